@@ -1,0 +1,134 @@
+#include "attribution/frames.h"
+
+#include <algorithm>
+#include <map>
+
+namespace whosaid::attribution {
+namespace {
+
+bool IsMacroChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// Replaces every @NAME by (?:BODY); unknown macros are errors.
+std::string Expand(const std::string& pattern, const std::map<std::string, std::string>& macros,
+                   const rules::RuleFile& file, const rules::RuleLine& line) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '@' || i + 1 >= pattern.size() || !IsMacroChar(pattern[i + 1])) {
+      out.push_back(pattern[i]);
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < pattern.size() && IsMacroChar(pattern[j])) ++j;
+    std::string name = pattern.substr(i + 1, j - i - 1);
+    auto it = macros.find(name);
+    if (it == macros.end()) throw file.Error(line, "unknown macro @" + name);
+    out += "(?:" + it->second + ")";
+    i = j - 1;
+  }
+  return out;
+}
+
+// Symbol positions [b, e) → the units they cover.
+UnitRange ToUnits(const Shape& shape, Span s) {
+  UnitRange r{0, 0};
+  if (s.begin == Regex::npos || s.begin >= s.end) return r;
+  std::size_t b = s.begin, e = s.end;
+  while (b < e && shape.unit_at[b] < 0) ++b;
+  while (e > b && shape.unit_at[e - 1] < 0) --e;
+  if (b >= e) return r;
+  r.begin = static_cast<std::size_t>(shape.unit_at[b]);
+  r.end = static_cast<std::size_t>(shape.unit_at[e - 1]) + 1;
+  return r;
+}
+
+// Drops commas and colons at either end of a content range.
+UnitRange TrimContent(const Shape& shape, UnitRange r) {
+  auto edge = [&](std::size_t u) {
+    char c = shape.units[u].symbol;
+    return c == ',' || c == ':' || c == ';' || c == '-';
+  };
+  while (!r.empty() && edge(r.begin)) ++r.begin;
+  while (!r.empty() && edge(r.end - 1)) --r.end;
+  return r;
+}
+
+}  // namespace
+
+Frames::Frames(const rules::RuleSet& rules) {
+  const auto& file = rules.File("frames.txt");
+  std::map<std::string, std::string> macros;
+  for (const auto& line : file.lines()) {
+    if (line.text[0] == '@') {
+      auto eq = line.text.find(" = ");
+      if (eq == std::string::npos) throw file.Error(line, "a macro reads @NAME = PATTERN");
+      std::string name = line.text.substr(1, eq - 1);
+      macros[name] = Expand(line.text.substr(eq + 3), macros, file, line);
+      continue;
+    }
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() < 4) throw file.Error(line, "a frame reads ID | KIND | NEEDS | PATTERN");
+    // The pattern may itself contain " | "? No: alternation inside is written without blanks.
+    if (f.size() > 4) throw file.Error(line, "write alternations in a pattern without blanks around |");
+    Frame fr{f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
+             Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
+    if (f[1] != "quote" && f[1] != "content") throw file.Error(line, "KIND must be quote or content");
+    if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object") {
+      throw file.Error(line, "NEEDS must be bare, object or -");
+    }
+    fr.spk = fr.regex.GroupIndex("spk");
+    fr.cue = fr.regex.GroupIndex("cue");
+    fr.q = fr.regex.GroupIndex("q");
+    fr.content = fr.regex.GroupIndex("content");
+    if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
+    if (fr.direct ? fr.q < 0 : fr.content < 0) {
+      throw file.Error(line, fr.direct ? "a quote frame needs group q" : "a content frame needs group content");
+    }
+    frames_.push_back(std::move(fr));
+  }
+}
+
+std::vector<Claim> Frames::Run(const Shape& shape) const {
+  std::vector<char> taken(shape.units.size(), 0);
+  std::vector<Claim> claims;
+  for (const Frame& fr : frames_) {
+    for (const auto& m : fr.regex.FindAll(shape.symbols)) {
+      Claim c;
+      c.frame = fr.id;
+      c.direct = fr.direct;
+      c.speaker = ToUnits(shape, m.Group(fr.spk));
+      c.cue = ToUnits(shape, m.Group(fr.cue));
+      c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
+      if (c.content.empty() || c.cue.empty() || c.speaker.empty()) continue;
+      const Cue* cue = shape.units[c.cue.begin].cue;
+      if (fr.needs == "bare" && cue && !cue->bare) continue;
+      if (fr.needs == "object" && cue && !cue->object) continue;
+      bool free = true;
+      for (std::size_t u = c.content.begin; u < c.content.end && free; ++u) free = !taken[u];
+      if (!free) continue;
+      for (std::size_t u = c.content.begin; u < c.content.end; ++u) taken[u] = 1;
+      claims.push_back(std::move(c));
+    }
+  }
+  std::sort(claims.begin(), claims.end(),
+            [](const Claim& a, const Claim& b) { return a.content.begin < b.content.begin; });
+  return claims;
+}
+
+std::string Frames::FirstClaim(const std::string& shape_string) const {
+  Shape shape;
+  shape.symbols = shape_string;
+  for (char c : shape_string) {
+    if (c == '|' || c == '/') {
+      shape.unit_at.push_back(-1);
+      continue;
+    }
+    shape.unit_at.push_back(static_cast<int>(shape.units.size()));
+    Unit u;
+    u.symbol = c;
+    shape.units.push_back(u);
+  }
+  auto claims = Run(shape);
+  return claims.empty() ? "" : claims.front().frame;
+}
+
+}  // namespace whosaid::attribution

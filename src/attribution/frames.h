@@ -1,0 +1,59 @@
+// whosaid::attribution::Frames — the attribution frames of rules/frames.txt,
+// compiled, matched over a document's shape string, and resolved into claims.
+//
+// Contract: built once (throws ConfigError with "frames.txt:LINE: …" on a bad
+// frame or macro), immutable and thread-safe. Run() matches every frame over
+// the whole shape string (PCRE2, JIT), then accepts matches in frame order: a
+// quotation is claimed by the first frame that takes it, content may not
+// overlap content already claimed, and a frame whose NEEDS flag the cue lacks
+// is skipped. Claims come back in text order.
+//
+// Example
+//   Frames frames(rules);
+//   for (const Claim& c : frames.Run(shape)) ...   // c.quote_unit, c.speaker …
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "attribution/shape.h"
+#include "core/regex.h"
+#include "core/rules.h"
+
+namespace whosaid::attribution {
+
+// A range of units [begin, end); empty when begin == end.
+struct UnitRange {
+  std::size_t begin = 0, end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+struct Claim {
+  std::string frame;        // frame id
+  bool direct = false;      // a quote frame (one quotation unit)
+  UnitRange speaker;        // the speaker phrase (may hold an apposition)
+  UnitRange cue;
+  UnitRange content;        // for direct frames: the quotation unit
+};
+
+class Frames {
+ public:
+  explicit Frames(const rules::RuleSet& rules);
+  std::vector<Claim> Run(const Shape& shape) const;
+
+  // The id of the frame that claims the first content in `shape_string`, or
+  // "" (used by the examples test).
+  std::string FirstClaim(const std::string& shape_string) const;
+
+ private:
+  struct Frame {
+    std::string id;
+    bool direct = false;
+    std::string needs;  // "", "bare" or "object"
+    Regex regex;
+    int spk = -1, cue = -1, q = -1, content = -1;
+  };
+  std::vector<Frame> frames_;
+};
+
+}  // namespace whosaid::attribution

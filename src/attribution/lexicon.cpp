@@ -1,0 +1,188 @@
+#include "attribution/lexicon.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "segment/tokenizer.h"
+
+namespace whosaid::attribution {
+namespace {
+
+std::vector<std::string> SplitWords(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string w;
+  while (in >> w) out.push_back(segment::Lower(w));
+  return out;
+}
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t c = s.find(',', start);
+    std::string part = s.substr(start, c == std::string::npos ? std::string::npos : c - start);
+    part.erase(0, part.find_first_not_of(' '));
+    part.erase(part.find_last_not_of(' ') + 1);
+    if (!part.empty()) out.push_back(part);
+    if (c == std::string::npos) break;
+    start = c + 1;
+  }
+  return out;
+}
+
+bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
+
+const std::unordered_map<std::string, CueClass> kCueClasses = {
+    {"say", CueClass::kSay},         {"tell", CueClass::kTell},
+    {"according", CueClass::kAccording}, {"callfor", CueClass::kCallFor},
+    {"describe", CueClass::kDescribe}, {"belief", CueClass::kBelief}};
+
+const std::unordered_map<std::string, char> kFunctionClasses = {
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
+    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"adverb", 'y'},
+    {"neg", 'z'}};
+
+}  // namespace
+
+void Lexicon::LoadCues(const rules::RuleFile& file) {
+  for (const auto& line : file.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 4) throw file.Error(line, "expected LEMMA | CLASS | FLAGS | FORMS");
+    auto cls = kCueClasses.find(f[1]);
+    if (cls == kCueClasses.end()) throw file.Error(line, "unknown cue class '" + f[1] + "'");
+    auto cue = std::make_unique<Cue>();
+    cue->lemma = f[0];
+    cue->cls = cls->second;
+    for (const auto& flag : SplitComma(f[2])) {
+      if (flag == "bare") cue->bare = true;
+      else if (flag == "object") cue->object = true;
+      else if (flag != "-") throw file.Error(line, "unknown cue flag '" + flag + "'");
+    }
+    for (const auto& form : SplitComma(f[3])) {
+      Phrase p;
+      p.words = SplitWords(form);
+      p.cue = cue.get();
+      p.participle = EndsWithIng(p.words[0]);
+      cue_index_[p.words[0]].push_back(std::move(p));
+    }
+    cues_.push_back(std::move(cue));
+  }
+}
+
+Lexicon::Lexicon(const rules::RuleSet& rules) {
+  LoadCues(rules.File("cues.txt"));
+  for (const auto& line : rules.File("nominal_cues.txt").lines()) {
+    Phrase p;
+    p.words = SplitWords(line.text);
+    nominal_index_[p.words[0]].push_back(std::move(p));
+  }
+  const auto& words = rules.File("words.txt");
+  for (const auto& line : words.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    auto cls = f.size() == 2 ? kFunctionClasses.find(f[1]) : kFunctionClasses.end();
+    if (cls == kFunctionClasses.end()) throw words.Error(line, "expected WORD | CLASS with a known CLASS");
+    function_[segment::Lower(f[0])] = cls->second;
+  }
+  const auto& pron = rules.File("pronouns.txt");
+  for (const auto& line : pron.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 4 || (f[1] != "subject" && f[1] != "object") ||
+        (f[3] != "singular" && f[3] != "plural")) {
+      throw pron.Error(line, "expected WORD | subject|object | GENDER | singular|plural");
+    }
+    pronouns_[segment::Lower(f[0])] = Pronoun{f[1] == "subject", f[2], f[3] == "plural"};
+  }
+  for (const auto& line : rules.File("roles.txt").lines()) roles_.insert(segment::Lower(line.text));
+  for (const auto& line : rules.File("titles.txt").lines()) titles_.insert(segment::Lower(line.text));
+  const auto& heads = rules.File("org_heads.txt");
+  for (const auto& line : heads.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 2 || (f[1] != "any" && f[1] != "cap")) throw heads.Error(line, "expected WORD | any|cap");
+    org_heads_[segment::Lower(f[0])] = f[1] == "cap";
+  }
+  const auto& src = rules.File("sources.txt");
+  for (const auto& line : src.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 2 || (f[1] != "group" && f[1] != "anonymous")) {
+      throw src.Error(line, "expected WORD | group|anonymous");
+    }
+    sources_[segment::Lower(f[0])] = f[1] == "group" ? SpeakerType::kGroup : SpeakerType::kAnonymous;
+  }
+  for (auto* index : {&cue_index_, &nominal_index_}) {
+    for (auto& [first, list] : *index) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+    }
+  }
+}
+
+std::size_t Lexicon::Longest(const std::unordered_map<std::string, std::vector<Phrase>>& index,
+                             const std::vector<std::string_view>& words, const Phrase** best) const {
+  if (words.empty()) return 0;
+  auto it = index.find(std::string(words[0]));
+  if (it == index.end()) return 0;
+  for (const Phrase& p : it->second) {  // longest first
+    if (p.words.size() > words.size()) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < p.words.size() && ok; ++k) ok = p.words[k] == words[k];
+    if (ok) {
+      *best = &p;
+      return p.words.size();
+    }
+  }
+  return 0;
+}
+
+std::optional<PhraseMatch> Lexicon::MatchCue(const std::vector<std::string_view>& words) const {
+  const Phrase* p = nullptr;
+  std::size_t n = Longest(cue_index_, words, &p);
+  if (!n) return std::nullopt;
+  return PhraseMatch{p->cue, n, p->participle};
+}
+
+std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) const {
+  const Phrase* p = nullptr;
+  return Longest(nominal_index_, words, &p);
+}
+
+char Lexicon::FunctionSymbol(std::string_view lower) const {
+  auto it = function_.find(std::string(lower));
+  return it == function_.end() ? 0 : it->second;
+}
+
+const Pronoun* Lexicon::FindPronoun(std::string_view lower) const {
+  auto it = pronouns_.find(std::string(lower));
+  return it == pronouns_.end() ? nullptr : &it->second;
+}
+
+bool Lexicon::IsTitle(std::string_view lower) const {
+  std::string w(lower);
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  return titles_.count(w) > 0;
+}
+
+bool Lexicon::IsOrgHead(std::string_view lower, bool cap) const {
+  auto it = org_heads_.find(std::string(lower));
+  return it != org_heads_.end() && (cap || !it->second);
+}
+
+std::optional<SpeakerType> Lexicon::SourceType(std::string_view lower) const {
+  auto it = sources_.find(std::string(lower));
+  if (it == sources_.end()) return std::nullopt;
+  return it->second;
+}
+
+char Lexicon::CueSymbol(const Cue& cue, bool participle) {
+  switch (cue.cls) {
+    case CueClass::kSay: return participle ? 'v' : 'V';
+    case CueClass::kTell: return participle ? 'U' : 'T';
+    case CueClass::kAccording: return 'A';
+    case CueClass::kCallFor: return participle ? 'c' : 'C';
+    case CueClass::kDescribe: return participle ? 'l' : 'L';
+    case CueClass::kBelief: return participle ? 'b' : 'B';
+  }
+  return 'V';
+}
+
+}  // namespace whosaid::attribution

@@ -1,0 +1,91 @@
+// whosaid::attribution::Lexicon — the word lists of rules/ compiled into
+// lookups: speech cues (one or several words), nominal cues, function words,
+// pronouns, roles, titles, organisation heads and source nouns.
+//
+// Contract: built once from the rules (throws ConfigError on a bad entry),
+// immutable and thread-safe. Words are looked up in lower case (see
+// segment::Lower), with ’ folded to '.
+//
+// Example
+//   Lexicon lex(rules);
+//   lex.MatchCue({"pointed", "out", "that"}) → cue "point out", 2 words
+//   lex.Symbol("officials", {}) → 'G'
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/record.h"
+#include "core/rules.h"
+
+namespace whosaid::attribution {
+
+enum class CueClass { kSay, kTell, kAccording, kCallFor, kDescribe, kBelief };
+
+struct Cue {
+  std::string lemma;
+  CueClass cls = CueClass::kSay;
+  bool bare = false;    // the clause may follow without "that"
+  bool object = false;  // a noun phrase after it is the content
+};
+
+struct PhraseMatch {
+  const Cue* cue = nullptr;  // null for nominal cues
+  std::size_t words = 0;     // how many words it spans
+  bool participle = false;   // an -ing form
+};
+
+struct Pronoun {
+  bool subject = true;
+  std::string gender;  // male, female, neuter, any
+  bool plural = false;
+};
+
+class Lexicon {
+ public:
+  explicit Lexicon(const rules::RuleSet& rules);
+
+  // The longest speech cue starting at words[0] (lower case), if any.
+  std::optional<PhraseMatch> MatchCue(const std::vector<std::string_view>& words) const;
+  // The longest nominal cue (in a statement) starting at words[0]: its length, or 0.
+  std::size_t MatchNominal(const std::vector<std::string_view>& words) const;
+
+  // The function-word symbol of a lower-case word (D d t o f e a w x y z), or 0.
+  char FunctionSymbol(std::string_view lower) const;
+  const Pronoun* FindPronoun(std::string_view lower) const;
+  bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
+  bool IsTitle(std::string_view lower) const;
+  // An organisation head; `cap` says whether the word is capitalised.
+  bool IsOrgHead(std::string_view lower, bool cap) const;
+  // A source noun: kGroup or kAnonymous.
+  std::optional<SpeakerType> SourceType(std::string_view lower) const;
+
+  // Symbol for the cue symbol class: V T A C L B (finite) or v U A c l b (-ing).
+  static char CueSymbol(const Cue& cue, bool participle);
+
+ private:
+  struct Phrase {
+    std::vector<std::string> words;
+    Cue* cue = nullptr;
+    bool participle = false;
+  };
+  std::size_t Longest(const std::unordered_map<std::string, std::vector<Phrase>>& index,
+                      const std::vector<std::string_view>& words, const Phrase** best) const;
+  void LoadCues(const rules::RuleFile& file);
+
+  std::vector<std::unique_ptr<Cue>> cues_;
+  std::unordered_map<std::string, std::vector<Phrase>> cue_index_;      // by first word
+  std::unordered_map<std::string, std::vector<Phrase>> nominal_index_;  // by first word
+  std::unordered_map<std::string, char> function_;
+  std::unordered_map<std::string, Pronoun> pronouns_;
+  std::unordered_set<std::string> roles_, titles_;
+  std::unordered_map<std::string, bool> org_heads_;  // word → needs a capital
+  std::unordered_map<std::string, SpeakerType> sources_;
+};
+
+}  // namespace whosaid::attribution

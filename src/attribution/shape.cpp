@@ -1,0 +1,188 @@
+#include "attribution/shape.h"
+
+#include "core/text.h"
+
+namespace whosaid::attribution {
+namespace {
+
+using segment::Token;
+using segment::TokenKind;
+
+char PunctSymbol(char32_t c) {
+  switch (c) {
+    case ',': return ',';
+    case '.': case '!': case '?': case 0x2026: return '.';
+    case ':': return ':';
+    case ';': return ';';
+    case '-': case 0x2014: case 0x2013: case 0x2012: return '-';
+    case '(': case '[': return '(';
+    case ')': case ']': return ')';
+    default: return 'X';
+  }
+}
+
+// Builds the units left to right.
+class Builder {
+ public:
+  Builder(const ShapeConfig& config, const Lexicon& lexicon, const ShapeBuilder& owner,
+          std::string_view text, const segment::Tokens& tokens,
+          const std::vector<quotes::Quotation>& quotations)
+      : config_(config), lexicon_(lexicon), owner_(owner), text_(text), tokens_(tokens.tokens),
+        quotations_(quotations) {}
+
+  Shape Run() {
+    shape_.symbols.push_back('/');
+    shape_.unit_at.push_back(-1);
+    std::size_t q = 0;  // next top-level quotation
+    std::size_t i = 0;
+    while (i < tokens_.size()) {
+      while (q < quotations_.size() &&
+             (quotations_[q].depth > 0 || quotations_[q].outer.end <= tokens_[i].span.begin)) {
+        ++q;
+      }
+      Unit u;
+      u.first = i;
+      if (q < quotations_.size() && tokens_[i].span.begin == quotations_[q].outer.begin) {
+        u.end = QuoteEnd(i, quotations_[q].outer.end);
+        u.quote = static_cast<int>(q);
+        u.symbol = WordsIn(u.first, u.end) >= config_.min_quote_words ? 'Q' : 'q';
+      } else {
+        u.end = i + 1;
+        Classify(u);
+      }
+      Add(u);
+      i = u.end;
+    }
+    Boundary('/');
+    return std::move(shape_);
+  }
+
+ private:
+  std::string_view Word(std::size_t i) const {
+    return text_.substr(tokens_[i].span.begin, tokens_[i].span.size());
+  }
+
+  std::size_t QuoteEnd(std::size_t i, std::size_t outer_end) const {
+    while (i < tokens_.size() && tokens_[i].span.begin < outer_end) ++i;
+    return i;
+  }
+
+  std::size_t WordsIn(std::size_t b, std::size_t e) const {
+    std::size_t n = 0;
+    for (std::size_t k = b; k < e; ++k) {
+      n += tokens_[k].kind == TokenKind::kWord || tokens_[k].kind == TokenKind::kNumber;
+    }
+    return n;
+  }
+
+  bool SentenceInitial(std::size_t i) const {
+    std::size_t k = i;
+    while (k > 0 && tokens_[k - 1].sentence == tokens_[i].sentence &&
+           (tokens_[k - 1].kind == TokenKind::kQuote || tokens_[k - 1].kind == TokenKind::kPunct)) {
+      --k;
+    }
+    return k == 0 || tokens_[k - 1].sentence != tokens_[i].sentence;
+  }
+
+  // Lower-case words from token i on, within the sentence (for phrase lookups).
+  std::vector<std::string_view> LowerWords(std::size_t i, std::size_t n) {
+    lowers_.clear();
+    for (std::size_t k = i; k < tokens_.size() && k < i + n; ++k) {
+      if (tokens_[k].kind != TokenKind::kWord || tokens_[k].paragraph != tokens_[i].paragraph) break;
+      lowers_.push_back(segment::Lower(Word(k)));
+    }
+    return {lowers_.begin(), lowers_.end()};
+  }
+
+  void Classify(Unit& u) {
+    const Token& t = tokens_[u.first];
+    switch (t.kind) {
+      case TokenKind::kNumber: u.symbol = '#'; return;
+      case TokenKind::kPossessive: u.symbol = 's'; return;
+      case TokenKind::kQuote: u.symbol = 'X'; return;
+      case TokenKind::kPunct: u.symbol = PunctSymbol(text::At(text_, t.span.begin)); return;
+      case TokenKind::kWord: break;
+    }
+    bool initial = SentenceInitial(u.first);
+    if (!t.cap || initial) {
+      auto words = LowerWords(u.first, 6);
+      if (auto cue = lexicon_.MatchCue(words)) {
+        u.end = u.first + cue->words;
+        u.cue = cue->cue;
+        u.participle = cue->participle;
+        u.symbol = Lexicon::CueSymbol(*cue->cue, cue->participle);
+        return;
+      }
+      if (std::size_t n = lexicon_.MatchNominal(words)) {
+        u.end = u.first + n;
+        u.symbol = 'S';
+        return;
+      }
+    }
+    bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
+    u.symbol = owner_.WordSymbol(Word(u.first), t.cap, initial, next_cap);
+  }
+
+  void Boundary(char b) {
+    if (shape_.symbols.back() == '/' || (shape_.symbols.back() == '|' && b == '|')) return;
+    if (shape_.symbols.back() == '|') {
+      shape_.symbols.back() = b;
+      return;
+    }
+    shape_.symbols.push_back(b);
+    shape_.unit_at.push_back(-1);
+    run_ = 0;
+  }
+
+  void Add(const Unit& u) {
+    if (!shape_.units.empty()) {
+      const Token& prev = tokens_[shape_.units.back().end - 1];
+      const Token& cur = tokens_[u.first];
+      if (cur.paragraph != prev.paragraph) Boundary('/');
+      else if (cur.sentence != prev.sentence) Boundary('|');
+    }
+    if (++run_ > config_.max_sentence_units) Boundary('|');
+    shape_.pos_of.push_back(shape_.symbols.size());
+    shape_.symbols.push_back(u.symbol);
+    shape_.unit_at.push_back(static_cast<int>(shape_.units.size()));
+    shape_.units.push_back(u);
+  }
+
+  const ShapeConfig& config_;
+  const Lexicon& lexicon_;
+  const ShapeBuilder& owner_;
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  const std::vector<quotes::Quotation>& quotations_;
+  std::vector<std::string> lowers_;
+  std::size_t run_ = 0;
+  Shape shape_;
+};
+
+}  // namespace
+
+ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const Lexicon& lexicon)
+    : config_(config), lexicon_(lexicon) {}
+
+char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_initial,
+                              bool next_cap) const {
+  std::string lower = segment::Lower(word);
+  if (!cap || sentence_initial) {
+    if (char f = lexicon_.FunctionSymbol(lower)) return f;
+    if (const Pronoun* p = lexicon_.FindPronoun(lower)) return p->subject ? 'P' : 'p';
+  } else if (char f = lexicon_.FunctionSymbol(lower); f == 'D') {
+    return 'D';  // "The" inside a name: the Hafiz Gulf Bahadur group
+  }
+  if (cap && next_cap && lexicon_.IsTitle(lower)) return 'H';
+  if (lexicon_.IsRole(lower)) return 'R';
+  if (lexicon_.IsOrgHead(lower, cap)) return 'O';
+  if (lexicon_.SourceType(lower)) return 'G';
+  return cap ? 'N' : 'k';
+}
+
+Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,
+                        const std::vector<quotes::Quotation>& quotations) const {
+  return Builder(config_, lexicon_, *this, text, tokens, quotations).Run();
+}
+
+}  // namespace whosaid::attribution

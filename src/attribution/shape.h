@@ -1,0 +1,61 @@
+// whosaid::attribution::ShapeBuilder — turns a document's tokens into units
+// and the shape string the attribution frames (rules/frames.txt) match.
+//
+// A unit is one token, a multi-word cue (pointed out, according to, in a
+// statement), or a whole top-level quotation. Each unit has one symbol (the
+// alphabet is documented at the top of rules/frames.txt). Sentence ends are
+// '|' and paragraph ends '/' in the string (they belong to no unit); the
+// string starts and ends with '/'. A run of more than max_sentence_units units
+// without a sentence end gets a '|' inserted so frame matching stays linear.
+//
+// Example
+//   “A b c d,” he said.  →  "/Q,PV./"
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attribution/lexicon.h"
+#include "quotes/scanner.h"
+#include "segment/tokenizer.h"
+
+namespace whosaid::attribution {
+
+struct Unit {
+  std::size_t first = 0;     // first token
+  std::size_t end = 0;       // one past the last token
+  char symbol = 'k';
+  const Cue* cue = nullptr;  // for cue units
+  bool participle = false;
+  int quote = -1;            // index into the quotations, for Q and q units
+};
+
+struct Shape {
+  std::string symbols;             // the shape string
+  std::vector<int> unit_at;        // symbol position → unit index; -1 for | and /
+  std::vector<Unit> units;
+  std::vector<std::size_t> pos_of; // unit index → symbol position
+};
+
+struct ShapeConfig {
+  std::size_t min_quote_words = 4;       // shorter quotations are q (scare quotes, titles)
+  std::size_t max_sentence_units = 250;  // longer runs are cut (keeps matching linear)
+};
+
+class ShapeBuilder {
+ public:
+  ShapeBuilder(const ShapeConfig& config, const Lexicon& lexicon);
+
+  Shape Run(std::string_view text, const segment::Tokens& tokens,
+            const std::vector<quotes::Quotation>& quotations) const;
+
+  // The symbol of one word token (no multi-word cues), for tests and coref.
+  char WordSymbol(std::string_view word, bool cap, bool sentence_initial, bool next_cap) const;
+
+ private:
+  ShapeConfig config_;
+  const Lexicon& lexicon_;
+};
+
+}  // namespace whosaid::attribution

@@ -1,0 +1,192 @@
+#include "attribution/speaker.h"
+
+namespace whosaid::attribution {
+namespace {
+
+// Read access to one phrase's units.
+struct View {
+  std::string_view text;
+  const segment::Tokens& tokens;
+  const Shape& shape;
+
+  char Sym(std::size_t u) const { return shape.units[u].symbol; }
+  Span Bytes(UnitRange r) const {
+    if (r.empty()) return {};
+    return {tokens.tokens[shape.units[r.begin].first].span.begin,
+            tokens.tokens[shape.units[r.end - 1].end - 1].span.end};
+  }
+  std::string Text(UnitRange r) const {
+    Span s = Bytes(r);
+    return std::string(text.substr(s.begin, s.size()));
+  }
+  std::string Word(std::size_t u) const { return Text({u, u + 1}); }
+  bool AllCaps(std::size_t u) const { return tokens.tokens[shape.units[u].first].all_caps; }
+  std::size_t Find(UnitRange r, std::string_view syms) const {
+    for (std::size_t u = r.begin; u < r.end; ++u) {
+      if (syms.find(Sym(u)) != std::string_view::npos) return u;
+    }
+    return r.end;
+  }
+};
+
+UnitRange SkipDeterminer(const View& v, UnitRange r, bool* definite) {
+  if (!r.empty() && (v.Sym(r.begin) == 'D' || v.Sym(r.begin) == 'd')) {
+    if (definite) *definite = segment::Lower(v.Word(r.begin)) == "the";
+    ++r.begin;
+  }
+  return r;
+}
+
+}  // namespace
+
+SpeakerReader::SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon) : lexicon_(lexicon) {
+  const auto& file = rules.File("places.txt");
+  for (const auto& line : file.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 3) throw file.Error(line, "expected COUNTRY | CAPITAL | DEMONYMS");
+    places_.insert(f[0]);
+    places_.insert(f[1]);
+    std::size_t start = 0;
+    for (;;) {
+      std::size_t c = f[2].find(',', start);
+      std::string d = f[2].substr(start, c == std::string::npos ? std::string::npos : c - start);
+      d.erase(0, d.find_first_not_of(' '));
+      d.erase(d.find_last_not_of(' ') + 1);
+      if (!d.empty()) demonyms_.insert(d);
+      if (c == std::string::npos) break;
+      start = c + 1;
+    }
+  }
+}
+
+namespace {
+
+// Role words before a name or at the end of a role-only phrase: the role noun
+// (at `role`) and the words qualifying it; what stands before them is the
+// affiliation (a demonym, a possessive, an organisation).
+void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::size_t role,
+              SpeakerPhrase& out) {
+  std::size_t b = role;
+  while (b > pre.begin) {
+    char s = v.Sym(b - 1);
+    bool qualifier = s == 'k' || s == 'R' || (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) &&
+                                              !reader.IsPlace(v.Word(b - 1)));
+    if (!qualifier) break;
+    --b;
+  }
+  out.role = v.Text({b, role + 1});
+  out.role_head = segment::Lower(v.Word(role));
+  UnitRange aff{pre.begin, b};
+  while (!aff.empty() && (v.Sym(aff.end - 1) == 's' || v.Sym(aff.end - 1) == 'D')) --aff.end;
+  aff = SkipDeterminer(v, aff, nullptr);
+  if (!aff.empty()) out.affiliation = v.Text(aff);
+}
+
+// "spokesperson for Afghanistan’s Defence Ministry", "a security analyst and
+// director of the Pak Institute for Peace Studies", "Pakistan’s special
+// representative to Afghanistan".
+void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, SpeakerPhrase& out) {
+  r = SkipDeterminer(v, r, nullptr);
+  std::size_t prep = v.Find(r, "ofe");
+  UnitRange head{r.begin, prep};
+  std::size_t poss = v.Find(head, "s");
+  std::string owner;
+  if (poss < head.end) {
+    owner = v.Text({head.begin, poss});
+    head.begin = poss + 1;
+  }
+  std::size_t last_role = head.end;
+  for (std::size_t u = head.begin; u < head.end; ++u) {
+    if (v.Sym(u) == 'R') last_role = u;
+  }
+  if (last_role == head.end) {
+    if (out.name.empty() && v.Find(head, "N") < head.end && v.Find(head, "kR") == head.end) {
+      out.name = v.Text(head);  // "the official, Hamdullah Fitrat"
+      out.type = SpeakerType::kPerson;
+    }
+    return;
+  }
+  if (!out.role.empty()) return;
+  out.role = v.Text({head.begin, last_role + 1});
+  out.role_head = segment::Lower(v.Word(last_role));
+  UnitRange aff = SkipDeterminer(v, {prep + 1, r.end}, nullptr);
+  if (!owner.empty()) out.affiliation = owner;
+  else if (prep < r.end && !aff.empty()) out.affiliation = v.Text(aff);
+  (void)reader;
+}
+
+}  // namespace
+
+SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& tokens,
+                                  const Shape& shape, UnitRange range) const {
+  View v{text, tokens, shape};
+  SpeakerPhrase out;
+  std::size_t comma = v.Find(range, ",");
+  UnitRange core{range.begin, comma};
+  UnitRange appos{comma < range.end ? comma + 1 : range.end, range.end};
+  while (!appos.empty() && v.Sym(appos.end - 1) == ',') --appos.end;
+  out.mention = v.Bytes(core);
+
+  if (core.end - core.begin == 1 && v.Sym(core.begin) == 'P') {
+    out.pronoun = lexicon_.FindPronoun(segment::Lower(v.Word(core.begin)));
+    return out;
+  }
+  UnitRange main = core;
+  if (!main.empty() && v.Sym(main.end - 1) == ')') {
+    std::size_t open = main.end - 1;
+    while (open > main.begin && v.Sym(open) != '(') --open;
+    if (open > main.begin) main.end = open;
+  }
+  bool definite = false;
+  main = SkipDeterminer(v, main, &definite);
+  std::size_t prep = v.Find(main, "of");
+  UnitRange head{main.begin, prep};
+  UnitRange post = SkipDeterminer(v, {prep < main.end ? prep + 1 : main.end, main.end}, nullptr);
+
+  if (v.Find(head, "O") < head.end) {  // an organisation names itself by the whole phrase
+    out.type = SpeakerType::kOrganization;
+    out.name = v.Text(main);
+    return out;
+  }
+  if (!head.empty() && v.Sym(head.end - 1) == 'G') {
+    out.type = *lexicon_.SourceType(segment::Lower(v.Word(head.end - 1)));
+    if (out.type == SpeakerType::kGroup && v.Find(head, "N") < head.end) out.name = v.Text(head);
+    return out;
+  }
+  std::size_t run = head.end;  // the trailing name run
+  while (run > head.begin && (v.Sym(run - 1) == 'N' || v.Sym(run - 1) == 'H')) --run;
+  std::size_t first_name = run;
+  while (first_name < head.end && v.Sym(first_name) == 'H') ++first_name;
+  UnitRange pre{head.begin, run};
+  std::size_t role = pre.end;
+  for (std::size_t u = pre.begin; u < pre.end; ++u) {
+    if (v.Sym(u) == 'R') role = u;
+  }
+  if (role < pre.end) ReadRole(v, *this, pre, role, out);
+  else if (!pre.empty()) {
+    UnitRange aff = pre;
+    while (!aff.empty() && v.Sym(aff.end - 1) == 's') --aff.end;
+    if (!aff.empty()) out.affiliation = v.Text(aff);
+  }
+  if (first_name > run && out.role.empty()) out.role = v.Text({run, first_name});
+  if (first_name < head.end) {
+    out.name = v.Text({first_name, head.end});
+    bool single = head.end - first_name == 1;
+    if (IsPlace(out.name) || (single && v.AllCaps(first_name))) out.type = SpeakerType::kOrganization;
+    if (!post.empty() && out.affiliation.empty()) out.affiliation = v.Text(post);
+  } else if (!head.empty() && v.Sym(head.end - 1) == 'R') {
+    ReadRole(v, *this, {head.begin, head.end - 1}, head.end - 1, out);
+    if (!post.empty()) out.affiliation = v.Text(post);
+    out.definite_role = definite;
+  }
+  if (!appos.empty() && v.Sym(appos.begin) != 'w') ReadAppositionIn(v, *this, appos, out);
+  return out;
+}
+
+void SpeakerReader::ReadApposition(std::string_view text, const segment::Tokens& tokens,
+                                   const Shape& shape, UnitRange range, SpeakerPhrase& out) const {
+  View v{text, tokens, shape};
+  ReadAppositionIn(v, *this, range, out);
+}
+
+}  // namespace whosaid::attribution

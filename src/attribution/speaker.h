@@ -1,0 +1,70 @@
+// whosaid::attribution::SpeakerReader — reads a speaker phrase (the units a
+// frame's spk group covers) into a mention, a name, a type, a role and an
+// affiliation.
+//
+// Shapes it reads (symbols as in rules/frames.txt):
+//   Enayatullah Khowarazami, spokesperson for Afghanistan’s Defence Ministry
+//       name + apposition: role "spokesperson", affiliation after for/of/at
+//   Pakistani diplomat Usman Iqbal Jadoon    premodifiers: demonym → affiliation
+//   Ministry spokesperson X / Foreign Minister X   role words before the name
+//   General Asim Munir                       a title is the role when none other
+//   Pakistan’s Interior Ministry, the Ministry of Foreign Affairs (MoFA)
+//       an organisation head → organization, named by the whole phrase
+//   Taliban officials, security analysts     source noun → group
+//   sources, reports, media                  source noun → anonymous (no name)
+//   A spokesperson for the Taliban           role only, indefinite → anonymous
+//   the spokesperson                         role only, definite → resolved by coref
+//   he, it, they                             pronoun → resolved by coref
+//   UNAMA, Kabul                             acronym or capital → organization
+// The mention is the phrase without its apposition; the name never holds a
+// title, a determiner or a pronoun.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "attribution/frames.h"
+#include "attribution/lexicon.h"
+#include "attribution/shape.h"
+#include "core/rules.h"
+#include "segment/tokenizer.h"
+
+namespace whosaid::attribution {
+
+struct SpeakerPhrase {
+  Span mention;                     // bytes
+  std::string name;                 // "" when none (anonymous, role only, pronoun)
+  SpeakerType type = SpeakerType::kPerson;
+  std::string role;
+  std::string affiliation;
+  const Pronoun* pronoun = nullptr; // set for he/she/it/they
+  bool definite_role = false;       // "the spokesperson": resolve to a known entity
+  std::string role_head;            // lower-case role noun, for that resolution
+};
+
+class SpeakerReader {
+ public:
+  // Compiles rules/places.txt (capitals and countries as speakers, demonyms).
+  SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon);
+
+  SpeakerPhrase Read(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
+                     UnitRange range) const;
+
+  // Reads an apposition or a role phrase standing apart from the name
+  // ("spokesperson for X", "Pakistan’s special representative for Y") into
+  // `out`'s role and affiliation (kept when already set).
+  void ReadApposition(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
+                      UnitRange range, SpeakerPhrase& out) const;
+
+  bool IsPlace(std::string_view name) const { return places_.count(std::string(name)) > 0; }
+  bool IsDemonym(std::string_view word) const { return demonyms_.count(std::string(word)) > 0; }
+
+ private:
+  std::unordered_set<std::string> places_;    // countries and capitals, as written
+  std::unordered_set<std::string> demonyms_;  // as written (Pakistani, Afghan)
+  const Lexicon& lexicon_;
+};
+
+}  // namespace whosaid::attribution

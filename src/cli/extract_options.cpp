@@ -1,0 +1,139 @@
+#include "cli/extract_options.h"
+
+#include <boost/program_options.hpp>
+#include <cctype>
+#include <limits>
+#include <sstream>
+#include <thread>
+
+#include "cli/exit_status.h"
+
+namespace whosaid::cli {
+namespace po = boost::program_options;
+namespace {
+
+constexpr unsigned kMaxThreads = 1024;
+
+[[noreturn]] void BadValue(const std::string& option, const std::string& value,
+                           const std::string& expected) {
+  throw UsageError("--" + option + " " + value + ": expected " + expected);
+}
+
+unsigned ResolveThreads(int n) {
+  if (n < 0 || static_cast<unsigned>(n) > kMaxThreads) {
+    BadValue("threads", std::to_string(n), "0 (all cores) to " + std::to_string(kMaxThreads));
+  }
+  if (n > 0) return static_cast<unsigned>(n);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// The option table; values land in `o` (enums and sizes through notifiers).
+po::options_description Options(ExtractOptions& o, int& threads) {
+  po::options_description desc("Options");
+  desc.add_options()
+      ("help,h", po::bool_switch(&o.help), "show this help and exit")
+      ("output,o", po::value(&o.output_path)->value_name("FILE"),
+       "write to FILE instead of standard output (replaced only when the run ends)")
+      ("format", po::value<std::string>()->value_name("jsonl|table")->default_value("jsonl")
+           ->notifier([&o](const std::string& v) {
+             auto f = output::ParseOutputFormat(v);
+             if (!f) BadValue("format", v, "jsonl or table");
+             o.format = *f;
+           }),
+       "jsonl: one JSON object per quote (docs/output.md); table: for people")
+      ("rules", po::value(&o.rules_dir)->value_name("DIR"),
+       "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
+      ("input-format", po::value<std::string>()->value_name("auto|text|jsonl")
+           ->default_value("auto")->notifier([&o](const std::string& v) {
+             auto f = ingest::ParseInputFormat(v);
+             if (!f) BadValue("input-format", v, "auto, text or jsonl");
+             o.ingest.format = *f;
+           }),
+       "auto: *.jsonl files are JSON Lines, other files text; stdin is JSON Lines "
+       "when it starts with '{'")
+      ("threads", po::value(&threads)->value_name("N")->default_value(0),
+       "worker threads; 0 = all cores")
+      ("on-error", po::value<std::string>()->value_name("fail|warn|skip")
+           ->default_value("warn")->notifier([&o](const std::string& v) {
+             auto p = ParseOnError(v);
+             if (!p) BadValue("on-error", v, "fail, warn or skip");
+             o.on_error = *p;
+           }),
+       "a document that cannot be processed: fail = stop (exit 1), warn = report and go "
+       "on (exit 1), skip = go on quietly (exit 0)")
+      ("max-doc-bytes", po::value<std::string>()->value_name("N")->default_value("64M")
+           ->notifier([&o](const std::string& v) {
+             o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
+           }),
+       "skip (with an error) documents larger than N bytes; suffixes K, M, G");
+  return desc;
+}
+
+}  // namespace
+
+std::size_t ParseByteSize(const std::string& text, const std::string& option) {
+  std::size_t i = 0;
+  unsigned long long n = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+    if (n > std::numeric_limits<std::size_t>::max() / 10) BadValue(option, text, "a size");
+    n = n * 10 + static_cast<unsigned>(text[i++] - '0');
+  }
+  std::string suffix = text.substr(i);
+  int shift = suffix.empty() ? 0 : -1;
+  if (suffix == "K" || suffix == "k" || suffix == "KiB") shift = 10;
+  if (suffix == "M" || suffix == "MiB") shift = 20;
+  if (suffix == "G" || suffix == "GiB") shift = 30;
+  if (i == 0 || shift < 0 || n == 0 || n > (std::numeric_limits<std::size_t>::max() >> shift)) {
+    BadValue(option, text, "a positive number of bytes, optionally with K, M or G");
+  }
+  return static_cast<std::size_t>(n) << shift;
+}
+
+ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {
+  ExtractOptions o;
+  int threads = 0;
+  po::options_description visible = Options(o, threads);
+  po::options_description all;
+  all.add(visible).add_options()("input", po::value(&o.inputs)->composing(), "input paths");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("help") && vm["help"].as<bool>()) {
+      o.help = true;
+      return o;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  o.threads = ResolveThreads(threads);
+  if (o.inputs.empty()) o.inputs.push_back("-");
+  if (o.output_path == "-") o.output_path.clear();
+  return o;
+}
+
+std::string ExtractHelp() {
+  ExtractOptions o;
+  int threads = 0;
+  std::ostringstream out;
+  out << "Usage: whosaid extract [OPTIONS] [PATH...]\n\n"
+         "Finds every quotation in the documents and who said it, in which role, about\n"
+         "which event. Writes one JSON object per quote (see docs/output.md).\n\n"
+         "PATH is a text file (one document; its id is the file name without\n"
+         "extension), a directory (every *.txt file under it, sorted, with outlet and\n"
+         "date from a meta.jsonl beside them), a .jsonl file (one document per line:\n"
+         "{\"id\", \"text\", \"outlet\"?, \"url\"?, \"date\"?}) or - for standard input\n"
+         "(the default). Messages go to standard error as \"whosaid: PATH:LINE: ...\".\n\n"
+      << Options(o, threads)
+      << "\nExamples:\n"
+         "  whosaid extract corpus > quotes.jsonl\n"
+         "  whosaid extract --format table corpus/000_4a890afdb81e502d.txt\n"
+         "  whosaid extract --threads 4 -o quotes.jsonl articles.jsonl\n"
+         "  cat article.txt | whosaid extract\n\n"
+      << kExitStatusHelp;
+  return out.str();
+}
+
+}  // namespace whosaid::cli

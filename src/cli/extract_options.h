@@ -1,0 +1,50 @@
+// whosaid::cli extract options — the command line of `whosaid extract`,
+// bound by Boost.Program_options straight into the configs of the stages.
+//
+//   whosaid extract [OPTIONS] [PATH...]
+//
+// Every option, with its default:
+//   -o, --output FILE          "" → standard output; FILE is replaced
+//                              atomically when the run ends
+//   --format jsonl|table       jsonl
+//   --rules DIR                rules::RuleSet::DefaultDir(argv[0])
+//   --input-format auto|text|jsonl   auto
+//   --threads N                0 → all cores (std::thread::hardware_concurrency)
+//   --on-error fail|warn|skip  warn
+//   --max-doc-bytes N          64M (suffixes K, M, G: powers of 1024)
+//   PATH...                    none → "-" (standard input)
+//
+// ParseExtractOptions throws UsageError on an unknown option or a bad value.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/reporter.h"
+#include "ingest/source.h"
+#include "output/sink.h"
+#include "pipeline/pipeline.h"
+
+namespace whosaid::cli {
+
+struct ExtractOptions {
+  bool help = false;
+  std::vector<std::string> inputs;       // never empty after parsing
+  std::string output_path;               // "" or "-" → standard output
+  output::OutputFormat format = output::OutputFormat::kJsonl;
+  std::string rules_dir;                 // "" → the default directory
+  unsigned threads = 1;                  // resolved: >= 1
+  OnError on_error = OnError::kWarn;
+  ingest::IngestConfig ingest;
+  PipelineConfig pipeline;
+};
+
+ExtractOptions ParseExtractOptions(const std::vector<std::string>& args);
+
+// The text of `whosaid extract --help`.
+std::string ExtractHelp();
+
+// "64M" → 67108864; "1000" → 1000; throws UsageError on anything else or 0.
+std::size_t ParseByteSize(const std::string& text, const std::string& option);
+
+}  // namespace whosaid::cli

@@ -1,0 +1,57 @@
+// whosaid::Regex — a compiled PCRE2 pattern (UTF, JIT when available) with
+// named groups; the only place PCRE2's integer codes and match data appear.
+//
+// Contract: built once from a rule, immutable, safe to share between threads
+// (each FindAll call uses its own match data). Patterns from rule files get
+// match and depth limits so no input can make a match run away.
+//
+// Example
+//   Regex re("(?<who>N+)V", "frames.txt:12");   // throws ConfigError when bad
+//   for (const auto& m : re.FindAll("DNNV,")) m.Group(re.GroupIndex("who"));
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+
+namespace whosaid {
+
+class Regex {
+ public:
+  struct Match {
+    std::vector<Span> groups;  // [0] the whole match; unset groups are {npos, npos}
+    Span Group(int index) const {
+      return index >= 0 && static_cast<std::size_t>(index) < groups.size() ? groups[index]
+                                                                           : Span{npos, npos};
+    }
+    static bool Set(Span s) { return s.begin != npos; }
+  };
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // `where` names the rule ("frames.txt:12") for error messages.
+  Regex(const std::string& pattern, const std::string& where);
+  ~Regex();
+  Regex(Regex&&) noexcept;
+  Regex& operator=(Regex&&) noexcept;
+
+  // Every non-overlapping match, left to right.
+  std::vector<Match> FindAll(std::string_view subject) const;
+  // All matches, one per start position where the pattern matches (overlapping
+  // matches allowed; each start gives the match PCRE2 prefers there).
+  std::vector<Match> FindAllStarts(std::string_view subject) const;
+  bool Matches(std::string_view subject) const;  // anchored at both ends
+  int GroupIndex(const std::string& name) const;  // -1 when absent
+  const std::string& pattern() const { return pattern_; }
+
+ private:
+  std::vector<Match> Find(std::string_view subject, bool overlapping) const;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string pattern_;
+};
+
+}  // namespace whosaid

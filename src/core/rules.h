@@ -1,0 +1,89 @@
+// whosaid::rules — loading the plain-text rule files in rules/.
+//
+// Every word list and pattern the pipeline uses lives in a file under the
+// rules directory (default: the source tree's rules/, or --rules DIR). This
+// header reads them; each stage compiles the files it needs, once, when it is
+// constructed, so a broken rule fails at start-up and never mid-run.
+//
+// File format (shared by every rule file; each file documents its own fields
+// at its top):
+//   * UTF-8 text, one entry per line; blank lines are ignored;
+//   * `#` starts a comment when it is the first non-blank character, or when
+//     it follows a blank (so `C#` inside an entry is kept);
+//   * `#! ` at the start of a line is an EXAMPLE: a test case whose meaning the
+//     file's header explains; tests/unit/rules_test.cpp runs them all;
+//   * fields inside an entry are separated by ` | ` unless the file says
+//     otherwise; leading and trailing blanks are trimmed.
+//
+// Errors: a missing directory or file, invalid UTF-8 or an entry a loader
+// rejects throws ConfigError with "path:line: what is wrong".
+//
+// Example
+//   auto rules = whosaid::rules::RuleSet::Load("rules");
+//   for (const auto& line : rules->File("speech_verbs.txt").lines()) ...
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace whosaid::rules {
+
+struct RuleLine {
+  int line = 0;       // 1-based line number in the file
+  std::string text;   // the entry, comment stripped, trimmed
+};
+
+class RuleFile {
+ public:
+  // Reads and splits one file. Throws ConfigError when unreadable or not UTF-8.
+  static RuleFile Read(const std::filesystem::path& path);
+
+  const std::string& name() const { return name_; }   // file name, e.g. "titles.txt"
+  const std::string& path() const { return path_; }   // as given, for messages
+  const std::vector<RuleLine>& lines() const { return lines_; }
+  const std::vector<RuleLine>& examples() const { return examples_; }
+
+  // An error about one entry: "path:line: message".
+  ConfigError Error(const RuleLine& at, const std::string& message) const;
+  // The entry's fields, split on " | " and trimmed.
+  static std::vector<std::string> Fields(const RuleLine& line);
+
+ private:
+  std::string name_;
+  std::string path_;
+  std::vector<RuleLine> lines_;
+  std::vector<RuleLine> examples_;
+};
+
+class RuleSet {
+ public:
+  // Reads every *.txt file under `dir` (recursively; names are relative paths
+  // such as "names/translit.txt"). Throws ConfigError if `dir` is missing or
+  // a file cannot be read.
+  static std::shared_ptr<const RuleSet> Load(const std::filesystem::path& dir);
+
+  // The rules directory to use when none is given: $WHOSAID_RULES, then the
+  // installed share/whosaid/rules next to the executable, then the source
+  // tree's rules/ (compiled in). Returns "" when none exists.
+  static std::filesystem::path DefaultDir(const std::filesystem::path& argv0);
+
+  const std::filesystem::path& dir() const { return dir_; }
+  bool Has(std::string_view name) const;
+  // Throws ConfigError naming the directory when the file is missing.
+  const RuleFile& File(std::string_view name) const;
+  const std::map<std::string, RuleFile, std::less<>>& files() const { return files_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::map<std::string, RuleFile, std::less<>> files_;
+};
+
+using RuleSetPtr = std::shared_ptr<const RuleSet>;
+
+}  // namespace whosaid::rules

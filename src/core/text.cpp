@@ -1,0 +1,112 @@
+#include "core/text.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace whosaid::text {
+namespace {
+inline bool IsLead(unsigned char c) { return (c & 0xC0) != 0x80; }
+}  // namespace
+
+std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    if (s[pos] < 0x80) { ++pos; continue; }
+    // Decode one sequence in a window of at most 4 bytes, so that int32 offsets
+    // never overflow however large the input.
+    int32_t i = 0;
+    int32_t m = static_cast<int32_t>(std::min<std::size_t>(bytes.size() - pos, 4));
+    UChar32 c;
+    U8_NEXT(s + pos, i, m, c);
+    if (c < 0) return pos;
+    pos += static_cast<std::size_t>(i);
+  }
+  return std::nullopt;
+}
+
+Decoded DecodeLossy(std::string_view bytes) {
+  Decoded out;
+  if (!FirstInvalidUtf8(bytes)) {
+    out.text.assign(bytes);
+    return out;
+  }
+  out.text.reserve(bytes.size() + 16);
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    if (s[pos] < 0x80) { out.text.push_back(static_cast<char>(s[pos++])); continue; }
+    int32_t i = 0;
+    int32_t m = static_cast<int32_t>(std::min<std::size_t>(bytes.size() - pos, 4));
+    UChar32 c;
+    U8_NEXT(s + pos, i, m, c);
+    if (c < 0) {
+      out.invalid.push_back(pos);
+      out.text += "\xEF\xBF\xBD";
+    } else {
+      out.text.append(bytes.substr(pos, static_cast<std::size_t>(i)));
+    }
+    pos += static_cast<std::size_t>(i);
+  }
+  return out;
+}
+
+char32_t Next(std::string_view s, std::size_t& i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  if (p[i] < 0x80) return p[i++];
+  int32_t k = 0;
+  int32_t m = static_cast<int32_t>(std::min<std::size_t>(s.size() - i, 4));
+  UChar32 c;
+  U8_NEXT(p + i, k, m, c);
+  i += static_cast<std::size_t>(k);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+char32_t Prev(std::string_view s, std::size_t& i) {
+  std::size_t start = i - 1;
+  while (start > 0 && !IsLead(static_cast<unsigned char>(s[start])) && i - start < 4) --start;
+  std::size_t j = start;
+  char32_t c = Next(s, j);
+  i = start;
+  return c;
+}
+
+char32_t At(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  return Next(s, i);
+}
+
+void Append(std::string& out, char32_t c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool err = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(c), err);
+  if (err) {
+    out += "\xEF\xBF\xBD";
+  } else {
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+CodepointIndex::CodepointIndex(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStep + 2);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kStep == 0) checkpoints_.push_back(count);
+    if (IsLead(static_cast<unsigned char>(text[i]))) ++count;
+  }
+  checkpoints_.push_back(count);
+}
+
+std::size_t CodepointIndex::ToCodepoint(std::size_t byte) const {
+  if (byte >= text_.size()) return checkpoints_.back();
+  std::size_t k = byte / kStep;
+  std::size_t count = checkpoints_[k];
+  for (std::size_t i = k * kStep; i < byte; ++i) {
+    if (IsLead(static_cast<unsigned char>(text_[i]))) ++count;
+  }
+  return count;
+}
+
+}  // namespace whosaid::text

@@ -1,0 +1,59 @@
+// whosaid::text — UTF-8 helpers: validation, lossy decoding, code-point
+// stepping and byte → code-point offset conversion.
+//
+// Every stage works on byte offsets into Document::text (valid UTF-8). Output
+// needs Unicode code-point offsets; CodepointIndex converts in O(1) amortised
+// per lookup with a checkpoint every 256 bytes (memory: text size / 64).
+//
+// Example
+//   auto d = whosaid::text::DecodeLossy("caf\xC3\xA9 \xFF");
+//   // d.text == "café \uFFFD", d.invalid == {6}
+//   whosaid::text::CodepointIndex idx(d.text);
+//   idx.ToCodepoint(5) == 4;  // the byte after "café"
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace whosaid::text {
+
+// Byte offset of the first ill-formed UTF-8 sequence, or nullopt.
+std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes);
+
+struct Decoded {
+  std::string text;                  // valid UTF-8
+  std::vector<std::size_t> invalid;  // byte offsets (in the input) of each replaced sequence
+};
+
+// Replaces each maximal ill-formed subsequence by U+FFFD (Unicode's
+// recommended practice, as Python's errors="replace").
+Decoded DecodeLossy(std::string_view bytes);
+
+// Decodes the code point starting at byte `i` of valid UTF-8 and advances `i`.
+char32_t Next(std::string_view s, std::size_t& i);
+// The code point that ends just before byte `i` (which must be > 0), and moves
+// `i` to its first byte.
+char32_t Prev(std::string_view s, std::size_t& i);
+// Code point at byte i without advancing; 0 at or past the end.
+char32_t At(std::string_view s, std::size_t i);
+// Appends the UTF-8 encoding of `c`.
+void Append(std::string& out, char32_t c);
+
+class CodepointIndex {
+ public:
+  explicit CodepointIndex(std::string_view text);
+  // Code-point offset of byte offset `byte` (which must be a character
+  // boundary or text.size()).
+  std::size_t ToCodepoint(std::size_t byte) const;
+
+ private:
+  static constexpr std::size_t kStep = 256;
+  std::string_view text_;
+  std::vector<std::uint32_t> checkpoints_;  // code points before byte k*kStep
+};
+
+}  // namespace whosaid::text

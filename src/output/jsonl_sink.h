@@ -1,0 +1,50 @@
+// whosaid::output::JsonlSink — quote records as JSON Lines, exactly as
+// docs/output.md specifies: one object per QuoteRecord, fields in this order:
+//
+//   {"doc": "000_x", "outlet": "Pratidin Time" | null,
+//    "quote": {"text", "start", "end", "kind"},
+//    "cue": {"text", "start", "end"} | null,
+//    "speaker": {"entity": str|null, "name": str|null,
+//                "mention": {"text", "start", "end"} | null,
+//                "type", "role": str|null, "affiliation": str|null} | null,
+//    "event": {"id", "type", "where": [...], "when": str|null, "label"} | null,
+//    "confidence": 0.94}
+//
+// Contract
+//   * Offsets are Unicode code points into Document::text (the records carry
+//     byte offsets; text::CodepointIndex converts). A span that does not fall
+//     on character boundaries is widened to the nearest ones, and one past
+//     the end of the text is clamped, so that for every span
+//     `text == doc.text[start:end]` (in code points) always holds.
+//   * Span texts are taken from the document, never from the record.
+//   * Empty strings are written as null; the output is valid UTF-8 (invalid
+//     bytes in names or roles would be replaced by U+FFFD).
+//   * confidence is clamped to [0, 1] and rounded to 4 decimals.
+//
+// Example
+//   whosaid::output::JsonlSink sink(out);
+//   sink.Write(doc, result);   // one line per record in result.quotes
+#pragma once
+
+#include <string>
+
+#include "core/text.h"
+#include "output/sink.h"
+
+namespace whosaid::output {
+
+class JsonlSink : public Sink {
+ public:
+  explicit JsonlSink(OutputStream& out) : out_(out) {}
+  void Write(const Document& doc, const DocResult& result) override;
+  void End() override { out_.Flush(); }
+
+  // The JSON line (with its '\n') for one record; `index` is built on doc.text.
+  static std::string RecordLine(const Document& doc, const text::CodepointIndex& index,
+                                const QuoteRecord& record);
+
+ private:
+  OutputStream& out_;
+};
+
+}  // namespace whosaid::output

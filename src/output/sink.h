@@ -1,0 +1,46 @@
+// whosaid::output::Sink — where per-document results go. The pipeline and the
+// CLI's runner write through this interface and never know the format; each
+// format (JSON Lines, a table for people, later SQLite and reports) is one
+// implementation.
+//
+// Lifecycle: Begin() once, Write() once per document in input order, End()
+// once. Each call may throw WriteError (output_stream.h).
+//
+// Example
+//   whosaid::output::StringOutput out;
+//   auto sink = whosaid::output::MakeSink(whosaid::output::OutputFormat::kJsonl, out);
+//   sink->Begin();
+//   sink->Write(doc, pipeline.Run(doc));
+//   sink->End();
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "core/document.h"
+#include "output/output_stream.h"
+#include "pipeline/pipeline.h"
+
+namespace whosaid::output {
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void Begin() {}
+  virtual void Write(const Document& doc, const DocResult& result) = 0;
+  virtual void End() {}
+};
+
+enum class OutputFormat {
+  kJsonl,  // one JSON object per quote (docs/output.md)
+  kTable,  // a fixed-width table for people
+};
+
+// Parses "jsonl" or "table"; nullopt for anything else.
+std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
+
+// The sink for `format`, writing to `out` (which must outlive it).
+std::unique_ptr<Sink> MakeSink(OutputFormat format, OutputStream& out);
+
+}  // namespace whosaid::output

@@ -1,0 +1,179 @@
+#include "pipeline/pipeline.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "attribution/coref.h"
+#include "attribution/frames.h"
+#include "attribution/lexicon.h"
+#include "attribution/shape.h"
+#include "attribution/speaker.h"
+#include "quotes/scanner.h"
+#include "segment/paragraphs.h"
+#include "segment/tokenizer.h"
+
+namespace whosaid {
+
+using attribution::Claim;
+using attribution::Shape;
+using attribution::UnitRange;
+
+struct Pipeline::Impl {
+  Impl(const PipelineConfig& c, const rules::RuleSet& rules)
+      : config(c),
+        tokenizer(rules),
+        scanner(quotes::ScannerConfig{}, rules),
+        lexicon(rules),
+        shapes(attribution::ShapeConfig{}, lexicon),
+        frames(rules),
+        speakers(rules, lexicon),
+        coref(attribution::CorefConfig{}, speakers) {}
+
+  PipelineConfig config;
+  segment::Tokenizer tokenizer;
+  quotes::Scanner scanner;
+  attribution::Lexicon lexicon;
+  attribution::ShapeBuilder shapes;
+  attribution::Frames frames;
+  attribution::SpeakerReader speakers;
+  attribution::Coref coref;
+};
+
+namespace {
+
+struct Analysed {
+  std::string_view text;
+  std::vector<segment::Paragraph> paragraphs;
+  quotes::Scanner::Result quotes;
+  segment::Tokens tokens;
+  Shape shape;
+
+  Span Bytes(UnitRange r) const {
+    return {tokens.tokens[shape.units[r.begin].first].span.begin,
+            tokens.tokens[shape.units[r.end - 1].end - 1].span.end};
+  }
+  std::size_t Paragraph(std::size_t unit) const {
+    return tokens.tokens[shape.units[unit].first].paragraph;
+  }
+  bool StartsParagraph(std::size_t unit) const {
+    return unit == 0 || Paragraph(unit - 1) != Paragraph(unit);
+  }
+};
+
+// Quotations no frame claimed that continue a quoted speaker: the second half
+// of a split quote ("A," he said. "B.") or a paragraph that is only a
+// quotation after a paragraph ending in that speaker's quotation.
+std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& claims) {
+  std::vector<char> claimed(a.shape.units.size(), 0);
+  for (const Claim& c : claims) {
+    for (std::size_t u = c.content.begin; u < c.content.end; ++u) claimed[u] = 1;
+  }
+  std::vector<Claim> out;
+  std::optional<Claim> last;  // the latest direct claim before u
+  std::size_t next = 0;
+  for (std::size_t u = 0; u < a.shape.units.size(); ++u) {
+    while (next < claims.size() && claims[next].content.begin <= u) {
+      if (claims[next].direct) last = claims[next];
+      ++next;
+    }
+    if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last) continue;
+    std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
+    bool split = from == here && u - last->content.end <= 12;
+    bool next_para = here == from + 1 && a.StartsParagraph(u) && last->content.end + 2 >= u;
+    if (!split && !next_para) continue;
+    Claim c = *last;
+    c.frame = split ? "split_quote" : "continuation";
+    c.content = {u, u + 1};
+    if (!split) c.cue = {};
+    out.push_back(c);
+    last = c;
+    claimed[u] = 1;
+  }
+  return out;
+}
+
+QuoteKind KindOf(const Analysed& a, const Claim& c, Span* span) {
+  const auto& units = a.shape.units;
+  bool one = c.content.end - c.content.begin == 1;
+  if (one && units[c.content.begin].quote >= 0) {
+    *span = a.quotes.quotes[static_cast<std::size_t>(units[c.content.begin].quote)].inner;
+    return QuoteKind::kDirect;
+  }
+  *span = a.Bytes(c.content);
+  for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
+    if (units[u].quote >= 0) return QuoteKind::kMixed;
+  }
+  return QuoteKind::kIndirect;
+}
+
+Speaker ToSpeaker(const attribution::ResolvedSpeaker& r) {
+  const auto& p = r.phrase;
+  Speaker s;
+  s.entity = r.entity;
+  s.name = p.name;
+  s.mention = p.mention;
+  s.role = p.role;
+  s.affiliation = p.affiliation;
+  s.type = p.type;
+  if (p.name.empty() && !p.pronoun) s.type = SpeakerType::kAnonymous;
+  if (p.type == SpeakerType::kGroup) s.type = SpeakerType::kGroup;
+  return s;
+}
+
+double Confidence(const Claim& c, const attribution::ResolvedSpeaker& r, QuoteKind kind) {
+  double base = c.direct ? 0.9 : kind == QuoteKind::kIndirect ? 0.75 : 0.85;
+  if (c.frame == "continuation") base = 0.7;
+  if (r.phrase.pronoun && r.phrase.name.empty()) base -= 0.2;
+  return base;
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const PipelineConfig& config, const rules::RuleSet& rules)
+    : impl_(std::make_unique<Impl>(config, rules)) {}
+Pipeline::~Pipeline() = default;
+
+DocResult Pipeline::Run(const Document& doc) const {
+  const Impl& m = *impl_;
+  Analysed a;
+  a.text = doc.text;
+  // 1. segment: paragraphs
+  a.paragraphs = segment::SplitParagraphs(a.text);
+  // 2. quotes: pair the quote marks
+  a.quotes = m.scanner.Run(a.text, a.paragraphs);
+  std::vector<Span> top;
+  for (const auto& q : a.quotes.quotes) if (q.depth == 0) top.push_back(q.outer);
+  // 3. segment: tokens and sentences, quotations kept whole
+  a.tokens = m.tokenizer.Run(a.text, a.paragraphs, a.quotes.mark_positions, top);
+  // 4. attribution: shape string, frames, continuations
+  a.shape = m.shapes.Run(a.text, a.tokens, a.quotes.quotes);
+  std::vector<Claim> claims = m.frames.Run(a.shape);
+  auto more = Continuations(a, claims);
+  claims.insert(claims.end(), more.begin(), more.end());
+  std::sort(claims.begin(), claims.end(),
+            [](const Claim& x, const Claim& y) { return x.content.begin < y.content.begin; });
+  // 5. speakers: read each phrase, then resolve across the document
+  std::vector<attribution::SpeakerPhrase> phrases;
+  std::vector<std::size_t> at;
+  for (const Claim& c : claims) {
+    phrases.push_back(m.speakers.Read(a.text, a.tokens, a.shape, c.speaker));
+    at.push_back(c.cue.empty() ? c.content.begin : c.cue.begin);
+  }
+  auto resolved = m.coref.Run(a.text, a.tokens, a.shape, phrases, at);
+  // 6. records
+  DocResult result;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    QuoteRecord r;
+    r.kind = KindOf(a, c, &r.quote);
+    if (r.quote.empty()) continue;
+    if (!c.cue.empty()) r.cue = a.Bytes(c.cue);
+    r.speaker = ToSpeaker(resolved[i]);
+    r.confidence = Confidence(c, resolved[i], r.kind);
+    r.rule = c.frame;
+    result.quotes.push_back(std::move(r));
+  }
+  return result;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,59 @@
+// whosaid::Pipeline — the per-document half of whosaid: one document in, its
+// quote records out. Pure: a function of the document and the rules, safe to
+// call from any number of threads on one shared Pipeline.
+//
+// Steps (see Pipeline::Run):
+//   1. segment      paragraphs, sentences and classed tokens
+//   2. quotes       quote-mark pairing → direct quote spans (scare quotes kept
+//                   apart), multi-paragraph and nested quotes
+//   3. attribution  cue frames over the token shape string → speaker, cue and
+//                   content for direct, mixed and indirect speech
+//   4. coreference  pronouns, surnames and role nouns → full names; roles and
+//                   affiliations carried to every record of the same speaker
+//
+// Corpus-level stages (entity merging across documents, events) run after,
+// over every document's result (see HACKING.md).
+//
+// Example
+//   auto rules = whosaid::rules::RuleSet::Load("rules");
+//   whosaid::Pipeline pipeline(whosaid::PipelineConfig{}, *rules);
+//   whosaid::DocResult r = pipeline.Run(doc);
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/document.h"
+#include "core/record.h"
+#include "core/rules.h"
+
+namespace whosaid {
+
+struct PipelineConfig {
+  // Quotes longer than this many bytes are cut at the paragraph end when
+  // unclosed (see quotes/scanner.h).
+  std::size_t max_unclosed_quote_bytes = 4000;
+};
+
+struct DocResult {
+  std::vector<QuoteRecord> quotes;          // in text order
+  std::vector<Diagnostic> diagnostics;      // per-document warnings
+};
+
+class Pipeline {
+ public:
+  // Compiles every rule the stages need; throws ConfigError on a bad rule.
+  Pipeline(const PipelineConfig& config, const rules::RuleSet& rules);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  DocResult Run(const Document& doc) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace whosaid

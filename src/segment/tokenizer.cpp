@@ -1,0 +1,256 @@
+#include "segment/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace whosaid::segment {
+namespace {
+
+bool IsLetterOrDigit(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) > 0 ||
+         u_charType(static_cast<UChar32>(c)) == U_MODIFIER_LETTER ||
+         u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool IsAlpha(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+bool IsSentenceEnd(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+bool IsCloser(char32_t c) { return c == ')' || c == ']'; }
+
+class Lexer {
+ public:
+  Lexer(std::string_view text, const std::vector<std::size_t>& marks) : text_(text), marks_(marks) {}
+
+  // Appends the tokens of [span) to out.
+  void Run(Span span, std::uint32_t para, std::vector<Token>& out) {
+    std::size_t i = span.begin;
+    end_ = span.end;
+    while (i < end_) {
+      std::size_t j = i;
+      char32_t c = text::Next(text_, j);
+      if (IsBlank(c) || c == '\n' || c == '\r') { i = j; continue; }
+      Token t;
+      t.paragraph = para;
+      if (IsMark(i)) {
+        t.kind = TokenKind::kQuote;
+        t.span = {i, j};
+      } else if (IsApostrophe(c) && !out.empty() && out.back().span.end == i &&
+                 out.back().kind == TokenKind::kWord) {
+        t.kind = TokenKind::kPossessive;
+        t.span = {i, PossessiveEnd(i, j)};
+      } else if (IsLetterOrDigit(c)) {
+        t.span = {i, WordEnd(i)};
+        Classify(t);
+      } else {
+        t.kind = TokenKind::kPunct;
+        t.span = {i, j};
+      }
+      i = t.span.end;
+      out.push_back(t);
+    }
+  }
+
+ private:
+  bool IsMark(std::size_t i) const { return std::binary_search(marks_.begin(), marks_.end(), i); }
+
+  // ’s followed by a non-letter is one possessive token; otherwise the lone ’.
+  std::size_t PossessiveEnd(std::size_t i, std::size_t after) const {
+    if (after < end_ && (text_[after] == 's' || text_[after] == 'S')) {
+      char32_t n = text::At(text_, after + 1);
+      if (after + 1 >= end_ || !IsLetterOrDigit(n)) return after + 1;
+    }
+    (void)i;
+    return after;
+  }
+
+  std::size_t WordEnd(std::size_t i) const {
+    std::size_t start = i;
+    bool digits_only = true;
+    while (i < end_) {
+      std::size_t j = i;
+      char32_t c = text::Next(text_, j);
+      if (IsLetterOrDigit(c)) {
+        if (!IsDigit(c)) digits_only = false;
+        i = j;
+        continue;
+      }
+      char32_t n = j < end_ ? text::At(text_, j) : 0;
+      if (IsHyphen(c) && IsLetterOrDigit(n)) { i = j; continue; }
+      if (digits_only && (c == ',' || c == '.') && IsDigit(n)) { i = j; continue; }
+      if (IsApostrophe(c) && IsAlpha(n) && !IsMark(i) && !IsPossessiveS(j)) { i = j; continue; }
+      if (c == '.' && IsDottedAbbrev(start, i, n)) { i = j; continue; }
+      break;
+    }
+    return i;
+  }
+
+  // After an apostrophe at j: "s" then a non-letter (a possessive, split off).
+  bool IsPossessiveS(std::size_t j) const {
+    if (j >= end_ || (text_[j] != 's' && text_[j] != 'S')) return false;
+    return j + 1 >= end_ || !IsLetterOrDigit(text::At(text_, j + 1));
+  }
+
+  // U.S. / U.N. / e.g.: single letters separated by dots.
+  bool IsDottedAbbrev(std::size_t start, std::size_t dot, char32_t next) const {
+    std::size_t len = dot - start;
+    bool single = len == 1 || (len >= 3 && text_[dot - 2] == '.');
+    if (!single || !IsAlpha(text::At(text_, dot - 1))) return false;
+    if (IsAlpha(next)) {
+      char32_t after = text::At(text_, dot + 2);
+      return after == '.' || !IsLetterOrDigit(after);
+    }
+    return len >= 3;  // the final dot of U.S.
+  }
+
+  void Classify(Token& t) const {
+    std::size_t i = t.span.begin;
+    char32_t c = text::Next(text_, i);
+    if (IsDigit(c)) {
+      t.kind = TokenKind::kNumber;
+      for (std::size_t k = t.span.begin; k < t.span.end;) {
+        if (IsAlpha(text::Next(text_, k))) { t.kind = TokenKind::kWord; break; }
+      }
+      return;
+    }
+    t.kind = TokenKind::kWord;
+    t.cap = IsUpper(c);
+    int letters = 0, upper = 0;
+    for (std::size_t k = t.span.begin; k < t.span.end;) {
+      char32_t d = text::Next(text_, k);
+      if (IsAlpha(d)) { ++letters; upper += IsUpper(d); }
+    }
+    t.all_caps = letters >= 2 && upper == letters;
+  }
+
+  std::string_view text_;
+  const std::vector<std::size_t>& marks_;
+  std::size_t end_ = 0;
+};
+
+}  // namespace
+
+std::string Lower(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size();) {
+    unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    char32_t c = text::Next(word, i);
+    if (c == 0x2019) c = '\'';
+    text::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  }
+  return out;
+}
+
+Tokenizer::Tokenizer(const rules::RuleSet& rules) {
+  const auto& file = rules.File("abbreviations.txt");
+  for (const auto& line : file.lines()) {
+    if (line.text.find(' ') != std::string::npos) throw file.Error(line, "one abbreviation per line");
+    abbreviations_.insert(Lower(line.text));
+  }
+}
+
+bool Tokenizer::IsAbbreviation(std::string_view lower_word) const {
+  return abbreviations_.count(std::string(lower_word)) > 0;
+}
+
+namespace {
+
+struct SentenceSplitter {
+  const Tokenizer& tokenizer;
+  std::string_view text;
+  const std::vector<Span>& quotes;
+
+  char32_t First(const Token& t) const { return text::At(text, t.span.begin); }
+
+  bool InsideQuote(std::size_t pos, std::size_t& q) const {
+    while (q < quotes.size() && quotes[q].end <= pos) ++q;
+    return q < quotes.size() && quotes[q].begin < pos && pos < quotes[q].end - 1;
+  }
+
+  bool EndsAbbreviation(const std::vector<Token>& toks, std::size_t dot) const {
+    if (dot == 0 || toks[dot - 1].kind != TokenKind::kWord ||
+        toks[dot - 1].span.end != toks[dot].span.begin) {
+      return false;
+    }
+    std::string_view w = text.substr(toks[dot - 1].span.begin, toks[dot - 1].span.size());
+    std::size_t k = 0;
+    char32_t c = text::Next(w, k);
+    if (k == w.size() && IsUpper(c)) return true;  // an initial
+    return tokenizer.IsAbbreviation(Lower(w));
+  }
+
+  bool StartsSentence(const Token& t) const {
+    if (t.kind == TokenKind::kQuote || t.kind == TokenKind::kNumber) return true;
+    if (t.kind == TokenKind::kWord) return t.cap;
+    char32_t c = First(t);
+    return c == '(' || c == '[' || c == 0x2022 || c == '-' || c == 0x2014;
+  }
+
+  void Run(Tokens& out) const {
+    auto& toks = out.tokens;
+    std::size_t q = 0, start = 0;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      bool para_end = i + 1 == toks.size() || toks[i + 1].paragraph != toks[i].paragraph;
+      bool boundary = para_end;
+      if (!boundary && toks[i].kind == TokenKind::kPunct && IsSentenceEnd(First(toks[i])) &&
+          !EndsAbbreviation(toks, i)) {
+        std::size_t j = i + 1;  // closing marks and brackets belong to this sentence
+        while (j < toks.size() && toks[j].paragraph == toks[i].paragraph &&
+               toks[j].span.begin == toks[j - 1].span.end &&  // attached: a closing mark
+               (toks[j].kind == TokenKind::kQuote || (toks[j].kind == TokenKind::kPunct &&
+                                                       IsCloser(First(toks[j]))))) {
+          ++j;
+        }
+        if (j >= toks.size() || toks[j].paragraph != toks[i].paragraph) {
+          i = j - 1;
+          boundary = true;
+        } else if (StartsSentence(toks[j]) && !InsideQuote(toks[j].span.begin, q)) {
+          i = j - 1;
+          boundary = true;
+        }
+      }
+      if (boundary) {
+        for (std::size_t k = start; k <= i; ++k) toks[k].sentence = static_cast<std::uint32_t>(out.sentences.size());
+        out.sentences.push_back({start, i + 1});
+        start = i + 1;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& paragraphs,
+                      const std::vector<std::size_t>& quote_marks,
+                      const std::vector<Span>& quote_spans) const {
+  Tokens out;
+  out.tokens.reserve(text.size() / 5 + 8);
+  Lexer lexer(text, quote_marks);
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    out.paragraph_first.push_back(out.tokens.size());
+    lexer.Run(paragraphs[p].span, static_cast<std::uint32_t>(p), out.tokens);
+  }
+  out.paragraph_first.push_back(out.tokens.size());
+  SentenceSplitter{*this, text, quote_spans}.Run(out);
+  return out;
+}
+
+}  // namespace whosaid::segment

@@ -1,0 +1,83 @@
+// whosaid::segment::Tokenizer — words, numbers, punctuation and sentences.
+//
+// Input: the text, its paragraphs, and the byte offsets of the characters the
+// quote scanner used as quote marks. Output: tokens (byte spans into the
+// text) with their kind and case, and sentences as token ranges.
+//
+// Tokens
+//   word        letters/digits with internal hyphens (Azm-e-Istehkam) and
+//               internal apostrophes (O’Brien, don’t); dotted abbreviations
+//               such as U.S. or U.N. are one word;
+//   number      digits with internal , or . (6,000; 2.5);
+//   possessive  ’s / 's after a word, and a lone ’ after a plural (victims’)
+//               when it is not a quote mark;
+//   quote       a character the scanner used as a quote mark;
+//   punct       any other single character.
+// Sentences end after . ! ? … (and any closing marks or brackets after them)
+// when the next token starts a sentence (capital, digit, opening mark) or the
+// paragraph ends — not after an abbreviation from rules/abbreviations.txt
+// (Mr., Gen., Dec.) or a single capital initial (John F. Kennedy). A paragraph
+// end always ends a sentence.
+//
+// Example
+//   "Tipu said. He left." → tokens Tipu|said|.|He|left|. ; sentences [0,3) [3,6)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/record.h"
+#include "core/rules.h"
+#include "segment/paragraphs.h"
+
+namespace whosaid::segment {
+
+enum class TokenKind : std::uint8_t { kWord, kNumber, kPossessive, kQuote, kPunct };
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::kPunct;
+  bool cap = false;         // first letter is upper case (or title case)
+  bool all_caps = false;    // two or more letters, all upper case
+  std::uint32_t paragraph = 0;
+  std::uint32_t sentence = 0;
+};
+
+struct Sentence {
+  std::size_t first = 0;    // first token
+  std::size_t end = 0;      // one past the last token
+};
+
+struct Tokens {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  // Paragraph p covers tokens [paragraph_first[p], paragraph_first[p+1]).
+  std::vector<std::size_t> paragraph_first;
+};
+
+class Tokenizer {
+ public:
+  // Compiles rules/abbreviations.txt; throws ConfigError on a bad entry.
+  explicit Tokenizer(const rules::RuleSet& rules);
+
+  // `quote_marks` must be sorted (quotes::Scanner::Result::mark_positions).
+  // `quote_spans` are the top-level quotations (outer spans, sorted): no
+  // sentence ends inside one except where its own words end a sentence and
+  // the closing mark is followed by a new sentence.
+  Tokens Run(std::string_view text, const std::vector<Paragraph>& paragraphs,
+             const std::vector<std::size_t>& quote_marks,
+             const std::vector<Span>& quote_spans) const;
+
+  bool IsAbbreviation(std::string_view lower_word) const;
+
+ private:
+  std::unordered_set<std::string> abbreviations_;  // lower case, without the final dot
+};
+
+// Lower-cases a word (full Unicode case mapping).
+std::string Lower(std::string_view word);
+
+}  // namespace whosaid::segment

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Command-line behaviour of the whosaid binary, one case per CTest test:
+#   bash tests/e2e/cli_test.sh CASE
+# Cases check exit statuses (0 ok, 1 some documents failed, 2 usage or
+# configuration), that messages name the path and line, that one bad input
+# never loses the others, and that output is safe (atomic -o, closed pipes).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# run ARGS... : runs whosaid; stdout → $tmp/out, stderr → $tmp/err, status → $rc.
+run() {
+  rc=0
+  "$bin" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+
+# A direct quote any working pipeline finds.
+quote_text() {
+  printf '\\u201cWe will not accept this,\\u201d said Jane Doe, a spokesperson for the %s ministry.' "$1"
+}
+
+case_help() {
+  run --help
+  expect_status 0 "$rc" "whosaid --help"
+  expect_contains "$tmp/out" "Usage: whosaid" "whosaid --help"
+  expect_contains "$tmp/out" "Exit status" "whosaid --help"
+  run extract --help
+  expect_status 0 "$rc" "whosaid extract --help"
+  expect_contains "$tmp/out" "--on-error" "whosaid extract --help"
+  expect_contains "$tmp/out" "Exit status" "whosaid extract --help"
+}
+
+case_version() {
+  run --version
+  expect_status 0 "$rc" "whosaid --version"
+  grep -qE '^whosaid [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" || fail "--version: $(cat "$tmp/out")"
+}
+
+case_unknown_option() {
+  for args in "extract --bogus corpus" "--bogus extract" "extract --threads -1 corpus" \
+              "extract --format xml corpus" "extract --max-doc-bytes 12Q corpus"; do
+    # shellcheck disable=SC2086
+    run $args
+    expect_status 2 "$rc" "whosaid $args"
+    expect_contains "$tmp/err" "whosaid: " "whosaid $args"
+    expect_empty "$tmp/out" "whosaid $args"
+  done
+  run extract --bogus corpus
+  expect_contains "$tmp/err" "--bogus" "unknown option"
+}
+
+case_unknown_command() {
+  run frobnicate
+  expect_status 2 "$rc" "whosaid frobnicate"
+  expect_contains "$tmp/err" "frobnicate" "unknown command"
+  run
+  expect_status 2 "$rc" "whosaid (no command)"
+}
+
+case_missing_rules() {
+  run extract --rules "$tmp/no-such-rules" "$root/corpus"
+  expect_status 2 "$rc" "missing --rules dir"
+  expect_contains "$tmp/err" "$tmp/no-such-rules" "missing --rules dir"
+  expect_empty "$tmp/out" "missing --rules dir"
+}
+
+case_missing_input() {
+  # The missing path comes first: the file after it must still be read (its
+  # invalid UTF-8 warning proves it).
+  printf 'He said \xff it.\n' >"$tmp/latin1.txt"
+  run extract "$tmp/nope.txt" "$tmp/latin1.txt"
+  expect_status 1 "$rc" "missing input"
+  expect_contains "$tmp/err" "$tmp/nope.txt: error:" "missing input"
+  expect_contains "$tmp/err" "$tmp/latin1.txt: byte 8: warning: invalid UTF-8" "missing input"
+  run extract --on-error skip "$tmp/nope.txt" "$tmp/latin1.txt"
+  expect_status 0 "$rc" "missing input, --on-error skip"
+  expect_contains "$tmp/err" "1 input(s) skipped" "missing input, --on-error skip"
+  run extract --on-error fail "$tmp/nope.txt" "$tmp/latin1.txt"
+  expect_status 1 "$rc" "missing input, --on-error fail"
+  if grep -q "latin1" "$tmp/err"; then fail "--on-error fail went on after the error"; fi
+}
+
+case_bad_jsonl_line() {
+  {
+    printf '{"id": "good-1", "text": "%s"}\n' "$(quote_text foreign)"
+    printf '{"id": "broken", "text": \n'
+    printf '{"id": "good-3", "text": "%s"}\n' "$(quote_text defence)"
+  } >"$tmp/docs.jsonl"
+  run extract "$tmp/docs.jsonl"
+  expect_status 1 "$rc" "malformed JSONL line"
+  expect_contains "$tmp/err" "$tmp/docs.jsonl:2: error: malformed JSON" "malformed JSONL line"
+  expect_contains "$tmp/out" '"doc":"good-1"' "records of the good lines"
+  expect_contains "$tmp/out" '"doc":"good-3"' "records of the good lines"
+}
+
+case_threads_identical() {
+  # The corpus, and 300 documents (more than one batch) as JSON Lines.
+  "$python" - "$root/corpus" "$tmp/many.jsonl" <<'PY'
+import json, pathlib, sys
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i in range(300):
+        f = files[i % len(files)]
+        out.write(json.dumps({"id": f"{f.stem}-{i}", "text": f.read_text(encoding="utf-8")}) + "\n")
+PY
+  for input in "$root/corpus" "$tmp/many.jsonl"; do
+    "$bin" extract --threads 1 "$input" >"$tmp/t1.jsonl"
+    "$bin" extract --threads 2 "$input" >"$tmp/t2.jsonl"
+    "$bin" extract --threads 3 "$input" >"$tmp/t3.jsonl"
+    cmp "$tmp/t1.jsonl" "$tmp/t2.jsonl" || fail "--threads 1 and 2 differ on $input"
+    cmp "$tmp/t1.jsonl" "$tmp/t3.jsonl" || fail "--threads 1 and 3 differ on $input"
+  done
+}
+
+case_output_file() {
+  "$bin" extract "$root/corpus" >"$tmp/stdout.jsonl"
+  run extract -o "$tmp/file.jsonl" "$root/corpus"
+  expect_status 0 "$rc" "-o FILE"
+  expect_empty "$tmp/out" "-o FILE"
+  cmp "$tmp/stdout.jsonl" "$tmp/file.jsonl" || fail "-o FILE differs from standard output"
+  # A failed run leaves an existing file alone and no temporary behind.
+  echo GOOD >"$tmp/keep.jsonl"
+  run extract --on-error fail -o "$tmp/keep.jsonl" "$tmp/nope.txt" "$root/corpus"
+  expect_status 1 "$rc" "-o FILE with --on-error fail"
+  [ "$(cat "$tmp/keep.jsonl")" = GOOD ] || fail "a failed run clobbered the -o file"
+  [ ! -e "$tmp/keep.jsonl.tmp" ] || fail "a failed run left keep.jsonl.tmp"
+  run extract -o "$tmp/no-such-dir/x.jsonl" "$root/corpus"
+  expect_status 2 "$rc" "-o in a missing directory"
+  expect_contains "$tmp/err" "no-such-dir/x.jsonl" "-o in a missing directory"
+}
+
+case_write_failure() {
+  [ -w /dev/full ] || { echo "skipped: no /dev/full"; exit 77; }
+  rc=0
+  "$bin" extract --format table "$root/corpus" >/dev/full 2>"$tmp/err" || rc=$?
+  expect_status 1 "$rc" "stdout on /dev/full"
+  expect_contains "$tmp/err" "No space left on device" "stdout on /dev/full"
+  run extract --format table -o /dev/full "$root/corpus"
+  expect_status 1 "$rc" "-o /dev/full"
+  expect_contains "$tmp/err" "No space left on device" "-o /dev/full"
+  [ -c /dev/full ] || fail "-o /dev/full replaced the device"
+}
+
+case_broken_pipe() {
+  "$python" - "$root/corpus" "$tmp/many.jsonl" <<'PY'
+import json, pathlib, sys
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i in range(400):
+        f = files[i % len(files)]
+        out.write(json.dumps({"id": f"d{i}", "text": f.read_text(encoding="utf-8")}) + "\n")
+PY
+  for format in jsonl table; do
+    set +o pipefail
+    "$bin" extract --format "$format" "$tmp/many.jsonl" 2>"$tmp/err" | head -c 100 >/dev/null
+    status=${PIPESTATUS[0]}
+    set -o pipefail
+    expect_status 0 "$status" "extract --format $format | head"
+    expect_empty "$tmp/err" "extract --format $format | head"
+  done
+}
+
+case_stdin() {
+  doc=$(ls "$root"/corpus/*.txt | head -n 1)
+  "$bin" extract "$doc" >"$tmp/file.jsonl"
+  run extract <"$doc"
+  expect_status 0 "$rc" "text on standard input"
+  # Same records; only the document id (and the sidecar's outlet) differ.
+  "$python" - "$tmp/file.jsonl" "$tmp/out" <<'PY'
+import json, sys
+def load(p):
+    rows = [json.loads(l) for l in open(p, encoding="utf-8")]
+    for r in rows:
+        r.pop("doc"); r.pop("outlet")
+    return rows
+if load(sys.argv[1]) != load(sys.argv[2]):
+    sys.exit("FAIL: standard input gives other records than the file")
+PY
+  printf '{"id": "s1", "text": "%s"}\nnot json\n' "$(quote_text interior)" >"$tmp/in.jsonl"
+  run extract - <"$tmp/in.jsonl"
+  expect_status 1 "$rc" "JSON Lines on standard input"
+  expect_contains "$tmp/err" "<stdin>:2: error: malformed JSON" "JSON Lines on standard input"
+  run extract --input-format text <"$tmp/in.jsonl"
+  expect_status 0 "$rc" "--input-format text on standard input"
+}
+
+[ $# -eq 1 ] || { echo "usage: $0 CASE" >&2; exit 2; }
+declare -F "case_$1" >/dev/null || { echo "unknown case: $1" >&2; exit 2; }
+cd "$tmp"
+"case_$1"
+echo "ok: $1"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# End-to-end quality gate on the sample corpus: runs `whosaid extract corpus`
+# and scores it against the hand annotation in tests/gold/ with the project's
+# copy of the scorer (tests/e2e/score.py). Fails below the targets, or when a
+# scare quote (a `not_quotes` span of the gold) is reported as a quote.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+"$bin" extract "$root/corpus" >"$tmp/quotes.jsonl"
+
+status=0
+"$python" "$root/tests/e2e/score.py" --gold "$root/tests/gold/seeds" --corpus "$root/corpus" \
+  --quotes "$tmp/quotes.jsonl" \
+  --min offsets_valid=1.0 --min quote_recall=0.95 --min quote_precision=0.90 \
+  --min speaker_accuracy=0.95 --min role_accuracy=0.90 || status=1
+
+"$python" "$root/tests/e2e/score.py" --gold "$root/tests/gold/seeds" --corpus "$root/corpus" \
+  --quotes "$tmp/quotes.jsonl" --json >"$tmp/metrics.json"
+"$python" - "$tmp/metrics.json" <<'PY' || status=1
+import json, sys
+m = json.load(open(sys.argv[1]))
+if m["scare_quotes_attributed"] != 0:
+    sys.exit(f"BELOW: scare_quotes_attributed={m['scare_quotes_attributed']} (must be 0)")
+PY
+exit $status

@@ -1,0 +1,184 @@
+// Tests for core/text.h: lossy decoding (compared with Python's
+// bytes.decode("utf-8", "replace")), code-point stepping, and byte →
+// code-point offsets around CodepointIndex's 256-byte checkpoints.
+#include "core/text.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace whosaid::text {
+namespace {
+
+const std::string kFFFD = "\xEF\xBF\xBD";
+
+// Code points before byte `byte` of valid UTF-8, counted the slow way.
+std::size_t NaiveCodepoints(const std::string& s, std::size_t byte) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < byte && i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string Repeat(const std::string& unit, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) out += unit;
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("core.text") {
+  TEST_CASE("DecodeLossy replaces each maximal ill-formed subsequence like Python") {
+    struct Row {
+      std::string input;
+      std::string expected;
+      std::vector<std::size_t> invalid;
+    };
+    const std::vector<Row> rows = {
+        {"abc", "abc", {}},
+        {"", "", {}},
+        {"caf\xC3\xA9", "caf\xC3\xA9", {}},
+        {"a\xF0\x9F\x98\x80" "b", "a\xF0\x9F\x98\x80" "b", {}},
+        {"\xEF\xBB\xBF" "hi", "\xEF\xBB\xBF" "hi", {}},  // a BOM is kept
+        {"\xFF", kFFFD, {0}},
+        {"\x80", kFFFD, {0}},                                 // lone continuation
+        {"\xC3", kFFFD, {0}},                                 // truncated at the end
+        {"\xE2\x82", kFFFD, {0}},                             // truncated 3-byte
+        {"\xE2\x82x", kFFFD + "x", {0}},                      // truncated mid-text
+        {"\xF0\x9F\x98", kFFFD, {0}},                         // truncated 4-byte
+        {"\xE2\x82\xE2\x82\xAC", kFFFD + "\xE2\x82\xAC", {0}},
+        {"\xED\xA0\x80", kFFFD + kFFFD + kFFFD, {0, 1, 2}},   // high surrogate
+        {"\xED\xBF\xBF", kFFFD + kFFFD + kFFFD, {0, 1, 2}},   // low surrogate
+        {"\xC0\xAF", kFFFD + kFFFD, {0, 1}},                  // overlong 2-byte
+        {"\xE0\x80\x80", kFFFD + kFFFD + kFFFD, {0, 1, 2}},   // overlong 3-byte
+        {"\xF0\x80\x80\x80", kFFFD + kFFFD + kFFFD + kFFFD, {0, 1, 2, 3}},
+        {"\xF4\x90\x80\x80", kFFFD + kFFFD + kFFFD + kFFFD, {0, 1, 2, 3}},  // > U+10FFFF
+        {"ok \xFF ok", "ok " + kFFFD + " ok", {3}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.input);
+      Decoded d = DecodeLossy(row.input);
+      CHECK(d.text == row.expected);
+      CHECK(d.invalid == row.invalid);
+      CHECK_FALSE(FirstInvalidUtf8(d.text).has_value());
+      if (row.invalid.empty()) {
+        CHECK_FALSE(FirstInvalidUtf8(row.input).has_value());
+      } else {
+        CHECK(FirstInvalidUtf8(row.input) == row.invalid.front());
+      }
+    }
+  }
+
+  TEST_CASE("Next and At decode one code point and step over it") {
+    struct Row {
+      std::string text;
+      std::size_t at;
+      char32_t expected;
+      std::size_t next;
+    };
+    const std::vector<Row> rows = {
+        {"a", 0, U'a', 1},
+        {"caf\xC3\xA9", 3, U'\u00E9', 5},
+        {"\xE2\x80\x9Cx", 0, U'\u201C', 3},
+        {"x\xF0\x9F\x98\x80", 1, U'\U0001F600', 5},
+        {"\xE2\x82", 0, U'\uFFFD', 2},  // truncated input still advances
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      std::size_t i = row.at;
+      CHECK(Next(row.text, i) == row.expected);
+      CHECK(i == row.next);
+      CHECK(At(row.text, row.at) == row.expected);
+    }
+    CHECK(At("abc", 3) == 0);
+  }
+
+  TEST_CASE("Prev steps back over one code point") {
+    struct Row {
+      std::string text;
+      std::size_t from;
+      char32_t expected;
+      std::size_t to;
+    };
+    const std::vector<Row> rows = {
+        {"ab", 2, U'b', 1},
+        {"caf\xC3\xA9", 5, U'\u00E9', 3},
+        {"\xE2\x80\x9D", 3, U'\u201D', 0},
+        {"x\xF0\x9F\x98\x80", 5, U'\U0001F600', 1},
+        {"\xF0\x9F\x98\x80" "a", 5, U'a', 4},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      std::size_t i = row.from;
+      CHECK(Prev(row.text, i) == row.expected);
+      CHECK(i == row.to);
+    }
+  }
+
+  TEST_CASE("Append encodes code points, and U+FFFD for what is not one") {
+    struct Row {
+      char32_t c;
+      std::string expected;
+    };
+    const std::vector<Row> rows = {
+        {U'a', "a"},
+        {U'\u00E9', "\xC3\xA9"},
+        {U'\u2019', "\xE2\x80\x99"},
+        {U'\U0001F600', "\xF0\x9F\x98\x80"},
+        {char32_t{0xD800}, kFFFD},
+        {char32_t{0x110000}, kFFFD},
+    };
+    for (const Row& row : rows) {
+      std::string out;
+      Append(out, row.c);
+      CHECK(out == row.expected);
+    }
+  }
+
+  TEST_CASE("CodepointIndex converts byte offsets around the 256-byte checkpoints") {
+    // 10 bytes, 4 code points per unit: 1-, 2-, 3- and 4-byte characters, so
+    // checkpoints fall inside multi-byte characters too.
+    const std::string mixed = Repeat("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", 60);  // 600 bytes
+    const std::string ascii_256 = Repeat("x", 256);
+    const std::string euro_258 = Repeat("\xE2\x82\xAC", 86);  // 258 bytes
+    struct Row {
+      const std::string* text;
+      std::size_t byte;
+      std::size_t expected;
+    };
+    const std::string empty;
+    const std::vector<Row> rows = {
+        {&empty, 0, 0},
+        {&ascii_256, 0, 0},
+        {&ascii_256, 255, 255},
+        {&ascii_256, 256, 256},          // text.size()
+        {&euro_258, 255, 85},            // the character starting at 255
+        {&euro_258, 258, 86},
+        {&mixed, 250, 100},              // unit 25 starts at byte 250
+        {&mixed, 251, 101},
+        {&mixed, 253, 102},
+        {&mixed, 256, 103},              // "😀" starts at 256: the checkpoint itself
+        {&mixed, 260, 104},
+        {&mixed, 510, 204},              // unit 51 starts at byte 510
+        {&mixed, 516, 207},              // across the 512 checkpoint
+        {&mixed, 600, 240},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.byte);
+      CodepointIndex index(*row.text);
+      CHECK(index.ToCodepoint(row.byte) == row.expected);
+      CHECK(NaiveCodepoints(*row.text, row.byte) == row.expected);
+    }
+    // Every character boundary of the mixed text agrees with the slow count.
+    CodepointIndex index(mixed);
+    for (std::size_t i = 0; i <= mixed.size(); ++i) {
+      if (i < mixed.size() && (static_cast<unsigned char>(mixed[i]) & 0xC0) == 0x80) continue;
+      REQUIRE(index.ToCodepoint(i) == NaiveCodepoints(mixed, i));
+    }
+  }
+}
+
+}  // namespace whosaid::text

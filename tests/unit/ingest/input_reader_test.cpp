@@ -1,0 +1,190 @@
+// Tests for ingest/input_reader.h, ingest/directory.h and
+// ingest/text_document.h: which documents a command line yields, in which
+// order, with which metadata and messages.
+#include "ingest/input_reader.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/directory.h"
+#include "ingest/text_document.h"
+#include "temp_dir.h"
+
+namespace whosaid::ingest {
+namespace fs = std::filesystem;
+namespace {
+
+struct Read {
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Read ReadInputs(std::vector<std::string> inputs, const IngestConfig& config = {}) {
+  InputReader reader(std::move(inputs), config);
+  Read out;
+  Document doc;
+  while (reader.Next(doc, out.diagnostics)) out.docs.push_back(doc);
+  return out;
+}
+
+std::vector<std::string> Ids(const Read& r) {
+  std::vector<std::string> ids;
+  for (const auto& d : r.docs) ids.push_back(d.id);
+  return ids;
+}
+
+bool HasDiagnostic(const Read& r, Diagnostic::Severity severity, const std::string& needle) {
+  for (const auto& d : r.diagnostics) {
+    if (d.severity == severity && d.ToString().find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("ingest.reader") {
+  TEST_CASE("directories are read recursively, *.txt only, sorted by path") {
+    testing::TempDir dir;
+    for (const char* f : {"b.txt", "a.txt", "sub/c.txt", "sub/deeper/a0.txt", "a-z.txt",
+                          "notes.md", "meta.jsonl", "data.jsonl", "sub.txt/x.txt"}) {
+      dir.Write(f, "text of " + std::string(f));
+    }
+    DirectoryListing listing = ListDocumentFiles(dir.path(), ".txt");
+    std::vector<std::string> rel;
+    for (const auto& p : listing.files) rel.push_back(fs::relative(p, dir.path()).string());
+    CHECK(rel == std::vector<std::string>{"a-z.txt", "a.txt", "b.txt", "sub/c.txt",
+                                          "sub/deeper/a0.txt", "sub.txt/x.txt"});
+    CHECK(listing.diagnostics.empty());
+
+    Read r = ReadInputs({dir.path().string()});
+    CHECK(Ids(r) == std::vector<std::string>{"a-z", "a", "b", "c", "a0", "x"});
+    REQUIRE(r.docs.size() == 6);
+    CHECK(r.docs[1].text == "text of a.txt");
+    CHECK(r.docs[1].source == (dir.path() / "a.txt").string());
+  }
+
+  TEST_CASE("a symlink loop does not hang the walk") {
+    testing::TempDir dir;
+    dir.Write("d/a.txt", "A");
+    fs::create_directory_symlink(dir.path() / "d", dir.path() / "d" / "loop");
+    fs::create_directory_symlink(dir.path(), dir.path() / "d" / "up");
+    Read r = ReadInputs({dir.path().string()});
+    CHECK(Ids(r) == std::vector<std::string>{"a"});
+  }
+
+  TEST_CASE("meta.jsonl gives outlet, url and date per file stem") {
+    testing::TempDir dir;
+    dir.Write("x/one.txt", "1");
+    dir.Write("x/two.txt", "2");
+    dir.Write("x/meta.jsonl",
+              "{\"doc\": \"one\", \"outlet\": \"Pratidin Time\", \"url\": \"http://p\", "
+              "\"date\": \"2024-12-25\"}\n");
+    struct Row {
+      std::string input;
+      std::vector<std::string> outlets;
+    };
+    const std::vector<Row> rows = {
+        {(dir.path() / "x").string(), {"Pratidin Time", ""}},
+        {(dir.path() / "x" / "one.txt").string(), {"Pratidin Time"}},  // a single file too
+        {(dir.path() / "x" / "two.txt").string(), {""}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.input);
+      Read r = ReadInputs({row.input});
+      std::vector<std::string> outlets;
+      for (const auto& d : r.docs) outlets.push_back(d.outlet);
+      CHECK(outlets == row.outlets);
+      CHECK(r.diagnostics.empty());
+      if (!r.docs.empty() && r.docs[0].id == "one") {
+        CHECK(r.docs[0].date == "2024-12-25");
+        CHECK(r.docs[0].url == "http://p");
+      }
+    }
+  }
+
+  TEST_CASE("a missing path is an error naming it; the other inputs are read") {
+    testing::TempDir dir;
+    auto a = dir.Write("a.txt", "A");
+    auto b = dir.Write("b.jsonl", "{\"id\":\"j1\",\"text\":\"J\"}\n");
+    std::string missing = (dir.path() / "missing.txt").string();
+    Read r = ReadInputs({a.string(), missing, b.string()});
+    CHECK(Ids(r) == std::vector<std::string>{"a", "j1"});
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].severity == Diagnostic::Severity::kError);
+    CHECK(r.diagnostics[0].where == missing);
+  }
+
+  TEST_CASE("--input-format decides how files are read") {
+    testing::TempDir dir;
+    auto jsonl = dir.Write("d.jsonl", "{\"id\":\"j1\",\"text\":\"J\"}\n");
+    auto txt = dir.Write("t.txt", "{\"id\":\"j2\",\"text\":\"J\"}\n");
+    struct Row {
+      InputFormat format;
+      std::vector<std::string> ids;
+    };
+    const std::vector<Row> rows = {
+        {InputFormat::kAuto, {"j1", "t"}},
+        {InputFormat::kText, {"d", "t"}},
+        {InputFormat::kJsonl, {"j1", "j2"}},
+    };
+    for (const Row& row : rows) {
+      IngestConfig config;
+      config.format = row.format;
+      CHECK(Ids(ReadInputs({jsonl.string(), txt.string()}, config)) == row.ids);
+    }
+  }
+
+  TEST_CASE("text documents: invalid UTF-8, binary files and size limits") {
+    IngestConfig small;
+    small.max_doc_bytes = 16;
+    struct Row {
+      std::string name;
+      std::string bytes;
+      IngestConfig config;
+      bool has_doc;
+      Diagnostic::Severity severity;
+      std::string message;  // "" → no diagnostic
+    };
+    const std::vector<Row> rows = {
+        {"plain", "He said \xE2\x80\x9Chi\xE2\x80\x9D.", {}, true, Diagnostic::Severity::kWarning,
+         ""},
+        {"invalid UTF-8", "ab\xFF" "c\xC3", {}, true, Diagnostic::Severity::kWarning,
+         "f.txt: byte 2: warning: invalid UTF-8, replaced with U+FFFD (2 sequences)"},
+        {"binary", std::string("PK\0\3", 4) + "zip", {}, false, Diagnostic::Severity::kWarning,
+         "binary file"},
+        {"too large", std::string(17, 'x'), small, false, Diagnostic::Severity::kError,
+         "larger than --max-doc-bytes"},
+        {"at the limit", std::string(16, 'x'), small, true, Diagnostic::Severity::kWarning, ""},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      LoadedDocument loaded = MakeTextDocument(row.bytes, "f", "f.txt", row.config);
+      CHECK(loaded.doc.has_value() == row.has_doc);
+      if (row.message.empty()) {
+        CHECK(loaded.diagnostics.empty());
+        continue;
+      }
+      REQUIRE(loaded.diagnostics.size() == 1);
+      CHECK(loaded.diagnostics[0].severity == row.severity);
+      CHECK(loaded.diagnostics[0].ToString().find(row.message) != std::string::npos);
+    }
+    LoadedDocument bad = MakeTextDocument("ab\xFF" "c", "f", "f.txt", {});
+    REQUIRE(bad.doc);
+    CHECK(bad.doc->text == "ab\xEF\xBF\xBD" "c");
+  }
+
+  TEST_CASE("files on disk: oversized and unreadable files are skipped with an error") {
+    testing::TempDir dir;
+    auto big = dir.Write("big.txt", std::string(100, 'x'));
+    auto ok = dir.Write("ok.txt", "fine");
+    IngestConfig config;
+    config.max_doc_bytes = 50;
+    Read r = ReadInputs({big.string(), ok.string()}, config);
+    CHECK(Ids(r) == std::vector<std::string>{"ok"});
+    CHECK(HasDiagnostic(r, Diagnostic::Severity::kError, "big.txt: error: document larger"));
+  }
+}
+
+}  // namespace whosaid::ingest

@@ -1,0 +1,144 @@
+// Tests for ingest/jsonl_source.h: good and bad JSON Lines records.
+#include "ingest/jsonl_source.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace whosaid::ingest {
+namespace {
+
+struct Read {
+  std::vector<Document> docs;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Read ReadAll(const std::string& input, const IngestConfig& config = {}) {
+  JsonlSource source("in.jsonl", "in",
+                     std::make_unique<BufferedInput>(std::make_unique<StringInput>(input)),
+                     config);
+  Read out;
+  Document doc;
+  while (source.Next(doc, out.diagnostics)) out.docs.push_back(doc);
+  return out;
+}
+
+std::vector<std::string> Ids(const Read& r) {
+  std::vector<std::string> ids;
+  for (const auto& d : r.docs) ids.push_back(d.id);
+  return ids;
+}
+
+// "E in.jsonl:3" / "W in.jsonl:4" — severity and place of each diagnostic.
+std::vector<std::string> Places(const Read& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) {
+    out.push_back((d.severity == Diagnostic::Severity::kError ? "E " : "W ") + d.where);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("ingest.jsonl") {
+  TEST_CASE("each line is a document; bad lines are reported by line and skipped") {
+    struct Row {
+      std::string name;
+      std::string input;
+      std::vector<std::string> ids;
+      std::vector<std::string> places;
+      std::string message;  // in the first diagnostic, when any
+    };
+    const std::vector<Row> rows = {
+        {"two good lines", "{\"id\":\"a\",\"text\":\"A\"}\n{\"id\":\"b\",\"text\":\"B\"}\n",
+         {"a", "b"}, {}, ""},
+        {"no final newline, CRLF, blank lines", "\n{\"id\":\"a\",\"text\":\"A\"}\r\n\n  \n"
+                                                "{\"id\":\"b\",\"text\":\"B\"}",
+         {"a", "b"}, {}, ""},
+        {"malformed line between good ones",
+         "{\"id\":\"a\",\"text\":\"A\"}\n{\"id\":\"b\",\"text\":\n{\"id\":\"c\",\"text\":\"C\"}\n",
+         {"a", "c"}, {"E in.jsonl:2"}, "malformed JSON"},
+        {"text missing", "{\"id\":\"a\"}\n{\"id\":\"b\",\"text\":\"B\"}\n", {"b"},
+         {"E in.jsonl:1"}, "no string \"text\""},
+        {"text not a string", "{\"id\":\"a\",\"text\":42}\n", {}, {"E in.jsonl:1"},
+         "no string \"text\""},
+        {"not an object", "[1,2]\n\"x\"\n", {}, {"E in.jsonl:1", "E in.jsonl:2"},
+         "not a JSON object"},
+        {"trailing garbage", "{\"id\":\"a\",\"text\":\"A\"} x\n", {}, {"E in.jsonl:1"},
+         "malformed JSON"},
+        {"id missing: stem:LINE", "\n{\"text\":\"A\"}\n", {"in:2"}, {"W in.jsonl:2"},
+         "no \"id\""},
+        {"numeric id", "{\"id\":7,\"text\":\"A\"}\n", {"7"}, {}, ""},
+        {"bad date dropped", "{\"id\":\"a\",\"text\":\"A\",\"date\":\"yesterday\"}\n", {"a"},
+         {"W in.jsonl:1"}, "not YYYY-MM-DD"},
+        {"invalid UTF-8 replaced", "{\"id\":\"a\",\"text\":\"x\xFFy\"}\n", {"a"},
+         {"W in.jsonl:1"}, "invalid UTF-8"},
+        {"empty input", "", {}, {}, ""},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      Read r = ReadAll(row.input);
+      CHECK(Ids(r) == row.ids);
+      CHECK(Places(r) == row.places);
+      if (!row.message.empty() && !r.diagnostics.empty()) {
+        CHECK(r.diagnostics.front().message.find(row.message) != std::string::npos);
+      }
+    }
+  }
+
+  TEST_CASE("fields: top-level outlet/url/date, else PolNeAR meta") {
+    struct Row {
+      std::string line;
+      Document expected;
+    };
+    const std::vector<Row> rows = {
+        {R"({"id":"a","text":"T","outlet":"O","url":"http://u","date":"2024-12-25"})",
+         {.id = "a", .text = "T", .outlet = "O", .url = "http://u", .date = "2024-12-25",
+          .source = "in.jsonl:1"}},
+        {R"({"id":"b","text":"T","meta":{"publisher":"breitbart","publication_date":"2016-09-12"}})",
+         {.id = "b", .text = "T", .outlet = "breitbart", .url = "", .date = "2016-09-12",
+          .source = "in.jsonl:1"}},
+        {R"({"id":"c","text":"T","outlet":"Top","meta":{"publisher":"m"}})",
+         {.id = "c", .text = "T", .outlet = "Top", .url = "", .date = "", .source = "in.jsonl:1"}},
+        {R"({"id":"d","text":"caf\u00e9 \"q\"\n","outlet":null})",
+         {.id = "d", .text = "caf\xC3\xA9 \"q\"\n", .outlet = "", .url = "", .date = "",
+          .source = "in.jsonl:1"}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.line);
+      Read r = ReadAll(row.line + "\n");
+      REQUIRE(r.docs.size() == 1);
+      const Document& d = r.docs.front();
+      CHECK(d.id == row.expected.id);
+      CHECK(d.text == row.expected.text);
+      CHECK(d.outlet == row.expected.outlet);
+      CHECK(d.url == row.expected.url);
+      CHECK(d.date == row.expected.date);
+      CHECK(d.source == row.expected.source);
+    }
+  }
+
+  TEST_CASE("size limits: an oversized text or line is skipped, the next line is read") {
+    IngestConfig config;
+    config.max_doc_bytes = 8;
+    const std::string long_line = "{\"id\":\"big\",\"text\":\"" + std::string(3 << 20, 'x') + "\"}";
+    struct Row {
+      std::string input;
+      std::vector<std::string> ids;
+      std::vector<std::string> places;
+    };
+    const std::vector<Row> rows = {
+        {"{\"id\":\"a\",\"text\":\"123456789\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n", {"b"},
+         {"E in.jsonl:1"}},
+        {long_line + "\n{\"id\":\"b\",\"text\":\"ok\"}\n", {"b"}, {"E in.jsonl:1"}},
+    };
+    for (const Row& row : rows) {
+      Read r = ReadAll(row.input, config);
+      CHECK(Ids(r) == row.ids);
+      CHECK(Places(r) == row.places);
+    }
+  }
+}
+
+}  // namespace whosaid::ingest

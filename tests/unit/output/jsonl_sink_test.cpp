@@ -1,0 +1,200 @@
+// Tests for output/jsonl_sink.h: the JSON of quote records — code-point
+// offsets, span texts taken from the document, nulls, field order.
+#include "output/jsonl_sink.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+
+namespace whosaid::output {
+namespace {
+
+using Json = nlohmann::json;
+
+// The code points [start, end) of `s`, re-encoded (Python's s[start:end]).
+std::string CodepointSlice(const std::string& s, std::size_t start, std::size_t end) {
+  std::string out;
+  std::size_t cp = 0;
+  for (std::size_t i = 0; i < s.size(); ++cp) {
+    char32_t c = text::Next(s, i);
+    if (cp >= start && cp < end) text::Append(out, c);
+  }
+  return out;
+}
+
+// Byte span of the first occurrence of `needle` in `hay`.
+Span Find(const std::string& hay, const std::string& needle, std::size_t from = 0) {
+  std::size_t at = hay.find(needle, from);
+  REQUIRE(at != std::string::npos);
+  return {at, at + needle.size()};
+}
+
+std::vector<Json> Lines(const std::string& out) {
+  std::vector<Json> lines;
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = out.find('\n', start)) != std::string::npos; start = nl + 1) {
+    lines.push_back(Json::parse(out.substr(start, nl - start)));
+  }
+  CHECK(start == out.size());  // every line ends in '\n'
+  return lines;
+}
+
+const std::string kText =
+    "Kabul, 25 Dec — \xE2\x80\x9CThe Pakistani side should respect the border,\xE2\x80\x9D "
+    "said Enayatullah Khowarazami, spokesperson of Afghanistan\xE2\x80\x99s Defence "
+    "Ministry. \xF0\x9F\x87\xA6 Officials said the strikes killed civilians.";
+
+}  // namespace
+
+TEST_SUITE("output.jsonl") {
+  TEST_CASE("spans are code-point offsets and their text is the document's slice") {
+    Document doc{.id = "000_x", .text = kText, .outlet = "Pratidin Time", .url = "",
+                 .date = "2024-12-25", .source = "000_x.txt"};
+    QuoteRecord direct;
+    direct.quote = Find(kText, "The Pakistani side should respect the border,");
+    direct.kind = QuoteKind::kDirect;
+    direct.cue = Find(kText, "said");
+    direct.speaker = Speaker{.entity = "P3",
+                             .name = "Enayatullah Khwarazmi",
+                             .mention = Find(kText, "Enayatullah Khowarazami"),
+                             .type = SpeakerType::kPerson,
+                             .role = "spokesperson",
+                             .affiliation = "Afghanistan\xE2\x80\x99s Defence Ministry"};
+    direct.event = EventRef{.id = "E1", .type = "airstrike", .where = {"Paktika", "Barmal"},
+                            .when = "2024-12-24", .label = "airstrike, Paktika, 2024-12-24"};
+    direct.confidence = 0.94;
+    QuoteRecord indirect;
+    indirect.quote = Find(kText, "the strikes killed civilians");
+    indirect.kind = QuoteKind::kIndirect;
+    indirect.cue = Find(kText, "said", direct.cue->end);
+    indirect.speaker = Speaker{.entity = "", .name = "", .mention = Find(kText, "Officials"),
+                               .type = SpeakerType::kGroup, .role = "", .affiliation = ""};
+    indirect.confidence = 1.7;  // clamped
+    DocResult result;
+    result.quotes = {direct, indirect};
+
+    StringOutput out;
+    JsonlSink sink(out);
+    sink.Begin();
+    sink.Write(doc, result);
+    sink.End();
+    std::vector<Json> lines = Lines(out.str());
+    REQUIRE(lines.size() == 2);
+
+    struct SpanRow {
+      Json json;
+      std::string expected_text;
+    };
+    const std::vector<SpanRow> spans = {
+        {lines[0]["quote"], "The Pakistani side should respect the border,"},
+        {lines[0]["cue"], "said"},
+        {lines[0]["speaker"]["mention"], "Enayatullah Khowarazami"},
+        {lines[1]["quote"], "the strikes killed civilians"},
+        {lines[1]["cue"], "said"},
+        {lines[1]["speaker"]["mention"], "Officials"},
+    };
+    for (const SpanRow& row : spans) {
+      CAPTURE(row.expected_text);
+      const auto start = row.json["start"].get<std::size_t>();
+      const auto end = row.json["end"].get<std::size_t>();
+      CHECK(row.json["text"] == row.expected_text);
+      CHECK(CodepointSlice(kText, start, end) == row.expected_text);
+    }
+    // "Kabul, 25 Dec — “" is 17 code points (19 bytes).
+    CHECK(lines[0]["quote"]["start"] == 17);
+    CHECK(lines[0]["quote"]["kind"] == "direct");
+    CHECK(lines[0]["doc"] == "000_x");
+    CHECK(lines[0]["outlet"] == "Pratidin Time");
+    CHECK(lines[0]["speaker"]["affiliation"] == "Afghanistan\xE2\x80\x99s Defence Ministry");
+    CHECK(lines[0]["event"]["where"] == Json::array({"Paktika", "Barmal"}));
+    CHECK(lines[0]["confidence"] == 0.94);
+    CHECK(lines[1]["confidence"] == 1.0);
+    CHECK(lines[1]["quote"]["kind"] == "indirect");
+  }
+
+  TEST_CASE("empty fields are null and the field order follows docs/output.md") {
+    Document doc{.id = "d", .text = "\xE2\x80\x9CNo.\xE2\x80\x9D", .outlet = "", .url = "",
+                 .date = "", .source = "d"};
+    QuoteRecord r;
+    r.quote = {3, 6};
+    DocResult result;
+    result.quotes = {r};
+    StringOutput out;
+    JsonlSink sink(out);
+    sink.Write(doc, result);
+    sink.End();
+    CHECK(out.str() ==
+          "{\"doc\":\"d\",\"outlet\":null,\"quote\":{\"text\":\"No.\",\"start\":1,\"end\":4,"
+          "\"kind\":\"direct\"},\"cue\":null,\"speaker\":null,\"event\":null,"
+          "\"confidence\":0.5}\n");
+
+    struct Row {
+      Speaker speaker;
+      std::string expected;
+    };
+    const std::vector<Row> rows = {
+        {Speaker{.entity = "", .name = "", .mention = {0, 0}, .type = SpeakerType::kAnonymous,
+                 .role = "", .affiliation = ""},
+         R"({"entity":null,"name":null,"mention":null,"type":"anonymous","role":null,"affiliation":null})"},
+        {Speaker{.entity = "P1", .name = "N", .mention = {3, 5}, .type = SpeakerType::kOrganization,
+                 .role = "", .affiliation = "A"},
+         R"({"entity":"P1","name":"N","mention":{"text":"No","start":1,"end":3},"type":"organization","role":null,"affiliation":"A"})"},
+    };
+    for (const Row& row : rows) {
+      QuoteRecord with = r;
+      with.speaker = row.speaker;
+      DocResult one;
+      one.quotes = {with};
+      StringOutput o;
+      JsonlSink s(o);
+      s.Write(doc, one);
+      s.End();
+      CHECK(Json::parse(o.str())["speaker"].dump() == Json::parse(row.expected).dump());
+    }
+  }
+
+  TEST_CASE("spans off character boundaries or past the end are snapped, never invalid") {
+    const std::string text = "a\xC3\xA9" "b";  // "aéb": bytes 0, 1-2, 3
+    Document doc{.id = "d", .text = text, .outlet = "", .url = "", .date = "", .source = "d"};
+    struct Row {
+      Span span;
+      std::string expected_text;
+      int start;
+      int end;
+    };
+    const std::vector<Row> rows = {
+        {{1, 3}, "\xC3\xA9", 1, 2},
+        {{2, 3}, "\xC3\xA9", 1, 2},       // begins inside "é"
+        {{0, 2}, "a\xC3\xA9", 0, 2},      // ends inside "é"
+        {{3, 99}, "b", 2, 3},             // past the end
+        {{9, 99}, "", 3, 3},
+    };
+    for (const Row& row : rows) {
+      QuoteRecord r;
+      r.quote = row.span;
+      DocResult result;
+      result.quotes = {r};
+      StringOutput out;
+      JsonlSink sink(out);
+      sink.Write(doc, result);
+      Json q = Json::parse(out.str())["quote"];
+      CHECK(q["text"] == row.expected_text);
+      CHECK(q["start"] == row.start);
+      CHECK(q["end"] == row.end);
+    }
+  }
+
+  TEST_CASE("a document without records writes nothing") {
+    StringOutput out;
+    JsonlSink sink(out);
+    sink.Write(Document{.id = "d", .text = "x", .outlet = "", .url = "", .date = "", .source = ""},
+               DocResult{});
+    CHECK(out.str().empty());
+  }
+}
+
+}  // namespace whosaid::output
