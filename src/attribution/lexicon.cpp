@@ -94,7 +94,14 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     pronouns_[segment::Lower(f[0])] = Pronoun{f[1] == "subject", f[2], f[3] == "plural"};
   }
   for (const auto& line : rules.File("roles.txt").lines()) roles_.insert(segment::Lower(line.text));
-  for (const auto& line : rules.File("titles.txt").lines()) titles_.insert(segment::Lower(line.text));
+  const auto& titles = rules.File("titles.txt");
+  for (const auto& line : titles.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 2 || (f[1] != "rank" && f[1] != "honorific")) {
+      throw titles.Error(line, "expected TITLE | rank|honorific");
+    }
+    titles_[segment::Lower(f[0])] = f[1] == "honorific";
+  }
   const auto& heads = rules.File("org_heads.txt");
   for (const auto& line : heads.lines()) {
     auto f = rules::RuleFile::Fields(line);
@@ -160,6 +167,13 @@ bool Lexicon::IsTitle(std::string_view lower) const {
   std::string w(lower);
   if (!w.empty() && w.back() == '.') w.pop_back();
   return titles_.count(w) > 0;
+}
+
+bool Lexicon::IsHonorific(std::string_view lower) const {
+  std::string w(lower);
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  auto it = titles_.find(w);
+  return it != titles_.end() && it->second;
 }
 
 bool Lexicon::IsOrgHead(std::string_view lower, bool cap) const {

@@ -60,6 +60,8 @@ class Lexicon {
   const Pronoun* FindPronoun(std::string_view lower) const;
   bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
   bool IsTitle(std::string_view lower) const;
+  // A title that is courtesy, not function (Mr, Mrs, Haji): never a role.
+  bool IsHonorific(std::string_view lower) const;
   // An organisation head; `cap` says whether the word is capitalised.
   bool IsOrgHead(std::string_view lower, bool cap) const;
   // A source noun: kGroup or kAnonymous.
@@ -83,7 +85,8 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<Phrase>> nominal_index_;  // by first word
   std::unordered_map<std::string, char> function_;
   std::unordered_map<std::string, Pronoun> pronouns_;
-  std::unordered_set<std::string> roles_, titles_;
+  std::unordered_set<std::string> roles_;
+  std::unordered_map<std::string, bool> titles_;  // title → honorific
   std::unordered_map<std::string, bool> org_heads_;  // word → needs a capital
   std::unordered_map<std::string, SpeakerType> sources_;
 };

@@ -45,7 +45,7 @@ class Builder {
       if (q < quotations_.size() && tokens_[i].span.begin == quotations_[q].outer.begin) {
         u.end = QuoteEnd(i, quotations_[q].outer.end);
         u.quote = static_cast<int>(q);
-        u.symbol = WordsIn(u.first, u.end) >= config_.min_quote_words ? 'Q' : 'q';
+        u.symbol = QuoteSymbol(u, quotations_[q]);
       } else {
         u.end = i + 1;
         Classify(u);
@@ -73,6 +73,22 @@ class Builder {
       n += tokens_[k].kind == TokenKind::kWord || tokens_[k].kind == TokenKind::kNumber;
     }
     return n;
+  }
+
+  // Q for speech; q for short quotations that read as scare quotes or titles.
+  // A short one is speech when its words end in punctuation inside the marks
+  // (“No,” he said) and it is not in title case (“Face the Nation,”).
+  char QuoteSymbol(const Unit& u, const quotes::Quotation& quote) const {
+    std::size_t words = WordsIn(u.first, u.end);
+    if (words >= config_.min_quote_words) return 'Q';
+    std::size_t k = quote.inner.end;
+    if (k <= quote.inner.begin) return 'q';
+    char32_t last = text::Prev(text_, k);
+    bool punct = last == ',' || last == '.' || last == '!' || last == '?';
+    std::size_t caps = 0;
+    for (std::size_t t = u.first; t < u.end; ++t) caps += tokens_[t].kind == TokenKind::kWord && tokens_[t].cap;
+    bool title = words >= 2 && caps == words;
+    return punct && !title ? 'Q' : 'q';
   }
 
   bool SentenceInitial(std::size_t i) const {

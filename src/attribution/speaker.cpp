@@ -168,7 +168,9 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
     while (!aff.empty() && v.Sym(aff.end - 1) == 's') --aff.end;
     if (!aff.empty()) out.affiliation = v.Text(aff);
   }
-  if (first_name > run && out.role.empty()) out.role = v.Text({run, first_name});
+  std::size_t rank = run;  // honorifics (Mr., Haji) are no role
+  while (rank < first_name && lexicon_.IsHonorific(segment::Lower(v.Word(rank)))) ++rank;
+  if (first_name > rank && out.role.empty()) out.role = v.Text({rank, first_name});
   if (first_name < head.end) {
     out.name = v.Text({first_name, head.end});
     bool single = head.end - first_name == 1;

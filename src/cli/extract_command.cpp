@@ -37,8 +37,7 @@ std::unique_ptr<output::OutputStream> OpenOutput(const ExtractOptions& options) 
 }
 
 // Streams the documents and writes the results; the exit status.
-int Process(const ExtractOptions& options, const Pipeline& pipeline,
-            output::OutputStream& out) {
+int Process(const ExtractOptions& options, const Pipeline& pipeline, output::OutputStream& out) {
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   ingest::InputReader reader(options.inputs, options.ingest);
   std::unique_ptr<output::Sink> sink = output::MakeSink(options.format, out);

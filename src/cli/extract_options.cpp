@@ -30,6 +30,8 @@ unsigned ResolveThreads(int n) {
 // The option table; values land in `o` (enums and sizes through notifiers).
 po::options_description Options(ExtractOptions& o, int& threads) {
   po::options_description desc("Options");
+  // One option per paragraph reads better than the formatter's layout.
+  // clang-format off
   desc.add_options()
       ("help,h", po::bool_switch(&o.help), "show this help and exit")
       ("output,o", po::value(&o.output_path)->value_name("FILE"),
@@ -66,6 +68,7 @@ po::options_description Options(ExtractOptions& o, int& threads) {
              o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
            }),
        "skip (with an error) documents larger than N bytes; suffixes K, M, G");
+  // clang-format on
   return desc;
 }
 

@@ -29,11 +29,11 @@ namespace whosaid::cli {
 
 struct ExtractOptions {
   bool help = false;
-  std::vector<std::string> inputs;       // never empty after parsing
-  std::string output_path;               // "" or "-" → standard output
+  std::vector<std::string> inputs;  // never empty after parsing
+  std::string output_path;          // "" or "-" → standard output
   output::OutputFormat format = output::OutputFormat::kJsonl;
-  std::string rules_dir;                 // "" → the default directory
-  unsigned threads = 1;                  // resolved: >= 1
+  std::string rules_dir;  // "" → the default directory
+  unsigned threads = 1;   // resolved: >= 1
   OnError on_error = OnError::kWarn;
   ingest::IngestConfig ingest;
   PipelineConfig pipeline;

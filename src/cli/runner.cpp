@@ -58,8 +58,8 @@ std::vector<DocResult> ProcessBatch(const Pipeline& pipeline, const std::vector<
 
 }  // namespace
 
-RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline,
-                     output::Sink& sink, Reporter& reporter, const RunConfig& config) {
+RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline, output::Sink& sink,
+                     Reporter& reporter, const RunConfig& config) {
   RunStats stats;
   sink.Begin();
   for (;;) {

@@ -28,9 +28,9 @@
 namespace whosaid::cli {
 
 struct RunConfig {
-  unsigned threads = 1;                               // worker threads (>= 1)
-  std::size_t batch_docs = 256;                       // documents per batch
-  std::size_t batch_bytes = std::size_t{64} << 20;    // text bytes per batch
+  unsigned threads = 1;                             // worker threads (>= 1)
+  std::size_t batch_docs = 256;                     // documents per batch
+  std::size_t batch_bytes = std::size_t{64} << 20;  // text bytes per batch
 };
 
 struct RunStats {
@@ -40,7 +40,7 @@ struct RunStats {
 };
 
 // Calls sink.Begin(), Write() per document, End() (unless stopped early).
-RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline,
-                     output::Sink& sink, Reporter& reporter, const RunConfig& config);
+RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline, output::Sink& sink,
+                     Reporter& reporter, const RunConfig& config);
 
 }  // namespace whosaid::cli

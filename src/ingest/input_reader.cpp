@@ -78,8 +78,7 @@ bool InputReader::ExpandNextInput(std::vector<Diagnostic>& diagnostics) {
   return true;
 }
 
-bool InputReader::Open(const Pending& item, Document& doc,
-                       std::vector<Diagnostic>& diagnostics) {
+bool InputReader::Open(const Pending& item, Document& doc, std::vector<Diagnostic>& diagnostics) {
   switch (item.kind) {
     case Pending::Kind::kStdin:
       return OpenStdin(doc, diagnostics);
@@ -91,8 +90,7 @@ bool InputReader::Open(const Pending& item, Document& doc,
   }
   fs::path dir = item.path.has_parent_path() ? item.path.parent_path() : fs::path(".");
   const MetaTable& sidecar = SidecarOf(dir, diagnostics);
-  LoadedDocument loaded =
-      ReadTextFile(item.path, config_, sidecar.Find(item.path.stem().string()));
+  LoadedDocument loaded = ReadTextFile(item.path, config_, sidecar.Find(item.path.stem().string()));
   Append(diagnostics, std::move(loaded.diagnostics));
   if (!loaded.doc) return false;
   doc = std::move(*loaded.doc);
@@ -129,16 +127,16 @@ bool InputReader::OpenStdin(Document& doc, std::vector<Diagnostic>& diagnostics)
 void InputReader::OpenJsonl(const fs::path& path, std::vector<Diagnostic>& diagnostics) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    diagnostics.push_back(Error(path.string(), std::string("cannot open: ") + std::strerror(errno)));
+    diagnostics.push_back(
+        Error(path.string(), std::string("cannot open: ") + std::strerror(errno)));
     return;
   }
   auto in = std::make_unique<BufferedInput>(std::make_unique<FdInput>(fd, true));
-  jsonl_ = std::make_unique<JsonlSource>(path.string(), path.stem().string(), std::move(in),
-                                         config_);
+  jsonl_ =
+      std::make_unique<JsonlSource>(path.string(), path.stem().string(), std::move(in), config_);
 }
 
-const MetaTable& InputReader::SidecarOf(const fs::path& dir,
-                                        std::vector<Diagnostic>& diagnostics) {
+const MetaTable& InputReader::SidecarOf(const fs::path& dir, std::vector<Diagnostic>& diagnostics) {
   auto it = sidecars_.find(dir);
   if (it != sidecars_.end()) return it->second;
   MetaTable table;

@@ -46,9 +46,8 @@ std::string IdOf(const Json& rec) {
 
 }  // namespace
 
-JsonlSource::JsonlSource(std::string name, std::string stem,
-                         std::unique_ptr<BufferedInput> input, const IngestConfig& config,
-                         int first_line)
+JsonlSource::JsonlSource(std::string name, std::string stem, std::unique_ptr<BufferedInput> input,
+                         const IngestConfig& config, int first_line)
     : name_(std::move(name)),
       stem_(std::move(stem)),
       input_(std::move(input)),

@@ -49,8 +49,8 @@ void AddSidecarLine(const std::string& line, const std::string& where, MetaTable
     if (auto iso = NormalizeIsoDate(date)) {
       meta.date = *iso;
     } else {
-      diags.push_back(Warning(where, "date \"" + date +
-                                         "\" is not YYYY-MM-DD or YYYY-MM; ignored"));
+      diags.push_back(
+          Warning(where, "date \"" + date + "\" is not YYYY-MM-DD or YYYY-MM; ignored"));
     }
   }
   table.Add(std::move(stem), std::move(meta));
@@ -93,8 +93,7 @@ LoadedSidecar LoadMetaSidecar(const std::filesystem::path& path) {
 
 std::optional<std::string> NormalizeIsoDate(std::string_view date) {
   auto dash = [&](std::size_t i) { return date.size() > i && date[i] == '-'; };
-  if (date.size() < 7 || !IsDigits(date.substr(0, 4)) || !dash(4) ||
-      !IsDigits(date.substr(5, 2))) {
+  if (date.size() < 7 || !IsDigits(date.substr(0, 4)) || !dash(4) || !IsDigits(date.substr(5, 2))) {
     return std::nullopt;
   }
   int month = std::stoi(std::string(date.substr(5, 2)));

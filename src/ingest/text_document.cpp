@@ -17,8 +17,7 @@ Diagnostic Error(std::string where, std::string message) {
 }
 
 std::string TooLarge(std::size_t limit) {
-  return "document larger than --max-doc-bytes (" + std::to_string(limit) +
-         " bytes); skipped";
+  return "document larger than --max-doc-bytes (" + std::to_string(limit) + " bytes); skipped";
 }
 
 }  // namespace
@@ -32,19 +31,18 @@ LoadedDocument MakeTextDocument(std::string_view bytes, std::string id, std::str
   }
   std::size_t sniff = std::min(bytes.size(), config.binary_sniff_bytes);
   if (std::size_t nul = bytes.substr(0, sniff).find('\0'); nul != std::string_view::npos) {
-    out.diagnostics.push_back({Diagnostic::Severity::kWarning, source,
-                               "looks like a binary file (NUL byte at offset " +
-                                   std::to_string(nul) + "); skipped"});
+    out.diagnostics.push_back(
+        {Diagnostic::Severity::kWarning, source,
+         "looks like a binary file (NUL byte at offset " + std::to_string(nul) + "); skipped"});
     return out;
   }
   text::Decoded decoded = text::DecodeLossy(bytes);
   if (!decoded.invalid.empty()) {
     std::size_t n = decoded.invalid.size();
-    out.diagnostics.push_back(
-        {Diagnostic::Severity::kWarning,
-         source + ": byte " + std::to_string(decoded.invalid.front()),
-         "invalid UTF-8, replaced with U+FFFD (" + std::to_string(n) +
-             (n == 1 ? " sequence)" : " sequences)")});
+    out.diagnostics.push_back({Diagnostic::Severity::kWarning,
+                               source + ": byte " + std::to_string(decoded.invalid.front()),
+                               "invalid UTF-8, replaced with U+FFFD (" + std::to_string(n) +
+                                   (n == 1 ? " sequence)" : " sequences)")});
   }
   out.doc = Document{.id = std::move(id),
                      .text = std::move(decoded.text),

@@ -11,6 +11,19 @@ namespace whosaid::output {
 namespace fs = std::filesystem;
 namespace {
 constexpr std::size_t kBufferSize = std::size_t{64} << 10;
+
+// The file a chain of symlinks ends at (existing or not), so that -o through
+// a link replaces the file and keeps the link.
+fs::path ResolveSymlinks(fs::path path) {
+  std::error_code ec;
+  for (int hops = 0; hops < 40 && fs::is_symlink(path, ec); ++hops) {
+    fs::path next = fs::read_symlink(path, ec);
+    if (ec) break;
+    path = next.is_absolute() ? next : path.parent_path() / next;
+  }
+  return path;
+}
+
 }  // namespace
 
 WriteError::WriteError(const std::string& name, int error_number)
@@ -62,10 +75,8 @@ FileOutput::FileOutput(Opened opened)
       temp_(std::move(opened.temp)) {}
 
 FileOutput::Opened FileOutput::OpenFor(const fs::path& path) {
+  const fs::path target = ResolveSymlinks(path);
   std::error_code ec;
-  // Through a symlink, replace the file it points to, not the link.
-  fs::path target = fs::is_symlink(path, ec) ? fs::weakly_canonical(path, ec) : path;
-  if (ec) target = path;
   fs::file_status status = fs::status(target, ec);
   if (fs::exists(status) && !fs::is_regular_file(status)) {
     // A device or FIFO: no temporary file (renaming over /dev/full would

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <cstdio>
+#include <cstdlib>
 
 #include "attribution/coref.h"
 #include "attribution/frames.h"
@@ -60,6 +62,13 @@ struct Analysed {
   }
 };
 
+bool CueBetween(const Analysed& a, std::size_t from, std::size_t to) {
+  for (std::size_t u = from; u < to; ++u) {
+    if (a.shape.units[u].cue || a.shape.units[u].symbol == 'Q') return true;
+  }
+  return false;
+}
+
 // Quotations no frame claimed that continue a quoted speaker: the second half
 // of a split quote ("A," he said. "B.") or a paragraph that is only a
 // quotation after a paragraph ending in that speaker's quotation.
@@ -78,8 +87,9 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
     }
     if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last) continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
-    bool split = from == here && u - last->content.end <= 12;
-    bool next_para = here == from + 1 && a.StartsParagraph(u) && last->content.end + 2 >= u;
+    std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
+    bool split = from == here && !CueBetween(a, std::min(after, u), u);
+    bool next_para = here == from + 1 && a.StartsParagraph(u);
     if (!split && !next_para) continue;
     Claim c = *last;
     c.frame = split ? "split_quote" : "continuation";
@@ -148,6 +158,7 @@ DocResult Pipeline::Run(const Document& doc) const {
   // 4. attribution: shape string, frames, continuations
   a.shape = m.shapes.Run(a.text, a.tokens, a.quotes.quotes);
   std::vector<Claim> claims = m.frames.Run(a.shape);
+  if (std::getenv("WHOSAID_DEBUG_SHAPE")) fprintf(stderr, "%s\n", a.shape.symbols.c_str());
   auto more = Continuations(a, claims);
   claims.insert(claims.end(), more.begin(), more.end());
   std::sort(claims.begin(), claims.end(),

@@ -72,7 +72,12 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     if (f.size() != 3) throw file.Error(line, "expected CHAR | FAMILY | DIRECTION");
     std::size_t i = 0;
     char32_t c = text::Next(f[0], i);
-    if (i != f[0].size()) throw file.Error(line, "CHAR must be one character: '" + f[0] + "'");
+    bool pair = false;
+    if (i != f[0].size()) {
+      std::size_t j = i;
+      pair = text::Next(f[0], j) == c && j == f[0].size();
+      if (!pair) throw file.Error(line, "MARK must be one character or one repeated twice: '" + f[0] + "'");
+    }
     Mark m{};
     if (f[1] == "double") m.family = Family::kDouble;
     else if (f[1] == "single") m.family = Family::kSingle;
@@ -81,15 +86,23 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     else if (f[2] == "close") m.direction = Direction::kClose;
     else if (f[2] == "either") m.direction = Direction::kEither;
     else throw file.Error(line, "DIRECTION must be open, close or either, not '" + f[2] + "'");
-    marks_[c] = m;
+    (pair ? pairs_ : marks_)[c] = m;
   }
 }
 
 const Scanner::Mark* Scanner::MarkAt(std::string_view text, std::size_t i, std::size_t* length) const {
   unsigned char b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80 && b != '"' && b != '\'') return nullptr;  // fast path for ASCII
+  if (b < 0x80 && b != '"' && b != '\'' && b != '`') return nullptr;  // fast path for ASCII
   std::size_t j = i;
   char32_t c = text::Next(text, j);
+  if (!pairs_.empty() && j < text.size()) {
+    std::size_t k = j;
+    auto pit = pairs_.find(c);
+    if (pit != pairs_.end() && text::Next(text, k) == c) {
+      *length = k - i;
+      return &pit->second;
+    }
+  }
   auto it = marks_.find(c);
   if (it == marks_.end()) return nullptr;
   *length = j - i;
@@ -179,7 +192,7 @@ class Pairing {
         continue;
       }
       if (first && continuing_ && m->family == Family::kDouble && LeftFlanking(ContextAt(i, len, para))) {
-        result_.mark_positions.push_back(i);  // the reopening mark belongs to the quote
+        AddMark(i, len);  // the reopening mark belongs to the quote
         continuing_ = false;
         first = false;
         i += len;
@@ -233,8 +246,16 @@ class Pairing {
     Open o = stack_[idx];
     stack_.resize(idx);  // unclosed quotes of the other family inside were not quotes
     Emit(o, i + len, i, false);
-    result_.mark_positions.push_back(o.pos);
-    result_.mark_positions.push_back(i);
+    AddMark(o.pos, o.len);
+    AddMark(i, len);
+  }
+
+  // Records every character of a mark (a mark may be two characters: '').
+  void AddMark(std::size_t pos, std::size_t len) {
+    for (std::size_t k = pos; k < pos + len;) {
+      result_.mark_positions.push_back(k);
+      text::Next(text_, k);
+    }
   }
 
   void Emit(const Open& o, std::size_t outer_end, std::size_t inner_end, bool unclosed) {
@@ -270,7 +291,7 @@ class Pairing {
     Span para = paras_[p].span;
     for (const Open& o : stack_) {
       Emit(o, para.end, para.end, true);
-      result_.mark_positions.push_back(o.pos);
+      AddMark(o.pos, o.len);
     }
     stack_.clear();
   }

@@ -78,6 +78,7 @@ class Scanner {
  private:
   ScannerConfig config_;
   std::unordered_map<char32_t, Mark> marks_;
+  std::unordered_map<char32_t, Mark> pairs_;  // two-character marks by their (repeated) character
 };
 
 }  // namespace whosaid::quotes

@@ -32,7 +32,8 @@ bool IsCloser(char32_t c) { return c == ')' || c == ']'; }
 
 class Lexer {
  public:
-  Lexer(std::string_view text, const std::vector<std::size_t>& marks) : text_(text), marks_(marks) {}
+  Lexer(std::string_view text, const std::vector<std::size_t>& marks, const Tokenizer& tokenizer)
+      : text_(text), marks_(marks), tokenizer_(tokenizer) {}
 
   // Appends the tokens of [span) to out.
   void Run(Span span, std::uint32_t para, std::vector<Token>& out) {
@@ -92,9 +93,19 @@ class Lexer {
       if (digits_only && (c == ',' || c == '.') && IsDigit(n)) { i = j; continue; }
       if (IsApostrophe(c) && IsAlpha(n) && !IsMark(i) && !IsPossessiveS(j)) { i = j; continue; }
       if (c == '.' && IsDottedAbbrev(start, i, n)) { i = j; continue; }
+      if (c == '.' && KeepsDot(start, i)) { i = j; break; }
       break;
     }
     return i;
+  }
+
+  // Mr. / Gen. / Dec. and initials (John F. Kennedy) keep their period.
+  bool KeepsDot(std::size_t start, std::size_t dot) const {
+    std::string_view w = text_.substr(start, dot - start);
+    std::size_t k = 0;
+    char32_t c = text::Next(w, k);
+    if (k == w.size() && IsUpper(c)) return true;
+    return tokenizer_.IsAbbreviation(Lower(w));
   }
 
   // After an apostrophe at j: "s" then a non-letter (a possessive, split off).
@@ -137,6 +148,7 @@ class Lexer {
 
   std::string_view text_;
   const std::vector<std::size_t>& marks_;
+  const Tokenizer& tokenizer_;
   std::size_t end_ = 0;
 };
 
@@ -243,7 +255,7 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
                       const std::vector<Span>& quote_spans) const {
   Tokens out;
   out.tokens.reserve(text.size() / 5 + 8);
-  Lexer lexer(text, quote_marks);
+  Lexer lexer(text, quote_marks, *this);
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     out.paragraph_first.push_back(out.tokens.size());
     lexer.Run(paragraphs[p].span, static_cast<std::uint32_t>(p), out.tokens);

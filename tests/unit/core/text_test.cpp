@@ -12,6 +12,8 @@ namespace whosaid::text {
 namespace {
 
 const std::string kFFFD = "\xEF\xBF\xBD";
+const std::string kGrin = "\xF0\x9F\x98\x80";  // U+1F600, 4 bytes
+const std::string kBom = "\xEF\xBB\xBF";
 
 // Code points before byte `byte` of valid UTF-8, counted the slow way.
 std::size_t NaiveCodepoints(const std::string& s, std::size_t byte) {
@@ -41,19 +43,19 @@ TEST_SUITE("core.text") {
         {"abc", "abc", {}},
         {"", "", {}},
         {"caf\xC3\xA9", "caf\xC3\xA9", {}},
-        {"a\xF0\x9F\x98\x80" "b", "a\xF0\x9F\x98\x80" "b", {}},
-        {"\xEF\xBB\xBF" "hi", "\xEF\xBB\xBF" "hi", {}},  // a BOM is kept
+        {"a" + kGrin + "b", "a" + kGrin + "b", {}},
+        {kBom + "hi", kBom + "hi", {}},  // a BOM is kept
         {"\xFF", kFFFD, {0}},
-        {"\x80", kFFFD, {0}},                                 // lone continuation
-        {"\xC3", kFFFD, {0}},                                 // truncated at the end
-        {"\xE2\x82", kFFFD, {0}},                             // truncated 3-byte
-        {"\xE2\x82x", kFFFD + "x", {0}},                      // truncated mid-text
-        {"\xF0\x9F\x98", kFFFD, {0}},                         // truncated 4-byte
+        {"\x80", kFFFD, {0}},             // lone continuation
+        {"\xC3", kFFFD, {0}},             // truncated at the end
+        {"\xE2\x82", kFFFD, {0}},         // truncated 3-byte
+        {"\xE2\x82x", kFFFD + "x", {0}},  // truncated mid-text
+        {"\xF0\x9F\x98", kFFFD, {0}},     // truncated 4-byte
         {"\xE2\x82\xE2\x82\xAC", kFFFD + "\xE2\x82\xAC", {0}},
-        {"\xED\xA0\x80", kFFFD + kFFFD + kFFFD, {0, 1, 2}},   // high surrogate
-        {"\xED\xBF\xBF", kFFFD + kFFFD + kFFFD, {0, 1, 2}},   // low surrogate
-        {"\xC0\xAF", kFFFD + kFFFD, {0, 1}},                  // overlong 2-byte
-        {"\xE0\x80\x80", kFFFD + kFFFD + kFFFD, {0, 1, 2}},   // overlong 3-byte
+        {"\xED\xA0\x80", kFFFD + kFFFD + kFFFD, {0, 1, 2}},  // high surrogate
+        {"\xED\xBF\xBF", kFFFD + kFFFD + kFFFD, {0, 1, 2}},  // low surrogate
+        {"\xC0\xAF", kFFFD + kFFFD, {0, 1}},                 // overlong 2-byte
+        {"\xE0\x80\x80", kFFFD + kFFFD + kFFFD, {0, 1, 2}},  // overlong 3-byte
         {"\xF0\x80\x80\x80", kFFFD + kFFFD + kFFFD + kFFFD, {0, 1, 2, 3}},
         {"\xF4\x90\x80\x80", kFFFD + kFFFD + kFFFD + kFFFD, {0, 1, 2, 3}},  // > U+10FFFF
         {"ok \xFF ok", "ok " + kFFFD + " ok", {3}},
@@ -83,7 +85,7 @@ TEST_SUITE("core.text") {
         {"a", 0, U'a', 1},
         {"caf\xC3\xA9", 3, U'\u00E9', 5},
         {"\xE2\x80\x9Cx", 0, U'\u201C', 3},
-        {"x\xF0\x9F\x98\x80", 1, U'\U0001F600', 5},
+        {"x" + kGrin, 1, U'\U0001F600', 5},
         {"\xE2\x82", 0, U'\uFFFD', 2},  // truncated input still advances
     };
     for (const Row& row : rows) {
@@ -107,8 +109,8 @@ TEST_SUITE("core.text") {
         {"ab", 2, U'b', 1},
         {"caf\xC3\xA9", 5, U'\u00E9', 3},
         {"\xE2\x80\x9D", 3, U'\u201D', 0},
-        {"x\xF0\x9F\x98\x80", 5, U'\U0001F600', 1},
-        {"\xF0\x9F\x98\x80" "a", 5, U'a', 4},
+        {"x" + kGrin, 5, U'\U0001F600', 1},
+        {kGrin + "a", 5, U'a', 4},
     };
     for (const Row& row : rows) {
       CAPTURE(row.text);
@@ -151,20 +153,22 @@ TEST_SUITE("core.text") {
     };
     const std::string empty;
     const std::vector<Row> rows = {
+        // clang-format off
         {&empty, 0, 0},
         {&ascii_256, 0, 0},
         {&ascii_256, 255, 255},
-        {&ascii_256, 256, 256},          // text.size()
-        {&euro_258, 255, 85},            // the character starting at 255
+        {&ascii_256, 256, 256},  // text.size()
+        {&euro_258, 255, 85},    // the character starting at 255
         {&euro_258, 258, 86},
-        {&mixed, 250, 100},              // unit 25 starts at byte 250
+        {&mixed, 250, 100},      // unit 25 starts at byte 250
         {&mixed, 251, 101},
         {&mixed, 253, 102},
-        {&mixed, 256, 103},              // "😀" starts at 256: the checkpoint itself
+        {&mixed, 256, 103},      // "😀" starts at 256: the checkpoint itself
         {&mixed, 260, 104},
-        {&mixed, 510, 204},              // unit 51 starts at byte 510
-        {&mixed, 516, 207},              // across the 512 checkpoint
+        {&mixed, 510, 204},      // unit 51 starts at byte 510
+        {&mixed, 516, 207},      // across the 512 checkpoint
         {&mixed, 600, 240},
+        // clang-format on
     };
     for (const Row& row : rows) {
       CAPTURE(row.byte);

@@ -47,8 +47,8 @@ bool HasDiagnostic(const Read& r, Diagnostic::Severity severity, const std::stri
 TEST_SUITE("ingest.reader") {
   TEST_CASE("directories are read recursively, *.txt only, sorted by path") {
     testing::TempDir dir;
-    for (const char* f : {"b.txt", "a.txt", "sub/c.txt", "sub/deeper/a0.txt", "a-z.txt",
-                          "notes.md", "meta.jsonl", "data.jsonl", "sub.txt/x.txt"}) {
+    for (const char* f : {"b.txt", "a.txt", "sub/c.txt", "sub/deeper/a0.txt", "a-z.txt", "notes.md",
+                          "meta.jsonl", "data.jsonl", "sub.txt/x.txt"}) {
       dir.Write(f, "text of " + std::string(f));
     }
     DirectoryListing listing = ListDocumentFiles(dir.path(), ".txt");
@@ -148,11 +148,24 @@ TEST_SUITE("ingest.reader") {
       std::string message;  // "" → no diagnostic
     };
     const std::vector<Row> rows = {
-        {"plain", "He said \xE2\x80\x9Chi\xE2\x80\x9D.", {}, true, Diagnostic::Severity::kWarning,
+        {"plain",
+         "He said \xE2\x80\x9Chi\xE2\x80\x9D.",
+         {},
+         true,
+         Diagnostic::Severity::kWarning,
          ""},
-        {"invalid UTF-8", "ab\xFF" "c\xC3", {}, true, Diagnostic::Severity::kWarning,
+        {"invalid UTF-8",
+         "ab\xFF"
+         "c\xC3",
+         {},
+         true,
+         Diagnostic::Severity::kWarning,
          "f.txt: byte 2: warning: invalid UTF-8, replaced with U+FFFD (2 sequences)"},
-        {"binary", std::string("PK\0\3", 4) + "zip", {}, false, Diagnostic::Severity::kWarning,
+        {"binary",
+         std::string("PK\0\3", 4) + "zip",
+         {},
+         false,
+         Diagnostic::Severity::kWarning,
          "binary file"},
         {"too large", std::string(17, 'x'), small, false, Diagnostic::Severity::kError,
          "larger than --max-doc-bytes"},
@@ -170,9 +183,14 @@ TEST_SUITE("ingest.reader") {
       CHECK(loaded.diagnostics[0].severity == row.severity);
       CHECK(loaded.diagnostics[0].ToString().find(row.message) != std::string::npos);
     }
-    LoadedDocument bad = MakeTextDocument("ab\xFF" "c", "f", "f.txt", {});
+    LoadedDocument bad = MakeTextDocument(
+        "ab\xFF"
+        "c",
+        "f", "f.txt", {});
     REQUIRE(bad.doc);
-    CHECK(bad.doc->text == "ab\xEF\xBF\xBD" "c");
+    CHECK(bad.doc->text ==
+          "ab\xEF\xBF\xBD"
+          "c");
   }
 
   TEST_CASE("files on disk: oversized and unreadable files are skipped with an error") {

@@ -16,8 +16,7 @@ struct Read {
 
 Read ReadAll(const std::string& input, const IngestConfig& config = {}) {
   JsonlSource source("in.jsonl", "in",
-                     std::make_unique<BufferedInput>(std::make_unique<StringInput>(input)),
-                     config);
+                     std::make_unique<BufferedInput>(std::make_unique<StringInput>(input)), config);
   Read out;
   Document doc;
   while (source.Next(doc, out.diagnostics)) out.docs.push_back(doc);
@@ -50,32 +49,36 @@ TEST_SUITE("ingest.jsonl") {
       std::vector<std::string> places;
       std::string message;  // in the first diagnostic, when any
     };
+    // clang-format off
     const std::vector<Row> rows = {
-        {"two good lines", "{\"id\":\"a\",\"text\":\"A\"}\n{\"id\":\"b\",\"text\":\"B\"}\n",
+        {"two good lines", R"({"id":"a","text":"A"})" "\n" R"({"id":"b","text":"B"})" "\n",
          {"a", "b"}, {}, ""},
-        {"no final newline, CRLF, blank lines", "\n{\"id\":\"a\",\"text\":\"A\"}\r\n\n  \n"
-                                                "{\"id\":\"b\",\"text\":\"B\"}",
+        {"no final newline, CRLF, blank lines",
+         "\n" R"({"id":"a","text":"A"})" "\r\n\n  \n" R"({"id":"b","text":"B"})",
          {"a", "b"}, {}, ""},
         {"malformed line between good ones",
-         "{\"id\":\"a\",\"text\":\"A\"}\n{\"id\":\"b\",\"text\":\n{\"id\":\"c\",\"text\":\"C\"}\n",
+         R"({"id":"a","text":"A"})" "\n" R"({"id":"b","text":)" "\n" R"({"id":"c","text":"C"})" "\n",
          {"a", "c"}, {"E in.jsonl:2"}, "malformed JSON"},
-        {"text missing", "{\"id\":\"a\"}\n{\"id\":\"b\",\"text\":\"B\"}\n", {"b"},
-         {"E in.jsonl:1"}, "no string \"text\""},
-        {"text not a string", "{\"id\":\"a\",\"text\":42}\n", {}, {"E in.jsonl:1"},
-         "no string \"text\""},
-        {"not an object", "[1,2]\n\"x\"\n", {}, {"E in.jsonl:1", "E in.jsonl:2"},
-         "not a JSON object"},
-        {"trailing garbage", "{\"id\":\"a\",\"text\":\"A\"} x\n", {}, {"E in.jsonl:1"},
-         "malformed JSON"},
-        {"id missing: stem:LINE", "\n{\"text\":\"A\"}\n", {"in:2"}, {"W in.jsonl:2"},
-         "no \"id\""},
-        {"numeric id", "{\"id\":7,\"text\":\"A\"}\n", {"7"}, {}, ""},
-        {"bad date dropped", "{\"id\":\"a\",\"text\":\"A\",\"date\":\"yesterday\"}\n", {"a"},
-         {"W in.jsonl:1"}, "not YYYY-MM-DD"},
-        {"invalid UTF-8 replaced", "{\"id\":\"a\",\"text\":\"x\xFFy\"}\n", {"a"},
-         {"W in.jsonl:1"}, "invalid UTF-8"},
-        {"empty input", "", {}, {}, ""},
+        {"text missing", R"({"id":"a"})" "\n" R"({"id":"b","text":"B"})" "\n",
+         {"b"}, {"E in.jsonl:1"}, "no string \"text\""},
+        {"text not a string", R"({"id":"a","text":42})",
+         {}, {"E in.jsonl:1"}, "no string \"text\""},
+        {"not an object", "[1,2]\n\"x\"\n",
+         {}, {"E in.jsonl:1", "E in.jsonl:2"}, "not a JSON object"},
+        {"trailing garbage", R"({"id":"a","text":"A"} x)",
+         {}, {"E in.jsonl:1"}, "malformed JSON"},
+        {"id missing: stem:LINE", "\n" R"({"text":"A"})",
+         {"in:2"}, {"W in.jsonl:2"}, "no \"id\""},
+        {"numeric id", R"({"id":7,"text":"A"})",
+         {"7"}, {}, ""},
+        {"bad date dropped", R"({"id":"a","text":"A","date":"yesterday"})",
+         {"a"}, {"W in.jsonl:1"}, "not YYYY-MM-DD"},
+        {"invalid UTF-8 replaced", "{\"id\":\"a\",\"text\":\"x\xFFy\"}",
+         {"a"}, {"W in.jsonl:1"}, "invalid UTF-8"},
+        {"empty input", "",
+         {}, {}, ""},
     };
+    // clang-format on
     for (const Row& row : rows) {
       CAPTURE(row.name);
       Read r = ReadAll(row.input);
@@ -94,15 +97,27 @@ TEST_SUITE("ingest.jsonl") {
     };
     const std::vector<Row> rows = {
         {R"({"id":"a","text":"T","outlet":"O","url":"http://u","date":"2024-12-25"})",
-         {.id = "a", .text = "T", .outlet = "O", .url = "http://u", .date = "2024-12-25",
+         {.id = "a",
+          .text = "T",
+          .outlet = "O",
+          .url = "http://u",
+          .date = "2024-12-25",
           .source = "in.jsonl:1"}},
         {R"({"id":"b","text":"T","meta":{"publisher":"breitbart","publication_date":"2016-09-12"}})",
-         {.id = "b", .text = "T", .outlet = "breitbart", .url = "", .date = "2016-09-12",
+         {.id = "b",
+          .text = "T",
+          .outlet = "breitbart",
+          .url = "",
+          .date = "2016-09-12",
           .source = "in.jsonl:1"}},
         {R"({"id":"c","text":"T","outlet":"Top","meta":{"publisher":"m"}})",
          {.id = "c", .text = "T", .outlet = "Top", .url = "", .date = "", .source = "in.jsonl:1"}},
         {R"({"id":"d","text":"caf\u00e9 \"q\"\n","outlet":null})",
-         {.id = "d", .text = "caf\xC3\xA9 \"q\"\n", .outlet = "", .url = "", .date = "",
+         {.id = "d",
+          .text = "caf\xC3\xA9 \"q\"\n",
+          .outlet = "",
+          .url = "",
+          .date = "",
           .source = "in.jsonl:1"}},
     };
     for (const Row& row : rows) {
@@ -129,7 +144,8 @@ TEST_SUITE("ingest.jsonl") {
       std::vector<std::string> places;
     };
     const std::vector<Row> rows = {
-        {"{\"id\":\"a\",\"text\":\"123456789\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n", {"b"},
+        {"{\"id\":\"a\",\"text\":\"123456789\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n",
+         {"b"},
          {"E in.jsonl:1"}},
         {long_line + "\n{\"id\":\"b\",\"text\":\"ok\"}\n", {"b"}, {"E in.jsonl:1"}},
     };

@@ -52,8 +52,12 @@ const std::string kText =
 
 TEST_SUITE("output.jsonl") {
   TEST_CASE("spans are code-point offsets and their text is the document's slice") {
-    Document doc{.id = "000_x", .text = kText, .outlet = "Pratidin Time", .url = "",
-                 .date = "2024-12-25", .source = "000_x.txt"};
+    Document doc{.id = "000_x",
+                 .text = kText,
+                 .outlet = "Pratidin Time",
+                 .url = "",
+                 .date = "2024-12-25",
+                 .source = "000_x.txt"};
     QuoteRecord direct;
     direct.quote = Find(kText, "The Pakistani side should respect the border,");
     direct.kind = QuoteKind::kDirect;
@@ -64,15 +68,22 @@ TEST_SUITE("output.jsonl") {
                              .type = SpeakerType::kPerson,
                              .role = "spokesperson",
                              .affiliation = "Afghanistan\xE2\x80\x99s Defence Ministry"};
-    direct.event = EventRef{.id = "E1", .type = "airstrike", .where = {"Paktika", "Barmal"},
-                            .when = "2024-12-24", .label = "airstrike, Paktika, 2024-12-24"};
+    direct.event = EventRef{.id = "E1",
+                            .type = "airstrike",
+                            .where = {"Paktika", "Barmal"},
+                            .when = "2024-12-24",
+                            .label = "airstrike, Paktika, 2024-12-24"};
     direct.confidence = 0.94;
     QuoteRecord indirect;
     indirect.quote = Find(kText, "the strikes killed civilians");
     indirect.kind = QuoteKind::kIndirect;
     indirect.cue = Find(kText, "said", direct.cue->end);
-    indirect.speaker = Speaker{.entity = "", .name = "", .mention = Find(kText, "Officials"),
-                               .type = SpeakerType::kGroup, .role = "", .affiliation = ""};
+    indirect.speaker = Speaker{.entity = "",
+                               .name = "",
+                               .mention = Find(kText, "Officials"),
+                               .type = SpeakerType::kGroup,
+                               .role = "",
+                               .affiliation = ""};
     indirect.confidence = 1.7;  // clamped
     DocResult result;
     result.quotes = {direct, indirect};
@@ -117,8 +128,12 @@ TEST_SUITE("output.jsonl") {
   }
 
   TEST_CASE("empty fields are null and the field order follows docs/output.md") {
-    Document doc{.id = "d", .text = "\xE2\x80\x9CNo.\xE2\x80\x9D", .outlet = "", .url = "",
-                 .date = "", .source = "d"};
+    Document doc{.id = "d",
+                 .text = "\xE2\x80\x9CNo.\xE2\x80\x9D",
+                 .outlet = "",
+                 .url = "",
+                 .date = "",
+                 .source = "d"};
     QuoteRecord r;
     r.quote = {3, 6};
     DocResult result;
@@ -137,11 +152,19 @@ TEST_SUITE("output.jsonl") {
       std::string expected;
     };
     const std::vector<Row> rows = {
-        {Speaker{.entity = "", .name = "", .mention = {0, 0}, .type = SpeakerType::kAnonymous,
-                 .role = "", .affiliation = ""},
+        {Speaker{.entity = "",
+                 .name = "",
+                 .mention = {0, 0},
+                 .type = SpeakerType::kAnonymous,
+                 .role = "",
+                 .affiliation = ""},
          R"({"entity":null,"name":null,"mention":null,"type":"anonymous","role":null,"affiliation":null})"},
-        {Speaker{.entity = "P1", .name = "N", .mention = {3, 5}, .type = SpeakerType::kOrganization,
-                 .role = "", .affiliation = "A"},
+        {Speaker{.entity = "P1",
+                 .name = "N",
+                 .mention = {3, 5},
+                 .type = SpeakerType::kOrganization,
+                 .role = "",
+                 .affiliation = "A"},
          R"({"entity":"P1","name":"N","mention":{"text":"No","start":1,"end":3},"type":"organization","role":null,"affiliation":"A"})"},
     };
     for (const Row& row : rows) {
@@ -158,7 +181,9 @@ TEST_SUITE("output.jsonl") {
   }
 
   TEST_CASE("spans off character boundaries or past the end are snapped, never invalid") {
-    const std::string text = "a\xC3\xA9" "b";  // "aéb": bytes 0, 1-2, 3
+    const std::string text =
+        "a\xC3\xA9"
+        "b";  // "aéb": bytes 0, 1-2, 3
     Document doc{.id = "d", .text = text, .outlet = "", .url = "", .date = "", .source = "d"};
     struct Row {
       Span span;
@@ -167,10 +192,9 @@ TEST_SUITE("output.jsonl") {
       int end;
     };
     const std::vector<Row> rows = {
-        {{1, 3}, "\xC3\xA9", 1, 2},
-        {{2, 3}, "\xC3\xA9", 1, 2},       // begins inside "é"
-        {{0, 2}, "a\xC3\xA9", 0, 2},      // ends inside "é"
-        {{3, 99}, "b", 2, 3},             // past the end
+        {{1, 3}, "\xC3\xA9", 1, 2},  {{2, 3}, "\xC3\xA9", 1, 2},  // begins inside "é"
+        {{0, 2}, "a\xC3\xA9", 0, 2},                              // ends inside "é"
+        {{3, 99}, "b", 2, 3},                                     // past the end
         {{9, 99}, "", 3, 3},
     };
     for (const Row& row : rows) {

@@ -17,11 +17,13 @@ TEST_SUITE("output.table") {
     const std::vector<Row> rows = {
         {"", 0},
         {"abc", 3},
-        {"caf\xC3\xA9", 4},                  // é precomposed
-        {"cafe\xCC\x81", 4},                 // e + combining acute
-        {"\xE2\x80\x9Cq\xE2\x80\x9D", 3},    // “q”
-        {"\xE4\xB8\xAD\xE6\x96\x87", 4},     // 中文: wide
-        {"a\xE2\x80\x8B" "b", 2},            // zero-width space
+        {"caf\xC3\xA9", 4},                // é precomposed
+        {"cafe\xCC\x81", 4},               // e + combining acute
+        {"\xE2\x80\x9Cq\xE2\x80\x9D", 3},  // “q”
+        {"\xE4\xB8\xAD\xE6\x96\x87", 4},   // 中文: wide
+        {"a\xE2\x80\x8B"
+         "b",
+         2},  // zero-width space
     };
     for (const Row& row : rows) {
       CAPTURE(row.text);
@@ -39,7 +41,7 @@ TEST_SUITE("output.table") {
         {"short", 10, "short"},
         {"exactly10!", 10, "exactly10!"},
         {"eleven char", 10, "eleven ch\xE2\x80\xA6"},
-        {"two words", 5, "two\xE2\x80\xA6"},               // no space before …
+        {"two words", 5, "two\xE2\x80\xA6"},  // no space before …
         {"line\none\t\ttab", 20, "line one tab"},
         {"  padded  ", 20, "padded"},
         {"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 3, "\xC3\xA9\xC3\xA9\xE2\x80\xA6"},
@@ -59,8 +61,12 @@ TEST_SUITE("output.table") {
     Document doc{.id = "doc1", .text = text, .outlet = "", .url = "", .date = "", .source = ""};
     QuoteRecord r;
     r.quote = {3, text.find(",") + 1};
-    r.speaker = Speaker{.entity = "P1", .name = "", .mention = {text.find("Ren"), text.size() - 1},
-                        .type = SpeakerType::kPerson, .role = "minister", .affiliation = ""};
+    r.speaker = Speaker{.entity = "P1",
+                        .name = "",
+                        .mention = {text.find("Ren"), text.size() - 1},
+                        .type = SpeakerType::kPerson,
+                        .role = "minister",
+                        .affiliation = ""};
     DocResult result;
     result.quotes = {r, QuoteRecord{}};
     StringOutput out;

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# scripts/setup.sh — installs what whosaid needs (Debian packages, only the
+# missing ones; nothing when all are there), then configures and builds a
+# Release build into build/ (the binary is build/whosaid).
+#
+#   bash scripts/setup.sh          # from any directory
+#
+# Installing needs root or sudo; building does not. Environment:
+#   BUILD_DIR (default build), BUILD_TYPE (default Release), JOBS (default nproc).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+packages=(build-essential g++ cmake pkg-config libicu-dev libpcre2-dev
+          libboost-program-options-dev doctest-dev nlohmann-json3-dev libsqlite3-dev python3)
+
+installed() {
+  [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
+}
+
+install_missing() {
+  local missing=() p
+  for p in "${packages[@]}"; do
+    installed "$p" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}" >&2
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local dir=${BUILD_DIR:-build}
+  cmake -S "$root" -B "$root/$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" >/dev/null
+  cmake --build "$root/$dir" -j"${JOBS:-$(nproc)}"
+}
+
+if command -v dpkg-query >/dev/null; then
+  install_missing
+else
+  echo "setup: not a Debian system; install the equivalents of: ${packages[*]}" >&2
+fi
+build

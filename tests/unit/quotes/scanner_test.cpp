@@ -1,0 +1,80 @@
+#include "quotes/scanner.h"
+
+#include <doctest/doctest.h>
+
+#include "segment/paragraphs.h"
+#include "../support/rules_fixture.h"
+
+namespace whosaid::quotes {
+namespace {
+
+const Scanner& TheScanner() {
+  static Scanner s(ScannerConfig{}, testing::Rules());
+  return s;
+}
+
+// The contents of the top-level quotes, joined by " / ".
+std::string TopLevel(const std::string& text) {
+  auto paras = segment::SplitParagraphs(text);
+  auto r = TheScanner().Run(text, paras);
+  std::string out;
+  for (const auto& q : r.quotes) {
+    if (q.depth != 0) continue;
+    if (!out.empty()) out += " / ";
+    out += text.substr(q.inner.begin, q.inner.size());
+  }
+  return out;
+}
+
+TEST_SUITE("quotes") {
+  TEST_CASE("the examples in rules/quote_marks.txt") {
+    for (const auto& ex : testing::Examples("quote_marks.txt")) {
+      CAPTURE(ex.line);
+      CHECK(TopLevel(ex.input) == ex.expected);
+    }
+  }
+
+  TEST_CASE("pairing: apostrophes, nesting, paragraphs, unclosed quotes") {
+    struct Row {
+      std::string text, expected;
+    } rows[] = {
+        {"Pakistan’s victims’ homes in the ’90s.", ""},
+        {"“A ‘B’ C,” he said.", "A ‘B’ C,"},
+        {"“It’s done,” she said.", "It’s done,"},
+        {"\"First,\" he said. \"Second.\"", "First, / Second."},
+        // news convention: each paragraph reopens, only the last closes
+        {"“One paragraph.\n\n“Two paragraphs.”\n\nAfter.", "One paragraph.\n\n“Two paragraphs."},
+        // an unclosed quote ends at its paragraph; the next paragraph reads as usual
+        {"“Never closed.\n\nHe said “closed” here.", "Never closed. / closed"},
+        {"<tweet author=\"x\">“Hi there,” he said</tweet>", "Hi there,"},
+        {"”Mr. Trump is wrong,” she said.", "Mr. Trump is wrong,"},
+        {"The ‘victim’ narrative.", "victim"},
+        {"\"Bob.\"\n\"What.\"", "Bob. / What."},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      CHECK(TopLevel(row.text) == row.expected);
+    }
+  }
+
+  TEST_CASE("offsets: outer spans hold the marks, inner spans the words") {
+    std::string text = "X said “héllo wörld” then.";
+    auto r = TheScanner().Run(text, segment::SplitParagraphs(text));
+    REQUIRE(r.quotes.size() == 1);
+    CHECK(text.substr(r.quotes[0].outer.begin, r.quotes[0].outer.size()) == "“héllo wörld”");
+    CHECK(text.substr(r.quotes[0].inner.begin, r.quotes[0].inner.size()) == "héllo wörld");
+    CHECK_FALSE(r.quotes[0].unclosed);
+  }
+
+  TEST_CASE("deep nesting is bounded") {
+    std::string text;
+    for (int i = 0; i < 10000; ++i) text += "“";
+    text += "x";
+    for (int i = 0; i < 10000; ++i) text += "”";
+    auto r = TheScanner().Run(text, segment::SplitParagraphs(text));
+    CHECK(r.quotes.size() <= ScannerConfig{}.max_depth);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid::quotes
