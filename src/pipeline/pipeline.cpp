@@ -62,13 +62,6 @@ struct Analysed {
   }
 };
 
-bool CueBetween(const Analysed& a, std::size_t from, std::size_t to) {
-  for (std::size_t u = from; u < to; ++u) {
-    if (a.shape.units[u].cue || a.shape.units[u].symbol == 'Q') return true;
-  }
-  return false;
-}
-
 // Quotations no frame claimed that continue a quoted speaker: the second half
 // of a split quote ("A," he said. "B.") or a paragraph that is only a
 // quotation after a paragraph ending in that speaker's quotation.
@@ -78,21 +71,18 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
     for (std::size_t u = c.content.begin; u < c.content.end; ++u) claimed[u] = 1;
   }
   std::vector<Claim> out;
-  std::optional<Claim> last;  // the latest direct claim before u
+  std::optional<Claim> last;  // the latest claim before u
   std::size_t next = 0;
   for (std::size_t u = 0; u < a.shape.units.size(); ++u) {
-    while (next < claims.size() && claims[next].content.begin <= u) {
-      if (claims[next].direct) last = claims[next];
-      ++next;
-    }
+    while (next < claims.size() && claims[next].content.begin <= u) last = claims[next++];
     if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last) continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
-    std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
-    bool split = from == here && !CueBetween(a, std::min(after, u), u);
-    bool next_para = here == from + 1 && a.StartsParagraph(u);
+    bool split = from == here;
+    bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct;
     if (!split && !next_para) continue;
     Claim c = *last;
     c.frame = split ? "split_quote" : "continuation";
+    c.direct = true;
     c.content = {u, u + 1};
     if (!split) c.cue = {};
     out.push_back(c);

@@ -123,6 +123,12 @@ case_output_file() {
   expect_status 1 "$rc" "-o FILE with --on-error fail"
   [ "$(cat "$tmp/keep.jsonl")" = GOOD ] || fail "a failed run clobbered the -o file"
   [ ! -e "$tmp/keep.jsonl.tmp" ] || fail "a failed run left keep.jsonl.tmp"
+  # Through a symlink: the file it points to is replaced, the link stays.
+  ln -s "$tmp/target.jsonl" "$tmp/link.jsonl"
+  run extract -o "$tmp/link.jsonl" "$root/corpus"
+  expect_status 0 "$rc" "-o through a symlink"
+  [ -L "$tmp/link.jsonl" ] || fail "-o replaced the symlink"
+  cmp "$tmp/stdout.jsonl" "$tmp/target.jsonl" || fail "-o through a symlink: wrong content"
   run extract -o "$tmp/no-such-dir/x.jsonl" "$root/corpus"
   expect_status 2 "$rc" "-o in a missing directory"
   expect_contains "$tmp/err" "no-such-dir/x.jsonl" "-o in a missing directory"
