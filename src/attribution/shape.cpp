@@ -85,9 +85,13 @@ class Builder {
     if (k <= quote.inner.begin) return 'q';
     char32_t last = text::Prev(text_, k);
     bool punct = last == ',' || last == '.' || last == '!' || last == '?';
-    std::size_t caps = 0;
-    for (std::size_t t = u.first; t < u.end; ++t) caps += tokens_[t].kind == TokenKind::kWord && tokens_[t].cap;
-    bool title = words >= 2 && caps == words;
+    std::size_t caps = 0, minor = 0;  // minor: function words, lower case in titles
+    for (std::size_t t = u.first; t < u.end; ++t) {
+      if (tokens_[t].kind != TokenKind::kWord) continue;
+      if (tokens_[t].cap) ++caps;
+      else if (lexicon_.FunctionSymbol(segment::Lower(Word(t)))) ++minor;
+    }
+    bool title = words >= 2 && caps >= 2 && caps + minor == words;
     return punct && !title ? 'Q' : 'q';
   }
 

@@ -62,6 +62,13 @@ struct Analysed {
   }
 };
 
+std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to) {
+  if (from >= to) return 0;
+  std::size_t n = 0;
+  for (std::size_t p = a.shape.pos_of[from]; p < a.shape.pos_of[to]; ++p) n += a.shape.symbols[p] == '|';
+  return n;
+}
+
 // Quotations no frame claimed that continue a quoted speaker: the second half
 // of a split quote ("A," he said. "B.") or a paragraph that is only a
 // quotation after a paragraph ending in that speaker's quotation.
@@ -77,7 +84,7 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
     while (next < claims.size() && claims[next].content.begin <= u) last = claims[next++];
     if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last) continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
-    bool split = from == here;
+    bool split = from == here && SentencesBetween(a, last->content.end, u) <= 1;
     bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct;
     if (!split && !next_para) continue;
     Claim c = *last;
@@ -92,10 +99,12 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
   return out;
 }
 
+// Quote frames give direct quotes (the words inside the marks); content
+// frames give mixed content when it holds a quotation ("that “…”" included),
+// indirect otherwise.
 QuoteKind KindOf(const Analysed& a, const Claim& c, Span* span) {
   const auto& units = a.shape.units;
-  bool one = c.content.end - c.content.begin == 1;
-  if (one && units[c.content.begin].quote >= 0) {
+  if (c.direct) {
     *span = a.quotes.quotes[static_cast<std::size_t>(units[c.content.begin].quote)].inner;
     return QuoteKind::kDirect;
   }
