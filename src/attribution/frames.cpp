@@ -72,8 +72,8 @@ Frames::Frames(const rules::RuleSet& rules) {
     Frame fr{f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
              Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
     if (f[1] != "quote" && f[1] != "content") throw file.Error(line, "KIND must be quote or content");
-    if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object") {
-      throw file.Error(line, "NEEDS must be bare, object or -");
+    if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to") {
+      throw file.Error(line, "NEEDS must be bare, object, to or -");
     }
     fr.spk = fr.regex.GroupIndex("spk");
     fr.cue = fr.regex.GroupIndex("cue");
@@ -102,6 +102,7 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       const Cue* cue = shape.units[c.cue.begin].cue;
       if (fr.needs == "bare" && cue && !cue->bare) continue;
       if (fr.needs == "object" && cue && !cue->object) continue;
+      if (fr.needs == "to" && cue && !cue->to) continue;
       bool free = true;
       for (std::size_t u = c.content.begin; u < c.content.end && free; ++u) free = !taken[u];
       if (!free) continue;

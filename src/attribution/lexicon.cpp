@@ -57,6 +57,7 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
     for (const auto& flag : SplitComma(f[2])) {
       if (flag == "bare") cue->bare = true;
       else if (flag == "object") cue->object = true;
+      else if (flag == "to") cue->to = true;
       else if (flag != "-") throw file.Error(line, "unknown cue flag '" + flag + "'");
     }
     for (const auto& form : SplitComma(f[3])) {

@@ -32,6 +32,7 @@ struct Cue {
   CueClass cls = CueClass::kSay;
   bool bare = false;    // the clause may follow without "that"
   bool object = false;  // a noun phrase after it is the content
+  bool to = false;      // an infinitive after it is the content
 };
 
 struct PhraseMatch {

@@ -45,7 +45,10 @@ RuleFile RuleFile::Read(const std::filesystem::path& path) {
   RuleFile file;
   file.name_ = path.filename().string();
   file.path_ = path.string();
-  std::istringstream lines(content);
+  // A byte order mark (some editors add one) would glue itself to line 1 and
+  // turn a leading "# comment" into an entry.
+  const std::size_t bom = content.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  std::istringstream lines(content.substr(bom));
   std::string raw;
   int n = 0;
   while (std::getline(lines, raw)) {

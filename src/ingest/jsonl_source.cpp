@@ -47,12 +47,8 @@ std::string IdOf(const Json& rec) {
 }  // namespace
 
 JsonlSource::JsonlSource(std::string name, std::string stem, std::unique_ptr<BufferedInput> input,
-                         const IngestConfig& config, int first_line)
-    : name_(std::move(name)),
-      stem_(std::move(stem)),
-      input_(std::move(input)),
-      config_(config),
-      line_number_(first_line - 1) {}
+                         const IngestConfig& config)
+    : name_(std::move(name)), stem_(std::move(stem)), input_(std::move(input)), config_(config) {}
 
 bool JsonlSource::Next(Document& doc, std::vector<Diagnostic>& diagnostics) {
   // JSON escapes make a line longer than its text; past this it cannot hold

@@ -38,10 +38,8 @@ namespace whosaid::ingest {
 class JsonlSource : public DocumentSource {
  public:
   // `name` is used in messages ("PATH:LINE"), `stem` in default ids.
-  // `first_line` is the number of the first line `input` yields (> 1 when the
-  // caller has consumed some already).
   JsonlSource(std::string name, std::string stem, std::unique_ptr<BufferedInput> input,
-              const IngestConfig& config, int first_line = 1);
+              const IngestConfig& config);
 
   bool Next(Document& doc, std::vector<Diagnostic>& diagnostics) override;
 
@@ -54,7 +52,7 @@ class JsonlSource : public DocumentSource {
   std::string stem_;
   std::unique_ptr<BufferedInput> input_;
   IngestConfig config_;
-  int line_number_;
+  int line_number_ = 0;
   bool done_ = false;
   std::string line_;  // reused between lines
 };
