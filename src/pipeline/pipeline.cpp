@@ -62,6 +62,16 @@ struct Analysed {
   }
 };
 
+// The quotation is a sentence of its own: a boundary before it, and after it
+// (a final period allowed) a boundary.
+bool WholeSentence(const Analysed& a, std::size_t u) {
+  const std::string& s = a.shape.symbols;
+  std::size_t p = a.shape.pos_of[u];
+  auto boundary = [&](std::size_t i) { return i < s.size() && (s[i] == '|' || s[i] == '/'); };
+  if (!boundary(p - 1)) return false;
+  return boundary(p + 1) || (p + 1 < s.size() && s[p + 1] == '.' && boundary(p + 2));
+}
+
 std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to) {
   if (from >= to) return 0;
   std::size_t n = 0;
@@ -82,7 +92,7 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
   std::size_t next = 0;
   for (std::size_t u = 0; u < a.shape.units.size(); ++u) {
     while (next < claims.size() && claims[next].content.begin <= u) last = claims[next++];
-    if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last) continue;
+    if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last || !WholeSentence(a, u)) continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
     bool split = from == here && SentencesBetween(a, last->content.end, u) <= 1;
     bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct;

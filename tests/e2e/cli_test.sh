@@ -6,6 +6,7 @@
 # never loses the others, and that output is safe (atomic -o, closed pipes).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need_bin
 
 # run ARGS... : runs whosaid; stdout → $tmp/out, stderr → $tmp/err, status → $rc.
 run() {

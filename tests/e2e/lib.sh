@@ -11,7 +11,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid_e2e.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export WHOSAID_RULES=${WHOSAID_RULES:-$root/rules}
 
-[ -x "$bin" ] || { echo "whosaid binary not found at $bin (build first)" >&2; exit 1; }
+# need_bin: fails unless the binary is built (call after any skip checks).
+need_bin() {
+  [ -x "$bin" ] || { echo "whosaid binary not found at $bin (build first)" >&2; exit 1; }
+}
 
 fail() {
   echo "FAIL: $*" >&2

@@ -14,6 +14,7 @@ scorer=$shared/eval/score_dataset.py
 for f in "$dev" "$scorer"; do
   [ -f "$f" ] || { echo "skipped: $f not found"; exit 77; }
 done
+need_bin
 
 "$bin" extract "$dev" >"$tmp/pred.jsonl"
 "$python" "$scorer" "$dev" "$tmp/pred.jsonl" --kind direct --gold-fragments split \

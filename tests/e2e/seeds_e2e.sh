@@ -5,6 +5,7 @@
 # scare quote (a `not_quotes` span of the gold) is reported as a quote.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need_bin
 
 "$bin" extract "$root/corpus" >"$tmp/quotes.jsonl"
 
