@@ -68,7 +68,9 @@ bool WholeSentence(const Analysed& a, std::size_t u) {
   const std::string& s = a.shape.symbols;
   std::size_t p = a.shape.pos_of[u];
   auto boundary = [&](std::size_t i) { return i < s.size() && (s[i] == '|' || s[i] == '/'); };
-  if (!boundary(p - 1)) return false;
+  bool after_cue = p >= 2 && (s[p - 1] == ',' || s[p - 1] == ':') && a.shape.unit_at[p - 2] >= 0 &&
+                   a.shape.units[static_cast<std::size_t>(a.shape.unit_at[p - 2])].cue;
+  if (!boundary(p - 1) && !after_cue) return false;  // ", adding, “…”" continues too
   return boundary(p + 1) || (p + 1 < s.size() && s[p + 1] == '.' && boundary(p + 2));
 }
 

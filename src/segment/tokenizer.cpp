@@ -117,7 +117,8 @@ class Lexer {
   // U.S. / U.N. / e.g.: single letters separated by dots.
   bool IsDottedAbbrev(std::size_t start, std::size_t dot, char32_t next) const {
     std::size_t len = dot - start;
-    bool single = len == 1 || (len >= 3 && text_[dot - 2] == '.');
+    char before = len >= 2 ? text_[dot - 2] : 0;  // a lone letter: D-S.C. / U.S.
+    bool single = len == 1 || (len >= 3 && (before == '.' || before == '-'));
     if (!single || !IsAlpha(text::At(text_, dot - 1))) return false;
     if (IsAlpha(next)) {
       char32_t after = text::At(text_, dot + 2);
