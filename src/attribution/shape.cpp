@@ -14,7 +14,7 @@ char PunctSymbol(char32_t c) {
     case '.': case '!': case '?': case 0x2026: return '.';
     case ':': return ':';
     case ';': return ';';
-    case '-': case 0x2014: case 0x2013: case 0x2012: return '-';
+    case '-': case 0x2014: case 0x2013: case 0x2012: case 0x2015: return '-';
     case '(': case '[': return '(';
     case ')': case ']': return ')';
     default: return 'X';

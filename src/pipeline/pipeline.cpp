@@ -62,15 +62,11 @@ struct Analysed {
   }
 };
 
-// The quotation is a sentence of its own: a boundary before it, and after it
-// (a final period allowed) a boundary.
-bool WholeSentence(const Analysed& a, std::size_t u) {
+// The quotation ends its sentence (a final period allowed).
+bool EndsSentence(const Analysed& a, std::size_t u) {
   const std::string& s = a.shape.symbols;
   std::size_t p = a.shape.pos_of[u];
   auto boundary = [&](std::size_t i) { return i < s.size() && (s[i] == '|' || s[i] == '/'); };
-  bool after_cue = p >= 2 && (s[p - 1] == ',' || s[p - 1] == ':') && a.shape.unit_at[p - 2] >= 0 &&
-                   a.shape.units[static_cast<std::size_t>(a.shape.unit_at[p - 2])].cue;
-  if (!boundary(p - 1) && !after_cue) return false;  // ", adding, “…”" continues too
   return boundary(p + 1) || (p + 1 < s.size() && s[p + 1] == '.' && boundary(p + 2));
 }
 
@@ -94,9 +90,12 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
   std::size_t next = 0;
   for (std::size_t u = 0; u < a.shape.units.size(); ++u) {
     while (next < claims.size() && claims[next].content.begin <= u) last = claims[next++];
-    if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last || !WholeSentence(a, u)) continue;
+    if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last || !EndsSentence(a, u)) continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
-    bool split = from == here && SentencesBetween(a, last->content.end, u) <= 1;
+    std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
+    std::size_t sentences = SentencesBetween(a, std::min(after, u), u);
+    // the next sentence, or the same one after an interruption ("A," X said, Y, "B.")
+    bool split = from == here && (sentences == 1 || (sentences == 0 && last->direct));
     bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct;
     if (!split && !next_para) continue;
     Claim c = *last;
