@@ -1,5 +1,7 @@
 #include "attribution/shape.h"
 
+#include <cctype>
+
 #include "core/text.h"
 
 namespace whosaid::attribution {
@@ -80,7 +82,12 @@ class Builder {
   // (“No,” he said) and it is not in title case (“Face the Nation,”).
   char QuoteSymbol(const Unit& u, const quotes::Quotation& quote) const {
     std::size_t words = WordsIn(u.first, u.end);
-    if (words >= config_.min_quote_words) return 'Q';
+    std::size_t first_word = u.first;
+    while (first_word < u.end && tokens_[first_word].kind != TokenKind::kWord) ++first_word;
+    bool lower = first_word < u.end && !tokens_[first_word].cap &&
+                 text::At(text_, tokens_[first_word].span.begin) < 0x80 &&
+                 std::islower(static_cast<unsigned char>(text_[tokens_[first_word].span.begin]));
+    if (words >= config_.min_quote_words) return lower ? 'W' : 'Q';
     std::size_t k = quote.inner.end;
     if (k <= quote.inner.begin) return 'q';
     char32_t last = text::Prev(text_, k);

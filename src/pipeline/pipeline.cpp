@@ -90,13 +90,14 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
   std::size_t next = 0;
   for (std::size_t u = 0; u < a.shape.units.size(); ++u) {
     while (next < claims.size() && claims[next].content.begin <= u) last = claims[next++];
-    if (a.shape.units[u].symbol != 'Q' || claimed[u] || !last || !EndsSentence(a, u)) continue;
+    char sym = a.shape.units[u].symbol;
+    if ((sym != 'Q' && sym != 'W') || claimed[u] || !last || !EndsSentence(a, u)) continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
     std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
     std::size_t sentences = SentencesBetween(a, std::min(after, u), u);
     // the next sentence, or the same one after an interruption ("A," X said, Y, "B.")
-    bool split = from == here && (sentences == 1 || (sentences == 0 && last->direct));
-    bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct;
+    bool split = from == here && ((sentences == 1 && sym == 'Q') || (sentences == 0 && last->direct));
+    bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct && sym == 'Q';
     if (!split && !next_para) continue;
     Claim c = *last;
     c.frame = split ? "split_quote" : "continuation";
