@@ -52,6 +52,16 @@ UnitRange TrimContent(const Shape& shape, UnitRange r) {
   return r;
 }
 
+// A bare complement ("said the raids occurred") must read as a clause: a
+// verb-like unit near its start. "adds another layer" has none.
+bool LooksLikeClause(const Shape& shape, UnitRange r) {
+  for (std::size_t u = r.begin; u < r.end && u < r.begin + 15; ++u) {
+    const Unit& unit = shape.units[u];
+    if (unit.verbish || unit.cue || unit.symbol == 'P' || unit.symbol == 'x') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Frames::Frames(const rules::RuleSet& rules) {
@@ -100,7 +110,7 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
       if (c.content.empty() || c.cue.empty() || c.speaker.empty()) continue;
       const Cue* cue = shape.units[c.cue.begin].cue;
-      if (fr.needs == "bare" && cue && !cue->bare) continue;
+      if (fr.needs == "bare" && cue && (!cue->bare || !LooksLikeClause(shape, c.content))) continue;
       if (fr.needs == "object" && cue && !cue->object) continue;
       if (fr.needs == "to" && cue && !cue->to) continue;
       bool free = true;

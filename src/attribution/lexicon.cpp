@@ -41,7 +41,7 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {
 const std::unordered_map<std::string, char> kFunctionClasses = {
     {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
     {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"adverb", 'y'},
-    {"neg", 'z'}};
+    {"neg", 'z'},        {"to", 'i'},         {"sub", 'u'}};
 
 }  // namespace
 

@@ -148,6 +148,17 @@ class Builder {
     }
     bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
     u.symbol = owner_.WordSymbol(Word(u.first), t.cap, initial, next_cap);
+    u.verbish = u.symbol == 'x' || (u.symbol == 'k' && LooksFinite(segment::Lower(Word(u.first))));
+  }
+
+  // -ed, or -s after a noun or pronoun (Trump represents; the raids occurred).
+  bool LooksFinite(const std::string& w) const {
+    auto ends = [&](const char* suf, std::size_t n) {
+      return w.size() > n + 2 && w.compare(w.size() - n, n, suf) == 0;
+    };
+    if (ends("ed", 2)) return true;
+    if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
+    return std::string_view("NGORPks#)").find(shape_.units.back().symbol) != std::string_view::npos;
   }
 
   void Boundary(char b) {
@@ -204,7 +215,8 @@ char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_ini
   if (lexicon_.IsRole(lower)) return 'R';
   if (lexicon_.IsOrgHead(lower, cap)) return 'O';
   if (lexicon_.SourceType(lower)) return 'G';
-  return cap ? 'N' : 'k';
+  if (cap) return 'N';
+  return lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ing") == 0 ? 'g' : 'k';
 }
 
 Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,

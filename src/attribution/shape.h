@@ -29,6 +29,7 @@ struct Unit {
   const Cue* cue = nullptr;  // for cue units
   bool participle = false;
   int quote = -1;            // index into the quotations, for Q and q units
+  bool verbish = false;      // looks like a finite verb (aux, -ed, or -s after a noun)
 };
 
 struct Shape {
@@ -51,6 +52,7 @@ class ShapeBuilder {
             const std::vector<quotes::Quotation>& quotations) const;
 
   // The symbol of one word token (no multi-word cues), for tests and coref.
+  // Lower-case words ending in -ing that are in no list are 'g'.
   char WordSymbol(std::string_view word, bool cap, bool sentence_initial, bool next_cap) const;
 
  private:

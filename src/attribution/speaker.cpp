@@ -37,6 +37,25 @@ UnitRange SkipDeterminer(const View& v, UnitRange r, bool* definite) {
   return r;
 }
 
+// "The Afghan Defense Ministry, through its spokesperson Enayatullah
+// Khwarzami, announced …": the person speaks for the organisation.
+void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
+  std::size_t u = appos.begin;
+  if (u + 3 > appos.end || v.Sym(u) != 'e' || v.Sym(u + 1) != 'd') return;
+  u += 2;
+  std::size_t role = u;
+  while (role < appos.end && v.Sym(role) != 'R') ++role;
+  std::size_t name = role + 1;
+  if (role >= appos.end || name >= appos.end) return;
+  for (std::size_t k = name; k < appos.end; ++k) if (v.Sym(k) != 'N') return;
+  out.affiliation = out.name;
+  out.role = v.Text({u, role + 1});
+  out.role_head = segment::Lower(v.Word(role));
+  out.name = v.Text({name, appos.end});
+  out.type = SpeakerType::kPerson;
+  out.mention = v.Bytes({name, appos.end});
+}
+
 }  // namespace
 
 SpeakerReader::SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon) : lexicon_(lexicon) {
@@ -146,6 +165,7 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   if (v.Find(head, "O") < head.end) {  // an organisation names itself by the whole phrase
     out.type = SpeakerType::kOrganization;
     out.name = v.Text(main);
+    ReadSpokesperson(v, appos, out);
     return out;
   }
   if (!head.empty() && v.Sym(head.end - 1) == 'G') {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "cli/exit_status.h"
@@ -70,6 +71,7 @@ int RunExtract(const std::vector<std::string>& args, const char* argv0) {
     return kExitOk;
   }
   rules::RuleSetPtr rules = LoadRules(options, argv0);
+  if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace) options.pipeline.trace = true;
   const Pipeline pipeline(options.pipeline, *rules);
   std::unique_ptr<output::OutputStream> out = OpenOutput(options);
   // Phase 2: the documents.

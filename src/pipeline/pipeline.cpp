@@ -148,6 +148,16 @@ double Confidence(const Claim& c, const attribution::ResolvedSpeaker& r, QuoteKi
   return base;
 }
 
+// Development aid (PipelineConfig::trace): the shape string and every claim.
+void Trace(const Analysed& a, const std::vector<Claim>& claims) {
+  std::fprintf(stderr, "shape %s\n", a.shape.symbols.c_str());
+  for (const Claim& c : claims) {
+    Span s = a.Bytes(c.content);
+    std::fprintf(stderr, "  %-18s %.*s\n", c.frame.c_str(), static_cast<int>(std::min<std::size_t>(s.size(), 90)),
+                 a.text.data() + s.begin);
+  }
+}
+
 }  // namespace
 
 Pipeline::Pipeline(const PipelineConfig& config, const rules::RuleSet& rules)
@@ -169,11 +179,12 @@ DocResult Pipeline::Run(const Document& doc) const {
   // 4. attribution: shape string, frames, continuations
   a.shape = m.shapes.Run(a.text, a.tokens, a.quotes.quotes);
   std::vector<Claim> claims = m.frames.Run(a.shape);
-  if (std::getenv("WHOSAID_DEBUG_SHAPE")) fprintf(stderr, "%s\n", a.shape.symbols.c_str());
+
   auto more = Continuations(a, claims);
   claims.insert(claims.end(), more.begin(), more.end());
   std::sort(claims.begin(), claims.end(),
             [](const Claim& x, const Claim& y) { return x.content.begin < y.content.begin; });
+  if (m.config.trace) Trace(a, claims);
   // 5. speakers: read each phrase, then resolve across the document
   std::vector<attribution::SpeakerPhrase> phrases;
   std::vector<std::size_t> at;
