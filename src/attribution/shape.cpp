@@ -105,7 +105,8 @@ class Builder {
   bool SentenceInitial(std::size_t i) const {
     std::size_t k = i;
     while (k > 0 && tokens_[k - 1].sentence == tokens_[i].sentence &&
-           (tokens_[k - 1].kind == TokenKind::kQuote || tokens_[k - 1].kind == TokenKind::kPunct)) {
+           (tokens_[k - 1].kind == TokenKind::kQuote || tokens_[k - 1].kind == TokenKind::kPunct ||
+            tokens_[k - 1].kind == TokenKind::kNumber)) {  // "[5] While …" starts a sentence
       --k;
     }
     return k == 0 || tokens_[k - 1].sentence != tokens_[i].sentence;
@@ -158,7 +159,7 @@ class Builder {
     };
     if (ends("ed", 2)) return true;
     if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
-    return std::string_view("NGORPks#)").find(shape_.units.back().symbol) != std::string_view::npos;
+    return std::string_view("NGORPks)").find(shape_.units.back().symbol) != std::string_view::npos;
   }
 
   void Boundary(char b) {
