@@ -55,7 +55,7 @@ UnitRange TrimContent(const Shape& shape, UnitRange r) {
 // A bare complement ("said the raids occurred") must read as a clause: a
 // verb-like unit near its start. "adds another layer" has none.
 bool LooksLikeClause(const Shape& shape, UnitRange r) {
-  for (std::size_t u = r.begin; u < r.end && u < r.begin + 15; ++u) {
+  for (std::size_t u = r.begin; u < r.end && u < r.begin + 8; ++u) {
     const Unit& unit = shape.units[u];
     if (unit.verbish || unit.cue || unit.symbol == 'P' || unit.symbol == 'x') return true;
   }

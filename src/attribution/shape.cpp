@@ -159,7 +159,13 @@ class Builder {
     };
     if (ends("ed", 2)) return true;
     if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
-    return std::string_view("NGORPks)").find(shape_.units.back().symbol) != std::string_view::npos;
+    const auto& units = shape_.units;
+    bool after_noun = std::string_view("NGORPks)").find(units.back().symbol) != std::string_view::npos;
+    // "confront Pakistani forces", "of such conflicts": a noun after a verb or
+    // preposition is an object, and its -s a plural
+    bool object = units.size() >= 2 &&
+                  std::string_view("kgeiofVTL").find(units[units.size() - 2].symbol) != std::string_view::npos;
+    return after_noun && !object;
   }
 
   void Boundary(char b) {
