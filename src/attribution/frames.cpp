@@ -110,7 +110,9 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
       if (c.content.empty() || c.cue.empty() || c.speaker.empty()) continue;
       const Cue* cue = shape.units[c.cue.begin].cue;
-      if (fr.needs == "bare" && cue && (!cue->bare || !LooksLikeClause(shape, c.content))) continue;
+      if (fr.needs == "bare" && cue && (!cue->bare || (!cue->loose && !LooksLikeClause(shape, c.content)))) {
+        continue;
+      }
       if (fr.needs == "object" && cue && !cue->object) continue;
       if (fr.needs == "to" && cue && !cue->to) continue;
       bool free = true;

@@ -58,6 +58,7 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
       if (flag == "bare") cue->bare = true;
       else if (flag == "object") cue->object = true;
       else if (flag == "to") cue->to = true;
+      else if (flag == "loose") cue->loose = cue->bare = true;
       else if (flag != "-") throw file.Error(line, "unknown cue flag '" + flag + "'");
     }
     for (const auto& form : SplitComma(f[3])) {

@@ -134,7 +134,9 @@ class Builder {
     bool initial = SentenceInitial(u.first);
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
-      if (auto cue = lexicon_.MatchCue(words)) {
+      auto cue = lexicon_.MatchCue(words);
+      if (cue && AfterDeterminer()) cue.reset();  // "the warning", "its report": nouns
+      if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
         u.participle = cue->participle;
@@ -150,6 +152,11 @@ class Builder {
     bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
     u.symbol = owner_.WordSymbol(Word(u.first), t.cap, initial, next_cap);
     u.verbish = u.symbol == 'x' || (u.symbol == 'k' && LooksFinite(segment::Lower(Word(u.first))));
+  }
+
+  bool AfterDeterminer() const {
+    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
+    return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos;
   }
 
   // -ed, or -s after a noun or pronoun (Trump represents; the raids occurred).
@@ -215,8 +222,8 @@ char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_ini
   if (!cap || sentence_initial) {
     if (char f = lexicon_.FunctionSymbol(lower)) return f;
     if (const Pronoun* p = lexicon_.FindPronoun(lower)) return p->subject ? 'P' : 'p';
-  } else if (char f = lexicon_.FunctionSymbol(lower); f == 'D') {
-    return 'D';  // "The" inside a name: the Hafiz Gulf Bahadur group
+  } else if (char f = lexicon_.FunctionSymbol(lower); f == 'D' || f == 'y') {
+    return f;  // "The" inside a name (the Hafiz Gulf Bahadur group); days (said Tuesday)
   }
   if (cap && next_cap && lexicon_.IsTitle(lower)) return 'H';
   if (lexicon_.IsRole(lower)) return 'R';
