@@ -62,6 +62,15 @@ bool LooksLikeClause(const Shape& shape, UnitRange r) {
   return false;
 }
 
+// The cue carries the flag the frame needs (and a bare complement reads as a
+// clause unless the cue is loose).
+bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content) {
+  if (needs == "bare") return cue.bare && (cue.loose || LooksLikeClause(shape, content));
+  if (needs == "object") return cue.object;
+  if (needs == "to") return cue.to;
+  return true;
+}
+
 }  // namespace
 
 Frames::Frames(const rules::RuleSet& rules) {
@@ -97,29 +106,40 @@ Frames::Frames(const rules::RuleSet& rules) {
   }
 }
 
+std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, const Shape& shape,
+                                    std::vector<char>& taken) const {
+  Claim c;
+  c.frame = fr.id;
+  c.direct = fr.direct;
+  c.speaker = ToUnits(shape, m.Group(fr.spk));
+  c.cue = ToUnits(shape, m.Group(fr.cue));
+  c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
+  if (c.content.empty() || c.cue.empty() || c.speaker.empty()) return std::nullopt;
+  const Cue* cue = shape.units[c.cue.begin].cue;
+  if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
+  for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
+    if (taken[u]) return std::nullopt;
+  }
+  for (std::size_t u = c.content.begin; u < c.content.end; ++u) taken[u] = 1;
+  return c;
+}
+
 std::vector<Claim> Frames::Run(const Shape& shape) const {
   std::vector<char> taken(shape.units.size(), 0);
   std::vector<Claim> claims;
   for (const Frame& fr : frames_) {
-    for (const auto& m : fr.regex.FindAll(shape.symbols)) {
-      Claim c;
-      c.frame = fr.id;
-      c.direct = fr.direct;
-      c.speaker = ToUnits(shape, m.Group(fr.spk));
-      c.cue = ToUnits(shape, m.Group(fr.cue));
-      c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
-      if (c.content.empty() || c.cue.empty() || c.speaker.empty()) continue;
-      const Cue* cue = shape.units[c.cue.begin].cue;
-      if (fr.needs == "bare" && cue && (!cue->bare || (!cue->loose && !LooksLikeClause(shape, c.content)))) {
+    // A match the checks below reject may hide a good one inside it: search
+    // again one position on, not after the rejected match.
+    std::size_t start = 0;
+    while (auto m = fr.regex.FindAt(shape.symbols, start)) {
+      Span whole = m->groups[0];
+      auto claim = Accept(fr, *m, shape, taken);
+      if (!claim) {
+        start = whole.begin + 1;
         continue;
       }
-      if (fr.needs == "object" && cue && !cue->object) continue;
-      if (fr.needs == "to" && cue && !cue->to) continue;
-      bool free = true;
-      for (std::size_t u = c.content.begin; u < c.content.end && free; ++u) free = !taken[u];
-      if (!free) continue;
-      for (std::size_t u = c.content.begin; u < c.content.end; ++u) taken[u] = 1;
-      claims.push_back(std::move(c));
+      start = whole.end > whole.begin ? whole.end : whole.begin + 1;
+      claims.push_back(std::move(*claim));
     }
   }
   std::sort(claims.begin(), claims.end(),
@@ -127,7 +147,7 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   return claims;
 }
 
-std::string Frames::FirstClaim(const std::string& shape_string) const {
+std::string Frames::ClaimIds(const std::string& shape_string) const {
   Shape shape;
   shape.symbols = shape_string;
   for (char c : shape_string) {
@@ -140,8 +160,9 @@ std::string Frames::FirstClaim(const std::string& shape_string) const {
     u.symbol = c;
     shape.units.push_back(u);
   }
-  auto claims = Run(shape);
-  return claims.empty() ? "" : claims.front().frame;
+  std::string ids;
+  for (const Claim& c : Run(shape)) ids += (ids.empty() ? "" : " ") + c.frame;
+  return ids;
 }
 
 }  // namespace whosaid::attribution

@@ -13,6 +13,7 @@
 //   for (const Claim& c : frames.Run(shape)) ...   // c.quote_unit, c.speaker …
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,9 +42,10 @@ class Frames {
   explicit Frames(const rules::RuleSet& rules);
   std::vector<Claim> Run(const Shape& shape) const;
 
-  // The id of the frame that claims the first content in `shape_string`, or
-  // "" (used by the examples test).
-  std::string FirstClaim(const std::string& shape_string) const;
+  // The ids of the frames that claim content in `shape_string`, in text order,
+  // joined by blanks ("" when none); cue flags are not checked (used by the
+  // examples test).
+  std::string ClaimIds(const std::string& shape_string) const;
 
  private:
   struct Frame {
@@ -53,6 +55,8 @@ class Frames {
     Regex regex;
     int spk = -1, cue = -1, q = -1, content = -1;
   };
+  std::optional<Claim> Accept(const Frame& frame, const Regex::Match& match, const Shape& shape,
+                              std::vector<char>& taken) const;
   std::vector<Frame> frames_;
 };
 

@@ -135,7 +135,7 @@ class Builder {
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
       auto cue = lexicon_.MatchCue(words);
-      if (cue && AfterDeterminer()) cue.reset();  // "the warning", "its report": nouns
+      if (cue && (AfterDeterminer() || AfterSpeechVerb())) cue.reset();  // "the warning", "says praise": nouns
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
@@ -157,6 +157,12 @@ class Builder {
   bool AfterDeterminer() const {
     if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
     return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos;
+  }
+
+  bool AfterSpeechVerb() const {
+    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
+    const Unit& last = shape_.units.back();
+    return last.cue && !last.participle && (last.symbol == 'V' || last.symbol == 'B');
   }
 
   // -ed, or -s after a noun or pronoun (Trump represents; the raids occurred).

@@ -50,27 +50,35 @@ Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
-std::vector<Regex::Match> Regex::Find(std::string_view subject, bool overlapping) const {
-  std::vector<Match> out;
+std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t start) const {
+  if (start > subject.size()) return std::nullopt;
   pcre2_match_data* md = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
-  uint32_t ngroups = 0;
-  pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
-  PCRE2_SIZE start = 0;
-  while (start <= subject.size()) {
-    int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
-                         start, PCRE2_NO_UTF_CHECK, md, impl_->context);
-    if (rc < 0) break;  // no match, or a limit hit: no more matches
+  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
+                       PCRE2_NO_UTF_CHECK, md, impl_->context);
+  std::optional<Match> out;
+  if (rc >= 0) {  // no match, or a limit hit: nothing
+    uint32_t ngroups = 0;
+    pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
     Match m;
     m.groups.resize(ngroups + 1, Span{npos, npos});
     for (uint32_t g = 0; g <= ngroups && g < static_cast<uint32_t>(rc); ++g) {
       if (ov[2 * g] != PCRE2_UNSET) m.groups[g] = {ov[2 * g], ov[2 * g + 1]};
     }
-    out.push_back(m);
-    PCRE2_SIZE next = overlapping ? ov[0] + 1 : (ov[1] > ov[0] ? ov[1] : ov[0] + 1);
-    start = next;
+    out = std::move(m);
   }
   pcre2_match_data_free(md);
+  return out;
+}
+
+std::vector<Regex::Match> Regex::Find(std::string_view subject, bool overlapping) const {
+  std::vector<Match> out;
+  std::size_t start = 0;
+  while (auto m = FindAt(subject, start)) {
+    Span whole = m->groups[0];
+    start = overlapping ? whole.begin + 1 : (whole.end > whole.begin ? whole.end : whole.begin + 1);
+    out.push_back(std::move(*m));
+  }
   return out;
 }
 

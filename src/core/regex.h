@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,8 @@ class Regex {
   // All matches, one per start position where the pattern matches (overlapping
   // matches allowed; each start gives the match PCRE2 prefers there).
   std::vector<Match> FindAllStarts(std::string_view subject) const;
+  // The first match starting at or after `start`, if any.
+  std::optional<Match> FindAt(std::string_view subject, std::size_t start) const;
   bool Matches(std::string_view subject) const;  // anchored at both ends
   int GroupIndex(const std::string& name) const;  // -1 when absent
   const std::string& pattern() const { return pattern_; }
