@@ -1,6 +1,8 @@
 #include "attribution/coref.h"
 
 #include <map>
+#include <optional>
+#include <string_view>
 
 namespace whosaid::attribution {
 namespace {
@@ -180,11 +182,40 @@ class Resolver {
       return;
     }
     bool neuter = g == "neuter";
+    if (neuter) {
+      if (auto subject = SentenceOrganization(cue_unit)) {  // "X announced …, targeting what it described as"
+        Fill(p, *subject);
+        return;
+      }
+    }
     if ((neuter || p.pronoun->plural) && has_last_ &&
         (last_.type == SpeakerType::kOrganization ||
          (p.pronoun->plural && last_.type == SpeakerType::kGroup))) {
       Fill(p, last_);
     }
+  }
+
+  // The organisation named earlier in the pronoun's own sentence, if any: its
+  // subject, which "it" most often refers to.
+  std::optional<Known> SentenceOrganization(std::size_t unit) const {
+    const auto& units = shape_.units;
+    std::size_t start = unit;
+    while (start > 0 && shape_.unit_at[shape_.pos_of[start] - 1] >= 0) --start;
+    for (std::size_t u = start; u < unit; ++u) {
+      if (units[u].symbol != 'O') continue;
+      std::size_t b = u, e = u + 1;
+      while (b > start && std::string_view("NkgsDd").find(units[b - 1].symbol) != std::string_view::npos) --b;
+      while (e + 1 < unit && units[e].symbol == 'o' && units[e + 1].symbol == 'N') {
+        e += 2;
+        while (e < unit && units[e].symbol == 'N') ++e;
+      }
+      SpeakerPhrase org = reader_.Read(text_, tokens_, shape_, {b, e});
+      if (org.type == SpeakerType::kOrganization && !org.name.empty()) {
+        return Known{org.name, org.type, org.role, org.affiliation, org.role_head, u};
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
   }
 
   std::string EntityId(const SpeakerPhrase& p) {
