@@ -68,6 +68,7 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   if (needs == "bare") return cue.bare && (cue.loose || LooksLikeClause(shape, content));
   if (needs == "object") return cue.object;
   if (needs == "to") return cue.to;
+  if (needs == "wh") return cue.wh;
   return true;
 }
 
@@ -91,8 +92,9 @@ Frames::Frames(const rules::RuleSet& rules) {
     Frame fr{f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
              Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
     if (f[1] != "quote" && f[1] != "content") throw file.Error(line, "KIND must be quote or content");
-    if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to") {
-      throw file.Error(line, "NEEDS must be bare, object, to or -");
+    if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
+        fr.needs != "wh") {
+      throw file.Error(line, "NEEDS must be bare, object, to, wh or -");
     }
     fr.spk = fr.regex.GroupIndex("spk");
     fr.cue = fr.regex.GroupIndex("cue");

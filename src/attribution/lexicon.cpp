@@ -41,7 +41,8 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {
 const std::unordered_map<std::string, char> kFunctionClasses = {
     {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
     {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"adverb", 'y'},
-    {"neg", 'z'},        {"to", 'i'},         {"sub", 'u'}};
+    {"neg", 'z'},        {"to", 'i'},         {"sub", 'u'},
+    {"as", 'm'},         {"wh-clause", 'h'}};
 
 }  // namespace
 
@@ -59,6 +60,7 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
       else if (flag == "object") cue->object = true;
       else if (flag == "to") cue->to = true;
       else if (flag == "loose") cue->loose = cue->bare = true;
+      else if (flag == "wh") cue->wh = true;
       else if (flag != "-") throw file.Error(line, "unknown cue flag '" + flag + "'");
     }
     for (const auto& form : SplitComma(f[3])) {

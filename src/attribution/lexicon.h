@@ -33,6 +33,7 @@ struct Cue {
   bool bare = false;    // the clause may follow without "that"
   bool object = false;  // a noun phrase after it is the content
   bool to = false;      // an infinitive after it is the content
+  bool wh = false;      // a whether/how/what clause after it is the content
   bool loose = false;   // bare, and needs no verb check (say, tell, think)
 };
 

@@ -41,7 +41,7 @@ std::unique_ptr<output::OutputStream> OpenOutput(const ExtractOptions& options) 
 int Process(const ExtractOptions& options, const Pipeline& pipeline, output::OutputStream& out) {
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   ingest::InputReader reader(options.inputs, options.ingest);
-  std::unique_ptr<output::Sink> sink = output::MakeSink(options.format, out);
+  std::unique_ptr<output::Sink> sink = output::MakeSink(options.format, out, options.explain);
   try {
     RunPipeline(reader, pipeline, *sink, reporter, RunConfig{.threads = options.threads});
     if (reporter.stop()) {

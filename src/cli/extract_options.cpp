@@ -34,6 +34,8 @@ po::options_description Options(ExtractOptions& o, int& threads) {
   // clang-format off
   desc.add_options()
       ("help,h", po::bool_switch(&o.help), "show this help and exit")
+      ("explain", po::bool_switch(&o.explain),
+       "add to each JSON record the attribution rule it rests on (\"rule\")")
       ("output,o", po::value(&o.output_path)->value_name("FILE"),
        "write to FILE instead of standard output (replaced only when the run ends)")
       ("format", po::value<std::string>()->value_name("jsonl|table")->default_value("jsonl")

@@ -62,7 +62,7 @@ double Confidence(double c) {
 }  // namespace
 
 std::string JsonlSink::RecordLine(const Document& doc, const text::CodepointIndex& index,
-                                  const QuoteRecord& record) {
+                                  const QuoteRecord& record, bool explain) {
   Json j;
   j["doc"] = doc.id;
   j["outlet"] = StringOrNull(doc.outlet);
@@ -73,6 +73,7 @@ std::string JsonlSink::RecordLine(const Document& doc, const text::CodepointInde
   j["speaker"] = record.speaker ? SpeakerJson(doc, index, *record.speaker) : Json(nullptr);
   j["event"] = record.event ? EventJson(*record.event) : Json(nullptr);
   j["confidence"] = Confidence(record.confidence);
+  if (explain) j["rule"] = record.rule;
   std::string line = j.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
   line += '\n';
   return line;
@@ -81,7 +82,7 @@ std::string JsonlSink::RecordLine(const Document& doc, const text::CodepointInde
 void JsonlSink::Write(const Document& doc, const DocResult& result) {
   if (result.quotes.empty()) return;
   const text::CodepointIndex index(doc.text);
-  for (const QuoteRecord& record : result.quotes) out_.Write(RecordLine(doc, index, record));
+  for (const QuoteRecord& record : result.quotes) out_.Write(RecordLine(doc, index, record, explain_));
 }
 
 }  // namespace whosaid::output

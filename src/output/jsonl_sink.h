@@ -35,16 +35,18 @@ namespace whosaid::output {
 
 class JsonlSink : public Sink {
  public:
-  explicit JsonlSink(OutputStream& out) : out_(out) {}
+  // `explain`: add "rule", the attribution frame or sieve the record rests on.
+  explicit JsonlSink(OutputStream& out, bool explain = false) : out_(out), explain_(explain) {}
   void Write(const Document& doc, const DocResult& result) override;
   void End() override { out_.Flush(); }
 
   // The JSON line (with its '\n') for one record; `index` is built on doc.text.
   static std::string RecordLine(const Document& doc, const text::CodepointIndex& index,
-                                const QuoteRecord& record);
+                                const QuoteRecord& record, bool explain = false);
 
  private:
   OutputStream& out_;
+  bool explain_ = false;
 };
 
 }  // namespace whosaid::output

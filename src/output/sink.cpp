@@ -11,14 +11,14 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::unique_ptr<Sink> MakeSink(OutputFormat format, OutputStream& out) {
+std::unique_ptr<Sink> MakeSink(OutputFormat format, OutputStream& out, bool explain) {
   switch (format) {
     case OutputFormat::kTable:
       return std::make_unique<TableSink>(out, TableConfig{});
     case OutputFormat::kJsonl:
       break;
   }
-  return std::make_unique<JsonlSink>(out);
+  return std::make_unique<JsonlSink>(out, explain);
 }
 
 }  // namespace whosaid::output

@@ -41,6 +41,7 @@ enum class OutputFormat {
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 
 // The sink for `format`, writing to `out` (which must outlive it).
-std::unique_ptr<Sink> MakeSink(OutputFormat format, OutputStream& out);
+// `explain` adds to each JSON record the "rule" (attribution frame) it rests on.
+std::unique_ptr<Sink> MakeSink(OutputFormat format, OutputStream& out, bool explain = false);
 
 }  // namespace whosaid::output
