@@ -42,7 +42,7 @@ const std::unordered_map<std::string, char> kFunctionClasses = {
     {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
     {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"adverb", 'y'},
     {"neg", 'z'},        {"to", 'i'},         {"sub", 'u'},
-    {"as", 'm'},         {"wh-clause", 'h'}};
+    {"as", 'm'},         {"wh-clause", 'h'},  {"including", 'n'}};
 
 }  // namespace
 
