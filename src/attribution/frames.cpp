@@ -65,7 +65,12 @@ bool LooksLikeClause(const Shape& shape, UnitRange r) {
 // The cue carries the flag the frame needs (and a bare complement reads as a
 // clause unless the cue is loose).
 bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content) {
-  if (needs == "bare") return cue.bare && (cue.loose || LooksLikeClause(shape, content));
+  if (needs == "bare") {
+    // a complement opening with an -ing word must show its verb even after
+    // "say" ("says running for president is tough"; not "said, referring to")
+    bool gerund = shape.units[content.begin].symbol == 'g';
+    return cue.bare && ((cue.loose && !gerund) || LooksLikeClause(shape, content));
+  }
   if (needs == "object") return cue.object;
   if (needs == "to") return cue.to;
   if (needs == "wh") return cue.wh;
