@@ -33,6 +33,7 @@ class Builder {
         quotations_(quotations) {}
 
   Shape Run() {
+    MarkTitleCase();
     shape_.symbols.push_back('/');
     shape_.unit_at.push_back(-1);
     std::size_t q = 0;  // next top-level quotation
@@ -102,7 +103,29 @@ class Builder {
     return punct && !title ? 'Q' : 'q';
   }
 
+  // Headlines ("Trump Says His Plan Will Work"): a paragraph of four or more
+  // words nearly all capitalised. There, capitalised words are looked up as
+  // if lower case, so "Says" is a cue and "To" a preposition.
+  void MarkTitleCase() {
+    std::vector<std::size_t> words, caps;
+    for (const Token& t : tokens_) {
+      if (t.paragraph >= words.size()) {
+        words.resize(t.paragraph + 1, 0);
+        caps.resize(t.paragraph + 1, 0);
+      }
+      if (t.kind != TokenKind::kWord) continue;
+      ++words[t.paragraph];
+      caps[t.paragraph] += t.cap;
+    }
+    title_case_.resize(words.size());
+    for (std::size_t p = 0; p < words.size(); ++p) {
+      title_case_[p] = words[p] >= config_.min_title_words &&
+                       caps[p] * 100 >= words[p] * config_.title_case_percent;
+    }
+  }
+
   bool SentenceInitial(std::size_t i) const {
+    if (tokens_[i].paragraph < title_case_.size() && title_case_[tokens_[i].paragraph]) return true;
     std::size_t k = i;
     while (k > 0 && tokens_[k - 1].sentence == tokens_[i].sentence &&
            (tokens_[k - 1].kind == TokenKind::kQuote || tokens_[k - 1].kind == TokenKind::kPunct ||
@@ -214,6 +237,7 @@ class Builder {
   const std::vector<quotes::Quotation>& quotations_;
   std::vector<std::string> lowers_;
   std::size_t run_ = 0;
+  std::vector<bool> title_case_;  // by paragraph
   Shape shape_;
 };
 

@@ -42,6 +42,8 @@ struct Shape {
 struct ShapeConfig {
   std::size_t min_quote_words = 4;       // shorter quotations are q (scare quotes, titles)
   std::size_t max_sentence_units = 250;  // longer runs are cut (keeps matching linear)
+  std::size_t min_title_words = 4;       // a headline has at least this many words …
+  std::size_t title_case_percent = 80;   // … and at least this share of them capitalised
 };
 
 class ShapeBuilder {

@@ -1,0 +1,103 @@
+#include "attribution/lexicon.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../support/rules_fixture.h"
+#include "attribution/shape.h"
+#include "segment/tokenizer.h"
+
+namespace whosaid::attribution {
+namespace {
+
+const Lexicon& TheLexicon() {
+  static Lexicon l(testing::Rules());
+  return l;
+}
+
+// The shape symbol of a word or phrase as the examples in rules/ state it: a
+// cue or nominal cue first, then the word's own class (mid-sentence; "cap"
+// from its first letter).
+std::string SymbolOf(const std::string& phrase) {
+  std::vector<std::string> lower;
+  std::istringstream in(phrase);
+  for (std::string w; in >> w;) lower.push_back(segment::Lower(w));
+  std::vector<std::string_view> views(lower.begin(), lower.end());
+  bool cap = !phrase.empty() && phrase[0] >= 'A' && phrase[0] <= 'Z';
+  if (!cap) {
+    if (auto cue = TheLexicon().MatchCue(views)) return std::string(1, Lexicon::CueSymbol(*cue->cue, cue->participle));
+    if (TheLexicon().MatchNominal(views)) return "S";
+  }
+  static ShapeBuilder shapes(ShapeConfig{}, TheLexicon());
+  return std::string(1, shapes.WordSymbol(phrase, cap, false, true));
+}
+
+TEST_SUITE("attribution") {
+  TEST_CASE("the examples in the word-list rule files") {
+    for (const char* file : {"cues.txt", "words.txt", "pronouns.txt", "roles.txt", "titles.txt",
+                             "org_heads.txt", "sources.txt", "nominal_cues.txt"}) {
+      auto examples = testing::Examples(file);
+      CHECK_MESSAGE(!examples.empty(), file, " has no examples");
+      for (const auto& ex : examples) {
+        CAPTURE(file);
+        CAPTURE(ex.line);
+        CHECK(SymbolOf(ex.input) == ex.expected);
+      }
+    }
+  }
+
+  TEST_CASE("cues: every inflection, longest phrase first, flags") {
+    struct Row {
+      std::string words, lemma;
+      std::size_t length;
+    } rows[] = {
+        {"said that", "say", 1},       {"says", "say", 1},
+        {"pointed out that", "point out", 2}, {"according to X", "according to", 2},
+        {"called for a", "call for", 2}, {"called it", "call", 1},
+        {"posted on social media that", "post on social media", 4},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.words);
+      std::vector<std::string> lower;
+      std::istringstream in(row.words);
+      for (std::string w; in >> w;) lower.push_back(segment::Lower(w));
+      std::vector<std::string_view> views(lower.begin(), lower.end());
+      auto m = TheLexicon().MatchCue(views);
+      REQUIRE(m);
+      CHECK(m->cue->lemma == row.lemma);
+      CHECK(m->words == row.length);
+    }
+    std::vector<std::string_view> said{"said"}, adds{"adds"};
+    CHECK(TheLexicon().MatchCue(said)->cue->loose);
+    CHECK_FALSE(TheLexicon().MatchCue(adds)->cue->loose);  // "adds another layer" is no speech
+  }
+
+  TEST_CASE("a broken cue line names the file and line") {
+    auto dir = std::filesystem::temp_directory_path() / "whosaid_bad_rules";
+    std::filesystem::create_directories(dir);
+    for (const auto& [name, file] : testing::Rules().files()) {
+      std::filesystem::create_directories((dir / name).parent_path());
+      std::filesystem::copy_file(file.path(), dir / name, std::filesystem::copy_options::overwrite_existing);
+    }
+    {
+      std::ofstream out(dir / "cues.txt", std::ios::app);
+      out << "shout | yell | - | shout, shouts\n";
+    }
+    auto rules = rules::RuleSet::Load(dir);
+    try {
+      Lexicon bad(*rules);
+      FAIL("expected a ConfigError");
+    } catch (const ConfigError& e) {
+      std::string what = e.what();
+      CHECK(what.find("cues.txt:") != std::string::npos);
+      CHECK(what.find("unknown cue class 'yell'") != std::string::npos);
+    }
+    std::filesystem::remove_all(dir);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid::attribution

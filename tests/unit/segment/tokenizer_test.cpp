@@ -1,0 +1,100 @@
+#include "segment/tokenizer.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "../support/rules_fixture.h"
+#include "quotes/scanner.h"
+
+namespace whosaid::segment {
+namespace {
+
+const Tokenizer& TheTokenizer() {
+  static Tokenizer t(testing::Rules());
+  return t;
+}
+
+struct Tokenized {
+  std::string text;
+  Tokens tokens;
+  std::string Word(std::size_t i) const {
+    return text.substr(tokens.tokens[i].span.begin, tokens.tokens[i].span.size());
+  }
+};
+
+Tokenized Tokenize(const std::string& text) {
+  static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
+  auto paras = SplitParagraphs(text);
+  auto q = scanner.Run(text, paras);
+  std::vector<Span> top;
+  for (const auto& quote : q.quotes) if (quote.depth == 0) top.push_back(quote.outer);
+  return {text, TheTokenizer().Run(text, paras, q.mark_positions, top)};
+}
+
+std::string Joined(const Tokenized& t) {
+  std::string out;
+  for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i) out += (i ? "|" : "") + t.Word(i);
+  return out;
+}
+
+TEST_SUITE("segment") {
+  TEST_CASE("the examples in rules/abbreviations.txt") {
+    for (const auto& ex : testing::Examples("abbreviations.txt")) {
+      CAPTURE(ex.line);
+      CHECK(std::to_string(Tokenize(ex.input).tokens.sentences.size()) == ex.expected);
+    }
+  }
+
+  TEST_CASE("tokens: possessives, abbreviations, numbers, quote marks") {
+    struct Row {
+      std::string text, tokens;
+    } rows[] = {
+        {"Pakistan’s victims’ homes", "Pakistan|’s|victims|’|homes"},
+        {"the U.S. and D-S.C. said", "the|U.S.|and|D-S.C.|said"},
+        {"Mr. Obama said 6,000 and 2.5", "Mr.|Obama|said|6,000|and|2.5"},
+        {"Azm-e-Istehkam began", "Azm-e-Istehkam|began"},
+        {"“Hi,” he said.", "“|Hi|,|”|he|said|."},
+        {"don’t O’Brien", "don’t|O’Brien"},
+        {"John F. Kennedy", "John|F.|Kennedy"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      CHECK(Joined(Tokenize(row.text)) == row.tokens);
+    }
+  }
+
+  TEST_CASE("sentences stay whole inside quotations and end after ?” before a new sentence") {
+    struct Row {
+      std::string text;
+      std::size_t sentences;
+    } rows[] = {
+        {"“One. Two. Three,” he said. Then he left.", 2},
+        {"He said so. She did too.", 2},
+        {"“Is it?” Trump asked.", 2},
+        {"Para one.\n\nPara two", 2},
+        {"Gen. Asim Munir spoke.", 1},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      CHECK(Tokenize(row.text).tokens.sentences.size() == row.sentences);
+    }
+  }
+
+  TEST_CASE("paragraphs are lines; blank lines and surrounding blanks are dropped") {
+    std::string text = "  A b.\n\n\tC d. \r\nE";
+    auto paras = SplitParagraphs(text);
+    REQUIRE(paras.size() == 3);
+    CHECK(text.substr(paras[0].span.begin, paras[0].span.size()) == "A b.");
+    CHECK(text.substr(paras[1].span.begin, paras[1].span.size()) == "C d.");
+    CHECK(text.substr(paras[2].span.begin, paras[2].span.size()) == "E");
+  }
+
+  TEST_CASE("case folding keeps non-ASCII letters and folds ’ to '") {
+    CHECK(Lower("ÉCOLE") == "école");
+    CHECK(Lower("Pakistan’s") == "pakistan's");
+  }
+}
+
+}  // namespace
+}  // namespace whosaid::segment
