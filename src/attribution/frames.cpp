@@ -74,6 +74,7 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   if (needs == "object") return cue.object;
   if (needs == "to") return cue.to;
   if (needs == "wh") return cue.wh;
+  if (needs == "clause") return LooksLikeClause(shape, content);
   return true;
 }
 
@@ -98,8 +99,8 @@ Frames::Frames(const rules::RuleSet& rules) {
              Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
     if (f[1] != "quote" && f[1] != "content") throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
-        fr.needs != "wh") {
-      throw file.Error(line, "NEEDS must be bare, object, to, wh or -");
+        fr.needs != "wh" && fr.needs != "clause") {
+      throw file.Error(line, "NEEDS must be bare, object, to, wh, clause or -");
     }
     fr.spk = fr.regex.GroupIndex("spk");
     fr.cue = fr.regex.GroupIndex("cue");
@@ -123,6 +124,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
   if (c.content.empty() || c.cue.empty() || c.speaker.empty()) return std::nullopt;
   const Cue* cue = shape.units[c.cue.begin].cue;
+  if (fr.needs == "clause" && !LooksLikeClause(shape, c.content)) return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;
