@@ -62,6 +62,15 @@ bool LooksLikeClause(const Shape& shape, UnitRange r) {
   return false;
 }
 
+// "asked about incidents that happened …", "how hard that can be": a "that"
+// followed at once by a verb is a relative pronoun, not the complementiser
+// that opens reported content.
+bool RelativeThat(const Shape& shape, UnitRange content) {
+  if (content.begin == 0 || content.empty() || shape.units[content.begin - 1].symbol != 't') return false;
+  const Unit& first = shape.units[content.begin];
+  return first.symbol == 'x' || first.symbol == 'z' || (first.symbol == 'k' && first.past);
+}
+
 // The cue carries the flag the frame needs (and a bare complement reads as a
 // clause unless the cue is loose).
 bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content) {
@@ -125,6 +134,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   if (c.content.empty() || c.cue.empty() || c.speaker.empty()) return std::nullopt;
   const Cue* cue = shape.units[c.cue.begin].cue;
   if (fr.needs == "clause" && !LooksLikeClause(shape, c.content)) return std::nullopt;
+  if (!fr.direct && RelativeThat(shape, c.content)) return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;

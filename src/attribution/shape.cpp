@@ -174,7 +174,12 @@ class Builder {
     }
     bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
     u.symbol = owner_.WordSymbol(Word(u.first), t.cap, initial, next_cap);
-    u.verbish = u.symbol == 'x' || (u.symbol == 'k' && LooksFinite(segment::Lower(Word(u.first))));
+    if (u.symbol == 'k') {
+      std::string lower = segment::Lower(Word(u.first));
+      u.verbish = LooksFinite(lower);
+      u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0;
+    }
+    u.verbish = u.verbish || u.symbol == 'x';
   }
 
   bool AfterDeterminer() const {

@@ -30,6 +30,7 @@ struct Unit {
   bool participle = false;
   int quote = -1;            // index into the quotations, for Q and q units
   bool verbish = false;      // looks like a finite verb (aux, -ed, or -s after a noun)
+  bool past = false;         // a lower-case word ending in -ed (a verb when it opens a clause)
 };
 
 struct Shape {
