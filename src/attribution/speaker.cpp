@@ -111,7 +111,9 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
   std::size_t poss = v.Find(head, "s");
   std::string owner;
   if (poss < head.end) {
-    owner = v.Text({head.begin, poss});
+    std::size_t first = poss;  // the owner is the name right before ’s
+    while (first > head.begin && v.Sym(first - 1) == 'N') --first;
+    if (first < poss) owner = v.Text({first, poss});
     head.begin = poss + 1;
   }
   std::size_t last_role = head.end;
@@ -162,7 +164,8 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   UnitRange head{main.begin, prep};
   UnitRange post = SkipDeterminer(v, {prep < main.end ? prep + 1 : main.end, main.end}, nullptr);
 
-  if (v.Find(head, "O") < head.end) {  // an organisation names itself by the whole phrase
+  bool source_head = !head.empty() && v.Sym(head.end - 1) == 'G';  // Taliban officials
+  if (!source_head && v.Find(head, "O") < head.end) {  // an organisation names itself by the whole phrase
     out.type = SpeakerType::kOrganization;
     out.name = v.Text(main);
     ReadSpokesperson(v, appos, out);
@@ -170,7 +173,7 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   }
   if (!head.empty() && v.Sym(head.end - 1) == 'G') {
     out.type = *lexicon_.SourceType(segment::Lower(v.Word(head.end - 1)));
-    if (out.type == SpeakerType::kGroup && v.Find(head, "N") < head.end) out.name = v.Text(head);
+    if (out.type == SpeakerType::kGroup && v.Find(head, "NO") < head.end) out.name = v.Text(head);
     return out;
   }
   std::size_t run = head.end;  // the trailing name run

@@ -1,0 +1,86 @@
+#include "pipeline/pipeline.h"
+
+#include <doctest/doctest.h>
+
+#include "../support/rules_fixture.h"
+#include "core/text.h"
+
+namespace whosaid {
+namespace {
+
+const Pipeline& ThePipeline() {
+  static Pipeline p(PipelineConfig{}, testing::Rules());
+  return p;
+}
+
+struct Out {
+  std::string kind, quote, cue;
+};
+
+std::vector<Out> Records(const std::string& text) {
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  std::vector<Out> out;
+  for (const auto& q : ThePipeline().Run(doc).quotes) {
+    out.push_back({ToString(q.kind), text.substr(q.quote.begin, q.quote.size()),
+                   q.cue ? text.substr(q.cue->begin, q.cue->size()) : ""});
+  }
+  return out;
+}
+
+TEST_SUITE("pipeline") {
+  TEST_CASE("direct, mixed and indirect speech; split quotes share the speaker; scare quotes get nothing") {
+    struct Row {
+      std::string text;
+      std::vector<std::string> expected;  // "kind: quote [cue]"
+    } rows[] = {
+        {"“A is done,” he said. “B is next.”", {"direct: A is done, [said]", "direct: B is next. [said]"}},
+        {"In a statement, the foreign office said Pakistan had carried out “intelligence-based operations”.",
+         {"mixed: Pakistan had carried out “intelligence-based operations” [said]"}},
+        {"Rana noted that these air raids appear to be a response.",
+         {"indirect: these air raids appear to be a response [noted]"}},
+        {"The raids are likely to worsen relations, analysts believe.",
+         {"indirect: The raids are likely to worsen relations [believe]"}},
+        {"According to the ministry, 1,500 incidents were recorded this year.",
+         {"indirect: 1,500 incidents were recorded this year [According to]"}},
+        {"UNAMA called for a thorough investigation “to ensure accountability.”",
+         {"mixed: a thorough investigation “to ensure accountability.” [called for]"}},
+        {"Pakistan has begun to adopt the ‘victim’ narrative in its discourse.", {}},
+        {"The ship called “Galaxy Leader” was seized in the Red Sea.", {}},
+        // multi-paragraph quote: each paragraph reopens, only the last closes
+        {"“First part of it.\n\n“Second part of it,” she said.",
+         {"direct: First part of it.\n\n“Second part of it, [said]"}},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      auto records = Records(row.text);
+      std::vector<std::string> got;
+      for (const auto& r : records) got.push_back(r.kind + ": " + r.quote + " [" + r.cue + "]");
+      CHECK(got == row.expected);
+    }
+  }
+
+  TEST_CASE("offsets point into the original text, also around non-ASCII characters") {
+    Document doc;
+    doc.id = "t";
+    doc.text = "Détente — “Ça va très bien,” said Zoë Müller. “Ünïcödé ïs fïné,” she added.";
+    auto r = ThePipeline().Run(doc);
+    REQUIRE(r.quotes.size() == 2);
+    CHECK(doc.text.substr(r.quotes[0].quote.begin, r.quotes[0].quote.size()) == "Ça va très bien,");
+    text::CodepointIndex index(doc.text);
+    CHECK(index.ToCodepoint(r.quotes[0].quote.begin) == 11);
+  }
+
+  TEST_CASE("an unclosed quote ends at its paragraph and the rest of the document is still read") {
+    Document doc;
+    doc.id = "t";
+    doc.text = "“This quote never closes, he said.\n\nLater, “A new one,” she said.";
+    auto r = ThePipeline().Run(doc);
+    REQUIRE_FALSE(r.quotes.empty());
+    CHECK(doc.text.substr(r.quotes.back().quote.begin, r.quotes.back().quote.size()) == "A new one,");
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
