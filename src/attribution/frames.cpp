@@ -131,7 +131,9 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   c.speaker = ToUnits(shape, m.Group(fr.spk));
   c.cue = ToUnits(shape, m.Group(fr.cue));
   c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
-  if (c.content.empty() || c.cue.empty() || c.speaker.empty()) return std::nullopt;
+  Span spk = m.Group(fr.spk);
+  bool no_speaker = spk.begin != Regex::npos && spk.begin == spk.end;  // (?<spk>): no source
+  if (c.content.empty() || c.cue.empty() || (c.speaker.empty() && !no_speaker)) return std::nullopt;
   const Cue* cue = shape.units[c.cue.begin].cue;
   if (fr.needs == "clause" && !LooksLikeClause(shape, c.content)) return std::nullopt;
   if (!fr.direct && RelativeThat(shape, c.content)) return std::nullopt;

@@ -36,7 +36,8 @@ bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size
 const std::unordered_map<std::string, CueClass> kCueClasses = {
     {"say", CueClass::kSay},         {"tell", CueClass::kTell},
     {"according", CueClass::kAccording}, {"callfor", CueClass::kCallFor},
-    {"describe", CueClass::kDescribe}, {"belief", CueClass::kBelief}};
+    {"describe", CueClass::kDescribe}, {"belief", CueClass::kBelief},
+    {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
     {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
@@ -199,6 +200,7 @@ char Lexicon::CueSymbol(const Cue& cue, bool participle) {
     case CueClass::kCallFor: return participle ? 'c' : 'C';
     case CueClass::kDescribe: return participle ? 'l' : 'L';
     case CueClass::kBelief: return participle ? 'b' : 'B';
+    case CueClass::kAppear: return 'Y';
   }
   return 'V';
 }

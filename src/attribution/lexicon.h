@@ -25,7 +25,7 @@
 
 namespace whosaid::attribution {
 
-enum class CueClass { kSay, kTell, kAccording, kCallFor, kDescribe, kBelief };
+enum class CueClass { kSay, kTell, kAccording, kCallFor, kDescribe, kBelief, kAppear };
 
 struct Cue {
   std::string lemma;

@@ -189,7 +189,8 @@ DocResult Pipeline::Run(const Document& doc) const {
   std::vector<attribution::SpeakerPhrase> phrases;
   std::vector<std::size_t> at;
   for (const Claim& c : claims) {
-    phrases.push_back(m.speakers.Read(a.text, a.tokens, a.shape, c.speaker));
+    phrases.push_back(c.speaker.empty() ? attribution::SpeakerPhrase{}
+                                        : m.speakers.Read(a.text, a.tokens, a.shape, c.speaker));
     at.push_back(c.cue.empty() ? c.content.begin : c.cue.begin);
   }
   auto resolved = m.coref.Run(a.text, a.tokens, a.shape, phrases, at);
@@ -201,7 +202,7 @@ DocResult Pipeline::Run(const Document& doc) const {
     r.kind = KindOf(a, c, &r.quote);
     if (r.quote.empty()) continue;
     if (!c.cue.empty()) r.cue = a.Bytes(c.cue);
-    r.speaker = ToSpeaker(resolved[i]);
+    if (!c.speaker.empty()) r.speaker = ToSpeaker(resolved[i]);  // else: a source-less appearance
     r.confidence = Confidence(c, resolved[i], r.kind);
     r.rule = c.frame;
     result.quotes.push_back(std::move(r));
