@@ -10,7 +10,6 @@
 
 #include "cli/exit_status.h"
 #include "cli/extract_command.h"
-#include "cli/names_command.h"
 #include "core/diagnostic.h"
 
 namespace whosaid::cli {
@@ -27,7 +26,7 @@ constexpr Command kCommands[] = {
     {"extract", "find the quotes and who said them (JSON Lines or a table)", RunExtract},
     {"entities", "the people and organisations quoted, with every spelling (planned)", nullptr},
     {"spelling", "names spelled more than one way across outlets (planned)", nullptr},
-    {"names", "cluster a list of names: one id per person or organisation, every spelling", RunNames},
+    {"names", "name-variant clustering on a list of names (planned)", nullptr},
     {"events", "the events the quotes are about (planned)", nullptr},
 };
 
