@@ -77,7 +77,9 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   if (needs == "bare") {
     // a complement opening with an -ing word must show its verb even after
     // "say" ("says running for president is tough"; not "said, referring to")
-    bool gerund = shape.units[content.begin].symbol == 'g';
+    const Unit& first = shape.units[content.begin];
+    if (first.symbol == 'k' && first.past) return false;  // "said in a statement obtained by …"
+    bool gerund = first.symbol == 'g';
     return cue.bare && ((cue.loose && !gerund) || LooksLikeClause(shape, content));
   }
   if (needs == "object") return cue.object;
