@@ -90,7 +90,10 @@ class Resolver {
     if (right > e + 1) reader_.ReadApposition(text_, tokens_, shape_, {e + 1, right}, p);
     if (p.role.empty() && b > 0 && units[b - 1].symbol == ',') {
       std::size_t start = b - 1;
-      while (start > 0 && b - start < 14 && units[start - 1].symbol != ',' &&
+      // the noun phrase right before the comma: "Pakistan's special
+      // representative for Afghanistan, Mohammad Sadi"
+      while (start > 0 && b - start < 14 &&
+             std::string_view("NkgRHsDdofO#").find(units[start - 1].symbol) != std::string_view::npos &&
              shape_.unit_at[shape_.pos_of[start - 1] + 1] >= 0) {
         --start;
       }
@@ -105,6 +108,7 @@ class Resolver {
   std::size_t AppositionEnd(std::size_t e) const {
     const auto& units = shape_.units;
     if (e >= units.size() || units[e].symbol != ',') return e;
+    if (e + 1 < units.size() && units[e + 1].symbol == 'a') return e;  // ", and X": a list, not an apposition
     bool role = false;
     for (std::size_t k = e + 1; k < units.size() && k < e + 16; ++k) {
       if (shape_.unit_at[shape_.pos_of[k] - 1] < 0 && k > e + 1) return role ? k : e;

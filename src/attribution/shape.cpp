@@ -261,9 +261,9 @@ char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_ini
     return f;  // "The" inside a name (the Hafiz Gulf Bahadur group); days (said Tuesday)
   }
   if (cap && next_cap && lexicon_.IsTitle(lower)) return 'H';
+  if (lexicon_.SourceType(lower)) return 'G';  // "analysts", "diplomats": collective sources first
   if (lexicon_.IsRole(lower)) return 'R';
   if (lexicon_.IsOrgHead(lower, cap)) return 'O';
-  if (lexicon_.SourceType(lower)) return 'G';
   if (cap) return 'N';
   return lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ing") == 0 ? 'g' : 'k';
 }
