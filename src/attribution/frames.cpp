@@ -184,7 +184,10 @@ std::string Frames::ClaimIds(const std::string& shape_string) const {
     shape.units.push_back(u);
   }
   std::string ids;
-  for (const Claim& c : Run(shape)) ids += (ids.empty() ? "" : " ") + c.frame;
+  for (const Claim& c : Run(shape)) {
+    if (!ids.empty()) ids += ' ';
+    ids += c.frame;
+  }
   return ids;
 }
 

@@ -34,7 +34,10 @@ Tokenized Tokenize(const std::string& text) {
 
 std::string Joined(const Tokenized& t) {
   std::string out;
-  for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i) out += (i ? "|" : "") + t.Word(i);
+  for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i) {
+    if (i) out += '|';
+    out += t.Word(i);
+  }
   return out;
 }
 
