@@ -46,6 +46,8 @@ class Builder {
       Unit u;
       u.first = i;
       if (q < quotations_.size() && tokens_[i].span.begin == quotations_[q].outer.begin) {
+        if (!quotations_[q].label.empty()) i = AddLabel(i, quotations_[q].label);
+        u.first = i;
         u.end = QuoteEnd(i, quotations_[q].outer.end);
         u.quote = static_cast<int>(q);
         u.symbol = QuoteSymbol(u, quotations_[q]);
@@ -63,6 +65,27 @@ class Builder {
  private:
   std::string_view Word(std::size_t i) const {
     return text_.substr(tokens_[i].span.begin, tokens_[i].span.size());
+  }
+
+  // A transcript turn ("WALLACE: …"): the label becomes a name unit and the
+  // colon a unit of its own, before the quotation's words; the opening mark
+  // belongs to no unit. Returns the first token of the words.
+  std::size_t AddLabel(std::size_t mark, Span label) {
+    std::size_t i = mark + 1;
+    Unit name;
+    name.first = i;
+    while (i < tokens_.size() && tokens_[i].span.begin < label.end) ++i;
+    name.end = i;
+    name.symbol = 'N';
+    if (name.end > name.first) Add(name);
+    if (i < tokens_.size() && text_[tokens_[i].span.begin] == ':') {
+      Unit colon;
+      colon.first = i;
+      colon.end = ++i;
+      colon.symbol = ':';
+      Add(colon);
+    }
+    return i;
   }
 
   std::size_t QuoteEnd(std::size_t i, std::size_t outer_end) const {

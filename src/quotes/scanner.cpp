@@ -61,6 +61,8 @@ struct Open {
   std::size_t len;       // its length in bytes
   Family family;
   int paragraphs;
+  Span label = {};       // transcript speaker label after the mark
+  std::size_t words = 0; // where the words start (after the mark, or after the label)
 };
 
 }  // namespace
@@ -88,6 +90,26 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     else throw file.Error(line, "DIRECTION must be open, close or either, not '" + f[2] + "'");
     (pair ? pairs_ : marks_)[c] = m;
   }
+  if (rules.Has("transcript.txt")) {
+    const auto& tr = rules.File("transcript.txt");
+    for (const auto& line : tr.lines()) {
+      Regex re(line.text, tr.path() + ":" + std::to_string(line.line));
+      if (re.GroupIndex("label") < 0) throw tr.Error(line, "a label pattern needs a group named label");
+      labels_.push_back(std::move(re));
+    }
+  }
+}
+
+Span Scanner::LabelAt(std::string_view text, std::size_t pos, std::size_t* words) const {
+  std::string_view rest = text.substr(pos, std::min<std::size_t>(text.size() - pos, 80));
+  for (const Regex& re : labels_) {
+    auto m = re.FindAt(rest, 0);
+    if (!m || m->groups[0].begin != 0) continue;
+    Span label = m->Group(re.GroupIndex("label"));
+    *words = pos + m->groups[0].end;
+    return {pos + label.begin, pos + label.end};
+  }
+  return {};
 }
 
 const Scanner::Mark* Scanner::MarkAt(std::string_view text, std::size_t i, std::size_t* length) const {
@@ -235,7 +257,12 @@ class Pairing {
     } else if (open && m.family == Family::kSingle && !left) {
       // A single mark that cannot open by its sides is an apostrophe or stray.
     } else if (open) {
-      if (stack_.size() < config_.max_depth) stack_.push_back({i, len, m.family, 1});
+      if (stack_.size() < config_.max_depth) {
+        Open o{i, len, m.family, 1};
+        o.words = i + len;
+        if (m.family == Family::kDouble) o.label = scanner_.LabelAt(text_, i + len, &o.words);
+        stack_.push_back(o);
+      }
     }
   }
 
@@ -261,7 +288,8 @@ class Pairing {
   void Emit(const Open& o, std::size_t outer_end, std::size_t inner_end, bool unclosed) {
     Quotation q;
     q.outer = {o.pos, outer_end};
-    q.inner = {o.pos + o.len, inner_end};
+    q.inner = {o.words ? o.words : o.pos + o.len, inner_end};
+    q.label = o.label;
     q.family = o.family;
     q.unclosed = unclosed;
     q.paragraphs = o.paragraphs;
@@ -274,7 +302,9 @@ class Pairing {
     Span next = paras_[p + 1].span;
     std::size_t len = 0;
     const Scanner::Mark* m = scanner_.MarkAt(text_, next.begin, &len);
-    return m && m->family == Family::kDouble && m->direction != Direction::kClose;
+    std::size_t words = 0;
+    bool labelled = m && !scanner_.LabelAt(text_, next.begin + len, &words).empty();  // a new turn
+    return m && m->family == Family::kDouble && m->direction != Direction::kClose && !labelled;
   }
 
   void EndParagraph(std::size_t p) {

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "core/regex.h"
 #include "core/rules.h"
 #include "segment/paragraphs.h"
 
@@ -51,6 +52,7 @@ struct Quotation {
   int depth = 0;           // 0 for top level
   bool unclosed = false;   // closed by the paragraph end, not by a mark
   int paragraphs = 1;      // how many paragraphs it spans
+  Span label;              // a transcript speaker label ("WALLACE") before the words; empty if none
 };
 
 struct ScannerConfig {
@@ -75,8 +77,13 @@ class Scanner {
   // The mark at byte i, or nullptr (the character there is not a quote mark).
   const Mark* MarkAt(std::string_view text, std::size_t i, std::size_t* length) const;
 
+  // The label after an opening mark at `pos` ("WALLACE: "), or an empty span;
+  // `*words` gets where the quotation's words start.
+  Span LabelAt(std::string_view text, std::size_t pos, std::size_t* words) const;
+
  private:
   ScannerConfig config_;
+  std::vector<Regex> labels_;
   std::unordered_map<char32_t, Mark> marks_;
   std::unordered_map<char32_t, Mark> pairs_;  // two-character marks by their (repeated) character
 };

@@ -5,12 +5,10 @@
 # ../shared/eval/score_dataset.py:
 #   direct quotes, gold fragments split: overlap50 P >= 0.90, R >= 0.90,
 #                                        speaker accuracy >= 0.85
-#   all kinds:                           overlap50 F1 >= 0.59
-# Issue 2 asks for all kinds >= 0.60; the pipeline reaches 0.594 (PolNeAR also
-# counts beliefs and actions as attributions, and scores a quote split by its
-# attribution as one span, so each split quote's second record is a false
-# positive there). The gate guards the level reached until the target is met;
-# raise it with the pipeline, never lower it.
+#   all kinds:                           overlap50 F1 >= 0.60
+# (PolNeAR also counts beliefs and actions as attributions, and scores a quote
+# split by its attribution as one span, so each split quote's second record is
+# a false positive there: the all-kinds figure has little headroom.)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -34,7 +32,7 @@ checks = [
     ("direct overlap50 precision", direct["precision"], 0.90),
     ("direct overlap50 recall", direct["recall"], 0.90),
     ("direct overlap50 speaker_accuracy", direct["speaker_accuracy"], 0.85),
-    ("all kinds overlap50 F1", every["f1"], 0.59),
+    ("all kinds overlap50 F1", every["f1"], 0.60),
 ]
 below = [f"{name}={value:.3f} < {target}" for name, value, target in checks if value < target]
 if below:

@@ -34,6 +34,22 @@ TEST_SUITE("quotes") {
     }
   }
 
+  TEST_CASE("the examples in rules/transcript.txt: labelled turns never merge") {
+    for (const auto& ex : testing::Examples("transcript.txt")) {
+      CAPTURE(ex.line);
+      std::string text;  // the examples write a line break as \n
+      for (std::size_t i = 0; i < ex.input.size(); ++i) {
+        if (ex.input[i] == '\\' && i + 1 < ex.input.size() && ex.input[i + 1] == 'n') {
+          text.push_back('\n');
+          ++i;
+        } else {
+          text.push_back(ex.input[i]);
+        }
+      }
+      CHECK(TopLevel(text) == ex.expected);
+    }
+  }
+
   TEST_CASE("pairing: apostrophes, nesting, paragraphs, unclosed quotes") {
     struct Row {
       std::string text, expected;
