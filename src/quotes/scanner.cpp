@@ -88,7 +88,11 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     else if (f[2] == "close") m.direction = Direction::kClose;
     else if (f[2] == "either") m.direction = Direction::kEither;
     else throw file.Error(line, "DIRECTION must be open, close or either, not '" + f[2] + "'");
-    (pair ? pairs_ : marks_)[c] = m;
+    if (pair) {
+      pairs_.insert_or_assign(c, m);
+    } else {
+      marks_.insert_or_assign(c, m);
+    }
   }
   if (rules.Has("transcript.txt")) {
     const auto& tr = rules.File("transcript.txt");
