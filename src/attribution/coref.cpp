@@ -46,7 +46,7 @@ class Resolver {
         ++e;
       }
       bool org_like = e < units.size() && (units[e].symbol == 'O' || units[e].symbol == 's');
-      if (names >= 2 && !org_like && !SameSentenceHasOrgRun(u)) AddMention(u, e);
+      if (names >= 2 && !org_like) AddMention(u, e);
       u = e;
     }
   }
@@ -72,8 +72,6 @@ class Resolver {
   std::size_t Paragraph(std::size_t unit) const {
     return tokens_.tokens[shape_.units[unit].first].paragraph;
   }
-
-  bool SameSentenceHasOrgRun(std::size_t) const { return false; }
 
   void AddMention(std::size_t b, std::size_t e) {
     const auto& units = shape_.units;

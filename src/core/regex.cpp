@@ -9,11 +9,9 @@ namespace whosaid {
 
 struct Regex::Impl {
   pcre2_code* code = nullptr;
-  pcre2_code* anchored = nullptr;
   pcre2_match_context* context = nullptr;
   ~Impl() {
     pcre2_code_free(code);
-    pcre2_code_free(anchored);
     pcre2_match_context_free(context);
   }
 };
@@ -40,7 +38,6 @@ pcre2_code* Compile(const std::string& pattern, const std::string& where) {
 Regex::Regex(const std::string& pattern, const std::string& where)
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
   impl_->code = Compile(pattern, where);
-  impl_->anchored = Compile("(?:" + pattern + ")\\z", where);
   impl_->context = pcre2_match_context_create(nullptr);
   pcre2_set_match_limit(impl_->context, 1000000);
   pcre2_set_depth_limit(impl_->context, 10000);
@@ -71,28 +68,15 @@ std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t 
   return out;
 }
 
-std::vector<Regex::Match> Regex::Find(std::string_view subject, bool overlapping) const {
+std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const {
   std::vector<Match> out;
   std::size_t start = 0;
   while (auto m = FindAt(subject, start)) {
     Span whole = m->groups[0];
-    start = overlapping ? whole.begin + 1 : (whole.end > whole.begin ? whole.end : whole.begin + 1);
+    start = whole.end > whole.begin ? whole.end : whole.begin + 1;
     out.push_back(std::move(*m));
   }
   return out;
-}
-
-std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const { return Find(subject, false); }
-std::vector<Regex::Match> Regex::FindAllStarts(std::string_view subject) const {
-  return Find(subject, true);
-}
-
-bool Regex::Matches(std::string_view subject) const {
-  pcre2_match_data* md = pcre2_match_data_create_from_pattern(impl_->anchored, nullptr);
-  int rc = pcre2_match(impl_->anchored, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
-                       PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, impl_->context);
-  pcre2_match_data_free(md);
-  return rc >= 0;
 }
 
 int Regex::GroupIndex(const std::string& name) const {

@@ -41,17 +41,12 @@ class Regex {
 
   // Every non-overlapping match, left to right.
   std::vector<Match> FindAll(std::string_view subject) const;
-  // All matches, one per start position where the pattern matches (overlapping
-  // matches allowed; each start gives the match PCRE2 prefers there).
-  std::vector<Match> FindAllStarts(std::string_view subject) const;
   // The first match starting at or after `start`, if any.
   std::optional<Match> FindAt(std::string_view subject, std::size_t start) const;
-  bool Matches(std::string_view subject) const;  // anchored at both ends
   int GroupIndex(const std::string& name) const;  // -1 when absent
   const std::string& pattern() const { return pattern_; }
 
  private:
-  std::vector<Match> Find(std::string_view subject, bool overlapping) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string pattern_;

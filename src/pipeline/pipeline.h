@@ -31,9 +31,6 @@
 namespace whosaid {
 
 struct PipelineConfig {
-  // Quotes longer than this many bytes are cut at the paragraph end when
-  // unclosed (see quotes/scanner.h).
-  std::size_t max_unclosed_quote_bytes = 4000;
   // Print the shape string and each frame's claim on stderr (a development
   // aid; the CLI sets it from the WHOSAID_TRACE environment variable).
   bool trace = false;

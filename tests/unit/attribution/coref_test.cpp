@@ -2,16 +2,10 @@
 
 #include <doctest/doctest.h>
 
-#include "../support/rules_fixture.h"
-#include "pipeline/pipeline.h"
+#include "../support/pipeline_fixture.h"
 
 namespace whosaid {
 namespace {
-
-const Pipeline& ThePipeline() {
-  static Pipeline p(PipelineConfig{}, testing::Rules());
-  return p;
-}
 
 // "name (mention)" of every record's speaker, joined by " / ".
 std::string Speakers(const std::string& text) {
@@ -19,7 +13,7 @@ std::string Speakers(const std::string& text) {
   doc.id = "t";
   doc.text = text;
   std::string out;
-  for (const auto& q : ThePipeline().Run(doc).quotes) {
+  for (const auto& q : testing::ThePipeline().Run(doc).quotes) {
     if (!out.empty()) out += " / ";
     const Speaker& s = *q.speaker;
     out += (s.name.empty() ? "-" : s.name) + " (" + text.substr(s.mention.begin, s.mention.size()) + ")";
@@ -63,7 +57,7 @@ TEST_SUITE("attribution") {
     doc.id = "t";
     doc.text = "They met Pakistan's special representative for Afghanistan, Mohammad Sadi, in Kabul. Sadi posted "
                "on social media that the talks went well.";
-    auto r = ThePipeline().Run(doc);
+    auto r = testing::ThePipeline().Run(doc);
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.quotes[0].speaker->role == "special representative");
     CHECK(r.quotes[0].speaker->affiliation == "Pakistan");

@@ -2,16 +2,10 @@
 
 #include <doctest/doctest.h>
 
-#include "../support/rules_fixture.h"
-#include "pipeline/pipeline.h"
+#include "../support/pipeline_fixture.h"
 
 namespace whosaid {
 namespace {
-
-const Pipeline& ThePipeline() {
-  static Pipeline p(PipelineConfig{}, testing::Rules());
-  return p;
-}
 
 // Runs the whole per-document pipeline and describes the first record's
 // speaker as "type | name | role | affiliation" ("-" for empty).
@@ -19,7 +13,7 @@ std::string FirstSpeaker(const std::string& text) {
   Document doc;
   doc.id = "t";
   doc.text = text;
-  auto r = ThePipeline().Run(doc);
+  auto r = testing::ThePipeline().Run(doc);
   if (r.quotes.empty() || !r.quotes.front().speaker) return "no record";
   const Speaker& s = *r.quotes.front().speaker;
   auto dash = [](const std::string& v) { return v.empty() ? std::string("-") : v; };

@@ -1,17 +1,11 @@
-#include "pipeline/pipeline.h"
 
 #include <doctest/doctest.h>
 
-#include "../support/rules_fixture.h"
+#include "../support/pipeline_fixture.h"
 #include "core/text.h"
 
 namespace whosaid {
 namespace {
-
-const Pipeline& ThePipeline() {
-  static Pipeline p(PipelineConfig{}, testing::Rules());
-  return p;
-}
 
 struct Out {
   std::string kind, quote, cue;
@@ -22,7 +16,7 @@ std::vector<Out> Records(const std::string& text) {
   doc.id = "t";
   doc.text = text;
   std::vector<Out> out;
-  for (const auto& q : ThePipeline().Run(doc).quotes) {
+  for (const auto& q : testing::ThePipeline().Run(doc).quotes) {
     out.push_back({ToString(q.kind), text.substr(q.quote.begin, q.quote.size()),
                    q.cue ? text.substr(q.cue->begin, q.cue->size()) : ""});
   }
@@ -65,7 +59,7 @@ TEST_SUITE("pipeline") {
     Document doc;
     doc.id = "t";
     doc.text = "Détente — “Ça va très bien,” said Zoë Müller. “Ünïcödé ïs fïné,” she added.";
-    auto r = ThePipeline().Run(doc);
+    auto r = testing::ThePipeline().Run(doc);
     REQUIRE(r.quotes.size() == 2);
     CHECK(doc.text.substr(r.quotes[0].quote.begin, r.quotes[0].quote.size()) == "Ça va très bien,");
     text::CodepointIndex index(doc.text);
@@ -76,7 +70,7 @@ TEST_SUITE("pipeline") {
     Document doc;
     doc.id = "t";
     doc.text = "“This quote never closes, he said.\n\nLater, “A new one,” she said.";
-    auto r = ThePipeline().Run(doc);
+    auto r = testing::ThePipeline().Run(doc);
     REQUIRE_FALSE(r.quotes.empty());
     CHECK(doc.text.substr(r.quotes.back().quote.begin, r.quotes.back().quote.size()) == "A new one,");
   }
