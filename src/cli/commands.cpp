@@ -10,6 +10,7 @@
 
 #include "cli/exit_status.h"
 #include "cli/extract_command.h"
+#include "cli/names_command.h"
 #include "core/diagnostic.h"
 
 namespace whosaid::cli {
@@ -26,7 +27,7 @@ constexpr Command kCommands[] = {
     {"extract", "find the quotes and who said them (JSON Lines or a table)", RunExtract},
     {"entities", "the people and organisations quoted, with every spelling (planned)", nullptr},
     {"spelling", "names spelled more than one way across outlets (planned)", nullptr},
-    {"names", "name-variant clustering on a list of names (planned)", nullptr},
+    {"names", "one cluster id per person or organisation in a list of names", RunNames},
     {"events", "the events the quotes are about (planned)", nullptr},
 };
 

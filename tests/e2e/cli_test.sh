@@ -190,6 +190,54 @@ PY
   expect_status 0 "$rc" "--input-format text on standard input"
 }
 
+case_names_usage() {
+  run names --bogus
+  expect_status 2 "$rc" "names --bogus"
+  printf 'Amir Rana\tperson\nAmir Khan Muttaqi\tfish\n' >"$tmp/bad.tsv"
+  run names "$tmp/bad.tsv"
+  expect_status 1 "$rc" "names with an unknown type"
+  expect_contains "$tmp/err" "bad.tsv:2" "names with an unknown type"
+  [ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "names: one output line per input line, also for a bad one"
+}
+
+# One line out per line in, whatever the line holds; spelling variants share a
+# cluster, different people do not; input order does not change the clusters.
+case_names_lines() {
+  {
+    printf 'Enayatullah Khowarazami\tperson\n'
+    printf 'Amir Rana\tperson\n'
+    printf '\n'
+    printf 'X\tperson\n'
+    printf 'A B C D E F G H I J K L M N O P Q R S T\tperson\n'
+    printf '\u0645\u062d\u0645\u062f \u0639\u0644\u064a\tperson\n'
+    printf '!!! ??? ...\n'
+    printf 'Enayatullah Khwarzami\tperson\n'
+    printf 'Amir Khan Muttaqi\tperson\n'
+  } >"$tmp/names.tsv"
+  run names "$tmp/names.tsv"
+  expect_status 0 "$rc" "names on mixed lines"
+  [ "$(wc -l <"$tmp/out")" -eq 9 ] || fail "names: expected 9 output lines, got $(wc -l <"$tmp/out")"
+  tac "$tmp/names.tsv" >"$tmp/reversed.tsv"
+  "$bin" names "$tmp/reversed.tsv" >"$tmp/reversed.jsonl"
+  "$python" - "$tmp/out" "$tmp/reversed.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+rev = [json.loads(l) for l in open(sys.argv[2])]
+c = {r["name"]: r["cluster"] for r in rows}
+if c["Enayatullah Khowarazami"] != c["Enayatullah Khwarzami"]:
+    sys.exit("FAIL: spelling variants in different clusters")
+if c["Amir Rana"] == c["Amir Khan Muttaqi"]:
+    sys.exit("FAIL: two people merged on a shared first name")
+def partition(rs):
+    groups = {}
+    for r in rs:
+        groups.setdefault(r["cluster"], set()).add(r["name"])
+    return sorted(sorted(g) for g in groups.values())
+if partition(rows) != partition(rev):
+    sys.exit("FAIL: input order changed the clusters")
+PY
+}
+
 [ $# -eq 1 ] || { echo "usage: $0 CASE" >&2; exit 2; }
 declare -F "case_$1" >/dev/null || { echo "unknown case: $1" >&2; exit 2; }
 cd "$tmp"

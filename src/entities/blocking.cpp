@@ -1,0 +1,160 @@
+#include "entities/blocking.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace whosaid::entities {
+namespace {
+
+// The type keeps persons and organisations in separate blocks.
+std::string Prefixed(const ParsedName& n, const char* kind, const std::string& body) {
+  return std::string(EntityTypeName(n.type)) + kind + body;
+}
+
+// Blocking skeleton of a part written after another: an initial-vowel mark
+// only makes sense at the start of a word.
+std::string Tail(const std::string& blocking) {
+  return !blocking.empty() && blocking[0] == '@' ? blocking.substr(1) : blocking;
+}
+
+std::vector<std::size_t> HeaviestFirst(const ParsedName& n) {
+  std::vector<std::size_t> idx;
+  for (std::size_t k = 0; k < n.parts.size(); ++k) {
+    if (!n.parts[k].initial && !n.parts[k].spelling.blocking.empty()) idx.push_back(k);
+  }
+  std::sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+    const NamePart &a = n.parts[x], &b = n.parts[y];
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.spelling.blocking < b.spelling.blocking;
+  });
+  return idx;
+}
+
+}  // namespace
+
+void Blocker::SingleKeys(const ParsedName& n, std::vector<std::string>& keys) const {
+  for (const NamePart& p : n.parts) {
+    if (p.initial || p.weight < config_.single_key_min_weight) continue;
+    keys.push_back(Prefixed(n, "1:", p.spelling.blocking));
+    for (const auto& alt : p.alternatives) {
+      if (!alt.weak) keys.push_back(Prefixed(n, "1:", alt.spelling.blocking));
+    }
+  }
+  // Runs of adjacent parts written together, whatever their weight: the
+  // joined form is rare even when its pieces are not.
+  for (std::size_t k = 0; k + 1 < n.parts.size(); ++k) {
+    std::string joined = n.parts[k].spelling.blocking;
+    for (std::size_t e = k + 1; e < n.parts.size() && e < k + 3; ++e) {
+      if (n.parts[e].initial || n.parts[k].initial) break;
+      joined += Tail(n.parts[e].spelling.blocking);
+      keys.push_back(Prefixed(n, "1:", joined));
+    }
+  }
+}
+
+void Blocker::PairKeys(const ParsedName& n, std::vector<std::string>& keys) const {
+  std::vector<std::size_t> top = HeaviestFirst(n);
+  if (top.size() > static_cast<std::size_t>(config_.key_parts)) top.resize(config_.key_parts);
+  for (std::size_t x = 0; x < top.size(); ++x) {
+    for (std::size_t y = x + 1; y < top.size(); ++y) {
+      std::string a = n.parts[top[x]].spelling.blocking, b = n.parts[top[y]].spelling.blocking;
+      if (b < a) std::swap(a, b);
+      keys.push_back(Prefixed(n, "2:", a + "+" + b));
+    }
+  }
+}
+
+// Symmetric deletion: two skeletons within one edit share a key.
+void Blocker::DeletionKeys(const ParsedName& n, std::vector<std::string>& keys) const {
+  for (const NamePart& p : n.parts) {
+    if (p.initial || p.weight < config_.single_key_min_weight ||
+        p.spelling.consonants < config_.deletion_min_consonants) {
+      continue;
+    }
+    const std::string& s = p.spelling.blocking;
+    keys.push_back(Prefixed(n, "d:", s));
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      keys.push_back(Prefixed(n, "d:", s.substr(0, k) + s.substr(k + 1)));
+    }
+  }
+}
+
+std::vector<std::string> Blocker::Keys(const ParsedName& n) const {
+  std::vector<std::string> keys;
+  if (!n.matchable) return keys;
+  SingleKeys(n, keys);
+  PairKeys(n, keys);
+  DeletionKeys(n, keys);
+  if (keys.empty()) {
+    std::vector<std::string> all;
+    for (const NamePart& p : n.parts) all.push_back(p.spelling.blocking);
+    std::sort(all.begin(), all.end());
+    std::string body;
+    for (const std::string& s : all) body += s + " ";
+    keys.push_back(Prefixed(n, "0:", body));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+Blocker::Index Blocker::Build(const std::vector<const ParsedName*>& names) const {
+  Index x;
+  x.window_ = config_.window;
+  // (key hash, name) sorted: a block is a run of one hash. A hash collision
+  // only adds candidate pairs, never loses one.
+  std::hash<std::string> hash;
+  for (std::uint32_t i = 0; i < names.size(); ++i) {
+    for (const std::string& k : Keys(*names[i])) x.entries_.emplace_back(hash(k), i);
+  }
+  std::sort(x.entries_.begin(), x.entries_.end());
+  const std::size_t n = x.entries_.size();
+  x.block_end_.resize(n);
+  x.large_.resize(n);
+  for (std::size_t b = 0; b < n;) {
+    std::size_t e = b;
+    while (e < n && x.entries_[e].first == x.entries_[b].first) ++e;
+    for (std::size_t k = b; k < e; ++k) {
+      x.block_end_[k] = static_cast<std::uint32_t>(e);
+      x.large_[k] = e - b > config_.max_block;
+    }
+    b = e;
+  }
+  x.start_.assign(names.size() + 1, 0);
+  for (const auto& en : x.entries_) ++x.start_[en.second + 1];
+  for (std::size_t i = 0; i < names.size(); ++i) x.start_[i + 1] += x.start_[i];
+  std::vector<std::uint32_t> fill(x.start_.begin(), x.start_.end() - 1);
+  x.by_name_.resize(n);
+  for (std::uint32_t k = 0; k < n; ++k) x.by_name_[fill[x.entries_[k].second]++] = k;
+  return x;
+}
+
+// The later members of each of i's blocks; only the next `window` ones in
+// a block over max_block.
+void Blocker::Index::Candidates(std::uint32_t i, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  for (std::uint32_t s = start_[i]; s < start_[i + 1]; ++s) {
+    const std::uint32_t k = by_name_[s], e = block_end_[k];
+    const std::uint32_t stop =
+        large_[k] ? std::min<std::uint32_t>(e, k + 1 + static_cast<std::uint32_t>(window_)) : e;
+    for (std::uint32_t y = k + 1; y < stop; ++y) {
+      if (entries_[y].second != i) out.push_back(entries_[y].second);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> Blocker::Pairs(
+    const std::vector<const ParsedName*>& names) const {
+  Index index = Build(names);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  std::vector<std::uint32_t> js;
+  for (std::uint32_t i = 0; i < names.size(); ++i) {
+    index.Candidates(i, js);
+    for (std::uint32_t j : js) out.emplace_back(i, j);
+  }
+  return out;
+}
+
+}  // namespace whosaid::entities

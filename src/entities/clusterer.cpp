@@ -1,0 +1,524 @@
+#include "entities/clusterer.h"
+
+#include <algorithm>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+#include "entities/context.h"
+
+namespace whosaid::entities {
+namespace {
+
+// One distinct parsed key: every input string that parses to it.
+struct Form {
+  ParsedName name;                     // parse of the smallest original
+  std::string id_text;                 // smallest normalised original
+  std::vector<std::size_t> inputs;     // ascending
+  std::vector<std::string> originals;  // sorted, unique
+  FormContext context;
+};
+
+// The verdict on one pair of forms, names and context together.
+struct Decision {
+  bool merge = false;       // the pair alone justifies a merge
+  bool compatible = false;  // may share a cluster that stronger pairs built
+  Relation relation = Relation::kNone;
+  float score = 0;
+  const char* rule = "none";
+};
+
+std::uint64_t PairKey(std::uint32_t i, std::uint32_t j) {
+  return (std::uint64_t{std::min(i, j)} << 32) | std::max(i, j);
+}
+
+// Runs fn(begin, end) over [0, n) in `threads` contiguous chunks. Each
+// chunk writes only its own slots, so the result does not depend on the
+// number of threads.
+template <typename Fn>
+void ParallelFor(std::size_t n, unsigned threads, Fn fn) {
+  std::size_t t = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
+  if (t == 1) {
+    fn(std::size_t{0}, n);
+    return;
+  }
+  const std::size_t chunk = (n + t - 1) / t;
+  std::vector<std::thread> pool;
+  for (std::size_t k = 0; k < t; ++k) {
+    std::size_t b = k * chunk, e = std::min(n, b + chunk);
+    if (b < e) pool.emplace_back([&fn, b, e] { fn(b, e); });
+  }
+  for (std::thread& th : pool) th.join();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- one run
+
+class NameClusterer::Run_ {
+ public:
+  Run_(const NameClusterer& c, std::span<const NameInput> in)
+      : c_(c),
+        in_(in),
+        context_(c.parser_, c.role_synonyms_,
+                 ContextRules{c.config_.roles_must_agree, c.config_.affiliations_must_agree}),
+        parts_(c.spelling_) {}
+
+  Clustering Go();
+
+ private:
+  void BuildForms();
+  void AssignPartIds();
+  void Weigh();
+  void AddContexts();
+  void CompareCandidates();
+  void AddContextPairs(std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs);
+  Decision Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
+  const Decision& Decided(std::uint32_t x, std::uint32_t y);
+  bool Mergeable(std::uint32_t x, std::uint32_t y) { return x == y || Decided(x, y).merge; }
+  bool WeaklyCompatible(std::uint32_t x, std::uint32_t y) {
+    return x == y || Decided(x, y).compatible;
+  }
+  bool ShortOf(std::uint32_t x, std::uint32_t z);
+  bool Compatible(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
+  bool AllCompatible(const std::vector<std::uint32_t>& forms);
+  void DropAmbiguousShortForms();
+  std::vector<std::uint32_t> ShortFormCandidates(std::uint32_t s,
+                                                 const std::vector<std::uint32_t>& supers);
+  void Link();
+  bool TryMerge(std::uint32_t i, std::uint32_t j);
+  MergeExplanation Explain(std::uint32_t joined, std::uint32_t matched, const Decision& d);
+  Clustering Output();
+
+  const NameClusterer& c_;
+  std::span<const NameInput> in_;
+  ContextTable context_;
+  PartComparer parts_;  // for the sequential steps
+  std::vector<Form> forms_;
+  std::vector<std::ptrdiff_t> form_of_input_;  // -1: not a name
+  std::unordered_map<std::string, std::uint32_t> form_by_key_;
+  std::unordered_map<std::uint64_t, Decision> decisions_;  // computed so far
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;
+  std::vector<std::uint32_t> owner_;                   // form → cluster root
+  std::vector<std::vector<std::uint32_t>> members_;    // root → forms
+  std::vector<std::vector<MergeExplanation>> merges_;  // root → explanations
+  ClusterStats stats_;
+};
+
+// Equal (type, string) inputs, parsed once: the first input of each and
+// all its inputs.
+namespace {
+
+struct Distinct {
+  std::vector<std::size_t> first_input;
+  std::vector<std::vector<std::size_t>> inputs_of;
+};
+
+Distinct FindDistinct(std::span<const NameInput> in) {
+  Distinct d;
+  std::unordered_map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    std::string k =
+        std::string(1, static_cast<char>('0' + static_cast<int>(in[i].type))) + in[i].name;
+    auto [it, fresh] = seen.emplace(std::move(k), d.first_input.size());
+    if (fresh) {
+      d.first_input.push_back(i);
+      d.inputs_of.emplace_back();
+    }
+    d.inputs_of[it->second].push_back(i);
+  }
+  return d;
+}
+
+}  // namespace
+
+// Step 1: distinct strings parsed in chunks (in parallel) and folded into
+// forms as they come, so memory follows forms, not strings; equal keys
+// make one form, represented by the parse of its smallest original; forms
+// in key order, so nothing depends on the order of the input.
+void NameClusterer::Run_::BuildForms() {
+  const Distinct distinct = FindDistinct(in_);
+  struct Pending {
+    ParsedName name;
+    std::string id_text;
+    std::vector<std::string> originals;
+    std::vector<std::size_t> inputs;
+  };
+  std::map<std::string, Pending> by_key;
+  constexpr std::size_t kChunk = 8192;
+  std::vector<ParsedName> parsed;
+  for (std::size_t b = 0; b < distinct.first_input.size(); b += kChunk) {
+    const std::size_t e = std::min(distinct.first_input.size(), b + kChunk);
+    parsed.assign(e - b, ParsedName{});
+    ParallelFor(e - b, c_.config_.threads, [&](std::size_t x, std::size_t y) {
+      for (std::size_t d = x; d < y; ++d) {
+        const NameInput& in = in_[distinct.first_input[b + d]];
+        parsed[d] = c_.parser_.Parse(in.name, in.type);
+      }
+    });
+    for (std::size_t d = b; d < e; ++d) {
+      ParsedName& p = parsed[d - b];
+      if (p.parts.empty()) continue;  // not a name: no form
+      auto [it, fresh] = by_key.try_emplace(p.Key());
+      Pending& f = it->second;
+      f.inputs.insert(f.inputs.end(), distinct.inputs_of[d].begin(), distinct.inputs_of[d].end());
+      f.originals.push_back(p.original);
+      if (fresh || p.normalized < f.id_text) f.id_text = p.normalized;
+      if (fresh || p.original < f.name.original) f.name = std::move(p);
+    }
+  }
+  stats_.names = distinct.first_input.size();
+  form_of_input_.assign(in_.size(), -1);
+  for (auto& [key, p] : by_key) {
+    Form f{
+        std::move(p.name), std::move(p.id_text), std::move(p.inputs), std::move(p.originals), {}};
+    std::sort(f.inputs.begin(), f.inputs.end());
+    std::sort(f.originals.begin(), f.originals.end());
+    f.originals.erase(std::unique(f.originals.begin(), f.originals.end()), f.originals.end());
+    for (std::size_t i : f.inputs) form_of_input_[i] = static_cast<std::ptrdiff_t>(forms_.size());
+    form_by_key_.emplace(key, static_cast<std::uint32_t>(forms_.size()));
+    forms_.push_back(std::move(f));
+  }
+  stats_.forms = forms_.size();
+}
+
+// Equal part texts get equal ids, for PartComparer's cache.
+void NameClusterer::Run_::AssignPartIds() {
+  std::unordered_map<std::string, std::uint32_t> ids;
+  for (Form& f : forms_) {
+    for (NamePart& p : f.name.parts) {
+      p.id = ids.emplace(p.text, static_cast<std::uint32_t>(ids.size() + 1)).first->second;
+    }
+  }
+}
+
+// Step 2: rarity over the distinct forms.
+void NameClusterer::Run_::Weigh() {
+  PartWeights weights(c_.config_.weights);
+  for (const Form& f : forms_) {
+    if (f.name.matchable) weights.Add(f.name);
+  }
+  for (Form& f : forms_) weights.Apply(f.name);
+}
+
+void NameClusterer::Run_::AddContexts() {
+  auto lookup = [this](const std::string& key) -> std::optional<std::uint32_t> {
+    auto it = form_by_key_.find(key);
+    if (it == form_by_key_.end()) return std::nullopt;
+    return it->second;
+  };
+  for (std::size_t i = 0; i < in_.size(); ++i) {
+    if (form_of_input_[i] < 0) continue;
+    Form& f = forms_[static_cast<std::size_t>(form_of_input_[i])];
+    context_.Add(in_[i].context, f.name.type, f.context, lookup);
+  }
+  for (Form& f : forms_) ContextTable::Finish(f.context);
+}
+
+Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const {
+  const Form &a = forms_[i], &b = forms_[j];
+  Decision d;
+  ContextVerdict v = context_.Judge(i, a.context, j, b.context);
+  if (v == ContextVerdict::kSameAs) return Decision{true, true, Relation::kEqual, 1.0f, "same_as"};
+  if (v == ContextVerdict::kBlock) {
+    return Decision{false, false, Relation::kNone, 0.0f, "blocked by context"};
+  }
+  PairMatch m = c_.matcher_.Compare(a.name, b.name, parts);
+  d.relation = m.relation;
+  d.score = m.score;
+  d.rule = m.rule;
+  d.merge = m.strength == Strength::kStrong;
+  // A weak pair of person names (one doubtful part, a short form without
+  // its given name) may sit in a cluster that strong pairs built; a weak
+  // pair of organisation names (East / West Africa) may not.
+  d.compatible = m.strength == Strength::kStrong ||
+                 (m.strength == Strength::kWeak && a.name.type == EntityType::kPerson);
+  if (m.strength == Strength::kWeak && v == ContextVerdict::kConfirm) {
+    d.merge = true;
+    d.rule = "weak + context";
+  }
+  return d;
+}
+
+// Pairs the names alone would not propose but context makes worth judging:
+// same_as links, and forms of one document (where Sadi and Sadiq are
+// compared although their skeletons differ). A document with more than
+// max_document_forms forms adds none (a list, not an article).
+void NameClusterer::Run_::AddContextPairs(
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_doc;  // (doc, form)
+  for (std::uint32_t i = 0; i < forms_.size(); ++i) {
+    for (std::uint32_t j : forms_[i].context.same_as) {
+      if (j != i) pairs.emplace_back(std::min(i, j), std::max(i, j));
+    }
+    if (!forms_[i].name.matchable) continue;
+    for (std::uint32_t d : forms_[i].context.docs) by_doc.emplace_back(d, i);
+  }
+  std::sort(by_doc.begin(), by_doc.end());
+  for (std::size_t b = 0; b < by_doc.size();) {
+    std::size_t e = b;
+    while (e < by_doc.size() && by_doc[e].first == by_doc[b].first) ++e;
+    if (e - b <= c_.config_.max_document_forms) {
+      for (std::size_t x = b; x < e; ++x) {
+        for (std::size_t y = x + 1; y < e; ++y) {
+          std::uint32_t i = by_doc[x].second, j = by_doc[y].second;
+          if (forms_[i].name.type == forms_[j].name.type) pairs.emplace_back(i, j);
+        }
+      }
+    }
+    b = e;
+  }
+}
+
+// Steps 3 and 4: candidate pairs from blocking and context, judged in
+// parallel as they are generated (never all held at once). Names are cut
+// into chunks; each chunk keeps only its merges, in pair order, so memory
+// follows the merges and the result does not depend on the threads.
+void NameClusterer::Run_::CompareCandidates() {
+  std::vector<const ParsedName*> names;
+  for (const Form& f : forms_) names.push_back(&f.name);
+  const Blocker::Index index = c_.blocker_.Build(names);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> extra;  // from context
+  AddContextPairs(extra);
+  std::sort(extra.begin(), extra.end());
+  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+  const std::size_t chunks = std::max<std::size_t>(1, c_.config_.threads) * 8;
+  const std::size_t per = (forms_.size() + chunks - 1) / chunks;
+  std::vector<std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, Decision>>> kept(
+      chunks);
+  std::vector<std::size_t> counted(chunks, 0);
+  ParallelFor(chunks, c_.config_.threads, [&](std::size_t cb, std::size_t ce) {
+    PartComparer parts(c_.spelling_);
+    std::vector<std::uint32_t> js;
+    for (std::size_t c = cb; c < ce; ++c) {
+      const auto lo = static_cast<std::uint32_t>(std::min(forms_.size(), c * per));
+      const auto hi = static_cast<std::uint32_t>(std::min(forms_.size(), (c + 1) * per));
+      auto ctx = std::lower_bound(extra.begin(), extra.end(), std::make_pair(lo, std::uint32_t{0}));
+      for (std::uint32_t i = lo; i < hi; ++i) {
+        index.Candidates(i, js);
+        for (; ctx != extra.end() && ctx->first == i; ++ctx) js.push_back(ctx->second);
+        std::sort(js.begin(), js.end());
+        js.erase(std::unique(js.begin(), js.end()), js.end());
+        counted[c] += js.size();
+        for (std::uint32_t j : js) {
+          Decision d = Decide(i, j, parts);
+          if (d.merge) kept[c].push_back({{i, j}, d});  // others: recomputed if linkage asks
+        }
+      }
+    }
+  });
+  for (std::size_t c = 0; c < chunks; ++c) {
+    stats_.candidate_pairs += counted[c];
+    for (const auto& [pair, d] : kept[c]) {
+      decisions_.emplace(PairKey(pair.first, pair.second), d);
+      edges_.push_back(pair);
+    }
+  }
+}
+
+// The decision on a pair, computed on first use (x != y).
+const Decision& NameClusterer::Run_::Decided(std::uint32_t x, std::uint32_t y) {
+  std::uint64_t key = PairKey(x, y);
+  auto it = decisions_.find(key);
+  if (it == decisions_.end()) {
+    ++stats_.linkage_checks;
+    it = decisions_.emplace(key, Decide(std::min(x, y), std::max(x, y), parts_)).first;
+  }
+  return it->second;
+}
+
+// Whether x is a short form of z that may join it.
+bool NameClusterer::Run_::ShortOf(std::uint32_t x, std::uint32_t z) {
+  if (x == z) return false;
+  const Decision& d = Decided(x, z);
+  return d.merge && d.relation == (x < z ? Relation::kFirstShort : Relation::kSecondShort);
+}
+
+// Two forms may share a cluster when the names match at least weakly (a
+// merge itself always rests on a strong pair, so weak pairs never chain),
+// or when each has a
+// part the other lacks but both are short forms of one longer form in
+// `pool` (Asad Khan Zarkari and Asad Khan Mohammadhasni, given Haji Asad
+// Khan Zarkari Mohammadhasni). Without such a form, two names that differ
+// in a part stay apart (Yahya Sarei / Rajeh Sarei).
+bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
+                                     const std::vector<std::uint32_t>& pool) {
+  if (WeaklyCompatible(x, y)) return true;
+  if (Decided(x, y).relation != Relation::kConflict) return false;
+  for (std::uint32_t z : pool) {
+    if (ShortOf(x, z) && ShortOf(y, z)) return true;
+  }
+  return false;
+}
+
+bool NameClusterer::Run_::AllCompatible(const std::vector<std::uint32_t>& forms) {
+  for (std::size_t a = 0; a < forms.size(); ++a) {
+    for (std::size_t b = a + 1; b < forms.size(); ++b) {
+      if (!Compatible(forms[a], forms[b], forms)) return false;
+    }
+  }
+  return true;
+}
+
+// The longer forms short form `s` may join: all of them when they are
+// compatible with each other; else the ones context confirms, if those are
+// compatible; else none.
+std::vector<std::uint32_t> NameClusterer::Run_::ShortFormCandidates(
+    std::uint32_t s, const std::vector<std::uint32_t>& supers) {
+  if (supers.size() <= c_.config_.max_short_form_candidates && AllCompatible(supers)) return supers;
+  std::vector<std::uint32_t> keep;
+  for (std::uint32_t l : supers) {
+    if (context_.Judge(s, forms_[s].context, l, forms_[l].context) == ContextVerdict::kConfirm) {
+      keep.push_back(l);
+    }
+  }
+  if (keep.size() > c_.config_.max_short_form_candidates || !AllCompatible(keep)) keep.clear();
+  return keep;
+}
+
+// Step 5. Verdicts are all taken before any is applied, so the order in
+// which short forms are visited cannot matter.
+void NameClusterer::Run_::DropAmbiguousShortForms() {
+  std::vector<std::vector<std::uint32_t>> supers(forms_.size());
+  for (auto [i, j] : edges_) {
+    Relation r = decisions_[PairKey(i, j)].relation;
+    if (r == Relation::kFirstShort) supers[i].push_back(j);
+    if (r == Relation::kSecondShort) supers[j].push_back(i);
+  }
+  std::vector<std::uint64_t> dropped;
+  for (std::uint32_t s = 0; s < forms_.size(); ++s) {
+    if (supers[s].size() < 2) continue;
+    std::sort(supers[s].begin(), supers[s].end());
+    std::vector<std::uint32_t> keep = ShortFormCandidates(s, supers[s]);
+    for (std::uint32_t l : supers[s]) {
+      if (!std::binary_search(keep.begin(), keep.end(), l)) dropped.push_back(PairKey(s, l));
+    }
+  }
+  for (std::uint64_t key : dropped) {
+    Decision& d = decisions_[key];
+    d.merge = d.compatible = false;
+    d.rule = "ambiguous short form";
+  }
+  std::erase_if(edges_, [this](auto e) { return !decisions_[PairKey(e.first, e.second)].merge; });
+}
+
+MergeExplanation NameClusterer::Run_::Explain(std::uint32_t joined, std::uint32_t matched,
+                                              const Decision& d) {
+  const Form &a = forms_[joined], &b = forms_[matched];
+  MergeExplanation e{a.originals.front(), b.originals.front(), d.score, d.rule, "", {}};
+  if (std::string_view(d.rule) != "same_as") {
+    e.detail = NameMatcher::Explain(a.name, b.name, c_.matcher_.Compare(a.name, b.name, parts_));
+  }
+  e.shared = context_.Shared(a.context, b.context);
+  return e;
+}
+
+// Merges the clusters of i and j when every member of one may merge with
+// every member of the other (complete linkage).
+bool NameClusterer::Run_::TryMerge(std::uint32_t i, std::uint32_t j) {
+  std::uint32_t a = owner_[i], b = owner_[j];
+  if (a == b) return false;
+  if (members_[a].size() * members_[b].size() > c_.config_.max_linkage_checks) return false;
+  std::vector<std::uint32_t> pool = members_[a];
+  pool.insert(pool.end(), members_[b].begin(), members_[b].end());
+  for (std::uint32_t x : members_[a]) {
+    for (std::uint32_t y : members_[b]) {
+      if (!Compatible(x, y, pool)) return false;
+    }
+  }
+  // The smaller cluster joins the larger (ties: the later root joins).
+  if (members_[b].size() > members_[a].size() ||
+      (members_[b].size() == members_[a].size() && b < a)) {
+    std::swap(a, b);
+    std::swap(i, j);
+  }
+  MergeExplanation why = Explain(j, i, decisions_[PairKey(i, j)]);
+  for (std::uint32_t y : members_[b]) owner_[y] = a;
+  members_[a].insert(members_[a].end(), members_[b].begin(), members_[b].end());
+  merges_[a].insert(merges_[a].end(), merges_[b].begin(), merges_[b].end());
+  merges_[a].push_back(std::move(why));
+  members_[b].clear();
+  merges_[b].clear();
+  ++stats_.merges;
+  return true;
+}
+
+// Step 6: equal names before short forms, better scores first.
+void NameClusterer::Run_::Link() {
+  owner_.resize(forms_.size());
+  members_.resize(forms_.size());
+  merges_.resize(forms_.size());
+  for (std::uint32_t f = 0; f < forms_.size(); ++f) {
+    owner_[f] = f;
+    members_[f] = {f};
+  }
+  std::vector<std::pair<Decision, std::pair<std::uint32_t, std::uint32_t>>> order;
+  for (auto e : edges_) order.emplace_back(decisions_[PairKey(e.first, e.second)], e);
+  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+    bool ex = x.first.relation == Relation::kEqual, ey = y.first.relation == Relation::kEqual;
+    if (ex != ey) return ex;
+    if (x.first.score != y.first.score) return x.first.score > y.first.score;
+    return x.second < y.second;
+  });
+  for (const auto& [d, e] : order) TryMerge(e.first, e.second);
+}
+
+Clustering NameClusterer::Run_::Output() {
+  Clustering out;
+  for (std::uint32_t r = 0; r < forms_.size(); ++r) {
+    if (members_[r].empty()) continue;
+    Cluster c;
+    c.type = forms_[r].name.type;
+    std::string id_text = forms_[members_[r][0]].id_text;
+    for (std::uint32_t f : members_[r]) {
+      id_text = std::min(id_text, forms_[f].id_text);
+      c.inputs.insert(c.inputs.end(), forms_[f].inputs.begin(), forms_[f].inputs.end());
+      c.forms.insert(c.forms.end(), forms_[f].originals.begin(), forms_[f].originals.end());
+    }
+    c.id = std::string(EntityTypeName(c.type)) + ":" + id_text;
+    std::sort(c.inputs.begin(), c.inputs.end());
+    std::sort(c.forms.begin(), c.forms.end());
+    c.forms.erase(std::unique(c.forms.begin(), c.forms.end()), c.forms.end());
+    c.merges = std::move(merges_[r]);
+    out.clusters.push_back(std::move(c));
+  }
+  std::sort(out.clusters.begin(), out.clusters.end(),
+            [](const Cluster& x, const Cluster& y) { return x.id < y.id; });
+  out.cluster_of.assign(in_.size(), -1);
+  for (std::size_t k = 0; k < out.clusters.size(); ++k) {
+    for (std::size_t i : out.clusters[k].inputs) out.cluster_of[i] = static_cast<std::ptrdiff_t>(k);
+  }
+  stats_.inputs = in_.size();
+  out.stats = stats_;
+  return out;
+}
+
+Clustering NameClusterer::Run_::Go() {
+  BuildForms();  // 1. parse, group by key
+  AssignPartIds();
+  Weigh();  // 2. rarity
+  AddContexts();
+  CompareCandidates();        // 3–4. blocking, names + context
+  DropAmbiguousShortForms();  // 5.
+  Link();                     // 6. complete linkage
+  return Output();
+}
+
+// ---------------------------------------------------------------- NameClusterer
+
+NameClusterer::NameClusterer(const ClusterConfig& config, const rules::RuleSet& rules)
+    : config_(config),
+      spelling_(rules, config.spelling),
+      parser_(rules, config.parser, spelling_),
+      matcher_(config.matcher),
+      blocker_(config.blocking),
+      role_synonyms_(ContextTable::LoadRoleSynonyms(rules)) {}
+
+NameClusterer::~NameClusterer() = default;
+
+Clustering NameClusterer::Run(std::span<const NameInput> inputs) const {
+  Run_ run(*this, inputs);
+  return run.Go();
+}
+
+}  // namespace whosaid::entities

@@ -1,0 +1,154 @@
+#include "entities/context.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "entities/clusterer.h"
+
+namespace whosaid::entities {
+namespace {
+
+constexpr const char* kRolesFile = "names/roles.txt";
+
+bool Shares(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
+bool Contains(const std::vector<std::uint32_t>& sorted, std::uint32_t x) {
+  return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
+void SortUnique(std::vector<std::uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+ContextTable::RoleSynonyms ContextTable::LoadRoleSynonyms(const rules::RuleSet& rules) {
+  RoleSynonyms out;
+  const rules::RuleFile& file = rules.File(kRolesFile);
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    if (f.size() < 2 || std::any_of(f.begin(), f.end(), [](auto& s) { return s.empty(); })) {
+      throw file.Error(line, "expected CANONICAL | VARIANT | ...");
+    }
+    for (const std::string& v : f) out[v] = f[0];
+  }
+  return out;
+}
+
+ContextTable::ContextTable(const NameParser& parser, const RoleSynonyms& roles, ContextRules config)
+    : parser_(parser), config_(config), role_synonyms_(roles) {}
+
+std::uint32_t ContextTable::Intern(std::unordered_map<std::string, std::uint32_t>& table,
+                                   std::vector<std::string>& names, const std::string& s) {
+  auto [it, fresh] = table.emplace(s, static_cast<std::uint32_t>(names.size()));
+  if (fresh) names.push_back(s);
+  return it->second;
+}
+
+std::string ContextTable::RoleWords(const std::string& role) const {
+  std::vector<std::string> words = SplitWords(parser_.normalizer().Normalize(role));
+  for (std::string& w : words) {
+    auto it = role_synonyms_.find(w);
+    if (it != role_synonyms_.end()) w = it->second;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+void ContextTable::Add(const NameContext& context, EntityType type, FormContext& into,
+                       const FormLookup& form_of) {
+  for (const std::string& d : context.docs) into.docs.push_back(Intern(doc_ids_, doc_names_, d));
+  for (const std::string& r : context.roles) {
+    std::string words = RoleWords(r);
+    if (words.empty()) continue;
+    std::uint32_t id = Intern(role_ids_, role_names_, words);
+    if (id == role_words_.size()) role_words_.push_back(SplitWords(words));
+    into.roles.push_back(id);
+  }
+  for (const std::string& a : context.affiliations) {
+    auto [it, fresh] = aff_raw_.emplace(a, std::nullopt);
+    if (fresh) {
+      ParsedName org = parser_.Parse(a, EntityType::kOrg);
+      if (!org.parts.empty()) it->second = Intern(aff_ids_, aff_names_, org.Key());
+    }
+    if (it->second) into.affiliations.push_back(*it->second);
+  }
+  for (const std::string& n : context.distinct_from) {
+    if (auto f = form_of(parser_.Parse(n, type).Key())) into.distinct.push_back(*f);
+  }
+  for (const std::string& n : context.same_as) {
+    if (auto f = form_of(parser_.Parse(n, EntityType::kUnknown).Key())) into.same_as.push_back(*f);
+    if (auto f = form_of(parser_.Parse(n, type).Key())) into.same_as.push_back(*f);
+  }
+}
+
+void ContextTable::Finish(FormContext& c) {
+  SortUnique(c.docs);
+  SortUnique(c.roles);
+  SortUnique(c.affiliations);
+  SortUnique(c.distinct);
+  SortUnique(c.same_as);
+}
+
+bool ContextTable::RolesAgree(std::uint32_t x, std::uint32_t y) const {
+  const auto &a = role_words_[x], &b = role_words_[y];
+  return std::includes(a.begin(), a.end(), b.begin(), b.end()) ||
+         std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+bool ContextTable::AnyRoleAgrees(const FormContext& a, const FormContext& b) const {
+  for (std::uint32_t x : a.roles) {
+    for (std::uint32_t y : b.roles) {
+      if (RolesAgree(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+ContextVerdict ContextTable::Judge(std::uint32_t ia, const FormContext& a, std::uint32_t ib,
+                                   const FormContext& b) const {
+  if (Contains(a.same_as, ib) || Contains(b.same_as, ia)) return ContextVerdict::kSameAs;
+  if (Contains(a.distinct, ib) || Contains(b.distinct, ia)) return ContextVerdict::kBlock;
+  const bool roles_known = !a.roles.empty() && !b.roles.empty();
+  const bool roles_agree = roles_known && AnyRoleAgrees(a, b);
+  if (config_.roles_must_agree && roles_known && !roles_agree) return ContextVerdict::kBlock;
+  const bool affs_known = !a.affiliations.empty() && !b.affiliations.empty();
+  const bool affs_shared = affs_known && Shares(a.affiliations, b.affiliations);
+  if (config_.affiliations_must_agree && affs_known && !affs_shared) return ContextVerdict::kBlock;
+  if (roles_agree || affs_shared || Shares(a.docs, b.docs)) return ContextVerdict::kConfirm;
+  return ContextVerdict::kNeutral;
+}
+
+std::vector<std::string> ContextTable::Shared(const FormContext& a, const FormContext& b) const {
+  std::vector<std::string> out;
+  auto add = [&out](const char* kind, const std::vector<std::uint32_t>& x,
+                    const std::vector<std::uint32_t>& y, const std::vector<std::string>& names) {
+    std::vector<std::uint32_t> common;
+    std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
+    for (std::uint32_t id : common) out.push_back(std::string(kind) + names[id]);
+  };
+  add("doc:", a.docs, b.docs, doc_names_);
+  add("affiliation:", a.affiliations, b.affiliations, aff_names_);
+  for (std::uint32_t x : a.roles) {
+    for (std::uint32_t y : b.roles) {
+      if (RolesAgree(x, y)) out.push_back("role:" + role_names_[x]);
+    }
+  }
+  return out;
+}
+
+}  // namespace whosaid::entities

@@ -1,0 +1,86 @@
+// whosaid::entities::ContextTable — the context of each name form, interned,
+// and the context rules of NameClusterer.
+//
+// Documents are compared by id, affiliations as organisations (their
+// parsed key: "Afghanistan's Defence Ministry" = "Afghan Defense Ministry"),
+// roles as sets of words after rules/names/roles.txt (one role agrees with
+// another when all its words are among the other's: "analyst" / "security
+// analyst").
+//
+// Verdict for two forms a, b:
+//   kSameAs   one lists the other in same_as: merge whatever the names say
+//   kBlock    one lists the other in distinct_from; or both have roles and
+//             none agree; or both have affiliations and share none
+//   kConfirm  they share a document, an agreeing role or an affiliation
+//   kNeutral  otherwise
+//
+// Contract: Add() every input's context, Finish() each form, then Judge()
+// and Shared() (const). Never throws after construction.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/rules.h"
+#include "entities/name_parser.h"
+
+namespace whosaid::entities {
+
+struct NameContext;
+
+struct FormContext {
+  std::vector<std::uint32_t> docs, roles, affiliations;  // interned, sorted, unique
+  std::vector<std::uint32_t> distinct, same_as;          // form indices, sorted, unique
+};
+
+enum class ContextVerdict { kNeutral, kConfirm, kBlock, kSameAs };
+
+struct ContextRules {
+  bool roles_must_agree = true;
+  bool affiliations_must_agree = true;
+};
+
+class ContextTable {
+ public:
+  using RoleSynonyms = std::unordered_map<std::string, std::string>;
+  // rules/names/roles.txt; throws ConfigError on a bad entry.
+  static RoleSynonyms LoadRoleSynonyms(const rules::RuleSet& rules);
+
+  // `parser` and `roles` must outlive the table.
+  ContextTable(const NameParser& parser, const RoleSynonyms& roles, ContextRules config);
+
+  // Adds one input's context to `into`; `form_of` maps a parsed key to its
+  // form index (names in distinct_from / same_as that are not forms are
+  // ignored).
+  using FormLookup = std::function<std::optional<std::uint32_t>(const std::string& key)>;
+  void Add(const NameContext& context, EntityType type, FormContext& into,
+           const FormLookup& form_of);
+  static void Finish(FormContext& c);  // sort and deduplicate
+
+  ContextVerdict Judge(std::uint32_t ia, const FormContext& a, std::uint32_t ib,
+                       const FormContext& b) const;
+  // "doc:…", "role:…", "affiliation:…" shared by a and b.
+  std::vector<std::string> Shared(const FormContext& a, const FormContext& b) const;
+  // The canonical words of a role, space-separated ("spokesperson").
+  std::string RoleWords(const std::string& role) const;
+
+ private:
+  std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& table,
+                       std::vector<std::string>& names, const std::string& s);
+  bool RolesAgree(std::uint32_t x, std::uint32_t y) const;
+  bool AnyRoleAgrees(const FormContext& a, const FormContext& b) const;
+
+  const NameParser& parser_;
+  ContextRules config_;
+  const RoleSynonyms& role_synonyms_;
+  std::unordered_map<std::string, std::optional<std::uint32_t>> aff_raw_;  // string → id
+  std::unordered_map<std::string, std::uint32_t> doc_ids_, role_ids_, aff_ids_;
+  std::vector<std::string> doc_names_, role_names_, aff_names_;
+  std::vector<std::vector<std::string>> role_words_;  // by role id, sorted
+};
+
+}  // namespace whosaid::entities

@@ -1,0 +1,370 @@
+#include "entities/name_matcher.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace whosaid::entities {
+namespace {
+
+bool Better(const PartMatch& x, const PartMatch& y) {
+  if (x.level != y.level) return x.level > y.level;
+  return x.consonant_cost + x.vowel_cost < y.consonant_cost + y.vowel_cost;
+}
+
+struct Candidate {
+  int i, j;
+  PartMatch match;
+};
+
+}  // namespace
+
+const char* RelationName(Relation r) {
+  switch (r) {
+    case Relation::kConflict:
+      return "conflict";
+    case Relation::kEqual:
+      return "equal";
+    case Relation::kFirstShort:
+      return "first is a short form";
+    case Relation::kSecondShort:
+      return "second is a short form";
+    case Relation::kNone:
+      break;
+  }
+  return "none";
+}
+
+// ---------------------------------------------------------------- PartComparer
+
+PartMatch PartComparer::Uncached(const NamePart& a, const NamePart& b) const {
+  PartMatch best = spelling_.Compare(a.spelling, b.spelling);
+  if (best.level >= PartLevel::kStrong) return best;
+  // Without a prefix (Alsubaie / Subaie; Abdhamid / Hamid, weak).
+  auto consider = [&](const Spelling& x, const Spelling& y, bool weak) {
+    PartMatch m = spelling_.Compare(x, y);
+    if (weak && m.level > PartLevel::kWeak) m.level = PartLevel::kWeak;
+    if (Better(m, best)) best = m;
+  };
+  for (const auto& alt : a.alternatives) consider(alt.spelling, b.spelling, alt.weak);
+  for (const auto& alt : b.alternatives) consider(a.spelling, alt.spelling, alt.weak);
+  return best;
+}
+
+PartMatch PartComparer::Compare(const NamePart& a, const NamePart& b) {
+  if (a.id == 0 || b.id == 0) return Uncached(a, b);
+  if (a.id == b.id) return PartMatch{PartLevel::kExact, 0, 0};
+  std::uint64_t key = (std::uint64_t{std::min(a.id, b.id)} << 32) | std::max(a.id, b.id);
+  Slot& slot = cache_[(key * 0x9E3779B97F4A7C15ull) >> 48];  // 16-bit slot index
+  if (slot.key == key) return slot.match;
+  slot = Slot{key, Uncached(a, b)};
+  return slot.match;
+}
+
+// ---------------------------------------------------------------- alignment
+
+struct NameMatcher::Alignment {
+  std::vector<int> a_link, b_link;  // part index → link index, -1 when unmatched
+  std::vector<PartLink> links;
+
+  void Add(int a0, int a1, int b0, int b1, PartLevel level, bool initial) {
+    for (int i = a0; i < a1; ++i)
+      a_link[static_cast<std::size_t>(i)] = static_cast<int>(links.size());
+    for (int j = b0; j < b1; ++j)
+      b_link[static_cast<std::size_t>(j)] = static_cast<int>(links.size());
+    links.push_back({static_cast<std::uint8_t>(a0), static_cast<std::uint8_t>(a1),
+                     static_cast<std::uint8_t>(b0), static_cast<std::uint8_t>(b1), level, initial});
+  }
+};
+
+// One-to-one, best pairs first; among equals the pair closer in position,
+// so "Muhammad Ali Muhammad" aligns left to right.
+void NameMatcher::AlignSingles(const ParsedName& a, const ParsedName& b, PartComparer& parts,
+                               Alignment& al) const {
+  std::vector<Candidate> cands;
+  for (std::size_t i = 0; i < a.parts.size(); ++i) {
+    if (a.parts[i].initial) continue;
+    for (std::size_t j = 0; j < b.parts.size(); ++j) {
+      if (b.parts[j].initial) continue;
+      PartMatch m = parts.Compare(a.parts[i], b.parts[j]);
+      if (m.level >= PartLevel::kWeak)
+        cands.push_back({static_cast<int>(i), static_cast<int>(j), m});
+    }
+  }
+  std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.match.level != y.match.level) return x.match.level > y.match.level;
+    int dx = std::abs(x.i - x.j), dy = std::abs(y.i - y.j);
+    if (dx != dy) return dx < dy;
+    float cx = x.match.consonant_cost + x.match.vowel_cost;
+    float cy = y.match.consonant_cost + y.match.vowel_cost;
+    if (cx != cy) return cx < cy;
+    return x.i != y.i ? x.i < y.i : x.j < y.j;
+  });
+  for (const Candidate& c : cands) {
+    if (al.a_link[c.i] >= 0 || al.b_link[c.j] >= 0) continue;
+    al.Add(c.i, c.i + 1, c.j, c.j + 1, c.match.level, false);
+  }
+}
+
+// An unmatched part of `single` against runs of 2..max_joined_parts
+// adjacent unmatched parts of `multi`, written together.
+void NameMatcher::AlignJoined(const ParsedName& a, const ParsedName& b, bool a_is_single,
+                              PartComparer& parts, Alignment& al) const {
+  const ParsedName& single = a_is_single ? a : b;
+  const ParsedName& multi = a_is_single ? b : a;
+  std::vector<int>& s_link = a_is_single ? al.a_link : al.b_link;
+  std::vector<int>& m_link = a_is_single ? al.b_link : al.a_link;
+  const int n = static_cast<int>(multi.parts.size());
+  for (std::size_t i = 0; i < single.parts.size(); ++i) {
+    const NamePart& part = single.parts[i];
+    if (part.initial || s_link[i] >= 0) continue;
+    for (int start = 0; start < n; ++start) {
+      std::vector<const Spelling*> run;
+      int consonants = 0;
+      for (int end = start; end < n && end - start < config_.max_joined_parts; ++end) {
+        const NamePart& p = multi.parts[static_cast<std::size_t>(end)];
+        if (p.initial || m_link[static_cast<std::size_t>(end)] >= 0) break;
+        run.push_back(&p.spelling);
+        consonants += p.spelling.consonants;
+        if (end == start || std::abs(consonants - part.spelling.consonants) > 1) continue;
+        const SpellingRules& sp = parts.spelling();
+        PartMatch m = sp.Compare(part.spelling, sp.Join(run));
+        if (m.level < PartLevel::kNear) continue;
+        int i0 = static_cast<int>(i);
+        if (a_is_single)
+          al.Add(i0, i0 + 1, start, end + 1, m.level, false);
+        else
+          al.Add(start, end + 1, i0, i0 + 1, m.level, false);
+        start = n;  // done with this part
+        break;
+      }
+    }
+  }
+}
+
+// An unmatched initial takes the first unmatched part it begins.
+void NameMatcher::AlignInitials(const ParsedName& a, const ParsedName& b, bool initials_in_a,
+                                Alignment& al) {
+  const ParsedName& x = initials_in_a ? a : b;
+  const ParsedName& y = initials_in_a ? b : a;
+  std::vector<int>& x_link = initials_in_a ? al.a_link : al.b_link;
+  std::vector<int>& y_link = initials_in_a ? al.b_link : al.a_link;
+  for (std::size_t i = 0; i < x.parts.size(); ++i) {
+    if (!x.parts[i].initial || x_link[i] >= 0) continue;
+    for (std::size_t j = 0; j < y.parts.size(); ++j) {
+      const std::string& t = y.parts[j].text;
+      if (y_link[j] >= 0 || t.empty() || t[0] != x.parts[i].text[0]) continue;
+      int i0 = static_cast<int>(i), j0 = static_cast<int>(j);
+      if (initials_in_a)
+        al.Add(i0, i0 + 1, j0, j0 + 1, PartLevel::kStrong, true);
+      else
+        al.Add(j0, j0 + 1, i0, i0 + 1, PartLevel::kStrong, true);
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- judging
+
+namespace {
+
+float Quality(PartLevel level, const MatcherConfig& c) {
+  switch (level) {
+    case PartLevel::kExact:
+    case PartLevel::kStrong:
+      return 1.0f;
+    case PartLevel::kNear:
+      return c.near_quality;
+    case PartLevel::kWeak:
+      return c.weak_quality;
+    case PartLevel::kNone:
+      break;
+  }
+  return 0.0f;
+}
+
+float RunWeight(const ParsedName& n, int begin, int end) {
+  float w = 0;
+  for (int k = begin; k < end; ++k) w = std::max(w, n.parts[static_cast<std::size_t>(k)].weight);
+  return w;
+}
+
+float TotalWeight(const ParsedName& n) {
+  float w = 0;
+  for (const NamePart& p : n.parts) w += p.initial ? 0.0f : p.weight;
+  return w;
+}
+
+int Unmatched(const ParsedName& n, const std::vector<int>& link) {
+  int count = 0;
+  for (std::size_t k = 0; k < n.parts.size(); ++k) count += !n.parts[k].initial && link[k] < 0;
+  return count;
+}
+
+// Whether the second positions go backwards somewhere when the pairs are
+// sorted by the first.
+bool Inverted(std::vector<std::pair<int, int>> order) {
+  std::sort(order.begin(), order.end());
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (order[k].second < order[k - 1].second) return true;
+  }
+  return false;
+}
+
+int NameParts(const ParsedName& n) {
+  int count = 0;
+  for (const NamePart& p : n.parts) count += !p.initial;
+  return count;
+}
+
+// The owners of two organisations: differing ones conflict; a missing one
+// makes its side the short form (Ministry of Foreign Affairs / Pakistan's).
+Relation ApplyOwners(const ParsedName& a, const ParsedName& b, Relation r) {
+  if (a.owner == b.owner || r == Relation::kNone || r == Relation::kConflict) return r;
+  if (!a.owner.empty() && !b.owner.empty()) return Relation::kConflict;
+  Relation owner_less = a.owner.empty() ? Relation::kFirstShort : Relation::kSecondShort;
+  return r == Relation::kEqual || r == owner_less ? owner_less : Relation::kConflict;
+}
+
+}  // namespace
+
+// The longer name's first part is kept by the short form, or its first
+// part that weighs enough when lighter ones come before it (Masood in
+// Mohammad Masood Azhar).
+bool NameMatcher::Anchored(const ParsedName& longer, const std::vector<int>& longer_link) const {
+  bool first = true;
+  for (std::size_t k = 0; k < longer.parts.size(); ++k) {
+    const NamePart& p = longer.parts[k];
+    if (p.initial) continue;
+    if (longer_link[k] >= 0 && first) return true;
+    if (p.weight >= config_.anchor_min_weight) return longer_link[k] >= 0;
+    first = false;
+  }
+  return true;
+}
+
+Strength NameMatcher::JudgeStrength(const ParsedName& a, const ParsedName& b, const PairMatch& m,
+                                    const Tally& t) const {
+  if (m.relation == Relation::kNone || m.relation == Relation::kConflict) return Strength::kNone;
+  // Organisation names are words as much as transliterations: a weak part
+  // (East / West) is never supported by the rest (Isis ... Africa).
+  const int max_weak = a.type == EntityType::kPerson ? config_.max_weak_links : 0;
+  if (t.weak > max_weak || (t.weak > 0 && t.support < config_.weak_support_evidence)) {
+    return Strength::kWeak;
+  }
+  const PartLevel worst = t.worst;
+  if (m.reordered && (t.weak > 0 || m.evidence < config_.reorder_min_evidence)) {
+    return Strength::kWeak;  // a reordering with a doubtful part is two doubts
+  }
+  if (m.relation == Relation::kEqual) {
+    bool enough = (worst >= PartLevel::kStrong || m.evidence >= config_.near_min_evidence) &&
+                  m.evidence >= config_.equal_min_evidence;
+    return enough ? Strength::kStrong : Strength::kWeak;
+  }
+  const ParsedName& shorter = m.relation == Relation::kFirstShort ? a : b;
+  if (NameParts(shorter) == 1) {  // a surname alone (Khwarzami) need not be anchored
+    bool rare = TotalWeight(shorter) >= config_.single_part_min_weight;
+    return rare && worst >= PartLevel::kStrong ? Strength::kStrong : Strength::kWeak;
+  }
+  if (!t.anchored) return Strength::kWeak;
+  bool enough = m.evidence >= config_.subset_min_evidence &&
+                (worst >= PartLevel::kStrong || m.evidence >= config_.near_min_evidence);
+  return enough ? Strength::kStrong : Strength::kWeak;
+}
+
+void NameMatcher::Judge(const ParsedName& a, const ParsedName& b, const Alignment& al,
+                        PairMatch& m) const {
+  Tally t;
+  std::vector<std::pair<int, int>> order, with_initials;
+  bool linked = false;
+  for (const PartLink& l : al.links) {
+    with_initials.emplace_back(l.a_begin, l.b_begin);
+    if (l.initial) continue;
+    order.emplace_back(l.a_begin, l.b_begin);
+    linked = true;
+    const float w = std::min(RunWeight(a, l.a_begin, l.a_end), RunWeight(b, l.b_begin, l.b_end));
+    m.evidence += w * Quality(l.level, config_);
+    if (l.level == PartLevel::kWeak) {
+      ++t.weak;
+    } else {
+      t.worst = std::min(t.worst, l.level);
+      t.support += w * Quality(l.level, config_);
+    }
+  }
+  m.reordered = Inverted(order);
+  // Initials out of order (Oluwole A. / Abeni O.) are other names, not a
+  // reordering.
+  const bool initials_misplaced = !m.reordered && Inverted(with_initials);
+  const float union_weight = TotalWeight(a) + TotalWeight(b) - m.evidence;
+  m.score = union_weight > 0 ? std::min(1.0f, m.evidence / union_weight) : 0.0f;
+  const int ua = Unmatched(a, al.a_link), ub = Unmatched(b, al.b_link);
+  if (!linked)
+    m.relation = Relation::kNone;
+  else if (ua == 0 && ub == 0)
+    m.relation = Relation::kEqual;
+  else if (ua == 0)
+    m.relation = Relation::kFirstShort;
+  else if (ub == 0)
+    m.relation = Relation::kSecondShort;
+  else
+    m.relation = Relation::kConflict;
+  if (initials_misplaced) m.relation = Relation::kConflict;
+  // Organisation names put their words in any order (Pakistan Taliban /
+  // Tehreek-e-Taliban Pakistan): only persons' short forms are anchored.
+  const bool persons = a.type == EntityType::kPerson;
+  if (persons && m.relation == Relation::kFirstShort) t.anchored = Anchored(b, al.b_link);
+  if (persons && m.relation == Relation::kSecondShort) t.anchored = Anchored(a, al.a_link);
+  m.relation = ApplyOwners(a, b, m.relation);
+  m.strength = JudgeStrength(a, b, m, t);
+  if (m.strength == Strength::kNone)
+    m.rule = m.relation == Relation::kConflict ? "conflict" : "none";
+  else if (m.strength == Strength::kWeak)
+    m.rule = "weak (needs context)";
+  else if (m.relation != Relation::kEqual)
+    m.rule = "short form";
+  else if (m.reordered)
+    m.rule = "reordered";
+  else if (t.weak > 0)
+    m.rule = "spelling variant (one part weak)";
+  else if (t.worst == PartLevel::kNear)
+    m.rule = "near spelling";
+  else
+    m.rule = t.worst == PartLevel::kExact ? "same name" : "spelling variant";
+}
+
+PairMatch NameMatcher::Compare(const ParsedName& a, const ParsedName& b,
+                               PartComparer& parts) const {
+  PairMatch m;
+  if (!a.matchable || !b.matchable || a.type != b.type) return m;
+  Alignment al;
+  al.a_link.assign(a.parts.size(), -1);
+  al.b_link.assign(b.parts.size(), -1);
+  AlignSingles(a, b, parts, al);
+  AlignJoined(a, b, true, parts, al);
+  AlignJoined(a, b, false, parts, al);
+  AlignInitials(a, b, true, al);
+  AlignInitials(a, b, false, al);
+  Judge(a, b, al, m);
+  m.links = std::move(al.links);
+  return m;
+}
+
+std::string NameMatcher::Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m) {
+  auto run = [](const ParsedName& n, int begin, int end) {
+    std::string s;
+    for (int k = begin; k < end; ++k) {
+      if (k > begin) s += ' ';
+      s += n.parts[static_cast<std::size_t>(k)].text;
+    }
+    return s;
+  };
+  std::string out;
+  for (const PartLink& l : m.links) {
+    if (!out.empty()) out += ", ";
+    std::string x = run(a, l.a_begin, l.a_end), y = run(b, l.b_begin, l.b_end);
+    const char* level = l.initial ? "initial" : PartLevelName(l.level);
+    out += x + (x == y ? "=" : "~") + y + " (" + level + ")";
+  }
+  return out;
+}
+
+}  // namespace whosaid::entities

@@ -1,0 +1,158 @@
+// whosaid::entities::NameMatcher — are two parsed names the same entity,
+// judging by the names alone?
+//
+// The parts of the two names are aligned one to one, best matches first
+// (SpellingRules levels: exact, spelling, near, weak); a part left over on
+// one side may match two or three adjacent left-over parts of the other
+// written apart (Khayrbik = Khayr Bayk, Bordbarsheramin = Bordbar Shir
+// Amin); an initial matches a part it begins (H = Hadi). Then:
+//   relation  kEqual      every part of both names is matched
+//             kFirstShort every part of the first is matched, the second has
+//             kSecondShort more (a short form: Asad Khan / Haji Asad Khan
+//                          Mohammadhasni), or the reverse
+//             kConflict   both have unmatched parts (Yahya Sarei / Rajeh
+//                         Sarei), initials out of order (Oluwole A. / Abeni
+//                         O.), or the owners of two organisations differ
+//             kNone       nothing matched
+//   strength  kStrong  the names alone justify a merge
+//             kWeak    a merge needs context (same document, role or
+//                      affiliation): a weak part match the rest of the name
+//                      does not support (Mohammad Sadi / Mohammad Sadiq;
+//                      but Hatim / Hatam Ahmad Barakat is strong), a
+//                      one-part short form of a common part, a short form
+//                      that drops the longer name's given name (Ahmad
+//                      Al-Shami / Abdelkader Kassim Ahmed Al-Shami), a
+//                      reordering with little evidence (Ali Hasan / Hasan
+//                      Ali), too little evidence
+//             kNone    never merge
+//   evidence  the sum over matched pairs of the smaller part weight times
+//             the quality of the match (PartWeights: rare parts ≈ 1,
+//             Mohammad 0.1); score = evidence over the weight of both names.
+//
+// Contract: Compare() is symmetric in outcome (relation mirrored), pure given
+// the weights already set on the parts, and never throws. The PartComparer
+// caches part comparisons; it is not thread-safe — use one per thread.
+//
+// Example
+//   PartComparer parts(spelling);
+//   NameMatcher matcher(MatcherConfig{});
+//   PairMatch m = matcher.Compare(a, b, parts);
+//   if (m.strength == Strength::kStrong) ...; std::string why = matcher.Explain(a, b, m);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "entities/name.h"
+#include "entities/spelling.h"
+
+namespace whosaid::entities {
+
+// Compares name parts, also without a prefix (prefixes.txt: Alsubaie /
+// Subaie; Abdhamid / Hamid weakly), with a small direct-mapped cache keyed
+// by NamePart::id when both ids are set (fixed memory, 1 MiB).
+class PartComparer {
+ public:
+  explicit PartComparer(const SpellingRules& spelling) : spelling_(spelling), cache_(kSlots) {}
+  PartMatch Compare(const NamePart& a, const NamePart& b);
+  const SpellingRules& spelling() const { return spelling_; }
+
+ private:
+  PartMatch Uncached(const NamePart& a, const NamePart& b) const;
+  struct Slot {
+    std::uint64_t key = 0;  // 0: empty (ids start at 1)
+    PartMatch match;
+  };
+  static constexpr std::size_t kSlots = 1 << 16;
+  const SpellingRules& spelling_;
+  std::vector<Slot> cache_;
+};
+
+struct MatcherConfig {
+  // Equal names whose worst part match is "near" need this much evidence.
+  float near_min_evidence = 1.0f;
+  // A short form of two or more parts needs this much evidence (its parts
+  // all matched) to join without context.
+  float subset_min_evidence = 0.8f;
+  // A one-part short form joins without context when its part weighs at
+  // least this (a rare surname such as Khwarzami, not Khan).
+  float single_part_min_weight = 0.8f;
+  // A short form must keep the first part of the longer name that weighs
+  // at least this (its given name, common names such as Mohammad aside):
+  // Asad Khan joins Haji Asad Khan Mohammadhasni, but Ahmad Al-Shami does
+  // not join Abdelkader Kassim Ahmed Al-Shami without context.
+  float anchor_min_weight = 0.3f;
+  // Names whose matched parts are in a different order (Tohami Khaled /
+  // Khaled Al-Tuhami) need this much evidence.
+  float reorder_min_evidence = 1.0f;
+  // One weak part match (Hatim / Hatam) is accepted without context when
+  // the other matched parts give at least this much evidence (Ahmad
+  // Barakat); more weak matches never are, nor any in organisation names.
+  float weak_support_evidence = 0.7f;
+  int max_weak_links = 1;
+  // Differently spelled names made only of common parts (Abdul Rahman /
+  // Abdur Rehman, Muhammad Ali / Mohammed Ali) need this much evidence:
+  // in a long list they are mostly different people.
+  float equal_min_evidence = 0.5f;
+  // Quality of each part level, multiplying the weight in the evidence.
+  float near_quality = 0.8f;
+  float weak_quality = 0.5f;
+  // Longest run of adjacent parts compared joined to one part.
+  int max_joined_parts = 3;
+};
+
+enum class Relation : std::uint8_t { kNone, kConflict, kEqual, kFirstShort, kSecondShort };
+enum class Strength : std::uint8_t { kNone, kWeak, kStrong };
+const char* RelationName(Relation r);
+
+// One aligned pair: parts [a_begin, a_end) of the first name with
+// [b_begin, b_end) of the second (one side has a single part).
+struct PartLink {
+  std::uint8_t a_begin, a_end, b_begin, b_end;
+  PartLevel level;
+  bool initial;  // an initial matched to the part it begins
+};
+
+struct PairMatch {
+  Relation relation = Relation::kNone;
+  Strength strength = Strength::kNone;
+  float evidence = 0;
+  float score = 0;
+  bool reordered = false;
+  std::vector<PartLink> links;
+  const char* rule = "none";  // why: "spelling", "short form", "near", "weak", ...
+};
+
+class NameMatcher {
+ public:
+  explicit NameMatcher(const MatcherConfig& config) : config_(config) {}
+
+  PairMatch Compare(const ParsedName& a, const ParsedName& b, PartComparer& parts) const;
+  // "khowarazami~khwarzami (spelling), enayatullah=enayatullah (exact)".
+  static std::string Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m);
+  const MatcherConfig& config() const { return config_; }
+
+ private:
+  struct Alignment;
+  void AlignSingles(const ParsedName& a, const ParsedName& b, PartComparer& parts,
+                    Alignment& al) const;
+  void AlignJoined(const ParsedName& a, const ParsedName& b, bool a_is_single, PartComparer& parts,
+                   Alignment& al) const;
+  static void AlignInitials(const ParsedName& a, const ParsedName& b, bool initials_in_a,
+                            Alignment& al);
+  void Judge(const ParsedName& a, const ParsedName& b, const Alignment& al, PairMatch& m) const;
+  struct Tally {                          // the links summed up
+    PartLevel worst = PartLevel::kExact;  // worst non-weak level
+    int weak = 0;                         // weak links
+    float support = 0;                    // evidence from non-weak links
+    bool anchored = true;                 // a short form keeps the longer name's first part
+  };
+  Strength JudgeStrength(const ParsedName& a, const ParsedName& b, const PairMatch& m,
+                         const Tally& t) const;
+  bool Anchored(const ParsedName& longer, const std::vector<int>& longer_link) const;
+
+  MatcherConfig config_;
+};
+
+}  // namespace whosaid::entities

@@ -1,0 +1,272 @@
+#include "entities/name_parser.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace whosaid::entities {
+namespace {
+
+constexpr const char* kRewritesFile = "names/rewrites.txt";
+constexpr const char* kTitlesFile = "names/titles.txt";
+constexpr const char* kFamiliesFile = "names/families.txt";
+constexpr const char* kCommonFile = "names/common.txt";
+constexpr const char* kPrefixesFile = "names/prefixes.txt";
+constexpr const char* kOrgWordsFile = "names/org_words.txt";
+constexpr const char* kOrgSynonymsFile = "names/org_synonyms.txt";
+constexpr const char* kOrgOwnersFile = "names/org_owners.txt";
+
+bool ParseWeight(const std::string& text, float& out) {
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || v < 0 || v > 1) return false;
+  out = static_cast<float>(v);
+  return true;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+// Fields of every entry, with a check on their number.
+std::vector<std::vector<std::string>> Entries(const rules::RuleFile& file, std::size_t min,
+                                              std::size_t max, const char* format) {
+  std::vector<std::vector<std::string>> out;
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    bool empty = std::any_of(f.begin(), f.end(), [](const std::string& s) { return s.empty(); });
+    if (f.size() < min || f.size() > max || empty) {
+      throw file.Error(line, std::string("expected ") + format);
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+NameParser::NameParser(const rules::RuleSet& rules, const ParserConfig& config,
+                       const SpellingRules& spelling)
+    : config_(config),
+      spelling_(spelling),
+      normalizer_(rules),
+      rewrites_(rules.File(kRewritesFile), Rewriter::Fields::kWithScope) {
+  LoadTitles(rules);
+  LoadFamilies(rules);
+  LoadCommon(rules);
+  LoadPrefixes(rules);
+  LoadOrgWords(rules);
+  LoadOrgSynonyms(rules);
+  LoadOrgOwners(rules);
+}
+
+void NameParser::LoadTitles(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File(kTitlesFile);
+  for (auto& f : Entries(file, 2, 2, "WORD | KIND")) titles_[f[0]] = f[1];
+}
+
+void NameParser::LoadFamilies(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File(kFamiliesFile);
+  for (auto& f : Entries(file, 2, 1000, "CANONICAL | MEMBER | ...")) {
+    for (const std::string& member : f) families_[member] = f[0];
+  }
+}
+
+void NameParser::LoadCommon(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File(kCommonFile);
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    float w = 0;
+    if (f.size() != 2 || f[0].empty() || !ParseWeight(f[1], w)) {
+      throw file.Error(line, "expected PART | WEIGHT (WEIGHT from 0 to 1)");
+    }
+    Spelling s = spelling_.Spell(f[0]);
+    std::string key = s.blocking;
+    common_.emplace(std::move(key), Common{std::move(s), w});
+  }
+}
+
+void NameParser::LoadPrefixes(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File(kPrefixesFile);
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    int rest = f.size() == 3 ? std::atoi(f[1].c_str()) : 0;
+    if (f.size() != 3 || f[0].empty() || rest < 1 || (f[2] != "strong" && f[2] != "weak")) {
+      throw file.Error(line, "expected PREFIX | MIN_REST | strong|weak (MIN_REST >= 1)");
+    }
+    prefixes_.push_back({f[0], static_cast<std::size_t>(rest), f[2] == "weak"});
+  }
+}
+
+void NameParser::LoadOrgWords(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File(kOrgWordsFile);
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    OrgWord word{WordKind::kStop, config_.default_type_weight};
+    bool ok = f.size() >= 2 && f.size() <= 3 && !f[0].empty();
+    if (ok && f[1] == "stop")
+      word.kind = WordKind::kStop;
+    else if (ok && f[1] == "designator")
+      word.kind = WordKind::kDesignator;
+    else if (ok && f[1] == "type")
+      word.kind = WordKind::kType;
+    else
+      ok = false;
+    if (ok && f.size() == 3) ok = word.kind == WordKind::kType && ParseWeight(f[2], word.weight);
+    if (!ok) throw file.Error(line, "expected WORD | stop|designator|type [| WEIGHT]");
+    org_words_[f[0]] = word;
+  }
+}
+
+void NameParser::LoadOrgSynonyms(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File(kOrgSynonymsFile);
+  for (auto& f : Entries(file, 2, 2, "PHRASE | CANONICAL")) {
+    std::vector<std::string> phrase = SplitWords(f[0]);
+    longest_synonym_ = std::max(longest_synonym_, phrase.size());
+    synonyms_[std::move(phrase)] = SplitWords(f[1]);
+  }
+}
+
+void NameParser::LoadOrgOwners(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File(kOrgOwnersFile);
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    if (f.size() != 3 || f[0].empty() || f[1].empty() || (f[2] != "any" && f[2] != "modifier")) {
+      throw file.Error(line, "expected WORD | OWNER | any|modifier");
+    }
+    owners_[f[0]] = Owner{f[1], f[2] == "modifier"};
+  }
+}
+
+std::string NameParser::Rewrite(std::string_view normalized, EntityType type) const {
+  return rewrites_.Apply(normalized, type == EntityType::kOrg ? Scope::kOrg : Scope::kPerson);
+}
+
+float NameParser::CommonWeight(const Spelling& s) const {
+  float w = 1;
+  auto [begin, end] = common_.equal_range(s.blocking);
+  for (auto it = begin; it != end; ++it) {
+    if (spelling_.Compare(s, it->second.spelling).level >= PartLevel::kStrong) {
+      w = std::min(w, it->second.weight);
+    }
+  }
+  return w;
+}
+
+NamePart NameParser::MakePart(std::string text) const {
+  NamePart p;
+  p.initial = text.size() == 1;
+  p.spelling = spelling_.Spell(text);
+  for (const Prefix& prefix : prefixes_) {
+    const std::size_t n = prefix.text.size();
+    if (text.size() >= n + prefix.min_rest && text.compare(0, n, prefix.text) == 0) {
+      p.alternatives.push_back({spelling_.Spell(std::string_view(text).substr(n)), prefix.weak});
+    }
+  }
+  p.rule_weight = p.initial ? 0.0f : CommonWeight(p.spelling);
+  p.weight = p.rule_weight;
+  p.text = std::move(text);
+  return p;
+}
+
+EntityType NameParser::GuessType(const std::vector<std::string>& words) const {
+  for (const std::string& w : ApplySynonyms(words)) {
+    auto it = org_words_.find(w);
+    if (it != org_words_.end() && it->second.kind != WordKind::kStop) return EntityType::kOrg;
+  }
+  return EntityType::kPerson;
+}
+
+void NameParser::ParsePerson(std::vector<std::string> words, ParsedName& out) const {
+  // Titles: leading words only, and never the last word left.
+  std::size_t k = 0;
+  while (k + 1 < words.size() && titles_.count(words[k])) out.titles.push_back(words[k++]);
+  words.erase(words.begin(), words.begin() + static_cast<long>(k));
+  for (std::string& w : SplitWords(Rewrite(Join(words), EntityType::kPerson))) {
+    auto family = families_.find(w);
+    out.parts.push_back(MakePart(family != families_.end() ? family->second : std::move(w)));
+  }
+  out.matchable = !out.parts.empty() && static_cast<int>(out.parts.size()) <= config_.max_parts;
+}
+
+std::vector<std::string> NameParser::ApplySynonyms(const std::vector<std::string>& words) const {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t len = std::min(longest_synonym_, words.size() - i);
+    for (; len > 0; --len) {
+      std::vector<std::string> phrase(words.begin() + static_cast<long>(i),
+                                      words.begin() + static_cast<long>(i + len));
+      auto it = synonyms_.find(phrase);
+      if (it == synonyms_.end()) continue;
+      out.insert(out.end(), it->second.begin(), it->second.end());
+      break;
+    }
+    if (len == 0) out.push_back(words[i]);
+    i += std::max<std::size_t>(len, 1);
+  }
+  return out;
+}
+
+void NameParser::ParseOrg(std::vector<std::string> words, ParsedName& out) const {
+  words = SplitWords(Rewrite(Join(ApplySynonyms(words)), EntityType::kOrg));
+  bool has_type = false;
+  for (const std::string& w : words) {
+    auto it = org_words_.find(w);
+    has_type = has_type || (it != org_words_.end() && it->second.kind == WordKind::kType);
+  }
+  std::vector<std::string> owners;
+  for (std::string& w : words) {
+    auto word = org_words_.find(w);
+    if (word != org_words_.end() && word->second.kind != WordKind::kType) continue;
+    auto owner = owners_.find(w);
+    if (owner != owners_.end() && (!owner->second.modifier_only || has_type)) {
+      owners.push_back(owner->second.owner);
+      continue;
+    }
+    NamePart part = MakePart(std::move(w));
+    if (word != org_words_.end()) part.rule_weight = part.weight = word->second.weight;
+    out.parts.push_back(std::move(part));
+  }
+  std::sort(owners.begin(), owners.end());
+  owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
+  out.owner = Join(owners);
+  // An organisation named only by its owner ("Afghanistan") keeps it as a part.
+  if (out.parts.empty() && !owners.empty()) {
+    for (const std::string& o : owners) out.parts.push_back(MakePart(o));
+  }
+  out.matchable = !out.parts.empty() && static_cast<int>(out.parts.size()) <= config_.max_org_parts;
+}
+
+ParsedName NameParser::Parse(std::string_view name, EntityType type) const {
+  ParsedName out;
+  out.original = std::string(name);
+  std::string_view first = name.substr(0, name.find(';'));
+  if (first.size() > config_.max_name_bytes) first = first.substr(0, 0);
+  out.normalized = normalizer_.Normalize(first);
+  std::vector<std::string> words = SplitWords(out.normalized);
+  out.type = type == EntityType::kUnknown ? GuessType(words) : type;
+  if (out.type == EntityType::kOrg) {
+    ParseOrg(std::move(words), out);
+  } else {
+    ParsePerson(std::move(words), out);
+  }
+  return out;
+}
+
+}  // namespace whosaid::entities

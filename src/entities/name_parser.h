@@ -1,0 +1,120 @@
+// whosaid::entities::NameParser — one name string to a ParsedName.
+//
+// Persons (rules/names/): normalise (transform.txt, characters.txt); leading
+// titles become roles (titles.txt); particles and compounds are rewritten
+// (rewrites.txt: Abd al-Rahman → abdrahman, bin dropped, Abu Turab →
+// abuturab, -e- dropped); very common names get one spelling
+// (families.txt: Mohd → muhammad); single letters are initials; each part
+// is spelled for comparison (letters.txt) and weighted (common.txt).
+// Organisations: normalise; synonyms (org_synonyms.txt: defence → defense,
+// foreign office → ministry of foreign affairs); rewrites with scope org
+// (plurals, -e- connectors); then each word is a stop word or legal form
+// (dropped), an owner (org_owners.txt), or a part (type words weigh
+// little, org_words.txt).
+//
+// Contract
+//   Parse() never throws and never fails: any string gives a ParsedName.
+//   An empty string, or one with no letters or digits, has no parts and is
+//   not matchable; a person name of more than ParserConfig::max_parts
+//   parts (a sentence, a list) is not matchable either, nor is an organisation name of more than
+//   max_org_parts parts or any string longer than max_name_bytes. Only the first of
+//   several names separated by ';' is used. An unknown type becomes kOrg
+//   when a legal form or type word appears, else kPerson.
+//   Thread-safe (const; the normaliser locks around ICU).
+//
+// Example
+//   NameParser parser(rules, ParserConfig{}, spelling);
+//   ParsedName n = parser.Parse("Mufti Enayatullah Khowarazami", EntityType::kUnknown);
+//   n.Display();   // "(mufti) enayatullah khowarazami"
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/rules.h"
+#include "entities/name.h"
+#include "entities/normalizer.h"
+#include "entities/rewriter.h"
+#include "entities/spelling.h"
+
+namespace whosaid::entities {
+
+struct ParserConfig {
+  // Person names with more parts than this are not matchable (lines that
+  // are sentences or lists, not names). Organisation names are not capped.
+  int max_parts = 12;
+  // The same for organisation names, which run longer.
+  int max_org_parts = 16;
+  // Longer strings are not parsed into parts at all (not matchable).
+  std::size_t max_name_bytes = 1024;
+  // Weight of a type word (org_words.txt) that does not give its own.
+  float default_type_weight = 0.3f;
+};
+
+class NameParser {
+ public:
+  // `spelling` must outlive the parser.
+  NameParser(const rules::RuleSet& rules, const ParserConfig& config,
+             const SpellingRules& spelling);
+
+  ParsedName Parse(std::string_view name, EntityType type) const;
+  const Normalizer& normalizer() const { return normalizer_; }
+  // The rewrites of rewrites.txt alone (for their tests).
+  std::string Rewrite(std::string_view normalized, EntityType type) const;
+  const SpellingRules& spelling() const { return spelling_; }
+
+ private:
+  enum class WordKind { kStop, kDesignator, kType };
+  struct OrgWord {
+    WordKind kind;
+    float weight;
+  };
+  struct Owner {
+    std::string owner;
+    bool modifier_only;
+  };
+  struct Common {
+    Spelling spelling;
+    float weight;
+  };
+  void LoadTitles(const rules::RuleSet& rules);
+  void LoadFamilies(const rules::RuleSet& rules);
+  void LoadCommon(const rules::RuleSet& rules);
+  void LoadPrefixes(const rules::RuleSet& rules);
+  void LoadOrgWords(const rules::RuleSet& rules);
+  void LoadOrgSynonyms(const rules::RuleSet& rules);
+  void LoadOrgOwners(const rules::RuleSet& rules);
+
+  EntityType GuessType(const std::vector<std::string>& words) const;
+  void ParsePerson(std::vector<std::string> words, ParsedName& out) const;
+  void ParseOrg(std::vector<std::string> words, ParsedName& out) const;
+  std::vector<std::string> ApplySynonyms(const std::vector<std::string>& words) const;
+  NamePart MakePart(std::string text) const;
+  float CommonWeight(const Spelling& s) const;
+
+  ParserConfig config_;
+  const SpellingRules& spelling_;
+  Normalizer normalizer_;
+  Rewriter rewrites_;
+  std::unordered_map<std::string, std::string> titles_;    // word → kind
+  std::unordered_map<std::string, std::string> families_;  // member → canonical
+  std::unordered_multimap<std::string, Common> common_;    // by blocking key
+  struct Prefix {
+    std::string text;
+    std::size_t min_rest;
+    bool weak;
+  };
+  std::vector<Prefix> prefixes_;
+  std::unordered_map<std::string, OrgWord> org_words_;
+  std::map<std::vector<std::string>, std::vector<std::string>> synonyms_;
+  std::size_t longest_synonym_ = 0;
+  std::unordered_map<std::string, Owner> owners_;
+};
+
+// Splits on single spaces (the normaliser's output); no empty words.
+std::vector<std::string> SplitWords(std::string_view text);
+
+}  // namespace whosaid::entities

@@ -1,0 +1,52 @@
+// whosaid::entities::Normalizer — any name, in any script, to lower-case
+// ASCII words.
+//
+// Contract
+//   Normalize(text) applies the ICU transform of rules/names/transform.txt
+//   (by default: NFKC; Russian-Latin/BGN; Any-Latin; Latin-ASCII; modifier
+//   letters removed; Lower), deletes the characters of
+//   rules/names/characters.txt (apostrophes: Wi'am → wiam), turns every
+//   other character outside a-z 0-9 into a word break and returns the words
+//   joined by single spaces — "" when nothing is left. Invalid UTF-8 is
+//   decoded leniently first. The input is never modified; callers keep the
+//   original for output.
+//   Pure-ASCII input skips ICU (the transform could only lower-case it).
+//   Thread-safe: the ICU transliterator is used under a mutex (ICU does not
+//   promise that one transliterator can run on two threads at once).
+//   A transform ID that ICU rejects throws ConfigError "path:line: …".
+//
+// Example
+//   Normalizer n(rules);                 // rules: a loaded rules::RuleSet
+//   n.Normalize("ʿAbd al-Raḥmān");       // "abd al rahman"
+//   n.Normalize("Ахмед Закаев");         // "akhmed zakayev"
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/rules.h"
+
+namespace whosaid::entities {
+
+class Normalizer {
+ public:
+  explicit Normalizer(const rules::RuleSet& rules);
+  ~Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  std::string Normalize(std::string_view text) const;
+
+ private:
+  std::string Transliterate(std::string_view text) const;
+  std::string Words(std::string_view ascii) const;
+
+  struct Transform;  // the ICU transliterator (ICU types stay in the .cpp)
+  std::unique_ptr<Transform> transform_;
+  mutable std::mutex mutex_;
+  bool deleted_[128] = {};  // ASCII characters deleted (characters.txt)
+};
+
+}  // namespace whosaid::entities

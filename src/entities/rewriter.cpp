@@ -1,0 +1,87 @@
+#include "entities/rewriter.h"
+
+namespace whosaid::entities {
+namespace {
+
+Scope ParseScope(const rules::RuleFile& file, const rules::RuleLine& line,
+                 const std::string& text) {
+  if (text == "person") return Scope::kPerson;
+  if (text == "org") return Scope::kOrg;
+  if (text == "all") return Scope::kAll;
+  throw file.Error(line, "scope '" + text + "': expected person, org or all");
+}
+
+// Fields of an entry; "PATTERN |" (an empty replacement, whose trailing
+// blank the loader trimmed) gives {PATTERN, ""}.
+std::vector<std::string> SplitFields(const rules::RuleLine& line) {
+  const std::string& t = line.text;
+  if (t.size() > 2 && t.compare(t.size() - 2, 2, " |") == 0) {
+    std::vector<std::string> f =
+        rules::RuleFile::Fields(rules::RuleLine{line.line, t.substr(0, t.size() - 2)});
+    f.emplace_back();
+    return f;
+  }
+  return rules::RuleFile::Fields(line);
+}
+
+bool Covers(Scope rule, Scope wanted) {
+  return wanted == Scope::kAll || rule == Scope::kAll || rule == wanted;
+}
+
+}  // namespace
+
+Rewriter::Rewriter(const rules::RuleFile& file, Fields fields) {
+  const std::size_t want = fields == Fields::kTwo ? 2 : 3;
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = SplitFields(line);
+    if (f.size() != want) {
+      throw file.Error(line, fields == Fields::kTwo ? "expected PATTERN | REPLACEMENT"
+                                                    : "expected PATTERN | REPLACEMENT | SCOPE");
+    }
+    if (f[0].empty()) throw file.Error(line, "empty pattern");
+    Scope scope = want == 3 ? ParseScope(file, line, f[2]) : Scope::kAll;
+    std::string where = file.path() + ":" + std::to_string(line.line);
+    rules_.push_back({Regex(f[0], where), f[1], scope});
+  }
+}
+
+std::string Rewriter::Expand(const std::string& replacement, std::string_view subject,
+                             const Regex::Match& match) {
+  std::string out;
+  for (std::size_t i = 0; i < replacement.size(); ++i) {
+    char c = replacement[i];
+    if (c == '$' && i + 1 < replacement.size() && replacement[i + 1] >= '1' &&
+        replacement[i + 1] <= '9') {
+      Span g = match.Group(replacement[++i] - '0');
+      if (Regex::Match::Set(g)) out.append(subject.substr(g.begin, g.end - g.begin));
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string Rewriter::ApplyOne(const Rule& rule, std::string_view text) {
+  std::vector<Regex::Match> matches = rule.pattern.FindAll(text);
+  if (matches.empty()) return std::string(text);
+  std::string out;
+  std::size_t at = 0;
+  for (const Regex::Match& m : matches) {
+    Span whole = m.groups[0];
+    out.append(text.substr(at, whole.begin - at));
+    out.append(Expand(rule.replacement, text, m));
+    at = whole.end;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+std::string Rewriter::Apply(std::string_view text, Scope scope) const {
+  std::string s(text);
+  for (const Rule& rule : rules_) {
+    if (Covers(rule.scope, scope)) s = ApplyOne(rule, s);
+  }
+  return s;
+}
+
+}  // namespace whosaid::entities

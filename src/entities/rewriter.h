@@ -1,0 +1,54 @@
+// whosaid::entities::Rewriter — an ordered list of regex rewrites read from a
+// rule file (rules/names/rewrites.txt, rules/names/letters.txt).
+//
+// Contract
+//   Each entry is "PATTERN | REPLACEMENT" or "PATTERN | REPLACEMENT | SCOPE".
+//   Apply() runs the rules top to bottom, each over the result of the
+//   previous one, replacing every non-overlapping match by REPLACEMENT, in
+//   which $1 … $9 stand for captured groups (an unset group is empty) and
+//   every other character is literal. A rule whose scope does not include
+//   the requested one is skipped. Compiled once; Apply() is const and safe
+//   to call from many threads.
+//   A bad pattern or scope throws ConfigError "path:line: …" at load.
+//
+// Example
+//   Rewriter letters(rules.File("names/letters.txt"), Rewriter::Fields::kTwo);
+//   letters.Apply("qasim", Scope::kAll);   // "kasim"
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/regex.h"
+#include "core/rules.h"
+
+namespace whosaid::entities {
+
+// Which kind of name a rewrite is for.
+enum class Scope { kPerson, kOrg, kAll };
+
+class Rewriter {
+ public:
+  enum class Fields { kTwo, kWithScope };  // whether entries carry a SCOPE field
+
+  Rewriter(const rules::RuleFile& file, Fields fields);
+
+  // `text` rewritten by every rule whose scope covers `scope` (kAll: every rule).
+  std::string Apply(std::string_view text, Scope scope) const;
+  std::size_t size() const { return rules_.size(); }
+
+ private:
+  struct Rule {
+    Regex pattern;
+    std::string replacement;
+    Scope scope;
+  };
+  static std::string Expand(const std::string& replacement, std::string_view subject,
+                            const Regex::Match& match);
+  static std::string ApplyOne(const Rule& rule, std::string_view text);
+
+  std::vector<Rule> rules_;
+};
+
+}  // namespace whosaid::entities

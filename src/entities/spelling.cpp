@@ -1,0 +1,250 @@
+#include "entities/spelling.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace whosaid::entities {
+namespace {
+
+constexpr const char* kLettersFile = "names/letters.txt";
+constexpr const char* kConsonantsFile = "names/consonants.txt";
+constexpr const char* kVowelsFile = "names/vowels.txt";
+
+// A consonant taken for a vowel or the reverse: more than dropping one and
+// adding the other would cost, so the distance never prefers it.
+constexpr float kVowelForConsonant = 2.0f;
+constexpr float kDefaultConsonant = 1.0f;
+constexpr float kDefaultVowelSub = 0.6f;
+constexpr float kDefaultVowelIndel = 0.25f;
+
+bool ParseCost(const std::string& text, float& out) {
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || v < 0 || v > 10) return false;
+  out = static_cast<float>(v);
+  return true;
+}
+
+// A symbol of letters.txt: one printable ASCII character.
+bool IsSymbol(const std::string& s) {
+  return s.size() == 1 && static_cast<unsigned char>(s[0]) > 32 &&
+         static_cast<unsigned char>(s[0]) < 127;
+}
+
+}  // namespace
+
+const char* PartLevelName(PartLevel level) {
+  switch (level) {
+    case PartLevel::kExact:
+      return "exact";
+    case PartLevel::kStrong:
+      return "spelling";
+    case PartLevel::kNear:
+      return "near";
+    case PartLevel::kWeak:
+      return "weak";
+    case PartLevel::kNone:
+      break;
+  }
+  return "none";
+}
+
+SpellingRules::SpellingRules(const rules::RuleSet& rules, const SpellingConfig& config)
+    : config_(config), letters_(rules.File(kLettersFile), Rewriter::Fields::kTwo) {
+  for (int a = 0; a < 128; ++a) {
+    const bool va = IsVowel(static_cast<char>(a));
+    indel_[a] = va ? kDefaultVowelIndel : kDefaultConsonant;
+    for (int b = 0; b < 128; ++b) {
+      const bool vb = IsVowel(static_cast<char>(b));
+      float cost = va != vb ? kVowelForConsonant : va ? kDefaultVowelSub : kDefaultConsonant;
+      sub_[a][b] = a == b ? 0.0f : cost;
+    }
+  }
+  LoadCosts(rules.File(kConsonantsFile), false);
+  LoadCosts(rules.File(kVowelsFile), true);
+  BuildClasses();
+}
+
+// "A B | COST" and "A - | COST" lines; vowel files may only name vowels,
+// consonant files only consonants.
+void SpellingRules::LoadCosts(const rules::RuleFile& file, bool vowels) {
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    float cost = 0;
+    std::size_t space = f[0].find(' ');
+    if (f.size() != 2 || !ParseCost(f[1], cost) || space == std::string::npos) {
+      throw file.Error(line, "expected A B | COST or A - | COST (COST from 0 to 10)");
+    }
+    std::string a = f[0].substr(0, space), b = f[0].substr(space + 1);
+    if (vowels && a == "final" && b == "-" && f.size() == 2) {
+      final_vowel_indel_ = cost;
+      continue;
+    }
+    if (!IsSymbol(a) || (!IsSymbol(b) && b != "-") || IsVowel(a[0]) != vowels ||
+        (b != "-" && IsVowel(b[0]) != vowels)) {
+      throw file.Error(line, vowels ? "expected vowels (a e i o u)" : "expected consonant symbols");
+    }
+    auto x = static_cast<unsigned char>(a[0]);
+    if (b == "-") {
+      indel_[x] = cost;
+      continue;
+    }
+    auto y = static_cast<unsigned char>(b[0]);
+    sub_[x][y] = sub_[y][x] = cost;
+  }
+}
+
+// Union-find over cheap consonant substitutions; a class is named by its
+// smallest symbol so that keys do not depend on the order of the file.
+void SpellingRules::BuildClasses() {
+  for (int c = 0; c < 128; ++c) class_[c] = static_cast<char>(c);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (int a = 33; a < 127; ++a) {
+      for (int b = 33; b < 127; ++b) {
+        if (a == b || IsVowel(static_cast<char>(a)) || IsVowel(static_cast<char>(b))) continue;
+        if (sub_[a][b] > config_.blocking_class_cost) continue;
+        char m = std::min(class_[a], class_[b]);
+        if (class_[a] != m || class_[b] != m) {
+          class_[a] = class_[b] = m;
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
+Spelling SpellingRules::Spell(std::string_view part) const {
+  return FromPhonetic(letters_.Apply(part, Scope::kAll));
+}
+
+Spelling SpellingRules::Join(const std::vector<const Spelling*>& parts) const {
+  std::string joined;
+  for (const Spelling* p : parts) {
+    std::string_view next = p->phonetic;
+    if (!joined.empty() && !next.empty() && joined.back() == next.front()) next.remove_prefix(1);
+    joined += next;
+  }
+  return FromPhonetic(std::move(joined));
+}
+
+Spelling SpellingRules::FromPhonetic(std::string phonetic) const {
+  Spelling s;
+  s.phonetic = std::move(phonetic);
+  if (!s.phonetic.empty() && IsVowel(s.phonetic[0])) s.skeleton.push_back('@');
+  for (char c : s.phonetic) {
+    if (IsVowel(c)) continue;
+    s.skeleton.push_back(c);
+    ++s.consonants;
+  }
+  s.blocking = s.skeleton;
+  for (char& c : s.blocking) {
+    if (static_cast<unsigned char>(c) < 128) c = class_[static_cast<unsigned char>(c)];
+  }
+  return s;
+}
+
+float SpellingRules::Indel(std::string_view s, std::size_t k) const {
+  const char c = s[k];
+  if (final_vowel_indel_ >= 0 && k + 1 == s.size() && k > 0 && IsVowel(c) && !IsVowel(s[k - 1])) {
+    return final_vowel_indel_;
+  }
+  return indel_[static_cast<unsigned char>(c) & 0x7f];
+}
+
+// Weighted edit distance with transpositions of two adjacent symbols
+// (Arkam / Akram), cost 1 as a consonant edit. Each cell keeps the total
+// and its consonant share, preferring the smaller total (then the smaller
+// consonant share).
+SpellingRules::Cost SpellingRules::Distance(std::string_view a, std::string_view b,
+                                            float limit) const {
+  auto sym = [](char c) { return static_cast<unsigned char>(c) & 0x7f; };
+  auto better = [](const Cost& x, const Cost& y) {
+    return x.total < y.total || (x.total == y.total && x.consonant < y.consonant);
+  };
+  auto add = [](Cost c, float cost, bool consonant) {
+    c.total += cost;
+    if (consonant) c.consonant += cost;
+    return c;
+  };
+  // A per-thread table reused from call to call: no allocation in this hot
+  // loop once it has grown to the longest parts compared (at most
+  // max_compare_length symbols each: Compare checks).
+  const std::size_t w = b.size() + 1;
+  thread_local std::vector<Cost> table;
+  table.assign((a.size() + 1) * w, Cost{});
+  Cost* d = table.data();
+  for (std::size_t j = 1; j <= b.size(); ++j) {
+    d[j] = add(d[j - 1], Indel(b, j - 1), !IsVowel(b[j - 1]));
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    const char ca = a[i - 1];
+    const float del_a = Indel(a, i - 1);
+    d[i * w] = add(d[(i - 1) * w], del_a, !IsVowel(ca));
+    float row_min = d[i * w].total;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const char cb = b[j - 1];
+      Cost best = add(d[(i - 1) * w + j - 1], Sub(sym(ca), sym(cb)), !IsVowel(ca) || !IsVowel(cb));
+      Cost del = add(d[(i - 1) * w + j], del_a, !IsVowel(ca));
+      Cost ins = add(d[i * w + j - 1], Indel(b, j - 1), !IsVowel(cb));
+      if (better(del, best)) best = del;
+      if (better(ins, best)) best = ins;
+      if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb && ca != cb) {
+        Cost swap = add(d[(i - 2) * w + j - 2], 1.0f, true);
+        if (better(swap, best)) best = swap;
+      }
+      d[i * w + j] = best;
+      row_min = std::min(row_min, best.total);
+    }
+    // Costs only grow down the table: once a whole row is over the limit,
+    // so is the answer (most compared parts are unrelated and stop early).
+    if (row_min > limit) return Cost{row_min, row_min};
+  }
+  return d[a.size() * w + b.size()];
+}
+
+PartLevel SpellingRules::Judge(const Cost& cost, int consonants) const {
+  const float vowels = cost.total - cost.consonant;
+  const double allowance =
+      config_.vowel_allowance_base + config_.vowel_allowance_per_consonant * consonants;
+  const bool soft_consonants = cost.consonant <= config_.strong_consonant_cost + 1e-6;
+  if (vowels > allowance + 1e-6) {
+    bool weak = soft_consonants && consonants >= config_.weak_min_consonants &&
+                vowels <= allowance + config_.weak_extra_vowel_cost + 1e-6;
+    return weak ? PartLevel::kWeak : PartLevel::kNone;
+  }
+  if (soft_consonants) return PartLevel::kStrong;
+  if (cost.consonant > 1.0f + 1e-6) return PartLevel::kNone;
+  if (consonants >= config_.near_min_consonants) return PartLevel::kNear;
+  if (consonants >= config_.weak_min_consonants) return PartLevel::kWeak;
+  return PartLevel::kNone;
+}
+
+PartMatch SpellingRules::Compare(const Spelling& a, const Spelling& b) const {
+  PartMatch m;
+  if (a.phonetic == b.phonetic) {
+    m.level = a.phonetic.empty() ? PartLevel::kNone : PartLevel::kExact;
+    return m;
+  }
+  const auto longest = static_cast<std::size_t>(config_.max_compare_length);
+  if (a.phonetic.size() > longest || b.phonetic.size() > longest) return m;
+  // Lengths too far apart cannot be within one consonant and the vowel
+  // allowance; skip the distance (the common case when blocks are large).
+  const int n = std::max(a.consonants, b.consonants);
+  if (std::abs(a.consonants - b.consonants) > 1) return m;
+  // Nothing costing more than one consonant plus the widest vowel allowance
+  // can be a match at any level.
+  const float limit = static_cast<float>(1.0 + config_.vowel_allowance_base +
+                                         config_.vowel_allowance_per_consonant * n +
+                                         config_.weak_extra_vowel_cost) +
+                      1e-3f;
+  Cost cost = Distance(a.phonetic, b.phonetic, limit);
+  m.consonant_cost = cost.consonant;
+  m.vowel_cost = cost.total - cost.consonant;
+  m.level = Judge(cost, n);
+  return m;
+}
+
+}  // namespace whosaid::entities

@@ -1,0 +1,119 @@
+// whosaid::entities::SpellingRules — how one name part is spelled for
+// comparison, and how close two such spellings are.
+//
+// A name part ("khowarazami") is rewritten by rules/names/letters.txt into a
+// phonetic spelling ("XowarazamI" style symbols, see that file), whose
+// consonants form its skeleton. Two parts are compared by a weighted edit
+// distance over their phonetic spellings: vowels cost what
+// rules/names/vowels.txt says, consonants what rules/names/consonants.txt
+// says (1 when unlisted); consonant and vowel costs are kept apart and
+// judged separately (SpellingConfig), so Khowarazami / Khwarzami (vowels
+// only) match while Hamid / Majid (consonants) do not.
+//
+// Contract
+//   Spell() is a pure function of the part; Compare() is symmetric and pure.
+//   Both are const and thread-safe. Parts longer than
+//   SpellingConfig::max_compare_length are compared for equality only.
+//
+// Example
+//   SpellingRules s(rules, SpellingConfig{});
+//   PartMatch m = s.Compare(s.Spell("khowarazami"), s.Spell("khwarzami"));
+//   // m.level == PartLevel::kStrong, m.consonant_cost == 0
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/rules.h"
+#include "entities/rewriter.h"
+
+namespace whosaid::entities {
+
+struct SpellingConfig {
+  // A pair is a strong match when the consonant cost is at most this
+  // (0.5: one soft pair such as kh/h, dh/z, or a dropped h).
+  double strong_consonant_cost = 0.5;
+  // Vowel cost allowed: base + per_consonant × consonants of the longer
+  // skeleton. Defaults allow 0.38 for 2 consonants (Hatim/Hatem: 0.15),
+  // 0.52 for 3 (not Hamid/Hamad: 0.6), 0.80 for 5 (Khowarazami/Khwarzami:
+  // 0.5).
+  double vowel_allowance_base = 0.1;
+  double vowel_allowance_per_consonant = 0.14;
+  // One full consonant edit is a "near" match in skeletons of at least this
+  // many consonants (Mohammadhasni / Mohadmmadhasni) ...
+  int near_min_consonants = 5;
+  // A "weak" match — usable only with support from the rest of the name or
+  // from context — is one consonant edit in skeletons of at least this
+  // many consonants (Sadi / Sadiq, Rozi / Rosi) ...
+  int weak_min_consonants = 2;
+  // ... or vowels over the allowance by at most this (Hatim / Hatam,
+  // Wihab / Wahhab; not Hasan / Husayn).
+  double weak_extra_vowel_cost = 0.3;
+  // Consonants whose substitution costs at most this share a blocking class
+  // (kh/h, gh/q/g, dh/z, th/s …); see BlockingKey.
+  double blocking_class_cost = 0.3;
+  // Parts longer than this (in symbols) are compared for equality only.
+  int max_compare_length = 40;
+};
+
+// How well two parts match, from worst to best.
+enum class PartLevel : std::uint8_t { kNone, kWeak, kNear, kStrong, kExact };
+const char* PartLevelName(PartLevel level);
+
+struct PartMatch {
+  PartLevel level = PartLevel::kNone;
+  float consonant_cost = 0;
+  float vowel_cost = 0;
+};
+
+// One part as it is compared.
+struct Spelling {
+  std::string phonetic;  // letters.txt applied: symbols
+  std::string skeleton;  // consonants of `phonetic`, '@' first when it starts with a vowel
+  std::string blocking;  // `skeleton` with each consonant replaced by its class
+  int consonants = 0;    // consonants in `skeleton`
+};
+
+class SpellingRules {
+ public:
+  SpellingRules(const rules::RuleSet& rules, const SpellingConfig& config);
+
+  // The spelling of one normalised part (lower-case a-z 0-9).
+  Spelling Spell(std::string_view part) const;
+  // The spelling of parts written together (Kheir Beik as Kheirbeik), from
+  // their spellings: the phonetic spellings joined, a letter doubled across
+  // the join written once. Cheaper than Spell() on the joined text.
+  Spelling Join(const std::vector<const Spelling*>& parts) const;
+  PartMatch Compare(const Spelling& a, const Spelling& b) const;
+  const SpellingConfig& config() const { return config_; }
+
+ private:
+  struct Cost {
+    float total = 0;
+    float consonant = 0;
+  };
+  void LoadCosts(const rules::RuleFile& file, bool vowels);
+  void BuildClasses();
+  Spelling FromPhonetic(std::string phonetic) const;
+  // Stops early (any cost over `limit`) once every path costs more.
+  Cost Distance(std::string_view a, std::string_view b, float limit) const;
+  float Sub(unsigned char a, unsigned char b) const { return sub_[a][b]; }
+  // Cost of dropping s[k]; a vowel ending `s` after a consonant may cost more.
+  float Indel(std::string_view s, std::size_t k) const;
+  PartLevel Judge(const Cost& cost, int consonants) const;
+
+  SpellingConfig config_;
+  Rewriter letters_;
+  std::array<std::array<float, 128>, 128> sub_{};  // substitution costs
+  std::array<float, 128> indel_{};                 // insertion / deletion costs
+  float final_vowel_indel_ = -1;                   // vowels.txt "final -"; < 0: as indel_
+  std::array<char, 128> class_{};                  // blocking class per symbol
+};
+
+// True for the vowel symbols a e i o u.
+inline bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace whosaid::entities

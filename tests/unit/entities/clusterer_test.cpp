@@ -1,0 +1,268 @@
+// Tests for entities::NameClusterer: groups that must and must not merge,
+// context (documents, roles, affiliations, distinct_from, same_as), short
+// forms, order and thread independence, and bad input.
+#include "entities/clusterer.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "entities/context.h"
+#include "entities_fixture.h"
+
+namespace whosaid::entities {
+namespace {
+
+using testing::Clusterer;
+using testing::Inputs;
+using testing::Partition;
+
+// "0 0 1": the cluster of each input, numbered by first appearance.
+std::string Groups(const std::vector<NameInput>& in) {
+  std::string out;
+  for (long k : Partition(Clusterer().Run(in))) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(k);
+  }
+  return out;
+}
+
+NameInput Person(std::string name, NameContext context = NameContext()) {
+  return {std::move(name), EntityType::kPerson, std::move(context)};
+}
+
+// Contexts with one field set (designated initializers would leave the
+// others to -Wmissing-field-initializers).
+using Words = std::vector<std::string>;
+NameContext Docs(Words docs, Words distinct_from = {}) {
+  NameContext c;
+  c.docs = std::move(docs);
+  c.distinct_from = std::move(distinct_from);
+  return c;
+}
+NameContext Roles(Words roles) {
+  NameContext c;
+  c.roles = std::move(roles);
+  return c;
+}
+NameContext Affiliations(Words affiliations) {
+  NameContext c;
+  c.affiliations = std::move(affiliations);
+  return c;
+}
+NameContext SameAs(Words names) {
+  NameContext c;
+  c.same_as = std::move(names);
+  return c;
+}
+
+}  // namespace
+
+TEST_SUITE("entities.clusterer") {
+  TEST_CASE("names alone: which names are one entity") {
+    struct Row {
+      std::string name;
+      std::vector<std::string> names;
+      EntityType type;
+      std::string clusters;  // by first appearance
+    };
+    constexpr EntityType P = EntityType::kPerson, O = EntityType::kOrg;
+    // clang-format off
+    const std::vector<Row> rows = {
+        {"one person, four spellings and a short form",
+         {"Enayatullah Khowarazami", "Enayatullah Khwarzami", "Mufti Enayatullah Khwarazmi",
+          "Inayatullah Khwarezmi", "Khwarzami"}, P, "0 0 0 0 0"},
+        {"Amir Rana is not Amir Khan Muttaqi; Rana is Amir Rana's",
+         {"Amir Rana", "Amir Khan Muttaqi", "Rana"}, P, "0 1 0"},
+        {"Yahya Sarei is not Rajeh Sarei; Sarei alone is ambiguous",
+         {"Yahya Sarei", "Rajeh Sarei", "Sarei"}, P, "0 1 2"},
+        {"Sadi and Sadiq need context",
+         {"Mohammad Sadi", "Sadiq", "Mohammad Sadiq"}, P, "0 1 1"},
+        {"no chain through a short form: two Khans stay apart",
+         {"Asad Khan Zarkari", "Khan", "Mohammed Khan"}, P, "0 1 2"},
+        {"short forms of one full name join it together",
+         {"Haji Asad Khan Zarkari Mohammadhasni", "Asad Khan Zarkari", "Asad Khan Mohammadhasni",
+          "Asad Khan"}, P, "0 0 0 0"},
+        {"Defence / Defense Ministry of one country",
+         {"Afghanistan’s Defence Ministry", "Afghan Defense Ministry", "Taliban defense ministry",
+          "Pakistan’s Interior Ministry"}, O, "0 0 0 1"},
+        {"Pakistan Taliban is not Afghan Taliban",
+         {"Pakistan Taliban", "Tehreek-e-Taliban Pakistan", "Afghan Taliban", "Tehreek-i-Taliban Pakistan"},
+         O, "0 0 1 0"},
+        {"Interior Ministry is not the Ministry of Foreign Affairs",
+         {"Interior Ministry", "Ministry of Foreign Affairs", "Foreign Office"}, O, "0 1 1"},
+        {"an owner-less name between two owners is ambiguous",
+         {"Ministry of Foreign Affairs", "Pakistani Foreign Office", "Taliban foreign office"}, O, "0 1 2"},
+    };
+    // clang-format on
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      CHECK(Groups(Inputs(row.names, row.type)) == row.clusters);
+    }
+  }
+
+  TEST_CASE("context confirms weak matches and blocks any") {
+    struct Row {
+      std::string name;
+      std::vector<NameInput> in;
+      std::string clusters;
+    };
+    const NameContext d1 = Docs({"d1"}), d3 = Docs({"d3"});
+    // clang-format off
+    const std::vector<Row> rows = {
+        {"one article writes Mohammad Sadi and Sadiq",
+         {Person("Mohammad Sadi", d1), Person("Sadiq", Docs({"d1", "d3"})), Person("Mohammad Sadiq", d3)},
+         "0 0 0"},
+        {"a weak match alone does not merge",
+         {Person("Mohammad Hatim"), Person("Muhammad Hatam")}, "0 1"},
+        {"the same role confirms it",
+         {Person("Mohammad Hatim", Roles({"special representative"})),
+          Person("Muhammad Hatam", Roles({"representative"}))}, "0 0"},
+        {"different roles block even a spelling variant",
+         {Person("Asim Munir", Roles({"army chief"})),
+          Person("Asem Munir", Roles({"spokesperson"}))}, "0 1"},
+        {"role synonyms agree",
+         {Person("Asim Munir", Roles({"spokesman"})),
+          Person("Asem Munir", Roles({"spokesperson"}))}, "0 0"},
+        {"identical spellings are one form: context cannot split them",
+         {Person("Asim Munir", Roles({"army chief"})),
+          Person("Asim Muneer", Roles({"spokesperson"}))}, "0 0"},
+        {"the same affiliation, however spelled, agrees",
+         {Person("Enayatullah Khwarazmi", Affiliations({"Afghanistan’s Defence Ministry"})),
+          Person("Inayatullah Khwarezmi", Affiliations({"Afghan Defense Ministry"}))}, "0 0"},
+        {"different affiliations block",
+         {Person("Enayatullah Khwarazmi", Affiliations({"Afghanistan’s Defence Ministry"})),
+          Person("Inayatullah Khwarezmi", Affiliations({"Pakistan’s Interior Ministry"}))}, "0 1"},
+        {"seen as different people in one document",
+         {Person("Mohammad Sadiq", Docs({"d1"}, {"Mohammad Sadeq"})),
+          Person("Mohammad Sadeq", d1)}, "0 1"},
+        {"the same names without that",
+         {Person("Mohammad Sadiq", d1), Person("Mohammad Sadeq", d1)}, "0 0"},
+        {"context picks the one longer form of an ambiguous short form",
+         {Person("Yahya Sarei", d1), Person("Rajeh Sarei", d3), Person("Sarei", d1)}, "0 1 0"},
+        {"an acronym the text defines",
+         {NameInput{"UNAMA", EntityType::kOrg, SameAs({"UN Assistance Mission in Afghanistan"})},
+          NameInput{"UN Assistance Mission in Afghanistan", EntityType::kOrg, NameContext()}}, "0 0"},
+    };
+    // clang-format on
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      CHECK(Groups(row.in) == row.clusters);
+    }
+  }
+
+  TEST_CASE("the result does not depend on input order or threads") {
+    const std::vector<std::string> names = {"Enayatullah Khowarazami",
+                                            "Khwarzami",
+                                            "Mufti Enayatullah Khwarazmi",
+                                            "Amir Rana",
+                                            "Rana",
+                                            "Amir Khan Muttaqi",
+                                            "Yahya Sarei",
+                                            "Rajeh Sarei",
+                                            "Sarei",
+                                            "Mohammad Sadi",
+                                            "Sadiq",
+                                            "Mohammad Sadiq",
+                                            "Haji Asad Khan Zarkari Mohammadhasni",
+                                            "Asad Khan Zarkari",
+                                            "Asad Khan Mohammadhasni",
+                                            "Asad Khan",
+                                            "Mohammed Khan",
+                                            "Hatim Ahmad Barakat",
+                                            "Hatem Ahmad Barakat",
+                                            "Hatam Ahmad Barakat",
+                                            "Ahmad Barakat",
+                                            "Muhammad Abbas",
+                                            "Mohammad Hassan Abbas",
+                                            "Mohammad Hasan Abbas",
+                                            "Tohami Khaled",
+                                            "Khaled Al-Tuhami",
+                                            "Abd al-Rahman Milad",
+                                            "Abdurrahman Al Milad",
+                                            "Oumar Younous",
+                                            "Omar Younous",
+                                            "'Umar Yunus"};
+    auto id_of = [](const std::vector<NameInput>& in, const Clustering& c, const std::string& n) {
+      for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i].name == n) return c.clusters[static_cast<std::size_t>(c.cluster_of[i])].id;
+      }
+      return std::string();
+    };
+    std::vector<NameInput> base = Inputs(names, EntityType::kPerson);
+    Clustering expected = Clusterer().Run(base);
+    std::mt19937 rng(7);
+    for (int round = 0; round < 5; ++round) {
+      std::vector<NameInput> shuffled = base;
+      std::shuffle(shuffled.begin(), shuffled.end(), rng);
+      Clustering got = Clusterer().Run(shuffled);
+      for (const std::string& n : names) {
+        CAPTURE(n);
+        CHECK(id_of(shuffled, got, n) == id_of(base, expected, n));
+      }
+    }
+    ClusterConfig threaded;
+    threaded.threads = 4;
+    NameClusterer parallel(threaded, testing::Rules());
+    std::vector<NameInput> many;
+    for (int copy = 0; copy < 40; ++copy) many.insert(many.end(), base.begin(), base.end());
+    CHECK(Partition(parallel.Run(many)) == Partition(Clusterer().Run(many)));
+  }
+
+  TEST_CASE("cluster ids and explanations") {
+    std::vector<NameInput> in =
+        Inputs({"Mufti Enayatullah Khwarazmi", "Enayatullah Khowarazami"}, EntityType::kPerson);
+    Clustering c = Clusterer().Run(in);
+    REQUIRE(c.clusters.size() == 1);
+    CHECK(c.clusters[0].id == "person:enayatullah khowarazami");  // smallest normalised member
+    CHECK(c.clusters[0].forms.size() == 2);
+    REQUIRE(c.clusters[0].merges.size() == 1);
+    CHECK(c.clusters[0].merges[0].rule == "spelling variant");
+    CHECK(c.clusters[0].merges[0].detail.find("khwarazmi~khowarazami") != std::string::npos);
+  }
+
+  TEST_CASE("bad input gets a defined result, never a crash") {
+    std::string twenty;
+    for (int i = 0; i < 20; ++i) twenty += "Name" + std::to_string(i) + " ";
+    const std::vector<std::string> names = {"",
+                                            "   ",
+                                            "!!!",
+                                            "x",
+                                            "X",
+                                            "Q",
+                                            twenty,
+                                            twenty,
+                                            "محمد عبد الله",
+                                            "毛泽东",
+                                            std::string(100000, 'k'),
+                                            "Ali\xFF\xFE Khan",
+                                            "\xF0\x9F\x98\x80",
+                                            "a b c d e f g h i j k l m n"};
+    std::vector<NameInput> in = Inputs(names, EntityType::kUnknown);
+    Clustering c = Clusterer().Run(in);
+    REQUIRE(c.cluster_of.size() == names.size());
+    CHECK(c.cluster_of[0] == -1);               // empty
+    CHECK(c.cluster_of[1] == -1);               // blanks
+    CHECK(c.cluster_of[2] == -1);               // punctuation
+    CHECK(c.cluster_of[10] == -1);              // 100 000 bytes: not a name
+    CHECK(c.cluster_of[12] == -1);              // an emoji
+    CHECK(c.cluster_of[3] == c.cluster_of[4]);  // x = X
+    CHECK(c.cluster_of[3] != c.cluster_of[5]);
+    CHECK(c.cluster_of[6] == c.cluster_of[7]);  // identical lines stay together
+    for (std::size_t i : {3, 5, 6, 8, 9, 11, 13}) CHECK(c.cluster_of[i] >= 0);
+  }
+
+  TEST_CASE("the examples of roles.txt hold") {
+    auto synonyms = ContextTable::LoadRoleSynonyms(testing::Rules());
+    ContextTable table(Clusterer().parser(), synonyms, ContextRules{});
+    for (const auto& ex : testing::Examples("names/roles.txt")) {
+      CAPTURE(ex.line);
+      CHECK(table.RoleWords(ex.input) == ex.expected);
+    }
+  }
+}
+
+}  // namespace whosaid::entities

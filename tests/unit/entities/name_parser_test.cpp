@@ -1,0 +1,84 @@
+// Tests for entities::NameParser: the examples of the word lists in
+// rules/names/ ("NAME => PARSED", "org: NAME => PARSED") and bad input.
+#include "entities/name_parser.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "entities_fixture.h"
+
+namespace whosaid::entities {
+namespace {
+
+ParsedName Parse(const std::string& name, EntityType type) {
+  return testing::Clusterer().parser().Parse(name, type);
+}
+
+}  // namespace
+
+TEST_SUITE("entities.parser") {
+  TEST_CASE("the examples of titles, families and organisation lists hold") {
+    for (std::string file : {"names/titles.txt", "names/families.txt", "names/org_words.txt",
+                             "names/org_synonyms.txt", "names/org_owners.txt"}) {
+      auto examples = testing::Examples(file);
+      CHECK(!examples.empty());
+      for (const auto& ex : examples) {
+        CAPTURE(file);
+        CAPTURE(ex.line);
+        bool org = ex.input.rfind("org: ", 0) == 0;
+        ParsedName n = Parse(org ? ex.input.substr(5) : ex.input,
+                             org ? EntityType::kOrg : EntityType::kPerson);
+        CHECK(n.Display() == ex.expected);
+      }
+    }
+  }
+
+  TEST_CASE("the type is guessed from organisation words") {
+    struct Row {
+      std::string name;
+      EntityType type;
+    };
+    const std::vector<Row> rows = {
+        {"Kalaye Electric Company", EntityType::kOrg},
+        {"Azza Air Transport Company LTD.", EntityType::kOrg},
+        {"Ministry of Foreign Affairs", EntityType::kOrg},
+        {"Enayatullah Khwarazmi", EntityType::kPerson},
+        {"Haji Asad Khan", EntityType::kPerson},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      CHECK(Parse(row.name, EntityType::kUnknown).type == row.type);
+    }
+  }
+
+  TEST_CASE("bad input gets a defined result") {
+    struct Row {
+      std::string name, input;
+      std::size_t parts;
+      bool matchable;
+    };
+    std::string twenty;
+    for (int i = 0; i < 20; ++i)
+      twenty += "Word" + std::string(1, static_cast<char>('a' + i)) + " ";
+    const std::vector<Row> rows = {
+        {"empty", "", 0, false},
+        {"punctuation", "--- ...", 0, false},
+        {"one letter", "Q", 1, true},
+        {"a title alone is a name", "Mullah", 1, true},
+        {"twenty parts: a sentence, not a name", twenty, 20, false},
+        {"other script", "ابو بكر البغدادي", 3, true},
+        {"very long", std::string(5000, 'a'), 0, false},
+        {"several names: the first", "Husain Salimi; Hosain Salimi", 2, true},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      ParsedName n = Parse(row.input, EntityType::kPerson);
+      CHECK(n.parts.size() == row.parts);
+      CHECK(n.matchable == row.matchable);
+    }
+  }
+}
+
+}  // namespace whosaid::entities

@@ -1,0 +1,75 @@
+// Tests for entities::SpellingRules and PartComparer: every "A ~ B",
+// "A ~? B", "A !~ B" example of letters.txt, consonants.txt, vowels.txt and
+// prefixes.txt, comparing the single part each side parses to.
+#include "entities/spelling.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "entities/name_matcher.h"
+#include "entities_fixture.h"
+
+namespace whosaid::entities {
+namespace {
+
+NamePart OnePart(const std::string& name) {
+  ParsedName n = testing::Clusterer().parser().Parse(name, EntityType::kPerson);
+  REQUIRE(n.parts.size() == 1);
+  return n.parts[0];
+}
+
+}  // namespace
+
+TEST_SUITE("entities.spelling") {
+  TEST_CASE("the examples of the equivalence rules hold") {
+    PartComparer parts(testing::Clusterer().spelling());
+    for (std::string file :
+         {"names/letters.txt", "names/consonants.txt", "names/vowels.txt", "names/prefixes.txt"}) {
+      auto examples = testing::PartExamples(file);
+      CHECK(examples.size() >= 4);
+      for (const auto& ex : examples) {
+        CAPTURE(file);
+        CAPTURE(ex.line);
+        CAPTURE(ex.a);
+        CAPTURE(ex.b);
+        PartMatch m = parts.Compare(OnePart(ex.a), OnePart(ex.b));
+        CAPTURE(PartLevelName(m.level));
+        switch (ex.want) {
+          case testing::PartExample::Want::kMatch:
+            CHECK(m.level >= PartLevel::kNear);
+            break;
+          case testing::PartExample::Want::kWeak:
+            CHECK(m.level == PartLevel::kWeak);
+            break;
+          case testing::PartExample::Want::kNoMatch:
+            CHECK(m.level < PartLevel::kNear);
+            break;
+        }
+      }
+    }
+  }
+
+  TEST_CASE("comparison is symmetric and exact on equal spellings") {
+    const SpellingRules& s = testing::Clusterer().spelling();
+    const char* words[] = {"khowarazami", "khwarzami", "hasan", "husayn", "sadi", "sadiq", "a", ""};
+    for (const char* x : words) {
+      for (const char* y : words) {
+        CAPTURE(x);
+        CAPTURE(y);
+        PartMatch xy = s.Compare(s.Spell(x), s.Spell(y)), yx = s.Compare(s.Spell(y), s.Spell(x));
+        CHECK(xy.level == yx.level);
+        if (std::string(x) == y && *x) CHECK(xy.level == PartLevel::kExact);
+      }
+    }
+  }
+
+  TEST_CASE("skeletons and blocking classes") {
+    const SpellingRules& s = testing::Clusterer().spelling();
+    CHECK(s.Spell("khwarazmi").skeleton == s.Spell("khowarazami").skeleton);
+    CHECK(s.Spell("ahmad").skeleton != s.Spell("hamid").skeleton);  // initial vowel kept
+    CHECK(s.Spell("qasemi").blocking == s.Spell("ghasemi").blocking);
+  }
+}
+
+}  // namespace whosaid::entities
