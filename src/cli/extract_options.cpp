@@ -19,14 +19,6 @@ constexpr unsigned kMaxThreads = 1024;
   throw UsageError("--" + option + " " + value + ": expected " + expected);
 }
 
-unsigned ResolveThreads(int n) {
-  if (n < 0 || static_cast<unsigned>(n) > kMaxThreads) {
-    BadValue("threads", std::to_string(n), "0 (all cores) to " + std::to_string(kMaxThreads));
-  }
-  if (n > 0) return static_cast<unsigned>(n);
-  return std::max(1u, std::thread::hardware_concurrency());
-}
-
 // The option table; values land in `o` (enums and sizes through notifiers).
 po::options_description Options(ExtractOptions& o, int& threads) {
   po::options_description desc("Options");
@@ -75,6 +67,14 @@ po::options_description Options(ExtractOptions& o, int& threads) {
 }
 
 }  // namespace
+
+unsigned ResolveThreads(int n) {
+  if (n < 0 || static_cast<unsigned>(n) > kMaxThreads) {
+    BadValue("threads", std::to_string(n), "0 (all cores) to " + std::to_string(kMaxThreads));
+  }
+  if (n > 0) return static_cast<unsigned>(n);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 std::size_t ParseByteSize(const std::string& text, const std::string& option) {
   std::size_t i = 0;

@@ -48,4 +48,7 @@ std::string ExtractHelp();
 // "64M" → 67108864; "1000" → 1000; throws UsageError on anything else or 0.
 std::size_t ParseByteSize(const std::string& text, const std::string& option);
 
+// --threads N: 0 → all cores; throws UsageError outside 0 … 1024.
+unsigned ResolveThreads(int n);
+
 }  // namespace whosaid::cli

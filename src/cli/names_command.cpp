@@ -1,5 +1,7 @@
 #include "cli/names_command.h"
 
+#include "cli/extract_options.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -72,10 +74,7 @@ NamesOptions ParseNamesOptions(const std::vector<std::string>& args) {
   if (inputs.size() > 1)
     throw UsageError("names takes one FILE (got " + std::to_string(inputs.size()) + ")");
   if (!inputs.empty()) o.input = inputs[0];
-  if (threads < 0 || threads > 1024)
-    throw UsageError("--threads " + std::to_string(threads) + ": expected 0 to 1024");
-  o.cluster.threads = threads > 0 ? static_cast<unsigned>(threads)
-                                  : std::max(1u, std::thread::hardware_concurrency());
+  o.cluster.threads = ResolveThreads(threads);
   if (o.output_path == "-") o.output_path.clear();
   return o;
 }
