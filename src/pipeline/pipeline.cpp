@@ -10,6 +10,7 @@
 #include "attribution/lexicon.h"
 #include "attribution/shape.h"
 #include "attribution/speaker.h"
+#include "pipeline/windowed.h"
 #include "quotes/scanner.h"
 #include "segment/paragraphs.h"
 #include "segment/tokenizer.h"
@@ -30,6 +31,8 @@ struct Pipeline::Impl {
         frames(rules),
         speakers(rules, lexicon),
         coref(attribution::CorefConfig{}, speakers) {}
+
+  DocResult RunWindow(std::string_view text) const;  // steps 1-6 on one window
 
   PipelineConfig config;
   segment::Tokenizer tokenizer;
@@ -164,10 +167,10 @@ Pipeline::Pipeline(const PipelineConfig& config, const rules::RuleSet& rules)
     : impl_(std::make_unique<Impl>(config, rules)) {}
 Pipeline::~Pipeline() = default;
 
-DocResult Pipeline::Run(const Document& doc) const {
-  const Impl& m = *impl_;
+DocResult Pipeline::Impl::RunWindow(std::string_view text) const {
+  const Impl& m = *this;
   Analysed a;
-  a.text = doc.text;
+  a.text = text;
   // 1. segment: paragraphs
   a.paragraphs = segment::SplitParagraphs(a.text);
   // 2. quotes: pair the quote marks
@@ -208,6 +211,11 @@ DocResult Pipeline::Run(const Document& doc) const {
     result.quotes.push_back(std::move(r));
   }
   return result;
+}
+
+DocResult Pipeline::Run(const Document& doc) const {
+  return RunInWindows(doc.text, impl_->config.window_bytes,
+                      [this](std::string_view window) { return impl_->RunWindow(window); });
 }
 
 }  // namespace whosaid
