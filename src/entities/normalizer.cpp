@@ -18,9 +18,23 @@ namespace {
 constexpr const char* kTransformFile = "names/transform.txt";
 constexpr const char* kCharactersFile = "names/characters.txt";
 
+// A '(' not closed on its line (outside [sets]): ICU 72 rejects such an ID
+// but leaks memory doing so, so it is refused before ICU sees it.
+bool Unclosed(std::string_view id) {
+  int parens = 0, sets = 0;
+  for (char c : id) {
+    if (c == '[') ++sets;
+    if (c == ']' && sets > 0) --sets;
+    if (sets == 0 && c == '(') ++parens;
+    if (sets == 0 && c == ')' && parens > 0) --parens;
+  }
+  return parens > 0;
+}
+
 std::unique_ptr<icu::Transliterator> CompileTransform(const rules::RuleFile& file) {
   std::string id;
   for (const rules::RuleLine& line : file.lines()) {
+    if (Unclosed(line.text)) throw file.Error(line, "'(' without ')'");
     if (!id.empty()) id += "; ";
     id += line.text;
   }

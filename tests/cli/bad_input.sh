@@ -477,6 +477,14 @@ case_broken_rules() {
     "quote_marks.txt:LINE: FAMILY must be double or single, not 'triple'"
   expect_broken_rule abbreviations.txt 's/^mr$/mr mrs/' \
     "abbreviations.txt:LINE: one abbreviation per line"
+  # The name matcher's rules (whosaid names). Regression (fuzz_rules): ICU
+  # leaked memory on a transform with an unclosed '('.
+  break_rules names/transform.txt 's/^Lower$/Lower; (x/'
+  printf 'Amir Rana\n' >"$tmp/names.txt"
+  run names --rules "$tmp/rules" "$tmp/names.txt"
+  expect_status 2 "$rc" "broken names/transform.txt"
+  expect_contains "$tmp/err" "whosaid: $tmp/rules/names/transform.txt:" "broken names/transform.txt"
+  expect_contains "$tmp/err" ": '(' without ')'" "broken names/transform.txt"
   # Not UTF-8.
   break_rules roles.txt '1s/^/\xff/'
   run extract --rules "$tmp/rules" "$tmp/good.txt"

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "entities_fixture.h"
 
 namespace whosaid::entities {
@@ -48,6 +49,35 @@ TEST_SUITE("entities.normalizer") {
     for (const Row& row : rows) {
       CAPTURE(row.name);
       CHECK(TheNormalizer().Normalize(row.input) == row.expected);
+    }
+  }
+
+  // Regression (fuzz_rules): ICU 72 leaks memory on an ID with a '(' never
+  // closed ("Lower; (x"); such a line is refused before ICU sees it, with
+  // its line.
+  TEST_CASE("a transform line with an unclosed '(' is a rule error naming the line") {
+    struct Row {
+      std::string content;
+      std::string error;  // "" → accepted
+    };
+    const std::vector<Row> rows = {
+        {"NFKC\nLower\n", ""},
+        {"NFKC\n(Lower)\n", ""},
+        {"[(] Remove\nLower\n", ""},
+        {"NFKC\nLower; (x\n", "names/transform.txt:2: '(' without ')'"},
+        {"(x\n", "names/transform.txt:1: '(' without ')'"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.content);
+      auto rules = testing::Rules().With(
+          "names/transform.txt", rules::RuleFile::Parse("names/transform.txt", row.content));
+      std::string error;
+      try {
+        Normalizer n(*rules);
+      } catch (const ConfigError& e) {
+        error = e.what();
+      }
+      CHECK(error == row.error);
     }
   }
 }
