@@ -1,6 +1,8 @@
 // Fuzz target: the whole per-document path on any bytes — the text reader's
 // decoding and guards (ingest/text_document.h), Pipeline::Run, and both
-// sinks (JSON Lines and table).
+// sinks (JSON Lines and table). When the first byte is odd, the pipeline
+// reads the document in windows of 64 bytes (pipeline/windowed.h), as it
+// reads documents over 1 MiB.
 //
 // Checks: every record's spans lie inside the text, non-empty quotes; every
 // JSON line parses, and its quote text is the text between its offsets.
@@ -55,7 +57,9 @@ void CheckJsonLines(const whosaid::Document& doc, const std::string& out, std::s
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace whosaid;
-  static const Pipeline pipeline(PipelineConfig{}, fuzz::Rules());
+  static const Pipeline whole(PipelineConfig{}, fuzz::Rules());
+  static const Pipeline windowed(PipelineConfig{.trace = false, .window_bytes = 64}, fuzz::Rules());
+  const Pipeline& pipeline = size > 0 && (data[0] & 1) ? windowed : whole;
   ingest::IngestConfig config;
   config.max_doc_bytes = 1 << 20;
   auto loaded = ingest::MakeTextDocument(fuzz::AsText(data, size), "fuzz", "fuzz.txt", config);
