@@ -1,14 +1,11 @@
 #include "ingest/jsonl_source.h"
 
-#include <nlohmann/json.hpp>
-
 #include "core/text.h"
+#include "ingest/jsonl_record.h"
 #include "ingest/metadata.h"
 
 namespace whosaid::ingest {
 namespace {
-
-using Json = nlohmann::json;
 
 Diagnostic Error(const std::string& where, std::string message) {
   return {Diagnostic::Severity::kError, where, std::move(message)};
@@ -17,33 +14,10 @@ Diagnostic Warning(const std::string& where, std::string message) {
   return {Diagnostic::Severity::kWarning, where, std::move(message)};
 }
 
-// nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 5:
-// ..." without the bracketed tag and the always-1 line number. Any
-// json::exception: a number too large for a double ("1e999") is an
-// out_of_range, not a parse_error.
-std::string ParseErrorText(const Json::exception& e) {
-  std::string what = e.what();
-  if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
-  if (what.rfind("parse error at line 1, ", 0) == 0) what.replace(0, 23, "parse error at ");
-  return what;
-}
-
-// The string at `key`, else at meta[`meta_key`], else "".
-std::string FieldOrMeta(const Json& rec, const char* key, const char* meta_key) {
-  if (auto it = rec.find(key); it != rec.end() && it->is_string()) return it->get<std::string>();
-  auto meta = rec.find("meta");
-  if (meta == rec.end() || !meta->is_object()) return "";
-  auto it = meta->find(meta_key);
-  return it != meta->end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-// The record's id as a string; "" when missing or not a string/number.
-std::string IdOf(const Json& rec) {
-  auto it = rec.find("id");
-  if (it == rec.end()) return "";
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer() || it->is_number_unsigned()) return it->dump();
-  return "";
+// The string of a top-level field, else of its "meta" counterpart, else "".
+std::string FieldOrMeta(const RecordField& field, const RecordField& meta) {
+  if (field.is_string()) return field.text;
+  return meta.is_string() ? meta.text : "";
 }
 
 }  // namespace
@@ -91,38 +65,35 @@ std::optional<Document> JsonlSource::ParseRecord(std::string& line, const std::s
                                              " of the line: invalid UTF-8, replaced with U+FFFD"));
     line = std::move(decoded.text);
   }
-  Json rec;
-  try {
-    rec = Json::parse(line);
-  } catch (const Json::exception& e) {
-    diagnostics.push_back(Error(where, "malformed JSON (" + ParseErrorText(e) + "); skipped"));
+  Record rec = ReadRecord(line);
+  if (!rec.error.empty()) {
+    diagnostics.push_back(Error(where, "malformed JSON (" + rec.error + "); skipped"));
     return std::nullopt;
   }
-  if (!rec.is_object()) {
+  if (!rec.is_object) {
     diagnostics.push_back(Error(where, "not a JSON object; skipped"));
     return std::nullopt;
   }
-  auto text = rec.find("text");
-  if (text == rec.end() || !text->is_string()) {
+  if (!rec.text.is_string()) {
     diagnostics.push_back(Error(where, "record has no string \"text\"; skipped"));
     return std::nullopt;
   }
   Document doc;
-  doc.text = text->get<std::string>();
-  if (doc.text.size() > config_.max_doc_bytes) {
+  if (rec.text.text.size() > config_.max_doc_bytes) {
     diagnostics.push_back(Error(where, "\"text\" larger than --max-doc-bytes (" +
                                            std::to_string(config_.max_doc_bytes) +
                                            " bytes); skipped"));
     return std::nullopt;
   }
-  doc.id = IdOf(rec);
+  doc.text = std::move(rec.text.text);
+  doc.id = std::move(rec.id.text);  // a string, or an integer in decimal
   if (doc.id.empty()) {
     doc.id = stem_ + ":" + std::to_string(line_number_);
     diagnostics.push_back(Warning(where, "record has no \"id\"; named \"" + doc.id + "\""));
   }
-  doc.outlet = FieldOrMeta(rec, "outlet", "publisher");
-  doc.url = FieldOrMeta(rec, "url", "url");
-  if (std::string date = FieldOrMeta(rec, "date", "publication_date"); !date.empty()) {
+  doc.outlet = FieldOrMeta(rec.outlet, rec.meta_publisher);
+  doc.url = FieldOrMeta(rec.url, rec.meta_url);
+  if (std::string date = FieldOrMeta(rec.date, rec.meta_publication_date); !date.empty()) {
     if (auto iso = NormalizeIsoDate(date)) {
       doc.date = *iso;
     } else {

@@ -1,5 +1,7 @@
 // whosaid::ingest::JsonlSource — documents from JSON Lines, one per line,
-// read line by line (the file is never held whole in memory).
+// read line by line (the file is never held whole in memory), each record
+// field by field (jsonl_record.h: no JSON value is built, so no line shape
+// costs more memory than the line).
 //
 // Record format
 //   {"id": "doc-1", "text": "full article", "outlet": "...", "url": "...",

@@ -416,6 +416,25 @@ case_malformed_jsonl() {
   expect_contains "$tmp/out" '"doc":"good-3"' "nested arrays and a truncated last line"
 }
 
+# Regression: a record line was parsed into a JSON value first; 20 MB of
+# "[[[…" took 1.5 GB. Records are now read field by field (jsonl_record.h).
+case_jsonl_memory() {
+  "$python" - "$tmp/shapes.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("[" * 20_000_000 + "\n")                                   # deep
+    f.write("[" + "1," * 5_000_000 + "1]\n")                           # wide
+    f.write("{" + "".join(f'"k{i}":{{}},' for i in range(1_000_000)) + '"id":"w","text":"x"}\n')
+PY
+  printf '{"id":"good","text":"%s"}\n' "$(good_paragraph | sed 's/"/\\"/g')" >>"$tmp/shapes.jsonl"
+  bounded 20 300 extract "$tmp/shapes.jsonl"
+  expect_status 1 "$rc" "deep and wide JSON Lines records"
+  expect_contains "$tmp/err" "$tmp/shapes.jsonl:1: error: malformed JSON" "20,000,000 nested arrays"
+  expect_contains "$tmp/err" "$tmp/shapes.jsonl:2: error: not a JSON object" "an array of 5,000,000 numbers"
+  expect_contains "$tmp/out" '"doc":"good"' "deep and wide JSON Lines records"
+  if grep -q "shapes.jsonl:3" "$tmp/err"; then fail "an object of 1,000,000 keys was refused"; fi
+}
+
 case_record_without_text() {
   jsonl_with_bad_line '{"id":"no-text","outlet":"X"}' >"$tmp/a.jsonl"
   jsonl_with_bad_line '{"id":"number","text":42}' >"$tmp/b.jsonl"

@@ -4,14 +4,20 @@
 //
 // Checks: every document has an id and valid UTF-8 text within the limit;
 // every diagnostic names "fuzz.jsonl:LINE" (or the file on a read error);
-// BufferedInput::ReadLine gives back exactly the input's lines.
+// BufferedInput::ReadLine gives back exactly the input's lines; the fields
+// ReadRecord (ingest/jsonl_record.h) streams out of each line are those of
+// the line parsed as a JSON value (nlohmann's DOM: the reference).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "core/text.h"
 #include "fuzz_support.h"
+#include "ingest/jsonl_record.h"
 #include "ingest/jsonl_source.h"
 
 namespace {
@@ -35,12 +41,63 @@ void CheckLines(std::string_view input) {
   (void)lines;
 }
 
+using Json = nlohmann::json;
+
+// What the DOM says a field is: "" absent or not a string (nor, for the id,
+// an integer); else "=" + its text.
+std::string DomField(const Json& object, const char* key, bool integer_ok) {
+  auto it = object.find(key);
+  if (it == object.end()) return "";
+  if (it->is_string()) return "=" + it->get<std::string>();
+  if (integer_ok && (it->is_number_integer() || it->is_number_unsigned())) return "=" + it->dump();
+  return "";
+}
+
+std::string StreamedField(const whosaid::ingest::RecordField& f, bool integer_ok) {
+  using Kind = whosaid::ingest::RecordField::Kind;
+  return f.kind == Kind::kString || (integer_ok && f.kind == Kind::kInteger) ? "=" + f.text : "";
+}
+
+// ReadRecord against the DOM, on one line of valid UTF-8.
+void CheckRecord(const std::string& line) {
+  const whosaid::ingest::Record streamed = whosaid::ingest::ReadRecord(line);
+  Json dom;
+  try {
+    dom = Json::parse(line);
+  } catch (const Json::exception&) {
+    FUZZ_CHECK(!streamed.error.empty());
+    return;
+  }
+  FUZZ_CHECK(streamed.error.empty());
+  FUZZ_CHECK(streamed.is_object == dom.is_object());
+  if (!dom.is_object()) return;
+  FUZZ_CHECK(StreamedField(streamed.id, true) == DomField(dom, "id", true));
+  FUZZ_CHECK(StreamedField(streamed.text, false) == DomField(dom, "text", false));
+  FUZZ_CHECK(StreamedField(streamed.outlet, false) == DomField(dom, "outlet", false));
+  FUZZ_CHECK(StreamedField(streamed.url, false) == DomField(dom, "url", false));
+  FUZZ_CHECK(StreamedField(streamed.date, false) == DomField(dom, "date", false));
+  auto meta = dom.find("meta");
+  const Json empty = Json::object();
+  const Json& m = meta != dom.end() && meta->is_object() ? *meta : empty;
+  FUZZ_CHECK(StreamedField(streamed.meta_publisher, false) == DomField(m, "publisher", false));
+  FUZZ_CHECK(StreamedField(streamed.meta_url, false) == DomField(m, "url", false));
+  FUZZ_CHECK(StreamedField(streamed.meta_publication_date, false) ==
+             DomField(m, "publication_date", false));
+}
+
+void CheckRecords(std::string_view input) {
+  std::istringstream lines{std::string(input)};
+  std::string line;
+  while (std::getline(lines, line)) CheckRecord(whosaid::text::DecodeLossy(line).text);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace whosaid;
   const std::string_view input = fuzz::AsText(data, size);
   CheckLines(input);
+  CheckRecords(input);
 
   ingest::IngestConfig config;
   config.max_doc_bytes = 256;  // small, so lines over the limit occur

@@ -1,0 +1,77 @@
+// Tests for ingest/jsonl_record.h: which fields a record line yields, as a
+// JSON object would give them, without building one.
+#include "ingest/jsonl_record.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace whosaid::ingest {
+namespace {
+
+// "id|text|outlet|url|date|publisher|meta url|publication date", "-" for a
+// field that is not a string (or an integer id), "!" + error, "not object".
+std::string Fields(const std::string& line) {
+  Record r = ReadRecord(line);
+  if (!r.error.empty()) return std::string("!").append(r.error, 0, r.error.find(':'));
+  if (!r.is_object) return "not object";
+  std::string out;
+  for (const RecordField* f : {&r.id, &r.text, &r.outlet, &r.url, &r.date, &r.meta_publisher,
+                               &r.meta_url, &r.meta_publication_date}) {
+    if (!out.empty()) out += '|';
+    out += f->kind == RecordField::Kind::kString || f->kind == RecordField::Kind::kInteger ? f->text
+                                                                                          : "-";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("ingest.jsonl") {
+  TEST_CASE("record fields: top level and meta, last key wins, other shapes ignored") {
+    struct Row {
+      std::string name, line, expected;
+    };
+    const std::vector<Row> rows = {
+        {"all fields",
+         R"({"id":"a","text":"T","outlet":"O","url":"U","date":"D","meta":{"publisher":"P","url":"MU","publication_date":"PD"}})",
+         "a|T|O|U|D|P|MU|PD"},
+        {"integer ids", R"({"id":-7,"text":"T"})", "-7|T|-|-|-|-|-|-"},
+        {"a big unsigned id", R"({"id":18446744073709551615})", "18446744073709551615|-|-|-|-|-|-|-"},
+        {"float, bool, null, array, object ids", R"({"id":1.5})", "-|-|-|-|-|-|-|-"},
+        {"text an array", R"({"text":["a"],"id":"x"})", "x|-|-|-|-|-|-|-"},
+        {"text an object", R"({"text":{"text":"inner"}})", "-|-|-|-|-|-|-|-"},
+        {"the last of two keys wins", R"({"text":"one","text":"two"})", "-|two|-|-|-|-|-|-"},
+        {"a later meta replaces an earlier one",
+         R"({"meta":{"publisher":"P1","url":"U1"},"meta":{"publisher":"P2"}})", "-|-|-|-|-|P2|-|-"},
+        {"meta not an object", R"({"meta":{"publisher":"P"},"meta":"x"})", "-|-|-|-|-|-|-|-"},
+        {"nested objects inside meta do not end it",
+         R"({"meta":{"x":{"y":{"publisher":"no"}},"publisher":"P"}})", "-|-|-|-|-|P|-|-"},
+        {"fields deeper down are not fields", R"({"a":{"text":"no","id":"no"},"b":[{"text":"no"}]})",
+         "-|-|-|-|-|-|-|-"},
+        {"an array is not an object", R"([{"text":"T"}])", "not object"},
+        {"a string is not an object", R"("text")", "not object"},
+        {"malformed", R"({"text": )", "!parse error at column 10"},
+        {"trailing garbage", R"({"text":"T"} x)", "!parse error at column 14"},
+        {"a number no double holds", R"({"n":1e999})", "!number overflow parsing '1e999'"},
+        {"BOM", "\xEF\xBB\xBF{\"text\":\"T\"}", "-|T|-|-|-|-|-|-"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      CHECK(Fields(row.line) == row.expected);
+    }
+  }
+
+  TEST_CASE("record fields: deep and wide lines are read without building them") {
+    // 2,000,000 levels of arrays (as a JSON value: about 150 MB) and an
+    // object of 500,000 keys before the text.
+    CHECK(Fields(std::string(2'000'000, '[') + std::string(2'000'000, ']')) == "not object");
+    std::string wide = "{";
+    for (int i = 0; i < 500'000; ++i) wide.append("\"k").append(std::to_string(i)).append("\":[1,{}],");
+    wide += "\"text\":\"T\"}";
+    CHECK(Fields(wide) == "-|T|-|-|-|-|-|-");
+  }
+}
+
+}  // namespace whosaid::ingest
