@@ -42,7 +42,7 @@ Decoded DecodeLossy(std::string_view bytes) {
     UChar32 c;
     U8_NEXT(s + pos, i, m, c);
     if (c < 0) {
-      out.invalid.push_back(pos);
+      if (out.invalid_count++ < Decoded::kMaxOffsets) out.invalid.push_back(pos);
       out.text += "\xEF\xBF\xBD";
     } else {
       out.text.append(bytes.substr(pos, static_cast<std::size_t>(i)));

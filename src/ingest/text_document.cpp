@@ -38,7 +38,7 @@ LoadedDocument MakeTextDocument(std::string_view bytes, std::string id, std::str
   }
   text::Decoded decoded = text::DecodeLossy(bytes);
   if (!decoded.invalid.empty()) {
-    std::size_t n = decoded.invalid.size();
+    std::size_t n = decoded.invalid_count;
     out.diagnostics.push_back({Diagnostic::Severity::kWarning,
                                source + ": byte " + std::to_string(decoded.invalid.front()),
                                "invalid UTF-8, replaced with U+FFFD (" + std::to_string(n) +
@@ -65,12 +65,13 @@ LoadedDocument ReadTextFile(const std::filesystem::path& path, const IngestConfi
   BufferedInput in(std::make_unique<FdInput>(fd, /*owned=*/true));
   // Refuse an oversized regular file before reading any of it.
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-      static_cast<std::size_t>(st.st_size) > config.max_doc_bytes) {
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular && static_cast<std::size_t>(st.st_size) > config.max_doc_bytes) {
     failed.diagnostics.push_back(Error(name, TooLarge(config.max_doc_bytes)));
     return failed;
   }
   std::string bytes;
+  if (regular) bytes.reserve(static_cast<std::size_t>(st.st_size));  // one allocation, no doubling
   try {
     if (!in.ReadAll(bytes, config.max_doc_bytes)) {
       failed.diagnostics.push_back(Error(name, TooLarge(config.max_doc_bytes)));

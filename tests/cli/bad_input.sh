@@ -85,6 +85,14 @@ case_invalid_utf8() {
   expect_offsets "$tmp/bad.txt"
   # The quote starts after 25 code points: Python's errors="replace" agrees.
   expect_contains "$tmp/out" '"start":26,' "invalid UTF-8: code-point offsets after replacement"
+  # Regression: every replaced sequence kept an 8-byte offset (a 60 MB file
+  # of 0xFF took 712 MB). 8 MB of them now: one warning, bounded memory.
+  { head -c 8000000 /dev/zero | tr '\0' '\377'; printf '\n'; good_paragraph; } >"$tmp/ff.txt"
+  bounded 20 250 extract "$tmp/ff.txt"
+  expect_status 0 "$rc" "8 MB of invalid bytes"
+  expect_contains "$tmp/err" "$tmp/ff.txt: byte 0: warning: invalid UTF-8, replaced with U+FFFD (8000000 sequences)" \
+    "8 MB of invalid bytes"
+  expect_quote "8 MB of invalid bytes"
   # In a JSON Lines record: the line and the byte of the line.
   { printf '{"id":"bad","text":"x \xff y"}\n'; printf '{"id":"good","text":"%s"}\n' "$(good_paragraph | sed 's/"/\\"/g')"; } \
     >"$tmp/bad.jsonl"

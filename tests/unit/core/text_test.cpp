@@ -65,6 +65,7 @@ TEST_SUITE("core.text") {
       Decoded d = DecodeLossy(row.input);
       CHECK(d.text == row.expected);
       CHECK(d.invalid == row.invalid);
+      CHECK(d.invalid_count == row.invalid.size());
       CHECK_FALSE(FirstInvalidUtf8(d.text).has_value());
       if (row.invalid.empty()) {
         CHECK_FALSE(FirstInvalidUtf8(row.input).has_value());
@@ -72,6 +73,15 @@ TEST_SUITE("core.text") {
         CHECK(FirstInvalidUtf8(row.input) == row.invalid.front());
       }
     }
+  }
+
+  TEST_CASE("DecodeLossy counts every replacement but keeps only the first offsets") {
+    // Regression: a 60 MB file of 0xFF bytes kept 480 MB of offsets.
+    Decoded d = DecodeLossy("ok" + std::string(1000, '\xFF'));
+    CHECK(d.invalid_count == 1000);
+    REQUIRE(d.invalid.size() == Decoded::kMaxOffsets);
+    CHECK(d.invalid.front() == 2);
+    CHECK(d.invalid.back() == 2 + Decoded::kMaxOffsets - 1);
   }
 
   TEST_CASE("Next and At decode one code point and step over it") {
