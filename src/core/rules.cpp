@@ -97,7 +97,12 @@ std::shared_ptr<const RuleSet> RuleSet::Load(const std::filesystem::path& dir) {
   set->dir_ = dir;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file() || it->path().extension() != ".txt") continue;
+    if (it->path().extension() != ".txt") continue;
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec)) {  // a loop of links is an error, not an exception
+      if (type_ec) throw ConfigError(it->path().string() + ": cannot read rule file: " + type_ec.message());
+      continue;
+    }
     std::string rel = std::filesystem::relative(it->path(), dir).generic_string();
     set->files_.emplace(rel, RuleFile::Read(it->path()));
   }

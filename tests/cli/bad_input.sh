@@ -517,6 +517,16 @@ case_broken_rules() {
   run extract --rules "$tmp/rules" "$tmp/good.txt"
   expect_status 2 "$rc" "rule file not UTF-8"
   expect_contains "$tmp/err" "whosaid: $tmp/rules/roles.txt: byte 0: not valid UTF-8" "rule file not UTF-8"
+  # Regression: a loop of links among the rule files threw past the loader
+  # ("internal error", status 1).
+  break_rules words.txt ''
+  ln -s loop2.txt "$tmp/rules/loop1.txt"
+  ln -s loop1.txt "$tmp/rules/loop2.txt"
+  run extract --rules "$tmp/rules" "$tmp/good.txt"
+  expect_status 2 "$rc" "a loop of links among the rule files"
+  expect_contains "$tmp/err" "$tmp/rules/loop" "a loop of links among the rule files"
+  expect_contains "$tmp/err" ": cannot read rule file: Too many levels of symbolic links" \
+    "a loop of links among the rule files"
   # A rule file missing.
   break_rules words.txt ''
   rm "$tmp/rules/words.txt"
