@@ -29,7 +29,8 @@ struct Pipeline::Impl {
         shapes(attribution::ShapeConfig{}, lexicon),
         frames(rules),
         speakers(rules, lexicon),
-        coref(attribution::CorefConfig{}, speakers) {}
+        coref(attribution::CorefConfig{}, speakers),
+        mentions(rules, lexicon, speakers) {}
 
   PipelineConfig config;
   segment::Tokenizer tokenizer;
@@ -39,6 +40,7 @@ struct Pipeline::Impl {
   attribution::Frames frames;
   attribution::SpeakerReader speakers;
   attribution::Coref coref;
+  entities::MentionFinder mentions;
 };
 
 namespace {
@@ -207,6 +209,8 @@ DocResult Pipeline::Run(const Document& doc) const {
     r.rule = c.frame;
     result.quotes.push_back(std::move(r));
   }
+  // 7. names mentioned, for corpus-level resolution
+  result.names = m.mentions.Run(a.text, a.tokens);
   return result;
 }
 

@@ -1,0 +1,273 @@
+#include "resolve/spelling_report.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <sstream>
+
+#include "segment/tokenizer.h"
+
+namespace whosaid::resolve {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::vector<std::string> SplitOn(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+// A word of a form without a trailing possessive or punctuation.
+std::string Bare(std::string w) {
+  for (std::string_view poss : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (w.size() > poss.size() && w.compare(w.size() - poss.size(), poss.size(), poss) == 0) {
+      w.erase(w.size() - poss.size());
+      break;
+    }
+  }
+  while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ')')) w.pop_back();
+  while (!w.empty() && w.front() == '(') w.erase(0, 1);
+  return w;
+}
+
+// Union-find over word indices.
+struct Sets {
+  std::vector<std::size_t> parent;
+  explicit Sets(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::size_t Find(std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(std::size_t a, std::size_t b) { parent[Find(a)] = Find(b); }
+};
+
+void Merge(EntityVariant& into, const EntityVariant& v) {
+  into.count += v.count;
+  for (const auto& d : v.docs) into.docs.push_back(d);
+  for (const auto& o : v.outlets) into.outlets.push_back(o);
+  std::sort(into.docs.begin(), into.docs.end());
+  into.docs.erase(std::unique(into.docs.begin(), into.docs.end()), into.docs.end());
+  std::sort(into.outlets.begin(), into.outlets.end());
+  into.outlets.erase(std::unique(into.outlets.begin(), into.outlets.end()), into.outlets.end());
+}
+
+Json VariantJson(const EntityVariant& v) {
+  Json j;
+  j["form"] = v.form;
+  j["docs"] = v.docs;
+  j["outlets"] = v.outlets;
+  j["count"] = v.count;
+  return j;
+}
+
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace
+
+SpellingReporter::SpellingReporter(const rules::RuleSet& rules, const entities::NameParser& parser,
+                                   const entities::SpellingRules& spelling)
+    : parser_(parser), spelling_(spelling) {
+  // every field of rules/places.txt: countries, capitals, demonyms
+  for (const rules::RuleLine& line : rules.File("places.txt").lines()) {
+    for (const std::string& field : rules::RuleFile::Fields(line)) {
+      for (std::string p : SplitOn(field, ',')) {
+        while (!p.empty() && p.front() == ' ') p.erase(0, 1);
+        while (!p.empty() && p.back() == ' ') p.pop_back();
+        if (!p.empty()) places_.insert(segment::Lower(p));
+      }
+    }
+  }
+  const rules::RuleFile& file = rules.File("spelling.txt");
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    if (f.size() == 3 && f[0] == "british") {
+      british_[f[1]] = f[1];
+      british_[f[2]] = f[1];
+    } else if (f.size() == 2 && f[0] == "connector") {
+      std::vector<std::string> forms = SplitOn(f[1], ' ');
+      for (const std::string& c : forms) {
+        if (!c.empty()) connector_[c] = forms.front();
+      }
+    } else {
+      throw file.Error(line, "an entry reads 'british | BRITISH | AMERICAN' or 'connector | FORM FORM …'");
+    }
+  }
+}
+
+std::string SpellingReporter::Connectorless(const std::string& w) const {
+  std::vector<std::string> parts = SplitOn(w, '-');
+  if (parts.size() < 3) return w;
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    auto it = connector_.find(parts[i]);
+    bool inner = i > 0 && i + 1 < parts.size();
+    out += (inner && it != connector_.end()) ? "<" + it->second + ">" : parts[i];
+    if (i + 1 < parts.size()) out += '-';
+  }
+  return out;
+}
+
+std::string SpellingReporter::Label(const std::string& a, const std::string& b, bool person) const {
+  const std::string la = segment::Lower(Bare(a)), lb = segment::Lower(Bare(b));
+  if (la == lb || la.empty() || lb.empty()) return {};
+  if (places_.count(la) || places_.count(lb)) return {};
+  auto ba = british_.find(la), bb = british_.find(lb);
+  if (ba != british_.end() && bb != british_.end() && ba->second == bb->second) return "British/American";
+  const std::string ca = Connectorless(la), cb = Connectorless(lb);
+  if (ca != la && ca == cb) return "connector";
+  if (la.find('-') != std::string::npos || lb.find('-') != std::string::npos) return {};
+  const auto pa = parser_.Parse(la, entities::EntityType::kPerson);
+  const auto pb = parser_.Parse(lb, entities::EntityType::kPerson);
+  if (pa.parts.size() != 1 || pb.parts.size() != 1 || pa.parts[0].text.size() < 3 || pb.parts[0].text.size() < 3) {
+    return {};
+  }
+  if (pa.parts[0].text[0] != pb.parts[0].text[0]) return {};
+  const auto level = spelling_.Compare(pa.parts[0].spelling, pb.parts[0].spelling).level;
+  const auto need = person ? entities::PartLevel::kWeak : entities::PartLevel::kStrong;
+  return level >= need ? "transliteration" : "";
+}
+
+SpellingReport SpellingReporter::Build(const EntityTable& table) const {
+  SpellingReport report;
+  for (const Entity& e : table.entities) {
+    // every word of every form, merged case-insensitively
+    std::map<std::string, EntityVariant> words;   // lower → counts (form: most used case)
+    std::map<std::string, std::vector<std::size_t>> holders;  // lower word → variant indices
+    for (std::size_t k = 0; k < e.variants.size(); ++k) {
+      const EntityVariant& v = e.variants[k];
+      for (const std::string& raw : SplitOn(v.form, ' ')) {
+        std::string w = Bare(raw);
+        if (w.empty()) continue;
+        std::string lw = segment::Lower(w);
+        EntityVariant& into = words[lw];
+        if (into.form.empty() || (w[0] >= 'A' && w[0] <= 'Z' && !(into.form[0] >= 'A' && into.form[0] <= 'Z'))) {
+          into.form = w;
+        }
+        Merge(into, v);
+        holders[lw].push_back(k);
+      }
+    }
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : words) keys.push_back(k);
+    Sets sets(keys.size());
+    std::vector<std::string> label(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      for (std::size_t j = i + 1; j < keys.size(); ++j) {
+        std::string l = Label(words[keys[i]].form, words[keys[j]].form, e.type == "person");
+        if (l.empty()) continue;
+        sets.Join(i, j);
+        label[sets.Find(i)] = l;
+      }
+    }
+    std::map<std::size_t, std::vector<std::size_t>> members;
+    for (std::size_t i = 0; i < keys.size(); ++i) members[sets.Find(i)].push_back(i);
+    for (const auto& [root, idx] : members) {
+      if (idx.size() < 2) continue;
+      SpellingGroup g;
+      g.entity = e.id;
+      g.type = e.type;
+      g.name = e.name;
+      g.label = label[root];
+      std::vector<std::size_t> forms;
+      for (std::size_t i : idx) {
+        g.variants.push_back(words[keys[i]]);
+        for (std::size_t k : holders[keys[i]]) forms.push_back(k);
+      }
+      std::stable_sort(g.variants.begin(), g.variants.end(),
+                       [](const EntityVariant& a, const EntityVariant& b) { return a.count > b.count; });
+      g.majority = g.variants.front().form;
+      std::sort(forms.begin(), forms.end());
+      forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+      for (std::size_t k : forms) g.forms.push_back(e.variants[k]);
+      report.groups.push_back(std::move(g));
+    }
+  }
+  return report;
+}
+
+std::string ToJson(const SpellingReport& report) {
+  Json groups = Json::array();
+  for (const SpellingGroup& g : report.groups) {
+    Json j;
+    j["entity"] = g.entity;
+    j["type"] = g.type;
+    j["name"] = g.name;
+    j["label"] = g.label;
+    j["majority"] = g.majority;
+    j["variants"] = Json::array();
+    for (const auto& v : g.variants) j["variants"].push_back(VariantJson(v));
+    j["forms"] = Json::array();
+    for (const auto& v : g.forms) j["forms"].push_back(VariantJson(v));
+    groups.push_back(std::move(j));
+  }
+  Json out;
+  out["groups"] = std::move(groups);
+  return Dump(out) + "\n";
+}
+
+std::string ToTable(const SpellingReport& report) {
+  std::ostringstream out;
+  if (report.groups.empty()) {
+    out << "No name is spelled more than one way.\n";
+    return out.str();
+  }
+  for (const SpellingGroup& g : report.groups) {
+    out << g.name << " (" << g.entity << ", " << g.type << "): " << g.label << ", majority " << g.majority
+        << "\n";
+    for (const auto& v : g.variants) {
+      out << "  " << (v.form == g.majority ? "* " : "  ") << v.form << "  ×" << v.count << "  ";
+      for (std::size_t i = 0; i < v.docs.size(); ++i) out << (i ? ", " : "") << v.docs[i];
+      if (!v.outlets.empty()) {
+        out << "  [";
+        for (std::size_t i = 0; i < v.outlets.size(); ++i) out << (i ? "; " : "") << v.outlets[i];
+        out << "]";
+      }
+      out << "\n";
+    }
+  }
+  return out.str();
+}
+
+std::string EntityLine(const Entity& e, bool explain) {
+  Json j;
+  j["entity"] = e.id;
+  j["type"] = e.type;
+  j["name"] = e.name;
+  j["variants"] = Json::array();
+  for (const auto& v : e.variants) j["variants"].push_back(VariantJson(v));
+  j["roles"] = Json::array();
+  for (const auto& r : e.roles) {
+    Json role;
+    role["role"] = r.role.empty() ? Json(nullptr) : Json(r.role);
+    role["affiliation"] = r.affiliation.empty() ? Json(nullptr) : Json(r.affiliation);
+    j["roles"].push_back(std::move(role));
+  }
+  j["quotes"] = e.quotes;
+  if (explain) {
+    j["merges"] = Json::array();
+    for (const auto& m : e.merges) {
+      Json x;
+      x["form"] = m.form;
+      x["matched"] = m.matched;
+      x["score"] = std::round(m.score * 1000) / 1000;
+      x["rule"] = m.rule;
+      x["detail"] = m.detail;
+      x["shared"] = m.shared;
+      j["merges"].push_back(std::move(x));
+    }
+  }
+  return Dump(j) + "\n";
+}
+
+}  // namespace whosaid::resolve
