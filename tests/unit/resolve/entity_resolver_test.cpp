@@ -1,0 +1,147 @@
+#include "resolve/entity_resolver.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "../support/pipeline_fixture.h"
+
+namespace whosaid {
+namespace {
+
+struct Doc {
+  std::string id, outlet, text;
+};
+
+// Resolves `docs` (in the given order) and returns, per surface form, the
+// entity id it belongs to; and the canonical name per entity.
+struct Resolved {
+  std::map<std::string, std::string> entity_of;  // form → id
+  std::map<std::string, std::string> name_of;    // id → canonical name
+  std::set<std::string> canonical;               // canonical names
+};
+
+Document MakeDoc(const Doc& d) {
+  Document doc;
+  doc.id = d.id;
+  doc.text = d.text;
+  doc.outlet = d.outlet;
+  return doc;
+}
+
+Resolved Resolve(const std::vector<Doc>& docs) {
+  resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+  for (const Doc& d : docs) {
+    Document doc = MakeDoc(d);
+    resolver.Add(doc, testing::ThePipeline().Run(doc));
+  }
+  resolve::EntityTable table = resolver.Resolve();
+  Resolved out;
+  for (const auto& e : table.entities) {
+    out.name_of[e.id] = e.name;
+    out.canonical.insert(e.name);
+    for (const auto& v : e.variants) out.entity_of.emplace(v.form, e.id);
+  }
+  return out;
+}
+
+const std::vector<Doc> kDocs = {
+    {"a", "Outlet A",
+     "“We will respond,” said Enayatullah Khowarazami, spokesperson for Afghanistan’s Defence Ministry. "
+     "The meeting was between Pakistan’s special representative for Afghanistan, Mohammad Sadi, and the "
+     "foreign minister. Rana said that Sadiq’s visit was about security. Amir Rana, a security analyst, "
+     "said the raids were a response."},
+    {"b", "Outlet B",
+     "The Afghan Defense Ministry, through its spokesperson Enayatullah Khwarzami, announced that the "
+     "strikes hit their targets. The UN Assistance Mission in Afghanistan (UNAMA) said civilians died. "
+     "Later, UNAMA called for an inquiry. Amir Khan Muttaqi, the foreign minister, said talks would go on."},
+    {"c", "Outlet C",
+     "Yahya Sarei, a military spokesman, said the attack was over. Rajeh Sarei, an engineer, said the "
+     "power was cut. The talks included Mohammad Sadiq, Pakistan’s special representative to Afghanistan."},
+};
+
+TEST_SUITE("resolve") {
+  TEST_CASE("entities across documents: must merge") {
+    Resolved r = Resolve(kDocs);
+    struct Row {
+      std::string a, b;
+    } rows[] = {
+        {"Enayatullah Khowarazami", "Enayatullah Khwarzami"},   // transliteration, same role
+        {"Mohammad Sadi", "Mohammad Sadiq"},                     // spelling variant, same role
+        {"Mohammad Sadi", "Sadiq"},                              // short form in the same document
+        {"Afghanistan’s Defence Ministry", "Afghan Defense Ministry"},  // organisation key
+        {"UN Assistance Mission in Afghanistan", "UNAMA"},       // acronym the text defines
+        {"Amir Rana", "Rana"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      REQUIRE(r.entity_of.count(row.a));
+      REQUIRE(r.entity_of.count(row.b));
+      CHECK(r.entity_of[row.a] == r.entity_of[row.b]);
+    }
+  }
+
+  TEST_CASE("entities across documents: must not merge") {
+    Resolved r = Resolve(kDocs);
+    struct Row {
+      std::string a, b;
+    } rows[] = {
+        {"Yahya Sarei", "Rajeh Sarei"},  // both in one document as different people
+        {"Amir Rana", "Amir Khan Muttaqi"},  // a shared common first name
+        {"Mohammad Sadi", "Amir Khan Muttaqi"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      REQUIRE(r.entity_of.count(row.a));
+      REQUIRE(r.entity_of.count(row.b));
+      CHECK(r.entity_of[row.a] != r.entity_of[row.b]);
+    }
+  }
+
+  TEST_CASE("entities do not depend on the order of the documents") {
+    std::vector<Doc> docs = kDocs;
+    Resolved first = Resolve(docs);
+    std::reverse(docs.begin(), docs.end());
+    Resolved reversed = Resolve(docs);
+    std::rotate(docs.begin(), docs.begin() + 1, docs.end());
+    Resolved rotated = Resolve(docs);
+    CHECK(first.entity_of == reversed.entity_of);
+    CHECK(first.entity_of == rotated.entity_of);
+    CHECK(first.name_of == reversed.name_of);
+  }
+
+  TEST_CASE("records get the entity's id and canonical name") {
+    resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+    std::vector<DocResult> results;
+    for (const Doc& d : kDocs) {
+      Document doc = MakeDoc(d);
+      results.push_back(testing::ThePipeline().Run(doc));
+      resolver.Add(doc, results.back());
+    }
+    resolve::EntityTable table = resolver.Resolve();
+    std::map<std::string, std::set<std::string>> names;  // entity → names
+    for (std::size_t d = 0; d < results.size(); ++d) {
+      resolve::EntityResolver::Apply(table, d, results[d]);
+      for (const auto& q : results[d].quotes) {
+        if (q.speaker && !q.speaker->entity.empty()) names[q.speaker->entity].insert(q.speaker->name);
+      }
+    }
+    for (const auto& [id, n] : names) {
+      CAPTURE(id);
+      CHECK(n.size() == 1);
+    }
+    // the spokesperson quoted in documents a and b is one entity
+    std::string a_id, b_id;
+    for (const auto& q : results[0].quotes) if (q.speaker && q.speaker->role == "spokesperson") a_id = q.speaker->entity;
+    for (const auto& q : results[1].quotes) if (q.speaker && q.speaker->role == "spokesperson") b_id = q.speaker->entity;
+    CHECK(!a_id.empty());
+    CHECK(a_id == b_id);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
