@@ -195,6 +195,11 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   std::size_t run = head.end;  // the trailing name run
   while (run > head.begin && (v.Sym(run - 1) == 'N' || v.Sym(run - 1) == 'H')) --run;
   std::size_t first_name = run;
+  // the name starts after the last title of the run: "Former President Bill
+  // Clinton", "U.S. President Barack Obama" → Bill Clinton, Barack Obama
+  for (std::size_t u = run; u + 1 < head.end; ++u) {
+    if (v.Sym(u) == 'H') first_name = u + 1;
+  }
   while (first_name < head.end && v.Sym(first_name) == 'H') ++first_name;
   UnitRange pre{head.begin, run};
   std::size_t role = pre.end;

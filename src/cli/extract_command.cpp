@@ -60,7 +60,7 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
   s.rules = LoadRules(s.options, argv0);
   if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace) s.options.pipeline.trace = true;
   s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, *s.rules);
-  resolve::ResolverConfig config;
+  resolve::ResolverConfig config;  // news settings
   config.cluster.threads = s.options.threads;
   s.resolver = std::make_unique<resolve::EntityResolver>(config, *s.rules);
   s.out = OpenOutput(s.options);

@@ -344,10 +344,15 @@ struct MentionFinder::Run_ {
     }
   }
 
-  // Capitalised words in no mention: short-form candidates.
+  // Capitalised words in no mention: short-form candidates — unless the
+  // document also writes the word in lower case (People … people).
   void Words() {
+    std::unordered_set<std::string_view> common;
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (used[i] || !IsCap(i) || IsFunction(i) || Word(i).size() < 3) continue;
+      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) common.insert(lower[i]);
+    }
+    for (std::size_t i = 0; i < tok.size(); ++i) {
+      if (used[i] || !IsCap(i) || IsFunction(i) || Word(i).size() < 3 || common.count(lower[i])) continue;
       Emit(i, i, MentionKind::kWord);
     }
   }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::resolve {
@@ -118,12 +119,14 @@ struct EntityResolver::State {
 
   ResolverConfig config;
   entities::NameClusterer clusterer;
+  SpellingReporter reporter;  // its spelling test decides short forms
   std::vector<Input> inputs;
   std::vector<Occurrence> occurrences;
   std::vector<Candidate> candidates;
   std::vector<DocInfo> docs;
 
-  State(const ResolverConfig& c, const rules::RuleSet& rules) : config(c), clusterer(c.cluster, rules) {}
+  State(const ResolverConfig& c, const rules::RuleSet& rules)
+      : config(c), clusterer(c.cluster, rules), reporter(rules, clusterer.parser(), clusterer.spelling()) {}
 
   std::uint32_t NewInput(std::uint32_t doc, std::string name, Kind kind) {
     Input x;
@@ -307,12 +310,12 @@ using State = EntityResolver::State;
 struct Expanded {
   std::vector<State::Input> inputs;
   std::vector<State::Occurrence> occurrences;
+  std::vector<const State::Candidate*> loose;  // single words that joined no entity
 };
 
 Expanded AddCandidates(const State& s) {
-  Expanded e{s.inputs, s.occurrences};
+  Expanded e{s.inputs, s.occurrences, {}};
   const auto& parser = s.clusterer.parser();
-  const auto& spelling = s.clusterer.spelling();
   std::unordered_set<std::string> acronyms;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> people;  // doc → person inputs
   for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
@@ -320,12 +323,6 @@ Expanded AddCandidates(const State& s) {
     if (x.acronym) acronyms.insert(x.in.name);
     if (x.kind == Kind::kPerson && Words(x.in.name).size() >= 2) people[x.doc].push_back(i);
   }
-  std::unordered_map<std::string, entities::ParsedName> person_cache;
-  auto parsed = [&](const std::string& name) -> const entities::ParsedName& {
-    auto it = person_cache.find(name);
-    if (it == person_cache.end()) it = person_cache.emplace(name, parser.Parse(name, EntityType::kPerson)).first;
-    return it->second;
-  };
   std::unordered_set<std::string> org_keys;
   for (const auto& x : s.inputs) {
     if (x.kind == Kind::kOrganization && !x.acronym) org_keys.insert(parser.Parse(x.in.name, EntityType::kOrg).Key());
@@ -360,17 +357,11 @@ Expanded AddCandidates(const State& s) {
       // the surname of exactly one person of the document, or spelled like one
       std::vector<std::uint32_t> exact;
       bool near = false;
-      const entities::ParsedName& cand = parsed(c.word);
       for (std::uint32_t in : p->second) {
-        const std::string& name = s.inputs[in].in.name;
-        if (Words(name).back() == lw) exact.push_back(in);
-        const entities::ParsedName& full = parsed(name);
-        if (cand.parts.size() == 1 && !full.parts.empty() &&
-            cand.parts[0].text.substr(0, 1) == full.parts.back().text.substr(0, 1) &&
-            spelling.Compare(cand.parts[0].spelling, full.parts.back().spelling).level >=
-                s.config.short_form_level) {
-          near = true;
-        }
+        const std::vector<std::string> w = Words(s.inputs[in].in.name);
+        if (w.back() == lw) exact.push_back(in);
+        std::string surname = s.inputs[in].in.name.substr(s.inputs[in].in.name.rfind(' ') + 1);
+        if (!near && s.reporter.DropsFinalLetter(c.word, surname)) near = true;
       }
       if (exact.size() == 1) {
         target = exact[0];
@@ -379,6 +370,7 @@ Expanded AddCandidates(const State& s) {
       }
     }
     if (target) e.occurrences.push_back({*target, c.word});
+    else if (!c.phrase) e.loose.push_back(&c);
   }
   return e;
 }
@@ -445,19 +437,18 @@ void AddSurnames(std::map<std::string, EntityVariant>& variants) {
   }
 }
 
-// Most frequent full form; ties: more words, then code-point order.
+// Most frequent full form — persons: a form of two or more words;
+// organisations: a form that is not an acronym — ties broken by more words,
+// then code-point order. ("Barack Obama" ×114 over "U.S. President Barack
+// Obama" ×1.)
 std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::string>& acronyms) {
-  std::size_t most_words = 0;
-  bool any_full = false;
-  for (const auto& v : e.variants) {
-    if (acronyms.count(v.form)) continue;
-    any_full = true;
-    most_words = std::max(most_words, Words(v.form).size());
-  }
+  auto full = [&](const EntityVariant& v) {
+    return kind == Kind::kPerson ? Words(v.form).size() >= 2 : !acronyms.count(v.form);
+  };
+  const bool any_full = std::any_of(e.variants.begin(), e.variants.end(), full);
   const EntityVariant* best = nullptr;
   for (const auto& v : e.variants) {
-    if (any_full && acronyms.count(v.form)) continue;
-    if (kind == Kind::kPerson && any_full && Words(v.form).size() < most_words) continue;
+    if (any_full && !full(v)) continue;
     if (!best || v.count > best->count ||
         (v.count == best->count && (Words(v.form).size() > Words(best->form).size() ||
                                     (Words(v.form).size() == Words(best->form).size() && v.form < best->form)))) {
@@ -553,6 +544,20 @@ EntityTable EntityResolver::Resolve() const {
     Kind kind = Kind::kPerson;
     for (std::size_t c = 0; c < n; ++c) if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
     ent.name = Canonical(ent, kind, acronyms);
+  }
+  // capitalised words of no entity, for the spelling report's other names
+  std::map<std::string, EntityVariant> words;
+  for (const State::Candidate* c : e.loose) {
+    EntityVariant& v = words[c->word];
+    v.form = c->word;
+    ++v.count;
+    AddUnique(v.docs, s.docs[c->doc].id);
+    AddUnique(v.outlets, s.docs[c->doc].outlet);
+  }
+  for (auto& [w, v] : words) {
+    std::sort(v.docs.begin(), v.docs.end());
+    std::sort(v.outlets.begin(), v.outlets.end());
+    table.words.push_back(std::move(v));
   }
   // records
   table.record_entity.resize(s.docs.size());

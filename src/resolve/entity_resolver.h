@@ -17,9 +17,10 @@
 //      expansion the text defines are the same (same_as); two full person
 //      names the coreference kept apart in one document are never merged
 //      (distinct_from). Every occurrence is remembered with its surface form.
-//   2. Resolve() adds the short-form candidates (a capitalised word that is,
-//      or is spelled like, the surname of a person named in the same
-//      document, or an acronym defined anywhere in the run), clusters all
+//   2. Resolve() adds the short-form candidates (a capitalised word that is
+//      the surname of a person named in the same document, or a spelling of
+//      it by the spelling report's test — Sadiq for Sadi, never Osama for
+//      Obama —, or an acronym defined anywhere in the run), clusters all
 //      inputs with entities::NameClusterer, and builds the entities:
 //      canonical name = the most frequent full form (persons: forms with the
 //      most words; organisations: forms that are not acronyms), ties broken
@@ -55,10 +56,13 @@
 namespace whosaid::resolve {
 
 struct ResolverConfig {
-  entities::ClusterConfig cluster;
-  // A capitalised word joins as a short form only when it is at least this
-  // close to the surname of a person named in its document.
-  entities::PartLevel short_form_level = entities::PartLevel::kWeak;
+  // The matcher's settings; news needs variants_need_anchor (set by default here).
+  entities::ClusterConfig cluster = NewsClusterConfig();
+  static entities::ClusterConfig NewsClusterConfig() {
+    entities::ClusterConfig c;
+    c.variants_need_anchor = true;
+    return c;
+  }
 };
 
 struct EntityVariant {
@@ -87,6 +91,9 @@ struct EntityTable {
   std::vector<Entity> entities;  // P…, O…, G…, X…, each numbered from 1
   // Per document (in Add() order), per quote record: index into entities, or -1.
   std::vector<std::vector<std::ptrdiff_t>> record_entity;
+  // Capitalised words that belong to no entity (places, other names), sorted,
+  // with where they were seen: the spelling report's other recurring names.
+  std::vector<EntityVariant> words;
 };
 
 class EntityResolver {

@@ -52,6 +52,15 @@ struct Sets {
   void Join(std::size_t a, std::size_t b) { parent[Find(a)] = Find(b); }
 };
 
+bool AllCaps(const std::string& w) {
+  int upper = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
+  }
+  return upper >= 2;
+}
+
 void Merge(EntityVariant& into, const EntityVariant& v) {
   into.count += v.count;
   for (const auto& d : v.docs) into.docs.push_back(d);
@@ -94,13 +103,18 @@ SpellingReporter::SpellingReporter(const rules::RuleSet& rules, const entities::
     if (f.size() == 3 && f[0] == "british") {
       british_[f[1]] = f[1];
       british_[f[2]] = f[1];
+    } else if (f.size() == 2 && f[0] == "final") {
+      for (const std::string& c : SplitOn(f[1], ' ')) {
+        if (!c.empty()) finals_.insert(c);
+      }
     } else if (f.size() == 2 && f[0] == "connector") {
       std::vector<std::string> forms = SplitOn(f[1], ' ');
       for (const std::string& c : forms) {
         if (!c.empty()) connector_[c] = forms.front();
       }
     } else {
-      throw file.Error(line, "an entry reads 'british | BRITISH | AMERICAN' or 'connector | FORM FORM …'");
+      throw file.Error(line, "an entry reads 'british | BRITISH | AMERICAN', 'final | LETTER …' or "
+                             "'connector | FORM FORM …'");
     }
   }
 }
@@ -127,6 +141,7 @@ std::string SpellingReporter::Label(const std::string& a, const std::string& b, 
   const std::string ca = Connectorless(la), cb = Connectorless(lb);
   if (ca != la && ca == cb) return "connector";
   if (la.find('-') != std::string::npos || lb.find('-') != std::string::npos) return {};
+  if (AllCaps(a) || AllCaps(b)) return {};  // acronyms are not transliterated (TPP / TTIP)
   const auto pa = parser_.Parse(la, entities::EntityType::kPerson);
   const auto pb = parser_.Parse(lb, entities::EntityType::kPerson);
   if (pa.parts.size() != 1 || pb.parts.size() != 1 || pa.parts[0].text.size() < 3 || pb.parts[0].text.size() < 3) {
@@ -134,22 +149,37 @@ std::string SpellingReporter::Label(const std::string& a, const std::string& b, 
   }
   if (pa.parts[0].text[0] != pb.parts[0].text[0]) return {};
   const auto level = spelling_.Compare(pa.parts[0].spelling, pb.parts[0].spelling).level;
-  const auto need = person ? entities::PartLevel::kWeak : entities::PartLevel::kStrong;
-  return level >= need ? "transliteration" : "";
+  if (level >= entities::PartLevel::kStrong) return "transliteration";
+  return person && FinalLetter(la, lb) ? "transliteration" : "";
+}
+
+std::string SpellingReporter::Lowered(const std::string& word) { return segment::Lower(Bare(word)); }
+
+// One word is the other plus one final letter transliterations drop.
+bool SpellingReporter::FinalLetter(const std::string& a, const std::string& b) const {
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  return longer.size() == shorter.size() + 1 && shorter.size() >= 3 &&
+         longer.compare(0, shorter.size(), shorter) == 0 && finals_.count(longer.substr(shorter.size())) > 0;
 }
 
 SpellingReport SpellingReporter::Build(const EntityTable& table) const {
   SpellingReport report;
   for (const Entity& e : table.entities) {
     // every word of every form, merged case-insensitively
-    std::map<std::string, EntityVariant> words;   // lower → counts (form: most used case)
-    std::map<std::string, std::vector<std::size_t>> holders;  // lower word → variant indices
+    // (persons: slot-prefixed, so a first name is only compared with first
+    // names and a surname or short form with surnames)
+    const bool person = e.type == "person";
+    std::map<std::string, EntityVariant> words;   // key → counts (form: most used case)
+    std::map<std::string, std::vector<std::size_t>> holders;  // key → variant indices
     for (std::size_t k = 0; k < e.variants.size(); ++k) {
       const EntityVariant& v = e.variants[k];
-      for (const std::string& raw : SplitOn(v.form, ' ')) {
-        std::string w = Bare(raw);
+      const std::vector<std::string> raws = SplitOn(v.form, ' ');
+      for (std::size_t r = 0; r < raws.size(); ++r) {
+        std::string w = Bare(raws[r]);
         if (w.empty()) continue;
-        std::string lw = segment::Lower(w);
+        std::string slot = !person ? "" : r + 1 == raws.size() ? "last:" : r == 0 ? "first:" : "mid:";
+        std::string lw = slot + segment::Lower(w);
         EntityVariant& into = words[lw];
         if (into.form.empty() || (w[0] >= 'A' && w[0] <= 'Z' && !(into.form[0] >= 'A' && into.form[0] <= 'Z'))) {
           into.form = w;
@@ -162,9 +192,11 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
     for (const auto& [k, v] : words) keys.push_back(k);
     Sets sets(keys.size());
     std::vector<std::string> label(keys.size());
+    auto slot_of = [](const std::string& key) { return key.substr(0, key.find(':') + 1); };
     for (std::size_t i = 0; i < keys.size(); ++i) {
       for (std::size_t j = i + 1; j < keys.size(); ++j) {
-        std::string l = Label(words[keys[i]].form, words[keys[j]].form, e.type == "person");
+        if (slot_of(keys[i]) != slot_of(keys[j])) continue;
+        std::string l = Label(words[keys[i]].form, words[keys[j]].form, person);
         if (l.empty()) continue;
         sets.Join(i, j);
         label[sets.Find(i)] = l;
@@ -193,14 +225,61 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
       report.groups.push_back(std::move(g));
     }
   }
+  OtherNames(table.words, report);
   return report;
+}
+
+// Capitalised words of no entity spelled more than one way (a strong
+// transliteration match, a connector or British/American), each spelling
+// seen in a document the others are not: "name" groups with no entity.
+void SpellingReporter::OtherNames(const std::vector<EntityVariant>& words, SpellingReport& report) const {
+  std::vector<const EntityVariant*> usable;
+  for (const auto& w : words) {
+    if (w.form.size() >= kMinOtherNameBytes && !(w.form[0] >= 'a' && w.form[0] <= 'z')) usable.push_back(&w);
+  }
+  // candidates share their first letter: compare within those buckets only
+  std::map<std::string, std::vector<std::size_t>> buckets;
+  for (std::size_t i = 0; i < usable.size(); ++i) {
+    buckets[segment::Lower(usable[i]->form).substr(0, 1)].push_back(i);
+  }
+  Sets sets(usable.size());
+  std::vector<std::string> label(usable.size());
+  for (const auto& [first, idx] : buckets) {
+    if (idx.size() > kMaxBucket) continue;  // a letter too common to compare all pairs
+    for (std::size_t a = 0; a < idx.size(); ++a) {
+      for (std::size_t b = a + 1; b < idx.size(); ++b) {
+        const EntityVariant &x = *usable[idx[a]], &y = *usable[idx[b]];
+        if (x.docs == y.docs) continue;  // one document's own two words: not a cross-outlet spelling
+        std::string l = Label(x.form, y.form, false);
+        // transliteration look-alikes among words of no entity are mostly
+        // English words (Became / Become): only the unambiguous labels count
+        if (l.empty() || l == "transliteration") continue;
+        sets.Join(idx[a], idx[b]);
+        label[sets.Find(idx[a])] = l;
+      }
+    }
+  }
+  std::map<std::size_t, std::vector<std::size_t>> members;
+  for (std::size_t i = 0; i < usable.size(); ++i) members[sets.Find(i)].push_back(i);
+  for (const auto& [root, idx] : members) {
+    if (idx.size() < 2) continue;
+    SpellingGroup g;
+    g.type = "name";
+    g.label = label[root];
+    for (std::size_t i : idx) g.variants.push_back(*usable[i]);
+    std::stable_sort(g.variants.begin(), g.variants.end(),
+                     [](const EntityVariant& a, const EntityVariant& b) { return a.count > b.count; });
+    g.majority = g.variants.front().form;
+    g.name = g.majority;
+    report.groups.push_back(std::move(g));
+  }
 }
 
 std::string ToJson(const SpellingReport& report) {
   Json groups = Json::array();
   for (const SpellingGroup& g : report.groups) {
     Json j;
-    j["entity"] = g.entity;
+    j["entity"] = g.entity.empty() ? Json(nullptr) : Json(g.entity);
     j["type"] = g.type;
     j["name"] = g.name;
     j["label"] = g.label;
@@ -223,8 +302,8 @@ std::string ToTable(const SpellingReport& report) {
     return out.str();
   }
   for (const SpellingGroup& g : report.groups) {
-    out << g.name << " (" << g.entity << ", " << g.type << "): " << g.label << ", majority " << g.majority
-        << "\n";
+    out << g.name << " (" << (g.entity.empty() ? "" : g.entity + ", ") << g.type << "): " << g.label
+        << ", majority " << g.majority << "\n";
     for (const auto& v : g.variants) {
       out << "  " << (v.form == g.majority ? "* " : "  ") << v.form << "  ×" << v.count << "  ";
       for (std::size_t i = 0; i < v.docs.size(); ++i) out << (i ? ", " : "") << v.docs[i];

@@ -3,17 +3,23 @@
 // spelling with its documents, outlets and count, and the majority spelling.
 //
 // How: the words of an entity's surface forms are compared pairwise (case
-// and a trailing possessive ignored). Two different words are spellings of
+// and a trailing possessive ignored; a person's first names with first
+// names, surnames and short forms with surnames). Two different words are spellings of
 // one word when
 //   * rules/spelling.txt lists them as British/American (Defence / Defense),
 //   * they differ only in a compound's connector (Tehreek-e-Taliban /
 //     Tehreek-i-Taliban; connector forms in rules/spelling.txt), or
-//   * the name matcher's spelling rules (rules/names/) match them (persons:
-//     at least a weak match, so a short form spelled differently counts:
-//     Sadi / Sadiq; organisations and operations: a strong one) —
+//   * the name matcher's spelling rules (rules/names/) call them a strong
+//     match, or (persons) one is the other plus a final letter that
+//     transliterations drop (rules/spelling.txt: Sadi / Sadiq) —
 // never when either is a place or demonym (Pakistan / Pakistani is grammar,
 // not spelling). Each set of such words is one group, labelled by the kind
 // of difference: "British/American", "connector" or "transliteration".
+// Capitalised words that belong to no entity (places, other names) are
+// grouped the same way, but only by connector or British/American spelling
+// (transliteration look-alikes among them are mostly English words:
+// Became / Become), spellings seen in different documents, as groups of
+// type "name" with no entity.
 //
 // Contract: a pure function of the entity table and the rules; groups come
 // sorted by entity id, then by majority spelling. Build() never throws.
@@ -38,8 +44,8 @@
 namespace whosaid::resolve {
 
 struct SpellingGroup {
-  std::string entity;  // entity id
-  std::string type;    // person, organization, group, operation
+  std::string entity;  // entity id; "" for another recurring name (JSON null)
+  std::string type;    // person, organization, group, operation; name (no entity)
   std::string name;    // the entity's canonical name
   std::string label;   // British/American, connector, transliteration
   std::string majority;                 // the spelling used most
@@ -63,15 +69,25 @@ class SpellingReporter {
 
   // The label for two spellings of a word, "" when they are not one word.
   std::string Label(const std::string& a, const std::string& b, bool person) const;
+  // One is the other plus a final letter transliterations drop (Sadi / Sadiq).
+  bool DropsFinalLetter(const std::string& a, const std::string& b) const {
+    return FinalLetter(Lowered(a), Lowered(b));
+  }
 
  private:
+  static constexpr std::size_t kMinOtherNameBytes = 5;  // shorter words are too often alike
+  static constexpr std::size_t kMaxBucket = 2000;       // words per first letter compared pairwise
   std::string Connectorless(const std::string& lower_word) const;
+  bool FinalLetter(const std::string& a, const std::string& b) const;
+  static std::string Lowered(const std::string& word);
+  void OtherNames(const std::vector<EntityVariant>& words, SpellingReport& report) const;
 
   const entities::NameParser& parser_;
   const entities::SpellingRules& spelling_;
   std::unordered_set<std::string> places_;             // lower case
   std::unordered_map<std::string, std::string> british_;  // each spelling → the pair key
   std::unordered_map<std::string, std::string> connector_;  // connector → its class
+  std::unordered_set<std::string> finals_;                  // letters a transliteration drops
 };
 
 std::string ToJson(const SpellingReport& report);   // {"groups": [...]}, one line
