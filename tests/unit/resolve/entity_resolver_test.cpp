@@ -102,6 +102,33 @@ TEST_SUITE("resolve") {
     }
   }
 
+  TEST_CASE("look-alike names in different documents stay apart without context") {
+    struct Row {
+      std::string a_text, b_text, a, b;
+      bool same;
+    } rows[] = {
+        {"Dan Backer said the fund was legal.", "Dean Baker said the economy grew.", "Dan Backer", "Dean Baker",
+         false},
+        {"“It is over,” said Barack Obama.", "“It is not,” said Osama Obama.", "Barack Obama", "Osama Obama", false},
+        // one identical part and a spelling variant: one person
+        {"Kirsten Gillibrand said the bill would pass.", "Kristen Gillibrand said the vote was close.",
+         "Kirsten Gillibrand", "Kristen Gillibrand", true},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.a);
+      Resolved r = Resolve({{"x", "X", row.a_text}, {"y", "Y", row.b_text}});
+      REQUIRE(r.entity_of.count(row.a));
+      REQUIRE(r.entity_of.count(row.b));
+      CHECK((r.entity_of[row.a] == r.entity_of[row.b]) == row.same);
+    }
+  }
+
+  TEST_CASE("the canonical name is the most frequent full form") {
+    Resolved r = Resolve({{"x", "X", "Barack Obama said yes. Later, Barack Obama said no."},
+                          {"y", "Y", "U.S. President Barack Obama said maybe."}});
+    CHECK(r.canonical.count("Barack Obama") == 1);
+  }
+
   TEST_CASE("entities do not depend on the order of the documents") {
     std::vector<Doc> docs = kDocs;
     Resolved first = Resolve(docs);
