@@ -57,6 +57,7 @@ struct MentionFinder::Run_ {
   std::vector<std::string> lower;  // per token ("" for non-words)
   std::vector<char> used;          // token already in a mention
   std::vector<NameMention> out;
+  std::vector<std::size_t> first_place;  // per sentence, computed on first use
 
   Run_(const MentionFinder& finder, std::string_view t, const segment::Tokens& tokens)
       : f(finder), text(t), tok(tokens.tokens), lower(tokens.tokens.size()),
@@ -222,24 +223,30 @@ struct MentionFinder::Run_ {
   }
 
   // The first place in token i's sentence before i, else in the sentence before.
-  std::string OwnerBefore(std::size_t i) const {
-    const auto sentence = tok[i].sentence;
-    std::size_t s = i;
-    while (s > 0 && tok[s - 1].sentence == sentence) --s;
-    for (std::size_t k = s; k < i; ++k) {
-      if (IsPlace(k)) return std::string(Word(k));
+  std::string OwnerBefore(std::size_t i) {
+    const std::size_t sentence = tok[i].sentence;
+    std::size_t here = FirstPlace(sentence);
+    if (here < i) return std::string(Word(here));
+    if (sentence == 0) return {};
+    std::size_t before = FirstPlace(sentence - 1);
+    return before < tok.size() ? std::string(Word(before)) : std::string();
+  }
+
+  // The first place token of a sentence (tok.size() when none), each
+  // sentence scanned once however many organisations it names.
+  std::size_t FirstPlace(std::size_t sentence) {
+    if (first_place.empty()) {
+      std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
+      first_place.assign(sentences, tok.size());
+      for (std::size_t k = tok.size(); k-- > 0;) {
+        if (IsPlace(k)) first_place[tok[k].sentence] = k;
+      }
     }
-    if (s == 0) return {};
-    std::size_t p = s - 1;
-    while (p > 0 && tok[p - 1].sentence == tok[s - 1].sentence) --p;
-    for (std::size_t k = p; k < s; ++k) {
-      if (IsPlace(k)) return std::string(Word(k));
-    }
-    return {};
+    return sentence < first_place.size() ? first_place[sentence] : tok.size();
   }
 
   // The place an organisation's name leaves implicit ("" when it names one).
-  std::string ImplicitOwner(std::size_t first, std::size_t last) const {
+  std::string ImplicitOwner(std::size_t first, std::size_t last) {
     bool owned = false;
     for (std::size_t i = first; i <= last; ++i) {
       if (IsPlace(i) || (i == first && tok[i].all_caps)) return {};

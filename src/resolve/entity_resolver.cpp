@@ -170,7 +170,7 @@ class DocAdder {
       AddUnique(ctx.affiliations, sp->affiliation);
       if (!sp->role.empty() || !sp->affiliation.empty()) s_.inputs[in].roles.push_back({sp->role, sp->affiliation});
       if (sp->mention.empty() || !seen_.insert(sp->mention.begin).second) continue;
-      spans_.push_back({sp->mention, in});
+      if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
       std::string form = FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
       if (!WordsWithin(form, sp->name) || form.empty()) form = sp->name;
       s_.occurrences.push_back({in, form});
@@ -178,6 +178,7 @@ class DocAdder {
   }
 
   void Mentions(const std::vector<NameMention>& names) {
+    std::sort(spans_.begin(), spans_.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
     std::vector<std::ptrdiff_t> input_of(names.size(), -1);
     for (std::size_t i = 0; i < names.size(); ++i) {
       const NameMention& m = names[i];
@@ -203,6 +204,7 @@ class DocAdder {
       const auto& x = s_.inputs[in];
       if (x.kind == Kind::kPerson && Words(x.in.name).size() >= 2) people.push_back(in);
     }
+    if (people.size() > kMaxDistinctPeople) return;  // a list, not an article
     for (std::uint32_t a : people) {
       for (std::uint32_t b : people) {
         const std::string &na = s_.inputs[a].in.name, &nb = s_.inputs[b].in.name;
@@ -213,9 +215,24 @@ class DocAdder {
   }
 
  private:
-  bool InSpeakerMention(Span span) const {
-    return std::any_of(spans_.begin(), spans_.end(), [&](const auto& p) { return Overlaps(p.first, span); });
+  // The speaker mentions that overlap `span` (spans_ is sorted by start;
+  // a mention is at most kMaxMentionBytes long).
+  template <typename F>
+  void ForOverlapping(Span span, F&& f) const {
+    const std::size_t from = span.begin > kMaxMentionBytes ? span.begin - kMaxMentionBytes : 0;
+    auto it = std::lower_bound(spans_.begin(), spans_.end(), from,
+                               [](const auto& p, std::size_t b) { return p.first.begin < b; });
+    for (; it != spans_.end() && it->first.begin < span.end; ++it) {
+      if (Overlaps(it->first, span) && f(it->second)) return;
+    }
   }
+  bool InSpeakerMention(Span span) const {
+    bool found = false;
+    ForOverlapping(span, [&](std::uint32_t) { return found = true; });
+    return found;
+  }
+  static constexpr std::size_t kMaxMentionBytes = 4096;
+  static constexpr std::size_t kMaxDistinctPeople = 200;
 
   std::ptrdiff_t Mention(const NameMention& m) {
     const std::string form = FormOf(m.text);
@@ -228,13 +245,17 @@ class DocAdder {
                                                           : Kind::kOrganization;
     // the same span as a speaker's mention: that speaker (its owner made explicit)
     if (m.kind != MentionKind::kAcronym) {
-      for (const auto& [span, in] : spans_) {
-        if (!Overlaps(span, m.span) || s_.inputs[in].kind != kind) continue;
-        if (!owner.empty() && !owned_.count(in)) {
-          s_.inputs[in].in.name = owner + " " + s_.inputs[in].in.name;
-          owned_.insert(in);
+      std::optional<std::uint32_t> speaker;
+      ForOverlapping(m.span, [&](std::uint32_t in) {
+        if (s_.inputs[in].kind == kind) speaker = in;
+        return speaker.has_value();
+      });
+      if (speaker) {
+        if (!owner.empty() && !owned_.count(*speaker)) {
+          s_.inputs[*speaker].in.name = owner + " " + s_.inputs[*speaker].in.name;
+          owned_.insert(*speaker);
         }
-        return in;
+        return *speaker;
       }
     }
     std::string key = std::string(KindName(kind)) + ":" + owner + ":" + segment::Lower(form);
@@ -317,12 +338,18 @@ Expanded AddCandidates(const State& s) {
   Expanded e{s.inputs, s.occurrences, {}};
   const auto& parser = s.clusterer.parser();
   std::unordered_set<std::string> acronyms;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> people;  // doc → person inputs
+  // (doc, lower-case surname) → person inputs; (doc, surname minus its last letter) → surnames
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>> surname;
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::string>> stem;
   for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
     const auto& x = s.inputs[i];
     if (x.acronym) acronyms.insert(x.in.name);
-    if (x.kind == Kind::kPerson && Words(x.in.name).size() >= 2) people[x.doc].push_back(i);
+    const std::vector<std::string> w = Words(x.in.name);
+    if (x.kind != Kind::kPerson || w.size() < 2) continue;
+    surname[{x.doc, w.back()}].push_back(i);
+    if (w.back().size() > 1) stem[{x.doc, w.back().substr(0, w.back().size() - 1)}].push_back(w.back());
   }
+  std::unordered_map<std::string, bool> known_phrase;  // lower-case phrase → an organisation's key
   std::unordered_set<std::string> org_keys;
   for (const auto& x : s.inputs) {
     if (x.kind == Kind::kOrganization && !x.acronym) org_keys.insert(parser.Parse(x.in.name, EntityType::kOrg).Key());
@@ -349,23 +376,27 @@ Expanded AddCandidates(const State& s) {
     std::optional<std::uint32_t> target;
     const std::string lw = segment::Lower(c.word);
     if (c.phrase) {
-      if (!org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key())) continue;
+      auto [known, fresh] = known_phrase.try_emplace(lw, false);
+      if (fresh) known->second = org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+      if (!known->second) continue;
       target = input_for(c.doc, "phrase:" + lw, c.word, Kind::kOrganization);
     } else if (acronyms.count(c.word)) {
       target = input_for(c.doc, "acronym:" + c.word, c.word, Kind::kOrganization);
-    } else if (auto p = people.find(c.doc); p != people.end()) {
-      // the surname of exactly one person of the document, or spelled like one
-      std::vector<std::uint32_t> exact;
+    } else {
+      // the surname of exactly one person of the document, or that surname
+      // with a final letter transliterations drop (Sadiq / Sadi)
+      auto exact = surname.find({c.doc, lw});
       bool near = false;
-      for (std::uint32_t in : p->second) {
-        const std::vector<std::string> w = Words(s.inputs[in].in.name);
-        if (w.back() == lw) exact.push_back(in);
-        std::string surname = s.inputs[in].in.name.substr(s.inputs[in].in.name.rfind(' ') + 1);
-        if (!near && s.reporter.DropsFinalLetter(c.word, surname)) near = true;
+      if (exact == surname.end() && lw.size() > 1) {
+        auto shorter = surname.find({c.doc, lw.substr(0, lw.size() - 1)});
+        near = shorter != surname.end() && s.reporter.DropsFinalLetter(lw, shorter->first.second);
+        if (auto longer = stem.find({c.doc, lw}); !near && longer != stem.end()) {
+          for (const std::string& sn : longer->second) near = near || s.reporter.DropsFinalLetter(lw, sn);
+        }
       }
-      if (exact.size() == 1) {
-        target = exact[0];
-      } else if (exact.empty() && near) {
+      if (exact != surname.end() && exact->second.size() == 1) {
+        target = exact->second[0];
+      } else if (exact == surname.end() && near) {
         target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
       }
     }
