@@ -100,7 +100,6 @@ struct EntityResolver::State {
     Kind kind = Kind::kPerson;
     std::uint32_t doc = 0;
     bool acronym = false;
-    bool full = true;                // a full name (not a short-form candidate)
     std::vector<EntityRole> roles;   // one per record or mention stating it
   };
   struct Occurrence {
@@ -366,7 +365,6 @@ Expanded AddCandidates(const State& s) {
       x.kind = kind;
       x.doc = doc;
       x.acronym = key.rfind("acronym:", 0) == 0;
-      x.full = kind != Kind::kPerson;
       e.inputs.push_back(std::move(x));
       it->second = static_cast<std::uint32_t>(e.inputs.size() - 1);
     }

@@ -22,9 +22,9 @@
 //      it by the spelling report's test — Sadiq for Sadi, never Osama for
 //      Obama —, or an acronym defined anywhere in the run), clusters all
 //      inputs with entities::NameClusterer, and builds the entities:
-//      canonical name = the most frequent full form (persons: forms with the
-//      most words; organisations: forms that are not acronyms), ties broken
-//      by more words, then by code-point order.
+//      canonical name = the most frequent full form (persons: forms of two
+//      or more words; organisations: forms that are not acronyms), ties
+//      broken by more words, then by code-point order.
 //
 // Contract
 //   * The table depends only on the multiset of documents, not on the order
