@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "attribution/people_index.h"
+
 namespace whosaid::attribution {
 namespace {
 
@@ -13,20 +15,6 @@ struct Known {
   std::string role, affiliation, role_head;
   std::size_t unit = 0;
 };
-
-bool HasWord(const std::string& name, const std::string& word) {
-  std::size_t start = 0;
-  while (start <= name.size()) {
-    std::size_t sp = name.find(' ', start);
-    if (name.compare(start, sp == std::string::npos ? std::string::npos : sp - start, word) == 0 &&
-        (sp == std::string::npos ? name.size() - start : sp - start) == word.size()) {
-      return true;
-    }
-    if (sp == std::string::npos) break;
-    start = sp + 1;
-  }
-  return false;
-}
 
 class Resolver {
  public:
@@ -118,24 +106,13 @@ class Resolver {
     return e;
   }
 
+  // Only persons are remembered (callers check the type).
   void Remember(const SpeakerPhrase& p, std::size_t unit) {
-    for (Known& k : known_) {
-      if (k.name == p.name) {
-        if (k.role.empty() && !p.role.empty()) {
-          k.role = p.role;
-          k.role_head = p.role_head;
-        }
-        if (k.affiliation.empty() && !p.affiliation.empty()) k.affiliation = p.affiliation;
-        k.unit = unit;
-        return;
-      }
-    }
-    known_.push_back(Known{p.name, p.type, p.role, p.affiliation, p.role_head, unit});
+    people_.Remember(KnownPerson{p.name, p.role, p.affiliation, p.role_head, unit});
   }
 
-  const Known* FindByName(const std::string& name) const {
-    for (const Known& k : known_) if (k.name == name) return &k;
-    return nullptr;
+  void Fill(SpeakerPhrase& p, const KnownPerson& k) const {
+    Fill(p, Known{k.name, SpeakerType::kPerson, k.role, k.affiliation, k.role_head, k.unit});
   }
 
   void Fill(SpeakerPhrase& p, const Known& k) const {
@@ -147,24 +124,17 @@ class Resolver {
 
   void ResolveName(SpeakerPhrase& p, std::size_t cue_unit) const {
     if (p.name.find(' ') == std::string::npos) {
-      const Known* best = nullptr;  // the most recent full name holding this word
-      for (const Known& k : known_) {
-        if (k.name != p.name && k.type == SpeakerType::kPerson && HasWord(k.name, p.name) &&
-            (!best || (k.unit <= cue_unit && (best->unit > cue_unit || k.unit > best->unit)))) {
-          best = &k;
-        }
+      // the most recent full name holding this word
+      if (const KnownPerson* best = people_.WithWord(p.name, cue_unit)) {
+        Fill(p, *best);
+        return;
       }
-      if (best) { Fill(p, *best); return; }
     }
-    if (const Known* k = FindByName(p.name)) Fill(p, *k);
+    if (const KnownPerson* k = people_.Find(p.name)) Fill(p, *k);
   }
 
   void ResolveRole(SpeakerPhrase& p, std::size_t cue_unit) const {
-    const Known* best = nullptr;
-    for (const Known& k : known_) {
-      if (k.role_head == p.role_head && k.unit <= cue_unit && (!best || k.unit > best->unit)) best = &k;
-    }
-    if (best) Fill(p, *best);
+    if (const KnownPerson* best = people_.WithRole(p.role_head, cue_unit)) Fill(p, *best);
   }
 
   void ResolvePronoun(SpeakerPhrase& p, std::size_t cue_unit, std::size_t para) const {
@@ -176,11 +146,7 @@ class Resolver {
         Fill(p, last_);
         return;
       }
-      const Known* best = nullptr;
-      for (const Known& k : known_) {
-        if (k.type == SpeakerType::kPerson && k.unit < cue_unit && (!best || k.unit > best->unit)) best = &k;
-      }
-      if (best) Fill(p, *best);
+      if (const KnownPerson* best = people_.Before(cue_unit)) Fill(p, *best);
       return;
     }
     bool neuter = g == "neuter";
@@ -234,7 +200,7 @@ class Resolver {
   std::string_view text_;
   const segment::Tokens& tokens_;
   const Shape& shape_;
-  std::vector<Known> known_;
+  PeopleIndex people_;  // every person named in the document
   Known last_;
   std::size_t last_para_ = 0;
   bool has_last_ = false;

@@ -73,7 +73,11 @@ std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const {
   std::size_t start = 0;
   while (auto m = FindAt(subject, start)) {
     Span whole = m->groups[0];
-    start = whole.end > whole.begin ? whole.end : whole.begin + 1;
+    start = whole.end;
+    if (whole.end == whole.begin) {  // an empty match: step over one character
+      ++start;
+      while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80) ++start;
+    }
     out.push_back(std::move(*m));
   }
   return out;

@@ -39,7 +39,8 @@ class Regex {
   Regex(Regex&&) noexcept;
   Regex& operator=(Regex&&) noexcept;
 
-  // Every non-overlapping match, left to right.
+  // Every non-overlapping match, left to right. `subject` must be valid
+  // UTF-8 (it is not checked again), as must be where FindAt starts.
   std::vector<Match> FindAll(std::string_view subject) const;
   // The first match starting at or after `start`, if any.
   std::optional<Match> FindAt(std::string_view subject, std::size_t start) const;

@@ -37,7 +37,11 @@ RuleFile RuleFile::Read(const std::filesystem::path& path) {
   if (!in) throw ConfigError(path.string() + ": cannot read rule file");
   std::stringstream buf;
   buf << in.rdbuf();
-  const std::string content = buf.str();
+  if (in.bad()) throw ConfigError(path.string() + ": cannot read rule file");
+  return Parse(path, buf.str());
+}
+
+RuleFile RuleFile::Parse(const std::filesystem::path& path, std::string_view content) {
   if (auto bad = text::FirstInvalidUtf8(content)) {
     throw ConfigError(path.string() + ": byte " + std::to_string(*bad) +
                       ": not valid UTF-8 (rule files must be UTF-8)");
@@ -48,7 +52,7 @@ RuleFile RuleFile::Read(const std::filesystem::path& path) {
   // A byte order mark (some editors add one) would glue itself to line 1 and
   // turn a leading "# comment" into an entry.
   const std::size_t bom = content.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-  std::istringstream lines(content.substr(bom));
+  std::istringstream lines(std::string(content.substr(bom)));
   std::string raw;
   int n = 0;
   while (std::getline(lines, raw)) {
@@ -113,6 +117,12 @@ std::filesystem::path RuleSet::DefaultDir(const std::filesystem::path& argv0) {
   std::filesystem::path src = WHOSAID_SOURCE_RULES_DIR;
   if (!src.empty() && std::filesystem::is_directory(src, ec)) return src;
   return {};
+}
+
+std::shared_ptr<const RuleSet> RuleSet::With(std::string_view name, RuleFile file) const {
+  auto set = std::make_shared<RuleSet>(*this);
+  set->files_.insert_or_assign(std::string(name), std::move(file));
+  return set;
 }
 
 bool RuleSet::Has(std::string_view name) const { return files_.find(name) != files_.end(); }

@@ -43,6 +43,9 @@ class RuleFile {
  public:
   // Reads and splits one file. Throws ConfigError when unreadable or not UTF-8.
   static RuleFile Read(const std::filesystem::path& path);
+  // Splits `content` as if read from `path` (tests and fuzzing). Throws
+  // ConfigError when it is not UTF-8.
+  static RuleFile Parse(const std::filesystem::path& path, std::string_view content);
 
   const std::string& name() const { return name_; }   // file name, e.g. "titles.txt"
   const std::string& path() const { return path_; }   // as given, for messages
@@ -78,6 +81,10 @@ class RuleSet {
   // Throws ConfigError naming the directory when the file is missing.
   const RuleFile& File(std::string_view name) const;
   const std::map<std::string, RuleFile, std::less<>>& files() const { return files_; }
+
+  // A copy of this set with the file `name` ("frames.txt", "names/titles.txt")
+  // added or replaced by `file` (tests and fuzzing: one rule file changed).
+  std::shared_ptr<const RuleSet> With(std::string_view name, RuleFile file) const;
 
  private:
   std::filesystem::path dir_;

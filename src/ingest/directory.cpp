@@ -12,12 +12,20 @@ Diagnostic ListError(const fs::path& dir, const std::error_code& ec) {
   return {Diagnostic::Severity::kError, dir.string(), "cannot list directory: " + ec.message()};
 }
 
-bool IsDocumentFile(const fs::directory_entry& entry, std::string_view extension) {
-  std::error_code ec;
+// A file named like a document: listed when it is (or links to) a regular
+// file; a link that leads nowhere (dangling, or a loop) is an error naming it.
+void AddIfDocument(const fs::directory_entry& entry, std::string_view extension,
+                   DirectoryListing& out) {
   const fs::path& p = entry.path();
-  if (p.filename() == kMetaSidecarName) return false;
-  if (p.extension() != extension) return false;
-  return entry.is_regular_file(ec);  // follows a symlink to a file
+  if (p.filename() == kMetaSidecarName || p.extension() != extension) return;
+  std::error_code ec;
+  fs::file_status status = fs::status(p, ec);  // follows a symlink to a file
+  if (fs::is_regular_file(status)) {
+    out.files.push_back(p);
+  } else if (ec || !fs::exists(status)) {
+    std::string reason = ec ? ec.message() : "a symbolic link to nothing";
+    out.diagnostics.push_back({Diagnostic::Severity::kError, p.string(), "cannot read: " + reason});
+  }
 }
 
 // Adds the document files under `dir` to `out`; an explicit stack instead of
@@ -37,8 +45,8 @@ void Walk(const fs::path& root, std::string_view extension, DirectoryListing& ou
       std::error_code type_ec;
       if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
         pending.push_back(it->path());
-      } else if (IsDocumentFile(*it, extension)) {
-        out.files.push_back(it->path());
+      } else {
+        AddIfDocument(*it, extension, out);
       }
     }
     if (ec) out.diagnostics.push_back(ListError(dir, ec));
@@ -51,6 +59,8 @@ DirectoryListing ListDocumentFiles(const fs::path& dir, std::string_view extensi
   DirectoryListing out;
   Walk(dir, extension, out);
   std::sort(out.files.begin(), out.files.end());
+  std::sort(out.diagnostics.begin(), out.diagnostics.end(),
+            [](const Diagnostic& a, const Diagnostic& b) { return a.where < b.where; });
   return out;
 }
 

@@ -5,8 +5,9 @@
 //   ends in `extension`, except the metadata sidecar (meta.jsonl), sorted by
 //   path (component by component) so every run reads them in the same order.
 //   Symbolic links to directories are not followed, so a link loop cannot
-//   make the walk run forever. A subdirectory that cannot be listed gives an
-//   error naming it; the rest of the walk goes on.
+//   make the walk run forever. A subdirectory that cannot be listed, or a
+//   document-named link that leads nowhere (dangling, or a loop of links),
+//   gives an error naming it; the rest of the walk goes on.
 //
 // Example
 //   auto listing = whosaid::ingest::ListDocumentFiles("corpus", ".txt");

@@ -36,17 +36,30 @@ InputReader::~InputReader() = default;
 bool InputReader::Next(Document& doc, std::vector<Diagnostic>& diagnostics) {
   for (;;) {
     if (jsonl_) {
-      if (jsonl_->Next(doc, diagnostics)) return true;
+      if (jsonl_->Next(doc, diagnostics)) {
+        CheckDuplicateId(doc, diagnostics);
+        return true;
+      }
       jsonl_.reset();
     }
     if (!pending_.empty()) {
       Pending item = std::move(pending_.front());
       pending_.pop_front();
-      if (Open(item, doc, diagnostics)) return true;
+      if (Open(item, doc, diagnostics)) {
+        CheckDuplicateId(doc, diagnostics);
+        return true;
+      }
       continue;
     }
     if (!ExpandNextInput(diagnostics)) return false;
   }
+}
+
+void InputReader::CheckDuplicateId(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  if (ids_seen_.insert(std::hash<std::string>{}(doc.id)).second) return;
+  diagnostics.push_back({Diagnostic::Severity::kWarning, doc.source,
+                         "duplicate id \"" + doc.id +
+                             "\": an earlier document has it too (both are kept)"});
 }
 
 bool InputReader::ExpandNextInput(std::vector<Diagnostic>& diagnostics) {

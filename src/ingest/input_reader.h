@@ -11,7 +11,10 @@
 //                text document with id = the file's stem, and sidecar metadata
 //                as for a directory.
 // A path that does not exist or cannot be read gives an error naming it;
-// the other inputs are read all the same. Documents stream: a directory is
+// the other inputs are read all the same. A document whose id an earlier
+// document of the run already had (two x.txt in different directories, a
+// JSON Lines id repeated) gets a warning; both are kept. (The ids seen are
+// kept as 64-bit hashes: about 40 bytes per document.) Documents stream: a directory is
 // listed when it is reached, files are read one at a time, JSON Lines one
 // line at a time.
 //
@@ -22,9 +25,11 @@
 
 #include <deque>
 #include <filesystem>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/metadata.h"
@@ -51,6 +56,8 @@ class InputReader : public DocumentSource {
   // JSON Lines source (false, jsonl_ set).
   bool Open(const Pending& item, Document& doc, std::vector<Diagnostic>& diagnostics);
   bool OpenStdin(Document& doc, std::vector<Diagnostic>& diagnostics);
+  // Warns when an earlier document had the id of `doc`.
+  void CheckDuplicateId(const Document& doc, std::vector<Diagnostic>& diagnostics);
   void OpenJsonl(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);
   // The sidecar of `dir`, loaded once.
   const MetaTable& SidecarOf(const std::filesystem::path& dir,
@@ -62,6 +69,7 @@ class InputReader : public DocumentSource {
   std::deque<Pending> pending_;
   std::unique_ptr<DocumentSource> jsonl_;
   std::map<std::filesystem::path, MetaTable> sidecars_;
+  std::unordered_set<std::uint64_t> ids_seen_;  // hashes of the ids read so far
 };
 
 }  // namespace whosaid::ingest

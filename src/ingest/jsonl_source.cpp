@@ -18,8 +18,10 @@ Diagnostic Warning(const std::string& where, std::string message) {
 }
 
 // nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 5:
-// ..." without the bracketed tag and the always-1 line number.
-std::string ParseErrorText(const Json::parse_error& e) {
+// ..." without the bracketed tag and the always-1 line number. Any
+// json::exception: a number too large for a double ("1e999") is an
+// out_of_range, not a parse_error.
+std::string ParseErrorText(const Json::exception& e) {
   std::string what = e.what();
   if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
   if (what.rfind("parse error at line 1, ", 0) == 0) what.replace(0, 23, "parse error at ");
@@ -92,7 +94,7 @@ std::optional<Document> JsonlSource::ParseRecord(std::string& line, const std::s
   Json rec;
   try {
     rec = Json::parse(line);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
     diagnostics.push_back(Error(where, "malformed JSON (" + ParseErrorText(e) + "); skipped"));
     return std::nullopt;
   }

@@ -10,6 +10,7 @@
 #include "attribution/lexicon.h"
 #include "attribution/shape.h"
 #include "attribution/speaker.h"
+#include "pipeline/windowed.h"
 #include "quotes/scanner.h"
 #include "segment/paragraphs.h"
 #include "segment/tokenizer.h"
@@ -31,6 +32,8 @@ struct Pipeline::Impl {
         speakers(rules, lexicon),
         coref(attribution::CorefConfig{}, speakers),
         mentions(rules, lexicon, speakers) {}
+
+  DocResult RunWindow(std::string_view text) const;  // steps 1-6 on one window
 
   PipelineConfig config;
   segment::Tokenizer tokenizer;
@@ -166,10 +169,10 @@ Pipeline::Pipeline(const PipelineConfig& config, const rules::RuleSet& rules)
     : impl_(std::make_unique<Impl>(config, rules)) {}
 Pipeline::~Pipeline() = default;
 
-DocResult Pipeline::Run(const Document& doc) const {
-  const Impl& m = *impl_;
+DocResult Pipeline::Impl::RunWindow(std::string_view text) const {
+  const Impl& m = *this;
   Analysed a;
-  a.text = doc.text;
+  a.text = text;
   // 1. segment: paragraphs
   a.paragraphs = segment::SplitParagraphs(a.text);
   // 2. quotes: pair the quote marks
@@ -212,6 +215,11 @@ DocResult Pipeline::Run(const Document& doc) const {
   // 7. names mentioned, for corpus-level resolution
   result.names = m.mentions.Run(a.text, a.tokens);
   return result;
+}
+
+DocResult Pipeline::Run(const Document& doc) const {
+  return RunInWindows(doc.text, impl_->config.window_bytes,
+                      [this](std::string_view window) { return impl_->RunWindow(window); });
 }
 
 }  // namespace whosaid

@@ -37,6 +37,10 @@ struct PipelineConfig {
   // Print the shape string and each frame's claim on stderr (a development
   // aid; the CLI sets it from the WHOSAID_TRACE environment variable).
   bool trace = false;
+  // Longer documents are read in windows of at most this many bytes
+  // (segment/windows.h), so memory follows the window, not the document;
+  // quotations and coreference do not cross a window's edge. Default 1 MiB.
+  std::size_t window_bytes = std::size_t{1} << 20;
 };
 
 struct DocResult {

@@ -105,7 +105,11 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
 }
 
 Span Scanner::LabelAt(std::string_view text, std::size_t pos, std::size_t* words) const {
-  std::string_view rest = text.substr(pos, std::min<std::size_t>(text.size() - pos, 80));
+  // 80 bytes at most, ending on a character boundary: PCRE2 is told the
+  // subject is valid UTF-8 (PCRE2_NO_UTF_CHECK), so it must not end mid-character.
+  std::size_t end = std::min(text.size(), pos + 80);
+  while (end > pos && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  std::string_view rest = text.substr(pos, end - pos);
   for (const Regex& re : labels_) {
     auto m = re.FindAt(rest, 0);
     if (!m || m->groups[0].begin != 0) continue;

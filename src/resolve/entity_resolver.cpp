@@ -160,7 +160,9 @@ class DocAdder {
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
         it->second = s_.NewInput(doc_, sp->name, kind);
-        speakers_.push_back(it->second);
+        if (kind == Kind::kPerson) {
+          for (const std::string& w : Words(sp->name)) speaker_words_[w].push_back(it->second);
+        }
       }
       const std::uint32_t in = it->second;
       record_input[i] = in;
@@ -281,10 +283,18 @@ class DocAdder {
   // document: that speaker (the longer name is kept).
   std::optional<std::uint32_t> Attach(const std::string& form, Kind kind) {
     if (kind != Kind::kPerson) return std::nullopt;
+    // candidates: the speakers sharing a word with the form (an index, so a
+    // document naming thousands of people stays linear)
+    std::vector<std::uint32_t> candidates;
+    for (const std::string& w : Words(form)) {
+      auto it = speaker_words_.find(w);
+      if (it != speaker_words_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::optional<std::uint32_t> found;
-    for (std::uint32_t in : speakers_) {
+    for (std::uint32_t in : candidates) {
       auto& x = s_.inputs[in];
-      if (x.kind != Kind::kPerson) continue;
       if (!WordsWithin(form, x.in.name) && !WordsWithin(x.in.name, form)) continue;
       if (found && *found != in) return std::nullopt;  // ambiguous
       found = in;
@@ -297,7 +307,7 @@ class DocAdder {
   std::uint32_t doc_;
   const Document& d_;
   std::map<std::string, std::uint32_t> local_;        // speaker id or mention key → input
-  std::vector<std::uint32_t> speakers_;               // inputs from records
+  std::unordered_map<std::string, std::vector<std::uint32_t>> speaker_words_;  // word → person speakers
   std::vector<std::pair<Span, std::uint32_t>> spans_; // speaker mentions
   std::unordered_set<std::size_t> seen_;              // speaker mention starts
   std::unordered_set<std::uint32_t> owned_;

@@ -74,6 +74,39 @@ TEST_SUITE("ingest.reader") {
     CHECK(Ids(r) == std::vector<std::string>{"a"});
   }
 
+  TEST_CASE("a document-named link that leads nowhere is an error; the walk goes on") {
+    testing::TempDir dir;
+    dir.Write("a.txt", "A");
+    fs::create_symlink(dir.path() / "l2.txt", dir.path() / "l1.txt");  // a loop of links
+    fs::create_symlink(dir.path() / "l1.txt", dir.path() / "l2.txt");
+    fs::create_symlink(dir.path() / "gone.txt", dir.path() / "dangling.txt");
+    fs::create_symlink(dir.path() / "gone.md", dir.path() / "other.md");  // not a document name
+    Read r = ReadInputs({dir.path().string()});
+    CHECK(Ids(r) == std::vector<std::string>{"a"});
+    REQUIRE(r.diagnostics.size() == 3);
+    CHECK(r.diagnostics[0].where == (dir.path() / "dangling.txt").string());
+    CHECK(r.diagnostics[1].ToString().find("l1.txt: error: cannot read: Too many levels of symbolic links") !=
+          std::string::npos);
+    CHECK(r.diagnostics[2].where == (dir.path() / "l2.txt").string());
+  }
+
+  TEST_CASE("a repeated id is a warning naming the later document; both are kept") {
+    testing::TempDir dir;
+    auto one = dir.Write("one/x.txt", "first");
+    auto two = dir.Write("two/x.txt", "second");
+    auto jsonl = dir.Write("d.jsonl", "{\"id\":\"j\",\"text\":\"A\"}\n{\"id\":\"j\",\"text\":\"B\"}\n"
+                                       "{\"id\":\"x\",\"text\":\"C\"}\n");
+    Read r = ReadInputs({dir.path().string(), jsonl.string()});
+    CHECK(Ids(r) == std::vector<std::string>{"x", "x", "j", "j", "x"});
+    std::vector<std::string> places;
+    for (const auto& d : r.diagnostics) {
+      CHECK(d.severity == Diagnostic::Severity::kWarning);
+      CHECK(d.message.find("duplicate id") != std::string::npos);
+      places.push_back(d.where);
+    }
+    CHECK(places == std::vector<std::string>{two.string(), jsonl.string() + ":2", jsonl.string() + ":3"});
+  }
+
   TEST_CASE("meta.jsonl gives outlet, url and date per file stem") {
     testing::TempDir dir;
     dir.Write("x/one.txt", "1");

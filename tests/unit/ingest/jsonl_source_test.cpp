@@ -77,6 +77,11 @@ TEST_SUITE("ingest.jsonl") {
          {"a"}, {"W in.jsonl:1"}, "invalid UTF-8"},
         {"empty input", "",
          {}, {}, ""},
+        // regression (fuzz_jsonl): nlohmann throws out_of_range, not
+        // parse_error, for a number no double holds; it escaped the reader
+        // and ended the whole run.
+        {"number too large for a double", R"({"":1e999})" "\n" R"({"id":"b","text":"B"})" "\n",
+         {"b"}, {"E in.jsonl:1"}, "number overflow"},
     };
     // clang-format on
     for (const Row& row : rows) {

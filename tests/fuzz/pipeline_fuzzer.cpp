@@ -1,0 +1,83 @@
+// Fuzz target: the whole per-document path on any bytes — the text reader's
+// decoding and guards (ingest/text_document.h), Pipeline::Run, and both
+// sinks (JSON Lines and table).
+//
+// Checks: every record's spans lie inside the text, non-empty quotes; every
+// JSON line parses, and its quote text is the text between its offsets.
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/text.h"
+#include "fuzz_support.h"
+#include "ingest/text_document.h"
+#include "output/sink.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+using whosaid::Span;
+
+void CheckSpan(std::string_view text, Span s) {
+  FUZZ_CHECK(s.begin <= s.end && s.end <= text.size());
+}
+
+// The code points [start, end) of valid UTF-8 `text`, as UTF-8.
+std::string Codepoints(std::string_view text, std::size_t start, std::size_t end) {
+  std::size_t i = 0, n = 0, from = text.size();
+  while (i < text.size() && n < end) {
+    if (n == start) from = i;
+    whosaid::text::Next(text, i);
+    ++n;
+  }
+  if (n == start) from = i;
+  FUZZ_CHECK(n == end && from <= i);
+  return std::string(text.substr(from, i - from));
+}
+
+void CheckJsonLines(const whosaid::Document& doc, const std::string& out, std::size_t records) {
+  std::istringstream lines(out);
+  std::string line;
+  std::size_t n = 0;
+  while (std::getline(lines, line)) {
+    ++n;
+    auto rec = nlohmann::json::parse(line);  // throws (→ crash) on invalid JSON
+    const auto& q = rec.at("quote");
+    auto start = q.at("start").get<std::size_t>(), end = q.at("end").get<std::size_t>();
+    FUZZ_CHECK(start < end);
+    FUZZ_CHECK(Codepoints(doc.text, start, end) == q.at("text").get<std::string>());
+  }
+  FUZZ_CHECK(n == records);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace whosaid;
+  static const Pipeline pipeline(PipelineConfig{}, fuzz::Rules());
+  ingest::IngestConfig config;
+  config.max_doc_bytes = 1 << 20;
+  auto loaded = ingest::MakeTextDocument(fuzz::AsText(data, size), "fuzz", "fuzz.txt", config);
+  if (!loaded.doc) return 0;
+  const Document& doc = *loaded.doc;
+  FUZZ_CHECK(!text::FirstInvalidUtf8(doc.text));
+
+  const DocResult result = pipeline.Run(doc);
+  for (const QuoteRecord& r : result.quotes) {
+    CheckSpan(doc.text, r.quote);
+    FUZZ_CHECK(!r.quote.empty());
+    if (r.cue) CheckSpan(doc.text, *r.cue);
+    if (r.speaker) CheckSpan(doc.text, r.speaker->mention);
+  }
+  output::StringOutput jsonl, table;
+  for (auto [format, out] : {std::pair{output::OutputFormat::kJsonl, &jsonl},
+                             std::pair{output::OutputFormat::kTable, &table}}) {
+    auto sink = output::MakeSink(format, *out, /*explain=*/true);
+    sink->Begin();
+    sink->Write(doc, result);
+    sink->End();
+  }
+  CheckJsonLines(doc, jsonl.str(), result.quotes.size());
+  return 0;
+}
