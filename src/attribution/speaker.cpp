@@ -88,7 +88,7 @@ void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::si
   std::size_t b = role;
   while (b > pre.begin) {
     char s = v.Sym(b - 1);
-    bool qualifier = s == 'k' || s == 'R' || (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) &&
+    bool qualifier = s == 'k' || s == 'R' || s == 'H' || (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) &&
                                               !reader.IsPlace(v.Word(b - 1)));
     if (!qualifier) break;
     --b;

@@ -248,7 +248,14 @@ class DocAdder {
     if (m.kind != MentionKind::kAcronym) {
       std::optional<std::uint32_t> speaker;
       ForOverlapping(m.span, [&](std::uint32_t in) {
-        if (s_.inputs[in].kind == kind) speaker = in;
+        auto& x = s_.inputs[in];
+        // a name the text gives an acronym is an organisation, whatever its
+        // speaker phrase looked like ("The Inter-Services Intelligence (ISI) declined")
+        if (m.same_as >= 0 && kind == Kind::kOrganization && x.kind == Kind::kPerson && x.in.name == form) {
+          x.kind = Kind::kOrganization;
+          x.in.type = EntityType::kOrg;
+        }
+        if (x.kind == kind) speaker = in;
         return speaker.has_value();
       });
       if (speaker) {
@@ -619,6 +626,7 @@ void EntityResolver::Apply(const EntityTable& table, std::size_t doc_index, DocR
     const Entity& e = table.entities[static_cast<std::size_t>(ents[i])];
     sp->entity = e.id;
     if (!e.name.empty()) sp->name = e.name;
+    if (e.type == "organization" || e.type == "operation") sp->type = SpeakerType::kOrganization;
     if (sp->role.empty() && !e.roles.empty()) {
       for (const auto& r : e.roles) {
         if (r.role.empty()) continue;

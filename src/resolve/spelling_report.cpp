@@ -140,7 +140,7 @@ std::string SpellingReporter::Label(const std::string& a, const std::string& b, 
   if (ba != british_.end() && bb != british_.end() && ba->second == bb->second) return "British/American";
   const std::string ca = Connectorless(la), cb = Connectorless(lb);
   if (ca != la && ca == cb) return "connector";
-  if (la.find('-') != std::string::npos || lb.find('-') != std::string::npos) return {};
+  if (la.find('-') != std::string::npos || lb.find('-') != std::string::npos) return Compound(la, lb);
   if (AllCaps(a) || AllCaps(b)) return {};  // acronyms are not transliterated (TPP / TTIP)
   const auto pa = parser_.Parse(la, entities::EntityType::kPerson);
   const auto pb = parser_.Parse(lb, entities::EntityType::kPerson);
@@ -151,6 +151,21 @@ std::string SpellingReporter::Label(const std::string& a, const std::string& b, 
   const auto level = spelling_.Compare(pa.parts[0].spelling, pb.parts[0].spelling).level;
   if (level >= entities::PartLevel::kStrong) return "transliteration";
   return person && FinalLetter(la, lb) ? "transliteration" : "";
+}
+
+// Hyphenated compounds part by part: connectors by class, the other parts
+// equal or transliterations (Tehrik-i-Taliban / Tehreek-e-Taliban).
+std::string SpellingReporter::Compound(const std::string& a, const std::string& b) const {
+  const std::vector<std::string> pa = SplitOn(Connectorless(a), '-'), pb = SplitOn(Connectorless(b), '-');
+  if (pa.size() != pb.size() || pa.size() < 2) return {};
+  bool spelled = false;
+  for (std::size_t i = 0; i < pa.size(); ++i) {
+    if (pa[i] == pb[i]) continue;
+    if (pa[i].empty() || pb[i].empty() || pa[i][0] == '<' || pb[i][0] == '<') return {};
+    if (Label(pa[i], pb[i], false) != "transliteration") return {};
+    spelled = true;
+  }
+  return spelled ? "transliteration" : "connector";
 }
 
 std::string SpellingReporter::Lowered(const std::string& word) { return segment::Lower(Bare(word)); }

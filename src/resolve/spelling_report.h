@@ -79,6 +79,7 @@ class SpellingReporter {
   static constexpr std::size_t kMaxBucket = 2000;       // words per first letter compared pairwise
   std::string Connectorless(const std::string& lower_word) const;
   bool FinalLetter(const std::string& a, const std::string& b) const;
+  std::string Compound(const std::string& a, const std::string& b) const;
   static std::string Lowered(const std::string& word);
   void OtherNames(const std::vector<EntityVariant>& words, SpellingReport& report) const;
 

@@ -123,6 +123,21 @@ TEST_SUITE("resolve") {
     }
   }
 
+  TEST_CASE("context: an affiliation without its owner agrees with an owner's; an acronym makes an organisation") {
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Foreign Office spokesperson Mumtaz Zahra Baloch told reporters that Pakistan wanted peace. "
+          "The Inter-Services Intelligence (ISI) declined to comment."},
+         {"y", "Y",
+          "Pakistan's foreign ministry spokeswoman Mumtaz Zehra Baloch said the operation targeted militants."}});
+    REQUIRE(r.entity_of.count("Mumtaz Zahra Baloch"));
+    REQUIRE(r.entity_of.count("Mumtaz Zehra Baloch"));
+    CHECK(r.entity_of["Mumtaz Zahra Baloch"] == r.entity_of["Mumtaz Zehra Baloch"]);
+    REQUIRE(r.entity_of.count("ISI"));
+    CHECK(r.entity_of["ISI"] == r.entity_of["Inter-Services Intelligence"]);
+    CHECK(r.entity_of["ISI"].substr(0, 1) == "O");
+  }
+
   TEST_CASE("the canonical name is the most frequent full form") {
     Resolved r = Resolve({{"x", "X", "Barack Obama said yes. Later, Barack Obama said no."},
                           {"y", "Y", "U.S. President Barack Obama said maybe."}});
