@@ -88,7 +88,7 @@ void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::si
   std::size_t b = role;
   while (b > pre.begin) {
     char s = v.Sym(b - 1);
-    bool qualifier = s == 'k' || s == 'R' || (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) &&
+    bool qualifier = s == 'k' || s == 'R' || s == 'H' || (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) &&
                                               !reader.IsPlace(v.Word(b - 1)));
     if (!qualifier) break;
     --b;
@@ -138,6 +138,21 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
 
 }  // namespace
 
+// "Ministry spokesperson Enayatullah Khwarzami": a role after the
+// organisation head, then only name words — a person of that organisation.
+bool RoleThenName(const View& v, UnitRange head) {
+  std::size_t o = v.Find(head, "O");
+  std::size_t role = head.end;
+  for (std::size_t u = o + 1; u < head.end; ++u) {
+    if (v.Sym(u) == 'R') role = u;
+  }
+  if (role >= head.end || role + 1 >= head.end) return false;
+  for (std::size_t u = role + 1; u < head.end; ++u) {
+    if (v.Sym(u) != 'N' && v.Sym(u) != 'H') return false;
+  }
+  return true;
+}
+
 SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& tokens,
                                   const Shape& shape, UnitRange range) const {
   View v{text, tokens, shape};
@@ -165,7 +180,8 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   UnitRange post = SkipDeterminer(v, {prep < main.end ? prep + 1 : main.end, main.end}, nullptr);
 
   bool source_head = !head.empty() && v.Sym(head.end - 1) == 'G';  // Taliban officials
-  if (!source_head && v.Find(head, "O") < head.end) {  // an organisation names itself by the whole phrase
+  if (!source_head && v.Find(head, "O") < head.end && !RoleThenName(v, head)) {
+    // an organisation names itself by the whole phrase
     out.type = SpeakerType::kOrganization;
     out.name = v.Text(main);
     ReadSpokesperson(v, appos, out);
@@ -179,6 +195,11 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   std::size_t run = head.end;  // the trailing name run
   while (run > head.begin && (v.Sym(run - 1) == 'N' || v.Sym(run - 1) == 'H')) --run;
   std::size_t first_name = run;
+  // the name starts after the last title of the run: "Former President Bill
+  // Clinton", "U.S. President Barack Obama" → Bill Clinton, Barack Obama
+  for (std::size_t u = run; u + 1 < head.end; ++u) {
+    if (v.Sym(u) == 'H') first_name = u + 1;
+  }
   while (first_name < head.end && v.Sym(first_name) == 'H') ++first_name;
   UnitRange pre{head.begin, run};
   std::size_t role = pre.end;

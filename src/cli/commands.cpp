@@ -25,8 +25,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", "find the quotes and who said them (JSON Lines or a table)", RunExtract},
-    {"entities", "the people and organisations quoted, with every spelling (planned)", nullptr},
-    {"spelling", "names spelled more than one way across outlets (planned)", nullptr},
+    {"entities", "the people, organisations and operations named, with every spelling", RunEntities},
+    {"spelling", "names spelled more than one way across outlets (a table or JSON)", RunSpelling},
     {"names", "one cluster id per person or organisation in a list of names", RunNames},
     {"events", "the events the quotes are about (planned)", nullptr},
 };

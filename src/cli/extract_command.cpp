@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 #include "cli/exit_status.h"
@@ -12,6 +13,8 @@
 #include "core/rules.h"
 #include "ingest/input_reader.h"
 #include "output/output_stream.h"
+#include "resolve/resolving_sink.h"
+#include "resolve/spelling_report.h"
 
 namespace whosaid::cli {
 namespace {
@@ -37,19 +40,48 @@ std::unique_ptr<output::OutputStream> OpenOutput(const ExtractOptions& options) 
   }
 }
 
-// Streams the documents and writes the results; the exit status.
-int Process(const ExtractOptions& options, const Pipeline& pipeline, output::OutputStream& out) {
+// Everything a corpus command needs, built before the first document.
+struct Setup {
+  ExtractOptions options;
+  rules::RuleSetPtr rules;
+  std::unique_ptr<Pipeline> pipeline;
+  std::unique_ptr<resolve::EntityResolver> resolver;
+  std::unique_ptr<output::OutputStream> out;
+};
+
+// Phase 1; nullopt after printing --help.
+std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0, CorpusCommand command) {
+  Setup s;
+  s.options = ParseCorpusOptions(args, command);
+  if (s.options.help) {
+    std::fputs(CorpusHelp(command).c_str(), stdout);
+    return std::nullopt;
+  }
+  s.rules = LoadRules(s.options, argv0);
+  if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace) s.options.pipeline.trace = true;
+  s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, *s.rules);
+  resolve::ResolverConfig config;  // news settings
+  config.cluster.threads = s.options.threads;
+  s.resolver = std::make_unique<resolve::EntityResolver>(config, *s.rules);
+  s.out = OpenOutput(s.options);
+  return s;
+}
+
+// Phase 2: streams the documents into `sink`, then `finish` (which writes
+// what the command reports); the exit status.
+int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish) {
+  const ExtractOptions& options = s.options;
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   ingest::InputReader reader(options.inputs, options.ingest);
-  std::unique_ptr<output::Sink> sink = output::MakeSink(options.format, out, options.explain);
   try {
-    RunPipeline(reader, pipeline, *sink, reporter, RunConfig{.threads = options.threads});
+    RunPipeline(reader, *s.pipeline, sink, reporter, RunConfig{.threads = options.threads});
     if (reporter.stop()) {
       reporter.Finish();
       reporter.Message("stopped at the first error (--on-error fail)");
       return kExitFailures;
     }
-    out.Commit();
+    if (finish) finish();
+    s.out->Commit();
   } catch (const output::WriteError& e) {
     reporter.Finish();
     if (e.broken_pipe()) return kExitOk;  // the reader has all it wanted
@@ -64,18 +96,34 @@ int Process(const ExtractOptions& options, const Pipeline& pipeline, output::Out
 }  // namespace
 
 int RunExtract(const std::vector<std::string>& args, const char* argv0) {
-  // Phase 1: everything that can be wrong with the command line or the rules.
-  ExtractOptions options = ParseExtractOptions(args);
-  if (options.help) {
-    std::fputs(ExtractHelp().c_str(), stdout);
-    return kExitOk;
-  }
-  rules::RuleSetPtr rules = LoadRules(options, argv0);
-  if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace) options.pipeline.trace = true;
-  const Pipeline pipeline(options.pipeline, *rules);
-  std::unique_ptr<output::OutputStream> out = OpenOutput(options);
-  // Phase 2: the documents.
-  return Process(options, pipeline, *out);
+  std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kExtract);
+  if (!s) return kExitOk;
+  std::unique_ptr<output::Sink> sink = output::MakeSink(s->options.format, *s->out, s->options.explain);
+  resolve::ResolvingSink resolving(*s->resolver, *sink);
+  return Process(*s, resolving, nullptr);
+}
+
+int RunEntities(const std::vector<std::string>& args, const char* argv0) {
+  std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kEntities);
+  if (!s) return kExitOk;
+  resolve::ResolverFeed feed(*s->resolver);
+  return Process(*s, feed, [&] {
+    const resolve::EntityTable table = s->resolver->Resolve();
+    for (const resolve::Entity& e : table.entities) s->out->Write(resolve::EntityLine(e, s->options.explain));
+  });
+}
+
+int RunSpelling(const std::vector<std::string>& args, const char* argv0) {
+  std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kSpelling);
+  if (!s) return kExitOk;
+  const resolve::SpellingReporter reporter(*s->rules, s->resolver->clusterer().parser(),
+                                           s->resolver->clusterer().spelling());
+  resolve::ResolverFeed feed(*s->resolver);
+  return Process(*s, feed, [&] {
+    const resolve::SpellingReport report = reporter.Build(s->resolver->Resolve());
+    s->out->Write(s->options.format == output::OutputFormat::kJsonl ? resolve::ToJson(report)
+                                                                     : resolve::ToTable(report));
+  });
 }
 
 }  // namespace whosaid::cli

@@ -1,11 +1,16 @@
-// whosaid::cli::RunExtract — `whosaid extract`: documents in, one JSON
-// object per quote out (or a table).
+// whosaid::cli::RunExtract, RunEntities, RunSpelling — the corpus commands:
+//   extract   documents in, one JSON object per quote out (or a table), with
+//             speakers resolved across the whole run;
+//   entities  one JSON line per entity: every surface form with its
+//             documents, outlets and count, roles, quote count (--explain:
+//             why each form was merged);
+//   spelling  the spelling-consistency report (a table, or --format json).
 //
-// Two-phase start: options are parsed, the rules loaded and the pipeline
+// Two-phase start: options are parsed, the rules loaded and every stage
 // built (every rule compiled) and the output opened before the first
 // document is read, so a usage or configuration problem exits with status 2
-// at once. Then documents stream through RunPipeline. See exit_status.h for
-// the statuses.
+// at once. Then documents stream through RunPipeline into the corpus-level
+// stage (resolve/). See exit_status.h for the statuses.
 #pragma once
 
 #include <string>
@@ -13,8 +18,10 @@
 
 namespace whosaid::cli {
 
-// `args` are the words after "extract"; `argv0` locates the default rules.
-// Throws UsageError and ConfigError (main turns them into status 2).
+// `args` are the words after the command; `argv0` locates the default rules.
+// Throw UsageError and ConfigError (main turns them into status 2).
 int RunExtract(const std::vector<std::string>& args, const char* argv0);
+int RunEntities(const std::vector<std::string>& args, const char* argv0);
+int RunSpelling(const std::vector<std::string>& args, const char* argv0);
 
 }  // namespace whosaid::cli

@@ -1,6 +1,7 @@
 #include "cli/extract_options.h"
 
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <cctype>
 #include <limits>
 #include <sstream>
@@ -19,24 +20,56 @@ constexpr unsigned kMaxThreads = 1024;
   throw UsageError("--" + option + " " + value + ": expected " + expected);
 }
 
+// The --format values a command accepts ("value=format", the first is the default).
+std::vector<std::pair<std::string, output::OutputFormat>> Formats(CorpusCommand command) {
+  using F = output::OutputFormat;
+  switch (command) {
+    case CorpusCommand::kExtract: return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
+    case CorpusCommand::kEntities: return {{"jsonl", F::kJsonl}};
+    case CorpusCommand::kSpelling: return {{"table", F::kTable}, {"json", F::kJsonl}};
+  }
+  return {{"jsonl", F::kJsonl}};
+}
+
+const char* FormatHelp(CorpusCommand command) {
+  switch (command) {
+    case CorpusCommand::kExtract: return "jsonl: one JSON object per quote (docs/output.md); table: for people";
+    case CorpusCommand::kEntities: return "jsonl: one JSON object per entity (docs/output.md)";
+    case CorpusCommand::kSpelling: return "table: for people; json: {\"groups\": [...]} for tools";
+  }
+  return "";
+}
+
+const char* ExplainHelp(CorpusCommand command) {
+  return command == CorpusCommand::kEntities
+             ? "add to each entity why each of its forms was merged (\"merges\": score, rule, shared context)"
+             : "add to each JSON record the attribution rule it rests on (\"rule\")";
+}
+
 // The option table; values land in `o` (enums and sizes through notifiers).
-po::options_description Options(ExtractOptions& o, int& threads) {
+po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand command) {
   po::options_description desc("Options");
+  const auto formats = Formats(command);
+  std::string names;
+  for (const auto& f : formats) names += (names.empty() ? "" : "|") + f.first;
+  o.format = formats.front().second;
   // One option per paragraph reads better than the formatter's layout.
   // clang-format off
   desc.add_options()
       ("help,h", po::bool_switch(&o.help), "show this help and exit")
-      ("explain", po::bool_switch(&o.explain),
-       "add to each JSON record the attribution rule it rests on (\"rule\")")
+      ("explain", po::bool_switch(&o.explain), ExplainHelp(command))
       ("output,o", po::value(&o.output_path)->value_name("FILE"),
        "write to FILE instead of standard output (replaced only when the run ends)")
-      ("format", po::value<std::string>()->value_name("jsonl|table")->default_value("jsonl")
-           ->notifier([&o](const std::string& v) {
-             auto f = output::ParseOutputFormat(v);
-             if (!f) BadValue("format", v, "jsonl or table");
-             o.format = *f;
+      ("format", po::value<std::string>()->value_name(names)->default_value(formats.front().first)
+           ->notifier([&o, formats, names](const std::string& v) {
+             for (const auto& f : formats) {
+               if (f.first == v) o.format = f.second;
+             }
+             if (std::none_of(formats.begin(), formats.end(), [&](const auto& f) { return f.first == v; })) {
+               BadValue("format", v, "one of " + names);
+             }
            }),
-       "jsonl: one JSON object per quote (docs/output.md); table: for people")
+       FormatHelp(command))
       ("rules", po::value(&o.rules_dir)->value_name("DIR"),
        "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
       ("input-format", po::value<std::string>()->value_name("auto|text|jsonl")
@@ -94,10 +127,10 @@ std::size_t ParseByteSize(const std::string& text, const std::string& option) {
   return static_cast<std::size_t>(n) << shift;
 }
 
-ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {
+ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCommand command) {
   ExtractOptions o;
   int threads = 0;
-  po::options_description visible = Options(o, threads);
+  po::options_description visible = Options(o, threads, command);
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&o.inputs)->composing(), "input paths");
   po::positional_options_description positional;
@@ -119,25 +152,53 @@ ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {
   return o;
 }
 
-std::string ExtractHelp() {
+std::string CorpusHelp(CorpusCommand command) {
   ExtractOptions o;
   int threads = 0;
   std::ostringstream out;
-  out << "Usage: whosaid extract [OPTIONS] [PATH...]\n\n"
-         "Finds every quotation in the documents and who said it, in which role, about\n"
-         "which event. Writes one JSON object per quote (see docs/output.md).\n\n"
-         "PATH is a text file (one document; its id is the file name without\n"
+  switch (command) {
+    case CorpusCommand::kExtract:
+      out << "Usage: whosaid extract [OPTIONS] [PATH...]\n\n"
+             "Finds every quotation in the documents and who said it, in which role, about\n"
+             "which event. Writes one JSON object per quote (see docs/output.md); speakers\n"
+             "get one entity id and one canonical name across all documents of the run.\n\n";
+      break;
+    case CorpusCommand::kEntities:
+      out << "Usage: whosaid entities [OPTIONS] [PATH...]\n\n"
+             "The people, organisations and operations the documents quote or name, one\n"
+             "JSON object per entity: every surface form with its documents, outlets and\n"
+             "count, roles and affiliations, and how many quotes it has.\n\n";
+      break;
+    case CorpusCommand::kSpelling:
+      out << "Usage: whosaid spelling [OPTIONS] [PATH...]\n\n"
+             "The spelling-consistency report: every name spelled more than one way across\n"
+             "the documents (transliterations, -e-/-i- connectors, British/American), each\n"
+             "spelling with its documents and outlets, and the majority spelling.\n\n";
+      break;
+  }
+  out << "PATH is a text file (one document; its id is the file name without\n"
          "extension), a directory (every *.txt file under it, sorted, with outlet and\n"
          "date from a meta.jsonl beside them), a .jsonl file (one document per line:\n"
          "{\"id\", \"text\", \"outlet\"?, \"url\"?, \"date\"?}) or - for standard input\n"
          "(the default). Messages go to standard error as \"whosaid: PATH:LINE: ...\".\n\n"
-      << Options(o, threads)
-      << "\nExamples:\n"
-         "  whosaid extract corpus > quotes.jsonl\n"
-         "  whosaid extract --format table corpus/000_4a890afdb81e502d.txt\n"
-         "  whosaid extract --threads 4 -o quotes.jsonl articles.jsonl\n"
-         "  cat article.txt | whosaid extract\n\n"
-      << kExitStatusHelp;
+      << Options(o, threads, command) << "\nExamples:\n";
+  switch (command) {
+    case CorpusCommand::kExtract:
+      out << "  whosaid extract corpus > quotes.jsonl\n"
+             "  whosaid extract --format table corpus/000_4a890afdb81e502d.txt\n"
+             "  whosaid extract --threads 4 -o quotes.jsonl articles.jsonl\n"
+             "  cat article.txt | whosaid extract\n\n";
+      break;
+    case CorpusCommand::kEntities:
+      out << "  whosaid entities corpus > entities.jsonl\n"
+             "  whosaid entities --explain articles.jsonl\n\n";
+      break;
+    case CorpusCommand::kSpelling:
+      out << "  whosaid spelling corpus\n"
+             "  whosaid spelling --format json -o spelling.json corpus\n\n";
+      break;
+  }
+  out << kExitStatusHelp;
   return out.str();
 }
 

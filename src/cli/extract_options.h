@@ -1,12 +1,17 @@
-// whosaid::cli extract options — the command line of `whosaid extract`,
-// bound by Boost.Program_options straight into the configs of the stages.
+// whosaid::cli corpus options — the command line of `whosaid extract`,
+// `whosaid entities` and `whosaid spelling`, bound by Boost.Program_options
+// straight into the configs of the stages.
 //
-//   whosaid extract [OPTIONS] [PATH...]
+//   whosaid extract|entities|spelling [OPTIONS] [PATH...]
 //
 // Every option, with its default:
 //   -o, --output FILE          "" → standard output; FILE is replaced
 //                              atomically when the run ends
-//   --format jsonl|table       jsonl
+//   --format                   extract: jsonl|table (jsonl); entities: jsonl;
+//                              spelling: table|json (table; json is written
+//                              as OutputFormat::kJsonl)
+//   --explain                  extract: the frame of each record; entities:
+//                              why each form was merged
 //   --rules DIR                rules::RuleSet::DefaultDir(argv[0])
 //   --input-format auto|text|jsonl   auto
 //   --threads N                0 → all cores (std::thread::hardware_concurrency)
@@ -40,10 +45,16 @@ struct ExtractOptions {
   PipelineConfig pipeline;
 };
 
-ExtractOptions ParseExtractOptions(const std::vector<std::string>& args);
+enum class CorpusCommand { kExtract, kEntities, kSpelling };
 
-// The text of `whosaid extract --help`.
-std::string ExtractHelp();
+ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCommand command);
+inline ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {
+  return ParseCorpusOptions(args, CorpusCommand::kExtract);
+}
+
+// The text of `whosaid COMMAND --help`.
+std::string CorpusHelp(CorpusCommand command);
+inline std::string ExtractHelp() { return CorpusHelp(CorpusCommand::kExtract); }
 
 // "64M" → 67108864; "1000" → 1000; throws UsageError on anything else or 0.
 std::size_t ParseByteSize(const std::string& text, const std::string& option);

@@ -97,6 +97,12 @@ struct ClusterConfig {
   WeightConfig weights;
   MatcherConfig matcher;
   BlockingConfig blocking;
+  // A person pair none of whose matched parts is spelled the same (Dan Backer
+  // / Dean Baker, Osama / Obama) merges only with confirming context (a
+  // shared document, role or affiliation). Off for name lists (`whosaid
+  // names`: no context to give); on for news (resolve/), where everyday
+  // Western names are often one vowel apart.
+  bool variants_need_anchor = false;
   // Both names have roles and none is shared: never merge.
   bool roles_must_agree = true;
   // Both names have affiliations and none is shared: never merge.

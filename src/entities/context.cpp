@@ -83,7 +83,16 @@ void ContextTable::Add(const NameContext& context, EntityType type, FormContext&
     auto [it, fresh] = aff_raw_.emplace(a, std::nullopt);
     if (fresh) {
       ParsedName org = parser_.Parse(a, EntityType::kOrg);
-      if (!org.parts.empty()) it->second = Intern(aff_ids_, aff_names_, org.Key());
+      if (!org.parts.empty()) {
+        const std::uint32_t id = Intern(aff_ids_, aff_names_, org.Key());
+        if (id == aff_core_.size()) {  // new: remember its key without the owner
+          const bool owned = !org.owner.empty();
+          org.owner.clear();
+          aff_core_.push_back(Intern(aff_core_ids_, aff_core_names_, org.Key()));
+          aff_owned_.push_back(owned);
+        }
+        it->second = id;
+      }
     }
     if (it->second) into.affiliations.push_back(*it->second);
   }
@@ -102,6 +111,18 @@ void ContextTable::Finish(FormContext& c) {
   SortUnique(c.affiliations);
   SortUnique(c.distinct);
   SortUnique(c.same_as);
+}
+
+// The same organisation, or the same one where either leaves its owner
+// unsaid ("Foreign Office" / "Pakistan's foreign ministry"); never two owners.
+bool ContextTable::AffiliationsAgree(const FormContext& a, const FormContext& b) const {
+  if (Shares(a.affiliations, b.affiliations)) return true;
+  for (std::uint32_t x : a.affiliations) {
+    for (std::uint32_t y : b.affiliations) {
+      if (aff_core_[x] == aff_core_[y] && (!aff_owned_[x] || !aff_owned_[y])) return true;
+    }
+  }
+  return false;
 }
 
 bool ContextTable::RolesAgree(std::uint32_t x, std::uint32_t y) const {
@@ -127,7 +148,7 @@ ContextVerdict ContextTable::Judge(std::uint32_t ia, const FormContext& a, std::
   const bool roles_agree = roles_known && AnyRoleAgrees(a, b);
   if (config_.roles_must_agree && roles_known && !roles_agree) return ContextVerdict::kBlock;
   const bool affs_known = !a.affiliations.empty() && !b.affiliations.empty();
-  const bool affs_shared = affs_known && Shares(a.affiliations, b.affiliations);
+  const bool affs_shared = affs_known && AffiliationsAgree(a, b);
   if (config_.affiliations_must_agree && affs_known && !affs_shared) return ContextVerdict::kBlock;
   if (roles_agree || affs_shared || Shares(a.docs, b.docs)) return ContextVerdict::kConfirm;
   return ContextVerdict::kNeutral;

@@ -2,7 +2,9 @@
 // and the context rules of NameClusterer.
 //
 // Documents are compared by id, affiliations as organisations (their
-// parsed key: "Afghanistan's Defence Ministry" = "Afghan Defense Ministry"),
+// parsed key: "Afghanistan's Defence Ministry" = "Afghan Defense Ministry";
+// one that leaves its owner unsaid agrees with any owner's: "Foreign
+// Office" = "Pakistan's foreign ministry", never Pakistan's = Afghanistan's),
 // roles as sets of words after rules/names/roles.txt (one role agrees with
 // another when all its words are among the other's: "analyst" / "security
 // analyst").
@@ -73,6 +75,7 @@ class ContextTable {
                        std::vector<std::string>& names, const std::string& s);
   bool RolesAgree(std::uint32_t x, std::uint32_t y) const;
   bool AnyRoleAgrees(const FormContext& a, const FormContext& b) const;
+  bool AffiliationsAgree(const FormContext& a, const FormContext& b) const;
 
   const NameParser& parser_;
   ContextRules config_;
@@ -81,6 +84,11 @@ class ContextTable {
   std::unordered_map<std::string, std::uint32_t> doc_ids_, role_ids_, aff_ids_;
   std::vector<std::string> doc_names_, role_names_, aff_names_;
   std::vector<std::vector<std::string>> role_words_;  // by role id, sorted
+  // by affiliation id: its key without the owner (interned), and whether it had one
+  std::vector<std::uint32_t> aff_core_;
+  std::vector<char> aff_owned_;
+  std::unordered_map<std::string, std::uint32_t> aff_core_ids_;
+  std::vector<std::string> aff_core_names_;
 };
 
 }  // namespace whosaid::entities

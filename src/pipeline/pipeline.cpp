@@ -30,7 +30,8 @@ struct Pipeline::Impl {
         shapes(attribution::ShapeConfig{}, lexicon),
         frames(rules),
         speakers(rules, lexicon),
-        coref(attribution::CorefConfig{}, speakers) {}
+        coref(attribution::CorefConfig{}, speakers),
+        mentions(rules, lexicon, speakers) {}
 
   DocResult RunWindow(std::string_view text) const;  // steps 1-6 on one window
 
@@ -42,6 +43,7 @@ struct Pipeline::Impl {
   attribution::Frames frames;
   attribution::SpeakerReader speakers;
   attribution::Coref coref;
+  entities::MentionFinder mentions;
 };
 
 namespace {
@@ -151,6 +153,27 @@ double Confidence(const Claim& c, const attribution::ResolvedSpeaker& r, QuoteKi
   return base;
 }
 
+// "ISLAMABAD: Prime Minister …" — an all-capitals place opening the article,
+// with a colon, is a dateline, not a speaker and what it said (a transcript's
+// "WALLACE:" stays a speaker).
+bool IsDateline(const Analysed& a, const Claim& c, const attribution::SpeakerReader& places) {
+  if (c.speaker.empty() || c.cue.empty() || a.Paragraph(c.speaker.begin) != a.Paragraph(0)) return false;
+  const Span cue = a.Bytes(c.cue);
+  if (a.text.substr(cue.begin, cue.size()) != ":") return false;
+  std::string name;  // title case: "NEW DELHI" → "New Delhi"
+  for (std::size_t u = c.speaker.begin; u < c.speaker.end; ++u) {
+    const auto& unit = a.shape.units[u];
+    for (std::size_t t = unit.first; t < unit.end; ++t) {
+      const auto& tok = a.tokens.tokens[t];
+      if (!tok.all_caps) return false;
+      std::string word = segment::Lower(a.text.substr(tok.span.begin, tok.span.size()));
+      if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+      name += (name.empty() ? "" : " ") + word;
+    }
+  }
+  return places.IsPlace(name);
+}
+
 // Development aid (PipelineConfig::trace): the shape string and every claim.
 void Trace(const Analysed& a, const std::vector<Claim>& claims) {
   std::fprintf(stderr, "shape %s\n", a.shape.symbols.c_str());
@@ -203,13 +226,15 @@ DocResult Pipeline::Impl::RunWindow(std::string_view text) const {
     const Claim& c = claims[i];
     QuoteRecord r;
     r.kind = KindOf(a, c, &r.quote);
-    if (r.quote.empty()) continue;
+    if (r.quote.empty() || IsDateline(a, c, m.speakers)) continue;
     if (!c.cue.empty()) r.cue = a.Bytes(c.cue);
     if (!c.speaker.empty()) r.speaker = ToSpeaker(resolved[i]);  // else: a source-less appearance
     r.confidence = Confidence(c, resolved[i], r.kind);
     r.rule = c.frame;
     result.quotes.push_back(std::move(r));
   }
+  // 7. names mentioned, for corpus-level resolution
+  result.names = m.mentions.Run(a.text, a.tokens);
   return result;
 }
 

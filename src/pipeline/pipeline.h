@@ -10,6 +10,8 @@
 //                   content for direct, mixed and indirect speech
 //   4. coreference  pronouns, surnames and role nouns → full names; roles and
 //                   affiliations carried to every record of the same speaker
+//   5. names        every name the document mentions, speaking or not
+//                   (entities/mentions.h), for corpus-level resolution
 //
 // Corpus-level stages (entity merging across documents, events) run after,
 // over every document's result (see HACKING.md).
@@ -27,6 +29,7 @@
 #include "core/document.h"
 #include "core/record.h"
 #include "core/rules.h"
+#include "entities/mentions.h"
 
 namespace whosaid {
 
@@ -43,6 +46,7 @@ struct PipelineConfig {
 struct DocResult {
   std::vector<QuoteRecord> quotes;          // in text order
   std::vector<Diagnostic> diagnostics;      // per-document warnings
+  std::vector<entities::NameMention> names; // names mentioned, in text order
 };
 
 class Pipeline {

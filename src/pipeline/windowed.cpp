@@ -49,6 +49,12 @@ DocResult RunInWindows(std::string_view text, std::size_t window_bytes,
     DocResult part = run_window(text.substr(w.begin, w.size()));
     for (QuoteRecord& r : part.quotes) result.quotes.push_back(ToDocument(std::move(r), w.begin, ids));
     for (Diagnostic& d : part.diagnostics) result.diagnostics.push_back(std::move(d));
+    const auto base = static_cast<std::ptrdiff_t>(result.names.size());
+    for (entities::NameMention& m : part.names) {
+      m.span = Shifted(m.span, w.begin);
+      if (m.same_as >= 0) m.same_as += base;
+      result.names.push_back(std::move(m));
+    }
   }
   return result;
 }

@@ -238,6 +238,79 @@ if partition(rows) != partition(rev):
 PY
 }
 
+# The corpus as JSON Lines in reverse order (ids, outlets and dates from meta.jsonl).
+reversed_corpus_jsonl() {
+  "$python" - "$root/corpus" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+meta = {m["doc"]: m for m in map(json.loads, open(os.path.join(d, "meta.jsonl")))}
+for name in sorted((f for f in os.listdir(d) if f.endswith(".txt")), reverse=True):
+    doc = name[:-4]
+    m = meta.get(doc, {})
+    print(json.dumps({"id": doc, "text": open(os.path.join(d, name), encoding="utf-8").read(),
+                      "outlet": m.get("outlet"), "date": m.get("date")}, ensure_ascii=False))
+PY
+}
+
+case_corpus_order_independent() {
+  reversed_corpus_jsonl >"$tmp/reversed.jsonl"
+  "$bin" extract --threads 1 "$root/corpus" >"$tmp/a.jsonl"
+  "$bin" extract --threads 2 "$tmp/reversed.jsonl" >"$tmp/b.jsonl"
+  "$bin" entities --threads 1 "$root/corpus" | sort >"$tmp/ea.jsonl"
+  "$bin" entities --threads 2 "$tmp/reversed.jsonl" | sort >"$tmp/eb.jsonl"
+  cmp -s "$tmp/ea.jsonl" "$tmp/eb.jsonl" || fail "entities differ with input order or threads"
+  "$python" - "$tmp/a.jsonl" "$tmp/b.jsonl" <<'PY'
+import json, sys
+def speakers(path):
+    out = {}
+    for line in open(path):
+        r = json.loads(line)
+        s = r["speaker"] or {}
+        out[(r["doc"], r["quote"]["start"])] = (s.get("entity"), s.get("name"))
+    return out
+a, b = speakers(sys.argv[1]), speakers(sys.argv[2])
+if a != b:
+    diff = [k for k in a if a.get(k) != b.get(k)][:5]
+    sys.exit(f"FAIL: speakers differ with input order or threads: {diff}")
+ids = {}
+for (doc, _), (ent, name) in a.items():
+    if ent is not None:
+        ids.setdefault(ent, set()).add(name)
+bad = {e: n for e, n in ids.items() if len(n) > 1}
+if bad:
+    sys.exit(f"FAIL: one entity, several names: {bad}")
+PY
+}
+
+case_entities_spelling() {
+  run entities "$root/corpus"
+  expect_status 0 "$rc" "whosaid entities corpus"
+  run entities --explain "$root/corpus"
+  expect_status 0 "$rc" "whosaid entities --explain corpus"
+  "$python" - "$tmp/out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert rows, "no entities"
+for r in rows:
+    for k in ("entity", "type", "name", "variants", "roles", "quotes", "merges"):
+        assert k in r, f"entity without {k}: {r}"
+    for v in r["variants"]:
+        assert set(v) >= {"form", "docs", "outlets", "count"}, v
+assert len({r["entity"] for r in rows}) == len(rows), "duplicate entity ids"
+assert any(r["merges"] for r in rows), "--explain gave no merge explanations"
+PY
+  run spelling "$root/corpus"
+  expect_status 0 "$rc" "whosaid spelling corpus"
+  expect_contains "$tmp/out" "majority" "spelling table"
+  run spelling --format json "$root/corpus"
+  expect_status 0 "$rc" "whosaid spelling --format json corpus"
+  "$python" -c 'import json,sys; g=json.load(open(sys.argv[1]))["groups"]; assert g and all(len(x["variants"])>1 for x in g)' "$tmp/out" \
+    || fail "spelling --format json: not a report with groups"
+  run spelling --format jsonl "$root/corpus"
+  expect_status 2 "$rc" "whosaid spelling --format jsonl"
+  expect_empty "$tmp/out" "whosaid spelling --format jsonl"
+}
+
 [ $# -eq 1 ] || { echo "usage: $0 CASE" >&2; exit 2; }
 declare -F "case_$1" >/dev/null || { echo "unknown case: $1" >&2; exit 2; }
 cd "$tmp"

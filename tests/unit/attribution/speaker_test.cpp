@@ -51,6 +51,8 @@ TEST_SUITE("attribution") {
         {"A spokesperson for the Taliban said at least 46 people were killed.",
          "anonymous | - | spokesperson | Taliban"},
         {"UNAMA said dozens of civilians were killed.", "organization | UNAMA | - | -"},
+        {"Ministry spokesperson Enayatullah Khwarzami said the strikes were necessary.",
+         "person | Enayatullah Khwarzami | spokesperson | Ministry"},
         {"The Afghan Defense Ministry, through its spokesperson Enayatullah Khwarzami, announced that the strikes "
          "hit their targets.",
          "person | Enayatullah Khwarzami | spokesperson | Afghan Defense Ministry"},

@@ -55,6 +55,18 @@ TEST_SUITE("pipeline") {
     }
   }
 
+  TEST_CASE("a dateline is not a speaker; a transcript label is") {
+    auto quotes = [](const std::string& text) {
+      std::string out;
+      for (const Out& o : Records(text)) out += o.quote + " | ";
+      return out;
+    };
+    CHECK(quotes("ISLAMABAD: Prime Minister Shehbaz Sharif chaired a meeting on security on Monday.\n") == "");
+    CHECK(quotes("NEW DELHI: The government announced a new policy on Monday.\n") == "");
+    CHECK(quotes("WALLACE: We will be right back after this short break.\n") ==
+          "We will be right back after this short break | ");
+  }
+
   TEST_CASE("offsets point into the original text, also around non-ASCII characters") {
     Document doc;
     doc.id = "t";

@@ -29,9 +29,38 @@ std::string Records(const std::string& text, std::size_t window_bytes) {
   return out;
 }
 
+// "kind:text" per name mention (words aside), with each span checked
+// against the document and acronyms pointing at their expansion.
+std::string Names(const std::string& text, std::size_t window_bytes) {
+  PipelineConfig config;
+  config.window_bytes = window_bytes;
+  Pipeline pipeline(config, testing::Rules());
+  Document doc{.id = "t", .text = text, .outlet = "", .url = "", .date = "", .source = "t"};
+  const DocResult r = pipeline.Run(doc);
+  std::string out;
+  for (const auto& m : r.names) {
+    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase) continue;
+    if (text.substr(m.span.begin, m.span.size()) != m.text) return "bad span: " + m.text;
+    if (m.kind == entities::MentionKind::kAcronym &&
+        (m.same_as < 0 || r.names[static_cast<std::size_t>(m.same_as)].same_as < 0)) {
+      return "bad same_as: " + m.text;
+    }
+    out += std::string(entities::ToString(m.kind)) + ":" + m.text + " ";
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("pipeline") {
+  TEST_CASE("windows: name mentions with document offsets and their acronym links") {
+    const std::string line = "The UN Assistance Mission in Afghanistan (UNAMA) said it met Foreign Minister Amir Khan.\n";
+    const std::string text = line + line + line;
+    const std::string whole = Names(text, std::size_t{1} << 20);
+    CHECK(whole.find("acronym:UNAMA") != std::string::npos);
+    CHECK(Names(text, line.size() + 4) == whole);  // one line per window
+  }
+
   TEST_CASE("windows: records and entity ids as if the document were read whole") {
     const std::string text = kParagraph + kParagraph + kParagraph;
     const std::string whole = Records(text, std::size_t{1} << 20);

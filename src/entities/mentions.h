@@ -1,0 +1,72 @@
+// whosaid::entities::MentionFinder — the names a document mentions, whether
+// or not they speak: people next to a role, organisations, operations,
+// acronyms with the expansion the text defines, and single capitalised words
+// that may be short forms. The per-document half of entity resolution; the
+// corpus-level half (resolve/entity_resolver.h) clusters these with the
+// speakers of the quote records.
+//
+// Input: the document text and its tokens (segment/tokenizer.h). Output:
+// mentions in text order, byte spans into the text. What counts as each kind
+// of mention, and every word list it uses, is in rules/mentions.txt (with
+// examples a unit test checks); organisation heads, roles and titles come
+// from the attribution lexicon, places and demonyms from rules/places.txt.
+//
+// Contract: built once (throws ConfigError "mentions.txt:LINE: …" on a bad
+// entry), immutable and thread-safe. Run() never throws on any text and is
+// linear in the number of tokens.
+//
+// Example
+//   MentionFinder finder(rules, lexicon, speakers);
+//   for (const NameMention& m : finder.Run(text, tokens)) ...
+//   // "The UN Assistance Mission in Afghanistan (UNAMA) said" →
+//   //   {org "UN Assistance Mission in Afghanistan", same_as 1}, {acronym "UNAMA", same_as 0}
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "attribution/lexicon.h"
+#include "attribution/speaker.h"
+#include "core/record.h"
+#include "core/rules.h"
+#include "segment/tokenizer.h"
+
+namespace whosaid::entities {
+
+// kWord: a capitalised word in no other mention; kPhrase: a run of capitalised
+// words that is no other mention ("Pakistani Taliban") — both candidates the
+// corpus stage keeps only when they name an entity it knows.
+enum class MentionKind { kPerson, kOrganization, kOperation, kAcronym, kWord, kPhrase };
+
+const char* ToString(MentionKind kind);  // person, org, operation, acronym, word, phrase
+
+struct NameMention {
+  Span span;               // bytes into the text
+  std::string text;        // as written, without a leading "the" or a possessive
+  MentionKind kind = MentionKind::kWord;
+  std::string role;        // person: the role or title next to the name, lower case
+  std::string owner;       // organisation: the place the text leaves implicit
+  std::ptrdiff_t same_as = -1;  // acronym ↔ expansion: index of the other mention
+};
+
+class MentionFinder {
+ public:
+  // `lexicon` and `places` must outlive the finder.
+  MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
+                const attribution::SpeakerReader& places);
+
+  std::vector<NameMention> Run(std::string_view text, const segment::Tokens& tokens) const;
+
+ private:
+  struct Run_;  // the state of one Run()
+  const attribution::Lexicon& lexicon_;
+  const attribution::SpeakerReader& places_;
+  std::unordered_set<std::string> connectors_, operations_, owned_heads_;
+  std::vector<std::vector<std::string>> operation_links_;  // word sequences
+};
+
+}  // namespace whosaid::entities

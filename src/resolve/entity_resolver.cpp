@@ -1,0 +1,641 @@
+#include "resolve/entity_resolver.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "resolve/spelling_report.h"
+#include "segment/tokenizer.h"
+
+namespace whosaid::resolve {
+namespace {
+
+using entities::EntityType;
+using entities::MentionKind;
+using entities::NameMention;
+
+enum class Kind { kPerson, kOrganization, kGroup, kOperation };
+
+const char* KindName(Kind k) {
+  switch (k) {
+    case Kind::kPerson: return "person";
+    case Kind::kOrganization: return "organization";
+    case Kind::kGroup: return "group";
+    case Kind::kOperation: return "operation";
+  }
+  return "person";
+}
+
+char KindPrefix(Kind k) {
+  switch (k) {
+    case Kind::kPerson: return 'P';
+    case Kind::kOrganization: return 'O';
+    case Kind::kGroup: return 'G';
+    case Kind::kOperation: return 'X';
+  }
+  return 'P';
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(segment::Lower(s.substr(i, j - i)));
+    i = j;
+  }
+  return out;
+}
+
+// Every word of `part` is a word of `whole` (a short form: "Tipu" of "Ihsanullah Tipu").
+bool WordsWithin(std::string_view part, std::string_view whole) {
+  std::vector<std::string> p = Words(part), w = Words(whole);
+  if (p.empty()) return false;
+  for (const std::string& x : p) {
+    if (std::find(w.begin(), w.end(), x) == w.end()) return false;
+  }
+  return true;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A mention as a name form: no leading article, parenthetical or possessive.
+std::string FormOf(std::string_view m) {
+  for (std::string_view article : {"the ", "The ", "THE "}) {
+    if (m.substr(0, article.size()) == article) m.remove_prefix(article.size());
+  }
+  if (!m.empty() && m.back() == ')') {
+    std::size_t open = m.rfind(" (");
+    if (open != std::string_view::npos) m = m.substr(0, open);
+  }
+  for (std::string_view poss : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (EndsWith(m, poss)) {
+      m.remove_suffix(poss.size());
+      break;
+    }
+  }
+  while (!m.empty() && (m.back() == ' ' || m.back() == ',' || m.back() == '.')) m.remove_suffix(1);
+  return std::string(m);
+}
+
+void AddUnique(std::vector<std::string>& v, const std::string& s) {
+  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+}  // namespace
+
+struct EntityResolver::State {
+  struct Input {
+    entities::NameInput in;
+    Kind kind = Kind::kPerson;
+    std::uint32_t doc = 0;
+    bool acronym = false;
+    std::vector<EntityRole> roles;   // one per record or mention stating it
+  };
+  struct Occurrence {
+    std::uint32_t input = 0;
+    std::string form;
+  };
+  struct Candidate {
+    std::uint32_t doc = 0;
+    std::string word;
+    bool phrase = false;  // several words: joins only an organisation known by that key
+  };
+  struct DocInfo {
+    std::string id, outlet;
+    std::vector<std::ptrdiff_t> record_input;  // per record
+  };
+
+  ResolverConfig config;
+  entities::NameClusterer clusterer;
+  SpellingReporter reporter;  // its spelling test decides short forms
+  std::vector<Input> inputs;
+  std::vector<Occurrence> occurrences;
+  std::vector<Candidate> candidates;
+  std::vector<DocInfo> docs;
+
+  State(const ResolverConfig& c, const rules::RuleSet& rules)
+      : config(c), clusterer(c.cluster, rules), reporter(rules, clusterer.parser(), clusterer.spelling()) {}
+
+  std::uint32_t NewInput(std::uint32_t doc, std::string name, Kind kind) {
+    Input x;
+    x.in.name = std::move(name);
+    x.in.type = kind == Kind::kPerson ? EntityType::kPerson : EntityType::kOrg;
+    x.in.context.docs = {docs[doc].id};
+    x.kind = kind;
+    x.doc = doc;
+    inputs.push_back(std::move(x));
+    return static_cast<std::uint32_t>(inputs.size() - 1);
+  }
+};
+
+namespace {
+
+// The inputs of one document being added.
+class DocAdder {
+ public:
+  using State = EntityResolver::State;
+  DocAdder(State& s, std::uint32_t doc, const Document& d) : s_(s), doc_(doc), d_(d) {}
+
+  void Records(const DocResult& r) {
+    auto& record_input = s_.docs[doc_].record_input;
+    record_input.assign(r.quotes.size(), -1);
+    for (std::size_t i = 0; i < r.quotes.size(); ++i) {
+      const auto& sp = r.quotes[i].speaker;
+      if (!sp || sp->name.empty() || sp->type == SpeakerType::kAnonymous) continue;
+      Kind kind = sp->type == SpeakerType::kPerson         ? Kind::kPerson
+                  : sp->type == SpeakerType::kGroup        ? Kind::kGroup
+                                                           : Kind::kOrganization;
+      std::string key = sp->entity.empty() ? "name:" + sp->name : sp->entity;
+      auto [it, fresh] = local_.try_emplace(key, 0);
+      if (fresh) {
+        it->second = s_.NewInput(doc_, sp->name, kind);
+        if (kind == Kind::kPerson) {
+          for (const std::string& w : Words(sp->name)) speaker_words_[w].push_back(it->second);
+        }
+      }
+      const std::uint32_t in = it->second;
+      record_input[i] = in;
+      auto& ctx = s_.inputs[in].in.context;
+      AddUnique(ctx.roles, sp->role);
+      AddUnique(ctx.affiliations, sp->affiliation);
+      if (!sp->role.empty() || !sp->affiliation.empty()) s_.inputs[in].roles.push_back({sp->role, sp->affiliation});
+      if (sp->mention.empty() || !seen_.insert(sp->mention.begin).second) continue;
+      if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
+      std::string form = FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
+      if (!WordsWithin(form, sp->name) || form.empty()) form = sp->name;
+      s_.occurrences.push_back({in, form});
+    }
+  }
+
+  void Mentions(const std::vector<NameMention>& names) {
+    std::sort(spans_.begin(), spans_.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    std::vector<std::ptrdiff_t> input_of(names.size(), -1);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const NameMention& m = names[i];
+      if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase) {
+        if (!InSpeakerMention(m.span)) s_.candidates.push_back({doc_, m.text, m.kind == MentionKind::kPhrase});
+        continue;
+      }
+      input_of[i] = Mention(m);
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {  // acronym ↔ expansion
+      std::ptrdiff_t j = names[i].same_as;
+      if (j < 0 || input_of[i] < 0 || input_of[static_cast<std::size_t>(j)] < 0) continue;
+      auto& a = s_.inputs[static_cast<std::size_t>(input_of[i])];
+      const auto& b = s_.inputs[static_cast<std::size_t>(input_of[static_cast<std::size_t>(j)])];
+      AddUnique(a.in.context.same_as, b.in.name);
+    }
+  }
+
+  // Full person names the document keeps apart are never one entity.
+  void DistinctPeople() {
+    std::vector<std::uint32_t> people;
+    for (const auto& [key, in] : local_) {
+      const auto& x = s_.inputs[in];
+      if (x.kind == Kind::kPerson && Words(x.in.name).size() >= 2) people.push_back(in);
+    }
+    if (people.size() > kMaxDistinctPeople) return;  // a list, not an article
+    for (std::uint32_t a : people) {
+      for (std::uint32_t b : people) {
+        const std::string &na = s_.inputs[a].in.name, &nb = s_.inputs[b].in.name;
+        if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na)) continue;
+        AddUnique(s_.inputs[a].in.context.distinct_from, nb);
+      }
+    }
+  }
+
+ private:
+  // The speaker mentions that overlap `span` (spans_ is sorted by start;
+  // a mention is at most kMaxMentionBytes long).
+  template <typename F>
+  void ForOverlapping(Span span, F&& f) const {
+    const std::size_t from = span.begin > kMaxMentionBytes ? span.begin - kMaxMentionBytes : 0;
+    auto it = std::lower_bound(spans_.begin(), spans_.end(), from,
+                               [](const auto& p, std::size_t b) { return p.first.begin < b; });
+    for (; it != spans_.end() && it->first.begin < span.end; ++it) {
+      if (Overlaps(it->first, span) && f(it->second)) return;
+    }
+  }
+  bool InSpeakerMention(Span span) const {
+    bool found = false;
+    ForOverlapping(span, [&](std::uint32_t) { return found = true; });
+    return found;
+  }
+  static constexpr std::size_t kMaxMentionBytes = 4096;
+  static constexpr std::size_t kMaxDistinctPeople = 200;
+
+  std::ptrdiff_t Mention(const NameMention& m) {
+    const std::string form = FormOf(m.text);
+    if (form.empty()) return -1;
+    // the owner the text left implicit, unless the name has one (Taliban defense ministry)
+    const std::string owner =
+        m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty() ? "" : m.owner;
+    const Kind kind = m.kind == MentionKind::kPerson      ? Kind::kPerson
+                      : m.kind == MentionKind::kOperation ? Kind::kOperation
+                                                          : Kind::kOrganization;
+    // the same span as a speaker's mention: that speaker (its owner made explicit)
+    if (m.kind != MentionKind::kAcronym) {
+      std::optional<std::uint32_t> speaker;
+      ForOverlapping(m.span, [&](std::uint32_t in) {
+        auto& x = s_.inputs[in];
+        // a name the text gives an acronym is an organisation, whatever its
+        // speaker phrase looked like ("The Inter-Services Intelligence (ISI) declined")
+        if (m.same_as >= 0 && kind == Kind::kOrganization && x.kind == Kind::kPerson && x.in.name == form) {
+          x.kind = Kind::kOrganization;
+          x.in.type = EntityType::kOrg;
+        }
+        if (x.kind == kind) speaker = in;
+        return speaker.has_value();
+      });
+      if (speaker) {
+        if (!owner.empty() && !owned_.count(*speaker)) {
+          s_.inputs[*speaker].in.name = owner + " " + s_.inputs[*speaker].in.name;
+          owned_.insert(*speaker);
+        }
+        return *speaker;
+      }
+    }
+    std::string key = std::string(KindName(kind)) + ":" + owner + ":" + segment::Lower(form);
+    auto [it, fresh] = local_.try_emplace(key, 0);
+    if (fresh) {
+      if (auto known = Attach(form, kind)) {
+        it->second = *known;
+      } else {
+        std::string name = owner.empty() ? form : owner + " " + form;
+        it->second = s_.NewInput(doc_, name, kind);
+        s_.inputs[it->second].acronym = m.kind == MentionKind::kAcronym;
+      }
+    }
+    const std::uint32_t in = it->second;
+    if (!m.role.empty()) {
+      AddUnique(s_.inputs[in].in.context.roles, m.role);
+      s_.inputs[in].roles.push_back({m.role, ""});
+    }
+    s_.occurrences.push_back({in, form});
+    return in;
+  }
+
+  // A person mention that is a short or long form of a speaker of this
+  // document: that speaker (the longer name is kept).
+  std::optional<std::uint32_t> Attach(const std::string& form, Kind kind) {
+    if (kind != Kind::kPerson) return std::nullopt;
+    // candidates: the speakers sharing a word with the form (an index, so a
+    // document naming thousands of people stays linear)
+    std::vector<std::uint32_t> candidates;
+    for (const std::string& w : Words(form)) {
+      auto it = speaker_words_.find(w);
+      if (it != speaker_words_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::optional<std::uint32_t> found;
+    for (std::uint32_t in : candidates) {
+      auto& x = s_.inputs[in];
+      if (!WordsWithin(form, x.in.name) && !WordsWithin(x.in.name, form)) continue;
+      if (found && *found != in) return std::nullopt;  // ambiguous
+      found = in;
+    }
+    if (found && Words(form).size() > Words(s_.inputs[*found].in.name).size()) s_.inputs[*found].in.name = form;
+    return found;
+  }
+
+  State& s_;
+  std::uint32_t doc_;
+  const Document& d_;
+  std::map<std::string, std::uint32_t> local_;        // speaker id or mention key → input
+  std::unordered_map<std::string, std::vector<std::uint32_t>> speaker_words_;  // word → person speakers
+  std::vector<std::pair<Span, std::uint32_t>> spans_; // speaker mentions
+  std::unordered_set<std::size_t> seen_;              // speaker mention starts
+  std::unordered_set<std::uint32_t> owned_;
+};
+
+}  // namespace
+
+EntityResolver::EntityResolver(const ResolverConfig& config, const rules::RuleSet& rules)
+    : state_(std::make_unique<State>(config, rules)) {}
+EntityResolver::~EntityResolver() = default;
+
+const entities::NameClusterer& EntityResolver::clusterer() const { return state_->clusterer; }
+
+void EntityResolver::Add(const Document& doc, const DocResult& result) {
+  State& s = *state_;
+  s.docs.push_back({doc.id, doc.outlet, {}});
+  const auto index = static_cast<std::uint32_t>(s.docs.size() - 1);
+  DocAdder adder(s, index, doc);
+  adder.Records(result);
+  adder.Mentions(result.names);
+  adder.DistinctPeople();
+}
+
+namespace {
+
+using State = EntityResolver::State;
+
+// Short-form candidates that join: copies of the inputs plus new ones, and
+// the occurrences they add.
+struct Expanded {
+  std::vector<State::Input> inputs;
+  std::vector<State::Occurrence> occurrences;
+  std::vector<const State::Candidate*> loose;  // single words that joined no entity
+};
+
+Expanded AddCandidates(const State& s) {
+  Expanded e{s.inputs, s.occurrences, {}};
+  const auto& parser = s.clusterer.parser();
+  std::unordered_set<std::string> acronyms;
+  // (doc, lower-case surname) → person inputs; (doc, surname minus its last letter) → surnames
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>> surname;
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::string>> stem;
+  for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
+    const auto& x = s.inputs[i];
+    if (x.acronym) acronyms.insert(x.in.name);
+    const std::vector<std::string> w = Words(x.in.name);
+    if (x.kind != Kind::kPerson || w.size() < 2) continue;
+    surname[{x.doc, w.back()}].push_back(i);
+    if (w.back().size() > 1) stem[{x.doc, w.back().substr(0, w.back().size() - 1)}].push_back(w.back());
+  }
+  std::unordered_map<std::string, bool> known_phrase;  // lower-case phrase → an organisation's key
+  std::unordered_set<std::string> org_keys;
+  for (const auto& x : s.inputs) {
+    if (x.kind == Kind::kOrganization && !x.acronym) org_keys.insert(parser.Parse(x.in.name, EntityType::kOrg).Key());
+  }
+  std::map<std::pair<std::uint32_t, std::string>, std::uint32_t> made;  // (doc, key) → input
+  // The input for `name` in document `doc`, made once per key.
+  auto input_for = [&](std::uint32_t doc, const std::string& key, const std::string& name, Kind kind) {
+    auto [it, fresh] = made.try_emplace({doc, key}, 0);
+    if (fresh) {
+      State::Input x;
+      x.in.name = name;
+      x.in.type = kind == Kind::kPerson ? EntityType::kPerson : EntityType::kOrg;
+      x.in.context.docs = {s.docs[doc].id};
+      x.kind = kind;
+      x.doc = doc;
+      x.acronym = key.rfind("acronym:", 0) == 0;
+      e.inputs.push_back(std::move(x));
+      it->second = static_cast<std::uint32_t>(e.inputs.size() - 1);
+    }
+    return it->second;
+  };
+  for (const auto& c : s.candidates) {
+    std::optional<std::uint32_t> target;
+    const std::string lw = segment::Lower(c.word);
+    if (c.phrase) {
+      auto [known, fresh] = known_phrase.try_emplace(lw, false);
+      if (fresh) known->second = org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+      if (!known->second) continue;
+      target = input_for(c.doc, "phrase:" + lw, c.word, Kind::kOrganization);
+    } else if (acronyms.count(c.word)) {
+      target = input_for(c.doc, "acronym:" + c.word, c.word, Kind::kOrganization);
+    } else {
+      // the surname of exactly one person of the document, or that surname
+      // with a final letter transliterations drop (Sadiq / Sadi)
+      auto exact = surname.find({c.doc, lw});
+      bool near = false;
+      if (exact == surname.end() && lw.size() > 1) {
+        auto shorter = surname.find({c.doc, lw.substr(0, lw.size() - 1)});
+        near = shorter != surname.end() && s.reporter.DropsFinalLetter(lw, shorter->first.second);
+        if (auto longer = stem.find({c.doc, lw}); !near && longer != stem.end()) {
+          for (const std::string& sn : longer->second) near = near || s.reporter.DropsFinalLetter(lw, sn);
+        }
+      }
+      if (exact != surname.end() && exact->second.size() == 1) {
+        target = exact->second[0];
+      } else if (exact == surname.end() && near) {
+        target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
+      }
+    }
+    if (target) e.occurrences.push_back({*target, c.word});
+    else if (!c.phrase) e.loose.push_back(&c);
+  }
+  return e;
+}
+
+// An acronym and every expansion the run's texts define for it are one
+// name: each input linked by same_as, directly or through others, lists
+// all the others (complete linkage would otherwise keep "Pakistan Taliban
+// (TTP)" and "Tehreek-e-Taliban Pakistan (TTP)" apart).
+void CloseSameAs(std::vector<State::Input>& inputs) {
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+  for (std::size_t i = 0; i < inputs.size(); ++i) by_name[inputs[i].in.name].push_back(i);
+  std::vector<std::size_t> parent(inputs.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  bool any = false;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto& same = inputs[i].in.context.same_as;
+    if (!same.empty()) any = true;
+    for (const std::string& n : same) {
+      auto it = by_name.find(n);
+      if (it == by_name.end()) continue;
+      for (std::size_t j : it->second) parent[find(i)] = find(j);
+    }
+    for (std::size_t j : by_name[inputs[i].in.name]) parent[find(i)] = find(j);  // one name, one set
+  }
+  if (!any) return;
+  std::unordered_map<std::size_t, std::vector<std::string>> names;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    AddUnique(names[find(i)], inputs[i].in.name);
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto& all = names[find(i)];
+    if (all.size() < 2) continue;
+    for (const std::string& n : all) {
+      if (n != inputs[i].in.name) AddUnique(inputs[i].in.context.same_as, n);
+    }
+  }
+}
+
+// A person's surname as each full form spells it is a short form seen in
+// the same documents (news refers to people by surname: searching for
+// "Khwarzami" must find the entity whose full form spells it so).
+void AddSurnames(std::map<std::string, EntityVariant>& variants) {
+  std::map<std::string, EntityVariant> surnames;
+  for (const auto& [form, v] : variants) {
+    std::size_t space = form.rfind(' ');
+    if (space == std::string::npos || form.size() - space - 1 < 3) continue;
+    std::string last = form.substr(space + 1);
+    EntityVariant& s = surnames[last];
+    s.form = last;
+    s.count += v.count;
+    for (const auto& d : v.docs) AddUnique(s.docs, d);
+    for (const auto& o : v.outlets) AddUnique(s.outlets, o);
+  }
+  for (auto& [last, s] : surnames) {
+    auto [it, fresh] = variants.try_emplace(last, s);
+    if (fresh) continue;
+    it->second.count = std::max(it->second.count, s.count);
+    for (const auto& d : s.docs) AddUnique(it->second.docs, d);
+    for (const auto& o : s.outlets) AddUnique(it->second.outlets, o);
+  }
+}
+
+// Most frequent full form — persons: a form of two or more words;
+// organisations: a form that is not an acronym — ties broken by more words,
+// then code-point order. ("Barack Obama" ×114 over "U.S. President Barack
+// Obama" ×1.)
+std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::string>& acronyms) {
+  auto full = [&](const EntityVariant& v) {
+    return kind == Kind::kPerson ? Words(v.form).size() >= 2 : !acronyms.count(v.form);
+  };
+  const bool any_full = std::any_of(e.variants.begin(), e.variants.end(), full);
+  const EntityVariant* best = nullptr;
+  for (const auto& v : e.variants) {
+    if (any_full && !full(v)) continue;
+    if (!best || v.count > best->count ||
+        (v.count == best->count && (Words(v.form).size() > Words(best->form).size() ||
+                                    (Words(v.form).size() == Words(best->form).size() && v.form < best->form)))) {
+      best = &v;
+    }
+  }
+  return best ? best->form : std::string();
+}
+
+std::vector<EntityRole> RankRoles(const std::vector<EntityRole>& all) {
+  std::map<std::pair<std::string, std::string>, std::size_t> count;
+  for (const auto& r : all) ++count[{r.role, r.affiliation}];
+  std::vector<std::pair<std::size_t, EntityRole>> ranked;
+  for (const auto& [k, n] : count) ranked.push_back({n, EntityRole{k.first, k.second}});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<EntityRole> out;
+  for (auto& [n, r] : ranked) out.push_back(std::move(r));
+  return out;
+}
+
+}  // namespace
+
+EntityTable EntityResolver::Resolve() const {
+  const State& s = *state_;
+  Expanded e = AddCandidates(s);
+  CloseSameAs(e.inputs);
+  std::vector<entities::NameInput> inputs;
+  inputs.reserve(e.inputs.size());
+  for (const auto& x : e.inputs) inputs.push_back(x.in);
+  const entities::Clustering clustering = s.clusterer.Run(inputs);
+
+  // the kind of each cluster: its inputs' most common kind
+  const std::size_t n = clustering.clusters.size();
+  std::vector<std::array<std::size_t, 4>> kinds(n, {0, 0, 0, 0});
+  for (std::size_t i = 0; i < e.inputs.size(); ++i) {
+    auto c = clustering.cluster_of[i];
+    if (c >= 0) ++kinds[static_cast<std::size_t>(c)][static_cast<std::size_t>(e.inputs[i].kind)];
+  }
+  std::vector<Kind> kind_of(n);
+  for (std::size_t c = 0; c < n; ++c) {
+    kind_of[c] = static_cast<Kind>(std::max_element(kinds[c].begin(), kinds[c].end()) - kinds[c].begin());
+  }
+  // ids: per kind, in cluster-id order (clusters are sorted by id)
+  std::vector<std::size_t> order(n);
+  for (std::size_t c = 0; c < n; ++c) order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kind_of[a] < kind_of[b]; });
+  EntityTable table;
+  std::vector<std::ptrdiff_t> entity_of(n, -1);
+  std::array<std::size_t, 4> numbers{0, 0, 0, 0};
+  for (std::size_t c : order) {
+    Entity ent;
+    ent.id = std::string(1, KindPrefix(kind_of[c])) +
+             std::to_string(++numbers[static_cast<std::size_t>(kind_of[c])]);
+    ent.type = KindName(kind_of[c]);
+    ent.merges = clustering.clusters[c].merges;
+    entity_of[c] = static_cast<std::ptrdiff_t>(table.entities.size());
+    table.entities.push_back(std::move(ent));
+  }
+  // variants, roles
+  std::vector<std::map<std::string, EntityVariant>> variants(table.entities.size());
+  std::vector<std::vector<EntityRole>> roles(table.entities.size());
+  auto entity_of_input = [&](std::uint32_t in) -> std::ptrdiff_t {
+    auto c = clustering.cluster_of[in];
+    return c < 0 ? -1 : entity_of[static_cast<std::size_t>(c)];
+  };
+  for (const auto& o : e.occurrences) {
+    std::ptrdiff_t ent = entity_of_input(o.input);
+    if (ent < 0) continue;
+    EntityVariant& v = variants[static_cast<std::size_t>(ent)][o.form];
+    v.form = o.form;
+    ++v.count;
+    const auto& doc = s.docs[e.inputs[o.input].doc];
+    AddUnique(v.docs, doc.id);
+    AddUnique(v.outlets, doc.outlet);
+  }
+  for (std::uint32_t i = 0; i < e.inputs.size(); ++i) {
+    std::ptrdiff_t ent = entity_of_input(i);
+    if (ent < 0) continue;
+    auto& r = roles[static_cast<std::size_t>(ent)];
+    r.insert(r.end(), e.inputs[i].roles.begin(), e.inputs[i].roles.end());
+  }
+  std::unordered_set<std::string> acronyms;
+  for (const auto& x : e.inputs) if (x.acronym) acronyms.insert(x.in.name);
+  for (std::size_t k = 0; k < table.entities.size(); ++k) {
+    Entity& ent = table.entities[k];
+    if (ent.type == "person") AddSurnames(variants[k]);
+    for (auto& [form, v] : variants[k]) {
+      std::sort(v.docs.begin(), v.docs.end());
+      std::sort(v.outlets.begin(), v.outlets.end());
+      ent.variants.push_back(std::move(v));
+    }
+    ent.roles = RankRoles(roles[k]);
+    Kind kind = Kind::kPerson;
+    for (std::size_t c = 0; c < n; ++c) if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
+    ent.name = Canonical(ent, kind, acronyms);
+  }
+  // capitalised words of no entity, for the spelling report's other names
+  std::map<std::string, EntityVariant> words;
+  for (const State::Candidate* c : e.loose) {
+    EntityVariant& v = words[c->word];
+    v.form = c->word;
+    ++v.count;
+    AddUnique(v.docs, s.docs[c->doc].id);
+    AddUnique(v.outlets, s.docs[c->doc].outlet);
+  }
+  for (auto& [w, v] : words) {
+    std::sort(v.docs.begin(), v.docs.end());
+    std::sort(v.outlets.begin(), v.outlets.end());
+    table.words.push_back(std::move(v));
+  }
+  // records
+  table.record_entity.resize(s.docs.size());
+  for (std::size_t d = 0; d < s.docs.size(); ++d) {
+    for (std::ptrdiff_t in : s.docs[d].record_input) {
+      std::ptrdiff_t ent = in < 0 ? -1 : entity_of_input(static_cast<std::uint32_t>(in));
+      table.record_entity[d].push_back(ent);
+      if (ent >= 0) ++table.entities[static_cast<std::size_t>(ent)].quotes;
+    }
+  }
+  return table;
+}
+
+void EntityResolver::Apply(const EntityTable& table, std::size_t doc_index, DocResult& result) {
+  if (doc_index >= table.record_entity.size()) return;
+  const auto& ents = table.record_entity[doc_index];
+  for (std::size_t i = 0; i < result.quotes.size() && i < ents.size(); ++i) {
+    auto& sp = result.quotes[i].speaker;
+    if (!sp || ents[i] < 0) continue;
+    const Entity& e = table.entities[static_cast<std::size_t>(ents[i])];
+    sp->entity = e.id;
+    if (!e.name.empty()) sp->name = e.name;
+    if (e.type == "organization" || e.type == "operation") sp->type = SpeakerType::kOrganization;
+    if (sp->role.empty() && !e.roles.empty()) {
+      for (const auto& r : e.roles) {
+        if (r.role.empty()) continue;
+        sp->role = r.role;
+        if (sp->affiliation.empty()) sp->affiliation = r.affiliation;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace whosaid::resolve

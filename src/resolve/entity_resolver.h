@@ -1,0 +1,124 @@
+// whosaid::resolve::EntityResolver — the corpus-level half of entity
+// resolution: one entity per person, organisation or operation across every
+// document of a run, with one canonical spelling and every surface form.
+//
+// Input: each document with its per-document result (quote records whose
+// speakers carry document-local ids, and the names the document mentions,
+// entities/mentions.h). Output: an EntityTable — the entities, and for each
+// record of each document the entity its speaker is.
+//
+// How
+//   1. Add() turns each document into name inputs: one per speaker the
+//      document's coreference resolved (its full name, roles, affiliations,
+//      document), one per person, organisation, operation or acronym it
+//      mentions without quoting them. An organisation the text names without
+//      its country ("the Ministry of Foreign Affairs" after "Pakistan …")
+//      takes the owner the mention finder inferred. An acronym and the
+//      expansion the text defines are the same (same_as); two full person
+//      names the coreference kept apart in one document are never merged
+//      (distinct_from). Every occurrence is remembered with its surface form.
+//   2. Resolve() adds the short-form candidates (a capitalised word that is
+//      the surname of a person named in the same document, or a spelling of
+//      it by the spelling report's test — Sadiq for Sadi, never Osama for
+//      Obama —, or an acronym defined anywhere in the run), clusters all
+//      inputs with entities::NameClusterer, and builds the entities:
+//      canonical name = the most frequent full form (persons: forms of two
+//      or more words; organisations: forms that are not acronyms), ties
+//      broken by more words, then by code-point order.
+//
+// Contract
+//   * The table depends only on the multiset of documents, not on the order
+//     Add() saw them or on any thread count: entity ids are numbered per type
+//     (P persons, O organisations, G groups, X operations) in the order of
+//     the clusterer's deterministic cluster ids.
+//   * Add() is not thread-safe (the runner calls it in input order); Resolve()
+//     is const and may be called more than once.
+//   * Memory: the inputs and occurrences, proportional to the names in the
+//     run, not to its text.
+//
+// Example
+//   EntityResolver resolver(ResolverConfig{}, *rules);
+//   for (...) resolver.Add(doc, pipeline.Run(doc));
+//   EntityTable table = resolver.Resolve();
+//   EntityResolver::Apply(table, 0, result_of_first_doc);   // global ids and names
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/rules.h"
+#include "entities/clusterer.h"
+#include "pipeline/pipeline.h"
+
+namespace whosaid::resolve {
+
+struct ResolverConfig {
+  // The matcher's settings; news needs variants_need_anchor (set by default here).
+  entities::ClusterConfig cluster = NewsClusterConfig();
+  static entities::ClusterConfig NewsClusterConfig() {
+    entities::ClusterConfig c;
+    c.variants_need_anchor = true;
+    return c;
+  }
+};
+
+struct EntityVariant {
+  std::string form;
+  std::vector<std::string> docs;     // sorted, unique
+  std::vector<std::string> outlets;  // sorted, unique, known ones only
+  std::size_t count = 0;             // occurrences
+};
+
+struct EntityRole {
+  std::string role, affiliation;  // either may be empty
+  bool operator==(const EntityRole&) const = default;
+};
+
+struct Entity {
+  std::string id;    // "P3"
+  std::string type;  // person, organization, group, operation
+  std::string name;  // canonical
+  std::vector<EntityVariant> variants;  // sorted by form
+  std::vector<EntityRole> roles;        // most frequent first
+  std::size_t quotes = 0;               // quote records with this speaker
+  std::vector<entities::MergeExplanation> merges;
+};
+
+struct EntityTable {
+  std::vector<Entity> entities;  // P…, O…, G…, X…, each numbered from 1
+  // Per document (in Add() order), per quote record: index into entities, or -1.
+  std::vector<std::vector<std::ptrdiff_t>> record_entity;
+  // Capitalised words that belong to no entity (places, other names), sorted,
+  // with where they were seen: the spelling report's other recurring names.
+  std::vector<EntityVariant> words;
+};
+
+class EntityResolver {
+ public:
+  // Loads rules/names/ (throws ConfigError "path:line: …" on a bad rule).
+  EntityResolver(const ResolverConfig& config, const rules::RuleSet& rules);
+  ~EntityResolver();
+  EntityResolver(const EntityResolver&) = delete;
+  EntityResolver& operator=(const EntityResolver&) = delete;
+
+  void Add(const Document& doc, const DocResult& result);
+  EntityTable Resolve() const;
+
+  // Gives the records of the document added `doc_index`-th their entity id
+  // and canonical name, and a role where the record has none but the entity
+  // has one elsewhere.
+  static void Apply(const EntityTable& table, std::size_t doc_index, DocResult& result);
+
+  // The matcher in use (its parser and spelling rules serve the spelling report).
+  const entities::NameClusterer& clusterer() const;
+
+  struct State;  // defined in the .cpp
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace whosaid::resolve

@@ -1,0 +1,101 @@
+// whosaid::resolve::SpellingReport — the spelling-consistency report: every
+// entity whose name is spelled more than one way across the run, each
+// spelling with its documents, outlets and count, and the majority spelling.
+//
+// How: the words of an entity's surface forms are compared pairwise (case
+// and a trailing possessive ignored; a person's first names with first
+// names, surnames and short forms with surnames). Two different words are spellings of
+// one word when
+//   * rules/spelling.txt lists them as British/American (Defence / Defense),
+//   * they differ only in a compound's connector (Tehreek-e-Taliban /
+//     Tehreek-i-Taliban; connector forms in rules/spelling.txt), or
+//   * the name matcher's spelling rules (rules/names/) call them a strong
+//     match, or (persons) one is the other plus a final letter that
+//     transliterations drop (rules/spelling.txt: Sadi / Sadiq) —
+// never when either is a place or demonym (Pakistan / Pakistani is grammar,
+// not spelling). Each set of such words is one group, labelled by the kind
+// of difference: "British/American", "connector" or "transliteration".
+// Capitalised words that belong to no entity (places, other names) are
+// grouped the same way, but only by connector or British/American spelling
+// (transliteration look-alikes among them are mostly English words:
+// Became / Become), spellings seen in different documents, as groups of
+// type "name" with no entity.
+//
+// Contract: a pure function of the entity table and the rules; groups come
+// sorted by entity id, then by majority spelling. Build() never throws.
+//
+// Example
+//   SpellingReporter reporter(rules, resolver_rules_parser, spelling);
+//   SpellingReport report = reporter.Build(table);
+//   out << ToJson(report);      // {"groups": [...]}
+//   out << ToTable(report);     // for people
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/rules.h"
+#include "entities/name_parser.h"
+#include "entities/spelling.h"
+#include "resolve/entity_resolver.h"
+
+namespace whosaid::resolve {
+
+struct SpellingGroup {
+  std::string entity;  // entity id; "" for another recurring name (JSON null)
+  std::string type;    // person, organization, group, operation; name (no entity)
+  std::string name;    // the entity's canonical name
+  std::string label;   // British/American, connector, transliteration
+  std::string majority;                 // the spelling used most
+  std::vector<EntityVariant> variants;  // the spellings of the word (most used first)
+  std::vector<EntityVariant> forms;     // the entity's full forms holding them
+};
+
+struct SpellingReport {
+  std::vector<SpellingGroup> groups;
+};
+
+class SpellingReporter {
+ public:
+  // Reads rules/spelling.txt and the places of rules/places.txt (throws
+  // ConfigError on a bad entry); `parser` and `spelling` (the clusterer's)
+  // must outlive the reporter.
+  SpellingReporter(const rules::RuleSet& rules, const entities::NameParser& parser,
+                   const entities::SpellingRules& spelling);
+
+  SpellingReport Build(const EntityTable& table) const;
+
+  // The label for two spellings of a word, "" when they are not one word.
+  std::string Label(const std::string& a, const std::string& b, bool person) const;
+  // One is the other plus a final letter transliterations drop (Sadi / Sadiq).
+  bool DropsFinalLetter(const std::string& a, const std::string& b) const {
+    return FinalLetter(Lowered(a), Lowered(b));
+  }
+
+ private:
+  static constexpr std::size_t kMinOtherNameBytes = 5;  // shorter words are too often alike
+  static constexpr std::size_t kMaxBucket = 2000;       // words per first letter compared pairwise
+  std::string Connectorless(const std::string& lower_word) const;
+  bool FinalLetter(const std::string& a, const std::string& b) const;
+  std::string Compound(const std::string& a, const std::string& b) const;
+  static std::string Lowered(const std::string& word);
+  void OtherNames(const std::vector<EntityVariant>& words, SpellingReport& report) const;
+
+  const entities::NameParser& parser_;
+  const entities::SpellingRules& spelling_;
+  std::unordered_set<std::string> places_;             // lower case
+  std::unordered_map<std::string, std::string> british_;  // each spelling → the pair key
+  std::unordered_map<std::string, std::string> connector_;  // connector → its class
+  std::unordered_set<std::string> finals_;                  // letters a transliteration drops
+};
+
+std::string ToJson(const SpellingReport& report);   // {"groups": [...]}, one line
+std::string ToTable(const SpellingReport& report);  // a readable table
+
+// One JSON line per entity (docs/output.md "Entities"); with `explain`, each
+// merge: the form, the member it matched, score, rule, detail, shared context.
+std::string EntityLine(const Entity& entity, bool explain);
+
+}  // namespace whosaid::resolve

@@ -1,0 +1,72 @@
+#include "entities/mentions.h"
+
+#include <doctest/doctest.h>
+
+#include "../support/pipeline_fixture.h"
+#include "../support/rules_fixture.h"
+
+namespace whosaid {
+namespace {
+
+// The non-word mentions the pipeline finds in `text`, as
+// "kind:text [owner]; …" (the format of the examples in rules/mentions.txt).
+std::string Mentions(const std::string& text) {
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  DocResult r = testing::ThePipeline().Run(doc);
+  std::string out;
+  for (const entities::NameMention& m : r.names) {
+    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase) continue;
+    if (!out.empty()) out += "; ";
+    out += std::string(entities::ToString(m.kind)) + ":" + m.text;
+    if (!m.owner.empty()) out += " [" + m.owner + "]";
+  }
+  return out;
+}
+
+TEST_SUITE("entities") {
+  TEST_CASE("the examples in rules/mentions.txt") {
+    for (const auto& ex : testing::Examples("mentions.txt")) {
+      CAPTURE(ex.line);
+      CHECK(Mentions(ex.input) == ex.expected);
+    }
+  }
+
+  TEST_CASE("mentions: what is not a name") {
+    struct Row {
+      std::string text, mentions;
+    } rows[] = {
+        // a place after an operation word and a comma is not an operation
+        {"After the operation, Pakistan said it was over.", ""},
+        // two capitalised words with no role nearby are not a person
+        {"Shares of Acme Widgets rose on Monday.", ""},
+        // an acronym needs its expansion's initials
+        {"Prices rose (USD) in March.", ""},
+        // the expansion stops at the first word the acronym does not spell
+        {"The Ministry of Foreign Affairs and the Inter-Services Public Relations (ISPR) were silent.",
+         "org:Ministry of Foreign Affairs; org:Inter-Services Public Relations; acronym:ISPR"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      CHECK(Mentions(row.text) == row.mentions);
+    }
+  }
+
+  TEST_CASE("mentions: acronyms link to their expansion, words are kept as candidates") {
+    Document doc;
+    doc.text = "The UN Children’s Fund (UNICEF) said Tipu was right.";
+    DocResult r = testing::ThePipeline().Run(doc);
+    REQUIRE(r.names.size() >= 3);
+    CHECK(r.names[0].text == "UN Children’s Fund");
+    CHECK(r.names[0].same_as == 1);
+    CHECK(r.names[1].text == "UNICEF");
+    CHECK(r.names[1].same_as == 0);
+    bool tipu = false;
+    for (const auto& m : r.names) tipu = tipu || (m.kind == entities::MentionKind::kWord && m.text == "Tipu");
+    CHECK(tipu);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -1,0 +1,189 @@
+#include "resolve/entity_resolver.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "../support/pipeline_fixture.h"
+
+namespace whosaid {
+namespace {
+
+struct Doc {
+  std::string id, outlet, text;
+};
+
+// Resolves `docs` (in the given order) and returns, per surface form, the
+// entity id it belongs to; and the canonical name per entity.
+struct Resolved {
+  std::map<std::string, std::string> entity_of;  // form → id
+  std::map<std::string, std::string> name_of;    // id → canonical name
+  std::set<std::string> canonical;               // canonical names
+};
+
+Document MakeDoc(const Doc& d) {
+  Document doc;
+  doc.id = d.id;
+  doc.text = d.text;
+  doc.outlet = d.outlet;
+  return doc;
+}
+
+Resolved Resolve(const std::vector<Doc>& docs) {
+  resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+  for (const Doc& d : docs) {
+    Document doc = MakeDoc(d);
+    resolver.Add(doc, testing::ThePipeline().Run(doc));
+  }
+  resolve::EntityTable table = resolver.Resolve();
+  Resolved out;
+  for (const auto& e : table.entities) {
+    out.name_of[e.id] = e.name;
+    out.canonical.insert(e.name);
+    for (const auto& v : e.variants) out.entity_of.emplace(v.form, e.id);
+  }
+  return out;
+}
+
+const std::vector<Doc> kDocs = {
+    {"a", "Outlet A",
+     "“We will respond,” said Enayatullah Khowarazami, spokesperson for Afghanistan’s Defence Ministry. "
+     "The meeting was between Pakistan’s special representative for Afghanistan, Mohammad Sadi, and the "
+     "foreign minister. Rana said that Sadiq’s visit was about security. Amir Rana, a security analyst, "
+     "said the raids were a response."},
+    {"b", "Outlet B",
+     "The Afghan Defense Ministry, through its spokesperson Enayatullah Khwarzami, announced that the "
+     "strikes hit their targets. The UN Assistance Mission in Afghanistan (UNAMA) said civilians died. "
+     "Later, UNAMA called for an inquiry. Amir Khan Muttaqi, the foreign minister, said talks would go on."},
+    {"c", "Outlet C",
+     "Yahya Sarei, a military spokesman, said the attack was over. Rajeh Sarei, an engineer, said the "
+     "power was cut. The talks included Mohammad Sadiq, Pakistan’s special representative to Afghanistan."},
+};
+
+TEST_SUITE("resolve") {
+  TEST_CASE("entities across documents: must merge") {
+    Resolved r = Resolve(kDocs);
+    struct Row {
+      std::string a, b;
+    } rows[] = {
+        {"Enayatullah Khowarazami", "Enayatullah Khwarzami"},   // transliteration, same role
+        {"Mohammad Sadi", "Mohammad Sadiq"},                     // spelling variant, same role
+        {"Mohammad Sadi", "Sadiq"},                              // short form in the same document
+        {"Afghanistan’s Defence Ministry", "Afghan Defense Ministry"},  // organisation key
+        {"UN Assistance Mission in Afghanistan", "UNAMA"},       // acronym the text defines
+        {"Amir Rana", "Rana"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      REQUIRE(r.entity_of.count(row.a));
+      REQUIRE(r.entity_of.count(row.b));
+      CHECK(r.entity_of[row.a] == r.entity_of[row.b]);
+    }
+  }
+
+  TEST_CASE("entities across documents: must not merge") {
+    Resolved r = Resolve(kDocs);
+    struct Row {
+      std::string a, b;
+    } rows[] = {
+        {"Yahya Sarei", "Rajeh Sarei"},  // both in one document as different people
+        {"Amir Rana", "Amir Khan Muttaqi"},  // a shared common first name
+        {"Mohammad Sadi", "Amir Khan Muttaqi"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      REQUIRE(r.entity_of.count(row.a));
+      REQUIRE(r.entity_of.count(row.b));
+      CHECK(r.entity_of[row.a] != r.entity_of[row.b]);
+    }
+  }
+
+  TEST_CASE("look-alike names in different documents stay apart without context") {
+    struct Row {
+      std::string a_text, b_text, a, b;
+      bool same;
+    } rows[] = {
+        {"Dan Backer said the fund was legal.", "Dean Baker said the economy grew.", "Dan Backer", "Dean Baker",
+         false},
+        {"“It is over,” said Barack Obama.", "“It is not,” said Osama Obama.", "Barack Obama", "Osama Obama", false},
+        // one identical part and a spelling variant: one person
+        {"Kirsten Gillibrand said the bill would pass.", "Kristen Gillibrand said the vote was close.",
+         "Kirsten Gillibrand", "Kristen Gillibrand", true},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.a);
+      Resolved r = Resolve({{"x", "X", row.a_text}, {"y", "Y", row.b_text}});
+      REQUIRE(r.entity_of.count(row.a));
+      REQUIRE(r.entity_of.count(row.b));
+      CHECK((r.entity_of[row.a] == r.entity_of[row.b]) == row.same);
+    }
+  }
+
+  TEST_CASE("context: an affiliation without its owner agrees with an owner's; an acronym makes an organisation") {
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Foreign Office spokesperson Mumtaz Zahra Baloch told reporters that Pakistan wanted peace. "
+          "The Inter-Services Intelligence (ISI) declined to comment."},
+         {"y", "Y",
+          "Pakistan's foreign ministry spokeswoman Mumtaz Zehra Baloch said the operation targeted militants."}});
+    REQUIRE(r.entity_of.count("Mumtaz Zahra Baloch"));
+    REQUIRE(r.entity_of.count("Mumtaz Zehra Baloch"));
+    CHECK(r.entity_of["Mumtaz Zahra Baloch"] == r.entity_of["Mumtaz Zehra Baloch"]);
+    REQUIRE(r.entity_of.count("ISI"));
+    CHECK(r.entity_of["ISI"] == r.entity_of["Inter-Services Intelligence"]);
+    CHECK(r.entity_of["ISI"].substr(0, 1) == "O");
+  }
+
+  TEST_CASE("the canonical name is the most frequent full form") {
+    Resolved r = Resolve({{"x", "X", "Barack Obama said yes. Later, Barack Obama said no."},
+                          {"y", "Y", "U.S. President Barack Obama said maybe."}});
+    CHECK(r.canonical.count("Barack Obama") == 1);
+  }
+
+  TEST_CASE("entities do not depend on the order of the documents") {
+    std::vector<Doc> docs = kDocs;
+    Resolved first = Resolve(docs);
+    std::reverse(docs.begin(), docs.end());
+    Resolved reversed = Resolve(docs);
+    std::rotate(docs.begin(), docs.begin() + 1, docs.end());
+    Resolved rotated = Resolve(docs);
+    CHECK(first.entity_of == reversed.entity_of);
+    CHECK(first.entity_of == rotated.entity_of);
+    CHECK(first.name_of == reversed.name_of);
+  }
+
+  TEST_CASE("records get the entity's id and canonical name") {
+    resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+    std::vector<DocResult> results;
+    for (const Doc& d : kDocs) {
+      Document doc = MakeDoc(d);
+      results.push_back(testing::ThePipeline().Run(doc));
+      resolver.Add(doc, results.back());
+    }
+    resolve::EntityTable table = resolver.Resolve();
+    std::map<std::string, std::set<std::string>> names;  // entity → names
+    for (std::size_t d = 0; d < results.size(); ++d) {
+      resolve::EntityResolver::Apply(table, d, results[d]);
+      for (const auto& q : results[d].quotes) {
+        if (q.speaker && !q.speaker->entity.empty()) names[q.speaker->entity].insert(q.speaker->name);
+      }
+    }
+    for (const auto& [id, n] : names) {
+      CAPTURE(id);
+      CHECK(n.size() == 1);
+    }
+    // the spokesperson quoted in documents a and b is one entity
+    std::string a_id, b_id;
+    for (const auto& q : results[0].quotes) if (q.speaker && q.speaker->role == "spokesperson") a_id = q.speaker->entity;
+    for (const auto& q : results[1].quotes) if (q.speaker && q.speaker->role == "spokesperson") b_id = q.speaker->entity;
+    CHECK(!a_id.empty());
+    CHECK(a_id == b_id);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
