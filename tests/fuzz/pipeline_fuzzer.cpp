@@ -5,6 +5,8 @@
 // reads documents over 1 MiB.
 //
 // Checks: every record's spans lie inside the text, non-empty quotes; every
+// name mention (entities/mentions.h) lies inside the text on character
+// boundaries, and an acronym and its expansion point at each other; every
 // JSON line parses, and its quote text is the text between its offsets.
 #include <cstddef>
 #include <cstdint>
@@ -73,6 +75,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!r.quote.empty());
     if (r.cue) CheckSpan(doc.text, *r.cue);
     if (r.speaker) CheckSpan(doc.text, r.speaker->mention);
+  }
+  for (std::size_t i = 0; i < result.names.size(); ++i) {
+    const entities::NameMention& m = result.names[i];
+    CheckSpan(doc.text, m.span);
+    FUZZ_CHECK(fuzz::OnBoundary(doc.text, m.span.begin) && fuzz::OnBoundary(doc.text, m.span.end));
+    FUZZ_CHECK(m.same_as >= -1 && m.same_as < static_cast<std::ptrdiff_t>(result.names.size()));
+    if (m.same_as >= 0) {
+      FUZZ_CHECK(result.names[static_cast<std::size_t>(m.same_as)].same_as == static_cast<std::ptrdiff_t>(i));
+    }
   }
   output::StringOutput jsonl, table;
   for (auto [format, out] : {std::pair{output::OutputFormat::kJsonl, &jsonl},
