@@ -10,6 +10,7 @@
 #include "cli/extract_options.h"
 #include "cli/runner.h"
 #include "core/rules.h"
+#include "events/event_sink.h"
 #include "ingest/input_reader.h"
 #include "output/output_stream.h"
 
@@ -41,7 +42,8 @@ std::unique_ptr<output::OutputStream> OpenOutput(const ExtractOptions& options) 
 int Process(const ExtractOptions& options, const Pipeline& pipeline, output::OutputStream& out) {
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   ingest::InputReader reader(options.inputs, options.ingest);
-  std::unique_ptr<output::Sink> sink = output::MakeSink(options.format, out, options.explain);
+  // Records are written once the run ends: event ids span all documents.
+  auto sink = std::make_unique<events::EventIdSink>(output::MakeSink(options.format, out, options.explain));
   try {
     RunPipeline(reader, pipeline, *sink, reporter, RunConfig{.threads = options.threads});
     if (reporter.stop()) {

@@ -17,7 +17,7 @@ struct Item {
   bool optional = false;
 };
 
-enum class Meaning { kDate, kMonth, kYear, kWeekday, kDay, kDaysAgo, kWeeksAgo, kWeek, kWeekend,
+enum class Meaning { kDate, kMonth, kMonthEarly, kMonthMid, kMonthLate, kYear, kWeekday, kDay, kDaysAgo, kWeeksAgo, kWeek, kWeekend,
                      kMonthRel, kYearRel, kGeneric };
 
 struct Pattern {
@@ -40,6 +40,8 @@ const std::unordered_map<std::string, Slot> kSlots = {
 
 const std::unordered_map<std::string, Meaning> kMeanings = {
     {"date", Meaning::kDate},         {"month", Meaning::kMonth},     {"year", Meaning::kYear},
+    {"month-early", Meaning::kMonthEarly}, {"month-mid", Meaning::kMonthMid},
+    {"month-late", Meaning::kMonthLate},
     {"weekday", Meaning::kWeekday},   {"day", Meaning::kDay},         {"days-ago", Meaning::kDaysAgo},
     {"weeks-ago", Meaning::kWeeksAgo}, {"week", Meaning::kWeek},      {"weekend", Meaning::kWeekend},
     {"generic", Meaning::kGeneric}};
@@ -277,9 +279,16 @@ std::optional<DateRange> DateFinder::Impl::Resolve(const Pattern& p, const Bind&
       return std::nullopt;
     }
     case Meaning::kMonth:
-      if (b.year) return MonthRange(b.year, b.month);
-      if (!anchor) return std::nullopt;
-      return MonthRange(b.month <= ac.month ? ac.year : ac.year - 1, b.month);
+    case Meaning::kMonthEarly:
+    case Meaning::kMonthMid:
+    case Meaning::kMonthLate: {
+      if (!b.year && !anchor) return std::nullopt;
+      DateRange r = MonthRange(b.year ? b.year : b.month <= ac.month ? ac.year : ac.year - 1, b.month);
+      if (p.meaning == Meaning::kMonthEarly) r.last = r.first + 9;
+      if (p.meaning == Meaning::kMonthMid) r = {r.first + 10, r.first + 19, Precision::kMonth};
+      if (p.meaning == Meaning::kMonthLate) r.first += 20;
+      return r;
+    }
     case Meaning::kYear:
       return YearRange(b.year);
     case Meaning::kWeekday:

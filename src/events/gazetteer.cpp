@@ -36,7 +36,7 @@ void Gazetteer::LoadCountries(const rules::RuleFile& file) {
     auto f = rules::RuleFile::Fields(line);
     if (f.size() != 3) throw file.Error(line, "expected COUNTRY | CAPITAL | DEMONYMS");
     int country = Add(f[0], "country", -1);
-    Add(f[1], "city", country);
+    places_[static_cast<std::size_t>(Add(f[1], "city", country))].capital = true;
     for (const auto& d : CommaList(f[2])) demonyms_.emplace(segment::Lower(d), country);
   }
 }

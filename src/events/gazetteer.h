@@ -34,6 +34,7 @@ struct Place {
   std::string name;
   std::string kind;  // country, province, state, district, city, …
   int parent = -1;   // -1 for a country or a region spanning countries
+  bool capital = false;  // a capital of places.txt ("Kabul said": its government)
 };
 
 struct PlaceMatch {

@@ -10,6 +10,7 @@
 #include "attribution/lexicon.h"
 #include "attribution/shape.h"
 #include "attribution/speaker.h"
+#include "events/cluster.h"
 #include "quotes/scanner.h"
 #include "segment/paragraphs.h"
 #include "segment/tokenizer.h"
@@ -20,6 +21,15 @@ using attribution::Claim;
 using attribution::Shape;
 using attribution::UnitRange;
 
+namespace {
+
+events::EventConfig WithTrace(events::EventConfig c, bool trace) {
+  c.trace = c.trace || trace;
+  return c;
+}
+
+}  // namespace
+
 struct Pipeline::Impl {
   Impl(const PipelineConfig& c, const rules::RuleSet& rules)
       : config(c),
@@ -29,7 +39,8 @@ struct Pipeline::Impl {
         shapes(attribution::ShapeConfig{}, lexicon),
         frames(rules),
         speakers(rules, lexicon),
-        coref(attribution::CorefConfig{}, speakers) {}
+        coref(attribution::CorefConfig{}, speakers),
+        events(WithTrace(c.events, c.trace), rules) {}
 
   PipelineConfig config;
   segment::Tokenizer tokenizer;
@@ -39,6 +50,7 @@ struct Pipeline::Impl {
   attribution::Frames frames;
   attribution::SpeakerReader speakers;
   attribution::Coref coref;
+  events::EventStage events;
 };
 
 namespace {
@@ -206,6 +218,13 @@ DocResult Pipeline::Run(const Document& doc) const {
     r.confidence = Confidence(c, resolved[i], r.kind);
     r.rule = c.frame;
     result.quotes.push_back(std::move(r));
+  }
+  // 7. events: the document's events and each record's (ids come from the
+  // corpus stage, events::ClusterEvents)
+  result.events = m.events.Run(doc, a.tokens, result.quotes);
+  for (std::size_t i = 0; i < result.quotes.size(); ++i) {
+    int k = result.events.quote_event[i];
+    if (k >= 0) result.quotes[i].event = events::Summarize({&result.events.events[static_cast<std::size_t>(k)]});
   }
   return result;
 }

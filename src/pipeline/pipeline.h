@@ -10,9 +10,13 @@
 //                   content for direct, mixed and indirect speech
 //   4. coreference  pronouns, surnames and role nouns → full names; roles and
 //                   affiliations carried to every record of the same speaker
+//   5. events       the document's events and the one each quote is about
+//                   (events::EventStage); records get a document-level
+//                   EventRef with no id
 //
-// Corpus-level stages (entity merging across documents, events) run after,
-// over every document's result (see HACKING.md).
+// Corpus-level stages (entity merging across documents; one id per event
+// across documents: events::ClusterEvents over every DocResult::events) run
+// after, over every document's result (see HACKING.md).
 //
 // Example
 //   auto rules = whosaid::rules::RuleSet::Load("rules");
@@ -27,6 +31,8 @@
 #include "core/document.h"
 #include "core/record.h"
 #include "core/rules.h"
+#include "events/doc_events.h"
+#include "events/event_stage.h"
 
 namespace whosaid {
 
@@ -34,11 +40,13 @@ struct PipelineConfig {
   // Print the shape string and each frame's claim on stderr (a development
   // aid; the CLI sets it from the WHOSAID_TRACE environment variable).
   bool trace = false;
+  events::EventConfig events;
 };
 
 struct DocResult {
   std::vector<QuoteRecord> quotes;          // in text order
   std::vector<Diagnostic> diagnostics;      // per-document warnings
+  events::DocEvents events;                 // its events; quote_event parallels `quotes`
 };
 
 class Pipeline {

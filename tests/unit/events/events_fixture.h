@@ -7,6 +7,8 @@
 #include "../support/rules_fixture.h"
 #include "events/dates.h"
 #include "events/gazetteer.h"
+#include "events/lexicon.h"
+#include "events/mentions.h"
 #include "events/words.h"
 #include "segment/paragraphs.h"
 #include "segment/tokenizer.h"
@@ -28,6 +30,16 @@ inline const events::DateFinder& Dates() {
 inline const events::Gazetteer& Places() {
   static events::Gazetteer places(Rules());
   return places;
+}
+
+inline const events::EventLexicon& Lexicon() {
+  static events::EventLexicon lexicon(Rules());
+  return lexicon;
+}
+
+inline const events::MentionFinder& Mentions() {
+  static events::MentionFinder finder(Lexicon(), Places(), Dates());
+  return finder;
 }
 
 // "ANCHOR | TEXT" → (anchor, text); "-" is no anchor.
