@@ -24,9 +24,9 @@ bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a, const std
     for (const PlaceRef* y : wb) {
       if (x->id < 0 && y->id < 0 && x->name == y->name) return true;
       int ax = Anchor(*x), ay = Anchor(*y);
-      if (ax < 0 || ay < 0) continue;
-      // An unknown name overlaps only what contains it.
-      if ((x->id >= 0 || g.Within(ay, ax)) && (y->id >= 0 || g.Within(ax, ay)) && g.Overlap(ax, ay)) return true;
+      if (ax < 0 || ay < 0 || (x->id < 0 && y->id < 0)) continue;
+      // A name the gazetteer lacks overlaps only what contains it.
+      if (x->id < 0 ? g.Within(ax, ay) : y->id < 0 ? g.Within(ay, ax) : g.Overlap(ax, ay)) return true;
     }
   }
   return false;

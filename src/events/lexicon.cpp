@@ -8,6 +8,7 @@ namespace {
 const std::unordered_map<std::string, TriggerClass> kClasses = {
     {"noun", TriggerClass::kNoun},     {"verb", TriggerClass::kVerb},
     {"weak", TriggerClass::kWeak},     {"marker", TriggerClass::kMarker},
+    {"response", TriggerClass::kResponse},
     {"anaphor", TriggerClass::kAnaphor}};
 
 const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
@@ -15,7 +16,7 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"unreal", kUnreal},         {"unreal-after", kUnrealAfter}, {"background", kBackground},
     {"support", kSupport},       {"locative", kLocative},     {"near", kNear},
     {"target", kTarget},         {"border", kBorder},         {"casualty", kCasualty},
-    {"other", kOther},           {"region", kRegion}};
+    {"other", kOther},           {"region", kRegion},         {"place-like", kPlaceLike}};
 
 }  // namespace
 

@@ -23,7 +23,7 @@
 
 namespace whosaid::events {
 
-enum class TriggerClass : std::uint8_t { kNoun, kVerb, kWeak, kMarker, kAnaphor };
+enum class TriggerClass : std::uint8_t { kNoun, kVerb, kWeak, kMarker, kResponse, kAnaphor };
 
 struct TriggerInfo {
   int type = -1;
@@ -53,6 +53,7 @@ enum ContextClass : std::uint32_t {
   kCasualty = 1u << 11,
   kOther = 1u << 12,
   kRegion = 1u << 13,
+  kPlaceLike = 1u << 14,
 };
 
 struct Actor {

@@ -159,13 +159,16 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
 // real.
 void MentionFinder::FindObjects(Sentence& s) const {
   auto& ds = s.drafts;
+  auto responds = [](const Sentence::Draft& d) {
+    return d.m.cls == TriggerClass::kMarker || d.m.cls == TriggerClass::kResponse;
+  };
   for (std::size_t i = 0; i < ds.size(); ++i) {
-    if (ds[i].m.cls != TriggerClass::kMarker) continue;
+    if (!responds(ds[i])) continue;
     for (std::size_t j = i + 1; j < ds.size() && ds[j].m.first <= ds[i].m.end + 6; ++j) {
       bool broken = false;
       for (std::size_t k = ds[i].m.end; k < ds[j].m.first; ++k) broken |= IsClauseBreak(s.w[k]);
       if (broken) break;
-      if (!lex_.type(ds[j].m.type).kinetic || ds[j].m.cls == TriggerClass::kMarker) continue;
+      if (!lex_.type(ds[j].m.type).kinetic || responds(ds[j])) continue;
       ds[j].m.answered = ds[j].m.reference = true;
       ds[j].m.background = !ds[i].m.unreal;
       ds[i].has_object = true;
@@ -182,7 +185,8 @@ void MentionFinder::Respond(Sentence& s) const {
   auto& ds = s.drafts;
   auto foreground_kinetic = [&](const Sentence::Draft& d) {
     return !d.dropped && lex_.type(d.m.type).kinetic && !d.m.answered && !d.m.background && !d.m.unreal &&
-           !d.m.generic && d.m.cls != TriggerClass::kMarker && d.m.cls != TriggerClass::kAnaphor;
+           !d.m.generic && d.m.cls != TriggerClass::kMarker && d.m.cls != TriggerClass::kResponse &&
+           d.m.cls != TriggerClass::kAnaphor;
   };
   Sentence::Draft* strong = nullptr;
   for (auto& d : ds) {
@@ -199,7 +203,7 @@ void MentionFinder::Respond(Sentence& s) const {
     }
   }
   bool respond = std::any_of(ds.begin(), ds.end(), [](const auto& d) {
-    return !d.dropped && d.m.cls == TriggerClass::kMarker && !d.m.unreal;
+    return !d.dropped && (d.m.cls == TriggerClass::kMarker || d.m.cls == TriggerClass::kResponse) && !d.m.unreal;
   });
   bool retyped = false;
   for (auto& d : ds) {
@@ -208,6 +212,7 @@ void MentionFinder::Respond(Sentence& s) const {
     retyped = true;
   }
   for (auto& d : ds) {
+    if (d.m.cls == TriggerClass::kResponse) d.dropped = true;
     if (d.m.cls != TriggerClass::kMarker) continue;
     d.dropped |= retyped || d.m.unreal || !d.has_object;
   }
@@ -275,7 +280,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     }
     PlaceMatch m = places_.Match(s.w, i, s.e);
     if (!m.words) {
-      ++i;
+      i = UnknownPlace(s, i);
       continue;
     }
     bool inside_name = !s.title && ((i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap) ||
@@ -334,6 +339,44 @@ void MentionFinder::FindPlaces(Sentence& s) const {
   }
   std::sort(s.actors.begin(), s.actors.end(), [](const ActorHit& a, const ActorHit& b) { return a.first < b.first; });
   std::sort(s.places.begin(), s.places.end(), [](const PlaceHit& a, const PlaceHit& b) { return a.first < b.first; });
+}
+
+// A place-like name the gazetteer lacks, right after a place-like
+// preposition ("in Barmal", "near the Spin Ghar", "across Pashtunistan"): up
+// to three capitalised words, not a month or weekday, ending the name (a
+// kind word may follow: "the Dand-e-Patan district"). It lies in the place
+// after "district of" or before "'s" when one is said. Returns the next word.
+std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
+  std::size_t end = i;
+  while (end < s.e && end < i + 3 && s.w[end].IsWord() && s.w[end].cap && !s.w[end].all_caps &&
+         !s.taken[end - s.b] && !dates_.MayStart(s.w[end]) && places_.Demonym(s.w[end].lower) < 0 &&
+         !lex_.Trigger(s.w, end, s.e).second) {
+    ++end;
+  }
+  bool one_letter = end == i + 1 && s.w[i].text.size() < 2;
+  bool possessed = end < s.e && s.w[end].kind == TokenKind::kPossessive;  // a person: "in X's court"
+  if (end == i || one_letter || possessed || (end < s.e && s.w[end].IsWord() && s.w[end].cap)) return i + 1;
+  PlaceRef ref;
+  Role role = Role::kNone;
+  std::size_t k = i > s.b && s.w[i - 1].Is("the") ? i - 1 : i;
+  const PlaceHit* owner = k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive ? s.PlaceEndingAt(k - 1) : nullptr;
+  if (owner) {
+    role = owner->role;  // "in Afghanistan's Barmal district"
+    ref.parent = owner->place.id;
+  } else if (std::uint32_t bits = s.Before(lex_, k).second; bits & kPlaceLike) {
+    role = bits & kNear ? Role::kNear : Role::kPlace;
+  }
+  if (role != Role::kPlace && role != Role::kNear) return end;
+  ref.name = std::string(s.w[i].text.data(), s.w[end - 1].text.data() + s.w[end - 1].text.size());
+  ref.near = role == Role::kNear;
+  std::size_t after = end;
+  if (after < s.e && (lex_.Context(s.w, after, s.e).second & kRegion)) ++after;
+  if (ref.parent < 0 && after + 1 < s.e && s.w[after].Is("of")) {
+    PlaceMatch parent = places_.Match(s.w, after + 1, s.e);
+    if (parent.words) ref.parent = parent.places.front();
+  }
+  s.places.push_back({i, after, ref, role});
+  return after;
 }
 
 // 6. Dates: each goes with the nearest mention; a verb without one takes the
@@ -429,6 +472,7 @@ void MentionFinder::Classify(Sentence& s) const {
         break;
       case TriggerClass::kWeak:
       case TriggerClass::kMarker:
+      case TriggerClass::kResponse:
         d.m.reference |= !has_place && !d.m.date;
         break;
     }

@@ -85,6 +85,7 @@ class MentionFinder {
   void FindObjects(Sentence& s) const;
   void Respond(Sentence& s) const;
   void FindPlaces(Sentence& s) const;
+  std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;
   void Classify(Sentence& s) const;

@@ -35,8 +35,10 @@ Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
     Word w;
     w.span = t.span;
     w.lower = buffer.substr(at[i].first, at[i].second);
+    w.text = text.substr(t.span.begin, t.span.end - t.span.begin);
     w.kind = t.kind;
     w.cap = t.cap;
+    w.all_caps = t.all_caps;
     w.sentence = t.sentence;
     w.paragraph = t.paragraph;
     out.words.push_back(w);

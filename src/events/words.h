@@ -6,7 +6,7 @@
 // Contract
 //   ReadWords keeps the token order and spans of segment::Tokens. The views in
 //   Word::lower point into Words::buffer_: a Words object must outlive them
-//   (it is not copyable).
+//   (it is not copyable); Word::text points into the document's text.
 //   PhraseIndex::Longest(words, i, end) returns the longest phrase whose words
 //   equal words[i…] (never past `end`), or {0, nullptr}.
 //
@@ -30,8 +30,10 @@ namespace whosaid::events {
 struct Word {
   Span span;
   std::string_view lower;  // lower case; ’ → '
+  std::string_view text;   // as written (a view into the document)
   segment::TokenKind kind = segment::TokenKind::kPunct;
   bool cap = false;
+  bool all_caps = false;
   std::uint32_t sentence = 0;
   std::uint32_t paragraph = 0;
   bool IsWord() const { return kind == segment::TokenKind::kWord; }
