@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/events_command.h"
 #include "cli/exit_status.h"
 #include "cli/extract_command.h"
 #include "cli/names_command.h"
@@ -28,7 +29,7 @@ constexpr Command kCommands[] = {
     {"entities", "the people and organisations quoted, with every spelling (planned)", nullptr},
     {"spelling", "names spelled more than one way across outlets (planned)", nullptr},
     {"names", "one cluster id per person or organisation in a list of names", RunNames},
-    {"events", "the events the quotes are about (planned)", nullptr},
+    {"events", "the events reported, across documents, with the quotes about them", RunEvents},
 };
 
 const Command* FindCommand(std::string_view name) {

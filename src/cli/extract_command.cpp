@@ -39,11 +39,11 @@ std::unique_ptr<output::OutputStream> OpenOutput(const ExtractOptions& options) 
 }
 
 // Streams the documents and writes the results; the exit status.
-int Process(const ExtractOptions& options, const Pipeline& pipeline, output::OutputStream& out) {
+int Process(const ExtractOptions& options, const Pipeline& pipeline, output::OutputStream& out,
+            const SinkFactory& make_sink) {
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   ingest::InputReader reader(options.inputs, options.ingest);
-  // Records are written once the run ends: event ids span all documents.
-  auto sink = std::make_unique<events::EventIdSink>(output::MakeSink(options.format, out, options.explain));
+  std::unique_ptr<output::Sink> sink = make_sink(options, out);
   try {
     RunPipeline(reader, pipeline, *sink, reporter, RunConfig{.threads = options.threads});
     if (reporter.stop()) {
@@ -65,6 +65,16 @@ int Process(const ExtractOptions& options, const Pipeline& pipeline, output::Out
 
 }  // namespace
 
+int RunOverDocuments(ExtractOptions options, const char* argv0, const SinkFactory& make_sink) {
+  // Phase 1 (continued): the rules, the pipeline, the output.
+  rules::RuleSetPtr rules = LoadRules(options, argv0);
+  if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace) options.pipeline.trace = true;
+  const Pipeline pipeline(options.pipeline, *rules);
+  std::unique_ptr<output::OutputStream> out = OpenOutput(options);
+  // Phase 2: the documents.
+  return Process(options, pipeline, *out, make_sink);
+}
+
 int RunExtract(const std::vector<std::string>& args, const char* argv0) {
   // Phase 1: everything that can be wrong with the command line or the rules.
   ExtractOptions options = ParseExtractOptions(args);
@@ -72,12 +82,11 @@ int RunExtract(const std::vector<std::string>& args, const char* argv0) {
     std::fputs(ExtractHelp().c_str(), stdout);
     return kExitOk;
   }
-  rules::RuleSetPtr rules = LoadRules(options, argv0);
-  if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace) options.pipeline.trace = true;
-  const Pipeline pipeline(options.pipeline, *rules);
-  std::unique_ptr<output::OutputStream> out = OpenOutput(options);
-  // Phase 2: the documents.
-  return Process(options, pipeline, *out);
+  return RunOverDocuments(std::move(options), argv0, [](const ExtractOptions& o, output::OutputStream& out) {
+    // Records are written once the run ends: event ids span all documents.
+    return std::unique_ptr<output::Sink>(
+        std::make_unique<events::EventIdSink>(output::MakeSink(o.format, out, o.explain)));
+  });
 }
 
 }  // namespace whosaid::cli
