@@ -28,7 +28,7 @@ constexpr Command kCommands[] = {
     {"entities", "the people, organisations and operations named, with every spelling", RunEntities},
     {"spelling", "names spelled more than one way across outlets (a table or JSON)", RunSpelling},
     {"names", "one cluster id per person or organisation in a list of names", RunNames},
-    {"events", "the events the quotes are about (planned)", nullptr},
+    {"events", "the events reported, across documents, with the quotes about them", RunEvents},
 };
 
 const Command* FindCommand(std::string_view name) {

@@ -11,7 +11,9 @@
 #include "cli/extract_options.h"
 #include "cli/runner.h"
 #include "core/rules.h"
+#include "events/event_sink.h"
 #include "ingest/input_reader.h"
+#include "output/event_report.h"
 #include "output/output_stream.h"
 #include "resolve/resolving_sink.h"
 #include "resolve/spelling_report.h"
@@ -98,8 +100,19 @@ int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish) {
 int RunExtract(const std::vector<std::string>& args, const char* argv0) {
   std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kExtract);
   if (!s) return kExitOk;
-  std::unique_ptr<output::Sink> sink = output::MakeSink(s->options.format, *s->out, s->options.explain);
-  resolve::ResolvingSink resolving(*s->resolver, *sink);
+  // Records are written once the run ends: speaker and event ids span all
+  // documents (entities first, then events).
+  events::EventIdSink event_ids(output::MakeSink(s->options.format, *s->out, s->options.explain));
+  resolve::ResolvingSink resolving(*s->resolver, event_ids);
+  return Process(*s, resolving, nullptr);
+}
+
+int RunEvents(const std::vector<std::string>& args, const char* argv0) {
+  std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kEvents);
+  if (!s) return kExitOk;
+  // Quotes show their speakers' canonical names.
+  output::EventReportSink report(*s->out, s->options.format);
+  resolve::ResolvingSink resolving(*s->resolver, report);
   return Process(*s, resolving, nullptr);
 }
 

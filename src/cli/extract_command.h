@@ -4,7 +4,10 @@
 //   entities  one JSON line per entity: every surface form with its
 //             documents, outlets and count, roles, quote count (--explain:
 //             why each form was merged);
-//   spelling  the spelling-consistency report (a table, or --format json).
+//   spelling  the spelling-consistency report (a table, or --format json);
+//   events    one JSON line per event across documents, with the documents
+//             that report it and the quotes about it (output/event_report.h),
+//             or a timeline table; ids are the ones extract gives.
 //
 // Two-phase start: options are parsed, the rules loaded and every stage
 // built (every rule compiled) and the output opened before the first
@@ -23,5 +26,6 @@ namespace whosaid::cli {
 int RunExtract(const std::vector<std::string>& args, const char* argv0);
 int RunEntities(const std::vector<std::string>& args, const char* argv0);
 int RunSpelling(const std::vector<std::string>& args, const char* argv0);
+int RunEvents(const std::vector<std::string>& args, const char* argv0);
 
 }  // namespace whosaid::cli

@@ -27,6 +27,7 @@ std::vector<std::pair<std::string, output::OutputFormat>> Formats(CorpusCommand 
     case CorpusCommand::kExtract: return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
     case CorpusCommand::kEntities: return {{"jsonl", F::kJsonl}};
     case CorpusCommand::kSpelling: return {{"table", F::kTable}, {"json", F::kJsonl}};
+    case CorpusCommand::kEvents: return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
   }
   return {{"jsonl", F::kJsonl}};
 }
@@ -36,14 +37,18 @@ const char* FormatHelp(CorpusCommand command) {
     case CorpusCommand::kExtract: return "jsonl: one JSON object per quote (docs/output.md); table: for people";
     case CorpusCommand::kEntities: return "jsonl: one JSON object per entity (docs/output.md)";
     case CorpusCommand::kSpelling: return "table: for people; json: {\"groups\": [...]} for tools";
+    case CorpusCommand::kEvents: return "jsonl: one JSON object per event (docs/output.md); table: a timeline by date";
   }
   return "";
 }
 
 const char* ExplainHelp(CorpusCommand command) {
-  return command == CorpusCommand::kEntities
-             ? "add to each entity why each of its forms was merged (\"merges\": score, rule, shared context)"
-             : "add to each JSON record the attribution rule it rests on (\"rule\")";
+  switch (command) {
+    case CorpusCommand::kEntities:
+      return "add to each entity why each of its forms was merged (\"merges\": score, rule, shared context)";
+    case CorpusCommand::kEvents: return "changes nothing here (accepted, as for extract)";
+    default: return "add to each JSON record the attribution rule it rests on (\"rule\")";
+  }
 }
 
 // The option table; values land in `o` (enums and sizes through notifiers).
@@ -175,6 +180,13 @@ std::string CorpusHelp(CorpusCommand command) {
              "the documents (transliterations, -e-/-i- connectors, British/American), each\n"
              "spelling with its documents and outlets, and the majority spelling.\n\n";
       break;
+    case CorpusCommand::kEvents:
+      out << "Usage: whosaid events [OPTIONS] [PATH...]\n\n"
+             "The events the documents report, one JSON object per event: its type, places,\n"
+             "actors, date and label, the documents that report it and the quotes about it\n"
+             "with their speakers; --format table gives a timeline ordered by date. Event\n"
+             "ids are the ones `whosaid extract` gives the same documents.\n\n";
+      break;
   }
   out << "PATH is a text file (one document; its id is the file name without\n"
          "extension), a directory (every *.txt file under it, sorted, with outlet and\n"
@@ -196,6 +208,10 @@ std::string CorpusHelp(CorpusCommand command) {
     case CorpusCommand::kSpelling:
       out << "  whosaid spelling corpus\n"
              "  whosaid spelling --format json -o spelling.json corpus\n\n";
+      break;
+    case CorpusCommand::kEvents:
+      out << "  whosaid events corpus > events.jsonl\n"
+             "  whosaid events --format table corpus\n\n";
       break;
   }
   out << kExitStatusHelp;

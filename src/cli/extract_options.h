@@ -45,7 +45,7 @@ struct ExtractOptions {
   PipelineConfig pipeline;
 };
 
-enum class CorpusCommand { kExtract, kEntities, kSpelling };
+enum class CorpusCommand { kExtract, kEntities, kSpelling, kEvents };
 
 ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCommand command);
 inline ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {

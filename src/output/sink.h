@@ -4,7 +4,10 @@
 // implementation.
 //
 // Lifecycle: Begin() once, Write() once per document in input order, End()
-// once. Each call may throw WriteError (output_stream.h).
+// once. Each call may throw WriteError (output_stream.h). A sink that keeps
+// results until the end (the corpus-level stages) hands them on with Take(),
+// which a keeping sink overrides to move rather than copy; by default Take()
+// is Write().
 //
 // Example
 //   whosaid::output::StringOutput out;
@@ -29,6 +32,7 @@ class Sink {
   virtual ~Sink() = default;
   virtual void Begin() {}
   virtual void Write(const Document& doc, const DocResult& result) = 0;
+  virtual void Take(Document doc, DocResult result) { Write(doc, result); }
   virtual void End() {}
 };
 

@@ -10,6 +10,7 @@
 #include "attribution/lexicon.h"
 #include "attribution/shape.h"
 #include "attribution/speaker.h"
+#include "events/cluster.h"
 #include "pipeline/windowed.h"
 #include "quotes/scanner.h"
 #include "segment/paragraphs.h"
@@ -21,6 +22,15 @@ using attribution::Claim;
 using attribution::Shape;
 using attribution::UnitRange;
 
+namespace {
+
+events::EventConfig WithTrace(events::EventConfig c, bool trace) {
+  c.trace = c.trace || trace;
+  return c;
+}
+
+}  // namespace
+
 struct Pipeline::Impl {
   Impl(const PipelineConfig& c, const rules::RuleSet& rules)
       : config(c),
@@ -31,9 +41,10 @@ struct Pipeline::Impl {
         frames(rules),
         speakers(rules, lexicon),
         coref(attribution::CorefConfig{}, speakers),
-        mentions(rules, lexicon, speakers) {}
+        mentions(rules, lexicon, speakers),
+        events(WithTrace(c.events, c.trace), rules) {}
 
-  DocResult RunWindow(std::string_view text) const;  // steps 1-6 on one window
+  DocResult RunWindow(const Document& doc) const;  // every step on one window
 
   PipelineConfig config;
   segment::Tokenizer tokenizer;
@@ -44,6 +55,7 @@ struct Pipeline::Impl {
   attribution::SpeakerReader speakers;
   attribution::Coref coref;
   entities::MentionFinder mentions;
+  events::EventStage events;
 };
 
 namespace {
@@ -190,10 +202,10 @@ Pipeline::Pipeline(const PipelineConfig& config, const rules::RuleSet& rules)
     : impl_(std::make_unique<Impl>(config, rules)) {}
 Pipeline::~Pipeline() = default;
 
-DocResult Pipeline::Impl::RunWindow(std::string_view text) const {
+DocResult Pipeline::Impl::RunWindow(const Document& doc) const {
   const Impl& m = *this;
   Analysed a;
-  a.text = text;
+  a.text = doc.text;
   // 1. segment: paragraphs
   a.paragraphs = segment::SplitParagraphs(a.text);
   // 2. quotes: pair the quote marks
@@ -235,12 +247,34 @@ DocResult Pipeline::Impl::RunWindow(std::string_view text) const {
   }
   // 7. names mentioned, for corpus-level resolution
   result.names = m.mentions.Run(a.text, a.tokens);
+  // 8. events: the document's events and each record's (ids come from the
+  // corpus stage, events::ClusterEvents)
+  result.events = m.events.Run(doc, a.tokens, result.quotes);
+  for (std::size_t i = 0; i < result.quotes.size(); ++i) {
+    int k = result.events.quote_event[i];
+    if (k >= 0) result.quotes[i].event = events::Summarize({&result.events.events[static_cast<std::size_t>(k)]});
+  }
   return result;
 }
 
 DocResult Pipeline::Run(const Document& doc) const {
-  return RunInWindows(doc.text, impl_->config.window_bytes,
-                      [this](std::string_view window) { return impl_->RunWindow(window); });
+  // A window is read as a document of its own that keeps the document's id
+  // and date; when only the text dates it (a dateline), later windows take
+  // the date the first one found.
+  std::string date = doc.date;
+  return RunInWindows(doc.text, impl_->config.window_bytes, [&](std::string_view window) {
+    if (window.size() == doc.text.size()) return impl_->RunWindow(doc);
+    Document part;
+    part.id = doc.id;
+    part.outlet = doc.outlet;
+    part.url = doc.url;
+    part.source = doc.source;
+    part.date = date;
+    part.text = std::string(window);
+    DocResult r = impl_->RunWindow(part);
+    if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
+    return r;
+  });
 }
 
 }  // namespace whosaid

@@ -12,9 +12,13 @@
 //                   affiliations carried to every record of the same speaker
 //   5. names        every name the document mentions, speaking or not
 //                   (entities/mentions.h), for corpus-level resolution
+//   6. events       the document's events and the one each quote is about
+//                   (events::EventStage); records get a document-level
+//                   EventRef with no id
 //
-// Corpus-level stages (entity merging across documents, events) run after,
-// over every document's result (see HACKING.md).
+// Corpus-level stages (entity merging across documents; one id per event
+// across documents: events::ClusterEvents over every DocResult::events) run
+// after, over every document's result (see HACKING.md).
 //
 // Example
 //   auto rules = whosaid::rules::RuleSet::Load("rules");
@@ -30,6 +34,8 @@
 #include "core/record.h"
 #include "core/rules.h"
 #include "entities/mentions.h"
+#include "events/doc_events.h"
+#include "events/event_stage.h"
 
 namespace whosaid {
 
@@ -39,14 +45,17 @@ struct PipelineConfig {
   bool trace = false;
   // Longer documents are read in windows of at most this many bytes
   // (segment/windows.h), so memory follows the window, not the document;
-  // quotations and coreference do not cross a window's edge. Default 1 MiB.
+  // quotations, coreference and event grouping do not cross a window's
+  // edge. Default 1 MiB.
   std::size_t window_bytes = std::size_t{1} << 20;
+  events::EventConfig events;
 };
 
 struct DocResult {
   std::vector<QuoteRecord> quotes;          // in text order
   std::vector<Diagnostic> diagnostics;      // per-document warnings
   std::vector<entities::NameMention> names; // names mentioned, in text order
+  events::DocEvents events;                 // its events; quote_event parallels `quotes`
 };
 
 class Pipeline {

@@ -37,6 +37,19 @@ QuoteRecord ToDocument(QuoteRecord r, std::size_t offset, EntityIds& ids) {
   return r;
 }
 
+// A window's events after those of the windows before it; its records were
+// appended in the same order, so quote_event stays parallel to the records.
+void AppendEvents(events::DocEvents part, std::size_t offset, events::DocEvents& into) {
+  if (into.doc.empty()) into.doc = std::move(part.doc);
+  if (!into.anchor) into.anchor = part.anchor;
+  const auto base = static_cast<int>(into.events.size());
+  for (events::DocEvent& e : part.events) {
+    e.first_byte += offset;
+    into.events.push_back(std::move(e));
+  }
+  for (int k : part.quote_event) into.quote_event.push_back(k >= 0 ? k + base : -1);
+}
+
 }  // namespace
 
 DocResult RunInWindows(std::string_view text, std::size_t window_bytes,
@@ -49,6 +62,7 @@ DocResult RunInWindows(std::string_view text, std::size_t window_bytes,
     DocResult part = run_window(text.substr(w.begin, w.size()));
     for (QuoteRecord& r : part.quotes) result.quotes.push_back(ToDocument(std::move(r), w.begin, ids));
     for (Diagnostic& d : part.diagnostics) result.diagnostics.push_back(std::move(d));
+    AppendEvents(std::move(part.events), w.begin, result.events);
     const auto base = static_cast<std::ptrdiff_t>(result.names.size());
     for (entities::NameMention& m : part.names) {
       m.span = Shifted(m.span, w.begin);

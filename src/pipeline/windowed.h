@@ -6,7 +6,9 @@
 // Contract
 //   Records come back in text order with byte offsets into `text`. Entity
 //   ids stay document-wide: one speaker name keeps one id (P1, O2 …) in every
-//   window. Quotations and coreference do not cross a window's edge.
+//   window. Quotations, coreference and event grouping do not cross a
+//   window's edge; name mentions and events come back with offsets into
+//   `text`, events in window order (DocEvents::quote_event stays parallel).
 //   Memory: the working memory of one window, plus the records.
 //
 // Example

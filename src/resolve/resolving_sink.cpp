@@ -4,10 +4,16 @@ namespace whosaid::resolve {
 
 void ResolvingSink::Write(const Document& doc, const DocResult& result) {
   resolver_.Add(doc, result);
-  const std::size_t index = added_++;
-  if (result.quotes.empty()) return;
-  Held held{index, doc, {}};
-  held.result.quotes = result.quotes;  // names and diagnostics are not written
+  Held held;
+  held.index = added_++;
+  held.doc.id = doc.id;
+  held.doc.outlet = doc.outlet;
+  held.doc.url = doc.url;
+  held.doc.date = doc.date;
+  held.doc.source = doc.source;
+  if (!result.quotes.empty()) held.doc.text = doc.text;  // records quote it
+  held.result.quotes = result.quotes;  // names and diagnostics are not passed on
+  held.result.events = result.events;
   held_.push_back(std::move(held));
 }
 
@@ -16,7 +22,7 @@ void ResolvingSink::End() {
   inner_.Begin();
   for (Held& h : held_) {
     EntityResolver::Apply(table, h.index, h.result);
-    inner_.Write(h.doc, h.result);
+    inner_.Take(std::move(h.doc), std::move(h.result));
   }
   inner_.End();
   held_.clear();

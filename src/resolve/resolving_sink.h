@@ -4,6 +4,10 @@
 // writes each document, in input order, with global speaker ids and
 // canonical names.
 //
+// What the inner sink gets: every document, in input order, with its quote
+// records and events (DocResult::events; names and diagnostics are not
+// passed on); a document without quote records comes without its text.
+//
 // Memory: the documents that have quote records are kept (text included)
 // until End(), so a run needs about as much memory as its input; shard very
 // large archives into several runs.

@@ -171,13 +171,14 @@ case_stdin() {
   "$bin" extract "$doc" >"$tmp/file.jsonl"
   run extract <"$doc"
   expect_status 0 "$rc" "text on standard input"
-  # Same records; only the document id (and the sidecar's outlet) differ.
+  # Same records; only the document id and what the sidecar gives differ
+  # (its outlet, and its date, against which the events' dates resolve).
   "$python" - "$tmp/file.jsonl" "$tmp/out" <<'PY'
 import json, sys
 def load(p):
     rows = [json.loads(l) for l in open(p, encoding="utf-8")]
     for r in rows:
-        r.pop("doc"); r.pop("outlet")
+        r.pop("doc"); r.pop("outlet"); r.pop("event")
     return rows
 if load(sys.argv[1]) != load(sys.argv[2]):
     sys.exit("FAIL: standard input gives other records than the file")
@@ -309,6 +310,55 @@ PY
   run spelling --format jsonl "$root/corpus"
   expect_status 2 "$rc" "whosaid spelling --format jsonl"
   expect_empty "$tmp/out" "whosaid spelling --format jsonl"
+}
+
+case_events() {
+  run events --help
+  expect_status 0 "$rc" "whosaid events --help"
+  expect_contains "$tmp/out" "Usage: whosaid events" "whosaid events --help"
+  run events --bogus "$root/corpus"
+  expect_status 2 "$rc" "events --bogus"
+  run events --format table "$root/corpus"
+  expect_status 0 "$rc" "events --format table"
+  expect_contains "$tmp/out" "WHEN" "events --format table"
+  expect_contains "$tmp/out" " documents" "events --format table"
+  run events "$root/corpus"
+  expect_status 0 "$rc" "events"
+  "$bin" extract "$root/corpus" >"$tmp/quotes.jsonl"
+  # The same documents as JSON Lines, in reverse order.
+  "$python" - "$root/corpus" "$tmp/reversed.jsonl" <<'PY'
+import json, pathlib, sys
+meta = {m["doc"]: m for m in map(json.loads, open(pathlib.Path(sys.argv[1]) / "meta.jsonl"))}
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"), reverse=True)
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for f in files:
+        out.write(json.dumps({"id": f.stem, "text": f.read_text(encoding="utf-8"),
+                              "date": meta[f.stem]["date"]}) + "\n")
+PY
+  "$bin" events "$tmp/reversed.jsonl" >"$tmp/reversed_events.jsonl"
+  "$python" - "$tmp/out" "$tmp/quotes.jsonl" "$tmp/reversed_events.jsonl" <<'PY'
+import json, sys
+events = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+keys = ["id", "type", "where", "places", "actors", "when", "label", "documents", "mentions", "quotes"]
+for e in events:
+    if list(e) != keys:
+        sys.exit(f"FAIL: event keys {list(e)}")
+if [e["id"] for e in events] != [f"E{i}" for i in range(1, len(events) + 1)]:
+    sys.exit("FAIL: ids are not E1..En in order")
+if not any(len(e["documents"]) >= 2 and e["quotes"] for e in events):
+    sys.exit("FAIL: no event reported by two documents with quotes")
+# extract shows every quote's event with the id events gives it.
+by_quote = {(q["doc"], q["start"]): e["id"] for e in events for q in e["quotes"]}
+for r in map(json.loads, open(sys.argv[2], encoding="utf-8")):
+    got = (r["event"] or {}).get("id")
+    if by_quote.get((r["doc"], r["quote"]["start"])) != got:
+        sys.exit(f"FAIL: {r['doc']} {r['quote']['start']}: extract says {got}")
+# Input order changes nothing.
+def strip(es):
+    return sorted(json.dumps({k: v for k, v in e.items()}, sort_keys=True) for e in es)
+if strip(events) != strip(map(json.loads, open(sys.argv[3], encoding="utf-8"))):
+    sys.exit("FAIL: the events differ when the documents come in reverse order")
+PY
 }
 
 [ $# -eq 1 ] || { echo "usage: $0 CASE" >&2; exit 2; }

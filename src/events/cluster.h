@@ -1,0 +1,80 @@
+// whosaid::events::ClusterEvents — the corpus half of event analysis: one
+// id per real-world event across every document of a run.
+//
+// Input: every document's DocEvents (event_stage.h), in any order. Output:
+// the global events, each with its member document events, its type,
+// places, actors, date, an output EventRef (id, type, where, when, label)
+// and, per (document, local event), its global event.
+//
+// Two document events may be one event when
+//   * their types agree: one lies below the other (attack / airstrike);
+//   * their places overlap through the gazetteer hierarchy (a path is a
+//     prefix of the other: Afghanistan / Paktika / Barmal), or one has none;
+//   * their actors agree (lexicon.h: ActorsAgree);
+//   * their dates lie within `date_slack_days` (a month-level date is
+//     compatible with every day of its month).
+// A cluster only takes an event that agrees with every member (no chains).
+// An event with no date joins only when its document is dated, exactly one
+// cluster dated within the `undated_days` before that date agrees with it,
+// and they share a place below country level; otherwise it stays alone.
+//
+// Ids: the clusters are built in an order fixed by the events' own content
+// (date, type, places, document id), not by input order or thread count,
+// and numbered E1, E2, … by date (undated last), type and label — stable
+// for a run and independent of the order the documents came in.
+//
+// `where` lists the places most precise first-level first: below-country
+// places when there are any (Paktika, Barmal), else the country; a strike
+// reported only by country, by an actor of another country, in a document
+// that speaks of a border, is placed at that country's border
+// ("Pakistan border"). `label` is "type, first place, when".
+//
+// Example
+//   EventIndex index = ClusterEvents({doc_a_events, doc_b_events});
+//   const GlobalEvent* e = index.Find(0, 2);
+//   e->ref.label == "airstrike, Paktika, 2024-12-24";
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "events/doc_events.h"
+
+namespace whosaid::events {
+
+struct ClusterConfig {
+  int date_slack_days = 2;  // dated events further apart are different events
+  int undated_days = 7;     // how far back an undated event looks for its cluster
+};
+
+struct GlobalEvent {
+  EventRef ref;                                        // what quote records show
+  std::vector<std::string> type_path;
+  std::vector<EventPlace> places;
+  std::vector<Actor> actors;
+  std::optional<DateRange> date;
+  std::vector<std::pair<std::size_t, int>> members;    // (document index, local event)
+  int mentions = 0;
+};
+
+struct EventIndex {
+  std::vector<GlobalEvent> events;   // in id order: E1, E2, …
+  std::vector<std::vector<int>> of;  // of[document][local event] → index in events
+
+  const GlobalEvent* Find(std::size_t doc, int local) const;
+};
+
+EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig& config = {});
+
+// The EventRef a group of document events reads as (id left empty): used by
+// ClusterEvents, and for one document's events before clustering.
+EventRef Summarize(const std::vector<const DocEvent*>& members);
+
+// Sets each quote record's `event` from the index (null where the document
+// links none).
+void AssignEvents(const EventIndex& index, std::size_t doc, const DocEvents& events,
+                  std::vector<QuoteRecord>& quotes);
+
+}  // namespace whosaid::events

@@ -1,0 +1,397 @@
+#include "events/dates.h"
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+
+#include "entities/name_parser.h"  // SplitWords
+
+namespace whosaid::events {
+namespace {
+
+enum class Slot { kLiteral, kMonth, kDay, kYear, kWeekday, kCount };
+
+struct Item {
+  Slot slot = Slot::kLiteral;
+  std::vector<std::string> literals;
+  bool optional = false;
+};
+
+enum class Meaning { kDate, kMonth, kMonthEarly, kMonthMid, kMonthLate, kYear, kWeekday, kDay, kDaysAgo, kWeeksAgo, kWeek, kWeekend,
+                     kMonthRel, kYearRel, kGeneric };
+
+struct Pattern {
+  std::vector<Item> items;
+  Meaning meaning = Meaning::kGeneric;
+  int k = 0;            // the offset of relative meanings
+  bool before = false;  // week 0 before: up to the day before the anchor
+};
+
+// What one match bound.
+struct Bind {
+  int month = 0, day = 0, year = 0, weekday = -1, count = 0;
+  bool literal = false;       // a literal word took part (for strict months)
+  bool strict_month = false;  // the month word is also a common word
+};
+
+const std::unordered_map<std::string, Slot> kSlots = {
+    {"MONTH", Slot::kMonth}, {"DAY", Slot::kDay}, {"YEAR", Slot::kYear},
+    {"WEEKDAY", Slot::kWeekday}, {"N", Slot::kCount}};
+
+const std::unordered_map<std::string, Meaning> kMeanings = {
+    {"date", Meaning::kDate},         {"month", Meaning::kMonth},     {"year", Meaning::kYear},
+    {"month-early", Meaning::kMonthEarly}, {"month-mid", Meaning::kMonthMid},
+    {"month-late", Meaning::kMonthLate},
+    {"weekday", Meaning::kWeekday},   {"day", Meaning::kDay},         {"days-ago", Meaning::kDaysAgo},
+    {"weeks-ago", Meaning::kWeeksAgo}, {"week", Meaning::kWeek},      {"weekend", Meaning::kWeekend},
+    {"generic", Meaning::kGeneric}};
+
+// Parses a whole decimal token ("24", "2024"); -1 otherwise.
+int Number(std::string_view s) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size() && s.size() <= 4 ? v : -1;
+}
+
+// "24", "24th", "1st", "2nd", "3rd" → the day; -1 otherwise.
+int DayNumber(const Word& w) {
+  std::string_view s = w.lower;
+  if (w.kind == segment::TokenKind::kWord && s.size() >= 3) {
+    std::string_view suffix = s.substr(s.size() - 2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") s.remove_suffix(2);
+  } else if (w.kind != segment::TokenKind::kNumber) {
+    return -1;
+  }
+  if (s.size() > 2) return -1;
+  int d = Number(s);
+  return d >= 1 && d <= 31 ? d : -1;
+}
+
+int YearNumber(const Word& w) {
+  if (w.kind != segment::TokenKind::kNumber || w.lower.size() != 4) return -1;
+  int y = Number(w.lower);
+  return y >= 1900 && y <= 2099 ? y : -1;
+}
+
+int ParseInt(const std::string& s) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) throw std::invalid_argument(s);
+  return v;
+}
+
+}  // namespace
+
+struct DateFinder::Impl {
+  DateConfig config;
+  std::unordered_map<std::string, std::pair<int, bool>, ViewHash, std::equal_to<>> months;
+  std::unordered_map<std::string, int, ViewHash, std::equal_to<>> weekdays, counts;
+  std::vector<Pattern> patterns;
+  // The patterns that may start at a word: by literal, or by slot name.
+  std::unordered_map<std::string, std::vector<int>, ViewHash, std::equal_to<>> first;
+
+  void LoadWords(const rules::RuleFile& file, const rules::RuleLine& line,
+                 const std::vector<std::string>& f);
+  void LoadPattern(const rules::RuleFile& file, const rules::RuleLine& line,
+                   const std::vector<std::string>& f);
+  void IndexFirst(int id);
+
+  bool MatchItem(const Item& item, const Word& w, Bind& b) const;
+  std::size_t Match(const Pattern& p, std::size_t k, const std::vector<Word>& words, std::size_t i,
+                    std::size_t end, Bind& b) const;
+  std::optional<DateRange> Resolve(const Pattern& p, const Bind& b,
+                                   const std::optional<DateRange>& anchor) const;
+  void Candidates(const Word& w, std::vector<int>& out) const;
+};
+
+void DateFinder::Impl::LoadWords(const rules::RuleFile& file, const rules::RuleLine& line,
+                                 const std::vector<std::string>& f) {
+  if (f.size() < 3 || f.size() > 4 || (f.size() == 4 && f[3] != "strict")) {
+    throw file.Error(line, "expected " + f[0] + " | NUMBER | WORDS [| strict]");
+  }
+  int n = 0;
+  try {
+    n = ParseInt(f[1]);
+  } catch (const std::exception&) {
+    throw file.Error(line, "'" + f[1] + "' is not a number");
+  }
+  for (const auto& w : CommaList(f[2])) {
+    std::string lw = segment::Lower(w);
+    // An abbreviation keeps its period in the token (Dec., see abbreviations.txt).
+    if (f[0] == "month" && n >= 1 && n <= 12) months[lw] = months[lw + "."] = {n, f.size() == 4};
+    else if (f[0] == "weekday" && n >= 0 && n <= 6) weekdays[lw] = weekdays[lw + "."] = n;
+    else if (f[0] == "count" && n > 0) counts[lw] = n;
+    else throw file.Error(line, "number " + f[1] + " out of range for " + f[0]);
+  }
+}
+
+void DateFinder::Impl::LoadPattern(const rules::RuleFile& file, const rules::RuleLine& line,
+                                   const std::vector<std::string>& f) {
+  if (f.size() != 3) throw file.Error(line, "expected pattern | ITEMS | MEANING");
+  Pattern p;
+  for (std::string item : entities::SplitWords(f[1])) {
+    Item it;
+    if (item.size() > 1 && item.back() == '?') {
+      it.optional = true;
+      item.pop_back();
+    }
+    if (auto slot = kSlots.find(item); slot != kSlots.end()) {
+      it.slot = slot->second;
+    } else {
+      item = segment::Lower(item);
+      std::size_t start = 0;
+      for (std::size_t bar; (bar = item.find('/', start)) != std::string::npos; start = bar + 1) {
+        it.literals.push_back(item.substr(start, bar - start));
+      }
+      it.literals.push_back(item.substr(start));
+    }
+    p.items.push_back(std::move(it));
+  }
+  auto words = PhraseWords(f[2]);
+  auto meaning = words.empty() ? kMeanings.end() : kMeanings.find(words[0]);
+  if (meaning == kMeanings.end()) throw file.Error(line, "unknown meaning '" + f[2] + "'");
+  p.meaning = meaning->second;
+  if (p.meaning == Meaning::kMonth && words.size() > 1) p.meaning = Meaning::kMonthRel;
+  if (p.meaning == Meaning::kYear && words.size() > 1) p.meaning = Meaning::kYearRel;
+  bool relative = p.meaning == Meaning::kDay || p.meaning == Meaning::kWeek ||
+                  p.meaning == Meaning::kMonthRel || p.meaning == Meaning::kYearRel;
+  if (relative != (words.size() >= 2)) throw file.Error(line, "'" + f[2] + "': wrong number of values");
+  if (relative) {
+    try {
+      p.k = ParseInt(words[1]);
+    } catch (const std::exception&) {
+      throw file.Error(line, "'" + words[1] + "' is not a number");
+    }
+  }
+  p.before = words.size() == 3 && words[2] == "before";
+  if (words.size() == 3 && !p.before) throw file.Error(line, "unknown modifier '" + words[2] + "'");
+  if (p.items.empty() || std::all_of(p.items.begin(), p.items.end(), [](const Item& i) { return i.optional; })) {
+    throw file.Error(line, "a pattern needs a required item");
+  }
+  patterns.push_back(std::move(p));
+  IndexFirst(static_cast<int>(patterns.size()) - 1);
+}
+
+// Every item up to and including the first required one may start a match.
+void DateFinder::Impl::IndexFirst(int id) {
+  static const char* kSlotKeys[] = {"", "#MONTH", "#DAY", "#YEAR", "#WEEKDAY", "#N"};
+  for (const Item& item : patterns[static_cast<std::size_t>(id)].items) {
+    if (item.slot == Slot::kLiteral) {
+      for (const auto& l : item.literals) first[l].push_back(id);
+    } else {
+      first[kSlotKeys[static_cast<int>(item.slot)]].push_back(id);
+    }
+    if (!item.optional) break;
+  }
+}
+
+void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
+  out.clear();
+  auto add = [&](std::string_view key) {
+    auto it = first.find(key);
+    if (it != first.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  add(w.lower);
+  if (w.cap && months.count(w.lower)) add("#MONTH");
+  if (w.cap && weekdays.count(w.lower)) add("#WEEKDAY");
+  if (DayNumber(w) > 0) add("#DAY");
+  if (YearNumber(w) > 0) add("#YEAR");
+  if (counts.count(w.lower) || (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0)) add("#N");
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+bool DateFinder::Impl::MatchItem(const Item& item, const Word& w, Bind& b) const {
+  switch (item.slot) {
+    case Slot::kLiteral:
+      if (std::find(item.literals.begin(), item.literals.end(), w.lower) == item.literals.end()) return false;
+      if (w.IsWord()) b.literal = true;
+      return true;
+    case Slot::kMonth: {
+      auto it = w.cap ? months.find(w.lower) : months.end();
+      if (it == months.end()) return false;
+      b.month = it->second.first;
+      b.strict_month = it->second.second;
+      return true;
+    }
+    case Slot::kDay:
+      b.day = DayNumber(w);
+      return b.day > 0;
+    case Slot::kYear:
+      b.year = YearNumber(w);
+      return b.year > 0;
+    case Slot::kWeekday: {
+      auto it = w.cap ? weekdays.find(w.lower) : weekdays.end();
+      if (it == weekdays.end()) return false;
+      b.weekday = it->second;
+      return true;
+    }
+    case Slot::kCount: {
+      auto it = counts.find(w.lower);
+      b.count = it != counts.end() ? it->second : (w.kind == segment::TokenKind::kNumber ? Number(w.lower) : -1);
+      return b.count > 0;
+    }
+  }
+  return false;
+}
+
+// The end of the longest match of items[k…] at words[i…]; 0 when none
+// (a match is never empty, so 0 is free). `b` gets the longest match's binds.
+std::size_t DateFinder::Impl::Match(const Pattern& p, std::size_t k, const std::vector<Word>& words,
+                                    std::size_t i, std::size_t end, Bind& b) const {
+  if (k == p.items.size()) return i;
+  const Item& item = p.items[k];
+  std::size_t best = 0;
+  Bind best_bind;
+  if (i < end) {
+    Bind taken = b;
+    if (MatchItem(item, words[i], taken)) {
+      std::size_t e = Match(p, k + 1, words, i + 1, end, taken);
+      if (e > best) best = e, best_bind = taken;
+    }
+  }
+  if (item.optional) {
+    Bind skipped = b;
+    std::size_t e = Match(p, k + 1, words, i, end, skipped);
+    if (e > best) best = e, best_bind = skipped;
+  }
+  if (best) b = best_bind;
+  return best;
+}
+
+std::optional<DateRange> DateFinder::Impl::Resolve(const Pattern& p, const Bind& b,
+                                                   const std::optional<DateRange>& anchor) const {
+  const bool day_anchor = anchor && anchor->first == anchor->last;
+  const int a = anchor ? anchor->last : 0;
+  const CivilDate ac = CivilFromDays(a);
+  switch (p.meaning) {
+    case Meaning::kDate: {
+      if (b.year) {
+        if (!ValidDate({b.year, b.month, b.day})) return std::nullopt;
+        return DayRange(DaysFromCivil({b.year, b.month, b.day}));
+      }
+      if (!anchor) return std::nullopt;
+      for (int y = ac.year + 1; y >= ac.year - 1; --y) {
+        if (!ValidDate({y, b.month, b.day})) continue;
+        int d = DaysFromCivil({y, b.month, b.day});
+        if (d <= a + config.future_days) return DayRange(d);
+      }
+      return std::nullopt;
+    }
+    case Meaning::kMonth:
+    case Meaning::kMonthEarly:
+    case Meaning::kMonthMid:
+    case Meaning::kMonthLate: {
+      if (!b.year && !anchor) return std::nullopt;
+      DateRange r = MonthRange(b.year ? b.year : b.month <= ac.month ? ac.year : ac.year - 1, b.month);
+      if (p.meaning == Meaning::kMonthEarly) r.last = r.first + 9;
+      if (p.meaning == Meaning::kMonthMid) r = {r.first + 10, r.first + 19, Precision::kMonth};
+      if (p.meaning == Meaning::kMonthLate) r.first += 20;
+      return r;
+    }
+    case Meaning::kYear:
+      return YearRange(b.year);
+    case Meaning::kWeekday:
+      if (!day_anchor) return std::nullopt;
+      return DayRange(a - (Weekday(a) - b.weekday + 7) % 7);
+    case Meaning::kDay:
+      if (!day_anchor) return std::nullopt;
+      return DayRange(a + p.k);
+    case Meaning::kDaysAgo:
+    case Meaning::kWeeksAgo:
+      if (!day_anchor) return std::nullopt;
+      return DayRange(a - b.count * (p.meaning == Meaning::kWeeksAgo ? 7 : 1));
+    case Meaning::kWeek: {
+      if (!day_anchor) return std::nullopt;
+      int monday = a - Weekday(a) + 7 * p.k;
+      DateRange r{monday, monday + 6, Precision::kWeek};
+      if (p.before) r.last = std::min(r.last, a - 1);
+      if (r.last < r.first) return std::nullopt;
+      return r;
+    }
+    case Meaning::kWeekend: {
+      if (!day_anchor) return std::nullopt;
+      int saturday = (a - 1) - (Weekday(a - 1) - 5 + 7) % 7;
+      return DateRange{saturday, std::min(saturday + 1, a), Precision::kWeek};
+    }
+    case Meaning::kMonthRel: {
+      if (!anchor) return std::nullopt;
+      int m = ac.year * 12 + (ac.month - 1) + p.k;
+      return MonthRange(m / 12, m % 12 + 1);
+    }
+    case Meaning::kYearRel:
+      if (!anchor) return std::nullopt;
+      return YearRange(ac.year + p.k);
+    case Meaning::kGeneric:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+DateFinder::DateFinder(const DateConfig& config, const rules::RuleSet& rules)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->config = config;
+  const auto& file = rules.File("events/dates.txt");
+  for (const auto& line : file.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f[0] == "month" || f[0] == "weekday" || f[0] == "count") impl_->LoadWords(file, line, f);
+    else if (f[0] == "pattern") impl_->LoadPattern(file, line, f);
+    else throw file.Error(line, "expected month, weekday, count or pattern, not '" + f[0] + "'");
+  }
+}
+
+DateFinder::~DateFinder() = default;
+
+bool DateFinder::MayStart(const Word& w) const {
+  if (w.kind == segment::TokenKind::kNumber) return true;
+  if (w.kind != segment::TokenKind::kWord) return false;
+  return impl_->first.count(w.lower) || impl_->counts.count(w.lower) ||
+         (w.cap && (impl_->months.count(w.lower) || impl_->weekdays.count(w.lower))) || DayNumber(w) > 0;
+}
+
+std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::size_t begin,
+                                          std::size_t end, const std::optional<DateRange>& anchor) const {
+  std::vector<DateMention> out;
+  std::vector<int> candidates;
+  for (std::size_t i = begin; i < end;) {
+    if (!MayStart(words[i])) {
+      ++i;
+      continue;
+    }
+    impl_->Candidates(words[i], candidates);
+    std::size_t best_end = 0;
+    const Pattern* best = nullptr;
+    Bind best_bind;
+    for (int id : candidates) {
+      const Pattern& p = impl_->patterns[static_cast<std::size_t>(id)];
+      Bind b;
+      std::size_t e = impl_->Match(p, 0, words, i, end, b);
+      bool strict_ok = !b.strict_month || b.literal || b.day || b.year;
+      if (e > best_end && strict_ok) best_end = e, best = &p, best_bind = b;
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    DateMention m;
+    m.first = i;
+    m.end = best_end;
+    m.range = impl_->Resolve(*best, best_bind, anchor);
+    m.generic = best->meaning == Meaning::kGeneric || (m.range && m.range->precision == Precision::kYear);
+    if (m.generic) m.range.reset();
+    out.push_back(m);
+    i = best_end;
+  }
+  return out;
+}
+
+std::optional<DateRange> DateFinder::Anchor(const std::string& doc_date, const std::vector<Word>& words) const {
+  if (auto d = ParseIsoDate(doc_date)) return d;
+  std::size_t end = std::min(words.size(), impl_->config.dateline_words);
+  for (const DateMention& m : Find(words, 0, end, std::nullopt)) {
+    if (m.range && m.range->precision == Precision::kDay) return m.range;
+  }
+  return std::nullopt;
+}
+
+}  // namespace whosaid::events

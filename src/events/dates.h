@@ -1,0 +1,73 @@
+// whosaid::events::DateFinder — finds what a text says about time and
+// resolves it against the document's date.
+//
+// Input: a document's Words, a token range, and the anchor (the document's
+// date as a DateRange: a day, or a month when only "YYYY-MM" is known).
+// Output: each time expression found, left to right (the longest pattern at
+// each word), with its tokens and either a DateRange, "unknown" (said, but
+// not resolvable against this anchor) or "generic" (a span such as "so far"
+// or "in 2024" that marks a general statement).
+//
+// Rules: rules/events/dates.txt (words, patterns and meanings are documented
+// there). Resolution follows the brief of issue 4: a weekday is the most
+// recent such day on or before the publication day; a month-only anchor
+// gives month-level results where they are sound and nothing where they are
+// not (a weekday, "yesterday").
+//
+// Example
+//   DateFinder dates(DateConfig{}, rules);
+//   auto found = dates.Find(words, 0, words.size(), ParseIsoDate("2024-12-25"));
+//   // "late on Tuesday" → found[0].range == DayRange(2024-12-24)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/rules.h"
+#include "events/calendar.h"
+#include "events/words.h"
+
+namespace whosaid::events {
+
+struct DateConfig {
+  // A day named without its year ("December 31") may lie this many days
+  // after the anchor (an announced date); otherwise it is the latest such day
+  // before the anchor.
+  int future_days = 14;
+  // A document without a date takes the first full date (day, month, year)
+  // among its first this many words as its dateline.
+  std::size_t dateline_words = 80;
+};
+
+struct DateMention {
+  std::size_t first = 0;  // first word
+  std::size_t end = 0;    // one past the last word
+  std::optional<DateRange> range;  // nullopt: unknown (or generic)
+  bool generic = false;   // a general span (so far, in 2024, this year)
+};
+
+class DateFinder {
+ public:
+  // Compiles rules/events/dates.txt; throws ConfigError ("path:line: …").
+  DateFinder(const DateConfig& config, const rules::RuleSet& rules);
+  ~DateFinder();
+  DateFinder(const DateFinder&) = delete;
+  DateFinder& operator=(const DateFinder&) = delete;
+
+  std::vector<DateMention> Find(const std::vector<Word>& words, std::size_t begin, std::size_t end,
+                                const std::optional<DateRange>& anchor) const;
+
+  // The document's anchor: its metadata date ("YYYY-MM-DD" / "YYYY-MM"),
+  // else a full date among its first words, else nullopt.
+  std::optional<DateRange> Anchor(const std::string& doc_date, const std::vector<Word>& words) const;
+
+  // Could a time expression start at this word? (A cheap pre-test.)
+  bool MayStart(const Word& w) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace whosaid::events

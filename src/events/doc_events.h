@@ -1,0 +1,56 @@
+// whosaid::events::DocEvents — what the per-document event stage hands to
+// the corpus stage: the document's events (mentions of one event grouped)
+// and, for each quote record, the event it is about.
+//
+// Contract
+//   Plain values with names, not ids (types as their path from the root
+//   type, places as their path from the country), so results of different
+//   runs, threads or machines combine: ClusterEvents (cluster.h) needs
+//   nothing else.
+//   quote_event[i] is the index in `events` of the event quote record i is
+//   about, or -1.
+//
+// Example (the second document of the sample corpus)
+//   DocEvents{.doc = "001_…", .anchor = 2024-03-18,
+//             .events = {{.type_path = {"armed action", "military operation", "attack", "airstrike"},
+//                         .places = {{{"Afghanistan", "Khost"}, 1}, {{"Afghanistan", "Paktika"}, 1}},
+//                         .actors = {{"Pakistan", "Pakistan"}}, .date = 2024-03-18}, …},
+//             .quote_event = {0, -1, -1, 0, …}}
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "events/calendar.h"
+#include "events/lexicon.h"
+
+namespace whosaid::events {
+
+struct EventPlace {
+  std::vector<std::string> path;  // country first: {"Afghanistan", "Paktika", "Barmal"}
+  int mentions = 0;
+  bool near = false;              // only ever "near" it
+  bool operator==(const EventPlace&) const = default;
+};
+
+struct DocEvent {
+  std::vector<std::string> type_path;  // root type first; the event's type last
+  std::vector<EventPlace> places;
+  std::vector<Actor> actors;
+  std::optional<DateRange> date;
+  int mentions = 0;
+  bool border = false;          // its document speaks of a border
+  std::size_t first_byte = 0;   // where it is first mentioned
+
+  const std::string& type() const { return type_path.back(); }
+};
+
+struct DocEvents {
+  std::string doc;
+  std::optional<DateRange> anchor;  // the document's date
+  std::vector<DocEvent> events;
+  std::vector<int> quote_event;
+};
+
+}  // namespace whosaid::events

@@ -1,0 +1,115 @@
+// whosaid::events::EventLexicon — the event stage's word lists compiled into
+// lookups: event types and how they nest (rules/events/types.txt),
+// triggers (triggers.txt), actors (actors.txt) and the context words around
+// a trigger (context.txt). Each file documents its format at its top.
+//
+// Contract: built once (throws ConfigError "path:line: …" on a bad entry),
+// immutable and thread-safe. Phrases are matched on Word::lower, longest
+// first.
+//
+// Example
+//   EventLexicon lex(rules);
+//   auto [n, trigger] = lex.Trigger(words, i, end);   // "air strikes" → 2, airstrike/noun
+//   lex.Compatible(lex.TypeId("attack"), lex.TypeId("airstrike")) == true;
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/rules.h"
+#include "events/words.h"
+
+namespace whosaid::events {
+
+enum class TriggerClass : std::uint8_t { kNoun, kVerb, kWeak, kMarker, kResponse, kAnaphor };
+
+struct TriggerInfo {
+  int type = -1;
+  TriggerClass cls = TriggerClass::kNoun;
+};
+
+struct EventType {
+  std::string name;
+  int parent = -1;
+  bool kinetic = false;
+  bool occasion = false;
+};
+
+// Context classes (context.txt), as bits.
+enum ContextClass : std::uint32_t {
+  kDeterminer = 1u << 0,
+  kQuantifier = 1u << 1,
+  kListing = 1u << 2,
+  kUnreal = 1u << 3,
+  kUnrealAfter = 1u << 4,
+  kBackground = 1u << 5,
+  kSupport = 1u << 6,
+  kLocative = 1u << 7,
+  kNear = 1u << 8,
+  kTarget = 1u << 9,
+  kBorder = 1u << 10,
+  kCasualty = 1u << 11,
+  kOther = 1u << 12,
+  kRegion = 1u << 13,
+  kPlaceLike = 1u << 14,
+};
+
+struct Actor {
+  std::string name;
+  std::string country;  // "" when the actor acts for no state
+  bool operator==(const Actor&) const = default;
+};
+
+class EventLexicon {
+ public:
+  explicit EventLexicon(const rules::RuleSet& rules);
+
+  // Types
+  int TypeId(std::string_view name) const;  // -1 when unknown
+  const EventType& type(int id) const { return types_[static_cast<std::size_t>(id)]; }
+  // One type is the other or lies below it.
+  bool Compatible(int a, int b) const;
+  // The narrower of two compatible types.
+  int Narrower(int a, int b) const;
+  int answer_type() const { return answer_; }
+
+  // The longest trigger at words[i…end).
+  std::pair<std::size_t, const TriggerInfo*> Trigger(const std::vector<Word>& words, std::size_t i,
+                                                     std::size_t end) const {
+    return triggers_.Longest(words, i, end);
+  }
+  // The longest actor name at words[i…end): {words, actor index}.
+  std::pair<std::size_t, const int*> ActorAt(const std::vector<Word>& words, std::size_t i,
+                                             std::size_t end) const {
+    return actors_.Longest(words, i, end);
+  }
+  const Actor& actor(int id) const { return actor_list_[static_cast<std::size_t>(id)]; }
+  // The longest context phrase at words[i…end): {words, classes}.
+  std::pair<std::size_t, std::uint32_t> Context(const std::vector<Word>& words, std::size_t i,
+                                                std::size_t end) const;
+  // Whether some context phrase of class `cls` ends at words[e-1] (e <= end).
+  bool ContextEndsAt(const std::vector<Word>& words, std::size_t begin, std::size_t e,
+                     std::uint32_t cls) const;
+
+ private:
+  void LoadTypes(const rules::RuleFile& file);
+  void LoadTriggers(const rules::RuleFile& file);
+  void LoadActors(const rules::RuleFile& file);
+  void LoadContext(const rules::RuleFile& file);
+
+  std::vector<EventType> types_;
+  int answer_ = -1;
+  PhraseIndex<TriggerInfo> triggers_;
+  PhraseIndex<int> actors_;
+  std::vector<Actor> actor_list_;
+  PhraseIndex<std::uint32_t> context_;
+  std::size_t longest_context_ = 1;
+};
+
+// Whether two sets of actors may belong to one event: either is empty, or
+// they share an actor or the country an actor acts for.
+bool ActorsAgree(const std::vector<Actor>& a, const std::vector<Actor>& b);
+
+}  // namespace whosaid::events

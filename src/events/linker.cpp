@@ -1,0 +1,108 @@
+#include "events/linker.h"
+
+#include <algorithm>
+
+namespace whosaid::events {
+
+// One quote record as the linker reads it.
+struct QuoteLinker::Quote {
+  std::size_t first = 0, end = 0;        // its words
+  std::uint32_t sentence_first = 0, sentence_last = 0;
+  std::uint32_t paragraph = 0;
+  bool general = false;                  // speaks in general
+  bool casualties = false;               // speaks of victims or damage
+};
+
+QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates) : lex_(lexicon), dates_(dates) {}
+
+// The armed action mentioned last before the quote, else the main event
+// (most mentions, then first mentioned) when it is an armed action.
+int QuoteLinker::Recent(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const {
+  int recent = -1;
+  for (std::size_t i = 0; i < ms.size() && ms[i].first < q.first; ++i) {
+    int ev = g.mention_event[i];
+    if (ev >= 0 && lex_.type(g.events[static_cast<std::size_t>(ev)].type).kinetic) recent = ev;
+  }
+  if (recent >= 0) return recent;
+  int main = -1;
+  for (std::size_t k = 0; k < g.events.size(); ++k) {
+    if (main < 0 || g.events[k].mentions > g.events[static_cast<std::size_t>(main)].mentions) main = static_cast<int>(k);
+  }
+  return main >= 0 && lex_.type(g.events[static_cast<std::size_t>(main)].type).kinetic ? main : -1;
+}
+
+int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const {
+  auto event_of = [&](std::size_t i) { return g.mention_event[i]; };
+  auto inside = [&](const Mention& m) { return m.first >= q.first && m.first < q.end; };
+  // 1. Inside the quote: the first event named for itself, else in passing.
+  int background = -1;
+  bool generic_inside = q.general;
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    if (!inside(ms[i])) continue;
+    generic_inside |= ms[i].generic;
+    if (event_of(i) < 0) continue;
+    if (!ms[i].background) return event_of(i);
+    if (background < 0) background = event_of(i);
+  }
+  // 2, 3. The sentence, then the paragraph: the nearest mention before the
+  // quote, else (unless the quote speaks in general) the first after it.
+  auto usable = [&](std::size_t i) {
+    const Mention& m = ms[i];
+    return event_of(i) >= 0 && !inside(m) && !m.background && m.cls != TriggerClass::kAnaphor &&
+           !lex_.type(m.type).occasion;
+  };
+  auto in_sentence = [&](const Mention& m) { return m.sentence >= q.sentence_first && m.sentence <= q.sentence_last; };
+  auto in_paragraph = [&](const Mention& m) { return m.paragraph == q.paragraph; };
+  for (int level = 0; level < 2; ++level) {
+    int before = -1, after = -1;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      if (!usable(i)) continue;
+      // The paragraph: up to two sentences before the quote, one after.
+      bool within = level == 0 ? in_sentence(ms[i])
+                               : in_paragraph(ms[i]) && ms[i].sentence + 2 >= q.sentence_first &&
+                                     ms[i].sentence <= q.sentence_last + 1;
+      if (!within) continue;
+      if (ms[i].first < q.first) before = event_of(i);
+      else if (after < 0) after = event_of(i);
+    }
+    if (before >= 0) return before;
+    if (after >= 0 && !generic_inside) return after;
+  }
+  // 4. Victims or damage: the armed action the document is reporting.
+  if (q.casualties && !generic_inside) {
+    if (int recent = Recent(q, ms, g); recent >= 0) return recent;
+  }
+  // 5. An event named in passing inside the quote.
+  return background;
+}
+
+std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>& ms, const Grouping& g,
+                                  const std::vector<QuoteRecord>& quotes,
+                                  const std::optional<DateRange>& anchor) const {
+  std::vector<int> out;
+  out.reserve(quotes.size());
+  const auto& w = words.words;
+  for (const QuoteRecord& r : quotes) {
+    Quote q;
+    auto lower = std::lower_bound(w.begin(), w.end(), r.quote.begin,
+                                  [](const Word& x, std::size_t b) { return x.span.begin < b; });
+    q.first = static_cast<std::size_t>(lower - w.begin());
+    q.end = q.first;
+    while (q.end < w.size() && w[q.end].span.end <= r.quote.end) ++q.end;
+    if (q.first >= w.size() || q.end == q.first) {
+      out.push_back(-1);
+      continue;
+    }
+    q.sentence_first = w[q.first].sentence;
+    q.sentence_last = w[q.end - 1].sentence;
+    q.paragraph = w[q.first].paragraph;
+    for (const DateMention& d : dates_.Find(w, q.first, q.end, anchor)) q.general |= d.generic;
+    for (std::size_t i = q.first; i < q.end; ++i) {
+      if (w[i].IsWord() && (lex_.Context(w, i, q.end).second & kCasualty)) q.casualties = true;
+    }
+    out.push_back(Link(q, ms, g));
+  }
+  return out;
+}
+
+}  // namespace whosaid::events

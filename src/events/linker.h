@@ -1,0 +1,54 @@
+// whosaid::events::QuoteLinker — the event each quote record is about.
+//
+// Input: the document's Words, its mentions and their grouping into events,
+// the quote records (byte spans). Output: per record, an event index or -1.
+// The event is, in this order:
+//   1. the one a mention inside the quote names (the first; an event named
+//      only to place another — "after an attack" — comes last);
+//   2. else one named in the quote's sentence, outside the quote: the
+//      nearest before the quote, else the first after it;
+//   3. else the same in its paragraph, up to two sentences before the quote
+//      or one after it;
+//   4. else, when the quote speaks of victims or damage ("46 casualties"),
+//      the armed action the document reported last before it, or its main
+//      event (the one mentioned most);
+//   5. else an event only named to place another, inside the quote;
+//   6. else none: a general statement.
+// A quote that speaks in general — a generic mention ("856 attacks") or a
+// span such as "so far" or "this year" inside it — only takes an event from
+// its own words or from before it (never 4). Events where words are spoken
+// (types.txt: occasion, "in a statement", "at a briefing") only count
+// inside the quote; anaphors ("this cowardly act") too.
+//
+// Contract: a pure function of its inputs; thread-safe.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/record.h"
+#include "events/coref.h"
+#include "events/dates.h"
+#include "events/lexicon.h"
+#include "events/mentions.h"
+#include "events/words.h"
+
+namespace whosaid::events {
+
+class QuoteLinker {
+ public:
+  QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates);
+
+  std::vector<int> Run(const Words& words, const std::vector<Mention>& mentions, const Grouping& grouping,
+                       const std::vector<QuoteRecord>& quotes, const std::optional<DateRange>& anchor) const;
+
+ private:
+  struct Quote;
+  int Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const;
+  int Recent(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const;
+
+  const EventLexicon& lex_;
+  const DateFinder& dates_;
+};
+
+}  // namespace whosaid::events

@@ -1,0 +1,512 @@
+#include "events/mentions.h"
+
+#include <algorithm>
+
+namespace whosaid::events {
+namespace {
+
+using segment::TokenKind;
+
+enum class Role { kNone, kPlace, kNear, kActor };
+
+struct PlaceHit {
+  std::size_t first = 0, end = 0;
+  PlaceRef place;
+  Role role = Role::kNone;
+};
+
+struct ActorHit {
+  std::size_t first = 0, end = 0;
+  Actor actor;
+};
+
+bool IsClauseBreak(const Word& w) {
+  return w.kind == TokenKind::kPunct && (w.lower == "," || w.lower == ";" || w.lower == ":" ||
+                                         w.lower == "." || w.lower == "(" || w.lower == ")");
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() + 1 && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+// One sentence being read: its words, its trigger drafts and what was found.
+struct MentionFinder::Sentence {
+  struct Draft {
+    Mention m;
+    std::size_t np = 0;  // the noun phrase's first word (nouns), else the trigger's
+    bool definite = false, quantified = false, listed = false, supported = false;
+    bool has_object = false;   // a marker followed by the event it answers
+    bool date_generic = false, date_unknown = false;
+    bool dropped = false;
+  };
+
+  const std::vector<Word>& w;
+  std::size_t b = 0, e = 0;
+  std::optional<DateRange> anchor;
+  bool title = false;           // a headline in title case
+  std::size_t first_word = 0;   // the sentence's first word token
+  std::vector<Draft> drafts;
+  std::vector<PlaceHit> places;
+  std::vector<ActorHit> actors;
+  std::vector<char> taken;      // words inside an actor name
+
+  Sentence(const std::vector<Word>& words, std::size_t begin, std::size_t end) : w(words), b(begin), e(end) {}
+
+  // The longest context phrase ending just before word k: {length, classes}.
+  std::pair<std::size_t, std::uint32_t> Before(const EventLexicon& lex, std::size_t k) const {
+    for (std::size_t n = std::min<std::size_t>(4, k - b); n >= 1; --n) {
+      auto [len, bits] = lex.Context(w, k - n, k);
+      if (len == n) return {n, bits};
+    }
+    return {0, 0};
+  }
+  const PlaceHit* PlaceEndingAt(std::size_t k) const {
+    for (const auto& p : places) {
+      if (p.end == k) return &p;
+    }
+    return nullptr;
+  }
+};
+
+MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates)
+    : lex_(lexicon), places_(places), dates_(dates) {}
+
+bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
+  const auto& sent = words.sentences[s];
+  for (std::size_t i = sent.first; i < sent.end; ++i) {
+    if (words[i].IsWord() && lex_.Trigger(words.words, i, sent.end).second) return true;
+  }
+  return false;
+}
+
+bool MentionFinder::HasBorderWord(const Words& words, std::size_t begin, std::size_t end) const {
+  for (std::size_t i = begin; i < end; ++i) {
+    if (words[i].IsWord() && (lex_.Context(words.words, i, end).second & kBorder)) return true;
+  }
+  return false;
+}
+
+// 1. Triggers, longest first. A capitalised trigger inside a sentence is
+// part of a name ("Operation Zarb-e-Azb", "Rally for Peace") unless the
+// sentence is a headline in title case.
+void MentionFinder::FindTriggers(Sentence& s) const {
+  for (std::size_t i = s.b; i < s.e;) {
+    auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e) : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
+    if (!info || (s.w[i].cap && i != s.first_word && !s.title)) {
+      ++i;
+      continue;
+    }
+    Sentence::Draft d;
+    d.m.first = d.np = i;
+    d.m.end = i + n;
+    d.m.type = info->type;
+    d.m.cls = info->cls;
+    d.m.sentence = s.w[i].sentence;
+    d.m.paragraph = s.w[i].paragraph;
+    d.m.head = std::string(s.w[i + n - 1].lower);
+    s.drafts.push_back(std::move(d));
+    i += n;
+  }
+}
+
+// 2. Each noun trigger's noun phrase: determiner, quantifiers, numbers,
+// possessives and modifiers before it; what stands before the phrase.
+void MentionFinder::ReadNounPhrases(Sentence& s) const {
+  for (auto& d : s.drafts) {
+    bool noun = d.m.cls == TriggerClass::kNoun || d.m.cls == TriggerClass::kAnaphor;
+    std::size_t k = d.m.first;
+    int modifiers = 0;
+    while (noun && k > s.b && modifiers < 4) {
+      const Word& p = s.w[k - 1];
+      if (p.kind == TokenKind::kQuote) { --k; continue; }
+      if (p.kind == TokenKind::kPossessive) {
+        d.definite = true;
+        k -= k - 1 > s.b ? 2 : 1;
+        ++modifiers;
+        continue;
+      }
+      auto [len, bits] = s.Before(lex_, k);
+      if (bits & kDeterminer) { d.definite = true; k -= len; break; }
+      if (bits & kQuantifier) { d.quantified = true; k -= len; ++modifiers; continue; }
+      if (bits) break;
+      if (p.kind == TokenKind::kNumber) { d.quantified = true; --k; ++modifiers; continue; }
+      if (!p.IsWord()) break;
+      bool hyphenated = p.lower.find('-') != std::string_view::npos;  // wide-ranging, intelligence-based
+      if (!p.cap && !hyphenated && (EndsWith(p.lower, "ed") || EndsWith(p.lower, "ing"))) break;  // a verb
+      --k;
+      ++modifiers;
+    }
+    d.np = k;
+    auto [len, before] = s.Before(lex_, k);
+    d.listed = before & kListing;
+    d.supported = before & kSupport;
+    d.m.background = before & kBackground;
+    // Unreal: a word of that class within four words before, in the clause
+    // (not for a definite noun: "will not leave this cowardly act" names
+    // an act that happened).
+    for (std::size_t j = k; !d.definite && j > s.b && j + 4 > k; --j) {
+      if (IsClauseBreak(s.w[j - 1])) break;
+      if (s.Before(lex_, j).second & kUnreal) d.m.unreal = true;
+    }
+    if (!d.definite && d.m.end < s.e && (lex_.Context(s.w, d.m.end, s.e).second & kUnrealAfter)) d.m.unreal = true;
+  }
+}
+
+// 3. A response marker's object is the event answered ("in response to the
+// airstrikes"): a reference, named only in passing when the response is
+// real.
+void MentionFinder::FindObjects(Sentence& s) const {
+  auto& ds = s.drafts;
+  auto responds = [](const Sentence::Draft& d) {
+    return d.m.cls == TriggerClass::kMarker || d.m.cls == TriggerClass::kResponse;
+  };
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    if (!responds(ds[i])) continue;
+    for (std::size_t j = i + 1; j < ds.size() && ds[j].m.first <= ds[i].m.end + 6; ++j) {
+      bool broken = false;
+      for (std::size_t k = ds[i].m.end; k < ds[j].m.first; ++k) broken |= IsClauseBreak(s.w[k]);
+      if (broken) break;
+      if (!lex_.type(ds[j].m.type).kinetic || responds(ds[j])) continue;
+      ds[j].m.answered = ds[j].m.reference = true;
+      ds[j].m.background = !ds[i].m.unreal;
+      ds[i].has_object = true;
+      break;
+    }
+  }
+}
+
+// 8. Responses: a weak verb gives way to a real noun or verb trigger of an
+// armed action (its places go to the nearest); with a real marker, the
+// sentence's armed actions become the answer type; with none, a marker with
+// an object is the answer itself.
+void MentionFinder::Respond(Sentence& s) const {
+  auto& ds = s.drafts;
+  auto foreground_kinetic = [&](const Sentence::Draft& d) {
+    return !d.dropped && lex_.type(d.m.type).kinetic && !d.m.answered && !d.m.background && !d.m.unreal &&
+           !d.m.generic && d.m.cls != TriggerClass::kMarker && d.m.cls != TriggerClass::kResponse &&
+           d.m.cls != TriggerClass::kAnaphor;
+  };
+  Sentence::Draft* strong = nullptr;
+  for (auto& d : ds) {
+    if (foreground_kinetic(d) && d.m.cls != TriggerClass::kWeak) strong = strong ? strong : &d;
+  }
+  for (auto& d : ds) {
+    if (!strong || d.dropped || d.m.cls != TriggerClass::kWeak) continue;
+    d.dropped = true;
+    if (!strong->m.date) strong->m.date = d.m.date;
+    for (const auto& p : d.m.places) {
+      if (std::find(strong->m.places.begin(), strong->m.places.end(), p) == strong->m.places.end()) {
+        strong->m.places.push_back(p);
+      }
+    }
+  }
+  bool respond = std::any_of(ds.begin(), ds.end(), [](const auto& d) {
+    return !d.dropped && (d.m.cls == TriggerClass::kMarker || d.m.cls == TriggerClass::kResponse) && !d.m.unreal;
+  });
+  bool retyped = false;
+  for (auto& d : ds) {
+    if (!respond || !foreground_kinetic(d) || !lex_.Compatible(d.m.type, lex_.answer_type())) continue;
+    d.m.type = lex_.answer_type();
+    retyped = true;
+  }
+  for (auto& d : ds) {
+    if (d.m.cls == TriggerClass::kResponse) d.dropped = true;
+    if (d.m.cls != TriggerClass::kMarker) continue;
+    d.dropped |= retyped || d.m.unreal || !d.has_object;
+  }
+}
+
+// 4. Actors: the names of actors.txt (their words are taken), then countries
+// and capitals that act (subjects, possessives), then demonyms.
+void MentionFinder::FindActors(Sentence& s) const {
+  s.taken.assign(s.e - s.b, 0);
+  for (std::size_t i = s.b; i < s.e;) {
+    auto [n, id] = s.w[i].IsWord() && s.w[i].cap ? lex_.ActorAt(s.w, i, s.e)
+                                                 : std::pair<std::size_t, const int*>{0, nullptr};
+    if (!id) {
+      ++i;
+      continue;
+    }
+    s.actors.push_back({i, i + n, lex_.actor(*id)});
+    std::fill(s.taken.begin() + static_cast<long>(i - s.b), s.taken.begin() + static_cast<long>(i + n - s.b), 1);
+    i += n;
+  }
+}
+
+// 5. Places: gazetteer names, place-like names after a locative
+// preposition, countries of targets; each with its role.
+void MentionFinder::FindPlaces(Sentence& s) const {
+  auto role_of = [&](std::size_t first, std::size_t end, int id) {
+    bool acts = places_.IsCountry(id) || places_.place(id).capital;
+    // "Pakistan's military" acts; "Afghanistan's eastern Paktika province"
+    // and "Afghanistan's eastern provinces" are places.
+    if (acts && end < s.e && s.w[end].kind == TokenKind::kPossessive) {
+      bool place_follows = false;
+      for (std::size_t k = end + 1; k < s.e && k <= end + 3 && !place_follows; ++k) {
+        place_follows = (s.w[k].cap && places_.Match(s.w, k, s.e).words) ||
+                        (s.w[k].IsWord() && (lex_.Context(s.w, k, s.e).second & kRegion));
+      }
+      if (!place_follows) return Role::kActor;
+    }
+    // Back over "the eastern border provinces of", "Khost and", "'s" to a
+    // preposition.
+    std::size_t k = first;
+    for (int words = 0; k > s.b && words < 3;) {
+      if (const PlaceHit* prev = s.PlaceEndingAt(k)) return prev->role;
+      const Word& p = s.w[k - 1];
+      auto [len, bits] = s.Before(lex_, k);
+      if (bits & kNear) return Role::kNear;
+      if (bits & kLocative) return Role::kPlace;
+      if (bits & kOther) break;
+      bool list = (p.lower == "and" || p.lower == ",") && s.PlaceEndingAt(k - 1);
+      if (p.kind == TokenKind::kPossessive || p.lower == "of" || list || (bits & kDeterminer)) {
+        k -= std::max<std::size_t>(len, 1);
+        continue;
+      }
+      if (!p.IsWord() || p.cap) break;
+      k -= std::max<std::size_t>(len, 1);
+      ++words;
+    }
+    if (acts) return Role::kActor;
+    return end < s.e && s.w[end].IsWord() && !s.w[end].cap ? Role::kPlace : Role::kNone;
+  };
+  int country = -1;  // settles names two places share
+  for (std::size_t i = s.b; i < s.e;) {
+    if (s.taken[i - s.b] || !s.w[i].IsWord() || !s.w[i].cap) {
+      ++i;
+      continue;
+    }
+    PlaceMatch m = places_.Match(s.w, i, s.e);
+    if (!m.words) {
+      i = UnknownPlace(s, i);
+      continue;
+    }
+    bool inside_name = !s.title && ((i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap) ||
+                                    (i + m.words < s.e && s.w[i + m.words].IsWord() && s.w[i + m.words].cap &&
+                                     !places_.Match(s.w, i + m.words, s.e).words));
+    if (inside_name) {
+      i += m.words;
+      continue;
+    }
+    int id = m.places.front();
+    for (int c : m.places) {
+      if (places_.Root(c) == country) id = c;
+    }
+    if (country < 0) country = places_.Root(id);
+    PlaceHit hit{i, i + m.words, PlaceRef{id, "", -1, false}, Role::kNone};
+    hit.role = role_of(i, i + m.words, id);
+    // After "near X", the places of the same clause describe X ("near
+    // Pakistan's South Waziristan district in Khyber Pakhtunkhwa").
+    if (hit.role == Role::kPlace && !s.places.empty() && s.places.back().role == Role::kNear) {
+      bool broken = false;
+      for (std::size_t k = s.places.back().end; k < i; ++k) broken |= IsClauseBreak(s.w[k]);
+      if (!broken) hit.role = Role::kNear;
+    }
+    hit.place.near = hit.role == Role::kNear;
+    if (hit.role == Role::kActor) {
+      const std::string& name = places_.place(places_.Root(id)).name;
+      s.actors.push_back({i, i + m.words, Actor{name, name}});
+    }
+    s.places.push_back(hit);
+    i += m.words;
+  }
+  // Demonyms: the country of a target just after a trigger, in its clause
+  // ("targeted Pakistani troops") is a place; otherwise the demonym names an
+  // actor ("Pakistani airstrikes", "Afghan forces retaliated").
+  for (std::size_t i = s.b; i < s.e; ++i) {
+    if (s.taken[i - s.b] || !s.w[i].IsWord() || !s.w[i].cap) continue;
+    int id = places_.Demonym(s.w[i].lower);
+    if (id < 0) continue;
+    bool target = false;
+    for (std::size_t k = i + 1; k < s.e && k <= i + 2 && !target; ++k) {
+      target = lex_.Context(s.w, k, s.e).second & kTarget;
+    }
+    bool after_trigger = false;  // within six words of a trigger, in its clause
+    for (const auto& d : s.drafts) {
+      if (d.dropped || d.m.end > i || d.m.end + 6 < i) continue;
+      bool broken = false;
+      for (std::size_t k = d.m.end; k < i; ++k) broken |= IsClauseBreak(s.w[k]);
+      after_trigger |= !broken;
+    }
+    target &= after_trigger && !(i > s.b && s.w[i - 1].Is("by"));
+    if (target) {
+      s.places.push_back({i, i + 1, PlaceRef{id, "", -1, false}, Role::kPlace});
+    } else if (places_.IsCountry(id)) {
+      s.actors.push_back({i, i + 1, Actor{places_.place(id).name, places_.place(id).name}});
+    }
+  }
+  std::sort(s.actors.begin(), s.actors.end(), [](const ActorHit& a, const ActorHit& b) { return a.first < b.first; });
+  std::sort(s.places.begin(), s.places.end(), [](const PlaceHit& a, const PlaceHit& b) { return a.first < b.first; });
+}
+
+// A place-like name the gazetteer lacks, right after a place-like
+// preposition ("in Barmal", "near the Spin Ghar", "across Pashtunistan"): up
+// to three capitalised words, not a month or weekday, ending the name (a
+// kind word may follow: "the Dand-e-Patan district"). It lies in the place
+// after "district of" or before "'s" when one is said. Returns the next word.
+std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
+  std::size_t end = i;
+  while (end < s.e && end < i + 3 && s.w[end].IsWord() && s.w[end].cap && !s.w[end].all_caps &&
+         !s.taken[end - s.b] && !dates_.MayStart(s.w[end]) && places_.Demonym(s.w[end].lower) < 0 &&
+         !lex_.Trigger(s.w, end, s.e).second) {
+    ++end;
+  }
+  bool one_letter = end == i + 1 && s.w[i].text.size() < 2;
+  bool possessed = end < s.e && s.w[end].kind == TokenKind::kPossessive;  // a person: "in X's court"
+  if (end == i || one_letter || possessed || (end < s.e && s.w[end].IsWord() && s.w[end].cap)) return i + 1;
+  PlaceRef ref;
+  Role role = Role::kNone;
+  std::size_t k = i > s.b && s.w[i - 1].Is("the") ? i - 1 : i;
+  const PlaceHit* owner = k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive ? s.PlaceEndingAt(k - 1) : nullptr;
+  if (owner) {
+    role = owner->role;  // "in Afghanistan's Barmal district"
+    ref.parent = owner->place.id;
+  } else if (std::uint32_t bits = s.Before(lex_, k).second; bits & kPlaceLike) {
+    role = bits & kNear ? Role::kNear : Role::kPlace;
+  }
+  if (role != Role::kPlace && role != Role::kNear) return end;
+  ref.name = std::string(s.w[i].text.data(), s.w[end - 1].text.data() + s.w[end - 1].text.size());
+  ref.near = role == Role::kNear;
+  std::size_t after = end;
+  if (after < s.e && (lex_.Context(s.w, after, s.e).second & kRegion)) ++after;
+  if (ref.parent < 0 && after + 1 < s.e && s.w[after].Is("of")) {
+    PlaceMatch parent = places_.Match(s.w, after + 1, s.e);
+    if (parent.words) ref.parent = parent.places.front();
+  }
+  s.places.push_back({i, after, ref, role});
+  return after;
+}
+
+// 6. Dates: each goes with the nearest mention; a verb without one takes the
+// sentence's date when only one date goes with its events ("killed Monday
+// in air strikes …, prompting Afghan forces to retaliate").
+void MentionFinder::AttachDates(Sentence& s) const {
+  auto live = [](const Sentence::Draft& d) { return !d.dropped; };
+  std::optional<DateRange> sentence_date;
+  int foreground_dates = 0;
+  for (const DateMention& dm : dates_.Find(s.w, s.b, s.e, s.anchor)) {
+    Sentence::Draft* best = nullptr;
+    std::size_t best_dist = 0;
+    for (auto& d : s.drafts) {
+      if (!live(d)) continue;
+      std::size_t dist = dm.first >= d.m.end ? dm.first - d.m.end : d.m.first >= dm.end ? d.m.first - dm.end : 0;
+      if (!best || dist < best_dist) best = &d, best_dist = dist;
+    }
+    if (!best) continue;
+    // A span ("so far", "in 2024") speaks for the mention it stands by.
+    if (dm.generic && best_dist <= 3) best->date_generic = true;
+    else if (!dm.range) best->date_unknown = true;
+    else if (!best->m.date) best->m.date = dm.range;
+    if (dm.range && !best->m.background) {
+      ++foreground_dates;
+      sentence_date = dm.range;
+    }
+  }
+  if (foreground_dates != 1) return;
+  for (auto& d : s.drafts) {
+    bool verbal = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak || d.m.cls == TriggerClass::kMarker;
+    if (live(d) && verbal && !d.m.date && !d.m.background && !d.date_unknown && !d.date_generic) {
+      d.m.date = sentence_date;
+    }
+  }
+}
+
+// 7. Arguments to mentions, then what kind of mention each is.
+void MentionFinder::Classify(Sentence& s) const {
+  auto live_index = [&](std::size_t pos, bool left) -> Sentence::Draft* {
+    Sentence::Draft* best = nullptr;
+    for (auto& d : s.drafts) {
+      if (d.dropped) continue;
+      if (left && d.m.end <= pos) best = &d;               // the last one before
+      if (!left && d.m.first >= pos && !best) best = &d;   // the first one after
+    }
+    return best;
+  };
+  for (const PlaceHit& p : s.places) {
+    if (p.role != Role::kPlace && p.role != Role::kNear) continue;
+    Sentence::Draft* d = live_index(p.first, true);
+    if (!d) {
+      // A place before every trigger goes with the first one when nothing
+      // parts them, or when it opens the sentence ("In Paktika, jets …").
+      d = live_index(p.end, false);
+      bool opens = p.first <= s.first_word + 3;
+      for (std::size_t k = p.end; d && !opens && k < d->m.first; ++k) {
+        if (IsClauseBreak(s.w[k])) d = nullptr;
+      }
+    }
+    if (d && std::find(d->m.places.begin(), d->m.places.end(), p.place) == d->m.places.end()) d->m.places.push_back(p.place);
+  }
+  for (auto& d : s.drafts) {
+    if (d.dropped) continue;
+    // Actors: in the noun phrase, after "by", or the subject before it.
+    for (const ActorHit& a : s.actors) {
+      bool in_np = a.first >= d.np && a.end <= d.m.first;
+      bool by = d.m.end < s.e && s.w[d.m.end].Is("by") && a.first > d.m.end && a.first <= d.m.end + 3;
+      bool subject = a.end <= d.np && a.end + 8 >= d.np &&
+                     (d.m.cls == TriggerClass::kNoun ? d.supported : d.m.cls != TriggerClass::kAnaphor);
+      for (std::size_t k = a.end; subject && k < d.np; ++k) subject = !IsClauseBreak(s.w[k]);
+      for (const auto& o : s.drafts) subject &= &o == &d || o.dropped || o.m.first < a.end || o.m.first >= d.np;
+      if (in_np || by || subject) d.m.actors.push_back(a.actor);
+    }
+    bool has_place = !d.m.places.empty();
+    bool below_country = std::any_of(d.m.places.begin(), d.m.places.end(), [&](const PlaceRef& p) {
+      return p.id < 0 || !places_.IsCountry(p.id);
+    });
+    switch (d.m.cls) {
+      case TriggerClass::kNoun: {
+        // "militant attacks", "TTP operations": plural, no determiner, nothing
+        // that pins them down (a place below country, a support verb).
+        bool bare_plural = !d.definite && !d.supported && d.m.head.back() == 's' && !below_country;
+        d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic);
+        d.m.reference |= d.definite && !has_place && !d.m.date;
+        break;
+      }
+      case TriggerClass::kAnaphor:
+        d.dropped |= !d.definite;
+        d.m.reference = true;
+        break;
+      case TriggerClass::kVerb:
+        d.m.reference |= !has_place && !d.m.date && d.m.actors.empty();
+        break;
+      case TriggerClass::kWeak:
+      case TriggerClass::kMarker:
+      case TriggerClass::kResponse:
+        d.m.reference |= !has_place && !d.m.date;
+        break;
+    }
+  }
+}
+
+std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
+                                        const std::optional<DateRange>& anchor) const {
+  const auto& sent = words.sentences[index];
+  Sentence s(words.words, sent.first, sent.end);
+  s.anchor = anchor;
+  std::size_t word_count = 0, caps = 0;
+  s.first_word = s.e;
+  for (std::size_t i = s.b; i < s.e; ++i) {
+    if (!words[i].IsWord()) continue;
+    if (s.first_word == s.e) s.first_word = i;
+    ++word_count;
+    caps += words[i].cap;
+  }
+  s.title = word_count >= 4 && caps * 10 >= word_count * 7;
+  FindTriggers(s);
+  if (s.drafts.empty()) return {};
+  ReadNounPhrases(s);
+  FindObjects(s);
+  FindActors(s);
+  FindPlaces(s);
+  AttachDates(s);
+  Classify(s);
+  Respond(s);
+  std::vector<Mention> out;
+  for (auto& d : s.drafts) {
+    if (!d.dropped) out.push_back(std::move(d.m));
+  }
+  return out;
+}
+
+}  // namespace whosaid::events

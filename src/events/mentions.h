@@ -1,0 +1,98 @@
+// whosaid::events::MentionFinder — the event mentions of one sentence: each
+// trigger (rules/events/triggers.txt) with its type, its arguments (places,
+// actors, a date) and what kind of mention it is.
+//
+// Input: the document's Words, a sentence, the document's date anchor.
+// Output: the mentions in text order. A mention is
+//   generic     counted, listed or spread over a span ("856 attacks so far",
+//               "several airstrikes", "such as air strikes"): no one event;
+//   reference   it names an event without saying anything new about it ("the
+//               raids", "these strikes", "the operation", an anaphor such as
+//               "this cowardly act", the event a response answers): the
+//               document-level grouping ties it to an event named before;
+//   answered    the event a response answers ("in response to the airstrikes");
+//   background  named to place another ("after an attack on a post");
+//   unreal      threatened, promised, possible ("may promise retaliation").
+// Arguments: places from the gazetteer after a locative preposition (or a
+// place-like capitalised name there), a place before the trigger ("Paktika
+// airstrikes"), the country of a target ("targeted Pakistani troops");
+// actors before the trigger or after "by"; the nearest date, else the
+// sentence's date.
+//
+// Contract: a pure function of its inputs; thread-safe.
+//
+// Example
+//   MentionFinder finder(rules, lexicon, gazetteer, dates);
+//   auto ms = finder.Run(words, sentence, anchor);
+//   // "Pakistan carried out airstrikes in Paktika late on Tuesday."
+//   // → {type airstrike, places {Paktika}, actors {Pakistan}, date Tuesday}
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "events/calendar.h"
+#include "events/dates.h"
+#include "events/gazetteer.h"
+#include "events/lexicon.h"
+#include "events/words.h"
+
+namespace whosaid::events {
+
+struct PlaceRef {
+  int id = -1;         // a gazetteer place; -1 for a name the gazetteer lacks
+  std::string name;    // that name
+  int parent = -1;     // for such a name: the gazetteer place it lies in, if said
+  bool near = false;   // "near X": close to, not at
+  bool operator==(const PlaceRef&) const = default;
+};
+
+struct Mention {
+  std::size_t first = 0;  // trigger words
+  std::size_t end = 0;
+  std::uint32_t sentence = 0;
+  std::uint32_t paragraph = 0;
+  int type = -1;
+  TriggerClass cls = TriggerClass::kNoun;
+  bool generic = false;
+  bool reference = false;
+  bool answered = false;
+  bool background = false;
+  bool unreal = false;
+  std::vector<PlaceRef> places;
+  std::vector<Actor> actors;
+  std::optional<DateRange> date;
+  std::string head;  // the trigger's last word, lower case
+};
+
+class MentionFinder {
+ public:
+  MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates);
+
+  // The mentions of sentence `s` of `words`.
+  std::vector<Mention> Run(const Words& words, std::size_t s, const std::optional<DateRange>& anchor) const;
+
+  // Whether the sentence holds a trigger (a cheap test before Run).
+  bool HasTrigger(const Words& words, std::size_t s) const;
+  // Whether the words [begin, end) hold a border word (context.txt).
+  bool HasBorderWord(const Words& words, std::size_t begin, std::size_t end) const;
+
+ private:
+  struct Sentence;
+  void FindTriggers(Sentence& s) const;
+  void ReadNounPhrases(Sentence& s) const;
+  void FindObjects(Sentence& s) const;
+  void Respond(Sentence& s) const;
+  void FindPlaces(Sentence& s) const;
+  std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
+  void FindActors(Sentence& s) const;
+  void AttachDates(Sentence& s) const;
+  void Classify(Sentence& s) const;
+
+  const EventLexicon& lex_;
+  const Gazetteer& places_;
+  const DateFinder& dates_;
+};
+
+}  // namespace whosaid::events

@@ -1,0 +1,65 @@
+// whosaid::output::EventReportSink — the report of `whosaid events`: every
+// event of the run, across documents, with the quotes about it.
+//
+// A Sink: Write() keeps, for each document, its events (DocResult::events)
+// and a brief of each quote record (document, offsets, kind, text, speaker);
+// End() clusters them (events::ClusterEvents) and writes one entry per
+// event in id order (by date, undated last).
+//
+// JSON Lines (OutputFormat::kJsonl), one object per event:
+//   {"id": "E3", "type": "airstrike", "where": ["Paktika", "Barmal"],
+//    "places": [["Afghanistan", "Paktika"], ["Afghanistan", "Paktika", "Barmal"]],
+//    "actors": ["Pakistan"], "when": "2024-12-24",
+//    "label": "airstrike, Paktika, 2024-12-24",
+//    "documents": ["000_4a890afdb81e502d", …], "mentions": 31,
+//    "quotes": [{"doc": "000_…", "start": 1164, "end": 1264, "kind": "direct",
+//                "speaker": "Enayatullah Khwarazmi", "text": "The Pakistani side …"}, …]}
+//   `where`, `when` and `label` are what quote records show as `event`;
+//   `places` are the full gazetteer paths; `documents` sorted; quotes by
+//   document, then offset (code points, as in quote records); `when` null
+//   when unknown.
+// Table (OutputFormat::kTable): a timeline for people, one row per event
+// ordered by date — when, event label, documents, quotes, speakers — and a
+// last line with the counts. Not a stable format.
+//
+// Example
+//   EventReportSink sink(out, OutputFormat::kJsonl);
+//   RunPipeline(reader, pipeline, sink, reporter, config);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "events/cluster.h"
+#include "output/sink.h"
+
+namespace whosaid::output {
+
+class EventReportSink : public Sink {
+ public:
+  EventReportSink(OutputStream& out, OutputFormat format, const events::ClusterConfig& config = {})
+      : out_(out), format_(format), config_(config) {}
+
+  void Write(const Document& doc, const DocResult& result) override;
+  void End() override;
+
+  struct QuoteBrief {
+    std::string doc;
+    std::size_t start = 0, end = 0;  // code points
+    std::string kind, text, speaker;
+    int event = -1;                  // the document's local event
+  };
+
+ private:
+  void WriteJsonl(const events::EventIndex& index) const;
+  void WriteTable(const events::EventIndex& index) const;
+  std::vector<const QuoteBrief*> QuotesOf(const events::GlobalEvent& e) const;
+
+  OutputStream& out_;
+  OutputFormat format_;
+  events::ClusterConfig config_;
+  std::vector<events::DocEvents> docs_;
+  std::vector<std::vector<QuoteBrief>> quotes_;  // per document
+};
+
+}  // namespace whosaid::output

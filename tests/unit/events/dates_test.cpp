@@ -1,0 +1,97 @@
+#include "events/dates.h"
+
+#include <doctest/doctest.h>
+
+#include "events_fixture.h"
+
+namespace whosaid {
+namespace {
+
+// The WHEN of the first time expression in `text` against `anchor`:
+// "YYYY-MM-DD", "YYYY-MM", "null" (found, unknown), "generic" or "none".
+std::string FirstWhen(const std::string& anchor, const std::string& text) {
+  auto words = testing::WordsOf(text);
+  auto a = events::ParseIsoDate(anchor);
+  auto found = testing::Dates().Find(words.words, 0, words.size(), a);
+  if (found.empty()) return "none";
+  if (found[0].generic) return "generic";
+  if (!found[0].range) return "null";
+  std::string when = events::FormatWhen(*found[0].range);
+  return when.empty() ? "null" : when;
+}
+
+TEST_SUITE("events") {
+  TEST_CASE("the examples in rules/events/dates.txt") {
+    for (const auto& ex : testing::Examples("events/dates.txt")) {
+      CAPTURE(ex.line);
+      CAPTURE(ex.input);
+      auto [anchor, text] = testing::SplitAnchor(ex.input);
+      CHECK(FirstWhen(anchor, text) == ex.expected);
+    }
+  }
+
+  TEST_CASE("weekdays resolve to the most recent such day, across month and year ends") {
+    struct Row {
+      const char* anchor;
+      const char* text;
+      const char* when;
+    } rows[] = {
+        {"2024-12-25", "late on Tuesday", "2024-12-24"},   // published on a Wednesday
+        {"2024-12-25", "on Wednesday", "2024-12-25"},      // the publication day itself
+        {"2024-12-25", "on Thursday", "2024-12-19"},       // a week back, never ahead
+        {"2024-12-01", "on Friday", "2024-11-29"},         // across a month end
+        {"2025-01-02", "on Monday", "2024-12-30"},         // across a year end
+        {"2025-01-01", "on Tuesday", "2024-12-31"},
+        {"2024-03-01", "on Thursday", "2024-02-29"},       // a leap day
+        {"2023-03-01", "on Tuesday", "2023-02-28"},
+        {"2024-12", "on Tuesday", "null"},                 // month-only date: unknown
+        {"", "on Tuesday", "null"},                        // no date at all
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.anchor);
+      CAPTURE(r.text);
+      CHECK(FirstWhen(r.anchor, r.text) == r.when);
+    }
+  }
+
+  TEST_CASE("month-only document dates give month-level results only where sound") {
+    struct Row {
+      const char* text;
+      const char* when;
+    } rows[] = {
+        {"on December 24", "2024-12-24"}, {"in December", "2024-12"}, {"in January", "2025-01"},
+        {"in March", "2024-03"},          {"last month", "2024-12"},  {"yesterday", "null"},
+        {"last week", "null"},            {"on Tuesday", "null"},     {"in June 2023", "2023-06"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      CHECK(FirstWhen("2025-01", r.text) == r.when);
+    }
+  }
+
+  TEST_CASE("calendar arithmetic") {
+    CHECK(events::FormatWhen(*events::ParseIsoDate("2024-02-29")) == "2024-02-29");
+    CHECK_FALSE(events::ParseIsoDate("2023-02-29"));
+    CHECK_FALSE(events::ParseIsoDate("2024-13"));
+    CHECK_FALSE(events::ParseIsoDate("24-12-2024"));
+    CHECK(events::Weekday(events::ParseIsoDate("2024-12-25")->first) == 2);
+    auto week = events::DateRange{events::ParseIsoDate("2024-12-30")->first,
+                                  events::ParseIsoDate("2025-01-05")->first, events::Precision::kWeek};
+    CHECK(events::FormatWhen(week).empty());
+    CHECK(events::Near(*events::ParseIsoDate("2024-12-24"), *events::ParseIsoDate("2024-12-26"), 2));
+    CHECK_FALSE(events::Near(*events::ParseIsoDate("2024-12-24"), *events::ParseIsoDate("2024-12-27"), 2));
+    CHECK(events::Near(*events::ParseIsoDate("2024-12"), *events::ParseIsoDate("2024-12-28"), 2));
+  }
+
+  TEST_CASE("a dateline dates a document without metadata") {
+    auto words = testing::WordsOf("KABUL, 25 December 2024 (Reuters) - Officials said on Tuesday that …");
+    auto anchor = testing::Dates().Anchor("", words.words);
+    REQUIRE(anchor);
+    CHECK(events::FormatWhen(*anchor) == "2024-12-25");
+    CHECK(events::FormatWhen(*testing::Dates().Anchor("2024-03-18", words.words)) == "2024-03-18");
+    CHECK_FALSE(testing::Dates().Anchor("", testing::WordsOf("Officials said on Tuesday.").words));
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

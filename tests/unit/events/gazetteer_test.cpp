@@ -1,0 +1,100 @@
+#include "events/gazetteer.h"
+
+#include <doctest/doctest.h>
+
+#include "events_fixture.h"
+
+namespace whosaid {
+namespace {
+
+// The place TEXT names and its ancestors: "Barmal < Paktika < Afghanistan";
+// "none" when TEXT (as a whole) names no place.
+std::string Chain(const std::string& text) {
+  const auto& g = testing::Places();
+  auto words = testing::WordsOf(text);
+  auto m = g.Match(words.words, 0, words.size());
+  if (m.words != words.size() || m.places.empty()) return "none";
+  auto path = g.Path(m.places.front());
+  std::string out;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) out += (out.empty() ? "" : " < ") + *it;
+  return out;
+}
+
+TEST_SUITE("events") {
+  TEST_CASE("the examples in rules/events/gazetteer.txt") {
+    for (const auto& ex : testing::Examples("events/gazetteer.txt")) {
+      CAPTURE(ex.line);
+      CHECK(Chain(ex.input) == ex.expected);
+    }
+  }
+
+  TEST_CASE("the hierarchy: within, overlap, depth") {
+    const auto& g = testing::Places();
+    int afghanistan = g.Find("Afghanistan"), paktika = g.Find("Paktika"), barmal = g.Find("Barmal");
+    int khost = g.Find("Khost"), pakistan = g.Find("Pakistan"), waziristan = g.Find("South Waziristan");
+    REQUIRE((afghanistan >= 0 && paktika >= 0 && barmal >= 0 && khost >= 0 && waziristan >= 0));
+    CHECK(g.Within(barmal, paktika));
+    CHECK(g.Within(barmal, afghanistan));
+    CHECK(g.Within(paktika, paktika));
+    CHECK_FALSE(g.Within(paktika, barmal));
+    CHECK(g.Overlap(paktika, barmal));
+    CHECK(g.Overlap(afghanistan, barmal));
+    CHECK_FALSE(g.Overlap(khost, paktika));
+    CHECK_FALSE(g.Overlap(waziristan, afghanistan));
+    CHECK(g.Within(waziristan, pakistan));
+    CHECK(g.Depth(afghanistan) == 0);
+    CHECK(g.Depth(barmal) == 2);
+    CHECK(g.Root(barmal) == afghanistan);
+    CHECK(g.IsCountry(pakistan));
+  }
+
+  TEST_CASE("every country of the world is known, with its demonyms") {
+    const auto& g = testing::Places();
+    for (const char* c : {"Afghanistan", "Pakistan", "Chad", "Bolivia", "Fiji", "Iceland", "Mongolia",
+                          "Guinea-Bissau", "Papua New Guinea", "Vanuatu", "Ukraine", "Yemen"}) {
+      CAPTURE(c);
+      int id = g.Find(c);
+      REQUIRE(id >= 0);
+      CHECK(g.IsCountry(id));
+    }
+    CHECK(g.Demonym("pakistani") == g.Find("Pakistan"));
+    CHECK(g.Demonym("afghan") == g.Find("Afghanistan"));
+    CHECK(g.Demonym("ghanaian") == g.Find("Ghana"));
+    CHECK(g.Demonym("table") == -1);
+  }
+
+  TEST_CASE("a name two places share lists both, first-listed first") {
+    const auto& g = testing::Places();
+    auto words = testing::WordsOf("Punjab");
+    auto m = g.Match(words.words, 0, words.size());
+    REQUIRE(m.places.size() == 2);
+    CHECK(g.place(g.Root(m.places[0])).name == "Pakistan");
+    CHECK(g.place(g.Root(m.places[1])).name == "India");
+    CHECK(Chain("punjab") == "none");  // a place name starts with a capital
+  }
+
+  TEST_CASE("every province of Afghanistan and Pakistan is in the gazetteer") {
+    const auto& g = testing::Places();
+    const char* afghan[] = {"Badakhshan", "Badghis", "Baghlan", "Balkh", "Bamyan", "Daykundi", "Farah",
+                            "Faryab", "Ghazni", "Ghor", "Helmand", "Herat", "Jowzjan", "Kabul Province",
+                            "Kandahar", "Kapisa", "Khost", "Kunar", "Kunduz", "Laghman", "Logar",
+                            "Nangarhar", "Nimruz", "Nuristan", "Paktia", "Paktika", "Panjshir", "Parwan",
+                            "Samangan", "Sar-e Pol", "Takhar", "Uruzgan", "Wardak", "Zabul"};
+    for (const char* p : afghan) {
+      CAPTURE(p);
+      int id = g.Find(p);
+      REQUIRE(id >= 0);
+      CHECK(g.place(id).parent == g.Find("Afghanistan"));
+    }
+    for (const char* p : {"Punjab", "Sindh", "Khyber Pakhtunkhwa", "Balochistan", "Gilgit-Baltistan",
+                          "Azad Kashmir", "Islamabad Capital Territory"}) {
+      CAPTURE(p);
+      int id = g.Find(p);
+      REQUIRE(id >= 0);
+      CHECK(g.place(id).parent == g.Find("Pakistan"));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

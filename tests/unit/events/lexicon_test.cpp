@@ -1,0 +1,110 @@
+#include "events/lexicon.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "events_fixture.h"
+
+namespace whosaid {
+namespace {
+
+// "A ~ B" → the two sides.
+std::pair<std::string, std::string> Sides(const std::string& input) {
+  auto tilde = input.find(" ~ ");
+  return {input.substr(0, tilde), input.substr(tilde + 3)};
+}
+
+// The actor a phrase names: an actors.txt name, else a country or demonym.
+std::vector<events::Actor> ActorOf(const std::string& phrase) {
+  auto words = testing::WordsOf(phrase);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].cap) continue;
+    if (auto [n, id] = testing::Lexicon().ActorAt(words.words, i, words.size()); id) {
+      return {testing::Lexicon().actor(*id)};
+    }
+    auto m = testing::Places().Match(words.words, i, words.size());
+    int place = m.words ? m.places.front() : testing::Places().Demonym(words[i].lower);
+    if (place >= 0) return {{testing::Places().place(place).name, testing::Places().place(place).name}};
+  }
+  return {};
+}
+
+// In the order context.txt lists them.
+const std::pair<const char*, std::uint32_t> kContextNames[] = {
+    {"determiner", events::kDeterminer}, {"quantifier", events::kQuantifier}, {"listing", events::kListing},
+    {"unreal", events::kUnreal},         {"unreal-after", events::kUnrealAfter},
+    {"background", events::kBackground}, {"support", events::kSupport},       {"locative", events::kLocative},
+    {"near", events::kNear},             {"place-like", events::kPlaceLike},  {"other", events::kOther},
+    {"region", events::kRegion},         {"target", events::kTarget},         {"border", events::kBorder},
+    {"casualty", events::kCasualty}};
+
+TEST_SUITE("events") {
+  TEST_CASE("the examples in rules/events/types.txt") {
+    const auto& lex = testing::Lexicon();
+    for (const auto& ex : testing::Examples("events/types.txt")) {
+      CAPTURE(ex.line);
+      auto [a, b] = Sides(ex.input);
+      REQUIRE(lex.TypeId(a) >= 0);
+      REQUIRE(lex.TypeId(b) >= 0);
+      CHECK((lex.Compatible(lex.TypeId(a), lex.TypeId(b)) ? "yes" : "no") == ex.expected);
+    }
+  }
+
+  TEST_CASE("the examples in rules/events/actors.txt") {
+    for (const auto& ex : testing::Examples("events/actors.txt")) {
+      CAPTURE(ex.line);
+      auto [a, b] = Sides(ex.input);
+      auto x = ActorOf(a), y = ActorOf(b);
+      REQUIRE(!x.empty());
+      REQUIRE(!y.empty());
+      CHECK((events::ActorsAgree(x, y) ? "yes" : "no") == ex.expected);
+    }
+  }
+
+  TEST_CASE("the examples in rules/events/context.txt") {
+    for (const auto& ex : testing::Examples("events/context.txt")) {
+      CAPTURE(ex.line);
+      auto words = testing::WordsOf(ex.input);
+      auto [n, bits] = testing::Lexicon().Context(words.words, 0, words.size());
+      CHECK(n == words.size());
+      std::string classes;
+      for (const auto& [name, bit] : kContextNames) {
+        if (!(bits & bit)) continue;
+        if (!classes.empty()) classes += ' ';
+        classes += name;
+      }
+      CHECK(classes == ex.expected);
+    }
+  }
+
+  TEST_CASE("the narrower of two types, and the answer type") {
+    const auto& lex = testing::Lexicon();
+    int attack = lex.TypeId("attack"), airstrike = lex.TypeId("airstrike");
+    CHECK(lex.Narrower(attack, airstrike) == airstrike);
+    CHECK(lex.Narrower(airstrike, attack) == airstrike);
+    CHECK(lex.Narrower(airstrike, lex.TypeId("meeting")) == -1);
+    CHECK(lex.type(lex.answer_type()).name == "retaliatory strike");
+    CHECK(lex.type(lex.TypeId("statement")).occasion);
+    CHECK(lex.type(airstrike).kinetic);
+  }
+
+  TEST_CASE("a bad rule names its file and line") {
+    auto dir = std::filesystem::temp_directory_path() / "whosaid_events_bad_rules";
+    std::filesystem::remove_all(dir);
+    std::filesystem::copy(std::string(WHOSAID_TEST_SOURCE_DIR) + "/rules", dir,
+                          std::filesystem::copy_options::recursive);
+    {
+      std::ofstream f(dir / "events" / "triggers.txt", std::ios::app);
+      f << "airstrike | noun | sorties\nbattle | noun | battle\n";
+    }
+    auto rules = rules::RuleSet::Load(dir);
+    CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("triggers.txt:"), ConfigError);
+    CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("unknown type 'battle'"), ConfigError);
+    std::filesystem::remove_all(dir);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

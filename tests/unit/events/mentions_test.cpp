@@ -1,0 +1,88 @@
+#include "events/mentions.h"
+
+#include <doctest/doctest.h>
+
+#include "events_fixture.h"
+
+namespace whosaid {
+namespace {
+
+// The mentions of every sentence of `text`: "type:words/flags …".
+std::string Describe(const std::string& text, const std::string& anchor = "2024-12-25") {
+  auto words = testing::WordsOf(text);
+  std::string out;
+  for (std::size_t s = 0; s < words.sentences.size(); ++s) {
+    for (const auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate(anchor))) {
+      if (!out.empty()) out += ' ';
+      out += testing::Lexicon().type(m.type).name + ":" +
+             text.substr(words[m.first].span.begin, words[m.end - 1].span.end - words[m.first].span.begin);
+      if (m.generic) out += "/generic";
+      if (m.reference) out += "/ref";
+      if (m.answered) out += "/answered";
+      if (m.background) out += "/background";
+      if (m.unreal) out += "/unreal";
+    }
+  }
+  return out;
+}
+
+// One mention's arguments: "places | actors | when".
+std::string Arguments(const std::string& text, std::size_t k = 0, const std::string& anchor = "2024-12-25") {
+  auto words = testing::WordsOf(text);
+  std::vector<events::Mention> all;
+  for (std::size_t s = 0; s < words.sentences.size(); ++s) {
+    for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate(anchor))) all.push_back(m);
+  }
+  if (k >= all.size()) return "no mention";
+  const auto& m = all[k];
+  std::string places, actors;
+  for (const auto& p : m.places) {
+    places += (places.empty() ? "" : ",") + (p.id >= 0 ? testing::Places().place(p.id).name : p.name);
+    if (p.near) places += "~";
+  }
+  for (const auto& a : m.actors) actors += (actors.empty() ? "" : ",") + a.name;
+  return places + " | " + actors + " | " + (m.date ? events::FormatWhen(*m.date) : "");
+}
+
+TEST_SUITE("events") {
+  TEST_CASE("the examples in rules/events/triggers.txt") {
+    for (const auto& ex : testing::Examples("events/triggers.txt")) {
+      CAPTURE(ex.line);
+      CHECK(Describe(ex.input) == ex.expected);
+    }
+  }
+
+  TEST_CASE("arguments: places, actors, dates") {
+    struct Row {
+      const char* text;
+      std::size_t mention;
+      const char* args;
+    } rows[] = {
+        {"The Indian air force carried out airstrikes in Kashmir late on Tuesday, targeting camps of the "
+         "Lashkar-e-Taiba in the Kupwara district.",
+         0, "Kashmir,Kupwara | India | 2024-12-24"},
+        {"Officials said the raids occurred in the Nad Ali district of Helmand, near Iran's Sistan and "
+         "Baluchestan province in the south.",
+         0, "Nad Ali,Helmand,Iran~,Sistan and Baluchestan~ |  | "},
+        {"Nine civilians were killed Monday in air strikes by Turkey's military in the border regions of Iraq, "
+         "prompting Kurdish forces to retaliate against Turkish military outposts.",
+         1, "Turkey |  | 2024-12-23"},
+        {"The strikes killed four women in the northern border provinces of Kunduz and Takhar, he added.", 0,
+         "Kunduz,Takhar |  | "},
+        {"On December 24, Israel conducted multiple airstrikes on alleged weapons depots in southern Lebanon's "
+         "Nabatieh province.",
+         0, "Lebanon,Nabatieh | Israel | 2024-12-24"},
+        {"In retaliation, Sudan's ruling military council launched strikes into Chad.", 0, "Chad | Sudan | "},
+        {"The minister's visit to Tehran was focused on trade.", 0, "Tehran |  | "},
+        {"A blast hit a market in the Dand-e-Nowabad district of Kandahar on Sunday.", 0,
+         "Dand-e-Nowabad,Kandahar |  | 2024-12-22"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      CHECK(Arguments(r.text, r.mention) == r.args);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
