@@ -1,0 +1,151 @@
+// Tests for events/linker.h: the event each quote is about, through the
+// whole per-document pipeline (quotes and speakers as the pipeline finds
+// them). Each case is one invented document; each row one of its quotes and
+// the label of the event it must be linked to ("none": a general statement).
+#include "events/linker.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "events/coref.h"
+#include "events_fixture.h"
+
+namespace whosaid {
+namespace {
+
+struct Link {
+  const char* quote;  // words of the quote
+  const char* event;  // the label of its event, or "none"
+};
+
+struct Case {
+  const char* name;
+  const char* date;
+  const char* text;
+  std::vector<Link> links;
+};
+
+void CheckLinks(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    DocResult r = testing::Analyze(c.text, c.date);
+    for (const Link& l : c.links) {
+      CAPTURE(l.quote);
+      CHECK(testing::LinkedTo(c.text, r, l.quote) == l.event);
+    }
+  }
+}
+
+TEST_SUITE("events") {
+  TEST_CASE("linker: inside the quote, its sentence, its paragraph") {
+    CheckLinks({
+        {"the event named inside the quote, over the one its paragraph reports", "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "On Thursday the governor visited Aleppo. \"The airstrike on Afrin was a crime,\" he said.\n",
+         {{"The airstrike on Afrin was a crime", "airstrike, Afrin, 2024-11-06"}}},
+        {"the quote's sentence, after the quote", "2024-11-07",
+         "\"We heard the jets first,\" a resident said of the airstrike on Afrin on Wednesday.\n",
+         {{"We heard the jets first", "airstrike, Afrin, 2024-11-06"}}},
+        {"the quote's sentence, before the quote", "2024-03-09",
+         "Russian forces shelled Kharkiv on Friday, and a resident said \"the whole street shook\".\n",
+         {{"the whole street shook", "attack, Kharkiv, 2024-03-08"}}},
+        {"the paragraph: the sentence before", "2024-10-16",
+         "On Monday, the foreign ministers of Qatar and Egypt met in Doha. \"We spoke for hours,\" the Qatari "
+         "minister said.\n",
+         {{"We spoke for hours", "meeting, Doha, 2024-10-14"}}},
+        {"the paragraph reaches two sentences back, no further", "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday. The town has a long history. \"We want to go home,\" a "
+         "resident said.\n"
+         "Turkish drones bombed Afrin on Wednesday. The town has a long history. Its market dates from the "
+         "Ottoman era. Its citadel is famous. \"We want to leave,\" a resident said.\n",
+         {{"We want to go home", "airstrike, Afrin, 2024-11-06"}, {"We want to leave", "none"}}},
+        {"an event of the next paragraph is not the quote's", "2024-11-07",
+         "\"The town is calm tonight,\" the mayor said.\n"
+         "Turkish drones bombed Afrin on Wednesday.\n",
+         {{"The town is calm tonight", "none"}}},
+    });
+  }
+
+  TEST_CASE("linker: victims and damage name the main event; general statements none") {
+    CheckLinks({
+        {"victims, before any event is named: the main event", "2024-11-07",
+         "\"Most of the dead were children,\" a doctor at the city hospital said on Thursday.\n"
+         "Turkish drones bombed Afrin on Wednesday. The airstrikes destroyed a school.\n",
+         {{"Most of the dead were children", "airstrike, Afrin, 2024-11-06"}}},
+        {"victims, paragraphs after the event", "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "The town has a long history.\n"
+         "\"Eleven people were wounded,\" a doctor said.\n",
+         {{"Eleven people were wounded", "airstrike, Afrin, 2024-11-06"}}},
+        {"a policy view, a view of the future: none", "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "The town has a long history.\n"
+         "\"Our policy on refugees has not changed,\" the Turkish foreign minister said in a statement.\n"
+         "\"Peace will come to this region one day,\" the minister added.\n",
+         {{"Our policy on refugees has not changed", "none"}, {"Peace will come", "none"}}},
+        {"counts over a span, even of victims: none", "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "The town has a long history.\n"
+         "\"We have recorded 120 drone strikes so far this year,\" a monitor said.\n"
+         "\"So far this year, hundreds of civilians have been killed,\" a UN official said.\n"
+         "\"In 2023, drone strikes killed dozens of civilians in the north,\" a monitor said.\n",
+         {{"120 drone strikes", "none"}, {"hundreds of civilians", "none"}, {"In 2023", "none"}}},
+        {"where words are spoken is not what they are about", "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "The town has a long history.\n"
+         "At a press conference on Thursday, the minister said: \"Our borders are secure.\"\n",
+         {{"Our borders are secure", "none"}}},
+    });
+  }
+
+  TEST_CASE("linker: a retaliation, a meeting the same day are other events") {
+    CheckLinks({
+        {"strike, retaliation, meeting", "2024-10-16",
+         "Israeli jets bombed Tyre in southern Lebanon on Monday, killing nine people, the health ministry said.\n"
+         "In retaliation for the airstrikes, Hezbollah launched rocket attacks on Haifa on Tuesday. \"This was "
+         "our answer to the massacre in Tyre,\" a Hezbollah official said.\n"
+         "\"The rockets hit an empty field,\" an Israeli army spokesman said of the retaliatory strike.\n"
+         "On Monday, the foreign ministers of Qatar and Egypt met in Doha. \"We spoke for hours,\" the Qatari "
+         "minister said.\n",
+         {{"Israeli jets bombed Tyre", "airstrike, Tyre, 2024-10-14"},
+          {"the massacre in Tyre", "airstrike, Tyre, 2024-10-14"},
+          {"The rockets hit an empty field", "retaliatory strike, Haifa, 2024-10-15"},
+          {"We spoke for hours", "meeting, Doha, 2024-10-14"}}},
+    });
+    // And they stay three events: the reference to the airstrikes inside the
+    // retaliation's sentence joins the strike, not the answer.
+    DocResult r = testing::Analyze(
+        "Israeli jets bombed Tyre on Monday.\n"
+        "In retaliation for the airstrikes, Hezbollah launched rocket attacks on Haifa on Tuesday.\n"
+        "On Monday, the foreign ministers of Qatar and Egypt met in Doha.\n",
+        "2024-10-16");
+    std::vector<std::string> labels;
+    for (const auto& e : r.events.events) labels.push_back(testing::LabelOf(e));
+    CHECK(labels == std::vector<std::string>{"airstrike, Tyre, 2024-10-14", "retaliatory strike, Haifa, 2024-10-15",
+                                             "meeting, Doha, 2024-10-14"});
+  }
+
+  TEST_CASE("linker: a quote with no words links to nothing") {
+    // QuoteLinker directly: an empty span and one past the text.
+    const std::string text = "Turkish drones bombed Afrin on Wednesday.";
+    auto words = testing::WordsOf(text);
+    std::vector<events::Mention> mentions;
+    for (std::size_t s = 0; s < words.sentences.size(); ++s) {
+      for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate("2024-11-07"))) mentions.push_back(m);
+    }
+    events::EventCoref coref(events::CorefConfig{}, testing::Lexicon(), testing::Places());
+    events::Grouping g = coref.Run(mentions);
+    events::QuoteLinker linker(testing::Lexicon(), testing::Dates());
+    QuoteRecord empty, beyond, whole;
+    empty.quote = {5, 5};
+    beyond.quote = {text.size() + 3, text.size() + 9};
+    whole.quote = {0, text.size()};
+    auto linked = linker.Run(words, mentions, g, {empty, beyond, whole}, events::ParseIsoDate("2024-11-07"));
+    CHECK(linked == std::vector<int>{-1, -1, 0});
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
