@@ -21,9 +21,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-# TODO(date parser): add "dates" here (and in tests/fuzz/CMakeLists.txt)
-# when src/events/ and its date parser are merged.
-all_targets=(scanner pipeline jsonl rules names)
+all_targets=(scanner pipeline jsonl rules names dates)
 read -r -a targets <<<"${FUZZ_TARGETS:-${all_targets[*]}}"
 total=${1:-60}
 each=${FUZZ_EACH:-$(( total / ${#targets[@]} ))}

@@ -77,7 +77,7 @@ int Digits(std::string_view s, std::size_t at, std::size_t n) {
 std::optional<DateRange> ParseIsoDate(std::string_view iso) {
   if (iso.size() != 7 && iso.size() != 10) return std::nullopt;
   int year = Digits(iso, 0, 4), month = Digits(iso, 5, 2);
-  if (year < 0 || month < 1 || month > 12 || iso[4] != '-') return std::nullopt;
+  if (year < 1 || month < 1 || month > 12 || iso[4] != '-') return std::nullopt;
   if (iso.size() == 7) return MonthRange(year, month);
   int day = Digits(iso, 8, 2);
   if (iso[7] != '-' || !ValidDate({year, month, day})) return std::nullopt;

@@ -8,7 +8,7 @@
 //
 // Contract
 //   * ParseIsoDate accepts "YYYY-MM-DD" and "YYYY-MM" (a month-only date is a
-//     kMonth range); anything else → nullopt.
+//     kMonth range), years 0001-9999; anything else → nullopt.
 //   * FormatWhen gives the output `when`: "YYYY-MM-DD" for a single day,
 //     "YYYY-MM" for a range inside one month, "" (null) for anything wider.
 //   * Near(a, b, slack) is true when the intervals lie within `slack` days

@@ -73,6 +73,13 @@ int YearNumber(const Word& w) {
   return y >= 1900 && y <= 2099 ? y : -1;
 }
 
+// Within the years an ISO date can write (0001-9999): resolving against an
+// anchor at either end of them may step outside ("January 2" after
+// 9999-12-31).
+bool Writable(const DateRange& r) {
+  return CivilFromDays(r.first).year >= 1 && CivilFromDays(r.last).year <= 9999;
+}
+
 int ParseInt(const std::string& s) {
   int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -377,6 +384,7 @@ std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::s
     m.first = i;
     m.end = best_end;
     m.range = impl_->Resolve(*best, best_bind, anchor);
+    if (m.range && !Writable(*m.range)) m.range.reset();  // unknown, not a guess
     m.generic = best->meaning == Meaning::kGeneric || (m.range && m.range->precision == Precision::kYear);
     if (m.generic) m.range.reset();
     out.push_back(m);

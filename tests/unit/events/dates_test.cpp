@@ -91,6 +91,27 @@ TEST_SUITE("events") {
     CHECK(events::FormatWhen(*testing::Dates().Anchor("2024-03-18", words.words)) == "2024-03-18");
     CHECK_FALSE(testing::Dates().Anchor("", testing::WordsOf("Officials said on Tuesday.").words));
   }
+
+  // Found by fuzz_dates: a day resolved past an anchor at the end of the
+  // calendar was written as "10000-01-02", which no ISO reader takes back.
+  TEST_CASE("dates only resolve within the years an ISO date can write") {
+    struct Row {
+      const char* anchor;
+      const char* text;
+      const char* when;
+    } rows[] = {
+        {"9999-12-31", "On January 2 it was signed.", "null"},
+        {"9999-12-31", "On December 30 it was signed.", "9999-12-30"},
+        {"0001-01-01", "It happened last month.", "null"},
+        {"0001-01-03", "It happened yesterday.", "0001-01-02"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      CHECK(FirstWhen(r.anchor, r.text) == r.when);
+    }
+    CHECK_FALSE(events::ParseIsoDate("0000-01-01"));
+    CHECK_FALSE(events::ParseIsoDate("0000-01"));
+  }
 }
 
 }  // namespace
