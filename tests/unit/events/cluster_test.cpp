@@ -1,0 +1,275 @@
+// Tests for events/cluster.h: one id per real-world event across the
+// documents of a run (ClusterEvents), the EventRef a group reads as
+// (Summarize) and the quote records' `event` (AssignEvents). The document
+// events are written by hand, as the per-document stage would give them.
+#include "events/cluster.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "events_fixture.h"
+
+namespace whosaid {
+namespace {
+
+using Path = std::vector<std::string>;
+
+events::Actor State(const std::string& country) { return {country, country}; }
+events::Actor Group(const std::string& name) { return {name, ""}; }
+
+// A document event: its type (the path is read from types.txt), its places
+// (gazetteer paths), actors and date ("" none; "YYYY-MM" a month).
+events::DocEvent Ev(const std::string& type, const std::vector<Path>& places,
+                    const std::vector<events::Actor>& actors = {}, const std::string& date = "") {
+  events::DocEvent e;
+  for (int t = testing::Lexicon().TypeId(type); t >= 0; t = testing::Lexicon().type(t).parent) {
+    e.type_path.insert(e.type_path.begin(), testing::Lexicon().type(t).name);
+  }
+  REQUIRE(e.type() == type);
+  for (const Path& p : places) {
+    events::EventPlace ep;
+    ep.path = p;
+    ep.mentions = 1;
+    e.places.push_back(ep);
+  }
+  e.actors = actors;
+  e.date = events::ParseIsoDate(date);
+  e.mentions = 1;
+  return e;
+}
+
+events::DocEvents Doc(const std::string& id, const std::string& anchor, std::vector<events::DocEvent> evs) {
+  events::DocEvents d;
+  d.doc = id;
+  d.anchor = events::ParseIsoDate(anchor);
+  d.events = std::move(evs);
+  return d;
+}
+
+const Path kManbij = {"Syria", "Aleppo", "Manbij"};
+const Path kAfrin = {"Syria", "Aleppo", "Afrin"};
+const Path kAleppo = {"Syria", "Aleppo"};
+const Path kIdlib = {"Syria", "Idlib"};
+const Path kSyria = {"Syria"};
+const Path kSinjar = {"Iraq", "Nineveh", "Sinjar"};
+const Path kNineveh = {"Iraq", "Nineveh"};
+
+// Whether the first event of document "a" and that of document "b" get one id.
+bool Merged(const events::DocEvents& a, const events::DocEvents& b) {
+  auto index = events::ClusterEvents({a, b});
+  return index.Find(0, 0) == index.Find(1, 0);
+}
+
+TEST_SUITE("events") {
+  TEST_CASE("cluster: two document events merge when type, place, actors and date agree") {
+    struct Row {
+      std::string name;
+      events::DocEvent a, b;
+      bool merged;
+    };
+    const std::vector<Row> rows = {
+        {"the same", Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"),
+         Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"), true},
+        {"airstrike / attack", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("attack", {kManbij}, {}, "2024-11-06"),
+         true},
+        {"a district within its province", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {kAleppo}, {}, "2024-11-06"), true},
+        {"a district within its country", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {kSyria}, {}, "2024-11-06"), true},
+        {"no place said", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {}, {}, "2024-11-06"), true},
+        {"two days apart", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kManbij}, {}, "2024-11-08"),
+         true},
+        {"the month of the day", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kManbij}, {}, "2024-11"),
+         true},
+        {"an army and its state", Ev("airstrike", {kManbij}, {{"Turkish Armed Forces", "Turkey"}}, "2024-11-06"),
+         Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"), true},
+        // and apart
+        {"three days apart", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {kManbij}, {}, "2024-11-09"), false},
+        {"same place, another month", Ev("airstrike", {kManbij}, {}, "2024-10-06"),
+         Ev("airstrike", {kManbij}, {}, "2024-11-06"), false},
+        {"same place, a day outside the month", Ev("airstrike", {kManbij}, {}, "2024-10"),
+         Ev("airstrike", {kManbij}, {}, "2024-11-06"), false},
+        {"strike / retaliation", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("retaliatory strike", {kManbij}, {}, "2024-11-06"), false},
+        {"strike / meeting", Ev("airstrike", {kAleppo}, {}, "2024-11-06"), Ev("meeting", {kAleppo}, {}, "2024-11-06"),
+         false},
+        {"two districts of one province", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {kAfrin}, {}, "2024-11-06"), false},
+        {"two provinces", Ev("airstrike", {kAleppo}, {}, "2024-11-06"), Ev("airstrike", {kIdlib}, {}, "2024-11-06"),
+         false},
+        {"two countries", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kSinjar}, {}, "2024-11-06"),
+         false},
+        {"two states acting", Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"),
+         Ev("airstrike", {kManbij}, {State("Russia")}, "2024-11-06"), false},
+        {"a state and a group", Ev("attack", {kManbij}, {State("Turkey")}, "2024-11-06"),
+         Ev("attack", {kManbij}, {Group("Islamic State")}, "2024-11-06"), false},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.name);
+      CHECK(Merged(Doc("a", "2024-11-10", {r.a}), Doc("b", "2024-11-10", {r.b})) == r.merged);
+      CHECK(Merged(Doc("a", "2024-11-10", {r.b}), Doc("b", "2024-11-10", {r.a})) == r.merged);
+    }
+  }
+
+  TEST_CASE("cluster: an undated event joins only the one cluster dated shortly before its document") {
+    const auto dated = Ev("airstrike", {kManbij}, {}, "2024-11-06");
+    struct Row {
+      std::string name;
+      std::string anchor;  // of the undated event's document
+      events::DocEvent undated;
+      bool merged;
+    };
+    const std::vector<Row> rows = {
+        {"shares the district, document two days later", "2024-11-08", Ev("airstrike", {kManbij}), true},
+        {"shares the province", "2024-11-08", Ev("attack", {kAleppo}), true},
+        {"document the same day", "2024-11-06", Ev("airstrike", {kManbij}), true},
+        {"document a week later", "2024-11-13", Ev("airstrike", {kManbij}), true},
+        {"document eight days later", "2024-11-14", Ev("airstrike", {kManbij}), false},
+        {"document before the event", "2024-11-05", Ev("airstrike", {kManbij}), false},
+        {"document undated", "", Ev("airstrike", {kManbij}), false},
+        {"only the country in common", "2024-11-08", Ev("airstrike", {kSyria}), false},
+        {"no place", "2024-11-08", Ev("airstrike", {}), false},
+        {"another district", "2024-11-08", Ev("airstrike", {kAfrin}), false},
+        {"a retaliation", "2024-11-08", Ev("retaliatory strike", {kManbij}), false},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.name);
+      CHECK(Merged(Doc("a", "2024-11-07", {dated}), Doc("b", r.anchor, {r.undated})) == r.merged);
+    }
+    // Two clusters it might join: it joins neither.
+    auto index = events::ClusterEvents({Doc("a", "2024-11-07", {dated}),
+                                        Doc("b", "2024-11-07", {Ev("airstrike", {kManbij}, {}, "2024-11-03")}),
+                                        Doc("c", "2024-11-08", {Ev("airstrike", {kManbij})})});
+    CHECK(index.events.size() == 3);
+  }
+
+  TEST_CASE("cluster: a cluster takes only events that agree with every member") {
+    // 4th ~ 6th ~ 8th, but the 4th and the 8th are four days apart.
+    auto index = events::ClusterEvents({Doc("a", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-04")}),
+                                        Doc("b", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}),
+                                        Doc("c", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-08")})});
+    CHECK(index.events.size() == 2);
+    CHECK(index.Find(0, 0) != index.Find(2, 0));
+    // A month joins the day-precise cluster, not the other way round: the
+    // day seeds it and the date stays a day.
+    index = events::ClusterEvents({Doc("a", "2024-11-30", {Ev("airstrike", {kManbij}, {}, "2024-11")}),
+                                   Doc("b", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-06")})});
+    REQUIRE(index.events.size() == 1);
+    CHECK(index.events[0].ref.when == "2024-11-06");
+    CHECK(index.events[0].members.size() == 2);
+  }
+
+  TEST_CASE("cluster: ids E1… by date, undated last; stable whatever the order of the documents") {
+    std::vector<events::DocEvents> docs = {
+        Doc("d3", "2024-11-10",
+            {Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"), Ev("meeting", {{"Qatar", "Doha"}}),
+             Ev("attack", {kSinjar}, {}, "2024-11-01")}),
+        Doc("d1", "2024-11-07", {Ev("attack", {kAleppo}, {}, "2024-11-06"), Ev("statement", {}, {}, "2024-11-07")}),
+        Doc("d2", "2024-11-02", {Ev("airstrike", {kNineveh}, {}, "2024-11-01"), Ev("protest", {kIdlib})}),
+    };
+    // The id of every (document id, local event), and every label by id.
+    auto ids = [](const std::vector<events::DocEvents>& ds) {
+      auto index = events::ClusterEvents(ds);
+      std::map<std::string, std::string> out;
+      for (std::size_t d = 0; d < ds.size(); ++d) {
+        for (std::size_t k = 0; k < ds[d].events.size(); ++k) {
+          const auto* g = index.Find(d, static_cast<int>(k));
+          REQUIRE(g != nullptr);
+          out[ds[d].doc + "#" + std::to_string(k)] = g->ref.id + " " + g->ref.label;
+        }
+      }
+      return out;
+    };
+    const std::map<std::string, std::string> expected = {
+        {"d2#0", "E1 airstrike, Nineveh, 2024-11-01"}, {"d3#2", "E1 airstrike, Nineveh, 2024-11-01"},
+        {"d1#0", "E2 airstrike, Aleppo, 2024-11-06"},  {"d3#0", "E2 airstrike, Aleppo, 2024-11-06"},
+        {"d1#1", "E3 statement, 2024-11-07"},          {"d3#1", "E4 meeting, Doha"},
+        {"d2#1", "E5 protest, Idlib"},
+    };
+    CHECK(ids(docs) == expected);
+    std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.doc < b.doc; });
+    CHECK(ids(docs) == expected);
+    std::reverse(docs.begin(), docs.end());
+    CHECK(ids(docs) == expected);
+    std::rotate(docs.begin(), docs.begin() + 1, docs.end());
+    CHECK(ids(docs) == expected);
+    auto index = events::ClusterEvents(docs);
+    REQUIRE(index.events.size() == 5);
+    for (std::size_t n = 0; n < index.events.size(); ++n) {
+      std::string id = "E";
+      id += std::to_string(n + 1);
+      CHECK(index.events[n].ref.id == id);
+    }
+  }
+
+  TEST_CASE("cluster: Summarize, the label \"type, place, when\"") {
+    struct Row {
+      std::string name;
+      std::vector<events::DocEvent> members;
+      std::string type, where, when, label;
+    };
+    auto border = [](events::DocEvent e) {
+      e.border = true;
+      return e;
+    };
+    const std::vector<Row> rows = {
+        {"a day", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}, "airstrike", "Manbij", "2024-11-06",
+         "airstrike, Manbij, 2024-11-06"},
+        {"a month", {Ev("attack", {kAleppo}, {}, "2024-11")}, "attack", "Aleppo", "2024-11", "attack, Aleppo, 2024-11"},
+        {"no date", {Ev("meeting", {{"Qatar", "Doha"}})}, "meeting", "Doha", "", "meeting, Doha"},
+        {"no place", {Ev("statement", {}, {}, "2024-11-07")}, "statement", "", "2024-11-07", "statement, 2024-11-07"},
+        {"province first, then district; the country dropped",
+         {Ev("attack", {kSyria, kManbij}, {}, "2024-11-06"), Ev("airstrike", {kAleppo}, {}, "2024-11-06")}, "airstrike",
+         "Aleppo Manbij", "2024-11-06", "airstrike, Aleppo, 2024-11-06"},
+        {"the day most members give", {Ev("airstrike", {kManbij}, {}, "2024-11-05"),
+         Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kManbij}, {}, "2024-11-06")},
+         "airstrike", "Manbij", "2024-11-06", "airstrike, Manbij, 2024-11-06"},
+        {"only the country", {Ev("airstrike", {kSyria}, {}, "2024-11-06")}, "airstrike", "Syria", "2024-11-06",
+         "airstrike, Syria, 2024-11-06"},
+        {"a foreign strike by country, at a border", {border(Ev("airstrike", {kSyria}, {State("Turkey")}, "2024-11-06"))},
+         "airstrike", "Syria border Syria", "2024-11-06", "airstrike, Syria border, 2024-11-06"},
+        {"a border, but the country's own forces", {border(Ev("airstrike", {kSyria}, {State("Syria")}, "2024-11-06"))},
+         "airstrike", "Syria", "2024-11-06", "airstrike, Syria, 2024-11-06"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.name);
+      std::vector<const events::DocEvent*> members;
+      for (const auto& e : r.members) members.push_back(&e);
+      EventRef ref = events::Summarize(members);
+      std::string where;
+      for (const auto& w : ref.where) where += (where.empty() ? "" : " ") + w;
+      CHECK(ref.id.empty());
+      CHECK(ref.type == r.type);
+      CHECK(where == r.where);
+      CHECK(ref.when == r.when);
+      CHECK(ref.label == r.label);
+    }
+    CHECK(events::Summarize({}).label.empty());
+  }
+
+  TEST_CASE("cluster: AssignEvents gives each quote its event, null for none") {
+    auto index = events::ClusterEvents({Doc("a", "2024-11-07", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}),
+                                        Doc("b", "2024-11-08", {Ev("meeting", {{"Qatar", "Doha"}}, {}, "2024-11-07"),
+                                                                Ev("attack", {kManbij}, {}, "2024-11-06")})});
+    events::DocEvents b = Doc("b", "2024-11-08", {});
+    b.quote_event = {1, -1, 0};
+    std::vector<QuoteRecord> quotes(4);
+    quotes[1].event = EventRef{};  // a stale event is cleared
+    events::AssignEvents(index, 1, b, quotes);
+    REQUIRE(quotes[0].event);
+    CHECK(quotes[0].event->id == "E1");
+    CHECK(quotes[0].event->label == "airstrike, Manbij, 2024-11-06");
+    CHECK_FALSE(quotes[1].event);
+    REQUIRE(quotes[2].event);
+    CHECK(quotes[2].event->label == "meeting, Doha, 2024-11-07");
+    CHECK_FALSE(quotes[3].event);  // no entry in quote_event
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
