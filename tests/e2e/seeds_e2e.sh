@@ -18,7 +18,9 @@ status=0
   --quotes "$tmp/quotes.jsonl" --entities "$tmp/entities.jsonl" --spelling "$tmp/spelling.json" \
   --min offsets_valid=1.0 --min quote_recall=0.95 --min quote_precision=0.90 \
   --min speaker_accuracy=0.95 --min role_accuracy=0.90 \
-  --min entity_pair_f1=0.95 --min entity_forms_found=0.95 --min spelling_groups_recall=1.0 || status=1
+  --min entity_pair_f1=0.95 --min entity_forms_found=0.95 --min spelling_groups_recall=1.0 \
+  --min event_pair_f1=0.85 --min event_when_accuracy=0.85 --min event_where_accuracy=0.90 \
+  --min event_null_accuracy=0.80 || status=1
 
 "$python" "$root/tests/e2e/score.py" --gold "$root/tests/gold/seeds" --corpus "$root/corpus" \
   --quotes "$tmp/quotes.jsonl" --entities "$tmp/entities.jsonl" --spelling "$tmp/spelling.json" \
