@@ -395,9 +395,15 @@ std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::s
 
 std::optional<DateRange> DateFinder::Anchor(const std::string& doc_date, const std::vector<Word>& words) const {
   if (auto d = ParseIsoDate(doc_date)) return d;
+  if (auto dateline = Dateline(doc_date, words)) return dateline->range;
+  return std::nullopt;
+}
+
+std::optional<DateMention> DateFinder::Dateline(const std::string& doc_date, const std::vector<Word>& words) const {
+  if (ParseIsoDate(doc_date)) return std::nullopt;
   std::size_t end = std::min(words.size(), impl_->config.dateline_words);
   for (const DateMention& m : Find(words, 0, end, std::nullopt)) {
-    if (m.range && m.range->precision == Precision::kDay) return m.range;
+    if (m.range && m.range->precision == Precision::kDay) return m;
   }
   return std::nullopt;
 }

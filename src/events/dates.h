@@ -61,6 +61,10 @@ class DateFinder {
   // The document's anchor: its metadata date ("YYYY-MM-DD" / "YYYY-MM"),
   // else a full date among its first words, else nullopt.
   std::optional<DateRange> Anchor(const std::string& doc_date, const std::vector<Word>& words) const;
+  // The date a document without a metadata date takes as its anchor: the
+  // first full date among its first words ("DAMASCUS, November 6, 2024 —");
+  // nullopt when doc_date is set or there is none.
+  std::optional<DateMention> Dateline(const std::string& doc_date, const std::vector<Word>& words) const;
 
   // Could a time expression start at this word? (A cheap pre-test.)
   bool MayStart(const Word& w) const;

@@ -91,12 +91,14 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   Words words = ReadWords(doc.text, tokens);
   // 2. anchor
   out.anchor = m.dates.Anchor(doc.date, words.words);
+  auto dateline = m.dates.Dateline(doc.date, words.words);
+  std::size_t dateline_end = dateline ? dateline->end : 0;
   // 3. mentions, sentence by sentence
   std::vector<Mention> mentions;
   bool border = false;
   for (std::size_t s = 0; s < words.sentences.size(); ++s) {
     if (!m.mentions.HasTrigger(words, s)) continue;
-    auto found = m.mentions.Run(words, s, out.anchor);
+    auto found = m.mentions.Run(words, s, out.anchor, dateline_end);
     mentions.insert(mentions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     border = border || m.mentions.HasBorderWord(words, words.sentences[s].first, words.sentences[s].end);
   }

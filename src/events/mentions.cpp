@@ -39,12 +39,14 @@ struct MentionFinder::Sentence {
     bool definite = false, quantified = false, listed = false, supported = false;
     bool has_object = false;   // a marker followed by the event it answers
     bool date_generic = false, date_unknown = false;
+    bool date_from_dateline = false;  // its date is the document's dateline
     bool dropped = false;
   };
 
   const std::vector<Word>& w;
   std::size_t b = 0, e = 0;
   std::optional<DateRange> anchor;
+  std::size_t dateline_end = 0;  // a date ending here or before is the dateline
   bool title = false;           // a headline in title case
   std::size_t first_word = 0;   // the sentence's first word token
   std::vector<Draft> drafts;
@@ -250,6 +252,12 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       }
       if (!place_follows) return Role::kActor;
     }
+    // The object of an attack verb is where it struck, whatever follows
+    // ("bombed Afrin, killing four", "shelled Syria near the border").
+    for (const auto& d : s.drafts) {
+      bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
+      if (!d.dropped && verb && d.m.end == first && lex_.type(d.m.type).kinetic) return Role::kPlace;
+    }
     // Back over "the eastern border provinces of", "Khost and", "'s" to a
     // preposition.
     std::size_t k = first;
@@ -384,7 +392,7 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
 // in air strikes …, prompting Afghan forces to retaliate").
 void MentionFinder::AttachDates(Sentence& s) const {
   auto live = [](const Sentence::Draft& d) { return !d.dropped; };
-  std::optional<DateRange> sentence_date;
+  std::optional<DateRange> sentence_date, dateline_date;
   int foreground_dates = 0;
   for (const DateMention& dm : dates_.Find(s.w, s.b, s.e, s.anchor)) {
     Sentence::Draft* best = nullptr;
@@ -395,19 +403,31 @@ void MentionFinder::AttachDates(Sentence& s) const {
       if (!best || dist < best_dist) best = &d, best_dist = dist;
     }
     if (!best) continue;
+    // The dateline says when the document was written: any other date of
+    // the sentence says better when its event happened.
+    bool dateline = dm.end <= s.dateline_end;
     // A span ("so far", "in 2024") speaks for the mention it stands by.
     if (dm.generic && best_dist <= 3) best->date_generic = true;
     else if (!dm.range) best->date_unknown = true;
-    else if (!best->m.date) best->m.date = dm.range;
+    else if (!best->m.date || (best->date_from_dateline && !dateline)) {
+      best->m.date = dm.range;
+      best->date_from_dateline = dateline;
+    }
     if (dm.range && !best->m.background) {
+      if (dateline) {
+        dateline_date = dm.range;
+        continue;
+      }
       ++foreground_dates;
       sentence_date = dm.range;
     }
   }
+  if (foreground_dates == 0 && dateline_date) foreground_dates = 1, sentence_date = dateline_date;
   if (foreground_dates != 1) return;
   for (auto& d : s.drafts) {
     bool verbal = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak || d.m.cls == TriggerClass::kMarker;
-    if (live(d) && verbal && !d.m.date && !d.m.background && !d.date_unknown && !d.date_generic) {
+    if (live(d) && verbal && (!d.m.date || d.date_from_dateline) && !d.m.background && !d.date_unknown &&
+        !d.date_generic) {
       d.m.date = sentence_date;
     }
   }
@@ -480,10 +500,11 @@ void MentionFinder::Classify(Sentence& s) const {
 }
 
 std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
-                                        const std::optional<DateRange>& anchor) const {
+                                        const std::optional<DateRange>& anchor, std::size_t dateline_end) const {
   const auto& sent = words.sentences[index];
   Sentence s(words.words, sent.first, sent.end);
   s.anchor = anchor;
+  s.dateline_end = dateline_end;
   std::size_t word_count = 0, caps = 0;
   s.first_word = s.e;
   for (std::size_t i = s.b; i < s.e; ++i) {

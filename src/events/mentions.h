@@ -15,7 +15,8 @@
 //   unreal      threatened, promised, possible ("may promise retaliation").
 // Arguments: places from the gazetteer after a locative preposition (or a
 // place-like capitalised name there), a place before the trigger ("Paktika
-// airstrikes"), the country of a target ("targeted Pakistani troops");
+// airstrikes"), the object of an attack verb ("bombed Tyre, killing …"),
+// the country of a target ("targeted Pakistani troops");
 // actors before the trigger or after "by"; the nearest date, else the
 // sentence's date.
 //
@@ -70,8 +71,13 @@ class MentionFinder {
  public:
   MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates);
 
-  // The mentions of sentence `s` of `words`.
-  std::vector<Mention> Run(const Words& words, std::size_t s, const std::optional<DateRange>& anchor) const;
+  // The mentions of sentence `s` of `words`. A date that ends at or before
+  // word `dateline_end` is the document's dateline (DateFinder::Dateline):
+  // when it was written, so a mention takes it only when its sentence gives
+  // no other date ("DAMASCUS, November 6, 2024 — Drones bombed Afrin late on
+  // Tuesday": the Tuesday).
+  std::vector<Mention> Run(const Words& words, std::size_t s, const std::optional<DateRange>& anchor,
+                           std::size_t dateline_end = 0) const;
 
   // Whether the sentence holds a trigger (a cheap test before Run).
   bool HasTrigger(const Words& words, std::size_t s) const;

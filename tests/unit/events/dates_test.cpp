@@ -90,6 +90,13 @@ TEST_SUITE("events") {
     CHECK(events::FormatWhen(*anchor) == "2024-12-25");
     CHECK(events::FormatWhen(*testing::Dates().Anchor("2024-03-18", words.words)) == "2024-03-18");
     CHECK_FALSE(testing::Dates().Anchor("", testing::WordsOf("Officials said on Tuesday.").words));
+    // Where the dateline is: its words (the event stage keeps it from
+    // dating events when their sentence says more).
+    auto dateline = testing::Dates().Dateline("", words.words);
+    REQUIRE(dateline);
+    CHECK(words.words[dateline->first].lower == "25");
+    CHECK(words.words[dateline->end - 1].lower == "2024");
+    CHECK_FALSE(testing::Dates().Dateline("2024-03-18", words.words));
   }
 
   // Found by fuzz_dates: a day resolved past an anchor at the end of the

@@ -17,12 +17,13 @@
 
 namespace whosaid::testing {
 
-inline events::Words WordsOf(const std::string& text) {
+// The tokens of a text with no quotations.
+inline segment::Tokens TokensOf(const std::string& text) {
   static segment::Tokenizer tokenizer(Rules());
-  auto paragraphs = segment::SplitParagraphs(text);
-  auto tokens = tokenizer.Run(text, paragraphs, {}, {});
-  return events::ReadWords(text, tokens);
+  return tokenizer.Run(text, segment::SplitParagraphs(text), {}, {});
 }
+
+inline events::Words WordsOf(const std::string& text) { return events::ReadWords(text, TokensOf(text)); }
 
 inline const events::DateFinder& Dates() {
   static events::DateFinder dates(events::DateConfig{}, Rules());

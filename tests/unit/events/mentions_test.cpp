@@ -76,6 +76,12 @@ TEST_SUITE("events") {
         {"The minister's visit to Tehran was focused on trade.", 0, "Tehran |  | "},
         {"A blast hit a market in the Dand-e-Nowabad district of Kandahar on Sunday.", 0,
          "Dand-e-Nowabad,Kandahar |  | 2024-12-22"},
+        // Regression: the object of an attack verb is where it struck, even
+        // before a comma or a full stop (it used to need a lower-case word
+        // after it).
+        {"Israeli jets bombed Tyre, killing nine people.", 0, "Tyre | Israel | "},
+        {"Turkish drones bombed Syria.", 0, "Syria | Turkey | "},
+        {"Russian forces shelled Kharkiv.", 0, "Kharkiv | Russia | "},
     };
     for (const Row& r : rows) {
       CAPTURE(r.text);
