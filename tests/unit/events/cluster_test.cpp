@@ -17,30 +17,10 @@ namespace whosaid {
 namespace {
 
 using Path = std::vector<std::string>;
+using testing::Ev;
 
 events::Actor State(const std::string& country) { return {country, country}; }
 events::Actor Group(const std::string& name) { return {name, ""}; }
-
-// A document event: its type (the path is read from types.txt), its places
-// (gazetteer paths), actors and date ("" none; "YYYY-MM" a month).
-events::DocEvent Ev(const std::string& type, const std::vector<Path>& places,
-                    const std::vector<events::Actor>& actors = {}, const std::string& date = "") {
-  events::DocEvent e;
-  for (int t = testing::Lexicon().TypeId(type); t >= 0; t = testing::Lexicon().type(t).parent) {
-    e.type_path.insert(e.type_path.begin(), testing::Lexicon().type(t).name);
-  }
-  REQUIRE(e.type() == type);
-  for (const Path& p : places) {
-    events::EventPlace ep;
-    ep.path = p;
-    ep.mentions = 1;
-    e.places.push_back(ep);
-  }
-  e.actors = actors;
-  e.date = events::ParseIsoDate(date);
-  e.mentions = 1;
-  return e;
-}
 
 events::DocEvents Doc(const std::string& id, const std::string& anchor, std::vector<events::DocEvent> evs) {
   events::DocEvents d;

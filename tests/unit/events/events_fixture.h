@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "../support/pipeline_fixture.h"
 #include "../support/rules_fixture.h"
@@ -50,6 +51,28 @@ inline std::pair<std::string, std::string> SplitAnchor(const std::string& input)
   auto bar = input.find(" | ");
   std::string anchor = input.substr(0, bar);
   return {anchor == "-" ? std::string() : anchor, input.substr(bar + 3)};
+}
+
+// A document event as the event stage would give it: its type (the path is
+// read from types.txt), its places (gazetteer paths, country first), actors
+// and date ("" none; "YYYY-MM" a month).
+inline events::DocEvent Ev(const std::string& type, const std::vector<std::vector<std::string>>& places,
+                           const std::vector<events::Actor>& actors = {}, const std::string& date = "") {
+  events::DocEvent e;
+  for (int t = Lexicon().TypeId(type); t >= 0; t = Lexicon().type(t).parent) {
+    e.type_path.insert(e.type_path.begin(), Lexicon().type(t).name);
+  }
+  if (e.type_path.empty()) e.type_path.push_back("unknown type " + type);
+  for (const auto& p : places) {
+    events::EventPlace ep;
+    ep.path = p;
+    ep.mentions = 1;
+    e.places.push_back(ep);
+  }
+  e.actors = actors;
+  e.date = events::ParseIsoDate(date);
+  e.mentions = 1;
+  return e;
 }
 
 // The whole per-document pipeline on `text`, dated `date` ("" for none).
