@@ -69,10 +69,10 @@ RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline, o
     for (std::size_t i = 0; i < batch.size(); ++i) {
       reporter.Report(results[i].diagnostics);
       if (reporter.stop()) return stats;
-      sink.Write(batch[i], results[i]);
       ++stats.docs;
       stats.bytes += batch[i].text.size();
       stats.quotes += results[i].quotes.size();
+      sink.Take(std::move(batch[i]), std::move(results[i]));  // a keeping sink moves, not copies
     }
     reporter.Progress(stats.docs, stats.bytes);
   }

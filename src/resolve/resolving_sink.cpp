@@ -2,18 +2,16 @@
 
 namespace whosaid::resolve {
 
-void ResolvingSink::Write(const Document& doc, const DocResult& result) {
+void ResolvingSink::Write(const Document& doc, const DocResult& result) { Take(doc, result); }
+
+void ResolvingSink::Take(Document doc, DocResult result) {
   resolver_.Add(doc, result);
   Held held;
   held.index = added_++;
-  held.doc.id = doc.id;
-  held.doc.outlet = doc.outlet;
-  held.doc.url = doc.url;
-  held.doc.date = doc.date;
-  held.doc.source = doc.source;
-  if (!result.quotes.empty()) held.doc.text = doc.text;  // records quote it
-  held.result.quotes = result.quotes;  // names and diagnostics are not passed on
-  held.result.events = result.events;
+  held.doc = std::move(doc);
+  if (result.quotes.empty()) held.doc.text = std::string();  // no record quotes it
+  held.result.quotes = std::move(result.quotes);  // names and diagnostics are not passed on
+  held.result.events = std::move(result.events);
   held_.push_back(std::move(held));
 }
 

@@ -32,6 +32,7 @@ class ResolvingSink : public output::Sink {
 
   void Begin() override {}
   void Write(const Document& doc, const DocResult& result) override;
+  void Take(Document doc, DocResult result) override;
   void End() override;
 
  private:
