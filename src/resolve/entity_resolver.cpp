@@ -102,9 +102,12 @@ struct EntityResolver::State {
     bool acronym = false;
     std::vector<EntityRole> roles;   // one per record or mention stating it
   };
+  // A form an input is written in, and how often (a document's repeats of
+  // one form are one occurrence with a count, so memory follows the forms).
   struct Occurrence {
     std::uint32_t input = 0;
     std::string form;
+    std::size_t count = 1;
   };
   struct Candidate {
     std::uint32_t doc = 0;
@@ -174,7 +177,7 @@ class DocAdder {
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
       std::string form = FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
       if (!WordsWithin(form, sp->name) || form.empty()) form = sp->name;
-      s_.occurrences.push_back({in, form});
+      Occur(in, std::move(form));
     }
   }
 
@@ -216,6 +219,12 @@ class DocAdder {
   }
 
  private:
+  void Occur(std::uint32_t in, std::string form) {
+    auto [it, fresh] = occurrence_.try_emplace({in, form}, s_.occurrences.size());
+    if (fresh) s_.occurrences.push_back({in, std::move(form)});
+    else ++s_.occurrences[it->second].count;
+  }
+
   // The speaker mentions that overlap `span` (spans_ is sorted by start;
   // a mention is at most kMaxMentionBytes long).
   template <typename F>
@@ -282,7 +291,7 @@ class DocAdder {
       AddUnique(s_.inputs[in].in.context.roles, m.role);
       s_.inputs[in].roles.push_back({m.role, ""});
     }
-    s_.occurrences.push_back({in, form});
+    Occur(in, form);
     return in;
   }
 
@@ -318,6 +327,7 @@ class DocAdder {
   std::vector<std::pair<Span, std::uint32_t>> spans_; // speaker mentions
   std::unordered_set<std::size_t> seen_;              // speaker mention starts
   std::unordered_set<std::uint32_t> owned_;
+  std::map<std::pair<std::uint32_t, std::string>, std::size_t> occurrence_;  // (input, form) → its index
 };
 
 }  // namespace
@@ -565,7 +575,7 @@ EntityTable EntityResolver::Resolve() const {
     if (ent < 0) continue;
     EntityVariant& v = variants[static_cast<std::size_t>(ent)][o.form];
     v.form = o.form;
-    ++v.count;
+    v.count += o.count;
     const auto& doc = s.docs[e.inputs[o.input].doc];
     AddUnique(v.docs, doc.id);
     AddUnique(v.outlets, doc.outlet);
