@@ -106,10 +106,10 @@ Grouping EventCoref::Run(const std::vector<Mention>& ms) const {
     const Mention& m = ms[i];
     if (m.unreal || m.generic) continue;
     int ev = -1;
-    if (m.reference) {
+    if (m.reference || m.dependent) {
       bool generic = false;
       ev = Antecedent(ms, i, g, &generic);
-      if (ev < 0 && (generic || m.cls == TriggerClass::kAnaphor)) continue;
+      if (ev < 0 && (generic || m.dependent || m.cls == TriggerClass::kAnaphor)) continue;
     } else if (!lex_.type(m.type).occasion) {
       // The latest event it agrees with (each statement, briefing … is its
       // own event).

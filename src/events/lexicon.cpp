@@ -1,5 +1,6 @@
 #include "events/lexicon.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace whosaid::events {
@@ -16,7 +17,9 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"unreal", kUnreal},         {"unreal-after", kUnrealAfter}, {"background", kBackground},
     {"support", kSupport},       {"locative", kLocative},     {"near", kNear},
     {"target", kTarget},         {"border", kBorder},         {"casualty", kCasualty},
-    {"other", kOther},           {"region", kRegion},         {"place-like", kPlaceLike}};
+    {"other", kOther},           {"region", kRegion},         {"place-like", kPlaceLike},
+    {"figurative", kFigurative}, {"armed", kArmed},           {"person", kPerson},
+    {"stop", kStop}};
 
 }  // namespace
 
@@ -50,11 +53,24 @@ void EventLexicon::LoadTriggers(const rules::RuleFile& file) {
     auto f = rules::RuleFile::Fields(line);
     if (f.size() != 3) throw file.Error(line, "expected TYPE | CLASS | PHRASES");
     TriggerInfo info;
-    if ((info.type = TypeId(f[0])) < 0) throw file.Error(line, "unknown type '" + f[0] + "' (see types.txt)");
-    auto cls = kClasses.find(f[1]);
+    if (f[0] != "-" && (info.type = TypeId(f[0])) < 0) {
+      throw file.Error(line, "unknown type '" + f[0] + "' (see types.txt)");
+    }
+    auto parts = CommaList(f[1]);
+    auto cls = parts.empty() ? kClasses.end() : kClasses.find(parts[0]);
     if (cls == kClasses.end()) throw file.Error(line, "unknown class '" + f[1] + "'");
     info.cls = cls->second;
-    for (const auto& phrase : CommaList(f[2])) triggers_.Add(PhraseWords(phrase), info);
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      if (parts[k] == "evidence") info.evidence = true;
+      else if (parts[k] == "determined") info.determined = true;
+      else if (parts[k] == "final") info.final = true;
+      else throw file.Error(line, "unknown trigger flag '" + parts[k] + "' (evidence, determined, final)");
+    }
+    for (const auto& phrase : CommaList(f[2])) {
+      TriggerInfo one = info;
+      one.proper = std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      triggers_.Add(PhraseWords(phrase), one);
+    }
   }
 }
 

@@ -26,8 +26,12 @@ namespace whosaid::events {
 enum class TriggerClass : std::uint8_t { kNoun, kVerb, kWeak, kMarker, kResponse, kAnaphor };
 
 struct TriggerInfo {
-  int type = -1;
+  int type = -1;                          // -1: a phrase that is no event ("attack ad")
   TriggerClass cls = TriggerClass::kNoun;
+  bool evidence = false;    // stands only with a place, victims, arms or a support verb in its sentence
+  bool determined = false;  // a noun that needs a determiner, article, number or modifier
+  bool final = false;       // a noun no lower-case word (other than a context word) may follow ("primary")
+  bool proper = false;      // written capitalised in triggers.txt: matches capitalised ("Super Tuesday")
 };
 
 struct EventType {
@@ -54,6 +58,10 @@ enum ContextClass : std::uint32_t {
   kOther = 1u << 12,
   kRegion = 1u << 13,
   kPlaceLike = 1u << 14,
+  kFigurative = 1u << 15,
+  kArmed = 1u << 16,
+  kPerson = 1u << 17,
+  kStop = 1u << 18,
 };
 
 struct Actor {

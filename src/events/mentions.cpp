@@ -41,6 +41,7 @@ struct MentionFinder::Sentence {
     bool date_generic = false, date_unknown = false;
     bool date_from_dateline = false;  // its date is the document's dateline
     bool dropped = false;
+    bool evidence = false, determined = false;  // TriggerInfo's flags
   };
 
   const std::vector<Word>& w;
@@ -96,8 +97,18 @@ bool MentionFinder::HasBorderWord(const Words& words, std::size_t begin, std::si
 void MentionFinder::FindTriggers(Sentence& s) const {
   for (std::size_t i = s.b; i < s.e;) {
     auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e) : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
-    if (!info || (s.w[i].cap && i != s.first_word && !s.title)) {
+    if (info && info->type < 0) {  // a phrase that is no event ("attack ads", "election law")
+      i += n;
+      continue;
+    }
+    if (!info || (s.w[i].cap && i != s.first_word && !s.title && !info->proper)) {
       ++i;
+      continue;
+    }
+    // "the primary victims": an adjective, not the noun.
+    if (info->final && i + n < s.e && s.w[i + n].IsWord() && !s.w[i + n].cap &&
+        !(lex_.Context(s.w, i + n, s.e).second & (kLocative | kNear | kOther | kStop | kBackground | kSupport))) {
+      i += n;
       continue;
     }
     Sentence::Draft d;
@@ -108,6 +119,8 @@ void MentionFinder::FindTriggers(Sentence& s) const {
     d.m.sentence = s.w[i].sentence;
     d.m.paragraph = s.w[i].paragraph;
     d.m.head = std::string(s.w[i + n - 1].lower);
+    d.evidence = info->evidence;
+    d.determined = info->determined;
     s.drafts.push_back(std::move(d));
     i += n;
   }
@@ -119,7 +132,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
   for (auto& d : s.drafts) {
     bool noun = d.m.cls == TriggerClass::kNoun || d.m.cls == TriggerClass::kAnaphor;
     std::size_t k = d.m.first;
-    int modifiers = 0;
+    int modifiers = 0, lower_modifiers = 0;
     while (noun && k > s.b && modifiers < 4) {
       const Word& p = s.w[k - 1];
       if (p.kind == TokenKind::kQuote) { --k; continue; }
@@ -139,12 +152,25 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
       if (!p.cap && !hyphenated && (EndsWith(p.lower, "ed") || EndsWith(p.lower, "ing"))) break;  // a verb
       --k;
       ++modifiers;
+      lower_modifiers += !p.cap;
     }
     d.np = k;
+    // A figurative modifier in or just before the phrase ("political
+    // attacks", "sharpened his attacks"): no event.
+    for (std::size_t j = std::max(s.b + 1, k > 2 ? k - 2 : 0); noun && j <= d.m.first && !d.dropped; ++j) {
+      d.dropped = lex_.ContextEndsAt(s.w, s.b, j, kFigurative);
+    }
     auto [len, before] = s.Before(lex_, k);
     d.listed = before & kListing;
     d.supported = before & kSupport;
     d.m.background = before & kBackground;
+    // "a meeting", "the talks", "Monday's visit", "held talks" — not "meeting
+    // those requirements" or "she talks about it".
+    if (noun && d.determined && !d.definite && !d.quantified && !d.supported && lower_modifiers == 0) d.dropped = true;
+    // "meeting the requirements", "meeting them": a verb with its object.
+    bool gerund = EndsWith(d.m.head, "ing") && d.m.end < s.e && s.w[d.m.end].IsWord() &&
+                  (lex_.Context(s.w, d.m.end, s.e).second & (kDeterminer | kPerson | kQuantifier));
+    if (noun && d.determined && gerund) d.dropped = true;
     // Unreal: a word of that class within four words before, in the clause
     // (not for a definite noun: "will not leave this cowardly act" names
     // an act that happened).
@@ -204,8 +230,11 @@ void MentionFinder::Respond(Sentence& s) const {
       }
     }
   }
+  // A response phrase answers only an armed action ("in response to the
+  // airstrikes", not "in response to the latest polls").
   bool respond = std::any_of(ds.begin(), ds.end(), [](const auto& d) {
-    return !d.dropped && (d.m.cls == TriggerClass::kMarker || d.m.cls == TriggerClass::kResponse) && !d.m.unreal;
+    return !d.dropped && !d.m.unreal &&
+           (d.m.cls == TriggerClass::kMarker || (d.m.cls == TriggerClass::kResponse && d.has_object));
   });
   bool retyped = false;
   for (auto& d : ds) {
@@ -459,6 +488,15 @@ void MentionFinder::Classify(Sentence& s) const {
     if (d && std::find(d->m.places.begin(), d->m.places.end(), p.place) == d->m.places.end()) d->m.places.push_back(p.place);
   }
   for (auto& d : s.drafts) {
+    if (d.dropped || !lex_.type(d.m.type).kinetic) continue;
+    // "attacks on him", "attack against Smith": words aimed at a person.
+    if (d.m.end + 1 < s.e && (s.w[d.m.end].Is("on") || s.w[d.m.end].Is("against")) && AimedAtPerson(s, d.m.end + 1)) {
+      d.dropped = true;
+    } else if (d.evidence && !d.supported && !Armed(s)) {
+      d.m.dependent = true;
+    }
+  }
+  for (auto& d : s.drafts) {
     if (d.dropped) continue;
     // Actors: in the noun phrase, after "by", or the subject before it.
     for (const ActorHit& a : s.actors) {
@@ -497,6 +535,30 @@ void MentionFinder::Classify(Sentence& s) const {
         break;
     }
   }
+}
+
+// Word k names a person: a pronoun, or a capitalised name that is no place,
+// actor or date ("attacks on Smith", not "attacks on Paris").
+bool MentionFinder::AimedAtPerson(const Sentence& s, std::size_t k) const {
+  const Word& w = s.w[k];
+  if (!w.IsWord()) return false;
+  if (lex_.Context(s.w, k, s.e).second & kPerson) return true;
+  if (!w.cap || s.taken[k - s.b] || dates_.MayStart(w) || places_.Demonym(w.lower) >= 0) return false;
+  return std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) { return p.first == k; });
+}
+
+// Whether the sentence says an armed action took place: a place where
+// something happened, victims or damage, arms or armed men, a named armed
+// group.
+bool MentionFinder::Armed(const Sentence& s) const {
+  for (const PlaceHit& p : s.places) {
+    if (p.role == Role::kPlace || p.role == Role::kNear) return true;
+  }
+  for (std::size_t i = s.b; i < s.e; ++i) {
+    if (s.taken[i - s.b]) return true;
+    if (s.w[i].IsWord() && (lex_.Context(s.w, i, s.e).second & (kCasualty | kArmed))) return true;
+  }
+  return false;
 }
 
 std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,

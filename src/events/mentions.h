@@ -61,6 +61,7 @@ struct Mention {
   bool answered = false;
   bool background = false;
   bool unreal = false;
+  bool dependent = false;  // nothing in its sentence says it was armed: only ever names an event named before
   std::vector<PlaceRef> places;
   std::vector<Actor> actors;
   std::optional<DateRange> date;
@@ -95,6 +96,8 @@ class MentionFinder {
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;
   void Classify(Sentence& s) const;
+  bool AimedAtPerson(const Sentence& s, std::size_t k) const;
+  bool Armed(const Sentence& s) const;
 
   const EventLexicon& lex_;
   const Gazetteer& places_;

@@ -38,7 +38,8 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"background", events::kBackground}, {"support", events::kSupport},       {"locative", events::kLocative},
     {"near", events::kNear},             {"place-like", events::kPlaceLike},  {"other", events::kOther},
     {"region", events::kRegion},         {"target", events::kTarget},         {"border", events::kBorder},
-    {"casualty", events::kCasualty}};
+    {"casualty", events::kCasualty},     {"figurative", events::kFigurative}, {"armed", events::kArmed},
+    {"person", events::kPerson},         {"stop", events::kStop}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {

@@ -21,6 +21,7 @@ std::string Describe(const std::string& text, const std::string& anchor = "2024-
       if (m.answered) out += "/answered";
       if (m.background) out += "/background";
       if (m.unreal) out += "/unreal";
+      if (m.dependent) out += "/dependent";
     }
   }
   return out;
