@@ -34,8 +34,18 @@ bool PathsOverlap(const std::vector<EventPlace>& a, const std::vector<EventPlace
   return false;
 }
 
+// Statements, meetings, debates happen every day: two of them are one only
+// when both are dated to the day and they share a place below country or an
+// actor.
+bool LocalAgree(const DocEvent& a, const DocEvent& b) {
+  if (!a.date || !b.date || Width(*a.date) > 1 || Width(*b.date) > 1) return false;
+  bool actor = !a.actors.empty() && !b.actors.empty() && ActorsAgree(a.actors, b.actors);
+  return actor || PathsOverlap(a.places, b.places, true);
+}
+
 bool Agree(const DocEvent& a, const DocEvent& b, const ClusterConfig& config) {
   if (!TypesAgree(a, b) || !ActorsAgree(a.actors, b.actors) || !PathsOverlap(a.places, b.places, false)) return false;
+  if ((a.local || b.local) && !LocalAgree(a, b)) return false;
   return !a.date || !b.date || Near(*a.date, *b.date, config.date_slack_days);
 }
 

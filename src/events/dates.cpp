@@ -94,6 +94,7 @@ struct DateFinder::Impl {
   std::unordered_map<std::string, std::pair<int, bool>, ViewHash, std::equal_to<>> months;
   std::unordered_map<std::string, int, ViewHash, std::equal_to<>> weekdays, counts;
   std::vector<Pattern> patterns;
+  PhraseIndex<int> future;  // words that mark a clause as future
   // The patterns that may start at a word: by literal, or by slot name.
   std::unordered_map<std::string, std::vector<int>, ViewHash, std::equal_to<>> first;
 
@@ -108,6 +109,9 @@ struct DateFinder::Impl {
                     std::size_t end, Bind& b) const;
   std::optional<DateRange> Resolve(const Pattern& p, const Bind& b,
                                    const std::optional<DateRange>& anchor) const;
+  std::optional<DateRange> Ahead(const Pattern& p, const Bind& b, const std::optional<DateRange>& anchor) const;
+  bool FutureClause(const std::vector<Word>& words, std::size_t begin, std::size_t end, std::size_t first,
+                    std::size_t last) const;
   void Candidates(const Word& w, std::vector<int>& out) const;
 };
 
@@ -335,6 +339,57 @@ std::optional<DateRange> DateFinder::Impl::Resolve(const Pattern& p, const Bind&
   return std::nullopt;
 }
 
+// The forward reading of a day, month or weekday said without its year:
+// the earliest on or after the anchor. nullopt when there is none to give.
+std::optional<DateRange> DateFinder::Impl::Ahead(const Pattern& p, const Bind& b,
+                                                 const std::optional<DateRange>& anchor) const {
+  if (!anchor || b.year) return std::nullopt;
+  const int a = anchor->last;
+  const CivilDate ac = CivilFromDays(a);
+  switch (p.meaning) {
+    case Meaning::kDate:
+      for (int y = ac.year; y <= ac.year + 1; ++y) {
+        if (ValidDate({y, b.month, b.day}) && DaysFromCivil({y, b.month, b.day}) >= a) {
+          return DayRange(DaysFromCivil({y, b.month, b.day}));
+        }
+      }
+      return std::nullopt;
+    case Meaning::kMonth:
+    case Meaning::kMonthEarly:
+    case Meaning::kMonthMid:
+    case Meaning::kMonthLate: {
+      Bind next = b;
+      next.year = b.month >= ac.month ? ac.year : ac.year + 1;
+      return Resolve(p, next, anchor);
+    }
+    case Meaning::kWeekday:
+      if (anchor->first != anchor->last) return std::nullopt;
+      return DayRange(a + (b.weekday - Weekday(a) + 7) % 7);
+    default:
+      return std::nullopt;
+  }
+}
+
+// Whether a future word (dates.txt) stands within six words before the date
+// or four after it, in its clause (a comma ends the clause after the date,
+// not before it: "Next month, the party will …").
+bool DateFinder::Impl::FutureClause(const std::vector<Word>& words, std::size_t begin, std::size_t end,
+                                    std::size_t first, std::size_t last) const {
+  auto hard_break = [&](const Word& w) {
+    return w.kind == segment::TokenKind::kPunct &&
+           (w.lower == ";" || w.lower == ":" || w.lower == "." || w.lower == "(" || w.lower == ")");
+  };
+  std::size_t from = first;
+  for (int n = 0; from > begin && n < 6 && !hard_break(words[from - 1]); ++n) --from;
+  std::size_t to = last;
+  bool comma = last > first && words[last - 1].Is(",");  // "in July, 2016" may end on one
+  for (int n = 0; !comma && to < end && n < 4 && !hard_break(words[to]) && !words[to].Is(","); ++n) ++to;
+  for (std::size_t i = from; i < to; ++i) {
+    if (words[i].IsWord() && future.Longest(words, i, to).second) return true;
+  }
+  return false;
+}
+
 DateFinder::DateFinder(const DateConfig& config, const rules::RuleSet& rules)
     : impl_(std::make_unique<Impl>()) {
   impl_->config = config;
@@ -342,8 +397,10 @@ DateFinder::DateFinder(const DateConfig& config, const rules::RuleSet& rules)
   for (const auto& line : file.lines()) {
     auto f = rules::RuleFile::Fields(line);
     if (f[0] == "month" || f[0] == "weekday" || f[0] == "count") impl_->LoadWords(file, line, f);
-    else if (f[0] == "pattern") impl_->LoadPattern(file, line, f);
-    else throw file.Error(line, "expected month, weekday, count or pattern, not '" + f[0] + "'");
+    else if (f[0] == "future" && f.size() == 2) {
+      for (const auto& phrase : CommaList(f[1])) impl_->future.Add(PhraseWords(phrase), 1);
+    } else if (f[0] == "pattern") impl_->LoadPattern(file, line, f);
+    else throw file.Error(line, "expected month, weekday, count, future or pattern, not '" + f[0] + "'");
   }
 }
 
@@ -384,6 +441,13 @@ std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::s
     m.first = i;
     m.end = best_end;
     m.range = impl_->Resolve(*best, best_bind, anchor);
+    m.ahead = impl_->Ahead(*best, best_bind, anchor);
+    if (m.ahead && m.range && *m.ahead == *m.range) m.ahead.reset();
+    if (m.ahead && (!Writable(*m.ahead) || m.ahead->last > anchor->last + 366)) m.ahead.reset();
+    if (m.ahead && impl_->FutureClause(words, begin, end, i, best_end)) {
+      m.range = m.ahead;
+      m.future = true;
+    }
     if (m.range && !Writable(*m.range)) m.range.reset();  // unknown, not a guess
     m.generic = best->meaning == Meaning::kGeneric || (m.range && m.range->precision == Precision::kYear);
     if (m.generic) m.range.reset();

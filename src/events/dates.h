@@ -45,6 +45,13 @@ struct DateMention {
   std::size_t end = 0;    // one past the last word
   std::optional<DateRange> range;  // nullopt: unknown (or generic)
   bool generic = false;   // a general span (so far, in 2024, this year)
+  // A day, month or weekday said without its year resolves backwards (the
+  // latest before the anchor) unless its clause speaks of the future ("will",
+  // "next", "upcoming": dates.txt `future`); `ahead` is the forward reading
+  // (the earliest on or after the anchor) when it differs, for a caller that
+  // knows better (an election "in November" is ahead when that is nearer).
+  std::optional<DateRange> ahead;
+  bool future = false;    // its clause is marked future: `range` is the forward reading
 };
 
 class DateFinder {

@@ -41,6 +41,7 @@ struct DocEvent {
   std::optional<DateRange> date;
   int mentions = 0;
   bool border = false;          // its document speaks of a border
+  bool local = false;           // its type is `local` (types.txt): merges across documents only on a day and a place or actor
   std::size_t first_byte = 0;   // where it is first mentioned
 
   const std::string& type() const { return type_path.back(); }

@@ -74,6 +74,7 @@ DocEvent EventStage::Impl::Describe(const Words& words, const LocalEvent& e, boo
   out.date = e.date;
   out.mentions = e.mentions;
   out.border = border;
+  out.local = lexicon.type(e.type).local;
   out.first_byte = words[e.first_word].span.begin;
   return out;
 }

@@ -36,6 +36,8 @@ void EventLexicon::LoadTypes(const rules::RuleFile& file) {
     for (const auto& flag : CommaList(f[2])) {
       if (flag == "kinetic") t.kinetic = true;
       else if (flag == "occasion") t.occasion = true;
+      else if (flag == "scheduled") t.scheduled = true;
+      else if (flag == "local") t.local = true;
       else if (flag == "answer") {
         if (answer_ >= 0) throw file.Error(line, "a second answer type");
         answer_ = static_cast<int>(types_.size());

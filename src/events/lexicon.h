@@ -39,6 +39,8 @@ struct EventType {
   int parent = -1;
   bool kinetic = false;
   bool occasion = false;
+  bool scheduled = false;  // set in advance: a date without its year is the nearer reading, back or ahead
+  bool local = false;      // one event across documents only on a shared day and a shared place or actor
 };
 
 // Context classes (context.txt), as bits.

@@ -1,6 +1,7 @@
 #include "events/mentions.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace whosaid::events {
 namespace {
@@ -416,6 +417,16 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   return after;
 }
 
+// A scheduled event's date said without its year ("the November
+// election"): the nearer reading, back or ahead of the anchor.
+std::optional<DateRange> MentionFinder::Scheduled(const Sentence& s, int type, const DateMention& dm) const {
+  if (!dm.ahead || dm.future || !dm.range || !s.anchor || !lex_.type(type).scheduled) return dm.range;
+  auto distance = [&](const DateRange& r) {
+    return std::min(std::abs(r.first - s.anchor->last), std::abs(r.last - s.anchor->first));
+  };
+  return distance(*dm.ahead) < distance(*dm.range) ? dm.ahead : dm.range;
+}
+
 // 6. Dates: each goes with the nearest mention; a verb without one takes the
 // sentence's date when only one date goes with its events ("killed Monday
 // in air strikes …, prompting Afghan forces to retaliate").
@@ -439,7 +450,7 @@ void MentionFinder::AttachDates(Sentence& s) const {
     if (dm.generic && best_dist <= 3) best->date_generic = true;
     else if (!dm.range) best->date_unknown = true;
     else if (!best->m.date || (best->date_from_dateline && !dateline)) {
-      best->m.date = dm.range;
+      best->m.date = Scheduled(s, best->m.type, dm);
       best->date_from_dateline = dateline;
     }
     if (dm.range && !best->m.background) {

@@ -95,6 +95,7 @@ class MentionFinder {
   std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;
+  std::optional<DateRange> Scheduled(const Sentence& s, int type, const DateMention& dm) const;
   void Classify(Sentence& s) const;
   bool AimedAtPerson(const Sentence& s, std::size_t k) const;
   bool Armed(const Sentence& s) const;

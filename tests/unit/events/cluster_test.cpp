@@ -45,6 +45,40 @@ bool Merged(const events::DocEvents& a, const events::DocEvents& b) {
 }
 
 TEST_SUITE("events") {
+  // Regression: statements, debates and meetings of different days, places
+  // and people were merged across documents by type and month alone.
+  TEST_CASE("cluster: statements, meetings and other local events merge only on a day and a place or actor") {
+    const Path kCity = {"United States", "Ohio", "Cleveland"};
+    const Path kOtherCity = {"United States", "Ohio", "Columbus"};
+    const Path kCountry = {"United States"};
+    struct Row {
+      std::string name;
+      events::DocEvent a, b;
+      bool merged;
+    } rows[] = {
+        {"statement, same day and city", Ev("statement", {kCity}, {}, "2016-06-02"),
+         Ev("statement", {kCity}, {}, "2016-06-02"), true},
+        {"meeting, same day and actor", Ev("meeting", {}, {State("France")}, "2016-06-02"),
+         Ev("meeting", {}, {State("France")}, "2016-06-03"), true},
+        {"debate, same day, city and country", Ev("debate", {kCity}, {}, "2016-06-02"),
+         Ev("debate", {kCountry}, {}, "2016-06-02"), false},
+        {"meeting, same month only", Ev("meeting", {kCity}, {}, "2016-06"), Ev("meeting", {kCity}, {}, "2016-06"),
+         false},
+        {"meeting, same day, other cities", Ev("meeting", {kCity}, {}, "2016-06-02"),
+         Ev("meeting", {kOtherCity}, {}, "2016-06-02"), false},
+        {"statement, same day, nothing shared", Ev("statement", {}, {}, "2016-06-02"),
+         Ev("statement", {}, {}, "2016-06-02"), false},
+        {"statement, undated", Ev("statement", {kCity}, {}, ""), Ev("statement", {kCity}, {}, ""), false},
+        {"rally, a day and undated", Ev("rally", {kCity}, {}, "2016-06-02"), Ev("rally", {kCity}, {}, ""), false},
+        {"not local: election, same month", Ev("election", {kCountry}, {}, "2016-11"),
+         Ev("election", {kCountry}, {}, "2016-11"), true},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.name);
+      CHECK(Merged(Doc("a", "2016-06-03", {r.a}), Doc("b", "2016-06-03", {r.b})) == r.merged);
+    }
+  }
+
   TEST_CASE("cluster: two document events merge when type, place, actors and date agree") {
     struct Row {
       std::string name;

@@ -72,6 +72,8 @@ inline events::DocEvent Ev(const std::string& type, const std::vector<std::vecto
   e.actors = actors;
   e.date = events::ParseIsoDate(date);
   e.mentions = 1;
+  int id = Lexicon().TypeId(type);
+  e.local = id >= 0 && Lexicon().type(id).local;
   return e;
 }
 

@@ -53,6 +53,29 @@ TEST_SUITE("events") {
     }
   }
 
+  // Regression: a date without its year always resolved backwards ("the
+  // convention in July" in a May article was last July).
+  TEST_CASE("dates without a year: ahead in a future clause or for a scheduled event when nearer") {
+    struct Row {
+      const char* anchor;
+      const char* text;
+      const char* args;
+    } rows[] = {
+        {"2016-05-18", "The party will hold its convention in July.", " |  | 2016-07"},
+        {"2016-05-18", "Voters were unhappy before the November election.", " |  | 2016-11"},
+        {"2016-12-20", "Voters were unhappy before the November election.", " |  | 2016-11"},
+        {"2016-05-18", "The state holds its caucuses on Saturday.", " |  | 2016-05-21"},
+        {"2016-05-18", "The candidates clashed at the debate on Monday.", " |  | 2016-05-16"},
+        {"2016-05-18", "The council met in July.", " |  | 2015-07"},
+        {"2016-05-18", "The council will hold a meeting in July.", " |  | 2016-07"},
+        {"2016-05-18", "A bomb blast hit a bus in the Nangarhar province on June 2.", "Nangarhar |  | 2015-06-02"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(std::string(r.text));
+      CHECK(Arguments(r.text, 0, r.anchor) == std::string(r.args));
+    }
+  }
+
   TEST_CASE("arguments: places, actors, dates") {
     struct Row {
       const char* text;
