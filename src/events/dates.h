@@ -52,6 +52,7 @@ struct DateMention {
   // knows better (an election "in November" is ahead when that is nearer).
   std::optional<DateRange> ahead;
   bool future = false;    // its clause is marked future: `range` is the forward reading
+  bool weekday = false;   // a weekday ("on Saturday"): ahead only when its clause is future
 };
 
 class DateFinder {

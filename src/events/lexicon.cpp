@@ -19,7 +19,8 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"target", kTarget},         {"border", kBorder},         {"casualty", kCasualty},
     {"other", kOther},           {"region", kRegion},         {"place-like", kPlaceLike},
     {"figurative", kFigurative}, {"armed", kArmed},           {"person", kPerson},
-    {"stop", kStop}};
+    {"stop", kStop},             {"title", kTitle},           {"institution", kInstitution},
+    {"speech", kSpeech}};
 
 }  // namespace
 

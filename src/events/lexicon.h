@@ -64,6 +64,9 @@ enum ContextClass : std::uint32_t {
   kArmed = 1u << 16,
   kPerson = 1u << 17,
   kStop = 1u << 18,
+  kTitle = 1u << 19,
+  kInstitution = 1u << 20,
+  kSpeech = 1u << 21,
 };
 
 struct Actor {

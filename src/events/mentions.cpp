@@ -26,6 +26,10 @@ bool IsClauseBreak(const Word& w) {
                                          w.lower == "." || w.lower == "(" || w.lower == ")");
 }
 
+// Context classes whose words may modify a noun trigger ("the Democratic
+// primary", "the gun attack"): they do not end its noun phrase.
+constexpr std::uint32_t kModifierClasses = kArmed | kFigurative | kPerson | kTitle | kInstitution | kSpeech;
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() + 1 && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -146,7 +150,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
       auto [len, bits] = s.Before(lex_, k);
       if (bits & kDeterminer) { d.definite = true; k -= len; break; }
       if (bits & kQuantifier) { d.quantified = true; k -= len; ++modifiers; continue; }
-      if (bits) break;
+      if (bits & ~kModifierClasses) break;
       if (p.kind == TokenKind::kNumber) { d.quantified = true; --k; ++modifiers; continue; }
       if (!p.IsWord()) break;
       bool hyphenated = p.lower.find('-') != std::string_view::npos;  // wide-ranging, intelligence-based
@@ -288,6 +292,11 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
       if (!d.dropped && verb && d.m.end == first && lex_.type(d.m.type).kinetic) return Role::kPlace;
     }
+    // "Rep. Ann Cole of Ohio", "Governor of Texas": a person's description.
+    if (first >= s.b + 2 && s.w[first - 1].Is("of") && s.w[first - 2].IsWord() &&
+        (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) && !s.PlaceEndingAt(first - 1)) {
+      return Role::kNone;
+    }
     // Back over "the eastern border provinces of", "Khost and", "'s" to a
     // preposition.
     std::size_t k = first;
@@ -308,7 +317,9 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       ++words;
     }
     if (acts) return Role::kActor;
-    return end < s.e && s.w[end].IsWord() && !s.w[end].cap ? Role::kPlace : Role::kNone;
+    // "Paktika airstrikes", not "the Ohio senator".
+    bool titled = end < s.e && (lex_.Context(s.w, end, s.e).second & kTitle);
+    return end < s.e && s.w[end].IsWord() && !s.w[end].cap && !titled ? Role::kPlace : Role::kNone;
   };
   int country = -1;  // settles names two places share
   for (std::size_t i = s.b; i < s.e;) {
@@ -392,6 +403,12 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
     ++end;
   }
   bool one_letter = end == i + 1 && s.w[i].text.size() < 2;
+  // A person ("in Judge Ames", "as Ann Cole said") or an institution ("in
+  // the Democratic caucuses", "in Senate chambers"), not a place.
+  bool person = (end > i && (lex_.Context(s.w, i, end).second & kTitle)) ||
+                (end < s.e && s.w[end].IsWord() && (lex_.Context(s.w, end, s.e).second & kSpeech));
+  for (std::size_t k = i; k < end && !person; ++k) person = lex_.Context(s.w, k, k + 1).second & kInstitution;
+  if (person) return end > i ? end : i + 1;
   bool possessed = end < s.e && s.w[end].kind == TokenKind::kPossessive;  // a person: "in X's court"
   if (end == i || one_letter || possessed || (end < s.e && s.w[end].IsWord() && s.w[end].cap)) return i + 1;
   PlaceRef ref;
@@ -420,7 +437,7 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
 // A scheduled event's date said without its year ("the November
 // election"): the nearer reading, back or ahead of the anchor.
 std::optional<DateRange> MentionFinder::Scheduled(const Sentence& s, int type, const DateMention& dm) const {
-  if (!dm.ahead || dm.future || !dm.range || !s.anchor || !lex_.type(type).scheduled) return dm.range;
+  if (!dm.ahead || dm.future || dm.weekday || !dm.range || !s.anchor || !lex_.type(type).scheduled) return dm.range;
   auto distance = [&](const DateRange& r) {
     return std::min(std::abs(r.first - s.anchor->last), std::abs(r.last - s.anchor->first));
   };
@@ -487,6 +504,12 @@ void MentionFinder::Classify(Sentence& s) const {
   for (const PlaceHit& p : s.places) {
     if (p.role != Role::kPlace && p.role != Role::kNear) continue;
     Sentence::Draft* d = live_index(p.first, true);
+    // "the shooting came hours after a man set off explosives in Shanghai":
+    // the place is that of the clause "after" opens, not of the trigger.
+    for (std::size_t k = d ? d->m.end : p.first; k < p.first && d; ++k) {
+      if (s.w[k].IsWord() && (lex_.Context(s.w, k, p.first).second & kBackground)) d = nullptr;
+    }
+    if (!d && live_index(p.first, true)) continue;
     if (!d) {
       // A place before every trigger goes with the first one when nothing
       // parts them, or when it opens the sentence ("In Paktika, jets …").

@@ -39,7 +39,8 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"near", events::kNear},             {"place-like", events::kPlaceLike},  {"other", events::kOther},
     {"region", events::kRegion},         {"target", events::kTarget},         {"border", events::kBorder},
     {"casualty", events::kCasualty},     {"figurative", events::kFigurative}, {"armed", events::kArmed},
-    {"person", events::kPerson},         {"stop", events::kStop}};
+    {"person", events::kPerson},         {"stop", events::kStop},             {"title", events::kTitle},
+    {"institution", events::kInstitution}, {"speech", events::kSpeech}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {

@@ -106,6 +106,15 @@ TEST_SUITE("events") {
         {"Israeli jets bombed Tyre, killing nine people.", 0, "Tyre | Israel | "},
         {"Turkish drones bombed Syria.", 0, "Syria | Turkey | "},
         {"Russian forces shelled Kharkiv.", 0, "Kharkiv | Russia | "},
+        // Regression: places from people's descriptions, people and parties
+        // read as places, a place of a clause "after" opens.
+        {"The Ohio senator held a rally on Friday.", 0, " |  | 2024-12-20"},
+        {"Rep. Ann Cole of Ohio met voters at a town hall meeting in Dayton.", 0, " |  | "},
+        {"Rep. Ann Cole of Ohio met voters at a town hall meeting in Dayton.", 1, "Dayton |  | "},
+        {"The rally in Judge Ames's court drew fans.", 0, " |  | "},
+        {"She won a victory in the Democratic caucuses on Saturday.", 0, " |  | 2024-12-21"},
+        {"The debate in Senate chambers on Friday was long.", 0, " |  | 2024-12-20"},
+        {"The protest came hours after a fire broke out in Dayton.", 0, " |  | "},
     };
     for (const Row& r : rows) {
       CAPTURE(r.text);
