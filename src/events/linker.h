@@ -4,7 +4,7 @@
 // the quote records (byte spans). Output: per record, an event index or -1.
 // The event is, in this order:
 //   1. the one a mention inside the quote names (the first; an event named
-//      only to place another — "after an attack" — comes last);
+//      only to place another — "after an attack" — never counts);
 //   2. else one named in the quote's sentence, outside the quote: the
 //      nearest before the quote, else the first after it;
 //   3. else the same in its paragraph, up to two sentences before the quote
@@ -12,8 +12,8 @@
 //   4. else, when the quote speaks of victims or damage ("46 casualties"),
 //      the armed action the document reported last before it, or its main
 //      event (the one mentioned most);
-//   5. else an event only named to place another, inside the quote;
-//   6. else none: a general statement.
+//   5. else none: a general statement, or one that names an event only to
+//      place something else ("the Patriot Act after the attacks").
 // A quote that speaks in general — a generic mention ("856 attacks") or a
 // span such as "so far" or "this year" inside it — only takes an event from
 // its own words or from before it (never 4). Events where words are spoken

@@ -172,6 +172,12 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     // "a meeting", "the talks", "Monday's visit", "held talks" — not "meeting
     // those requirements" or "she talks about it".
     if (noun && d.determined && !d.definite && !d.quantified && !d.supported && lower_modifiers == 0) d.dropped = true;
+    // "to protest", "to debate": a verb (not "in response to attacks").
+    bool infinitive = noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && d.m.head.back() != 's';
+    for (const auto& o : s.drafts) {
+      infinitive &= !(o.m.end + 1 == k && (o.m.cls == TriggerClass::kMarker || o.m.cls == TriggerClass::kResponse));
+    }
+    if (infinitive) d.dropped = true;
     // "meeting the requirements", "meeting them": a verb with its object.
     bool gerund = EndsWith(d.m.head, "ing") && d.m.end < s.e && s.w[d.m.end].IsWord() &&
                   (lex_.Context(s.w, d.m.end, s.e).second & (kDeterminer | kPerson | kQuantifier));
@@ -551,7 +557,9 @@ void MentionFinder::Classify(Sentence& s) const {
         // "militant attacks", "TTP operations": plural, no determiner, nothing
         // that pins them down (a place below country, a support verb).
         bool bare_plural = !d.definite && !d.supported && d.m.head.back() == 's' && !below_country;
-        d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic);
+        // "a general election", "a contested convention": the kind of event.
+        bool kind = lex_.type(d.m.type).kind && !has_place && (s.w[d.np].Is("a") || s.w[d.np].Is("an"));
+        d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic || kind);
         d.m.reference |= d.definite && !has_place && !d.m.date;
         break;
       }
@@ -571,9 +579,14 @@ void MentionFinder::Classify(Sentence& s) const {
   }
 }
 
-// Word k names a person: a pronoun, or a capitalised name that is no place,
-// actor or date ("attacks on Smith", not "attacks on Paris").
+// Word k names a person: a pronoun, a person noun after a determiner, or a
+// capitalised name that is no place, actor or date ("attacks on Smith", not
+// "attacks on Paris").
 bool MentionFinder::AimedAtPerson(const Sentence& s, std::size_t k) const {
+  // "attacks on his rivals", "attacks against the press".
+  if (k + 1 < s.e && (lex_.Context(s.w, k, k + 1).second & kDeterminer)) {
+    return lex_.Context(s.w, k + 1, s.e).second & kPerson;
+  }
   const Word& w = s.w[k];
   if (!w.IsWord()) return false;
   if (lex_.Context(s.w, k, s.e).second & kPerson) return true;

@@ -39,6 +39,21 @@ void CheckLinks(const std::vector<Case>& cases) {
 }
 
 TEST_SUITE("events") {
+  // Regression: a quote that named an event only to place something else
+  // was linked to it when nothing else was found.
+  TEST_CASE("linker: an event named in passing inside the quote is not what it is about") {
+    CheckLinks({
+        {"background inside the quote, nothing else", "2016-05-10",
+         "The senator spoke to students about privacy.\n\n"
+         "He said \"the surveillance law passed after the 2001 terrorist attacks went too far.\"\n",
+         {{"the surveillance law passed", "none"}}},
+        {"background and casualties: the document's armed action", "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday, killing four.\n\n"
+         "\"Four people were killed after the airstrike,\" a doctor said.\n",
+         {{"Four people were killed", "airstrike, Afrin, 2024-11-06"}}},
+    });
+  }
+
   TEST_CASE("linker: inside the quote, its sentence, its paragraph") {
     CheckLinks({
         {"the event named inside the quote, over the one its paragraph reports", "2024-11-07",

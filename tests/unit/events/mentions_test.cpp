@@ -117,8 +117,8 @@ TEST_SUITE("events") {
         {"The protest came hours after a fire broke out in Dayton.", 0, " |  | "},
     };
     for (const Row& r : rows) {
-      CAPTURE(r.text);
-      CHECK(Arguments(r.text, r.mention) == r.args);
+      CAPTURE(std::string(r.text));
+      CHECK(Arguments(r.text, r.mention) == std::string(r.args));
     }
   }
 }
