@@ -457,11 +457,24 @@ void MentionFinder::AttachDates(Sentence& s) const {
   auto live = [](const Sentence::Draft& d) { return !d.dropped; };
   std::optional<DateRange> sentence_date, dateline_date;
   int foreground_dates = 0;
+  // A quotation mark and a speech verb between a date and a trigger part
+  // them: the quote's words and the reporter's ('"… a contested
+  // convention," he said Thursday'; not 'killed Monday in "reckless" air
+  // strikes').
+  auto quoted_apart = [&](const Sentence::Draft& d, const DateMention& dm) {
+    std::size_t from = std::min(d.m.end, dm.end), to = std::max(d.m.first, dm.first);
+    bool quote = false, speech = false;
+    for (std::size_t k = from; k < to; ++k) {
+      quote |= s.w[k].kind == TokenKind::kQuote;
+      speech |= s.w[k].IsWord() && (lex_.Context(s.w, k, k + 1).second & kSpeech);
+    }
+    return quote && speech;
+  };
   for (const DateMention& dm : dates_.Find(s.w, s.b, s.e, s.anchor)) {
     Sentence::Draft* best = nullptr;
     std::size_t best_dist = 0;
     for (auto& d : s.drafts) {
-      if (!live(d)) continue;
+      if (!live(d) || quoted_apart(d, dm)) continue;
       std::size_t dist = dm.first >= d.m.end ? dm.first - d.m.end : d.m.first >= dm.end ? d.m.first - dm.end : 0;
       if (!best || dist < best_dist) best = &d, best_dist = dist;
     }

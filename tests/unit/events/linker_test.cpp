@@ -39,14 +39,18 @@ void CheckLinks(const std::vector<Case>& cases) {
 }
 
 TEST_SUITE("events") {
-  // Regression: a quote that named an event only to place something else
-  // was linked to it when nothing else was found.
-  TEST_CASE("linker: an event named in passing inside the quote is not what it is about") {
+  // Regressions: a quote that named an event only to place something else
+  // was linked to it when nothing else was found; the date the reporter
+  // gave the saying went to the event the quote names.
+  TEST_CASE("linker: an event named in passing is not what the quote is about; the saying's date is not its") {
     CheckLinks({
         {"background inside the quote, nothing else", "2016-05-10",
          "The senator spoke to students about privacy.\n\n"
          "He said \"the surveillance law passed after the 2001 terrorist attacks went too far.\"\n",
          {{"the surveillance law passed", "none"}}},
+        {"the date of the saying is not that of the event the quote names", "2016-05-18",
+         "\"The convention was a mess,\" the senator said on Monday.\n",
+         {{"The convention was a mess", "convention"}}},
         {"background and casualties: the document's armed action", "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday, killing four.\n\n"
          "\"Four people were killed after the airstrike,\" a doctor said.\n",
