@@ -570,9 +570,11 @@ void MentionFinder::Classify(Sentence& s) const {
         // "militant attacks", "TTP operations": plural, no determiner, nothing
         // that pins them down (a place below country, a support verb).
         bool bare_plural = !d.definite && !d.supported && d.m.head.back() == 's' && !below_country;
+        // "her public statements", "his speeches": many occasions, not one.
+        bool occasions = lex_.type(d.m.type).occasion && d.m.head.back() == 's';
         // "a general election", "a contested convention": the kind of event.
         bool kind = lex_.type(d.m.type).kind && !has_place && (s.w[d.np].Is("a") || s.w[d.np].Is("an"));
-        d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic || kind);
+        d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic || kind || occasions);
         d.m.reference |= d.definite && !has_place && !d.m.date;
         break;
       }
