@@ -40,6 +40,7 @@ void EventLexicon::LoadTypes(const rules::RuleFile& file) {
       else if (flag == "scheduled") t.scheduled = true;
       else if (flag == "local") t.local = true;
       else if (flag == "kind") t.kind = true;
+      else if (flag == "sentence") t.sentence = true;
       else if (flag == "answer") {
         if (answer_ >= 0) throw file.Error(line, "a second answer type");
         answer_ = static_cast<int>(types_.size());

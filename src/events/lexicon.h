@@ -41,6 +41,7 @@ struct EventType {
   bool occasion = false;
   bool scheduled = false;  // set in advance: a date without its year is the nearer reading, back or ahead
   bool local = false;      // one event across documents only on a shared day and a shared place or actor
+  bool sentence = false;   // a quote takes it from its own sentence, never from its paragraph
   bool kind = false;       // "a/an" without a place or date names the kind, not one event ("win an election")
 };
 

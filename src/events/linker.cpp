@@ -59,7 +59,7 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
       bool within = level == 0 ? in_sentence(ms[i])
                                : in_paragraph(ms[i]) && ms[i].sentence + 2 >= q.sentence_first &&
                                      ms[i].sentence <= q.sentence_last + 1;
-      if (!within) continue;
+      if (!within || (level == 1 && lex_.type(ms[i].type).sentence)) continue;
       if (ms[i].first < q.first) before = event_of(i);
       else if (after < 0) after = event_of(i);
     }

@@ -29,10 +29,10 @@ struct Case {
 
 void CheckLinks(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
-    CAPTURE(c.name);
+    CAPTURE(std::string(c.name));
     DocResult r = testing::Analyze(c.text, c.date);
     for (const Link& l : c.links) {
-      CAPTURE(l.quote);
+      CAPTURE(std::string(l.quote));
       CHECK(testing::LinkedTo(c.text, r, l.quote) == l.event);
     }
   }
@@ -51,6 +51,10 @@ TEST_SUITE("events") {
         {"the date of the saying is not that of the event the quote names", "2016-05-18",
          "\"The convention was a mess,\" the senator said on Monday.\n",
          {{"The convention was a mess", "convention"}}},
+        {"an election only from the quote's sentence, not its paragraph", "2016-02-10",
+         "The governor won the state's primary on Tuesday. \"Taxes are too high,\" a voter said.\n\n"
+         "Mr. Ames won the primary in the state on Tuesday, and he said \"the count was fair\".\n",
+         {{"Taxes are too high", "none"}, {"the count was fair", "election, 2016-02-09"}}},
         {"background and casualties: the document's armed action", "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday, killing four.\n\n"
          "\"Four people were killed after the airstrike,\" a doctor said.\n",
