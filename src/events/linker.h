@@ -18,7 +18,9 @@
 // span such as "so far" or "this year" inside it — only takes an event from
 // its own words or from before it (never 4). Events where words are spoken
 // (types.txt: occasion, "in a statement", "at a briefing") only count
-// inside the quote; anaphors ("this cowardly act") too.
+// inside the quote; anaphors ("this cowardly act") too. Types flagged
+// `sentence` (an election, an agreement) count inside the quote or its
+// sentence, never from its paragraph (3).
 //
 // Contract: a pure function of its inputs; thread-safe.
 #pragma once

@@ -541,9 +541,11 @@ void MentionFinder::Classify(Sentence& s) const {
     if (d && std::find(d->m.places.begin(), d->m.places.end(), p.place) == d->m.places.end()) d->m.places.push_back(p.place);
   }
   for (auto& d : s.drafts) {
-    if (d.dropped || !lex_.type(d.m.type).kinetic) continue;
+    if (d.dropped) continue;
     // "attacks on him", "attack against Smith": words aimed at a person.
-    if (d.m.end + 1 < s.e && (s.w[d.m.end].Is("on") || s.w[d.m.end].Is("against")) && AimedAtPerson(s, d.m.end + 1)) {
+    bool kinetic = lex_.type(d.m.type).kinetic;
+    if (kinetic && d.m.end + 1 < s.e && (s.w[d.m.end].Is("on") || s.w[d.m.end].Is("against")) &&
+        AimedAtPerson(s, d.m.end + 1)) {
       d.dropped = true;
     } else if (d.evidence && !d.supported && !Armed(s)) {
       d.m.dependent = true;
@@ -573,7 +575,9 @@ void MentionFinder::Classify(Sentence& s) const {
         // "her public statements", "his speeches": many occasions, not one.
         bool occasions = lex_.type(d.m.type).occasion && d.m.head.back() == 's';
         // "a general election", "a contested convention": the kind of event.
-        bool kind = lex_.type(d.m.type).kind && !has_place && (s.w[d.np].Is("a") || s.w[d.np].Is("an"));
+        bool article = false;
+        for (std::size_t k = d.np; k < d.m.first; ++k) article |= s.w[k].Is("a") || s.w[k].Is("an");
+        bool kind = lex_.type(d.m.type).kind && !has_place && article;
         d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic || kind || occasions);
         d.m.reference |= d.definite && !has_place && !d.m.date;
         break;
@@ -583,7 +587,10 @@ void MentionFinder::Classify(Sentence& s) const {
         d.m.reference = true;
         break;
       case TriggerClass::kVerb:
+        // "when we met", "bombed them again": nothing new, so only ever an
+        // event named before.
         d.m.reference |= !has_place && !d.m.date && d.m.actors.empty();
+        d.m.dependent |= d.m.reference;
         break;
       case TriggerClass::kWeak:
       case TriggerClass::kMarker:
