@@ -90,6 +90,39 @@ TEST_SUITE("events") {
     CHECK(lex.type(lex.answer_type()).name == "retaliatory strike");
     CHECK(lex.type(lex.TypeId("statement")).occasion);
     CHECK(lex.type(airstrike).kinetic);
+    CHECK(lex.type(lex.TypeId("election")).scheduled);
+    CHECK(lex.type(lex.TypeId("election")).sentence);
+    CHECK(lex.type(lex.TypeId("meeting")).local);
+    CHECK(lex.type(lex.TypeId("convention")).kind);
+  }
+
+  TEST_CASE("trigger flags and phrases that are no event") {
+    auto words = testing::WordsOf("attack ads Super Tuesday primary meeting");
+    const auto& lex = testing::Lexicon();
+    struct Row {
+      std::size_t at;
+      std::size_t length;
+      int type;
+      bool evidence, determined, final, proper;
+    } rows[] = {
+        {0, 2, -1, false, false, false, false},
+        {2, 2, lex.TypeId("election"), false, false, false, true},
+        {4, 1, lex.TypeId("election"), false, true, true, false},
+        {5, 1, lex.TypeId("meeting"), false, true, false, false},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.at);
+      auto [n, info] = lex.Trigger(words.words, r.at, words.size());
+      REQUIRE(info);
+      CHECK(n == r.length);
+      CHECK(info->type == r.type);
+      CHECK(info->evidence == r.evidence);
+      CHECK(info->determined == r.determined);
+      CHECK(info->final == r.final);
+      CHECK(info->proper == r.proper);
+    }
+    auto attack = testing::WordsOf("attacks");
+    CHECK(lex.Trigger(attack.words, 0, attack.size()).second->evidence);
   }
 
   TEST_CASE("a bad rule names its file and line") {
@@ -104,6 +137,14 @@ TEST_SUITE("events") {
     auto rules = rules::RuleSet::Load(dir);
     CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("triggers.txt:"), ConfigError);
     CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("unknown type 'battle'"), ConfigError);
+    std::filesystem::copy_file(std::string(WHOSAID_TEST_SOURCE_DIR) + "/rules/events/triggers.txt",
+                               dir / "events" / "triggers.txt", std::filesystem::copy_options::overwrite_existing);
+    {
+      std::ofstream f(dir / "events" / "triggers.txt", std::ios::app);
+      f << "attack | noun, sure | sorties\n";
+    }
+    auto flagged = rules::RuleSet::Load(dir);
+    CHECK_THROWS_WITH_AS(events::EventLexicon{*flagged}, doctest::Contains("unknown trigger flag 'sure'"), ConfigError);
     std::filesystem::remove_all(dir);
   }
 }
