@@ -386,6 +386,9 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       after_trigger |= !broken;
     }
     target &= after_trigger && !(i > s.b && s.w[i - 1].Is("by"));
+    // "launched from Afghan soil", "with Iraqi forces": where it came from
+    // or who was with it, neither place nor actor.
+    if (i > s.b && !s.w[i - 1].Is("by") && (s.Before(lex_, i).second & kOther)) continue;
     if (target) {
       s.places.push_back({i, i + 1, PlaceRef{id, "", -1, false}, Role::kPlace});
     } else if (places_.IsCountry(id)) {

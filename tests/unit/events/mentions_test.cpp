@@ -118,6 +118,11 @@ TEST_SUITE("events") {
         {"She won a victory in the Democratic caucuses on Saturday.", 0, " |  | 2024-12-21"},
         {"The debate in Senate chambers on Friday was long.", 0, " |  | 2024-12-20"},
         {"The protest came hours after a fire broke out in Dayton.", 0, " |  | "},
+        // A demonym after "from" or "with" says where an attack came from or
+        // who was with it: neither its place nor its actor.
+        {"Officials say the attacks were launched from Iranian soil.", 0, " |  | "},
+        {"Rebels attacked the convoy with Sudanese troops nearby.", 0, " |  | "},
+        {"Gunmen attacked Iraqi troops near the border.", 0, "Iraq |  | "},
     };
     for (const Row& r : rows) {
       CAPTURE(std::string(r.text));
