@@ -18,23 +18,66 @@ namespace {
 constexpr const char* kTransformFile = "names/transform.txt";
 constexpr const char* kCharactersFile = "names/characters.txt";
 
-// A '(' not closed on its line (outside [sets]): ICU 72 rejects such an ID
-// but leaks memory doing so, so it is refused before ICU sees it.
-bool Unclosed(std::string_view id) {
-  int parens = 0, sets = 0;
-  for (char c : id) {
-    if (c == '[') ++sets;
-    if (c == ']' && sets > 0) --sets;
-    if (sets == 0 && c == '(') ++parens;
-    if (sets == 0 && c == ')' && parens > 0) --parens;
+// What is wrong with one transform ID, or "" when it has the shape of the
+// IDs ICU documents: an optional filter ("[:Lm:]", brackets balanced), then
+// a name, "Source-Target" or "Source-Target/Variant" (letters, digits, '_'),
+// optionally followed by an inverse in parentheses. ICU 72's ID parser leaks
+// memory on some malformed IDs ("name (a::b). c"), so anything else is
+// refused before ICU sees it.
+std::string BadId(std::string_view id) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    return v;
+  };
+  id = trim(id);
+  if (!id.empty() && id.front() == '[') {
+    int depth = 0;
+    std::size_t i = 0;
+    for (; i < id.size(); ++i) {
+      if (id[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (id[i] == '[') ++depth;
+      if (id[i] == ']' && --depth == 0) break;
+    }
+    if (depth != 0) return "'[' without ']'";
+    id = trim(id.substr(i + 1));
   }
-  return parens > 0;
+  auto name = [](std::string_view v) {
+    if (v.empty()) return false;
+    std::size_t dashes = 0, slashes = 0;
+    char prev = '-';
+    for (char c : v) {
+      bool word = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      if (c == '-' || c == '/') {
+        if (prev == '-' || prev == '/' || (c == '-' && (dashes++ > 0 || slashes > 0)) || (c == '/' && slashes++ > 0)) {
+          return false;
+        }
+      } else if (!word) {
+        return false;
+      }
+      prev = c;
+    }
+    return prev != '-' && prev != '/';
+  };
+  std::string_view inverse;
+  if (std::size_t open = id.find('('); open != std::string_view::npos) {
+    if (id.back() != ')') return "'(' without ')' at the end of the line";
+    inverse = trim(id.substr(open + 1, id.size() - open - 2));
+    id = trim(id.substr(0, open));
+    if (!inverse.empty() && !name(inverse)) return "not a transform name in '(…)'";
+    if (id.empty()) return inverse.empty() ? "an empty transform" : "";
+  }
+  if (!name(id)) return "not a transform ID (NAME, Source-Target or Source-Target/Variant, after an optional [filter])";
+  return "";
 }
 
 std::unique_ptr<icu::Transliterator> CompileTransform(const rules::RuleFile& file) {
   std::string id;
   for (const rules::RuleLine& line : file.lines()) {
-    if (Unclosed(line.text)) throw file.Error(line, "'(' without ')'");
+    if (std::string bad = BadId(line.text); !bad.empty()) throw file.Error(line, bad);
     if (!id.empty()) id += "; ";
     id += line.text;
   }

@@ -13,7 +13,9 @@
 //   Pure-ASCII input skips ICU (the transform could only lower-case it).
 //   Thread-safe: the ICU transliterator is used under a mutex (ICU does not
 //   promise that one transliterator can run on two threads at once).
-//   A transform ID that ICU rejects throws ConfigError "path:line: …".
+//   A transform line without the shape of an ICU ID ([filter] NAME,
+//   Source-Target/Variant, (inverse)) or one ICU rejects throws ConfigError
+//   "path:line: …".
 //
 // Example
 //   Normalizer n(rules);                 // rules: a loaded rules::RuleSet
