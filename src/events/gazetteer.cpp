@@ -48,7 +48,9 @@ void Gazetteer::LoadEntries(const rules::RuleFile& file) {
     int parent = -1;
     if (f[2] != "-") {
       parent = Find(f[2]);
-      if (parent < 0) throw file.Error(line, "unknown parent '" + f[2] + "' (define it first)");
+      if (parent < 0) {
+        throw file.Error(line, "unknown parent '" + f[2] + "' (define it first, here or as a country of places.txt)");
+      }
     }
     int id = -1;
     auto known = by_name_.find(f[0] + " (" + (parent < 0 ? f[0] : place(Root(parent)).name) + ")");

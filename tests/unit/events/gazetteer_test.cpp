@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <string>
+
 #include "events_fixture.h"
 
 namespace whosaid {
@@ -93,6 +96,21 @@ TEST_SUITE("events") {
       REQUIRE(id >= 0);
       CHECK(g.place(id).parent == g.Find("Pakistan"));
     }
+  }
+
+  // Found by fuzz_rules: a country dropped from places.txt breaks the
+  // gazetteer that builds on it; the error names the gazetteer's line and
+  // where the parent should come from.
+  TEST_CASE("a country missing from places.txt is an error at the gazetteer line that needs it") {
+    std::ifstream in(std::string(WHOSAID_TEST_SOURCE_DIR) + "/rules/places.txt");
+    std::string content, line;
+    while (std::getline(in, line)) {
+      if (line.rfind("Pakistan |", 0) != 0) content += line + "\n";
+    }
+    auto rules = testing::Rules().With("places.txt", rules::RuleFile::Parse("places.txt", content));
+    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("events/gazetteer.txt:"), ConfigError);
+    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("unknown parent 'Pakistan'"), ConfigError);
+    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("country of places.txt"), ConfigError);
   }
 }
 
