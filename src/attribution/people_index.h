@@ -12,9 +12,9 @@
 //
 // Example
 //   PeopleIndex people;
-//   people.Remember({"Ihsanullah Tipu", "", "", ""}, 12);
-//   people.WithWord("Tipu", 40, "Tipu");   // → Ihsanullah Tipu
-//   people.Before(40);                     // → Ihsanullah Tipu
+//   people.Remember({"Halima Yusufzai", "", "", ""}, 12);
+//   people.WithWord("Yusufzai", 40, "Yusufzai");   // → Halima Yusufzai
+//   people.Before(40);                             // → Halima Yusufzai
 #pragma once
 
 #include <cstddef>
