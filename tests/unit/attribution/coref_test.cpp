@@ -27,24 +27,24 @@ TEST_SUITE("attribution") {
       std::string text, speakers;
     } rows[] = {
         // he added → the last speaker
-        {"“The side should understand,” said Enayatullah Khowarazami. “We will not leave this unanswered,” he added.",
-         "Enayatullah Khowarazami (Enayatullah Khowarazami) / Enayatullah Khowarazami (he)"},
+        {"“The council should listen,” said Obaidullah Sherowazani. “We will not accept this delay,” he added.",
+         "Obaidullah Sherowazani (Obaidullah Sherowazani) / Obaidullah Sherowazani (he)"},
         // a surname → the full name seen earlier
-        {"Ihsanullah Tipu, a security analyst, spoke.\n\n“Actions should be planned,” Tipu said.",
-         "Ihsanullah Tipu (Tipu)"},
+        {"Nasrullah Dogar, a security analyst, spoke.\n\n“Budgets should be audited,” Dogar said.",
+         "Nasrullah Dogar (Dogar)"},
         // the role is carried to later records of the same person
-        {"Amir Rana, a security analyst, noted that attacks were rising. “We lack skills,” Rana said.",
-         "Amir Rana (Amir Rana) / Amir Rana (Rana)"},
+        {"Kamal Soomro, a security analyst, noted that prices were rising. “We lack staff,” Soomro said.",
+         "Kamal Soomro (Kamal Soomro) / Kamal Soomro (Soomro)"},
         // "it" → the organisation
-        {"In a statement, the Pakistani foreign office said the operations were targeted. Still, it said they hit "
-         "militants.",
-         "Pakistani foreign office (the Pakistani foreign office) / Pakistani foreign office (it)"},
+        {"In a statement, the Nigerian foreign office said the talks were productive. Still, it said they left "
+         "issues open.",
+         "Nigerian foreign office (the Nigerian foreign office) / Nigerian foreign office (it)"},
         // an unresolvable pronoun keeps its mention and gets no name
         {"“It is over,” he said.", "- (he)"},
         // the name of a meeting's participant, given before any speech
-        {"They met Pakistan's special representative for Afghanistan, Mohammad Sadi, in Kabul. Sadi posted on "
+        {"They met Egypt's special representative for Sudan, Mohammad Shafi, in Khartoum. Shafi posted on "
          "social media that the talks went well.",
-         "Mohammad Sadi (Sadi)"},
+         "Mohammad Shafi (Shafi)"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
@@ -55,12 +55,12 @@ TEST_SUITE("attribution") {
   TEST_CASE("roles found anywhere in the document reach the record") {
     Document doc;
     doc.id = "t";
-    doc.text = "They met Pakistan's special representative for Afghanistan, Mohammad Sadi, in Kabul. Sadi posted "
+    doc.text = "They met Egypt's special representative for Sudan, Mohammad Shafi, in Khartoum. Shafi posted "
                "on social media that the talks went well.";
     auto r = testing::ThePipeline().Run(doc);
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.quotes[0].speaker->role == "special representative");
-    CHECK(r.quotes[0].speaker->affiliation == "Pakistan");
+    CHECK(r.quotes[0].speaker->affiliation == "Egypt");
   }
 }
 

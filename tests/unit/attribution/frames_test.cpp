@@ -28,7 +28,7 @@ TEST_SUITE("attribution") {
       std::string shape, frame;
     } rows[] = {
         {"/NNVNoxkkeNN,PVQfkkk./", "spk_cue_bare"},      // Sanders accused Clinton …, she said "…": the describe frame takes the quote
-        {"/DRfDNVe#G,ekak,xkeDk./", "spk_cue_bare"},     // A spokesperson for the Taliban said at least 46 …
+        {"/DRfDNVe#G,ekak,xkeDk./", "spk_cue_bare"},     // A spokesperson for Hezbollah said at least 12 …
         {"/NNkkkkkkk./", ""},                            // no cue, no claim
         {"/DkqkkN./", ""},                               // a scare quote alone is no speech
         {"/AGkkN,DNxk./", "according_before"},

@@ -33,29 +33,29 @@ TEST_SUITE("attribution") {
     struct Row {
       std::string text, speaker;
     } rows[] = {
-        {"“We will respond,” said Enayatullah Khowarazami, spokesperson for Afghanistan’s Defence Ministry.",
-         "person | Enayatullah Khowarazami | spokesperson | Afghanistan’s Defence Ministry"},
-        {"Pakistani diplomat Usman Iqbal Jadoon stated, “The threat is direct and daily.”",
-         "person | Usman Iqbal Jadoon | diplomat | Pakistani"},
-        {"General Asim Munir said the army would respond.", "person | Asim Munir | General | -"},
+        {"“We will respond,” said Obaidullah Sherowazani, spokesperson for Somalia’s Defence Ministry.",
+         "person | Obaidullah Sherowazani | spokesperson | Somalia’s Defence Ministry"},
+        {"Nigerian diplomat Farooq Aslam Kundi stated, “The budget is late and short.”",
+         "person | Farooq Aslam Kundi | diplomat | Nigerian"},
+        {"General Nadeem Sarwar said the army would withdraw.", "person | Nadeem Sarwar | General | -"},
         {"Mr. Obama said the economy was growing.", "person | Obama | - | -"},
-        {"Amir Rana, a security analyst and director of the Pak Institute for Peace Studies, noted that the raids "
-         "were a response.",
-         "person | Amir Rana | security analyst and director | Pak Institute for Peace Studies"},
-        {"According to Pakistan’s Interior Ministry, more than 1,500 incidents took place.",
-         "organization | Pakistan’s Interior Ministry | - | -"},
-        {"The Ministry of Foreign Affairs (MoFA) confirmed that the strikes took place.",
+        {"Kamal Soomro, a security analyst and director of the Sahel Institute for Water Studies, noted that the wells "
+         "were drying up.",
+         "person | Kamal Soomro | security analyst and director | Sahel Institute for Water Studies"},
+        {"According to Kenya’s Interior Ministry, more than 1,500 permits were issued.",
+         "organization | Kenya’s Interior Ministry | - | -"},
+        {"The Ministry of Foreign Affairs (MoFA) confirmed that the visit took place.",
          "organization | Ministry of Foreign Affairs | - | -"},
-        {"Taliban officials said eight civilians were killed.", "group | Taliban officials | - | -"},
-        {"Sources told reporters that the raids occurred at night.", "anonymous | - | - | -"},
-        {"A spokesperson for the Taliban said at least 46 people were killed.",
-         "anonymous | - | spokesperson | Taliban"},
-        {"UNAMA said dozens of civilians were killed.", "organization | UNAMA | - | -"},
-        {"Ministry spokesperson Enayatullah Khwarzami said the strikes were necessary.",
-         "person | Enayatullah Khwarzami | spokesperson | Ministry"},
-        {"The Afghan Defense Ministry, through its spokesperson Enayatullah Khwarzami, announced that the strikes "
-         "hit their targets.",
-         "person | Enayatullah Khwarzami | spokesperson | Afghan Defense Ministry"},
+        {"Houthi officials said eight fishermen were released.", "group | Houthi officials | - | -"},
+        {"Sources told reporters that the convoy left at dawn.", "anonymous | - | - | -"},
+        {"A spokesperson for Hezbollah said at least 12 shops were closed.",
+         "anonymous | - | spokesperson | Hezbollah"},
+        {"UNSOM said dozens of families were displaced.", "organization | UNSOM | - | -"},
+        {"Ministry spokesperson Obaidullah Sherwazani said the curfew was necessary.",
+         "person | Obaidullah Sherwazani | spokesperson | Ministry"},
+        {"The Somali Defense Ministry, through its spokesperson Obaidullah Sherwazani, announced that the convoy "
+         "reached its base.",
+         "person | Obaidullah Sherwazani | spokesperson | Somali Defense Ministry"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
