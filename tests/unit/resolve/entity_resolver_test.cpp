@@ -49,17 +49,17 @@ Resolved Resolve(const std::vector<Doc>& docs) {
 
 const std::vector<Doc> kDocs = {
     {"a", "Outlet A",
-     "“We will respond,” said Enayatullah Khowarazami, spokesperson for Afghanistan’s Defence Ministry. "
-     "The meeting was between Pakistan’s special representative for Afghanistan, Mohammad Sadi, and the "
-     "foreign minister. Rana said that Sadiq’s visit was about security. Amir Rana, a security analyst, "
-     "said the raids were a response."},
+     "“We will respond,” said Obaidullah Sherowazani, spokesperson for Somalia’s Defence Ministry. "
+     "The meeting was between Egypt’s special representative for Sudan, Mohammad Shafi, and the "
+     "foreign minister. Soomro said that Shafiq’s visit was about trade. Ibrahim Soomro, a security analyst, "
+     "said the talks were a start."},
     {"b", "Outlet B",
-     "The Afghan Defense Ministry, through its spokesperson Enayatullah Khwarzami, announced that the "
-     "strikes hit their targets. The UN Assistance Mission in Afghanistan (UNAMA) said civilians died. "
-     "Later, UNAMA called for an inquiry. Amir Khan Muttaqi, the foreign minister, said talks would go on."},
+     "The Somali Defense Ministry, through its spokesperson Obaidullah Sherwazni, announced that the "
+     "convoy reached its base. The UN Assistance Mission in Iraq (UNAMI) said families fled. "
+     "Later, UNAMI called for an inquiry. Ibrahim Khan Achakzai, the foreign minister, said talks would go on."},
     {"c", "Outlet C",
      "Yahya Sarei, a military spokesman, said the attack was over. Rajeh Sarei, an engineer, said the "
-     "power was cut. The talks included Mohammad Sadiq, Pakistan’s special representative to Afghanistan."},
+     "power was cut. The talks included Mohammad Shafiq, Egypt’s special representative to Sudan."},
 };
 
 TEST_SUITE("resolve") {
@@ -68,12 +68,12 @@ TEST_SUITE("resolve") {
     struct Row {
       std::string a, b;
     } rows[] = {
-        {"Enayatullah Khowarazami", "Enayatullah Khwarzami"},   // transliteration, same role
-        {"Mohammad Sadi", "Mohammad Sadiq"},                     // spelling variant, same role
-        {"Mohammad Sadi", "Sadiq"},                              // short form in the same document
-        {"Afghanistan’s Defence Ministry", "Afghan Defense Ministry"},  // organisation key
-        {"UN Assistance Mission in Afghanistan", "UNAMA"},       // acronym the text defines
-        {"Amir Rana", "Rana"},
+        {"Obaidullah Sherowazani", "Obaidullah Sherwazni"},   // transliteration, same role
+        {"Mohammad Shafi", "Mohammad Shafiq"},                   // spelling variant, same role
+        {"Mohammad Shafi", "Shafiq"},                             // short form in the same document
+        {"Somalia’s Defence Ministry", "Somali Defense Ministry"},  // organisation key
+        {"UN Assistance Mission in Iraq", "UNAMI"},       // acronym the text defines
+        {"Ibrahim Soomro", "Soomro"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.a);
@@ -90,8 +90,8 @@ TEST_SUITE("resolve") {
       std::string a, b;
     } rows[] = {
         {"Yahya Sarei", "Rajeh Sarei"},  // both in one document as different people
-        {"Amir Rana", "Amir Khan Muttaqi"},  // a shared common first name
-        {"Mohammad Sadi", "Amir Khan Muttaqi"},
+        {"Ibrahim Soomro", "Ibrahim Khan Achakzai"},  // a shared common first name
+        {"Mohammad Shafi", "Ibrahim Khan Achakzai"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.a);
@@ -126,16 +126,16 @@ TEST_SUITE("resolve") {
   TEST_CASE("context: an affiliation without its owner agrees with an owner's; an acronym makes an organisation") {
     Resolved r = Resolve(
         {{"x", "X",
-          "Foreign Office spokesperson Mumtaz Zahra Baloch told reporters that Pakistan wanted peace. "
-          "The Inter-Services Intelligence (ISI) declined to comment."},
+          "Foreign Office spokesperson Nargis Zahida Jatoi told reporters that Egypt wanted a deal. "
+          "The Inter-Agency Intelligence (IAI) declined to comment."},
          {"y", "Y",
-          "Pakistan's foreign ministry spokeswoman Mumtaz Zehra Baloch said the operation targeted militants."}});
-    REQUIRE(r.entity_of.count("Mumtaz Zahra Baloch"));
-    REQUIRE(r.entity_of.count("Mumtaz Zehra Baloch"));
-    CHECK(r.entity_of["Mumtaz Zahra Baloch"] == r.entity_of["Mumtaz Zehra Baloch"]);
-    REQUIRE(r.entity_of.count("ISI"));
-    CHECK(r.entity_of["ISI"] == r.entity_of["Inter-Services Intelligence"]);
-    CHECK(r.entity_of["ISI"].substr(0, 1) == "O");
+          "Egypt's foreign ministry spokeswoman Nargis Zehida Jatoi said the visit was postponed."}});
+    REQUIRE(r.entity_of.count("Nargis Zahida Jatoi"));
+    REQUIRE(r.entity_of.count("Nargis Zehida Jatoi"));
+    CHECK(r.entity_of["Nargis Zahida Jatoi"] == r.entity_of["Nargis Zehida Jatoi"]);
+    REQUIRE(r.entity_of.count("IAI"));
+    CHECK(r.entity_of["IAI"] == r.entity_of["Inter-Agency Intelligence"]);
+    CHECK(r.entity_of["IAI"].substr(0, 1) == "O");
   }
 
   TEST_CASE("the canonical name is the most frequent full form") {
