@@ -112,15 +112,15 @@ TEST_SUITE("ingest.reader") {
     dir.Write("x/one.txt", "1");
     dir.Write("x/two.txt", "2");
     dir.Write("x/meta.jsonl",
-              "{\"doc\": \"one\", \"outlet\": \"Pratidin Time\", \"url\": \"http://p\", "
-              "\"date\": \"2024-12-25\"}\n");
+              "{\"doc\": \"one\", \"outlet\": \"Nile Courier\", \"url\": \"http://p\", "
+              "\"date\": \"2024-10-15\"}\n");
     struct Row {
       std::string input;
       std::vector<std::string> outlets;
     };
     const std::vector<Row> rows = {
-        {(dir.path() / "x").string(), {"Pratidin Time", ""}},
-        {(dir.path() / "x" / "one.txt").string(), {"Pratidin Time"}},  // a single file too
+        {(dir.path() / "x").string(), {"Nile Courier", ""}},
+        {(dir.path() / "x" / "one.txt").string(), {"Nile Courier"}},  // a single file too
         {(dir.path() / "x" / "two.txt").string(), {""}},
     };
     for (const Row& row : rows) {
@@ -131,7 +131,7 @@ TEST_SUITE("ingest.reader") {
       CHECK(outlets == row.outlets);
       CHECK(r.diagnostics.empty());
       if (!r.docs.empty() && r.docs[0].id == "one") {
-        CHECK(r.docs[0].date == "2024-12-25");
+        CHECK(r.docs[0].date == "2024-10-15");
         CHECK(r.docs[0].url == "http://p");
       }
     }

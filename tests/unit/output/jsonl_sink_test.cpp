@@ -44,9 +44,9 @@ std::vector<Json> Lines(const std::string& out) {
 }
 
 const std::string kText =
-    "Kabul, 25 Dec — \xE2\x80\x9CThe Pakistani side should respect the border,\xE2\x80\x9D "
-    "said Enayatullah Khowarazami, spokesperson of Afghanistan\xE2\x80\x99s Defence "
-    "Ministry. \xF0\x9F\x87\xA6 Officials said the strikes killed civilians.";
+    "Mosul, 15 Oct — \xE2\x80\x9CThe Syrian side should respect the border,\xE2\x80\x9D "
+    "said Obaidullah Sherowazani, spokesperson of Iraq\xE2\x80\x99s Defence "
+    "Ministry. \xF0\x9F\x87\xA6 Officials said the floods displaced farmers.";
 
 }  // namespace
 
@@ -54,28 +54,28 @@ TEST_SUITE("output.jsonl") {
   TEST_CASE("spans are code-point offsets and their text is the document's slice") {
     Document doc{.id = "000_x",
                  .text = kText,
-                 .outlet = "Pratidin Time",
+                 .outlet = "Nile Courier",
                  .url = "",
-                 .date = "2024-12-25",
+                 .date = "2024-10-15",
                  .source = "000_x.txt"};
     QuoteRecord direct;
-    direct.quote = Find(kText, "The Pakistani side should respect the border,");
+    direct.quote = Find(kText, "The Syrian side should respect the border,");
     direct.kind = QuoteKind::kDirect;
     direct.cue = Find(kText, "said");
     direct.speaker = Speaker{.entity = "P3",
-                             .name = "Enayatullah Khwarazmi",
-                             .mention = Find(kText, "Enayatullah Khowarazami"),
+                             .name = "Obaidullah Sherwazani",
+                             .mention = Find(kText, "Obaidullah Sherowazani"),
                              .type = SpeakerType::kPerson,
                              .role = "spokesperson",
-                             .affiliation = "Afghanistan\xE2\x80\x99s Defence Ministry"};
+                             .affiliation = "Iraq\xE2\x80\x99s Defence Ministry"};
     direct.event = EventRef{.id = "E1",
                             .type = "airstrike",
-                            .where = {"Paktika", "Barmal"},
-                            .when = "2024-12-24",
-                            .label = "airstrike, Paktika, 2024-12-24"};
+                            .where = {"Nineveh", "Sinjar"},
+                            .when = "2024-10-14",
+                            .label = "airstrike, Nineveh, 2024-10-14"};
     direct.confidence = 0.94;
     QuoteRecord indirect;
-    indirect.quote = Find(kText, "the strikes killed civilians");
+    indirect.quote = Find(kText, "the floods displaced farmers");
     indirect.kind = QuoteKind::kIndirect;
     indirect.cue = Find(kText, "said", direct.cue->end);
     indirect.speaker = Speaker{.entity = "",
@@ -101,10 +101,10 @@ TEST_SUITE("output.jsonl") {
       std::string expected_text;
     };
     const std::vector<SpanRow> spans = {
-        {lines[0]["quote"], "The Pakistani side should respect the border,"},
+        {lines[0]["quote"], "The Syrian side should respect the border,"},
         {lines[0]["cue"], "said"},
-        {lines[0]["speaker"]["mention"], "Enayatullah Khowarazami"},
-        {lines[1]["quote"], "the strikes killed civilians"},
+        {lines[0]["speaker"]["mention"], "Obaidullah Sherowazani"},
+        {lines[1]["quote"], "the floods displaced farmers"},
         {lines[1]["cue"], "said"},
         {lines[1]["speaker"]["mention"], "Officials"},
     };
@@ -115,13 +115,13 @@ TEST_SUITE("output.jsonl") {
       CHECK(row.json["text"] == row.expected_text);
       CHECK(CodepointSlice(kText, start, end) == row.expected_text);
     }
-    // "Kabul, 25 Dec — “" is 17 code points (19 bytes).
+    // "Mosul, 15 Oct — “" is 17 code points (19 bytes).
     CHECK(lines[0]["quote"]["start"] == 17);
     CHECK(lines[0]["quote"]["kind"] == "direct");
     CHECK(lines[0]["doc"] == "000_x");
-    CHECK(lines[0]["outlet"] == "Pratidin Time");
-    CHECK(lines[0]["speaker"]["affiliation"] == "Afghanistan\xE2\x80\x99s Defence Ministry");
-    CHECK(lines[0]["event"]["where"] == Json::array({"Paktika", "Barmal"}));
+    CHECK(lines[0]["outlet"] == "Nile Courier");
+    CHECK(lines[0]["speaker"]["affiliation"] == "Iraq\xE2\x80\x99s Defence Ministry");
+    CHECK(lines[0]["event"]["where"] == Json::array({"Nineveh", "Sinjar"}));
     CHECK(lines[0]["confidence"] == 0.94);
     CHECK(lines[1]["confidence"] == 1.0);
     CHECK(lines[1]["quote"]["kind"] == "indirect");

@@ -30,17 +30,17 @@ TEST_SUITE("pipeline") {
       std::vector<std::string> expected;  // "kind: quote [cue]"
     } rows[] = {
         {"“A is done,” he said. “B is next.”", {"direct: A is done, [said]", "direct: B is next. [said]"}},
-        {"In a statement, the foreign office said Pakistan had carried out “intelligence-based operations”.",
-         {"mixed: Pakistan had carried out “intelligence-based operations” [said]"}},
-        {"Rana noted that these air raids appear to be a response.",
-         {"indirect: these air raids appear to be a response [noted]"}},
-        {"The raids are likely to worsen relations, analysts believe.",
-         {"indirect: The raids are likely to worsen relations [believe]"}},
+        {"In a statement, the foreign office said Egypt had carried out “confidence-building measures”.",
+         {"mixed: Egypt had carried out “confidence-building measures” [said]"}},
+        {"Soomro noted that these price rises appear to be a warning.",
+         {"indirect: these price rises appear to be a warning [noted]"}},
+        {"The tariffs are likely to strain relations, analysts believe.",
+         {"indirect: The tariffs are likely to strain relations [believe]"}},
         {"According to the ministry, 1,500 incidents were recorded this year.",
          {"indirect: 1,500 incidents were recorded this year [According to]"}},
-        {"UNAMA called for a thorough investigation “to ensure accountability.”",
-         {"mixed: a thorough investigation “to ensure accountability.” [called for]"}},
-        {"Pakistan has begun to adopt the ‘victim’ narrative in its discourse.", {}},
+        {"UNAMI called for a thorough audit “to ensure transparency.”",
+         {"mixed: a thorough audit “to ensure transparency.” [called for]"}},
+        {"Egypt has begun to adopt the ‘mediator’ narrative in its diplomacy.", {}},
         {"The ship called “Galaxy Leader” was seized in the Red Sea.", {}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
@@ -61,7 +61,7 @@ TEST_SUITE("pipeline") {
       for (const Out& o : Records(text)) out += o.quote + " | ";
       return out;
     };
-    CHECK(quotes("ISLAMABAD: Prime Minister Shehbaz Sharif chaired a meeting on security on Monday.\n") == "");
+    CHECK(quotes("NAIROBI: Prime Minister Joseph Kariuki chaired a meeting on security on Monday.\n") == "");
     CHECK(quotes("NEW DELHI: The government announced a new policy on Monday.\n") == "");
     CHECK(quotes("WALLACE: We will be right back after this short break.\n") ==
           "We will be right back after this short break | ");

@@ -53,10 +53,10 @@ TEST_SUITE("segment") {
     struct Row {
       std::string text, tokens;
     } rows[] = {
-        {"Pakistan’s victims’ homes", "Pakistan|’s|victims|’|homes"},
+        {"Kenya’s victims’ homes", "Kenya|’s|victims|’|homes"},
         {"the U.S. and D-S.C. said", "the|U.S.|and|D-S.C.|said"},
         {"Mr. Obama said 6,000 and 2.5", "Mr.|Obama|said|6,000|and|2.5"},
-        {"Azm-e-Istehkam began", "Azm-e-Istehkam|began"},
+        {"Irada-e-Nasr began", "Irada-e-Nasr|began"},
         {"“Hi,” he said.", "“|Hi|,|”|he|said|."},
         {"don’t O’Brien", "don’t|O’Brien"},
         {"John F. Kennedy", "John|F.|Kennedy"},
@@ -76,7 +76,7 @@ TEST_SUITE("segment") {
         {"He said so. She did too.", 2},
         {"“Is it?” Trump asked.", 2},
         {"Para one.\n\nPara two", 2},
-        {"Gen. Asim Munir spoke.", 1},
+        {"Gen. Nadeem Sarwar spoke.", 1},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
@@ -95,7 +95,7 @@ TEST_SUITE("segment") {
 
   TEST_CASE("case folding keeps non-ASCII letters and folds ’ to '") {
     CHECK(Lower("ÉCOLE") == "école");
-    CHECK(Lower("Pakistan’s") == "pakistan's");
+    CHECK(Lower("Kenya’s") == "kenya's");
   }
 }
 
