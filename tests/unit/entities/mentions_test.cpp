@@ -38,14 +38,14 @@ TEST_SUITE("entities") {
       std::string text, mentions;
     } rows[] = {
         // a place after an operation word and a comma is not an operation
-        {"After the operation, Pakistan said it was over.", ""},
+        {"After the operation, Egypt said it was over.", ""},
         // two capitalised words with no role nearby are not a person
         {"Shares of Acme Widgets rose on Monday.", ""},
         // an acronym needs its expansion's initials
         {"Prices rose (USD) in March.", ""},
         // the expansion stops at the first word the acronym does not spell
-        {"The Ministry of Foreign Affairs and the Inter-Services Public Relations (ISPR) were silent.",
-         "org:Ministry of Foreign Affairs; org:Inter-Services Public Relations; acronym:ISPR"},
+        {"The Ministry of Foreign Affairs and the Inter-Agency Press Office (IAPO) were silent.",
+         "org:Ministry of Foreign Affairs; org:Inter-Agency Press Office; acronym:IAPO"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
@@ -55,16 +55,16 @@ TEST_SUITE("entities") {
 
   TEST_CASE("mentions: acronyms link to their expansion, words are kept as candidates") {
     Document doc;
-    doc.text = "The UN Children’s Fund (UNICEF) said Tipu was right.";
+    doc.text = "The UN Women’s Fund (UNWF) said Dogar was right.";
     DocResult r = testing::ThePipeline().Run(doc);
     REQUIRE(r.names.size() >= 3);
-    CHECK(r.names[0].text == "UN Children’s Fund");
+    CHECK(r.names[0].text == "UN Women’s Fund");
     CHECK(r.names[0].same_as == 1);
-    CHECK(r.names[1].text == "UNICEF");
+    CHECK(r.names[1].text == "UNWF");
     CHECK(r.names[1].same_as == 0);
-    bool tipu = false;
-    for (const auto& m : r.names) tipu = tipu || (m.kind == entities::MentionKind::kWord && m.text == "Tipu");
-    CHECK(tipu);
+    bool dogar = false;
+    for (const auto& m : r.names) dogar = dogar || (m.kind == entities::MentionKind::kWord && m.text == "Dogar");
+    CHECK(dogar);
   }
 }
 

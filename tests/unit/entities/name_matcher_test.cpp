@@ -41,37 +41,37 @@ TEST_SUITE("entities.matcher") {
     // clang-format off
     const std::vector<Row> rows = {
         // spelling variants
-        {"Enayatullah Khowarazami", "Enayatullah Khwarzami", P, R::kEqual, S::kStrong},
-        {"Mufti Enayatullah Khwarazmi", "Inayatullah Khwarezmi", P, R::kEqual, S::kStrong},
+        {"Hedayatullah Showarabani", "Hedayatullah Shwarbani", P, R::kEqual, S::kStrong},
+        {"Mufti Hedayatullah Shwarabni", "Hidayatullah Shwarebni", P, R::kEqual, S::kStrong},
         {"Abd al-Rahman Milad", "Abdurrahman Milad", P, R::kEqual, S::kStrong},
         {"Muhammad Nasif Khayrbik", "Mohamad Nasif Kheir Beik", P, R::kEqual, S::kStrong},
         {"Muhammad Hadi Fayhan Al-Anzi", "Mohammad H F Alanizi", P, R::kEqual, S::kStrong},
         {"Hatim Ahmad Barakat", "Hatam Ahmad Barakat", P, R::kEqual, S::kStrong},
         {"Tohami Khaled", "Khaled Al-Tuhami", P, R::kEqual, S::kStrong},
         // short forms
-        {"Sadiq", "Mohammad Sadiq", P, R::kFirstShort, S::kStrong},
+        {"Shafiq", "Mohammad Shafiq", P, R::kFirstShort, S::kStrong},
         {"Muhammad Abbas", "Mohammad Hassan Abbas", P, R::kFirstShort, S::kStrong},
         {"Asad Khan Mohammadhasni", "Haji Asad Khan Zarkari Mohammadhasni", P, R::kFirstShort, S::kStrong},
         // only with context
-        {"Mohammad Sadi", "Sadiq", P, R::kSecondShort, S::kWeak},
-        {"Mohammad Sadi", "Mohammad Sadiq", P, R::kEqual, S::kWeak},
+        {"Mohammad Shafi", "Shafiq", P, R::kSecondShort, S::kWeak},
+        {"Mohammad Shafi", "Mohammad Shafiq", P, R::kEqual, S::kWeak},
         {"Ali Hasan", "Hasan Ali", P, R::kEqual, S::kWeak},
         {"Ahmad Al-Shami", "Abdelkader Kassim Ahmed Al Shami", P, R::kFirstShort, S::kWeak},
         {"Abdur Rahman", "Abdul Rehman", P, R::kEqual, S::kWeak},
         // different people
-        {"Amir Rana", "Amir Khan Muttaqi", P, R::kConflict, S::kNone},
+        {"Ibrahim Soomro", "Ibrahim Khan Achakzai", P, R::kConflict, S::kNone},
         {"Yahya Sarei", "Rajeh Sarei", P, R::kConflict, S::kNone},
         {"Hasan Barakat", "Husayn Barakat", P, R::kConflict, S::kNone},
         {"Amir Barakat", "Omar Barakat", P, R::kConflict, S::kNone},
         {"Oluwole A. Ogungbuyi", "Abeni O. Ogungbuyi", P, R::kConflict, S::kNone},
         {"Zahid Khan", "Zahedi Khan", P, R::kEqual, S::kWeak},
         // organisations
-        {"Afghanistan’s Defence Ministry", "Afghan Defense Ministry", O, R::kEqual, S::kStrong},
-        {"Taliban defense ministry", "Afghanistan's Defense Ministry", O, R::kEqual, S::kStrong},
-        {"Pakistan Taliban", "Afghan Taliban", O, R::kConflict, S::kNone},
+        {"Somalia’s Defence Ministry", "Somali Defense Ministry", O, R::kEqual, S::kStrong},
+        {"Islamabad defense ministry", "Pakistan's Defense Ministry", O, R::kEqual, S::kStrong},
+        {"Iraq Ansar", "Syrian Ansar", O, R::kConflict, S::kNone},
         {"Interior Ministry", "Ministry of Foreign Affairs", O, R::kConflict, S::kNone},
-        {"Ministry of Foreign Affairs", "Pakistani Foreign Office", O, R::kFirstShort, S::kStrong},
-        {"Pakistan Taliban", "Tehreek-e-Taliban Pakistan", O, R::kFirstShort, S::kStrong},
+        {"Ministry of Foreign Affairs", "Iraqi Foreign Office", O, R::kFirstShort, S::kStrong},
+        {"Iraq Ansar", "Harakat-e-Ansar Iraq", O, R::kFirstShort, S::kStrong},
         {"Lashkar-e-Tayyiba", "Lashkar-i-Taiba", O, R::kEqual, S::kStrong},
     };
     // clang-format on
@@ -89,12 +89,12 @@ TEST_SUITE("entities.matcher") {
 
   TEST_CASE("explanations name the aligned parts") {
     const NameClusterer& c = testing::Clusterer();
-    ParsedName x = c.parser().Parse("Enayatullah Khowarazami", EntityType::kPerson);
-    ParsedName y = c.parser().Parse("Enayatullah Khwarzami", EntityType::kPerson);
+    ParsedName x = c.parser().Parse("Hedayatullah Showarabani", EntityType::kPerson);
+    ParsedName y = c.parser().Parse("Hedayatullah Shwarbani", EntityType::kPerson);
     PartComparer parts(c.spelling());
     PairMatch m = c.matcher().Compare(x, y, parts);
     CHECK(NameMatcher::Explain(x, y, m) ==
-          "enayatullah=enayatullah (exact), khowarazami~khwarzami (spelling)");
+          "hedayatullah=hedayatullah (exact), showarabani~shwarbani (spelling)");
   }
 }
 

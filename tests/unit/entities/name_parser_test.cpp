@@ -44,7 +44,7 @@ TEST_SUITE("entities.parser") {
         {"Kalaye Electric Company", EntityType::kOrg},
         {"Azza Air Transport Company LTD.", EntityType::kOrg},
         {"Ministry of Foreign Affairs", EntityType::kOrg},
-        {"Enayatullah Khwarazmi", EntityType::kPerson},
+        {"Hedayatullah Shwarabni", EntityType::kPerson},
         {"Haji Asad Khan", EntityType::kPerson},
     };
     for (const Row& row : rows) {
