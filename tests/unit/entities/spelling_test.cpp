@@ -52,7 +52,7 @@ TEST_SUITE("entities.spelling") {
 
   TEST_CASE("comparison is symmetric and exact on equal spellings") {
     const SpellingRules& s = testing::Clusterer().spelling();
-    const char* words[] = {"khowarazami", "khwarzami", "hasan", "husayn", "sadi", "sadiq", "a", ""};
+    const char* words[] = {"showarabani", "shwarbani", "hasan", "husayn", "shafi", "shafiq", "a", ""};
     for (const char* x : words) {
       for (const char* y : words) {
         CAPTURE(x);
@@ -66,7 +66,7 @@ TEST_SUITE("entities.spelling") {
 
   TEST_CASE("skeletons and blocking classes") {
     const SpellingRules& s = testing::Clusterer().spelling();
-    CHECK(s.Spell("khwarazmi").skeleton == s.Spell("khowarazami").skeleton);
+    CHECK(s.Spell("shwarabni").skeleton == s.Spell("showarabani").skeleton);
     CHECK(s.Spell("ahmad").skeleton != s.Spell("hamid").skeleton);  // initial vowel kept
     CHECK(s.Spell("qasemi").blocking == s.Spell("ghasemi").blocking);
   }
