@@ -76,8 +76,8 @@ class Resolver {
     if (right > e + 1) reader_.ReadApposition(text_, tokens_, shape_, {e + 1, right}, p);
     if (p.role.empty() && b > 0 && units[b - 1].symbol == ',') {
       std::size_t start = b - 1;
-      // the noun phrase right before the comma: "Pakistan's special
-      // representative for Afghanistan, Mohammad Sadi"
+      // the noun phrase right before the comma: "Egypt's special
+      // representative for Sudan, Mohammad Shafi"
       while (start > 0 && b - start < 14 &&
              std::string_view("NkgRHsDdofO#").find(units[start - 1].symbol) != std::string_view::npos &&
              shape_.unit_at[shape_.pos_of[start - 1] + 1] >= 0) {

@@ -7,9 +7,9 @@
 // Sieves, most precise first:
 //   1. a full name is itself; its role and affiliation come from any mention
 //      in the document (appositions and premodifiers anywhere, not only in
-//      attribution frames: "…between Pakistan’s special representative for
-//      Afghanistan, Mohammad Sadi, and …");
-//   2. a surname alone (Tipu) → the full name seen earlier (Ihsanullah Tipu),
+//      attribution frames: "…between Egypt’s special representative for
+//      Sudan, Mohammad Shafi, and …");
+//   2. a surname alone (Soomro) → the full name seen earlier (Kamal Soomro),
 //      the most recent when several share it;
 //   3. a definite role (the spokesperson, the minister) → the last entity
 //      holding that role;

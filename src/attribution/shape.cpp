@@ -225,7 +225,7 @@ class Builder {
     if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
     const auto& units = shape_.units;
     bool after_noun = std::string_view("NGORPks)").find(units.back().symbol) != std::string_view::npos;
-    // "confront Pakistani forces", "of such conflicts": a noun after a verb or
+    // "confront Syrian forces", "of such conflicts": a noun after a verb or
     // preposition is an object, and its -s a plural
     bool object = units.size() >= 2 &&
                   std::string_view("kgeiofVTL").find(units[units.size() - 2].symbol) != std::string_view::npos;
@@ -281,7 +281,7 @@ char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_ini
     if (char f = lexicon_.FunctionSymbol(lower)) return f;
     if (const Pronoun* p = lexicon_.FindPronoun(lower)) return p->subject ? 'P' : 'p';
   } else if (char f = lexicon_.FunctionSymbol(lower); f == 'D' || f == 'y') {
-    return f;  // "The" inside a name (the Hafiz Gulf Bahadur group); days (said Tuesday)
+    return f;  // "The" inside a name (The Saleh Brigade); days (said Tuesday)
   }
   if (cap && next_cap && lexicon_.IsTitle(lower)) return 'H';
   if (lexicon_.SourceType(lower)) return 'G';  // "analysts", "diplomats": collective sources first

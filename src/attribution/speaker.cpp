@@ -37,8 +37,8 @@ UnitRange SkipDeterminer(const View& v, UnitRange r, bool* definite) {
   return r;
 }
 
-// "The Afghan Defense Ministry, through its spokesperson Enayatullah
-// Khwarzami, announced …": the person speaks for the organisation.
+// "The Somali Defense Ministry, through its spokesperson Hedayatullah
+// Shwarbani, announced …": the person speaks for the organisation.
 void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
   std::size_t u = appos.begin;
   if (u + 3 > appos.end || v.Sym(u) != 'e' || v.Sym(u + 1) != 'd') return;
@@ -101,9 +101,9 @@ void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::si
   if (!aff.empty()) out.affiliation = v.Text(aff);
 }
 
-// "spokesperson for Afghanistan’s Defence Ministry", "a security analyst and
-// director of the Pak Institute for Peace Studies", "Pakistan’s special
-// representative to Afghanistan".
+// "spokesperson for Somalia’s Defence Ministry", "a security analyst and
+// director of the Sahel Institute for Water Studies", "Egypt’s special
+// representative to Sudan".
 void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, SpeakerPhrase& out) {
   r = SkipDeterminer(v, r, nullptr);
   std::size_t prep = v.Find(r, "ofe");
@@ -138,7 +138,7 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
 
 }  // namespace
 
-// "Ministry spokesperson Enayatullah Khwarzami": a role after the
+// "Ministry spokesperson Hedayatullah Shwarbani": a role after the
 // organisation head, then only name words — a person of that organisation.
 bool RoleThenName(const View& v, UnitRange head) {
   std::size_t o = v.Find(head, "O");
@@ -179,7 +179,7 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   UnitRange head{main.begin, prep};
   UnitRange post = SkipDeterminer(v, {prep < main.end ? prep + 1 : main.end, main.end}, nullptr);
 
-  bool source_head = !head.empty() && v.Sym(head.end - 1) == 'G';  // Taliban officials
+  bool source_head = !head.empty() && v.Sym(head.end - 1) == 'G';  // Army officials
   if (!source_head && v.Find(head, "O") < head.end && !RoleThenName(v, head)) {
     // an organisation names itself by the whole phrase
     out.type = SpeakerType::kOrganization;

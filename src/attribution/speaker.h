@@ -3,19 +3,19 @@
 // affiliation.
 //
 // Shapes it reads (symbols as in rules/frames.txt):
-//   Enayatullah Khowarazami, spokesperson for Afghanistan’s Defence Ministry
+//   Hedayatullah Showarabani, spokesperson for Somalia’s Defence Ministry
 //       name + apposition: role "spokesperson", affiliation after for/of/at
-//   Pakistani diplomat Usman Iqbal Jadoon    premodifiers: demonym → affiliation
+//   Egyptian diplomat Adel Fawzi Nassar      premodifiers: demonym → affiliation
 //   Ministry spokesperson X / Foreign Minister X   role words before the name
-//   General Asim Munir                       a title is the role when none other
-//   Pakistan’s Interior Ministry, the Ministry of Foreign Affairs (MoFA)
+//   General Farouk Nadim                     a title is the role when none other
+//   Somalia’s Interior Ministry, the Ministry of Foreign Affairs (MoFA)
 //       an organisation head → organization, named by the whole phrase
-//   Taliban officials, security analysts     source noun → group
+//   Army officials, security analysts        source noun → group
 //   sources, reports, media                  source noun → anonymous (no name)
-//   A spokesperson for the Taliban           role only, indefinite → anonymous
+//   A spokesperson for the rebels            role only, indefinite → anonymous
 //   the spokesperson                         role only, definite → resolved by coref
 //   he, it, they                             pronoun → resolved by coref
-//   UNAMA, Kabul                             acronym or capital → organization
+//   UNAMI, Baghdad                           acronym or capital → organization
 // The mention is the phrase without its apposition; the name never holds a
 // title, a determiner or a pronoun.
 #pragma once
@@ -53,7 +53,7 @@ class SpeakerReader {
                      UnitRange range) const;
 
   // Reads an apposition or a role phrase standing apart from the name
-  // ("spokesperson for X", "Pakistan’s special representative for Y") into
+  // ("spokesperson for X", "Egypt’s special representative for Y") into
   // `out`'s role and affiliation (kept when already set).
   void ReadApposition(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
                       UnitRange range, SpeakerPhrase& out) const;
@@ -63,7 +63,7 @@ class SpeakerReader {
 
  private:
   std::unordered_set<std::string> places_;    // countries and capitals, as written
-  std::unordered_set<std::string> demonyms_;  // as written (Pakistani, Afghan)
+  std::unordered_set<std::string> demonyms_;  // as written (Egyptian, Somali)
   const Lexicon& lexicon_;
 };
 

@@ -11,7 +11,7 @@
 //   code points (see core/text.h, CodepointIndex).
 //
 // Example
-//   Document d{.id = "000_4a890afdb81e502d", .text = "\"Hi,\" he said."};
+//   Document d{.id = "doc-1", .text = "\"Hi,\" he said."};
 #pragma once
 
 #include <string>

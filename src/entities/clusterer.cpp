@@ -253,7 +253,7 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
 }
 
 // Pairs the names alone would not propose but context makes worth judging:
-// same_as links, and forms of one document (where Sadi and Sadiq are
+// same_as links, and forms of one document (where Shafi and Shafiq are
 // compared although their skeletons differ). A document with more than
 // max_document_forms forms adds none (a list, not an article).
 void NameClusterer::Run_::AddContextPairs(

@@ -11,7 +11,7 @@
 //   1. parse each distinct name (NameParser: normalise any script, titles
 //      to roles, particles and compounds, phonetic spelling of each part);
 //      names with the same parsed key (type, owner, spellings) are one form
-//      (Mohammed Sadiq = Muhammad Sadiq), whose context is the union of its
+//      (Mohammed Shafiq = Muhammad Shafiq), whose context is the union of its
 //      inputs' — context never splits one form;
 //   2. weigh parts by rarity over these forms (PartWeights);
 //   3. compare only forms that share a blocking key (Blocker) or a
@@ -21,7 +21,7 @@
 //      as different people in one document (distinct_from), or conflicting
 //      roles or affiliations, block any match; same_as links (an acronym the
 //      text defines) always match;
-//   5. a short form (Sadiq, Asad Khan) whose longer forms are not all
+//   5. a short form (Shafiq, Asad Khan) whose longer forms are not all
 //      compatible with each other is ambiguous and joins none of them
 //      (unless context picks exactly one);
 //   6. merge, best pairs first, only when every member of one cluster
@@ -35,7 +35,7 @@
 //     cluster (alone if nothing matches).
 //   * Deterministic: the result depends only on the multiset of inputs —
 //     not their order, not ClusterConfig::threads. Cluster ids are derived
-//     from the cluster's smallest normalised member: "person:mohammad sadiq".
+//     from the cluster's smallest normalised member: "person:mohammad shafiq".
 //   * Cost: about linear in the number of distinct names (blocking); memory
 //     proportional to distinct names, not to inputs.
 //   * The construction loads and compiles rules/names/ (throws ConfigError
@@ -46,12 +46,12 @@
 //   auto rules = whosaid::rules::RuleSet::Load("rules");
 //   whosaid::entities::NameClusterer clusterer(ClusterConfig{}, *rules);
 //   std::vector<NameInput> in(3);
-//   in[0].name = "Enayatullah Khowarazami";      in[0].context.docs = {"d1"};
-//   in[1].name = "Mufti Enayatullah Khwarzami";  in[1].context.docs = {"d2"};
-//   in[2].name = "Khwarzami";                    in[2].context.docs = {"d2"};
+//   in[0].name = "Hedayatullah Showarabani";     in[0].context.docs = {"d1"};
+//   in[1].name = "Mufti Hedayatullah Shwarbani"; in[1].context.docs = {"d2"};
+//   in[2].name = "Shwarbani";                    in[2].context.docs = {"d2"};
 //   for (NameInput& n : in) n.type = EntityType::kPerson;
 //   Clustering out = clusterer.Run(in);
-//   // out.cluster_of == {0, 0, 0}; out.clusters[0].id == "person:enayatullah khowarazami"
+//   // out.cluster_of == {0, 0, 0}; out.clusters[0].id == "person:hedayatullah showarabani"
 //   // out.clusters[0].merges: why each form joined (score, rule, shared context)
 #pragma once
 
@@ -81,7 +81,7 @@ struct NameContext {
   // Sarei" for "Yahya Sarei"): never merged with it.
   std::vector<std::string> distinct_from;
   // Names the text says are this one (an acronym and the expansion it
-  // defines: "UNAMA" for "UN Assistance Mission in Afghanistan").
+  // defines: "UNAMI" for "UN Assistance Mission in Iraq").
   std::vector<std::string> same_as;
 };
 

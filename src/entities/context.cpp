@@ -114,7 +114,7 @@ void ContextTable::Finish(FormContext& c) {
 }
 
 // The same organisation, or the same one where either leaves its owner
-// unsaid ("Foreign Office" / "Pakistan's foreign ministry"); never two owners.
+// unsaid ("Foreign Office" / "Egypt's foreign ministry"); never two owners.
 bool ContextTable::AffiliationsAgree(const FormContext& a, const FormContext& b) const {
   if (Shares(a.affiliations, b.affiliations)) return true;
   for (std::uint32_t x : a.affiliations) {

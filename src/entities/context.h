@@ -2,9 +2,9 @@
 // and the context rules of NameClusterer.
 //
 // Documents are compared by id, affiliations as organisations (their
-// parsed key: "Afghanistan's Defence Ministry" = "Afghan Defense Ministry";
+// parsed key: "Somalia's Defence Ministry" = "Somali Defense Ministry";
 // one that leaves its owner unsaid agrees with any owner's: "Foreign
-// Office" = "Pakistan's foreign ministry", never Pakistan's = Afghanistan's),
+// Office" = "Egypt's foreign ministry", never Egypt's = Somalia's),
 // roles as sets of words after rules/names/roles.txt (one role agrees with
 // another when all its words are among the other's: "analyst" / "security
 // analyst").

@@ -163,7 +163,7 @@ struct MentionFinder::Run_ {
   }
 
   // Lower-case role words inside [first, last] up to the last role word,
-  // without places and function words ("Interim Afghan Foreign Minister"
+  // without places and function words ("Interim Somali Foreign Minister"
   // → "interim foreign minister"); `end` receives the token after it.
   std::string RolePrefix(std::size_t first, std::size_t last, std::size_t* end) const {
     std::optional<std::size_t> last_role;

@@ -18,8 +18,8 @@
 // Example
 //   MentionFinder finder(rules, lexicon, speakers);
 //   for (const NameMention& m : finder.Run(text, tokens)) ...
-//   // "The UN Assistance Mission in Afghanistan (UNAMA) said" →
-//   //   {org "UN Assistance Mission in Afghanistan", same_as 1}, {acronym "UNAMA", same_as 0}
+//   // "The UN Assistance Mission in Iraq (UNAMI) said" →
+//   //   {org "UN Assistance Mission in Iraq", same_as 1}, {acronym "UNAMI", same_as 0}
 #pragma once
 
 #include <cstddef>
@@ -38,7 +38,7 @@
 namespace whosaid::entities {
 
 // kWord: a capitalised word in no other mention; kPhrase: a run of capitalised
-// words that is no other mention ("Pakistani Taliban") — both candidates the
+// words that is no other mention ("Iraqi Ansar") — both candidates the
 // corpus stage keeps only when they name an entity it knows.
 enum class MentionKind { kPerson, kOrganization, kOperation, kAcronym, kWord, kPhrase };
 

@@ -1,14 +1,14 @@
 // whosaid::entities — the parsed form of a person or organisation name, as
 // NameParser builds it and NameMatcher compares it.
 //
-//   "Mufti Enayatullah Khowarazami"
-//     original   "Mufti Enayatullah Khowarazami"   (kept for output)
-//     normalized "mufti enayatullah khowarazami"   (Normalizer)
-//     titles     {"mufti"}                         (titles.txt: a role, not a name)
-//     parts      enayatullah, khowarazami          (each with its Spelling)
+//   "Mufti Hedayatullah Showarabani"
+//     original   "Mufti Hedayatullah Showarabani"   (kept for output)
+//     normalized "mufti hedayatullah showarabani"   (Normalizer)
+//     titles     {"mufti"}                          (titles.txt: a role, not a name)
+//     parts      hedayatullah, showarabani          (each with its Spelling)
 //
 // For an organisation, `owner` is the country or government it belongs to
-// ("afghanistan" for "Taliban defense ministry") and the parts are the
+// ("somalia" for "Somali defense ministry") and the parts are the
 // other content words, synonyms applied (org_words.txt, org_synonyms.txt).
 #pragma once
 

@@ -217,7 +217,7 @@ int NameParts(const ParsedName& n) {
 }
 
 // The owners of two organisations: differing ones conflict; a missing one
-// makes its side the short form (Ministry of Foreign Affairs / Pakistan's).
+// makes its side the short form (Ministry of Foreign Affairs / Egypt's).
 Relation ApplyOwners(const ParsedName& a, const ParsedName& b, Relation r) {
   if (a.owner == b.owner || r == Relation::kNone || r == Relation::kConflict) return r;
   if (!a.owner.empty() && !b.owner.empty()) return Relation::kConflict;
@@ -261,7 +261,7 @@ Strength NameMatcher::JudgeStrength(const ParsedName& a, const ParsedName& b, co
     return enough ? Strength::kStrong : Strength::kWeak;
   }
   const ParsedName& shorter = m.relation == Relation::kFirstShort ? a : b;
-  if (NameParts(shorter) == 1) {  // a surname alone (Khwarzami) need not be anchored
+  if (NameParts(shorter) == 1) {  // a surname alone (Shwarbani) need not be anchored
     bool rare = TotalWeight(shorter) >= config_.single_part_min_weight;
     return rare && worst >= PartLevel::kStrong ? Strength::kStrong : Strength::kWeak;
   }
@@ -308,8 +308,8 @@ void NameMatcher::Judge(const ParsedName& a, const ParsedName& b, const Alignmen
   else
     m.relation = Relation::kConflict;
   if (initials_misplaced) m.relation = Relation::kConflict;
-  // Organisation names put their words in any order (Pakistan Taliban /
-  // Tehreek-e-Taliban Pakistan): only persons' short forms are anchored.
+  // Organisation names put their words in any order (Ansar Front of Iraq /
+  // Harakat-e-Ansar Iraq): only persons' short forms are anchored.
   const bool persons = a.type == EntityType::kPerson;
   if (persons && m.relation == Relation::kFirstShort) t.anchored = Anchored(b, al.b_link);
   if (persons && m.relation == Relation::kSecondShort) t.anchored = Anchored(a, al.a_link);

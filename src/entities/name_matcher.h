@@ -17,7 +17,7 @@
 //   strength  kStrong  the names alone justify a merge
 //             kWeak    a merge needs context (same document, role or
 //                      affiliation): a weak part match the rest of the name
-//                      does not support (Mohammad Sadi / Mohammad Sadiq;
+//                      does not support (Mohammad Shafi / Mohammad Shafiq;
 //                      but Hatim / Hatam Ahmad Barakat is strong), a
 //                      one-part short form of a common part, a short form
 //                      that drops the longer name's given name (Ahmad
@@ -76,7 +76,7 @@ struct MatcherConfig {
   // all matched) to join without context.
   float subset_min_evidence = 0.8f;
   // A one-part short form joins without context when its part weighs at
-  // least this (a rare surname such as Khwarzami, not Khan).
+  // least this (a rare surname such as Shwarbani, not Khan).
   float single_part_min_weight = 0.8f;
   // A short form must keep the first part of the longer name that weighs
   // at least this (its given name, common names such as Mohammad aside):

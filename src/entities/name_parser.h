@@ -24,8 +24,8 @@
 //
 // Example
 //   NameParser parser(rules, ParserConfig{}, spelling);
-//   ParsedName n = parser.Parse("Mufti Enayatullah Khowarazami", EntityType::kUnknown);
-//   n.Display();   // "(mufti) enayatullah khowarazami"
+//   ParsedName n = parser.Parse("Mufti Hedayatullah Showarabani", EntityType::kUnknown);
+//   n.Display();   // "(mufti) hedayatullah showarabani"
 #pragma once
 
 #include <map>

@@ -5,7 +5,7 @@
 // shared by many (Mohammad, Khan) is weak. The frequency of a part is the
 // number of distinct names it appears in, where names count as distinct
 // only if the rest of the name differs in consonants (so the spelling
-// variants of one person, Enayatullah Khowarazami / Inayatullah Khwarezmi,
+// variants of one person, Hedayatullah Showarabani / Hidayatullah Shwarebni,
 // count once), and parts with the same consonant skeleton (Hatim, Hatem)
 // count together. Its weight is 1 up
 // to the "rare" frequency, the configured minimum from the "common"

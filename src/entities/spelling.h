@@ -7,7 +7,7 @@
 // distance over their phonetic spellings: vowels cost what
 // rules/names/vowels.txt says, consonants what rules/names/consonants.txt
 // says (1 when unlisted); consonant and vowel costs are kept apart and
-// judged separately (SpellingConfig), so Khowarazami / Khwarzami (vowels
+// judged separately (SpellingConfig), so Showarabani / Shwarbani (vowels
 // only) match while Hamid / Majid (consonants) do not.
 //
 // Contract
@@ -38,8 +38,8 @@ struct SpellingConfig {
   double strong_consonant_cost = 0.5;
   // Vowel cost allowed: base + per_consonant × consonants of the longer
   // skeleton. Defaults allow 0.38 for 2 consonants (Hatim/Hatem: 0.15),
-  // 0.52 for 3 (not Hamid/Hamad: 0.6), 0.80 for 5 (Khowarazami/Khwarzami:
-  // 0.5).
+  // 0.52 for 3 (not Hamid/Hamad: 0.6), 0.80 for 5 (Showarabani/Shwarbani
+  // fit).
   double vowel_allowance_base = 0.1;
   double vowel_allowance_per_consonant = 0.14;
   // One full consonant edit is a "near" match in skeletons of at least this
@@ -47,7 +47,7 @@ struct SpellingConfig {
   int near_min_consonants = 5;
   // A "weak" match — usable only with support from the rest of the name or
   // from context — is one consonant edit in skeletons of at least this
-  // many consonants (Sadi / Sadiq, Rozi / Rosi) ...
+  // many consonants (Shafi / Shafiq, Rozi / Rosi) ...
   int weak_min_consonants = 2;
   // ... or vowels over the allowance by at most this (Hatim / Hatam,
   // Wihab / Wahhab; not Hasan / Husayn).

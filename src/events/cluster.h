@@ -9,7 +9,7 @@
 // Two document events may be one event when
 //   * their types agree: one lies below the other (attack / airstrike);
 //   * their places overlap through the gazetteer hierarchy (a path is a
-//     prefix of the other: Afghanistan / Paktika / Barmal), or one has none;
+//     prefix of the other: Iraq / Nineveh / Sinjar), or one has none;
 //   * their actors agree (lexicon.h: ActorsAgree);
 //   * their dates lie within `date_slack_days` (a month-level date is
 //     compatible with every day of its month).
@@ -24,15 +24,15 @@
 // for a run and independent of the order the documents came in.
 //
 // `where` lists the places most precise first-level first: below-country
-// places when there are any (Paktika, Barmal), else the country; a strike
+// places when there are any (Nineveh, Sinjar), else the country; a strike
 // reported only by country, by an actor of another country, in a document
 // that speaks of a border, is placed at that country's border
-// ("Pakistan border"). `label` is "type, first place, when".
+// ("Syria border"). `label` is "type, first place, when".
 //
 // Example
 //   EventIndex index = ClusterEvents({doc_a_events, doc_b_events});
 //   const GlobalEvent* e = index.Find(0, 2);
-//   e->ref.label == "airstrike, Paktika, 2024-12-24";
+//   e->ref.label == "airstrike, Nineveh, 2019-03-12";
 #pragma once
 
 #include <optional>

@@ -6,7 +6,7 @@
 // and, per mention, its event (-1 for unreal and generic mentions, and for
 // an anaphor with nothing to refer to).
 // How:
-//   * a reference ("the raids", "the operation", "this cowardly act", the
+//   * a reference ("the raids", "the operation", "this shameful act", the
 //     event a response answers) joins the event of the latest earlier
 //     mention whose type it may name (types.txt); a generic mention of the
 //     same word in the same paragraph makes it generic too ("a spate of
@@ -20,8 +20,8 @@
 //   date of its mentions.
 //
 // Example
-//   "Pakistan bombed Paktika on Tuesday. The raids killed 46. A meeting in
-//   Kabul …" → events {airstrike: mentions 0, 1}, {meeting: mention 2}
+//   "Turkey bombed Nineveh on Tuesday. The raids killed 12. A meeting in
+//   Baghdad …" → events {airstrike: mentions 0, 1}, {meeting: mention 2}
 #pragma once
 
 #include <optional>

@@ -10,11 +10,11 @@
 //   quote_event[i] is the index in `events` of the event quote record i is
 //   about, or -1.
 //
-// Example (the second document of the sample corpus)
-//   DocEvents{.doc = "001_…", .anchor = 2024-03-18,
+// Example (an invented document)
+//   DocEvents{.doc = "doc-2", .anchor = 2019-03-12,
 //             .events = {{.type_path = {"armed action", "military operation", "attack", "airstrike"},
-//                         .places = {{{"Afghanistan", "Khost"}, 1}, {{"Afghanistan", "Paktika"}, 1}},
-//                         .actors = {{"Pakistan", "Pakistan"}}, .date = 2024-03-18}, …},
+//                         .places = {{{"Iraq", "Kirkuk"}, 1}, {{"Iraq", "Nineveh"}, 1}},
+//                         .actors = {{"Turkey", "Turkey"}}, .date = 2019-03-12}, …},
 //             .quote_event = {0, -1, -1, 0, …}}
 #pragma once
 
@@ -28,7 +28,7 @@
 namespace whosaid::events {
 
 struct EventPlace {
-  std::vector<std::string> path;  // country first: {"Afghanistan", "Paktika", "Barmal"}
+  std::vector<std::string> path;  // country first: {"Iraq", "Nineveh", "Sinjar"}
   int mentions = 0;
   bool near = false;              // only ever "near" it
   bool operator==(const EventPlace&) const = default;

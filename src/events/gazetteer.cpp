@@ -83,7 +83,7 @@ PlaceMatch Gazetteer::Match(const std::vector<Word>& words, std::size_t i, std::
   if (found) {
     m.words = n;
     m.places = *found;
-    // "Paktika province", "Barmal district": the kind word belongs to the name.
+    // "Nineveh province", "Sinjar district": the kind word belongs to the name.
     if (i + n < end && words[i + n].lower == place(m.places.front()).kind) ++m.words;
   }
   return m;

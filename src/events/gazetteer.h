@@ -10,14 +10,14 @@
 //   Match(words, i, end) returns every place whose name (or other name)
 //   equals the words at i (longest name first; all places sharing that
 //   name), provided words[i] is capitalised; a following word naming the
-//   place's kind ("Paktika province") is part of the match. Within(a, b): a is b or lies
+//   place's kind ("Nineveh province") is part of the match. Within(a, b): a is b or lies
 //   below it. Path(id): names from the country down to the place.
 //
 // Example
 //   Gazetteer g(rules);
-//   int barmal = g.Find("Barmal"), paktika = g.Find("Paktika");
-//   g.Within(barmal, paktika) == true;
-//   g.Path(barmal) == {"Afghanistan", "Paktika", "Barmal"};
+//   int sinjar = g.Find("Sinjar"), nineveh = g.Find("Nineveh");
+//   g.Within(sinjar, nineveh) == true;
+//   g.Path(sinjar) == {"Iraq", "Nineveh", "Sinjar"};
 #pragma once
 
 #include <string>
@@ -34,7 +34,7 @@ struct Place {
   std::string name;
   std::string kind;  // country, province, state, district, city, …
   int parent = -1;   // -1 for a country or a region spanning countries
-  bool capital = false;  // a capital of places.txt ("Kabul said": its government)
+  bool capital = false;  // a capital of places.txt ("Baghdad said": its government)
 };
 
 struct PlaceMatch {

@@ -9,7 +9,7 @@
 //      nearest before the quote, else the first after it;
 //   3. else the same in its paragraph, up to two sentences before the quote
 //      or one after it;
-//   4. else, when the quote speaks of victims or damage ("46 casualties"),
+//   4. else, when the quote speaks of victims or damage ("12 casualties"),
 //      the armed action the document reported last before it, or its main
 //      event (the one mentioned most);
 //   5. else none: a general statement, or one that names an event only to
@@ -18,7 +18,7 @@
 // span such as "so far" or "this year" inside it — only takes an event from
 // its own words or from before it (never 4). Events where words are spoken
 // (types.txt: occasion, "in a statement", "at a briefing") only count
-// inside the quote; anaphors ("this cowardly act") too. Types flagged
+// inside the quote; anaphors ("this shameful act") too. Types flagged
 // `sentence` (an election, an agreement) count inside the quote or its
 // sentence, never from its paragraph (3).
 //

@@ -183,7 +183,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
                   (lex_.Context(s.w, d.m.end, s.e).second & (kDeterminer | kPerson | kQuantifier));
     if (noun && d.determined && gerund) d.dropped = true;
     // Unreal: a word of that class within four words before, in the clause
-    // (not for a definite noun: "will not leave this cowardly act" names
+    // (not for a definite noun: "will not forgive this shameful act" names
     // an act that happened).
     for (std::size_t j = k; !d.definite && j > s.b && j + 4 > k; --j) {
       if (IsClauseBreak(s.w[j - 1])) break;
@@ -282,8 +282,8 @@ void MentionFinder::FindActors(Sentence& s) const {
 void MentionFinder::FindPlaces(Sentence& s) const {
   auto role_of = [&](std::size_t first, std::size_t end, int id) {
     bool acts = places_.IsCountry(id) || places_.place(id).capital;
-    // "Pakistan's military" acts; "Afghanistan's eastern Paktika province"
-    // and "Afghanistan's eastern provinces" are places.
+    // "Turkey's military" acts; "Iraq's northern Nineveh province"
+    // and "Iraq's northern provinces" are places.
     if (acts && end < s.e && s.w[end].kind == TokenKind::kPossessive) {
       bool place_follows = false;
       for (std::size_t k = end + 1; k < s.e && k <= end + 3 && !place_follows; ++k) {
@@ -303,7 +303,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
         (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) && !s.PlaceEndingAt(first - 1)) {
       return Role::kNone;
     }
-    // Back over "the eastern border provinces of", "Khost and", "'s" to a
+    // Back over "the northern border provinces of", "Kirkuk and", "'s" to a
     // preposition.
     std::size_t k = first;
     for (int words = 0; k > s.b && words < 3;) {
@@ -323,7 +323,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       ++words;
     }
     if (acts) return Role::kActor;
-    // "Paktika airstrikes", not "the Ohio senator".
+    // "Nineveh airstrikes", not "the Ohio senator".
     bool titled = end < s.e && (lex_.Context(s.w, end, s.e).second & kTitle);
     return end < s.e && s.w[end].IsWord() && !s.w[end].cap && !titled ? Role::kPlace : Role::kNone;
   };
@@ -353,7 +353,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     PlaceHit hit{i, i + m.words, PlaceRef{id, "", -1, false}, Role::kNone};
     hit.role = role_of(i, i + m.words, id);
     // After "near X", the places of the same clause describe X ("near
-    // Pakistan's South Waziristan district in Khyber Pakhtunkhwa").
+    // Syria's Qamishli district in Hasakah").
     if (hit.role == Role::kPlace && !s.places.empty() && s.places.back().role == Role::kNear) {
       bool broken = false;
       for (std::size_t k = s.places.back().end; k < i; ++k) broken |= IsClauseBreak(s.w[k]);
@@ -368,8 +368,8 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     i += m.words;
   }
   // Demonyms: the country of a target just after a trigger, in its clause
-  // ("targeted Pakistani troops") is a place; otherwise the demonym names an
-  // actor ("Pakistani airstrikes", "Afghan forces retaliated").
+  // ("targeted Syrian troops") is a place; otherwise the demonym names an
+  // actor ("Turkish airstrikes", "Iraqi forces retaliated").
   for (std::size_t i = s.b; i < s.e; ++i) {
     if (s.taken[i - s.b] || !s.w[i].IsWord() || !s.w[i].cap) continue;
     int id = places_.Demonym(s.w[i].lower);
@@ -386,7 +386,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       after_trigger |= !broken;
     }
     target &= after_trigger && !(i > s.b && s.w[i - 1].Is("by"));
-    // "launched from Afghan soil", "with Iraqi forces": where it came from
+    // "launched from Syrian soil", "with Iraqi forces": where it came from
     // or who was with it, neither place nor actor.
     if (i > s.b && !s.w[i - 1].Is("by") && (s.Before(lex_, i).second & kOther)) continue;
     if (target) {
@@ -400,7 +400,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
 }
 
 // A place-like name the gazetteer lacks, right after a place-like
-// preposition ("in Barmal", "near the Spin Ghar", "across Pashtunistan"): up
+// preposition ("in Sinjar", "near the Spin Ghar", "across Pashtunistan"): up
 // to three capitalised words, not a month or weekday, ending the name (a
 // kind word may follow: "the Dand-e-Patan district"). It lies in the place
 // after "district of" or before "'s" when one is said. Returns the next word.
@@ -425,7 +425,7 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   std::size_t k = i > s.b && s.w[i - 1].Is("the") ? i - 1 : i;
   const PlaceHit* owner = k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive ? s.PlaceEndingAt(k - 1) : nullptr;
   if (owner) {
-    role = owner->role;  // "in Afghanistan's Barmal district"
+    role = owner->role;  // "in Iraq's Sinjar district"
     ref.parent = owner->place.id;
   } else if (std::uint32_t bits = s.Before(lex_, k).second; bits & kPlaceLike) {
     role = bits & kNear ? Role::kNear : Role::kPlace;
@@ -454,8 +454,8 @@ std::optional<DateRange> MentionFinder::Scheduled(const Sentence& s, int type, c
 }
 
 // 6. Dates: each goes with the nearest mention; a verb without one takes the
-// sentence's date when only one date goes with its events ("killed Monday
-// in air strikes …, prompting Afghan forces to retaliate").
+// sentence's date when only one date goes with its events ("died Friday
+// in air strikes …, leading Iraqi units to respond").
 void MentionFinder::AttachDates(Sentence& s) const {
   auto live = [](const Sentence::Draft& d) { return !d.dropped; };
   std::optional<DateRange> sentence_date, dateline_date;
@@ -534,7 +534,7 @@ void MentionFinder::Classify(Sentence& s) const {
     if (!d && live_index(p.first, true)) continue;
     if (!d) {
       // A place before every trigger goes with the first one when nothing
-      // parts them, or when it opens the sentence ("In Paktika, jets …").
+      // parts them, or when it opens the sentence ("In Nineveh, jets …").
       d = live_index(p.end, false);
       bool opens = p.first <= s.first_word + 3;
       for (std::size_t k = p.end; d && !opens && k < d->m.first; ++k) {
@@ -572,7 +572,7 @@ void MentionFinder::Classify(Sentence& s) const {
     });
     switch (d.m.cls) {
       case TriggerClass::kNoun: {
-        // "militant attacks", "TTP operations": plural, no determiner, nothing
+        // "militant attacks", "HAI operations": plural, no determiner, nothing
         // that pins them down (a place below country, a support verb).
         bool bare_plural = !d.definite && !d.supported && d.m.head.back() == 's' && !below_country;
         // "her public statements", "his speeches": many occasions, not one.

@@ -8,15 +8,15 @@
 //               "several airstrikes", "such as air strikes"): no one event;
 //   reference   it names an event without saying anything new about it ("the
 //               raids", "these strikes", "the operation", an anaphor such as
-//               "this cowardly act", the event a response answers): the
+//               "this shameful act", the event a response answers): the
 //               document-level grouping ties it to an event named before;
 //   answered    the event a response answers ("in response to the airstrikes");
 //   background  named to place another ("after an attack on a post");
 //   unreal      threatened, promised, possible ("may promise retaliation").
 // Arguments: places from the gazetteer after a locative preposition (or a
-// place-like capitalised name there), a place before the trigger ("Paktika
+// place-like capitalised name there), a place before the trigger ("Nineveh
 // airstrikes"), the object of an attack verb ("bombed Tyre, killing …"),
-// the country of a target ("targeted Pakistani troops");
+// the country of a target ("targeted Syrian troops");
 // actors before the trigger or after "by"; the nearest date, else the
 // sentence's date.
 //
@@ -25,8 +25,8 @@
 // Example
 //   MentionFinder finder(rules, lexicon, gazetteer, dates);
 //   auto ms = finder.Run(words, sentence, anchor);
-//   // "Pakistan carried out airstrikes in Paktika late on Tuesday."
-//   // → {type airstrike, places {Paktika}, actors {Pakistan}, date Tuesday}
+//   // "Turkey carried out airstrikes in Nineveh on Tuesday."
+//   // → {type airstrike, places {Nineveh}, actors {Turkey}, date Tuesday}
 #pragma once
 
 #include <optional>

@@ -11,7 +11,7 @@
 //   equal words[i…] (never past `end`), or {0, nullptr}.
 //
 // Example
-//   Words w = ReadWords(text, tokens);            // "Air strikes hit Khost."
+//   Words w = ReadWords(text, tokens);            // "Air strikes hit Kirkuk."
 //   PhraseIndex<int> idx; idx.Add({"air", "strikes"}, 7);
 //   idx.Longest(w.words, 0, w.words.size())       // {2, &7}
 #pragma once

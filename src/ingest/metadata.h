@@ -2,8 +2,8 @@
 // `meta.jsonl` sidecar that gives them for the text files of a directory.
 //
 // Sidecar format (one JSON object per line; see corpus/meta.jsonl):
-//   {"doc": "000_4a890afdb81e502d", "outlet": "Pratidin Time", "url": null,
-//    "date": "2024-12-25"}
+//   {"doc": "doc-1", "outlet": "Nile Courier", "url": null,
+//    "date": "2019-03-13"}
 //   `doc` is the file stem; the other fields are optional strings or null.
 //   A malformed line, or one without a string `doc`, is skipped with a
 //   warning "meta.jsonl:LINE: ..."; the sidecar is never read as a document.
@@ -14,7 +14,7 @@
 //
 // Example
 //   auto sidecar = whosaid::ingest::LoadMetaSidecar("corpus/meta.jsonl");
-//   if (auto* m = sidecar.table.Find("000_4a890afdb81e502d")) doc.outlet = m->outlet;
+//   if (auto* m = sidecar.table.Find("doc-1")) doc.outlet = m->outlet;
 #pragma once
 
 #include <filesystem>

@@ -7,13 +7,13 @@
 // event in id order (by date, undated last).
 //
 // JSON Lines (OutputFormat::kJsonl), one object per event:
-//   {"id": "E3", "type": "airstrike", "where": ["Paktika", "Barmal"],
-//    "places": [["Afghanistan", "Paktika"], ["Afghanistan", "Paktika", "Barmal"]],
-//    "actors": ["Pakistan"], "when": "2024-12-24",
-//    "label": "airstrike, Paktika, 2024-12-24",
-//    "documents": ["000_4a890afdb81e502d", …], "mentions": 31,
-//    "quotes": [{"doc": "000_…", "start": 1164, "end": 1264, "kind": "direct",
-//                "speaker": "Enayatullah Khwarazmi", "text": "The Pakistani side …"}, …]}
+//   {"id": "E3", "type": "airstrike", "where": ["Nineveh", "Sinjar"],
+//    "places": [["Iraq", "Nineveh"], ["Iraq", "Nineveh", "Sinjar"]],
+//    "actors": ["Turkey"], "when": "2019-03-12",
+//    "label": "airstrike, Nineveh, 2019-03-12",
+//    "documents": ["doc-1", …], "mentions": 31,
+//    "quotes": [{"doc": "doc-1", "start": 210, "end": 262, "kind": "direct",
+//                "speaker": "Hedayatullah Showarabani", "text": "The council should …"}, …]}
 //   `where`, `when` and `label` are what quote records show as `event`;
 //   `places` are the full gazetteer paths; `documents` sorted; quotes by
 //   document, then offset (code points, as in quote records); `when` null

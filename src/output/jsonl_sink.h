@@ -1,7 +1,7 @@
 // whosaid::output::JsonlSink — quote records as JSON Lines, exactly as
 // docs/output.md specifies: one object per QuoteRecord, fields in this order:
 //
-//   {"doc": "000_x", "outlet": "Pratidin Time" | null,
+//   {"doc": "doc-1", "outlet": "Nile Courier" | null,
 //    "quote": {"text", "start", "end", "kind"},
 //    "cue": {"text", "start", "end"} | null,
 //    "speaker": {"entity": str|null, "name": str|null,

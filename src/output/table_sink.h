@@ -2,7 +2,7 @@
 // people reading a terminal: one row per record.
 //
 //   DOC            SPEAKER                ROLE / AFFILIATION       KIND      QUOTE
-//   000_4a890afd…  Enayatullah Khwarazmi  spokesperson, Afghanis…  direct    The Pakistani side…
+//   doc-1          Hedayatullah Showara…  spokesperson, Somalia’…  direct    The council should…
 //
 // Columns: the document id; the speaker's resolved name, else the mention
 // ("-" when there is no speaker); role and affiliation; the quote kind; the

@@ -53,7 +53,7 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
-// Every word of `part` is a word of `whole` (a short form: "Tipu" of "Ihsanullah Tipu").
+// Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
 bool WordsWithin(std::string_view part, std::string_view whole) {
   std::vector<std::string> p = Words(part), w = Words(whole);
   if (p.empty()) return false;
@@ -247,7 +247,7 @@ class DocAdder {
   std::ptrdiff_t Mention(const NameMention& m) {
     const std::string form = FormOf(m.text);
     if (form.empty()) return -1;
-    // the owner the text left implicit, unless the name has one (Taliban defense ministry)
+    // the owner the text left implicit, unless the name has one (Somali defense ministry)
     const std::string owner =
         m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty() ? "" : m.owner;
     const Kind kind = m.kind == MentionKind::kPerson      ? Kind::kPerson
@@ -259,7 +259,7 @@ class DocAdder {
       ForOverlapping(m.span, [&](std::uint32_t in) {
         auto& x = s_.inputs[in];
         // a name the text gives an acronym is an organisation, whatever its
-        // speaker phrase looked like ("The Inter-Services Intelligence (ISI) declined")
+        // speaker phrase looked like ("The National Intelligence Service (NIS) declined")
         if (m.same_as >= 0 && kind == Kind::kOrganization && x.kind == Kind::kPerson && x.in.name == form) {
           x.kind = Kind::kOrganization;
           x.in.type = EntityType::kOrg;
@@ -409,7 +409,7 @@ Expanded AddCandidates(const State& s) {
       target = input_for(c.doc, "acronym:" + c.word, c.word, Kind::kOrganization);
     } else {
       // the surname of exactly one person of the document, or that surname
-      // with a final letter transliterations drop (Sadiq / Sadi)
+      // with a final letter transliterations drop (Shafiq / Shafi)
       auto exact = surname.find({c.doc, lw});
       bool near = false;
       if (exact == surname.end() && lw.size() > 1) {
@@ -433,8 +433,8 @@ Expanded AddCandidates(const State& s) {
 
 // An acronym and every expansion the run's texts define for it are one
 // name: each input linked by same_as, directly or through others, lists
-// all the others (complete linkage would otherwise keep "Pakistan Taliban
-// (TTP)" and "Tehreek-e-Taliban Pakistan (TTP)" apart).
+// all the others (complete linkage would otherwise keep "Ansar Front of Iraq
+// (HAI)" and "Harakat-e-Ansar Iraq (HAI)" apart).
 void CloseSameAs(std::vector<State::Input>& inputs) {
   std::unordered_map<std::string, std::vector<std::size_t>> by_name;
   for (std::size_t i = 0; i < inputs.size(); ++i) by_name[inputs[i].in.name].push_back(i);
@@ -471,7 +471,7 @@ void CloseSameAs(std::vector<State::Input>& inputs) {
 
 // A person's surname as each full form spells it is a short form seen in
 // the same documents (news refers to people by surname: searching for
-// "Khwarzami" must find the entity whose full form spells it so).
+// "Shwarbani" must find the entity whose full form spells it so).
 void AddSurnames(std::map<std::string, EntityVariant>& variants) {
   std::map<std::string, EntityVariant> surnames;
   for (const auto& [form, v] : variants) {

@@ -12,14 +12,14 @@
 //      document's coreference resolved (its full name, roles, affiliations,
 //      document), one per person, organisation, operation or acronym it
 //      mentions without quoting them. An organisation the text names without
-//      its country ("the Ministry of Foreign Affairs" after "Pakistan …")
+//      its country ("the Ministry of Foreign Affairs" after "Iraq …")
 //      takes the owner the mention finder inferred. An acronym and the
 //      expansion the text defines are the same (same_as); two full person
 //      names the coreference kept apart in one document are never merged
 //      (distinct_from). Every occurrence is remembered with its surface form.
 //   2. Resolve() adds the short-form candidates (a capitalised word that is
 //      the surname of a person named in the same document, or a spelling of
-//      it by the spelling report's test — Sadiq for Sadi, never Osama for
+//      it by the spelling report's test — Shafiq for Shafi, never Osama for
 //      Obama —, or an acronym defined anywhere in the run), clusters all
 //      inputs with entities::NameClusterer, and builds the entities:
 //      canonical name = the most frequent full form (persons: forms of two

@@ -154,7 +154,7 @@ std::string SpellingReporter::Label(const std::string& a, const std::string& b, 
 }
 
 // Hyphenated compounds part by part: connectors by class, the other parts
-// equal or transliterations (Tehrik-i-Taliban / Tehreek-e-Taliban).
+// equal or transliterations (Harakat-i-Ansar / Harakat-e-Ansar).
 std::string SpellingReporter::Compound(const std::string& a, const std::string& b) const {
   const std::vector<std::string> pa = SplitOn(Connectorless(a), '-'), pb = SplitOn(Connectorless(b), '-');
   if (pa.size() != pb.size() || pa.size() < 2) return {};

@@ -7,12 +7,12 @@
 // names, surnames and short forms with surnames). Two different words are spellings of
 // one word when
 //   * rules/spelling.txt lists them as British/American (Defence / Defense),
-//   * they differ only in a compound's connector (Tehreek-e-Taliban /
-//     Tehreek-i-Taliban; connector forms in rules/spelling.txt), or
+//   * they differ only in a compound's connector (Harakat-e-Ansar /
+//     Harakat-i-Ansar; connector forms in rules/spelling.txt), or
 //   * the name matcher's spelling rules (rules/names/) call them a strong
 //     match, or (persons) one is the other plus a final letter that
-//     transliterations drop (rules/spelling.txt: Sadi / Sadiq) —
-// never when either is a place or demonym (Pakistan / Pakistani is grammar,
+//     transliterations drop (rules/spelling.txt; e.g. Shafi / Shafiq) —
+// never when either is a place or demonym (Iraq / Iraqi is grammar,
 // not spelling). Each set of such words is one group, labelled by the kind
 // of difference: "British/American", "connector" or "transliteration".
 // Capitalised words that belong to no entity (places, other names) are
@@ -69,7 +69,7 @@ class SpellingReporter {
 
   // The label for two spellings of a word, "" when they are not one word.
   std::string Label(const std::string& a, const std::string& b, bool person) const;
-  // One is the other plus a final letter transliterations drop (Sadi / Sadiq).
+  // One is the other plus a final letter transliterations drop (Shafi / Shafiq).
   bool DropsFinalLetter(const std::string& a, const std::string& b) const {
     return FinalLetter(Lowered(a), Lowered(b));
   }

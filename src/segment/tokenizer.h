@@ -5,7 +5,7 @@
 // text) with their kind and case, and sentences as token ranges.
 //
 // Tokens
-//   word        letters/digits with internal hyphens (Azm-e-Istehkam) and
+//   word        letters/digits with internal hyphens (Harakat-e-Ansar) and
 //               internal apostrophes (O’Brien, don’t); dotted abbreviations
 //               such as U.S. or U.N. are one word;
 //   number      digits with internal , or . (6,000; 2.5);
@@ -20,7 +20,7 @@
 // end always ends a sentence.
 //
 // Example
-//   "Tipu said. He left." → tokens Tipu|said|.|He|left|. ; sentences [0,3) [3,6)
+//   "Soomro said. He left." → tokens Soomro|said|.|He|left|. ; sentences [0,3) [3,6)
 #pragma once
 
 #include <cstdint>
