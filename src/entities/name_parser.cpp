@@ -1,7 +1,6 @@
 #include "entities/name_parser.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
 namespace whosaid::entities {
@@ -15,7 +14,6 @@ constexpr const char* kPrefixesFile = "names/prefixes.txt";
 constexpr const char* kOrgWordsFile = "names/org_words.txt";
 constexpr const char* kOrgSynonymsFile = "names/org_synonyms.txt";
 constexpr const char* kOrgOwnersFile = "names/org_owners.txt";
-constexpr const char* kPlacesFile = "places.txt";
 
 bool ParseWeight(const std::string& text, float& out) {
   char* end = nullptr;
@@ -153,31 +151,6 @@ void NameParser::LoadOrgOwners(const rules::RuleSet& rules) {
       throw file.Error(line, "expected WORD | OWNER | any|modifier");
     }
     owners_[f[0]] = Owner{f[1], f[2] == "modifier"};
-  }
-  // Every other country of places.txt owns too, by its name and demonyms
-  // (not its capital: "Nairobi City Council" is the city's). One-word names
-  // only (names are compared word by word); org_owners.txt wins.
-  const rules::RuleFile& places = rules.File(kPlacesFile);
-  auto lower = [](std::string w) {
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return w;
-  };
-  auto add = [&](std::string word, const std::string& owner) {
-    word.erase(0, word.find_first_not_of(' '));
-    word.erase(word.find_last_not_of(' ') + 1);
-    if (word.empty() || word.find_first_of(" '’-") != std::string::npos) return;
-    owners_.try_emplace(lower(word), Owner{owner, false});
-  };
-  for (const rules::RuleLine& line : places.lines()) {
-    std::vector<std::string> f = rules::RuleFile::Fields(line);
-    if (f.size() != 3 || f[0].empty()) throw places.Error(line, "expected COUNTRY | CAPITAL | DEMONYMS");
-    const std::string owner = lower(f[0]);
-    add(f[0], owner);
-    std::size_t start = 0;
-    for (std::size_t comma; (comma = f[2].find(',', start)) != std::string::npos; start = comma + 1) {
-      add(f[2].substr(start, comma - start), owner);
-    }
-    add(f[2].substr(start), owner);
   }
 }
 
