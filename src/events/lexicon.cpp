@@ -20,7 +20,8 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"other", kOther},           {"region", kRegion},         {"place-like", kPlaceLike},
     {"figurative", kFigurative}, {"armed", kArmed},           {"person", kPerson},
     {"stop", kStop},             {"title", kTitle},           {"institution", kInstitution},
-    {"speech", kSpeech}};
+    {"speech", kSpeech},         {"indefinite", kIndefinite}, {"aimed", kAimed},
+    {"agent", kAgent}};
 
 }  // namespace
 

@@ -69,6 +69,9 @@ enum ContextClass : std::uint32_t {
   kTitle = 1u << 19,
   kInstitution = 1u << 20,
   kSpeech = 1u << 21,
+  kIndefinite = 1u << 22,
+  kAimed = 1u << 23,
+  kAgent = 1u << 24,
 };
 
 struct Actor {

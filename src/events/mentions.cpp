@@ -26,9 +26,11 @@ bool IsClauseBreak(const Word& w) {
                                          w.lower == "." || w.lower == "(" || w.lower == ")");
 }
 
-// Context classes whose words may modify a noun trigger ("the Democratic
-// primary", "the gun attack"): they do not end its noun phrase.
-constexpr std::uint32_t kModifierClasses = kArmed | kFigurative | kPerson | kTitle | kInstitution | kSpeech;
+// Context classes whose words may stand in a noun trigger's phrase ("a
+// general election", "the Democratic primary", "the gun attack"): they do
+// not end it.
+constexpr std::uint32_t kModifierClasses =
+    kArmed | kFigurative | kPerson | kTitle | kInstitution | kSpeech | kIndefinite;
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() + 1 && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -385,10 +387,11 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       for (std::size_t k = d.m.end; k < i; ++k) broken |= IsClauseBreak(s.w[k]);
       after_trigger |= !broken;
     }
-    target &= after_trigger && !(i > s.b && s.w[i - 1].Is("by"));
+    const std::uint32_t before = i > s.b ? s.Before(lex_, i).second : 0;
+    target &= after_trigger && !(before & kAgent);
     // "launched from Syrian soil", "with Iraqi forces": where it came from
     // or who was with it, neither place nor actor.
-    if (i > s.b && !s.w[i - 1].Is("by") && (s.Before(lex_, i).second & kOther)) continue;
+    if (!(before & kAgent) && (before & kOther)) continue;
     if (target) {
       s.places.push_back({i, i + 1, PlaceRef{id, "", -1, false}, Role::kPlace});
     } else if (places_.IsCountry(id)) {
@@ -547,7 +550,7 @@ void MentionFinder::Classify(Sentence& s) const {
     if (d.dropped) continue;
     // "attacks on him", "attack against Smith": words aimed at a person.
     bool kinetic = lex_.type(d.m.type).kinetic;
-    if (kinetic && d.m.end + 1 < s.e && (s.w[d.m.end].Is("on") || s.w[d.m.end].Is("against")) &&
+    if (kinetic && d.m.end + 1 < s.e && (lex_.Context(s.w, d.m.end, d.m.end + 1).second & kAimed) &&
         AimedAtPerson(s, d.m.end + 1)) {
       d.dropped = true;
     } else if (d.evidence && !d.supported && !Armed(s)) {
@@ -559,7 +562,8 @@ void MentionFinder::Classify(Sentence& s) const {
     // Actors: in the noun phrase, after "by", or the subject before it.
     for (const ActorHit& a : s.actors) {
       bool in_np = a.first >= d.np && a.end <= d.m.first;
-      bool by = d.m.end < s.e && s.w[d.m.end].Is("by") && a.first > d.m.end && a.first <= d.m.end + 3;
+      bool by = d.m.end < s.e && (lex_.Context(s.w, d.m.end, d.m.end + 1).second & kAgent) && a.first > d.m.end &&
+                a.first <= d.m.end + 3;
       bool subject = a.end <= d.np && a.end + 8 >= d.np &&
                      (d.m.cls == TriggerClass::kNoun ? d.supported : d.m.cls != TriggerClass::kAnaphor);
       for (std::size_t k = a.end; subject && k < d.np; ++k) subject = !IsClauseBreak(s.w[k]);
@@ -579,7 +583,7 @@ void MentionFinder::Classify(Sentence& s) const {
         bool occasions = lex_.type(d.m.type).occasion && d.m.head.back() == 's';
         // "a general election", "a contested convention": the kind of event.
         bool article = false;
-        for (std::size_t k = d.np; k < d.m.first; ++k) article |= s.w[k].Is("a") || s.w[k].Is("an");
+        for (std::size_t k = d.np; k < d.m.first; ++k) article |= (lex_.Context(s.w, k, k + 1).second & kIndefinite) != 0;
         bool kind = lex_.type(d.m.type).kind && !has_place && article;
         d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic || kind || occasions);
         d.m.reference |= d.definite && !has_place && !d.m.date;

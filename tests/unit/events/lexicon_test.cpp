@@ -40,7 +40,8 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"region", events::kRegion},         {"target", events::kTarget},         {"border", events::kBorder},
     {"casualty", events::kCasualty},     {"figurative", events::kFigurative}, {"armed", events::kArmed},
     {"person", events::kPerson},         {"stop", events::kStop},             {"title", events::kTitle},
-    {"institution", events::kInstitution}, {"speech", events::kSpeech}};
+    {"institution", events::kInstitution}, {"speech", events::kSpeech},   {"indefinite", events::kIndefinite},
+    {"aimed", events::kAimed},           {"agent", events::kAgent}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {
