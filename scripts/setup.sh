@@ -11,10 +11,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz targets
-# (scripts/fuzz.sh, run by scripts/test.sh); the rest builds whosaid.
+# (scripts/fuzz.sh, run by scripts/test.sh); clang-format-14 checks the layout
+# (scripts/check_format.sh); the rest builds whosaid.
 packages=(build-essential g++ cmake pkg-config libicu-dev libpcre2-dev
           libboost-program-options-dev doctest-dev nlohmann-json3-dev libsqlite3-dev python3
-          clang-14 libclang-rt-14-dev)
+          clang-14 libclang-rt-14-dev clang-format-14)
 
 installed() {
   [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/test.sh — everything CI runs:
 #   1. setup + Release build in build/ (scripts/setup.sh);
-#   2. every test: ctest --test-dir build (unit, cli, e2e quality gates);
+#   2. the layout of every C++ file (scripts/check_format.sh), then every
+#      test: ctest --test-dir build (unit, cli, e2e quality gates);
 #   3. a Debug build with AddressSanitizer + UBSan in build-asan/, running
 #      every test again (the CLI and e2e tests run its sanitized binary), with
 #      LeakSanitizer on: a sanitizer finding or a leak fails the test;
@@ -20,6 +21,7 @@ fuzz_seconds=${FUZZ_SECONDS:-20}
 bash scripts/setup.sh
 
 failed=()
+bash scripts/check_format.sh || failed+=("format")
 ctest --test-dir build --output-on-failure -j"$jobs" || failed+=("tests (build)")
 
 # exitcode=23: a leak must not pass for the status 1 some tests expect.

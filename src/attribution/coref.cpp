@@ -26,7 +26,10 @@ class Resolver {
   void ScanMentions() {
     const auto& units = shape_.units;
     for (std::size_t u = 0; u < units.size();) {
-      if (units[u].symbol != 'N' && units[u].symbol != 'H') { ++u; continue; }
+      if (units[u].symbol != 'N' && units[u].symbol != 'H') {
+        ++u;
+        continue;
+      }
       std::size_t e = u;
       std::size_t names = 0;
       while (e < units.size() && (units[e].symbol == 'N' || units[e].symbol == 'H')) {
@@ -43,9 +46,12 @@ class Resolver {
     ResolvedSpeaker r{phrase, ""};
     SpeakerPhrase& p = r.phrase;
     std::size_t para = Paragraph(cue_unit);
-    if (p.pronoun) ResolvePronoun(p, cue_unit, para);
-    else if (p.name.empty() && p.definite_role) ResolveRole(p, cue_unit);
-    else if (p.type == SpeakerType::kPerson && !p.name.empty()) ResolveName(p, cue_unit);
+    if (p.pronoun)
+      ResolvePronoun(p, cue_unit, para);
+    else if (p.name.empty() && p.definite_role)
+      ResolveRole(p, cue_unit);
+    else if (p.type == SpeakerType::kPerson && !p.name.empty())
+      ResolveName(p, cue_unit);
     if (!p.name.empty()) {
       r.entity = EntityId(p);
       last_ = Known{p.name, p.type, p.role, p.affiliation, p.role_head, cue_unit};
@@ -79,7 +85,8 @@ class Resolver {
       // the noun phrase right before the comma: "Egypt's special
       // representative for Sudan, Mohammad Shafi"
       while (start > 0 && b - start < 14 &&
-             std::string_view("NkgRHsDdofO#").find(units[start - 1].symbol) != std::string_view::npos &&
+             std::string_view("NkgRHsDdofO#").find(units[start - 1].symbol) !=
+                 std::string_view::npos &&
              shape_.unit_at[shape_.pos_of[start - 1] + 1] >= 0) {
         --start;
       }
@@ -94,7 +101,8 @@ class Resolver {
   std::size_t AppositionEnd(std::size_t e) const {
     const auto& units = shape_.units;
     if (e >= units.size() || units[e].symbol != ',') return e;
-    if (e + 1 < units.size() && units[e + 1].symbol == 'a') return e;  // ", and X": a list, not an apposition
+    if (e + 1 < units.size() && units[e + 1].symbol == 'a')
+      return e;  // ", and X": a list, not an apposition
     bool role = false;
     for (std::size_t k = e + 1; k < units.size() && k < e + 16; ++k) {
       if (shape_.unit_at[shape_.pos_of[k] - 1] < 0 && k > e + 1) return role ? k : e;
@@ -118,7 +126,10 @@ class Resolver {
   void Fill(SpeakerPhrase& p, const Known& k) const {
     p.name = k.name;
     p.type = k.type;
-    if (p.role.empty()) { p.role = k.role; p.role_head = k.role_head; }
+    if (p.role.empty()) {
+      p.role = k.role;
+      p.role_head = k.role_head;
+    }
     if (p.affiliation.empty()) p.affiliation = k.affiliation;
   }
 
@@ -151,7 +162,8 @@ class Resolver {
     }
     bool neuter = g == "neuter";
     if (neuter) {
-      if (auto subject = SentenceOrganization(cue_unit)) {  // "X announced …, targeting what it described as"
+      if (auto subject =
+              SentenceOrganization(cue_unit)) {  // "X announced …, targeting what it described as"
         Fill(p, *subject);
         return;
       }
@@ -172,7 +184,9 @@ class Resolver {
     for (std::size_t u = start; u < unit; ++u) {
       if (units[u].symbol != 'O') continue;
       std::size_t b = u, e = u + 1;
-      while (b > start && std::string_view("NkgsDd").find(units[b - 1].symbol) != std::string_view::npos) --b;
+      while (b > start &&
+             std::string_view("NkgsDd").find(units[b - 1].symbol) != std::string_view::npos)
+        --b;
       while (e + 1 < unit && units[e].symbol == 'o' && units[e + 1].symbol == 'N') {
         e += 2;
         while (e < unit && units[e].symbol == 'N') ++e;
@@ -189,7 +203,9 @@ class Resolver {
   std::string EntityId(const SpeakerPhrase& p) {
     auto it = ids_.find(p.name);
     if (it != ids_.end()) return it->second;
-    char prefix = p.type == SpeakerType::kPerson ? 'P' : p.type == SpeakerType::kOrganization ? 'O' : 'G';
+    char prefix = p.type == SpeakerType::kPerson         ? 'P'
+                  : p.type == SpeakerType::kOrganization ? 'O'
+                                                         : 'G';
     std::string id = prefix + std::to_string(ids_.size() + 1);
     ids_.emplace(p.name, id);
     return id;
@@ -209,16 +225,19 @@ class Resolver {
 
 }  // namespace
 
-Coref::Coref(const CorefConfig& config, const SpeakerReader& reader) : config_(config), reader_(reader) {}
+Coref::Coref(const CorefConfig& config, const SpeakerReader& reader)
+    : config_(config), reader_(reader) {}
 
 std::vector<ResolvedSpeaker> Coref::Run(std::string_view text, const segment::Tokens& tokens,
-                                        const Shape& shape, const std::vector<SpeakerPhrase>& speakers,
+                                        const Shape& shape,
+                                        const std::vector<SpeakerPhrase>& speakers,
                                         const std::vector<std::size_t>& cue_units) const {
   Resolver resolver(config_, reader_, text, tokens, shape);
   resolver.ScanMentions();
   std::vector<ResolvedSpeaker> out;
   out.reserve(speakers.size());
-  for (std::size_t i = 0; i < speakers.size(); ++i) out.push_back(resolver.Resolve(speakers[i], cue_units[i]));
+  for (std::size_t i = 0; i < speakers.size(); ++i)
+    out.push_back(resolver.Resolve(speakers[i], cue_units[i]));
   return out;
 }
 

@@ -66,7 +66,8 @@ bool LooksLikeClause(const Shape& shape, UnitRange r) {
 // followed at once by a verb is a relative pronoun, not the complementiser
 // that opens reported content.
 bool RelativeThat(const Shape& shape, UnitRange content) {
-  if (content.begin == 0 || content.empty() || shape.units[content.begin - 1].symbol != 't') return false;
+  if (content.begin == 0 || content.empty() || shape.units[content.begin - 1].symbol != 't')
+    return false;
   const Unit& first = shape.units[content.begin];
   return first.symbol == 'x' || first.symbol == 'z' || (first.symbol == 'k' && first.past);
 }
@@ -105,10 +106,13 @@ Frames::Frames(const rules::RuleSet& rules) {
     auto f = rules::RuleFile::Fields(line);
     if (f.size() < 4) throw file.Error(line, "a frame reads ID | KIND | NEEDS | PATTERN");
     // The pattern may itself contain " | "? No: alternation inside is written without blanks.
-    if (f.size() > 4) throw file.Error(line, "write alternations in a pattern without blanks around |");
-    Frame fr{f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
-             Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
-    if (f[1] != "quote" && f[1] != "content") throw file.Error(line, "KIND must be quote or content");
+    if (f.size() > 4)
+      throw file.Error(line, "write alternations in a pattern without blanks around |");
+    Frame fr{
+        f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
+        Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
+    if (f[1] != "quote" && f[1] != "content")
+      throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
         fr.needs != "wh" && fr.needs != "clause") {
       throw file.Error(line, "NEEDS must be bare, object, to, wh, clause or -");
@@ -119,7 +123,8 @@ Frames::Frames(const rules::RuleSet& rules) {
     fr.content = fr.regex.GroupIndex("content");
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
-      throw file.Error(line, fr.direct ? "a quote frame needs group q" : "a content frame needs group content");
+      throw file.Error(
+          line, fr.direct ? "a quote frame needs group q" : "a content frame needs group content");
     }
     frames_.push_back(std::move(fr));
   }
@@ -132,7 +137,8 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   c.direct = fr.direct;
   c.speaker = ToUnits(shape, m.Group(fr.spk));
   c.cue = ToUnits(shape, m.Group(fr.cue));
-  c.content = fr.direct ? ToUnits(shape, m.Group(fr.q)) : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
+  c.content = fr.direct ? ToUnits(shape, m.Group(fr.q))
+                        : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
   Span spk = m.Group(fr.spk);
   bool no_speaker = spk.begin != Regex::npos && spk.begin == spk.end;  // (?<spk>): no source
   if (c.content.empty() || c.cue.empty() || (c.speaker.empty() && !no_speaker)) return std::nullopt;

@@ -30,11 +30,11 @@ struct UnitRange {
 };
 
 struct Claim {
-  std::string frame;        // frame id
-  bool direct = false;      // a quote frame (one quotation unit)
-  UnitRange speaker;        // the speaker phrase (may hold an apposition)
+  std::string frame;    // frame id
+  bool direct = false;  // a quote frame (one quotation unit)
+  UnitRange speaker;    // the speaker phrase (may hold an apposition)
   UnitRange cue;
-  UnitRange content;        // for direct frames: the quotation unit
+  UnitRange content;  // for direct frames: the quotation unit
 };
 
 class Frames {

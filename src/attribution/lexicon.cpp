@@ -31,19 +31,23 @@ std::vector<std::string> SplitComma(const std::string& s) {
   return out;
 }
 
-bool EndsWithIng(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
+bool EndsWithIng(const std::string& w) {
+  return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+}
 
-const std::unordered_map<std::string, CueClass> kCueClasses = {
-    {"say", CueClass::kSay},         {"tell", CueClass::kTell},
-    {"according", CueClass::kAccording}, {"callfor", CueClass::kCallFor},
-    {"describe", CueClass::kDescribe}, {"belief", CueClass::kBelief},
-    {"appear", CueClass::kAppear}};
+const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass::kSay},
+                                                               {"tell", CueClass::kTell},
+                                                               {"according", CueClass::kAccording},
+                                                               {"callfor", CueClass::kCallFor},
+                                                               {"describe", CueClass::kDescribe},
+                                                               {"belief", CueClass::kBelief},
+                                                               {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
-    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"adverb", 'y'},
-    {"neg", 'z'},        {"to", 'i'},         {"sub", 'u'},
-    {"as", 'm'},         {"wh-clause", 'h'},  {"including", 'n'}};
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},      {"of", 'o'},
+    {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},      {"wh", 'w'},
+    {"aux", 'x'},        {"adverb", 'y'},     {"neg", 'z'},       {"to", 'i'},
+    {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'}, {"including", 'n'}};
 
 }  // namespace
 
@@ -57,12 +61,18 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
     cue->lemma = f[0];
     cue->cls = cls->second;
     for (const auto& flag : SplitComma(f[2])) {
-      if (flag == "bare") cue->bare = true;
-      else if (flag == "object") cue->object = true;
-      else if (flag == "to") cue->to = true;
-      else if (flag == "loose") cue->loose = cue->bare = true;
-      else if (flag == "wh") cue->wh = true;
-      else if (flag != "-") throw file.Error(line, "unknown cue flag '" + flag + "'");
+      if (flag == "bare")
+        cue->bare = true;
+      else if (flag == "object")
+        cue->object = true;
+      else if (flag == "to")
+        cue->to = true;
+      else if (flag == "loose")
+        cue->loose = cue->bare = true;
+      else if (flag == "wh")
+        cue->wh = true;
+      else if (flag != "-")
+        throw file.Error(line, "unknown cue flag '" + flag + "'");
     }
     for (const auto& form : SplitComma(f[3])) {
       Phrase p;
@@ -86,7 +96,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
   for (const auto& line : words.lines()) {
     auto f = rules::RuleFile::Fields(line);
     auto cls = f.size() == 2 ? kFunctionClasses.find(f[1]) : kFunctionClasses.end();
-    if (cls == kFunctionClasses.end()) throw words.Error(line, "expected WORD | CLASS with a known CLASS");
+    if (cls == kFunctionClasses.end())
+      throw words.Error(line, "expected WORD | CLASS with a known CLASS");
     function_[segment::Lower(f[0])] = cls->second;
   }
   const auto& pron = rules.File("pronouns.txt");
@@ -110,7 +121,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
   const auto& heads = rules.File("org_heads.txt");
   for (const auto& line : heads.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 || (f[1] != "any" && f[1] != "cap")) throw heads.Error(line, "expected WORD | any|cap");
+    if (f.size() != 2 || (f[1] != "any" && f[1] != "cap"))
+      throw heads.Error(line, "expected WORD | any|cap");
     org_heads_[segment::Lower(f[0])] = f[1] == "cap";
   }
   const auto& src = rules.File("sources.txt");
@@ -119,18 +131,21 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     if (f.size() != 2 || (f[1] != "group" && f[1] != "anonymous")) {
       throw src.Error(line, "expected WORD | group|anonymous");
     }
-    sources_[segment::Lower(f[0])] = f[1] == "group" ? SpeakerType::kGroup : SpeakerType::kAnonymous;
+    sources_[segment::Lower(f[0])] =
+        f[1] == "group" ? SpeakerType::kGroup : SpeakerType::kAnonymous;
   }
   for (auto* index : {&cue_index_, &nominal_index_}) {
     for (auto& [first, list] : *index) {
-      std::stable_sort(list.begin(), list.end(),
-                       [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+      std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
+        return a.words.size() > b.words.size();
+      });
     }
   }
 }
 
 std::size_t Lexicon::Longest(const std::unordered_map<std::string, std::vector<Phrase>>& index,
-                             const std::vector<std::string_view>& words, const Phrase** best) const {
+                             const std::vector<std::string_view>& words,
+                             const Phrase** best) const {
   if (words.empty()) return 0;
   auto it = index.find(std::string(words[0]));
   if (it == index.end()) return 0;
@@ -194,13 +209,20 @@ std::optional<SpeakerType> Lexicon::SourceType(std::string_view lower) const {
 
 char Lexicon::CueSymbol(const Cue& cue, bool participle) {
   switch (cue.cls) {
-    case CueClass::kSay: return participle ? 'v' : 'V';
-    case CueClass::kTell: return participle ? 'U' : 'T';
-    case CueClass::kAccording: return 'A';
-    case CueClass::kCallFor: return participle ? 'c' : 'C';
-    case CueClass::kDescribe: return participle ? 'l' : 'L';
-    case CueClass::kBelief: return participle ? 'b' : 'B';
-    case CueClass::kAppear: return 'Y';
+    case CueClass::kSay:
+      return participle ? 'v' : 'V';
+    case CueClass::kTell:
+      return participle ? 'U' : 'T';
+    case CueClass::kAccording:
+      return 'A';
+    case CueClass::kCallFor:
+      return participle ? 'c' : 'C';
+    case CueClass::kDescribe:
+      return participle ? 'l' : 'L';
+    case CueClass::kBelief:
+      return participle ? 'b' : 'B';
+    case CueClass::kAppear:
+      return 'Y';
   }
   return 'V';
 }

@@ -89,7 +89,7 @@ class Lexicon {
   std::unordered_map<std::string, char> function_;
   std::unordered_map<std::string, Pronoun> pronouns_;
   std::unordered_set<std::string> roles_;
-  std::unordered_map<std::string, bool> titles_;  // title → honorific
+  std::unordered_map<std::string, bool> titles_;     // title → honorific
   std::unordered_map<std::string, bool> org_heads_;  // word → needs a capital
   std::unordered_map<std::string, SpeakerType> sources_;
 };

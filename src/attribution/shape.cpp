@@ -12,14 +12,31 @@ using segment::TokenKind;
 
 char PunctSymbol(char32_t c) {
   switch (c) {
-    case ',': return ',';
-    case '.': case '!': case '?': case 0x2026: return '.';
-    case ':': return ':';
-    case ';': return ';';
-    case '-': case 0x2014: case 0x2013: case 0x2012: case 0x2015: return '-';
-    case '(': case '[': return '(';
-    case ')': case ']': return ')';
-    default: return 'X';
+    case ',':
+      return ',';
+    case '.':
+    case '!':
+    case '?':
+    case 0x2026:
+      return '.';
+    case ':':
+      return ':';
+    case ';':
+      return ';';
+    case '-':
+    case 0x2014:
+    case 0x2013:
+    case 0x2012:
+    case 0x2015:
+      return '-';
+    case '(':
+    case '[':
+      return '(';
+    case ')':
+    case ']':
+      return ')';
+    default:
+      return 'X';
   }
 }
 
@@ -29,7 +46,11 @@ class Builder {
   Builder(const ShapeConfig& config, const Lexicon& lexicon, const ShapeBuilder& owner,
           std::string_view text, const segment::Tokens& tokens,
           const std::vector<quotes::Quotation>& quotations)
-      : config_(config), lexicon_(lexicon), owner_(owner), text_(text), tokens_(tokens.tokens),
+      : config_(config),
+        lexicon_(lexicon),
+        owner_(owner),
+        text_(text),
+        tokens_(tokens.tokens),
         quotations_(quotations) {}
 
   Shape Run() {
@@ -119,8 +140,10 @@ class Builder {
     std::size_t caps = 0, minor = 0;  // minor: function words, lower case in titles
     for (std::size_t t = u.first; t < u.end; ++t) {
       if (tokens_[t].kind != TokenKind::kWord) continue;
-      if (tokens_[t].cap) ++caps;
-      else if (lexicon_.FunctionSymbol(segment::Lower(Word(t)))) ++minor;
+      if (tokens_[t].cap)
+        ++caps;
+      else if (lexicon_.FunctionSymbol(segment::Lower(Word(t))))
+        ++minor;
     }
     bool title = words >= 2 && caps >= 2 && caps + minor == words;
     return punct && !title ? 'Q' : 'q';
@@ -162,7 +185,8 @@ class Builder {
   std::vector<std::string_view> LowerWords(std::size_t i, std::size_t n) {
     lowers_.clear();
     for (std::size_t k = i; k < tokens_.size() && k < i + n; ++k) {
-      if (tokens_[k].kind != TokenKind::kWord || tokens_[k].paragraph != tokens_[i].paragraph) break;
+      if (tokens_[k].kind != TokenKind::kWord || tokens_[k].paragraph != tokens_[i].paragraph)
+        break;
       lowers_.push_back(segment::Lower(Word(k)));
     }
     return {lowers_.begin(), lowers_.end()};
@@ -171,17 +195,27 @@ class Builder {
   void Classify(Unit& u) {
     const Token& t = tokens_[u.first];
     switch (t.kind) {
-      case TokenKind::kNumber: u.symbol = '#'; return;
-      case TokenKind::kPossessive: u.symbol = 's'; return;
-      case TokenKind::kQuote: u.symbol = 'X'; return;
-      case TokenKind::kPunct: u.symbol = PunctSymbol(text::At(text_, t.span.begin)); return;
-      case TokenKind::kWord: break;
+      case TokenKind::kNumber:
+        u.symbol = '#';
+        return;
+      case TokenKind::kPossessive:
+        u.symbol = 's';
+        return;
+      case TokenKind::kQuote:
+        u.symbol = 'X';
+        return;
+      case TokenKind::kPunct:
+        u.symbol = PunctSymbol(text::At(text_, t.span.begin));
+        return;
+      case TokenKind::kWord:
+        break;
     }
     bool initial = SentenceInitial(u.first);
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
       auto cue = lexicon_.MatchCue(words);
-      if (cue && (AfterDeterminer() || AfterSpeechVerb())) cue.reset();  // "the warning", "says praise": nouns
+      if (cue && (AfterDeterminer() || AfterSpeechVerb()))
+        cue.reset();  // "the warning", "says praise": nouns
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
@@ -206,12 +240,14 @@ class Builder {
   }
 
   bool AfterDeterminer() const {
-    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
+    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
+      return false;
     return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos;
   }
 
   bool AfterSpeechVerb() const {
-    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
+    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
+      return false;
     const Unit& last = shape_.units.back();
     return last.cue && !last.participle && (last.symbol == 'V' || last.symbol == 'B');
   }
@@ -224,11 +260,13 @@ class Builder {
     if (ends("ed", 2)) return true;
     if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
     const auto& units = shape_.units;
-    bool after_noun = std::string_view("NGORPks)").find(units.back().symbol) != std::string_view::npos;
+    bool after_noun =
+        std::string_view("NGORPks)").find(units.back().symbol) != std::string_view::npos;
     // "confront Syrian forces", "of such conflicts": a noun after a verb or
     // preposition is an object, and its -s a plural
-    bool object = units.size() >= 2 &&
-                  std::string_view("kgeiofVTL").find(units[units.size() - 2].symbol) != std::string_view::npos;
+    bool object =
+        units.size() >= 2 && std::string_view("kgeiofVTL").find(units[units.size() - 2].symbol) !=
+                                 std::string_view::npos;
     return after_noun && !object;
   }
 
@@ -247,8 +285,10 @@ class Builder {
     if (!shape_.units.empty()) {
       const Token& prev = tokens_[shape_.units.back().end - 1];
       const Token& cur = tokens_[u.first];
-      if (cur.paragraph != prev.paragraph) Boundary('/');
-      else if (cur.sentence != prev.sentence) Boundary('|');
+      if (cur.paragraph != prev.paragraph)
+        Boundary('/');
+      else if (cur.sentence != prev.sentence)
+        Boundary('|');
     }
     if (++run_ > config_.max_sentence_units) Boundary('|');
     shape_.pos_of.push_back(shape_.symbols.size());

@@ -23,21 +23,21 @@
 namespace whosaid::attribution {
 
 struct Unit {
-  std::size_t first = 0;     // first token
-  std::size_t end = 0;       // one past the last token
+  std::size_t first = 0;  // first token
+  std::size_t end = 0;    // one past the last token
   char symbol = 'k';
   const Cue* cue = nullptr;  // for cue units
   bool participle = false;
-  int quote = -1;            // index into the quotations, for Q and q units
-  bool verbish = false;      // looks like a finite verb (aux, -ed, or -s after a noun)
-  bool past = false;         // a lower-case word ending in -ed (a verb when it opens a clause)
+  int quote = -1;        // index into the quotations, for Q and q units
+  bool verbish = false;  // looks like a finite verb (aux, -ed, or -s after a noun)
+  bool past = false;     // a lower-case word ending in -ed (a verb when it opens a clause)
 };
 
 struct Shape {
-  std::string symbols;             // the shape string
-  std::vector<int> unit_at;        // symbol position → unit index; -1 for | and /
+  std::string symbols;       // the shape string
+  std::vector<int> unit_at;  // symbol position → unit index; -1 for | and /
   std::vector<Unit> units;
-  std::vector<std::size_t> pos_of; // unit index → symbol position
+  std::vector<std::size_t> pos_of;  // unit index → symbol position
 };
 
 struct ShapeConfig {

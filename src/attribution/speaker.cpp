@@ -47,7 +47,8 @@ void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
   while (role < appos.end && v.Sym(role) != 'R') ++role;
   std::size_t name = role + 1;
   if (role >= appos.end || name >= appos.end) return;
-  for (std::size_t k = name; k < appos.end; ++k) if (v.Sym(k) != 'N') return;
+  for (std::size_t k = name; k < appos.end; ++k)
+    if (v.Sym(k) != 'N') return;
   out.affiliation = out.name;
   out.role = v.Text({u, role + 1});
   out.role_head = segment::Lower(v.Word(role));
@@ -58,7 +59,8 @@ void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
 
 }  // namespace
 
-SpeakerReader::SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon) : lexicon_(lexicon) {
+SpeakerReader::SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon)
+    : lexicon_(lexicon) {
   const auto& file = rules.File("places.txt");
   for (const auto& line : file.lines()) {
     auto f = rules::RuleFile::Fields(line);
@@ -88,8 +90,9 @@ void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::si
   std::size_t b = role;
   while (b > pre.begin) {
     char s = v.Sym(b - 1);
-    bool qualifier = s == 'k' || s == 'R' || s == 'H' || (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) &&
-                                              !reader.IsPlace(v.Word(b - 1)));
+    bool qualifier =
+        s == 'k' || s == 'R' || s == 'H' ||
+        (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) && !reader.IsPlace(v.Word(b - 1)));
     if (!qualifier) break;
     --b;
   }
@@ -131,8 +134,10 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
   out.role = v.Text({head.begin, last_role + 1});
   out.role_head = segment::Lower(v.Word(last_role));
   UnitRange aff = SkipDeterminer(v, {prep + 1, r.end}, nullptr);
-  if (!owner.empty()) out.affiliation = owner;
-  else if (prep < r.end && !aff.empty()) out.affiliation = v.Text(aff);
+  if (!owner.empty())
+    out.affiliation = owner;
+  else if (prep < r.end && !aff.empty())
+    out.affiliation = v.Text(aff);
   (void)reader;
 }
 
@@ -206,7 +211,8 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   for (std::size_t u = pre.begin; u < pre.end; ++u) {
     if (v.Sym(u) == 'R') role = u;
   }
-  if (role < pre.end) ReadRole(v, *this, pre, role, out);
+  if (role < pre.end)
+    ReadRole(v, *this, pre, role, out);
   else if (!pre.empty()) {
     UnitRange aff = pre;
     while (!aff.empty() && v.Sym(aff.end - 1) == 's') --aff.end;
@@ -218,7 +224,8 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   if (first_name < head.end) {
     out.name = v.Text({first_name, head.end});
     bool single = head.end - first_name == 1;
-    if (IsPlace(out.name) || (single && v.AllCaps(first_name))) out.type = SpeakerType::kOrganization;
+    if (IsPlace(out.name) || (single && v.AllCaps(first_name)))
+      out.type = SpeakerType::kOrganization;
     if (!post.empty() && out.affiliation.empty()) out.affiliation = v.Text(post);
   } else if (!head.empty() && v.Sym(head.end - 1) == 'R') {
     ReadRole(v, *this, {head.begin, head.end - 1}, head.end - 1, out);

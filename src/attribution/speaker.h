@@ -34,14 +34,14 @@
 namespace whosaid::attribution {
 
 struct SpeakerPhrase {
-  Span mention;                     // bytes
-  std::string name;                 // "" when none (anonymous, role only, pronoun)
+  Span mention;      // bytes
+  std::string name;  // "" when none (anonymous, role only, pronoun)
   SpeakerType type = SpeakerType::kPerson;
   std::string role;
   std::string affiliation;
-  const Pronoun* pronoun = nullptr; // set for he/she/it/they
-  bool definite_role = false;       // "the spokesperson": resolve to a known entity
-  std::string role_head;            // lower-case role noun, for that resolution
+  const Pronoun* pronoun = nullptr;  // set for he/she/it/they
+  bool definite_role = false;        // "the spokesperson": resolve to a known entity
+  std::string role_head;             // lower-case role noun, for that resolution
 };
 
 class SpeakerReader {

@@ -25,7 +25,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", "find the quotes and who said them (JSON Lines or a table)", RunExtract},
-    {"entities", "the people, organisations and operations named, with every spelling", RunEntities},
+    {"entities", "the people, organisations and operations named, with every spelling",
+     RunEntities},
     {"spelling", "names spelled more than one way across outlets (a table or JSON)", RunSpelling},
     {"names", "one cluster id per person or organisation in a list of names", RunNames},
     {"events", "the events reported, across documents, with the quotes about them", RunEvents},

@@ -52,7 +52,8 @@ struct Setup {
 };
 
 // Phase 1; nullopt after printing --help.
-std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0, CorpusCommand command) {
+std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0,
+                             CorpusCommand command) {
   Setup s;
   s.options = ParseCorpusOptions(args, command);
   if (s.options.help) {
@@ -60,7 +61,8 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
     return std::nullopt;
   }
   s.rules = LoadRules(s.options, argv0);
-  if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace) s.options.pipeline.trace = true;
+  if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace)
+    s.options.pipeline.trace = true;
   s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, *s.rules);
   resolve::ResolverConfig config;  // news settings
   config.cluster.threads = s.options.threads;
@@ -122,7 +124,8 @@ int RunEntities(const std::vector<std::string>& args, const char* argv0) {
   resolve::ResolverFeed feed(*s->resolver);
   return Process(*s, feed, [&] {
     const resolve::EntityTable table = s->resolver->Resolve();
-    for (const resolve::Entity& e : table.entities) s->out->Write(resolve::EntityLine(e, s->options.explain));
+    for (const resolve::Entity& e : table.entities)
+      s->out->Write(resolve::EntityLine(e, s->options.explain));
   });
 }
 
@@ -135,7 +138,7 @@ int RunSpelling(const std::vector<std::string>& args, const char* argv0) {
   return Process(*s, feed, [&] {
     const resolve::SpellingReport report = reporter.Build(s->resolver->Resolve());
     s->out->Write(s->options.format == output::OutputFormat::kJsonl ? resolve::ToJson(report)
-                                                                     : resolve::ToTable(report));
+                                                                    : resolve::ToTable(report));
   });
 }
 

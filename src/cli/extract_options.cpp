@@ -1,7 +1,7 @@
 #include "cli/extract_options.h"
 
-#include <boost/program_options.hpp>
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <cctype>
 #include <limits>
 #include <sstream>
@@ -24,20 +24,28 @@ constexpr unsigned kMaxThreads = 1024;
 std::vector<std::pair<std::string, output::OutputFormat>> Formats(CorpusCommand command) {
   using F = output::OutputFormat;
   switch (command) {
-    case CorpusCommand::kExtract: return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
-    case CorpusCommand::kEntities: return {{"jsonl", F::kJsonl}};
-    case CorpusCommand::kSpelling: return {{"table", F::kTable}, {"json", F::kJsonl}};
-    case CorpusCommand::kEvents: return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
+    case CorpusCommand::kExtract:
+      return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
+    case CorpusCommand::kEntities:
+      return {{"jsonl", F::kJsonl}};
+    case CorpusCommand::kSpelling:
+      return {{"table", F::kTable}, {"json", F::kJsonl}};
+    case CorpusCommand::kEvents:
+      return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
   }
   return {{"jsonl", F::kJsonl}};
 }
 
 const char* FormatHelp(CorpusCommand command) {
   switch (command) {
-    case CorpusCommand::kExtract: return "jsonl: one JSON object per quote (docs/output.md); table: for people";
-    case CorpusCommand::kEntities: return "jsonl: one JSON object per entity (docs/output.md)";
-    case CorpusCommand::kSpelling: return "table: for people; json: {\"groups\": [...]} for tools";
-    case CorpusCommand::kEvents: return "jsonl: one JSON object per event (docs/output.md); table: a timeline by date";
+    case CorpusCommand::kExtract:
+      return "jsonl: one JSON object per quote (docs/output.md); table: for people";
+    case CorpusCommand::kEntities:
+      return "jsonl: one JSON object per entity (docs/output.md)";
+    case CorpusCommand::kSpelling:
+      return "table: for people; json: {\"groups\": [...]} for tools";
+    case CorpusCommand::kEvents:
+      return "jsonl: one JSON object per event (docs/output.md); table: a timeline by date";
   }
   return "";
 }
@@ -45,9 +53,12 @@ const char* FormatHelp(CorpusCommand command) {
 const char* ExplainHelp(CorpusCommand command) {
   switch (command) {
     case CorpusCommand::kEntities:
-      return "add to each entity why each of its forms was merged (\"merges\": score, rule, shared context)";
-    case CorpusCommand::kEvents: return "changes nothing here (accepted, as for extract)";
-    default: return "add to each JSON record the attribution rule it rests on (\"rule\")";
+      return "add to each entity why each of its forms was merged (\"merges\": score, rule, shared "
+             "context)";
+    case CorpusCommand::kEvents:
+      return "changes nothing here (accepted, as for extract)";
+    default:
+      return "add to each JSON record the attribution rule it rests on (\"rule\")";
   }
 }
 

@@ -40,7 +40,7 @@ struct ExtractOptions {
   std::string rules_dir;  // "" → the default directory
   unsigned threads = 1;   // resolved: >= 1
   OnError on_error = OnError::kWarn;
-  bool explain = false;   // add "rule" to each JSON record
+  bool explain = false;  // add "rule" to each JSON record
   ingest::IngestConfig ingest;
   PipelineConfig pipeline;
 };

@@ -1,7 +1,5 @@
 #include "cli/names_command.h"
 
-#include "cli/extract_options.h"
-
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -16,6 +14,7 @@
 #include <unordered_map>
 
 #include "cli/exit_status.h"
+#include "cli/extract_options.h"
 #include "cli/reporter.h"
 #include "core/rules.h"
 #include "core/text.h"

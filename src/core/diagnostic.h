@@ -30,8 +30,7 @@ struct Diagnostic {
   std::string message;  // what is wrong, in words a user can act on
 
   std::string ToString() const {
-    return where + ": " + (severity == Severity::kError ? "error: " : "warning: ") +
-           message;
+    return where + ": " + (severity == Severity::kError ? "error: " : "warning: ") + message;
   }
 };
 

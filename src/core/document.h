@@ -19,12 +19,12 @@
 namespace whosaid {
 
 struct Document {
-  std::string id;        // file stem, or the "id" of a JSON Lines record
-  std::string text;      // valid UTF-8 (see above)
-  std::string outlet;    // "" when unknown
-  std::string url;       // "" when unknown
-  std::string date;      // ISO date "YYYY-MM-DD" or "YYYY-MM"; "" when unknown
-  std::string source;    // where it came from, for messages: "path" or "path:line"
+  std::string id;      // file stem, or the "id" of a JSON Lines record
+  std::string text;    // valid UTF-8 (see above)
+  std::string outlet;  // "" when unknown
+  std::string url;     // "" when unknown
+  std::string date;    // ISO date "YYYY-MM-DD" or "YYYY-MM"; "" when unknown
+  std::string source;  // where it came from, for messages: "path" or "path:line"
 };
 
 }  // namespace whosaid

@@ -37,19 +37,19 @@ const char* ToString(QuoteKind kind);
 const char* ToString(SpeakerType type);
 
 struct Speaker {
-  std::string entity;        // "" → null (anonymous sources)
-  std::string name;          // resolved full name; "" → null
-  Span mention;              // the words the attribution rests on
+  std::string entity;  // "" → null (anonymous sources)
+  std::string name;    // resolved full name; "" → null
+  Span mention;        // the words the attribution rests on
   SpeakerType type = SpeakerType::kPerson;
-  std::string role;          // "" → null
-  std::string affiliation;   // "" → null
+  std::string role;         // "" → null
+  std::string affiliation;  // "" → null
 };
 
 struct EventRef {
   std::string id;
   std::string type;
   std::vector<std::string> where;
-  std::string when;          // "" → null
+  std::string when;  // "" → null
   std::string label;
 };
 
@@ -60,7 +60,7 @@ struct QuoteRecord {
   std::optional<Speaker> speaker;
   std::optional<EventRef> event;
   double confidence = 0.5;
-  std::string rule;          // the frame or sieve that produced it (for --explain)
+  std::string rule;  // the frame or sieve that produced it (for --explain)
 };
 
 }  // namespace whosaid

@@ -50,8 +50,8 @@ Regex& Regex::operator=(Regex&&) noexcept = default;
 std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t start) const {
   if (start > subject.size()) return std::nullopt;
   pcre2_match_data* md = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
-  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
-                       PCRE2_NO_UTF_CHECK, md, impl_->context);
+  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                       start, PCRE2_NO_UTF_CHECK, md, impl_->context);
   std::optional<Match> out;
   if (rc >= 0) {  // no match, or a limit hit: nothing
     uint32_t ngroups = 0;
@@ -76,7 +76,8 @@ std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const {
     start = whole.end;
     if (whole.end == whole.begin) {  // an empty match: step over one character
       ++start;
-      while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80) ++start;
+      while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
+        ++start;
     }
     out.push_back(std::move(*m));
   }

@@ -100,7 +100,8 @@ std::shared_ptr<const RuleSet> RuleSet::Load(const std::filesystem::path& dir) {
     if (it->path().extension() != ".txt") continue;
     std::error_code type_ec;
     if (!it->is_regular_file(type_ec)) {  // a loop of links is an error, not an exception
-      if (type_ec) throw ConfigError(it->path().string() + ": cannot read rule file: " + type_ec.message());
+      if (type_ec)
+        throw ConfigError(it->path().string() + ": cannot read rule file: " + type_ec.message());
       continue;
     }
     std::string rel = std::filesystem::relative(it->path(), dir).generic_string();

@@ -35,8 +35,8 @@
 namespace whosaid::rules {
 
 struct RuleLine {
-  int line = 0;       // 1-based line number in the file
-  std::string text;   // the entry, comment stripped, trimmed
+  int line = 0;      // 1-based line number in the file
+  std::string text;  // the entry, comment stripped, trimmed
 };
 
 class RuleFile {
@@ -47,8 +47,8 @@ class RuleFile {
   // ConfigError when it is not UTF-8.
   static RuleFile Parse(const std::filesystem::path& path, std::string_view content);
 
-  const std::string& name() const { return name_; }   // file name, e.g. "titles.txt"
-  const std::string& path() const { return path_; }   // as given, for messages
+  const std::string& name() const { return name_; }  // file name, e.g. "titles.txt"
+  const std::string& path() const { return path_; }  // as given, for messages
   const std::vector<RuleLine>& lines() const { return lines_; }
   const std::vector<RuleLine>& examples() const { return examples_; }
 

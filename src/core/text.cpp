@@ -13,7 +13,10 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   std::size_t pos = 0;
   while (pos < bytes.size()) {
-    if (s[pos] < 0x80) { ++pos; continue; }
+    if (s[pos] < 0x80) {
+      ++pos;
+      continue;
+    }
     // Decode one sequence in a window of at most 4 bytes, so that int32 offsets
     // never overflow however large the input.
     int32_t i = 0;
@@ -36,7 +39,10 @@ Decoded DecodeLossy(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   std::size_t pos = 0;
   while (pos < bytes.size()) {
-    if (s[pos] < 0x80) { out.text.push_back(static_cast<char>(s[pos++])); continue; }
+    if (s[pos] < 0x80) {
+      out.text.push_back(static_cast<char>(s[pos++]));
+      continue;
+    }
     int32_t i = 0;
     int32_t m = static_cast<int32_t>(std::min<std::size_t>(bytes.size() - pos, 4));
     UChar32 c;

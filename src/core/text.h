@@ -26,11 +26,11 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes);
 
 struct Decoded {
   static constexpr std::size_t kMaxOffsets = 16;
-  std::string text;                  // valid UTF-8
+  std::string text;  // valid UTF-8
   // Byte offsets (in the input) of the first kMaxOffsets replaced sequences
   // (only so many: a file of invalid bytes must not cost 8 bytes per byte).
   std::vector<std::size_t> invalid;
-  std::size_t invalid_count = 0;     // how many sequences were replaced
+  std::size_t invalid_count = 0;  // how many sequences were replaced
 };
 
 // Replaces each maximal ill-formed subsequence by U+FFFD (Unicode's

@@ -240,11 +240,13 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   // (identical as written after normalisation: Backer / Baker are one
   // phonetic spelling, not one name)
   auto same_text = [&](const PartLink& l) {
-    return l.a_end == l.a_begin + 1 && l.b_end == l.b_begin + 1 && l.a_begin < a.name.parts.size() &&
-           l.b_begin < b.name.parts.size() && a.name.parts[l.a_begin].text == b.name.parts[l.b_begin].text;
+    return l.a_end == l.a_begin + 1 && l.b_end == l.b_begin + 1 &&
+           l.a_begin < a.name.parts.size() && l.b_begin < b.name.parts.size() &&
+           a.name.parts[l.a_begin].text == b.name.parts[l.b_begin].text;
   };
-  if (c_.config_.variants_need_anchor && a.name.type == EntityType::kPerson && v != ContextVerdict::kConfirm &&
-      !m.links.empty() && std::none_of(m.links.begin(), m.links.end(), same_text)) {
+  if (c_.config_.variants_need_anchor && a.name.type == EntityType::kPerson &&
+      v != ContextVerdict::kConfirm && !m.links.empty() &&
+      std::none_of(m.links.begin(), m.links.end(), same_text)) {
     d.merge = false;
     d.compatible = false;
     d.rule = "variants without context";

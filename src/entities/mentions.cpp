@@ -10,12 +10,18 @@ using segment::TokenKind;
 
 const char* ToString(MentionKind kind) {
   switch (kind) {
-    case MentionKind::kPerson: return "person";
-    case MentionKind::kOrganization: return "org";
-    case MentionKind::kOperation: return "operation";
-    case MentionKind::kAcronym: return "acronym";
-    case MentionKind::kWord: return "word";
-    case MentionKind::kPhrase: return "phrase";
+    case MentionKind::kPerson:
+      return "person";
+    case MentionKind::kOrganization:
+      return "org";
+    case MentionKind::kOperation:
+      return "operation";
+    case MentionKind::kAcronym:
+      return "acronym";
+    case MentionKind::kWord:
+      return "word";
+    case MentionKind::kPhrase:
+      return "phrase";
   }
   return "word";
 }
@@ -43,8 +49,8 @@ MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lex
       }
       operation_links_.push_back(std::move(words));
     } else {
-      throw file.Error(line, "unknown key '" + f[0] +
-                                 "' (connector, operation, operation_link, owned_head)");
+      throw file.Error(
+          line, "unknown key '" + f[0] + "' (connector, operation, operation_link, owned_head)");
     }
   }
 }
@@ -60,7 +66,10 @@ struct MentionFinder::Run_ {
   std::vector<std::size_t> first_place;  // per sentence, computed on first use
 
   Run_(const MentionFinder& finder, std::string_view t, const segment::Tokens& tokens)
-      : f(finder), text(t), tok(tokens.tokens), lower(tokens.tokens.size()),
+      : f(finder),
+        text(t),
+        tok(tokens.tokens),
+        lower(tokens.tokens.size()),
         used(tokens.tokens.size(), 0) {
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (tok[i].kind == TokenKind::kWord) lower[i] = segment::Lower(Word(i));
@@ -80,7 +89,9 @@ struct MentionFinder::Run_ {
   bool IsPlace(std::size_t i) const {
     return IsWord(i) && (f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)));
   }
-  bool IsFunction(std::size_t i) const { return IsWord(i) && f.lexicon_.FunctionSymbol(lower[i]) != 0; }
+  bool IsFunction(std::size_t i) const {
+    return IsWord(i) && f.lexicon_.FunctionSymbol(lower[i]) != 0;
+  }
   bool IsRoleWord(std::size_t i) const {
     return IsWord(i) && (f.lexicon_.IsRole(lower[i]) ||
                          (f.lexicon_.IsTitle(lower[i]) && !f.lexicon_.IsHonorific(lower[i])));
@@ -135,8 +146,10 @@ struct MentionFinder::Run_ {
     if (w.size() < 2 || w.size() > 8) return std::nullopt;
     int upper = 0;
     for (char c : w) {
-      if (c >= 'A' && c <= 'Z') ++upper;
-      else if (!(c >= 'a' && c <= 'z')) return std::nullopt;
+      if (c >= 'A' && c <= 'Z')
+        ++upper;
+      else if (!(c >= 'a' && c <= 'z'))
+        return std::nullopt;
     }
     if (upper < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return std::nullopt;
     return a + 1;
@@ -289,8 +302,10 @@ struct MentionFinder::Run_ {
     }
     if (first == 0 || IsPlace(first) || IsFunction(first)) return false;
     bool hyphen = false;
-    for (std::size_t i = first; i <= last; ++i) hyphen = hyphen || Word(i).find('-') != std::string_view::npos;
-    bool linked = IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.count(lower[first - 1]) > 0);
+    for (std::size_t i = first; i <= last; ++i)
+      hyphen = hyphen || Word(i).find('-') != std::string_view::npos;
+    bool linked =
+        IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.count(lower[first - 1]) > 0);
     bool comma = IsPunct(first - 1, ',') && (hyphen || IsPunct(last + 1, '('));
     if (!(linked || comma) || !OperationWordBefore(first, 6)) return false;
     Emit(first, last, MentionKind::kOperation);
@@ -359,13 +374,15 @@ struct MentionFinder::Run_ {
       if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) common.insert(lower[i]);
     }
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (used[i] || !IsCap(i) || IsFunction(i) || Word(i).size() < 3 || common.count(lower[i])) continue;
+      if (used[i] || !IsCap(i) || IsFunction(i) || Word(i).size() < 3 || common.count(lower[i]))
+        continue;
       Emit(i, i, MentionKind::kWord);
     }
   }
 };
 
-std::vector<NameMention> MentionFinder::Run(std::string_view text, const segment::Tokens& tokens) const {
+std::vector<NameMention> MentionFinder::Run(std::string_view text,
+                                            const segment::Tokens& tokens) const {
   Run_ run(*this, text, tokens);
   run.Runs();
   run.Words();
@@ -375,7 +392,8 @@ std::vector<NameMention> MentionFinder::Run(std::string_view text, const segment
     return run.out[a].span.begin < run.out[b].span.begin;
   });
   std::vector<std::ptrdiff_t> position(order.size());
-  for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<std::ptrdiff_t>(k);
+  for (std::size_t k = 0; k < order.size(); ++k)
+    position[order[k]] = static_cast<std::ptrdiff_t>(k);
   std::vector<NameMention> sorted;
   sorted.reserve(order.size());
   for (std::size_t k : order) {

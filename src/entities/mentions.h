@@ -45,11 +45,11 @@ enum class MentionKind { kPerson, kOrganization, kOperation, kAcronym, kWord, kP
 const char* ToString(MentionKind kind);  // person, org, operation, acronym, word, phrase
 
 struct NameMention {
-  Span span;               // bytes into the text
-  std::string text;        // as written, without a leading "the" or a possessive
+  Span span;         // bytes into the text
+  std::string text;  // as written, without a leading "the" or a possessive
   MentionKind kind = MentionKind::kWord;
-  std::string role;        // person: the role or title next to the name, lower case
-  std::string owner;       // organisation: the place the text leaves implicit
+  std::string role;             // person: the role or title next to the name, lower case
+  std::string owner;            // organisation: the place the text leaves implicit
   std::ptrdiff_t same_as = -1;  // acronym ↔ expansion: index of the other mention
 };
 

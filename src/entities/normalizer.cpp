@@ -50,9 +50,11 @@ std::string BadId(std::string_view id) {
     std::size_t dashes = 0, slashes = 0;
     char prev = '-';
     for (char c : v) {
-      bool word = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      bool word =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
       if (c == '-' || c == '/') {
-        if (prev == '-' || prev == '/' || (c == '-' && (dashes++ > 0 || slashes > 0)) || (c == '/' && slashes++ > 0)) {
+        if (prev == '-' || prev == '/' || (c == '-' && (dashes++ > 0 || slashes > 0)) ||
+            (c == '/' && slashes++ > 0)) {
           return false;
         }
       } else if (!word) {
@@ -70,7 +72,9 @@ std::string BadId(std::string_view id) {
     if (!inverse.empty() && !name(inverse)) return "not a transform name in '(…)'";
     if (id.empty()) return inverse.empty() ? "an empty transform" : "";
   }
-  if (!name(id)) return "not a transform ID (NAME, Source-Target or Source-Target/Variant, after an optional [filter])";
+  if (!name(id))
+    return "not a transform ID (NAME, Source-Target or Source-Target/Variant, after an optional "
+           "[filter])";
   return "";
 }
 

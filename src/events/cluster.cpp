@@ -22,7 +22,8 @@ std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {
   return at.empty() ? near : at;
 }
 
-bool PathsOverlap(const std::vector<EventPlace>& a, const std::vector<EventPlace>& b, bool below_country) {
+bool PathsOverlap(const std::vector<EventPlace>& a, const std::vector<EventPlace>& b,
+                  bool below_country) {
   auto wa = Where(a), wb = Where(b);
   if (wa.empty() || wb.empty()) return !below_country;
   for (const EventPlace* x : wa) {
@@ -44,7 +45,9 @@ bool LocalAgree(const DocEvent& a, const DocEvent& b) {
 }
 
 bool Agree(const DocEvent& a, const DocEvent& b, const ClusterConfig& config) {
-  if (!TypesAgree(a, b) || !ActorsAgree(a.actors, b.actors) || !PathsOverlap(a.places, b.places, false)) return false;
+  if (!TypesAgree(a, b) || !ActorsAgree(a.actors, b.actors) ||
+      !PathsOverlap(a.places, b.places, false))
+    return false;
   if ((a.local || b.local) && !LocalAgree(a, b)) return false;
   return !a.date || !b.date || Near(*a.date, *b.date, config.date_slack_days);
 }
@@ -84,24 +87,28 @@ struct Cluster {
 };
 
 bool Accepts(const Cluster& c, const DocEvent& e, const ClusterConfig& config) {
-  return std::all_of(c.items.begin(), c.items.end(), [&](const Item& i) { return Agree(*i.event, e, config); });
+  return std::all_of(c.items.begin(), c.items.end(),
+                     [&](const Item& i) { return Agree(*i.event, e, config); });
 }
 
 int Center(const DateRange& r) { return r.first + (r.last - r.first) / 2; }
 
 // A dated event: the agreeing cluster (dated, of a compatible type) with the
 // nearest date, then the most members; -1 for none.
-int DatedHome(const std::vector<Cluster>& clusters, const DocEvent& e, const ClusterConfig& config) {
+int DatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
+              const ClusterConfig& config) {
   int best = -1;
   for (std::size_t k = 0; k < clusters.size(); ++k) {
     const Cluster& c = clusters[k];
-    if (!c.date || !Near(*c.date, *e.date, config.date_slack_days) || !Accepts(c, e, config)) continue;
+    if (!c.date || !Near(*c.date, *e.date, config.date_slack_days) || !Accepts(c, e, config))
+      continue;
     if (best < 0) {
       best = static_cast<int>(k);
       continue;
     }
     const Cluster& o = clusters[static_cast<std::size_t>(best)];
-    int dk = std::abs(Center(*c.date) - Center(*e.date)), dbest = std::abs(Center(*o.date) - Center(*e.date));
+    int dk = std::abs(Center(*c.date) - Center(*e.date)),
+        dbest = std::abs(Center(*o.date) - Center(*e.date));
     if (dk < dbest || (dk == dbest && c.items.size() > o.items.size())) best = static_cast<int>(k);
   }
   return best;
@@ -109,15 +116,18 @@ int DatedHome(const std::vector<Cluster>& clusters, const DocEvent& e, const Clu
 
 // An undated event: the one agreeing cluster dated shortly before its
 // document that shares a place below country level with it.
-int UndatedHome(const std::vector<Cluster>& clusters, const DocEvent& e, const std::optional<DateRange>& anchor,
-                const ClusterConfig& config) {
+int UndatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
+                const std::optional<DateRange>& anchor, const ClusterConfig& config) {
   if (!anchor) return -1;
   int found = -1;
   for (std::size_t k = 0; k < clusters.size(); ++k) {
     const Cluster& c = clusters[k];
-    if (!c.date || c.date->last > anchor->last || c.date->last < anchor->first - config.undated_days) continue;
-    bool place = std::any_of(c.items.begin(), c.items.end(),
-                             [&](const Item& i) { return PathsOverlap(i.event->places, e.places, true); });
+    if (!c.date || c.date->last > anchor->last ||
+        c.date->last < anchor->first - config.undated_days)
+      continue;
+    bool place = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
+      return PathsOverlap(i.event->places, e.places, true);
+    });
     if (!place || !Accepts(c, e, config)) continue;
     if (found >= 0) return -1;  // ambiguous
     found = static_cast<int>(k);
@@ -147,7 +157,8 @@ std::vector<EventPlace> MergePlaces(const std::vector<const DocEvent*>& members)
   std::vector<EventPlace> out;
   for (const DocEvent* e : members) {
     for (const EventPlace& p : e->places) {
-      auto it = std::find_if(out.begin(), out.end(), [&](const EventPlace& q) { return q.path == p.path; });
+      auto it = std::find_if(out.begin(), out.end(),
+                             [&](const EventPlace& q) { return q.path == p.path; });
       if (it == out.end()) {
         out.push_back(p);
       } else {
@@ -163,9 +174,11 @@ std::vector<EventPlace> MergePlaces(const std::vector<const DocEvent*>& members)
 std::vector<std::string> WhereNames(const std::vector<const DocEvent*>& members) {
   std::vector<EventPlace> merged = MergePlaces(members);
   std::vector<const EventPlace*> where = Where(merged);
-  bool finer = std::any_of(where.begin(), where.end(), [](const EventPlace* p) { return p->path.size() > 1; });
+  bool finer = std::any_of(where.begin(), where.end(),
+                           [](const EventPlace* p) { return p->path.size() > 1; });
   if (finer) {
-    where.erase(std::remove_if(where.begin(), where.end(), [](const EventPlace* p) { return p->path.size() == 1; }),
+    where.erase(std::remove_if(where.begin(), where.end(),
+                               [](const EventPlace* p) { return p->path.size() == 1; }),
                 where.end());
   }
   std::stable_sort(where.begin(), where.end(), [](const EventPlace* a, const EventPlace* b) {
@@ -176,7 +189,8 @@ std::vector<std::string> WhereNames(const std::vector<const DocEvent*>& members)
   std::vector<std::string> names;
   for (const EventPlace* p : where) names.push_back(p->path.back());
   // A cross-border action reported only by country: that country's border.
-  bool border = std::any_of(members.begin(), members.end(), [](const DocEvent* e) { return e->border; });
+  bool border =
+      std::any_of(members.begin(), members.end(), [](const DocEvent* e) { return e->border; });
   if (!finer && border && names.size() == 1) {
     bool foreign = false;
     for (const DocEvent* e : members) {
@@ -216,7 +230,8 @@ EventRef Summarize(const std::vector<const DocEvent*>& members) {
 }
 
 const GlobalEvent* EventIndex::Find(std::size_t doc, int local) const {
-  if (doc >= of.size() || local < 0 || static_cast<std::size_t>(local) >= of[doc].size()) return nullptr;
+  if (doc >= of.size() || local < 0 || static_cast<std::size_t>(local) >= of[doc].size())
+    return nullptr;
   int k = of[doc][static_cast<std::size_t>(local)];
   return k >= 0 ? &events[static_cast<std::size_t>(k)] : nullptr;
 }
@@ -232,14 +247,17 @@ EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig
   std::vector<Cluster> clusters;
   for (const Item& it : items) {
     const DocEvent& e = *it.event;
-    int home = e.date ? DatedHome(clusters, e, config) : UndatedHome(clusters, e, docs[it.doc].anchor, config);
+    int home = e.date ? DatedHome(clusters, e, config)
+                      : UndatedHome(clusters, e, docs[it.doc].anchor, config);
     if (home < 0) {
       clusters.push_back({{}, e.date});
       home = static_cast<int>(clusters.size()) - 1;
     }
     Cluster& c = clusters[static_cast<std::size_t>(home)];
     c.items.push_back(it);
-    if (e.date && c.date) c.date = DateRange{std::min(c.date->first, e.date->first), std::max(c.date->last, e.date->last), c.date->precision};
+    if (e.date && c.date)
+      c.date = DateRange{std::min(c.date->first, e.date->first),
+                         std::max(c.date->last, e.date->last), c.date->precision};
   }
   // Global events, numbered by date, type and label.
   EventIndex index;
@@ -267,9 +285,11 @@ EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig
   auto key = [&](std::size_t k) {
     const GlobalEvent& g = index.events[k];
     const Item& first = clusters[k].items.front();
-    return std::make_tuple(g.date ? 0 : 1, g.date ? g.date->first : 0, g.ref.type, g.ref.label, *first.doc_id, first.local);
+    return std::make_tuple(g.date ? 0 : 1, g.date ? g.date->first : 0, g.ref.type, g.ref.label,
+                           *first.doc_id, first.local);
   };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
   std::vector<GlobalEvent> sorted;
   index.of.resize(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) index.of[d].assign(docs[d].events.size(), -1);
@@ -278,18 +298,22 @@ EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig
     char id[32];  // (not "E" + to_string: GCC 12 -Wrestrict false positive)
     std::snprintf(id, sizeof id, "E%zu", n + 1);
     g.ref.id = id;
-    for (const auto& [doc, local] : g.members) index.of[doc][static_cast<std::size_t>(local)] = static_cast<int>(n);
+    for (const auto& [doc, local] : g.members)
+      index.of[doc][static_cast<std::size_t>(local)] = static_cast<int>(n);
     sorted.push_back(std::move(g));
   }
   index.events = std::move(sorted);
   return index;
 }
 
-void AssignEvents(const EventIndex& index, std::size_t doc, const DocEvents& events, std::vector<QuoteRecord>& quotes) {
+void AssignEvents(const EventIndex& index, std::size_t doc, const DocEvents& events,
+                  std::vector<QuoteRecord>& quotes) {
   for (std::size_t i = 0; i < quotes.size() && i < events.quote_event.size(); ++i) {
     const GlobalEvent* g = index.Find(doc, events.quote_event[i]);
-    if (g) quotes[i].event = g->ref;
-    else quotes[i].event.reset();
+    if (g)
+      quotes[i].event = g->ref;
+    else
+      quotes[i].event.reset();
   }
 }
 

@@ -50,12 +50,12 @@ struct ClusterConfig {
 };
 
 struct GlobalEvent {
-  EventRef ref;                                        // what quote records show
+  EventRef ref;  // what quote records show
   std::vector<std::string> type_path;
   std::vector<EventPlace> places;
   std::vector<Actor> actors;
   std::optional<DateRange> date;
-  std::vector<std::pair<std::size_t, int>> members;    // (document index, local event)
+  std::vector<std::pair<std::size_t, int>> members;  // (document index, local event)
   int mentions = 0;
 };
 

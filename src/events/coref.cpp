@@ -17,7 +17,8 @@ int Anchor(const PlaceRef& p) { return p.id >= 0 ? p.id : p.parent; }
 
 }  // namespace
 
-bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a, const std::vector<PlaceRef>& b) {
+bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a,
+                   const std::vector<PlaceRef>& b) {
   auto wa = Where(a), wb = Where(b);
   if (wa.empty() || wb.empty()) return true;
   for (const PlaceRef* x : wa) {
@@ -26,13 +27,15 @@ bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a, const std
       int ax = Anchor(*x), ay = Anchor(*y);
       if (ax < 0 || ay < 0 || (x->id < 0 && y->id < 0)) continue;
       // A name the gazetteer lacks overlaps only what contains it.
-      if (x->id < 0 ? g.Within(ax, ay) : y->id < 0 ? g.Within(ay, ax) : g.Overlap(ax, ay)) return true;
+      if (x->id < 0 ? g.Within(ax, ay) : y->id < 0 ? g.Within(ay, ax) : g.Overlap(ax, ay))
+        return true;
     }
   }
   return false;
 }
 
-EventCoref::EventCoref(const CorefConfig& config, const EventLexicon& lexicon, const Gazetteer& places)
+EventCoref::EventCoref(const CorefConfig& config, const EventLexicon& lexicon,
+                       const Gazetteer& places)
     : config_(config), lex_(lexicon), places_(places) {}
 
 bool EventCoref::Agrees(const Mention& m, const LocalEvent& e) const {
@@ -46,7 +49,8 @@ bool EventCoref::Agrees(const Mention& m, const LocalEvent& e) const {
 // date, a place or an actor they share.
 bool EventCoref::Evidence(const Mention& m, const LocalEvent& e) const {
   if (m.type == e.type) return true;
-  return (m.date && e.date) || (!m.places.empty() && !e.places.empty()) || (!m.actors.empty() && !e.actors.empty());
+  return (m.date && e.date) || (!m.places.empty() && !e.places.empty()) ||
+         (!m.actors.empty() && !e.actors.empty());
 }
 
 void EventCoref::Join(const Mention& m, LocalEvent& e) const {
@@ -76,7 +80,8 @@ void EventCoref::Join(const Mention& m, LocalEvent& e) const {
 // type or a narrower one ("the airstrikes" → an airstrike), else of any type
 // it may name. -1 when there is none (or the antecedent is generic:
 // *generic).
-int EventCoref::Antecedent(const std::vector<Mention>& ms, std::size_t i, const Grouping& g, bool* generic) const {
+int EventCoref::Antecedent(const std::vector<Mention>& ms, std::size_t i, const Grouping& g,
+                           bool* generic) const {
   const Mention& m = ms[i];
   for (bool narrower_only : {true, false}) {
     for (std::size_t j = i; j-- > 0;) {
@@ -115,7 +120,8 @@ Grouping EventCoref::Run(const std::vector<Mention>& ms) const {
       // own event).
       std::size_t latest = 0;
       for (std::size_t k = 0; k < g.events.size(); ++k) {
-        if (Agrees(m, g.events[k]) && Evidence(m, g.events[k]) && (ev < 0 || g.events[k].last_word > latest)) {
+        if (Agrees(m, g.events[k]) && Evidence(m, g.events[k]) &&
+            (ev < 0 || g.events[k].last_word > latest)) {
           ev = static_cast<int>(k);
           latest = g.events[k].last_word;
         }

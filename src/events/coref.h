@@ -67,7 +67,8 @@ class EventCoref {
   bool Evidence(const Mention& m, const LocalEvent& e) const;
 
  private:
-  int Antecedent(const std::vector<Mention>& ms, std::size_t i, const Grouping& g, bool* generic) const;
+  int Antecedent(const std::vector<Mention>& ms, std::size_t i, const Grouping& g,
+                 bool* generic) const;
   void Join(const Mention& m, LocalEvent& e) const;
 
   CorefConfig config_;
@@ -78,6 +79,7 @@ class EventCoref {
 // Whether two sets of places may belong to one event: either is empty, or a
 // place of one lies within a place of the other ("near" places only count
 // when a set has nothing else).
-bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a, const std::vector<PlaceRef>& b);
+bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a,
+                   const std::vector<PlaceRef>& b);
 
 }  // namespace whosaid::events

@@ -17,8 +17,23 @@ struct Item {
   bool optional = false;
 };
 
-enum class Meaning { kDate, kMonth, kMonthEarly, kMonthMid, kMonthLate, kYear, kWeekday, kDay, kDaysAgo, kWeeksAgo, kWeek, kWeekend,
-                     kMonthRel, kYearRel, kGeneric };
+enum class Meaning {
+  kDate,
+  kMonth,
+  kMonthEarly,
+  kMonthMid,
+  kMonthLate,
+  kYear,
+  kWeekday,
+  kDay,
+  kDaysAgo,
+  kWeeksAgo,
+  kWeek,
+  kWeekend,
+  kMonthRel,
+  kYearRel,
+  kGeneric
+};
 
 struct Pattern {
   std::vector<Item> items;
@@ -34,16 +49,19 @@ struct Bind {
   bool strict_month = false;  // the month word is also a common word
 };
 
-const std::unordered_map<std::string, Slot> kSlots = {
-    {"MONTH", Slot::kMonth}, {"DAY", Slot::kDay}, {"YEAR", Slot::kYear},
-    {"WEEKDAY", Slot::kWeekday}, {"N", Slot::kCount}};
+const std::unordered_map<std::string, Slot> kSlots = {{"MONTH", Slot::kMonth},
+                                                      {"DAY", Slot::kDay},
+                                                      {"YEAR", Slot::kYear},
+                                                      {"WEEKDAY", Slot::kWeekday},
+                                                      {"N", Slot::kCount}};
 
 const std::unordered_map<std::string, Meaning> kMeanings = {
-    {"date", Meaning::kDate},         {"month", Meaning::kMonth},     {"year", Meaning::kYear},
-    {"month-early", Meaning::kMonthEarly}, {"month-mid", Meaning::kMonthMid},
-    {"month-late", Meaning::kMonthLate},
-    {"weekday", Meaning::kWeekday},   {"day", Meaning::kDay},         {"days-ago", Meaning::kDaysAgo},
-    {"weeks-ago", Meaning::kWeeksAgo}, {"week", Meaning::kWeek},      {"weekend", Meaning::kWeekend},
+    {"date", Meaning::kDate},          {"month", Meaning::kMonth},
+    {"year", Meaning::kYear},          {"month-early", Meaning::kMonthEarly},
+    {"month-mid", Meaning::kMonthMid}, {"month-late", Meaning::kMonthLate},
+    {"weekday", Meaning::kWeekday},    {"day", Meaning::kDay},
+    {"days-ago", Meaning::kDaysAgo},   {"weeks-ago", Meaning::kWeeksAgo},
+    {"week", Meaning::kWeek},          {"weekend", Meaning::kWeekend},
     {"generic", Meaning::kGeneric}};
 
 // Parses a whole decimal token ("24", "2024"); -1 otherwise.
@@ -109,9 +127,10 @@ struct DateFinder::Impl {
                     std::size_t end, Bind& b) const;
   std::optional<DateRange> Resolve(const Pattern& p, const Bind& b,
                                    const std::optional<DateRange>& anchor) const;
-  std::optional<DateRange> Ahead(const Pattern& p, const Bind& b, const std::optional<DateRange>& anchor) const;
-  bool FutureClause(const std::vector<Word>& words, std::size_t begin, std::size_t end, std::size_t first,
-                    std::size_t last) const;
+  std::optional<DateRange> Ahead(const Pattern& p, const Bind& b,
+                                 const std::optional<DateRange>& anchor) const;
+  bool FutureClause(const std::vector<Word>& words, std::size_t begin, std::size_t end,
+                    std::size_t first, std::size_t last) const;
   void Candidates(const Word& w, std::vector<int>& out) const;
 };
 
@@ -129,10 +148,14 @@ void DateFinder::Impl::LoadWords(const rules::RuleFile& file, const rules::RuleL
   for (const auto& w : CommaList(f[2])) {
     std::string lw = segment::Lower(w);
     // An abbreviation keeps its period in the token (Dec., see abbreviations.txt).
-    if (f[0] == "month" && n >= 1 && n <= 12) months[lw] = months[lw + "."] = {n, f.size() == 4};
-    else if (f[0] == "weekday" && n >= 0 && n <= 6) weekdays[lw] = weekdays[lw + "."] = n;
-    else if (f[0] == "count" && n > 0) counts[lw] = n;
-    else throw file.Error(line, "number " + f[1] + " out of range for " + f[0]);
+    if (f[0] == "month" && n >= 1 && n <= 12)
+      months[lw] = months[lw + "."] = {n, f.size() == 4};
+    else if (f[0] == "weekday" && n >= 0 && n <= 6)
+      weekdays[lw] = weekdays[lw + "."] = n;
+    else if (f[0] == "count" && n > 0)
+      counts[lw] = n;
+    else
+      throw file.Error(line, "number " + f[1] + " out of range for " + f[0]);
   }
 }
 
@@ -166,7 +189,8 @@ void DateFinder::Impl::LoadPattern(const rules::RuleFile& file, const rules::Rul
   if (p.meaning == Meaning::kYear && words.size() > 1) p.meaning = Meaning::kYearRel;
   bool relative = p.meaning == Meaning::kDay || p.meaning == Meaning::kWeek ||
                   p.meaning == Meaning::kMonthRel || p.meaning == Meaning::kYearRel;
-  if (relative != (words.size() >= 2)) throw file.Error(line, "'" + f[2] + "': wrong number of values");
+  if (relative != (words.size() >= 2))
+    throw file.Error(line, "'" + f[2] + "': wrong number of values");
   if (relative) {
     try {
       p.k = ParseInt(words[1]);
@@ -176,7 +200,8 @@ void DateFinder::Impl::LoadPattern(const rules::RuleFile& file, const rules::Rul
   }
   p.before = words.size() == 3 && words[2] == "before";
   if (words.size() == 3 && !p.before) throw file.Error(line, "unknown modifier '" + words[2] + "'");
-  if (p.items.empty() || std::all_of(p.items.begin(), p.items.end(), [](const Item& i) { return i.optional; })) {
+  if (p.items.empty() ||
+      std::all_of(p.items.begin(), p.items.end(), [](const Item& i) { return i.optional; })) {
     throw file.Error(line, "a pattern needs a required item");
   }
   patterns.push_back(std::move(p));
@@ -207,7 +232,8 @@ void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
   if (w.cap && weekdays.count(w.lower)) add("#WEEKDAY");
   if (DayNumber(w) > 0) add("#DAY");
   if (YearNumber(w) > 0) add("#YEAR");
-  if (counts.count(w.lower) || (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0)) add("#N");
+  if (counts.count(w.lower) || (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0))
+    add("#N");
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
@@ -215,7 +241,8 @@ void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
 bool DateFinder::Impl::MatchItem(const Item& item, const Word& w, Bind& b) const {
   switch (item.slot) {
     case Slot::kLiteral:
-      if (std::find(item.literals.begin(), item.literals.end(), w.lower) == item.literals.end()) return false;
+      if (std::find(item.literals.begin(), item.literals.end(), w.lower) == item.literals.end())
+        return false;
       if (w.IsWord()) b.literal = true;
       return true;
     case Slot::kMonth: {
@@ -239,7 +266,8 @@ bool DateFinder::Impl::MatchItem(const Item& item, const Word& w, Bind& b) const
     }
     case Slot::kCount: {
       auto it = counts.find(w.lower);
-      b.count = it != counts.end() ? it->second : (w.kind == segment::TokenKind::kNumber ? Number(w.lower) : -1);
+      b.count = it != counts.end() ? it->second
+                                   : (w.kind == segment::TokenKind::kNumber ? Number(w.lower) : -1);
       return b.count > 0;
     }
   }
@@ -294,7 +322,10 @@ std::optional<DateRange> DateFinder::Impl::Resolve(const Pattern& p, const Bind&
     case Meaning::kMonthMid:
     case Meaning::kMonthLate: {
       if (!b.year && !anchor) return std::nullopt;
-      DateRange r = MonthRange(b.year ? b.year : b.month <= ac.month ? ac.year : ac.year - 1, b.month);
+      DateRange r = MonthRange(b.year                ? b.year
+                               : b.month <= ac.month ? ac.year
+                                                     : ac.year - 1,
+                               b.month);
       if (p.meaning == Meaning::kMonthEarly) r.last = r.first + 9;
       if (p.meaning == Meaning::kMonthMid) r = {r.first + 10, r.first + 19, Precision::kMonth};
       if (p.meaning == Meaning::kMonthLate) r.first += 20;
@@ -373,8 +404,8 @@ std::optional<DateRange> DateFinder::Impl::Ahead(const Pattern& p, const Bind& b
 // Whether a future word (dates.txt) stands within six words before the date
 // or four after it, in its clause (a comma ends the clause after the date,
 // not before it: "Next month, the party will …").
-bool DateFinder::Impl::FutureClause(const std::vector<Word>& words, std::size_t begin, std::size_t end,
-                                    std::size_t first, std::size_t last) const {
+bool DateFinder::Impl::FutureClause(const std::vector<Word>& words, std::size_t begin,
+                                    std::size_t end, std::size_t first, std::size_t last) const {
   auto hard_break = [&](const Word& w) {
     return w.kind == segment::TokenKind::kPunct &&
            (w.lower == ";" || w.lower == ":" || w.lower == "." || w.lower == "(" || w.lower == ")");
@@ -383,7 +414,8 @@ bool DateFinder::Impl::FutureClause(const std::vector<Word>& words, std::size_t 
   for (int n = 0; from > begin && n < 6 && !hard_break(words[from - 1]); ++n) --from;
   std::size_t to = last;
   bool comma = last > first && words[last - 1].Is(",");  // "in July, 2016" may end on one
-  for (int n = 0; !comma && to < end && n < 4 && !hard_break(words[to]) && !words[to].Is(","); ++n) ++to;
+  for (int n = 0; !comma && to < end && n < 4 && !hard_break(words[to]) && !words[to].Is(","); ++n)
+    ++to;
   for (std::size_t i = from; i < to; ++i) {
     if (words[i].IsWord() && future.Longest(words, i, to).second) return true;
   }
@@ -396,11 +428,15 @@ DateFinder::DateFinder(const DateConfig& config, const rules::RuleSet& rules)
   const auto& file = rules.File("events/dates.txt");
   for (const auto& line : file.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f[0] == "month" || f[0] == "weekday" || f[0] == "count") impl_->LoadWords(file, line, f);
+    if (f[0] == "month" || f[0] == "weekday" || f[0] == "count")
+      impl_->LoadWords(file, line, f);
     else if (f[0] == "future" && f.size() == 2) {
       for (const auto& phrase : CommaList(f[1])) impl_->future.Add(PhraseWords(phrase), 1);
-    } else if (f[0] == "pattern") impl_->LoadPattern(file, line, f);
-    else throw file.Error(line, "expected month, weekday, count, future or pattern, not '" + f[0] + "'");
+    } else if (f[0] == "pattern")
+      impl_->LoadPattern(file, line, f);
+    else
+      throw file.Error(line,
+                       "expected month, weekday, count, future or pattern, not '" + f[0] + "'");
   }
 }
 
@@ -410,11 +446,13 @@ bool DateFinder::MayStart(const Word& w) const {
   if (w.kind == segment::TokenKind::kNumber) return true;
   if (w.kind != segment::TokenKind::kWord) return false;
   return impl_->first.count(w.lower) || impl_->counts.count(w.lower) ||
-         (w.cap && (impl_->months.count(w.lower) || impl_->weekdays.count(w.lower))) || DayNumber(w) > 0;
+         (w.cap && (impl_->months.count(w.lower) || impl_->weekdays.count(w.lower))) ||
+         DayNumber(w) > 0;
 }
 
 std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::size_t begin,
-                                          std::size_t end, const std::optional<DateRange>& anchor) const {
+                                          std::size_t end,
+                                          const std::optional<DateRange>& anchor) const {
   std::vector<DateMention> out;
   std::vector<int> candidates;
   for (std::size_t i = begin; i < end;) {
@@ -450,7 +488,8 @@ std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::s
       m.future = true;
     }
     if (m.range && !Writable(*m.range)) m.range.reset();  // unknown, not a guess
-    m.generic = best->meaning == Meaning::kGeneric || (m.range && m.range->precision == Precision::kYear);
+    m.generic =
+        best->meaning == Meaning::kGeneric || (m.range && m.range->precision == Precision::kYear);
     if (m.generic) m.range.reset();
     out.push_back(m);
     i = best_end;
@@ -458,13 +497,15 @@ std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::s
   return out;
 }
 
-std::optional<DateRange> DateFinder::Anchor(const std::string& doc_date, const std::vector<Word>& words) const {
+std::optional<DateRange> DateFinder::Anchor(const std::string& doc_date,
+                                            const std::vector<Word>& words) const {
   if (auto d = ParseIsoDate(doc_date)) return d;
   if (auto dateline = Dateline(doc_date, words)) return dateline->range;
   return std::nullopt;
 }
 
-std::optional<DateMention> DateFinder::Dateline(const std::string& doc_date, const std::vector<Word>& words) const {
+std::optional<DateMention> DateFinder::Dateline(const std::string& doc_date,
+                                                const std::vector<Word>& words) const {
   if (ParseIsoDate(doc_date)) return std::nullopt;
   std::size_t end = std::min(words.size(), impl_->config.dateline_words);
   for (const DateMention& m : Find(words, 0, end, std::nullopt)) {

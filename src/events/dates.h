@@ -41,18 +41,18 @@ struct DateConfig {
 };
 
 struct DateMention {
-  std::size_t first = 0;  // first word
-  std::size_t end = 0;    // one past the last word
+  std::size_t first = 0;           // first word
+  std::size_t end = 0;             // one past the last word
   std::optional<DateRange> range;  // nullopt: unknown (or generic)
-  bool generic = false;   // a general span (so far, in 2024, this year)
+  bool generic = false;            // a general span (so far, in 2024, this year)
   // A day, month or weekday said without its year resolves backwards (the
   // latest before the anchor) unless its clause speaks of the future ("will",
   // "next", "upcoming": dates.txt `future`); `ahead` is the forward reading
   // (the earliest on or after the anchor) when it differs, for a caller that
   // knows better (an election "in November" is ahead when that is nearer).
   std::optional<DateRange> ahead;
-  bool future = false;    // its clause is marked future: `range` is the forward reading
-  bool weekday = false;   // a weekday ("on Saturday"): ahead only when its clause is future
+  bool future = false;   // its clause is marked future: `range` is the forward reading
+  bool weekday = false;  // a weekday ("on Saturday"): ahead only when its clause is future
 };
 
 class DateFinder {
@@ -68,11 +68,13 @@ class DateFinder {
 
   // The document's anchor: its metadata date ("YYYY-MM-DD" / "YYYY-MM"),
   // else a full date among its first words, else nullopt.
-  std::optional<DateRange> Anchor(const std::string& doc_date, const std::vector<Word>& words) const;
+  std::optional<DateRange> Anchor(const std::string& doc_date,
+                                  const std::vector<Word>& words) const;
   // The date a document without a metadata date takes as its anchor: the
   // first full date among its first words ("DAMASCUS, November 6, 2024 —");
   // nullopt when doc_date is set or there is none.
-  std::optional<DateMention> Dateline(const std::string& doc_date, const std::vector<Word>& words) const;
+  std::optional<DateMention> Dateline(const std::string& doc_date,
+                                      const std::vector<Word>& words) const;
 
   // Could a time expression start at this word? (A cheap pre-test.)
   bool MayStart(const Word& w) const;

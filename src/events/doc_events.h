@@ -12,7 +12,8 @@
 //
 // Example (an invented document)
 //   DocEvents{.doc = "doc-2", .anchor = 2019-03-12,
-//             .events = {{.type_path = {"armed action", "military operation", "attack", "airstrike"},
+//             .events = {{.type_path = {"armed action", "military operation", "attack",
+//             "airstrike"},
 //                         .places = {{{"Iraq", "Kirkuk"}, 1}, {{"Iraq", "Nineveh"}, 1}},
 //                         .actors = {{"Turkey", "Turkey"}}, .date = 2019-03-12}, …},
 //             .quote_event = {0, -1, -1, 0, …}}
@@ -30,7 +31,7 @@ namespace whosaid::events {
 struct EventPlace {
   std::vector<std::string> path;  // country first: {"Iraq", "Nineveh", "Sinjar"}
   int mentions = 0;
-  bool near = false;              // only ever "near" it
+  bool near = false;  // only ever "near" it
   bool operator==(const EventPlace&) const = default;
 };
 
@@ -40,9 +41,10 @@ struct DocEvent {
   std::vector<Actor> actors;
   std::optional<DateRange> date;
   int mentions = 0;
-  bool border = false;          // its document speaks of a border
-  bool local = false;           // its type is `local` (types.txt): merges across documents only on a day and a place or actor
-  std::size_t first_byte = 0;   // where it is first mentioned
+  bool border = false;  // its document speaks of a border
+  bool local = false;  // its type is `local` (types.txt): merges across documents only on a day and
+                       // a place or actor
+  std::size_t first_byte = 0;  // where it is first mentioned
 
   const std::string& type() const { return type_path.back(); }
 };

@@ -30,8 +30,12 @@ class EventIdSink : public output::Sink {
   explicit EventIdSink(std::unique_ptr<output::Sink> next, const ClusterConfig& config = {})
       : next_(std::move(next)), config_(config) {}
 
-  void Write(const Document& doc, const DocResult& result) override { kept_.emplace_back(doc, result); }
-  void Take(Document doc, DocResult result) override { kept_.emplace_back(std::move(doc), std::move(result)); }
+  void Write(const Document& doc, const DocResult& result) override {
+    kept_.emplace_back(doc, result);
+  }
+  void Take(Document doc, DocResult result) override {
+    kept_.emplace_back(std::move(doc), std::move(result));
+  }
   void End() override;
 
  private:

@@ -29,26 +29,31 @@ struct EventStage::Impl {
   QuoteLinker linker;
 
   DocEvent Describe(const Words& words, const LocalEvent& e, bool border) const;
-  void Trace(const Document& doc, const Words& words, const std::vector<Mention>& ms, const Grouping& g) const;
+  void Trace(const Document& doc, const Words& words, const std::vector<Mention>& ms,
+             const Grouping& g) const;
 };
 
 // Development aid (EventConfig::trace): every mention with its event.
-void EventStage::Impl::Trace(const Document& doc, const Words& words, const std::vector<Mention>& ms,
-                             const Grouping& g) const {
+void EventStage::Impl::Trace(const Document& doc, const Words& words,
+                             const std::vector<Mention>& ms, const Grouping& g) const {
   for (std::size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    std::string text = doc.text.substr(words[m.first].span.begin, words[m.end - 1].span.end - words[m.first].span.begin);
+    std::string text = doc.text.substr(words[m.first].span.begin,
+                                       words[m.end - 1].span.end - words[m.first].span.begin);
     std::string places_text, actors;
-    for (const auto& p : m.places) places_text += (p.id >= 0 ? places.place(p.id).name : p.name) + (p.near ? "~ " : " ");
+    for (const auto& p : m.places)
+      places_text += (p.id >= 0 ? places.place(p.id).name : p.name) + (p.near ? "~ " : " ");
     for (const auto& a : m.actors) actors += a.name + " ";
     if (i == 0 || ms[i - 1].sentence != m.sentence) {
       const auto& sent = words.sentences[m.sentence];
       std::size_t b = words[sent.first].span.begin, e = words[sent.end - 1].span.end;
-      std::fprintf(stderr, "s%u: %.*s\n", m.sentence, static_cast<int>(std::min<std::size_t>(e - b, 150)), doc.text.data() + b);
+      std::fprintf(stderr, "s%u: %.*s\n", m.sentence,
+                   static_cast<int>(std::min<std::size_t>(e - b, 150)), doc.text.data() + b);
     }
-    std::fprintf(stderr, "  event %-3d s%-3u %-18s %-22s %s%s%s%s%s| %s| %s| %s\n", g.mention_event[i], m.sentence,
-                 lexicon.type(m.type).name.c_str(), text.c_str(), m.generic ? "generic " : "",
-                 m.reference ? "ref " : "", m.answered ? "answered " : "", m.background ? "background " : "",
+    std::fprintf(stderr, "  event %-3d s%-3u %-18s %-22s %s%s%s%s%s| %s| %s| %s\n",
+                 g.mention_event[i], m.sentence, lexicon.type(m.type).name.c_str(), text.c_str(),
+                 m.generic ? "generic " : "", m.reference ? "ref " : "",
+                 m.answered ? "answered " : "", m.background ? "background " : "",
                  m.unreal ? "unreal " : "", places_text.c_str(), actors.c_str(),
                  m.date ? FormatWhen(*m.date).c_str() : "");
   }
@@ -57,11 +62,13 @@ void EventStage::Impl::Trace(const Document& doc, const Words& words, const std:
 // A document event by names: the type's path, each place's path.
 DocEvent EventStage::Impl::Describe(const Words& words, const LocalEvent& e, bool border) const {
   DocEvent out;
-  for (int t = e.type; t >= 0; t = lexicon.type(t).parent) out.type_path.insert(out.type_path.begin(), lexicon.type(t).name);
+  for (int t = e.type; t >= 0; t = lexicon.type(t).parent)
+    out.type_path.insert(out.type_path.begin(), lexicon.type(t).name);
   for (std::size_t k = 0; k < e.places.size(); ++k) {
     const PlaceRef& p = e.places[k];
     EventPlace ep;
-    if (p.id >= 0) ep.path = places.Path(p.id);
+    if (p.id >= 0)
+      ep.path = places.Path(p.id);
     else {
       if (p.parent >= 0) ep.path = places.Path(p.parent);
       ep.path.push_back(p.name);
@@ -100,8 +107,10 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   for (std::size_t s = 0; s < words.sentences.size(); ++s) {
     if (!m.mentions.HasTrigger(words, s)) continue;
     auto found = m.mentions.Run(words, s, out.anchor, dateline_end);
-    mentions.insert(mentions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    border = border || m.mentions.HasBorderWord(words, words.sentences[s].first, words.sentences[s].end);
+    mentions.insert(mentions.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+    border =
+        border || m.mentions.HasBorderWord(words, words.sentences[s].first, words.sentences[s].end);
   }
   // 4. events
   Grouping grouping = m.coref.Run(mentions);

@@ -49,7 +49,8 @@ class EventStage {
   EventStage(const EventStage&) = delete;
   EventStage& operator=(const EventStage&) = delete;
 
-  DocEvents Run(const Document& doc, const segment::Tokens& tokens, const std::vector<QuoteRecord>& quotes) const;
+  DocEvents Run(const Document& doc, const segment::Tokens& tokens,
+                const std::vector<QuoteRecord>& quotes) const;
 
  private:
   struct Impl;

@@ -44,12 +44,14 @@ void Gazetteer::LoadCountries(const rules::RuleFile& file) {
 void Gazetteer::LoadEntries(const rules::RuleFile& file) {
   for (const auto& line : file.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 5) throw file.Error(line, "expected NAME | KIND | PARENT | OTHER NAMES | DEMONYMS");
+    if (f.size() != 5)
+      throw file.Error(line, "expected NAME | KIND | PARENT | OTHER NAMES | DEMONYMS");
     int parent = -1;
     if (f[2] != "-") {
       parent = Find(f[2]);
       if (parent < 0) {
-        throw file.Error(line, "unknown parent '" + f[2] + "' (define it first, here or as a country of places.txt)");
+        throw file.Error(line, "unknown parent '" + f[2] +
+                                   "' (define it first, here or as a country of places.txt)");
       }
     }
     int id = -1;

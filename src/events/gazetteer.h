@@ -32,14 +32,14 @@ namespace whosaid::events {
 
 struct Place {
   std::string name;
-  std::string kind;  // country, province, state, district, city, …
-  int parent = -1;   // -1 for a country or a region spanning countries
+  std::string kind;      // country, province, state, district, city, …
+  int parent = -1;       // -1 for a country or a region spanning countries
   bool capital = false;  // a capital of places.txt ("Baghdad said": its government)
 };
 
 struct PlaceMatch {
-  std::size_t words = 0;     // how many words the name spans (0: none)
-  std::vector<int> places;   // every place of that name, first-listed first
+  std::size_t words = 0;    // how many words the name spans (0: none)
+  std::vector<int> places;  // every place of that name, first-listed first
 };
 
 class Gazetteer {
@@ -71,7 +71,8 @@ class Gazetteer {
 
   std::vector<Place> places_;
   PhraseIndex<std::vector<int>> names_;
-  std::unordered_map<std::string, int, ViewHash, std::equal_to<>> by_name_;  // NAME and NAME (COUNTRY)
+  std::unordered_map<std::string, int, ViewHash, std::equal_to<>>
+      by_name_;  // NAME and NAME (COUNTRY)
   std::unordered_map<std::string, int, ViewHash, std::equal_to<>> demonyms_;
 };
 

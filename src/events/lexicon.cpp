@@ -7,20 +7,35 @@ namespace whosaid::events {
 namespace {
 
 const std::unordered_map<std::string, TriggerClass> kClasses = {
-    {"noun", TriggerClass::kNoun},     {"verb", TriggerClass::kVerb},
-    {"weak", TriggerClass::kWeak},     {"marker", TriggerClass::kMarker},
-    {"response", TriggerClass::kResponse},
-    {"anaphor", TriggerClass::kAnaphor}};
+    {"noun", TriggerClass::kNoun},         {"verb", TriggerClass::kVerb},
+    {"weak", TriggerClass::kWeak},         {"marker", TriggerClass::kMarker},
+    {"response", TriggerClass::kResponse}, {"anaphor", TriggerClass::kAnaphor}};
 
 const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
-    {"determiner", kDeterminer}, {"quantifier", kQuantifier}, {"listing", kListing},
-    {"unreal", kUnreal},         {"unreal-after", kUnrealAfter}, {"background", kBackground},
-    {"support", kSupport},       {"locative", kLocative},     {"near", kNear},
-    {"target", kTarget},         {"border", kBorder},         {"casualty", kCasualty},
-    {"other", kOther},           {"region", kRegion},         {"place-like", kPlaceLike},
-    {"figurative", kFigurative}, {"armed", kArmed},           {"person", kPerson},
-    {"stop", kStop},             {"title", kTitle},           {"institution", kInstitution},
-    {"speech", kSpeech},         {"indefinite", kIndefinite}, {"aimed", kAimed},
+    {"determiner", kDeterminer},
+    {"quantifier", kQuantifier},
+    {"listing", kListing},
+    {"unreal", kUnreal},
+    {"unreal-after", kUnrealAfter},
+    {"background", kBackground},
+    {"support", kSupport},
+    {"locative", kLocative},
+    {"near", kNear},
+    {"target", kTarget},
+    {"border", kBorder},
+    {"casualty", kCasualty},
+    {"other", kOther},
+    {"region", kRegion},
+    {"place-like", kPlaceLike},
+    {"figurative", kFigurative},
+    {"armed", kArmed},
+    {"person", kPerson},
+    {"stop", kStop},
+    {"title", kTitle},
+    {"institution", kInstitution},
+    {"speech", kSpeech},
+    {"indefinite", kIndefinite},
+    {"aimed", kAimed},
     {"agent", kAgent}};
 
 }  // namespace
@@ -36,12 +51,18 @@ void EventLexicon::LoadTypes(const rules::RuleFile& file) {
       throw file.Error(line, "unknown parent type '" + f[1] + "' (define it first)");
     }
     for (const auto& flag : CommaList(f[2])) {
-      if (flag == "kinetic") t.kinetic = true;
-      else if (flag == "occasion") t.occasion = true;
-      else if (flag == "scheduled") t.scheduled = true;
-      else if (flag == "local") t.local = true;
-      else if (flag == "kind") t.kind = true;
-      else if (flag == "sentence") t.sentence = true;
+      if (flag == "kinetic")
+        t.kinetic = true;
+      else if (flag == "occasion")
+        t.occasion = true;
+      else if (flag == "scheduled")
+        t.scheduled = true;
+      else if (flag == "local")
+        t.local = true;
+      else if (flag == "kind")
+        t.kind = true;
+      else if (flag == "sentence")
+        t.sentence = true;
       else if (flag == "answer") {
         if (answer_ >= 0) throw file.Error(line, "a second answer type");
         answer_ = static_cast<int>(types_.size());
@@ -67,14 +88,20 @@ void EventLexicon::LoadTriggers(const rules::RuleFile& file) {
     if (cls == kClasses.end()) throw file.Error(line, "unknown class '" + f[1] + "'");
     info.cls = cls->second;
     for (std::size_t k = 1; k < parts.size(); ++k) {
-      if (parts[k] == "evidence") info.evidence = true;
-      else if (parts[k] == "determined") info.determined = true;
-      else if (parts[k] == "final") info.final = true;
-      else throw file.Error(line, "unknown trigger flag '" + parts[k] + "' (evidence, determined, final)");
+      if (parts[k] == "evidence")
+        info.evidence = true;
+      else if (parts[k] == "determined")
+        info.determined = true;
+      else if (parts[k] == "final")
+        info.final = true;
+      else
+        throw file.Error(line,
+                         "unknown trigger flag '" + parts[k] + "' (evidence, determined, final)");
     }
     for (const auto& phrase : CommaList(f[2])) {
       TriggerInfo one = info;
-      one.proper = std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      one.proper =
+          std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       triggers_.Add(PhraseWords(phrase), one);
     }
   }
@@ -96,12 +123,15 @@ void EventLexicon::LoadContext(const rules::RuleFile& file) {
   for (const auto& line : file.lines()) {
     auto f = rules::RuleFile::Fields(line);
     auto cls = f.size() == 2 ? kContextClasses.find(f[0]) : kContextClasses.end();
-    if (cls == kContextClasses.end()) throw file.Error(line, "expected CLASS | PHRASES with a known CLASS");
+    if (cls == kContextClasses.end())
+      throw file.Error(line, "expected CLASS | PHRASES with a known CLASS");
     for (const auto& phrase : CommaList(f[1])) {
       auto words = PhraseWords(phrase);
       longest_context_ = std::max(longest_context_, words.size());
-      if (std::uint32_t* bits = context_.Exact(words)) *bits |= cls->second;
-      else context_.Add(std::move(words), cls->second);
+      if (std::uint32_t* bits = context_.Exact(words))
+        *bits |= cls->second;
+      else
+        context_.Add(std::move(words), cls->second);
     }
   }
 }
@@ -132,8 +162,8 @@ int EventLexicon::Narrower(int a, int b) const {
   return -1;
 }
 
-std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Word>& words, std::size_t i,
-                                                            std::size_t end) const {
+std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Word>& words,
+                                                            std::size_t i, std::size_t end) const {
   auto [n, bits] = context_.Longest(words, i, end);
   return {n, bits ? *bits : 0u};
 }

@@ -26,12 +26,15 @@ namespace whosaid::events {
 enum class TriggerClass : std::uint8_t { kNoun, kVerb, kWeak, kMarker, kResponse, kAnaphor };
 
 struct TriggerInfo {
-  int type = -1;                          // -1: a phrase that is no event ("attack ad")
+  int type = -1;  // -1: a phrase that is no event ("attack ad")
   TriggerClass cls = TriggerClass::kNoun;
-  bool evidence = false;    // stands only with a place, victims, arms or a support verb in its sentence
+  bool evidence =
+      false;  // stands only with a place, victims, arms or a support verb in its sentence
   bool determined = false;  // a noun that needs a determiner, article, number or modifier
-  bool final = false;       // a noun no lower-case word (other than a context word) may follow ("primary")
-  bool proper = false;      // written capitalised in triggers.txt: matches capitalised ("Super Tuesday")
+  bool final =
+      false;  // a noun no lower-case word (other than a context word) may follow ("primary")
+  bool proper =
+      false;  // written capitalised in triggers.txt: matches capitalised ("Super Tuesday")
 };
 
 struct EventType {
@@ -39,10 +42,13 @@ struct EventType {
   int parent = -1;
   bool kinetic = false;
   bool occasion = false;
-  bool scheduled = false;  // set in advance: a date without its year is the nearer reading, back or ahead
-  bool local = false;      // one event across documents only on a shared day and a shared place or actor
-  bool sentence = false;   // a quote takes it from its own sentence, never from its paragraph
-  bool kind = false;       // "a/an" without a place or date names the kind, not one event ("win an election")
+  bool scheduled =
+      false;  // set in advance: a date without its year is the nearer reading, back or ahead
+  bool local =
+      false;  // one event across documents only on a shared day and a shared place or actor
+  bool sentence = false;  // a quote takes it from its own sentence, never from its paragraph
+  bool kind =
+      false;  // "a/an" without a place or date names the kind, not one event ("win an election")
 };
 
 // Context classes (context.txt), as bits.

@@ -6,14 +6,15 @@ namespace whosaid::events {
 
 // One quote record as the linker reads it.
 struct QuoteLinker::Quote {
-  std::size_t first = 0, end = 0;        // its words
+  std::size_t first = 0, end = 0;  // its words
   std::uint32_t sentence_first = 0, sentence_last = 0;
   std::uint32_t paragraph = 0;
-  bool general = false;                  // speaks in general
-  bool casualties = false;               // speaks of victims or damage
+  bool general = false;     // speaks in general
+  bool casualties = false;  // speaks of victims or damage
 };
 
-QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates) : lex_(lexicon), dates_(dates) {}
+QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates)
+    : lex_(lexicon), dates_(dates) {}
 
 // The armed action mentioned last before the quote, else the main event
 // (most mentions, then first mentioned) when it is an armed action.
@@ -26,7 +27,8 @@ int QuoteLinker::Recent(const Quote& q, const std::vector<Mention>& ms, const Gr
   if (recent >= 0) return recent;
   int main = -1;
   for (std::size_t k = 0; k < g.events.size(); ++k) {
-    if (main < 0 || g.events[k].mentions > g.events[static_cast<std::size_t>(main)].mentions) main = static_cast<int>(k);
+    if (main < 0 || g.events[k].mentions > g.events[static_cast<std::size_t>(main)].mentions)
+      main = static_cast<int>(k);
   }
   return main >= 0 && lex_.type(g.events[static_cast<std::size_t>(main)].type).kinetic ? main : -1;
 }
@@ -49,7 +51,9 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
     return event_of(i) >= 0 && !inside(m) && !m.background && m.cls != TriggerClass::kAnaphor &&
            !lex_.type(m.type).occasion;
   };
-  auto in_sentence = [&](const Mention& m) { return m.sentence >= q.sentence_first && m.sentence <= q.sentence_last; };
+  auto in_sentence = [&](const Mention& m) {
+    return m.sentence >= q.sentence_first && m.sentence <= q.sentence_last;
+  };
   auto in_paragraph = [&](const Mention& m) { return m.paragraph == q.paragraph; };
   for (int level = 0; level < 2; ++level) {
     int before = -1, after = -1;
@@ -60,8 +64,10 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
                                : in_paragraph(ms[i]) && ms[i].sentence + 2 >= q.sentence_first &&
                                      ms[i].sentence <= q.sentence_last + 1;
       if (!within || (level == 1 && lex_.type(ms[i].type).sentence)) continue;
-      if (ms[i].first < q.first) before = event_of(i);
-      else if (after < 0) after = event_of(i);
+      if (ms[i].first < q.first)
+        before = event_of(i);
+      else if (after < 0)
+        after = event_of(i);
     }
     if (before >= 0) return before;
     if (after >= 0 && !generic_inside) return after;
@@ -77,8 +83,8 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   return -1;
 }
 
-std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>& ms, const Grouping& g,
-                                  const std::vector<QuoteRecord>& quotes,
+std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>& ms,
+                                  const Grouping& g, const std::vector<QuoteRecord>& quotes,
                                   const std::optional<DateRange>& anchor) const {
   std::vector<int> out;
   out.reserve(quotes.size());

@@ -41,8 +41,9 @@ class QuoteLinker {
  public:
   QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates);
 
-  std::vector<int> Run(const Words& words, const std::vector<Mention>& mentions, const Grouping& grouping,
-                       const std::vector<QuoteRecord>& quotes, const std::optional<DateRange>& anchor) const;
+  std::vector<int> Run(const Words& words, const std::vector<Mention>& mentions,
+                       const Grouping& grouping, const std::vector<QuoteRecord>& quotes,
+                       const std::optional<DateRange>& anchor) const;
 
  private:
   struct Quote;

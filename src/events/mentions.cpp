@@ -33,7 +33,8 @@ constexpr std::uint32_t kModifierClasses =
     kArmed | kFigurative | kPerson | kTitle | kInstitution | kSpeech | kIndefinite;
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() > suffix.size() + 1 && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() > suffix.size() + 1 &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -44,7 +45,7 @@ struct MentionFinder::Sentence {
     Mention m;
     std::size_t np = 0;  // the noun phrase's first word (nouns), else the trigger's
     bool definite = false, quantified = false, listed = false, supported = false;
-    bool has_object = false;   // a marker followed by the event it answers
+    bool has_object = false;  // a marker followed by the event it answers
     bool date_generic = false, date_unknown = false;
     bool date_from_dateline = false;  // its date is the document's dateline
     bool dropped = false;
@@ -55,14 +56,15 @@ struct MentionFinder::Sentence {
   std::size_t b = 0, e = 0;
   std::optional<DateRange> anchor;
   std::size_t dateline_end = 0;  // a date ending here or before is the dateline
-  bool title = false;           // a headline in title case
-  std::size_t first_word = 0;   // the sentence's first word token
+  bool title = false;            // a headline in title case
+  std::size_t first_word = 0;    // the sentence's first word token
   std::vector<Draft> drafts;
   std::vector<PlaceHit> places;
   std::vector<ActorHit> actors;
-  std::vector<char> taken;      // words inside an actor name
+  std::vector<char> taken;  // words inside an actor name
 
-  Sentence(const std::vector<Word>& words, std::size_t begin, std::size_t end) : w(words), b(begin), e(end) {}
+  Sentence(const std::vector<Word>& words, std::size_t begin, std::size_t end)
+      : w(words), b(begin), e(end) {}
 
   // The longest context phrase ending just before word k: {length, classes}.
   std::pair<std::size_t, std::uint32_t> Before(const EventLexicon& lex, std::size_t k) const {
@@ -80,7 +82,8 @@ struct MentionFinder::Sentence {
   }
 };
 
-MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates)
+MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& places,
+                             const DateFinder& dates)
     : lex_(lexicon), places_(places), dates_(dates) {}
 
 bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
@@ -103,7 +106,8 @@ bool MentionFinder::HasBorderWord(const Words& words, std::size_t begin, std::si
 // sentence is a headline in title case.
 void MentionFinder::FindTriggers(Sentence& s) const {
   for (std::size_t i = s.b; i < s.e;) {
-    auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e) : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
+    auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e)
+                                     : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
     if (info && info->type < 0) {  // a phrase that is no event ("attack ads", "election law")
       i += n;
       continue;
@@ -114,7 +118,8 @@ void MentionFinder::FindTriggers(Sentence& s) const {
     }
     // "the primary victims": an adjective, not the noun.
     if (info->final && i + n < s.e && s.w[i + n].IsWord() && !s.w[i + n].cap &&
-        !(lex_.Context(s.w, i + n, s.e).second & (kLocative | kNear | kOther | kStop | kBackground | kSupport))) {
+        !(lex_.Context(s.w, i + n, s.e).second &
+          (kLocative | kNear | kOther | kStop | kBackground | kSupport))) {
       i += n;
       continue;
     }
@@ -142,7 +147,10 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     int modifiers = 0, lower_modifiers = 0;
     while (noun && k > s.b && modifiers < 4) {
       const Word& p = s.w[k - 1];
-      if (p.kind == TokenKind::kQuote) { --k; continue; }
+      if (p.kind == TokenKind::kQuote) {
+        --k;
+        continue;
+      }
       if (p.kind == TokenKind::kPossessive) {
         d.definite = true;
         k -= k - 1 > s.b ? 2 : 1;
@@ -150,13 +158,29 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
         continue;
       }
       auto [len, bits] = s.Before(lex_, k);
-      if (bits & kDeterminer) { d.definite = true; k -= len; break; }
-      if (bits & kQuantifier) { d.quantified = true; k -= len; ++modifiers; continue; }
+      if (bits & kDeterminer) {
+        d.definite = true;
+        k -= len;
+        break;
+      }
+      if (bits & kQuantifier) {
+        d.quantified = true;
+        k -= len;
+        ++modifiers;
+        continue;
+      }
       if (bits & ~kModifierClasses) break;
-      if (p.kind == TokenKind::kNumber) { d.quantified = true; --k; ++modifiers; continue; }
+      if (p.kind == TokenKind::kNumber) {
+        d.quantified = true;
+        --k;
+        ++modifiers;
+        continue;
+      }
       if (!p.IsWord()) break;
-      bool hyphenated = p.lower.find('-') != std::string_view::npos;  // wide-ranging, intelligence-based
-      if (!p.cap && !hyphenated && (EndsWith(p.lower, "ed") || EndsWith(p.lower, "ing"))) break;  // a verb
+      bool hyphenated =
+          p.lower.find('-') != std::string_view::npos;  // wide-ranging, intelligence-based
+      if (!p.cap && !hyphenated && (EndsWith(p.lower, "ed") || EndsWith(p.lower, "ing")))
+        break;  // a verb
       --k;
       ++modifiers;
       lower_modifiers += !p.cap;
@@ -164,7 +188,8 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     d.np = k;
     // A figurative modifier in or just before the phrase ("political
     // attacks", "sharpened his attacks"): no event.
-    for (std::size_t j = std::max(s.b + 1, k > 2 ? k - 2 : 0); noun && j <= d.m.first && !d.dropped; ++j) {
+    for (std::size_t j = std::max(s.b + 1, k > 2 ? k - 2 : 0); noun && j <= d.m.first && !d.dropped;
+         ++j) {
       d.dropped = lex_.ContextEndsAt(s.w, s.b, j, kFigurative);
     }
     auto [len, before] = s.Before(lex_, k);
@@ -173,11 +198,15 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     d.m.background = before & kBackground;
     // "a meeting", "the talks", "Monday's visit", "held talks" — not "meeting
     // those requirements" or "she talks about it".
-    if (noun && d.determined && !d.definite && !d.quantified && !d.supported && lower_modifiers == 0) d.dropped = true;
+    if (noun && d.determined && !d.definite && !d.quantified && !d.supported &&
+        lower_modifiers == 0)
+      d.dropped = true;
     // "to protest", "to debate": a verb (not "in response to attacks").
-    bool infinitive = noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && d.m.head.back() != 's';
+    bool infinitive =
+        noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && d.m.head.back() != 's';
     for (const auto& o : s.drafts) {
-      infinitive &= !(o.m.end + 1 == k && (o.m.cls == TriggerClass::kMarker || o.m.cls == TriggerClass::kResponse));
+      infinitive &= !(o.m.end + 1 == k &&
+                      (o.m.cls == TriggerClass::kMarker || o.m.cls == TriggerClass::kResponse));
     }
     if (infinitive) d.dropped = true;
     // "meeting the requirements", "meeting them": a verb with its object.
@@ -191,7 +220,8 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
       if (IsClauseBreak(s.w[j - 1])) break;
       if (s.Before(lex_, j).second & kUnreal) d.m.unreal = true;
     }
-    if (!d.definite && d.m.end < s.e && (lex_.Context(s.w, d.m.end, s.e).second & kUnrealAfter)) d.m.unreal = true;
+    if (!d.definite && d.m.end < s.e && (lex_.Context(s.w, d.m.end, s.e).second & kUnrealAfter))
+      d.m.unreal = true;
   }
 }
 
@@ -225,9 +255,9 @@ void MentionFinder::FindObjects(Sentence& s) const {
 void MentionFinder::Respond(Sentence& s) const {
   auto& ds = s.drafts;
   auto foreground_kinetic = [&](const Sentence::Draft& d) {
-    return !d.dropped && lex_.type(d.m.type).kinetic && !d.m.answered && !d.m.background && !d.m.unreal &&
-           !d.m.generic && d.m.cls != TriggerClass::kMarker && d.m.cls != TriggerClass::kResponse &&
-           d.m.cls != TriggerClass::kAnaphor;
+    return !d.dropped && lex_.type(d.m.type).kinetic && !d.m.answered && !d.m.background &&
+           !d.m.unreal && !d.m.generic && d.m.cls != TriggerClass::kMarker &&
+           d.m.cls != TriggerClass::kResponse && d.m.cls != TriggerClass::kAnaphor;
   };
   Sentence::Draft* strong = nullptr;
   for (auto& d : ds) {
@@ -238,7 +268,8 @@ void MentionFinder::Respond(Sentence& s) const {
     d.dropped = true;
     if (!strong->m.date) strong->m.date = d.m.date;
     for (const auto& p : d.m.places) {
-      if (std::find(strong->m.places.begin(), strong->m.places.end(), p) == strong->m.places.end()) {
+      if (std::find(strong->m.places.begin(), strong->m.places.end(), p) ==
+          strong->m.places.end()) {
         strong->m.places.push_back(p);
       }
     }
@@ -247,11 +278,13 @@ void MentionFinder::Respond(Sentence& s) const {
   // airstrikes", not "in response to the latest polls").
   bool respond = std::any_of(ds.begin(), ds.end(), [](const auto& d) {
     return !d.dropped && !d.m.unreal &&
-           (d.m.cls == TriggerClass::kMarker || (d.m.cls == TriggerClass::kResponse && d.has_object));
+           (d.m.cls == TriggerClass::kMarker ||
+            (d.m.cls == TriggerClass::kResponse && d.has_object));
   });
   bool retyped = false;
   for (auto& d : ds) {
-    if (!respond || !foreground_kinetic(d) || !lex_.Compatible(d.m.type, lex_.answer_type())) continue;
+    if (!respond || !foreground_kinetic(d) || !lex_.Compatible(d.m.type, lex_.answer_type()))
+      continue;
     d.m.type = lex_.answer_type();
     retyped = true;
   }
@@ -274,7 +307,8 @@ void MentionFinder::FindActors(Sentence& s) const {
       continue;
     }
     s.actors.push_back({i, i + n, lex_.actor(*id)});
-    std::fill(s.taken.begin() + static_cast<long>(i - s.b), s.taken.begin() + static_cast<long>(i + n - s.b), 1);
+    std::fill(s.taken.begin() + static_cast<long>(i - s.b),
+              s.taken.begin() + static_cast<long>(i + n - s.b), 1);
     i += n;
   }
 }
@@ -298,11 +332,13 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     // ("bombed Afrin, killing four", "shelled Syria near the border").
     for (const auto& d : s.drafts) {
       bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
-      if (!d.dropped && verb && d.m.end == first && lex_.type(d.m.type).kinetic) return Role::kPlace;
+      if (!d.dropped && verb && d.m.end == first && lex_.type(d.m.type).kinetic)
+        return Role::kPlace;
     }
     // "Rep. Ann Cole of Ohio", "Governor of Texas": a person's description.
     if (first >= s.b + 2 && s.w[first - 1].Is("of") && s.w[first - 2].IsWord() &&
-        (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) && !s.PlaceEndingAt(first - 1)) {
+        (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) &&
+        !s.PlaceEndingAt(first - 1)) {
       return Role::kNone;
     }
     // Back over "the northern border provinces of", "Kirkuk and", "'s" to a
@@ -340,9 +376,10 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       i = UnknownPlace(s, i);
       continue;
     }
-    bool inside_name = !s.title && ((i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap) ||
-                                    (i + m.words < s.e && s.w[i + m.words].IsWord() && s.w[i + m.words].cap &&
-                                     !places_.Match(s.w, i + m.words, s.e).words));
+    bool inside_name =
+        !s.title && ((i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap) ||
+                     (i + m.words < s.e && s.w[i + m.words].IsWord() && s.w[i + m.words].cap &&
+                      !places_.Match(s.w, i + m.words, s.e).words));
     if (inside_name) {
       i += m.words;
       continue;
@@ -398,8 +435,10 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       s.actors.push_back({i, i + 1, Actor{places_.place(id).name, places_.place(id).name}});
     }
   }
-  std::sort(s.actors.begin(), s.actors.end(), [](const ActorHit& a, const ActorHit& b) { return a.first < b.first; });
-  std::sort(s.places.begin(), s.places.end(), [](const PlaceHit& a, const PlaceHit& b) { return a.first < b.first; });
+  std::sort(s.actors.begin(), s.actors.end(),
+            [](const ActorHit& a, const ActorHit& b) { return a.first < b.first; });
+  std::sort(s.places.begin(), s.places.end(),
+            [](const PlaceHit& a, const PlaceHit& b) { return a.first < b.first; });
 }
 
 // A place-like name the gazetteer lacks, right after a place-like
@@ -419,14 +458,18 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   // the Democratic caucuses", "in Senate chambers"), not a place.
   bool person = (end > i && (lex_.Context(s.w, i, end).second & kTitle)) ||
                 (end < s.e && s.w[end].IsWord() && (lex_.Context(s.w, end, s.e).second & kSpeech));
-  for (std::size_t k = i; k < end && !person; ++k) person = lex_.Context(s.w, k, k + 1).second & kInstitution;
+  for (std::size_t k = i; k < end && !person; ++k)
+    person = lex_.Context(s.w, k, k + 1).second & kInstitution;
   if (person) return end > i ? end : i + 1;
-  bool possessed = end < s.e && s.w[end].kind == TokenKind::kPossessive;  // a person: "in X's court"
-  if (end == i || one_letter || possessed || (end < s.e && s.w[end].IsWord() && s.w[end].cap)) return i + 1;
+  bool possessed =
+      end < s.e && s.w[end].kind == TokenKind::kPossessive;  // a person: "in X's court"
+  if (end == i || one_letter || possessed || (end < s.e && s.w[end].IsWord() && s.w[end].cap))
+    return i + 1;
   PlaceRef ref;
   Role role = Role::kNone;
   std::size_t k = i > s.b && s.w[i - 1].Is("the") ? i - 1 : i;
-  const PlaceHit* owner = k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive ? s.PlaceEndingAt(k - 1) : nullptr;
+  const PlaceHit* owner =
+      k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive ? s.PlaceEndingAt(k - 1) : nullptr;
   if (owner) {
     role = owner->role;  // "in Iraq's Sinjar district"
     ref.parent = owner->place.id;
@@ -448,8 +491,10 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
 
 // A scheduled event's date said without its year ("the November
 // election"): the nearer reading, back or ahead of the anchor.
-std::optional<DateRange> MentionFinder::Scheduled(const Sentence& s, int type, const DateMention& dm) const {
-  if (!dm.ahead || dm.future || dm.weekday || !dm.range || !s.anchor || !lex_.type(type).scheduled) return dm.range;
+std::optional<DateRange> MentionFinder::Scheduled(const Sentence& s, int type,
+                                                  const DateMention& dm) const {
+  if (!dm.ahead || dm.future || dm.weekday || !dm.range || !s.anchor || !lex_.type(type).scheduled)
+    return dm.range;
   auto distance = [&](const DateRange& r) {
     return std::min(std::abs(r.first - s.anchor->last), std::abs(r.last - s.anchor->first));
   };
@@ -481,7 +526,9 @@ void MentionFinder::AttachDates(Sentence& s) const {
     std::size_t best_dist = 0;
     for (auto& d : s.drafts) {
       if (!live(d) || quoted_apart(d, dm)) continue;
-      std::size_t dist = dm.first >= d.m.end ? dm.first - d.m.end : d.m.first >= dm.end ? d.m.first - dm.end : 0;
+      std::size_t dist = dm.first >= d.m.end   ? dm.first - d.m.end
+                         : d.m.first >= dm.end ? d.m.first - dm.end
+                                               : 0;
       if (!best || dist < best_dist) best = &d, best_dist = dist;
     }
     if (!best) continue;
@@ -489,8 +536,10 @@ void MentionFinder::AttachDates(Sentence& s) const {
     // the sentence says better when its event happened.
     bool dateline = dm.end <= s.dateline_end;
     // A span ("so far", "in 2024") speaks for the mention it stands by.
-    if (dm.generic && best_dist <= 3) best->date_generic = true;
-    else if (!dm.range) best->date_unknown = true;
+    if (dm.generic && best_dist <= 3)
+      best->date_generic = true;
+    else if (!dm.range)
+      best->date_unknown = true;
     else if (!best->m.date || (best->date_from_dateline && !dateline)) {
       best->m.date = Scheduled(s, best->m.type, dm);
       best->date_from_dateline = dateline;
@@ -507,9 +556,10 @@ void MentionFinder::AttachDates(Sentence& s) const {
   if (foreground_dates == 0 && dateline_date) foreground_dates = 1, sentence_date = dateline_date;
   if (foreground_dates != 1) return;
   for (auto& d : s.drafts) {
-    bool verbal = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak || d.m.cls == TriggerClass::kMarker;
-    if (live(d) && verbal && (!d.m.date || d.date_from_dateline) && !d.m.background && !d.date_unknown &&
-        !d.date_generic) {
+    bool verbal = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak ||
+                  d.m.cls == TriggerClass::kMarker;
+    if (live(d) && verbal && (!d.m.date || d.date_from_dateline) && !d.m.background &&
+        !d.date_unknown && !d.date_generic) {
       d.m.date = sentence_date;
     }
   }
@@ -521,8 +571,8 @@ void MentionFinder::Classify(Sentence& s) const {
     Sentence::Draft* best = nullptr;
     for (auto& d : s.drafts) {
       if (d.dropped) continue;
-      if (left && d.m.end <= pos) best = &d;               // the last one before
-      if (!left && d.m.first >= pos && !best) best = &d;   // the first one after
+      if (left && d.m.end <= pos) best = &d;              // the last one before
+      if (!left && d.m.first >= pos && !best) best = &d;  // the first one after
     }
     return best;
   };
@@ -544,7 +594,8 @@ void MentionFinder::Classify(Sentence& s) const {
         if (IsClauseBreak(s.w[k])) d = nullptr;
       }
     }
-    if (d && std::find(d->m.places.begin(), d->m.places.end(), p.place) == d->m.places.end()) d->m.places.push_back(p.place);
+    if (d && std::find(d->m.places.begin(), d->m.places.end(), p.place) == d->m.places.end())
+      d->m.places.push_back(p.place);
   }
   for (auto& d : s.drafts) {
     if (d.dropped) continue;
@@ -562,12 +613,14 @@ void MentionFinder::Classify(Sentence& s) const {
     // Actors: in the noun phrase, after "by", or the subject before it.
     for (const ActorHit& a : s.actors) {
       bool in_np = a.first >= d.np && a.end <= d.m.first;
-      bool by = d.m.end < s.e && (lex_.Context(s.w, d.m.end, d.m.end + 1).second & kAgent) && a.first > d.m.end &&
-                a.first <= d.m.end + 3;
-      bool subject = a.end <= d.np && a.end + 8 >= d.np &&
-                     (d.m.cls == TriggerClass::kNoun ? d.supported : d.m.cls != TriggerClass::kAnaphor);
+      bool by = d.m.end < s.e && (lex_.Context(s.w, d.m.end, d.m.end + 1).second & kAgent) &&
+                a.first > d.m.end && a.first <= d.m.end + 3;
+      bool subject =
+          a.end <= d.np && a.end + 8 >= d.np &&
+          (d.m.cls == TriggerClass::kNoun ? d.supported : d.m.cls != TriggerClass::kAnaphor);
       for (std::size_t k = a.end; subject && k < d.np; ++k) subject = !IsClauseBreak(s.w[k]);
-      for (const auto& o : s.drafts) subject &= &o == &d || o.dropped || o.m.first < a.end || o.m.first >= d.np;
+      for (const auto& o : s.drafts)
+        subject &= &o == &d || o.dropped || o.m.first < a.end || o.m.first >= d.np;
       if (in_np || by || subject) d.m.actors.push_back(a.actor);
     }
     bool has_place = !d.m.places.empty();
@@ -583,9 +636,12 @@ void MentionFinder::Classify(Sentence& s) const {
         bool occasions = lex_.type(d.m.type).occasion && d.m.head.back() == 's';
         // "a general election", "a contested convention": the kind of event.
         bool article = false;
-        for (std::size_t k = d.np; k < d.m.first; ++k) article |= (lex_.Context(s.w, k, k + 1).second & kIndefinite) != 0;
+        for (std::size_t k = d.np; k < d.m.first; ++k)
+          article |= (lex_.Context(s.w, k, k + 1).second & kIndefinite) != 0;
         bool kind = lex_.type(d.m.type).kind && !has_place && article;
-        d.m.generic = !d.m.answered && !d.m.date && (d.quantified || d.listed || bare_plural || d.date_generic || kind || occasions);
+        d.m.generic =
+            !d.m.answered && !d.m.date &&
+            (d.quantified || d.listed || bare_plural || d.date_generic || kind || occasions);
         d.m.reference |= d.definite && !has_place && !d.m.date;
         break;
       }
@@ -619,8 +675,10 @@ bool MentionFinder::AimedAtPerson(const Sentence& s, std::size_t k) const {
   const Word& w = s.w[k];
   if (!w.IsWord()) return false;
   if (lex_.Context(s.w, k, s.e).second & kPerson) return true;
-  if (!w.cap || s.taken[k - s.b] || dates_.MayStart(w) || places_.Demonym(w.lower) >= 0) return false;
-  return std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) { return p.first == k; });
+  if (!w.cap || s.taken[k - s.b] || dates_.MayStart(w) || places_.Demonym(w.lower) >= 0)
+    return false;
+  return std::none_of(s.places.begin(), s.places.end(),
+                      [&](const PlaceHit& p) { return p.first == k; });
 }
 
 // Whether the sentence says an armed action took place: a place where
@@ -638,7 +696,8 @@ bool MentionFinder::Armed(const Sentence& s) const {
 }
 
 std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
-                                        const std::optional<DateRange>& anchor, std::size_t dateline_end) const {
+                                        const std::optional<DateRange>& anchor,
+                                        std::size_t dateline_end) const {
   const auto& sent = words.sentences[index];
   Sentence s(words.words, sent.first, sent.end);
   s.anchor = anchor;

@@ -42,10 +42,10 @@
 namespace whosaid::events {
 
 struct PlaceRef {
-  int id = -1;         // a gazetteer place; -1 for a name the gazetteer lacks
-  std::string name;    // that name
-  int parent = -1;     // for such a name: the gazetteer place it lies in, if said
-  bool near = false;   // "near X": close to, not at
+  int id = -1;        // a gazetteer place; -1 for a name the gazetteer lacks
+  std::string name;   // that name
+  int parent = -1;    // for such a name: the gazetteer place it lies in, if said
+  bool near = false;  // "near X": close to, not at
   bool operator==(const PlaceRef&) const = default;
 };
 
@@ -61,7 +61,8 @@ struct Mention {
   bool answered = false;
   bool background = false;
   bool unreal = false;
-  bool dependent = false;  // nothing in its sentence says it was armed: only ever names an event named before
+  bool dependent =
+      false;  // nothing in its sentence says it was armed: only ever names an event named before
   std::vector<PlaceRef> places;
   std::vector<Actor> actors;
   std::optional<DateRange> date;
@@ -77,7 +78,8 @@ class MentionFinder {
   // when it was written, so a mention takes it only when its sentence gives
   // no other date ("DAMASCUS, November 6, 2024 — Drones bombed Afrin late on
   // Tuesday": the Tuesday).
-  std::vector<Mention> Run(const Words& words, std::size_t s, const std::optional<DateRange>& anchor,
+  std::vector<Mention> Run(const Words& words, std::size_t s,
+                           const std::optional<DateRange>& anchor,
                            std::size_t dateline_end = 0) const;
 
   // Whether the sentence holds a trigger (a cheap test before Run).

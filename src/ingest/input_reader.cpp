@@ -57,9 +57,9 @@ bool InputReader::Next(Document& doc, std::vector<Diagnostic>& diagnostics) {
 
 void InputReader::CheckDuplicateId(const Document& doc, std::vector<Diagnostic>& diagnostics) {
   if (ids_seen_.insert(std::hash<std::string>{}(doc.id)).second) return;
-  diagnostics.push_back({Diagnostic::Severity::kWarning, doc.source,
-                         "duplicate id \"" + doc.id +
-                             "\": an earlier document has it too (both are kept)"});
+  diagnostics.push_back(
+      {Diagnostic::Severity::kWarning, doc.source,
+       "duplicate id \"" + doc.id + "\": an earlier document has it too (both are kept)"});
 }
 
 bool InputReader::ExpandNextInput(std::vector<Diagnostic>& diagnostics) {

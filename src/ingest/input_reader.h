@@ -23,9 +23,9 @@
 //   while (reader.Next(doc, diags)) ...
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <filesystem>
-#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>

@@ -63,8 +63,10 @@ class FieldReader : public nlohmann::json_sax<Json> {
     return true;
   }
   bool key(string_t& k) override {
-    if (depth_ == 1) key1_ = std::move(k);
-    else if (depth_ == 2 && in_meta_) key2_ = std::move(k);
+    if (depth_ == 1)
+      key1_ = std::move(k);
+    else if (depth_ == 2 && in_meta_)
+      key2_ = std::move(k);
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {

@@ -16,10 +16,12 @@ std::string SpeakerOf(const Document& doc, const QuoteRecord& r) {
   if (!r.speaker) return {};
   if (!r.speaker->name.empty()) return r.speaker->name;
   const Span& m = r.speaker->mention;
-  return !m.empty() && m.end <= doc.text.size() ? doc.text.substr(m.begin, m.size()) : std::string();
+  return !m.empty() && m.end <= doc.text.size() ? doc.text.substr(m.begin, m.size())
+                                                : std::string();
 }
 
-std::vector<std::string> Documents(const events::GlobalEvent& e, const std::vector<events::DocEvents>& docs) {
+std::vector<std::string> Documents(const events::GlobalEvent& e,
+                                   const std::vector<events::DocEvents>& docs) {
   std::set<std::string> ids;
   for (const auto& [doc, local] : e.members) ids.insert(docs[doc].doc);
   return {ids.begin(), ids.end()};
@@ -48,7 +50,8 @@ void EventReportSink::Write(const Document& doc, const DocResult& result) {
   quotes_.push_back(std::move(briefs));
 }
 
-std::vector<const EventReportSink::QuoteBrief*> EventReportSink::QuotesOf(const events::GlobalEvent& e) const {
+std::vector<const EventReportSink::QuoteBrief*> EventReportSink::QuotesOf(
+    const events::GlobalEvent& e) const {
   std::vector<const QuoteBrief*> out;
   for (const auto& [doc, local] : e.members) {
     for (const QuoteBrief& q : quotes_[doc]) {
@@ -79,8 +82,12 @@ void EventReportSink::WriteJsonl(const events::EventIndex& index) const {
     j["mentions"] = e.mentions;
     Json quotes = Json::array();
     for (const QuoteBrief* q : QuotesOf(e)) {
-      quotes.push_back({{"doc", q->doc}, {"start", q->start}, {"end", q->end}, {"kind", q->kind},
-                        {"speaker", q->speaker.empty() ? Json(nullptr) : Json(q->speaker)}, {"text", q->text}});
+      quotes.push_back({{"doc", q->doc},
+                        {"start", q->start},
+                        {"end", q->end},
+                        {"kind", q->kind},
+                        {"speaker", q->speaker.empty() ? Json(nullptr) : Json(q->speaker)},
+                        {"text", q->text}});
     }
     j["quotes"] = std::move(quotes);
     std::string line = j.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
@@ -90,14 +97,18 @@ void EventReportSink::WriteJsonl(const events::EventIndex& index) const {
 }
 
 void EventReportSink::WriteTable(const events::EventIndex& index) const {
-  auto row = [&](std::string_view when, std::string_view label, std::string_view docs, std::string_view quotes,
-                 std::string_view speakers) {
+  auto row = [&](std::string_view when, std::string_view label, std::string_view docs,
+                 std::string_view quotes, std::string_view speakers) {
     std::string line;
-    for (auto [cell, width] : {std::pair{when, 11}, {label, 44}, {docs, 5}, {quotes, 7}, {speakers, 50}}) {
+    for (auto [cell, width] :
+         {std::pair{when, 11}, {label, 44}, {docs, 5}, {quotes, 7}, {speakers, 50}}) {
       std::string c = FitCell(cell, static_cast<std::size_t>(width));
       std::size_t w = DisplayWidth(c);
       line += c;
-      if (width != 50) line.append(static_cast<std::size_t>(width) - std::min<std::size_t>(w, static_cast<std::size_t>(width)) + 1, ' ');
+      if (width != 50)
+        line.append(static_cast<std::size_t>(width) -
+                        std::min<std::size_t>(w, static_cast<std::size_t>(width)) + 1,
+                    ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     line += '\n';
@@ -109,15 +120,17 @@ void EventReportSink::WriteTable(const events::EventIndex& index) const {
     auto quotes = QuotesOf(e);
     std::vector<std::string> speakers;
     for (const QuoteBrief* q : quotes) {
-      if (!q->speaker.empty() && std::find(speakers.begin(), speakers.end(), q->speaker) == speakers.end()) {
+      if (!q->speaker.empty() &&
+          std::find(speakers.begin(), speakers.end(), q->speaker) == speakers.end()) {
         speakers.push_back(q->speaker);
       }
     }
     std::string who;
     for (const auto& s : speakers) who += (who.empty() ? "" : ", ") + s;
     quoted += quotes.size();
-    row(e.ref.when.empty() ? "-" : e.ref.when, e.ref.label, std::to_string(Documents(e, docs_).size()),
-        std::to_string(quotes.size()), who.empty() ? "-" : who);
+    row(e.ref.when.empty() ? "-" : e.ref.when, e.ref.label,
+        std::to_string(Documents(e, docs_).size()), std::to_string(quotes.size()),
+        who.empty() ? "-" : who);
   }
   std::string total = std::to_string(index.events.size());
   total += " events, ";
@@ -130,8 +143,10 @@ void EventReportSink::WriteTable(const events::EventIndex& index) const {
 
 void EventReportSink::End() {
   events::EventIndex index = events::ClusterEvents(docs_, config_);
-  if (format_ == OutputFormat::kTable) WriteTable(index);
-  else WriteJsonl(index);
+  if (format_ == OutputFormat::kTable)
+    WriteTable(index);
+  else
+    WriteJsonl(index);
 }
 
 }  // namespace whosaid::output

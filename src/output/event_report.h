@@ -47,7 +47,7 @@ class EventReportSink : public Sink {
     std::string doc;
     std::size_t start = 0, end = 0;  // code points
     std::string kind, text, speaker;
-    int event = -1;                  // the document's local event
+    int event = -1;  // the document's local event
   };
 
  private:

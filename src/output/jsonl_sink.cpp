@@ -82,7 +82,8 @@ std::string JsonlSink::RecordLine(const Document& doc, const text::CodepointInde
 void JsonlSink::Write(const Document& doc, const DocResult& result) {
   if (result.quotes.empty()) return;
   const text::CodepointIndex index(doc.text);
-  for (const QuoteRecord& record : result.quotes) out_.Write(RecordLine(doc, index, record, explain_));
+  for (const QuoteRecord& record : result.quotes)
+    out_.Write(RecordLine(doc, index, record, explain_));
 }
 
 }  // namespace whosaid::output

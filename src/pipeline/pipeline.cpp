@@ -1,9 +1,9 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
-#include <optional>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 #include "attribution/coref.h"
 #include "attribution/frames.h"
@@ -90,7 +90,8 @@ bool EndsSentence(const Analysed& a, std::size_t u) {
 std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to) {
   if (from >= to) return 0;
   std::size_t n = 0;
-  for (std::size_t p = a.shape.pos_of[from]; p < a.shape.pos_of[to]; ++p) n += a.shape.symbols[p] == '|';
+  for (std::size_t p = a.shape.pos_of[from]; p < a.shape.pos_of[to]; ++p)
+    n += a.shape.symbols[p] == '|';
   return n;
 }
 
@@ -113,7 +114,8 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
     std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
     std::size_t sentences = SentencesBetween(a, std::min(after, u), u);
     // the next sentence, or the same one after an interruption ("A," X said, Y, "B.")
-    bool split = from == here && ((sentences == 1 && sym == 'Q') || (sentences == 0 && last->direct));
+    bool split =
+        from == here && ((sentences == 1 && sym == 'Q') || (sentences == 0 && last->direct));
     bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct && sym == 'Q';
     if (!split && !next_para) continue;
     Claim c = *last;
@@ -169,7 +171,8 @@ double Confidence(const Claim& c, const attribution::ResolvedSpeaker& r, QuoteKi
 // with a colon, is a dateline, not a speaker and what it said (a transcript's
 // "WALLACE:" stays a speaker).
 bool IsDateline(const Analysed& a, const Claim& c, const attribution::SpeakerReader& places) {
-  if (c.speaker.empty() || c.cue.empty() || a.Paragraph(c.speaker.begin) != a.Paragraph(0)) return false;
+  if (c.speaker.empty() || c.cue.empty() || a.Paragraph(c.speaker.begin) != a.Paragraph(0))
+    return false;
   const Span cue = a.Bytes(c.cue);
   if (a.text.substr(cue.begin, cue.size()) != ":") return false;
   std::string name;  // title case: "NEW DELHI" → "New Delhi"
@@ -179,7 +182,8 @@ bool IsDateline(const Analysed& a, const Claim& c, const attribution::SpeakerRea
       const auto& tok = a.tokens.tokens[t];
       if (!tok.all_caps) return false;
       std::string word = segment::Lower(a.text.substr(tok.span.begin, tok.span.size()));
-      if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+      if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
+        word[0] = static_cast<char>(word[0] - 'a' + 'A');
       name += (name.empty() ? "" : " ") + word;
     }
   }
@@ -191,8 +195,8 @@ void Trace(const Analysed& a, const std::vector<Claim>& claims) {
   std::fprintf(stderr, "shape %s\n", a.shape.symbols.c_str());
   for (const Claim& c : claims) {
     Span s = a.Bytes(c.content);
-    std::fprintf(stderr, "  %-18s %.*s\n", c.frame.c_str(), static_cast<int>(std::min<std::size_t>(s.size(), 90)),
-                 a.text.data() + s.begin);
+    std::fprintf(stderr, "  %-18s %.*s\n", c.frame.c_str(),
+                 static_cast<int>(std::min<std::size_t>(s.size(), 90)), a.text.data() + s.begin);
   }
 }
 
@@ -211,7 +215,8 @@ DocResult Pipeline::Impl::RunWindow(const Document& doc) const {
   // 2. quotes: pair the quote marks
   a.quotes = m.scanner.Run(a.text, a.paragraphs);
   std::vector<Span> top;
-  for (const auto& q : a.quotes.quotes) if (q.depth == 0) top.push_back(q.outer);
+  for (const auto& q : a.quotes.quotes)
+    if (q.depth == 0) top.push_back(q.outer);
   // 3. segment: tokens and sentences, quotations kept whole
   a.tokens = m.tokenizer.Run(a.text, a.paragraphs, a.quotes.mark_positions, top);
   // 4. attribution: shape string, frames, continuations
@@ -252,7 +257,9 @@ DocResult Pipeline::Impl::RunWindow(const Document& doc) const {
   result.events = m.events.Run(doc, a.tokens, result.quotes);
   for (std::size_t i = 0; i < result.quotes.size(); ++i) {
     int k = result.events.quote_event[i];
-    if (k >= 0) result.quotes[i].event = events::Summarize({&result.events.events[static_cast<std::size_t>(k)]});
+    if (k >= 0)
+      result.quotes[i].event =
+          events::Summarize({&result.events.events[static_cast<std::size_t>(k)]});
   }
   return result;
 }

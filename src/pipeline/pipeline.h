@@ -52,10 +52,10 @@ struct PipelineConfig {
 };
 
 struct DocResult {
-  std::vector<QuoteRecord> quotes;          // in text order
-  std::vector<Diagnostic> diagnostics;      // per-document warnings
-  std::vector<entities::NameMention> names; // names mentioned, in text order
-  events::DocEvents events;                 // its events; quote_event parallels `quotes`
+  std::vector<QuoteRecord> quotes;           // in text order
+  std::vector<Diagnostic> diagnostics;       // per-document warnings
+  std::vector<entities::NameMention> names;  // names mentioned, in text order
+  events::DocEvents events;                  // its events; quote_event parallels `quotes`
 };
 
 class Pipeline {

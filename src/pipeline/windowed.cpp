@@ -60,7 +60,8 @@ DocResult RunInWindows(std::string_view text, std::size_t window_bytes,
   EntityIds ids;
   for (Span w : windows) {
     DocResult part = run_window(text.substr(w.begin, w.size()));
-    for (QuoteRecord& r : part.quotes) result.quotes.push_back(ToDocument(std::move(r), w.begin, ids));
+    for (QuoteRecord& r : part.quotes)
+      result.quotes.push_back(ToDocument(std::move(r), w.begin, ids));
     for (Diagnostic& d : part.diagnostics) result.diagnostics.push_back(std::move(d));
     AppendEvents(std::move(part.events), w.begin, result.events);
     const auto base = static_cast<std::ptrdiff_t>(result.names.size());

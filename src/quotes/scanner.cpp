@@ -18,8 +18,8 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // Punctuation after which a quotation may open: ( [ { — – - / : and the like.
 bool OpensBefore(char32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2014 || c == 0x2013 ||
-         c == '/' || c == ':' || c == '>' || c == 0x2026;
+  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2014 || c == 0x2013 || c == '/' ||
+         c == ':' || c == '>' || c == 0x2026;
 }
 
 enum class Side { kBlank, kWord, kPunct, kEdge };
@@ -57,12 +57,12 @@ std::vector<Span> FindTags(std::string_view text, Span para) {
 }
 
 struct Open {
-  std::size_t pos;       // byte offset of the opening mark
-  std::size_t len;       // its length in bytes
+  std::size_t pos;  // byte offset of the opening mark
+  std::size_t len;  // its length in bytes
   Family family;
   int paragraphs;
-  Span label = {};       // transcript speaker label after the mark
-  std::size_t words = 0; // where the words start (after the mark, or after the label)
+  Span label = {};        // transcript speaker label after the mark
+  std::size_t words = 0;  // where the words start (after the mark, or after the label)
 };
 
 }  // namespace
@@ -78,16 +78,24 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     if (i != f[0].size()) {
       std::size_t j = i;
       pair = text::Next(f[0], j) == c && j == f[0].size();
-      if (!pair) throw file.Error(line, "MARK must be one character or one repeated twice: '" + f[0] + "'");
+      if (!pair)
+        throw file.Error(line, "MARK must be one character or one repeated twice: '" + f[0] + "'");
     }
     Mark m{};
-    if (f[1] == "double") m.family = Family::kDouble;
-    else if (f[1] == "single") m.family = Family::kSingle;
-    else throw file.Error(line, "FAMILY must be double or single, not '" + f[1] + "'");
-    if (f[2] == "open") m.direction = Direction::kOpen;
-    else if (f[2] == "close") m.direction = Direction::kClose;
-    else if (f[2] == "either") m.direction = Direction::kEither;
-    else throw file.Error(line, "DIRECTION must be open, close or either, not '" + f[2] + "'");
+    if (f[1] == "double")
+      m.family = Family::kDouble;
+    else if (f[1] == "single")
+      m.family = Family::kSingle;
+    else
+      throw file.Error(line, "FAMILY must be double or single, not '" + f[1] + "'");
+    if (f[2] == "open")
+      m.direction = Direction::kOpen;
+    else if (f[2] == "close")
+      m.direction = Direction::kClose;
+    else if (f[2] == "either")
+      m.direction = Direction::kEither;
+    else
+      throw file.Error(line, "DIRECTION must be open, close or either, not '" + f[2] + "'");
     if (pair) {
       pairs_.insert_or_assign(c, m);
     } else {
@@ -98,7 +106,8 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     const auto& tr = rules.File("transcript.txt");
     for (const auto& line : tr.lines()) {
       Regex re(line.text, tr.path() + ":" + std::to_string(line.line));
-      if (re.GroupIndex("label") < 0) throw tr.Error(line, "a label pattern needs a group named label");
+      if (re.GroupIndex("label") < 0)
+        throw tr.Error(line, "a label pattern needs a group named label");
       labels_.push_back(std::move(re));
     }
   }
@@ -108,7 +117,8 @@ Span Scanner::LabelAt(std::string_view text, std::size_t pos, std::size_t* words
   // 80 bytes at most, ending on a character boundary: PCRE2 is told the
   // subject is valid UTF-8 (PCRE2_NO_UTF_CHECK), so it must not end mid-character.
   std::size_t end = std::min(text.size(), pos + 80);
-  while (end > pos && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  while (end > pos && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    --end;
   std::string_view rest = text.substr(pos, end - pos);
   for (const Regex& re : labels_) {
     auto m = re.FindAt(rest, 0);
@@ -120,7 +130,8 @@ Span Scanner::LabelAt(std::string_view text, std::size_t pos, std::size_t* words
   return {};
 }
 
-const Scanner::Mark* Scanner::MarkAt(std::string_view text, std::size_t i, std::size_t* length) const {
+const Scanner::Mark* Scanner::MarkAt(std::string_view text, std::size_t i,
+                                     std::size_t* length) const {
   unsigned char b = static_cast<unsigned char>(text[i]);
   if (b < 0x80 && b != '"' && b != '\'' && b != '`') return nullptr;  // fast path for ASCII
   std::size_t j = i;
@@ -180,9 +191,9 @@ class Pairing {
 
   static bool LeftFlanking(const Context& c) {
     bool next_ok = c.a == Side::kWord || c.a == Side::kPunct;
-    bool prev_ok = c.b == Side::kEdge || c.b == Side::kBlank ||
-                   (c.b == Side::kPunct && (OpensBefore(c.before) || c.before == ',' ||
-                                            c.before == ';'));
+    bool prev_ok =
+        c.b == Side::kEdge || c.b == Side::kBlank ||
+        (c.b == Side::kPunct && (OpensBefore(c.before) || c.before == ',' || c.before == ';'));
     return next_ok && prev_ok;
   }
   static bool RightFlanking(const Context& c) {
@@ -198,7 +209,7 @@ class Pairing {
   }
 
   bool IsApostrophe(const Context& c, Direction dir) const {
-    if (c.b == Side::kWord && c.a == Side::kWord) return true;           // Pakistan’s
+    if (c.b == Side::kWord && c.a == Side::kWord) return true;  // Pakistan’s
     if ((c.b == Side::kBlank || c.b == Side::kEdge) && IsDigit(c.after)) return true;  // ’90s
     if (dir == Direction::kClose && c.b != Side::kWord && c.a == Side::kWord) return true;  // ’em
     return false;
@@ -212,7 +223,10 @@ class Pairing {
     bool first = true;  // the first mark of a continuing paragraph reopens the quote
     while (i < para.end) {
       while (tag < tags.size() && tags[tag].end <= i) ++tag;
-      if (tag < tags.size() && tags[tag].begin <= i) { i = tags[tag].end; continue; }
+      if (tag < tags.size() && tags[tag].begin <= i) {
+        i = tags[tag].end;
+        continue;
+      }
       std::size_t len = 0;
       const Scanner::Mark* m = scanner_.MarkAt(text_, i, &len);
       if (!m) {
@@ -221,7 +235,8 @@ class Pairing {
         ++i;
         continue;
       }
-      if (first && continuing_ && m->family == Family::kDouble && LeftFlanking(ContextAt(i, len, para))) {
+      if (first && continuing_ && m->family == Family::kDouble &&
+          LeftFlanking(ContextAt(i, len, para))) {
         AddMark(i, len);  // the reopening mark belongs to the quote
         continuing_ = false;
         first = false;
@@ -254,10 +269,14 @@ class Pairing {
         close = !open;
         break;
       case Direction::kEither:
-        if (open_now && right) close = true;
-        else if (left) open = true;
-        else if (open_now) close = true;
-        else open = !right;  // neither side clear: a stray closer is text
+        if (open_now && right)
+          close = true;
+        else if (left)
+          open = true;
+        else if (open_now)
+          close = true;
+        else
+          open = !right;  // neither side clear: a stray closer is text
         break;
     }
     if (close) {
@@ -275,7 +294,8 @@ class Pairing {
   }
 
   void Close(Family f, std::size_t i, std::size_t len) {
-    auto it = std::find_if(stack_.rbegin(), stack_.rend(), [f](const Open& o) { return o.family == f; });
+    auto it =
+        std::find_if(stack_.rbegin(), stack_.rend(), [f](const Open& o) { return o.family == f; });
     if (it == stack_.rend()) return;  // nothing to close: an apostrophe or stray mark
     std::size_t idx = static_cast<std::size_t>(stack_.rend() - it) - 1;
     Open o = stack_[idx];

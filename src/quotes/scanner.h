@@ -46,13 +46,13 @@ enum class Family : std::uint8_t { kDouble, kSingle };
 enum class Direction : std::uint8_t { kOpen, kClose, kEither };
 
 struct Quotation {
-  Span outer;              // from the opening mark to the closing mark, inclusive
-  Span inner;              // the words inside the marks
+  Span outer;  // from the opening mark to the closing mark, inclusive
+  Span inner;  // the words inside the marks
   Family family = Family::kDouble;
-  int depth = 0;           // 0 for top level
-  bool unclosed = false;   // closed by the paragraph end, not by a mark
-  int paragraphs = 1;      // how many paragraphs it spans
-  Span label;              // a transcript speaker label ("WALLACE") before the words; empty if none
+  int depth = 0;          // 0 for top level
+  bool unclosed = false;  // closed by the paragraph end, not by a mark
+  int paragraphs = 1;     // how many paragraphs it spans
+  Span label;             // a transcript speaker label ("WALLACE") before the words; empty if none
 };
 
 struct ScannerConfig {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -22,20 +22,28 @@ enum class Kind { kPerson, kOrganization, kGroup, kOperation };
 
 const char* KindName(Kind k) {
   switch (k) {
-    case Kind::kPerson: return "person";
-    case Kind::kOrganization: return "organization";
-    case Kind::kGroup: return "group";
-    case Kind::kOperation: return "operation";
+    case Kind::kPerson:
+      return "person";
+    case Kind::kOrganization:
+      return "organization";
+    case Kind::kGroup:
+      return "group";
+    case Kind::kOperation:
+      return "operation";
   }
   return "person";
 }
 
 char KindPrefix(Kind k) {
   switch (k) {
-    case Kind::kPerson: return 'P';
-    case Kind::kOrganization: return 'O';
-    case Kind::kGroup: return 'G';
-    case Kind::kOperation: return 'X';
+    case Kind::kPerson:
+      return 'P';
+    case Kind::kOrganization:
+      return 'O';
+    case Kind::kGroup:
+      return 'G';
+    case Kind::kOperation:
+      return 'X';
   }
   return 'P';
 }
@@ -100,7 +108,7 @@ struct EntityResolver::State {
     Kind kind = Kind::kPerson;
     std::uint32_t doc = 0;
     bool acronym = false;
-    std::vector<EntityRole> roles;   // one per record or mention stating it
+    std::vector<EntityRole> roles;  // one per record or mention stating it
   };
   // A form an input is written in, and how often (a document's repeats of
   // one form are one occurrence with a count, so memory follows the forms).
@@ -128,7 +136,9 @@ struct EntityResolver::State {
   std::vector<DocInfo> docs;
 
   State(const ResolverConfig& c, const rules::RuleSet& rules)
-      : config(c), clusterer(c.cluster, rules), reporter(rules, clusterer.parser(), clusterer.spelling()) {}
+      : config(c),
+        clusterer(c.cluster, rules),
+        reporter(rules, clusterer.parser(), clusterer.spelling()) {}
 
   std::uint32_t NewInput(std::uint32_t doc, std::string name, Kind kind) {
     Input x;
@@ -156,9 +166,9 @@ class DocAdder {
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
       if (!sp || sp->name.empty() || sp->type == SpeakerType::kAnonymous) continue;
-      Kind kind = sp->type == SpeakerType::kPerson         ? Kind::kPerson
-                  : sp->type == SpeakerType::kGroup        ? Kind::kGroup
-                                                           : Kind::kOrganization;
+      Kind kind = sp->type == SpeakerType::kPerson  ? Kind::kPerson
+                  : sp->type == SpeakerType::kGroup ? Kind::kGroup
+                                                    : Kind::kOrganization;
       std::string key = sp->entity.empty() ? "name:" + sp->name : sp->entity;
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
@@ -172,22 +182,26 @@ class DocAdder {
       auto& ctx = s_.inputs[in].in.context;
       AddUnique(ctx.roles, sp->role);
       AddUnique(ctx.affiliations, sp->affiliation);
-      if (!sp->role.empty() || !sp->affiliation.empty()) s_.inputs[in].roles.push_back({sp->role, sp->affiliation});
+      if (!sp->role.empty() || !sp->affiliation.empty())
+        s_.inputs[in].roles.push_back({sp->role, sp->affiliation});
       if (sp->mention.empty() || !seen_.insert(sp->mention.begin).second) continue;
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
-      std::string form = FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
+      std::string form =
+          FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
       if (!WordsWithin(form, sp->name) || form.empty()) form = sp->name;
       Occur(in, std::move(form));
     }
   }
 
   void Mentions(const std::vector<NameMention>& names) {
-    std::sort(spans_.begin(), spans_.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    std::sort(spans_.begin(), spans_.end(),
+              [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
     std::vector<std::ptrdiff_t> input_of(names.size(), -1);
     for (std::size_t i = 0; i < names.size(); ++i) {
       const NameMention& m = names[i];
       if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase) {
-        if (!InSpeakerMention(m.span)) s_.candidates.push_back({doc_, m.text, m.kind == MentionKind::kPhrase});
+        if (!InSpeakerMention(m.span))
+          s_.candidates.push_back({doc_, m.text, m.kind == MentionKind::kPhrase});
         continue;
       }
       input_of[i] = Mention(m);
@@ -221,8 +235,10 @@ class DocAdder {
  private:
   void Occur(std::uint32_t in, std::string form) {
     auto [it, fresh] = occurrence_.try_emplace({in, form}, s_.occurrences.size());
-    if (fresh) s_.occurrences.push_back({in, std::move(form)});
-    else ++s_.occurrences[it->second].count;
+    if (fresh)
+      s_.occurrences.push_back({in, std::move(form)});
+    else
+      ++s_.occurrences[it->second].count;
   }
 
   // The speaker mentions that overlap `span` (spans_ is sorted by start;
@@ -249,7 +265,9 @@ class DocAdder {
     if (form.empty()) return -1;
     // the owner the text left implicit, unless the name has one (Somali defense ministry)
     const std::string owner =
-        m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty() ? "" : m.owner;
+        m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty()
+            ? ""
+            : m.owner;
     const Kind kind = m.kind == MentionKind::kPerson      ? Kind::kPerson
                       : m.kind == MentionKind::kOperation ? Kind::kOperation
                                                           : Kind::kOrganization;
@@ -260,7 +278,8 @@ class DocAdder {
         auto& x = s_.inputs[in];
         // a name the text gives an acronym is an organisation, whatever its
         // speaker phrase looked like ("The National Intelligence Service (NIS) declined")
-        if (m.same_as >= 0 && kind == Kind::kOrganization && x.kind == Kind::kPerson && x.in.name == form) {
+        if (m.same_as >= 0 && kind == Kind::kOrganization && x.kind == Kind::kPerson &&
+            x.in.name == form) {
           x.kind = Kind::kOrganization;
           x.in.type = EntityType::kOrg;
         }
@@ -304,7 +323,8 @@ class DocAdder {
     std::vector<std::uint32_t> candidates;
     for (const std::string& w : Words(form)) {
       auto it = speaker_words_.find(w);
-      if (it != speaker_words_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      if (it != speaker_words_.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -315,19 +335,22 @@ class DocAdder {
       if (found && *found != in) return std::nullopt;  // ambiguous
       found = in;
     }
-    if (found && Words(form).size() > Words(s_.inputs[*found].in.name).size()) s_.inputs[*found].in.name = form;
+    if (found && Words(form).size() > Words(s_.inputs[*found].in.name).size())
+      s_.inputs[*found].in.name = form;
     return found;
   }
 
   State& s_;
   std::uint32_t doc_;
   const Document& d_;
-  std::map<std::string, std::uint32_t> local_;        // speaker id or mention key → input
-  std::unordered_map<std::string, std::vector<std::uint32_t>> speaker_words_;  // word → person speakers
-  std::vector<std::pair<Span, std::uint32_t>> spans_; // speaker mentions
-  std::unordered_set<std::size_t> seen_;              // speaker mention starts
+  std::map<std::string, std::uint32_t> local_;  // speaker id or mention key → input
+  std::unordered_map<std::string, std::vector<std::uint32_t>>
+      speaker_words_;                                  // word → person speakers
+  std::vector<std::pair<Span, std::uint32_t>> spans_;  // speaker mentions
+  std::unordered_set<std::size_t> seen_;               // speaker mention starts
   std::unordered_set<std::uint32_t> owned_;
-  std::map<std::pair<std::uint32_t, std::string>, std::size_t> occurrence_;  // (input, form) → its index
+  std::map<std::pair<std::uint32_t, std::string>, std::size_t>
+      occurrence_;  // (input, form) → its index
 };
 
 }  // namespace
@@ -373,16 +396,19 @@ Expanded AddCandidates(const State& s) {
     const std::vector<std::string> w = Words(x.in.name);
     if (x.kind != Kind::kPerson || w.size() < 2) continue;
     surname[{x.doc, w.back()}].push_back(i);
-    if (w.back().size() > 1) stem[{x.doc, w.back().substr(0, w.back().size() - 1)}].push_back(w.back());
+    if (w.back().size() > 1)
+      stem[{x.doc, w.back().substr(0, w.back().size() - 1)}].push_back(w.back());
   }
   std::unordered_map<std::string, bool> known_phrase;  // lower-case phrase → an organisation's key
   std::unordered_set<std::string> org_keys;
   for (const auto& x : s.inputs) {
-    if (x.kind == Kind::kOrganization && !x.acronym) org_keys.insert(parser.Parse(x.in.name, EntityType::kOrg).Key());
+    if (x.kind == Kind::kOrganization && !x.acronym)
+      org_keys.insert(parser.Parse(x.in.name, EntityType::kOrg).Key());
   }
   std::map<std::pair<std::uint32_t, std::string>, std::uint32_t> made;  // (doc, key) → input
   // The input for `name` in document `doc`, made once per key.
-  auto input_for = [&](std::uint32_t doc, const std::string& key, const std::string& name, Kind kind) {
+  auto input_for = [&](std::uint32_t doc, const std::string& key, const std::string& name,
+                       Kind kind) {
     auto [it, fresh] = made.try_emplace({doc, key}, 0);
     if (fresh) {
       State::Input x;
@@ -416,7 +442,8 @@ Expanded AddCandidates(const State& s) {
         auto shorter = surname.find({c.doc, lw.substr(0, lw.size() - 1)});
         near = shorter != surname.end() && s.reporter.DropsFinalLetter(lw, shorter->first.second);
         if (auto longer = stem.find({c.doc, lw}); !near && longer != stem.end()) {
-          for (const std::string& sn : longer->second) near = near || s.reporter.DropsFinalLetter(lw, sn);
+          for (const std::string& sn : longer->second)
+            near = near || s.reporter.DropsFinalLetter(lw, sn);
         }
       }
       if (exact != surname.end() && exact->second.size() == 1) {
@@ -425,8 +452,10 @@ Expanded AddCandidates(const State& s) {
         target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
       }
     }
-    if (target) e.occurrences.push_back({*target, c.word});
-    else if (!c.phrase) e.loose.push_back(&c);
+    if (target)
+      e.occurrences.push_back({*target, c.word});
+    else if (!c.phrase)
+      e.loose.push_back(&c);
   }
   return e;
 }
@@ -453,7 +482,8 @@ void CloseSameAs(std::vector<State::Input>& inputs) {
       if (it == by_name.end()) continue;
       for (std::size_t j : it->second) parent[find(i)] = find(j);
     }
-    for (std::size_t j : by_name[inputs[i].in.name]) parent[find(i)] = find(j);  // one name, one set
+    for (std::size_t j : by_name[inputs[i].in.name])
+      parent[find(i)] = find(j);  // one name, one set
   }
   if (!any) return;
   std::unordered_map<std::size_t, std::vector<std::string>> names;
@@ -506,8 +536,9 @@ std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::
   for (const auto& v : e.variants) {
     if (any_full && !full(v)) continue;
     if (!best || v.count > best->count ||
-        (v.count == best->count && (Words(v.form).size() > Words(best->form).size() ||
-                                    (Words(v.form).size() == Words(best->form).size() && v.form < best->form)))) {
+        (v.count == best->count &&
+         (Words(v.form).size() > Words(best->form).size() ||
+          (Words(v.form).size() == Words(best->form).size() && v.form < best->form)))) {
       best = &v;
     }
   }
@@ -519,7 +550,8 @@ std::vector<EntityRole> RankRoles(const std::vector<EntityRole>& all) {
   for (const auto& r : all) ++count[{r.role, r.affiliation}];
   std::vector<std::pair<std::size_t, EntityRole>> ranked;
   for (const auto& [k, n] : count) ranked.push_back({n, EntityRole{k.first, k.second}});
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<EntityRole> out;
   for (auto& [n, r] : ranked) out.push_back(std::move(r));
   return out;
@@ -545,12 +577,14 @@ EntityTable EntityResolver::Resolve() const {
   }
   std::vector<Kind> kind_of(n);
   for (std::size_t c = 0; c < n; ++c) {
-    kind_of[c] = static_cast<Kind>(std::max_element(kinds[c].begin(), kinds[c].end()) - kinds[c].begin());
+    kind_of[c] =
+        static_cast<Kind>(std::max_element(kinds[c].begin(), kinds[c].end()) - kinds[c].begin());
   }
   // ids: per kind, in cluster-id order (clusters are sorted by id)
   std::vector<std::size_t> order(n);
   for (std::size_t c = 0; c < n; ++c) order[c] = c;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kind_of[a] < kind_of[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return kind_of[a] < kind_of[b]; });
   EntityTable table;
   std::vector<std::ptrdiff_t> entity_of(n, -1);
   std::array<std::size_t, 4> numbers{0, 0, 0, 0};
@@ -587,7 +621,8 @@ EntityTable EntityResolver::Resolve() const {
     r.insert(r.end(), e.inputs[i].roles.begin(), e.inputs[i].roles.end());
   }
   std::unordered_set<std::string> acronyms;
-  for (const auto& x : e.inputs) if (x.acronym) acronyms.insert(x.in.name);
+  for (const auto& x : e.inputs)
+    if (x.acronym) acronyms.insert(x.in.name);
   for (std::size_t k = 0; k < table.entities.size(); ++k) {
     Entity& ent = table.entities[k];
     if (ent.type == "person") AddSurnames(variants[k]);
@@ -598,7 +633,8 @@ EntityTable EntityResolver::Resolve() const {
     }
     ent.roles = RankRoles(roles[k]);
     Kind kind = Kind::kPerson;
-    for (std::size_t c = 0; c < n; ++c) if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
+    for (std::size_t c = 0; c < n; ++c)
+      if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
     ent.name = Canonical(ent, kind, acronyms);
   }
   // capitalised words of no entity, for the spelling report's other names

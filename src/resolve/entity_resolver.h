@@ -78,9 +78,9 @@ struct EntityRole {
 };
 
 struct Entity {
-  std::string id;    // "P3"
-  std::string type;  // person, organization, group, operation
-  std::string name;  // canonical
+  std::string id;                       // "P3"
+  std::string type;                     // person, organization, group, operation
+  std::string name;                     // canonical
   std::vector<EntityVariant> variants;  // sorted by form
   std::vector<EntityRole> roles;        // most frequent first
   std::size_t quotes = 0;               // quote records with this speaker

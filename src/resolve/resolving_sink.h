@@ -28,7 +28,8 @@ namespace whosaid::resolve {
 class ResolvingSink : public output::Sink {
  public:
   // `resolver` and `inner` must outlive the sink.
-  ResolvingSink(EntityResolver& resolver, output::Sink& inner) : resolver_(resolver), inner_(inner) {}
+  ResolvingSink(EntityResolver& resolver, output::Sink& inner)
+      : resolver_(resolver), inner_(inner) {}
 
   void Begin() override {}
   void Write(const Document& doc, const DocResult& result) override;

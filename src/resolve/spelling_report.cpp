@@ -113,8 +113,9 @@ SpellingReporter::SpellingReporter(const rules::RuleSet& rules, const entities::
         if (!c.empty()) connector_[c] = forms.front();
       }
     } else {
-      throw file.Error(line, "an entry reads 'british | BRITISH | AMERICAN', 'final | LETTER …' or "
-                             "'connector | FORM FORM …'");
+      throw file.Error(line,
+                       "an entry reads 'british | BRITISH | AMERICAN', 'final | LETTER …' or "
+                       "'connector | FORM FORM …'");
     }
   }
 }
@@ -137,14 +138,17 @@ std::string SpellingReporter::Label(const std::string& a, const std::string& b, 
   if (la == lb || la.empty() || lb.empty()) return {};
   if (places_.count(la) || places_.count(lb)) return {};
   auto ba = british_.find(la), bb = british_.find(lb);
-  if (ba != british_.end() && bb != british_.end() && ba->second == bb->second) return "British/American";
+  if (ba != british_.end() && bb != british_.end() && ba->second == bb->second)
+    return "British/American";
   const std::string ca = Connectorless(la), cb = Connectorless(lb);
   if (ca != la && ca == cb) return "connector";
-  if (la.find('-') != std::string::npos || lb.find('-') != std::string::npos) return Compound(la, lb);
+  if (la.find('-') != std::string::npos || lb.find('-') != std::string::npos)
+    return Compound(la, lb);
   if (AllCaps(a) || AllCaps(b)) return {};  // acronyms are not transliterated (TPP / TTIP)
   const auto pa = parser_.Parse(la, entities::EntityType::kPerson);
   const auto pb = parser_.Parse(lb, entities::EntityType::kPerson);
-  if (pa.parts.size() != 1 || pb.parts.size() != 1 || pa.parts[0].text.size() < 3 || pb.parts[0].text.size() < 3) {
+  if (pa.parts.size() != 1 || pb.parts.size() != 1 || pa.parts[0].text.size() < 3 ||
+      pb.parts[0].text.size() < 3) {
     return {};
   }
   if (pa.parts[0].text[0] != pb.parts[0].text[0]) return {};
@@ -156,7 +160,8 @@ std::string SpellingReporter::Label(const std::string& a, const std::string& b, 
 // Hyphenated compounds part by part: connectors by class, the other parts
 // equal or transliterations (Harakat-i-Ansar / Harakat-e-Ansar).
 std::string SpellingReporter::Compound(const std::string& a, const std::string& b) const {
-  const std::vector<std::string> pa = SplitOn(Connectorless(a), '-'), pb = SplitOn(Connectorless(b), '-');
+  const std::vector<std::string> pa = SplitOn(Connectorless(a), '-'),
+                                 pb = SplitOn(Connectorless(b), '-');
   if (pa.size() != pb.size() || pa.size() < 2) return {};
   bool spelled = false;
   for (std::size_t i = 0; i < pa.size(); ++i) {
@@ -168,14 +173,17 @@ std::string SpellingReporter::Compound(const std::string& a, const std::string& 
   return spelled ? "transliteration" : "connector";
 }
 
-std::string SpellingReporter::Lowered(const std::string& word) { return segment::Lower(Bare(word)); }
+std::string SpellingReporter::Lowered(const std::string& word) {
+  return segment::Lower(Bare(word));
+}
 
 // One word is the other plus one final letter transliterations drop.
 bool SpellingReporter::FinalLetter(const std::string& a, const std::string& b) const {
   const std::string& longer = a.size() > b.size() ? a : b;
   const std::string& shorter = a.size() > b.size() ? b : a;
   return longer.size() == shorter.size() + 1 && shorter.size() >= 3 &&
-         longer.compare(0, shorter.size(), shorter) == 0 && finals_.count(longer.substr(shorter.size())) > 0;
+         longer.compare(0, shorter.size(), shorter) == 0 &&
+         finals_.count(longer.substr(shorter.size())) > 0;
 }
 
 SpellingReport SpellingReporter::Build(const EntityTable& table) const {
@@ -185,7 +193,7 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
     // (persons: slot-prefixed, so a first name is only compared with first
     // names and a surname or short form with surnames)
     const bool person = e.type == "person";
-    std::map<std::string, EntityVariant> words;   // key → counts (form: most used case)
+    std::map<std::string, EntityVariant> words;  // key → counts (form: most used case)
     std::map<std::string, std::vector<std::size_t>> holders;  // key → variant indices
     for (std::size_t k = 0; k < e.variants.size(); ++k) {
       const EntityVariant& v = e.variants[k];
@@ -193,10 +201,14 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
       for (std::size_t r = 0; r < raws.size(); ++r) {
         std::string w = Bare(raws[r]);
         if (w.empty()) continue;
-        std::string slot = !person ? "" : r + 1 == raws.size() ? "last:" : r == 0 ? "first:" : "mid:";
+        std::string slot = !person                ? ""
+                           : r + 1 == raws.size() ? "last:"
+                           : r == 0               ? "first:"
+                                                  : "mid:";
         std::string lw = slot + segment::Lower(w);
         EntityVariant& into = words[lw];
-        if (into.form.empty() || (w[0] >= 'A' && w[0] <= 'Z' && !(into.form[0] >= 'A' && into.form[0] <= 'Z'))) {
+        if (into.form.empty() ||
+            (w[0] >= 'A' && w[0] <= 'Z' && !(into.form[0] >= 'A' && into.form[0] <= 'Z'))) {
           into.form = w;
         }
         Merge(into, v);
@@ -231,8 +243,9 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
         g.variants.push_back(words[keys[i]]);
         for (std::size_t k : holders[keys[i]]) forms.push_back(k);
       }
-      std::stable_sort(g.variants.begin(), g.variants.end(),
-                       [](const EntityVariant& a, const EntityVariant& b) { return a.count > b.count; });
+      std::stable_sort(
+          g.variants.begin(), g.variants.end(),
+          [](const EntityVariant& a, const EntityVariant& b) { return a.count > b.count; });
       g.majority = g.variants.front().form;
       std::sort(forms.begin(), forms.end());
       forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
@@ -247,10 +260,12 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
 // Capitalised words of no entity spelled more than one way (a strong
 // transliteration match, a connector or British/American), each spelling
 // seen in a document the others are not: "name" groups with no entity.
-void SpellingReporter::OtherNames(const std::vector<EntityVariant>& words, SpellingReport& report) const {
+void SpellingReporter::OtherNames(const std::vector<EntityVariant>& words,
+                                  SpellingReport& report) const {
   std::vector<const EntityVariant*> usable;
   for (const auto& w : words) {
-    if (w.form.size() >= kMinOtherNameBytes && !(w.form[0] >= 'a' && w.form[0] <= 'z')) usable.push_back(&w);
+    if (w.form.size() >= kMinOtherNameBytes && !(w.form[0] >= 'a' && w.form[0] <= 'z'))
+      usable.push_back(&w);
   }
   // candidates share their first letter: compare within those buckets only
   std::map<std::string, std::vector<std::size_t>> buckets;
@@ -264,7 +279,8 @@ void SpellingReporter::OtherNames(const std::vector<EntityVariant>& words, Spell
     for (std::size_t a = 0; a < idx.size(); ++a) {
       for (std::size_t b = a + 1; b < idx.size(); ++b) {
         const EntityVariant &x = *usable[idx[a]], &y = *usable[idx[b]];
-        if (x.docs == y.docs) continue;  // one document's own two words: not a cross-outlet spelling
+        if (x.docs == y.docs)
+          continue;  // one document's own two words: not a cross-outlet spelling
         std::string l = Label(x.form, y.form, false);
         // transliteration look-alikes among words of no entity are mostly
         // English words (Became / Become): only the unambiguous labels count
@@ -282,8 +298,9 @@ void SpellingReporter::OtherNames(const std::vector<EntityVariant>& words, Spell
     g.type = "name";
     g.label = label[root];
     for (std::size_t i : idx) g.variants.push_back(*usable[i]);
-    std::stable_sort(g.variants.begin(), g.variants.end(),
-                     [](const EntityVariant& a, const EntityVariant& b) { return a.count > b.count; });
+    std::stable_sort(
+        g.variants.begin(), g.variants.end(),
+        [](const EntityVariant& a, const EntityVariant& b) { return a.count > b.count; });
     g.majority = g.variants.front().form;
     g.name = g.majority;
     report.groups.push_back(std::move(g));

@@ -44,10 +44,10 @@
 namespace whosaid::resolve {
 
 struct SpellingGroup {
-  std::string entity;  // entity id; "" for another recurring name (JSON null)
-  std::string type;    // person, organization, group, operation; name (no entity)
-  std::string name;    // the entity's canonical name
-  std::string label;   // British/American, connector, transliteration
+  std::string entity;                   // entity id; "" for another recurring name (JSON null)
+  std::string type;                     // person, organization, group, operation; name (no entity)
+  std::string name;                     // the entity's canonical name
+  std::string label;                    // British/American, connector, transliteration
   std::string majority;                 // the spelling used most
   std::vector<EntityVariant> variants;  // the spellings of the word (most used first)
   std::vector<EntityVariant> forms;     // the entity's full forms holding them
@@ -85,8 +85,8 @@ class SpellingReporter {
 
   const entities::NameParser& parser_;
   const entities::SpellingRules& spelling_;
-  std::unordered_set<std::string> places_;             // lower case
-  std::unordered_map<std::string, std::string> british_;  // each spelling → the pair key
+  std::unordered_set<std::string> places_;                  // lower case
+  std::unordered_map<std::string, std::string> british_;    // each spelling → the pair key
   std::unordered_map<std::string, std::string> connector_;  // connector → its class
   std::unordered_set<std::string> finals_;                  // letters a transliteration drops
 };

@@ -14,7 +14,9 @@ bool IsBlank(char32_t c) {
 
 namespace {
 
-bool IsLineBreak(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85; }
+bool IsLineBreak(char32_t c) {
+  return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
+}
 
 void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<Paragraph>& out) {
   while (b < e) {
@@ -38,7 +40,7 @@ std::vector<Paragraph> SplitParagraphs(std::string_view text) {
   while (i < text.size()) {
     std::size_t at = i;
     char32_t c = static_cast<unsigned char>(text[i]) < 0x80 ? static_cast<char32_t>(text[i++])
-                                                             : text::Next(text, i);
+                                                            : text::Next(text, i);
     if (IsLineBreak(c)) {
       AddTrimmed(text, start, at, out);
       start = i;

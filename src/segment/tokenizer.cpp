@@ -42,7 +42,10 @@ class Lexer {
     while (i < end_) {
       std::size_t j = i;
       char32_t c = text::Next(text_, j);
-      if (IsBlank(c) || c == '\n' || c == '\r') { i = j; continue; }
+      if (IsBlank(c) || c == '\n' || c == '\r') {
+        i = j;
+        continue;
+      }
       Token t;
       t.paragraph = para;
       if (IsMark(i)) {
@@ -89,11 +92,26 @@ class Lexer {
         continue;
       }
       char32_t n = j < end_ ? text::At(text_, j) : 0;
-      if (IsHyphen(c) && IsLetterOrDigit(n)) { i = j; continue; }
-      if (digits_only && (c == ',' || c == '.') && IsDigit(n)) { i = j; continue; }
-      if (IsApostrophe(c) && IsAlpha(n) && !IsMark(i) && !IsPossessiveS(j)) { i = j; continue; }
-      if (c == '.' && IsDottedAbbrev(start, i, n)) { i = j; continue; }
-      if (c == '.' && KeepsDot(start, i)) { i = j; break; }
+      if (IsHyphen(c) && IsLetterOrDigit(n)) {
+        i = j;
+        continue;
+      }
+      if (digits_only && (c == ',' || c == '.') && IsDigit(n)) {
+        i = j;
+        continue;
+      }
+      if (IsApostrophe(c) && IsAlpha(n) && !IsMark(i) && !IsPossessiveS(j)) {
+        i = j;
+        continue;
+      }
+      if (c == '.' && IsDottedAbbrev(start, i, n)) {
+        i = j;
+        continue;
+      }
+      if (c == '.' && KeepsDot(start, i)) {
+        i = j;
+        break;
+      }
       break;
     }
     return i;
@@ -133,7 +151,10 @@ class Lexer {
     if (IsDigit(c)) {
       t.kind = TokenKind::kNumber;
       for (std::size_t k = t.span.begin; k < t.span.end;) {
-        if (IsAlpha(text::Next(text_, k))) { t.kind = TokenKind::kWord; break; }
+        if (IsAlpha(text::Next(text_, k))) {
+          t.kind = TokenKind::kWord;
+          break;
+        }
       }
       return;
     }
@@ -142,7 +163,10 @@ class Lexer {
     int letters = 0, upper = 0;
     for (std::size_t k = t.span.begin; k < t.span.end;) {
       char32_t d = text::Next(text_, k);
-      if (IsAlpha(d)) { ++letters; upper += IsUpper(d); }
+      if (IsAlpha(d)) {
+        ++letters;
+        upper += IsUpper(d);
+      }
     }
     t.all_caps = letters >= 2 && upper == letters;
   }
@@ -175,7 +199,8 @@ std::string Lower(std::string_view word) {
 Tokenizer::Tokenizer(const rules::RuleSet& rules) {
   const auto& file = rules.File("abbreviations.txt");
   for (const auto& line : file.lines()) {
-    if (line.text.find(' ') != std::string::npos) throw file.Error(line, "one abbreviation per line");
+    if (line.text.find(' ') != std::string::npos)
+      throw file.Error(line, "one abbreviation per line");
     abbreviations_.insert(Lower(line.text));
   }
 }
@@ -228,8 +253,8 @@ struct SentenceSplitter {
         std::size_t j = i + 1;  // closing marks and brackets belong to this sentence
         while (j < toks.size() && toks[j].paragraph == toks[i].paragraph &&
                toks[j].span.begin == toks[j - 1].span.end &&  // attached: a closing mark
-               (toks[j].kind == TokenKind::kQuote || (toks[j].kind == TokenKind::kPunct &&
-                                                       IsCloser(First(toks[j]))))) {
+               (toks[j].kind == TokenKind::kQuote ||
+                (toks[j].kind == TokenKind::kPunct && IsCloser(First(toks[j]))))) {
           ++j;
         }
         if (j >= toks.size() || toks[j].paragraph != toks[i].paragraph) {
@@ -241,7 +266,8 @@ struct SentenceSplitter {
         }
       }
       if (boundary) {
-        for (std::size_t k = start; k <= i; ++k) toks[k].sentence = static_cast<std::uint32_t>(out.sentences.size());
+        for (std::size_t k = start; k <= i; ++k)
+          toks[k].sentence = static_cast<std::uint32_t>(out.sentences.size());
         out.sentences.push_back({start, i + 1});
         start = i + 1;
       }

@@ -40,15 +40,15 @@ enum class TokenKind : std::uint8_t { kWord, kNumber, kPossessive, kQuote, kPunc
 struct Token {
   Span span;
   TokenKind kind = TokenKind::kPunct;
-  bool cap = false;         // first letter is upper case (or title case)
-  bool all_caps = false;    // two or more letters, all upper case
+  bool cap = false;       // first letter is upper case (or title case)
+  bool all_caps = false;  // two or more letters, all upper case
   std::uint32_t paragraph = 0;
   std::uint32_t sentence = 0;
 };
 
 struct Sentence {
-  std::size_t first = 0;    // first token
-  std::size_t end = 0;      // one past the last token
+  std::size_t first = 0;  // first token
+  std::size_t end = 0;    // one past the last token
 };
 
 struct Tokens {

@@ -32,10 +32,18 @@ void CheckRange(const DateRange& r) {
   FUZZ_CHECK(ValidDate(CivilFromDays(r.first)) && ValidDate(CivilFromDays(r.last)));
   FUZZ_CHECK(DaysFromCivil(CivilFromDays(r.first)) == r.first);
   switch (r.precision) {
-    case Precision::kDay: FUZZ_CHECK(Width(r) == 1); break;
-    case Precision::kWeek: FUZZ_CHECK(Width(r) <= 7); break;
-    case Precision::kMonth: FUZZ_CHECK(Width(r) <= 31); break;
-    case Precision::kYear: FUZZ_CHECK(Width(r) <= 366); break;
+    case Precision::kDay:
+      FUZZ_CHECK(Width(r) == 1);
+      break;
+    case Precision::kWeek:
+      FUZZ_CHECK(Width(r) <= 7);
+      break;
+    case Precision::kMonth:
+      FUZZ_CHECK(Width(r) <= 31);
+      break;
+    case Precision::kYear:
+      FUZZ_CHECK(Width(r) <= 366);
+      break;
   }
   const std::string when = FormatWhen(r);
   if (when.empty()) return;  // wider than a month: null
@@ -52,9 +60,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const events::DateFinder dates(events::DateConfig{}, fuzz::Rules());
   const std::string_view input = fuzz::AsText(data, size);
   const std::size_t newline = input.find('\n');
-  const std::string doc_date(input.substr(0, newline == std::string_view::npos ? input.size() : newline));
+  const std::string doc_date(
+      input.substr(0, newline == std::string_view::npos ? input.size() : newline));
   const std::string text =
-      text::DecodeLossy(newline == std::string_view::npos ? std::string_view{} : input.substr(newline + 1)).text;
+      text::DecodeLossy(newline == std::string_view::npos ? std::string_view{}
+                                                          : input.substr(newline + 1))
+          .text;
 
   if (auto iso = events::ParseIsoDate(doc_date)) {
     CheckRange(*iso);

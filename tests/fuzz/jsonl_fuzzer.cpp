@@ -10,10 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
 
 #include "core/text.h"
 #include "fuzz_support.h"

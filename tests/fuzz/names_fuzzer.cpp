@@ -38,7 +38,8 @@ std::vector<NameInput> ParseInputs(std::string_view data) {
     auto f = SplitTabs(line);
     NameInput in;
     in.name = f.empty() ? "" : f[0];
-    if (f.size() > 1) in.type = entities::ParseEntityType(f[1]).value_or(entities::EntityType::kUnknown);
+    if (f.size() > 1)
+      in.type = entities::ParseEntityType(f[1]).value_or(entities::EntityType::kUnknown);
     if (f.size() > 2) in.context.docs.push_back(f[2]);
     if (f.size() > 3) in.context.roles.push_back(f[3]);
     inputs.push_back(std::move(in));
@@ -60,13 +61,15 @@ std::set<std::multiset<std::string>> Partition(const std::vector<NameInput>& inp
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     std::ptrdiff_t k = c.cluster_of[i];
     FUZZ_CHECK(k >= -1 && k < static_cast<std::ptrdiff_t>(c.clusters.size()));
-    if (k >= 0) groups[static_cast<std::size_t>(k)].insert(inputs[i].name + "\t" +
-                                                           std::to_string(static_cast<int>(inputs[i].type)));
+    if (k >= 0)
+      groups[static_cast<std::size_t>(k)].insert(inputs[i].name + "\t" +
+                                                 std::to_string(static_cast<int>(inputs[i].type)));
   }
   for (std::size_t k = 0; k < c.clusters.size(); ++k) {
     FUZZ_CHECK(!c.clusters[k].inputs.empty());
     FUZZ_CHECK(std::is_sorted(c.clusters[k].inputs.begin(), c.clusters[k].inputs.end()));
-    for (std::size_t i : c.clusters[k].inputs) FUZZ_CHECK(c.cluster_of[i] == static_cast<std::ptrdiff_t>(k));
+    for (std::size_t i : c.clusters[k].inputs)
+      FUZZ_CHECK(c.cluster_of[i] == static_cast<std::ptrdiff_t>(k));
     FUZZ_CHECK(k == 0 || c.clusters[k - 1].id <= c.clusters[k].id);
   }
   return {groups.begin(), groups.end()};
@@ -77,7 +80,8 @@ std::set<std::multiset<std::string>> Partition(const std::vector<NameInput>& inp
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const entities::NameClusterer clusterer(entities::ClusterConfig{}, fuzz::Rules());
   const std::vector<NameInput> inputs = ParseInputs(fuzz::AsText(data, size));
-  for (const NameInput& in : inputs) CheckNormalized(clusterer.parser().normalizer().Normalize(in.name));
+  for (const NameInput& in : inputs)
+    CheckNormalized(clusterer.parser().normalizer().Normalize(in.name));
 
   const auto forward = Partition(inputs, clusterer.Run(inputs));
   std::vector<NameInput> reversed(inputs.rbegin(), inputs.rend());

@@ -82,7 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(fuzz::OnBoundary(doc.text, m.span.begin) && fuzz::OnBoundary(doc.text, m.span.end));
     FUZZ_CHECK(m.same_as >= -1 && m.same_as < static_cast<std::ptrdiff_t>(result.names.size()));
     if (m.same_as >= 0) {
-      FUZZ_CHECK(result.names[static_cast<std::size_t>(m.same_as)].same_as == static_cast<std::ptrdiff_t>(i));
+      FUZZ_CHECK(result.names[static_cast<std::size_t>(m.same_as)].same_as ==
+                 static_cast<std::ptrdiff_t>(i));
     }
   }
   output::StringOutput jsonl, table;

@@ -75,8 +75,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // names the countries of places.txt): "path:…" either way.
     const std::string what = e.what();
     const std::string dir = fuzz::Rules().dir().string() + "/";
-    bool names_rule_file = what.rfind(path + ":", 0) == 0 ||
-                           (what.rfind(dir, 0) == 0 && what.find(".txt:", dir.size()) != std::string::npos);
+    bool names_rule_file =
+        what.rfind(path + ":", 0) == 0 ||
+        (what.rfind(dir, 0) == 0 && what.find(".txt:", dir.size()) != std::string::npos);
     if (!names_rule_file) {
       std::fprintf(stderr, "error does not name %s: %s\n", path.c_str(), what.c_str());
       FUZZ_CHECK(!"a rule error names its file");

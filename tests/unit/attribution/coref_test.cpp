@@ -16,7 +16,8 @@ std::string Speakers(const std::string& text) {
   for (const auto& q : testing::ThePipeline().Run(doc).quotes) {
     if (!out.empty()) out += " / ";
     const Speaker& s = *q.speaker;
-    out += (s.name.empty() ? "-" : s.name) + " (" + text.substr(s.mention.begin, s.mention.size()) + ")";
+    out += (s.name.empty() ? "-" : s.name) + " (" + text.substr(s.mention.begin, s.mention.size()) +
+           ")";
   }
   return out;
 }
@@ -27,22 +28,26 @@ TEST_SUITE("attribution") {
       std::string text, speakers;
     } rows[] = {
         // he added → the last speaker
-        {"“The council should listen,” said Obaidullah Sherowazani. “We will not accept this delay,” he added.",
+        {"“The council should listen,” said Obaidullah Sherowazani. “We will not accept this "
+         "delay,” he added.",
          "Obaidullah Sherowazani (Obaidullah Sherowazani) / Obaidullah Sherowazani (he)"},
         // a surname → the full name seen earlier
         {"Nasrullah Dogar, a security analyst, spoke.\n\n“Budgets should be audited,” Dogar said.",
          "Nasrullah Dogar (Dogar)"},
         // the role is carried to later records of the same person
-        {"Kamal Soomro, a security analyst, noted that prices were rising. “We lack staff,” Soomro said.",
+        {"Kamal Soomro, a security analyst, noted that prices were rising. “We lack staff,” Soomro "
+         "said.",
          "Kamal Soomro (Kamal Soomro) / Kamal Soomro (Soomro)"},
         // "it" → the organisation
-        {"In a statement, the Nigerian foreign office said the talks were productive. Still, it said they left "
+        {"In a statement, the Nigerian foreign office said the talks were productive. Still, it "
+         "said they left "
          "issues open.",
          "Nigerian foreign office (the Nigerian foreign office) / Nigerian foreign office (it)"},
         // an unresolvable pronoun keeps its mention and gets no name
         {"“It is over,” he said.", "- (he)"},
         // the name of a meeting's participant, given before any speech
-        {"They met Egypt's special representative for Sudan, Mohammad Shafi, in Khartoum. Shafi posted on "
+        {"They met Egypt's special representative for Sudan, Mohammad Shafi, in Khartoum. Shafi "
+         "posted on "
          "social media that the talks went well.",
          "Mohammad Shafi (Shafi)"},
     };
@@ -55,8 +60,10 @@ TEST_SUITE("attribution") {
   TEST_CASE("roles found anywhere in the document reach the record") {
     Document doc;
     doc.id = "t";
-    doc.text = "They met Egypt's special representative for Sudan, Mohammad Shafi, in Khartoum. Shafi posted "
-               "on social media that the talks went well.";
+    doc.text =
+        "They met Egypt's special representative for Sudan, Mohammad Shafi, in Khartoum. Shafi "
+        "posted "
+        "on social media that the talks went well.";
     auto r = testing::ThePipeline().Run(doc);
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.quotes[0].speaker->role == "special representative");

@@ -27,10 +27,12 @@ TEST_SUITE("attribution") {
     struct Row {
       std::string shape, frame;
     } rows[] = {
-        {"/NNVNoxkkeNN,PVQfkkk./", "spk_cue_bare"},      // Sanders accused Clinton …, she said "…": the describe frame takes the quote
-        {"/DRfDNVe#G,ekak,xkeDk./", "spk_cue_bare"},     // A spokesperson for Hezbollah said at least 12 …
-        {"/NNkkkkkkk./", ""},                            // no cue, no claim
-        {"/DkqkkN./", ""},                               // a scare quote alone is no speech
+        {"/NNVNoxkkeNN,PVQfkkk./", "spk_cue_bare"},  // Sanders accused Clinton …, she said "…": the
+                                                     // describe frame takes the quote
+        {"/DRfDNVe#G,ekak,xkeDk./",
+         "spk_cue_bare"},      // A spokesperson for Hezbollah said at least 12 …
+        {"/NNkkkkkkk./", ""},  // no cue, no claim
+        {"/DkqkkN./", ""},     // a scare quote alone is no speech
         {"/AGkkN,DNxk./", "according_before"},
         {"/DNxk,AHNN./", "according_after"},
     };

@@ -28,7 +28,8 @@ std::string SymbolOf(const std::string& phrase) {
   std::vector<std::string_view> views(lower.begin(), lower.end());
   bool cap = !phrase.empty() && phrase[0] >= 'A' && phrase[0] <= 'Z';
   if (!cap) {
-    if (auto cue = TheLexicon().MatchCue(views)) return std::string(1, Lexicon::CueSymbol(*cue->cue, cue->participle));
+    if (auto cue = TheLexicon().MatchCue(views))
+      return std::string(1, Lexicon::CueSymbol(*cue->cue, cue->participle));
     if (TheLexicon().MatchNominal(views)) return "S";
   }
   static ShapeBuilder shapes(ShapeConfig{}, TheLexicon());
@@ -54,9 +55,12 @@ TEST_SUITE("attribution") {
       std::string words, lemma;
       std::size_t length;
     } rows[] = {
-        {"said that", "say", 1},       {"says", "say", 1},
-        {"pointed out that", "point out", 2}, {"according to X", "according to", 2},
-        {"called for a", "call for", 2}, {"called it", "call", 1},
+        {"said that", "say", 1},
+        {"says", "say", 1},
+        {"pointed out that", "point out", 2},
+        {"according to X", "according to", 2},
+        {"called for a", "call for", 2},
+        {"called it", "call", 1},
         {"posted on social media that", "post on social media", 4},
     };
     for (const auto& row : rows) {
@@ -80,7 +84,8 @@ TEST_SUITE("attribution") {
     std::filesystem::create_directories(dir);
     for (const auto& [name, file] : testing::Rules().files()) {
       std::filesystem::create_directories((dir / name).parent_path());
-      std::filesystem::copy_file(file.path(), dir / name, std::filesystem::copy_options::overwrite_existing);
+      std::filesystem::copy_file(file.path(), dir / name,
+                                 std::filesystem::copy_options::overwrite_existing);
     }
     {
       std::ofstream out(dir / "cues.txt", std::ios::app);

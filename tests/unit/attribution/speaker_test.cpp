@@ -33,27 +33,33 @@ TEST_SUITE("attribution") {
     struct Row {
       std::string text, speaker;
     } rows[] = {
-        {"“We will respond,” said Obaidullah Sherowazani, spokesperson for Somalia’s Defence Ministry.",
+        {"“We will respond,” said Obaidullah Sherowazani, spokesperson for Somalia’s Defence "
+         "Ministry.",
          "person | Obaidullah Sherowazani | spokesperson | Somalia’s Defence Ministry"},
         {"Nigerian diplomat Farooq Aslam Kundi stated, “The budget is late and short.”",
          "person | Farooq Aslam Kundi | diplomat | Nigerian"},
-        {"General Nadeem Sarwar said the army would withdraw.", "person | Nadeem Sarwar | General | -"},
+        {"General Nadeem Sarwar said the army would withdraw.",
+         "person | Nadeem Sarwar | General | -"},
         {"Mr. Obama said the economy was growing.", "person | Obama | - | -"},
-        {"Kamal Soomro, a security analyst and director of the Sahel Institute for Water Studies, noted that the wells "
+        {"Kamal Soomro, a security analyst and director of the Sahel Institute for Water Studies, "
+         "noted that the wells "
          "were drying up.",
-         "person | Kamal Soomro | security analyst and director | Sahel Institute for Water Studies"},
+         "person | Kamal Soomro | security analyst and director | Sahel Institute for Water "
+         "Studies"},
         {"According to Kenya’s Interior Ministry, more than 1,500 permits were issued.",
          "organization | Kenya’s Interior Ministry | - | -"},
         {"The Ministry of Foreign Affairs (MoFA) confirmed that the visit took place.",
          "organization | Ministry of Foreign Affairs | - | -"},
-        {"Houthi officials said eight fishermen were released.", "group | Houthi officials | - | -"},
+        {"Houthi officials said eight fishermen were released.",
+         "group | Houthi officials | - | -"},
         {"Sources told reporters that the convoy left at dawn.", "anonymous | - | - | -"},
         {"A spokesperson for Hezbollah said at least 12 shops were closed.",
          "anonymous | - | spokesperson | Hezbollah"},
         {"UNSOM said dozens of families were displaced.", "organization | UNSOM | - | -"},
         {"Ministry spokesperson Obaidullah Sherwazani said the curfew was necessary.",
          "person | Obaidullah Sherwazani | spokesperson | Ministry"},
-        {"The Somali Defense Ministry, through its spokesperson Obaidullah Sherwazani, announced that the convoy "
+        {"The Somali Defense Ministry, through its spokesperson Obaidullah Sherwazani, announced "
+         "that the convoy "
          "reached its base.",
          "person | Obaidullah Sherwazani | spokesperson | Somali Defense Ministry"},
     };

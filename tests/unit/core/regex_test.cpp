@@ -17,8 +17,14 @@ TEST_SUITE("core") {
     const std::vector<Row> rows = {
         {"x*", "ab", {0, 1, 2}},
         // é is two bytes, 一 three: an empty match before each character
-        {"x*", "\xC3\xA9" "a\xE4\xB8\x80", {0, 2, 3, 6}},
-        {"(?=a)|b", "\xC3\xA9" "ab", {2, 3}},
+        {"x*",
+         "\xC3\xA9"
+         "a\xE4\xB8\x80",
+         {0, 2, 3, 6}},
+        {"(?=a)|b",
+         "\xC3\xA9"
+         "ab",
+         {2, 3}},
     };
     for (const Row& row : rows) {
       CAPTURE(row.pattern);

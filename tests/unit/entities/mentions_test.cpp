@@ -17,7 +17,8 @@ std::string Mentions(const std::string& text) {
   DocResult r = testing::ThePipeline().Run(doc);
   std::string out;
   for (const entities::NameMention& m : r.names) {
-    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase) continue;
+    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase)
+      continue;
     if (!out.empty()) out += "; ";
     out += std::string(entities::ToString(m.kind)) + ":" + m.text;
     if (!m.owner.empty()) out += " [" + m.owner + "]";
@@ -63,7 +64,8 @@ TEST_SUITE("entities") {
     CHECK(r.names[1].text == "UNWF");
     CHECK(r.names[1].same_as == 0);
     bool dogar = false;
-    for (const auto& m : r.names) dogar = dogar || (m.kind == entities::MentionKind::kWord && m.text == "Dogar");
+    for (const auto& m : r.names)
+      dogar = dogar || (m.kind == entities::MentionKind::kWord && m.text == "Dogar");
     CHECK(dogar);
   }
 }

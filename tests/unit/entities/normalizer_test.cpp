@@ -63,7 +63,8 @@ TEST_SUITE("entities.normalizer") {
       std::string error;  // "" → accepted
     };
     const std::string kShape =
-        "not a transform ID (NAME, Source-Target or Source-Target/Variant, after an optional [filter])";
+        "not a transform ID (NAME, Source-Target or Source-Target/Variant, after an optional "
+        "[filter])";
     const std::vector<Row> rows = {
         {"NFKC\nLower\n", ""},
         {"NFKC\n(Lower)\n", ""},

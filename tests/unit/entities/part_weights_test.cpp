@@ -44,9 +44,9 @@ TEST_SUITE("entities.weights") {
     const NameParser& parser = testing::Clusterer().parser();
     PartWeights weights{WeightConfig{}};
     std::vector<ParsedName> names;
-    for (const char* n :
-         {"Hedayatullah Showarabani", "Hidayatullah Shwarebni", "Hedayatullah Shwarbani",
-          "Hedayatulla Shwarabni", "Hedayatullah Shwarabni", "Hidayatullah Shwarbani", "Shwarabni"}) {
+    for (const char* n : {"Hedayatullah Showarabani", "Hidayatullah Shwarebni",
+                          "Hedayatullah Shwarbani", "Hedayatulla Shwarabni",
+                          "Hedayatullah Shwarabni", "Hidayatullah Shwarbani", "Shwarabni"}) {
       names.push_back(parser.Parse(n, EntityType::kPerson));
     }
     for (const auto& n : names) weights.Add(n);

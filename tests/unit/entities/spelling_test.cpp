@@ -52,7 +52,8 @@ TEST_SUITE("entities.spelling") {
 
   TEST_CASE("comparison is symmetric and exact on equal spellings") {
     const SpellingRules& s = testing::Clusterer().spelling();
-    const char* words[] = {"showarabani", "shwarbani", "hasan", "husayn", "shafi", "shafiq", "a", ""};
+    const char* words[] = {"showarabani", "shwarbani", "hasan", "husayn",
+                           "shafi",       "shafiq",    "a",     ""};
     for (const char* x : words) {
       for (const char* y : words) {
         CAPTURE(x);

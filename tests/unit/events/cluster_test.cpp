@@ -22,7 +22,8 @@ using testing::Ev;
 events::Actor State(const std::string& country) { return {country, country}; }
 events::Actor Group(const std::string& name) { return {name, ""}; }
 
-events::DocEvents Doc(const std::string& id, const std::string& anchor, std::vector<events::DocEvent> evs) {
+events::DocEvents Doc(const std::string& id, const std::string& anchor,
+                      std::vector<events::DocEvent> evs) {
   events::DocEvents d;
   d.doc = id;
   d.anchor = events::ParseIsoDate(anchor);
@@ -47,7 +48,9 @@ bool Merged(const events::DocEvents& a, const events::DocEvents& b) {
 TEST_SUITE("events") {
   // Regression: statements, debates and meetings of different days, places
   // and people were merged across documents by type and month alone.
-  TEST_CASE("cluster: statements, meetings and other local events merge only on a day and a place or actor") {
+  TEST_CASE(
+      "cluster: statements, meetings and other local events merge only on a day and a place or "
+      "actor") {
     const Path kCity = {"United States", "Ohio", "Cleveland"};
     const Path kOtherCity = {"United States", "Ohio", "Columbus"};
     const Path kCountry = {"United States"};
@@ -62,14 +65,16 @@ TEST_SUITE("events") {
          Ev("meeting", {}, {State("France")}, "2016-06-03"), true},
         {"debate, same day, city and country", Ev("debate", {kCity}, {}, "2016-06-02"),
          Ev("debate", {kCountry}, {}, "2016-06-02"), false},
-        {"meeting, same month only", Ev("meeting", {kCity}, {}, "2016-06"), Ev("meeting", {kCity}, {}, "2016-06"),
-         false},
+        {"meeting, same month only", Ev("meeting", {kCity}, {}, "2016-06"),
+         Ev("meeting", {kCity}, {}, "2016-06"), false},
         {"meeting, same day, other cities", Ev("meeting", {kCity}, {}, "2016-06-02"),
          Ev("meeting", {kOtherCity}, {}, "2016-06-02"), false},
         {"statement, same day, nothing shared", Ev("statement", {}, {}, "2016-06-02"),
          Ev("statement", {}, {}, "2016-06-02"), false},
-        {"statement, undated", Ev("statement", {kCity}, {}, ""), Ev("statement", {kCity}, {}, ""), false},
-        {"rally, a day and undated", Ev("rally", {kCity}, {}, "2016-06-02"), Ev("rally", {kCity}, {}, ""), false},
+        {"statement, undated", Ev("statement", {kCity}, {}, ""), Ev("statement", {kCity}, {}, ""),
+         false},
+        {"rally, a day and undated", Ev("rally", {kCity}, {}, "2016-06-02"),
+         Ev("rally", {kCity}, {}, ""), false},
         {"not local: election, same month", Ev("election", {kCountry}, {}, "2016-11"),
          Ev("election", {kCountry}, {}, "2016-11"), true},
     };
@@ -88,18 +93,20 @@ TEST_SUITE("events") {
     const std::vector<Row> rows = {
         {"the same", Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"),
          Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"), true},
-        {"airstrike / attack", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("attack", {kManbij}, {}, "2024-11-06"),
-         true},
+        {"airstrike / attack", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("attack", {kManbij}, {}, "2024-11-06"), true},
         {"a district within its province", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
          Ev("airstrike", {kAleppo}, {}, "2024-11-06"), true},
         {"a district within its country", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
          Ev("airstrike", {kSyria}, {}, "2024-11-06"), true},
-        {"no place said", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {}, {}, "2024-11-06"), true},
-        {"two days apart", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kManbij}, {}, "2024-11-08"),
-         true},
-        {"the month of the day", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kManbij}, {}, "2024-11"),
-         true},
-        {"an army and its state", Ev("airstrike", {kManbij}, {{"Turkish Armed Forces", "Turkey"}}, "2024-11-06"),
+        {"no place said", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {}, {}, "2024-11-06"), true},
+        {"two days apart", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {kManbij}, {}, "2024-11-08"), true},
+        {"the month of the day", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {kManbij}, {}, "2024-11"), true},
+        {"an army and its state",
+         Ev("airstrike", {kManbij}, {{"Turkish Armed Forces", "Turkey"}}, "2024-11-06"),
          Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"), true},
         // and apart
         {"three days apart", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
@@ -110,14 +117,14 @@ TEST_SUITE("events") {
          Ev("airstrike", {kManbij}, {}, "2024-11-06"), false},
         {"strike / retaliation", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
          Ev("retaliatory strike", {kManbij}, {}, "2024-11-06"), false},
-        {"strike / meeting", Ev("airstrike", {kAleppo}, {}, "2024-11-06"), Ev("meeting", {kAleppo}, {}, "2024-11-06"),
-         false},
+        {"strike / meeting", Ev("airstrike", {kAleppo}, {}, "2024-11-06"),
+         Ev("meeting", {kAleppo}, {}, "2024-11-06"), false},
         {"two districts of one province", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
          Ev("airstrike", {kAfrin}, {}, "2024-11-06"), false},
-        {"two provinces", Ev("airstrike", {kAleppo}, {}, "2024-11-06"), Ev("airstrike", {kIdlib}, {}, "2024-11-06"),
-         false},
-        {"two countries", Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kSinjar}, {}, "2024-11-06"),
-         false},
+        {"two provinces", Ev("airstrike", {kAleppo}, {}, "2024-11-06"),
+         Ev("airstrike", {kIdlib}, {}, "2024-11-06"), false},
+        {"two countries", Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+         Ev("airstrike", {kSinjar}, {}, "2024-11-06"), false},
         {"two states acting", Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"),
          Ev("airstrike", {kManbij}, {State("Russia")}, "2024-11-06"), false},
         {"a state and a group", Ev("attack", {kManbij}, {State("Turkey")}, "2024-11-06"),
@@ -130,7 +137,8 @@ TEST_SUITE("events") {
     }
   }
 
-  TEST_CASE("cluster: an undated event joins only the one cluster dated shortly before its document") {
+  TEST_CASE(
+      "cluster: an undated event joins only the one cluster dated shortly before its document") {
     const auto dated = Ev("airstrike", {kManbij}, {}, "2024-11-06");
     struct Row {
       std::string name;
@@ -139,7 +147,8 @@ TEST_SUITE("events") {
       bool merged;
     };
     const std::vector<Row> rows = {
-        {"shares the district, document two days later", "2024-11-08", Ev("airstrike", {kManbij}), true},
+        {"shares the district, document two days later", "2024-11-08", Ev("airstrike", {kManbij}),
+         true},
         {"shares the province", "2024-11-08", Ev("attack", {kAleppo}), true},
         {"document the same day", "2024-11-06", Ev("airstrike", {kManbij}), true},
         {"document a week later", "2024-11-13", Ev("airstrike", {kManbij}), true},
@@ -156,23 +165,26 @@ TEST_SUITE("events") {
       CHECK(Merged(Doc("a", "2024-11-07", {dated}), Doc("b", r.anchor, {r.undated})) == r.merged);
     }
     // Two clusters it might join: it joins neither.
-    auto index = events::ClusterEvents({Doc("a", "2024-11-07", {dated}),
-                                        Doc("b", "2024-11-07", {Ev("airstrike", {kManbij}, {}, "2024-11-03")}),
-                                        Doc("c", "2024-11-08", {Ev("airstrike", {kManbij})})});
+    auto index = events::ClusterEvents(
+        {Doc("a", "2024-11-07", {dated}),
+         Doc("b", "2024-11-07", {Ev("airstrike", {kManbij}, {}, "2024-11-03")}),
+         Doc("c", "2024-11-08", {Ev("airstrike", {kManbij})})});
     CHECK(index.events.size() == 3);
   }
 
   TEST_CASE("cluster: a cluster takes only events that agree with every member") {
     // 4th ~ 6th ~ 8th, but the 4th and the 8th are four days apart.
-    auto index = events::ClusterEvents({Doc("a", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-04")}),
-                                        Doc("b", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}),
-                                        Doc("c", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-08")})});
+    auto index = events::ClusterEvents(
+        {Doc("a", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-04")}),
+         Doc("b", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}),
+         Doc("c", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-08")})});
     CHECK(index.events.size() == 2);
     CHECK(index.Find(0, 0) != index.Find(2, 0));
     // A month joins the day-precise cluster, not the other way round: the
     // day seeds it and the date stays a day.
-    index = events::ClusterEvents({Doc("a", "2024-11-30", {Ev("airstrike", {kManbij}, {}, "2024-11")}),
-                                   Doc("b", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-06")})});
+    index = events::ClusterEvents(
+        {Doc("a", "2024-11-30", {Ev("airstrike", {kManbij}, {}, "2024-11")}),
+         Doc("b", "2024-11-10", {Ev("airstrike", {kManbij}, {}, "2024-11-06")})});
     REQUIRE(index.events.size() == 1);
     CHECK(index.events[0].ref.when == "2024-11-06");
     CHECK(index.events[0].members.size() == 2);
@@ -181,10 +193,12 @@ TEST_SUITE("events") {
   TEST_CASE("cluster: ids E1… by date, undated last; stable whatever the order of the documents") {
     std::vector<events::DocEvents> docs = {
         Doc("d3", "2024-11-10",
-            {Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"), Ev("meeting", {{"Qatar", "Doha"}}),
-             Ev("attack", {kSinjar}, {}, "2024-11-01")}),
-        Doc("d1", "2024-11-07", {Ev("attack", {kAleppo}, {}, "2024-11-06"), Ev("statement", {}, {}, "2024-11-07")}),
-        Doc("d2", "2024-11-02", {Ev("airstrike", {kNineveh}, {}, "2024-11-01"), Ev("protest", {kIdlib})}),
+            {Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"),
+             Ev("meeting", {{"Qatar", "Doha"}}), Ev("attack", {kSinjar}, {}, "2024-11-01")}),
+        Doc("d1", "2024-11-07",
+            {Ev("attack", {kAleppo}, {}, "2024-11-06"), Ev("statement", {}, {}, "2024-11-07")}),
+        Doc("d2", "2024-11-02",
+            {Ev("airstrike", {kNineveh}, {}, "2024-11-01"), Ev("protest", {kIdlib})}),
     };
     // The id of every (document id, local event), and every label by id.
     auto ids = [](const std::vector<events::DocEvents>& ds) {
@@ -200,9 +214,12 @@ TEST_SUITE("events") {
       return out;
     };
     const std::map<std::string, std::string> expected = {
-        {"d2#0", "E1 airstrike, Nineveh, 2024-11-01"}, {"d3#2", "E1 airstrike, Nineveh, 2024-11-01"},
-        {"d1#0", "E2 airstrike, Aleppo, 2024-11-06"},  {"d3#0", "E2 airstrike, Aleppo, 2024-11-06"},
-        {"d1#1", "E3 statement, 2024-11-07"},          {"d3#1", "E4 meeting, Doha"},
+        {"d2#0", "E1 airstrike, Nineveh, 2024-11-01"},
+        {"d3#2", "E1 airstrike, Nineveh, 2024-11-01"},
+        {"d1#0", "E2 airstrike, Aleppo, 2024-11-06"},
+        {"d3#0", "E2 airstrike, Aleppo, 2024-11-06"},
+        {"d1#1", "E3 statement, 2024-11-07"},
+        {"d3#1", "E4 meeting, Doha"},
         {"d2#1", "E5 protest, Idlib"},
     };
     CHECK(ids(docs) == expected);
@@ -232,23 +249,58 @@ TEST_SUITE("events") {
       return e;
     };
     const std::vector<Row> rows = {
-        {"a day", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}, "airstrike", "Manbij", "2024-11-06",
+        {"a day",
+         {Ev("airstrike", {kManbij}, {}, "2024-11-06")},
+         "airstrike",
+         "Manbij",
+         "2024-11-06",
          "airstrike, Manbij, 2024-11-06"},
-        {"a month", {Ev("attack", {kAleppo}, {}, "2024-11")}, "attack", "Aleppo", "2024-11", "attack, Aleppo, 2024-11"},
+        {"a month",
+         {Ev("attack", {kAleppo}, {}, "2024-11")},
+         "attack",
+         "Aleppo",
+         "2024-11",
+         "attack, Aleppo, 2024-11"},
         {"no date", {Ev("meeting", {{"Qatar", "Doha"}})}, "meeting", "Doha", "", "meeting, Doha"},
-        {"no place", {Ev("statement", {}, {}, "2024-11-07")}, "statement", "", "2024-11-07", "statement, 2024-11-07"},
+        {"no place",
+         {Ev("statement", {}, {}, "2024-11-07")},
+         "statement",
+         "",
+         "2024-11-07",
+         "statement, 2024-11-07"},
         {"province first, then district; the country dropped",
-         {Ev("attack", {kSyria, kManbij}, {}, "2024-11-06"), Ev("airstrike", {kAleppo}, {}, "2024-11-06")}, "airstrike",
-         "Aleppo Manbij", "2024-11-06", "airstrike, Aleppo, 2024-11-06"},
-        {"the day most members give", {Ev("airstrike", {kManbij}, {}, "2024-11-05"),
-         Ev("airstrike", {kManbij}, {}, "2024-11-06"), Ev("airstrike", {kManbij}, {}, "2024-11-06")},
-         "airstrike", "Manbij", "2024-11-06", "airstrike, Manbij, 2024-11-06"},
-        {"only the country", {Ev("airstrike", {kSyria}, {}, "2024-11-06")}, "airstrike", "Syria", "2024-11-06",
+         {Ev("attack", {kSyria, kManbij}, {}, "2024-11-06"),
+          Ev("airstrike", {kAleppo}, {}, "2024-11-06")},
+         "airstrike",
+         "Aleppo Manbij",
+         "2024-11-06",
+         "airstrike, Aleppo, 2024-11-06"},
+        {"the day most members give",
+         {Ev("airstrike", {kManbij}, {}, "2024-11-05"),
+          Ev("airstrike", {kManbij}, {}, "2024-11-06"),
+          Ev("airstrike", {kManbij}, {}, "2024-11-06")},
+         "airstrike",
+         "Manbij",
+         "2024-11-06",
+         "airstrike, Manbij, 2024-11-06"},
+        {"only the country",
+         {Ev("airstrike", {kSyria}, {}, "2024-11-06")},
+         "airstrike",
+         "Syria",
+         "2024-11-06",
          "airstrike, Syria, 2024-11-06"},
-        {"a foreign strike by country, at a border", {border(Ev("airstrike", {kSyria}, {State("Turkey")}, "2024-11-06"))},
-         "airstrike", "Syria border Syria", "2024-11-06", "airstrike, Syria border, 2024-11-06"},
-        {"a border, but the country's own forces", {border(Ev("airstrike", {kSyria}, {State("Syria")}, "2024-11-06"))},
-         "airstrike", "Syria", "2024-11-06", "airstrike, Syria, 2024-11-06"},
+        {"a foreign strike by country, at a border",
+         {border(Ev("airstrike", {kSyria}, {State("Turkey")}, "2024-11-06"))},
+         "airstrike",
+         "Syria border Syria",
+         "2024-11-06",
+         "airstrike, Syria border, 2024-11-06"},
+        {"a border, but the country's own forces",
+         {border(Ev("airstrike", {kSyria}, {State("Syria")}, "2024-11-06"))},
+         "airstrike",
+         "Syria",
+         "2024-11-06",
+         "airstrike, Syria, 2024-11-06"},
     };
     for (const Row& r : rows) {
       CAPTURE(r.name);
@@ -267,9 +319,11 @@ TEST_SUITE("events") {
   }
 
   TEST_CASE("cluster: AssignEvents gives each quote its event, null for none") {
-    auto index = events::ClusterEvents({Doc("a", "2024-11-07", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}),
-                                        Doc("b", "2024-11-08", {Ev("meeting", {{"Qatar", "Doha"}}, {}, "2024-11-07"),
-                                                                Ev("attack", {kManbij}, {}, "2024-11-06")})});
+    auto index = events::ClusterEvents(
+        {Doc("a", "2024-11-07", {Ev("airstrike", {kManbij}, {}, "2024-11-06")}),
+         Doc("b", "2024-11-08",
+             {Ev("meeting", {{"Qatar", "Doha"}}, {}, "2024-11-07"),
+              Ev("attack", {kManbij}, {}, "2024-11-06")})});
     events::DocEvents b = Doc("b", "2024-11-08", {});
     b.quote_event = {1, -1, 0};
     std::vector<QuoteRecord> quotes(4);

@@ -15,7 +15,8 @@ namespace {
 std::vector<events::Mention> MentionsOf(const events::Words& words, const std::string& anchor) {
   std::vector<events::Mention> out;
   for (std::size_t s = 0; s < words.sentences.size(); ++s) {
-    for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate(anchor))) out.push_back(std::move(m));
+    for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate(anchor)))
+      out.push_back(std::move(m));
   }
   return out;
 }
@@ -28,7 +29,8 @@ std::string Groups(const std::string& text, const std::string& anchor = "2024-11
   auto ms = MentionsOf(words, anchor);
   events::Grouping g = coref.Run(ms);
   auto trigger = [&](const events::Mention& m) {
-    return text.substr(words[m.first].span.begin, words[m.end - 1].span.end - words[m.first].span.begin);
+    return text.substr(words[m.first].span.begin,
+                       words[m.end - 1].span.end - words[m.first].span.begin);
   };
   std::string out;
   for (std::size_t k = 0; k < g.events.size(); ++k) {
@@ -73,20 +75,25 @@ TEST_SUITE("events") {
         // Two places that do not overlap, two dates too far apart: two events.
         {"Russian drone strikes hit Kharkiv on Monday. Another drone strike hit Odesa on Monday.",
          "airstrike 2024-11-04: drone strikes | airstrike 2024-11-04: drone strike"},
-        {"Turkish drones bombed Afrin on Monday, November 4. Turkish drones bombed Afrin on November 1.",
+        {"Turkish drones bombed Afrin on Monday, November 4. Turkish drones bombed Afrin on "
+         "November 1.",
          "airstrike 2024-11-04: bombed | airstrike 2024-11-01: bombed"},
         // A retaliation answers the strike: another event.
-        {"Israeli jets bombed Tyre on Monday. In retaliation for the airstrikes, Hezbollah launched rocket "
+        {"Israeli jets bombed Tyre on Monday. In retaliation for the airstrikes, Hezbollah "
+         "launched rocket "
          "attacks on Haifa on Tuesday.",
-         "airstrike 2024-11-04: bombed, airstrikes | retaliatory strike 2024-11-05: rocket attacks"},
+         "airstrike 2024-11-04: bombed, airstrikes | retaliatory strike 2024-11-05: rocket "
+         "attacks"},
         // A meeting the same day as a strike: another event.
-        {"Israeli jets bombed Tyre on Monday. On Monday, the foreign ministers of Qatar and Egypt met in Doha.",
+        {"Israeli jets bombed Tyre on Monday. On Monday, the foreign ministers of Qatar and Egypt "
+         "met in Doha.",
          "airstrike 2024-11-04: bombed | meeting 2024-11-04: met"},
         // Of another type, a mention joins only on a date, a place or an
         // actor they share.
         {"A military operation has gone on for months. Drones bombed Afrin on Wednesday.",
          "military operation: military operation | airstrike 2024-11-06: bombed"},
-        {"Turkey launched a military operation in Aleppo province on Wednesday. Drones bombed Manbij.",
+        {"Turkey launched a military operation in Aleppo province on Wednesday. Drones bombed "
+         "Manbij.",
          "airstrike 2024-11-06: military operation, bombed"},
         // Each statement is its own event.
         {"The ministry issued a statement on Monday. The army issued a statement on Monday.",

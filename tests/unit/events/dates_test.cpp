@@ -36,16 +36,16 @@ TEST_SUITE("events") {
       const char* text;
       const char* when;
     } rows[] = {
-        {"2024-12-25", "late on Tuesday", "2024-12-24"},   // published on a Wednesday
-        {"2024-12-25", "on Wednesday", "2024-12-25"},      // the publication day itself
-        {"2024-12-25", "on Thursday", "2024-12-19"},       // a week back, never ahead
-        {"2024-12-01", "on Friday", "2024-11-29"},         // across a month end
-        {"2025-01-02", "on Monday", "2024-12-30"},         // across a year end
+        {"2024-12-25", "late on Tuesday", "2024-12-24"},  // published on a Wednesday
+        {"2024-12-25", "on Wednesday", "2024-12-25"},     // the publication day itself
+        {"2024-12-25", "on Thursday", "2024-12-19"},      // a week back, never ahead
+        {"2024-12-01", "on Friday", "2024-11-29"},        // across a month end
+        {"2025-01-02", "on Monday", "2024-12-30"},        // across a year end
         {"2025-01-01", "on Tuesday", "2024-12-31"},
-        {"2024-03-01", "on Thursday", "2024-02-29"},       // a leap day
+        {"2024-03-01", "on Thursday", "2024-02-29"},  // a leap day
         {"2023-03-01", "on Tuesday", "2023-02-28"},
-        {"2024-12", "on Tuesday", "null"},                 // month-only date: unknown
-        {"", "on Tuesday", "null"},                        // no date at all
+        {"2024-12", "on Tuesday", "null"},  // month-only date: unknown
+        {"", "on Tuesday", "null"},         // no date at all
     };
     for (const Row& r : rows) {
       CAPTURE(r.anchor);
@@ -59,9 +59,15 @@ TEST_SUITE("events") {
       const char* text;
       const char* when;
     } rows[] = {
-        {"on December 24", "2024-12-24"}, {"in December", "2024-12"}, {"in January", "2025-01"},
-        {"in March", "2024-03"},          {"last month", "2024-12"},  {"yesterday", "null"},
-        {"last week", "null"},            {"on Tuesday", "null"},     {"in June 2023", "2023-06"},
+        {"on December 24", "2024-12-24"},
+        {"in December", "2024-12"},
+        {"in January", "2025-01"},
+        {"in March", "2024-03"},
+        {"last month", "2024-12"},
+        {"yesterday", "null"},
+        {"last week", "null"},
+        {"on Tuesday", "null"},
+        {"in June 2023", "2023-06"},
     };
     for (const Row& r : rows) {
       CAPTURE(r.text);
@@ -75,16 +81,20 @@ TEST_SUITE("events") {
     CHECK_FALSE(events::ParseIsoDate("2024-13"));
     CHECK_FALSE(events::ParseIsoDate("24-12-2024"));
     CHECK(events::Weekday(events::ParseIsoDate("2024-12-25")->first) == 2);
-    auto week = events::DateRange{events::ParseIsoDate("2024-12-30")->first,
-                                  events::ParseIsoDate("2025-01-05")->first, events::Precision::kWeek};
+    auto week =
+        events::DateRange{events::ParseIsoDate("2024-12-30")->first,
+                          events::ParseIsoDate("2025-01-05")->first, events::Precision::kWeek};
     CHECK(events::FormatWhen(week).empty());
-    CHECK(events::Near(*events::ParseIsoDate("2024-12-24"), *events::ParseIsoDate("2024-12-26"), 2));
-    CHECK_FALSE(events::Near(*events::ParseIsoDate("2024-12-24"), *events::ParseIsoDate("2024-12-27"), 2));
+    CHECK(
+        events::Near(*events::ParseIsoDate("2024-12-24"), *events::ParseIsoDate("2024-12-26"), 2));
+    CHECK_FALSE(
+        events::Near(*events::ParseIsoDate("2024-12-24"), *events::ParseIsoDate("2024-12-27"), 2));
     CHECK(events::Near(*events::ParseIsoDate("2024-12"), *events::ParseIsoDate("2024-12-28"), 2));
   }
 
   TEST_CASE("a dateline dates a document without metadata") {
-    auto words = testing::WordsOf("KABUL, 25 December 2024 (Reuters) - Officials said on Tuesday that …");
+    auto words =
+        testing::WordsOf("KABUL, 25 December 2024 (Reuters) - Officials said on Tuesday that …");
     auto anchor = testing::Dates().Anchor("", words.words);
     REQUIRE(anchor);
     CHECK(events::FormatWhen(*anchor) == "2024-12-25");

@@ -46,31 +46,35 @@ TEST_SUITE("events") {
     const std::vector<Row> rows = {
         // 2024-11-06 is a Wednesday.
         {"metadata: late on Tuesday, published on Wednesday", "2024-11-06",
-         "Turkish drones bombed Afrin late on Tuesday, killing four people.", "2024-11-06: airstrike, Afrin, 2024-11-05"},
-        {"metadata: Tuesday, published on that Tuesday", "2024-11-05", "Turkish drones bombed Afrin on Tuesday.",
-         "2024-11-05: airstrike, Afrin, 2024-11-05"},
+         "Turkish drones bombed Afrin late on Tuesday, killing four people.",
+         "2024-11-06: airstrike, Afrin, 2024-11-05"},
+        {"metadata: Tuesday, published on that Tuesday", "2024-11-05",
+         "Turkish drones bombed Afrin on Tuesday.", "2024-11-05: airstrike, Afrin, 2024-11-05"},
         {"metadata: yesterday", "2024-11-06", "Turkish drones bombed Afrin yesterday.",
          "2024-11-06: airstrike, Afrin, 2024-11-05"},
-        {"metadata: only a month, so a weekday is unknown", "2024-11", "Turkish drones bombed Afrin late on Tuesday.",
-         "2024-11: airstrike, Afrin"},
-        {"metadata: only a month, a full date is still known", "2024-11", "Turkish drones bombed Afrin on November 5.",
-         "2024-11: airstrike, Afrin, 2024-11-05"},
+        {"metadata: only a month, so a weekday is unknown", "2024-11",
+         "Turkish drones bombed Afrin late on Tuesday.", "2024-11: airstrike, Afrin"},
+        {"metadata: only a month, a full date is still known", "2024-11",
+         "Turkish drones bombed Afrin on November 5.", "2024-11: airstrike, Afrin, 2024-11-05"},
         // Regression: the dateline used to date the event when it came first.
         {"dateline: late on Tuesday, not the day it was written", "",
-         "DAMASCUS, November 6, 2024 — Turkish drones bombed Afrin late on Tuesday, killing four people.\n"
+         "DAMASCUS, November 6, 2024 — Turkish drones bombed Afrin late on Tuesday, killing four "
+         "people.\n"
          "A second airstrike hit Manbij on Wednesday morning.\n",
          "2024-11-06: airstrike, Afrin, 2024-11-05 | airstrike, Manbij, 2024-11-06"},
         {"dateline: the only date of the sentence", "",
          "DAMASCUS, November 6, 2024 — Turkish drones bombed Afrin, killing four people.",
          "2024-11-06: airstrike, Afrin, 2024-11-06"},
-        {"a full date in the lede", "", "On November 5, 2024, Turkish drones bombed Afrin. The raids killed four.",
+        {"a full date in the lede", "",
+         "On November 5, 2024, Turkish drones bombed Afrin. The raids killed four.",
          "2024-11-05: airstrike, Afrin, 2024-11-05"},
         {"no date: a weekday is never guessed", "",
-         "Turkish drones bombed Afrin late on Tuesday. The raids killed four.", "-: airstrike, Afrin"},
-        {"no date: a day without its year is never guessed", "", "Turkish drones bombed Afrin on November 5.",
+         "Turkish drones bombed Afrin late on Tuesday. The raids killed four.",
          "-: airstrike, Afrin"},
-        {"a metadata date that is not a date", "yesterday", "Turkish drones bombed Afrin late on Tuesday.",
-         "-: airstrike, Afrin"},
+        {"no date: a day without its year is never guessed", "",
+         "Turkish drones bombed Afrin on November 5.", "-: airstrike, Afrin"},
+        {"a metadata date that is not a date", "yesterday",
+         "Turkish drones bombed Afrin late on Tuesday.", "-: airstrike, Afrin"},
     };
     for (const Row& r : rows) {
       CAPTURE(r.name);
@@ -87,10 +91,12 @@ TEST_SUITE("events") {
     CHECK(ev.doc == "doc");
     REQUIRE(ev.events.size() == 2);
     const events::DocEvent& strike = ev.events[0];
-    CHECK(strike.type_path == std::vector<std::string>{"armed action", "military operation", "attack", "airstrike"});
+    CHECK(strike.type_path ==
+          std::vector<std::string>{"armed action", "military operation", "attack", "airstrike"});
     std::vector<std::vector<std::string>> places;
     for (const auto& p : strike.places) places.push_back(p.path);
-    CHECK(places == std::vector<std::vector<std::string>>{{"Syria", "Aleppo", "Manbij"}, {"Syria", "Aleppo"}});
+    CHECK(places == std::vector<std::vector<std::string>>{{"Syria", "Aleppo", "Manbij"},
+                                                          {"Syria", "Aleppo"}});
     REQUIRE(strike.actors.size() == 1);
     CHECK(strike.actors[0].name == "Turkey");
     CHECK(strike.mentions == 2);
@@ -100,19 +106,22 @@ TEST_SUITE("events") {
     CHECK(ev.events[1].first_byte == text.find("met in"));
     CHECK(ev.quote_event.empty());
 
-    events::DocEvents across = RunStage("Turkish drones bombed Syria near the border on Tuesday.", "2024-11-06");
+    events::DocEvents across =
+        RunStage("Turkish drones bombed Syria near the border on Tuesday.", "2024-11-06");
     REQUIRE(across.events.size() == 1);
     CHECK(across.events[0].border);
     CHECK(testing::LabelOf(across.events[0]) == "airstrike, Syria border, 2024-11-05");
   }
 
   TEST_CASE("event stage: no event, no link") {
-    events::DocEvents ev = RunStage("The committee published its annual report on Tuesday.", "2024-11-06");
+    events::DocEvents ev =
+        RunStage("The committee published its annual report on Tuesday.", "2024-11-06");
     CHECK(ev.events.empty());
     CHECK(RunStage("", "").events.empty());
   }
 
-  TEST_CASE("event stage in the pipeline: each record's event, without an id until the corpus stage") {
+  TEST_CASE(
+      "event stage in the pipeline: each record's event, without an id until the corpus stage") {
     const std::string text =
         "Turkish drones bombed Afrin late on Tuesday.\n"
         "\"The airstrike hit a school,\" a teacher said.\n"

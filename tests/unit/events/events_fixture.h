@@ -24,7 +24,9 @@ inline segment::Tokens TokensOf(const std::string& text) {
   return tokenizer.Run(text, segment::SplitParagraphs(text), {}, {});
 }
 
-inline events::Words WordsOf(const std::string& text) { return events::ReadWords(text, TokensOf(text)); }
+inline events::Words WordsOf(const std::string& text) {
+  return events::ReadWords(text, TokensOf(text));
+}
 
 inline const events::DateFinder& Dates() {
   static events::DateFinder dates(events::DateConfig{}, Rules());
@@ -56,8 +58,10 @@ inline std::pair<std::string, std::string> SplitAnchor(const std::string& input)
 // A document event as the event stage would give it: its type (the path is
 // read from types.txt), its places (gazetteer paths, country first), actors
 // and date ("" none; "YYYY-MM" a month).
-inline events::DocEvent Ev(const std::string& type, const std::vector<std::vector<std::string>>& places,
-                           const std::vector<events::Actor>& actors = {}, const std::string& date = "") {
+inline events::DocEvent Ev(const std::string& type,
+                           const std::vector<std::vector<std::string>>& places,
+                           const std::vector<events::Actor>& actors = {},
+                           const std::string& date = "") {
   events::DocEvent e;
   for (int t = Lexicon().TypeId(type); t >= 0; t = Lexicon().type(t).parent) {
     e.type_path.insert(e.type_path.begin(), Lexicon().type(t).name);

@@ -78,19 +78,20 @@ TEST_SUITE("events") {
 
   TEST_CASE("every province of Afghanistan and Pakistan is in the gazetteer") {
     const auto& g = testing::Places();
-    const char* afghan[] = {"Badakhshan", "Badghis", "Baghlan", "Balkh", "Bamyan", "Daykundi", "Farah",
-                            "Faryab", "Ghazni", "Ghor", "Helmand", "Herat", "Jowzjan", "Kabul Province",
-                            "Kandahar", "Kapisa", "Khost", "Kunar", "Kunduz", "Laghman", "Logar",
-                            "Nangarhar", "Nimruz", "Nuristan", "Paktia", "Paktika", "Panjshir", "Parwan",
-                            "Samangan", "Sar-e Pol", "Takhar", "Uruzgan", "Wardak", "Zabul"};
+    const char* afghan[] = {
+        "Badakhshan", "Badghis",   "Baghlan",  "Balkh",   "Bamyan",  "Daykundi", "Farah",
+        "Faryab",     "Ghazni",    "Ghor",     "Helmand", "Herat",   "Jowzjan",  "Kabul Province",
+        "Kandahar",   "Kapisa",    "Khost",    "Kunar",   "Kunduz",  "Laghman",  "Logar",
+        "Nangarhar",  "Nimruz",    "Nuristan", "Paktia",  "Paktika", "Panjshir", "Parwan",
+        "Samangan",   "Sar-e Pol", "Takhar",   "Uruzgan", "Wardak",  "Zabul"};
     for (const char* p : afghan) {
       CAPTURE(p);
       int id = g.Find(p);
       REQUIRE(id >= 0);
       CHECK(g.place(id).parent == g.Find("Afghanistan"));
     }
-    for (const char* p : {"Punjab", "Sindh", "Khyber Pakhtunkhwa", "Balochistan", "Gilgit-Baltistan",
-                          "Azad Kashmir", "Islamabad Capital Territory"}) {
+    for (const char* p : {"Punjab", "Sindh", "Khyber Pakhtunkhwa", "Balochistan",
+                          "Gilgit-Baltistan", "Azad Kashmir", "Islamabad Capital Territory"}) {
       CAPTURE(p);
       int id = g.Find(p);
       REQUIRE(id >= 0);
@@ -108,9 +109,12 @@ TEST_SUITE("events") {
       if (line.rfind("Iraq |", 0) != 0) content += line + "\n";
     }
     auto rules = testing::Rules().With("places.txt", rules::RuleFile::Parse("places.txt", content));
-    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("events/gazetteer.txt:"), ConfigError);
-    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("unknown parent 'Iraq'"), ConfigError);
-    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("country of places.txt"), ConfigError);
+    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("events/gazetteer.txt:"),
+                         ConfigError);
+    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("unknown parent 'Iraq'"),
+                         ConfigError);
+    CHECK_THROWS_WITH_AS(events::Gazetteer{*rules}, doctest::Contains("country of places.txt"),
+                         ConfigError);
   }
 }
 

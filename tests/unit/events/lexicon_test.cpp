@@ -26,22 +26,39 @@ std::vector<events::Actor> ActorOf(const std::string& phrase) {
     }
     auto m = testing::Places().Match(words.words, i, words.size());
     int place = m.words ? m.places.front() : testing::Places().Demonym(words[i].lower);
-    if (place >= 0) return {{testing::Places().place(place).name, testing::Places().place(place).name}};
+    if (place >= 0)
+      return {{testing::Places().place(place).name, testing::Places().place(place).name}};
   }
   return {};
 }
 
 // In the order context.txt lists them.
 const std::pair<const char*, std::uint32_t> kContextNames[] = {
-    {"determiner", events::kDeterminer}, {"quantifier", events::kQuantifier}, {"listing", events::kListing},
-    {"unreal", events::kUnreal},         {"unreal-after", events::kUnrealAfter},
-    {"background", events::kBackground}, {"support", events::kSupport},       {"locative", events::kLocative},
-    {"near", events::kNear},             {"place-like", events::kPlaceLike},  {"other", events::kOther},
-    {"region", events::kRegion},         {"target", events::kTarget},         {"border", events::kBorder},
-    {"casualty", events::kCasualty},     {"figurative", events::kFigurative}, {"armed", events::kArmed},
-    {"person", events::kPerson},         {"stop", events::kStop},             {"title", events::kTitle},
-    {"institution", events::kInstitution}, {"speech", events::kSpeech},   {"indefinite", events::kIndefinite},
-    {"aimed", events::kAimed},           {"agent", events::kAgent}};
+    {"determiner", events::kDeterminer},
+    {"quantifier", events::kQuantifier},
+    {"listing", events::kListing},
+    {"unreal", events::kUnreal},
+    {"unreal-after", events::kUnrealAfter},
+    {"background", events::kBackground},
+    {"support", events::kSupport},
+    {"locative", events::kLocative},
+    {"near", events::kNear},
+    {"place-like", events::kPlaceLike},
+    {"other", events::kOther},
+    {"region", events::kRegion},
+    {"target", events::kTarget},
+    {"border", events::kBorder},
+    {"casualty", events::kCasualty},
+    {"figurative", events::kFigurative},
+    {"armed", events::kArmed},
+    {"person", events::kPerson},
+    {"stop", events::kStop},
+    {"title", events::kTitle},
+    {"institution", events::kInstitution},
+    {"speech", events::kSpeech},
+    {"indefinite", events::kIndefinite},
+    {"aimed", events::kAimed},
+    {"agent", events::kAgent}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {
@@ -136,16 +153,20 @@ TEST_SUITE("events") {
       f << "airstrike | noun | sorties\nbattle | noun | battle\n";
     }
     auto rules = rules::RuleSet::Load(dir);
-    CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("triggers.txt:"), ConfigError);
-    CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("unknown type 'battle'"), ConfigError);
+    CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("triggers.txt:"),
+                         ConfigError);
+    CHECK_THROWS_WITH_AS(events::EventLexicon{*rules}, doctest::Contains("unknown type 'battle'"),
+                         ConfigError);
     std::filesystem::copy_file(std::string(WHOSAID_TEST_SOURCE_DIR) + "/rules/events/triggers.txt",
-                               dir / "events" / "triggers.txt", std::filesystem::copy_options::overwrite_existing);
+                               dir / "events" / "triggers.txt",
+                               std::filesystem::copy_options::overwrite_existing);
     {
       std::ofstream f(dir / "events" / "triggers.txt", std::ios::app);
       f << "attack | noun, sure | sorties\n";
     }
     auto flagged = rules::RuleSet::Load(dir);
-    CHECK_THROWS_WITH_AS(events::EventLexicon{*flagged}, doctest::Contains("unknown trigger flag 'sure'"), ConfigError);
+    CHECK_THROWS_WITH_AS(events::EventLexicon{*flagged},
+                         doctest::Contains("unknown trigger flag 'sure'"), ConfigError);
     std::filesystem::remove_all(dir);
   }
 }

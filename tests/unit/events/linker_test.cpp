@@ -42,20 +42,27 @@ TEST_SUITE("events") {
   // Regressions: a quote that named an event only to place something else
   // was linked to it when nothing else was found; the date the reporter
   // gave the saying went to the event the quote names.
-  TEST_CASE("linker: an event named in passing is not what the quote is about; the saying's date is not its") {
+  TEST_CASE(
+      "linker: an event named in passing is not what the quote is about; the saying's date is not "
+      "its") {
     CheckLinks({
-        {"background inside the quote, nothing else", "2016-05-10",
+        {"background inside the quote, nothing else",
+         "2016-05-10",
          "The senator spoke to students about privacy.\n\n"
          "He said \"the surveillance law passed after the 2001 terrorist attacks went too far.\"\n",
          {{"the surveillance law passed", "none"}}},
-        {"the date of the saying is not that of the event the quote names", "2016-05-18",
+        {"the date of the saying is not that of the event the quote names",
+         "2016-05-18",
          "\"The convention was a mess,\" the senator said on Monday.\n",
          {{"The convention was a mess", "convention"}}},
-        {"an election only from the quote's sentence, not its paragraph", "2016-02-10",
-         "The governor won the state's primary on Tuesday. \"Taxes are too high,\" a voter said.\n\n"
+        {"an election only from the quote's sentence, not its paragraph",
+         "2016-02-10",
+         "The governor won the state's primary on Tuesday. \"Taxes are too high,\" a voter "
+         "said.\n\n"
          "Mr. Ames won the primary in the state on Tuesday, and he said \"the count was fair\".\n",
          {{"Taxes are too high", "none"}, {"the count was fair", "election, 2016-02-09"}}},
-        {"background and casualties: the document's armed action", "2024-11-07",
+        {"background and casualties: the document's armed action",
+         "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday, killing four.\n\n"
          "\"Four people were killed after the airstrike,\" a doctor said.\n",
          {{"Four people were killed", "airstrike, Afrin, 2024-11-06"}}},
@@ -64,27 +71,38 @@ TEST_SUITE("events") {
 
   TEST_CASE("linker: inside the quote, its sentence, its paragraph") {
     CheckLinks({
-        {"the event named inside the quote, over the one its paragraph reports", "2024-11-07",
+        {"the event named inside the quote, over the one its paragraph reports",
+         "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
-         "On Thursday the governor visited Aleppo. \"The airstrike on Afrin was a crime,\" he said.\n",
+         "On Thursday the governor visited Aleppo. \"The airstrike on Afrin was a crime,\" he "
+         "said.\n",
          {{"The airstrike on Afrin was a crime", "airstrike, Afrin, 2024-11-06"}}},
-        {"the quote's sentence, after the quote", "2024-11-07",
+        {"the quote's sentence, after the quote",
+         "2024-11-07",
          "\"We heard the jets first,\" a resident said of the airstrike on Afrin on Wednesday.\n",
          {{"We heard the jets first", "airstrike, Afrin, 2024-11-06"}}},
-        {"the quote's sentence, before the quote", "2024-03-09",
-         "Russian forces shelled Kharkiv on Friday, and a resident said \"the whole street shook\".\n",
+        {"the quote's sentence, before the quote",
+         "2024-03-09",
+         "Russian forces shelled Kharkiv on Friday, and a resident said \"the whole street "
+         "shook\".\n",
          {{"the whole street shook", "attack, Kharkiv, 2024-03-08"}}},
-        {"the paragraph: the sentence before", "2024-10-16",
-         "On Monday, the foreign ministers of Qatar and Egypt met in Doha. \"We spoke for hours,\" the Qatari "
+        {"the paragraph: the sentence before",
+         "2024-10-16",
+         "On Monday, the foreign ministers of Qatar and Egypt met in Doha. \"We spoke for hours,\" "
+         "the Qatari "
          "minister said.\n",
          {{"We spoke for hours", "meeting, Doha, 2024-10-14"}}},
-        {"the paragraph reaches two sentences back, no further", "2024-11-07",
-         "Turkish drones bombed Afrin on Wednesday. The town has a long history. \"We want to go home,\" a "
+        {"the paragraph reaches two sentences back, no further",
+         "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday. The town has a long history. \"We want to go "
+         "home,\" a "
          "resident said.\n"
-         "Turkish drones bombed Afrin on Wednesday. The town has a long history. Its market dates from the "
+         "Turkish drones bombed Afrin on Wednesday. The town has a long history. Its market dates "
+         "from the "
          "Ottoman era. Its citadel is famous. \"We want to leave,\" a resident said.\n",
          {{"We want to go home", "airstrike, Afrin, 2024-11-06"}, {"We want to leave", "none"}}},
-        {"an event of the next paragraph is not the quote's", "2024-11-07",
+        {"an event of the next paragraph is not the quote's",
+         "2024-11-07",
          "\"The town is calm tonight,\" the mayor said.\n"
          "Turkish drones bombed Afrin on Wednesday.\n",
          {{"The town is calm tonight", "none"}}},
@@ -93,29 +111,35 @@ TEST_SUITE("events") {
 
   TEST_CASE("linker: victims and damage name the main event; general statements none") {
     CheckLinks({
-        {"victims, before any event is named: the main event", "2024-11-07",
+        {"victims, before any event is named: the main event",
+         "2024-11-07",
          "\"Most of the dead were children,\" a doctor at the city hospital said on Thursday.\n"
          "Turkish drones bombed Afrin on Wednesday. The airstrikes destroyed a school.\n",
          {{"Most of the dead were children", "airstrike, Afrin, 2024-11-06"}}},
-        {"victims, paragraphs after the event", "2024-11-07",
+        {"victims, paragraphs after the event",
+         "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
          "The town has a long history.\n"
          "\"Eleven people were wounded,\" a doctor said.\n",
          {{"Eleven people were wounded", "airstrike, Afrin, 2024-11-06"}}},
-        {"a policy view, a view of the future: none", "2024-11-07",
+        {"a policy view, a view of the future: none",
+         "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
          "The town has a long history.\n"
-         "\"Our policy on refugees has not changed,\" the Turkish foreign minister said in a statement.\n"
+         "\"Our policy on refugees has not changed,\" the Turkish foreign minister said in a "
+         "statement.\n"
          "\"Peace will come to this region one day,\" the minister added.\n",
          {{"Our policy on refugees has not changed", "none"}, {"Peace will come", "none"}}},
-        {"counts over a span, even of victims: none", "2024-11-07",
+        {"counts over a span, even of victims: none",
+         "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
          "The town has a long history.\n"
          "\"We have recorded 120 drone strikes so far this year,\" a monitor said.\n"
          "\"So far this year, hundreds of civilians have been killed,\" a UN official said.\n"
          "\"In 2023, drone strikes killed dozens of civilians in the north,\" a monitor said.\n",
          {{"120 drone strikes", "none"}, {"hundreds of civilians", "none"}, {"In 2023", "none"}}},
-        {"where words are spoken is not what they are about", "2024-11-07",
+        {"where words are spoken is not what they are about",
+         "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
          "The town has a long history.\n"
          "At a press conference on Thursday, the minister said: \"Our borders are secure.\"\n",
@@ -125,12 +149,17 @@ TEST_SUITE("events") {
 
   TEST_CASE("linker: a retaliation, a meeting the same day are other events") {
     CheckLinks({
-        {"strike, retaliation, meeting", "2024-10-16",
-         "Israeli jets bombed Tyre in southern Lebanon on Monday, killing nine people, the health ministry said.\n"
-         "In retaliation for the airstrikes, Hezbollah launched rocket attacks on Haifa on Tuesday. \"This was "
+        {"strike, retaliation, meeting",
+         "2024-10-16",
+         "Israeli jets bombed Tyre in southern Lebanon on Monday, killing nine people, the health "
+         "ministry said.\n"
+         "In retaliation for the airstrikes, Hezbollah launched rocket attacks on Haifa on "
+         "Tuesday. \"This was "
          "our answer to the massacre in Tyre,\" a Hezbollah official said.\n"
-         "\"The rockets hit an empty field,\" an Israeli army spokesman said of the retaliatory strike.\n"
-         "On Monday, the foreign ministers of Qatar and Egypt met in Doha. \"We spoke for hours,\" the Qatari "
+         "\"The rockets hit an empty field,\" an Israeli army spokesman said of the retaliatory "
+         "strike.\n"
+         "On Monday, the foreign ministers of Qatar and Egypt met in Doha. \"We spoke for hours,\" "
+         "the Qatari "
          "minister said.\n",
          {{"Israeli jets bombed Tyre", "airstrike, Tyre, 2024-10-14"},
           {"the massacre in Tyre", "airstrike, Tyre, 2024-10-14"},
@@ -141,12 +170,14 @@ TEST_SUITE("events") {
     // retaliation's sentence joins the strike, not the answer.
     DocResult r = testing::Analyze(
         "Israeli jets bombed Tyre on Monday.\n"
-        "In retaliation for the airstrikes, Hezbollah launched rocket attacks on Haifa on Tuesday.\n"
+        "In retaliation for the airstrikes, Hezbollah launched rocket attacks on Haifa on "
+        "Tuesday.\n"
         "On Monday, the foreign ministers of Qatar and Egypt met in Doha.\n",
         "2024-10-16");
     std::vector<std::string> labels;
     for (const auto& e : r.events.events) labels.push_back(testing::LabelOf(e));
-    CHECK(labels == std::vector<std::string>{"airstrike, Tyre, 2024-10-14", "retaliatory strike, Haifa, 2024-10-15",
+    CHECK(labels == std::vector<std::string>{"airstrike, Tyre, 2024-10-14",
+                                             "retaliatory strike, Haifa, 2024-10-15",
                                              "meeting, Doha, 2024-10-14"});
   }
 
@@ -156,7 +187,8 @@ TEST_SUITE("events") {
     auto words = testing::WordsOf(text);
     std::vector<events::Mention> mentions;
     for (std::size_t s = 0; s < words.sentences.size(); ++s) {
-      for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate("2024-11-07"))) mentions.push_back(m);
+      for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate("2024-11-07")))
+        mentions.push_back(m);
     }
     events::EventCoref coref(events::CorefConfig{}, testing::Lexicon(), testing::Places());
     events::Grouping g = coref.Run(mentions);
@@ -165,7 +197,8 @@ TEST_SUITE("events") {
     empty.quote = {5, 5};
     beyond.quote = {text.size() + 3, text.size() + 9};
     whole.quote = {0, text.size()};
-    auto linked = linker.Run(words, mentions, g, {empty, beyond, whole}, events::ParseIsoDate("2024-11-07"));
+    auto linked =
+        linker.Run(words, mentions, g, {empty, beyond, whole}, events::ParseIsoDate("2024-11-07"));
     CHECK(linked == std::vector<int>{-1, -1, 0});
   }
 }

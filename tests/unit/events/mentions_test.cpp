@@ -15,7 +15,8 @@ std::string Describe(const std::string& text, const std::string& anchor = "2024-
     for (const auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate(anchor))) {
       if (!out.empty()) out += ' ';
       out += testing::Lexicon().type(m.type).name + ":" +
-             text.substr(words[m.first].span.begin, words[m.end - 1].span.end - words[m.first].span.begin);
+             text.substr(words[m.first].span.begin,
+                         words[m.end - 1].span.end - words[m.first].span.begin);
       if (m.generic) out += "/generic";
       if (m.reference) out += "/ref";
       if (m.answered) out += "/answered";
@@ -28,17 +29,20 @@ std::string Describe(const std::string& text, const std::string& anchor = "2024-
 }
 
 // One mention's arguments: "places | actors | when".
-std::string Arguments(const std::string& text, std::size_t k = 0, const std::string& anchor = "2024-12-25") {
+std::string Arguments(const std::string& text, std::size_t k = 0,
+                      const std::string& anchor = "2024-12-25") {
   auto words = testing::WordsOf(text);
   std::vector<events::Mention> all;
   for (std::size_t s = 0; s < words.sentences.size(); ++s) {
-    for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate(anchor))) all.push_back(m);
+    for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate(anchor)))
+      all.push_back(m);
   }
   if (k >= all.size()) return "no mention";
   const auto& m = all[k];
   std::string places, actors;
   for (const auto& p : m.places) {
-    places += (places.empty() ? "" : ",") + (p.id >= 0 ? testing::Places().place(p.id).name : p.name);
+    places +=
+        (places.empty() ? "" : ",") + (p.id >= 0 ? testing::Places().place(p.id).name : p.name);
     if (p.near) places += "~";
   }
   for (const auto& a : m.actors) actors += (actors.empty() ? "" : ",") + a.name;
@@ -55,7 +59,9 @@ TEST_SUITE("events") {
 
   // Regression: a date without its year always resolved backwards ("the
   // convention in July" in a May article was last July).
-  TEST_CASE("dates: without a year, ahead in a future clause or for a scheduled event when nearer; not the saying's") {
+  TEST_CASE(
+      "dates: without a year, ahead in a future clause or for a scheduled event when nearer; not "
+      "the saying's") {
     struct Row {
       const char* anchor;
       const char* text;
@@ -68,7 +74,8 @@ TEST_SUITE("events") {
         {"2016-05-18", "The candidates clashed at the debate on Monday.", " |  | 2016-05-16"},
         {"2016-05-18", "The council met in July.", " |  | 2015-07"},
         {"2016-05-18", "The council will hold a meeting in July.", " |  | 2016-07"},
-        {"2016-05-18", "A bomb blast hit a bus in the Nangarhar province on June 2.", "Nangarhar |  | 2015-06-02"},
+        {"2016-05-18", "A bomb blast hit a bus in the Nangarhar province on June 2.",
+         "Nangarhar |  | 2015-06-02"},
         // A scare quote does not part a date from its event (a quotation
         // and a speech verb do: linker_test).
         {"2016-05-18", "Four were killed Monday in \"reckless\" air strikes.", " |  | 2016-05-16"},
@@ -85,21 +92,27 @@ TEST_SUITE("events") {
       std::size_t mention;
       const char* args;
     } rows[] = {
-        {"The Indian air force carried out airstrikes in Kashmir late on Tuesday, targeting camps of the "
+        {"The Indian air force carried out airstrikes in Kashmir late on Tuesday, targeting camps "
+         "of the "
          "Lashkar-e-Taiba in the Kupwara district.",
          0, "Kashmir,Kupwara | India | 2024-12-24"},
-        {"Officials said the raids occurred in the Nad Ali district of Helmand, near Iran's Sistan and "
+        {"Officials said the raids occurred in the Nad Ali district of Helmand, near Iran's Sistan "
+         "and "
          "Baluchestan province in the south.",
          0, "Nad Ali,Helmand,Iran~,Sistan and Baluchestan~ |  | "},
-        {"Nine civilians were killed Monday in air strikes by Turkey's military in the border regions of Iraq, "
+        {"Nine civilians were killed Monday in air strikes by Turkey's military in the border "
+         "regions of Iraq, "
          "prompting Kurdish forces to retaliate against Turkish military outposts.",
          1, "Turkey |  | 2024-12-23"},
-        {"The strikes killed four women in the northern border provinces of Kunduz and Takhar, he added.", 0,
-         "Kunduz,Takhar |  | "},
-        {"On December 24, Israel conducted multiple airstrikes on alleged weapons depots in southern Lebanon's "
+        {"The strikes killed four women in the northern border provinces of Kunduz and Takhar, he "
+         "added.",
+         0, "Kunduz,Takhar |  | "},
+        {"On December 24, Israel conducted multiple airstrikes on alleged weapons depots in "
+         "southern Lebanon's "
          "Nabatieh province.",
          0, "Lebanon,Nabatieh | Israel | 2024-12-24"},
-        {"In retaliation, Sudan's ruling military council launched strikes into Chad.", 0, "Chad | Sudan | "},
+        {"In retaliation, Sudan's ruling military council launched strikes into Chad.", 0,
+         "Chad | Sudan | "},
         {"The minister's visit to Tehran was focused on trade.", 0, "Tehran |  | "},
         {"A blast hit a market in the Dand-e-Nowabad district of Kandahar on Sunday.", 0,
          "Dand-e-Nowabad,Kandahar |  | 2024-12-22"},

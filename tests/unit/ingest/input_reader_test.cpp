@@ -85,7 +85,8 @@ TEST_SUITE("ingest.reader") {
     CHECK(Ids(r) == std::vector<std::string>{"a"});
     REQUIRE(r.diagnostics.size() == 3);
     CHECK(r.diagnostics[0].where == (dir.path() / "dangling.txt").string());
-    CHECK(r.diagnostics[1].ToString().find("l1.txt: error: cannot read: Too many levels of symbolic links") !=
+    CHECK(r.diagnostics[1].ToString().find(
+              "l1.txt: error: cannot read: Too many levels of symbolic links") !=
           std::string::npos);
     CHECK(r.diagnostics[2].where == (dir.path() / "l2.txt").string());
   }
@@ -94,8 +95,9 @@ TEST_SUITE("ingest.reader") {
     testing::TempDir dir;
     auto one = dir.Write("one/x.txt", "first");
     auto two = dir.Write("two/x.txt", "second");
-    auto jsonl = dir.Write("d.jsonl", "{\"id\":\"j\",\"text\":\"A\"}\n{\"id\":\"j\",\"text\":\"B\"}\n"
-                                       "{\"id\":\"x\",\"text\":\"C\"}\n");
+    auto jsonl = dir.Write("d.jsonl",
+                           "{\"id\":\"j\",\"text\":\"A\"}\n{\"id\":\"j\",\"text\":\"B\"}\n"
+                           "{\"id\":\"x\",\"text\":\"C\"}\n");
     Read r = ReadInputs({dir.path().string(), jsonl.string()});
     CHECK(Ids(r) == std::vector<std::string>{"x", "x", "j", "j", "x"});
     std::vector<std::string> places;
@@ -104,7 +106,8 @@ TEST_SUITE("ingest.reader") {
       CHECK(d.message.find("duplicate id") != std::string::npos);
       places.push_back(d.where);
     }
-    CHECK(places == std::vector<std::string>{two.string(), jsonl.string() + ":2", jsonl.string() + ":3"});
+    CHECK(places ==
+          std::vector<std::string>{two.string(), jsonl.string() + ":2", jsonl.string() + ":3"});
   }
 
   TEST_CASE("meta.jsonl gives outlet, url and date per file stem") {

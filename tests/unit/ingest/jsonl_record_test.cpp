@@ -21,7 +21,7 @@ std::string Fields(const std::string& line) {
                                &r.meta_url, &r.meta_publication_date}) {
     if (!out.empty()) out += '|';
     out += f->kind == RecordField::Kind::kString || f->kind == RecordField::Kind::kInteger ? f->text
-                                                                                          : "-";
+                                                                                           : "-";
   }
   return out;
 }
@@ -38,7 +38,8 @@ TEST_SUITE("ingest.jsonl") {
          R"({"id":"a","text":"T","outlet":"O","url":"U","date":"D","meta":{"publisher":"P","url":"MU","publication_date":"PD"}})",
          "a|T|O|U|D|P|MU|PD"},
         {"integer ids", R"({"id":-7,"text":"T"})", "-7|T|-|-|-|-|-|-"},
-        {"a big unsigned id", R"({"id":18446744073709551615})", "18446744073709551615|-|-|-|-|-|-|-"},
+        {"a big unsigned id", R"({"id":18446744073709551615})",
+         "18446744073709551615|-|-|-|-|-|-|-"},
         {"float, bool, null, array, object ids", R"({"id":1.5})", "-|-|-|-|-|-|-|-"},
         {"text an array", R"({"text":["a"],"id":"x"})", "x|-|-|-|-|-|-|-"},
         {"text an object", R"({"text":{"text":"inner"}})", "-|-|-|-|-|-|-|-"},
@@ -48,8 +49,8 @@ TEST_SUITE("ingest.jsonl") {
         {"meta not an object", R"({"meta":{"publisher":"P"},"meta":"x"})", "-|-|-|-|-|-|-|-"},
         {"nested objects inside meta do not end it",
          R"({"meta":{"x":{"y":{"publisher":"no"}},"publisher":"P"}})", "-|-|-|-|-|P|-|-"},
-        {"fields deeper down are not fields", R"({"a":{"text":"no","id":"no"},"b":[{"text":"no"}]})",
-         "-|-|-|-|-|-|-|-"},
+        {"fields deeper down are not fields",
+         R"({"a":{"text":"no","id":"no"},"b":[{"text":"no"}]})", "-|-|-|-|-|-|-|-"},
         {"an array is not an object", R"([{"text":"T"}])", "not object"},
         {"a string is not an object", R"("text")", "not object"},
         {"malformed", R"({"text": )", "!parse error at column 10"},
@@ -68,7 +69,8 @@ TEST_SUITE("ingest.jsonl") {
     // object of 500,000 keys before the text.
     CHECK(Fields(std::string(2'000'000, '[') + std::string(2'000'000, ']')) == "not object");
     std::string wide = "{";
-    for (int i = 0; i < 500'000; ++i) wide.append("\"k").append(std::to_string(i)).append("\":[1,{}],");
+    for (int i = 0; i < 500'000; ++i)
+      wide.append("\"k").append(std::to_string(i)).append("\":[1,{}],");
     wide += "\"text\":\"T\"}";
     CHECK(Fields(wide) == "-|T|-|-|-|-|-|-");
   }

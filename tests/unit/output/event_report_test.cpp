@@ -47,12 +47,14 @@ std::vector<Input> Corpus() {
   b.doc.id = "b";
   b.doc.date = "2024-11-07";
   b.doc.text =
-      "Réunion: \"The strike hit a school,\" said Layla Haddad. \"We spoke for hours,\" the minister said. "
+      "Réunion: \"The strike hit a school,\" said Layla Haddad. \"We spoke for hours,\" the "
+      "minister said. "
       "\"Peace will come,\" an official said.";
   b.result.events.doc = "b";
   b.result.events.anchor = events::ParseIsoDate("2024-11-07");
-  b.result.events.events = {Ev("airstrike", {{"Syria", "Aleppo", "Manbij"}}, {{"Turkey", "Turkey"}}, "2024-11-06"),
-                            Ev("meeting", {{"Qatar", "Doha"}})};
+  b.result.events.events = {
+      Ev("airstrike", {{"Syria", "Aleppo", "Manbij"}}, {{"Turkey", "Turkey"}}, "2024-11-06"),
+      Ev("meeting", {{"Qatar", "Doha"}})};
   b.result.quotes = {Quote(b.doc.text, "The strike hit a school,", "Layla Haddad"),
                      Quote(b.doc.text, "We spoke for hours,", "", "the minister"),
                      Quote(b.doc.text, "Peace will come,")};
@@ -66,7 +68,8 @@ std::vector<Input> Corpus() {
   a.result.events.anchor = events::ParseIsoDate("2024-11-06");
   a.result.events.events = {Ev("attack", {{"Syria", "Aleppo"}}, {}, "2024-11-06")};
   a.result.events.events[0].mentions = 3;
-  a.result.quotes = {Quote(a.doc.text, "Drones bombed Manbij."), Quote(a.doc.text, "Four died,", "Omar Aziz")};
+  a.result.quotes = {Quote(a.doc.text, "Drones bombed Manbij."),
+                     Quote(a.doc.text, "Four died,", "Omar Aziz")};
   a.result.quotes[0].kind = QuoteKind::kIndirect;
   a.result.events.quote_event = {0, 0};
   in[2].doc.id = "c";
@@ -96,8 +99,8 @@ TEST_SUITE("output.events") {
     for (const auto& l : lines) events.push_back(nlohmann::ordered_json::parse(l));
     std::vector<std::string> keys;
     for (const auto& [k, v] : events[0].items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"id", "type", "where", "places", "actors", "when", "label", "documents",
-                                           "mentions", "quotes"});
+    CHECK(keys == std::vector<std::string>{"id", "type", "where", "places", "actors", "when",
+                                           "label", "documents", "mentions", "quotes"});
 
     const auto& strike = events[0];
     CHECK(strike["id"] == "E1");
@@ -106,7 +109,8 @@ TEST_SUITE("output.events") {
     // every member's places, as full paths (in no promised order)
     auto places = strike["places"].get<std::vector<std::vector<std::string>>>();
     std::sort(places.begin(), places.end());
-    CHECK(places == std::vector<std::vector<std::string>>{{"Syria", "Aleppo"}, {"Syria", "Aleppo", "Manbij"}});
+    CHECK(places == std::vector<std::vector<std::string>>{{"Syria", "Aleppo"},
+                                                          {"Syria", "Aleppo", "Manbij"}});
     CHECK(strike["actors"] == nlohmann::json::array({"Turkey"}));
     CHECK(strike["when"] == "2024-11-06");
     CHECK(strike["label"] == "airstrike, Aleppo, 2024-11-06");

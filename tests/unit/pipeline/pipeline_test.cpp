@@ -24,13 +24,17 @@ std::vector<Out> Records(const std::string& text) {
 }
 
 TEST_SUITE("pipeline") {
-  TEST_CASE("direct, mixed and indirect speech; split quotes share the speaker; scare quotes get nothing") {
+  TEST_CASE(
+      "direct, mixed and indirect speech; split quotes share the speaker; scare quotes get "
+      "nothing") {
     struct Row {
       std::string text;
       std::vector<std::string> expected;  // "kind: quote [cue]"
     } rows[] = {
-        {"“A is done,” he said. “B is next.”", {"direct: A is done, [said]", "direct: B is next. [said]"}},
-        {"In a statement, the foreign office said Egypt had carried out “confidence-building measures”.",
+        {"“A is done,” he said. “B is next.”",
+         {"direct: A is done, [said]", "direct: B is next. [said]"}},
+        {"In a statement, the foreign office said Egypt had carried out “confidence-building "
+         "measures”.",
          {"mixed: Egypt had carried out “confidence-building measures” [said]"}},
         {"Soomro noted that these price rises appear to be a warning.",
          {"indirect: these price rises appear to be a warning [noted]"}},
@@ -61,7 +65,10 @@ TEST_SUITE("pipeline") {
       for (const Out& o : Records(text)) out += o.quote + " | ";
       return out;
     };
-    CHECK(quotes("NAIROBI: Prime Minister Joseph Kariuki chaired a meeting on security on Monday.\n") == "");
+    CHECK(
+        quotes(
+            "NAIROBI: Prime Minister Joseph Kariuki chaired a meeting on security on Monday.\n") ==
+        "");
     CHECK(quotes("NEW DELHI: The government announced a new policy on Monday.\n") == "");
     CHECK(quotes("WALLACE: We will be right back after this short break.\n") ==
           "We will be right back after this short break | ");
@@ -84,7 +91,8 @@ TEST_SUITE("pipeline") {
     doc.text = "“This quote never closes, he said.\n\nLater, “A new one,” she said.";
     auto r = testing::ThePipeline().Run(doc);
     REQUIRE_FALSE(r.quotes.empty());
-    CHECK(doc.text.substr(r.quotes.back().quote.begin, r.quotes.back().quote.size()) == "A new one,");
+    CHECK(doc.text.substr(r.quotes.back().quote.begin, r.quotes.back().quote.size()) ==
+          "A new one,");
   }
 }
 

@@ -39,7 +39,8 @@ std::string Names(const std::string& text, std::size_t window_bytes) {
   const DocResult r = pipeline.Run(doc);
   std::string out;
   for (const auto& m : r.names) {
-    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase) continue;
+    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase)
+      continue;
     if (text.substr(m.span.begin, m.span.size()) != m.text) return "bad span: " + m.text;
     if (m.kind == entities::MentionKind::kAcronym &&
         (m.same_as < 0 || r.names[static_cast<std::size_t>(m.same_as)].same_as < 0)) {
@@ -54,7 +55,8 @@ std::string Names(const std::string& text, std::size_t window_bytes) {
 
 TEST_SUITE("pipeline") {
   TEST_CASE("windows: name mentions with document offsets and their acronym links") {
-    const std::string line = "The UN Assistance Mission in Iraq (UNAMI) said it met Foreign Minister Ibrahim Khan.\n";
+    const std::string line =
+        "The UN Assistance Mission in Iraq (UNAMI) said it met Foreign Minister Ibrahim Khan.\n";
     const std::string text = line + line + line;
     const std::string whole = Names(text, std::size_t{1} << 20);
     CHECK(whole.find("acronym:UNAMI") != std::string::npos);

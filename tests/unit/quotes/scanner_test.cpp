@@ -2,8 +2,8 @@
 
 #include <doctest/doctest.h>
 
-#include "segment/paragraphs.h"
 #include "../support/rules_fixture.h"
+#include "segment/paragraphs.h"
 
 namespace whosaid::quotes {
 namespace {

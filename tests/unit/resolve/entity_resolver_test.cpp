@@ -51,14 +51,18 @@ const std::vector<Doc> kDocs = {
     {"a", "Outlet A",
      "“We will respond,” said Obaidullah Sherowazani, spokesperson for Somalia’s Defence Ministry. "
      "The meeting was between Egypt’s special representative for Sudan, Mohammad Shafi, and the "
-     "foreign minister. Soomro said that Shafiq’s visit was about trade. Ibrahim Soomro, a security analyst, "
+     "foreign minister. Soomro said that Shafiq’s visit was about trade. Ibrahim Soomro, a "
+     "security analyst, "
      "said the talks were a start."},
     {"b", "Outlet B",
-     "The Somali Defense Ministry, through its spokesperson Obaidullah Sherwazni, announced that the "
+     "The Somali Defense Ministry, through its spokesperson Obaidullah Sherwazni, announced that "
+     "the "
      "convoy reached its base. The UN Assistance Mission in Iraq (UNAMI) said families fled. "
-     "Later, UNAMI called for an inquiry. Ibrahim Khan Achakzai, the foreign minister, said talks would go on."},
+     "Later, UNAMI called for an inquiry. Ibrahim Khan Achakzai, the foreign minister, said talks "
+     "would go on."},
     {"c", "Outlet C",
-     "Yahya Sarei, a military spokesman, said the attack was over. Rajeh Sarei, an engineer, said the "
+     "Yahya Sarei, a military spokesman, said the attack was over. Rajeh Sarei, an engineer, said "
+     "the "
      "power was cut. The talks included Mohammad Shafiq, Egypt’s special representative to Sudan."},
 };
 
@@ -68,11 +72,11 @@ TEST_SUITE("resolve") {
     struct Row {
       std::string a, b;
     } rows[] = {
-        {"Obaidullah Sherowazani", "Obaidullah Sherwazni"},   // transliteration, same role
-        {"Mohammad Shafi", "Mohammad Shafiq"},                   // spelling variant, same role
-        {"Mohammad Shafi", "Shafiq"},                             // short form in the same document
+        {"Obaidullah Sherowazani", "Obaidullah Sherwazni"},  // transliteration, same role
+        {"Mohammad Shafi", "Mohammad Shafiq"},               // spelling variant, same role
+        {"Mohammad Shafi", "Shafiq"},                        // short form in the same document
         {"Somalia’s Defence Ministry", "Somali Defense Ministry"},  // organisation key
-        {"UN Assistance Mission in Iraq", "UNAMI"},       // acronym the text defines
+        {"UN Assistance Mission in Iraq", "UNAMI"},                 // acronym the text defines
         {"Ibrahim Soomro", "Soomro"},
     };
     for (const auto& row : rows) {
@@ -89,7 +93,7 @@ TEST_SUITE("resolve") {
     struct Row {
       std::string a, b;
     } rows[] = {
-        {"Yahya Sarei", "Rajeh Sarei"},  // both in one document as different people
+        {"Yahya Sarei", "Rajeh Sarei"},               // both in one document as different people
         {"Ibrahim Soomro", "Ibrahim Khan Achakzai"},  // a shared common first name
         {"Mohammad Shafi", "Ibrahim Khan Achakzai"},
     };
@@ -107,12 +111,14 @@ TEST_SUITE("resolve") {
       std::string a_text, b_text, a, b;
       bool same;
     } rows[] = {
-        {"Dan Backer said the fund was legal.", "Dean Baker said the economy grew.", "Dan Backer", "Dean Baker",
-         false},
-        {"“It is over,” said Barack Obama.", "“It is not,” said Osama Obama.", "Barack Obama", "Osama Obama", false},
+        {"Dan Backer said the fund was legal.", "Dean Baker said the economy grew.", "Dan Backer",
+         "Dean Baker", false},
+        {"“It is over,” said Barack Obama.", "“It is not,” said Osama Obama.", "Barack Obama",
+         "Osama Obama", false},
         // one identical part and a spelling variant: one person
-        {"Kirsten Gillibrand said the bill would pass.", "Kristen Gillibrand said the vote was close.",
-         "Kirsten Gillibrand", "Kristen Gillibrand", true},
+        {"Kirsten Gillibrand said the bill would pass.",
+         "Kristen Gillibrand said the vote was close.", "Kirsten Gillibrand", "Kristen Gillibrand",
+         true},
     };
     for (const auto& row : rows) {
       CAPTURE(row.a);
@@ -123,13 +129,16 @@ TEST_SUITE("resolve") {
     }
   }
 
-  TEST_CASE("context: an affiliation without its owner agrees with an owner's; an acronym makes an organisation") {
-    Resolved r = Resolve(
-        {{"x", "X",
-          "Foreign Office spokesperson Nargis Zahida Jatoi told reporters that Egypt wanted a deal. "
-          "The Inter-Agency Intelligence (IAI) declined to comment."},
-         {"y", "Y",
-          "Egypt's foreign ministry spokeswoman Nargis Zehida Jatoi said the visit was postponed."}});
+  TEST_CASE(
+      "context: an affiliation without its owner agrees with an owner's; an acronym makes an "
+      "organisation") {
+    Resolved r = Resolve({{"x", "X",
+                           "Foreign Office spokesperson Nargis Zahida Jatoi told reporters that "
+                           "Egypt wanted a deal. "
+                           "The Inter-Agency Intelligence (IAI) declined to comment."},
+                          {"y", "Y",
+                           "Egypt's foreign ministry spokeswoman Nargis Zehida Jatoi said the "
+                           "visit was postponed."}});
     REQUIRE(r.entity_of.count("Nargis Zahida Jatoi"));
     REQUIRE(r.entity_of.count("Nargis Zehida Jatoi"));
     CHECK(r.entity_of["Nargis Zahida Jatoi"] == r.entity_of["Nargis Zehida Jatoi"]);
@@ -169,7 +178,8 @@ TEST_SUITE("resolve") {
     for (std::size_t d = 0; d < results.size(); ++d) {
       resolve::EntityResolver::Apply(table, d, results[d]);
       for (const auto& q : results[d].quotes) {
-        if (q.speaker && !q.speaker->entity.empty()) names[q.speaker->entity].insert(q.speaker->name);
+        if (q.speaker && !q.speaker->entity.empty())
+          names[q.speaker->entity].insert(q.speaker->name);
       }
     }
     for (const auto& [id, n] : names) {
@@ -178,8 +188,10 @@ TEST_SUITE("resolve") {
     }
     // the spokesperson quoted in documents a and b is one entity
     std::string a_id, b_id;
-    for (const auto& q : results[0].quotes) if (q.speaker && q.speaker->role == "spokesperson") a_id = q.speaker->entity;
-    for (const auto& q : results[1].quotes) if (q.speaker && q.speaker->role == "spokesperson") b_id = q.speaker->entity;
+    for (const auto& q : results[0].quotes)
+      if (q.speaker && q.speaker->role == "spokesperson") a_id = q.speaker->entity;
+    for (const auto& q : results[1].quotes)
+      if (q.speaker && q.speaker->role == "spokesperson") b_id = q.speaker->entity;
     CHECK(!a_id.empty());
     CHECK(a_id == b_id);
   }

@@ -28,7 +28,8 @@ TEST_SUITE("resolve") {
       CAPTURE(ex.line);
       auto slash = ex.input.find(" / ");
       REQUIRE(slash != std::string::npos);
-      CHECK(Reporter().Label(ex.input.substr(0, slash), ex.input.substr(slash + 3), true) == ex.expected);
+      CHECK(Reporter().Label(ex.input.substr(0, slash), ex.input.substr(slash + 3), true) ==
+            ex.expected);
     }
   }
 
@@ -44,7 +45,8 @@ TEST_SUITE("resolve") {
     person.id = "P1";
     person.type = "person";
     person.name = "Ibrahim Soomro";
-    person.variants = {V("Ibrahim Soomro", "d1", 3), V("Soomro", "d1")};  // a short form is not a spelling
+    person.variants = {V("Ibrahim Soomro", "d1", 3),
+                       V("Soomro", "d1")};  // a short form is not a spelling
     table.entities = {org, person};
     resolve::SpellingReport report = Reporter().Build(table);
     REQUIRE(report.groups.size() == 1);

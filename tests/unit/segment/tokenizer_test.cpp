@@ -28,7 +28,8 @@ Tokenized Tokenize(const std::string& text) {
   auto paras = SplitParagraphs(text);
   auto q = scanner.Run(text, paras);
   std::vector<Span> top;
-  for (const auto& quote : q.quotes) if (quote.depth == 0) top.push_back(quote.outer);
+  for (const auto& quote : q.quotes)
+    if (quote.depth == 0) top.push_back(quote.outer);
   return {text, TheTokenizer().Run(text, paras, q.mark_positions, top)};
 }
 
