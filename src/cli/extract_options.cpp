@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/exit_status.h"
+#include "cli/output_file.h"
 
 namespace whosaid::cli {
 namespace po = boost::program_options;
@@ -159,6 +160,7 @@ ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCo
       return o;
     }
     po::notify(vm);
+    CheckOutputName(vm.count("output") > 0, o.output_path);
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }

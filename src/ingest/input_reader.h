@@ -28,6 +28,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -36,6 +37,16 @@
 #include "ingest/source.h"
 
 namespace whosaid::ingest {
+
+// The input (as given) through which a run over `inputs` would read `file`:
+// `file` is that input or standard input (the same device and inode,
+// symlinks followed), a document or the meta.jsonl sidecar under an input
+// directory, or the sidecar beside an input text file. nullopt when `file`
+// does not exist or would not be read. Commands refuse such an output file:
+// `whosaid extract a.txt -o a.txt` would replace the article with its records.
+std::optional<std::string> InputThatReads(const std::vector<std::string>& inputs,
+                                          const IngestConfig& config,
+                                          const std::filesystem::path& file);
 
 class InputReader : public DocumentSource {
  public:

@@ -13,6 +13,7 @@ namespace whosaid::ingest {
 namespace {
 
 constexpr std::size_t kMaxSidecarLine = std::size_t{1} << 20;
+constexpr std::size_t kMaxSidecarSkip = std::size_t{16} << 20;  // then: a line without an end
 
 bool IsDigits(std::string_view s) {
   for (char c : s) {
@@ -76,9 +77,14 @@ LoadedSidecar LoadMetaSidecar(const std::filesystem::path& path) {
   std::string line;
   try {
     for (int n = 1;; ++n) {
-      auto status = in.ReadLine(line, kMaxSidecarLine);
+      auto status = in.ReadLine(line, kMaxSidecarLine, kMaxSidecarSkip);
       if (status == BufferedInput::Line::kEnd) break;
       std::string where = name + ":" + std::to_string(n);
+      if (status == BufferedInput::Line::kEndless) {
+        out.diagnostics.push_back(
+            Warning(where, "line without an end; the rest of the sidecar is ignored"));
+        break;
+      }
       if (status == BufferedInput::Line::kTooLong) {
         out.diagnostics.push_back(Warning(where, "line too long; ignored"));
       } else if (line.find_first_not_of(" \t\r") != std::string::npos) {

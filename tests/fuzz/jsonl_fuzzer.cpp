@@ -29,7 +29,7 @@ void CheckLines(std::string_view input) {
   BufferedInput in(std::make_unique<StringInput>(std::string(input)));
   std::string line, joined;
   std::size_t lines = 0;
-  while (in.ReadLine(line, input.size() + 1) == BufferedInput::Line::kOk) {
+  while (in.ReadLine(line, input.size() + 1, 0) == BufferedInput::Line::kOk) {
     joined += line;
     joined += '\n';
     ++lines;
