@@ -50,6 +50,7 @@ constexpr std::pair<std::string_view, std::string_view> kMandatory[] = {
     {"places.txt", "country"},
     {"pronouns.txt", "pronoun"},
     {"quote_marks.txt", "quote mark"},
+    {"records.txt", "record limit"},
     {"roles.txt", "role"},
     {"sources.txt", "source noun"},
     {"titles.txt", "title"},

@@ -67,10 +67,11 @@ class BufferedInput {
   // left (a last line without '\n' is kOk). A line longer than `max_bytes`
   // is dropped (`line` is left empty; it costs no memory): its rest is
   // skipped, and kTooLong returned, when its '\n' (or the end) comes within
-  // `max_skip` more bytes; otherwise reading stops there and kEndless is
-  // returned — an endless line (/dev/zero, a stream with no newline) is never
-  // read for more than max_bytes + max_skip bytes — and every later call
-  // returns kEnd.
+  // `max_skip` more bytes (counted in the 64 KiB blocks read); otherwise
+  // reading stops there and kEndless is returned — an endless line
+  // (/dev/zero, a stream with no newline) is never read for more than
+  // max_bytes + max_skip bytes and a block — and every later call returns
+  // kEnd.
   Line ReadLine(std::string& line, std::size_t max_bytes, std::size_t max_skip);
 
   // Appends everything left to `out`. Returns false, having stopped reading,

@@ -126,8 +126,14 @@ bool InputReader::ExpandNextInput(std::vector<Diagnostic>& diagnostics) {
   }
   const bool jsonl_only = config_.format == InputFormat::kJsonl;
   if (fs::is_directory(status)) {
-    DirectoryListing listing = ListDocumentFiles(path, jsonl_only ? ".jsonl" : ".txt");
+    const char* extension = jsonl_only ? ".jsonl" : ".txt";
+    DirectoryListing listing = ListDocumentFiles(path, extension);
     Append(diagnostics, std::move(listing.diagnostics));
+    if (listing.files.empty()) {  // a wrong path, or nothing yet: say so, it is no failure
+      diagnostics.push_back({Diagnostic::Severity::kWarning, input,
+                             std::string("no *") + extension +
+                                 " file found under this directory; nothing read from it"});
+    }
     for (auto& file : listing.files) {
       pending_.push_back({jsonl_only ? Kind::kJsonl : Kind::kText, std::move(file)});
     }

@@ -74,6 +74,12 @@ std::optional<Document> JsonlSource::ParseRecord(std::string& line, const std::s
                                              " of the line: invalid UTF-8, replaced with U+FFFD"));
     line = std::move(decoded.text);
   }
+  if (SurrogateRepair r = ReplaceLoneSurrogates(line); r.count > 0) {
+    diagnostics.push_back(Warning(where, "byte " + std::to_string(r.first_byte) +
+                                             " of the line: escape of a lone surrogate (" +
+                                             std::to_string(r.count) +
+                                             " in the line), replaced with U+FFFD"));
+  }
   Record rec = ReadRecord(line);
   if (!rec.error.empty()) {
     diagnostics.push_back(Error(where, "malformed JSON (" + rec.error + "); skipped"));
@@ -98,7 +104,12 @@ std::optional<Document> JsonlSource::ParseRecord(std::string& line, const std::s
   doc.id = std::move(rec.id.text);  // a string, or an integer in decimal
   if (doc.id.empty()) {
     doc.id = stem_ + ":" + std::to_string(line_number_);
-    diagnostics.push_back(Warning(where, "record has no \"id\"; named \"" + doc.id + "\""));
+    const std::string why =
+        rec.id.kind == RecordField::Kind::kOther
+            ? std::string("\"id\" is ") + rec.id.other + ", not a string or an integer"
+        : rec.id.kind == RecordField::Kind::kString ? "\"id\" is empty"
+                                                    : "record has no \"id\"";
+    diagnostics.push_back(Warning(where, why + "; named \"" + doc.id + "\""));
   }
   doc.outlet = FieldOrMeta(rec.outlet, rec.meta_publisher);
   doc.url = FieldOrMeta(rec.url, rec.meta_url);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/byte_input.h"
+#include "ingest/jsonl_record.h"
 
 namespace whosaid::ingest {
 namespace {
@@ -33,8 +34,10 @@ Diagnostic Warning(std::string where, std::string message) {
 }
 
 // Parses one sidecar line into `table`; problems go to `diags`.
-void AddSidecarLine(const std::string& line, const std::string& where, MetaTable& table,
+void AddSidecarLine(std::string& line, const std::string& where, MetaTable& table,
                     std::vector<Diagnostic>& diags) {
+  if (ReplaceLoneSurrogates(line).count > 0)
+    diags.push_back(Warning(where, "escape of a lone surrogate replaced with U+FFFD"));
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     diags.push_back(Warning(where, "not a JSON object; line ignored"));

@@ -11,6 +11,7 @@
 #include "attribution/shape.h"
 #include "attribution/speaker.h"
 #include "events/cluster.h"
+#include "pipeline/record_limits.h"
 #include "pipeline/windowed.h"
 #include "quotes/scanner.h"
 #include "segment/paragraphs.h"
@@ -42,7 +43,8 @@ struct Pipeline::Impl {
         speakers(rules, lexicon),
         coref(attribution::CorefConfig{}, speakers),
         mentions(rules, lexicon, speakers),
-        events(WithTrace(c.events, c.trace), rules) {}
+        events(WithTrace(c.events, c.trace), rules),
+        limits(rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
 
@@ -56,6 +58,7 @@ struct Pipeline::Impl {
   attribution::Coref coref;
   entities::MentionFinder mentions;
   events::EventStage events;
+  RecordLimits limits;
 };
 
 namespace {
@@ -269,19 +272,22 @@ DocResult Pipeline::Run(const Document& doc) const {
   // and date; when only the text dates it (a dateline), later windows take
   // the date the first one found.
   std::string date = doc.date;
-  return RunInWindows(doc.text, impl_->config.window_bytes, [&](std::string_view window) {
-    if (window.size() == doc.text.size()) return impl_->RunWindow(doc);
-    Document part;
-    part.id = doc.id;
-    part.outlet = doc.outlet;
-    part.url = doc.url;
-    part.source = doc.source;
-    part.date = date;
-    part.text = std::string(window);
-    DocResult r = impl_->RunWindow(part);
-    if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
-    return r;
-  });
+  DocResult result =
+      RunInWindows(doc.text, impl_->config.window_bytes, [&](std::string_view window) {
+        if (window.size() == doc.text.size()) return impl_->RunWindow(doc);
+        Document part;
+        part.id = doc.id;
+        part.outlet = doc.outlet;
+        part.url = doc.url;
+        part.source = doc.source;
+        part.date = date;
+        part.text = std::string(window);
+        DocResult r = impl_->RunWindow(part);
+        if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
+        return r;
+      });
+  impl_->limits.Apply(doc, result);  // no record no speech could be (rules/records.txt)
+  return result;
 }
 
 }  // namespace whosaid

@@ -15,6 +15,8 @@
 //   6. events       the document's events and the one each quote is about
 //                   (events::EventStage); records get a document-level
 //                   EventRef with no id
+//   7. limits       records longer than any speech dropped, with a warning
+//                   (record_limits.h, rules/records.txt)
 //
 // Corpus-level stages (entity merging across documents; one id per event
 // across documents: events::ClusterEvents over every DocResult::events) run

@@ -82,6 +82,18 @@ TEST_SUITE("ingest.jsonl") {
         // and ended the whole run.
         {"number too large for a double", R"({"":1e999})" "\n" R"({"id":"b","text":"B"})" "\n",
          {"b"}, {"E in.jsonl:1"}, "number overflow"},
+        // regression (issue 10): a lone surrogate escape made the whole
+        // record malformed JSON; it is U+FFFD now, like invalid UTF-8
+        {"lone surrogate escape", R"({"id":"a","text":"x \ud800 y"})",
+         {"a"}, {"W in.jsonl:1"}, "byte 20 of the line: escape of a lone surrogate (1 in the line), replaced with U+FFFD"},
+        // regression (issue 10): an id of the wrong type was "no id"
+        {"id of the wrong type", R"({"id":["a"],"text":"A"})" "\n" R"({"id":1.5,"text":"B"})",
+         {"in:1", "in:2"}, {"W in.jsonl:1", "W in.jsonl:2"},
+         "\"id\" is an array, not a string or an integer; named \"in:1\""},
+        {"id null", R"({"id":null,"text":"A"})",
+         {"in:1"}, {"W in.jsonl:1"}, "\"id\" is null, not a string or an integer"},
+        {"id empty", R"({"id":"","text":"A"})",
+         {"in:1"}, {"W in.jsonl:1"}, "\"id\" is empty; named \"in:1\""},
     };
     // clang-format on
     for (const Row& row : rows) {
