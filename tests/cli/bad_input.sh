@@ -91,7 +91,9 @@ case_invalid_utf8() {
   # of 0xFF took 712 MB). 8 MB of them now: one warning, bounded memory.
   local n=$((8000000 / shrink))
   { head -c "$n" /dev/zero | tr '\0' '\377'; printf '\n'; good_paragraph; } >"$tmp/ff.txt"
-  bounded 20 250 extract "$tmp/ff.txt"
+  # (120 s: a guard against hangs and quadratic time; it takes about 7 s of
+  # CPU, but 50 s of wall time on a loaded two-core machine)
+  bounded 120 250 extract "$tmp/ff.txt"
   expect_status 0 "$rc" "$n invalid bytes"
   expect_contains "$tmp/err" "$tmp/ff.txt: byte 0: warning: invalid UTF-8, replaced with U+FFFD ($n sequences)" \
     "$n invalid bytes"
