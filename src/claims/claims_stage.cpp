@@ -117,7 +117,13 @@ void ClaimsStage::Diff(const std::vector<ClaimsDoc>& docs, Statement& st) const 
     for (const SpelledWord& w : lexicon_.Words(texts[m])) key += w.key + ' ';
     wordings[key].push_back(m);
   }
-  if (wordings.empty()) return;
+  if (wordings.empty()) {
+    // No direct quote: the longest report stands for it.
+    for (std::size_t m = 1; m < st.members.size(); ++m) {
+      if (texts[m].size() > texts[st.wording].size()) st.wording = m;
+    }
+    return;
+  }
   const std::vector<std::size_t>* major = nullptr;
   for (const auto& [key, members] : wordings) {
     if (!major || members.size() > major->size() ||

@@ -70,6 +70,7 @@ struct Group {
   std::string name;
   bool count = false;    // a figure on its own
   bool outcome = false;  // the noun is an outcome (bodies, casualties)
+  bool alone = false;    // no outcome attaches (airstrikes)
 };
 
 bool AllDigits(std::string_view s) {
@@ -117,6 +118,9 @@ struct FigureExtractor::Lexicon {
   Phrases<bool> units;
   std::unordered_set<std::string> months;
   Phrases<bool> subcount;
+  Phrases<bool> periods;
+  Phrases<bool> nonfigures;
+  std::unordered_map<std::string, std::string> modifiers;
   std::unordered_set<std::string> barriers;
   std::size_t window = 6;
 };
@@ -162,30 +166,40 @@ FigureExtractor::FigureExtractor(const rules::RuleSet& rules) : lex_(std::make_u
       Group g{f[2], false, false};
       if (f.size() == 4) {
         for (const std::string& flag : Blank(f[3])) {
-          if (flag == "count")
+          if (flag == "count") {
             g.count = true;
-          else if (flag == "outcome")
+          } else if (flag == "outcome") {
             g.outcome = true;
-          else
+          } else if (flag == "alone") {
+            g.alone = true;
+          } else {
             throw file.Error(line, "unknown flag '" + flag + "'");
+          }
         }
       }
       L.groups.Add(f[1], g);
     } else if (kind == "outcome") {
       need(3, 3);
       L.outcomes.Add(f[1], f[2]);
+    } else if (kind == "modifier") {
+      need(3, 3);
+      L.modifiers[f[1]] = f[2];
+    } else if (kind == "nonfigure") {
+      need(2, 2);
+      L.nonfigures.Add(f[1], true);
     } else if (kind == "severity") {
       need(3, 3);
       L.severity[f[1]] = f[2];
     } else if (kind == "toll") {
       need(3, 3);
       L.tolls.Add(f[1], f[2]);
-    } else if (kind == "unit" || kind == "month" || kind == "subcount") {
+    } else if (kind == "unit" || kind == "month" || kind == "subcount" || kind == "period") {
       need(2, 64);
       for (std::size_t k = 1; k < f.size(); ++k) {
         if (kind == "unit") L.units.Add(f[k], true);
         if (kind == "month") L.months.insert(f[k]);
         if (kind == "subcount") L.subcount.Add(f[k], true);
+        if (kind == "period") L.periods.Add(f[k], true);
       }
     } else if (kind == "barrier") {
       need(2, 2);
@@ -299,6 +313,7 @@ class Scanner {
   }
   std::optional<Number> ParseNumber(std::size_t i) const;
   bool Excluded(const Number& n) const;
+  bool InPeriodSentence(std::size_t k) const;
   // The figure at word i (number n); `inherited` is an outcome to use when
   // none is near (the sentence's earlier figure, after `including`);
   // *outcome gets the outcome read.
@@ -315,6 +330,7 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
   const std::size_t run_end = RunEnd(i);
   Number n;
   n.first = i;
+  if (L.nonfigures.At(i, run_end, get).value) return std::nullopt;
   if (auto z = L.zero.At(i, run_end, get); z.value) {
     n.zero = true;
     n.end = i + z.length;
@@ -423,6 +439,19 @@ bool Scanner::Excluded(const Number& n) const {
   return false;
 }
 
+// Does the sentence of word k speak of a period (`this year`)?
+bool Scanner::InPeriodSentence(std::size_t k) const {
+  auto get = [this](std::size_t j) { return W(j); };
+  const std::size_t sentence = row_.sentence[k];
+  std::size_t b = k, e = k;
+  while (b > 0 && row_.sentence[b - 1] == sentence) --b;
+  while (e < row_.words.size() && row_.sentence[e] == sentence) ++e;
+  for (std::size_t j = b; j < e; ++j) {
+    if (L.periods.At(j, e, get).value) return true;
+  }
+  return false;
+}
+
 std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::string& inherited,
                                     std::size_t* next, std::string* outcome_read) const {
   auto get = [this](std::size_t k) { return W(k); };
@@ -441,6 +470,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
   // The counted noun: after the number, past `of` and a determiner, over at
   // most `window` modifiers.
   std::optional<Group> group = n.group;
+  std::string modifier;  // `military` in `19 military fatalities`
   std::size_t after = n.group ? n.group_end : n.end;
   if (!group) {
     std::size_t k = n.end;
@@ -457,6 +487,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
         after = k + g.length;
         break;
       }
+      if (auto m = L.modifiers.find(std::string(W(k))); m != L.modifiers.end()) modifier = m->second;
       if (L.barriers.count(std::string(W(k))) || L.outcomes.At(k, run_end, get).value ||
           DigitValue(W(k))) {
         break;
@@ -500,8 +531,10 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
       }
     }
   }
-  if (group && group->outcome) {
+  if (group && group->alone) {
     f.measure = group->name;
+  } else if (group && group->outcome) {
+    f.measure = modifier.empty() ? group->name : modifier + " " + group->name;
   } else if (!outcome.empty()) {
     f.measure = group && group->name != "people" ? group->name + " " + outcome : outcome;
   } else if (group && group->count) {
@@ -513,12 +546,14 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
                          W(n.first).size() == 4 && f.value >= 1800 && f.value <= 2100;
   if (bare_year) return std::nullopt;
   if (n.zero && !group && outcome.empty()) return std::nullopt;
+  if (InPeriodSentence(first)) return std::nullopt;
   // A bare number before a name is part of it (444 Brigade, 12 Tigers).
   if (!group && n.end < row_.words.size() && !row_.break_after[n.end - 1] &&
       row_.words[n.end].cap) {
     return std::nullopt;
   }
-  *outcome_read = outcome;
+  // A noun that is an outcome (deaths, bodies) passes it on to the parts.
+  *outcome_read = outcome.empty() && group && group->outcome ? group->name : outcome;
   const std::size_t last = group ? after : n.end;
   f.span = {row_.words[first].span.begin, row_.words[last - 1].span.end};
   *next = last;
