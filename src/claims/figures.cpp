@@ -118,6 +118,7 @@ struct FigureExtractor::Lexicon {
   Phrases<bool> units;
   std::unordered_set<std::string> months;
   Phrases<bool> subcount;
+  Phrases<bool> alongside;
   Phrases<bool> periods;
   Phrases<bool> nonfigures;
   std::unordered_map<std::string, std::string> modifiers;
@@ -193,13 +194,15 @@ FigureExtractor::FigureExtractor(const rules::RuleSet& rules) : lex_(std::make_u
     } else if (kind == "toll") {
       need(3, 3);
       L.tolls.Add(f[1], f[2]);
-    } else if (kind == "unit" || kind == "month" || kind == "subcount" || kind == "period") {
+    } else if (kind == "unit" || kind == "month" || kind == "subcount" || kind == "period" ||
+               kind == "alongside") {
       need(2, 64);
       for (std::size_t k = 1; k < f.size(); ++k) {
         if (kind == "unit") L.units.Add(f[k], true);
         if (kind == "month") L.months.insert(f[k]);
         if (kind == "subcount") L.subcount.Add(f[k], true);
         if (kind == "period") L.periods.Add(f[k], true);
+        if (kind == "alongside") L.alongside.Add(f[k], true);
       }
     } else if (kind == "barrier") {
       need(2, 2);
@@ -487,7 +490,8 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
         after = k + g.length;
         break;
       }
-      if (auto m = L.modifiers.find(std::string(W(k))); m != L.modifiers.end()) modifier = m->second;
+      if (auto m = L.modifiers.find(std::string(W(k))); m != L.modifiers.end())
+        modifier = m->second;
       if (L.barriers.count(std::string(W(k))) || L.outcomes.At(k, run_end, get).value ||
           DigitValue(W(k))) {
         break;
@@ -572,15 +576,24 @@ std::vector<Figure> Scanner::Run() const {
       continue;
     }
     std::size_t next = n->end;
-    // After `including` (or one word later: `including also`), a figure is
-    // part of an earlier figure of its sentence: it takes that figure's
-    // outcome, and is a sub-count when it has its measure (a bare number
-    // takes the measure too).
+    // After `including` in the same stretch of words (`including 5 women
+    // and 3 children`), a figure is part of an earlier figure of its
+    // sentence: it takes that figure's outcome, and is a sub-count when it
+    // has its measure (a bare number takes the measure too). After `along
+    // with` (up to two words before it: `along with about 12`) it only takes
+    // the outcome.
     const std::size_t rb = RunBegin(i);
-    const bool after_including =
-        L.subcount.Before(rb, i, get).value || (i > rb && L.subcount.Before(rb, i - 1, get).value);
+    bool after_including = false;
+    for (std::size_t k = rb; k < i && !after_including; ++k) {
+      after_including = L.subcount.At(k, i, get).value != nullptr;
+    }
+    bool alongside = false;
+    for (std::size_t back = 0; back <= 2 && back <= i && !alongside; ++back) {
+      alongside = L.alongside.Before(0, i - back, get).value != nullptr;
+    }
     const bool has_whole = !out.empty() && row_.sentence[first_word.back()] == row_.sentence[i];
-    const std::string inherited = after_including && has_whole ? outcomes.back() : "";
+    const std::string inherited =
+        (after_including || alongside) && has_whole ? outcomes.back() : "";
     std::string outcome;
     std::optional<Figure> f = Read(i, *n, inherited, &next, &outcome);
     if (after_including && has_whole) {

@@ -66,6 +66,8 @@ TEST_SUITE("claims.figures") {
          "7,000 thousand volunteers"},
         {"Officials said 90security personnel had been killed.", "90 | - | security forces killed",
          "90security personnel"},
+        {"Ten rebels were killed, along with around 12 soldiers.", "10 | - | fighters killed",
+         "Ten rebels"},
     };
     for (const Row& r : rows) {
       CAPTURE(r.text);
@@ -103,6 +105,18 @@ TEST_SUITE("claims.figures") {
     CHECK(f[1].subcount);
     CHECK(f[1].measure == "drones shot down");
     CHECK_FALSE(f[2].subcount);
+  }
+
+  TEST_CASE("figures listed after `including` or `along with` take the outcome") {
+    const std::string text =
+        "The toll rose to 40, including 9 police officers and 4 children. Ten rebels were "
+        "killed, along with around 12 soldiers.";
+    std::vector<std::string> got;
+    for (const Figure& f : Extractor().Run(text, {})) {
+      got.push_back(f.measure + (f.subcount ? " (part)" : ""));
+    }
+    CHECK(got == std::vector<std::string>{"killed", "security forces killed", "children killed",
+                                          "fighters killed", "security forces killed"});
   }
 
   TEST_CASE("a figure inside a quote belongs to its record") {
