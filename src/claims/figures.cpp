@@ -47,6 +47,10 @@ class Phrases {
     }
     return {};
   }
+  // The first words of every phrase, into `out`.
+  void FirstWords(std::unordered_set<std::string>& out) const {
+    for (const auto& [word, entries] : index_) out.insert(word);
+  }
   // Longest phrase ending just before word `end` and starting at or after `begin`.
   template <class Get>
   Hit Before(std::size_t begin, std::size_t end, const Get& word) const {
@@ -124,6 +128,15 @@ struct FigureExtractor::Lexicon {
   std::unordered_map<std::string, std::string> modifiers;
   std::unordered_set<std::string> barriers;
   std::size_t window = 6;
+  // Words a figure can start with (besides digits): a quick test on every word.
+  std::unordered_set<std::string> starters;
+  bool MayStart(std::string_view w) const {
+    if (w.empty()) return false;
+    if (w[0] >= '0' && w[0] <= '9') return true;
+    if (starters.count(std::string(w))) return true;
+    std::size_t dash = w.find('-');
+    return dash != std::string_view::npos && numbers.count(std::string(w.substr(0, dash)));
+  }
 };
 
 FigureExtractor::~FigureExtractor() = default;
@@ -214,6 +227,11 @@ FigureExtractor::FigureExtractor(const rules::RuleSet& rules) : lex_(std::make_u
       throw file.Error(line, "unknown class '" + kind + "'");
     }
   }
+  for (const auto& [word, value] : L.numbers) L.starters.insert(word);
+  L.vague.FirstWords(L.starters);
+  L.zero.FirstWords(L.starters);
+  L.number_phrases.FirstWords(L.starters);
+  L.starters.insert("no");
 }
 
 namespace {
@@ -227,7 +245,17 @@ struct WordRow {
 
 // Splits "200security" (a number glued to the next word by a lost space)
 // into its number and its word; leaves ordinals (4th) alone.
+bool Glued(const RawWord& w) {
+  const std::string& s = w.lower;
+  std::size_t k = 0;
+  while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) ++k;
+  return k > 0 && k + 3 <= s.size() && s[k - 1] != ',' &&
+         std::all_of(s.begin() + static_cast<long>(k), s.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 void SplitGlued(std::vector<RawWord>& words) {
+  if (std::none_of(words.begin(), words.end(), Glued)) return;
   std::vector<RawWord> out;
   out.reserve(words.size());
   for (RawWord& w : words) {
@@ -570,6 +598,10 @@ std::vector<Figure> Scanner::Run() const {
   std::vector<std::string> outcomes;    // the outcome each figure was read with
   auto get = [this](std::size_t k) { return W(k); };
   for (std::size_t i = 0; i < row_.words.size();) {
+    if (!L.MayStart(W(i))) {
+      ++i;
+      continue;
+    }
     std::optional<Number> n = ParseNumber(i);
     if (!n) {
       ++i;

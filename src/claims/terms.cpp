@@ -10,12 +10,25 @@
 namespace whosaid::claims {
 namespace {
 
+// ASCII first: these run on every character of every document.
+bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= U'a' && (c | 0x20) <= U'z'; }
 bool IsWordChar(char32_t c) {
+  if (c < 0x80) return IsAsciiAlpha(c) || (c >= U'0' && c <= U'9');
   return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) > 0;
+}
+bool IsAlpha(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) : u_isalpha(static_cast<UChar32>(c)); }
+char32_t ToLower(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z' ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+bool IsBlank(char32_t c) {
+  if (c < 0x80) return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v';
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
 bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z';
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 // Characters after which the next word starts a sentence (or a quotation).
@@ -48,7 +61,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
     std::size_t start = i;
     char32_t c = text::Next(text, i);
     if (!IsWordChar(c)) {
-      if (!u_isUWhiteSpace(static_cast<UChar32>(c))) last = c;
+      if (!IsBlank(c)) last = c;
       if (c == U'\n') last = c;
       continue;
     }
@@ -60,13 +73,11 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
     std::size_t end = i;
     char32_t prev = c;
     auto take = [&](char32_t ch) {
-      if (u_isalpha(static_cast<UChar32>(ch))) {
+      if (IsAlpha(ch)) {
         ++letters;
         if (IsUpper(ch)) ++uppers;
       }
-      text::Append(w.lower, IsApostrophe(ch)
-                                ? U'\''
-                                : static_cast<char32_t>(u_tolower(static_cast<UChar32>(ch))));
+      text::Append(w.lower, IsApostrophe(ch) ? U'\'' : ToLower(ch));
     };
     take(c);
     while (end < text.size()) {
