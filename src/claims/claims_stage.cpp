@@ -178,7 +178,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
     st.id = g.id;
     st.appearances = g.appearances;
     for (std::size_t i : g.members) st.members.push_back(refs[i]);
-    Diff(docs, st);
+    if (config_.details) Diff(docs, st);
     out.statements.push_back(std::move(st));
   }
   // 2. Figure lines.
@@ -203,7 +203,9 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
     }
   }
   out.lines = BuildLines(std::move(figures), config_.figures);
-  for (Statement& st : out.statements) Rate(docs, out.lines, st);
+  if (config_.details) {
+    for (Statement& st : out.statements) Rate(docs, out.lines, st);
+  }
   return out;
 }
 

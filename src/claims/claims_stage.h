@@ -41,6 +41,9 @@ namespace whosaid::claims {
 struct ClaimsConfig {
   StatementConfig statements;
   FigureConfig figures;
+  // Wording differences and check-worthy reasons (the claims feed); extract
+  // needs only the statement ids and leaves them out.
+  bool details = true;
 };
 
 struct RecordRef {

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <numeric>
-#include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -38,6 +38,7 @@ Bag MakeBag(const std::vector<Term>& terms) {
 // Only the smaller of a and b's weights of a shared term counts.
 struct Overlap {
   std::size_t shared = 0;
+  std::size_t common = 0;  // shared terms that are neither names nor `not`
   double weight = 0;
 };
 Overlap Shared(const Bag& a, const Bag& b) {
@@ -51,6 +52,7 @@ Overlap Shared(const Bag& a, const Bag& b) {
       ++j;
     } else {
       ++o.shared;
+      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++o.common;
       o.weight += std::min(a.weight[i], b.weight[j]);
       ++i;
       ++j;
@@ -124,6 +126,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     if (p.keys.empty() || q.keys.empty()) return 0.0;
     Overlap o = Shared(p, q);
     if (o.shared < std::min({config_.min_shared, p.keys.size(), q.keys.size()})) return 0.0;
+    if (config_.need_common && o.common == 0) return 0.0;
     double smaller = std::min(p.total, q.total);
     return smaller > 0 ? o.weight / smaller : 0.0;
   };
@@ -136,20 +139,23 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
   // 3. Candidate pairs share a term that is rare within the speaker's items.
   std::vector<Edge> edges;
   for (const auto& [speaker, ranks] : blocks) {
-    std::map<std::string, std::vector<std::size_t>> postings;
+    if (ranks.size() < 2) continue;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> postings;
     for (std::size_t r : ranks) {
       for (const std::string& k : bags[r].keys) postings[k].push_back(r);
     }
-    std::set<std::pair<std::size_t, std::size_t>> seen;
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
     for (const auto& [key, list] : postings) {
       if (list.size() < 2 || list.size() > config_.max_posting) continue;
       for (std::size_t x = 0; x < list.size(); ++x) {
-        for (std::size_t y = x + 1; y < list.size(); ++y) {
-          if (!seen.emplace(list[x], list[y]).second) continue;
-          double s = similarity(list[x], list[y]);
-          if (s >= config_.link) edges.push_back({s, list[x], list[y]});
-        }
+        for (std::size_t y = x + 1; y < list.size(); ++y) pairs.emplace_back(list[x], list[y]);
       }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (auto [a, b] : pairs) {
+      double s = similarity(a, b);
+      if (s >= config_.link) edges.push_back({s, a, b});
     }
   }
   std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {

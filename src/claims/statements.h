@@ -21,7 +21,9 @@
 //   3. A pair links when the weight of the shared terms is at least `link`
 //      of the smaller item's weight (containment: a headline or a paraphrase
 //      inside a longer quote), they share `min_shared` terms (or all of the
-//      smaller), and their events are the same occasion (different events
+//      smaller) of which one is neither a name nor `not` (`need_common`: a
+//      headline that only names the speaker's forces matches nothing), and
+//      their events are the same occasion (different events
 //      dated more than `max_days_apart` apart are not).
 //   4. Links are taken strongest first (ties by content), and two groups
 //      join only when every pair across them has at least `keep`
@@ -49,6 +51,7 @@ struct StatementConfig {
   double keep = 0.10;            // containment every pair inside a statement keeps
   double proper_weight = 0.5;    // weight of a name term, relative to its idf
   std::size_t min_shared = 2;    // shared terms a link needs (or all of the smaller item's)
+  bool need_common = true;       // a link needs a shared term that is neither a name nor `not`
   int max_days_apart = 7;        // dated events further apart are different occasions
   std::size_t max_posting = 64;  // terms in more of one speaker's items find no candidates
 };

@@ -22,7 +22,8 @@ char32_t ToLower(char32_t c) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
 }
 bool IsBlank(char32_t c) {
-  if (c < 0x80) return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v';
+  if (c < 0x80)
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v';
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -77,7 +78,11 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
         ++letters;
         if (IsUpper(ch)) ++uppers;
       }
-      text::Append(w.lower, IsApostrophe(ch) ? U'\'' : ToLower(ch));
+      if (ch < 0x80) {
+        w.lower.push_back(static_cast<char>(ToLower(ch)));
+      } else {
+        text::Append(w.lower, IsApostrophe(ch) ? U'\'' : ToLower(ch));
+      }
     };
     take(c);
     while (end < text.size()) {

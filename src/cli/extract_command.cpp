@@ -94,7 +94,9 @@ int RunExtract(const std::vector<std::string>& args, const char* argv0) {
   // Records are written once the run ends: speaker and event ids span all
   // documents (entities first, then events, then statements).
   // Statements (claims/) are grouped once ids are known, before writing.
-  const claims::ClaimsStage claims(claims::ClaimsConfig{}, *s->rules);
+  claims::ClaimsConfig ids_only;
+  ids_only.details = false;  // extract writes statement ids only
+  const claims::ClaimsStage claims(ids_only, *s->rules);
   events::EventIdSink event_ids(std::make_unique<claims::ClaimsSink>(
       claims, output::MakeSink(s->options.format, *s->out, s->options.explain)));
   resolve::ResolvingSink resolving(*s->resolver, event_ids);
