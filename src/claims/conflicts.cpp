@@ -80,7 +80,9 @@ std::vector<FigureLine> BuildLines(std::vector<SourcedFigure> figures, const Fig
               [](const SourcedFigure& a, const SourcedFigure& b) {
                 return std::tie(a.doc, a.figure.span.begin) < std::tie(b.doc, b.figure.span.begin);
               });
-    line.conflict = LineConflicts(line, config);
+    const bool outcome = std::any_of(line.figures.begin(), line.figures.end(),
+                                     [](const SourcedFigure& f) { return f.figure.outcome; });
+    line.conflict = (outcome || !config.outcomes_only) && LineConflicts(line, config);
     out.push_back(std::move(line));
   }
   return out;

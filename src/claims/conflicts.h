@@ -8,7 +8,10 @@
 //   `fewer than`: [0, v).
 //   Compatible(a, b): their bounds meet. A line conflicts when two of its
 //   figures that are not sub-counts are incompatible (exact 125 against
-//   exact 200; `at least 46` against 30); `at least 46` and 50 do not.
+//   exact 200; `at least 46` against 30); `at least 46` and 50 do not. Only
+//   outcomes (killed, wounded …: one true number per event) conflict; a group
+//   counted on its own (troops, protesters) is counted in parts and at
+//   different times (`outcomes_only`).
 //   BuildLines: one line per (event, measure); figures without an event are
 //   lined up only within their own document (nothing says two documents
 //   speak of one unknown event). A line is kept when two or more documents
@@ -33,6 +36,7 @@ struct FigureConfig {
   // A line is kept when this many documents, or this many sources, give it
   // a figure (a single report is nothing to line up).
   std::size_t min_reports = 2;
+  bool outcomes_only = true;  // lines of groups counted on their own never conflict
 };
 
 struct SourcedFigure {

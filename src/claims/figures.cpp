@@ -450,24 +450,22 @@ bool Scanner::Excluded(const Number& n) const {
   const RawWord& last = row_.words[n.end - 1];
   if (first.span.begin > 0) {
     char before = text_[first.span.begin - 1];
-    if (before == '$' || before == ':' || text_.substr(0, first.span.begin).ends_with("\u00A3") ||
+    if (before == '$' || before == ':' || before == '/' ||
+        text_.substr(0, first.span.begin).ends_with("\u00A3") ||
         text_.substr(0, first.span.begin).ends_with("\u20AC")) {
       return true;
     }
   }
   if (last.span.end < text_.size()) {
     char after = text_[last.span.end];
-    if (after == '%' || after == ':') return true;
+    if (after == '%' || after == ':' || after == '/') return true;
   }
   if (n.end < row_.words.size() && !row_.break_after[n.end - 1]) {
     if (L.units.At(n.end, RunEnd(n.end), get).value) return true;
     if (L.months.count(std::string(W(n.end)))) return true;
   }
-  if (n.first > 0 && !row_.break_after[n.first - 1] &&
-      L.months.count(std::string(W(n.first - 1)))) {
-    return true;
-  }
-  return false;
+  // A month just before, even abbreviated with a period (Dec. 2).
+  return n.first > 0 && L.months.count(std::string(W(n.first - 1))) > 0;
 }
 
 // Does the sentence of word k speak of a period (`this year`)?
@@ -567,8 +565,10 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
     f.measure = group->name;
   } else if (group && group->outcome) {
     f.measure = modifier.empty() ? group->name : modifier + " " + group->name;
+    f.outcome = true;
   } else if (!outcome.empty()) {
     f.measure = group && group->name != "people" ? group->name + " " + outcome : outcome;
+    f.outcome = true;
   } else if (group && group->count) {
     f.measure = group->name;
   } else {
@@ -634,6 +634,7 @@ std::vector<Figure> Scanner::Run() const {
         Figure part;
         part.value = n->value;
         part.measure = out.back().measure;
+        part.outcome = out.back().outcome;
         part.subcount = true;
         part.span = {row_.words[n->first].span.begin, row_.words[n->end - 1].span.end};
         f = part;

@@ -21,8 +21,8 @@
 //   killed`, `security forces wounded`, `seriously wounded`, `drones shot
 //   down`; a group that counts on its own (`80,000 fighters`, `thousands of
 //   protesters`) is its own measure. Numbers beside a unit (`12 years`,
-//   `40 percent`, `$5`), a month (`15 April`), a time (`12:55`) and bare
-//   years are never figures.
+//   `40 percent`, `$5`), a month (`15 April`, `Dec. 2`), a time (`12:55`),
+//   a slash (`9/11`) and bare years are never figures.
 //   A figure after `including` with the measure of an earlier figure of its
 //   sentence is a sub-count (a bare number there takes that measure).
 //
@@ -49,6 +49,8 @@ struct Figure {
                           // "fewer than", or a vague plural ("dozens")
   std::string measure;    // "killed", "civilians killed", "fighters", …
   bool subcount = false;  // a part of an earlier figure of its sentence
+  bool outcome = false;   // the measure names an outcome (killed, wounded …), not a
+                          // group counted on its own (troops, protesters)
   int record = -1;        // the quote record whose quote holds it, or -1
 };
 

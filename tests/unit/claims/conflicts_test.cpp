@@ -18,6 +18,7 @@ Figure F(double value, std::string qualifier = "", std::string measure = "killed
   f.qualifier = std::move(qualifier);
   f.measure = std::move(measure);
   f.subcount = subcount;
+  f.outcome = f.measure != "troops";
   return f;
 }
 
@@ -70,9 +71,11 @@ TEST_SUITE("claims.conflicts") {
         At("E10", "a", F(4, "", "wounded")),
         At("", "a", F(9, "", "wounded")),
         At("", "b", F(12, "", "wounded")),
+        At("E11", "a", F(5500, "about", "troops")),
+        At("E11", "b", F(7500, "", "troops")),
     };
     std::vector<FigureLine> lines = BuildLines(in);
-    REQUIRE(lines.size() == 3);  // E10 and the event-less ones have one source each
+    REQUIRE(lines.size() == 4);  // E10 and the event-less ones have one source each
     CHECK(lines[0].event == "E2");
     CHECK(lines[0].conflict);
     CHECK(lines[1].event == "E3");
@@ -80,6 +83,8 @@ TEST_SUITE("claims.conflicts") {
     CHECK_FALSE(lines[1].conflict);  // sub-counts are parts, not rivals
     CHECK(lines[2].measure == "killed");
     CHECK_FALSE(lines[2].conflict);
+    CHECK(lines[3].measure == "troops");
+    CHECK_FALSE(lines[3].conflict);  // troops are counted in parts
   }
 }
 
