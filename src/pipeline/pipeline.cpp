@@ -44,7 +44,8 @@ struct Pipeline::Impl {
         coref(attribution::CorefConfig{}, speakers),
         mentions(rules, lexicon, speakers),
         events(WithTrace(c.events, c.trace), rules),
-        limits(rules) {}
+        limits(rules),
+        figures(rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
 
@@ -59,6 +60,7 @@ struct Pipeline::Impl {
   entities::MentionFinder mentions;
   events::EventStage events;
   RecordLimits limits;
+  claims::FigureExtractor figures;
 };
 
 namespace {
@@ -287,6 +289,9 @@ DocResult Pipeline::Run(const Document& doc) const {
         return r;
       });
   impl_->limits.Apply(doc, result);  // no record no speech could be (rules/records.txt)
+  // Figures are read over the whole text (in small chunks of their own), after
+  // the limits: they point at the records that remain.
+  result.figures = impl_->figures.Run(doc.text, result.quotes);
   return result;
 }
 

@@ -17,6 +17,8 @@
 //                   EventRef with no id
 //   7. limits       records longer than any speech dropped, with a warning
 //                   (record_limits.h, rules/records.txt)
+//   8. figures      the numbers it states about events, with the record that
+//                   states each (claims::FigureExtractor), over the whole text
 //
 // Corpus-level stages (entity merging across documents; one id per event
 // across documents: events::ClusterEvents over every DocResult::events) run
@@ -31,6 +33,7 @@
 #include <memory>
 #include <vector>
 
+#include "claims/figures.h"
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "core/record.h"
@@ -58,6 +61,7 @@ struct DocResult {
   std::vector<Diagnostic> diagnostics;       // per-document warnings
   std::vector<entities::NameMention> names;  // names mentioned, in text order
   events::DocEvents events;                  // its events; quote_event parallels `quotes`
+  std::vector<claims::Figure> figures;       // figures it states (claims/figures.h), in text order
 };
 
 class Pipeline {
