@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <exception>
+#include <new>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "cli/extract_command.h"
 #include "cli/names_command.h"
 #include "core/diagnostic.h"
+#include "core/text.h"
 
 namespace whosaid::cli {
 namespace po = boost::program_options;
@@ -101,11 +103,17 @@ int Main(int argc, char** argv) {
     return Dispatch(args, argv0);
   } catch (const UsageError& e) {
     std::fprintf(stderr, "whosaid: %s\nTry 'whosaid --help' or 'whosaid COMMAND --help'.\n",
-                 e.what());
+                 text::EscapeForMessage(e.what()).c_str());
   } catch (const ConfigError& e) {
-    std::fprintf(stderr, "whosaid: %s\n", e.what());
+    std::fprintf(stderr, "whosaid: %s\n", text::EscapeForMessage(e.what()).c_str());
+  } catch (const std::bad_alloc&) {
+    // (no string built: there may be no memory for one)
+    std::fputs(
+        "whosaid: out of memory (std::bad_alloc): the run stopped; an -o file is left as it was\n",
+        stderr);
+    return kExitFailures;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "whosaid: internal error: %s\n", e.what());
+    std::fprintf(stderr, "whosaid: internal error: %s\n", text::EscapeForMessage(e.what()).c_str());
     return kExitFailures;
   }
   return kExitUsage;

@@ -10,6 +10,7 @@
 #include "claims/claims_sink.h"
 #include "cli/exit_status.h"
 #include "cli/extract_options.h"
+#include "cli/output_file.h"
 #include "cli/runner.h"
 #include "core/rules.h"
 #include "events/event_sink.h"
@@ -31,18 +32,6 @@ rules::RuleSetPtr LoadRules(const ExtractOptions& options, const char* argv0) {
   return rules::RuleSet::Load(dir);
 }
 
-// Standard output, or the -o file (a WriteError here is a usage problem).
-std::unique_ptr<output::OutputStream> OpenOutput(const ExtractOptions& options) {
-  if (options.output_path.empty()) {
-    return std::make_unique<output::FdOutput>(STDOUT_FILENO, "<stdout>");
-  }
-  try {
-    return std::make_unique<output::FileOutput>(options.output_path);
-  } catch (const output::WriteError& e) {
-    throw UsageError(e.what());
-  }
-}
-
 }  // namespace
 
 std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0,
@@ -60,7 +49,7 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
   resolve::ResolverConfig config;  // news settings
   config.cluster.threads = s.options.threads;
   s.resolver = std::make_unique<resolve::EntityResolver>(config, *s.rules);
-  s.out = OpenOutput(s.options);
+  s.out = OpenOutput(s.options.output_path, s.options.inputs, s.options.ingest);
   return s;
 }
 
@@ -79,13 +68,14 @@ int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish) {
     s.out->Commit();
   } catch (const output::WriteError& e) {
     reporter.Finish();
-    if (e.broken_pipe()) return kExitOk;  // the reader has all it wanted
+    // A closed pipe: the reader has all it wanted — but a document that
+    // failed still makes the status 1 (its error is on standard error).
+    if (e.broken_pipe()) return reporter.ExitStatus();
     reporter.Message(std::string(e.what()) + "; the output is incomplete");
     return kExitFailures;
   }
   reporter.Finish();
-  bool failures = reporter.errors() > 0 && options.on_error != OnError::kSkip;
-  return failures ? kExitFailures : kExitOk;
+  return reporter.ExitStatus();
 }
 
 int RunExtract(const std::vector<std::string>& args, const char* argv0) {

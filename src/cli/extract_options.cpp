@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/exit_status.h"
+#include "cli/output_file.h"
 
 namespace whosaid::cli {
 namespace po = boost::program_options;
@@ -111,11 +112,11 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
            }),
        "a document that cannot be processed: fail = stop (exit 1), warn = report and go "
        "on (exit 1), skip = go on quietly (exit 0)")
-      ("max-doc-bytes", po::value<std::string>()->value_name("N")->default_value("64M")
+      ("max-doc-bytes", po::value<std::string>()->value_name("N")->default_value("16M")
            ->notifier([&o](const std::string& v) {
              o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
            }),
-       "skip (with an error) documents larger than N bytes; suffixes K, M, G");
+       "skip (with an error) documents larger than N bytes; suffixes K, M, G (any case)");
   if (command == CorpusCommand::kClaims) {
     desc.add_options()
         ("figures", po::bool_switch(&o.figures),
@@ -145,10 +146,11 @@ std::size_t ParseByteSize(const std::string& text, const std::string& option) {
     n = n * 10 + static_cast<unsigned>(text[i++] - '0');
   }
   std::string suffix = text.substr(i);
+  for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   int shift = suffix.empty() ? 0 : -1;
-  if (suffix == "K" || suffix == "k" || suffix == "KiB") shift = 10;
-  if (suffix == "M" || suffix == "MiB") shift = 20;
-  if (suffix == "G" || suffix == "GiB") shift = 30;
+  if (suffix == "k" || suffix == "kib") shift = 10;
+  if (suffix == "m" || suffix == "mib") shift = 20;
+  if (suffix == "g" || suffix == "gib") shift = 30;
   if (i == 0 || shift < 0 || n == 0 || n > (std::numeric_limits<std::size_t>::max() >> shift)) {
     BadValue(option, text, "a positive number of bytes, optionally with K, M or G");
   }
@@ -171,6 +173,7 @@ ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCo
       return o;
     }
     po::notify(vm);
+    CheckOutputName(vm.count("output") > 0, o.output_path);
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }

@@ -5,8 +5,9 @@
 //   whosaid extract|entities|spelling [OPTIONS] [PATH...]
 //
 // Every option, with its default:
-//   -o, --output FILE          "" → standard output; FILE is replaced
-//                              atomically when the run ends
+//   -o, --output FILE          none or "-" → standard output; FILE is
+//                              replaced atomically when the run ends
+//                              (cli/output_file.h); -o "" is a usage error
 //   --format                   extract: jsonl|table (jsonl); entities: jsonl;
 //                              claims: jsonld|table (jsonld, as kJsonl);
 //                              spelling: table|json (table; json is written
@@ -18,7 +19,8 @@
 //   --input-format auto|text|jsonl   auto
 //   --threads N                0 → all cores (std::thread::hardware_concurrency)
 //   --on-error fail|warn|skip  warn
-//   --max-doc-bytes N          64M (suffixes K, M, G: powers of 1024)
+//   --max-doc-bytes N          16M (suffixes K, M, G in any case: powers of 1024;
+//                              see IngestConfig::max_doc_bytes for why 16M)
 //   PATH...                    none → "-" (standard input)
 //
 // ParseExtractOptions throws UsageError on an unknown option or a bad value.
@@ -60,7 +62,9 @@ inline ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) 
 std::string CorpusHelp(CorpusCommand command);
 inline std::string ExtractHelp() { return CorpusHelp(CorpusCommand::kExtract); }
 
-// "64M" → 67108864; "1000" → 1000; throws UsageError on anything else or 0.
+// "64M" → 67108864; "1000" → 1000; "2m", "1g", "512KiB" (suffixes K, M, G,
+// KiB, MiB, GiB in any case: powers of 1024); throws UsageError on anything
+// else or 0.
 std::size_t ParseByteSize(const std::string& text, const std::string& option);
 
 // --threads N: 0 → all cores; throws UsageError outside 0 … 1024.

@@ -15,6 +15,7 @@
 
 #include "cli/exit_status.h"
 #include "cli/extract_options.h"
+#include "cli/output_file.h"
 #include "cli/reporter.h"
 #include "core/rules.h"
 #include "core/text.h"
@@ -27,10 +28,14 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr std::size_t kMaxLineBytes = 64 * 1024;
+// Past a line too long to be a name, so many more bytes are skipped looking
+// for its end; then the input is given up (an endless line: /dev/zero).
+constexpr std::size_t kMaxSkipBytes = std::size_t{1} << 20;
 
 struct NamesOptions {
   bool help = false;
   bool explain = false;
+  OnError on_error = OnError::kWarn;
   std::string input = "-";
   std::string output_path;
   std::string rules_dir;
@@ -48,6 +53,14 @@ po::options_description Options(NamesOptions& o, int& threads) {
        "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
       ("threads", po::value(&threads)->value_name("N")->default_value(0),
        "worker threads; 0 = all cores")
+      ("on-error", po::value<std::string>()->value_name("fail|warn|skip")
+           ->default_value("warn")->notifier([&o](const std::string& v) {
+             auto p = ParseOnError(v);
+             if (!p) throw UsageError("--on-error " + v + ": expected fail, warn or skip");
+             o.on_error = *p;
+           }),
+       "a line or FILE that cannot be used: fail = stop, write nothing (exit 1), warn = "
+       "report and go on (exit 1), skip = go on quietly (exit 0)")
       ("explain", po::bool_switch(&o.explain),
        "say for each spelling that joined a cluster why (score, rule, aligned parts)");
   // clang-format on
@@ -65,7 +78,12 @@ NamesOptions ParseNamesOptions(const std::vector<std::string>& args) {
   try {
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("help") && vm["help"].as<bool>()) {
+      o.help = true;
+      return o;
+    }
     po::notify(vm);
+    CheckOutputName(vm.count("output") > 0, o.output_path);
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }
@@ -103,15 +121,6 @@ rules::RuleSetPtr LoadRules(const NamesOptions& o, const char* argv0) {
   return rules::RuleSet::Load(dir);
 }
 
-std::unique_ptr<output::OutputStream> OpenOutput(const NamesOptions& o) {
-  if (o.output_path.empty()) return std::make_unique<output::FdOutput>(STDOUT_FILENO, "<stdout>");
-  try {
-    return std::make_unique<output::FileOutput>(o.output_path);
-  } catch (const output::WriteError& e) {
-    throw UsageError(e.what());
-  }
-}
-
 // The lines, deduplicated: each distinct (name, type) is one NameInput;
 // `line_input` maps every line to it, so memory follows distinct names.
 struct NameList {
@@ -142,9 +151,9 @@ entities::NameInput ParseLine(const std::string& raw, const std::string& file, s
   while (!type.empty() && type.back() == ' ') type.pop_back();
   if (auto t = entities::ParseEntityType(type)) {
     in.type = *t;
-  } else {
-    reporter.Report(
-        LineError(file, n, "unknown type '" + type + "' (expected person or org); guessed"));
+  } else {  // the line is still clustered: a warning, not a failure
+    reporter.Report(Diagnostic{Diagnostic::Severity::kWarning, file + ":" + std::to_string(n),
+                               "unknown type '" + type + "' (expected person or org); guessed"});
   }
   return in;
 }
@@ -163,9 +172,15 @@ NameList ReadNames(const std::string& path, Reporter& reporter) {
   std::unordered_map<std::string, std::uint32_t> seen;
   std::string raw;
   try {
-    for (std::size_t n = 1;; ++n) {
-      ingest::BufferedInput::Line r = in.ReadLine(raw, kMaxLineBytes);
+    for (std::size_t n = 1; !reporter.stop(); ++n) {
+      ingest::BufferedInput::Line r = in.ReadLine(raw, kMaxLineBytes, kMaxSkipBytes);
       if (r == ingest::BufferedInput::Line::kEnd) break;
+      if (r == ingest::BufferedInput::Line::kEndless) {
+        reporter.Report(LineError(name, n,
+                                  "line longer than 1 MiB without an end: not a list of names; "
+                                  "the rest of the input is not read"));
+        break;
+      }
       if (r == ingest::BufferedInput::Line::kTooLong) {
         reporter.Report(LineError(name, n, "line longer than 64 KiB: not a name"));
         raw.clear();
@@ -225,22 +240,27 @@ int RunNames(const std::vector<std::string>& args, const char* argv0) {
   }
   rules::RuleSetPtr rules = LoadRules(o, argv0);
   const entities::NameClusterer clusterer(o.cluster, *rules);
-  std::unique_ptr<output::OutputStream> out = OpenOutput(o);
+  std::unique_ptr<output::OutputStream> out = OpenOutput(o.output_path, {o.input}, {});
   // Phase 2: read, cluster, write.
-  Reporter reporter(OnError::kWarn, stderr, false);
+  Reporter reporter(o.on_error, stderr, false);
   NameList list = ReadNames(o.input, reporter);
+  if (reporter.stop()) {
+    reporter.Finish();
+    reporter.Message("stopped at the first error (--on-error fail)");
+    return kExitFailures;
+  }
   entities::Clustering clustering = clusterer.Run(list.inputs);
   try {
     WriteNames(list, clustering, o.explain, *out);
     out->Commit();
   } catch (const output::WriteError& e) {
     reporter.Finish();
-    if (e.broken_pipe()) return kExitOk;
+    if (e.broken_pipe()) return reporter.ExitStatus();  // a failed line still counts
     reporter.Message(std::string(e.what()) + "; the output is incomplete");
     return kExitFailures;
   }
   reporter.Finish();
-  return reporter.errors() > 0 ? kExitFailures : kExitOk;
+  return reporter.ExitStatus();
 }
 
 }  // namespace whosaid::cli

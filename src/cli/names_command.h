@@ -13,14 +13,22 @@
 //
 // Options, with defaults:
 //   -o, --output FILE   standard output; FILE replaced atomically at the end
+//                       (cli/output_file.h: never FILE itself, never an input)
 //   --rules DIR         rules::RuleSet::DefaultDir(argv[0])
 //   --threads N         0 → all cores; the output is the same for every N
+//   --on-error P        warn: a line or FILE that cannot be used is reported
+//                       and the run goes on; fail: the first one stops the run
+//                       (nothing written); skip: go on quietly, one count
 //   --explain           off
 //
-// Exit status as for extract: 0 success; 1 some lines could not be used (an
-// unknown type, a line over 64 KiB, an unreadable FILE: each reported as
-// "whosaid: FILE:LINE: error: …") or the output could not be written; 2
-// usage or configuration error (bad option, bad rules), nothing read.
+// Exit status as for extract: 0 success (warnings — an unknown type, which
+// is guessed, invalid UTF-8 — may have been printed); 1 some lines could not
+// be used (a line over 64 KiB; a line over 1 MiB stops the reading: not a
+// list of names) or FILE could not be read, each reported as
+// "whosaid: FILE:LINE: error: …" (1 even when the reader of the output
+// closed the pipe early), or the output could not be written; 2 usage or
+// configuration error (bad option, bad rules, -o naming the input), nothing
+// read.
 #pragma once
 
 #include <string>

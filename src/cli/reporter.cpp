@@ -1,5 +1,8 @@
 #include "cli/reporter.h"
 
+#include "cli/exit_status.h"
+#include "core/text.h"
+
 namespace whosaid::cli {
 namespace {
 constexpr auto kProgressInterval = std::chrono::milliseconds(250);
@@ -34,7 +37,9 @@ void Reporter::Report(const std::vector<Diagnostic>& diagnostics) {
 
 void Reporter::Message(std::string_view message) {
   ClearProgress();
-  std::fprintf(err_, "whosaid: %.*s\n", static_cast<int>(message.size()), message.data());
+  // One message, one line: a newline in a file name must not split it.
+  const std::string line = text::EscapeForMessage(message);
+  std::fprintf(err_, "whosaid: %s\n", line.c_str());
 }
 
 void Reporter::Progress(std::size_t docs, std::size_t bytes) {
@@ -48,6 +53,10 @@ void Reporter::Progress(std::size_t docs, std::size_t bytes) {
                seconds > 0 ? mb / seconds : 0.0);
   std::fflush(err_);
   progress_shown_ = true;
+}
+
+int Reporter::ExitStatus() const {
+  return errors_ > 0 && policy_ != OnError::kSkip ? kExitFailures : kExitOk;
 }
 
 void Reporter::Finish() {

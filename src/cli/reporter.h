@@ -47,6 +47,9 @@ class Reporter {
   void Finish();
 
   OnError policy() const { return policy_; }
+  // kExitFailures when some input failed (and the policy is not skip), else
+  // kExitOk: the status of a run that went to its end.
+  int ExitStatus() const;
   bool stop() const { return policy_ == OnError::kFail && errors_ > 0; }
   std::size_t errors() const { return errors_; }
 

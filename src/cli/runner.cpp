@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <thread>
+#include <string>
 #include <vector>
+
+#include "core/parallel.h"
 
 namespace whosaid::cli {
 namespace {
@@ -27,32 +29,40 @@ std::vector<Document> ReadBatch(ingest::DocumentSource& source, Reporter& report
   return batch;
 }
 
-// Pipeline::Run, with any exception turned into an error on this document.
-DocResult RunOne(const Pipeline& pipeline, const Document& doc) {
+// The error a document gets when Pipeline::Run threw on it. Built on the
+// calling thread, after the workers joined: a worker's catch only stores the
+// exception (no allocation there, so std::bad_alloc cannot escape it).
+Diagnostic Failed(const Document& doc, const std::exception_ptr& error) {
+  std::string what = "unknown exception";
   try {
-    return pipeline.Run(doc);
+    std::rethrow_exception(error);
   } catch (const std::exception& e) {
-    DocResult failed;
-    failed.diagnostics.push_back({Diagnostic::Severity::kError, doc.source,
-                                  std::string("internal error, document skipped: ") + e.what()});
-    return failed;
+    what = e.what();
+  } catch (...) {
   }
+  return {Diagnostic::Severity::kError, doc.source, "internal error, document skipped: " + what};
 }
 
+// Runs the pipeline on every document of the batch, on up to `threads`
+// threads (core/parallel.h); a document whose run throws gets an error and
+// no records.
 std::vector<DocResult> ProcessBatch(const Pipeline& pipeline, const std::vector<Document>& batch,
                                     unsigned threads) {
   std::vector<DocResult> results(batch.size());
+  std::vector<std::exception_ptr> errors(batch.size());
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
+  parallel::RunWorkers(std::min<std::size_t>(threads, batch.size()), [&](std::size_t) {
     for (std::size_t i; (i = next.fetch_add(1)) < batch.size();) {
-      results[i] = RunOne(pipeline, batch[i]);
+      try {
+        results[i] = pipeline.Run(batch[i]);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
     }
-  };
-  const std::size_t helpers = std::min<std::size_t>(threads, batch.size());
-  std::vector<std::jthread> pool;
-  for (std::size_t t = 1; t < helpers; ++t) pool.emplace_back(work);
-  work();
-  pool.clear();  // join before `results` is returned (moved)
+  });
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (errors[i]) results[i].diagnostics.push_back(Failed(batch[i], errors[i]));
+  }
   return results;
 }
 

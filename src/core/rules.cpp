@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "core/text.h"
 
@@ -28,6 +29,62 @@ std::string StripComment(std::string_view s) {
     }
   }
   return Trim(s);
+}
+
+// The rule files that must hold at least one entry, and what an entry is
+// called in the message ("frames.txt: no frame defined"). These are the
+// vocabularies and patterns a stage cannot work without: emptied, they would
+// make it find nothing, silently (an empty frames.txt: no quote, status 0).
+// The files not listed are refinements and exceptions, where an empty list
+// means "none": transcript.txt, spelling.txt, events/actors.txt,
+// events/gazetteer.txt (places below the countries of places.txt), and
+// names/ characters, common, consonants, families, org_owners, org_synonyms,
+// prefixes, rewrites, roles.
+constexpr std::pair<std::string_view, std::string_view> kMandatory[] = {
+    {"abbreviations.txt", "abbreviation"},
+    {"cues.txt", "cue"},
+    {"frames.txt", "frame"},
+    {"mentions.txt", "mention rule"},
+    {"nominal_cues.txt", "nominal cue"},
+    {"org_heads.txt", "organisation head"},
+    {"places.txt", "country"},
+    {"pronouns.txt", "pronoun"},
+    {"quote_marks.txt", "quote mark"},
+    {"records.txt", "record limit"},
+    {"roles.txt", "role"},
+    {"sources.txt", "source noun"},
+    {"titles.txt", "title"},
+    {"words.txt", "function word"},
+    {"claims/check_worthy.txt", "check-worthy word class"},
+    {"claims/figures.txt", "figure word"},
+    {"claims/words.txt", "statement word class"},
+    {"events/context.txt", "context class"},
+    {"events/dates.txt", "date rule"},
+    {"events/triggers.txt", "trigger"},
+    {"events/types.txt", "event type"},
+    {"names/letters.txt", "letter rewrite"},
+    {"names/org_words.txt", "organisation word"},
+    {"names/titles.txt", "title"},
+    {"names/transform.txt", "transform"},
+    {"names/vowels.txt", "vowel cost"},
+};
+
+// What a directory entry that is not a regular file is, for the message
+// that names it (a FIFO would block a reader; a directory is no rule file).
+std::string KindOf(const std::filesystem::file_status& status) {
+  switch (status.type()) {
+    case std::filesystem::file_type::directory:
+      return "a directory";
+    case std::filesystem::file_type::fifo:
+      return "a FIFO (named pipe)";
+    case std::filesystem::file_type::socket:
+      return "a socket";
+    case std::filesystem::file_type::block:
+    case std::filesystem::file_type::character:
+      return "a device";
+    default:
+      return "not a regular file";
+  }
 }
 
 }  // namespace
@@ -99,12 +156,15 @@ std::shared_ptr<const RuleSet> RuleSet::Load(const std::filesystem::path& dir) {
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     if (it->path().extension() != ".txt") continue;
     std::error_code type_ec;
-    if (!it->is_regular_file(type_ec)) {  // a loop of links is an error, not an exception
-      if (type_ec)
-        throw ConfigError(it->path().string() + ": cannot read rule file: " + type_ec.message());
+    const std::filesystem::file_status status = it->status(type_ec);
+    if (type_ec)  // a loop of links is an error, not an exception
+      throw ConfigError(it->path().string() + ": cannot read rule file: " + type_ec.message());
+    std::string rel = std::filesystem::relative(it->path(), dir).generic_string();
+    if (!std::filesystem::is_regular_file(status)) {
+      // Never opened (a FIFO would block); an error if a stage asks for it.
+      set->unusable_.emplace(std::move(rel), KindOf(status));
       continue;
     }
-    std::string rel = std::filesystem::relative(it->path(), dir).generic_string();
     set->files_.emplace(rel, RuleFile::Read(it->path()));
   }
   if (ec) throw ConfigError(dir.string() + ": cannot list rules directory: " + ec.message());
@@ -127,6 +187,7 @@ std::filesystem::path RuleSet::DefaultDir(const std::filesystem::path& argv0) {
 
 std::shared_ptr<const RuleSet> RuleSet::With(std::string_view name, RuleFile file) const {
   auto set = std::make_shared<RuleSet>(*this);
+  set->unusable_.erase(std::string(name));
   set->files_.insert_or_assign(std::string(name), std::move(file));
   return set;
 }
@@ -136,9 +197,22 @@ bool RuleSet::Has(std::string_view name) const { return files_.find(name) != fil
 const RuleFile& RuleSet::File(std::string_view name) const {
   auto it = files_.find(name);
   if (it == files_.end()) {
-    throw ConfigError((dir_ / std::string(name)).string() + ": rule file missing");
+    const std::string path = (dir_ / std::string(name)).string();
+    if (auto odd = unusable_.find(name); odd != unusable_.end())
+      throw ConfigError(path + ": is " + odd->second + ", not a rule file");
+    throw ConfigError(path + ": rule file missing");
   }
+  CheckNotEmpty(name, it->second);
   return it->second;
+}
+
+void RuleSet::CheckNotEmpty(std::string_view name, const RuleFile& file) {
+  if (!file.lines().empty()) return;
+  for (const auto& [mandatory, entry] : kMandatory) {
+    if (mandatory == name)
+      throw ConfigError(file.path() + ": no " + std::string(entry) +
+                        " defined (the file is empty)");
+  }
 }
 
 }  // namespace whosaid::rules

@@ -15,8 +15,9 @@
 //   * fields inside an entry are separated by ` | ` unless the file says
 //     otherwise; leading and trailing blanks are trimmed.
 //
-// Errors: a missing directory or file, invalid UTF-8 or an entry a loader
-// rejects throws ConfigError with "path:line: what is wrong".
+// Errors: a missing directory or file, a file that is not a regular file,
+// a mandatory file without an entry, invalid UTF-8 or an entry a loader
+// rejects throws ConfigError with "path:line: what is wrong" (or "path: …").
 //
 // Example
 //   auto rules = whosaid::rules::RuleSet::Load("rules");
@@ -78,7 +79,12 @@ class RuleSet {
 
   const std::filesystem::path& dir() const { return dir_; }
   bool Has(std::string_view name) const;
-  // Throws ConfigError naming the directory when the file is missing.
+  // The file `name`. Throws ConfigError naming the file ("PATH: …") when it
+  // is missing, when it is not a regular file ("is a directory", "is a FIFO
+  // (named pipe)": such entries are never opened), or when it is one of the
+  // mandatory files (rules.cpp: the vocabularies a stage cannot work
+  // without, e.g. frames.txt, cues.txt) and holds no entry: "frames.txt: no
+  // frame defined (the file is empty)".
   const RuleFile& File(std::string_view name) const;
   const std::map<std::string, RuleFile, std::less<>>& files() const { return files_; }
 
@@ -87,8 +93,12 @@ class RuleSet {
   std::shared_ptr<const RuleSet> With(std::string_view name, RuleFile file) const;
 
  private:
+  static void CheckNotEmpty(std::string_view name, const RuleFile& file);
+
   std::filesystem::path dir_;
   std::map<std::string, RuleFile, std::less<>> files_;
+  // *.txt entries that are not regular files: name → what they are.
+  std::map<std::string, std::string, std::less<>> unusable_;
 };
 
 using RuleSetPtr = std::shared_ptr<const RuleSet>;

@@ -58,6 +58,47 @@ Decoded DecodeLossy(std::string_view bytes) {
   return out;
 }
 
+std::string EscapeForMessage(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  auto hex = [&out](unsigned char c) {
+    constexpr char kDigits[] = "0123456789ABCDEF";
+    out += "\\x";
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  };
+  const auto* s = reinterpret_cast<const uint8_t*>(message.data());
+  for (std::size_t pos = 0; pos < message.size();) {
+    const unsigned char c = s[pos];
+    if (c >= 0x80) {
+      int32_t i = 0;
+      const auto m = static_cast<int32_t>(std::min<std::size_t>(message.size() - pos, 4));
+      UChar32 cp;
+      U8_NEXT(s + pos, i, m, cp);
+      if (cp < 0) {
+        for (int32_t k = 0; k < i; ++k) hex(s[pos + static_cast<std::size_t>(k)]);
+      } else {
+        out.append(message.substr(pos, static_cast<std::size_t>(i)));
+      }
+      pos += static_cast<std::size_t>(i);
+      continue;
+    }
+    ++pos;
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7F) {
+      hex(c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 char32_t Next(std::string_view s, std::size_t& i) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   if (p[i] < 0x80) return p[i++];

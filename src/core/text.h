@@ -37,6 +37,12 @@ struct Decoded {
 // recommended practice, as Python's errors="replace").
 Decoded DecodeLossy(std::string_view bytes);
 
+// `message` made safe for one line of a terminal or a log: control
+// characters become escapes — a newline in a file name is written `\n`, a tab
+// `\t`, a carriage return `\r`, any other and DEL `\xNN` — and so does each
+// byte of invalid UTF-8 (`\xFF`); everything else is kept as it is.
+std::string EscapeForMessage(std::string_view message);
+
 // Decodes the code point starting at byte `i` of valid UTF-8 and advances `i`.
 char32_t Next(std::string_view s, std::size_t& i);
 // The code point that ends just before byte `i` (which must be > 0), and moves

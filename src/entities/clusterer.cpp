@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "entities/context.h"
 
 namespace whosaid::entities {
@@ -32,24 +32,9 @@ std::uint64_t PairKey(std::uint32_t i, std::uint32_t j) {
   return (std::uint64_t{std::min(i, j)} << 32) | std::max(i, j);
 }
 
-// Runs fn(begin, end) over [0, n) in `threads` contiguous chunks. Each
-// chunk writes only its own slots, so the result does not depend on the
-// number of threads.
-template <typename Fn>
-void ParallelFor(std::size_t n, unsigned threads, Fn fn) {
-  std::size_t t = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
-  if (t == 1) {
-    fn(std::size_t{0}, n);
-    return;
-  }
-  const std::size_t chunk = (n + t - 1) / t;
-  std::vector<std::thread> pool;
-  for (std::size_t k = 0; k < t; ++k) {
-    std::size_t b = k * chunk, e = std::min(n, b + chunk);
-    if (b < e) pool.emplace_back([&fn, b, e] { fn(b, e); });
-  }
-  for (std::thread& th : pool) th.join();
-}
+// Chunks of [0, n) on threads; a worker's exception reaches the caller
+// (core/parallel.h).
+using parallel::ParallelFor;
 
 }  // namespace
 

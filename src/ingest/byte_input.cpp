@@ -48,30 +48,36 @@ bool BufferedInput::Fill() {
   return got > 0;
 }
 
-BufferedInput::Line BufferedInput::ReadLine(std::string& line, std::size_t max_bytes) {
+BufferedInput::Line BufferedInput::ReadLine(std::string& line, std::size_t max_bytes,
+                                            std::size_t max_skip) {
   line.clear();
-  bool too_long = false;
-  bool any = false;
+  if (eof_ && pos_ == buf_.size()) return Line::kEnd;
+  std::size_t length = 0;  // bytes of the line seen so far
   for (;;) {
     std::size_t nl = buf_.find('\n', pos_);
     std::size_t stop = nl == std::string::npos ? buf_.size() : nl;
-    if (stop > pos_) any = true;
-    if (!too_long) {
-      // Copy only while under the limit: an oversized line costs no memory.
-      if (line.size() + (stop - pos_) > max_bytes) {
-        too_long = true;
-        line.clear();
-      } else {
-        line.append(buf_, pos_, stop - pos_);
-      }
+    length += stop - pos_;
+    // Copy only while under the limit: an oversized line costs no memory.
+    if (length <= max_bytes) {
+      line.append(buf_, pos_, stop - pos_);
+    } else {
+      line.clear();
     }
+    const bool too_long = length > max_bytes;
     if (nl != std::string::npos) {
       pos_ = nl + 1;
       return too_long ? Line::kTooLong : Line::kOk;
     }
     pos_ = buf_.size();
+    if (too_long && length - max_bytes > max_skip) {
+      // Give up on this input: drop what is buffered, read no more.
+      buf_.clear();
+      pos_ = 0;
+      eof_ = true;
+      return Line::kEndless;
+    }
     if (!Fill()) {
-      if (!any) return Line::kEnd;
+      if (length == 0) return Line::kEnd;
       return too_long ? Line::kTooLong : Line::kOk;
     }
   }

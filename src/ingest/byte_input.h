@@ -9,7 +9,7 @@
 // Example
 //   BufferedInput in(std::make_unique<StringInput>("{\"id\":1}\n{\"id\":2}\n"));
 //   std::string line;
-//   while (in.ReadLine(line, 1 << 20) != BufferedInput::Line::kEnd) ...
+//   while (in.ReadLine(line, 1 << 20, 1 << 20) != BufferedInput::Line::kEnd) ...
 #pragma once
 
 #include <cstddef>
@@ -62,11 +62,17 @@ class BufferedInput {
  public:
   explicit BufferedInput(std::unique_ptr<ByteInput> input);
 
-  enum class Line { kOk, kTooLong, kEnd };
-  // Reads the next line into `line`, without its '\n'. A line longer than
-  // `max_bytes` is consumed and dropped: `line` is left empty and kTooLong is
-  // returned. kEnd when nothing is left (a last line without '\n' is kOk).
-  Line ReadLine(std::string& line, std::size_t max_bytes);
+  enum class Line { kOk, kTooLong, kEndless, kEnd };
+  // Reads the next line into `line`, without its '\n'. kEnd when nothing is
+  // left (a last line without '\n' is kOk). A line longer than `max_bytes`
+  // is dropped (`line` is left empty; it costs no memory): its rest is
+  // skipped, and kTooLong returned, when its '\n' (or the end) comes within
+  // `max_skip` more bytes (counted in the 64 KiB blocks read); otherwise
+  // reading stops there and kEndless is returned — an endless line
+  // (/dev/zero, a stream with no newline) is never read for more than
+  // max_bytes + max_skip bytes and a block — and every later call returns
+  // kEnd.
+  Line ReadLine(std::string& line, std::size_t max_bytes, std::size_t max_skip);
 
   // Appends everything left to `out`. Returns false, having stopped reading,
   // when that would be more than `max_bytes`.

@@ -1,6 +1,7 @@
 #include "ingest/input_reader.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -26,7 +27,53 @@ void Append(std::vector<Diagnostic>& to, std::vector<Diagnostic>&& from) {
   for (auto& d : from) to.push_back(std::move(d));
 }
 
+bool SameFile(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// `file` (stat `st`) lies under the directory `dir`, at any depth.
+bool Under(const fs::path& file, const struct stat& dir) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(file, ec);
+  if (ec) return false;
+  struct stat up {};
+  for (p = p.parent_path(); ::stat(p.c_str(), &up) == 0; p = p.parent_path()) {
+    if (SameFile(up, dir)) return true;
+    if (p == p.parent_path()) break;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::optional<std::string> InputThatReads(const std::vector<std::string>& inputs,
+                                          const IngestConfig& config, const fs::path& file) {
+  struct stat target {
+  }, in{};
+  if (::stat(file.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return std::nullopt;
+  const bool sidecar = file.filename() == kMetaSidecarName;
+  const bool jsonl_only = config.format == InputFormat::kJsonl;
+  const bool document = file.extension() == (jsonl_only ? ".jsonl" : ".txt") && !sidecar;
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      if (::fstat(STDIN_FILENO, &in) == 0 && SameFile(in, target)) return "standard input";
+      continue;
+    }
+    if (::stat(input.c_str(), &in) != 0) continue;
+    if (SameFile(in, target)) return input;
+    if (S_ISDIR(in.st_mode) && (document || (sidecar && !jsonl_only)) && Under(file, in))
+      return input;
+    const fs::path path(input);
+    const bool text =
+        !jsonl_only && (config.format == InputFormat::kText || path.extension() != ".jsonl");
+    if (S_ISREG(in.st_mode) && text && sidecar) {
+      const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+      std::error_code ec;
+      if (fs::equivalent(dir / std::string(kMetaSidecarName), file, ec)) return input;
+    }
+  }
+  return std::nullopt;
+}
 
 InputReader::InputReader(std::vector<std::string> inputs, const IngestConfig& config)
     : inputs_(std::move(inputs)), config_(config) {}
@@ -79,8 +126,14 @@ bool InputReader::ExpandNextInput(std::vector<Diagnostic>& diagnostics) {
   }
   const bool jsonl_only = config_.format == InputFormat::kJsonl;
   if (fs::is_directory(status)) {
-    DirectoryListing listing = ListDocumentFiles(path, jsonl_only ? ".jsonl" : ".txt");
+    const char* extension = jsonl_only ? ".jsonl" : ".txt";
+    DirectoryListing listing = ListDocumentFiles(path, extension);
     Append(diagnostics, std::move(listing.diagnostics));
+    if (listing.files.empty()) {  // a wrong path, or nothing yet: say so, it is no failure
+      diagnostics.push_back({Diagnostic::Severity::kWarning, input,
+                             std::string("no *") + extension +
+                                 " file found under this directory; nothing read from it"});
+    }
     for (auto& file : listing.files) {
       pending_.push_back({jsonl_only ? Kind::kJsonl : Kind::kText, std::move(file)});
     }

@@ -11,12 +11,12 @@
 //                text document with id = the file's stem, and sidecar metadata
 //                as for a directory.
 // A path that does not exist or cannot be read gives an error naming it;
-// the other inputs are read all the same. A document whose id an earlier
-// document of the run already had (two x.txt in different directories, a
-// JSON Lines id repeated) gets a warning; both are kept. (The ids seen are
-// kept as 64-bit hashes: about 40 bytes per document.) Documents stream: a directory is
-// listed when it is reached, files are read one at a time, JSON Lines one
-// line at a time.
+// the other inputs are read all the same. A directory with no document file
+// under it gives a warning ("no *.txt file found under this directory"). A document whose id an
+// earlier document of the run already had (two x.txt in different directories, a JSON Lines id
+// repeated) gets a warning; both are kept. (The ids seen are kept as 64-bit hashes: about 40 bytes
+// per document.) Documents stream: a directory is listed when it is reached, files are read one at
+// a time, JSON Lines one line at a time.
 //
 // Example
 //   whosaid::ingest::InputReader reader({"corpus", "-"}, whosaid::ingest::IngestConfig{});
@@ -28,6 +28,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -36,6 +37,16 @@
 #include "ingest/source.h"
 
 namespace whosaid::ingest {
+
+// The input (as given) through which a run over `inputs` would read `file`:
+// `file` is that input or standard input (the same device and inode,
+// symlinks followed), a document or the meta.jsonl sidecar under an input
+// directory, or the sidecar beside an input text file. nullopt when `file`
+// does not exist or would not be read. Commands refuse such an output file:
+// `whosaid extract a.txt -o a.txt` would replace the article with its records.
+std::optional<std::string> InputThatReads(const std::vector<std::string>& inputs,
+                                          const IngestConfig& config,
+                                          const std::filesystem::path& file);
 
 class InputReader : public DocumentSource {
  public:

@@ -24,8 +24,8 @@ class FieldReader : public nlohmann::json_sax<Json> {
  public:
   explicit FieldReader(Record& out) : out_(out) {}
 
-  bool null() override { return Value(RecordField::Kind::kOther, ""); }
-  bool boolean(bool) override { return Value(RecordField::Kind::kOther, ""); }
+  bool null() override { return Value(RecordField::Kind::kOther, "", "null"); }
+  bool boolean(bool) override { return Value(RecordField::Kind::kOther, "", "a boolean"); }
   bool number_integer(number_integer_t v) override {
     return Value(RecordField::Kind::kInteger, std::to_string(v));
   }
@@ -33,10 +33,10 @@ class FieldReader : public nlohmann::json_sax<Json> {
     return Value(RecordField::Kind::kInteger, std::to_string(v));
   }
   bool number_float(number_float_t, const string_t&) override {
-    return Value(RecordField::Kind::kOther, "");
+    return Value(RecordField::Kind::kOther, "", "a fractional number");
   }
   bool string(string_t& v) override { return Value(RecordField::Kind::kString, std::move(v)); }
-  bool binary(binary_t&) override { return Value(RecordField::Kind::kOther, ""); }
+  bool binary(binary_t&) override { return Value(RecordField::Kind::kOther, "", "binary"); }
 
   bool start_object(std::size_t) override {
     if (depth_ == 0) out_.is_object = true;
@@ -44,7 +44,7 @@ class FieldReader : public nlohmann::json_sax<Json> {
       ResetMeta();
       in_meta_ = true;
     } else {
-      Value(RecordField::Kind::kOther, "");  // a field that holds an object
+      Value(RecordField::Kind::kOther, "", "an object");  // a field that holds an object
     }
     ++depth_;
     return true;
@@ -54,7 +54,7 @@ class FieldReader : public nlohmann::json_sax<Json> {
     return true;
   }
   bool start_array(std::size_t) override {
-    Value(RecordField::Kind::kOther, "");  // a field that holds an array
+    Value(RecordField::Kind::kOther, "", "an array");  // a field that holds an array
     ++depth_;
     return true;
   }
@@ -76,7 +76,7 @@ class FieldReader : public nlohmann::json_sax<Json> {
 
  private:
   // A value (or the start of a container) at the current depth.
-  bool Value(RecordField::Kind kind, std::string text) {
+  bool Value(RecordField::Kind kind, std::string text, const char* other = "") {
     RecordField* field = nullptr;
     if (depth_ == 1) {
       field = Top(key1_);
@@ -84,7 +84,7 @@ class FieldReader : public nlohmann::json_sax<Json> {
     } else if (depth_ == 2 && in_meta_) {
       field = Meta(key2_);
     }
-    if (field) *field = RecordField{kind, std::move(text)};
+    if (field) *field = RecordField{kind, std::move(text), other};
     return true;
   }
   RecordField* Top(const std::string& key) {
@@ -111,7 +111,53 @@ class FieldReader : public nlohmann::json_sax<Json> {
   bool in_meta_ = false;
 };
 
+// The value of 4 hex digits at `s[i]`, or -1.
+long Hex4(std::string_view s, std::size_t i) {
+  if (i + 4 > s.size()) return -1;
+  long v = 0;
+  for (std::size_t k = i; k < i + 4; ++k) {
+    const char c = s[k];
+    const int d = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+bool IsHigh(long cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
+bool IsLow(long cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
+
 }  // namespace
+
+SurrogateRepair ReplaceLoneSurrogates(std::string& line) {
+  SurrogateRepair repair;
+  for (std::size_t i = line.find('\\'); i != std::string::npos; i = line.find('\\', i)) {
+    if (i + 1 >= line.size() || line[i + 1] != 'u') {
+      i += 2;  // another escape: \\, \", \n …
+      continue;
+    }
+    const long cp = Hex4(line, i + 2);
+    if (cp < 0) {  // not an escape JSON knows: the parser will say so
+      i += 2;
+      continue;
+    }
+    const bool pair = IsHigh(cp) && i + 8 <= line.size() && line.compare(i + 6, 2, "\\u") == 0 &&
+                      IsLow(Hex4(line, i + 8));
+    if (pair) {
+      i += 12;
+      continue;
+    }
+    if (IsHigh(cp) || IsLow(cp)) {
+      if (repair.count++ == 0) repair.first_byte = i;
+      line.replace(i + 2, 4, "fffd");
+    }
+    i += 6;
+  }
+  return repair;
+}
 
 Record ReadRecord(std::string_view line) {
   Record out;

@@ -28,12 +28,14 @@ JsonlSource::JsonlSource(std::string name, std::string stem, std::unique_ptr<Buf
 
 bool JsonlSource::Next(Document& doc, std::vector<Diagnostic>& diagnostics) {
   // JSON escapes make a line longer than its text; past this it cannot hold
-  // a text within the limit worth parsing.
+  // a text within the limit worth parsing. Past the cap the rest of the line
+  // is skipped to go on with the next record — but only for as many bytes
+  // again: a line with no end (/dev/zero) stops the input.
   const std::size_t max_line = 2 * config_.max_doc_bytes + (std::size_t{1} << 20);
   while (!done_) {
     BufferedInput::Line status;
     try {
-      status = input_->ReadLine(line_, max_line);
+      status = input_->ReadLine(line_, max_line, max_line);
     } catch (const ReadError& e) {
       diagnostics.push_back(Error(name_, std::string("cannot read: ") + e.what()));
       done_ = true;
@@ -42,6 +44,13 @@ bool JsonlSource::Next(Document& doc, std::vector<Diagnostic>& diagnostics) {
     if (status == BufferedInput::Line::kEnd) break;
     ++line_number_;
     const std::string where = name_ + ":" + std::to_string(line_number_);
+    if (status == BufferedInput::Line::kEndless) {
+      diagnostics.push_back(Error(
+          where,
+          "line longer than " + std::to_string(2 * max_line) +
+              " bytes without an end (see --max-doc-bytes); the rest of the input is not read"));
+      break;
+    }
     if (status == BufferedInput::Line::kTooLong) {
       diagnostics.push_back(Error(where, "line longer than " + std::to_string(max_line) +
                                              " bytes (see --max-doc-bytes); skipped"));
@@ -64,6 +73,12 @@ std::optional<Document> JsonlSource::ParseRecord(std::string& line, const std::s
     diagnostics.push_back(Warning(where, "byte " + std::to_string(decoded.invalid.front()) +
                                              " of the line: invalid UTF-8, replaced with U+FFFD"));
     line = std::move(decoded.text);
+  }
+  if (SurrogateRepair r = ReplaceLoneSurrogates(line); r.count > 0) {
+    diagnostics.push_back(Warning(where, "byte " + std::to_string(r.first_byte) +
+                                             " of the line: escape of a lone surrogate (" +
+                                             std::to_string(r.count) +
+                                             " in the line), replaced with U+FFFD"));
   }
   Record rec = ReadRecord(line);
   if (!rec.error.empty()) {
@@ -89,7 +104,12 @@ std::optional<Document> JsonlSource::ParseRecord(std::string& line, const std::s
   doc.id = std::move(rec.id.text);  // a string, or an integer in decimal
   if (doc.id.empty()) {
     doc.id = stem_ + ":" + std::to_string(line_number_);
-    diagnostics.push_back(Warning(where, "record has no \"id\"; named \"" + doc.id + "\""));
+    const std::string why =
+        rec.id.kind == RecordField::Kind::kOther
+            ? std::string("\"id\" is ") + rec.id.other + ", not a string or an integer"
+        : rec.id.kind == RecordField::Kind::kString ? "\"id\" is empty"
+                                                    : "record has no \"id\"";
+    diagnostics.push_back(Warning(where, why + "; named \"" + doc.id + "\""));
   }
   doc.outlet = FieldOrMeta(rec.outlet, rec.meta_publisher);
   doc.url = FieldOrMeta(rec.url, rec.meta_url);

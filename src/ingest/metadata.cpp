@@ -8,11 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/byte_input.h"
+#include "ingest/jsonl_record.h"
 
 namespace whosaid::ingest {
 namespace {
 
 constexpr std::size_t kMaxSidecarLine = std::size_t{1} << 20;
+constexpr std::size_t kMaxSidecarSkip = std::size_t{16} << 20;  // then: a line without an end
 
 bool IsDigits(std::string_view s) {
   for (char c : s) {
@@ -32,8 +34,10 @@ Diagnostic Warning(std::string where, std::string message) {
 }
 
 // Parses one sidecar line into `table`; problems go to `diags`.
-void AddSidecarLine(const std::string& line, const std::string& where, MetaTable& table,
+void AddSidecarLine(std::string& line, const std::string& where, MetaTable& table,
                     std::vector<Diagnostic>& diags) {
+  if (ReplaceLoneSurrogates(line).count > 0)
+    diags.push_back(Warning(where, "escape of a lone surrogate replaced with U+FFFD"));
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     diags.push_back(Warning(where, "not a JSON object; line ignored"));
@@ -76,9 +80,14 @@ LoadedSidecar LoadMetaSidecar(const std::filesystem::path& path) {
   std::string line;
   try {
     for (int n = 1;; ++n) {
-      auto status = in.ReadLine(line, kMaxSidecarLine);
+      auto status = in.ReadLine(line, kMaxSidecarLine, kMaxSidecarSkip);
       if (status == BufferedInput::Line::kEnd) break;
       std::string where = name + ":" + std::to_string(n);
+      if (status == BufferedInput::Line::kEndless) {
+        out.diagnostics.push_back(
+            Warning(where, "line without an end; the rest of the sidecar is ignored"));
+        break;
+      }
       if (status == BufferedInput::Line::kTooLong) {
         out.diagnostics.push_back(Warning(where, "line too long; ignored"));
       } else if (line.find_first_not_of(" \t\r") != std::string::npos) {

@@ -46,8 +46,11 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name);
 struct IngestConfig {
   InputFormat format = InputFormat::kAuto;
   // Documents larger than this (file size, or the bytes of a JSON Lines
-  // record's "text") are skipped with an error. Default 64 MiB.
-  std::size_t max_doc_bytes = std::size_t{64} << 20;
+  // record's "text") are skipped with an error. Default 16 MiB: the corpus
+  // stage keeps every name a document mentions until the run ends, about 50
+  // bytes of memory per byte of text made only of names (16 MiB of it:
+  // 820 MB peak), so a larger default would let one document take gigabytes.
+  std::size_t max_doc_bytes = std::size_t{16} << 20;
   // A text input with a NUL byte among its first this many bytes is taken for
   // a binary file and skipped with a warning. Default 8 KiB.
   std::size_t binary_sniff_bytes = 8192;

@@ -6,11 +6,27 @@
 //   throws WriteError, which tells a closed pipe (EPIPE: the reader went away,
 //   as in `whosaid extract corpus | head -1`, a normal way to stop) from a real
 //   failure (ENOSPC, EIO, ...). Nothing here prints or exits.
-//   FileOutput writes FILE.tmp and renames it to FILE on Commit(), so a run
-//   that fails or crashes never leaves a half-written FILE and never clobbers
-//   a good one; an uncommitted FileOutput removes its temporary file. When
-//   FILE exists and is not a regular file (/dev/stdout, a FIFO, /dev/full)
-//   it is written directly.
+//   FileOutput is the one way whosaid writes a file (every command's -o):
+//   * it writes a temporary file of its own, FILE.XXXXXX.tmp in FILE's
+//     directory, created by mkstemp (O_CREAT|O_EXCL: never a name chosen in
+//     advance, never through a symlink planted there), so two runs with the
+//     same -o never share it;
+//   * Commit() flushes, fsyncs, and renames it to FILE (atomic), then syncs
+//     the directory: a run that fails, crashes or is killed never leaves a
+//     half-written FILE and never clobbers a good one; with two concurrent
+//     runs, FILE is the whole output of one of them;
+//   * an uncommitted FileOutput removes its temporary file, and so does a
+//     SIGTERM, SIGINT or SIGHUP (temp_files.h);
+//   * the new FILE keeps the permissions of the one it replaces (else 0666
+//     less the umask);
+//   * FILE that is a symlink is followed (the file it leads to is replaced,
+//     the link stays) — except, as the kernel's protected_symlinks does, a
+//     link in a sticky world-writable directory (/tmp) owned by neither the
+//     user nor the directory's owner: that is refused;
+//   * FILE that exists and is not a regular file (/dev/stdout, a FIFO,
+//     /dev/full) is written directly, without a temporary file.
+//   SameFile() tells whether FILE is an existing file (commands refuse an
+//   output that is one of their inputs).
 //
 // Example
 //   whosaid::output::FileOutput out("quotes.jsonl");   // throws WriteError
@@ -28,8 +44,8 @@ namespace whosaid::output {
 
 class WriteError : public std::runtime_error {
  public:
-  // what(): "NAME: cannot write: REASON".
-  WriteError(const std::string& name, int error_number);
+  // what(): "NAME: ACTION: REASON" ("out.jsonl: cannot write: No space left on device").
+  WriteError(const std::string& name, int error_number, const std::string& action = "cannot write");
   int error_number() const { return error_number_; }
   // True for EPIPE: the reading end closed; stop quietly.
   bool broken_pipe() const;
@@ -78,6 +94,9 @@ class FileOutput : public FdOutput {
   ~FileOutput() override;
   void Commit() override;
 
+  // The temporary file being written; "" when writing the target directly.
+  const std::filesystem::path& temp_path() const { return temp_; }
+
  private:
   struct Opened {
     int fd;
@@ -89,8 +108,13 @@ class FileOutput : public FdOutput {
 
   std::filesystem::path target_;
   std::filesystem::path temp_;  // empty when writing `target_` directly
+  int registration_ = -1;       // temp_files.h slot, -1 when none
   bool committed_ = false;
 };
+
+// True when `a` and `b` both exist and are the same file (device and inode,
+// symlinks followed): `whosaid extract a.txt -o a.txt`.
+bool SameFile(const std::filesystem::path& a, const std::filesystem::path& b);
 
 // Collects everything written (tests).
 class StringOutput : public OutputStream {

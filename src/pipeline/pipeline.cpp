@@ -11,6 +11,7 @@
 #include "attribution/shape.h"
 #include "attribution/speaker.h"
 #include "events/cluster.h"
+#include "pipeline/record_limits.h"
 #include "pipeline/windowed.h"
 #include "quotes/scanner.h"
 #include "segment/paragraphs.h"
@@ -43,6 +44,7 @@ struct Pipeline::Impl {
         coref(attribution::CorefConfig{}, speakers),
         mentions(rules, lexicon, speakers),
         events(WithTrace(c.events, c.trace), rules),
+        limits(rules),
         figures(rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
@@ -57,6 +59,7 @@ struct Pipeline::Impl {
   attribution::Coref coref;
   entities::MentionFinder mentions;
   events::EventStage events;
+  RecordLimits limits;
   claims::FigureExtractor figures;
 };
 
@@ -285,7 +288,9 @@ DocResult Pipeline::Run(const Document& doc) const {
         if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
         return r;
       });
-  // Figures are read over the whole text (in small chunks of their own).
+  impl_->limits.Apply(doc, result);  // no record no speech could be (rules/records.txt)
+  // Figures are read over the whole text (in small chunks of their own), after
+  // the limits: they point at the records that remain.
   result.figures = impl_->figures.Run(doc.text, result.quotes);
   return result;
 }

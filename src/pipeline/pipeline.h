@@ -15,7 +15,9 @@
 //   6. events       the document's events and the one each quote is about
 //                   (events::EventStage); records get a document-level
 //                   EventRef with no id
-//   7. figures      the numbers it states about events, with the record that
+//   7. limits       records longer than any speech dropped, with a warning
+//                   (record_limits.h, rules/records.txt)
+//   8. figures      the numbers it states about events, with the record that
 //                   states each (claims::FigureExtractor), over the whole text
 //
 // Corpus-level stages (entity merging across documents; one id per event

@@ -10,6 +10,10 @@
 //   goes, by preference, after the last line break in the second half of
 //   the window, else after the last sentence end there (". ", "! ", "? "),
 //   else after the last blank, else before the last character that fits.
+//   A cut of the last kind goes through a word (a word longer than half a
+//   window); the rest of that word, up to and with the first blank or line
+//   break, is then a window of its own (when it fits in one), so the next
+//   window starts clean — no quotation starts or ends at such a cut.
 //   Quotations and coreference do not cross a cut. Linear in the text.
 //
 // Example

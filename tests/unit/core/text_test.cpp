@@ -150,6 +150,26 @@ TEST_SUITE("core.text") {
     }
   }
 
+  // Regression (issue 10): a newline in a file name split the message that
+  // named it over two lines.
+  TEST_CASE("EscapeForMessage keeps a message on one line") {
+    struct Row {
+      std::string input, expected;
+    };
+    const std::vector<Row> rows = {
+        {"dir/a.txt: error: cannot read", "dir/a.txt: error: cannot read"},
+        {"dir/a\nb.txt", "dir/a\\nb.txt"},
+        {"tab\there\rcr", "tab\\there\\rcr"},
+        {std::string("nul\0esc\x1b del\x7f", 13), "nul\\x00esc\\x1B del\\x7F"},
+        {"caf\xC3\xA9 " + kGrin, "caf\xC3\xA9 " + kGrin},  // valid UTF-8 kept
+        {"bad \xFF\xC3 end", "bad \\xFF\\xC3 end"},        // invalid bytes escaped
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.input);
+      CHECK(EscapeForMessage(row.input) == row.expected);
+    }
+  }
+
   TEST_CASE("CodepointIndex converts byte offsets around the 256-byte checkpoints") {
     // 10 bytes, 4 code points per unit: 1-, 2-, 3- and 4-byte characters, so
     // checkpoints fall inside multi-byte characters too.

@@ -152,6 +152,64 @@ TEST_SUITE("ingest.reader") {
     CHECK(r.diagnostics[0].where == missing);
   }
 
+  // Regression (issue 10): a directory with no *.txt gave status 0 and no
+  // word; it is a warning now (nothing to read is no failure).
+  TEST_CASE("a directory without document files is a warning naming it") {
+    testing::TempDir dir;
+    dir.Write("d/notes.md", "x");
+    dir.Write("d/meta.jsonl", "");
+    const std::string d = (dir.path() / "d").string();
+    Read r = ReadInputs({d});
+    CHECK(r.docs.empty());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].ToString() ==
+          d + ": warning: no *.txt file found under this directory; nothing read from it");
+    IngestConfig jsonl;
+    jsonl.format = InputFormat::kJsonl;
+    CHECK(HasDiagnostic(ReadInputs({d}, jsonl), Diagnostic::Severity::kWarning, "no *.jsonl file"));
+  }
+
+  // Regression (issue 10): `whosaid extract a.txt -o a.txt` replaced the
+  // article with its records. InputThatReads is how the commands refuse it.
+  TEST_CASE("InputThatReads: an output file that the run would read") {
+    testing::TempDir dir;
+    const fs::path a = dir.Write("a.txt", "A"), j = dir.Write("c/j.jsonl", "{}\n");
+    const fs::path nested = dir.Write("c/sub/n.txt", "N"), meta = dir.Write("c/meta.jsonl", "");
+    const fs::path other = dir.Write("o/other.txt", "O"), link = dir.path() / "link.txt";
+    const fs::path top_meta = dir.Write("meta.jsonl", "");
+    fs::create_symlink(a, link);
+    IngestConfig text, jsonl;
+    jsonl.format = InputFormat::kJsonl;
+    struct Row {
+      std::string name;
+      std::vector<std::string> inputs;
+      IngestConfig config;
+      fs::path output;
+      std::string expected;  // the input named, "" when none
+    };
+    const std::string c = (dir.path() / "c").string();
+    const std::vector<Row> rows = {
+        {"the input itself", {a.string()}, text, a, a.string()},
+        {"through a symlink", {link.string()}, text, a, link.string()},
+        {"under an input directory", {c}, text, nested, c},
+        {"the sidecar of an input directory", {c}, text, meta, c},
+        {"the sidecar beside an input text file", {a.string()}, text, top_meta, a.string()},
+        {"another directory's sidecar",
+         {nested.string(), (dir.path() / "c/x.txt").string()},
+         text,
+         meta,
+         ""},
+        {"a *.jsonl under a directory read as JSON Lines", {c}, jsonl, j, c},
+        {"a *.jsonl under a directory read as text", {c}, text, j, ""},
+        {"a file elsewhere", {a.string(), c}, text, other, ""},
+        {"a file that does not exist yet", {c}, text, dir.path() / "c/new.txt", ""},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      CHECK(InputThatReads(row.inputs, row.config, row.output).value_or("") == row.expected);
+    }
+  }
+
   TEST_CASE("--input-format decides how files are read") {
     testing::TempDir dir;
     auto jsonl = dir.Write("d.jsonl", "{\"id\":\"j1\",\"text\":\"J\"}\n");

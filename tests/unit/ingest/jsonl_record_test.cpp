@@ -74,6 +74,54 @@ TEST_SUITE("ingest.jsonl") {
     wide += "\"text\":\"T\"}";
     CHECK(Fields(wide) == "-|T|-|-|-|-|-|-");
   }
+
+  // Regression (issue 10): "\ud800" alone in a text made the whole record
+  // malformed JSON (a lost document); it reads as U+FFFD now.
+  TEST_CASE("lone surrogate escapes become U+FFFD; pairs and escaped backslashes stay") {
+    struct Row {
+      std::string name, line, expected;
+      std::size_t count, first_byte;
+    };
+    const std::vector<Row> rows = {
+        {"lone high", R"({"text":"a \ud800 b"})", R"({"text":"a \ufffd b"})", 1, 11},
+        {"lone low", R"({"text":"\uDC00"})", R"({"text":"\ufffd"})", 1, 9},
+        {"high then no low", R"({"text":"\ud83d\u0041\ud83d"})", R"({"text":"\ufffd\u0041\ufffd"})",
+         2, 9},
+        {"a pair is a character", R"({"text":"\ud83d\ude00"})", R"({"text":"\ud83d\ude00"})", 0, 0},
+        {"low before high", R"({"text":"\ude00\ud83d"})", R"({"text":"\ufffd\ufffd"})", 2, 9},
+        {"an escaped backslash", R"({"text":"\\ud800"})", R"({"text":"\\ud800"})", 0, 0},
+        {"cut short at the end", R"({"text":"\ud83d\u)", R"({"text":"\ufffd\u)", 1, 9},
+        {"not hex", R"({"text":"\uZZZZ\ud800"})", R"({"text":"\uZZZZ\ufffd"})", 1, 15},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      std::string line = row.line;
+      SurrogateRepair r = ReplaceLoneSurrogates(line);
+      CHECK(line == row.expected);
+      CHECK(r.count == row.count);
+      if (row.count > 0) CHECK(r.first_byte == row.first_byte);
+      if (row.count > 0 && row.name != "cut short at the end" && row.name != "not hex")
+        CHECK(ReadRecord(line).ok());
+    }
+  }
+
+  TEST_CASE("record fields: a value of another type says what it is") {
+    struct Row {
+      std::string line, expected;
+    };
+    const std::vector<Row> rows = {
+        {R"({"id":null})", "null"},
+        {R"({"id":true})", "a boolean"},
+        {R"({"id":1.5})", "a fractional number"},
+        {R"({"id":{}})", "an object"},
+        {R"({"id":[1]})", "an array"},
+        {R"({"id":"x"})", ""},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.line);
+      CHECK(std::string(ReadRecord(row.line).id.other) == row.expected);
+    }
+  }
 }
 
 }  // namespace whosaid::ingest

@@ -82,6 +82,18 @@ TEST_SUITE("ingest.jsonl") {
         // and ended the whole run.
         {"number too large for a double", R"({"":1e999})" "\n" R"({"id":"b","text":"B"})" "\n",
          {"b"}, {"E in.jsonl:1"}, "number overflow"},
+        // regression (issue 10): a lone surrogate escape made the whole
+        // record malformed JSON; it is U+FFFD now, like invalid UTF-8
+        {"lone surrogate escape", R"({"id":"a","text":"x \ud800 y"})",
+         {"a"}, {"W in.jsonl:1"}, "byte 20 of the line: escape of a lone surrogate (1 in the line), replaced with U+FFFD"},
+        // regression (issue 10): an id of the wrong type was "no id"
+        {"id of the wrong type", R"({"id":["a"],"text":"A"})" "\n" R"({"id":1.5,"text":"B"})",
+         {"in:1", "in:2"}, {"W in.jsonl:1", "W in.jsonl:2"},
+         "\"id\" is an array, not a string or an integer; named \"in:1\""},
+        {"id null", R"({"id":null,"text":"A"})",
+         {"in:1"}, {"W in.jsonl:1"}, "\"id\" is null, not a string or an integer"},
+        {"id empty", R"({"id":"","text":"A"})",
+         {"in:1"}, {"W in.jsonl:1"}, "\"id\" is empty; named \"in:1\""},
     };
     // clang-format on
     for (const Row& row : rows) {
@@ -140,9 +152,14 @@ TEST_SUITE("ingest.jsonl") {
   }
 
   TEST_CASE("size limits: an oversized text or line is skipped, the next line is read") {
+    // The line cap is 2 × 8 + 1 MiB; a longer line is skipped up to as many
+    // bytes again, past which the input is given up (an endless line).
     IngestConfig config;
     config.max_doc_bytes = 8;
-    const std::string long_line = "{\"id\":\"big\",\"text\":\"" + std::string(3 << 20, 'x') + "\"}";
+    auto big = [](std::size_t n) {
+      return "{\"id\":\"big\",\"text\":\"" + std::string(n, 'x') + "\"}";
+    };
+    const std::string next = "\n{\"id\":\"b\",\"text\":\"ok\"}\n";
     struct Row {
       std::string input;
       std::vector<std::string> ids;
@@ -152,7 +169,11 @@ TEST_SUITE("ingest.jsonl") {
         {"{\"id\":\"a\",\"text\":\"123456789\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n",
          {"b"},
          {"E in.jsonl:1"}},
-        {long_line + "\n{\"id\":\"b\",\"text\":\"ok\"}\n", {"b"}, {"E in.jsonl:1"}},
+        {big(3 << 19) + next, {"b"}, {"E in.jsonl:1"}},  // 1.5 MiB: skipped, next line read
+        // regression (issue 10, endless input): 3 MiB, or no end at all, is
+        // reported at line 1 and nothing after it is read
+        {big(3 << 20) + next, {}, {"E in.jsonl:1"}},
+        {std::string(5 << 20, '\0'), {}, {"E in.jsonl:1"}},
     };
     for (const Row& row : rows) {
       Read r = ReadAll(row.input, config);

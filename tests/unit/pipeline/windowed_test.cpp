@@ -74,6 +74,14 @@ TEST_SUITE("pipeline") {
     // document keeps one id per name.
     CHECK(Records(text, kParagraph.size() / 2 + 4) == whole);
   }
+
+  // Regression (issue 10): a word longer than a window forced a cut through
+  // it, and the quotation after it became one huge mixed record starting at
+  // the cut. Now the rest of the word is a window of its own.
+  TEST_CASE("windows: a word longer than a window does not swallow the quotation after it") {
+    const std::string text = std::string(300, 'x') + " " + kParagraph;
+    CHECK(Records(text, 128) == "P1 We will not accept this, / P2 The talks are over now,");
+  }
 }
 
 }  // namespace whosaid

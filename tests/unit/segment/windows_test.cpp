@@ -43,6 +43,13 @@ TEST_SUITE("segment") {
          "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9|\xC3\xA9"},
         {"a line break in the first half does not make a tiny window", "a\nbbbbbbbbbbbbbbbbbb", 16,
          "a\nbbbbbbbbbbbbbb|bbbb"},
+        // regression (issue 10): a word longer than a window was cut and its
+        // rest read with the quotation after it as one bogus quote; the rest
+        // of the word is now a window of its own
+        {"the rest of a cut word is a window of its own", "xxxxxxxxxxxxxxxxxxxx \"Aa b,\" he said.",
+         16, "xxxxxxxxxxxxxxxx|xxxx |\"Aa b,\" he said."},
+        {"the rest of a cut word with no blank within a window", std::string(40, 'x'), 16,
+         std::string(16, 'x') + "|" + std::string(16, 'x') + "|" + std::string(8, 'x')},
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);

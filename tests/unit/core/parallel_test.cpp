@@ -1,0 +1,78 @@
+// Tests for core/parallel.h: every worker runs once, chunks cover the range
+// whatever the threads, and a worker's exception reaches the caller.
+#include "core/parallel.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace whosaid::parallel {
+
+TEST_SUITE("core.parallel") {
+  TEST_CASE("ParallelFor: the chunks cover [0, n) once, for any number of threads") {
+    for (std::size_t n : {0, 1, 5, 100}) {
+      for (unsigned threads : {1u, 2u, 3u, 8u, 200u}) {
+        CAPTURE(n);
+        CAPTURE(threads);
+        std::vector<int> seen(n, 0);
+        ParallelFor(n, threads, [&](std::size_t b, std::size_t e) {
+          for (std::size_t i = b; i < e; ++i) ++seen[i];
+        });
+        CHECK(seen == std::vector<int>(n, 1));
+      }
+    }
+  }
+
+  // Regression (issue 10): an exception in a clusterer worker (std::thread,
+  // no catch) called std::terminate: SIGABRT, status 134.
+  TEST_CASE("a worker's exception is rethrown in the caller once all workers are done") {
+    struct Row {
+      std::string name;
+      std::size_t workers;
+      std::vector<std::size_t> throwing;  // the workers that throw
+      std::string expected;               // what() of the exception the caller gets
+    };
+    const std::vector<Row> rows = {
+        {"none throws", 4, {}, ""},
+        {"the caller's own share throws", 4, {0}, "worker 0"},
+        {"a helper thread throws", 4, {2}, "worker 2"},
+        {"several throw: the lowest wins", 4, {3, 1, 2}, "worker 1"},
+        {"one worker, on the caller's thread", 1, {0}, "worker 0"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      std::atomic<std::size_t> done{0};
+      std::string got;
+      try {
+        RunWorkers(row.workers, [&](std::size_t k) {
+          ++done;
+          for (std::size_t t : row.throwing) {
+            if (t == k) throw std::runtime_error("worker " + std::to_string(k));
+          }
+        });
+      } catch (const std::runtime_error& e) {
+        got = e.what();
+      }
+      CHECK(got == row.expected);
+      CHECK(done == row.workers);  // nobody was abandoned
+    }
+  }
+
+  TEST_CASE("std::bad_alloc in a worker reaches the caller as std::bad_alloc") {
+    bool caught = false;
+    try {
+      ParallelFor(64, 4, [](std::size_t b, std::size_t) {
+        if (b > 0) throw std::bad_alloc();
+      });
+    } catch (const std::bad_alloc&) {
+      caught = true;
+    }
+    CHECK(caught);
+  }
+}
+
+}  // namespace whosaid::parallel
