@@ -61,18 +61,28 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A word without an apostrophe that ends it (Shia’ = Shia).
+std::string NoEndApostrophe(std::string w) {
+  for (std::string_view a : {"\xE2\x80\x99", "'"}) {
+    if (EndsWith(w, a) && w.size() > a.size()) return w.substr(0, w.size() - a.size());
+  }
+  return w;
+}
+
 // Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
 bool WordsWithin(std::string_view part, std::string_view whole) {
   std::vector<std::string> p = Words(part), w = Words(whole);
+  for (auto& x : p) x = NoEndApostrophe(x);
+  for (auto& x : w) x = NoEndApostrophe(x);
   if (p.empty()) return false;
   for (const std::string& x : p) {
     if (std::find(w.begin(), w.end(), x) == w.end()) return false;
   }
   return true;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // A mention as a name form: no leading article, parenthetical or possessive.
@@ -172,9 +182,11 @@ class DocAdder {
       std::string key = sp->entity.empty() ? "name:" + sp->name : sp->entity;
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
-        it->second = s_.NewInput(doc_, sp->name, kind);
+        auto [name, alias] = SplitAlias(sp->name);
+        it->second = s_.NewInput(doc_, name, kind);
         if (kind == Kind::kPerson) {
-          for (const std::string& w : Words(sp->name)) speaker_words_[w].push_back(it->second);
+          for (const std::string& w : Words(name)) speaker_words_[w].push_back(it->second);
+          if (!alias.empty()) AddAlias(it->second, alias);
         }
       }
       const std::uint32_t in = it->second;
@@ -188,7 +200,7 @@ class DocAdder {
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
       std::string form =
           FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
-      if (!WordsWithin(form, sp->name) || form.empty()) form = sp->name;
+      if (!WordsWithin(form, s_.inputs[in].in.name) || form.empty()) form = s_.inputs[in].in.name;
       Occur(in, std::move(form));
     }
   }
@@ -206,12 +218,18 @@ class DocAdder {
       }
       input_of[i] = Mention(m);
     }
-    for (std::size_t i = 0; i < names.size(); ++i) {  // acronym ↔ expansion
+    for (std::size_t i = 0; i < names.size(); ++i) {  // acronym ↔ expansion, aliases
       std::ptrdiff_t j = names[i].same_as;
       if (j < 0 || input_of[i] < 0 || input_of[static_cast<std::size_t>(j)] < 0) continue;
-      auto& a = s_.inputs[static_cast<std::size_t>(input_of[i])];
-      const auto& b = s_.inputs[static_cast<std::size_t>(input_of[static_cast<std::size_t>(j)])];
-      AddUnique(a.in.context.same_as, b.in.name);
+      links_.emplace_back(static_cast<std::uint32_t>(input_of[i]),
+                          static_cast<std::uint32_t>(input_of[static_cast<std::size_t>(j)]));
+    }
+  }
+
+  // The same_as links of the document, under the inputs' final names.
+  void Links() {
+    for (auto [a, b] : links_) {
+      if (a != b) AddUnique(s_.inputs[a].in.context.same_as, s_.inputs[b].in.name);
     }
   }
 
@@ -291,6 +309,14 @@ class DocAdder {
           s_.inputs[*speaker].in.name = owner + " " + s_.inputs[*speaker].in.name;
           owned_.insert(*speaker);
         }
+        // the whole name where the speaker's was cut (Karim Nouri for Karim
+        // Nouri’ al-Hadithi): the mention's, when it holds every word of it
+        if (kind == Kind::kPerson &&
+            Words(form).size() > Words(s_.inputs[*speaker].in.name).size() &&
+            WordsWithin(s_.inputs[*speaker].in.name, form)) {
+          Rename(*speaker, form);
+        }
+        if (kind == Kind::kPerson) Occur(*speaker, form);
         return *speaker;
       }
     }
@@ -335,9 +361,45 @@ class DocAdder {
       if (found && *found != in) return std::nullopt;  // ambiguous
       found = in;
     }
-    if (found && Words(form).size() > Words(s_.inputs[*found].in.name).size())
-      s_.inputs[*found].in.name = form;
+    if (found && Words(form).size() > Words(s_.inputs[*found].in.name).size()) Rename(*found, form);
     return found;
+  }
+
+  // Gives input `in` a longer name; its occurrences written as the old
+  // name (a cut form the text never had on its own) take the new one.
+  void Rename(std::uint32_t in, const std::string& name) {
+    const std::string old = s_.inputs[in].in.name;
+    s_.inputs[in].in.name = name;
+    for (const std::string& w : Words(name)) {
+      auto& v = speaker_words_[w];
+      if (std::find(v.begin(), v.end(), in) == v.end()) v.push_back(in);
+    }
+    for (auto& [key, index] : occurrence_) {
+      if (key.first != in || key.second != old) continue;
+      s_.occurrences[index].form = name;
+    }
+  }
+
+  // "Karim Nouri (Bazooka)": the name and the other name it gives in
+  // brackets; an acronym in brackets is no other name and is dropped.
+  static std::pair<std::string, std::string> SplitAlias(const std::string& name) {
+    if (name.empty() || name.back() != ')') return {name, ""};
+    const std::size_t open = name.rfind(" (");
+    if (open == std::string::npos) return {name, ""};
+    std::string inside = name.substr(open + 2, name.size() - open - 3);
+    bool lower =
+        std::any_of(inside.begin(), inside.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return {name.substr(0, open), lower ? inside : ""};
+  }
+
+  // Another name of person input `in` that the document states (linked
+  // when the document is done, under the names the inputs end with).
+  void AddAlias(std::uint32_t in, const std::string& alias) {
+    auto [it, fresh] = local_.try_emplace("person::" + segment::Lower(alias), 0);
+    if (fresh) it->second = s_.NewInput(doc_, alias, Kind::kPerson);
+    if (it->second == in) return;
+    links_.emplace_back(it->second, in);
+    Occur(it->second, alias);
   }
 
   State& s_;
@@ -349,6 +411,7 @@ class DocAdder {
   std::vector<std::pair<Span, std::uint32_t>> spans_;  // speaker mentions
   std::unordered_set<std::size_t> seen_;               // speaker mention starts
   std::unordered_set<std::uint32_t> owned_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links_;  // same_as: input → input
   std::map<std::pair<std::uint32_t, std::string>, std::size_t>
       occurrence_;  // (input, form) → its index
 };
@@ -368,6 +431,7 @@ void EntityResolver::Add(const Document& doc, const DocResult& result) {
   DocAdder adder(s, index, doc);
   adder.Records(result);
   adder.Mentions(result.names);
+  adder.Links();
   adder.DistinctPeople();
 }
 
