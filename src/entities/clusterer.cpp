@@ -26,6 +26,7 @@ struct Decision {
   Relation relation = Relation::kNone;
   float score = 0;
   const char* rule = "none";
+  bool blocked = false;  // by context: never in one cluster, however linked
 };
 
 std::uint64_t PairKey(std::uint32_t i, std::uint32_t j) {
@@ -81,6 +82,7 @@ class NameClusterer::Run_ {
   }
   bool ShortOf(std::uint32_t x, std::uint32_t z);
   bool Compatible(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
+  bool ThroughAlias(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
   bool AllCompatible(const std::vector<std::uint32_t>& forms);
   void DropAmbiguousShortForms();
   std::vector<std::uint32_t> ShortFormCandidates(std::uint32_t s,
@@ -215,15 +217,33 @@ void NameClusterer::Run_::AddContexts() {
   for (Form& f : forms_) ContextTable::Finish(f.context);
 }
 
+namespace {
+
+// A strong match of two or more parts of both names (not an initial).
+bool FullNameMatch(const PairMatch& m) {
+  if (m.strength != Strength::kStrong) return false;
+  int parts = 0;
+  for (const PartLink& l : m.links) parts += l.initial ? 0 : 1;
+  return parts >= 2;
+}
+
+}  // namespace
+
 Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const {
   const Form &a = forms_[i], &b = forms_[j];
   Decision d;
   ContextVerdict v = context_.Judge(i, a.context, j, b.context);
   if (v == ContextVerdict::kSameAs) return Decision{true, true, Relation::kEqual, 1.0f, "same_as"};
   if (v == ContextVerdict::kBlock) {
-    return Decision{false, false, Relation::kNone, 0.0f, "blocked by context"};
+    return Decision{false, false, Relation::kNone, 0.0f, "blocked by context", true};
   }
   PairMatch m = c_.matcher_.Compare(a.name, b.name, parts);
+  if (v == ContextVerdict::kDisagree) {
+    if (c_.config_.disagreement_blocks_full_names || !FullNameMatch(m)) {
+      return Decision{false, false, Relation::kNone, 0.0f, "blocked by context", true};
+    }
+    v = ContextVerdict::kNeutral;
+  }
   d.relation = m.relation;
   d.score = m.score;
   d.rule = m.rule;
@@ -358,9 +378,29 @@ bool NameClusterer::Run_::ShortOf(std::uint32_t x, std::uint32_t z) {
 bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
                                      const std::vector<std::uint32_t>& pool) {
   if (WeaklyCompatible(x, y)) return true;
-  if (Decided(x, y).relation != Relation::kConflict) return false;
+  const Decision& d = Decided(x, y);
+  if (d.relation == Relation::kNone && !d.blocked) return ThroughAlias(x, y, pool);
+  if (d.relation != Relation::kConflict) return false;
   for (std::uint32_t z : pool) {
     if (ShortOf(x, z) && ShortOf(y, z)) return true;
+  }
+  return false;
+}
+
+// Names with nothing in common may share a cluster when one is another
+// name the text gives for a member compatible with the other (Bazooka,
+// stated as Karim al-Zuwari's nickname, and Karim Zuwari).
+bool NameClusterer::Run_::ThroughAlias(std::uint32_t x, std::uint32_t y,
+                                       const std::vector<std::uint32_t>& pool) {
+  auto alias = [this](std::uint32_t a, std::uint32_t b) {
+    const auto &sa = forms_[a].context.same_as, &sb = forms_[b].context.same_as;
+    return std::binary_search(sa.begin(), sa.end(), b) ||
+           std::binary_search(sb.begin(), sb.end(), a);
+  };
+  for (std::uint32_t z : pool) {
+    if (z == x || z == y) continue;
+    if (alias(x, z) && WeaklyCompatible(z, y)) return true;
+    if (alias(y, z) && WeaklyCompatible(x, z)) return true;
   }
   return false;
 }

@@ -107,6 +107,11 @@ struct ClusterConfig {
   bool roles_must_agree = true;
   // Both names have affiliations and none is shared: never merge.
   bool affiliations_must_agree = true;
+  // ... even when the names alone are a strong match of two or more parts
+  // (Yusuf Kamal al-Dabbagh / Yousef Kamal Dabbagh). Off for news, where
+  // each outlet describes one person its own way ("army chief", "ruler",
+  // "general"); short forms and weak matches stay blocked.
+  bool disagreement_blocks_full_names = true;
   // Forms of one document are compared with each other (context can
   // confirm what their spellings alone cannot), unless the document has
   // more forms than this.

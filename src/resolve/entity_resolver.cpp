@@ -185,12 +185,13 @@ class DocAdder {
         auto [name, alias] = SplitAlias(sp->name);
         it->second = s_.NewInput(doc_, name, kind);
         if (kind == Kind::kPerson) {
-          for (const std::string& w : Words(name)) speaker_words_[w].push_back(it->second);
+          for (const std::string& w : Keys(name)) speaker_words_[w].push_back(it->second);
           if (!alias.empty()) AddAlias(it->second, alias);
         }
       }
       const std::uint32_t in = it->second;
       record_input[i] = in;
+      speakers_.insert(in);
       auto& ctx = s_.inputs[in].in.context;
       AddUnique(ctx.roles, sp->role);
       AddUnique(ctx.affiliations, sp->affiliation);
@@ -200,8 +201,8 @@ class DocAdder {
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
       std::string form =
           FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
-      if (!WordsWithin(form, s_.inputs[in].in.name) || form.empty()) form = s_.inputs[in].in.name;
-      Occur(in, std::move(form));
+      const bool written = WordsWithin(form, s_.inputs[in].in.name) && !form.empty();
+      Occur(in, written ? std::move(form) : s_.inputs[in].in.name, written);
     }
   }
 
@@ -223,6 +224,33 @@ class DocAdder {
       if (j < 0 || input_of[i] < 0 || input_of[static_cast<std::size_t>(j)] < 0) continue;
       links_.emplace_back(static_cast<std::uint32_t>(input_of[i]),
                           static_cast<std::uint32_t>(input_of[static_cast<std::size_t>(j)]));
+    }
+  }
+
+  // A person known in the document by one word only (a speaker the
+  // attribution named by surname: "Zuwari said") takes the full name of the
+  // one person of the document whose surname that is — the one who speaks
+  // when several share it.
+  void ShortNames() {
+    std::vector<std::uint32_t> people, speakers;
+    for (const auto& [key, in] : local_) {
+      if (s_.inputs[in].kind == Kind::kPerson) people.push_back(in);
+    }
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    if (people.size() > kMaxDistinctPeople) return;
+    for (std::uint32_t in : people) {
+      if (Keys(s_.inputs[in].in.name).size() != 1) continue;
+      const std::string word = Keys(s_.inputs[in].in.name)[0];
+      std::vector<std::uint32_t> full;
+      for (std::uint32_t other : people) {
+        const auto& k = Keys(s_.inputs[other].in.name);
+        if (k.size() >= 2 && k.back() == word) full.push_back(other);
+      }
+      if (full.size() > 1) {
+        std::erase_if(full, [this](std::uint32_t x) { return !speakers_.count(x); });
+      }
+      if (full.size() == 1) Rename(in, s_.inputs[full[0]].in.name);
     }
   }
 
@@ -251,12 +279,15 @@ class DocAdder {
   }
 
  private:
-  void Occur(std::uint32_t in, std::string form) {
+  // `written`: the form is in the text (not a name the attribution made up
+  // for a pronoun or a role noun).
+  void Occur(std::uint32_t in, std::string form, bool written = true) {
     auto [it, fresh] = occurrence_.try_emplace({in, form}, s_.occurrences.size());
     if (fresh)
       s_.occurrences.push_back({in, std::move(form)});
     else
       ++s_.occurrences[it->second].count;
+    if (written) written_.insert(it->second);
   }
 
   // The speaker mentions that overlap `span` (spans_ is sorted by start;
@@ -341,42 +372,76 @@ class DocAdder {
   }
 
   // A person mention that is a short or long form of a speaker of this
-  // document: that speaker (the longer name is kept).
+  // document: that speaker (the longer name is kept). Speakers that are all
+  // short forms of the mention (Karim, al-Zuwari for Karim al-Zuwari) all
+  // take its name.
   std::optional<std::uint32_t> Attach(const std::string& form, Kind kind) {
     if (kind != Kind::kPerson) return std::nullopt;
     // candidates: the speakers sharing a word with the form (an index, so a
     // document naming thousands of people stays linear)
     std::vector<std::uint32_t> candidates;
-    for (const std::string& w : Words(form)) {
+    for (const std::string& w : Keys(form)) {
       auto it = speaker_words_.find(w);
       if (it != speaker_words_.end())
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    std::optional<std::uint32_t> found;
+    std::vector<std::uint32_t> shorter;
+    std::optional<std::uint32_t> longer;
     for (std::uint32_t in : candidates) {
-      auto& x = s_.inputs[in];
-      if (!WordsWithin(form, x.in.name) && !WordsWithin(x.in.name, form)) continue;
-      if (found && *found != in) return std::nullopt;  // ambiguous
-      found = in;
+      const std::string& name = s_.inputs[in].in.name;
+      if (Within(name, form) && Keys(name).size() <= Keys(form).size()) {
+        shorter.push_back(in);
+      } else if (Within(form, name)) {
+        if (longer) return std::nullopt;  // ambiguous
+        longer = in;
+      }
     }
-    if (found && Words(form).size() > Words(s_.inputs[*found].in.name).size()) Rename(*found, form);
-    return found;
+    if (longer) return shorter.empty() ? longer : std::nullopt;
+    if (shorter.empty()) return std::nullopt;
+    for (std::uint32_t in : shorter) {
+      if (Keys(s_.inputs[in].in.name).size() < Keys(form).size()) Rename(in, form);
+    }
+    return shorter.front();
   }
 
-  // Gives input `in` a longer name; its occurrences written as the old
-  // name (a cut form the text never had on its own) take the new one.
+  // The words of a name as the name parser keys them, case, particles,
+  // apostrophes and name families aside (al-Jolani = Jolani, Shia’ = Shia,
+  // Mohamed = Muhammad).
+  const std::vector<std::string>& Keys(const std::string& name) {
+    auto [it, fresh] = keys_.try_emplace(name);
+    if (!fresh) return it->second;
+    for (const std::string& w : Words(name)) {
+      std::string key;
+      for (const auto& part : s_.clusterer.parser().Parse(w, EntityType::kPerson).parts)
+        key += part.text;
+      it->second.push_back(key.empty() ? w : key);
+    }
+    return it->second;
+  }
+  // Every word of `part` is a word of `whole`, by their keys.
+  bool Within(const std::string& part, const std::string& whole) {
+    const auto &p = Keys(part), &w = Keys(whole);
+    if (p.empty()) return false;
+    for (const std::string& x : p) {
+      if (std::find(w.begin(), w.end(), x) == w.end()) return false;
+    }
+    return true;
+  }
+
+  // Gives input `in` a longer name; its occurrences under the old name that
+  // the text does not write (a cut name given to a pronoun) take the new one.
   void Rename(std::uint32_t in, const std::string& name) {
     const std::string old = s_.inputs[in].in.name;
     s_.inputs[in].in.name = name;
-    for (const std::string& w : Words(name)) {
+    for (const std::string& w : Keys(name)) {
       auto& v = speaker_words_[w];
       if (std::find(v.begin(), v.end(), in) == v.end()) v.push_back(in);
     }
     for (auto& [key, index] : occurrence_) {
-      if (key.first != in || key.second != old) continue;
-      s_.occurrences[index].form = name;
+      if (key.first == in && key.second == old && !written_.count(index))
+        s_.occurrences[index].form = name;
     }
   }
 
@@ -410,8 +475,10 @@ class DocAdder {
       speaker_words_;                                  // word → person speakers
   std::vector<std::pair<Span, std::uint32_t>> spans_;  // speaker mentions
   std::unordered_set<std::size_t> seen_;               // speaker mention starts
-  std::unordered_set<std::uint32_t> owned_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> links_;  // same_as: input → input
+  std::unordered_set<std::uint32_t> owned_, speakers_;
+  std::unordered_set<std::size_t> written_;  // occurrences whose form the text writes
+  std::unordered_map<std::string, std::vector<std::string>> keys_;  // name → its word keys
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links_;      // same_as: input → input
   std::map<std::pair<std::uint32_t, std::string>, std::size_t>
       occurrence_;  // (input, form) → its index
 };
@@ -431,6 +498,7 @@ void EntityResolver::Add(const Document& doc, const DocResult& result) {
   DocAdder adder(s, index, doc);
   adder.Records(result);
   adder.Mentions(result.names);
+  adder.ShortNames();
   adder.Links();
   adder.DistinctPeople();
 }
