@@ -267,8 +267,10 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   if (c_.config_.variants_need_anchor && a.name.type == EntityType::kPerson &&
       v != ContextVerdict::kConfirm && !m.links.empty() &&
       std::none_of(m.links.begin(), m.links.end(), same_text)) {
+    // (never a merge on their own; but in a cluster that a shared
+    // document built — Sibani / Shibani in one article — they may meet
+    // the other spellings of that cluster)
     d.merge = false;
-    d.compatible = false;
     d.rule = "variants without context";
   }
   return d;

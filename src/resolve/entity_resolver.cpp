@@ -110,6 +110,28 @@ void AddUnique(std::vector<std::string>& v, const std::string& s) {
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// The words of a name as the name parser keys them, case, particles,
+// apostrophes and name families aside (al-Jolani = Jolani, Shia’ = Shia,
+// Mohamed = Muhammad); cached per name.
+class WordKeys {
+ public:
+  explicit WordKeys(const entities::NameParser& parser) : parser_(parser) {}
+  const std::vector<std::string>& Of(const std::string& name) {
+    auto [it, fresh] = keys_.try_emplace(name);
+    if (!fresh) return it->second;
+    for (const std::string& w : Words(name)) {
+      std::string key;
+      for (const auto& part : parser_.Parse(w, EntityType::kPerson).parts) key += part.text;
+      it->second.push_back(key.empty() ? w : key);
+    }
+    return it->second;
+  }
+
+ private:
+  const entities::NameParser& parser_;
+  std::unordered_map<std::string, std::vector<std::string>> keys_;
+};
+
 }  // namespace
 
 struct EntityResolver::State {
@@ -118,6 +140,7 @@ struct EntityResolver::State {
     Kind kind = Kind::kPerson;
     std::uint32_t doc = 0;
     bool acronym = false;
+    bool speaker = false;           // a quote record's speaker
     std::vector<EntityRole> roles;  // one per record or mention stating it
   };
   // A form an input is written in, and how often (a document's repeats of
@@ -191,7 +214,7 @@ class DocAdder {
       }
       const std::uint32_t in = it->second;
       record_input[i] = in;
-      speakers_.insert(in);
+      s_.inputs[in].speaker = true;
       auto& ctx = s_.inputs[in].in.context;
       AddUnique(ctx.roles, sp->role);
       AddUnique(ctx.affiliations, sp->affiliation);
@@ -248,7 +271,7 @@ class DocAdder {
         if (k.size() >= 2 && k.back() == word) full.push_back(other);
       }
       if (full.size() > 1) {
-        std::erase_if(full, [this](std::uint32_t x) { return !speakers_.count(x); });
+        std::erase_if(full, [this](std::uint32_t x) { return !s_.inputs[x].speaker; });
       }
       if (full.size() == 1) Rename(in, s_.inputs[full[0]].in.name);
     }
@@ -406,20 +429,7 @@ class DocAdder {
     return shorter.front();
   }
 
-  // The words of a name as the name parser keys them, case, particles,
-  // apostrophes and name families aside (al-Jolani = Jolani, Shia’ = Shia,
-  // Mohamed = Muhammad).
-  const std::vector<std::string>& Keys(const std::string& name) {
-    auto [it, fresh] = keys_.try_emplace(name);
-    if (!fresh) return it->second;
-    for (const std::string& w : Words(name)) {
-      std::string key;
-      for (const auto& part : s_.clusterer.parser().Parse(w, EntityType::kPerson).parts)
-        key += part.text;
-      it->second.push_back(key.empty() ? w : key);
-    }
-    return it->second;
-  }
+  const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
   // Every word of `part` is a word of `whole`, by their keys.
   bool Within(const std::string& part, const std::string& whole) {
     const auto &p = Keys(part), &w = Keys(whole);
@@ -475,10 +485,10 @@ class DocAdder {
       speaker_words_;                                  // word → person speakers
   std::vector<std::pair<Span, std::uint32_t>> spans_;  // speaker mentions
   std::unordered_set<std::size_t> seen_;               // speaker mention starts
-  std::unordered_set<std::uint32_t> owned_, speakers_;
+  std::unordered_set<std::uint32_t> owned_;
   std::unordered_set<std::size_t> written_;  // occurrences whose form the text writes
-  std::unordered_map<std::string, std::vector<std::string>> keys_;  // name → its word keys
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> links_;      // same_as: input → input
+  WordKeys keys_{s_.clusterer.parser()};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links_;  // same_as: input → input
   std::map<std::pair<std::uint32_t, std::string>, std::size_t>
       occurrence_;  // (input, form) → its index
 };
@@ -515,22 +525,91 @@ struct Expanded {
   std::vector<const State::Candidate*> loose;  // single words that joined no entity
 };
 
+// The people each document names, indexed by the parser keys of their words
+// (al-Zuwari = Zuwari), for the single capitalised words that may be their
+// short forms.
+class DocPeople {
+ public:
+  explicit DocPeople(const State& s) : s_(s) {
+    for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
+      const auto& x = s.inputs[i];
+      if (x.kind != Kind::kPerson) continue;
+      const std::vector<std::string> k = Keys(s.clusterer.parser().WithoutTitles(x.in.name));
+      if (k.empty()) continue;
+      if (k.size() == 1) {
+        single_[{x.doc, k[0]}].push_back(i);
+        continue;
+      }
+      surname_[{x.doc, k.back()}].push_back(i);
+      first_[{x.doc, k.front()}].push_back(i);
+      auto& last = last_words_[x.doc];
+      if (last.size() < kMaxPeople) last.push_back(k.back());
+    }
+  }
+
+  // The person input a capitalised word of document `doc` is a short form
+  // of: the surname of exactly one person of the document (the one who
+  // speaks when several share it), the one-word name of one, or the given
+  // name of exactly one when that name is not a common one (common.txt).
+  std::optional<std::uint32_t> Of(std::uint32_t doc, const std::string& word) {
+    const std::vector<std::string> k = Keys(word);
+    if (k.size() != 1) return std::nullopt;
+    if (auto in = Unique(surname_, doc, k[0], true)) return in;
+    if (auto in = Unique(single_, doc, k[0], false)) return in;
+    const auto parsed = s_.clusterer.parser().Parse(word, EntityType::kPerson);
+    if (parsed.parts.size() == 1 && parsed.parts[0].rule_weight >= 1.0f) {
+      if (auto in = Unique(first_, doc, k[0], false)) return in;
+    }
+    return std::nullopt;
+  }
+
+  // Whether the word is another spelling of the last word of a person of
+  // the document (Sibani / Shibani, Shafiq / Shafi: the spelling report's
+  // test), so that the clusterer may judge it with the document as context.
+  bool Respells(std::uint32_t doc, const std::string& word) const {
+    auto it = last_words_.find(doc);
+    if (it == last_words_.end()) return false;
+    for (const std::string& w : it->second) {
+      if (s_.reporter.Label(word, w, true) == "transliteration") return true;
+    }
+    return false;
+  }
+
+ private:
+  using Index = std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>>;
+  static constexpr std::size_t kMaxPeople = 200;  // last words compared per document
+
+  std::optional<std::uint32_t> Unique(const Index& index, std::uint32_t doc, const std::string& key,
+                                      bool prefer_speakers) const {
+    auto it = index.find({doc, key});
+    if (it == index.end()) return std::nullopt;
+    std::vector<std::uint32_t> ins = it->second;
+    if (ins.size() > 1 && prefer_speakers)
+      std::erase_if(ins, [this](std::uint32_t i) { return !s_.inputs[i].speaker; });
+    // several inputs of one name are one person
+    for (std::uint32_t i : ins) {
+      if (s_.inputs[i].in.name != s_.inputs[ins[0]].in.name) return std::nullopt;
+    }
+    if (ins.empty()) return std::nullopt;
+    return ins[0];
+  }
+
+  const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
+
+  const State& s_;
+  Index surname_, first_, single_;
+  std::map<std::uint32_t, std::vector<std::string>> last_words_;
+  WordKeys keys_{s_.clusterer.parser()};
+};
+
 Expanded AddCandidates(const State& s) {
   Expanded e{s.inputs, s.occurrences, {}};
   const auto& parser = s.clusterer.parser();
   std::unordered_set<std::string> acronyms;
-  // (doc, lower-case surname) → person inputs; (doc, surname minus its last letter) → surnames
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>> surname;
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::string>> stem;
-  for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
-    const auto& x = s.inputs[i];
+  for (const auto& x : s.inputs) {
     if (x.acronym) acronyms.insert(x.in.name);
-    const std::vector<std::string> w = Words(x.in.name);
-    if (x.kind != Kind::kPerson || w.size() < 2) continue;
-    surname[{x.doc, w.back()}].push_back(i);
-    if (w.back().size() > 1)
-      stem[{x.doc, w.back().substr(0, w.back().size() - 1)}].push_back(w.back());
   }
+  DocPeople people(s);
   std::unordered_map<std::string, bool> known_phrase;  // lower-case phrase → an organisation's key
   std::unordered_set<std::string> org_keys;
   for (const auto& x : s.inputs) {
@@ -565,24 +644,10 @@ Expanded AddCandidates(const State& s) {
       target = input_for(c.doc, "phrase:" + lw, c.word, Kind::kOrganization);
     } else if (acronyms.count(c.word)) {
       target = input_for(c.doc, "acronym:" + c.word, c.word, Kind::kOrganization);
-    } else {
-      // the surname of exactly one person of the document, or that surname
-      // with a final letter transliterations drop (Shafiq / Shafi)
-      auto exact = surname.find({c.doc, lw});
-      bool near = false;
-      if (exact == surname.end() && lw.size() > 1) {
-        auto shorter = surname.find({c.doc, lw.substr(0, lw.size() - 1)});
-        near = shorter != surname.end() && s.reporter.DropsFinalLetter(lw, shorter->first.second);
-        if (auto longer = stem.find({c.doc, lw}); !near && longer != stem.end()) {
-          for (const std::string& sn : longer->second)
-            near = near || s.reporter.DropsFinalLetter(lw, sn);
-        }
-      }
-      if (exact != surname.end() && exact->second.size() == 1) {
-        target = exact->second[0];
-      } else if (exact == surname.end() && near) {
-        target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
-      }
+    } else if (auto in = people.Of(c.doc, c.word)) {
+      target = *in;
+    } else if (people.Respells(c.doc, c.word)) {
+      target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
     }
     if (target)
       e.occurrences.push_back({*target, c.word});
@@ -633,35 +698,78 @@ void CloseSameAs(std::vector<State::Input>& inputs) {
 
 // A person's surname as each full form spells it is a short form seen in
 // the same documents (news refers to people by surname: searching for
-// "Shwarbani" must find the entity whose full form spells it so).
-void AddSurnames(std::map<std::string, EntityVariant>& variants) {
+// "Shwarbani" must find the entity whose full form spells it so) — unless
+// another person of the run has that surname too (`shared`, lower case):
+// then only the surname's own occurrences count.
+std::string LastWord(const std::string& form) {
+  std::size_t space = form.rfind(' ');
+  return space == std::string::npos ? std::string() : form.substr(space + 1);
+}
+
+void AddSurnames(std::map<std::string, EntityVariant>& variants,
+                 const std::unordered_set<std::string>& shared) {
   std::map<std::string, EntityVariant> surnames;
   for (const auto& [form, v] : variants) {
-    std::size_t space = form.rfind(' ');
-    if (space == std::string::npos || form.size() - space - 1 < 3) continue;
-    std::string last = form.substr(space + 1);
+    std::string last = LastWord(form);
+    if (last.size() < 3 || shared.count(segment::Lower(last))) continue;
     EntityVariant& s = surnames[last];
     s.form = last;
     s.count += v.count;
     for (const auto& d : v.docs) AddUnique(s.docs, d);
     for (const auto& o : v.outlets) AddUnique(s.outlets, o);
   }
-  for (auto& [last, s] : surnames) {
-    auto [it, fresh] = variants.try_emplace(last, s);
+  for (auto& [last, s] : surnames) variants.try_emplace(last, s);
+}
+
+// A person's form written after titles (PM Yusuf Kamali,
+// Brigadier-General Nabil Omar) is also a form without them.
+void AddUntitled(std::map<std::string, EntityVariant>& variants,
+                 const entities::NameParser& parser) {
+  std::vector<EntityVariant> untitled;
+  for (const auto& [form, v] : variants) {
+    std::string bare = parser.WithoutTitles(form);
+    if (bare == form || Words(bare).size() < 2) continue;
+    untitled.push_back(v);
+    untitled.back().form = std::move(bare);
+  }
+  for (auto& u : untitled) {
+    auto [it, fresh] = variants.try_emplace(u.form, u);
     if (fresh) continue;
-    it->second.count = std::max(it->second.count, s.count);
-    for (const auto& d : s.docs) AddUnique(it->second.docs, d);
-    for (const auto& o : s.outlets) AddUnique(it->second.outlets, o);
+    it->second.count += u.count;
+    for (const auto& d : u.docs) AddUnique(it->second.docs, d);
+    for (const auto& o : u.outlets) AddUnique(it->second.outlets, o);
   }
 }
 
-// Most frequent full form — persons: a form of two or more words;
+// The surnames (lower case) of two or more person entities.
+std::unordered_set<std::string> SharedSurnames(
+    const std::vector<Entity>& entities,
+    const std::vector<std::map<std::string, EntityVariant>>& variants) {
+  std::unordered_map<std::string, std::size_t> owner;
+  std::unordered_set<std::string> shared;
+  for (std::size_t k = 0; k < entities.size(); ++k) {
+    if (entities[k].type != "person") continue;
+    for (const auto& [form, v] : variants[k]) {
+      std::string last = segment::Lower(LastWord(form));
+      if (last.empty()) continue;
+      auto [it, fresh] = owner.try_emplace(last, k);
+      if (!fresh && it->second != k) shared.insert(last);
+    }
+  }
+  return shared;
+}
+
+// Most frequent full form — persons: a form of two or more words and no
+// leading title;
 // organisations: a form that is not an acronym — ties broken by more words,
 // then code-point order. ("Barack Obama" ×114 over "U.S. President Barack
 // Obama" ×1.)
-std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::string>& acronyms) {
+std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::string>& acronyms,
+                      const entities::NameParser& parser) {
   auto full = [&](const EntityVariant& v) {
-    return kind == Kind::kPerson ? Words(v.form).size() >= 2 : !acronyms.count(v.form);
+    return kind == Kind::kPerson
+               ? Words(v.form).size() >= 2 && parser.WithoutTitles(v.form) == v.form
+               : !acronyms.count(v.form);
   };
   const bool any_full = std::any_of(e.variants.begin(), e.variants.end(), full);
   const EntityVariant* best = nullptr;
@@ -755,9 +863,13 @@ EntityTable EntityResolver::Resolve() const {
   std::unordered_set<std::string> acronyms;
   for (const auto& x : e.inputs)
     if (x.acronym) acronyms.insert(x.in.name);
+  const std::unordered_set<std::string> shared = SharedSurnames(table.entities, variants);
   for (std::size_t k = 0; k < table.entities.size(); ++k) {
     Entity& ent = table.entities[k];
-    if (ent.type == "person") AddSurnames(variants[k]);
+    if (ent.type == "person") {
+      AddUntitled(variants[k], s.clusterer.parser());
+      AddSurnames(variants[k], shared);
+    }
     for (auto& [form, v] : variants[k]) {
       std::sort(v.docs.begin(), v.docs.end());
       std::sort(v.outlets.begin(), v.outlets.end());
@@ -767,7 +879,7 @@ EntityTable EntityResolver::Resolve() const {
     Kind kind = Kind::kPerson;
     for (std::size_t c = 0; c < n; ++c)
       if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
-    ent.name = Canonical(ent, kind, acronyms);
+    ent.name = Canonical(ent, kind, acronyms, s.clusterer.parser());
   }
   // capitalised words of no entity, for the spelling report's other names
   std::map<std::string, EntityVariant> words;

@@ -18,9 +18,10 @@ struct Doc {
 // Resolves `docs` (in the given order) and returns, per surface form, the
 // entity id it belongs to; and the canonical name per entity.
 struct Resolved {
-  std::map<std::string, std::string> entity_of;  // form → id
-  std::map<std::string, std::string> name_of;    // id → canonical name
-  std::set<std::string> canonical;               // canonical names
+  std::map<std::string, std::string> entity_of;           // form → id
+  std::map<std::string, std::string> name_of;             // id → canonical name
+  std::set<std::string> canonical;                        // canonical names
+  std::map<std::string, std::set<std::string>> forms_of;  // id → forms
 };
 
 Document MakeDoc(const Doc& d) {
@@ -42,7 +43,10 @@ Resolved Resolve(const std::vector<Doc>& docs) {
   for (const auto& e : table.entities) {
     out.name_of[e.id] = e.name;
     out.canonical.insert(e.name);
-    for (const auto& v : e.variants) out.entity_of.emplace(v.form, e.id);
+    for (const auto& v : e.variants) {
+      out.entity_of.emplace(v.form, e.id);
+      out.forms_of[e.id].insert(v.form);
+    }
   }
   return out;
 }
@@ -180,6 +184,26 @@ TEST_SUITE("resolve") {
       CHECK((r.entity_of[row.a] == r.entity_of[row.b]) == row.same);
     }
     CHECK(r.entity_of.count("Karim Nouri") == 0);  // a cut name is no form
+  }
+
+  TEST_CASE("short forms: a shared surname, a respelling, a title, a given name") {
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Regional leader Ramzi Dudayev said the strike failed and that Dudayev's men were "
+          "ready. The regiment is named after his father, former president Aslan Dudayev. "
+          "Foreign Minister Omar al-Shirwani said talks went well. Sirwani said the visit was "
+          "useful."},
+         {"y", "Y",
+          "Aslan Dudayev, the former president, died in 2004. PM Daud Kamali said the budget was "
+          "ready. Protesters marched in support of Daud."}});
+    const std::string ramzi = r.entity_of["Ramzi Dudayev"], aslan = r.entity_of["Aslan Dudayev"];
+    CHECK(ramzi != aslan);
+    CHECK(r.forms_of[ramzi].count("Dudayev") == 1);  // the one who speaks
+    CHECK(r.forms_of[aslan].count("Dudayev") == 0);
+    CHECK(r.entity_of["Sirwani"] == r.entity_of["Omar al-Shirwani"]);  // one document respells it
+    CHECK(r.entity_of["Daud Kamali"] == r.entity_of["PM Daud Kamali"]);
+    CHECK(r.name_of[r.entity_of["Daud Kamali"]] == "Daud Kamali");
+    CHECK(r.entity_of["Daud"] == r.entity_of["Daud Kamali"]);  // a given name, not a common one
   }
 
   TEST_CASE("the canonical name is the most frequent full form") {
