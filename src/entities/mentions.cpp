@@ -54,7 +54,8 @@ MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lex
       {"date_word", &date_words_},
       {"place_connector", &place_connectors_},
       {"portfolio", &portfolios_},
-      {"affiliation_link", &affiliation_links_}};
+      {"affiliation_link", &affiliation_links_},
+      {"role_qualifier", &role_qualifiers_}};
   const std::map<std::string, std::vector<std::vector<std::string>>*> phrases = {
       {"operation_link", &operation_links_}, {"alias", &alias_links_}};
   const rules::RuleFile& file = rules.File("mentions.txt");
@@ -277,23 +278,29 @@ struct MentionFinder::Run_ {
 
   bool IsPortfolio(std::size_t i) const { return IsWord(i) && f.portfolios_.count(lower[i]) > 0; }
 
-  // 2–kMaxNameWords name words (bin, ibn or a lone apostrophe may stand
-  // between two of them), none a role, title, organisation head, place,
-  // function, date or portfolio word.
+  // 2–4 name words — up to kMaxNameWords with a particle or a name
+  // connector among them (Hamad bin Faisal bin Jassim Al Marri) — none a
+  // role, title, organisation head, place, function, date or portfolio
+  // word; bin, ibn or a lone apostrophe may stand between two of them.
   bool PersonLike(std::size_t first, std::size_t last) const {
     if (last < first || last - first + 1 > 2 * kMaxNameWords) return false;
     std::size_t words = 0;
+    bool particles = false;
     for (std::size_t i = first; i <= last; ++i) {
-      if (i > first && i < last && IsNameJoint(i)) continue;
+      if (i > first && i < last && IsNameJoint(i)) {
+        particles = true;
+        continue;
+      }
       if (!IsNameWord(i) || tok[i].all_caps || IsOrgHead(i) || IsPlace(i) || IsFunction(i) ||
           IsRoleWord(i) || IsDateWord(i) || IsPortfolio(i)) {
         return false;
       }
+      particles = particles || IsParticleName(i);
       ++words;
     }
-    return words >= 2 && words <= kMaxNameWords;
+    return words >= 2 && words <= (particles ? kMaxNameWords : kMaxPlainNameWords);
   }
-  static constexpr std::size_t kMaxNameWords = 6;
+  static constexpr std::size_t kMaxNameWords = 6, kMaxPlainNameWords = 4;
 
   // A role word among the `n` words before token `at` (exclusive) or after
   // it, in its sentence, not past a comma; the role word itself or "". After
@@ -479,13 +486,28 @@ struct MentionFinder::Run_ {
       if (start >= first + 2) Classify(first, start - 2);
       std::size_t r = start;
       while (r < b && !IsRoleWord(r)) ++r;
-      bool org = false;
-      for (std::size_t k = start; k < r; ++k) org = org || IsOrgHead(k);
-      if (org && r > start) Organization(start, r - 1);
+      if (auto org_end = OrgBefore(start, r)) Organization(start, *org_end);
       Emit(n, last, MentionKind::kPerson, role);
       return true;
     }
     return false;
+  }
+
+  // The last token of an organisation named in [first, r) before a role
+  // word: the words before the role without the qualifiers and places that
+  // belong to it (the Radio Dalsan Senior Political Correspondent; not the
+  // House in "House Minority Leader"), when an organisation head is left.
+  std::optional<std::size_t> OrgBefore(std::size_t first, std::size_t r) const {
+    std::size_t end = r;
+    while (end > first &&
+           (!IsWord(end - 1) || IsPlace(end - 1) || f.role_qualifiers_.count(lower[end - 1]) > 0)) {
+      --end;
+    }
+    if (end <= first + 1) return std::nullopt;  // a bare head ("House") is no name
+    for (std::size_t k = first; k < end; ++k) {
+      if (IsOrgHead(k)) return end - 1;
+    }
+    return std::nullopt;
   }
 
   // A name, then of / from / at and an organisation: both ("Dana Fahmy of
@@ -498,7 +520,16 @@ struct MentionFinder::Run_ {
       for (std::size_t k = c + 1; k <= last; ++k) org = org || IsOrgHead(k);
       if (!org) return false;
       Emit(first, c - 1, MentionKind::kPerson);
-      Organization(c + 1, last);
+      // "X of the Post and Y Z": the organisation ends before "and" and a name
+      std::size_t end = last;
+      for (std::size_t k = c + 2; k + 2 <= last; ++k) {
+        if (IsWord(k) && lower[k] == "and" && PersonLike(k + 1, last)) {
+          end = k - 1;
+          Emit(k + 1, last, MentionKind::kPerson);
+          break;
+        }
+      }
+      Organization(c + 1, end);
       return true;
     }
     return false;

@@ -67,7 +67,7 @@ class MentionFinder {
   const attribution::SpeakerReader& places_;
   std::unordered_set<std::string> connectors_, operations_, owned_heads_;
   std::unordered_set<std::string> particles_, name_connectors_, date_words_, place_connectors_,
-      portfolios_, affiliation_links_;
+      portfolios_, affiliation_links_, role_qualifiers_;
   std::vector<std::vector<std::string>> operation_links_;  // word sequences
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
 };

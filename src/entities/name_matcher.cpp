@@ -36,7 +36,18 @@ const char* RelationName(Relation r) {
 
 // ---------------------------------------------------------------- PartComparer
 
+namespace {
+
+// A part of two or more letters without a vowel is an acronym or an
+// abbreviation (RNC, NAB), not a transliteration: only the same letters match.
+bool Vowelless(const std::string& text) {
+  return text.size() >= 2 && text.find_first_of("aeiouy") == std::string::npos;
+}
+
+}  // namespace
+
 PartMatch PartComparer::Uncached(const NamePart& a, const NamePart& b) const {
+  if (Vowelless(a.text) || Vowelless(b.text)) return PartMatch{PartLevel::kNone, 1, 0};
   PartMatch best = spelling_.Compare(a.spelling, b.spelling);
   if (best.level >= PartLevel::kStrong) return best;
   // Without a prefix (Alsubaie / Subaie; Abdhamid / Hamid, weak).

@@ -153,7 +153,8 @@ struct EntityResolver::State {
   struct Candidate {
     std::uint32_t doc = 0;
     std::string word;
-    bool phrase = false;  // several words: joins only an organisation known by that key
+    bool phrase = false;     // several words: joins only an organisation known by that key
+    bool in_phrase = false;  // a word of a phrase (Yusuf of "Yusuf Kamali"), not a name alone
   };
   struct DocInfo {
     std::string id, outlet;
@@ -233,11 +234,14 @@ class DocAdder {
     std::sort(spans_.begin(), spans_.end(),
               [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
     std::vector<std::ptrdiff_t> input_of(names.size(), -1);
+    std::size_t phrase_end = 0;  // of the last phrase (mentions come in text order)
     for (std::size_t i = 0; i < names.size(); ++i) {
       const NameMention& m = names[i];
       if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase) {
+        const bool phrase = m.kind == MentionKind::kPhrase;
         if (!InSpeakerMention(m.span))
-          s_.candidates.push_back({doc_, m.text, m.kind == MentionKind::kPhrase});
+          s_.candidates.push_back({doc_, m.text, phrase, !phrase && m.span.begin < phrase_end});
+        if (phrase) phrase_end = std::max(phrase_end, m.span.end);
         continue;
       }
       input_of[i] = Mention(m);
@@ -355,7 +359,7 @@ class DocAdder {
           x.kind = Kind::kOrganization;
           x.in.type = EntityType::kOrg;
         }
-        if (x.kind == kind) speaker = in;
+        if (x.kind == kind && SameName(x.in.name, form, kind)) speaker = in;
         return speaker.has_value();
       });
       if (speaker) {
@@ -364,13 +368,15 @@ class DocAdder {
           owned_.insert(*speaker);
         }
         // the whole name where the speaker's was cut (Karim Nouri for Karim
-        // Nouri’ al-Hadithi): the mention's, when it holds every word of it
-        if (kind == Kind::kPerson &&
-            Words(form).size() > Words(s_.inputs[*speaker].in.name).size() &&
-            WordsWithin(s_.inputs[*speaker].in.name, form)) {
+        // Nouri’ al-Hadithi, Support Centre for Emergency Support Centre):
+        // the mention's, when it holds every word of it
+        const std::string& name = s_.inputs[*speaker].in.name;
+        if (kind == Kind::kPerson && Keys(form).size() > Keys(name).size() && Within(name, form))
           Rename(*speaker, form);
-        }
-        if (kind == Kind::kPerson) Occur(*speaker, form);
+        if (kind != Kind::kPerson && owner.empty() && Words(form).size() > Words(name).size() &&
+            WordsWithin(name, form))
+          Rename(*speaker, form);
+        Occur(*speaker, form);
         return *speaker;
       }
     }
@@ -438,6 +444,15 @@ class DocAdder {
       if (std::find(w.begin(), w.end(), x) == w.end()) return false;
     }
     return true;
+  }
+
+  // Whether a speaker's name and a mention over its words name one entity:
+  // one holds the other's words (an organisation's name at most two words
+  // longer than the mention: not "relations between the Council and …").
+  bool SameName(const std::string& name, const std::string& form, Kind kind) {
+    if (kind == Kind::kPerson) return Within(name, form) || Within(form, name);
+    return WordsWithin(name, form) ||
+           (WordsWithin(form, name) && Words(name).size() <= Words(form).size() + 2);
   }
 
   // Gives input `in` a longer name; its occurrences under the old name that
@@ -541,7 +556,7 @@ class DocPeople {
         continue;
       }
       surname_[{x.doc, k.back()}].push_back(i);
-      first_[{x.doc, k.front()}].push_back(i);
+      if (!x.in.context.roles.empty()) first_[{x.doc, k.front()}].push_back(i);
       auto& last = last_words_[x.doc];
       if (last.size() < kMaxPeople) last.push_back(k.back());
     }
@@ -549,13 +564,15 @@ class DocPeople {
 
   // The person input a capitalised word of document `doc` is a short form
   // of: the surname of exactly one person of the document (the one who
-  // speaks when several share it), the one-word name of one, or the given
-  // name of exactly one when that name is not a common one (common.txt).
-  std::optional<std::uint32_t> Of(std::uint32_t doc, const std::string& word) {
+  // speaks when several share it), the one-word name of one, or — written
+  // alone, not in a phrase — the given name of exactly one person with a
+  // role when that name is not a common one (common.txt).
+  std::optional<std::uint32_t> Of(std::uint32_t doc, const std::string& word, bool alone) {
     const std::vector<std::string> k = Keys(word);
     if (k.size() != 1) return std::nullopt;
     if (auto in = Unique(surname_, doc, k[0], true)) return in;
     if (auto in = Unique(single_, doc, k[0], false)) return in;
+    if (!alone) return std::nullopt;
     const auto parsed = s_.clusterer.parser().Parse(word, EntityType::kPerson);
     if (parsed.parts.size() == 1 && parsed.parts[0].rule_weight >= 1.0f) {
       if (auto in = Unique(first_, doc, k[0], false)) return in;
@@ -644,7 +661,7 @@ Expanded AddCandidates(const State& s) {
       target = input_for(c.doc, "phrase:" + lw, c.word, Kind::kOrganization);
     } else if (acronyms.count(c.word)) {
       target = input_for(c.doc, "acronym:" + c.word, c.word, Kind::kOrganization);
-    } else if (auto in = people.Of(c.doc, c.word)) {
+    } else if (auto in = people.Of(c.doc, c.word, !c.in_phrase)) {
       target = *in;
     } else if (people.Respells(c.doc, c.word)) {
       target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);

@@ -195,7 +195,8 @@ TEST_SUITE("resolve") {
           "useful."},
          {"y", "Y",
           "Aslan Dudayev, the former president, died in 2004. PM Daud Kamali said the budget was "
-          "ready. Protesters marched in support of Daud."}});
+          "ready. Finance Minister Daud Kamali said taxes would fall. Protesters marched in "
+          "support of Daud."}});
     const std::string ramzi = r.entity_of["Ramzi Dudayev"], aslan = r.entity_of["Aslan Dudayev"];
     CHECK(ramzi != aslan);
     CHECK(r.forms_of[ramzi].count("Dudayev") == 1);  // the one who speaks
