@@ -253,7 +253,14 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   // pair of organisation names (East / West Africa) may not.
   d.compatible = m.strength == Strength::kStrong ||
                  (m.strength == Strength::kWeak && a.name.type == EntityType::kPerson);
-  if (m.strength == Strength::kWeak && v == ContextVerdict::kConfirm) {
+  // (context confirms a doubtful spelling, not a different initial:
+  // Shafi / Shafiq in one article, never Pigs / Vegas)
+  auto same_initial = [&](const PartLink& l) {
+    const std::string &x = a.name.parts[l.a_begin].text, &y = b.name.parts[l.b_begin].text;
+    return !x.empty() && !y.empty() && x[0] == y[0];
+  };
+  if (m.strength == Strength::kWeak && v == ContextVerdict::kConfirm && !a.context.tentative &&
+      !b.context.tentative && std::all_of(m.links.begin(), m.links.end(), same_initial)) {
     d.merge = true;
     d.rule = "weak + context";
   }

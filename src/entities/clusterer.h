@@ -83,6 +83,10 @@ struct NameContext {
   // Names the text says are this one (an acronym and the expansion it
   // defines: "UNAMI" for "UN Assistance Mission in Iraq").
   std::vector<std::string> same_as;
+  // A name nothing in its document vouches for (no role, no quote): it
+  // joins a cluster only by a strong match of the names, never by a weak
+  // match that context confirms.
+  bool tentative = false;
 };
 
 struct NameInput {

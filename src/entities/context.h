@@ -38,6 +38,7 @@ struct NameContext;
 struct FormContext {
   std::vector<std::uint32_t> docs, roles, affiliations;  // interned, sorted, unique
   std::vector<std::uint32_t> distinct, same_as;          // form indices, sorted, unique
+  bool tentative = true;  // every input of the form is (NameContext::tentative)
 };
 
 enum class ContextVerdict { kNeutral, kConfirm, kDisagree, kBlock, kSameAs };

@@ -21,6 +21,8 @@ const char* ToString(MentionKind kind) {
       return "acronym";
     case MentionKind::kWord:
       return "word";
+    case MentionKind::kName:
+      return "name";
     case MentionKind::kPhrase:
       return "phrase";
   }
@@ -85,6 +87,7 @@ struct MentionFinder::Run_ {
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
   std::vector<std::size_t> first_place;                    // per sentence, computed on first use
+  std::vector<char> title_case;                            // per sentence, computed on first use
 
   Run_(const MentionFinder& finder, std::string_view t, const segment::Tokens& tokens)
       : f(finder),
@@ -336,7 +339,34 @@ struct MentionFinder::Run_ {
     std::string near;
     if (first > 0 && IsPunct(first - 1, ',')) near = RoleNear(first - 1, -1, 8);
     if (near.empty() && IsPunct(last + 1, ',')) near = RoleNear(last + 1, +1, 6);
-    if (!near.empty()) Emit(first, last, MentionKind::kPerson, near);
+    if (!near.empty()) {
+      Emit(first, last, MentionKind::kPerson, near);
+      return;
+    }
+    // no role: a name the corpus stage keeps only when it is a spelling of
+    // a person it knows; its words stay short-form candidates. Not in a
+    // headline written in title case ("Senator Blasts Trade Deal").
+    if (TitleCase(tok[first].sentence)) return;
+    Emit(first, last, MentionKind::kName);
+    for (std::size_t k = first; k <= last; ++k) used[k] = 0;
+  }
+
+  // Whether a sentence is written in title case: three or more words that
+  // are not function words, four in five of them capitalised.
+  bool TitleCase(std::size_t sentence) {
+    if (title_case.empty()) {
+      const std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
+      std::vector<std::size_t> words(sentences, 0), caps(sentences, 0);
+      for (std::size_t k = 0; k < tok.size(); ++k) {
+        if (!IsWord(k) || IsFunction(k)) continue;
+        ++words[tok[k].sentence];
+        caps[tok[k].sentence] += IsNameWord(k) ? 1 : 0;
+      }
+      title_case.assign(sentences, 0);
+      for (std::size_t x = 0; x < sentences; ++x)
+        title_case[x] = words[x] >= 3 && caps[x] * 5 >= words[x] * 4;
+    }
+    return sentence < title_case.size() && title_case[sentence];
   }
 
   // The first place in token i's sentence before i, else in the sentence before.
@@ -454,7 +484,9 @@ struct MentionFinder::Run_ {
   void Run(std::size_t first, std::size_t last) {
     const std::size_t before = out.size();
     Classify(first, last);
-    if (out.size() > before) return;
+    for (std::size_t m = before; m < out.size(); ++m) {
+      if (out[m].kind != MentionKind::kName) return;
+    }
     first = SkipLeading(first, last);
     std::size_t caps = 0;
     for (std::size_t k = first; k <= last; ++k) caps += IsNameWord(k) ? 1 : 0;

@@ -141,6 +141,7 @@ struct EntityResolver::State {
     std::uint32_t doc = 0;
     bool acronym = false;
     bool speaker = false;           // a quote record's speaker
+    bool tentative = false;         // a role-less name: an entity only with others
     std::vector<EntityRole> roles;  // one per record or mention stating it
   };
   // A form an input is written in, and how often (a document's repeats of
@@ -155,6 +156,7 @@ struct EntityResolver::State {
     std::string word;
     bool phrase = false;     // several words: joins only an organisation known by that key
     bool in_phrase = false;  // a word of a phrase (Yusuf of "Yusuf Kamali"), not a name alone
+    bool name = false;       // a person's name with no role: joins only a person known
   };
   struct DocInfo {
     std::string id, outlet;
@@ -237,11 +239,15 @@ class DocAdder {
     std::size_t phrase_end = 0;  // of the last phrase (mentions come in text order)
     for (std::size_t i = 0; i < names.size(); ++i) {
       const NameMention& m = names[i];
-      if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase) {
-        const bool phrase = m.kind == MentionKind::kPhrase;
-        if (!InSpeakerMention(m.span))
-          s_.candidates.push_back({doc_, m.text, phrase, !phrase && m.span.begin < phrase_end});
-        if (phrase) phrase_end = std::max(phrase_end, m.span.end);
+      if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase ||
+          m.kind == MentionKind::kName) {
+        const bool word = m.kind == MentionKind::kWord;
+        if (!InSpeakerMention(m.span)) {
+          s_.candidates.push_back(
+              {doc_, word ? m.text : FormOf(m.text), m.kind == MentionKind::kPhrase,
+               word && m.span.begin < phrase_end, m.kind == MentionKind::kName});
+        }
+        if (!word) phrase_end = std::max(phrase_end, m.span.end);
         continue;
       }
       input_of[i] = Mention(m);
@@ -654,7 +660,10 @@ Expanded AddCandidates(const State& s) {
   for (const auto& c : s.candidates) {
     std::optional<std::uint32_t> target;
     const std::string lw = segment::Lower(c.word);
-    if (c.phrase) {
+    if (c.name) {
+      target = input_for(c.doc, "name:" + lw, c.word, Kind::kPerson);
+      e.inputs[*target].tentative = e.inputs[*target].in.context.tentative = true;
+    } else if (c.phrase) {
       auto [known, fresh] = known_phrase.try_emplace(lw, false);
       if (fresh) known->second = org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
       if (!known->second) continue;
@@ -668,7 +677,7 @@ Expanded AddCandidates(const State& s) {
     }
     if (target)
       e.occurrences.push_back({*target, c.word});
-    else if (!c.phrase)
+    else if (!c.phrase && !c.name)
       e.loose.push_back(&c);
   }
   return e;
@@ -837,9 +846,17 @@ EntityTable EntityResolver::Resolve() const {
     kind_of[c] =
         static_cast<Kind>(std::max_element(kinds[c].begin(), kinds[c].end()) - kinds[c].begin());
   }
+  // a cluster of role-less names alone is no entity
+  std::vector<char> kept(n, 0);
+  for (std::size_t i = 0; i < e.inputs.size(); ++i) {
+    auto c = clustering.cluster_of[i];
+    if (c >= 0 && !e.inputs[i].tentative) kept[static_cast<std::size_t>(c)] = 1;
+  }
   // ids: per kind, in cluster-id order (clusters are sorted by id)
-  std::vector<std::size_t> order(n);
-  for (std::size_t c = 0; c < n; ++c) order[c] = c;
+  std::vector<std::size_t> order;
+  for (std::size_t c = 0; c < n; ++c) {
+    if (kept[c]) order.push_back(c);
+  }
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return kind_of[a] < kind_of[b]; });
   EntityTable table;

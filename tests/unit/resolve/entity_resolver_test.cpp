@@ -207,6 +207,17 @@ TEST_SUITE("resolve") {
     CHECK(r.entity_of["Daud"] == r.entity_of["Daud Kamali"]);  // a given name, not a common one
   }
 
+  TEST_CASE("a name with no role joins a person known elsewhere, or is no entity") {
+    Resolved r = Resolve(
+        {{"x", "X", "Interior Minister Yusuf Kamal Zubairi said the border was calm."},
+         {"y", "Y",
+          "A committee headed by Yousef Kamal Zubairi will decide. Crowds cheered Lina Haddad "
+          "in the square.\nSenator Blasts Harbor Deal\nThe vote was close."}});
+    CHECK(r.entity_of["Yousef Kamal Zubairi"] == r.entity_of["Yusuf Kamal Zubairi"]);
+    CHECK(r.entity_of.count("Lina Haddad") == 0);    // known nowhere else: no entity
+    CHECK(r.entity_of.count("Blasts Harbor") == 0);  // a title-case headline is no name
+  }
+
   TEST_CASE("the canonical name is the most frequent full form") {
     Resolved r = Resolve({{"x", "X", "Barack Obama said yes. Later, Barack Obama said no."},
                           {"y", "Y", "U.S. President Barack Obama said maybe."}});
