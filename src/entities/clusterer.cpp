@@ -105,6 +105,7 @@ class NameClusterer::Run_ {
   std::vector<std::vector<std::uint32_t>> members_;    // root → forms
   std::vector<std::vector<MergeExplanation>> merges_;  // root → explanations
   ClusterStats stats_;
+  bool any_same_as_ = false;  // some form has a same_as link
 };
 
 // Equal (type, string) inputs, parsed once: the first input of each and
@@ -214,7 +215,10 @@ void NameClusterer::Run_::AddContexts() {
     Form& f = forms_[static_cast<std::size_t>(form_of_input_[i])];
     context_.Add(in_[i].context, f.name.type, f.context, lookup);
   }
-  for (Form& f : forms_) ContextTable::Finish(f.context);
+  for (Form& f : forms_) {
+    ContextTable::Finish(f.context);
+    any_same_as_ = any_same_as_ || !f.context.same_as.empty();
+  }
 }
 
 namespace {
@@ -239,8 +243,10 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   }
   PairMatch m = c_.matcher_.Compare(a.name, b.name, parts);
   if (v == ContextVerdict::kDisagree) {
+    // (a disagreement is no proof of two people: a name the text states
+    // for one of them may still bring them together, ThroughAlias)
     if (c_.config_.disagreement_blocks_full_names || !FullNameMatch(m)) {
-      return Decision{false, false, Relation::kNone, 0.0f, "blocked by context", true};
+      return Decision{false, false, Relation::kNone, 0.0f, "blocked by context", false};
     }
     v = ContextVerdict::kNeutral;
   }
@@ -388,28 +394,35 @@ bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
                                      const std::vector<std::uint32_t>& pool) {
   if (WeaklyCompatible(x, y)) return true;
   const Decision& d = Decided(x, y);
-  if (d.relation == Relation::kNone && !d.blocked) return ThroughAlias(x, y, pool);
-  if (d.relation != Relation::kConflict) return false;
-  for (std::uint32_t z : pool) {
-    if (ShortOf(x, z) && ShortOf(y, z)) return true;
+  if (d.blocked || (d.relation != Relation::kNone && d.relation != Relation::kConflict))
+    return false;
+  if (d.relation == Relation::kConflict) {
+    for (std::uint32_t z : pool) {
+      if (ShortOf(x, z) && ShortOf(y, z)) return true;
+    }
   }
-  return false;
+  return ThroughAlias(x, y, pool);
 }
 
-// Names with nothing in common may share a cluster when one is another
-// name the text gives for a member compatible with the other (Bazooka,
-// stated as Karim al-Zuwari's nickname, and Karim Zuwari).
+// Names with nothing in common may share a cluster when the text states
+// that two of its names are one person's and each side is compatible with
+// one of them (Bazooka, stated as Karim al-Zuwari's nickname, and Karim
+// Zuwari; Tiger and Yasin Dagane through "Dagane, also known as Tiger").
 bool NameClusterer::Run_::ThroughAlias(std::uint32_t x, std::uint32_t y,
                                        const std::vector<std::uint32_t>& pool) {
-  auto alias = [this](std::uint32_t a, std::uint32_t b) {
-    const auto &sa = forms_[a].context.same_as, &sb = forms_[b].context.same_as;
-    return std::binary_search(sa.begin(), sa.end(), b) ||
-           std::binary_search(sb.begin(), sb.end(), a);
-  };
+  if (!any_same_as_) return false;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> aliases;
   for (std::uint32_t z : pool) {
-    if (z == x || z == y) continue;
-    if (alias(x, z) && WeaklyCompatible(z, y)) return true;
-    if (alias(y, z) && WeaklyCompatible(x, z)) return true;
+    for (std::uint32_t w : forms_[z].context.same_as) {
+      if (w != z && std::find(pool.begin(), pool.end(), w) != pool.end())
+        aliases.emplace_back(z, w);
+    }
+  }
+  for (auto [z, w] : aliases) {
+    if ((WeaklyCompatible(x, z) && WeaklyCompatible(w, y)) ||
+        (WeaklyCompatible(x, w) && WeaklyCompatible(z, y))) {
+      return true;
+    }
   }
   return false;
 }

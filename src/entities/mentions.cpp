@@ -59,7 +59,7 @@ MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lex
       {"affiliation_link", &affiliation_links_},
       {"role_qualifier", &role_qualifiers_}};
   const std::map<std::string, std::vector<std::vector<std::string>>*> phrases = {
-      {"operation_link", &operation_links_}, {"alias", &alias_links_}};
+      {"operation_link", &operation_links_}, {"alias", &alias_links_}, {"own_name", &own_names_}};
   const rules::RuleFile& file = rules.File("mentions.txt");
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
@@ -641,6 +641,8 @@ struct MentionFinder::Run_ {
       Emit(y_first, y_last, out[x].kind);
       y = out.size() - 1;
     }
+    if (out[y].kind == MentionKind::kName && out[x].kind == MentionKind::kPerson)
+      out[y].kind = MentionKind::kPerson;  // the text says whose name it is
     if (y == x || out[y].kind != out[x].kind) return;
     if (out[y].same_as < 0) out[y].same_as = static_cast<std::ptrdiff_t>(x);
     if (out[x].same_as < 0) out[x].same_as = static_cast<std::ptrdiff_t>(y);
@@ -674,6 +676,49 @@ struct MentionFinder::Run_ {
     }
   }
 
+  // "Calling himself by his given name, Yusuf Kamali, he said": the name
+  // after an own-name phrase (rules/mentions.txt) is another name of the
+  // person the sentence is about — the nearest person before it in the
+  // paragraph: a person mention, or a name word opening a sentence (not a
+  // possessive: "Kamali’s rival").
+  void OwnNames() {
+    for (std::size_t t = 0; t < tok.size(); ++t) {
+      for (const auto& words : f.own_names_) {
+        bool ok = true;
+        for (std::size_t k = 0; k < words.size() && ok; ++k) {
+          ok = IsWord(t + k) && lower[t + k] == words[k] && Same(t, t + k);
+        }
+        if (!ok) continue;
+        std::size_t y = t + words.size();
+        if (IsPunct(y, ',')) ++y;
+        auto alias = AliasAt(y);
+        auto x = SubjectBefore(t);
+        if (alias && x) LinkAlias(*x, alias->first, alias->second);
+        break;
+      }
+    }
+  }
+
+  // The person the text before token t (in its paragraph) is about, as a
+  // mention (made for a lone name word when needed).
+  std::optional<std::size_t> SubjectBefore(std::size_t t) {
+    for (std::size_t k = t; k-- > 0 && t - k <= kMaxSubjectDistance;) {
+      if (tok[k].paragraph != tok[t].paragraph) break;
+      for (std::size_t m = 0; m < out.size(); ++m) {
+        if (range[m].first == k && out[m].kind == MentionKind::kPerson) return m;
+      }
+      if (Same(k, t)) continue;  // its own sentence names its subject in a mention
+      const bool opens = k == 0 || tok[k - 1].sentence != tok[k].sentence;
+      if (opens && IsNameWord(k) && !used[k] && !IsFunction(k) && !IsPlace(k) &&
+          !(k + 1 < tok.size() && tok[k + 1].kind == TokenKind::kPossessive)) {
+        Emit(k, k, MentionKind::kPerson);
+        return out.size() - 1;
+      }
+    }
+    return std::nullopt;
+  }
+  static constexpr std::size_t kMaxSubjectDistance = 80;
+
   // Capitalised words in no mention: short-form candidates — unless the
   // document also writes the word in lower case (People … people).
   void Words() {
@@ -695,6 +740,7 @@ std::vector<NameMention> MentionFinder::Run(std::string_view text,
   Run_ run(*this, text, tokens);
   run.Runs();
   run.Aliases();
+  run.OwnNames();
   run.Words();
   std::vector<std::size_t> order(run.out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -71,6 +71,7 @@ class MentionFinder {
       portfolios_, affiliation_links_, role_qualifiers_;
   std::vector<std::vector<std::string>> operation_links_;  // word sequences
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
+  std::vector<std::vector<std::string>> own_names_;        // word sequences
 };
 
 }  // namespace whosaid::entities

@@ -287,6 +287,11 @@ class DocAdder {
     }
   }
 
+  bool Linked(std::uint32_t a, std::uint32_t b) const {
+    return std::find(links_.begin(), links_.end(), std::make_pair(a, b)) != links_.end() ||
+           std::find(links_.begin(), links_.end(), std::make_pair(b, a)) != links_.end();
+  }
+
   // The same_as links of the document, under the inputs' final names.
   void Links() {
     for (auto [a, b] : links_) {
@@ -305,7 +310,7 @@ class DocAdder {
     for (std::uint32_t a : people) {
       for (std::uint32_t b : people) {
         const std::string &na = s_.inputs[a].in.name, &nb = s_.inputs[b].in.name;
-        if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na)) continue;
+        if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na) || Linked(a, b)) continue;
         AddUnique(s_.inputs[a].in.context.distinct_from, nb);
       }
     }

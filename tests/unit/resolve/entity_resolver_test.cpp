@@ -207,6 +207,19 @@ TEST_SUITE("resolve") {
     CHECK(r.entity_of["Daud"] == r.entity_of["Daud Kamali"]);  // a given name, not a common one
   }
 
+  TEST_CASE("a real name the text gives joins a nom de guerre across outlets") {
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Rebel leader Abu Karim al-Tabbani ordered his men to hold. “Stay,” Tabbani said."},
+         {"y", "Y",
+          "Victorious rebel leader Abu Kareem al-Dabbani entered the city.\nAl-Dabbani visited "
+          "the mosque. Calling himself by his real name, Yusuf al-Marwani, he spoke to crowds."},
+         {"z", "Z", "Syria’s interim president, Yousef al-Marwani, said peace would hold."}});
+    CHECK(r.entity_of["Yusuf al-Marwani"] == r.entity_of["Yousef al-Marwani"]);
+    CHECK(r.entity_of["Yusuf al-Marwani"] == r.entity_of["Abu Kareem al-Dabbani"]);
+    CHECK(r.entity_of["Yousef al-Marwani"] == r.entity_of["Abu Karim al-Tabbani"]);
+  }
+
   TEST_CASE("a name with no role joins a person known elsewhere, or is no entity") {
     Resolved r = Resolve(
         {{"x", "X", "Interior Minister Yusuf Kamal Zubairi said the border was calm."},
