@@ -238,6 +238,9 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   Decision d;
   ContextVerdict v = context_.Judge(i, a.context, j, b.context);
   if (v == ContextVerdict::kSameAs) return Decision{true, true, Relation::kEqual, 1.0f, "same_as"};
+  if (a.context.opaque || b.context.opaque) {
+    return Decision{false, false, Relation::kNone, 0.0f, "not a name", true};
+  }
   if (v == ContextVerdict::kBlock) {
     return Decision{false, false, Relation::kNone, 0.0f, "blocked by context", true};
   }

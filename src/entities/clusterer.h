@@ -87,6 +87,9 @@ struct NameContext {
   // joins a cluster only by a strong match of the names, never by a weak
   // match that context confirms.
   bool tentative = false;
+  // A string that is no name (a clause taken for one: "relations between
+  // the Council and the Front"): it matches no other form.
+  bool opaque = false;
 };
 
 struct NameInput {

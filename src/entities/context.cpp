@@ -72,6 +72,7 @@ std::string ContextTable::RoleWords(const std::string& role) const {
 void ContextTable::Add(const NameContext& context, EntityType type, FormContext& into,
                        const FormLookup& form_of) {
   into.tentative = into.tentative && context.tentative;
+  into.opaque = into.opaque || context.opaque;
   for (const std::string& d : context.docs) into.docs.push_back(Intern(doc_ids_, doc_names_, d));
   for (const std::string& r : context.roles) {
     std::string words = RoleWords(r);

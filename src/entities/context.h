@@ -39,6 +39,7 @@ struct FormContext {
   std::vector<std::uint32_t> docs, roles, affiliations;  // interned, sorted, unique
   std::vector<std::uint32_t> distinct, same_as;          // form indices, sorted, unique
   bool tentative = true;  // every input of the form is (NameContext::tentative)
+  bool opaque = false;    // an input of the form is (NameContext::opaque)
 };
 
 enum class ContextVerdict { kNeutral, kConfirm, kDisagree, kBlock, kSameAs };

@@ -85,6 +85,24 @@ bool WordsWithin(std::string_view part, std::string_view whole) {
   return true;
 }
 
+// A speaker phrase that opens in lower case and has a lower-case word
+// longer than a name particle (de, van, bin, al) is a clause, not a name:
+// "relations between the Council and the Front", "led Syrian rebels".
+bool Clause(std::string_view name) {
+  constexpr std::size_t kMaxParticleBytes = 3;
+  if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+  std::size_t start = 0;
+  for (std::size_t end = 0; end <= name.size(); ++end) {
+    if (end < name.size() && name[end] != ' ') continue;
+    const std::string_view word = name.substr(start, end - start);
+    start = end + 1;
+    const bool lower = !word.empty() && word[0] >= 'a' && word[0] <= 'z' &&
+                       word.find('-') == std::string_view::npos;
+    if (lower && word.size() > kMaxParticleBytes) return true;
+  }
+  return false;
+}
+
 // A mention as a name form: no leading article, parenthetical or possessive.
 std::string FormOf(std::string_view m) {
   for (std::string_view article : {"the ", "The ", "THE "}) {
@@ -210,6 +228,7 @@ class DocAdder {
       if (fresh) {
         auto [name, alias] = SplitAlias(sp->name);
         it->second = s_.NewInput(doc_, name, kind);
+        s_.inputs[it->second].in.context.opaque = Clause(name);
         if (kind == Kind::kPerson) {
           for (const std::string& w : Keys(name)) speaker_words_[w].push_back(it->second);
           if (!alias.empty()) AddAlias(it->second, alias);
@@ -370,7 +389,7 @@ class DocAdder {
           x.kind = Kind::kOrganization;
           x.in.type = EntityType::kOrg;
         }
-        if (x.kind == kind && SameName(x.in.name, form, kind)) speaker = in;
+        if (x.kind == kind && !x.in.context.opaque && SameName(x.in.name, form, kind)) speaker = in;
         return speaker.has_value();
       });
       if (speaker) {
