@@ -408,9 +408,10 @@ bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
 }
 
 // Names with nothing in common may share a cluster when the text states
-// that two of its names are one person's and each side is compatible with
-// one of them (Bazooka, stated as Karim al-Zuwari's nickname, and Karim
-// Zuwari; Tiger and Yasin Dagane through "Dagane, also known as Tiger").
+// other names for them that are compatible: each side stands for itself and
+// for the alias partners of the members it is compatible with (Bazooka,
+// stated as Karim al-Zuwari's nickname, and Karim Zuwari; Tiger, said of
+// Yasin Omar, and Kobra, said of Yasin Omar Dagane).
 bool NameClusterer::Run_::ThroughAlias(std::uint32_t x, std::uint32_t y,
                                        const std::vector<std::uint32_t>& pool) {
   if (!any_same_as_) return false;
@@ -421,10 +422,18 @@ bool NameClusterer::Run_::ThroughAlias(std::uint32_t x, std::uint32_t y,
         aliases.emplace_back(z, w);
     }
   }
-  for (auto [z, w] : aliases) {
-    if ((WeaklyCompatible(x, z) && WeaklyCompatible(w, y)) ||
-        (WeaklyCompatible(x, w) && WeaklyCompatible(z, y))) {
-      return true;
+  if (aliases.empty()) return false;
+  auto stands_for = [&](std::uint32_t v) {
+    std::vector<std::uint32_t> out{v};
+    for (auto [z, w] : aliases) {
+      if (WeaklyCompatible(v, z)) out.push_back(w);
+      if (WeaklyCompatible(v, w)) out.push_back(z);
+    }
+    return out;
+  };
+  for (std::uint32_t a : stands_for(x)) {
+    for (std::uint32_t b : stands_for(y)) {
+      if ((a != x || b != y) && WeaklyCompatible(a, b)) return true;
     }
   }
   return false;

@@ -59,7 +59,10 @@ MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lex
       {"affiliation_link", &affiliation_links_},
       {"role_qualifier", &role_qualifiers_}};
   const std::map<std::string, std::vector<std::vector<std::string>>*> phrases = {
-      {"operation_link", &operation_links_}, {"alias", &alias_links_}, {"own_name", &own_names_}};
+      {"operation_link", &operation_links_},
+      {"alias", &alias_links_},
+      {"own_name", &own_names_},
+      {"naming_link", &naming_links_}};
   const rules::RuleFile& file = rules.File("mentions.txt");
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
@@ -199,21 +202,29 @@ struct MentionFinder::Run_ {
     range.emplace_back(first, last);
   }
 
-  // "(ACRONYM)" right after token `last`: the acronym's token, if any.
-  std::optional<std::size_t> Acronym(std::size_t last) const {
+  // An acronym right after token `last`: "(ACRONYM)" or "[ACRONYM]", or
+  // ", ACRONYM," (an apposition: then its expansion must spell it exactly).
+  struct AcronymAt {
+    std::size_t token;
+    bool apposition;
+  };
+  std::optional<AcronymAt> Acronym(std::size_t last) const {
     std::size_t a = last + 1;
-    if (!IsPunct(a, '(') || !IsWord(a + 1) || !IsPunct(a + 2, ')')) return std::nullopt;
+    const bool bracket =
+        (IsPunct(a, '(') && IsPunct(a + 2, ')')) || (IsPunct(a, '[') && IsPunct(a + 2, ']'));
+    const bool apposition = IsPunct(a, ',') && (IsPunct(a + 2, ',') || IsPunct(a + 2, '.'));
+    if ((!bracket && !apposition) || !IsWord(a + 1)) return std::nullopt;
     std::string_view w = Word(a + 1);
     if (w.size() < 2 || w.size() > 8) return std::nullopt;
     int upper = 0;
     for (char c : w) {
       if (c >= 'A' && c <= 'Z')
         ++upper;
-      else if (!(c >= 'a' && c <= 'z'))
+      else if (!(c >= 'a' && c <= 'z') || apposition)
         return std::nullopt;
     }
     if (upper < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return std::nullopt;
-    return a + 1;
+    return AcronymAt{a + 1, apposition};
   }
 
   // The longest tail of [first, last] whose capitalised words all start
@@ -466,13 +477,15 @@ struct MentionFinder::Run_ {
       }
       std::size_t last = RunEnd(i);
       if (auto acr = Acronym(last)) {
-        if (auto start = Expansion(i, last, *acr)) {
+        auto start = Expansion(i, last, acr->token);
+        if (start && acr->apposition && Initials(*start, last) != lower[acr->token]) start.reset();
+        if (start) {
           if (*start > i) Run(i, *start - 1);
           Emit(*start, last, MentionKind::kOrganization, {}, ImplicitOwner(*start, last));
-          Emit(*acr, *acr, MentionKind::kAcronym);
+          Emit(acr->token, acr->token, MentionKind::kAcronym);
           out[out.size() - 2].same_as = static_cast<std::ptrdiff_t>(out.size() - 1);
           out.back().same_as = static_cast<std::ptrdiff_t>(out.size() - 2);
-          i = *acr + 2;
+          i = acr->token + 2;
           continue;
         }
       }
@@ -663,6 +676,15 @@ struct MentionFinder::Run_ {
         LinkAlias(x, t + 1, t + 1);
         continue;
       }
+      // "Yasin Omar (Tiger)": a name word in brackets after a person's name
+      // (not a party and state: "(D)", "(R-Texas)")
+      if (out[x].kind == MentionKind::kPerson && IsPunct(t, '(') && IsNameWord(t + 1) &&
+          !tok[t + 1].all_caps && !IsPlace(t + 1) && IsPunct(t + 2, ')') &&
+          Word(t + 1).size() >= 3 && Word(t + 1).find('-') == std::string_view::npos &&
+          range[x].second > range[x].first) {
+        LinkAlias(x, t + 1, t + 1);
+        continue;
+      }
       if (IsPunct(t, ',') || IsPunct(t, '(')) ++t;
       for (const auto& words : f.alias_links_) {
         bool ok = true;
@@ -671,6 +693,27 @@ struct MentionFinder::Run_ {
         }
         if (!ok) continue;
         if (auto y = AliasAt(t + words.size())) LinkAlias(x, y->first, y->second);
+        break;
+      }
+    }
+  }
+
+  // "a militia leader identified as Tiger": the name after a role word and
+  // a naming phrase (rules/mentions.txt) is a person with that role.
+  void NamedRoles() {
+    for (std::size_t r = 0; r < tok.size(); ++r) {
+      if (!IsRoleWord(r)) continue;
+      for (const auto& words : f.naming_links_) {
+        bool ok = true;
+        for (std::size_t k = 0; k < words.size() && ok; ++k) {
+          ok = IsWord(r + 1 + k) && lower[r + 1 + k] == words[k] && Same(r, r + 1 + k);
+        }
+        if (!ok) continue;
+        auto name = AliasAt(r + 1 + words.size());
+        if (!name) break;
+        bool free = true;
+        for (std::size_t k = name->first; k <= name->second; ++k) free = free && !used[k];
+        if (free) Emit(name->first, name->second, MentionKind::kPerson, lower[r]);
         break;
       }
     }
@@ -741,6 +784,7 @@ std::vector<NameMention> MentionFinder::Run(std::string_view text,
   run.Runs();
   run.Aliases();
   run.OwnNames();
+  run.NamedRoles();
   run.Words();
   std::vector<std::size_t> order(run.out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -72,6 +72,7 @@ class MentionFinder {
   std::vector<std::vector<std::string>> operation_links_;  // word sequences
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
   std::vector<std::vector<std::string>> own_names_;        // word sequences
+  std::vector<std::vector<std::string>> naming_links_;     // word sequences
 };
 
 }  // namespace whosaid::entities

@@ -272,6 +272,13 @@ Strength NameMatcher::JudgeStrength(const ParsedName& a, const ParsedName& b, co
     return enough ? Strength::kStrong : Strength::kWeak;
   }
   const ParsedName& shorter = m.relation == Relation::kFirstShort ? a : b;
+  const ParsedName& longer = m.relation == Relation::kFirstShort ? b : a;
+  // one word of an organisation's long name is not that organisation
+  // ("UN" in "Former UN Envoy and Daily Ledger Security Editor")
+  if (a.type == EntityType::kOrg && NameParts(shorter) == 1 &&
+      NameParts(longer) > config_.org_short_max_parts) {
+    return Strength::kWeak;
+  }
   if (NameParts(shorter) == 1) {  // a surname alone (Shwarbani) need not be anchored
     bool rare = TotalWeight(shorter) >= config_.single_part_min_weight;
     return rare && worst >= PartLevel::kStrong ? Strength::kStrong : Strength::kWeak;

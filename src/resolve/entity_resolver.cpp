@@ -311,10 +311,16 @@ class DocAdder {
            std::find(links_.begin(), links_.end(), std::make_pair(b, a)) != links_.end();
   }
 
-  // The same_as links of the document, under the inputs' final names.
+  // The same_as links of the document, under the inputs' final names; two
+  // names of one person share the roles the document gives either.
   void Links() {
     for (auto [a, b] : links_) {
-      if (a != b) AddUnique(s_.inputs[a].in.context.same_as, s_.inputs[b].in.name);
+      if (a == b) continue;
+      auto &x = s_.inputs[a].in.context, &y = s_.inputs[b].in.context;
+      AddUnique(x.same_as, s_.inputs[b].in.name);
+      if (s_.inputs[a].kind != Kind::kPerson || s_.inputs[b].kind != Kind::kPerson) continue;
+      for (const std::string& r : std::vector<std::string>(y.roles)) AddUnique(x.roles, r);
+      for (const std::string& r : std::vector<std::string>(x.roles)) AddUnique(y.roles, r);
     }
   }
 
@@ -587,8 +593,13 @@ class DocPeople {
       }
       surname_[{x.doc, k.back()}].push_back(i);
       if (!x.in.context.roles.empty()) first_[{x.doc, k.front()}].push_back(i);
+    }
+    for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {  // every name's last word
+      const auto& x = s.inputs[i];
+      if (x.kind != Kind::kPerson) continue;
+      const std::vector<std::string> k = Keys(s.clusterer.parser().WithoutTitles(x.in.name));
       auto& last = last_words_[x.doc];
-      if (last.size() < kMaxPeople) last.push_back(k.back());
+      if (!k.empty() && last.size() < kMaxPeople) last.push_back(k.back());
     }
   }
 

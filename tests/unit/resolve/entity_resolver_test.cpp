@@ -207,6 +207,13 @@ TEST_SUITE("resolve") {
     CHECK(r.entity_of["Daud"] == r.entity_of["Daud Kamali"]);  // a given name, not a common one
   }
 
+  TEST_CASE("a nickname respelled in its own document joins it") {
+    Resolved r = Resolve({{"x", "X",
+                           "Commander Yasin Omar (Tigeri) said the port was taken.\nTegeri "
+                           "speech\n“We hold it,” he said."}});
+    CHECK(r.entity_of["Tegeri"] == r.entity_of["Yasin Omar"]);
+  }
+
   TEST_CASE("a real name the text gives joins a nom de guerre across outlets") {
     Resolved r = Resolve(
         {{"x", "X",
