@@ -268,6 +268,15 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
     const std::string &x = a.name.parts[l.a_begin].text, &y = b.name.parts[l.b_begin].text;
     return !x.empty() && !y.empty() && x[0] == y[0];
   };
+  // a doubtful part is taken on the strength of the others only with
+  // context (news: not David Brock / David Brooks on the strength of
+  // David), never for a tentative name
+  const bool weak_part = std::any_of(m.links.begin(), m.links.end(),
+                                     [](const PartLink& l) { return l.level == PartLevel::kWeak; });
+  if (weak_part && (a.context.tentative || b.context.tentative ||
+                    (c_.config_.weak_parts_need_context && v != ContextVerdict::kConfirm))) {
+    d.merge = false;
+  }
   if (m.strength == Strength::kWeak && v == ContextVerdict::kConfirm && !a.context.tentative &&
       !b.context.tentative && std::all_of(m.links.begin(), m.links.end(), same_initial)) {
     d.merge = true;

@@ -110,6 +110,11 @@ struct ClusterConfig {
   // names`: no context to give); on for news (resolve/), where everyday
   // Western names are often one vowel apart.
   bool variants_need_anchor = false;
+  // A pair with a doubtful (weak) part that the other parts support (Hatim /
+  // Hatam Ahmad Barakat) merges only with confirming context. Off for name
+  // lists; on for news, where Western names one letter apart (Brock /
+  // Brooks) are mostly other people.
+  bool weak_parts_need_context = false;
   // Both names have roles and none is shared: never merge.
   bool roles_must_agree = true;
   // Both names have affiliations and none is shared: never merge.

@@ -950,14 +950,20 @@ EntityTable EntityResolver::Resolve() const {
       if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
     ent.name = Canonical(ent, kind, acronyms, s.clusterer.parser());
   }
-  // capitalised words of no entity, for the spelling report's other names
+  // capitalised words and names of no entity, for the spelling report's
+  // other names
   std::map<std::string, EntityVariant> words;
-  for (const State::Candidate* c : e.loose) {
-    EntityVariant& v = words[c->word];
-    v.form = c->word;
-    ++v.count;
-    AddUnique(v.docs, s.docs[c->doc].id);
-    AddUnique(v.outlets, s.docs[c->doc].outlet);
+  auto loose = [&](const std::string& form, std::uint32_t doc, std::size_t count) {
+    EntityVariant& v = words[form];
+    v.form = form;
+    v.count += count;
+    AddUnique(v.docs, s.docs[doc].id);
+    AddUnique(v.outlets, s.docs[doc].outlet);
+  };
+  for (const State::Candidate* c : e.loose) loose(c->word, c->doc, 1);
+  for (const auto& o : e.occurrences) {
+    auto c = clustering.cluster_of[o.input];
+    if (c >= 0 && !kept[static_cast<std::size_t>(c)]) loose(o.form, e.inputs[o.input].doc, o.count);
   }
   for (auto& [w, v] : words) {
     std::sort(v.docs.begin(), v.docs.end());

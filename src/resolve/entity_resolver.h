@@ -63,6 +63,7 @@ struct ResolverConfig {
     entities::ClusterConfig c;
     c.variants_need_anchor = true;
     c.disagreement_blocks_full_names = false;
+    c.weak_parts_need_context = true;
     return c;
   }
 };
