@@ -293,7 +293,7 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
       v != ContextVerdict::kConfirm && !m.links.empty() &&
       std::none_of(m.links.begin(), m.links.end(), same_text)) {
     // (never a merge on their own; but in a cluster that a shared
-    // document built — Sibani / Shibani in one article — they may meet
+    // document built — Sirwani / Shirwani in one article — they may meet
     // the other spellings of that cluster)
     d.merge = false;
     d.rule = "variants without context";

@@ -126,7 +126,7 @@ struct MentionFinder::Run_ {
   bool IsOrgHead(std::size_t i) const { return IsWord(i) && f.lexicon_.IsOrgHead(lower[i], true); }
 
   // A lower-case word made of a name particle, a hyphen and a capitalised
-  // name (al-Burhan, el-Sisi, ad-Din): a name word like a capitalised one.
+  // name (al-Dabbagh, el-Masri, ad-Din): a name word like a capitalised one.
   bool IsParticleName(std::size_t i) const {
     if (!IsWord(i) || tok[i].cap || tok[i].all_caps) return false;
     const std::string_view w = Word(i);
@@ -140,7 +140,7 @@ struct MentionFinder::Run_ {
   bool IsNameConnector(std::size_t i) const {
     return IsWord(i) && !tok[i].cap && f.name_connectors_.count(lower[i]) > 0;
   }
-  // An apostrophe alone after a word (Shia’ al-Sudani), not a possessive 's.
+  // An apostrophe alone after a word (Nouri’ al-Hadithi), not a possessive 's.
   bool IsLoneApostrophe(std::size_t i) const {
     if (i >= tok.size() || tok[i].kind != TokenKind::kPossessive) return false;
     const std::string_view w = Word(i);
@@ -160,7 +160,7 @@ struct MentionFinder::Run_ {
   }
 
   // The run of name words starting at token i: [i, last]. A weekday or a
-  // month never joins it (Radio Tamazuj Saturday).
+  // month never joins it (Radio Dalsan Saturday).
   std::size_t RunEnd(std::size_t i) const {
     std::size_t last = i;
     for (std::size_t j = i + 1; j < tok.size() && Same(i, j);) {
@@ -200,6 +200,17 @@ struct MentionFinder::Run_ {
     for (std::size_t i = first; i <= last; ++i) used[i] = 1;
     out.push_back(std::move(m));
     range.emplace_back(first, last);
+  }
+
+  // A person named right after a title keeps the title in its form
+  // (Sheikh Hamad bin Faisal, General Yusuf Kamal): how the text writes the
+  // name; the corpus stage also knows it without (resolve/).
+  void EmitTitled(std::size_t first, std::size_t last, std::string role) {
+    if (first > 0 && IsCap(first - 1) && Same(first, first - 1) &&
+        f.lexicon_.IsTitle(lower[first - 1]) && !f.lexicon_.IsRole(lower[first - 1])) {
+      --first;
+    }
+    Emit(first, last, MentionKind::kPerson, std::move(role));
   }
 
   // An acronym right after token `last`: "(ACRONYM)" or "[ACRONYM]", or
@@ -318,7 +329,7 @@ struct MentionFinder::Run_ {
 
   // A role word among the `n` words before token `at` (exclusive) or after
   // it, in its sentence, not past a comma; the role word itself or "". After
-  // a name, a role word followed by a name is that name's ("X, Chechen
+  // a name, a role word followed by a name is that name's ("X, regional
   // leader Y said": not X's).
   std::string RoleNear(std::size_t at, int direction, std::size_t n) const {
     for (std::size_t k = 1; k <= n; ++k) {
@@ -336,15 +347,15 @@ struct MentionFinder::Run_ {
     std::size_t name = first;
     std::string role = RolePrefix(first, last, &name);
     if (!role.empty() && name <= last && PersonLike(name, last)) {
-      Emit(name, last, MentionKind::kPerson, role);
+      EmitTitled(name, last, role);
       return;
     }
     if (!PersonLike(first, last)) return;
     if (first > 0 && IsRoleWord(first - 1) && Same(first, first - 1)) {
-      Emit(first, last, MentionKind::kPerson, lower[first - 1]);
+      EmitTitled(first, last, lower[first - 1]);
       return;
     }
-    // "the" never comes before a person's name (the Green Zone, an AFP
+    // "the" never comes before a person's name (the Blue Zone, an AFP
     // journalist reported)
     if (first > 0 && IsWord(first - 1) && lower[first - 1] == "the") return;
     std::string near;
@@ -415,7 +426,7 @@ struct MentionFinder::Run_ {
 
   // An organisation's run without a place connector and the place after it
   // unless that place is a country (the Ministry of Water Affairs in a
-  // city; but the UN Mission in South Sudan).
+  // city; but the UN Mission in Somalia).
   std::size_t WithoutLocation(std::size_t first, std::size_t last) const {
     for (std::size_t p = first + 1; p < last; ++p) {
       if (!IsWord(p) || tok[p].cap || f.place_connectors_.count(lower[p]) == 0) continue;
@@ -532,7 +543,7 @@ struct MentionFinder::Run_ {
       std::size_t r = start;
       while (r < b && !IsRoleWord(r)) ++r;
       if (auto org_end = OrgBefore(start, r)) Organization(start, *org_end);
-      Emit(n, last, MentionKind::kPerson, role);
+      EmitTitled(n, last, role);
       return true;
     }
     return false;
@@ -698,7 +709,7 @@ struct MentionFinder::Run_ {
     }
   }
 
-  // "a militia leader identified as Tiger": the name after a role word and
+  // "a commander identified as Tiger": the name after a role word and
   // a naming phrase (rules/mentions.txt) is a person with that role.
   void NamedRoles() {
     for (std::size_t r = 0; r < tok.size(); ++r) {
@@ -719,7 +730,7 @@ struct MentionFinder::Run_ {
     }
   }
 
-  // "Calling himself by his given name, Yusuf Kamali, he said": the name
+  // "Using his real name, Yusuf Kamali, he said": the name
   // after an own-name phrase (rules/mentions.txt) is another name of the
   // person the sentence is about — the nearest person before it in the
   // paragraph: a person mention, or a name word opening a sentence (not a

@@ -65,7 +65,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// A word without an apostrophe that ends it (Shia’ = Shia).
+// A word without an apostrophe that ends it (Nouri’ = Nouri).
 std::string NoEndApostrophe(std::string w) {
   for (std::string_view a : {"\xE2\x80\x99", "'"}) {
     if (EndsWith(w, a) && w.size() > a.size()) return w.substr(0, w.size() - a.size());
@@ -129,7 +129,7 @@ void AddUnique(std::vector<std::string>& v, const std::string& s) {
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 // The words of a name as the name parser keys them, case, particles,
-// apostrophes and name families aside (al-Jolani = Jolani, Shia’ = Shia,
+// apostrophes and name families aside (al-Zuwari = Zuwari, Nouri’ = Nouri,
 // Mohamed = Muhammad); cached per name.
 class WordKeys {
  public:
@@ -622,7 +622,7 @@ class DocPeople {
   }
 
   // Whether the word is another spelling of the last word of a person of
-  // the document (Sibani / Shibani, Shafiq / Shafi: the spelling report's
+  // the document (Sirwani / Shirwani, Shafiq / Shafi: the spelling report's
   // test), so that the clusterer may judge it with the document as context.
   bool Respells(std::uint32_t doc, const std::string& word) const {
     auto it = last_words_.find(doc);

@@ -100,7 +100,7 @@ std::string WithoutPossessiveS(std::string w) {
   return w;
 }
 
-// The letters of a word (al-Sadr → alsadr, Shia’ → shia).
+// The letters of a word (al-Hadithi → alhadithi, Nouri’ → nouri).
 std::string Letters(const std::string& w) {
   std::string out;
   for (char c : w) {
@@ -118,8 +118,8 @@ std::string Letters(const std::string& w) {
   return clean;
 }
 
-// Forms that differ only in case are one spelling (Ahmad Al-Sharaa / Ahmad
-// al-Sharaa): merged, written as the most used.
+// Forms that differ only in case are one spelling (Karim Al-Tabbani / Karim
+// al-Tabbani): merged, written as the most used.
 std::vector<EntityVariant> CaseMerged(const std::vector<EntityVariant>& variants) {
   std::map<std::string, EntityVariant> by_lower;
   std::map<std::string, std::size_t> best;
@@ -322,7 +322,7 @@ std::vector<SpellingGroup> SpellingReporter::WordGroups(const Entity& e) const {
 // One form of a name as the form-level comparison sees it.
 struct SpellingReporter::FormWords {
   std::vector<std::string> raw;   // lower-case words without titles, possessives, punctuation
-  std::vector<std::string> keys;  // their parser keys (al-Sadr = Sadr, Mohamed = Muhammad)
+  std::vector<std::string> keys;  // their parser keys (al-Hadithi = Hadithi, Mohamed = Muhammad)
   std::vector<entities::Spelling> spellings;
   std::vector<std::string> parts;  // an organisation's parts (NameParser)
   bool acronym = false;
@@ -338,8 +338,8 @@ SpellingReporter::FormWords SpellingReporter::Words(const std::string& form, boo
   }
   const std::vector<std::string> words = SplitOn(bare, ' ');
   for (std::size_t k = 0; k < words.size(); ++k) {
-    // a lone apostrophe ends a possessive on the last word only (Shia’
-    // al-Sudani keeps its apostrophe; Center’s loses its ’s anywhere)
+    // a lone apostrophe ends a possessive on the last word only (Nouri’
+    // al-Hadithi keeps its apostrophe; Center’s loses its ’s anywhere)
     std::string b = k + 1 == words.size() ? Bare(words[k]) : WithoutPossessiveS(words[k]);
     while (!b.empty() && (b.back() == ',' || b.back() == '.')) b.pop_back();
     if (b.empty()) continue;
@@ -356,12 +356,12 @@ SpellingReporter::FormWords SpellingReporter::Words(const std::string& form, boo
 
 // Whether two forms of one entity are two spellings of one name, and how
 // they differ ("" when they do not: a short form, another name):
-// a word spelled otherwise (Omar Ayub Khan / Umar Ayub; a surname with a
+// a word spelled otherwise (Omar Farid Khan / Umar Farid; a surname with a
 // surname, a first name with a first name, unless the spellings are close),
-// words in another order (Amin Ali / Ali Amin), joined or split (Abdul Hamid /
-// Abdulhamid), punctuation or particles only (Shia’ / Shia, al-Sadr / Sadr),
-// or — organisations — other wording of the same words (Forces for / of
-// Freedom and Change, Rapid Support / Response Forces).
+// words in another order (Karim Aziz / Aziz Karim), joined or split (Abdul Hamid /
+// Abdulhamid), punctuation or particles only (Nouri’ / Nouri, al-Hadithi / Hadithi),
+// or — organisations — other wording of the same words (Front for / of
+// Unity and Peace, Rapid Defence / Action Forces).
 std::string SpellingReporter::FormLabel(const FormWords& a, const FormWords& b, bool person) const {
   if (a.acronym || b.acronym || a.raw.empty() || b.raw.empty() || a.raw == b.raw) return {};
   std::vector<std::size_t> only_a, only_b;  // word indices without an equal key on the other side
@@ -379,7 +379,7 @@ std::string SpellingReporter::FormLabel(const FormWords& a, const FormWords& b, 
   if (only_a.empty() && only_b.empty()) {
     if (a.keys != b.keys) return "word order";
     // the same words: spelled otherwise (Ahmad / Ahmed), or only their
-    // particles and punctuation differ (al-Sadr / Sadr, Shia’ / Shia)
+    // particles and punctuation differ (al-Hadithi / Hadithi, Nouri’ / Nouri)
     for (std::size_t i = 0; i < a.raw.size() && i < b.raw.size(); ++i) {
       if (Letters(a.raw[i]) != Letters(b.raw[i]) &&
           Letters(a.raw[i]).find(Letters(b.raw[i])) == std::string::npos &&
@@ -487,7 +487,7 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
 
 // Two names of no entity written otherwise but parsed alike: the same
 // parts with other particles or punctuation (Al-Gadir / Al Gadir), or two or
-// more parts each a strong spelling match (Wadi El Asal / Wadi Al Assal).
+// more parts each a strong spelling match (Wadi El Kabir / Wadi Al Kebir).
 std::string SpellingReporter::PhraseLabel(const std::string& a, const std::string& b) const {
   if (segment::Lower(a) == segment::Lower(b)) return {};
   const auto pa = parser_.Parse(a, entities::EntityType::kPerson);

@@ -156,8 +156,8 @@ TEST_SUITE("resolve") {
     Resolved r = Resolve(
         {{"x", "X",
           "Prime Minister Karim Nouri’ al-Hadithi said the vote was fair. “We counted every "
-          "ballot,” Hadithi said. Militia leader Yasin Omar Dagane, also known as Tiger, was "
-          "killed on Monday. Army chief Gen. Salah Idris al-Dabbagh said the city was calm."},
+          "ballot,” Hadithi said. Port commander Yasin Omar Dagane, also known as Tiger, was "
+          "arrested on Monday. Army chief Gen. Salah Idris al-Dabbagh said the city was calm."},
          {"y", "Y",
           "Karim Nouri al-Hadithi, the prime minister, said the count would end soon. “We will "
           "not stop,” Tiger said in a recording. The country's ruler Salah Idris Dabbagh said "
@@ -189,18 +189,18 @@ TEST_SUITE("resolve") {
   TEST_CASE("short forms: a shared surname, a respelling, a title, a given name") {
     Resolved r = Resolve(
         {{"x", "X",
-          "Regional leader Ramzi Dudayev said the strike failed and that Dudayev's men were "
-          "ready. The regiment is named after his father, former president Aslan Dudayev. "
+          "Governor Ramzi Tarkan said the storm had passed and that Tarkan's men were "
+          "ready. The stadium is named after his father, former governor Aslan Tarkan. "
           "Foreign Minister Omar al-Shirwani said talks went well. Sirwani said the visit was "
           "useful."},
          {"y", "Y",
-          "Aslan Dudayev, the former president, died in 2004. PM Daud Kamali said the budget was "
+          "Aslan Tarkan, the former governor, died in 2004. PM Daud Kamali said the budget was "
           "ready. Finance Minister Daud Kamali said taxes would fall. Protesters marched in "
           "support of Daud."}});
-    const std::string ramzi = r.entity_of["Ramzi Dudayev"], aslan = r.entity_of["Aslan Dudayev"];
+    const std::string ramzi = r.entity_of["Ramzi Tarkan"], aslan = r.entity_of["Aslan Tarkan"];
     CHECK(ramzi != aslan);
-    CHECK(r.forms_of[ramzi].count("Dudayev") == 1);  // the one who speaks
-    CHECK(r.forms_of[aslan].count("Dudayev") == 0);
+    CHECK(r.forms_of[ramzi].count("Tarkan") == 1);  // the one who speaks
+    CHECK(r.forms_of[aslan].count("Tarkan") == 0);
     CHECK(r.entity_of["Sirwani"] == r.entity_of["Omar al-Shirwani"]);  // one document respells it
     CHECK(r.entity_of["Daud Kamali"] == r.entity_of["PM Daud Kamali"]);
     CHECK(r.name_of[r.entity_of["Daud Kamali"]] == "Daud Kamali");
@@ -217,11 +217,11 @@ TEST_SUITE("resolve") {
   TEST_CASE("a real name the text gives joins a nom de guerre across outlets") {
     Resolved r = Resolve(
         {{"x", "X",
-          "Rebel leader Abu Karim al-Tabbani ordered his men to hold. “Stay,” Tabbani said."},
+          "Port commander Abu Karim al-Tabbani ordered his men to hold. “Stay,” Tabbani said."},
          {"y", "Y",
-          "Victorious rebel leader Abu Kareem al-Dabbani entered the city.\nAl-Dabbani visited "
-          "the mosque. Calling himself by his real name, Yusuf al-Marwani, he spoke to crowds."},
-         {"z", "Z", "Syria’s interim president, Yousef al-Marwani, said peace would hold."}});
+          "Port commander Abu Kareem al-Dabbani reached the harbour.\nAl-Dabbani spoke at the "
+          "docks. Using his real name, Yusuf al-Marwani, he addressed the crowd."},
+         {"z", "Z", "The interim leader, Yousef al-Marwani, said peace would hold."}});
     CHECK(r.entity_of["Yusuf al-Marwani"] == r.entity_of["Yousef al-Marwani"]);
     CHECK(r.entity_of["Yusuf al-Marwani"] == r.entity_of["Abu Kareem al-Dabbani"]);
     CHECK(r.entity_of["Yousef al-Marwani"] == r.entity_of["Abu Karim al-Tabbani"]);
@@ -231,7 +231,7 @@ TEST_SUITE("resolve") {
     Resolved r = Resolve(
         {{"x", "X", "Interior Minister Yusuf Kamal Zubairi said the border was calm."},
          {"y", "Y",
-          "A committee headed by Yousef Kamal Zubairi will decide. Crowds cheered Lina Haddad "
+          "A delegation led by Yousef Kamal Zubairi will decide. Crowds cheered Lina Haddad "
           "in the square.\nSenator Blasts Harbor Deal\nThe vote was close."}});
     CHECK(r.entity_of["Yousef Kamal Zubairi"] == r.entity_of["Yusuf Kamal Zubairi"]);
     CHECK(r.entity_of.count("Lina Haddad") == 0);    // known nowhere else: no entity
