@@ -5,7 +5,7 @@ several times as many generated distractor entities of the same regions
 
     scripts/eval/names_sim.py [--whosaid build/whosaid]
         [--gold ../shared/data/names/dev.clusters.jsonl] [--factor 3] [--seeds 1 2 3]
-        [--type person|org|all] [--errors 10] [--json]
+        [--type person|org|all] [--mix 1] [--errors 10] [--json]
 
 For each seed, FACTOR × (dev entities) distractor entities are generated
 (each its canonical name and a few variants, gen_names.person / variant,
@@ -15,9 +15,12 @@ own gold cluster, so the figures count:
   dev B-cubed P / R / F1   over the dev names, a dev name's system cluster
                            counting the distractors it caught as errors
   false merges             system clusters holding names of two or more gold
-                           entities, by kind: dev+dev, dev+generated,
-                           generated+generated (the last partly the
+                           entities, by kind: dev+dev, dev+other (a dev name
+                           with a distractor), other+other (partly the
                            generator's own look-alikes, reported apart)
+With --mix M, M × (dev persons) more distractors are the dev persons' own
+parts recombined (the given names of one, the family name of another): other
+people who share name parts with dev persons, the harder case.
   person B-cubed P         the same over dev person names only
 The dev-alone run (factor 0) is printed first for reference.
 
@@ -100,6 +103,33 @@ def distractors(gen, n, seed, taken, typ):
     return out
 
 
+def recombined(gen, dev, n, seed, taken):
+    """n person entities made of the dev persons' own parts: the given names of
+    one and the family name of another (Hatim Ahmad + Qureshi), each with a
+    few transliteration variants (gen_names.variant) — other people who share
+    name parts with the dev persons, as a larger list of the same region has."""
+    rng = random.Random(seed)
+    persons = [forms[0].split() for _, t, forms in dev if t == "person" and len(forms[0].split()) >= 2]
+    whole = {f for _, _, fs in dev for f in fs}
+    out = []
+    tries = 0
+    while len(out) < n and tries < 50 * n:
+        tries += 1
+        a, b = rng.choice(persons), rng.choice(persons)
+        if a is b:
+            continue
+        canonical = " ".join(a[:-1] + b[-1:])
+        if canonical in whole or canonical in taken:
+            continue
+        forms = [canonical] + [gen.variant(canonical, rng) for _ in range(rng.randint(0, 3))]
+        forms = [norm(f) for f in dict.fromkeys(forms) if norm(f) not in taken]
+        if not forms:
+            continue
+        taken.update(forms)
+        out.append((f"mix:{seed}:{len(out)}", "person", forms))
+    return out
+
+
 def cluster(whosaid, entities):
     lines, gold, kind = [], {}, {}
     for eid, t, forms in entities:
@@ -151,9 +181,9 @@ def score(gold, kind, sysmap, errors):
         if len(ents) < 2:
             continue
         devs = sum(1 for e in ents if e.startswith("dev:"))
-        k = "dev+dev" if devs == len(ents) else ("dev+generated" if devs else "generated+generated")
+        k = "dev+dev" if devs == len(ents) else ("dev+other" if devs else "other+other")
         if devs and devs < len(ents) and devs > 1:
-            k = "dev+dev+generated"
+            k = "dev+dev+other"
         merges[k] += 1
         if len(examples[k]) < errors:
             examples[k].append({e: [m for m in ms if gold[m] == e][:3] for e in ents[:4]})
@@ -174,6 +204,9 @@ def main():
     ap.add_argument("--factor", type=float, default=3.0)
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     ap.add_argument("--type", choices=["person", "org", "all"], default="all")
+    ap.add_argument("--mix", type=float, default=0.0,
+                    help="also this many times the dev persons of recombined dev names (other people "
+                         "sharing name parts)")
     ap.add_argument("--errors", type=int, default=0, help="print this many false merges of each kind")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -189,9 +222,12 @@ def main():
     for seed in a.seeds:
         taken = {f for _, _, fs in dev for f in fs}
         extra = distractors(gen, int(a.factor * len(dev)), seed, taken, a.type)
-        gold, kind, sysmap = cluster(a.whosaid, dev + extra)
+        n_persons = sum(1 for _, t, _ in dev if t == "person")
+        mixed = recombined(gen, dev, int(a.mix * n_persons), seed, taken) if a.mix else []
+        gold, kind, sysmap = cluster(a.whosaid, dev + extra + mixed)
         r, ex = score(gold, kind, sysmap, a.errors)
-        results.append({"run": f"dev + {len(extra)} generated (seed {seed})", **r, "examples": ex})
+        what = f"dev + {len(extra)} generated" + (f" + {len(mixed)} recombined" if mixed else "")
+        results.append({"run": f"{what} (seed {seed})", **r, "examples": ex})
     if a.json:
         print(json.dumps(results, indent=1))
         return
