@@ -26,6 +26,7 @@ struct Decision {
   Relation relation = Relation::kNone;
   float score = 0;
   const char* rule = "none";
+  bool blocked = false;  // by context: never in one cluster, however linked
 };
 
 std::uint64_t PairKey(std::uint32_t i, std::uint32_t j) {
@@ -66,6 +67,7 @@ class NameClusterer::Run_ {
   }
   bool ShortOf(std::uint32_t x, std::uint32_t z);
   bool Compatible(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
+  bool ThroughAlias(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
   bool AllCompatible(const std::vector<std::uint32_t>& forms);
   void DropAmbiguousShortForms();
   std::vector<std::uint32_t> ShortFormCandidates(std::uint32_t s,
@@ -88,6 +90,7 @@ class NameClusterer::Run_ {
   std::vector<std::vector<std::uint32_t>> members_;    // root → forms
   std::vector<std::vector<MergeExplanation>> merges_;  // root → explanations
   ClusterStats stats_;
+  bool any_same_as_ = false;  // some form has a same_as link
 };
 
 // Equal (type, string) inputs, parsed once: the first input of each and
@@ -197,18 +200,44 @@ void NameClusterer::Run_::AddContexts() {
     Form& f = forms_[static_cast<std::size_t>(form_of_input_[i])];
     context_.Add(in_[i].context, f.name.type, f.context, lookup);
   }
-  for (Form& f : forms_) ContextTable::Finish(f.context);
+  for (Form& f : forms_) {
+    ContextTable::Finish(f.context);
+    any_same_as_ = any_same_as_ || !f.context.same_as.empty();
+  }
 }
+
+namespace {
+
+// A strong match of two or more parts of both names (not an initial).
+bool FullNameMatch(const PairMatch& m) {
+  if (m.strength != Strength::kStrong) return false;
+  int parts = 0;
+  for (const PartLink& l : m.links) parts += l.initial ? 0 : 1;
+  return parts >= 2;
+}
+
+}  // namespace
 
 Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const {
   const Form &a = forms_[i], &b = forms_[j];
   Decision d;
   ContextVerdict v = context_.Judge(i, a.context, j, b.context);
   if (v == ContextVerdict::kSameAs) return Decision{true, true, Relation::kEqual, 1.0f, "same_as"};
+  if (a.context.opaque || b.context.opaque) {
+    return Decision{false, false, Relation::kNone, 0.0f, "not a name", true};
+  }
   if (v == ContextVerdict::kBlock) {
-    return Decision{false, false, Relation::kNone, 0.0f, "blocked by context"};
+    return Decision{false, false, Relation::kNone, 0.0f, "blocked by context", true};
   }
   PairMatch m = c_.matcher_.Compare(a.name, b.name, parts);
+  if (v == ContextVerdict::kDisagree) {
+    // (a disagreement is no proof of two people: a name the text states
+    // for one of them may still bring them together, ThroughAlias)
+    if (c_.config_.disagreement_blocks_full_names || !FullNameMatch(m)) {
+      return Decision{false, false, Relation::kNone, 0.0f, "blocked by context", false};
+    }
+    v = ContextVerdict::kNeutral;
+  }
   d.relation = m.relation;
   d.score = m.score;
   d.rule = m.rule;
@@ -218,7 +247,23 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   // pair of organisation names (East / West Africa) may not.
   d.compatible = m.strength == Strength::kStrong ||
                  (m.strength == Strength::kWeak && a.name.type == EntityType::kPerson);
-  if (m.strength == Strength::kWeak && v == ContextVerdict::kConfirm) {
+  // (context confirms a doubtful spelling, not a different initial:
+  // Shafi / Shafiq in one article, never Pigs / Vegas)
+  auto same_initial = [&](const PartLink& l) {
+    const std::string &x = a.name.parts[l.a_begin].text, &y = b.name.parts[l.b_begin].text;
+    return !x.empty() && !y.empty() && x[0] == y[0];
+  };
+  // a doubtful part is taken on the strength of the others only with
+  // context (news: not David Brock / David Brooks on the strength of
+  // David), never for a tentative name
+  const bool weak_part = std::any_of(m.links.begin(), m.links.end(),
+                                     [](const PartLink& l) { return l.level == PartLevel::kWeak; });
+  if (weak_part && (a.context.tentative || b.context.tentative ||
+                    (c_.config_.weak_parts_need_context && v != ContextVerdict::kConfirm))) {
+    d.merge = false;
+  }
+  if (m.strength == Strength::kWeak && v == ContextVerdict::kConfirm && !a.context.tentative &&
+      !b.context.tentative && std::all_of(m.links.begin(), m.links.end(), same_initial)) {
     d.merge = true;
     d.rule = "weak + context";
   }
@@ -232,8 +277,10 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   if (c_.config_.variants_need_anchor && a.name.type == EntityType::kPerson &&
       v != ContextVerdict::kConfirm && !m.links.empty() &&
       std::none_of(m.links.begin(), m.links.end(), same_text)) {
+    // (never a merge on their own; but in a cluster that a shared
+    // document built — Sirwani / Shirwani in one article — they may meet
+    // the other spellings of that cluster)
     d.merge = false;
-    d.compatible = false;
     d.rule = "variants without context";
   }
   return d;
@@ -343,9 +390,45 @@ bool NameClusterer::Run_::ShortOf(std::uint32_t x, std::uint32_t z) {
 bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
                                      const std::vector<std::uint32_t>& pool) {
   if (WeaklyCompatible(x, y)) return true;
-  if (Decided(x, y).relation != Relation::kConflict) return false;
+  const Decision& d = Decided(x, y);
+  if (d.blocked || (d.relation != Relation::kNone && d.relation != Relation::kConflict))
+    return false;
+  if (d.relation == Relation::kConflict) {
+    for (std::uint32_t z : pool) {
+      if (ShortOf(x, z) && ShortOf(y, z)) return true;
+    }
+  }
+  return ThroughAlias(x, y, pool);
+}
+
+// Names with nothing in common may share a cluster when the text states
+// other names for them that are compatible: each side stands for itself and
+// for the alias partners of the members it is compatible with (Bazooka,
+// stated as Karim al-Zuwari's nickname, and Karim Zuwari; Tiger, said of
+// Yasin Omar, and Kobra, said of Yasin Omar Dagane).
+bool NameClusterer::Run_::ThroughAlias(std::uint32_t x, std::uint32_t y,
+                                       const std::vector<std::uint32_t>& pool) {
+  if (!any_same_as_) return false;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> aliases;
   for (std::uint32_t z : pool) {
-    if (ShortOf(x, z) && ShortOf(y, z)) return true;
+    for (std::uint32_t w : forms_[z].context.same_as) {
+      if (w != z && std::find(pool.begin(), pool.end(), w) != pool.end())
+        aliases.emplace_back(z, w);
+    }
+  }
+  if (aliases.empty()) return false;
+  auto stands_for = [&](std::uint32_t v) {
+    std::vector<std::uint32_t> out{v};
+    for (auto [z, w] : aliases) {
+      if (WeaklyCompatible(v, z)) out.push_back(w);
+      if (WeaklyCompatible(v, w)) out.push_back(z);
+    }
+    return out;
+  };
+  for (std::uint32_t a : stands_for(x)) {
+    for (std::uint32_t b : stands_for(y)) {
+      if ((a != x || b != y) && WeaklyCompatible(a, b)) return true;
+    }
   }
   return false;
 }

@@ -83,6 +83,13 @@ struct NameContext {
   // Names the text says are this one (an acronym and the expansion it
   // defines: "UNAMI" for "UN Assistance Mission in Iraq").
   std::vector<std::string> same_as;
+  // A name nothing in its document vouches for (no role, no quote): it
+  // joins a cluster only by a strong match of the names, never by a weak
+  // match that context confirms.
+  bool tentative = false;
+  // A string that is no name (a clause taken for one: "relations between
+  // the Council and the Front"): it matches no other form.
+  bool opaque = false;
 };
 
 struct NameInput {
@@ -103,10 +110,20 @@ struct ClusterConfig {
   // names`: no context to give); on for news (resolve/), where everyday
   // Western names are often one vowel apart.
   bool variants_need_anchor = false;
+  // A pair with a doubtful (weak) part that the other parts support (Hatim /
+  // Hatam Ahmad Barakat) merges only with confirming context. Off for name
+  // lists; on for news, where Western names one letter apart (Brock /
+  // Brooks) are mostly other people.
+  bool weak_parts_need_context = false;
   // Both names have roles and none is shared: never merge.
   bool roles_must_agree = true;
   // Both names have affiliations and none is shared: never merge.
   bool affiliations_must_agree = true;
+  // ... even when the names alone are a strong match of two or more parts
+  // (Yusuf Kamal al-Dabbagh / Yousef Kamal Dabbagh). Off for news, where
+  // each outlet describes one person its own way ("army chief", "ruler",
+  // "general"); short forms and weak matches stay blocked.
+  bool disagreement_blocks_full_names = true;
   // Forms of one document are compared with each other (context can
   // confirm what their spellings alone cannot), unless the document has
   // more forms than this.

@@ -71,6 +71,8 @@ std::string ContextTable::RoleWords(const std::string& role) const {
 
 void ContextTable::Add(const NameContext& context, EntityType type, FormContext& into,
                        const FormLookup& form_of) {
+  into.tentative = into.tentative && context.tentative;
+  into.opaque = into.opaque || context.opaque;
   for (const std::string& d : context.docs) into.docs.push_back(Intern(doc_ids_, doc_names_, d));
   for (const std::string& r : context.roles) {
     std::string words = RoleWords(r);
@@ -146,10 +148,12 @@ ContextVerdict ContextTable::Judge(std::uint32_t ia, const FormContext& a, std::
   if (Contains(a.distinct, ib) || Contains(b.distinct, ia)) return ContextVerdict::kBlock;
   const bool roles_known = !a.roles.empty() && !b.roles.empty();
   const bool roles_agree = roles_known && AnyRoleAgrees(a, b);
-  if (config_.roles_must_agree && roles_known && !roles_agree) return ContextVerdict::kBlock;
+  if (config_.roles_must_agree && roles_known && !roles_agree) return ContextVerdict::kDisagree;
   const bool affs_known = !a.affiliations.empty() && !b.affiliations.empty();
   const bool affs_shared = affs_known && AffiliationsAgree(a, b);
-  if (config_.affiliations_must_agree && affs_known && !affs_shared) return ContextVerdict::kBlock;
+  if (config_.affiliations_must_agree && affs_known && !affs_shared) {
+    return ContextVerdict::kDisagree;
+  }
   if (roles_agree || affs_shared || Shares(a.docs, b.docs)) return ContextVerdict::kConfirm;
   return ContextVerdict::kNeutral;
 }

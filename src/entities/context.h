@@ -11,8 +11,9 @@
 //
 // Verdict for two forms a, b:
 //   kSameAs   one lists the other in same_as: merge whatever the names say
-//   kBlock    one lists the other in distinct_from; or both have roles and
-//             none agree; or both have affiliations and share none
+//   kBlock    one lists the other in distinct_from
+//   kDisagree both have roles and none agree, or both have affiliations and
+//             share none (ContextRules say whether either counts)
 //   kConfirm  they share a document, an agreeing role or an affiliation
 //   kNeutral  otherwise
 //
@@ -37,9 +38,11 @@ struct NameContext;
 struct FormContext {
   std::vector<std::uint32_t> docs, roles, affiliations;  // interned, sorted, unique
   std::vector<std::uint32_t> distinct, same_as;          // form indices, sorted, unique
+  bool tentative = true;  // every input of the form is (NameContext::tentative)
+  bool opaque = false;    // an input of the form is (NameContext::opaque)
 };
 
-enum class ContextVerdict { kNeutral, kConfirm, kBlock, kSameAs };
+enum class ContextVerdict { kNeutral, kConfirm, kDisagree, kBlock, kSameAs };
 
 struct ContextRules {
   bool roles_must_agree = true;

@@ -1,6 +1,7 @@
 #include "entities/mentions.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace whosaid::entities {
@@ -20,37 +21,61 @@ const char* ToString(MentionKind kind) {
       return "acronym";
     case MentionKind::kWord:
       return "word";
+    case MentionKind::kName:
+      return "name";
     case MentionKind::kPhrase:
       return "phrase";
   }
   return "word";
 }
 
+namespace {
+
+std::vector<std::string> SplitSpaces(const std::string& s) {
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t sp = s.find(' ', i);
+    if (sp == std::string::npos) sp = s.size();
+    if (sp > i) words.push_back(s.substr(i, sp - i));
+    i = sp + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
 MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
                              const attribution::SpeakerReader& places)
     : lexicon_(lexicon), places_(places) {
+  const std::map<std::string, std::unordered_set<std::string>*> sets = {
+      {"connector", &connectors_},
+      {"operation", &operations_},
+      {"owned_head", &owned_heads_},
+      {"particle", &particles_},
+      {"name_connector", &name_connectors_},
+      {"date_word", &date_words_},
+      {"place_connector", &place_connectors_},
+      {"portfolio", &portfolios_},
+      {"affiliation_link", &affiliation_links_},
+      {"role_qualifier", &role_qualifiers_}};
+  const std::map<std::string, std::vector<std::vector<std::string>>*> phrases = {
+      {"operation_link", &operation_links_},
+      {"alias", &alias_links_},
+      {"own_name", &own_names_},
+      {"naming_link", &naming_links_}};
   const rules::RuleFile& file = rules.File("mentions.txt");
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
     if (f.size() != 2 || f[1].empty()) throw file.Error(line, "an entry reads KEY | WORDS");
-    if (f[0] == "connector") {
-      connectors_.insert(f[1]);
-    } else if (f[0] == "operation") {
-      operations_.insert(f[1]);
-    } else if (f[0] == "owned_head") {
-      owned_heads_.insert(f[1]);
-    } else if (f[0] == "operation_link") {
-      std::vector<std::string> words;
-      for (std::size_t i = 0; i < f[1].size();) {
-        std::size_t sp = f[1].find(' ', i);
-        if (sp == std::string::npos) sp = f[1].size();
-        if (sp > i) words.push_back(f[1].substr(i, sp - i));
-        i = sp + 1;
-      }
-      operation_links_.push_back(std::move(words));
+    if (auto set = sets.find(f[0]); set != sets.end()) {
+      set->second->insert(f[1]);
+    } else if (auto list = phrases.find(f[0]); list != phrases.end()) {
+      list->second->push_back(SplitSpaces(f[1]));
     } else {
-      throw file.Error(
-          line, "unknown key '" + f[0] + "' (connector, operation, operation_link, owned_head)");
+      std::string keys;
+      for (const auto& [k, v] : sets) keys += (keys.empty() ? "" : ", ") + k;
+      for (const auto& [k, v] : phrases) keys += ", " + k;
+      throw file.Error(line, "unknown key '" + f[0] + "' (" + keys + ")");
     }
   }
 }
@@ -63,7 +88,9 @@ struct MentionFinder::Run_ {
   std::vector<std::string> lower;  // per token ("" for non-words)
   std::vector<char> used;          // token already in a mention
   std::vector<NameMention> out;
-  std::vector<std::size_t> first_place;  // per sentence, computed on first use
+  std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
+  std::vector<std::size_t> first_place;                    // per sentence, computed on first use
+  std::vector<char> title_case;                            // per sentence, computed on first use
 
   Run_(const MentionFinder& finder, std::string_view t, const segment::Tokens& tokens)
       : f(finder),
@@ -98,22 +125,58 @@ struct MentionFinder::Run_ {
   }
   bool IsOrgHead(std::size_t i) const { return IsWord(i) && f.lexicon_.IsOrgHead(lower[i], true); }
 
-  // The run of capitalised words starting at token i: [i, last].
+  // A lower-case word made of a name particle, a hyphen and a capitalised
+  // name (al-Dabbagh, el-Masri, ad-Din): a name word like a capitalised one.
+  bool IsParticleName(std::size_t i) const {
+    if (!IsWord(i) || tok[i].cap || tok[i].all_caps) return false;
+    const std::string_view w = Word(i);
+    const std::size_t dash = w.find('-');
+    if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
+    const char c = w[dash + 1];
+    return c >= 'A' && c <= 'Z' && f.particles_.count(lower[i].substr(0, dash)) > 0;
+  }
+  bool IsNameWord(std::size_t i) const { return IsCap(i) || IsParticleName(i); }
+  bool IsDateWord(std::size_t i) const { return IsWord(i) && f.date_words_.count(lower[i]) > 0; }
+  bool IsNameConnector(std::size_t i) const {
+    return IsWord(i) && !tok[i].cap && f.name_connectors_.count(lower[i]) > 0;
+  }
+  // An apostrophe alone after a word (Nouri’ al-Hadithi), not a possessive 's.
+  bool IsLoneApostrophe(std::size_t i) const {
+    if (i >= tok.size() || tok[i].kind != TokenKind::kPossessive) return false;
+    const std::string_view w = Word(i);
+    return w == "'" || w == "\xE2\x80\x99";
+  }
+  // Inside a person's name between two name words: bin, ibn, a lone apostrophe.
+  bool IsNameJoint(std::size_t i) const { return IsNameConnector(i) || IsLoneApostrophe(i); }
+  // The tokens of a place (places.txt) of one or two words starting at
+  // token k: 0 when there is none.
+  std::size_t PlaceTokens(std::size_t k) const {
+    if (!IsWord(k)) return 0;
+    if (IsWord(k + 1) && Same(k, k + 1)) {
+      const std::size_t b = tok[k].span.begin;
+      if (f.places_.IsPlace(text.substr(b, tok[k + 1].span.end - b))) return 2;
+    }
+    return f.places_.IsPlace(Word(k)) ? 1 : 0;
+  }
+
+  // The run of name words starting at token i: [i, last]. A weekday or a
+  // month never joins it (Radio Dalsan Saturday).
   std::size_t RunEnd(std::size_t i) const {
     std::size_t last = i;
     for (std::size_t j = i + 1; j < tok.size() && Same(i, j);) {
-      if (IsCap(j)) {
+      if (IsDateWord(j)) break;
+      if (IsNameWord(j)) {
         last = j++;
         continue;
       }
-      // connectors and possessives join only when a capitalised word follows
+      // connectors and possessives join only when a name word follows
       std::size_t k = j;
       while (k < tok.size() && k < j + 2 && Same(i, k) &&
-             (tok[k].kind == TokenKind::kPossessive ||
+             (tok[k].kind == TokenKind::kPossessive || IsNameConnector(k) ||
               (IsWord(k) && !tok[k].cap && f.connectors_.count(lower[k]) > 0))) {
         ++k;
       }
-      if (k == j || !IsCap(k) || !Same(i, k)) break;
+      if (k == j || !IsNameWord(k) || !Same(i, k) || IsDateWord(k)) break;
       if (k == j + 2 && lower[j] == "and" && lower[j + 1] == "the") break;  // a new phrase
       j = k;
     }
@@ -122,7 +185,7 @@ struct MentionFinder::Run_ {
 
   // Leading function words ("The", "In") are not part of a name.
   std::size_t SkipLeading(std::size_t first, std::size_t last) const {
-    while (first < last && (IsFunction(first) || !IsCap(first))) ++first;
+    while (first < last && (IsFunction(first) || !IsNameWord(first))) ++first;
     return first;
   }
 
@@ -136,23 +199,43 @@ struct MentionFinder::Run_ {
     m.owner = std::move(owner);
     for (std::size_t i = first; i <= last; ++i) used[i] = 1;
     out.push_back(std::move(m));
+    range.emplace_back(first, last);
   }
 
-  // "(ACRONYM)" right after token `last`: the acronym's token, if any.
-  std::optional<std::size_t> Acronym(std::size_t last) const {
+  // A person named right after a title keeps the title in its form
+  // (Sheikh Hamad bin Faisal, General Yusuf Kamal): how the text writes the
+  // name; the corpus stage also knows it without (resolve/).
+  void EmitTitled(std::size_t first, std::size_t last, std::string role) {
+    if (first > 0 && IsCap(first - 1) && Same(first, first - 1) &&
+        f.lexicon_.IsTitle(lower[first - 1]) && !f.lexicon_.IsRole(lower[first - 1])) {
+      --first;
+    }
+    Emit(first, last, MentionKind::kPerson, std::move(role));
+  }
+
+  // An acronym right after token `last`: "(ACRONYM)" or "[ACRONYM]", or
+  // ", ACRONYM," (an apposition: then its expansion must spell it exactly).
+  struct AcronymAt {
+    std::size_t token;
+    bool apposition;
+  };
+  std::optional<AcronymAt> Acronym(std::size_t last) const {
     std::size_t a = last + 1;
-    if (!IsPunct(a, '(') || !IsWord(a + 1) || !IsPunct(a + 2, ')')) return std::nullopt;
+    const bool bracket =
+        (IsPunct(a, '(') && IsPunct(a + 2, ')')) || (IsPunct(a, '[') && IsPunct(a + 2, ']'));
+    const bool apposition = IsPunct(a, ',') && (IsPunct(a + 2, ',') || IsPunct(a + 2, '.'));
+    if ((!bracket && !apposition) || !IsWord(a + 1)) return std::nullopt;
     std::string_view w = Word(a + 1);
     if (w.size() < 2 || w.size() > 8) return std::nullopt;
     int upper = 0;
     for (char c : w) {
       if (c >= 'A' && c <= 'Z')
         ++upper;
-      else if (!(c >= 'a' && c <= 'z'))
+      else if (!(c >= 'a' && c <= 'z') || apposition)
         return std::nullopt;
     }
     if (upper < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return std::nullopt;
-    return a + 1;
+    return AcronymAt{a + 1, apposition};
   }
 
   // The longest tail of [first, last] whose capitalised words all start
@@ -172,7 +255,31 @@ struct MentionFinder::Run_ {
     start = SkipLeading(start, last);
     bool hyphen = Word(start).find('-') != std::string_view::npos;
     if (start == last && !hyphen) return std::nullopt;
+    // a shorter tail whose initials spell the acronym exactly wins
+    // ("Chairman of the Transitional Military Council (TMC)")
+    for (std::size_t i = start; i <= last; ++i) {
+      if (IsNameWord(i) && Initials(i, last) == letters) return i;
+    }
     return start;
+  }
+
+  // The initials of the name words of [first, last], each hyphenated
+  // part's too (Tehreek-e-Insaf: t, i), a particle compound by its name
+  // (al-Sham: s); lower case.
+  std::string Initials(std::size_t first, std::size_t last) const {
+    std::string out;
+    for (std::size_t i = first; i <= last; ++i) {
+      if (!IsNameWord(i)) continue;
+      const std::string_view w = Word(i);
+      for (std::size_t p = 0; p < w.size();) {
+        std::size_t dash = w.find('-', p);
+        if (dash == std::string_view::npos) dash = w.size();
+        const char c = w[p];
+        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+        p = dash + 1;
+      }
+    }
+    return out;
   }
 
   // Lower-case role words inside [first, last] up to the last role word,
@@ -194,25 +301,44 @@ struct MentionFinder::Run_ {
     return role;
   }
 
+  bool IsPortfolio(std::size_t i) const { return IsWord(i) && f.portfolios_.count(lower[i]) > 0; }
+
+  // 2–4 name words — up to kMaxNameWords with a particle or a name
+  // connector among them (Hamad bin Faisal bin Jassim Al Marri) — none a
+  // role, title, organisation head, place, function, date or portfolio
+  // word; bin, ibn or a lone apostrophe may stand between two of them.
   bool PersonLike(std::size_t first, std::size_t last) const {
-    if (last - first + 1 < 2 || last - first + 1 > 4) return false;
+    if (last < first || last - first + 1 > 2 * kMaxNameWords) return false;
+    std::size_t words = 0;
+    bool particles = false;
     for (std::size_t i = first; i <= last; ++i) {
-      if (!IsCap(i) || tok[i].all_caps || IsOrgHead(i) || IsPlace(i) || IsFunction(i) ||
-          IsRoleWord(i)) {
+      if (i > first && i < last && IsNameJoint(i)) {
+        particles = true;
+        continue;
+      }
+      if (!IsNameWord(i) || tok[i].all_caps || IsOrgHead(i) || IsPlace(i) || IsFunction(i) ||
+          IsRoleWord(i) || IsDateWord(i) || IsPortfolio(i)) {
         return false;
       }
+      particles = particles || IsParticleName(i);
+      ++words;
     }
-    return true;
+    return words >= 2 && words <= (particles ? kMaxNameWords : kMaxPlainNameWords);
   }
+  static constexpr std::size_t kMaxNameWords = 6, kMaxPlainNameWords = 4;
 
   // A role word among the `n` words before token `at` (exclusive) or after
-  // it, in its sentence, not past a comma; the role word itself or "".
+  // it, in its sentence, not past a comma; the role word itself or "". After
+  // a name, a role word followed by a name is that name's ("X, regional
+  // leader Y said": not X's).
   std::string RoleNear(std::size_t at, int direction, std::size_t n) const {
     for (std::size_t k = 1; k <= n; ++k) {
       if (direction < 0 && k > at) break;
       std::size_t i = direction < 0 ? at - k : at + k;
       if (i >= tok.size() || !Same(at, i) || IsPunct(i, ',') || IsPunct(i, '(')) break;
-      if (IsRoleWord(i)) return lower[i];
+      if (!IsRoleWord(i)) continue;
+      if (direction > 0 && IsNameWord(i + 1) && Same(i, i + 1) && !IsRoleWord(i + 1)) return {};
+      return lower[i];
     }
     return {};
   }
@@ -221,18 +347,48 @@ struct MentionFinder::Run_ {
     std::size_t name = first;
     std::string role = RolePrefix(first, last, &name);
     if (!role.empty() && name <= last && PersonLike(name, last)) {
-      Emit(name, last, MentionKind::kPerson, role);
+      EmitTitled(name, last, role);
       return;
     }
     if (!PersonLike(first, last)) return;
     if (first > 0 && IsRoleWord(first - 1) && Same(first, first - 1)) {
-      Emit(first, last, MentionKind::kPerson, lower[first - 1]);
+      EmitTitled(first, last, lower[first - 1]);
       return;
     }
+    // "the" never comes before a person's name (the Blue Zone, an AFP
+    // journalist reported)
+    if (first > 0 && IsWord(first - 1) && lower[first - 1] == "the") return;
     std::string near;
     if (first > 0 && IsPunct(first - 1, ',')) near = RoleNear(first - 1, -1, 8);
     if (near.empty() && IsPunct(last + 1, ',')) near = RoleNear(last + 1, +1, 6);
-    if (!near.empty()) Emit(first, last, MentionKind::kPerson, near);
+    if (!near.empty()) {
+      Emit(first, last, MentionKind::kPerson, near);
+      return;
+    }
+    // no role: a name the corpus stage keeps only when it is a spelling of
+    // a person it knows; its words stay short-form candidates. Not in a
+    // headline written in title case ("Senator Blasts Trade Deal").
+    if (TitleCase(tok[first].sentence)) return;
+    Emit(first, last, MentionKind::kName);
+    for (std::size_t k = first; k <= last; ++k) used[k] = 0;
+  }
+
+  // Whether a sentence is written in title case: three or more words that
+  // are not function words, four in five of them capitalised.
+  bool TitleCase(std::size_t sentence) {
+    if (title_case.empty()) {
+      const std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
+      std::vector<std::size_t> words(sentences, 0), caps(sentences, 0);
+      for (std::size_t k = 0; k < tok.size(); ++k) {
+        if (!IsWord(k) || IsFunction(k)) continue;
+        ++words[tok[k].sentence];
+        caps[tok[k].sentence] += IsNameWord(k) ? 1 : 0;
+      }
+      title_case.assign(sentences, 0);
+      for (std::size_t x = 0; x < sentences; ++x)
+        title_case[x] = words[x] >= 3 && caps[x] * 5 >= words[x] * 4;
+    }
+    return sentence < title_case.size() && title_case[sentence];
   }
 
   // The first place in token i's sentence before i, else in the sentence before.
@@ -268,7 +424,19 @@ struct MentionFinder::Run_ {
     return owned ? OwnerBefore(first) : std::string();
   }
 
+  // An organisation's run without a place connector and the place after it
+  // unless that place is a country (the Ministry of Water Affairs in a
+  // city; but the UN Mission in Somalia).
+  std::size_t WithoutLocation(std::size_t first, std::size_t last) const {
+    for (std::size_t p = first + 1; p < last; ++p) {
+      if (!IsWord(p) || tok[p].cap || f.place_connectors_.count(lower[p]) == 0) continue;
+      if (PlaceTokens(p + 1) != last - p) return p - 1;
+    }
+    return last;
+  }
+
   void Organization(std::size_t first, std::size_t last) {
+    last = WithoutLocation(first, last);
     first = SkipLeading(first, last);
     if (first == last && !tok[first].all_caps) return;  // a bare head: "Ministry"
     Emit(first, last, MentionKind::kOrganization, {}, ImplicitOwner(first, last));
@@ -314,19 +482,21 @@ struct MentionFinder::Run_ {
 
   void Runs() {
     for (std::size_t i = 0; i < tok.size();) {
-      if (!IsCap(i)) {
+      if (!IsNameWord(i) || IsDateWord(i)) {
         ++i;
         continue;
       }
       std::size_t last = RunEnd(i);
       if (auto acr = Acronym(last)) {
-        if (auto start = Expansion(i, last, *acr)) {
+        auto start = Expansion(i, last, acr->token);
+        if (start && acr->apposition && Initials(*start, last) != lower[acr->token]) start.reset();
+        if (start) {
           if (*start > i) Run(i, *start - 1);
           Emit(*start, last, MentionKind::kOrganization, {}, ImplicitOwner(*start, last));
-          Emit(*acr, *acr, MentionKind::kAcronym);
+          Emit(acr->token, acr->token, MentionKind::kAcronym);
           out[out.size() - 2].same_as = static_cast<std::ptrdiff_t>(out.size() - 1);
           out.back().same_as = static_cast<std::ptrdiff_t>(out.size() - 2);
-          i = *acr + 2;
+          i = acr->token + 2;
           continue;
         }
       }
@@ -338,33 +508,270 @@ struct MentionFinder::Run_ {
   void Run(std::size_t first, std::size_t last) {
     const std::size_t before = out.size();
     Classify(first, last);
-    if (out.size() > before) return;
+    for (std::size_t m = before; m < out.size(); ++m) {
+      if (out[m].kind != MentionKind::kName) return;
+    }
     first = SkipLeading(first, last);
     std::size_t caps = 0;
-    for (std::size_t k = first; k <= last; ++k) caps += IsCap(k) ? 1 : 0;
+    for (std::size_t k = first; k <= last; ++k) caps += IsNameWord(k) ? 1 : 0;
     if (caps >= 2 && last - first < 8) {
       Emit(first, last, MentionKind::kPhrase);
       for (std::size_t k = first; k <= last; ++k) used[k] = 0;  // its words stay candidates
     }
   }
 
+  // A role phrase and a name ending the run: "US Secretary of State Antony
+  // Blinken", "Head of the Republic Council Yusuf Kamali" — the longest
+  // tail that is a name and follows a role, organisation head, place or
+  // portfolio word, with a role word before it. An organisation before the
+  // first role word is a mention too ("Interior Ministry spokesperson X").
+  // Two titled names joined by "and" are two people ("Emirati President X
+  // and Russian President Y"): the role phrase starts after the last "and".
+  bool TitledPerson(std::size_t first, std::size_t last) {
+    for (std::size_t n = first + 1; n < last; ++n) {
+      if (!PersonLike(n, last)) continue;
+      const std::size_t b = n - 1;
+      if (!(IsRoleWord(b) || IsOrgHead(b) || IsPlace(b) || IsPortfolio(b))) continue;
+      std::size_t start = first;
+      for (std::size_t k = first; k < b; ++k) {
+        if (IsWord(k) && lower[k] == "and") start = k + 1;
+      }
+      std::size_t after_role = 0;
+      std::string role = RolePrefix(start, b, &after_role);
+      if (role.empty()) continue;
+      if (start >= first + 2) Classify(first, start - 2);
+      std::size_t r = start;
+      while (r < b && !IsRoleWord(r)) ++r;
+      if (auto org_end = OrgBefore(start, r)) Organization(start, *org_end);
+      EmitTitled(n, last, role);
+      return true;
+    }
+    return false;
+  }
+
+  // The last token of an organisation named in [first, r) before a role
+  // word: the words before the role without the qualifiers and places that
+  // belong to it (the Radio Dalsan Senior Political Correspondent; not the
+  // House in "House Minority Leader"), when an organisation head is left.
+  std::optional<std::size_t> OrgBefore(std::size_t first, std::size_t r) const {
+    std::size_t end = r;
+    while (end > first &&
+           (!IsWord(end - 1) || IsPlace(end - 1) || f.role_qualifiers_.count(lower[end - 1]) > 0)) {
+      --end;
+    }
+    if (end <= first + 1) return std::nullopt;  // a bare head ("House") is no name
+    for (std::size_t k = first; k < end; ++k) {
+      if (IsOrgHead(k)) return end - 1;
+    }
+    return std::nullopt;
+  }
+
+  // A name, then of / from / at and an organisation: both ("Dana Fahmy of
+  // the Gulf Policy Centre").
+  bool PersonOfOrg(std::size_t first, std::size_t last) {
+    for (std::size_t c = first + 2; c < last; ++c) {
+      if (!IsWord(c) || tok[c].cap || f.affiliation_links_.count(lower[c]) == 0) continue;
+      if (!PersonLike(first, c - 1)) return false;
+      bool org = false;
+      for (std::size_t k = c + 1; k <= last; ++k) org = org || IsOrgHead(k);
+      if (!org) return false;
+      Emit(first, c - 1, MentionKind::kPerson);
+      // "X of the Post and Y Z": the organisation ends before "and" and a name
+      std::size_t end = last;
+      for (std::size_t k = c + 2; k + 2 <= last; ++k) {
+        if (IsWord(k) && lower[k] == "and" && PersonLike(k + 1, last)) {
+          end = k - 1;
+          Emit(k + 1, last, MentionKind::kPerson);
+          break;
+        }
+      }
+      Organization(c + 1, end);
+      return true;
+    }
+    return false;
+  }
+
   void Classify(std::size_t first, std::size_t last) {
     if (Operation(first, last)) return;
+    if (TitledPerson(first, last) || PersonOfOrg(first, last)) return;
     for (std::size_t k = first; k <= last; ++k) {
       if (IsOrgHead(k)) {
         Organization(first, last);
         return;
       }
     }
-    // people: each stretch of capitalised words (no connector inside a name)
+    // people: each stretch of name words, with bin, ibn or a lone
+    // apostrophe inside (no other connector inside a name)
     for (std::size_t k = first; k <= last;) {
+      if (!IsNameWord(k)) {
+        ++k;
+        continue;
+      }
       std::size_t e = k;
-      while (e + 1 <= last && IsCap(e + 1)) ++e;
+      while (e + 1 <= last) {
+        if (IsNameWord(e + 1)) {
+          ++e;
+        } else if (e + 2 <= last && IsNameJoint(e + 1) && IsNameWord(e + 2)) {
+          e += 2;
+        } else {
+          break;
+        }
+      }
       Person(k, e);
       k = e + 1;
-      while (k <= last && !IsCap(k)) ++k;
     }
   }
+
+  // The mention whose last token is `t`, if any.
+  std::optional<std::size_t> EndingAt(std::size_t t) const {
+    for (std::size_t m = out.size(); m-- > 0;) {
+      if (range[m].second == t) return m;
+    }
+    return std::nullopt;
+  }
+  std::optional<std::size_t> StartingAt(std::size_t t) const {
+    for (std::size_t m = 0; m < out.size(); ++m) {
+      if (range[m].first == t) return m;
+    }
+    return std::nullopt;
+  }
+
+  // The name words from token y (after an opening quote mark): [y, end].
+  std::optional<std::pair<std::size_t, std::size_t>> AliasAt(std::size_t y) const {
+    if (y < tok.size() && tok[y].kind == TokenKind::kQuote) ++y;
+    if (!IsNameWord(y) || IsDateWord(y) || IsPlace(y)) return std::nullopt;
+    std::size_t e = y, words = 1;
+    while (words < 4 && e + 1 < tok.size() && Same(y, e + 1)) {
+      if (IsNameWord(e + 1)) {
+        ++e;
+      } else if (IsNameJoint(e + 1) && IsNameWord(e + 2) && Same(y, e + 2)) {
+        e += 2;
+      } else {
+        break;
+      }
+      ++words;
+    }
+    return std::make_pair(y, e);
+  }
+
+  void LinkAlias(std::size_t x, std::size_t y_first, std::size_t y_last) {
+    std::size_t y;
+    if (auto m = StartingAt(y_first)) {
+      y = *m;
+    } else {
+      for (std::size_t k = y_first; k <= y_last; ++k) {
+        if (used[k]) return;
+      }
+      Emit(y_first, y_last, out[x].kind);
+      y = out.size() - 1;
+    }
+    if (out[y].kind == MentionKind::kName && out[x].kind == MentionKind::kPerson)
+      out[y].kind = MentionKind::kPerson;  // the text says whose name it is
+    if (y == x || out[y].kind != out[x].kind) return;
+    if (out[y].same_as < 0) out[y].same_as = static_cast<std::ptrdiff_t>(x);
+    if (out[x].same_as < 0) out[x].same_as = static_cast<std::ptrdiff_t>(y);
+  }
+
+  // Other names the text gives a person or organisation: "X, also known as
+  // Y", "X (formerly known as Y)" (alias phrases in rules/mentions.txt), and
+  // a nickname in quote marks right after a person's name ("X ‘Y’ said").
+  void Aliases() {
+    const std::size_t mentions = out.size();
+    for (std::size_t x = 0; x < mentions; ++x) {
+      if (out[x].kind != MentionKind::kPerson && out[x].kind != MentionKind::kOrganization)
+        continue;
+      std::size_t t = range[x].second + 1;
+      if (out[x].kind == MentionKind::kPerson && t + 2 < tok.size() &&
+          tok[t].kind == TokenKind::kQuote && IsNameWord(t + 1) &&
+          tok[t + 2].kind == TokenKind::kQuote && Same(t, t + 2)) {
+        LinkAlias(x, t + 1, t + 1);
+        continue;
+      }
+      // "Yasin Omar (Tiger)": a name word in brackets after a person's name
+      // (not a party and state: "(D)", "(R-Texas)")
+      if (out[x].kind == MentionKind::kPerson && IsPunct(t, '(') && IsNameWord(t + 1) &&
+          !tok[t + 1].all_caps && !IsPlace(t + 1) && IsPunct(t + 2, ')') &&
+          Word(t + 1).size() >= 3 && Word(t + 1).find('-') == std::string_view::npos &&
+          range[x].second > range[x].first) {
+        LinkAlias(x, t + 1, t + 1);
+        continue;
+      }
+      if (IsPunct(t, ',') || IsPunct(t, '(')) ++t;
+      for (const auto& words : f.alias_links_) {
+        bool ok = true;
+        for (std::size_t k = 0; k < words.size() && ok; ++k) {
+          ok = IsWord(t + k) && lower[t + k] == words[k] && Same(t, t + k);
+        }
+        if (!ok) continue;
+        if (auto y = AliasAt(t + words.size())) LinkAlias(x, y->first, y->second);
+        break;
+      }
+    }
+  }
+
+  // "a commander identified as Tiger": the name after a role word and
+  // a naming phrase (rules/mentions.txt) is a person with that role.
+  void NamedRoles() {
+    for (std::size_t r = 0; r < tok.size(); ++r) {
+      if (!IsRoleWord(r)) continue;
+      for (const auto& words : f.naming_links_) {
+        bool ok = true;
+        for (std::size_t k = 0; k < words.size() && ok; ++k) {
+          ok = IsWord(r + 1 + k) && lower[r + 1 + k] == words[k] && Same(r, r + 1 + k);
+        }
+        if (!ok) continue;
+        auto name = AliasAt(r + 1 + words.size());
+        if (!name) break;
+        bool free = true;
+        for (std::size_t k = name->first; k <= name->second; ++k) free = free && !used[k];
+        if (free) Emit(name->first, name->second, MentionKind::kPerson, lower[r]);
+        break;
+      }
+    }
+  }
+
+  // "Using his real name, Yusuf Kamali, he said": the name
+  // after an own-name phrase (rules/mentions.txt) is another name of the
+  // person the sentence is about — the nearest person before it in the
+  // paragraph: a person mention, or a name word opening a sentence (not a
+  // possessive: "Kamali’s rival").
+  void OwnNames() {
+    for (std::size_t t = 0; t < tok.size(); ++t) {
+      for (const auto& words : f.own_names_) {
+        bool ok = true;
+        for (std::size_t k = 0; k < words.size() && ok; ++k) {
+          ok = IsWord(t + k) && lower[t + k] == words[k] && Same(t, t + k);
+        }
+        if (!ok) continue;
+        std::size_t y = t + words.size();
+        if (IsPunct(y, ',')) ++y;
+        auto alias = AliasAt(y);
+        auto x = SubjectBefore(t);
+        if (alias && x) LinkAlias(*x, alias->first, alias->second);
+        break;
+      }
+    }
+  }
+
+  // The person the text before token t (in its paragraph) is about, as a
+  // mention (made for a lone name word when needed).
+  std::optional<std::size_t> SubjectBefore(std::size_t t) {
+    for (std::size_t k = t; k-- > 0 && t - k <= kMaxSubjectDistance;) {
+      if (tok[k].paragraph != tok[t].paragraph) break;
+      for (std::size_t m = 0; m < out.size(); ++m) {
+        if (range[m].first == k && out[m].kind == MentionKind::kPerson) return m;
+      }
+      if (Same(k, t)) continue;  // its own sentence names its subject in a mention
+      const bool opens = k == 0 || tok[k - 1].sentence != tok[k].sentence;
+      if (opens && IsNameWord(k) && !used[k] && !IsFunction(k) && !IsPlace(k) &&
+          !(k + 1 < tok.size() && tok[k + 1].kind == TokenKind::kPossessive)) {
+        Emit(k, k, MentionKind::kPerson);
+        return out.size() - 1;
+      }
+    }
+    return std::nullopt;
+  }
+  static constexpr std::size_t kMaxSubjectDistance = 80;
 
   // Capitalised words in no mention: short-form candidates — unless the
   // document also writes the word in lower case (People … people).
@@ -374,7 +781,8 @@ struct MentionFinder::Run_ {
       if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) common.insert(lower[i]);
     }
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (used[i] || !IsCap(i) || IsFunction(i) || Word(i).size() < 3 || common.count(lower[i]))
+      if (used[i] || !IsNameWord(i) || IsFunction(i) || Word(i).size() < 3 ||
+          common.count(lower[i]))
         continue;
       Emit(i, i, MentionKind::kWord);
     }
@@ -385,6 +793,9 @@ std::vector<NameMention> MentionFinder::Run(std::string_view text,
                                             const segment::Tokens& tokens) const {
   Run_ run(*this, text, tokens);
   run.Runs();
+  run.Aliases();
+  run.OwnNames();
+  run.NamedRoles();
   run.Words();
   std::vector<std::size_t> order(run.out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -38,11 +38,12 @@
 namespace whosaid::entities {
 
 // kWord: a capitalised word in no other mention; kPhrase: a run of capitalised
-// words that is no other mention ("Iraqi Ansar") — both candidates the
-// corpus stage keeps only when they name an entity it knows.
-enum class MentionKind { kPerson, kOrganization, kOperation, kAcronym, kWord, kPhrase };
+// words that is no other mention ("Iraqi Ansar"); kName: two to four name
+// words with no role near them ("headed by Yusuf Kamali") — all candidates
+// the corpus stage keeps only when they name an entity it knows.
+enum class MentionKind { kPerson, kOrganization, kOperation, kAcronym, kWord, kPhrase, kName };
 
-const char* ToString(MentionKind kind);  // person, org, operation, acronym, word, phrase
+const char* ToString(MentionKind kind);  // person, org, operation, acronym, word, phrase, name
 
 struct NameMention {
   Span span;         // bytes into the text
@@ -66,7 +67,12 @@ class MentionFinder {
   const attribution::Lexicon& lexicon_;
   const attribution::SpeakerReader& places_;
   std::unordered_set<std::string> connectors_, operations_, owned_heads_;
+  std::unordered_set<std::string> particles_, name_connectors_, date_words_, place_connectors_,
+      portfolios_, affiliation_links_, role_qualifiers_;
   std::vector<std::vector<std::string>> operation_links_;  // word sequences
+  std::vector<std::vector<std::string>> alias_links_;      // word sequences
+  std::vector<std::vector<std::string>> own_names_;        // word sequences
+  std::vector<std::vector<std::string>> naming_links_;     // word sequences
 };
 
 }  // namespace whosaid::entities

@@ -36,7 +36,18 @@ const char* RelationName(Relation r) {
 
 // ---------------------------------------------------------------- PartComparer
 
+namespace {
+
+// A part of two or more letters without a vowel is an acronym or an
+// abbreviation (RNC, NAB), not a transliteration: only the same letters match.
+bool Vowelless(const std::string& text) {
+  return text.size() >= 2 && text.find_first_of("aeiouy") == std::string::npos;
+}
+
+}  // namespace
+
 PartMatch PartComparer::Uncached(const NamePart& a, const NamePart& b) const {
+  if (Vowelless(a.text) || Vowelless(b.text)) return PartMatch{PartLevel::kNone, 1, 0};
   PartMatch best = spelling_.Compare(a.spelling, b.spelling);
   if (best.level >= PartLevel::kStrong) return best;
   // Without a prefix (Alsubaie / Subaie; Abdhamid / Hamid, weak).
@@ -261,6 +272,13 @@ Strength NameMatcher::JudgeStrength(const ParsedName& a, const ParsedName& b, co
     return enough ? Strength::kStrong : Strength::kWeak;
   }
   const ParsedName& shorter = m.relation == Relation::kFirstShort ? a : b;
+  const ParsedName& longer = m.relation == Relation::kFirstShort ? b : a;
+  // one word of an organisation's long name is not that organisation
+  // ("UN" in "Former UN Envoy and Daily Ledger Security Editor")
+  if (a.type == EntityType::kOrg && NameParts(shorter) == 1 &&
+      NameParts(longer) > config_.org_short_max_parts) {
+    return Strength::kWeak;
+  }
   if (NameParts(shorter) == 1) {  // a surname alone (Shwarbani) need not be anchored
     bool rare = TotalWeight(shorter) >= config_.single_part_min_weight;
     return rare && worst >= PartLevel::kStrong ? Strength::kStrong : Strength::kWeak;

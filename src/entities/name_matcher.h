@@ -100,6 +100,10 @@ struct MatcherConfig {
   float weak_quality = 0.5f;
   // Longest run of adjacent parts compared joined to one part.
   int max_joined_parts = 3;
+  // A one-part organisation name joins without context only a name of at
+  // most this many parts (Taliban / Afghan Taliban Movement; not UN / a
+  // seven-word clause that mentions it).
+  int org_short_max_parts = 4;
 };
 
 enum class Relation : std::uint8_t { kNone, kConflict, kEqual, kFirstShort, kSecondShort };

@@ -253,6 +253,21 @@ void NameParser::ParseOrg(std::vector<std::string> words, ParsedName& out) const
   out.matchable = !out.parts.empty() && static_cast<int>(out.parts.size()) <= config_.max_org_parts;
 }
 
+std::string NameParser::WithoutTitles(std::string_view name) const {
+  std::size_t start = 0;
+  for (std::size_t next = name.find(' '); next != std::string_view::npos;
+       next = name.find(' ', start)) {
+    const std::vector<std::string> words =
+        SplitWords(normalizer_.Normalize(name.substr(start, next - start)));
+    const bool titles = !words.empty() &&
+                        std::all_of(words.begin(), words.end(),
+                                    [this](const std::string& w) { return titles_.count(w) > 0; });
+    if (!titles) break;
+    start = next + 1;
+  }
+  return std::string(name.substr(start));
+}
+
 ParsedName NameParser::Parse(std::string_view name, EntityType type) const {
   ParsedName out;
   out.original = std::string(name);

@@ -65,6 +65,9 @@ class NameParser {
   // The rewrites of rewrites.txt alone (for their tests).
   std::string Rewrite(std::string_view normalized, EntityType type) const;
   const SpellingRules& spelling() const { return spelling_; }
+  // `name` without the words before it that are titles as written
+  // ("Brigadier-General Nabil Abdallah" → "Nabil Abdallah"); never empty.
+  std::string WithoutTitles(std::string_view name) const;
 
  private:
   enum class WordKind { kStop, kDesignator, kType };

@@ -61,9 +61,23 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A word without an apostrophe that ends it (Nouri’ = Nouri).
+std::string NoEndApostrophe(std::string w) {
+  for (std::string_view a : {"\xE2\x80\x99", "'"}) {
+    if (EndsWith(w, a) && w.size() > a.size()) return w.substr(0, w.size() - a.size());
+  }
+  return w;
+}
+
 // Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
 bool WordsWithin(std::string_view part, std::string_view whole) {
   std::vector<std::string> p = Words(part), w = Words(whole);
+  for (auto& x : p) x = NoEndApostrophe(x);
+  for (auto& x : w) x = NoEndApostrophe(x);
   if (p.empty()) return false;
   for (const std::string& x : p) {
     if (std::find(w.begin(), w.end(), x) == w.end()) return false;
@@ -71,8 +85,22 @@ bool WordsWithin(std::string_view part, std::string_view whole) {
   return true;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// A speaker phrase that opens in lower case and has a lower-case word
+// longer than a name particle (de, van, bin, al) is a clause, not a name:
+// "relations between the Council and the Front", "led Syrian rebels".
+bool Clause(std::string_view name) {
+  constexpr std::size_t kMaxParticleBytes = 3;
+  if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+  std::size_t start = 0;
+  for (std::size_t end = 0; end <= name.size(); ++end) {
+    if (end < name.size() && name[end] != ' ') continue;
+    const std::string_view word = name.substr(start, end - start);
+    start = end + 1;
+    const bool lower = !word.empty() && word[0] >= 'a' && word[0] <= 'z' &&
+                       word.find('-') == std::string_view::npos;
+    if (lower && word.size() > kMaxParticleBytes) return true;
+  }
+  return false;
 }
 
 // A mention as a name form: no leading article, parenthetical or possessive.
@@ -100,6 +128,28 @@ void AddUnique(std::vector<std::string>& v, const std::string& s) {
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// The words of a name as the name parser keys them, case, particles,
+// apostrophes and name families aside (al-Zuwari = Zuwari, Nouri’ = Nouri,
+// Mohamed = Muhammad); cached per name.
+class WordKeys {
+ public:
+  explicit WordKeys(const entities::NameParser& parser) : parser_(parser) {}
+  const std::vector<std::string>& Of(const std::string& name) {
+    auto [it, fresh] = keys_.try_emplace(name);
+    if (!fresh) return it->second;
+    for (const std::string& w : Words(name)) {
+      std::string key;
+      for (const auto& part : parser_.Parse(w, EntityType::kPerson).parts) key += part.text;
+      it->second.push_back(key.empty() ? w : key);
+    }
+    return it->second;
+  }
+
+ private:
+  const entities::NameParser& parser_;
+  std::unordered_map<std::string, std::vector<std::string>> keys_;
+};
+
 }  // namespace
 
 struct EntityResolver::State {
@@ -108,6 +158,8 @@ struct EntityResolver::State {
     Kind kind = Kind::kPerson;
     std::uint32_t doc = 0;
     bool acronym = false;
+    bool speaker = false;           // a quote record's speaker
+    bool tentative = false;         // a role-less name: an entity only with others
     std::vector<EntityRole> roles;  // one per record or mention stating it
   };
   // A form an input is written in, and how often (a document's repeats of
@@ -120,7 +172,9 @@ struct EntityResolver::State {
   struct Candidate {
     std::uint32_t doc = 0;
     std::string word;
-    bool phrase = false;  // several words: joins only an organisation known by that key
+    bool phrase = false;     // several words: joins only an organisation known by that key
+    bool in_phrase = false;  // a word of a phrase (Yusuf of "Yusuf Kamali"), not a name alone
+    bool name = false;       // a person's name with no role: joins only a person known
   };
   struct DocInfo {
     std::string id, outlet;
@@ -172,13 +226,17 @@ class DocAdder {
       std::string key = sp->entity.empty() ? "name:" + sp->name : sp->entity;
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
-        it->second = s_.NewInput(doc_, sp->name, kind);
+        auto [name, alias] = SplitAlias(sp->name);
+        it->second = s_.NewInput(doc_, name, kind);
+        s_.inputs[it->second].in.context.opaque = Clause(name);
         if (kind == Kind::kPerson) {
-          for (const std::string& w : Words(sp->name)) speaker_words_[w].push_back(it->second);
+          for (const std::string& w : Keys(name)) speaker_words_[w].push_back(it->second);
+          if (!alias.empty()) AddAlias(it->second, alias);
         }
       }
       const std::uint32_t in = it->second;
       record_input[i] = in;
+      s_.inputs[in].speaker = true;
       auto& ctx = s_.inputs[in].in.context;
       AddUnique(ctx.roles, sp->role);
       AddUnique(ctx.affiliations, sp->affiliation);
@@ -188,8 +246,8 @@ class DocAdder {
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
       std::string form =
           FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
-      if (!WordsWithin(form, sp->name) || form.empty()) form = sp->name;
-      Occur(in, std::move(form));
+      const bool written = WordsWithin(form, s_.inputs[in].in.name) && !form.empty();
+      Occur(in, written ? std::move(form) : s_.inputs[in].in.name, written);
     }
   }
 
@@ -197,21 +255,72 @@ class DocAdder {
     std::sort(spans_.begin(), spans_.end(),
               [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
     std::vector<std::ptrdiff_t> input_of(names.size(), -1);
+    std::size_t phrase_end = 0;  // of the last phrase (mentions come in text order)
     for (std::size_t i = 0; i < names.size(); ++i) {
       const NameMention& m = names[i];
-      if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase) {
-        if (!InSpeakerMention(m.span))
-          s_.candidates.push_back({doc_, m.text, m.kind == MentionKind::kPhrase});
+      if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase ||
+          m.kind == MentionKind::kName) {
+        const bool word = m.kind == MentionKind::kWord;
+        if (!InSpeakerMention(m.span)) {
+          s_.candidates.push_back(
+              {doc_, word ? m.text : FormOf(m.text), m.kind == MentionKind::kPhrase,
+               word && m.span.begin < phrase_end, m.kind == MentionKind::kName});
+        }
+        if (!word) phrase_end = std::max(phrase_end, m.span.end);
         continue;
       }
       input_of[i] = Mention(m);
     }
-    for (std::size_t i = 0; i < names.size(); ++i) {  // acronym ↔ expansion
+    for (std::size_t i = 0; i < names.size(); ++i) {  // acronym ↔ expansion, aliases
       std::ptrdiff_t j = names[i].same_as;
       if (j < 0 || input_of[i] < 0 || input_of[static_cast<std::size_t>(j)] < 0) continue;
-      auto& a = s_.inputs[static_cast<std::size_t>(input_of[i])];
-      const auto& b = s_.inputs[static_cast<std::size_t>(input_of[static_cast<std::size_t>(j)])];
-      AddUnique(a.in.context.same_as, b.in.name);
+      links_.emplace_back(static_cast<std::uint32_t>(input_of[i]),
+                          static_cast<std::uint32_t>(input_of[static_cast<std::size_t>(j)]));
+    }
+  }
+
+  // A person known in the document by one word only (a speaker the
+  // attribution named by surname: "Zuwari said") takes the full name of the
+  // one person of the document whose surname that is — the one who speaks
+  // when several share it.
+  void ShortNames() {
+    std::vector<std::uint32_t> people, speakers;
+    for (const auto& [key, in] : local_) {
+      if (s_.inputs[in].kind == Kind::kPerson) people.push_back(in);
+    }
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    if (people.size() > kMaxDistinctPeople) return;
+    for (std::uint32_t in : people) {
+      if (Keys(s_.inputs[in].in.name).size() != 1) continue;
+      const std::string word = Keys(s_.inputs[in].in.name)[0];
+      std::vector<std::uint32_t> full;
+      for (std::uint32_t other : people) {
+        const auto& k = Keys(s_.inputs[other].in.name);
+        if (k.size() >= 2 && k.back() == word) full.push_back(other);
+      }
+      if (full.size() > 1) {
+        std::erase_if(full, [this](std::uint32_t x) { return !s_.inputs[x].speaker; });
+      }
+      if (full.size() == 1) Rename(in, s_.inputs[full[0]].in.name);
+    }
+  }
+
+  bool Linked(std::uint32_t a, std::uint32_t b) const {
+    return std::find(links_.begin(), links_.end(), std::make_pair(a, b)) != links_.end() ||
+           std::find(links_.begin(), links_.end(), std::make_pair(b, a)) != links_.end();
+  }
+
+  // The same_as links of the document, under the inputs' final names; two
+  // names of one person share the roles the document gives either.
+  void Links() {
+    for (auto [a, b] : links_) {
+      if (a == b) continue;
+      auto &x = s_.inputs[a].in.context, &y = s_.inputs[b].in.context;
+      AddUnique(x.same_as, s_.inputs[b].in.name);
+      if (s_.inputs[a].kind != Kind::kPerson || s_.inputs[b].kind != Kind::kPerson) continue;
+      for (const std::string& r : std::vector<std::string>(y.roles)) AddUnique(x.roles, r);
+      for (const std::string& r : std::vector<std::string>(x.roles)) AddUnique(y.roles, r);
     }
   }
 
@@ -226,19 +335,22 @@ class DocAdder {
     for (std::uint32_t a : people) {
       for (std::uint32_t b : people) {
         const std::string &na = s_.inputs[a].in.name, &nb = s_.inputs[b].in.name;
-        if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na)) continue;
+        if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na) || Linked(a, b)) continue;
         AddUnique(s_.inputs[a].in.context.distinct_from, nb);
       }
     }
   }
 
  private:
-  void Occur(std::uint32_t in, std::string form) {
+  // `written`: the form is in the text (not a name the attribution made up
+  // for a pronoun or a role noun).
+  void Occur(std::uint32_t in, std::string form, bool written = true) {
     auto [it, fresh] = occurrence_.try_emplace({in, form}, s_.occurrences.size());
     if (fresh)
       s_.occurrences.push_back({in, std::move(form)});
     else
       ++s_.occurrences[it->second].count;
+    if (written) written_.insert(it->second);
   }
 
   // The speaker mentions that overlap `span` (spans_ is sorted by start;
@@ -283,7 +395,7 @@ class DocAdder {
           x.kind = Kind::kOrganization;
           x.in.type = EntityType::kOrg;
         }
-        if (x.kind == kind) speaker = in;
+        if (x.kind == kind && !x.in.context.opaque && SameName(x.in.name, form, kind)) speaker = in;
         return speaker.has_value();
       });
       if (speaker) {
@@ -291,6 +403,16 @@ class DocAdder {
           s_.inputs[*speaker].in.name = owner + " " + s_.inputs[*speaker].in.name;
           owned_.insert(*speaker);
         }
+        // the whole name where the speaker's was cut (Karim Nouri for Karim
+        // Nouri’ al-Hadithi, Support Centre for Emergency Support Centre):
+        // the mention's, when it holds every word of it
+        const std::string& name = s_.inputs[*speaker].in.name;
+        if (kind == Kind::kPerson && Keys(form).size() > Keys(name).size() && Within(name, form))
+          Rename(*speaker, form);
+        if (kind != Kind::kPerson && owner.empty() && Words(form).size() > Words(name).size() &&
+            WordsWithin(name, form))
+          Rename(*speaker, form);
+        Occur(*speaker, form);
         return *speaker;
       }
     }
@@ -315,29 +437,95 @@ class DocAdder {
   }
 
   // A person mention that is a short or long form of a speaker of this
-  // document: that speaker (the longer name is kept).
+  // document: that speaker (the longer name is kept). Speakers that are all
+  // short forms of the mention (Karim, al-Zuwari for Karim al-Zuwari) all
+  // take its name.
   std::optional<std::uint32_t> Attach(const std::string& form, Kind kind) {
     if (kind != Kind::kPerson) return std::nullopt;
     // candidates: the speakers sharing a word with the form (an index, so a
     // document naming thousands of people stays linear)
     std::vector<std::uint32_t> candidates;
-    for (const std::string& w : Words(form)) {
+    for (const std::string& w : Keys(form)) {
       auto it = speaker_words_.find(w);
       if (it != speaker_words_.end())
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    std::optional<std::uint32_t> found;
+    std::vector<std::uint32_t> shorter;
+    std::optional<std::uint32_t> longer;
     for (std::uint32_t in : candidates) {
-      auto& x = s_.inputs[in];
-      if (!WordsWithin(form, x.in.name) && !WordsWithin(x.in.name, form)) continue;
-      if (found && *found != in) return std::nullopt;  // ambiguous
-      found = in;
+      const std::string& name = s_.inputs[in].in.name;
+      if (Within(name, form) && Keys(name).size() <= Keys(form).size()) {
+        shorter.push_back(in);
+      } else if (Within(form, name)) {
+        if (longer) return std::nullopt;  // ambiguous
+        longer = in;
+      }
     }
-    if (found && Words(form).size() > Words(s_.inputs[*found].in.name).size())
-      s_.inputs[*found].in.name = form;
-    return found;
+    if (longer) return shorter.empty() ? longer : std::nullopt;
+    if (shorter.empty()) return std::nullopt;
+    for (std::uint32_t in : shorter) {
+      if (Keys(s_.inputs[in].in.name).size() < Keys(form).size()) Rename(in, form);
+    }
+    return shorter.front();
+  }
+
+  const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
+  // Every word of `part` is a word of `whole`, by their keys.
+  bool Within(const std::string& part, const std::string& whole) {
+    const auto &p = Keys(part), &w = Keys(whole);
+    if (p.empty()) return false;
+    for (const std::string& x : p) {
+      if (std::find(w.begin(), w.end(), x) == w.end()) return false;
+    }
+    return true;
+  }
+
+  // Whether a speaker's name and a mention over its words name one entity:
+  // one holds the other's words (an organisation's name at most two words
+  // longer than the mention: not "relations between the Council and …").
+  bool SameName(const std::string& name, const std::string& form, Kind kind) {
+    if (kind == Kind::kPerson) return Within(name, form) || Within(form, name);
+    return WordsWithin(name, form) ||
+           (WordsWithin(form, name) && Words(name).size() <= Words(form).size() + 2);
+  }
+
+  // Gives input `in` a longer name; its occurrences under the old name that
+  // the text does not write (a cut name given to a pronoun) take the new one.
+  void Rename(std::uint32_t in, const std::string& name) {
+    const std::string old = s_.inputs[in].in.name;
+    s_.inputs[in].in.name = name;
+    for (const std::string& w : Keys(name)) {
+      auto& v = speaker_words_[w];
+      if (std::find(v.begin(), v.end(), in) == v.end()) v.push_back(in);
+    }
+    for (auto& [key, index] : occurrence_) {
+      if (key.first == in && key.second == old && !written_.count(index))
+        s_.occurrences[index].form = name;
+    }
+  }
+
+  // "Karim Nouri (Bazooka)": the name and the other name it gives in
+  // brackets; an acronym in brackets is no other name and is dropped.
+  static std::pair<std::string, std::string> SplitAlias(const std::string& name) {
+    if (name.empty() || name.back() != ')') return {name, ""};
+    const std::size_t open = name.rfind(" (");
+    if (open == std::string::npos) return {name, ""};
+    std::string inside = name.substr(open + 2, name.size() - open - 3);
+    bool lower =
+        std::any_of(inside.begin(), inside.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return {name.substr(0, open), lower ? inside : ""};
+  }
+
+  // Another name of person input `in` that the document states (linked
+  // when the document is done, under the names the inputs end with).
+  void AddAlias(std::uint32_t in, const std::string& alias) {
+    auto [it, fresh] = local_.try_emplace("person::" + segment::Lower(alias), 0);
+    if (fresh) it->second = s_.NewInput(doc_, alias, Kind::kPerson);
+    if (it->second == in) return;
+    links_.emplace_back(it->second, in);
+    Occur(it->second, alias);
   }
 
   State& s_;
@@ -349,6 +537,9 @@ class DocAdder {
   std::vector<std::pair<Span, std::uint32_t>> spans_;  // speaker mentions
   std::unordered_set<std::size_t> seen_;               // speaker mention starts
   std::unordered_set<std::uint32_t> owned_;
+  std::unordered_set<std::size_t> written_;  // occurrences whose form the text writes
+  WordKeys keys_{s_.clusterer.parser()};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links_;  // same_as: input → input
   std::map<std::pair<std::uint32_t, std::string>, std::size_t>
       occurrence_;  // (input, form) → its index
 };
@@ -368,6 +559,8 @@ void EntityResolver::Add(const Document& doc, const DocResult& result) {
   DocAdder adder(s, index, doc);
   adder.Records(result);
   adder.Mentions(result.names);
+  adder.ShortNames();
+  adder.Links();
   adder.DistinctPeople();
 }
 
@@ -383,22 +576,98 @@ struct Expanded {
   std::vector<const State::Candidate*> loose;  // single words that joined no entity
 };
 
+// The people each document names, indexed by the parser keys of their words
+// (al-Zuwari = Zuwari), for the single capitalised words that may be their
+// short forms.
+class DocPeople {
+ public:
+  explicit DocPeople(const State& s) : s_(s) {
+    for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
+      const auto& x = s.inputs[i];
+      if (x.kind != Kind::kPerson) continue;
+      const std::vector<std::string> k = Keys(s.clusterer.parser().WithoutTitles(x.in.name));
+      if (k.empty()) continue;
+      if (k.size() == 1) {
+        single_[{x.doc, k[0]}].push_back(i);
+        continue;
+      }
+      surname_[{x.doc, k.back()}].push_back(i);
+      if (!x.in.context.roles.empty()) first_[{x.doc, k.front()}].push_back(i);
+    }
+    for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {  // every name's last word
+      const auto& x = s.inputs[i];
+      if (x.kind != Kind::kPerson) continue;
+      const std::vector<std::string> k = Keys(s.clusterer.parser().WithoutTitles(x.in.name));
+      auto& last = last_words_[x.doc];
+      if (!k.empty() && last.size() < kMaxPeople) last.push_back(k.back());
+    }
+  }
+
+  // The person input a capitalised word of document `doc` is a short form
+  // of: the surname of exactly one person of the document (the one who
+  // speaks when several share it), the one-word name of one, or — written
+  // alone, not in a phrase — the given name of exactly one person with a
+  // role when that name is not a common one (common.txt).
+  std::optional<std::uint32_t> Of(std::uint32_t doc, const std::string& word, bool alone) {
+    const std::vector<std::string> k = Keys(word);
+    if (k.size() != 1) return std::nullopt;
+    if (auto in = Unique(surname_, doc, k[0], true)) return in;
+    if (auto in = Unique(single_, doc, k[0], false)) return in;
+    if (!alone) return std::nullopt;
+    const auto parsed = s_.clusterer.parser().Parse(word, EntityType::kPerson);
+    if (parsed.parts.size() == 1 && parsed.parts[0].rule_weight >= 1.0f) {
+      if (auto in = Unique(first_, doc, k[0], false)) return in;
+    }
+    return std::nullopt;
+  }
+
+  // Whether the word is another spelling of the last word of a person of
+  // the document (Sirwani / Shirwani, Shafiq / Shafi: the spelling report's
+  // test), so that the clusterer may judge it with the document as context.
+  bool Respells(std::uint32_t doc, const std::string& word) const {
+    auto it = last_words_.find(doc);
+    if (it == last_words_.end()) return false;
+    for (const std::string& w : it->second) {
+      if (s_.reporter.Label(word, w, true) == "transliteration") return true;
+    }
+    return false;
+  }
+
+ private:
+  using Index = std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>>;
+  static constexpr std::size_t kMaxPeople = 200;  // last words compared per document
+
+  std::optional<std::uint32_t> Unique(const Index& index, std::uint32_t doc, const std::string& key,
+                                      bool prefer_speakers) const {
+    auto it = index.find({doc, key});
+    if (it == index.end()) return std::nullopt;
+    std::vector<std::uint32_t> ins = it->second;
+    if (ins.size() > 1 && prefer_speakers)
+      std::erase_if(ins, [this](std::uint32_t i) { return !s_.inputs[i].speaker; });
+    // several inputs of one name are one person
+    for (std::uint32_t i : ins) {
+      if (s_.inputs[i].in.name != s_.inputs[ins[0]].in.name) return std::nullopt;
+    }
+    if (ins.empty()) return std::nullopt;
+    return ins[0];
+  }
+
+  const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
+
+  const State& s_;
+  Index surname_, first_, single_;
+  std::map<std::uint32_t, std::vector<std::string>> last_words_;
+  WordKeys keys_{s_.clusterer.parser()};
+};
+
 Expanded AddCandidates(const State& s) {
   Expanded e{s.inputs, s.occurrences, {}};
   const auto& parser = s.clusterer.parser();
   std::unordered_set<std::string> acronyms;
-  // (doc, lower-case surname) → person inputs; (doc, surname minus its last letter) → surnames
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>> surname;
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::string>> stem;
-  for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
-    const auto& x = s.inputs[i];
+  for (const auto& x : s.inputs) {
     if (x.acronym) acronyms.insert(x.in.name);
-    const std::vector<std::string> w = Words(x.in.name);
-    if (x.kind != Kind::kPerson || w.size() < 2) continue;
-    surname[{x.doc, w.back()}].push_back(i);
-    if (w.back().size() > 1)
-      stem[{x.doc, w.back().substr(0, w.back().size() - 1)}].push_back(w.back());
   }
+  DocPeople people(s);
   std::unordered_map<std::string, bool> known_phrase;  // lower-case phrase → an organisation's key
   std::unordered_set<std::string> org_keys;
   for (const auto& x : s.inputs) {
@@ -426,35 +695,24 @@ Expanded AddCandidates(const State& s) {
   for (const auto& c : s.candidates) {
     std::optional<std::uint32_t> target;
     const std::string lw = segment::Lower(c.word);
-    if (c.phrase) {
+    if (c.name) {
+      target = input_for(c.doc, "name:" + lw, c.word, Kind::kPerson);
+      e.inputs[*target].tentative = e.inputs[*target].in.context.tentative = true;
+    } else if (c.phrase) {
       auto [known, fresh] = known_phrase.try_emplace(lw, false);
       if (fresh) known->second = org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
       if (!known->second) continue;
       target = input_for(c.doc, "phrase:" + lw, c.word, Kind::kOrganization);
     } else if (acronyms.count(c.word)) {
       target = input_for(c.doc, "acronym:" + c.word, c.word, Kind::kOrganization);
-    } else {
-      // the surname of exactly one person of the document, or that surname
-      // with a final letter transliterations drop (Shafiq / Shafi)
-      auto exact = surname.find({c.doc, lw});
-      bool near = false;
-      if (exact == surname.end() && lw.size() > 1) {
-        auto shorter = surname.find({c.doc, lw.substr(0, lw.size() - 1)});
-        near = shorter != surname.end() && s.reporter.DropsFinalLetter(lw, shorter->first.second);
-        if (auto longer = stem.find({c.doc, lw}); !near && longer != stem.end()) {
-          for (const std::string& sn : longer->second)
-            near = near || s.reporter.DropsFinalLetter(lw, sn);
-        }
-      }
-      if (exact != surname.end() && exact->second.size() == 1) {
-        target = exact->second[0];
-      } else if (exact == surname.end() && near) {
-        target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
-      }
+    } else if (auto in = people.Of(c.doc, c.word, !c.in_phrase)) {
+      target = *in;
+    } else if (people.Respells(c.doc, c.word)) {
+      target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
     }
     if (target)
       e.occurrences.push_back({*target, c.word});
-    else if (!c.phrase)
+    else if (!c.phrase && !c.name)
       e.loose.push_back(&c);
   }
   return e;
@@ -501,35 +759,78 @@ void CloseSameAs(std::vector<State::Input>& inputs) {
 
 // A person's surname as each full form spells it is a short form seen in
 // the same documents (news refers to people by surname: searching for
-// "Shwarbani" must find the entity whose full form spells it so).
-void AddSurnames(std::map<std::string, EntityVariant>& variants) {
+// "Shwarbani" must find the entity whose full form spells it so) — unless
+// another person of the run has that surname too (`shared`, lower case):
+// then only the surname's own occurrences count.
+std::string LastWord(const std::string& form) {
+  std::size_t space = form.rfind(' ');
+  return space == std::string::npos ? std::string() : form.substr(space + 1);
+}
+
+void AddSurnames(std::map<std::string, EntityVariant>& variants,
+                 const std::unordered_set<std::string>& shared) {
   std::map<std::string, EntityVariant> surnames;
   for (const auto& [form, v] : variants) {
-    std::size_t space = form.rfind(' ');
-    if (space == std::string::npos || form.size() - space - 1 < 3) continue;
-    std::string last = form.substr(space + 1);
+    std::string last = LastWord(form);
+    if (last.size() < 3 || shared.count(segment::Lower(last))) continue;
     EntityVariant& s = surnames[last];
     s.form = last;
     s.count += v.count;
     for (const auto& d : v.docs) AddUnique(s.docs, d);
     for (const auto& o : v.outlets) AddUnique(s.outlets, o);
   }
-  for (auto& [last, s] : surnames) {
-    auto [it, fresh] = variants.try_emplace(last, s);
+  for (auto& [last, s] : surnames) variants.try_emplace(last, s);
+}
+
+// A person's form written after titles (PM Yusuf Kamali,
+// Brigadier-General Nabil Omar) is also a form without them.
+void AddUntitled(std::map<std::string, EntityVariant>& variants,
+                 const entities::NameParser& parser) {
+  std::vector<EntityVariant> untitled;
+  for (const auto& [form, v] : variants) {
+    std::string bare = parser.WithoutTitles(form);
+    if (bare == form || Words(bare).size() < 2) continue;
+    untitled.push_back(v);
+    untitled.back().form = std::move(bare);
+  }
+  for (auto& u : untitled) {
+    auto [it, fresh] = variants.try_emplace(u.form, u);
     if (fresh) continue;
-    it->second.count = std::max(it->second.count, s.count);
-    for (const auto& d : s.docs) AddUnique(it->second.docs, d);
-    for (const auto& o : s.outlets) AddUnique(it->second.outlets, o);
+    it->second.count += u.count;
+    for (const auto& d : u.docs) AddUnique(it->second.docs, d);
+    for (const auto& o : u.outlets) AddUnique(it->second.outlets, o);
   }
 }
 
-// Most frequent full form — persons: a form of two or more words;
+// The surnames (lower case) of two or more person entities.
+std::unordered_set<std::string> SharedSurnames(
+    const std::vector<Entity>& entities,
+    const std::vector<std::map<std::string, EntityVariant>>& variants) {
+  std::unordered_map<std::string, std::size_t> owner;
+  std::unordered_set<std::string> shared;
+  for (std::size_t k = 0; k < entities.size(); ++k) {
+    if (entities[k].type != "person") continue;
+    for (const auto& [form, v] : variants[k]) {
+      std::string last = segment::Lower(LastWord(form));
+      if (last.empty()) continue;
+      auto [it, fresh] = owner.try_emplace(last, k);
+      if (!fresh && it->second != k) shared.insert(last);
+    }
+  }
+  return shared;
+}
+
+// Most frequent full form — persons: a form of two or more words and no
+// leading title;
 // organisations: a form that is not an acronym — ties broken by more words,
 // then code-point order. ("Barack Obama" ×114 over "U.S. President Barack
 // Obama" ×1.)
-std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::string>& acronyms) {
+std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::string>& acronyms,
+                      const entities::NameParser& parser) {
   auto full = [&](const EntityVariant& v) {
-    return kind == Kind::kPerson ? Words(v.form).size() >= 2 : !acronyms.count(v.form);
+    return kind == Kind::kPerson
+               ? Words(v.form).size() >= 2 && parser.WithoutTitles(v.form) == v.form
+               : !acronyms.count(v.form);
   };
   const bool any_full = std::any_of(e.variants.begin(), e.variants.end(), full);
   const EntityVariant* best = nullptr;
@@ -580,9 +881,17 @@ EntityTable EntityResolver::Resolve() const {
     kind_of[c] =
         static_cast<Kind>(std::max_element(kinds[c].begin(), kinds[c].end()) - kinds[c].begin());
   }
+  // a cluster of role-less names alone is no entity
+  std::vector<char> kept(n, 0);
+  for (std::size_t i = 0; i < e.inputs.size(); ++i) {
+    auto c = clustering.cluster_of[i];
+    if (c >= 0 && !e.inputs[i].tentative) kept[static_cast<std::size_t>(c)] = 1;
+  }
   // ids: per kind, in cluster-id order (clusters are sorted by id)
-  std::vector<std::size_t> order(n);
-  for (std::size_t c = 0; c < n; ++c) order[c] = c;
+  std::vector<std::size_t> order;
+  for (std::size_t c = 0; c < n; ++c) {
+    if (kept[c]) order.push_back(c);
+  }
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return kind_of[a] < kind_of[b]; });
   EntityTable table;
@@ -623,9 +932,13 @@ EntityTable EntityResolver::Resolve() const {
   std::unordered_set<std::string> acronyms;
   for (const auto& x : e.inputs)
     if (x.acronym) acronyms.insert(x.in.name);
+  const std::unordered_set<std::string> shared = SharedSurnames(table.entities, variants);
   for (std::size_t k = 0; k < table.entities.size(); ++k) {
     Entity& ent = table.entities[k];
-    if (ent.type == "person") AddSurnames(variants[k]);
+    if (ent.type == "person") {
+      AddUntitled(variants[k], s.clusterer.parser());
+      AddSurnames(variants[k], shared);
+    }
     for (auto& [form, v] : variants[k]) {
       std::sort(v.docs.begin(), v.docs.end());
       std::sort(v.outlets.begin(), v.outlets.end());
@@ -635,16 +948,22 @@ EntityTable EntityResolver::Resolve() const {
     Kind kind = Kind::kPerson;
     for (std::size_t c = 0; c < n; ++c)
       if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
-    ent.name = Canonical(ent, kind, acronyms);
+    ent.name = Canonical(ent, kind, acronyms, s.clusterer.parser());
   }
-  // capitalised words of no entity, for the spelling report's other names
+  // capitalised words and names of no entity, for the spelling report's
+  // other names
   std::map<std::string, EntityVariant> words;
-  for (const State::Candidate* c : e.loose) {
-    EntityVariant& v = words[c->word];
-    v.form = c->word;
-    ++v.count;
-    AddUnique(v.docs, s.docs[c->doc].id);
-    AddUnique(v.outlets, s.docs[c->doc].outlet);
+  auto loose = [&](const std::string& form, std::uint32_t doc, std::size_t count) {
+    EntityVariant& v = words[form];
+    v.form = form;
+    v.count += count;
+    AddUnique(v.docs, s.docs[doc].id);
+    AddUnique(v.outlets, s.docs[doc].outlet);
+  };
+  for (const State::Candidate* c : e.loose) loose(c->word, c->doc, 1);
+  for (const auto& o : e.occurrences) {
+    auto c = clustering.cluster_of[o.input];
+    if (c >= 0 && !kept[static_cast<std::size_t>(c)]) loose(o.form, e.inputs[o.input].doc, o.count);
   }
   for (auto& [w, v] : words) {
     std::sort(v.docs.begin(), v.docs.end());

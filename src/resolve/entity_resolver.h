@@ -56,11 +56,14 @@
 namespace whosaid::resolve {
 
 struct ResolverConfig {
-  // The matcher's settings; news needs variants_need_anchor (set by default here).
+  // The matcher's settings; news needs variants_need_anchor and lets full
+  // names merge whatever the roles (set by default here).
   entities::ClusterConfig cluster = NewsClusterConfig();
   static entities::ClusterConfig NewsClusterConfig() {
     entities::ClusterConfig c;
     c.variants_need_anchor = true;
+    c.disagreement_blocks_full_names = false;
+    c.weak_parts_need_context = true;
     return c;
   }
 };

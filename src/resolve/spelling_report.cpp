@@ -1,9 +1,11 @@
 #include "resolve/spelling_report.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <set>
 #include <sstream>
 
 #include "segment/tokenizer.h"
@@ -69,6 +71,80 @@ void Merge(EntityVariant& into, const EntityVariant& v) {
   into.docs.erase(std::unique(into.docs.begin(), into.docs.end()), into.docs.end());
   std::sort(into.outlets.begin(), into.outlets.end());
   into.outlets.erase(std::unique(into.outlets.begin(), into.outlets.end()), into.outlets.end());
+}
+
+// The sets of two or more members, by root.
+std::map<std::size_t, std::vector<std::size_t>> Components(Sets& sets, std::size_t n) {
+  std::map<std::size_t, std::vector<std::size_t>> members;
+  for (std::size_t i = 0; i < n; ++i) members[sets.Find(i)].push_back(i);
+  std::erase_if(members, [](const auto& m) { return m.second.size() < 2; });
+  return members;
+}
+
+SpellingGroup GroupOf(const Entity& e) {
+  SpellingGroup g;
+  g.entity = e.id;
+  g.type = e.type;
+  g.name = e.name;
+  return g;
+}
+
+// A word without a possessive 's (Center’s → Center).
+std::string WithoutPossessiveS(std::string w) {
+  for (std::string_view poss : {"\xE2\x80\x99s", "'s"}) {
+    if (w.size() > poss.size() && w.compare(w.size() - poss.size(), poss.size(), poss) == 0) {
+      w.erase(w.size() - poss.size());
+      break;
+    }
+  }
+  return w;
+}
+
+// The letters of a word (al-Hadithi → alhadithi, Nouri’ → nouri).
+std::string Letters(const std::string& w) {
+  std::string out;
+  for (char c : w) {
+    if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) out += c;
+  }
+  // (the bytes of ’ are not letters)
+  std::string clean;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out.compare(i, 3, "\xE2\x80\x99") == 0) {
+      i += 2;
+      continue;
+    }
+    clean += out[i];
+  }
+  return clean;
+}
+
+// Forms that differ only in case are one spelling (Karim Al-Tabbani / Karim
+// al-Tabbani): merged, written as the most used.
+std::vector<EntityVariant> CaseMerged(const std::vector<EntityVariant>& variants) {
+  std::map<std::string, EntityVariant> by_lower;
+  std::map<std::string, std::size_t> best;
+  for (const EntityVariant& v : variants) {
+    const std::string key = segment::Lower(v.form);
+    auto [it, fresh] = by_lower.try_emplace(key, v);
+    if (fresh) {
+      best[key] = v.count;
+      continue;
+    }
+    if (v.count > best[key]) {
+      it->second.form = v.form;
+      best[key] = v.count;
+    }
+    Merge(it->second, v);
+  }
+  std::vector<EntityVariant> out;
+  for (auto& [k, v] : by_lower) out.push_back(std::move(v));
+  return out;
+}
+
+void SortByUse(std::vector<EntityVariant>& v) {
+  std::stable_sort(v.begin(), v.end(), [](const EntityVariant& a, const EntityVariant& b) {
+    return a.count > b.count;
+  });
 }
 
 Json VariantJson(const EntityVariant& v) {
@@ -186,75 +262,248 @@ bool SpellingReporter::FinalLetter(const std::string& a, const std::string& b) c
          finals_.count(longer.substr(shorter.size())) > 0;
 }
 
+// The words of one entity spelled more than one way, compared slot by slot
+// (persons: a first name with first names, a surname or short form with
+// surnames): one group per word, its spellings and the forms holding them.
+std::vector<SpellingGroup> SpellingReporter::WordGroups(const Entity& e) const {
+  std::vector<SpellingGroup> out;
+  const bool person = e.type == "person";
+  std::map<std::string, EntityVariant> words;               // key → counts (form: most used case)
+  std::map<std::string, std::vector<std::size_t>> holders;  // key → variant indices
+  for (std::size_t k = 0; k < e.variants.size(); ++k) {
+    const EntityVariant& v = e.variants[k];
+    const std::vector<std::string> raws = SplitOn(v.form, ' ');
+    for (std::size_t r = 0; r < raws.size(); ++r) {
+      std::string w = Bare(raws[r]);
+      if (w.empty()) continue;
+      std::string slot = !person ? "" : r + 1 == raws.size() ? "last:" : r == 0 ? "first:" : "mid:";
+      std::string lw = slot + segment::Lower(w);
+      EntityVariant& into = words[lw];
+      if (into.form.empty() ||
+          (w[0] >= 'A' && w[0] <= 'Z' && !(into.form[0] >= 'A' && into.form[0] <= 'Z'))) {
+        into.form = w;
+      }
+      Merge(into, v);
+      holders[lw].push_back(k);
+    }
+  }
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : words) keys.push_back(k);
+  Sets sets(keys.size());
+  std::vector<std::string> label(keys.size());
+  auto slot_of = [](const std::string& key) { return key.substr(0, key.find(':') + 1); };
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    for (std::size_t j = i + 1; j < keys.size(); ++j) {
+      if (slot_of(keys[i]) != slot_of(keys[j])) continue;
+      std::string l = Label(words[keys[i]].form, words[keys[j]].form, person);
+      if (l.empty()) continue;
+      sets.Join(i, j);
+      label[sets.Find(i)] = l;
+    }
+  }
+  for (const auto& [root, idx] : Components(sets, keys.size())) {
+    SpellingGroup g = GroupOf(e);
+    g.label = label[root];
+    std::vector<std::size_t> forms;
+    for (std::size_t i : idx) {
+      g.variants.push_back(words[keys[i]]);
+      for (std::size_t k : holders[keys[i]]) forms.push_back(k);
+    }
+    SortByUse(g.variants);
+    g.majority = g.variants.front().form;
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    for (std::size_t k : forms) g.forms.push_back(e.variants[k]);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+// One form of a name as the form-level comparison sees it.
+struct SpellingReporter::FormWords {
+  std::vector<std::string> raw;   // lower-case words without titles, possessives, punctuation
+  std::vector<std::string> keys;  // their parser keys (al-Hadithi = Hadithi, Mohamed = Muhammad)
+  std::vector<entities::Spelling> spellings;
+  std::vector<std::string> parts;  // an organisation's parts (NameParser)
+  bool acronym = false;
+};
+
+SpellingReporter::FormWords SpellingReporter::Words(const std::string& form, bool person) const {
+  FormWords f;
+  const std::string bare = person ? parser_.WithoutTitles(form) : form;
+  f.acronym = bare.find(' ') == std::string::npos && AllCaps(bare);
+  if (!person) {  // an organisation's parts: synonyms applied, stop words dropped
+    for (const auto& part : parser_.Parse(bare, entities::EntityType::kOrg).parts)
+      f.parts.push_back(part.text);
+  }
+  const std::vector<std::string> words = SplitOn(bare, ' ');
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    // a lone apostrophe ends a possessive on the last word only (Nouri’
+    // al-Hadithi keeps its apostrophe; Center’s loses its ’s anywhere)
+    std::string b = k + 1 == words.size() ? Bare(words[k]) : WithoutPossessiveS(words[k]);
+    while (!b.empty() && (b.back() == ',' || b.back() == '.')) b.pop_back();
+    if (b.empty()) continue;
+    f.raw.push_back(segment::Lower(b));
+    const auto parsed = parser_.Parse(b, entities::EntityType::kPerson);
+    std::string key;
+    for (const auto& part : parsed.parts) key += part.text;
+    f.keys.push_back(key.empty() ? f.raw.back() : key);
+    f.spellings.push_back(parsed.parts.size() == 1 ? parsed.parts[0].spelling
+                                                   : spelling_.Spell(f.keys.back()));
+  }
+  return f;
+}
+
+// Whether two forms of one entity are two spellings of one name, and how
+// they differ ("" when they do not: a short form, another name):
+// a word spelled otherwise (Omar Farid Khan / Umar Farid; a surname with a
+// surname, a first name with a first name, unless the spellings are close),
+// words in another order (Karim Aziz / Aziz Karim), joined or split (Abdul Hamid /
+// Abdulhamid), punctuation or particles only (Nouri’ / Nouri, al-Hadithi / Hadithi),
+// or — organisations — other wording of the same words (Front for / of
+// Unity and Peace, Rapid Defence / Action Forces).
+std::string SpellingReporter::FormLabel(const FormWords& a, const FormWords& b, bool person) const {
+  if (a.acronym || b.acronym || a.raw.empty() || b.raw.empty() || a.raw == b.raw) return {};
+  std::vector<std::size_t> only_a, only_b;  // word indices without an equal key on the other side
+  std::vector<char> used(b.keys.size(), 0);
+  for (std::size_t i = 0; i < a.keys.size(); ++i) {
+    bool found = false;
+    for (std::size_t j = 0; j < b.keys.size() && !found; ++j) {
+      if (!used[j] && a.keys[i] == b.keys[j]) used[j] = found = true;
+    }
+    if (!found) only_a.push_back(i);
+  }
+  for (std::size_t j = 0; j < b.keys.size(); ++j) {
+    if (!used[j]) only_b.push_back(j);
+  }
+  if (only_a.empty() && only_b.empty()) {
+    if (a.keys != b.keys) return "word order";
+    // the same words: spelled otherwise (Ahmad / Ahmed), or only their
+    // particles and punctuation differ (al-Hadithi / Hadithi, Nouri’ / Nouri)
+    for (std::size_t i = 0; i < a.raw.size() && i < b.raw.size(); ++i) {
+      if (Letters(a.raw[i]) != Letters(b.raw[i]) &&
+          Letters(a.raw[i]).find(Letters(b.raw[i])) == std::string::npos &&
+          Letters(b.raw[i]).find(Letters(a.raw[i])) == std::string::npos) {
+        return "transliteration";
+      }
+    }
+    return "particle or punctuation";
+  }
+  if (only_a.empty() || only_b.empty()) return {};  // a short form
+  auto joined = [](const FormWords& f, const std::vector<std::size_t>& idx) {
+    std::string out;
+    for (std::size_t i : idx) {
+      for (char c : f.raw[i]) {
+        if (c != '-') out += c;
+      }
+    }
+    return out;
+  };
+  if (joined(a, only_a) == joined(b, only_b)) return "joined or split";
+  if (only_a.size() == 1 && only_b.size() == 1) {
+    std::string l = Label(a.raw[only_a[0]], b.raw[only_b[0]], person);
+    if (!l.empty()) return l;
+  }
+  if (!person) {
+    // an organisation: the same parts, or one part for another (Rapid
+    // Support / Response Forces), never a short form or two names
+    std::vector<std::string> pa = a.parts, pb = b.parts;
+    std::sort(pa.begin(), pa.end());
+    std::sort(pb.begin(), pb.end());
+    std::vector<std::string> oa, ob;
+    std::set_difference(pa.begin(), pa.end(), pb.begin(), pb.end(), std::back_inserter(oa));
+    std::set_difference(pb.begin(), pb.end(), pa.begin(), pa.end(), std::back_inserter(ob));
+    const bool swap = oa.size() == 1 && ob.size() == 1 && pa.size() > 1 && pb.size() > 1;
+    return (oa.empty() && ob.empty() && !pa.empty()) || swap ? "wording" : "";
+  }
+  // every word of the side with fewer has a close spelling on the other
+  auto slot = [](const FormWords& f, std::size_t i) {
+    return i + 1 == f.keys.size() ? 2 : i == 0 ? 0 : 1;
+  };
+  const bool a_fewer = only_a.size() <= only_b.size();
+  const FormWords &x = a_fewer ? a : b, &y = a_fewer ? b : a;
+  const auto &xs = a_fewer ? only_a : only_b, &ys = a_fewer ? only_b : only_a;
+  for (std::size_t i : xs) {
+    bool close = false;
+    for (std::size_t j : ys) {
+      const auto level = spelling_.Compare(x.spellings[i], y.spellings[j]).level;
+      close = close || level >= entities::PartLevel::kStrong ||
+              (level == entities::PartLevel::kWeak && slot(x, i) == slot(y, j));
+    }
+    if (!close) return {};
+  }
+  return "transliteration";
+}
+
 SpellingReport SpellingReporter::Build(const EntityTable& table) const {
   SpellingReport report;
   for (const Entity& e : table.entities) {
-    // every word of every form, merged case-insensitively
-    // (persons: slot-prefixed, so a first name is only compared with first
-    // names and a surname or short form with surnames)
-    const bool person = e.type == "person";
-    std::map<std::string, EntityVariant> words;  // key → counts (form: most used case)
-    std::map<std::string, std::vector<std::size_t>> holders;  // key → variant indices
-    for (std::size_t k = 0; k < e.variants.size(); ++k) {
-      const EntityVariant& v = e.variants[k];
-      const std::vector<std::string> raws = SplitOn(v.form, ' ');
-      for (std::size_t r = 0; r < raws.size(); ++r) {
-        std::string w = Bare(raws[r]);
-        if (w.empty()) continue;
-        std::string slot = !person                ? ""
-                           : r + 1 == raws.size() ? "last:"
-                           : r == 0               ? "first:"
-                                                  : "mid:";
-        std::string lw = slot + segment::Lower(w);
-        EntityVariant& into = words[lw];
-        if (into.form.empty() ||
-            (w[0] >= 'A' && w[0] <= 'Z' && !(into.form[0] >= 'A' && into.form[0] <= 'Z'))) {
-          into.form = w;
-        }
-        Merge(into, v);
-        holders[lw].push_back(k);
-      }
-    }
-    std::vector<std::string> keys;
-    for (const auto& [k, v] : words) keys.push_back(k);
-    Sets sets(keys.size());
-    std::vector<std::string> label(keys.size());
-    auto slot_of = [](const std::string& key) { return key.substr(0, key.find(':') + 1); };
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      for (std::size_t j = i + 1; j < keys.size(); ++j) {
-        if (slot_of(keys[i]) != slot_of(keys[j])) continue;
-        std::string l = Label(words[keys[i]].form, words[keys[j]].form, person);
+    std::vector<SpellingGroup> words = WordGroups(e);
+    const std::vector<EntityVariant> variants = CaseMerged(e.variants);
+    std::vector<FormWords> forms;
+    for (const EntityVariant& v : variants) forms.push_back(Words(v.form, e.type == "person"));
+    Sets sets(forms.size());
+    std::vector<std::set<std::string>> labels(forms.size());
+    std::vector<std::pair<std::size_t, std::string>> pairs;
+    for (std::size_t i = 0; i < forms.size() && forms.size() <= kMaxForms; ++i) {
+      for (std::size_t j = i + 1; j < forms.size(); ++j) {
+        std::string l = FormLabel(forms[i], forms[j], e.type == "person");
         if (l.empty()) continue;
         sets.Join(i, j);
-        label[sets.Find(i)] = l;
+        pairs.emplace_back(i, l);
       }
     }
-    std::map<std::size_t, std::vector<std::size_t>> members;
-    for (std::size_t i = 0; i < keys.size(); ++i) members[sets.Find(i)].push_back(i);
-    for (const auto& [root, idx] : members) {
-      if (idx.size() < 2) continue;
-      SpellingGroup g;
-      g.entity = e.id;
-      g.type = e.type;
-      g.name = e.name;
-      g.label = label[root];
-      std::vector<std::size_t> forms;
-      for (std::size_t i : idx) {
-        g.variants.push_back(words[keys[i]]);
-        for (std::size_t k : holders[keys[i]]) forms.push_back(k);
-      }
-      std::stable_sort(
-          g.variants.begin(), g.variants.end(),
-          [](const EntityVariant& a, const EntityVariant& b) { return a.count > b.count; });
+    for (auto& [i, l] : pairs) labels[sets.Find(i)].insert(l);
+    std::vector<char> placed(words.size(), 0);
+    for (const auto& [root, idx] : Components(sets, forms.size())) {
+      SpellingGroup g = GroupOf(e);
+      for (const std::string& l : labels[root]) g.label += (g.label.empty() ? "" : ", ") + l;
+      for (std::size_t i : idx) g.variants.push_back(variants[i]);
+      SortByUse(g.variants);
       g.majority = g.variants.front().form;
-      std::sort(forms.begin(), forms.end());
-      forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-      for (std::size_t k : forms) g.forms.push_back(e.variants[k]);
+      g.forms = g.variants;
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        const bool within =
+            std::any_of(words[w].forms.begin(), words[w].forms.end(), [&](const EntityVariant& f) {
+              return std::any_of(idx.begin(), idx.end(), [&](std::size_t i) {
+                return segment::Lower(variants[i].form) == segment::Lower(f.form);
+              });
+            });
+        if (within && !placed[w]) {
+          g.words.push_back(words[w]);
+          placed[w] = 1;
+        }
+      }
       report.groups.push_back(std::move(g));
+    }
+    // word spellings no two full forms show (a short form spelled otherwise)
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (!placed[w]) report.groups.push_back(std::move(words[w]));
     }
   }
   OtherNames(table.words, report);
   return report;
+}
+
+// Two names of no entity written otherwise but parsed alike: the same
+// parts with other particles or punctuation (Al-Gadir / Al Gadir), or two or
+// more parts each a strong spelling match (Wadi El Kabir / Wadi Al Kebir).
+std::string SpellingReporter::PhraseLabel(const std::string& a, const std::string& b) const {
+  if (segment::Lower(a) == segment::Lower(b)) return {};
+  const auto pa = parser_.Parse(a, entities::EntityType::kPerson);
+  const auto pb = parser_.Parse(b, entities::EntityType::kPerson);
+  if (pa.parts.empty() || pa.parts.size() != pb.parts.size()) return {};
+  bool exact = true;
+  for (std::size_t i = 0; i < pa.parts.size(); ++i) {
+    if (pa.parts[i].text == pb.parts[i].text) continue;
+    exact = false;
+    if (spelling_.Compare(pa.parts[i].spelling, pb.parts[i].spelling).level <
+        entities::PartLevel::kStrong) {
+      return {};
+    }
+  }
+  if (exact) return "particle or punctuation";
+  return pa.parts.size() >= 2 ? "transliteration" : "";
 }
 
 // Capitalised words of no entity spelled more than one way (a strong
@@ -282,9 +531,12 @@ void SpellingReporter::OtherNames(const std::vector<EntityVariant>& words,
         if (x.docs == y.docs)
           continue;  // one document's own two words: not a cross-outlet spelling
         std::string l = Label(x.form, y.form, false);
-        // transliteration look-alikes among words of no entity are mostly
-        // English words (Became / Become): only the unambiguous labels count
-        if (l.empty() || l == "transliteration") continue;
+        // transliteration look-alikes among single words of no entity are
+        // mostly English words (Became / Become): only the unambiguous
+        // labels count, or names of several parts spelled alike part by part
+        if (l == "transliteration") l.clear();
+        if (l.empty()) l = PhraseLabel(x.form, y.form);
+        if (l.empty()) continue;
         sets.Join(idx[a], idx[b]);
         label[sets.Find(idx[a])] = l;
       }
@@ -320,6 +572,17 @@ std::string ToJson(const SpellingReport& report) {
     for (const auto& v : g.variants) j["variants"].push_back(VariantJson(v));
     j["forms"] = Json::array();
     for (const auto& v : g.forms) j["forms"].push_back(VariantJson(v));
+    if (!g.words.empty()) {
+      j["words"] = Json::array();
+      for (const SpellingGroup& w : g.words) {
+        Json word;
+        word["label"] = w.label;
+        word["majority"] = w.majority;
+        word["variants"] = Json::array();
+        for (const auto& v : w.variants) word["variants"].push_back(VariantJson(v));
+        j["words"].push_back(std::move(word));
+      }
+    }
     groups.push_back(std::move(j));
   }
   Json out;
@@ -344,6 +607,11 @@ std::string ToTable(const SpellingReport& report) {
         for (std::size_t i = 0; i < v.outlets.size(); ++i) out << (i ? "; " : "") << v.outlets[i];
         out << "]";
       }
+      out << "\n";
+    }
+    for (const SpellingGroup& w : g.words) {
+      out << "    words (" << w.label << "):";
+      for (const auto& v : w.variants) out << " " << v.form << " ×" << v.count;
       out << "\n";
     }
   }

@@ -47,10 +47,13 @@ struct SpellingGroup {
   std::string entity;                   // entity id; "" for another recurring name (JSON null)
   std::string type;                     // person, organization, group, operation; name (no entity)
   std::string name;                     // the entity's canonical name
-  std::string label;                    // British/American, connector, transliteration
+  std::string label;                    // how the spellings differ, comma separated
   std::string majority;                 // the spelling used most
-  std::vector<EntityVariant> variants;  // the spellings of the word (most used first)
+  std::vector<EntityVariant> variants;  // the spellings (most used first)
   std::vector<EntityVariant> forms;     // the entity's full forms holding them
+  // For a group of full forms: the single words spelled more than one way
+  // in them (groups of words: Defence / Defense), where there are any.
+  std::vector<SpellingGroup> words;
 };
 
 struct SpellingReport {
@@ -76,7 +79,13 @@ class SpellingReporter {
 
  private:
   static constexpr std::size_t kMinOtherNameBytes = 5;  // shorter words are too often alike
-  static constexpr std::size_t kMaxBucket = 2000;       // words per first letter compared pairwise
+  static constexpr std::size_t kMaxForms = 500;         // forms of one entity compared pairwise
+  struct FormWords;
+  FormWords Words(const std::string& form, bool person) const;
+  std::string FormLabel(const FormWords& a, const FormWords& b, bool person) const;
+  std::vector<SpellingGroup> WordGroups(const Entity& e) const;
+  std::string PhraseLabel(const std::string& a, const std::string& b) const;
+  static constexpr std::size_t kMaxBucket = 2000;  // words per first letter compared pairwise
   std::string Connectorless(const std::string& lower_word) const;
   bool FinalLetter(const std::string& a, const std::string& b) const;
   std::string Compound(const std::string& a, const std::string& b) const;

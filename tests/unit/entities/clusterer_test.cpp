@@ -58,6 +58,17 @@ NameContext SameAs(Words names) {
   c.same_as = std::move(names);
   return c;
 }
+NameContext Opaque() {
+  NameContext c;
+  c.opaque = true;
+  return c;
+}
+NameContext Tentative(Words docs) {
+  NameContext c;
+  c.docs = std::move(docs);
+  c.tentative = true;
+  return c;
+}
 
 }  // namespace
 
@@ -143,6 +154,23 @@ TEST_SUITE("entities.clusterer") {
          {Person("Mohammad Shafiq", d1), Person("Mohammad Shafeq", d1)}, "0 0"},
         {"context picks the one longer form of an ambiguous short form",
          {Person("Yahya Sarei", d1), Person("Rajeh Sarei", d3), Person("Sarei", d1)}, "0 1 0"},
+        {"a clause taken for a name matches nothing",
+         {NameInput{"relations between the Unity Council and the Peace Front", EntityType::kOrg,
+                    Opaque()},
+          NameInput{"Peace Front", EntityType::kOrg, NameContext()}},
+         "0 1"},
+        {"a tentative name needs a strong match, not a weak one and a shared document",
+         {Person("Mohammad Shafi", d1), Person("Mohammad Shafiq", Tentative({"d1"}))}, "0 1"},
+        {"an alias the text states bridges names with nothing in common",
+         {Person("Karim Zuwari", d1), Person("Bazooka", Docs({"d3"})),
+          NameInput{"Karim al-Zuwari", EntityType::kPerson, SameAs({"Bazooka"})}},
+         "0 0 0"},
+        {"two documents each state a nickname: the names meet through them",
+         {Person("Yasin Omar", Docs({"d1"})), Person("Hawk", Docs({"d1"})),
+          NameInput{"Yasin Omar", EntityType::kPerson, SameAs({"Hawk"})},
+          Person("Yasin Omar Dagane", Docs({"d3"})), Person("Falcon", Docs({"d3"})),
+          NameInput{"Falcon", EntityType::kPerson, SameAs({"Yasin Omar Dagane"})}},
+         "0 0 0 0 0 0"},
         {"an acronym the text defines",
          {NameInput{"UNAMI", EntityType::kOrg, SameAs({"UN Assistance Mission in Iraq"})},
           NameInput{"UN Assistance Mission in Iraq", EntityType::kOrg, NameContext()}}, "0 0"},

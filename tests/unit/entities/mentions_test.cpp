@@ -17,7 +17,8 @@ std::string Mentions(const std::string& text) {
   DocResult r = testing::ThePipeline().Run(doc);
   std::string out;
   for (const entities::NameMention& m : r.names) {
-    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase)
+    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase ||
+        m.kind == entities::MentionKind::kName)
       continue;
     if (!out.empty()) out += "; ";
     out += std::string(entities::ToString(m.kind)) + ":" + m.text;

@@ -39,7 +39,8 @@ std::string Names(const std::string& text, std::size_t window_bytes) {
   const DocResult r = pipeline.Run(doc);
   std::string out;
   for (const auto& m : r.names) {
-    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase)
+    if (m.kind == entities::MentionKind::kWord || m.kind == entities::MentionKind::kPhrase ||
+        m.kind == entities::MentionKind::kName)
       continue;
     if (text.substr(m.span.begin, m.span.size()) != m.text) return "bad span: " + m.text;
     if (m.kind == entities::MentionKind::kAcronym &&

@@ -18,9 +18,10 @@ struct Doc {
 // Resolves `docs` (in the given order) and returns, per surface form, the
 // entity id it belongs to; and the canonical name per entity.
 struct Resolved {
-  std::map<std::string, std::string> entity_of;  // form → id
-  std::map<std::string, std::string> name_of;    // id → canonical name
-  std::set<std::string> canonical;               // canonical names
+  std::map<std::string, std::string> entity_of;           // form → id
+  std::map<std::string, std::string> name_of;             // id → canonical name
+  std::set<std::string> canonical;                        // canonical names
+  std::map<std::string, std::set<std::string>> forms_of;  // id → forms
 };
 
 Document MakeDoc(const Doc& d) {
@@ -42,7 +43,10 @@ Resolved Resolve(const std::vector<Doc>& docs) {
   for (const auto& e : table.entities) {
     out.name_of[e.id] = e.name;
     out.canonical.insert(e.name);
-    for (const auto& v : e.variants) out.entity_of.emplace(v.form, e.id);
+    for (const auto& v : e.variants) {
+      out.entity_of.emplace(v.form, e.id);
+      out.forms_of[e.id].insert(v.form);
+    }
   }
   return out;
 }
@@ -145,6 +149,93 @@ TEST_SUITE("resolve") {
     REQUIRE(r.entity_of.count("IAI"));
     CHECK(r.entity_of["IAI"] == r.entity_of["Inter-Agency Intelligence"]);
     CHECK(r.entity_of["IAI"].substr(0, 1) == "O");
+  }
+
+  TEST_CASE("news names: particles, cut speaker names, aliases, roles told differently") {
+    // invented outlets and people
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Prime Minister Karim Nouri’ al-Hadithi said the vote was fair. “We counted every "
+          "ballot,” Hadithi said. Port commander Yasin Omar Dagane, also known as Tiger, was "
+          "arrested on Monday. Army chief Gen. Salah Idris al-Dabbagh said the city was calm."},
+         {"y", "Y",
+          "Karim Nouri al-Hadithi, the prime minister, said the count would end soon. “We will "
+          "not stop,” Tiger said in a recording. The country's ruler Salah Idris Dabbagh said "
+          "talks would go on."},
+         {"z", "Z",
+          "Yasin Omar Dagane said the front line held. Ruling council head Ramzi Fadel al-Jawadi "
+          "met Interior Minister Ramzi Fadel al-Jawari. “It is over,” Jawadi said."}});
+    struct Row {
+      std::string a, b;
+      bool same;
+    } rows[] = {
+        {"Karim Nouri’ al-Hadithi", "Karim Nouri al-Hadithi", true},  // apostrophe in a name
+        {"Karim Nouri’ al-Hadithi", "Hadithi", true},                 // speaker by surname
+        {"Yasin Omar Dagane", "Tiger", true},                         // alias the text states
+        {"Salah Idris al-Dabbagh", "Salah Idris Dabbagh", true},      // roles told differently
+        {"Ramzi Fadel al-Jawadi", "Ramzi Fadel al-Jawari", false},    // one consonant apart
+        {"Jawadi", "Ramzi Fadel al-Jawari", false},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      REQUIRE(r.entity_of.count(row.a));
+      REQUIRE(r.entity_of.count(row.b));
+      CHECK((r.entity_of[row.a] == r.entity_of[row.b]) == row.same);
+    }
+    CHECK(r.entity_of.count("Karim Nouri") == 0);  // a cut name is no form
+  }
+
+  TEST_CASE("short forms: a shared surname, a respelling, a title, a given name") {
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Governor Ramzi Tarkan said the storm had passed and that Tarkan's men were "
+          "ready. The stadium is named after his father, former governor Aslan Tarkan. "
+          "Foreign Minister Omar al-Shirwani said talks went well. Sirwani said the visit was "
+          "useful."},
+         {"y", "Y",
+          "Aslan Tarkan, the former governor, died in 2004. PM Daud Kamali said the budget was "
+          "ready. Finance Minister Daud Kamali said taxes would fall. Protesters marched in "
+          "support of Daud."}});
+    const std::string ramzi = r.entity_of["Ramzi Tarkan"], aslan = r.entity_of["Aslan Tarkan"];
+    CHECK(ramzi != aslan);
+    CHECK(r.forms_of[ramzi].count("Tarkan") == 1);  // the one who speaks
+    CHECK(r.forms_of[aslan].count("Tarkan") == 0);
+    CHECK(r.entity_of["Sirwani"] == r.entity_of["Omar al-Shirwani"]);  // one document respells it
+    CHECK(r.entity_of["Daud Kamali"] == r.entity_of["PM Daud Kamali"]);
+    CHECK(r.name_of[r.entity_of["Daud Kamali"]] == "Daud Kamali");
+    CHECK(r.entity_of["Daud"] == r.entity_of["Daud Kamali"]);  // a given name, not a common one
+  }
+
+  TEST_CASE("a nickname respelled in its own document joins it") {
+    Resolved r = Resolve({{"x", "X",
+                           "Commander Yasin Omar (Tigeri) said the port was taken.\nTegeri "
+                           "speech\n“We hold it,” he said."}});
+    CHECK(r.entity_of["Tegeri"] == r.entity_of["Yasin Omar"]);
+  }
+
+  TEST_CASE("a real name the text gives joins a nom de guerre across outlets") {
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Port commander Abu Karim al-Tabbani ordered his men to hold. “Stay,” Tabbani said."},
+         {"y", "Y",
+          "Port commander Abu Kareem al-Dabbani reached the harbour.\nAl-Dabbani spoke at the "
+          "docks. Using his real name, Yusuf al-Marwani, he addressed the crowd."},
+         {"z", "Z", "The interim leader, Yousef al-Marwani, said peace would hold."}});
+    CHECK(r.entity_of["Yusuf al-Marwani"] == r.entity_of["Yousef al-Marwani"]);
+    CHECK(r.entity_of["Yusuf al-Marwani"] == r.entity_of["Abu Kareem al-Dabbani"]);
+    CHECK(r.entity_of["Yousef al-Marwani"] == r.entity_of["Abu Karim al-Tabbani"]);
+  }
+
+  TEST_CASE("a name with no role joins a person known elsewhere, or is no entity") {
+    Resolved r = Resolve(
+        {{"x", "X", "Interior Minister Yusuf Kamal Zubairi said the border was calm."},
+         {"y", "Y",
+          "A delegation led by Yousef Kamal Zubairi will decide. Crowds cheered Lina Haddad "
+          "in the square.\nSenator Blasts Harbor Deal\nThe vote was close."}});
+    CHECK(r.entity_of["Yousef Kamal Zubairi"] == r.entity_of["Yusuf Kamal Zubairi"]);
+    CHECK(r.entity_of.count("Lina Haddad") == 0);    // known nowhere else: no entity
+    CHECK(r.entity_of.count("Blasts Harbor") == 0);  // a title-case headline is no name
   }
 
   TEST_CASE("the canonical name is the most frequent full form") {
