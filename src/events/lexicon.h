@@ -33,6 +33,8 @@ struct TriggerInfo {
   bool determined = false;  // a noun that needs a determiner, article, number or modifier
   bool final =
       false;  // a noun no lower-case word (other than a context word) may follow ("primary")
+  bool place_object = false;  // a verb that is an event only when a place is its object ("entered
+                              // the city of Kiru", not "entered the room")
   bool proper =
       false;  // written capitalised in triggers.txt: matches capitalised ("Super Tuesday")
 };

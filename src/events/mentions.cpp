@@ -49,7 +49,7 @@ struct MentionFinder::Sentence {
     bool date_generic = false, date_unknown = false;
     bool date_from_dateline = false;  // its date is the document's dateline
     bool dropped = false;
-    bool evidence = false, determined = false;  // TriggerInfo's flags
+    bool evidence = false, determined = false, place_object = false;  // TriggerInfo's flags
   };
 
   const std::vector<Word>& w;
@@ -133,6 +133,7 @@ void MentionFinder::FindTriggers(Sentence& s) const {
     d.m.head = std::string(s.w[i + n - 1].lower);
     d.evidence = info->evidence;
     d.determined = info->determined;
+    d.place_object = info->place_object;
     s.drafts.push_back(std::move(d));
     i += n;
   }
@@ -183,7 +184,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
         break;  // a verb
       --k;
       ++modifiers;
-      lower_modifiers += !p.cap;
+      lower_modifiers += !p.cap || k == s.first_word;  // "Heavy fighting broke out"
     }
     d.np = k;
     // A figurative modifier in or just before the phrase ("political
@@ -313,6 +314,17 @@ void MentionFinder::FindActors(Sentence& s) const {
   }
 }
 
+// Where the object of a verb ending at word k starts: after "the", a
+// region word and "of" ("bombed the town of Kiru", "entered the capital
+// Kiru").
+std::size_t MentionFinder::ObjectStart(const Sentence& s, std::size_t k) const {
+  if (k < s.e && s.w[k].Is("the")) ++k;
+  if (k < s.e && s.w[k].IsWord() && !s.w[k].cap && (lex_.Context(s.w, k, k + 1).second & kRegion))
+    ++k;
+  if (k < s.e && s.w[k].Is("of")) ++k;
+  return k;
+}
+
 // 5. Places: gazetteer names, place-like names after a locative
 // preposition, countries of targets; each with its role.
 void MentionFinder::FindPlaces(Sentence& s) const {
@@ -332,7 +344,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     // ("bombed Afrin, killing four", "shelled Syria near the border").
     for (const auto& d : s.drafts) {
       bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
-      if (!d.dropped && verb && d.m.end == first && lex_.type(d.m.type).kinetic)
+      if (!d.dropped && verb && ObjectStart(s, d.m.end) == first && lex_.type(d.m.type).kinetic)
         return Role::kPlace;
     }
     // "Rep. Ann Cole of Ohio", "Governor of Texas": a person's description.
@@ -596,6 +608,14 @@ void MentionFinder::Classify(Sentence& s) const {
     }
     if (d && std::find(d->m.places.begin(), d->m.places.end(), p.place) == d->m.places.end())
       d->m.places.push_back(p.place);
+  }
+  for (auto& d : s.drafts) {
+    if (d.dropped || !d.place_object) continue;
+    // "entered the city of Kiru", "entered Kiru": a place is its object.
+    std::size_t k = ObjectStart(s, d.m.end);
+    d.dropped = std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
+      return p.first == k && (p.role == Role::kPlace || p.role == Role::kNear);
+    });
   }
   for (auto& d : s.drafts) {
     if (d.dropped) continue;

@@ -94,6 +94,7 @@ class MentionFinder {
   void FindObjects(Sentence& s) const;
   void Respond(Sentence& s) const;
   void FindPlaces(Sentence& s) const;
+  std::size_t ObjectStart(const Sentence& s, std::size_t k) const;
   std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;
