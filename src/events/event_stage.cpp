@@ -6,6 +6,7 @@
 #include "events/lexicon.h"
 #include "events/linker.h"
 #include "events/mentions.h"
+#include "events/story.h"
 #include "events/words.h"
 
 namespace whosaid::events {
@@ -18,7 +19,7 @@ struct EventStage::Impl {
         dates(c.dates, rules),
         mentions(lexicon, places, dates),
         coref(c.coref, lexicon, places),
-        linker(lexicon, dates) {}
+        linker(lexicon, dates, c.story.quote_paragraphs) {}
 
   EventConfig config;
   EventLexicon lexicon;
@@ -117,7 +118,8 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   if (m.config.trace) m.Trace(doc, words, mentions, grouping);
   for (const LocalEvent& e : grouping.events) out.events.push_back(m.Describe(words, e, border));
   // 5. quotes
-  out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor);
+  Story story = FindStory(m.config.story, m.lexicon, words, mentions, grouping, quotes);
+  out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor, story);
   return out;
 }
 

@@ -36,7 +36,8 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"speech", kSpeech},
     {"indefinite", kIndefinite},
     {"aimed", kAimed},
-    {"agent", kAgent}};
+    {"agent", kAgent},
+    {"modal", kModal}};
 
 }  // namespace
 

@@ -80,6 +80,7 @@ enum ContextClass : std::uint32_t {
   kIndefinite = 1u << 22,
   kAimed = 1u << 23,
   kAgent = 1u << 24,
+  kModal = 1u << 25,
 };
 
 struct Actor {

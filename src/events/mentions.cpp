@@ -37,6 +37,12 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// "raids", "talks", not "address", "crisis", "census".
+bool Plural(std::string_view head) {
+  return !head.empty() && head.back() == 's' && !EndsWith(head, "ss") && !EndsWith(head, "is") &&
+         !EndsWith(head, "us");
+}
+
 }  // namespace
 
 // One sentence being read: its words, its trigger drafts and what was found.
@@ -203,8 +209,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
         lower_modifiers == 0)
       d.dropped = true;
     // "to protest", "to debate": a verb (not "in response to attacks").
-    bool infinitive =
-        noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && d.m.head.back() != 's';
+    bool infinitive = noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && !Plural(d.m.head);
     for (const auto& o : s.drafts) {
       infinitive &= !(o.m.end + 1 == k &&
                       (o.m.cls == TriggerClass::kMarker || o.m.cls == TriggerClass::kResponse));
@@ -325,6 +330,15 @@ std::size_t MentionFinder::ObjectStart(const Sentence& s, std::size_t k) const {
   return k;
 }
 
+// Whether word k is the object of a verb of an armed action ("bombed Afrin",
+// "entered the city of Kiru").
+bool MentionFinder::ObjectOfArmedVerb(const Sentence& s, std::size_t k) const {
+  return std::any_of(s.drafts.begin(), s.drafts.end(), [&](const Sentence::Draft& d) {
+    bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
+    return !d.dropped && verb && ObjectStart(s, d.m.end) == k && lex_.type(d.m.type).kinetic;
+  });
+}
+
 // 5. Places: gazetteer names, place-like names after a locative
 // preposition, countries of targets; each with its role.
 void MentionFinder::FindPlaces(Sentence& s) const {
@@ -342,11 +356,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     }
     // The object of an attack verb is where it struck, whatever follows
     // ("bombed Afrin, killing four", "shelled Syria near the border").
-    for (const auto& d : s.drafts) {
-      bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
-      if (!d.dropped && verb && ObjectStart(s, d.m.end) == first && lex_.type(d.m.type).kinetic)
-        return Role::kPlace;
-    }
+    if (ObjectOfArmedVerb(s, first)) return Role::kPlace;
     // "Rep. Ann Cole of Ohio", "Governor of Texas": a person's description.
     if (first >= s.b + 2 && s.w[first - 1].Is("of") && s.w[first - 2].IsWord() &&
         (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) &&
@@ -487,6 +497,8 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
     ref.parent = owner->place.id;
   } else if (std::uint32_t bits = s.Before(lex_, k).second; bits & kPlaceLike) {
     role = bits & kNear ? Role::kNear : Role::kPlace;
+  } else if (ObjectOfArmedVerb(s, i)) {
+    role = Role::kPlace;  // "entered the town of Kiru", "shelled Kiru"
   }
   if (role != Role::kPlace && role != Role::kNear) return end;
   ref.name = std::string(s.w[i].text.data(), s.w[end - 1].text.data() + s.w[end - 1].text.size());
@@ -651,9 +663,9 @@ void MentionFinder::Classify(Sentence& s) const {
       case TriggerClass::kNoun: {
         // "militant attacks", "HAI operations": plural, no determiner, nothing
         // that pins them down (a place below country, a support verb).
-        bool bare_plural = !d.definite && !d.supported && d.m.head.back() == 's' && !below_country;
+        bool bare_plural = !d.definite && !d.supported && Plural(d.m.head) && !below_country;
         // "her public statements", "his speeches": many occasions, not one.
-        bool occasions = lex_.type(d.m.type).occasion && d.m.head.back() == 's';
+        bool occasions = lex_.type(d.m.type).occasion && Plural(d.m.head);
         // "a general election", "a contested convention": the kind of event.
         bool article = false;
         for (std::size_t k = d.np; k < d.m.first; ++k)

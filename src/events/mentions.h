@@ -95,6 +95,7 @@ class MentionFinder {
   void Respond(Sentence& s) const;
   void FindPlaces(Sentence& s) const;
   std::size_t ObjectStart(const Sentence& s, std::size_t k) const;
+  bool ObjectOfArmedVerb(const Sentence& s, std::size_t k) const;
   std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;

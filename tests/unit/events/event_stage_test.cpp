@@ -125,7 +125,7 @@ TEST_SUITE("events") {
     const std::string text =
         "Turkish drones bombed Afrin late on Tuesday.\n"
         "\"The airstrike hit a school,\" a teacher said.\n"
-        "\"Our policy has not changed,\" the minister said.\n";
+        "\"Our policy will not change,\" the minister said.\n";
     DocResult r = testing::Analyze(text, "2024-11-06");
     REQUIRE(r.quotes.size() == 2);
     REQUIRE(r.events.quote_event.size() == r.quotes.size());
