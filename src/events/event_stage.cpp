@@ -113,12 +113,17 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
     border =
         border || m.mentions.HasBorderWord(words, words.sentences[s].first, words.sentences[s].end);
   }
-  // 4. events
+  // 4. events, and the story the lead reports: said without a date in a
+  // dated document, it happened on the day of the report (the news of the day)
   Grouping grouping = m.coref.Run(mentions);
+  Story story = FindStory(m.config.story, m.lexicon, words, mentions, grouping, quotes);
+  if (story.event >= 0 && out.anchor && Width(*out.anchor) == 1) {
+    LocalEvent& e = grouping.events[static_cast<std::size_t>(story.event)];
+    if (!e.date) e.date = out.anchor;
+  }
   if (m.config.trace) m.Trace(doc, words, mentions, grouping);
   for (const LocalEvent& e : grouping.events) out.events.push_back(m.Describe(words, e, border));
   // 5. quotes
-  Story story = FindStory(m.config.story, m.lexicon, words, mentions, grouping, quotes);
   out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor, story);
   return out;
 }

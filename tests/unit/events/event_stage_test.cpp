@@ -113,6 +113,16 @@ TEST_SUITE("events") {
     CHECK(testing::LabelOf(across.events[0]) == "airstrike, Syria border, 2024-11-05");
   }
 
+  TEST_CASE("event stage: the story, said without a date, happened on the day of the report") {
+    events::DocEvents ev =
+        RunStage("Police arrested the former mayor in Kiru, his lawyers said.", "2024-11-06");
+    REQUIRE(ev.events.size() == 1);
+    CHECK(testing::LabelOf(ev.events[0]) == "arrest, Kiru, 2024-11-06");
+    // Not in an undated document.
+    CHECK(testing::LabelOf(RunStage("Police arrested the former mayor in Kiru.", "").events[0]) ==
+          "arrest, Kiru");
+  }
+
   TEST_CASE("event stage: no event, no link") {
     events::DocEvents ev =
         RunStage("The committee published its annual report on Tuesday.", "2024-11-06");
