@@ -37,7 +37,9 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"indefinite", kIndefinite},
     {"aimed", kAimed},
     {"agent", kAgent},
-    {"modal", kModal}};
+    {"modal", kModal},
+    {"conditional", kConditional},
+    {"setting", kSetting}};
 
 }  // namespace
 

@@ -81,6 +81,8 @@ enum ContextClass : std::uint32_t {
   kAimed = 1u << 23,
   kAgent = 1u << 24,
   kModal = 1u << 25,
+  kConditional = 1u << 26,
+  kSetting = 1u << 27,
 };
 
 struct Actor {

@@ -53,7 +53,7 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   auto usable = [&](std::size_t i) {
     const Mention& m = ms[i];
     return event_of(i) >= 0 && !inside(m) && !m.background && m.cls != TriggerClass::kAnaphor &&
-           !lex_.type(m.type).occasion;
+           !lex_.type(m.type).occasion && !m.setting;
   };
   auto in_sentence = [&](const Mention& m) {
     return m.sentence >= q.sentence_first && m.sentence <= q.sentence_last;

@@ -42,7 +42,7 @@ namespace whosaid::events {
 class QuoteLinker {
  public:
   QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
-              std::uint32_t story_paragraphs = 6);
+              std::uint32_t story_paragraphs = 5);
 
   std::vector<int> Run(const Words& words, const std::vector<Mention>& mentions,
                        const Grouping& grouping, const std::vector<QuoteRecord>& quotes,

@@ -228,6 +228,10 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     }
     if (!d.definite && d.m.end < s.e && (lex_.Context(s.w, d.m.end, s.e).second & kUnrealAfter))
       d.m.unreal = true;
+    // "if the strike had lasted": a condition, even for a definite noun.
+    std::uint32_t opener = k > s.b ? s.Before(lex_, k).second : 0;
+    if (noun && (opener & kConditional)) d.m.unreal = true;
+    d.m.setting = noun && (opener & kSetting);
   }
 }
 

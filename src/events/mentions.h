@@ -61,6 +61,7 @@ struct Mention {
   bool answered = false;
   bool background = false;
   bool unreal = false;
+  bool setting = false;  // where words were spoken ("said during a visit to Doha")
   bool dependent =
       false;  // nothing in its sentence says it was armed: only ever names an event named before
   std::vector<PlaceRef> places;

@@ -46,7 +46,7 @@ struct StoryConfig {
   std::size_t lead_words = 25;
   // A quote that names no event is about the story only in the first this
   // many paragraphs (linker.h).
-  std::uint32_t quote_paragraphs = 6;
+  std::uint32_t quote_paragraphs = 5;
 };
 
 Story FindStory(const StoryConfig& config, const EventLexicon& lexicon, const Words& words,

@@ -59,7 +59,9 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"indefinite", events::kIndefinite},
     {"aimed", events::kAimed},
     {"agent", events::kAgent},
-    {"modal", events::kModal}};
+    {"modal", events::kModal},
+    {"conditional", events::kConditional},
+    {"setting", events::kSetting}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {
