@@ -104,10 +104,13 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   std::size_t dateline_end = dateline ? dateline->end : 0;
   // 3. mentions, sentence by sentence
   std::vector<Mention> mentions;
+  std::vector<bool> lead = LeadParagraphs(m.config.story, words);
   bool border = false;
   for (std::size_t s = 0; s < words.sentences.size(); ++s) {
     if (!m.mentions.HasTrigger(words, s)) continue;
-    auto found = m.mentions.Run(words, s, out.anchor, dateline_end);
+    std::uint32_t paragraph = words[words.sentences[s].first].paragraph;
+    bool in_lead = paragraph < lead.size() && lead[paragraph];
+    auto found = m.mentions.Run(words, s, out.anchor, dateline_end, in_lead);
     mentions.insert(mentions.end(), std::make_move_iterator(found.begin()),
                     std::make_move_iterator(found.end()));
     border =

@@ -62,6 +62,7 @@ struct MentionFinder::Sentence {
   std::size_t b = 0, e = 0;
   std::optional<DateRange> anchor;
   std::size_t dateline_end = 0;  // a date ending here or before is the dateline
+  bool lead = false;             // a sentence of the document's lead
   bool title = false;            // a headline in title case
   std::size_t first_word = 0;    // the sentence's first word token
   std::vector<Draft> drafts;
@@ -688,7 +689,7 @@ void MentionFinder::Classify(Sentence& s) const {
       case TriggerClass::kVerb:
         // "when we met", "bombed them again": nothing new, so only ever an
         // event named before.
-        d.m.reference |= !has_place && !d.m.date && d.m.actors.empty();
+        d.m.reference |= !s.lead && !has_place && !d.m.date && d.m.actors.empty();
         d.m.dependent |= d.m.reference;
         break;
       case TriggerClass::kWeak:
@@ -733,11 +734,12 @@ bool MentionFinder::Armed(const Sentence& s) const {
 
 std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
                                         const std::optional<DateRange>& anchor,
-                                        std::size_t dateline_end) const {
+                                        std::size_t dateline_end, bool lead) const {
   const auto& sent = words.sentences[index];
   Sentence s(words.words, sent.first, sent.end);
   s.anchor = anchor;
   s.dateline_end = dateline_end;
+  s.lead = lead;
   std::size_t word_count = 0, caps = 0;
   s.first_word = s.e;
   for (std::size_t i = s.b; i < s.e; ++i) {

@@ -80,9 +80,11 @@ class MentionFinder {
   // no other date ("DAMASCUS, November 6, 2024 — Drones bombed Afrin late on
   // Tuesday": the Tuesday).
   std::vector<Mention> Run(const Words& words, std::size_t s,
-                           const std::optional<DateRange>& anchor,
-                           std::size_t dateline_end = 0) const;
+                           const std::optional<DateRange>& anchor, std::size_t dateline_end = 0,
+                           bool lead = false) const;
 
+  // `lead`: the sentence is in the document's lead (story.h), where a verb
+  // reports news: never only a reference back ("Khan has been arrested").
   // Whether the sentence holds a trigger (a cheap test before Run).
   bool HasTrigger(const Words& words, std::size_t s) const;
   // Whether the words [begin, end) hold a border word (context.txt).

@@ -3,10 +3,6 @@
 #include <algorithm>
 
 namespace whosaid::events {
-namespace {
-
-// The headline (the first paragraph) and the first paragraph of at least
-// `lead_words` words; page furniture and captions between them are skipped.
 std::vector<bool> LeadParagraphs(const StoryConfig& config, const Words& words) {
   std::vector<std::size_t> count;
   for (const Word& w : words.words) {
@@ -25,8 +21,6 @@ std::vector<bool> LeadParagraphs(const StoryConfig& config, const Words& words) 
   }
   return lead;
 }
-
-}  // namespace
 
 Story FindStory(const StoryConfig& config, const EventLexicon& lexicon, const Words& words,
                 const std::vector<Mention>& mentions, const Grouping& grouping,

@@ -49,6 +49,10 @@ struct StoryConfig {
   std::uint32_t quote_paragraphs = 5;
 };
 
+// The paragraphs of the lead: the headline (the first paragraph) and the
+// first paragraph of at least `lead_words` words; furniture between is not.
+std::vector<bool> LeadParagraphs(const StoryConfig& config, const Words& words);
+
 Story FindStory(const StoryConfig& config, const EventLexicon& lexicon, const Words& words,
                 const std::vector<Mention>& mentions, const Grouping& grouping,
                 const std::vector<QuoteRecord>& quotes);

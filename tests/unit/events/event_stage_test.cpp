@@ -118,6 +118,10 @@ TEST_SUITE("events") {
         RunStage("Police arrested the former mayor in Kiru, his lawyers said.", "2024-11-06");
     REQUIRE(ev.events.size() == 1);
     CHECK(testing::LabelOf(ev.events[0]) == "arrest, Kiru, 2024-11-06");
+    // A verb of the lead reports news even without a place, a date or an actor.
+    CHECK(testing::LabelOf(
+              RunStage("The former mayor has been arrested, his lawyers said.", "2024-11-06")
+                  .events[0]) == "arrest, 2024-11-06");
     // Not in an undated document.
     CHECK(testing::LabelOf(RunStage("Police arrested the former mayor in Kiru.", "").events[0]) ==
           "arrest, Kiru");
