@@ -115,15 +115,16 @@ int DatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
 }
 
 // An undated event: the one agreeing cluster dated shortly before its
-// document that shares a place below country level with it.
+// document (any date when the document has none) that shares a place below
+// country level with it.
 int UndatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
                 const std::optional<DateRange>& anchor, const ClusterConfig& config) {
-  if (!anchor) return -1;
   int found = -1;
   for (std::size_t k = 0; k < clusters.size(); ++k) {
     const Cluster& c = clusters[k];
-    if (!c.date || c.date->last > anchor->last ||
-        c.date->last < anchor->first - config.undated_days)
+    if (!c.date) continue;
+    if (anchor &&
+        (c.date->last > anchor->last || c.date->last < anchor->first - config.undated_days))
       continue;
     bool place = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
       return PathsOverlap(i.event->places, e.places, true);

@@ -14,9 +14,10 @@
 //   * their dates lie within `date_slack_days` (a month-level date is
 //     compatible with every day of its month).
 // A cluster only takes an event that agrees with every member (no chains).
-// An event with no date joins only when its document is dated, exactly one
-// cluster dated within the `undated_days` before that date agrees with it,
-// and they share a place below country level; otherwise it stays alone.
+// An event with no date joins only when exactly one cluster dated within the
+// `undated_days` before its document's date (any date when the document has
+// none: an undated report of a dated event) agrees with it and they share a
+// place below country level; otherwise it stays alone.
 //
 // Ids: the clusters are built in an order fixed by the events' own content
 // (date, type, places, document id), not by input order or thread count,

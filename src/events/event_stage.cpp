@@ -6,6 +6,7 @@
 #include "events/lexicon.h"
 #include "events/linker.h"
 #include "events/mentions.h"
+#include "events/story.h"
 #include "events/words.h"
 
 namespace whosaid::events {
@@ -18,7 +19,7 @@ struct EventStage::Impl {
         dates(c.dates, rules),
         mentions(lexicon, places, dates),
         coref(c.coref, lexicon, places),
-        linker(lexicon, dates) {}
+        linker(lexicon, dates, c.story.quote_paragraphs) {}
 
   EventConfig config;
   EventLexicon lexicon;
@@ -103,21 +104,30 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   std::size_t dateline_end = dateline ? dateline->end : 0;
   // 3. mentions, sentence by sentence
   std::vector<Mention> mentions;
+  std::vector<bool> lead = LeadParagraphs(m.config.story, words);
   bool border = false;
   for (std::size_t s = 0; s < words.sentences.size(); ++s) {
     if (!m.mentions.HasTrigger(words, s)) continue;
-    auto found = m.mentions.Run(words, s, out.anchor, dateline_end);
+    std::uint32_t paragraph = words[words.sentences[s].first].paragraph;
+    bool in_lead = paragraph < lead.size() && lead[paragraph];
+    auto found = m.mentions.Run(words, s, out.anchor, dateline_end, in_lead);
     mentions.insert(mentions.end(), std::make_move_iterator(found.begin()),
                     std::make_move_iterator(found.end()));
     border =
         border || m.mentions.HasBorderWord(words, words.sentences[s].first, words.sentences[s].end);
   }
-  // 4. events
+  // 4. events, and the story the lead reports: said without a date in a
+  // dated document, it happened on the day of the report (the news of the day)
   Grouping grouping = m.coref.Run(mentions);
+  Story story = FindStory(m.config.story, m.lexicon, words, mentions, grouping, quotes);
+  if (story.event >= 0 && out.anchor && Width(*out.anchor) == 1) {
+    LocalEvent& e = grouping.events[static_cast<std::size_t>(story.event)];
+    if (!e.date) e.date = out.anchor;
+  }
   if (m.config.trace) m.Trace(doc, words, mentions, grouping);
   for (const LocalEvent& e : grouping.events) out.events.push_back(m.Describe(words, e, border));
   // 5. quotes
-  out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor);
+  out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor, story);
   return out;
 }
 

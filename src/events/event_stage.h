@@ -30,6 +30,7 @@
 #include "events/coref.h"
 #include "events/dates.h"
 #include "events/doc_events.h"
+#include "events/story.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::events {
@@ -37,6 +38,7 @@ namespace whosaid::events {
 struct EventConfig {
   DateConfig dates;
   CorefConfig coref;
+  StoryConfig story;
   // Print each mention and event on stderr (a development aid, like
   // PipelineConfig::trace, which sets it).
   bool trace = false;

@@ -36,7 +36,10 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"speech", kSpeech},
     {"indefinite", kIndefinite},
     {"aimed", kAimed},
-    {"agent", kAgent}};
+    {"agent", kAgent},
+    {"modal", kModal},
+    {"conditional", kConditional},
+    {"setting", kSetting}};
 
 }  // namespace
 
@@ -94,9 +97,11 @@ void EventLexicon::LoadTriggers(const rules::RuleFile& file) {
         info.determined = true;
       else if (parts[k] == "final")
         info.final = true;
+      else if (parts[k] == "place-object")
+        info.place_object = true;
       else
-        throw file.Error(line,
-                         "unknown trigger flag '" + parts[k] + "' (evidence, determined, final)");
+        throw file.Error(line, "unknown trigger flag '" + parts[k] +
+                                   "' (evidence, determined, final, place-object)");
     }
     for (const auto& phrase : CommaList(f[2])) {
       TriggerInfo one = info;

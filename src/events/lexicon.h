@@ -33,6 +33,8 @@ struct TriggerInfo {
   bool determined = false;  // a noun that needs a determiner, article, number or modifier
   bool final =
       false;  // a noun no lower-case word (other than a context word) may follow ("primary")
+  bool place_object = false;  // a verb that is an event only when a place is its object ("entered
+                              // the city of Kiru", not "entered the room")
   bool proper =
       false;  // written capitalised in triggers.txt: matches capitalised ("Super Tuesday")
 };
@@ -78,6 +80,9 @@ enum ContextClass : std::uint32_t {
   kIndefinite = 1u << 22,
   kAimed = 1u << 23,
   kAgent = 1u << 24,
+  kModal = 1u << 25,
+  kConditional = 1u << 26,
+  kSetting = 1u << 27,
 };
 
 struct Actor {

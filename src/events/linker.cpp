@@ -11,10 +11,13 @@ struct QuoteLinker::Quote {
   std::uint32_t paragraph = 0;
   bool general = false;     // speaks in general
   bool casualties = false;  // speaks of victims or damage
+  bool modal = false;       // speaks of what will, may or must be
+  bool occasion = false;    // its sentence names where the words were spoken
 };
 
-QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates)
-    : lex_(lexicon), dates_(dates) {}
+QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
+                         std::uint32_t story_paragraphs)
+    : lex_(lexicon), dates_(dates), story_paragraphs_(story_paragraphs) {}
 
 // The armed action mentioned last before the quote, else the main event
 // (most mentions, then first mentioned) when it is an armed action.
@@ -33,7 +36,8 @@ int QuoteLinker::Recent(const Quote& q, const std::vector<Mention>& ms, const Gr
   return main >= 0 && lex_.type(g.events[static_cast<std::size_t>(main)].type).kinetic ? main : -1;
 }
 
-int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const {
+int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g,
+                      int story) const {
   auto event_of = [&](std::size_t i) { return g.mention_event[i]; };
   auto inside = [&](const Mention& m) { return m.first >= q.first && m.first < q.end; };
   // 1. Inside the quote: the first event named for itself.
@@ -49,7 +53,7 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   auto usable = [&](std::size_t i) {
     const Mention& m = ms[i];
     return event_of(i) >= 0 && !inside(m) && !m.background && m.cls != TriggerClass::kAnaphor &&
-           !lex_.type(m.type).occasion;
+           !lex_.type(m.type).occasion && !m.setting;
   };
   auto in_sentence = [&](const Mention& m) {
     return m.sentence >= q.sentence_first && m.sentence <= q.sentence_last;
@@ -76,6 +80,8 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   if (q.casualties && !generic_inside) {
     if (int recent = Recent(q, ms, g); recent >= 0) return recent;
   }
+  // 6. The document's story (story.h).
+  if (story >= 0 && !generic_inside) return story;
   // 5. An event the quote names only in passing ("the Patriot Act after the
   // attacks", "before the primary") is not what it is about: none. (A
   // fallback to it was wrong about two times in three on news of other
@@ -83,9 +89,26 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   return -1;
 }
 
+// Whether the quote is about the story when it names no event: it stands
+// in the first paragraphs (news tells its main event first, then ranges over
+// background and reactions), does not speak of what will, may or must be,
+// and its sentence names no occasion where it was said ("in a statement":
+// words of an occasion are about what they name).
+bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& story) const {
+  if (story.event < 0 || q.modal || q.occasion) return false;
+  std::uint32_t seen = 0, paragraphs = 0;
+  for (std::size_t k = 0; k < words.size() && words[k].paragraph <= q.paragraph; ++k) {
+    if (!words[k].IsWord() || (paragraphs > 0 && words[k].paragraph == seen)) continue;
+    seen = words[k].paragraph;
+    ++paragraphs;
+  }
+  return paragraphs <= story_paragraphs_;
+}
+
 std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>& ms,
                                   const Grouping& g, const std::vector<QuoteRecord>& quotes,
-                                  const std::optional<DateRange>& anchor) const {
+                                  const std::optional<DateRange>& anchor,
+                                  const Story& story) const {
   std::vector<int> out;
   out.reserve(quotes.size());
   const auto& w = words.words;
@@ -105,9 +128,16 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
     q.paragraph = w[q.first].paragraph;
     for (const DateMention& d : dates_.Find(w, q.first, q.end, anchor)) q.general |= d.generic;
     for (std::size_t i = q.first; i < q.end; ++i) {
-      if (w[i].IsWord() && (lex_.Context(w, i, q.end).second & kCasualty)) q.casualties = true;
+      if (!w[i].IsWord()) continue;
+      std::uint32_t bits = lex_.Context(w, i, q.end).second;
+      q.casualties |= (bits & kCasualty) != 0;
+      q.modal |= (bits & kModal) != 0;
     }
-    out.push_back(Link(q, ms, g));
+    for (const Mention& m : ms) {
+      q.occasion |= m.sentence >= q.sentence_first && m.sentence <= q.sentence_last &&
+                    lex_.type(m.type).occasion;
+    }
+    out.push_back(Link(q, ms, g, AboutStory(words, q, story) ? story.event : -1));
   }
   return out;
 }

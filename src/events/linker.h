@@ -25,6 +25,7 @@
 // Contract: a pure function of its inputs; thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -33,25 +34,29 @@
 #include "events/dates.h"
 #include "events/lexicon.h"
 #include "events/mentions.h"
+#include "events/story.h"
 #include "events/words.h"
 
 namespace whosaid::events {
 
 class QuoteLinker {
  public:
-  QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates);
+  QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
+              std::uint32_t story_paragraphs = 5);
 
   std::vector<int> Run(const Words& words, const std::vector<Mention>& mentions,
                        const Grouping& grouping, const std::vector<QuoteRecord>& quotes,
-                       const std::optional<DateRange>& anchor) const;
+                       const std::optional<DateRange>& anchor, const Story& story = {}) const;
 
  private:
   struct Quote;
-  int Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const;
+  int Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g, int story) const;
+  bool AboutStory(const Words& words, const Quote& q, const Story& story) const;
   int Recent(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const;
 
   const EventLexicon& lex_;
   const DateFinder& dates_;
+  std::uint32_t story_paragraphs_;
 };
 
 }  // namespace whosaid::events

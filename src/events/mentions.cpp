@@ -37,6 +37,12 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// "raids", "talks", not "address", "crisis", "census".
+bool Plural(std::string_view head) {
+  return !head.empty() && head.back() == 's' && !EndsWith(head, "ss") && !EndsWith(head, "is") &&
+         !EndsWith(head, "us");
+}
+
 }  // namespace
 
 // One sentence being read: its words, its trigger drafts and what was found.
@@ -49,13 +55,14 @@ struct MentionFinder::Sentence {
     bool date_generic = false, date_unknown = false;
     bool date_from_dateline = false;  // its date is the document's dateline
     bool dropped = false;
-    bool evidence = false, determined = false;  // TriggerInfo's flags
+    bool evidence = false, determined = false, place_object = false;  // TriggerInfo's flags
   };
 
   const std::vector<Word>& w;
   std::size_t b = 0, e = 0;
   std::optional<DateRange> anchor;
   std::size_t dateline_end = 0;  // a date ending here or before is the dateline
+  bool lead = false;             // a sentence of the document's lead
   bool title = false;            // a headline in title case
   std::size_t first_word = 0;    // the sentence's first word token
   std::vector<Draft> drafts;
@@ -133,6 +140,7 @@ void MentionFinder::FindTriggers(Sentence& s) const {
     d.m.head = std::string(s.w[i + n - 1].lower);
     d.evidence = info->evidence;
     d.determined = info->determined;
+    d.place_object = info->place_object;
     s.drafts.push_back(std::move(d));
     i += n;
   }
@@ -183,7 +191,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
         break;  // a verb
       --k;
       ++modifiers;
-      lower_modifiers += !p.cap;
+      lower_modifiers += !p.cap || k == s.first_word;  // "Heavy fighting broke out"
     }
     d.np = k;
     // A figurative modifier in or just before the phrase ("political
@@ -202,8 +210,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
         lower_modifiers == 0)
       d.dropped = true;
     // "to protest", "to debate": a verb (not "in response to attacks").
-    bool infinitive =
-        noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && d.m.head.back() != 's';
+    bool infinitive = noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && !Plural(d.m.head);
     for (const auto& o : s.drafts) {
       infinitive &= !(o.m.end + 1 == k &&
                       (o.m.cls == TriggerClass::kMarker || o.m.cls == TriggerClass::kResponse));
@@ -222,6 +229,10 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     }
     if (!d.definite && d.m.end < s.e && (lex_.Context(s.w, d.m.end, s.e).second & kUnrealAfter))
       d.m.unreal = true;
+    // "if the strike had lasted": a condition, even for a definite noun.
+    std::uint32_t opener = k > s.b ? s.Before(lex_, k).second : 0;
+    if (noun && (opener & kConditional)) d.m.unreal = true;
+    d.m.setting = noun && (opener & kSetting);
   }
 }
 
@@ -313,6 +324,26 @@ void MentionFinder::FindActors(Sentence& s) const {
   }
 }
 
+// Where the object of a verb ending at word k starts: after "the", a
+// region word and "of" ("bombed the town of Kiru", "entered the capital
+// Kiru").
+std::size_t MentionFinder::ObjectStart(const Sentence& s, std::size_t k) const {
+  if (k < s.e && s.w[k].Is("the")) ++k;
+  if (k < s.e && s.w[k].IsWord() && !s.w[k].cap && (lex_.Context(s.w, k, k + 1).second & kRegion))
+    ++k;
+  if (k < s.e && s.w[k].Is("of")) ++k;
+  return k;
+}
+
+// Whether word k is the object of a verb of an armed action ("bombed Afrin",
+// "entered the city of Kiru").
+bool MentionFinder::ObjectOfArmedVerb(const Sentence& s, std::size_t k) const {
+  return std::any_of(s.drafts.begin(), s.drafts.end(), [&](const Sentence::Draft& d) {
+    bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
+    return !d.dropped && verb && ObjectStart(s, d.m.end) == k && lex_.type(d.m.type).kinetic;
+  });
+}
+
 // 5. Places: gazetteer names, place-like names after a locative
 // preposition, countries of targets; each with its role.
 void MentionFinder::FindPlaces(Sentence& s) const {
@@ -330,11 +361,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     }
     // The object of an attack verb is where it struck, whatever follows
     // ("bombed Afrin, killing four", "shelled Syria near the border").
-    for (const auto& d : s.drafts) {
-      bool verb = d.m.cls == TriggerClass::kVerb || d.m.cls == TriggerClass::kWeak;
-      if (!d.dropped && verb && d.m.end == first && lex_.type(d.m.type).kinetic)
-        return Role::kPlace;
-    }
+    if (ObjectOfArmedVerb(s, first)) return Role::kPlace;
     // "Rep. Ann Cole of Ohio", "Governor of Texas": a person's description.
     if (first >= s.b + 2 && s.w[first - 1].Is("of") && s.w[first - 2].IsWord() &&
         (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) &&
@@ -475,6 +502,8 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
     ref.parent = owner->place.id;
   } else if (std::uint32_t bits = s.Before(lex_, k).second; bits & kPlaceLike) {
     role = bits & kNear ? Role::kNear : Role::kPlace;
+  } else if (ObjectOfArmedVerb(s, i)) {
+    role = Role::kPlace;  // "entered the town of Kiru", "shelled Kiru"
   }
   if (role != Role::kPlace && role != Role::kNear) return end;
   ref.name = std::string(s.w[i].text.data(), s.w[end - 1].text.data() + s.w[end - 1].text.size());
@@ -598,6 +627,14 @@ void MentionFinder::Classify(Sentence& s) const {
       d->m.places.push_back(p.place);
   }
   for (auto& d : s.drafts) {
+    if (d.dropped || !d.place_object) continue;
+    // "entered the city of Kiru", "entered Kiru": a place is its object.
+    std::size_t k = ObjectStart(s, d.m.end);
+    d.dropped = std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
+      return p.first == k && (p.role == Role::kPlace || p.role == Role::kNear);
+    });
+  }
+  for (auto& d : s.drafts) {
     if (d.dropped) continue;
     // "attacks on him", "attack against Smith": words aimed at a person.
     bool kinetic = lex_.type(d.m.type).kinetic;
@@ -631,9 +668,9 @@ void MentionFinder::Classify(Sentence& s) const {
       case TriggerClass::kNoun: {
         // "militant attacks", "HAI operations": plural, no determiner, nothing
         // that pins them down (a place below country, a support verb).
-        bool bare_plural = !d.definite && !d.supported && d.m.head.back() == 's' && !below_country;
+        bool bare_plural = !d.definite && !d.supported && Plural(d.m.head) && !below_country;
         // "her public statements", "his speeches": many occasions, not one.
-        bool occasions = lex_.type(d.m.type).occasion && d.m.head.back() == 's';
+        bool occasions = lex_.type(d.m.type).occasion && Plural(d.m.head);
         // "a general election", "a contested convention": the kind of event.
         bool article = false;
         for (std::size_t k = d.np; k < d.m.first; ++k)
@@ -652,7 +689,7 @@ void MentionFinder::Classify(Sentence& s) const {
       case TriggerClass::kVerb:
         // "when we met", "bombed them again": nothing new, so only ever an
         // event named before.
-        d.m.reference |= !has_place && !d.m.date && d.m.actors.empty();
+        d.m.reference |= !s.lead && !has_place && !d.m.date && d.m.actors.empty();
         d.m.dependent |= d.m.reference;
         break;
       case TriggerClass::kWeak:
@@ -697,11 +734,12 @@ bool MentionFinder::Armed(const Sentence& s) const {
 
 std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
                                         const std::optional<DateRange>& anchor,
-                                        std::size_t dateline_end) const {
+                                        std::size_t dateline_end, bool lead) const {
   const auto& sent = words.sentences[index];
   Sentence s(words.words, sent.first, sent.end);
   s.anchor = anchor;
   s.dateline_end = dateline_end;
+  s.lead = lead;
   std::size_t word_count = 0, caps = 0;
   s.first_word = s.e;
   for (std::size_t i = s.b; i < s.e; ++i) {

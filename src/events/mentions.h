@@ -61,6 +61,7 @@ struct Mention {
   bool answered = false;
   bool background = false;
   bool unreal = false;
+  bool setting = false;  // where words were spoken ("said during a visit to Doha")
   bool dependent =
       false;  // nothing in its sentence says it was armed: only ever names an event named before
   std::vector<PlaceRef> places;
@@ -79,9 +80,11 @@ class MentionFinder {
   // no other date ("DAMASCUS, November 6, 2024 — Drones bombed Afrin late on
   // Tuesday": the Tuesday).
   std::vector<Mention> Run(const Words& words, std::size_t s,
-                           const std::optional<DateRange>& anchor,
-                           std::size_t dateline_end = 0) const;
+                           const std::optional<DateRange>& anchor, std::size_t dateline_end = 0,
+                           bool lead = false) const;
 
+  // `lead`: the sentence is in the document's lead (story.h), where a verb
+  // reports news: never only a reference back ("Khan has been arrested").
   // Whether the sentence holds a trigger (a cheap test before Run).
   bool HasTrigger(const Words& words, std::size_t s) const;
   // Whether the words [begin, end) hold a border word (context.txt).
@@ -94,6 +97,8 @@ class MentionFinder {
   void FindObjects(Sentence& s) const;
   void Respond(Sentence& s) const;
   void FindPlaces(Sentence& s) const;
+  std::size_t ObjectStart(const Sentence& s, std::size_t k) const;
+  bool ObjectOfArmedVerb(const Sentence& s, std::size_t k) const;
   std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;

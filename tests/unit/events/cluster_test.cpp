@@ -138,7 +138,8 @@ TEST_SUITE("events") {
   }
 
   TEST_CASE(
-      "cluster: an undated event joins only the one cluster dated shortly before its document") {
+      "cluster: an undated event joins only the one cluster dated shortly before its document "
+      "(any, when the document is undated)") {
     const auto dated = Ev("airstrike", {kManbij}, {}, "2024-11-06");
     struct Row {
       std::string name;
@@ -154,7 +155,9 @@ TEST_SUITE("events") {
         {"document a week later", "2024-11-13", Ev("airstrike", {kManbij}), true},
         {"document eight days later", "2024-11-14", Ev("airstrike", {kManbij}), false},
         {"document before the event", "2024-11-05", Ev("airstrike", {kManbij}), false},
-        {"document undated", "", Ev("airstrike", {kManbij}), false},
+        {"document undated: an undated report of the one dated event", "",
+         Ev("airstrike", {kManbij}), true},
+        {"document undated, no place below country", "", Ev("airstrike", {kSyria}), false},
         {"only the country in common", "2024-11-08", Ev("airstrike", {kSyria}), false},
         {"no place", "2024-11-08", Ev("airstrike", {}), false},
         {"another district", "2024-11-08", Ev("airstrike", {kAfrin}), false},

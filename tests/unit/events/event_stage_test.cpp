@@ -113,6 +113,20 @@ TEST_SUITE("events") {
     CHECK(testing::LabelOf(across.events[0]) == "airstrike, Syria border, 2024-11-05");
   }
 
+  TEST_CASE("event stage: the story, said without a date, happened on the day of the report") {
+    events::DocEvents ev =
+        RunStage("Police arrested the former mayor in Kiru, his lawyers said.", "2024-11-06");
+    REQUIRE(ev.events.size() == 1);
+    CHECK(testing::LabelOf(ev.events[0]) == "arrest, Kiru, 2024-11-06");
+    // A verb of the lead reports news even without a place, a date or an actor.
+    CHECK(testing::LabelOf(
+              RunStage("The former mayor has been arrested, his lawyers said.", "2024-11-06")
+                  .events[0]) == "arrest, 2024-11-06");
+    // Not in an undated document.
+    CHECK(testing::LabelOf(RunStage("Police arrested the former mayor in Kiru.", "").events[0]) ==
+          "arrest, Kiru");
+  }
+
   TEST_CASE("event stage: no event, no link") {
     events::DocEvents ev =
         RunStage("The committee published its annual report on Tuesday.", "2024-11-06");
@@ -125,7 +139,7 @@ TEST_SUITE("events") {
     const std::string text =
         "Turkish drones bombed Afrin late on Tuesday.\n"
         "\"The airstrike hit a school,\" a teacher said.\n"
-        "\"Our policy has not changed,\" the minister said.\n";
+        "\"Our policy will not change,\" the minister said.\n";
     DocResult r = testing::Analyze(text, "2024-11-06");
     REQUIRE(r.quotes.size() == 2);
     REQUIRE(r.events.quote_event.size() == r.quotes.size());

@@ -58,7 +58,10 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"speech", events::kSpeech},
     {"indefinite", events::kIndefinite},
     {"aimed", events::kAimed},
-    {"agent", events::kAgent}};
+    {"agent", events::kAgent},
+    {"modal", events::kModal},
+    {"conditional", events::kConditional},
+    {"setting", events::kSetting}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {

@@ -99,8 +99,9 @@ TEST_SUITE("events") {
          "resident said.\n"
          "Turkish drones bombed Afrin on Wednesday. The town has a long history. Its market dates "
          "from the "
-         "Ottoman era. Its citadel is famous. \"We want to leave,\" a resident said.\n",
-         {{"We want to go home", "airstrike, Afrin, 2024-11-06"}, {"We want to leave", "none"}}},
+         "Ottoman era. Its citadel is famous. \"We would like to leave,\" a resident said.\n",
+         {{"We want to go home", "airstrike, Afrin, 2024-11-06"},
+          {"We would like to leave", "none"}}},
         {"an event of the next paragraph is not the quote's",
          "2024-11-07",
          "\"The town is calm tonight,\" the mayor said.\n"
@@ -144,6 +145,32 @@ TEST_SUITE("events") {
          "The town has a long history.\n"
          "At a press conference on Thursday, the minister said: \"Our borders are secure.\"\n",
          {{"Our borders are secure", "none"}}},
+    });
+  }
+
+  TEST_CASE("linker: a quote that names no event is about the document's story") {
+    CheckLinks({
+        {"the lead's event, for quotes in the first paragraphs that say what happened",
+         "2024-06-08",
+         "Rebels seize Kiru\n"
+         "Rebel fighters entered the city of Kiru on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "\"The governor has fled to the coast,\" a police officer said.\n"
+         "\"We will hold the city,\" a rebel commander said.\n"
+         "The city has a long history. Its market dates from the Ottoman era.\n"
+         "Traders said prices had doubled.\n"
+         "The region has two harvests a year.\n"
+         "\"The river floods every spring,\" a farmer said.\n",
+         {{"The governor has fled to the coast", "capture, Kiru, 2024-06-07"},
+          {"We will hold the city", "none"},
+          {"The river floods every spring", "none"}}},
+        {"a lead that reports words spoken at an occasion has no story",
+         "2024-06-09",
+         "Minister defends Kiru raids\n"
+         "In a televised address on Saturday, the interior minister defended the police raids "
+         "in the city of Kiru and promised an inquiry into the deaths of two students.\n"
+         "\"The gangs had grown bigger than the police,\" the minister said.\n",
+         {{"The gangs had grown bigger than the police", "none"}}},
     });
   }
 

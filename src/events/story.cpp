@@ -1,0 +1,66 @@
+#include "events/story.h"
+
+#include <algorithm>
+
+namespace whosaid::events {
+std::vector<bool> LeadParagraphs(const StoryConfig& config, const Words& words) {
+  std::vector<std::size_t> count;
+  for (const Word& w : words.words) {
+    if (w.paragraph >= count.size()) count.resize(w.paragraph + 1, 0);
+    count[w.paragraph] += w.IsWord();
+  }
+  std::vector<bool> lead(count.size(), false);
+  bool headline = false;
+  for (std::size_t p = 0; p < count.size(); ++p) {
+    if (count[p] == 0) continue;
+    if (!headline) lead[p] = headline = true;
+    if (count[p] >= config.lead_words) {
+      lead[p] = true;
+      break;
+    }
+  }
+  return lead;
+}
+
+Story FindStory(const StoryConfig& config, const EventLexicon& lexicon, const Words& words,
+                const std::vector<Mention>& mentions, const Grouping& grouping,
+                const std::vector<QuoteRecord>& quotes) {
+  std::vector<bool> lead = LeadParagraphs(config, words);
+  auto quoted = [&](const Mention& m) {
+    std::size_t at = words[m.first].span.begin;
+    return std::any_of(quotes.begin(), quotes.end(), [&](const QuoteRecord& q) {
+      return q.kind == QuoteKind::kDirect && q.quote.begin <= at && at < q.quote.end;
+    });
+  };
+  int story = -1;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.paragraph >= lead.size() || !lead[m.paragraph]) continue;
+    int ev = grouping.mention_event[i];
+    if (ev < 0 || m.generic || m.unreal || m.background || m.answered ||
+        m.cls == TriggerClass::kAnaphor || quoted(m))
+      continue;
+    const EventType& type = lexicon.type(grouping.events[static_cast<std::size_t>(ev)].type);
+    if (type.occasion && !m.reference) return {};  // the lead reports words spoken
+    if (type.occasion || type.local || type.sentence) continue;
+    if (story < 0 || grouping.events[static_cast<std::size_t>(ev)].mentions >
+                         grouping.events[static_cast<std::size_t>(story)].mentions)
+      story = ev;
+  }
+  Story out;
+  out.event = story;
+  for (std::size_t i = 0; story >= 0 && i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (grouping.mention_event[i] != story || m.paragraph >= lead.size() || !lead[m.paragraph])
+      continue;
+    const auto& sent = words.sentences[m.sentence];
+    for (std::size_t k = sent.first + 1; k < sent.end; ++k) {
+      if (words[k].IsWord() && words[k].cap) out.names.push_back(words[k].lower);
+    }
+  }
+  std::sort(out.names.begin(), out.names.end());
+  out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+  return out;
+}
+
+}  // namespace whosaid::events
