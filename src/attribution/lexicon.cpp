@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/text.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::attribution {
@@ -134,6 +135,17 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     sources_[segment::Lower(f[0])] =
         f[1] == "group" ? SpeakerType::kGroup : SpeakerType::kAnonymous;
   }
+  const auto& particles = rules.File("particles.txt");
+  for (const auto& line : particles.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 2 || (f[1] != "joined" && f[1] != "apart" && f[1] != "both"))
+      throw particles.Error(line, "expected PARTICLE | joined|apart|both");
+    particles_[segment::Lower(f[0])] = f[1] == "joined"  ? Particle::kJoined
+                                       : f[1] == "apart" ? Particle::kApart
+                                                         : Particle::kBoth;
+  }
+  for (const auto& line : rules.File("portfolios.txt").lines())
+    portfolios_.insert(segment::Lower(line.text));
   for (auto* index : {&cue_index_, &nominal_index_}) {
     for (auto& [first, list] : *index) {
       std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
@@ -199,6 +211,19 @@ bool Lexicon::IsHonorific(std::string_view lower) const {
 bool Lexicon::IsOrgHead(std::string_view lower, bool cap) const {
   auto it = org_heads_.find(std::string(lower));
   return it != org_heads_.end() && (cap || !it->second);
+}
+
+Particle Lexicon::NameParticle(std::string_view lower) const {
+  auto it = particles_.find(std::string(lower));
+  return it == particles_.end() ? Particle::kNone : it->second;
+}
+
+bool Lexicon::IsParticleName(std::string_view word) const {
+  std::size_t hyphen = word.find('-');
+  if (hyphen == 0 || hyphen == std::string_view::npos || hyphen + 1 >= word.size()) return false;
+  Particle p = NameParticle(segment::Lower(word.substr(0, hyphen)));
+  if (p != Particle::kJoined && p != Particle::kBoth) return false;
+  return segment::IsUpperAt(word, hyphen + 1);
 }
 
 std::optional<SpeakerType> Lexicon::SourceType(std::string_view lower) const {

@@ -43,6 +43,11 @@ struct PhraseMatch {
   bool participle = false;   // an -ing form
 };
 
+// Where a name particle (rules/particles.txt) is written: joined by a hyphen
+// to a capitalised part (al-Tamimi), apart between two name words (bin), or
+// either way.
+enum class Particle { kNone, kJoined, kApart, kBoth };
+
 struct Pronoun {
   bool subject = true;
   std::string gender;  // male, female, neuter, any
@@ -67,6 +72,14 @@ class Lexicon {
   bool IsHonorific(std::string_view lower) const;
   // An organisation head; `cap` says whether the word is capitalised.
   bool IsOrgHead(std::string_view lower, bool cap) const;
+  // A word that completes a role after of/for (State, Foreign, Affairs;
+  // rules/portfolios.txt).
+  bool IsPortfolio(std::string_view lower) const { return portfolios_.count(std::string(lower)); }
+  // How a lower-case word is written as a name particle (kNone: it is not one).
+  Particle NameParticle(std::string_view lower) const;
+  // A word that is a name word though written in lower case: a joined
+  // particle, a hyphen, then a capital (al-Tamimi, ash-Shaar, bin-Zayed).
+  bool IsParticleName(std::string_view word) const;
   // A source noun: kGroup or kAnonymous.
   std::optional<SpeakerType> SourceType(std::string_view lower) const;
 
@@ -92,6 +105,8 @@ class Lexicon {
   std::unordered_map<std::string, bool> titles_;     // title → honorific
   std::unordered_map<std::string, bool> org_heads_;  // word → needs a capital
   std::unordered_map<std::string, SpeakerType> sources_;
+  std::unordered_map<std::string, Particle> particles_;
+  std::unordered_set<std::string> portfolios_;
 };
 
 }  // namespace whosaid::attribution

@@ -72,9 +72,18 @@ class Builder {
         u.end = QuoteEnd(i, quotations_[q].outer.end);
         u.quote = static_cast<int>(q);
         u.symbol = QuoteSymbol(u, quotations_[q]);
+        if (u.symbol == 'q' && IsNickname(u)) {
+          u.symbol = 'N';
+          u.nickname = true;
+        }
       } else {
         u.end = i + 1;
         Classify(u);
+        if (u.symbol == 's' && ApostropheInName(u.first)) {
+          shape_.units.back().end = u.end;  // Shia' al-Kaabi: one name word
+          i = u.end;
+          continue;
+        }
       }
       Add(u);
       i = u.end;
@@ -230,13 +239,86 @@ class Builder {
       }
     }
     bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
-    u.symbol = owner_.WordSymbol(Word(u.first), t.cap, initial, next_cap);
+    if (!t.cap && ApartParticle(u.first)) {
+      u.symbol = 'N';
+      return;
+    }
+    bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
+    u.symbol = owner_.WordSymbol(Word(u.first), cap, initial && t.cap, next_cap);
+    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';  // US, not us
     if (u.symbol == 'k') {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
       u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0;
     }
     u.verbish = u.verbish || u.symbol == 'x';
+  }
+
+  // The previous unit is a name word of the same sentence as token i.
+  bool AfterNameWord(std::size_t i) const {
+    if (shape_.units.empty() || shape_.units.back().symbol != 'N') return false;
+    return tokens_[shape_.units.back().end - 1].sentence == tokens_[i].sentence;
+  }
+
+  // Token i is a name word: capitalised, or a particle joined to a capital.
+  bool NameWordAt(std::size_t i) const {
+    if (i >= tokens_.size() || tokens_[i].kind != TokenKind::kWord) return false;
+    return tokens_[i].cap || lexicon_.IsParticleName(Word(i));
+  }
+
+  // "Yusuf bin Harith", "Pieter van der Berg": a particle written apart
+  // between name words.
+  bool ApartParticle(std::size_t i) const {
+    auto apart = [&](std::size_t k) {
+      if (k >= tokens_.size() || tokens_[k].kind != TokenKind::kWord || tokens_[k].cap)
+        return false;
+      Particle p = lexicon_.NameParticle(segment::Lower(Word(k)));
+      return p == Particle::kApart || p == Particle::kBoth;
+    };
+    if (!apart(i) || !AfterNameWord(i)) return false;
+    std::size_t next = i + 1;
+    if (apart(next)) ++next;  // van der
+    return NameWordAt(next) && tokens_[next].sentence == tokens_[i].sentence;
+  }
+
+  // A lone apostrophe (not ’s) right after a name word and before another,
+  // with a blank after it: "Shia' al-Kaabi".
+  bool ApostropheInName(std::size_t i) const {
+    const Token& t = tokens_[i];
+    std::string_view w = Word(i);
+    if (!(w == "'" || w == "\u2019") || !AfterNameWord(i)) return false;
+    if (shape_.units.back().nickname) return false;
+    if (tokens_[i - 1].span.end != t.span.begin || t.span.end >= text_.size()) return false;
+    char32_t after = text::At(text_, t.span.end);
+    return (after == ' ' || after == 0xA0) && NameWordAt(i + 1) &&
+           tokens_[i + 1].paragraph == t.paragraph;
+  }
+
+  // A short quotation of one to three capitalised words right after a name
+  // ("Nasir Omar “Abu Layla” said"), not the object of a describe cue in
+  // its sentence ("called Omar “Crooked Omar”") and not followed by a
+  // lower-case word other than a cue ("Omar “Big Man” at the rally").
+  bool IsNickname(const Unit& u) const {
+    if (!AfterNameWord(u.first)) return false;
+    std::size_t words = 0;
+    for (std::size_t t = u.first; t < u.end; ++t) {
+      if (tokens_[t].kind == TokenKind::kQuote || tokens_[t].kind == TokenKind::kPunct) continue;
+      if (tokens_[t].kind != TokenKind::kWord || !tokens_[t].cap) return false;
+      ++words;
+    }
+    if (words == 0 || words > 3) return false;
+    for (std::size_t k = shape_.units.size(); k-- > 0;) {
+      const Unit& prev = shape_.units[k];
+      if (tokens_[prev.end - 1].sentence != tokens_[u.first].sentence) break;
+      if (prev.cue && prev.cue->cls == CueClass::kDescribe) return false;
+    }
+    if (u.end < tokens_.size() && tokens_[u.end].kind == TokenKind::kWord &&
+        tokens_[u.end].sentence == tokens_[u.first].sentence && !tokens_[u.end].cap) {
+      std::string lower = segment::Lower(Word(u.end));
+      return lexicon_.MatchCue({std::string_view(lower)}).has_value() ||
+             lexicon_.FunctionSymbol(lower) == 'x';
+    }
+    return true;
   }
 
   bool AfterDeterminer() const {

@@ -179,6 +179,10 @@ class Lexer {
 
 }  // namespace
 
+bool IsUpperAt(std::string_view word, std::size_t i) {
+  return i < word.size() && IsUpper(text::At(word, i));
+}
+
 std::string Lower(std::string_view word) {
   std::string out;
   out.reserve(word.size());
