@@ -29,6 +29,7 @@ namespace whosaid::attribution {
 
 struct CorefConfig {
   std::size_t max_pronoun_paragraphs = 2;  // how far back "he added" may look for the last speaker
+  std::size_t max_org_paragraphs = 8;  // how far back "the rebels said" may look for their group
 };
 
 struct ResolvedSpeaker {

@@ -93,6 +93,11 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     p.words = SplitWords(line.text);
     nominal_index_[p.words[0]].push_back(std::move(p));
   }
+  for (const auto& line : rules.File("aliases.txt").lines()) {
+    Phrase p;
+    p.words = SplitWords(line.text);
+    alias_index_[p.words[0]].push_back(std::move(p));
+  }
   const auto& words = rules.File("words.txt");
   for (const auto& line : words.lines()) {
     auto f = rules::RuleFile::Fields(line);
@@ -129,11 +134,17 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
   const auto& src = rules.File("sources.txt");
   for (const auto& line : src.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 || (f[1] != "group" && f[1] != "anonymous")) {
-      throw src.Error(line, "expected WORD | group|anonymous");
+    if (f.size() != 2 ||
+        (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" && f[1] != "document")) {
+      throw src.Error(line, "expected WORD | group|members|anonymous|document");
+    }
+    if (f[1] == "members") members_.insert(segment::Lower(f[0]));
+    if (f[1] == "document") {
+      documents_.insert(segment::Lower(f[0]));
+      continue;
     }
     sources_[segment::Lower(f[0])] =
-        f[1] == "group" ? SpeakerType::kGroup : SpeakerType::kAnonymous;
+        f[1] == "anonymous" ? SpeakerType::kAnonymous : SpeakerType::kGroup;
   }
   const auto& particles = rules.File("particles.txt");
   for (const auto& line : particles.lines()) {
@@ -146,7 +157,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
   }
   for (const auto& line : rules.File("portfolios.txt").lines())
     portfolios_.insert(segment::Lower(line.text));
-  for (auto* index : {&cue_index_, &nominal_index_}) {
+  for (auto* index : {&cue_index_, &nominal_index_, &alias_index_}) {
     for (auto& [first, list] : *index) {
       std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
         return a.words.size() > b.words.size();
@@ -183,6 +194,11 @@ std::optional<PhraseMatch> Lexicon::MatchCue(const std::vector<std::string_view>
 std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) const {
   const Phrase* p = nullptr;
   return Longest(nominal_index_, words, &p);
+}
+
+std::size_t Lexicon::MatchAlias(const std::vector<std::string_view>& words) const {
+  const Phrase* p = nullptr;
+  return Longest(alias_index_, words, &p);
 }
 
 char Lexicon::FunctionSymbol(std::string_view lower) const {

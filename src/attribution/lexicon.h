@@ -63,6 +63,10 @@ class Lexicon {
   // The longest nominal cue (in a statement) starting at words[0]: its length, or 0.
   std::size_t MatchNominal(const std::vector<std::string_view>& words) const;
 
+  // The longest alias phrase (known as, alias) starting at words[0]: its
+  // length, or 0 (rules/aliases.txt).
+  std::size_t MatchAlias(const std::vector<std::string_view>& words) const;
+
   // The function-word symbol of a lower-case word (D d t o f e a w x y z), or 0.
   char FunctionSymbol(std::string_view lower) const;
   const Pronoun* FindPronoun(std::string_view lower) const;
@@ -80,6 +84,10 @@ class Lexicon {
   // A word that is a name word though written in lower case: a joined
   // particle, a hyphen, then a capital (al-Tamimi, ash-Shaar, bin-Zayed).
   bool IsParticleName(std::string_view word) const;
+  // A document a speaker issues (statement, post; sources.txt "document").
+  bool IsDocument(std::string_view lower) const { return documents_.count(std::string(lower)); }
+  // A group noun that stands for an organisation (rebels; sources.txt "members").
+  bool IsMembers(std::string_view lower) const { return members_.count(std::string(lower)); }
   // A source noun: kGroup or kAnonymous.
   std::optional<SpeakerType> SourceType(std::string_view lower) const;
 
@@ -99,6 +107,7 @@ class Lexicon {
   std::vector<std::unique_ptr<Cue>> cues_;
   std::unordered_map<std::string, std::vector<Phrase>> cue_index_;      // by first word
   std::unordered_map<std::string, std::vector<Phrase>> nominal_index_;  // by first word
+  std::unordered_map<std::string, std::vector<Phrase>> alias_index_;    // by first word
   std::unordered_map<std::string, char> function_;
   std::unordered_map<std::string, Pronoun> pronouns_;
   std::unordered_set<std::string> roles_;
@@ -107,6 +116,8 @@ class Lexicon {
   std::unordered_map<std::string, SpeakerType> sources_;
   std::unordered_map<std::string, Particle> particles_;
   std::unordered_set<std::string> portfolios_;
+  std::unordered_set<std::string> documents_;
+  std::unordered_set<std::string> members_;
 };
 
 }  // namespace whosaid::attribution

@@ -75,6 +75,18 @@ class Builder {
         if (u.symbol == 'q' && IsNickname(u)) {
           u.symbol = 'N';
           u.nickname = true;
+        } else if (quotations_[q].label.empty() && CommaInside(u)) {
+          // “… time,” days after: the comma is the sentence's, not the
+          // quotation's — a unit of its own, with the closing mark
+          Unit comma;
+          comma.first = u.end - 2;
+          comma.end = u.end;
+          comma.symbol = ',';
+          u.end = comma.first;
+          Add(u);
+          Add(comma);
+          i = comma.end;
+          continue;
         }
       } else {
         u.end = i + 1;
@@ -252,6 +264,15 @@ class Builder {
       u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0;
     }
     u.verbish = u.verbish || u.symbol == 'x';
+  }
+
+  // A quotation whose words end with a comma right before the closing mark.
+  bool CommaInside(const Unit& u) const {
+    if (u.end < u.first + 4) return false;
+    const Token& close = tokens_[u.end - 1];
+    const Token& comma = tokens_[u.end - 2];
+    return close.kind == TokenKind::kQuote && comma.kind == TokenKind::kPunct &&
+           text_[comma.span.begin] == ',' && comma.span.end == close.span.begin;
   }
 
   // The previous unit is a name word of the same sentence as token i.

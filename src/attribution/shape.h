@@ -13,7 +13,9 @@
 // a lone apostrophe between two name words joins the name word before it
 // (Shia' al-Kaabi); a short capitalised quotation right after a name, not
 // after a describe cue, is an N unit marked `nickname` (Nasir Omar “Abu
-// Layla” said). An all-capitals object pronoun is a name (US).
+// Layla” said). An all-capitals object pronoun is a name (US). A comma
+// that ends a quotation's words (“… time,” days after) is a ',' unit of its
+// own, with the closing mark: the quotation unit ends before it.
 //
 // Example
 //   “A b c d,” he said.  →  "/Q,PV./"

@@ -136,7 +136,7 @@ std::size_t ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, 
 // representative to Sudan".
 void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, SpeakerPhrase& out) {
   r = SkipDeterminer(v, r, nullptr);
-  std::size_t prep = v.Find(r, "ofe");
+  std::size_t prep = v.Find(r, "ofei");  // adviser to the Chief Minister
   UnitRange head{r.begin, prep};
   std::size_t poss = v.Find(head, "s");
   std::string owner;
@@ -168,6 +168,7 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
   out.role = v.Text({head.begin, last_role + 1});
   out.role_head = segment::Lower(v.Word(last_role));
   UnitRange aff = SkipDeterminer(v, {prep + 1, r.end}, nullptr);
+  aff.end = v.Find(aff, "aw,");  // "… of the Council (TC) and commander of …"
   if (!owner.empty())
     out.affiliation = owner;
   else if (prep < r.end && !aff.empty())
@@ -225,18 +226,56 @@ static bool RoleOfName(const View& v, const SpeakerReader& reader, UnitRange mai
   return true;
 }
 
-// "Ministry spokesperson Hedayatullah Shwarbani": a role after the
-// organisation head, then only name words — a person of that organisation.
-bool RoleThenName(const View& v, UnitRange head) {
-  std::size_t o = v.Find(head, "O");
+// "Ministry spokesperson Hedayatullah Shwarbani", "an army spokesperson": a
+// role after the last organisation head, then only name words or nothing —
+// a person of that organisation.
+bool RoleAfterOrganization(const View& v, UnitRange head) {
+  std::size_t o = head.end;
+  for (std::size_t u = head.begin; u < head.end; ++u) {
+    if (v.Sym(u) == 'O') o = u;
+  }
   std::size_t role = head.end;
   for (std::size_t u = o + 1; u < head.end; ++u) {
     if (v.Sym(u) == 'R') role = u;
   }
-  if (role >= head.end || role + 1 >= head.end) return false;
+  if (role >= head.end) return false;
   for (std::size_t u = role + 1; u < head.end; ++u) {
     if (v.Sym(u) != 'N' && v.Sym(u) != 'H') return false;
   }
+  return true;
+}
+
+// "a statement issued by the Interior Ministry", "the RSF statement", "the
+// statement", "her post": a document speaks for its author, named after it
+// (by, from) or before it; without one, a definite or possessive document
+// is resolved by coref (the author of the statement last quoted).
+bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& tokens,
+                                 const Shape& shape, UnitRange main, SpeakerPhrase& out) const {
+  View v{text, tokens, shape};
+  std::size_t doc = main.end;
+  for (std::size_t u = main.begin; u < main.end && u < main.begin + 4; ++u) {
+    if (v.Sym(u) == 'k' && lexicon_.IsDocument(segment::Lower(v.Word(u)))) {
+      doc = u;
+      break;
+    }
+  }
+  if (doc == main.end) return false;
+  const bool possessive = v.Sym(main.begin) == 'd';
+  const bool definite = possessive || segment::Lower(v.Word(main.begin)) == "the";
+  UnitRange author{main.end, main.end};
+  std::size_t agent = v.Find({doc + 1, main.end}, "e");
+  if (agent < main.end && agent <= doc + 2) author = {agent + 1, main.end};
+  UnitRange before = SkipDeterminer(v, {main.begin, doc}, nullptr);
+  while (!before.empty() && v.Sym(before.end - 1) == 's') --before.end;
+  if (author.empty() && v.Find(before, "NO") < before.end) author = before;
+  out.type = SpeakerType::kAnonymous;
+  if (!author.empty() && v.Find(author, "NORG") < author.end) {
+    Span mention = out.mention;  // the whole phrase, the document included
+    out = Read(text, tokens, shape, author);
+    out.mention = mention;
+    return true;
+  }
+  out.document = definite;
   return true;
 }
 
@@ -262,6 +301,7 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
     while (open > main.begin && v.Sym(open) != '(') --open;
     if (open > main.begin) main.end = open;
   }
+  if (ReadDocument(text, tokens, shape, main, out)) return out;
   bool definite = false;
   main = SkipDeterminer(v, main, &definite);
   std::size_t prep = v.Find(main, "of");
@@ -270,16 +310,22 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
 
   if (RoleOfName(v, *this, main, prep, out)) return out;
   bool source_head = !head.empty() && v.Sym(head.end - 1) == 'G';  // Army officials
-  if (!source_head && v.Find(head, "O") < head.end && !RoleThenName(v, head)) {
-    // an organisation names itself by the whole phrase
+  if (!source_head && v.Find(head, "O") < head.end && !RoleAfterOrganization(v, head)) {
+    // an organisation names itself by the whole phrase; a definite one
+    // without a name word is described ("the armed group"), not named
     out.type = SpeakerType::kOrganization;
     out.name = v.Text(main);
+    out.generic_org = definite && v.Find(main, "N") == main.end;
+    if (out.generic_org) out.generic_head = segment::Lower(v.Word(main.end - 1));
     ReadSpokesperson(v, appos, out);
     return out;
   }
   if (!head.empty() && v.Sym(head.end - 1) == 'G') {
-    out.type = *lexicon_.SourceType(segment::Lower(v.Word(head.end - 1)));
+    std::string noun = segment::Lower(v.Word(head.end - 1));
+    out.type = *lexicon_.SourceType(noun);
     if (out.type == SpeakerType::kGroup && v.Find(head, "NO") < head.end) out.name = v.Text(head);
+    out.generic_org = definite && out.name.empty() && lexicon_.IsMembers(noun);
+    if (out.generic_org) out.generic_head = noun;
     return out;
   }
   std::size_t run = head.end;  // the trailing name run
@@ -316,7 +362,7 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   } else if (!head.empty() && v.Sym(head.end - 1) == 'R') {
     ReadRole(v, *this, {head.begin, head.end - 1}, head.end - 1, out);
     if (!post.empty()) out.affiliation = v.Text(post);
-    out.definite_role = definite;
+    out.definite_role = definite || v.Find(head, "s") < head.end;  // Tarsa's foreign minister
   }
   if (!appos.empty() && v.Sym(appos.begin) != 'w') ReadAppositionIn(v, *this, appos, out);
   return out;

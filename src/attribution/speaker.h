@@ -19,6 +19,10 @@
 //   Nasir Omar “Abu Layla”      a role with its portfolio or organisation,
 //       then the name (the nickname is an alias, not part of the name)
 //   Karim Haddad in a televised address      the name ends at a preposition
+//   a statement issued by the Interior Ministry, the ministry's statement
+//       a document (sources.txt) speaks for its author
+//   the statement, her post                  its author, resolved by coref
+//   the armed group                          an organisation described, resolved by coref
 //   UNAMI, Baghdad                           acronym or capital → organization
 // The mention is the phrase without its apposition; the name never holds a
 // title, a determiner or a pronoun.
@@ -48,6 +52,9 @@ struct SpeakerPhrase {
   std::string role_head;             // lower-case role noun, for that resolution
   bool rank_only = false;            // the role is only a rank or title (General, Lt Gen)
   std::string alias;                 // a nickname written after the name (“Abu Layla”)
+  bool document = false;             // "the statement", "her post": its author speaks
+  bool generic_org = false;          // "the armed group": an organisation described, not named
+  std::string generic_head;          // its head noun, lower case (group, rebels)
 };
 
 class SpeakerReader {
@@ -70,6 +77,9 @@ class SpeakerReader {
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
+  bool ReadDocument(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
+                    UnitRange main, SpeakerPhrase& out) const;
+
   std::unordered_set<std::string> places_;    // countries and capitals, as written
   std::unordered_set<std::string> demonyms_;  // as written (Egyptian, Somali)
   const Lexicon& lexicon_;
