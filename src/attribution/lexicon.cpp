@@ -72,6 +72,8 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
         cue->loose = cue->bare = true;
       else if (flag == "wh")
         cue->wh = true;
+      else if (flag == "of")
+        cue->of = true;
       else if (flag != "-")
         throw file.Error(line, "unknown cue flag '" + flag + "'");
     }

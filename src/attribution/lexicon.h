@@ -34,6 +34,7 @@ struct Cue {
   bool object = false;  // a noun phrase after it is the content
   bool to = false;      // an infinitive after it is the content
   bool wh = false;      // a whether/how/what clause after it is the content
+  bool of = false;      // "X of “Y”" after it is the content (accused X of “Y”)
   bool loose = false;   // bare, and needs no verb check (say, tell, think)
 };
 
