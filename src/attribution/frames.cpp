@@ -93,7 +93,35 @@ bool Inverted(const Shape& shape, const Claim& c) {
   const std::string& s = shape.symbols;
   std::size_t p = shape.pos_of[c.content.end - 1] + 1;
   auto boundary = [&](std::size_t i) { return i < s.size() && (s[i] == '|' || s[i] == '/'); };
-  return boundary(p) || (p < s.size() && s[p] == '.' && boundary(p + 1));
+  return boundary(p) || (p < s.size() && s[p] == ',') ||
+         (p < s.size() && s[p] == '.' && boundary(p + 1));
+}
+
+// The comma unit that closes a quotation (“… time,”) right after `r` joins
+// it: the content ends with the closing mark.
+UnitRange WithClosingComma(const Shape& shape, UnitRange r) {
+  if (r.empty() || r.end >= shape.units.size() || shape.units[r.end - 1].quote < 0) return r;
+  const Unit& next = shape.units[r.end];
+  if (next.symbol == ',' && next.end - next.first == 2 &&
+      shape.unit_at[shape.pos_of[r.end] - 1] >= 0)
+    ++r.end;
+  return r;
+}
+
+// "urged X to Y and tried to …", "praised X and won …", "urged X to Y and
+// vowed to …": an object or an infinitive ends where a coordinated
+// past-tense verb or speech verb goes on with the speaker's own sentence.
+UnitRange BeforeCoordinatedVerb(const Shape& shape, UnitRange r) {
+  for (std::size_t u = r.begin + 1; u + 1 < r.end; ++u) {
+    const Unit& next = shape.units[u + 1];
+    bool finite_cue =
+        next.cue && std::string_view("VTCL").find(next.symbol) != std::string_view::npos;
+    if (shape.units[u].symbol == 'a' && ((next.symbol == 'k' && next.past) || finite_cue)) {
+      r.end = u;
+      break;
+    }
+  }
+  return r;
 }
 
 // The cue carries the flag the frame needs (and a bare complement reads as a
@@ -166,6 +194,9 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   c.cue = ToUnits(shape, m.Group(fr.cue));
   c.content = fr.direct ? ToUnits(shape, m.Group(fr.q))
                         : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
+  if (!fr.direct && (fr.needs == "object" || fr.needs == "to"))
+    c.content = TrimContent(shape, BeforeCoordinatedVerb(shape, c.content));
+  if (!fr.direct) c.content = WithClosingComma(shape, c.content);
   Span spk = m.Group(fr.spk);
   bool no_speaker = spk.begin != Regex::npos && spk.begin == spk.end;  // (?<spk>): no source
   if (c.content.empty() || c.cue.empty() || (c.speaker.empty() && !no_speaker)) return std::nullopt;
