@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/claims_command.h"
 #include "cli/exit_status.h"
 #include "cli/extract_command.h"
 #include "cli/names_command.h"
@@ -30,6 +31,8 @@ constexpr Command kCommands[] = {
     {"spelling", "names spelled more than one way across outlets (a table or JSON)", RunSpelling},
     {"names", "one cluster id per person or organisation in a list of names", RunNames},
     {"events", "the events reported, across documents, with the quotes about them", RunEvents},
+    {"claims", "statements across outlets, changed wordings, conflicting figures (JSON-LD)",
+     RunClaims},
 };
 
 const Command* FindCommand(std::string_view name) {

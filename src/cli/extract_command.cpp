@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 
+#include "claims/claims_sink.h"
 #include "cli/exit_status.h"
 #include "cli/extract_options.h"
 #include "cli/runner.h"
@@ -42,16 +43,8 @@ std::unique_ptr<output::OutputStream> OpenOutput(const ExtractOptions& options) 
   }
 }
 
-// Everything a corpus command needs, built before the first document.
-struct Setup {
-  ExtractOptions options;
-  rules::RuleSetPtr rules;
-  std::unique_ptr<Pipeline> pipeline;
-  std::unique_ptr<resolve::EntityResolver> resolver;
-  std::unique_ptr<output::OutputStream> out;
-};
+}  // namespace
 
-// Phase 1; nullopt after printing --help.
 std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0,
                              CorpusCommand command) {
   Setup s;
@@ -71,8 +64,6 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
   return s;
 }
 
-// Phase 2: streams the documents into `sink`, then `finish` (which writes
-// what the command reports); the exit status.
 int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish) {
   const ExtractOptions& options = s.options;
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
@@ -97,14 +88,17 @@ int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish) {
   return failures ? kExitFailures : kExitOk;
 }
 
-}  // namespace
-
 int RunExtract(const std::vector<std::string>& args, const char* argv0) {
   std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kExtract);
   if (!s) return kExitOk;
   // Records are written once the run ends: speaker and event ids span all
-  // documents (entities first, then events).
-  events::EventIdSink event_ids(output::MakeSink(s->options.format, *s->out, s->options.explain));
+  // documents (entities first, then events, then statements).
+  // Statements (claims/) are grouped once ids are known, before writing.
+  claims::ClaimsConfig ids_only;
+  ids_only.details = false;  // extract writes statement ids only
+  const claims::ClaimsStage claims(ids_only, *s->rules);
+  events::EventIdSink event_ids(std::make_unique<claims::ClaimsSink>(
+      claims, output::MakeSink(s->options.format, *s->out, s->options.explain)));
   resolve::ResolvingSink resolving(*s->resolver, event_ids);
   return Process(*s, resolving, nullptr);
 }

@@ -16,10 +16,37 @@
 // stage (resolve/). See exit_status.h for the statuses.
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "cli/extract_options.h"
+#include "core/rules.h"
+#include "output/output_stream.h"
+#include "output/sink.h"
+#include "pipeline/pipeline.h"
+#include "resolve/entity_resolver.h"
+
 namespace whosaid::cli {
+
+// Everything a corpus command needs, built before the first document.
+struct Setup {
+  ExtractOptions options;
+  rules::RuleSetPtr rules;
+  std::unique_ptr<Pipeline> pipeline;
+  std::unique_ptr<resolve::EntityResolver> resolver;
+  std::unique_ptr<output::OutputStream> out;
+};
+
+// Phase 1 of a corpus command (for commands in other files too): options,
+// rules, pipeline, resolver, output; nullopt after printing --help.
+std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0,
+                             CorpusCommand command);
+// Phase 2: streams the documents into `sink`, then `finish` (which writes
+// what the command reports); the exit status.
+int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish);
 
 // `args` are the words after the command; `argv0` locates the default rules.
 // Throw UsageError and ConfigError (main turns them into status 2).

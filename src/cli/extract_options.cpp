@@ -32,6 +32,8 @@ std::vector<std::pair<std::string, output::OutputFormat>> Formats(CorpusCommand 
       return {{"table", F::kTable}, {"json", F::kJsonl}};
     case CorpusCommand::kEvents:
       return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
+    case CorpusCommand::kClaims:
+      return {{"jsonld", F::kJsonl}, {"table", F::kTable}};
   }
   return {{"jsonl", F::kJsonl}};
 }
@@ -46,6 +48,8 @@ const char* FormatHelp(CorpusCommand command) {
       return "table: for people; json: {\"groups\": [...]} for tools";
     case CorpusCommand::kEvents:
       return "jsonl: one JSON object per event (docs/output.md); table: a timeline by date";
+    case CorpusCommand::kClaims:
+      return "jsonld: schema.org Claims (docs/output.md); table: a fact-checker's worklist";
   }
   return "";
 }
@@ -56,6 +60,7 @@ const char* ExplainHelp(CorpusCommand command) {
       return "add to each entity why each of its forms was merged (\"merges\": score, rule, shared "
              "context)";
     case CorpusCommand::kEvents:
+    case CorpusCommand::kClaims:
       return "changes nothing here (accepted, as for extract)";
     default:
       return "add to each JSON record the attribution rule it rests on (\"rule\")";
@@ -111,6 +116,13 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
              o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
            }),
        "skip (with an error) documents larger than N bytes; suffixes K, M, G");
+  if (command == CorpusCommand::kClaims) {
+    desc.add_options()
+        ("figures", po::bool_switch(&o.figures),
+         "write the figure lines (JSON Lines: event, measure, conflict, figures) instead")
+        ("check-worthy", po::bool_switch(&o.check_worthy),
+         "keep only statements that carry a figure, a date, a comparison or a conflict");
+  }
   // clang-format on
   return desc;
 }
@@ -198,6 +210,15 @@ std::string CorpusHelp(CorpusCommand command) {
              "with their speakers; --format table gives a timeline ordered by date. Event\n"
              "ids are the ones `whosaid extract` gives the same documents.\n\n";
       break;
+    case CorpusCommand::kClaims:
+      out << "Usage: whosaid claims [OPTIONS] [PATH...]\n\n"
+             "The fact-check feed: one schema.org Claim per statement (the records of one\n"
+             "speaker that report the same statement, across outlets, direct or indirect),\n"
+             "with its author, every appearance, the event it is about and where outlets\n"
+             "changed the words of a direct quote, as JSON-LD; --figures writes the figures\n"
+             "stated about each event and their conflicts instead; --format table reads as\n"
+             "a worklist (conflicts first).\n\n";
+      break;
   }
   out << "PATH is a text file (one document; its id is the file name without\n"
          "extension), a directory (every *.txt file under it, sorted, with outlet and\n"
@@ -223,6 +244,11 @@ std::string CorpusHelp(CorpusCommand command) {
     case CorpusCommand::kEvents:
       out << "  whosaid events corpus > events.jsonl\n"
              "  whosaid events --format table corpus\n\n";
+      break;
+    case CorpusCommand::kClaims:
+      out << "  whosaid claims corpus > claims.jsonld\n"
+             "  whosaid claims --figures corpus > figures.jsonl\n"
+             "  whosaid claims --format table --check-worthy corpus\n\n";
       break;
   }
   out << kExitStatusHelp;

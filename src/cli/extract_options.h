@@ -8,10 +8,12 @@
 //   -o, --output FILE          "" → standard output; FILE is replaced
 //                              atomically when the run ends
 //   --format                   extract: jsonl|table (jsonl); entities: jsonl;
+//                              claims: jsonld|table (jsonld, as kJsonl);
 //                              spelling: table|json (table; json is written
 //                              as OutputFormat::kJsonl)
 //   --explain                  extract: the frame of each record; entities:
 //                              why each form was merged
+//   --figures, --check-worthy  claims only (cli/claims_command.h)
 //   --rules DIR                rules::RuleSet::DefaultDir(argv[0])
 //   --input-format auto|text|jsonl   auto
 //   --threads N                0 → all cores (std::thread::hardware_concurrency)
@@ -40,12 +42,14 @@ struct ExtractOptions {
   std::string rules_dir;  // "" → the default directory
   unsigned threads = 1;   // resolved: >= 1
   OnError on_error = OnError::kWarn;
-  bool explain = false;  // add "rule" to each JSON record
+  bool explain = false;       // add "rule" to each JSON record
+  bool figures = false;       // claims: the figure lines instead of the Claim feed
+  bool check_worthy = false;  // claims: only statements worth checking
   ingest::IngestConfig ingest;
   PipelineConfig pipeline;
 };
 
-enum class CorpusCommand { kExtract, kEntities, kSpelling, kEvents };
+enum class CorpusCommand { kExtract, kEntities, kSpelling, kEvents, kClaims };
 
 ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCommand command);
 inline ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {

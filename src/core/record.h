@@ -53,12 +53,21 @@ struct EventRef {
   std::string label;
 };
 
+// The statement a record reports (claims/statements.h): records of one
+// speaker that report the same statement share the id; `appearances` counts
+// the documents that carry it.
+struct StatementRef {
+  std::string id;  // "S3"
+  int appearances = 0;
+};
+
 struct QuoteRecord {
   Span quote;
   QuoteKind kind = QuoteKind::kDirect;
   std::optional<Span> cue;
   std::optional<Speaker> speaker;
   std::optional<EventRef> event;
+  std::optional<StatementRef> statement;  // set by the claims stage
   double confidence = 0.5;
   std::string rule;  // the frame or sieve that produced it (for --explain)
 };

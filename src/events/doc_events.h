@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "core/record.h"
 #include "events/calendar.h"
 #include "events/lexicon.h"
 
@@ -54,6 +55,9 @@ struct DocEvents {
   std::optional<DateRange> anchor;  // the document's date
   std::vector<DocEvent> events;
   std::vector<int> quote_event;
+  // Filled by the corpus pass (EventIdSink): the run-wide EventRef of each
+  // of `events`, for the stages after it (claims: the event of a figure).
+  std::vector<EventRef> global;
 };
 
 }  // namespace whosaid::events

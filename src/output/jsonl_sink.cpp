@@ -72,6 +72,9 @@ std::string JsonlSink::RecordLine(const Document& doc, const text::CodepointInde
   j["cue"] = record.cue ? SpanJson(doc, index, *record.cue) : Json(nullptr);
   j["speaker"] = record.speaker ? SpeakerJson(doc, index, *record.speaker) : Json(nullptr);
   j["event"] = record.event ? EventJson(*record.event) : Json(nullptr);
+  if (record.statement) {
+    j["statement"] = {{"id", record.statement->id}, {"appearances", record.statement->appearances}};
+  }
   j["confidence"] = Confidence(record.confidence);
   if (explain) j["rule"] = record.rule;
   std::string line = j.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);

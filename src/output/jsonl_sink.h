@@ -8,6 +8,7 @@
 //                "mention": {"text", "start", "end"} | null,
 //                "type", "role": str|null, "affiliation": str|null} | null,
 //    "event": {"id", "type", "where": [...], "when": str|null, "label"} | null,
+//    "statement": {"id": "S3", "appearances": 4}   (when the claims stage ran),
 //    "confidence": 0.94}
 //
 // Contract

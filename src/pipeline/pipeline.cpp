@@ -42,7 +42,8 @@ struct Pipeline::Impl {
         speakers(rules, lexicon),
         coref(attribution::CorefConfig{}, speakers),
         mentions(rules, lexicon, speakers),
-        events(WithTrace(c.events, c.trace), rules) {}
+        events(WithTrace(c.events, c.trace), rules),
+        figures(rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
 
@@ -56,6 +57,7 @@ struct Pipeline::Impl {
   attribution::Coref coref;
   entities::MentionFinder mentions;
   events::EventStage events;
+  claims::FigureExtractor figures;
 };
 
 namespace {
@@ -269,19 +271,23 @@ DocResult Pipeline::Run(const Document& doc) const {
   // and date; when only the text dates it (a dateline), later windows take
   // the date the first one found.
   std::string date = doc.date;
-  return RunInWindows(doc.text, impl_->config.window_bytes, [&](std::string_view window) {
-    if (window.size() == doc.text.size()) return impl_->RunWindow(doc);
-    Document part;
-    part.id = doc.id;
-    part.outlet = doc.outlet;
-    part.url = doc.url;
-    part.source = doc.source;
-    part.date = date;
-    part.text = std::string(window);
-    DocResult r = impl_->RunWindow(part);
-    if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
-    return r;
-  });
+  DocResult result =
+      RunInWindows(doc.text, impl_->config.window_bytes, [&](std::string_view window) {
+        if (window.size() == doc.text.size()) return impl_->RunWindow(doc);
+        Document part;
+        part.id = doc.id;
+        part.outlet = doc.outlet;
+        part.url = doc.url;
+        part.source = doc.source;
+        part.date = date;
+        part.text = std::string(window);
+        DocResult r = impl_->RunWindow(part);
+        if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
+        return r;
+      });
+  // Figures are read over the whole text (in small chunks of their own).
+  result.figures = impl_->figures.Run(doc.text, result.quotes);
+  return result;
 }
 
 }  // namespace whosaid

@@ -15,6 +15,8 @@
 //   6. events       the document's events and the one each quote is about
 //                   (events::EventStage); records get a document-level
 //                   EventRef with no id
+//   7. figures      the numbers it states about events, with the record that
+//                   states each (claims::FigureExtractor), over the whole text
 //
 // Corpus-level stages (entity merging across documents; one id per event
 // across documents: events::ClusterEvents over every DocResult::events) run
@@ -29,6 +31,7 @@
 #include <memory>
 #include <vector>
 
+#include "claims/figures.h"
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "core/record.h"
@@ -56,6 +59,7 @@ struct DocResult {
   std::vector<Diagnostic> diagnostics;       // per-document warnings
   std::vector<entities::NameMention> names;  // names mentioned, in text order
   events::DocEvents events;                  // its events; quote_event parallels `quotes`
+  std::vector<claims::Figure> figures;       // figures it states (claims/figures.h), in text order
 };
 
 class Pipeline {

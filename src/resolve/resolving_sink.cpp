@@ -9,9 +9,10 @@ void ResolvingSink::Take(Document doc, DocResult result) {
   Held held;
   held.index = added_++;
   held.doc = std::move(doc);
-  if (result.quotes.empty()) held.doc.text = std::string();  // no record quotes it
+  if (result.quotes.empty() && result.figures.empty()) held.doc.text = std::string();  // unused
   held.result.quotes = std::move(result.quotes);  // names and diagnostics are not passed on
   held.result.events = std::move(result.events);
+  held.result.figures = std::move(result.figures);
   held_.push_back(std::move(held));
 }
 

@@ -5,8 +5,8 @@
 // canonical names.
 //
 // What the inner sink gets: every document, in input order, with its quote
-// records and events (DocResult::events; names and diagnostics are not
-// passed on); a document without quote records comes without its text.
+// records, events and figures (names and diagnostics are not passed on); a
+// document without quote records or figures comes without its text.
 //
 // Memory: the documents that have quote records are kept (text included)
 // until End(), so a run needs about as much memory as its input; shard very

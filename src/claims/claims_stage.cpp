@@ -1,0 +1,221 @@
+#include "claims/claims_stage.h"
+
+#include <algorithm>
+#include <map>
+
+namespace whosaid::claims {
+namespace {
+
+std::string SpanText(const Document& doc, Span s) {
+  s.end = std::min(s.end, doc.text.size());
+  s.begin = std::min(s.begin, s.end);
+  return doc.text.substr(s.begin, s.end - s.begin);
+}
+
+bool Kinetic(const events::DocEvent& e) {
+  return !e.type_path.empty() && e.type_path.front() == "armed action";
+}
+
+// The event a figure outside any dated record is about: the document's armed
+// action with the most mentions (casualties are counted for violence), else
+// its most mentioned event that is not a local occasion (statement, meeting).
+int DominantEvent(const events::DocEvents& ev) {
+  int best = -1;
+  auto better = [&](int k) {
+    if (best < 0) return true;
+    const events::DocEvent& a = ev.events[static_cast<std::size_t>(k)];
+    const events::DocEvent& b = ev.events[static_cast<std::size_t>(best)];
+    if (Kinetic(a) != Kinetic(b)) return Kinetic(a);
+    if (a.mentions != b.mentions) return a.mentions > b.mentions;
+    return a.first_byte < b.first_byte;
+  };
+  for (std::size_t k = 0; k < ev.events.size(); ++k) {
+    if (ev.events[k].local && !Kinetic(ev.events[k])) continue;
+    if (k >= ev.global.size() || ev.global[k].id.empty()) continue;
+    if (better(static_cast<int>(k))) best = static_cast<int>(k);
+  }
+  return best;
+}
+
+}  // namespace
+
+ClaimsStage::ClaimsStage(const ClaimsConfig& config, const rules::RuleSet& rules)
+    : config_(config), lexicon_(rules) {
+  const rules::RuleFile& file = rules.File("claims/check_worthy.txt");
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    if (f.size() != 2 || (f[0] != "date" && f[0] != "comparison")) {
+      throw file.Error(line, "expected 'date | WORDS' or 'comparison | WORDS'");
+    }
+    std::unordered_set<std::string>& into = f[0] == "date" ? dates_ : comparisons_;
+    std::size_t i = 0;
+    while (i < f[1].size()) {
+      std::size_t j = f[1].find(' ', i);
+      if (j == std::string::npos) j = f[1].size();
+      if (j > i) into.insert(f[1].substr(i, j - i));
+      i = j + 1;
+    }
+  }
+}
+
+void ClaimsStage::Rate(const std::vector<ClaimsDoc>& docs, const std::vector<FigureLine>& lines,
+                       Statement& st) const {
+  bool figure = false, conflict = false, date = false, comparison = false;
+  for (const RecordRef& r : st.members) {
+    const DocResult& result = *docs[r.doc].result;
+    const Span q = result.quotes[r.record].quote;
+    for (const Figure& f : result.figures) figure |= q.begin <= f.span.begin && f.span.end <= q.end;
+    for (const RawWord& w : ScanWords(SpanText(*docs[r.doc].doc, q), true)) {
+      date |= dates_.count(w.lower) > 0 ||
+              (w.lower.size() == 4 && w.lower >= "1900" && w.lower <= "2100" &&
+               std::all_of(w.lower.begin(), w.lower.end(),
+                           [](char c) { return c >= '0' && c <= '9'; }));
+      comparison |= comparisons_.count(w.lower) > 0;
+    }
+  }
+  for (const FigureLine& line : lines) {
+    if (!line.conflict) continue;
+    for (const SourcedFigure& f : line.figures) {
+      if (f.figure.record < 0) continue;
+      for (const RecordRef& r : st.members) {
+        conflict |= f.doc_index == r.doc && static_cast<std::size_t>(f.figure.record) == r.record;
+      }
+    }
+  }
+  if (figure) st.check_worthy.push_back("figure");
+  if (conflict) st.check_worthy.push_back("conflict");
+  if (date) st.check_worthy.push_back("date");
+  if (comparison) st.check_worthy.push_back("comparison");
+}
+
+DocFigures ClaimsStage::Figures(const Document& doc, const DocResult& result) const {
+  (void)doc;
+  DocFigures out;
+  const int dominant = DominantEvent(result.events);
+  for (const Figure& f : result.figures) {
+    EventRef e;
+    if (dominant >= 0) {
+      e = result.events.global[static_cast<std::size_t>(dominant)];
+    } else if (f.record >= 0 && result.quotes[static_cast<std::size_t>(f.record)].event) {
+      e = *result.quotes[static_cast<std::size_t>(f.record)].event;
+    }
+    out.events.push_back(std::move(e));
+  }
+  return out;
+}
+
+void ClaimsStage::Diff(const std::vector<ClaimsDoc>& docs, Statement& st) const {
+  // The majority wording among the direct appearances.
+  std::map<std::string, std::vector<std::size_t>> wordings;  // spelling keys → members
+  std::vector<std::string> texts(st.members.size());
+  for (std::size_t m = 0; m < st.members.size(); ++m) {
+    const RecordRef& r = st.members[m];
+    const QuoteRecord& q = docs[r.doc].result->quotes[r.record];
+    texts[m] = SpanText(*docs[r.doc].doc, q.quote);
+    if (q.kind != QuoteKind::kDirect) continue;
+    std::string key;
+    for (const SpelledWord& w : lexicon_.Words(texts[m])) key += w.key + ' ';
+    wordings[key].push_back(m);
+  }
+  if (wordings.empty()) {
+    // No direct quote: the longest report stands for it.
+    for (std::size_t m = 1; m < st.members.size(); ++m) {
+      if (texts[m].size() > texts[st.wording].size()) st.wording = m;
+    }
+    return;
+  }
+  const std::vector<std::size_t>* major = nullptr;
+  for (const auto& [key, members] : wordings) {
+    if (!major || members.size() > major->size() ||
+        (members.size() == major->size() && members.front() < major->front())) {
+      major = &members;
+    }
+  }
+  st.wording = major->front();
+  const std::size_t a = st.wording;
+  for (const auto& [key, members] : wordings) {
+    if (&members == major) continue;
+    for (std::size_t b : members) {
+      if (st.members[b].doc == st.members[a].doc) continue;
+      std::vector<WordChange> changes = DiffWords(texts[a], texts[b], lexicon_);
+      if (!changes.empty()) st.diffs.push_back({a, b, std::move(changes)});
+    }
+  }
+}
+
+ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
+  // 1. Statements over every record.
+  std::vector<StatementItem> items;
+  std::vector<RecordRef> refs;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const auto& quotes = docs[d].result->quotes;
+    for (std::size_t r = 0; r < quotes.size(); ++r) {
+      const QuoteRecord& q = quotes[r];
+      StatementItem item;
+      item.doc = docs[d].doc->id;
+      item.start = q.quote.begin;
+      item.text = SpanText(*docs[d].doc, q.quote);
+      if (q.speaker) item.speaker = q.speaker->entity;
+      if (q.event) {
+        item.event = q.event->id;
+        item.event_date = q.event->when;
+      }
+      items.push_back(std::move(item));
+      refs.push_back({d, r});
+    }
+  }
+  StatementGroups groups = StatementGrouper(config_.statements, lexicon_).Run(items);
+  ClaimsResult out;
+  out.statement_of.resize(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    out.statement_of[d].assign(docs[d].result->quotes.size(), 0);
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out.statement_of[refs[i].doc][refs[i].record] = groups.of[i];
+  }
+  for (StatementGroup& g : groups.statements) {
+    Statement st;
+    st.id = g.id;
+    st.appearances = g.appearances;
+    for (std::size_t i : g.members) st.members.push_back(refs[i]);
+    if (config_.details) Diff(docs, st);
+    out.statements.push_back(std::move(st));
+  }
+  // 2. Figure lines.
+  std::vector<SourcedFigure> figures;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const DocFigures* f = docs[d].figures;
+    const std::vector<Figure>& found = docs[d].result->figures;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      SourcedFigure s;
+      s.figure = found[k];
+      s.event = f && k < f->events.size() ? f->events[k].id : "";
+      s.doc = docs[d].doc->id;
+      s.doc_index = d;
+      if (s.figure.record >= 0) {
+        const QuoteRecord& q = docs[d].result->quotes[static_cast<std::size_t>(s.figure.record)];
+        if (q.speaker) {
+          s.source_entity = q.speaker->entity;
+          s.source_name = q.speaker->name;
+        }
+      }
+      figures.push_back(std::move(s));
+    }
+  }
+  out.lines = BuildLines(std::move(figures), config_.figures);
+  if (config_.details) {
+    for (Statement& st : out.statements) Rate(docs, out.lines, st);
+  }
+  return out;
+}
+
+void ClaimsStage::Apply(const ClaimsResult& claims, std::size_t doc, DocResult& result) {
+  if (doc >= claims.statement_of.size()) return;
+  const auto& of = claims.statement_of[doc];
+  for (std::size_t r = 0; r < result.quotes.size() && r < of.size(); ++r) {
+    const Statement& st = claims.statements[of[r]];
+    result.quotes[r].statement = StatementRef{st.id, st.appearances};
+  }
+}
+
+}  // namespace whosaid::claims

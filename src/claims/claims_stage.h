@@ -1,0 +1,110 @@
+// whosaid::claims::ClaimsStage — the fact-check layer of a run: which quote
+// records report one statement (statements.h), where direct quotes of one
+// statement differ in wording (diff.h), and the figures stated about each
+// event with their conflicts (figures.h, conflicts.h).
+//
+// It is a corpus stage after entities and events, and a pure function of the
+// per-document results: each document's quote records (speaker entity ids,
+// event refs, spans), its figures (DocResult::figures, found by the
+// pipeline), its events with their run-wide refs (DocEvents::global) and its
+// text. Two halves:
+//   Figures(doc, result)  per document, any thread: the event of each of
+//                         its figures;
+//   Run(docs)             the whole run: statements, wording differences and
+//                         figure lines. Depends only on the multiset of
+//                         documents, never on their order or on threads.
+//   Apply(result, d, r)   gives document d's records their StatementRef.
+//
+// Example
+//   ClaimsStage stage(ClaimsConfig{}, *rules);
+//   std::vector<DocFigures> figs = {stage.Figures(doc0, r0), stage.Figures(doc1, r1)};
+//   ClaimsResult claims = stage.Run({{&doc0, &r0, &figs[0]}, {&doc1, &r1, &figs[1]}});
+//   ClaimsStage::Apply(claims, 0, r0);   // r0.quotes[i].statement
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "claims/conflicts.h"
+#include "claims/diff.h"
+#include "claims/figures.h"
+#include "claims/statements.h"
+#include "claims/terms.h"
+#include "core/document.h"
+#include "core/rules.h"
+#include "pipeline/pipeline.h"
+
+namespace whosaid::claims {
+
+struct ClaimsConfig {
+  StatementConfig statements;
+  FigureConfig figures;
+  // Wording differences and check-worthy reasons (the claims feed); extract
+  // needs only the statement ids and leaves them out.
+  bool details = true;
+};
+
+struct RecordRef {
+  std::size_t doc = 0;     // index in the run's documents (as given to Run)
+  std::size_t record = 0;  // index in that document's quotes
+};
+
+// Two direct appearances of one statement whose words differ.
+struct WordingDiff {
+  std::size_t a = 0, b = 0;  // indices into Statement::members (a: the majority wording)
+  std::vector<WordChange> changes;
+};
+
+struct Statement {
+  std::string id;                  // "S1"
+  std::vector<RecordRef> members;  // by document id, then offset
+  int appearances = 0;             // documents
+  std::size_t wording = 0;         // the member whose words stand for it (majority direct wording)
+  std::vector<WordingDiff> diffs;
+  // Why it is worth checking: "figure", "conflict", "date", "comparison"
+  // (rules/claims/check_worthy.txt); empty when nothing is.
+  std::vector<std::string> check_worthy;
+};
+
+// The events of one document's figures (DocResult::figures).
+struct DocFigures {
+  std::vector<EventRef> events;  // parallel to the figures: id "" → none
+};
+
+struct ClaimsResult {
+  std::vector<Statement> statements;                   // in id order
+  std::vector<std::vector<std::size_t>> statement_of;  // [doc][record] → statement
+  std::vector<FigureLine> lines;
+};
+
+struct ClaimsDoc {
+  const Document* doc = nullptr;
+  const DocResult* result = nullptr;
+  const DocFigures* figures = nullptr;
+};
+
+class ClaimsStage {
+ public:
+  // Reads rules/claims/words.txt and check_worthy.txt (throws ConfigError
+  // "file:line: …").
+  ClaimsStage(const ClaimsConfig& config, const rules::RuleSet& rules);
+
+  DocFigures Figures(const Document& doc, const DocResult& result) const;
+  ClaimsResult Run(const std::vector<ClaimsDoc>& docs) const;
+  static void Apply(const ClaimsResult& claims, std::size_t doc, DocResult& result);
+
+  const TermLexicon& lexicon() const { return lexicon_; }
+
+ private:
+  void Diff(const std::vector<ClaimsDoc>& docs, Statement& st) const;
+  void Rate(const std::vector<ClaimsDoc>& docs, const std::vector<FigureLine>& lines,
+            Statement& st) const;
+
+  ClaimsConfig config_;
+  TermLexicon lexicon_;
+  std::unordered_set<std::string> dates_, comparisons_;
+};
+
+}  // namespace whosaid::claims

@@ -1,0 +1,701 @@
+#include "claims/figures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "claims/terms.h"
+#include "core/text.h"
+#include "events/words.h"
+
+namespace whosaid::claims {
+namespace {
+
+std::vector<std::string> Blank(std::string_view s) { return events::PhraseWords(s); }
+
+// Longest match of lower-case word sequences.
+template <class V>
+class Phrases {
+ public:
+  void Add(const std::string& phrase, V value) {
+    std::vector<std::string> words = Blank(phrase);
+    if (words.empty()) return;
+    auto& list = index_[words[0]];
+    list.push_back({std::move(words), std::move(value)});
+    std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
+      return a.words.size() > b.words.size();
+    });
+  }
+  struct Hit {
+    std::size_t length = 0;  // words
+    const V* value = nullptr;
+  };
+  // Longest phrase starting at word i whose words all lie in [i, end).
+  template <class Get>
+  Hit At(std::size_t i, std::size_t end, const Get& word) const {
+    if (i >= end) return {};
+    auto it = index_.find(std::string(word(i)));
+    if (it == index_.end()) return {};
+    for (const Entry& e : it->second) {
+      if (i + e.words.size() > end) continue;
+      bool ok = true;
+      for (std::size_t k = 1; ok && k < e.words.size(); ++k) ok = word(i + k) == e.words[k];
+      if (ok) return {e.words.size(), &e.value};
+    }
+    return {};
+  }
+  // The first words of every phrase, into `out`.
+  void FirstWords(std::unordered_set<std::string>& out) const {
+    for (const auto& [word, entries] : index_) out.insert(word);
+  }
+  // Longest phrase ending just before word `end` and starting at or after `begin`.
+  template <class Get>
+  Hit Before(std::size_t begin, std::size_t end, const Get& word) const {
+    Hit best;
+    for (std::size_t len = 1; len <= 4 && len <= end - begin; ++len) {
+      Hit h = At(end - len, end, word);
+      if (h.value && h.length == len) best = h;
+    }
+    return best;
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    V value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> index_;
+};
+
+struct Group {
+  std::string name;
+  bool count = false;    // a figure on its own
+  bool outcome = false;  // the noun is an outcome (bodies, casualties)
+  bool alone = false;    // no outcome attaches (airstrikes)
+};
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "1,018" / "2.5" / "84,000" → value; nullopt for anything else.
+std::optional<double> DigitValue(std::string_view w) {
+  if (w.empty() || w[0] < '0' || w[0] > '9') return std::nullopt;
+  std::string plain;
+  bool dot = false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    char c = w[k];
+    if (c >= '0' && c <= '9') {
+      plain += c;
+    } else if (c == ',' && !dot) {
+      // Thousands separators stand before groups of three digits.
+      std::size_t run = 0;
+      while (k + 1 + run < w.size() && w[k + 1 + run] >= '0' && w[k + 1 + run] <= '9') ++run;
+      if (run != 3) return std::nullopt;
+    } else if (c == '.' && !dot) {
+      dot = true;
+      plain += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (plain.size() > 15) return std::nullopt;
+  return std::stod(plain);
+}
+
+}  // namespace
+
+struct FigureExtractor::Lexicon {
+  std::unordered_map<std::string, double> numbers;
+  std::unordered_map<std::string, double> multipliers;
+  Phrases<std::pair<double, std::string>> vague;           // value, qualifier
+  Phrases<std::pair<double, std::string>> number_phrases;  // "a dozen"
+  Phrases<bool> zero;
+  Phrases<std::string> qualifiers;
+  Phrases<Group> groups;
+  Phrases<std::string> outcomes;
+  std::unordered_map<std::string, std::string> severity;
+  Phrases<std::string> tolls;
+  Phrases<bool> units;
+  std::unordered_set<std::string> months;
+  Phrases<bool> subcount;
+  Phrases<bool> alongside;
+  Phrases<bool> periods;
+  Phrases<bool> nonfigures;
+  std::unordered_map<std::string, std::string> modifiers;
+  std::unordered_set<std::string> barriers;
+  std::size_t window = 6;
+  // Words a figure can start with (besides digits): a quick test on every word.
+  std::unordered_set<std::string> starters;
+  bool MayStart(std::string_view w) const {
+    if (w.empty()) return false;
+    if (w[0] >= '0' && w[0] <= '9') return true;
+    if (starters.count(std::string(w))) return true;
+    std::size_t dash = w.find('-');
+    return dash != std::string_view::npos && numbers.count(std::string(w.substr(0, dash)));
+  }
+};
+
+FigureExtractor::~FigureExtractor() = default;
+
+FigureExtractor::FigureExtractor(const rules::RuleSet& rules) : lex_(std::make_unique<Lexicon>()) {
+  const rules::RuleFile& file = rules.File("claims/figures.txt");
+  Lexicon& L = *lex_;
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    const std::string& kind = f[0];
+    auto need = [&](std::size_t lo, std::size_t hi) {
+      if (f.size() < lo || f.size() > hi)
+        throw file.Error(line, "wrong number of fields for " + kind);
+    };
+    auto number = [&](const std::string& s) {
+      std::optional<double> v = DigitValue(s);
+      if (!v) throw file.Error(line, "expected a number, got '" + s + "'");
+      return *v;
+    };
+    if (kind == "number") {
+      need(3, 3);
+      if (f[1].find(' ') != std::string::npos) {
+        L.number_phrases.Add(f[1], {number(f[2]), ""});
+      } else {
+        L.numbers[f[1]] = number(f[2]);
+      }
+    } else if (kind == "multiplier") {
+      need(3, 3);
+      L.multipliers[f[1]] = number(f[2]);
+    } else if (kind == "vague") {
+      need(3, 3);
+      L.vague.Add(f[1], {number(f[2]), f[1]});
+    } else if (kind == "zero") {
+      need(2, 2);
+      L.zero.Add(f[1], true);
+    } else if (kind == "qualifier") {
+      need(3, 3);
+      L.qualifiers.Add(f[1], f[2]);
+    } else if (kind == "group") {
+      need(3, 4);
+      Group g{f[2], false, false};
+      if (f.size() == 4) {
+        for (const std::string& flag : Blank(f[3])) {
+          if (flag == "count") {
+            g.count = true;
+          } else if (flag == "outcome") {
+            g.outcome = true;
+          } else if (flag == "alone") {
+            g.alone = true;
+          } else {
+            throw file.Error(line, "unknown flag '" + flag + "'");
+          }
+        }
+      }
+      L.groups.Add(f[1], g);
+    } else if (kind == "outcome") {
+      need(3, 3);
+      L.outcomes.Add(f[1], f[2]);
+    } else if (kind == "modifier") {
+      need(3, 3);
+      L.modifiers[f[1]] = f[2];
+    } else if (kind == "nonfigure") {
+      need(2, 2);
+      L.nonfigures.Add(f[1], true);
+    } else if (kind == "severity") {
+      need(3, 3);
+      L.severity[f[1]] = f[2];
+    } else if (kind == "toll") {
+      need(3, 3);
+      L.tolls.Add(f[1], f[2]);
+    } else if (kind == "unit" || kind == "month" || kind == "subcount" || kind == "period" ||
+               kind == "alongside") {
+      need(2, 64);
+      for (std::size_t k = 1; k < f.size(); ++k) {
+        if (kind == "unit") L.units.Add(f[k], true);
+        if (kind == "month") L.months.insert(f[k]);
+        if (kind == "subcount") L.subcount.Add(f[k], true);
+        if (kind == "period") L.periods.Add(f[k], true);
+        if (kind == "alongside") L.alongside.Add(f[k], true);
+      }
+    } else if (kind == "barrier") {
+      need(2, 2);
+      for (const std::string& w : Blank(f[1])) L.barriers.insert(w);
+    } else if (kind == "window") {
+      need(2, 2);
+      L.window = static_cast<std::size_t>(number(f[1]));
+    } else {
+      throw file.Error(line, "unknown class '" + kind + "'");
+    }
+  }
+  for (const auto& [word, value] : L.numbers) L.starters.insert(word);
+  L.vague.FirstWords(L.starters);
+  L.zero.FirstWords(L.starters);
+  L.number_phrases.FirstWords(L.starters);
+  L.starters.insert("no");
+}
+
+namespace {
+
+// The words of a text with what lies between them.
+struct WordRow {
+  std::vector<RawWord> words;
+  std::vector<bool> break_after;      // punctuation between word k and k+1
+  std::vector<std::size_t> sentence;  // sentence number of each word
+};
+
+// Splits "200security" (a number glued to the next word by a lost space)
+// into its number and its word; leaves ordinals (4th) alone.
+bool Glued(const RawWord& w) {
+  const std::string& s = w.lower;
+  std::size_t k = 0;
+  while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) ++k;
+  return k > 0 && k + 3 <= s.size() && s[k - 1] != ',' &&
+         std::all_of(s.begin() + static_cast<long>(k), s.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+void SplitGlued(std::vector<RawWord>& words) {
+  if (std::none_of(words.begin(), words.end(), Glued)) return;
+  std::vector<RawWord> out;
+  out.reserve(words.size());
+  for (RawWord& w : words) {
+    std::size_t k = 0;
+    while (k < w.lower.size() && ((w.lower[k] >= '0' && w.lower[k] <= '9') || w.lower[k] == ','))
+      ++k;
+    std::string_view rest = std::string_view(w.lower).substr(k);
+    bool glued = k > 0 && rest.size() >= 3 && rest[0] >= 'a' && rest[0] <= 'z' &&
+                 std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!glued || w.lower[k - 1] == ',') {
+      out.push_back(std::move(w));
+      continue;
+    }
+    RawWord num = w, word = w;
+    num.lower = w.lower.substr(0, k);
+    num.span.end = w.span.begin + k;
+    word.lower = std::string(rest);
+    word.span.begin = w.span.begin + k;
+    word.sentence_start = false;
+    out.push_back(std::move(num));
+    out.push_back(std::move(word));
+  }
+  words = std::move(out);
+}
+
+WordRow ReadRow(std::string_view text) {
+  WordRow row;
+  row.words = ScanWords(text, /*split_hyphens=*/false);
+  SplitGlued(row.words);
+  const std::size_t n = row.words.size();
+  row.break_after.assign(n, true);
+  row.sentence.assign(n, 0);
+  std::size_t sentence = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    row.sentence[k] = sentence;
+    if (k + 1 == n) break;
+    std::string_view gap =
+        text.substr(row.words[k].span.end, row.words[k + 1].span.begin - row.words[k].span.end);
+    bool brk = false, end = false;
+    for (char c : gap) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n') end = true;
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']')
+        brk = true;
+    }
+    // Dashes (– —) also break a phrase.
+    if (gap.find("\u2014") != std::string_view::npos ||
+        gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos) {
+      brk = true;
+    }
+    row.break_after[k] = brk || end;
+    if (end) ++sentence;
+  }
+  return row;
+}
+
+}  // namespace
+
+namespace {
+
+struct Number {
+  std::size_t first = 0, end = 0;  // words [first, end)
+  double value = 0;
+  std::string vague;  // the vague plural read, if any
+  bool zero = false;
+  std::optional<Group> group;  // `no casualties`: the group came with the number
+  std::size_t group_end = 0;
+};
+
+class Scanner {
+ public:
+  Scanner(const FigureExtractor::Lexicon& lex, std::string_view text, const WordRow& row)
+      : L(lex), text_(text), row_(row) {}
+
+  std::vector<Figure> Run() const;
+
+ private:
+  std::string_view W(std::size_t k) const { return row_.words[k].lower; }
+  // The end of the phrase-free stretch from k: the first word after a break.
+  std::size_t RunEnd(std::size_t k) const {
+    while (k < row_.words.size() && !row_.break_after[k]) ++k;
+    return std::min(row_.words.size(), k + 1);
+  }
+  std::size_t RunBegin(std::size_t k) const {
+    while (k > 0 && !row_.break_after[k - 1]) --k;
+    return k;
+  }
+  std::optional<Number> ParseNumber(std::size_t i) const;
+  bool Excluded(const Number& n) const;
+  bool InPeriodSentence(std::size_t k) const;
+  // The figure at word i (number n); `inherited` is an outcome to use when
+  // none is near (the sentence's earlier figure, after `including`);
+  // *outcome gets the outcome read.
+  std::optional<Figure> Read(std::size_t i, const Number& n, const std::string& inherited,
+                             std::size_t* next, std::string* outcome_read) const;
+
+  const FigureExtractor::Lexicon& L;
+  std::string_view text_;
+  const WordRow& row_;
+};
+
+std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
+  auto get = [this](std::size_t k) { return W(k); };
+  const std::size_t run_end = RunEnd(i);
+  Number n;
+  n.first = i;
+  if (L.nonfigures.At(i, run_end, get).value) return std::nullopt;
+  if (auto z = L.zero.At(i, run_end, get); z.value) {
+    n.zero = true;
+    n.end = i + z.length;
+    return n;
+  }
+  if (W(i) == "no" && i + 1 < run_end) {
+    if (auto g = L.groups.At(i + 1, run_end, get); g.value) {
+      n.zero = true;
+      n.end = i + 1;
+      n.group = *g.value;
+      n.group_end = i + 1 + g.length;
+      return n;
+    }
+  }
+  if (auto v = L.vague.At(i, run_end, get); v.value) {
+    n.value = v.value->first;
+    n.vague = v.value->second;
+    n.end = i + v.length;
+    return n;
+  }
+  if (auto d = DigitValue(W(i))) {
+    n.value = *d;
+    n.end = i + 1;
+    if (n.end < run_end) {
+      if (auto m = L.multipliers.find(std::string(W(n.end))); m != L.multipliers.end()) {
+        // "84,000 thousand" is a slip for 84,000, not 84 million.
+        if (!(n.value >= 1000 && m->second == 1000)) n.value *= m->second;
+        ++n.end;
+      }
+    }
+    return n;
+  }
+  if (auto p = L.number_phrases.At(i, run_end, get); p.value) {
+    n.value = p.value->first;
+    n.end = i + p.length;
+    return n;
+  }
+  // Number words: "forty-six", "two hundred", "three thousand five hundred".
+  double total = 0, current = 0;
+  bool any = false;
+  std::size_t k = i;
+  for (; k < run_end; ++k) {
+    std::string_view w = W(k);
+    if (any && w == "and") continue;
+    bool ok = true;
+    double part = 0;
+    std::size_t from = 0;
+    while (ok && from <= w.size()) {
+      std::size_t dash = w.find('-', from);
+      std::string piece(w.substr(from, dash == std::string_view::npos ? w.npos : dash - from));
+      if (auto it = L.numbers.find(piece); it != L.numbers.end()) {
+        part += it->second;
+      } else {
+        ok = false;
+      }
+      if (dash == std::string_view::npos) break;
+      from = dash + 1;
+    }
+    if (ok) {
+      current += part;
+      any = true;
+      continue;
+    }
+    auto m = L.multipliers.find(std::string(w));
+    if (any && m != L.multipliers.end()) {
+      current = std::max(current, 1.0) * m->second;
+      if (m->second >= 1000) {
+        total += current;
+        current = 0;
+      }
+      continue;
+    }
+    break;
+  }
+  while (k > i && W(k - 1) == "and") --k;
+  if (!any) return std::nullopt;
+  n.value = total + current;
+  n.end = k;
+  return n;
+}
+
+// Dates, times, money, percentages, ages and bare years.
+bool Scanner::Excluded(const Number& n) const {
+  auto get = [this](std::size_t k) { return W(k); };
+  const RawWord& first = row_.words[n.first];
+  const RawWord& last = row_.words[n.end - 1];
+  if (first.span.begin > 0) {
+    char before = text_[first.span.begin - 1];
+    if (before == '$' || before == ':' || before == '/' ||
+        text_.substr(0, first.span.begin).ends_with("\u00A3") ||
+        text_.substr(0, first.span.begin).ends_with("\u20AC")) {
+      return true;
+    }
+  }
+  if (last.span.end < text_.size()) {
+    char after = text_[last.span.end];
+    if (after == '%' || after == ':' || after == '/') return true;
+  }
+  if (n.end < row_.words.size() && !row_.break_after[n.end - 1]) {
+    if (L.units.At(n.end, RunEnd(n.end), get).value) return true;
+    if (L.months.count(std::string(W(n.end)))) return true;
+  }
+  // A month just before, even abbreviated with a period (Dec. 2).
+  return n.first > 0 && L.months.count(std::string(W(n.first - 1))) > 0;
+}
+
+// Does the sentence of word k speak of a period (`this year`)?
+bool Scanner::InPeriodSentence(std::size_t k) const {
+  auto get = [this](std::size_t j) { return W(j); };
+  const std::size_t sentence = row_.sentence[k];
+  std::size_t b = k, e = k;
+  while (b > 0 && row_.sentence[b - 1] == sentence) --b;
+  while (e < row_.words.size() && row_.sentence[e] == sentence) ++e;
+  for (std::size_t j = b; j < e; ++j) {
+    if (L.periods.At(j, e, get).value) return true;
+  }
+  return false;
+}
+
+std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::string& inherited,
+                                    std::size_t* next, std::string* outcome_read) const {
+  auto get = [this](std::size_t k) { return W(k); };
+  *next = n.end;
+  if (!n.zero && Excluded(n)) return std::nullopt;
+  const std::size_t run_end = RunEnd(i);
+  const std::size_t run_begin = RunBegin(i);
+  Figure f;
+  f.value = n.value;
+  f.qualifier = n.vague;
+  std::size_t first = n.first;
+  if (auto q = L.qualifiers.Before(run_begin, n.first, get); q.value && n.vague.empty()) {
+    f.qualifier = *q.value;
+    first = n.first - q.length;
+  }
+  // The counted noun: after the number, past `of` and a determiner, over at
+  // most `window` modifiers.
+  std::optional<Group> group = n.group;
+  std::string modifier;  // `military` in `19 military fatalities`
+  std::size_t after = n.group ? n.group_end : n.end;
+  if (!group) {
+    std::size_t k = n.end;
+    if (k < run_end && W(k) == "of") {
+      ++k;
+      if (k < run_end && (W(k) == "the" || W(k) == "their" || W(k) == "his" || W(k) == "her" ||
+                          W(k) == "its" || W(k) == "our" || W(k) == "them")) {
+        ++k;
+      }
+    }
+    for (std::size_t steps = 0; k < run_end && steps < L.window; ++k, ++steps) {
+      if (auto g = L.groups.At(k, run_end, get); g.value) {
+        group = *g.value;
+        after = k + g.length;
+        break;
+      }
+      if (auto m = L.modifiers.find(std::string(W(k))); m != L.modifiers.end())
+        modifier = m->second;
+      if (L.barriers.count(std::string(W(k))) || L.outcomes.At(k, run_end, get).value ||
+          DigitValue(W(k))) {
+        break;
+      }
+    }
+  }
+  // The outcome: the nearest within `window` words after the figure or
+  // before it, in its stretch of words.
+  std::string outcome;
+  std::size_t outcome_at = 0;
+  std::size_t best = L.window + 1;
+  for (std::size_t k = after, d = 0; k < run_end && d < L.window; ++k, ++d) {
+    if (auto o = L.outcomes.At(k, run_end, get); o.value) {
+      outcome = *o.value;
+      outcome_at = k;
+      best = d;
+      break;
+    }
+  }
+  for (std::size_t d = 1; d <= L.window && first >= run_begin + d && d < best; ++d) {
+    std::size_t k = first - d;
+    if (auto o = L.outcomes.At(k, first, get); o.value) {
+      outcome = *o.value;
+      outcome_at = k;
+      break;
+    }
+  }
+  if (!outcome.empty() && outcome_at > 0 && !row_.break_after[outcome_at - 1]) {
+    if (auto s = L.severity.find(std::string(W(outcome_at - 1))); s != L.severity.end()) {
+      outcome = s->second + " " + outcome;
+    }
+  }
+  if (outcome.empty() && group) outcome = inherited;
+  if (outcome.empty() && !group) {
+    // A toll earlier in the sentence: "the death toll … rose to 1,018".
+    const std::size_t sentence = row_.sentence[first];
+    for (std::size_t k = first; k-- > 0 && row_.sentence[k] == sentence;) {
+      if (auto t = L.tolls.At(k, first, get); t.value) {
+        outcome = *t.value;
+        break;
+      }
+    }
+  }
+  if (group && group->alone) {
+    f.measure = group->name;
+  } else if (group && group->outcome) {
+    f.measure = modifier.empty() ? group->name : modifier + " " + group->name;
+    f.outcome = true;
+  } else if (!outcome.empty()) {
+    f.measure = group && group->name != "people" ? group->name + " " + outcome : outcome;
+    f.outcome = true;
+  } else if (group && group->count) {
+    f.measure = group->name;
+  } else {
+    return std::nullopt;
+  }
+  const bool bare_year = !group && n.end == n.first + 1 && AllDigits(W(n.first)) &&
+                         W(n.first).size() == 4 && f.value >= 1800 && f.value <= 2100;
+  if (bare_year) return std::nullopt;
+  if (n.zero && !group && outcome.empty()) return std::nullopt;
+  if (InPeriodSentence(first)) return std::nullopt;
+  // A bare number before a name is part of it (444 Brigade, 12 Tigers).
+  if (!group && n.end < row_.words.size() && !row_.break_after[n.end - 1] &&
+      row_.words[n.end].cap) {
+    return std::nullopt;
+  }
+  // A noun that is an outcome (deaths, bodies) passes it on to the parts.
+  *outcome_read = outcome.empty() && group && group->outcome ? group->name : outcome;
+  const std::size_t last = group ? after : n.end;
+  f.span = {row_.words[first].span.begin, row_.words[last - 1].span.end};
+  *next = last;
+  return f;
+}
+
+std::vector<Figure> Scanner::Run() const {
+  std::vector<Figure> out;
+  std::vector<std::size_t> first_word;  // of each figure
+  std::vector<std::string> outcomes;    // the outcome each figure was read with
+  auto get = [this](std::size_t k) { return W(k); };
+  for (std::size_t i = 0; i < row_.words.size();) {
+    if (!L.MayStart(W(i))) {
+      ++i;
+      continue;
+    }
+    std::optional<Number> n = ParseNumber(i);
+    if (!n) {
+      ++i;
+      continue;
+    }
+    std::size_t next = n->end;
+    // After `including` in the same stretch of words (`including 5 women
+    // and 3 children`), a figure is part of an earlier figure of its
+    // sentence: it takes that figure's outcome, and is a sub-count when it
+    // has its measure (a bare number takes the measure too). After `along
+    // with` (up to two words before it: `along with about 12`) it only takes
+    // the outcome.
+    const std::size_t rb = RunBegin(i);
+    bool after_including = false;
+    for (std::size_t k = rb; k < i && !after_including; ++k) {
+      after_including = L.subcount.At(k, i, get).value != nullptr;
+    }
+    bool alongside = false;
+    for (std::size_t back = 0; back <= 2 && back <= i && !alongside; ++back) {
+      alongside = L.alongside.Before(0, i - back, get).value != nullptr;
+    }
+    const bool has_whole = !out.empty() && row_.sentence[first_word.back()] == row_.sentence[i];
+    const std::string inherited =
+        (after_including || alongside) && has_whole ? outcomes.back() : "";
+    std::string outcome;
+    std::optional<Figure> f = Read(i, *n, inherited, &next, &outcome);
+    if (after_including && has_whole) {
+      if (f && f->measure == out.back().measure) f->subcount = true;
+      if (!f && !n->zero && n->vague.empty() && !Excluded(*n)) {
+        Figure part;
+        part.value = n->value;
+        part.measure = out.back().measure;
+        part.outcome = out.back().outcome;
+        part.subcount = true;
+        part.span = {row_.words[n->first].span.begin, row_.words[n->end - 1].span.end};
+        f = part;
+        outcome = outcomes.back();
+      }
+    }
+    if (f) {
+      out.push_back(std::move(*f));
+      first_word.push_back(i);
+      outcomes.push_back(outcome);
+    }
+    i = std::max(next, i + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Figure> FigureExtractor::Run(std::string_view text,
+                                         const std::vector<QuoteRecord>& records) const {
+  // Chunks of at most kChunk bytes, cut at a line end or a blank, keep the
+  // working memory small whatever the document (a figure never spans lines).
+  constexpr std::size_t kChunk = 1 << 16;
+  std::vector<Figure> figures;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = std::min(text.size(), start + kChunk);
+    if (end < text.size()) {
+      std::string_view piece = text.substr(start, end - start);
+      std::size_t cut = piece.rfind('\n');
+      if (cut == std::string_view::npos || cut < kChunk / 2) cut = piece.rfind(' ');
+      if (cut != std::string_view::npos && cut > 0) end = start + cut + 1;
+      while (end > start + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    }
+    std::string_view chunk = text.substr(start, end - start);
+    start = end;
+    // Every figure holds an ASCII digit or letter: skip a chunk without any
+    // (binary or replaced bytes) at the cost of one pass over its bytes.
+    if (std::none_of(chunk.begin(), chunk.end(), [](char c) {
+          return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        })) {
+      continue;
+    }
+    const auto offset = static_cast<std::size_t>(chunk.data() - text.data());
+    WordRow row = ReadRow(chunk);
+    for (Figure& f : Scanner(*lex_, chunk, row).Run()) {
+      f.span.begin += offset;
+      f.span.end += offset;
+      figures.push_back(std::move(f));
+    }
+  }
+  for (Figure& f : figures) {
+    std::size_t best = text.size() + 1;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+      const Span& q = records[r].quote;
+      if (q.begin <= f.span.begin && f.span.end <= q.end && q.size() < best) {
+        best = q.size();
+        f.record = static_cast<int>(r);
+      }
+    }
+  }
+  return figures;
+}
+
+}  // namespace whosaid::claims

@@ -1,0 +1,73 @@
+// whosaid::claims::FigureExtractor — the figures a document states about an
+// event: `at least 46 people` killed, `forty-six civilians`, `dozens of
+// fighters`, `no casualties`, `more than 1,500 troops` — each with its value,
+// its qualifier, what it counts (the measure) and the quote record (hence
+// the speaker) that states it, if any.
+//
+// Input: a document's text and its quote records (byte spans). Output: its
+// figures in text order. Pure: a function of the text, the records and the
+// rules (rules/claims/figures.txt), safe on any thread; linear in the text.
+//
+// What is a figure
+//   A number — digits (`1,018`, `1.5 million`), number words (`forty-six`,
+//   `two hundred`), a vague plural (`dozens`, `hundreds of`: value 24, 200
+//   with that word as qualifier), or nothing (`no one`, `no casualties`:
+//   0) — with, within `window` words and no punctuation between,
+//     * a counted noun after it (`people`, `civilians`, `troops`, `bodies`),
+//     * and/or an outcome before or after it (`killed`, `were wounded`,
+//       `shot down`) or a toll earlier in its sentence (`the death toll rose
+//       to 1,018`).
+//   measure = the group and the outcome: `killed` (people), `civilians
+//   killed`, `security forces wounded`, `seriously wounded`, `drones shot
+//   down`; a group that counts on its own (`80,000 fighters`, `thousands of
+//   protesters`) is its own measure. Numbers beside a unit (`12 years`,
+//   `40 percent`, `$5`), a month (`15 April`, `Dec. 2`), a time (`12:55`),
+//   a slash (`9/11`) and bare years are never figures.
+//   A figure after `including` with the measure of an earlier figure of its
+//   sentence is a sub-count (a bare number there takes that measure).
+//
+// Example
+//   FigureExtractor fx(*rules);
+//   fx.Run("Clashes killed at least 46 people.", {})
+//     → {{value 46, qualifier "at least", measure "killed", text "at least 46 people"}}
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+#include "core/rules.h"
+
+namespace whosaid::claims {
+
+struct Figure {
+  Span span;  // bytes: qualifier, number and counted noun
+  double value = 0;
+  std::string qualifier;  // "" (exact), "at least", "more than", "about", "up to",
+                          // "fewer than", or a vague plural ("dozens")
+  std::string measure;    // "killed", "civilians killed", "fighters", …
+  bool subcount = false;  // a part of an earlier figure of its sentence
+  bool outcome = false;   // the measure names an outcome (killed, wounded …), not a
+                          // group counted on its own (troops, protesters)
+  int record = -1;        // the quote record whose quote holds it, or -1
+};
+
+class FigureExtractor {
+ public:
+  // Compiles rules/claims/figures.txt; throws ConfigError ("file:line: …").
+  explicit FigureExtractor(const rules::RuleSet& rules);
+  ~FigureExtractor();
+  FigureExtractor(const FigureExtractor&) = delete;
+  FigureExtractor& operator=(const FigureExtractor&) = delete;
+
+  std::vector<Figure> Run(std::string_view text, const std::vector<QuoteRecord>& records) const;
+
+  struct Lexicon;  // defined in the .cpp
+
+ private:
+  std::unique_ptr<Lexicon> lex_;
+};
+
+}  // namespace whosaid::claims

@@ -1,0 +1,207 @@
+#include "claims/statements.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <numeric>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace whosaid::claims {
+namespace {
+
+// One item's terms: sorted unique keys with their weights.
+struct Bag {
+  std::vector<std::string> keys;
+  std::vector<bool> proper;  // a name wherever the item uses it
+  std::vector<double> weight;
+  double total = 0;
+};
+
+Bag MakeBag(const std::vector<Term>& terms) {
+  std::map<std::string, bool> seen;
+  for (const Term& t : terms) {
+    auto [it, fresh] = seen.emplace(t.key, t.proper);
+    if (!fresh) it->second = it->second && t.proper;
+  }
+  Bag bag;
+  for (const auto& [key, proper] : seen) {
+    bag.keys.push_back(key);
+    bag.proper.push_back(proper);
+  }
+  return bag;
+}
+
+// Only the smaller of a and b's weights of a shared term counts.
+struct Overlap {
+  std::size_t shared = 0;
+  std::size_t common = 0;  // shared terms that are neither names nor `not`
+  double weight = 0;
+};
+Overlap Shared(const Bag& a, const Bag& b) {
+  Overlap o;
+  std::size_t i = 0, j = 0;
+  while (i < a.keys.size() && j < b.keys.size()) {
+    int c = a.keys[i].compare(b.keys[j]);
+    if (c < 0) {
+      ++i;
+    } else if (c > 0) {
+      ++j;
+    } else {
+      ++o.shared;
+      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++o.common;
+      o.weight += std::min(a.weight[i], b.weight[j]);
+      ++i;
+      ++j;
+    }
+  }
+  return o;
+}
+
+struct Edge {
+  double sim;
+  std::size_t a, b;  // canonical ranks, a < b
+};
+
+}  // namespace
+
+long DayNumber(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return -1;
+  for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (iso[k] < '0' || iso[k] > '9') return -1;
+  }
+  long y = std::stol(iso.substr(0, 4));
+  long m = std::stol(iso.substr(5, 2));
+  long d = std::stol(iso.substr(8, 2));
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  // Days from civil (H. Hinnant's algorithm).
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) const {
+  const std::size_t n = items.size();
+  // 1. A canonical order, by content: everything below follows it, never the
+  //    input order.
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const StatementItem& a = items[x];
+    const StatementItem& b = items[y];
+    return std::tie(a.doc, a.start, a.speaker, a.text) <
+           std::tie(b.doc, b.start, b.speaker, b.text);
+  });
+  std::vector<Bag> bags(n);  // by rank
+  std::unordered_map<std::string, int> df;
+  for (std::size_t r = 0; r < n; ++r) {
+    bags[r] = MakeBag(lexicon_.Terms(items[order[r]].text));
+    for (const std::string& k : bags[r].keys) ++df[k];
+  }
+  for (Bag& bag : bags) {
+    for (std::size_t k = 0; k < bag.keys.size(); ++k) {
+      double idf = std::log((static_cast<double>(n) + 1.0) / (df[bag.keys[k]] + 0.5));
+      bag.weight.push_back(idf * (bag.proper[k] ? config_.proper_weight : 1.0));
+      bag.total += bag.weight.back();
+    }
+  }
+  std::vector<long> day(n);
+  for (std::size_t r = 0; r < n; ++r) day[r] = DayNumber(items[order[r]].event_date);
+
+  auto similarity = [&](std::size_t a, std::size_t b) {
+    const StatementItem& x = items[order[a]];
+    const StatementItem& y = items[order[b]];
+    if (!x.event.empty() && !y.event.empty() && x.event != y.event && day[a] >= 0 && day[b] >= 0 &&
+        std::labs(day[a] - day[b]) > config_.max_days_apart) {
+      return 0.0;  // another occasion
+    }
+    const Bag& p = bags[a];
+    const Bag& q = bags[b];
+    if (p.keys.empty() || q.keys.empty()) return 0.0;
+    Overlap o = Shared(p, q);
+    if (o.shared < std::min({config_.min_shared, p.keys.size(), q.keys.size()})) return 0.0;
+    if (config_.need_common && o.common == 0) return 0.0;
+    double smaller = std::min(p.total, q.total);
+    return smaller > 0 ? o.weight / smaller : 0.0;
+  };
+
+  // 2. Blocks: one per speaker entity, items in rank order.
+  std::map<std::string, std::vector<std::size_t>> blocks;
+  for (std::size_t r = 0; r < n; ++r) {
+    if (!items[order[r]].speaker.empty()) blocks[items[order[r]].speaker].push_back(r);
+  }
+  // 3. Candidate pairs share a term that is rare within the speaker's items.
+  std::vector<Edge> edges;
+  for (const auto& [speaker, ranks] : blocks) {
+    if (ranks.size() < 2) continue;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> postings;
+    for (std::size_t r : ranks) {
+      for (const std::string& k : bags[r].keys) postings[k].push_back(r);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (const auto& [key, list] : postings) {
+      if (list.size() < 2 || list.size() > config_.max_posting) continue;
+      for (std::size_t x = 0; x < list.size(); ++x) {
+        for (std::size_t y = x + 1; y < list.size(); ++y) pairs.emplace_back(list[x], list[y]);
+      }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (auto [a, b] : pairs) {
+      double s = similarity(a, b);
+      if (s >= config_.link) edges.push_back({s, a, b});
+    }
+  }
+  std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
+    return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
+  });
+  // 4. Strongest links first; groups join only when no pair across them is
+  //    unrelated (at most kCheck members of each side are compared).
+  constexpr std::size_t kCheck = 64;
+  std::vector<std::size_t> group(n);
+  std::iota(group.begin(), group.end(), 0);
+  std::vector<std::vector<std::size_t>> members(n);
+  for (std::size_t r = 0; r < n; ++r) members[r] = {r};
+  for (const Edge& e : edges) {
+    std::size_t ga = group[e.a], gb = group[e.b];
+    if (ga == gb) continue;
+    bool ok = true;
+    for (std::size_t x = 0; ok && x < std::min(kCheck, members[ga].size()); ++x) {
+      for (std::size_t y = 0; ok && y < std::min(kCheck, members[gb].size()); ++y) {
+        ok = similarity(std::min(members[ga][x], members[gb][y]),
+                        std::max(members[ga][x], members[gb][y])) >= config_.keep;
+      }
+    }
+    if (!ok) continue;
+    if (ga > gb) std::swap(ga, gb);  // keep the lower rank as the group's name
+    for (std::size_t r : members[gb]) group[r] = ga;
+    members[ga].insert(members[ga].end(), members[gb].begin(), members[gb].end());
+    std::sort(members[ga].begin(), members[ga].end());
+    members[gb].clear();
+  }
+  // 5. Statements numbered by their first member's rank.
+  StatementGroups out;
+  out.of.assign(n, 0);
+  for (std::size_t r = 0; r < n; ++r) {
+    if (group[r] != r) continue;
+    StatementGroup st;
+    st.id = "S" + std::to_string(out.statements.size() + 1);
+    std::unordered_set<std::string> docs;
+    for (std::size_t m : members[r]) {
+      st.members.push_back(order[m]);
+      docs.insert(items[order[m]].doc);
+      out.of[order[m]] = out.statements.size();
+    }
+    st.appearances = static_cast<int>(docs.size());
+    out.statements.push_back(std::move(st));
+  }
+  return out;
+}
+
+}  // namespace whosaid::claims

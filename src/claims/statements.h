@@ -1,0 +1,95 @@
+// whosaid::claims::StatementGrouper — which quote records report the same
+// statement: the same speaker entity, the same assertion, the same occasion —
+// one direct quote printed by five outlets, or a direct quote in one and its
+// indirect paraphrase in another, or a lead that repeats the body.
+//
+// Input: one StatementItem per quote record of the run (its speaker entity,
+// its event, its document and its reported text), in any order.
+// Output: a statement for every item (an item alone is a statement of one),
+// ids S1, S2, … in the order of each statement's first appearance (document
+// id, then offset), so ids do not depend on input order or threads.
+//
+// How
+//   1. Terms (terms.h): content words, stemmed and cut, so that indirect
+//      speech — cue, `that`, tense and pronoun shift — and British spellings
+//      do not count. Each term weighs its inverse document frequency over all
+//      items of the run; a name (a capitalised term) weighs `proper_weight`
+//      of that, since a speaker names the same bodies in many statements.
+//   2. Blocking: only items of one speaker entity are compared, and within a
+//      speaker only pairs that share a term found in at most `max_posting` of
+//      the speaker's items — cost about linear in the records.
+//   3. A pair links when the weight of the shared terms is at least `link`
+//      of the smaller item's weight (containment: a headline or a paraphrase
+//      inside a longer quote), they share `min_shared` terms (or all of the
+//      smaller) of which one is neither a name nor `not` (`need_common`: a
+//      headline that only names the speaker's forces matches nothing), and
+//      their events are the same occasion (different events
+//      dated more than `max_days_apart` apart are not).
+//   4. Links are taken strongest first (ties by content), and two groups
+//      join only when every pair across them has at least `keep`
+//      containment: one long record that holds two statements does not chain
+//      them together.
+//
+// Example
+//   StatementGrouper g(StatementConfig{}, lexicon);
+//   StatementGroups s = g.Run({{.speaker = "P1", .doc = "a", .text = "We will not end this march"},
+//                              {.speaker = "P1", .doc = "b", .text = "they would not end the
+//                              march"}});
+//   s.of[0] == s.of[1];  s.statements[0].appearances == 2
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "claims/terms.h"
+
+namespace whosaid::claims {
+
+struct StatementConfig {
+  double link = 0.40;            // containment that makes two items one statement
+  double keep = 0.10;            // containment every pair inside a statement keeps
+  double proper_weight = 0.5;    // weight of a name term, relative to its idf
+  std::size_t min_shared = 2;    // shared terms a link needs (or all of the smaller item's)
+  bool need_common = true;       // a link needs a shared term that is neither a name nor `not`
+  int max_days_apart = 7;        // dated events further apart are different occasions
+  std::size_t max_posting = 64;  // terms in more of one speaker's items find no candidates
+};
+
+struct StatementItem {
+  std::string speaker;     // entity id; "" → a statement of its own
+  std::string event;       // event id; "" → unknown
+  std::string event_date;  // "YYYY-MM-DD", "YYYY-MM" or ""
+  std::string doc;         // document id
+  std::size_t start = 0;   // where the quote starts (orders a document's items)
+  std::string text;        // the reported content
+};
+
+struct StatementGroup {
+  std::string id;                    // "S1"
+  std::vector<std::size_t> members;  // item indices, by (doc, start)
+  int appearances = 0;               // distinct documents
+};
+
+struct StatementGroups {
+  std::vector<std::size_t> of;             // of[item] → index in statements
+  std::vector<StatementGroup> statements;  // in id order
+};
+
+class StatementGrouper {
+ public:
+  // `lexicon` must outlive the grouper.
+  StatementGrouper(const StatementConfig& config, const TermLexicon& lexicon)
+      : config_(config), lexicon_(lexicon) {}
+
+  StatementGroups Run(const std::vector<StatementItem>& items) const;
+
+ private:
+  StatementConfig config_;
+  const TermLexicon& lexicon_;
+};
+
+// Days since 1970-01-01 of "YYYY-MM-DD"; -1 for anything else.
+long DayNumber(const std::string& iso);
+
+}  // namespace whosaid::claims

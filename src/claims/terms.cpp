@@ -1,0 +1,225 @@
+#include "claims/terms.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "events/words.h"
+
+namespace whosaid::claims {
+namespace {
+
+// ASCII first: these run on every character of every document.
+bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= U'a' && (c | 0x20) <= U'z'; }
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return IsAsciiAlpha(c) || (c >= U'0' && c <= U'9');
+  return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) > 0;
+}
+bool IsAlpha(char32_t c) { return c < 0x80 ? IsAsciiAlpha(c) : u_isalpha(static_cast<UChar32>(c)); }
+char32_t ToLower(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z' ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+bool IsBlank(char32_t c) {
+  if (c < 0x80)
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v';
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+// Characters after which the next word starts a sentence (or a quotation).
+bool EndsSentence(char32_t c) {
+  return c == U'.' || c == U'!' || c == U'?' || c == U':' || c == U'\n' || c == U'"' ||
+         c == U'\u201C' || c == U'\u2018' || c == U'\u00AB' || c == U'(' || c == U'[' ||
+         c == U'\u2014';
+}
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+std::size_t ParseCount(const rules::RuleFile& file, const rules::RuleLine& line,
+                       const std::string& field) {
+  if (field.empty() ||
+      !std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    throw file.Error(line, "expected a number, got '" + field + "'");
+  }
+  return static_cast<std::size_t>(std::stoul(field));
+}
+
+}  // namespace
+
+std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
+  std::vector<RawWord> out;
+  std::size_t i = 0;
+  char32_t last = U'\n';  // the last non-blank character before a word
+  while (i < text.size()) {
+    std::size_t start = i;
+    char32_t c = text::Next(text, i);
+    if (!IsWordChar(c)) {
+      if (!IsBlank(c)) last = c;
+      if (c == U'\n') last = c;
+      continue;
+    }
+    RawWord w;
+    w.span.begin = start;
+    w.sentence_start = EndsSentence(last);
+    w.cap = IsUpper(c);
+    int letters = 0, uppers = 0;
+    std::size_t end = i;
+    char32_t prev = c;
+    auto take = [&](char32_t ch) {
+      if (IsAlpha(ch)) {
+        ++letters;
+        if (IsUpper(ch)) ++uppers;
+      }
+      if (ch < 0x80) {
+        w.lower.push_back(static_cast<char>(ToLower(ch)));
+      } else {
+        text::Append(w.lower, IsApostrophe(ch) ? U'\'' : ToLower(ch));
+      }
+    };
+    take(c);
+    while (end < text.size()) {
+      std::size_t j = end;
+      char32_t d = text::Next(text, j);
+      if (IsWordChar(d)) {
+        take(d);
+        prev = d;
+        end = j;
+        continue;
+      }
+      // An inner apostrophe, hyphen, or a separator between digits.
+      bool joiner = IsApostrophe(d) || (!split_hyphens && d == U'-') ||
+                    (IsDigit(prev) && (d == U',' || d == U'.'));
+      if (!joiner || j >= text.size()) break;
+      std::size_t k = j;
+      char32_t e = text::Next(text, k);
+      bool ok = IsWordChar(e) && (!IsDigit(prev) || d == U'-' || IsApostrophe(d) || IsDigit(e));
+      if (!ok) break;
+      take(d);
+      take(e);
+      prev = e;
+      end = k;
+    }
+    w.span.end = end;
+    w.all_caps = letters >= 2 && uppers == letters;
+    i = end;
+    last = prev;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+TermLexicon::TermLexicon(const rules::RuleSet& rules) {
+  const rules::RuleFile& file = rules.File("claims/words.txt");
+  for (const rules::RuleLine& line : file.lines()) {
+    std::vector<std::string> f = rules::RuleFile::Fields(line);
+    const std::string& kind = f[0];
+    auto need = [&](std::size_t n) {
+      if (f.size() != n)
+        throw file.Error(line, kind + " takes " + std::to_string(n - 1) + " fields");
+    };
+    if (kind == "stop" || kind == "negation") {
+      need(2);
+      for (std::string& w : events::PhraseWords(f[1]))
+        (kind == "stop" ? stop_ : negation_).insert(w);
+    } else if (kind == "clitic") {
+      if (f.size() == 2) f.emplace_back();
+      need(3);
+      clitics_.emplace_back(f[1], f[2]);
+    } else if (kind == "form") {
+      need(3);
+      forms_[f[1]] = f[2];
+    } else if (kind == "suffix" || kind == "respell") {
+      need(4);
+      Suffix s{f[1], f[2] == "-" ? "" : f[2], ParseCount(file, line, f[3])};
+      (kind == "suffix" ? suffixes_ : respell_).push_back(std::move(s));
+    } else if (kind == "truncate") {
+      need(2);
+      truncate_ = ParseCount(file, line, f[1]);
+    } else {
+      throw file.Error(line, "unknown class '" + kind + "'");
+    }
+  }
+  if (rules.Has("spelling.txt")) {
+    for (const rules::RuleLine& line : rules.File("spelling.txt").lines()) {
+      std::vector<std::string> f = rules::RuleFile::Fields(line);
+      if (f.size() == 3 && f[0] == "british") british_[f[1]] = f[2];
+    }
+  }
+}
+
+std::string TermLexicon::Rewrite(std::string word,
+                                 const std::unordered_map<std::string, std::string>& whole,
+                                 const std::vector<Suffix>& endings) {
+  if (auto it = whole.find(word); it != whole.end()) return it->second;
+  for (const Suffix& s : endings) {
+    if (EndsWith(word, s.ending) && word.size() >= s.ending.size() + s.min_stem) {
+      return word.substr(0, word.size() - s.ending.size()) + s.replacement;
+    }
+  }
+  return word;
+}
+
+std::string TermLexicon::Respell(std::string word) const {
+  return Rewrite(std::move(word), british_, respell_);
+}
+
+std::string TermLexicon::Stem(std::string word) const {
+  return Rewrite(std::move(word), forms_, suffixes_);
+}
+
+std::string TermLexicon::SpellingKey(std::string_view lower) const {
+  return Respell(std::string(lower));
+}
+
+std::string TermLexicon::TermKey(std::string_view lower) const {
+  std::string w(lower);
+  for (const auto& [ending, replacement] : clitics_) {
+    if (EndsWith(w, ending) && w.size() > ending.size()) {
+      if (!replacement.empty()) return replacement;
+      w.resize(w.size() - ending.size());
+      break;
+    }
+  }
+  if (negation_.count(w)) return "not";
+  if (stop_.count(w)) return "";
+  w = Respell(Stem(Respell(std::move(w))));
+  if (truncate_ > 0) {
+    // Cut at a character boundary.
+    std::size_t n = 0, chars = 0;
+    while (n < w.size() && chars < truncate_) {
+      text::Next(w, n);
+      ++chars;
+    }
+    w.resize(n);
+  }
+  return w;
+}
+
+std::vector<Term> TermLexicon::Terms(std::string_view text) const {
+  std::vector<Term> out;
+  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/true)) {
+    std::string key = TermKey(w.lower);
+    if (key.empty()) continue;
+    const bool proper = (w.all_caps || (w.cap && !w.sentence_start)) && key != "not";
+    out.push_back({std::move(key), proper});
+  }
+  return out;
+}
+
+std::vector<SpelledWord> TermLexicon::Words(std::string_view text) const {
+  std::vector<SpelledWord> out;
+  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false)) {
+    out.push_back({w.span, SpellingKey(w.lower)});
+  }
+  return out;
+}
+
+}  // namespace whosaid::claims

@@ -1,0 +1,97 @@
+// whosaid::claims::TermLexicon — the words of a reported statement reduced to
+// what two reports of it share: content terms for matching (statements.h) and
+// spelling-normalised words for the wording diff of two direct quotes
+// (diff.h).
+//
+// Contract
+//   Terms(text): the content words of `text` in order, each lower-cased, with
+//   clitics read (`won't` → not), negations as `not`, function words dropped
+//   (the cue, `that`, pronouns, auxiliaries and modals: what indirect speech
+//   shifts), irregular forms to their base, British endings respelled, then
+//   inflection endings stripped and the result cut to `truncate` letters
+//   (rules/claims/words.txt). `proper` marks a word written with a capital
+//   inside a sentence (or all capitals): names, which a speaker repeats
+//   across unrelated statements.
+//   Words(text): every word of `text` with its byte span and its spelling key
+//   (lower case, ’ → ', British → American from rules/spelling.txt `british`
+//   lines and the `respell` endings): two words with one key differ only in
+//   spelling.
+//   Both are pure and thread-safe; cost is linear in the text.
+//
+// Example
+//   TermLexicon lex(*rules);
+//   lex.Terms("We won't end the march")        // not, end, march
+//   lex.Words("the neighbours")[1].key         // "neighbors"
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/record.h"
+#include "core/rules.h"
+
+namespace whosaid::claims {
+
+struct Term {
+  std::string key;
+  bool proper = false;
+  bool operator==(const Term&) const = default;
+};
+
+struct SpelledWord {
+  Span span;        // bytes into the text given
+  std::string key;  // spelling-normalised lower case
+};
+
+class TermLexicon {
+ public:
+  // Reads rules/claims/words.txt and the `british` lines of rules/spelling.txt;
+  // throws ConfigError ("file:line: …") on a malformed entry.
+  explicit TermLexicon(const rules::RuleSet& rules);
+
+  std::vector<Term> Terms(std::string_view text) const;
+  std::vector<SpelledWord> Words(std::string_view text) const;
+
+  // One word (lower case) to its spelling key / its term key ("" if dropped).
+  std::string SpellingKey(std::string_view lower) const;
+  std::string TermKey(std::string_view lower) const;
+
+ private:
+  struct Suffix {
+    std::string ending;
+    std::string replacement;
+    std::size_t min_stem = 3;
+  };
+  // The whole-word replacement of `word`, else its first matching ending's.
+  static std::string Rewrite(std::string word,
+                             const std::unordered_map<std::string, std::string>& whole,
+                             const std::vector<Suffix>& endings);
+  std::string Respell(std::string word) const;
+  std::string Stem(std::string word) const;
+
+  std::unordered_set<std::string> stop_;
+  std::unordered_set<std::string> negation_;
+  std::vector<std::pair<std::string, std::string>> clitics_;  // ending → word
+  std::unordered_map<std::string, std::string> forms_;
+  std::unordered_map<std::string, std::string> british_;
+  std::vector<Suffix> suffixes_;
+  std::vector<Suffix> respell_;
+  std::size_t truncate_ = 0;
+};
+
+// A word of `text` as the scanners of this folder read it: letters and
+// digits with internal apostrophes (’ or '), hyphens and, between digits,
+// commas and periods. `lower` is lower case with ’ as '.
+struct RawWord {
+  Span span;
+  std::string lower;
+  bool cap = false;             // first letter upper case
+  bool all_caps = false;        // two or more letters, all upper case
+  bool sentence_start = false;  // first word of the text or after . ! ? : or a quote mark
+};
+std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens);
+
+}  // namespace whosaid::claims

@@ -1,0 +1,152 @@
+// Tests for claims/claims_stage.h: statements over documents' records,
+// wording differences of direct appearances, figure lines with events and
+// sources, check-worthy reasons, and independence from document order.
+// Invented documents only.
+#include "claims/claims_stage.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "../support/rules_fixture.h"
+#include "claims/claims_sink.h"
+
+namespace whosaid::claims {
+namespace testing_claims {
+
+QuoteRecord Quote(const std::string& text, const std::string& quote, QuoteKind kind,
+                  const std::string& entity, const std::string& event = "") {
+  QuoteRecord r;
+  r.quote = {text.find(quote), text.find(quote) + quote.size()};
+  r.kind = kind;
+  Speaker s;
+  s.entity = entity;
+  s.name = entity == "P1" ? "Maren Okafor" : "Ilyas Brandt";
+  r.speaker = s;
+  if (!event.empty()) r.event = EventRef{event, "attack", {"Tarsk"}, "2031-05-04", "attack, Tarsk"};
+  return r;
+}
+
+// Three outlets report Maren Okafor (P1) on the shelling of Tarsk (E1).
+std::vector<KeptDoc> Corpus() {
+  std::vector<KeptDoc> docs(3);
+  docs[0].doc = {"a",
+                 "“This attack will not go unanswered,” Maren Okafor said. At least 40 "
+                 "people were killed, she said.",
+                 "Tarsk Daily",
+                 "https://tarsk.example/a",
+                 "2031-05-04",
+                 "a"};
+  docs[1].doc = {"b",
+                 "“This attack will not remain unanswered,” Okafor said. The shelling "
+                 "killed 12 people, medics said.",
+                 "Velda Post",
+                 "https://velda.example/b",
+                 "2031-05-05",
+                 "b"};
+  docs[2].doc = {"c",
+                 "Okafor said the attack would not go unanswered. She met Ilyas Brandt on "
+                 "Tuesday.",
+                 "",
+                 "",
+                 "",
+                 "c"};
+  const char* quotes[] = {"This attack will not go unanswered",
+                          "This attack will not remain unanswered",
+                          "the attack would not go unanswered"};
+  const QuoteKind kinds[] = {QuoteKind::kDirect, QuoteKind::kDirect, QuoteKind::kIndirect};
+  for (int d = 0; d < 3; ++d) {
+    docs[d].result.quotes.push_back(Quote(docs[d].doc.text, quotes[d], kinds[d], "P1", "E1"));
+  }
+  docs[0].result.quotes.push_back(
+      Quote(docs[0].doc.text, "At least 40 people were killed", QuoteKind::kIndirect, "P1", "E1"));
+  docs[2].result.quotes.push_back(
+      Quote(docs[2].doc.text, "She met Ilyas Brandt on Tuesday", QuoteKind::kIndirect, "P1"));
+  return docs;
+}
+
+ClaimsResult RunOn(const ClaimsStage& stage, std::vector<KeptDoc>& docs) {
+  static const FigureExtractor fx(testing::Rules());
+  std::vector<ClaimsDoc> in;
+  for (KeptDoc& k : docs) {
+    k.result.figures = fx.Run(k.doc.text, k.result.quotes);
+    k.figures = stage.Figures(k.doc, k.result);
+    // No document events here: a figure takes the event of its record.
+    for (std::size_t f = 0; f < k.result.figures.size(); ++f) {
+      if (k.figures.events[f].id.empty()) k.figures.events[f].id = "E1";
+    }
+  }
+  for (const KeptDoc& k : docs) in.push_back({&k.doc, &k.result, &k.figures});
+  return stage.Run(in);
+}
+
+TEST_SUITE("claims.stage") {
+  TEST_CASE("one statement in three outlets, its misquote, its figures") {
+    const ClaimsStage stage(ClaimsConfig{}, testing::Rules());
+    std::vector<KeptDoc> docs = Corpus();
+    ClaimsResult r = RunOn(stage, docs);
+    const std::size_t s = r.statement_of[0][0];
+    CHECK(r.statement_of[1][0] == s);
+    CHECK(r.statement_of[2][0] == s);
+    CHECK(r.statement_of[0][1] != s);
+    const Statement& st = r.statements[s];
+    CHECK(st.appearances == 3);
+    REQUIRE(st.diffs.size() == 1);
+    REQUIRE(st.diffs[0].changes.size() == 1);
+    CHECK(st.diffs[0].changes[0].a_text == "not go unanswered");
+    CHECK(st.diffs[0].changes[0].b_text == "not remain unanswered");
+    REQUIRE(r.lines.size() == 1);
+    CHECK(r.lines[0].measure == "killed");
+    CHECK(r.lines[0].conflict);  // at least 40 against exactly 12
+    CHECK(r.lines[0].figures[0].source_entity == "P1");
+    CHECK(r.lines[0].figures[1].source_entity.empty());
+    ClaimsStage::Apply(r, 0, docs[0].result);
+    CHECK(docs[0].result.quotes[0].statement->id == st.id);
+    CHECK(docs[0].result.quotes[0].statement->appearances == 3);
+  }
+
+  TEST_CASE("check-worthy reasons (and the examples of rules/claims/check_worthy.txt)") {
+    const ClaimsStage stage(ClaimsConfig{}, testing::Rules());
+    std::vector<KeptDoc> docs = Corpus();
+    ClaimsResult r = RunOn(stage, docs);
+    auto reasons = [&](std::size_t d, std::size_t q) {
+      return r.statements[r.statement_of[d][q]].check_worthy;
+    };
+    CHECK(reasons(0, 1) == std::vector<std::string>{"figure", "conflict"});
+    CHECK(reasons(2, 1) == std::vector<std::string>{"date"});
+    CHECK(reasons(0, 0).empty());
+    for (const auto& ex : testing::Examples("claims/check_worthy.txt")) {
+      CAPTURE(ex.line);
+      std::vector<KeptDoc> one(1);
+      one[0].doc = {"x", ex.input, "", "", "", "x"};
+      one[0].result.quotes.push_back(Quote(ex.input, ex.input, QuoteKind::kDirect, "P1"));
+      ClaimsResult rr = RunOn(stage, one);
+      std::string got;
+      for (const std::string& w : rr.statements[0].check_worthy)
+        got += (got.empty() ? "" : " ") + w;
+      CHECK((got.empty() ? "-" : got) == ex.expected);
+    }
+  }
+
+  TEST_CASE("the result does not depend on document order") {
+    const ClaimsStage stage(ClaimsConfig{}, testing::Rules());
+    std::vector<KeptDoc> docs = Corpus();
+    ClaimsResult a = RunOn(stage, docs);
+    std::vector<KeptDoc> reversed = Corpus();
+    std::reverse(reversed.begin(), reversed.end());
+    ClaimsResult b = RunOn(stage, reversed);
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      for (std::size_t q = 0; q < docs[d].result.quotes.size(); ++q) {
+        CHECK(a.statements[a.statement_of[d][q]].id ==
+              b.statements[b.statement_of[docs.size() - 1 - d][q]].id);
+      }
+    }
+    REQUIRE(a.lines.size() == b.lines.size());
+    CHECK(a.lines[0].figures[0].doc == b.lines[0].figures[0].doc);
+  }
+}
+
+}  // namespace testing_claims
+}  // namespace whosaid::claims

@@ -1,0 +1,136 @@
+// Tests for claims/figures.h: every figure form (digits, words, vague
+// plurals, none), qualifiers, measures, sub-counts, and what is no figure.
+// Invented sentences only.
+#include "claims/figures.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "../support/rules_fixture.h"
+
+namespace whosaid::claims {
+namespace {
+
+const FigureExtractor& Extractor() {
+  static const FigureExtractor fx(testing::Rules());
+  return fx;
+}
+
+std::string Number(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+// "VALUE | QUALIFIER | MEASURE" of the first figure, "" when there is none.
+std::string First(const std::string& text) {
+  std::vector<Figure> f = Extractor().Run(text, {});
+  if (f.empty()) return "";
+  return Number(f[0].value) + " | " + (f[0].qualifier.empty() ? "-" : f[0].qualifier) + " | " +
+         f[0].measure;
+}
+
+TEST_SUITE("claims.figures") {
+  TEST_CASE("the examples of rules/claims/figures.txt") {
+    for (const auto& ex : testing::Examples("claims/figures.txt")) {
+      CAPTURE(ex.line);
+      CHECK(First(ex.input) == ex.expected);
+    }
+  }
+
+  TEST_CASE("every figure form") {
+    struct Row {
+      std::string text, expected, span;
+    } rows[] = {
+        {"The shelling killed 46 people in Tarsk.", "46 | - | killed", "46 people"},
+        {"Forty-six civilians were killed.", "46 | - | civilians killed", "Forty-six civilians"},
+        {"Eight people died in the fire.", "8 | - | killed", "Eight people"},
+        {"Dozens of protesters gathered.", "24 | dozens | protesters", "Dozens of protesters"},
+        {"Hundreds were killed in the valley.", "200 | hundreds | killed", "Hundreds"},
+        {"The raid caused no casualties.", "0 | - | killed", "no casualties"},
+        {"No one was seriously injured.", "0 | - | seriously wounded", "No one"},
+        {"At least 200 soldiers were wounded.", "200 | at least | security forces wounded",
+         "At least 200 soldiers"},
+        {"More than 1,500 troops were sent.", "1500 | more than | security forces",
+         "More than 1,500 troops"},
+        {"Around two hundred of their members were killed.", "200 | about | killed",
+         "Around two hundred"},
+        {"Up to 30 children were killed.", "30 | up to | children killed", "Up to 30 children"},
+        {"The army shot down 12 drones overnight.", "12 | - | drones shot down", "12 drones"},
+        {"The toll from the storm rose to over 1,000.", "1000 | more than | killed", "over 1,000"},
+        {"Rescuers recovered six bodies.", "6 | - | killed", "six bodies"},
+        {"He said 7,000 thousand volunteers were ready.", "7000 | - | fighters",
+         "7,000 thousand volunteers"},
+        {"Officials said 90security personnel had been killed.", "90 | - | security forces killed",
+         "90security personnel"},
+        {"Ten rebels were killed, along with around 12 soldiers.", "10 | - | fighters killed",
+         "Ten rebels"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      CHECK(First(r.text) == r.expected);
+      std::vector<Figure> f = Extractor().Run(r.text, {});
+      if (!f.empty()) CHECK(r.text.substr(f[0].span.begin, f[0].span.size()) == r.span);
+    }
+  }
+
+  TEST_CASE("numbers that are no figures") {
+    const char* rows[] = {
+        "The war in Zelvan lasted 12 years.",
+        "Prices rose 40% last year.",
+        "They met on 15 April in Tarsk.",
+        "The 72-year-old leader was killed in 2019.",
+        "The blast at 12:55 killed no animals.",
+        "He paid $300 for the rifles.",
+        "One of the leaders spoke.",
+        "Since the 9/11 attacks the city changed.",
+        "After the Dec. 2 attack three stores closed.",
+    };
+    for (const std::string text : rows) {
+      CAPTURE(text);
+      CHECK(First(text) == "");
+    }
+  }
+
+  TEST_CASE("sub-counts after `including`") {
+    const std::string text =
+        "The ministry said it shot down 20 drones, including four over Tarsk. Later 3 drones "
+        "were shot down.";
+    std::vector<Figure> f = Extractor().Run(text, {});
+    REQUIRE(f.size() == 3);
+    CHECK(f[0].value == 20);
+    CHECK_FALSE(f[0].subcount);
+    CHECK(f[1].value == 4);
+    CHECK(f[1].subcount);
+    CHECK(f[1].measure == "drones shot down");
+    CHECK_FALSE(f[2].subcount);
+  }
+
+  TEST_CASE("figures listed after `including` or `along with` take the outcome") {
+    const std::string text =
+        "The toll rose to 40, including 9 police officers and 4 children. Ten rebels were "
+        "killed, along with around 12 soldiers.";
+    std::vector<std::string> got;
+    for (const Figure& f : Extractor().Run(text, {})) {
+      got.push_back(f.measure + (f.subcount ? " (part)" : ""));
+    }
+    CHECK(got == std::vector<std::string>{"killed", "security forces killed", "children killed",
+                                          "fighters killed", "security forces killed"});
+  }
+
+  TEST_CASE("a figure inside a quote belongs to its record") {
+    const std::string text = "“Nine guards were wounded,” Maren Okafor said. Two people died.";
+    QuoteRecord r;
+    r.quote = {text.find("Nine"), text.find(",”")};
+    std::vector<Figure> f = Extractor().Run(text, {r});
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].record == 0);
+    CHECK(f[1].record == -1);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid::claims

@@ -1,0 +1,83 @@
+// Tests for claims/terms.h: the content terms of a statement (the examples
+// of rules/claims/words.txt) and the spelling keys of the wording diff.
+#include "claims/terms.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "../support/rules_fixture.h"
+
+namespace whosaid::claims {
+namespace {
+
+const TermLexicon& Lexicon() {
+  static const TermLexicon lexicon(testing::Rules());
+  return lexicon;
+}
+
+std::string Show(const std::vector<Term>& terms) {
+  std::string out;
+  for (const Term& t : terms) out += (out.empty() ? "" : " ") + t.key + (t.proper ? "*" : "");
+  return out;
+}
+
+TEST_SUITE("claims.terms") {
+  TEST_CASE("the examples of rules/claims/words.txt") {
+    const auto examples = testing::Examples("claims/words.txt");
+    REQUIRE(examples.size() >= 4);
+    for (const auto& ex : examples) {
+      CAPTURE(ex.line);
+      CHECK(Show(Lexicon().Terms(ex.input)) == ex.expected);
+    }
+  }
+
+  TEST_CASE("indirect speech shifts do not change the terms") {
+    struct Row {
+      std::string direct, indirect;
+    } rows[] = {
+        {"We will rebuild the bridge at Tarsk", "they would rebuild the bridge at Tarsk"},
+        {"I have never met him", "he had never met him"},
+        {"Our neighbours are safe", "their neighbors were safe"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.direct);
+      std::vector<std::string> a, b;
+      for (const Term& t : Lexicon().Terms(r.direct)) a.push_back(t.key);
+      for (const Term& t : Lexicon().Terms(r.indirect)) b.push_back(t.key);
+      CHECK(a == b);
+    }
+  }
+
+  TEST_CASE("spelling keys: case, apostrophes and British spellings") {
+    struct Row {
+      std::string a, b;
+      bool same;
+    } rows[] = {
+        {"Defence", "defense", true},     {"labour", "labor", true}, {"won’t", "won't", true},
+        {"organised", "organized", true}, {"go", "remain", false},   {"four", "for", false},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.a);
+      auto wa = Lexicon().Words(r.a), wb = Lexicon().Words(r.b);
+      REQUIRE(wa.size() == 1);
+      REQUIRE(wb.size() == 1);
+      CHECK((wa[0].key == wb[0].key) == r.same);
+    }
+  }
+
+  TEST_CASE("ScanWords: spans, joiners, sentence starts") {
+    auto words = ScanWords("“Tarsk’s 1,500 men,” she said. Then: war-torn", false);
+    std::vector<std::string> lower;
+    for (const RawWord& w : words) lower.push_back(w.lower);
+    CHECK(lower ==
+          std::vector<std::string>{"tarsk's", "1,500", "men", "she", "said", "then", "war-torn"});
+    CHECK(words[0].sentence_start);
+    CHECK_FALSE(words[3].sentence_start);
+    CHECK(words[5].sentence_start);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid::claims
