@@ -204,6 +204,10 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   if (fr.needs == "clause" && !LooksLikeClause(shape, c.content)) return std::nullopt;
   if (!fr.direct && RelativeThat(shape, c.content)) return std::nullopt;
   if (Inverted(shape, c)) return std::nullopt;
+  // "the relations are considered …", "he was told …": a passive speech
+  // verb's subject is not its speaker
+  if (shape.units[c.cue.begin].passive && !c.speaker.empty() && c.speaker.end <= c.cue.begin)
+    return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;

@@ -45,10 +45,10 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass:
                                                                {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},      {"of", 'o'},
-    {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},      {"wh", 'w'},
-    {"aux", 'x'},        {"adverb", 'y'},     {"neg", 'z'},       {"to", 'i'},
-    {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'}, {"including", 'n'}};
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
+    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"be", 'x'},
+    {"adverb", 'y'},     {"neg", 'z'},        {"to", 'i'},   {"sub", 'u'}, {"as", 'm'},
+    {"wh-clause", 'h'},  {"including", 'n'}};
 
 }  // namespace
 
@@ -107,6 +107,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     if (cls == kFunctionClasses.end())
       throw words.Error(line, "expected WORD | CLASS with a known CLASS");
     function_[segment::Lower(f[0])] = cls->second;
+    if (f[1] == "be") be_forms_.insert(segment::Lower(f[0]));
   }
   const auto& pron = rules.File("pronouns.txt");
   for (const auto& line : pron.lines()) {

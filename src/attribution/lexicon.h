@@ -71,6 +71,8 @@ class Lexicon {
   // The function-word symbol of a lower-case word (D d t o f e a w x y z), or 0.
   char FunctionSymbol(std::string_view lower) const;
   const Pronoun* FindPronoun(std::string_view lower) const;
+  // A form of "be" (words.txt class be).
+  bool IsBe(std::string_view lower) const { return be_forms_.count(std::string(lower)); }
   bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
   bool IsTitle(std::string_view lower) const;
   // A title that is courtesy, not function (Mr, Mrs, Haji): never a role.
@@ -118,6 +120,7 @@ class Lexicon {
   std::unordered_map<std::string, Particle> particles_;
   std::unordered_set<std::string> portfolios_;
   std::unordered_set<std::string> documents_;
+  std::unordered_set<std::string> be_forms_;
   std::unordered_set<std::string> members_;
 };
 

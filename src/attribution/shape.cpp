@@ -242,6 +242,7 @@ class Builder {
         u.cue = cue->cue;
         u.participle = cue->participle;
         u.symbol = Lexicon::CueSymbol(*cue->cue, cue->participle);
+        u.passive = !cue->participle && AfterBe();
         return;
       }
       if (std::size_t n = lexicon_.MatchNominal(words)) {
@@ -340,6 +341,21 @@ class Builder {
              lexicon_.FunctionSymbol(lower) == 'x';
     }
     return true;
+  }
+
+  // A form of "be" before this unit in its sentence, adverbs and "not"
+  // between ("is said", "were not told").
+  bool AfterBe() const {
+    for (std::size_t k = shape_.units.size(); k-- > 0;) {
+      if (shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
+      const Unit& prev = shape_.units[k];
+      if (prev.symbol == 'y' || prev.symbol == 'z') {
+        if (k + 3 < shape_.units.size()) return false;
+        continue;
+      }
+      return prev.symbol == 'x' && lexicon_.IsBe(segment::Lower(Word(prev.first)));
+    }
+    return false;
   }
 
   bool AfterDeterminer() const {

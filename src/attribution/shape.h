@@ -41,6 +41,7 @@ struct Unit {
   bool verbish = false;   // looks like a finite verb (aux, -ed, or -s after a noun)
   bool past = false;      // a lower-case word ending in -ed (a verb when it opens a clause)
   bool nickname = false;  // an N unit that is a short quotation after a name (“Abu Layla”)
+  bool passive = false;   // a finite cue after a form of "be" (are considered, was told)
 };
 
 struct Shape {
