@@ -204,6 +204,11 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   if (fr.needs == "clause" && !LooksLikeClause(shape, c.content)) return std::nullopt;
   if (!fr.direct && RelativeThat(shape, c.content)) return std::nullopt;
   if (Inverted(shape, c)) return std::nullopt;
+  // "confirmed that observation": a demonstrative "that", not a clause
+  if (!fr.direct && c.content.begin > 0 && shape.units[c.content.begin - 1].symbol == 't' &&
+      c.content.size() <= 4 && shape.units[c.content.begin].symbol == 'k' &&
+      !LooksLikeClause(shape, c.content))
+    return std::nullopt;
   // "the relations are considered …", "he was told …": a passive speech
   // verb's subject is not its speaker
   if (shape.units[c.cue.begin].passive && !c.speaker.empty() && c.speaker.end <= c.cue.begin)

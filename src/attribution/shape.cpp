@@ -235,8 +235,8 @@ class Builder {
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
       auto cue = lexicon_.MatchCue(words);
-      if (cue && (AfterDeterminer() || AfterSpeechVerb()))
-        cue.reset();  // "the warning", "says praise": nouns
+      if (cue && (AfterDeterminer() || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
+        cue.reset();  // "the warning", "says praise", "reports emerged": nouns
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
@@ -356,6 +356,27 @@ class Builder {
       return prev.symbol == 'x' && lexicon_.IsBe(segment::Lower(Word(prev.first)));
     }
     return false;
+  }
+
+  // A cue word not in its past form followed by a past-tense word or by
+  // another speech verb is a noun, the subject of that verb: "a news report
+  // published Monday said", "multiple reports reveal".
+  bool BeforeVerb(std::size_t i, const PhraseMatch& cue) {
+    std::size_t next = i + cue.words;
+    if (cue.participle || next >= tokens_.size() || tokens_[next].kind != TokenKind::kWord ||
+        tokens_[next].cap || tokens_[next].sentence != tokens_[i].sentence)
+      return false;
+    std::string w = segment::Lower(Word(i));
+    auto ends = [](const std::string& x, const char* suf) {
+      std::size_t n = std::char_traits<char>::length(suf);
+      return x.size() > n + 2 && x.compare(x.size() - n, n, suf) == 0;
+    };
+    if (ends(w, "ed") || w == "said") return false;
+    std::string n = segment::Lower(Word(next));
+    if (ends(n, "ed")) return true;
+    std::string_view one[] = {n};
+    auto then = lexicon_.MatchCue({one[0]});
+    return then && !then->participle;
   }
 
   bool AfterDeterminer() const {

@@ -304,6 +304,13 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   if (ReadDocument(text, tokens, shape, main, out)) return out;
   bool definite = false;
   main = SkipDeterminer(v, main, &definite);
+  // "The Daily Star first reported", "The Tarsa Herald first": a lower-case
+  // word after a name is no part of the speaker's name
+  while (main.end - main.begin >= 2 && v.Sym(main.end - 1) == 'k' &&
+         (v.Sym(main.end - 2) == 'N' ||
+          (v.Sym(main.end - 2) == 'O' && v.AllCaps(main.end - 2) == false &&
+           segment::IsUpperAt(v.Word(main.end - 2), 0))))
+    --main.end;
   std::size_t prep = v.Find(main, "of");
   UnitRange head{main.begin, prep};
   UnitRange post = SkipDeterminer(v, {prep < main.end ? prep + 1 : main.end, main.end}, nullptr);

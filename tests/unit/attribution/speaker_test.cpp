@@ -81,6 +81,16 @@ TEST_SUITE("attribution") {
          "that the convoy "
          "reached its base.",
          "person | Obaidullah Sherwazani | spokesperson | Somali Defense Ministry"},
+        // an adverb after the name is no part of it
+        {"The Tarsa Herald first reported that the minister had resigned.",
+         "organization | Tarsa Herald | - | -"},
+        // a role phrase with its organisation before the comma, a rank before the name
+        {"Deputy Head of the Tarsa Council (TC) and commander of the Northern Front (NF), Lt Gen "
+         "Nasir Omar said the road was open.",
+         "person | Nasir Omar | Deputy Head | Tarsa Council (TC)"},
+        // a name and its apposition without the closing comma
+        {"Omar Siddiq, a senior official with the Tarsa People's Party said the vote was rigged.",
+         "person | Omar Siddiq | senior official | Tarsa People's Party"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);

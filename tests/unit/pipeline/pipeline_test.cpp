@@ -88,6 +88,17 @@ TEST_SUITE("pipeline") {
         {"The commander urged the fighters to hold their positions and vowed to retake the town.",
          {"indirect: the fighters to hold their positions [urged]",
           "indirect: to retake the town [vowed]"}},
+        // a passive speech verb: its subject is not a speaker
+        {"The relations between the two councils are considered a real partnership.", {}},
+        {"He was told that the road was closed.", {}},
+        // a cue word before another verb is a noun, the subject
+        {"Multiple reports reveal the dam is failing.", {"indirect: the dam is failing [reveal]"}},
+        // a demonstrative "that" opens no clause
+        {"The Tarsa Herald confirmed that account on Monday.", {}},
+        // a time phrase between the speaker and the cue; "at least" opens the content
+        {"Tarsa security sources on Sunday said at least two hundred of their members were "
+         "killed.",
+         {"indirect: at least two hundred of their members were killed [said]"}},
         // "…, reported the Daily Star.": the paper is the source, not what it said
         {"Tarsa police have fired tear gas at protesters in the capital, reported the Daily Star.",
          {"indirect: Tarsa police have fired tear gas at protesters in the capital [reported]"}},
