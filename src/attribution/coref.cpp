@@ -9,20 +9,40 @@
 namespace whosaid::attribution {
 namespace {
 
+// A name word is looked up in lower case and without a joined particle:
+// "Tamimi" and "Al-Tamimi" find "Abu Karim al-Tamimi".
+PeopleIndex::WordKeys Keys(const Lexicon& lexicon) {
+  return [&lexicon](const std::string& word) {
+    std::vector<std::string> keys{segment::Lower(word)};
+    if (lexicon.IsParticleName(word)) {  // also Al-Tamimi
+      keys.push_back(segment::Lower(word.substr(word.find('-') + 1)));
+    }
+    return keys;
+  };
+}
+
 struct Known {
   std::string name;
   SpeakerType type = SpeakerType::kPerson;
   std::string role, affiliation, role_head;
   std::size_t unit = 0;
+  bool rank_only = false;
 };
 
 class Resolver {
  public:
   Resolver(const CorefConfig& config, const SpeakerReader& reader, std::string_view text,
            const segment::Tokens& tokens, const Shape& shape)
-      : config_(config), reader_(reader), text_(text), tokens_(tokens), shape_(shape) {}
+      : config_(config),
+        reader_(reader),
+        text_(text),
+        tokens_(tokens),
+        shape_(shape),
+        people_(Keys(reader.lexicon())),
+        speakers_(Keys(reader.lexicon())) {}
 
-  // Every person named in the document with the role stated next to the name.
+  // Every person named in the document with the role stated next to the
+  // name, then every later mention of one of their name words alone.
   void ScanMentions() {
     const auto& units = shape_.units;
     for (std::size_t u = 0; u < units.size();) {
@@ -32,14 +52,17 @@ class Resolver {
       }
       std::size_t e = u;
       std::size_t names = 0;
-      while (e < units.size() && (units[e].symbol == 'N' || units[e].symbol == 'H')) {
+      while (e < units.size() && (units[e].symbol == 'N' || units[e].symbol == 'H') &&
+             (e == u || !BoundaryBefore(e))) {
         names += units[e].symbol == 'N';
         ++e;
       }
-      bool org_like = e < units.size() && (units[e].symbol == 'O' || units[e].symbol == 's');
-      if (names >= 2 && !org_like) AddMention(u, e);
+      bool org_like = e < units.size() && !BoundaryBefore(e) &&
+                      (units[e].symbol == 'O' || units[e].symbol == 's');
+      if (names >= 2 && !org_like && !InsideOrganization(u)) AddMention(u, e);
       u = e;
     }
+    ScanWordMentions();
   }
 
   ResolvedSpeaker Resolve(const SpeakerPhrase& phrase, std::size_t cue_unit) {
@@ -48,16 +71,28 @@ class Resolver {
     std::size_t para = Paragraph(cue_unit);
     if (p.pronoun)
       ResolvePronoun(p, cue_unit, para);
+    else if (p.document)
+      ResolveFromLast(p, para, false);
     else if (p.name.empty() && p.definite_role)
-      ResolveRole(p, cue_unit);
+      ResolveRole(p, cue_unit, para);
     else if (p.type == SpeakerType::kPerson && !p.name.empty())
       ResolveName(p, cue_unit);
+    else if (p.generic_org)
+      ResolveGenericOrg(p, para);
     if (!p.name.empty()) {
       r.entity = EntityId(p);
-      last_ = Known{p.name, p.type, p.role, p.affiliation, p.role_head, cue_unit};
+      last_ = Known{p.name, p.type, p.role, p.affiliation, p.role_head, cue_unit, p.rank_only};
       last_para_ = para;
       has_last_ = true;
-      if (p.type == SpeakerType::kPerson) Remember(p, cue_unit);
+      if (p.type != SpeakerType::kPerson) {
+        orgs_.push_back(last_);
+        orgs_.back().unit = para;  // (a paragraph, for the distance)
+      }
+      if (p.type == SpeakerType::kPerson) {
+        Remember(p, cue_unit);
+        speakers_.Remember(
+            KnownPerson{p.name, p.role, p.affiliation, p.role_head, cue_unit, p.rank_only});
+      }
     }
     return r;
   }
@@ -67,12 +102,26 @@ class Resolver {
     return tokens_.tokens[shape_.units[unit].first].paragraph;
   }
 
+  // A sentence or paragraph ends right before unit u.
+  bool BoundaryBefore(std::size_t u) const {
+    return u > 0 && shape_.unit_at[shape_.pos_of[u] - 1] < 0;
+  }
+
+  // "the Ministry of Internal Affairs": capitalised words after an
+  // organisation head and of/for name the organisation, not a person.
+  bool InsideOrganization(std::size_t b) const {
+    const auto& units = shape_.units;
+    if (b < 2 || BoundaryBefore(b) || BoundaryBefore(b - 1)) return false;
+    char of = units[b - 1].symbol;
+    return (of == 'o' || of == 'f') && units[b - 2].symbol == 'O';
+  }
+
   void AddMention(std::size_t b, std::size_t e) {
     const auto& units = shape_.units;
     std::size_t left = b;
     for (int k = 0; k < 6 && left > 0; ++k) {
       char s = units[left - 1].symbol;
-      if (shape_.unit_at[shape_.pos_of[left - 1] + 1] < 0) break;  // a boundary between
+      if (BoundaryBefore(left)) break;  // a boundary between
       if (std::string_view("NkRHs#Dd").find(s) == std::string_view::npos) break;
       --left;
       if (s == 'D' || s == 'd') break;
@@ -80,20 +129,79 @@ class Resolver {
     SpeakerPhrase p = reader_.Read(text_, tokens_, shape_, {left, e});
     std::size_t right = AppositionEnd(e);
     if (right > e + 1) reader_.ReadApposition(text_, tokens_, shape_, {e + 1, right}, p);
-    if (p.role.empty() && b > 0 && units[b - 1].symbol == ',') {
+    if ((p.role.empty() || p.rank_only) && b > 0 && units[b - 1].symbol == ',') {
       std::size_t start = b - 1;
       // the noun phrase right before the comma: "Egypt's special
-      // representative for Sudan, Mohammad Shafi"
-      while (start > 0 && b - start < 14 &&
-             std::string_view("NkgRHsDdofO#").find(units[start - 1].symbol) !=
+      // representative for Sudan, Mohammad Shafi", "Deputy Head of the
+      // Council (TC) and commander of the Rapid Forces (RF), Nasir Omar"
+      while (start > 0 && b - start < 28 &&
+             std::string_view("NkgRHsDdofeO#()a").find(units[start - 1].symbol) !=
                  std::string_view::npos &&
-             shape_.unit_at[shape_.pos_of[start - 1] + 1] >= 0) {
+             !BoundaryBefore(start)) {
         --start;
       }
-      reader_.ReadApposition(text_, tokens_, shape_, {start, b - 1}, p);
+      if (start < b - 1) reader_.ReadApposition(text_, tokens_, shape_, {start, b - 1}, p);
     }
     if (p.type != SpeakerType::kPerson || p.name.empty()) return;
     Remember(p, b);
+    if (!p.alias.empty()) people_.AddAlias(p.name, p.alias);
+    AddAliasAfter(p.name, e);
+  }
+
+  // "Nasir Omar, widely known as Abu Layla,", "Karim Haddad (alias
+  // Hamoudi)": the name after an alias phrase (rules/aliases.txt) is the
+  // person's too.
+  void AddAliasAfter(const std::string& name, std::size_t e) {
+    const auto& units = shape_.units;
+    std::size_t u = e;
+    if (u < units.size() && !BoundaryBefore(u) &&
+        (units[u].symbol == ',' || units[u].symbol == '('))
+      ++u;
+    if (u >= units.size() || BoundaryBefore(u)) return;
+    std::vector<std::string> lower;
+    for (std::size_t k = u; k < units.size() && k < u + 4 && !BoundaryBefore(k); ++k)
+      lower.push_back(segment::Lower(UnitText(k)));
+    std::vector<std::string_view> views(lower.begin(), lower.end());
+    std::size_t n = reader_.lexicon().MatchAlias(views);
+    if (n == 0) return;
+    std::size_t b = u + n, end = b;
+    while (end < units.size() && units[end].symbol == 'N' && !BoundaryBefore(end)) ++end;
+    if (end == b) return;
+    std::string alias;
+    for (std::size_t k = b; k < end; ++k) {
+      const auto& unit = units[k];
+      for (std::size_t t = unit.first; t < unit.end; ++t) {
+        const auto& tok = tokens_.tokens[t];
+        if (tok.kind != segment::TokenKind::kWord) continue;
+        if (!alias.empty()) alias += ' ';
+        alias += std::string(text_.substr(tok.span.begin, tok.span.size()));
+      }
+    }
+    people_.AddAlias(name, alias);
+  }
+
+  std::string UnitText(std::size_t u) const {
+    const auto& unit = shape_.units[u];
+    std::size_t b = tokens_.tokens[unit.first].span.begin;
+    std::size_t e = tokens_.tokens[unit.end - 1].span.end;
+    return std::string(text_.substr(b, e - b));
+  }
+
+  // "Soomro" alone, after "Kamal Soomro" was named: a mention of him, so
+  // that "he" in the next sentence finds him.
+  void ScanWordMentions() {
+    const auto& units = shape_.units;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (units[u].symbol != 'N' || units[u].nickname) continue;
+      bool alone = (u == 0 || BoundaryBefore(u) ||
+                    (units[u - 1].symbol != 'N' && units[u - 1].symbol != 'H')) &&
+                   (u + 1 >= units.size() || BoundaryBefore(u + 1) || units[u + 1].symbol != 'N');
+      if (!alone) continue;
+      if (const KnownPerson* k = people_.WithWord(UnitText(u), u)) {
+        KnownPerson mention{k->name, "", "", "", u, false};
+        people_.Remember(mention);
+      }
+    }
   }
 
   // ", a security analyst and director of …," after a name: the unit after the
@@ -105,7 +213,7 @@ class Resolver {
       return e;  // ", and X": a list, not an apposition
     bool role = false;
     for (std::size_t k = e + 1; k < units.size() && k < e + 16; ++k) {
-      if (shape_.unit_at[shape_.pos_of[k] - 1] < 0 && k > e + 1) return role ? k : e;
+      if (BoundaryBefore(k) && k > e + 1) return role ? k : e;
       char s = units[k].symbol;
       if (s == ',' || s == '.') return role ? k : e;
       if (s == 'R') role = true;
@@ -116,36 +224,88 @@ class Resolver {
 
   // Only persons are remembered (callers check the type).
   void Remember(const SpeakerPhrase& p, std::size_t unit) {
-    people_.Remember(KnownPerson{p.name, p.role, p.affiliation, p.role_head, unit});
+    people_.Remember(KnownPerson{p.name, p.role, p.affiliation, p.role_head, unit, p.rank_only});
   }
 
   void Fill(SpeakerPhrase& p, const KnownPerson& k) const {
-    Fill(p, Known{k.name, SpeakerType::kPerson, k.role, k.affiliation, k.role_head, k.unit});
+    Fill(p, Known{k.name, SpeakerType::kPerson, k.role, k.affiliation, k.role_head, k.unit,
+                  k.rank_only});
   }
 
   void Fill(SpeakerPhrase& p, const Known& k) const {
     p.name = k.name;
     p.type = k.type;
-    if (p.role.empty()) {
+    if (p.role.empty() || (p.rank_only && !k.role.empty() && !k.rank_only)) {
       p.role = k.role;
       p.role_head = k.role_head;
+      p.rank_only = k.rank_only;
     }
     if (p.affiliation.empty()) p.affiliation = k.affiliation;
   }
 
-  void ResolveName(SpeakerPhrase& p, std::size_t cue_unit) const {
-    if (p.name.find(' ') == std::string::npos) {
-      // the most recent full name holding this word
-      if (const KnownPerson* best = people_.WithWord(p.name, cue_unit)) {
-        Fill(p, *best);
-        return;
-      }
-    }
+  // A person's full record: the role and affiliation learnt anywhere.
+  void FillKnown(SpeakerPhrase& p) const {
     if (const KnownPerson* k = people_.Find(p.name)) Fill(p, *k);
   }
 
-  void ResolveRole(SpeakerPhrase& p, std::size_t cue_unit) const {
-    if (const KnownPerson* best = people_.WithRole(p.role_head, cue_unit)) Fill(p, *best);
+  // A surname alone: the person quoted last whose name holds it (the
+  // current speaker of a quotation chain), else the person named last.
+  void ResolveName(SpeakerPhrase& p, std::size_t cue_unit) const {
+    if (p.name.find(' ') == std::string::npos) {
+      const KnownPerson* best = speakers_.WithWord(p.name, cue_unit);
+      if (best && best->unit > cue_unit) best = nullptr;  // quoted only later
+      if (!best) best = people_.WithWord(p.name, cue_unit);
+      if (best) {
+        Fill(p, *best);
+        FillKnown(p);
+        return;
+      }
+    }
+    FillKnown(p);
+  }
+
+  // "the spokesperson", "the Russian republic's leader": the person holding
+  // that role (named before, else soon after); failing that, the current
+  // speaker, else the person named last.
+  void ResolveRole(SpeakerPhrase& p, std::size_t cue_unit, std::size_t para) const {
+    if (const KnownPerson* best = people_.WithRole(p.role_head, cue_unit)) {
+      Fill(p, *best);
+      return;
+    }
+    if (has_last_ && para - last_para_ <= config_.max_pronoun_paragraphs &&
+        (last_.type == SpeakerType::kPerson || !p.role_head.empty())) {
+      Fill(p, last_);
+      FillKnown(p);
+      return;
+    }
+    if (const KnownPerson* best = people_.Before(cue_unit)) {
+      Fill(p, *best);
+      FillKnown(p);
+    }
+  }
+
+  // "the statement added", "the armed group said": the speaker quoted last.
+  void ResolveFromLast(SpeakerPhrase& p, std::size_t para, bool organisation) const {
+    if (!has_last_ || para - last_para_ > config_.max_pronoun_paragraphs) return;
+    if (organisation && last_.type == SpeakerType::kPerson) return;
+    Fill(p, last_);
+  }
+
+  // "the army", "the armed group", "the rebels": the organisation quoted
+  // last whose name holds the same head noun (the Sudanese Army); failing
+  // that, for a group of members (rebels), the organisation quoted last.
+  void ResolveGenericOrg(SpeakerPhrase& p, std::size_t para) const {
+    const std::string& head = p.generic_head;
+    for (auto it = orgs_.rbegin(); it != orgs_.rend(); ++it) {
+      if (it->name == p.name || para - it->unit > config_.max_org_paragraphs) continue;
+      std::string name = segment::Lower(it->name);
+      if (name.find(head) == std::string::npos) continue;
+      Fill(p, *it);
+      return;
+    }
+    if (!reader_.lexicon().IsMembers(head)) return;
+    if (orgs_.empty() || para - orgs_.back().unit > config_.max_org_paragraphs) return;
+    Fill(p, orgs_.back());
   }
 
   void ResolvePronoun(SpeakerPhrase& p, std::size_t cue_unit, std::size_t para) const {
@@ -157,7 +317,10 @@ class Resolver {
         Fill(p, last_);
         return;
       }
-      if (const KnownPerson* best = people_.Before(cue_unit)) Fill(p, *best);
+      if (const KnownPerson* best = people_.Before(cue_unit)) {
+        Fill(p, *best);
+        FillKnown(p);
+      }
       return;
     }
     bool neuter = g == "neuter";
@@ -180,7 +343,7 @@ class Resolver {
   std::optional<Known> SentenceOrganization(std::size_t unit) const {
     const auto& units = shape_.units;
     std::size_t start = unit;
-    while (start > 0 && shape_.unit_at[shape_.pos_of[start] - 1] >= 0) --start;
+    while (start > 0 && !BoundaryBefore(start)) --start;
     for (std::size_t u = start; u < unit; ++u) {
       if (units[u].symbol != 'O') continue;
       std::size_t b = u, e = u + 1;
@@ -193,13 +356,24 @@ class Resolver {
       }
       SpeakerPhrase org = reader_.Read(text_, tokens_, shape_, {b, e});
       if (org.type == SpeakerType::kOrganization && !org.name.empty()) {
-        return Known{org.name, org.type, org.role, org.affiliation, org.role_head, u};
+        return Known{org.name, org.type, org.role, org.affiliation, org.role_head, u, false};
       }
       return std::nullopt;
     }
     return std::nullopt;
   }
 
+ public:
+  // Roles learnt anywhere reach every record of the person, earlier ones too.
+  void CarryRoles(std::vector<ResolvedSpeaker>& out) const {
+    for (ResolvedSpeaker& r : out) {
+      SpeakerPhrase& p = r.phrase;
+      if (p.type != SpeakerType::kPerson || p.name.empty()) continue;
+      if (const KnownPerson* k = people_.Find(p.name)) Fill(p, *k);
+    }
+  }
+
+ private:
   std::string EntityId(const SpeakerPhrase& p) {
     auto it = ids_.find(p.name);
     if (it != ids_.end()) return it->second;
@@ -216,10 +390,12 @@ class Resolver {
   std::string_view text_;
   const segment::Tokens& tokens_;
   const Shape& shape_;
-  PeopleIndex people_;  // every person named in the document
+  PeopleIndex people_;    // every person named in the document
+  PeopleIndex speakers_;  // the persons quoted so far, where quoted
   Known last_;
   std::size_t last_para_ = 0;
   bool has_last_ = false;
+  std::vector<Known> orgs_;  // organisations and named groups quoted; unit = the paragraph
   std::map<std::string, std::string> ids_;
 };
 
@@ -238,6 +414,7 @@ std::vector<ResolvedSpeaker> Coref::Run(std::string_view text, const segment::To
   out.reserve(speakers.size());
   for (std::size_t i = 0; i < speakers.size(); ++i)
     out.push_back(resolver.Resolve(speakers[i], cue_units[i]));
+  resolver.CarryRoles(out);
   return out;
 }
 

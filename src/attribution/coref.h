@@ -4,20 +4,33 @@
 // order. Output: for each claim, the resolved name, type, role, affiliation
 // and a document-local entity id (P1, O2, G3; corpus-level ids come later).
 //
-// Sieves, most precise first:
+// Every person the document names is known with every mention (full names,
+// then their words alone: "Soomro" after "Kamal Soomro"; aliases: "known
+// as", a nickname after the name; words without a joined particle:
+// "Tamimi" for "al-Tamimi"). Sieves, most precise first:
 //   1. a full name is itself; its role and affiliation come from any mention
 //      in the document (appositions and premodifiers anywhere, not only in
 //      attribution frames: "…between Egypt’s special representative for
-//      Sudan, Mohammad Shafi, and …");
-//   2. a surname alone (Soomro) → the full name seen earlier (Kamal Soomro),
-//      the most recent when several share it;
-//   3. a definite role (the spokesperson, the minister) → the last entity
-//      holding that role;
-//   4. he/she → the previous record's speaker when it is a person within
-//      `max_pronoun_paragraphs`, else the last person named before it;
+//      Sudan, Mohammad Shafi, and …"); a role that is only a rank (General)
+//      gives way to a function;
+//   2. a surname alone (Soomro) → the person already quoted whose name holds
+//      it (the current speaker of a quotation chain), else the person named
+//      last before it holding it, else the first named after it;
+//   3. a definite role (the spokesperson, Tarsa's foreign minister) → the
+//      person holding that role mentioned last, else the first named after
+//      it; nobody → the previous record's speaker within
+//      `max_pronoun_paragraphs`, else the last person named;
+//   4. a document (the statement added, her post) → the previous record's
+//      speaker within `max_pronoun_paragraphs`;
+//   5. an organisation described (the army) → the organisation quoted last
+//      whose name holds that noun; members of one (the rebels) → the
+//      organisation or named group quoted last, within `max_org_paragraphs`;
+//   6. he/she → the previous record's speaker when it is a person within
+//      `max_pronoun_paragraphs`, else the last person mentioned before it;
 //      it → the last organisation; they → the last organisation or group;
-//   5. an unresolved pronoun keeps its mention and gets no name (a name is
+//   7. an unresolved pronoun keeps its mention and gets no name (a name is
 //      never a pronoun).
+// At the end every record of a person gets the role learnt anywhere.
 #pragma once
 
 #include <string>
@@ -29,6 +42,7 @@ namespace whosaid::attribution {
 
 struct CorefConfig {
   std::size_t max_pronoun_paragraphs = 2;  // how far back "he added" may look for the last speaker
+  std::size_t max_org_paragraphs = 8;  // how far back "the rebels said" may look for their group
 };
 
 struct ResolvedSpeaker {

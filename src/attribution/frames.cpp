@@ -41,14 +41,18 @@ UnitRange ToUnits(const Shape& shape, Span s) {
   return r;
 }
 
-// Drops commas and colons at either end of a content range.
+// Drops commas and colons at either end of a content range (not the comma
+// that closes a quotation in it: “… time,”).
 UnitRange TrimContent(const Shape& shape, UnitRange r) {
   auto edge = [&](std::size_t u) {
     char c = shape.units[u].symbol;
     return c == ',' || c == ':' || c == ';' || c == '-';
   };
   while (!r.empty() && edge(r.begin)) ++r.begin;
-  while (!r.empty() && edge(r.end - 1)) --r.end;
+  while (!r.empty() && edge(r.end - 1) &&
+         !(r.end - 1 > r.begin && shape.units[r.end - 1].end - shape.units[r.end - 1].first == 2 &&
+           shape.units[r.end - 2].quote >= 0))
+    --r.end;
   return r;
 }
 
@@ -72,6 +76,54 @@ bool RelativeThat(const Shape& shape, UnitRange content) {
   return first.symbol == 'x' || first.symbol == 'z' || (first.symbol == 'k' && first.past);
 }
 
+// "…, said the UN.", "…, reported the Daily Star.": after a comma, a cue
+// whose reported content would be a short phrase without a verb ending the
+// sentence names the source of what came before (an inversion); that
+// phrase is not what the words before the comma said.
+bool Inverted(const Shape& shape, const Claim& c) {
+  if (c.direct || c.speaker.empty() || c.cue.begin == 0) return false;
+  if (shape.units[c.cue.begin - 1].symbol != ',' || c.content.size() > 4) return false;
+  char first = shape.units[c.content.begin].symbol;
+  if (first == 'i' || first == 't') return false;  // ", vowing to fight"
+  for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
+    const Unit& unit = shape.units[u];
+    if (unit.verbish || unit.cue || unit.symbol == 'P' || unit.symbol == 'x' || unit.quote >= 0)
+      return false;
+  }
+  const std::string& s = shape.symbols;
+  std::size_t p = shape.pos_of[c.content.end - 1] + 1;
+  auto boundary = [&](std::size_t i) { return i < s.size() && (s[i] == '|' || s[i] == '/'); };
+  return boundary(p) || (p < s.size() && s[p] == ',') ||
+         (p < s.size() && s[p] == '.' && boundary(p + 1));
+}
+
+// The comma unit that closes a quotation (“… time,”) right after `r` joins
+// it: the content ends with the closing mark.
+UnitRange WithClosingComma(const Shape& shape, UnitRange r) {
+  if (r.empty() || r.end >= shape.units.size() || shape.units[r.end - 1].quote < 0) return r;
+  const Unit& next = shape.units[r.end];
+  if (next.symbol == ',' && next.end - next.first == 2 &&
+      shape.unit_at[shape.pos_of[r.end] - 1] >= 0)
+    ++r.end;
+  return r;
+}
+
+// "urged X to Y and tried to …", "praised X and won …", "urged X to Y and
+// vowed to …": an object or an infinitive ends where a coordinated
+// past-tense verb or speech verb goes on with the speaker's own sentence.
+UnitRange BeforeCoordinatedVerb(const Shape& shape, UnitRange r) {
+  for (std::size_t u = r.begin + 1; u + 1 < r.end; ++u) {
+    const Unit& next = shape.units[u + 1];
+    bool finite_cue =
+        next.cue && std::string_view("VTCL").find(next.symbol) != std::string_view::npos;
+    if (shape.units[u].symbol == 'a' && ((next.symbol == 'k' && next.past) || finite_cue)) {
+      r.end = u;
+      break;
+    }
+  }
+  return r;
+}
+
 // The cue carries the flag the frame needs (and a bare complement reads as a
 // clause unless the cue is loose).
 bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content) {
@@ -86,6 +138,7 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   if (needs == "object") return cue.object;
   if (needs == "to") return cue.to;
   if (needs == "wh") return cue.wh;
+  if (needs == "of") return cue.of;
   if (needs == "clause") return LooksLikeClause(shape, content);
   return true;
 }
@@ -114,13 +167,14 @@ Frames::Frames(const rules::RuleSet& rules) {
     if (f[1] != "quote" && f[1] != "content")
       throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
-        fr.needs != "wh" && fr.needs != "clause") {
-      throw file.Error(line, "NEEDS must be bare, object, to, wh, clause or -");
+        fr.needs != "wh" && fr.needs != "of" && fr.needs != "clause") {
+      throw file.Error(line, "NEEDS must be bare, object, to, wh, of, clause or -");
     }
     fr.spk = fr.regex.GroupIndex("spk");
     fr.cue = fr.regex.GroupIndex("cue");
     fr.q = fr.regex.GroupIndex("q");
     fr.content = fr.regex.GroupIndex("content");
+    fr.chain = fr.regex.GroupIndex("chain");
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
       throw file.Error(
@@ -135,16 +189,30 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   Claim c;
   c.frame = fr.id;
   c.direct = fr.direct;
+  c.chain = fr.chain >= 0;
   c.speaker = ToUnits(shape, m.Group(fr.spk));
   c.cue = ToUnits(shape, m.Group(fr.cue));
   c.content = fr.direct ? ToUnits(shape, m.Group(fr.q))
                         : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
+  if (!fr.direct && (fr.needs == "object" || fr.needs == "to"))
+    c.content = TrimContent(shape, BeforeCoordinatedVerb(shape, c.content));
+  if (!fr.direct) c.content = WithClosingComma(shape, c.content);
   Span spk = m.Group(fr.spk);
   bool no_speaker = spk.begin != Regex::npos && spk.begin == spk.end;  // (?<spk>): no source
   if (c.content.empty() || c.cue.empty() || (c.speaker.empty() && !no_speaker)) return std::nullopt;
   const Cue* cue = shape.units[c.cue.begin].cue;
   if (fr.needs == "clause" && !LooksLikeClause(shape, c.content)) return std::nullopt;
   if (!fr.direct && RelativeThat(shape, c.content)) return std::nullopt;
+  if (Inverted(shape, c)) return std::nullopt;
+  // "confirmed that observation": a demonstrative "that", not a clause
+  if (!fr.direct && c.content.begin > 0 && shape.units[c.content.begin - 1].symbol == 't' &&
+      c.content.size() <= 4 && shape.units[c.content.begin].symbol == 'k' &&
+      !LooksLikeClause(shape, c.content))
+    return std::nullopt;
+  // "the relations are considered …", "he was told …": a passive speech
+  // verb's subject is not its speaker
+  if (shape.units[c.cue.begin].passive && !c.speaker.empty() && c.speaker.end <= c.cue.begin)
+    return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;
@@ -171,9 +239,40 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       claims.push_back(std::move(*claim));
     }
   }
+  ChainSpeakers(shape, claims);
   std::sort(claims.begin(), claims.end(),
             [](const Claim& a, const Claim& b) { return a.content.begin < b.content.begin; });
   return claims;
+}
+
+// A chain claim takes the speaker of the claim whose cue comes last before
+// its own in the same sentence (one pass over the claims by cue position).
+void Frames::ChainSpeakers(const Shape& shape, std::vector<Claim>& claims) {
+  std::vector<std::size_t> order(claims.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return claims[a].cue.begin < claims[b].cue.begin;
+  });
+  // the sentence of a unit: the boundaries before it, counted as we go
+  std::size_t sentence = 0, pos = 0;
+  auto sentence_of = [&](std::size_t unit) {
+    for (std::size_t p = shape.pos_of[unit]; pos < p; ++pos)
+      sentence += shape.unit_at[pos] < 0 && pos > 0;
+    return sentence;
+  };
+  const Claim* last = nullptr;
+  std::size_t last_sentence = 0;
+  for (std::size_t i : order) {
+    Claim& c = claims[i];
+    if (c.cue.empty()) continue;
+    std::size_t here = sentence_of(c.cue.begin);
+    if (c.chain && last && last_sentence == here && !last->speaker.empty())
+      c.speaker = last->speaker;
+    if (!c.speaker.empty()) {
+      last = &c;
+      last_sentence = here;
+    }
+  }
 }
 
 std::string Frames::ClaimIds(const std::string& shape_string) const {
@@ -185,6 +284,7 @@ std::string Frames::ClaimIds(const std::string& shape_string) const {
       continue;
     }
     shape.unit_at.push_back(static_cast<int>(shape.units.size()));
+    shape.pos_of.push_back(shape.symbols.size() == 0 ? 0 : shape.unit_at.size() - 1);
     Unit u;
     u.symbol = c;
     shape.units.push_back(u);

@@ -6,7 +6,9 @@
 // the whole shape string (PCRE2, JIT), then accepts matches in frame order: a
 // quotation is claimed by the first frame that takes it, content may not
 // overlap content already claimed, and a frame whose NEEDS flag the cue lacks
-// is skipped. Claims come back in text order.
+// is skipped. Claims come back in text order. A claim of a frame with a
+// (?<chain>) group takes the speaker of the claim before it in the same
+// sentence, when there is one ("“…,” he said, adding that …").
 //
 // Example
 //   Frames frames(rules);
@@ -27,6 +29,7 @@ namespace whosaid::attribution {
 struct UnitRange {
   std::size_t begin = 0, end = 0;
   bool empty() const { return end <= begin; }
+  std::size_t size() const { return end > begin ? end - begin : 0; }
 };
 
 struct Claim {
@@ -34,7 +37,8 @@ struct Claim {
   bool direct = false;  // a quote frame (one quotation unit)
   UnitRange speaker;    // the speaker phrase (may hold an apposition)
   UnitRange cue;
-  UnitRange content;  // for direct frames: the quotation unit
+  UnitRange content;   // for direct frames: the quotation unit
+  bool chain = false;  // the frame has a (?<chain>) group: see rules/frames.txt
 };
 
 class Frames {
@@ -53,8 +57,9 @@ class Frames {
     bool direct = false;
     std::string needs;  // "", "bare" or "object"
     Regex regex;
-    int spk = -1, cue = -1, q = -1, content = -1;
+    int spk = -1, cue = -1, q = -1, content = -1, chain = -1;
   };
+  static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
   std::optional<Claim> Accept(const Frame& frame, const Regex::Match& match, const Shape& shape,
                               std::vector<char>& taken) const;
   std::vector<Frame> frames_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/text.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::attribution {
@@ -44,10 +45,10 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass:
                                                                {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},      {"of", 'o'},
-    {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},      {"wh", 'w'},
-    {"aux", 'x'},        {"adverb", 'y'},     {"neg", 'z'},       {"to", 'i'},
-    {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'}, {"including", 'n'}};
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
+    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"be", 'x'},
+    {"adverb", 'y'},     {"neg", 'z'},        {"to", 'i'},   {"sub", 'u'}, {"as", 'm'},
+    {"wh-clause", 'h'},  {"including", 'n'}};
 
 }  // namespace
 
@@ -71,6 +72,8 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
         cue->loose = cue->bare = true;
       else if (flag == "wh")
         cue->wh = true;
+      else if (flag == "of")
+        cue->of = true;
       else if (flag != "-")
         throw file.Error(line, "unknown cue flag '" + flag + "'");
     }
@@ -92,6 +95,11 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     p.words = SplitWords(line.text);
     nominal_index_[p.words[0]].push_back(std::move(p));
   }
+  for (const auto& line : rules.File("aliases.txt").lines()) {
+    Phrase p;
+    p.words = SplitWords(line.text);
+    alias_index_[p.words[0]].push_back(std::move(p));
+  }
   const auto& words = rules.File("words.txt");
   for (const auto& line : words.lines()) {
     auto f = rules::RuleFile::Fields(line);
@@ -99,6 +107,7 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
     if (cls == kFunctionClasses.end())
       throw words.Error(line, "expected WORD | CLASS with a known CLASS");
     function_[segment::Lower(f[0])] = cls->second;
+    if (f[1] == "be") be_forms_.insert(segment::Lower(f[0]));
   }
   const auto& pron = rules.File("pronouns.txt");
   for (const auto& line : pron.lines()) {
@@ -128,13 +137,30 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
   const auto& src = rules.File("sources.txt");
   for (const auto& line : src.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 || (f[1] != "group" && f[1] != "anonymous")) {
-      throw src.Error(line, "expected WORD | group|anonymous");
+    if (f.size() != 2 ||
+        (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" && f[1] != "document")) {
+      throw src.Error(line, "expected WORD | group|members|anonymous|document");
+    }
+    if (f[1] == "members") members_.insert(segment::Lower(f[0]));
+    if (f[1] == "document") {
+      documents_.insert(segment::Lower(f[0]));
+      continue;
     }
     sources_[segment::Lower(f[0])] =
-        f[1] == "group" ? SpeakerType::kGroup : SpeakerType::kAnonymous;
+        f[1] == "anonymous" ? SpeakerType::kAnonymous : SpeakerType::kGroup;
   }
-  for (auto* index : {&cue_index_, &nominal_index_}) {
+  const auto& particles = rules.File("particles.txt");
+  for (const auto& line : particles.lines()) {
+    auto f = rules::RuleFile::Fields(line);
+    if (f.size() != 2 || (f[1] != "joined" && f[1] != "apart" && f[1] != "both"))
+      throw particles.Error(line, "expected PARTICLE | joined|apart|both");
+    particles_[segment::Lower(f[0])] = f[1] == "joined"  ? Particle::kJoined
+                                       : f[1] == "apart" ? Particle::kApart
+                                                         : Particle::kBoth;
+  }
+  for (const auto& line : rules.File("portfolios.txt").lines())
+    portfolios_.insert(segment::Lower(line.text));
+  for (auto* index : {&cue_index_, &nominal_index_, &alias_index_}) {
     for (auto& [first, list] : *index) {
       std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
         return a.words.size() > b.words.size();
@@ -173,6 +199,11 @@ std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) co
   return Longest(nominal_index_, words, &p);
 }
 
+std::size_t Lexicon::MatchAlias(const std::vector<std::string_view>& words) const {
+  const Phrase* p = nullptr;
+  return Longest(alias_index_, words, &p);
+}
+
 char Lexicon::FunctionSymbol(std::string_view lower) const {
   auto it = function_.find(std::string(lower));
   return it == function_.end() ? 0 : it->second;
@@ -199,6 +230,19 @@ bool Lexicon::IsHonorific(std::string_view lower) const {
 bool Lexicon::IsOrgHead(std::string_view lower, bool cap) const {
   auto it = org_heads_.find(std::string(lower));
   return it != org_heads_.end() && (cap || !it->second);
+}
+
+Particle Lexicon::NameParticle(std::string_view lower) const {
+  auto it = particles_.find(std::string(lower));
+  return it == particles_.end() ? Particle::kNone : it->second;
+}
+
+bool Lexicon::IsParticleName(std::string_view word) const {
+  std::size_t hyphen = word.find('-');
+  if (hyphen == 0 || hyphen == std::string_view::npos || hyphen + 1 >= word.size()) return false;
+  Particle p = NameParticle(segment::Lower(word.substr(0, hyphen)));
+  if (p != Particle::kJoined && p != Particle::kBoth) return false;
+  return segment::IsUpperAt(word, hyphen + 1);
 }
 
 std::optional<SpeakerType> Lexicon::SourceType(std::string_view lower) const {

@@ -34,6 +34,7 @@ struct Cue {
   bool object = false;  // a noun phrase after it is the content
   bool to = false;      // an infinitive after it is the content
   bool wh = false;      // a whether/how/what clause after it is the content
+  bool of = false;      // "X of “Y”" after it is the content (accused X of “Y”)
   bool loose = false;   // bare, and needs no verb check (say, tell, think)
 };
 
@@ -42,6 +43,11 @@ struct PhraseMatch {
   std::size_t words = 0;     // how many words it spans
   bool participle = false;   // an -ing form
 };
+
+// Where a name particle (rules/particles.txt) is written: joined by a hyphen
+// to a capitalised part (al-Tamimi), apart between two name words (bin), or
+// either way.
+enum class Particle { kNone, kJoined, kApart, kBoth };
 
 struct Pronoun {
   bool subject = true;
@@ -58,15 +64,33 @@ class Lexicon {
   // The longest nominal cue (in a statement) starting at words[0]: its length, or 0.
   std::size_t MatchNominal(const std::vector<std::string_view>& words) const;
 
+  // The longest alias phrase (known as, alias) starting at words[0]: its
+  // length, or 0 (rules/aliases.txt).
+  std::size_t MatchAlias(const std::vector<std::string_view>& words) const;
+
   // The function-word symbol of a lower-case word (D d t o f e a w x y z), or 0.
   char FunctionSymbol(std::string_view lower) const;
   const Pronoun* FindPronoun(std::string_view lower) const;
+  // A form of "be" (words.txt class be).
+  bool IsBe(std::string_view lower) const { return be_forms_.count(std::string(lower)); }
   bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
   bool IsTitle(std::string_view lower) const;
   // A title that is courtesy, not function (Mr, Mrs, Haji): never a role.
   bool IsHonorific(std::string_view lower) const;
   // An organisation head; `cap` says whether the word is capitalised.
   bool IsOrgHead(std::string_view lower, bool cap) const;
+  // A word that completes a role after of/for (State, Foreign, Affairs;
+  // rules/portfolios.txt).
+  bool IsPortfolio(std::string_view lower) const { return portfolios_.count(std::string(lower)); }
+  // How a lower-case word is written as a name particle (kNone: it is not one).
+  Particle NameParticle(std::string_view lower) const;
+  // A word that is a name word though written in lower case: a joined
+  // particle, a hyphen, then a capital (al-Tamimi, ash-Shaar, bin-Zayed).
+  bool IsParticleName(std::string_view word) const;
+  // A document a speaker issues (statement, post; sources.txt "document").
+  bool IsDocument(std::string_view lower) const { return documents_.count(std::string(lower)); }
+  // A group noun that stands for an organisation (rebels; sources.txt "members").
+  bool IsMembers(std::string_view lower) const { return members_.count(std::string(lower)); }
   // A source noun: kGroup or kAnonymous.
   std::optional<SpeakerType> SourceType(std::string_view lower) const;
 
@@ -86,12 +110,18 @@ class Lexicon {
   std::vector<std::unique_ptr<Cue>> cues_;
   std::unordered_map<std::string, std::vector<Phrase>> cue_index_;      // by first word
   std::unordered_map<std::string, std::vector<Phrase>> nominal_index_;  // by first word
+  std::unordered_map<std::string, std::vector<Phrase>> alias_index_;    // by first word
   std::unordered_map<std::string, char> function_;
   std::unordered_map<std::string, Pronoun> pronouns_;
   std::unordered_set<std::string> roles_;
   std::unordered_map<std::string, bool> titles_;     // title → honorific
   std::unordered_map<std::string, bool> org_heads_;  // word → needs a capital
   std::unordered_map<std::string, SpeakerType> sources_;
+  std::unordered_map<std::string, Particle> particles_;
+  std::unordered_set<std::string> portfolios_;
+  std::unordered_set<std::string> documents_;
+  std::unordered_set<std::string> be_forms_;
+  std::unordered_set<std::string> members_;
 };
 
 }  // namespace whosaid::attribution

@@ -1,5 +1,6 @@
 #include "attribution/people_index.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace whosaid::attribution {
@@ -22,45 +23,67 @@ std::vector<std::string> Words(const std::string& name) {
 
 }  // namespace
 
+std::vector<std::string> PeopleIndex::Keys(const std::string& word) const {
+  return keys_ ? keys_(word) : std::vector<std::string>{word};
+}
+
+void PeopleIndex::IndexWord(const std::string& word, std::size_t i) {
+  for (const std::string& key : Keys(word)) {
+    auto& words = words_of_[i];
+    if (std::find(words.begin(), words.end(), key) != words.end()) continue;
+    words.push_back(key);
+    ByUnit& set = by_word_[key];
+    for (std::size_t unit : mentions_[i]) set.insert({unit, i});
+  }
+}
+
+void PeopleIndex::SetRole(std::size_t i, const KnownPerson& from) {
+  KnownPerson& k = people_[i];
+  ByUnit& old = by_role_[k.role_head];
+  for (std::size_t unit : mentions_[i]) old.erase({unit, i});
+  k.role = from.role;
+  k.role_head = from.role_head;
+  k.rank_only = from.rank_only;
+  ByUnit& now = by_role_[k.role_head];
+  for (std::size_t unit : mentions_[i]) now.insert({unit, i});
+}
+
 void PeopleIndex::Remember(const KnownPerson& person) {
   auto found = by_name_.find(person.name);
+  std::size_t i;
   if (found == by_name_.end()) {
-    const std::size_t i = people_.size();
+    i = people_.size();
     people_.push_back(person);
+    people_[i].role.clear();
+    people_[i].role_head.clear();
+    mentions_.emplace_back();
+    words_of_.emplace_back();
     by_name_.emplace(person.name, i);
-    for (const std::string& w : Words(person.name)) {
-      Word& word = by_word_[w];
-      if (word.first.size() < 2 && (word.first.empty() || word.first.back() != i)) {
-        word.first.push_back(i);
-      }
-    }
-    Index(i);
-    return;
+    for (const std::string& w : Words(person.name)) IndexWord(w, i);
+    SetRole(i, person);
+  } else {
+    i = found->second;
+    KnownPerson& k = people_[i];
+    bool better_role =
+        !person.role.empty() && (k.role.empty() || (k.rank_only && !person.rank_only));
+    if (better_role) SetRole(i, person);
+    if (k.affiliation.empty() && !person.affiliation.empty()) k.affiliation = person.affiliation;
   }
-  const std::size_t i = found->second;
-  Unindex(i);
   KnownPerson& k = people_[i];
-  if (k.role.empty() && !person.role.empty()) {
-    k.role = person.role;
-    k.role_head = person.role_head;
+  const std::size_t unit = person.unit;
+  if (std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
+    mentions_[i].push_back(unit);
+    by_unit_.insert({unit, i});
+    by_role_[k.role_head].insert({unit, i});
+    for (const std::string& w : words_of_[i]) by_word_[w].insert({unit, i});
   }
-  if (k.affiliation.empty() && !person.affiliation.empty()) k.affiliation = person.affiliation;
-  k.unit = person.unit;
-  Index(i);
+  k.unit = std::max(k.unit, unit);
 }
 
-void PeopleIndex::Index(std::size_t i) {
-  const KnownPerson& k = people_[i];
-  by_unit_.insert({k.unit, i});
-  by_role_[k.role_head].insert({k.unit, i});
-  for (const std::string& w : Words(k.name)) by_word_[w].by_unit.insert({k.unit, i});
-}
-
-void PeopleIndex::Unindex(std::size_t i) {
-  const KnownPerson& k = people_[i];
-  by_unit_.erase({k.unit, i});
-  by_role_[k.role_head].erase({k.unit, i});
-  for (const std::string& w : Words(k.name)) by_word_[w].by_unit.erase({k.unit, i});
+void PeopleIndex::AddAlias(const std::string& name, const std::string& alias) {
+  auto found = by_name_.find(name);
+  if (found == by_name_.end() || alias.empty()) return;
+  for (const std::string& w : Words(alias)) IndexWord(w, found->second);
 }
 
 const KnownPerson* PeopleIndex::Find(const std::string& name) const {
@@ -83,23 +106,33 @@ const KnownPerson* PeopleIndex::Latest(const ByUnit& set, std::size_t unit,
   return nullptr;
 }
 
+// Latest at or before `unit`, else the first after it.
+const KnownPerson* PeopleIndex::Nearest(const ByUnit& set, std::size_t unit,
+                                        std::size_t skip) const {
+  if (const KnownPerson* p = Latest(set, unit, skip)) return p;
+  for (auto it = set.upper_bound({unit, kNone}); it != set.end(); ++it) {
+    if (it->second != skip) return &people_[it->second];
+  }
+  return nullptr;
+}
+
 const KnownPerson* PeopleIndex::Before(std::size_t unit) const {
   return unit == 0 ? nullptr : Latest(by_unit_, unit - 1, kNone);
 }
 
 const KnownPerson* PeopleIndex::WithRole(const std::string& role_head, std::size_t unit) const {
+  if (role_head.empty()) return nullptr;
   auto it = by_role_.find(role_head);
-  return it == by_role_.end() ? nullptr : Latest(it->second, unit, kNone);
+  return it == by_role_.end() ? nullptr : Nearest(it->second, unit, kNone);
 }
 
 const KnownPerson* PeopleIndex::WithWord(const std::string& word, std::size_t unit) const {
-  auto it = by_word_.find(word);
-  if (it == by_word_.end()) return nullptr;
   auto self = by_name_.find(word);
   const std::size_t skip = self == by_name_.end() ? kNone : self->second;
-  if (const KnownPerson* latest = Latest(it->second.by_unit, unit, skip)) return latest;
-  for (std::size_t i : it->second.first) {
-    if (i != skip) return &people_[i];
+  for (const std::string& key : Keys(word)) {
+    auto it = by_word_.find(key);
+    if (it == by_word_.end()) continue;
+    if (const KnownPerson* p = Nearest(it->second, unit, skip)) return p;
   }
   return nullptr;
 }

@@ -1,23 +1,29 @@
 // whosaid::attribution::PeopleIndex — the persons a document names, as
 // coreference (coref.h) sees them, with the lookups it needs.
 //
-// Each person is known by name, with the role and affiliation stated
-// somewhere next to it, and the unit where it was last seen (Remember moves
-// it). Lookups answer "the most recent person before this unit", "… holding
-// this role", "… whose name holds this word" in O(log n), so a document
-// naming n people costs O(n log n), not O(n²) (a hostile or very long
-// document may name hundreds of thousands).
+// Each person is known by name (and any alias the text gives: a nickname
+// after the name, "known as …"), with the role and affiliation stated
+// somewhere next to it, and every unit where it is mentioned (Remember adds
+// a mention). Lookups answer "the person mentioned last before this unit",
+// "… holding this role", "… whose name holds this word" in O(log n), so a
+// document naming n people costs O(n log n), not O(n²) (a hostile or very
+// long document may name hundreds of thousands). The role and word lookups
+// look forward when nobody fits before the unit: "Syria's foreign minister
+// said … Foreign Minister Karim Haddad" (the name comes later).
 //
-// Ties: among persons last seen at the same unit, the one known first wins.
+// Ties: among persons mentioned at the same unit, the one known first wins.
+// A role that is only a rank or title (General) gives way to a function
+// (spokesperson) learnt later; any other role, once known, stays.
 //
 // Example
 //   PeopleIndex people;
-//   people.Remember({"Halima Yusufzai", "", "", ""}, 12);
-//   people.WithWord("Yusufzai", 40, "Yusufzai");   // → Halima Yusufzai
-//   people.Before(40);                             // → Halima Yusufzai
+//   people.Remember({"Halima Yusufzai", "", "", "", 12});
+//   people.WithWord("Yusufzai", 40);   // → Halima Yusufzai
+//   people.Before(40);                 // → Halima Yusufzai
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -29,41 +35,54 @@ namespace whosaid::attribution {
 struct KnownPerson {
   std::string name;
   std::string role, affiliation, role_head;
-  std::size_t unit = 0;  // where last seen
+  std::size_t unit = 0;    // the mention being remembered; after lookups, the latest one
+  bool rank_only = false;  // the role is only a rank or title
 };
 
 class PeopleIndex {
  public:
-  // Adds `person`, or updates the one of that name: an empty role or
-  // affiliation is filled in from `person`, and it is now last seen at
-  // person.unit.
+  // The keys a name word is indexed and looked up by; by default the word
+  // itself. Coreference gives lower case without a joined particle, so that
+  // "Tamimi" finds "Abu Karim al-Tamimi".
+  using WordKeys = std::function<std::vector<std::string>(const std::string&)>;
+  PeopleIndex() = default;
+  explicit PeopleIndex(WordKeys keys) : keys_(std::move(keys)) {}
+
+  // Adds `person` with a mention at person.unit, or adds that mention to the
+  // person of that name: an empty role or affiliation (or a rank-only role)
+  // is filled in from `person`.
   void Remember(const KnownPerson& person);
+  // `alias` (one or more words) names the person called `name` too.
+  void AddAlias(const std::string& name, const std::string& alias);
 
   const KnownPerson* Find(const std::string& name) const;
-  // Last seen before `unit` (strictly).
+  // Mentioned last before `unit` (strictly).
   const KnownPerson* Before(std::size_t unit) const;
-  // Holding `role_head`, last seen at or before `unit`.
+  // Holding `role_head`: mentioned last at or before `unit`, else the first
+  // mentioned after it.
   const KnownPerson* WithRole(const std::string& role_head, std::size_t unit) const;
-  // Whose name holds `word` (blank-separated), other than the person named
-  // exactly `word`: the one last seen at or before `unit`, else the first
-  // known.
+  // Whose name or alias holds `word` (blank-separated), other than the
+  // person named exactly `word`: mentioned last at or before `unit`, else the
+  // first mentioned after it.
   const KnownPerson* WithWord(const std::string& word, std::size_t unit) const;
 
  private:
   using ByUnit = std::set<std::pair<std::size_t, std::size_t>>;  // (unit, index)
-  struct Word {
-    ByUnit by_unit;
-    std::vector<std::size_t> first;  // the first two persons holding it
-  };
   const KnownPerson* Latest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
-  void Index(std::size_t i);
-  void Unindex(std::size_t i);
+  const KnownPerson* Nearest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
+  void IndexWord(const std::string& word, std::size_t i);
+  void SetRole(std::size_t i, const KnownPerson& from);
 
+  std::vector<std::string> Keys(const std::string& word) const;
+
+  WordKeys keys_;
   std::vector<KnownPerson> people_;
+  std::vector<std::vector<std::size_t>> mentions_;  // by person: the units
   std::unordered_map<std::string, std::size_t> by_name_;
   ByUnit by_unit_;
   std::unordered_map<std::string, ByUnit> by_role_;
-  std::unordered_map<std::string, Word> by_word_;
+  std::unordered_map<std::string, ByUnit> by_word_;
+  std::vector<std::vector<std::string>> words_of_;  // by person: name and alias words
 };
 
 }  // namespace whosaid::attribution

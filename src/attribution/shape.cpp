@@ -72,9 +72,30 @@ class Builder {
         u.end = QuoteEnd(i, quotations_[q].outer.end);
         u.quote = static_cast<int>(q);
         u.symbol = QuoteSymbol(u, quotations_[q]);
+        if (u.symbol == 'q' && IsNickname(u)) {
+          u.symbol = 'N';
+          u.nickname = true;
+        } else if (quotations_[q].label.empty() && CommaInside(u)) {
+          // “… time,” days after: the comma is the sentence's, not the
+          // quotation's — a unit of its own, with the closing mark
+          Unit comma;
+          comma.first = u.end - 2;
+          comma.end = u.end;
+          comma.symbol = ',';
+          u.end = comma.first;
+          Add(u);
+          Add(comma);
+          i = comma.end;
+          continue;
+        }
       } else {
         u.end = i + 1;
         Classify(u);
+        if (u.symbol == 's' && ApostropheInName(u.first)) {
+          shape_.units.back().end = u.end;  // Shia' al-Kaabi: one name word
+          i = u.end;
+          continue;
+        }
       }
       Add(u);
       i = u.end;
@@ -214,13 +235,14 @@ class Builder {
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
       auto cue = lexicon_.MatchCue(words);
-      if (cue && (AfterDeterminer() || AfterSpeechVerb()))
-        cue.reset();  // "the warning", "says praise": nouns
+      if (cue && (AfterDeterminer() || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
+        cue.reset();  // "the warning", "says praise", "reports emerged": nouns
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
         u.participle = cue->participle;
         u.symbol = Lexicon::CueSymbol(*cue->cue, cue->participle);
+        u.passive = !cue->participle && AfterBe();
         return;
       }
       if (std::size_t n = lexicon_.MatchNominal(words)) {
@@ -230,13 +252,131 @@ class Builder {
       }
     }
     bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
-    u.symbol = owner_.WordSymbol(Word(u.first), t.cap, initial, next_cap);
+    if (!t.cap && ApartParticle(u.first)) {
+      u.symbol = 'N';
+      return;
+    }
+    bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
+    u.symbol = owner_.WordSymbol(Word(u.first), cap, initial && t.cap, next_cap);
+    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';  // US, not us
     if (u.symbol == 'k') {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
       u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0;
     }
     u.verbish = u.verbish || u.symbol == 'x';
+  }
+
+  // A quotation whose words end with a comma right before the closing mark.
+  bool CommaInside(const Unit& u) const {
+    if (u.end < u.first + 4) return false;
+    const Token& close = tokens_[u.end - 1];
+    const Token& comma = tokens_[u.end - 2];
+    return close.kind == TokenKind::kQuote && comma.kind == TokenKind::kPunct &&
+           text_[comma.span.begin] == ',' && comma.span.end == close.span.begin;
+  }
+
+  // The previous unit is a name word of the same sentence as token i.
+  bool AfterNameWord(std::size_t i) const {
+    if (shape_.units.empty() || shape_.units.back().symbol != 'N') return false;
+    return tokens_[shape_.units.back().end - 1].sentence == tokens_[i].sentence;
+  }
+
+  // Token i is a name word: capitalised, or a particle joined to a capital.
+  bool NameWordAt(std::size_t i) const {
+    if (i >= tokens_.size() || tokens_[i].kind != TokenKind::kWord) return false;
+    return tokens_[i].cap || lexicon_.IsParticleName(Word(i));
+  }
+
+  // "Yusuf bin Harith", "Pieter van der Berg": a particle written apart
+  // between name words.
+  bool ApartParticle(std::size_t i) const {
+    auto apart = [&](std::size_t k) {
+      if (k >= tokens_.size() || tokens_[k].kind != TokenKind::kWord || tokens_[k].cap)
+        return false;
+      Particle p = lexicon_.NameParticle(segment::Lower(Word(k)));
+      return p == Particle::kApart || p == Particle::kBoth;
+    };
+    if (!apart(i) || !AfterNameWord(i)) return false;
+    std::size_t next = i + 1;
+    if (apart(next)) ++next;  // van der
+    return NameWordAt(next) && tokens_[next].sentence == tokens_[i].sentence;
+  }
+
+  // A lone apostrophe (not ’s) right after a name word and before another,
+  // with a blank after it: "Shia' al-Kaabi".
+  bool ApostropheInName(std::size_t i) const {
+    const Token& t = tokens_[i];
+    std::string_view w = Word(i);
+    if (!(w == "'" || w == "\u2019") || !AfterNameWord(i)) return false;
+    if (shape_.units.back().nickname) return false;
+    if (tokens_[i - 1].span.end != t.span.begin || t.span.end >= text_.size()) return false;
+    char32_t after = text::At(text_, t.span.end);
+    return (after == ' ' || after == 0xA0) && NameWordAt(i + 1) &&
+           tokens_[i + 1].paragraph == t.paragraph;
+  }
+
+  // A short quotation of one to three capitalised words right after a name
+  // ("Nasir Omar “Abu Layla” said"), not the object of a describe cue in
+  // its sentence ("called Omar “Crooked Omar”") and not followed by a
+  // lower-case word other than a cue ("Omar “Big Man” at the rally").
+  bool IsNickname(const Unit& u) const {
+    if (!AfterNameWord(u.first)) return false;
+    std::size_t words = 0;
+    for (std::size_t t = u.first; t < u.end; ++t) {
+      if (tokens_[t].kind == TokenKind::kQuote || tokens_[t].kind == TokenKind::kPunct) continue;
+      if (tokens_[t].kind != TokenKind::kWord || !tokens_[t].cap) return false;
+      ++words;
+    }
+    if (words == 0 || words > 3) return false;
+    for (std::size_t k = shape_.units.size(); k-- > 0;) {
+      const Unit& prev = shape_.units[k];
+      if (tokens_[prev.end - 1].sentence != tokens_[u.first].sentence) break;
+      if (prev.cue && prev.cue->cls == CueClass::kDescribe) return false;
+    }
+    if (u.end < tokens_.size() && tokens_[u.end].kind == TokenKind::kWord &&
+        tokens_[u.end].sentence == tokens_[u.first].sentence && !tokens_[u.end].cap) {
+      std::string lower = segment::Lower(Word(u.end));
+      return lexicon_.MatchCue({std::string_view(lower)}).has_value() ||
+             lexicon_.FunctionSymbol(lower) == 'x';
+    }
+    return true;
+  }
+
+  // A form of "be" before this unit in its sentence, adverbs and "not"
+  // between ("is said", "were not told").
+  bool AfterBe() const {
+    for (std::size_t k = shape_.units.size(); k-- > 0;) {
+      if (shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
+      const Unit& prev = shape_.units[k];
+      if (prev.symbol == 'y' || prev.symbol == 'z') {
+        if (k + 3 < shape_.units.size()) return false;
+        continue;
+      }
+      return prev.symbol == 'x' && lexicon_.IsBe(segment::Lower(Word(prev.first)));
+    }
+    return false;
+  }
+
+  // A cue word not in its past form followed by a past-tense word or by
+  // another speech verb is a noun, the subject of that verb: "a news report
+  // published Monday said", "multiple reports reveal".
+  bool BeforeVerb(std::size_t i, const PhraseMatch& cue) {
+    std::size_t next = i + cue.words;
+    if (cue.participle || next >= tokens_.size() || tokens_[next].kind != TokenKind::kWord ||
+        tokens_[next].cap || tokens_[next].sentence != tokens_[i].sentence)
+      return false;
+    std::string w = segment::Lower(Word(i));
+    auto ends = [](const std::string& x, const char* suf) {
+      std::size_t n = std::char_traits<char>::length(suf);
+      return x.size() > n + 2 && x.compare(x.size() - n, n, suf) == 0;
+    };
+    if (ends(w, "ed") || w == "said") return false;
+    std::string n = segment::Lower(Word(next));
+    if (ends(n, "ed")) return true;
+    std::string_view one[] = {n};
+    auto then = lexicon_.MatchCue({one[0]});
+    return then && !then->participle;
   }
 
   bool AfterDeterminer() const {

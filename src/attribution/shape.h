@@ -8,6 +8,15 @@
 // string starts and ends with '/'. A run of more than max_sentence_units units
 // without a sentence end gets a '|' inserted so frame matching stays linear.
 //
+// Names are read whole (rules/particles.txt): a lower-case particle joined to
+// a capital (al-Tamimi) or standing between two name words (bin, van) is N;
+// a lone apostrophe between two name words joins the name word before it
+// (Shia' al-Kaabi); a short capitalised quotation right after a name, not
+// after a describe cue, is an N unit marked `nickname` (Nasir Omar “Abu
+// Layla” said). An all-capitals object pronoun is a name (US). A comma
+// that ends a quotation's words (“… time,” days after) is a ',' unit of its
+// own, with the closing mark: the quotation unit ends before it.
+//
 // Example
 //   “A b c d,” he said.  →  "/Q,PV./"
 #pragma once
@@ -28,9 +37,11 @@ struct Unit {
   char symbol = 'k';
   const Cue* cue = nullptr;  // for cue units
   bool participle = false;
-  int quote = -1;        // index into the quotations, for Q and q units
-  bool verbish = false;  // looks like a finite verb (aux, -ed, or -s after a noun)
-  bool past = false;     // a lower-case word ending in -ed (a verb when it opens a clause)
+  int quote = -1;         // index into the quotations, for Q and q units
+  bool verbish = false;   // looks like a finite verb (aux, -ed, or -s after a noun)
+  bool past = false;      // a lower-case word ending in -ed (a verb when it opens a clause)
+  bool nickname = false;  // an N unit that is a short quotation after a name (“Abu Layla”)
+  bool passive = false;   // a finite cue after a form of "be" (are considered, was told)
 };
 
 struct Shape {

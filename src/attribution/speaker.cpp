@@ -29,6 +29,31 @@ struct View {
   }
 };
 
+// A name run's words, without the titles before it and a nickname after it
+// ("General Nasir Omar “Abu Layla”" → Nasir Omar); empty when only titles.
+UnitRange NameIn(const View& v, UnitRange run) {
+  std::size_t first = run.begin;
+  for (std::size_t u = run.begin; u + 1 < run.end; ++u) {
+    if (v.Sym(u) == 'H') first = u + 1;
+  }
+  while (first < run.end && v.Sym(first) == 'H') ++first;
+  std::size_t end = run.end;
+  while (end > first + 1 && v.shape.units[end - 1].nickname) --end;
+  return {first, end};
+}
+
+// The nickname after a name, without its quote marks ("Abu Layla").
+std::string AliasAfter(const View& v, UnitRange name, std::size_t end) {
+  for (std::size_t u = name.end; u < end; ++u) {
+    const Unit& unit = v.shape.units[u];
+    if (!unit.nickname || unit.end - unit.first < 3) continue;
+    const auto& toks = v.tokens.tokens;
+    Span s{toks[unit.first + 1].span.begin, toks[unit.end - 2].span.end};
+    return std::string(v.text.substr(s.begin, s.size()));
+  }
+  return "";
+}
+
 UnitRange SkipDeterminer(const View& v, UnitRange r, bool* definite) {
   if (!r.empty() && (v.Sym(r.begin) == 'D' || v.Sym(r.begin) == 'd')) {
     if (definite) *definite = segment::Lower(v.Word(r.begin)) == "the";
@@ -85,8 +110,9 @@ namespace {
 // Role words before a name or at the end of a role-only phrase: the role noun
 // (at `role`) and the words qualifying it; what stands before them is the
 // affiliation (a demonym, a possessive, an organisation).
-void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::size_t role,
-              SpeakerPhrase& out) {
+// Returns the first unit of the role words.
+std::size_t ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::size_t role,
+                     SpeakerPhrase& out) {
   std::size_t b = role;
   while (b > pre.begin) {
     char s = v.Sym(b - 1);
@@ -102,6 +128,7 @@ void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::si
   while (!aff.empty() && (v.Sym(aff.end - 1) == 's' || v.Sym(aff.end - 1) == 'D')) --aff.end;
   aff = SkipDeterminer(v, aff, nullptr);
   if (!aff.empty()) out.affiliation = v.Text(aff);
+  return b;
 }
 
 // "spokesperson for Somalia’s Defence Ministry", "a security analyst and
@@ -109,7 +136,7 @@ void ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, std::si
 // representative to Sudan".
 void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, SpeakerPhrase& out) {
   r = SkipDeterminer(v, r, nullptr);
-  std::size_t prep = v.Find(r, "ofe");
+  std::size_t prep = v.Find(r, "ofei");  // adviser to the Chief Minister
   UnitRange head{r.begin, prep};
   std::size_t poss = v.Find(head, "s");
   std::string owner;
@@ -125,15 +152,23 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
   }
   if (last_role == head.end) {
     if (out.name.empty() && v.Find(head, "N") < head.end && v.Find(head, "kR") == head.end) {
-      out.name = v.Text(head);  // "the official, Hamdullah Fitrat"
+      UnitRange name = NameIn(v, head);  // "the official, Hamdullah Fitrat"
+      out.name = v.Text(name);
+      out.alias = AliasAfter(v, name, head.end);
       out.type = SpeakerType::kPerson;
+      if (name.begin > head.begin && out.role.empty()) {
+        out.role = v.Text({head.begin, name.begin});
+        out.rank_only = true;
+      }
     }
     return;
   }
-  if (!out.role.empty()) return;
+  if (!out.role.empty() && !out.rank_only) return;
+  out.rank_only = false;
   out.role = v.Text({head.begin, last_role + 1});
   out.role_head = segment::Lower(v.Word(last_role));
   UnitRange aff = SkipDeterminer(v, {prep + 1, r.end}, nullptr);
+  aff.end = v.Find(aff, "aw,");  // "… of the Council (TC) and commander of …"
   if (!owner.empty())
     out.affiliation = owner;
   else if (prep < r.end && !aff.empty())
@@ -143,18 +178,104 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
 
 }  // namespace
 
-// "Ministry spokesperson Hedayatullah Shwarbani": a role after the
-// organisation head, then only name words — a person of that organisation.
-bool RoleThenName(const View& v, UnitRange head) {
-  std::size_t o = v.Find(head, "O");
+// "Karim Haddad in a televised address", "the Ministry of the Interior in
+// Tarsa": a speaker phrase ends at a preposition after its name words (of
+// and for belong to it).
+static std::size_t PrepositionAfterName(const View& v, UnitRange main) {
+  bool named = false;
+  for (std::size_t u = main.begin; u < main.end; ++u) {
+    char s = v.Sym(u);
+    if (s == 'e' && named) return u;
+    named = named || s == 'N' || s == 'O' || s == 'R' || s == 'G';
+  }
+  return main.end;
+}
+
+// "Secretary of State Lena Ortiz", "the commander of the Rapid Forces (RF)
+// Nasir Omar": a role, of, its portfolio or organisation, then the name.
+// The portfolio stays in the role (Secretary of State); an organisation is
+// the affiliation.
+static bool RoleOfName(const View& v, const SpeakerReader& reader, UnitRange main, std::size_t prep,
+                       SpeakerPhrase& out) {
+  if (prep >= main.end || prep == main.begin || v.Sym(prep - 1) != 'R') return false;
+  auto portfolio = [&](std::size_t u) {
+    return reader.lexicon().IsPortfolio(segment::Lower(v.Word(u)));
+  };
+  std::size_t end = main.end;
+  while (end > prep + 1 && v.Sym(end - 1) == 'N' && v.shape.units[end - 1].nickname) --end;
+  std::size_t b = end;
+  while (b > prep + 1 && v.Sym(b - 1) == 'N' && !portfolio(b - 1) && !reader.IsPlace(v.Word(b - 1)))
+    --b;
+  if (b == end || b == prep + 1) return false;
+  UnitRange between = SkipDeterminer(v, {prep + 1, b}, nullptr);
+  bool only_portfolio = !between.empty();
+  for (std::size_t u = between.begin; u < between.end; ++u)
+    only_portfolio = only_portfolio && (portfolio(u) || v.Sym(u) == 'a');
+  char before = v.Sym(b - 1);
+  if (!only_portfolio && before != 'O' && before != ')' && before != 'N') return false;
+  std::size_t start = ReadRole(v, reader, {main.begin, prep - 1}, prep - 1, out);
+  if (only_portfolio)
+    out.role = v.Text({start, b});
+  else
+    out.affiliation = v.Text(between);
+  UnitRange name{b, main.end};
+  name = NameIn(v, name);
+  out.name = v.Text(name);
+  out.alias = AliasAfter(v, name, main.end);
+  out.type = SpeakerType::kPerson;
+  return true;
+}
+
+// "Ministry spokesperson Hedayatullah Shwarbani", "an army spokesperson": a
+// role after the last organisation head, then only name words or nothing —
+// a person of that organisation.
+bool RoleAfterOrganization(const View& v, UnitRange head) {
+  std::size_t o = head.end;
+  for (std::size_t u = head.begin; u < head.end; ++u) {
+    if (v.Sym(u) == 'O') o = u;
+  }
   std::size_t role = head.end;
   for (std::size_t u = o + 1; u < head.end; ++u) {
     if (v.Sym(u) == 'R') role = u;
   }
-  if (role >= head.end || role + 1 >= head.end) return false;
+  if (role >= head.end) return false;
   for (std::size_t u = role + 1; u < head.end; ++u) {
     if (v.Sym(u) != 'N' && v.Sym(u) != 'H') return false;
   }
+  return true;
+}
+
+// "a statement issued by the Interior Ministry", "the RSF statement", "the
+// statement", "her post": a document speaks for its author, named after it
+// (by, from) or before it; without one, a definite or possessive document
+// is resolved by coref (the author of the statement last quoted).
+bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& tokens,
+                                 const Shape& shape, UnitRange main, SpeakerPhrase& out) const {
+  View v{text, tokens, shape};
+  std::size_t doc = main.end;
+  for (std::size_t u = main.begin; u < main.end && u < main.begin + 4; ++u) {
+    if (v.Sym(u) == 'k' && lexicon_.IsDocument(segment::Lower(v.Word(u)))) {
+      doc = u;
+      break;
+    }
+  }
+  if (doc == main.end) return false;
+  const bool possessive = v.Sym(main.begin) == 'd';
+  const bool definite = possessive || segment::Lower(v.Word(main.begin)) == "the";
+  UnitRange author{main.end, main.end};
+  std::size_t agent = v.Find({doc + 1, main.end}, "e");
+  if (agent < main.end && agent <= doc + 2) author = {agent + 1, main.end};
+  UnitRange before = SkipDeterminer(v, {main.begin, doc}, nullptr);
+  while (!before.empty() && v.Sym(before.end - 1) == 's') --before.end;
+  if (author.empty() && v.Find(before, "NO") < before.end) author = before;
+  out.type = SpeakerType::kAnonymous;
+  if (!author.empty() && v.Find(author, "NORG") < author.end) {
+    Span mention = out.mention;  // the whole phrase, the document included
+    out = Read(text, tokens, shape, author);
+    out.mention = mention;
+    return true;
+  }
+  out.document = definite;
   return true;
 }
 
@@ -173,39 +294,53 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
     return out;
   }
   UnitRange main = core;
+  // a name that ends in an acronym is whole ("Mission in Iraq (UNAMI)")
+  if (main.empty() || v.Sym(main.end - 1) != ')') main.end = PrepositionAfterName(v, main);
   if (!main.empty() && v.Sym(main.end - 1) == ')') {
     std::size_t open = main.end - 1;
     while (open > main.begin && v.Sym(open) != '(') --open;
     if (open > main.begin) main.end = open;
   }
+  if (ReadDocument(text, tokens, shape, main, out)) return out;
   bool definite = false;
   main = SkipDeterminer(v, main, &definite);
+  // "The Daily Star first reported", "The Tarsa Herald first": a lower-case
+  // word after a name is no part of the speaker's name
+  while (main.end - main.begin >= 2 && v.Sym(main.end - 1) == 'k' &&
+         (v.Sym(main.end - 2) == 'N' ||
+          (v.Sym(main.end - 2) == 'O' && v.AllCaps(main.end - 2) == false &&
+           segment::IsUpperAt(v.Word(main.end - 2), 0))))
+    --main.end;
   std::size_t prep = v.Find(main, "of");
   UnitRange head{main.begin, prep};
   UnitRange post = SkipDeterminer(v, {prep < main.end ? prep + 1 : main.end, main.end}, nullptr);
 
+  if (RoleOfName(v, *this, main, prep, out)) return out;
   bool source_head = !head.empty() && v.Sym(head.end - 1) == 'G';  // Army officials
-  if (!source_head && v.Find(head, "O") < head.end && !RoleThenName(v, head)) {
-    // an organisation names itself by the whole phrase
+  if (!source_head && v.Find(head, "O") < head.end && !RoleAfterOrganization(v, head)) {
+    // an organisation names itself by the whole phrase; a definite one
+    // without a name word is described ("the armed group"), not named
     out.type = SpeakerType::kOrganization;
     out.name = v.Text(main);
+    out.generic_org = definite && v.Find(main, "N") == main.end;
+    if (out.generic_org) out.generic_head = segment::Lower(v.Word(main.end - 1));
     ReadSpokesperson(v, appos, out);
     return out;
   }
   if (!head.empty() && v.Sym(head.end - 1) == 'G') {
-    out.type = *lexicon_.SourceType(segment::Lower(v.Word(head.end - 1)));
+    std::string noun = segment::Lower(v.Word(head.end - 1));
+    out.type = *lexicon_.SourceType(noun);
     if (out.type == SpeakerType::kGroup && v.Find(head, "NO") < head.end) out.name = v.Text(head);
+    out.generic_org = definite && out.name.empty() && lexicon_.IsMembers(noun);
+    if (out.generic_org) out.generic_head = noun;
     return out;
   }
   std::size_t run = head.end;  // the trailing name run
   while (run > head.begin && (v.Sym(run - 1) == 'N' || v.Sym(run - 1) == 'H')) --run;
-  std::size_t first_name = run;
   // the name starts after the last title of the run: "Former President Bill
   // Clinton", "U.S. President Barack Obama" → Bill Clinton, Barack Obama
-  for (std::size_t u = run; u + 1 < head.end; ++u) {
-    if (v.Sym(u) == 'H') first_name = u + 1;
-  }
-  while (first_name < head.end && v.Sym(first_name) == 'H') ++first_name;
+  const UnitRange name = NameIn(v, {run, head.end});
+  const std::size_t first_name = name.begin;
   UnitRange pre{head.begin, run};
   std::size_t role = pre.end;
   for (std::size_t u = pre.begin; u < pre.end; ++u) {
@@ -220,17 +355,21 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
   }
   std::size_t rank = run;  // honorifics (Mr., Haji) are no role
   while (rank < first_name && lexicon_.IsHonorific(segment::Lower(v.Word(rank)))) ++rank;
-  if (first_name > rank && out.role.empty()) out.role = v.Text({rank, first_name});
+  if (first_name > rank && out.role.empty()) {
+    out.role = v.Text({rank, first_name});
+    out.rank_only = true;
+  }
   if (first_name < head.end) {
-    out.name = v.Text({first_name, head.end});
-    bool single = head.end - first_name == 1;
+    out.name = v.Text(name);
+    out.alias = AliasAfter(v, name, head.end);
+    bool single = name.end - first_name == 1;
     if (IsPlace(out.name) || (single && v.AllCaps(first_name)))
       out.type = SpeakerType::kOrganization;
     if (!post.empty() && out.affiliation.empty()) out.affiliation = v.Text(post);
   } else if (!head.empty() && v.Sym(head.end - 1) == 'R') {
     ReadRole(v, *this, {head.begin, head.end - 1}, head.end - 1, out);
     if (!post.empty()) out.affiliation = v.Text(post);
-    out.definite_role = definite;
+    out.definite_role = definite || v.Find(head, "s") < head.end;  // Tarsa's foreign minister
   }
   if (!appos.empty() && v.Sym(appos.begin) != 'w') ReadAppositionIn(v, *this, appos, out);
   return out;

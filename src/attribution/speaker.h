@@ -15,6 +15,14 @@
 //   A spokesperson for the rebels            role only, indefinite → anonymous
 //   the spokesperson                         role only, definite → resolved by coref
 //   he, it, they                             pronoun → resolved by coref
+//   Secretary of State Lena Ortiz, the commander of the Rapid Forces (RF)
+//   Nasir Omar “Abu Layla”      a role with its portfolio or organisation,
+//       then the name (the nickname is an alias, not part of the name)
+//   Karim Haddad in a televised address      the name ends at a preposition
+//   a statement issued by the Interior Ministry, the ministry's statement
+//       a document (sources.txt) speaks for its author
+//   the statement, her post                  its author, resolved by coref
+//   the armed group                          an organisation described, resolved by coref
 //   UNAMI, Baghdad                           acronym or capital → organization
 // The mention is the phrase without its apposition; the name never holds a
 // title, a determiner or a pronoun.
@@ -42,6 +50,11 @@ struct SpeakerPhrase {
   const Pronoun* pronoun = nullptr;  // set for he/she/it/they
   bool definite_role = false;        // "the spokesperson": resolve to a known entity
   std::string role_head;             // lower-case role noun, for that resolution
+  bool rank_only = false;            // the role is only a rank or title (General, Lt Gen)
+  std::string alias;                 // a nickname written after the name (“Abu Layla”)
+  bool document = false;             // "the statement", "her post": its author speaks
+  bool generic_org = false;          // "the armed group": an organisation described, not named
+  std::string generic_head;          // its head noun, lower case (group, rebels)
 };
 
 class SpeakerReader {
@@ -61,7 +74,12 @@ class SpeakerReader {
   bool IsPlace(std::string_view name) const { return places_.count(std::string(name)) > 0; }
   bool IsDemonym(std::string_view word) const { return demonyms_.count(std::string(word)) > 0; }
 
+  const Lexicon& lexicon() const { return lexicon_; }
+
  private:
+  bool ReadDocument(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
+                    UnitRange main, SpeakerPhrase& out) const;
+
   std::unordered_set<std::string> places_;    // countries and capitals, as written
   std::unordered_set<std::string> demonyms_;  // as written (Egyptian, Somali)
   const Lexicon& lexicon_;

@@ -25,7 +25,8 @@ bool IsAlpha(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   return u_isalpha(static_cast<UChar32>(c));
 }
-bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+// ‘ too: written for ’ (Syria‘s) when the scanner did not take it for a mark.
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 bool IsSentenceEnd(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 bool IsCloser(char32_t c) { return c == ')' || c == ']'; }
@@ -179,6 +180,10 @@ class Lexer {
 
 }  // namespace
 
+bool IsUpperAt(std::string_view word, std::size_t i) {
+  return i < word.size() && IsUpper(text::At(word, i));
+}
+
 std::string Lower(std::string_view word) {
   std::string out;
   out.reserve(word.size());
@@ -190,7 +195,7 @@ std::string Lower(std::string_view word) {
       continue;
     }
     char32_t c = text::Next(word, i);
-    if (c == 0x2019) c = '\'';
+    if (c == 0x2019 || c == 0x2018) c = '\'';
     text::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
   }
   return out;
@@ -217,6 +222,14 @@ struct SentenceSplitter {
   const std::vector<Span>& quotes;
 
   char32_t First(const Token& t) const { return text::At(text, t.span.begin); }
+
+  // A quotation starts at pos ("plan.“No amount…": the mark opens, it
+  // does not close the sentence before it).
+  bool OpensQuote(std::size_t pos) const {
+    auto it = std::lower_bound(quotes.begin(), quotes.end(), pos,
+                               [](const Span& s, std::size_t p) { return s.begin < p; });
+    return it != quotes.end() && it->begin == pos;
+  }
 
   bool InsideQuote(std::size_t pos, std::size_t& q) const {
     while (q < quotes.size() && quotes[q].end <= pos) ++q;
@@ -253,7 +266,7 @@ struct SentenceSplitter {
         std::size_t j = i + 1;  // closing marks and brackets belong to this sentence
         while (j < toks.size() && toks[j].paragraph == toks[i].paragraph &&
                toks[j].span.begin == toks[j - 1].span.end &&  // attached: a closing mark
-               (toks[j].kind == TokenKind::kQuote ||
+               ((toks[j].kind == TokenKind::kQuote && !OpensQuote(toks[j].span.begin)) ||
                 (toks[j].kind == TokenKind::kPunct && IsCloser(First(toks[j]))))) {
           ++j;
         }

@@ -9,8 +9,8 @@
 //               internal apostrophes (O’Brien, don’t); dotted abbreviations
 //               such as U.S. or U.N. are one word;
 //   number      digits with internal , or . (6,000; 2.5);
-//   possessive  ’s / 's after a word, and a lone ’ after a plural (victims’)
-//               when it is not a quote mark;
+//   possessive  ’s / 's (‘s written for it) after a word, and a lone ’ after
+//               a plural (victims’) when it is not a quote mark;
 //   quote       a character the scanner used as a quote mark;
 //   punct       any other single character.
 // Sentences end after . ! ? … (and any closing marks or brackets after them)
@@ -79,5 +79,8 @@ class Tokenizer {
 
 // Lower-cases a word (full Unicode case mapping).
 std::string Lower(std::string_view word);
+
+// The character starting at byte `i` of `word` is upper or title case.
+bool IsUpperAt(std::string_view word, std::size_t i);
 
 }  // namespace whosaid::segment

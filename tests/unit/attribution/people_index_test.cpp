@@ -37,16 +37,20 @@ TEST_SUITE("attribution") {
     };
     const std::vector<Row> rows = {
         {"before unit 0", people.Before(0), "-"},
-        {"before 20: strictly before", people.Before(20), "-"},  // Nasrullah Dogar moved to 40
+        {"before 10: strictly before", people.Before(10), "-"},
+        {"before 20: every mention counts", people.Before(20), "Nasrullah Dogar"},
         {"before 31", people.Before(31), "Ali Dogar"},
         {"before 45", people.Before(45), "Nasrullah Dogar"},
         {"analyst at 25", people.WithRole("analyst", 25), "Kamal Soomro"},
         {"analyst at 45", people.WithRole("analyst", 45), "Nasrullah Dogar"},
         {"no such role", people.WithRole("senator", 99), "-"},
+        {"minister at 5: none before, the first after", people.WithRole("minister", 5),
+         "Ali Dogar"},
         {"Dogar at 35", people.WithWord("Dogar", 35), "Ali Dogar"},
         {"Dogar at 60: not the bare Dogar", people.WithWord("Dogar", 60), "Nasrullah Dogar"},
-        {"Dogar at 5: none before, the first known", people.WithWord("Dogar", 5),
+        {"Dogar at 5: none before, the first after", people.WithWord("Dogar", 5),
          "Nasrullah Dogar"},
+        {"Soomro at 15: the first after", people.WithWord("Soomro", 15), "Kamal Soomro"},
         {"Soomro at 99", people.WithWord("Soomro", 99), "Kamal Soomro"},
         {"a word of nobody", people.WithWord("Khan", 99), "-"},
         {"find", people.Find("Kamal Soomro"), "Kamal Soomro"},
@@ -64,6 +68,18 @@ TEST_SUITE("attribution") {
     CHECK(dogar->role == "security analyst");  // not replaced by the later empty role
     CHECK(dogar->affiliation == "IPRS");       // filled in
     CHECK(dogar->unit == 40);
+  }
+
+  TEST_CASE("people index: a function replaces a rank; an alias is a name word") {
+    PeopleIndex people;
+    people.Remember({"Nasir Omar", "General", "", "general", 3, true});
+    people.Remember({"Nasir Omar", "militia commander", "", "commander", 9, false});
+    people.Remember({"Nasir Omar", "adviser", "", "adviser", 12, false});
+    CHECK(people.Find("Nasir Omar")->role == "militia commander");
+    CHECK(NameOf(people.WithRole("commander", 10)) == "Nasir Omar");
+    CHECK(NameOf(people.WithRole("commander", 4)) == "Nasir Omar");  // every mention moved
+    people.AddAlias("Nasir Omar", "Abu Layla");
+    CHECK(NameOf(people.WithWord("Layla", 20)) == "Nasir Omar");
   }
 
   TEST_CASE("people index: ties at one unit go to the person known first") {

@@ -21,11 +21,30 @@ std::string FirstSpeaker(const std::string& text) {
          dash(s.affiliation);
 }
 
+// Field i of a FirstSpeaker description.
+std::string Field(const std::string& described, std::size_t i) {
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < i; ++k) start = described.find(" | ", start) + 3;
+  return described.substr(start, described.find(" | ", start) - start);
+}
+
 TEST_SUITE("attribution") {
   TEST_CASE("the examples in rules/places.txt") {
     for (const auto& ex : testing::Examples("places.txt")) {
       CAPTURE(ex.line);
       CHECK(FirstSpeaker(ex.input + " said the talks had failed.") == ex.expected);
+    }
+  }
+
+  TEST_CASE("the examples in rules/particles.txt and rules/portfolios.txt") {
+    for (const auto& ex : testing::Examples("particles.txt")) {
+      CAPTURE(ex.line);
+      CHECK(Field(FirstSpeaker(ex.input), 1) == ex.expected);
+    }
+    for (const auto& ex : testing::Examples("portfolios.txt")) {
+      CAPTURE(ex.line);
+      std::string s = FirstSpeaker(ex.input);
+      CHECK(Field(s, 1) + " | " + Field(s, 2) == ex.expected);
     }
   }
 
@@ -62,6 +81,16 @@ TEST_SUITE("attribution") {
          "that the convoy "
          "reached its base.",
          "person | Obaidullah Sherwazani | spokesperson | Somali Defense Ministry"},
+        // an adverb after the name is no part of it
+        {"The Tarsa Herald first reported that the minister had resigned.",
+         "organization | Tarsa Herald | - | -"},
+        // a role phrase with its organisation before the comma, a rank before the name
+        {"Deputy Head of the Tarsa Council (TC) and commander of the Northern Front (NF), Lt Gen "
+         "Nasir Omar said the road was open.",
+         "person | Nasir Omar | Deputy Head | Tarsa Council (TC)"},
+        // a name and its apposition without the closing comma
+        {"Omar Siddiq, a senior official with the Tarsa People's Party said the vote was rigged.",
+         "person | Omar Siddiq | senior official | Tarsa People's Party"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);

@@ -59,6 +59,59 @@ TEST_SUITE("pipeline") {
     }
   }
 
+  TEST_CASE("where reported content ends; mixed quotes after call, describe, accuse, urge") {
+    struct Row {
+      std::string text;
+      std::vector<std::string> expected;  // "kind: quote [cue]"
+    } rows[] = {
+        // the comma closing a quotation belongs to the sentence
+        {"The minister said the vote was held in its “proper time,” days after the court ruled.",
+         {"mixed: the vote was held in its “proper time,” [said]"}},
+        // a participle after a quotation goes on with the same speaker
+        {"“Our presence there helps our neighbours,” he said, adding that any dispute would be "
+         "settled by talks.",
+         {"direct: Our presence there helps our neighbours, [said]",
+          "indirect: any dispute would be settled by talks [adding]"}},
+        {"Karim Haddad accused the army chief of “lying to the nation” to stay in power.",
+         {"mixed: the army chief of “lying to the nation” to stay in power [accused]"}},
+        {"The governor called the flood “a national tragedy.”",
+         {"mixed: the flood “a national tragedy.” [called]"}},
+        // a parenthetical attribution ends the content before it
+        {"Omar Siddiq said he was leaving office, the source said, as crowds gathered outside.",
+         {"indirect: he was leaving office [said]"}},
+        {"Nasir Omar ordered his troops not to enter the city and declared that the schools would "
+         "reopen.",
+         {"indirect: his troops not to enter the city [ordered]",
+          "indirect: the schools would reopen [declared]"}},
+        {"The ministry said the roads were closed and called on drivers to stay home.",
+         {"indirect: the roads were closed [said]", "indirect: drivers to stay home [called on]"}},
+        {"The commander urged the fighters to hold their positions and vowed to retake the town.",
+         {"indirect: the fighters to hold their positions [urged]",
+          "indirect: to retake the town [vowed]"}},
+        // a passive speech verb: its subject is not a speaker
+        {"The relations between the two councils are considered a real partnership.", {}},
+        {"He was told that the road was closed.", {}},
+        // a cue word before another verb is a noun, the subject
+        {"Multiple reports reveal the dam is failing.", {"indirect: the dam is failing [reveal]"}},
+        // a demonstrative "that" opens no clause
+        {"The Tarsa Herald confirmed that account on Monday.", {}},
+        // a time phrase between the speaker and the cue; "at least" opens the content
+        {"Tarsa security sources on Sunday said at least two hundred of their members were "
+         "killed.",
+         {"indirect: at least two hundred of their members were killed [said]"}},
+        // "…, reported the Daily Star.": the paper is the source, not what it said
+        {"Tarsa police have fired tear gas at protesters in the capital, reported the Daily Star.",
+         {"indirect: Tarsa police have fired tear gas at protesters in the capital [reported]"}},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      std::vector<std::string> got;
+      for (const auto& r : Records(row.text))
+        got.push_back(r.kind + ": " + r.quote + " [" + r.cue + "]");
+      CHECK(got == row.expected);
+    }
+  }
+
   TEST_CASE("a dateline is not a speaker; a transcript label is") {
     auto quotes = [](const std::string& text) {
       std::string out;
