@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/parallel.h"
@@ -68,6 +69,7 @@ class NameClusterer::Run_ {
   bool ShortOf(std::uint32_t x, std::uint32_t z);
   bool Compatible(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
   bool ThroughAlias(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
+  bool RespelledShort(std::uint32_t x, std::uint32_t y, const std::vector<std::uint32_t>& pool);
   bool AllCompatible(const std::vector<std::uint32_t>& forms);
   void DropAmbiguousShortForms();
   std::vector<std::uint32_t> ShortFormCandidates(std::uint32_t s,
@@ -391,14 +393,31 @@ bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
                                      const std::vector<std::uint32_t>& pool) {
   if (WeaklyCompatible(x, y)) return true;
   const Decision& d = Decided(x, y);
-  if (d.blocked || (d.relation != Relation::kNone && d.relation != Relation::kConflict))
-    return false;
+  if (d.blocked) return false;
+  if (RespelledShort(x, y, pool) || RespelledShort(y, x, pool)) return true;
+  if (d.relation != Relation::kNone && d.relation != Relation::kConflict) return false;
   if (d.relation == Relation::kConflict) {
     for (std::uint32_t z : pool) {
       if (ShortOf(x, z) && ShortOf(y, z)) return true;
     }
   }
   return ThroughAlias(x, y, pool);
+}
+
+// Whether x is another spelling of a short form of y in `pool`, all parts
+// matched (Ibrahim Jathran, given Ibrahim Jadhran and Ibrahim Saeed
+// Jadhran): the respelling (every part a spelling variant, none merely
+// near) and the short form each rest on a strong pair.
+bool NameClusterer::Run_::RespelledShort(std::uint32_t x, std::uint32_t y,
+                                         const std::vector<std::uint32_t>& pool) {
+  for (std::uint32_t z : pool) {
+    if (z == x || z == y) continue;
+    const Decision& v = Decided(x, z);
+    if (v.merge && v.relation == Relation::kEqual &&
+        std::string_view(v.rule) == "spelling variant" && ShortOf(z, y))
+      return true;
+  }
+  return false;
 }
 
 // Names with nothing in common may share a cluster when the text states

@@ -188,11 +188,17 @@ struct EntityResolver::State {
   std::vector<Occurrence> occurrences;
   std::vector<Candidate> candidates;
   std::vector<DocInfo> docs;
+  std::unordered_set<std::string> pronouns;  // lower case (pronouns.txt): never another name
 
   State(const ResolverConfig& c, const rules::RuleSet& rules)
       : config(c),
         clusterer(c.cluster, rules),
-        reporter(rules, clusterer.parser(), clusterer.spelling()) {}
+        reporter(rules, clusterer.parser(), clusterer.spelling()) {
+    for (const auto& line : rules.File("pronouns.txt").lines()) {
+      auto f = rules::RuleFile::Fields(line);
+      if (!f.empty()) pronouns.insert(segment::Lower(f[0]));
+    }
+  }
 
   std::uint32_t NewInput(std::uint32_t doc, std::string name, Kind kind) {
     Input x;
@@ -246,7 +252,23 @@ class DocAdder {
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
       std::string form =
           FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
-      const bool written = WordsWithin(form, s_.inputs[in].in.name) && !form.empty();
+      // the name as written after its titles (Babikir of "Gen. Babikir"),
+      // as well as the speaker's name (as the titled form gave before)
+      if (kind == Kind::kPerson && !WordsWithin(form, s_.inputs[in].in.name)) {
+        std::string untitled = s_.clusterer.parser().WithoutTitles(form);
+        if (untitled.size() < form.size() && Within(untitled, s_.inputs[in].in.name)) {
+          Occur(in, s_.inputs[in].in.name, false);
+          form = std::move(untitled);
+        }
+      }
+      // a short form by the parser's keys (Hadithi of Karim Nouri’ al-Hadithi)
+      const bool written =
+          !form.empty() && (WordsWithin(form, s_.inputs[in].in.name) ||
+                            (kind == Kind::kPerson && Within(form, s_.inputs[in].in.name)));
+      if (!written && kind == Kind::kPerson && OtherName(form, s_.inputs[in].in.name)) {
+        AddAlias(in, form);  // the nickname the attribution resolved (Tiger of Yasin Omar)
+        continue;
+      }
       Occur(in, written ? std::move(form) : s_.inputs[in].in.name, written);
     }
   }
@@ -299,11 +321,29 @@ class DocAdder {
         const auto& k = Keys(s_.inputs[other].in.name);
         if (k.size() >= 2 && k.back() == word) full.push_back(other);
       }
+      if (full.empty()) full = Respelled(people, in, word);
       if (full.size() > 1) {
         std::erase_if(full, [this](std::uint32_t x) { return !s_.inputs[x].speaker; });
       }
       if (full.size() == 1) Rename(in, s_.inputs[full[0]].in.name);
     }
+  }
+
+  // The full names among `people` (but `in`) whose surname another spelling of `word`
+  // is (Gen. Babikir of Major General Nader Babiker: the spelling report's
+  // test), when `word` is no word of any of them (Jolani stays with
+  // al-Jolani, never al-Jalali).
+  std::vector<std::uint32_t> Respelled(const std::vector<std::uint32_t>& people, std::uint32_t in,
+                                       const std::string& word) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t other : people) {
+      if (other == in) continue;
+      const auto& k = Keys(s_.inputs[other].in.name);
+      if (std::find(k.begin(), k.end(), word) != k.end()) return {};
+      if (k.size() >= 2 && s_.reporter.Label(word, k.back(), true) == "transliteration")
+        out.push_back(other);
+    }
+    return out;
   }
 
   bool Linked(std::uint32_t a, std::uint32_t b) const {
@@ -482,6 +522,69 @@ class DocAdder {
     return true;
   }
 
+  // Whether a speaker mention's form is another name of the person the
+  // attribution resolved it to (a nickname: "Tiger said" of Yasin Omar
+  // Dagane): one to kMaxAliasWords capitalised words, none of them a word
+  // of the name, a title or a pronoun ("He said" opens a sentence), that
+  // the text writes in quotation marks or brackets right after the name
+  // (Yasin Omar Dagane “Tiger”) — never a coreference guess alone ("the
+  // Ohio Republican said").
+  bool OtherName(const std::string& form, const std::string& name) {
+    return AliasForm(form, name) && StatedAfter(form, name);
+  }
+
+  // Whether `form` occurs in the text in quotation marks or brackets right
+  // after a word whose key is the last of `name`'s.
+  bool StatedAfter(const std::string& form, const std::string& name) {
+    constexpr std::size_t kMaxGapBytes = 8;  // spaces and marks between name and form
+    const std::string_view text = d_.text;
+    const std::string& last = Keys(name).back();
+    for (std::size_t at = text.find(form); at != std::string_view::npos;
+         at = text.find(form, at + 1)) {
+      std::size_t i = at;
+      bool mark = false;
+      while (i > 0 && at - i < kMaxGapBytes) {
+        const auto c = static_cast<unsigned char>(text[i - 1]);
+        if (c == ' ') {
+          --i;
+        } else if (c == '"' || c == '(' || c == '\'') {
+          --i;
+          mark = true;
+        } else if (c >= 0x80 && c < 0xC0 && i >= 3 &&
+                   text.substr(i - 3, 2) == "\xE2\x80") {  // “ ‘ (U+201C, U+2018)
+          i -= 3;
+          mark = true;
+        } else {
+          break;
+        }
+      }
+      if (!mark || i == at) continue;
+      std::size_t b = i;
+      while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
+      const std::vector<std::string> before = Keys(std::string(text.substr(b, i - b)));
+      if (before.size() == 1 && before[0] == last) return true;
+    }
+    return false;
+  }
+
+  // The shape of another name (see OtherName).
+  bool AliasForm(const std::string& form, const std::string& name) {
+    constexpr std::size_t kMaxAliasWords = 3;
+    const std::size_t words = Words(form).size();
+    if (words == 0 || words > kMaxAliasWords || s_.pronouns.count(segment::Lower(form)))
+      return false;
+    for (std::size_t i = 0; i < form.size(); ++i) {  // every word opens in upper case
+      const auto c = static_cast<unsigned char>(form[i]);
+      if ((i == 0 || form[i - 1] == ' ') && c >= 'a' && c <= 'z') return false;
+    }
+    if (s_.clusterer.parser().WithoutTitles(form) != form) return false;
+    const auto& n = Keys(name);
+    for (const std::string& k : Keys(form)) {
+      if (std::find(n.begin(), n.end(), k) != n.end()) return false;
+    }
+    return !Keys(form).empty();
+  }
+
   // Whether a speaker's name and a mention over its words name one entity:
   // one holds the other's words (an organisation's name at most two words
   // longer than the mention: not "relations between the Council and …").
@@ -644,11 +747,13 @@ class DocPeople {
     std::vector<std::uint32_t> ins = it->second;
     if (ins.size() > 1 && prefer_speakers)
       std::erase_if(ins, [this](std::uint32_t i) { return !s_.inputs[i].speaker; });
-    // several inputs of one name are one person
-    for (std::uint32_t i : ins) {
-      if (s_.inputs[i].in.name != s_.inputs[ins[0]].in.name) return std::nullopt;
-    }
     if (ins.empty()) return std::nullopt;
+    // several inputs of one name are one person (PM Daud Kamali, Daud Kamali)
+    const auto& parser = s_.clusterer.parser();
+    const std::string first = parser.WithoutTitles(s_.inputs[ins[0]].in.name);
+    for (std::uint32_t i : ins) {
+      if (parser.WithoutTitles(s_.inputs[i].in.name) != first) return std::nullopt;
+    }
     return ins[0];
   }
 

@@ -97,6 +97,8 @@ TEST_SUITE("entities.clusterer") {
         {"short forms of one full name join it together",
          {"Haji Asad Khan Zarkari Mohammadhasni", "Asad Khan Zarkari", "Asad Khan Mohammadhasni",
           "Asad Khan"}, P, "0 0 0 0"},
+        {"a respelling of a short form joins the full name it is short of",
+         {"Khalid Saeed Nouri Mazdhan", "Khalid Mazdhan", "Khalid Mazthan"}, P, "0 0 0"},
         {"Defence / Defense Ministry of one country",
          {"Pakistan’s Defence Ministry", "Pakistani Defense Ministry", "Islamabad defense ministry",
           "Egypt’s Interior Ministry"}, O, "0 0 0 1"},

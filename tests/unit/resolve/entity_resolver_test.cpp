@@ -207,6 +207,21 @@ TEST_SUITE("resolve") {
     CHECK(r.entity_of["Daud"] == r.entity_of["Daud Kamali"]);  // a given name, not a common one
   }
 
+  TEST_CASE("speaker mentions the attribution resolved: a nickname, a title, a respelling") {
+    // invented outlets and people
+    Resolved r = Resolve(
+        {{"x", "X",
+          "Harbour Guard chief Yasin Omar Dagane “Tigeri” said he was a victim of "
+          "lies.\n\n“We held the port for ten days,” Tigeri said at a rally on Friday."},
+         {"y", "Y",
+          "Major General Karim Nouri Haddad, the commander of the Harbour Guard, told reporters "
+          "that the port was calm.\n\n“The governor is safe,” Gen. Hadad added."}});
+    REQUIRE(r.entity_of.count("Tigeri"));
+    CHECK(r.entity_of["Tigeri"] == r.entity_of["Yasin Omar Dagane"]);
+    REQUIRE(r.entity_of.count("Hadad"));
+    CHECK(r.entity_of["Hadad"] == r.entity_of["Karim Nouri Haddad"]);
+  }
+
   TEST_CASE("a nickname respelled in its own document joins it") {
     Resolved r = Resolve({{"x", "X",
                            "Commander Yasin Omar (Tigeri) said the port was taken.\nTegeri "
