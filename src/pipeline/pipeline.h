@@ -33,10 +33,13 @@
 #include <memory>
 #include <vector>
 
+#include "attribution/coref.h"
+#include "attribution/shape.h"
 #include "core/doc_result.h"
 #include "core/document.h"
 #include "core/rules.h"
 #include "events/event_stage.h"
+#include "quotes/scanner.h"
 
 namespace whosaid {
 
@@ -49,7 +52,11 @@ struct PipelineConfig {
   // quotations, coreference and event grouping do not cross a window's
   // edge. Default 1 MiB.
   std::size_t window_bytes = std::size_t{1} << 20;
-  events::EventConfig events;
+  // Each stage's settings, with their defaults documented in its header.
+  quotes::ScannerConfig scanner;   // quotes/scanner.h: nesting depth
+  attribution::ShapeConfig shape;  // attribution/shape.h: scare quotes, headlines
+  attribution::CorefConfig coref;  // attribution/coref.h: how far back pronouns look
+  events::EventConfig events;      // events/event_stage.h
 };
 
 class Pipeline {
