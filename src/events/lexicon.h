@@ -43,6 +43,7 @@ struct EventType {
   std::string name;
   int parent = -1;
   bool kinetic = false;
+  std::string family;  // "family=NAME": across documents, one event may be named by any type of it
   bool occasion = false;
   bool scheduled =
       false;  // set in advance: a date without its year is the nearer reading, back or ahead
