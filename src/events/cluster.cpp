@@ -220,14 +220,14 @@ std::vector<EventPlace> MergePlaces(const std::vector<const DocEvent*>& members)
 std::vector<std::string> WhereNames(const std::vector<const DocEvent*>& members) {
   std::vector<EventPlace> merged = MergePlaces(members);
   std::vector<const EventPlace*> where = Where(merged);
-  bool finer = std::any_of(where.begin(), where.end(),
-                           [](const EventPlace* p) { return p->path.size() > 1; });
-  if (finer) {
-    where.erase(std::remove_if(where.begin(), where.end(),
-                               [](const EventPlace* p) { return p->path.size() == 1; }),
-                where.end());
-  }
+  // A name the gazetteer lacks is finer than a country ("the Kiru
+  // interchange"), after the places the gazetteer knows.
+  auto country = [](const EventPlace* p) { return p->known && p->path.size() == 1; };
+  bool finer =
+      std::any_of(where.begin(), where.end(), [&](const EventPlace* p) { return !country(p); });
+  if (finer) where.erase(std::remove_if(where.begin(), where.end(), country), where.end());
   std::stable_sort(where.begin(), where.end(), [](const EventPlace* a, const EventPlace* b) {
+    if (a->known != b->known) return a->known;
     if (a->path.size() != b->path.size()) return a->path.size() < b->path.size();
     if (a->mentions != b->mentions) return a->mentions > b->mentions;
     return a->path.back() < b->path.back();

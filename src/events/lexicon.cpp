@@ -39,7 +39,8 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"agent", kAgent},
     {"modal", kModal},
     {"conditional", kConditional},
-    {"setting", kSetting}};
+    {"setting", kSetting},
+    {"armed-name", kArmedName}};
 
 }  // namespace
 

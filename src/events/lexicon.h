@@ -84,6 +84,7 @@ enum ContextClass : std::uint32_t {
   kModal = 1u << 25,
   kConditional = 1u << 26,
   kSetting = 1u << 27,
+  kArmedName = 1u << 28,
 };
 
 struct Actor {

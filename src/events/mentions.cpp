@@ -748,7 +748,15 @@ bool MentionFinder::Armed(const Sentence& s, bool places) const {
   }
   for (std::size_t i = s.b; i < s.e; ++i) {
     if (s.taken[i - s.b]) return true;
-    if (s.w[i].IsWord() && (lex_.Context(s.w, i, s.e).second & (kCasualty | kArmed))) return true;
+    if (!s.w[i].IsWord()) continue;
+    std::uint32_t bits = lex_.Context(s.w, i, s.e).second;
+    if (bits & (kCasualty | kArmed)) return true;
+    // The last word of a capitalised name: an armed group ("the Kiru
+    // Defence Forces", "the 12th Brigade").
+    bool name_end = s.w[i].cap && i > s.b &&
+                    (s.w[i - 1].cap || s.w[i - 1].kind == TokenKind::kNumber) &&
+                    (i + 1 >= s.e || !s.w[i + 1].cap);
+    if (name_end && (bits & kArmedName)) return true;
   }
   return false;
 }
