@@ -38,6 +38,8 @@ struct EventPlace {
   std::vector<std::string> path;  // country first: {"Iraq", "Nineveh", "Sinjar"}
   int mentions = 0;
   bool near = false;  // only ever "near" it
+  bool known = true;  // in the gazetteer, or a name said to lie in a place of it ("Dhoke, in
+                      // Punjab"); a bare capitalised name it lacks may be no place at all
   bool operator==(const EventPlace&) const = default;
 };
 
@@ -50,6 +52,9 @@ struct DocEvent {
   bool border = false;  // its document speaks of a border
   bool local = false;  // its type is `local` (types.txt): merges across documents only on a day and
                        // a place or actor
+  std::string family;  // its type's family (types.txt): outlets name one story's events by any
+                       // type of it ("clashes", "attacks", "the capture")
+  bool story = false;  // the event its document's lead reports (story.h)
   std::size_t first_byte = 0;  // where it is first mentioned
 
   const std::string& type() const { return type_path.back(); }

@@ -15,8 +15,19 @@ bool Prefix(const std::vector<std::string>& a, const std::vector<std::string>& b
   return a.size() <= b.size() && std::equal(a.begin(), a.end(), b.begin());
 }
 
-bool TypesAgree(const DocEvent& a, const DocEvent& b) {
-  return Prefix(a.type_path, b.type_path) || Prefix(b.type_path, a.type_path);
+struct Item {
+  std::size_t doc = 0;
+  int local = 0;
+  const DocEvent* event = nullptr;
+  const std::string* doc_id = nullptr;
+};
+
+// One type lies below the other (attack / airstrike); or, in two documents,
+// both types are of one family (types.txt): outlets name one story's armed
+// events "clashes", "attacks" or "the capture" alike.
+bool TypesAgree(const DocEvent& a, const DocEvent& b, bool same_document) {
+  if (Prefix(a.type_path, b.type_path) || Prefix(b.type_path, a.type_path)) return true;
+  return !same_document && !a.family.empty() && a.family == b.family;
 }
 
 std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {
@@ -25,9 +36,26 @@ std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {
   return at.empty() ? near : at;
 }
 
+std::vector<const EventPlace*> Known(std::vector<const EventPlace*> places) {
+  places.erase(
+      std::remove_if(places.begin(), places.end(), [](const EventPlace* p) { return !p->known; }),
+      places.end());
+  return places;
+}
+
+// Whether the places of two events overlap through the gazetteer (a path is
+// a prefix of the other); with `below_country`, at a place below country
+// level. A name the gazetteer lacks (a case, a building, a road) says
+// nothing, unless both events name it.
 bool PathsOverlap(const std::vector<EventPlace>& a, const std::vector<EventPlace>& b,
                   bool below_country) {
-  auto wa = Where(a), wb = Where(b);
+  auto ta = Where(a), tb = Where(b);
+  for (const EventPlace* x : ta) {
+    for (const EventPlace* y : tb) {
+      if (!x->known && !y->known && x->path == y->path) return true;
+    }
+  }
+  auto wa = Known(ta), wb = Known(tb);
   if (wa.empty() || wb.empty()) return !below_country;
   for (const EventPlace* x : wa) {
     for (const EventPlace* y : wb) {
@@ -36,6 +64,24 @@ bool PathsOverlap(const std::vector<EventPlace>& a, const std::vector<EventPlace
     }
   }
   return false;
+}
+
+// The countries an event names: its known places' and its actors'.
+bool ShareCountry(const DocEvent& a, const DocEvent& b) {
+  auto countries = [](const DocEvent& e) {
+    std::vector<std::string> out;
+    for (const EventPlace& p : e.places) {
+      if (p.known && !p.path.empty()) out.push_back(p.path.front());
+    }
+    for (const Actor& actor : e.actors) {
+      if (!actor.country.empty()) out.push_back(actor.country);
+    }
+    return out;
+  };
+  auto ca = countries(a), cb = countries(b);
+  return std::any_of(ca.begin(), ca.end(), [&](const std::string& c) {
+    return std::find(cb.begin(), cb.end(), c) != cb.end();
+  });
 }
 
 // Statements, meetings, debates happen every day: two of them are one only
@@ -47,20 +93,15 @@ bool LocalAgree(const DocEvent& a, const DocEvent& b) {
   return actor || PathsOverlap(a.places, b.places, true);
 }
 
-bool Agree(const DocEvent& a, const DocEvent& b, const ClusterConfig& config) {
-  if (!TypesAgree(a, b) || !ActorsAgree(a.actors, b.actors) ||
+bool Agree(const Item& x, const Item& y, const ClusterConfig& config) {
+  const DocEvent& a = *x.event;
+  const DocEvent& b = *y.event;
+  if (!TypesAgree(a, b, x.doc == y.doc) || !ActorsAgree(a.actors, b.actors) ||
       !PathsOverlap(a.places, b.places, false))
     return false;
   if ((a.local || b.local) && !LocalAgree(a, b)) return false;
   return !a.date || !b.date || Near(*a.date, *b.date, config.date_slack_days);
 }
-
-struct Item {
-  std::size_t doc = 0;
-  int local = 0;
-  const DocEvent* event = nullptr;
-  const std::string* doc_id = nullptr;
-};
 
 // The order clusters are built in: by content, so that input order and
 // thread count change nothing; the most precisely dated first, so that a
@@ -89,21 +130,21 @@ struct Cluster {
   std::optional<DateRange> date;  // the span of its members' dates
 };
 
-bool Accepts(const Cluster& c, const DocEvent& e, const ClusterConfig& config) {
+bool Accepts(const Cluster& c, const Item& e, const ClusterConfig& config) {
   return std::all_of(c.items.begin(), c.items.end(),
-                     [&](const Item& i) { return Agree(*i.event, e, config); });
+                     [&](const Item& i) { return Agree(i, e, config); });
 }
 
 int Center(const DateRange& r) { return r.first + (r.last - r.first) / 2; }
 
 // A dated event: the agreeing cluster (dated, of a compatible type) with the
 // nearest date, then the most members; -1 for none.
-int DatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
-              const ClusterConfig& config) {
+int DatedHome(const std::vector<Cluster>& clusters, const Item& item, const ClusterConfig& config) {
+  const DocEvent& e = *item.event;
   int best = -1;
   for (std::size_t k = 0; k < clusters.size(); ++k) {
     const Cluster& c = clusters[k];
-    if (!c.date || !Near(*c.date, *e.date, config.date_slack_days) || !Accepts(c, e, config))
+    if (!c.date || !Near(*c.date, *e.date, config.date_slack_days) || !Accepts(c, item, config))
       continue;
     if (best < 0) {
       best = static_cast<int>(k);
@@ -119,9 +160,12 @@ int DatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
 
 // An undated event: the one agreeing cluster dated shortly before its
 // document (any date when the document has none) that shares a place below
-// country level with it.
-int UndatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
+// country level with it. The event its document's lead reports (the news
+// of the day) needs no shared place in a dated document, and only a shared
+// country (of a place or an actor) in an undated one.
+int UndatedHome(const std::vector<Cluster>& clusters, const Item& item,
                 const std::optional<DateRange>& anchor, const ClusterConfig& config) {
+  const DocEvent& e = *item.event;
   int found = -1;
   for (std::size_t k = 0; k < clusters.size(); ++k) {
     const Cluster& c = clusters[k];
@@ -130,9 +174,10 @@ int UndatedHome(const std::vector<Cluster>& clusters, const DocEvent& e,
         (c.date->last > anchor->last || c.date->last < anchor->first - config.undated_days))
       continue;
     bool place = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
-      return PathsOverlap(i.event->places, e.places, true);
+      if (PathsOverlap(i.event->places, e.places, true)) return true;
+      return e.story && (anchor || ShareCountry(*i.event, e));
     });
-    if (!place || !Accepts(c, e, config)) continue;
+    if (!place || !Accepts(c, item, config)) continue;
     if (found >= 0) return -1;  // ambiguous
     found = static_cast<int>(k);
   }
@@ -178,14 +223,14 @@ std::vector<EventPlace> MergePlaces(const std::vector<const DocEvent*>& members)
 std::vector<std::string> WhereNames(const std::vector<const DocEvent*>& members) {
   std::vector<EventPlace> merged = MergePlaces(members);
   std::vector<const EventPlace*> where = Where(merged);
-  bool finer = std::any_of(where.begin(), where.end(),
-                           [](const EventPlace* p) { return p->path.size() > 1; });
-  if (finer) {
-    where.erase(std::remove_if(where.begin(), where.end(),
-                               [](const EventPlace* p) { return p->path.size() == 1; }),
-                where.end());
-  }
+  // A name the gazetteer lacks is finer than a country ("the Kiru
+  // interchange"), after the places the gazetteer knows.
+  auto country = [](const EventPlace* p) { return p->known && p->path.size() == 1; };
+  bool finer =
+      std::any_of(where.begin(), where.end(), [&](const EventPlace* p) { return !country(p); });
+  if (finer) where.erase(std::remove_if(where.begin(), where.end(), country), where.end());
   std::stable_sort(where.begin(), where.end(), [](const EventPlace* a, const EventPlace* b) {
+    if (a->known != b->known) return a->known;
     if (a->path.size() != b->path.size()) return a->path.size() < b->path.size();
     if (a->mentions != b->mentions) return a->mentions > b->mentions;
     return a->path.back() < b->path.back();
@@ -244,8 +289,8 @@ EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig
   std::vector<Cluster> clusters;
   for (const Item& it : items) {
     const DocEvent& e = *it.event;
-    int home = e.date ? DatedHome(clusters, e, config)
-                      : UndatedHome(clusters, e, docs[it.doc].anchor, config);
+    int home = e.date ? DatedHome(clusters, it, config)
+                      : UndatedHome(clusters, it, docs[it.doc].anchor, config);
     if (home < 0) {
       clusters.push_back({{}, e.date});
       home = static_cast<int>(clusters.size()) - 1;

@@ -7,9 +7,13 @@
 // and, per (document, local event), its global event.
 //
 // Two document events may be one event when
-//   * their types agree: one lies below the other (attack / airstrike);
+//   * their types agree: one lies below the other (attack / airstrike), or,
+//     in two documents, both are of one family (types.txt: outlets call one
+//     day's fighting "clashes", "attacks" or "the capture of the city");
 //   * their places overlap through the gazetteer hierarchy (a path is a
-//     prefix of the other: Iraq / Nineveh / Sinjar), or one has none;
+//     prefix of the other: Iraq / Nineveh / Sinjar), or one has none (a
+//     bare name the gazetteer lacks, EventPlace::known false, counts only
+//     when both name it: "the Kiru Trust case" may be no place);
 //   * their actors agree (lexicon.h: ActorsAgree);
 //   * their dates lie within `date_slack_days` (a month-level date is
 //     compatible with every day of its month).
@@ -17,7 +21,9 @@
 // An event with no date joins only when exactly one cluster dated within the
 // `undated_days` before its document's date (any date when the document has
 // none: an undated report of a dated event) agrees with it and they share a
-// place below country level; otherwise it stays alone.
+// place below country level — or, for the event its document's lead
+// reports (DocEvent::story), in a dated document nothing more, in an
+// undated one a country (of a place or an actor); otherwise it stays alone.
 //
 // Ids: the clusters are built in an order fixed by the events' own content
 // (date, type, places, document id), not by input order or thread count,

@@ -20,7 +20,17 @@ int Anchor(const PlaceRef& p) { return p.id >= 0 ? p.id : p.parent; }
 bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a,
                    const std::vector<PlaceRef>& b) {
   auto wa = Where(a), wb = Where(b);
-  if (wa.empty() || wb.empty()) return true;
+  // A bare name the gazetteer lacks (a case, a building, a road: "in the
+  // Kiru Trust case") may be no place: unless both name it, it says nothing.
+  auto anchored = [](const std::vector<const PlaceRef*>& w) {
+    return std::any_of(w.begin(), w.end(), [](const PlaceRef* p) { return Anchor(*p) >= 0; });
+  };
+  for (const PlaceRef* x : wa) {
+    for (const PlaceRef* y : wb) {
+      if (x->id < 0 && y->id < 0 && x->name == y->name) return true;
+    }
+  }
+  if (!anchored(wa) || !anchored(wb)) return true;
   for (const PlaceRef* x : wa) {
     for (const PlaceRef* y : wb) {
       if (x->id < 0 && y->id < 0 && x->name == y->name) return true;

@@ -78,7 +78,9 @@ class EventCoref {
 
 // Whether two sets of places may belong to one event: either is empty, or a
 // place of one lies within a place of the other ("near" places only count
-// when a set has nothing else).
+// when a set has nothing else). A name the gazetteer lacks and places in
+// nothing it knows ("the Kiru Trust case") counts only when both sets name
+// it: a set of nothing else is as good as empty.
 bool PlacesOverlap(const Gazetteer& g, const std::vector<PlaceRef>& a,
                    const std::vector<PlaceRef>& b);
 

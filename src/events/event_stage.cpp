@@ -76,6 +76,7 @@ DocEvent EventStage::Impl::Describe(const Words& words, const LocalEvent& e, boo
     }
     ep.mentions = e.place_mentions[k];
     ep.near = p.near;
+    ep.known = p.id >= 0 || p.parent >= 0;
     out.places.push_back(std::move(ep));
   }
   out.actors = e.actors;
@@ -83,6 +84,7 @@ DocEvent EventStage::Impl::Describe(const Words& words, const LocalEvent& e, boo
   out.mentions = e.mentions;
   out.border = border;
   out.local = lexicon.type(e.type).local;
+  out.family = lexicon.type(e.type).family;
   out.first_byte = words[e.first_word].span.begin;
   return out;
 }
@@ -126,6 +128,7 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   }
   if (m.config.trace) m.Trace(doc, words, mentions, grouping);
   for (const LocalEvent& e : grouping.events) out.events.push_back(m.Describe(words, e, border));
+  if (story.event >= 0) out.events[static_cast<std::size_t>(story.event)].story = true;
   // 5. quotes
   out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor, story);
   return out;

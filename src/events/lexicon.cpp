@@ -39,7 +39,8 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"agent", kAgent},
     {"modal", kModal},
     {"conditional", kConditional},
-    {"setting", kSetting}};
+    {"setting", kSetting},
+    {"armed-name", kArmedName}};
 
 }  // namespace
 
@@ -56,6 +57,8 @@ void EventLexicon::LoadTypes(const rules::RuleFile& file) {
     for (const auto& flag : CommaList(f[2])) {
       if (flag == "kinetic")
         t.kinetic = true;
+      else if (flag.starts_with("family=") && flag.size() > 7)
+        t.family = flag.substr(7);
       else if (flag == "occasion")
         t.occasion = true;
       else if (flag == "scheduled")

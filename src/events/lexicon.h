@@ -44,6 +44,7 @@ struct EventType {
   std::string name;
   int parent = -1;
   bool kinetic = false;
+  std::string family;  // "family=NAME": across documents, one event may be named by any type of it
   bool occasion = false;
   bool scheduled =
       false;  // set in advance: a date without its year is the nearer reading, back or ahead
@@ -84,6 +85,7 @@ enum ContextClass : std::uint32_t {
   kModal = 1u << 25,
   kConditional = 1u << 26,
   kSetting = 1u << 27,
+  kArmedName = 1u << 28,
 };
 
 class EventLexicon {

@@ -179,7 +179,9 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
       }
       if (bits & ~kModifierClasses) break;
       if (p.kind == TokenKind::kNumber) {
-        d.quantified = true;
+        // "the November 11 election": the day of a date, not a count.
+        bool day = k - 1 > s.b && s.w[k - 2].cap && dates_.MayStart(s.w[k - 2]);
+        d.quantified |= !day;
         --k;
         ++modifiers;
         continue;
@@ -550,11 +552,24 @@ void MentionFinder::AttachDates(Sentence& s) const {
     }
     return quote && speech;
   };
+  // "X said on Monday that …": when the words were said, not when what
+  // they tell of happened (but "said Monday's raid …" dates the raid); it
+  // dates only what stands before it ("drones hit the depot overnight,
+  // the governor said Thursday").
+  auto saying_date = [&](const DateMention& dm) {
+    std::size_t k = dm.first;
+    if (k > s.b && s.w[k - 1].Is("on")) --k;
+    bool after_speech =
+        k > s.b && s.w[k - 1].IsWord() && (lex_.Context(s.w, k - 1, k).second & kSpeech);
+    bool possessive = dm.end < s.e && s.w[dm.end].kind == TokenKind::kPossessive;
+    return after_speech && !possessive;
+  };
   for (const DateMention& dm : dates_.Find(s.w, s.b, s.e, s.anchor)) {
+    const bool saying = saying_date(dm);
     Sentence::Draft* best = nullptr;
     std::size_t best_dist = 0;
     for (auto& d : s.drafts) {
-      if (!live(d) || quoted_apart(d, dm)) continue;
+      if (!live(d) || quoted_apart(d, dm) || (saying && d.m.first > dm.first)) continue;
       std::size_t dist = dm.first >= d.m.end   ? dm.first - d.m.end
                          : d.m.first >= dm.end ? d.m.first - dm.end
                                                : 0;
@@ -569,7 +584,10 @@ void MentionFinder::AttachDates(Sentence& s) const {
       best->date_generic = true;
     else if (!dm.range)
       best->date_unknown = true;
-    else if (!best->m.date || (best->date_from_dateline && !dateline)) {
+    // A date inside the trigger's own phrase ("the November 8 election")
+    // is its date whatever else the sentence says.
+    else if (!best->m.date || (best->date_from_dateline && !dateline) ||
+             (dm.first >= best->np && dm.end <= best->m.first)) {
       best->m.date = Scheduled(s, best->m.type, dm);
       best->date_from_dateline = dateline;
     }
@@ -628,11 +646,14 @@ void MentionFinder::Classify(Sentence& s) const {
   }
   for (auto& d : s.drafts) {
     if (d.dropped || !d.place_object) continue;
-    // "entered the city of Kiru", "entered Kiru": a place is its object.
+    // "entered the city of Kiru", "entered Kiru": a place is its object, and
+    // armed men, arms or victims are in the sentence ("rebels entered Kiru",
+    // not "the marchers were about to enter Kiru").
     std::size_t k = ObjectStart(s, d.m.end);
-    d.dropped = std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
-      return p.first == k && (p.role == Role::kPlace || p.role == Role::kNear);
-    });
+    d.dropped =
+        !Armed(s, false) || std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
+          return p.first == k && (p.role == Role::kPlace || p.role == Role::kNear);
+        });
   }
   for (auto& d : s.drafts) {
     if (d.dropped) continue;
@@ -719,15 +740,23 @@ bool MentionFinder::AimedAtPerson(const Sentence& s, std::size_t k) const {
 }
 
 // Whether the sentence says an armed action took place: a place where
-// something happened, victims or damage, arms or armed men, a named armed
-// group.
-bool MentionFinder::Armed(const Sentence& s) const {
+// something happened (unless `places` is false), victims or damage, arms or
+// armed men, a named armed group.
+bool MentionFinder::Armed(const Sentence& s, bool places) const {
   for (const PlaceHit& p : s.places) {
-    if (p.role == Role::kPlace || p.role == Role::kNear) return true;
+    if (places && (p.role == Role::kPlace || p.role == Role::kNear)) return true;
   }
   for (std::size_t i = s.b; i < s.e; ++i) {
     if (s.taken[i - s.b]) return true;
-    if (s.w[i].IsWord() && (lex_.Context(s.w, i, s.e).second & (kCasualty | kArmed))) return true;
+    if (!s.w[i].IsWord()) continue;
+    std::uint32_t bits = lex_.Context(s.w, i, s.e).second;
+    if (bits & (kCasualty | kArmed)) return true;
+    // The last word of a capitalised name: an armed group ("the Kiru
+    // Defence Forces", "the 12th Brigade").
+    bool name_end = s.w[i].cap && i > s.b &&
+                    (s.w[i - 1].cap || s.w[i - 1].kind == TokenKind::kNumber) &&
+                    (i + 1 >= s.e || !s.w[i + 1].cap);
+    if (name_end && (bits & kArmedName)) return true;
   }
   return false;
 }

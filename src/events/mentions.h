@@ -105,7 +105,7 @@ class MentionFinder {
   std::optional<DateRange> Scheduled(const Sentence& s, int type, const DateMention& dm) const;
   void Classify(Sentence& s) const;
   bool AimedAtPerson(const Sentence& s, std::size_t k) const;
-  bool Armed(const Sentence& s) const;
+  bool Armed(const Sentence& s, bool places = true) const;
 
   const EventLexicon& lex_;
   const Gazetteer& places_;

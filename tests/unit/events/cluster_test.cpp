@@ -175,6 +175,71 @@ TEST_SUITE("events") {
     CHECK(index.events.size() == 3);
   }
 
+  TEST_CASE("cluster: one story's armed events named by other types in other outlets") {
+    // Outlets call one day's fighting "clashes", "attacks" or "the capture
+    // of the city"; types of one family (types.txt) merge across documents.
+    CHECK(Merged(Doc("a", "2024-11-07", {Ev("clash", {kManbij}, {}, "2024-11-06")}),
+                 Doc("b", "2024-11-07", {Ev("capture", {kManbij}, {}, "2024-11-06")})));
+    CHECK(Merged(Doc("a", "2024-11-07", {Ev("clash", {kAleppo}, {}, "2024-11-06")}),
+                 Doc("b", "2024-11-07", {Ev("airstrike", {kManbij}, {}, "2024-11-06")})));
+    // Not a retaliation (another event), not elsewhere or on another day.
+    CHECK_FALSE(
+        Merged(Doc("a", "2024-11-07", {Ev("clash", {kManbij}, {}, "2024-11-06")}),
+               Doc("b", "2024-11-07", {Ev("retaliatory strike", {kManbij}, {}, "2024-11-06")})));
+    CHECK_FALSE(Merged(Doc("a", "2024-11-07", {Ev("clash", {kManbij}, {}, "2024-11-06")}),
+                       Doc("b", "2024-11-07", {Ev("capture", {kAfrin}, {}, "2024-11-06")})));
+    CHECK_FALSE(Merged(Doc("a", "2024-11-07", {Ev("clash", {kManbij}, {}, "2024-11-01")}),
+                       Doc("b", "2024-11-07", {Ev("capture", {kManbij}, {}, "2024-11-06")})));
+    // Within one document the types keep two events apart.
+    auto index = events::ClusterEvents({Doc(
+        "a", "2024-11-07",
+        {Ev("clash", {kManbij}, {}, "2024-11-06"), Ev("capture", {kManbij}, {}, "2024-11-06")})});
+    CHECK(index.events.size() == 2);
+  }
+
+  TEST_CASE("cluster: a name the gazetteer lacks says nothing about where") {
+    // "arrested in the Kiru Trust case" (read as a place) and "arrested in
+    // Aleppo": one arrest; two such names, or the same one, never part events.
+    const Path kTrust = {"Kiru Trust"};
+    auto bare = [](events::DocEvent e) {
+      for (auto& p : e.places) p.known = p.path.size() > 1 || p.path == kSyria;
+      return e;
+    };
+    CHECK(Merged(Doc("a", "2024-11-07", {bare(Ev("arrest", {kTrust}, {}, "2024-11-06"))}),
+                 Doc("b", "2024-11-07", {bare(Ev("arrest", {kAleppo}, {}, "2024-11-06"))})));
+    CHECK(Merged(
+        Doc("a", "2024-11-07", {bare(Ev("arrest", {kTrust}, {}, "2024-11-06"))}),
+        Doc("b", "2024-11-07", {bare(Ev("arrest", {Path{"Dolan Gate"}}, {}, "2024-11-06"))})));
+    CHECK_FALSE(Merged(Doc("a", "2024-11-07", {bare(Ev("arrest", {kManbij}, {}, "2024-11-06"))}),
+                       Doc("b", "2024-11-07", {bare(Ev("arrest", {kIdlib}, {}, "2024-11-06"))})));
+    // Shared by an undated report and a dated one: a place below country.
+    CHECK(Merged(Doc("a", "2024-11-07", {bare(Ev("arrest", {kTrust}, {}, "2024-11-06"))}),
+                 Doc("b", "2024-11-08", {bare(Ev("arrest", {kTrust}))})));
+  }
+
+  TEST_CASE("cluster: the story of a document joins its one dated cluster") {
+    // The event a dated document's lead reports, undated and said only by
+    // country, is the one agreeing event of the days before; in an undated
+    // document it must share a country (of a place or an actor).
+    auto story = [](events::DocEvent e) {
+      e.story = true;
+      return e;
+    };
+    const auto dated = Ev("airstrike", {kManbij}, {}, "2024-11-06");
+    CHECK(Merged(Doc("a", "2024-11-07", {dated}),
+                 Doc("b", "2024-11-08", {story(Ev("airstrike", {kSyria}))})));
+    CHECK(Merged(Doc("a", "2024-11-07", {dated}),
+                 Doc("b", "2024-11-08", {story(Ev("airstrike", {}))})));
+    CHECK_FALSE(Merged(Doc("a", "2024-11-07", {dated}),
+                       Doc("b", "2024-11-08", {Ev("airstrike", {kSyria})})));
+    CHECK(
+        Merged(Doc("a", "2024-11-07", {dated}), Doc("b", "", {story(Ev("airstrike", {kSyria}))})));
+    CHECK_FALSE(
+        Merged(Doc("a", "2024-11-07", {dated}), Doc("b", "", {story(Ev("airstrike", {}))})));
+    CHECK_FALSE(Merged(Doc("a", "2024-11-07", {dated}),
+                       Doc("b", "2024-11-20", {story(Ev("airstrike", {}))})));
+  }
+
   TEST_CASE("cluster: a cluster takes only events that agree with every member") {
     // 4th ~ 6th ~ 8th, but the 4th and the 8th are four days apart.
     auto index = events::ClusterEvents(

@@ -122,6 +122,9 @@ TEST_SUITE("events") {
     events::PlaceRef unknown;
     unknown.name = "Qasr Saghir";
     unknown.parent = testing::Places().Find("Aleppo");
+    events::PlaceRef bare, other_bare;  // "in the Kiru Trust case", "at Dolan Gate"
+    bare.name = "Kiru Trust";
+    other_bare.name = "Dolan Gate";
     struct Row {
       std::vector<events::PlaceRef> a, b;
       bool overlap;
@@ -138,6 +141,12 @@ TEST_SUITE("events") {
         {{unknown}, {place("Aleppo")}, true},
         {{unknown}, {place("Manbij")}, false},
         {{unknown}, {unknown}, true},
+        // a bare name the gazetteer lacks (no place it lies in) says nothing,
+        // unless both name it
+        {{bare}, {place("Manbij")}, true},
+        {{bare, place("Manbij")}, {place("Afrin")}, false},
+        {{bare}, {other_bare}, true},
+        {{bare}, {bare}, true},
     };
     for (const Row& r : rows) {
       CAPTURE(r.a.size());

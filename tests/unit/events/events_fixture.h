@@ -78,6 +78,7 @@ inline events::DocEvent Ev(const std::string& type,
   e.mentions = 1;
   int id = Lexicon().TypeId(type);
   e.local = id >= 0 && Lexicon().type(id).local;
+  if (id >= 0) e.family = Lexicon().type(id).family;
   return e;
 }
 

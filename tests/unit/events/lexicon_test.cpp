@@ -61,7 +61,8 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"agent", events::kAgent},
     {"modal", events::kModal},
     {"conditional", events::kConditional},
-    {"setting", events::kSetting}};
+    {"setting", events::kSetting},
+    {"armed-name", events::kArmedName}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {

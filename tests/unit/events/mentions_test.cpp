@@ -76,6 +76,19 @@ TEST_SUITE("events") {
         {"2016-05-18", "The council will hold a meeting in July.", " |  | 2016-07"},
         {"2016-05-18", "A bomb blast hit a bus in the Nangarhar province on June 2.",
          "Nangarhar |  | 2015-06-02"},
+        // When words were said is not when what they tell of happened; a
+        // date in the trigger's own phrase is its date.
+        {"2016-05-18", "The governor said on Monday that the march would go on.", " |  | "},
+        {"2016-05-18",
+         "Jets bombed a depot in the Nangarhar province, the governor said on Monday.",
+         "Nangarhar |  | 2016-05-16"},
+        {"2016-05-18", "Officials said Monday's raid in the Nangarhar province killed four.",
+         "Nangarhar |  | 2016-05-16"},
+        {"2016-05-18", "The mayor said on Friday that the November 8 election belongs to voters.",
+         " |  | 2016-11-08"},
+        // Who is blamed is no place.
+        {"2016-05-18", "A bomb blast hit a bus on June 2, and the governor sought to blame Turkey.",
+         " |  | 2015-06-02"},
         // A scare quote does not part a date from its event (a quotation
         // and a speech verb do: linker_test).
         {"2016-05-18", "Four were killed Monday in \"reckless\" air strikes.", " |  | 2016-05-16"},
