@@ -45,10 +45,10 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass:
                                                                {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'}, {"of", 'o'},  {"for", 'f'},
-    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},   {"aux", 'x'}, {"be", 'x'},
-    {"adverb", 'y'},     {"neg", 'z'},        {"to", 'i'},   {"sub", 'u'}, {"as", 'm'},
-    {"wh-clause", 'h'},  {"including", 'n'}};
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},  {"of", 'o'},  {"for", 'f'},
+    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},    {"aux", 'x'}, {"be", 'x'},
+    {"adverb", 'y'},     {"neg", 'z'},        {"to", 'i'},    {"sub", 'u'}, {"as", 'm'},
+    {"wh-clause", 'h'},  {"including", 'n'},  {"number", '#'}};
 
 }  // namespace
 
@@ -206,7 +206,23 @@ std::size_t Lexicon::MatchAlias(const std::vector<std::string_view>& words) cons
 
 char Lexicon::FunctionSymbol(std::string_view lower) const {
   auto it = function_.find(std::string(lower));
-  return it == function_.end() ? 0 : it->second;
+  if (it != function_.end()) return it->second;
+  return NumberCompound(lower) ? '#' : 0;
+}
+
+// "twenty-six", "sixty-one": number words joined by hyphens (the first of the
+// number class, the others number words or determiners such as "one").
+bool Lexicon::NumberCompound(std::string_view lower) const {
+  std::size_t dash = lower.find('-');
+  if (dash == std::string_view::npos) return false;
+  for (std::size_t start = 0; start <= lower.size();) {
+    std::size_t end = std::min(lower.find('-', start), lower.size());
+    auto it = function_.find(std::string(lower.substr(start, end - start)));
+    if (it == function_.end() || (it->second != '#' && (start == 0 || it->second != 'D')))
+      return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 const Pronoun* Lexicon::FindPronoun(std::string_view lower) const {

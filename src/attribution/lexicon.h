@@ -68,8 +68,10 @@ class Lexicon {
   // length, or 0 (rules/aliases.txt).
   std::size_t MatchAlias(const std::vector<std::string_view>& words) const;
 
-  // The function-word symbol of a lower-case word (D d t o f e a w x y z), or 0.
+  // The function-word symbol of a lower-case word (D d t o f e a w x y z #), or 0.
   char FunctionSymbol(std::string_view lower) const;
+  // Number words joined by hyphens ("twenty-six").
+  bool NumberCompound(std::string_view lower) const;
   const Pronoun* FindPronoun(std::string_view lower) const;
   // A form of "be" (words.txt class be).
   bool IsBe(std::string_view lower) const { return be_forms_.count(std::string(lower)); }

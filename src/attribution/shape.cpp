@@ -382,7 +382,21 @@ class Builder {
   bool AfterDeterminer() const {
     if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
       return false;
-    return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos;
+    return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos &&
+           !AfterShare();
+  }
+
+  // "six in 10", "one out of five": a share of people, who can speak.
+  bool AfterShare() const {
+    const auto& u = shape_.units;
+    std::size_t n = u.size();
+    if (n < 3 || u[n - 1].symbol != '#') return false;
+    std::size_t k = n - 2;
+    if (u[k].symbol == 'o' && k > 0 && u[k - 1].symbol == 'k')
+      --k;  // out of
+    else if (u[k].symbol != 'e')
+      return false;
+    return k > 0 && (u[k - 1].symbol == '#' || u[k - 1].symbol == 'D');
   }
 
   bool AfterSpeechVerb() const {
