@@ -3,6 +3,9 @@
 
 #include <pcre2.h>
 
+#include <algorithm>
+#include <new>
+
 #include "core/diagnostic.h"
 
 namespace whosaid {
@@ -10,6 +13,8 @@ namespace whosaid {
 struct Regex::Impl {
   pcre2_code* code = nullptr;
   pcre2_match_context* context = nullptr;
+  uint32_t captures = 0;  // capturing groups (PCRE2_INFO_CAPTURECOUNT)
+  bool jit = false;       // JIT-compiled: matched with pcre2_jit_match, no per-call checks
   ~Impl() {
     pcre2_code_free(code);
     pcre2_match_context_free(context);
@@ -17,6 +22,27 @@ struct Regex::Impl {
 };
 
 namespace {
+
+// The match data of this thread, with room for `pairs` offset pairs. Regex
+// calls run by the million (frames per sentence, rewrites per name part):
+// one block per thread, grown when a pattern needs more, instead of an
+// allocation and a free per call. Never shared: each thread has its own.
+pcre2_match_data* ThreadMatchData(uint32_t pairs) {
+  struct Holder {
+    pcre2_match_data* data = nullptr;
+    uint32_t pairs = 0;
+    ~Holder() { pcre2_match_data_free(data); }
+  };
+  thread_local Holder holder;
+  if (holder.pairs < pairs) {
+    pcre2_match_data* grown = pcre2_match_data_create(std::max<uint32_t>(pairs, 32), nullptr);
+    if (!grown) throw std::bad_alloc();
+    pcre2_match_data_free(holder.data);
+    holder.data = grown;
+    holder.pairs = pcre2_get_ovector_count(grown);
+  }
+  return holder.data;
+}
 
 pcre2_code* Compile(const std::string& pattern, const std::string& where) {
   int err = 0;
@@ -29,7 +55,6 @@ pcre2_code* Compile(const std::string& pattern, const std::string& where) {
     throw ConfigError(where + ": bad pattern at offset " + std::to_string(off) + ": " +
                       reinterpret_cast<const char*>(msg));
   }
-  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter if JIT is absent
   return code;
 }
 
@@ -38,6 +63,9 @@ pcre2_code* Compile(const std::string& pattern, const std::string& where) {
 Regex::Regex(const std::string& pattern, const std::string& where)
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
   impl_->code = Compile(pattern, where);
+  // falls back to the interpreter if JIT is absent
+  impl_->jit = pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE) == 0;
+  pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);
   impl_->context = pcre2_match_context_create(nullptr);
   pcre2_set_match_limit(impl_->context, 1000000);
   pcre2_set_depth_limit(impl_->context, 10000);
@@ -49,23 +77,21 @@ Regex& Regex::operator=(Regex&&) noexcept = default;
 
 std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t start) const {
   if (start > subject.size()) return std::nullopt;
-  pcre2_match_data* md = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
-  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
-                       start, PCRE2_NO_UTF_CHECK, md, impl_->context);
-  std::optional<Match> out;
-  if (rc >= 0) {  // no match, or a limit hit: nothing
-    uint32_t ngroups = 0;
-    pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
-    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
-    Match m;
-    m.groups.resize(ngroups + 1, Span{npos, npos});
-    for (uint32_t g = 0; g <= ngroups && g < static_cast<uint32_t>(rc); ++g) {
-      if (ov[2 * g] != PCRE2_UNSET) m.groups[g] = {ov[2 * g], ov[2 * g + 1]};
-    }
-    out = std::move(m);
+  const uint32_t ngroups = impl_->captures;
+  pcre2_match_data* md = ThreadMatchData(ngroups + 1);
+  const auto* bytes = reinterpret_cast<PCRE2_SPTR>(subject.data());
+  int rc = impl_->jit ? pcre2_jit_match(impl_->code, bytes, subject.size(), start,
+                                        PCRE2_NO_UTF_CHECK, md, impl_->context)
+                      : pcre2_match(impl_->code, bytes, subject.size(), start, PCRE2_NO_UTF_CHECK,
+                                    md, impl_->context);
+  if (rc < 0) return std::nullopt;  // no match, or a limit hit: nothing
+  PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
+  Match m;
+  m.groups.resize(ngroups + 1, Span{npos, npos});
+  for (uint32_t g = 0; g <= ngroups && g < static_cast<uint32_t>(rc); ++g) {
+    if (ov[2 * g] != PCRE2_UNSET) m.groups[g] = {ov[2 * g], ov[2 * g + 1]};
   }
-  pcre2_match_data_free(md);
-  return out;
+  return m;
 }
 
 std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const {

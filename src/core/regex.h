@@ -2,7 +2,7 @@
 // named groups; the only place PCRE2's integer codes and match data appear.
 //
 // Contract: built once from a rule, immutable, safe to share between threads
-// (each FindAll call uses its own match data). Patterns from rule files get
+// (each thread uses its own match data, reused from call to call). Patterns from rule files get
 // match and depth limits so no input can make a match run away.
 //
 // Example

@@ -1,6 +1,7 @@
 #include "entities/name_parser.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 
 namespace whosaid::entities {
@@ -47,11 +48,19 @@ std::vector<std::vector<std::string>> Entries(const rules::RuleFile& file, std::
   return out;
 }
 
+// Every parser gets its own number, so a thread's memo (Parse) never serves
+// one parser's results to another built later at the same address.
+std::uint64_t NextSerial() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
 }  // namespace
 
 NameParser::NameParser(const rules::RuleSet& rules, const ParserConfig& config,
                        const SpellingRules& spelling)
     : config_(config),
+      serial_(NextSerial()),
       spelling_(spelling),
       normalizer_(rules),
       rewrites_(rules.File(kRewritesFile), Rewriter::Fields::kWithScope) {
@@ -256,7 +265,32 @@ std::string NameParser::WithoutTitles(std::string_view name) const {
   return std::string(name.substr(start));
 }
 
+// Why a memo: Parse is a pure function of (name, type) and the rules, and
+// costs some thirty regex rewrites per word (rewrites.txt, letters.txt);
+// the corpus stage parses each distinct name once per mention, per pair of
+// spellings compared and per context — the same few thousand strings tens
+// of times each. Each thread keeps the results of its recent calls (cleared
+// when full, so memory stays bounded), without locks.
 ParsedName NameParser::Parse(std::string_view name, EntityType type) const {
+  struct Memo {
+    std::uint64_t serial = 0;
+    std::unordered_map<std::string, ParsedName> parsed;  // type digit + name → result
+  };
+  constexpr std::size_t kMemoEntries = 1 << 14;
+  thread_local Memo memo;
+  if (memo.serial != serial_ || memo.parsed.size() >= kMemoEntries) {
+    memo.parsed.clear();
+    memo.serial = serial_;
+  }
+  std::string key;
+  key.reserve(name.size() + 1);
+  key.push_back(static_cast<char>('0' + static_cast<int>(type)));
+  key.append(name);
+  if (auto it = memo.parsed.find(key); it != memo.parsed.end()) return it->second;
+  return memo.parsed.emplace(std::move(key), ParseUncached(name, type)).first->second;
+}
+
+ParsedName NameParser::ParseUncached(std::string_view name, EntityType type) const {
   ParsedName out;
   out.original = std::string(name);
   std::string_view first = name.substr(0, name.find(';'));

@@ -28,6 +28,7 @@
 //   n.Display();   // "(mufti) hedayatullah showarabani"
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -61,6 +62,8 @@ class NameParser {
   NameParser(const rules::RuleSet& rules, const ParserConfig& config,
              const SpellingRules& spelling);
 
+  // Memoised per thread (the corpus stage asks for the same names again and
+  // again): a repeated call costs a hash look-up and a copy.
   ParsedName Parse(std::string_view name, EntityType type) const;
   const Normalizer& normalizer() const { return normalizer_; }
   // The rewrites of rewrites.txt alone (for their tests).
@@ -96,10 +99,12 @@ class NameParser {
   void ParsePerson(std::vector<std::string> words, ParsedName& out) const;
   void ParseOrg(std::vector<std::string> words, ParsedName& out) const;
   std::vector<std::string> ApplySynonyms(const std::vector<std::string>& words) const;
+  ParsedName ParseUncached(std::string_view name, EntityType type) const;
   NamePart MakePart(std::string text) const;
   float CommonWeight(const Spelling& s) const;
 
   ParserConfig config_;
+  std::uint64_t serial_;  // tells this parser's memo entries from another's (Parse)
   const SpellingRules& spelling_;
   Normalizer normalizer_;
   Rewriter rewrites_;

@@ -61,25 +61,27 @@ std::string Rewriter::Expand(const std::string& replacement, std::string_view su
   return out;
 }
 
-std::string Rewriter::ApplyOne(const Rule& rule, std::string_view text) {
+// In place: most rules match nothing in a given name, and then nothing is
+// copied (Apply runs every rule over every word of every name parsed).
+void Rewriter::ApplyOne(const Rule& rule, std::string& text) {
   std::vector<Regex::Match> matches = rule.pattern.FindAll(text);
-  if (matches.empty()) return std::string(text);
+  if (matches.empty()) return;
   std::string out;
   std::size_t at = 0;
   for (const Regex::Match& m : matches) {
     Span whole = m.groups[0];
-    out.append(text.substr(at, whole.begin - at));
+    out.append(text, at, whole.begin - at);
     out.append(Expand(rule.replacement, text, m));
     at = whole.end;
   }
-  out.append(text.substr(at));
-  return out;
+  out.append(text, at);
+  text = std::move(out);
 }
 
 std::string Rewriter::Apply(std::string_view text, Scope scope) const {
   std::string s(text);
   for (const Rule& rule : rules_) {
-    if (Covers(rule.scope, scope)) s = ApplyOne(rule, s);
+    if (Covers(rule.scope, scope)) ApplyOne(rule, s);
   }
   return s;
 }

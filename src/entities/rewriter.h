@@ -46,7 +46,7 @@ class Rewriter {
   };
   static std::string Expand(const std::string& replacement, std::string_view subject,
                             const Regex::Match& match);
-  static std::string ApplyOne(const Rule& rule, std::string_view text);
+  static void ApplyOne(const Rule& rule, std::string& text);
 
   std::vector<Rule> rules_;
 };

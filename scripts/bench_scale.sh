@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Benchmark (issue 13): how `whosaid extract` scales. On PolNeAR train
+# repeated COPIES times (default 11, 42.5 MB of news text; bench/make_corpus.py):
+#
+#   - --threads 1 and --threads 2: CPU seconds (user + sys), wall seconds,
+#     the wall speed-up of 2 threads over 1, peak RSS, and whether the two
+#     outputs are byte-identical;
+#   - the Dask run (scripts/dask_extract.py on a 2-worker LocalCluster) when
+#     that script and python3-distributed are present: wall, and whether its
+#     output equals the single run's;
+#   - with BIG=1, peak RSS of `extract -o` over a corpus of about 1 GB of
+#     JSON Lines (COPIES_BIG copies, default 240; slow: minutes per run).
+#
+# Wall figures need an otherwise idle machine; CPU figures hold on a shared one.
+#
+#   scripts/bench_scale.sh [BINARY]      (default: build/whosaid, built Release unless SKIP_BUILD=1)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${BUILD_DIR:-$here/build}"
+source_file="${SOURCE:-$here/../shared/data/polnear/train.jsonl}"
+copies="${COPIES:-11}"
+[ -r "$source_file" ] || { echo "bench_scale.sh: cannot read $source_file" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench_scale.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
+if [ "${SKIP_BUILD:-0}" != 1 ] && [ $# -eq 0 ]; then
+  echo "== build ($build, Release)"
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" -j2 --target whosaid >/dev/null
+fi
+bin="${1:-$build/whosaid}"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+corpus_of() {  # copies → path of the JSON Lines corpus (made once)
+  local c=$1 jl="$here/bench/corpus_x$1.jsonl" tx="$here/bench/corpus_x$1.txt"
+  if [ ! -s "$jl" ] || [ "$jl" -ot "$source_file" ]; then
+    python3 "$here/bench/make_corpus.py" "$source_file" "$c" "$jl" "$tx" >/dev/null
+  fi
+  echo "$jl"
+}
+run() {  # label out args... → prints a row, sets cpu wall
+  local label=$1 out=$2
+  shift 2
+  /usr/bin/time -f '%U %S %e %M' -o "$tmp/time" "$@" >"$out" 2>"$tmp/err" || {
+    echo "$label: failed (see below)"
+    tail -n 5 "$tmp/err"
+    return 1
+  }
+  read -r u s wall kb <"$tmp/time"
+  cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+  printf '%-28s %9s %9s %10d\n' "$label" "$cpu" "$wall" "$((kb / 1024))"
+}
+
+corpus="$(corpus_of "$copies")"
+mb=$(awk -v b="$(stat -c %s "${corpus%.jsonl}.txt")" 'BEGIN { printf "%.1f", b / 1e6 }')
+cat "$corpus" >/dev/null
+echo "== $(wc -l <"$corpus") articles, $mb MB of news text ($(basename "$source_file") x$copies), $bin"
+printf '%-28s %9s %9s %10s\n' run "cpu s" "wall s" "peak MiB"
+run "extract --threads 1" "$tmp/t1" "$bin" extract --threads 1 "$corpus"
+wall1=$wall
+run "extract --threads 2" "$tmp/t2" "$bin" extract --threads 2 "$corpus"
+wall2=$wall
+same=$(cmp -s "$tmp/t1" "$tmp/t2" && echo "byte-identical" || echo "DIFFERENT")
+awk -v a="$wall1" -v b="$wall2" -v s="$same" 'BEGIN { printf "2 threads: %.2fx the wall speed of 1; outputs %s\n", (b > 0 ? a / b : 0), s }'
+
+if [ -f "$here/scripts/dask_extract.py" ] && python3 -c "import distributed" 2>/dev/null; then
+  run "dask, 2 workers" "$tmp/dask" python3 "$here/scripts/dask_extract.py" --workers 2 \
+    --whosaid "$bin" "$corpus" && {
+    cmp -s "$tmp/t1" "$tmp/dask" && echo "dask output: byte-identical to one run" ||
+      echo "dask output: DIFFERENT from one run"
+  }
+else
+  echo "dask: skipped (needs scripts/dask_extract.py and python3-distributed)"
+fi
+
+if [ "${BIG:-0}" = 1 ]; then
+  big="$(corpus_of "${COPIES_BIG:-240}")"
+  echo "== $(du -h "$big" | cut -f1) of JSON Lines ($(wc -l <"$big") articles)"
+  run "extract -o, 1 GB" /dev/null "$bin" extract --threads 2 -o "$tmp/big.out" "$big"
+else
+  echo "1 GB corpus: skipped (BIG=1 to run it)"
+fi
