@@ -15,6 +15,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # (scripts/check_format.sh); the rest builds whosaid.
 packages=(build-essential g++ cmake pkg-config libicu-dev libpcre2-dev
           libboost-program-options-dev doctest-dev nlohmann-json3-dev libsqlite3-dev python3
+          libcpp-httplib-dev
           clang-14 libclang-rt-14-dev clang-format-14)
 
 installed() {
