@@ -43,15 +43,15 @@ class QueryError : public IndexError {
 };
 
 struct SearchQuery {
-  std::string text;      // FTS5 query; "" = every record
-  std::string speaker;   // a name, any spelling
-  std::string entity;    // an entity id ("P3")
-  std::string role;      // words in the speaker's role (case-insensitive substring)
-  std::string outlet;    // words in the outlet's name (case-insensitive substring)
-  std::string event;     // an event id ("E1")
-  std::string about;     // words of the event's label or type (each must appear)
-  std::string kind;      // direct, mixed, indirect
-  std::string from, to;  // document dates, ISO (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
+  std::string text{};        // FTS5 query; "" = every record
+  std::string speaker{};     // a name, any spelling
+  std::string entity{};      // an entity id ("P3")
+  std::string role{};        // words in the speaker's role (case-insensitive substring)
+  std::string outlet{};      // words in the outlet's name (case-insensitive substring)
+  std::string event{};       // an event id ("E1")
+  std::string about{};       // words of the event's label or type (each must appear)
+  std::string kind{};        // direct, mixed, indirect
+  std::string from{}, to{};  // document dates, ISO (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
   std::int64_t limit = 20;
 };
 
