@@ -100,7 +100,15 @@ async function search(params) {
   if (!Object.keys(query).length) { clear(); return; }
   query.limit = params.limit || "50";
   const hits = await api("api/hits", query);
+  const speakers = params.speaker ? await api("api/speakers", {name: params.speaker}) : [];
   clear();
+  for (const s of speakers) {  // who the typed name was taken for, with every spelling
+    const p = el("p", "meta");
+    p.appendChild(document.createTextNode(params.speaker + " → "));
+    p.appendChild(link(s.name, "entity=" + s.id)).className = "who";
+    p.appendChild(document.createTextNode(" · spelled " + s.variants.map(v => v.form).join(", ")));
+    out.appendChild(p);
+  }
   out.appendChild(el("p", null, hits.length + (hits.length == 1 ? " quote" : " quotes"))).id = "count";
   hitsView(hits);
 }
