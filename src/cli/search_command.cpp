@@ -41,7 +41,7 @@ po::options_description SearchOptionTable(SearchOptions& o) {
       ("speaker", po::value(&q.speaker)->value_name("NAME"), "quotes of this person or body, any spelling")
       ("entity", po::value(&q.entity)->value_name("ID"), "quotes of this entity (P3, O1 ...)")
       ("role", po::value(&q.role)->value_name("WORDS"), "the speaker's role contains WORDS")
-      ("outlet", po::value(&q.outlet)->value_name("WORDS"), "the outlet's name contains WORDS")
+      ("outlet", po::value(&q.outlet)->value_name("NAME"), "quotes of this outlet (case-insensitive)")
       ("event", po::value(&q.event)->value_name("ID"), "quotes about this event (E1 ...)")
       ("about", po::value(&q.about)->value_name("WORDS"), "quotes about an event whose label or type has every word")
       ("kind", po::value(&q.kind)->value_name("direct|mixed|indirect"), "only this kind of quote")

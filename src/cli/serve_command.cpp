@@ -212,6 +212,7 @@ int RunServe(const std::vector<std::string>& args, const char* argv0) {
   }
   Api api(std::move(*db), *rules);
   httplib::Server server;
+  server.set_tcp_nodelay(true);  // no 40 ms delayed-ACK stall per keep-alive request
   api.Mount(server);
   int port = o.port;
   if (port == 0) {

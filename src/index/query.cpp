@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <variant>
 
 namespace whosaid::index {
 namespace {
@@ -12,10 +13,11 @@ using nlohmann::json;
 // A query built from fixed SQL fragments and the values bound to them.
 struct Sql {
   std::string text;
-  std::vector<std::string> args;
-  void Where(const char* fragment, const std::string& value, int times = 1) {
+  std::vector<std::variant<std::string, std::int64_t>> args;
+  template <typename T>
+  void Where(const char* fragment, const T& value) {
     text += fragment;
-    for (int i = 0; i < times; ++i) args.push_back(value);
+    args.emplace_back(value);
   }
 };
 
@@ -26,14 +28,18 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
-Sql BuildSearch(const SearchQuery& q, const std::vector<std::string>& speakers) {
+// The ranked ids first (only id and score go through the sorter), then the
+// rows and snippets of those ids alone.
+Sql BuildSearch(const SearchQuery& q, const std::vector<std::string>& speakers, bool rank) {
   const bool fts = !q.text.empty();
   Sql sql;
   sql.text =
-      "SELECT q.id, q.record, q.doc, d.url, d.date, d.outlet, q.text, q.speaker_name, q.role, "
+      "SELECT q.id, q.record, q.doc, d.url, q.date, q.outlet, q.text, q.speaker_name, q.role, "
       "q.kind, q.byte_start, q.byte_end, ";
   sql.text += fts ? "snippet(quotes_fts, 0, '[', ']', '…', 24) " : "NULL ";
-  sql.text += "FROM quotes q JOIN documents d ON d.id = q.doc ";
+  sql.text += "FROM (SELECT q.id AS id, ";
+  sql.text += fts && rank ? "bm25(quotes_fts, 2.0, 1.0, 1.0) " : "0 ";
+  sql.text += "AS score FROM quotes q ";
   if (fts) sql.text += "JOIN quotes_fts ON quotes_fts.rowid = q.id ";
   sql.text += "WHERE 1 ";
   if (fts) sql.Where("AND quotes_fts MATCH ? ", q.text);
@@ -41,7 +47,7 @@ Sql BuildSearch(const SearchQuery& q, const std::vector<std::string>& speakers) 
     sql.Where("AND q.speaker_entity IN (SELECT value FROM json_each(?)) ", json(speakers).dump());
   if (!q.entity.empty()) sql.Where("AND q.speaker_entity = ? ", q.entity);
   if (!q.role.empty()) sql.Where("AND instr(lower(q.role), lower(?)) > 0 ", q.role);
-  if (!q.outlet.empty()) sql.Where("AND instr(lower(d.outlet), lower(?)) > 0 ", q.outlet);
+  if (!q.outlet.empty()) sql.Where("AND q.outlet = ? COLLATE NOCASE ", q.outlet);
   if (!q.event.empty()) sql.Where("AND q.event = ? ", q.event);
   for (const std::string& w : Words(q.about)) {
     sql.Where(
@@ -50,10 +56,18 @@ Sql BuildSearch(const SearchQuery& q, const std::vector<std::string>& speakers) 
         w);
   }
   if (!q.kind.empty()) sql.Where("AND q.kind = ? ", q.kind);
-  if (!q.from.empty()) sql.Where("AND d.date >= ? ", q.from);
-  if (!q.to.empty()) sql.Where("AND substr(d.date, 1, length(?)) <= ? ", q.to, 2);
-  sql.text += fts ? "ORDER BY bm25(quotes_fts, 2.0, 1.0, 1.0), q.id " : "ORDER BY q.id ";
-  sql.text += "LIMIT ?";
+  if (!q.from.empty()) sql.Where("AND q.date >= ? ", q.from);
+  // "2023-05" takes every day of May: '~' sorts after every digit and '-'.
+  if (!q.to.empty()) sql.Where("AND q.date <= ? || '~' ", q.to);
+  // Unranked full-text results come in the FTS index's own (rowid) order,
+  // which stops at the limit instead of scoring every match.
+  sql.Where(fts && !rank ? "ORDER BY quotes_fts.rowid LIMIT ?) AS top "
+                         : "ORDER BY score, q.id LIMIT ?) AS top ",
+            std::max<std::int64_t>(q.limit, 0));
+  sql.text += "JOIN quotes q ON q.id = top.id JOIN documents d ON d.id = q.doc ";
+  if (fts)
+    sql.Where("JOIN quotes_fts ON quotes_fts.rowid = top.id AND quotes_fts MATCH ? ", q.text);
+  sql.text += "ORDER BY top.score, top.id";
   return sql;
 }
 
@@ -95,6 +109,21 @@ std::size_t CharStart(const std::string& text, std::size_t pos) {
 }  // namespace
 
 Searcher::Searcher(const Db& db, const rules::RuleSet& rules) : db_(db), finder_(rules) {}
+
+// bm25 reads each match's row sizes: for a text matching a large part of the
+// index ("said") scoring every match would cost seconds, so such a text is
+// answered in index order instead.
+bool Searcher::Rankable(const std::string& text) {
+  if (text.empty()) return false;
+  Stmt count = db_.Prepare(
+      "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)");
+  count.Bind(1, text).Bind(2, static_cast<std::int64_t>(kMaxRanked) + 1);
+  try {
+    return count.Step() && count.Int(0) <= static_cast<std::int64_t>(kMaxRanked);
+  } catch (const IndexError& e) {
+    return false;  // the search itself reports the syntax error
+  }
+}
 Searcher::~Searcher() = default;
 
 std::vector<Hit> Searcher::Search(const SearchQuery& query) {
@@ -103,11 +132,10 @@ std::vector<Hit> Searcher::Search(const SearchQuery& query) {
     speakers = finder_.Find(db_, query.speaker);
     if (speakers.empty()) return {};
   }
-  const Sql sql = BuildSearch(query, speakers);
+  const Sql sql = BuildSearch(query, speakers, Rankable(query.text));
   Stmt s = db_.Prepare(sql.text);
   int i = 0;
-  for (const std::string& arg : sql.args) s.Bind(++i, arg);
-  s.Bind(++i, std::max<std::int64_t>(query.limit, 0));
+  for (const auto& arg : sql.args) std::visit([&](const auto& v) { s.Bind(++i, v); }, arg);
   std::vector<Hit> hits;
   try {
     while (s.Step()) hits.push_back(ReadHit(s));

@@ -7,8 +7,10 @@
 //     only of fixed fragments chosen by which filters are set.
 //   * Search(): `text` is FTS5 syntax (words, "phrases", AND/OR/NOT, NEAR,
 //     prefix*) over the quote text, the speaker's names and every spelling of
-//     its entity, ranked by bm25 (quote text weighs double); without `text`,
-//     records come in index order (document id, then position). A query
+//     its entity, ranked by bm25 (quote text weighs double) — unless it
+//     matches more than kMaxRanked quotes (common words: scoring them all
+//     would take seconds), then in index order like a search without
+//     `text`: by document id, then position. A query
 //     FTS5 cannot parse throws QueryError whose what() says why ("fts5:
 //     syntax error near …"), never anything else.
 //   * `speaker` is a name in any spelling, also one no document used, found
@@ -47,7 +49,7 @@ struct SearchQuery {
   std::string speaker{};     // a name, any spelling
   std::string entity{};      // an entity id ("P3")
   std::string role{};        // words in the speaker's role (case-insensitive substring)
-  std::string outlet{};      // words in the outlet's name (case-insensitive substring)
+  std::string outlet{};      // the outlet's name (case-insensitive)
   std::string event{};       // an event id ("E1")
   std::string about{};       // words of the event's label or type (each must appear)
   std::string kind{};        // direct, mixed, indirect
@@ -90,6 +92,9 @@ struct Paragraph {
 
 class Searcher {
  public:
+  // A text matching more quotes than this is not ranked (see Search()).
+  static constexpr std::size_t kMaxRanked = 5000;
+
   // `db` and `rules` must outlive the searcher. Not thread-safe.
   Searcher(const Db& db, const rules::RuleSet& rules);
   ~Searcher();
@@ -103,6 +108,7 @@ class Searcher {
   Paragraph Context(const Hit& hit);
 
  private:
+  bool Rankable(const std::string& text);
   const Db& db_;
   SpeakerFinder finder_;
 };

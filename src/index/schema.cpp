@@ -36,10 +36,13 @@ CREATE TABLE quotes(
   speaker_entity TEXT, speaker_name TEXT, speaker_type TEXT, mention TEXT,
   mention_start INTEGER, mention_end INTEGER, role TEXT, affiliation TEXT,
   event TEXT, statement TEXT, statement_appearances INTEGER,
-  confidence REAL NOT NULL, record TEXT NOT NULL);
+  confidence REAL NOT NULL, outlet TEXT, date TEXT, record TEXT NOT NULL);
 CREATE INDEX quotes_doc ON quotes(doc, seq);
 CREATE INDEX quotes_speaker ON quotes(speaker_entity);
 CREATE INDEX quotes_event ON quotes(event);
+CREATE INDEX quotes_outlet ON quotes(outlet COLLATE NOCASE, date);
+CREATE INDEX quotes_kind ON quotes(kind, date);
+CREATE INDEX quotes_date ON quotes(date);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
   quote, speaker, variants, tokenize = 'unicode61 remove_diacritics 2');
 )sql";

@@ -151,8 +151,8 @@ class QuoteWriter : public output::Sink {
             "INSERT INTO quotes(id, doc, seq, kind, text, start, \"end\", byte_start, byte_end, "
             "cue, cue_start, cue_end, speaker_entity, speaker_name, speaker_type, mention, "
             "mention_start, mention_end, role, affiliation, event, statement, "
-            "statement_appearances, confidence, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+            "statement_appearances, confidence, outlet, date, record) VALUES (?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         fts_(db.Prepare(
             "INSERT INTO quotes_fts(rowid, quote, speaker, variants) VALUES (?, ?, ?, ?)")) {}
 
@@ -201,7 +201,9 @@ class QuoteWriter : public output::Sink {
     BindJson(row_, 22, field(field(j, "statement"), "id"));
     BindJson(row_, 23, field(field(j, "statement"), "appearances"));
     BindJson(row_, 24, j.at("confidence"));
-    row_.Bind(25, line).Run();
+    BindText(row_, 25, doc.outlet);
+    BindText(row_, 26, doc.date);
+    row_.Bind(27, line).Run();
     row_.Reset();
 
     std::string speaker;
@@ -315,6 +317,7 @@ void IndexWriter::Impl::Rebuild() {
 
 IndexStats IndexWriter::Commit() {
   impl_->Rebuild();
+  impl_->db.Exec("ANALYZE");  // statistics for the planner (which filter's index to use)
   impl_->txn.Commit();
   // Leave no WAL behind: the next reader opens a plain file, and a batch
   // killed part-way is visible as a WAL that grew past zero.

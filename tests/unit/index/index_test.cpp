@@ -287,7 +287,7 @@ TEST_SUITE("index") {
          {"a1:direct", "a1:indirect", "b1:direct", "b1:indirect",
           "b1:indirect"}},  // a spelling of the speaker
         {{.kind = "direct"}, {"a1:direct", "a2:direct", "b1:direct", "b2:direct"}},
-        {{.outlet = "valley", .kind = "direct"}, {"b1:direct", "b2:direct"}},
+        {{.outlet = "valley post", .kind = "direct"}, {"b1:direct", "b2:direct"}},
         {{.role = "chairwoman"}, {"a2:direct", "b2:indirect"}},
         {{.about = "airstrike kandahar", .kind = "direct"}, {"a1:direct"}},
         {{.from = "2023-06"}, {"a2:direct", "a2:indirect", "b2:direct", "b2:indirect"}},
