@@ -38,16 +38,18 @@ PY
 text_bytes=$(cat "$work/input.jsonl.textbytes")
 rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
 start=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$work/rss" "$bin" index --db "$work/bench.db" --threads "$threads" \
+/usr/bin/time -f "%M %U %S" -o "$work/rss" "$bin" index --db "$work/bench.db" --threads "$threads" \
   "$work/input.jsonl" 2>"$work/index.err" || { cat "$work/index.err"; exit 1; }
 end=$(date +%s.%N)
 tail -1 "$work/index.err"
-python3 - "$start" "$end" "$text_bytes" "$work/bench.db" "$(cat "$work/rss")" <<'PY'
+python3 - "$start" "$end" "$text_bytes" "$work/bench.db" $(cat "$work/rss") <<'PY'
 import os, sys
-start, end, text, db, rss = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+start, end, text, db = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+rss, user, sys_ = int(sys.argv[5]), float(sys.argv[6]), float(sys.argv[7])
 size = os.path.getsize(db)
-print(f"index: {end - start:.1f} s, {text / 1e6 / (end - start):.2f} MB/s of text, "
-      f"peak RSS {rss / 1024:.0f} MB")
+wall, cpu = end - start, user + sys_
+print(f"index: {wall:.1f} s wall, {cpu:.1f} s CPU; {text / 1e6 / wall:.2f} MB/s of text "
+      f"(wall), {text / 1e6 / cpu:.2f} MB/s per CPU-second; peak RSS {rss / 1024:.0f} MB")
 print(f"db: {size / 1e6:.1f} MB, {size / text:.2f} MB per MB of text")
 PY
 fi
