@@ -80,16 +80,9 @@ IndexOptions ParseIndexOptions(const std::vector<std::string>& args) {
   all.add_options()("input", po::value(&o.inputs)->composing(), "input paths");
   po::positional_options_description positional;
   positional.add("input", -1);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help") && vm["help"].as<bool>()) {
-      o.help = true;
-      return o;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
+  if (!ParseCommandLine(args, all, &positional)) {
+    o.help = true;
+    return o;
   }
   o.threads = ResolveThreads(threads);
   if (o.inputs.empty() && o.dump.empty()) throw UsageError("index: no PATH given");
@@ -98,11 +91,11 @@ IndexOptions ParseIndexOptions(const std::vector<std::string>& args) {
 }
 
 int Dump(const IndexOptions& o) {
+  const index::Db db = OpenIndex(o.db, false);
   try {
-    const index::Db db = index::OpenForReading(o.db);
     std::fputs(index::DumpTable(db, o.dump).c_str(), stdout);
   } catch (const index::IndexError& e) {
-    throw ConfigError(e.what());
+    throw UsageError(e.what());
   }
   return kExitOk;
 }
@@ -118,6 +111,30 @@ rules::RuleSetPtr LoadIndexRules(const std::string& rules_dir, const char* argv0
   return rules::RuleSet::Load(dir);
 }
 
+bool ParseCommandLine(const std::vector<std::string>& args, const po::options_description& options,
+                      const po::positional_options_description* positional) {
+  try {
+    po::variables_map vm;
+    po::command_line_parser parser(args);
+    parser.options(options);
+    if (positional) parser.positional(*positional);
+    po::store(parser.run(), vm);
+    if (vm.count("help") && vm["help"].as<bool>()) return false;
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return true;
+}
+
+index::Db OpenIndex(const std::string& path, bool write) {
+  try {
+    return write ? index::OpenForWriting(path) : index::OpenForReading(path);
+  } catch (const index::IndexError& e) {
+    throw ConfigError(e.what());
+  }
+}
+
 int RunIndex(const std::vector<std::string>& args, const char* argv0) {
   const IndexOptions o = ParseIndexOptions(args);
   if (o.help) {
@@ -130,15 +147,10 @@ int RunIndex(const std::vector<std::string>& args, const char* argv0) {
   // Two-phase start: rules, pipeline and the index open before any document.
   const rules::RuleSetPtr rules = LoadIndexRules(o.rules_dir, argv0);
   const Pipeline pipeline(PipelineConfig{}, *rules);
-  std::optional<index::Db> db;
-  try {
-    db = index::OpenForWriting(o.db);
-  } catch (const index::IndexError& e) {
-    throw ConfigError(e.what());
-  }
+  const index::Db db = OpenIndex(o.db, true);
   Reporter reporter(o.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   try {
-    index::IndexWriter writer(*db, *rules, {.threads = o.threads});
+    index::IndexWriter writer(db, *rules, {.threads = o.threads});
     index::IndexSink sink(writer);
     ingest::InputReader reader(o.inputs, o.ingest);
     RunPipeline(reader, pipeline, sink, reporter, RunConfig{.threads = o.threads});

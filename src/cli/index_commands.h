@@ -10,11 +10,13 @@
 // UsageError (status 2) with FTS5's message.
 #pragma once
 
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/rules.h"
+#include "index/sqlite.h"
 
 namespace whosaid::cli {
 
@@ -26,5 +28,16 @@ int RunServe(const std::vector<std::string>& args, const char* argv0);
 rules::RuleSetPtr LoadIndexRules(const std::string& rules_dir, const char* argv0);
 
 inline constexpr const char* kDefaultDb = "whosaid.db";
+
+// Parses `args` with `options` (and `positional`, if any) into their bound
+// variables; false when --help was given (nothing else is checked then).
+// Throws UsageError.
+bool ParseCommandLine(const std::vector<std::string>& args,
+                      const boost::program_options::options_description& options,
+                      const boost::program_options::positional_options_description* positional);
+
+// The index at `path` for reading or writing; a file that is missing (for
+// reading) or not a whosaid index of this version is a ConfigError.
+index::Db OpenIndex(const std::string& path, bool write);
 
 }  // namespace whosaid::cli

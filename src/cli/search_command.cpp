@@ -62,16 +62,9 @@ SearchOptions ParseSearchOptions(const std::vector<std::string>& args) {
   all.add_options()("text", po::value(&o.words)->composing(), "search text");
   po::positional_options_description positional;
   positional.add("text", -1);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help") && vm["help"].as<bool>()) {
-      o.help = true;
-      return o;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
+  if (!ParseCommandLine(args, all, &positional)) {
+    o.help = true;
+    return o;
   }
   for (const std::string& w : o.words) o.query.text += (o.query.text.empty() ? "" : " ") + w;
   if (o.format != "table" && o.format != "jsonl")
@@ -138,13 +131,8 @@ int RunSearch(const std::vector<std::string>& args, const char* argv0) {
     return kExitOk;
   }
   const rules::RuleSetPtr rules = LoadIndexRules(o.rules_dir, argv0);
-  std::optional<index::Db> db;
-  try {
-    db = index::OpenForReading(o.db);
-  } catch (const index::IndexError& e) {
-    throw ConfigError(e.what());
-  }
-  index::Searcher searcher(*db, *rules);
+  const index::Db db = OpenIndex(o.db, false);
+  index::Searcher searcher(db, *rules);
   if (!o.speakers.empty()) {
     PrintSpeakers(searcher.Speakers(o.speakers));
     return kExitOk;

@@ -51,16 +51,9 @@ po::options_description ServeOptionTable(ServeOptions& o) {
 
 ServeOptions ParseServeOptions(const std::vector<std::string>& args) {
   ServeOptions o;
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(ServeOptionTable(o)).run(), vm);
-    if (vm.count("help") && vm["help"].as<bool>()) {
-      o.help = true;
-      return o;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
+  if (!ParseCommandLine(args, ServeOptionTable(o), nullptr)) {
+    o.help = true;
+    return o;
   }
   if (o.port < 0 || o.port > 65535) throw UsageError("--port: expected 0 to 65535");
   return o;
@@ -204,13 +197,7 @@ int RunServe(const std::vector<std::string>& args, const char* argv0) {
     return kExitOk;
   }
   const rules::RuleSetPtr rules = LoadIndexRules(o.rules_dir, argv0);
-  std::optional<index::Db> db;
-  try {
-    db = index::OpenForReading(o.db);
-  } catch (const index::IndexError& e) {
-    throw ConfigError(e.what());
-  }
-  Api api(std::move(*db), *rules);
+  Api api(OpenIndex(o.db, false), *rules);
   httplib::Server server;
   server.set_tcp_nodelay(true);  // no 40 ms delayed-ACK stall per keep-alive request
   api.Mount(server);

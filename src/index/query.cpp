@@ -120,7 +120,7 @@ bool Searcher::Rankable(const std::string& text) {
   count.Bind(1, text).Bind(2, static_cast<std::int64_t>(kMaxRanked) + 1);
   try {
     return count.Step() && count.Int(0) <= static_cast<std::int64_t>(kMaxRanked);
-  } catch (const IndexError& e) {
+  } catch (const IndexError&) {
     return false;  // the search itself reports the syntax error
   }
 }
