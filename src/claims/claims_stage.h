@@ -32,9 +32,10 @@
 #include "claims/figures.h"
 #include "claims/statements.h"
 #include "claims/terms.h"
+#include "core/claims_result.h"
+#include "core/doc_result.h"
 #include "core/document.h"
 #include "core/rules.h"
-#include "pipeline/pipeline.h"
 
 namespace whosaid::claims {
 
@@ -44,39 +45,6 @@ struct ClaimsConfig {
   // Wording differences and check-worthy reasons (the claims feed); extract
   // needs only the statement ids and leaves them out.
   bool details = true;
-};
-
-struct RecordRef {
-  std::size_t doc = 0;     // index in the run's documents (as given to Run)
-  std::size_t record = 0;  // index in that document's quotes
-};
-
-// Two direct appearances of one statement whose words differ.
-struct WordingDiff {
-  std::size_t a = 0, b = 0;  // indices into Statement::members (a: the majority wording)
-  std::vector<WordChange> changes;
-};
-
-struct Statement {
-  std::string id;                  // "S1"
-  std::vector<RecordRef> members;  // by document id, then offset
-  int appearances = 0;             // documents
-  std::size_t wording = 0;         // the member whose words stand for it (majority direct wording)
-  std::vector<WordingDiff> diffs;
-  // Why it is worth checking: "figure", "conflict", "date", "comparison"
-  // (rules/claims/check_worthy.txt); empty when nothing is.
-  std::vector<std::string> check_worthy;
-};
-
-// The events of one document's figures (DocResult::figures).
-struct DocFigures {
-  std::vector<EventRef> events;  // parallel to the figures: id "" → none
-};
-
-struct ClaimsResult {
-  std::vector<Statement> statements;                   // in id order
-  std::vector<std::vector<std::size_t>> statement_of;  // [doc][record] → statement
-  std::vector<FigureLine> lines;
 };
 
 struct ClaimsDoc {

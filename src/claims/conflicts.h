@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "claims/figures.h"
+#include "core/claims_result.h"
 
 namespace whosaid::claims {
 
@@ -37,22 +38,6 @@ struct FigureConfig {
   // a figure (a single report is nothing to line up).
   std::size_t min_reports = 2;
   bool outcomes_only = true;  // lines of groups counted on their own never conflict
-};
-
-struct SourcedFigure {
-  std::string event;  // global event id, "" for none
-  std::string doc;    // document id
-  std::size_t doc_index = 0;
-  Figure figure;
-  std::string source_entity;  // "" when the outlet states it
-  std::string source_name;
-};
-
-struct FigureLine {
-  std::string event;  // "" → null
-  std::string measure;
-  bool conflict = false;
-  std::vector<SourcedFigure> figures;
 };
 
 struct Bounds {

@@ -23,14 +23,9 @@
 #include <vector>
 
 #include "claims/terms.h"
+#include "core/claims_result.h"
 
 namespace whosaid::claims {
-
-struct WordChange {
-  Span a;  // bytes into the first text (empty when the change only adds words to b)
-  Span b;
-  std::string a_text, b_text;  // the texts of those spans
-};
 
 std::vector<WordChange> DiffWords(std::string_view a, std::string_view b,
                                   const TermLexicon& lexicon, std::size_t context = 1,

@@ -37,22 +37,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/figure.h"
 #include "core/record.h"
 #include "core/rules.h"
 
 namespace whosaid::claims {
-
-struct Figure {
-  Span span;  // bytes: qualifier, number and counted noun
-  double value = 0;
-  std::string qualifier;  // "" (exact), "at least", "more than", "about", "up to",
-                          // "fewer than", or a vague plural ("dozens")
-  std::string measure;    // "killed", "civilians killed", "fighters", …
-  bool subcount = false;  // a part of an earlier figure of its sentence
-  bool outcome = false;   // the measure names an outcome (killed, wounded …), not a
-                          // group counted on its own (troops, protesters)
-  int record = -1;        // the quote record whose quote holds it, or -1
-};
 
 class FigureExtractor {
  public:

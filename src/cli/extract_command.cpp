@@ -4,20 +4,18 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <memory>
 
-#include "claims/claims_sink.h"
 #include "cli/exit_status.h"
 #include "cli/extract_options.h"
 #include "cli/output_file.h"
-#include "cli/runner.h"
+#include "cli/reporter.h"
 #include "core/rules.h"
-#include "events/event_sink.h"
 #include "ingest/input_reader.h"
+#include "output/entity_lines.h"
 #include "output/event_report.h"
 #include "output/output_stream.h"
-#include "resolve/resolving_sink.h"
+#include "output/spelling_report.h"
 #include "resolve/spelling_report.h"
 
 namespace whosaid::cli {
@@ -53,18 +51,19 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
   return s;
 }
 
-int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish) {
+int Process(Setup& s, run::CorpusStages stages, output::Sink& sink) {
   const ExtractOptions& options = s.options;
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   ingest::InputReader reader(options.inputs, options.ingest);
   try {
-    RunPipeline(reader, *s.pipeline, sink, reporter, RunConfig{.threads = options.threads});
+    stages.entities = s.resolver.get();
+    run::RunCorpus(reader, *s.pipeline, stages, sink, reporter,
+                   run::RunConfig{.threads = options.threads});
     if (reporter.stop()) {
       reporter.Finish();
       reporter.Message("stopped at the first error (--on-error fail)");
       return kExitFailures;
     }
-    if (finish) finish();
     s.out->Commit();
   } catch (const output::WriteError& e) {
     reporter.Finish();
@@ -81,16 +80,17 @@ int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish) {
 int RunExtract(const std::vector<std::string>& args, const char* argv0) {
   std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kExtract);
   if (!s) return kExitOk;
-  // Records are written once the run ends: speaker and event ids span all
-  // documents (entities first, then events, then statements).
-  // Statements (claims/) are grouped once ids are known, before writing.
+  // Records are written once the run ends: speaker, event and statement ids
+  // span all documents.
   claims::ClaimsConfig ids_only;
   ids_only.details = false;  // extract writes statement ids only
   const claims::ClaimsStage claims(ids_only, *s->rules);
-  events::EventIdSink event_ids(std::make_unique<claims::ClaimsSink>(
-      claims, output::MakeSink(s->options.format, *s->out, s->options.explain)));
-  resolve::ResolvingSink resolving(*s->resolver, event_ids);
-  return Process(*s, resolving, nullptr);
+  std::unique_ptr<output::Sink> sink =
+      output::MakeSink(s->options.format, *s->out, s->options.explain);
+  run::CorpusStages stages;
+  stages.events = true;
+  stages.claims = &claims;
+  return Process(*s, stages, *sink);
 }
 
 int RunEvents(const std::vector<std::string>& args, const char* argv0) {
@@ -98,19 +98,18 @@ int RunEvents(const std::vector<std::string>& args, const char* argv0) {
   if (!s) return kExitOk;
   // Quotes show their speakers' canonical names.
   output::EventReportSink report(*s->out, s->options.format);
-  resolve::ResolvingSink resolving(*s->resolver, report);
-  return Process(*s, resolving, nullptr);
+  run::CorpusStages stages;
+  stages.events = true;
+  return Process(*s, stages, report);
 }
 
 int RunEntities(const std::vector<std::string>& args, const char* argv0) {
   std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kEntities);
   if (!s) return kExitOk;
-  resolve::ResolverFeed feed(*s->resolver);
-  return Process(*s, feed, [&] {
-    const resolve::EntityTable table = s->resolver->Resolve();
-    for (const resolve::Entity& e : table.entities)
-      s->out->Write(resolve::EntityLine(e, s->options.explain));
-  });
+  output::EntitiesSink sink(*s->out, s->options.explain);
+  run::CorpusStages stages;
+  stages.keep_documents = false;
+  return Process(*s, stages, sink);
 }
 
 int RunSpelling(const std::vector<std::string>& args, const char* argv0) {
@@ -118,12 +117,11 @@ int RunSpelling(const std::vector<std::string>& args, const char* argv0) {
   if (!s) return kExitOk;
   const resolve::SpellingReporter reporter(*s->rules, s->resolver->clusterer().parser(),
                                            s->resolver->clusterer().spelling());
-  resolve::ResolverFeed feed(*s->resolver);
-  return Process(*s, feed, [&] {
-    const resolve::SpellingReport report = reporter.Build(s->resolver->Resolve());
-    s->out->Write(s->options.format == output::OutputFormat::kJsonl ? resolve::ToJson(report)
-                                                                    : resolve::ToTable(report));
-  });
+  output::SpellingSink sink(*s->out, s->options.format);
+  run::CorpusStages stages;
+  stages.spelling = &reporter;
+  stages.keep_documents = false;
+  return Process(*s, stages, sink);
 }
 
 }  // namespace whosaid::cli

@@ -12,11 +12,11 @@
 // Two-phase start: options are parsed, the rules loaded and every stage
 // built (every rule compiled) and the output opened before the first
 // document is read, so a usage or configuration problem exits with status 2
-// at once. Then documents stream through RunPipeline into the corpus-level
-// stage (resolve/). See exit_status.h for the statuses.
+// at once. Then documents stream through the library's corpus run
+// (run/corpus_run.h) into the command's sink (output/). See exit_status.h
+// for the statuses.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +28,7 @@
 #include "output/sink.h"
 #include "pipeline/pipeline.h"
 #include "resolve/entity_resolver.h"
+#include "run/corpus_run.h"
 
 namespace whosaid::cli {
 
@@ -44,9 +45,9 @@ struct Setup {
 // rules, pipeline, resolver, output; nullopt after printing --help.
 std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0,
                              CorpusCommand command);
-// Phase 2: streams the documents into `sink`, then `finish` (which writes
-// what the command reports); the exit status.
-int Process(Setup& s, output::Sink& sink, const std::function<void()>& finish);
+// Phase 2: streams the documents through `stages` (entities: s.resolver)
+// into `sink`; the exit status.
+int Process(Setup& s, run::CorpusStages stages, output::Sink& sink);
 
 // `args` are the words after the command; `argv0` locates the default rules.
 // Throw UsageError and ConfigError (main turns them into status 2).

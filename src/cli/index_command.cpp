@@ -8,11 +8,11 @@
 #include "cli/extract_options.h"
 #include "cli/index_commands.h"
 #include "cli/reporter.h"
-#include "cli/runner.h"
 #include "index/query.h"
 #include "index/schema.h"
 #include "index/writer.h"
 #include "ingest/input_reader.h"
+#include "run/runner.h"
 
 namespace whosaid::cli {
 namespace po = boost::program_options;
@@ -151,9 +151,11 @@ int RunIndex(const std::vector<std::string>& args, const char* argv0) {
   Reporter reporter(o.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   try {
     index::IndexWriter writer(db, *rules, {.threads = o.threads});
-    index::IndexSink sink(writer);
     ingest::InputReader reader(o.inputs, o.ingest);
-    RunPipeline(reader, pipeline, sink, reporter, RunConfig{.threads = o.threads});
+    run::RunPipeline(
+        reader, pipeline,
+        [&writer](Document&& doc, DocResult&& result) { writer.Add(doc, result); }, reporter,
+        run::RunConfig{.threads = o.threads});
     reporter.Finish();
     if (reporter.stop()) {
       reporter.Message("stopped at the first error (--on-error fail); " + o.db +

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -21,6 +20,7 @@
 #include "core/text.h"
 #include "entities/clusterer.h"
 #include "ingest/byte_input.h"
+#include "output/name_lines.h"
 #include "output/output_stream.h"
 
 namespace whosaid::cli {
@@ -199,14 +199,6 @@ NameList ReadNames(const std::string& path, Reporter& reporter) {
   return list;
 }
 
-nlohmann::ordered_json ExplainJson(const entities::MergeExplanation& e) {
-  return {{"matched", e.matched},
-          {"score", e.score},
-          {"rule", e.rule},
-          {"detail", e.detail},
-          {"shared", e.shared}};
-}
-
 void WriteNames(const NameList& list, const entities::Clustering& c, bool explain,
                 output::OutputStream& out) {
   std::unordered_map<std::string, const entities::MergeExplanation*> why;
@@ -217,15 +209,11 @@ void WriteNames(const NameList& list, const entities::Clustering& c, bool explai
   }
   for (std::uint32_t k : list.line_input) {
     const entities::NameInput& in = list.inputs[k];
-    nlohmann::ordered_json j;
-    j["name"] = in.name;
     std::ptrdiff_t cl = c.cluster_of[k];
-    j["cluster"] = cl < 0 ? nlohmann::ordered_json(nullptr)
-                          : nlohmann::ordered_json(c.clusters[static_cast<std::size_t>(cl)].id);
-    if (auto it = why.find(in.name); explain && it != why.end())
-      j["explain"] = ExplainJson(*it->second);
-    out.Write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    out.Write("\n");
+    const std::string* cluster = cl < 0 ? nullptr : &c.clusters[static_cast<std::size_t>(cl)].id;
+    const entities::MergeExplanation* reason = nullptr;
+    if (auto it = why.find(in.name); explain && it != why.end()) reason = it->second;
+    out.Write(output::NameLine(in.name, cluster, reason));
   }
 }
 

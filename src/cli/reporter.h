@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "run/runner.h"
 
 namespace whosaid::cli {
 
@@ -32,17 +33,17 @@ enum class OnError { kFail, kWarn, kSkip };
 // Parses "fail", "warn" or "skip".
 std::optional<OnError> ParseOnError(std::string_view name);
 
-class Reporter {
+class Reporter : public run::RunObserver {
  public:
   Reporter(OnError policy, std::FILE* err, bool show_progress);
 
   void Report(const Diagnostic& diagnostic);
-  void Report(const std::vector<Diagnostic>& diagnostics);
+  void Report(const std::vector<Diagnostic>& diagnostics) override;
   // Prints "whosaid: MESSAGE" whatever the policy.
   void Message(std::string_view message);
 
   // At most a few times a second: "whosaid: N documents, X MB, Y MB/s".
-  void Progress(std::size_t docs, std::size_t bytes);
+  void Progress(std::size_t docs, std::size_t bytes) override;
   // Clears the progress line; under skip, counts what was skipped.
   void Finish();
 
@@ -50,7 +51,7 @@ class Reporter {
   // kExitFailures when some input failed (and the policy is not skip), else
   // kExitOk: the status of a run that went to its end.
   int ExitStatus() const;
-  bool stop() const { return policy_ == OnError::kFail && errors_ > 0; }
+  bool stop() const override { return policy_ == OnError::kFail && errors_ > 0; }
   std::size_t errors() const { return errors_; }
 
  private:

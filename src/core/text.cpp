@@ -58,6 +58,18 @@ Decoded DecodeLossy(std::string_view bytes) {
   return out;
 }
 
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string EscapeForMessage(std::string_view message) {
   std::string out;
   out.reserve(message.size());

@@ -62,6 +62,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/entity_table.h"  // MergeExplanation
 #include "core/rules.h"
 #include "entities/blocking.h"
 #include "entities/name.h"
@@ -134,16 +135,6 @@ struct ClusterConfig {
   std::size_t max_linkage_checks = 4096;
   // Worker threads for parsing and comparing (the result is the same for any).
   unsigned threads = 1;
-};
-
-// Why one form joined a cluster, for `--explain`.
-struct MergeExplanation {
-  std::string form;     // the spelling that joined (an input string)
-  std::string matched;  // the member it was judged against
-  float score = 0;      // NameMatcher score in [0, 1]
-  std::string rule;     // "spelling variant", "short form", "weak + context", "same_as", ...
-  std::string detail;   // aligned parts: "khowarazami~khwarzami (spelling), ..."
-  std::vector<std::string> shared;  // shared context: "doc:…", "role:…", "affiliation:…"
 };
 
 struct Cluster {

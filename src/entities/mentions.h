@@ -31,28 +31,12 @@
 
 #include "attribution/lexicon.h"
 #include "attribution/speaker.h"
+#include "core/name_mention.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::entities {
-
-// kWord: a capitalised word in no other mention; kPhrase: a run of capitalised
-// words that is no other mention ("Iraqi Ansar"); kName: two to four name
-// words with no role near them ("headed by Yusuf Kamali") — all candidates
-// the corpus stage keeps only when they name an entity it knows.
-enum class MentionKind { kPerson, kOrganization, kOperation, kAcronym, kWord, kPhrase, kName };
-
-const char* ToString(MentionKind kind);  // person, org, operation, acronym, word, phrase, name
-
-struct NameMention {
-  Span span;         // bytes into the text
-  std::string text;  // as written, without a leading "the" or a possessive
-  MentionKind kind = MentionKind::kWord;
-  std::string role;             // person: the role or title next to the name, lower case
-  std::string owner;            // organisation: the place the text leaves implicit
-  std::ptrdiff_t same_as = -1;  // acronym ↔ expansion: index of the other mention
-};
 
 class MentionFinder {
  public:

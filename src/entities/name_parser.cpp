@@ -49,18 +49,6 @@ std::vector<std::vector<std::string>> Entries(const rules::RuleFile& file, std::
 
 }  // namespace
 
-std::vector<std::string> SplitWords(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) out.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 NameParser::NameParser(const rules::RuleSet& rules, const ParserConfig& config,
                        const SpellingRules& spelling)
     : config_(config),

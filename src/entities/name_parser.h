@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "core/rules.h"
+#include "core/text.h"
 #include "entities/name.h"
 #include "entities/normalizer.h"
 #include "entities/rewriter.h"
@@ -117,7 +118,6 @@ class NameParser {
   std::unordered_map<std::string, Owner> owners_;
 };
 
-// Splits on single spaces (the normaliser's output); no empty words.
-std::vector<std::string> SplitWords(std::string_view text);
+using text::SplitWords;  // core/text.h
 
 }  // namespace whosaid::entities

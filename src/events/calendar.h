@@ -24,21 +24,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/date_range.h"
+
 namespace whosaid::events {
 
 struct CivilDate {
   int year = 1970;
   int month = 1;  // 1..12
   int day = 1;    // 1..31
-};
-
-enum class Precision { kDay, kWeek, kMonth, kYear };
-
-struct DateRange {
-  int first = 0;  // day number of the first day
-  int last = 0;   // day number of the last day (inclusive)
-  Precision precision = Precision::kDay;
-  bool operator==(const DateRange&) const = default;
 };
 
 int DaysFromCivil(CivilDate date);

@@ -5,6 +5,9 @@
 #include <map>
 #include <tuple>
 
+#include "events/calendar.h"
+#include "events/lexicon.h"
+
 namespace whosaid::events {
 namespace {
 
@@ -228,13 +231,6 @@ EventRef Summarize(const std::vector<const DocEvent*>& members) {
     ref.label += *part;
   }
   return ref;
-}
-
-const GlobalEvent* EventIndex::Find(std::size_t doc, int local) const {
-  if (doc >= of.size() || local < 0 || static_cast<std::size_t>(local) >= of[doc].size())
-    return nullptr;
-  int k = of[doc][static_cast<std::size_t>(local)];
-  return k >= 0 ? &events[static_cast<std::size_t>(k)] : nullptr;
 }
 
 EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig& config) {

@@ -40,31 +40,15 @@
 #include <string>
 #include <vector>
 
+#include "core/doc_events.h"
+#include "core/event_index.h"
 #include "core/record.h"
-#include "events/doc_events.h"
 
 namespace whosaid::events {
 
 struct ClusterConfig {
   int date_slack_days = 2;  // dated events further apart are different events
   int undated_days = 7;     // how far back an undated event looks for its cluster
-};
-
-struct GlobalEvent {
-  EventRef ref;  // what quote records show
-  std::vector<std::string> type_path;
-  std::vector<EventPlace> places;
-  std::vector<Actor> actors;
-  std::optional<DateRange> date;
-  std::vector<std::pair<std::size_t, int>> members;  // (document index, local event)
-  int mentions = 0;
-};
-
-struct EventIndex {
-  std::vector<GlobalEvent> events;   // in id order: E1, E2, …
-  std::vector<std::vector<int>> of;  // of[document][local event] → index in events
-
-  const GlobalEvent* Find(std::size_t doc, int local) const;
 };
 
 EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig& config = {});

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <unordered_map>
 
-#include "entities/name_parser.h"  // SplitWords
+#include "core/text.h"  // SplitWords
 
 namespace whosaid::events {
 namespace {
@@ -163,7 +163,7 @@ void DateFinder::Impl::LoadPattern(const rules::RuleFile& file, const rules::Rul
                                    const std::vector<std::string>& f) {
   if (f.size() != 3) throw file.Error(line, "expected pattern | ITEMS | MEANING");
   Pattern p;
-  for (std::string item : entities::SplitWords(f[1])) {
+  for (std::string item : text::SplitWords(f[1])) {
     Item it;
     if (item.size() > 1 && item.back() == '?') {
       it.optional = true;

@@ -24,12 +24,12 @@
 #include <memory>
 #include <vector>
 
+#include "core/doc_events.h"
 #include "core/document.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "events/coref.h"
 #include "events/dates.h"
-#include "events/doc_events.h"
 #include "events/story.h"
 #include "segment/tokenizer.h"
 

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/doc_events.h"
 #include "core/rules.h"
 #include "events/words.h"
 
@@ -83,12 +84,6 @@ enum ContextClass : std::uint32_t {
   kModal = 1u << 25,
   kConditional = 1u << 26,
   kSetting = 1u << 27,
-};
-
-struct Actor {
-  std::string name;
-  std::string country;  // "" when the actor acts for no state
-  bool operator==(const Actor&) const = default;
 };
 
 class EventLexicon {

@@ -1,6 +1,6 @@
 #include "events/words.h"
 
-#include "entities/name_parser.h"  // SplitWords
+#include "core/text.h"  // SplitWords
 
 namespace whosaid::events {
 namespace {
@@ -47,7 +47,7 @@ Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
 }
 
 std::vector<std::string> PhraseWords(std::string_view phrase) {
-  std::vector<std::string> out = entities::SplitWords(phrase);
+  std::vector<std::string> out = text::SplitWords(phrase);
   for (auto& w : out) w = segment::Lower(w);
   return out;
 }

@@ -1,18 +1,16 @@
 #include "index/writer.h"
 
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "claims/claims_sink.h"
 #include "claims/claims_stage.h"
 #include "core/text.h"
-#include "events/cluster.h"
 #include "index/partial_codec.h"
 #include "index/speaker_finder.h"
 #include "output/jsonl_sink.h"
 #include "resolve/entity_resolver.h"
+#include "run/corpus_run.h"
 
 namespace whosaid::index {
 namespace {
@@ -75,22 +73,17 @@ void BindJson(Stmt& s, int i, const json& value) {
   }
 }
 
-// The search text of each entity's forms, for the full-text index.
-using FormsOf = std::unordered_map<std::string, std::string>;
-
-FormsOf WriteEntities(const Db& db, const resolve::EntityTable& table,
-                      const entities::NameClusterer& clusterer) {
+void WriteEntities(const Db& db, const resolve::EntityTable& table,
+                   const entities::NameClusterer& clusterer) {
   Stmt entity = db.Prepare("INSERT INTO entities(id, type, name, quotes) VALUES (?, ?, ?, ?)");
   Stmt variant = db.Prepare(
       "INSERT OR IGNORE INTO variants(entity, form, count, docs, outlets) VALUES (?, ?, ?, ?, ?)");
   Stmt role = db.Prepare("INSERT INTO roles(entity, rank, role, affiliation) VALUES (?, ?, ?, ?)");
   Stmt key = db.Prepare("INSERT OR IGNORE INTO name_keys(key, entity) VALUES (?, ?)");
-  FormsOf forms;
   for (const resolve::Entity& e : table.entities) {
     entity.Bind(1, e.id).Bind(2, e.type).Bind(3, e.name);
     entity.Bind(4, static_cast<std::int64_t>(e.quotes)).Run();
     entity.Reset();
-    std::string& text = forms[e.id];
     auto add_keys = [&](const std::string& form) {
       for (const std::string& k : NameKeys(clusterer, form, e.type)) {
         key.Bind(1, k).Bind(2, e.id).Run();
@@ -103,8 +96,6 @@ FormsOf WriteEntities(const Db& db, const resolve::EntityTable& table,
       variant.Bind(4, json(v.docs).dump()).Bind(5, json(v.outlets).dump()).Run();
       variant.Reset();
       add_keys(v.form);
-      text += v.form;
-      text += '\n';
     }
     for (std::size_t r = 0; r < e.roles.size(); ++r) {
       role.Bind(1, e.id).Bind(2, static_cast<std::int64_t>(r));
@@ -114,10 +105,10 @@ FormsOf WriteEntities(const Db& db, const resolve::EntityTable& table,
       role.Reset();
     }
   }
-  return forms;
 }
 
-void WriteEvents(const Db& db, const events::EventIndex& index, const std::vector<Stored>& docs) {
+void WriteEvents(const Db& db, const events::EventIndex& index,
+                 const std::vector<std::string>& doc_ids) {
   Stmt event = db.Prepare(
       "INSERT INTO events(id, rank, type, type_path, label, \"when\", \"where\", places, actors, "
       "mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -135,34 +126,46 @@ void WriteEvents(const Db& db, const events::EventIndex& index, const std::vecto
     event.Bind(10, static_cast<std::int64_t>(e.mentions)).Run();
     event.Reset();
     for (const auto& [d, local] : e.members) {
-      member.Bind(1, e.ref.id).Bind(2, docs[d].doc.id).Run();
+      member.Bind(1, e.ref.id).Bind(2, doc_ids[d]).Run();
       member.Reset();
     }
   }
 }
 
-// The last sink of the corpus chain: each record as its JSON line (the
-// contract of docs/output.md, exactly what extract writes) and as columns.
-class QuoteWriter : public output::Sink {
+// The sink of the index's corpus run: each record as its JSON line (the
+// contract of docs/output.md, exactly what extract writes) and as columns;
+// at the end the entity and event tables, then the full-text index.
+class IndexTables : public output::Sink {
  public:
-  QuoteWriter(const Db& db, const FormsOf& forms)
-      : forms_(forms),
+  IndexTables(const Db& db, const entities::NameClusterer& clusterer)
+      : db_(db),
+        clusterer_(clusterer),
         row_(db.Prepare(
             "INSERT INTO quotes(id, doc, seq, kind, text, start, \"end\", byte_start, byte_end, "
             "cue, cue_start, cue_end, speaker_entity, speaker_name, speaker_type, mention, "
             "mention_start, mention_end, role, affiliation, event, statement, "
             "statement_appearances, confidence, outlet, date, record) VALUES (?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-        fts_(db.Prepare(
-            "INSERT INTO quotes_fts(rowid, quote, speaker, variants) VALUES (?, ?, ?, ?)")) {}
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
 
   void Write(const Document& doc, const DocResult& result) override {
+    doc_ids_.push_back(doc.id);
     const text::CodepointIndex cps(doc.text);
     for (std::size_t i = 0; i < result.quotes.size(); ++i) {
       std::string line = output::JsonlSink::RecordLine(doc, cps, result.quotes[i]);
       if (!line.empty() && line.back() == '\n') line.pop_back();
       Insert(doc, i, result.quotes[i], line);
     }
+  }
+  void End(const CorpusResult& corpus) override {
+    WriteEntities(db_, corpus.entities, clusterer_);
+    WriteEvents(db_, corpus.events, doc_ids_);
+    // The speaker's names and every spelling of its entity (form order).
+    db_.Exec(
+        "INSERT INTO quotes_fts(rowid, quote, speaker, variants) "
+        "SELECT q.id, q.text, coalesce(q.speaker_name, '') || char(10) || "
+        "coalesce(q.mention, ''), coalesce((SELECT group_concat(form, char(10)) FROM "
+        "(SELECT form FROM variants v WHERE v.entity = q.speaker_entity ORDER BY form)), '') "
+        "FROM quotes q ORDER BY q.id");
   }
   std::size_t rows() const { return rows_; }
 
@@ -205,26 +208,12 @@ class QuoteWriter : public output::Sink {
     BindText(row_, 26, doc.date);
     row_.Bind(27, line).Run();
     row_.Reset();
-
-    std::string speaker;
-    if (field(sp, "name").is_string()) speaker = field(sp, "name").get<std::string>();
-    if (field(mention, "text").is_string()) {
-      speaker += '\n';  // (appended apart: GCC 12 warns on "\n" + string here)
-      speaker += field(mention, "text").get<std::string>();
-    }
-    std::string variants;
-    if (field(sp, "entity").is_string()) {
-      auto it = forms_.find(field(sp, "entity").get<std::string>());
-      if (it != forms_.end()) variants = it->second;
-    }
-    fts_.Bind(1, id);
-    BindJson(fts_, 2, q.at("text"));
-    fts_.Bind(3, speaker).Bind(4, variants).Run();
-    fts_.Reset();
   }
 
-  const FormsOf& forms_;
-  Stmt row_, fts_;
+  const Db& db_;
+  const entities::NameClusterer& clusterer_;
+  Stmt row_;
+  std::vector<std::string> doc_ids_;  // in the order of the run
   std::size_t rows_ = 0;
 };
 
@@ -271,48 +260,30 @@ void IndexWriter::Add(const Document& doc, const DocResult& result) {
   ++m.stats.added;
 }
 
-// The corpus stage of `whosaid extract` (resolve, event ids, statements)
+// The corpus stage of `whosaid extract` (entities, event ids, statements)
 // over every stored document, writing the derived tables.
 void IndexWriter::Impl::Rebuild() {
   std::vector<Stored> docs = LoadStored(db);
   resolve::ResolverConfig resolver_config;
   resolver_config.cluster.threads = config.threads;
   resolve::EntityResolver resolver(resolver_config, rules);
-  for (const Stored& d : docs) resolver.Add(d.doc, d.result);
-  const resolve::EntityTable table = resolver.Resolve();
-  for (std::size_t i = 0; i < docs.size(); ++i)
-    resolve::EntityResolver::Apply(table, i, docs[i].result);
-
-  ClearDerived(db);
-  const FormsOf forms = WriteEntities(db, table, resolver.clusterer());
-
-  std::vector<events::DocEvents> doc_events;
-  doc_events.reserve(docs.size());
-  for (Stored& d : docs) doc_events.push_back(std::move(d.result.events));
-  const events::EventIndex events = events::ClusterEvents(doc_events);
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    events::AssignEvents(events, d, doc_events[d], docs[d].result.quotes);
-    for (std::size_t e = 0; e < doc_events[d].events.size(); ++e) {
-      const events::GlobalEvent* g = events.Find(d, static_cast<int>(e));
-      doc_events[d].global.push_back(g ? g->ref : EventRef{});
-    }
-    docs[d].result.events = std::move(doc_events[d]);
-  }
-  WriteEvents(db, events, docs);
-
   claims::ClaimsConfig ids_only;
   ids_only.details = false;  // statement ids only, as extract
-  const claims::ClaimsStage stage(ids_only, rules);
-  auto writer = std::make_unique<QuoteWriter>(db, forms);
-  const QuoteWriter& quotes = *writer;
-  claims::ClaimsSink claims(stage, std::move(writer));
+  const claims::ClaimsStage claims(ids_only, rules);
+  run::CorpusStages stages;
+  stages.entities = &resolver;
+  stages.events = true;
+  stages.claims = &claims;
+  run::CorpusRun corpus(stages);
   stats.documents = docs.size();
-  for (Stored& d : docs) claims.Take(std::move(d.doc), std::move(d.result));
+  for (Stored& d : docs) corpus.Add(std::move(d.doc), std::move(d.result));
   docs.clear();
-  claims.End();
-  stats.quotes = quotes.rows();
-  stats.entities = table.entities.size();
-  stats.events = events.events.size();
+  ClearDerived(db);
+  IndexTables tables(db, resolver.clusterer());
+  corpus.Finish(tables);
+  stats.quotes = tables.rows();
+  stats.entities = static_cast<std::size_t>(db.Int("SELECT count(*) FROM entities").value_or(0));
+  stats.events = static_cast<std::size_t>(db.Int("SELECT count(*) FROM events").value_or(0));
 }
 
 IndexStats IndexWriter::Commit() {

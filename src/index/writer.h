@@ -7,7 +7,7 @@
 //   * Add() stores a document — its text, metadata and per-document result
 //     (partial_codec.h) — replacing a stored document of the same id.
 //   * Commit() re-runs only the corpus stage (one entity per name, one id per
-//     event, statements: as `whosaid extract` does) over every stored
+//     event, statements: run::CorpusRun, as `whosaid extract`) over every stored
 //     document, read back from the database in id order, rewrites the derived
 //     tables (quotes and their full-text index, entities, variants, roles,
 //     name keys, events) and commits; then checkpoints the WAL.
@@ -36,7 +36,6 @@
 #include "core/document.h"
 #include "core/rules.h"
 #include "index/sqlite.h"
-#include "output/sink.h"
 #include "pipeline/pipeline.h"
 
 namespace whosaid::index {
@@ -65,16 +64,6 @@ class IndexWriter {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-};
-
-// The runner's sink that stores each document in the writer.
-class IndexSink : public output::Sink {
- public:
-  explicit IndexSink(IndexWriter& writer) : writer_(writer) {}
-  void Write(const Document& doc, const DocResult& result) override { writer_.Add(doc, result); }
-
- private:
-  IndexWriter& writer_;
 };
 
 }  // namespace whosaid::index

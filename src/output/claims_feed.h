@@ -39,7 +39,9 @@
 #include <string>
 #include <vector>
 
-#include "claims/claims_sink.h"
+#include "core/claims_result.h"
+#include "core/entity_table.h"
+#include "output/sink.h"
 
 namespace whosaid::output {
 
@@ -61,5 +63,27 @@ struct ClaimsFeed {
 std::string ClaimsJsonLd(const ClaimsFeed& feed, bool check_worthy);
 std::string FigureLines(const ClaimsFeed& feed);
 std::string ClaimsTable(const ClaimsFeed& feed, bool check_worthy);
+
+// The entity table flattened to what a Claim's author shows, by entity id.
+std::map<std::string, ClaimAuthor> ClaimAuthors(const resolve::EntityTable& table);
+
+// `whosaid claims`: keeps every document (text, records with run-wide ids)
+// and at End() writes the feed of CorpusResult::claims as `mode` says.
+enum class ClaimsMode { kJsonLd, kTable, kFigures };
+
+class ClaimsFeedSink : public Sink {
+ public:
+  ClaimsFeedSink(OutputStream& out, ClaimsMode mode, bool check_worthy)
+      : out_(out), mode_(mode), check_worthy_(check_worthy) {}
+  void Write(const Document& doc, const DocResult& result) override { Take(doc, result); }
+  void Take(Document doc, DocResult result) override;
+  void End(const CorpusResult& corpus) override;
+
+ private:
+  OutputStream& out_;
+  ClaimsMode mode_;
+  bool check_worthy_;
+  std::vector<claims::KeptDoc> docs_;
+};
 
 }  // namespace whosaid::output

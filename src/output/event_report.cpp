@@ -21,9 +21,9 @@ std::string SpeakerOf(const Document& doc, const QuoteRecord& r) {
 }
 
 std::vector<std::string> Documents(const events::GlobalEvent& e,
-                                   const std::vector<events::DocEvents>& docs) {
+                                   const std::vector<std::string>& doc_ids) {
   std::set<std::string> ids;
-  for (const auto& [doc, local] : e.members) ids.insert(docs[doc].doc);
+  for (const auto& [doc, local] : e.members) ids.insert(doc_ids[doc]);
   return {ids.begin(), ids.end()};
 }
 
@@ -45,8 +45,7 @@ void EventReportSink::Write(const Document& doc, const DocResult& result) {
     b.event = i < result.events.quote_event.size() ? result.events.quote_event[i] : -1;
     briefs.push_back(std::move(b));
   }
-  docs_.push_back(result.events);
-  docs_.back().doc = doc.id;
+  doc_ids_.push_back(doc.id);
   quotes_.push_back(std::move(briefs));
 }
 
@@ -78,7 +77,7 @@ void EventReportSink::WriteJsonl(const events::EventIndex& index) const {
     j["actors"] = std::move(actors);
     j["when"] = e.ref.when.empty() ? Json(nullptr) : Json(e.ref.when);
     j["label"] = e.ref.label;
-    j["documents"] = Documents(e, docs_);
+    j["documents"] = Documents(e, doc_ids_);
     j["mentions"] = e.mentions;
     Json quotes = Json::array();
     for (const QuoteBrief* q : QuotesOf(e)) {
@@ -129,24 +128,23 @@ void EventReportSink::WriteTable(const events::EventIndex& index) const {
     for (const auto& s : speakers) who += (who.empty() ? "" : ", ") + s;
     quoted += quotes.size();
     row(e.ref.when.empty() ? "-" : e.ref.when, e.ref.label,
-        std::to_string(Documents(e, docs_).size()), std::to_string(quotes.size()),
+        std::to_string(Documents(e, doc_ids_).size()), std::to_string(quotes.size()),
         who.empty() ? "-" : who);
   }
   std::string total = std::to_string(index.events.size());
   total += " events, ";
   total += std::to_string(quoted);
   total += " quotes about them, ";
-  total += std::to_string(docs_.size());
+  total += std::to_string(doc_ids_.size());
   total += " documents\n";
   out_.Write(total);
 }
 
-void EventReportSink::End() {
-  events::EventIndex index = events::ClusterEvents(docs_, config_);
+void EventReportSink::End(const CorpusResult& corpus) {
   if (format_ == OutputFormat::kTable)
-    WriteTable(index);
+    WriteTable(corpus.events);
   else
-    WriteJsonl(index);
+    WriteJsonl(corpus.events);
 }
 
 }  // namespace whosaid::output

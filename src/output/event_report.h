@@ -1,10 +1,10 @@
 // whosaid::output::EventReportSink — the report of `whosaid events`: every
 // event of the run, across documents, with the quotes about it.
 //
-// A Sink: Write() keeps, for each document, its events (DocResult::events)
-// and a brief of each quote record (document, offsets, kind, text, speaker);
-// End() clusters them (events::ClusterEvents) and writes one entry per
-// event in id order (by date, undated last).
+// A Sink: Write() keeps, for each document, its id and a brief of each
+// quote record (document, offsets, kind, text, speaker, local event); End()
+// writes one entry per event of the run (CorpusResult::events, clustered by
+// the runner: events/cluster.h) in id order (by date, undated last).
 //
 // JSON Lines (OutputFormat::kJsonl), one object per event:
 //   {"id": "E3", "type": "airstrike", "where": ["Nineveh", "Sinjar"],
@@ -24,24 +24,23 @@
 //
 // Example
 //   EventReportSink sink(out, OutputFormat::kJsonl);
-//   RunPipeline(reader, pipeline, sink, reporter, config);
+//   run::RunCorpus(reader, pipeline, stages, sink, observer, config);
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "events/cluster.h"
+#include "core/event_index.h"
 #include "output/sink.h"
 
 namespace whosaid::output {
 
 class EventReportSink : public Sink {
  public:
-  EventReportSink(OutputStream& out, OutputFormat format, const events::ClusterConfig& config = {})
-      : out_(out), format_(format), config_(config) {}
+  EventReportSink(OutputStream& out, OutputFormat format) : out_(out), format_(format) {}
 
   void Write(const Document& doc, const DocResult& result) override;
-  void End() override;
+  void End(const CorpusResult& corpus) override;
 
   struct QuoteBrief {
     std::string doc;
@@ -57,8 +56,7 @@ class EventReportSink : public Sink {
 
   OutputStream& out_;
   OutputFormat format_;
-  events::ClusterConfig config_;
-  std::vector<events::DocEvents> docs_;
+  std::vector<std::string> doc_ids_;             // per document
   std::vector<std::vector<QuoteBrief>> quotes_;  // per document
 };
 

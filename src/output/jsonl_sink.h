@@ -39,7 +39,7 @@ class JsonlSink : public Sink {
   // `explain`: add "rule", the attribution frame or sieve the record rests on.
   explicit JsonlSink(OutputStream& out, bool explain = false) : out_(out), explain_(explain) {}
   void Write(const Document& doc, const DocResult& result) override;
-  void End() override { out_.Flush(); }
+  void End(const CorpusResult&) override { out_.Flush(); }
 
   // The JSON line (with its '\n') for one record; `index` is built on doc.text.
   static std::string RecordLine(const Document& doc, const text::CodepointIndex& index,

@@ -1,29 +1,34 @@
-// whosaid::output::Sink — where per-document results go. The pipeline and the
-// CLI's runner write through this interface and never know the format; each
-// format (JSON Lines, a table for people, later SQLite and reports) is one
-// implementation.
+// whosaid::output::Sink — where a run's results go. The runner
+// (run/corpus_run.h) writes through this interface and never knows the
+// format; each output (JSON Lines, a table for people, entities, the
+// spelling report, events, the claims feed, later SQLite) is one
+// implementation in output/, and a new output is one more file here.
 //
-// Lifecycle: Begin() once, Write() once per document in input order, End()
-// once. Each call may throw WriteError (output_stream.h). A sink that keeps
-// results until the end (the corpus-level stages) hands them on with Take(),
-// which a keeping sink overrides to move rather than copy; by default Take()
-// is Write().
+// Lifecycle: Begin() once; Write() once per document, in input order, with
+// the run-wide ids already applied to its records (speaker entities and
+// canonical names, events, statements); End(corpus) once, with what the
+// corpus-level stages found across all documents (core/corpus_result.h).
+// Each call may throw WriteError (output_stream.h). A sink that keeps
+// documents until End() overrides Take() to move rather than copy; by
+// default Take() is Write(). A run that stops early (--on-error fail) never
+// calls End().
 //
 // Example
 //   whosaid::output::StringOutput out;
 //   auto sink = whosaid::output::MakeSink(whosaid::output::OutputFormat::kJsonl, out);
 //   sink->Begin();
-//   sink->Write(doc, pipeline.Run(doc));
-//   sink->End();
+//   sink->Write(doc, result);
+//   sink->End(corpus);
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string_view>
 
+#include "core/corpus_result.h"
+#include "core/doc_result.h"
 #include "core/document.h"
 #include "output/output_stream.h"
-#include "pipeline/pipeline.h"
 
 namespace whosaid::output {
 
@@ -33,7 +38,7 @@ class Sink {
   virtual void Begin() {}
   virtual void Write(const Document& doc, const DocResult& result) = 0;
   virtual void Take(Document doc, DocResult result) { Write(doc, result); }
-  virtual void End() {}
+  virtual void End(const CorpusResult& /*corpus*/) {}
 };
 
 enum class OutputFormat {

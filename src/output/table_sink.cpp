@@ -114,7 +114,7 @@ void TableSink::Write(const Document& doc, const DocResult& result) {
   }
 }
 
-void TableSink::End() {
+void TableSink::End(const CorpusResult& /*corpus*/) {
   out_.Write(std::to_string(quotes_) + (quotes_ == 1 ? " quote in " : " quotes in ") +
              std::to_string(docs_) + (docs_ == 1 ? " document\n" : " documents\n"));
   out_.Flush();

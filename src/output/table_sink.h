@@ -41,7 +41,7 @@ class TableSink : public Sink {
   TableSink(OutputStream& out, const TableConfig& config) : out_(out), config_(config) {}
   void Begin() override;
   void Write(const Document& doc, const DocResult& result) override;
-  void End() override;
+  void End(const CorpusResult& corpus) override;
 
  private:
   void Row(std::string_view doc, std::string_view speaker, std::string_view role,

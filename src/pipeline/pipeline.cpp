@@ -10,6 +10,8 @@
 #include "attribution/lexicon.h"
 #include "attribution/shape.h"
 #include "attribution/speaker.h"
+#include "claims/figures.h"
+#include "entities/mentions.h"
 #include "events/cluster.h"
 #include "pipeline/record_limits.h"
 #include "pipeline/windowed.h"

@@ -33,13 +33,9 @@
 #include <memory>
 #include <vector>
 
-#include "claims/figures.h"
-#include "core/diagnostic.h"
+#include "core/doc_result.h"
 #include "core/document.h"
-#include "core/record.h"
 #include "core/rules.h"
-#include "entities/mentions.h"
-#include "events/doc_events.h"
 #include "events/event_stage.h"
 
 namespace whosaid {
@@ -54,14 +50,6 @@ struct PipelineConfig {
   // edge. Default 1 MiB.
   std::size_t window_bytes = std::size_t{1} << 20;
   events::EventConfig events;
-};
-
-struct DocResult {
-  std::vector<QuoteRecord> quotes;           // in text order
-  std::vector<Diagnostic> diagnostics;       // per-document warnings
-  std::vector<entities::NameMention> names;  // names mentioned, in text order
-  events::DocEvents events;                  // its events; quote_event parallels `quotes`
-  std::vector<claims::Figure> figures;       // figures it states (claims/figures.h), in text order
 };
 
 class Pipeline {

@@ -48,10 +48,11 @@
 #include <string>
 #include <vector>
 
+#include "core/doc_result.h"
 #include "core/document.h"
+#include "core/entity_table.h"
 #include "core/rules.h"
 #include "entities/clusterer.h"
-#include "pipeline/pipeline.h"
 
 namespace whosaid::resolve {
 
@@ -66,37 +67,6 @@ struct ResolverConfig {
     c.weak_parts_need_context = true;
     return c;
   }
-};
-
-struct EntityVariant {
-  std::string form;
-  std::vector<std::string> docs;     // sorted, unique
-  std::vector<std::string> outlets;  // sorted, unique, known ones only
-  std::size_t count = 0;             // occurrences
-};
-
-struct EntityRole {
-  std::string role, affiliation;  // either may be empty
-  bool operator==(const EntityRole&) const = default;
-};
-
-struct Entity {
-  std::string id;                       // "P3"
-  std::string type;                     // person, organization, group, operation
-  std::string name;                     // canonical
-  std::vector<EntityVariant> variants;  // sorted by form
-  std::vector<EntityRole> roles;        // most frequent first
-  std::size_t quotes = 0;               // quote records with this speaker
-  std::vector<entities::MergeExplanation> merges;
-};
-
-struct EntityTable {
-  std::vector<Entity> entities;  // P…, O…, G…, X…, each numbered from 1
-  // Per document (in Add() order), per quote record: index into entities, or -1.
-  std::vector<std::vector<std::ptrdiff_t>> record_entity;
-  // Capitalised words that belong to no entity (places, other names), sorted,
-  // with where they were seen: the spelling report's other recurring names.
-  std::vector<EntityVariant> words;
 };
 
 class EntityResolver {

@@ -3,17 +3,13 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
-#include <sstream>
 
 #include "segment/tokenizer.h"
 
 namespace whosaid::resolve {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 std::vector<std::string> SplitOn(const std::string& s, char sep) {
   std::vector<std::string> out;
@@ -146,17 +142,6 @@ void SortByUse(std::vector<EntityVariant>& v) {
     return a.count > b.count;
   });
 }
-
-Json VariantJson(const EntityVariant& v) {
-  Json j;
-  j["form"] = v.form;
-  j["docs"] = v.docs;
-  j["outlets"] = v.outlets;
-  j["count"] = v.count;
-  return j;
-}
-
-std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -557,96 +542,6 @@ void SpellingReporter::OtherNames(const std::vector<EntityVariant>& words,
     g.name = g.majority;
     report.groups.push_back(std::move(g));
   }
-}
-
-std::string ToJson(const SpellingReport& report) {
-  Json groups = Json::array();
-  for (const SpellingGroup& g : report.groups) {
-    Json j;
-    j["entity"] = g.entity.empty() ? Json(nullptr) : Json(g.entity);
-    j["type"] = g.type;
-    j["name"] = g.name;
-    j["label"] = g.label;
-    j["majority"] = g.majority;
-    j["variants"] = Json::array();
-    for (const auto& v : g.variants) j["variants"].push_back(VariantJson(v));
-    j["forms"] = Json::array();
-    for (const auto& v : g.forms) j["forms"].push_back(VariantJson(v));
-    if (!g.words.empty()) {
-      j["words"] = Json::array();
-      for (const SpellingGroup& w : g.words) {
-        Json word;
-        word["label"] = w.label;
-        word["majority"] = w.majority;
-        word["variants"] = Json::array();
-        for (const auto& v : w.variants) word["variants"].push_back(VariantJson(v));
-        j["words"].push_back(std::move(word));
-      }
-    }
-    groups.push_back(std::move(j));
-  }
-  Json out;
-  out["groups"] = std::move(groups);
-  return Dump(out) + "\n";
-}
-
-std::string ToTable(const SpellingReport& report) {
-  std::ostringstream out;
-  if (report.groups.empty()) {
-    out << "No name is spelled more than one way.\n";
-    return out.str();
-  }
-  for (const SpellingGroup& g : report.groups) {
-    out << g.name << " (" << (g.entity.empty() ? "" : g.entity + ", ") << g.type << "): " << g.label
-        << ", majority " << g.majority << "\n";
-    for (const auto& v : g.variants) {
-      out << "  " << (v.form == g.majority ? "* " : "  ") << v.form << "  ×" << v.count << "  ";
-      for (std::size_t i = 0; i < v.docs.size(); ++i) out << (i ? ", " : "") << v.docs[i];
-      if (!v.outlets.empty()) {
-        out << "  [";
-        for (std::size_t i = 0; i < v.outlets.size(); ++i) out << (i ? "; " : "") << v.outlets[i];
-        out << "]";
-      }
-      out << "\n";
-    }
-    for (const SpellingGroup& w : g.words) {
-      out << "    words (" << w.label << "):";
-      for (const auto& v : w.variants) out << " " << v.form << " ×" << v.count;
-      out << "\n";
-    }
-  }
-  return out.str();
-}
-
-std::string EntityLine(const Entity& e, bool explain) {
-  Json j;
-  j["entity"] = e.id;
-  j["type"] = e.type;
-  j["name"] = e.name;
-  j["variants"] = Json::array();
-  for (const auto& v : e.variants) j["variants"].push_back(VariantJson(v));
-  j["roles"] = Json::array();
-  for (const auto& r : e.roles) {
-    Json role;
-    role["role"] = r.role.empty() ? Json(nullptr) : Json(r.role);
-    role["affiliation"] = r.affiliation.empty() ? Json(nullptr) : Json(r.affiliation);
-    j["roles"].push_back(std::move(role));
-  }
-  j["quotes"] = e.quotes;
-  if (explain) {
-    j["merges"] = Json::array();
-    for (const auto& m : e.merges) {
-      Json x;
-      x["form"] = m.form;
-      x["matched"] = m.matched;
-      x["score"] = std::round(m.score * 1000) / 1000;
-      x["rule"] = m.rule;
-      x["detail"] = m.detail;
-      x["shared"] = m.shared;
-      j["merges"].push_back(std::move(x));
-    }
-  }
-  return Dump(j) + "\n";
 }
 
 }  // namespace whosaid::resolve

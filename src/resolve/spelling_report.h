@@ -27,8 +27,7 @@
 // Example
 //   SpellingReporter reporter(rules, resolver_rules_parser, spelling);
 //   SpellingReport report = reporter.Build(table);
-//   out << ToJson(report);      // {"groups": [...]}
-//   out << ToTable(report);     // for people
+//   out.Write(output::SpellingJson(report));   // output/spelling_report.h
 #pragma once
 
 #include <string>
@@ -37,28 +36,12 @@
 #include <vector>
 
 #include "core/rules.h"
+#include "core/spelling_groups.h"
 #include "entities/name_parser.h"
 #include "entities/spelling.h"
 #include "resolve/entity_resolver.h"
 
 namespace whosaid::resolve {
-
-struct SpellingGroup {
-  std::string entity;                   // entity id; "" for another recurring name (JSON null)
-  std::string type;                     // person, organization, group, operation; name (no entity)
-  std::string name;                     // the entity's canonical name
-  std::string label;                    // how the spellings differ, comma separated
-  std::string majority;                 // the spelling used most
-  std::vector<EntityVariant> variants;  // the spellings (most used first)
-  std::vector<EntityVariant> forms;     // the entity's full forms holding them
-  // For a group of full forms: the single words spelled more than one way
-  // in them (groups of words: Defence / Defense), where there are any.
-  std::vector<SpellingGroup> words;
-};
-
-struct SpellingReport {
-  std::vector<SpellingGroup> groups;
-};
 
 class SpellingReporter {
  public:
@@ -99,12 +82,5 @@ class SpellingReporter {
   std::unordered_map<std::string, std::string> connector_;  // connector → its class
   std::unordered_set<std::string> finals_;                  // letters a transliteration drops
 };
-
-std::string ToJson(const SpellingReport& report);   // {"groups": [...]}, one line
-std::string ToTable(const SpellingReport& report);  // a readable table
-
-// One JSON line per entity (docs/output.md "Entities"); with `explain`, each
-// merge: the form, the member it matched, score, rule, detail, shared context.
-std::string EntityLine(const Entity& entity, bool explain);
 
 }  // namespace whosaid::resolve

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "../support/rules_fixture.h"
-#include "claims/claims_sink.h"
+#include "claims/figures.h"
 
 namespace whosaid::claims {
 namespace testing_claims {

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "../support/rules_fixture.h"
+#include "claims/claims_stage.h"
+#include "claims/figures.h"
 
 namespace whosaid::output {
 namespace {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../events/events_fixture.h"
+#include "events/cluster.h"
 #include "output/output_stream.h"
 
 namespace whosaid::output {
@@ -81,8 +82,14 @@ std::vector<std::string> Report(OutputFormat format) {
   StringOutput out;
   EventReportSink sink(out, format);
   sink.Begin();
-  for (const Input& i : Corpus()) sink.Write(i.doc, i.result);
-  sink.End();
+  std::vector<events::DocEvents> docs;
+  for (const Input& i : Corpus()) {
+    sink.Write(i.doc, i.result);
+    docs.push_back(i.result.events);
+  }
+  CorpusResult corpus;
+  corpus.events = events::ClusterEvents(docs);  // what the runner gives every sink
+  sink.End(corpus);
   std::vector<std::string> lines;
   const std::string& s = out.str();
   for (std::size_t start = 0, nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1) {
@@ -173,8 +180,8 @@ TEST_SUITE("output.events") {
   TEST_CASE("no documents, no events") {
     StringOutput json, table;
     EventReportSink j(json, OutputFormat::kJsonl), t(table, OutputFormat::kTable);
-    j.End();
-    t.End();
+    j.End(CorpusResult{});
+    t.End(CorpusResult{});
     CHECK(json.str().empty());
     CHECK(table.str().find("0 events, 0 quotes about them, 0 documents\n") != std::string::npos);
   }

@@ -92,7 +92,7 @@ TEST_SUITE("output.jsonl") {
     JsonlSink sink(out);
     sink.Begin();
     sink.Write(doc, result);
-    sink.End();
+    sink.End(CorpusResult{});
     std::vector<Json> lines = Lines(out.str());
     REQUIRE(lines.size() == 2);
 
@@ -141,7 +141,7 @@ TEST_SUITE("output.jsonl") {
     StringOutput out;
     JsonlSink sink(out);
     sink.Write(doc, result);
-    sink.End();
+    sink.End(CorpusResult{});
     CHECK(out.str() ==
           "{\"doc\":\"d\",\"outlet\":null,\"quote\":{\"text\":\"No.\",\"start\":1,\"end\":4,"
           "\"kind\":\"direct\"},\"cue\":null,\"speaker\":null,\"event\":null,"
@@ -175,7 +175,7 @@ TEST_SUITE("output.jsonl") {
       StringOutput o;
       JsonlSink s(o);
       s.Write(doc, one);
-      s.End();
+      s.End(CorpusResult{});
       CHECK(Json::parse(o.str())["speaker"].dump() == Json::parse(row.expected).dump());
     }
   }

@@ -74,7 +74,7 @@ TEST_SUITE("output.table") {
     TableSink sink(out, config);
     sink.Begin();
     sink.Write(doc, result);
-    sink.End();
+    sink.End(CorpusResult{});
     std::vector<std::string> lines;
     std::string s = out.str();
     for (std::size_t start = 0, nl; (nl = s.find('\n', start)) != std::string::npos;

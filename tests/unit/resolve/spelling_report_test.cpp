@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/rules_fixture.h"
+#include "output/spelling_report.h"
 
 namespace whosaid {
 namespace {
@@ -69,8 +70,8 @@ TEST_SUITE("resolve") {
     CHECK(report.groups[1].label == "word order");       // Karim Aziz / Aziz Karim
     CHECK(report.groups[2].label == "transliteration");  // Umar Farid / Omar Farid Khan
     CHECK(report.groups[2].variants.size() == 2);        // not the short form Farid
-    CHECK(resolve::ToJson(report).find("\"majority\":\"Defense\"") != std::string::npos);
-    CHECK(resolve::ToTable(report).find("* Somalia’s Defense Ministry") != std::string::npos);
+    CHECK(output::SpellingJson(report).find("\"majority\":\"Defense\"") != std::string::npos);
+    CHECK(output::SpellingTable(report).find("* Somalia’s Defense Ministry") != std::string::npos);
   }
 
   TEST_CASE("spelling report: other names spelled alike part by part in other outlets") {

@@ -23,11 +23,16 @@
 #include <string>
 #include <vector>
 
+#include "core/date_range.h"
 #include "core/record.h"
-#include "events/calendar.h"
-#include "events/lexicon.h"
 
 namespace whosaid::events {
+
+struct Actor {
+  std::string name;
+  std::string country;  // "" when the actor acts for no state
+  bool operator==(const Actor&) const = default;
+};
 
 struct EventPlace {
   std::vector<std::string> path;  // country first: {"Iraq", "Nineveh", "Sinjar"}
@@ -55,7 +60,7 @@ struct DocEvents {
   std::optional<DateRange> anchor;  // the document's date
   std::vector<DocEvent> events;
   std::vector<int> quote_event;
-  // Filled by the corpus pass (EventIdSink): the run-wide EventRef of each
+  // Filled by the corpus pass (run/corpus_run.h): the run-wide EventRef of each
   // of `events`, for the stages after it (claims: the event of a figure).
   std::vector<EventRef> global;
 };

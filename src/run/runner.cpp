@@ -1,4 +1,4 @@
-#include "cli/runner.h"
+#include "run/runner.h"
 
 #include <algorithm>
 #include <atomic>
@@ -8,11 +8,11 @@
 
 #include "core/parallel.h"
 
-namespace whosaid::cli {
+namespace whosaid::run {
 namespace {
 
-// Reads the next batch; reader diagnostics go straight to the reporter.
-std::vector<Document> ReadBatch(ingest::DocumentSource& source, Reporter& reporter,
+// Reads the next batch; reader diagnostics go straight to the observer.
+std::vector<Document> ReadBatch(ingest::DocumentSource& source, RunObserver& observer,
                                 const RunConfig& config) {
   std::vector<Document> batch;
   std::size_t bytes = 0;
@@ -20,9 +20,9 @@ std::vector<Document> ReadBatch(ingest::DocumentSource& source, Reporter& report
   Document doc;
   while (batch.size() < config.batch_docs && bytes < config.batch_bytes) {
     bool got = source.Next(doc, diagnostics);
-    reporter.Report(diagnostics);
+    observer.Report(diagnostics);
     diagnostics.clear();
-    if (!got || reporter.stop()) break;
+    if (!got || observer.stop()) break;
     bytes += doc.text.size();
     batch.push_back(std::move(doc));
   }
@@ -68,26 +68,24 @@ std::vector<DocResult> ProcessBatch(const Pipeline& pipeline, const std::vector<
 
 }  // namespace
 
-RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline, output::Sink& sink,
-                     Reporter& reporter, const RunConfig& config) {
+RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline,
+                     const DocConsumer& consume, RunObserver& observer, const RunConfig& config) {
   RunStats stats;
-  sink.Begin();
   for (;;) {
-    std::vector<Document> batch = ReadBatch(source, reporter, config);
-    if (reporter.stop() || batch.empty()) break;
+    std::vector<Document> batch = ReadBatch(source, observer, config);
+    if (observer.stop() || batch.empty()) break;
     std::vector<DocResult> results = ProcessBatch(pipeline, batch, config.threads);
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      reporter.Report(results[i].diagnostics);
-      if (reporter.stop()) return stats;
+      observer.Report(results[i].diagnostics);
+      if (observer.stop()) return stats;
       ++stats.docs;
       stats.bytes += batch[i].text.size();
       stats.quotes += results[i].quotes.size();
-      sink.Take(std::move(batch[i]), std::move(results[i]));  // a keeping sink moves, not copies
+      consume(std::move(batch[i]), std::move(results[i]));
     }
-    reporter.Progress(stats.docs, stats.bytes);
+    observer.Progress(stats.docs, stats.bytes);
   }
-  if (!reporter.stop()) sink.End();
   return stats;
 }
 
-}  // namespace whosaid::cli
+}  // namespace whosaid::run

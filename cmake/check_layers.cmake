@@ -1,0 +1,36 @@
+# cmake -DSRC=src -DSPEC="layer=allowed,allowed;..." -P check_layers.cmake
+# Fails (naming file and line) when a file of src/LAYER includes
+# "FOLDER/..." for a FOLDER not in LAYER's allowed list. Run by the build
+# (cmake/WhosaidLayers.cmake: whosaid_check_layers).
+cmake_minimum_required(VERSION 3.25)
+set(_bad "")
+foreach(entry IN LISTS SPEC)
+  if(entry STREQUAL "")
+    continue()
+  endif()
+  string(REPLACE "=" ";" _kv "${entry}")
+  list(GET _kv 0 _layer)
+  list(GET _kv 1 _allowed)
+  string(REPLACE "," ";" _allowed "${_allowed}")
+  file(GLOB _files "${SRC}/${_layer}/*.h" "${SRC}/${_layer}/*.cpp")
+  foreach(f IN LISTS _files)
+    file(READ "${f}" _text)
+    # One list item per line: neutralise what a CMake list treats specially.
+    string(REGEX REPLACE "[][;\\]" "_" _text "${_text}")
+    string(REPLACE "\n" ";" _lines "${_text}")
+    set(_n 0)
+    foreach(line IN LISTS _lines)
+      math(EXPR _n "${_n} + 1")
+      if(line MATCHES "^[ \t]*#[ \t]*include[ \t]+\"([a-z_]+)/")
+        set(_folder "${CMAKE_MATCH_1}")
+        if(NOT _folder IN_LIST _allowed)
+          string(APPEND _bad "${f}:${_n}: ${_layer}/ may not include ${_folder}/ "
+                             "(allowed: ${_allowed}; see HACKING.md)\n")
+        endif()
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(_bad)
+  message(FATAL_ERROR "layering:\n${_bad}")
+endif()

@@ -1,0 +1,12 @@
+#include "core/event_index.h"
+
+namespace whosaid::events {
+
+const GlobalEvent* EventIndex::Find(std::size_t doc, int local) const {
+  if (doc >= of.size() || local < 0 || static_cast<std::size_t>(local) >= of[doc].size())
+    return nullptr;
+  int k = of[doc][static_cast<std::size_t>(local)];
+  return k >= 0 ? &events[static_cast<std::size_t>(k)] : nullptr;
+}
+
+}  // namespace whosaid::events

@@ -1,0 +1,40 @@
+// whosaid::events::EventIndex — the corpus-level event stage's result
+// (events/cluster.h: ClusterEvents): one GlobalEvent per real-world event
+// across every document of a run, with its members (document index, local
+// event), its type, places, actors, date and the EventRef quote records
+// show. Plain values; the event report (output/event_report.h) reads it.
+//
+// Example
+//   const GlobalEvent* e = index.Find(0, 2);   // document 0's third event
+//   if (e) e->ref.label == "airstrike, Nineveh, 2019-03-12";
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/doc_events.h"
+#include "core/record.h"
+
+namespace whosaid::events {
+
+struct GlobalEvent {
+  EventRef ref;  // what quote records show
+  std::vector<std::string> type_path;
+  std::vector<EventPlace> places;
+  std::vector<Actor> actors;
+  std::optional<DateRange> date;
+  std::vector<std::pair<std::size_t, int>> members;  // (document index, local event)
+  int mentions = 0;
+};
+
+struct EventIndex {
+  std::vector<GlobalEvent> events;   // in id order: E1, E2, …
+  std::vector<std::vector<int>> of;  // of[document][local event] → index in events
+
+  const GlobalEvent* Find(std::size_t doc, int local) const;
+};
+
+}  // namespace whosaid::events
