@@ -12,9 +12,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz targets
 # (scripts/fuzz.sh, run by scripts/test.sh); clang-format-14 checks the layout
-# (scripts/check_format.sh); the rest builds whosaid.
+# (scripts/check_format.sh); libcpp-httplib-dev serves the quote index's page
+# and chromium drives it in tests/e2e/index_browser.sh (skipped without it);
+# the rest builds whosaid.
 packages=(build-essential g++ cmake pkg-config libicu-dev libpcre2-dev
           libboost-program-options-dev doctest-dev nlohmann-json3-dev libsqlite3-dev python3
+          libcpp-httplib-dev chromium
           clang-14 libclang-rt-14-dev clang-format-14)
 
 installed() {

@@ -12,6 +12,7 @@
 #include "cli/claims_command.h"
 #include "cli/exit_status.h"
 #include "cli/extract_command.h"
+#include "cli/index_commands.h"
 #include "cli/names_command.h"
 #include "core/diagnostic.h"
 #include "core/text.h"
@@ -35,6 +36,10 @@ constexpr Command kCommands[] = {
     {"events", "the events reported, across documents, with the quotes about them", RunEvents},
     {"claims", "statements across outlets, changed wordings, conflicting figures (JSON-LD)",
      RunClaims},
+    {"index", "add documents to a quote index (SQLite) searchable by any spelling", RunIndex},
+    {"search", "search a quote index: text, speaker in any spelling, role, outlet, event",
+     RunSearch},
+    {"serve", "a local web page over a quote index", RunServe},
 };
 
 const Command* FindCommand(std::string_view name) {

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# scripts/index_bench.sh — benchmarks of the quote index (issue 14), not a test:
+# index build throughput (MB/s of document text), database size per MB of
+# text, and search latency (median, p99) over 1,000 mixed queries through
+# `whosaid serve`'s /api/search (one client, keep-alive).
+#
+#   bash scripts/index_bench.sh [REPEAT] [THREADS]
+# REPEAT copies of PolNeAR train (../shared/data/polnear/train.jsonl, 840
+# documents; ids made unique) — 60 gives 50,400 documents. THREADS: 0 = all.
+# Environment: WHOSAID_BIN (build/whosaid), WORK (a scratch dir, kept),
+# SEARCH_ONLY=1 (measure the searches on the index already in WORK).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bin=${WHOSAID_BIN:-$root/build/whosaid}
+train=${TRAIN:-$root/../shared/data/polnear/train.jsonl}
+repeat=${1:-60}
+threads=${2:-0}
+work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/whosaid_index_bench.XXXXXX")}
+mkdir -p "$work"
+export WHOSAID_RULES=${WHOSAID_RULES:-$root/rules}
+
+if [ "${SEARCH_ONLY:-0}" != 1 ]; then
+python3 - "$train" "$repeat" "$work/input.jsonl" <<'PY'
+import json, sys
+train, repeat, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+docs = [json.loads(l) for l in open(train, encoding="utf-8")]
+text = 0
+with open(out, "w", encoding="utf-8") as f:
+    for k in range(repeat):
+        for d in docs:
+            d2 = dict(d, id=f"{d['id']}~{k}")
+            text += len(d["text"].encode("utf-8"))
+            f.write(json.dumps(d2, ensure_ascii=False) + "\n")
+open(out + ".textbytes", "w").write(str(text))
+print(f"input: {repeat} x {len(docs)} = {repeat * len(docs)} documents, "
+      f"{text / 1e6:.1f} MB of text")
+PY
+text_bytes=$(cat "$work/input.jsonl.textbytes")
+rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
+start=$(date +%s.%N)
+/usr/bin/time -f "%M %U %S" -o "$work/rss" "$bin" index --db "$work/bench.db" --threads "$threads" \
+  "$work/input.jsonl" 2>"$work/index.err" || { cat "$work/index.err"; exit 1; }
+end=$(date +%s.%N)
+tail -1 "$work/index.err"
+python3 - "$start" "$end" "$text_bytes" "$work/bench.db" $(cat "$work/rss") <<'PY'
+import os, sys
+start, end, text, db = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+rss, user, sys_ = int(sys.argv[5]), float(sys.argv[6]), float(sys.argv[7])
+size = os.path.getsize(db)
+wall, cpu = end - start, user + sys_
+print(f"index: {wall:.1f} s wall, {cpu:.1f} s CPU; {text / 1e6 / wall:.2f} MB/s of text "
+      f"(wall), {text / 1e6 / cpu:.2f} MB/s per CPU-second; peak RSS {rss / 1024:.0f} MB")
+print(f"db: {size / 1e6:.1f} MB, {size / text:.2f} MB per MB of text")
+PY
+fi
+
+"$bin" serve --db "$work/bench.db" --port 0 2>"$work/serve.err" &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+port=""
+for _ in $(seq 1 200); do
+  port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.err")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { cat "$work/serve.err"; exit 1; }
+
+python3 - "$port" "$work/bench.db" <<'PY'
+import http.client, random, sqlite3, statistics, sys, time, urllib.parse
+port, db = int(sys.argv[1]), sys.argv[2]
+random.seed(14)
+con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+texts = [r[0] for r in con.execute("SELECT text FROM quotes ORDER BY random() LIMIT 3000")]
+names = [r[0] for r in con.execute(
+    "SELECT form FROM variants v JOIN entities e ON e.id = v.entity "
+    "WHERE e.type = 'person' AND form LIKE '% %' ORDER BY random() LIMIT 500")]
+outlets = [r[0] for r in con.execute("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
+events = [r[0] for r in con.execute("SELECT id FROM events ORDER BY random() LIMIT 200")]
+entities = [r[0] for r in con.execute("SELECT id FROM entities ORDER BY random() LIMIT 200")]
+dates = sorted(r[0] for r in con.execute("SELECT DISTINCT date FROM documents WHERE date IS NOT NULL"))
+words = [w.strip('.,"“”’;:?!()') for t in texts for w in t.split()]
+words = [w for w in words if len(w) > 3 and w.isalpha()]
+
+def respell(name):  # a spelling no article used: one vowel changed in the last part
+    parts = name.split()
+    last = list(parts[-1])
+    vowels = [i for i, c in enumerate(last) if c in "aeiou"]
+    if vowels:
+        i = random.choice(vowels)
+        last[i] = random.choice([v for v in "aeiou" if v != last[i]])
+    return " ".join(parts[:-1] + ["".join(last)])
+
+def query(kind):
+    if kind == "word": return {"q": random.choice(words)}
+    if kind == "phrase":
+        t = random.choice(texts).split()
+        i = random.randrange(max(1, len(t) - 2))
+        return {"q": '"' + " ".join(w.strip('"“”') for w in t[i:i + 2]) + '"'}
+    if kind == "or": return {"q": random.choice(words) + " OR " + random.choice(words)}
+    if kind == "prefix": return {"q": random.choice(words)[:4] + "*"}
+    if kind == "speaker": return {"speaker": random.choice(names)}
+    if kind == "respelled": return {"speaker": respell(random.choice(names))}
+    if kind == "speaker+text": return {"speaker": random.choice(names), "q": random.choice(words)}
+    if kind == "entity": return {"entity": random.choice(entities)}
+    if kind == "event": return {"event": random.choice(events)}
+    if kind == "about": return {"about": random.choice(["election", "debate", "rally", "vote"])}
+    if kind == "filters":
+        d = random.choice(dates)
+        return {"kind": random.choice(["direct", "indirect", "mixed"]),
+                "outlet": random.choice(outlets) if outlets else "", "from": d[:7]}
+    if kind == "text+date":
+        return {"q": random.choice(words), "from": random.choice(dates)[:7]}
+    raise ValueError(kind)
+
+kinds = ["word", "phrase", "or", "prefix", "speaker", "respelled", "speaker+text", "entity",
+         "event", "about", "filters", "text+date"]
+conn = http.client.HTTPConnection("127.0.0.1", port)
+lat = {k: [] for k in kinds}
+hits = 0
+for n in range(1000):
+    k = kinds[n % len(kinds)]
+    q = {key: v for key, v in query(k).items() if v}
+    q["limit"] = "20"
+    t = time.perf_counter()
+    conn.request("GET", "/api/search?" + urllib.parse.urlencode(q))
+    r = conn.getresponse()
+    body = r.read()
+    lat[k].append((time.perf_counter() - t) * 1000)
+    if r.status == 200: hits += body.count(b"\n")
+all_ = sorted(x for v in lat.values() for x in v)
+p = lambda xs, f: sorted(xs)[min(len(xs) - 1, int(f * len(xs)))]
+print(f"search: 1000 queries, {hits} records returned; median {statistics.median(all_):.2f} ms, "
+      f"p99 {p(all_, 0.99):.2f} ms, max {all_[-1]:.1f} ms")
+for k in kinds:
+    print(f"  {k:13s} median {statistics.median(lat[k]):7.2f} ms  p99 {p(lat[k], 0.99):7.2f} ms")
+PY
+echo "scratch: $work"
