@@ -474,8 +474,12 @@ void MentionFinder::FindPlaces(Sentence& s) const {
 // preposition ("in Sinjar", "near the Spin Ghar", "across Pashtunistan"): up
 // to three capitalised words, not a month or weekday, ending the name (a
 // kind word may follow: "the Dand-e-Patan district"). It lies in the place
-// after "district of" or before "'s" when one is said. Returns the next word.
+// after "district of" or before "'s" when one is said. None in a title-case
+// headline. Returns the next word.
 std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
+  // In a headline in title case capitals mark no name ("Targeting Rebel
+  // Hideouts"): only the gazetteer's places count there.
+  if (s.title) return i + 1;
   std::size_t end = i;
   while (end < s.e && end < i + 3 && s.w[end].IsWord() && s.w[end].cap && !s.w[end].all_caps &&
          !s.taken[end - s.b] && !dates_.MayStart(s.w[end]) && places_.Demonym(s.w[end].lower) < 0 &&

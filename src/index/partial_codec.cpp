@@ -85,19 +85,20 @@ std::optional<events::DateRange> GetDate(const json& j) {
 
 json Put(const events::DocEvent& e) {
   json places = json::array();
-  for (const events::EventPlace& p : e.places) places.push_back({p.path, p.mentions, p.near});
+  for (const events::EventPlace& p : e.places)
+    places.push_back({p.path, p.mentions, p.near, p.known});
   json actors = json::array();
   for (const events::Actor& a : e.actors) actors.push_back({a.name, a.country});
-  return json::array(
-      {e.type_path, places, actors, Put(e.date), e.mentions, e.border, e.local, e.first_byte});
+  return json::array({e.type_path, places, actors, Put(e.date), e.mentions, e.border, e.local,
+                      e.first_byte, e.family, e.story});
 }
 
 events::DocEvent GetEvent(const json& j) {
   events::DocEvent e;
   e.type_path = j.at(0).get<std::vector<std::string>>();
   for (const json& p : j.at(1)) {
-    e.places.push_back(
-        {p.at(0).get<std::vector<std::string>>(), p.at(1).get<int>(), p.at(2).get<bool>()});
+    e.places.push_back({p.at(0).get<std::vector<std::string>>(), p.at(1).get<int>(),
+                        p.at(2).get<bool>(), p.at(3).get<bool>()});
   }
   for (const json& a : j.at(2)) e.actors.push_back({a.at(0).get<std::string>(), a.at(1)});
   e.date = GetDate(j.at(3));
@@ -105,6 +106,8 @@ events::DocEvent GetEvent(const json& j) {
   e.border = j.at(5).get<bool>();
   e.local = j.at(6).get<bool>();
   e.first_byte = j.at(7).get<std::size_t>();
+  e.family = j.at(8).get<std::string>();
+  e.story = j.at(9).get<bool>();
   return e;
 }
 

@@ -28,7 +28,7 @@
 
 namespace whosaid::index {
 
-inline constexpr int kPartialVersion = 1;
+inline constexpr int kPartialVersion = 2;
 
 std::string EncodePartial(const DocResult& result);
 DocResult DecodePartial(std::string_view stored);

@@ -30,8 +30,8 @@ m = json.load(open(sys.argv[1]))
 checks = [("quote_f1", 0.90), ("recall_direct", 0.95), ("recall_mixed", 0.85),
           ("recall_indirect", 0.85), ("speaker_accuracy", 0.92), ("end_to_end_f1", 0.85),
           ("role_accuracy", 0.85), ("offsets_valid", 1.0)]
-events = [("event_pair_f1", 0.30, 0.70), ("event_when_accuracy", 0.30, 0.60),
-          ("event_where_accuracy", 0.24, 0.75), ("event_null_accuracy", 0.80, 0.80)]
+events = [("event_pair_f1", 0.52, 0.70), ("event_when_accuracy", 0.46, 0.60),
+          ("event_where_accuracy", 0.36, 0.75), ("event_null_accuracy", 0.80, 0.80)]
 strict = os.environ.get("WHOSAID_NEWS_STRICT") == "1"
 checks += [(k, target if strict else floor) for k, floor, target in events]
 below = [f"{k}={m[k]:.3f} < {t}" for k, t in checks if m[k] < t]
