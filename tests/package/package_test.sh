@@ -18,8 +18,13 @@ done
 [ -e "$tmp/prefix/include/whosaid/cli" ] && { echo "FAIL: CLI headers installed"; exit 1; }
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# A sanitizer build installs instrumented libraries: the consumer links the
+# same runtime (WHOSAID_SANITIZED is set by CTest for such builds).
+sanitize=()
+[ -n "${WHOSAID_SANITIZED:-}" ] &&
+  sanitize=(-DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all")
 cmake -S "$root/tests/package/consumer" -B "$tmp/consumer" -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_PREFIX_PATH="$tmp/prefix" "${launcher[@]}" >"$tmp/configure.log" 2>&1 ||
+  -DCMAKE_PREFIX_PATH="$tmp/prefix" "${launcher[@]}" "${sanitize[@]}" >"$tmp/configure.log" 2>&1 ||
   { cat "$tmp/configure.log"; echo "FAIL: find_package(whosaid)"; exit 1; }
 cmake --build "$tmp/consumer" -j2 >"$tmp/build.log" 2>&1 ||
   { tail -40 "$tmp/build.log"; echo "FAIL: building against whosaid::core"; exit 1; }
