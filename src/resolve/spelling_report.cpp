@@ -447,10 +447,11 @@ SpellingReport SpellingReporter::Build(const EntityTable& table) const {
       SortByUse(g.variants);
       g.majority = g.variants.front().form;
       g.forms = g.variants;
+      const std::vector<std::size_t>& members = idx;  // clang 14 cannot capture a binding
       for (std::size_t w = 0; w < words.size(); ++w) {
         const bool within =
             std::any_of(words[w].forms.begin(), words[w].forms.end(), [&](const EntityVariant& f) {
-              return std::any_of(idx.begin(), idx.end(), [&](std::size_t i) {
+              return std::any_of(members.begin(), members.end(), [&](std::size_t i) {
                 return segment::Lower(variants[i].form) == segment::Lower(f.form);
               });
             });

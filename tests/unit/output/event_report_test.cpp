@@ -112,16 +112,17 @@ TEST_SUITE("output.events") {
     const auto& strike = events[0];
     CHECK(strike["id"] == "E1");
     CHECK(strike["type"] == "airstrike");
-    CHECK(strike["where"] == nlohmann::json::array({"Aleppo", "Manbij"}));
+    CHECK(strike["where"] == nlohmann::ordered_json::array({"Aleppo", "Manbij"}));
     // every member's places, as full paths (in no promised order)
     auto places = strike["places"].get<std::vector<std::vector<std::string>>>();
     std::sort(places.begin(), places.end());
     CHECK(places == std::vector<std::vector<std::string>>{{"Syria", "Aleppo"},
                                                           {"Syria", "Aleppo", "Manbij"}});
-    CHECK(strike["actors"] == nlohmann::json::array({"Turkey"}));
+    CHECK(strike["actors"] == nlohmann::ordered_json::array({"Turkey"}));
     CHECK(strike["when"] == "2024-11-06");
     CHECK(strike["label"] == "airstrike, Aleppo, 2024-11-06");
-    CHECK(strike["documents"] == nlohmann::json::array({"a", "b"}));  // sorted, not input order
+    CHECK(strike["documents"] ==
+          nlohmann::ordered_json::array({"a", "b"}));  // sorted, not input order
     CHECK(strike["mentions"] == 4);
 
     // Quotes by document, then offset; offsets in code points.
@@ -148,7 +149,7 @@ TEST_SUITE("output.events") {
     CHECK(meeting["id"] == "E2");
     CHECK(meeting["when"].is_null());  // undated, so last
     CHECK(meeting["label"] == "meeting, Doha");
-    CHECK(meeting["documents"] == nlohmann::json::array({"b"}));
+    CHECK(meeting["documents"] == nlohmann::ordered_json::array({"b"}));
     REQUIRE(meeting["quotes"].size() == 1);
     CHECK(meeting["quotes"][0]["speaker"] == "the minister");  // the mention when there is no name
     // The quote about nothing is in no event.

@@ -288,9 +288,9 @@ TEST_SUITE("resolve") {
           names[q.speaker->entity].insert(q.speaker->name);
       }
     }
-    for (const auto& [id, n] : names) {
-      CAPTURE(id);
-      CHECK(n.size() == 1);
+    for (const auto& entry : names) {
+      CAPTURE(entry.first);
+      CHECK(entry.second.size() == 1);
     }
     // the spokesperson quoted in documents a and b is one entity
     std::string a_id, b_id;
