@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/corpus_result.h"
 #include "core/text.h"
 #include "fuzz_support.h"
 #include "ingest/text_document.h"
@@ -92,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto sink = output::MakeSink(format, *out, /*explain=*/true);
     sink->Begin();
     sink->Write(doc, result);
-    sink->End();
+    sink->End(CorpusResult{});  // one document: no corpus stage ran
   }
   CheckJsonLines(doc, jsonl.str(), result.quotes.size());
   return 0;
