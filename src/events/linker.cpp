@@ -1,6 +1,7 @@
 #include "events/linker.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace whosaid::events {
 
@@ -16,8 +17,8 @@ struct QuoteLinker::Quote {
 };
 
 QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
-                         std::uint32_t story_paragraphs)
-    : lex_(lexicon), dates_(dates), story_paragraphs_(story_paragraphs) {}
+                         const StoryConfig& story)
+    : lex_(lexicon), dates_(dates), story_(story) {}
 
 // The armed action mentioned last before the quote, else the main event
 // (most mentions, then first mentioned) when it is an armed action.
@@ -89,20 +90,46 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   return -1;
 }
 
+namespace {
+
+// Whether a paragraph's last token ends a sentence: captions ("… on
+// Monday. — Agency TV"), bylines and "Published …" lines do not.
+bool EndsSentence(std::string_view last) {
+  return last == "." || last == "!" || last == "?" || last == "\"" || last == "\u201d" ||
+         last == "'" || last == "\u2019";
+}
+
+}  // namespace
+
 // Whether the quote is about the story when it names no event: it stands
-// in the first paragraphs (news tells its main event first, then ranges over
-// background and reactions), does not speak of what will, may or must be,
-// and its sentence names no occasion where it was said ("in a statement":
-// words of an occasion are about what they name).
+// in the first paragraphs of the story — the headline, the lead and what
+// follows; between the headline and the lead's full paragraph only
+// paragraphs that end as sentences count (news tells its main event first,
+// then ranges over background and reactions) — does not speak of what
+// will, may or must be, and its sentence names no occasion where it was
+// said ("in a statement": words of an occasion are about what they name).
 bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& story) const {
   if (story.event < 0 || q.modal || q.occasion) return false;
-  std::uint32_t seen = 0, paragraphs = 0;
-  for (std::size_t k = 0; k < words.size() && words[k].paragraph <= q.paragraph; ++k) {
-    if (!words[k].IsWord() || (paragraphs > 0 && words[k].paragraph == seen)) continue;
-    seen = words[k].paragraph;
-    ++paragraphs;
+  std::vector<bool> lead = LeadParagraphs(story_, words);
+  std::size_t full = 0;  // the lead's full paragraph
+  for (std::size_t p = 0; p < lead.size(); ++p) {
+    if (lead[p]) full = p;
   }
-  return paragraphs <= story_paragraphs_;
+  std::vector<std::string_view> last(std::size_t{q.paragraph} + 1);
+  std::vector<bool> has_words(last.size(), false);
+  for (const Word& w : words.words) {
+    if (w.paragraph > q.paragraph) break;
+    last[w.paragraph] = w.text;
+    if (w.IsWord()) has_words[w.paragraph] = true;
+  }
+  std::uint32_t paragraphs = 0;
+  bool headline = true;
+  for (std::size_t p = 0; p < last.size(); ++p) {
+    if (!has_words[p]) continue;
+    if (headline || p >= full || EndsSentence(last[p])) ++paragraphs;
+    headline = false;
+  }
+  return paragraphs <= story_.quote_paragraphs;
 }
 
 std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>& ms,

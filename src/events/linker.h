@@ -41,8 +41,7 @@ namespace whosaid::events {
 
 class QuoteLinker {
  public:
-  QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
-              std::uint32_t story_paragraphs = 5);
+  QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates, const StoryConfig& story = {});
 
   std::vector<int> Run(const Words& words, const std::vector<Mention>& mentions,
                        const Grouping& grouping, const std::vector<QuoteRecord>& quotes,
@@ -56,7 +55,7 @@ class QuoteLinker {
 
   const EventLexicon& lex_;
   const DateFinder& dates_;
-  std::uint32_t story_paragraphs_;
+  StoryConfig story_;
 };
 
 }  // namespace whosaid::events
