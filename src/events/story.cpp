@@ -59,6 +59,22 @@ int OccasionTopic(const Words& words, const std::vector<Mention>& mentions,
   return -1;
 }
 
+// Whether an occasion mention is where the lead's words were spoken ("in a
+// televised address", "at a rally", "during the debate"): a preposition
+// stands before its phrase. The object of a verb ("suggested holding the
+// rally elsewhere") is what the news is about, not where it was said.
+bool SpokenAt(const Words& words, const Mention& m) {
+  static constexpr std::string_view kAt[] = {"in", "at", "during", "on", "from", "through", "via"};
+  for (std::size_t k = m.first, seen = 0; k > 0 && seen < 4; --k) {
+    const Word& w = words[k - 1];
+    if (!w.IsWord() || w.sentence != words[m.first].sentence) return false;
+    if (std::find(std::begin(kAt), std::end(kAt), w.lower) != std::end(kAt)) return true;
+    if (w.cap) continue;  // "at a PTI rally"
+    ++seen;
+  }
+  return false;
+}
+
 }  // namespace
 
 Story FindStory(const StoryConfig& config, const EventLexicon& lexicon, const Words& words,
@@ -89,7 +105,7 @@ Story FindStory(const StoryConfig& config, const EventLexicon& lexicon, const Wo
         m.cls == TriggerClass::kAnaphor || quoted(m))
       continue;
     const EventType& type = lexicon.type(grouping.events[static_cast<std::size_t>(ev)].type);
-    if (type.occasion && !m.reference) {  // the lead reports words spoken
+    if (type.occasion && !m.reference && SpokenAt(words, m)) {  // the lead reports words spoken
       Story out;
       out.event = OccasionTopic(words, mentions, grouping, quotes, lead, news);
       return out;

@@ -171,6 +171,33 @@ TEST_SUITE("events") {
          "in the city of Kiru and promised an inquiry into the deaths of two students.\n"
          "\"The gangs had grown bigger than the police,\" the minister said.\n",
          {{"The gangs had grown bigger than the police", "none"}}},
+        {"an occasion's first quotation names its topic: the occasion's words are about it",
+         "2024-06-09",
+         "Farmers near the capital\n"
+         "In a short address to the farmers on the highway on Sunday, the union leader repeated "
+         "her demand for lower fuel prices as the tractors neared the capital of Morvia.\n"
+         "\"We will not end this march until the prices fall,\" she told them.\n"
+         "In a later message she said the farmers were close to the city.\n",
+         {{"the farmers were close to the city", "protest, 2024-06-09"}}},
+        {"an occasion the lead speaks about (not where words were spoken) leaves the story",
+         "2024-06-10",
+         "Union leader insisted on the square for the farmers' protest: governor\n"
+         "The regional governor said on Monday that the police had suggested holding the rally "
+         "outside the city, a proposal the union had first accepted and later rejected.\n"
+         "\"Fuel costs twice what it did a year ago,\" he said.\n",
+         {{"Fuel costs twice what it did", "protest, 2024-06-10"}}},
+        {"captions and a 'Published' line before the lead do not count in the first paragraphs",
+         "2024-06-08",
+         "Rebels seize Kiru\n"
+         "Published June 8, 2024 Updated June 8, 2024 10:12am\n"
+         "Fighters at the airport gate on Friday. \u2014 Kiru TV\n"
+         "Smoke over the old market. \u2014 Kiru TV\n"
+         "Residents leave the city by road. \u2014 Kiru TV\n"
+         "Rebel fighters entered the city of Kiru on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "Officials said the airport was closed.\n"
+         "\"The governor has fled to the coast,\" a police officer said.\n",
+         {{"The governor has fled to the coast", "capture, Kiru, 2024-06-07"}}},
     });
   }
 
