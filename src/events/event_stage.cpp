@@ -19,7 +19,7 @@ struct EventStage::Impl {
         dates(c.dates, rules),
         mentions(lexicon, places, dates),
         coref(c.coref, lexicon, places),
-        linker(lexicon, dates, c.story) {}
+        linker(lexicon, dates, places, c.story) {}
 
   EventConfig config;
   EventLexicon lexicon;

@@ -17,8 +17,8 @@ struct QuoteLinker::Quote {
 };
 
 QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
-                         const StoryConfig& story)
-    : lex_(lexicon), dates_(dates), story_(story) {}
+                         const Gazetteer& places, const StoryConfig& story)
+    : lex_(lexicon), dates_(dates), places_(places), story_(story) {}
 
 // The armed action mentioned last before the quote, else the main event
 // (most mentions, then first mentioned) when it is an armed action.
@@ -132,6 +132,34 @@ bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& st
   return paragraphs <= story_.quote_paragraphs;
 }
 
+// Whether the quote names a place below country level where the story
+// happened, after a locative preposition ("“To all forces in the city of
+// Kiru …”" in a report of Kiru's capture): wherever it stands, and even of
+// what will be, it speaks of the story.
+bool QuoteLinker::NamesStoryPlace(const Words& words, const Quote& q, const Grouping& g,
+                                  const Story& story) const {
+  if (story.event < 0) return false;
+  const LocalEvent& e = g.events[static_cast<std::size_t>(story.event)];
+  for (std::size_t i = q.first; i < q.end; ++i) {
+    if (!words[i].IsWord() || !words[i].cap) continue;
+    PlaceMatch m = places_.Match(words.words, i, q.end);
+    // Where something is or happens ("in the city of Kiru", "over Kiru"),
+    // not a government that acts ("Kiru supported the rebels").
+    bool located = false;
+    for (std::size_t k = i; k > q.first && k + 4 > i && words[k - 1].IsWord() && !located; --k)
+      located = (lex_.Context(words.words, k - 1, i).second & kLocative) != 0;
+    for (int id : located ? m.places : std::vector<int>{}) {
+      if (places_.IsCountry(id)) continue;
+      for (const PlaceRef& p : e.places) {
+        if (p.id >= 0 && !p.near && !places_.IsCountry(p.id) && places_.Overlap(id, p.id))
+          return true;
+      }
+    }
+    if (m.words) i += m.words - 1;
+  }
+  return false;
+}
+
 std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>& ms,
                                   const Grouping& g, const std::vector<QuoteRecord>& quotes,
                                   const std::optional<DateRange>& anchor,
@@ -164,7 +192,8 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
       q.occasion |= m.sentence >= q.sentence_first && m.sentence <= q.sentence_last &&
                     lex_.type(m.type).occasion;
     }
-    out.push_back(Link(q, ms, g, AboutStory(words, q, story) ? story.event : -1));
+    bool about = AboutStory(words, q, story) || NamesStoryPlace(words, q, g, story);
+    out.push_back(Link(q, ms, g, about ? story.event : -1));
   }
   return out;
 }

@@ -179,6 +179,20 @@ TEST_SUITE("events") {
          "\"We will not end this march until the prices fall,\" she told them.\n"
          "In a later message she said the farmers were close to the city.\n",
          {{"the farmers were close to the city", "protest, 2024-06-09"}}},
+        {"a quote far down that names where the story happened is about it",
+         "2024-06-08",
+         "Rebels seize Manbij\n"
+         "Rebel fighters entered the city of Manbij on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "The city has a long history.\n"
+         "Its market dates from the Ottoman era.\n"
+         "Traders said prices had doubled.\n"
+         "The region has two harvests a year.\n"
+         "\"All fighters in the city of Manbij must stay in their barracks,\" the rebel commander "
+         "said in a statement.\n"
+         "\"The river floods every spring,\" a farmer said.\n",
+         {{"All fighters in the city of Manbij", "capture, Manbij, 2024-06-07"},
+          {"The river floods every spring", "none"}}},
         {"an occasion the lead speaks about (not where words were spoken) leaves the story",
          "2024-06-10",
          "Union leader insisted on the square for the farmers' protest: governor\n"
@@ -246,7 +260,7 @@ TEST_SUITE("events") {
     }
     events::EventCoref coref(events::CorefConfig{}, testing::Lexicon(), testing::Places());
     events::Grouping g = coref.Run(mentions);
-    events::QuoteLinker linker(testing::Lexicon(), testing::Dates());
+    events::QuoteLinker linker(testing::Lexicon(), testing::Dates(), testing::Places());
     QuoteRecord empty, beyond, whole;
     empty.quote = {5, 5};
     beyond.quote = {text.size() + 3, text.size() + 9};
