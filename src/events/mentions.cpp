@@ -654,10 +654,17 @@ void MentionFinder::Classify(Sentence& s) const {
     // armed men, arms or victims are in the sentence ("rebels entered Kiru",
     // not "the marchers were about to enter Kiru").
     std::size_t k = ObjectStart(s, d.m.end);
+    // "entered the capital", "entering the city": the place the story names,
+    // said by its kind alone (nothing capitalised, no "of" after it).
+    std::size_t e = d.m.end;
+    bool kind_only = e + 1 < s.e && s.w[e].Is("the") && s.w[e + 1].IsWord() && !s.w[e + 1].cap &&
+                     (lex_.Context(s.w, e + 1, e + 2).second & kRegion) &&
+                     (e + 2 >= s.e || !s.w[e + 2].IsWord() || s.w[e + 2].Is("and"));
     d.dropped =
-        !Armed(s, false) || std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
+        !Armed(s, false) ||
+        (!kind_only && std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
           return p.first == k && (p.role == Role::kPlace || p.role == Role::kNear);
-        });
+        }));
   }
   for (auto& d : s.drafts) {
     if (d.dropped) continue;
