@@ -140,6 +140,17 @@ bool QuoteLinker::NamesStoryPlace(const Words& words, const Quote& q, const Grou
                                   const Story& story) const {
   if (story.event < 0) return false;
   const LocalEvent& e = g.events[static_cast<std::size_t>(story.event)];
+  // A capital named by its kind ("in the capital", "in the city"): the
+  // story's, when it happened in a capital.
+  bool in_capital = std::any_of(e.places.begin(), e.places.end(), [&](const PlaceRef& p) {
+    return p.id >= 0 && !p.near && places_.place(p.id).capital;
+  });
+  for (std::size_t i = q.first; in_capital && i + 2 < q.end; ++i) {
+    if ((lex_.Context(words.words, i, i + 1).second & kLocative) && words[i + 1].Is("the") &&
+        !words[i + 2].cap && (lex_.Context(words.words, i + 2, i + 3).second & kRegion) &&
+        (i + 3 >= q.end || !words[i + 3].IsWord()))
+      return true;
+  }
   for (std::size_t i = q.first; i < q.end; ++i) {
     if (!words[i].IsWord() || !words[i].cap) continue;
     PlaceMatch m = places_.Match(words.words, i, q.end);

@@ -14,7 +14,8 @@
 //      event (the one mentioned most);
 //   5. else the document's story (story.h), for a quote in its first
 //      paragraphs, or one anywhere that names where the story happened
-//      below country level after a locative ("in the city of Kiru");
+//      below country level after a locative ("in the city of Kiru"; "in
+//      the capital" when it happened in a capital);
 //   6. else none: a general statement, or one that names an event only to
 //      place something else ("the Patriot Act after the attacks").
 // A quote that speaks in general — a generic mention ("856 attacks") or a

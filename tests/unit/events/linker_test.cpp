@@ -193,6 +193,19 @@ TEST_SUITE("events") {
          "\"The river floods every spring,\" a farmer said.\n",
          {{"All fighters in the city of Manbij", "capture, Manbij, 2024-06-07"},
           {"The river floods every spring", "none"}}},
+        {"a quote far down that says 'in the capital' of a story in a capital is about it",
+         "2024-06-08",
+         "Rebels seize Kabul\n"
+         "Rebel fighters entered the city of Kabul on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "The city has a long history.\n"
+         "Its market dates from the colonial era.\n"
+         "Traders said prices had doubled.\n"
+         "The region has two harvests a year.\n"
+         "The commander ordered his men to guard every bank in the capital.\n"
+         "\"The river floods every spring,\" a farmer said.\n",
+         {{"his men to guard every bank in the capital", "capture, Kabul, 2024-06-07"},
+          {"The river floods every spring", "none"}}},
         {"an occasion the lead speaks about (not where words were spoken) leaves the story",
          "2024-06-10",
          "Union leader insisted on the square for the farmers' protest: governor\n"
