@@ -347,7 +347,8 @@ bool MentionFinder::ObjectOfArmedVerb(const Sentence& s, std::size_t k) const {
 }
 
 // 5. Places: gazetteer names, place-like names after a locative
-// preposition, countries of targets; each with its role.
+// preposition, countries of targets, a country whose scheduled event
+// follows ("Iraq's parliamentary elections"); each with its role.
 void MentionFinder::FindPlaces(Sentence& s) const {
   auto role_of = [&](std::size_t first, std::size_t end, int id) {
     bool acts = places_.IsCountry(id) || places_.place(id).capital;
@@ -359,6 +360,13 @@ void MentionFinder::FindPlaces(Sentence& s) const {
         place_follows = (s.w[k].cap && places_.Match(s.w, k, s.e).words) ||
                         (s.w[k].IsWord() && (lex_.Context(s.w, k, s.e).second & kRegion));
       }
+      // "Iraq's parliamentary elections": a scheduled event of the country
+      // (an election) is held there.
+      bool scheduled_follows = std::any_of(s.drafts.begin(), s.drafts.end(), [&](const auto& d) {
+        return !d.dropped && d.m.first > end && d.m.first <= end + 3 &&
+               lex_.type(d.m.type).scheduled;
+      });
+      if (scheduled_follows) return Role::kPlace;
       if (!place_follows) return Role::kActor;
     }
     // The object of an attack verb is where it struck, whatever follows

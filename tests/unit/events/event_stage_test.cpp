@@ -142,6 +142,12 @@ TEST_SUITE("events") {
     CHECK(RunStage(text, "2024-06-09").events[0].places.empty());
   }
 
+  TEST_CASE("event stage: a country's election is held there (not an actor of it)") {
+    CHECK(Describe(RunStage("Turnout was high in Iran's parliamentary elections on Friday, "
+                            "officials said.",
+                            "2024-03-02")) == "2024-03-02: election, Iran, 2024-03-01");
+  }
+
   TEST_CASE("event stage: no event, no link") {
     events::DocEvents ev =
         RunStage("The committee published its annual report on Tuesday.", "2024-11-06");
