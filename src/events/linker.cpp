@@ -116,17 +116,21 @@ bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& st
     if (lead[p]) full = p;
   }
   std::vector<std::string_view> last(std::size_t{q.paragraph} + 1);
-  std::vector<bool> has_words(last.size(), false);
+  std::vector<bool> has_words(last.size(), false), link(last.size(), false);
   for (const Word& w : words.words) {
     if (w.paragraph > q.paragraph) break;
     last[w.paragraph] = w.text;
     if (w.IsWord()) has_words[w.paragraph] = true;
+    if (w.text.substr(0, 4) == "http" || w.text.substr(0, 1) == "@") link[w.paragraph] = true;
   }
   std::uint32_t paragraphs = 0;
   bool headline = true;
   for (std::size_t p = 0; p < last.size(); ++p) {
     if (!has_words[p]) continue;
-    if (headline || p >= full || EndsSentence(last[p])) ++paragraphs;
+    // An embedded post ("… https://t.co/x — Ann Lee (@annlee) May 9, 2024")
+    // is no paragraph of the story either.
+    bool sentence = EndsSentence(last[p]);
+    if (headline || (p >= full && (sentence || !link[p])) || sentence) ++paragraphs;
     headline = false;
   }
   return paragraphs <= story_.quote_paragraphs;

@@ -213,6 +213,16 @@ TEST_SUITE("events") {
          "outside the city, a proposal the union had first accepted and later rejected.\n"
          "\"Fuel costs twice what it did a year ago,\" he said.\n",
          {{"Fuel costs twice what it did", "protest, 2024-06-10"}}},
+        {"an embedded post after the lead does not count in the first paragraphs",
+         "2024-06-08",
+         "Rebels seize Manbij\n"
+         "Rebel fighters entered the city of Manbij on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "Rebels at the airport gate https://t.co/x1y2z3 \u2014 Ann Lee (@annlee) June 7, 2024\n"
+         "Officials said the airport was closed.\n"
+         "Shops stayed shut.\n"
+         "\"The governor has fled to the coast,\" a police officer said.\n",
+         {{"The governor has fled to the coast", "capture, Manbij, 2024-06-07"}}},
         {"captions and a 'Published' line before the lead do not count in the first paragraphs",
          "2024-06-08",
          "Rebels seize Kiru\n"
