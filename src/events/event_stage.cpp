@@ -1,6 +1,8 @@
 #include "events/event_stage.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "events/gazetteer.h"
 #include "events/lexicon.h"
@@ -10,6 +12,36 @@
 #include "events/words.h"
 
 namespace whosaid::events {
+namespace {
+
+// The day a URL's path names: "/YYYY/MM/DD/" (month and day of one or two
+// digits: ".../news/2024/6/9/kiru-falls"); none when no three segments in
+// a row read as a valid date.
+std::optional<DateRange> UrlDate(std::string_view url) {
+  std::vector<std::string_view> parts;
+  for (std::size_t at = 0; at <= url.size();) {
+    std::size_t slash = std::min(url.find('/', at), url.size());
+    parts.push_back(url.substr(at, slash - at));
+    at = slash + 1;
+  }
+  auto digits = [](std::string_view s, std::size_t lo, std::size_t hi) {
+    return s.size() >= lo && s.size() <= hi &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (std::size_t i = 0; i + 2 < parts.size(); ++i) {
+    if (!digits(parts[i], 4, 4) || !digits(parts[i + 1], 1, 2) || !digits(parts[i + 2], 1, 2))
+      continue;
+    std::string iso(parts[i]);
+    for (std::string_view part : {parts[i + 1], parts[i + 2]}) {
+      iso += part.size() == 1 ? "-0" : "-";
+      iso += part;
+    }
+    if (auto d = ParseIsoDate(iso)) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 struct EventStage::Impl {
   Impl(const EventConfig& c, const rules::RuleSet& rules)
@@ -122,7 +154,10 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   // 1. words
   Words words = ReadWords(doc.text, tokens);
   // 2. anchor
-  out.anchor = m.dates.Anchor(doc.date, words.words);
+  // (metadata, else the URL's date, else a dateline in the text)
+  std::optional<DateRange> url_date;
+  if (!ParseIsoDate(doc.date)) url_date = UrlDate(doc.url);
+  out.anchor = url_date ? url_date : m.dates.Anchor(doc.date, words.words);
   auto dateline = m.dates.Dateline(doc.date, words.words);
   std::size_t dateline_end = dateline ? dateline->end : 0;
   // 3. mentions, sentence by sentence

@@ -127,6 +127,27 @@ TEST_SUITE("events") {
           "arrest, Kiru");
   }
 
+  TEST_CASE("event stage: without a metadata date, the URL's /YYYY/MM/DD/ dates the document") {
+    const std::string text = "Police arrested the former mayor in Kiru, his lawyers said.";
+    Document doc;
+    doc.id = "doc";
+    doc.text = text;
+    auto run = [&](const std::string& url, const std::string& date) {
+      doc.url = url;
+      doc.date = date;
+      return Describe(Stage().Run(doc, testing::TokensOf(text), {}));
+    };
+    CHECK(run("https://news.example/2024/11/06/mayor-arrested", "") ==
+          "2024-11-06: arrest, Kiru, 2024-11-06");
+    CHECK(run("https://news.example/world/2024/6/9/mayor", "") ==
+          "2024-06-09: arrest, Kiru, 2024-06-09");
+    // Metadata wins; no date in the path, or an impossible one, gives none.
+    CHECK(run("https://news.example/2024/11/06/x", "2024-11-07") ==
+          "2024-11-07: arrest, Kiru, 2024-11-07");
+    CHECK(run("https://news.example/news/274092", "") == "-: arrest, Kiru");
+    CHECK(run("https://news.example/2024/13/40/x", "") == "-: arrest, Kiru");
+  }
+
   TEST_CASE("event stage: an undated story said nowhere lies near its dateline's place") {
     const std::string text =
         "Farmers march on\n"
