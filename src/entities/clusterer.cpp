@@ -30,6 +30,15 @@ struct Decision {
   bool blocked = false;  // by context: never in one cluster, however linked
 };
 
+// Whether a pair matches as the same full name, every part of both spelled
+// alike or a spelling variant (no part doubtful, near, reordered or left
+// over).
+bool FullVariant(const Decision& d) {
+  const std::string_view rule = d.rule;
+  return d.merge && d.relation == Relation::kEqual &&
+         (rule == "spelling variant" || rule == "same name");
+}
+
 std::uint64_t PairKey(std::uint32_t i, std::uint32_t j) {
   return (std::uint64_t{std::min(i, j)} << 32) | std::max(i, j);
 }
@@ -514,18 +523,33 @@ MergeExplanation NameClusterer::Run_::Explain(std::uint32_t joined, std::uint32_
   return e;
 }
 
-// Merges the clusters of i and j when every member of one may merge with
-// every member of the other (complete linkage).
+// Merges the clusters of i and j when every member of one may share a
+// cluster with every member of the other (complete linkage). When i and j
+// are one full name spelled two ways, a share of the member pairs
+// (ClusterConfig::variant_linkage_min_share) is enough, none blocked by
+// context: one odd spelling in a cluster (Al-Umaqy beside Al-Omgy) does not
+// keep out another spelling of the same full name (Al-Amqi).
 bool NameClusterer::Run_::TryMerge(std::uint32_t i, std::uint32_t j) {
   std::uint32_t a = owner_[i], b = owner_[j];
   if (a == b) return false;
   if (members_[a].size() * members_[b].size() > c_.config_.max_linkage_checks) return false;
   std::vector<std::uint32_t> pool = members_[a];
   pool.insert(pool.end(), members_[b].begin(), members_[b].end());
+  const bool variant = FullVariant(decisions_[PairKey(i, j)]);
+  std::size_t compatible = 0;
   for (std::uint32_t x : members_[a]) {
     for (std::uint32_t y : members_[b]) {
-      if (!Compatible(x, y, pool)) return false;
+      if (Compatible(x, y, pool)) {
+        ++compatible;
+      } else if (!variant || Decided(x, y).blocked) {
+        return false;
+      }
     }
+  }
+  const std::size_t pairs = members_[a].size() * members_[b].size();
+  if (compatible < pairs &&
+      static_cast<double>(compatible) < c_.config_.variant_linkage_min_share * pairs) {
+    return false;
   }
   // The smaller cluster joins the larger (ties: the later root joins).
   if (members_[b].size() > members_[a].size() ||
