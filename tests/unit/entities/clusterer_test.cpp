@@ -100,6 +100,8 @@ TEST_SUITE("entities.clusterer") {
         {"one odd spelling does not keep out another spelling of the same full name",
          {"Karim Tawfiq Al-Umaqy", "Karim Tawfiq Al-Umgy", "Karim Tawfiq Al-Omgy",
           "Karim Tawfiq Al-Amqi"}, P, "0 0 0 0"},
+        {"... nor does one doubtful part that begins alike",
+         {"Nadir Salem Kalaidan", "Nadir Salem Kulaydan", "Nadir Salem Kaladin"}, P, "0 0 0"},
         {"a respelling of a short form joins the full name it is short of",
          {"Khalid Saeed Nouri Mazdhan", "Khalid Mazdhan", "Khalid Mazthan"}, P, "0 0 0"},
         {"Defence / Defense Ministry of one country",
