@@ -517,7 +517,7 @@ MergeExplanation NameClusterer::Run_::Explain(std::uint32_t joined, std::uint32_
 
 // Whether i and j are one full name spelled two ways: every part of both
 // matched, alike or a spelling variant, or one part doubtful (weak) that
-// begins with the same letter (Jaladin / Jalaidan; not Yozada / Shuzada).
+// begins with the same letter (Dalamin / Dalaiman; not Yozada / Shuzada).
 bool NameClusterer::Run_::FullVariant(std::uint32_t i, std::uint32_t j) {
   const Decision& d = decisions_[PairKey(i, j)];
   if (!d.merge || d.relation != Relation::kEqual) return false;
@@ -537,8 +537,8 @@ bool NameClusterer::Run_::FullVariant(std::uint32_t i, std::uint32_t j) {
 // cluster with every member of the other (complete linkage). When i and j
 // are one full name spelled two ways, a share of the member pairs
 // (ClusterConfig::variant_linkage_min_share) is enough, none blocked by
-// context: one odd spelling in a cluster (Al-Umaqy beside Al-Omgy) does not
-// keep out another spelling of the same full name (Al-Amqi).
+// context: one odd spelling in a cluster (Al-Mutaqy beside Al-Mutky) does not
+// keep out another spelling of the same full name (Al-Matqi).
 bool NameClusterer::Run_::TryMerge(std::uint32_t i, std::uint32_t j) {
   std::uint32_t a = owner_[i], b = owner_[j];
   if (a == b) return false;
