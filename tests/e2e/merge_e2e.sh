@@ -138,15 +138,18 @@ case_bad() {
 }
 
 case_dask() {
-  "$python" -c 'import dask.bag, distributed' 2>/dev/null ||
-    { echo "skip: python3-distributed absent"; exit 77; }
+  local py=""  # Debian's python3-distributed lives in the system python
+  for p in "$python" /usr/bin/python3; do
+    if "$p" -c 'import dask.bag, distributed' 2>/dev/null; then py=$p && break; fi
+  done
+  [ -n "$py" ] || { echo "skip: python3-distributed absent"; exit 77; }
   need_bin
   local in="$root/corpus"
   to_jsonl "$in" corpus.jsonl
   local train="$shared/data/polnear/train.jsonl"
   [ -f "$train" ] && head -n 60 "$train" >>corpus.jsonl
   "$bin" extract corpus.jsonl >one.jsonl
-  "$python" "$root/scripts/dask_extract.py" --whosaid "$bin" --partitions 3 --workers 2 \
+  "$py" "$root/scripts/dask_extract.py" --whosaid "$bin" --partitions 3 --workers 2 \
     -o dask.jsonl corpus.jsonl
   cmp -s one.jsonl dask.jsonl || fail "dask: 3 partitions differ from one extract"
 }
