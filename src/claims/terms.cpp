@@ -144,6 +144,11 @@ TermLexicon::TermLexicon(const rules::RuleSet& rules) {
     } else if (kind == "truncate") {
       need(2);
       truncate_ = ParseCount(file, line, f[1]);
+    } else if (kind == "undouble") {
+      need(3);
+      undouble_ = events::PhraseWords(f[1]);
+      keep_double_.clear();
+      for (const std::string& w : events::PhraseWords(f[2])) keep_double_ += w;
     } else if (kind == "same") {
       need(2);
       same_lines.push_back(events::PhraseWords(f[1]));
@@ -183,6 +188,17 @@ std::string TermLexicon::Respell(std::string word) const {
 }
 
 std::string TermLexicon::Stem(std::string word) const {
+  if (forms_.count(word)) return forms_.at(word);
+  for (const std::string& ending : undouble_) {
+    // `quitting` → quit, `stopped` → stop: the doubled consonant goes too.
+    const std::size_t n = word.size();
+    const std::size_t e = ending.size();
+    if (n >= e + 4 && EndsWith(word, ending) && word[n - e - 1] == word[n - e - 2] &&
+        IsAsciiAlpha(static_cast<unsigned char>(word[n - e - 1])) &&
+        keep_double_.find(word[n - e - 1]) == std::string::npos) {
+      return word.substr(0, n - e - 1);
+    }
+  }
   return Rewrite(std::move(word), forms_, suffixes_);
 }
 
