@@ -208,6 +208,11 @@ std::string TermLexicon::SpellingKey(std::string_view lower) const {
 
 std::string TermLexicon::TermKey(std::string_view lower) const {
   std::string w(lower);
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') {
+    // A number whole, without its separators: 1,500 and 1500 meet, 1,500 and 1,512 do not.
+    w.erase(std::remove(w.begin(), w.end(), ','), w.end());
+    return w;
+  }
   for (const auto& [ending, replacement] : clitics_) {
     if (EndsWith(w, ending) && w.size() > ending.size()) {
       if (!replacement.empty()) return replacement;
