@@ -127,7 +127,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     const Bag& q = bags[b];
     if (p.keys.empty() || q.keys.empty()) return 0.0;
     Overlap o = Shared(p, q);
-    if (o.shared < std::min({config_.min_shared, p.keys.size(), q.keys.size()})) return 0.0;
+    if (o.shared < config_.min_shared) return 0.0;
     if (config_.need_common && o.common == 0) return 0.0;
     double smaller = std::min(p.total, q.total);
     return smaller > 0 ? o.weight / smaller : 0.0;

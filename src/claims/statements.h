@@ -20,8 +20,8 @@
 //      the speaker's items — cost about linear in the records.
 //   3. A pair links when the weight of the shared terms is at least `link`
 //      of the smaller item's weight (containment: a headline or a paraphrase
-//      inside a longer quote), they share `min_shared` terms (or all of the
-//      smaller) of which one is neither a name nor `not` (`need_common`: a
+//      inside a longer quote), they share `min_shared` terms of which one
+//      is neither a name nor `not` (`need_common`: a
 //      headline that only names the speaker's forces matches nothing), and
 //      their events are the same occasion (different events
 //      dated more than `max_days_apart` apart are not).
@@ -50,7 +50,7 @@ struct StatementConfig {
   double link = 0.35;            // containment that makes two items one statement
   double keep = 0.30;            // containment every pair inside a statement keeps
   double proper_weight = 0.5;    // weight of a name term, relative to its idf
-  std::size_t min_shared = 2;    // shared terms a link needs (or all of the smaller item's)
+  std::size_t min_shared = 2;    // shared terms a link needs
   bool need_common = true;       // a link needs a shared term that is neither a name nor `not`
   int max_days_apart = 7;        // dated events further apart are different occasions
   std::size_t max_posting = 64;  // terms in more of one speaker's items find no candidates

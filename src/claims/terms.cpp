@@ -144,6 +144,11 @@ TermLexicon::TermLexicon(const rules::RuleSet& rules) {
     } else if (kind == "truncate") {
       need(2);
       truncate_ = ParseCount(file, line, f[1]);
+    } else if (kind == "undouble") {
+      need(3);
+      undouble_ = events::PhraseWords(f[1]);
+      keep_double_.clear();
+      for (const std::string& w : events::PhraseWords(f[2])) keep_double_ += w;
     } else if (kind == "same") {
       need(2);
       same_lines.push_back(events::PhraseWords(f[1]));
@@ -183,6 +188,17 @@ std::string TermLexicon::Respell(std::string word) const {
 }
 
 std::string TermLexicon::Stem(std::string word) const {
+  if (forms_.count(word)) return forms_.at(word);
+  for (const std::string& ending : undouble_) {
+    // `quitting` → quit, `stopped` → stop: the doubled consonant goes too.
+    const std::size_t n = word.size();
+    const std::size_t e = ending.size();
+    if (n >= e + 4 && EndsWith(word, ending) && word[n - e - 1] == word[n - e - 2] &&
+        IsAsciiAlpha(static_cast<unsigned char>(word[n - e - 1])) &&
+        keep_double_.find(word[n - e - 1]) == std::string::npos) {
+      return word.substr(0, n - e - 1);
+    }
+  }
   return Rewrite(std::move(word), forms_, suffixes_);
 }
 
@@ -192,6 +208,11 @@ std::string TermLexicon::SpellingKey(std::string_view lower) const {
 
 std::string TermLexicon::TermKey(std::string_view lower) const {
   std::string w(lower);
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') {
+    // A number whole, without its separators: 1,500 and 1500 meet, 1,500 and 1,512 do not.
+    w.erase(std::remove(w.begin(), w.end(), ','), w.end());
+    return w;
+  }
   for (const auto& [ending, replacement] : clitics_) {
     if (EndsWith(w, ending) && w.size() > ending.size()) {
       if (!replacement.empty()) return replacement;

@@ -81,6 +81,8 @@ class TermLexicon {
   std::vector<Suffix> suffixes_;
   std::vector<Suffix> respell_;
   std::size_t truncate_ = 0;
+  std::vector<std::string> undouble_;  // endings after which a doubled consonant is single
+  std::string keep_double_;            // letters that stay doubled (`called`, `passing`)
   std::unordered_map<std::string, std::string> same_;  // a synonym's term → its group's
 };
 

@@ -32,6 +32,22 @@ std::string OneLine(std::string_view s, std::size_t max = kMaxQuote) {
   return out;
 }
 
+// `s` without the quote marks around all of it (a mixed quote's own marks),
+// so that the table's marks are not doubled.
+std::string_view Unquoted(std::string_view s) {
+  static constexpr std::string_view kPairs[][2] = {
+      {"\u201C", "\u201D"}, {"\"", "\""}, {"\u2018", "\u2019"}, {"'", "'"}};
+  for (const auto& [open, close] : kPairs) {
+    if (s.size() > open.size() + close.size() && s.substr(0, open.size()) == open &&
+        s.substr(s.size() - close.size()) == close &&
+        s.substr(open.size(), s.size() - open.size() - close.size()).find(open) ==
+            std::string_view::npos) {
+      return s.substr(open.size(), s.size() - open.size() - close.size());
+    }
+  }
+  return s;
+}
+
 std::string Text(const Document& doc, Span s) {
   s.end = std::min(s.end, doc.text.size());
   s.begin = std::min(s.begin, s.end);
@@ -94,7 +110,7 @@ void StatementBlock(const ClaimsFeed& feed, const claims::Statement& st, std::st
     for (const std::string& r : st.check_worthy) out += " " + r;
     out += "]";
   }
-  out += "\n    “" + OneLine(Text(main.doc, q.quote)) + "”\n";
+  out += "\n    “" + OneLine(Unquoted(Text(main.doc, q.quote))) + "”\n";
   for (const claims::RecordRef& r : st.members) {
     const claims::KeptDoc& k = feed.docs[r.doc];
     const QuoteRecord& m = k.result.quotes[r.record];
