@@ -102,6 +102,10 @@ TEST_SUITE("pipeline") {
         // "…, reported the Daily Star.": the paper is the source, not what it said
         {"Tarsa police have fired tear gas at protesters in the capital, reported the Daily Star.",
          {"indirect: Tarsa police have fired tear gas at protesters in the capital [reported]"}},
+        // stances on a topic: the noun phrase after the cue is the content
+        {"Mayor Ilse Varga touted the new parking fees.",
+         {"indirect: the new parking fees [touted]"}},
+        {"The union leaders echoed those concerns.", {"indirect: those concerns [echoed]"}},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
