@@ -65,9 +65,16 @@ for _ in $(seq 1 200); do
 done
 [ -n "$port" ] || { cat "$work/serve.err"; exit 1; }
 
-python3 - "$port" "$work/bench.db" <<'PY'
-import http.client, random, sqlite3, statistics, sys, time, urllib.parse
-port, db = int(sys.argv[1]), sys.argv[2]
+python3 - "$port" "$work/bench.db" "$server" <<'PY'
+import glob, http.client, os, random, sqlite3, statistics, sys, time, urllib.parse
+port, db, server = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+
+def cpu_ns():  # CPU time of every thread of the server (load-independent)
+    total = 0
+    for f in glob.glob(f"/proc/{server}/task/*/schedstat"):
+        try: total += int(open(f).read().split()[0])
+        except OSError: pass
+    return total
 random.seed(14)
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 texts = [r[0] for r in con.execute("SELECT text FROM quotes ORDER BY random() LIMIT 3000")]
@@ -116,22 +123,35 @@ kinds = ["word", "phrase", "or", "prefix", "speaker", "respelled", "speaker+text
          "event", "about", "filters", "text+date"]
 conn = http.client.HTTPConnection("127.0.0.1", port)
 lat = {k: [] for k in kinds}
+cpu = {k: [] for k in kinds}
 hits = 0
+load0 = os.getloadavg()[0]
 for n in range(1000):
     k = kinds[n % len(kinds)]
     q = {key: v for key, v in query(k).items() if v}
     q["limit"] = "20"
+    c = cpu_ns()
     t = time.perf_counter()
     conn.request("GET", "/api/search?" + urllib.parse.urlencode(q))
     r = conn.getresponse()
     body = r.read()
     lat[k].append((time.perf_counter() - t) * 1000)
+    cpu[k].append((cpu_ns() - c) / 1e6)
     if r.status == 200: hits += body.count(b"\n")
 all_ = sorted(x for v in lat.values() for x in v)
+allc = sorted(x for v in cpu.values() for x in v)
 p = lambda xs, f: sorted(xs)[min(len(xs) - 1, int(f * len(xs)))]
-print(f"search: 1000 queries, {hits} records returned; median {statistics.median(all_):.2f} ms, "
-      f"p99 {p(all_, 0.99):.2f} ms, max {all_[-1]:.1f} ms")
+quotes = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
+docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+print(f"search: {docs} documents, {quotes} quotes; 1000 queries, {hits} records returned; "
+      f"load average {load0:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+print(f"  wall: median {statistics.median(all_):.2f} ms, p99 {p(all_, 0.99):.2f} ms, "
+      f"max {all_[-1]:.1f} ms")
+print(f"  server CPU: median {statistics.median(allc):.2f} ms, p99 {p(allc, 0.99):.2f} ms, "
+      f"max {allc[-1]:.1f} ms")
+print("  kind           wall median     p99   CPU median     p99")
 for k in kinds:
-    print(f"  {k:13s} median {statistics.median(lat[k]):7.2f} ms  p99 {p(lat[k], 0.99):7.2f} ms")
+    print(f"  {k:13s} {statistics.median(lat[k]):9.2f} {p(lat[k], 0.99):9.2f} "
+          f"{statistics.median(cpu[k]):9.2f} {p(cpu[k], 0.99):9.2f}")
 PY
 echo "scratch: $work"
