@@ -124,6 +124,7 @@ kinds = ["word", "phrase", "or", "prefix", "speaker", "respelled", "speaker+text
 conn = http.client.HTTPConnection("127.0.0.1", port)
 lat = {k: [] for k in kinds}
 cpu = {k: [] for k in kinds}
+slow = []
 hits = 0
 load0 = os.getloadavg()[0]
 for n in range(1000):
@@ -137,6 +138,7 @@ for n in range(1000):
     body = r.read()
     lat[k].append((time.perf_counter() - t) * 1000)
     cpu[k].append((cpu_ns() - c) / 1e6)
+    slow.append((cpu[k][-1], lat[k][-1], k, q))
     if r.status == 200: hits += body.count(b"\n")
 all_ = sorted(x for v in lat.values() for x in v)
 allc = sorted(x for v in cpu.values() for x in v)
@@ -153,5 +155,8 @@ print("  kind           wall median     p99   CPU median     p99")
 for k in kinds:
     print(f"  {k:13s} {statistics.median(lat[k]):9.2f} {p(lat[k], 0.99):9.2f} "
           f"{statistics.median(cpu[k]):9.2f} {p(cpu[k], 0.99):9.2f}")
+print("  the slowest (server CPU ms, wall ms, kind, query):")
+for c, w, k, q in sorted(slow, key=lambda x: -x[0])[:int(os.environ.get("SHOW_SLOW", "8"))]:
+    print(f"    {c:7.1f} {w:7.1f}  {k:13s} {q}")
 PY
 echo "scratch: $work"

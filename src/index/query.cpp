@@ -183,19 +183,17 @@ std::vector<std::int64_t> Searcher::Impl::Ranked(const std::string& text, const 
     ranker.Keep(kept);
     return Ids(kRankedKept, TextAndLimit(text, limit));
   }
-  const std::string check =
-      "SELECT q.id FROM quotes q WHERE q.id IN (SELECT value FROM json_each(?)) " + filter.text;
+  // One narrow index seek per ranked match, in rank order, until `limit` pass.
+  const std::string check = "SELECT 1 FROM quotes q " + walk + "WHERE q.id = ? " + filter.text;
+  std::vector<Sql::Arg> check_args(1 + filter.args.size());
+  std::copy(filter.args.begin(), filter.args.end(), check_args.begin() + 1);
+  std::vector<std::int64_t> out;
+  std::size_t checked = 0;
   for (std::int64_t depth = 8 * limit + 64;; depth *= 8) {
     const std::vector<std::int64_t> ranked = Ids(kRanked, TextAndLimit(text, depth));
-    std::vector<Sql::Arg> check_args(1 + filter.args.size());
-    check_args[0] = json(ranked).dump();
-    std::copy(filter.args.begin(), filter.args.end(), check_args.begin() + 1);
-    std::vector<std::int64_t> pass = Ids(check, check_args);
-    std::sort(pass.begin(), pass.end());
-    std::vector<std::int64_t> out;
-    for (const std::int64_t id : ranked) {
-      if (static_cast<std::int64_t>(out.size()) == limit) break;
-      if (std::binary_search(pass.begin(), pass.end(), id)) out.push_back(id);
+    for (; checked < ranked.size() && static_cast<std::int64_t>(out.size()) < limit; ++checked) {
+      check_args[0] = ranked[checked];
+      if (!Ids(check, check_args).empty()) out.push_back(ranked[checked]);
     }
     if (static_cast<std::int64_t>(out.size()) == limit ||
         static_cast<std::int64_t>(ranked.size()) < depth)

@@ -49,7 +49,7 @@ CREATE INDEX quotes_kind ON quotes(kind, date, outlet);
 CREATE INDEX quotes_date ON quotes(date, kind, outlet);
 CREATE INDEX quotes_walk ON quotes(id, kind, outlet, date, speaker_entity, event);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-  quote, speaker, variants, tokenize = 'unicode61 remove_diacritics 2');
+  quote, speaker, variants, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 )sql";
 
 bool IsEmpty(const Db& db) { return db.Int("SELECT count(*) FROM sqlite_schema").value_or(0) == 0; }
