@@ -63,10 +63,10 @@ struct SearchTuning {
   // With text: a filter keeping at most max_kept quotes is computed first
   // and checked on every full-text match in memory; a broader one is
   // checked on the best-ranked matches, deeper until the limit passes.
-  std::size_t max_kept = 100000;
+  std::size_t max_kept = 30000;
   // Without text: at most max_sorted kept quotes are read and sorted; more
   // are checked along the table in id order, stopping at the limit.
-  std::size_t max_sorted = 50000;
+  std::size_t max_sorted = 10000;
 };
 
 struct Hit {
