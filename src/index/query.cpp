@@ -69,6 +69,7 @@ std::vector<Sql::Arg> TextAndLimit(const std::string& text, std::int64_t limit) 
 constexpr const char* kRanked =
     "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
     "ORDER BY whosaid_bm25(quotes_fts, 2.0, 1.0, 1.0), rowid LIMIT ?";
+constexpr const char* kMatches = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?";
 constexpr const char* kRankedKept =
     "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND whosaid_kept(rowid) "
     "ORDER BY whosaid_bm25(quotes_fts, 2.0, 1.0, 1.0), rowid LIMIT ?";
@@ -171,15 +172,21 @@ std::vector<std::int64_t> Searcher::Impl::Ids(const std::string& sql,
 
 // Ranked by bm25 over every match, filters applied in one of two ways:
 // a filter that keeps few quotes (a speaker, an event) is computed first and
-// checked on each match in memory; a broad one (a kind, a year) is checked
-// on the best-ranked matches, deeper until `limit` pass. Both give the
-// first `limit` filtered matches in (bm25, id) order.
+// checked on each match in memory; a broad one (a kind, a year), or one
+// keeping more quotes than a text with few matches matches, is checked on
+// the best-ranked matches, deeper until `limit` pass. Both give the first `limit` filtered matches
+// in (bm25, id) order.
 std::vector<std::int64_t> Searcher::Impl::Ranked(const std::string& text, const Sql& filter,
                                                  std::int64_t limit) {
   ranker.LoadSizes();
   if (filter.text.empty()) return Ids(kRanked, TextAndLimit(text, limit));
-  const std::vector<std::int64_t> kept = Kept(filter, tuning.max_kept);
-  if (kept.size() <= tuning.max_kept) {
+  // The filter is read when it keeps fewer quotes than the text matches (up
+  // to max_kept); else it is checked on the ranked matches (below).
+  const std::size_t matches =
+      Ids(kMatches, TextAndLimit(text, static_cast<std::int64_t>(tuning.max_checked) + 1)).size();
+  const std::size_t bound = matches <= tuning.max_checked ? matches : tuning.max_kept;
+  const std::vector<std::int64_t> kept = Kept(filter, bound);
+  if (kept.size() <= bound) {
     ranker.Keep(kept);
     return Ids(kRankedKept, TextAndLimit(text, limit));
   }

@@ -64,6 +64,9 @@ struct SearchTuning {
   // and checked on every full-text match in memory; a broader one is
   // checked on the best-ranked matches, deeper until the limit passes.
   std::size_t max_kept = 30000;
+  // With text matching at most max_checked quotes, a filter keeping more
+  // quotes than the text matches is checked on the ranked matches.
+  std::size_t max_checked = 5000;
   // Without text: at most max_sorted kept quotes are read and sorted; more
   // are checked along the table in id order, stopping at the limit.
   std::size_t max_sorted = 10000;

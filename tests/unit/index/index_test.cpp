@@ -393,11 +393,13 @@ TEST_SUITE("index") {
         {.limit = 3},
         {.kind = "mixed", .from = "2099"},
     };
-    // Default tuning; every filter ranked then walked; every filter read then sorted.
-    const index::SearchTuning tunings[] = {{},
-                                           {.max_kept = 0, .max_sorted = 0},
-                                           {.max_kept = 1, .max_sorted = 1},
-                                           {.max_kept = 1000, .max_sorted = 1000}};
+    // Default tuning (few matches: checked); every filter checked on the
+    // ranked matches; every filter read first.
+    const index::SearchTuning tunings[] = {
+        {},
+        {.max_kept = 0, .max_checked = 0, .max_sorted = 0},
+        {.max_kept = 1, .max_checked = 1, .max_sorted = 1},
+        {.max_kept = 1000, .max_checked = 0, .max_sorted = 1000}};
     for (const index::SearchTuning& tuning : tunings) {
       index::Db db2 = index::OpenForReading(t.path);
       index::Searcher searcher(db2, testing::Rules(), tuning);
