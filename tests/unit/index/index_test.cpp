@@ -258,6 +258,7 @@ TEST_SUITE("index") {
         {"Mir Wais Nurzai", 5},                             // another one, written apart
         {"Ludmilla Warga", 2},                              // never seen either
         {"Brener", 2},          {"Zbigniew Kowalczyk", 0},  // nobody of the index
+        {"Karel Brenner", 0},                               // another man of the same surname
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);
