@@ -178,12 +178,12 @@ std::vector<std::int64_t> Searcher::Impl::Ids(const std::string& sql,
 // in (bm25, id) order.
 std::vector<std::int64_t> Searcher::Impl::Ranked(const std::string& text, const Sql& filter,
                                                  std::int64_t limit) {
-  ranker.LoadSizes();
+  const std::size_t matches =
+      Ids(kMatches, TextAndLimit(text, static_cast<std::int64_t>(tuning.max_checked) + 1)).size();
+  ranker.LoadSizes(matches > tuning.max_checked);  // few matches rank fast without
   if (filter.text.empty()) return Ids(kRanked, TextAndLimit(text, limit));
   // The filter is read when it keeps fewer quotes than the text matches (up
   // to max_kept); else it is checked on the ranked matches (below).
-  const std::size_t matches =
-      Ids(kMatches, TextAndLimit(text, static_cast<std::int64_t>(tuning.max_checked) + 1)).size();
   const std::size_t bound = matches <= tuning.max_checked ? matches : tuning.max_kept;
   const std::vector<std::int64_t> kept = Kept(filter, bound);
   if (kept.size() <= bound) {
@@ -210,7 +210,7 @@ std::vector<std::int64_t> Searcher::Impl::Ranked(const std::string& text, const 
 
 void Searcher::Warm() {
   const ReadSnapshot snapshot(db_);
-  impl_->ranker.LoadSizes();
+  impl_->ranker.LoadSizes(true);
 }
 
 std::vector<std::int64_t> Searcher::Impl::Kept(const Sql& filter, std::size_t max) {

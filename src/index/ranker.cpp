@@ -10,7 +10,8 @@ namespace whosaid::index {
 struct Ranker::State {
   std::vector<std::uint32_t> sizes;  // tokens of row i in all columns; 0 = not known
   std::vector<bool> kept;            // whosaid_kept(i)
-  std::int64_t loaded_version = -1;  // data_version and changes when the sizes were read
+  bool loaded = false;               // `sizes` holds every row's
+  std::int64_t loaded_version = -1;  // data_version and changes `sizes` belongs to
   std::int64_t loaded_changes = -1;
 };
 
@@ -149,10 +150,16 @@ Ranker::~Ranker() {
   state_->kept.clear();
 }
 
-void Ranker::LoadSizes() {
+void Ranker::LoadSizes(bool needed) {
   const std::int64_t version = db_.Int("PRAGMA data_version").value_or(0);
   const std::int64_t changes = sqlite3_total_changes64(db_.handle());
-  if (version == state_->loaded_version && changes == state_->loaded_changes) return;
+  if (version != state_->loaded_version || changes != state_->loaded_changes) {
+    state_->sizes.clear();  // of another state of the index
+    state_->loaded = false;
+    state_->loaded_version = version;
+    state_->loaded_changes = changes;
+  }
+  if (!needed || state_->loaded) return;
   std::vector<std::uint32_t> sizes;
   Stmt s = db_.Prepare("SELECT id, sz FROM quotes_fts_docsize ORDER BY id");
   while (s.Step()) {
@@ -168,8 +175,7 @@ void Ranker::LoadSizes() {
     sizes[static_cast<std::size_t>(id)] = total;
   }
   state_->sizes = std::move(sizes);
-  state_->loaded_version = version;
-  state_->loaded_changes = changes;
+  state_->loaded = true;
 }
 
 void Ranker::Keep(const std::vector<std::int64_t>& ids) {

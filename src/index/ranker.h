@@ -14,19 +14,20 @@
 //       applied to each full-text match without a lookup.
 //
 // Contract
-//   * LoadSizes() reads every row's size from quotes_fts_docsize (one scan;
-//     ~4 ms per 100,000 quotes) when the index changed since the last load
-//     (`PRAGMA data_version`) or was never loaded; call it inside the read
-//     transaction of the query that ranks, so sizes and matches are one
-//     snapshot. A row missing from the array (none, if called so) is sized
-//     by FTS5 as bm25 does.
+//   * LoadSizes(needed) forgets the sizes when the index changed since they
+//     were read (`PRAGMA data_version`), then, when `needed`, reads every
+//     row's size from quotes_fts_docsize (one scan; ~15 ms per 100,000
+//     quotes) unless held. Call it inside the read transaction of the
+//     query that ranks, so sizes and matches are one snapshot. A row whose
+//     size is not held is sized by FTS5 as bm25 does (same value, slower):
+//     a text with few matches need not wait for the scan.
 //   * The functions live as long as the connection; the Ranker may die
 //     first (they then see no sizes and no kept set).
 //   * Not thread-safe: one Ranker per connection, used by one thread.
 //
 // Example
 //   Ranker ranker(db);
-//   ranker.LoadSizes();
+//   ranker.LoadSizes(true);
 //   db.Prepare("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
 //              "ORDER BY whosaid_bm25(quotes_fts, 2.0, 1.0, 1.0), rowid LIMIT 20");
 #pragma once
@@ -46,7 +47,7 @@ class Ranker {
   Ranker(const Ranker&) = delete;
   Ranker& operator=(const Ranker&) = delete;
 
-  void LoadSizes();
+  void LoadSizes(bool needed);
   // whosaid_kept(rowid) is 1 exactly for `ids` from now on.
   void Keep(const std::vector<std::int64_t>& ids);
 
