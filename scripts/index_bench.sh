@@ -8,7 +8,15 @@
 # REPEAT copies of PolNeAR train (../shared/data/polnear/train.jsonl, 840
 # documents; ids made unique) — 60 gives 50,400 documents. THREADS: 0 = all.
 # Environment: WHOSAID_BIN (build/whosaid), WORK (a scratch dir, kept),
-# SEARCH_ONLY=1 (measure the searches on the index already in WORK).
+# SEARCH_ONLY=1 (measure the searches on the index already in WORK),
+# REPLICATE=K (after the build, copy the index's documents and derived rows
+# K times under new document ids — the rows K times as many documents give,
+# without running the corpus stage over them — and measure the searches on
+# that: `REPLICATE=6 bash scripts/index_bench.sh 10` reaches 50,400
+# documents in minutes, where a real 60x build spends most of an hour in the
+# entity resolver), SHOW_SLOW=N (the N slowest queries, 8).
+# Search latency is given as wall time and as the server's CPU time per
+# query (all its threads, /proc), which a loaded machine does not inflate.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bin=${WHOSAID_BIN:-$root/build/whosaid}
@@ -52,6 +60,44 @@ print(f"index: {wall:.1f} s wall, {cpu:.1f} s CPU; {text / 1e6 / wall:.2f} MB/s 
       f"(wall), {text / 1e6 / cpu:.2f} MB/s per CPU-second; peak RSS {rss / 1024:.0f} MB")
 print(f"db: {size / 1e6:.1f} MB, {size / text:.2f} MB per MB of text")
 PY
+fi
+
+if [ "${SEARCH_ONLY:-0}" != 1 ] && [ "${REPLICATE:-1}" -gt 1 ]; then
+python3 - "$work/bench.db" "$work/replica.db" "$REPLICATE" <<'PY'
+import shutil, sqlite3, sys, time
+src, dst, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
+t0 = time.time()
+shutil.copyfile(src, dst)
+con = sqlite3.connect(dst, isolation_level=None)
+con.execute("PRAGMA journal_mode=OFF")
+con.execute("PRAGMA synchronous=OFF")
+n = con.execute("SELECT max(id) FROM quotes").fetchone()[0]
+cols = [r[1] for r in con.execute("PRAGMA table_info(quotes)")]
+con.execute("BEGIN")
+for c in range(1, copies):
+    suffix = f"~r{c}"
+    con.execute("INSERT INTO documents SELECT id || ?, outlet, url, date, source, text, partial "
+                "FROM documents WHERE id NOT LIKE '%~r%'", (suffix,))
+    con.execute("INSERT INTO event_docs SELECT event, doc || ? FROM event_docs "
+                "WHERE doc NOT LIKE '%~r%'", (suffix,))
+    sel = ", ".join({"id": "id + ?", "doc": "doc || ?",
+                     "record": "json_set(record, '$.doc', doc || ?)"}.get(k, k) for k in cols)
+    con.execute(f"INSERT INTO quotes({', '.join(cols)}) SELECT {sel} FROM quotes WHERE id <= ?",
+                (c * n, suffix, suffix, n))
+    con.execute("INSERT INTO quotes_fts(rowid, quote, speaker, variants) "
+                "SELECT rowid + ?, quote, speaker, variants FROM quotes_fts WHERE rowid <= ?",
+                (c * n, n))
+con.execute("UPDATE entities SET quotes = quotes * ?", (copies,))
+con.execute("UPDATE events SET mentions = mentions * ?", (copies,))
+con.execute("COMMIT")
+con.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
+con.execute("ANALYZE")
+con.execute("PRAGMA journal_mode=WAL")
+docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+print(f"replica: x{copies}, {docs} documents, {n * copies} quotes, {time.time() - t0:.0f} s")
+PY
+  rm -f "$work/bench.db-wal" "$work/bench.db-shm"
+  mv "$work/replica.db" "$work/bench.db"
 fi
 
 "$bin" serve --db "$work/bench.db" --port 0 2>"$work/serve.err" &
