@@ -62,8 +62,12 @@ wall2=$wall
 same=$(cmp -s "$tmp/t1" "$tmp/t2" && echo "byte-identical" || echo "DIFFERENT")
 awk -v a="$wall1" -v b="$wall2" -v s="$same" 'BEGIN { printf "2 threads: %.2fx the wall speed of 1; outputs %s\n", (b > 0 ? a / b : 0), s }'
 
-if [ -f "$here/scripts/dask_extract.py" ] && python3 -c "import distributed" 2>/dev/null; then
-  run "dask, 2 workers" "$tmp/dask" python3 "$here/scripts/dask_extract.py" --workers 2 \
+py=""  # Debian's python3-distributed is in the system python (not a pyenv one)
+for p in python3 /usr/bin/python3; do
+  if "$p" -c "import dask.bag, distributed" 2>/dev/null; then py=$p && break; fi
+done
+if [ -f "$here/scripts/dask_extract.py" ] && [ -n "$py" ]; then
+  run "dask, 2 workers" "$tmp/dask" "$py" "$here/scripts/dask_extract.py" --workers 2 \
     --whosaid "$bin" "$corpus" && {
     cmp -s "$tmp/t1" "$tmp/dask" && echo "dask output: byte-identical to one run" ||
       echo "dask output: DIFFERENT from one run"

@@ -33,6 +33,7 @@ constexpr Command kCommands[] = {
      RunEntities},
     {"spelling", "names spelled more than one way across outlets (a table or JSON)", RunSpelling},
     {"names", "one cluster id per person or organisation in a list of names", RunNames},
+    {"merge", "combine partial results (extract --partial) into the output of one run", RunMerge},
     {"events", "the events reported, across documents, with the quotes about them", RunEvents},
     {"claims", "statements across outlets, changed wordings, conflicting figures (JSON-LD)",
      RunClaims},

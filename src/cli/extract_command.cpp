@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 #include "cli/exit_status.h"
@@ -43,7 +44,8 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
   s.rules = LoadRules(s.options, argv0);
   if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace)
     s.options.pipeline.trace = true;
-  s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, *s.rules);
+  if (command != CorpusCommand::kMerge)  // merge reads partials, not documents
+    s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, *s.rules);
   resolve::ResolverConfig config;  // news settings
   config.cluster.threads = s.options.threads;
   s.resolver = std::make_unique<resolve::EntityResolver>(config, *s.rules);
@@ -51,17 +53,14 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
   return s;
 }
 
-int Process(Setup& s, run::CorpusStages stages, output::Sink& sink) {
+int Process(Setup& s, const std::function<bool(Reporter&)>& body) {
   const ExtractOptions& options = s.options;
   Reporter reporter(options.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
-  ingest::InputReader reader(options.inputs, options.ingest);
   try {
-    stages.entities = s.resolver.get();
-    run::RunCorpus(reader, *s.pipeline, stages, sink, reporter,
-                   run::RunConfig{.threads = options.threads});
-    if (reporter.stop()) {
+    if (!body(reporter)) {
       reporter.Finish();
-      reporter.Message("stopped at the first error (--on-error fail)");
+      reporter.Message(reporter.stop() ? "stopped at the first error (--on-error fail)"
+                                       : "nothing written");
       return kExitFailures;
     }
     s.out->Commit();
@@ -77,20 +76,39 @@ int Process(Setup& s, run::CorpusStages stages, output::Sink& sink) {
   return reporter.ExitStatus();
 }
 
+int Process(Setup& s, run::CorpusStages stages, output::Sink& sink) {
+  return Process(s, [&](Reporter& reporter) {
+    ingest::InputReader reader(s.options.inputs, s.options.ingest);
+    stages.entities = s.resolver.get();
+    run::RunCorpus(reader, *s.pipeline, stages, sink, reporter,
+                   run::RunConfig{.threads = s.options.threads});
+    return !reporter.stop();
+  });
+}
+
 int RunExtract(const std::vector<std::string>& args, const char* argv0) {
   std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kExtract);
   if (!s) return kExitOk;
+  if (s->options.partial) return WritePartials(*s);
   // Records are written once the run ends: speaker, event and statement ids
   // span all documents.
-  claims::ClaimsConfig ids_only;
-  ids_only.details = false;  // extract writes statement ids only
-  const claims::ClaimsStage claims(ids_only, *s->rules);
+  const claims::ClaimsStage claims(ExtractClaims(), *s->rules);
   std::unique_ptr<output::Sink> sink =
       output::MakeSink(s->options.format, *s->out, s->options.explain);
+  return Process(*s, ExtractStages(claims), *sink);
+}
+
+claims::ClaimsConfig ExtractClaims() {
+  claims::ClaimsConfig ids_only;
+  ids_only.details = false;  // extract writes statement ids only
+  return ids_only;
+}
+
+run::CorpusStages ExtractStages(const claims::ClaimsStage& claims) {
   run::CorpusStages stages;
   stages.events = true;
   stages.claims = &claims;
-  return Process(*s, stages, *sink);
+  return stages;
 }
 
 int RunEvents(const std::vector<std::string>& args, const char* argv0) {

@@ -5,6 +5,8 @@
 //             documents, outlets and count, roles, quote count (--explain:
 //             why each form was merged);
 //   spelling  the spelling-consistency report (a table, or --format json);
+//   merge     (extract_merge.cpp) partials of `extract --partial` in, the
+//             output of one `extract` over all their documents out;
 //   events    one JSON line per event across documents, with the documents
 //             that report it and the quotes about it (output/event_report.h),
 //             or a timeline table; ids are the ones extract gives.
@@ -17,12 +19,14 @@
 // for the statuses.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/extract_options.h"
+#include "cli/reporter.h"
 #include "core/rules.h"
 #include "output/output_stream.h"
 #include "output/sink.h"
@@ -48,6 +52,18 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
 // Phase 2: streams the documents through `stages` (entities: s.resolver)
 // into `sink`; the exit status.
 int Process(Setup& s, run::CorpusStages stages, output::Sink& sink);
+// Phase 2 of any corpus command: `body` does the work, reporting to the
+// reporter, and says whether the output is complete; then -o is committed
+// (or, when not, nothing is, and the status is 1).
+int Process(Setup& s, const std::function<bool(Reporter&)>& body);
+
+// The corpus stages of `extract` (and `merge`): entities, events, statement ids.
+claims::ClaimsConfig ExtractClaims();
+run::CorpusStages ExtractStages(const claims::ClaimsStage& claims);  // entities: set by Process
+
+// `whosaid extract --partial` (extract_merge.cpp): each document's Partial,
+// one JSON line each (docs/partial.md), in input order.
+int WritePartials(Setup& s);
 
 // `args` are the words after the command; `argv0` locates the default rules.
 // Throw UsageError and ConfigError (main turns them into status 2).
@@ -55,5 +71,6 @@ int RunExtract(const std::vector<std::string>& args, const char* argv0);
 int RunEntities(const std::vector<std::string>& args, const char* argv0);
 int RunSpelling(const std::vector<std::string>& args, const char* argv0);
 int RunEvents(const std::vector<std::string>& args, const char* argv0);
+int RunMerge(const std::vector<std::string>& args, const char* argv0);
 
 }  // namespace whosaid::cli

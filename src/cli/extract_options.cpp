@@ -26,6 +26,7 @@ std::vector<std::pair<std::string, output::OutputFormat>> Formats(CorpusCommand 
   using F = output::OutputFormat;
   switch (command) {
     case CorpusCommand::kExtract:
+    case CorpusCommand::kMerge:
       return {{"jsonl", F::kJsonl}, {"table", F::kTable}};
     case CorpusCommand::kEntities:
       return {{"jsonl", F::kJsonl}};
@@ -42,6 +43,7 @@ std::vector<std::pair<std::string, output::OutputFormat>> Formats(CorpusCommand 
 const char* FormatHelp(CorpusCommand command) {
   switch (command) {
     case CorpusCommand::kExtract:
+    case CorpusCommand::kMerge:
       return "jsonl: one JSON object per quote (docs/output.md); table: for people";
     case CorpusCommand::kEntities:
       return "jsonl: one JSON object per entity (docs/output.md)";
@@ -94,6 +96,10 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
        FormatHelp(command))
       ("rules", po::value(&o.rules_dir)->value_name("DIR"),
        "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
+      ("threads", po::value(&threads)->value_name("N")->default_value(0),
+       "worker threads; 0 = all cores");
+  if (command == CorpusCommand::kMerge) return desc;  // its inputs are partials
+  desc.add_options()
       ("input-format", po::value<std::string>()->value_name("auto|text|jsonl")
            ->default_value("auto")->notifier([&o](const std::string& v) {
              auto f = ingest::ParseInputFormat(v);
@@ -102,8 +108,6 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
            }),
        "auto: *.jsonl files are JSON Lines, other files text; stdin is JSON Lines "
        "when it starts with '{'")
-      ("threads", po::value(&threads)->value_name("N")->default_value(0),
-       "worker threads; 0 = all cores")
       ("on-error", po::value<std::string>()->value_name("fail|warn|skip")
            ->default_value("warn")->notifier([&o](const std::string& v) {
              auto p = ParseOnError(v);
@@ -117,6 +121,15 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
              o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
            }),
        "skip (with an error) documents larger than N bytes; suffixes K, M, G (any case)");
+  if (command == CorpusCommand::kExtract) {
+    desc.add_options()
+        ("partial", po::bool_switch(&o.partial),
+         "write each document's partial result (JSON Lines, docs/partial.md) for `whosaid "
+         "merge` instead of records")
+        ("first-ordinal", po::value(&o.first_ordinal)->value_name("N")->default_value(0),
+         "with --partial: the order key of the first document (a shard that starts at line N "
+         "of the whole input gives N)");
+  }
   if (command == CorpusCommand::kClaims) {
     desc.add_options()
         ("figures", po::bool_switch(&o.figures),
@@ -222,6 +235,23 @@ std::string CorpusHelp(CorpusCommand command) {
              "stated about each event and their conflicts instead; --format table reads as\n"
              "a worklist (conflicts first).\n\n";
       break;
+    case CorpusCommand::kMerge:
+      break;
+  }
+  if (command == CorpusCommand::kMerge) {
+    out << "Usage: whosaid merge [OPTIONS] PARTIAL...\n\n"
+           "Combines the partial results that `whosaid extract --partial` wrote (any\n"
+           "number of files, in any order and grouping) into exactly the output of one\n"
+           "`whosaid extract` over all their documents: entity ids, canonical names,\n"
+           "event and statement ids included (docs/partial.md). Give the same --rules as\n"
+           "the extracts. PARTIAL is a file or - for standard input.\n\n"
+        << Options(o, threads, command)
+        << "\nExamples:\n"
+           "  whosaid extract --partial -o a.partial a.jsonl\n"
+           "  whosaid extract --partial --first-ordinal 5000 -o b.partial b.jsonl\n"
+           "  whosaid merge -o quotes.jsonl a.partial b.partial\n\n"
+        << kExitStatusHelp;
+    return out.str();
   }
   out << "PATH is a text file (one document; its id is the file name without\n"
          "extension), a directory (every *.txt file under it, sorted, with outlet and\n"
@@ -234,6 +264,7 @@ std::string CorpusHelp(CorpusCommand command) {
       out << "  whosaid extract corpus > quotes.jsonl\n"
              "  whosaid extract --format table corpus/000_4a890afdb81e502d.txt\n"
              "  whosaid extract --threads 4 -o quotes.jsonl articles.jsonl\n"
+             "  whosaid extract --partial --first-ordinal 5000 -o b.partial b.jsonl\n"
              "  cat article.txt | whosaid extract\n\n";
       break;
     case CorpusCommand::kEntities:
@@ -252,6 +283,8 @@ std::string CorpusHelp(CorpusCommand command) {
       out << "  whosaid claims corpus > claims.jsonld\n"
              "  whosaid claims --figures corpus > figures.jsonl\n"
              "  whosaid claims --format table --check-worthy corpus\n\n";
+      break;
+    case CorpusCommand::kMerge:
       break;
   }
   out << kExitStatusHelp;

@@ -21,11 +21,18 @@
 //   --on-error fail|warn|skip  warn
 //   --max-doc-bytes N          16M (suffixes K, M, G in any case: powers of 1024;
 //                              see IngestConfig::max_doc_bytes for why 16M)
+//   --partial                  extract only: write each document's Partial
+//                              (docs/partial.md) instead of records
+//   --first-ordinal N          extract only: the first document's ordinal (0);
+//                              a shard starting at line N of the input gives N
+//   merge                      PATH... are partial files; --input-format,
+//                              --on-error and --max-doc-bytes are not offered
 //   PATH...                    none → "-" (standard input)
 //
 // ParseExtractOptions throws UsageError on an unknown option or a bad value.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -44,14 +51,16 @@ struct ExtractOptions {
   std::string rules_dir;  // "" → the default directory
   unsigned threads = 1;   // resolved: >= 1
   OnError on_error = OnError::kWarn;
-  bool explain = false;       // add "rule" to each JSON record
-  bool figures = false;       // claims: the figure lines instead of the Claim feed
-  bool check_worthy = false;  // claims: only statements worth checking
+  bool explain = false;             // add "rule" to each JSON record
+  bool figures = false;             // claims: the figure lines instead of the Claim feed
+  bool check_worthy = false;        // claims: only statements worth checking
+  bool partial = false;             // extract: write partials (docs/partial.md)
+  std::uint64_t first_ordinal = 0;  // extract --partial: the first document's ordinal
   ingest::IngestConfig ingest;
   PipelineConfig pipeline;
 };
 
-enum class CorpusCommand { kExtract, kEntities, kSpelling, kEvents, kClaims };
+enum class CorpusCommand { kExtract, kEntities, kSpelling, kEvents, kClaims, kMerge };
 
 ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCommand command);
 inline ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {

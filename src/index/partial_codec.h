@@ -6,8 +6,8 @@
 // figures; not its diagnostics). The document's text and metadata are stored
 // beside it (the `documents` table).
 //
-// This is the one place that knows the stored form: when the per-document
-// Partial of issue 13 lands, it replaces this codec and nothing else.
+// The stored form is core's (core/partial_codec.h, EncodeStoredResult); this
+// header only turns its errors into IndexError.
 //
 // Contract
 //   * DecodePartial(EncodePartial(r)) equals r in every field the corpus stage
@@ -24,11 +24,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/partial_codec.h"
 #include "pipeline/pipeline.h"
 
 namespace whosaid::index {
 
-inline constexpr int kPartialVersion = 2;
+inline constexpr int kPartialVersion = kStoredResultVersion;
 
 std::string EncodePartial(const DocResult& result);
 DocResult DecodePartial(std::string_view stored);

@@ -18,7 +18,7 @@ using entities::EntityType;
 using entities::MentionKind;
 using entities::NameMention;
 
-enum class Kind { kPerson, kOrganization, kGroup, kOperation };
+using Kind = NameKind;
 
 const char* KindName(Kind k) {
   switch (k) {
@@ -199,29 +199,20 @@ struct EntityResolver::State {
       if (!f.empty()) pronouns.insert(segment::Lower(f[0]));
     }
   }
-
-  std::uint32_t NewInput(std::uint32_t doc, std::string name, Kind kind) {
-    Input x;
-    x.in.name = std::move(name);
-    x.in.type = kind == Kind::kPerson ? EntityType::kPerson : EntityType::kOrg;
-    x.in.context.docs = {docs[doc].id};
-    x.kind = kind;
-    x.doc = doc;
-    inputs.push_back(std::move(x));
-    return static_cast<std::uint32_t>(inputs.size() - 1);
-  }
 };
 
 namespace {
 
-// The inputs of one document being added.
+// The name inputs of one document (EntityResolver::Names), made from its
+// text and result; reads only the resolver's rules, so many documents may
+// be done at once on other threads.
 class DocAdder {
  public:
   using State = EntityResolver::State;
-  DocAdder(State& s, std::uint32_t doc, const Document& d) : s_(s), doc_(doc), d_(d) {}
+  DocAdder(const State& s, const Document& d, PartialNames& out) : s_(s), d_(d), out_(out) {}
 
   void Records(const DocResult& r) {
-    auto& record_input = s_.docs[doc_].record_input;
+    auto& record_input = out_.record_input;
     record_input.assign(r.quotes.size(), -1);
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
@@ -233,8 +224,8 @@ class DocAdder {
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
         auto [name, alias] = SplitAlias(sp->name);
-        it->second = s_.NewInput(doc_, name, kind);
-        s_.inputs[it->second].in.context.opaque = Clause(name);
+        it->second = NewInput(name, kind);
+        out_.inputs[it->second].opaque = Clause(name);
         if (kind == Kind::kPerson) {
           for (const std::string& w : Keys(name)) speaker_words_[w].push_back(it->second);
           if (!alias.empty()) AddAlias(it->second, alias);
@@ -242,34 +233,34 @@ class DocAdder {
       }
       const std::uint32_t in = it->second;
       record_input[i] = in;
-      s_.inputs[in].speaker = true;
-      auto& ctx = s_.inputs[in].in.context;
+      out_.inputs[in].speaker = true;
+      auto& ctx = out_.inputs[in];
       AddUnique(ctx.roles, sp->role);
       AddUnique(ctx.affiliations, sp->affiliation);
       if (!sp->role.empty() || !sp->affiliation.empty())
-        s_.inputs[in].roles.push_back({sp->role, sp->affiliation});
+        out_.inputs[in].stated.push_back({sp->role, sp->affiliation});
       if (sp->mention.empty() || !seen_.insert(sp->mention.begin).second) continue;
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
       std::string form =
           FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
       // the name as written after its titles (Babikir of "Gen. Babikir"),
       // as well as the speaker's name (as the titled form gave before)
-      if (kind == Kind::kPerson && !WordsWithin(form, s_.inputs[in].in.name)) {
+      if (kind == Kind::kPerson && !WordsWithin(form, out_.inputs[in].name)) {
         std::string untitled = s_.clusterer.parser().WithoutTitles(form);
-        if (untitled.size() < form.size() && Within(untitled, s_.inputs[in].in.name)) {
-          Occur(in, s_.inputs[in].in.name, false);
+        if (untitled.size() < form.size() && Within(untitled, out_.inputs[in].name)) {
+          Occur(in, out_.inputs[in].name, false);
           form = std::move(untitled);
         }
       }
       // a short form by the parser's keys (Hadithi of Karim Nouri’ al-Hadithi)
       const bool written =
-          !form.empty() && (WordsWithin(form, s_.inputs[in].in.name) ||
-                            (kind == Kind::kPerson && Within(form, s_.inputs[in].in.name)));
-      if (!written && kind == Kind::kPerson && OtherName(form, s_.inputs[in].in.name)) {
+          !form.empty() && (WordsWithin(form, out_.inputs[in].name) ||
+                            (kind == Kind::kPerson && Within(form, out_.inputs[in].name)));
+      if (!written && kind == Kind::kPerson && OtherName(form, out_.inputs[in].name)) {
         AddAlias(in, form);  // the nickname the attribution resolved (Tiger of Yasin Omar)
         continue;
       }
-      Occur(in, written ? std::move(form) : s_.inputs[in].in.name, written);
+      Occur(in, written ? std::move(form) : out_.inputs[in].name, written);
     }
   }
 
@@ -284,9 +275,9 @@ class DocAdder {
           m.kind == MentionKind::kName) {
         const bool word = m.kind == MentionKind::kWord;
         if (!InSpeakerMention(m.span)) {
-          s_.candidates.push_back(
-              {doc_, word ? m.text : FormOf(m.text), m.kind == MentionKind::kPhrase,
-               word && m.span.begin < phrase_end, m.kind == MentionKind::kName});
+          out_.candidates.push_back({word ? m.text : FormOf(m.text), m.kind == MentionKind::kPhrase,
+                                     word && m.span.begin < phrase_end,
+                                     m.kind == MentionKind::kName});
         }
         if (!word) phrase_end = std::max(phrase_end, m.span.end);
         continue;
@@ -308,24 +299,24 @@ class DocAdder {
   void ShortNames() {
     std::vector<std::uint32_t> people, speakers;
     for (const auto& [key, in] : local_) {
-      if (s_.inputs[in].kind == Kind::kPerson) people.push_back(in);
+      if (out_.inputs[in].kind == Kind::kPerson) people.push_back(in);
     }
     std::sort(people.begin(), people.end());
     people.erase(std::unique(people.begin(), people.end()), people.end());
     if (people.size() > kMaxDistinctPeople) return;
     for (std::uint32_t in : people) {
-      if (Keys(s_.inputs[in].in.name).size() != 1) continue;
-      const std::string word = Keys(s_.inputs[in].in.name)[0];
+      if (Keys(out_.inputs[in].name).size() != 1) continue;
+      const std::string word = Keys(out_.inputs[in].name)[0];
       std::vector<std::uint32_t> full;
       for (std::uint32_t other : people) {
-        const auto& k = Keys(s_.inputs[other].in.name);
+        const auto& k = Keys(out_.inputs[other].name);
         if (k.size() >= 2 && k.back() == word) full.push_back(other);
       }
       if (full.empty()) full = Respelled(people, in, word);
       if (full.size() > 1) {
-        std::erase_if(full, [this](std::uint32_t x) { return !s_.inputs[x].speaker; });
+        std::erase_if(full, [this](std::uint32_t x) { return !out_.inputs[x].speaker; });
       }
-      if (full.size() == 1) Rename(in, s_.inputs[full[0]].in.name);
+      if (full.size() == 1) Rename(in, out_.inputs[full[0]].name);
     }
   }
 
@@ -338,7 +329,7 @@ class DocAdder {
     std::vector<std::uint32_t> out;
     for (std::uint32_t other : people) {
       if (other == in) continue;
-      const auto& k = Keys(s_.inputs[other].in.name);
+      const auto& k = Keys(out_.inputs[other].name);
       if (std::find(k.begin(), k.end(), word) != k.end()) return {};
       if (k.size() >= 2 && s_.reporter.Label(word, k.back(), true) == "transliteration")
         out.push_back(other);
@@ -356,9 +347,9 @@ class DocAdder {
   void Links() {
     for (auto [a, b] : links_) {
       if (a == b) continue;
-      auto &x = s_.inputs[a].in.context, &y = s_.inputs[b].in.context;
-      AddUnique(x.same_as, s_.inputs[b].in.name);
-      if (s_.inputs[a].kind != Kind::kPerson || s_.inputs[b].kind != Kind::kPerson) continue;
+      auto &x = out_.inputs[a], &y = out_.inputs[b];
+      AddUnique(x.same_as, out_.inputs[b].name);
+      if (out_.inputs[a].kind != Kind::kPerson || out_.inputs[b].kind != Kind::kPerson) continue;
       for (const std::string& r : std::vector<std::string>(y.roles)) AddUnique(x.roles, r);
       for (const std::string& r : std::vector<std::string>(x.roles)) AddUnique(y.roles, r);
     }
@@ -368,15 +359,15 @@ class DocAdder {
   void DistinctPeople() {
     std::vector<std::uint32_t> people;
     for (const auto& [key, in] : local_) {
-      const auto& x = s_.inputs[in];
-      if (x.kind == Kind::kPerson && Words(x.in.name).size() >= 2) people.push_back(in);
+      const auto& x = out_.inputs[in];
+      if (x.kind == Kind::kPerson && Words(x.name).size() >= 2) people.push_back(in);
     }
     if (people.size() > kMaxDistinctPeople) return;  // a list, not an article
     for (std::uint32_t a : people) {
       for (std::uint32_t b : people) {
-        const std::string &na = s_.inputs[a].in.name, &nb = s_.inputs[b].in.name;
+        const std::string &na = out_.inputs[a].name, &nb = out_.inputs[b].name;
         if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na) || Linked(a, b)) continue;
-        AddUnique(s_.inputs[a].in.context.distinct_from, nb);
+        AddUnique(out_.inputs[a].distinct_from, nb);
       }
     }
   }
@@ -385,11 +376,11 @@ class DocAdder {
   // `written`: the form is in the text (not a name the attribution made up
   // for a pronoun or a role noun).
   void Occur(std::uint32_t in, std::string form, bool written = true) {
-    auto [it, fresh] = occurrence_.try_emplace({in, form}, s_.occurrences.size());
+    auto [it, fresh] = occurrence_.try_emplace({in, form}, out_.forms.size());
     if (fresh)
-      s_.occurrences.push_back({in, std::move(form)});
+      out_.forms.push_back({in, std::move(form)});
     else
-      ++s_.occurrences[it->second].count;
+      ++out_.forms[it->second].count;
     if (written) written_.insert(it->second);
   }
 
@@ -427,26 +418,25 @@ class DocAdder {
     if (m.kind != MentionKind::kAcronym) {
       std::optional<std::uint32_t> speaker;
       ForOverlapping(m.span, [&](std::uint32_t in) {
-        auto& x = s_.inputs[in];
+        auto& x = out_.inputs[in];
         // a name the text gives an acronym is an organisation, whatever its
         // speaker phrase looked like ("The National Intelligence Service (NIS) declined")
         if (m.same_as >= 0 && kind == Kind::kOrganization && x.kind == Kind::kPerson &&
-            x.in.name == form) {
+            x.name == form) {
           x.kind = Kind::kOrganization;
-          x.in.type = EntityType::kOrg;
         }
-        if (x.kind == kind && !x.in.context.opaque && SameName(x.in.name, form, kind)) speaker = in;
+        if (x.kind == kind && !x.opaque && SameName(x.name, form, kind)) speaker = in;
         return speaker.has_value();
       });
       if (speaker) {
         if (!owner.empty() && !owned_.count(*speaker)) {
-          s_.inputs[*speaker].in.name = owner + " " + s_.inputs[*speaker].in.name;
+          out_.inputs[*speaker].name = owner + " " + out_.inputs[*speaker].name;
           owned_.insert(*speaker);
         }
         // the whole name where the speaker's was cut (Karim Nouri for Karim
         // Nouri’ al-Hadithi, Support Centre for Emergency Support Centre):
         // the mention's, when it holds every word of it
-        const std::string& name = s_.inputs[*speaker].in.name;
+        const std::string& name = out_.inputs[*speaker].name;
         if (kind == Kind::kPerson && Keys(form).size() > Keys(name).size() && Within(name, form))
           Rename(*speaker, form);
         if (kind != Kind::kPerson && owner.empty() && Words(form).size() > Words(name).size() &&
@@ -463,14 +453,14 @@ class DocAdder {
         it->second = *known;
       } else {
         std::string name = owner.empty() ? form : owner + " " + form;
-        it->second = s_.NewInput(doc_, name, kind);
-        s_.inputs[it->second].acronym = m.kind == MentionKind::kAcronym;
+        it->second = NewInput(name, kind);
+        out_.inputs[it->second].acronym = m.kind == MentionKind::kAcronym;
       }
     }
     const std::uint32_t in = it->second;
     if (!m.role.empty()) {
-      AddUnique(s_.inputs[in].in.context.roles, m.role);
-      s_.inputs[in].roles.push_back({m.role, ""});
+      AddUnique(out_.inputs[in].roles, m.role);
+      out_.inputs[in].stated.push_back({m.role, ""});
     }
     Occur(in, form);
     return in;
@@ -495,7 +485,7 @@ class DocAdder {
     std::vector<std::uint32_t> shorter;
     std::optional<std::uint32_t> longer;
     for (std::uint32_t in : candidates) {
-      const std::string& name = s_.inputs[in].in.name;
+      const std::string& name = out_.inputs[in].name;
       if (Within(name, form) && Keys(name).size() <= Keys(form).size()) {
         shorter.push_back(in);
       } else if (Within(form, name)) {
@@ -506,7 +496,7 @@ class DocAdder {
     if (longer) return shorter.empty() ? longer : std::nullopt;
     if (shorter.empty()) return std::nullopt;
     for (std::uint32_t in : shorter) {
-      if (Keys(s_.inputs[in].in.name).size() < Keys(form).size()) Rename(in, form);
+      if (Keys(out_.inputs[in].name).size() < Keys(form).size()) Rename(in, form);
     }
     return shorter.front();
   }
@@ -597,15 +587,15 @@ class DocAdder {
   // Gives input `in` a longer name; its occurrences under the old name that
   // the text does not write (a cut name given to a pronoun) take the new one.
   void Rename(std::uint32_t in, const std::string& name) {
-    const std::string old = s_.inputs[in].in.name;
-    s_.inputs[in].in.name = name;
+    const std::string old = out_.inputs[in].name;
+    out_.inputs[in].name = name;
     for (const std::string& w : Keys(name)) {
       auto& v = speaker_words_[w];
       if (std::find(v.begin(), v.end(), in) == v.end()) v.push_back(in);
     }
     for (auto& [key, index] : occurrence_) {
       if (key.first == in && key.second == old && !written_.count(index))
-        s_.occurrences[index].form = name;
+        out_.forms[index].form = name;
     }
   }
 
@@ -625,15 +615,23 @@ class DocAdder {
   // when the document is done, under the names the inputs end with).
   void AddAlias(std::uint32_t in, const std::string& alias) {
     auto [it, fresh] = local_.try_emplace("person::" + segment::Lower(alias), 0);
-    if (fresh) it->second = s_.NewInput(doc_, alias, Kind::kPerson);
+    if (fresh) it->second = NewInput(alias, Kind::kPerson);
     if (it->second == in) return;
     links_.emplace_back(it->second, in);
     Occur(it->second, alias);
   }
 
-  State& s_;
-  std::uint32_t doc_;
+  std::uint32_t NewInput(std::string name, Kind kind) {
+    PartialName x;
+    x.name = std::move(name);
+    x.kind = kind;
+    out_.inputs.push_back(std::move(x));
+    return static_cast<std::uint32_t>(out_.inputs.size() - 1);
+  }
+
+  const State& s_;
   const Document& d_;
+  PartialNames& out_;
   std::map<std::string, std::uint32_t> local_;  // speaker id or mention key → input
   std::unordered_map<std::string, std::vector<std::uint32_t>>
       speaker_words_;                                  // word → person speakers
@@ -655,16 +653,51 @@ EntityResolver::~EntityResolver() = default;
 
 const entities::NameClusterer& EntityResolver::clusterer() const { return state_->clusterer; }
 
-void EntityResolver::Add(const Document& doc, const DocResult& result) {
-  State& s = *state_;
-  s.docs.push_back({doc.id, doc.outlet, {}});
-  const auto index = static_cast<std::uint32_t>(s.docs.size() - 1);
-  DocAdder adder(s, index, doc);
+PartialNames EntityResolver::Names(const Document& doc, const DocResult& result) const {
+  PartialNames names;
+  DocAdder adder(*state_, doc, names);
   adder.Records(result);
   adder.Mentions(result.names);
   adder.ShortNames();
   adder.Links();
   adder.DistinctPeople();
+  return names;
+}
+
+void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,
+                         const std::string& outlet) {
+  State& s = *state_;
+  const auto doc = static_cast<std::uint32_t>(s.docs.size());
+  const auto base = static_cast<std::ptrdiff_t>(s.inputs.size());
+  s.docs.push_back({doc_id, outlet, names.record_input});
+  for (std::ptrdiff_t& in : s.docs.back().record_input) {
+    if (in >= 0) in += base;
+  }
+  for (const PartialName& n : names.inputs) {
+    State::Input x;
+    x.in.name = n.name;
+    x.in.type = n.kind == Kind::kPerson ? EntityType::kPerson : EntityType::kOrg;
+    x.in.context.roles = n.roles;
+    x.in.context.affiliations = n.affiliations;
+    x.in.context.docs = {doc_id};
+    x.in.context.distinct_from = n.distinct_from;
+    x.in.context.same_as = n.same_as;
+    x.in.context.opaque = n.opaque;
+    x.kind = n.kind;
+    x.doc = doc;
+    x.acronym = n.acronym;
+    x.speaker = n.speaker;
+    x.roles = n.stated;
+    s.inputs.push_back(std::move(x));
+  }
+  for (const PartialForm& f : names.forms)
+    s.occurrences.push_back({static_cast<std::uint32_t>(base) + f.input, f.form, f.count});
+  for (const PartialCandidate& c : names.candidates)
+    s.candidates.push_back({doc, c.word, c.phrase, c.in_phrase, c.name});
+}
+
+void EntityResolver::Add(const Document& doc, const DocResult& result) {
+  Add(Names(doc, result), doc.id, doc.outlet);
 }
 
 namespace {

@@ -8,7 +8,9 @@
 // record of each document the entity its speaker is.
 //
 // How
-//   1. Add() turns each document into name inputs: one per speaker the
+//   1. Names() turns each document into name inputs (the map step: it reads
+//      the text, and runs on any thread; its result travels in the
+//      document's Partial, core/partial.h), and Add() appends them: one per speaker the
 //      document's coreference resolved (its full name, roles, affiliations,
 //      document), one per person, organisation, operation or acronym it
 //      mentions without quoting them. An organisation the text names without
@@ -31,14 +33,15 @@
 //     Add() saw them or on any thread count: entity ids are numbered per type
 //     (P persons, O organisations, G groups, X operations) in the order of
 //     the clusterer's deterministic cluster ids.
-//   * Add() is not thread-safe (the runner calls it in input order); Resolve()
-//     is const and may be called more than once.
+//   * Names() is const and thread-safe. Add() is not thread-safe (the corpus
+//     run calls it in input order); Resolve() is const and may be called
+//     more than once.
 //   * Memory: the inputs and occurrences, proportional to the names in the
 //     run, not to its text.
 //
 // Example
 //   EntityResolver resolver(ResolverConfig{}, *rules);
-//   for (...) resolver.Add(doc, pipeline.Run(doc));
+//   for (...) resolver.Add(doc, pipeline.Run(doc));   // = Add(Names(doc, r), doc.id, doc.outlet)
 //   EntityTable table = resolver.Resolve();
 //   EntityResolver::Apply(table, 0, result_of_first_doc);   // global ids and names
 #pragma once
@@ -51,6 +54,7 @@
 #include "core/doc_result.h"
 #include "core/document.h"
 #include "core/entity_table.h"
+#include "core/partial.h"
 #include "core/rules.h"
 #include "entities/clusterer.h"
 
@@ -77,7 +81,11 @@ class EntityResolver {
   EntityResolver(const EntityResolver&) = delete;
   EntityResolver& operator=(const EntityResolver&) = delete;
 
-  void Add(const Document& doc, const DocResult& result);
+  // The name inputs of one document (needs its text; thread-safe).
+  PartialNames Names(const Document& doc, const DocResult& result) const;
+  // Appends one document's name inputs; documents are numbered in Add() order.
+  void Add(const PartialNames& names, const std::string& doc_id, const std::string& outlet);
+  void Add(const Document& doc, const DocResult& result);  // Add(Names(doc, result), …)
   EntityTable Resolve() const;
 
   // Gives the records of the document added `doc_index`-th their entity id

@@ -1,28 +1,32 @@
-// whosaid::run::CorpusRun, RunCorpus — a whole run: documents through the
-// per-document pipeline (runner.h), then the corpus-level stages over all of
-// them, then the output.
+// whosaid::run::CorpusRun, RunCorpus — a whole run as a map and a reduce:
+// documents through the per-document pipeline and the map step (runner.h,
+// partial_map.h) into Partials (core/partial.h), then the corpus-level
+// stages over all of them, then the output.
 //
-//   per document, in input order   CorpusRun::Add: the entity stage takes its
-//                                  names (resolve/entity_resolver.h); the
-//                                  document is kept, without its text when it
-//                                  has no quote records or figures, with only
-//                                  its records, events and figures
-//   once, at the end               CorpusRun::Finish:
-//     1. entities  one entity per person or organisation across the run;
-//                  every record gets its speaker's id and canonical name
+//   per document   CorpusRun::Add(Partial): kept (without its records,
+//                  events and figures when CorpusStages::keep_documents is
+//                  false); partials may come in any order and from any
+//                  number of runs: Merge(other) takes another run's
+//   once, at the end   CorpusRun::Finish, over the partials in input order
+//                  (core/partial.h, InputOrder: ordinal, then document id):
+//     1. entities  one entity per person or organisation across the run
+//                  (resolve/entity_resolver.h, from each partial's name
+//                  inputs); every record gets its speaker's id and name
 //     2. events    (CorpusStages::events) one id per event across the run
 //                  (events/cluster.h); every record gets its event
 //     3. claims    (CorpusStages::claims) statements and figure lines
 //                  (claims/claims_stage.h); every record gets its statement
 //     4. spelling  (CorpusStages::spelling) the spelling report
-//     5. output    sink.Begin(), Take() per kept document in input order,
+//     5. output    sink.Begin(), Take() per partial in input order (its
+//                  Skeleton: the text under its spans at their offsets),
 //                  sink.End(corpus) (output/sink.h)
-// The sink never sees a stage and the stages never see a format: every
-// command is a choice of stages and one sink.
+// So one process (`whosaid extract`), or any number of mappers whose
+// partials one `whosaid merge` adds, give the same bytes. The sink never sees
+// a stage and the stages never see a format: every command is a choice of
+// stages and one sink.
 //
-// Memory: the kept documents (records, and the texts of documents with
-// records) stay until the end, so a run needs about as much memory as its
-// quoted text; shard very large archives into several runs.
+// Memory: the kept partials (records and the text under their spans, not
+// the documents' text) stay until the end.
 //
 // Example
 //   resolve::EntityResolver resolver(resolve::ResolverConfig{}, *rules);
@@ -33,10 +37,12 @@
 //   run::RunCorpus(reader, pipeline, stages, sink, reporter, {.threads = 4});
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "claims/claims_stage.h"
 #include "core/corpus_result.h"
+#include "core/partial.h"
 #include "events/cluster.h"
 #include "output/sink.h"
 #include "resolve/entity_resolver.h"
@@ -62,23 +68,28 @@ class CorpusRun {
   // `stages` (and what it points to) must outlive the run.
   explicit CorpusRun(const CorpusStages& stages) : stages_(stages) {}
 
+  void Add(Partial partial);
+  // Add(MakePartial(doc, result, …)) with the next ordinal of this run.
   void Add(Document doc, DocResult result);
+  // Takes every partial of `other` (a run with the same stages).
+  void Merge(CorpusRun&& other);
   // Runs the corpus stages and writes everything to `sink` (see above).
   void Finish(output::Sink& sink);
 
  private:
   struct Kept {
-    Document doc;
+    Document doc;  // the skeleton (core/partial.h); no text without records or figures
     DocResult result;
   };
-  CorpusResult Resolve();
+  CorpusResult Resolve(std::vector<Kept>& kept);
 
   const CorpusStages& stages_;
-  std::vector<Kept> kept_;
+  std::vector<Partial> partials_;
+  std::uint64_t next_ordinal_ = 0;
 };
 
-// RunPipeline into a CorpusRun, then Finish(sink) unless the observer
-// stopped the run (then the sink gets nothing).
+// RunMap into a CorpusRun, then Finish(sink) unless the observer stopped
+// the run (then the sink gets nothing).
 RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
                    const CorpusStages& stages, output::Sink& sink, RunObserver& observer,
                    const RunConfig& config);

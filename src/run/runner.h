@@ -16,17 +16,25 @@
 // caller. The library prints nothing: the CLI's Reporter (cli/reporter.h)
 // is the observer that does.
 //
+// RunMap is the same with the map step (partial_map.h) on the worker
+// threads too: the consumer gets each document's Partial, numbered from
+// RunConfig::first_ordinal in input order.
+//
 // Example
 //   RunStats stats = RunPipeline(reader, pipeline, consume, observer, {.threads = 4});
+//   RunMap(reader, pipeline, resolver, [&](Partial&& p) { run.Add(std::move(p)); }, observer, {});
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/partial.h"
 #include "ingest/source.h"
 #include "pipeline/pipeline.h"
+#include "resolve/entity_resolver.h"
 
 namespace whosaid::run {
 
@@ -44,6 +52,7 @@ struct RunConfig {
   unsigned threads = 1;                             // worker threads (>= 1)
   std::size_t batch_docs = 256;                     // documents per batch
   std::size_t batch_bytes = std::size_t{64} << 20;  // text bytes per batch
+  std::uint64_t first_ordinal = 0;                  // RunMap: the first document's ordinal
 };
 
 struct RunStats {
@@ -59,5 +68,14 @@ using DocConsumer = std::function<void(Document&& doc, DocResult&& result)>;
 // or the observer says stop.
 RunStats RunPipeline(ingest::DocumentSource& source, const Pipeline& pipeline,
                      const DocConsumer& consume, RunObserver& observer, const RunConfig& config);
+
+// Gets each document's Partial, in input order.
+using PartialConsumer = std::function<void(Partial&& partial)>;
+
+// RunPipeline, then MakePartial (`names` makes the name inputs) on the
+// worker threads.
+RunStats RunMap(ingest::DocumentSource& source, const Pipeline& pipeline,
+                const resolve::EntityResolver& names, const PartialConsumer& consume,
+                RunObserver& observer, const RunConfig& config);
 
 }  // namespace whosaid::run

@@ -1,0 +1,172 @@
+// Tests for core/partial.h and core/partial_codec.h: the text pieces cover
+// every span a sink reads, the skeleton puts them at their byte and
+// code-point offsets, and a partial survives its JSON line unchanged; a
+// malformed or foreign line is refused with a reason.
+#include "core/partial.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/partial_codec.h"
+#include "core/text.h"
+
+namespace whosaid {
+namespace {
+
+// An invented article with multi-byte characters before, between and inside the spans.
+const std::string kText =
+    "Über den Fluss — “We will rebuild the bridge,” said Zoë Marrak, the mayor’s aide. "
+    "Officials counted 12 homes lost.";
+
+Span Find(const std::string& needle) {
+  const std::size_t at = kText.find(needle);
+  REQUIRE(at != std::string::npos);
+  return {at, at + needle.size()};
+}
+
+Partial Example() {
+  Partial p;
+  p.ordinal = 41;
+  p.doc = {.id = "doc-7",
+           .text = "",
+           .outlet = "Outlet A",
+           .url = "",
+           .date = "2024-05-02",
+           .source = "in.jsonl:3"};
+  p.bytes = kText.size();
+  for (char c : kText) p.codepoints += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  QuoteRecord q;
+  q.quote = Find("We will rebuild the bridge,");
+  q.cue = Find("said");
+  q.speaker = Speaker{"", "Zoë Marrak", Find("Zoë Marrak"), SpeakerType::kPerson, "aide", ""};
+  q.confidence = 0.8125;
+  q.rule = "said-after";
+  p.quotes = {q};
+  claims::Figure f;
+  f.span = Find("12 homes");
+  f.value = 12;
+  f.measure = "homes";
+  p.figures = {f};
+  p.pieces = TextPieces(kText, ReadSpans(p.quotes, p.figures));
+  p.events.doc = "doc-7";
+  p.events.quote_event = {-1};
+  PartialName n;
+  n.name = "Zoë Marrak";
+  n.speaker = true;
+  n.roles = {"aide"};
+  n.stated = {{"aide", ""}};
+  p.names.inputs = {n};
+  p.names.forms = {{0, "Zoë Marrak", 2}};
+  p.names.candidates = {{"Fluss", false, false, false}};
+  p.names.record_input = {0};
+  return p;
+}
+
+TEST_SUITE("core.partial") {
+  TEST_CASE("the skeleton holds every span's text at its byte and code-point offsets") {
+    const Partial p = Example();
+    const Document skeleton = Skeleton(p);
+    CHECK(skeleton.text.size() == kText.size());
+    CHECK(skeleton.id == "doc-7");
+    CHECK(text::FirstInvalidUtf8(skeleton.text) == std::nullopt);
+    const text::CodepointIndex original(kText), rebuilt(skeleton.text);
+    for (Span s : ReadSpans(p.quotes, p.figures)) {
+      CAPTURE(kText.substr(s.begin, s.size()));
+      CHECK(skeleton.text.substr(s.begin, s.size()) == kText.substr(s.begin, s.size()));
+      CHECK(rebuilt.ToCodepoint(s.begin) == original.ToCodepoint(s.begin));
+      CHECK(rebuilt.ToCodepoint(s.end) == original.ToCodepoint(s.end));
+    }
+    CHECK(rebuilt.ToCodepoint(skeleton.text.size()) == original.ToCodepoint(kText.size()));
+  }
+
+  TEST_CASE("TextPieces: clamped, snapped to characters, overlapping spans joined") {
+    struct Row {
+      std::string name;
+      std::vector<Span> spans;
+      std::vector<std::string> pieces;
+    };
+    const std::string text = "a “b” c é d";  // “ and ” are 3 bytes, é 2
+    const std::vector<Row> rows = {
+        {"none", {}, {}},
+        {"inside a character: widened", {{3, 4}}, {"“"}},
+        {"overlapping: one piece", {{0, 3}, {2, 9}}, {"a “b”"}},
+        {"touching: one piece", {{0, 1}, {1, 2}}, {"a "}},
+        {"past the end: clamped", {{14, 99}}, {" d"}},
+        {"empty: dropped", {{5, 5}}, {}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      std::vector<std::string> got;
+      for (const TextPiece& t : TextPieces(text, row.spans)) got.push_back(t.text);
+      CHECK(got == row.pieces);
+    }
+  }
+
+  TEST_CASE("a partial survives its JSON line") {
+    const Partial p = Example();
+    const std::string line = EncodePartial(p);
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(line.find("\"partial_version\":1") != std::string::npos);
+    const Partial q = DecodePartial(line);
+    CHECK(q.ordinal == p.ordinal);
+    CHECK(q.doc.id == p.doc.id);
+    CHECK(q.doc.outlet == p.doc.outlet);
+    CHECK(q.doc.date == p.doc.date);
+    CHECK(q.doc.source == p.doc.source);
+    CHECK(q.bytes == p.bytes);
+    CHECK(q.codepoints == p.codepoints);
+    CHECK(q.pieces == p.pieces);
+    CHECK(q.names == p.names);
+    REQUIRE(q.quotes.size() == 1);
+    CHECK(q.quotes[0].quote == p.quotes[0].quote);
+    CHECK(q.quotes[0].confidence == p.quotes[0].confidence);
+    CHECK(q.quotes[0].speaker->name == "Zoë Marrak");
+    CHECK(q.figures[0].value == 12);
+    CHECK(EncodePartial(q) == line);
+  }
+
+  TEST_CASE("a malformed or foreign line is refused with a reason") {
+    const std::string good = EncodePartial(Example());
+    auto replaced = [&](const std::string& from, const std::string& to) {
+      std::string s = good;
+      const std::size_t at = s.find(from);
+      REQUIRE(at != std::string::npos);
+      return s.replace(at, from.size(), to);
+    };
+    struct Row {
+      std::string name;
+      std::string line;
+      std::string reason;  // a part of the message
+    };
+    const std::vector<Row> rows = {
+        {"not JSON", "{\"partial_version\":1,", "malformed"},
+        {"no version", "{\"ordinal\": 3}", "partial_version"},
+        {"another version", replaced("\"partial_version\":1", "\"partial_version\":2"),
+         "version 2"},
+        {"a missing field", replaced("\"ordinal\":41,", ""), "malformed"},
+        {"a record of no name input", replaced("\"record_input\":[0]", "\"record_input\":[3]"),
+         "no name input"},
+        {"records without name inputs", replaced("\"record_input\":[0]", "\"record_input\":[]"),
+         "every record"},
+        {"a form of no name input", replaced("[[0,\"Zoë Marrak\",2]]", "[[5,\"Zoë Marrak\",2]]"),
+         "no name input"},
+        {"text beyond its length", replaced("\"codepoints\":", "\"codepoints\":1,\"x\":"),
+         "beyond"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      std::string what;
+      try {
+        DecodePartial(row.line);
+      } catch (const PartialError& e) {
+        what = e.what();
+      }
+      CHECK(what.find(row.reason) != std::string::npos);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
