@@ -8,7 +8,15 @@
 # REPEAT copies of PolNeAR train (../shared/data/polnear/train.jsonl, 840
 # documents; ids made unique) — 60 gives 50,400 documents. THREADS: 0 = all.
 # Environment: WHOSAID_BIN (build/whosaid), WORK (a scratch dir, kept),
-# SEARCH_ONLY=1 (measure the searches on the index already in WORK).
+# SEARCH_ONLY=1 (measure the searches on the index already in WORK),
+# REPLICATE=K (after the build, copy the index's documents and derived rows
+# K times under new document ids — the rows K times as many documents give,
+# without running the corpus stage over them — and measure the searches on
+# that: `REPLICATE=6 bash scripts/index_bench.sh 10` reaches 50,400
+# documents in minutes, where a real 60x build spends most of an hour in the
+# entity resolver), SHOW_SLOW=N (the N slowest queries, 8).
+# Search latency is given as wall time and as the server's CPU time per
+# query (all its threads, /proc), which a loaded machine does not inflate.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bin=${WHOSAID_BIN:-$root/build/whosaid}
@@ -54,6 +62,44 @@ print(f"db: {size / 1e6:.1f} MB, {size / text:.2f} MB per MB of text")
 PY
 fi
 
+if [ "${SEARCH_ONLY:-0}" != 1 ] && [ "${REPLICATE:-1}" -gt 1 ]; then
+python3 - "$work/bench.db" "$work/replica.db" "$REPLICATE" <<'PY'
+import shutil, sqlite3, sys, time
+src, dst, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
+t0 = time.time()
+shutil.copyfile(src, dst)
+con = sqlite3.connect(dst, isolation_level=None)
+con.execute("PRAGMA journal_mode=OFF")
+con.execute("PRAGMA synchronous=OFF")
+n = con.execute("SELECT max(id) FROM quotes").fetchone()[0]
+cols = [r[1] for r in con.execute("PRAGMA table_info(quotes)")]
+con.execute("BEGIN")
+for c in range(1, copies):
+    suffix = f"~r{c}"
+    con.execute("INSERT INTO documents SELECT id || ?, outlet, url, date, source, text, partial "
+                "FROM documents WHERE id NOT LIKE '%~r%'", (suffix,))
+    con.execute("INSERT INTO event_docs SELECT event, doc || ? FROM event_docs "
+                "WHERE doc NOT LIKE '%~r%'", (suffix,))
+    sel = ", ".join({"id": "id + ?", "doc": "doc || ?",
+                     "record": "json_set(record, '$.doc', doc || ?)"}.get(k, k) for k in cols)
+    con.execute(f"INSERT INTO quotes({', '.join(cols)}) SELECT {sel} FROM quotes WHERE id <= ?",
+                (c * n, suffix, suffix, n))
+    con.execute("INSERT INTO quotes_fts(rowid, quote, speaker, variants) "
+                "SELECT rowid + ?, quote, speaker, variants FROM quotes_fts WHERE rowid <= ?",
+                (c * n, n))
+con.execute("UPDATE entities SET quotes = quotes * ?", (copies,))
+con.execute("UPDATE events SET mentions = mentions * ?", (copies,))
+con.execute("COMMIT")
+con.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
+con.execute("ANALYZE")
+con.execute("PRAGMA journal_mode=WAL")
+docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+print(f"replica: x{copies}, {docs} documents, {n * copies} quotes, {time.time() - t0:.0f} s")
+PY
+  rm -f "$work/bench.db-wal" "$work/bench.db-shm"
+  mv "$work/replica.db" "$work/bench.db"
+fi
+
 "$bin" serve --db "$work/bench.db" --port 0 2>"$work/serve.err" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
@@ -65,9 +111,16 @@ for _ in $(seq 1 200); do
 done
 [ -n "$port" ] || { cat "$work/serve.err"; exit 1; }
 
-python3 - "$port" "$work/bench.db" <<'PY'
-import http.client, random, sqlite3, statistics, sys, time, urllib.parse
-port, db = int(sys.argv[1]), sys.argv[2]
+python3 - "$port" "$work/bench.db" "$server" <<'PY'
+import glob, http.client, os, random, sqlite3, statistics, sys, time, urllib.parse
+port, db, server = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+
+def cpu_ns():  # CPU time of every thread of the server (load-independent)
+    total = 0
+    for f in glob.glob(f"/proc/{server}/task/*/schedstat"):
+        try: total += int(open(f).read().split()[0])
+        except OSError: pass
+    return total
 random.seed(14)
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 texts = [r[0] for r in con.execute("SELECT text FROM quotes ORDER BY random() LIMIT 3000")]
@@ -116,22 +169,40 @@ kinds = ["word", "phrase", "or", "prefix", "speaker", "respelled", "speaker+text
          "event", "about", "filters", "text+date"]
 conn = http.client.HTTPConnection("127.0.0.1", port)
 lat = {k: [] for k in kinds}
+cpu = {k: [] for k in kinds}
+slow = []
 hits = 0
+load0 = os.getloadavg()[0]
 for n in range(1000):
     k = kinds[n % len(kinds)]
     q = {key: v for key, v in query(k).items() if v}
     q["limit"] = "20"
+    c = cpu_ns()
     t = time.perf_counter()
     conn.request("GET", "/api/search?" + urllib.parse.urlencode(q))
     r = conn.getresponse()
     body = r.read()
     lat[k].append((time.perf_counter() - t) * 1000)
+    cpu[k].append((cpu_ns() - c) / 1e6)
+    slow.append((cpu[k][-1], lat[k][-1], k, q))
     if r.status == 200: hits += body.count(b"\n")
 all_ = sorted(x for v in lat.values() for x in v)
+allc = sorted(x for v in cpu.values() for x in v)
 p = lambda xs, f: sorted(xs)[min(len(xs) - 1, int(f * len(xs)))]
-print(f"search: 1000 queries, {hits} records returned; median {statistics.median(all_):.2f} ms, "
-      f"p99 {p(all_, 0.99):.2f} ms, max {all_[-1]:.1f} ms")
+quotes = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
+docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+print(f"search: {docs} documents, {quotes} quotes; 1000 queries, {hits} records returned; "
+      f"load average {load0:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+print(f"  wall: median {statistics.median(all_):.2f} ms, p99 {p(all_, 0.99):.2f} ms, "
+      f"max {all_[-1]:.1f} ms")
+print(f"  server CPU: median {statistics.median(allc):.2f} ms, p99 {p(allc, 0.99):.2f} ms, "
+      f"max {allc[-1]:.1f} ms")
+print("  kind           wall median     p99   CPU median     p99")
 for k in kinds:
-    print(f"  {k:13s} median {statistics.median(lat[k]):7.2f} ms  p99 {p(lat[k], 0.99):7.2f} ms")
+    print(f"  {k:13s} {statistics.median(lat[k]):9.2f} {p(lat[k], 0.99):9.2f} "
+          f"{statistics.median(cpu[k]):9.2f} {p(cpu[k], 0.99):9.2f}")
+print("  the slowest (server CPU ms, wall ms, kind, query):")
+for c, w, k, q in sorted(slow, key=lambda x: -x[0])[:int(os.environ.get("SHOW_SLOW", "8"))]:
+    print(f"    {c:7.1f} {w:7.1f}  {k:13s} {q}")
 PY
 echo "scratch: $work"

@@ -110,7 +110,9 @@ json EntityJson(const index::EntityEntry& e) {
 // connection and the name matcher's cache are not shared between threads).
 class Api {
  public:
-  Api(index::Db db, const rules::RuleSet& rules) : db_(std::move(db)), searcher_(db_, rules) {}
+  Api(index::Db db, const rules::RuleSet& rules) : db_(std::move(db)), searcher_(db_, rules) {
+    searcher_.Warm();
+  }
 
   void Mount(httplib::Server& server) {
     server.Get("/", [](const httplib::Request&, httplib::Response& res) {

@@ -1,9 +1,12 @@
 #include "index/query.h"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <variant>
+
+#include "index/ranker.h"
 
 namespace whosaid::index {
 namespace {
@@ -12,8 +15,9 @@ using nlohmann::json;
 
 // A query built from fixed SQL fragments and the values bound to them.
 struct Sql {
+  using Arg = std::variant<std::string, std::int64_t>;
   std::string text;
-  std::vector<std::variant<std::string, std::int64_t>> args;
+  std::vector<Arg> args;
   template <typename T>
   void Where(const char* fragment, const T& value) {
     text += fragment;
@@ -28,21 +32,10 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
-// The ranked ids first (only id and score go through the sorter), then the
-// rows and snippets of those ids alone.
-Sql BuildSearch(const SearchQuery& q, const std::vector<std::string>& speakers, bool rank) {
-  const bool fts = !q.text.empty();
+// The filters of `q` other than the text, as conditions on `quotes q`
+// (" AND …" each); empty when there is none.
+Sql FilterSql(const SearchQuery& q, const std::vector<std::string>& speakers) {
   Sql sql;
-  sql.text =
-      "SELECT q.id, q.record, q.doc, d.url, q.date, q.outlet, q.text, q.speaker_name, q.role, "
-      "q.kind, q.byte_start, q.byte_end, ";
-  sql.text += fts ? "snippet(quotes_fts, 0, '[', ']', '…', 24) " : "NULL ";
-  sql.text += "FROM (SELECT q.id AS id, ";
-  sql.text += fts && rank ? "bm25(quotes_fts, 2.0, 1.0, 1.0) " : "0 ";
-  sql.text += "AS score FROM quotes q ";
-  if (fts) sql.text += "JOIN quotes_fts ON quotes_fts.rowid = q.id ";
-  sql.text += "WHERE 1 ";
-  if (fts) sql.Where("AND quotes_fts MATCH ? ", q.text);
   if (!q.speaker.empty())
     sql.Where("AND q.speaker_entity IN (SELECT value FROM json_each(?)) ", json(speakers).dump());
   if (!q.entity.empty()) sql.Where("AND q.speaker_entity = ? ", q.entity);
@@ -59,17 +52,37 @@ Sql BuildSearch(const SearchQuery& q, const std::vector<std::string>& speakers, 
   if (!q.from.empty()) sql.Where("AND q.date >= ? ", q.from);
   // "2023-05" takes every day of May: '~' sorts after every digit and '-'.
   if (!q.to.empty()) sql.Where("AND q.date <= ? || '~' ", q.to);
-  // Unranked full-text results come in the FTS index's own (rowid) order,
-  // which stops at the limit instead of scoring every match.
-  sql.Where(fts && !rank ? "ORDER BY quotes_fts.rowid LIMIT ?) AS top "
-                         : "ORDER BY score, q.id LIMIT ?) AS top ",
-            std::max<std::int64_t>(q.limit, 0));
-  sql.text += "JOIN quotes q ON q.id = top.id JOIN documents d ON d.id = q.doc ";
-  if (fts)
-    sql.Where("JOIN quotes_fts ON quotes_fts.rowid = top.id AND quotes_fts MATCH ? ", q.text);
-  sql.text += "ORDER BY top.score, top.id";
   return sql;
 }
+
+// The arguments of kRanked and kRankedKept (no braced list of variants:
+// GCC 12 warns of a maybe-uninitialized variant in one).
+std::vector<Sql::Arg> TextAndLimit(const std::string& text, std::int64_t limit) {
+  std::vector<Sql::Arg> args(2);
+  args[0] = text;
+  args[1] = limit;
+  return args;
+}
+
+// bm25 as FTS5 computes it (index/ranker.h), quote text weighing double;
+// equal scores in id order.
+constexpr const char* kRanked =
+    "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+    "ORDER BY whosaid_bm25(quotes_fts, 2.0, 1.0, 1.0), rowid LIMIT ?";
+constexpr const char* kMatches = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?";
+constexpr const char* kRankedKept =
+    "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND whosaid_kept(rowid) "
+    "ORDER BY whosaid_bm25(quotes_fts, 2.0, 1.0, 1.0), rowid LIMIT ?";
+// One result row; the snippet only for the rows returned.
+constexpr const char* kRowWithSnippet =
+    "SELECT q.id, q.record, q.doc, d.url, q.date, q.outlet, q.text, q.speaker_name, q.role, "
+    "q.kind, q.byte_start, q.byte_end, snippet(quotes_fts, 0, '[', ']', '…', 24) "
+    "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.doc "
+    "WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?";
+constexpr const char* kRow =
+    "SELECT q.id, q.record, q.doc, d.url, q.date, q.outlet, q.text, q.speaker_name, q.role, "
+    "q.kind, q.byte_start, q.byte_end, NULL "
+    "FROM quotes q JOIN documents d ON d.id = q.doc WHERE q.id = ?";
 
 Hit ReadHit(const Stmt& s) {
   Hit h;
@@ -108,23 +121,125 @@ std::size_t CharStart(const std::string& text, std::size_t pos) {
 
 }  // namespace
 
-Searcher::Searcher(const Db& db, const rules::RuleSet& rules) : db_(db), finder_(rules) {}
+// The searcher's statements, prepared once each, and its ranker.
+struct Searcher::Impl {
+  Impl(const Db& d, SearchTuning t)
+      : db(d),
+        ranker(d),
+        tuning(t),
+        // Indexes made by an earlier whosaid lack it: the table serves then.
+        walk(d.Int("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                   "name = 'quotes_walk'")
+                         .value_or(0) > 0
+                 ? "INDEXED BY quotes_walk "
+                 : "NOT INDEXED ") {}
+  Stmt& Cached(const std::string& sql);  // reset, bindings cleared
+  std::vector<std::int64_t> Ids(const std::string& sql, const std::vector<Sql::Arg>& args);
+  std::vector<std::int64_t> Ranked(const std::string& text, const Sql& filter, std::int64_t limit);
+  std::vector<std::int64_t> Unranked(const Sql& filter, std::int64_t limit);
+  // The first `max` + 1 quotes `filter` keeps, in the order of the index
+  // SQLite chooses for it: all of them when there are at most `max`.
+  std::vector<std::int64_t> Kept(const Sql& filter, std::size_t max);
 
-// bm25 reads each match's row sizes: for a text matching a large part of the
-// index ("said") scoring every match would cost seconds, so such a text is
-// answered in index order instead.
-bool Searcher::Rankable(const std::string& text) {
-  if (text.empty()) return false;
-  Stmt count = db_.Prepare(
-      "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)");
-  count.Bind(1, text).Bind(2, static_cast<std::int64_t>(kMaxRanked) + 1);
-  try {
-    return count.Step() && count.Int(0) <= static_cast<std::int64_t>(kMaxRanked);
-  } catch (const IndexError&) {
-    return false;  // the search itself reports the syntax error
+  const Db& db;
+  Ranker ranker;
+  SearchTuning tuning;
+  std::string walk;  // how the quotes are read in id order
+  std::map<std::string, Stmt, std::less<>> cache;
+};
+
+Searcher::Searcher(const Db& db, const rules::RuleSet& rules, SearchTuning tuning)
+    : db_(db), finder_(rules), impl_(std::make_unique<Impl>(db, tuning)) {}
+
+Searcher::~Searcher() = default;
+
+Stmt& Searcher::Impl::Cached(const std::string& sql) {
+  auto it = cache.find(sql);
+  if (it == cache.end()) it = cache.emplace(sql, db.Prepare(sql)).first;
+  it->second.Reset();
+  return it->second;
+}
+
+std::vector<std::int64_t> Searcher::Impl::Ids(const std::string& sql,
+                                              const std::vector<Sql::Arg>& args) {
+  Stmt& s = Cached(sql);
+  int i = 0;
+  for (const Sql::Arg& arg : args) std::visit([&](const auto& v) { s.Bind(++i, v); }, arg);
+  std::vector<std::int64_t> ids;
+  while (s.Step()) ids.push_back(s.Int(0));
+  return ids;
+}
+
+// Ranked by bm25 over every match, filters applied in one of two ways:
+// a filter that keeps few quotes (a speaker, an event) is computed first and
+// checked on each match in memory; a broad one (a kind, a year), or one
+// keeping more quotes than a text with few matches matches, is checked on
+// the best-ranked matches, deeper until `limit` pass. Both give the first `limit` filtered matches
+// in (bm25, id) order.
+std::vector<std::int64_t> Searcher::Impl::Ranked(const std::string& text, const Sql& filter,
+                                                 std::int64_t limit) {
+  const std::size_t matches =
+      Ids(kMatches, TextAndLimit(text, static_cast<std::int64_t>(tuning.max_checked) + 1)).size();
+  ranker.LoadSizes(matches > tuning.max_checked);  // few matches rank fast without
+  if (filter.text.empty()) return Ids(kRanked, TextAndLimit(text, limit));
+  // The filter is read when it keeps fewer quotes than the text matches (up
+  // to max_kept); else it is checked on the ranked matches (below).
+  const std::size_t bound = matches <= tuning.max_checked ? matches : tuning.max_kept;
+  const std::vector<std::int64_t> kept = Kept(filter, bound);
+  if (kept.size() <= bound) {
+    ranker.Keep(kept);
+    return Ids(kRankedKept, TextAndLimit(text, limit));
+  }
+  // One narrow index seek per ranked match, in rank order, until `limit` pass.
+  const std::string check = "SELECT 1 FROM quotes q " + walk + "WHERE q.id = ? " + filter.text;
+  std::vector<Sql::Arg> check_args(1 + filter.args.size());
+  std::copy(filter.args.begin(), filter.args.end(), check_args.begin() + 1);
+  std::vector<std::int64_t> out;
+  std::size_t checked = 0;
+  for (std::int64_t depth = 8 * limit + 64;; depth *= 8) {
+    const std::vector<std::int64_t> ranked = Ids(kRanked, TextAndLimit(text, depth));
+    for (; checked < ranked.size() && static_cast<std::int64_t>(out.size()) < limit; ++checked) {
+      check_args[0] = ranked[checked];
+      if (!Ids(check, check_args).empty()) out.push_back(ranked[checked]);
+    }
+    if (static_cast<std::int64_t>(out.size()) == limit ||
+        static_cast<std::int64_t>(ranked.size()) < depth)
+      return out;
   }
 }
-Searcher::~Searcher() = default;
+
+void Searcher::Warm() {
+  const ReadSnapshot snapshot(db_);
+  impl_->ranker.LoadSizes(true);
+}
+
+std::vector<std::int64_t> Searcher::Impl::Kept(const Sql& filter, std::size_t max) {
+  std::vector<Sql::Arg> args = filter.args;
+  args.emplace_back(static_cast<std::int64_t>(max) + 1);
+  return Ids("SELECT q.id FROM quotes q WHERE 1 " + filter.text + "LIMIT ?", args);
+}
+
+// In id order: a filter keeping few quotes is read from its index and
+// sorted; a broad one is checked along quotes_walk (every filter column in
+// id order), which stops after `limit` pass (the planner would read and
+// sort all of them).
+std::vector<std::int64_t> Searcher::Impl::Unranked(const Sql& filter, std::int64_t limit) {
+  std::vector<std::int64_t> ids;
+  if (!filter.text.empty()) {
+    ids = Kept(filter, tuning.max_sorted);
+    if (ids.size() <= tuning.max_sorted) {
+      std::sort(ids.begin(), ids.end());
+      if (static_cast<std::int64_t>(ids.size()) > limit)
+        ids.resize(static_cast<std::size_t>(limit));
+      return ids;
+    }
+  }
+  std::vector<Sql::Arg> args = filter.args;
+  args.emplace_back(limit);
+  return Ids(
+      "SELECT q.id FROM quotes q " + walk + "WHERE 1 " + filter.text + "ORDER BY q.id LIMIT ?",
+      args);
+}
 
 std::vector<Hit> Searcher::Search(const SearchQuery& query) {
   std::vector<std::string> speakers;
@@ -132,13 +247,24 @@ std::vector<Hit> Searcher::Search(const SearchQuery& query) {
     speakers = finder_.Find(db_, query.speaker);
     if (speakers.empty()) return {};
   }
-  const Sql sql = BuildSearch(query, speakers, Rankable(query.text));
-  Stmt s = db_.Prepare(sql.text);
-  int i = 0;
-  for (const auto& arg : sql.args) std::visit([&](const auto& v) { s.Bind(++i, v); }, arg);
+  const ReadSnapshot snapshot(db_);  // ids and rows from one state of the index
+  const Sql filter = FilterSql(query, speakers);
+  const std::int64_t limit = std::max<std::int64_t>(query.limit, 0);
   std::vector<Hit> hits;
   try {
-    while (s.Step()) hits.push_back(ReadHit(s));
+    std::vector<std::int64_t> ids;
+    if (query.text.empty()) {
+      ids = impl_->Unranked(filter, limit);
+    } else {
+      ids = impl_->Ranked(query.text, filter, limit);
+    }
+    for (const std::int64_t id : ids) {
+      Stmt& row = impl_->Cached(query.text.empty() ? kRow : kRowWithSnippet);
+      if (!query.text.empty()) row.Bind(1, query.text);
+      row.Bind(query.text.empty() ? 1 : 2, id);
+      if (row.Step()) hits.push_back(ReadHit(row));
+      row.Reset();
+    }
   } catch (const IndexError& e) {
     if (query.text.empty()) throw;
     // The only user-written SQL input is the FTS5 query; SQLite's message

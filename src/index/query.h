@@ -7,10 +7,10 @@
 //     only of fixed fragments chosen by which filters are set.
 //   * Search(): `text` is FTS5 syntax (words, "phrases", AND/OR/NOT, NEAR,
 //     prefix*) over the quote text, the speaker's names and every spelling of
-//     its entity, ranked by bm25 (quote text weighs double) — unless it
-//     matches more than kMaxRanked quotes (common words: scoring them all
-//     would take seconds), then in index order like a search without
-//     `text`: by document id, then position. A query
+//     its entity, ranked by bm25 (quote text weighs double; FTS5's own
+//     bm25(quotes_fts, 2.0, 1.0, 1.0), computed faster: index/ranker.h),
+//     equal scores by quotes.id; with the filters applied before the limit.
+//     Without `text`: by quotes.id (document id, then position). A query
 //     FTS5 cannot parse throws QueryError whose what() says why ("fts5:
 //     syntax error near …"), never anything else.
 //   * `speaker` is a name in any spelling, also one no document used, found
@@ -57,6 +57,21 @@ struct SearchQuery {
   std::int64_t limit = 20;
 };
 
+// How Search() applies filters; the results are the same either way (tests
+// set small values to take every path on a small index).
+struct SearchTuning {
+  // With text: a filter keeping at most max_kept quotes is computed first
+  // and checked on every full-text match in memory; a broader one is
+  // checked on the best-ranked matches, deeper until the limit passes.
+  std::size_t max_kept = 30000;
+  // With text matching at most max_checked quotes, a filter keeping more
+  // quotes than the text matches is checked on the ranked matches.
+  std::size_t max_checked = 5000;
+  // Without text: at most max_sorted kept quotes are read and sorted; more
+  // are checked along the table in id order, stopping at the limit.
+  std::size_t max_sorted = 10000;
+};
+
 struct Hit {
   std::int64_t id = 0;  // quotes.id
   std::string record;   // the JSON object of docs/output.md (no newline)
@@ -92,14 +107,16 @@ struct Paragraph {
 
 class Searcher {
  public:
-  // A text matching more quotes than this is not ranked (see Search()).
-  static constexpr std::size_t kMaxRanked = 5000;
-
-  // `db` and `rules` must outlive the searcher. Not thread-safe.
-  Searcher(const Db& db, const rules::RuleSet& rules);
+  // `db` and `rules` must outlive the searcher; one searcher per connection
+  // (it registers the ranking functions on it). Not thread-safe.
+  Searcher(const Db& db, const rules::RuleSet& rules, SearchTuning tuning = {});
   ~Searcher();
 
   std::vector<Hit> Search(const SearchQuery& query);
+  // Reads now what the first ranked search would (every quote's size, a
+  // scan of ~40 ms per million quotes), so that search does not wait: for
+  // a server.
+  void Warm();
   // Entities whose name, in any spelling, is `name`, or one of whose forms
   // contains it; by quote count, then id.
   std::vector<EntityEntry> Speakers(std::string_view name);
@@ -108,9 +125,10 @@ class Searcher {
   Paragraph Context(const Hit& hit);
 
  private:
-  bool Rankable(const std::string& text);
+  struct Impl;
   const Db& db_;
   SpeakerFinder finder_;
+  std::unique_ptr<Impl> impl_;
 };
 
 std::string JsonlLine(const Hit& hit);  // with its '\n'

@@ -54,6 +54,14 @@ SpeakerFinder::SpeakerFinder(const rules::RuleSet& rules)
 
 SpeakerFinder::~SpeakerFinder() = default;
 
+bool SpeakerFinder::Conflicts(const entities::ParsedName& typed, std::string_view name,
+                              entities::EntityType type) {
+  entities::ParsedName canonical = clusterer_->parser().Parse(name, type);
+  RuleWeights(canonical);
+  return clusterer_->matcher().Compare(typed, canonical, *parts_).relation ==
+         entities::Relation::kConflict;
+}
+
 std::vector<std::string> SpeakerFinder::Find(const Db& db, std::string_view name) {
   // The typed name read as a person and as an organisation.
   entities::ParsedName as[2] = {clusterer_->parser().Parse(name, entities::EntityType::kPerson),
@@ -67,22 +75,33 @@ std::vector<std::string> SpeakerFinder::Find(const Db& db, std::string_view name
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
   Stmt forms = db.Prepare(
-      "SELECT v.entity, e.type, v.form FROM variants v JOIN entities e ON e.id = v.entity "
+      "SELECT v.entity, e.type, v.form, e.name FROM variants v JOIN entities e ON e.id = v.entity "
       "WHERE v.entity IN (SELECT entity FROM name_keys WHERE key IN "
       "(SELECT value FROM json_each(?))) ORDER BY v.entity, v.form LIMIT ?");
   forms.Bind(1, nlohmann::json(keys).dump()).Bind(2, static_cast<std::int64_t>(kMaxCandidates));
 
   std::vector<std::string> found;
+  std::string seen;      // the entity of the previous row
+  bool settled = false;  // `seen` was found or refused
   while (forms.Step()) {
     std::string entity = forms.Text(0);
-    if (!found.empty() && found.back() == entity) continue;
+    if (entity == seen && settled) continue;
     const std::string type = forms.Text(1);
+    const entities::ParsedName& typed = as[TypeOf(type) == entities::EntityType::kPerson ? 0 : 1];
+    if (entity != seen) {
+      seen = entity;
+      // "Karel Brenner" is not the "Tomas Brenner" whose short form
+      // "Brenner" it matches: the entity's own name must not conflict.
+      settled = Conflicts(typed, forms.Text(3), TypeOf(type));
+      if (settled) continue;
+    }
     entities::ParsedName candidate = clusterer_->parser().Parse(forms.Text(2), TypeOf(type));
     RuleWeights(candidate);
-    const entities::ParsedName& typed = as[TypeOf(type) == entities::EntityType::kPerson ? 0 : 1];
     const bool same = !typed.normalized.empty() && typed.normalized == candidate.normalized;
-    if (same || Matches(clusterer_->matcher().Compare(typed, candidate, *parts_)))
+    if (same || Matches(clusterer_->matcher().Compare(typed, candidate, *parts_))) {
       found.push_back(std::move(entity));
+      settled = true;
+    }
   }
   return found;
 }

@@ -16,7 +16,9 @@
 //      entity matches when a form is the same name (kEqual) or one is a short
 //      form of the other, at any strength the matcher gives (a search wants
 //      recall: "Mohammad" lists every Mohammad), or when the normalised
-//      strings are equal.
+//      strings are equal — unless the entity's own (canonical) name
+//      conflicts with the typed one ("Karel Brenner" does not find the
+//      "Tomas Brenner" whose short form "Brenner" it contains).
 //
 // Contract: results sorted by entity id, each once; Find() is not
 // thread-safe (the part comparer caches), use one finder per thread.
@@ -55,6 +57,8 @@ class SpeakerFinder {
   const entities::NameClusterer& clusterer() const { return *clusterer_; }
 
  private:
+  bool Conflicts(const entities::ParsedName& typed, std::string_view name,
+                 entities::EntityType type);
   std::unique_ptr<entities::NameClusterer> clusterer_;
   std::unique_ptr<entities::PartComparer> parts_;
 };

@@ -129,4 +129,18 @@ void Transaction::Commit() {
   open_ = false;
 }
 
+ReadSnapshot::ReadSnapshot(const Db& db) : db_(db) {
+  if (sqlite3_get_autocommit(db_.handle()) == 0) return;  // the caller's transaction
+  db_.Exec("BEGIN");
+  began_ = true;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (!began_) return;
+  // A read transaction has nothing to keep; ending it is what matters (an
+  // open one would pin this snapshot for every later search).
+  if (sqlite3_get_autocommit(db_.handle()) == 0)
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 }  // namespace whosaid::index

@@ -49,6 +49,7 @@ class Db {
   // The first column of the first row of `sql`, or nullopt when no row.
   std::optional<std::int64_t> Int(std::string_view sql) const;
   const std::string& path() const { return path_; }
+  sqlite3* handle() const { return db_; }  // for registering functions (index/ranker.h)
   // Throws IndexError naming the file with SQLite's message for `rc`.
   [[noreturn]] void Fail(int rc) const;
 
@@ -103,6 +104,21 @@ class Transaction {
  private:
   const Db& db_;
   bool open_ = true;
+};
+
+// A read snapshot: BEGIN (deferred) on construction when no transaction is
+// open, COMMIT on destruction — every statement between sees one state of
+// the index even while a writer commits a batch.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(const Db& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  const Db& db_;
+  bool began_ = false;
 };
 
 }  // namespace whosaid::index

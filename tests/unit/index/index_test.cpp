@@ -258,6 +258,7 @@ TEST_SUITE("index") {
         {"Mir Wais Nurzai", 5},                             // another one, written apart
         {"Ludmilla Warga", 2},                              // never seen either
         {"Brener", 2},          {"Zbigniew Kowalczyk", 0},  // nobody of the index
+        {"Karel Brenner", 0},                               // another man of the same surname
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);
@@ -312,6 +313,132 @@ TEST_SUITE("index") {
       CAPTURE(bad);
       CHECK_THROWS_AS(searcher.Search({.text = bad}), index::QueryError);
     }
+  }
+
+  TEST_CASE("search: every way of applying filters gives plain SQL's results, bm25 then id") {
+    // More quotes than the two batches: a long one (row sizes past one
+    // varint byte) and several sharing words, so that scores tie and differ.
+    std::string long_quote;
+    for (int i = 1; i <= 16; ++i)
+      long_quote += "the ballots of precinct " + std::to_string(i) + " were counted twice and ";
+    std::vector<Document> docs = Concat(kBatchA, kBatchB);
+    docs.push_back(Doc("c1",
+                       "\"" + long_quote + "nobody objected,\" Tomas Brenner told reporters.\n\n" +
+                           "\"The count is over,\" Ludmila Varga said.\n",
+                       "Valley Post", "", "2023-06-07"));
+    docs.push_back(Doc("c2",
+                       "\"The count is not over and the count must go on,\" Tomas Brenner said."
+                       "\n\n\"We counted every ballot,\" the commission said in a statement.\n",
+                       "Harbor Ledger", "", "2023-06-08"));
+    TempDb t("paths");
+    IndexBatch(t.path, docs);
+    index::Db db = index::OpenForReading(t.path);
+    index::Searcher fast(db, testing::Rules());
+    fast.Warm();
+
+    // whosaid_bm25 is FTS5's bm25 to the last bit, on every row.
+    for (const char* text : {"count", "count OR ballots", "\"the count\"", "coun*", "Brenner"}) {
+      CAPTURE(text);
+      index::Stmt s = db.Prepare(
+          "SELECT whosaid_bm25(quotes_fts, 2.0, 1.0, 1.0) = bm25(quotes_fts, 2.0, 1.0, 1.0) "
+          "FROM quotes_fts WHERE quotes_fts MATCH ?");
+      s.Bind(1, text);
+      int rows = 0;
+      while (s.Step()) {
+        CHECK(s.Int(0) == 1);
+        ++rows;
+      }
+      CHECK(rows > 0);
+    }
+    CHECK(db.Int("SELECT max(length(sz)) FROM quotes_fts_docsize").value_or(0) > 3);
+
+    // The reference: one SQL query with FTS5's bm25.
+    auto plain = [&](const index::SearchQuery& q) {
+      std::string sql = q.text.empty() ? "SELECT q.id FROM quotes q WHERE 1 "
+                                       : "SELECT q.id FROM quotes_fts JOIN quotes q ON q.id = "
+                                         "quotes_fts.rowid WHERE quotes_fts MATCH ?1 ";
+      if (!q.entity.empty()) sql += "AND q.speaker_entity = ?2 ";
+      if (!q.kind.empty()) sql += "AND q.kind = ?3 ";
+      if (!q.outlet.empty()) sql += "AND q.outlet = ?4 COLLATE NOCASE ";
+      if (!q.from.empty()) sql += "AND q.date >= ?5 ";
+      sql += q.text.empty() ? "ORDER BY q.id " : "ORDER BY bm25(quotes_fts, 2.0, 1.0, 1.0), q.id ";
+      sql += "LIMIT ?6";
+      index::Stmt s = db.Prepare(sql);
+      if (!q.text.empty()) s.Bind(1, q.text);
+      if (!q.entity.empty()) s.Bind(2, q.entity);
+      if (!q.kind.empty()) s.Bind(3, q.kind);
+      if (!q.outlet.empty()) s.Bind(4, q.outlet);
+      if (!q.from.empty()) s.Bind(5, q.from);
+      s.Bind(6, q.limit);
+      std::vector<std::int64_t> ids;
+      while (s.Step()) ids.push_back(s.Int(0));
+      return ids;
+    };
+    const std::string brenner = fast.Speakers("Tomas Brenner").at(0).id;
+    const std::vector<index::SearchQuery> queries = {
+        {.text = "count"},
+        {.text = "count", .limit = 2},
+        {.text = "count OR ballots OR attack"},
+        {.text = "\"the count\""},
+        {.text = "coun*", .kind = "direct"},
+        {.text = "count", .entity = brenner},
+        {.text = "count", .entity = brenner, .limit = 1},
+        {.text = "said OR count OR ballot*", .outlet = "VALLEY POST", .limit = 1},
+        {.text = "the", .kind = "indirect"},
+        {.text = "the", .from = "2023-06-02", .limit = 3},
+        {.text = "nothing_matches_this", .kind = "direct"},
+        {.kind = "direct"},
+        {.kind = "direct", .limit = 2},
+        {.entity = brenner},
+        {.outlet = "harbor ledger", .from = "2023-06"},
+        {.limit = 3},
+        {.kind = "mixed", .from = "2099"},
+    };
+    // Default tuning (few matches: checked); every filter checked on the
+    // ranked matches; every filter read first.
+    const index::SearchTuning tunings[] = {
+        {},
+        {.max_kept = 0, .max_checked = 0, .max_sorted = 0},
+        {.max_kept = 1, .max_checked = 1, .max_sorted = 1},
+        {.max_kept = 1000, .max_checked = 0, .max_sorted = 1000}};
+    for (const index::SearchTuning& tuning : tunings) {
+      index::Db db2 = index::OpenForReading(t.path);
+      index::Searcher searcher(db2, testing::Rules(), tuning);
+      for (const index::SearchQuery& q : queries) {
+        CAPTURE(tuning.max_kept);
+        CAPTURE(q.text);
+        CAPTURE(q.kind);
+        CAPTURE(q.limit);
+        std::vector<std::int64_t> got;
+        for (const index::Hit& h : searcher.Search(q)) got.push_back(h.id);
+        CHECK(got == plain(q));
+      }
+      // The speaker filter is the entity's: the same rows.
+      std::vector<std::int64_t> by_name, by_id;
+      for (const index::Hit& h : searcher.Search({.text = "count", .speaker = "Brener"}))
+        by_name.push_back(h.id);
+      for (const index::Hit& h : searcher.Search({.text = "count", .entity = brenner}))
+        by_id.push_back(h.id);
+      CHECK(by_name == by_id);
+      CHECK(by_name.size() >= 3);
+    }
+  }
+
+  TEST_CASE("search: a searcher sees the batches committed after it started") {
+    TempDb t("later");
+    IndexBatch(t.path, kBatchA);
+    index::Db db = index::OpenForReading(t.path);
+    index::Searcher searcher(db, testing::Rules(), {.max_checked = 0});  // sizes held
+    CHECK(searcher.Search({.text = "count OR aggression"}).size() == 1);
+    IndexBatch(t.path, kBatchB);  // another connection writes
+    std::vector<std::int64_t> got, fresh;
+    for (const index::Hit& h : searcher.Search({.text = "count OR aggression"}))
+      got.push_back(h.id);
+    index::Db db2 = index::OpenForReading(t.path);
+    index::Searcher other(db2, testing::Rules());
+    for (const index::Hit& h : other.Search({.text = "count OR aggression"})) fresh.push_back(h.id);
+    CHECK(got.size() > 1);
+    CHECK(got == fresh);
   }
 
   TEST_CASE("search: jsonl records are extract's, plus url and date; a quote in its paragraph") {
