@@ -37,10 +37,50 @@ int DominantEvent(const events::DocEvents& ev) {
   return best;
 }
 
+// The occasion of a document's figures (occasions.h): their event, its root
+// type, date and places, the other events it reports and the speakers it
+// quotes.
+Occasion MakeOccasion(const Document& doc, const DocResult& result) {
+  Occasion o;
+  o.doc = doc.id;
+  const events::DocEvents& ev = result.events;
+  o.date = ev.anchor;
+  const int dominant = DominantEvent(ev);
+  if (dominant >= 0) {
+    const events::DocEvent& e = ev.events[static_cast<std::size_t>(dominant)];
+    o.event = ev.global[static_cast<std::size_t>(dominant)].id;
+    if (!e.type_path.empty()) o.root = e.type_path.front();
+    if (e.date) o.date = e.date;
+    for (const events::EventPlace& p : e.places) {
+      if (!p.known || p.path.empty()) continue;
+      o.countries.push_back(p.path.front());
+      o.places.insert(o.places.end(), p.path.begin() + 1, p.path.end());
+    }
+  }
+  for (std::size_t k = 0; k < ev.events.size() && k < ev.global.size(); ++k) {
+    if (!ev.events[k].local && !ev.global[k].id.empty()) o.events.push_back(ev.global[k].id);
+  }
+  std::map<std::string, int> quoted;
+  for (const QuoteRecord& q : result.quotes) {
+    if (q.speaker && !q.speaker->entity.empty()) ++quoted[q.speaker->entity];
+  }
+  int most = 0;
+  for (const auto& [id, n] : quoted) most = std::max(most, n);
+  for (const auto& [id, n] : quoted) {
+    o.speakers.push_back(id);
+    if (n == most) o.main.push_back(id);
+  }
+  for (auto* list : {&o.countries, &o.places, &o.events}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return o;
+}
+
 }  // namespace
 
 ClaimsStage::ClaimsStage(const ClaimsConfig& config, const rules::RuleSet& rules)
-    : config_(config), lexicon_(rules) {
+    : config_(config), lexicon_(rules), occasions_(ReadOccasionRules(rules)) {
   const rules::RuleFile& file = rules.File("claims/check_worthy.txt");
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
@@ -181,7 +221,19 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
     if (config_.details) Diff(docs, st);
     out.statements.push_back(std::move(st));
   }
-  // 2. Figure lines.
+  // 2. Figure lines, by the occasion of each document's figures.
+  std::vector<Occasion> occasions;
+  std::vector<std::size_t> with_figures;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    if (docs[d].result->figures.empty()) continue;
+    occasions.push_back(MakeOccasion(*docs[d].doc, *docs[d].result));
+    with_figures.push_back(d);
+  }
+  std::vector<std::string> occasion_of(docs.size());
+  const std::vector<std::size_t> joined = JoinOccasions(occasions, occasions_);
+  for (std::size_t k = 0; k < joined.size(); ++k) {
+    occasion_of[with_figures[k]] = occasions[joined[k]].doc;
+  }
   std::vector<SourcedFigure> figures;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const DocFigures* f = docs[d].figures;
@@ -192,6 +244,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
       s.event = f && k < f->events.size() ? f->events[k].id : "";
       s.doc = docs[d].doc->id;
       s.doc_index = d;
+      s.occasion = occasion_of[d];
       if (s.figure.record >= 0) {
         const QuoteRecord& q = docs[d].result->quotes[static_cast<std::size_t>(s.figure.record)];
         if (q.speaker) {

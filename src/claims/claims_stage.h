@@ -30,6 +30,7 @@
 #include "claims/conflicts.h"
 #include "claims/diff.h"
 #include "claims/figures.h"
+#include "claims/occasions.h"
 #include "claims/statements.h"
 #include "claims/terms.h"
 #include "core/claims_result.h"
@@ -72,6 +73,7 @@ class ClaimsStage {
 
   ClaimsConfig config_;
   TermLexicon lexicon_;
+  OccasionRules occasions_;
   std::unordered_set<std::string> dates_, comparisons_;
 };
 

@@ -59,15 +59,30 @@ bool Compatible(const Figure& a, const Figure& b, const FigureConfig& config) {
 std::vector<FigureLine> BuildLines(std::vector<SourcedFigure> figures, const FigureConfig& config) {
   // Key: (event, or "doc:" + document when there is none; measure).
   std::map<std::tuple<std::pair<long, std::string>, std::string, std::string>, FigureLine> lines;
+  std::map<std::tuple<std::string, std::string>, std::map<std::string, int>> events;
   for (SourcedFigure& f : figures) {
-    const std::string scope = f.event.empty() ? f.doc : "";
-    FigureLine& line = lines[{EventKey(f.event), scope, f.figure.measure}];
+    // One occasion: its figures' most frequent event names the line.
+    const std::string scope = !f.occasion.empty() ? "o:" + f.occasion
+                              : f.event.empty()   ? "d:" + f.doc
+                                                  : "";
+    if (!f.occasion.empty() && !f.event.empty()) ++events[{scope, f.figure.measure}][f.event];
+    FigureLine& line =
+        lines[{EventKey(f.occasion.empty() ? f.event : ""), scope, f.figure.measure}];
     line.event = f.event;
     line.measure = f.figure.measure;
     line.figures.push_back(std::move(f));
   }
   std::vector<FigureLine> out;
   for (auto& [key, line] : lines) {
+    if (auto it = events.find({std::get<1>(key), line.measure}); it != events.end()) {
+      int best = 0;
+      for (const auto& [id, count] : it->second) {
+        if (count > best || (count == best && EventKey(id) < EventKey(line.event))) {
+          best = count;
+          line.event = id;
+        }
+      }
+    }
     std::set<std::string> docs, sources;
     for (const SourcedFigure& f : line.figures) {
       docs.insert(f.doc);
@@ -85,6 +100,10 @@ std::vector<FigureLine> BuildLines(std::vector<SourcedFigure> figures, const Fig
     line.conflict = (outcome || !config.outcomes_only) && LineConflicts(line, config);
     out.push_back(std::move(line));
   }
+  std::stable_sort(out.begin(), out.end(), [](const FigureLine& a, const FigureLine& b) {
+    const auto ka = EventKey(a.event), kb = EventKey(b.event);
+    return ka != kb ? ka < kb : a.measure < b.measure;
+  });
   return out;
 }
 

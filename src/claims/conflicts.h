@@ -12,9 +12,12 @@
 //   outcomes (killed, wounded …: one true number per event) conflict; a group
 //   counted on its own (troops, protesters) is counted in parts and at
 //   different times (`outcomes_only`).
-//   BuildLines: one line per (event, measure); figures without an event are
-//   lined up only within their own document (nothing says two documents
-//   speak of one unknown event). A line is kept when two or more documents
+//   BuildLines: one line per (occasion, measure) — the occasion the claims
+//   stage found for the figure's document (occasions.h); a figure without
+//   one is lined up by (event, measure), and without an event only within
+//   its own document (nothing says two documents speak of one unknown
+//   event). A line of an occasion is named by its figures' most frequent
+//   event. A line is kept when two or more documents
 //   or sources (`min_reports`) give it a figure. Lines come in order of event id (E2 before
 //   E10, no event last), then measure; figures by document, then offset.
 //

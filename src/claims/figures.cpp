@@ -127,6 +127,7 @@ struct FigureExtractor::Lexicon {
   Phrases<bool> nonfigures;
   std::unordered_map<std::string, std::string> modifiers;
   std::unordered_set<std::string> barriers;
+  std::unordered_set<std::string> list_and;  // words that join the items of a list
   std::size_t window = 6;
   // Words a figure can start with (besides digits): a quick test on every word.
   std::unordered_set<std::string> starters;
@@ -217,9 +218,9 @@ FigureExtractor::FigureExtractor(const rules::RuleSet& rules) : lex_(std::make_u
         if (kind == "period") L.periods.Add(f[k], true);
         if (kind == "alongside") L.alongside.Add(f[k], true);
       }
-    } else if (kind == "barrier") {
+    } else if (kind == "barrier" || kind == "list") {
       need(2, 2);
-      for (const std::string& w : Blank(f[1])) L.barriers.insert(w);
+      for (const std::string& w : Blank(f[1])) (kind == "list" ? L.list_and : L.barriers).insert(w);
     } else if (kind == "window") {
       need(2, 2);
       L.window = static_cast<std::size_t>(number(f[1]));
@@ -624,6 +625,11 @@ std::vector<Figure> Scanner::Run() const {
       alongside = L.alongside.Before(0, i - back, get).value != nullptr;
     }
     const bool has_whole = !out.empty() && row_.sentence[first_word.back()] == row_.sentence[i];
+    // The next item of a list of parts (`including one over A, three over B
+    // and eight over C`) is a part too.
+    after_including = after_including ||
+                      (has_whole && out.back().subcount && i > 0 &&
+                       (row_.break_after[i - 1] || L.list_and.count(std::string(W(i - 1))) > 0));
     const std::string inherited =
         (after_including || alongside) && has_whole ? outcomes.back() : "";
     std::string outcome;

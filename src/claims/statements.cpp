@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "claims/linking.h"
+
 namespace whosaid::claims {
 namespace {
 
@@ -144,15 +146,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     for (std::size_t r : ranks) {
       for (const std::string& k : bags[r].keys) postings[k].push_back(r);
     }
-    std::vector<std::pair<std::size_t, std::size_t>> pairs;
-    for (const auto& [key, list] : postings) {
-      if (list.size() < 2 || list.size() > config_.max_posting) continue;
-      for (std::size_t x = 0; x < list.size(); ++x) {
-        for (std::size_t y = x + 1; y < list.size(); ++y) pairs.emplace_back(list[x], list[y]);
-      }
-    }
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    const auto pairs = PostingPairs(postings, config_.max_posting);
     for (auto [a, b] : pairs) {
       double s = similarity(a, b);
       if (s >= config_.link) edges.push_back({s, a, b});
@@ -164,34 +158,21 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
   // 4. Strongest links first; groups join only when no pair across them is
   //    unrelated (at most kCheck members of each side are compared).
   constexpr std::size_t kCheck = 64;
-  std::vector<std::size_t> group(n);
-  std::iota(group.begin(), group.end(), 0);
-  std::vector<std::vector<std::size_t>> members(n);
-  for (std::size_t r = 0; r < n; ++r) members[r] = {r};
-  for (const Edge& e : edges) {
-    std::size_t ga = group[e.a], gb = group[e.b];
-    if (ga == gb) continue;
-    bool ok = true;
-    for (std::size_t x = 0; ok && x < std::min(kCheck, members[ga].size()); ++x) {
-      for (std::size_t y = 0; ok && y < std::min(kCheck, members[gb].size()); ++y) {
-        ok = similarity(std::min(members[ga][x], members[gb][y]),
-                        std::max(members[ga][x], members[gb][y])) >= config_.keep;
-      }
-    }
-    if (!ok) continue;
-    if (ga > gb) std::swap(ga, gb);  // keep the lower rank as the group's name
-    for (std::size_t r : members[gb]) group[r] = ga;
-    members[ga].insert(members[ga].end(), members[gb].begin(), members[gb].end());
-    std::sort(members[ga].begin(), members[ga].end());
-    members[gb].clear();
-  }
+  std::vector<ItemPair> links;
+  for (const Edge& e : edges) links.emplace_back(e.a, e.b);
+  const LinkedGroups linked = CompleteLink(
+      n, links, [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config_.keep; },
+      kCheck);
+  const std::vector<std::size_t>& group = linked.group;
+  const std::vector<std::vector<std::size_t>>& members = linked.members;
   // 5. Statements numbered by their first member's rank.
   StatementGroups out;
   out.of.assign(n, 0);
   for (std::size_t r = 0; r < n; ++r) {
     if (group[r] != r) continue;
     StatementGroup st;
-    st.id = "S" + std::to_string(out.statements.size() + 1);
+    st.id = std::to_string(out.statements.size() + 1);
+    st.id.insert(st.id.begin(), 'S');
     std::unordered_set<std::string> docs;
     for (std::size_t m : members[r]) {
       st.members.push_back(order[m]);

@@ -47,8 +47,8 @@
 namespace whosaid::claims {
 
 struct StatementConfig {
-  double link = 0.40;            // containment that makes two items one statement
-  double keep = 0.10;            // containment every pair inside a statement keeps
+  double link = 0.35;            // containment that makes two items one statement
+  double keep = 0.30;            // containment every pair inside a statement keeps
   double proper_weight = 0.5;    // weight of a name term, relative to its idf
   std::size_t min_shared = 2;    // shared terms a link needs (or all of the smaller item's)
   bool need_common = true;       // a link needs a shared term that is neither a name nor `not`

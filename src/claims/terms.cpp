@@ -118,6 +118,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
 
 TermLexicon::TermLexicon(const rules::RuleSet& rules) {
   const rules::RuleFile& file = rules.File("claims/words.txt");
+  std::vector<std::vector<std::string>> same_lines;
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
     const std::string& kind = f[0];
@@ -143,8 +144,18 @@ TermLexicon::TermLexicon(const rules::RuleSet& rules) {
     } else if (kind == "truncate") {
       need(2);
       truncate_ = ParseCount(file, line, f[1]);
+    } else if (kind == "same") {
+      need(2);
+      same_lines.push_back(events::PhraseWords(f[1]));
     } else {
       throw file.Error(line, "unknown class '" + kind + "'");
+    }
+  }
+  // Synonyms last: their keys are the terms the rules above make of them.
+  for (const std::vector<std::string>& words : same_lines) {
+    const std::string first = TermKey(words.front());
+    for (const std::string& w : words) {
+      if (std::string k = TermKey(w); !k.empty() && !first.empty()) same_[k] = first;
     }
   }
   if (rules.Has("spelling.txt")) {
@@ -200,15 +211,37 @@ std::string TermLexicon::TermKey(std::string_view lower) const {
     }
     w.resize(n);
   }
+  if (auto it = same_.find(w); it != same_.end()) return it->second;
   return w;
 }
 
+namespace {
+
+// A headline in title case (`Leader Vows To End The March`): most words of
+// four or more letters capitalised, so a capital marks no name.
+bool TitleCase(const std::vector<RawWord>& words) {
+  std::size_t longer = 0, capitalised = 0;
+  for (const RawWord& w : words) {
+    if (w.lower.size() < 4 ||
+        std::any_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    ++longer;
+    capitalised += w.cap ? 1 : 0;
+  }
+  return longer >= 3 && capitalised * 5 >= longer * 4;
+}
+
+}  // namespace
+
 std::vector<Term> TermLexicon::Terms(std::string_view text) const {
   std::vector<Term> out;
-  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/true)) {
+  const std::vector<RawWord> words = ScanWords(text, /*split_hyphens=*/true);
+  const bool title = TitleCase(words);
+  for (const RawWord& w : words) {
     std::string key = TermKey(w.lower);
     if (key.empty()) continue;
-    const bool proper = (w.all_caps || (w.cap && !w.sentence_start)) && key != "not";
+    const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && key != "not";
     out.push_back({std::move(key), proper});
   }
   return out;

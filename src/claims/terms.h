@@ -8,10 +8,11 @@
 //   clitics read (`won't` → not), negations as `not`, function words dropped
 //   (the cue, `that`, pronouns, auxiliaries and modals: what indirect speech
 //   shifts), irregular forms to their base, British endings respelled, then
-//   inflection endings stripped and the result cut to `truncate` letters
-//   (rules/claims/words.txt). `proper` marks a word written with a capital
-//   inside a sentence (or all capitals): names, which a speaker repeats
-//   across unrelated statements.
+//   inflection endings stripped, the result cut to `truncate` letters and a
+//   synonym read as the first word of its `same` group (rules/claims/
+//   words.txt). `proper` marks a word written with a capital inside a
+//   sentence (or all capitals): names, which a speaker repeats across
+//   unrelated statements; in a title-case headline only all-capital words.
 //   Words(text): every word of `text` with its byte span and its spelling key
 //   (lower case, ’ → ', British → American from rules/spelling.txt `british`
 //   lines and the `respell` endings): two words with one key differ only in
@@ -80,6 +81,7 @@ class TermLexicon {
   std::vector<Suffix> suffixes_;
   std::vector<Suffix> respell_;
   std::size_t truncate_ = 0;
+  std::unordered_map<std::string, std::string> same_;  // a synonym's term → its group's
 };
 
 // A word of `text` as the scanners of this folder read it: letters and

@@ -36,6 +36,9 @@ struct SourcedFigure {
   Figure figure;
   std::string source_entity;  // "" when the outlet states it
   std::string source_name;
+  // The occasion its document's figures count (claims/occasions.h): figures
+  // of one occasion and measure share a line. "" → by event (or document).
+  std::string occasion;
 };
 
 struct FigureLine {

@@ -75,6 +75,7 @@ class NameClusterer::Run_ {
   std::vector<std::uint32_t> ShortFormCandidates(std::uint32_t s,
                                                  const std::vector<std::uint32_t>& supers);
   void Link();
+  bool FullVariant(std::uint32_t i, std::uint32_t j);
   bool TryMerge(std::uint32_t i, std::uint32_t j);
   MergeExplanation Explain(std::uint32_t joined, std::uint32_t matched, const Decision& d);
   Clustering Output();
@@ -514,18 +515,51 @@ MergeExplanation NameClusterer::Run_::Explain(std::uint32_t joined, std::uint32_
   return e;
 }
 
-// Merges the clusters of i and j when every member of one may merge with
-// every member of the other (complete linkage).
+// Whether i and j are one full name spelled two ways: every part of both
+// matched, alike or a spelling variant, or one part doubtful (weak) that
+// begins with the same letter (Dalamin / Dalaiman; not Yozada / Shuzada).
+bool NameClusterer::Run_::FullVariant(std::uint32_t i, std::uint32_t j) {
+  const Decision& d = decisions_[PairKey(i, j)];
+  if (!d.merge || d.relation != Relation::kEqual) return false;
+  const std::string_view rule = d.rule;
+  if (rule == "spelling variant" || rule == "same name") return true;
+  if (rule != "spelling variant (one part weak)") return false;
+  const ParsedName &a = forms_[i].name, &b = forms_[j].name;
+  const PairMatch m = c_.matcher_.Compare(a, b, parts_);
+  return std::all_of(m.links.begin(), m.links.end(), [&](const PartLink& l) {
+    if (l.level != PartLevel::kWeak) return true;
+    const std::string &x = a.parts[l.a_begin].text, &y = b.parts[l.b_begin].text;
+    return !x.empty() && !y.empty() && x[0] == y[0];
+  });
+}
+
+// Merges the clusters of i and j when every member of one may share a
+// cluster with every member of the other (complete linkage). When i and j
+// are one full name spelled two ways, a share of the member pairs
+// (ClusterConfig::variant_linkage_min_share) is enough, none blocked by
+// context: one odd spelling in a cluster (Al-Mutaqy beside Al-Mutky) does not
+// keep out another spelling of the same full name (Al-Matqi).
 bool NameClusterer::Run_::TryMerge(std::uint32_t i, std::uint32_t j) {
   std::uint32_t a = owner_[i], b = owner_[j];
   if (a == b) return false;
   if (members_[a].size() * members_[b].size() > c_.config_.max_linkage_checks) return false;
   std::vector<std::uint32_t> pool = members_[a];
   pool.insert(pool.end(), members_[b].begin(), members_[b].end());
+  const bool variant = FullVariant(i, j);
+  std::size_t compatible = 0;
   for (std::uint32_t x : members_[a]) {
     for (std::uint32_t y : members_[b]) {
-      if (!Compatible(x, y, pool)) return false;
+      if (Compatible(x, y, pool)) {
+        ++compatible;
+      } else if (!variant || Decided(x, y).blocked) {
+        return false;
+      }
     }
+  }
+  const std::size_t pairs = members_[a].size() * members_[b].size();
+  if (compatible < pairs &&
+      static_cast<double>(compatible) < c_.config_.variant_linkage_min_share * pairs) {
+    return false;
   }
   // The smaller cluster joins the larger (ties: the later root joins).
   if (members_[b].size() > members_[a].size() ||

@@ -26,7 +26,8 @@
 //      (unless context picks exactly one);
 //   6. merge, best pairs first, only when every member of one cluster
 //      matches every member of the other (complete linkage: no chains of
-//      weak links).
+//      weak links); two clusters joined by one full name spelled two ways
+//      need only most member pairs (one odd spelling does not block).
 //
 // Contract
 //   * Run() never throws on any input: empty strings, punctuation, one
@@ -131,6 +132,11 @@ struct ClusterConfig {
   std::size_t max_document_forms = 200;
   // A short form with more longer forms than this is ambiguous outright.
   std::size_t max_short_form_candidates = 32;
+  // Two clusters joined by a pair that is one full name spelled two ways
+  // (every part a spelling variant) merge when at least this share of their
+  // member pairs may share a cluster, none blocked by context; 1: every
+  // pair (complete linkage, as for all other merges).
+  double variant_linkage_min_share = 0.5;
   // A merge needing more member-pair checks than this is refused.
   std::size_t max_linkage_checks = 4096;
   // Worker threads for parsing and comparing (the result is the same for any).

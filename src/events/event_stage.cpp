@@ -19,7 +19,7 @@ struct EventStage::Impl {
         dates(c.dates, rules),
         mentions(lexicon, places, dates),
         coref(c.coref, lexicon, places),
-        linker(lexicon, dates, c.story.quote_paragraphs) {}
+        linker(lexicon, dates, places, c.story) {}
 
   EventConfig config;
   EventLexicon lexicon;
@@ -30,6 +30,7 @@ struct EventStage::Impl {
   QuoteLinker linker;
 
   DocEvent Describe(const Words& words, const LocalEvent& e, bool border) const;
+  int DatelinePlace(const Words& words, const std::vector<bool>& lead) const;
   void Trace(const Document& doc, const Words& words, const std::vector<Mention>& ms,
              const Grouping& g) const;
 };
@@ -58,6 +59,26 @@ void EventStage::Impl::Trace(const Document& doc, const Words& words,
                  m.unreal ? "unreal " : "", places_text.c_str(), actors.c_str(),
                  m.date ? FormatWhen(*m.date).c_str() : "");
   }
+}
+
+// The place a dateline opens the lead with: a gazetteer name as the lead's
+// first words, then a comma, a dash, a colon or a bracket ("Kiru, Morvia –",
+// "KIRU (Agency) –"); -1 for none.
+int EventStage::Impl::DatelinePlace(const Words& words, const std::vector<bool>& lead) const {
+  std::size_t p = lead.size();
+  for (std::size_t k = lead.size(); k-- > 1;) {
+    if (lead[k]) p = k;  // the lead's full paragraph (not the headline)
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].paragraph != p) continue;
+    PlaceMatch match = places.Match(words.words, i, words.size());
+    std::size_t next = i + match.words;
+    if (match.places.empty() || next >= words.size()) return -1;
+    std::string_view t = words[next].text;
+    bool mark = t == "," || t == "(" || t == ":" || t == "-" || t == "\u2013" || t == "\u2014";
+    return mark ? match.places.front() : -1;
+  }
+  return -1;
 }
 
 // A document event by names: the type's path, each place's path.
@@ -128,7 +149,17 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   }
   if (m.config.trace) m.Trace(doc, words, mentions, grouping);
   for (const LocalEvent& e : grouping.events) out.events.push_back(m.Describe(words, e, border));
-  if (story.event >= 0) out.events[static_cast<std::size_t>(story.event)].story = true;
+  if (story.event >= 0) {
+    DocEvent& e = out.events[static_cast<std::size_t>(story.event)];
+    e.story = true;
+    // An undated report's story said nowhere: near its dateline's place
+    // ("Kiru, Morvia – The second day of the march …"), enough to tell the
+    // country of the story it may be part of (cluster.h).
+    if (!out.anchor && e.places.empty()) {
+      if (int at = m.DatelinePlace(words, lead); at >= 0)
+        e.places.push_back(EventPlace{m.places.Path(at), 1, true, true});
+    }
+  }
   // 5. quotes
   out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor, story);
   return out;

@@ -1,6 +1,7 @@
 #include "events/linker.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace whosaid::events {
 
@@ -16,8 +17,8 @@ struct QuoteLinker::Quote {
 };
 
 QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
-                         std::uint32_t story_paragraphs)
-    : lex_(lexicon), dates_(dates), story_paragraphs_(story_paragraphs) {}
+                         const Gazetteer& places, const StoryConfig& story)
+    : lex_(lexicon), dates_(dates), places_(places), story_(story) {}
 
 // The armed action mentioned last before the quote, else the main event
 // (most mentions, then first mentioned) when it is an armed action.
@@ -89,20 +90,89 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   return -1;
 }
 
+namespace {
+
+// Whether a paragraph's last token ends a sentence: captions ("… on
+// Monday. — Agency TV"), bylines and "Published …" lines do not.
+bool EndsSentence(std::string_view last) {
+  return last == "." || last == "!" || last == "?" || last == "\"" || last == "\u201d" ||
+         last == "'" || last == "\u2019";
+}
+
+}  // namespace
+
 // Whether the quote is about the story when it names no event: it stands
-// in the first paragraphs (news tells its main event first, then ranges over
-// background and reactions), does not speak of what will, may or must be,
-// and its sentence names no occasion where it was said ("in a statement":
-// words of an occasion are about what they name).
+// in the first paragraphs of the story — the headline, the lead and what
+// follows; between the headline and the lead's full paragraph only
+// paragraphs that end as sentences count (news tells its main event first,
+// then ranges over background and reactions) — does not speak of what
+// will, may or must be, and its sentence names no occasion where it was
+// said ("in a statement": words of an occasion are about what they name).
 bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& story) const {
   if (story.event < 0 || q.modal || q.occasion) return false;
-  std::uint32_t seen = 0, paragraphs = 0;
-  for (std::size_t k = 0; k < words.size() && words[k].paragraph <= q.paragraph; ++k) {
-    if (!words[k].IsWord() || (paragraphs > 0 && words[k].paragraph == seen)) continue;
-    seen = words[k].paragraph;
-    ++paragraphs;
+  std::vector<bool> lead = LeadParagraphs(story_, words);
+  std::size_t full = 0;  // the lead's full paragraph
+  for (std::size_t p = 0; p < lead.size(); ++p) {
+    if (lead[p]) full = p;
   }
-  return paragraphs <= story_paragraphs_;
+  std::vector<std::string_view> last(std::size_t{q.paragraph} + 1);
+  std::vector<bool> has_words(last.size(), false), link(last.size(), false);
+  for (const Word& w : words.words) {
+    if (w.paragraph > q.paragraph) break;
+    last[w.paragraph] = w.text;
+    if (w.IsWord()) has_words[w.paragraph] = true;
+    if (w.text.substr(0, 4) == "http" || w.text.substr(0, 1) == "@") link[w.paragraph] = true;
+  }
+  std::uint32_t paragraphs = 0;
+  bool headline = true;
+  for (std::size_t p = 0; p < last.size(); ++p) {
+    if (!has_words[p]) continue;
+    // An embedded post ("… https://t.co/x — Ann Lee (@annlee) May 9, 2024")
+    // is no paragraph of the story either.
+    bool sentence = EndsSentence(last[p]);
+    if (headline || (p >= full && (sentence || !link[p])) || sentence) ++paragraphs;
+    headline = false;
+  }
+  return paragraphs <= story_.quote_paragraphs;
+}
+
+// Whether the quote names a place below country level where the story
+// happened, after a locative preposition ("“To all forces in the city of
+// Kiru …”" in a report of Kiru's capture): wherever it stands, and even of
+// what will be, it speaks of the story.
+bool QuoteLinker::NamesStoryPlace(const Words& words, const Quote& q, const Grouping& g,
+                                  const Story& story) const {
+  if (story.event < 0) return false;
+  const LocalEvent& e = g.events[static_cast<std::size_t>(story.event)];
+  // A capital named by its kind ("in the capital", "in the city"): the
+  // story's, when it happened in a capital.
+  bool in_capital = std::any_of(e.places.begin(), e.places.end(), [&](const PlaceRef& p) {
+    return p.id >= 0 && !p.near && places_.place(p.id).capital;
+  });
+  for (std::size_t i = q.first; in_capital && i + 2 < q.end; ++i) {
+    if ((lex_.Context(words.words, i, i + 1).second & kLocative) && words[i + 1].Is("the") &&
+        !words[i + 2].cap && (lex_.Context(words.words, i + 2, i + 3).second & kRegion) &&
+        (i + 3 >= q.end || !words[i + 3].IsWord()))
+      return true;
+  }
+  for (std::size_t i = q.first; i < q.end; ++i) {
+    if (!words[i].IsWord() || !words[i].cap) continue;
+    PlaceMatch m = places_.Match(words.words, i, q.end);
+    // Where something is or happens ("in the city of Kiru", "over Kiru"),
+    // not a government that acts ("Kiru supported the rebels").
+    bool located = false;
+    for (std::size_t k = i; k > q.first && k + 4 > i && words[k - 1].IsWord() && !located; --k)
+      located = (lex_.Context(words.words, k - 1, i).second & kLocative) != 0;
+    for (int id : located ? m.places : std::vector<int>{}) {
+      if (places_.IsCountry(id)) continue;
+      for (const PlaceRef& p : e.places) {
+        if (p.id >= 0 && !p.near && !places_.IsCountry(p.id) && places_.Overlap(id, p.id))
+          return true;
+      }
+    }
+    if (m.words) i += m.words - 1;
+  }
+  return false;
 }
 
 std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>& ms,
@@ -137,7 +207,8 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
       q.occasion |= m.sentence >= q.sentence_first && m.sentence <= q.sentence_last &&
                     lex_.type(m.type).occasion;
     }
-    out.push_back(Link(q, ms, g, AboutStory(words, q, story) ? story.event : -1));
+    bool about = AboutStory(words, q, story) || NamesStoryPlace(words, q, g, story);
+    out.push_back(Link(q, ms, g, about ? story.event : -1));
   }
   return out;
 }

@@ -12,7 +12,11 @@
 //   4. else, when the quote speaks of victims or damage ("12 casualties"),
 //      the armed action the document reported last before it, or its main
 //      event (the one mentioned most);
-//   5. else none: a general statement, or one that names an event only to
+//   5. else the document's story (story.h), for a quote in its first
+//      paragraphs, or one anywhere that names where the story happened
+//      below country level after a locative ("in the city of Kiru"; "in
+//      the capital" when it happened in a capital);
+//   6. else none: a general statement, or one that names an event only to
 //      place something else ("the Patriot Act after the attacks").
 // A quote that speaks in general — a generic mention ("856 attacks") or a
 // span such as "so far" or "this year" inside it — only takes an event from
@@ -32,6 +36,7 @@
 #include "core/record.h"
 #include "events/coref.h"
 #include "events/dates.h"
+#include "events/gazetteer.h"
 #include "events/lexicon.h"
 #include "events/mentions.h"
 #include "events/story.h"
@@ -41,8 +46,8 @@ namespace whosaid::events {
 
 class QuoteLinker {
  public:
-  QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
-              std::uint32_t story_paragraphs = 5);
+  QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates, const Gazetteer& places,
+              const StoryConfig& story = {});
 
   std::vector<int> Run(const Words& words, const std::vector<Mention>& mentions,
                        const Grouping& grouping, const std::vector<QuoteRecord>& quotes,
@@ -52,11 +57,14 @@ class QuoteLinker {
   struct Quote;
   int Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g, int story) const;
   bool AboutStory(const Words& words, const Quote& q, const Story& story) const;
+  bool NamesStoryPlace(const Words& words, const Quote& q, const Grouping& g,
+                       const Story& story) const;
   int Recent(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const;
 
   const EventLexicon& lex_;
   const DateFinder& dates_;
-  std::uint32_t story_paragraphs_;
+  const Gazetteer& places_;
+  StoryConfig story_;
 };
 
 }  // namespace whosaid::events

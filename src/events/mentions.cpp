@@ -347,7 +347,8 @@ bool MentionFinder::ObjectOfArmedVerb(const Sentence& s, std::size_t k) const {
 }
 
 // 5. Places: gazetteer names, place-like names after a locative
-// preposition, countries of targets; each with its role.
+// preposition, countries of targets, a country whose scheduled event
+// follows ("Iraq's parliamentary elections"); each with its role.
 void MentionFinder::FindPlaces(Sentence& s) const {
   auto role_of = [&](std::size_t first, std::size_t end, int id) {
     bool acts = places_.IsCountry(id) || places_.place(id).capital;
@@ -359,6 +360,13 @@ void MentionFinder::FindPlaces(Sentence& s) const {
         place_follows = (s.w[k].cap && places_.Match(s.w, k, s.e).words) ||
                         (s.w[k].IsWord() && (lex_.Context(s.w, k, s.e).second & kRegion));
       }
+      // "Iraq's parliamentary elections": a scheduled event of the country
+      // (an election) is held there.
+      bool scheduled_follows = std::any_of(s.drafts.begin(), s.drafts.end(), [&](const auto& d) {
+        return !d.dropped && d.m.first > end && d.m.first <= end + 3 &&
+               lex_.type(d.m.type).scheduled;
+      });
+      if (scheduled_follows) return Role::kPlace;
       if (!place_follows) return Role::kActor;
     }
     // The object of an attack verb is where it struck, whatever follows
@@ -654,10 +662,17 @@ void MentionFinder::Classify(Sentence& s) const {
     // armed men, arms or victims are in the sentence ("rebels entered Kiru",
     // not "the marchers were about to enter Kiru").
     std::size_t k = ObjectStart(s, d.m.end);
+    // "entered the capital", "entering the city": the place the story names,
+    // said by its kind alone (nothing capitalised, no "of" after it).
+    std::size_t e = d.m.end;
+    bool kind_only = e + 1 < s.e && s.w[e].Is("the") && s.w[e + 1].IsWord() && !s.w[e + 1].cap &&
+                     (lex_.Context(s.w, e + 1, e + 2).second & kRegion) &&
+                     (e + 2 >= s.e || !s.w[e + 2].IsWord() || s.w[e + 2].Is("and"));
     d.dropped =
-        !Armed(s, false) || std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
+        !Armed(s, false) ||
+        (!kind_only && std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
           return p.first == k && (p.role == Role::kPlace || p.role == Role::kNear);
-        });
+        }));
   }
   for (auto& d : s.drafts) {
     if (d.dropped) continue;

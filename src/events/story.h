@@ -12,8 +12,10 @@
 // speak of), local (a meeting: many happen every day) nor `sentence` (an
 // election: campaign news names it around quotes about anything else). A lead that
 // reports an occasion ("in a televised address on Saturday, the minister
-// defended the raids") has no story: its quotes are the words of that
-// occasion, about whatever they name.
+// defended the raids") has for its story only what the occasion's first
+// direct quotation, in the lead or the paragraph after it, names for itself
+// ("“We will not end this march,” she said": the march); else none — its
+// quotes are the words of that occasion, about whatever they name.
 //
 // Example (an invented document)
 //   "Rebels seize Kiru airport. Rebel fighters seized the airport of Kiru on
@@ -45,7 +47,8 @@ struct StoryConfig {
   // at least this many words.
   std::size_t lead_words = 25;
   // A quote that names no event is about the story only in the first this
-  // many paragraphs (linker.h).
+  // many paragraphs (linker.h; between the headline and the lead's full
+  // paragraph only those that end as sentences count, not captions).
   std::uint32_t quote_paragraphs = 5;
 };
 

@@ -109,6 +109,16 @@ TEST_SUITE("claims.figures") {
     CHECK_FALSE(f[2].subcount);
   }
 
+  TEST_CASE("every item of a list of parts is a part") {
+    const std::string text =
+        "Guards downed 9 drones, including two over Arvel, five over Tesk and one over Orn.";
+    std::vector<std::string> got;
+    for (const Figure& f : Extractor().Run(text, {})) {
+      got.push_back(Number(f.value) + (f.subcount ? " part" : ""));
+    }
+    CHECK(got == std::vector<std::string>{"9", "2 part", "5 part", "1 part"});
+  }
+
   TEST_CASE("figures listed after `including` or `along with` take the outcome") {
     const std::string text =
         "The toll rose to 40, including 9 police officers and 4 children. Ten rebels were "

@@ -82,6 +82,17 @@ TEST_SUITE("claims.statements") {
     CHECK(g.of[0] != g.of[1]);
   }
 
+  TEST_CASE("a title-case headline and a paraphrase in other words are the statement") {
+    const std::vector<StatementItem> items = {
+        Item("P1", "a", 0, "Mayor Okafor Vows To Quit Over Budget Row With Velda Council"),
+        Item("P1", "b", 50, "she would resign over the budget dispute with the Velda council"),
+        Item("P1", "b", 300, "the Velda council must open the winter shelters"),
+    };
+    const StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(g.of[0] == g.of[1]);
+    CHECK(g.of[2] != g.of[0]);
+  }
+
   TEST_CASE("ids do not depend on input order") {
     const std::vector<StatementItem> items = Run1();
     auto ids = [](const std::vector<StatementItem>& in, const StatementGroups& g) {

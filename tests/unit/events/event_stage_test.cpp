@@ -127,6 +127,27 @@ TEST_SUITE("events") {
           "arrest, Kiru");
   }
 
+  TEST_CASE("event stage: an undated story said nowhere lies near its dateline's place") {
+    const std::string text =
+        "Farmers march on\n"
+        "Kandahar, Afghanistan \u2013 The second day of the farmers' protest march towards the "
+        "capital drew thousands of tractors onto the highway, with more groups joining along the "
+        "way, organisers said.\n";
+    events::DocEvents ev = RunStage(text, "");
+    REQUIRE(ev.events.size() == 1);
+    REQUIRE(ev.events[0].places.size() == 1);
+    CHECK(ev.events[0].places[0].path.back() == "Kandahar");
+    CHECK(ev.events[0].places[0].near);
+    // Not in a dated document (the story is dated and joins by its day).
+    CHECK(RunStage(text, "2024-06-09").events[0].places.empty());
+  }
+
+  TEST_CASE("event stage: a country's election is held there (not an actor of it)") {
+    CHECK(Describe(RunStage("Turnout was high in Iran's parliamentary elections on Friday, "
+                            "officials said.",
+                            "2024-03-02")) == "2024-03-02: election, Iran, 2024-03-01");
+  }
+
   TEST_CASE("event stage: no event, no link") {
     events::DocEvents ev =
         RunStage("The committee published its annual report on Tuesday.", "2024-11-06");

@@ -171,6 +171,70 @@ TEST_SUITE("events") {
          "in the city of Kiru and promised an inquiry into the deaths of two students.\n"
          "\"The gangs had grown bigger than the police,\" the minister said.\n",
          {{"The gangs had grown bigger than the police", "none"}}},
+        {"an occasion's first quotation names its topic: the occasion's words are about it",
+         "2024-06-09",
+         "Farmers near the capital\n"
+         "In a short address to the farmers on the highway on Sunday, the union leader repeated "
+         "her demand for lower fuel prices as the tractors neared the capital of Morvia.\n"
+         "\"We will not end this march until the prices fall,\" she told them.\n"
+         "In a later message she said the farmers were close to the city.\n",
+         {{"the farmers were close to the city", "protest, 2024-06-09"}}},
+        {"a quote far down that names where the story happened is about it",
+         "2024-06-08",
+         "Rebels seize Manbij\n"
+         "Rebel fighters entered the city of Manbij on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "The city has a long history.\n"
+         "Its market dates from the Ottoman era.\n"
+         "Traders said prices had doubled.\n"
+         "The region has two harvests a year.\n"
+         "\"All fighters in the city of Manbij must stay in their barracks,\" the rebel commander "
+         "said in a statement.\n"
+         "\"The river floods every spring,\" a farmer said.\n",
+         {{"All fighters in the city of Manbij", "capture, Manbij, 2024-06-07"},
+          {"The river floods every spring", "none"}}},
+        {"a quote far down that says 'in the capital' of a story in a capital is about it",
+         "2024-06-08",
+         "Rebels seize Kabul\n"
+         "Rebel fighters entered the city of Kabul on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "The city has a long history.\n"
+         "Its market dates from the colonial era.\n"
+         "Traders said prices had doubled.\n"
+         "The region has two harvests a year.\n"
+         "The commander ordered his men to guard every bank in the capital.\n"
+         "\"The river floods every spring,\" a farmer said.\n",
+         {{"his men to guard every bank in the capital", "capture, Kabul, 2024-06-07"},
+          {"The river floods every spring", "none"}}},
+        {"an occasion the lead speaks about (not where words were spoken) leaves the story",
+         "2024-06-10",
+         "Union leader insisted on the square for the farmers' protest: governor\n"
+         "The regional governor said on Monday that the police had suggested holding the rally "
+         "outside the city, a proposal the union had first accepted and later rejected.\n"
+         "\"Fuel costs twice what it did a year ago,\" he said.\n",
+         {{"Fuel costs twice what it did", "protest, 2024-06-10"}}},
+        {"an embedded post after the lead does not count in the first paragraphs",
+         "2024-06-08",
+         "Rebels seize Manbij\n"
+         "Rebel fighters entered the city of Manbij on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "Rebels at the airport gate https://t.co/x1y2z3 \u2014 Ann Lee (@annlee) June 7, 2024\n"
+         "Officials said the airport was closed.\n"
+         "Shops stayed shut.\n"
+         "\"The governor has fled to the coast,\" a police officer said.\n",
+         {{"The governor has fled to the coast", "capture, Manbij, 2024-06-07"}}},
+        {"captions and a 'Published' line before the lead do not count in the first paragraphs",
+         "2024-06-08",
+         "Rebels seize Kiru\n"
+         "Published June 8, 2024 Updated June 8, 2024 10:12am\n"
+         "Fighters at the airport gate on Friday. \u2014 Kiru TV\n"
+         "Smoke over the old market. \u2014 Kiru TV\n"
+         "Residents leave the city by road. \u2014 Kiru TV\n"
+         "Rebel fighters entered the city of Kiru on Friday and took control of its airport, "
+         "residents and officials said, after a week of heavy shelling.\n"
+         "Officials said the airport was closed.\n"
+         "\"The governor has fled to the coast,\" a police officer said.\n",
+         {{"The governor has fled to the coast", "capture, Kiru, 2024-06-07"}}},
     });
   }
 
@@ -219,7 +283,7 @@ TEST_SUITE("events") {
     }
     events::EventCoref coref(events::CorefConfig{}, testing::Lexicon(), testing::Places());
     events::Grouping g = coref.Run(mentions);
-    events::QuoteLinker linker(testing::Lexicon(), testing::Dates());
+    events::QuoteLinker linker(testing::Lexicon(), testing::Dates(), testing::Places());
     QuoteRecord empty, beyond, whole;
     empty.quote = {5, 5};
     beyond.quote = {text.size() + 3, text.size() + 9};
