@@ -50,7 +50,8 @@ class Rebase {
 // laid end to end and its records and figures with their spans moved into
 // it. The claims stage reads only quote texts and compares spans, which the
 // move keeps (it is monotone and exact inside a piece).
-void CompactForClaims(const Partial& p, Document& doc, DocResult& result) {
+void CompactForClaims(const Partial& p, Document& doc, DocResult& result,
+                      std::vector<std::pair<Span, Span>>& figure_spans) {
   doc.id = p.doc.id;
   doc.outlet = p.doc.outlet;
   doc.date = p.doc.date;
@@ -63,7 +64,11 @@ void CompactForClaims(const Partial& p, Document& doc, DocResult& result) {
     if (q.speaker) q.speaker->mention = rebase(q.speaker->mention);
   }
   result.figures = p.figures;
-  for (claims::Figure& f : result.figures) f.span = rebase(f.span);
+  for (claims::Figure& f : result.figures) {
+    const Span original = f.span;
+    f.span = rebase(f.span);
+    figure_spans.emplace_back(f.span, original);
+  }
 }
 
 }  // namespace
@@ -75,7 +80,8 @@ void CorpusRun::Add(Partial partial) {
   doc.outlet = partial.doc.outlet;
   doc.names = std::move(partial.names);
   if (!stages_.keep_documents) return;  // only the names are needed
-  if (stages_.claims) CompactForClaims(partial, doc.claims_doc, doc.claims_result);
+  if (stages_.claims)
+    CompactForClaims(partial, doc.claims_doc, doc.claims_result, doc.figure_spans);
   doc.events = std::move(partial.events);
   partial.events = {};  // kept apart, as the names are
   partial.names = {};
@@ -136,14 +142,13 @@ CorpusResult CorpusRun::Resolve() {
     d.names = {};
   }
   corpus.entities = stages_.entities->Resolve();
-  if (!stages_.keep_documents) return corpus;
-  const bool claims = stages_.claims != nullptr;
+  const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   if (claims) {
     for (std::size_t d = 0; d < docs_.size(); ++d)
       resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims_result);
   }
   // 2. events
-  if (stages_.events) {
+  if (stages_.keep_documents && stages_.events) {
     std::vector<events::DocEvents> events;
     events.reserve(docs_.size());
     for (Doc& d : docs_) events.push_back(std::move(d.events));
@@ -170,6 +175,16 @@ CorpusResult CorpusRun::Resolve() {
     for (std::size_t d = 0; d < docs_.size(); ++d)
       docs.push_back({&docs_[d].claims_doc, &docs_[d].claims_result, &corpus.figures[d]});
     corpus.claims = stages_.claims->Run(docs);
+    for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
+      for (claims::SourcedFigure& f : line.figures) {
+        for (const auto& [compact, original] : docs_[f.doc_index].figure_spans) {
+          if (compact == f.figure.span) {
+            f.figure.span = original;
+            break;
+          }
+        }
+      }
+    }
     for (Doc& d : docs_) {  // no longer needed
       d.claims_doc = {};
       d.claims_result = {};

@@ -45,6 +45,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "claims/claims_stage.h"
@@ -92,12 +93,13 @@ class CorpusRun {
   struct Doc {
     std::uint64_t ordinal = 0;
     std::string id, outlet;
-    PartialNames names;          // for the entity stage
-    events::DocEvents events;    // for the event stage
-    Document claims_doc;         // compact (CompactForClaims), when claims run
-    DocResult claims_result;     //   its records, figures and events
-    std::optional<Partial> held;  // the partial, until memory runs over budget
-    std::size_t spill = 0;        // else: spills_[spill] at `slot`
+    PartialNames names;                               // for the entity stage
+    events::DocEvents events;                         // for the event stage
+    Document claims_doc;                              // compact (CompactForClaims), when claims run
+    DocResult claims_result;                          //   its records, figures and events
+    std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
+    std::optional<Partial> held;                      // the partial, until memory runs over budget
+    std::size_t spill = 0;                            // else: spills_[spill] at `slot`
     SpillFile::Slot slot;
   };
   void Hold(Doc& doc, Partial&& partial);

@@ -58,8 +58,8 @@ std::string SpillFile::Read(Slot slot) {
   std::string out(slot.size, '\0');
   std::size_t done = 0;
   while (done < out.size()) {
-    const ssize_t n = ::pread(fd_, out.data() + done, out.size() - done,
-                              static_cast<off_t>(slot.offset + done));
+    const ssize_t n =
+        ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(slot.offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) throw output::WriteError(name_, n < 0 ? errno : EIO, "cannot read");
     done += static_cast<std::size_t>(n);

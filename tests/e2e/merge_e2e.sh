@@ -145,8 +145,8 @@ case_spill() {
   local in="$root/corpus" cmd
   local train="$shared/data/polnear/train.jsonl"
   if [ -f "$train" ]; then head -n 120 "$train" >slice.jsonl && in=slice.jsonl; fi
-  for cmd in extract events claims entities; do
-    "$bin" $cmd "$in" >held.out
+  for cmd in extract events claims entities spelling "claims --figures"; do
+    "$bin" $cmd "$in" >held.out  # (word splitting wanted: "claims --figures")
     TMPDIR=$tmp "$bin" $cmd --spill-after 1K "$in" >spilled.out
     [ -s held.out ] || fail "spill: $cmd wrote nothing"
     cmp -s held.out spilled.out || fail "spill: $cmd --spill-after 1K differs"
