@@ -80,6 +80,7 @@ int Process(Setup& s, run::CorpusStages stages, output::Sink& sink) {
   return Process(s, [&](Reporter& reporter) {
     ingest::InputReader reader(s.options.inputs, s.options.ingest);
     stages.entities = s.resolver.get();
+    stages.memory_budget = s.options.spill_after;
     run::RunCorpus(reader, *s.pipeline, stages, sink, reporter,
                    run::RunConfig{.threads = s.options.threads});
     return !reporter.stop();

@@ -85,6 +85,7 @@ int RunMerge(const std::vector<std::string>& args, const char* argv0) {
       output::MakeSink(s->options.format, *s->out, s->options.explain);
   run::CorpusStages stages = ExtractStages(claims);
   stages.entities = s->resolver.get();
+  stages.memory_budget = s->options.spill_after;
   return Process(*s, [&](Reporter& reporter) {
     run::CorpusRun run(stages);
     std::vector<std::pair<std::uint64_t, std::string>> keys;

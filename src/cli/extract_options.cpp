@@ -97,7 +97,11 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
       ("rules", po::value(&o.rules_dir)->value_name("DIR"),
        "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
       ("threads", po::value(&threads)->value_name("N")->default_value(0),
-       "worker threads; 0 = all cores");
+       "worker threads; 0 = all cores")
+      ("spill-after", po::value<std::string>()->value_name("N")->default_value("64M")
+           ->notifier([&o](const std::string& v) { o.spill_after = ParseByteSize(v, "spill-after"); }),
+       "keep up to N bytes of per-document results in memory, then spill them to a temporary "
+       "file ($TMPDIR) until the output is written");
   if (command == CorpusCommand::kMerge) return desc;  // its inputs are partials
   desc.add_options()
       ("input-format", po::value<std::string>()->value_name("auto|text|jsonl")

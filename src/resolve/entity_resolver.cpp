@@ -1004,7 +1004,8 @@ EntityTable EntityResolver::Resolve() const {
   CloseSameAs(e.inputs);
   std::vector<entities::NameInput> inputs;
   inputs.reserve(e.inputs.size());
-  for (const auto& x : e.inputs) inputs.push_back(x.in);
+  // the contexts move: after clustering only names, kinds and roles are read
+  for (auto& x : e.inputs) inputs.push_back({x.in.name, x.in.type, std::move(x.in.context)});
   const entities::Clustering clustering = s.clusterer.Run(inputs);
 
   // the kind of each cluster: its inputs' most common kind

@@ -3,18 +3,118 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/partial_codec.h"
 #include "run/partial_map.h"
 
 namespace whosaid::run {
+namespace {
+
+// About the bytes a held partial takes (its strings and records).
+std::size_t Footprint(const Partial& p) {
+  constexpr std::size_t kPerRecord = 256, kPerFigure = 96;
+  std::size_t n = sizeof(Partial) + p.quotes.size() * kPerRecord + p.figures.size() * kPerFigure;
+  for (const TextPiece& t : p.pieces) n += sizeof(TextPiece) + t.text.size();
+  for (const QuoteRecord& q : p.quotes) {
+    n += q.rule.size();
+    if (q.speaker) n += q.speaker->name.size() + q.speaker->role.size();
+  }
+  return n;
+}
+
+// A byte offset of the text mapped into the pieces laid end to end: monotone,
+// exact inside a piece, and a gap maps to the end of the piece before it.
+class Rebase {
+ public:
+  explicit Rebase(const std::vector<TextPiece>& pieces) : pieces_(pieces) {
+    std::size_t at = 0;
+    for (const TextPiece& t : pieces) {
+      starts_.push_back(at);
+      at += t.text.size();
+    }
+  }
+  std::size_t operator()(std::size_t byte) const {
+    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), byte,
+                               [](std::size_t b, const TextPiece& t) { return b < t.byte; });
+    if (it == pieces_.begin()) return 0;
+    const auto k = static_cast<std::size_t>(it - pieces_.begin()) - 1;
+    return starts_[k] + std::min(byte - pieces_[k].byte, pieces_[k].text.size());
+  }
+  Span operator()(Span s) const { return {(*this)(s.begin), (*this)(s.end)}; }
+
+ private:
+  const std::vector<TextPiece>& pieces_;
+  std::vector<std::size_t> starts_;
+};
+
+// What the claims stage reads of a document, small: a text of its pieces
+// laid end to end and its records and figures with their spans moved into
+// it. The claims stage reads only quote texts and compares spans, which the
+// move keeps (it is monotone and exact inside a piece).
+void CompactForClaims(const Partial& p, Document& doc, DocResult& result,
+                      std::vector<std::pair<Span, Span>>& figure_spans) {
+  doc.id = p.doc.id;
+  doc.outlet = p.doc.outlet;
+  doc.date = p.doc.date;
+  for (const TextPiece& t : p.pieces) doc.text += t.text;
+  const Rebase rebase(p.pieces);
+  result.quotes = p.quotes;
+  for (QuoteRecord& q : result.quotes) {
+    q.quote = rebase(q.quote);
+    if (q.cue) q.cue = rebase(*q.cue);
+    if (q.speaker) q.speaker->mention = rebase(q.speaker->mention);
+  }
+  result.figures = p.figures;
+  for (claims::Figure& f : result.figures) {
+    const Span original = f.span;
+    f.span = rebase(f.span);
+    figure_spans.emplace_back(f.span, original);
+  }
+}
+
+}  // namespace
 
 void CorpusRun::Add(Partial partial) {
-  if (!stages_.keep_documents) {  // only the names are needed
-    partial.pieces = {};
-    partial.quotes = {};
-    partial.events = {};
-    partial.figures = {};
+  Doc& doc = docs_.emplace_back();
+  doc.ordinal = partial.ordinal;
+  doc.id = partial.doc.id;
+  doc.outlet = partial.doc.outlet;
+  doc.names = std::move(partial.names);
+  if (!stages_.keep_documents) return;  // only the names are needed
+  if (stages_.claims)
+    CompactForClaims(partial, doc.claims_doc, doc.claims_result, doc.figure_spans);
+  doc.events = std::move(partial.events);
+  partial.events = {};  // kept apart, as the names are
+  partial.names = {};
+  partial.names.record_input.assign(partial.quotes.size(), -1);
+  Hold(doc, std::move(partial));
+}
+
+void CorpusRun::Hold(Doc& doc, Partial&& partial) {
+  const std::size_t bytes = Footprint(partial);
+  if (spills_.empty() && held_bytes_ + bytes <= stages_.memory_budget) {
+    held_bytes_ += bytes;
+    doc.held = std::move(partial);
+    return;
   }
-  partials_.push_back(std::move(partial));
+  if (spills_.empty()) {  // over budget: spill what is held, then everything
+    spills_.push_back(std::make_unique<SpillFile>());
+    for (Doc& d : docs_) {
+      if (!d.held) continue;
+      d.slot = spills_[0]->Append(EncodePartial(*d.held));
+      d.held.reset();
+    }
+    held_bytes_ = 0;
+  }
+  doc.slot = spills_[0]->Append(EncodePartial(partial));
+}
+
+Partial CorpusRun::Take(Doc& doc) {
+  if (doc.held) {
+    Partial p = std::move(*doc.held);
+    doc.held.reset();
+    return p;
+  }
+  return DecodePartial(spills_[doc.spill]->Read(doc.slot));
 }
 
 void CorpusRun::Add(Document doc, DocResult result) {
@@ -22,44 +122,73 @@ void CorpusRun::Add(Document doc, DocResult result) {
 }
 
 void CorpusRun::Merge(CorpusRun&& other) {
-  partials_.insert(partials_.end(), std::make_move_iterator(other.partials_.begin()),
-                   std::make_move_iterator(other.partials_.end()));
-  other.partials_.clear();
+  const std::size_t base = spills_.size();
+  for (auto& f : other.spills_) spills_.push_back(std::move(f));
+  for (Doc& d : other.docs_) {
+    d.spill += base;
+    docs_.push_back(std::move(d));
+  }
+  held_bytes_ += other.held_bytes_;
+  other.docs_.clear();
+  other.spills_.clear();
+  other.held_bytes_ = 0;
 }
 
-CorpusResult CorpusRun::Resolve(std::vector<Kept>& kept) {
+CorpusResult CorpusRun::Resolve() {
   CorpusResult corpus;
   // 1. entities
+  for (Doc& d : docs_) {
+    stages_.entities->Add(d.names, d.id, d.outlet);
+    d.names = {};
+  }
   corpus.entities = stages_.entities->Resolve();
-  for (std::size_t d = 0; d < kept.size(); ++d)
-    resolve::EntityResolver::Apply(corpus.entities, d, kept[d].result);
+  const bool claims = stages_.keep_documents && stages_.claims != nullptr;
+  if (claims) {
+    for (std::size_t d = 0; d < docs_.size(); ++d)
+      resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims_result);
+  }
   // 2. events
-  if (stages_.events) {
-    std::vector<events::DocEvents> docs;
-    docs.reserve(kept.size());
-    for (Kept& k : kept) docs.push_back(std::move(k.result.events));
-    corpus.events = events::ClusterEvents(docs, stages_.event_config);
-    for (std::size_t d = 0; d < kept.size(); ++d) {
-      DocResult& result = kept[d].result;
-      events::AssignEvents(corpus.events, d, docs[d], result.quotes);
-      for (std::size_t e = 0; e < docs[d].events.size(); ++e) {
+  if (stages_.keep_documents && stages_.events) {
+    std::vector<events::DocEvents> events;
+    events.reserve(docs_.size());
+    for (Doc& d : docs_) events.push_back(std::move(d.events));
+    corpus.events = events::ClusterEvents(events, stages_.event_config);
+    for (std::size_t d = 0; d < docs_.size(); ++d) {
+      for (std::size_t e = 0; e < events[d].events.size(); ++e) {
         const events::GlobalEvent* g = corpus.events.Find(d, static_cast<int>(e));
-        docs[d].global.push_back(g ? g->ref : EventRef{});
+        events[d].global.push_back(g ? g->ref : EventRef{});
       }
-      result.events = std::move(docs[d]);
+      docs_[d].events = std::move(events[d]);
+      if (!claims) continue;
+      DocResult& result = docs_[d].claims_result;
+      events::AssignEvents(corpus.events, d, docs_[d].events, result.quotes);
+      result.events = docs_[d].events;
     }
   }
-  // 3. claims
-  if (stages_.claims) {
-    corpus.figures.reserve(kept.size());
-    for (const Kept& k : kept) corpus.figures.push_back(stages_.claims->Figures(k.doc, k.result));
+  // 3. claims, on the compact copies (CompactForClaims)
+  if (claims) {
+    corpus.figures.reserve(docs_.size());
     std::vector<claims::ClaimsDoc> docs;
-    docs.reserve(kept.size());
-    for (std::size_t d = 0; d < kept.size(); ++d)
-      docs.push_back({&kept[d].doc, &kept[d].result, &corpus.figures[d]});
+    docs.reserve(docs_.size());
+    for (const Doc& d : docs_)
+      corpus.figures.push_back(stages_.claims->Figures(d.claims_doc, d.claims_result));
+    for (std::size_t d = 0; d < docs_.size(); ++d)
+      docs.push_back({&docs_[d].claims_doc, &docs_[d].claims_result, &corpus.figures[d]});
     corpus.claims = stages_.claims->Run(docs);
-    for (std::size_t d = 0; d < kept.size(); ++d)
-      claims::ClaimsStage::Apply(corpus.claims, d, kept[d].result);
+    for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
+      for (claims::SourcedFigure& f : line.figures) {
+        for (const auto& [compact, original] : docs_[f.doc_index].figure_spans) {
+          if (compact == f.figure.span) {
+            f.figure.span = original;
+            break;
+          }
+        }
+      }
+    }
+    for (Doc& d : docs_) {  // no longer needed
+      d.claims_doc = {};
+      d.claims_result = {};
+    }
   }
   // 4. spelling
   if (stages_.spelling) corpus.spelling = stages_.spelling->Build(corpus.entities);
@@ -67,25 +196,28 @@ CorpusResult CorpusRun::Resolve(std::vector<Kept>& kept) {
 }
 
 void CorpusRun::Finish(output::Sink& sink) {
-  std::stable_sort(partials_.begin(), partials_.end(), InputOrder);
-  std::vector<Kept> kept;
-  if (stages_.keep_documents) kept.reserve(partials_.size());
-  for (Partial& p : partials_) {
-    stages_.entities->Add(p.names, p.doc.id, p.doc.outlet);
-    if (!stages_.keep_documents) continue;
-    Kept k;
-    k.doc = p.quotes.empty() && p.figures.empty() ? std::move(p.doc) : Skeleton(p);
-    k.result.quotes = std::move(p.quotes);
-    k.result.events = std::move(p.events);
-    k.result.figures = std::move(p.figures);
-    kept.push_back(std::move(k));
-  }
-  partials_.clear();
-  const CorpusResult corpus = Resolve(kept);
-  // 5. output
+  std::stable_sort(docs_.begin(), docs_.end(), [](const Doc& a, const Doc& b) {
+    return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;
+  });
+  const CorpusResult corpus = Resolve();
+  // 5. output: each document's records get the run-wide ids as they are written
   sink.Begin();
-  for (Kept& k : kept) sink.Take(std::move(k.doc), std::move(k.result));
+  for (std::size_t d = 0; stages_.keep_documents && d < docs_.size(); ++d) {
+    Partial p = Take(docs_[d]);
+    Document doc = p.quotes.empty() && p.figures.empty() ? std::move(p.doc) : Skeleton(p);
+    DocResult result;
+    result.quotes = std::move(p.quotes);
+    result.figures = std::move(p.figures);
+    resolve::EntityResolver::Apply(corpus.entities, d, result);
+    if (stages_.events) events::AssignEvents(corpus.events, d, docs_[d].events, result.quotes);
+    result.events = std::move(docs_[d].events);
+    if (stages_.claims) claims::ClaimsStage::Apply(corpus.claims, d, result);
+    sink.Take(std::move(doc), std::move(result));
+  }
   sink.End(corpus);
+  docs_.clear();
+  spills_.clear();
+  held_bytes_ = 0;
 }
 
 RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,

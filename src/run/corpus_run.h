@@ -25,8 +25,12 @@
 // a stage and the stages never see a format: every command is a choice of
 // stages and one sink.
 //
-// Memory: the kept partials (records and the text under their spans, not
-// the documents' text) stay until the end.
+// Memory: per document, its name inputs and events (and, when claims run,
+// its records with the text under their quotes); the rest of its partial
+// (records, text pieces, figures) stays in memory up to
+// CorpusStages::memory_budget, beyond which partials are spilled to an
+// anonymous temporary file and read back one at a time for the output. No
+// document's text is kept: each is rebuilt as a skeleton when written.
 //
 // Example
 //   resolve::EntityResolver resolver(resolve::ResolverConfig{}, *rules);
@@ -38,6 +42,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "claims/claims_stage.h"
@@ -48,6 +56,7 @@
 #include "resolve/entity_resolver.h"
 #include "resolve/spelling_report.h"
 #include "run/runner.h"
+#include "run/spill_file.h"
 
 namespace whosaid::run {
 
@@ -61,6 +70,9 @@ struct CorpusStages {
   // False: no document is kept and the sink gets only Begin() and End()
   // (entities, spelling); events and claims need the documents.
   bool keep_documents = true;
+  // Partials held in memory (estimated bytes) before the run spills them,
+  // and every later one, to a temporary file (run/spill_file.h).
+  std::size_t memory_budget = std::size_t{64} << 20;
 };
 
 class CorpusRun {
@@ -77,14 +89,27 @@ class CorpusRun {
   void Finish(output::Sink& sink);
 
  private:
-  struct Kept {
-    Document doc;  // the skeleton (core/partial.h); no text without records or figures
-    DocResult result;
+  // What the run keeps of one document until the end.
+  struct Doc {
+    std::uint64_t ordinal = 0;
+    std::string id, outlet;
+    PartialNames names;                               // for the entity stage
+    events::DocEvents events;                         // for the event stage
+    Document claims_doc;                              // compact (CompactForClaims), when claims run
+    DocResult claims_result;                          //   its records, figures and events
+    std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
+    std::optional<Partial> held;                      // the partial, until memory runs over budget
+    std::size_t spill = 0;                            // else: spills_[spill] at `slot`
+    SpillFile::Slot slot;
   };
-  CorpusResult Resolve(std::vector<Kept>& kept);
+  void Hold(Doc& doc, Partial&& partial);
+  Partial Take(Doc& doc);
+  CorpusResult Resolve();
 
   const CorpusStages& stages_;
-  std::vector<Partial> partials_;
+  std::vector<Doc> docs_;
+  std::vector<std::unique_ptr<SpillFile>> spills_;  // this run's, then those Merge() took
+  std::size_t held_bytes_ = 0;
   std::uint64_t next_ordinal_ = 0;
 };
 

@@ -9,7 +9,8 @@
 # table and --explain), news and polnear (the same on ../shared's real-news
 # dev set and a 300-document slice of PolNeAR train; skipped when absent),
 # bad (a malformed partial, another version, a partial given twice: status
-# 1, nothing written), dask (scripts/dask_extract.py with 3 partitions;
+# 1, nothing written), spill (partials spilled to a temporary file give the
+# same bytes as held ones: extract, events, claims, entities, merge), dask (scripts/dask_extract.py with 3 partitions;
 # skipped without python3-distributed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -135,6 +136,26 @@ case_bad() {
   rc=0
   "$bin" merge idx.partial >out 2>err || rc=$?
   expect_status 1 "$rc" "a record of no name input"
+}
+
+# Bounded memory: partials spilled to a temporary file from the first byte
+# (--spill-after 1K) give the same bytes as partials held in memory.
+case_spill() {
+  need_bin
+  local in="$root/corpus" cmd
+  local train="$shared/data/polnear/train.jsonl"
+  if [ -f "$train" ]; then head -n 120 "$train" >slice.jsonl && in=slice.jsonl; fi
+  for cmd in extract events claims entities spelling "claims --figures"; do
+    "$bin" $cmd "$in" >held.out  # (word splitting wanted: "claims --figures")
+    TMPDIR=$tmp "$bin" $cmd --spill-after 1K "$in" >spilled.out
+    [ -s held.out ] || fail "spill: $cmd wrote nothing"
+    cmp -s held.out spilled.out || fail "spill: $cmd --spill-after 1K differs"
+  done
+  "$bin" extract --partial -o all.partial "$in"
+  "$bin" merge --spill-after 1K all.partial >merged.out
+  "$bin" extract "$in" >one.out
+  cmp -s one.out merged.out || fail "spill: merge --spill-after 1K differs"
+  [ -z "$(ls "$tmp" | grep whosaid-spill)" ] || fail "spill: a spill file was left behind"
 }
 
 case_dask() {
