@@ -240,6 +240,15 @@ TEST_SUITE("events") {
          "\"The river floods every spring,\" a farmer said.\n",
          {{"about to reach the city", "protest, 2024-06-09"},
           {"The river floods every spring", "none"}}},
+        {"a trigger the reporter quotes part of ('taken \u201cfull control\u201d of') tells the "
+         "story",
+         "2024-06-08",
+         "Rebels claim Kiru airport\n"
+         "Kiru, Jun 8 (Agency).- Rebel fighters on Saturday claimed to have taken \u201cfull "
+         "control\u201d of the airport of Kiru, the second city of Morvia, after a night of heavy "
+         "shelling.\n"
+         "\"The governor has fled to the coast,\" a rebel commander said.\n",
+         {{"The governor has fled to the coast", "capture, 2024-06-08"}}},
         {"captions and a 'Published' line before the lead do not count in the first paragraphs",
          "2024-06-08",
          "Rebels seize Kiru\n"
