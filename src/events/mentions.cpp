@@ -381,6 +381,11 @@ bool MentionFinder::ObjectOfArmedVerb(const Sentence& s, std::size_t k) const {
 void MentionFinder::FindPlaces(Sentence& s) const {
   auto role_of = [&](std::size_t first, std::size_t end, int id) {
     bool acts = places_.IsCountry(id) || places_.place(id).capital;
+    // "Kiru international airport": a capital before a site is where.
+    for (std::size_t k = end; acts && !places_.IsCountry(id) && k < s.e && k < end + 2; ++k) {
+      if (!s.w[k].IsWord() || s.w[k].cap) break;
+      if (lex_.Context(s.w, k, k + 1).second & kFacility) acts = false;
+    }
     // "Turkey's military" acts; "Iraq's northern Nineveh province"
     // and "Iraq's northern provinces" are places.
     if (acts && end < s.e && s.w[end].kind == TokenKind::kPossessive) {
