@@ -99,6 +99,24 @@ bool EndsSentence(std::string_view last) {
          last == "'" || last == "\u2019";
 }
 
+// Whether the story is still being told around the quote, beyond the first
+// paragraphs: its paragraph, or the one before or after it, tells a dated
+// turn of the story — a mention of the story event for itself (not a
+// reference back, "the attacks", nor named to place something else, "since
+// the fall of the city") with a date: "The march resumed on Sunday
+// evening." / “We are about to enter the capital,” the party said.
+// (Analysis further down refers back to the story without dating it.)
+bool NearStoryMention(const std::vector<Mention>& ms, const Grouping& g, int story,
+                      std::uint32_t paragraph) {
+  for (std::size_t i = 0; story >= 0 && i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    if (g.mention_event[i] != story || m.background || m.reference || !m.date) continue;
+    std::uint32_t p = m.paragraph;
+    if (p + 1 >= paragraph && p <= paragraph + 1) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Whether the quote is about the story when it names no event: it stands
@@ -207,7 +225,8 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
       q.occasion |= m.sentence >= q.sentence_first && m.sentence <= q.sentence_last &&
                     lex_.type(m.type).occasion;
     }
-    bool about = AboutStory(words, q, story) || NamesStoryPlace(words, q, g, story);
+    bool about = AboutStory(words, q, story) || NamesStoryPlace(words, q, g, story) ||
+                 (!q.modal && !q.occasion && NearStoryMention(ms, g, story.event, q.paragraph));
     out.push_back(Link(q, ms, g, about ? story.event : -1));
   }
   return out;
