@@ -93,7 +93,7 @@ news_case() {
 import json, os, sys
 m = json.load(open(sys.argv[1]))
 # (metric, floor: fail below it today, target of issue 15)
-checks = [("statement_pair_f1", 0.72, 0.80), ("figure_recall", 0.80, 0.80),
+checks = [("statement_pair_f1", 0.75, 0.80), ("figure_recall", 0.80, 0.80),
           ("value_accuracy", 0.90, 0.90), ("figure_line_pair_f1", 0.80, 0.80),
           ("conflict_recall", 1.0, 1.0), ("conflict_precision", 0.60, 0.60),
           ("figure_offsets_valid", 1.0, 1.0)]
