@@ -43,9 +43,11 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   auto inside = [&](const Mention& m) { return m.first >= q.first && m.first < q.end; };
   // 1. Inside the quote: the first event named for itself.
   bool generic_inside = q.general;
+  bool threat = false;  // a retaliation threatened inside the quote
   for (std::size_t i = 0; i < ms.size(); ++i) {
     if (!inside(ms[i])) continue;
     generic_inside |= ms[i].generic;
+    threat |= ms[i].unreal && ms[i].type == lex_.answer_type();
     if (event_of(i) < 0) continue;
     if (!ms[i].background) return event_of(i);
   }
@@ -77,8 +79,9 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
     if (before >= 0) return before;
     if (after >= 0 && !generic_inside) return after;
   }
-  // 4. Victims or damage: the armed action the document is reporting.
-  if (q.casualties && !generic_inside) {
+  // 4. Victims or damage, or a retaliation threatened ("vowed to retaliate
+  // by targeting 400 soldiers"): the armed action the document is reporting.
+  if ((q.casualties || threat) && !generic_inside) {
     if (int recent = Recent(q, ms, g); recent >= 0) return recent;
   }
   // 6. The document's story (story.h).

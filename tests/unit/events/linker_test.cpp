@@ -123,6 +123,17 @@ TEST_SUITE("events") {
          "The town has a long history.\n"
          "\"Eleven people were wounded,\" a doctor said.\n",
          {{"Eleven people were wounded", "airstrike, Afrin, 2024-11-06"}}},
+        {"a retaliation threatened far down: the armed action it answers",
+         "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "The town has a long history.\n"
+         "Its market dates from the Ottoman era.\n"
+         "Traders said prices had doubled.\n"
+         "The region has two harvests a year.\n"
+         "Its river floods every spring.\n"
+         "\"We will retaliate against their posts across the border,\" the local commander "
+         "said.\n",
+         {{"We will retaliate against their posts", "airstrike, Afrin, 2024-11-06"}}},
         {"a policy view, a view of the future: none",
          "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
