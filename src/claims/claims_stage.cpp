@@ -193,6 +193,8 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
       const QuoteRecord& q = quotes[r];
       StatementItem item;
       item.doc = docs[d].doc->id;
+      item.doc_date = docs[d].doc->date;
+      item.direct = q.kind == QuoteKind::kDirect;
       item.start = q.quote.begin;
       item.text = SpanText(*docs[d].doc, q.quote);
       if (q.speaker) item.speaker = q.speaker->entity;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <numeric>
@@ -63,6 +64,41 @@ Overlap Shared(const Bag& a, const Bag& b) {
   return o;
 }
 
+// One direct quote's words in order: spelling keys, and whether each is a
+// content term.
+struct Wording {
+  std::vector<std::string> keys;
+  std::vector<bool> content;
+};
+
+Wording MakeWording(const TermLexicon& lexicon, std::string_view text) {
+  Wording w;
+  for (const SpelledWord& s : lexicon.Words(text)) {
+    w.content.push_back(!lexicon.TermKey(s.key).empty() && lexicon.TermKey(s.key) != "not");
+    w.keys.push_back(s.key);
+  }
+  return w;
+}
+
+// Whether a and b share a run of words in order whose length plus content
+// terms make `score`, one content term at least.
+bool SharedRun(const Wording& a, const Wording& b, std::size_t score) {
+  // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content words.
+  std::vector<std::size_t> len(b.keys.size() + 1, 0), con(b.keys.size() + 1, 0);
+  for (std::size_t i = 0; i < a.keys.size(); ++i) {
+    for (std::size_t j = b.keys.size(); j-- > 0;) {
+      if (a.keys[i] == b.keys[j]) {
+        len[j + 1] = len[j] + 1;
+        con[j + 1] = con[j] + (a.content[i] ? 1 : 0);
+        if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
+      } else {
+        len[j + 1] = con[j + 1] = 0;
+      }
+    }
+  }
+  return false;
+}
+
 struct Edge {
   double sim;
   std::size_t a, b;  // canonical ranks, a < b
@@ -113,8 +149,15 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
       bag.total += bag.weight.back();
     }
   }
-  std::vector<long> day(n);
-  for (std::size_t r = 0; r < n; ++r) day[r] = DayNumber(items[order[r]].event_date);
+  std::vector<Wording> wording(n);  // direct quotes only
+  for (std::size_t r = 0; r < n; ++r) {
+    if (items[order[r]].direct) wording[r] = MakeWording(lexicon_, items[order[r]].text);
+  }
+  std::vector<long> day(n), published(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    day[r] = DayNumber(items[order[r]].event_date);
+    published[r] = DayNumber(items[order[r]].doc_date);
+  }
 
   auto similarity = [&](std::size_t a, std::size_t b) {
     const StatementItem& x = items[order[a]];
@@ -130,7 +173,18 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     if (o.shared < config_.min_shared) return 0.0;
     if (config_.need_common && o.common == 0) return 0.0;
     double smaller = std::min(p.total, q.total);
-    return smaller > 0 ? o.weight / smaller : 0.0;
+    const double sim = smaller > 0 ? o.weight / smaller : 0.0;
+    if (x.direct && y.direct) {
+      const bool run = SharedRun(wording[a], wording[b], config_.direct_run);
+      if (x.doc == y.doc && (sim < config_.same_doc_direct || !run)) return 0.0;
+      if (x.doc != y.doc && sim < config_.direct_link && !run) return 0.0;
+    }
+    if (published[a] >= 0 && published[b] >= 0 &&
+        std::labs(published[a] - published[b]) > config_.max_days_apart &&
+        (sim < config_.far_link || o.shared < config_.far_min_shared)) {
+      return 0.0;
+    }
+    return sim;
   };
 
   // 2. Blocks: one per speaker entity, items in rank order.

@@ -50,7 +50,7 @@ PartMatch PartComparer::Uncached(const NamePart& a, const NamePart& b) const {
   if (Vowelless(a.text) || Vowelless(b.text)) return PartMatch{PartLevel::kNone, 1, 0};
   PartMatch best = spelling_.Compare(a.spelling, b.spelling);
   if (best.level >= PartLevel::kStrong) return best;
-  // Without a prefix (Alsubaie / Subaie; Abdhamid / Hamid, weak).
+  // Without a prefix (Alqubaie / Qubaie; Abdhamid / Hamid, weak).
   auto consider = [&](const Spelling& x, const Spelling& y, bool weak) {
     PartMatch m = spelling_.Compare(x, y);
     if (weak && m.level > PartLevel::kWeak) m.level = PartLevel::kWeak;
@@ -240,7 +240,7 @@ Relation ApplyOwners(const ParsedName& a, const ParsedName& b, Relation r) {
 
 // The longer name's first part is kept by the short form, or its first
 // part that weighs enough when lighter ones come before it (Masood in
-// Mohammad Masood Azhar).
+// Mohammad Masood Izhari).
 bool NameMatcher::Anchored(const ParsedName& longer, const std::vector<int>& longer_link) const {
   bool first = true;
   for (std::size_t k = 0; k < longer.parts.size(); ++k) {
@@ -309,7 +309,7 @@ void NameMatcher::Judge(const ParsedName& a, const ParsedName& b, const Alignmen
     }
   }
   m.reordered = Inverted(order);
-  // Initials out of order (Oluwole A. / Abeni O.) are other names, not a
+  // Initials out of order (Folake A. / Kunle O.) are other names, not a
   // reordering.
   const bool initials_misplaced = !m.reordered && Inverted(with_initials);
   const float union_weight = TotalWeight(a) + TotalWeight(b) - m.evidence;
