@@ -28,6 +28,9 @@
 //      published further apart need `far_link` over `far_min_shared` terms,
 //      two direct quotes of one document `same_doc_direct`, two direct
 //      quotes of different documents `direct_link` or a shared run of words.
+//      A record without speaker entity is first given one (`bridge_link`
+//      above) or, with the same mention in its document, a speaker of its
+//      own.
 //   4. Links are taken strongest first (ties by content), and two groups
 //      join only when every pair across them has at least `keep`
 //      containment: one long record that holds two statements does not chain
@@ -73,6 +76,16 @@ struct StatementConfig {
   // speaker only topic words).
   double direct_link = 0.8;
   std::size_t direct_run = 5;
+  // A record whose speaker has no entity (`the interior minister`, `his
+  // son`, a headline's `rebel leader`) takes the entity of the named
+  // records that share `bridge_link` of the weight of each of the two (the
+  // same words, not a short record inside a long one) over
+  // `bridge_min_shared` content terms, when they are all one entity and its
+  // role shares a word with the description's (a relation word — `son` —
+  // fits any). Else such records of one document with the same mention and
+  // a role are one speaker.
+  double bridge_link = 0.6;
+  std::size_t bridge_min_shared = 3;
   std::size_t max_posting = 64;  // terms in more of one speaker's items find no candidates
 };
 
@@ -85,6 +98,8 @@ struct StatementItem {
   std::string text;        // the reported content
   std::string doc_date;    // the document's publication date, "YYYY-MM-DD" or ""
   bool direct = false;     // a direct quote (all words in quote marks)
+  std::string mention;     // a speaker without entity: the words naming it ("" if none)
+  std::string role;        // the speaker's role ("" if none)
 };
 
 struct StatementGroup {

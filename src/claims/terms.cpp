@@ -126,10 +126,11 @@ TermLexicon::TermLexicon(const rules::RuleSet& rules) {
       if (f.size() != n)
         throw file.Error(line, kind + " takes " + std::to_string(n - 1) + " fields");
     };
-    if (kind == "stop" || kind == "negation") {
+    if (kind == "stop" || kind == "negation" || kind == "relation") {
       need(2);
-      for (std::string& w : events::PhraseWords(f[1]))
-        (kind == "stop" ? stop_ : negation_).insert(w);
+      for (std::string& w : events::PhraseWords(f[1])) {
+        (kind == "stop" ? stop_ : kind == "negation" ? negation_ : relation_).insert(w);
+      }
     } else if (kind == "clitic") {
       if (f.size() == 2) f.emplace_back();
       need(3);

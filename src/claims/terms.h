@@ -60,6 +60,9 @@ class TermLexicon {
   // One word (lower case) to its spelling key / its term key ("" if dropped).
   std::string SpellingKey(std::string_view lower) const;
   std::string TermKey(std::string_view lower) const;
+  // Whether a lower-case word names a relation to someone (`son`, `wife`):
+  // a description that fits any role.
+  bool Relation(const std::string& lower) const { return relation_.count(lower) > 0; }
 
  private:
   struct Suffix {
@@ -76,6 +79,7 @@ class TermLexicon {
 
   std::unordered_set<std::string> stop_;
   std::unordered_set<std::string> negation_;
+  std::unordered_set<std::string> relation_;
   std::vector<std::pair<std::string, std::string>> clitics_;  // ending → word
   std::unordered_map<std::string, std::string> forms_;
   std::unordered_map<std::string, std::string> british_;

@@ -23,14 +23,14 @@ const TermLexicon& Lexicon() {
 
 StatementItem Item(std::string speaker, std::string doc, std::size_t start, std::string text,
                    std::string event = "", std::string date = "") {
-  return {std::move(speaker),
-          std::move(event),
-          std::move(date),
-          std::move(doc),
-          start,
-          std::move(text),
-          "",
-          false};
+  StatementItem item;
+  item.speaker = std::move(speaker);
+  item.event = std::move(event);
+  item.event_date = std::move(date);
+  item.doc = std::move(doc);
+  item.start = start;
+  item.text = std::move(text);
+  return item;
 }
 
 // A direct quote, or a record of a document published on `published`.
@@ -126,6 +126,43 @@ TEST_SUITE("claims.statements") {
     const StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
     CHECK(g.of[0] != g.of[1]);  // topic words six weeks later
     CHECK(g.of[0] == g.of[2]);  // the same words six weeks later
+  }
+
+  TEST_CASE("a record without speaker entity joins the one named speaker it repeats") {
+    auto described = [](std::string doc, std::string mention, std::string role, std::string text) {
+      StatementItem item = Item("", std::move(doc), 0, std::move(text));
+      item.mention = std::move(mention);
+      item.role = std::move(role);
+      return item;
+    };
+    auto named = [](std::string speaker, std::string doc, std::string role, std::string text) {
+      StatementItem item = Item(std::move(speaker), std::move(doc), 0, std::move(text));
+      item.role = std::move(role);
+      return item;
+    };
+    const std::string dam = "This dam, my friends, is a gift to every village in the valley,";
+    const std::vector<StatementItem> items = {
+        named("P1", "a", "rebel leader", dam),
+        described("b", "the rebel commander", "rebel commander", dam),  // a role word in common
+        described("c", "his son", "son", dam),                          // a relation fits any role
+        described("d", "the health minister", "health minister", dam),  // another office
+        named("P2", "e", "mayor", "the bridge at Orrin will open in spring"),
+        described("f", "an official", "official", "the bridge at Orrin will open in spring"),
+        named("P3", "g", "engineer", "the bridge at Orrin will open in spring"),
+        described("h", "the interior minister", "interior minister",
+                  "the ferry to Velda stopped after three accidents on the river"),
+        described("h", "The interior minister", "interior minister",
+                  "the Velda ferry stopped after three accidents"),
+        Item("P4", "i", 0, "teachers will be paid in March"),
+        Item("P5", "i", 50, "fuel prices rose for the third week"),
+    };
+    const StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(g.of[1] == g.of[0]);
+    CHECK(g.of[2] == g.of[0]);
+    CHECK(g.of[3] != g.of[0]);
+    CHECK(g.of[5] != g.of[4]);  // two named speakers say it: whose is unknown
+    CHECK(g.of[5] != g.of[6]);
+    CHECK(g.of[7] == g.of[8]);  // one description in one document
   }
 
   TEST_CASE("a record holding two statements does not chain them") {
