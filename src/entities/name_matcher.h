@@ -154,7 +154,8 @@ class NameMatcher {
   };
   Strength JudgeStrength(const ParsedName& a, const ParsedName& b, const PairMatch& m,
                          const Tally& t) const;
-  bool Anchored(const ParsedName& longer, const std::vector<int>& longer_link) const;
+  bool Anchored(const ParsedName& longer, const std::vector<int>& longer_link,
+                const std::vector<int>& shorter_link, const std::vector<PartLink>& links) const;
 
   MatcherConfig config_;
 };

@@ -115,6 +115,7 @@ class NameParser {
     std::string text;
     std::size_t min_rest;
     bool weak;
+    bool kunya;  // the part is a kunya (prefixes.txt level "kunya")
   };
   std::vector<Prefix> prefixes_;
   std::unordered_map<std::string, OrgWord> org_words_;

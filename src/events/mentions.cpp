@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <tuple>
 
+#include "segment/title_case.h"
+
 namespace whosaid::events {
 namespace {
 
@@ -32,6 +34,9 @@ bool IsClauseBreak(const Word& w) {
 // not end it.
 constexpr std::uint32_t kModifierClasses =
     kArmed | kFigurative | kPerson | kTitle | kInstitution | kSpeech | kIndefinite;
+
+// A sentence of four or more words, seven in ten capitalised, is a headline.
+constexpr segment::TitleCaseConfig kSentenceTitleCase{4, 70};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() + 1 &&
@@ -830,7 +835,7 @@ std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
     ++word_count;
     caps += words[i].cap;
   }
-  s.title = word_count >= 4 && caps * 10 >= word_count * 7;
+  s.title = segment::IsTitleCase(word_count, caps, kSentenceTitleCase);
   FindTriggers(s);
   if (s.drafts.empty()) return {};
   ReadNounPhrases(s);

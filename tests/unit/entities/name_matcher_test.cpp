@@ -52,10 +52,15 @@ TEST_SUITE("entities.matcher") {
         {"Shafiq", "Mohammad Shafiq", P, R::kFirstShort, S::kStrong},
         {"Muhammad Dabbas", "Mohammad Hassan Dabbas", P, R::kFirstShort, S::kStrong},
         {"Jamil Khan Mohammadyari", "Haji Jamil Khan Zarkoni Mohammadyari", P, R::kFirstShort, S::kStrong},
+        // a kunya: a short form may begin with it or drop it when it leads
+        {"Abu Yasir Tarqi", "Karim Abu Yasir Tarqi", P, R::kFirstShort, S::kStrong},
+        {"Samir Tabsi", "Abu Bilal Samir Tabsi", P, R::kFirstShort, S::kStrong},
         // only with context
         {"Mohammad Shafi", "Shafiq", P, R::kSecondShort, S::kWeak},
         {"Mohammad Shafi", "Mohammad Shafiq", P, R::kEqual, S::kWeak},
         {"Ali Hasan", "Hasan Ali", P, R::kEqual, S::kWeak},
+        {"Yasir Tarqi", "Karim Abu Yasir Tarqi", P, R::kFirstShort, S::kWeak},
+        {"Samir Shakrawi", "Abu Bilal Samir Shakarawi", P, R::kFirstShort, S::kWeak},
         {"Ahmad Al-Tarabulsi", "Abdelhafid Qassim Ahmed Al Tarabulsi", P, R::kFirstShort, S::kWeak},
         {"Abdur Rahman", "Abdul Rehman", P, R::kEqual, S::kWeak},
         // different people
