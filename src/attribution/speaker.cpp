@@ -1,5 +1,7 @@
 #include "attribution/speaker.h"
 
+#include "core/places.h"
+
 namespace whosaid::attribution {
 namespace {
 
@@ -86,22 +88,10 @@ void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
 
 SpeakerReader::SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon)
     : lexicon_(lexicon) {
-  const auto& file = rules.File("places.txt");
-  for (const auto& line : file.lines()) {
-    auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 3) throw file.Error(line, "expected COUNTRY | CAPITAL | DEMONYMS");
-    places_.insert(f[0]);
-    places_.insert(f[1]);
-    std::size_t start = 0;
-    for (;;) {
-      std::size_t c = f[2].find(',', start);
-      std::string d = f[2].substr(start, c == std::string::npos ? std::string::npos : c - start);
-      d.erase(0, d.find_first_not_of(' '));
-      d.erase(d.find_last_not_of(' ') + 1);
-      if (!d.empty()) demonyms_.insert(d);
-      if (c == std::string::npos) break;
-      start = c + 1;
-    }
+  for (const rules::Country& c : rules::ReadPlaces(rules)) {  // core/places.h
+    places_.insert(c.name);
+    places_.insert(c.capital);
+    demonyms_.insert(c.demonyms.begin(), c.demonyms.end());
   }
 }
 

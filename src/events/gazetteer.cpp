@@ -31,13 +31,11 @@ void Gazetteer::AddName(const std::string& surface, int id) {
   names_.Add(std::move(words), {id});
 }
 
-void Gazetteer::LoadCountries(const rules::RuleFile& file) {
-  for (const auto& line : file.lines()) {
-    auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 3) throw file.Error(line, "expected COUNTRY | CAPITAL | DEMONYMS");
-    int country = Add(f[0], "country", -1);
-    places_[static_cast<std::size_t>(Add(f[1], "city", country))].capital = true;
-    for (const auto& d : CommaList(f[2])) demonyms_.emplace(segment::Lower(d), country);
+void Gazetteer::LoadCountries(const std::vector<rules::Country>& countries) {
+  for (const rules::Country& c : countries) {
+    int country = Add(c.name, "country", -1);
+    places_[static_cast<std::size_t>(Add(c.capital, "city", country))].capital = true;
+    for (const auto& d : c.demonyms) demonyms_.emplace(segment::Lower(d), country);
   }
 }
 
@@ -74,7 +72,7 @@ void Gazetteer::LoadEntries(const rules::RuleFile& file) {
 }
 
 Gazetteer::Gazetteer(const rules::RuleSet& rules) {
-  LoadCountries(rules.File("places.txt"));
+  LoadCountries(rules::ReadPlaces(rules));  // core/places.h
   LoadEntries(rules.File("events/gazetteer.txt"));
 }
 

@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/places.h"
 #include "core/rules.h"
 #include "events/words.h"
 
@@ -66,7 +67,7 @@ class Gazetteer {
  private:
   int Add(const std::string& name, const std::string& kind, int parent);
   void AddName(const std::string& surface, int id);
-  void LoadCountries(const rules::RuleFile& file);
+  void LoadCountries(const std::vector<rules::Country>& countries);
   void LoadEntries(const rules::RuleFile& file);
 
   std::vector<Place> places_;

@@ -52,19 +52,4 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
   return out;
 }
 
-std::vector<std::string> CommaList(std::string_view list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t c = list.find(',', start);
-    if (c == std::string_view::npos) c = list.size();
-    std::string_view part = list.substr(start, c - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
-    start = c + 1;
-  }
-  return out;
-}
-
 }  // namespace whosaid::events

@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/places.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::events {
@@ -62,8 +63,8 @@ Words ReadWords(std::string_view text, const segment::Tokens& tokens);
 
 // Splits "air strikes" into lower-case words (blank separated).
 std::vector<std::string> PhraseWords(std::string_view phrase);
-// Splits "a, b ,c" into trimmed non-empty parts.
-std::vector<std::string> CommaList(std::string_view list);
+// Splits "a, b ,c" into trimmed non-empty parts (core/places.h).
+using rules::CommaList;
 
 // Hash that lets unordered maps keyed by std::string be probed with a view.
 struct ViewHash {

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/places.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::resolve {
@@ -148,15 +149,12 @@ void SortByUse(std::vector<EntityVariant>& v) {
 SpellingReporter::SpellingReporter(const rules::RuleSet& rules, const entities::NameParser& parser,
                                    const entities::SpellingRules& spelling)
     : parser_(parser), spelling_(spelling) {
-  // every field of rules/places.txt: countries, capitals, demonyms
-  for (const rules::RuleLine& line : rules.File("places.txt").lines()) {
-    for (const std::string& field : rules::RuleFile::Fields(line)) {
-      for (std::string p : SplitOn(field, ',')) {
-        while (!p.empty() && p.front() == ' ') p.erase(0, 1);
-        while (!p.empty() && p.back() == ' ') p.pop_back();
-        if (!p.empty()) places_.insert(segment::Lower(p));
-      }
+  // every name of rules/places.txt (core/places.h): countries, capitals, demonyms
+  for (const rules::Country& c : rules::ReadPlaces(rules)) {
+    for (const std::string* p : {&c.name, &c.capital}) {
+      if (!p->empty()) places_.insert(segment::Lower(*p));
     }
+    for (const std::string& d : c.demonyms) places_.insert(segment::Lower(d));
   }
   const rules::RuleFile& file = rules.File("spelling.txt");
   for (const rules::RuleLine& line : file.lines()) {

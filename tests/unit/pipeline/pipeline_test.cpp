@@ -148,7 +148,7 @@ TEST_SUITE("pipeline") {
     auto defaults = confidences(PipelineConfig{});
     REQUIRE(defaults.size() == 4);
     CHECK(defaults[0].second == doctest::Approx(0.9));
-    CHECK(defaults[1].first == "split_quote");
+    CHECK(defaults[1].first == "spk_cue_then_q");  // the frame takes the second quote
     CHECK(defaults[1].second == doctest::Approx(0.9));
     CHECK(defaults[2].first == "continuation");
     CHECK(defaults[2].second == doctest::Approx(0.7));
