@@ -8,8 +8,9 @@
 #   - the Dask run (scripts/dask_extract.py on a 2-worker LocalCluster) when
 #     that script and python3-distributed are present: wall, and whether its
 #     output equals the single run's;
-#   - with BIG=1, peak RSS of `extract -o` over a corpus of about 1 GB of
-#     JSON Lines (COPIES_BIG copies, default 240; slow: minutes per run).
+#   - with BIG=1, peak RSS of `extract -o` over a corpus of 1 GB of JSON
+#     Lines (COPIES_BIG copies, default 241: 202,440 articles, made in
+#     BIG_DIR, default $TMPDIR or /tmp; slow: minutes per run).
 #
 # Wall figures need an otherwise idle machine; CPU figures hold on a shared one.
 #
@@ -30,8 +31,9 @@ bin="${1:-$build/whosaid}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-corpus_of() {  # copies → path of the JSON Lines corpus (made once)
-  local c=$1 jl="$here/bench/corpus_x$1.jsonl" tx="$here/bench/corpus_x$1.txt"
+corpus_of() {  # copies [dir] → path of the JSON Lines corpus (made once)
+  local c=$1 dir=${2:-$here/bench}
+  local jl="$dir/corpus_x$1.jsonl" tx="$dir/corpus_x$1.txt"
   if [ ! -s "$jl" ] || [ "$jl" -ot "$source_file" ]; then
     python3 "$here/bench/make_corpus.py" "$source_file" "$c" "$jl" "$tx" >/dev/null
   fi
@@ -77,7 +79,7 @@ else
 fi
 
 if [ "${BIG:-0}" = 1 ]; then
-  big="$(corpus_of "${COPIES_BIG:-240}")"
+  big="$(corpus_of "${COPIES_BIG:-241}" "${BIG_DIR:-${TMPDIR:-/tmp}}")"  # 1.0 GB, never in the tree
   echo "== $(du -h "$big" | cut -f1) of JSON Lines ($(wc -l <"$big") articles)"
   run "extract -o, 1 GB" /dev/null "$bin" extract --threads 2 -o "$tmp/big.out" "$big"
 else

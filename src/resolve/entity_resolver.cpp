@@ -1012,32 +1012,40 @@ std::vector<entities::NameInput> Feed(const State& s,
 // clusterer met them when every input was fed alone: documents with an
 // input of their own text first, then those with only made inputs, each
 // part in input order.
-void RestoreDocs(const State& s, const std::vector<std::ptrdiff_t>& cluster_of,
-                 std::vector<entities::MergeExplanation>& merges) {
-  std::vector<std::uint64_t> rank(s.keys.size(), ~std::uint64_t{0});
-  std::vector<std::uint32_t> first(s.keys.size(), 0);
-  for (std::uint32_t d = static_cast<std::uint32_t>(s.doc_key.size()); d-- > 0;)
-    first[s.doc_key[d]] = d;
-  for (std::size_t g = 0; g < s.groups.size(); ++g) {
-    if (cluster_of[g] < 0) continue;
-    for (std::uint32_t e : s.groups[g].docs) {
-      const std::uint32_t d = e & ~State::kMade;
-      const std::uint64_t r = (std::uint64_t{(e & State::kMade) ? 1u : 0u} << 32) | d;
-      auto& k = rank[s.doc_key[d]];
-      k = std::min(k, r);
+class DocOrder {
+ public:
+  DocOrder(const State& s, const std::vector<std::ptrdiff_t>& cluster_of)
+      : s_(s), rank_(s.keys.size(), ~std::uint64_t{0}), first_(s.keys.size(), 0) {
+    for (auto d = static_cast<std::uint32_t>(s.doc_key.size()); d-- > 0;) first_[s.doc_key[d]] = d;
+    for (std::size_t g = 0; g < s.groups.size(); ++g) {
+      if (cluster_of[g] < 0) continue;
+      for (std::uint32_t e : s.groups[g].docs) {
+        const std::uint32_t d = e & ~State::kMade;
+        const std::uint64_t r = (std::uint64_t{(e & State::kMade) ? 1u : 0u} << 32) | d;
+        auto& k = rank_[s.doc_key[d]];
+        k = std::min(k, r);
+      }
     }
   }
-  for (entities::MergeExplanation& m : merges) {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> docs;  // (rank, key)
-    std::size_t n = 0;
-    for (; n < m.shared.size() && m.shared[n].rfind("doc:", 0) == 0; ++n) {
-      const auto key = static_cast<std::uint32_t>(std::stoul(m.shared[n].substr(4)));
-      docs.emplace_back(rank[key], key);
+
+  void Restore(std::vector<entities::MergeExplanation>& merges) const {
+    for (entities::MergeExplanation& m : merges) {
+      std::vector<std::pair<std::uint64_t, std::uint32_t>> docs;  // (rank, key)
+      std::size_t n = 0;
+      for (; n < m.shared.size() && m.shared[n].rfind("doc:", 0) == 0; ++n) {
+        const auto key = static_cast<std::uint32_t>(std::stoul(m.shared[n].substr(4)));
+        docs.emplace_back(rank_[key], key);
+      }
+      std::sort(docs.begin(), docs.end());
+      for (std::size_t i = 0; i < n; ++i) m.shared[i] = "doc:" + s_.doc_ids[first_[docs[i].second]];
     }
-    std::sort(docs.begin(), docs.end());
-    for (std::size_t i = 0; i < n; ++i) m.shared[i] = "doc:" + s.doc_ids[first[docs[i].second]];
   }
-}
+
+ private:
+  const State& s_;
+  std::vector<std::uint64_t> rank_;
+  std::vector<std::uint32_t> first_;  // distinct id → its first document
+};
 
 // A person's surname as each full form spells it is a short form seen in
 // the same documents (news refers to people by surname: searching for
@@ -1191,13 +1199,14 @@ EntityTable EntityResolver::Resolve() {
   std::vector<std::ptrdiff_t> entity_of(n, -1);
   std::vector<Kind> entity_kind;
   std::array<std::size_t, 4> numbers{0, 0, 0, 0};
+  const DocOrder doc_order(s, clustering.cluster_of);
   for (std::size_t c : order) {
     Entity ent;
     ent.id = std::string(1, KindPrefix(kind_of[c])) +
              std::to_string(++numbers[static_cast<std::size_t>(kind_of[c])]);
     ent.type = KindName(kind_of[c]);
     ent.merges = clustering.clusters[c].merges;
-    RestoreDocs(s, clustering.cluster_of, ent.merges);
+    doc_order.Restore(ent.merges);
     entity_of[c] = static_cast<std::ptrdiff_t>(table.entities.size());
     entity_kind.push_back(kind_of[c]);
     table.entities.push_back(std::move(ent));

@@ -12,22 +12,50 @@
 namespace whosaid::run {
 namespace {
 
-// Reads the next batch; reader diagnostics go straight to the observer.
-std::vector<Document> ReadBatch(ingest::DocumentSource& source, RunObserver& observer,
-                                const RunConfig& config) {
-  std::vector<Document> batch;
+// One batch as read: its documents, and the reader's diagnostics of each
+// read step (reported with the batch, step by step, as they were read).
+struct Batch {
+  std::vector<Document> docs;
+  std::vector<std::vector<Diagnostic>> diagnostics;
+};
+
+// Reads the next batch. `report`: diagnostics go straight to the observer
+// (and reading stops once it says stop); else they wait in the batch
+// (ReportRead), so that a batch read ahead reports after the one before.
+Batch ReadBatch(ingest::DocumentSource& source, RunObserver& observer, const RunConfig& config,
+                bool report) {
+  Batch batch;
   std::size_t bytes = 0;
   std::vector<Diagnostic> diagnostics;
   Document doc;
-  while (batch.size() < config.batch_docs && bytes < config.batch_bytes) {
+  while (batch.docs.size() < config.batch_docs && bytes < config.batch_bytes) {
     bool got = source.Next(doc, diagnostics);
-    observer.Report(diagnostics);
-    diagnostics.clear();
-    if (!got || observer.stop()) break;
+    if (report) {
+      observer.Report(diagnostics);
+      diagnostics.clear();
+      if (!got || observer.stop()) break;
+    } else {
+      batch.diagnostics.push_back(std::move(diagnostics));
+      diagnostics.clear();
+      if (!got) break;
+    }
     bytes += doc.text.size();
-    batch.push_back(std::move(doc));
+    batch.docs.push_back(std::move(doc));
   }
   return batch;
+}
+
+// A batch read ahead: its reader diagnostics, step by step, as ReadBatch
+// would have reported them; the documents after a stop are dropped.
+void ReportRead(Batch& batch, RunObserver& observer) {
+  for (std::size_t i = 0; i < batch.diagnostics.size(); ++i) {
+    observer.Report(batch.diagnostics[i]);
+    if (observer.stop()) {
+      batch.docs.resize(std::min(batch.docs.size(), i));
+      break;
+    }
+  }
+  batch.diagnostics.clear();
 }
 
 // The error a document gets when Pipeline::Run threw on it. Built on the
@@ -81,19 +109,21 @@ std::vector<Mapped> ProcessBatch(const Pipeline& pipeline, const resolve::Entity
 }
 
 // RunPipeline and RunMap: `names` null → consume_doc, else consume_partial.
+// With two or more threads the next batch is read, then processed while
+// this one is consumed (the consumer — the corpus run's Add, spilling —
+// no longer waits for the workers, nor they for it); the order of
+// everything the consumer and the observer see is the same.
 RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
              const resolve::EntityResolver* names, const DocConsumer& consume_doc,
              const PartialConsumer& consume_partial, RunObserver& observer,
              const RunConfig& config) {
   RunStats stats;
-  for (;;) {
-    std::vector<Document> batch = ReadBatch(source, observer, config);
-    if (observer.stop() || batch.empty()) break;
-    std::vector<Mapped> mapped =
-        ProcessBatch(pipeline, names, batch, config.threads, config.first_ordinal + stats.docs);
+  const bool ahead = config.threads > 1;
+  // Consumes a processed batch in order; false when the observer stopped.
+  auto consume = [&](std::vector<Document>& batch, std::vector<Mapped>& mapped) {
     for (std::size_t i = 0; i < batch.size(); ++i) {
       observer.Report(mapped[i].result.diagnostics);
-      if (observer.stop()) return stats;
+      if (observer.stop()) return false;
       ++stats.docs;
       stats.bytes += batch[i].text.size();
       if (names) {
@@ -105,6 +135,42 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
       }
     }
     observer.Progress(stats.docs, stats.bytes);
+    return true;
+  };
+  std::uint64_t read = 0;  // documents read and processed
+  Batch batch = ReadBatch(source, observer, config, true);
+  if (observer.stop() || batch.docs.empty()) return stats;
+  std::vector<Mapped> mapped =
+      ProcessBatch(pipeline, names, batch.docs, config.threads, config.first_ordinal);
+  read += batch.docs.size();
+  for (;;) {
+    Batch next;
+    std::vector<Mapped> next_mapped;
+    bool go = true;
+    if (ahead) {
+      next = ReadBatch(source, observer, config, false);
+      parallel::RunWorkers(2, [&](std::size_t k) {
+        if (k == 0) {
+          go = consume(batch.docs, mapped);
+        } else if (!next.docs.empty()) {
+          next_mapped =
+              ProcessBatch(pipeline, names, next.docs, config.threads, config.first_ordinal + read);
+        }
+      });
+      if (!go) return stats;
+      ReportRead(next, observer);
+      next_mapped.resize(next.docs.size());  // (documents after a stop dropped)
+    } else {
+      if (!consume(batch.docs, mapped)) return stats;
+      next = ReadBatch(source, observer, config, true);
+      if (!observer.stop() && !next.docs.empty())
+        next_mapped =
+            ProcessBatch(pipeline, names, next.docs, config.threads, config.first_ordinal + read);
+    }
+    if (observer.stop() || next.docs.empty()) break;
+    read += next.docs.size();
+    batch = std::move(next);
+    mapped = std::move(next_mapped);
   }
   return stats;
 }
