@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "segment/title_case.h"
 
 namespace whosaid::attribution {
 namespace {
@@ -186,8 +187,8 @@ class Builder {
     }
     title_case_.resize(words.size());
     for (std::size_t p = 0; p < words.size(); ++p) {
-      title_case_[p] = words[p] >= config_.min_title_words &&
-                       caps[p] * 100 >= words[p] * config_.title_case_percent;
+      title_case_[p] = segment::IsTitleCase(words[p], caps[p],
+                                            {config_.min_title_words, config_.title_case_percent});
     }
   }
 

@@ -193,9 +193,15 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
       const QuoteRecord& q = quotes[r];
       StatementItem item;
       item.doc = docs[d].doc->id;
+      item.doc_date = docs[d].doc->date;
+      item.direct = q.kind == QuoteKind::kDirect;
       item.start = q.quote.begin;
       item.text = SpanText(*docs[d].doc, q.quote);
-      if (q.speaker) item.speaker = q.speaker->entity;
+      if (q.speaker) {
+        item.speaker = q.speaker->entity;
+        item.role = q.speaker->role;
+        if (item.speaker.empty()) item.mention = SpanText(*docs[d].doc, q.speaker->mention);
+      }
       if (q.event) {
         item.event = q.event->id;
         item.event_date = q.event->when;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <numeric>
@@ -63,6 +64,122 @@ Overlap Shared(const Bag& a, const Bag& b) {
   return o;
 }
 
+// One direct quote's words in order: spelling keys, and whether each is a
+// content term.
+struct Wording {
+  std::vector<std::string> keys;
+  std::vector<bool> content;
+};
+
+Wording MakeWording(const TermLexicon& lexicon, std::string_view text) {
+  Wording w;
+  for (const SpelledWord& s : lexicon.Words(text)) {
+    w.content.push_back(!lexicon.TermKey(s.key).empty() && lexicon.TermKey(s.key) != "not");
+    w.keys.push_back(s.key);
+  }
+  return w;
+}
+
+// Whether a and b share a run of words in order whose length plus content
+// terms make `score`, one content term at least.
+bool SharedRun(const Wording& a, const Wording& b, std::size_t score) {
+  // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content words.
+  std::vector<std::size_t> len(b.keys.size() + 1, 0), con(b.keys.size() + 1, 0);
+  for (std::size_t i = 0; i < a.keys.size(); ++i) {
+    for (std::size_t j = b.keys.size(); j-- > 0;) {
+      if (a.keys[i] == b.keys[j]) {
+        len[j + 1] = len[j] + 1;
+        con[j + 1] = con[j] + (a.content[i] ? 1 : 0);
+        if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
+      } else {
+        len[j + 1] = con[j + 1] = 0;
+      }
+    }
+  }
+  return false;
+}
+
+// The lower-case words of a role or mention.
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/true)) out.push_back(w.lower);
+  return out;
+}
+
+// Whether a description's role fits the roles of a named speaker's records:
+// no role, a relation word, or a word in common.
+bool RoleFits(const TermLexicon& lexicon, const std::string& role,
+              const std::vector<std::string>& named_roles) {
+  const std::vector<std::string> words = LowerWords(role);
+  if (words.empty()) return true;
+  for (const std::string& w : words) {
+    if (lexicon.Relation(w)) return true;
+  }
+  for (const std::string& r : named_roles) {
+    for (const std::string& w : LowerWords(r)) {
+      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    }
+  }
+  return false;
+}
+
+// The speaker each item (by rank) is compared under: its entity; for an
+// item without one whose words match the records of exactly one named
+// speaker (StatementConfig::bridge_link, in both), that speaker's; else,
+// with a role, a speaker of its own per document and mention.
+template <class Similarity>
+std::vector<std::string> Speakers(const StatementConfig& config, const TermLexicon& lexicon,
+                                  const std::vector<StatementItem>& items,
+                                  const std::vector<std::size_t>& order,
+                                  const std::vector<Bag>& bags, Similarity similarity) {
+  const std::size_t n = order.size();
+  std::vector<std::string> out(n);
+  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // named items
+  for (std::size_t r = 0; r < n; ++r) {
+    out[r] = items[order[r]].speaker;
+    if (out[r].empty()) continue;
+    for (const std::string& k : bags[r].keys) postings[k].push_back(r);
+  }
+  for (std::size_t r = 0; r < n; ++r) {
+    const StatementItem& x = items[order[r]];
+    if (!x.speaker.empty() || x.mention.empty()) continue;
+    std::vector<std::size_t> candidates;
+    for (const std::string& k : bags[r].keys) {
+      auto it = postings.find(k);
+      if (it == postings.end() || it->second.size() > config.max_posting) continue;
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::string entity;
+    bool one = true;
+    std::vector<std::string> roles;
+    for (std::size_t c : candidates) {
+      // Containment in the longer of the two: the same words, not a short
+      // record inside a long one.
+      const Overlap o = Shared(bags[r], bags[c]);
+      const double longer = std::max(bags[r].total, bags[c].total);
+      if (o.common < config.bridge_min_shared || longer <= 0 ||
+          o.weight / longer < config.bridge_link) {
+        continue;
+      }
+      if (similarity(std::min(r, c), std::max(r, c)) < config.bridge_link) continue;
+      const StatementItem& y = items[order[c]];
+      one = one && (entity.empty() || entity == y.speaker);
+      entity = y.speaker;
+      roles.push_back(y.role);
+    }
+    if (!entity.empty() && one && RoleFits(lexicon, x.role, roles)) {
+      out[r] = entity;
+    } else if (!x.role.empty()) {
+      std::string key;
+      for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
+      out[r] = "\x01" + x.doc + "\x01" + key;
+    }
+  }
+  return out;
+}
+
 struct Edge {
   double sim;
   std::size_t a, b;  // canonical ranks, a < b
@@ -113,8 +230,15 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
       bag.total += bag.weight.back();
     }
   }
-  std::vector<long> day(n);
-  for (std::size_t r = 0; r < n; ++r) day[r] = DayNumber(items[order[r]].event_date);
+  std::vector<Wording> wording(n);  // direct quotes only
+  for (std::size_t r = 0; r < n; ++r) {
+    if (items[order[r]].direct) wording[r] = MakeWording(lexicon_, items[order[r]].text);
+  }
+  std::vector<long> day(n), published(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    day[r] = DayNumber(items[order[r]].event_date);
+    published[r] = DayNumber(items[order[r]].doc_date);
+  }
 
   auto similarity = [&](std::size_t a, std::size_t b) {
     const StatementItem& x = items[order[a]];
@@ -130,13 +254,27 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     if (o.shared < config_.min_shared) return 0.0;
     if (config_.need_common && o.common == 0) return 0.0;
     double smaller = std::min(p.total, q.total);
-    return smaller > 0 ? o.weight / smaller : 0.0;
+    const double sim = smaller > 0 ? o.weight / smaller : 0.0;
+    if (x.direct && y.direct) {
+      const bool run = SharedRun(wording[a], wording[b], config_.direct_run);
+      if (x.doc == y.doc && (sim < config_.same_doc_direct || !run)) return 0.0;
+      if (x.doc != y.doc && sim < config_.direct_link && !run) return 0.0;
+    }
+    if (published[a] >= 0 && published[b] >= 0 &&
+        std::labs(published[a] - published[b]) > config_.max_days_apart &&
+        (sim < config_.far_link || o.shared < config_.far_min_shared)) {
+      return 0.0;
+    }
+    return sim;
   };
 
-  // 2. Blocks: one per speaker entity, items in rank order.
+  // 2. Blocks: one per speaker entity, items in rank order; a record
+  //    without entity first takes one by its words (bridge) or its mention.
+  const std::vector<std::string> speaker =
+      Speakers(config_, lexicon_, items, order, bags, similarity);
   std::map<std::string, std::vector<std::size_t>> blocks;
   for (std::size_t r = 0; r < n; ++r) {
-    if (!items[order[r]].speaker.empty()) blocks[items[order[r]].speaker].push_back(r);
+    if (!speaker[r].empty()) blocks[speaker[r]].push_back(r);
   }
   // 3. Candidate pairs share a term that is rare within the speaker's items.
   std::vector<Edge> edges;

@@ -24,7 +24,13 @@
 //      is neither a name nor `not` (`need_common`: a
 //      headline that only names the speaker's forces matches nothing), and
 //      their events are the same occasion (different events
-//      dated more than `max_days_apart` apart are not).
+//      dated more than `max_days_apart` apart are not). Stricter: documents
+//      published further apart need `far_link` over `far_min_shared` terms,
+//      two direct quotes of one document `same_doc_direct`, two direct
+//      quotes of different documents `direct_link` or a shared run of words.
+//      A record without speaker entity is first given one (`bridge_link`
+//      above) or, with the same mention in its document, a speaker of its
+//      own.
 //   4. Links are taken strongest first (ties by content), and two groups
 //      join only when every pair across them has at least `keep`
 //      containment: one long record that holds two statements does not chain
@@ -47,12 +53,39 @@
 namespace whosaid::claims {
 
 struct StatementConfig {
-  double link = 0.35;            // containment that makes two items one statement
-  double keep = 0.30;            // containment every pair inside a statement keeps
-  double proper_weight = 0.5;    // weight of a name term, relative to its idf
-  std::size_t min_shared = 2;    // shared terms a link needs
-  bool need_common = true;       // a link needs a shared term that is neither a name nor `not`
-  int max_days_apart = 7;        // dated events further apart are different occasions
+  double link = 0.35;          // containment that makes two items one statement
+  double keep = 0.30;          // containment every pair inside a statement keeps
+  double proper_weight = 0.5;  // weight of a name term, relative to its idf
+  std::size_t min_shared = 2;  // shared terms a link needs
+  bool need_common = true;     // a link needs a shared term that is neither a name nor `not`
+  int max_days_apart = 7;      // dated events further apart are different occasions
+  // Documents published more than max_days_apart apart report one
+  // statement only in nearly its words: `far_link` containment over at least
+  // `far_min_shared` terms (a speaker returns to a topic in another week).
+  double far_link = 0.7;
+  std::size_t far_min_shared = 3;
+  // Two direct quotes in one document are one statement only when nearly
+  // the same words that share a run (below; a headline or lead repeating
+  // the body), else they are two sentences of one speech.
+  double same_doc_direct = 0.8;
+  // Two direct quotes in different documents report one statement in its
+  // words: `direct_link` containment, or a run of words in the same order
+  // whose length plus its content terms make `direct_run`, with one content
+  // term at least (`will not end this`, `preserve national unity`: two
+  // translations of one sentence share phrases, two sentences of one
+  // speaker only topic words).
+  double direct_link = 0.8;
+  std::size_t direct_run = 5;
+  // A record whose speaker has no entity (`the interior minister`, `his
+  // son`, a headline's `rebel leader`) takes the entity of the named
+  // records that share `bridge_link` of the weight of each of the two (the
+  // same words, not a short record inside a long one) over
+  // `bridge_min_shared` content terms, when they are all one entity and its
+  // role shares a word with the description's (a relation word — `son` —
+  // fits any). Else such records of one document with the same mention and
+  // a role are one speaker.
+  double bridge_link = 0.6;
+  std::size_t bridge_min_shared = 3;
   std::size_t max_posting = 64;  // terms in more of one speaker's items find no candidates
 };
 
@@ -63,6 +96,10 @@ struct StatementItem {
   std::string doc;         // document id
   std::size_t start = 0;   // where the quote starts (orders a document's items)
   std::string text;        // the reported content
+  std::string doc_date;    // the document's publication date, "YYYY-MM-DD" or ""
+  bool direct = false;     // a direct quote (all words in quote marks)
+  std::string mention;     // a speaker without entity: the words naming it ("" if none)
+  std::string role;        // the speaker's role ("" if none)
 };
 
 struct StatementGroup {

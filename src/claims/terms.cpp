@@ -126,10 +126,11 @@ TermLexicon::TermLexicon(const rules::RuleSet& rules) {
       if (f.size() != n)
         throw file.Error(line, kind + " takes " + std::to_string(n - 1) + " fields");
     };
-    if (kind == "stop" || kind == "negation") {
+    if (kind == "stop" || kind == "negation" || kind == "relation") {
       need(2);
-      for (std::string& w : events::PhraseWords(f[1]))
-        (kind == "stop" ? stop_ : negation_).insert(w);
+      for (std::string& w : events::PhraseWords(f[1])) {
+        (kind == "stop" ? stop_ : kind == "negation" ? negation_ : relation_).insert(w);
+      }
     } else if (kind == "clitic") {
       if (f.size() == 2) f.emplace_back();
       need(3);
@@ -149,6 +150,13 @@ TermLexicon::TermLexicon(const rules::RuleSet& rules) {
       undouble_ = events::PhraseWords(f[1]);
       keep_double_.clear();
       for (const std::string& w : events::PhraseWords(f[2])) keep_double_ += w;
+    } else if (kind == "contraction") {
+      need(3);
+      if (f[1].size() > 1 && f[1][0] == '-') {
+        contraction_endings_.emplace_back(f[1].substr(1), f[2]);
+      } else {
+        contraction_words_[f[1]] = events::PhraseWords(f[2]);
+      }
     } else if (kind == "same") {
       need(2);
       same_lines.push_back(events::PhraseWords(f[1]));
@@ -271,7 +279,20 @@ std::vector<Term> TermLexicon::Terms(std::string_view text) const {
 std::vector<SpelledWord> TermLexicon::Words(std::string_view text) const {
   std::vector<SpelledWord> out;
   for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false)) {
-    out.push_back({w.span, SpellingKey(w.lower)});
+    if (auto it = contraction_words_.find(w.lower); it != contraction_words_.end()) {
+      for (const std::string& part : it->second) out.push_back({w.span, SpellingKey(part)});
+      continue;
+    }
+    bool split = false;
+    for (const auto& [ending, word] : contraction_endings_) {
+      if (w.lower.size() > ending.size() && EndsWith(w.lower, ending)) {
+        out.push_back({w.span, SpellingKey(w.lower.substr(0, w.lower.size() - ending.size()))});
+        out.push_back({w.span, SpellingKey(word)});
+        split = true;
+        break;
+      }
+    }
+    if (!split) out.push_back({w.span, SpellingKey(w.lower)});
   }
   return out;
 }

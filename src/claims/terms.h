@@ -15,8 +15,9 @@
 //   unrelated statements; in a title-case headline only all-capital words.
 //   Words(text): every word of `text` with its byte span and its spelling key
 //   (lower case, ’ → ', British → American from rules/spelling.txt `british`
-//   lines and the `respell` endings): two words with one key differ only in
-//   spelling.
+//   lines and the `respell` endings; a contraction is its words, `won't` →
+//   will not, `we're` → we are, each with the contraction's span): two words
+//   with one key differ only in spelling.
 //   Both are pure and thread-safe; cost is linear in the text.
 //
 // Example
@@ -59,6 +60,9 @@ class TermLexicon {
   // One word (lower case) to its spelling key / its term key ("" if dropped).
   std::string SpellingKey(std::string_view lower) const;
   std::string TermKey(std::string_view lower) const;
+  // Whether a lower-case word names a relation to someone (`son`, `wife`):
+  // a description that fits any role.
+  bool Relation(const std::string& lower) const { return relation_.count(lower) > 0; }
 
  private:
   struct Suffix {
@@ -75,6 +79,7 @@ class TermLexicon {
 
   std::unordered_set<std::string> stop_;
   std::unordered_set<std::string> negation_;
+  std::unordered_set<std::string> relation_;
   std::vector<std::pair<std::string, std::string>> clitics_;  // ending → word
   std::unordered_map<std::string, std::string> forms_;
   std::unordered_map<std::string, std::string> british_;
@@ -84,6 +89,9 @@ class TermLexicon {
   std::vector<std::string> undouble_;  // endings after which a doubled consonant is single
   std::string keep_double_;            // letters that stay doubled (`called`, `passing`)
   std::unordered_map<std::string, std::string> same_;  // a synonym's term → its group's
+  // Contractions for the spelling keys: whole words, then endings.
+  std::unordered_map<std::string, std::vector<std::string>> contraction_words_;
+  std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
 };
 
 // A word of `text` as the scanners of this folder read it: letters and

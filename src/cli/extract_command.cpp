@@ -109,6 +109,7 @@ run::CorpusStages ExtractStages(const claims::ClaimsStage& claims) {
   run::CorpusStages stages;
   stages.events = true;
   stages.claims = &claims;
+  stages.entity_details = false;  // records need the entities' ids and names only
   return stages;
 }
 
@@ -119,6 +120,7 @@ int RunEvents(const std::vector<std::string>& args, const char* argv0) {
   output::EventReportSink report(*s->out, s->options.format);
   run::CorpusStages stages;
   stages.events = true;
+  stages.entity_details = false;  // the report shows canonical names only
   return Process(*s, stages, report);
 }
 

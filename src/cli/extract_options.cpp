@@ -9,6 +9,7 @@
 
 #include "cli/exit_status.h"
 #include "cli/output_file.h"
+#include "cli/pipeline_options.h"
 
 namespace whosaid::cli {
 namespace po = boost::program_options;
@@ -142,6 +143,7 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
          "keep only statements that carry a figure, a date, a comparison or a conflict");
   }
   // clang-format on
+  desc.add(PipelineOptions(o.pipeline));  // cli/pipeline_options.h
   return desc;
 }
 

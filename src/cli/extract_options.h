@@ -27,6 +27,8 @@
 //                              a shard starting at line N of the input gives N
 //   --spill-after N            64M: partials held in memory before the run
 //                              spills them to a temporary file (run/corpus_run.h)
+//   --window-bytes, --min-quote-words, --pronoun-paragraphs, --group-paragraphs
+//                              not for merge: cli/pipeline_options.h
 //   merge                      PATH... are partial files; --input-format,
 //                              --on-error and --max-doc-bytes are not offered
 //   PATH...                    none → "-" (standard input)

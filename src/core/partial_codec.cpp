@@ -276,6 +276,18 @@ std::string EncodePartial(const Partial& p) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string EncodeNames(const PartialNames& names) {
+  return Put(names).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+PartialNames DecodeNames(std::string_view line) {
+  try {
+    return GetNames(json::parse(line));
+  } catch (const json::exception& e) {
+    throw PartialError(std::string("malformed name inputs: ") + e.what());
+  }
+}
+
 Partial DecodePartial(std::string_view line) {
   try {
     const json j = json::parse(line);

@@ -39,6 +39,11 @@ class PartialError : public std::runtime_error {
 std::string EncodePartial(const Partial& partial);
 Partial DecodePartial(std::string_view line);
 
+// A partial's name inputs alone (the "names" member of the line above), for
+// a run that keeps them apart (run/corpus_run.h spills them on their own).
+std::string EncodeNames(const PartialNames& names);
+PartialNames DecodeNames(std::string_view line);
+
 // The stored form of a DocResult (quotes, names, events, figures; not its
 // diagnostics): {"v": kStoredResultVersion, ...}. Throws PartialError.
 inline constexpr int kStoredResultVersion = 2;

@@ -8,10 +8,10 @@
 //   "1:" part        each part weighing at least single_key_min_weight
 //                    (rare parts; also without a joined article), and each
 //                    run of 2–3 adjacent parts written together
-//                    (Kheir Beik → the key of Khayrbik)
+//                    (Teir Beik → the key of Tayrbik)
 //   "2:" part+part   each pair among the key_parts heaviest parts
 //   "d:" …           a long rare part and its one-deletion variants
-//                    (Mohammadhasni / Mohadmmadhasni)
+//                    (Mohammadyari / Mohadmmadyari)
 //   "0:" all parts   only when no other key exists (all parts common)
 // A block larger than max_block is not compared all-pairs: its members
 // (already in canonical order) are compared with their `window` nearest

@@ -387,8 +387,8 @@ bool NameClusterer::Run_::ShortOf(std::uint32_t x, std::uint32_t z) {
 // merge itself always rests on a strong pair, so weak pairs never chain),
 // or when each has a
 // part the other lacks but both are short forms of one longer form in
-// `pool` (Asad Khan Zarkari and Asad Khan Mohammadhasni, given Haji Asad
-// Khan Zarkari Mohammadhasni). Without such a form, two names that differ
+// `pool` (Jamil Khan Zarkoni and Jamil Khan Mohammadyari, given Haji Jamil
+// Khan Zarkoni Mohammadyari). Without such a form, two names that differ
 // in a part stay apart (Yahya Sarei / Rajeh Sarei).
 bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
                                      const std::vector<std::uint32_t>& pool) {
@@ -406,8 +406,8 @@ bool NameClusterer::Run_::Compatible(std::uint32_t x, std::uint32_t y,
 }
 
 // Whether x is another spelling of a short form of y in `pool`, all parts
-// matched (Ibrahim Jathran, given Ibrahim Jadhran and Ibrahim Saeed
-// Jadhran): the respelling (every part a spelling variant, none merely
+// matched (Ibrahim Wathran, given Ibrahim Wadhran and Ibrahim Saeed
+// Wadhran): the respelling (every part a spelling variant, none merely
 // near) and the short form each rest on a strong pair.
 bool NameClusterer::Run_::RespelledShort(std::uint32_t x, std::uint32_t y,
                                          const std::vector<std::uint32_t>& pool) {

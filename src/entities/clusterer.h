@@ -21,7 +21,7 @@
 //      as different people in one document (distinct_from), or conflicting
 //      roles or affiliations, block any match; same_as links (an acronym the
 //      text defines) always match;
-//   5. a short form (Shafiq, Asad Khan) whose longer forms are not all
+//   5. a short form (Shafiq, Jamil Khan) whose longer forms are not all
 //      compatible with each other is ambiguous and joins none of them
 //      (unless context picks exactly one);
 //   6. merge, best pairs first, only when every member of one cluster
@@ -113,7 +113,7 @@ struct ClusterConfig {
   // Western names are often one vowel apart.
   bool variants_need_anchor = false;
   // A pair with a doubtful (weak) part that the other parts support (Hatim /
-  // Hatam Ahmad Barakat) merges only with confirming context. Off for name
+  // Hatam Ahmad Durakat) merges only with confirming context. Off for name
   // lists; on for news, where Western names one letter apart (Brock /
   // Brooks) are mostly other people.
   bool weak_parts_need_context = false;
@@ -122,7 +122,7 @@ struct ClusterConfig {
   // Both names have affiliations and none is shared: never merge.
   bool affiliations_must_agree = true;
   // ... even when the names alone are a strong match of two or more parts
-  // (Yusuf Kamal al-Dabbagh / Yousef Kamal Dabbagh). Off for news, where
+  // (Yusuf Kamal al-Sabbagh / Yousef Kamal Sabbagh). Off for news, where
   // each outlet describes one person its own way ("army chief", "ruler",
   // "general"); short forms and weak matches stay blocked.
   bool disagreement_blocks_full_names = true;

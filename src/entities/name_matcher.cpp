@@ -50,7 +50,7 @@ PartMatch PartComparer::Uncached(const NamePart& a, const NamePart& b) const {
   if (Vowelless(a.text) || Vowelless(b.text)) return PartMatch{PartLevel::kNone, 1, 0};
   PartMatch best = spelling_.Compare(a.spelling, b.spelling);
   if (best.level >= PartLevel::kStrong) return best;
-  // Without a prefix (Alsubaie / Subaie; Abdhamid / Hamid, weak).
+  // Without a prefix (Alqubaie / Qubaie; Abdhamid / Hamid, weak).
   auto consider = [&](const Spelling& x, const Spelling& y, bool weak) {
     PartMatch m = spelling_.Compare(x, y);
     if (weak && m.level > PartLevel::kWeak) m.level = PartLevel::kWeak;
@@ -240,13 +240,29 @@ Relation ApplyOwners(const ParsedName& a, const ParsedName& b, Relation r) {
 
 // The longer name's first part is kept by the short form, or its first
 // part that weighs enough when lighter ones come before it (Masood in
-// Mohammad Masood Azhar).
-bool NameMatcher::Anchored(const ParsedName& longer, const std::vector<int>& longer_link) const {
+// Mohammad Masood Izhari). A kunya is a name the person goes by alone: a
+// short form that begins with the longer name's kunya, well matched, is
+// anchored by it (Abu Walid Tarqi / Adnan Abu Walid Tarqi), and a leading
+// kunya the short form drops is not its given name when every other part
+// is spelled the same (Amr Tabsi / Abu Athir Amr Tabsi).
+bool NameMatcher::Anchored(const ParsedName& longer, const std::vector<int>& longer_link,
+                           const std::vector<int>& shorter_link,
+                           const std::vector<PartLink>& links) const {
+  const int opening = shorter_link.empty() ? -1 : shorter_link.front();
+  for (std::size_t k = 0; k < longer.parts.size(); ++k) {
+    if (longer.parts[k].kunya && opening >= 0 && longer_link[k] == opening &&
+        links[static_cast<std::size_t>(opening)].level >= PartLevel::kStrong) {
+      return true;
+    }
+  }
+  bool all_exact = true;
+  for (const PartLink& l : links) all_exact = all_exact && l.level == PartLevel::kExact;
   bool first = true;
   for (std::size_t k = 0; k < longer.parts.size(); ++k) {
     const NamePart& p = longer.parts[k];
     if (p.initial) continue;
     if (longer_link[k] >= 0 && first) return true;
+    if (p.kunya && first && all_exact) continue;
     if (p.weight >= config_.anchor_min_weight) return longer_link[k] >= 0;
     first = false;
   }
@@ -309,7 +325,7 @@ void NameMatcher::Judge(const ParsedName& a, const ParsedName& b, const Alignmen
     }
   }
   m.reordered = Inverted(order);
-  // Initials out of order (Oluwole A. / Abeni O.) are other names, not a
+  // Initials out of order (Folake A. / Kunle O.) are other names, not a
   // reordering.
   const bool initials_misplaced = !m.reordered && Inverted(with_initials);
   const float union_weight = TotalWeight(a) + TotalWeight(b) - m.evidence;
@@ -329,8 +345,8 @@ void NameMatcher::Judge(const ParsedName& a, const ParsedName& b, const Alignmen
   // Organisation names put their words in any order (Ansar Front of Iraq /
   // Harakat-e-Ansar Iraq): only persons' short forms are anchored.
   const bool persons = a.type == EntityType::kPerson;
-  if (persons && m.relation == Relation::kFirstShort) t.anchored = Anchored(b, al.b_link);
-  if (persons && m.relation == Relation::kSecondShort) t.anchored = Anchored(a, al.a_link);
+  if (persons && m.relation == Relation::kFirstShort) t.anchored = Anchored(b, al.b_link, al.a_link, al.links);
+  if (persons && m.relation == Relation::kSecondShort) t.anchored = Anchored(a, al.a_link, al.b_link, al.links);
   m.relation = ApplyOwners(a, b, m.relation);
   m.strength = JudgeStrength(a, b, m, t);
   if (m.strength == Strength::kNone)

@@ -4,24 +4,24 @@
 // The parts of the two names are aligned one to one, best matches first
 // (SpellingRules levels: exact, spelling, near, weak); a part left over on
 // one side may match two or three adjacent left-over parts of the other
-// written apart (Khayrbik = Khayr Bayk, Bordbarsheramin = Bordbar Shir
+// written apart (Tayrbik = Tayr Bayk, Golbarsheramin = Golbar Shir
 // Amin); an initial matches a part it begins (H = Hadi). Then:
 //   relation  kEqual      every part of both names is matched
 //             kFirstShort every part of the first is matched, the second has
-//             kSecondShort more (a short form: Asad Khan / Haji Asad Khan
-//                          Mohammadhasni), or the reverse
+//             kSecondShort more (a short form: Jamil Khan / Haji Jamil Khan
+//                          Mohammadyari), or the reverse
 //             kConflict   both have unmatched parts (Yahya Sarei / Rajeh
-//                         Sarei), initials out of order (Oluwole A. / Abeni
+//                         Sarei), initials out of order (Folake A. / Kunle
 //                         O.), or the owners of two organisations differ
 //             kNone       nothing matched
 //   strength  kStrong  the names alone justify a merge
 //             kWeak    a merge needs context (same document, role or
 //                      affiliation): a weak part match the rest of the name
 //                      does not support (Mohammad Shafi / Mohammad Shafiq;
-//                      but Hatim / Hatam Ahmad Barakat is strong), a
+//                      but Hatim / Hatam Ahmad Durakat is strong), a
 //                      one-part short form of a common part, a short form
 //                      that drops the longer name's given name (Ahmad
-//                      Al-Shami / Abdelkader Kassim Ahmed Al-Shami), a
+//                      Al-Tarabulsi / Abdelhafid Qassim Ahmed Al-Tarabulsi), a
 //                      reordering with little evidence (Ali Hasan / Hasan
 //                      Ali), too little evidence
 //             kNone    never merge
@@ -49,8 +49,8 @@
 
 namespace whosaid::entities {
 
-// Compares name parts, also without a prefix (prefixes.txt: Alsubaie /
-// Subaie; Abdhamid / Hamid weakly), with a small direct-mapped cache keyed
+// Compares name parts, also without a prefix (prefixes.txt: Alqubaie /
+// Qubaie; Abdhamid / Hamid weakly), with a small direct-mapped cache keyed
 // by NamePart::id when both ids are set (fixed memory, 1 MiB).
 class PartComparer {
  public:
@@ -80,15 +80,15 @@ struct MatcherConfig {
   float single_part_min_weight = 0.8f;
   // A short form must keep the first part of the longer name that weighs
   // at least this (its given name, common names such as Mohammad aside):
-  // Asad Khan joins Haji Asad Khan Mohammadhasni, but Ahmad Al-Shami does
-  // not join Abdelkader Kassim Ahmed Al-Shami without context.
+  // Jamil Khan joins Haji Jamil Khan Mohammadyari, but Ahmad Al-Tarabulsi does
+  // not join Abdelhafid Qassim Ahmed Al-Tarabulsi without context.
   float anchor_min_weight = 0.3f;
-  // Names whose matched parts are in a different order (Tohami Khaled /
-  // Khaled Al-Tuhami) need this much evidence.
+  // Names whose matched parts are in a different order (Zohami Khaled /
+  // Khaled Al-Zuhami) need this much evidence.
   float reorder_min_evidence = 1.0f;
   // One weak part match (Hatim / Hatam) is accepted without context when
   // the other matched parts give at least this much evidence (Ahmad
-  // Barakat); more weak matches never are, nor any in organisation names.
+  // Durakat); more weak matches never are, nor any in organisation names.
   float weak_support_evidence = 0.7f;
   int max_weak_links = 1;
   // Differently spelled names made only of common parts (Abdul Rahman /
@@ -154,7 +154,8 @@ class NameMatcher {
   };
   Strength JudgeStrength(const ParsedName& a, const ParsedName& b, const PairMatch& m,
                          const Tally& t) const;
-  bool Anchored(const ParsedName& longer, const std::vector<int>& longer_link) const;
+  bool Anchored(const ParsedName& longer, const std::vector<int>& longer_link,
+                const std::vector<int>& shorter_link, const std::vector<PartLink>& links) const;
 
   MatcherConfig config_;
 };

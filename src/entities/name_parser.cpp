@@ -104,10 +104,11 @@ void NameParser::LoadPrefixes(const rules::RuleSet& rules) {
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
     int rest = f.size() == 3 ? std::atoi(f[1].c_str()) : 0;
-    if (f.size() != 3 || f[0].empty() || rest < 1 || (f[2] != "strong" && f[2] != "weak")) {
-      throw file.Error(line, "expected PREFIX | MIN_REST | strong|weak (MIN_REST >= 1)");
+    if (f.size() != 3 || f[0].empty() || rest < 1 ||
+        (f[2] != "strong" && f[2] != "weak" && f[2] != "kunya")) {
+      throw file.Error(line, "expected PREFIX | MIN_REST | strong|weak|kunya (MIN_REST >= 1)");
     }
-    prefixes_.push_back({f[0], static_cast<std::size_t>(rest), f[2] == "weak"});
+    prefixes_.push_back({f[0], static_cast<std::size_t>(rest), f[2] != "strong", f[2] == "kunya"});
   }
 }
 
@@ -174,6 +175,7 @@ NamePart NameParser::MakePart(std::string text) const {
     const std::size_t n = prefix.text.size();
     if (text.size() >= n + prefix.min_rest && text.compare(0, n, prefix.text) == 0) {
       p.alternatives.push_back({spelling_.Spell(std::string_view(text).substr(n)), prefix.weak});
+      p.kunya = p.kunya || prefix.kunya;
     }
   }
   p.rule_weight = p.initial ? 0.0f : CommonWeight(p.spelling);

@@ -2,8 +2,8 @@
 //
 // Persons (rules/names/): normalise (transform.txt, characters.txt); leading
 // titles become roles (titles.txt); particles and compounds are rewritten
-// (rewrites.txt: Abd al-Rahman → abdrahman, bin dropped, Abu Turab →
-// abuturab, -e- dropped); very common names get one spelling
+// (rewrites.txt: Abd al-Rahman → abdrahman, bin dropped, Abu Hudhud →
+// abuhudhud, -e- dropped); very common names get one spelling
 // (families.txt: Mohd → muhammad); single letters are initials; each part
 // is spelled for comparison (letters.txt) and weighted (common.txt).
 // Organisations: normalise; synonyms (org_synonyms.txt: defence → defense,
@@ -115,6 +115,7 @@ class NameParser {
     std::string text;
     std::size_t min_rest;
     bool weak;
+    bool kunya;  // the part is a kunya (prefixes.txt level "kunya")
   };
   std::vector<Prefix> prefixes_;
   std::unordered_map<std::string, OrgWord> org_words_;

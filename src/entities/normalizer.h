@@ -5,7 +5,7 @@
 //   Normalize(text) applies the ICU transform of rules/names/transform.txt
 //   (by default: NFKC; Russian-Latin/BGN; Any-Latin; Latin-ASCII; modifier
 //   letters removed; Lower), deletes the characters of
-//   rules/names/characters.txt (apostrophes: Wi'am → wiam), turns every
+//   rules/names/characters.txt (apostrophes: Su'ad → suad), turns every
 //   other character outside a-z 0-9 into a word break and returns the words
 //   joined by single spaces — "" when nothing is left. Invalid UTF-8 is
 //   decoded leniently first. The input is never modified; callers keep the

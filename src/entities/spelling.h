@@ -43,7 +43,7 @@ struct SpellingConfig {
   double vowel_allowance_base = 0.1;
   double vowel_allowance_per_consonant = 0.14;
   // One full consonant edit is a "near" match in skeletons of at least this
-  // many consonants (Mohammadhasni / Mohadmmadhasni) ...
+  // many consonants (Mohammadyari / Mohadmmadyari) ...
   int near_min_consonants = 5;
   // A "weak" match — usable only with support from the rest of the name or
   // from context — is one consonant edit in skeletons of at least this
@@ -83,7 +83,7 @@ class SpellingRules {
 
   // The spelling of one normalised part (lower-case a-z 0-9).
   Spelling Spell(std::string_view part) const;
-  // The spelling of parts written together (Kheir Beik as Kheirbeik), from
+  // The spelling of parts written together (Teir Beik as Teirbeik), from
   // their spellings: the phonetic spellings joined, a letter doubled across
   // the join written once. Cheaper than Spell() on the joined text.
   Spelling Join(const std::vector<const Spelling*>& parts) const;

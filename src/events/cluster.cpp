@@ -25,9 +25,14 @@ struct Item {
 // One type lies below the other (attack / airstrike); or, in two documents,
 // both types are of one family (types.txt): outlets name one story's armed
 // events "clashes", "attacks" or "the capture" alike.
+// In one document, too, when both are dated to one day: a report calls one
+// day's fighting "the clashes", "the attack on the headquarters" and "the
+// seizure of the airport" (other days, or places that differ, part them).
 bool TypesAgree(const DocEvent& a, const DocEvent& b, bool same_document) {
   if (Prefix(a.type_path, b.type_path) || Prefix(b.type_path, a.type_path)) return true;
-  return !same_document && !a.family.empty() && a.family == b.family;
+  if (a.family.empty() || a.family != b.family) return false;
+  if (!same_document) return true;
+  return a.date && b.date && Width(*a.date) == 1 && *a.date == *b.date;
 }
 
 std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {

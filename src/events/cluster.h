@@ -7,9 +7,10 @@
 // and, per (document, local event), its global event.
 //
 // Two document events may be one event when
-//   * their types agree: one lies below the other (attack / airstrike), or,
-//     in two documents, both are of one family (types.txt: outlets call one
-//     day's fighting "clashes", "attacks" or "the capture of the city");
+//   * their types agree: one lies below the other (attack / airstrike), or
+//     both are of one family (types.txt: outlets call one day's fighting
+//     "clashes", "attacks" or "the capture of the city") — in one document
+//     only when both are dated to the same day;
 //   * their places overlap through the gazetteer hierarchy (a path is a
 //     prefix of the other: Iraq / Nineveh / Sinjar), or one has none (a
 //     bare name the gazetteer lacks, EventPlace::known false, counts only

@@ -81,7 +81,7 @@ void EventStage::Impl::Trace(const Document& doc, const Words& words,
     if (i == 0 || ms[i - 1].sentence != m.sentence) {
       const auto& sent = words.sentences[m.sentence];
       std::size_t b = words[sent.first].span.begin, e = words[sent.end - 1].span.end;
-      std::fprintf(stderr, "s%u: %.*s\n", m.sentence,
+      std::fprintf(stderr, "s%u p%u: %.*s\n", m.sentence, m.paragraph,
                    static_cast<int>(std::min<std::size_t>(e - b, 150)), doc.text.data() + b);
     }
     std::fprintf(stderr, "  event %-3d s%-3u %-18s %-22s %s%s%s%s%s| %s| %s| %s\n",
@@ -182,7 +182,10 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
     LocalEvent& e = grouping.events[static_cast<std::size_t>(story.event)];
     if (!e.date) e.date = out.anchor;
   }
-  if (m.config.trace) m.Trace(doc, words, mentions, grouping);
+  if (m.config.trace) {
+    m.Trace(doc, words, mentions, grouping);
+    std::fprintf(stderr, "story %d\n", story.event);
+  }
   for (const LocalEvent& e : grouping.events) out.events.push_back(m.Describe(words, e, border));
   if (story.event >= 0) {
     DocEvent& e = out.events[static_cast<std::size_t>(story.event)];
@@ -197,6 +200,15 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   }
   // 5. quotes
   out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor, story);
+  for (std::size_t i = 0; m.config.trace && i < quotes.size(); ++i) {
+    const QuoteRecord& q = quotes[i];
+    auto w = std::lower_bound(words.words.begin(), words.words.end(), q.quote.begin,
+                              [](const Word& x, std::size_t b) { return x.span.begin < b; });
+    std::fprintf(stderr, "quote p%u -> %d: %.*s\n", w == words.words.end() ? 0U : w->paragraph,
+                 out.quote_event[i],
+                 static_cast<int>(std::min<std::size_t>(q.quote.end - q.quote.begin, 70)),
+                 doc.text.data() + q.quote.begin);
+  }
   return out;
 }
 

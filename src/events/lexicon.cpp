@@ -40,7 +40,8 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"modal", kModal},
     {"conditional", kConditional},
     {"setting", kSetting},
-    {"armed-name", kArmedName}};
+    {"armed-name", kArmedName},
+    {"facility", kFacility}};
 
 }  // namespace
 

@@ -86,6 +86,7 @@ enum ContextClass : std::uint32_t {
   kConditional = 1u << 26,
   kSetting = 1u << 27,
   kArmedName = 1u << 28,
+  kFacility = 1u << 29,
 };
 
 class EventLexicon {

@@ -43,9 +43,11 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   auto inside = [&](const Mention& m) { return m.first >= q.first && m.first < q.end; };
   // 1. Inside the quote: the first event named for itself.
   bool generic_inside = q.general;
+  bool threat = false;  // a retaliation threatened inside the quote
   for (std::size_t i = 0; i < ms.size(); ++i) {
     if (!inside(ms[i])) continue;
     generic_inside |= ms[i].generic;
+    threat |= ms[i].unreal && ms[i].type == lex_.answer_type();
     if (event_of(i) < 0) continue;
     if (!ms[i].background) return event_of(i);
   }
@@ -77,8 +79,9 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
     if (before >= 0) return before;
     if (after >= 0 && !generic_inside) return after;
   }
-  // 4. Victims or damage: the armed action the document is reporting.
-  if (q.casualties && !generic_inside) {
+  // 4. Victims or damage, or a retaliation threatened ("vowed to retaliate
+  // by targeting 400 soldiers"): the armed action the document is reporting.
+  if ((q.casualties || threat) && !generic_inside) {
     if (int recent = Recent(q, ms, g); recent >= 0) return recent;
   }
   // 6. The document's story (story.h).
@@ -97,6 +100,29 @@ namespace {
 bool EndsSentence(std::string_view last) {
   return last == "." || last == "!" || last == "?" || last == "\"" || last == "\u201d" ||
          last == "'" || last == "\u2019";
+}
+
+// Whether the story is still being told around the quote, beyond the first
+// paragraphs: its paragraph, or the one before or after it, tells a new turn
+// of the story — a mention of the story event for itself (not a reference
+// back, "the attacks", nor named to place something else, "since the fall
+// of the city") that dates or places it below country level: "The march
+// resumed on Sunday evening." / “We are about to enter the capital,” the
+// party said. (Analysis further down refers back to the story without
+// dating or placing it.)
+bool NearStoryMention(const Gazetteer& places, const std::vector<Mention>& ms, const Grouping& g,
+                      int story, std::uint32_t paragraph) {
+  auto local = [&](const PlaceRef& p) {
+    return !p.near && (p.id >= 0 ? !places.IsCountry(p.id) : p.parent >= 0);
+  };
+  for (std::size_t i = 0; story >= 0 && i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    bool told = m.date || std::any_of(m.places.begin(), m.places.end(), local);
+    if (g.mention_event[i] != story || m.background || m.reference || !told) continue;
+    std::uint32_t p = m.paragraph;
+    if (p + 1 >= paragraph && p <= paragraph + 1) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -207,7 +233,9 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
       q.occasion |= m.sentence >= q.sentence_first && m.sentence <= q.sentence_last &&
                     lex_.type(m.type).occasion;
     }
-    bool about = AboutStory(words, q, story) || NamesStoryPlace(words, q, g, story);
+    bool about =
+        AboutStory(words, q, story) || NamesStoryPlace(words, q, g, story) ||
+        (!q.modal && !q.occasion && NearStoryMention(places_, ms, g, story.event, q.paragraph));
     out.push_back(Link(q, ms, g, about ? story.event : -1));
   }
   return out;

@@ -9,11 +9,15 @@
 //      nearest before the quote, else the first after it;
 //   3. else the same in its paragraph, up to two sentences before the quote
 //      or one after it;
-//   4. else, when the quote speaks of victims or damage ("12 casualties"),
-//      the armed action the document reported last before it, or its main
-//      event (the one mentioned most);
+//   4. else, when the quote speaks of victims or damage ("12 casualties")
+//      or threatens a retaliation ("to retaliate by targeting their
+//      posts"), the armed action the document reported last before it, or
+//      its main event (the one mentioned most);
 //   5. else the document's story (story.h), for a quote in its first
-//      paragraphs, or one anywhere that names where the story happened
+//      paragraphs or in a paragraph next to one that tells a new turn of
+//      the story, dated or placed below country level (not a reference
+//      back: "The march resumed on Sunday evening."), or one anywhere that
+//      names where the story happened
 //      below country level after a locative ("in the city of Kiru"; "in
 //      the capital" when it happened in a capital);
 //   6. else none: a general statement, or one that names an event only to

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <tuple>
+
+#include "segment/title_case.h"
 
 namespace whosaid::events {
 namespace {
@@ -32,6 +35,9 @@ bool IsClauseBreak(const Word& w) {
 constexpr std::uint32_t kModifierClasses =
     kArmed | kFigurative | kPerson | kTitle | kInstitution | kSpeech | kIndefinite;
 
+// A sentence of four or more words, seven in ten capitalised, is a headline.
+constexpr segment::TitleCaseConfig kSentenceTitleCase{4, 70};
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() + 1 &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -41,6 +47,30 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 bool Plural(std::string_view head) {
   return !head.empty() && head.back() == 's' && !EndsWith(head, "ss") && !EndsWith(head, "is") &&
          !EndsWith(head, "us");
+}
+
+// A trigger whose words stand around quotation marks, the reporter
+// quoting part of it ("claimed to have taken “full control” of the
+// palace"): {words it spans, marks included; its info}, or {0, null}.
+std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex,
+                                                         const std::vector<Word>& w, std::size_t i,
+                                                         std::size_t end) {
+  std::vector<Word> bare;
+  std::vector<std::size_t> at;  // index in w of each word of `bare`
+  bool marks = false;
+  for (std::size_t k = i; k < end && bare.size() < 6; ++k) {
+    if (w[k].kind == TokenKind::kQuote) {
+      marks = marks || !bare.empty();
+      continue;
+    }
+    bare.push_back(w[k]);
+    at.push_back(k);
+  }
+  if (!marks) return {0, nullptr};
+  auto [n, info] = lex.Trigger(bare, 0, bare.size());
+  // Only a phrase the marks stand inside of counts.
+  if (!info || n < 2 || at[n - 1] - i + 1 == n) return {0, nullptr};
+  return {at[n - 1] - i + 1, info};
 }
 
 }  // namespace
@@ -96,7 +126,10 @@ MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& place
 bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
   const auto& sent = words.sentences[s];
   for (std::size_t i = sent.first; i < sent.end; ++i) {
-    if (words[i].IsWord() && lex_.Trigger(words.words, i, sent.end).second) return true;
+    if (!words[i].IsWord()) continue;
+    if (lex_.Trigger(words.words, i, sent.end).second ||
+        QuotedTrigger(lex_, words.words, i, sent.end).second)
+      return true;
   }
   return false;
 }
@@ -115,6 +148,7 @@ void MentionFinder::FindTriggers(Sentence& s) const {
   for (std::size_t i = s.b; i < s.e;) {
     auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e)
                                      : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
+    if (!info && s.w[i].IsWord()) std::tie(n, info) = QuotedTrigger(lex_, s.w, i, s.e);
     if (info && info->type < 0) {  // a phrase that is no event ("attack ads", "election law")
       i += n;
       continue;
@@ -352,6 +386,11 @@ bool MentionFinder::ObjectOfArmedVerb(const Sentence& s, std::size_t k) const {
 void MentionFinder::FindPlaces(Sentence& s) const {
   auto role_of = [&](std::size_t first, std::size_t end, int id) {
     bool acts = places_.IsCountry(id) || places_.place(id).capital;
+    // "Kiru international airport": a capital before a site is where.
+    for (std::size_t k = end; acts && !places_.IsCountry(id) && k < s.e && k < end + 2; ++k) {
+      if (!s.w[k].IsWord() || s.w[k].cap) break;
+      if (lex_.Context(s.w, k, k + 1).second & kFacility) acts = false;
+    }
     // "Turkey's military" acts; "Iraq's northern Nineveh province"
     // and "Iraq's northern provinces" are places.
     if (acts && end < s.e && s.w[end].kind == TokenKind::kPossessive) {
@@ -796,7 +835,7 @@ std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
     ++word_count;
     caps += words[i].cap;
   }
-  s.title = word_count >= 4 && caps * 10 >= word_count * 7;
+  s.title = segment::IsTitleCase(word_count, caps, kSentenceTitleCase);
   FindTriggers(s);
   if (s.drafts.empty()) return {};
   ReadNounPhrases(s);

@@ -48,6 +48,14 @@ std::string_view Unquoted(std::string_view s) {
   return s;
 }
 
+// A statement's wording as a reader should take it: a direct quote in
+// marks, a mixed quote with its own marks only (the words outside them are
+// the outlet's), an indirect one without marks.
+std::string Wording(QuoteKind kind, std::string_view text) {
+  if (kind == QuoteKind::kDirect) return "“" + OneLine(Unquoted(text)) + "”";
+  return OneLine(text);
+}
+
 std::string Text(const Document& doc, Span s) {
   s.end = std::min(s.end, doc.text.size());
   s.begin = std::min(s.begin, s.end);
@@ -110,7 +118,7 @@ void StatementBlock(const ClaimsFeed& feed, const claims::Statement& st, std::st
     for (const std::string& r : st.check_worthy) out += " " + r;
     out += "]";
   }
-  out += "\n    “" + OneLine(Unquoted(Text(main.doc, q.quote))) + "”\n";
+  out += "\n    " + Wording(q.kind, Text(main.doc, q.quote)) + "\n";
   for (const claims::RecordRef& r : st.members) {
     const claims::KeptDoc& k = feed.docs[r.doc];
     const QuoteRecord& m = k.result.quotes[r.record];

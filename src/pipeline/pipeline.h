@@ -7,7 +7,9 @@
 //   2. quotes       quote-mark pairing → direct quote spans (scare quotes kept
 //                   apart), multi-paragraph and nested quotes
 //   3. attribution  cue frames over the token shape string → speaker, cue and
-//                   content for direct, mixed and indirect speech
+//                   content for direct, mixed and indirect speech; the
+//                   policy (attribution/policy.h) adds continuations and
+//                   turns claims into records
 //   4. coreference  pronouns, surnames and role nouns → full names; roles and
 //                   affiliations carried to every record of the same speaker
 //   5. names        every name the document mentions, speaking or not
@@ -34,6 +36,7 @@
 #include <vector>
 
 #include "attribution/coref.h"
+#include "attribution/policy.h"
 #include "attribution/shape.h"
 #include "core/doc_result.h"
 #include "core/document.h"
@@ -53,10 +56,11 @@ struct PipelineConfig {
   // edge. Default 1 MiB.
   std::size_t window_bytes = std::size_t{1} << 20;
   // Each stage's settings, with their defaults documented in its header.
-  quotes::ScannerConfig scanner;   // quotes/scanner.h: nesting depth
-  attribution::ShapeConfig shape;  // attribution/shape.h: scare quotes, headlines
-  attribution::CorefConfig coref;  // attribution/coref.h: how far back pronouns look
-  events::EventConfig events;      // events/event_stage.h
+  quotes::ScannerConfig scanner;               // quotes/scanner.h: nesting depth
+  attribution::ShapeConfig shape;              // attribution/shape.h: scare quotes, headlines
+  attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look
+  attribution::AttributionConfig attribution;  // attribution/policy.h: confidences
+  events::EventConfig events;                  // events/event_stage.h
 };
 
 class Pipeline {

@@ -153,42 +153,66 @@ class WordKeys {
 }  // namespace
 
 struct EntityResolver::State {
-  struct Input {
-    entities::NameInput in;
-    Kind kind = Kind::kPerson;
-    std::uint32_t doc = 0;
-    bool acronym = false;
-    bool speaker = false;           // a quote record's speaker
-    bool tentative = false;         // a role-less name: an entity only with others
-    std::vector<EntityRole> roles;  // one per record or mention stating it
+  // Every input of one (type, name) across the run, folded together: the
+  // stage's memory follows the distinct names and the documents each is
+  // in, not the inputs (a name in 10,000 documents is one group).
+  struct Group {
+    std::string name;
+    EntityType type = EntityType::kPerson;
+    std::array<std::uint32_t, 4> kinds{0, 0, 0, 0};  // inputs of each kind
+    bool acronym = false;                            // an input is an acronym
+    bool opaque = false;                             // an input is a clause, no name
+    bool tentative = true;  // every input is a role-less name (no entity alone)
+    // roles and affiliations as written, each with the position of the
+    // input that first gave it to the group (see Feed)
+    std::vector<std::pair<std::string, std::uint64_t>> roles, affiliations;
+    std::vector<std::string> same_as, distinct_from;
+    // documents (indices) it is in, each once; kMade: only as a
+    // short-form candidate of the document
+    std::vector<std::uint32_t> docs;
+    // (role, affiliation) → records and mentions stating it
+    std::map<std::pair<std::string, std::string>, std::size_t> stated;
   };
-  // A form an input is written in, and how often (a document's repeats of
-  // one form are one occurrence with a count, so memory follows the forms).
+  static constexpr std::uint32_t kMade = 0x80000000u;
+  // A form a group is written in: how often, and in which documents (the
+  // documents only when details are kept).
   struct Occurrence {
-    std::uint32_t input = 0;
-    std::string form;
-    std::size_t count = 1;
+    std::size_t count = 0;
+    std::vector<std::uint32_t> docs;
   };
-  struct Candidate {
-    std::uint32_t doc = 0;
-    std::string word;
-    bool phrase = false;     // several words: joins only an organisation known by that key
-    bool in_phrase = false;  // a word of a phrase (Yusuf of "Yusuf Kamali"), not a name alone
-    bool name = false;       // a person's name with no role: joins only a person known
-  };
-  struct DocInfo {
+  // A document whose names wait for Resolve() (Add).
+  struct Held {
+    PartialNames names;
     std::string id, outlet;
-    std::vector<std::ptrdiff_t> record_input;  // per record
   };
 
   ResolverConfig config;
   entities::NameClusterer clusterer;
-  SpellingReporter reporter;  // its spelling test decides short forms
-  std::vector<Input> inputs;
-  std::vector<Occurrence> occurrences;
-  std::vector<Candidate> candidates;
-  std::vector<DocInfo> docs;
+  SpellingReporter reporter;                 // its spelling test decides short forms
   std::unordered_set<std::string> pronouns;  // lower case (pronouns.txt): never another name
+  bool details = true;
+  WordKeys word_keys{clusterer.parser()};  // the parser keys of words, cached
+
+  // pass 1 (Note): what the run's inputs say, whatever the order
+  std::unordered_set<std::string> acronyms;   // names of acronym inputs
+  std::unordered_set<std::string> org_names;  // organisations' names, not acronyms
+  std::unordered_set<std::string> org_keys;   // their parsed keys
+  // pass 2 (Fold), documents in input order
+  std::unordered_map<std::string, bool> known_phrase;  // lower case → an organisation's key
+  std::vector<Group> groups;
+  std::unordered_map<std::string, std::uint32_t> group_index;               // type + name → group
+  std::map<std::pair<std::uint32_t, std::string>, Occurrence> occurrences;  // (group, form)
+  std::map<std::string, Occurrence> loose;  // words of no name (details only)
+  std::vector<std::string> doc_ids;
+  std::vector<std::uint32_t> doc_key;  // doc → its distinct id (keys)
+  std::unordered_map<std::string, std::uint32_t> keys;
+  std::vector<std::uint32_t> doc_outlet;
+  std::vector<std::string> outlets;
+  std::unordered_map<std::string, std::uint32_t> outlet_ids;
+  std::vector<std::size_t> record_begin{0};  // per doc, into records
+  std::vector<std::int32_t> records;         // per record: group, or -1
+  std::uint64_t position = 0;                // inputs folded so far
+  std::vector<Held> held;
 
   State(const ResolverConfig& c, const rules::RuleSet& rules)
       : config(c),
@@ -664,36 +688,21 @@ PartialNames EntityResolver::Names(const Document& doc, const DocResult& result)
   return names;
 }
 
+void EntityResolver::Note(const PartialNames& names) {
+  State& s = *state_;
+  for (const PartialName& n : names.inputs) {
+    if (n.acronym) s.acronyms.insert(n.name);
+    if (n.kind == Kind::kOrganization && !n.acronym && s.org_names.insert(n.name).second)
+      s.org_keys.insert(s.clusterer.parser().Parse(n.name, EntityType::kOrg).Key());
+  }
+}
+
+void EntityResolver::KeepDetails(bool keep) { state_->details = keep; }
+
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,
                          const std::string& outlet) {
-  State& s = *state_;
-  const auto doc = static_cast<std::uint32_t>(s.docs.size());
-  const auto base = static_cast<std::ptrdiff_t>(s.inputs.size());
-  s.docs.push_back({doc_id, outlet, names.record_input});
-  for (std::ptrdiff_t& in : s.docs.back().record_input) {
-    if (in >= 0) in += base;
-  }
-  for (const PartialName& n : names.inputs) {
-    State::Input x;
-    x.in.name = n.name;
-    x.in.type = n.kind == Kind::kPerson ? EntityType::kPerson : EntityType::kOrg;
-    x.in.context.roles = n.roles;
-    x.in.context.affiliations = n.affiliations;
-    x.in.context.docs = {doc_id};
-    x.in.context.distinct_from = n.distinct_from;
-    x.in.context.same_as = n.same_as;
-    x.in.context.opaque = n.opaque;
-    x.kind = n.kind;
-    x.doc = doc;
-    x.acronym = n.acronym;
-    x.speaker = n.speaker;
-    x.roles = n.stated;
-    s.inputs.push_back(std::move(x));
-  }
-  for (const PartialForm& f : names.forms)
-    s.occurrences.push_back({static_cast<std::uint32_t>(base) + f.input, f.form, f.count});
-  for (const PartialCandidate& c : names.candidates)
-    s.candidates.push_back({doc, c.word, c.phrase, c.in_phrase, c.name});
+  Note(names);
+  state_->held.push_back({names, doc_id, outlet});
 }
 
 void EntityResolver::Add(const Document& doc, const DocResult& result) {
@@ -704,55 +713,92 @@ namespace {
 
 using State = EntityResolver::State;
 
-// Short-form candidates that join: copies of the inputs plus new ones, and
-// the occurrences they add.
-struct Expanded {
-  std::vector<State::Input> inputs;
-  std::vector<State::Occurrence> occurrences;
-  std::vector<const State::Candidate*> loose;  // single words that joined no entity
-};
+EntityType TypeOf(Kind k) { return k == Kind::kPerson ? EntityType::kPerson : EntityType::kOrg; }
 
-// The people each document names, indexed by the parser keys of their words
+std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& ids, const std::string& s) {
+  return ids.try_emplace(s, static_cast<std::uint32_t>(ids.size())).first->second;
+}
+
+// The group of (kind's type, name), made when new.
+std::uint32_t GroupFor(State& s, const std::string& name, Kind kind) {
+  const EntityType type = TypeOf(kind);
+  std::string key(1, static_cast<char>('0' + static_cast<int>(type)));
+  key += name;
+  auto [it, fresh] = s.group_index.try_emplace(std::move(key), 0);
+  if (fresh) {
+    it->second = static_cast<std::uint32_t>(s.groups.size());
+    State::Group& g = s.groups.emplace_back();
+    g.name = name;
+    g.type = type;
+  }
+  return it->second;
+}
+
+// Document `doc` for group `g` (documents come in order: the last entry is
+// this document's when it has one; an input of the text outranks a made one).
+void AddDoc(State::Group& g, std::uint32_t doc, bool made) {
+  if (!g.docs.empty() && (g.docs.back() & ~State::kMade) == doc) {
+    if (!made) g.docs.back() = doc;
+    return;
+  }
+  g.docs.push_back(made ? doc | State::kMade : doc);
+}
+
+void AddFirst(std::vector<std::pair<std::string, std::uint64_t>>& v, const std::string& s,
+              std::uint64_t position) {
+  for (const auto& [x, at] : v) {
+    if (x == s) return;
+  }
+  v.emplace_back(s, position);
+}
+
+void AddDocOnce(std::vector<std::uint32_t>& docs, std::uint32_t doc) {
+  if (docs.empty() || docs.back() != doc) docs.push_back(doc);
+}
+
+void Occur(State& s, std::uint32_t group, const std::string& form, std::size_t count,
+           std::uint32_t doc) {
+  State::Occurrence& o = s.occurrences[{group, form}];
+  o.count += count;
+  if (s.details) AddDocOnce(o.docs, doc);
+}
+
+// The people one document names, indexed by the parser keys of their words
 // (al-Zuwari = Zuwari), for the single capitalised words that may be their
 // short forms.
 class DocPeople {
  public:
-  explicit DocPeople(const State& s) : s_(s) {
-    for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {
-      const auto& x = s.inputs[i];
+  DocPeople(const State& s, const PartialNames& names, WordKeys& keys)
+      : s_(s), names_(names), keys_(keys) {
+    for (std::uint32_t i = 0; i < names.inputs.size(); ++i) {
+      const PartialName& x = names.inputs[i];
       if (x.kind != Kind::kPerson) continue;
-      const std::vector<std::string> k = Keys(s.clusterer.parser().WithoutTitles(x.in.name));
+      const std::vector<std::string>& k = Keys(s.clusterer.parser().WithoutTitles(x.name));
       if (k.empty()) continue;
+      if (last_words_.size() < kMaxPeople) last_words_.push_back(k.back());
       if (k.size() == 1) {
-        single_[{x.doc, k[0]}].push_back(i);
+        single_[k[0]].push_back(i);
         continue;
       }
-      surname_[{x.doc, k.back()}].push_back(i);
-      if (!x.in.context.roles.empty()) first_[{x.doc, k.front()}].push_back(i);
-    }
-    for (std::uint32_t i = 0; i < s.inputs.size(); ++i) {  // every name's last word
-      const auto& x = s.inputs[i];
-      if (x.kind != Kind::kPerson) continue;
-      const std::vector<std::string> k = Keys(s.clusterer.parser().WithoutTitles(x.in.name));
-      auto& last = last_words_[x.doc];
-      if (!k.empty() && last.size() < kMaxPeople) last.push_back(k.back());
+      surname_[k.back()].push_back(i);
+      if (!x.roles.empty()) first_[k.front()].push_back(i);
     }
   }
 
-  // The person input a capitalised word of document `doc` is a short form
-  // of: the surname of exactly one person of the document (the one who
-  // speaks when several share it), the one-word name of one, or — written
-  // alone, not in a phrase — the given name of exactly one person with a
-  // role when that name is not a common one (common.txt).
-  std::optional<std::uint32_t> Of(std::uint32_t doc, const std::string& word, bool alone) {
+  // The input a capitalised word of the document is a short form of: the
+  // surname of exactly one person of the document (the one who speaks
+  // when several share it), the one-word name of one, or — written alone,
+  // not in a phrase — the given name of exactly one person with a role
+  // when that name is not a common one (common.txt).
+  std::optional<std::uint32_t> Of(const std::string& word, bool alone) {
     const std::vector<std::string> k = Keys(word);
     if (k.size() != 1) return std::nullopt;
-    if (auto in = Unique(surname_, doc, k[0], true)) return in;
-    if (auto in = Unique(single_, doc, k[0], false)) return in;
+    if (auto in = Unique(surname_, k[0], true)) return in;
+    if (auto in = Unique(single_, k[0], false)) return in;
     if (!alone) return std::nullopt;
     const auto parsed = s_.clusterer.parser().Parse(word, EntityType::kPerson);
     if (parsed.parts.size() == 1 && parsed.parts[0].rule_weight >= 1.0f) {
-      if (auto in = Unique(first_, doc, k[0], false)) return in;
+      if (auto in = Unique(first_, k[0], false)) return in;
     }
     return std::nullopt;
   }
@@ -760,32 +806,30 @@ class DocPeople {
   // Whether the word is another spelling of the last word of a person of
   // the document (Sirwani / Shirwani, Shafiq / Shafi: the spelling report's
   // test), so that the clusterer may judge it with the document as context.
-  bool Respells(std::uint32_t doc, const std::string& word) const {
-    auto it = last_words_.find(doc);
-    if (it == last_words_.end()) return false;
-    for (const std::string& w : it->second) {
+  bool Respells(const std::string& word) const {
+    for (const std::string& w : last_words_) {
       if (s_.reporter.Label(word, w, true) == "transliteration") return true;
     }
     return false;
   }
 
  private:
-  using Index = std::map<std::pair<std::uint32_t, std::string>, std::vector<std::uint32_t>>;
+  using Index = std::unordered_map<std::string, std::vector<std::uint32_t>>;
   static constexpr std::size_t kMaxPeople = 200;  // last words compared per document
 
-  std::optional<std::uint32_t> Unique(const Index& index, std::uint32_t doc, const std::string& key,
+  std::optional<std::uint32_t> Unique(const Index& index, const std::string& key,
                                       bool prefer_speakers) const {
-    auto it = index.find({doc, key});
+    auto it = index.find(key);
     if (it == index.end()) return std::nullopt;
     std::vector<std::uint32_t> ins = it->second;
     if (ins.size() > 1 && prefer_speakers)
-      std::erase_if(ins, [this](std::uint32_t i) { return !s_.inputs[i].speaker; });
+      std::erase_if(ins, [this](std::uint32_t i) { return !names_.inputs[i].speaker; });
     if (ins.empty()) return std::nullopt;
     // several inputs of one name are one person (PM Daud Kamali, Daud Kamali)
     const auto& parser = s_.clusterer.parser();
-    const std::string first = parser.WithoutTitles(s_.inputs[ins[0]].in.name);
+    const std::string first = parser.WithoutTitles(names_.inputs[ins[0]].name);
     for (std::uint32_t i : ins) {
-      if (parser.WithoutTitles(s_.inputs[i].in.name) != first) return std::nullopt;
+      if (parser.WithoutTitles(names_.inputs[i].name) != first) return std::nullopt;
     }
     return ins[0];
   }
@@ -793,105 +837,205 @@ class DocPeople {
   const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
 
   const State& s_;
+  const PartialNames& names_;
+  WordKeys& keys_;
   Index surname_, first_, single_;
-  std::map<std::uint32_t, std::vector<std::string>> last_words_;
-  WordKeys keys_{s_.clusterer.parser()};
+  std::vector<std::string> last_words_;
 };
 
-Expanded AddCandidates(const State& s) {
-  Expanded e{s.inputs, s.occurrences, {}};
-  const auto& parser = s.clusterer.parser();
-  std::unordered_set<std::string> acronyms;
-  for (const auto& x : s.inputs) {
-    if (x.acronym) acronyms.insert(x.in.name);
+// Folds one document's name inputs into the run's groups, and its
+// short-form candidates (every Note() done: the run's acronyms and
+// organisation keys decide some of them): a capitalised word that is the
+// surname of a person named in the same document, or a spelling of it by
+// the spelling report's test, or an acronym defined anywhere in the run.
+void FoldDoc(State& s, const PartialNames& names, const std::string& id,
+             const std::string& outlet) {
+  const auto doc = static_cast<std::uint32_t>(s.doc_ids.size());
+  s.doc_ids.push_back(id);
+  s.doc_key.push_back(Intern(s.keys, id));
+  s.doc_outlet.push_back(Intern(s.outlet_ids, outlet));
+  if (s.doc_outlet.back() == s.outlets.size()) s.outlets.push_back(outlet);
+  std::vector<std::uint32_t> group_of(names.inputs.size());
+  for (std::size_t i = 0; i < names.inputs.size(); ++i) {
+    const PartialName& n = names.inputs[i];
+    group_of[i] = GroupFor(s, n.name, n.kind);
+    State::Group& g = s.groups[group_of[i]];
+    ++g.kinds[static_cast<std::size_t>(n.kind)];
+    g.acronym = g.acronym || n.acronym;
+    g.opaque = g.opaque || n.opaque;
+    g.tentative = false;
+    for (const std::string& r : n.roles) AddFirst(g.roles, r, s.position);
+    for (const std::string& a : n.affiliations) AddFirst(g.affiliations, a, s.position);
+    for (const std::string& x : n.same_as) AddUnique(g.same_as, x);
+    for (const std::string& x : n.distinct_from) AddUnique(g.distinct_from, x);
+    for (const EntityRole& r : n.stated) ++g.stated[{r.role, r.affiliation}];
+    AddDoc(g, doc, false);
+    ++s.position;
   }
-  DocPeople people(s);
-  std::unordered_map<std::string, bool> known_phrase;  // lower-case phrase → an organisation's key
-  std::unordered_set<std::string> org_keys;
-  for (const auto& x : s.inputs) {
-    if (x.kind == Kind::kOrganization && !x.acronym)
-      org_keys.insert(parser.Parse(x.in.name, EntityType::kOrg).Key());
-  }
-  std::map<std::pair<std::uint32_t, std::string>, std::uint32_t> made;  // (doc, key) → input
-  // The input for `name` in document `doc`, made once per key.
-  auto input_for = [&](std::uint32_t doc, const std::string& key, const std::string& name,
-                       Kind kind) {
-    auto [it, fresh] = made.try_emplace({doc, key}, 0);
+  for (std::ptrdiff_t in : names.record_input)
+    s.records.push_back(in < 0 ? -1
+                               : static_cast<std::int32_t>(group_of[static_cast<std::size_t>(in)]));
+  s.record_begin.push_back(s.records.size());
+  for (const PartialForm& f : names.forms) Occur(s, group_of[f.input], f.form, f.count, doc);
+
+  DocPeople people(s, names, s.word_keys);
+  std::map<std::string, std::uint32_t> made;  // key → group, made once per key
+  auto input_for = [&](const std::string& key, const std::string& name, Kind kind, bool tentative) {
+    auto [it, fresh] = made.try_emplace(key, 0);
     if (fresh) {
-      State::Input x;
-      x.in.name = name;
-      x.in.type = kind == Kind::kPerson ? EntityType::kPerson : EntityType::kOrg;
-      x.in.context.docs = {s.docs[doc].id};
-      x.kind = kind;
-      x.doc = doc;
-      x.acronym = key.rfind("acronym:", 0) == 0;
-      e.inputs.push_back(std::move(x));
-      it->second = static_cast<std::uint32_t>(e.inputs.size() - 1);
+      it->second = GroupFor(s, name, kind);
+      State::Group& g = s.groups[it->second];
+      ++g.kinds[static_cast<std::size_t>(kind)];
+      if (key.rfind("acronym:", 0) == 0) g.acronym = true;
+      if (!tentative) g.tentative = false;
+      AddDoc(g, doc, true);
     }
     return it->second;
   };
-  for (const auto& c : s.candidates) {
+  const auto& parser = s.clusterer.parser();
+  for (const PartialCandidate& c : names.candidates) {
     std::optional<std::uint32_t> target;
     const std::string lw = segment::Lower(c.word);
     if (c.name) {
-      target = input_for(c.doc, "name:" + lw, c.word, Kind::kPerson);
-      e.inputs[*target].tentative = e.inputs[*target].in.context.tentative = true;
+      target = input_for("name:" + lw, c.word, Kind::kPerson, true);
     } else if (c.phrase) {
-      auto [known, fresh] = known_phrase.try_emplace(lw, false);
-      if (fresh) known->second = org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+      auto [known, fresh] = s.known_phrase.try_emplace(lw, false);
+      if (fresh) known->second = s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
       if (!known->second) continue;
-      target = input_for(c.doc, "phrase:" + lw, c.word, Kind::kOrganization);
-    } else if (acronyms.count(c.word)) {
-      target = input_for(c.doc, "acronym:" + c.word, c.word, Kind::kOrganization);
-    } else if (auto in = people.Of(c.doc, c.word, !c.in_phrase)) {
-      target = *in;
-    } else if (people.Respells(c.doc, c.word)) {
-      target = input_for(c.doc, "person:" + lw, c.word, Kind::kPerson);
+      target = input_for("phrase:" + lw, c.word, Kind::kOrganization, false);
+    } else if (s.acronyms.count(c.word)) {
+      target = input_for("acronym:" + c.word, c.word, Kind::kOrganization, false);
+    } else if (auto in = people.Of(c.word, !c.in_phrase)) {
+      target = group_of[*in];
+    } else if (people.Respells(c.word)) {
+      target = input_for("person:" + lw, c.word, Kind::kPerson, false);
     }
-    if (target)
-      e.occurrences.push_back({*target, c.word});
-    else if (!c.phrase && !c.name)
-      e.loose.push_back(&c);
+    if (target) {
+      Occur(s, *target, c.word, 1, doc);
+    } else if (!c.phrase && !c.name && s.details) {
+      State::Occurrence& w = s.loose[c.word];
+      ++w.count;
+      AddDocOnce(w.docs, doc);
+    }
   }
-  return e;
 }
 
 // An acronym and every expansion the run's texts define for it are one
-// name: each input linked by same_as, directly or through others, lists
+// name: each group linked by same_as, directly or through others, lists
 // all the others (complete linkage would otherwise keep "Ansar Front of Iraq
-// (HAI)" and "Harakat-e-Ansar Iraq (HAI)" apart).
-void CloseSameAs(std::vector<State::Input>& inputs) {
+// (HAI)" and "Harakat-e-Ansar Iraq (HAI)" apart). Returns each group's
+// same_as, closed.
+std::vector<std::vector<std::string>> CloseSameAs(const std::vector<State::Group>& groups) {
+  std::vector<std::vector<std::string>> out(groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) out[i] = groups[i].same_as;
   std::unordered_map<std::string, std::vector<std::size_t>> by_name;
-  for (std::size_t i = 0; i < inputs.size(); ++i) by_name[inputs[i].in.name].push_back(i);
-  std::vector<std::size_t> parent(inputs.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) by_name[groups[i].name].push_back(i);
+  std::vector<std::size_t> parent(groups.size());
   for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
   auto find = [&](std::size_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
   bool any = false;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const auto& same = inputs[i].in.context.same_as;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto& same = groups[i].same_as;
     if (!same.empty()) any = true;
     for (const std::string& n : same) {
       auto it = by_name.find(n);
       if (it == by_name.end()) continue;
       for (std::size_t j : it->second) parent[find(i)] = find(j);
     }
-    for (std::size_t j : by_name[inputs[i].in.name])
-      parent[find(i)] = find(j);  // one name, one set
+    for (std::size_t j : by_name[groups[i].name]) parent[find(i)] = find(j);  // one name, one set
   }
-  if (!any) return;
+  if (!any) return out;
   std::unordered_map<std::size_t, std::vector<std::string>> names;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    AddUnique(names[find(i)], inputs[i].in.name);
-  }
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
+  for (std::size_t i = 0; i < groups.size(); ++i) AddUnique(names[find(i)], groups[i].name);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
     const auto& all = names[find(i)];
     if (all.size() < 2) continue;
     for (const std::string& n : all) {
-      if (n != inputs[i].in.name) AddUnique(inputs[i].in.context.same_as, n);
+      if (n != groups[i].name) AddUnique(out[i], n);
     }
+  }
+  return out;
+}
+
+// The clusterer's inputs: one per group (input i is group i), its
+// documents as tokens (the distinct id's number: RestoreDocs writes the
+// ids back); then, in the order the documents gave them, each group's
+// roles and affiliations again, each where it first came — the clusterer
+// numbers them in input order, and lists shared ones in that order.
+std::vector<entities::NameInput> Feed(const State& s,
+                                      std::vector<std::vector<std::string>> same_as) {
+  std::vector<entities::NameInput> feed;
+  feed.reserve(s.groups.size());
+  struct Item {
+    std::uint64_t position;
+    std::uint32_t group;
+    bool affiliation;
+    const std::string* text;
+  };
+  std::vector<Item> items;
+  for (std::uint32_t i = 0; i < s.groups.size(); ++i) {
+    const State::Group& g = s.groups[i];
+    entities::NameInput& in = feed.emplace_back();
+    in.name = g.name;
+    in.type = g.type;
+    in.context.docs.reserve(g.docs.size());
+    for (std::uint32_t d : g.docs)
+      in.context.docs.push_back(std::to_string(s.doc_key[d & ~State::kMade]));
+    in.context.same_as = std::move(same_as[i]);
+    in.context.distinct_from = g.distinct_from;
+    in.context.tentative = g.tentative;
+    in.context.opaque = g.opaque;
+    for (const auto& [r, at] : g.roles) items.push_back({at, i, false, &r});
+    for (const auto& [a, at] : g.affiliations) items.push_back({at, i, true, &a});
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const Item& a, const Item& b) { return a.position < b.position; });
+  for (std::size_t b = 0; b < items.size();) {
+    const State::Group& g = s.groups[items[b].group];
+    entities::NameInput& in = feed.emplace_back();
+    in.name = g.name;
+    in.type = g.type;
+    in.context.tentative = g.tentative;
+    std::size_t e = b;
+    for (; e < items.size() && items[e].position == items[b].position; ++e) {
+      (items[e].affiliation ? in.context.affiliations : in.context.roles).push_back(*items[e].text);
+    }
+    b = e;
+  }
+  return feed;
+}
+
+// The shared documents of merge explanations, as ids in the order the
+// clusterer met them when every input was fed alone: documents with an
+// input of their own text first, then those with only made inputs, each
+// part in input order.
+void RestoreDocs(const State& s, const std::vector<std::ptrdiff_t>& cluster_of,
+                 std::vector<entities::MergeExplanation>& merges) {
+  std::vector<std::uint64_t> rank(s.keys.size(), ~std::uint64_t{0});
+  std::vector<std::uint32_t> first(s.keys.size(), 0);
+  for (std::uint32_t d = static_cast<std::uint32_t>(s.doc_key.size()); d-- > 0;)
+    first[s.doc_key[d]] = d;
+  for (std::size_t g = 0; g < s.groups.size(); ++g) {
+    if (cluster_of[g] < 0) continue;
+    for (std::uint32_t e : s.groups[g].docs) {
+      const std::uint32_t d = e & ~State::kMade;
+      const std::uint64_t r = (std::uint64_t{(e & State::kMade) ? 1u : 0u} << 32) | d;
+      auto& k = rank[s.doc_key[d]];
+      k = std::min(k, r);
+    }
+  }
+  for (entities::MergeExplanation& m : merges) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> docs;  // (rank, key)
+    std::size_t n = 0;
+    for (; n < m.shared.size() && m.shared[n].rfind("doc:", 0) == 0; ++n) {
+      const auto key = static_cast<std::uint32_t>(std::stoul(m.shared[n].substr(4)));
+      docs.emplace_back(rank[key], key);
+    }
+    std::sort(docs.begin(), docs.end());
+    for (std::size_t i = 0; i < n; ++i) m.shared[i] = "doc:" + s.doc_ids[first[docs[i].second]];
   }
 }
 
@@ -984,9 +1128,10 @@ std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::
   return best ? best->form : std::string();
 }
 
-std::vector<EntityRole> RankRoles(const std::vector<EntityRole>& all) {
-  std::map<std::pair<std::string, std::string>, std::size_t> count;
-  for (const auto& r : all) ++count[{r.role, r.affiliation}];
+// Roles by how many records and mentions state them, most first (ties in
+// (role, affiliation) order).
+std::vector<EntityRole> RankRoles(
+    const std::map<std::pair<std::string, std::string>, std::size_t>& count) {
   std::vector<std::pair<std::size_t, EntityRole>> ranked;
   for (const auto& [k, n] : count) ranked.push_back({n, EntityRole{k.first, k.second}});
   std::stable_sort(ranked.begin(), ranked.end(),
@@ -996,24 +1141,33 @@ std::vector<EntityRole> RankRoles(const std::vector<EntityRole>& all) {
   return out;
 }
 
+void SortUnique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 }  // namespace
 
-EntityTable EntityResolver::Resolve() const {
-  const State& s = *state_;
-  Expanded e = AddCandidates(s);
-  CloseSameAs(e.inputs);
-  std::vector<entities::NameInput> inputs;
-  inputs.reserve(e.inputs.size());
-  // the contexts move: after clustering only names, kinds and roles are read
-  for (auto& x : e.inputs) inputs.push_back({x.in.name, x.in.type, std::move(x.in.context)});
-  const entities::Clustering clustering = s.clusterer.Run(inputs);
+void EntityResolver::Fold(const PartialNames& names, const std::string& doc_id,
+                          const std::string& outlet) {
+  FoldDoc(*state_, names, doc_id, outlet);
+}
+
+EntityTable EntityResolver::Resolve() {
+  State& s = *state_;
+  for (const State::Held& h : s.held) FoldDoc(s, h.names, h.id, h.outlet);
+  s.held.clear();
+  const entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
+  const std::size_t groups = s.groups.size();
 
   // the kind of each cluster: its inputs' most common kind
   const std::size_t n = clustering.clusters.size();
   std::vector<std::array<std::size_t, 4>> kinds(n, {0, 0, 0, 0});
-  for (std::size_t i = 0; i < e.inputs.size(); ++i) {
-    auto c = clustering.cluster_of[i];
-    if (c >= 0) ++kinds[static_cast<std::size_t>(c)][static_cast<std::size_t>(e.inputs[i].kind)];
+  for (std::size_t g = 0; g < groups; ++g) {
+    auto c = clustering.cluster_of[g];
+    if (c < 0) continue;
+    for (std::size_t k = 0; k < 4; ++k)
+      kinds[static_cast<std::size_t>(c)][k] += s.groups[g].kinds[k];
   }
   std::vector<Kind> kind_of(n);
   for (std::size_t c = 0; c < n; ++c) {
@@ -1022,9 +1176,9 @@ EntityTable EntityResolver::Resolve() const {
   }
   // a cluster of role-less names alone is no entity
   std::vector<char> kept(n, 0);
-  for (std::size_t i = 0; i < e.inputs.size(); ++i) {
-    auto c = clustering.cluster_of[i];
-    if (c >= 0 && !e.inputs[i].tentative) kept[static_cast<std::size_t>(c)] = 1;
+  for (std::size_t g = 0; g < groups; ++g) {
+    auto c = clustering.cluster_of[g];
+    if (c >= 0 && !s.groups[g].tentative) kept[static_cast<std::size_t>(c)] = 1;
   }
   // ids: per kind, in cluster-id order (clusters are sorted by id)
   std::vector<std::size_t> order;
@@ -1035,6 +1189,7 @@ EntityTable EntityResolver::Resolve() const {
                    [&](std::size_t a, std::size_t b) { return kind_of[a] < kind_of[b]; });
   EntityTable table;
   std::vector<std::ptrdiff_t> entity_of(n, -1);
+  std::vector<Kind> entity_kind;
   std::array<std::size_t, 4> numbers{0, 0, 0, 0};
   for (std::size_t c : order) {
     Entity ent;
@@ -1042,35 +1197,49 @@ EntityTable EntityResolver::Resolve() const {
              std::to_string(++numbers[static_cast<std::size_t>(kind_of[c])]);
     ent.type = KindName(kind_of[c]);
     ent.merges = clustering.clusters[c].merges;
+    RestoreDocs(s, clustering.cluster_of, ent.merges);
     entity_of[c] = static_cast<std::ptrdiff_t>(table.entities.size());
+    entity_kind.push_back(kind_of[c]);
     table.entities.push_back(std::move(ent));
   }
   // variants, roles
   std::vector<std::map<std::string, EntityVariant>> variants(table.entities.size());
-  std::vector<std::vector<EntityRole>> roles(table.entities.size());
-  auto entity_of_input = [&](std::uint32_t in) -> std::ptrdiff_t {
-    auto c = clustering.cluster_of[in];
+  std::vector<std::map<std::pair<std::string, std::string>, std::size_t>> roles(
+      table.entities.size());
+  auto entity_of_group = [&](std::uint32_t g) -> std::ptrdiff_t {
+    auto c = clustering.cluster_of[g];
     return c < 0 ? -1 : entity_of[static_cast<std::size_t>(c)];
   };
-  for (const auto& o : e.occurrences) {
-    std::ptrdiff_t ent = entity_of_input(o.input);
+  auto add_docs = [&](EntityVariant& v, const std::vector<std::uint32_t>& docs) {
+    for (std::uint32_t d : docs) {
+      if (!s.doc_ids[d].empty()) v.docs.push_back(s.doc_ids[d]);
+      const std::string& outlet = s.outlets[s.doc_outlet[d]];
+      if (!outlet.empty()) v.outlets.push_back(outlet);
+    }
+  };
+  for (const auto& [key, o] : s.occurrences) {
+    std::ptrdiff_t ent = entity_of_group(key.first);
     if (ent < 0) continue;
-    EntityVariant& v = variants[static_cast<std::size_t>(ent)][o.form];
-    v.form = o.form;
+    EntityVariant& v = variants[static_cast<std::size_t>(ent)][key.second];
+    v.form = key.second;
     v.count += o.count;
-    const auto& doc = s.docs[e.inputs[o.input].doc];
-    AddUnique(v.docs, doc.id);
-    AddUnique(v.outlets, doc.outlet);
+    add_docs(v, o.docs);
   }
-  for (std::uint32_t i = 0; i < e.inputs.size(); ++i) {
-    std::ptrdiff_t ent = entity_of_input(i);
+  for (std::uint32_t g = 0; g < groups; ++g) {
+    std::ptrdiff_t ent = entity_of_group(g);
     if (ent < 0) continue;
-    auto& r = roles[static_cast<std::size_t>(ent)];
-    r.insert(r.end(), e.inputs[i].roles.begin(), e.inputs[i].roles.end());
+    for (const auto& [k, count] : s.groups[g].stated)
+      roles[static_cast<std::size_t>(ent)][k] += count;
   }
   std::unordered_set<std::string> acronyms;
-  for (const auto& x : e.inputs)
-    if (x.acronym) acronyms.insert(x.in.name);
+  for (const State::Group& g : s.groups)
+    if (g.acronym) acronyms.insert(g.name);
+  for (auto& vs : variants) {
+    for (auto& [form, v] : vs) {
+      SortUnique(v.docs);
+      SortUnique(v.outlets);
+    }
+  }
   const std::unordered_set<std::string> shared = SharedSurnames(table.entities, variants);
   for (std::size_t k = 0; k < table.entities.size(); ++k) {
     Entity& ent = table.entities[k];
@@ -1084,36 +1253,36 @@ EntityTable EntityResolver::Resolve() const {
       ent.variants.push_back(std::move(v));
     }
     ent.roles = RankRoles(roles[k]);
-    Kind kind = Kind::kPerson;
-    for (std::size_t c = 0; c < n; ++c)
-      if (entity_of[c] == static_cast<std::ptrdiff_t>(k)) kind = kind_of[c];
-    ent.name = Canonical(ent, kind, acronyms, s.clusterer.parser());
+    ent.name = Canonical(ent, entity_kind[k], acronyms, s.clusterer.parser());
   }
   // capitalised words and names of no entity, for the spelling report's
-  // other names
-  std::map<std::string, EntityVariant> words;
-  auto loose = [&](const std::string& form, std::uint32_t doc, std::size_t count) {
-    EntityVariant& v = words[form];
-    v.form = form;
-    v.count += count;
-    AddUnique(v.docs, s.docs[doc].id);
-    AddUnique(v.outlets, s.docs[doc].outlet);
-  };
-  for (const State::Candidate* c : e.loose) loose(c->word, c->doc, 1);
-  for (const auto& o : e.occurrences) {
-    auto c = clustering.cluster_of[o.input];
-    if (c >= 0 && !kept[static_cast<std::size_t>(c)]) loose(o.form, e.inputs[o.input].doc, o.count);
-  }
-  for (auto& [w, v] : words) {
-    std::sort(v.docs.begin(), v.docs.end());
-    std::sort(v.outlets.begin(), v.outlets.end());
-    table.words.push_back(std::move(v));
+  // other names (when details are kept)
+  if (s.details) {
+    std::map<std::string, EntityVariant> words;
+    auto loose = [&](const std::string& form, const State::Occurrence& o) {
+      EntityVariant& v = words[form];
+      v.form = form;
+      v.count += o.count;
+      add_docs(v, o.docs);
+    };
+    for (const auto& [w, o] : s.loose) loose(w, o);
+    for (const auto& [key, o] : s.occurrences) {
+      auto c = clustering.cluster_of[key.first];
+      if (c >= 0 && !kept[static_cast<std::size_t>(c)]) loose(key.second, o);
+    }
+    for (auto& [w, v] : words) {
+      SortUnique(v.docs);
+      SortUnique(v.outlets);
+      table.words.push_back(std::move(v));
+    }
   }
   // records
-  table.record_entity.resize(s.docs.size());
-  for (std::size_t d = 0; d < s.docs.size(); ++d) {
-    for (std::ptrdiff_t in : s.docs[d].record_input) {
-      std::ptrdiff_t ent = in < 0 ? -1 : entity_of_input(static_cast<std::uint32_t>(in));
+  const std::size_t docs = s.doc_ids.size();
+  table.record_entity.resize(docs);
+  for (std::size_t d = 0; d < docs; ++d) {
+    for (std::size_t r = s.record_begin[d]; r < s.record_begin[d + 1]; ++r) {
+      const std::int32_t g = s.records[r];
+      std::ptrdiff_t ent = g < 0 ? -1 : entity_of_group(static_cast<std::uint32_t>(g));
       table.record_entity[d].push_back(ent);
       if (ent >= 0) ++table.entities[static_cast<std::size_t>(ent)].quotes;
     }

@@ -19,11 +19,12 @@
 //      expansion the text defines are the same (same_as); two full person
 //      names the coreference kept apart in one document are never merged
 //      (distinct_from). Every occurrence is remembered with its surface form.
-//   2. Resolve() adds the short-form candidates (a capitalised word that is
-//      the surname of a person named in the same document, or a spelling of
-//      it by the spelling report's test — Shafiq for Shafi, never Osama for
-//      Obama —, or an acronym defined anywhere in the run), clusters all
-//      inputs with entities::NameClusterer, and builds the entities:
+//   2. Fold() adds each document's short-form candidates (a capitalised
+//      word that is the surname of a person named in the same document, or
+//      a spelling of it by the spelling report's test — Shafiq for Shafi,
+//      never Osama for Obama —, or an acronym defined anywhere in the run:
+//      what Note() gathered); Resolve() clusters all inputs with
+//      entities::NameClusterer, and builds the entities:
 //      canonical name = the most frequent full form (persons: forms of two
 //      or more words; organisations: forms that are not acronyms), ties
 //      broken by more words, then by code-point order.
@@ -33,11 +34,19 @@
 //     Add() saw them or on any thread count: entity ids are numbered per type
 //     (P persons, O organisations, G groups, X operations) in the order of
 //     the clusterer's deterministic cluster ids.
-//   * Names() is const and thread-safe. Add() is not thread-safe (the corpus
-//     run calls it in input order); Resolve() is const and may be called
-//     more than once.
-//   * Memory: the inputs and occurrences, proportional to the names in the
-//     run, not to its text.
+//   * Names() is const and thread-safe. Note(), Fold(), Add() and Resolve()
+//     are not (the corpus run calls them in input order); Resolve() may be
+//     called more than once (documents folded since are added).
+//   * Memory: Fold() folds every input of one (type, name) into one group
+//     (its kinds counted, contexts joined, documents as indices) and every
+//     form of a group into one occurrence with a count, so the stage holds
+//     the distinct names and, per document, its id and record speakers —
+//     not the inputs. The clusterer sees one input per group (plus the
+//     groups' roles and affiliations again where each first came, so it
+//     numbers them as it did input by input); documents reach it as
+//     numbers, and the shared documents of merge explanations are written
+//     back as ids in the order it met them input by input. The table is
+//     the same as from every input alone.
 //
 // Example
 //   EntityResolver resolver(ResolverConfig{}, *rules);
@@ -83,10 +92,22 @@ class EntityResolver {
 
   // The name inputs of one document (needs its text; thread-safe).
   PartialNames Names(const Document& doc, const DocResult& result) const;
-  // Appends one document's name inputs; documents are numbered in Add() order.
+
+  // Two passes over the run's documents, memory bounded by distinct names:
+  // Note() every document's names (any order: the run's acronyms and
+  // organisation names), then Fold() each in input order (documents are
+  // numbered in Fold() order), then Resolve().
+  void Note(const PartialNames& names);
+  void Fold(const PartialNames& names, const std::string& doc_id, const std::string& outlet);
+  // Or in one pass, keeping every document's names until Resolve():
+  // Note() now, Fold() then (documents numbered in Add() order).
   void Add(const PartialNames& names, const std::string& doc_id, const std::string& outlet);
   void Add(const Document& doc, const DocResult& result);  // Add(Names(doc, result), …)
-  EntityTable Resolve() const;
+  // False: the table's variants carry no documents or outlets and it has no
+  // words (what the entities and spelling reports need, the records not).
+  // Call before the first Fold().
+  void KeepDetails(bool keep);
+  EntityTable Resolve();
 
   // Gives the records of the document added `doc_index`-th their entity id
   // and canonical name, and a role where the record has none but the entity

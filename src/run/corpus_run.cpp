@@ -71,6 +71,18 @@ void CompactForClaims(const Partial& p, Document& doc, DocResult& result,
   }
 }
 
+// About the bytes a document's name inputs take.
+std::size_t Footprint(const PartialNames& n) {
+  constexpr std::size_t kPerInput = 320, kPerForm = 64, kPerCandidate = 48;
+  std::size_t bytes = sizeof(PartialNames) + n.inputs.size() * kPerInput +
+                      n.forms.size() * kPerForm + n.candidates.size() * kPerCandidate +
+                      n.record_input.size() * sizeof(std::ptrdiff_t);
+  for (const PartialName& x : n.inputs) bytes += x.name.size();
+  for (const PartialForm& f : n.forms) bytes += f.form.size();
+  for (const PartialCandidate& c : n.candidates) bytes += c.word.size();
+  return bytes;
+}
+
 }  // namespace
 
 void CorpusRun::Add(Partial partial) {
@@ -78,7 +90,8 @@ void CorpusRun::Add(Partial partial) {
   doc.ordinal = partial.ordinal;
   doc.id = partial.doc.id;
   doc.outlet = partial.doc.outlet;
-  doc.names = std::move(partial.names);
+  stages_.entities->Note(partial.names);
+  HoldNames(doc, std::move(partial.names));
   if (!stages_.keep_documents) return;  // only the names are needed
   if (stages_.claims)
     CompactForClaims(partial, doc.claims_doc, doc.claims_result, doc.figure_spans);
@@ -89,23 +102,49 @@ void CorpusRun::Add(Partial partial) {
   Hold(doc, std::move(partial));
 }
 
-void CorpusRun::Hold(Doc& doc, Partial&& partial) {
-  const std::size_t bytes = Footprint(partial);
-  if (spills_.empty() && held_bytes_ + bytes <= stages_.memory_budget) {
-    held_bytes_ += bytes;
-    doc.held = std::move(partial);
-    return;
-  }
-  if (spills_.empty()) {  // over budget: spill what is held, then everything
-    spills_.push_back(std::make_unique<SpillFile>());
-    for (Doc& d : docs_) {
-      if (!d.held) continue;
+void CorpusRun::SpillHeld() {
+  spills_.push_back(std::make_unique<SpillFile>());
+  for (Doc& d : docs_) {
+    if (d.names) {
+      d.names_slot = spills_[0]->Append(EncodeNames(*d.names));
+      d.names.reset();
+    }
+    if (d.held) {
       d.slot = spills_[0]->Append(EncodePartial(*d.held));
       d.held.reset();
     }
-    held_bytes_ = 0;
   }
-  doc.slot = spills_[0]->Append(EncodePartial(partial));
+  held_bytes_ = 0;
+}
+
+bool CorpusRun::Fits(std::size_t bytes) {
+  if (spills_.empty() && held_bytes_ + bytes <= stages_.memory_budget) {
+    held_bytes_ += bytes;
+    return true;
+  }
+  if (spills_.empty()) SpillHeld();  // over budget: spill what is held, then everything
+  return false;
+}
+
+void CorpusRun::Hold(Doc& doc, Partial&& partial) {
+  if (Fits(Footprint(partial)))
+    doc.held = std::move(partial);
+  else
+    doc.slot = spills_[0]->Append(EncodePartial(partial));
+}
+
+void CorpusRun::HoldNames(Doc& doc, PartialNames&& names) {
+  if (Fits(Footprint(names)))
+    doc.names = std::move(names);
+  else
+    doc.names_slot = spills_[0]->Append(EncodeNames(names));
+}
+
+PartialNames CorpusRun::TakeNames(Doc& doc) {
+  if (!doc.names) return DecodeNames(spills_[doc.spill]->Read(doc.names_slot));
+  PartialNames n = std::move(*doc.names);
+  doc.names.reset();
+  return n;
 }
 
 Partial CorpusRun::Take(Doc& doc) {
@@ -136,11 +175,9 @@ void CorpusRun::Merge(CorpusRun&& other) {
 
 CorpusResult CorpusRun::Resolve() {
   CorpusResult corpus;
-  // 1. entities
-  for (Doc& d : docs_) {
-    stages_.entities->Add(d.names, d.id, d.outlet);
-    d.names = {};
-  }
+  // 1. entities (every document noted as it came; folded in input order)
+  stages_.entities->KeepDetails(stages_.entity_details);
+  for (Doc& d : docs_) stages_.entities->Fold(TakeNames(d), d.id, d.outlet);
   corpus.entities = stages_.entities->Resolve();
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   if (claims) {

@@ -25,12 +25,15 @@
 // a stage and the stages never see a format: every command is a choice of
 // stages and one sink.
 //
-// Memory: per document, its name inputs and events (and, when claims run,
-// its records with the text under their quotes); the rest of its partial
-// (records, text pieces, figures) stays in memory up to
-// CorpusStages::memory_budget, beyond which partials are spilled to an
-// anonymous temporary file and read back one at a time for the output. No
-// document's text is kept: each is rebuilt as a skeleton when written.
+// Memory: per document, its events (and, when claims run, its records with
+// the text under their quotes); its name inputs and the rest of its partial
+// (records, text pieces, figures) stay in memory up to
+// CorpusStages::memory_budget, beyond which they are spilled to an
+// anonymous temporary file and read back one at a time: the name inputs
+// into the entity stage (EntityResolver::Note as each partial comes,
+// Fold in input order at the end: it keeps the distinct names, not the
+// inputs), the partials for the output. No document's text is kept: each
+// is rebuilt as a skeleton when written.
 //
 // Example
 //   resolve::EntityResolver resolver(resolve::ResolverConfig{}, *rules);
@@ -70,6 +73,10 @@ struct CorpusStages {
   // False: no document is kept and the sink gets only Begin() and End()
   // (entities, spelling); events and claims need the documents.
   bool keep_documents = true;
+  // False: the entity table's variants carry no documents or outlets and it
+  // has no words (EntityResolver::KeepDetails; only the entities and
+  // spelling reports read them).
+  bool entity_details = true;
   // Partials held in memory (estimated bytes) before the run spills them,
   // and every later one, to a temporary file (run/spill_file.h).
   std::size_t memory_budget = std::size_t{64} << 20;
@@ -93,7 +100,8 @@ class CorpusRun {
   struct Doc {
     std::uint64_t ordinal = 0;
     std::string id, outlet;
-    PartialNames names;                               // for the entity stage
+    std::optional<PartialNames> names;                // for the entity stage, while held
+    SpillFile::Slot names_slot;                       // else: spills_[spill] at names_slot
     events::DocEvents events;                         // for the event stage
     Document claims_doc;                              // compact (CompactForClaims), when claims run
     DocResult claims_result;                          //   its records, figures and events
@@ -102,8 +110,14 @@ class CorpusRun {
     std::size_t spill = 0;                            // else: spills_[spill] at `slot`
     SpillFile::Slot slot;
   };
+  // Whether `bytes` more fit the memory budget (then counted as held);
+  // else everything held is spilled, and so is all that comes later.
+  bool Fits(std::size_t bytes);
   void Hold(Doc& doc, Partial&& partial);
+  void HoldNames(Doc& doc, PartialNames&& names);
+  void SpillHeld();
   Partial Take(Doc& doc);
+  PartialNames TakeNames(Doc& doc);
   CorpusResult Resolve();
 
   const CorpusStages& stages_;

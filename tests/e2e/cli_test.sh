@@ -362,6 +362,37 @@ if strip(events) != strip(map(json.loads, open(sys.argv[3], encoding="utf-8"))):
 PY
 }
 
+case_pipeline_options() {
+  # The stage settings (cli/pipeline_options.h): listed in --help; their
+  # defaults spelled out change nothing; a setting reaches its stage; a bad
+  # value is a usage error naming the option.
+  run extract --help
+  for o in --window-bytes --min-quote-words --pronoun-paragraphs --group-paragraphs; do
+    expect_contains "$tmp/out" "$o" "whosaid extract --help"
+  done
+  "$bin" extract "$root/corpus" >"$tmp/default.jsonl"
+  "$bin" extract --window-bytes 1M --min-quote-words 4 --pronoun-paragraphs 2 \
+    --group-paragraphs 8 "$root/corpus" >"$tmp/spelled.jsonl"
+  cmp "$tmp/default.jsonl" "$tmp/spelled.jsonl" || fail "the spelled-out defaults changed the output"
+  printf '{"id": "a", "text": "\\u201cThe bridge is safe for families\\u201d, said Jane Doe."}\n' >"$tmp/one.jsonl"
+  "$bin" extract "$tmp/one.jsonl" >"$tmp/four.jsonl"
+  "$bin" extract --min-quote-words 8 "$tmp/one.jsonl" >"$tmp/eight.jsonl"
+  grep -q '"direct"' "$tmp/four.jsonl" || fail "no direct quote at --min-quote-words 4"
+  if grep -q '"direct"' "$tmp/eight.jsonl"; then fail "a six-word quote at --min-quote-words 8"; fi
+  for args in "extract --min-quote-words 0 corpus" "extract --pronoun-paragraphs -1 corpus" \
+              "entities --window-bytes 0 corpus" "events --group-paragraphs x corpus"; do
+    # shellcheck disable=SC2086
+    run $args
+    expect_status 2 "$rc" "whosaid $args"
+    # shellcheck disable=SC2086
+    set -- $args
+    expect_contains "$tmp/err" "$2" "whosaid $args"
+    expect_empty "$tmp/out" "whosaid $args"
+  done
+  run extract --min-quote-words 0 corpus
+  expect_contains "$tmp/err" "--min-quote-words 0" "bad --min-quote-words"
+}
+
 [ $# -eq 1 ] || { echo "usage: $0 CASE" >&2; exit 2; }
 declare -F "case_$1" >/dev/null || { echo "unknown case: $1" >&2; exit 2; }
 cd "$tmp"

@@ -27,6 +27,11 @@ TEST_SUITE("claims.diff") {
          "This attack will not remain unanswered",
          {{"not go unanswered", "not remain unanswered"}}},
         {"We defend our neighbours", "we defend our neighbors", {}},
+        {"This won’t go unanswered and we’re ready",
+         "This will not go unanswered and we are ready",
+         {}},
+        {"They don't yield", "They do not yield", {}},
+        {"We cannot yield", "We won't yield", {{"We cannot", "We won't"}}},
         {"“We defend our people”", "We defend our people,", {}},
         {"We will win", "We will win this war", {}},  // a longer excerpt
         {"We will win this war soon",

@@ -23,8 +23,26 @@ const TermLexicon& Lexicon() {
 
 StatementItem Item(std::string speaker, std::string doc, std::size_t start, std::string text,
                    std::string event = "", std::string date = "") {
-  return {std::move(speaker), std::move(event), std::move(date), std::move(doc), start,
-          std::move(text)};
+  StatementItem item;
+  item.speaker = std::move(speaker);
+  item.event = std::move(event);
+  item.event_date = std::move(date);
+  item.doc = std::move(doc);
+  item.start = start;
+  item.text = std::move(text);
+  return item;
+}
+
+// A direct quote, or a record of a document published on `published`.
+StatementItem Direct(std::string speaker, std::string doc, std::size_t start, std::string text) {
+  StatementItem item = Item(std::move(speaker), std::move(doc), start, std::move(text));
+  item.direct = true;
+  return item;
+}
+StatementItem Published(std::string doc, std::string published, std::string text) {
+  StatementItem item = Item("P1", std::move(doc), 0, std::move(text));
+  item.doc_date = std::move(published);
+  return item;
 }
 
 // A small run: Maren Okafor (P1) says two things, reported by three outlets;
@@ -68,6 +86,83 @@ TEST_SUITE("claims.statements") {
     StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
     CHECK(g.of[0] != g.of[1]);
     CHECK(g.of[1] == g.of[2]);
+  }
+
+  TEST_CASE("two direct quotes share a phrase, not only topic words") {
+    const std::vector<StatementItem> items = {
+        // Two sentences of one speech: one repeats a topic word of the other.
+        Direct("P1", "a", 0, "We have lazy ministers."),
+        Direct("P1", "a", 100,
+               "Our farmers are tired of lazy ministers who never visit the valley."),
+        // Two outlets' translations of one sentence share a phrase.
+        Direct("P1", "b", 0, "We will not leave this valley until the dam is rebuilt,"),
+        Direct("P1", "c", 0,
+               "My friends, as long as the dam is broken, we will not leave this valley,"),
+        // Two sentences in two outlets that share topic words only.
+        Direct("P1", "d", 0, "Tarsk farmers deserve honest ministers."),
+        Direct("P1", "e", 0, "Ministers in Tarsk ignore the farmers, who are honest people."),
+        // A headline repeating the body.
+        Direct("P1", "f", 0, "We Will Not Leave The Valley"),
+        Direct("P1", "f", 80, "we will not leave the valley,"),
+    };
+    const StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(g.of[0] != g.of[1]);
+    CHECK(g.of[2] == g.of[3]);
+    CHECK(g.of[4] != g.of[5]);
+    CHECK(g.of[6] == g.of[7]);
+  }
+
+  TEST_CASE("documents published weeks apart share a statement only in nearly its words") {
+    const std::vector<StatementItem> items = {
+        Published("a", "2031-02-01", "the northern dam must be rebuilt before the winter rains"),
+        Published("b", "2031-03-15", "the northern dam was rebuilt too slowly by the council"),
+        Published("c", "2031-03-16", "the northern dam must be rebuilt before the winter rains"),
+        // Other speakers' words make the dam's words rare.
+        Item("P2", "e", 0, "the ferry to Velda runs again on Monday"),
+        Item("P3", "e", 50, "teachers will be paid in March"),
+        Item("P4", "e", 90, "the border post at Orrin is closed to trucks"),
+        Item("P5", "e", 140, "fuel prices rose for the third week"),
+    };
+    const StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(g.of[0] != g.of[1]);  // topic words six weeks later
+    CHECK(g.of[0] == g.of[2]);  // the same words six weeks later
+  }
+
+  TEST_CASE("a record without speaker entity joins the one named speaker it repeats") {
+    auto described = [](std::string doc, std::string mention, std::string role, std::string text) {
+      StatementItem item = Item("", std::move(doc), 0, std::move(text));
+      item.mention = std::move(mention);
+      item.role = std::move(role);
+      return item;
+    };
+    auto named = [](std::string speaker, std::string doc, std::string role, std::string text) {
+      StatementItem item = Item(std::move(speaker), std::move(doc), 0, std::move(text));
+      item.role = std::move(role);
+      return item;
+    };
+    const std::string dam = "This dam, my friends, is a gift to every village in the valley,";
+    const std::vector<StatementItem> items = {
+        named("P1", "a", "rebel leader", dam),
+        described("b", "the rebel commander", "rebel commander", dam),  // a role word in common
+        described("c", "his son", "son", dam),                          // a relation fits any role
+        described("d", "the health minister", "health minister", dam),  // another office
+        named("P2", "e", "mayor", "the bridge at Orrin will open in spring"),
+        described("f", "an official", "official", "the bridge at Orrin will open in spring"),
+        named("P3", "g", "engineer", "the bridge at Orrin will open in spring"),
+        described("h", "the interior minister", "interior minister",
+                  "the ferry to Velda stopped after three accidents on the river"),
+        described("h", "The interior minister", "interior minister",
+                  "the Velda ferry stopped after three accidents"),
+        Item("P4", "i", 0, "teachers will be paid in March"),
+        Item("P5", "i", 50, "fuel prices rose for the third week"),
+    };
+    const StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(g.of[1] == g.of[0]);
+    CHECK(g.of[2] == g.of[0]);
+    CHECK(g.of[3] != g.of[0]);
+    CHECK(g.of[5] != g.of[4]);  // two named speakers say it: whose is unknown
+    CHECK(g.of[5] != g.of[6]);
+    CHECK(g.of[7] == g.of[8]);  // one description in one document
   }
 
   TEST_CASE("a record holding two statements does not chain them") {

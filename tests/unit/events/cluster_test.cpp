@@ -190,10 +190,15 @@ TEST_SUITE("events") {
                        Doc("b", "2024-11-07", {Ev("capture", {kAfrin}, {}, "2024-11-06")})));
     CHECK_FALSE(Merged(Doc("a", "2024-11-07", {Ev("clash", {kManbij}, {}, "2024-11-01")}),
                        Doc("b", "2024-11-07", {Ev("capture", {kManbij}, {}, "2024-11-06")})));
-    // Within one document the types keep two events apart.
+    // Within one document only one day's fighting is one event ("the
+    // clashes", "the capture of the airport"); other days keep them apart.
     auto index = events::ClusterEvents({Doc(
         "a", "2024-11-07",
         {Ev("clash", {kManbij}, {}, "2024-11-06"), Ev("capture", {kManbij}, {}, "2024-11-06")})});
+    CHECK(index.events.size() == 1);
+    index = events::ClusterEvents({Doc(
+        "a", "2024-11-07",
+        {Ev("clash", {kManbij}, {}, "2024-11-05"), Ev("capture", {kManbij}, {}, "2024-11-06")})});
     CHECK(index.events.size() == 2);
   }
 

@@ -62,7 +62,8 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"modal", events::kModal},
     {"conditional", events::kConditional},
     {"setting", events::kSetting},
-    {"armed-name", events::kArmedName}};
+    {"armed-name", events::kArmedName},
+    {"facility", events::kFacility}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {

@@ -123,6 +123,17 @@ TEST_SUITE("events") {
          "The town has a long history.\n"
          "\"Eleven people were wounded,\" a doctor said.\n",
          {{"Eleven people were wounded", "airstrike, Afrin, 2024-11-06"}}},
+        {"a retaliation threatened far down: the armed action it answers",
+         "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "The town has a long history.\n"
+         "Its market dates from the Ottoman era.\n"
+         "Traders said prices had doubled.\n"
+         "The region has two harvests a year.\n"
+         "Its river floods every spring.\n"
+         "\"We will retaliate against their posts across the border,\" the local commander "
+         "said.\n",
+         {{"We will retaliate against their posts", "airstrike, Afrin, 2024-11-06"}}},
         {"a policy view, a view of the future: none",
          "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
@@ -223,6 +234,45 @@ TEST_SUITE("events") {
          "Shops stayed shut.\n"
          "\"The governor has fled to the coast,\" a police officer said.\n",
          {{"The governor has fled to the coast", "capture, Manbij, 2024-06-07"}}},
+        {"a quote next to a paragraph that dates a new turn of the story further down is about it "
+         "…",
+         "2024-06-09",
+         "Farmers march on Morvia's capital\n"
+         "Thousands of farmers marched towards the capital on Sunday on tractors, demanding lower "
+         "fuel prices, and the union said they would not turn back before the prices fall.\n"
+         "The union has two hundred thousand members.\n"
+         "Its leader grew up on a farm.\n"
+         "Fuel prices rose twice last year.\n"
+         "The government has promised a review.\n"
+         "The union said the farmers were \"about to reach the city\" and that their spirits "
+         "were high.\n"
+         "The march resumed on Sunday evening after a short stop at a toll plaza.\n"
+         "The region has two harvests a year.\n"
+         "The union's founder died in 1990.\n"
+         "\"The river floods every spring,\" a farmer said.\n",
+         {{"about to reach the city", "protest, 2024-06-09"},
+          {"The river floods every spring", "none"}}},
+        {"… or that places it",
+         "2024-06-09",
+         "Truckers block the ring road\n"
+         "Hundreds of truckers marched on the ring road on Sunday behind their trucks, demanding "
+         "lower tolls, and their union said they would stay until the tolls were cut.\n"
+         "Tolls were raised in March.\n"
+         "The union was founded in 1962.\n"
+         "Diesel costs more than petrol.\n"
+         "Talks with the ministry broke down last week.\n"
+         "A union leader said the drivers were \"close to the port gates\".\n"
+         "Truckers also marched in Manbij, union officials said.\n",
+         {{"close to the port gates", "protest, Manbij, 2024-06-09"}}},
+        {"a trigger the reporter quotes part of ('taken \u201cfull control\u201d of') tells the "
+         "story",
+         "2024-06-08",
+         "Rebels claim Kiru airport\n"
+         "Kiru, Jun 8 (Agency).- Rebel fighters on Saturday claimed to have taken \u201cfull "
+         "control\u201d of the airport of Kiru, the second city of Morvia, after a night of heavy "
+         "shelling.\n"
+         "\"The governor has fled to the coast,\" a rebel commander said.\n",
+         {{"The governor has fled to the coast", "capture, 2024-06-08"}}},
         {"captions and a 'Published' line before the lead do not count in the first paragraphs",
          "2024-06-08",
          "Rebels seize Kiru\n"

@@ -120,6 +120,10 @@ TEST_SUITE("events") {
         {"The strikes killed four women in the northern border provinces of Kunduz and Takhar, he "
          "added.",
          0, "Kunduz,Takhar |  | "},
+        // A capital before a site is where, not a government that acts.
+        {"Rebels said they had seized the presidential guest house, Kabul international airport "
+         "and two bridges.",
+         0, "Kabul |  | "},
         {"On December 24, Israel conducted multiple airstrikes on alleged weapons depots in "
          "southern Lebanon's "
          "Nabatieh province.",

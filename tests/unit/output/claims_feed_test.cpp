@@ -143,6 +143,27 @@ TEST_SUITE("output.claims") {
     CHECK(t.find("S1  Maren Okafor (governor, Tarsk Province)") > several);
     CHECK(t.find("wording: a") != std::string::npos);
   }
+
+  TEST_CASE("table: a mixed quote keeps its own marks only, an indirect one has none") {
+    static const claims::ClaimsStage stage(claims::ClaimsConfig{}, testing::Rules());
+    for (QuoteKind kind : {QuoteKind::kMixed, QuoteKind::kIndirect}) {
+      std::vector<claims::KeptDoc> docs(2);
+      docs[0].doc = {"a", "Okafor said the guards were “hurt in the attack.”", "", "", "", "a"};
+      docs[1].doc = {"b", "Okafor said the guards were “hurt in the attack”.", "", "", "", "b"};
+      docs[0].result.quotes.push_back(
+          Quote(docs[0].doc.text, "the guards were “hurt in the attack.”", kind));
+      docs[1].result.quotes.push_back(
+          Quote(docs[1].doc.text, "the guards were “hurt in the attack”", kind));
+      std::vector<claims::ClaimsDoc> in;
+      for (const claims::KeptDoc& k : docs) in.push_back({&k.doc, &k.result, &k.figures});
+      const claims::ClaimsResult result = stage.Run(in);
+      const std::string t = ClaimsTable({docs, result, {}}, false);
+      CAPTURE(t);
+      CHECK(t.find("\n    the guards were “hurt in the attack") != std::string::npos);
+      CHECK(t.find("””") == std::string::npos);
+      CHECK(t.find("“the guards") == std::string::npos);
+    }
+  }
 }
 
 }  // namespace

@@ -131,6 +131,40 @@ TEST_SUITE("pipeline") {
           "We will be right back after this short break | ");
   }
 
+  TEST_CASE("confidence by kind and continuation, from the attribution config") {
+    const std::string text =
+        "“The bridge opens in May,” Lena Korhonen said. “Traffic will ease.”\n\n"
+        "“Nobody expected the delay.”\n\n"
+        "Korhonen said the budget had grown.";
+    auto confidences = [&](const PipelineConfig& config) {
+      Pipeline pipeline(config, testing::Rules());
+      Document doc;
+      doc.id = "t";
+      doc.text = text;
+      std::vector<std::pair<std::string, double>> out;
+      for (const auto& q : pipeline.Run(doc).quotes) out.emplace_back(q.rule, q.confidence);
+      return out;
+    };
+    auto defaults = confidences(PipelineConfig{});
+    REQUIRE(defaults.size() == 4);
+    CHECK(defaults[0].second == doctest::Approx(0.9));
+    CHECK(defaults[1].first == "split_quote");
+    CHECK(defaults[1].second == doctest::Approx(0.9));
+    CHECK(defaults[2].first == "continuation");
+    CHECK(defaults[2].second == doctest::Approx(0.7));
+    CHECK(defaults[3].second == doctest::Approx(0.75));
+    PipelineConfig config;
+    config.attribution.direct_confidence = 0.6;
+    config.attribution.continuation_confidence = 0.4;
+    config.attribution.indirect_confidence = 0.3;
+    auto set = confidences(config);
+    REQUIRE(set.size() == 4);
+    CHECK(set[0].second == doctest::Approx(0.6));
+    CHECK(set[1].second == doctest::Approx(0.6));
+    CHECK(set[2].second == doctest::Approx(0.4));
+    CHECK(set[3].second == doctest::Approx(0.3));
+  }
+
   TEST_CASE("offsets point into the original text, also around non-ASCII characters") {
     Document doc;
     doc.id = "t";
