@@ -124,6 +124,43 @@ UnitRange BeforeCoordinatedVerb(const Shape& shape, UnitRange r) {
   return r;
 }
 
+// "Clinton attacked Trump, saying …", "The room remained … as results came
+// in showing …": a speaker is a noun phrase, never a clause. A lower-case
+// past-tense word right after a noun in the speaker's head (before any
+// apposition) is that clause's verb when a name, determiner, pronoun, role
+// or preposition follows it, or when it ends a head that does not stand
+// right before the cue: the speaker ends before it. "those surveyed said",
+// "voters polled say" (a reduced relative right before the cue) and
+// "registered voters" (an adjective before a noun) stay. Returns the
+// speaker kept; empty when what is left names nobody (no name, role,
+// organisation, source noun, title, pronoun or count): the claim keeps its
+// content with no speaker (null) rather than a guess.
+UnitRange SpeakerWithoutClause(const Shape& shape, const Claim& c) {
+  UnitRange spk = c.speaker;
+  if (spk.size() < 2) return spk;
+  auto sym = [&](std::size_t u) { return shape.units[u].symbol; };
+  std::size_t head_end = spk.begin + 1;
+  while (head_end < spk.end &&
+         std::string_view(",-(w").find(sym(head_end)) == std::string_view::npos)
+    ++head_end;
+  bool adjacent = c.cue.begin >= spk.end;
+  for (std::size_t u = spk.end; adjacent && u < c.cue.begin; ++u)
+    adjacent = std::string_view("xyz,").find(sym(u)) != std::string_view::npos;
+  for (std::size_t u = spk.begin + 1; u < head_end; ++u) {
+    if (sym(u) != 'k' || !shape.units[u].past) continue;
+    if (std::string_view("NkGRO").find(sym(u - 1)) == std::string_view::npos) continue;
+    bool verb = u + 1 < head_end
+                    ? std::string_view("NHDdPpRO#").find(sym(u + 1)) != std::string_view::npos
+                    : !(head_end == spk.end && adjacent);
+    if (!verb) continue;
+    UnitRange cut{spk.begin, u};
+    for (std::size_t k = cut.begin; k < cut.end; ++k)
+      if (std::string_view("NRGOHP#").find(sym(k)) != std::string_view::npos) return cut;
+    return UnitRange{0, 0};
+  }
+  return spk;
+}
+
 // The cue carries the flag the frame needs (and a bare complement reads as a
 // clause unless the cue is loose).
 bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content) {
@@ -214,6 +251,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   if (shape.units[c.cue.begin].passive && !c.speaker.empty() && c.speaker.end <= c.cue.begin)
     return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
+  if (!c.speaker.empty()) c.speaker = SpeakerWithoutClause(shape, c);
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;
   }
@@ -239,10 +277,40 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       claims.push_back(std::move(*claim));
     }
   }
+  DropCrossing(claims);
   ChainSpeakers(shape, claims);
   std::sort(claims.begin(), claims.end(),
             [](const Claim& a, const Claim& b) { return a.content.begin < b.content.begin; });
   return claims;
+}
+
+// "X lacks in the looks department, said Y, a critic, but …": two claims on
+// one cue, one reading "Y said X" and the other "the looks department said
+// Y, a critic, but …". When a claim whose speaker follows the cue holds in
+// its content the speaker of another claim on the same cue, that other
+// claim read reported speech as a speaker; it goes.
+void Frames::DropCrossing(std::vector<Claim>& claims) {
+  auto inside = [](UnitRange a, UnitRange b) { return a.begin >= b.begin && a.end <= b.end; };
+  std::vector<char> drop(claims.size(), 0);
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Claim& x = claims[i];
+    if (x.speaker.empty()) continue;
+    for (const Claim& y : claims) {
+      if (&y == &x || y.direct || y.content.empty() || y.cue.begin != x.cue.begin) continue;
+      bool inverted = y.speaker.begin >= y.cue.end && x.speaker.end <= x.cue.begin;
+      if (inverted && inside(x.speaker, y.content)) {
+        drop[i] = 1;
+        break;
+      }
+    }
+  }
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (drop[i]) continue;
+    if (n != i) claims[n] = std::move(claims[i]);
+    ++n;
+  }
+  claims.resize(n);
 }
 
 // A chain claim takes the speaker of the claim whose cue comes last before

@@ -60,6 +60,7 @@ class Frames {
     int spk = -1, cue = -1, q = -1, content = -1, chain = -1;
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
+  static void DropCrossing(std::vector<Claim>& claims);
   std::optional<Claim> Accept(const Frame& frame, const Regex::Match& match, const Shape& shape,
                               std::vector<char>& taken) const;
   std::vector<Frame> frames_;

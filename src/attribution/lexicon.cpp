@@ -103,6 +103,10 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
   const auto& words = rules.File("words.txt");
   for (const auto& line : words.lines()) {
     auto f = rules::RuleFile::Fields(line);
+    if (f.size() == 2 && f[1] == "past") {  // a content word: only its flag
+      past_forms_.insert(segment::Lower(f[0]));
+      continue;
+    }
     auto cls = f.size() == 2 ? kFunctionClasses.find(f[1]) : kFunctionClasses.end();
     if (cls == kFunctionClasses.end())
       throw words.Error(line, "expected WORD | CLASS with a known CLASS");

@@ -75,6 +75,11 @@ class Lexicon {
   const Pronoun* FindPronoun(std::string_view lower) const;
   // A form of "be" (words.txt class be).
   bool IsBe(std::string_view lower) const { return be_forms_.count(std::string(lower)); }
+  // An irregular past-tense verb (words.txt class past: went, came); the
+  // -ed forms are recognised by their ending.
+  bool IsIrregularPast(std::string_view lower) const {
+    return past_forms_.count(std::string(lower)) > 0;
+  }
   bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
   bool IsTitle(std::string_view lower) const;
   // A title that is courtesy, not function (Mr, Mrs, Haji): never a role.
@@ -123,6 +128,7 @@ class Lexicon {
   std::unordered_set<std::string> portfolios_;
   std::unordered_set<std::string> documents_;
   std::unordered_set<std::string> be_forms_;
+  std::unordered_set<std::string> past_forms_;
   std::unordered_set<std::string> members_;
 };
 

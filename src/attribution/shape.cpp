@@ -263,7 +263,10 @@ class Builder {
     if (u.symbol == 'k') {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
-      u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0;
+      // "black-owned", "self-funded": a hyphenated compound is an adjective
+      u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0 &&
+               lower.find('-') == std::string::npos;
+      u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
     u.verbish = u.verbish || u.symbol == 'x';
   }

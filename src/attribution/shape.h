@@ -37,9 +37,11 @@ struct Unit {
   char symbol = 'k';
   const Cue* cue = nullptr;  // for cue units
   bool participle = false;
-  int quote = -1;         // index into the quotations, for Q and q units
-  bool verbish = false;   // looks like a finite verb (aux, -ed, or -s after a noun)
-  bool past = false;      // a lower-case word ending in -ed (a verb when it opens a clause)
+  int quote = -1;        // index into the quotations, for Q and q units
+  bool verbish = false;  // looks like a finite verb (aux, -ed, or -s after a noun)
+  // a lower-case word ending in -ed (not hyphenated) or an irregular past
+  // (words.txt class past): a verb when it opens a clause
+  bool past = false;
   bool nickname = false;  // an N unit that is a short quotation after a name (“Abu Layla”)
   bool passive = false;   // a finite cue after a form of "be" (are considered, was told)
 };
