@@ -345,8 +345,10 @@ void NameMatcher::Judge(const ParsedName& a, const ParsedName& b, const Alignmen
   // Organisation names put their words in any order (Ansar Front of Iraq /
   // Harakat-e-Ansar Iraq): only persons' short forms are anchored.
   const bool persons = a.type == EntityType::kPerson;
-  if (persons && m.relation == Relation::kFirstShort) t.anchored = Anchored(b, al.b_link, al.a_link, al.links);
-  if (persons && m.relation == Relation::kSecondShort) t.anchored = Anchored(a, al.a_link, al.b_link, al.links);
+  if (persons && m.relation == Relation::kFirstShort)
+    t.anchored = Anchored(b, al.b_link, al.a_link, al.links);
+  if (persons && m.relation == Relation::kSecondShort)
+    t.anchored = Anchored(a, al.a_link, al.b_link, al.links);
   m.relation = ApplyOwners(a, b, m.relation);
   m.strength = JudgeStrength(a, b, m, t);
   if (m.strength == Strength::kNone)
