@@ -45,10 +45,11 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass:
                                                                {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},  {"of", 'o'},  {"for", 'f'},
-    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},    {"aux", 'x'}, {"be", 'x'},
-    {"adverb", 'y'},     {"neg", 'z'},        {"to", 'i'},    {"sub", 'u'}, {"as", 'm'},
-    {"wh-clause", 'h'},  {"including", 'n'},  {"number", '#'}};
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},       {"of", 'o'},
+    {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},
+    {"aux", 'x'},        {"be", 'x'},         {"adverb", 'y'},     {"neg", 'z'},
+    {"to", 'i'},         {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'},
+    {"including", 'n'},  {"number", '#'},     {"quantifier", 'D'}, {"quantifier-one", 'D'}};
 
 }  // namespace
 
@@ -112,6 +113,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
       throw words.Error(line, "expected WORD | CLASS with a known CLASS");
     function_[segment::Lower(f[0])] = cls->second;
     if (f[1] == "be") be_forms_.insert(segment::Lower(f[0]));
+    if (f[1] == "quantifier" || f[1] == "quantifier-one")
+      quantifiers_[segment::Lower(f[0])] = f[1] == "quantifier";
   }
   const auto& pron = rules.File("pronouns.txt");
   for (const auto& line : pron.lines()) {

@@ -236,8 +236,14 @@ class Builder {
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
       auto cue = lexicon_.MatchCue(words);
-      if (cue && (AfterDeterminer() || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
-        cue.reset();  // "the warning", "says praise", "reports emerged": nouns
+      bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
+      if (cue &&
+          ((AfterDeterminer() && !count_subject) || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
+        cue.reset();               // "the warning", "says praise", "reports emerged": nouns
+      if (cue && count_subject) {  // "Some say", "Another said": the count speaks
+        shape_.units.back().symbol = '#';
+        shape_.symbols.back() = '#';
+      }
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
@@ -388,6 +394,27 @@ class Builder {
       return false;
     return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos &&
            !AfterShare();
+  }
+
+  // "Some say …", "Two in three said …", "Another said …": a quantifier
+  // (words.txt) right before a finite speech verb `word` that agrees with it
+  // is a subject when it opens a clause (after a sentence start, a comma, a
+  // conjunction, "who", or a share's "in").
+  bool QuantifierSubject(std::string_view word, bool participle) const {
+    if (participle || shape_.units.empty() || shape_.symbols.back() != 'D') return false;
+    const Unit& last = shape_.units.back();
+    char q = lexicon_.Quantifier(segment::Lower(Word(last.first)));
+    if (q == 0) return false;
+    std::size_t pos = shape_.pos_of.back();
+    char before = pos > 0 ? shape_.symbols[pos - 1] : '/';
+    bool starts = std::string_view("|/,auw:;(-").find(before) != std::string_view::npos;
+    if (before == 'e' && pos >= 2)  // "two in three said"
+      starts = std::string_view("D#").find(shape_.symbols[pos - 2]) != std::string_view::npos;
+    if (!starts) return false;
+    bool s_form = word.size() > 2 && word.back() == 's' && word[word.size() - 2] != 's';
+    bool past = (word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0) ||
+                lexicon_.IsIrregularPast(word);
+    return q == 'p' ? !s_form : s_form || past;
   }
 
   // "six in 10", "one out of five": a share of people, who can speak.

@@ -125,6 +125,28 @@ TEST_SUITE("attribution") {
       CHECK(FirstSpeaker(row.text) == row.speaker);
     }
   }
+
+  TEST_CASE("a quantifier opening a clause before a speech verb is a count that speaks") {
+    struct Row {
+      std::string text, speaker;
+    } rows[] = {
+        {"Two in five said the ferry ran late.", "QTY"},
+        {"Another said the bridge would close by winter.", "QTY"},
+        {"Some say the harbour tax is fair.", "QTY"},
+        {"At the meeting, many fear the mill will shut.", "QTY"},
+        // not a subject, or a verb that does not agree: a noun
+        {"He won some praise for the park plan.", "no record"},
+        {"Another reports emerged later on Monday.", "no record"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      std::string s = FirstSpeaker(row.text);
+      if (row.speaker == "QTY")
+        CHECK(s != "no record");
+      else
+        CHECK(s == row.speaker);
+    }
+  }
 }
 
 }  // namespace
