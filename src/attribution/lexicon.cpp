@@ -144,9 +144,13 @@ Lexicon::Lexicon(const rules::RuleSet& rules) {
   const auto& src = rules.File("sources.txt");
   for (const auto& line : src.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 ||
-        (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" && f[1] != "document")) {
-      throw src.Error(line, "expected WORD | group|members|anonymous|document");
+    if (f.size() != 2 || (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" &&
+                          f[1] != "document" && f[1] != "label")) {
+      throw src.Error(line, "expected WORD | group|members|anonymous|document|label");
+    }
+    if (f[1] == "label") {
+      labels_.insert(segment::Lower(f[0]));
+      continue;
     }
     if (f[1] == "members") members_.insert(segment::Lower(f[0]));
     if (f[1] == "document") {

@@ -102,6 +102,8 @@ class Lexicon {
   bool IsParticleName(std::string_view word) const;
   // A document a speaker issues (statement, post; sources.txt "document").
   bool IsDocument(std::string_view lower) const { return documents_.count(std::string(lower)); }
+  // A kicker label ("EXCLUSIVE: …", "Watch: …"; sources.txt "label").
+  bool IsLabel(std::string_view lower) const { return labels_.count(std::string(lower)); }
   // A group noun that stands for an organisation (rebels; sources.txt "members").
   bool IsMembers(std::string_view lower) const { return members_.count(std::string(lower)); }
   // A source noun: kGroup or kAnonymous.
@@ -137,6 +139,7 @@ class Lexicon {
   std::unordered_set<std::string> past_forms_;
   std::unordered_map<std::string, bool> quantifiers_;  // word → plural
   std::unordered_set<std::string> members_;
+  std::unordered_set<std::string> labels_;
 };
 
 }  // namespace whosaid::attribution

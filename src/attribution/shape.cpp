@@ -265,7 +265,8 @@ class Builder {
     }
     bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
     u.symbol = owner_.WordSymbol(Word(u.first), cap, initial && t.cap, next_cap);
-    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';  // US, not us
+    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';            // US, not us
+    if (u.symbol == 'N' && KickerLabel(u.first)) u.symbol = 'X';  // "EXCLUSIVE: …"
     if (u.symbol == 'k') {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
@@ -275,6 +276,14 @@ class Builder {
       u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
     u.verbish = u.verbish || u.symbol == 'x';
+  }
+
+  // Token i opens its paragraph, a colon follows, and it is a kicker label
+  // (sources.txt "label": "EXCLUSIVE: …", "Watch: …"), not a speaker.
+  bool KickerLabel(std::size_t i) const {
+    if (i + 1 >= tokens_.size() || text_[tokens_[i + 1].span.begin] != ':') return false;
+    if (i > 0 && tokens_[i - 1].paragraph == tokens_[i].paragraph) return false;
+    return lexicon_.IsLabel(segment::Lower(Word(i)));
   }
 
   // A quotation whose words end with a comma right before the closing mark.

@@ -119,6 +119,9 @@ TEST_SUITE("attribution") {
         // a reduced relative right before the cue and an adjective stay
         {"Most of the voters surveyed said the economy came first.", "anonymous | - | - | -"},
         {"Nine in 10 registered voters say the race is close.", "group | - | - | -"},
+        // a kicker label before a colon is no speaker (rules/sources.txt "label")
+        {"Watch: the ferry will not sail on Monday, the harbour is closed.", "no record"},
+        {"EXCLUSIVE: Mayor Ana Ruiz says the pier will close.", "person | Ana Ruiz | Mayor | -"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
