@@ -98,6 +98,8 @@ class Resolver {
   }
 
  private:
+  const ShapeAlphabet& Alphabet() const { return reader_.lexicon().alphabet(); }
+
   std::size_t Paragraph(std::size_t unit) const {
     return tokens_.tokens[shape_.units[unit].first].paragraph;
   }
@@ -122,7 +124,7 @@ class Resolver {
     for (int k = 0; k < 6 && left > 0; ++k) {
       char s = units[left - 1].symbol;
       if (BoundaryBefore(left)) break;  // a boundary between
-      if (std::string_view("NkRHs#Dd").find(s) == std::string_view::npos) break;
+      if (!Alphabet().name_premodifier.Has(s)) break;
       --left;
       if (s == 'D' || s == 'd') break;
     }
@@ -135,9 +137,7 @@ class Resolver {
       // representative for Sudan, Mohammad Shafi", "Deputy Head of the
       // Council (TC) and commander of the Rapid Forces (RF), Nasir Omar"
       while (start > 0 && b - start < 28 &&
-             std::string_view("NkgRHsDdofeO#()a").find(units[start - 1].symbol) !=
-                 std::string_view::npos &&
-             !BoundaryBefore(start)) {
+             Alphabet().apposition_before.Has(units[start - 1].symbol) && !BoundaryBefore(start)) {
         --start;
       }
       if (start < b - 1) reader_.ReadApposition(text_, tokens_, shape_, {start, b - 1}, p);
@@ -217,7 +217,7 @@ class Resolver {
       char s = units[k].symbol;
       if (s == ',' || s == '.') return role ? k : e;
       if (s == 'R') role = true;
-      if (std::string_view("QqVvTUACcLlBbP").find(s) != std::string_view::npos) return e;
+      if (Alphabet().apposition_stop.Has(s)) return e;
     }
     return e;
   }
@@ -347,9 +347,7 @@ class Resolver {
     for (std::size_t u = start; u < unit; ++u) {
       if (units[u].symbol != 'O') continue;
       std::size_t b = u, e = u + 1;
-      while (b > start &&
-             std::string_view("NkgsDd").find(units[b - 1].symbol) != std::string_view::npos)
-        --b;
+      while (b > start && Alphabet().org_premodifier.Has(units[b - 1].symbol)) --b;
       while (e + 1 < unit && units[e].symbol == 'o' && units[e + 1].symbol == 'N') {
         e += 2;
         while (e < unit && units[e].symbol == 'N') ++e;
