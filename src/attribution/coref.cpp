@@ -121,7 +121,7 @@ class Resolver {
   void AddMention(std::size_t b, std::size_t e) {
     const auto& units = shape_.units;
     std::size_t left = b;
-    for (int k = 0; k < 6 && left > 0; ++k) {
+    for (std::size_t k = 0; k < config_.max_premodifier_units && left > 0; ++k) {
       char s = units[left - 1].symbol;
       if (BoundaryBefore(left)) break;  // a boundary between
       if (!Alphabet().name_premodifier.Has(s)) break;
@@ -136,7 +136,7 @@ class Resolver {
       // the noun phrase right before the comma: "Egypt's special
       // representative for Sudan, Mohammad Shafi", "Deputy Head of the
       // Council (TC) and commander of the Rapid Forces (RF), Nasir Omar"
-      while (start > 0 && b - start < 28 &&
+      while (start > 0 && b - start < config_.max_apposition_before_units &&
              Alphabet().apposition_before.Has(units[start - 1].symbol) && !BoundaryBefore(start)) {
         --start;
       }
@@ -159,7 +159,8 @@ class Resolver {
       ++u;
     if (u >= units.size() || BoundaryBefore(u)) return;
     std::vector<std::string> lower;
-    for (std::size_t k = u; k < units.size() && k < u + 4 && !BoundaryBefore(k); ++k)
+    for (std::size_t k = u;
+         k < units.size() && k < u + config_.max_alias_units && !BoundaryBefore(k); ++k)
       lower.push_back(segment::Lower(UnitText(k)));
     std::vector<std::string_view> views(lower.begin(), lower.end());
     std::size_t n = reader_.lexicon().MatchAlias(views);
@@ -212,7 +213,8 @@ class Resolver {
     if (e + 1 < units.size() && units[e + 1].symbol == 'a')
       return e;  // ", and X": a list, not an apposition
     bool role = false;
-    for (std::size_t k = e + 1; k < units.size() && k < e + 16; ++k) {
+    for (std::size_t k = e + 1; k < units.size() && k < e + config_.max_apposition_after_units;
+         ++k) {
       if (BoundaryBefore(k) && k > e + 1) return role ? k : e;
       char s = units[k].symbol;
       if (s == ',' || s == '.') return role ? k : e;
