@@ -35,9 +35,6 @@ bool IsClauseBreak(const Word& w) {
 constexpr std::uint32_t kModifierClasses =
     kArmed | kFigurative | kPerson | kTitle | kInstitution | kSpeech | kIndefinite;
 
-// A sentence of four or more words, seven in ten capitalised, is a headline.
-constexpr segment::TitleCaseConfig kSentenceTitleCase{4, 70};
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() + 1 &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -120,8 +117,8 @@ struct MentionFinder::Sentence {
 };
 
 MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& places,
-                             const DateFinder& dates)
-    : lex_(lexicon), places_(places), dates_(dates) {}
+                             const DateFinder& dates, const MentionConfig& config)
+    : lex_(lexicon), places_(places), dates_(dates), config_(config) {}
 
 bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
   const auto& sent = words.sentences[s];
@@ -835,7 +832,7 @@ std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
     ++word_count;
     caps += words[i].cap;
   }
-  s.title = segment::IsTitleCase(word_count, caps, kSentenceTitleCase);
+  s.title = segment::IsTitleCase(word_count, caps, config_.headline);
   FindTriggers(s);
   if (s.drafts.empty()) return {};
   ReadNounPhrases(s);

@@ -38,6 +38,7 @@
 #include "events/gazetteer.h"
 #include "events/lexicon.h"
 #include "events/words.h"
+#include "segment/title_case.h"
 
 namespace whosaid::events {
 
@@ -70,9 +71,15 @@ struct Mention {
   std::string head;  // the trigger's last word, lower case
 };
 
+struct MentionConfig {
+  // A sentence of four or more words, seven in ten capitalised, is a headline.
+  segment::TitleCaseConfig headline{4, 70};
+};
+
 class MentionFinder {
  public:
-  MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates);
+  MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates,
+                const MentionConfig& config = {});
 
   // The mentions of sentence `s` of `words`. A date that ends at or before
   // word `dateline_end` is the document's dateline (DateFinder::Dateline):
@@ -110,6 +117,7 @@ class MentionFinder {
   const EventLexicon& lex_;
   const Gazetteer& places_;
   const DateFinder& dates_;
+  MentionConfig config_;
 };
 
 }  // namespace whosaid::events
