@@ -401,8 +401,7 @@ class Builder {
   bool AfterDeterminer() const {
     if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
       return false;
-    return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos &&
-           !AfterShare();
+    return lexicon_.alphabet().noun_opener.Has(shape_.units.back().symbol) && !AfterShare();
   }
 
   // "Some say …", "Two in three said …", "Another said …": a quantifier
@@ -416,9 +415,10 @@ class Builder {
     if (q == 0) return false;
     std::size_t pos = shape_.pos_of.back();
     char before = pos > 0 ? shape_.symbols[pos - 1] : '/';
-    bool starts = std::string_view("|/,auw:;(-").find(before) != std::string_view::npos;
+    const ShapeAlphabet& abc = lexicon_.alphabet();
+    bool starts = abc.clause_opener.Has(before);
     if (before == 'e' && pos >= 2)  // "two in three said"
-      starts = std::string_view("D#").find(shape_.symbols[pos - 2]) != std::string_view::npos;
+      starts = abc.share_part.Has(shape_.symbols[pos - 2]);
     if (!starts) return false;
     bool s_form = word.size() > 2 && word.back() == 's' && word[word.size() - 2] != 's';
     bool past = (word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0) ||
@@ -454,13 +454,11 @@ class Builder {
     if (ends("ed", 2)) return true;
     if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
     const auto& units = shape_.units;
-    bool after_noun =
-        std::string_view("NGORPks)").find(units.back().symbol) != std::string_view::npos;
+    bool after_noun = lexicon_.alphabet().noun_end.Has(units.back().symbol);
     // "confront Syrian forces", "of such conflicts": a noun after a verb or
     // preposition is an object, and its -s a plural
     bool object =
-        units.size() >= 2 && std::string_view("kgeiofVTL").find(units[units.size() - 2].symbol) !=
-                                 std::string_view::npos;
+        units.size() >= 2 && lexicon_.alphabet().object_taker.Has(units[units.size() - 2].symbol);
     return after_noun && !object;
   }
 
