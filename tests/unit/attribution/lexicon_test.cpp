@@ -77,6 +77,13 @@ TEST_SUITE("attribution") {
     std::vector<std::string_view> said{"said"}, adds{"adds"};
     CHECK(TheLexicon().MatchCue(said)->cue->loose);
     CHECK_FALSE(TheLexicon().MatchCue(adds)->cue->loose);  // "adds another layer" is no speech
+    // "lamented the closures", "offered a defence of the plan", "promised a new road":
+    // the noun phrase is the content
+    for (std::string_view w : {"lamented", "offered", "promised", "bemoaned", "disputed"}) {
+      std::vector<std::string_view> one{w};
+      CAPTURE(w);
+      CHECK(TheLexicon().MatchCue(one)->cue->object);
+    }
   }
 
   TEST_CASE("a broken cue line names the file and line") {
