@@ -87,14 +87,8 @@ void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
 
 }  // namespace
 
-SpeakerReader::SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon)
-    : lexicon_(lexicon) {
-  for (const rules::Country& c : rules::ReadPlaces(rules)) {  // core/places.h
-    places_.insert(c.name);
-    places_.insert(c.capital);
-    demonyms_.insert(c.demonyms.begin(), c.demonyms.end());
-  }
-}
+SpeakerReader::SpeakerReader(const Lexicon& lexicon, const rules::Places& places)
+    : lexicon_(lexicon), places_(places) {}
 
 namespace {
 

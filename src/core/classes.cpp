@@ -31,7 +31,8 @@ ConfigError Classes::Error(std::string_view name, const Entry& e, const std::str
 
 SymbolSet Classes::Symbols(std::string_view name) const {
   const Entry& e = Find(name);
-  if (e.value.find(' ') != std::string::npos) throw Error(name, e, "holds a blank: symbols are written together");
+  if (e.value.find(' ') != std::string::npos)
+    throw Error(name, e, "holds a blank: symbols are written together");
   return SymbolSet(e.value);
 }
 

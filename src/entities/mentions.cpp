@@ -25,7 +25,7 @@ std::vector<std::string> SplitSpaces(const std::string& s) {
 }  // namespace
 
 MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
-                             const attribution::SpeakerReader& places, const MentionConfig& config)
+                             const rules::Places& places, const MentionConfig& config)
     : lexicon_(lexicon), places_(places), config_(config) {
   const std::map<std::string, std::unordered_set<std::string>*> sets = {
       {"connector", &connectors_},

@@ -55,7 +55,8 @@ TEST_SUITE("core.classes") {
         {"a | D\na | d\n", "a", "shape_classes.txt:2: class a defined twice"},
         {"a | D\n", "b", "shape_classes.txt: no class b defined"},
         {"a | Dd\n", "a", "shape_classes.txt:1: class a must be one symbol"},
-        {"a | D d\n", "a", "shape_classes.txt:1: class a holds a blank: symbols are written together"},
+        {"a | D d\n", "a",
+         "shape_classes.txt:1: class a holds a blank: symbols are written together"},
     };
     for (const Row& r : rows) {
       CAPTURE(r.content);
