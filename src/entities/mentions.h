@@ -63,6 +63,7 @@ class MentionFinder {
   const attribution::Lexicon& lexicon_;
   const rules::Places& places_;
   MentionConfig config_;
+  std::string and_, the_;  // rules/english.txt conjunction, article
   std::unordered_set<std::string> connectors_, operations_, owned_heads_;
   std::unordered_set<std::string> particles_, name_connectors_, date_words_, place_connectors_,
       portfolios_, affiliation_links_, role_qualifiers_;
