@@ -44,10 +44,10 @@ std::optional<DateRange> UrlDate(std::string_view url) {
 }  // namespace
 
 struct EventStage::Impl {
-  Impl(const EventConfig& c, const rules::RuleSet& rules)
+  Impl(const EventConfig& c, const rules::RuleSet& rules, const rules::Places& shared)
       : config(c),
         lexicon(rules),
-        places(rules),
+        places(rules, shared),
         dates(c.dates, rules),
         mentions(lexicon, places, dates, c.mentions),
         coref(c.coref, lexicon, places),
@@ -142,8 +142,9 @@ DocEvent EventStage::Impl::Describe(const Words& words, const LocalEvent& e, boo
   return out;
 }
 
-EventStage::EventStage(const EventConfig& config, const rules::RuleSet& rules)
-    : impl_(std::make_unique<Impl>(config, rules)) {}
+EventStage::EventStage(const EventConfig& config, const rules::RuleSet& rules,
+                       const rules::Places& places)
+    : impl_(std::make_unique<Impl>(config, rules, places)) {}
 EventStage::~EventStage() = default;
 
 DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
