@@ -301,6 +301,7 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   if (needs == "to") return cue.to;
   if (needs == "wh") return cue.wh;
   if (needs == "of") return cue.of;
+  if (needs == "loose") return cue.loose;
   if (needs == "clause") return LooksLikeClause(shape, content);
   return true;
 }
@@ -329,8 +330,8 @@ Frames::Frames(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rule
     if (f[1] != "quote" && f[1] != "content")
       throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
-        fr.needs != "wh" && fr.needs != "of" && fr.needs != "clause") {
-      throw file.Error(line, "NEEDS must be bare, object, to, wh, of, clause or -");
+        fr.needs != "wh" && fr.needs != "of" && fr.needs != "clause" && fr.needs != "loose") {
+      throw file.Error(line, "NEEDS must be bare, object, to, wh, of, loose, clause or -");
     }
     fr.spk = fr.regex.GroupIndex("spk");
     fr.cue = fr.regex.GroupIndex("cue");
