@@ -265,11 +265,16 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     if (p.keys.empty() || q.keys.empty()) return 0.0;
     const bool one_doc = x.doc == y.doc;
     Overlap o = Shared(p, q, one_doc);
-    if (o.shared < config_.min_shared) return 0.0;
+    // A short report (`to exact revenge`) in another outlet's story of the
+    // same event may share one word with the statement it paraphrases.
+    const bool brief = std::min(p.keys.size(), q.keys.size()) <= config_.short_terms && !one_doc &&
+                       !x.event.empty() && x.event == y.event;
+    if (o.shared < (brief ? std::size_t{1} : config_.min_shared)) return 0.0;
     if (config_.need_common && o.common == 0) return 0.0;
     const double smaller =
         one_doc ? std::min(p.topic_total, q.topic_total) : std::min(p.total, q.total);
     const double sim = smaller > 0 ? o.weight / smaller : 0.0;
+    if (o.shared < config_.min_shared && sim < config_.short_link) return 0.0;
     if (x.direct && y.direct) {
       const bool run = SharedRun(wording[a], wording[b], config_.direct_run);
       if (x.doc == y.doc && (sim < config_.same_doc_direct || !run)) return 0.0;

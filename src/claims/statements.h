@@ -63,8 +63,14 @@ struct StatementConfig {
   double keep = 0.30;          // containment every pair inside a statement keeps
   double proper_weight = 0.5;  // weight of a name term, relative to its idf
   std::size_t min_shared = 2;  // shared terms a link needs
-  bool need_common = true;     // a link needs a shared term that is neither a name nor `not`
-  int max_days_apart = 7;      // dated events further apart are different occasions
+  // ... except one when an item of at most `short_terms` terms and a record
+  // of another document on the same event (both with an event id) share a
+  // word of `short_link` of the short one's weight: a brief paraphrase
+  // (`to exact revenge` of `we will retaliate`).
+  std::size_t short_terms = 2;
+  double short_link = 0.4;
+  bool need_common = true;  // a link needs a shared term that is neither a name nor `not`
+  int max_days_apart = 7;   // dated events further apart are different occasions
   // Documents published more than max_days_apart apart report one
   // statement only in nearly its words: `far_link` containment over at least
   // `far_min_shared` terms (a speaker returns to a topic in another week).
