@@ -98,6 +98,8 @@ class Resolver {
   }
 
  private:
+  const ShapeAlphabet& Alphabet() const { return reader_.lexicon().alphabet(); }
+
   std::size_t Paragraph(std::size_t unit) const {
     return tokens_.tokens[shape_.units[unit].first].paragraph;
   }
@@ -119,10 +121,10 @@ class Resolver {
   void AddMention(std::size_t b, std::size_t e) {
     const auto& units = shape_.units;
     std::size_t left = b;
-    for (int k = 0; k < 6 && left > 0; ++k) {
+    for (std::size_t k = 0; k < config_.max_premodifier_units && left > 0; ++k) {
       char s = units[left - 1].symbol;
       if (BoundaryBefore(left)) break;  // a boundary between
-      if (std::string_view("NkRHs#Dd").find(s) == std::string_view::npos) break;
+      if (!Alphabet().name_premodifier.Has(s)) break;
       --left;
       if (s == 'D' || s == 'd') break;
     }
@@ -134,10 +136,8 @@ class Resolver {
       // the noun phrase right before the comma: "Egypt's special
       // representative for Sudan, Mohammad Shafi", "Deputy Head of the
       // Council (TC) and commander of the Rapid Forces (RF), Nasir Omar"
-      while (start > 0 && b - start < 28 &&
-             std::string_view("NkgRHsDdofeO#()a").find(units[start - 1].symbol) !=
-                 std::string_view::npos &&
-             !BoundaryBefore(start)) {
+      while (start > 0 && b - start < config_.max_apposition_before_units &&
+             Alphabet().apposition_before.Has(units[start - 1].symbol) && !BoundaryBefore(start)) {
         --start;
       }
       if (start < b - 1) reader_.ReadApposition(text_, tokens_, shape_, {start, b - 1}, p);
@@ -159,7 +159,8 @@ class Resolver {
       ++u;
     if (u >= units.size() || BoundaryBefore(u)) return;
     std::vector<std::string> lower;
-    for (std::size_t k = u; k < units.size() && k < u + 4 && !BoundaryBefore(k); ++k)
+    for (std::size_t k = u;
+         k < units.size() && k < u + config_.max_alias_units && !BoundaryBefore(k); ++k)
       lower.push_back(segment::Lower(UnitText(k)));
     std::vector<std::string_view> views(lower.begin(), lower.end());
     std::size_t n = reader_.lexicon().MatchAlias(views);
@@ -212,12 +213,13 @@ class Resolver {
     if (e + 1 < units.size() && units[e + 1].symbol == 'a')
       return e;  // ", and X": a list, not an apposition
     bool role = false;
-    for (std::size_t k = e + 1; k < units.size() && k < e + 16; ++k) {
+    for (std::size_t k = e + 1; k < units.size() && k < e + config_.max_apposition_after_units;
+         ++k) {
       if (BoundaryBefore(k) && k > e + 1) return role ? k : e;
       char s = units[k].symbol;
       if (s == ',' || s == '.') return role ? k : e;
       if (s == 'R') role = true;
-      if (std::string_view("QqVvTUACcLlBbP").find(s) != std::string_view::npos) return e;
+      if (Alphabet().apposition_stop.Has(s)) return e;
     }
     return e;
   }
@@ -347,9 +349,7 @@ class Resolver {
     for (std::size_t u = start; u < unit; ++u) {
       if (units[u].symbol != 'O') continue;
       std::size_t b = u, e = u + 1;
-      while (b > start &&
-             std::string_view("NkgsDd").find(units[b - 1].symbol) != std::string_view::npos)
-        --b;
+      while (b > start && Alphabet().org_premodifier.Has(units[b - 1].symbol)) --b;
       while (e + 1 < unit && units[e].symbol == 'o' && units[e + 1].symbol == 'N') {
         e += 2;
         while (e < unit && units[e].symbol == 'N') ++e;

@@ -42,7 +42,11 @@ namespace whosaid::attribution {
 
 struct CorefConfig {
   std::size_t max_pronoun_paragraphs = 2;  // how far back "he added" may look for the last speaker
-  std::size_t max_org_paragraphs = 8;  // how far back "the rebels said" may look for their group
+  std::size_t max_org_paragraphs = 8;     // how far back "the rebels said" may look for their group
+  std::size_t max_premodifier_units = 6;  // words a mention takes in before a name (the envoy X)
+  std::size_t max_apposition_before_units = 28;  // a noun phrase before ", NAME" (its role)
+  std::size_t max_alias_units = 4;               // an alias phrase after a name (widely known as)
+  std::size_t max_apposition_after_units = 16;   // an apposition after "NAME," (its role)
 };
 
 struct ResolvedSpeaker {

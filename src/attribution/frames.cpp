@@ -111,11 +111,10 @@ UnitRange WithClosingComma(const Shape& shape, UnitRange r) {
 // "urged X to Y and tried to …", "praised X and won …", "urged X to Y and
 // vowed to …": an object or an infinitive ends where a coordinated
 // past-tense verb or speech verb goes on with the speaker's own sentence.
-UnitRange BeforeCoordinatedVerb(const Shape& shape, UnitRange r) {
+UnitRange BeforeCoordinatedVerb(const Shape& shape, UnitRange r, const ShapeAlphabet& alpha) {
   for (std::size_t u = r.begin + 1; u + 1 < r.end; ++u) {
     const Unit& next = shape.units[u + 1];
-    bool finite_cue =
-        next.cue && std::string_view("VTCL").find(next.symbol) != std::string_view::npos;
+    bool finite_cue = next.cue && alpha.finite_cue.Has(next.symbol);
     if (shape.units[u].symbol == 'a' && ((next.symbol == 'k' && next.past) || finite_cue)) {
       r.end = u;
       break;
@@ -135,27 +134,24 @@ UnitRange BeforeCoordinatedVerb(const Shape& shape, UnitRange r) {
 // speaker kept; empty when what is left names nobody (no name, role,
 // organisation, source noun, title, pronoun or count): the claim keeps its
 // content with no speaker (null) rather than a guess.
-UnitRange SpeakerWithoutClause(const Shape& shape, const Claim& c) {
+UnitRange SpeakerWithoutClause(const Shape& shape, const Claim& c, const ShapeAlphabet& alpha) {
   UnitRange spk = c.speaker;
   if (spk.size() < 2) return spk;
   auto sym = [&](std::size_t u) { return shape.units[u].symbol; };
   std::size_t head_end = spk.begin + 1;
-  while (head_end < spk.end &&
-         std::string_view(",-(w").find(sym(head_end)) == std::string_view::npos)
-    ++head_end;
+  while (head_end < spk.end && !alpha.head_end.Has(sym(head_end))) ++head_end;
   bool adjacent = c.cue.begin >= spk.end;
   for (std::size_t u = spk.end; adjacent && u < c.cue.begin; ++u)
-    adjacent = std::string_view("xyz,").find(sym(u)) != std::string_view::npos;
+    adjacent = alpha.cue_gap.Has(sym(u));
   for (std::size_t u = spk.begin + 1; u < head_end; ++u) {
     if (sym(u) != 'k' || !shape.units[u].past) continue;
-    if (std::string_view("NkGRO").find(sym(u - 1)) == std::string_view::npos) continue;
-    bool verb = u + 1 < head_end
-                    ? std::string_view("NHDdPpRO#").find(sym(u + 1)) != std::string_view::npos
-                    : !(head_end == spk.end && adjacent);
+    if (!alpha.clause_subject.Has(sym(u - 1))) continue;
+    bool verb =
+        u + 1 < head_end ? alpha.clause_object.Has(sym(u + 1)) : !(head_end == spk.end && adjacent);
     if (!verb) continue;
     UnitRange cut{spk.begin, u};
     for (std::size_t k = cut.begin; k < cut.end; ++k)
-      if (std::string_view("NRGOHP#").find(sym(k)) != std::string_view::npos) return cut;
+      if (alpha.speaker_word.Has(sym(k))) return cut;
     return UnitRange{0, 0};
   }
   return spk;
@@ -182,7 +178,7 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
 
 }  // namespace
 
-Frames::Frames(const rules::RuleSet& rules) {
+Frames::Frames(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rules)) {
   const auto& file = rules.File("frames.txt");
   std::map<std::string, std::string> macros;
   for (const auto& line : file.lines()) {
@@ -232,7 +228,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   c.content = fr.direct ? ToUnits(shape, m.Group(fr.q))
                         : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
   if (!fr.direct && (fr.needs == "object" || fr.needs == "to"))
-    c.content = TrimContent(shape, BeforeCoordinatedVerb(shape, c.content));
+    c.content = TrimContent(shape, BeforeCoordinatedVerb(shape, c.content, alphabet_));
   if (!fr.direct) c.content = WithClosingComma(shape, c.content);
   Span spk = m.Group(fr.spk);
   bool no_speaker = spk.begin != Regex::npos && spk.begin == spk.end;  // (?<spk>): no source
@@ -251,7 +247,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   if (shape.units[c.cue.begin].passive && !c.speaker.empty() && c.speaker.end <= c.cue.begin)
     return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
-  if (!c.speaker.empty()) c.speaker = SpeakerWithoutClause(shape, c);
+  if (!c.speaker.empty()) c.speaker = SpeakerWithoutClause(shape, c, alphabet_);
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;
   }

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "attribution/alphabet.h"
 #include "attribution/shape.h"
 #include "core/regex.h"
 #include "core/rules.h"
@@ -64,6 +65,7 @@ class Frames {
   std::optional<Claim> Accept(const Frame& frame, const Regex::Match& match, const Shape& shape,
                               std::vector<char>& taken) const;
   std::vector<Frame> frames_;
+  ShapeAlphabet alphabet_;  // rules/shape_classes.txt
 };
 
 }  // namespace whosaid::attribution

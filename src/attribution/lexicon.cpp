@@ -88,7 +88,7 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
   }
 }
 
-Lexicon::Lexicon(const rules::RuleSet& rules) {
+Lexicon::Lexicon(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rules)) {
   LoadCues(rules.File("cues.txt"));
   for (const auto& line : rules.File("nominal_cues.txt").lines()) {
     Phrase p;

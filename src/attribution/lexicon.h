@@ -20,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "attribution/alphabet.h"
 #include "core/record.h"
 #include "core/rules.h"
 
@@ -103,6 +104,8 @@ class Lexicon {
 
   // Symbol for the cue symbol class: V T A C L B (finite) or v U A c l b (-ing).
   static char CueSymbol(const Cue& cue, bool participle);
+  // The symbol classes the code tests (rules/shape_classes.txt).
+  const ShapeAlphabet& alphabet() const { return alphabet_; }
 
  private:
   struct Phrase {
@@ -130,6 +133,7 @@ class Lexicon {
   std::unordered_set<std::string> be_forms_;
   std::unordered_set<std::string> past_forms_;
   std::unordered_set<std::string> members_;
+  ShapeAlphabet alphabet_;
 };
 
 }  // namespace whosaid::attribution

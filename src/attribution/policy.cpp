@@ -8,25 +8,27 @@ namespace whosaid::attribution {
 namespace {
 
 // The quotation ends its sentence (a final period allowed).
-bool EndsSentence(const Analysed& a, std::size_t u) {
+bool EndsSentence(const Analysed& a, std::size_t u, const ShapeAlphabet& alpha) {
   const std::string& s = a.shape.symbols;
   std::size_t p = a.shape.pos_of[u];
-  auto boundary = [&](std::size_t i) { return i < s.size() && (s[i] == '|' || s[i] == '/'); };
-  return boundary(p + 1) || (p + 1 < s.size() && s[p + 1] == '.' && boundary(p + 2));
+  auto boundary = [&](std::size_t i) { return i < s.size() && alpha.boundary.Has(s[i]); };
+  return boundary(p + 1) || (p + 1 < s.size() && s[p + 1] == alpha.full_stop && boundary(p + 2));
 }
 
-std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to) {
+std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to,
+                             const ShapeAlphabet& alpha) {
   if (from >= to) return 0;
   std::size_t n = 0;
   for (std::size_t p = a.shape.pos_of[from]; p < a.shape.pos_of[to]; ++p)
-    n += a.shape.symbols[p] == '|';
+    n += a.shape.symbols[p] == alpha.sentence_end;
   return n;
 }
 
 // Quotations no frame claimed that continue a quoted speaker: the second half
 // of a split quote ("A," he said. "B.") or a paragraph that is only a
 // quotation after a paragraph ending in that speaker's quotation.
-std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& claims) {
+std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& claims,
+                                 const ShapeAlphabet& alpha) {
   std::vector<char> claimed(a.shape.units.size(), 0);
   for (const Claim& c : claims) {
     for (std::size_t u = c.content.begin; u < c.content.end; ++u) claimed[u] = 1;
@@ -37,14 +39,16 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
   for (std::size_t u = 0; u < a.shape.units.size(); ++u) {
     while (next < claims.size() && claims[next].content.begin <= u) last = claims[next++];
     char sym = a.shape.units[u].symbol;
-    if ((sym != 'Q' && sym != 'W') || claimed[u] || !last || !EndsSentence(a, u)) continue;
+    if (!alpha.continued_quote.Has(sym) || claimed[u] || !last || !EndsSentence(a, u, alpha))
+      continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
     std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
-    std::size_t sentences = SentencesBetween(a, std::min(after, u), u);
+    std::size_t sentences = SentencesBetween(a, std::min(after, u), u, alpha);
     // the next sentence, or the same one after an interruption ("A," X said, Y, "B.")
-    bool split =
-        from == here && ((sentences == 1 && sym == 'Q') || (sentences == 0 && last->direct));
-    bool next_para = here == from + 1 && a.StartsParagraph(u) && last->direct && sym == 'Q';
+    bool split = from == here &&
+                 ((sentences == 1 && sym == alpha.quotation) || (sentences == 0 && last->direct));
+    bool next_para =
+        here == from + 1 && a.StartsParagraph(u) && last->direct && sym == alpha.quotation;
     if (!split && !next_para) continue;
     Claim c = *last;
     c.frame = split ? "split_quote" : "continuation";
@@ -95,7 +99,7 @@ AttributionPolicy::AttributionPolicy(const AttributionConfig& config, const Spea
 
 std::vector<Claim> AttributionPolicy::WithContinuations(const Analysed& a,
                                                         std::vector<Claim> claims) const {
-  auto more = Continuations(a, claims);
+  auto more = Continuations(a, claims, places_.lexicon().alphabet());
   claims.insert(claims.end(), more.begin(), more.end());
   std::sort(claims.begin(), claims.end(),
             [](const Claim& x, const Claim& y) { return x.content.begin < y.content.begin; });

@@ -386,8 +386,7 @@ class Builder {
   bool AfterDeterminer() const {
     if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
       return false;
-    return std::string_view("Dds#").find(shape_.units.back().symbol) != std::string_view::npos &&
-           !AfterShare();
+    return lexicon_.alphabet().noun_opener.Has(shape_.units.back().symbol) && !AfterShare();
   }
 
   // "six in 10", "one out of five": a share of people, who can speak.
@@ -418,13 +417,11 @@ class Builder {
     if (ends("ed", 2)) return true;
     if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
     const auto& units = shape_.units;
-    bool after_noun =
-        std::string_view("NGORPks)").find(units.back().symbol) != std::string_view::npos;
+    bool after_noun = lexicon_.alphabet().noun_end.Has(units.back().symbol);
     // "confront Syrian forces", "of such conflicts": a noun after a verb or
     // preposition is an object, and its -s a plural
     bool object =
-        units.size() >= 2 && std::string_view("kgeiofVTL").find(units[units.size() - 2].symbol) !=
-                                 std::string_view::npos;
+        units.size() >= 2 && lexicon_.alphabet().object_taker.Has(units[units.size() - 2].symbol);
     return after_noun && !object;
   }
 

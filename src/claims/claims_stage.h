@@ -41,6 +41,7 @@
 namespace whosaid::claims {
 
 struct ClaimsConfig {
+  TermConfig terms;  // claims/terms.h: the headline test
   StatementConfig statements;
   FigureConfig figures;
   // Wording differences and check-worthy reasons (the claims feed); extract

@@ -116,7 +116,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
   return out;
 }
 
-TermLexicon::TermLexicon(const rules::RuleSet& rules) {
+TermLexicon::TermLexicon(const rules::RuleSet& rules, const TermConfig& config) : config_(config) {
   const rules::RuleFile& file = rules.File("claims/words.txt");
   std::vector<std::vector<std::string>> same_lines;
   for (const rules::RuleLine& line : file.lines()) {
@@ -247,18 +247,18 @@ std::string TermLexicon::TermKey(std::string_view lower) const {
 namespace {
 
 // A headline in title case (`Leader Vows To End The March`): most words of
-// four or more letters capitalised, so a capital marks no name.
-bool TitleCase(const std::vector<RawWord>& words) {
+// config.headline_letters or more letters capitalised, so a capital marks no name.
+bool TitleCase(const std::vector<RawWord>& words, const TermConfig& config) {
   std::size_t longer = 0, capitalised = 0;
   for (const RawWord& w : words) {
-    if (w.lower.size() < 4 ||
+    if (w.lower.size() < config.headline_letters ||
         std::any_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       continue;
     }
     ++longer;
     capitalised += w.cap ? 1 : 0;
   }
-  return longer >= 3 && capitalised * 5 >= longer * 4;
+  return segment::IsTitleCase(longer, capitalised, config.headline);
 }
 
 // A whole number of four digits or more as an outlet rounds it: its first
@@ -279,7 +279,7 @@ std::string Rounded(const std::string& key) {
 std::vector<Term> TermLexicon::Terms(std::string_view text) const {
   std::vector<Term> out;
   const std::vector<RawWord> words = ScanWords(text, /*split_hyphens=*/true);
-  const bool title = TitleCase(words);
+  const bool title = TitleCase(words, config_);
   for (const RawWord& w : words) {
     std::string key = TermKey(w.lower);
     if (key.empty()) continue;

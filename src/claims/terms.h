@@ -34,8 +34,17 @@
 
 #include "core/record.h"
 #include "core/rules.h"
+#include "segment/title_case.h"
 
 namespace whosaid::claims {
+
+struct TermConfig {
+  // A statement whose words of at least headline_letters letters (no digit)
+  // are three or more, four in five capitalised, is a title-case headline:
+  // its capitals mark no name.
+  segment::TitleCaseConfig headline{3, 80};
+  std::size_t headline_letters = 4;
+};
 
 struct Term {
   std::string key;
@@ -52,7 +61,7 @@ class TermLexicon {
  public:
   // Reads rules/claims/words.txt and the `british` lines of rules/spelling.txt;
   // throws ConfigError ("file:line: …") on a malformed entry.
-  explicit TermLexicon(const rules::RuleSet& rules);
+  explicit TermLexicon(const rules::RuleSet& rules, const TermConfig& config = {});
 
   std::vector<Term> Terms(std::string_view text) const;
   std::vector<SpelledWord> Words(std::string_view text) const;
@@ -92,6 +101,7 @@ class TermLexicon {
   // Contractions for the spelling keys: whole words, then endings.
   std::unordered_map<std::string, std::vector<std::string>> contraction_words_;
   std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
+  TermConfig config_;
 };
 
 // A word of `text` as the scanners of this folder read it: letters and

@@ -25,8 +25,8 @@ std::vector<std::string> SplitSpaces(const std::string& s) {
 }  // namespace
 
 MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
-                             const attribution::SpeakerReader& places)
-    : lexicon_(lexicon), places_(places) {
+                             const attribution::SpeakerReader& places, const MentionConfig& config)
+    : lexicon_(lexicon), places_(places), config_(config) {
   const std::map<std::string, std::unordered_set<std::string>*> sets = {
       {"connector", &connectors_},
       {"operation", &operations_},
@@ -339,8 +339,10 @@ struct MentionFinder::Run_ {
     // journalist reported)
     if (first > 0 && IsWord(first - 1) && lower[first - 1] == "the") return;
     std::string near;
-    if (first > 0 && IsPunct(first - 1, ',')) near = RoleNear(first - 1, -1, 8);
-    if (near.empty() && IsPunct(last + 1, ',')) near = RoleNear(last + 1, +1, 6);
+    if (first > 0 && IsPunct(first - 1, ','))
+      near = RoleNear(first - 1, -1, f.config_.role_words_before);
+    if (near.empty() && IsPunct(last + 1, ','))
+      near = RoleNear(last + 1, +1, f.config_.role_words_after);
     if (!near.empty()) {
       Emit(first, last, MentionKind::kPerson, near);
       return;
@@ -353,8 +355,8 @@ struct MentionFinder::Run_ {
     for (std::size_t k = first; k <= last; ++k) used[k] = 0;
   }
 
-  // Whether a sentence is written in title case: three or more words that
-  // are not function words, four in five of them capitalised.
+  // Whether a sentence is written in title case (config headline) counting
+  // the words that are not function words.
   bool TitleCase(std::size_t sentence) {
     if (title_case.empty()) {
       const std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
@@ -366,7 +368,7 @@ struct MentionFinder::Run_ {
       }
       title_case.assign(sentences, 0);
       for (std::size_t x = 0; x < sentences; ++x)
-        title_case[x] = words[x] >= 3 && caps[x] * 5 >= words[x] * 4;
+        title_case[x] = segment::IsTitleCase(words[x], caps[x], f.config_.headline);
     }
     return sentence < title_case.size() && title_case[sentence];
   }

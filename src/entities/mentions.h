@@ -34,15 +34,27 @@
 #include "core/name_mention.h"
 #include "core/record.h"
 #include "core/rules.h"
+#include "segment/title_case.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::entities {
+
+struct MentionConfig {
+  // A name's role is a role word among this many words before ", NAME" or
+  // after "NAME," (in its sentence, not past a comma).
+  std::size_t role_words_before = 8;
+  std::size_t role_words_after = 6;
+  // A sentence of three or more words that are not function words, four in
+  // five capitalised, is a headline: a name in it without a role is no
+  // mention ("Senator Blasts Trade Deal").
+  segment::TitleCaseConfig headline{3, 80};
+};
 
 class MentionFinder {
  public:
   // `lexicon` and `places` must outlive the finder.
   MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
-                const attribution::SpeakerReader& places);
+                const attribution::SpeakerReader& places, const MentionConfig& config = {});
 
   std::vector<NameMention> Run(std::string_view text, const segment::Tokens& tokens) const;
 
@@ -50,6 +62,7 @@ class MentionFinder {
   struct Run_;  // the state of one Run()
   const attribution::Lexicon& lexicon_;
   const attribution::SpeakerReader& places_;
+  MentionConfig config_;
   std::unordered_set<std::string> connectors_, operations_, owned_heads_;
   std::unordered_set<std::string> particles_, name_connectors_, date_words_, place_connectors_,
       portfolios_, affiliation_links_, role_qualifiers_;

@@ -401,9 +401,9 @@ std::optional<DateRange> DateFinder::Impl::Ahead(const Pattern& p, const Bind& b
   }
 }
 
-// Whether a future word (dates.txt) stands within six words before the date
-// or four after it, in its clause (a comma ends the clause after the date,
-// not before it: "Next month, the party will …").
+// Whether a future word (dates.txt) stands within config.future_words_before
+// words before the date or config.future_words_after after it, in its clause (a comma ends the
+// clause after the date, not before it: "Next month, the party will …").
 bool DateFinder::Impl::FutureClause(const std::vector<Word>& words, std::size_t begin,
                                     std::size_t end, std::size_t first, std::size_t last) const {
   auto hard_break = [&](const Word& w) {
@@ -411,10 +411,14 @@ bool DateFinder::Impl::FutureClause(const std::vector<Word>& words, std::size_t 
            (w.lower == ";" || w.lower == ":" || w.lower == "." || w.lower == "(" || w.lower == ")");
   };
   std::size_t from = first;
-  for (int n = 0; from > begin && n < 6 && !hard_break(words[from - 1]); ++n) --from;
+  for (std::size_t n = 0;
+       from > begin && n < config.future_words_before && !hard_break(words[from - 1]); ++n)
+    --from;
   std::size_t to = last;
   bool comma = last > first && words[last - 1].Is(",");  // "in July, 2016" may end on one
-  for (int n = 0; !comma && to < end && n < 4 && !hard_break(words[to]) && !words[to].Is(","); ++n)
+  for (std::size_t n = 0; !comma && to < end && n < config.future_words_after &&
+                          !hard_break(words[to]) && !words[to].Is(",");
+       ++n)
     ++to;
   for (std::size_t i = from; i < to; ++i) {
     if (words[i].IsWord() && future.Longest(words, i, to).second) return true;

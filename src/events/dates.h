@@ -38,6 +38,11 @@ struct DateConfig {
   // A document without a date takes the first full date (day, month, year)
   // among its first this many words as its dateline.
   std::size_t dateline_words = 80;
+  // A day said without its year reads forward when a future word
+  // (dates.txt `future`) stands within this many words before it, or after
+  // it, in its clause.
+  std::size_t future_words_before = 6;
+  std::size_t future_words_after = 4;
 };
 
 struct DateMention {

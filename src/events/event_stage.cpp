@@ -49,7 +49,7 @@ struct EventStage::Impl {
         lexicon(rules),
         places(rules),
         dates(c.dates, rules),
-        mentions(lexicon, places, dates),
+        mentions(lexicon, places, dates, c.mentions),
         coref(c.coref, lexicon, places),
         linker(lexicon, dates, places, c.story) {}
 

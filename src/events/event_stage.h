@@ -30,6 +30,7 @@
 #include "core/rules.h"
 #include "events/coref.h"
 #include "events/dates.h"
+#include "events/mentions.h"
 #include "events/story.h"
 #include "segment/tokenizer.h"
 
@@ -37,6 +38,7 @@ namespace whosaid::events {
 
 struct EventConfig {
   DateConfig dates;
+  MentionConfig mentions;  // events/mentions.h: the headline test
   CorefConfig coref;
   StoryConfig story;
   // Print each mention and event on stderr (a development aid, like

@@ -16,7 +16,8 @@
 // Arguments: places from the gazetteer after a locative preposition (or a
 // place-like capitalised name there), a place before the trigger ("Nineveh
 // airstrikes"), the object of an attack verb ("bombed Tyre, killing …"),
-// the country of a target ("targeted Syrian troops");
+// the country of a target ("targeted Syrian troops"), a part of a country
+// said by its kind ("in the coastal region");
 // actors before the trigger or after "by"; the nearest date, else the
 // sentence's date.
 //
@@ -38,6 +39,7 @@
 #include "events/gazetteer.h"
 #include "events/lexicon.h"
 #include "events/words.h"
+#include "segment/title_case.h"
 
 namespace whosaid::events {
 
@@ -70,9 +72,15 @@ struct Mention {
   std::string head;  // the trigger's last word, lower case
 };
 
+struct MentionConfig {
+  // A sentence of four or more words, seven in ten capitalised, is a headline.
+  segment::TitleCaseConfig headline{4, 70};
+};
+
 class MentionFinder {
  public:
-  MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates);
+  MentionFinder(const EventLexicon& lexicon, const Gazetteer& places, const DateFinder& dates,
+                const MentionConfig& config = {});
 
   // The mentions of sentence `s` of `words`. A date that ends at or before
   // word `dateline_end` is the document's dateline (DateFinder::Dateline):
@@ -100,6 +108,7 @@ class MentionFinder {
   std::size_t ObjectStart(const Sentence& s, std::size_t k) const;
   bool ObjectOfArmedVerb(const Sentence& s, std::size_t k) const;
   std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
+  void DescribedPlaces(Sentence& s) const;
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;
   std::optional<DateRange> Scheduled(const Sentence& s, int type, const DateMention& dm) const;
@@ -110,6 +119,7 @@ class MentionFinder {
   const EventLexicon& lex_;
   const Gazetteer& places_;
   const DateFinder& dates_;
+  MentionConfig config_;
 };
 
 }  // namespace whosaid::events

@@ -45,7 +45,7 @@ struct Pipeline::Impl {
         speakers(rules, lexicon),
         coref(c.coref, speakers),
         policy(c.attribution, speakers),
-        mentions(rules, lexicon, speakers),
+        mentions(rules, lexicon, speakers, c.name_mentions),
         events(WithTrace(c.events, c.trace), rules),
         limits(rules),
         figures(rules) {}

@@ -41,6 +41,7 @@
 #include "core/doc_result.h"
 #include "core/document.h"
 #include "core/rules.h"
+#include "entities/mentions.h"
 #include "events/event_stage.h"
 #include "quotes/scanner.h"
 
@@ -60,6 +61,7 @@ struct PipelineConfig {
   attribution::ShapeConfig shape;              // attribution/shape.h: scare quotes, headlines
   attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look
   attribution::AttributionConfig attribution;  // attribution/policy.h: confidences
+  entities::MentionConfig name_mentions;       // entities/mentions.h: role windows, headlines
   events::EventConfig events;                  // events/event_stage.h
 };
 
