@@ -47,7 +47,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claims/terms.h"
@@ -107,20 +109,35 @@ struct StatementConfig {
   int topic_uses = 2;
 };
 
+// What the grouper reads of an item's text, computed once per record (the
+// claims stage does it per document, as the document comes: no text need be
+// kept until the grouping).
+struct ItemFeatures {
+  std::vector<Term> terms;           // TermLexicon::Terms(text)
+  std::vector<std::string> wording;  // a direct quote's spelling keys, in order
+  std::vector<bool> content;         //   whether each is a content term (not `not`)
+
+  static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
+};
+
 struct StatementItem {
   std::string speaker;     // entity id; "" → a statement of its own
   std::string event;       // event id; "" → unknown
   std::string event_date;  // "YYYY-MM-DD", "YYYY-MM" or ""
   std::string doc;         // document id
   std::size_t start = 0;   // where the quote starts (orders a document's items)
+  std::size_t end = 0;     // and ends (two items from one offset: the shorter first)
   std::string text;        // the reported content
   std::string doc_date;    // the document's publication date, "YYYY-MM-DD" or ""
   bool direct = false;     // a direct quote (all words in quote marks)
   std::string mention;     // a speaker without entity: the words naming it ("" if none)
   std::string role;        // the speaker's role ("" if none)
   // How often the document uses each term of `text` (TermLexicon::Terms of
-  // the whole document), by term key, ascending; missing: once.
+  // the text the claims stage is given for it), by term key, ascending;
+  // missing: once.
   std::vector<std::pair<std::string, int>> doc_uses;
+  // ItemFeatures::Of(text, direct), when given; else the grouper computes it.
+  std::optional<ItemFeatures> features;
 };
 
 struct StatementGroup {
