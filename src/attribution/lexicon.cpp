@@ -32,8 +32,9 @@ std::vector<std::string> SplitComma(const std::string& s) {
   return out;
 }
 
-bool EndsWithIng(const std::string& w) {
-  return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+// A word of five or more letters with the -ing ending (rules/english.txt).
+bool EndsWithIng(const std::string& w, const std::string& ing) {
+  return w.size() > 4 && w.ends_with(ing);
 }
 
 const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass::kSay},
@@ -82,14 +83,15 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
       Phrase p;
       p.words = SplitWords(form);
       p.cue = cue.get();
-      p.participle = EndsWithIng(p.words[0]);
+      p.participle = EndsWithIng(p.words[0], english_.gerund_ending);
       cue_index_[p.words[0]].push_back(std::move(p));
     }
     cues_.push_back(std::move(cue));
   }
 }
 
-Lexicon::Lexicon(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rules)) {
+Lexicon::Lexicon(const rules::RuleSet& rules)
+    : alphabet_(ShapeAlphabet::Load(rules)), english_(EnglishWords::Load(rules)) {
   LoadCues(rules.File("cues.txt"));
   for (const auto& line : rules.File("nominal_cues.txt").lines()) {
     Phrase p;

@@ -114,6 +114,8 @@ class Lexicon {
   static char CueSymbol(const Cue& cue, bool participle);
   // The symbol classes the code tests (rules/shape_classes.txt).
   const ShapeAlphabet& alphabet() const { return alphabet_; }
+  // The English words and endings the code tests (rules/english.txt).
+  const EnglishWords& english() const { return english_; }
 
  private:
   struct Phrase {
@@ -144,6 +146,7 @@ class Lexicon {
   std::unordered_set<std::string> members_;
   std::unordered_set<std::string> labels_;
   ShapeAlphabet alphabet_;
+  EnglishWords english_;
 };
 
 }  // namespace whosaid::attribution

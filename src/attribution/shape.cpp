@@ -271,7 +271,7 @@ class Builder {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
       // "black-owned", "self-funded": a hyphenated compound is an adjective
-      u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0 &&
+      u.past = lower.size() > 4 && lower.ends_with(lexicon_.english().past_ending) &&
                lower.find('-') == std::string::npos;
       u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
@@ -386,13 +386,13 @@ class Builder {
         tokens_[next].cap || tokens_[next].sentence != tokens_[i].sentence)
       return false;
     std::string w = segment::Lower(Word(i));
-    auto ends = [](const std::string& x, const char* suf) {
-      std::size_t n = std::char_traits<char>::length(suf);
-      return x.size() > n + 2 && x.compare(x.size() - n, n, suf) == 0;
+    const EnglishWords& en = lexicon_.english();
+    auto ends = [](const std::string& x, const std::string& suf) {
+      return x.size() > suf.size() + 2 && x.ends_with(suf);
     };
-    if (ends(w, "ed") || w == "said") return false;
+    if (ends(w, en.past_ending) || w == en.past_say) return false;
     std::string n = segment::Lower(Word(next));
-    if (ends(n, "ed")) return true;
+    if (ends(n, en.past_ending)) return true;
     std::string_view one[] = {n};
     auto then = lexicon_.MatchCue({one[0]});
     return then && !then->participle;
@@ -448,11 +448,12 @@ class Builder {
 
   // -ed, or -s after a noun or pronoun (Trump represents; the raids occurred).
   bool LooksFinite(const std::string& w) const {
-    auto ends = [&](const char* suf, std::size_t n) {
-      return w.size() > n + 2 && w.compare(w.size() - n, n, suf) == 0;
+    const EnglishWords& en = lexicon_.english();
+    auto ends = [&](const std::string& suf) {
+      return w.size() > suf.size() + 2 && w.ends_with(suf);
     };
-    if (ends("ed", 2)) return true;
-    if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
+    if (ends(en.past_ending)) return true;
+    if (!ends(en.verb_s_ending) || ends(en.not_verb_s_ending) || shape_.units.empty()) return false;
     const auto& units = shape_.units;
     bool after_noun = lexicon_.alphabet().noun_end.Has(units.back().symbol);
     // "confront Syrian forces", "of such conflicts": a noun after a verb or
@@ -520,7 +521,7 @@ char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_ini
   if (lexicon_.IsRole(lower)) return 'R';
   if (lexicon_.IsOrgHead(lower, cap)) return 'O';
   if (cap) return 'N';
-  return lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ing") == 0 ? 'g' : 'k';
+  return lower.size() > 4 && lower.ends_with(lexicon_.english().gerund_ending) ? 'g' : 'k';
 }
 
 Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,
