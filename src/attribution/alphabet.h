@@ -1,19 +1,22 @@
-// whosaid::attribution::ShapeAlphabet — the classes of shape symbols the
-// attribution code tests, by name, as rules/shape_classes.txt defines them
-// (the symbols are listed at the top of rules/frames.txt). Loaded once by
-// the Lexicon (ShapeBuilder, SpeakerReader, Coref and AttributionPolicy
-// reach it there) and by Frames.
+// whosaid::attribution::ShapeAlphabet, EnglishWords — the classes of shape
+// symbols the attribution code tests, by name, as rules/shape_classes.txt
+// defines them (the symbols are listed at the top of rules/frames.txt), and
+// the English words and endings it tests, as rules/english.txt names them.
+// Loaded once by the Lexicon (ShapeBuilder, SpeakerReader, Coref and
+// AttributionPolicy reach them there); Frames loads its own alphabet.
 //
 // Contract: every field is the class of the same name in the file; a class
 // missing from the file throws ConfigError naming the file and the class
-// (core/symbols.h), so the code never runs with a class it does not have.
+// (core/classes.h), so the code never runs with a class it does not have.
 //
 // Example
 //   if (lexicon.alphabet().org_premodifier.Has(units[b - 1].symbol)) --b;
 #pragma once
 
+#include <string>
+
+#include "core/classes.h"
 #include "core/rules.h"
-#include "core/symbols.h"
 
 namespace whosaid::attribution {
 
@@ -24,9 +27,11 @@ struct ShapeAlphabet {
   rules::SymbolSet apposition_stop;    // no apposition runs over these
   rules::SymbolSet org_premodifier;    // an organisation mention takes these in
   // shape.cpp
-  rules::SymbolSet noun_opener;   // a cue word after these is a noun
-  rules::SymbolSet noun_end;      // a word in -s after these reads as a verb
-  rules::SymbolSet object_taker;  // a noun right after these is an object
+  rules::SymbolSet noun_opener;    // a cue word after these is a noun
+  rules::SymbolSet noun_end;       // a word in -s after these reads as a verb
+  rules::SymbolSet object_taker;   // a noun right after these is an object
+  rules::SymbolSet clause_opener;  // a quantifier after these opens a clause
+  rules::SymbolSet share_part;     // the count before a share's "in"
   // frames.cpp
   rules::SymbolSet finite_cue;      // a coordinated finite cue ends an object
   rules::SymbolSet head_end;        // a speaker's head ends at these
@@ -43,6 +48,20 @@ struct ShapeAlphabet {
 
   // Reads rules/shape_classes.txt.
   static ShapeAlphabet Load(const rules::RuleSet& rules);
+};
+
+// The English words and endings the attribution code tests by their part in
+// a sentence, as rules/english.txt names them (same contract).
+struct EnglishWords {
+  std::string gerund_ending;      // an -ing form (g; a participle cue)
+  std::string past_ending;        // a past form (Unit::past, verbish)
+  std::string verb_s_ending;      // after a noun, a finite verb …
+  std::string not_verb_s_ending;  // … unless it ends so
+  std::string past_say;           // a cue word already past
+  std::string article;            // the definite article
+
+  // Reads rules/english.txt.
+  static EnglishWords Load(const rules::RuleSet& rules);
 };
 
 }  // namespace whosaid::attribution

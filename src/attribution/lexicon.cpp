@@ -32,8 +32,9 @@ std::vector<std::string> SplitComma(const std::string& s) {
   return out;
 }
 
-bool EndsWithIng(const std::string& w) {
-  return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+// A word of five or more letters with the -ing ending (rules/english.txt).
+bool EndsWithIng(const std::string& w, const std::string& ing) {
+  return w.size() > 4 && w.ends_with(ing);
 }
 
 const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass::kSay},
@@ -45,10 +46,11 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass:
                                                                {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},  {"of", 'o'},  {"for", 'f'},
-    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},    {"aux", 'x'}, {"be", 'x'},
-    {"adverb", 'y'},     {"neg", 'z'},        {"to", 'i'},    {"sub", 'u'}, {"as", 'm'},
-    {"wh-clause", 'h'},  {"including", 'n'},  {"number", '#'}};
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},       {"of", 'o'},
+    {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},
+    {"aux", 'x'},        {"be", 'x'},         {"adverb", 'y'},     {"neg", 'z'},
+    {"to", 'i'},         {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'},
+    {"including", 'n'},  {"number", '#'},     {"quantifier", 'D'}, {"quantifier-one", 'D'}};
 
 }  // namespace
 
@@ -81,14 +83,15 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
       Phrase p;
       p.words = SplitWords(form);
       p.cue = cue.get();
-      p.participle = EndsWithIng(p.words[0]);
+      p.participle = EndsWithIng(p.words[0], english_.gerund_ending);
       cue_index_[p.words[0]].push_back(std::move(p));
     }
     cues_.push_back(std::move(cue));
   }
 }
 
-Lexicon::Lexicon(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rules)) {
+Lexicon::Lexicon(const rules::RuleSet& rules)
+    : alphabet_(ShapeAlphabet::Load(rules)), english_(EnglishWords::Load(rules)) {
   LoadCues(rules.File("cues.txt"));
   for (const auto& line : rules.File("nominal_cues.txt").lines()) {
     Phrase p;
@@ -112,6 +115,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(ru
       throw words.Error(line, "expected WORD | CLASS with a known CLASS");
     function_[segment::Lower(f[0])] = cls->second;
     if (f[1] == "be") be_forms_.insert(segment::Lower(f[0]));
+    if (f[1] == "quantifier" || f[1] == "quantifier-one")
+      quantifiers_[segment::Lower(f[0])] = f[1] == "quantifier";
   }
   const auto& pron = rules.File("pronouns.txt");
   for (const auto& line : pron.lines()) {
@@ -141,9 +146,13 @@ Lexicon::Lexicon(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(ru
   const auto& src = rules.File("sources.txt");
   for (const auto& line : src.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 ||
-        (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" && f[1] != "document")) {
-      throw src.Error(line, "expected WORD | group|members|anonymous|document");
+    if (f.size() != 2 || (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" &&
+                          f[1] != "document" && f[1] != "label")) {
+      throw src.Error(line, "expected WORD | group|members|anonymous|document|label");
+    }
+    if (f[1] == "label") {
+      labels_.insert(segment::Lower(f[0]));
+      continue;
     }
     if (f[1] == "members") members_.insert(segment::Lower(f[0]));
     if (f[1] == "document") {

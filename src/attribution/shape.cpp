@@ -236,8 +236,14 @@ class Builder {
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
       auto cue = lexicon_.MatchCue(words);
-      if (cue && (AfterDeterminer() || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
-        cue.reset();  // "the warning", "says praise", "reports emerged": nouns
+      bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
+      if (cue &&
+          ((AfterDeterminer() && !count_subject) || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
+        cue.reset();               // "the warning", "says praise", "reports emerged": nouns
+      if (cue && count_subject) {  // "Some say", "Another said": the count speaks
+        shape_.units.back().symbol = '#';
+        shape_.symbols.back() = '#';
+      }
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
@@ -259,16 +265,25 @@ class Builder {
     }
     bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
     u.symbol = owner_.WordSymbol(Word(u.first), cap, initial && t.cap, next_cap);
-    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';  // US, not us
+    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';            // US, not us
+    if (u.symbol == 'N' && KickerLabel(u.first)) u.symbol = 'X';  // "EXCLUSIVE: …"
     if (u.symbol == 'k') {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
       // "black-owned", "self-funded": a hyphenated compound is an adjective
-      u.past = lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ed") == 0 &&
+      u.past = lower.size() > 4 && lower.ends_with(lexicon_.english().past_ending) &&
                lower.find('-') == std::string::npos;
       u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
     u.verbish = u.verbish || u.symbol == 'x';
+  }
+
+  // Token i opens its paragraph, a colon follows, and it is a kicker label
+  // (sources.txt "label": "EXCLUSIVE: …", "Watch: …"), not a speaker.
+  bool KickerLabel(std::size_t i) const {
+    if (i + 1 >= tokens_.size() || text_[tokens_[i + 1].span.begin] != ':') return false;
+    if (i > 0 && tokens_[i - 1].paragraph == tokens_[i].paragraph) return false;
+    return lexicon_.IsLabel(segment::Lower(Word(i)));
   }
 
   // A quotation whose words end with a comma right before the closing mark.
@@ -371,13 +386,13 @@ class Builder {
         tokens_[next].cap || tokens_[next].sentence != tokens_[i].sentence)
       return false;
     std::string w = segment::Lower(Word(i));
-    auto ends = [](const std::string& x, const char* suf) {
-      std::size_t n = std::char_traits<char>::length(suf);
-      return x.size() > n + 2 && x.compare(x.size() - n, n, suf) == 0;
+    const EnglishWords& en = lexicon_.english();
+    auto ends = [](const std::string& x, const std::string& suf) {
+      return x.size() > suf.size() + 2 && x.ends_with(suf);
     };
-    if (ends(w, "ed") || w == "said") return false;
+    if (ends(w, en.past_ending) || w == en.past_say) return false;
     std::string n = segment::Lower(Word(next));
-    if (ends(n, "ed")) return true;
+    if (ends(n, en.past_ending)) return true;
     std::string_view one[] = {n};
     auto then = lexicon_.MatchCue({one[0]});
     return then && !then->participle;
@@ -387,6 +402,28 @@ class Builder {
     if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
       return false;
     return lexicon_.alphabet().noun_opener.Has(shape_.units.back().symbol) && !AfterShare();
+  }
+
+  // "Some say …", "Two in three said …", "Another said …": a quantifier
+  // (words.txt) right before a finite speech verb `word` that agrees with it
+  // is a subject when it opens a clause (after a sentence start, a comma, a
+  // conjunction, "who", or a share's "in").
+  bool QuantifierSubject(std::string_view word, bool participle) const {
+    if (participle || shape_.units.empty() || shape_.symbols.back() != 'D') return false;
+    const Unit& last = shape_.units.back();
+    char q = lexicon_.Quantifier(segment::Lower(Word(last.first)));
+    if (q == 0) return false;
+    std::size_t pos = shape_.pos_of.back();
+    char before = pos > 0 ? shape_.symbols[pos - 1] : '/';
+    const ShapeAlphabet& abc = lexicon_.alphabet();
+    bool starts = abc.clause_opener.Has(before);
+    if (before == 'e' && pos >= 2)  // "two in three said"
+      starts = abc.share_part.Has(shape_.symbols[pos - 2]);
+    if (!starts) return false;
+    bool s_form = word.size() > 2 && word.back() == 's' && word[word.size() - 2] != 's';
+    bool past = (word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0) ||
+                lexicon_.IsIrregularPast(word);
+    return q == 'p' ? !s_form : s_form || past;
   }
 
   // "six in 10", "one out of five": a share of people, who can speak.
@@ -411,11 +448,12 @@ class Builder {
 
   // -ed, or -s after a noun or pronoun (Trump represents; the raids occurred).
   bool LooksFinite(const std::string& w) const {
-    auto ends = [&](const char* suf, std::size_t n) {
-      return w.size() > n + 2 && w.compare(w.size() - n, n, suf) == 0;
+    const EnglishWords& en = lexicon_.english();
+    auto ends = [&](const std::string& suf) {
+      return w.size() > suf.size() + 2 && w.ends_with(suf);
     };
-    if (ends("ed", 2)) return true;
-    if (!ends("s", 1) || ends("ss", 2) || shape_.units.empty()) return false;
+    if (ends(en.past_ending)) return true;
+    if (!ends(en.verb_s_ending) || ends(en.not_verb_s_ending) || shape_.units.empty()) return false;
     const auto& units = shape_.units;
     bool after_noun = lexicon_.alphabet().noun_end.Has(units.back().symbol);
     // "confront Syrian forces", "of such conflicts": a noun after a verb or
@@ -483,7 +521,7 @@ char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_ini
   if (lexicon_.IsRole(lower)) return 'R';
   if (lexicon_.IsOrgHead(lower, cap)) return 'O';
   if (cap) return 'N';
-  return lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ing") == 0 ? 'g' : 'k';
+  return lower.size() > 4 && lower.ends_with(lexicon_.english().gerund_ending) ? 'g' : 'k';
 }
 
 Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,

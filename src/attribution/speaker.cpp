@@ -10,6 +10,7 @@ struct View {
   std::string_view text;
   const segment::Tokens& tokens;
   const Shape& shape;
+  const EnglishWords& english;
 
   char Sym(std::size_t u) const { return shape.units[u].symbol; }
   Span Bytes(UnitRange r) const {
@@ -58,7 +59,7 @@ std::string AliasAfter(const View& v, UnitRange name, std::size_t end) {
 
 UnitRange SkipDeterminer(const View& v, UnitRange r, bool* definite) {
   if (!r.empty() && (v.Sym(r.begin) == 'D' || v.Sym(r.begin) == 'd')) {
-    if (definite) *definite = segment::Lower(v.Word(r.begin)) == "the";
+    if (definite) *definite = segment::Lower(v.Word(r.begin)) == v.english.article;
     ++r.begin;
   }
   return r;
@@ -86,14 +87,8 @@ void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
 
 }  // namespace
 
-SpeakerReader::SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon)
-    : lexicon_(lexicon) {
-  for (const rules::Country& c : rules::ReadPlaces(rules)) {  // core/places.h
-    places_.insert(c.name);
-    places_.insert(c.capital);
-    demonyms_.insert(c.demonyms.begin(), c.demonyms.end());
-  }
-}
+SpeakerReader::SpeakerReader(const Lexicon& lexicon, const rules::Places& places)
+    : lexicon_(lexicon), places_(places) {}
 
 namespace {
 
@@ -241,7 +236,7 @@ bool RoleAfterOrganization(const View& v, UnitRange head) {
 // is resolved by coref (the author of the statement last quoted).
 bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& tokens,
                                  const Shape& shape, UnitRange main, SpeakerPhrase& out) const {
-  View v{text, tokens, shape};
+  View v{text, tokens, shape, lexicon_.english()};
   std::size_t doc = main.end;
   for (std::size_t u = main.begin; u < main.end && u < main.begin + 4; ++u) {
     if (v.Sym(u) == 'k' && lexicon_.IsDocument(segment::Lower(v.Word(u)))) {
@@ -251,7 +246,7 @@ bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& t
   }
   if (doc == main.end) return false;
   const bool possessive = v.Sym(main.begin) == 'd';
-  const bool definite = possessive || segment::Lower(v.Word(main.begin)) == "the";
+  const bool definite = possessive || segment::Lower(v.Word(main.begin)) == v.english.article;
   UnitRange author{main.end, main.end};
   std::size_t agent = v.Find({doc + 1, main.end}, "e");
   if (agent < main.end && agent <= doc + 2) author = {agent + 1, main.end};
@@ -271,7 +266,7 @@ bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& t
 
 SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& tokens,
                                   const Shape& shape, UnitRange range) const {
-  View v{text, tokens, shape};
+  View v{text, tokens, shape, lexicon_.english()};
   SpeakerPhrase out;
   std::size_t comma = v.Find(range, ",");
   UnitRange core{range.begin, comma};
@@ -367,7 +362,7 @@ SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& 
 
 void SpeakerReader::ReadApposition(std::string_view text, const segment::Tokens& tokens,
                                    const Shape& shape, UnitRange range, SpeakerPhrase& out) const {
-  View v{text, tokens, shape};
+  View v{text, tokens, shape, lexicon_.english()};
   ReadAppositionIn(v, *this, range, out);
 }
 

@@ -36,6 +36,7 @@
 #include "attribution/frames.h"
 #include "attribution/lexicon.h"
 #include "attribution/shape.h"
+#include "core/places.h"
 #include "core/rules.h"
 #include "segment/tokenizer.h"
 
@@ -59,8 +60,9 @@ struct SpeakerPhrase {
 
 class SpeakerReader {
  public:
-  // Compiles rules/places.txt (capitals and countries as speakers, demonyms).
-  SpeakerReader(const rules::RuleSet& rules, const Lexicon& lexicon);
+  // `lexicon` and `places` (capitals and countries as speakers, demonyms)
+  // must outlive the reader.
+  SpeakerReader(const Lexicon& lexicon, const rules::Places& places);
 
   SpeakerPhrase Read(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
                      UnitRange range) const;
@@ -71,8 +73,8 @@ class SpeakerReader {
   void ReadApposition(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
                       UnitRange range, SpeakerPhrase& out) const;
 
-  bool IsPlace(std::string_view name) const { return places_.count(std::string(name)) > 0; }
-  bool IsDemonym(std::string_view word) const { return demonyms_.count(std::string(word)) > 0; }
+  bool IsPlace(std::string_view name) const { return places_.IsPlace(name); }
+  bool IsDemonym(std::string_view word) const { return places_.IsDemonym(word); }
 
   const Lexicon& lexicon() const { return lexicon_; }
 
@@ -80,9 +82,8 @@ class SpeakerReader {
   bool ReadDocument(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
                     UnitRange main, SpeakerPhrase& out) const;
 
-  std::unordered_set<std::string> places_;    // countries and capitals, as written
-  std::unordered_set<std::string> demonyms_;  // as written (Egyptian, Somali)
   const Lexicon& lexicon_;
+  const rules::Places& places_;
 };
 
 }  // namespace whosaid::attribution

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "claims/terms.h"
+#include "core/classes.h"
 #include "core/text.h"
 #include "events/words.h"
 
@@ -128,6 +129,9 @@ struct FigureExtractor::Lexicon {
   std::unordered_map<std::string, std::string> modifiers;
   std::unordered_set<std::string> barriers;
   std::unordered_set<std::string> list_and;  // words that join the items of a list
+  // rules/english.txt: number_and, of, after_of
+  std::string number_and, of;
+  std::unordered_set<std::string> after_of;
   std::size_t window = 6;
   // Words a figure can start with (besides digits): a quick test on every word.
   std::unordered_set<std::string> starters;
@@ -145,6 +149,10 @@ FigureExtractor::~FigureExtractor() = default;
 FigureExtractor::FigureExtractor(const rules::RuleSet& rules) : lex_(std::make_unique<Lexicon>()) {
   const rules::RuleFile& file = rules.File("claims/figures.txt");
   Lexicon& L = *lex_;
+  const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
+  L.number_and = english.Word("number_and");
+  L.of = english.Word("of");
+  for (const std::string& w : english.Words("after_of")) L.after_of.insert(w);
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
     const std::string& kind = f[0];
@@ -406,7 +414,7 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
   std::size_t k = i;
   for (; k < run_end; ++k) {
     std::string_view w = W(k);
-    if (any && w == "and") continue;
+    if (any && w == L.number_and) continue;
     bool ok = true;
     double part = 0;
     std::size_t from = 0;
@@ -437,7 +445,7 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
     }
     break;
   }
-  while (k > i && W(k - 1) == "and") --k;
+  while (k > i && W(k - 1) == L.number_and) --k;
   if (!any) return std::nullopt;
   n.value = total + current;
   n.end = k;
@@ -504,12 +512,9 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
   std::size_t after = n.group ? n.group_end : n.end;
   if (!group) {
     std::size_t k = n.end;
-    if (k < run_end && W(k) == "of") {
+    if (k < run_end && W(k) == L.of) {
       ++k;
-      if (k < run_end && (W(k) == "the" || W(k) == "their" || W(k) == "his" || W(k) == "her" ||
-                          W(k) == "its" || W(k) == "our" || W(k) == "them")) {
-        ++k;
-      }
+      if (k < run_end && L.after_of.count(std::string(W(k)))) ++k;
     }
     for (std::size_t steps = 0; k < run_end && steps < L.window; ++k, ++steps) {
       if (auto g = L.groups.At(k, run_end, get); g.value) {

@@ -28,4 +28,12 @@ std::vector<Country> ReadPlaces(const RuleSet& rules) {
   return out;
 }
 
+Places::Places(const RuleSet& rules) : countries_(ReadPlaces(rules)) {
+  for (const Country& c : countries_) {
+    places_.insert(c.name);
+    places_.insert(c.capital);
+    demonyms_.insert(c.demonyms.begin(), c.demonyms.end());
+  }
+}
+
 }  // namespace whosaid::rules

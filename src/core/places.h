@@ -1,9 +1,11 @@
-// whosaid::rules::ReadPlaces — rules/places.txt (countries, their capitals
-// and demonyms) read by one loader for every stage that knows places: the
-// speaker reader (a place as a speaker, a demonym as an affiliation), the
-// event gazetteer (countries and capitals under the provinces of
-// events/gazetteer.txt) and the spelling report (place names are no
-// person's spelling).
+// whosaid::rules::ReadPlaces, Places — rules/places.txt (countries, their
+// capitals and demonyms) read by one loader for every stage that knows
+// places: the speaker reader (a place as a speaker, a demonym as an
+// affiliation), the name mentions (a place is no name), the event gazetteer
+// (countries and capitals under the provinces of events/gazetteer.txt) and
+// the spelling report (place names are no person's spelling). The Pipeline
+// reads one Places and passes it to the first three; the spelling report
+// (a corpus stage) reads its own.
 //
 // Contract: the entries in file order, each field as written (trimmed);
 // the third field is a comma-separated list, blanks around each item
@@ -18,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/rules.h"
@@ -32,6 +35,23 @@ struct Country {
 };
 
 std::vector<Country> ReadPlaces(const RuleSet& rules);
+
+// places.txt read once: its countries, and look-ups by name as written.
+class Places {
+ public:
+  explicit Places(const RuleSet& rules);
+
+  const std::vector<Country>& countries() const { return countries_; }
+  // A country or a capital, as written ("Valdoria", "Port Amsel").
+  bool IsPlace(std::string_view name) const { return places_.count(std::string(name)) > 0; }
+  // A demonym, as written ("Valdorian").
+  bool IsDemonym(std::string_view word) const { return demonyms_.count(std::string(word)) > 0; }
+
+ private:
+  std::vector<Country> countries_;
+  std::unordered_set<std::string> places_;
+  std::unordered_set<std::string> demonyms_;
+};
 
 // "a, b ,, c" → {"a", "b", "c"}: items split on commas, blanks (' ')
 // around each trimmed, empty ones dropped.

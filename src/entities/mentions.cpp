@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "core/classes.h"
+
 namespace whosaid::entities {
 
 using segment::Token;
@@ -25,8 +27,11 @@ std::vector<std::string> SplitSpaces(const std::string& s) {
 }  // namespace
 
 MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
-                             const attribution::SpeakerReader& places, const MentionConfig& config)
+                             const rules::Places& places, const MentionConfig& config)
     : lexicon_(lexicon), places_(places), config_(config) {
+  const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
+  and_ = english.Word("conjunction");
+  the_ = english.Word("article");
   const std::map<std::string, std::unordered_set<std::string>*> sets = {
       {"connector", &connectors_},
       {"operation", &operations_},
@@ -157,7 +162,7 @@ struct MentionFinder::Run_ {
         ++k;
       }
       if (k == j || !IsNameWord(k) || !Same(i, k) || IsDateWord(k)) break;
-      if (k == j + 2 && lower[j] == "and" && lower[j + 1] == "the") break;  // a new phrase
+      if (k == j + 2 && lower[j] == f.and_ && lower[j + 1] == f.the_) break;  // a new phrase
       j = k;
     }
     return last;
@@ -337,7 +342,7 @@ struct MentionFinder::Run_ {
     }
     // "the" never comes before a person's name (the Blue Zone, an AFP
     // journalist reported)
-    if (first > 0 && IsWord(first - 1) && lower[first - 1] == "the") return;
+    if (first > 0 && IsWord(first - 1) && lower[first - 1] == f.the_) return;
     std::string near;
     if (first > 0 && IsPunct(first - 1, ','))
       near = RoleNear(first - 1, -1, f.config_.role_words_before);
@@ -516,7 +521,7 @@ struct MentionFinder::Run_ {
       if (!(IsRoleWord(b) || IsOrgHead(b) || IsPlace(b) || IsPortfolio(b))) continue;
       std::size_t start = first;
       for (std::size_t k = first; k < b; ++k) {
-        if (IsWord(k) && lower[k] == "and") start = k + 1;
+        if (IsWord(k) && lower[k] == f.and_) start = k + 1;
       }
       std::size_t after_role = 0;
       std::string role = RolePrefix(start, b, &after_role);
@@ -561,7 +566,7 @@ struct MentionFinder::Run_ {
       // "X of the Post and Y Z": the organisation ends before "and" and a name
       std::size_t end = last;
       for (std::size_t k = c + 2; k + 2 <= last; ++k) {
-        if (IsWord(k) && lower[k] == "and" && PersonLike(k + 1, last)) {
+        if (IsWord(k) && lower[k] == f.and_ && PersonLike(k + 1, last)) {
           end = k - 1;
           Emit(k + 1, last, MentionKind::kPerson);
           break;

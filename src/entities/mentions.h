@@ -16,7 +16,7 @@
 // linear in the number of tokens.
 //
 // Example
-//   MentionFinder finder(rules, lexicon, speakers);
+//   MentionFinder finder(rules, lexicon, places);  // rules::Places (core/places.h)
 //   for (const NameMention& m : finder.Run(text, tokens)) ...
 //   // "The UN Assistance Mission in Iraq (UNAMI) said" →
 //   //   {org "UN Assistance Mission in Iraq", same_as 1}, {acronym "UNAMI", same_as 0}
@@ -30,8 +30,8 @@
 #include <vector>
 
 #include "attribution/lexicon.h"
-#include "attribution/speaker.h"
 #include "core/name_mention.h"
+#include "core/places.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "segment/title_case.h"
@@ -54,15 +54,16 @@ class MentionFinder {
  public:
   // `lexicon` and `places` must outlive the finder.
   MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
-                const attribution::SpeakerReader& places, const MentionConfig& config = {});
+                const rules::Places& places, const MentionConfig& config = {});
 
   std::vector<NameMention> Run(std::string_view text, const segment::Tokens& tokens) const;
 
  private:
   struct Run_;  // the state of one Run()
   const attribution::Lexicon& lexicon_;
-  const attribution::SpeakerReader& places_;
+  const rules::Places& places_;
   MentionConfig config_;
+  std::string and_, the_;  // rules/english.txt conjunction, article
   std::unordered_set<std::string> connectors_, operations_, owned_heads_;
   std::unordered_set<std::string> particles_, name_connectors_, date_words_, place_connectors_,
       portfolios_, affiliation_links_, role_qualifiers_;

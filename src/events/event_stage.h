@@ -26,6 +26,7 @@
 
 #include "core/doc_events.h"
 #include "core/document.h"
+#include "core/places.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "events/coref.h"
@@ -48,7 +49,11 @@ struct EventConfig {
 
 class EventStage {
  public:
-  EventStage(const EventConfig& config, const rules::RuleSet& rules);
+  // `places` (core/places.h) is read by the stage's gazetteer, not kept.
+  EventStage(const EventConfig& config, const rules::RuleSet& rules, const rules::Places& places);
+  // Reads its own places.txt (tests).
+  EventStage(const EventConfig& config, const rules::RuleSet& rules)
+      : EventStage(config, rules, rules::Places(rules)) {}
   ~EventStage();
   EventStage(const EventStage&) = delete;
   EventStage& operator=(const EventStage&) = delete;

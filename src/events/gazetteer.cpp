@@ -71,8 +71,8 @@ void Gazetteer::LoadEntries(const rules::RuleFile& file) {
   }
 }
 
-Gazetteer::Gazetteer(const rules::RuleSet& rules) {
-  LoadCountries(rules::ReadPlaces(rules));  // core/places.h
+Gazetteer::Gazetteer(const rules::RuleSet& rules, const rules::Places& places) {
+  LoadCountries(places.countries());
   LoadEntries(rules.File("events/gazetteer.txt"));
 }
 

@@ -45,7 +45,11 @@ struct PlaceMatch {
 
 class Gazetteer {
  public:
-  explicit Gazetteer(const rules::RuleSet& rules);
+  // Countries and capitals from `places` (read once, core/places.h), the
+  // rest from events/gazetteer.txt.
+  Gazetteer(const rules::RuleSet& rules, const rules::Places& places);
+  // Reads its own places.txt (tests).
+  explicit Gazetteer(const rules::RuleSet& rules) : Gazetteer(rules, rules::Places(rules)) {}
 
   PlaceMatch Match(const std::vector<Word>& words, std::size_t i, std::size_t end) const;
   // The place a demonym (lower case: "afghan", "waziristani") names, or -1.

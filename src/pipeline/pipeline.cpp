@@ -37,22 +37,24 @@ events::EventConfig WithTrace(events::EventConfig c, bool trace) {
 struct Pipeline::Impl {
   Impl(const PipelineConfig& c, const rules::RuleSet& rules)
       : config(c),
+        places(rules),
         tokenizer(rules),
         scanner(c.scanner, rules),
         lexicon(rules),
         shapes(c.shape, lexicon),
         frames(rules),
-        speakers(rules, lexicon),
+        speakers(lexicon, places),
         coref(c.coref, speakers),
         policy(c.attribution, speakers),
-        mentions(rules, lexicon, speakers, c.name_mentions),
-        events(WithTrace(c.events, c.trace), rules),
+        mentions(rules, lexicon, places, c.name_mentions),
+        events(WithTrace(c.events, c.trace), rules, places),
         limits(rules),
         figures(rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
 
   PipelineConfig config;
+  rules::Places places;  // places.txt, read once for speakers, name mentions and events
   segment::Tokenizer tokenizer;
   quotes::Scanner scanner;
   attribution::Lexicon lexicon;

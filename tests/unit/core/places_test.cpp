@@ -53,6 +53,24 @@ TEST_SUITE("core.places") {
                          ConfigError);
   }
 
+  TEST_CASE("Places: countries and capitals are places, demonyms as written") {
+    auto rules = WithPlaces("Valdoria | Port Amsel | Valdorian, Valdorians\n");
+    const Places places(*rules);
+    REQUIRE(places.countries().size() == 1);
+    struct Row {
+      std::string word;
+      bool place, demonym;
+    } rows[] = {
+        {"Valdoria", true, false},   {"Port Amsel", true, false}, {"Valdorian", false, true},
+        {"Valdorians", false, true}, {"valdoria", false, false},  {"Port", false, false},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      CHECK(places.IsPlace(r.word) == r.place);
+      CHECK(places.IsDemonym(r.word) == r.demonym);
+    }
+  }
+
   TEST_CASE("the project's places.txt reads") {
     auto places = ReadPlaces(testing::Rules());
     CHECK(places.size() > 10);
