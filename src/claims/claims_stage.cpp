@@ -235,7 +235,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
       item.direct = q.kind == QuoteKind::kDirect;
       item.start = q.quote.begin;
       item.end = q.quote.end;
-      item.features = rc.features;
+      item.features = &rc.features;
       item.doc_uses = rc.doc_uses;
       if (q.speaker) {
         item.speaker = q.speaker->entity;

@@ -47,7 +47,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,8 +135,9 @@ struct StatementItem {
   // the text the claims stage is given for it), by term key, ascending;
   // missing: once.
   std::vector<std::pair<std::string, int>> doc_uses;
-  // ItemFeatures::Of(text, direct), when given; else the grouper computes it.
-  std::optional<ItemFeatures> features;
+  // ItemFeatures::Of(text, direct), when given (it must outlive Run); else
+  // the grouper computes it from `text`.
+  const ItemFeatures* features = nullptr;
 };
 
 struct StatementGroup {
