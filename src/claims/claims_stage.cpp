@@ -189,6 +189,10 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
   std::vector<RecordRef> refs;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const auto& quotes = docs[d].result->quotes;
+    std::map<std::string, int> uses;
+    if (!quotes.empty() && config_.statements.topic_uses > 0) {
+      for (const Term& t : lexicon_.Terms(docs[d].doc->text)) ++uses[t.key];
+    }
     for (std::size_t r = 0; r < quotes.size(); ++r) {
       const QuoteRecord& q = quotes[r];
       StatementItem item;
@@ -197,6 +201,13 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
       item.direct = q.kind == QuoteKind::kDirect;
       item.start = q.quote.begin;
       item.text = SpanText(*docs[d].doc, q.quote);
+      for (const Term& t : lexicon_.Terms(item.text)) {
+        auto it = uses.find(t.key);
+        if (it != uses.end() && it->second > 1) item.doc_uses.emplace_back(t.key, it->second);
+      }
+      std::sort(item.doc_uses.begin(), item.doc_uses.end());
+      item.doc_uses.erase(std::unique(item.doc_uses.begin(), item.doc_uses.end()),
+                          item.doc_uses.end());
       if (q.speaker) {
         item.speaker = q.speaker->entity;
         item.role = q.speaker->role;

@@ -22,6 +22,8 @@ struct Bag {
   std::vector<bool> proper;  // a name wherever the item uses it
   std::vector<double> weight;
   double total = 0;
+  std::vector<double> topic;  // weight within its document (StatementConfig::topic_uses)
+  double topic_total = 0;
 };
 
 Bag MakeBag(const std::vector<Term>& terms) {
@@ -44,8 +46,10 @@ struct Overlap {
   std::size_t common = 0;  // shared terms that are neither names nor `not`
   double weight = 0;
 };
-Overlap Shared(const Bag& a, const Bag& b) {
+Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
   Overlap o;
+  const std::vector<double>& wa = one_doc ? a.topic : a.weight;
+  const std::vector<double>& wb = one_doc ? b.topic : b.weight;
   std::size_t i = 0, j = 0;
   while (i < a.keys.size() && j < b.keys.size()) {
     int c = a.keys[i].compare(b.keys[j]);
@@ -56,7 +60,7 @@ Overlap Shared(const Bag& a, const Bag& b) {
     } else {
       ++o.shared;
       if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++o.common;
-      o.weight += std::min(a.weight[i], b.weight[j]);
+      o.weight += std::min(wa[i], wb[j]);
       ++i;
       ++j;
     }
@@ -223,11 +227,20 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     bags[r] = MakeBag(lexicon_.Terms(items[order[r]].text));
     for (const std::string& k : bags[r].keys) ++df[k];
   }
-  for (Bag& bag : bags) {
+  for (std::size_t r = 0; r < n; ++r) {
+    Bag& bag = bags[r];
+    const auto& uses = items[order[r]].doc_uses;
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
       double idf = std::log((static_cast<double>(n) + 1.0) / (df[bag.keys[k]] + 0.5));
       bag.weight.push_back(idf * (bag.proper[k] ? config_.proper_weight : 1.0));
       bag.total += bag.weight.back();
+      auto it = std::lower_bound(uses.begin(), uses.end(), std::make_pair(bag.keys[k], 0));
+      const int used = it != uses.end() && it->first == bag.keys[k] ? it->second : 1;
+      const double factor = config_.topic_uses > 0 && used > config_.topic_uses
+                                ? static_cast<double>(config_.topic_uses) / used
+                                : 1.0;
+      bag.topic.push_back(bag.weight.back() * factor);
+      bag.topic_total += bag.topic.back();
     }
   }
   std::vector<Wording> wording(n);  // direct quotes only
@@ -250,10 +263,12 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     const Bag& p = bags[a];
     const Bag& q = bags[b];
     if (p.keys.empty() || q.keys.empty()) return 0.0;
-    Overlap o = Shared(p, q);
+    const bool one_doc = x.doc == y.doc;
+    Overlap o = Shared(p, q, one_doc);
     if (o.shared < config_.min_shared) return 0.0;
     if (config_.need_common && o.common == 0) return 0.0;
-    double smaller = std::min(p.total, q.total);
+    const double smaller =
+        one_doc ? std::min(p.topic_total, q.topic_total) : std::min(p.total, q.total);
     const double sim = smaller > 0 ? o.weight / smaller : 0.0;
     if (x.direct && y.direct) {
       const bool run = SharedRun(wording[a], wording[b], config_.direct_run);
@@ -287,7 +302,8 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     const auto pairs = PostingPairs(postings, config_.max_posting);
     for (auto [a, b] : pairs) {
       double s = similarity(a, b);
-      if (s >= config_.link) edges.push_back({s, a, b});
+      const bool one_doc = items[order[a]].doc == items[order[b]].doc;
+      if (s >= (one_doc ? config_.link : config_.other_doc_link)) edges.push_back({s, a, b});
     }
   }
   std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {

@@ -19,8 +19,10 @@
 //      speaker only pairs that share a term found in at most `max_posting` of
 //      the speaker's items — cost about linear in the records.
 //   3. A pair links when the weight of the shared terms is at least `link`
-//      of the smaller item's weight (containment: a headline or a paraphrase
-//      inside a longer quote), they share `min_shared` terms of which one
+//      (`other_doc_link` across documents) of the smaller item's weight
+//      (containment: a headline or a paraphrase inside a longer quote; in
+//      one document the terms its text uses often, its topic, weigh less),
+//      they share `min_shared` terms of which one
 //      is neither a name nor `not` (`need_common`: a
 //      headline that only names the speaker's forces matches nothing), and
 //      their events are the same occasion (different events
@@ -53,7 +55,11 @@
 namespace whosaid::claims {
 
 struct StatementConfig {
-  double link = 0.35;          // containment that makes two items one statement
+  double link = 0.35;  // containment that makes two items one statement
+  // Two reports in different documents: another outlet paraphrases the
+  // speaker in its own words, while one article's further records of the
+  // speaker are mostly other sentences on its topic.
+  double other_doc_link = 0.32;
   double keep = 0.30;          // containment every pair inside a statement keeps
   double proper_weight = 0.5;  // weight of a name term, relative to its idf
   std::size_t min_shared = 2;  // shared terms a link needs
@@ -87,6 +93,12 @@ struct StatementConfig {
   double bridge_link = 0.6;
   std::size_t bridge_min_shared = 3;
   std::size_t max_posting = 64;  // terms in more of one speaker's items find no candidates
+  // Two records of one document compare their terms weighed down by the
+  // document's topic: a term used more than `topic_uses` times in the
+  // document weighs topic_uses / uses of its weight there (an article on a
+  // vote says `vote` in every paragraph; two of its speaker's sentences
+  // sharing it are not yet one statement). 0: off.
+  int topic_uses = 2;
 };
 
 struct StatementItem {
@@ -100,6 +112,9 @@ struct StatementItem {
   bool direct = false;     // a direct quote (all words in quote marks)
   std::string mention;     // a speaker without entity: the words naming it ("" if none)
   std::string role;        // the speaker's role ("" if none)
+  // How often the document uses each term of `text` (TermLexicon::Terms of
+  // the whole document), by term key, ascending; missing: once.
+  std::vector<std::pair<std::string, int>> doc_uses;
 };
 
 struct StatementGroup {

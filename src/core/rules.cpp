@@ -52,6 +52,7 @@ constexpr std::pair<std::string_view, std::string_view> kMandatory[] = {
     {"quote_marks.txt", "quote mark"},
     {"records.txt", "record limit"},
     {"roles.txt", "role"},
+    {"shape_classes.txt", "symbol class"},
     {"sources.txt", "source noun"},
     {"titles.txt", "title"},
     {"words.txt", "function word"},

@@ -104,11 +104,16 @@ void NameParser::LoadPrefixes(const rules::RuleSet& rules) {
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
     int rest = f.size() == 3 ? std::atoi(f[1].c_str()) : 0;
+    const bool suffix = !f.empty() && f[0].size() > 1 && f[0].front() == '-';
     if (f.size() != 3 || f[0].empty() || rest < 1 ||
-        (f[2] != "strong" && f[2] != "weak" && f[2] != "kunya")) {
-      throw file.Error(line, "expected PREFIX | MIN_REST | strong|weak|kunya (MIN_REST >= 1)");
+        (f[2] != "strong" && f[2] != "weak" && f[2] != "kunya") || (suffix && f[2] == "kunya")) {
+      throw file.Error(line,
+                       "expected PREFIX | MIN_REST | strong|weak|kunya or -SUFFIX | MIN_REST | "
+                       "strong|weak (MIN_REST >= 1)");
     }
-    prefixes_.push_back({f[0], static_cast<std::size_t>(rest), f[2] != "strong", f[2] == "kunya"});
+    std::string text = suffix ? f[0].substr(1) : f[0];
+    prefixes_.push_back({std::move(text), static_cast<std::size_t>(rest), f[2] != "strong",
+                         f[2] == "kunya", suffix});
   }
 }
 
@@ -173,10 +178,12 @@ NamePart NameParser::MakePart(std::string text) const {
   p.spelling = spelling_.Spell(text);
   for (const Prefix& prefix : prefixes_) {
     const std::size_t n = prefix.text.size();
-    if (text.size() >= n + prefix.min_rest && text.compare(0, n, prefix.text) == 0) {
-      p.alternatives.push_back({spelling_.Spell(std::string_view(text).substr(n)), prefix.weak});
-      p.kunya = p.kunya || prefix.kunya;
-    }
+    if (text.size() < n + prefix.min_rest) continue;
+    const std::size_t at = prefix.suffix ? text.size() - n : 0;
+    if (text.compare(at, n, prefix.text) != 0) continue;
+    std::string_view rest = std::string_view(text).substr(prefix.suffix ? 0 : n, text.size() - n);
+    p.alternatives.push_back({spelling_.Spell(rest), prefix.weak});
+    p.kunya = p.kunya || prefix.kunya;
   }
   p.rule_weight = p.initial ? 0.0f : CommonWeight(p.spelling);
   p.weight = p.rule_weight;

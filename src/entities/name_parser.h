@@ -115,7 +115,8 @@ class NameParser {
     std::string text;
     std::size_t min_rest;
     bool weak;
-    bool kunya;  // the part is a kunya (prefixes.txt level "kunya")
+    bool kunya;   // the part is a kunya (prefixes.txt level "kunya")
+    bool suffix;  // an ending ("-bek"), not a beginning
   };
   std::vector<Prefix> prefixes_;
   std::unordered_map<std::string, OrgWord> org_words_;

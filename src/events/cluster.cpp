@@ -32,6 +32,10 @@ bool TypesAgree(const DocEvent& a, const DocEvent& b, bool same_document) {
   if (Prefix(a.type_path, b.type_path) || Prefix(b.type_path, a.type_path)) return true;
   if (a.family.empty() || a.family != b.family) return false;
   if (!same_document) return true;
+  // An undated report's story and another undated event of its family: the
+  // lead names the story, later paragraphs tell where ("the killings" …
+  // "two days of clashes in the coastal region").
+  if ((a.story || b.story) && !a.date && !b.date) return true;
   return a.date && b.date && Width(*a.date) == 1 && *a.date == *b.date;
 }
 
@@ -163,6 +167,28 @@ int DatedHome(const std::vector<Cluster>& clusters, const Item& item, const Clus
   return best;
 }
 
+// An undated report's event no dated cluster takes: the one undated cluster that
+// agrees with it and shares a place below country with it (both name it:
+// "the coastal region"), or holds its document's story or is its story
+// (TypesAgree); -1 for none or several.
+int UndatedPeer(const std::vector<Cluster>& clusters, const Item& item,
+                const ClusterConfig& config) {
+  const DocEvent& e = *item.event;
+  int found = -1;
+  for (std::size_t k = 0; k < clusters.size(); ++k) {
+    const Cluster& c = clusters[k];
+    if (c.date) continue;
+    bool tie = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
+      return PathsOverlap(i.event->places, e.places, true) ||
+             (i.doc == item.doc && (i.event->story || e.story));
+    });
+    if (!tie || !Accepts(c, item, config)) continue;
+    if (found >= 0) return -1;  // ambiguous
+    found = static_cast<int>(k);
+  }
+  return found;
+}
+
 // An undated event: the one agreeing cluster dated shortly before its
 // document (any date when the document has none) that shares a place below
 // country level with it. The event its document's lead reports (the news
@@ -186,7 +212,7 @@ int UndatedHome(const std::vector<Cluster>& clusters, const Item& item,
     if (found >= 0) return -1;  // ambiguous
     found = static_cast<int>(k);
   }
-  return found;
+  return found >= 0 || anchor ? found : UndatedPeer(clusters, item, config);
 }
 
 // The date of a group: the day most of its day-precise members give (the
@@ -229,10 +255,16 @@ std::vector<std::string> WhereNames(const std::vector<const DocEvent*>& members)
   std::vector<EventPlace> merged = MergePlaces(members);
   std::vector<const EventPlace*> where = Where(merged);
   // A name the gazetteer lacks is finer than a country ("the Kiru
-  // interchange"), after the places the gazetteer knows.
+  // interchange"), after the places the gazetteer knows; a part of a
+  // country said by its kind ("coastal region", lower case) is listed but
+  // keeps the country.
   auto country = [](const EventPlace* p) { return p->known && p->path.size() == 1; };
-  bool finer =
-      std::any_of(where.begin(), where.end(), [&](const EventPlace* p) { return !country(p); });
+  auto described = [](const EventPlace* p) {
+    return !p->known && !p->path.empty() && !p->path.back().empty() &&
+           p->path.back().front() >= 'a' && p->path.back().front() <= 'z';
+  };
+  bool finer = std::any_of(where.begin(), where.end(),
+                           [&](const EventPlace* p) { return !country(p) && !described(p); });
   if (finer) where.erase(std::remove_if(where.begin(), where.end(), country), where.end());
   std::stable_sort(where.begin(), where.end(), [](const EventPlace* a, const EventPlace* b) {
     if (a->known != b->known) return a->known;
@@ -245,7 +277,9 @@ std::vector<std::string> WhereNames(const std::vector<const DocEvent*>& members)
   // A cross-border action reported only by country: that country's border.
   bool border =
       std::any_of(members.begin(), members.end(), [](const DocEvent* e) { return e->border; });
-  if (!finer && border && names.size() == 1) {
+  auto named =
+      std::count_if(where.begin(), where.end(), [&](const EventPlace* p) { return !described(p); });
+  if (!finer && border && named == 1) {
     bool foreign = false;
     for (const DocEvent* e : members) {
       for (const Actor& a : e->actors) {

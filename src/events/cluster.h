@@ -18,13 +18,18 @@
 //   * their actors agree (lexicon.h: ActorsAgree);
 //   * their dates lie within `date_slack_days` (a month-level date is
 //     compatible with every day of its month).
+//   In one document, an undated report's story and another undated event
+//   of its family are one (its lead names it, later paragraphs say where).
 // A cluster only takes an event that agrees with every member (no chains).
 // An event with no date joins only when exactly one cluster dated within the
 // `undated_days` before its document's date (any date when the document has
 // none: an undated report of a dated event) agrees with it and they share a
 // place below country level — or, for the event its document's lead
 // reports (DocEvent::story), in a dated document nothing more, in an
-// undated one a country (of a place or an actor); otherwise it stays alone.
+// undated one a country (of a place or an actor); else, in an undated
+// document, it joins the one undated cluster sharing a place below country
+// with it (both name "the coastal region") or holding its document's
+// story; otherwise it stays alone.
 //
 // Ids: the clusters are built in an order fixed by the events' own content
 // (date, type, places, document id), not by input order or thread count,
@@ -35,7 +40,9 @@
 // places when there are any (Nineveh, Sinjar), else the country; a strike
 // reported only by country, by an actor of another country, in a document
 // that speaks of a border, is placed at that country's border
-// ("Syria border"). `label` is "type, first place, when".
+// ("Syria border"); a part of a country said by its kind ("coastal
+// region") comes last and leaves the country in. `label` is "type, first
+// place, when".
 //
 // Example
 //   EventIndex index = ClusterEvents({doc_a_events, doc_b_events});

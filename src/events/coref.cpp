@@ -68,7 +68,12 @@ void EventCoref::Join(const Mention& m, LocalEvent& e) const {
     e.type = m.type;
     e.first_word = m.first;
   }
-  e.type = lex_.Narrower(e.type, m.type) >= 0 ? lex_.Narrower(e.type, m.type) : e.type;
+  // A reference names the event it refers to; it never makes it a
+  // retaliation ("the killings … revenge attacks had followed": the
+  // killings stay an attack).
+  bool retypes = !m.reference || m.type != lex_.answer_type() || e.mentions == 0;
+  int narrower = lex_.Narrower(e.type, m.type);
+  if (retypes && narrower >= 0) e.type = narrower;
   for (const auto& p : m.places) {
     auto it = std::find(e.places.begin(), e.places.end(), p);
     if (it == e.places.end()) {

@@ -16,8 +16,9 @@
 //     that agree, dates within `date_slack_days`; of another type only when
 //     they share a date, a place or an actor — or starts a new one (each
 //     statement, briefing, … is its own).
-//   An event takes the narrowest type, every place, actor and the narrowest
-//   date of its mentions.
+//   An event takes the narrowest type (a reference never makes it the
+//   answer type: a retaliation is another event), every place, actor and
+//   the narrowest date of its mentions.
 //
 // Example
 //   "Turkey bombed Nineveh on Tuesday. The raids killed 12. A meeting in

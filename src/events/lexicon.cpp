@@ -41,7 +41,8 @@ const std::unordered_map<std::string, std::uint32_t> kContextClasses = {
     {"conditional", kConditional},
     {"setting", kSetting},
     {"armed-name", kArmedName},
-    {"facility", kFacility}};
+    {"facility", kFacility},
+    {"part", kPart}};
 
 }  // namespace
 

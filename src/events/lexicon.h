@@ -87,6 +87,7 @@ enum ContextClass : std::uint32_t {
   kSetting = 1u << 27,
   kArmedName = 1u << 28,
   kFacility = 1u << 29,
+  kPart = 1u << 30,
 };
 
 class EventLexicon {

@@ -508,6 +508,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       s.actors.push_back({i, i + 1, Actor{places_.place(id).name, places_.place(id).name}});
     }
   }
+  DescribedPlaces(s);
   std::sort(s.actors.begin(), s.actors.end(),
             [](const ActorHit& a, const ActorHit& b) { return a.first < b.first; });
   std::sort(s.places.begin(), s.places.end(),
@@ -566,6 +567,47 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   }
   s.places.push_back({i, after, ref, role});
   return after;
+}
+
+// Parts of a country named by their kind after a locative ("in the coastal
+// areas", "in Kiru's northern region", "to the coastal region"): a part
+// word, then a region word (context.txt). The name is "<part> region"
+// whatever the region word, so that outlets' "coastal areas" and "coastal
+// region" are one place; it lies in no gazetteer place (a country's part
+// says nothing of the cities in it) and counts only where two events both
+// name it (EventPlace::known false).
+void MentionFinder::DescribedPlaces(Sentence& s) const {
+  for (std::size_t i = s.b; i + 1 < s.e; ++i) {
+    const Word& w = s.w[i];
+    if (!w.IsWord() || w.cap || s.w[i + 1].cap || !s.w[i + 1].IsWord() ||
+        !(lex_.Context(s.w, i, i + 1).second & kPart) ||
+        !(lex_.Context(s.w, i + 1, i + 2).second & kRegion))
+      continue;
+    // "the northern border provinces of Kunduz": a description of the
+    // places it names, no part.
+    if (std::size_t n = i + 2;
+        n < s.e && s.w[n].IsWord() &&
+        (s.w[n].Is("of") || s.w[n].cap || (lex_.Context(s.w, n, n + 1).second & kRegion)))
+      continue;
+    std::size_t k = i > s.b && s.w[i - 1].Is("the") ? i - 1 : i;
+    const PlaceHit* owner = k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive
+                                ? s.PlaceEndingAt(k - 1)
+                                : nullptr;
+    Role role = Role::kNone;
+    if (owner) {
+      role = owner->role;  // "in Kiru's northern region"
+    } else if (std::uint32_t bits = k > s.b ? s.Before(lex_, k).second : 0; bits & kNear) {
+      role = Role::kNear;
+    } else if (bits & kLocative) {
+      role = Role::kPlace;
+    }
+    if (role != Role::kPlace && role != Role::kNear) continue;
+    PlaceRef ref;
+    ref.name = std::string(w.lower) + " region";
+    ref.near = role == Role::kNear;
+    s.places.push_back({i, i + 2, ref, role});
+    ++i;
+  }
 }
 
 // A scheduled event's date said without its year ("the November

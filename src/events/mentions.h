@@ -16,7 +16,8 @@
 // Arguments: places from the gazetteer after a locative preposition (or a
 // place-like capitalised name there), a place before the trigger ("Nineveh
 // airstrikes"), the object of an attack verb ("bombed Tyre, killing …"),
-// the country of a target ("targeted Syrian troops");
+// the country of a target ("targeted Syrian troops"), a part of a country
+// said by its kind ("in the coastal region");
 // actors before the trigger or after "by"; the nearest date, else the
 // sentence's date.
 //
@@ -107,6 +108,7 @@ class MentionFinder {
   std::size_t ObjectStart(const Sentence& s, std::size_t k) const;
   bool ObjectOfArmedVerb(const Sentence& s, std::size_t k) const;
   std::size_t UnknownPlace(Sentence& s, std::size_t i) const;
+  void DescribedPlaces(Sentence& s) const;
   void FindActors(Sentence& s) const;
   void AttachDates(Sentence& s) const;
   std::optional<DateRange> Scheduled(const Sentence& s, int type, const DateMention& dm) const;

@@ -32,9 +32,24 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+bool HasIndex(const Db& db, const char* name) {
+  Stmt s = db.Prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?");
+  s.Bind(1, name);
+  return s.Step();
+}
+
+// SQLite's lower(): ASCII letters only.
+std::string LowerAscii(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
 // The filters of `q` other than the text, as conditions on `quotes q`
-// (" AND …" each); empty when there is none.
-Sql FilterSql(const SearchQuery& q, const std::vector<std::string>& speakers) {
+// (" AND …" each); empty when there is none. `speakers` and `about` are the
+// entity and event ids the speaker and about filters stand for.
+Sql FilterSql(const SearchQuery& q, const std::vector<std::string>& speakers,
+              const std::vector<std::string>& about) {
   Sql sql;
   if (!q.speaker.empty())
     sql.Where("AND q.speaker_entity IN (SELECT value FROM json_each(?)) ", json(speakers).dump());
@@ -42,12 +57,8 @@ Sql FilterSql(const SearchQuery& q, const std::vector<std::string>& speakers) {
   if (!q.role.empty()) sql.Where("AND instr(lower(q.role), lower(?)) > 0 ", q.role);
   if (!q.outlet.empty()) sql.Where("AND q.outlet = ? COLLATE NOCASE ", q.outlet);
   if (!q.event.empty()) sql.Where("AND q.event = ? ", q.event);
-  for (const std::string& w : Words(q.about)) {
-    sql.Where(
-        "AND q.event IN (SELECT id FROM events WHERE "
-        "instr(lower(label || ' ' || type_path), lower(?)) > 0) ",
-        w);
-  }
+  if (!about.empty())
+    sql.Where("AND q.event IN (SELECT value FROM json_each(?)) ", json(about).dump());
   if (!q.kind.empty()) sql.Where("AND q.kind = ? ", q.kind);
   if (!q.from.empty()) sql.Where("AND q.date >= ? ", q.from);
   // "2023-05" takes every day of May: '~' sorts after every digit and '-'.
@@ -127,25 +138,34 @@ struct Searcher::Impl {
       : db(d),
         ranker(d),
         tuning(t),
-        // Indexes made by an earlier whosaid lack it: the table serves then.
-        walk(d.Int("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
-                   "name = 'quotes_walk'")
-                         .value_or(0) > 0
-                 ? "INDEXED BY quotes_walk "
-                 : "NOT INDEXED ") {}
+        // Indexes made by an earlier whosaid lack them: the table serves then.
+        walk(HasIndex(d, "quotes_walk") ? "INDEXED BY quotes_walk " : "NOT INDEXED "),
+        outlet_walk(HasIndex(d, "quotes_outlet_walk") ? "INDEXED BY quotes_outlet_walk " : walk) {}
   Stmt& Cached(const std::string& sql);  // reset, bindings cleared
   std::vector<std::int64_t> Ids(const std::string& sql, const std::vector<Sql::Arg>& args);
   std::vector<std::int64_t> Ranked(const std::string& text, const Sql& filter, std::int64_t limit);
-  std::vector<std::int64_t> Unranked(const Sql& filter, std::int64_t limit);
+  // `by_outlet`: the filter names one outlet (its quotes are walked alone).
+  std::vector<std::int64_t> Unranked(const Sql& filter, bool by_outlet, std::int64_t limit);
   // The first `max` + 1 quotes `filter` keeps, in the order of the index
   // SQLite chooses for it: all of them when there are at most `max`.
   std::vector<std::int64_t> Kept(const Sql& filter, std::size_t max);
 
+  // The events whose label or type path holds every word of `about`
+  // (case-insensitive substrings, as SQLite's instr(lower(…))), in id order.
+  std::vector<std::string> EventsAbout(std::string_view about);
+  void ReadLabels();  // `labels` for the state of the database now
+
   const Db& db;
   Ranker ranker;
   SearchTuning tuning;
-  std::string walk;  // how the quotes are read in id order
+  std::string walk;         // how the quotes are read in id order
+  std::string outlet_walk;  // how one outlet's quotes are read in id order
   std::map<std::string, Stmt, std::less<>> cache;
+  // Each distinct "label type_path" (lower-cased) with its events, read once
+  // per state of the database (PRAGMA data_version): an index has far fewer
+  // distinct labels than events, so --about tests each label, not each event.
+  std::vector<std::pair<std::string, std::vector<std::string>>> labels;
+  std::optional<std::int64_t> labels_version;
 };
 
 Searcher::Searcher(const Db& db, const rules::RuleSet& rules, SearchTuning tuning)
@@ -211,6 +231,37 @@ std::vector<std::int64_t> Searcher::Impl::Ranked(const std::string& text, const 
 void Searcher::Warm() {
   const ReadSnapshot snapshot(db_);
   impl_->ranker.LoadSizes(true);
+  impl_->ReadLabels();
+}
+
+void Searcher::Impl::ReadLabels() {
+  const std::optional<std::int64_t> version = db.Int("PRAGMA data_version");
+  if (!labels_version || version != labels_version) {
+    labels.clear();
+    Stmt& s = Cached("SELECT lower(label || ' ' || type_path) AS l, id FROM events ORDER BY l, id");
+    while (s.Step()) {
+      std::string label = s.Text(0);
+      if (labels.empty() || labels.back().first != label)
+        labels.emplace_back(std::move(label), std::vector<std::string>{});
+      labels.back().second.push_back(s.Text(1));
+    }
+    s.Reset();
+    labels_version = version;
+  }
+}
+
+std::vector<std::string> Searcher::Impl::EventsAbout(std::string_view about) {
+  ReadLabels();
+  const std::vector<std::string> words = Words(LowerAscii(std::string(about)));
+  std::vector<std::string> ids;
+  for (const auto& [label, events] : labels) {
+    const bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+      return label.find(w) != std::string::npos;
+    });
+    if (all) ids.insert(ids.end(), events.begin(), events.end());
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 std::vector<std::int64_t> Searcher::Impl::Kept(const Sql& filter, std::size_t max) {
@@ -223,7 +274,8 @@ std::vector<std::int64_t> Searcher::Impl::Kept(const Sql& filter, std::size_t ma
 // sorted; a broad one is checked along quotes_walk (every filter column in
 // id order), which stops after `limit` pass (the planner would read and
 // sort all of them).
-std::vector<std::int64_t> Searcher::Impl::Unranked(const Sql& filter, std::int64_t limit) {
+std::vector<std::int64_t> Searcher::Impl::Unranked(const Sql& filter, bool by_outlet,
+                                                   std::int64_t limit) {
   std::vector<std::int64_t> ids;
   if (!filter.text.empty()) {
     ids = Kept(filter, tuning.max_sorted);
@@ -236,9 +288,9 @@ std::vector<std::int64_t> Searcher::Impl::Unranked(const Sql& filter, std::int64
   }
   std::vector<Sql::Arg> args = filter.args;
   args.emplace_back(limit);
-  return Ids(
-      "SELECT q.id FROM quotes q " + walk + "WHERE 1 " + filter.text + "ORDER BY q.id LIMIT ?",
-      args);
+  return Ids("SELECT q.id FROM quotes q " + (by_outlet ? outlet_walk : walk) + "WHERE 1 " +
+                 filter.text + "ORDER BY q.id LIMIT ?",
+             args);
 }
 
 std::vector<Hit> Searcher::Search(const SearchQuery& query) {
@@ -248,13 +300,18 @@ std::vector<Hit> Searcher::Search(const SearchQuery& query) {
     if (speakers.empty()) return {};
   }
   const ReadSnapshot snapshot(db_);  // ids and rows from one state of the index
-  const Sql filter = FilterSql(query, speakers);
+  std::vector<std::string> about;
+  if (!Words(query.about).empty()) {
+    about = impl_->EventsAbout(query.about);
+    if (about.empty()) return {};
+  }
+  const Sql filter = FilterSql(query, speakers, about);
   const std::int64_t limit = std::max<std::int64_t>(query.limit, 0);
   std::vector<Hit> hits;
   try {
     std::vector<std::int64_t> ids;
     if (query.text.empty()) {
-      ids = impl_->Unranked(filter, limit);
+      ids = impl_->Unranked(filter, !query.outlet.empty(), limit);
     } else {
       ids = impl_->Ranked(query.text, filter, limit);
     }

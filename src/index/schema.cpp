@@ -10,7 +10,7 @@ namespace {
 // outlet, kind and date each hold the other two, so any mix of those
 // filters is read from one index alone; quotes_walk holds every indexed
 // filter's column in id order, to stop at the first results that pass a
-// broad filter (index/query.h).
+// broad filter (index/query.h); quotes_outlet_walk the same within one outlet.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents(
@@ -48,6 +48,8 @@ CREATE INDEX quotes_outlet ON quotes(outlet COLLATE NOCASE, date, kind);
 CREATE INDEX quotes_kind ON quotes(kind, date, outlet);
 CREATE INDEX quotes_date ON quotes(date, kind, outlet);
 CREATE INDEX quotes_walk ON quotes(id, kind, outlet, date, speaker_entity, event);
+CREATE INDEX quotes_outlet_walk ON quotes(outlet COLLATE NOCASE, id, kind, date, speaker_entity,
+  event);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
   quote, speaker, variants, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 )sql";

@@ -188,6 +188,35 @@ TEST_SUITE("claims.statements") {
     CHECK(g.of[2] != g.of[0]);
   }
 
+  TEST_CASE("one article's topic words do not make its speaker's sentences one statement") {
+    // An article on a ferry strike says `ferry` and `strike` in every
+    // paragraph; two sentences of its speaker sharing them are two
+    // statements, while another outlet's report of one of them is the same.
+    std::vector<StatementItem> items = {
+        Item("P1", "a", 10, "the ferry strike would end once the harbour board paid the crews"),
+        Item("P1", "a", 200, "the ferry strike was costly"),
+        Item("P1", "b", 40, "the strike on the ferry ends when the harbour board pays the crews"),
+        Item("P2", "c", 0, "Our bakery opened early"),
+        Item("P2", "c", 50, "Prices for flour rose twice"),
+        Item("P2", "c", 90, "The market square floods every spring"),
+        Item("P2", "c", 130, "Nobody repaired the bridge"),
+        Item("P2", "c", 170, "Teachers want smaller classes"),
+        Item("P2", "c", 210, "The museum closes on Mondays"),
+    };
+    const StatementGroups plain = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(plain.of[0] == plain.of[1]);  // no word counts given: every word is used once
+    const std::vector<Term> topic_terms = Lexicon().Terms("ferry strike");
+    REQUIRE(topic_terms.size() == 2);
+    for (StatementItem& item : items) {
+      if (item.doc != "a") continue;
+      for (const Term& t : topic_terms) item.doc_uses.emplace_back(t.key, 9);
+      std::sort(item.doc_uses.begin(), item.doc_uses.end());
+    }
+    const StatementGroups topic = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(topic.of[0] != topic.of[1]);
+    CHECK(topic.of[0] == topic.of[2]);
+  }
+
   TEST_CASE("ids do not depend on input order") {
     const std::vector<StatementItem> items = Run1();
     auto ids = [](const std::vector<StatementItem>& in, const StatementGroups& g) {

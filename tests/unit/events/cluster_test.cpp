@@ -245,6 +245,35 @@ TEST_SUITE("events") {
                        Doc("b", "2024-11-20", {story(Ev("airstrike", {}))})));
   }
 
+  TEST_CASE("cluster: undated reports of one story") {
+    // Undated reports: "clashes in the coastal region" (a part of a country
+    // said by its kind, which only counts where both name it) in two of
+    // them is one event; in one report, the lead's undated story and a
+    // later undated event of its family are one. A dated report keeps its
+    // undated events apart.
+    const Path kCoast = {"coastal region"};
+    auto part = [](events::DocEvent e) {
+      for (auto& p : e.places) p.known = p.path != Path{"coastal region"};
+      return e;
+    };
+    auto story = [](events::DocEvent e) {
+      e.story = true;
+      return e;
+    };
+    CHECK(Merged(Doc("a", "", {part(Ev("clash", {kSyria, kCoast}))}),
+                 Doc("b", "", {part(Ev("attack", {kCoast}))})));
+    CHECK_FALSE(Merged(Doc("a", "", {part(Ev("clash", {kSyria}))}),
+                       Doc("b", "", {part(Ev("attack", {kCoast}))})));
+    CHECK_FALSE(Merged(Doc("a", "2024-11-07", {part(Ev("clash", {kSyria, kCoast}))}),
+                       Doc("b", "2024-11-07", {part(Ev("attack", {kCoast}))})));
+    auto index = events::ClusterEvents(
+        {Doc("a", "", {story(Ev("attack", {})), part(Ev("clash", {kSyria, kCoast}))})});
+    CHECK(index.events.size() == 1);
+    CHECK(index.events[0].ref.where == std::vector<std::string>{"Syria", "coastal region"});
+    index = events::ClusterEvents({Doc("a", "", {Ev("attack", {}), Ev("clash", {kCoast})})});
+    CHECK(index.events.size() == 2);
+  }
+
   TEST_CASE("cluster: a cluster takes only events that agree with every member") {
     // 4th ~ 6th ~ 8th, but the 4th and the 8th are four days apart.
     auto index = events::ClusterEvents(

@@ -63,7 +63,8 @@ const std::pair<const char*, std::uint32_t> kContextNames[] = {
     {"conditional", events::kConditional},
     {"setting", events::kSetting},
     {"armed-name", events::kArmedName},
-    {"facility", events::kFacility}};
+    {"facility", events::kFacility},
+    {"part", events::kPart}};
 
 TEST_SUITE("events") {
   TEST_CASE("the examples in rules/events/types.txt") {

@@ -153,6 +153,11 @@ TEST_SUITE("events") {
         {"Officials say the attacks were launched from Iranian soil.", 0, " |  | "},
         {"Rebels attacked the convoy with Sudanese troops nearby.", 0, " |  | "},
         {"Gunmen attacked Iraqi troops near the border.", 0, "Iraq |  | "},
+        // A part of a country said by its kind: "<part> region" whatever the
+        // region word; not the description of places it names.
+        {"Dozens died in three days of clashes in Mali's northern region.", 0,
+         "Mali,northern region |  | "},
+        {"Gunmen attacked villages in the northern areas overnight.", 0, "northern region |  | "},
     };
     for (const Row& r : rows) {
       CAPTURE(std::string(r.text));

@@ -315,6 +315,19 @@ TEST_SUITE("index") {
     }
   }
 
+  TEST_CASE("search: --about reads the event labels again after another batch") {
+    TempDb t("about");
+    IndexBatch(t.path, {kBatchA[1], kBatchB[1]});  // the election documents
+    index::Db db = index::OpenForReading(t.path);
+    index::Searcher searcher(db, testing::Rules());
+    CHECK(searcher.Search({.about = "airstrike"}).empty());     // no such event yet
+    CHECK(Docs(searcher.Search({.about = "  "})).size() == 4);  // no words: no filter
+    IndexBatch(t.path, {kBatchA[0], kBatchB[0]});  // another connection commits the airstrike
+    CHECK(Docs(searcher.Search({.about = "AIRSTRIKE kandahar"})) ==
+          std::vector<std::string>{"a1:indirect", "a1:direct", "a1:indirect", "b1:indirect"});
+    CHECK(searcher.Search({.about = "airstrike no-such-word"}).empty());
+  }
+
   TEST_CASE("search: every way of applying filters gives plain SQL's results, bm25 then id") {
     // More quotes than the two batches: a long one (row sizes past one
     // varint byte) and several sharing words, so that scores tie and differ.
@@ -391,6 +404,7 @@ TEST_SUITE("index") {
         {.kind = "direct", .limit = 2},
         {.entity = brenner},
         {.outlet = "harbor ledger", .from = "2023-06"},
+        {.outlet = "VALLEY POST", .kind = "direct", .limit = 1},
         {.limit = 3},
         {.kind = "mixed", .from = "2099"},
     };
