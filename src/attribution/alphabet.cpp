@@ -12,6 +12,8 @@ ShapeAlphabet ShapeAlphabet::Load(const rules::RuleSet& rules) {
   a.noun_opener = c.Symbols("noun_opener");
   a.noun_end = c.Symbols("noun_end");
   a.object_taker = c.Symbols("object_taker");
+  a.clause_opener = c.Symbols("clause_opener");
+  a.share_part = c.Symbols("share_part");
   a.finite_cue = c.Symbols("finite_cue");
   a.head_end = c.Symbols("head_end");
   a.cue_gap = c.Symbols("cue_gap");

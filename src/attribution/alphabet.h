@@ -27,9 +27,11 @@ struct ShapeAlphabet {
   rules::SymbolSet apposition_stop;    // no apposition runs over these
   rules::SymbolSet org_premodifier;    // an organisation mention takes these in
   // shape.cpp
-  rules::SymbolSet noun_opener;   // a cue word after these is a noun
-  rules::SymbolSet noun_end;      // a word in -s after these reads as a verb
-  rules::SymbolSet object_taker;  // a noun right after these is an object
+  rules::SymbolSet noun_opener;    // a cue word after these is a noun
+  rules::SymbolSet noun_end;       // a word in -s after these reads as a verb
+  rules::SymbolSet object_taker;   // a noun right after these is an object
+  rules::SymbolSet clause_opener;  // a quantifier after these opens a clause
+  rules::SymbolSet share_part;     // the count before a share's "in"
   // frames.cpp
   rules::SymbolSet finite_cue;      // a coordinated finite cue ends an object
   rules::SymbolSet head_end;        // a speaker's head ends at these

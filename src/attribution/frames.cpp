@@ -1,7 +1,10 @@
 #include "attribution/frames.h"
 
 #include <algorithm>
+#include <bitset>
+#include <cctype>
 #include <map>
+#include <string_view>
 
 namespace whosaid::attribution {
 namespace {
@@ -26,6 +29,132 @@ std::string Expand(const std::string& pattern, const std::map<std::string, std::
     i = j - 1;
   }
   return out;
+}
+
+// A [class] at pattern[i] (i at '['): its members in `out`, negation applied;
+// returns the index after ']', or npos when the class uses a form not read
+// here (an escape of a letter, [:posix:]).
+std::size_t ReadClass(const std::string& p, std::size_t i, std::bitset<256>& out) {
+  std::bitset<256> m;
+  std::size_t j = i + 1;
+  bool negated = j < p.size() && p[j] == '^';
+  if (negated) ++j;
+  bool first = true;
+  while (j < p.size() && (p[j] != ']' || first)) {
+    first = false;
+    unsigned char c = static_cast<unsigned char>(p[j]);
+    if (c == '[' && j + 1 < p.size() && p[j + 1] == ':') return std::string::npos;
+    if (c == '\\') {
+      if (j + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[j + 1])))
+        return std::string::npos;
+      c = static_cast<unsigned char>(p[++j]);
+    }
+    if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
+      unsigned char hi = static_cast<unsigned char>(p[j + 2]);
+      if (hi == '\\' || hi < c) return std::string::npos;
+      for (unsigned x = c; x <= hi; ++x) m.set(x);
+      j += 3;
+      continue;
+    }
+    m.set(c);
+    ++j;
+  }
+  if (j >= p.size()) return std::string::npos;
+  out = negated ? ~m : m;
+  return j + 1;
+}
+
+// The symbols every match of `pattern` holds in its cue group, when the
+// pattern proves that (a) no match takes a boundary symbol | or / (outside
+// lookarounds: no such literal, no class holding one, no '.', no escape of a
+// letter) and (b) the group "cue" is one symbol or one [class] and sits in
+// no alternative, no optional repeat and no lookaround. Then every match
+// lies in one stretch between boundaries that holds one of these symbols.
+// Returns none (all zero) when the pattern does not prove both.
+std::bitset<256> RequiredCue(const std::string& p) {
+  struct Group {
+    bool lookaround = false, alternative = false, holds_cue = false;
+  };
+  const std::bitset<256> none;
+  const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
+  std::vector<Group> open{Group{}};  // open[0]: the whole pattern
+  std::bitset<256> cue;
+  int looking = 0;  // open lookarounds
+  auto optional_after = [&](std::size_t k) {
+    return k < p.size() &&
+           (p[k] == '?' || p[k] == '*' ||
+            (p[k] == '{' && k + 1 < p.size() && (p[k + 1] == '0' || p[k + 1] == ',')));
+  };
+  for (std::size_t i = 0; i < p.size();) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[i + 1]))) return none;
+      if (!looking && (p[i + 1] == '|' || p[i + 1] == '/')) return none;
+      i += 2;
+    } else if (c == '[') {
+      std::bitset<256> members;
+      std::size_t next = ReadClass(p, i, members);
+      if (next == std::string::npos || (!looking && (members & bounds).any())) return none;
+      i = next;
+    } else if (c == '(') {
+      Group g;
+      if (p.compare(i, 7, "(?<cue>") == 0) {
+        std::size_t k = i + 7, next = k + 1;
+        if (k < p.size() && p[k] == '[') {
+          next = ReadClass(p, k, cue);
+          if (next == std::string::npos) return none;
+        } else if (k < p.size() &&
+                   std::string_view("\\()[]|.^$*+?{}").find(p[k]) == std::string_view::npos) {
+          cue.set(static_cast<unsigned char>(p[k]));
+        } else {
+          return none;
+        }
+        if (next >= p.size() || p[next] != ')' || optional_after(next + 1) || looking) return none;
+        open.back().holds_cue = true;
+        i = next + 1;
+        continue;
+      }
+      if (p.compare(i, 3, "(?=") == 0 || p.compare(i, 3, "(?!") == 0) {
+        g.lookaround = true;
+        i += 3;
+      } else if (p.compare(i, 4, "(?<=") == 0 || p.compare(i, 4, "(?<!") == 0) {
+        g.lookaround = true;
+        i += 4;
+      } else if (p.compare(i, 3, "(?:") == 0) {
+        i += 3;
+      } else if (p.compare(i, 3, "(?<") == 0) {
+        std::size_t end = p.find('>', i);
+        if (end == std::string::npos) return none;
+        for (std::size_t k = i + 3; k < end; ++k)
+          if (!std::isalnum(static_cast<unsigned char>(p[k])) && p[k] != '_') return none;
+        i = end + 1;
+      } else if (i + 1 < p.size() && p[i + 1] == '?') {
+        return none;  // another (?…) form
+      } else {
+        ++i;
+      }
+      looking += g.lookaround;
+      open.push_back(g);
+    } else if (c == ')') {
+      if (open.size() < 2) return none;
+      Group g = open.back();
+      open.pop_back();
+      looking -= g.lookaround;
+      ++i;
+      if (g.holds_cue) {
+        if (g.alternative || g.lookaround || optional_after(i)) return none;
+        open.back().holds_cue = true;
+      }
+    } else if (c == '|') {
+      open.back().alternative = true;
+      ++i;
+    } else {
+      if (!looking && (c == '.' || c == '/')) return none;
+      ++i;
+    }
+  }
+  if (open.size() != 1 || !open[0].holds_cue || open[0].alternative) return none;
+  return cue;
 }
 
 // Symbol positions [b, e) → the units they cover.
@@ -172,6 +301,7 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   if (needs == "to") return cue.to;
   if (needs == "wh") return cue.wh;
   if (needs == "of") return cue.of;
+  if (needs == "loose") return cue.loose;
   if (needs == "clause") return LooksLikeClause(shape, content);
   return true;
 }
@@ -200,14 +330,15 @@ Frames::Frames(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rule
     if (f[1] != "quote" && f[1] != "content")
       throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
-        fr.needs != "wh" && fr.needs != "of" && fr.needs != "clause") {
-      throw file.Error(line, "NEEDS must be bare, object, to, wh, of, clause or -");
+        fr.needs != "wh" && fr.needs != "of" && fr.needs != "clause" && fr.needs != "loose") {
+      throw file.Error(line, "NEEDS must be bare, object, to, wh, of, loose, clause or -");
     }
     fr.spk = fr.regex.GroupIndex("spk");
     fr.cue = fr.regex.GroupIndex("cue");
     fr.q = fr.regex.GroupIndex("q");
     fr.content = fr.regex.GroupIndex("content");
     fr.chain = fr.regex.GroupIndex("chain");
+    fr.cue_symbols = RequiredCue(fr.regex.pattern());
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
       throw file.Error(
@@ -258,11 +389,32 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
 std::vector<Claim> Frames::Run(const Shape& shape) const {
   std::vector<char> taken(shape.units.size(), 0);
   std::vector<Claim> claims;
+  // The stretches between boundaries: where each ends, and its symbols.
+  const std::string& s = shape.symbols;
+  std::vector<std::size_t> stretch_end(s.size() + 1, s.size());
+  std::vector<std::bitset<256>> stretch_symbols(s.size() + 1);
+  for (std::size_t i = s.size(); i-- > 0;) {
+    if (s[i] == '|' || s[i] == '/') {
+      stretch_end[i] = i;
+      continue;
+    }
+    stretch_end[i] = stretch_end[i + 1];
+    stretch_symbols[i] = stretch_symbols[i + 1];
+    stretch_symbols[i].set(static_cast<unsigned char>(s[i]));
+  }
   for (const Frame& fr : frames_) {
+    // The first position at or after `p` whose stretch holds a cue symbol of
+    // the frame (every match starts at one; see Frame::cue_symbols).
+    auto next_possible = [&](std::size_t p) {
+      if (fr.cue_symbols.none()) return p;
+      while (p < s.size() && (stretch_end[p] == p || (stretch_symbols[p] & fr.cue_symbols).none()))
+        p = stretch_end[p] == p ? p + 1 : stretch_end[p];
+      return p;
+    };
     // A match the checks below reject may hide a good one inside it: search
     // again one position on, not after the rejected match.
     std::size_t start = 0;
-    while (auto m = fr.regex.FindAt(shape.symbols, start)) {
+    while (auto m = fr.regex.FindAt(s, next_possible(start))) {
       Span whole = m->groups[0];
       auto claim = Accept(fr, *m, shape, taken);
       if (!claim) {

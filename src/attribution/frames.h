@@ -15,6 +15,7 @@
 //   for (const Claim& c : frames.Run(shape)) ...   // c.quote_unit, c.speaker …
 #pragma once
 
+#include <bitset>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,11 @@ class Frames {
     std::string needs;  // "", "bare" or "object"
     Regex regex;
     int spk = -1, cue = -1, q = -1, content = -1, chain = -1;
+    // The symbols of the cue group when the pattern proves that every match
+    // lies between two boundaries (| or /) and holds one of them; none
+    // otherwise (see RequiredCue in frames.cpp). Run() searches only the
+    // stretches between boundaries that hold one.
+    std::bitset<256> cue_symbols = {};
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
   static void DropCrossing(std::vector<Claim>& claims);

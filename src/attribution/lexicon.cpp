@@ -46,10 +46,11 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass:
                                                                {"appear", CueClass::kAppear}};
 
 const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},  {"of", 'o'},  {"for", 'f'},
-    {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},    {"aux", 'x'}, {"be", 'x'},
-    {"adverb", 'y'},     {"neg", 'z'},        {"to", 'i'},    {"sub", 'u'}, {"as", 'm'},
-    {"wh-clause", 'h'},  {"including", 'n'},  {"number", '#'}};
+    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},       {"of", 'o'},
+    {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},
+    {"aux", 'x'},        {"be", 'x'},         {"adverb", 'y'},     {"neg", 'z'},
+    {"to", 'i'},         {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'},
+    {"including", 'n'},  {"number", '#'},     {"quantifier", 'D'}, {"quantifier-one", 'D'}};
 
 }  // namespace
 
@@ -114,6 +115,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
       throw words.Error(line, "expected WORD | CLASS with a known CLASS");
     function_[segment::Lower(f[0])] = cls->second;
     if (f[1] == "be") be_forms_.insert(segment::Lower(f[0]));
+    if (f[1] == "quantifier" || f[1] == "quantifier-one")
+      quantifiers_[segment::Lower(f[0])] = f[1] == "quantifier";
   }
   const auto& pron = rules.File("pronouns.txt");
   for (const auto& line : pron.lines()) {
@@ -143,9 +146,13 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   const auto& src = rules.File("sources.txt");
   for (const auto& line : src.lines()) {
     auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 ||
-        (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" && f[1] != "document")) {
-      throw src.Error(line, "expected WORD | group|members|anonymous|document");
+    if (f.size() != 2 || (f[1] != "group" && f[1] != "members" && f[1] != "anonymous" &&
+                          f[1] != "document" && f[1] != "label")) {
+      throw src.Error(line, "expected WORD | group|members|anonymous|document|label");
+    }
+    if (f[1] == "label") {
+      labels_.insert(segment::Lower(f[0]));
+      continue;
     }
     if (f[1] == "members") members_.insert(segment::Lower(f[0]));
     if (f[1] == "document") {

@@ -81,6 +81,12 @@ class Lexicon {
   bool IsIrregularPast(std::string_view lower) const {
     return past_forms_.count(std::string(lower)) > 0;
   }
+  // A determiner that can stand alone for people (words.txt class quantifier:
+  // some, two; quantifier-one: another, each): 'p' plural, 's' singular, or 0.
+  char Quantifier(std::string_view lower) const {
+    auto it = quantifiers_.find(std::string(lower));
+    return it == quantifiers_.end() ? 0 : (it->second ? 'p' : 's');
+  }
   bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
   bool IsTitle(std::string_view lower) const;
   // A title that is courtesy, not function (Mr, Mrs, Haji): never a role.
@@ -97,6 +103,8 @@ class Lexicon {
   bool IsParticleName(std::string_view word) const;
   // A document a speaker issues (statement, post; sources.txt "document").
   bool IsDocument(std::string_view lower) const { return documents_.count(std::string(lower)); }
+  // A kicker label ("EXCLUSIVE: …", "Watch: …"; sources.txt "label").
+  bool IsLabel(std::string_view lower) const { return labels_.count(std::string(lower)); }
   // A group noun that stands for an organisation (rebels; sources.txt "members").
   bool IsMembers(std::string_view lower) const { return members_.count(std::string(lower)); }
   // A source noun: kGroup or kAnonymous.
@@ -134,7 +142,9 @@ class Lexicon {
   std::unordered_set<std::string> documents_;
   std::unordered_set<std::string> be_forms_;
   std::unordered_set<std::string> past_forms_;
+  std::unordered_map<std::string, bool> quantifiers_;  // word → plural
   std::unordered_set<std::string> members_;
+  std::unordered_set<std::string> labels_;
   ShapeAlphabet alphabet_;
   EnglishWords english_;
 };

@@ -236,8 +236,14 @@ class Builder {
     if (!t.cap || initial) {
       auto words = LowerWords(u.first, 6);
       auto cue = lexicon_.MatchCue(words);
-      if (cue && (AfterDeterminer() || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
-        cue.reset();  // "the warning", "says praise", "reports emerged": nouns
+      bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
+      if (cue &&
+          ((AfterDeterminer() && !count_subject) || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
+        cue.reset();               // "the warning", "says praise", "reports emerged": nouns
+      if (cue && count_subject) {  // "Some say", "Another said": the count speaks
+        shape_.units.back().symbol = '#';
+        shape_.symbols.back() = '#';
+      }
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
@@ -259,7 +265,8 @@ class Builder {
     }
     bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
     u.symbol = owner_.WordSymbol(Word(u.first), cap, initial && t.cap, next_cap);
-    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';  // US, not us
+    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';            // US, not us
+    if (u.symbol == 'N' && KickerLabel(u.first)) u.symbol = 'X';  // "EXCLUSIVE: …"
     if (u.symbol == 'k') {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
@@ -269,6 +276,14 @@ class Builder {
       u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
     u.verbish = u.verbish || u.symbol == 'x';
+  }
+
+  // Token i opens its paragraph, a colon follows, and it is a kicker label
+  // (sources.txt "label": "EXCLUSIVE: …", "Watch: …"), not a speaker.
+  bool KickerLabel(std::size_t i) const {
+    if (i + 1 >= tokens_.size() || text_[tokens_[i + 1].span.begin] != ':') return false;
+    if (i > 0 && tokens_[i - 1].paragraph == tokens_[i].paragraph) return false;
+    return lexicon_.IsLabel(segment::Lower(Word(i)));
   }
 
   // A quotation whose words end with a comma right before the closing mark.
@@ -387,6 +402,28 @@ class Builder {
     if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
       return false;
     return lexicon_.alphabet().noun_opener.Has(shape_.units.back().symbol) && !AfterShare();
+  }
+
+  // "Some say …", "Two in three said …", "Another said …": a quantifier
+  // (words.txt) right before a finite speech verb `word` that agrees with it
+  // is a subject when it opens a clause (after a sentence start, a comma, a
+  // conjunction, "who", or a share's "in").
+  bool QuantifierSubject(std::string_view word, bool participle) const {
+    if (participle || shape_.units.empty() || shape_.symbols.back() != 'D') return false;
+    const Unit& last = shape_.units.back();
+    char q = lexicon_.Quantifier(segment::Lower(Word(last.first)));
+    if (q == 0) return false;
+    std::size_t pos = shape_.pos_of.back();
+    char before = pos > 0 ? shape_.symbols[pos - 1] : '/';
+    const ShapeAlphabet& abc = lexicon_.alphabet();
+    bool starts = abc.clause_opener.Has(before);
+    if (before == 'e' && pos >= 2)  // "two in three said"
+      starts = abc.share_part.Has(shape_.symbols[pos - 2]);
+    if (!starts) return false;
+    bool s_form = word.size() > 2 && word.back() == 's' && word[word.size() - 2] != 's';
+    bool past = (word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0) ||
+                lexicon_.IsIrregularPast(word);
+    return q == 'p' ? !s_form : s_form || past;
   }
 
   // "six in 10", "one out of five": a share of people, who can speak.

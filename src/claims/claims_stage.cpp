@@ -40,9 +40,9 @@ int DominantEvent(const events::DocEvents& ev) {
 // The occasion of a document's figures (occasions.h): their event, its root
 // type, date and places, the other events it reports and the speakers it
 // quotes.
-Occasion MakeOccasion(const Document& doc, const DocResult& result) {
+Occasion MakeOccasion(const std::string& doc, const DocResult& result) {
   Occasion o;
-  o.doc = doc.id;
+  o.doc = doc;
   const events::DocEvents& ev = result.events;
   o.date = ev.anchor;
   const int dominant = DominantEvent(ev);
@@ -98,14 +98,14 @@ ClaimsStage::ClaimsStage(const ClaimsConfig& config, const rules::RuleSet& rules
   }
 }
 
-void ClaimsStage::Rate(const std::vector<ClaimsDoc>& docs, const std::vector<FigureLine>& lines,
+void ClaimsStage::Rate(const std::vector<FoldedDoc>& docs, const std::vector<FigureLine>& lines,
                        Statement& st) const {
   bool figure = false, conflict = false, date = false, comparison = false;
   for (const RecordRef& r : st.members) {
     const DocResult& result = *docs[r.doc].result;
     const Span q = result.quotes[r.record].quote;
     for (const Figure& f : result.figures) figure |= q.begin <= f.span.begin && f.span.end <= q.end;
-    for (const RawWord& w : ScanWords(SpanText(*docs[r.doc].doc, q), true)) {
+    for (const RawWord& w : ScanWords(docs[r.doc].claims->records[r.record].text, true)) {
       date |= dates_.count(w.lower) > 0 ||
               (w.lower.size() == 4 && w.lower >= "1900" && w.lower <= "2100" &&
                std::all_of(w.lower.begin(), w.lower.end(),
@@ -144,14 +144,14 @@ DocFigures ClaimsStage::Figures(const Document& doc, const DocResult& result) co
   return out;
 }
 
-void ClaimsStage::Diff(const std::vector<ClaimsDoc>& docs, Statement& st) const {
+void ClaimsStage::Diff(const std::vector<FoldedDoc>& docs, Statement& st) const {
   // The majority wording among the direct appearances.
   std::map<std::string, std::vector<std::size_t>> wordings;  // spelling keys → members
   std::vector<std::string> texts(st.members.size());
   for (std::size_t m = 0; m < st.members.size(); ++m) {
     const RecordRef& r = st.members[m];
     const QuoteRecord& q = docs[r.doc].result->quotes[r.record];
-    texts[m] = SpanText(*docs[r.doc].doc, q.quote);
+    texts[m] = docs[r.doc].claims->records[r.record].text;
     if (q.kind != QuoteKind::kDirect) continue;
     std::string key;
     for (const SpelledWord& w : lexicon_.Words(texts[m])) key += w.key + ' ';
@@ -183,35 +183,64 @@ void ClaimsStage::Diff(const std::vector<ClaimsDoc>& docs, Statement& st) const 
   }
 }
 
+DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) const {
+  DocClaims out;
+  out.id = doc.id;
+  out.date = doc.date;
+  std::map<std::string, int> uses;
+  if (!result.quotes.empty() && config_.statements.topic_uses > 0) {
+    for (const Term& t : lexicon_.Terms(doc.text)) ++uses[t.key];
+  }
+  for (const QuoteRecord& q : result.quotes) {
+    RecordClaims& r = out.records.emplace_back();
+    const std::string text = SpanText(doc, q.quote);
+    r.features = ItemFeatures::Of(lexicon_, text, q.kind == QuoteKind::kDirect);
+    for (const Term& t : r.features.terms) {
+      auto it = uses.find(t.key);
+      if (it != uses.end() && it->second > 1) r.doc_uses.emplace_back(t.key, it->second);
+    }
+    std::sort(r.doc_uses.begin(), r.doc_uses.end());
+    r.doc_uses.erase(std::unique(r.doc_uses.begin(), r.doc_uses.end()), r.doc_uses.end());
+    if (q.speaker) r.mention = SpanText(doc, q.speaker->mention);
+    if (config_.details) r.text = text;
+  }
+  return out;
+}
+
 ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
+  std::vector<DocClaims> summaries;
+  summaries.reserve(docs.size());
+  for (const ClaimsDoc& d : docs) summaries.push_back(Summarize(*d.doc, *d.result));
+  std::vector<FoldedDoc> folded;
+  folded.reserve(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    folded.push_back({&summaries[d], docs[d].result, docs[d].figures});
+  }
+  return Run(folded);
+}
+
+ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
   // 1. Statements over every record.
   std::vector<StatementItem> items;
   std::vector<RecordRef> refs;
   for (std::size_t d = 0; d < docs.size(); ++d) {
+    const DocClaims& summary = *docs[d].claims;
     const auto& quotes = docs[d].result->quotes;
-    std::map<std::string, int> uses;
-    if (!quotes.empty() && config_.statements.topic_uses > 0) {
-      for (const Term& t : lexicon_.Terms(docs[d].doc->text)) ++uses[t.key];
-    }
-    for (std::size_t r = 0; r < quotes.size(); ++r) {
+    for (std::size_t r = 0; r < quotes.size() && r < summary.records.size(); ++r) {
       const QuoteRecord& q = quotes[r];
+      const RecordClaims& rc = summary.records[r];
       StatementItem item;
-      item.doc = docs[d].doc->id;
-      item.doc_date = docs[d].doc->date;
+      item.doc = summary.id;
+      item.doc_date = summary.date;
       item.direct = q.kind == QuoteKind::kDirect;
       item.start = q.quote.begin;
-      item.text = SpanText(*docs[d].doc, q.quote);
-      for (const Term& t : lexicon_.Terms(item.text)) {
-        auto it = uses.find(t.key);
-        if (it != uses.end() && it->second > 1) item.doc_uses.emplace_back(t.key, it->second);
-      }
-      std::sort(item.doc_uses.begin(), item.doc_uses.end());
-      item.doc_uses.erase(std::unique(item.doc_uses.begin(), item.doc_uses.end()),
-                          item.doc_uses.end());
+      item.end = q.quote.end;
+      item.features = rc.features;
+      item.doc_uses = rc.doc_uses;
       if (q.speaker) {
         item.speaker = q.speaker->entity;
         item.role = q.speaker->role;
-        if (item.speaker.empty()) item.mention = SpanText(*docs[d].doc, q.speaker->mention);
+        if (item.speaker.empty()) item.mention = rc.mention;
       }
       if (q.event) {
         item.event = q.event->id;
@@ -243,7 +272,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
   std::vector<std::size_t> with_figures;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     if (docs[d].result->figures.empty()) continue;
-    occasions.push_back(MakeOccasion(*docs[d].doc, *docs[d].result));
+    occasions.push_back(MakeOccasion(docs[d].claims->id, *docs[d].result));
     with_figures.push_back(d);
   }
   std::vector<std::string> occasion_of(docs.size());
@@ -259,7 +288,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
       SourcedFigure s;
       s.figure = found[k];
       s.event = f && k < f->events.size() ? f->events[k].id : "";
-      s.doc = docs[d].doc->id;
+      s.doc = docs[d].claims->id;
       s.doc_index = d;
       s.occasion = occasion_of[d];
       if (s.figure.record >= 0) {

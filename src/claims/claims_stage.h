@@ -7,24 +7,36 @@
 // per-document results: each document's quote records (speaker entity ids,
 // event refs, spans), its figures (DocResult::figures, found by the
 // pipeline), its events with their run-wide refs (DocEvents::global) and its
-// text. Two halves:
-//   Figures(doc, result)  per document, any thread: the event of each of
-//                         its figures;
-//   Run(docs)             the whole run: statements, wording differences and
-//                         figure lines. Depends only on the multiset of
-//                         documents, never on their order or on threads.
+// text. A fold:
+//   Summarize(doc, result)  per document as it comes, any thread, before
+//                         the run-wide ids exist: the terms and wording of
+//                         each record, the words naming its speaker, how
+//                         often the document uses each term (DocClaims) —
+//                         no text is kept past this (memory grows with the
+//                         records' features, not with the documents' text);
+//   Figures(doc, result)  per document, any thread, once events have their
+//                         run-wide ids: the event of each of its figures;
+//   Run(folded)           the whole run, from each document's summary and
+//                         its result with run-wide ids (FoldedDoc; the
+//                         result's quotes need no text): statements, wording
+//                         differences and figure lines. Depends only on the
+//                         multiset of documents, never on their order or on
+//                         threads. Run(docs) = Summarize each, then this.
 //   Apply(result, d, r)   gives document d's records their StatementRef.
 //
 // Example
 //   ClaimsStage stage(ClaimsConfig{}, *rules);
 //   std::vector<DocFigures> figs = {stage.Figures(doc0, r0), stage.Figures(doc1, r1)};
 //   ClaimsResult claims = stage.Run({{&doc0, &r0, &figs[0]}, {&doc1, &r1, &figs[1]}});
+//   // or, folding: DocClaims s0 = stage.Summarize(doc0, r0) as doc0 comes
+//   // (its text may go now), … then stage.Run({{&s0, &r0, &figs[0]}, …})
 //   ClaimsStage::Apply(claims, 0, r0);   // r0.quotes[i].statement
 #pragma once
 
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "claims/conflicts.h"
@@ -55,6 +67,32 @@ struct ClaimsDoc {
   const DocFigures* figures = nullptr;
 };
 
+// What the stage keeps of one record between the map step and Run: its
+// features, no document text (the text of its quote only with
+// ClaimsConfig::details, for the wording diff and the feed).
+struct RecordClaims {
+  ItemFeatures features;                              // statements.h
+  std::vector<std::pair<std::string, int>> doc_uses;  // StatementItem::doc_uses
+  std::string mention;                                // the words naming its speaker ("" if none)
+  std::string text;                                   // its quote's text (details only)
+};
+
+// One document's summary (ClaimsStage::Summarize), records parallel to its
+// DocResult::quotes.
+struct DocClaims {
+  std::string id, date;  // the document's id and publication date
+  std::vector<RecordClaims> records;
+};
+
+// One document at the end of a run: its summary and its result with the
+// run-wide ids applied (speaker entities, record events, DocEvents::global;
+// its figures), no text.
+struct FoldedDoc {
+  const DocClaims* claims = nullptr;
+  const DocResult* result = nullptr;
+  const DocFigures* figures = nullptr;
+};
+
 class ClaimsStage {
  public:
   // Reads rules/claims/words.txt and check_worthy.txt (throws ConfigError
@@ -62,14 +100,23 @@ class ClaimsStage {
   ClaimsStage(const ClaimsConfig& config, const rules::RuleSet& rules);
 
   DocFigures Figures(const Document& doc, const DocResult& result) const;
+  // Per document as it comes, any thread: what Run needs of its text.
+  // `doc` is the text the records' spans point into (a compact text of the
+  // pieces will do: only the text under the quotes, the speaker mentions
+  // and what else is given is read).
+  DocClaims Summarize(const Document& doc, const DocResult& result) const;
+  // The whole run from the summaries; the same result as Run(docs) over the
+  // documents the summaries were made of.
+  ClaimsResult Run(const std::vector<FoldedDoc>& docs) const;
+  // Summarize(doc, result) of each, then Run over them.
   ClaimsResult Run(const std::vector<ClaimsDoc>& docs) const;
   static void Apply(const ClaimsResult& claims, std::size_t doc, DocResult& result);
 
   const TermLexicon& lexicon() const { return lexicon_; }
 
  private:
-  void Diff(const std::vector<ClaimsDoc>& docs, Statement& st) const;
-  void Rate(const std::vector<ClaimsDoc>& docs, const std::vector<FigureLine>& lines,
+  void Diff(const std::vector<FoldedDoc>& docs, Statement& st) const;
+  void Rate(const std::vector<FoldedDoc>& docs, const std::vector<FigureLine>& lines,
             Statement& st) const;
 
   ClaimsConfig config_;

@@ -75,15 +75,6 @@ struct Wording {
   std::vector<bool> content;
 };
 
-Wording MakeWording(const TermLexicon& lexicon, std::string_view text) {
-  Wording w;
-  for (const SpelledWord& s : lexicon.Words(text)) {
-    w.content.push_back(!lexicon.TermKey(s.key).empty() && lexicon.TermKey(s.key) != "not");
-    w.keys.push_back(s.key);
-  }
-  return w;
-}
-
 // Whether a and b share a run of words in order whose length plus content
 // terms make `score`, one content term at least.
 bool SharedRun(const Wording& a, const Wording& b, std::size_t score) {
@@ -191,6 +182,18 @@ struct Edge {
 
 }  // namespace
 
+ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
+  ItemFeatures f;
+  f.terms = lexicon.Terms(text);
+  if (!direct) return f;
+  for (const SpelledWord& s : lexicon.Words(text)) {
+    const std::string term = lexicon.TermKey(s.key);
+    f.content.push_back(!term.empty() && term != "not");
+    f.wording.push_back(s.key);
+  }
+  return f;
+}
+
 long DayNumber(const std::string& iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return -1;
   for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
@@ -218,14 +221,20 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
     const StatementItem& a = items[x];
     const StatementItem& b = items[y];
-    return std::tie(a.doc, a.start, a.speaker, a.text) <
-           std::tie(b.doc, b.start, b.speaker, b.text);
+    return std::tie(a.doc, a.start, a.speaker, a.end, a.text) <
+           std::tie(b.doc, b.start, b.speaker, b.end, b.text);
   });
   std::vector<Bag> bags(n);  // by rank
   std::unordered_map<std::string, int> df;
+  std::vector<Wording> wording(n);  // direct quotes only
   for (std::size_t r = 0; r < n; ++r) {
-    bags[r] = MakeBag(lexicon_.Terms(items[order[r]].text));
+    const StatementItem& item = items[order[r]];
+    const ItemFeatures computed =
+        item.features ? ItemFeatures{} : ItemFeatures::Of(lexicon_, item.text, item.direct);
+    const ItemFeatures& f = item.features ? *item.features : computed;
+    bags[r] = MakeBag(f.terms);
     for (const std::string& k : bags[r].keys) ++df[k];
+    if (item.direct) wording[r] = {f.wording, f.content};
   }
   for (std::size_t r = 0; r < n; ++r) {
     Bag& bag = bags[r];
@@ -242,10 +251,6 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
       bag.topic.push_back(bag.weight.back() * factor);
       bag.topic_total += bag.topic.back();
     }
-  }
-  std::vector<Wording> wording(n);  // direct quotes only
-  for (std::size_t r = 0; r < n; ++r) {
-    if (items[order[r]].direct) wording[r] = MakeWording(lexicon_, items[order[r]].text);
   }
   std::vector<long> day(n), published(n);
   for (std::size_t r = 0; r < n; ++r) {
@@ -265,11 +270,16 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     if (p.keys.empty() || q.keys.empty()) return 0.0;
     const bool one_doc = x.doc == y.doc;
     Overlap o = Shared(p, q, one_doc);
-    if (o.shared < config_.min_shared) return 0.0;
+    // A short report (`to exact revenge`) in another outlet's story of the
+    // same event may share one word with the statement it paraphrases.
+    const bool brief = std::min(p.keys.size(), q.keys.size()) <= config_.short_terms && !one_doc &&
+                       !x.event.empty() && x.event == y.event;
+    if (o.shared < (brief ? std::size_t{1} : config_.min_shared)) return 0.0;
     if (config_.need_common && o.common == 0) return 0.0;
     const double smaller =
         one_doc ? std::min(p.topic_total, q.topic_total) : std::min(p.total, q.total);
     const double sim = smaller > 0 ? o.weight / smaller : 0.0;
+    if (o.shared < config_.min_shared && sim < config_.short_link) return 0.0;
     if (x.direct && y.direct) {
       const bool run = SharedRun(wording[a], wording[b], config_.direct_run);
       if (x.doc == y.doc && (sim < config_.same_doc_direct || !run)) return 0.0;

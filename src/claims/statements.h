@@ -47,7 +47,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claims/terms.h"
@@ -63,8 +65,14 @@ struct StatementConfig {
   double keep = 0.30;          // containment every pair inside a statement keeps
   double proper_weight = 0.5;  // weight of a name term, relative to its idf
   std::size_t min_shared = 2;  // shared terms a link needs
-  bool need_common = true;     // a link needs a shared term that is neither a name nor `not`
-  int max_days_apart = 7;      // dated events further apart are different occasions
+  // ... except one when an item of at most `short_terms` terms and a record
+  // of another document on the same event (both with an event id) share a
+  // word of `short_link` of the short one's weight: a brief paraphrase
+  // (`to exact revenge` of `we will retaliate`).
+  std::size_t short_terms = 2;
+  double short_link = 0.4;
+  bool need_common = true;  // a link needs a shared term that is neither a name nor `not`
+  int max_days_apart = 7;   // dated events further apart are different occasions
   // Documents published more than max_days_apart apart report one
   // statement only in nearly its words: `far_link` containment over at least
   // `far_min_shared` terms (a speaker returns to a topic in another week).
@@ -101,20 +109,35 @@ struct StatementConfig {
   int topic_uses = 2;
 };
 
+// What the grouper reads of an item's text, computed once per record (the
+// claims stage does it per document, as the document comes: no text need be
+// kept until the grouping).
+struct ItemFeatures {
+  std::vector<Term> terms;           // TermLexicon::Terms(text)
+  std::vector<std::string> wording;  // a direct quote's spelling keys, in order
+  std::vector<bool> content;         //   whether each is a content term (not `not`)
+
+  static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
+};
+
 struct StatementItem {
   std::string speaker;     // entity id; "" → a statement of its own
   std::string event;       // event id; "" → unknown
   std::string event_date;  // "YYYY-MM-DD", "YYYY-MM" or ""
   std::string doc;         // document id
   std::size_t start = 0;   // where the quote starts (orders a document's items)
+  std::size_t end = 0;     // and ends (two items from one offset: the shorter first)
   std::string text;        // the reported content
   std::string doc_date;    // the document's publication date, "YYYY-MM-DD" or ""
   bool direct = false;     // a direct quote (all words in quote marks)
   std::string mention;     // a speaker without entity: the words naming it ("" if none)
   std::string role;        // the speaker's role ("" if none)
   // How often the document uses each term of `text` (TermLexicon::Terms of
-  // the whole document), by term key, ascending; missing: once.
+  // the text the claims stage is given for it), by term key, ascending;
+  // missing: once.
   std::vector<std::pair<std::string, int>> doc_uses;
+  // ItemFeatures::Of(text, direct), when given; else the grouper computes it.
+  std::optional<ItemFeatures> features;
 };
 
 struct StatementGroup {

@@ -261,6 +261,19 @@ bool TitleCase(const std::vector<RawWord>& words, const TermConfig& config) {
   return segment::IsTitleCase(longer, capitalised, config.headline);
 }
 
+// A whole number of four digits or more as an outlet rounds it: its first
+// digit and its length (`84000` → `8e4`, like `80000`); "" for anything else.
+std::string Rounded(const std::string& key) {
+  if (key.size() < 4 || key[0] < '1' || key[0] > '9' ||
+      !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return "";
+  }
+  if (key.size() == 4 && (key.compare(0, 2, "19") == 0 || key.compare(0, 2, "20") == 0)) {
+    return "";  // a year
+  }
+  return std::string(1, key[0]) + 'e' + std::to_string(key.size() - 1);
+}
+
 }  // namespace
 
 std::vector<Term> TermLexicon::Terms(std::string_view text) const {
@@ -271,7 +284,9 @@ std::vector<Term> TermLexicon::Terms(std::string_view text) const {
     std::string key = TermKey(w.lower);
     if (key.empty()) continue;
     const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && key != "not";
+    std::string rounded = Rounded(key);
     out.push_back({std::move(key), proper});
+    if (!rounded.empty()) out.push_back({std::move(rounded), false});
   }
   return out;
 }

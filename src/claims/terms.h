@@ -10,15 +10,15 @@
 //   shifts), irregular forms to their base, British endings respelled, then
 //   inflection endings stripped, the result cut to `truncate` letters and a
 //   synonym read as the first word of its `same` group (rules/claims/
-//   words.txt). `proper` marks a word written with a capital inside a
-//   sentence (or all capitals): names, which a speaker repeats across
-//   unrelated statements; in a title-case headline only all-capital words.
-//   Words(text): every word of `text` with its byte span and its spelling key
-//   (lower case, ’ → ', British → American from rules/spelling.txt `british`
-//   lines and the `respell` endings; a contraction is its words, `won't` →
-//   will not, `we're` → we are, each with the contraction's span): two words
-//   with one key differ only in spelling.
-//   Both are pure and thread-safe; cost is linear in the text.
+//   words.txt). A whole number of four digits or more that is not a year is
+//   followed by its rounded term (`84,000` → 84000 8e4: first digit and
+//   length), which an outlet's `more than 80,000` shares. `proper` marks a word written with a
+//   capital inside a sentence (or all capitals): names, which a speaker repeats across unrelated
+//   statements; in a title-case headline only all-capital words. Words(text): every word of `text`
+//   with its byte span and its spelling key (lower case, ’ → ', British → American from
+//   rules/spelling.txt `british` lines and the `respell` endings; a contraction is its words,
+//   `won't` → will not, `we're` → we are, each with the contraction's span): two words with one key
+//   differ only in spelling. Both are pure and thread-safe; cost is linear in the text.
 //
 // Example
 //   TermLexicon lex(*rules);

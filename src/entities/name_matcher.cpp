@@ -119,7 +119,7 @@ void NameMatcher::AlignSingles(const ParsedName& a, const ParsedName& b, PartCom
 // An unmatched part of `single` against runs of 2..max_joined_parts
 // adjacent unmatched parts of `multi`, written together.
 void NameMatcher::AlignJoined(const ParsedName& a, const ParsedName& b, bool a_is_single,
-                              PartComparer& parts, Alignment& al) const {
+                              PartComparer& parts, Alignment& al, PartLevel min_level) const {
   const ParsedName& single = a_is_single ? a : b;
   const ParsedName& multi = a_is_single ? b : a;
   std::vector<int>& s_link = a_is_single ? al.a_link : al.b_link;
@@ -139,7 +139,7 @@ void NameMatcher::AlignJoined(const ParsedName& a, const ParsedName& b, bool a_i
         if (end == start || std::abs(consonants - part.spelling.consonants) > 1) continue;
         const SpellingRules& sp = parts.spelling();
         PartMatch m = sp.Compare(part.spelling, sp.Join(run));
-        if (m.level < PartLevel::kNear) continue;
+        if (m.level < min_level) continue;
         int i0 = static_cast<int>(i);
         if (a_is_single)
           al.Add(i0, i0 + 1, start, end + 1, m.level, false);
@@ -371,9 +371,30 @@ PairMatch NameMatcher::Compare(const ParsedName& a, const ParsedName& b,
                                PartComparer& parts) const {
   PairMatch m;
   if (!a.matchable || !b.matchable || a.type != b.type) return m;
+  Align(a, b, parts, false, m);
+  // A part written joined may have lost its first half to a single part of
+  // the same spelling elsewhere in the name (Mohamed Sherif Mohamed Awad /
+  // Mohamedsherif Mohamed Awad): when that leaves a conflict, parts written
+  // together that match a run of the other name's parts strongly are
+  // aligned first.
+  if (m.relation == Relation::kConflict && NameParts(a) != NameParts(b)) {
+    PairMatch joined;
+    Align(a, b, parts, true, joined);
+    if (joined.relation != Relation::kConflict && joined.relation != Relation::kNone)
+      m = std::move(joined);
+  }
+  return m;
+}
+
+void NameMatcher::Align(const ParsedName& a, const ParsedName& b, PartComparer& parts,
+                        bool joined_first, PairMatch& m) const {
   Alignment al;
   al.a_link.assign(a.parts.size(), -1);
   al.b_link.assign(b.parts.size(), -1);
+  if (joined_first) {
+    AlignJoined(a, b, true, parts, al, PartLevel::kStrong);
+    AlignJoined(a, b, false, parts, al, PartLevel::kStrong);
+  }
   AlignSingles(a, b, parts, al);
   AlignJoined(a, b, true, parts, al);
   AlignJoined(a, b, false, parts, al);
@@ -381,7 +402,6 @@ PairMatch NameMatcher::Compare(const ParsedName& a, const ParsedName& b,
   AlignInitials(a, b, false, al);
   Judge(a, b, al, m);
   m.links = std::move(al.links);
-  return m;
 }
 
 std::string NameMatcher::Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m) {

@@ -142,7 +142,9 @@ class NameMatcher {
   void AlignSingles(const ParsedName& a, const ParsedName& b, PartComparer& parts,
                     Alignment& al) const;
   void AlignJoined(const ParsedName& a, const ParsedName& b, bool a_is_single, PartComparer& parts,
-                   Alignment& al) const;
+                   Alignment& al, PartLevel min_level = PartLevel::kNear) const;
+  void Align(const ParsedName& a, const ParsedName& b, PartComparer& parts, bool joined_first,
+             PairMatch& m) const;
   static void AlignInitials(const ParsedName& a, const ParsedName& b, bool initials_in_a,
                             Alignment& al);
   void Judge(const ParsedName& a, const ParsedName& b, const Alignment& al, PairMatch& m) const;

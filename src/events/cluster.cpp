@@ -167,26 +167,29 @@ int DatedHome(const std::vector<Cluster>& clusters, const Item& item, const Clus
   return best;
 }
 
-// An undated report's event no dated cluster takes: the one undated cluster that
-// agrees with it and shares a place below country with it (both name it:
-// "the coastal region"), or holds its document's story or is its story
-// (TypesAgree); -1 for none or several.
+// An undated report's event no dated cluster takes: the one undated cluster
+// that agrees with it and holds its document's story (or it is the story:
+// TypesAgree), else the one that shares a place below country with it
+// (both name "the coastal region"); -1 for none or several.
 int UndatedPeer(const std::vector<Cluster>& clusters, const Item& item,
                 const ClusterConfig& config) {
   const DocEvent& e = *item.event;
-  int found = -1;
+  int found = -1, own = -1, owns = 0;
   for (std::size_t k = 0; k < clusters.size(); ++k) {
     const Cluster& c = clusters[k];
-    if (c.date) continue;
-    bool tie = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
-      return PathsOverlap(i.event->places, e.places, true) ||
-             (i.doc == item.doc && (i.event->story || e.story));
+    if (c.date || !Accepts(c, item, config)) continue;
+    bool story = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
+      return i.doc == item.doc && (i.event->story || e.story);
     });
-    if (!tie || !Accepts(c, item, config)) continue;
-    if (found >= 0) return -1;  // ambiguous
-    found = static_cast<int>(k);
+    bool place = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
+      return PathsOverlap(i.event->places, e.places, true);
+    });
+    if (story) own = static_cast<int>(k), ++owns;
+    if (!story && !place) continue;
+    found = found == -1 ? static_cast<int>(k) : -2;
   }
-  return found;
+  if (owns == 1) return own;  // its own report's story first
+  return found >= 0 ? found : -1;
 }
 
 // An undated event: the one agreeing cluster dated shortly before its

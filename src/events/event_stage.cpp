@@ -41,6 +41,42 @@ std::optional<DateRange> UrlDate(std::string_view url) {
   return std::nullopt;
 }
 
+// In an undated report (no date to tell its events apart), an event of a
+// family (types.txt) said nowhere takes the places below country of the one
+// other event of its family the document places so ("the killings" and
+// "clashes in the coastal region": where the report's fighting was); with
+// two or more such events it stays unplaced. (In dated reports of other
+// kinds of news, the other event was another one more often than not.)
+void BorrowPlaces(std::vector<DocEvent>& events, bool undated) {
+  // A dated report: only one whose story is an event of the family (the
+  // report of a day's fighting, not news of other kinds that names some).
+  auto story =
+      std::find_if(events.begin(), events.end(), [](const DocEvent& e) { return e.story; });
+  auto below_country = [](const DocEvent& e) {
+    std::vector<EventPlace> out;
+    for (const EventPlace& p : e.places) {
+      if (!p.known || p.path.size() > 1) out.push_back(p);
+    }
+    return out;
+  };
+  std::vector<std::vector<EventPlace>> lent(events.size());
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const DocEvent& e = events[k];
+    if (!e.places.empty() || e.family.empty()) continue;
+    if (!undated && (story == events.end() || story->family != e.family)) continue;
+    int placed = 0;
+    for (const DocEvent& o : events) {
+      if (&o == &e || o.family != e.family || below_country(o).empty()) continue;
+      lent[k] = below_country(o);
+      ++placed;
+    }
+    if (placed != 1) lent[k].clear();
+  }
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    if (!lent[k].empty()) events[k].places = std::move(lent[k]);
+  }
+}
+
 }  // namespace
 
 struct EventStage::Impl {
@@ -132,6 +168,16 @@ DocEvent EventStage::Impl::Describe(const Words& words, const LocalEvent& e, boo
     ep.known = p.id >= 0 || p.parent >= 0;
     out.places.push_back(std::move(ep));
   }
+  // An event of an `at-actor` type (a state's sanctions) is in its state
+  // actors' countries; the places it names are its targets' ("sanctions
+  // on a commander in Morvia").
+  std::vector<EventPlace> home;
+  for (const Actor& a : lexicon.type(e.type).at_actor ? e.actors : std::vector<Actor>{}) {
+    EventPlace ep{{a.country}, 1, false, true};
+    if (!a.country.empty() && std::find(home.begin(), home.end(), ep) == home.end())
+      home.push_back(std::move(ep));
+  }
+  if (!home.empty()) out.places = std::move(home);
   out.actors = e.actors;
   out.date = e.date;
   out.mentions = e.mentions;
@@ -199,6 +245,7 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
         e.places.push_back(EventPlace{m.places.Path(at), 1, true, true});
     }
   }
+  BorrowPlaces(out.events, !out.anchor);
   // 5. quotes
   out.quote_event = m.linker.Run(words, mentions, grouping, quotes, out.anchor, story);
   for (std::size_t i = 0; m.config.trace && i < quotes.size(); ++i) {

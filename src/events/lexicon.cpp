@@ -71,6 +71,8 @@ void EventLexicon::LoadTypes(const rules::RuleFile& file) {
         t.kind = true;
       else if (flag == "sentence")
         t.sentence = true;
+      else if (flag == "at-actor")
+        t.at_actor = true;
       else if (flag == "answer") {
         if (answer_ >= 0) throw file.Error(line, "a second answer type");
         answer_ = static_cast<int>(types_.size());

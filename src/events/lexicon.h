@@ -53,6 +53,7 @@ struct EventType {
   bool sentence = false;  // a quote takes it from its own sentence, never from its paragraph
   bool kind =
       false;  // "a/an" without a place or date names the kind, not one event ("win an election")
+  bool at_actor = false;  // said nowhere, it is where its actor's state is (a state's sanctions)
 };
 
 // Context classes (context.txt), as bits.

@@ -12,8 +12,11 @@ struct QuoteLinker::Quote {
   std::uint32_t paragraph = 0;
   bool general = false;     // speaks in general
   bool casualties = false;  // speaks of victims or damage
-  bool modal = false;       // speaks of what will, may or must be
-  bool occasion = false;    // its sentence names where the words were spoken
+  // The full stop that ends its first sentence of victims or damage (its end
+  // when there is none).
+  std::size_t casualty_told = 0;
+  bool modal = false;     // speaks of what will, may or must be
+  bool occasion = false;  // its sentence names where the words were spoken
 };
 
 QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
@@ -43,10 +46,14 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   auto inside = [&](const Mention& m) { return m.first >= q.first && m.first < q.end; };
   // 1. Inside the quote: the first event named for itself.
   bool generic_inside = q.general;
+  // Victims told in a sentence before any general remark ("No one was
+  // hurt. The guards were protected from such attacks.") are this event's.
+  bool told_first = q.casualties && !q.general;
   bool threat = false;  // a retaliation threatened inside the quote
   for (std::size_t i = 0; i < ms.size(); ++i) {
     if (!inside(ms[i])) continue;
     generic_inside |= ms[i].generic;
+    told_first &= !ms[i].generic || ms[i].first > q.casualty_told;
     threat |= ms[i].unreal && ms[i].type == lex_.answer_type();
     if (event_of(i) < 0) continue;
     if (!ms[i].background) return event_of(i);
@@ -81,7 +88,7 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   }
   // 4. Victims or damage, or a retaliation threatened ("vowed to retaliate
   // by targeting 400 soldiers"): the armed action the document is reporting.
-  if ((q.casualties || threat) && !generic_inside) {
+  if ((q.casualties || threat) && (!generic_inside || told_first)) {
     if (int recent = Recent(q, ms, g); recent >= 0) return recent;
   }
   // 6. The document's story (story.h).
@@ -226,6 +233,10 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
     for (std::size_t i = q.first; i < q.end; ++i) {
       if (!w[i].IsWord()) continue;
       std::uint32_t bits = lex_.Context(w, i, q.end).second;
+      if ((bits & kCasualty) && !q.casualties) {
+        q.casualty_told = i;
+        while (q.casualty_told < q.end && !w[q.casualty_told].Is(".")) ++q.casualty_told;
+      }
       q.casualties |= (bits & kCasualty) != 0;
       q.modal |= (bits & kModal) != 0;
     }

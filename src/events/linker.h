@@ -24,7 +24,8 @@
 //      place something else ("the Patriot Act after the attacks").
 // A quote that speaks in general — a generic mention ("856 attacks") or a
 // span such as "so far" or "this year" inside it — only takes an event from
-// its own words or from before it (never 4). Events where words are spoken
+// its own words or from before it (never 4, unless victims or damage are
+// told in a sentence of the quote before it). Events where words are spoken
 // (types.txt: occasion, "in a statement", "at a briefing") only count
 // inside the quote; anaphors ("this shameful act") too. Types flagged
 // `sentence` (an election, an agreement) count inside the quote or its

@@ -449,10 +449,13 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       i = UnknownPlace(s, i);
       continue;
     }
-    bool inside_name =
-        !s.title && ((i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap) ||
-                     (i + m.words < s.e && s.w[i + m.words].IsWord() && s.w[i + m.words].cap &&
-                      !places_.Match(s.w, i + m.words, s.e).words));
+    // (not after a sentence's first word "The": "The United States imposed …")
+    bool after_name =
+        i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap &&
+        !(i - 1 == s.first_word && (lex_.Context(s.w, i - 1, i).second & kDeterminer));
+    bool inside_name = !s.title && (after_name || (i + m.words < s.e && s.w[i + m.words].IsWord() &&
+                                                   s.w[i + m.words].cap &&
+                                                   !places_.Match(s.w, i + m.words, s.e).words));
     if (inside_name) {
       i += m.words;
       continue;

@@ -806,9 +806,14 @@ class DocPeople {
   // Whether the word is another spelling of the last word of a person of
   // the document (Sirwani / Shirwani, Shafiq / Shafi: the spelling report's
   // test), so that the clusterer may judge it with the document as context.
-  bool Respells(const std::string& word) const {
-    for (const std::string& w : last_words_) {
-      if (s_.reporter.Label(word, w, true) == "transliteration") return true;
+  bool Respells(const std::string& word) {
+    if (last_words_.empty()) return false;
+    if (last_prepared_.size() != last_words_.size()) {  // once per document, on first use
+      for (const std::string& w : last_words_) last_prepared_.push_back(s_.reporter.Prepare(w));
+    }
+    const auto prepared = s_.reporter.Prepare(word);
+    for (const auto& w : last_prepared_) {
+      if (s_.reporter.Label(prepared, w, true) == "transliteration") return true;
     }
     return false;
   }
@@ -841,6 +846,7 @@ class DocPeople {
   WordKeys& keys_;
   Index surname_, first_, single_;
   std::vector<std::string> last_words_;
+  std::vector<SpellingReporter::LabelWord> last_prepared_;  // Respells: last_words_ prepared
 };
 
 // Folds one document's name inputs into the run's groups, and its

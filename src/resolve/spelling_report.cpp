@@ -193,25 +193,39 @@ std::string SpellingReporter::Connectorless(const std::string& w) const {
 }
 
 std::string SpellingReporter::Label(const std::string& a, const std::string& b, bool person) const {
-  const std::string la = segment::Lower(Bare(a)), lb = segment::Lower(Bare(b));
-  if (la == lb || la.empty() || lb.empty()) return {};
-  if (places_.count(la) || places_.count(lb)) return {};
-  auto ba = british_.find(la), bb = british_.find(lb);
-  if (ba != british_.end() && bb != british_.end() && ba->second == bb->second)
-    return "British/American";
-  const std::string ca = Connectorless(la), cb = Connectorless(lb);
-  if (ca != la && ca == cb) return "connector";
-  if (la.find('-') != std::string::npos || lb.find('-') != std::string::npos)
-    return Compound(la, lb);
-  if (AllCaps(a) || AllCaps(b)) return {};  // acronyms are not transliterated (TPP / TTIP)
-  const auto pa = parser_.Parse(la, entities::EntityType::kPerson);
-  const auto pb = parser_.Parse(lb, entities::EntityType::kPerson);
-  if (pa.parts.size() != 1 || pb.parts.size() != 1 || pa.parts[0].text.size() < 3 ||
-      pb.parts[0].text.size() < 3) {
-    return {};
+  return Label(Prepare(a), Prepare(b), person);
+}
+
+SpellingReporter::LabelWord SpellingReporter::Prepare(const std::string& word) const {
+  LabelWord w;
+  w.lower = segment::Lower(Bare(word));
+  if (w.lower.empty()) return w;  // never labelled
+  w.place = places_.count(w.lower) > 0;
+  if (auto it = british_.find(w.lower); it != british_.end()) w.british = &it->second;
+  w.connectorless = Connectorless(w.lower);
+  w.hyphen = w.lower.find('-') != std::string::npos;
+  w.all_caps = AllCaps(word);
+  if (w.place || w.hyphen || w.all_caps) return w;  // Label decides before the parse
+  auto parsed = parser_.Parse(w.lower, entities::EntityType::kPerson);
+  if (parsed.parts.size() == 1 && parsed.parts[0].text.size() >= 3) {
+    w.one_part = true;
+    w.part = parsed.parts[0].text[0];
+    w.spelling = std::move(parsed.parts[0].spelling);
   }
-  if (pa.parts[0].text[0] != pb.parts[0].text[0]) return {};
-  const auto level = spelling_.Compare(pa.parts[0].spelling, pb.parts[0].spelling).level;
+  return w;
+}
+
+std::string SpellingReporter::Label(const LabelWord& a, const LabelWord& b, bool person) const {
+  const std::string &la = a.lower, &lb = b.lower;
+  if (la == lb || la.empty() || lb.empty()) return {};
+  if (a.place || b.place) return {};
+  if (a.british && b.british && *a.british == *b.british) return "British/American";
+  if (a.connectorless != la && a.connectorless == b.connectorless) return "connector";
+  if (a.hyphen || b.hyphen) return Compound(la, lb);
+  if (a.all_caps || b.all_caps) return {};  // acronyms are not transliterated (TPP / TTIP)
+  if (!a.one_part || !b.one_part) return {};
+  if (a.part != b.part) return {};
+  const auto level = spelling_.Compare(a.spelling, b.spelling).level;
   if (level >= entities::PartLevel::kStrong) return "transliteration";
   return person && FinalLetter(la, lb) ? "transliteration" : "";
 }

@@ -55,6 +55,21 @@ class SpellingReporter {
 
   // The label for two spellings of a word, "" when they are not one word.
   std::string Label(const std::string& a, const std::string& b, bool person) const;
+
+  // What Label computes of one word alone (lower case, place, spelling of
+  // its one name part), made once for a word compared with many others:
+  // Label(Prepare(a), Prepare(b), p) == Label(a, b, p).
+  struct LabelWord {
+    std::string lower;                     // Bare, then lower case
+    std::string connectorless;             // Connectorless(lower)
+    const std::string* british = nullptr;  // its British/American pair key, if any
+    bool place = false, hyphen = false, all_caps = false;
+    bool one_part = false;  // the parse has one part of 3+ bytes: `part` and `spelling` set
+    char part = 0;          // that part's first byte
+    entities::Spelling spelling;
+  };
+  LabelWord Prepare(const std::string& word) const;
+  std::string Label(const LabelWord& a, const LabelWord& b, bool person) const;
   // One is the other plus a final letter transliterations drop (Shafi / Shafiq).
   bool DropsFinalLetter(const std::string& a, const std::string& b) const {
     return FinalLetter(Lowered(a), Lowered(b));

@@ -119,10 +119,35 @@ TEST_SUITE("attribution") {
         // a reduced relative right before the cue and an adjective stay
         {"Most of the voters surveyed said the economy came first.", "anonymous | - | - | -"},
         {"Nine in 10 registered voters say the race is close.", "group | - | - | -"},
+        // a kicker label before a colon is no speaker (rules/sources.txt "label")
+        {"Watch: the ferry will not sail on Monday, the harbour is closed.", "no record"},
+        {"EXCLUSIVE: Mayor Ana Ruiz says the pier will close.", "person | Ana Ruiz | Mayor | -"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
       CHECK(FirstSpeaker(row.text) == row.speaker);
+    }
+  }
+
+  TEST_CASE("a quantifier opening a clause before a speech verb is a count that speaks") {
+    struct Row {
+      std::string text, speaker;
+    } rows[] = {
+        {"Two in five said the ferry ran late.", "QTY"},
+        {"Another said the bridge would close by winter.", "QTY"},
+        {"Some say the harbour tax is fair.", "QTY"},
+        {"At the meeting, many fear the mill will shut.", "QTY"},
+        // not a subject, or a verb that does not agree: a noun
+        {"He won some praise for the park plan.", "no record"},
+        {"Another reports emerged later on Monday.", "no record"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      std::string s = FirstSpeaker(row.text);
+      if (row.speaker == "QTY")
+        CHECK(s != "no record");
+      else
+        CHECK(s == row.speaker);
     }
   }
 }

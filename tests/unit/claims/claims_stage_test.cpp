@@ -130,6 +130,39 @@ TEST_SUITE("claims.stage") {
     }
   }
 
+  TEST_CASE("folding: summaries made as documents come, no text at the end") {
+    const ClaimsStage stage(ClaimsConfig{}, testing::Rules());
+    std::vector<KeptDoc> docs = Corpus();
+    const ClaimsResult whole = RunOn(stage, docs);
+    std::vector<DocClaims> summaries;
+    for (KeptDoc& k : docs) {
+      summaries.push_back(stage.Summarize(k.doc, k.result));
+      k.doc.text.clear();  // the text goes once the document is summarised
+    }
+    std::vector<FoldedDoc> folded;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      folded.push_back({&summaries[d], &docs[d].result, &docs[d].figures});
+    }
+    const ClaimsResult r = stage.Run(folded);
+    CHECK(r.statement_of == whole.statement_of);
+    REQUIRE(r.statements.size() == whole.statements.size());
+    for (std::size_t s = 0; s < r.statements.size(); ++s) {
+      CHECK(r.statements[s].id == whole.statements[s].id);
+      CHECK(r.statements[s].check_worthy == whole.statements[s].check_worthy);
+      CHECK(r.statements[s].diffs.size() == whole.statements[s].diffs.size());
+    }
+    REQUIRE(r.lines.size() == whole.lines.size());
+    CHECK(r.lines[0].conflict == whole.lines[0].conflict);
+    // Without details a summary keeps no text at all.
+    ClaimsConfig ids_only;
+    ids_only.details = false;
+    const ClaimsStage slim(ids_only, testing::Rules());
+    std::vector<KeptDoc> again = Corpus();
+    for (const RecordClaims& rc : slim.Summarize(again[0].doc, again[0].result).records) {
+      CHECK(rc.text.empty());
+    }
+  }
+
   TEST_CASE("the result does not depend on document order") {
     const ClaimsStage stage(ClaimsConfig{}, testing::Rules());
     std::vector<KeptDoc> docs = Corpus();

@@ -217,6 +217,31 @@ TEST_SUITE("claims.statements") {
     CHECK(topic.of[0] == topic.of[2]);
   }
 
+  TEST_CASE("a brief report on the same event shares one word with its statement") {
+    // P1 vows revenge; another outlet's story of the same event has him
+    // vowing `revenge for the city` (two terms, `city` common in the run).
+    // One shared word links them only across documents, on one event.
+    auto run = [](std::string doc, std::string event, StatementConfig config = {}) {
+      const std::vector<StatementItem> items = {
+          Item("P1", "a", 10, "we will take revenge on the raiders of Tarsk", "E1"),
+          Item("P1", doc, 400, "revenge for the city", event),
+          Item("P2", "d", 0, "Our city bakery opened early"),
+          Item("P2", "d", 50, "Prices for flour rose twice in the city"),
+          Item("P2", "d", 90, "The city market square floods every spring"),
+          Item("P2", "d", 130, "Nobody repaired the city bridge"),
+      };
+      const StatementGroups g = StatementGrouper(config, Lexicon()).Run(items);
+      return g.of[0] == g.of[1];
+    };
+    CHECK(run("b", "E1"));   // another outlet, same event
+    CHECK(!run("b", "E2"));  // another event
+    CHECK(!run("b", ""));    // no event known
+    CHECK(!run("a", "E1"));  // the same article: its further sentence
+    StatementConfig strict;
+    strict.short_terms = 0;
+    CHECK(!run("b", "E1", strict));
+  }
+
   TEST_CASE("ids do not depend on input order") {
     const std::vector<StatementItem> items = Run1();
     auto ids = [](const std::vector<StatementItem>& in, const StatementGroups& g) {

@@ -45,6 +45,8 @@ TEST_SUITE("entities.matcher") {
         {"Mufti Hedayatullah Shwarabni", "Hidayatullah Shwarebni", P, R::kEqual, S::kStrong},
         {"Abd al-Rahman Tilad", "Abdurrahman Tilad", P, R::kEqual, S::kStrong},
         {"Muhammad Yasir Tayrbik", "Mohamad Yasir Teir Beik", P, R::kEqual, S::kStrong},
+        {"Mohamed Tawfiq Mohamed Dirbala", "Mohamedtawfiq Mohamed Dirbala", P, R::kEqual, S::kStrong},
+        {"Ravshanbek Tolqinov", "Ravshan Tolqinov", P, R::kEqual, S::kStrong},
         {"Muhammad Hadi Rayhan Al-Ashri", "Mohammad H R Alashiri", P, R::kEqual, S::kStrong},
         {"Hatim Ahmad Durakat", "Hatam Ahmad Durakat", P, R::kEqual, S::kStrong},
         {"Zohami Khaled", "Khaled Al-Zuhami", P, R::kEqual, S::kStrong},

@@ -169,6 +169,44 @@ TEST_SUITE("events") {
                             "2024-03-02")) == "2024-03-02: election, Iran, 2024-03-01");
   }
 
+  TEST_CASE("event stage: a state's sanctions are imposed from its own country") {
+    CHECK(Describe(RunStage("The United States imposed sanctions on two generals in Kiru on "
+                            "Tuesday, officials said.",
+                            "2024-03-06")) == "2024-03-06: sanction, United States, 2024-03-05");
+  }
+
+  TEST_CASE(
+      "event stage: an undated report's unplaced event of a family takes its one placed "
+      "kin's places") {
+    // The places of the event first mentioned at `word`.
+    auto places_at = [](const std::string& text, const std::string& date, const char* word) {
+      std::vector<std::string> out;
+      for (const auto& e : RunStage(text, date).events) {
+        for (const auto& p : e.first_byte == text.find(word) ? e.places : decltype(e.places){})
+          out.push_back(p.path.back());
+      }
+      return out;
+    };
+    const std::string report =
+        "Hundreds flee the killings\n"
+        "The mass killings of villagers went on for a third night, a monitor said, as survivors "
+        "fled to the hills in their thousands, leaving homes and fields behind them.\n"
+        "More than 300 people have been killed in three days of clashes in Mali's northern "
+        "region, the monitor said.\n";
+    CHECK(places_at(report, "", "mass killings") == std::vector<std::string>{"northern region"});
+    CHECK(places_at(report, "", "clashes") == std::vector<std::string>{"Mali", "northern region"});
+    // A dated report whose story is no armed action keeps it unplaced.
+    const std::string other =
+        "Senate passes budget\n"
+        "The Senate passed the budget on Tuesday after a long debate over spending on schools, "
+        "roads and the police, with both parties claiming a win for their voters.\n"
+        "Gunmen attacked a bus on Monday, killing four.\n"
+        "Police said gunmen attacked a patrol in Chicago's western region in January.\n";
+    CHECK(places_at(other, "2024-03-06", "attacked a bus").empty());
+    CHECK(places_at(other, "2024-03-06", "attacked a patrol") ==
+          std::vector<std::string>{"Chicago", "western region"});
+  }
+
   TEST_CASE("event stage: no event, no link") {
     events::DocEvents ev =
         RunStage("The committee published its annual report on Tuesday.", "2024-11-06");

@@ -150,6 +150,13 @@ TEST_SUITE("events") {
          "\"So far this year, hundreds of civilians have been killed,\" a UN official said.\n"
          "\"In 2023, drone strikes killed dozens of civilians in the north,\" a monitor said.\n",
          {{"120 drone strikes", "none"}, {"hundreds of civilians", "none"}, {"In 2023", "none"}}},
+        {"victims told before a general remark in the quote: the event reported",
+         "2024-11-07",
+         "Turkish drones bombed Afrin on Wednesday.\n"
+         "The town has a long history.\n"
+         "\"Two guards were injured. The building was protected from such attacks,\" a police "
+         "officer said.\n",
+         {{"Two guards were injured", "airstrike, Afrin, 2024-11-06"}}},
         {"where words are spoken is not what they are about",
          "2024-11-07",
          "Turkish drones bombed Afrin on Wednesday.\n"
