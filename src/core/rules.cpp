@@ -43,6 +43,7 @@ std::string StripComment(std::string_view s) {
 constexpr std::pair<std::string_view, std::string_view> kMandatory[] = {
     {"abbreviations.txt", "abbreviation"},
     {"cues.txt", "cue"},
+    {"english.txt", "English word class"},
     {"frames.txt", "frame"},
     {"mentions.txt", "mention rule"},
     {"nominal_cues.txt", "nominal cue"},
