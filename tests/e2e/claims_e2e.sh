@@ -10,12 +10,12 @@
 #                          documents given in reverse order.
 #   claims_e2e.sh news     on ../shared/data/news (skipped, exit 77, when
 #                          absent): scores with ../shared/eval/score_claims.py.
-#                          Fails below the floors (today's figures less a
-#                          margin: a regression guard); the issue's targets
-#                          (statement pair F1 >= 0.80, figure recall >= 0.80,
-#                          value accuracy >= 0.90, figure line pair F1 >= 0.80,
-#                          conflict recall 1, conflict precision >= 0.60) are
-#                          reported, and enforced with WHOSAID_CLAIMS_STRICT=1.
+#                          Fails below the floors, which are now issue 15's
+#                          targets (statement pair F1 >= 0.80, figure recall
+#                          >= 0.80, value accuracy >= 0.90, figure line pair
+#                          F1 >= 0.80, conflict recall 1, conflict precision
+#                          >= 0.60); WHOSAID_CLAIMS_STRICT=1 still enforces the
+#                          targets where a floor is set lower.
 #                          Both depend on speakers and events merged across
 #                          documents upstream (entities, events).
 set -euo pipefail
@@ -93,7 +93,7 @@ news_case() {
 import json, os, sys
 m = json.load(open(sys.argv[1]))
 # (metric, floor: fail below it today, target of issue 15)
-checks = [("statement_pair_f1", 0.75, 0.80), ("figure_recall", 0.80, 0.80),
+checks = [("statement_pair_f1", 0.80, 0.80), ("figure_recall", 0.80, 0.80),
           ("value_accuracy", 0.90, 0.90), ("figure_line_pair_f1", 0.80, 0.80),
           ("conflict_recall", 1.0, 1.0), ("conflict_precision", 0.60, 0.60),
           ("figure_offsets_valid", 1.0, 1.0)]
