@@ -255,8 +255,9 @@ std::vector<std::string> Searcher::Impl::EventsAbout(std::string_view about) {
   const std::vector<std::string> words = Words(LowerAscii(std::string(about)));
   std::vector<std::string> ids;
   for (const auto& [label, events] : labels) {
-    const bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-      return label.find(w) != std::string::npos;
+    const std::string& text = label;  // (clang 14: no lambda capture of a structured binding)
+    const bool all = std::all_of(words.begin(), words.end(), [&text](const std::string& w) {
+      return text.find(w) != std::string::npos;
     });
     if (all) ids.insert(ids.end(), events.begin(), events.end());
   }
