@@ -308,7 +308,8 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
 
 }  // namespace
 
-Frames::Frames(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rules)) {
+Frames::Frames(const FramesConfig&, const rules::RuleSet& rules)
+    : alphabet_(ShapeAlphabet::Load(rules)) {
   const auto& file = rules.File("frames.txt");
   std::map<std::string, std::string> macros;
   for (const auto& line : file.lines()) {

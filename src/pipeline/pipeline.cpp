@@ -37,27 +37,24 @@ events::EventConfig WithTrace(events::EventConfig c, bool trace) {
 struct Pipeline::Impl {
   Impl(const PipelineConfig& c, const rules::RuleSet& rules)
       : config(c),
-        places(rules),
         tokenizer(c.tokenizer, rules),
         scanner(c.scanner, rules),
-        lexicon(rules),
-        shapes(c.shape, lexicon),
-        frames(rules),
-        speakers(lexicon, places),
+        shapes(c.shape, rules),
+        frames(c.frames, rules),
+        speakers(c.speaker, rules),
         coref(c.coref, speakers),
-        policy(c.attribution, speakers),
-        mentions(rules, lexicon, places, c.name_mentions),
-        events(WithTrace(c.events, c.trace), rules, places),
+        policy(c.attribution, rules),
+        mentions(rules, rules.Shared<attribution::Lexicon>(), rules.Shared<rules::Places>(),
+                 c.name_mentions),
+        events(WithTrace(c.events, c.trace), rules, rules.Shared<rules::Places>()),
         limits(rules),
         figures(rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
 
   PipelineConfig config;
-  rules::Places places;  // places.txt, read once for speakers, name mentions and events
   segment::Tokenizer tokenizer;
   quotes::Scanner scanner;
-  attribution::Lexicon lexicon;
   attribution::ShapeBuilder shapes;
   attribution::Frames frames;
   attribution::SpeakerReader speakers;

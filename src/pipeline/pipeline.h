@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "attribution/coref.h"
+#include "attribution/frames.h"
 #include "attribution/policy.h"
 #include "attribution/shape.h"
 #include "core/doc_result.h"
@@ -61,6 +62,8 @@ struct PipelineConfig {
   segment::TokenizerConfig tokenizer;          // segment/tokenizer.h: what is all capitals
   quotes::ScannerConfig scanner;               // quotes/scanner.h: nesting depth
   attribution::ShapeConfig shape;              // attribution/shape.h: scare quotes, headlines
+  attribution::FramesConfig frames;            // attribution/frames.h
+  attribution::SpeakerConfig speaker;          // attribution/speaker.h
   attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look
   attribution::AttributionConfig attribution;  // attribution/policy.h: confidences
   entities::MentionConfig name_mentions;       // entities/mentions.h: role windows, headlines
