@@ -401,8 +401,8 @@ class Resolver {
 
 }  // namespace
 
-Coref::Coref(const CorefConfig& config, const SpeakerReader& reader)
-    : config_(config), reader_(reader) {}
+Coref::Coref(const CorefConfig& config, const rules::RuleSet& rules)
+    : config_(config), reader_(config.speaker, rules) {}
 
 std::vector<ResolvedSpeaker> Coref::Run(std::string_view text, const segment::Tokens& tokens,
                                         const Shape& shape,

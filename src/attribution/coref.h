@@ -47,6 +47,9 @@ struct CorefConfig {
   std::size_t max_apposition_before_units = 28;  // a noun phrase before ", NAME" (its role)
   std::size_t max_alias_units = 4;               // an alias phrase after a name (widely known as)
   std::size_t max_apposition_after_units = 16;   // an apposition after "NAME," (its role)
+  // How speaker phrases are read: by coreference around the names it finds,
+  // and by the pipeline's speaker step (the same setting for both).
+  SpeakerConfig speaker;
 };
 
 struct ResolvedSpeaker {
@@ -56,7 +59,9 @@ struct ResolvedSpeaker {
 
 class Coref {
  public:
-  Coref(const CorefConfig& config, const SpeakerReader& reader);
+  // Reads phrases with its own SpeakerReader(config.speaker, rules); `rules`
+  // must outlive it (the reader keeps the rule set's shared Lexicon).
+  Coref(const CorefConfig& config, const rules::RuleSet& rules);
 
   // `speakers[i]` is read at unit `cue_units[i]` (for pronoun recency).
   std::vector<ResolvedSpeaker> Run(std::string_view text, const segment::Tokens& tokens,
@@ -65,7 +70,7 @@ class Coref {
 
  private:
   CorefConfig config_;
-  const SpeakerReader& reader_;
+  SpeakerReader reader_;
 };
 
 }  // namespace whosaid::attribution

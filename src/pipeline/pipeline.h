@@ -63,8 +63,8 @@ struct PipelineConfig {
   quotes::ScannerConfig scanner;               // quotes/scanner.h: nesting depth
   attribution::ShapeConfig shape;              // attribution/shape.h: scare quotes, headlines
   attribution::FramesConfig frames;            // attribution/frames.h
-  attribution::SpeakerConfig speaker;          // attribution/speaker.h
-  attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look
+  attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look;
+                                               // .speaker: how speaker phrases are read
   attribution::AttributionConfig attribution;  // attribution/policy.h: confidences
   entities::MentionConfig name_mentions;       // entities/mentions.h: role windows, headlines
   events::EventConfig events;                  // events/event_stage.h
