@@ -44,8 +44,7 @@ struct Pipeline::Impl {
         speakers(c.coref.speaker, rules),
         coref(c.coref, rules),
         policy(c.attribution, rules),
-        mentions(rules, rules.Shared<attribution::Lexicon>(), rules.Shared<rules::Places>(),
-                 c.name_mentions),
+        mentions(c.name_mentions, rules),
         events(WithTrace(c.events, c.trace), rules, rules.Shared<rules::Places>()),
         limits(rules),
         figures(rules) {}
