@@ -45,7 +45,7 @@ struct Pipeline::Impl {
         coref(c.coref, rules),
         policy(c.attribution, rules),
         mentions(c.name_mentions, rules),
-        events(WithTrace(c.events, c.trace), rules, rules.Shared<rules::Places>()),
+        events(WithTrace(c.events, c.trace), rules),
         limits(rules),
         figures(rules) {}
 
