@@ -47,7 +47,7 @@ struct Pipeline::Impl {
         mentions(c.name_mentions, rules),
         events(WithTrace(c.events, c.trace), rules),
         limits(rules),
-        figures(rules) {}
+        figures(c.figures, rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
 

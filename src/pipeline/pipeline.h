@@ -39,6 +39,7 @@
 #include "attribution/frames.h"
 #include "attribution/policy.h"
 #include "attribution/shape.h"
+#include "claims/figures.h"
 #include "core/doc_result.h"
 #include "core/document.h"
 #include "core/rules.h"
@@ -68,6 +69,7 @@ struct PipelineConfig {
   attribution::AttributionConfig attribution;  // attribution/policy.h: confidences
   entities::MentionConfig name_mentions;       // entities/mentions.h: role windows, headlines
   events::EventConfig events;                  // events/event_stage.h
+  claims::ExtractorConfig figures;             // claims/figures.h (FigureExtractor)
 };
 
 class Pipeline {
