@@ -46,7 +46,7 @@ struct Pipeline::Impl {
         policy(c.attribution, rules),
         mentions(c.name_mentions, rules),
         events(WithTrace(c.events, c.trace), rules),
-        limits(rules),
+        limits(c.limits, rules),
         figures(c.figures, rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
@@ -149,7 +149,7 @@ DocResult Pipeline::Run(const Document& doc) const {
         if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
         return r;
       });
-  impl_->limits.Apply(doc, result);  // no record no speech could be (rules/records.txt)
+  impl_->limits.Run(doc, result);  // no record no speech could be (rules/records.txt)
   // Figures are read over the whole text (in small chunks of their own), after
   // the limits: they point at the records that remain.
   result.figures = impl_->figures.Run(doc.text, result.quotes);

@@ -45,6 +45,7 @@
 #include "core/rules.h"
 #include "entities/mentions.h"
 #include "events/event_stage.h"
+#include "pipeline/record_limits.h"
 #include "quotes/scanner.h"
 #include "segment/tokenizer.h"
 
@@ -70,11 +71,15 @@ struct PipelineConfig {
   entities::MentionConfig name_mentions;       // entities/mentions.h: role windows, headlines
   events::EventConfig events;                  // events/event_stage.h
   claims::ExtractorConfig figures;             // claims/figures.h (FigureExtractor)
+  RecordLimitsConfig limits;                   // pipeline/record_limits.h
 };
 
 class Pipeline {
  public:
   // Compiles every rule the stages need; throws ConfigError on a bad rule.
+  // Every stage is built as Stage(config.field, rules); what several share
+  // (places, the attribution lexicon) is the rule set's one copy
+  // (RuleSet::Shared), so `rules` must outlive the pipeline.
   Pipeline(const PipelineConfig& config, const rules::RuleSet& rules);
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;
