@@ -49,7 +49,8 @@ class Rebase {
 // What the claims stage reads of a document, small: a text of its pieces
 // laid end to end and its records and figures with their spans moved into
 // it. The claims stage reads only quote texts and compares spans, which the
-// move keeps (it is monotone and exact inside a piece).
+// move keeps (it is monotone and exact inside a piece). Summarize reads the
+// text; the rest of the stage reads none.
 void CompactForClaims(const Partial& p, Document& doc, DocResult& result,
                       std::vector<std::pair<Span, Span>>& figure_spans) {
   doc.id = p.doc.id;
@@ -83,6 +84,35 @@ std::size_t Footprint(const PartialNames& n) {
   return bytes;
 }
 
+// About the bytes a document's events take.
+std::size_t Footprint(const events::DocEvents& e) {
+  constexpr std::size_t kPerEvent = 256, kPerPlace = 96;
+  std::size_t bytes = sizeof(events::DocEvents) + e.events.size() * kPerEvent +
+                      e.quote_event.size() * sizeof(int);
+  for (const events::DocEvent& x : e.events) bytes += x.places.size() * kPerPlace;
+  return bytes;
+}
+
+// What the claims stage's Run reads of a record once its summary is made
+// (ClaimsStage::Summarize): its kind, quote span, speaker entity, name and
+// role, event. The rest goes.
+void SlimForClaims(DocResult& result) {
+  for (QuoteRecord& q : result.quotes) {
+    q.rule = {};
+    q.cue.reset();
+    if (q.speaker) q.speaker->affiliation = {};
+  }
+}
+
+// Each of the document's events' run-wide EventRef (DocEvents::global).
+void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEvents& events) {
+  events.global.clear();
+  for (std::size_t e = 0; e < events.events.size(); ++e) {
+    const events::GlobalEvent* g = index.Find(doc, static_cast<int>(e));
+    events.global.push_back(g ? g->ref : EventRef{});
+  }
+}
+
 }  // namespace
 
 void CorpusRun::Add(Partial partial) {
@@ -93,9 +123,13 @@ void CorpusRun::Add(Partial partial) {
   stages_.entities->Note(partial.names);
   HoldNames(doc, std::move(partial.names));
   if (!stages_.keep_documents) return;  // only the names are needed
-  if (stages_.claims)
-    CompactForClaims(partial, doc.claims_doc, doc.claims_result, doc.figure_spans);
-  doc.events = std::move(partial.events);
+  if (stages_.claims) {
+    Document compact;
+    CompactForClaims(partial, compact, doc.claims_result, doc.figure_spans);
+    doc.claims = stages_.claims->Summarize(compact, doc.claims_result);
+    SlimForClaims(doc.claims_result);
+  }
+  HoldEvents(doc, std::move(partial.events));
   partial.events = {};  // kept apart, as the names are
   partial.names = {};
   partial.names.record_input.assign(partial.quotes.size(), -1);
@@ -108,6 +142,10 @@ void CorpusRun::SpillHeld() {
     if (d.names) {
       d.names_slot = spills_[0]->Append(EncodeNames(*d.names));
       d.names.reset();
+    }
+    if (d.events) {
+      d.events_slot = spills_[0]->Append(EncodeEvents(*d.events));
+      d.events.reset();
     }
     if (d.held) {
       d.slot = spills_[0]->Append(EncodePartial(*d.held));
@@ -138,6 +176,20 @@ void CorpusRun::HoldNames(Doc& doc, PartialNames&& names) {
     doc.names = std::move(names);
   else
     doc.names_slot = spills_[0]->Append(EncodeNames(names));
+}
+
+void CorpusRun::HoldEvents(Doc& doc, events::DocEvents&& events) {
+  if (Fits(Footprint(events)))
+    doc.events = std::move(events);
+  else
+    doc.events_slot = spills_[0]->Append(EncodeEvents(events));
+}
+
+events::DocEvents CorpusRun::TakeEvents(Doc& doc) {
+  if (!doc.events) return DecodeEvents(spills_[doc.spill]->Read(doc.events_slot));
+  events::DocEvents e = std::move(*doc.events);
+  doc.events.reset();
+  return e;
 }
 
 PartialNames CorpusRun::TakeNames(Doc& doc) {
@@ -184,33 +236,39 @@ CorpusResult CorpusRun::Resolve() {
     for (std::size_t d = 0; d < docs_.size(); ++d)
       resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims_result);
   }
-  // 2. events
+  // 2. events: all of them for the clustering; those that were held go
+  //    back, the spilled are read again for the output
   if (stages_.keep_documents && stages_.events) {
     std::vector<events::DocEvents> events;
+    std::vector<bool> held;
     events.reserve(docs_.size());
-    for (Doc& d : docs_) events.push_back(std::move(d.events));
+    for (Doc& d : docs_) {
+      held.push_back(d.events.has_value());
+      events.push_back(TakeEvents(d));
+    }
     corpus.events = events::ClusterEvents(events, stages_.event_config);
     for (std::size_t d = 0; d < docs_.size(); ++d) {
-      for (std::size_t e = 0; e < events[d].events.size(); ++e) {
-        const events::GlobalEvent* g = corpus.events.Find(d, static_cast<int>(e));
-        events[d].global.push_back(g ? g->ref : EventRef{});
+      SetGlobal(corpus.events, d, events[d]);
+      if (claims) {
+        DocResult& result = docs_[d].claims_result;
+        events::AssignEvents(corpus.events, d, events[d], result.quotes);
+        // only the figures read the document's events (ClaimsStage::Figures)
+        if (!result.figures.empty()) result.events = events[d];
       }
-      docs_[d].events = std::move(events[d]);
-      if (!claims) continue;
-      DocResult& result = docs_[d].claims_result;
-      events::AssignEvents(corpus.events, d, docs_[d].events, result.quotes);
-      result.events = docs_[d].events;
+      if (held[d]) docs_[d].events = std::move(events[d]);
+      events[d] = {};
     }
   }
-  // 3. claims, on the compact copies (CompactForClaims)
+  // 3. claims, from each document's summary and records (no text)
   if (claims) {
     corpus.figures.reserve(docs_.size());
-    std::vector<claims::ClaimsDoc> docs;
+    std::vector<claims::FoldedDoc> docs;
     docs.reserve(docs_.size());
+    const Document no_text;  // Figures reads the records' events, not the text
     for (const Doc& d : docs_)
-      corpus.figures.push_back(stages_.claims->Figures(d.claims_doc, d.claims_result));
+      corpus.figures.push_back(stages_.claims->Figures(no_text, d.claims_result));
     for (std::size_t d = 0; d < docs_.size(); ++d)
-      docs.push_back({&docs_[d].claims_doc, &docs_[d].claims_result, &corpus.figures[d]});
+      docs.push_back({&docs_[d].claims, &docs_[d].claims_result, &corpus.figures[d]});
     corpus.claims = stages_.claims->Run(docs);
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
@@ -223,8 +281,9 @@ CorpusResult CorpusRun::Resolve() {
       }
     }
     for (Doc& d : docs_) {  // no longer needed
-      d.claims_doc = {};
+      d.claims = {};
       d.claims_result = {};
+      d.figure_spans = {};
     }
   }
   // 4. spelling
@@ -246,8 +305,11 @@ void CorpusRun::Finish(output::Sink& sink) {
     result.quotes = std::move(p.quotes);
     result.figures = std::move(p.figures);
     resolve::EntityResolver::Apply(corpus.entities, d, result);
-    if (stages_.events) events::AssignEvents(corpus.events, d, docs_[d].events, result.quotes);
-    result.events = std::move(docs_[d].events);
+    result.events = TakeEvents(docs_[d]);
+    if (stages_.events) {
+      SetGlobal(corpus.events, d, result.events);
+      events::AssignEvents(corpus.events, d, result.events, result.quotes);
+    }
     if (stages_.claims) claims::ClaimsStage::Apply(corpus.claims, d, result);
     sink.Take(std::move(doc), std::move(result));
   }

@@ -25,15 +25,17 @@
 // a stage and the stages never see a format: every command is a choice of
 // stages and one sink.
 //
-// Memory: per document, its events (and, when claims run, its records with
-// the text under their quotes); its name inputs and the rest of its partial
+// Memory: per document, when claims run, the claims stage's summary of it
+// (ClaimsStage::Summarize as it comes: terms, no text) and its records
+// without text; its name inputs, its events and the rest of its partial
 // (records, text pieces, figures) stay in memory up to
 // CorpusStages::memory_budget, beyond which they are spilled to an
-// anonymous temporary file and read back one at a time: the name inputs
-// into the entity stage (EntityResolver::Note as each partial comes,
-// Fold in input order at the end: it keeps the distinct names, not the
-// inputs), the partials for the output. No document's text is kept: each
-// is rebuilt as a skeleton when written.
+// anonymous temporary file and read back: the name inputs into the entity
+// stage (EntityResolver::Note as each partial comes, Fold in input order at
+// the end: it keeps the distinct names, not the inputs), the events into
+// the event stage (all at once for the clustering, then dropped) and again
+// one at a time for the output, the partials for the output. No document's
+// text is kept: each is rebuilt as a skeleton when written.
 //
 // Example
 //   resolve::EntityResolver resolver(resolve::ResolverConfig{}, *rules);
@@ -102,9 +104,10 @@ class CorpusRun {
     std::string id, outlet;
     std::optional<PartialNames> names;                // for the entity stage, while held
     SpillFile::Slot names_slot;                       // else: spills_[spill] at names_slot
-    events::DocEvents events;                         // for the event stage
-    Document claims_doc;                              // compact (CompactForClaims), when claims run
-    DocResult claims_result;                          //   its records, figures and events
+    std::optional<events::DocEvents> events;          // for the event stage, while held
+    SpillFile::Slot events_slot;                      // else: spills_[spill] at events_slot
+    claims::DocClaims claims;                         // ClaimsStage::Summarize, when claims run
+    DocResult claims_result;                          //   its records (no text) and figures
     std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
     std::optional<Partial> held;                      // the partial, until memory runs over budget
     std::size_t spill = 0;                            // else: spills_[spill] at `slot`
@@ -115,9 +118,11 @@ class CorpusRun {
   bool Fits(std::size_t bytes);
   void Hold(Doc& doc, Partial&& partial);
   void HoldNames(Doc& doc, PartialNames&& names);
+  void HoldEvents(Doc& doc, events::DocEvents&& events);
   void SpillHeld();
   Partial Take(Doc& doc);
   PartialNames TakeNames(Doc& doc);
+  events::DocEvents TakeEvents(Doc& doc);
   CorpusResult Resolve();
 
   const CorpusStages& stages_;
