@@ -87,8 +87,8 @@ std::size_t Footprint(const PartialNames& n) {
 // About the bytes a document's events take.
 std::size_t Footprint(const events::DocEvents& e) {
   constexpr std::size_t kPerEvent = 256, kPerPlace = 96;
-  std::size_t bytes = sizeof(events::DocEvents) + e.events.size() * kPerEvent +
-                      e.quote_event.size() * sizeof(int);
+  std::size_t bytes =
+      sizeof(events::DocEvents) + e.events.size() * kPerEvent + e.quote_event.size() * sizeof(int);
   for (const events::DocEvent& x : e.events) bytes += x.places.size() * kPerPlace;
   return bytes;
 }
@@ -125,9 +125,10 @@ void CorpusRun::Add(Partial partial) {
   if (!stages_.keep_documents) return;  // only the names are needed
   if (stages_.claims) {
     Document compact;
-    CompactForClaims(partial, compact, doc.claims_result, doc.figure_spans);
-    doc.claims = stages_.claims->Summarize(compact, doc.claims_result);
-    SlimForClaims(doc.claims_result);
+    doc.claims = std::make_unique<DocForClaims>();
+    CompactForClaims(partial, compact, doc.claims->result, doc.claims->figure_spans);
+    doc.claims->summary = stages_.claims->Summarize(compact, doc.claims->result);
+    SlimForClaims(doc.claims->result);
   }
   HoldEvents(doc, std::move(partial.events));
   partial.events = {};  // kept apart, as the names are
@@ -166,21 +167,21 @@ bool CorpusRun::Fits(std::size_t bytes) {
 
 void CorpusRun::Hold(Doc& doc, Partial&& partial) {
   if (Fits(Footprint(partial)))
-    doc.held = std::move(partial);
+    doc.held = std::make_unique<Partial>(std::move(partial));
   else
     doc.slot = spills_[0]->Append(EncodePartial(partial));
 }
 
 void CorpusRun::HoldNames(Doc& doc, PartialNames&& names) {
   if (Fits(Footprint(names)))
-    doc.names = std::move(names);
+    doc.names = std::make_unique<PartialNames>(std::move(names));
   else
     doc.names_slot = spills_[0]->Append(EncodeNames(names));
 }
 
 void CorpusRun::HoldEvents(Doc& doc, events::DocEvents&& events) {
   if (Fits(Footprint(events)))
-    doc.events = std::move(events);
+    doc.events = std::make_unique<events::DocEvents>(std::move(events));
   else
     doc.events_slot = spills_[0]->Append(EncodeEvents(events));
 }
@@ -234,7 +235,7 @@ CorpusResult CorpusRun::Resolve() {
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   if (claims) {
     for (std::size_t d = 0; d < docs_.size(); ++d)
-      resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims_result);
+      resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims->result);
   }
   // 2. events: all of them for the clustering; those that were held go
   //    back, the spilled are read again for the output
@@ -243,19 +244,19 @@ CorpusResult CorpusRun::Resolve() {
     std::vector<bool> held;
     events.reserve(docs_.size());
     for (Doc& d : docs_) {
-      held.push_back(d.events.has_value());
+      held.push_back(d.events != nullptr);
       events.push_back(TakeEvents(d));
     }
     corpus.events = events::ClusterEvents(events, stages_.event_config);
     for (std::size_t d = 0; d < docs_.size(); ++d) {
       SetGlobal(corpus.events, d, events[d]);
       if (claims) {
-        DocResult& result = docs_[d].claims_result;
+        DocResult& result = docs_[d].claims->result;
         events::AssignEvents(corpus.events, d, events[d], result.quotes);
         // only the figures read the document's events (ClaimsStage::Figures)
         if (!result.figures.empty()) result.events = events[d];
       }
-      if (held[d]) docs_[d].events = std::move(events[d]);
+      if (held[d]) docs_[d].events = std::make_unique<events::DocEvents>(std::move(events[d]));
       events[d] = {};
     }
   }
@@ -266,13 +267,13 @@ CorpusResult CorpusRun::Resolve() {
     docs.reserve(docs_.size());
     const Document no_text;  // Figures reads the records' events, not the text
     for (const Doc& d : docs_)
-      corpus.figures.push_back(stages_.claims->Figures(no_text, d.claims_result));
+      corpus.figures.push_back(stages_.claims->Figures(no_text, d.claims->result));
     for (std::size_t d = 0; d < docs_.size(); ++d)
-      docs.push_back({&docs_[d].claims, &docs_[d].claims_result, &corpus.figures[d]});
+      docs.push_back({&docs_[d].claims->summary, &docs_[d].claims->result, &corpus.figures[d]});
     corpus.claims = stages_.claims->Run(docs);
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
-        for (const auto& [compact, original] : docs_[f.doc_index].figure_spans) {
+        for (const auto& [compact, original] : docs_[f.doc_index].claims->figure_spans) {
           if (compact == f.figure.span) {
             f.figure.span = original;
             break;
@@ -280,11 +281,7 @@ CorpusResult CorpusRun::Resolve() {
         }
       }
     }
-    for (Doc& d : docs_) {  // no longer needed
-      d.claims = {};
-      d.claims_result = {};
-      d.figure_spans = {};
-    }
+    for (Doc& d : docs_) d.claims.reset();  // no longer needed
   }
   // 4. spelling
   if (stages_.spelling) corpus.spelling = stages_.spelling->Build(corpus.entities);

@@ -98,19 +98,24 @@ class CorpusRun {
   void Finish(output::Sink& sink);
 
  private:
-  // What the run keeps of one document until the end.
+  // What the claims stage needs of one document until the end.
+  struct DocForClaims {
+    claims::DocClaims summary;                        // ClaimsStage::Summarize
+    DocResult result;                                 // its records (no text) and figures
+    std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
+  };
+  // What the run keeps of one document until the end: small when all is
+  // spilled (pointers, not values: a million documents are a million).
   struct Doc {
     std::uint64_t ordinal = 0;
     std::string id, outlet;
-    std::optional<PartialNames> names;                // for the entity stage, while held
-    SpillFile::Slot names_slot;                       // else: spills_[spill] at names_slot
-    std::optional<events::DocEvents> events;          // for the event stage, while held
-    SpillFile::Slot events_slot;                      // else: spills_[spill] at events_slot
-    claims::DocClaims claims;                         // ClaimsStage::Summarize, when claims run
-    DocResult claims_result;                          //   its records (no text) and figures
-    std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
-    std::optional<Partial> held;                      // the partial, until memory runs over budget
-    std::size_t spill = 0;                            // else: spills_[spill] at `slot`
+    std::unique_ptr<PartialNames> names;        // for the entity stage, while held
+    SpillFile::Slot names_slot;                 // else: spills_[spill] at names_slot
+    std::unique_ptr<events::DocEvents> events;  // for the event stage, while held
+    SpillFile::Slot events_slot;                // else: spills_[spill] at events_slot
+    std::unique_ptr<DocForClaims> claims;       // when claims run
+    std::unique_ptr<Partial> held;              // the partial, until memory runs over budget
+    std::size_t spill = 0;                      // else: spills_[spill] at `slot`
     SpillFile::Slot slot;
   };
   // Whether `bytes` more fit the memory budget (then counted as held);
