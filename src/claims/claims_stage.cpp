@@ -236,7 +236,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
       item.start = q.quote.begin;
       item.end = q.quote.end;
       item.features = &rc.features;
-      item.doc_uses = rc.doc_uses;
+      item.uses = &rc.doc_uses;
       if (q.speaker) {
         item.speaker = q.speaker->entity;
         item.role = q.speaker->role;
