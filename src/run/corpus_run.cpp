@@ -1,6 +1,7 @@
 #include "run/corpus_run.h"
 
 #include <algorithm>
+#include <future>
 #include <utility>
 
 #include "core/partial_codec.h"
@@ -228,6 +229,28 @@ void CorpusRun::Merge(CorpusRun&& other) {
 
 CorpusResult CorpusRun::Resolve() {
   CorpusResult corpus;
+  // 2a. events, all of them for the clustering (those that were held go
+  //     back after, the spilled are read again for the output); with two
+  //     threads or more the clustering runs beside the entity stage (both
+  //     pure, sharing nothing), else after it, so that only one of them
+  //     holds its working memory at a time
+  const bool cluster = stages_.keep_documents && stages_.events;
+  std::vector<events::DocEvents> events;
+  std::vector<bool> held;
+  auto load_events = [&] {
+    events.reserve(docs_.size());
+    for (Doc& d : docs_) {
+      held.push_back(d.events != nullptr);
+      events.push_back(TakeEvents(d));
+    }
+  };
+  std::future<events::EventIndex> clustered;
+  if (cluster && threads_ >= 2) {
+    load_events();  // the spill file is read on this thread only
+    clustered = std::async(std::launch::async, [&events, this] {
+      return events::ClusterEvents(events, stages_.event_config);
+    });
+  }
   // 1. entities (every document noted as it came; folded in input order)
   stages_.entities->KeepDetails(stages_.entity_details);
   for (Doc& d : docs_) stages_.entities->Fold(TakeNames(d), d.id, d.outlet);
@@ -237,17 +260,14 @@ CorpusResult CorpusRun::Resolve() {
     for (std::size_t d = 0; d < docs_.size(); ++d)
       resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims->result);
   }
-  // 2. events: all of them for the clustering; those that were held go
-  //    back, the spilled are read again for the output
-  if (stages_.keep_documents && stages_.events) {
-    std::vector<events::DocEvents> events;
-    std::vector<bool> held;
-    events.reserve(docs_.size());
-    for (Doc& d : docs_) {
-      held.push_back(d.events != nullptr);
-      events.push_back(TakeEvents(d));
+  // 2b. events: run-wide refs for the claims
+  if (cluster) {
+    if (clustered.valid()) {
+      corpus.events = clustered.get();
+    } else {
+      load_events();
+      corpus.events = events::ClusterEvents(events, stages_.event_config);
     }
-    corpus.events = events::ClusterEvents(events, stages_.event_config);
     for (std::size_t d = 0; d < docs_.size(); ++d) {
       SetGlobal(corpus.events, d, events[d]);
       if (claims) {
@@ -320,6 +340,7 @@ RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
                    const CorpusStages& stages, output::Sink& sink, RunObserver& observer,
                    const RunConfig& config) {
   CorpusRun run(stages);
+  run.SetThreads(config.threads);
   RunStats stats = RunMap(
       source, pipeline, *stages.entities, [&](Partial&& p) { run.Add(std::move(p)); }, observer,
       config);

@@ -96,6 +96,9 @@ class CorpusRun {
   void Merge(CorpusRun&& other);
   // Runs the corpus stages and writes everything to `sink` (see above).
   void Finish(output::Sink& sink);
+  // Threads Finish may use (>= 2: the event clustering beside the entity
+  // stage; the output is the same for any number).
+  void SetThreads(unsigned threads) { threads_ = threads; }
 
  private:
   // What the claims stage needs of one document until the end.
@@ -135,6 +138,7 @@ class CorpusRun {
   std::vector<std::unique_ptr<SpillFile>> spills_;  // this run's, then those Merge() took
   std::size_t held_bytes_ = 0;
   std::uint64_t next_ordinal_ = 0;
+  unsigned threads_ = 1;
 };
 
 // RunMap into a CorpusRun, then Finish(sink) unless the observer stopped
