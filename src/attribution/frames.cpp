@@ -377,6 +377,11 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   // verb's subject is not its speaker
   if (shape.units[c.cue.begin].passive && !c.speaker.empty() && c.speaker.end <= c.cue.begin)
     return std::nullopt;
+  // "X was asked whether …" has no source; "X has asked whether …" has one
+  if (no_speaker && c.cue.begin > 0 &&
+      alphabet_.auxiliary.Has(shape.units[c.cue.begin - 1].symbol) &&
+      !shape.units[c.cue.begin].passive)
+    return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
   if (!c.speaker.empty()) c.speaker = SpeakerWithoutClause(shape, c, alphabet_);
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
