@@ -44,7 +44,7 @@ struct Pipeline::Impl {
         shapes(c.shape, lexicon),
         frames(rules),
         speakers(lexicon, places),
-        coref(c.coref, speakers),
+        coref(c.coref, speakers, rules),
         policy(c.attribution, speakers),
         mentions(rules, lexicon, places, c.name_mentions),
         events(WithTrace(c.events, c.trace), rules, places),
