@@ -3,8 +3,12 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "attribution/people_index.h"
+#include "core/classes.h"
+#include "core/places.h"
 
 namespace whosaid::attribution {
 namespace {
@@ -27,19 +31,50 @@ struct Known {
   std::string role, affiliation, role_head;
   std::size_t unit = 0;
   bool rank_only = false;
+  char gender = 0;
 };
+
+std::vector<std::string> SplitBlanks(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t sp = s.find(' ', i);
+    if (sp == std::string::npos) sp = s.size();
+    if (sp > i) out.push_back(s.substr(i, sp - i));
+    i = sp + 1;
+  }
+  return out;
+}
+
+std::string JoinFrom(const std::vector<std::string>& words, std::size_t first) {
+  std::string out;
+  for (std::size_t i = first; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
+// "Sen." → "sen": a title or descriptor as the lists hold it.
+std::string Bare(const std::string& word) {
+  std::string lower = segment::Lower(word);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return lower;
+}
+
+// How many mentions a pronoun looks back over for an agreeing person.
+constexpr std::size_t kMaxAgreementMentions = 64;
 
 class Resolver {
  public:
-  Resolver(const CorefConfig& config, const SpeakerReader& reader, std::string_view text,
-           const segment::Tokens& tokens, const Shape& shape)
+  Resolver(const CorefConfig& config, const SpeakerReader& reader, const SpeakerNames& names,
+           std::string_view text, const segment::Tokens& tokens, const Shape& shape)
       : config_(config),
         reader_(reader),
+        names_(names),
         text_(text),
         tokens_(tokens),
         shape_(shape),
         people_(Keys(reader.lexicon())),
-        speakers_(Keys(reader.lexicon())) {}
+        speakers_(Keys(reader.lexicon())) {
+    ScanCase();
+  }
 
   // Every person named in the document with the role stated next to the
   // name, then every later mention of one of their name words alone.
@@ -51,15 +86,18 @@ class Resolver {
         continue;
       }
       std::size_t e = u;
-      std::size_t names = 0;
+      std::size_t names = 0, titles = 0;
       while (e < units.size() && (units[e].symbol == 'N' || units[e].symbol == 'H') &&
              (e == u || !BoundaryBefore(e))) {
         names += units[e].symbol == 'N';
+        titles += units[e].symbol == 'H';
         ++e;
       }
       bool org_like = e < units.size() && !BoundaryBefore(e) &&
                       (units[e].symbol == 'O' || units[e].symbol == 's');
-      if (names >= 2 && !org_like && !InsideOrganization(u)) AddMention(u, e);
+      // two name words, or a title and one (Judge Okafor)
+      bool named = names >= 2 || (names == 1 && titles > 0 && units[e - 1].symbol == 'N');
+      if (named && !org_like && !InsideOrganization(u)) AddMention(u, e);
       u = e;
     }
     ScanWordMentions();
@@ -69,6 +107,12 @@ class Resolver {
     ResolvedSpeaker r{phrase, ""};
     SpeakerPhrase& p = r.phrase;
     std::size_t para = Paragraph(cue_unit);
+    if (!p.name.empty() && Addressee(p)) {
+      // "… told Reuters": the hearer; the current speaker speaks
+      Clear(p);
+      if (has_last_ && para == last_para_) Fill(p, last_);
+    }
+    CleanName(p, true);
     if (p.pronoun)
       ResolvePronoun(p, cue_unit, para);
     else if (p.document)
@@ -81,7 +125,8 @@ class Resolver {
       ResolveGenericOrg(p, para);
     if (!p.name.empty()) {
       r.entity = EntityId(p);
-      last_ = Known{p.name, p.type, p.role, p.affiliation, p.role_head, cue_unit, p.rank_only};
+      last_ = Known{p.name,      p.type,   p.role,      p.affiliation,
+                    p.role_head, cue_unit, p.rank_only, GenderOf(p)};
       last_para_ = para;
       has_last_ = true;
       if (p.type != SpeakerType::kPerson) {
@@ -90,8 +135,8 @@ class Resolver {
       }
       if (p.type == SpeakerType::kPerson) {
         Remember(p, cue_unit);
-        speakers_.Remember(
-            KnownPerson{p.name, p.role, p.affiliation, p.role_head, cue_unit, p.rank_only});
+        speakers_.Remember(KnownPerson{p.name, p.role, p.affiliation, p.role_head, cue_unit,
+                                       p.rank_only, GenderOf(p)});
       }
     }
     return r;
@@ -142,8 +187,10 @@ class Resolver {
       }
       if (start < b - 1) reader_.ReadApposition(text_, tokens_, shape_, {start, b - 1}, p);
     }
-    if (p.type != SpeakerType::kPerson || p.name.empty()) return;
+    CleanName(p, false);
+    if (p.type != SpeakerType::kPerson || p.name.empty() || p.pronoun) return;
     Remember(p, b);
+    NoteIntroduction(p.name, left);
     if (!p.alias.empty()) people_.AddAlias(p.name, p.alias);
     AddAliasAfter(p.name, e);
   }
@@ -198,7 +245,7 @@ class Resolver {
                     (units[u - 1].symbol != 'N' && units[u - 1].symbol != 'H')) &&
                    (u + 1 >= units.size() || BoundaryBefore(u + 1) || units[u + 1].symbol != 'N');
       if (!alone) continue;
-      if (const KnownPerson* k = people_.WithWord(UnitText(u), u)) {
+      if (const KnownPerson* k = Bearer(UnitText(u), u, false)) {
         KnownPerson mention{k->name, "", "", "", u, false};
         people_.Remember(mention);
       }
@@ -224,14 +271,206 @@ class Resolver {
     return e;
   }
 
+  static bool Agrees(char gender, char want) { return gender == 0 || gender == want; }
+
+  // Words of the document written in lower case, and words written
+  // capitalised inside a sentence (not as its first word).
+  void ScanCase() {
+    std::size_t sentence = static_cast<std::size_t>(-1);
+    for (const auto& tok : tokens_.tokens) {
+      if (tok.kind != segment::TokenKind::kWord) continue;
+      const bool first = tok.sentence != sentence;
+      sentence = tok.sentence;
+      std::string word(text_.substr(tok.span.begin, tok.span.size()));
+      if (!tok.cap && !tok.all_caps)
+        lower_words_.insert(word);
+      else if (!first)
+        inner_caps_.insert(word);
+    }
+  }
+
+  // 'f', 'm' or 0: what the first name, the role or an honorific in the
+  // mention says (rules/speaker_names.txt).
+  char GenderOf(const SpeakerPhrase& p) const {
+    if (p.type != SpeakerType::kPerson) return 0;
+    const auto words = SplitBlanks(p.name);
+    if (words.size() >= 2) {
+      const std::string first = segment::Lower(words[0]);
+      if (names_.female_names.count(first)) return 'f';
+      if (names_.male_names.count(first)) return 'm';
+    }
+    for (const std::string& w : SplitBlanks(p.role)) {
+      const std::string lower = Bare(w);
+      if (names_.female_words.count(lower)) return 'f';
+      if (names_.male_words.count(lower)) return 'm';
+    }
+    if (p.mention.end <= text_.size() && p.mention.begin < p.mention.end) {
+      std::string mention(text_.substr(p.mention.begin, p.mention.size()));
+      for (const std::string& w : SplitBlanks(mention)) {
+        const std::string lower = Bare(w);
+        if (names_.female_words.count(lower)) return 'f';
+        if (names_.male_words.count(lower)) return 'm';
+      }
+    }
+    return 0;
+  }
+
+  static void Clear(SpeakerPhrase& p) {
+    p.name.clear();
+    p.role.clear();
+    p.affiliation.clear();
+    p.role_head.clear();
+    p.alias.clear();
+    p.rank_only = false;
+    p.definite_role = false;
+    p.type = SpeakerType::kAnonymous;
+  }
+
+  // The unit holding the byte `at` (the first unit at or after it).
+  std::size_t UnitAtByte(std::size_t at) const {
+    const auto& units = shape_.units;
+    std::size_t lo = 0, hi = units.size();
+    while (lo < hi) {
+      std::size_t mid = (lo + hi) / 2;
+      if (tokens_.tokens[units[mid].end - 1].span.end <= at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    return lo;
+  }
+
+  // The phrase stands right after a tell cue or an addressee verb: it names
+  // who was spoken to ("told Reuters", "asked the senator").
+  bool Addressee(const SpeakerPhrase& p) const {
+    std::size_t u = UnitAtByte(p.mention.begin);
+    if (u == 0 || u >= shape_.units.size() || BoundaryBefore(u)) return false;
+    char s = shape_.units[u - 1].symbol;
+    if (s == 'T' || s == 'U') return true;
+    return names_.addressee_verbs.count(segment::Lower(UnitText(u - 1))) > 0;
+  }
+
+  // The phrase's name cut to what names somebody (rules/speaker_names.txt;
+  // see coref.h). `speaker`: the phrase is a record's speaker (an
+  // unnamed one becomes anonymous or a definite role); else a mention.
+  void CleanName(SpeakerPhrase& p, bool speaker) const {
+    if (p.name.empty() || p.pronoun) return;
+    std::vector<std::string> words = SplitBlanks(p.name);
+    const Lexicon& lexicon = reader_.lexicon();
+    // a pronoun inside the name: "When I", "… D.C. He"
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      bool caps = words[i].size() > 1;  // "IT" is no pronoun
+      for (char c : words[i]) caps = caps && c >= 'A' && c <= 'Z';
+      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(segment::Lower(words[i]));
+      if (!pronoun || !pronoun->subject || (i == 0 && words.size() > 1)) continue;
+      std::string mention(text_.substr(p.mention.begin, p.mention.size()));
+      std::size_t at = mention.rfind(words[i]);
+      Clear(p);
+      p.type = SpeakerType::kPerson;
+      p.pronoun = pronoun;
+      if (at != std::string::npos)
+        p.mention = {p.mention.begin + at, p.mention.begin + at + words[i].size()};
+      return;
+    }
+    std::size_t first = 0;
+    std::string descriptor;
+    const bool person = p.type == SpeakerType::kPerson;
+    while (first < words.size()) {
+      const std::string bare = Bare(words[first]);
+      if (names_.openers.count(segment::Lower(words[first]))) {
+        ++first;
+      } else if (person && first + 1 < words.size() &&
+                 (lexicon.IsTitle(bare) || names_.descriptors.count(bare))) {
+        if (names_.descriptors.count(bare) && descriptor.empty()) descriptor = bare;
+        ++first;
+      } else {
+        break;
+      }
+    }
+    if (first > 0) p.name = JoinFrom(words, first);
+    if (!descriptor.empty() && p.role.empty()) {
+      p.role = descriptor;
+      p.role_head = descriptor;
+    }
+    if (person && !p.name.empty()) {
+      const std::string lower = segment::Lower(p.name);
+      const bool single = p.name.find(' ') == std::string::npos;
+      const bool borne = single && !people_.Bearers(p.name).empty();
+      if (!borne && (names_.places.count(lower) || reader_.IsPlace(p.name))) {
+        p.name.clear();  // "the Lisbon businessman": a businessman
+      } else if (!borne && names_.outlets.count(lower)) {
+        p.type = SpeakerType::kOrganization;
+        return;
+      } else if (single && !borne && lower_words_.count(lower) && !inner_caps_.count(p.name)) {
+        p.name.clear();  // "Participants will discuss …"
+      }
+    }
+    if (!p.name.empty() || !speaker) return;
+    if (!p.role_head.empty()) {
+      p.definite_role = true;
+      return;
+    }
+    Clear(p);
+  }
+
+  // Where a person was first named in full, and whether inside an of/for
+  // complement ("the mother of X"): a bare surname prefers other bearers.
+  void NoteIntroduction(const std::string& name, std::size_t unit) {
+    if (introduced_.count(name)) return;
+    const auto& units = shape_.units;
+    bool complement = false;
+    for (std::size_t k = unit; k-- > 0 && unit - k <= config_.max_premodifier_units;) {
+      if (BoundaryBefore(k + 1)) break;
+      char s = units[k].symbol;
+      if (s == 'o' || s == 'f' || s == 's') {
+        complement = true;
+        break;
+      }
+      if (!Alphabet().name_premodifier.Has(s)) break;
+    }
+    introduced_.emplace(name, Introduction{unit, complement});
+  }
+
+  // The person a bare name word (a surname) names at `unit`: its only
+  // bearer; of several, the current speaker when `chain` and it is one,
+  // else the one introduced last before `unit` (preferring those not
+  // introduced inside a complement), else the first introduced after it.
+  const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain) const {
+    const auto bearers = people_.Bearers(word);
+    if (bearers.size() <= 1) return people_.WithWord(word, unit);
+    if (chain && has_last_ && last_.type == SpeakerType::kPerson &&
+        Paragraph(unit) - last_para_ <= config_.max_pronoun_paragraphs) {
+      for (const KnownPerson* k : bearers)
+        if (k->name == last_.name) return k;
+    }
+    const KnownPerson* best = nullptr;
+    Introduction best_at{0, true};
+    const KnownPerson* after = nullptr;
+    std::size_t after_at = static_cast<std::size_t>(-1);
+    for (const KnownPerson* k : bearers) {
+      auto it = introduced_.find(k->name);
+      if (it == introduced_.end()) continue;
+      const Introduction& at = it->second;
+      if (at.unit > unit) {
+        if (at.unit < after_at) after = k, after_at = at.unit;
+        continue;
+      }
+      bool better = !best || (best_at.complement && !at.complement) ||
+                    (best_at.complement == at.complement && at.unit > best_at.unit);
+      if (better) best = k, best_at = at;
+    }
+    return best ? best : after;
+  }
+
   // Only persons are remembered (callers check the type).
   void Remember(const SpeakerPhrase& p, std::size_t unit) {
-    people_.Remember(KnownPerson{p.name, p.role, p.affiliation, p.role_head, unit, p.rank_only});
+    people_.Remember(
+        KnownPerson{p.name, p.role, p.affiliation, p.role_head, unit, p.rank_only, GenderOf(p)});
   }
 
   void Fill(SpeakerPhrase& p, const KnownPerson& k) const {
     Fill(p, Known{k.name, SpeakerType::kPerson, k.role, k.affiliation, k.role_head, k.unit,
-                  k.rank_only});
+                  k.rank_only, k.gender});
   }
 
   void Fill(SpeakerPhrase& p, const Known& k) const {
@@ -256,7 +495,7 @@ class Resolver {
     if (p.name.find(' ') == std::string::npos) {
       const KnownPerson* best = speakers_.WithWord(p.name, cue_unit);
       if (best && best->unit > cue_unit) best = nullptr;  // quoted only later
-      if (!best) best = people_.WithWord(p.name, cue_unit);
+      if (!best) best = Bearer(p.name, cue_unit, true);
       if (best) {
         Fill(p, *best);
         FillKnown(p);
@@ -314,12 +553,14 @@ class Resolver {
     const std::string& g = p.pronoun->gender;
     bool person = g == "male" || g == "female";
     if (person) {
+      const char want = g == "male" ? 'm' : 'f';
       if (has_last_ && last_.type == SpeakerType::kPerson &&
-          para - last_para_ <= config_.max_pronoun_paragraphs) {
+          para - last_para_ <= config_.max_pronoun_paragraphs && Agrees(last_.gender, want)) {
         Fill(p, last_);
         return;
       }
-      if (const KnownPerson* best = people_.Before(cue_unit)) {
+      auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
+      if (const KnownPerson* best = people_.Before(cue_unit, agrees, kMaxAgreementMentions)) {
         Fill(p, *best);
         FillKnown(p);
       }
@@ -385,8 +626,14 @@ class Resolver {
     return id;
   }
 
+  struct Introduction {
+    std::size_t unit = 0;
+    bool complement = false;
+  };
+
   const CorefConfig& config_;
   const SpeakerReader& reader_;
+  const SpeakerNames& names_;
   std::string_view text_;
   const segment::Tokens& tokens_;
   const Shape& shape_;
@@ -397,18 +644,47 @@ class Resolver {
   bool has_last_ = false;
   std::vector<Known> orgs_;  // organisations and named groups quoted; unit = the paragraph
   std::map<std::string, std::string> ids_;
+  std::unordered_set<std::string> lower_words_, inner_caps_;
+  std::unordered_map<std::string, Introduction> introduced_;  // by name
 };
 
 }  // namespace
 
+SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
+  const auto classes = rules::Classes::Read(rules.File("speaker_names.txt"));
+  const std::pair<const char*, std::unordered_set<std::string>*> lists[] = {
+      {"opener", &openers},           {"descriptor", &descriptors},
+      {"outlet", &outlets},           {"addressee_verb", &addressee_verbs},
+      {"female_name", &female_names}, {"male_name", &male_names},
+      {"female_word", &female_words}, {"male_word", &male_words}};
+  for (const auto& [name, set] : lists) {
+    for (const std::string& w : classes.Words(name)) set->insert(w);
+  }
+  for (const rules::Country& c : rules.Shared<rules::Places>().countries()) {
+    places.insert(segment::Lower(c.name));
+    places.insert(segment::Lower(c.capital));
+  }
+  if (!rules.Has("events/gazetteer.txt")) return;
+  for (const rules::RuleLine& line : rules.File("events/gazetteer.txt").lines()) {
+    const std::vector<std::string> f = rules::RuleFile::Fields(line);
+    if (f.empty()) continue;
+    std::string name = f[0];
+    if (std::size_t paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
+    places.insert(segment::Lower(name));
+    if (f.size() > 3 && f[3] != "-") {
+      for (const std::string& other : rules::CommaList(f[3])) places.insert(segment::Lower(other));
+    }
+  }
+}
+
 Coref::Coref(const CorefConfig& config, const rules::RuleSet& rules)
-    : config_(config), reader_(config.speaker, rules) {}
+    : config_(config), reader_(config.speaker, rules), names_(rules) {}
 
 std::vector<ResolvedSpeaker> Coref::Run(std::string_view text, const segment::Tokens& tokens,
                                         const Shape& shape,
                                         const std::vector<SpeakerPhrase>& speakers,
                                         const std::vector<std::size_t>& cue_units) const {
-  Resolver resolver(config_, reader_, text, tokens, shape);
+  Resolver resolver(config_, reader_, names_, text, tokens, shape);
   resolver.ScanMentions();
   std::vector<ResolvedSpeaker> out;
   out.reserve(speakers.size());

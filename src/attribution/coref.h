@@ -31,9 +31,25 @@
 //   7. an unresolved pronoun keeps its mention and gets no name (a name is
 //      never a pronoun).
 // At the end every record of a person gets the role learnt anywhere.
+//
+// Before any sieve, a name is cleaned (rules/speaker_names.txt): clause
+// openers, titles and pre-name descriptors in front of it go ("When Ana
+// Ruiz", "Sen. Ana Ruiz", "Billionaire Ana Ruiz" are Ana Ruiz; a descriptor
+// is kept as the role when none is stated); a name holding a pronoun is that
+// pronoun ("When I", "… in Lisbon. He"); a place is no person ("the Lisbon
+// businessman" is a businessman); an outlet is an organisation; a
+// sentence-initial word the document also writes in lower case is no name
+// ("Participants will discuss"); the addressee of a tell cue ("told X") is
+// not the speaker: the current speaker is. Agreement: he/she never resolve
+// to a person whose first name, honorific or role (rules/speaker_names.txt)
+// says the other gender, and pronouns take only persons. A surname that
+// several persons of the document bear resolves to the current speaker when
+// that is one of them, else to the bearer introduced last (not inside an
+// of/for complement when another is), never by string match alone.
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "attribution/speaker.h"
@@ -52,6 +68,14 @@ struct CorefConfig {
   SpeakerConfig speaker;
 };
 
+// rules/speaker_names.txt (format there) and the place names of
+// places.txt and events/gazetteer.txt, lower case.
+struct SpeakerNames {
+  explicit SpeakerNames(const rules::RuleSet& rules);
+  std::unordered_set<std::string> openers, descriptors, outlets, addressee_verbs, female_names,
+      male_names, female_words, male_words, places;
+};
+
 struct ResolvedSpeaker {
   SpeakerPhrase phrase;  // as read; name/type/role/affiliation filled in by resolution
   std::string entity;    // "" for anonymous sources
@@ -60,7 +84,8 @@ struct ResolvedSpeaker {
 class Coref {
  public:
   // Reads phrases with its own SpeakerReader(config.speaker, rules); `rules`
-  // must outlive it (the reader keeps the rule set's shared Lexicon).
+  // must outlive it (the reader keeps the rule set's shared Lexicon). Throws
+  // ConfigError on a bad speaker_names.txt.
   Coref(const CorefConfig& config, const rules::RuleSet& rules);
 
   // `speakers[i]` is read at unit `cue_units[i]` (for pronoun recency).
@@ -71,6 +96,7 @@ class Coref {
  private:
   CorefConfig config_;
   SpeakerReader reader_;
+  SpeakerNames names_;
 };
 
 }  // namespace whosaid::attribution

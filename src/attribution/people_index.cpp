@@ -32,6 +32,7 @@ void PeopleIndex::IndexWord(const std::string& word, std::size_t i) {
     auto& words = words_of_[i];
     if (std::find(words.begin(), words.end(), key) != words.end()) continue;
     words.push_back(key);
+    bearers_[key].push_back(i);
     ByUnit& set = by_word_[key];
     for (std::size_t unit : mentions_[i]) set.insert({unit, i});
   }
@@ -68,6 +69,7 @@ void PeopleIndex::Remember(const KnownPerson& person) {
         !person.role.empty() && (k.role.empty() || (k.rank_only && !person.rank_only));
     if (better_role) SetRole(i, person);
     if (k.affiliation.empty() && !person.affiliation.empty()) k.affiliation = person.affiliation;
+    if (k.gender == 0) k.gender = person.gender;
   }
   KnownPerson& k = people_[i];
   const std::size_t unit = person.unit;
@@ -118,6 +120,40 @@ const KnownPerson* PeopleIndex::Nearest(const ByUnit& set, std::size_t unit,
 
 const KnownPerson* PeopleIndex::Before(std::size_t unit) const {
   return unit == 0 ? nullptr : Latest(by_unit_, unit - 1, kNone);
+}
+
+const KnownPerson* PeopleIndex::Before(std::size_t unit,
+                                       const std::function<bool(const KnownPerson&)>& accept,
+                                       std::size_t max_mentions) const {
+  const KnownPerson* found = nullptr;
+  std::size_t found_unit = kNone;
+  auto it = by_unit_.lower_bound({unit, 0});
+  for (std::size_t n = 0; it != by_unit_.begin() && n < max_mentions; ++n) {
+    --it;
+    if (found && it->first != found_unit) break;
+    if (accept(people_[it->second])) {
+      found = &people_[it->second];  // walking back: among equals, the first known wins
+      found_unit = it->first;
+    }
+  }
+  return found;
+}
+
+std::vector<const KnownPerson*> PeopleIndex::Bearers(const std::string& word) const {
+  auto self = by_name_.find(word);
+  const std::size_t skip = self == by_name_.end() ? kNone : self->second;
+  std::vector<std::size_t> seen;
+  for (const std::string& key : Keys(word)) {
+    auto it = bearers_.find(key);
+    if (it == bearers_.end()) continue;
+    for (std::size_t i : it->second) {
+      if (i != skip && std::find(seen.begin(), seen.end(), i) == seen.end()) seen.push_back(i);
+    }
+  }
+  std::sort(seen.begin(), seen.end());
+  std::vector<const KnownPerson*> out;
+  for (std::size_t i : seen) out.push_back(&people_[i]);
+  return out;
 }
 
 const KnownPerson* PeopleIndex::WithRole(const std::string& role_head, std::size_t unit) const {

@@ -13,7 +13,8 @@
 //
 // Ties: among persons mentioned at the same unit, the one known first wins.
 // A role that is only a rank or title (General) gives way to a function
-// (spokesperson) learnt later; any other role, once known, stays.
+// (spokesperson) learnt later; any other role, once known, stays. A gender,
+// once known, stays.
 //
 // Example
 //   PeopleIndex people;
@@ -37,6 +38,7 @@ struct KnownPerson {
   std::string role, affiliation, role_head;
   std::size_t unit = 0;    // the mention being remembered; after lookups, the latest one
   bool rank_only = false;  // the role is only a rank or title
+  char gender = 0;         // 'f', 'm' or 0 (unknown): what pronouns must agree with
 };
 
 class PeopleIndex {
@@ -58,6 +60,13 @@ class PeopleIndex {
   const KnownPerson* Find(const std::string& name) const;
   // Mentioned last before `unit` (strictly).
   const KnownPerson* Before(std::size_t unit) const;
+  // Mentioned last before `unit` (strictly) among those `accept` takes,
+  // looking back over at most `max_mentions` mentions.
+  const KnownPerson* Before(std::size_t unit, const std::function<bool(const KnownPerson&)>& accept,
+                            std::size_t max_mentions) const;
+  // The persons whose name or alias holds `word` (other than the person
+  // named exactly `word`), in the order they became known.
+  std::vector<const KnownPerson*> Bearers(const std::string& word) const;
   // Holding `role_head`: mentioned last at or before `unit`, else the first
   // mentioned after it.
   const KnownPerson* WithRole(const std::string& role_head, std::size_t unit) const;
@@ -82,6 +91,7 @@ class PeopleIndex {
   ByUnit by_unit_;
   std::unordered_map<std::string, ByUnit> by_role_;
   std::unordered_map<std::string, ByUnit> by_word_;
+  std::unordered_map<std::string, std::vector<std::size_t>> bearers_;  // key → persons
   std::vector<std::vector<std::string>> words_of_;  // by person: name and alias words
 };
 

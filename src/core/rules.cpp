@@ -55,6 +55,7 @@ constexpr std::pair<std::string_view, std::string_view> kMandatory[] = {
     {"roles.txt", "role"},
     {"shape_classes.txt", "symbol class"},
     {"sources.txt", "source noun"},
+    {"speaker_names.txt", "speaker name class"},
     {"titles.txt", "title"},
     {"words.txt", "function word"},
     {"claims/check_worthy.txt", "check-worthy word class"},

@@ -70,6 +70,14 @@ TEST_SUITE("attribution") {
     }
   }
 
+  TEST_CASE("the examples in rules/speaker_names.txt") {
+    for (const auto& ex : testing::Examples("speaker_names.txt")) {
+      CAPTURE(ex.line);
+      CAPTURE(ex.input);
+      CHECK(Names(ex.input) == ex.expected);
+    }
+  }
+
   TEST_CASE("the examples in rules/aliases.txt") {
     for (const auto& ex : testing::Examples("aliases.txt")) {
       CAPTURE(ex.line);

@@ -28,6 +28,27 @@ PeopleIndex Sample() {
 }  // namespace
 
 TEST_SUITE("attribution") {
+  TEST_CASE("people index: agreeing persons before a unit, and the bearers of a name word") {
+    PeopleIndex people;
+    people.Remember({"Rosa Imbert", "", "", "", 10, false, 'f'});
+    people.Remember({"Hugo Imbert", "", "", "", 20, false, 'm'});
+    people.Remember({"Lena Baro", "", "", "", 30, false, 0});
+    auto male = [](const KnownPerson& k) { return k.gender == 0 || k.gender == 'm'; };
+    auto female = [](const KnownPerson& k) { return k.gender == 0 || k.gender == 'f'; };
+    auto strictly_female = [](const KnownPerson& k) { return k.gender == 'f'; };
+    CHECK(NameOf(people.Before(40, male, 8)) == "Lena Baro");      // unknown agrees
+    CHECK(NameOf(people.Before(30, male, 8)) == "Hugo Imbert");    // strictly before
+    CHECK(NameOf(people.Before(30, female, 8)) == "Rosa Imbert");  // a man is skipped
+    CHECK(NameOf(people.Before(40, strictly_female, 1)) == "-");   // looks back 1 mention
+    CHECK(NameOf(people.Before(40, strictly_female, 3)) == "Rosa Imbert");
+    const auto bearers = people.Bearers("Imbert");
+    REQUIRE(bearers.size() == 2);
+    CHECK(bearers[0]->name == "Rosa Imbert");
+    CHECK(bearers[1]->name == "Hugo Imbert");
+    CHECK(people.Bearers("Baro").size() == 1);
+    CHECK(people.Bearers("Quade").empty());
+  }
+
   TEST_CASE("people index: the most recent person by unit, role and name word") {
     const PeopleIndex people = Sample();
     struct Row {

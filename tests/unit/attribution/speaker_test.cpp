@@ -116,6 +116,8 @@ TEST_SUITE("attribution") {
         {"The transit plan is sound, but it also falls short in the housing department, said "
          "Tom Blum, but its budget is thin.",
          "person | Tom Blum | - | -"},
+        // a sentence adverb before the comma is no name
+        {"Ultimately, the judge said the fine was too high.", "anonymous | - | judge | -"},
         // a reduced relative right before the cue and an adjective stay
         {"Most of the voters surveyed said the economy came first.", "anonymous | - | - | -"},
         {"Nine in 10 registered voters say the race is close.", "group | - | - | -"},
@@ -126,6 +128,30 @@ TEST_SUITE("attribution") {
     for (const auto& row : rows) {
       CAPTURE(row.text);
       CHECK(FirstSpeaker(row.text) == row.speaker);
+    }
+  }
+
+  TEST_CASE("a question put to someone is content with no source; its asker speaks") {
+    struct Row {
+      std::string text, content, speaker;
+    } rows[] = {
+        {"Asked whether the ferry would run, Mira Holt said no.", "whether the ferry would run",
+         "-"},
+        {"When asked by a reporter if the mill would close, the owner shrugged.",
+         "if the mill would close", "-"},
+        {"Ivo Marek was asked what the toll would cost.", "what the toll would cost", "-"},
+        {"Ivo Marek has asked what the toll would cost.", "what the toll would cost", "Ivo Marek"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      Document doc;
+      doc.id = "t";
+      doc.text = row.text;
+      auto r = testing::ThePipeline().Run(doc);
+      REQUIRE_FALSE(r.quotes.empty());
+      const auto& q = r.quotes.front();
+      CHECK(row.text.substr(q.quote.begin, q.quote.size()) == row.content);
+      CHECK((q.speaker ? q.speaker->name : std::string("-")) == row.speaker);
     }
   }
 
