@@ -10,7 +10,7 @@ namespace whosaid::cli {
 int RunClaims(const std::vector<std::string>& args, const char* argv0) {
   std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kClaims);
   if (!s) return kExitOk;
-  const claims::ClaimsStage stage(claims::ClaimsConfig{}, *s->rules);
+  const claims::ClaimsStage stage(s->options.claims, *s->rules);
   const ExtractOptions& o = s->options;
   const output::ClaimsMode mode = o.figures ? output::ClaimsMode::kFigures
                                   : o.format == output::OutputFormat::kTable

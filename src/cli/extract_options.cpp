@@ -144,6 +144,7 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
   }
   // clang-format on
   desc.add(PipelineOptions(o.pipeline));  // cli/pipeline_options.h
+  if (command == CorpusCommand::kClaims) desc.add(ClaimsOptions(o.claims));
   return desc;
 }
 

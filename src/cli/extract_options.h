@@ -40,6 +40,7 @@
 #include <string>
 #include <vector>
 
+#include "claims/claims_stage.h"
 #include "cli/reporter.h"
 #include "ingest/source.h"
 #include "output/sink.h"
@@ -63,6 +64,7 @@ struct ExtractOptions {
   std::size_t spill_after = std::size_t{64} << 20;  // CorpusStages::memory_budget
   ingest::IngestConfig ingest;
   PipelineConfig pipeline;
+  claims::ClaimsConfig claims;  // claims: its settings (cli/pipeline_options.h ClaimsOptions)
 };
 
 enum class CorpusCommand { kExtract, kEntities, kSpelling, kEvents, kClaims, kMerge };

@@ -3,9 +3,9 @@
 // places: the speaker reader (a place as a speaker, a demonym as an
 // affiliation), the name mentions (a place is no name), the event gazetteer
 // (countries and capitals under the provinces of events/gazetteer.txt) and
-// the spelling report (place names are no person's spelling). The Pipeline
-// reads one Places and passes it to the first three; the spelling report
-// (a corpus stage) reads its own.
+// the spelling report (place names are no person's spelling). Each of them
+// takes the rule set's one Places (RuleSet::Shared<Places>()), so a run
+// reads places.txt once.
 //
 // Contract: the entries in file order, each field as written (trimmed);
 // the third field is a comma-separated list, blanks around each item

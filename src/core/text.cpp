@@ -158,6 +158,19 @@ CodepointIndex::CodepointIndex(std::string_view text) : text_(text) {
   checkpoints_.push_back(count);
 }
 
+std::string_view WithoutPossessive(std::string_view word, Possessive which, bool keep_whole) {
+  static constexpr std::string_view kEndings[] = {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"};
+  const std::size_t first = which == Possessive::kApostrophe ? 2 : 0;
+  const std::size_t end = which == Possessive::kWithS ? 2 : 4;
+  for (std::size_t i = first; i < end; ++i) {
+    const std::string_view e = kEndings[i];
+    const bool fits = keep_whole ? word.size() > e.size() : word.size() >= e.size();
+    if (fits && word.substr(word.size() - e.size()) == e)
+      return word.substr(0, word.size() - e.size());
+  }
+  return word;
+}
+
 std::size_t CodepointIndex::ToCodepoint(std::size_t byte) const {
   if (byte >= text_.size()) return checkpoints_.back();
   std::size_t k = byte / kStep;

@@ -57,6 +57,16 @@ char32_t At(std::string_view s, std::size_t i);
 // Appends the UTF-8 encoding of `c`.
 void Append(std::string& out, char32_t c);
 
+// The endings a possessive adds to a word, one list for every stage that
+// strips them (resolve/: a name form, the spelling report's words): ’s and
+// 's, then a lone apostrophe after a plural (victims’). `which` picks the
+// ones tried: all, only the two with s, or only the two apostrophes.
+enum class Possessive { kAny, kWithS, kApostrophe };
+// `word` without the first of those endings it ends with (none: `word`).
+// When `keep_whole`, an ending that is all of `word` is not removed ("'s"
+// stays "'s"); otherwise it is ("'s" → "").
+std::string_view WithoutPossessive(std::string_view word, Possessive which, bool keep_whole);
+
 class CodepointIndex {
  public:
   explicit CodepointIndex(std::string_view text);

@@ -289,12 +289,12 @@ struct MentionFinder::Run_ {
 
   bool IsPortfolio(std::size_t i) const { return IsWord(i) && f.portfolios_.count(lower[i]) > 0; }
 
-  // 2–4 name words — up to kMaxNameWords with a particle or a name
+  // 2–max_plain_name_words name words — up to max_name_words with a particle or a name
   // connector among them (Hamad bin Faisal bin Jassim Al Marri) — none a
   // role, title, organisation head, place, function, date or portfolio
   // word; bin, ibn or a lone apostrophe may stand between two of them.
   bool PersonLike(std::size_t first, std::size_t last) const {
-    if (last < first || last - first + 1 > 2 * kMaxNameWords) return false;
+    if (last < first || last - first + 1 > 2 * f.config_.max_name_words) return false;
     std::size_t words = 0;
     bool particles = false;
     for (std::size_t i = first; i <= last; ++i) {
@@ -309,9 +309,9 @@ struct MentionFinder::Run_ {
       particles = particles || IsParticleName(i);
       ++words;
     }
-    return words >= 2 && words <= (particles ? kMaxNameWords : kMaxPlainNameWords);
+    return words >= 2 &&
+           words <= (particles ? f.config_.max_name_words : f.config_.max_plain_name_words);
   }
-  static constexpr std::size_t kMaxNameWords = 6, kMaxPlainNameWords = 4;
 
   // A role word among the `n` words before token `at` (exclusive) or after
   // it, in its sentence, not past a comma; the role word itself or "". After

@@ -48,6 +48,11 @@ struct MentionConfig {
   // five capitalised, is a headline: a name in it without a role is no
   // mention ("Senator Blasts Trade Deal").
   segment::TitleCaseConfig headline{3, 80};
+  // A person's name is 2 to `max_plain_name_words` name words, or up to
+  // `max_name_words` with a particle or a name connector among them
+  // (Hamad bin Faisal bin Jassim Al Marri).
+  std::size_t max_plain_name_words = 4;
+  std::size_t max_name_words = 6;
 };
 
 class MentionFinder {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/classes.h"
+
 namespace whosaid::events {
 namespace {
 
@@ -153,6 +155,16 @@ EventLexicon::EventLexicon(const rules::RuleSet& rules) {
   LoadTriggers(rules.File("events/triggers.txt"));
   LoadActors(rules.File("events/actors.txt"));
   LoadContext(rules.File("events/context.txt"));
+  const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
+  english_.plural_ending = english.Word("plural_ending");
+  english_.not_plural_endings = english.Words("not_plural_ending");
+  english_.verb_endings = english.Words("verb_ending");
+  english_.gerund_ending = english.Word("gerund_ending");
+  english_.to = english.Word("infinitive");
+  english_.of = english.Word("of");
+  english_.on = english.Word("on");
+  english_.article = english.Word("article");
+  english_.conjunction = english.Word("conjunction");
 }
 
 int EventLexicon::TypeId(std::string_view name) const {

@@ -91,9 +91,21 @@ enum ContextClass : std::uint32_t {
   kPart = 1u << 30,
 };
 
+// The English words and endings the mention finder (mentions.cpp) tests by
+// their part in a sentence, from rules/english.txt (core/classes.h).
+struct EnglishWords {
+  std::string plural_ending;                    // a head so ending is plural (raids) …
+  std::vector<std::string> not_plural_endings;  // … unless it ends so (address, crisis)
+  std::vector<std::string> verb_endings;        // a modifier so ending is a verb (killed, meeting)
+  std::string gerund_ending;                    // a trigger so ending may be a verb (meeting)
+  std::string to, of, on, article, conjunction;
+};
+
 class EventLexicon {
  public:
   explicit EventLexicon(const rules::RuleSet& rules);
+
+  const EnglishWords& english() const { return english_; }
 
   // Types
   int TypeId(std::string_view name) const;  // -1 when unknown
@@ -127,6 +139,8 @@ class EventLexicon {
   void LoadTriggers(const rules::RuleFile& file);
   void LoadActors(const rules::RuleFile& file);
   void LoadContext(const rules::RuleFile& file);
+
+  EnglishWords english_;
 
   std::vector<EventType> types_;
   int answer_ = -1;

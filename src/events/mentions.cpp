@@ -40,10 +40,23 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// "raids", "talks", not "address", "crisis", "census".
-bool Plural(std::string_view head) {
-  return !head.empty() && head.back() == 's' && !EndsWith(head, "ss") && !EndsWith(head, "is") &&
-         !EndsWith(head, "us");
+// "raids", "talks", not "address", "crisis", "census" (rules/english.txt).
+bool Plural(std::string_view head, const EnglishWords& english) {
+  const std::string& s = english.plural_ending;
+  if (head.size() < s.size() || head.empty() || head.compare(head.size() - s.size(), s.size(), s))
+    return false;
+  for (const std::string& e : english.not_plural_endings) {
+    if (EndsWith(head, e)) return false;
+  }
+  return true;
+}
+
+// A lower-case word ending as a verb does ("killed", "meeting").
+bool VerbEnding(std::string_view word, const EnglishWords& english) {
+  for (const std::string& e : english.verb_endings) {
+    if (EndsWith(word, e)) return true;
+  }
+  return false;
 }
 
 // A trigger whose words stand around quotation marks, the reporter
@@ -220,8 +233,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
       if (!p.IsWord()) break;
       bool hyphenated =
           p.lower.find('-') != std::string_view::npos;  // wide-ranging, intelligence-based
-      if (!p.cap && !hyphenated && (EndsWith(p.lower, "ed") || EndsWith(p.lower, "ing")))
-        break;  // a verb
+      if (!p.cap && !hyphenated && VerbEnding(p.lower, lex_.english())) break;  // a verb
       --k;
       ++modifiers;
       lower_modifiers += !p.cap || k == s.first_word;  // "Heavy fighting broke out"
@@ -243,14 +255,16 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
         lower_modifiers == 0)
       d.dropped = true;
     // "to protest", "to debate": a verb (not "in response to attacks").
-    bool infinitive = noun && k == d.m.first && k > s.b && s.w[k - 1].Is("to") && !Plural(d.m.head);
+    bool infinitive = noun && k == d.m.first && k > s.b && s.w[k - 1].Is(lex_.english().to) &&
+                      !Plural(d.m.head, lex_.english());
     for (const auto& o : s.drafts) {
       infinitive &= !(o.m.end + 1 == k &&
                       (o.m.cls == TriggerClass::kMarker || o.m.cls == TriggerClass::kResponse));
     }
     if (infinitive) d.dropped = true;
     // "meeting the requirements", "meeting them": a verb with its object.
-    bool gerund = EndsWith(d.m.head, "ing") && d.m.end < s.e && s.w[d.m.end].IsWord() &&
+    bool gerund = EndsWith(d.m.head, lex_.english().gerund_ending) && d.m.end < s.e &&
+                  s.w[d.m.end].IsWord() &&
                   (lex_.Context(s.w, d.m.end, s.e).second & (kDeterminer | kPerson | kQuantifier));
     if (noun && d.determined && gerund) d.dropped = true;
     // Unreal: a word of that class within four words before, in the clause
@@ -361,10 +375,10 @@ void MentionFinder::FindActors(Sentence& s) const {
 // region word and "of" ("bombed the town of Kiru", "entered the capital
 // Kiru").
 std::size_t MentionFinder::ObjectStart(const Sentence& s, std::size_t k) const {
-  if (k < s.e && s.w[k].Is("the")) ++k;
+  if (k < s.e && s.w[k].Is(lex_.english().article)) ++k;
   if (k < s.e && s.w[k].IsWord() && !s.w[k].cap && (lex_.Context(s.w, k, k + 1).second & kRegion))
     ++k;
-  if (k < s.e && s.w[k].Is("of")) ++k;
+  if (k < s.e && s.w[k].Is(lex_.english().of)) ++k;
   return k;
 }
 
@@ -409,7 +423,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     // ("bombed Afrin, killing four", "shelled Syria near the border").
     if (ObjectOfArmedVerb(s, first)) return Role::kPlace;
     // "Rep. Ann Cole of Ohio", "Governor of Texas": a person's description.
-    if (first >= s.b + 2 && s.w[first - 1].Is("of") && s.w[first - 2].IsWord() &&
+    if (first >= s.b + 2 && s.w[first - 1].Is(lex_.english().of) && s.w[first - 2].IsWord() &&
         (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) &&
         !s.PlaceEndingAt(first - 1)) {
       return Role::kNone;
@@ -424,8 +438,10 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       if (bits & kNear) return Role::kNear;
       if (bits & kLocative) return Role::kPlace;
       if (bits & kOther) break;
-      bool list = (p.lower == "and" || p.lower == ",") && s.PlaceEndingAt(k - 1);
-      if (p.kind == TokenKind::kPossessive || p.lower == "of" || list || (bits & kDeterminer)) {
+      bool list =
+          (p.lower == lex_.english().conjunction || p.lower == ",") && s.PlaceEndingAt(k - 1);
+      if (p.kind == TokenKind::kPossessive || p.lower == lex_.english().of || list ||
+          (bits & kDeterminer)) {
         k -= std::max<std::size_t>(len, 1);
         continue;
       }
@@ -548,7 +564,7 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
     return i + 1;
   PlaceRef ref;
   Role role = Role::kNone;
-  std::size_t k = i > s.b && s.w[i - 1].Is("the") ? i - 1 : i;
+  std::size_t k = i > s.b && s.w[i - 1].Is(lex_.english().article) ? i - 1 : i;
   const PlaceHit* owner =
       k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive ? s.PlaceEndingAt(k - 1) : nullptr;
   if (owner) {
@@ -564,7 +580,7 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   ref.near = role == Role::kNear;
   std::size_t after = end;
   if (after < s.e && (lex_.Context(s.w, after, s.e).second & kRegion)) ++after;
-  if (ref.parent < 0 && after + 1 < s.e && s.w[after].Is("of")) {
+  if (ref.parent < 0 && after + 1 < s.e && s.w[after].Is(lex_.english().of)) {
     PlaceMatch parent = places_.Match(s.w, after + 1, s.e);
     if (parent.words) ref.parent = parent.places.front();
   }
@@ -588,11 +604,11 @@ void MentionFinder::DescribedPlaces(Sentence& s) const {
       continue;
     // "the northern border provinces of Kunduz": a description of the
     // places it names, no part.
-    if (std::size_t n = i + 2;
-        n < s.e && s.w[n].IsWord() &&
-        (s.w[n].Is("of") || s.w[n].cap || (lex_.Context(s.w, n, n + 1).second & kRegion)))
+    if (std::size_t n = i + 2; n < s.e && s.w[n].IsWord() &&
+                               (s.w[n].Is(lex_.english().of) || s.w[n].cap ||
+                                (lex_.Context(s.w, n, n + 1).second & kRegion)))
       continue;
-    std::size_t k = i > s.b && s.w[i - 1].Is("the") ? i - 1 : i;
+    std::size_t k = i > s.b && s.w[i - 1].Is(lex_.english().article) ? i - 1 : i;
     const PlaceHit* owner = k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive
                                 ? s.PlaceEndingAt(k - 1)
                                 : nullptr;
@@ -651,7 +667,7 @@ void MentionFinder::AttachDates(Sentence& s) const {
   // the governor said Thursday").
   auto saying_date = [&](const DateMention& dm) {
     std::size_t k = dm.first;
-    if (k > s.b && s.w[k - 1].Is("on")) --k;
+    if (k > s.b && s.w[k - 1].Is(lex_.english().on)) --k;
     bool after_speech =
         k > s.b && s.w[k - 1].IsWord() && (lex_.Context(s.w, k - 1, k).second & kSpeech);
     bool possessive = dm.end < s.e && s.w[dm.end].kind == TokenKind::kPossessive;
@@ -746,9 +762,10 @@ void MentionFinder::Classify(Sentence& s) const {
     // "entered the capital", "entering the city": the place the story names,
     // said by its kind alone (nothing capitalised, no "of" after it).
     std::size_t e = d.m.end;
-    bool kind_only = e + 1 < s.e && s.w[e].Is("the") && s.w[e + 1].IsWord() && !s.w[e + 1].cap &&
-                     (lex_.Context(s.w, e + 1, e + 2).second & kRegion) &&
-                     (e + 2 >= s.e || !s.w[e + 2].IsWord() || s.w[e + 2].Is("and"));
+    bool kind_only =
+        e + 1 < s.e && s.w[e].Is(lex_.english().article) && s.w[e + 1].IsWord() &&
+        !s.w[e + 1].cap && (lex_.Context(s.w, e + 1, e + 2).second & kRegion) &&
+        (e + 2 >= s.e || !s.w[e + 2].IsWord() || s.w[e + 2].Is(lex_.english().conjunction));
     d.dropped =
         !Armed(s, false) ||
         (!kind_only && std::none_of(s.places.begin(), s.places.end(), [&](const PlaceHit& p) {
@@ -789,9 +806,10 @@ void MentionFinder::Classify(Sentence& s) const {
       case TriggerClass::kNoun: {
         // "militant attacks", "HAI operations": plural, no determiner, nothing
         // that pins them down (a place below country, a support verb).
-        bool bare_plural = !d.definite && !d.supported && Plural(d.m.head) && !below_country;
+        bool bare_plural =
+            !d.definite && !d.supported && Plural(d.m.head, lex_.english()) && !below_country;
         // "her public statements", "his speeches": many occasions, not one.
-        bool occasions = lex_.type(d.m.type).occasion && Plural(d.m.head);
+        bool occasions = lex_.type(d.m.type).occasion && Plural(d.m.head, lex_.english());
         // "a general election", "a contested convention": the kind of event.
         bool article = false;
         for (std::size_t k = d.np; k < d.m.first; ++k)

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
 
@@ -61,16 +62,9 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // A word without an apostrophe that ends it (Nouri’ = Nouri).
 std::string NoEndApostrophe(std::string w) {
-  for (std::string_view a : {"\xE2\x80\x99", "'"}) {
-    if (EndsWith(w, a) && w.size() > a.size()) return w.substr(0, w.size() - a.size());
-  }
-  return w;
+  return std::string(text::WithoutPossessive(w, text::Possessive::kApostrophe, true));
 }
 
 // Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
@@ -112,12 +106,7 @@ std::string FormOf(std::string_view m) {
     std::size_t open = m.rfind(" (");
     if (open != std::string_view::npos) m = m.substr(0, open);
   }
-  for (std::string_view poss : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
-    if (EndsWith(m, poss)) {
-      m.remove_suffix(poss.size());
-      break;
-    }
-  }
+  m = text::WithoutPossessive(m, text::Possessive::kAny, false);
   while (!m.empty() && (m.back() == ' ' || m.back() == ',' || m.back() == '.')) m.remove_suffix(1);
   return std::string(m);
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/places.h"
+#include "core/text.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::resolve {
@@ -29,12 +30,7 @@ std::vector<std::string> SplitOn(const std::string& s, char sep) {
 
 // A word of a form without a trailing possessive or punctuation.
 std::string Bare(std::string w) {
-  for (std::string_view poss : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
-    if (w.size() > poss.size() && w.compare(w.size() - poss.size(), poss.size(), poss) == 0) {
-      w.erase(w.size() - poss.size());
-      break;
-    }
-  }
+  w = std::string(text::WithoutPossessive(w, text::Possessive::kAny, true));
   while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ')')) w.pop_back();
   while (!w.empty() && w.front() == '(') w.erase(0, 1);
   return w;
@@ -87,14 +83,8 @@ SpellingGroup GroupOf(const Entity& e) {
 }
 
 // A word without a possessive 's (Center’s → Center).
-std::string WithoutPossessiveS(std::string w) {
-  for (std::string_view poss : {"\xE2\x80\x99s", "'s"}) {
-    if (w.size() > poss.size() && w.compare(w.size() - poss.size(), poss.size(), poss) == 0) {
-      w.erase(w.size() - poss.size());
-      break;
-    }
-  }
-  return w;
+std::string WithoutPossessiveS(const std::string& w) {
+  return std::string(text::WithoutPossessive(w, text::Possessive::kWithS, true));
 }
 
 // The letters of a word (al-Hadithi → alhadithi, Nouri’ → nouri).
@@ -149,8 +139,9 @@ void SortByUse(std::vector<EntityVariant>& v) {
 SpellingReporter::SpellingReporter(const rules::RuleSet& rules, const entities::NameParser& parser,
                                    const entities::SpellingRules& spelling)
     : parser_(parser), spelling_(spelling) {
-  // every name of rules/places.txt (core/places.h): countries, capitals, demonyms
-  for (const rules::Country& c : rules::ReadPlaces(rules)) {
+  // every name of rules/places.txt (the rule set's one rules::Places, core/places.h):
+  // countries, capitals, demonyms
+  for (const rules::Country& c : rules.Shared<rules::Places>().countries()) {
     for (const std::string* p : {&c.name, &c.capital}) {
       if (!p->empty()) places_.insert(segment::Lower(*p));
     }

@@ -367,9 +367,19 @@ case_pipeline_options() {
   # defaults spelled out change nothing; a setting reaches its stage; a bad
   # value is a usage error naming the option.
   run extract --help
-  for o in --window-bytes --min-quote-words --pronoun-paragraphs --group-paragraphs; do
+  for o in --window-bytes --min-quote-words --pronoun-paragraphs --group-paragraphs \
+    --event-days --story-paragraphs; do
     expect_contains "$tmp/out" "$o" "whosaid extract --help"
   done
+  run claims --help
+  for o in --statement-link --min-reports --event-days; do
+    expect_contains "$tmp/out" "$o" "whosaid claims --help"
+  done
+  "$bin" claims "$root/corpus" >"$tmp/claims-default.jsonld"
+  "$bin" claims --statement-link 0.35 --min-reports 2 --event-days 2 --story-paragraphs 5 \
+    "$root/corpus" >"$tmp/claims-spelled.jsonld"
+  cmp "$tmp/claims-default.jsonld" "$tmp/claims-spelled.jsonld" ||
+    fail "the spelled-out claims defaults changed the output"
   "$bin" extract "$root/corpus" >"$tmp/default.jsonl"
   "$bin" extract --window-bytes 1M --min-quote-words 4 --pronoun-paragraphs 2 \
     --group-paragraphs 8 "$root/corpus" >"$tmp/spelled.jsonl"
@@ -380,7 +390,9 @@ case_pipeline_options() {
   grep -q '"direct"' "$tmp/four.jsonl" || fail "no direct quote at --min-quote-words 4"
   if grep -q '"direct"' "$tmp/eight.jsonl"; then fail "a six-word quote at --min-quote-words 8"; fi
   for args in "extract --min-quote-words 0 corpus" "extract --pronoun-paragraphs -1 corpus" \
-              "entities --window-bytes 0 corpus" "events --group-paragraphs x corpus"; do
+              "entities --window-bytes 0 corpus" "events --group-paragraphs x corpus" \
+              "claims --statement-link 1.5 corpus" "claims --min-reports 0 corpus" \
+              "events --event-days -2 corpus"; do
     # shellcheck disable=SC2086
     run $args
     expect_status 2 "$rc" "whosaid $args"

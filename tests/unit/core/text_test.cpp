@@ -213,6 +213,33 @@ TEST_SUITE("core.text") {
       REQUIRE(index.ToCodepoint(i) == NaiveCodepoints(mixed, i));
     }
   }
+
+  TEST_CASE("WithoutPossessive: one list, three selections, whole-word endings kept or not") {
+    struct Row {
+      std::string word;
+      Possessive which;
+      bool keep_whole;
+      std::string expected;
+    } rows[] = {
+        {"Valdor\xE2\x80\x99s", Possessive::kAny, true, "Valdor"},
+        {"Valdor's", Possessive::kAny, true, "Valdor"},
+        {"rebels\xE2\x80\x99", Possessive::kAny, true, "rebels"},
+        {"rebels'", Possessive::kAny, true, "rebels"},
+        {"Valdor", Possessive::kAny, true, "Valdor"},
+        {"'s", Possessive::kAny, true, "'s"},  // an ending that is the whole word stays
+        {"'s", Possessive::kAny, false, ""},   // ... unless told otherwise
+        {"'", Possessive::kAny, false, ""},
+        {"Kessler\xE2\x80\x99", Possessive::kWithS, true, "Kessler\xE2\x80\x99"},
+        {"Kessler's", Possessive::kWithS, true, "Kessler"},
+        {"Kessler's", Possessive::kApostrophe, true, "Kessler's"},
+        {"Kessler\xE2\x80\x99", Possessive::kApostrophe, true, "Kessler"},
+        {"\xE2\x80\x99", Possessive::kApostrophe, true, "\xE2\x80\x99"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      CHECK(std::string(WithoutPossessive(r.word, r.which, r.keep_whole)) == r.expected);
+    }
+  }
 }
 
 }  // namespace whosaid::text

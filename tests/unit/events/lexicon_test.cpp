@@ -175,6 +175,19 @@ TEST_SUITE("events") {
                          doctest::Contains("unknown trigger flag 'sure'"), ConfigError);
     std::filesystem::remove_all(dir);
   }
+
+  TEST_CASE("the English words the mention finder tests come from rules/english.txt") {
+    const events::EnglishWords& e = testing::Lexicon().english();
+    CHECK(e.plural_ending == "s");
+    CHECK(e.not_plural_endings == std::vector<std::string>{"ss", "is", "us"});
+    CHECK(e.verb_endings == std::vector<std::string>{"ed", "ing"});
+    CHECK(e.gerund_ending == "ing");
+    CHECK(e.to == "to");
+    CHECK(e.of == "of");
+    CHECK(e.on == "on");
+    CHECK(e.article == "the");
+    CHECK(e.conjunction == "and");
+  }
 }
 
 }  // namespace
