@@ -96,12 +96,34 @@ std::size_t Footprint(const events::DocEvents& e) {
 
 // What the claims stage's Run reads of a record once its summary is made
 // (ClaimsStage::Summarize): its kind, quote span, speaker entity, name and
-// role, event. The rest goes.
-void SlimForClaims(DocResult& result) {
+// role, event. The rest goes, and what stays is held at its size (it is
+// held to the end of the run).
+void SlimForClaims(claims::DocClaims& summary, DocResult& result) {
   for (QuoteRecord& q : result.quotes) {
     q.rule = {};
     q.cue.reset();
     if (q.speaker) q.speaker->affiliation = {};
+  }
+  result.quotes.shrink_to_fit();
+  result.figures.shrink_to_fit();
+  summary.records.shrink_to_fit();
+  for (claims::RecordClaims& r : summary.records) {
+    r.features.terms.shrink_to_fit();
+    r.features.wording.shrink_to_fit();
+    r.features.content.shrink_to_fit();
+    r.doc_uses.shrink_to_fit();
+  }
+}
+
+// Of a record's event, the claims stage's Run reads the id and date; the
+// whole EventRef only for a document with figures (ClaimsStage::Figures).
+void SlimEvents(DocResult& result) {
+  if (!result.figures.empty()) return;
+  for (QuoteRecord& q : result.quotes) {
+    if (!q.event) continue;
+    q.event->type = {};
+    q.event->where = {};
+    q.event->label = {};
   }
 }
 
@@ -129,7 +151,7 @@ void CorpusRun::Add(Partial partial) {
     doc.claims = std::make_unique<DocForClaims>();
     CompactForClaims(partial, compact, doc.claims->result, doc.claims->figure_spans);
     doc.claims->summary = stages_.claims->Summarize(compact, doc.claims->result);
-    SlimForClaims(doc.claims->result);
+    SlimForClaims(doc.claims->summary, doc.claims->result);
   }
   HoldEvents(doc, std::move(partial.events));
   partial.events = {};  // kept apart, as the names are
@@ -273,6 +295,7 @@ CorpusResult CorpusRun::Resolve() {
       if (claims) {
         DocResult& result = docs_[d].claims->result;
         events::AssignEvents(corpus.events, d, events[d], result.quotes);
+        SlimEvents(result);
         // only the figures read the document's events (ClaimsStage::Figures)
         if (!result.figures.empty()) result.events = events[d];
       }
