@@ -147,17 +147,24 @@ void CorpusRun::Add(Partial partial) {
   HoldNames(doc, std::move(partial.names));
   if (!stages_.keep_documents) return;  // only the names are needed
   if (stages_.claims) {
-    Document compact;
-    doc.claims = std::make_unique<DocForClaims>();
-    CompactForClaims(partial, compact, doc.claims->result, doc.claims->figure_spans);
-    doc.claims->summary = stages_.claims->Summarize(compact, doc.claims->result);
-    SlimForClaims(doc.claims->summary, doc.claims->result);
+    if (!partial.prepared) Prepare(partial);
+    doc.claims = std::static_pointer_cast<DocForClaims>(std::move(partial.prepared));
   }
   HoldEvents(doc, std::move(partial.events));
   partial.events = {};  // kept apart, as the names are
   partial.names = {};
   partial.names.record_input.assign(partial.quotes.size(), -1);
   Hold(doc, std::move(partial));
+}
+
+void CorpusRun::Prepare(Partial& partial) const {
+  if (!stages_.keep_documents || !stages_.claims || partial.prepared) return;
+  auto claims = std::make_shared<DocForClaims>();
+  Document compact;
+  CompactForClaims(partial, compact, claims->result, claims->figure_spans);
+  claims->summary = stages_.claims->Summarize(compact, claims->result);
+  SlimForClaims(claims->summary, claims->result);
+  partial.prepared = std::move(claims);
 }
 
 void CorpusRun::SpillHeld() {
@@ -364,9 +371,11 @@ RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
                    const RunConfig& config) {
   CorpusRun run(stages);
   run.SetThreads(config.threads);
+  RunConfig map = config;  // the claims summaries made on the worker threads
+  map.prepare = [&run](Partial& p) { run.Prepare(p); };
   RunStats stats = RunMap(
       source, pipeline, *stages.entities, [&](Partial&& p) { run.Add(std::move(p)); }, observer,
-      config);
+      map);
   if (!observer.stop()) run.Finish(sink);
   return stats;
 }
