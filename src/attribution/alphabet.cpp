@@ -20,6 +20,8 @@ ShapeAlphabet ShapeAlphabet::Load(const rules::RuleSet& rules) {
   a.clause_subject = c.Symbols("clause_subject");
   a.clause_object = c.Symbols("clause_object");
   a.speaker_word = c.Symbols("speaker_word");
+  a.auxiliary = c.Symbols("auxiliary");
+  a.clause_marker = c.Symbols("clause_marker");
   a.continued_quote = c.Symbols("continued_quote");
   a.boundary = c.Symbols("boundary");
   a.sentence_end = c.Symbol("sentence_end");

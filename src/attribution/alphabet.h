@@ -39,6 +39,8 @@ struct ShapeAlphabet {
   rules::SymbolSet clause_subject;  // a past-tense word after these may be a verb …
   rules::SymbolSet clause_object;   // … when one of these follows it
   rules::SymbolSet speaker_word;    // a speaker holding one of these names somebody
+  rules::SymbolSet auxiliary;       // before a source-less cue: it must be passive
+  rules::SymbolSet clause_marker;   // content at or after these follows a cue's own quotation
   // policy.cpp
   rules::SymbolSet continued_quote;  // an unclaimed quotation that may continue a speaker
   rules::SymbolSet boundary;         // sentence or paragraph end

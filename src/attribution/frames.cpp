@@ -306,6 +306,17 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   return true;
 }
 
+// Removes the claims marked in `drop` (one flag per claim), keeping order.
+void Compact(std::vector<Claim>& claims, const std::vector<char>& drop) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (drop[i]) continue;
+    if (n != i) claims[n] = std::move(claims[i]);
+    ++n;
+  }
+  claims.resize(n);
+}
+
 }  // namespace
 
 Frames::Frames(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rules)) {
@@ -377,6 +388,11 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   // verb's subject is not its speaker
   if (shape.units[c.cue.begin].passive && !c.speaker.empty() && c.speaker.end <= c.cue.begin)
     return std::nullopt;
+  // "X was asked whether …" has no source; "X has asked whether …" has one
+  if (no_speaker && c.cue.begin > 0 &&
+      alphabet_.auxiliary.Has(shape.units[c.cue.begin - 1].symbol) &&
+      !shape.units[c.cue.begin].passive)
+    return std::nullopt;
   if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
   if (!c.speaker.empty()) c.speaker = SpeakerWithoutClause(shape, c, alphabet_);
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
@@ -426,6 +442,7 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     }
   }
   DropCrossing(claims);
+  DropAfterOwnQuote(shape, claims);
   ChainSpeakers(shape, claims);
   std::sort(claims.begin(), claims.end(),
             [](const Claim& a, const Claim& b) { return a.content.begin < b.content.begin; });
@@ -452,13 +469,29 @@ void Frames::DropCrossing(std::vector<Claim>& claims) {
       }
     }
   }
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    if (drop[i]) continue;
-    if (n != i) claims[n] = std::move(claims[i]);
-    ++n;
-  }
-  claims.resize(n);
+  Compact(claims, drop);
+}
+
+// "“…,” he said last week": a cue whose quotation stands before it has
+// reported what was said; the words after it are when, where or how it was
+// said ("last week", "sarcastically", "in 2012"), not more content, unless a
+// clause marker opens them ("“…,” he said, adding that …" is another cue;
+// "he told them that …", "he urged them to …" stay).
+void Frames::DropAfterOwnQuote(const Shape& shape, std::vector<Claim>& claims) const {
+  auto marked = [&](const Claim& x) {
+    std::size_t b = x.content.begin;
+    return alphabet_.clause_marker.Has(shape.units[b].symbol) ||
+           (b > 0 && alphabet_.clause_marker.Has(shape.units[b - 1].symbol));
+  };
+  auto after_own_quote = [&](const Claim& x) {
+    if (x.direct || x.content.empty() || x.content.begin < x.cue.end || marked(x)) return false;
+    return std::any_of(claims.begin(), claims.end(), [&](const Claim& y) {
+      return y.direct && y.cue.begin == x.cue.begin && y.content.end <= x.cue.begin;
+    });
+  };
+  std::vector<char> drop(claims.size(), 0);
+  for (std::size_t i = 0; i < claims.size(); ++i) drop[i] = after_own_quote(claims[i]);
+  Compact(claims, drop);
 }
 
 // A chain claim takes the speaker of the claim whose cue comes last before

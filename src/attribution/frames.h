@@ -68,6 +68,7 @@ class Frames {
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
   static void DropCrossing(std::vector<Claim>& claims);
+  void DropAfterOwnQuote(const Shape& shape, std::vector<Claim>& claims) const;
   std::optional<Claim> Accept(const Frame& frame, const Regex::Match& match, const Shape& shape,
                               std::vector<char>& taken) const;
   std::vector<Frame> frames_;

@@ -50,7 +50,8 @@ const std::unordered_map<std::string, char> kFunctionClasses = {
     {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},
     {"aux", 'x'},        {"be", 'x'},         {"adverb", 'y'},     {"neg", 'z'},
     {"to", 'i'},         {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'},
-    {"including", 'n'},  {"number", '#'},     {"quantifier", 'D'}, {"quantifier-one", 'D'}};
+    {"including", 'n'},  {"number", '#'},     {"quantifier", 'D'}, {"quantifier-one", 'D'},
+    {"when", 'j'}};
 
 }  // namespace
 

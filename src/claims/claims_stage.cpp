@@ -223,6 +223,11 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
   // 1. Statements over every record.
   std::vector<StatementItem> items;
   std::vector<RecordRef> refs;
+  std::size_t records = 0;  // reserved: a million items are not grown by doubling
+  for (const FoldedDoc& d : docs)
+    records += std::min(d.result->quotes.size(), d.claims->records.size());
+  items.reserve(records);
+  refs.reserve(records);
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const DocClaims& summary = *docs[d].claims;
     const auto& quotes = docs[d].result->quotes;
@@ -236,7 +241,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
       item.start = q.quote.begin;
       item.end = q.quote.end;
       item.features = &rc.features;
-      item.doc_uses = rc.doc_uses;
+      item.uses = &rc.doc_uses;
       if (q.speaker) {
         item.speaker = q.speaker->entity;
         item.role = q.speaker->role;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <string_view>
 #include <tuple>
@@ -16,9 +17,10 @@
 namespace whosaid::claims {
 namespace {
 
-// One item's terms: sorted unique keys with their weights.
+// One item's terms: sorted unique keys (views of its features', which
+// outlive the grouping) with their weights.
 struct Bag {
-  std::vector<std::string> keys;
+  std::vector<std::string_view> keys;
   std::vector<bool> proper;  // a name wherever the item uses it
   std::vector<double> weight;
   double total = 0;
@@ -27,7 +29,7 @@ struct Bag {
 };
 
 Bag MakeBag(const std::vector<Term>& terms) {
-  std::map<std::string, bool> seen;
+  std::map<std::string_view, bool> seen;
   for (const Term& t : terms) {
     auto [it, fresh] = seen.emplace(t.key, t.proper);
     if (!fresh) it->second = it->second && t.proper;
@@ -69,22 +71,24 @@ Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
 }
 
 // One direct quote's words in order: spelling keys, and whether each is a
-// content term.
+// content term (its features', not copies).
 struct Wording {
-  std::vector<std::string> keys;
-  std::vector<bool> content;
+  const std::vector<std::string>* keys = nullptr;
+  const std::vector<bool>* content = nullptr;
 };
 
 // Whether a and b share a run of words in order whose length plus content
 // terms make `score`, one content term at least.
 bool SharedRun(const Wording& a, const Wording& b, std::size_t score) {
   // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content words.
-  std::vector<std::size_t> len(b.keys.size() + 1, 0), con(b.keys.size() + 1, 0);
-  for (std::size_t i = 0; i < a.keys.size(); ++i) {
-    for (std::size_t j = b.keys.size(); j-- > 0;) {
-      if (a.keys[i] == b.keys[j]) {
+  const std::vector<std::string>& ak = *a.keys;
+  const std::vector<std::string>& bk = *b.keys;
+  std::vector<std::size_t> len(bk.size() + 1, 0), con(bk.size() + 1, 0);
+  for (std::size_t i = 0; i < ak.size(); ++i) {
+    for (std::size_t j = bk.size(); j-- > 0;) {
+      if (ak[i] == bk[j]) {
         len[j + 1] = len[j] + 1;
-        con[j + 1] = con[j] + (a.content[i] ? 1 : 0);
+        con[j + 1] = con[j] + ((*a.content)[i] ? 1 : 0);
         if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
       } else {
         len[j + 1] = con[j + 1] = 0;
@@ -133,13 +137,13 @@ std::vector<std::string> Speakers(const StatementConfig& config, const TermLexic
   for (std::size_t r = 0; r < n; ++r) {
     out[r] = items[order[r]].speaker;
     if (out[r].empty()) continue;
-    for (const std::string& k : bags[r].keys) postings[k].push_back(r);
+    for (std::string_view k : bags[r].keys) postings[k].push_back(r);
   }
   for (std::size_t r = 0; r < n; ++r) {
     const StatementItem& x = items[order[r]];
     if (!x.speaker.empty() || x.mention.empty()) continue;
     std::vector<std::size_t> candidates;
-    for (const std::string& k : bags[r].keys) {
+    for (std::string_view k : bags[r].keys) {
       auto it = postings.find(k);
       if (it == postings.end() || it->second.size() > config.max_posting) continue;
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
@@ -225,25 +229,30 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
            std::tie(b.doc, b.start, b.speaker, b.end, b.text);
   });
   std::vector<Bag> bags(n);  // by rank
-  std::unordered_map<std::string, int> df;
-  std::vector<Wording> wording(n);  // direct quotes only
+  std::unordered_map<std::string_view, int> df;
+  std::vector<Wording> wording(n);                       // direct quotes only
+  std::vector<std::unique_ptr<const ItemFeatures>> own;  // of the items given without
   for (std::size_t r = 0; r < n; ++r) {
     const StatementItem& item = items[order[r]];
-    const ItemFeatures computed =
-        item.features ? ItemFeatures{} : ItemFeatures::Of(lexicon_, item.text, item.direct);
-    const ItemFeatures& f = item.features ? *item.features : computed;
+    if (!item.features)
+      own.push_back(
+          std::make_unique<const ItemFeatures>(ItemFeatures::Of(lexicon_, item.text, item.direct)));
+    const ItemFeatures& f = item.features ? *item.features : *own.back();
     bags[r] = MakeBag(f.terms);
-    for (const std::string& k : bags[r].keys) ++df[k];
-    if (item.direct) wording[r] = {f.wording, f.content};
+    for (std::string_view k : bags[r].keys) ++df[k];
+    if (item.direct) wording[r] = {&f.wording, &f.content};
   }
   for (std::size_t r = 0; r < n; ++r) {
     Bag& bag = bags[r];
-    const auto& uses = items[order[r]].doc_uses;
+    const StatementItem& item = items[order[r]];
+    const auto& uses = item.uses ? *item.uses : item.doc_uses;
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
       double idf = std::log((static_cast<double>(n) + 1.0) / (df[bag.keys[k]] + 0.5));
       bag.weight.push_back(idf * (bag.proper[k] ? config_.proper_weight : 1.0));
       bag.total += bag.weight.back();
-      auto it = std::lower_bound(uses.begin(), uses.end(), std::make_pair(bag.keys[k], 0));
+      auto it = std::lower_bound(
+          uses.begin(), uses.end(), bag.keys[k],
+          [](const std::pair<std::string, int>& u, std::string_view key) { return u.first < key; });
       const int used = it != uses.end() && it->first == bag.keys[k] ? it->second : 1;
       const double factor = config_.topic_uses > 0 && used > config_.topic_uses
                                 ? static_cast<double>(config_.topic_uses) / used
@@ -307,7 +316,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     if (ranks.size() < 2) continue;
     std::unordered_map<std::string_view, std::vector<std::size_t>> postings;
     for (std::size_t r : ranks) {
-      for (const std::string& k : bags[r].keys) postings[k].push_back(r);
+      for (std::string_view k : bags[r].keys) postings[k].push_back(r);
     }
     const auto pairs = PostingPairs(postings, config_.max_posting);
     for (auto [a, b] : pairs) {

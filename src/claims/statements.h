@@ -135,6 +135,9 @@ struct StatementItem {
   // the text the claims stage is given for it), by term key, ascending;
   // missing: once.
   std::vector<std::pair<std::string, int>> doc_uses;
+  // The same, when given, instead of doc_uses (it must outlive Run: the
+  // claims stage points into its summaries rather than copy them).
+  const std::vector<std::pair<std::string, int>>* uses = nullptr;
   // ItemFeatures::Of(text, direct), when given (it must outlive Run); else
   // the grouper computes it from `text`.
   const ItemFeatures* features = nullptr;

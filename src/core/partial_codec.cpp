@@ -288,6 +288,18 @@ PartialNames DecodeNames(std::string_view line) {
   }
 }
 
+std::string EncodeEvents(const events::DocEvents& events) {
+  return Put(events).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+events::DocEvents DecodeEvents(std::string_view line) {
+  try {
+    return GetEvents(json::parse(line));
+  } catch (const json::exception& e) {
+    throw PartialError(std::string("malformed events: ") + e.what());
+  }
+}
+
 Partial DecodePartial(std::string_view line) {
   try {
     const json j = json::parse(line);

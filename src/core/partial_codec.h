@@ -43,6 +43,10 @@ Partial DecodePartial(std::string_view line);
 // a run that keeps them apart (run/corpus_run.h spills them on their own).
 std::string EncodeNames(const PartialNames& names);
 PartialNames DecodeNames(std::string_view line);
+// A partial's events alone (its "events" member; DocEvents::global is not
+// kept), for the same.
+std::string EncodeEvents(const events::DocEvents& events);
+events::DocEvents DecodeEvents(std::string_view line);
 
 // The stored form of a DocResult (quotes, names, events, figures; not its
 // diagnostics): {"v": kStoredResultVersion, ...}. Throws PartialError.

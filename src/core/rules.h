@@ -27,8 +27,10 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -92,8 +94,34 @@ class RuleSet {
   // added or replaced by `file` (tests and fuzzing: one rule file changed).
   std::shared_ptr<const RuleSet> With(std::string_view name, RuleFile file) const;
 
+  // A compiled form of these rules that several stages share (rules::Places,
+  // attribution::Lexicon, events::Gazetteer): T(*this), built on the first
+  // call and the same object on every later one, so a stage constructor
+  // takes only (config, rules) and still nothing is read twice. T must be
+  // constructible from `const RuleSet&` (its constructor may call Shared
+  // itself). The object lives as long as this set: a stage that keeps a
+  // reference to it must not outlive the set. Thread-safe; throws what T's
+  // constructor throws (and tries again on the next call). A copy of the
+  // set (With) starts with none built.
+  template <class T>
+  const T& Shared() const;
+
  private:
   static void CheckNotEmpty(std::string_view name, const RuleFile& file);
+
+  // The objects Shared built, by type; copying a set copies none of them.
+  struct SharedObjects {
+    SharedObjects() = default;
+    SharedObjects(const SharedObjects&) {}
+    SharedObjects& operator=(const SharedObjects&) {
+      std::lock_guard lock(mutex);
+      built.clear();
+      return *this;
+    }
+    std::recursive_mutex mutex;  // a constructor may ask for another object
+    std::map<std::type_index, std::shared_ptr<const void>> built;
+  };
+  mutable SharedObjects shared_;
 
   std::filesystem::path dir_;
   std::map<std::string, RuleFile, std::less<>> files_;
@@ -102,5 +130,16 @@ class RuleSet {
 };
 
 using RuleSetPtr = std::shared_ptr<const RuleSet>;
+
+template <class T>
+const T& RuleSet::Shared() const {
+  std::lock_guard lock(shared_.mutex);
+  auto it = shared_.built.find(std::type_index(typeid(T)));
+  if (it == shared_.built.end()) {
+    auto object = std::make_shared<const T>(*this);
+    it = shared_.built.emplace(std::type_index(typeid(T)), std::move(object)).first;
+  }
+  return *static_cast<const T*>(it->second.get());
+}
 
 }  // namespace whosaid::rules

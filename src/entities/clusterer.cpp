@@ -76,6 +76,7 @@ class NameClusterer::Run_ {
                                                  const std::vector<std::uint32_t>& supers);
   void Link();
   bool FullVariant(std::uint32_t i, std::uint32_t j);
+  bool ThroughVariant(std::uint32_t x, std::uint32_t y);
   bool TryMerge(std::uint32_t i, std::uint32_t j);
   MergeExplanation Explain(std::uint32_t joined, std::uint32_t matched, const Decision& d);
   Clustering Output();
@@ -217,6 +218,12 @@ bool FullNameMatch(const PairMatch& m) {
   int parts = 0;
   for (const PartLink& l : m.links) parts += l.initial ? 0 : 1;
   return parts >= 2;
+}
+
+// Parts other than initials.
+int NameParts(const ParsedName& n) {
+  return static_cast<int>(
+      std::count_if(n.parts.begin(), n.parts.end(), [](const NamePart& p) { return !p.initial; }));
 }
 
 }  // namespace
@@ -519,7 +526,7 @@ MergeExplanation NameClusterer::Run_::Explain(std::uint32_t joined, std::uint32_
 // matched, alike or a spelling variant, or one part doubtful (weak) that
 // begins with the same letter (Dalamin / Dalaiman; not Yozada / Shuzada).
 bool NameClusterer::Run_::FullVariant(std::uint32_t i, std::uint32_t j) {
-  const Decision& d = decisions_[PairKey(i, j)];
+  const Decision& d = Decided(i, j);
   if (!d.merge || d.relation != Relation::kEqual) return false;
   const std::string_view rule = d.rule;
   if (rule == "spelling variant" || rule == "same name") return true;
@@ -533,12 +540,40 @@ bool NameClusterer::Run_::FullVariant(std::uint32_t i, std::uint32_t j) {
   });
 }
 
+// Whether y merges on its own with a full spelling variant of x in x's
+// cluster (FullVariant), every part of that pair well matched (none
+// doubtful): one odd spelling in a cluster (Tarek Yunis Kamadin beside
+// Tarek Yunis Kamaidan) does not keep out a name its other spellings agree
+// with (Tarek Yunis Abd al-Sami Kumaidan). Not when y is a short form of
+// that variant: a short form with another given name (Shamil Karam, given
+// Samuel Karam El-Nadi beside Samwil Karam Al-Nadi) is another person as
+// often as not.
+bool NameClusterer::Run_::ThroughVariant(std::uint32_t x, std::uint32_t y) {
+  // (only names that conflict, not ones context sets apart; and only full
+  // names: Mr. Dorsan and Mrs. Dorsan are one written name, not one person)
+  if (Decided(x, y).relation != Relation::kConflict || NameParts(forms_[x].name) < 2) return false;
+  for (std::uint32_t z : members_[owner_[x]]) {
+    if (z == x || NameParts(forms_[z].name) < 2 || !FullVariant(x, z) || !Mergeable(z, y) ||
+        ShortOf(y, z)) {
+      continue;
+    }
+    const PairMatch m = c_.matcher_.Compare(forms_[z].name, forms_[y].name, parts_);
+    if (std::none_of(m.links.begin(), m.links.end(),
+                     [](const PartLink& l) { return l.level == PartLevel::kWeak; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Merges the clusters of i and j when every member of one may share a
 // cluster with every member of the other (complete linkage). When i and j
 // are one full name spelled two ways, a share of the member pairs
 // (ClusterConfig::variant_linkage_min_share) is enough, none blocked by
 // context: one odd spelling in a cluster (Al-Mutaqy beside Al-Mutky) does not
-// keep out another spelling of the same full name (Al-Matqi).
+// keep out another spelling of the same full name (Al-Matqi). A member pair
+// that may not share a cluster still counts as compatible when one side's
+// full spelling variant vouches for the other (ThroughVariant).
 bool NameClusterer::Run_::TryMerge(std::uint32_t i, std::uint32_t j) {
   std::uint32_t a = owner_[i], b = owner_[j];
   if (a == b) return false;
@@ -549,7 +584,7 @@ bool NameClusterer::Run_::TryMerge(std::uint32_t i, std::uint32_t j) {
   std::size_t compatible = 0;
   for (std::uint32_t x : members_[a]) {
     for (std::uint32_t y : members_[b]) {
-      if (Compatible(x, y, pool)) {
+      if (Compatible(x, y, pool) || ThroughVariant(x, y) || ThroughVariant(y, x)) {
         ++compatible;
       } else if (!variant || Decided(x, y).blocked) {
         return false;

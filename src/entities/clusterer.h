@@ -27,7 +27,10 @@
 //   6. merge, best pairs first, only when every member of one cluster
 //      matches every member of the other (complete linkage: no chains of
 //      weak links); two clusters joined by one full name spelled two ways
-//      need only most member pairs (one odd spelling does not block).
+//      need only most member pairs (one odd spelling does not block), and
+//      a member pair that conflicts counts as matching when a full
+//      spelling variant of one side, in its own cluster, merges cleanly
+//      with the other (an odd spelling does not keep out a longer name).
 //
 // Contract
 //   * Run() never throws on any input: empty strings, punctuation, one

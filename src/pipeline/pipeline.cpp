@@ -38,7 +38,7 @@ struct Pipeline::Impl {
   Impl(const PipelineConfig& c, const rules::RuleSet& rules)
       : config(c),
         places(rules),
-        tokenizer(rules),
+        tokenizer(c.tokenizer, rules),
         scanner(c.scanner, rules),
         lexicon(rules),
         shapes(c.shape, lexicon),

@@ -44,6 +44,7 @@
 #include "entities/mentions.h"
 #include "events/event_stage.h"
 #include "quotes/scanner.h"
+#include "segment/tokenizer.h"
 
 namespace whosaid {
 
@@ -57,6 +58,7 @@ struct PipelineConfig {
   // edge. Default 1 MiB.
   std::size_t window_bytes = std::size_t{1} << 20;
   // Each stage's settings, with their defaults documented in its header.
+  segment::TokenizerConfig tokenizer;          // segment/tokenizer.h: what is all capitals
   quotes::ScannerConfig scanner;               // quotes/scanner.h: nesting depth
   attribution::ShapeConfig shape;              // attribution/shape.h: scare quotes, headlines
   attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look

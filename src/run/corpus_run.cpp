@@ -1,6 +1,7 @@
 #include "run/corpus_run.h"
 
 #include <algorithm>
+#include <future>
 #include <utility>
 
 #include "core/partial_codec.h"
@@ -49,7 +50,8 @@ class Rebase {
 // What the claims stage reads of a document, small: a text of its pieces
 // laid end to end and its records and figures with their spans moved into
 // it. The claims stage reads only quote texts and compares spans, which the
-// move keeps (it is monotone and exact inside a piece).
+// move keeps (it is monotone and exact inside a piece). Summarize reads the
+// text; the rest of the stage reads none.
 void CompactForClaims(const Partial& p, Document& doc, DocResult& result,
                       std::vector<std::pair<Span, Span>>& figure_spans) {
   doc.id = p.doc.id;
@@ -83,6 +85,35 @@ std::size_t Footprint(const PartialNames& n) {
   return bytes;
 }
 
+// About the bytes a document's events take.
+std::size_t Footprint(const events::DocEvents& e) {
+  constexpr std::size_t kPerEvent = 256, kPerPlace = 96;
+  std::size_t bytes =
+      sizeof(events::DocEvents) + e.events.size() * kPerEvent + e.quote_event.size() * sizeof(int);
+  for (const events::DocEvent& x : e.events) bytes += x.places.size() * kPerPlace;
+  return bytes;
+}
+
+// What the claims stage's Run reads of a record once its summary is made
+// (ClaimsStage::Summarize): its kind, quote span, speaker entity, name and
+// role, event. The rest goes.
+void SlimForClaims(DocResult& result) {
+  for (QuoteRecord& q : result.quotes) {
+    q.rule = {};
+    q.cue.reset();
+    if (q.speaker) q.speaker->affiliation = {};
+  }
+}
+
+// Each of the document's events' run-wide EventRef (DocEvents::global).
+void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEvents& events) {
+  events.global.clear();
+  for (std::size_t e = 0; e < events.events.size(); ++e) {
+    const events::GlobalEvent* g = index.Find(doc, static_cast<int>(e));
+    events.global.push_back(g ? g->ref : EventRef{});
+  }
+}
+
 }  // namespace
 
 void CorpusRun::Add(Partial partial) {
@@ -93,9 +124,14 @@ void CorpusRun::Add(Partial partial) {
   stages_.entities->Note(partial.names);
   HoldNames(doc, std::move(partial.names));
   if (!stages_.keep_documents) return;  // only the names are needed
-  if (stages_.claims)
-    CompactForClaims(partial, doc.claims_doc, doc.claims_result, doc.figure_spans);
-  doc.events = std::move(partial.events);
+  if (stages_.claims) {
+    Document compact;
+    doc.claims = std::make_unique<DocForClaims>();
+    CompactForClaims(partial, compact, doc.claims->result, doc.claims->figure_spans);
+    doc.claims->summary = stages_.claims->Summarize(compact, doc.claims->result);
+    SlimForClaims(doc.claims->result);
+  }
+  HoldEvents(doc, std::move(partial.events));
   partial.events = {};  // kept apart, as the names are
   partial.names = {};
   partial.names.record_input.assign(partial.quotes.size(), -1);
@@ -108,6 +144,10 @@ void CorpusRun::SpillHeld() {
     if (d.names) {
       d.names_slot = spills_[0]->Append(EncodeNames(*d.names));
       d.names.reset();
+    }
+    if (d.events) {
+      d.events_slot = spills_[0]->Append(EncodeEvents(*d.events));
+      d.events.reset();
     }
     if (d.held) {
       d.slot = spills_[0]->Append(EncodePartial(*d.held));
@@ -128,16 +168,30 @@ bool CorpusRun::Fits(std::size_t bytes) {
 
 void CorpusRun::Hold(Doc& doc, Partial&& partial) {
   if (Fits(Footprint(partial)))
-    doc.held = std::move(partial);
+    doc.held = std::make_unique<Partial>(std::move(partial));
   else
     doc.slot = spills_[0]->Append(EncodePartial(partial));
 }
 
 void CorpusRun::HoldNames(Doc& doc, PartialNames&& names) {
   if (Fits(Footprint(names)))
-    doc.names = std::move(names);
+    doc.names = std::make_unique<PartialNames>(std::move(names));
   else
     doc.names_slot = spills_[0]->Append(EncodeNames(names));
+}
+
+void CorpusRun::HoldEvents(Doc& doc, events::DocEvents&& events) {
+  if (Fits(Footprint(events)))
+    doc.events = std::make_unique<events::DocEvents>(std::move(events));
+  else
+    doc.events_slot = spills_[0]->Append(EncodeEvents(events));
+}
+
+events::DocEvents CorpusRun::TakeEvents(Doc& doc) {
+  if (!doc.events) return DecodeEvents(spills_[doc.spill]->Read(doc.events_slot));
+  events::DocEvents e = std::move(*doc.events);
+  doc.events.reset();
+  return e;
 }
 
 PartialNames CorpusRun::TakeNames(Doc& doc) {
@@ -175,6 +229,28 @@ void CorpusRun::Merge(CorpusRun&& other) {
 
 CorpusResult CorpusRun::Resolve() {
   CorpusResult corpus;
+  // 2a. events, all of them for the clustering (those that were held go
+  //     back after, the spilled are read again for the output); with two
+  //     threads or more the clustering runs beside the entity stage (both
+  //     pure, sharing nothing), else after it, so that only one of them
+  //     holds its working memory at a time
+  const bool cluster = stages_.keep_documents && stages_.events;
+  std::vector<events::DocEvents> events;
+  std::vector<bool> held;
+  auto load_events = [&] {
+    events.reserve(docs_.size());
+    for (Doc& d : docs_) {
+      held.push_back(d.events != nullptr);
+      events.push_back(TakeEvents(d));
+    }
+  };
+  std::future<events::EventIndex> clustered;
+  if (cluster && threads_ >= 2) {
+    load_events();  // the spill file is read on this thread only
+    clustered = std::async(std::launch::async, [&events, this] {
+      return events::ClusterEvents(events, stages_.event_config);
+    });
+  }
   // 1. entities (every document noted as it came; folded in input order)
   stages_.entities->KeepDetails(stages_.entity_details);
   for (Doc& d : docs_) stages_.entities->Fold(TakeNames(d), d.id, d.outlet);
@@ -182,39 +258,42 @@ CorpusResult CorpusRun::Resolve() {
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   if (claims) {
     for (std::size_t d = 0; d < docs_.size(); ++d)
-      resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims_result);
+      resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims->result);
   }
-  // 2. events
-  if (stages_.keep_documents && stages_.events) {
-    std::vector<events::DocEvents> events;
-    events.reserve(docs_.size());
-    for (Doc& d : docs_) events.push_back(std::move(d.events));
-    corpus.events = events::ClusterEvents(events, stages_.event_config);
+  // 2b. events: run-wide refs for the claims
+  if (cluster) {
+    if (clustered.valid()) {
+      corpus.events = clustered.get();
+    } else {
+      load_events();
+      corpus.events = events::ClusterEvents(events, stages_.event_config);
+    }
     for (std::size_t d = 0; d < docs_.size(); ++d) {
-      for (std::size_t e = 0; e < events[d].events.size(); ++e) {
-        const events::GlobalEvent* g = corpus.events.Find(d, static_cast<int>(e));
-        events[d].global.push_back(g ? g->ref : EventRef{});
+      SetGlobal(corpus.events, d, events[d]);
+      if (claims) {
+        DocResult& result = docs_[d].claims->result;
+        events::AssignEvents(corpus.events, d, events[d], result.quotes);
+        // only the figures read the document's events (ClaimsStage::Figures)
+        if (!result.figures.empty()) result.events = events[d];
       }
-      docs_[d].events = std::move(events[d]);
-      if (!claims) continue;
-      DocResult& result = docs_[d].claims_result;
-      events::AssignEvents(corpus.events, d, docs_[d].events, result.quotes);
-      result.events = docs_[d].events;
+      if (held[d]) docs_[d].events = std::make_unique<events::DocEvents>(std::move(events[d]));
+      events[d] = {};
     }
   }
-  // 3. claims, on the compact copies (CompactForClaims)
+  // 3. claims, from each document's summary and records (no text)
   if (claims) {
     corpus.figures.reserve(docs_.size());
-    std::vector<claims::ClaimsDoc> docs;
+    std::vector<claims::FoldedDoc> docs;
     docs.reserve(docs_.size());
+    const Document no_text;  // Figures reads the records' events, not the text
     for (const Doc& d : docs_)
-      corpus.figures.push_back(stages_.claims->Figures(d.claims_doc, d.claims_result));
+      corpus.figures.push_back(stages_.claims->Figures(no_text, d.claims->result));
     for (std::size_t d = 0; d < docs_.size(); ++d)
-      docs.push_back({&docs_[d].claims_doc, &docs_[d].claims_result, &corpus.figures[d]});
+      docs.push_back({&docs_[d].claims->summary, &docs_[d].claims->result, &corpus.figures[d]});
     corpus.claims = stages_.claims->Run(docs);
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
-        for (const auto& [compact, original] : docs_[f.doc_index].figure_spans) {
+        for (const auto& [compact, original] : docs_[f.doc_index].claims->figure_spans) {
           if (compact == f.figure.span) {
             f.figure.span = original;
             break;
@@ -222,10 +301,7 @@ CorpusResult CorpusRun::Resolve() {
         }
       }
     }
-    for (Doc& d : docs_) {  // no longer needed
-      d.claims_doc = {};
-      d.claims_result = {};
-    }
+    for (Doc& d : docs_) d.claims.reset();  // no longer needed
   }
   // 4. spelling
   if (stages_.spelling) corpus.spelling = stages_.spelling->Build(corpus.entities);
@@ -246,8 +322,11 @@ void CorpusRun::Finish(output::Sink& sink) {
     result.quotes = std::move(p.quotes);
     result.figures = std::move(p.figures);
     resolve::EntityResolver::Apply(corpus.entities, d, result);
-    if (stages_.events) events::AssignEvents(corpus.events, d, docs_[d].events, result.quotes);
-    result.events = std::move(docs_[d].events);
+    result.events = TakeEvents(docs_[d]);
+    if (stages_.events) {
+      SetGlobal(corpus.events, d, result.events);
+      events::AssignEvents(corpus.events, d, result.events, result.quotes);
+    }
     if (stages_.claims) claims::ClaimsStage::Apply(corpus.claims, d, result);
     sink.Take(std::move(doc), std::move(result));
   }
@@ -261,6 +340,7 @@ RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
                    const CorpusStages& stages, output::Sink& sink, RunObserver& observer,
                    const RunConfig& config) {
   CorpusRun run(stages);
+  run.SetThreads(config.threads);
   RunStats stats = RunMap(
       source, pipeline, *stages.entities, [&](Partial&& p) { run.Add(std::move(p)); }, observer,
       config);

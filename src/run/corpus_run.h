@@ -25,15 +25,17 @@
 // a stage and the stages never see a format: every command is a choice of
 // stages and one sink.
 //
-// Memory: per document, its events (and, when claims run, its records with
-// the text under their quotes); its name inputs and the rest of its partial
+// Memory: per document, when claims run, the claims stage's summary of it
+// (ClaimsStage::Summarize as it comes: terms, no text) and its records
+// without text; its name inputs, its events and the rest of its partial
 // (records, text pieces, figures) stay in memory up to
 // CorpusStages::memory_budget, beyond which they are spilled to an
-// anonymous temporary file and read back one at a time: the name inputs
-// into the entity stage (EntityResolver::Note as each partial comes,
-// Fold in input order at the end: it keeps the distinct names, not the
-// inputs), the partials for the output. No document's text is kept: each
-// is rebuilt as a skeleton when written.
+// anonymous temporary file and read back: the name inputs into the entity
+// stage (EntityResolver::Note as each partial comes, Fold in input order at
+// the end: it keeps the distinct names, not the inputs), the events into
+// the event stage (all at once for the clustering, then dropped) and again
+// one at a time for the output, the partials for the output. No document's
+// text is kept: each is rebuilt as a skeleton when written.
 //
 // Example
 //   resolve::EntityResolver resolver(resolve::ResolverConfig{}, *rules);
@@ -94,20 +96,29 @@ class CorpusRun {
   void Merge(CorpusRun&& other);
   // Runs the corpus stages and writes everything to `sink` (see above).
   void Finish(output::Sink& sink);
+  // Threads Finish may use (>= 2: the event clustering beside the entity
+  // stage; the output is the same for any number).
+  void SetThreads(unsigned threads) { threads_ = threads; }
 
  private:
-  // What the run keeps of one document until the end.
+  // What the claims stage needs of one document until the end.
+  struct DocForClaims {
+    claims::DocClaims summary;                        // ClaimsStage::Summarize
+    DocResult result;                                 // its records (no text) and figures
+    std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
+  };
+  // What the run keeps of one document until the end: small when all is
+  // spilled (pointers, not values: a million documents are a million).
   struct Doc {
     std::uint64_t ordinal = 0;
     std::string id, outlet;
-    std::optional<PartialNames> names;                // for the entity stage, while held
-    SpillFile::Slot names_slot;                       // else: spills_[spill] at names_slot
-    events::DocEvents events;                         // for the event stage
-    Document claims_doc;                              // compact (CompactForClaims), when claims run
-    DocResult claims_result;                          //   its records, figures and events
-    std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
-    std::optional<Partial> held;                      // the partial, until memory runs over budget
-    std::size_t spill = 0;                            // else: spills_[spill] at `slot`
+    std::unique_ptr<PartialNames> names;        // for the entity stage, while held
+    SpillFile::Slot names_slot;                 // else: spills_[spill] at names_slot
+    std::unique_ptr<events::DocEvents> events;  // for the event stage, while held
+    SpillFile::Slot events_slot;                // else: spills_[spill] at events_slot
+    std::unique_ptr<DocForClaims> claims;       // when claims run
+    std::unique_ptr<Partial> held;              // the partial, until memory runs over budget
+    std::size_t spill = 0;                      // else: spills_[spill] at `slot`
     SpillFile::Slot slot;
   };
   // Whether `bytes` more fit the memory budget (then counted as held);
@@ -115,9 +126,11 @@ class CorpusRun {
   bool Fits(std::size_t bytes);
   void Hold(Doc& doc, Partial&& partial);
   void HoldNames(Doc& doc, PartialNames&& names);
+  void HoldEvents(Doc& doc, events::DocEvents&& events);
   void SpillHeld();
   Partial Take(Doc& doc);
   PartialNames TakeNames(Doc& doc);
+  events::DocEvents TakeEvents(Doc& doc);
   CorpusResult Resolve();
 
   const CorpusStages& stages_;
@@ -125,6 +138,7 @@ class CorpusRun {
   std::vector<std::unique_ptr<SpillFile>> spills_;  // this run's, then those Merge() took
   std::size_t held_bytes_ = 0;
   std::uint64_t next_ordinal_ = 0;
+  unsigned threads_ = 1;
 };
 
 // RunMap into a CorpusRun, then Finish(sink) unless the observer stopped

@@ -169,7 +169,7 @@ class Lexer {
         upper += IsUpper(d);
       }
     }
-    t.all_caps = letters >= 2 && upper == letters;
+    t.all_caps = letters >= tokenizer_.config().all_caps_letters && upper == letters;
   }
 
   std::string_view text_;
@@ -201,7 +201,7 @@ std::string Lower(std::string_view word) {
   return out;
 }
 
-Tokenizer::Tokenizer(const rules::RuleSet& rules) {
+Tokenizer::Tokenizer(const TokenizerConfig& config, const rules::RuleSet& rules) : config_(config) {
   const auto& file = rules.File("abbreviations.txt");
   for (const auto& line : file.lines()) {
     if (line.text.find(' ') != std::string::npos)

@@ -41,7 +41,7 @@ struct Token {
   Span span;
   TokenKind kind = TokenKind::kPunct;
   bool cap = false;       // first letter is upper case (or title case)
-  bool all_caps = false;  // two or more letters, all upper case
+  bool all_caps = false;  // TokenizerConfig::all_caps_letters or more letters, all upper case
   std::uint32_t paragraph = 0;
   std::uint32_t sentence = 0;
 };
@@ -58,10 +58,17 @@ struct Tokens {
   std::vector<std::size_t> paragraph_first;
 };
 
+struct TokenizerConfig {
+  // A word is all capitals (Token::all_caps: an acronym, a shouted headline)
+  // when it has at least this many letters and every one is upper case; a
+  // lone capital ("A", an initial) is not.
+  int all_caps_letters = 2;
+};
+
 class Tokenizer {
  public:
   // Compiles rules/abbreviations.txt; throws ConfigError on a bad entry.
-  explicit Tokenizer(const rules::RuleSet& rules);
+  Tokenizer(const TokenizerConfig& config, const rules::RuleSet& rules);
 
   // `quote_marks` must be sorted (quotes::Scanner::Result::mark_positions).
   // `quote_spans` are the top-level quotations (outer spans, sorted): no
@@ -72,8 +79,10 @@ class Tokenizer {
              const std::vector<Span>& quote_spans) const;
 
   bool IsAbbreviation(std::string_view lower_word) const;
+  const TokenizerConfig& config() const { return config_; }
 
  private:
+  TokenizerConfig config_;
   std::unordered_set<std::string> abbreviations_;  // lower case, without the final dot
 };
 

@@ -56,7 +56,7 @@ void CheckRange(const DateRange& r) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace whosaid;
-  static const segment::Tokenizer tokenizer(fuzz::Rules());
+  static const segment::Tokenizer tokenizer(segment::TokenizerConfig{}, fuzz::Rules());
   static const events::DateFinder dates(events::DateConfig{}, fuzz::Rules());
   const std::string_view input = fuzz::AsText(data, size);
   const std::size_t newline = input.find('\n');

@@ -129,6 +129,30 @@ TEST_SUITE("attribution") {
     }
   }
 
+  TEST_CASE("a question put to someone is content with no source; its asker speaks") {
+    struct Row {
+      std::string text, content, speaker;
+    } rows[] = {
+        {"Asked whether the ferry would run, Mira Holt said no.", "whether the ferry would run",
+         "-"},
+        {"When asked by a reporter if the mill would close, the owner shrugged.",
+         "if the mill would close", "-"},
+        {"Ivo Marek was asked what the toll would cost.", "what the toll would cost", "-"},
+        {"Ivo Marek has asked what the toll would cost.", "what the toll would cost", "Ivo Marek"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      Document doc;
+      doc.id = "t";
+      doc.text = row.text;
+      auto r = testing::ThePipeline().Run(doc);
+      REQUIRE_FALSE(r.quotes.empty());
+      const auto& q = r.quotes.front();
+      CHECK(row.text.substr(q.quote.begin, q.quote.size()) == row.content);
+      CHECK((q.speaker ? q.speaker->name : std::string("-")) == row.speaker);
+    }
+  }
+
   TEST_CASE("a quantifier opening a clause before a speech verb is a count that speaks") {
     struct Row {
       std::string text, speaker;

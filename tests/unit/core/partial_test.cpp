@@ -127,6 +127,32 @@ TEST_SUITE("core.partial") {
     CHECK(EncodePartial(q) == line);
   }
 
+  TEST_CASE("a partial's events survive their own line (a run spills them apart)") {
+    events::DocEvents e;
+    e.doc = "doc-9";
+    e.anchor = events::DateRange{100, 100, events::Precision::kDay};
+    events::DocEvent flood;
+    flood.type_path = {"disaster", "flood"};
+    flood.places = {{{"Velmora", "Cask Valley"}, 2, false, true}};
+    flood.actors = {{"river authority", ""}};
+    flood.mentions = 3;
+    flood.story = true;
+    e.events = {flood};
+    e.quote_event = {0, -1};
+    e.global = {EventRef{}};  // run-wide: not kept
+    const events::DocEvents back = DecodeEvents(EncodeEvents(e));
+    CHECK(back.doc == e.doc);
+    CHECK(back.anchor == e.anchor);
+    REQUIRE(back.events.size() == 1);
+    CHECK(back.events[0].type_path == flood.type_path);
+    CHECK(back.events[0].places == flood.places);
+    CHECK(back.events[0].actors == flood.actors);
+    CHECK(back.events[0].story);
+    CHECK(back.quote_event == e.quote_event);
+    CHECK(back.global.empty());
+    CHECK_THROWS_AS(DecodeEvents("{\"doc\": 1}"), PartialError);
+  }
+
   TEST_CASE("a malformed or foreign line is refused with a reason") {
     const std::string good = EncodePartial(Example());
     auto replaced = [&](const std::string& from, const std::string& to) {

@@ -71,6 +71,23 @@ TEST_SUITE("core.places") {
     }
   }
 
+  TEST_CASE("RuleSet::Shared: one Places per rule set, none carried into a changed copy") {
+    auto rules = WithPlaces("Valdoria | Port Amsel | Valdorian\n");
+    const Places& once = rules->Shared<Places>();
+    CHECK(&rules->Shared<Places>() == &once);
+    CHECK(once.IsPlace("Valdoria"));
+    auto changed =
+        rules->With("places.txt", RuleFile::Parse("places.txt", "Kessland | Brev | Kesslander\n"));
+    const Places& other = changed->Shared<Places>();
+    CHECK(&other != &once);
+    CHECK(other.IsPlace("Brev"));
+    CHECK_FALSE(other.IsPlace("Valdoria"));
+    // A bad file throws each time it is asked for, and nothing is kept.
+    auto bad = WithPlaces("Valdoria | Port Amsel\n");
+    CHECK_THROWS_AS(bad->Shared<Places>(), ConfigError);
+    CHECK_THROWS_WITH_AS(bad->Shared<Places>(), doctest::Contains("places.txt:1:"), ConfigError);
+  }
+
   TEST_CASE("the project's places.txt reads") {
     auto places = ReadPlaces(testing::Rules());
     CHECK(places.size() > 10);

@@ -20,7 +20,7 @@ namespace whosaid::testing {
 
 // The tokens of a text with no quotations.
 inline segment::Tokens TokensOf(const std::string& text) {
-  static segment::Tokenizer tokenizer(Rules());
+  static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, Rules());
   return tokenizer.Run(text, segment::SplitParagraphs(text), {}, {});
 }
 

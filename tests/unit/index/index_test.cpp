@@ -251,11 +251,11 @@ TEST_SUITE("index") {
       std::size_t quotes;
     };
     const Row rows[] = {
-        {"Mirwais Nourzai", 5},                             // as one outlet wrote it
-        {"Mirvais Noorzai", 5},                             // as the other did
-        {"Noorzai", 5},                                     // a short form
-        {"Nurzay", 5},                                      // a spelling no document used
-        {"Mir Wais Nurzai", 5},                             // another one, written apart
+        {"Mirwais Nourzai", 4},                             // as one outlet wrote it
+        {"Mirvais Noorzai", 4},                             // as the other did
+        {"Noorzai", 4},                                     // a short form
+        {"Nurzay", 4},                                      // a spelling no document used
+        {"Mir Wais Nurzai", 4},                             // another one, written apart
         {"Ludmilla Warga", 2},                              // never seen either
         {"Brener", 2},          {"Zbigniew Kowalczyk", 0},  // nobody of the index
         {"Karel Brenner", 0},                               // another man of the same surname
@@ -267,7 +267,7 @@ TEST_SUITE("index") {
     const std::vector<index::EntityEntry> speakers = searcher.Speakers("Nurzay");
     REQUIRE(speakers.size() == 1);
     CHECK(speakers[0].variants.size() == 4);  // two full forms, two surnames
-    CHECK(speakers[0].quotes == 5);
+    CHECK(speakers[0].quotes == 4);
   }
 
   TEST_CASE("search: FTS5 queries and filters") {
@@ -285,8 +285,7 @@ TEST_SUITE("index") {
         {{.text = "count NOT transparent"}, {"a2:indirect"}},
         {{.text = "child*"}, {"b1:indirect"}},
         {{.text = "Nourzai"},
-         {"a1:direct", "a1:indirect", "b1:direct", "b1:indirect",
-          "b1:indirect"}},  // a spelling of the speaker
+         {"a1:direct", "a1:indirect", "b1:direct", "b1:indirect"}},  // a spelling of the speaker
         {{.kind = "direct"}, {"a1:direct", "a2:direct", "b1:direct", "b2:direct"}},
         {{.outlet = "valley post", .kind = "direct"}, {"b1:direct", "b2:direct"}},
         {{.role = "chairwoman"}, {"a2:direct", "b2:indirect"}},

@@ -11,7 +11,7 @@ namespace whosaid::segment {
 namespace {
 
 const Tokenizer& TheTokenizer() {
-  static Tokenizer t(testing::Rules());
+  static Tokenizer t(TokenizerConfig{}, testing::Rules());
   return t;
 }
 
@@ -97,6 +97,24 @@ TEST_SUITE("segment") {
   TEST_CASE("case folding keeps non-ASCII letters and folds ’ to '") {
     CHECK(Lower("ÉCOLE") == "école");
     CHECK(Lower("Kenya’s") == "kenya's");
+  }
+
+  TEST_CASE("all capitals: TokenizerConfig::all_caps_letters letters or more, each upper case") {
+    const std::string text = "A UN NATO Envoy";
+    const std::vector<Paragraph> paras = SplitParagraphs(text);
+    struct Row {
+      int letters;
+      std::vector<bool> expected;  // A, UN, NATO, Envoy
+    } rows[] = {{2, {false, true, true, false}},
+                {1, {true, true, true, false}},
+                {3, {false, false, true, false}}};
+    for (const Row& r : rows) {
+      CAPTURE(r.letters);
+      const Tokenizer t(TokenizerConfig{.all_caps_letters = r.letters}, testing::Rules());
+      std::vector<bool> got;
+      for (const Token& tok : t.Run(text, paras, {}, {}).tokens) got.push_back(tok.all_caps);
+      CHECK(got == r.expected);
+    }
   }
 }
 
