@@ -94,8 +94,10 @@ class Resolver {
         titles += units[e].symbol == 'H';
         ++e;
       }
-      bool org_like = e < units.size() && !BoundaryBefore(e) &&
-                      (units[e].symbol == 'O' || units[e].symbol == 's');
+      // (a name before a possessive is still named: "Ana Ruiz’s campaign";
+      // the reader tells a person from an owner that is a place or an
+      // organisation)
+      bool org_like = e < units.size() && !BoundaryBefore(e) && units[e].symbol == 'O';
       // two name words, or a title and one (Judge Okafor)
       bool named = names >= 2 || (names == 1 && titles > 0 && units[e - 1].symbol == 'N');
       if (named && !org_like && !InsideOrganization(u)) AddMention(u, e);
@@ -190,7 +192,10 @@ class Resolver {
     }
     CleanName(p, false);
     if (p.type != SpeakerType::kPerson || p.name.empty() || p.pronoun) return;
-    Remember(p, b);
+    const bool owner = e < units.size() && !BoundaryBefore(e) && units[e].symbol == 's';
+    people_.Remember(
+        KnownPerson{p.name, p.role, p.affiliation, p.role_head, b, p.rank_only, GenderOf(p)},
+        !owner);
     NoteIntroduction(p.name, left);
     if (!p.alias.empty()) people_.AddAlias(p.name, p.alias);
     AddAliasAfter(p.name, e);
@@ -373,6 +378,7 @@ class Resolver {
         p.mention = {p.mention.begin + at, p.mention.begin + at + words[i].size()};
       return;
     }
+    SplitOwner(p, words);
     std::size_t first = 0;
     std::string descriptor;
     const bool person = p.type == SpeakerType::kPerson;
@@ -427,6 +433,39 @@ class Resolver {
     const std::string role = p.role;
     Clear(p);
     p.role = role;  // "a Lisbon businessman": anonymous, with the role
+  }
+
+  // "Valdor Institute’s Ana Ruiz", "Channel 9’s Ana Ruiz": the person
+  // named after an owner's possessive (a possessive token in the mention),
+  // with the owner as affiliation.
+  void SplitOwner(SpeakerPhrase& p, std::vector<std::string>& words) const {
+    if (p.mention.end > text_.size() || words.size() < 2) return;
+    const auto& toks = tokens_.tokens;
+    auto t = std::lower_bound(
+        toks.begin(), toks.end(), p.mention.begin,
+        [](const segment::Token& tok, std::size_t at) { return tok.span.begin < at; });
+    const segment::Token* possessive = nullptr;
+    std::size_t after = 0;  // name words after the last possessive
+    for (; t != toks.end() && t->span.end <= p.mention.end; ++t) {
+      if (t->kind == segment::TokenKind::kPossessive) {
+        possessive = &*t;
+        after = 0;
+      } else if (possessive && t->kind == segment::TokenKind::kWord) {
+        const std::string lower = segment::Lower(text_.substr(t->span.begin, t->span.size()));
+        if (!t->cap || reader_.lexicon().IsOrgHead(lower, true)) return;
+        ++after;
+      }
+    }
+    if (!possessive || after == 0 || after >= words.size()) return;
+    const std::string suffix(text_.substr(possessive->span.begin, possessive->span.size()));
+    std::string owner = JoinFrom(
+        std::vector<std::string>(words.begin(), words.end() - static_cast<long>(after)), 0);
+    if (!owner.ends_with(suffix)) return;  // the possessive is not inside the name
+    owner.resize(owner.size() - suffix.size());
+    words.erase(words.begin(), words.end() - static_cast<long>(after));
+    p.name = JoinFrom(words, 0);
+    p.type = SpeakerType::kPerson;
+    if (p.affiliation.empty()) p.affiliation = owner;
   }
 
   // A place, not a person: a place's name ("Lisbon"), the end of one the
