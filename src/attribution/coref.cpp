@@ -747,7 +747,7 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
   for (const auto& [name, set] : lists) {
     for (const std::string& w : classes.Words(name)) set->insert(w);
   }
-  for (const rules::Country& c : rules::ReadPlaces(rules)) {
+  for (const rules::Country& c : rules.Shared<rules::Places>().countries()) {
     places.insert(segment::Lower(c.name));
     places.insert(segment::Lower(c.capital));
     for (const std::string& d : c.demonyms) demonyms.insert(segment::Lower(d));
@@ -768,8 +768,8 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
   }
 }
 
-Coref::Coref(const CorefConfig& config, const SpeakerReader& reader, const rules::RuleSet& rules)
-    : config_(config), reader_(reader), names_(rules) {}
+Coref::Coref(const CorefConfig& config, const rules::RuleSet& rules)
+    : config_(config), reader_(config.speaker, rules), names_(rules) {}
 
 std::vector<ResolvedSpeaker> Coref::Run(std::string_view text, const segment::Tokens& tokens,
                                         const Shape& shape,

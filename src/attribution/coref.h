@@ -63,6 +63,9 @@ struct CorefConfig {
   std::size_t max_apposition_before_units = 28;  // a noun phrase before ", NAME" (its role)
   std::size_t max_alias_units = 4;               // an alias phrase after a name (widely known as)
   std::size_t max_apposition_after_units = 16;   // an apposition after "NAME," (its role)
+  // How speaker phrases are read: by coreference around the names it finds,
+  // and by the pipeline's speaker step (the same setting for both).
+  SpeakerConfig speaker;
 };
 
 // rules/speaker_names.txt (format there) and the place names of
@@ -80,9 +83,10 @@ struct ResolvedSpeaker {
 
 class Coref {
  public:
-  // `reader` must outlive the Coref; throws ConfigError on a bad
-  // speaker_names.txt.
-  Coref(const CorefConfig& config, const SpeakerReader& reader, const rules::RuleSet& rules);
+  // Reads phrases with its own SpeakerReader(config.speaker, rules); `rules`
+  // must outlive it (the reader keeps the rule set's shared Lexicon). Throws
+  // ConfigError on a bad speaker_names.txt.
+  Coref(const CorefConfig& config, const rules::RuleSet& rules);
 
   // `speakers[i]` is read at unit `cue_units[i]` (for pronoun recency).
   std::vector<ResolvedSpeaker> Run(std::string_view text, const segment::Tokens& tokens,
@@ -91,7 +95,7 @@ class Coref {
 
  private:
   CorefConfig config_;
-  const SpeakerReader& reader_;
+  SpeakerReader reader_;
   SpeakerNames names_;
 };
 

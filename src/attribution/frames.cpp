@@ -319,7 +319,8 @@ void Compact(std::vector<Claim>& claims, const std::vector<char>& drop) {
 
 }  // namespace
 
-Frames::Frames(const rules::RuleSet& rules) : alphabet_(ShapeAlphabet::Load(rules)) {
+Frames::Frames(const FramesConfig&, const rules::RuleSet& rules)
+    : alphabet_(ShapeAlphabet::Load(rules)) {
   const auto& file = rules.File("frames.txt");
   std::map<std::string, std::string> macros;
   for (const auto& line : file.lines()) {

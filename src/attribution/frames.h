@@ -11,7 +11,7 @@
 // sentence, when there is one ("“…,” he said, adding that …").
 //
 // Example
-//   Frames frames(rules);
+//   Frames frames(FramesConfig{}, rules);
 //   for (const Claim& c : frames.Run(shape)) ...   // c.quote_unit, c.speaker …
 #pragma once
 
@@ -43,9 +43,12 @@ struct Claim {
   bool chain = false;  // the frame has a (?<chain>) group: see rules/frames.txt
 };
 
+// No setting yet: what a frame matches is rules/frames.txt.
+struct FramesConfig {};
+
 class Frames {
  public:
-  explicit Frames(const rules::RuleSet& rules);
+  Frames(const FramesConfig& config, const rules::RuleSet& rules);
   std::vector<Claim> Run(const Shape& shape) const;
 
   // The ids of the frames that claim content in `shape_string`, in text order,

@@ -94,12 +94,14 @@ Speaker ToSpeaker(const ResolvedSpeaker& r) {
 
 }  // namespace
 
-AttributionPolicy::AttributionPolicy(const AttributionConfig& config, const SpeakerReader& places)
-    : config_(config), places_(places) {}
+AttributionPolicy::AttributionPolicy(const AttributionConfig& config, const rules::RuleSet& rules)
+    : config_(config),
+      places_(rules.Shared<rules::Places>()),
+      alphabet_(rules.Shared<Lexicon>().alphabet()) {}
 
 std::vector<Claim> AttributionPolicy::WithContinuations(const Analysed& a,
                                                         std::vector<Claim> claims) const {
-  auto more = Continuations(a, claims, places_.lexicon().alphabet());
+  auto more = Continuations(a, claims, alphabet_);
   claims.insert(claims.end(), more.begin(), more.end());
   std::sort(claims.begin(), claims.end(),
             [](const Claim& x, const Claim& y) { return x.content.begin < y.content.begin; });

@@ -9,7 +9,7 @@
 // shape string) and never changes it.
 //
 // Example
-//   AttributionPolicy policy(AttributionConfig{}, speakers);
+//   AttributionPolicy policy(AttributionConfig{}, rules);
 //   claims = policy.WithContinuations(a, std::move(claims));
 //   ... resolve each claim's speaker (Coref) ...
 //   if (auto r = policy.Record(a, claims[i], resolved[i])) records.push_back(*r);
@@ -67,8 +67,9 @@ struct Analysed {
 
 class AttributionPolicy {
  public:
-  // `places` must outlive the policy (its IsPlace tells a dateline).
-  AttributionPolicy(const AttributionConfig& config, const SpeakerReader& places);
+  // Uses the rule set's shared Places (a place tells a dateline) and
+  // Lexicon (its shape alphabet): `rules` must outlive the policy.
+  AttributionPolicy(const AttributionConfig& config, const rules::RuleSet& rules);
 
   // `claims` (in text order) plus the quotations no frame claimed that
   // continue a quoted speaker: the second half of a split quote ("A," he
@@ -86,7 +87,8 @@ class AttributionPolicy {
   bool IsDateline(const Analysed& a, const Claim& c) const;
 
   AttributionConfig config_;
-  const SpeakerReader& places_;
+  const rules::Places& places_;
+  const ShapeAlphabet& alphabet_;
 };
 
 }  // namespace whosaid::attribution

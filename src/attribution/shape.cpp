@@ -504,8 +504,8 @@ class Builder {
 
 }  // namespace
 
-ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const Lexicon& lexicon)
-    : config_(config), lexicon_(lexicon) {}
+ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const rules::RuleSet& rules)
+    : config_(config), lexicon_(rules.Shared<Lexicon>()) {}
 
 char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_initial,
                               bool next_cap) const {

@@ -62,7 +62,8 @@ struct ShapeConfig {
 
 class ShapeBuilder {
  public:
-  ShapeBuilder(const ShapeConfig& config, const Lexicon& lexicon);
+  // The lexicon is the rule set's shared one (rules.Shared<Lexicon>()).
+  ShapeBuilder(const ShapeConfig& config, const rules::RuleSet& rules);
 
   Shape Run(std::string_view text, const segment::Tokens& tokens,
             const std::vector<quotes::Quotation>& quotations) const;

@@ -87,8 +87,8 @@ void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
 
 }  // namespace
 
-SpeakerReader::SpeakerReader(const Lexicon& lexicon, const rules::Places& places)
-    : lexicon_(lexicon), places_(places) {}
+SpeakerReader::SpeakerReader(const SpeakerConfig&, const rules::RuleSet& rules)
+    : lexicon_(rules.Shared<Lexicon>()), places_(rules.Shared<rules::Places>()) {}
 
 namespace {
 

@@ -58,11 +58,14 @@ struct SpeakerPhrase {
   std::string generic_head;          // its head noun, lower case (group, rebels)
 };
 
+// No setting yet: the words a phrase is read by are the lexicon's.
+struct SpeakerConfig {};
+
 class SpeakerReader {
  public:
-  // `lexicon` and `places` (capitals and countries as speakers, demonyms)
-  // must outlive the reader.
-  SpeakerReader(const Lexicon& lexicon, const rules::Places& places);
+  // Reads with the rule set's shared Lexicon and Places (capitals and
+  // countries as speakers, demonyms): `rules` must outlive the reader.
+  SpeakerReader(const SpeakerConfig& config, const rules::RuleSet& rules);
 
   SpeakerPhrase Read(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
                      UnitRange range) const;

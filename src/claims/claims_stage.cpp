@@ -80,7 +80,7 @@ Occasion MakeOccasion(const std::string& doc, const DocResult& result) {
 }  // namespace
 
 ClaimsStage::ClaimsStage(const ClaimsConfig& config, const rules::RuleSet& rules)
-    : config_(config), lexicon_(rules, config.terms), occasions_(ReadOccasionRules(rules)) {
+    : config_(config), lexicon_(config.terms, rules), occasions_(ReadOccasionRules(rules)) {
   const rules::RuleFile& file = rules.File("claims/check_worthy.txt");
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);

@@ -146,7 +146,8 @@ struct FigureExtractor::Lexicon {
 
 FigureExtractor::~FigureExtractor() = default;
 
-FigureExtractor::FigureExtractor(const rules::RuleSet& rules) : lex_(std::make_unique<Lexicon>()) {
+FigureExtractor::FigureExtractor(const ExtractorConfig&, const rules::RuleSet& rules)
+    : lex_(std::make_unique<Lexicon>()) {
   const rules::RuleFile& file = rules.File("claims/figures.txt");
   Lexicon& L = *lex_;
   const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h

@@ -27,7 +27,7 @@
 //   sentence is a sub-count (a bare number there takes that measure).
 //
 // Example
-//   FigureExtractor fx(*rules);
+//   FigureExtractor fx(ExtractorConfig{}, *rules);
 //   fx.Run("Clashes killed at least 46 people.", {})
 //     → {{value 46, qualifier "at least", measure "killed", text "at least 46 people"}}
 #pragma once
@@ -43,10 +43,13 @@
 
 namespace whosaid::claims {
 
+// No setting yet: what a figure is is rules/claims/figures.txt.
+struct ExtractorConfig {};
+
 class FigureExtractor {
  public:
   // Compiles rules/claims/figures.txt; throws ConfigError ("file:line: …").
-  explicit FigureExtractor(const rules::RuleSet& rules);
+  FigureExtractor(const ExtractorConfig& config, const rules::RuleSet& rules);
   ~FigureExtractor();
   FigureExtractor(const FigureExtractor&) = delete;
   FigureExtractor& operator=(const FigureExtractor&) = delete;

@@ -116,7 +116,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
   return out;
 }
 
-TermLexicon::TermLexicon(const rules::RuleSet& rules, const TermConfig& config) : config_(config) {
+TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) : config_(config) {
   const rules::RuleFile& file = rules.File("claims/words.txt");
   std::vector<std::vector<std::string>> same_lines;
   for (const rules::RuleLine& line : file.lines()) {

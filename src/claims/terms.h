@@ -21,7 +21,7 @@
 //   differ only in spelling. Both are pure and thread-safe; cost is linear in the text.
 //
 // Example
-//   TermLexicon lex(*rules);
+//   TermLexicon lex(TermConfig{}, *rules);
 //   lex.Terms("We won't end the march")        // not, end, march
 //   lex.Words("the neighbours")[1].key         // "neighbors"
 #pragma once
@@ -61,7 +61,7 @@ class TermLexicon {
  public:
   // Reads rules/claims/words.txt and the `british` lines of rules/spelling.txt;
   // throws ConfigError ("file:line: …") on a malformed entry.
-  explicit TermLexicon(const rules::RuleSet& rules, const TermConfig& config = {});
+  TermLexicon(const TermConfig& config, const rules::RuleSet& rules);
 
   std::vector<Term> Terms(std::string_view text) const;
   std::vector<SpelledWord> Words(std::string_view text) const;

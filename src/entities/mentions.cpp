@@ -26,9 +26,10 @@ std::vector<std::string> SplitSpaces(const std::string& s) {
 
 }  // namespace
 
-MentionFinder::MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
-                             const rules::Places& places, const MentionConfig& config)
-    : lexicon_(lexicon), places_(places), config_(config) {
+MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& rules)
+    : lexicon_(rules.Shared<attribution::Lexicon>()),
+      places_(rules.Shared<rules::Places>()),
+      config_(config) {
   const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
   and_ = english.Word("conjunction");
   the_ = english.Word("article");

@@ -16,7 +16,7 @@
 // linear in the number of tokens.
 //
 // Example
-//   MentionFinder finder(rules, lexicon, places);  // rules::Places (core/places.h)
+//   MentionFinder finder(MentionConfig{}, rules);
 //   for (const NameMention& m : finder.Run(text, tokens)) ...
 //   // "The UN Assistance Mission in Iraq (UNAMI) said" →
 //   //   {org "UN Assistance Mission in Iraq", same_as 1}, {acronym "UNAMI", same_as 0}
@@ -52,9 +52,9 @@ struct MentionConfig {
 
 class MentionFinder {
  public:
-  // `lexicon` and `places` must outlive the finder.
-  MentionFinder(const rules::RuleSet& rules, const attribution::Lexicon& lexicon,
-                const rules::Places& places, const MentionConfig& config = {});
+  // Reads with the rule set's shared attribution::Lexicon and rules::Places
+  // (RuleSet::Shared): `rules` must outlive the finder.
+  MentionFinder(const MentionConfig& config, const rules::RuleSet& rules);
 
   std::vector<NameMention> Run(std::string_view text, const segment::Tokens& tokens) const;
 

@@ -38,8 +38,11 @@ struct NamePart {
     bool weak = false;
   };
   std::vector<Alternative> alternatives;
-  bool initial = false;   // a single letter (an initial): matches any part it begins
-  bool kunya = false;     // begins with a kunya prefix (Abuwalid: "father of Walid")
+  bool initial = false;  // a single letter (an initial): matches any part it begins
+  bool kunya = false;    // begins with a kunya prefix (Abuwalid: "father of Walid")
+  // The first part, an honorific that is also a given name (titles.txt
+  // kind "name": Hakim Anwar Tabsi): a short form may leave it out.
+  bool honorific = false;
   float rule_weight = 1;  // common.txt / org_words.txt (1 = not listed)
   float weight = 1;       // final weight, set by PartWeights
   std::uint32_t id = 0;   // set by NameClusterer: equal ids ⇔ equal text (0: unset)

@@ -244,7 +244,8 @@ Relation ApplyOwners(const ParsedName& a, const ParsedName& b, Relation r) {
 // short form that begins with the longer name's kunya, well matched, is
 // anchored by it (Abu Walid Tarqi / Adnan Abu Walid Tarqi), and a leading
 // kunya the short form drops is not its given name when every other part
-// is spelled the same (Amr Tabsi / Abu Athir Amr Tabsi).
+// is spelled the same (Amr Tabsi / Abu Athir Amr Tabsi); nor is a leading
+// honorific that is also a given name (Anwar Tabsi / Hakim Anwar Tabsi).
 bool NameMatcher::Anchored(const ParsedName& longer, const std::vector<int>& longer_link,
                            const std::vector<int>& shorter_link,
                            const std::vector<PartLink>& links) const {
@@ -263,6 +264,7 @@ bool NameMatcher::Anchored(const ParsedName& longer, const std::vector<int>& lon
     if (p.initial) continue;
     if (longer_link[k] >= 0 && first) return true;
     if (p.kunya && first && all_exact) continue;
+    if (p.honorific && first) continue;
     if (p.weight >= config_.anchor_min_weight) return longer_link[k] >= 0;
     first = false;
   }

@@ -9,6 +9,8 @@ namespace {
 
 constexpr const char* kRewritesFile = "names/rewrites.txt";
 constexpr const char* kTitlesFile = "names/titles.txt";
+// titles.txt kind of an honorific that is also a given name: a name part.
+constexpr std::string_view kNameKind = "name";
 constexpr const char* kFamiliesFile = "names/families.txt";
 constexpr const char* kCommonFile = "names/common.txt";
 constexpr const char* kPrefixesFile = "names/prefixes.txt";
@@ -76,6 +78,11 @@ NameParser::NameParser(const rules::RuleSet& rules, const ParserConfig& config,
 void NameParser::LoadTitles(const rules::RuleSet& rules) {
   const rules::RuleFile& file = rules.File(kTitlesFile);
   for (auto& f : Entries(file, 2, 2, "WORD | KIND")) titles_[f[0]] = f[1];
+}
+
+bool NameParser::IsTitle(const std::string& word) const {
+  auto it = titles_.find(word);
+  return it != titles_.end() && it->second != kNameKind;
 }
 
 void NameParser::LoadFamilies(const rules::RuleSet& rules) {
@@ -202,11 +209,16 @@ EntityType NameParser::GuessType(const std::vector<std::string>& words) const {
 void NameParser::ParsePerson(std::vector<std::string> words, ParsedName& out) const {
   // Titles: leading words only, and never the last word left.
   std::size_t k = 0;
-  while (k + 1 < words.size() && titles_.count(words[k])) out.titles.push_back(words[k++]);
+  while (k + 1 < words.size() && IsTitle(words[k])) out.titles.push_back(words[k++]);
   words.erase(words.begin(), words.begin() + static_cast<long>(k));
   for (std::string& w : SplitWords(Rewrite(Join(words), EntityType::kPerson))) {
     auto family = families_.find(w);
     out.parts.push_back(MakePart(family != families_.end() ? family->second : std::move(w)));
+  }
+  // (an honorific before two more parts; Hakim Tabsi is Hakim's own name)
+  if (out.parts.size() >= 3) {
+    auto title = titles_.find(out.parts.front().text);
+    out.parts.front().honorific = title != titles_.end() && title->second == kNameKind;
   }
   out.matchable = !out.parts.empty() && static_cast<int>(out.parts.size()) <= config_.max_parts;
 }
@@ -265,9 +277,9 @@ std::string NameParser::WithoutTitles(std::string_view name) const {
        next = name.find(' ', start)) {
     const std::vector<std::string> words =
         SplitWords(normalizer_.Normalize(name.substr(start, next - start)));
-    const bool titles = !words.empty() &&
-                        std::all_of(words.begin(), words.end(),
-                                    [this](const std::string& w) { return titles_.count(w) > 0; });
+    const bool titles =
+        !words.empty() && std::all_of(words.begin(), words.end(),
+                                      [this](const std::string& w) { return IsTitle(w); });
     if (!titles) break;
     start = next + 1;
   }

@@ -88,6 +88,8 @@ class NameParser {
     float weight;
   };
   void LoadTitles(const rules::RuleSet& rules);
+  // A word taken for a title before a name (titles.txt, any kind but "name").
+  bool IsTitle(const std::string& word) const;
   void LoadFamilies(const rules::RuleSet& rules);
   void LoadCommon(const rules::RuleSet& rules);
   void LoadPrefixes(const rules::RuleSet& rules);

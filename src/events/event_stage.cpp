@@ -80,10 +80,10 @@ void BorrowPlaces(std::vector<DocEvent>& events, bool undated) {
 }  // namespace
 
 struct EventStage::Impl {
-  Impl(const EventConfig& c, const rules::RuleSet& rules, const rules::Places& shared)
+  Impl(const EventConfig& c, const rules::RuleSet& rules)
       : config(c),
         lexicon(rules),
-        places(rules, shared),
+        places(rules),
         dates(c.dates, rules),
         mentions(lexicon, places, dates, c.mentions),
         coref(c.coref, lexicon, places),
@@ -188,9 +188,8 @@ DocEvent EventStage::Impl::Describe(const Words& words, const LocalEvent& e, boo
   return out;
 }
 
-EventStage::EventStage(const EventConfig& config, const rules::RuleSet& rules,
-                       const rules::Places& places)
-    : impl_(std::make_unique<Impl>(config, rules, places)) {}
+EventStage::EventStage(const EventConfig& config, const rules::RuleSet& rules)
+    : impl_(std::make_unique<Impl>(config, rules)) {}
 EventStage::~EventStage() = default;
 
 DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,

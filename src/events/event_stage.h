@@ -26,7 +26,6 @@
 
 #include "core/doc_events.h"
 #include "core/document.h"
-#include "core/places.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "events/coref.h"
@@ -49,11 +48,8 @@ struct EventConfig {
 
 class EventStage {
  public:
-  // `places` (core/places.h) is read by the stage's gazetteer, not kept.
-  EventStage(const EventConfig& config, const rules::RuleSet& rules, const rules::Places& places);
-  // Reads its own places.txt (tests).
-  EventStage(const EventConfig& config, const rules::RuleSet& rules)
-      : EventStage(config, rules, rules::Places(rules)) {}
+  // Its gazetteer reads the rule set's shared rules::Places (core/places.h).
+  EventStage(const EventConfig& config, const rules::RuleSet& rules);
   ~EventStage();
   EventStage(const EventStage&) = delete;
   EventStage& operator=(const EventStage&) = delete;

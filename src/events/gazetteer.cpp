@@ -71,8 +71,8 @@ void Gazetteer::LoadEntries(const rules::RuleFile& file) {
   }
 }
 
-Gazetteer::Gazetteer(const rules::RuleSet& rules, const rules::Places& places) {
-  LoadCountries(places.countries());
+Gazetteer::Gazetteer(const rules::RuleSet& rules) {
+  LoadCountries(rules.Shared<rules::Places>().countries());
   LoadEntries(rules.File("events/gazetteer.txt"));
 }
 

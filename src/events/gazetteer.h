@@ -45,11 +45,9 @@ struct PlaceMatch {
 
 class Gazetteer {
  public:
-  // Countries and capitals from `places` (read once, core/places.h), the
-  // rest from events/gazetteer.txt.
-  Gazetteer(const rules::RuleSet& rules, const rules::Places& places);
-  // Reads its own places.txt (tests).
-  explicit Gazetteer(const rules::RuleSet& rules) : Gazetteer(rules, rules::Places(rules)) {}
+  // Countries and capitals from the rule set's shared rules::Places
+  // (core/places.h, read once per rule set), the rest from events/gazetteer.txt.
+  explicit Gazetteer(const rules::RuleSet& rules);
 
   PlaceMatch Match(const std::vector<Word>& words, std::size_t i, std::size_t end) const;
   // The place a demonym (lower case: "afghan", "waziristani") names, or -1.

@@ -37,27 +37,23 @@ events::EventConfig WithTrace(events::EventConfig c, bool trace) {
 struct Pipeline::Impl {
   Impl(const PipelineConfig& c, const rules::RuleSet& rules)
       : config(c),
-        places(rules),
         tokenizer(c.tokenizer, rules),
         scanner(c.scanner, rules),
-        lexicon(rules),
-        shapes(c.shape, lexicon),
-        frames(rules),
-        speakers(lexicon, places),
-        coref(c.coref, speakers, rules),
-        policy(c.attribution, speakers),
-        mentions(rules, lexicon, places, c.name_mentions),
-        events(WithTrace(c.events, c.trace), rules, places),
-        limits(rules),
-        figures(rules) {}
+        shapes(c.shape, rules),
+        frames(c.frames, rules),
+        speakers(c.coref.speaker, rules),
+        coref(c.coref, rules),
+        policy(c.attribution, rules),
+        mentions(c.name_mentions, rules),
+        events(WithTrace(c.events, c.trace), rules),
+        limits(c.limits, rules),
+        figures(c.figures, rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
 
   PipelineConfig config;
-  rules::Places places;  // places.txt, read once for speakers, name mentions and events
   segment::Tokenizer tokenizer;
   quotes::Scanner scanner;
-  attribution::Lexicon lexicon;
   attribution::ShapeBuilder shapes;
   attribution::Frames frames;
   attribution::SpeakerReader speakers;
@@ -153,7 +149,7 @@ DocResult Pipeline::Run(const Document& doc) const {
         if (date.empty() && r.events.anchor) date = events::FormatWhen(*r.events.anchor);
         return r;
       });
-  impl_->limits.Apply(doc, result);  // no record no speech could be (rules/records.txt)
+  impl_->limits.Run(doc, result);  // no record no speech could be (rules/records.txt)
   // Figures are read over the whole text (in small chunks of their own), after
   // the limits: they point at the records that remain.
   result.figures = impl_->figures.Run(doc.text, result.quotes);

@@ -36,13 +36,16 @@
 #include <vector>
 
 #include "attribution/coref.h"
+#include "attribution/frames.h"
 #include "attribution/policy.h"
 #include "attribution/shape.h"
+#include "claims/figures.h"
 #include "core/doc_result.h"
 #include "core/document.h"
 #include "core/rules.h"
 #include "entities/mentions.h"
 #include "events/event_stage.h"
+#include "pipeline/record_limits.h"
 #include "quotes/scanner.h"
 #include "segment/tokenizer.h"
 
@@ -61,15 +64,22 @@ struct PipelineConfig {
   segment::TokenizerConfig tokenizer;          // segment/tokenizer.h: what is all capitals
   quotes::ScannerConfig scanner;               // quotes/scanner.h: nesting depth
   attribution::ShapeConfig shape;              // attribution/shape.h: scare quotes, headlines
-  attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look
+  attribution::FramesConfig frames;            // attribution/frames.h
+  attribution::CorefConfig coref;              // attribution/coref.h: how far back pronouns look;
+                                               // .speaker: how speaker phrases are read
   attribution::AttributionConfig attribution;  // attribution/policy.h: confidences
   entities::MentionConfig name_mentions;       // entities/mentions.h: role windows, headlines
   events::EventConfig events;                  // events/event_stage.h
+  claims::ExtractorConfig figures;             // claims/figures.h (FigureExtractor)
+  RecordLimitsConfig limits;                   // pipeline/record_limits.h
 };
 
 class Pipeline {
  public:
   // Compiles every rule the stages need; throws ConfigError on a bad rule.
+  // Every stage is built as Stage(config.field, rules); what several share
+  // (places, the attribution lexicon) is the rule set's one copy
+  // (RuleSet::Shared), so `rules` must outlive the pipeline.
   Pipeline(const PipelineConfig& config, const rules::RuleSet& rules);
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;

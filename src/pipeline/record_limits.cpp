@@ -17,7 +17,7 @@ std::size_t Characters(std::string_view bytes) {
 
 }  // namespace
 
-RecordLimits::RecordLimits(const rules::RuleSet& rules) {
+RecordLimits::RecordLimits(const RecordLimitsConfig&, const rules::RuleSet& rules) {
   const rules::RuleFile& file = rules.File(kFile);
   for (const rules::RuleLine& line : file.lines()) {
     const std::vector<std::string> f = rules::RuleFile::Fields(line);
@@ -31,7 +31,7 @@ RecordLimits::RecordLimits(const rules::RuleSet& rules) {
   }
 }
 
-void RecordLimits::Apply(const Document& doc, DocResult& result) const {
+void RecordLimits::Run(const Document& doc, DocResult& result) const {
   std::vector<int>& quote_event = result.events.quote_event;
   const bool parallel = quote_event.size() == result.quotes.size();
   std::size_t kept = 0;

@@ -9,24 +9,27 @@
 //   Records within the limit are untouched, in order. Linear in the records.
 //
 // Example
-//   RecordLimits limits(rules);                 // max_quote_chars | 20000
-//   limits.Apply(doc, result);                  // a 951,450-character quote: gone
+//   RecordLimits limits(RecordLimitsConfig{}, rules);  // max_quote_chars | 20000
+//   limits.Run(doc, result);                           // a 951,450-character quote: gone
 #pragma once
 
 #include <cstddef>
 
+#include "core/doc_result.h"
 #include "core/document.h"
 #include "core/rules.h"
-#include "pipeline/pipeline.h"
 
 namespace whosaid {
+
+// No setting yet: the limits are rules/records.txt.
+struct RecordLimitsConfig {};
 
 class RecordLimits {
  public:
   // Reads rules/records.txt; throws ConfigError on a bad or missing entry.
-  explicit RecordLimits(const rules::RuleSet& rules);
+  RecordLimits(const RecordLimitsConfig& config, const rules::RuleSet& rules);
 
-  void Apply(const Document& doc, DocResult& result) const;
+  void Run(const Document& doc, DocResult& result) const;
 
   std::size_t max_quote_chars() const { return max_quote_chars_; }
 

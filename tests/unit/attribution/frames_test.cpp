@@ -8,7 +8,7 @@ namespace whosaid::attribution {
 namespace {
 
 const Frames& TheFrames() {
-  static Frames f(testing::Rules());
+  static Frames f(FramesConfig{}, testing::Rules());
   return f;
 }
 

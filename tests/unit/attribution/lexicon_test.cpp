@@ -13,10 +13,7 @@
 namespace whosaid::attribution {
 namespace {
 
-const Lexicon& TheLexicon() {
-  static Lexicon l(testing::Rules());
-  return l;
-}
+const Lexicon& TheLexicon() { return testing::Rules().Shared<Lexicon>(); }
 
 // The shape symbol of a word or phrase as the examples in rules/ state it: a
 // cue or nominal cue first, then the word's own class (mid-sentence; "cap"
@@ -32,7 +29,7 @@ std::string SymbolOf(const std::string& phrase) {
       return std::string(1, Lexicon::CueSymbol(*cue->cue, cue->participle));
     if (TheLexicon().MatchNominal(views)) return "S";
   }
-  static ShapeBuilder shapes(ShapeConfig{}, TheLexicon());
+  static ShapeBuilder shapes(ShapeConfig{}, testing::Rules());
   return std::string(1, shapes.WordSymbol(phrase, cap, false, true));
 }
 

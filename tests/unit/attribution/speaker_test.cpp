@@ -116,6 +116,8 @@ TEST_SUITE("attribution") {
         {"The transit plan is sound, but it also falls short in the housing department, said "
          "Tom Blum, but its budget is thin.",
          "person | Tom Blum | - | -"},
+        // a sentence adverb before the comma is no name
+        {"Ultimately, the judge said the fine was too high.", "anonymous | - | judge | -"},
         // a reduced relative right before the cue and an adjective stay
         {"Most of the voters surveyed said the economy came first.", "anonymous | - | - | -"},
         {"Nine in 10 registered voters say the race is close.", "group | - | - | -"},

@@ -68,7 +68,7 @@ std::vector<KeptDoc> Corpus() {
 }
 
 ClaimsResult RunOn(const ClaimsStage& stage, std::vector<KeptDoc>& docs) {
-  static const FigureExtractor fx(testing::Rules());
+  static const FigureExtractor fx(ExtractorConfig{}, testing::Rules());
   std::vector<ClaimsDoc> in;
   for (KeptDoc& k : docs) {
     k.result.figures = fx.Run(k.doc.text, k.result.quotes);

@@ -13,7 +13,7 @@ namespace whosaid::claims {
 namespace {
 
 const TermLexicon& Lexicon() {
-  static const TermLexicon lexicon(testing::Rules());
+  static const TermLexicon lexicon(TermConfig{}, testing::Rules());
   return lexicon;
 }
 

@@ -14,7 +14,7 @@ namespace whosaid::claims {
 namespace {
 
 const FigureExtractor& Extractor() {
-  static const FigureExtractor fx(testing::Rules());
+  static const FigureExtractor fx(ExtractorConfig{}, testing::Rules());
   return fx;
 }
 

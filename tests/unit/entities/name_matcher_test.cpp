@@ -57,12 +57,16 @@ TEST_SUITE("entities.matcher") {
         // a kunya: a short form may begin with it or drop it when it leads
         {"Abu Yasir Tarqi", "Karim Abu Yasir Tarqi", P, R::kFirstShort, S::kStrong},
         {"Samir Tabsi", "Abu Bilal Samir Tabsi", P, R::kFirstShort, S::kStrong},
+        // an honorific that is also a given name, before two more parts
+        {"Anwar Tabsi", "Hakim Anwar Tabsi", P, R::kFirstShort, S::kStrong},
+        {"Muhammad Anwar Tabsi", "Maulana Malik Muhammad Anwar Tabsi", P, R::kFirstShort, S::kStrong},
         // only with context
         {"Mohammad Shafi", "Shafiq", P, R::kSecondShort, S::kWeak},
         {"Mohammad Shafi", "Mohammad Shafiq", P, R::kEqual, S::kWeak},
         {"Ali Hasan", "Hasan Ali", P, R::kEqual, S::kWeak},
         {"Yasir Tarqi", "Karim Abu Yasir Tarqi", P, R::kFirstShort, S::kWeak},
         {"Samir Shakrawi", "Abu Bilal Samir Shakarawi", P, R::kFirstShort, S::kWeak},
+        {"Yasir Tabsi", "Hakim Anwar Yasir Tabsi", P, R::kFirstShort, S::kWeak},
         {"Ahmad Al-Tarabulsi", "Abdelhafid Qassim Ahmed Al Tarabulsi", P, R::kFirstShort, S::kWeak},
         {"Abdur Rahman", "Abdul Rehman", P, R::kEqual, S::kWeak},
         // different people

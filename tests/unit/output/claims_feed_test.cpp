@@ -36,7 +36,7 @@ QuoteRecord Quote(const std::string& text, const std::string& quote, QuoteKind k
 
 Fixture Make() {
   static const claims::ClaimsStage stage(claims::ClaimsConfig{}, testing::Rules());
-  static const claims::FigureExtractor fx(testing::Rules());
+  static const claims::FigureExtractor fx(claims::ExtractorConfig{}, testing::Rules());
   Fixture f;
   f.docs.resize(2);
   f.docs[0].doc = {"b",          "Okafór said: “Nine guards were wounded in the attack.”",

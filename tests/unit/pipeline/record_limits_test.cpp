@@ -36,13 +36,13 @@ Sample Quoted(std::size_t chars) {
 
 TEST_SUITE("pipeline") {
   TEST_CASE("record limits: the examples of records.txt") {
-    const RecordLimits limits(testing::Rules());
+    const RecordLimits limits(RecordLimitsConfig{}, testing::Rules());
     const auto examples = testing::Examples("records.txt");
     REQUIRE(!examples.empty());
     for (const auto& ex : examples) {
       CAPTURE(ex.line);
       Sample s = Quoted(std::stoul(ex.input));
-      limits.Apply(s.doc, s.result);
+      limits.Run(s.doc, s.result);
       const bool kept = s.result.quotes.size() == 2;
       CHECK((kept ? "kept" : "dropped") == ex.expected);
       CHECK(s.result.events.quote_event.size() == s.result.quotes.size());
@@ -73,7 +73,7 @@ TEST_SUITE("pipeline") {
           testing::Rules().With("records.txt", rules::RuleFile::Parse("records.txt", row.content));
       std::string error;
       try {
-        RecordLimits limits(*rules);
+        RecordLimits limits(RecordLimitsConfig{}, *rules);
       } catch (const ConfigError& e) {
         error = e.what();
       }
