@@ -413,6 +413,10 @@ class Resolver {
                  (names_.group_names.count(lower) || names_.demonyms.count(lower))) {
         p.type = SpeakerType::kGroup;  // "Valdorians said"
         return;
+      } else if (!borne && !single &&
+                 segment::Lower(MentionText(p)) == lexicon.english().article + " " + lower) {
+        p.type = SpeakerType::kOrganization;  // "the" is never before a person's name
+        return;
       } else if (!borne && names_.outlets.count(lower)) {
         p.type = SpeakerType::kOrganization;
         return;
@@ -466,6 +470,11 @@ class Resolver {
     p.name = JoinFrom(words, 0);
     p.type = SpeakerType::kPerson;
     if (p.affiliation.empty()) p.affiliation = owner;
+  }
+
+  std::string MentionText(const SpeakerPhrase& p) const {
+    if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return {};
+    return std::string(text_.substr(p.mention.begin, p.mention.size()));
   }
 
   // A place, not a person: a place's name ("Lisbon"), the end of one the
