@@ -1,5 +1,6 @@
 #include "attribution/coref.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -93,8 +94,10 @@ class Resolver {
         titles += units[e].symbol == 'H';
         ++e;
       }
-      bool org_like = e < units.size() && !BoundaryBefore(e) &&
-                      (units[e].symbol == 'O' || units[e].symbol == 's');
+      // (a name before a possessive is still named: "Ana Ruiz’s campaign";
+      // the reader tells a person from an owner that is a place or an
+      // organisation)
+      bool org_like = e < units.size() && !BoundaryBefore(e) && units[e].symbol == 'O';
       // two name words, or a title and one (Judge Okafor)
       bool named = names >= 2 || (names == 1 && titles > 0 && units[e - 1].symbol == 'N');
       if (named && !org_like && !InsideOrganization(u)) AddMention(u, e);
@@ -189,7 +192,10 @@ class Resolver {
     }
     CleanName(p, false);
     if (p.type != SpeakerType::kPerson || p.name.empty() || p.pronoun) return;
-    Remember(p, b);
+    const bool owner = e < units.size() && !BoundaryBefore(e) && units[e].symbol == 's';
+    people_.Remember(
+        KnownPerson{p.name, p.role, p.affiliation, p.role_head, b, p.rank_only, GenderOf(p)},
+        !owner);
     NoteIntroduction(p.name, left);
     if (!p.alias.empty()) people_.AddAlias(p.name, p.alias);
     AddAliasAfter(p.name, e);
@@ -372,6 +378,7 @@ class Resolver {
         p.mention = {p.mention.begin + at, p.mention.begin + at + words[i].size()};
       return;
     }
+    SplitOwner(p, words);
     std::size_t first = 0;
     std::string descriptor;
     const bool person = p.type == SpeakerType::kPerson;
@@ -396,8 +403,20 @@ class Resolver {
       const std::string lower = segment::Lower(p.name);
       const bool single = p.name.find(' ') == std::string::npos;
       const bool borne = single && !people_.Bearers(p.name).empty();
-      if (!borne && (names_.places.count(lower) || reader_.IsPlace(p.name))) {
+      if (!borne && IsPlaceName(p)) {
         p.name.clear();  // "the Lisbon businessman": a businessman
+        if (SplitBlanks(p.role).size() == 1 && !lexicon.IsRole(segment::Lower(p.role))) {
+          p.role.clear();  // the place's first word read as a role ("New")
+          p.role_head.clear();
+        }
+      } else if (single && !borne &&
+                 (names_.group_names.count(lower) || names_.demonyms.count(lower))) {
+        p.type = SpeakerType::kGroup;  // "Valdorians said"
+        return;
+      } else if (!borne && !single &&
+                 segment::Lower(MentionText(p)) == lexicon.english().article + " " + lower) {
+        p.type = SpeakerType::kOrganization;  // "the" is never before a person's name
+        return;
       } else if (!borne && names_.outlets.count(lower)) {
         p.type = SpeakerType::kOrganization;
         return;
@@ -406,11 +425,73 @@ class Resolver {
       }
     }
     if (!p.name.empty() || !speaker) return;
-    if (!p.role_head.empty()) {
-      p.definite_role = true;
+    const auto mention = SplitBlanks(std::string(text_.substr(p.mention.begin, p.mention.size())));
+    const bool definite =
+        std::any_of(mention.begin(), mention.end(), [&lexicon](const std::string& w) {
+          return segment::Lower(w) == lexicon.english().article;
+        });
+    if (!p.role_head.empty() && definite) {
+      p.definite_role = true;  // "Significantly, the judge"
       return;
     }
+    const std::string role = p.role;
     Clear(p);
+    p.role = role;  // "a Lisbon businessman": anonymous, with the role
+  }
+
+  // "Valdor Institute’s Ana Ruiz", "Channel 9’s Ana Ruiz": the person
+  // named after an owner's possessive (a possessive token in the mention),
+  // with the owner as affiliation.
+  void SplitOwner(SpeakerPhrase& p, std::vector<std::string>& words) const {
+    if (p.mention.end > text_.size() || words.size() < 2) return;
+    const auto& toks = tokens_.tokens;
+    auto t = std::lower_bound(
+        toks.begin(), toks.end(), p.mention.begin,
+        [](const segment::Token& tok, std::size_t at) { return tok.span.begin < at; });
+    const segment::Token* possessive = nullptr;
+    std::size_t after = 0;  // name words after the last possessive
+    for (; t != toks.end() && t->span.end <= p.mention.end; ++t) {
+      if (t->kind == segment::TokenKind::kPossessive) {
+        possessive = &*t;
+        after = 0;
+      } else if (possessive && t->kind == segment::TokenKind::kWord) {
+        const std::string lower = segment::Lower(text_.substr(t->span.begin, t->span.size()));
+        if (!t->cap || reader_.lexicon().IsOrgHead(lower, true)) return;
+        ++after;
+      }
+    }
+    if (!possessive || after == 0 || after >= words.size()) return;
+    const std::string suffix(text_.substr(possessive->span.begin, possessive->span.size()));
+    std::string owner = JoinFrom(
+        std::vector<std::string>(words.begin(), words.end() - static_cast<long>(after)), 0);
+    if (!owner.ends_with(suffix)) return;  // the possessive is not inside the name
+    owner.resize(owner.size() - suffix.size());
+    words.erase(words.begin(), words.end() - static_cast<long>(after));
+    p.name = JoinFrom(words, 0);
+    p.type = SpeakerType::kPerson;
+    if (p.affiliation.empty()) p.affiliation = owner;
+  }
+
+  std::string MentionText(const SpeakerPhrase& p) const {
+    if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return {};
+    return std::string(text_.substr(p.mention.begin, p.mention.size()));
+  }
+
+  // A place, not a person: a place's name ("Lisbon"), the end of one the
+  // mention writes ("New Hampshire" read as role "new" and "Hampshire"),
+  // or a name ending in a place head ("Elm Street").
+  bool IsPlaceName(const SpeakerPhrase& p) const {
+    const std::string lower = segment::Lower(p.name);
+    if (names_.places.count(lower) || reader_.IsPlace(p.name)) return true;
+    const auto words = SplitBlanks(lower);
+    if (words.size() >= 2 && names_.place_heads.count(words.back())) return true;
+    if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return false;
+    const std::string mention = segment::Lower(text_.substr(p.mention.begin, p.mention.size()));
+    std::size_t at = mention.find(lower);
+    if (at == std::string::npos || at < 2 || mention[at - 1] != ' ') return false;
+    std::size_t b = mention.rfind(' ', at - 2);
+    b = b == std::string::npos ? 0 : b + 1;
+    return names_.places.count(mention.substr(b, at + lower.size() - b)) > 0;
   }
 
   // Where a person was first named in full, and whether inside an of/for
@@ -513,13 +594,18 @@ class Resolver {
       Fill(p, *best);
       return;
     }
+    const char gender = GenderOf(p);  // "the spokeswoman" is no man
     if (has_last_ && para - last_para_ <= config_.max_pronoun_paragraphs &&
-        (last_.type == SpeakerType::kPerson || !p.role_head.empty())) {
+        (last_.type == SpeakerType::kPerson || !p.role_head.empty()) &&
+        (gender == 0 || last_.type != SpeakerType::kPerson || Agrees(last_.gender, gender))) {
       Fill(p, last_);
       FillKnown(p);
       return;
     }
-    if (const KnownPerson* best = people_.Before(cue_unit)) {
+    auto agrees = [gender](const KnownPerson& k) {
+      return gender == 0 || Agrees(k.gender, gender);
+    };
+    if (const KnownPerson* best = people_.Before(cue_unit, agrees, kMaxAgreementMentions)) {
       Fill(p, *best);
       FillKnown(p);
     }
@@ -656,13 +742,15 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
       {"opener", &openers},           {"descriptor", &descriptors},
       {"outlet", &outlets},           {"addressee_verb", &addressee_verbs},
       {"female_name", &female_names}, {"male_name", &male_names},
-      {"female_word", &female_words}, {"male_word", &male_words}};
+      {"female_word", &female_words}, {"male_word", &male_words},
+      {"place_head", &place_heads},   {"group_name", &group_names}};
   for (const auto& [name, set] : lists) {
     for (const std::string& w : classes.Words(name)) set->insert(w);
   }
   for (const rules::Country& c : rules.Shared<rules::Places>().countries()) {
     places.insert(segment::Lower(c.name));
     places.insert(segment::Lower(c.capital));
+    for (const std::string& d : c.demonyms) demonyms.insert(segment::Lower(d));
   }
   if (!rules.Has("events/gazetteer.txt")) return;
   for (const rules::RuleLine& line : rules.File("events/gazetteer.txt").lines()) {
@@ -673,6 +761,9 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
     places.insert(segment::Lower(name));
     if (f.size() > 3 && f[3] != "-") {
       for (const std::string& other : rules::CommaList(f[3])) places.insert(segment::Lower(other));
+    }
+    if (f.size() > 4 && f[4] != "-") {
+      for (const std::string& d : rules::CommaList(f[4])) demonyms.insert(segment::Lower(d));
     }
   }
 }

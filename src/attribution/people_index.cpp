@@ -49,7 +49,7 @@ void PeopleIndex::SetRole(std::size_t i, const KnownPerson& from) {
   for (std::size_t unit : mentions_[i]) now.insert({unit, i});
 }
 
-void PeopleIndex::Remember(const KnownPerson& person) {
+void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
   auto found = by_name_.find(person.name);
   std::size_t i;
   if (found == by_name_.end()) {
@@ -75,7 +75,7 @@ void PeopleIndex::Remember(const KnownPerson& person) {
   const std::size_t unit = person.unit;
   if (std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
     mentions_[i].push_back(unit);
-    by_unit_.insert({unit, i});
+    if (salient) by_unit_.insert({unit, i});
     by_role_[k.role_head].insert({unit, i});
     for (const std::string& w : words_of_[i]) by_word_[w].insert({unit, i});
   }

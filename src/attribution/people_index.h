@@ -53,7 +53,9 @@ class PeopleIndex {
   // Adds `person` with a mention at person.unit, or adds that mention to the
   // person of that name: an empty role or affiliation (or a rank-only role)
   // is filled in from `person`.
-  void Remember(const KnownPerson& person);
+  // A mention that is not `salient` (the owner in "Ana Ruiz’s campaign")
+  // is found by name word and role, never by Before().
+  void Remember(const KnownPerson& person, bool salient = true);
   // `alias` (one or more words) names the person called `name` too.
   void AddAlias(const std::string& name, const std::string& alias);
 

@@ -38,6 +38,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,10 @@ struct Partial {
   events::DocEvents events;
   std::vector<claims::Figure> figures;
   PartialNames names;
+  // In-process only, never serialised: what the consumer's hook made of the
+  // document on the worker thread that mapped it (run/runner.h,
+  // RunConfig::prepare; the corpus run's claims summary), for the consumer.
+  std::shared_ptr<void> prepared;
 };
 
 // The pieces of `text` under `spans` (clamped to the text, widened to

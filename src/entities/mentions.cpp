@@ -49,6 +49,9 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
       {"alias", &alias_links_},
       {"own_name", &own_names_},
       {"naming_link", &naming_links_}};
+  const auto names = rules::Classes::Read(rules.File("speaker_names.txt"));
+  for (const std::string& w : names.Words("opener")) openers_.insert(w);
+  for (const std::string& w : names.Words("descriptor")) descriptors_.insert(w);
   const rules::RuleFile& file = rules.File("mentions.txt");
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
@@ -169,10 +172,18 @@ struct MentionFinder::Run_ {
     return last;
   }
 
-  // Leading function words ("The", "In") are not part of a name.
+  // Leading function words and clause openers ("The", "In", "When") are
+  // not part of a name.
   std::size_t SkipLeading(std::size_t first, std::size_t last) const {
-    while (first < last && (IsFunction(first) || !IsNameWord(first))) ++first;
+    while (first < last && (IsFunction(first) || !IsNameWord(first) || IsOpener(first))) ++first;
     return first;
+  }
+  bool IsOpener(std::size_t i) const { return IsWord(i) && f.openers_.count(lower[i]) > 0; }
+  // "Billionaire", "Sen.": a descriptor or a title written before a name.
+  bool IsPreName(std::size_t i) const {
+    if (!IsWord(i)) return false;
+    return f.descriptors_.count(lower[i]) > 0 ||
+           (f.lexicon_.IsTitle(lower[i]) && IsPunct(i + 1, '.'));
   }
 
   void Emit(std::size_t first, std::size_t last, MentionKind kind, std::string role = {},
@@ -330,6 +341,7 @@ struct MentionFinder::Run_ {
   }
 
   void Person(std::size_t first, std::size_t last) {
+    while (first < last && (IsOpener(first) || IsFunction(first) || IsPreName(first))) ++first;
     std::size_t name = first;
     std::string role = RolePrefix(first, last, &name);
     if (!role.empty() && name <= last && PersonLike(name, last)) {

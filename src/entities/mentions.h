@@ -72,6 +72,9 @@ class MentionFinder {
   std::unordered_set<std::string> connectors_, operations_, owned_heads_;
   std::unordered_set<std::string> particles_, name_connectors_, date_words_, place_connectors_,
       portfolios_, affiliation_links_, role_qualifiers_;
+  // rules/speaker_names.txt: clause openers and pre-name descriptors, never
+  // a person's first name word ("But Ana Ruiz", "Billionaire Ana Ruiz")
+  std::unordered_set<std::string> openers_, descriptors_;
   std::vector<std::vector<std::string>> operation_links_;  // word sequences
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
   std::vector<std::vector<std::string>> own_names_;        // word sequences

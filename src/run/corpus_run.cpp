@@ -96,12 +96,34 @@ std::size_t Footprint(const events::DocEvents& e) {
 
 // What the claims stage's Run reads of a record once its summary is made
 // (ClaimsStage::Summarize): its kind, quote span, speaker entity, name and
-// role, event. The rest goes.
-void SlimForClaims(DocResult& result) {
+// role, event. The rest goes, and what stays is held at its size (it is
+// held to the end of the run).
+void SlimForClaims(claims::DocClaims& summary, DocResult& result) {
   for (QuoteRecord& q : result.quotes) {
     q.rule = {};
     q.cue.reset();
     if (q.speaker) q.speaker->affiliation = {};
+  }
+  result.quotes.shrink_to_fit();
+  result.figures.shrink_to_fit();
+  summary.records.shrink_to_fit();
+  for (claims::RecordClaims& r : summary.records) {
+    r.features.terms.shrink_to_fit();
+    r.features.wording.shrink_to_fit();
+    r.features.content.shrink_to_fit();
+    r.doc_uses.shrink_to_fit();
+  }
+}
+
+// Of a record's event, the claims stage's Run reads the id and date; the
+// whole EventRef only for a document with figures (ClaimsStage::Figures).
+void SlimEvents(DocResult& result) {
+  if (!result.figures.empty()) return;
+  for (QuoteRecord& q : result.quotes) {
+    if (!q.event) continue;
+    q.event->type = {};
+    q.event->where = {};
+    q.event->label = {};
   }
 }
 
@@ -125,17 +147,24 @@ void CorpusRun::Add(Partial partial) {
   HoldNames(doc, std::move(partial.names));
   if (!stages_.keep_documents) return;  // only the names are needed
   if (stages_.claims) {
-    Document compact;
-    doc.claims = std::make_unique<DocForClaims>();
-    CompactForClaims(partial, compact, doc.claims->result, doc.claims->figure_spans);
-    doc.claims->summary = stages_.claims->Summarize(compact, doc.claims->result);
-    SlimForClaims(doc.claims->result);
+    if (!partial.prepared) Prepare(partial);
+    doc.claims = std::static_pointer_cast<DocForClaims>(std::move(partial.prepared));
   }
   HoldEvents(doc, std::move(partial.events));
   partial.events = {};  // kept apart, as the names are
   partial.names = {};
   partial.names.record_input.assign(partial.quotes.size(), -1);
   Hold(doc, std::move(partial));
+}
+
+void CorpusRun::Prepare(Partial& partial) const {
+  if (!stages_.keep_documents || !stages_.claims || partial.prepared) return;
+  auto claims = std::make_shared<DocForClaims>();
+  Document compact;
+  CompactForClaims(partial, compact, claims->result, claims->figure_spans);
+  claims->summary = stages_.claims->Summarize(compact, claims->result);
+  SlimForClaims(claims->summary, claims->result);
+  partial.prepared = std::move(claims);
 }
 
 void CorpusRun::SpillHeld() {
@@ -273,6 +302,7 @@ CorpusResult CorpusRun::Resolve() {
       if (claims) {
         DocResult& result = docs_[d].claims->result;
         events::AssignEvents(corpus.events, d, events[d], result.quotes);
+        SlimEvents(result);
         // only the figures read the document's events (ClaimsStage::Figures)
         if (!result.figures.empty()) result.events = events[d];
       }
@@ -341,9 +371,11 @@ RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
                    const RunConfig& config) {
   CorpusRun run(stages);
   run.SetThreads(config.threads);
+  RunConfig map = config;  // the claims summaries made on the worker threads
+  map.prepare = [&run](Partial& p) { run.Prepare(p); };
   RunStats stats = RunMap(
       source, pipeline, *stages.entities, [&](Partial&& p) { run.Add(std::move(p)); }, observer,
-      config);
+      map);
   if (!observer.stop()) run.Finish(sink);
   return stats;
 }

@@ -90,6 +90,10 @@ class CorpusRun {
   explicit CorpusRun(const CorpusStages& stages) : stages_(stages) {}
 
   void Add(Partial partial);
+  // The part of Add that needs no state of the run (the claims stage's
+  // summary of the document), on any thread: RunCorpus has the worker
+  // threads do it (RunConfig::prepare); Add does what was not done.
+  void Prepare(Partial& partial) const;
   // Add(MakePartial(doc, result, …)) with the next ordinal of this run.
   void Add(Document doc, DocResult result);
   // Takes every partial of `other` (a run with the same stages).
@@ -116,7 +120,7 @@ class CorpusRun {
     SpillFile::Slot names_slot;                 // else: spills_[spill] at names_slot
     std::unique_ptr<events::DocEvents> events;  // for the event stage, while held
     SpillFile::Slot events_slot;                // else: spills_[spill] at events_slot
-    std::unique_ptr<DocForClaims> claims;       // when claims run
+    std::shared_ptr<DocForClaims> claims;       // when claims run (Prepare)
     std::unique_ptr<Partial> held;              // the partial, until memory runs over budget
     std::size_t spill = 0;                      // else: spills_[spill] at `slot`
     SpillFile::Slot slot;

@@ -82,8 +82,9 @@ struct Mapped {
 // the batch, on up to `threads` threads (core/parallel.h); a document whose
 // run throws gets an error and no records. Document i's ordinal is first + i.
 std::vector<Mapped> ProcessBatch(const Pipeline& pipeline, const resolve::EntityResolver* names,
-                                 const std::vector<Document>& batch, unsigned threads,
+                                 const std::vector<Document>& batch, const RunConfig& config,
                                  std::uint64_t first) {
+  const unsigned threads = config.threads;
   std::vector<Mapped> out(batch.size());
   std::vector<std::exception_ptr> errors(batch.size());
   std::atomic<std::size_t> next{0};
@@ -93,6 +94,7 @@ std::vector<Mapped> ProcessBatch(const Pipeline& pipeline, const resolve::Entity
         out[i].result = pipeline.Run(batch[i]);
         if (names) {
           out[i].partial = MakePartial(batch[i], std::move(out[i].result), *names, first + i);
+          if (config.prepare) config.prepare(out[i].partial);
         }
       } catch (...) {
         errors[i] = std::current_exception();
@@ -141,7 +143,7 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
   Batch batch = ReadBatch(source, observer, config, true);
   if (observer.stop() || batch.docs.empty()) return stats;
   std::vector<Mapped> mapped =
-      ProcessBatch(pipeline, names, batch.docs, config.threads, config.first_ordinal);
+      ProcessBatch(pipeline, names, batch.docs, config, config.first_ordinal);
   read += batch.docs.size();
   for (;;) {
     Batch next;
@@ -154,7 +156,7 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
           go = consume(batch.docs, mapped);
         } else if (!next.docs.empty()) {
           next_mapped =
-              ProcessBatch(pipeline, names, next.docs, config.threads, config.first_ordinal + read);
+              ProcessBatch(pipeline, names, next.docs, config, config.first_ordinal + read);
         }
       });
       if (!go) return stats;
@@ -164,8 +166,7 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
       if (!consume(batch.docs, mapped)) return stats;
       next = ReadBatch(source, observer, config, true);
       if (!observer.stop() && !next.docs.empty())
-        next_mapped =
-            ProcessBatch(pipeline, names, next.docs, config.threads, config.first_ordinal + read);
+        next_mapped = ProcessBatch(pipeline, names, next.docs, config, config.first_ordinal + read);
     }
     if (observer.stop() || next.docs.empty()) break;
     read += next.docs.size();

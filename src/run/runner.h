@@ -54,6 +54,9 @@ struct RunConfig {
   std::size_t batch_docs = 256;                     // documents per batch
   std::size_t batch_bytes = std::size_t{64} << 20;  // text bytes per batch
   std::uint64_t first_ordinal = 0;                  // RunMap: the first document's ordinal
+  // RunMap: called on each partial on the worker thread that made it, right
+  // after the map step (must be thread-safe; may set Partial::prepared).
+  std::function<void(Partial&)> prepare = nullptr;
 };
 
 struct RunStats {
