@@ -187,8 +187,8 @@ UnitRange TrimContent(const Shape& shape, UnitRange r) {
 
 // A bare complement ("said the raids occurred") must read as a clause: a
 // verb-like unit near its start. "adds another layer" has none.
-bool LooksLikeClause(const Shape& shape, UnitRange r) {
-  for (std::size_t u = r.begin; u < r.end && u < r.begin + 8; ++u) {
+bool LooksLikeClause(const Shape& shape, UnitRange r, std::size_t window) {
+  for (std::size_t u = r.begin; u < r.end && u < r.begin + window; ++u) {
     const Unit& unit = shape.units[u];
     if (unit.verbish || unit.cue || unit.symbol == 'P' || unit.symbol == 'x') return true;
   }
@@ -288,21 +288,22 @@ UnitRange SpeakerWithoutClause(const Shape& shape, const Claim& c, const ShapeAl
 
 // The cue carries the flag the frame needs (and a bare complement reads as a
 // clause unless the cue is loose).
-bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content) {
+bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content,
+               std::size_t clause_window) {
   if (needs == "bare") {
     // a complement opening with an -ing word must show its verb even after
     // "say" ("says running for president is tough"; not "said, referring to")
     const Unit& first = shape.units[content.begin];
     if (first.symbol == 'k' && first.past) return false;  // "said in a statement obtained by …"
     bool gerund = first.symbol == 'g';
-    return cue.bare && ((cue.loose && !gerund) || LooksLikeClause(shape, content));
+    return cue.bare && ((cue.loose && !gerund) || LooksLikeClause(shape, content, clause_window));
   }
   if (needs == "object") return cue.object;
   if (needs == "to") return cue.to;
   if (needs == "wh") return cue.wh;
   if (needs == "of") return cue.of;
   if (needs == "loose") return cue.loose;
-  if (needs == "clause") return LooksLikeClause(shape, content);
+  if (needs == "clause") return LooksLikeClause(shape, content, clause_window);
   return true;
 }
 
@@ -319,8 +320,8 @@ void Compact(std::vector<Claim>& claims, const std::vector<char>& drop) {
 
 }  // namespace
 
-Frames::Frames(const FramesConfig&, const rules::RuleSet& rules)
-    : alphabet_(ShapeAlphabet::Load(rules)) {
+Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
+    : config_(config), alphabet_(ShapeAlphabet::Load(rules)) {
   const auto& file = rules.File("frames.txt");
   std::map<std::string, std::string> macros;
   for (const auto& line : file.lines()) {
@@ -377,13 +378,16 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   bool no_speaker = spk.begin != Regex::npos && spk.begin == spk.end;  // (?<spk>): no source
   if (c.content.empty() || c.cue.empty() || (c.speaker.empty() && !no_speaker)) return std::nullopt;
   const Cue* cue = shape.units[c.cue.begin].cue;
-  if (fr.needs == "clause" && !LooksLikeClause(shape, c.content)) return std::nullopt;
+  const std::size_t clause_window = config_.clause_verb_units;
+  if (fr.needs == "clause" && !LooksLikeClause(shape, c.content, clause_window))
+    return std::nullopt;
   if (!fr.direct && RelativeThat(shape, c.content)) return std::nullopt;
   if (Inverted(shape, c)) return std::nullopt;
   // "confirmed that observation": a demonstrative "that", not a clause
   if (!fr.direct && c.content.begin > 0 && shape.units[c.content.begin - 1].symbol == 't' &&
-      c.content.size() <= 4 && shape.units[c.content.begin].symbol == 'k' &&
-      !LooksLikeClause(shape, c.content))
+      c.content.size() <= config_.demonstrative_units &&
+      shape.units[c.content.begin].symbol == 'k' &&
+      !LooksLikeClause(shape, c.content, clause_window))
     return std::nullopt;
   // "the relations are considered …", "he was told …": a passive speech
   // verb's subject is not its speaker
@@ -394,7 +398,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
       alphabet_.auxiliary.Has(shape.units[c.cue.begin - 1].symbol) &&
       !shape.units[c.cue.begin].passive)
     return std::nullopt;
-  if (cue && !Satisfies(*cue, fr.needs, shape, c.content)) return std::nullopt;
+  if (cue && !Satisfies(*cue, fr.needs, shape, c.content, clause_window)) return std::nullopt;
   if (!c.speaker.empty()) c.speaker = SpeakerWithoutClause(shape, c, alphabet_);
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;

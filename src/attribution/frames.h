@@ -43,8 +43,18 @@ struct Claim {
   bool chain = false;  // the frame has a (?<chain>) group: see rules/frames.txt
 };
 
-// No setting yet: what a frame matches is rules/frames.txt.
-struct FramesConfig {};
+// What a frame matches is rules/frames.txt; these bound the checks on a
+// claim's content after a match.
+struct FramesConfig {
+  // A bare complement reads as a clause when a verb-like unit stands among
+  // its first this many units ("said the raids occurred"; not "adds another
+  // layer").
+  std::size_t clause_verb_units = 8;
+  // "confirmed that observation": content of at most this many units after
+  // "that", opening with a noun and with no verb, is a demonstrative's
+  // object, no reported clause.
+  std::size_t demonstrative_units = 4;
+};
 
 class Frames {
  public:
@@ -75,6 +85,7 @@ class Frames {
   std::optional<Claim> Accept(const Frame& frame, const Regex::Match& match, const Shape& shape,
                               std::vector<char>& taken) const;
   std::vector<Frame> frames_;
+  FramesConfig config_;
   ShapeAlphabet alphabet_;  // rules/shape_classes.txt
 };
 

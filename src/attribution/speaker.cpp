@@ -87,8 +87,8 @@ void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
 
 }  // namespace
 
-SpeakerReader::SpeakerReader(const SpeakerConfig&, const rules::RuleSet& rules)
-    : lexicon_(rules.Shared<Lexicon>()), places_(rules.Shared<rules::Places>()) {}
+SpeakerReader::SpeakerReader(const SpeakerConfig& config, const rules::RuleSet& rules)
+    : config_(config), lexicon_(rules.Shared<Lexicon>()), places_(rules.Shared<rules::Places>()) {}
 
 namespace {
 
@@ -238,7 +238,8 @@ bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& t
                                  const Shape& shape, UnitRange main, SpeakerPhrase& out) const {
   View v{text, tokens, shape, lexicon_.english()};
   std::size_t doc = main.end;
-  for (std::size_t u = main.begin; u < main.end && u < main.begin + 4; ++u) {
+  for (std::size_t u = main.begin; u < main.end && u < main.begin + config_.document_noun_units;
+       ++u) {
     if (v.Sym(u) == 'k' && lexicon_.IsDocument(segment::Lower(v.Word(u)))) {
       doc = u;
       break;
@@ -249,7 +250,8 @@ bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& t
   const bool definite = possessive || segment::Lower(v.Word(main.begin)) == v.english.article;
   UnitRange author{main.end, main.end};
   std::size_t agent = v.Find({doc + 1, main.end}, "e");
-  if (agent < main.end && agent <= doc + 2) author = {agent + 1, main.end};
+  if (agent < main.end && agent <= doc + config_.author_after_document_units)
+    author = {agent + 1, main.end};
   UnitRange before = SkipDeterminer(v, {main.begin, doc}, nullptr);
   while (!before.empty() && v.Sym(before.end - 1) == 's') --before.end;
   if (author.empty() && v.Find(before, "NO") < before.end) author = before;

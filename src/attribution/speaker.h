@@ -58,8 +58,14 @@ struct SpeakerPhrase {
   std::string generic_head;          // its head noun, lower case (group, rebels)
 };
 
-// No setting yet: the words a phrase is read by are the lexicon's.
-struct SpeakerConfig {};
+// The words a phrase is read by are the lexicon's; these bound where.
+struct SpeakerConfig {
+  // "the RSF statement", "a statement issued by the ministry": a document
+  // noun among a phrase's first this many units makes the document speak …
+  std::size_t document_noun_units = 4;
+  // … for the author named after "by"/"from" at most this many units after it.
+  std::size_t author_after_document_units = 2;
+};
 
 class SpeakerReader {
  public:
@@ -85,6 +91,7 @@ class SpeakerReader {
   bool ReadDocument(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
                     UnitRange main, SpeakerPhrase& out) const;
 
+  SpeakerConfig config_;
   const Lexicon& lexicon_;
   const rules::Places& places_;
 };
