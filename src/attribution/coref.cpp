@@ -10,6 +10,7 @@
 #include "attribution/people_index.h"
 #include "core/classes.h"
 #include "core/places.h"
+#include "core/text.h"
 
 namespace whosaid::attribution {
 namespace {
@@ -34,17 +35,6 @@ struct Known {
   bool rank_only = false;
   char gender = 0;
 };
-
-std::vector<std::string> SplitBlanks(const std::string& s) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t sp = s.find(' ', i);
-    if (sp == std::string::npos) sp = s.size();
-    if (sp > i) out.push_back(s.substr(i, sp - i));
-    i = sp + 1;
-  }
-  return out;
-}
 
 std::string JoinFrom(const std::vector<std::string>& words, std::size_t first) {
   std::string out;
@@ -299,20 +289,20 @@ class Resolver {
   // mention says (rules/speaker_names.txt).
   char GenderOf(const SpeakerPhrase& p) const {
     if (p.type != SpeakerType::kPerson) return 0;
-    const auto words = SplitBlanks(p.name);
+    const auto words = text::SplitWords(p.name);
     if (words.size() >= 2) {
       const std::string first = segment::Lower(words[0]);
       if (names_.female_names.count(first)) return 'f';
       if (names_.male_names.count(first)) return 'm';
     }
-    for (const std::string& w : SplitBlanks(p.role)) {
+    for (const std::string& w : text::SplitWords(p.role)) {
       const std::string lower = Bare(w);
       if (names_.female_words.count(lower)) return 'f';
       if (names_.male_words.count(lower)) return 'm';
     }
     if (p.mention.end <= text_.size() && p.mention.begin < p.mention.end) {
       std::string mention(text_.substr(p.mention.begin, p.mention.size()));
-      for (const std::string& w : SplitBlanks(mention)) {
+      for (const std::string& w : text::SplitWords(mention)) {
         const std::string lower = Bare(w);
         if (names_.female_words.count(lower)) return 'f';
         if (names_.male_words.count(lower)) return 'm';
@@ -361,7 +351,7 @@ class Resolver {
   // unnamed one becomes anonymous or a definite role); else a mention.
   void CleanName(SpeakerPhrase& p, bool speaker) const {
     if (p.name.empty() || p.pronoun) return;
-    std::vector<std::string> words = SplitBlanks(p.name);
+    std::vector<std::string> words = text::SplitWords(p.name);
     const Lexicon& lexicon = reader_.lexicon();
     // a pronoun inside the name: "When I", "… D.C. He"
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -405,7 +395,7 @@ class Resolver {
       const bool borne = single && !people_.Bearers(p.name).empty();
       if (!borne && IsPlaceName(p)) {
         p.name.clear();  // "the Lisbon businessman": a businessman
-        if (SplitBlanks(p.role).size() == 1 && !lexicon.IsRole(segment::Lower(p.role))) {
+        if (text::SplitWords(p.role).size() == 1 && !lexicon.IsRole(segment::Lower(p.role))) {
           p.role.clear();  // the place's first word read as a role ("New")
           p.role_head.clear();
         }
@@ -425,7 +415,8 @@ class Resolver {
       }
     }
     if (!p.name.empty() || !speaker) return;
-    const auto mention = SplitBlanks(std::string(text_.substr(p.mention.begin, p.mention.size())));
+    const auto mention =
+        text::SplitWords(std::string(text_.substr(p.mention.begin, p.mention.size())));
     const bool definite =
         std::any_of(mention.begin(), mention.end(), [&lexicon](const std::string& w) {
           return segment::Lower(w) == lexicon.english().article;
@@ -483,7 +474,7 @@ class Resolver {
   bool IsPlaceName(const SpeakerPhrase& p) const {
     const std::string lower = segment::Lower(p.name);
     if (names_.places.count(lower) || reader_.IsPlace(p.name)) return true;
-    const auto words = SplitBlanks(lower);
+    const auto words = text::SplitWords(lower);
     if (words.size() >= 2 && names_.place_heads.count(words.back())) return true;
     if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return false;
     const std::string mention = segment::Lower(text_.substr(p.mention.begin, p.mention.size()));

@@ -41,11 +41,11 @@ Decoded DecodeLossy(std::string_view bytes);
 // characters become escapes — a newline in a file name is written `\n`, a tab
 // `\t`, a carriage return `\r`, any other and DEL `\xNN` — and so does each
 // byte of invalid UTF-8 (`\xFF`); everything else is kept as it is.
+std::string EscapeForMessage(std::string_view message);
+
 // Splits on single spaces (a normalised phrase: "Ministry of Defence"); no
 // empty words.
 std::vector<std::string> SplitWords(std::string_view text);
-
-std::string EscapeForMessage(std::string_view message);
 
 // Decodes the code point starting at byte `i` of valid UTF-8 and advances `i`.
 char32_t Next(std::string_view s, std::size_t& i);

@@ -5,26 +5,12 @@
 #include <optional>
 
 #include "core/classes.h"
+#include "core/text.h"
 
 namespace whosaid::entities {
 
 using segment::Token;
 using segment::TokenKind;
-
-namespace {
-
-std::vector<std::string> SplitSpaces(const std::string& s) {
-  std::vector<std::string> words;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t sp = s.find(' ', i);
-    if (sp == std::string::npos) sp = s.size();
-    if (sp > i) words.push_back(s.substr(i, sp - i));
-    i = sp + 1;
-  }
-  return words;
-}
-
-}  // namespace
 
 MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& rules)
     : lexicon_(rules.Shared<attribution::Lexicon>()),
@@ -59,7 +45,7 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
     if (auto set = sets.find(f[0]); set != sets.end()) {
       set->second->insert(f[1]);
     } else if (auto list = phrases.find(f[0]); list != phrases.end()) {
-      list->second->push_back(SplitSpaces(f[1]));
+      list->second->push_back(text::SplitWords(f[1]));
     } else {
       std::string keys;
       for (const auto& [k, v] : sets) keys += (keys.empty() ? "" : ", ") + k;
