@@ -163,7 +163,7 @@ class Resolver {
       --left;
       if (s == 'D' || s == 'd') break;
     }
-    SpeakerPhrase p = reader_.Read(text_, tokens_, shape_, {left, e});
+    SpeakerPhrase p = reader_.Run(text_, tokens_, shape_, {left, e});
     std::size_t right = AppositionEnd(e);
     if (right > e + 1) reader_.ReadApposition(text_, tokens_, shape_, {e + 1, right}, p);
     if ((p.role.empty() || p.rank_only) && b > 0 && units[b - 1].symbol == ',') {
@@ -671,7 +671,7 @@ class Resolver {
         e += 2;
         while (e < unit && units[e].symbol == 'N') ++e;
       }
-      SpeakerPhrase org = reader_.Read(text_, tokens_, shape_, {b, e});
+      SpeakerPhrase org = reader_.Run(text_, tokens_, shape_, {b, e});
       if (org.type == SpeakerType::kOrganization && !org.name.empty()) {
         return Known{org.name, org.type, org.role, org.affiliation, org.role_head, u, false};
       }

@@ -454,9 +454,9 @@ bool DateFinder::MayStart(const Word& w) const {
          DayNumber(w) > 0;
 }
 
-std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::size_t begin,
-                                          std::size_t end,
-                                          const std::optional<DateRange>& anchor) const {
+std::vector<DateMention> DateFinder::Run(const std::vector<Word>& words, std::size_t begin,
+                                         std::size_t end,
+                                         const std::optional<DateRange>& anchor) const {
   std::vector<DateMention> out;
   std::vector<int> candidates;
   for (std::size_t i = begin; i < end;) {
@@ -514,7 +514,7 @@ std::optional<DateMention> DateFinder::Dateline(const std::string& doc_date,
                                                 const std::vector<Word>& words) const {
   if (ParseIsoDate(doc_date)) return std::nullopt;
   std::size_t end = std::min(words.size(), impl_->config.dateline_words);
-  for (const DateMention& m : Find(words, 0, end, std::nullopt)) {
+  for (const DateMention& m : Run(words, 0, end, std::nullopt)) {
     if (m.range && m.range->precision == Precision::kDay) return m;
   }
   return std::nullopt;

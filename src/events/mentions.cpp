@@ -679,7 +679,7 @@ void MentionFinder::AttachDates(Sentence& s) const {
     bool possessive = dm.end < s.e && s.w[dm.end].kind == TokenKind::kPossessive;
     return after_speech && !possessive;
   };
-  for (const DateMention& dm : dates_.Find(s.w, s.b, s.e, s.anchor)) {
+  for (const DateMention& dm : dates_.Run(s.w, s.b, s.e, s.anchor)) {
     const bool saying = saying_date(dm);
     Sentence::Draft* best = nullptr;
     std::size_t best_dist = 0;
