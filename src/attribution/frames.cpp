@@ -410,32 +410,28 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
 std::vector<Claim> Frames::Run(const Shape& shape) const {
   std::vector<char> taken(shape.units.size(), 0);
   std::vector<Claim> claims;
-  // The stretches between boundaries: where each ends, and its symbols.
+  // The stretches between boundaries, each with its symbols. A frame with
+  // cue symbols (Frame::cue_symbols) is searched only in the stretches that
+  // hold one, and only for matches starting there; the others are searched
+  // over the whole string.
+  struct Stretch {
+    std::size_t begin, end;  // symbol positions [begin, end), no boundary among them
+    std::bitset<256> symbols;
+  };
   const std::string& s = shape.symbols;
-  std::vector<std::size_t> stretch_end(s.size() + 1, s.size());
-  std::vector<std::bitset<256>> stretch_symbols(s.size() + 1);
-  for (std::size_t i = s.size(); i-- > 0;) {
-    if (s[i] == '|' || s[i] == '/') {
-      stretch_end[i] = i;
-      continue;
-    }
-    stretch_end[i] = stretch_end[i + 1];
-    stretch_symbols[i] = stretch_symbols[i + 1];
-    stretch_symbols[i].set(static_cast<unsigned char>(s[i]));
+  std::vector<Stretch> stretches;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '|' || s[i] == '/') continue;
+    if (stretches.empty() || stretches.back().end != i) stretches.push_back({i, i, {}});
+    stretches.back().symbols.set(static_cast<unsigned char>(s[i]));
+    stretches.back().end = i + 1;
   }
-  for (const Frame& fr : frames_) {
-    // The first position at or after `p` whose stretch holds a cue symbol of
-    // the frame (every match starts at one; see Frame::cue_symbols).
-    auto next_possible = [&](std::size_t p) {
-      if (fr.cue_symbols.none()) return p;
-      while (p < s.size() && (stretch_end[p] == p || (stretch_symbols[p] & fr.cue_symbols).none()))
-        p = stretch_end[p] == p ? p + 1 : stretch_end[p];
-      return p;
-    };
-    // A match the checks below reject may hide a good one inside it: search
-    // again one position on, not after the rejected match.
-    std::size_t start = 0;
-    while (auto m = fr.regex.FindAt(s, next_possible(start))) {
+  // Every match of the frame starting in [from, last], checked and claimed
+  // left to right. A match the checks reject may hide a good one inside it:
+  // search again one position on, not after the rejected match.
+  auto search = [&](const Frame& fr, std::size_t from, std::size_t last) {
+    std::size_t start = from;
+    while (auto m = fr.regex.FindAt(s, start, last)) {
       Span whole = m->groups[0];
       auto claim = Accept(fr, *m, shape, taken);
       if (!claim) {
@@ -445,6 +441,14 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       start = whole.end > whole.begin ? whole.end : whole.begin + 1;
       claims.push_back(std::move(*claim));
     }
+  };
+  for (const Frame& fr : frames_) {
+    if (fr.cue_symbols.none()) {
+      search(fr, 0, s.size());
+      continue;
+    }
+    for (const Stretch& st : stretches)
+      if ((st.symbols & fr.cue_symbols).any()) search(fr, st.begin, st.end - 1);
   }
   DropCrossing(claims);
   DropAfterOwnQuote(shape, claims);

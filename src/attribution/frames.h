@@ -75,8 +75,8 @@ class Frames {
     int spk = -1, cue = -1, q = -1, content = -1, chain = -1;
     // The symbols of the cue group when the pattern proves that every match
     // lies between two boundaries (| or /) and holds one of them; none
-    // otherwise (see RequiredCue in frames.cpp). Run() searches only the
-    // stretches between boundaries that hold one.
+    // otherwise (see RequiredCue in frames.cpp). Run() searches only for
+    // matches starting in the stretches between boundaries that hold one.
     std::bitset<256> cue_symbols = {};
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
