@@ -65,6 +65,15 @@ bool VerbEnding(std::string_view word, const EnglishWords& english) {
 std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex,
                                                          const std::vector<Word>& w, std::size_t i,
                                                          std::size_t end, std::size_t max_words) {
+  // Few words have a mark among the words after them: look before copying.
+  bool ahead = false;
+  for (std::size_t k = i, words = 0; k < end && words < max_words; ++k) {
+    if (w[k].kind == TokenKind::kQuote)
+      ahead = ahead || words > 0;
+    else
+      ++words;
+  }
+  if (!ahead) return {0, nullptr};
   std::vector<Word> bare;
   std::vector<std::size_t> at;  // index in w of each word of `bare`
   bool marks = false;
