@@ -138,6 +138,35 @@ void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEven
   }
 }
 
+// Calls f(i) once for every i in [0, n), on up to `threads` threads.
+template <typename F>
+void OnThreads(std::size_t n, unsigned threads, F&& f) {
+  std::atomic<std::size_t> next{0};
+  parallel::RunWorkers(std::min<std::size_t>(std::max(threads, 1u), n), [&](std::size_t) {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+  });
+}
+
+// Reads back items [0, n), kBatch at a time: take(i, bytes) moves a held
+// item into place and returns false, or reads a spilled one's bytes into
+// `bytes` and returns true (on this thread: the spill file is read here
+// only); decode(i, bytes) then runs on up to `threads` threads.
+template <typename Take, typename Decode>
+void ReadBack(std::size_t n, unsigned threads, Take&& take, Decode&& decode) {
+  constexpr std::size_t kBatch = 256;
+  std::vector<std::string> bytes;
+  std::vector<char> spilled;
+  for (std::size_t b = 0; b < n; b += kBatch) {
+    const std::size_t m = std::min(kBatch, n - b);
+    bytes.assign(m, std::string());
+    spilled.assign(m, 0);
+    for (std::size_t i = 0; i < m; ++i) spilled[i] = take(b + i, bytes[i]) ? 1 : 0;
+    OnThreads(m, threads, [&](std::size_t i) {
+      if (spilled[i]) decode(b + i, bytes[i]);
+    });
+  }
+}
+
 }  // namespace
 
 void CorpusRun::Add(Partial partial) {
@@ -268,12 +297,21 @@ CorpusResult CorpusRun::Resolve() {
   const bool cluster = stages_.keep_documents && stages_.events;
   std::vector<events::DocEvents> events;
   std::vector<bool> held;
-  auto load_events = [&] {
-    events.reserve(docs_.size());
-    for (Doc& d : docs_) {
-      held.push_back(d.events != nullptr);
-      events.push_back(TakeEvents(d));
-    }
+  auto load_events = [&] {  // (the spilled decoded on threads_ threads)
+    events.resize(docs_.size());
+    held.assign(docs_.size(), false);
+    ReadBack(
+        docs_.size(), threads_,
+        [&](std::size_t d, std::string& bytes) {
+          held[d] = docs_[d].events != nullptr;
+          if (held[d]) {
+            events[d] = TakeEvents(docs_[d]);
+            return false;
+          }
+          bytes = spills_[docs_[d].spill]->Read(docs_[d].events_slot);
+          return true;
+        },
+        [&](std::size_t d, const std::string& bytes) { events[d] = DecodeEvents(bytes); });
   };
   std::future<events::EventIndex> clustered;
   if (cluster && threads_ >= 2) {
@@ -288,9 +326,21 @@ CorpusResult CorpusRun::Resolve() {
   constexpr std::size_t kFoldBatch = 256;
   std::vector<resolve::EntityResolver::DocNames> fold;
   for (std::size_t b = 0; b < docs_.size(); b += kFoldBatch) {
-    fold.clear();
-    for (std::size_t d = b; d < std::min(docs_.size(), b + kFoldBatch); ++d)
-      fold.push_back({TakeNames(docs_[d]), docs_[d].id, docs_[d].outlet});
+    fold.assign(std::min(kFoldBatch, docs_.size() - b), {});
+    ReadBack(
+        fold.size(), threads_,
+        [&](std::size_t i, std::string& bytes) {
+          Doc& d = docs_[b + i];
+          fold[i].id = d.id;
+          fold[i].outlet = d.outlet;
+          if (d.names) {
+            fold[i].names = TakeNames(d);
+            return false;
+          }
+          bytes = spills_[d.spill]->Read(d.names_slot);
+          return true;
+        },
+        [&](std::size_t i, const std::string& bytes) { fold[i].names = DecodeNames(bytes); });
     stages_.entities->Fold(fold, threads_);
   }
   corpus.entities = stages_.entities->Resolve();
@@ -371,27 +421,41 @@ void CorpusRun::Finish(output::Sink& sink) {
   };
   sink.Begin();
   if (stages_.keep_documents && threads_ >= 2 && sink.Renders()) {
-    // kWriteBatch documents at a time read back here, then made and
-    // rendered on threads_ threads (output/sink.h, Render), put in order
+    // kWriteBatch documents at a time read back here (the spilled as
+    // bytes), then decoded, made and rendered on threads_ threads
+    // (output/sink.h, Render), put in order
     constexpr std::size_t kWriteBatch = 64;
     std::vector<Partial> partials;
     std::vector<events::DocEvents> events;
-    std::vector<std::string> texts;
+    std::vector<std::string> partial_bytes, event_bytes, texts;
     for (std::size_t b = 0; b < docs_.size(); b += kWriteBatch) {
       const std::size_t n = std::min(kWriteBatch, docs_.size() - b);
-      partials.clear();
-      events.clear();
-      for (std::size_t d = b; d < b + n; ++d) {
-        partials.push_back(Take(docs_[d]));
-        events.push_back(TakeEvents(docs_[d]));
+      partials.assign(n, Partial());
+      events.assign(n, events::DocEvents());
+      partial_bytes.assign(n, std::string());
+      event_bytes.assign(n, std::string());
+      std::vector<char> spilled(n, 0), events_spilled(n, 0);
+      for (std::size_t i = 0; i < n; ++i) {
+        Doc& d = docs_[b + i];
+        if (d.held) {
+          partials[i] = Take(d);
+        } else {
+          partial_bytes[i] = spills_[d.spill]->Read(d.slot);
+          spilled[i] = 1;
+        }
+        if (d.events) {
+          events[i] = TakeEvents(d);
+        } else {
+          event_bytes[i] = spills_[d.spill]->Read(d.events_slot);
+          events_spilled[i] = 1;
+        }
       }
       texts.assign(n, std::string());
-      std::atomic<std::size_t> next{0};
-      parallel::RunWorkers(std::min<std::size_t>(threads_, n), [&](std::size_t) {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-          const auto [doc, result] = make_doc(b + i, partials[i], events[i]);
-          texts[i] = sink.Render(doc, result);
-        }
+      OnThreads(n, threads_, [&](std::size_t i) {
+        if (spilled[i]) partials[i] = DecodePartial(partial_bytes[i]);
+        if (events_spilled[i]) events[i] = DecodeEvents(event_bytes[i]);
+        const auto [doc, result] = make_doc(b + i, partials[i], events[i]);
+        texts[i] = sink.Render(doc, result);
       });
       for (const std::string& text : texts) sink.Put(text);
     }
