@@ -27,7 +27,7 @@
 //
 // Memory: per document, when claims run, the claims stage's summary of it
 // (ClaimsStage::Summarize as it comes: terms, no text) and its records
-// without text; its name inputs, its events and the rest of its partial
+// without text (until its statement items are made, ClaimsStage::AddItems); its name inputs, its events and the rest of its partial
 // (records, text pieces, figures) stay in memory up to
 // CorpusStages::memory_budget, beyond which they are spilled to an
 // anonymous temporary file and read back: the name inputs into the entity
