@@ -1,10 +1,138 @@
 #include "attribution/alphabet.h"
 
 namespace whosaid::attribution {
+namespace {
+
+// Each symbol's name in rules/shape_classes.txt and its field.
+constexpr std::pair<std::string_view, char ShapeSymbols::*> kSymbols[] = {
+    {"quotation", &ShapeSymbols::quotation},
+    {"short_quotation", &ShapeSymbols::short_quotation},
+    {"lower_quotation", &ShapeSymbols::lower_quotation},
+    {"nominal_cue", &ShapeSymbols::nominal_cue},
+    {"say", &ShapeSymbols::say},
+    {"say_ing", &ShapeSymbols::say_ing},
+    {"tell", &ShapeSymbols::tell},
+    {"tell_ing", &ShapeSymbols::tell_ing},
+    {"according", &ShapeSymbols::according},
+    {"call_for", &ShapeSymbols::call_for},
+    {"call_for_ing", &ShapeSymbols::call_for_ing},
+    {"describe", &ShapeSymbols::describe},
+    {"describe_ing", &ShapeSymbols::describe_ing},
+    {"belief", &ShapeSymbols::belief},
+    {"belief_ing", &ShapeSymbols::belief_ing},
+    {"appear", &ShapeSymbols::appear},
+    {"subject_pronoun", &ShapeSymbols::subject_pronoun},
+    {"object_pronoun", &ShapeSymbols::object_pronoun},
+    {"name", &ShapeSymbols::name},
+    {"role", &ShapeSymbols::role},
+    {"title", &ShapeSymbols::title},
+    {"org_head", &ShapeSymbols::org_head},
+    {"source", &ShapeSymbols::source},
+    {"determiner", &ShapeSymbols::determiner},
+    {"possessive_determiner", &ShapeSymbols::possessive_determiner},
+    {"possessive", &ShapeSymbols::possessive},
+    {"that", &ShapeSymbols::that},
+    {"of", &ShapeSymbols::of},
+    {"for", &ShapeSymbols::for_},
+    {"preposition", &ShapeSymbols::preposition},
+    {"to", &ShapeSymbols::to},
+    {"as", &ShapeSymbols::as},
+    {"conjunction", &ShapeSymbols::conjunction},
+    {"wh", &ShapeSymbols::wh},
+    {"wh_clause", &ShapeSymbols::wh_clause},
+    {"subordinator", &ShapeSymbols::subordinator},
+    {"aux", &ShapeSymbols::aux},
+    {"adverb", &ShapeSymbols::adverb},
+    {"negation", &ShapeSymbols::negation},
+    {"including", &ShapeSymbols::including},
+    {"when", &ShapeSymbols::when},
+    {"word", &ShapeSymbols::word},
+    {"gerund", &ShapeSymbols::gerund},
+    {"number", &ShapeSymbols::number},
+    {"comma", &ShapeSymbols::comma},
+    {"full_stop", &ShapeSymbols::full_stop},
+    {"colon", &ShapeSymbols::colon},
+    {"semicolon", &ShapeSymbols::semicolon},
+    {"dash", &ShapeSymbols::dash},
+    {"open_bracket", &ShapeSymbols::open_bracket},
+    {"close_bracket", &ShapeSymbols::close_bracket},
+    {"other", &ShapeSymbols::other},
+    {"sentence_end", &ShapeSymbols::sentence_end},
+    {"paragraph_end", &ShapeSymbols::paragraph_end},
+};
+
+constexpr std::string_view kWordPrefix = "word.", kCuePrefix = "cue.";
+
+}  // namespace
+
+ShapeSymbols ShapeSymbols::Load(const rules::Classes& classes) {
+  ShapeSymbols s;
+  std::map<char, std::string_view> used;
+  for (const auto& [name, field] : kSymbols) {
+    char c = classes.Symbol(name);
+    auto [at, fresh] = used.emplace(c, name);
+    if (!fresh) throw classes.Error(name, "shares its symbol with " + std::string(at->second));
+    s.*field = c;
+  }
+  return s;
+}
+
+char ShapeSymbols::Named(std::string_view name) const {
+  for (const auto& [n, field] : kSymbols) {
+    if (n == name) return this->*field;
+  }
+  return 0;
+}
+
+std::string_view ShapeSymbols::NameOf(char symbol) const {
+  for (const auto& [name, field] : kSymbols) {
+    if (this->*field == symbol) return name;
+  }
+  return {};
+}
+
+char ShapeAlphabet::WordClassSymbol(std::string_view words_class) const {
+  auto it = word_classes_.find(words_class);
+  return it == word_classes_.end() ? 0 : it->second;
+}
+
+std::pair<char, char> ShapeAlphabet::CueClassSymbols(std::string_view cue_class) const {
+  auto it = cue_classes_.find(cue_class);
+  if (it == cue_classes_.end())
+    throw ConfigError(file_ + ": no class " + std::string(kCuePrefix) + std::string(cue_class) +
+                      " defined");
+  return it->second;
+}
+
+// "word.CLASS | NAME" and "cue.CLASS | FINITE, ING": classes of other rule
+// files, each given the symbols it is written as, by their names.
+void ShapeAlphabet::ReadNamedClasses(const rules::Classes& c) {
+  auto named = [&](const std::string& cls, const std::string& symbol) {
+    char s = sym.Named(symbol);
+    if (!s) throw c.Error(cls, "names no symbol '" + symbol + "'");
+    return s;
+  };
+  for (const std::string& cls : c.Names()) {
+    std::vector<std::string> names = c.Words(cls);
+    if (cls.starts_with(kWordPrefix)) {
+      if (names.size() != 1) throw c.Error(cls, "must name one symbol");
+      word_classes_[cls.substr(kWordPrefix.size())] = named(cls, names[0]);
+    } else if (cls.starts_with(kCuePrefix)) {
+      if (names.size() != 1 && names.size() != 2)
+        throw c.Error(cls, "must name one or two symbols");
+      cue_classes_[cls.substr(kCuePrefix.size())] = {named(cls, names[0]),
+                                                     named(cls, names.back())};
+    }
+  }
+}
 
 ShapeAlphabet ShapeAlphabet::Load(const rules::RuleSet& rules) {
-  auto c = rules::Classes::Read(rules.File("shape_classes.txt"));
+  const rules::RuleFile& file = rules.File("shape_classes.txt");
+  auto c = rules::Classes::Read(file);
   ShapeAlphabet a;
+  a.file_ = file.path();
+  a.sym = ShapeSymbols::Load(c);
+  a.ReadNamedClasses(c);
   a.name_premodifier = c.Symbols("name_premodifier");
   a.apposition_before = c.Symbols("apposition_before");
   a.apposition_stop = c.Symbols("apposition_stop");
@@ -24,9 +152,6 @@ ShapeAlphabet ShapeAlphabet::Load(const rules::RuleSet& rules) {
   a.clause_marker = c.Symbols("clause_marker");
   a.continued_quote = c.Symbols("continued_quote");
   a.boundary = c.Symbols("boundary");
-  a.sentence_end = c.Symbol("sentence_end");
-  a.full_stop = c.Symbol("full_stop");
-  a.quotation = c.Symbol("quotation");
   return a;
 }
 

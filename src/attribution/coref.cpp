@@ -49,9 +49,6 @@ std::string Bare(const std::string& word) {
   return lower;
 }
 
-// How many mentions a pronoun looks back over for an agreeing person.
-constexpr std::size_t kMaxAgreementMentions = 64;
-
 class Resolver {
  public:
   Resolver(const CorefConfig& config, const SpeakerReader& reader, const SpeakerNames& names,
@@ -596,7 +593,8 @@ class Resolver {
     auto agrees = [gender](const KnownPerson& k) {
       return gender == 0 || Agrees(k.gender, gender);
     };
-    if (const KnownPerson* best = people_.Before(cue_unit, agrees, kMaxAgreementMentions)) {
+    if (const KnownPerson* best =
+            people_.Before(cue_unit, agrees, config_.max_agreement_mentions)) {
       Fill(p, *best);
       FillKnown(p);
     }
@@ -637,7 +635,8 @@ class Resolver {
         return;
       }
       auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
-      if (const KnownPerson* best = people_.Before(cue_unit, agrees, kMaxAgreementMentions)) {
+      if (const KnownPerson* best =
+              people_.Before(cue_unit, agrees, config_.max_agreement_mentions)) {
         Fill(p, *best);
         FillKnown(p);
       }

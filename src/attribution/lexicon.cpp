@@ -45,14 +45,6 @@ const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass:
                                                                {"belief", CueClass::kBelief},
                                                                {"appear", CueClass::kAppear}};
 
-const std::unordered_map<std::string, char> kFunctionClasses = {
-    {"determiner", 'D'}, {"possessive", 'd'}, {"that", 't'},       {"of", 'o'},
-    {"for", 'f'},        {"prep", 'e'},       {"conj", 'a'},       {"wh", 'w'},
-    {"aux", 'x'},        {"be", 'x'},         {"adverb", 'y'},     {"neg", 'z'},
-    {"to", 'i'},         {"sub", 'u'},        {"as", 'm'},         {"wh-clause", 'h'},
-    {"including", 'n'},  {"number", '#'},     {"quantifier", 'D'}, {"quantifier-one", 'D'},
-    {"when", 'j'}};
-
 }  // namespace
 
 void Lexicon::LoadCues(const rules::RuleFile& file) {
@@ -93,6 +85,8 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
 
 Lexicon::Lexicon(const rules::RuleSet& rules)
     : alphabet_(ShapeAlphabet::Load(rules)), english_(EnglishWords::Load(rules)) {
+  for (const auto& [name, cls] : kCueClasses)
+    cue_symbols_[static_cast<std::size_t>(cls)] = alphabet_.CueClassSymbols(name);
   LoadCues(rules.File("cues.txt"));
   for (const auto& line : rules.File("nominal_cues.txt").lines()) {
     Phrase p;
@@ -111,10 +105,9 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
       past_forms_.insert(segment::Lower(f[0]));
       continue;
     }
-    auto cls = f.size() == 2 ? kFunctionClasses.find(f[1]) : kFunctionClasses.end();
-    if (cls == kFunctionClasses.end())
-      throw words.Error(line, "expected WORD | CLASS with a known CLASS");
-    function_[segment::Lower(f[0])] = cls->second;
+    char symbol = f.size() == 2 ? alphabet_.WordClassSymbol(f[1]) : 0;
+    if (!symbol) throw words.Error(line, "expected WORD | CLASS with a known CLASS");
+    function_[segment::Lower(f[0])] = symbol;
     if (f[1] == "be") be_forms_.insert(segment::Lower(f[0]));
     if (f[1] == "quantifier" || f[1] == "quantifier-one")
       quantifiers_[segment::Lower(f[0])] = f[1] == "quantifier";
@@ -221,7 +214,7 @@ std::size_t Lexicon::MatchAlias(const std::vector<std::string_view>& words) cons
 char Lexicon::FunctionSymbol(std::string_view lower) const {
   auto it = function_.find(std::string(lower));
   if (it != function_.end()) return it->second;
-  return NumberCompound(lower) ? '#' : 0;
+  return NumberCompound(lower) ? alphabet_.sym.number : 0;
 }
 
 // "twenty-six", "sixty-one": number words joined by hyphens (the first of the
@@ -232,7 +225,9 @@ bool Lexicon::NumberCompound(std::string_view lower) const {
   for (std::size_t start = 0; start <= lower.size();) {
     std::size_t end = std::min(lower.find('-', start), lower.size());
     auto it = function_.find(std::string(lower.substr(start, end - start)));
-    if (it == function_.end() || (it->second != '#' && (start == 0 || it->second != 'D')))
+    const ShapeSymbols& sym = alphabet_.sym;
+    if (it == function_.end() ||
+        (it->second != sym.number && (start == 0 || it->second != sym.determiner)))
       return false;
     start = end + 1;
   }
@@ -281,24 +276,9 @@ std::optional<SpeakerType> Lexicon::SourceType(std::string_view lower) const {
   return it->second;
 }
 
-char Lexicon::CueSymbol(const Cue& cue, bool participle) {
-  switch (cue.cls) {
-    case CueClass::kSay:
-      return participle ? 'v' : 'V';
-    case CueClass::kTell:
-      return participle ? 'U' : 'T';
-    case CueClass::kAccording:
-      return 'A';
-    case CueClass::kCallFor:
-      return participle ? 'c' : 'C';
-    case CueClass::kDescribe:
-      return participle ? 'l' : 'L';
-    case CueClass::kBelief:
-      return participle ? 'b' : 'B';
-    case CueClass::kAppear:
-      return 'Y';
-  }
-  return 'V';
+char Lexicon::CueSymbol(const Cue& cue, bool participle) const {
+  const auto& [finite, ing] = cue_symbols_[static_cast<std::size_t>(cue.cls)];
+  return participle ? ing : finite;
 }
 
 }  // namespace whosaid::attribution

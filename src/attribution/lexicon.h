@@ -9,9 +9,10 @@
 // Example
 //   Lexicon lex(rules);
 //   lex.MatchCue({"pointed", "out", "that"}) → cue "point out", 2 words
-//   lex.Symbol("officials", {}) → 'G'
+//   lex.FunctionSymbol("the") → lex.alphabet().sym.determiner ('D')
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,7 +27,10 @@
 
 namespace whosaid::attribution {
 
+// The cues.txt classes; the shape symbol of each is the rules' (cue.CLASS in
+// shape_classes.txt).
 enum class CueClass { kSay, kTell, kAccording, kCallFor, kDescribe, kBelief, kAppear };
+inline constexpr std::size_t kCueClassCount = 7;
 
 struct Cue {
   std::string lemma;
@@ -50,6 +54,9 @@ struct PhraseMatch {
 // either way.
 enum class Particle { kNone, kJoined, kApart, kBoth };
 
+// The number a quantifier's verb agrees with (kNone: not a quantifier).
+enum class Agreement { kNone, kSingular, kPlural };
+
 struct Pronoun {
   bool subject = true;
   std::string gender;  // male, female, neuter, any
@@ -69,7 +76,8 @@ class Lexicon {
   // length, or 0 (rules/aliases.txt).
   std::size_t MatchAlias(const std::vector<std::string_view>& words) const;
 
-  // The function-word symbol of a lower-case word (D d t o f e a w x y z #), or 0.
+  // The function-word symbol of a lower-case word (its words.txt class's
+  // symbol, shape_classes.txt word.CLASS), or 0.
   char FunctionSymbol(std::string_view lower) const;
   // Number words joined by hyphens ("twenty-six").
   bool NumberCompound(std::string_view lower) const;
@@ -82,10 +90,11 @@ class Lexicon {
     return past_forms_.count(std::string(lower)) > 0;
   }
   // A determiner that can stand alone for people (words.txt class quantifier:
-  // some, two; quantifier-one: another, each): 'p' plural, 's' singular, or 0.
-  char Quantifier(std::string_view lower) const {
+  // some, two; quantifier-one: another, each): the verb agreeing with it.
+  Agreement Quantifier(std::string_view lower) const {
     auto it = quantifiers_.find(std::string(lower));
-    return it == quantifiers_.end() ? 0 : (it->second ? 'p' : 's');
+    if (it == quantifiers_.end()) return Agreement::kNone;
+    return it->second ? Agreement::kPlural : Agreement::kSingular;
   }
   bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
   bool IsTitle(std::string_view lower) const;
@@ -110,8 +119,8 @@ class Lexicon {
   // A source noun: kGroup or kAnonymous.
   std::optional<SpeakerType> SourceType(std::string_view lower) const;
 
-  // Symbol for the cue symbol class: V T A C L B (finite) or v U A c l b (-ing).
-  static char CueSymbol(const Cue& cue, bool participle);
+  // The shape symbol of a cue, finite or -ing (shape_classes.txt cue.CLASS).
+  char CueSymbol(const Cue& cue, bool participle) const;
   // The symbol classes the code tests (rules/shape_classes.txt).
   const ShapeAlphabet& alphabet() const { return alphabet_; }
   // The English words and endings the code tests (rules/english.txt).
@@ -147,6 +156,7 @@ class Lexicon {
   std::unordered_set<std::string> labels_;
   ShapeAlphabet alphabet_;
   EnglishWords english_;
+  std::array<std::pair<char, char>, kCueClassCount> cue_symbols_{};  // by CueClass: finite, -ing
 };
 
 }  // namespace whosaid::attribution

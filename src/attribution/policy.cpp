@@ -12,7 +12,8 @@ bool EndsSentence(const Analysed& a, std::size_t u, const ShapeAlphabet& alpha) 
   const std::string& s = a.shape.symbols;
   std::size_t p = a.shape.pos_of[u];
   auto boundary = [&](std::size_t i) { return i < s.size() && alpha.boundary.Has(s[i]); };
-  return boundary(p + 1) || (p + 1 < s.size() && s[p + 1] == alpha.full_stop && boundary(p + 2));
+  return boundary(p + 1) ||
+         (p + 1 < s.size() && s[p + 1] == alpha.sym.full_stop && boundary(p + 2));
 }
 
 std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to,
@@ -20,7 +21,7 @@ std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to
   if (from >= to) return 0;
   std::size_t n = 0;
   for (std::size_t p = a.shape.pos_of[from]; p < a.shape.pos_of[to]; ++p)
-    n += a.shape.symbols[p] == alpha.sentence_end;
+    n += a.shape.symbols[p] == alpha.sym.sentence_end;
   return n;
 }
 
@@ -45,10 +46,10 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
     std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
     std::size_t sentences = SentencesBetween(a, std::min(after, u), u, alpha);
     // the next sentence, or the same one after an interruption ("A," X said, Y, "B.")
-    bool split = from == here &&
-                 ((sentences == 1 && sym == alpha.quotation) || (sentences == 0 && last->direct));
+    bool split = from == here && ((sentences == 1 && sym == alpha.sym.quotation) ||
+                                  (sentences == 0 && last->direct));
     bool next_para =
-        here == from + 1 && a.StartsParagraph(u) && last->direct && sym == alpha.quotation;
+        here == from + 1 && a.StartsParagraph(u) && last->direct && sym == alpha.sym.quotation;
     if (!split && !next_para) continue;
     Claim c = *last;
     c.frame = split ? "split_quote" : "continuation";

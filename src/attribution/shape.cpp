@@ -11,33 +11,34 @@ namespace {
 using segment::Token;
 using segment::TokenKind;
 
-char PunctSymbol(char32_t c) {
+// The symbol of a punctuation token, by its first character.
+char PunctSymbol(char32_t c, const ShapeSymbols& sym) {
   switch (c) {
     case ',':
-      return ',';
+      return sym.comma;
     case '.':
     case '!':
     case '?':
     case 0x2026:
-      return '.';
+      return sym.full_stop;
     case ':':
-      return ':';
+      return sym.colon;
     case ';':
-      return ';';
+      return sym.semicolon;
     case '-':
     case 0x2014:
     case 0x2013:
     case 0x2012:
     case 0x2015:
-      return '-';
+      return sym.dash;
     case '(':
     case '[':
-      return '(';
+      return sym.open_bracket;
     case ')':
     case ']':
-      return ')';
+      return sym.close_bracket;
     default:
-      return 'X';
+      return sym.other;
   }
 }
 
@@ -49,6 +50,7 @@ class Builder {
           const std::vector<quotes::Quotation>& quotations)
       : config_(config),
         lexicon_(lexicon),
+        sym_(lexicon.alphabet().sym),
         owner_(owner),
         text_(text),
         tokens_(tokens.tokens),
@@ -56,7 +58,7 @@ class Builder {
 
   Shape Run() {
     MarkTitleCase();
-    shape_.symbols.push_back('/');
+    shape_.symbols.push_back(sym_.paragraph_end);
     shape_.unit_at.push_back(-1);
     std::size_t q = 0;  // next top-level quotation
     std::size_t i = 0;
@@ -73,8 +75,8 @@ class Builder {
         u.end = QuoteEnd(i, quotations_[q].outer.end);
         u.quote = static_cast<int>(q);
         u.symbol = QuoteSymbol(u, quotations_[q]);
-        if (u.symbol == 'q' && IsNickname(u)) {
-          u.symbol = 'N';
+        if (u.symbol == sym_.short_quotation && IsNickname(u)) {
+          u.symbol = sym_.name;
           u.nickname = true;
         } else if (quotations_[q].label.empty() && CommaInside(u)) {
           // “… time,” days after: the comma is the sentence's, not the
@@ -82,7 +84,7 @@ class Builder {
           Unit comma;
           comma.first = u.end - 2;
           comma.end = u.end;
-          comma.symbol = ',';
+          comma.symbol = sym_.comma;
           u.end = comma.first;
           Add(u);
           Add(comma);
@@ -92,7 +94,7 @@ class Builder {
       } else {
         u.end = i + 1;
         Classify(u);
-        if (u.symbol == 's' && ApostropheInName(u.first)) {
+        if (u.symbol == sym_.possessive && ApostropheInName(u.first)) {
           shape_.units.back().end = u.end;  // Shia' al-Kaabi: one name word
           i = u.end;
           continue;
@@ -101,7 +103,7 @@ class Builder {
       Add(u);
       i = u.end;
     }
-    Boundary('/');
+    Boundary(sym_.paragraph_end);
     return std::move(shape_);
   }
 
@@ -119,13 +121,13 @@ class Builder {
     name.first = i;
     while (i < tokens_.size() && tokens_[i].span.begin < label.end) ++i;
     name.end = i;
-    name.symbol = 'N';
+    name.symbol = sym_.name;
     if (name.end > name.first) Add(name);
     if (i < tokens_.size() && text_[tokens_[i].span.begin] == ':') {
       Unit colon;
       colon.first = i;
       colon.end = ++i;
-      colon.symbol = ':';
+      colon.symbol = sym_.colon;
       Add(colon);
     }
     return i;
@@ -154,9 +156,9 @@ class Builder {
     bool lower = first_word < u.end && !tokens_[first_word].cap &&
                  text::At(text_, tokens_[first_word].span.begin) < 0x80 &&
                  std::islower(static_cast<unsigned char>(text_[tokens_[first_word].span.begin]));
-    if (words >= config_.min_quote_words) return lower ? 'W' : 'Q';
+    if (words >= config_.min_quote_words) return lower ? sym_.lower_quotation : sym_.quotation;
     std::size_t k = quote.inner.end;
-    if (k <= quote.inner.begin) return 'q';
+    if (k <= quote.inner.begin) return sym_.short_quotation;
     char32_t last = text::Prev(text_, k);
     bool punct = last == ',' || last == '.' || last == '!' || last == '?';
     std::size_t caps = 0, minor = 0;  // minor: function words, lower case in titles
@@ -168,7 +170,7 @@ class Builder {
         ++minor;
     }
     bool title = words >= 2 && caps >= 2 && caps + minor == words;
-    return punct && !title ? 'Q' : 'q';
+    return punct && !title ? sym_.quotation : sym_.short_quotation;
   }
 
   // Headlines ("Trump Says His Plan Will Work"): a paragraph of four or more
@@ -218,56 +220,56 @@ class Builder {
     const Token& t = tokens_[u.first];
     switch (t.kind) {
       case TokenKind::kNumber:
-        u.symbol = '#';
+        u.symbol = sym_.number;
         return;
       case TokenKind::kPossessive:
-        u.symbol = 's';
+        u.symbol = sym_.possessive;
         return;
       case TokenKind::kQuote:
-        u.symbol = 'X';
+        u.symbol = sym_.other;
         return;
       case TokenKind::kPunct:
-        u.symbol = PunctSymbol(text::At(text_, t.span.begin));
+        u.symbol = PunctSymbol(text::At(text_, t.span.begin), sym_);
         return;
       case TokenKind::kWord:
         break;
     }
     bool initial = SentenceInitial(u.first);
     if (!t.cap || initial) {
-      auto words = LowerWords(u.first, 6);
+      auto words = LowerWords(u.first, config_.max_cue_words);
       auto cue = lexicon_.MatchCue(words);
       bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
       if (cue &&
           ((AfterDeterminer() && !count_subject) || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
         cue.reset();               // "the warning", "says praise", "reports emerged": nouns
       if (cue && count_subject) {  // "Some say", "Another said": the count speaks
-        shape_.units.back().symbol = '#';
-        shape_.symbols.back() = '#';
+        shape_.units.back().symbol = sym_.number;
+        shape_.symbols.back() = sym_.number;
       }
       if (cue) {
         u.end = u.first + cue->words;
         u.cue = cue->cue;
         u.participle = cue->participle;
-        u.symbol = Lexicon::CueSymbol(*cue->cue, cue->participle);
+        u.symbol = lexicon_.CueSymbol(*cue->cue, cue->participle);
         u.passive = !cue->participle && AfterBe();
         return;
       }
       if (std::size_t n = lexicon_.MatchNominal(words)) {
         u.end = u.first + n;
-        u.symbol = 'S';
+        u.symbol = sym_.nominal_cue;
         return;
       }
     }
     bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
     if (!t.cap && ApartParticle(u.first)) {
-      u.symbol = 'N';
+      u.symbol = sym_.name;
       return;
     }
     bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
     u.symbol = owner_.WordSymbol(Word(u.first), cap, initial && t.cap, next_cap);
-    if (u.symbol == 'p' && t.all_caps) u.symbol = 'N';            // US, not us
-    if (u.symbol == 'N' && KickerLabel(u.first)) u.symbol = 'X';  // "EXCLUSIVE: …"
-    if (u.symbol == 'k') {
+    if (u.symbol == sym_.object_pronoun && t.all_caps) u.symbol = sym_.name;   // US, not us
+    if (u.symbol == sym_.name && KickerLabel(u.first)) u.symbol = sym_.other;  // "EXCLUSIVE: …"
+    if (u.symbol == sym_.word) {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
       // "black-owned", "self-funded": a hyphenated compound is an adjective
@@ -275,7 +277,7 @@ class Builder {
                lower.find('-') == std::string::npos;
       u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
-    u.verbish = u.verbish || u.symbol == 'x';
+    u.verbish = u.verbish || u.symbol == sym_.aux;
   }
 
   // Token i opens its paragraph, a colon follows, and it is a kicker label
@@ -297,7 +299,7 @@ class Builder {
 
   // The previous unit is a name word of the same sentence as token i.
   bool AfterNameWord(std::size_t i) const {
-    if (shape_.units.empty() || shape_.units.back().symbol != 'N') return false;
+    if (shape_.units.empty() || shape_.units.back().symbol != sym_.name) return false;
     return tokens_[shape_.units.back().end - 1].sentence == tokens_[i].sentence;
   }
 
@@ -335,7 +337,7 @@ class Builder {
            tokens_[i + 1].paragraph == t.paragraph;
   }
 
-  // A short quotation of one to three capitalised words right after a name
+  // A short quotation of one to max_nickname_words (3) capitalised words right after a name
   // ("Nasir Omar “Abu Layla” said"), not the object of a describe cue in
   // its sentence ("called Omar “Crooked Omar”") and not followed by a
   // lower-case word other than a cue ("Omar “Big Man” at the rally").
@@ -347,7 +349,7 @@ class Builder {
       if (tokens_[t].kind != TokenKind::kWord || !tokens_[t].cap) return false;
       ++words;
     }
-    if (words == 0 || words > 3) return false;
+    if (words == 0 || words > config_.max_nickname_words) return false;
     for (std::size_t k = shape_.units.size(); k-- > 0;) {
       const Unit& prev = shape_.units[k];
       if (tokens_[prev.end - 1].sentence != tokens_[u.first].sentence) break;
@@ -357,7 +359,7 @@ class Builder {
         tokens_[u.end].sentence == tokens_[u.first].sentence && !tokens_[u.end].cap) {
       std::string lower = segment::Lower(Word(u.end));
       return lexicon_.MatchCue({std::string_view(lower)}).has_value() ||
-             lexicon_.FunctionSymbol(lower) == 'x';
+             lexicon_.FunctionSymbol(lower) == sym_.aux;
     }
     return true;
   }
@@ -366,13 +368,13 @@ class Builder {
   // between ("is said", "were not told").
   bool AfterBe() const {
     for (std::size_t k = shape_.units.size(); k-- > 0;) {
-      if (shape_.symbols.back() == '|' || shape_.symbols.back() == '/') return false;
+      if (AtBoundary()) return false;
       const Unit& prev = shape_.units[k];
-      if (prev.symbol == 'y' || prev.symbol == 'z') {
-        if (k + 3 < shape_.units.size()) return false;
+      if (prev.symbol == sym_.adverb || prev.symbol == sym_.negation) {
+        if (k + config_.max_be_adverb_units < shape_.units.size()) return false;
         continue;
       }
-      return prev.symbol == 'x' && lexicon_.IsBe(segment::Lower(Word(prev.first)));
+      return prev.symbol == sym_.aux && lexicon_.IsBe(segment::Lower(Word(prev.first)));
     }
     return false;
   }
@@ -399,8 +401,7 @@ class Builder {
   }
 
   bool AfterDeterminer() const {
-    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
-      return false;
+    if (shape_.units.empty() || AtBoundary()) return false;
     return lexicon_.alphabet().noun_opener.Has(shape_.units.back().symbol) && !AfterShare();
   }
 
@@ -409,41 +410,43 @@ class Builder {
   // is a subject when it opens a clause (after a sentence start, a comma, a
   // conjunction, "who", or a share's "in").
   bool QuantifierSubject(std::string_view word, bool participle) const {
-    if (participle || shape_.units.empty() || shape_.symbols.back() != 'D') return false;
+    if (participle || shape_.units.empty() || shape_.symbols.back() != sym_.determiner)
+      return false;
     const Unit& last = shape_.units.back();
-    char q = lexicon_.Quantifier(segment::Lower(Word(last.first)));
-    if (q == 0) return false;
+    Agreement q = lexicon_.Quantifier(segment::Lower(Word(last.first)));
+    if (q == Agreement::kNone) return false;
     std::size_t pos = shape_.pos_of.back();
-    char before = pos > 0 ? shape_.symbols[pos - 1] : '/';
+    char before = pos > 0 ? shape_.symbols[pos - 1] : sym_.paragraph_end;
     const ShapeAlphabet& abc = lexicon_.alphabet();
     bool starts = abc.clause_opener.Has(before);
-    if (before == 'e' && pos >= 2)  // "two in three said"
+    if (before == sym_.preposition && pos >= 2)  // "two in three said"
       starts = abc.share_part.Has(shape_.symbols[pos - 2]);
     if (!starts) return false;
-    bool s_form = word.size() > 2 && word.back() == 's' && word[word.size() - 2] != 's';
-    bool past = (word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0) ||
+    const EnglishWords& en = lexicon_.english();
+    bool s_form = word.size() > 2 && word.ends_with(en.verb_s_ending) &&
+                  !word.ends_with(en.not_verb_s_ending);
+    bool past = (word.size() > en.past_ending.size() + 1 && word.ends_with(en.past_ending)) ||
                 lexicon_.IsIrregularPast(word);
-    return q == 'p' ? !s_form : s_form || past;
+    return q == Agreement::kPlural ? !s_form : s_form || past;
   }
 
   // "six in 10", "one out of five": a share of people, who can speak.
   bool AfterShare() const {
     const auto& u = shape_.units;
     std::size_t n = u.size();
-    if (n < 3 || u[n - 1].symbol != '#') return false;
+    if (n < 3 || u[n - 1].symbol != sym_.number) return false;
     std::size_t k = n - 2;
-    if (u[k].symbol == 'o' && k > 0 && u[k - 1].symbol == 'k')
+    if (u[k].symbol == sym_.of && k > 0 && u[k - 1].symbol == sym_.word)
       --k;  // out of
-    else if (u[k].symbol != 'e')
+    else if (u[k].symbol != sym_.preposition)
       return false;
-    return k > 0 && (u[k - 1].symbol == '#' || u[k - 1].symbol == 'D');
+    return k > 0 && (u[k - 1].symbol == sym_.number || u[k - 1].symbol == sym_.determiner);
   }
 
   bool AfterSpeechVerb() const {
-    if (shape_.units.empty() || shape_.symbols.back() == '|' || shape_.symbols.back() == '/')
-      return false;
+    if (shape_.units.empty() || AtBoundary()) return false;
     const Unit& last = shape_.units.back();
-    return last.cue && !last.participle && (last.symbol == 'V' || last.symbol == 'B');
+    return last.cue && !last.participle && (last.symbol == sym_.say || last.symbol == sym_.belief);
   }
 
   // -ed, or -s after a noun or pronoun (Trump represents; the raids occurred).
@@ -463,9 +466,16 @@ class Builder {
     return after_noun && !object;
   }
 
+  // The shape string ends with a sentence or paragraph end.
+  bool AtBoundary() const {
+    return shape_.symbols.back() == sym_.sentence_end ||
+           shape_.symbols.back() == sym_.paragraph_end;
+  }
+
   void Boundary(char b) {
-    if (shape_.symbols.back() == '/' || (shape_.symbols.back() == '|' && b == '|')) return;
-    if (shape_.symbols.back() == '|') {
+    char last = shape_.symbols.back();
+    if (last == sym_.paragraph_end || (last == sym_.sentence_end && b == sym_.sentence_end)) return;
+    if (last == sym_.sentence_end) {
       shape_.symbols.back() = b;
       return;
     }
@@ -479,11 +489,11 @@ class Builder {
       const Token& prev = tokens_[shape_.units.back().end - 1];
       const Token& cur = tokens_[u.first];
       if (cur.paragraph != prev.paragraph)
-        Boundary('/');
+        Boundary(sym_.paragraph_end);
       else if (cur.sentence != prev.sentence)
-        Boundary('|');
+        Boundary(sym_.sentence_end);
     }
-    if (++run_ > config_.max_sentence_units) Boundary('|');
+    if (++run_ > config_.max_sentence_units) Boundary(sym_.sentence_end);
     shape_.pos_of.push_back(shape_.symbols.size());
     shape_.symbols.push_back(u.symbol);
     shape_.unit_at.push_back(static_cast<int>(shape_.units.size()));
@@ -492,6 +502,7 @@ class Builder {
 
   const ShapeConfig& config_;
   const Lexicon& lexicon_;
+  const ShapeSymbols& sym_;
   const ShapeBuilder& owner_;
   std::string_view text_;
   const std::vector<Token>& tokens_;
@@ -509,19 +520,22 @@ ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const rules::RuleSet& rule
 
 char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_initial,
                               bool next_cap) const {
+  const ShapeSymbols& sym = lexicon_.alphabet().sym;
   std::string lower = segment::Lower(word);
   if (!cap || sentence_initial) {
     if (char f = lexicon_.FunctionSymbol(lower)) return f;
-    if (const Pronoun* p = lexicon_.FindPronoun(lower)) return p->subject ? 'P' : 'p';
-  } else if (char f = lexicon_.FunctionSymbol(lower); f == 'D' || f == 'y') {
+    if (const Pronoun* p = lexicon_.FindPronoun(lower))
+      return p->subject ? sym.subject_pronoun : sym.object_pronoun;
+  } else if (char f = lexicon_.FunctionSymbol(lower); f == sym.determiner || f == sym.adverb) {
     return f;  // "The" inside a name (The Saleh Brigade); days (said Tuesday)
   }
-  if (cap && next_cap && lexicon_.IsTitle(lower)) return 'H';
-  if (lexicon_.SourceType(lower)) return 'G';  // "analysts", "diplomats": collective sources first
-  if (lexicon_.IsRole(lower)) return 'R';
-  if (lexicon_.IsOrgHead(lower, cap)) return 'O';
-  if (cap) return 'N';
-  return lower.size() > 4 && lower.ends_with(lexicon_.english().gerund_ending) ? 'g' : 'k';
+  if (cap && next_cap && lexicon_.IsTitle(lower)) return sym.title;
+  if (lexicon_.SourceType(lower)) return sym.source;  // "analysts", "diplomats": sources first
+  if (lexicon_.IsRole(lower)) return sym.role;
+  if (lexicon_.IsOrgHead(lower, cap)) return sym.org_head;
+  if (cap) return sym.name;
+  return lower.size() > 4 && lower.ends_with(lexicon_.english().gerund_ending) ? sym.gerund
+                                                                               : sym.word;
 }
 
 Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,

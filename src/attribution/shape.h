@@ -2,11 +2,13 @@
 // and the shape string the attribution frames (rules/frames.txt) match.
 //
 // A unit is one token, a multi-word cue (pointed out, according to, in a
-// statement), or a whole top-level quotation. Each unit has one symbol (the
-// alphabet is documented at the top of rules/frames.txt). Sentence ends are
-// '|' and paragraph ends '/' in the string (they belong to no unit); the
-// string starts and ends with '/'. A run of more than max_sentence_units units
-// without a sentence end gets a '|' inserted so frame matching stays linear.
+// statement), or a whole top-level quotation. Each unit has one symbol of the
+// shape alphabet (defined in rules/shape_classes.txt, read by name through
+// attribution/alphabet.h; explained at the top of rules/frames.txt). Sentence
+// ends (sentence_end, '|') and paragraph ends (paragraph_end, '/') are in the
+// string but belong to no unit; the string starts and ends with a paragraph
+// end. A run of more than max_sentence_units units without a sentence end gets
+// one inserted so frame matching stays linear.
 //
 // Names are read whole (rules/particles.txt): a lower-case particle joined to
 // a capital (al-Tamimi) or standing between two name words (bin, van) is N;
@@ -32,9 +34,9 @@
 namespace whosaid::attribution {
 
 struct Unit {
-  std::size_t first = 0;  // first token
-  std::size_t end = 0;    // one past the last token
-  char symbol = 'k';
+  std::size_t first = 0;     // first token
+  std::size_t end = 0;       // one past the last token
+  char symbol = 0;           // a ShapeSymbols character, set by the builder
   const Cue* cue = nullptr;  // for cue units
   bool participle = false;
   int quote = -1;        // index into the quotations, for Q and q units
@@ -58,6 +60,10 @@ struct ShapeConfig {
   std::size_t max_sentence_units = 250;  // longer runs are cut (keeps matching linear)
   std::size_t min_title_words = 4;       // a headline has at least this many words …
   std::size_t title_case_percent = 80;   // … and at least this share of them capitalised
+  std::size_t max_cue_words = 6;         // words a cue or nominal cue phrase is looked up in
+  std::size_t max_nickname_words = 3;    // a capitalised quotation after a name: a nickname
+  std::size_t max_be_adverb_units = 3;   // an adverb or "not" between "be" and a passive cue
+                                         // ("is not often said") stands this near the cue
 };
 
 class ShapeBuilder {
@@ -69,7 +75,7 @@ class ShapeBuilder {
             const std::vector<quotes::Quotation>& quotations) const;
 
   // The symbol of one word token (no multi-word cues), for tests and coref.
-  // Lower-case words ending in -ing that are in no list are 'g'.
+  // Lower-case words ending in -ing that are in no list are gerunds (sym.gerund).
   char WordSymbol(std::string_view word, bool cap, bool sentence_initial, bool next_cap) const;
 
  private:

@@ -24,21 +24,32 @@ const Classes::Entry& Classes::Find(std::string_view name) const {
   return it->second;
 }
 
-ConfigError Classes::Error(std::string_view name, const Entry& e, const std::string& what) const {
-  return ConfigError(file_ + ":" + std::to_string(e.line) + ": class " + std::string(name) + " " +
-                     what);
+std::vector<std::string> Classes::Names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, entry] : classes_) out.push_back(name);
+  return out;
+}
+
+ConfigError Classes::Error(std::string_view name, const std::string& what) const {
+  return ConfigError(file_ + ":" + std::to_string(Find(name).line) + ": class " +
+                     std::string(name) + " " + what);
 }
 
 SymbolSet Classes::Symbols(std::string_view name) const {
   const Entry& e = Find(name);
   if (e.value.find(' ') != std::string::npos)
-    throw Error(name, e, "holds a blank: symbols are written together");
-  return SymbolSet(e.value);
+    throw Error(name, "holds a blank: symbols are written together");
+  std::string symbols;
+  for (std::size_t i = 0; i < e.value.size(); ++i) {
+    if (e.value[i] == '\\' && i + 1 < e.value.size()) ++i;  // "\#": the next byte as it is
+    symbols.push_back(e.value[i]);
+  }
+  return SymbolSet(symbols);
 }
 
 char Classes::Symbol(std::string_view name) const {
   SymbolSet set = Symbols(name);
-  if (set.symbols().size() != 1) throw Error(name, Find(name), "must be one symbol");
+  if (set.symbols().size() != 1) throw Error(name, "must be one symbol");
   return set.symbols()[0];
 }
 
@@ -48,7 +59,7 @@ std::vector<std::string> Classes::Words(std::string_view name) const {
 
 std::string Classes::Word(std::string_view name) const {
   std::vector<std::string> words = Words(name);
-  if (words.size() != 1) throw Error(name, Find(name), "must be one word");
+  if (words.size() != 1) throw Error(name, "must be one word");
   return words[0];
 }
 

@@ -5,9 +5,11 @@
 // sentence).
 //
 // File format (on top of core/rules.h's): NAME | VALUE, one class a line.
-// A class of symbols writes them together, one byte each ("NkRHs#Dd"; a '#'
-// never first: after the blank it would start a comment). A class of words
-// lists them separated by commas ("’s, 's").
+// A class of symbols writes them together, one byte each ("NkRHs#Dd"); a
+// backslash takes the next byte as a symbol, so a '#' that stands first (where
+// after the blank it would start a comment) is written "\#" ("number | \#").
+// A class of words lists them separated by commas ("’s, 's"); so does a class
+// that names symbols by their names ("cue.say | say, say_ing").
 //
 // Contract: Read keeps every class of the file; it throws ConfigError
 // "FILE:LINE: expected NAME | VALUE" on a malformed entry and "FILE:LINE:
@@ -20,6 +22,7 @@
 //   auto classes = rules::Classes::Read(rules.File("english.txt"));
 //   std::string ending = classes.Word("gerund_ending");             // "ing"
 //   rules::SymbolSet heads = rules::Classes::Read(shape).Symbols("org_premodifier");
+//   char number = rules::Classes::Read(shape).Symbol("number");      // "\#" → '#'
 #pragma once
 
 #include <map>
@@ -36,6 +39,12 @@ class Classes {
  public:
   static Classes Read(const RuleFile& file);
 
+  bool Has(std::string_view name) const { return classes_.count(name) > 0; }
+  // Every class name, in order.
+  std::vector<std::string> Names() const;
+  // "FILE:LINE: class NAME WHAT" (the line of the class).
+  ConfigError Error(std::string_view name, const std::string& what) const;
+
   SymbolSet Symbols(std::string_view name) const;
   char Symbol(std::string_view name) const;
   std::vector<std::string> Words(std::string_view name) const;
@@ -47,7 +56,6 @@ class Classes {
     int line = 0;
   };
   const Entry& Find(std::string_view name) const;
-  ConfigError Error(std::string_view name, const Entry& e, const std::string& what) const;
 
   std::string file_;
   std::map<std::string, Entry, std::less<>> classes_;

@@ -486,7 +486,9 @@ std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::s
     m.ahead = impl_->Ahead(*best, best_bind, anchor);
     m.weekday = best->meaning == Meaning::kWeekday;
     if (m.ahead && m.range && *m.ahead == *m.range) m.ahead.reset();
-    if (m.ahead && (!Writable(*m.ahead) || m.ahead->last > anchor->last + 366)) m.ahead.reset();
+    if (m.ahead &&
+        (!Writable(*m.ahead) || m.ahead->last > anchor->last + impl_->config.max_ahead_days))
+      m.ahead.reset();
     if (m.ahead && impl_->FutureClause(words, begin, end, i, best_end)) {
       m.range = m.ahead;
       m.future = true;

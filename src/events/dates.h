@@ -43,6 +43,9 @@ struct DateConfig {
   // it, in its clause.
   std::size_t future_words_before = 6;
   std::size_t future_words_after = 4;
+  // The forward reading of a day is dropped when it lies more than this many
+  // days after the anchor.
+  int max_ahead_days = 366;
 };
 
 struct DateMention {

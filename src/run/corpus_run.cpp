@@ -1,12 +1,14 @@
 #include "run/corpus_run.h"
 
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <utility>
 #if __has_include(<malloc.h>)
 #include <malloc.h>
 #endif
 
+#include "core/parallel.h"
 #include "core/partial_codec.h"
 #include "run/partial_map.h"
 
@@ -293,9 +295,17 @@ CorpusResult CorpusRun::Resolve() {
       return events::ClusterEvents(events, stages_.event_config);
     });
   }
-  // 1. entities (every document noted as it came; folded in input order)
+  // 1. entities (every document noted as it came; folded in input order,
+  //    kFoldBatch documents at a time: their short forms on threads_ threads)
   stages_.entities->KeepDetails(stages_.entity_details);
-  for (Doc& d : docs_) stages_.entities->Fold(TakeNames(d), d.id, d.outlet);
+  constexpr std::size_t kFoldBatch = 256;
+  std::vector<resolve::EntityResolver::DocNames> fold;
+  for (std::size_t b = 0; b < docs_.size(); b += kFoldBatch) {
+    fold.clear();
+    for (std::size_t d = b; d < std::min(docs_.size(), b + kFoldBatch); ++d)
+      fold.push_back({TakeNames(docs_[d]), docs_[d].id, docs_[d].outlet});
+    stages_.entities->Fold(fold, threads_);
+  }
   corpus.entities = stages_.entities->Resolve();
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   if (claims) {
@@ -372,22 +382,55 @@ void CorpusRun::Finish(output::Sink& sink) {
     return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;
   });
   const CorpusResult corpus = Resolve();
-  // 5. output: each document's records get the run-wide ids as they are written
-  sink.Begin();
-  for (std::size_t d = 0; stages_.keep_documents && d < docs_.size(); ++d) {
-    Partial p = Take(docs_[d]);
+  // 5. output: each document's records get the run-wide ids as they are
+  //    written (`partial` and `events` as read back: the document as the sink gets it)
+  auto make_doc = [&](std::size_t d, Partial& p, events::DocEvents& events) {
     Document doc = p.quotes.empty() && p.figures.empty() ? std::move(p.doc) : Skeleton(p);
     DocResult result;
     result.quotes = std::move(p.quotes);
     result.figures = std::move(p.figures);
     resolve::EntityResolver::Apply(corpus.entities, d, result);
-    result.events = TakeEvents(docs_[d]);
+    result.events = std::move(events);
     if (stages_.events) {
       SetGlobal(corpus.events, d, result.events);
       events::AssignEvents(corpus.events, d, result.events, result.quotes);
     }
     if (stages_.claims) claims::ClaimsStage::Apply(corpus.claims, d, result);
-    sink.Take(std::move(doc), std::move(result));
+    return std::make_pair(std::move(doc), std::move(result));
+  };
+  sink.Begin();
+  if (stages_.keep_documents && threads_ >= 2 && sink.Renders()) {
+    // kWriteBatch documents at a time read back here, then made and
+    // rendered on threads_ threads (output/sink.h, Render), put in order
+    constexpr std::size_t kWriteBatch = 64;
+    std::vector<Partial> partials;
+    std::vector<events::DocEvents> events;
+    std::vector<std::string> texts;
+    for (std::size_t b = 0; b < docs_.size(); b += kWriteBatch) {
+      const std::size_t n = std::min(kWriteBatch, docs_.size() - b);
+      partials.clear();
+      events.clear();
+      for (std::size_t d = b; d < b + n; ++d) {
+        partials.push_back(Take(docs_[d]));
+        events.push_back(TakeEvents(docs_[d]));
+      }
+      texts.assign(n, std::string());
+      std::atomic<std::size_t> next{0};
+      parallel::RunWorkers(std::min<std::size_t>(threads_, n), [&](std::size_t) {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+          const auto [doc, result] = make_doc(b + i, partials[i], events[i]);
+          texts[i] = sink.Render(doc, result);
+        }
+      });
+      for (const std::string& text : texts) sink.Put(text);
+    }
+  } else {
+    for (std::size_t d = 0; stages_.keep_documents && d < docs_.size(); ++d) {
+      Partial p = Take(docs_[d]);
+      events::DocEvents events = TakeEvents(docs_[d]);
+      auto [doc, result] = make_doc(d, p, events);
+      sink.Take(std::move(doc), std::move(result));
+    }
   }
   sink.End(corpus);
   docs_.clear();

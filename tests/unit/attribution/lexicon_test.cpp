@@ -15,22 +15,23 @@ namespace {
 
 const Lexicon& TheLexicon() { return testing::Rules().Shared<Lexicon>(); }
 
-// The shape symbol of a word or phrase as the examples in rules/ state it: a
-// cue or nominal cue first, then the word's own class (mid-sentence; "cap"
-// from its first letter).
+// The name of the shape symbol of a word or phrase (shape_classes.txt), as
+// the examples in rules/ state it: a cue or nominal cue first, then the word's
+// own class (mid-sentence; "cap" from its first letter).
 std::string SymbolOf(const std::string& phrase) {
   std::vector<std::string> lower;
   std::istringstream in(phrase);
   for (std::string w; in >> w;) lower.push_back(segment::Lower(w));
   std::vector<std::string_view> views(lower.begin(), lower.end());
   bool cap = !phrase.empty() && phrase[0] >= 'A' && phrase[0] <= 'Z';
+  const ShapeSymbols& sym = TheLexicon().alphabet().sym;
   if (!cap) {
     if (auto cue = TheLexicon().MatchCue(views))
-      return std::string(1, Lexicon::CueSymbol(*cue->cue, cue->participle));
-    if (TheLexicon().MatchNominal(views)) return "S";
+      return std::string(sym.NameOf(TheLexicon().CueSymbol(*cue->cue, cue->participle)));
+    if (TheLexicon().MatchNominal(views)) return std::string(sym.NameOf(sym.nominal_cue));
   }
   static ShapeBuilder shapes(ShapeConfig{}, testing::Rules());
-  return std::string(1, shapes.WordSymbol(phrase, cap, false, true));
+  return std::string(sym.NameOf(shapes.WordSymbol(phrase, cap, false, true)));
 }
 
 TEST_SUITE("attribution") {

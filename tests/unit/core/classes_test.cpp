@@ -47,6 +47,22 @@ TEST_SUITE("core.classes") {
     CHECK(c.Words("poss") == std::vector<std::string>{"\xE2\x80\x99s", "'s"});
   }
 
+  TEST_CASE("Classes: a backslash writes the next symbol as it is (a '#' first)") {
+    struct Row {
+      std::string content, symbols;
+    } rows[] = {
+        {"a | \\#\n", "#"},   {"a | \\#Dd   # the count, then determiners\n", "#Dd"},
+        {"a | D\\#\n", "D#"}, {"a | D#\n", "D#"},
+        {"a | \\\\\n", "\\"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.content);
+      CHECK(Parse(r.content).Symbols("a").symbols() == r.symbols);
+    }
+    CHECK(Parse("number | \\#\n").Symbol("number") == '#');
+    CHECK(Parse("a | D\nb | d\n").Names() == std::vector<std::string>{"a", "b"});
+  }
+
   TEST_CASE("Classes: errors name the file, the line and the class") {
     struct Row {
       std::string content, name, error;
@@ -70,9 +86,19 @@ TEST_SUITE("core.classes") {
 
   TEST_CASE("the project's shape_classes.txt gives every class of the alphabet") {
     auto alpha = attribution::ShapeAlphabet::Load(testing::Rules());
-    CHECK(alpha.quotation == 'Q');
-    CHECK(alpha.sentence_end == '|');
-    CHECK(alpha.full_stop == '.');
+    CHECK(alpha.sym.quotation == 'Q');
+    CHECK(alpha.sym.sentence_end == '|');
+    CHECK(alpha.sym.full_stop == '.');
+    CHECK(alpha.sym.number == '#');
+    CHECK(alpha.sym.Named("number") == '#');
+    CHECK(alpha.sym.NameOf('#') == "number");
+    CHECK(alpha.sym.Named("no such symbol") == 0);
+    CHECK(alpha.WordClassSymbol("be") == alpha.sym.aux);
+    CHECK(alpha.WordClassSymbol("quantifier") == alpha.sym.determiner);
+    CHECK(alpha.WordClassSymbol("past") == 0);
+    CHECK(alpha.CueClassSymbols("say") == std::pair(alpha.sym.say, alpha.sym.say_ing));
+    CHECK(alpha.CueClassSymbols("according") ==
+          std::pair(alpha.sym.according, alpha.sym.according));
     CHECK(alpha.boundary.Has('/'));
     CHECK(alpha.name_premodifier.Has('#'));
     CHECK(alpha.finite_cue.symbols() == "VTCL");
@@ -89,8 +115,29 @@ TEST_SUITE("core.classes") {
     auto rules =
         testing::Rules().With("shape_classes.txt", RuleFile::Parse("shape_classes.txt", "a | D\n"));
     CHECK_THROWS_WITH_AS(attribution::ShapeAlphabet::Load(*rules),
-                         doctest::Contains("shape_classes.txt: no class name_premodifier defined"),
+                         doctest::Contains("shape_classes.txt: no class quotation defined"),
                          ConfigError);
+    // The project's file with one line changed (or, with no `was`, one added).
+    auto classes = testing::Rules().File("shape_classes.txt");
+    struct Row {
+      std::string was, now, error;
+    } rows[] = {
+        {"name | N", "name | Q", "class name shares its symbol with quotation"},
+        {"", "word.wide | no_symbol", "class word.wide names no symbol 'no_symbol'"},
+        {"", "word.wide | name, role", "class word.wide must name one symbol"},
+        {"", "cue.wide | say, say_ing, tell", "class cue.wide must name one or two symbols"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.now);
+      std::string content;
+      for (const RuleLine& line : classes.lines())
+        content += (line.text == r.was ? r.now : line.text) + "\n";
+      if (r.was.empty()) content += r.now + "\n";
+      rules =
+          testing::Rules().With("shape_classes.txt", RuleFile::Parse("shape_classes.txt", content));
+      CHECK_THROWS_WITH_AS(attribution::ShapeAlphabet::Load(*rules),
+                           doctest::Contains(r.error.c_str()), ConfigError);
+    }
     rules = testing::Rules().With("english.txt", RuleFile::Parse("english.txt", "a | the\n"));
     CHECK_THROWS_WITH_AS(attribution::EnglishWords::Load(*rules),
                          doctest::Contains("english.txt: no class gerund_ending defined"),
