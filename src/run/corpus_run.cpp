@@ -4,6 +4,9 @@
 #include <atomic>
 #include <future>
 #include <utility>
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 
 #include "core/parallel.h"
 #include "core/partial_codec.h"
@@ -22,6 +25,16 @@ std::size_t Footprint(const Partial& p) {
     if (q.speaker) n += q.speaker->name.size() + q.speaker->role.size();
   }
   return n;
+}
+
+// Gives the pages of memory freed so far back to the system: glibc keeps
+// them, and those of the worker threads' arenas (where each document's
+// records and summaries were made, RunConfig::prepare) the main thread never
+// reuses, so what a stage drops would still count in the resident size.
+void ReleaseFreed() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 // A byte offset of the text mapped into the pieces laid end to end: monotone,
@@ -370,17 +383,33 @@ CorpusResult CorpusRun::Resolve() {
       events[d] = {};
     }
   }
-  // 3. claims, from each document's summary and records (no text)
+  // 3. claims, from each document's summary and records (no text): its
+  //    statement items made, a document's records go (unless the stage
+  //    reads them again: ClaimsStage::NeedsResult), so that the grouping
+  //    never holds every record of the run beside its items
   if (claims) {
     corpus.figures.reserve(docs_.size());
     std::vector<claims::FoldedDoc> docs;
     docs.reserve(docs_.size());
+    claims::StatementInputs inputs;
+    std::size_t records = 0;  // reserved: a million items are not grown by doubling
+    for (const Doc& d : docs_) records += d.claims->summary.records.size();
+    inputs.items.reserve(records);
+    inputs.refs.reserve(records);
     const Document no_text;  // Figures reads the records' events, not the text
-    for (const Doc& d : docs_)
-      corpus.figures.push_back(stages_.claims->Figures(no_text, d.claims->result));
-    for (std::size_t d = 0; d < docs_.size(); ++d)
-      docs.push_back({&docs_[d].claims->summary, &docs_[d].claims->result, &corpus.figures[d]});
-    corpus.claims = stages_.claims->Run(docs);
+    for (std::size_t d = 0; d < docs_.size(); ++d) {
+      DocForClaims& c = *docs_[d].claims;
+      corpus.figures.push_back(stages_.claims->Figures(no_text, c.result));
+      docs.push_back({&c.summary, &c.result, &corpus.figures[d]});
+      stages_.claims->AddItems(d, docs[d], inputs);
+      if (!stages_.claims->NeedsResult(c.result)) {
+        docs[d].result = nullptr;
+        c.result = DocResult{};
+      }
+    }
+    ReleaseFreed();
+    corpus.claims = stages_.claims->Run(docs, inputs);
+    inputs = {};
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
         for (const auto& [compact, original] : docs_[f.doc_index].claims->figure_spans) {

@@ -28,10 +28,11 @@
 //
 // Memory: per document, when claims run, the claims stage's summary of it
 // (ClaimsStage::Summarize as it comes: terms, no text) and its records
-// without text; its name inputs, its events and the rest of its partial
-// (records, text pieces, figures) stay in memory up to
-// CorpusStages::memory_budget, beyond which they are spilled to an
-// anonymous temporary file and read back: the name inputs into the entity
+// without text (until its statement items are made, ClaimsStage::AddItems);
+// its name inputs, its events and the rest of its partial (records, text
+// pieces, figures) stay in memory up to CorpusStages::memory_budget,
+// beyond which they are spilled to an anonymous temporary file and read
+// back: the name inputs into the entity
 // stage (EntityResolver::Note as each partial comes, Fold in input order at
 // the end: it keeps the distinct names, not the inputs), the events into
 // the event stage (all at once for the clustering, then dropped) and again
