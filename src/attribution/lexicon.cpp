@@ -73,11 +73,9 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
         throw file.Error(line, "unknown cue flag '" + flag + "'");
     }
     for (const auto& form : SplitComma(f[3])) {
-      Phrase p;
-      p.words = SplitWords(form);
-      p.cue = cue.get();
-      p.participle = EndsWithIng(p.words[0], english_.gerund_ending);
-      cue_index_[p.words[0]].push_back(std::move(p));
+      std::vector<std::string> words = SplitWords(form);
+      CueForm cue_form{cue.get(), EndsWithIng(words[0], english_.gerund_ending)};
+      cue_index_.Add(std::move(words), cue_form);
     }
     cues_.push_back(std::move(cue));
   }
@@ -88,16 +86,10 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   for (const auto& [name, cls] : kCueClasses)
     cue_symbols_[static_cast<std::size_t>(cls)] = alphabet_.CueClassSymbols(name);
   LoadCues(rules.File("cues.txt"));
-  for (const auto& line : rules.File("nominal_cues.txt").lines()) {
-    Phrase p;
-    p.words = SplitWords(line.text);
-    nominal_index_[p.words[0]].push_back(std::move(p));
-  }
-  for (const auto& line : rules.File("aliases.txt").lines()) {
-    Phrase p;
-    p.words = SplitWords(line.text);
-    alias_index_[p.words[0]].push_back(std::move(p));
-  }
+  for (const auto& line : rules.File("nominal_cues.txt").lines())
+    nominal_index_.Add(SplitWords(line.text), true);
+  for (const auto& line : rules.File("aliases.txt").lines())
+    alias_index_.Add(SplitWords(line.text), true);
   const auto& words = rules.File("words.txt");
   for (const auto& line : words.lines()) {
     auto f = rules::RuleFile::Fields(line);
@@ -167,48 +159,28 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   }
   for (const auto& line : rules.File("portfolios.txt").lines())
     portfolios_.insert(segment::Lower(line.text));
-  for (auto* index : {&cue_index_, &nominal_index_, &alias_index_}) {
-    for (auto& [first, list] : *index) {
-      std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
-        return a.words.size() > b.words.size();
-      });
-    }
-  }
 }
 
-std::size_t Lexicon::Longest(const std::unordered_map<std::string, std::vector<Phrase>>& index,
-                             const std::vector<std::string_view>& words,
-                             const Phrase** best) const {
-  if (words.empty()) return 0;
-  auto it = index.find(std::string(words[0]));
-  if (it == index.end()) return 0;
-  for (const Phrase& p : it->second) {  // longest first
-    if (p.words.size() > words.size()) continue;
-    bool ok = true;
-    for (std::size_t k = 1; k < p.words.size() && ok; ++k) ok = p.words[k] == words[k];
-    if (ok) {
-      *best = &p;
-      return p.words.size();
-    }
-  }
-  return 0;
-}
+namespace {
+// words[k], for a PhraseIndex look-up over the whole of `words`.
+struct WordAt {
+  const std::vector<std::string_view>& words;
+  std::string_view operator()(std::size_t k) const { return words[k]; }
+};
+}  // namespace
 
 std::optional<PhraseMatch> Lexicon::MatchCue(const std::vector<std::string_view>& words) const {
-  const Phrase* p = nullptr;
-  std::size_t n = Longest(cue_index_, words, &p);
-  if (!n) return std::nullopt;
-  return PhraseMatch{p->cue, n, p->participle};
+  auto hit = cue_index_.Longest(0, words.size(), WordAt{words});
+  if (!hit.value) return std::nullopt;
+  return PhraseMatch{hit.value->cue, hit.length, hit.value->participle};
 }
 
 std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) const {
-  const Phrase* p = nullptr;
-  return Longest(nominal_index_, words, &p);
+  return nominal_index_.Longest(0, words.size(), WordAt{words}).length;
 }
 
 std::size_t Lexicon::MatchAlias(const std::vector<std::string_view>& words) const {
-  const Phrase* p = nullptr;
-  return Longest(alias_index_, words, &p);
+  return alias_index_.Longest(0, words.size(), WordAt{words}).length;
 }
 
 char Lexicon::FunctionSymbol(std::string_view lower) const {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "attribution/alphabet.h"
+#include "core/phrase_index.h"
 #include "core/record.h"
 #include "core/rules.h"
 
@@ -127,19 +128,16 @@ class Lexicon {
   const EnglishWords& english() const { return english_; }
 
  private:
-  struct Phrase {
-    std::vector<std::string> words;
-    Cue* cue = nullptr;
+  struct CueForm {  // a form of a cue (cues.txt FORMS)
+    const Cue* cue = nullptr;
     bool participle = false;
   };
-  std::size_t Longest(const std::unordered_map<std::string, std::vector<Phrase>>& index,
-                      const std::vector<std::string_view>& words, const Phrase** best) const;
   void LoadCues(const rules::RuleFile& file);
 
   std::vector<std::unique_ptr<Cue>> cues_;
-  std::unordered_map<std::string, std::vector<Phrase>> cue_index_;      // by first word
-  std::unordered_map<std::string, std::vector<Phrase>> nominal_index_;  // by first word
-  std::unordered_map<std::string, std::vector<Phrase>> alias_index_;    // by first word
+  rules::PhraseIndex<CueForm> cue_index_;
+  rules::PhraseIndex<bool> nominal_index_;
+  rules::PhraseIndex<bool> alias_index_;
   std::unordered_map<std::string, char> function_;
   std::unordered_map<std::string, Pronoun> pronouns_;
   std::unordered_set<std::string> roles_;
