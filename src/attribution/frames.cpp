@@ -231,10 +231,12 @@ bool RelativeThat(const Shape& shape, UnitRange content, const ShapeSymbols& sym
 // whose reported content would be a short phrase without a verb ending the
 // sentence names the source of what came before (an inversion); that
 // phrase is not what the words before the comma said.
-bool Inverted(const Shape& shape, const Claim& c, const ShapeAlphabet& alpha) {
+bool Inverted(const Shape& shape, const Claim& c, const ShapeAlphabet& alpha,
+              std::size_t max_units) {
   const ShapeSymbols& sym = alpha.sym;
   if (c.direct || c.speaker.empty() || c.cue.begin == 0) return false;
-  if (shape.units[c.cue.begin - 1].symbol != sym.comma || c.content.size() > 4) return false;
+  if (shape.units[c.cue.begin - 1].symbol != sym.comma || c.content.size() > max_units)
+    return false;
   char first = shape.units[c.content.begin].symbol;
   if (first == sym.to || first == sym.that) return false;  // ", vowing to fight"
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
@@ -410,7 +412,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   if (fr.needs == "clause" && !LooksLikeClause(shape, c.content, clause_window, sym))
     return std::nullopt;
   if (!fr.direct && RelativeThat(shape, c.content, sym)) return std::nullopt;
-  if (Inverted(shape, c, alphabet_)) return std::nullopt;
+  if (Inverted(shape, c, alphabet_, config_.inverted_content_units)) return std::nullopt;
   // "confirmed that observation": a demonstrative "that", not a clause
   if (!fr.direct && c.content.begin > 0 && shape.units[c.content.begin - 1].symbol == sym.that &&
       c.content.size() <= config_.demonstrative_units &&

@@ -33,8 +33,8 @@ std::vector<std::string> SplitComma(const std::string& s) {
 }
 
 // A word of five or more letters with the -ing ending (rules/english.txt).
-bool EndsWithIng(const std::string& w, const std::string& ing) {
-  return w.size() > 4 && w.ends_with(ing);
+bool EndsWithIng(const std::string& w, const EnglishWords& en) {
+  return w.size() >= en.gerund_min_length && w.ends_with(en.gerund_ending);
 }
 
 const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass::kSay},
@@ -74,7 +74,7 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
     }
     for (const auto& form : SplitComma(f[3])) {
       std::vector<std::string> words = SplitWords(form);
-      CueForm cue_form{cue.get(), EndsWithIng(words[0], english_.gerund_ending)};
+      CueForm cue_form{cue.get(), EndsWithIng(words[0], english_)};
       cue_index_.Add(std::move(words), cue_form);
     }
     cues_.push_back(std::move(cue));
