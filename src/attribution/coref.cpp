@@ -49,9 +49,6 @@ std::string Bare(const std::string& word) {
   return lower;
 }
 
-// How many mentions a pronoun looks back over for an agreeing person.
-constexpr std::size_t kMaxAgreementMentions = 64;
-
 class Resolver {
  public:
   Resolver(const CorefConfig& config, const SpeakerReader& reader, const SpeakerNames& names,
@@ -166,7 +163,7 @@ class Resolver {
       --left;
       if (s == 'D' || s == 'd') break;
     }
-    SpeakerPhrase p = reader_.Read(text_, tokens_, shape_, {left, e});
+    SpeakerPhrase p = reader_.Run(text_, tokens_, shape_, {left, e});
     std::size_t right = AppositionEnd(e);
     if (right > e + 1) reader_.ReadApposition(text_, tokens_, shape_, {e + 1, right}, p);
     if ((p.role.empty() || p.rank_only) && b > 0 && units[b - 1].symbol == ',') {
@@ -596,7 +593,8 @@ class Resolver {
     auto agrees = [gender](const KnownPerson& k) {
       return gender == 0 || Agrees(k.gender, gender);
     };
-    if (const KnownPerson* best = people_.Before(cue_unit, agrees, kMaxAgreementMentions)) {
+    if (const KnownPerson* best =
+            people_.Before(cue_unit, agrees, config_.max_agreement_mentions)) {
       Fill(p, *best);
       FillKnown(p);
     }
@@ -637,7 +635,8 @@ class Resolver {
         return;
       }
       auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
-      if (const KnownPerson* best = people_.Before(cue_unit, agrees, kMaxAgreementMentions)) {
+      if (const KnownPerson* best =
+              people_.Before(cue_unit, agrees, config_.max_agreement_mentions)) {
         Fill(p, *best);
         FillKnown(p);
       }
@@ -672,7 +671,7 @@ class Resolver {
         e += 2;
         while (e < unit && units[e].symbol == 'N') ++e;
       }
-      SpeakerPhrase org = reader_.Read(text_, tokens_, shape_, {b, e});
+      SpeakerPhrase org = reader_.Run(text_, tokens_, shape_, {b, e});
       if (org.type == SpeakerType::kOrganization && !org.name.empty()) {
         return Known{org.name, org.type, org.role, org.affiliation, org.role_head, u, false};
       }

@@ -63,6 +63,7 @@ struct CorefConfig {
   std::size_t max_apposition_before_units = 28;  // a noun phrase before ", NAME" (its role)
   std::size_t max_alias_units = 4;               // an alias phrase after a name (widely known as)
   std::size_t max_apposition_after_units = 16;   // an apposition after "NAME," (its role)
+  std::size_t max_agreement_mentions = 64;  // people a pronoun looks back over for one agreeing
   // How speaker phrases are read: by coreference around the names it finds,
   // and by the pipeline's speaker step (the same setting for both).
   SpeakerConfig speaker;

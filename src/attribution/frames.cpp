@@ -64,56 +64,67 @@ std::size_t ReadClass(const std::string& p, std::size_t i, std::bitset<256>& out
   return j + 1;
 }
 
-// The symbols every match of `pattern` holds in its cue group, when the
-// pattern proves that (a) no match takes a boundary symbol | or / (outside
-// lookarounds: no such literal, no class holding one, no '.', no escape of a
-// letter) and (b) the group "cue" is one symbol or one [class] and sits in
-// no alternative, no optional repeat and no lookaround. Then every match
-// lies in one stretch between boundaries that holds one of these symbols.
-// Returns none (all zero) when the pattern does not prove both.
-std::bitset<256> RequiredCue(const std::string& p) {
+// The least number of repeats the quantifier at p[k] allows (1 when there
+// is none), and the index after it (a lazy or possessive mark included).
+std::pair<std::size_t, std::size_t> Repeats(const std::string& p, std::size_t k) {
+  std::size_t least = 1;
+  if (k < p.size() && (p[k] == '?' || p[k] == '*')) {
+    least = 0;
+    ++k;
+  } else if (k < p.size() && p[k] == '+') {
+    ++k;
+  } else if (k < p.size() && p[k] == '{') {
+    std::size_t close = p.find('}', k);
+    if (close == std::string::npos) return {least, k};
+    least = (k + 1 < p.size() && std::isdigit(static_cast<unsigned char>(p[k + 1])))
+                ? std::stoul(p.substr(k + 1))
+                : 0;
+    k = close + 1;
+  } else {
+    return {least, k};
+  }
+  if (k < p.size() && (p[k] == '?' || p[k] == '+')) ++k;
+  return {least, k};
+}
+
+// The symbol sets every match of `pattern` holds one symbol of each, when
+// the pattern proves that no match takes a boundary symbol | or / (outside
+// lookarounds: no such literal, no class holding one, no '.', no escape of
+// a letter). Then every match lies in one stretch between boundaries, and
+// that stretch holds a symbol of each set. A set is a literal or a [class]
+// that the match must take: not in a lookaround, an alternative or an
+// optional repeat (its own or an enclosing group's). Returns no sets when
+// the pattern does not prove the first part (or has no such atom).
+// "(?<spk>@SPK),?(?<cue>[VT])t" → {V T}, {t}, and the sets of @SPK's own
+// required atoms.
+std::vector<std::bitset<256>> RequiredSymbols(const std::string& p) {
+  using Set = std::bitset<256>;
   struct Group {
-    bool lookaround = false, alternative = false, holds_cue = false;
+    bool lookaround = false, alternative = false;
+    std::vector<Set> required;  // atoms taken by every match of the group
   };
-  const std::bitset<256> none;
-  const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
-  std::vector<Group> open{Group{}};  // open[0]: the whole pattern
-  std::bitset<256> cue;
-  int looking = 0;  // open lookarounds
-  auto optional_after = [&](std::size_t k) {
-    return k < p.size() &&
-           (p[k] == '?' || p[k] == '*' ||
-            (p[k] == '{' && k + 1 < p.size() && (p[k + 1] == '0' || p[k + 1] == ',')));
+  const Set bounds = Set().set('|').set('/');
+  std::vector<Group> open(1);  // open[0]: the whole pattern
+  int looking = 0;             // open lookarounds
+  // An atom [i, next) read: required when its repeat allows no zero.
+  auto atom = [&](const Set& members, std::size_t next) {
+    auto [least, after] = Repeats(p, next);
+    if (least > 0 && !looking) open.back().required.push_back(members);
+    return after;
   };
   for (std::size_t i = 0; i < p.size();) {
     char c = p[i];
     if (c == '\\') {
-      if (i + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[i + 1]))) return none;
-      if (!looking && (p[i + 1] == '|' || p[i + 1] == '/')) return none;
-      i += 2;
+      if (i + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[i + 1]))) return {};
+      if (!looking && (p[i + 1] == '|' || p[i + 1] == '/')) return {};
+      i = atom(Set().set(static_cast<unsigned char>(p[i + 1])), i + 2);
     } else if (c == '[') {
-      std::bitset<256> members;
+      Set members;
       std::size_t next = ReadClass(p, i, members);
-      if (next == std::string::npos || (!looking && (members & bounds).any())) return none;
-      i = next;
+      if (next == std::string::npos || (!looking && (members & bounds).any())) return {};
+      i = atom(members, next);
     } else if (c == '(') {
       Group g;
-      if (p.compare(i, 7, "(?<cue>") == 0) {
-        std::size_t k = i + 7, next = k + 1;
-        if (k < p.size() && p[k] == '[') {
-          next = ReadClass(p, k, cue);
-          if (next == std::string::npos) return none;
-        } else if (k < p.size() &&
-                   std::string_view("\\()[]|.^$*+?{}").find(p[k]) == std::string_view::npos) {
-          cue.set(static_cast<unsigned char>(p[k]));
-        } else {
-          return none;
-        }
-        if (next >= p.size() || p[next] != ')' || optional_after(next + 1) || looking) return none;
-        open.back().holds_cue = true;
-        i = next + 1;
-        continue;
-      }
       if (p.compare(i, 3, "(?=") == 0 || p.compare(i, 3, "(?!") == 0) {
         g.lookaround = true;
         i += 3;
@@ -124,37 +135,45 @@ std::bitset<256> RequiredCue(const std::string& p) {
         i += 3;
       } else if (p.compare(i, 3, "(?<") == 0) {
         std::size_t end = p.find('>', i);
-        if (end == std::string::npos) return none;
+        if (end == std::string::npos) return {};
         for (std::size_t k = i + 3; k < end; ++k)
-          if (!std::isalnum(static_cast<unsigned char>(p[k])) && p[k] != '_') return none;
+          if (!std::isalnum(static_cast<unsigned char>(p[k])) && p[k] != '_') return {};
         i = end + 1;
       } else if (i + 1 < p.size() && p[i + 1] == '?') {
-        return none;  // another (?…) form
+        return {};  // another (?…) form
       } else {
         ++i;
       }
       looking += g.lookaround;
-      open.push_back(g);
+      open.push_back(std::move(g));
     } else if (c == ')') {
-      if (open.size() < 2) return none;
-      Group g = open.back();
+      if (open.size() < 2) return {};
+      Group g = std::move(open.back());
       open.pop_back();
       looking -= g.lookaround;
-      ++i;
-      if (g.holds_cue) {
-        if (g.alternative || g.lookaround || optional_after(i)) return none;
-        open.back().holds_cue = true;
-      }
+      auto [least, after] = Repeats(p, i + 1);
+      i = after;
+      if (g.lookaround || g.alternative || least == 0) continue;
+      auto& to = open.back().required;
+      to.insert(to.end(), g.required.begin(), g.required.end());
     } else if (c == '|') {
       open.back().alternative = true;
       ++i;
-    } else {
-      if (!looking && (c == '.' || c == '/')) return none;
+    } else if (c == '.' || c == '/') {
+      if (!looking) return {};
+      i = atom(Set().set(), i + 1);
+    } else if (c == '^' || c == '$') {
       ++i;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return {};  // a character of several bytes: no symbol
+    } else if (std::string_view("*+?{}").find(c) != std::string_view::npos) {
+      return {};  // a repeat of nothing read here
+    } else {
+      i = atom(Set().set(static_cast<unsigned char>(c)), i + 1);
     }
   }
-  if (open.size() != 1 || !open[0].holds_cue || open[0].alternative) return none;
-  return cue;
+  if (open.size() != 1 || open[0].alternative) return {};
+  return open[0].required;
 }
 
 // Symbol positions [b, e) → the units they cover.
@@ -351,7 +370,7 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.q = fr.regex.GroupIndex("q");
     fr.content = fr.regex.GroupIndex("content");
     fr.chain = fr.regex.GroupIndex("chain");
-    fr.cue_symbols = RequiredCue(fr.regex.pattern());
+    fr.required = RequiredSymbols(fr.regex.pattern());
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
       throw file.Error(
@@ -410,32 +429,28 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
 std::vector<Claim> Frames::Run(const Shape& shape) const {
   std::vector<char> taken(shape.units.size(), 0);
   std::vector<Claim> claims;
-  // The stretches between boundaries: where each ends, and its symbols.
+  // The stretches between boundaries, each with its symbols. A frame with
+  // required symbols (Frame::required) is searched only in the stretches
+  // that hold one of each set, and only for matches starting there; the
+  // others are searched over the whole string.
+  struct Stretch {
+    std::size_t begin, end;  // symbol positions [begin, end), no boundary among them
+    std::bitset<256> symbols;
+  };
   const std::string& s = shape.symbols;
-  std::vector<std::size_t> stretch_end(s.size() + 1, s.size());
-  std::vector<std::bitset<256>> stretch_symbols(s.size() + 1);
-  for (std::size_t i = s.size(); i-- > 0;) {
-    if (s[i] == '|' || s[i] == '/') {
-      stretch_end[i] = i;
-      continue;
-    }
-    stretch_end[i] = stretch_end[i + 1];
-    stretch_symbols[i] = stretch_symbols[i + 1];
-    stretch_symbols[i].set(static_cast<unsigned char>(s[i]));
+  std::vector<Stretch> stretches;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '|' || s[i] == '/') continue;
+    if (stretches.empty() || stretches.back().end != i) stretches.push_back({i, i, {}});
+    stretches.back().symbols.set(static_cast<unsigned char>(s[i]));
+    stretches.back().end = i + 1;
   }
-  for (const Frame& fr : frames_) {
-    // The first position at or after `p` whose stretch holds a cue symbol of
-    // the frame (every match starts at one; see Frame::cue_symbols).
-    auto next_possible = [&](std::size_t p) {
-      if (fr.cue_symbols.none()) return p;
-      while (p < s.size() && (stretch_end[p] == p || (stretch_symbols[p] & fr.cue_symbols).none()))
-        p = stretch_end[p] == p ? p + 1 : stretch_end[p];
-      return p;
-    };
-    // A match the checks below reject may hide a good one inside it: search
-    // again one position on, not after the rejected match.
-    std::size_t start = 0;
-    while (auto m = fr.regex.FindAt(s, next_possible(start))) {
+  // Every match of the frame starting in [from, last], checked and claimed
+  // left to right. A match the checks reject may hide a good one inside it:
+  // search again one position on, not after the rejected match.
+  auto search = [&](const Frame& fr, std::size_t from, std::size_t last) {
+    std::size_t start = from;
+    while (auto m = fr.regex.FindAt(s, start, last)) {
       Span whole = m->groups[0];
       auto claim = Accept(fr, *m, shape, taken);
       if (!claim) {
@@ -444,6 +459,18 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       }
       start = whole.end > whole.begin ? whole.end : whole.begin + 1;
       claims.push_back(std::move(*claim));
+    }
+  };
+  for (const Frame& fr : frames_) {
+    if (fr.required.empty()) {
+      search(fr, 0, s.size());
+      continue;
+    }
+    for (const Stretch& st : stretches) {
+      bool possible =
+          std::all_of(fr.required.begin(), fr.required.end(),
+                      [&](const std::bitset<256>& r) { return (st.symbols & r).any(); });
+      if (possible) search(fr, st.begin, st.end - 1);
     }
   }
   DropCrossing(claims);

@@ -73,11 +73,12 @@ class Frames {
     std::string needs;  // "", "bare" or "object"
     Regex regex;
     int spk = -1, cue = -1, q = -1, content = -1, chain = -1;
-    // The symbols of the cue group when the pattern proves that every match
-    // lies between two boundaries (| or /) and holds one of them; none
-    // otherwise (see RequiredCue in frames.cpp). Run() searches only the
-    // stretches between boundaries that hold one.
-    std::bitset<256> cue_symbols = {};
+    // When the pattern proves that every match lies between two boundaries
+    // (| or /): symbol sets such that every match takes one symbol of each
+    // (the cue group's class, literals outside optional parts); empty
+    // otherwise (see RequiredSymbols in frames.cpp). Run() searches only for
+    // matches starting in the stretches between boundaries that hold them.
+    std::vector<std::bitset<256>> required = {};
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
   static void DropCrossing(std::vector<Claim>& claims);

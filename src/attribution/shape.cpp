@@ -236,7 +236,7 @@ class Builder {
     }
     bool initial = SentenceInitial(u.first);
     if (!t.cap || initial) {
-      auto words = LowerWords(u.first, 6);
+      auto words = LowerWords(u.first, config_.max_cue_words);
       auto cue = lexicon_.MatchCue(words);
       bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
       if (cue &&
@@ -337,7 +337,7 @@ class Builder {
            tokens_[i + 1].paragraph == t.paragraph;
   }
 
-  // A short quotation of one to three capitalised words right after a name
+  // A short quotation of one to max_nickname_words (3) capitalised words right after a name
   // ("Nasir Omar “Abu Layla” said"), not the object of a describe cue in
   // its sentence ("called Omar “Crooked Omar”") and not followed by a
   // lower-case word other than a cue ("Omar “Big Man” at the rally").
@@ -349,7 +349,7 @@ class Builder {
       if (tokens_[t].kind != TokenKind::kWord || !tokens_[t].cap) return false;
       ++words;
     }
-    if (words == 0 || words > 3) return false;
+    if (words == 0 || words > config_.max_nickname_words) return false;
     for (std::size_t k = shape_.units.size(); k-- > 0;) {
       const Unit& prev = shape_.units[k];
       if (tokens_[prev.end - 1].sentence != tokens_[u.first].sentence) break;
@@ -371,7 +371,7 @@ class Builder {
       if (AtBoundary()) return false;
       const Unit& prev = shape_.units[k];
       if (prev.symbol == sym_.adverb || prev.symbol == sym_.negation) {
-        if (k + 3 < shape_.units.size()) return false;
+        if (k + config_.max_be_adverb_units < shape_.units.size()) return false;
         continue;
       }
       return prev.symbol == sym_.aux && lexicon_.IsBe(segment::Lower(Word(prev.first)));

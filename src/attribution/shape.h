@@ -60,6 +60,10 @@ struct ShapeConfig {
   std::size_t max_sentence_units = 250;  // longer runs are cut (keeps matching linear)
   std::size_t min_title_words = 4;       // a headline has at least this many words …
   std::size_t title_case_percent = 80;   // … and at least this share of them capitalised
+  std::size_t max_cue_words = 6;         // words a cue or nominal cue phrase is looked up in
+  std::size_t max_nickname_words = 3;    // a capitalised quotation after a name: a nickname
+  std::size_t max_be_adverb_units = 3;   // an adverb or "not" between "be" and a passive cue
+                                         // ("is not often said") stands this near the cue
 };
 
 class ShapeBuilder {

@@ -258,7 +258,7 @@ bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& t
   out.type = SpeakerType::kAnonymous;
   if (!author.empty() && v.Find(author, "NORG") < author.end) {
     Span mention = out.mention;  // the whole phrase, the document included
-    out = Read(text, tokens, shape, author);
+    out = Run(text, tokens, shape, author);
     out.mention = mention;
     return true;
   }
@@ -266,8 +266,8 @@ bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& t
   return true;
 }
 
-SpeakerPhrase SpeakerReader::Read(std::string_view text, const segment::Tokens& tokens,
-                                  const Shape& shape, UnitRange range) const {
+SpeakerPhrase SpeakerReader::Run(std::string_view text, const segment::Tokens& tokens,
+                                 const Shape& shape, UnitRange range) const {
   View v{text, tokens, shape, lexicon_.english()};
   SpeakerPhrase out;
   std::size_t comma = v.Find(range, ",");

@@ -71,10 +71,12 @@ class SpeakerReader {
  public:
   // Reads with the rule set's shared Lexicon and Places (capitals and
   // countries as speakers, demonyms): `rules` must outlive the reader.
-  SpeakerReader(const SpeakerConfig& config, const rules::RuleSet& rules);
+  explicit SpeakerReader(const SpeakerConfig& config, const rules::RuleSet& rules);
 
-  SpeakerPhrase Read(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
-                     UnitRange range) const;
+  // Reads the speaker phrase `range` (the entry point; ReadApposition and the
+  // look-ups below serve coreference).
+  SpeakerPhrase Run(std::string_view text, const segment::Tokens& tokens, const Shape& shape,
+                    UnitRange range) const;
 
   // Reads an apposition or a role phrase standing apart from the name
   // ("spokesperson for X", "Egypt’s special representative for Y") into

@@ -220,46 +220,56 @@ ClaimsResult ClaimsStage::Run(const std::vector<ClaimsDoc>& docs) const {
 }
 
 ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
-  // 1. Statements over every record.
-  std::vector<StatementItem> items;
-  std::vector<RecordRef> refs;
+  StatementInputs inputs;
   std::size_t records = 0;  // reserved: a million items are not grown by doubling
   for (const FoldedDoc& d : docs)
     records += std::min(d.result->quotes.size(), d.claims->records.size());
-  items.reserve(records);
-  refs.reserve(records);
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    const DocClaims& summary = *docs[d].claims;
-    const auto& quotes = docs[d].result->quotes;
-    for (std::size_t r = 0; r < quotes.size() && r < summary.records.size(); ++r) {
-      const QuoteRecord& q = quotes[r];
-      const RecordClaims& rc = summary.records[r];
-      StatementItem item;
-      item.doc = summary.id;
-      item.doc_date = summary.date;
-      item.direct = q.kind == QuoteKind::kDirect;
-      item.start = q.quote.begin;
-      item.end = q.quote.end;
-      item.features = &rc.features;
-      item.uses = &rc.doc_uses;
-      if (q.speaker) {
-        item.speaker = q.speaker->entity;
-        item.role = q.speaker->role;
-        if (item.speaker.empty()) item.mention = rc.mention;
-      }
-      if (q.event) {
-        item.event = q.event->id;
-        item.event_date = q.event->when;
-      }
-      items.push_back(std::move(item));
-      refs.push_back({d, r});
+  inputs.items.reserve(records);
+  inputs.refs.reserve(records);
+  for (std::size_t d = 0; d < docs.size(); ++d) AddItems(d, docs[d], inputs);
+  return Run(docs, inputs);
+}
+
+void ClaimsStage::AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs& into) const {
+  const DocClaims& summary = *doc.claims;
+  const auto& quotes = doc.result->quotes;
+  for (std::size_t r = 0; r < quotes.size() && r < summary.records.size(); ++r) {
+    const QuoteRecord& q = quotes[r];
+    const RecordClaims& rc = summary.records[r];
+    StatementItem item;
+    item.doc = summary.id;
+    item.doc_date = summary.date;
+    item.direct = q.kind == QuoteKind::kDirect;
+    item.start = q.quote.begin;
+    item.end = q.quote.end;
+    item.features = &rc.features;
+    item.uses = &rc.doc_uses;
+    if (q.speaker) {
+      item.speaker = q.speaker->entity;
+      item.role = q.speaker->role;
+      if (item.speaker.empty()) item.mention = rc.mention;
     }
+    if (q.event) {
+      item.event = q.event->id;
+      item.event_date = q.event->when;
+    }
+    into.items.push_back(std::move(item));
+    into.refs.push_back({d, r});
   }
+}
+
+ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs,
+                              const StatementInputs& inputs) const {
+  // 1. Statements over every record.
+  const std::vector<StatementItem>& items = inputs.items;
+  const std::vector<RecordRef>& refs = inputs.refs;
   StatementGroups groups = StatementGrouper(config_.statements, lexicon_).Run(items);
   ClaimsResult out;
   out.statement_of.resize(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    out.statement_of[d].assign(docs[d].result->quotes.size(), 0);
+    // a summary has a record per quote (Summarize)
+    out.statement_of[d].assign(
+        docs[d].result ? docs[d].result->quotes.size() : docs[d].claims->records.size(), 0);
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
     out.statement_of[refs[i].doc][refs[i].record] = groups.of[i];
@@ -276,7 +286,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
   std::vector<Occasion> occasions;
   std::vector<std::size_t> with_figures;
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    if (docs[d].result->figures.empty()) continue;
+    if (!docs[d].result || docs[d].result->figures.empty()) continue;
     occasions.push_back(MakeOccasion(docs[d].claims->id, *docs[d].result));
     with_figures.push_back(d);
   }
@@ -287,6 +297,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
   }
   std::vector<SourcedFigure> figures;
   for (std::size_t d = 0; d < docs.size(); ++d) {
+    if (!docs[d].result) continue;  // no figures
     const DocFigures* f = docs[d].figures;
     const std::vector<Figure>& found = docs[d].result->figures;
     for (std::size_t k = 0; k < found.size(); ++k) {

@@ -89,8 +89,19 @@ struct DocClaims {
 // its figures), no text.
 struct FoldedDoc {
   const DocClaims* claims = nullptr;
+  // Once its statement items are made (ClaimsStage::AddItems), Run reads the
+  // result only of a document with figures, and only then with
+  // ClaimsConfig::details: it may be null otherwise (so a run need not hold
+  // every record until the grouping ends).
   const DocResult* result = nullptr;
   const DocFigures* figures = nullptr;
+};
+
+// The statement grouper's input (statements.h): one item per record of the
+// run, and where each came from.
+struct StatementInputs {
+  std::vector<StatementItem> items;
+  std::vector<RecordRef> refs;
 };
 
 class ClaimsStage {
@@ -108,6 +119,15 @@ class ClaimsStage {
   // The whole run from the summaries; the same result as Run(docs) over the
   // documents the summaries were made of.
   ClaimsResult Run(const std::vector<FoldedDoc>& docs) const;
+  // The same in two steps: AddItems for each document d in turn (its items
+  // point into doc.claims, which must outlive Run), then Run over the
+  // documents and the items. Between the two a document's result may go
+  // (FoldedDoc::result, NeedsResult).
+  void AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs& into) const;
+  bool NeedsResult(const DocResult& result) const {
+    return config_.details || !result.figures.empty();
+  }
+  ClaimsResult Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs) const;
   // Summarize(doc, result) of each, then Run over them.
   ClaimsResult Run(const std::vector<ClaimsDoc>& docs) const;
   static void Apply(const ClaimsResult& claims, std::size_t doc, DocResult& result);

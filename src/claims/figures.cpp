@@ -133,6 +133,7 @@ struct FigureExtractor::Lexicon {
   std::string number_and, of;
   std::unordered_set<std::string> after_of;
   std::size_t window = 6;
+  ExtractorConfig config;
   // Words a figure can start with (besides digits): a quick test on every word.
   std::unordered_set<std::string> starters;
   bool MayStart(std::string_view w) const {
@@ -146,10 +147,11 @@ struct FigureExtractor::Lexicon {
 
 FigureExtractor::~FigureExtractor() = default;
 
-FigureExtractor::FigureExtractor(const ExtractorConfig&, const rules::RuleSet& rules)
+FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::RuleSet& rules)
     : lex_(std::make_unique<Lexicon>()) {
   const rules::RuleFile& file = rules.File("claims/figures.txt");
   Lexicon& L = *lex_;
+  L.config = config;
   const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
   L.number_and = english.Word("number_and");
   L.of = english.Word("of");
@@ -582,7 +584,8 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
     return std::nullopt;
   }
   const bool bare_year = !group && n.end == n.first + 1 && AllDigits(W(n.first)) &&
-                         W(n.first).size() == 4 && f.value >= 1800 && f.value <= 2100;
+                         W(n.first).size() == 4 && f.value >= L.config.min_bare_year &&
+                         f.value <= L.config.max_bare_year;
   if (bare_year) return std::nullopt;
   if (n.zero && !group && outcome.empty()) return std::nullopt;
   if (InPeriodSentence(first)) return std::nullopt;
@@ -667,16 +670,16 @@ std::vector<Figure> Scanner::Run() const {
 
 std::vector<Figure> FigureExtractor::Run(std::string_view text,
                                          const std::vector<QuoteRecord>& records) const {
-  // Chunks of at most kChunk bytes, cut at a line end or a blank, keep the
+  // Chunks of at most chunk_bytes (ExtractorConfig), cut at a line end or a blank, keep the
   // working memory small whatever the document (a figure never spans lines).
-  constexpr std::size_t kChunk = 1 << 16;
+  const std::size_t chunk = lex_->config.chunk_bytes;
   std::vector<Figure> figures;
   for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = std::min(text.size(), start + kChunk);
+    std::size_t end = std::min(text.size(), start + chunk);
     if (end < text.size()) {
       std::string_view piece = text.substr(start, end - start);
       std::size_t cut = piece.rfind('\n');
-      if (cut == std::string_view::npos || cut < kChunk / 2) cut = piece.rfind(' ');
+      if (cut == std::string_view::npos || cut < chunk / 2) cut = piece.rfind(' ');
       if (cut != std::string_view::npos && cut > 0) end = start + cut + 1;
       while (end > start + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     }

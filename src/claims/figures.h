@@ -43,8 +43,16 @@
 
 namespace whosaid::claims {
 
-// No setting yet: what a figure is is rules/claims/figures.txt.
-struct ExtractorConfig {};
+// What a figure is is rules/claims/figures.txt; these bound how it is read.
+struct ExtractorConfig {
+  // A bare four-digit number in this range, with no group or outcome, is a
+  // year ("in 1998"), never a figure.
+  int min_bare_year = 1800;
+  int max_bare_year = 2100;
+  // The text is read in pieces of at most this many bytes, cut at a line end
+  // (or a blank), so working memory stays small whatever the document.
+  std::size_t chunk_bytes = std::size_t{1} << 16;
+};
 
 class FigureExtractor {
  public:

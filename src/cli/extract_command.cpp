@@ -93,14 +93,14 @@ int RunExtract(const std::vector<std::string>& args, const char* argv0) {
   if (s->options.partial) return WritePartials(*s);
   // Records are written once the run ends: speaker, event and statement ids
   // span all documents.
-  const claims::ClaimsStage claims(ExtractClaims(), *s->rules);
+  const claims::ClaimsStage claims(ExtractClaims(s->options.claims), *s->rules);
   std::unique_ptr<output::Sink> sink =
       output::MakeSink(s->options.format, *s->out, s->options.explain);
   return Process(*s, ExtractStages(claims), *sink);
 }
 
-claims::ClaimsConfig ExtractClaims() {
-  claims::ClaimsConfig ids_only;
+claims::ClaimsConfig ExtractClaims(const claims::ClaimsConfig& options) {
+  claims::ClaimsConfig ids_only = options;
   ids_only.details = false;  // extract writes statement ids only
   return ids_only;
 }

@@ -58,7 +58,9 @@ int Process(Setup& s, run::CorpusStages stages, output::Sink& sink);
 int Process(Setup& s, const std::function<bool(Reporter&)>& body);
 
 // The corpus stages of `extract` (and `merge`): entities, events, statement ids.
-claims::ClaimsConfig ExtractClaims();
+// The claims settings of extract and merge: the user's (`options`, from
+// ClaimsOptions), statement ids only.
+claims::ClaimsConfig ExtractClaims(const claims::ClaimsConfig& options);
 run::CorpusStages ExtractStages(const claims::ClaimsStage& claims);  // entities: set by Process
 
 // `whosaid extract --partial` (extract_merge.cpp): each document's Partial,

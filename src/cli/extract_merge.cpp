@@ -80,7 +80,7 @@ int WritePartials(Setup& s) {
 int RunMerge(const std::vector<std::string>& args, const char* argv0) {
   std::optional<Setup> s = Prepare(args, argv0, CorpusCommand::kMerge);
   if (!s) return kExitOk;
-  const claims::ClaimsStage claims(ExtractClaims(), *s->rules);
+  const claims::ClaimsStage claims(ExtractClaims(s->options.claims), *s->rules);
   std::unique_ptr<output::Sink> sink =
       output::MakeSink(s->options.format, *s->out, s->options.explain);
   run::CorpusStages stages = ExtractStages(claims);

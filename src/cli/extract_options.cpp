@@ -94,38 +94,20 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
                BadValue("format", v, "one of " + names);
              }
            }),
-       FormatHelp(command))
-      ("rules", po::value(&o.rules_dir)->value_name("DIR"),
-       "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
-      ("threads", po::value(&threads)->value_name("N")->default_value(0),
-       "worker threads; 0 = all cores")
+       FormatHelp(command));
+  AddSourceOptions(desc, o, threads);
+  desc.add_options()
       ("spill-after", po::value<std::string>()->value_name("N")->default_value("64M")
            ->notifier([&o](const std::string& v) { o.spill_after = ParseByteSize(v, "spill-after"); }),
        "keep up to N bytes of per-document results in memory, then spill them to a temporary "
        "file ($TMPDIR) until the output is written");
-  if (command == CorpusCommand::kMerge) return desc;  // its inputs are partials
-  desc.add_options()
-      ("input-format", po::value<std::string>()->value_name("auto|text|jsonl")
-           ->default_value("auto")->notifier([&o](const std::string& v) {
-             auto f = ingest::ParseInputFormat(v);
-             if (!f) BadValue("input-format", v, "auto, text or jsonl");
-             o.ingest.format = *f;
-           }),
-       "auto: *.jsonl files are JSON Lines, other files text; stdin is JSON Lines "
-       "when it starts with '{'")
-      ("on-error", po::value<std::string>()->value_name("fail|warn|skip")
-           ->default_value("warn")->notifier([&o](const std::string& v) {
-             auto p = ParseOnError(v);
-             if (!p) BadValue("on-error", v, "fail, warn or skip");
-             o.on_error = *p;
-           }),
-       "a document that cannot be processed: fail = stop (exit 1), warn = report and go "
-       "on (exit 1), skip = go on quietly (exit 0)")
-      ("max-doc-bytes", po::value<std::string>()->value_name("N")->default_value("16M")
-           ->notifier([&o](const std::string& v) {
-             o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
-           }),
-       "skip (with an error) documents larger than N bytes; suffixes K, M, G (any case)");
+  if (command == CorpusCommand::kMerge) {  // its inputs are partials
+    desc.add(ClaimsOptions(o.claims));      // statement ids, as extract's
+    return desc;
+  }
+  AddInputOptions(desc, o,
+                  "a document that cannot be processed: fail = stop (exit 1), warn = report and "
+                  "go on (exit 1), skip = go on quietly (exit 0)");
   if (command == CorpusCommand::kExtract) {
     desc.add_options()
         ("partial", po::bool_switch(&o.partial),
@@ -144,11 +126,48 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
   }
   // clang-format on
   desc.add(PipelineOptions(o.pipeline));  // cli/pipeline_options.h
-  if (command == CorpusCommand::kClaims) desc.add(ClaimsOptions(o.claims));
+  if (command == CorpusCommand::kClaims || command == CorpusCommand::kExtract)
+    desc.add(ClaimsOptions(o.claims));  // extract: its statement ids
   return desc;
 }
 
 }  // namespace
+
+void AddSourceOptions(po::options_description& desc, ExtractOptions& o, int& threads) {
+  // clang-format off
+  desc.add_options()
+      ("rules", po::value(&o.rules_dir)->value_name("DIR"),
+       "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
+      ("threads", po::value(&threads)->value_name("N")->default_value(0),
+       "worker threads; 0 = all cores");
+  // clang-format on
+}
+
+void AddInputOptions(po::options_description& desc, ExtractOptions& o, const char* on_error_help) {
+  // clang-format off
+  desc.add_options()
+      ("input-format", po::value<std::string>()->value_name("auto|text|jsonl")
+           ->default_value("auto")->notifier([&o](const std::string& v) {
+             auto f = ingest::ParseInputFormat(v);
+             if (!f) BadValue("input-format", v, "auto, text or jsonl");
+             o.ingest.format = *f;
+           }),
+       "auto: *.jsonl files are JSON Lines, other files text; stdin is JSON Lines "
+       "when it starts with '{'")
+      ("on-error", po::value<std::string>()->value_name("fail|warn|skip")
+           ->default_value("warn")->notifier([&o](const std::string& v) {
+             auto p = ParseOnError(v);
+             if (!p) BadValue("on-error", v, "fail, warn or skip");
+             o.on_error = *p;
+           }),
+       on_error_help)
+      ("max-doc-bytes", po::value<std::string>()->value_name("N")->default_value("16M")
+           ->notifier([&o](const std::string& v) {
+             o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
+           }),
+       "skip (with an error) documents larger than N bytes; suffixes K, M, G (any case)");
+  // clang-format on
+}
 
 unsigned ResolveThreads(int n) {
   if (n < 0 || static_cast<unsigned>(n) > kMaxThreads) {

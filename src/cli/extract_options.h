@@ -36,6 +36,7 @@
 // ParseExtractOptions throws UsageError on an unknown option or a bad value.
 #pragma once
 
+#include <boost/program_options/options_description.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -70,6 +71,18 @@ struct ExtractOptions {
 enum class CorpusCommand { kExtract, kEntities, kSpelling, kEvents, kClaims, kMerge };
 
 ExtractOptions ParseCorpusOptions(const std::vector<std::string>& args, CorpusCommand command);
+
+// The option groups every command that runs the pipeline shares (extract,
+// entities, spelling, events, claims, merge, index), added to `desc` so each
+// command keeps its order: --rules and --threads (`threads` as given: 0 =
+// all cores, see ResolveThreads); --input-format, --on-error (`on_error_help`
+// says what a failed document does to the command) and --max-doc-bytes.
+// Values land in `o`. The stage settings are PipelineOptions and
+// ClaimsOptions (cli/pipeline_options.h).
+void AddSourceOptions(boost::program_options::options_description& desc, ExtractOptions& o,
+                      int& threads);
+void AddInputOptions(boost::program_options::options_description& desc, ExtractOptions& o,
+                     const char* on_error_help);
 inline ExtractOptions ParseExtractOptions(const std::vector<std::string>& args) {
   return ParseCorpusOptions(args, CorpusCommand::kExtract);
 }

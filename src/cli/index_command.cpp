@@ -7,6 +7,7 @@
 #include "cli/exit_status.h"
 #include "cli/extract_options.h"
 #include "cli/index_commands.h"
+#include "cli/pipeline_options.h"
 #include "cli/reporter.h"
 #include "index/query.h"
 #include "index/schema.h"
@@ -21,12 +22,10 @@ namespace {
 struct IndexOptions {
   bool help = false;
   std::string db = kDefaultDb;
-  std::string rules_dir;
-  std::vector<std::string> inputs;
   std::string dump;  // a table to print instead of indexing
-  unsigned threads = 1;
-  OnError on_error = OnError::kWarn;
-  ingest::IngestConfig ingest;
+  // What index shares with extract (rules, threads, inputs, input and
+  // error options, the stage and claims settings); the rest of it unused.
+  ExtractOptions run;
 };
 
 constexpr const char* kIndexUsage =
@@ -43,33 +42,15 @@ po::options_description IndexOptionTable(IndexOptions& o, int& threads) {
   desc.add_options()
       ("help,h", po::bool_switch(&o.help), "show this help and exit")
       ("db", po::value(&o.db)->value_name("FILE")->default_value(kDefaultDb), "the index file")
-      ("rules", po::value(&o.rules_dir)->value_name("DIR"),
-       "rules directory (default: $WHOSAID_RULES, the installed rules, the source tree's rules/)")
-      ("input-format", po::value<std::string>()->value_name("auto|text|jsonl")
-           ->default_value("auto")->notifier([&o](const std::string& v) {
-             auto f = ingest::ParseInputFormat(v);
-             if (!f) throw UsageError("--input-format " + v + ": expected auto, text or jsonl");
-             o.ingest.format = *f;
-           }),
-       "auto: *.jsonl files are JSON Lines, other files text")
-      ("threads", po::value(&threads)->value_name("N")->default_value(0),
-       "worker threads; 0 = all cores")
-      ("on-error", po::value<std::string>()->value_name("fail|warn|skip")
-           ->default_value("warn")->notifier([&o](const std::string& v) {
-             auto p = ParseOnError(v);
-             if (!p) throw UsageError("--on-error " + v + ": expected fail, warn or skip");
-             o.on_error = *p;
-           }),
-       "a document that cannot be read: fail = stop and index nothing (exit 1), warn = "
-       "report it and index the others (exit 1), skip = index the others quietly")
-      ("max-doc-bytes", po::value<std::string>()->value_name("N")->default_value("16M")
-           ->notifier([&o](const std::string& v) {
-             o.ingest.max_doc_bytes = ParseByteSize(v, "max-doc-bytes");
-           }),
-       "skip (with an error) documents larger than N bytes")
       ("dump", po::value(&o.dump)->value_name("TABLE"),
        "print every row of TABLE (tab-separated, ordered) and exit: for comparing indexes");
   // clang-format on
+  AddSourceOptions(desc, o.run, threads);  // cli/extract_options.h: shared with extract
+  AddInputOptions(desc, o.run,
+                  "a document that cannot be read: fail = stop and index nothing (exit 1), warn "
+                  "= report it and index the others (exit 1), skip = index the others quietly");
+  desc.add(PipelineOptions(o.run.pipeline));  // cli/pipeline_options.h
+  desc.add(ClaimsOptions(o.run.claims));      // statement ids across the index
   return desc;
 }
 
@@ -77,15 +58,15 @@ IndexOptions ParseIndexOptions(const std::vector<std::string>& args) {
   IndexOptions o;
   int threads = 0;
   po::options_description all = IndexOptionTable(o, threads);
-  all.add_options()("input", po::value(&o.inputs)->composing(), "input paths");
+  all.add_options()("input", po::value(&o.run.inputs)->composing(), "input paths");
   po::positional_options_description positional;
   positional.add("input", -1);
   if (!ParseCommandLine(args, all, &positional)) {
     o.help = true;
     return o;
   }
-  o.threads = ResolveThreads(threads);
-  if (o.inputs.empty() && o.dump.empty()) throw UsageError("index: no PATH given");
+  o.run.threads = ResolveThreads(threads);
+  if (o.run.inputs.empty() && o.dump.empty()) throw UsageError("index: no PATH given");
   if (o.db.empty()) throw UsageError("--db: expected a file name");
   return o;
 }
@@ -145,17 +126,17 @@ int RunIndex(const std::vector<std::string>& args, const char* argv0) {
   }
   if (!o.dump.empty()) return Dump(o);
   // Two-phase start: rules, pipeline and the index open before any document.
-  const rules::RuleSetPtr rules = LoadIndexRules(o.rules_dir, argv0);
-  const Pipeline pipeline(PipelineConfig{}, *rules);
+  const rules::RuleSetPtr rules = LoadIndexRules(o.run.rules_dir, argv0);
+  const Pipeline pipeline(o.run.pipeline, *rules);
   const index::Db db = OpenIndex(o.db, true);
-  Reporter reporter(o.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
+  Reporter reporter(o.run.on_error, stderr, ::isatty(STDERR_FILENO) == 1);
   try {
-    index::IndexWriter writer(db, *rules, {.threads = o.threads});
-    ingest::InputReader reader(o.inputs, o.ingest);
+    index::IndexWriter writer(db, *rules, {.threads = o.run.threads, .claims = o.run.claims});
+    ingest::InputReader reader(o.run.inputs, o.run.ingest);
     run::RunPipeline(
         reader, pipeline,
         [&writer](Document&& doc, DocResult&& result) { writer.Add(doc, result); }, reporter,
-        run::RunConfig{.threads = o.threads});
+        run::RunConfig{.threads = o.run.threads});
     reporter.Finish();
     if (reporter.stop()) {
       reporter.Message("stopped at the first error (--on-error fail); " + o.db +

@@ -12,16 +12,33 @@ namespace whosaid {
 
 struct Regex::Impl {
   pcre2_code* code = nullptr;
-  pcre2_match_context* context = nullptr;
   uint32_t captures = 0;  // capturing groups (PCRE2_INFO_CAPTURECOUNT)
   bool jit = false;       // JIT-compiled: matched with pcre2_jit_match, no per-call checks
-  ~Impl() {
-    pcre2_code_free(code);
-    pcre2_match_context_free(context);
-  }
+  ~Impl() { pcre2_code_free(code); }
 };
 
 namespace {
+
+// Every pattern comes from a rule file: no input may make a match run away.
+constexpr uint32_t kMatchLimit = 1000000;
+constexpr uint32_t kDepthLimit = 10000;
+
+// The match context of this thread: the limits above, and the offset limit
+// of the call (FindAt's last_start) set before each match.
+pcre2_match_context* ThreadContext() {
+  struct Holder {
+    pcre2_match_context* context = nullptr;
+    Holder() {
+      context = pcre2_match_context_create(nullptr);
+      if (!context) throw std::bad_alloc();
+      pcre2_set_match_limit(context, kMatchLimit);
+      pcre2_set_depth_limit(context, kDepthLimit);
+    }
+    ~Holder() { pcre2_match_context_free(context); }
+  };
+  thread_local Holder holder;
+  return holder.context;
+}
 
 // The match data of this thread, with room for `pairs` offset pairs. Regex
 // calls run by the million (frames per sentence, rewrites per name part):
@@ -47,8 +64,9 @@ pcre2_match_data* ThreadMatchData(uint32_t pairs) {
 pcre2_code* Compile(const std::string& pattern, const std::string& where) {
   int err = 0;
   PCRE2_SIZE off = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                                   PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, nullptr);
+  pcre2_code* code =
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                    PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_USE_OFFSET_LIMIT, &err, &off, nullptr);
   if (!code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(err, msg, sizeof msg);
@@ -66,9 +84,6 @@ Regex::Regex(const std::string& pattern, const std::string& where)
   // falls back to the interpreter if JIT is absent
   impl_->jit = pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE) == 0;
   pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);
-  impl_->context = pcre2_match_context_create(nullptr);
-  pcre2_set_match_limit(impl_->context, 1000000);
-  pcre2_set_depth_limit(impl_->context, 10000);
 }
 
 Regex::~Regex() = default;
@@ -76,14 +91,21 @@ Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
 std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t start) const {
-  if (start > subject.size()) return std::nullopt;
+  return FindAt(subject, start, subject.size());
+}
+
+std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t start,
+                                          std::size_t last_start) const {
+  if (start > subject.size() || start > last_start) return std::nullopt;
   const uint32_t ngroups = impl_->captures;
   pcre2_match_data* md = ThreadMatchData(ngroups + 1);
+  pcre2_match_context* context = ThreadContext();
+  pcre2_set_offset_limit(context, last_start >= subject.size() ? PCRE2_UNSET : last_start);
   const auto* bytes = reinterpret_cast<PCRE2_SPTR>(subject.data());
   int rc = impl_->jit ? pcre2_jit_match(impl_->code, bytes, subject.size(), start,
-                                        PCRE2_NO_UTF_CHECK, md, impl_->context)
+                                        PCRE2_NO_UTF_CHECK, md, context)
                       : pcre2_match(impl_->code, bytes, subject.size(), start, PCRE2_NO_UTF_CHECK,
-                                    md, impl_->context);
+                                    md, context);
   if (rc < 0) return std::nullopt;  // no match, or a limit hit: nothing
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
   Match m;

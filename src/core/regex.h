@@ -44,6 +44,12 @@ class Regex {
   std::vector<Match> FindAll(std::string_view subject) const;
   // The first match starting at or after `start`, if any.
   std::optional<Match> FindAt(std::string_view subject, std::size_t start) const;
+  // The first match starting in [start, last_start], if any. The subject
+  // stays whole, so lookarounds still see the bytes around that range; only
+  // where a match may start is bounded (PCRE2's offset limit), so a search
+  // that can fail fast does not scan on to the end of the subject.
+  std::optional<Match> FindAt(std::string_view subject, std::size_t start,
+                              std::size_t last_start) const;
   int GroupIndex(const std::string& name) const;  // -1 when absent
   const std::string& pattern() const { return pattern_; }
 

@@ -1,6 +1,7 @@
 #include "entities/clusterer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -338,15 +339,19 @@ void NameClusterer::Run_::CompareCandidates() {
   AddContextPairs(extra);
   std::sort(extra.begin(), extra.end());
   extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
-  const std::size_t chunks = std::max<std::size_t>(1, c_.config_.threads) * 8;
+  // (chunks taken by whichever worker is free: a form's candidates are the
+  // later members of its blocks, so the cost per form falls along the order)
+  const std::size_t threads = std::max<std::size_t>(1, c_.config_.threads);
+  const std::size_t chunks = threads * 32;
   const std::size_t per = (forms_.size() + chunks - 1) / chunks;
   std::vector<std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, Decision>>> kept(
       chunks);
   std::vector<std::size_t> counted(chunks, 0);
-  ParallelFor(chunks, c_.config_.threads, [&](std::size_t cb, std::size_t ce) {
+  std::atomic<std::size_t> next_chunk{0};
+  parallel::RunWorkers(threads, [&](std::size_t) {
     PartComparer parts(c_.spelling_);
     std::vector<std::uint32_t> js;
-    for (std::size_t c = cb; c < ce; ++c) {
+    for (std::size_t c; (c = next_chunk.fetch_add(1)) < chunks;) {
       const auto lo = static_cast<std::uint32_t>(std::min(forms_.size(), c * per));
       const auto hi = static_cast<std::uint32_t>(std::min(forms_.size(), (c + 1) * per));
       auto ctx = std::lower_bound(extra.begin(), extra.end(), std::make_pair(lo, std::uint32_t{0}));

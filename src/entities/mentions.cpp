@@ -209,7 +209,8 @@ struct MentionFinder::Run_ {
     const bool apposition = IsPunct(a, ',') && (IsPunct(a + 2, ',') || IsPunct(a + 2, '.'));
     if ((!bracket && !apposition) || !IsWord(a + 1)) return std::nullopt;
     std::string_view w = Word(a + 1);
-    if (w.size() < 2 || w.size() > 8) return std::nullopt;
+    if (w.size() < f.config_.min_acronym_letters || w.size() > f.config_.max_acronym_letters)
+      return std::nullopt;
     int upper = 0;
     for (char c : w) {
       if (c >= 'A' && c <= 'Z')
@@ -461,7 +462,8 @@ struct MentionFinder::Run_ {
     bool linked =
         IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.count(lower[first - 1]) > 0);
     bool comma = IsPunct(first - 1, ',') && (hyphen || IsPunct(last + 1, '('));
-    if (!(linked || comma) || !OperationWordBefore(first, 6)) return false;
+    if (!(linked || comma) || !OperationWordBefore(first, f.config_.operation_word_before))
+      return false;
     Emit(first, last, MentionKind::kOperation);
     return true;
   }
@@ -500,7 +502,7 @@ struct MentionFinder::Run_ {
     first = SkipLeading(first, last);
     std::size_t caps = 0;
     for (std::size_t k = first; k <= last; ++k) caps += IsNameWord(k) ? 1 : 0;
-    if (caps >= 2 && last - first < 8) {
+    if (caps >= 2 && last - first < f.config_.max_phrase_words) {
       Emit(first, last, MentionKind::kPhrase);
       for (std::size_t k = first; k <= last; ++k) used[k] = 0;  // its words stay candidates
     }
@@ -742,7 +744,7 @@ struct MentionFinder::Run_ {
   // The person the text before token t (in its paragraph) is about, as a
   // mention (made for a lone name word when needed).
   std::optional<std::size_t> SubjectBefore(std::size_t t) {
-    for (std::size_t k = t; k-- > 0 && t - k <= kMaxSubjectDistance;) {
+    for (std::size_t k = t; k-- > 0 && t - k <= f.config_.max_subject_distance;) {
       if (tok[k].paragraph != tok[t].paragraph) break;
       for (std::size_t m = 0; m < out.size(); ++m) {
         if (range[m].first == k && out[m].kind == MentionKind::kPerson) return m;
@@ -757,7 +759,6 @@ struct MentionFinder::Run_ {
     }
     return std::nullopt;
   }
-  static constexpr std::size_t kMaxSubjectDistance = 80;
 
   // Capitalised words in no mention: short-form candidates — unless the
   // document also writes the word in lower case (People … people).

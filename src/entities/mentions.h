@@ -53,6 +53,18 @@ struct MentionConfig {
   // (Hamad bin Faisal bin Jassim Al Marri).
   std::size_t max_plain_name_words = 4;
   std::size_t max_name_words = 6;
+  // An acronym after a name, "(RSF)" or ", RSF,", has this many letters.
+  std::size_t min_acronym_letters = 2;
+  std::size_t max_acronym_letters = 8;
+  // A run of capitalised words is an operation's name ("Operation Olive
+  // Branch") when an operation word stands among this many words before it.
+  std::size_t operation_word_before = 6;
+  // A run of two or more name words spanning at most this many tokens that is
+  // no person is a phrase mention.
+  std::size_t max_phrase_words = 8;
+  // How many tokens back, in its paragraph, an own-name alias ("our
+  // organisation, known as …") looks for the person it is about.
+  std::size_t max_subject_distance = 80;
 };
 
 class MentionFinder {

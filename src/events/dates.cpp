@@ -454,9 +454,9 @@ bool DateFinder::MayStart(const Word& w) const {
          DayNumber(w) > 0;
 }
 
-std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::size_t begin,
-                                          std::size_t end,
-                                          const std::optional<DateRange>& anchor) const {
+std::vector<DateMention> DateFinder::Run(const std::vector<Word>& words, std::size_t begin,
+                                         std::size_t end,
+                                         const std::optional<DateRange>& anchor) const {
   std::vector<DateMention> out;
   std::vector<int> candidates;
   for (std::size_t i = begin; i < end;) {
@@ -486,7 +486,9 @@ std::vector<DateMention> DateFinder::Find(const std::vector<Word>& words, std::s
     m.ahead = impl_->Ahead(*best, best_bind, anchor);
     m.weekday = best->meaning == Meaning::kWeekday;
     if (m.ahead && m.range && *m.ahead == *m.range) m.ahead.reset();
-    if (m.ahead && (!Writable(*m.ahead) || m.ahead->last > anchor->last + 366)) m.ahead.reset();
+    if (m.ahead &&
+        (!Writable(*m.ahead) || m.ahead->last > anchor->last + impl_->config.max_ahead_days))
+      m.ahead.reset();
     if (m.ahead && impl_->FutureClause(words, begin, end, i, best_end)) {
       m.range = m.ahead;
       m.future = true;
@@ -512,7 +514,7 @@ std::optional<DateMention> DateFinder::Dateline(const std::string& doc_date,
                                                 const std::vector<Word>& words) const {
   if (ParseIsoDate(doc_date)) return std::nullopt;
   std::size_t end = std::min(words.size(), impl_->config.dateline_words);
-  for (const DateMention& m : Find(words, 0, end, std::nullopt)) {
+  for (const DateMention& m : Run(words, 0, end, std::nullopt)) {
     if (m.range && m.range->precision == Precision::kDay) return m;
   }
   return std::nullopt;

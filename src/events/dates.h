@@ -16,7 +16,7 @@
 //
 // Example
 //   DateFinder dates(DateConfig{}, rules);
-//   auto found = dates.Find(words, 0, words.size(), ParseIsoDate("2024-12-25"));
+//   auto found = dates.Run(words, 0, words.size(), ParseIsoDate("2024-12-25"));
 //   // "late on Tuesday" → found[0].range == DayRange(2024-12-24)
 #pragma once
 
@@ -43,6 +43,9 @@ struct DateConfig {
   // it, in its clause.
   std::size_t future_words_before = 6;
   std::size_t future_words_after = 4;
+  // The forward reading of a day is dropped when it lies more than this many
+  // days after the anchor.
+  int max_ahead_days = 366;
 };
 
 struct DateMention {
@@ -63,13 +66,16 @@ struct DateMention {
 class DateFinder {
  public:
   // Compiles rules/events/dates.txt; throws ConfigError ("path:line: …").
-  DateFinder(const DateConfig& config, const rules::RuleSet& rules);
+  explicit DateFinder(const DateConfig& config, const rules::RuleSet& rules);
   ~DateFinder();
   DateFinder(const DateFinder&) = delete;
   DateFinder& operator=(const DateFinder&) = delete;
 
-  std::vector<DateMention> Find(const std::vector<Word>& words, std::size_t begin, std::size_t end,
-                                const std::optional<DateRange>& anchor) const;
+  // The time expressions of words [begin, end), left to right, resolved
+  // against `anchor` (the entry point; the others below are its helpers for
+  // the event stage).
+  std::vector<DateMention> Run(const std::vector<Word>& words, std::size_t begin, std::size_t end,
+                               const std::optional<DateRange>& anchor) const;
 
   // The document's anchor: its metadata date ("YYYY-MM-DD" / "YYYY-MM"),
   // else a full date among its first words, else nullopt.

@@ -229,7 +229,7 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
     q.sentence_first = w[q.first].sentence;
     q.sentence_last = w[q.end - 1].sentence;
     q.paragraph = w[q.first].paragraph;
-    for (const DateMention& d : dates_.Find(w, q.first, q.end, anchor)) q.general |= d.generic;
+    for (const DateMention& d : dates_.Run(w, q.first, q.end, anchor)) q.general |= d.generic;
     for (std::size_t i = q.first; i < q.end; ++i) {
       if (!w[i].IsWord()) continue;
       std::uint32_t bits = lex_.Context(w, i, q.end).second;

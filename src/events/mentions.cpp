@@ -64,11 +64,20 @@ bool VerbEnding(std::string_view word, const EnglishWords& english) {
 // palace"): {words it spans, marks included; its info}, or {0, null}.
 std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex,
                                                          const std::vector<Word>& w, std::size_t i,
-                                                         std::size_t end) {
+                                                         std::size_t end, std::size_t max_words) {
+  // Few words have a mark among the words after them: look before copying.
+  bool ahead = false;
+  for (std::size_t k = i, words = 0; k < end && words < max_words; ++k) {
+    if (w[k].kind == TokenKind::kQuote)
+      ahead = ahead || words > 0;
+    else
+      ++words;
+  }
+  if (!ahead) return {0, nullptr};
   std::vector<Word> bare;
   std::vector<std::size_t> at;  // index in w of each word of `bare`
   bool marks = false;
-  for (std::size_t k = i; k < end && bare.size() < 6; ++k) {
+  for (std::size_t k = i; k < end && bare.size() < max_words; ++k) {
     if (w[k].kind == TokenKind::kQuote) {
       marks = marks || !bare.empty();
       continue;
@@ -101,10 +110,11 @@ struct MentionFinder::Sentence {
   const std::vector<Word>& w;
   std::size_t b = 0, e = 0;
   std::optional<DateRange> anchor;
-  std::size_t dateline_end = 0;  // a date ending here or before is the dateline
-  bool lead = false;             // a sentence of the document's lead
-  bool title = false;            // a headline in title case
-  std::size_t first_word = 0;    // the sentence's first word token
+  std::size_t dateline_end = 0;   // a date ending here or before is the dateline
+  bool lead = false;              // a sentence of the document's lead
+  bool title = false;             // a headline in title case
+  std::size_t first_word = 0;     // the sentence's first word token
+  std::size_t context_words = 0;  // MentionConfig::context_phrase_words
   std::vector<Draft> drafts;
   std::vector<PlaceHit> places;
   std::vector<ActorHit> actors;
@@ -115,7 +125,7 @@ struct MentionFinder::Sentence {
 
   // The longest context phrase ending just before word k: {length, classes}.
   std::pair<std::size_t, std::uint32_t> Before(const EventLexicon& lex, std::size_t k) const {
-    for (std::size_t n = std::min<std::size_t>(4, k - b); n >= 1; --n) {
+    for (std::size_t n = std::min(context_words, k - b); n >= 1; --n) {
       auto [len, bits] = lex.Context(w, k - n, k);
       if (len == n) return {n, bits};
     }
@@ -138,7 +148,7 @@ bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
   for (std::size_t i = sent.first; i < sent.end; ++i) {
     if (!words[i].IsWord()) continue;
     if (lex_.Trigger(words.words, i, sent.end).second ||
-        QuotedTrigger(lex_, words.words, i, sent.end).second)
+        QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second)
       return true;
   }
   return false;
@@ -158,7 +168,8 @@ void MentionFinder::FindTriggers(Sentence& s) const {
   for (std::size_t i = s.b; i < s.e;) {
     auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e)
                                      : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
-    if (!info && s.w[i].IsWord()) std::tie(n, info) = QuotedTrigger(lex_, s.w, i, s.e);
+    if (!info && s.w[i].IsWord())
+      std::tie(n, info) = QuotedTrigger(lex_, s.w, i, s.e, config_.quoted_trigger_words);
     if (info && info->type < 0) {  // a phrase that is no event ("attack ads", "election law")
       i += n;
       continue;
@@ -196,8 +207,8 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
   for (auto& d : s.drafts) {
     bool noun = d.m.cls == TriggerClass::kNoun || d.m.cls == TriggerClass::kAnaphor;
     std::size_t k = d.m.first;
-    int modifiers = 0, lower_modifiers = 0;
-    while (noun && k > s.b && modifiers < 4) {
+    std::size_t modifiers = 0, lower_modifiers = 0;
+    while (noun && k > s.b && modifiers < config_.max_modifiers) {
       const Word& p = s.w[k - 1];
       if (p.kind == TokenKind::kQuote) {
         --k;
@@ -241,8 +252,9 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     d.np = k;
     // A figurative modifier in or just before the phrase ("political
     // attacks", "sharpened his attacks"): no event.
-    for (std::size_t j = std::max(s.b + 1, k > 2 ? k - 2 : 0); noun && j <= d.m.first && !d.dropped;
-         ++j) {
+    const std::size_t fig = config_.figurative_before_words;
+    for (std::size_t j = std::max(s.b + 1, k > fig ? k - fig : 0);
+         noun && j <= d.m.first && !d.dropped; ++j) {
       d.dropped = lex_.ContextEndsAt(s.w, s.b, j, kFigurative);
     }
     auto [len, before] = s.Before(lex_, k);
@@ -267,10 +279,10 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
                   s.w[d.m.end].IsWord() &&
                   (lex_.Context(s.w, d.m.end, s.e).second & (kDeterminer | kPerson | kQuantifier));
     if (noun && d.determined && gerund) d.dropped = true;
-    // Unreal: a word of that class within four words before, in the clause
+    // Unreal: a word of that class within unreal_before_words before, in the clause
     // (not for a definite noun: "will not forgive this shameful act" names
     // an act that happened).
-    for (std::size_t j = k; !d.definite && j > s.b && j + 4 > k; --j) {
+    for (std::size_t j = k; !d.definite && j > s.b && j + config_.unreal_before_words > k; --j) {
       if (IsClauseBreak(s.w[j - 1])) break;
       if (s.Before(lex_, j).second & kUnreal) d.m.unreal = true;
     }
@@ -293,7 +305,8 @@ void MentionFinder::FindObjects(Sentence& s) const {
   };
   for (std::size_t i = 0; i < ds.size(); ++i) {
     if (!responds(ds[i])) continue;
-    for (std::size_t j = i + 1; j < ds.size() && ds[j].m.first <= ds[i].m.end + 6; ++j) {
+    for (std::size_t j = i + 1;
+         j < ds.size() && ds[j].m.first <= ds[i].m.end + config_.response_object_words; ++j) {
       bool broken = false;
       for (std::size_t k = ds[i].m.end; k < ds[j].m.first; ++k) broken |= IsClauseBreak(s.w[k]);
       if (broken) break;
@@ -398,7 +411,8 @@ void MentionFinder::FindPlaces(Sentence& s) const {
   auto role_of = [&](std::size_t first, std::size_t end, int id) {
     bool acts = places_.IsCountry(id) || places_.place(id).capital;
     // "Kiru international airport": a capital before a site is where.
-    for (std::size_t k = end; acts && !places_.IsCountry(id) && k < s.e && k < end + 2; ++k) {
+    for (std::size_t k = end;
+         acts && !places_.IsCountry(id) && k < s.e && k < end + config_.facility_after_words; ++k) {
       if (!s.w[k].IsWord() || s.w[k].cap) break;
       if (lex_.Context(s.w, k, k + 1).second & kFacility) acts = false;
     }
@@ -406,14 +420,15 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     // and "Iraq's northern provinces" are places.
     if (acts && end < s.e && s.w[end].kind == TokenKind::kPossessive) {
       bool place_follows = false;
-      for (std::size_t k = end + 1; k < s.e && k <= end + 3 && !place_follows; ++k) {
+      for (std::size_t k = end + 1;
+           k < s.e && k <= end + config_.possessive_place_words && !place_follows; ++k) {
         place_follows = (s.w[k].cap && places_.Match(s.w, k, s.e).words) ||
                         (s.w[k].IsWord() && (lex_.Context(s.w, k, s.e).second & kRegion));
       }
       // "Iraq's parliamentary elections": a scheduled event of the country
       // (an election) is held there.
       bool scheduled_follows = std::any_of(s.drafts.begin(), s.drafts.end(), [&](const auto& d) {
-        return !d.dropped && d.m.first > end && d.m.first <= end + 3 &&
+        return !d.dropped && d.m.first > end && d.m.first <= end + config_.possessive_place_words &&
                lex_.type(d.m.type).scheduled;
       });
       if (scheduled_follows) return Role::kPlace;
@@ -431,7 +446,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     // Back over "the northern border provinces of", "Kirkuk and", "'s" to a
     // preposition.
     std::size_t k = first;
-    for (int words = 0; k > s.b && words < 3;) {
+    for (std::size_t words = 0; k > s.b && words < config_.place_modifier_words;) {
       if (const PlaceHit* prev = s.PlaceEndingAt(k)) return prev->role;
       const Word& p = s.w[k - 1];
       auto [len, bits] = s.Before(lex_, k);
@@ -506,12 +521,12 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     int id = places_.Demonym(s.w[i].lower);
     if (id < 0) continue;
     bool target = false;
-    for (std::size_t k = i + 1; k < s.e && k <= i + 2 && !target; ++k) {
+    for (std::size_t k = i + 1; k < s.e && k <= i + config_.demonym_target_words && !target; ++k) {
       target = lex_.Context(s.w, k, s.e).second & kTarget;
     }
-    bool after_trigger = false;  // within six words of a trigger, in its clause
+    bool after_trigger = false;  // within demonym_trigger_words of a trigger, in its clause
     for (const auto& d : s.drafts) {
-      if (d.dropped || d.m.end > i || d.m.end + 6 < i) continue;
+      if (d.dropped || d.m.end > i || d.m.end + config_.demonym_trigger_words < i) continue;
       bool broken = false;
       for (std::size_t k = d.m.end; k < i; ++k) broken |= IsClauseBreak(s.w[k]);
       after_trigger |= !broken;
@@ -545,9 +560,9 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   // Hideouts"): only the gazetteer's places count there.
   if (s.title) return i + 1;
   std::size_t end = i;
-  while (end < s.e && end < i + 3 && s.w[end].IsWord() && s.w[end].cap && !s.w[end].all_caps &&
-         !s.taken[end - s.b] && !dates_.MayStart(s.w[end]) && places_.Demonym(s.w[end].lower) < 0 &&
-         !lex_.Trigger(s.w, end, s.e).second) {
+  while (end < s.e && end < i + config_.max_unknown_place_words && s.w[end].IsWord() &&
+         s.w[end].cap && !s.w[end].all_caps && !s.taken[end - s.b] && !dates_.MayStart(s.w[end]) &&
+         places_.Demonym(s.w[end].lower) < 0 && !lex_.Trigger(s.w, end, s.e).second) {
     ++end;
   }
   bool one_letter = end == i + 1 && s.w[i].text.size() < 2;
@@ -673,7 +688,7 @@ void MentionFinder::AttachDates(Sentence& s) const {
     bool possessive = dm.end < s.e && s.w[dm.end].kind == TokenKind::kPossessive;
     return after_speech && !possessive;
   };
-  for (const DateMention& dm : dates_.Find(s.w, s.b, s.e, s.anchor)) {
+  for (const DateMention& dm : dates_.Run(s.w, s.b, s.e, s.anchor)) {
     const bool saying = saying_date(dm);
     Sentence::Draft* best = nullptr;
     std::size_t best_dist = 0;
@@ -689,7 +704,7 @@ void MentionFinder::AttachDates(Sentence& s) const {
     // the sentence says better when its event happened.
     bool dateline = dm.end <= s.dateline_end;
     // A span ("so far", "in 2024") speaks for the mention it stands by.
-    if (dm.generic && best_dist <= 3)
+    if (dm.generic && best_dist <= config_.generic_date_words)
       best->date_generic = true;
     else if (!dm.range)
       best->date_unknown = true;
@@ -745,7 +760,7 @@ void MentionFinder::Classify(Sentence& s) const {
       // A place before every trigger goes with the first one when nothing
       // parts them, or when it opens the sentence ("In Nineveh, jets …").
       d = live_index(p.end, false);
-      bool opens = p.first <= s.first_word + 3;
+      bool opens = p.first <= s.first_word + config_.opening_place_words;
       for (std::size_t k = p.end; d && !opens && k < d->m.first; ++k) {
         if (IsClauseBreak(s.w[k])) d = nullptr;
       }
@@ -789,9 +804,9 @@ void MentionFinder::Classify(Sentence& s) const {
     for (const ActorHit& a : s.actors) {
       bool in_np = a.first >= d.np && a.end <= d.m.first;
       bool by = d.m.end < s.e && (lex_.Context(s.w, d.m.end, d.m.end + 1).second & kAgent) &&
-                a.first > d.m.end && a.first <= d.m.end + 3;
+                a.first > d.m.end && a.first <= d.m.end + config_.agent_words;
       bool subject =
-          a.end <= d.np && a.end + 8 >= d.np &&
+          a.end <= d.np && a.end + config_.subject_words >= d.np &&
           (d.m.cls == TriggerClass::kNoun ? d.supported : d.m.cls != TriggerClass::kAnaphor);
       for (std::size_t k = a.end; subject && k < d.np; ++k) subject = !IsClauseBreak(s.w[k]);
       for (const auto& o : s.drafts)
@@ -884,6 +899,7 @@ std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
                                         std::size_t dateline_end, bool lead) const {
   const auto& sent = words.sentences[index];
   Sentence s(words.words, sent.first, sent.end);
+  s.context_words = config_.context_phrase_words;
   s.anchor = anchor;
   s.dateline_end = dateline_end;
   s.lead = lead;

@@ -75,6 +75,30 @@ struct Mention {
 struct MentionConfig {
   // A sentence of four or more words, seven in ten capitalised, is a headline.
   segment::TitleCaseConfig headline{4, 70};
+  // Windows, in word tokens:
+  std::size_t quoted_trigger_words = 6;  // a trigger read across quotation marks ("took “full
+                                         // control”"): words looked at
+  std::size_t context_phrase_words = 4;  // the longest context phrase (context.txt) before a word
+  std::size_t max_modifiers = 4;         // numbers, possessives, modifiers a noun trigger takes in
+  std::size_t figurative_before_words = 2;  // a figurative word this near before the noun phrase
+                                            // drops it ("political attacks")
+  std::size_t unreal_before_words = 4;  // an unreal word this near before, in the clause ("would")
+  std::size_t response_object_words = 6;   // a response marker's object starts this near after it
+  std::size_t facility_after_words = 2;    // a facility word this near after a capital makes it a
+                                           // site's ("Kiru international airport"), not an actor
+  std::size_t possessive_place_words = 3;  // after "COUNTRY's": a place or scheduled event this
+                                           // near makes the country a place, not an actor
+  std::size_t place_modifier_words = 3;    // lower-case words walked back from a place to its
+                                           // preposition ("in the northern border provinces of")
+  std::size_t demonym_target_words =
+      2;  // a target word this near after a demonym ("Syrian troops")
+  std::size_t demonym_trigger_words = 6;  // … and the demonym this near after a trigger: a place
+  std::size_t max_unknown_place_words = 3;  // capitalised words of a place not in the gazetteer
+  std::size_t generic_date_words =
+      3;  // a span ("so far", "in 2024") this near speaks for a mention
+  std::size_t opening_place_words = 3;  // a place this near the sentence start opens it
+  std::size_t agent_words = 3;          // an actor this near after "by" is the agent
+  std::size_t subject_words = 8;        // an actor ending this near before the noun phrase: subject
 };
 
 class MentionFinder {

@@ -270,7 +270,7 @@ void IndexWriter::Impl::Rebuild() {
   resolve::ResolverConfig resolver_config;
   resolver_config.cluster.threads = config.threads;
   resolve::EntityResolver resolver(resolver_config, rules);
-  claims::ClaimsConfig ids_only;
+  claims::ClaimsConfig ids_only = config.claims;
   ids_only.details = false;  // statement ids only, as extract
   const claims::ClaimsStage claims(ids_only, rules);
   run::CorpusStages stages;

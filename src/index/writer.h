@@ -33,6 +33,7 @@
 #include <cstddef>
 #include <memory>
 
+#include "claims/claims_stage.h"
 #include "core/document.h"
 #include "core/rules.h"
 #include "index/sqlite.h"
@@ -48,6 +49,9 @@ struct IndexStats {
 
 struct WriterConfig {
   unsigned threads = 1;  // the name clusterer's threads (same result for any)
+  // How statements are grouped across the index (its ids only are stored:
+  // `details` is ignored), as extract's --statement-link.
+  claims::ClaimsConfig claims;
 };
 
 class IndexWriter {

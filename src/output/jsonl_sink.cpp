@@ -82,11 +82,18 @@ std::string JsonlSink::RecordLine(const Document& doc, const text::CodepointInde
   return line;
 }
 
-void JsonlSink::Write(const Document& doc, const DocResult& result) {
-  if (result.quotes.empty()) return;
+void JsonlSink::Write(const Document& doc, const DocResult& result) { Put(Render(doc, result)); }
+
+std::string JsonlSink::Render(const Document& doc, const DocResult& result) const {
+  std::string lines;
+  if (result.quotes.empty()) return lines;
   const text::CodepointIndex index(doc.text);
-  for (const QuoteRecord& record : result.quotes)
-    out_.Write(RecordLine(doc, index, record, explain_));
+  for (const QuoteRecord& record : result.quotes) lines += RecordLine(doc, index, record, explain_);
+  return lines;
+}
+
+void JsonlSink::Put(std::string_view text) {
+  if (!text.empty()) out_.Write(text);
 }
 
 }  // namespace whosaid::output

@@ -39,6 +39,10 @@ class JsonlSink : public Sink {
   // `explain`: add "rule", the attribution frame or sieve the record rests on.
   explicit JsonlSink(OutputStream& out, bool explain = false) : out_(out), explain_(explain) {}
   void Write(const Document& doc, const DocResult& result) override;
+  // Write() is Put(Render()): the document's lines, then appended.
+  bool Renders() const override { return true; }
+  std::string Render(const Document& doc, const DocResult& result) const override;
+  void Put(std::string_view text) override;
   void End(const CorpusResult&) override { out_.Flush(); }
 
   // The JSON line (with its '\n') for one record; `index` is built on doc.text.

@@ -13,6 +13,12 @@
 // default Take() is Write(). A run that stops early (--on-error fail) never
 // calls End().
 //
+// A sink whose Write() only appends text made from the document alone says
+// so (Renders() is true): the runner then calls Render() — const and
+// thread-safe — for several documents at once on its worker threads, and
+// Put() with each text in input order, instead of Write(); the bytes are
+// the same.
+//
 // Example
 //   whosaid::output::StringOutput out;
 //   auto sink = whosaid::output::MakeSink(whosaid::output::OutputFormat::kJsonl, out);
@@ -23,6 +29,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/corpus_result.h"
@@ -38,6 +45,11 @@ class Sink {
   virtual void Begin() {}
   virtual void Write(const Document& doc, const DocResult& result) = 0;
   virtual void Take(Document doc, DocResult result) { Write(doc, result); }
+  virtual bool Renders() const { return false; }
+  virtual std::string Render(const Document& /*doc*/, const DocResult& /*result*/) const {
+    return {};
+  }
+  virtual void Put(std::string_view /*text*/) {}
   virtual void End(const CorpusResult& /*corpus*/) {}
 };
 

@@ -46,7 +46,7 @@ struct Pipeline::Impl {
         policy(c.attribution, rules),
         mentions(c.name_mentions, rules),
         events(WithTrace(c.events, c.trace), rules),
-        limits(c.limits, rules),
+        limits(rules),
         figures(c.figures, rules) {}
 
   DocResult RunWindow(const Document& doc) const;  // every step on one window
@@ -107,7 +107,7 @@ DocResult Pipeline::Impl::RunWindow(const Document& doc) const {
   std::vector<std::size_t> at;
   for (const Claim& c : claims) {
     phrases.push_back(c.speaker.empty() ? attribution::SpeakerPhrase{}
-                                        : m.speakers.Read(a.text, a.tokens, a.shape, c.speaker));
+                                        : m.speakers.Run(a.text, a.tokens, a.shape, c.speaker));
     at.push_back(c.cue.empty() ? c.content.begin : c.cue.begin);
   }
   auto resolved = m.coref.Run(a.text, a.tokens, a.shape, phrases, at);

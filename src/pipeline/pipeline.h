@@ -71,7 +71,7 @@ struct PipelineConfig {
   entities::MentionConfig name_mentions;       // entities/mentions.h: role windows, headlines
   events::EventConfig events;                  // events/event_stage.h
   claims::ExtractorConfig figures;             // claims/figures.h (FigureExtractor)
-  RecordLimitsConfig limits;                   // pipeline/record_limits.h
+  // (RecordLimits, pipeline/record_limits.h, has none: rules/records.txt.)
 };
 
 class Pipeline {

@@ -17,7 +17,7 @@ std::size_t Characters(std::string_view bytes) {
 
 }  // namespace
 
-RecordLimits::RecordLimits(const RecordLimitsConfig&, const rules::RuleSet& rules) {
+RecordLimits::RecordLimits(const rules::RuleSet& rules) {
   const rules::RuleFile& file = rules.File(kFile);
   for (const rules::RuleLine& line : file.lines()) {
     const std::vector<std::string> f = rules::RuleFile::Fields(line);

@@ -9,8 +9,8 @@
 //   Records within the limit are untouched, in order. Linear in the records.
 //
 // Example
-//   RecordLimits limits(RecordLimitsConfig{}, rules);  // max_quote_chars | 20000
-//   limits.Run(doc, result);                           // a 951,450-character quote: gone
+//   RecordLimits limits(rules);  // max_quote_chars | 20000
+//   limits.Run(doc, result);     // a 951,450-character quote: gone
 #pragma once
 
 #include <cstddef>
@@ -21,13 +21,13 @@
 
 namespace whosaid {
 
-// No setting yet: the limits are rules/records.txt.
-struct RecordLimitsConfig {};
-
+// The one stage without a config: its limits are rules/records.txt (a
+// second place for them would only disagree), so it is built from the rules
+// alone and PipelineConfig has no field for it.
 class RecordLimits {
  public:
   // Reads rules/records.txt; throws ConfigError on a bad or missing entry.
-  RecordLimits(const RecordLimitsConfig& config, const rules::RuleSet& rules);
+  explicit RecordLimits(const rules::RuleSet& rules);
 
   void Run(const Document& doc, DocResult& result) const;
 

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
@@ -180,7 +182,8 @@ struct EntityResolver::State {
   SpellingReporter reporter;                 // its spelling test decides short forms
   std::unordered_set<std::string> pronouns;  // lower case (pronouns.txt): never another name
   bool details = true;
-  WordKeys word_keys{clusterer.parser()};  // the parser keys of words, cached
+  WordKeys word_keys{clusterer.parser()};              // the parser keys of words, cached
+  std::vector<std::unique_ptr<WordKeys>> worker_keys;  // the same, of Fold's other workers
 
   // pass 1 (Note): what the run's inputs say, whatever the order
   std::unordered_set<std::string> acronyms;   // names of acronym inputs
@@ -838,13 +841,56 @@ class DocPeople {
   std::vector<SpellingReporter::LabelWord> last_prepared_;  // Respells: last_words_ prepared
 };
 
+// What a short-form candidate of a document stands for: the half of
+// folding a document that only reads (its own names, the rules, what every
+// Note() gathered — the run's acronyms and organisation keys), so that
+// many documents are decided at once on other threads (Fold of a batch);
+// FoldDoc applies the verdicts in input order.
+struct Target {
+  enum class To : std::uint8_t { kNone, kName, kPhrase, kAcronym, kInput, kPerson };
+  To to = To::kNone;
+  bool parsed = false;      // kPhrase: `known` was computed here (State::known_phrase had no entry)
+  bool known = false;       // kPhrase, parsed: the phrase parses to an organisation's key
+  std::uint32_t input = 0;  // kInput: the document's input it is a short form of
+};
+
+// A capitalised word that is the surname of a person named in the same
+// document, or a spelling of it by the spelling report's test, or an
+// acronym defined anywhere in the run. Reads `s` only (known_phrase: as a
+// cache; FoldDoc fills it).
+std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, WordKeys& keys) {
+  std::vector<Target> out(names.candidates.size());
+  if (names.candidates.empty()) return out;
+  DocPeople people(s, names, keys);
+  const auto& parser = s.clusterer.parser();
+  for (std::size_t k = 0; k < names.candidates.size(); ++k) {
+    const PartialCandidate& c = names.candidates[k];
+    Target& t = out[k];
+    if (c.name) {
+      t.to = Target::To::kName;
+    } else if (c.phrase) {
+      t.to = Target::To::kPhrase;
+      if (!s.known_phrase.count(segment::Lower(c.word))) {
+        t.parsed = true;
+        t.known = s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+      }
+    } else if (s.acronyms.count(c.word)) {
+      t.to = Target::To::kAcronym;
+    } else if (auto in = people.Of(c.word, !c.in_phrase)) {
+      t.to = Target::To::kInput;
+      t.input = *in;
+    } else if (people.Respells(c.word)) {
+      t.to = Target::To::kPerson;
+    }
+  }
+  return out;
+}
+
 // Folds one document's name inputs into the run's groups, and its
-// short-form candidates (every Note() done: the run's acronyms and
-// organisation keys decide some of them): a capitalised word that is the
-// surname of a person named in the same document, or a spelling of it by
-// the spelling report's test, or an acronym defined anywhere in the run.
-void FoldDoc(State& s, const PartialNames& names, const std::string& id,
-             const std::string& outlet) {
+// short-form candidates as `targets` (DecideCandidates, every Note() done)
+// decided them.
+void FoldDoc(State& s, const PartialNames& names, const std::string& id, const std::string& outlet,
+             const std::vector<Target>& targets) {
   const auto doc = static_cast<std::uint32_t>(s.doc_ids.size());
   s.doc_ids.push_back(id);
   s.doc_key.push_back(Intern(s.keys, id));
@@ -873,7 +919,6 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id,
   s.record_begin.push_back(s.records.size());
   for (const PartialForm& f : names.forms) Occur(s, group_of[f.input], f.form, f.count, doc);
 
-  DocPeople people(s, names, s.word_keys);
   std::map<std::string, std::uint32_t> made;  // key → group, made once per key
   auto input_for = [&](const std::string& key, const std::string& name, Kind kind, bool tentative) {
     auto [it, fresh] = made.try_emplace(key, 0);
@@ -888,22 +933,38 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id,
     return it->second;
   };
   const auto& parser = s.clusterer.parser();
-  for (const PartialCandidate& c : names.candidates) {
+  for (std::size_t k = 0; k < names.candidates.size(); ++k) {
+    const PartialCandidate& c = names.candidates[k];
+    const Target& t = targets[k];
     std::optional<std::uint32_t> target;
-    const std::string lw = segment::Lower(c.word);
-    if (c.name) {
-      target = input_for("name:" + lw, c.word, Kind::kPerson, true);
-    } else if (c.phrase) {
-      auto [known, fresh] = s.known_phrase.try_emplace(lw, false);
-      if (fresh) known->second = s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
-      if (!known->second) continue;
-      target = input_for("phrase:" + lw, c.word, Kind::kOrganization, false);
-    } else if (s.acronyms.count(c.word)) {
-      target = input_for("acronym:" + c.word, c.word, Kind::kOrganization, false);
-    } else if (auto in = people.Of(c.word, !c.in_phrase)) {
-      target = group_of[*in];
-    } else if (people.Respells(c.word)) {
-      target = input_for("person:" + lw, c.word, Kind::kPerson, false);
+    switch (t.to) {
+      case Target::To::kName:
+        target = input_for("name:" + segment::Lower(c.word), c.word, Kind::kPerson, true);
+        break;
+      case Target::To::kPhrase: {
+        // (the first spelling of a phrase in input order decides for all)
+        const std::string lw = segment::Lower(c.word);
+        auto [known, fresh] = s.known_phrase.try_emplace(lw, false);
+        if (fresh) {
+          known->second = t.parsed
+                              ? t.known
+                              : s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+        }
+        if (!known->second) continue;
+        target = input_for("phrase:" + lw, c.word, Kind::kOrganization, false);
+        break;
+      }
+      case Target::To::kAcronym:
+        target = input_for("acronym:" + c.word, c.word, Kind::kOrganization, false);
+        break;
+      case Target::To::kInput:
+        target = group_of[t.input];
+        break;
+      case Target::To::kPerson:
+        target = input_for("person:" + segment::Lower(c.word), c.word, Kind::kPerson, false);
+        break;
+      case Target::To::kNone:
+        break;
     }
     if (target) {
       Occur(s, *target, c.word, 1, doc);
@@ -1153,12 +1214,30 @@ void SortUnique(std::vector<std::string>& v) {
 
 void EntityResolver::Fold(const PartialNames& names, const std::string& doc_id,
                           const std::string& outlet) {
-  FoldDoc(*state_, names, doc_id, outlet);
+  State& s = *state_;
+  FoldDoc(s, names, doc_id, outlet, DecideCandidates(s, names, s.word_keys));
+}
+
+void EntityResolver::Fold(const std::vector<DocNames>& docs, unsigned threads) {
+  State& s = *state_;
+  const std::size_t workers = std::clamp<std::size_t>(threads, 1, docs.size());
+  while (s.worker_keys.size() + 1 < workers)
+    s.worker_keys.push_back(std::make_unique<WordKeys>(s.clusterer.parser()));
+  std::vector<std::vector<Target>> targets(docs.size());
+  std::atomic<std::size_t> next{0};
+  parallel::RunWorkers(workers, [&](std::size_t k) {
+    WordKeys& keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
+    for (std::size_t d; (d = next.fetch_add(1)) < docs.size();)
+      targets[d] = DecideCandidates(s, docs[d].names, keys);
+  });
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    FoldDoc(s, docs[d].names, docs[d].id, docs[d].outlet, targets[d]);
 }
 
 EntityTable EntityResolver::Resolve() {
   State& s = *state_;
-  for (const State::Held& h : s.held) FoldDoc(s, h.names, h.id, h.outlet);
+  for (const State::Held& h : s.held)
+    FoldDoc(s, h.names, h.id, h.outlet, DecideCandidates(s, h.names, s.word_keys));
   s.held.clear();
   const entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
   const std::size_t groups = s.groups.size();

@@ -99,6 +99,14 @@ class EntityResolver {
   // numbered in Fold() order), then Resolve().
   void Note(const PartialNames& names);
   void Fold(const PartialNames& names, const std::string& doc_id, const std::string& outlet);
+  // Fold() of consecutive documents, in their order: what reads only each
+  // document's own names (which name its short-form candidates are) on up
+  // to `threads` threads, the rest in order; the same as Fold() of each.
+  struct DocNames {
+    PartialNames names;
+    std::string id, outlet;
+  };
+  void Fold(const std::vector<DocNames>& docs, unsigned threads);
   // Or in one pass, keeping every document's names until Resolve():
   // Note() now, Fold() then (documents numbered in Add() order).
   void Add(const PartialNames& names, const std::string& doc_id, const std::string& outlet);

@@ -1,9 +1,14 @@
 #include "run/corpus_run.h"
 
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <utility>
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 
+#include "core/parallel.h"
 #include "core/partial_codec.h"
 #include "run/partial_map.h"
 
@@ -20,6 +25,16 @@ std::size_t Footprint(const Partial& p) {
     if (q.speaker) n += q.speaker->name.size() + q.speaker->role.size();
   }
   return n;
+}
+
+// Gives the pages of memory freed so far back to the system: glibc keeps
+// them, and those of the worker threads' arenas (where each document's
+// records and summaries were made, RunConfig::prepare) the main thread never
+// reuses, so what a stage drops would still count in the resident size.
+void ReleaseFreed() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 // A byte offset of the text mapped into the pieces laid end to end: monotone,
@@ -133,6 +148,35 @@ void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEven
   for (std::size_t e = 0; e < events.events.size(); ++e) {
     const events::GlobalEvent* g = index.Find(doc, static_cast<int>(e));
     events.global.push_back(g ? g->ref : EventRef{});
+  }
+}
+
+// Calls f(i) once for every i in [0, n), on up to `threads` threads.
+template <typename F>
+void OnThreads(std::size_t n, unsigned threads, F&& f) {
+  std::atomic<std::size_t> next{0};
+  parallel::RunWorkers(std::min<std::size_t>(std::max(threads, 1u), n), [&](std::size_t) {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+  });
+}
+
+// Reads back items [0, n), kBatch at a time: take(i, bytes) moves a held
+// item into place and returns false, or reads a spilled one's bytes into
+// `bytes` and returns true (on this thread: the spill file is read here
+// only); decode(i, bytes) then runs on up to `threads` threads.
+template <typename Take, typename Decode>
+void ReadBack(std::size_t n, unsigned threads, Take&& take, Decode&& decode) {
+  constexpr std::size_t kBatch = 256;
+  std::vector<std::string> bytes;
+  std::vector<char> spilled;
+  for (std::size_t b = 0; b < n; b += kBatch) {
+    const std::size_t m = std::min(kBatch, n - b);
+    bytes.assign(m, std::string());
+    spilled.assign(m, 0);
+    for (std::size_t i = 0; i < m; ++i) spilled[i] = take(b + i, bytes[i]) ? 1 : 0;
+    OnThreads(m, threads, [&](std::size_t i) {
+      if (spilled[i]) decode(b + i, bytes[i]);
+    });
   }
 }
 
@@ -266,12 +310,21 @@ CorpusResult CorpusRun::Resolve() {
   const bool cluster = stages_.keep_documents && stages_.events;
   std::vector<events::DocEvents> events;
   std::vector<bool> held;
-  auto load_events = [&] {
-    events.reserve(docs_.size());
-    for (Doc& d : docs_) {
-      held.push_back(d.events != nullptr);
-      events.push_back(TakeEvents(d));
-    }
+  auto load_events = [&] {  // (the spilled decoded on threads_ threads)
+    events.resize(docs_.size());
+    held.assign(docs_.size(), false);
+    ReadBack(
+        docs_.size(), threads_,
+        [&](std::size_t d, std::string& bytes) {
+          held[d] = docs_[d].events != nullptr;
+          if (held[d]) {
+            events[d] = TakeEvents(docs_[d]);
+            return false;
+          }
+          bytes = spills_[docs_[d].spill]->Read(docs_[d].events_slot);
+          return true;
+        },
+        [&](std::size_t d, const std::string& bytes) { events[d] = DecodeEvents(bytes); });
   };
   std::future<events::EventIndex> clustered;
   if (cluster && threads_ >= 2) {
@@ -280,9 +333,29 @@ CorpusResult CorpusRun::Resolve() {
       return events::ClusterEvents(events, stages_.event_config);
     });
   }
-  // 1. entities (every document noted as it came; folded in input order)
+  // 1. entities (every document noted as it came; folded in input order,
+  //    kFoldBatch documents at a time: their short forms on threads_ threads)
   stages_.entities->KeepDetails(stages_.entity_details);
-  for (Doc& d : docs_) stages_.entities->Fold(TakeNames(d), d.id, d.outlet);
+  constexpr std::size_t kFoldBatch = 256;
+  std::vector<resolve::EntityResolver::DocNames> fold;
+  for (std::size_t b = 0; b < docs_.size(); b += kFoldBatch) {
+    fold.assign(std::min(kFoldBatch, docs_.size() - b), {});
+    ReadBack(
+        fold.size(), threads_,
+        [&](std::size_t i, std::string& bytes) {
+          Doc& d = docs_[b + i];
+          fold[i].id = d.id;
+          fold[i].outlet = d.outlet;
+          if (d.names) {
+            fold[i].names = TakeNames(d);
+            return false;
+          }
+          bytes = spills_[d.spill]->Read(d.names_slot);
+          return true;
+        },
+        [&](std::size_t i, const std::string& bytes) { fold[i].names = DecodeNames(bytes); });
+    stages_.entities->Fold(fold, threads_);
+  }
   corpus.entities = stages_.entities->Resolve();
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   if (claims) {
@@ -310,17 +383,33 @@ CorpusResult CorpusRun::Resolve() {
       events[d] = {};
     }
   }
-  // 3. claims, from each document's summary and records (no text)
+  // 3. claims, from each document's summary and records (no text): its
+  //    statement items made, a document's records go (unless the stage
+  //    reads them again: ClaimsStage::NeedsResult), so that the grouping
+  //    never holds every record of the run beside its items
   if (claims) {
     corpus.figures.reserve(docs_.size());
     std::vector<claims::FoldedDoc> docs;
     docs.reserve(docs_.size());
+    claims::StatementInputs inputs;
+    std::size_t records = 0;  // reserved: a million items are not grown by doubling
+    for (const Doc& d : docs_) records += d.claims->summary.records.size();
+    inputs.items.reserve(records);
+    inputs.refs.reserve(records);
     const Document no_text;  // Figures reads the records' events, not the text
-    for (const Doc& d : docs_)
-      corpus.figures.push_back(stages_.claims->Figures(no_text, d.claims->result));
-    for (std::size_t d = 0; d < docs_.size(); ++d)
-      docs.push_back({&docs_[d].claims->summary, &docs_[d].claims->result, &corpus.figures[d]});
-    corpus.claims = stages_.claims->Run(docs);
+    for (std::size_t d = 0; d < docs_.size(); ++d) {
+      DocForClaims& c = *docs_[d].claims;
+      corpus.figures.push_back(stages_.claims->Figures(no_text, c.result));
+      docs.push_back({&c.summary, &c.result, &corpus.figures[d]});
+      stages_.claims->AddItems(d, docs[d], inputs);
+      if (!stages_.claims->NeedsResult(c.result)) {
+        docs[d].result = nullptr;
+        c.result = DocResult{};
+      }
+    }
+    ReleaseFreed();
+    corpus.claims = stages_.claims->Run(docs, inputs);
+    inputs = {};
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
         for (const auto& [compact, original] : docs_[f.doc_index].claims->figure_spans) {
@@ -343,22 +432,69 @@ void CorpusRun::Finish(output::Sink& sink) {
     return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;
   });
   const CorpusResult corpus = Resolve();
-  // 5. output: each document's records get the run-wide ids as they are written
-  sink.Begin();
-  for (std::size_t d = 0; stages_.keep_documents && d < docs_.size(); ++d) {
-    Partial p = Take(docs_[d]);
+  // 5. output: each document's records get the run-wide ids as they are
+  //    written (`partial` and `events` as read back: the document as the sink gets it)
+  auto make_doc = [&](std::size_t d, Partial& p, events::DocEvents& events) {
     Document doc = p.quotes.empty() && p.figures.empty() ? std::move(p.doc) : Skeleton(p);
     DocResult result;
     result.quotes = std::move(p.quotes);
     result.figures = std::move(p.figures);
     resolve::EntityResolver::Apply(corpus.entities, d, result);
-    result.events = TakeEvents(docs_[d]);
+    result.events = std::move(events);
     if (stages_.events) {
       SetGlobal(corpus.events, d, result.events);
       events::AssignEvents(corpus.events, d, result.events, result.quotes);
     }
     if (stages_.claims) claims::ClaimsStage::Apply(corpus.claims, d, result);
-    sink.Take(std::move(doc), std::move(result));
+    return std::make_pair(std::move(doc), std::move(result));
+  };
+  sink.Begin();
+  if (stages_.keep_documents && threads_ >= 2 && sink.Renders()) {
+    // kWriteBatch documents at a time read back here (the spilled as
+    // bytes), then decoded, made and rendered on threads_ threads
+    // (output/sink.h, Render), put in order
+    constexpr std::size_t kWriteBatch = 64;
+    std::vector<Partial> partials;
+    std::vector<events::DocEvents> events;
+    std::vector<std::string> partial_bytes, event_bytes, texts;
+    for (std::size_t b = 0; b < docs_.size(); b += kWriteBatch) {
+      const std::size_t n = std::min(kWriteBatch, docs_.size() - b);
+      partials.assign(n, Partial());
+      events.assign(n, events::DocEvents());
+      partial_bytes.assign(n, std::string());
+      event_bytes.assign(n, std::string());
+      std::vector<char> spilled(n, 0), events_spilled(n, 0);
+      for (std::size_t i = 0; i < n; ++i) {
+        Doc& d = docs_[b + i];
+        if (d.held) {
+          partials[i] = Take(d);
+        } else {
+          partial_bytes[i] = spills_[d.spill]->Read(d.slot);
+          spilled[i] = 1;
+        }
+        if (d.events) {
+          events[i] = TakeEvents(d);
+        } else {
+          event_bytes[i] = spills_[d.spill]->Read(d.events_slot);
+          events_spilled[i] = 1;
+        }
+      }
+      texts.assign(n, std::string());
+      OnThreads(n, threads_, [&](std::size_t i) {
+        if (spilled[i]) partials[i] = DecodePartial(partial_bytes[i]);
+        if (events_spilled[i]) events[i] = DecodeEvents(event_bytes[i]);
+        const auto [doc, result] = make_doc(b + i, partials[i], events[i]);
+        texts[i] = sink.Render(doc, result);
+      });
+      for (const std::string& text : texts) sink.Put(text);
+    }
+  } else {
+    for (std::size_t d = 0; stages_.keep_documents && d < docs_.size(); ++d) {
+      Partial p = Take(docs_[d]);
+      events::DocEvents events = TakeEvents(docs_[d]);
+      auto [doc, result] = make_doc(d, p, events);
+      sink.Take(std::move(doc), std::move(result));
+    }
   }
   sink.End(corpus);
   docs_.clear();

@@ -19,7 +19,8 @@
 //     4. spelling  (CorpusStages::spelling) the spelling report
 //     5. output    sink.Begin(), Take() per partial in input order (its
 //                  Skeleton: the text under its spans at their offsets),
-//                  sink.End(corpus) (output/sink.h)
+//                  sink.End(corpus) (output/sink.h); a sink that Renders()
+//                  gets Put(Render()) instead, rendered on the run's threads
 // So one process (`whosaid extract`), or any number of mappers whose
 // partials one `whosaid merge` adds, give the same bytes. The sink never sees
 // a stage and the stages never see a format: every command is a choice of
@@ -27,10 +28,11 @@
 //
 // Memory: per document, when claims run, the claims stage's summary of it
 // (ClaimsStage::Summarize as it comes: terms, no text) and its records
-// without text; its name inputs, its events and the rest of its partial
-// (records, text pieces, figures) stay in memory up to
-// CorpusStages::memory_budget, beyond which they are spilled to an
-// anonymous temporary file and read back: the name inputs into the entity
+// without text (until its statement items are made, ClaimsStage::AddItems);
+// its name inputs, its events and the rest of its partial (records, text
+// pieces, figures) stay in memory up to CorpusStages::memory_budget,
+// beyond which they are spilled to an anonymous temporary file and read
+// back: the name inputs into the entity
 // stage (EntityResolver::Note as each partial comes, Fold in input order at
 // the end: it keeps the distinct names, not the inputs), the events into
 // the event stage (all at once for the clustering, then dropped) and again
@@ -101,7 +103,9 @@ class CorpusRun {
   // Runs the corpus stages and writes everything to `sink` (see above).
   void Finish(output::Sink& sink);
   // Threads Finish may use (>= 2: the event clustering beside the entity
-  // stage; the output is the same for any number).
+  // stage, the entity stage's short forms (EntityResolver::Fold of a batch)
+  // and the rendering of the output (output::Sink::Render) on that many
+  // threads; the output is the same for any number).
   void SetThreads(unsigned threads) { threads_ = threads; }
 
  private:

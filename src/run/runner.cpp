@@ -111,10 +111,14 @@ std::vector<Mapped> ProcessBatch(const Pipeline& pipeline, const resolve::Entity
 }
 
 // RunPipeline and RunMap: `names` null → consume_doc, else consume_partial.
-// With two or more threads the next batch is read, then processed while
-// this one is consumed (the consumer — the corpus run's Add, spilling —
-// no longer waits for the workers, nor they for it); the order of
-// everything the consumer and the observer see is the same.
+// With two or more threads, three batches are in flight: while the workers
+// process the next batch, the calling thread consumes this one (the
+// consumer — the corpus run's Add, spilling — no longer waits for the
+// workers, nor they for it) and then reads the batch after next (reading
+// and parsing the input, JSON Lines records, is no longer a serial step
+// between batches). A batch read ahead reports its reader diagnostics just
+// before it is consumed (ReportRead), so the order of everything the
+// consumer and the observer see is the same as with one thread.
 RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
              const resolve::EntityResolver* names, const DocConsumer& consume_doc,
              const PartialConsumer& consume_partial, RunObserver& observer,
@@ -142,18 +146,30 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
   std::uint64_t read = 0;  // documents read and processed
   Batch batch = ReadBatch(source, observer, config, true);
   if (observer.stop() || batch.docs.empty()) return stats;
-  std::vector<Mapped> mapped =
-      ProcessBatch(pipeline, names, batch.docs, config, config.first_ordinal);
+  // ahead: the next batch, read while this one is processed (its
+  // diagnostics not yet reported)
+  std::vector<Mapped> mapped;
+  Batch next;
+  if (ahead) {
+    parallel::RunWorkers(2, [&](std::size_t k) {
+      if (k == 0)
+        next = ReadBatch(source, observer, config, false);
+      else
+        mapped = ProcessBatch(pipeline, names, batch.docs, config, config.first_ordinal);
+    });
+  } else {
+    mapped = ProcessBatch(pipeline, names, batch.docs, config, config.first_ordinal);
+  }
   read += batch.docs.size();
   for (;;) {
-    Batch next;
     std::vector<Mapped> next_mapped;
     bool go = true;
     if (ahead) {
-      next = ReadBatch(source, observer, config, false);
+      Batch after;
       parallel::RunWorkers(2, [&](std::size_t k) {
         if (k == 0) {
           go = consume(batch.docs, mapped);
+          if (go && !next.docs.empty()) after = ReadBatch(source, observer, config, false);
         } else if (!next.docs.empty()) {
           next_mapped =
               ProcessBatch(pipeline, names, next.docs, config, config.first_ordinal + read);
@@ -162,16 +178,22 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
       if (!go) return stats;
       ReportRead(next, observer);
       next_mapped.resize(next.docs.size());  // (documents after a stop dropped)
+      if (observer.stop() || next.docs.empty()) break;
+      read += next.docs.size();
+      batch = std::move(next);
+      mapped = std::move(next_mapped);
+      next = std::move(after);
     } else {
       if (!consume(batch.docs, mapped)) return stats;
-      next = ReadBatch(source, observer, config, true);
-      if (!observer.stop() && !next.docs.empty())
-        next_mapped = ProcessBatch(pipeline, names, next.docs, config, config.first_ordinal + read);
+      Batch fresh = ReadBatch(source, observer, config, true);
+      if (!observer.stop() && !fresh.docs.empty())
+        next_mapped =
+            ProcessBatch(pipeline, names, fresh.docs, config, config.first_ordinal + read);
+      if (observer.stop() || fresh.docs.empty()) break;
+      read += fresh.docs.size();
+      batch = std::move(fresh);
+      mapped = std::move(next_mapped);
     }
-    if (observer.stop() || next.docs.empty()) break;
-    read += next.docs.size();
-    batch = std::move(next);
-    mapped = std::move(next_mapped);
   }
   return stats;
 }

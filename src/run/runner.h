@@ -5,9 +5,10 @@
 // How: documents are read in batches (at most RunConfig::batch_docs documents
 // or batch_bytes bytes, whichever comes first, and always at least one), each
 // batch is processed by up to `threads` threads, then written in order
-// (with two or more threads, the next batch is read and processed while
-// this one is consumed). So memory stays bounded by two batches whatever
-// the corpus size, and the output is byte-identical for every thread count.
+// (with two or more threads, the next batch is processed while this one is
+// consumed and the one after is read). So memory stays bounded by three
+// batches whatever the corpus size, and the output is byte-identical for
+// every thread count.
 //
 // Errors: reader and pipeline diagnostics go to the RunObserver (reader ones
 // as they are read, a document's own with its result). A document whose

@@ -185,9 +185,18 @@ bool IsUpperAt(std::string_view word, std::size_t i) {
 }
 
 std::string Lower(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  for (std::size_t i = 0; i < word.size();) {
+  // ASCII in place (most words are), then code point by code point from
+  // the first byte that is not.
+  std::string out(word);
+  std::size_t i = 0;
+  for (; i < out.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(out[i]);
+    if (b >= 0x80) break;
+    if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
+  }
+  if (i == out.size()) return out;
+  out.resize(i);
+  while (i < word.size()) {
     unsigned char b = static_cast<unsigned char>(word[i]);
     if (b < 0x80) {
       out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));

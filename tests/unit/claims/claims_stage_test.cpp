@@ -163,6 +163,36 @@ TEST_SUITE("claims.stage") {
     }
   }
 
+  TEST_CASE("in two steps: items per document, then the records may go") {
+    ClaimsConfig ids_only;
+    ids_only.details = false;
+    const ClaimsStage stage(ids_only, testing::Rules());
+    std::vector<KeptDoc> docs = Corpus();
+    const ClaimsResult whole = RunOn(stage, docs);
+    std::vector<DocClaims> summaries;
+    for (KeptDoc& k : docs) summaries.push_back(stage.Summarize(k.doc, k.result));
+    std::vector<FoldedDoc> folded;
+    StatementInputs inputs;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      folded.push_back({&summaries[d], &docs[d].result, &docs[d].figures});
+      stage.AddItems(d, folded[d], inputs);
+      // a document with figures keeps its records (the figure lines read them)
+      CHECK(stage.NeedsResult(docs[d].result) == !docs[d].result.figures.empty());
+      if (!stage.NeedsResult(docs[d].result)) {
+        folded[d].result = nullptr;
+        docs[d].result = DocResult{};
+      }
+    }
+    const ClaimsResult r = stage.Run(folded, inputs);
+    CHECK(r.statement_of == whole.statement_of);
+    REQUIRE(r.statements.size() == whole.statements.size());
+    for (std::size_t s = 0; s < r.statements.size(); ++s) {
+      CHECK(r.statements[s].id == whole.statements[s].id);
+      CHECK(r.statements[s].appearances == whole.statements[s].appearances);
+    }
+    CHECK(r.lines.size() == whole.lines.size());
+  }
+
   TEST_CASE("the result does not depend on document order") {
     const ClaimsStage stage(ClaimsConfig{}, testing::Rules());
     std::vector<KeptDoc> docs = Corpus();

@@ -12,7 +12,7 @@ namespace {
 std::string FirstWhen(const std::string& anchor, const std::string& text) {
   auto words = testing::WordsOf(text);
   auto a = events::ParseIsoDate(anchor);
-  auto found = testing::Dates().Find(words.words, 0, words.size(), a);
+  auto found = testing::Dates().Run(words.words, 0, words.size(), a);
   if (found.empty()) return "none";
   if (found[0].generic) return "generic";
   if (!found[0].range) return "null";

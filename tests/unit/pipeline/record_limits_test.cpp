@@ -36,7 +36,7 @@ Sample Quoted(std::size_t chars) {
 
 TEST_SUITE("pipeline") {
   TEST_CASE("record limits: the examples of records.txt") {
-    const RecordLimits limits(RecordLimitsConfig{}, testing::Rules());
+    const RecordLimits limits(testing::Rules());
     const auto examples = testing::Examples("records.txt");
     REQUIRE(!examples.empty());
     for (const auto& ex : examples) {
@@ -73,7 +73,7 @@ TEST_SUITE("pipeline") {
           testing::Rules().With("records.txt", rules::RuleFile::Parse("records.txt", row.content));
       std::string error;
       try {
-        RecordLimits limits(RecordLimitsConfig{}, *rules);
+        RecordLimits limits(*rules);
       } catch (const ConfigError& e) {
         error = e.what();
       }

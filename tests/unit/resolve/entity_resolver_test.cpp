@@ -271,6 +271,71 @@ TEST_SUITE("resolve") {
     CHECK(first.name_of == reversed.name_of);
   }
 
+  TEST_CASE("a batch folded on threads gives the table of one document at a time") {
+    // invented documents: short forms by surname, a respelling, a given
+    // name, an acronym the run defines, a known organisation's phrase
+    std::vector<Doc> docs = kDocs;
+    docs.push_back({"x", "X",
+                    "Governor Ramzi Tarkan said the storm had passed and that Tarkan's men were "
+                    "ready. Foreign Minister Omar al-Shirwani said talks went well. Sirwani said "
+                    "the visit was useful. UNAMI staff left."});
+    docs.push_back({"y", "Y",
+                    "PM Daud Kamali said the budget was ready. Protesters marched in support of "
+                    "Daud. The Somali Defense Ministry said the Defense Ministry would pay."});
+    const std::size_t n = docs.size();
+    for (std::size_t i = 0; i < n; ++i) docs.push_back({docs[i].id + "-2", "Z", docs[i].text});
+    std::vector<PartialNames> names;
+    std::vector<DocResult> results;
+    {
+      resolve::EntityResolver maker(resolve::ResolverConfig{}, testing::Rules());
+      for (const Doc& d : docs) {
+        Document doc = MakeDoc(d);
+        results.push_back(testing::ThePipeline().Run(doc));
+        names.push_back(maker.Names(doc, results.back()));
+      }
+    }
+    // the table as text: ids, names, variants with their documents, roles, records
+    auto describe = [&](const resolve::EntityTable& t) {
+      std::string out;
+      for (const auto& e : t.entities) {
+        out += e.id + " " + e.type + " " + e.name + " " + std::to_string(e.quotes) + "\n";
+        for (const auto& v : e.variants) {
+          out += "  " + v.form + " x" + std::to_string(v.count) + ":";
+          for (const auto& d : v.docs) out += " " + d;
+          out += "\n";
+        }
+        for (const auto& r : e.roles) out += "  role " + r.role + "/" + r.affiliation + "\n";
+        for (const auto& m : e.merges) out += "  merge " + m.form + " ~ " + m.matched + "\n";
+      }
+      for (const auto& w : t.words) out += "word " + w.form + " x" + std::to_string(w.count) + "\n";
+      for (const auto& rs : t.record_entity) {
+        for (std::ptrdiff_t r : rs) out += std::to_string(r) + " ";
+        out += "\n";
+      }
+      return out;
+    };
+    auto resolve = [&](unsigned threads, std::size_t batch) {
+      resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+      for (const PartialNames& x : names) resolver.Note(x);
+      for (std::size_t b = 0; b < docs.size(); b += batch) {
+        if (batch == 1) {
+          resolver.Fold(names[b], docs[b].id, docs[b].outlet);
+          continue;
+        }
+        std::vector<resolve::EntityResolver::DocNames> fold;
+        for (std::size_t d = b; d < std::min(docs.size(), b + batch); ++d)
+          fold.push_back({names[d], docs[d].id, docs[d].outlet});
+        resolver.Fold(fold, threads);
+      }
+      return describe(resolver.Resolve());
+    };
+    const std::string one = resolve(1, 1);
+    CHECK(one.find("Tarkan") != std::string::npos);
+    CHECK(resolve(1, 4) == one);
+    CHECK(resolve(2, 3) == one);
+    CHECK(resolve(3, docs.size()) == one);
+  }
+
   TEST_CASE("records get the entity's id and canonical name") {
     resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
     std::vector<DocResult> results;

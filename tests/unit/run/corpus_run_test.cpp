@@ -1,0 +1,98 @@
+#include "run/corpus_run.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "../support/pipeline_fixture.h"
+#include "claims/claims_stage.h"
+#include "output/jsonl_sink.h"
+#include "output/output_stream.h"
+
+namespace whosaid {
+namespace {
+
+// The documents of a vector, in order.
+class VectorSource : public ingest::DocumentSource {
+ public:
+  explicit VectorSource(std::vector<Document> docs) : docs_(std::move(docs)) {}
+  bool Next(Document& doc, std::vector<Diagnostic>&) override {
+    if (next_ == docs_.size()) return false;
+    doc = docs_[next_++];
+    return true;
+  }
+
+ private:
+  std::vector<Document> docs_;
+  std::size_t next_ = 0;
+};
+
+class Quiet : public run::RunObserver {
+ public:
+  void Report(const std::vector<Diagnostic>&) override {}
+  bool stop() const override { return false; }
+};
+
+// Invented outlets, people and places; each text several times, under other ids.
+std::vector<Document> Documents() {
+  const std::vector<std::string> texts = {
+      "“We will respond,” said Obaidullah Sherowazani, spokesperson for the Defence Ministry of "
+      "Norland. Soomro said that the visit was about trade. Ibrahim Soomro, a security analyst, "
+      "said the talks were a start.",
+      "The Norland Defence Ministry, through its spokesperson Obaidullah Sherwazni, announced "
+      "that the convoy reached its base. “The road is open,” Sherwazni said on Monday in Port "
+      "Avel.",
+      "Governor Ramzi Tarkan said the storm had passed. “Tarkan's men are ready,” he said. "
+      "Foreign Minister Omar al-Shirwani said talks went well. Sirwani said the visit was useful.",
+      "PM Daud Kamali said the budget was ready. “Taxes will fall,” Kamali told reporters in Port "
+      "Avel. Protesters marched in support of Daud."};
+  std::vector<Document> docs;
+  for (int copy = 0; copy < 3; ++copy) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      Document d;
+      d.id = "doc-" + std::to_string(copy) + "-" + std::to_string(i);
+      d.outlet = i % 2 ? "Outlet B" : "Outlet A";
+      d.text = texts[i];
+      docs.push_back(std::move(d));
+    }
+  }
+  return docs;
+}
+
+// `extract`'s output (JSON Lines, entities, events and statements).
+std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory_budget) {
+  resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+  claims::ClaimsConfig ids_only;
+  ids_only.details = false;
+  const claims::ClaimsStage claims(ids_only, testing::Rules());
+  run::CorpusStages stages;
+  stages.entities = &resolver;
+  stages.events = true;
+  stages.claims = &claims;
+  stages.entity_details = false;
+  stages.memory_budget = memory_budget;
+  output::StringOutput out;
+  output::JsonlSink sink(out);
+  VectorSource source(Documents());
+  Quiet observer;
+  run::RunConfig config;
+  config.threads = threads;
+  config.batch_docs = batch_docs;
+  run::RunCorpus(source, testing::ThePipeline(), stages, sink, observer, config);
+  return out.str();
+}
+
+TEST_SUITE("run") {
+  TEST_CASE("extract's output is the same bytes for every thread count and batch size") {
+    const std::string one = Extract(1, 256, std::size_t{64} << 20);
+    CHECK(one.find("Sherowazani") != std::string::npos);
+    CHECK(Extract(2, 256, std::size_t{64} << 20) == one);
+    CHECK(Extract(2, 1, std::size_t{64} << 20) == one);
+    CHECK(Extract(3, 2, std::size_t{64} << 20) == one);
+    CHECK(Extract(2, 3, 1) == one);  // everything spilled
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
