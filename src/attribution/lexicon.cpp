@@ -121,7 +121,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
     }
     pronouns_[segment::Lower(f[0])] = Pronoun{f[1] == "subject", f[2], f[3] == "plural"};
   }
-  for (const auto& line : rules.File("roles.txt").lines()) roles_.insert(segment::Lower(line.text));
+  for (const auto& line : rules.File("roles.txt").lines())  // NOUN [| relational]
+    roles_.insert(segment::Lower(rules::RuleFile::Fields(line).front()));
   const auto& titles = rules.File("titles.txt");
   for (const auto& line : titles.lines()) {
     auto f = rules::RuleFile::Fields(line);
