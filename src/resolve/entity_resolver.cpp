@@ -1606,12 +1606,14 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
       return r.role == role && (!affiliation || r.affiliation == *affiliation);
     });
   };
-  // the records of the document that state a role of their entity (one
-  // the entity keeps: a function, stated at its name), before any is filled
+  // the records of the document that state a role of their entity, before
+  // any is filled: one the entity keeps, or with the rules any role-like one
+  // (the document's own descriptions count there: "the judge said")
   std::vector<std::size_t> stating;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& sp = result.quotes[i].speaker;
-    if (sp && ents[i] >= 0 && !sp->role.empty() && has_role(entity(i), sp->role, nullptr))
+    if (sp && ents[i] >= 0 && !sp->role.empty() &&
+        (s ? RoleLike(*s, sp->role) : has_role(entity(i), sp->role, nullptr)))
       stating.push_back(i);
   }
   if (s) {  // every record's, with an entity or not ("a source who …": affiliation "who")
@@ -1632,9 +1634,10 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
     // a transcript's label in capitals joined to the person it names
     if (e.type == "person" && sp->type == SpeakerType::kOrganization)
       sp->type = SpeakerType::kPerson;
-    if (!sp->role.empty()) continue;
-    // a role of the entity: the one stated nearest this record in its
-    // own document (the earlier at equal distance), else the run's first
+    if (!sp->role.empty() || e.type != "person") continue;
+    // a role of the person: the one stated nearest this record in its own
+    // document (the earlier at equal distance), else the run's first (a
+    // group or an organisation has none: "all major" of "all major Democrats")
     const std::size_t at = result.quotes[i].quote.begin;
     std::optional<std::size_t> near;
     std::size_t near_distance = 0;
@@ -1647,7 +1650,7 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
     if (near) {
       const Speaker& other = *result.quotes[*near].speaker;
       sp->role = other.role;
-      if (sp->affiliation.empty() && has_role(e, other.role, &other.affiliation))
+      if (sp->affiliation.empty() && (s || has_role(e, other.role, &other.affiliation)))
         sp->affiliation = other.affiliation;
       continue;
     }
