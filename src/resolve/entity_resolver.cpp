@@ -275,6 +275,16 @@ std::vector<std::string> RoleWords(std::string_view phrase) {
   return out;
 }
 
+// The plural of a role noun of roles.txt, in lower case ("officers",
+// "pollsters", "witnesses").
+bool PluralRole(const EntityResolver::State& s, const std::string& word) {
+  constexpr std::size_t kMinPluralBytes = 4;
+  if (word.size() < kMinPluralBytes || word.back() != 's') return false;
+  const std::string one = word.substr(0, word.size() - 1);
+  const std::string two = word.substr(0, word.size() - 2);
+  return s.role_nouns.count(one) || (word[word.size() - 2] == 'e' && s.role_nouns.count(two));
+}
+
 // A role that may stand for its entity in other records: a function, not
 // a relation to someone else or a fragment. Its head is its last word
 // before a function word ("director" of "Director of Government Affairs");
@@ -288,15 +298,7 @@ bool RoleLike(const EntityResolver::State& s, std::string_view role) {
   std::size_t end = 1;
   while (end < w.size() && !s.function_words.count(w[end])) ++end;
   const std::string& head = w[end - 1];
-  if (s.relational.count(head)) return false;
-  constexpr std::size_t kMinPluralBytes = 4;
-  if (head.size() >= kMinPluralBytes && head.back() == 's') {
-    const std::string one = head.substr(0, head.size() - 1);
-    const std::string two = head.substr(0, head.size() - 2);
-    if (s.role_nouns.count(one) || (head[head.size() - 2] == 'e' && s.role_nouns.count(two)))
-      return false;
-  }
-  return true;
+  return !s.relational.count(head) && !PluralRole(s, head);
 }
 
 // An affiliation that names a body: it has a capitalised word that is no
@@ -359,25 +361,30 @@ bool NotAName(const EntityResolver::State& s, std::string_view name) {
          PartyTag(s, name);
 }
 
-// A speaker name that names no one: a dateline's place in capitals
-// ("WASHINGTON — Sen. Ann Doe said"), a headline in capitals (three or
-// more words of three or more capital letters: "VOTERS STAY HOME IN
-// OHIO"), a month or weekday name alone ("after her March comment that").
-bool NoSpeakerName(const EntityResolver::State& s, std::string_view name) {
-  constexpr std::size_t kHeadlineWords = 3, kHeadlineLetters = 3;
-  std::size_t words = 0, caps = 0, start = 0;
+// A headline in capitals, no name: four or more words of three or more
+// capital letters ("VOTERS STAY HOME IN OHIO"; "USA TODAY NETWORK" is a name).
+bool CapsHeadline(std::string_view name) {
+  constexpr std::size_t kHeadlineWords = 4, kHeadlineLetters = 3;
+  std::size_t caps = 0, start = 0;
   for (std::size_t end = 0; end <= name.size(); ++end) {
     if (end < name.size() && name[end] != ' ') continue;
     const std::string_view w = name.substr(start, end - start);
     start = end + 1;
-    if (w.empty()) continue;
-    ++words;
     if (AllCaps(w) && w.size() >= kHeadlineLetters) ++caps;
   }
-  if (caps >= kHeadlineWords) return true;
-  if (words != 1) return false;
+  return caps >= kHeadlineWords;
+}
+
+// A speaker name that names no one: a dateline's place in capitals
+// ("WASHINGTON — Sen. Ann Doe said"), a headline in capitals, a month or
+// weekday name alone ("after her March comment that"); for a person, a
+// plural role noun alone ("Pollsters agree - Ann Doe: …").
+bool NoSpeakerName(const EntityResolver::State& s, std::string_view name, bool person) {
+  if (CapsHeadline(name)) return true;
+  if (name.find(' ') != std::string_view::npos) return false;
   const std::string lower = segment::Lower(name);
-  return (AllCaps(name) && s.places.count(lower)) || s.calendar_words.count(lower);
+  return (AllCaps(name) && s.places.count(lower)) || s.calendar_words.count(lower) ||
+         (person && PluralRole(s, lower));
 }
 
 // The name inputs of one document (EntityResolver::Names), made from its
@@ -394,7 +401,7 @@ class DocAdder {
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
       if (!sp || sp->name.empty() || sp->type == SpeakerType::kAnonymous ||
-          NoSpeakerName(s_, sp->name))
+          NoSpeakerName(s_, sp->name, sp->type == SpeakerType::kPerson))
         continue;
       Kind kind = sp->type == SpeakerType::kPerson  ? Kind::kPerson
                   : sp->type == SpeakerType::kGroup ? Kind::kGroup
@@ -621,6 +628,7 @@ class DocAdder {
     if (form.empty()) return -1;
     if (m.kind == MentionKind::kPerson && Words(form).size() == 1 && NotAName(s_, form))
       return -1;  // "R-Fla.", "Maine" of "Sen. Ann Doe (Maine)": no person
+    if (m.kind != MentionKind::kAcronym && CapsHeadline(form)) return -1;
     // the owner the text left implicit, unless the name has one (Somali defense ministry)
     const std::string owner =
         m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty()

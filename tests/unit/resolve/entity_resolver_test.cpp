@@ -438,9 +438,14 @@ TEST_SUITE("resolve") {
         {"t2", "",
          "Gov. Mary Hallick joined the program on Sunday.\n\nTAPPER: Governor, do you "
          "agree?\n\nHALLICK: I do. We want safe streets.\n\nTAPPER: Thank you."},
+        {"t3", "",
+         "FARM TOWNS BRACE FOR DROUGHT The Rural Water Board said wells were low.\n\nPollsters "
+         "agree - Dana Pirelli: \"The numbers moved.\""},
     };
     Resolved r = Resolve(docs);
-    for (const char* junk : {"WASHINGTON", "R-NY", "Fla", "Fla.", "Maine", "Mr. Voss", "Voss"}) {
+    for (const char* junk :
+         {"WASHINGTON", "R-NY", "Fla", "Fla.", "Maine", "Mr. Voss", "Voss", "Pollsters",
+          "FARM TOWNS BRACE FOR DROUGHT", "FARM TOWNS BRACE FOR DROUGHT The Rural Water Board"}) {
       CAPTURE(junk);
       CHECK(r.canonical.count(junk) == 0);
     }
