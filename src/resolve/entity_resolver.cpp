@@ -301,6 +301,22 @@ bool RoleLike(const EntityResolver::State& s, std::string_view role) {
   return !s.relational.count(head) && !PluralRole(s, head);
 }
 
+// A role without the function words that open it ("who is executive vice
+// president" → "executive vice president", "now director" → "director"),
+// then kept when role-like, else "".
+std::string RoleOf(const EntityResolver::State& s, std::string_view role) {
+  std::size_t start = 0;
+  while (start < role.size()) {
+    const std::size_t end = std::min(role.find(' ', start), role.size());
+    const std::vector<std::string> w = RoleWords(role.substr(start, end - start));
+    if (!w.empty() && !s.function_words.count(w.front())) break;
+    start = end + 1;
+  }
+  if (start >= role.size()) return "";
+  const std::string_view rest = role.substr(start);
+  return RoleLike(s, rest) ? std::string(rest) : "";
+}
+
 // An affiliation that names a body: it has a capitalised word that is no
 // function word ("Foreign Ministry", "Clinton campaign"; never "like" of
 // "candidates like Ann Doe", "stopped", "in three", "political messaging").
@@ -1532,7 +1548,7 @@ EntityTable EntityResolver::Resolve() {
     if (ent < 0) continue;
     // what each states, as a role and a body (neither: nothing)
     for (const auto& [k, count] : s.groups[g].stated) {
-      std::pair<std::string, std::string> kept_role{RoleLike(s, k.first) ? k.first : "",
+      std::pair<std::string, std::string> kept_role{RoleOf(s, k.first),
                                                     BodyLike(s, k.second) ? k.second : ""};
       if (kept_role.first.empty() && kept_role.second.empty()) continue;
       roles[static_cast<std::size_t>(ent)][kept_role] += count;
@@ -1629,7 +1645,7 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
       auto& sp = result.quotes[i].speaker;
       if (!sp) continue;
       if (!sp->affiliation.empty() && !BodyLike(*s, sp->affiliation)) sp->affiliation.clear();
-      if (!sp->role.empty() && !RoleLike(*s, sp->role)) sp->role.clear();
+      if (!sp->role.empty()) sp->role = RoleOf(*s, sp->role);
     }
   }
   for (std::size_t i = 0; i < n; ++i) {

@@ -393,6 +393,8 @@ TEST_SUITE("resolve") {
          "Five police officers stood beside Gov. Mary Hallick as she spoke. Mary Hallick said "
          "the streets were safe."},
         {"r7", "", "Mary Hallick said the budget was balanced."},
+        {"r8", "",
+         "Lena Ostrova, who is executive director of the fund, said the grants were late."},
     };
     struct Row {
       std::size_t doc;
@@ -405,6 +407,7 @@ TEST_SUITE("resolve") {
         {2, "the road", "mayor", ""},
         {6, "the budget was balanced", "gov.", ""},  // not "officers" (r6)
         {5, "the streets were safe", "gov.", ""},    // the record's own "officers" is no role
+        {7, "the grants were late", "executive director", ""},  // not "who is executive …"
     };
     resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
     std::vector<DocResult> results = AddAll(resolver, docs);
