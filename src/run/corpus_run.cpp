@@ -350,7 +350,7 @@ CorpusResult CorpusRun::Resolve() {
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   if (claims) {
     for (std::size_t d = 0; d < docs_.size(); ++d)
-      resolve::EntityResolver::Apply(corpus.entities, d, docs_[d].claims->result);
+      stages_.entities->ApplyChecked(corpus.entities, d, docs_[d].claims->result);
   }
   // 2b. events: run-wide refs for the claims
   if (cluster) {
@@ -429,7 +429,7 @@ void CorpusRun::Finish(output::Sink& sink) {
     DocResult result;
     result.quotes = std::move(p.quotes);
     result.figures = std::move(p.figures);
-    resolve::EntityResolver::Apply(corpus.entities, d, result);
+    stages_.entities->ApplyChecked(corpus.entities, d, result);
     result.events = std::move(events);
     if (stages_.events) {
       SetGlobal(corpus.events, d, result.events);
