@@ -26,7 +26,8 @@ WordLists::WordLists(const rules::RuleSet& rules) {
                                    : symbol == "determiner" ? Compound::kDeterminer
                                                             : Compound::kNone;
   }
-  for (const auto& line : rules.File("roles.txt").lines()) roles_.insert(Lower(line.text));
+  for (const auto& line : rules.File("roles.txt").lines())  // NOUN [| relational]
+    roles_.insert(Lower(rules::RuleFile::Fields(line).front()));
   const auto& titles = rules.File("titles.txt");
   for (const auto& line : titles.lines()) {
     auto f = rules::RuleFile::Fields(line);
