@@ -328,14 +328,28 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
   const std::size_t n = items.size();
   // 1. A canonical order, by content: everything below follows it, never the
   //    input order (nor the threads: each step writes only its own slots).
+  //    A document's id compares as its rank among the run's ids: the same
+  //    order, one integer compare instead of a string's.
+  std::vector<std::size_t> doc_rank(n);
+  {
+    std::unordered_map<std::string_view, std::size_t> rank;
+    for (const StatementItem& item : items) rank.emplace(item.doc, 0);
+    std::vector<std::string_view> ids;
+    ids.reserve(rank.size());
+    for (const auto& [id, r] : rank) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t k = 0; k < ids.size(); ++k) rank[ids[k]] = k;
+    for (std::size_t i = 0; i < n; ++i) doc_rank[i] = rank[items[i].doc];
+  }
   Ranked g{config_, items, std::vector<std::size_t>(n), {}, {}, {}, {}};
   std::iota(g.order.begin(), g.order.end(), 0);
   std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
     const StatementItem& a = items[x];
     const StatementItem& b = items[y];
-    return std::tie(a.doc, a.start, a.speaker, a.end, a.text) <
-           std::tie(b.doc, b.start, b.speaker, b.end, b.text);
+    return std::tie(doc_rank[x], a.start, a.speaker, a.end, a.text) <
+           std::tie(doc_rank[y], b.start, b.speaker, b.end, b.text);
   });
+  doc_rank = {};
   //    Each item's features (made here for an item given without), dates,
   //    and the terms' document frequencies (counted per chunk, then added).
   g.features.resize(n);
