@@ -220,19 +220,58 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
   });
   std::unordered_set<std::string_view> held;  // their terms
   for (const Bag& bag : bridged) held.insert(bag.keys.begin(), bag.keys.end());
-  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // named items
+  // Postings of named items (rank ascending, and whether the item uses the
+  // term only as a name), for the terms of the items to bridge only.
+  struct Posting {
+    std::size_t rank;
+    bool proper;
+  };
+  std::unordered_map<std::string_view, std::vector<Posting>> postings;
   for (std::size_t r = 0; r < n; ++r) {
     if (out[r].empty()) continue;
     for (const Term& t : g.features[r]->terms) {
       if (held.count(t.key) == 0) continue;
-      std::vector<std::size_t>& list = postings[t.key];
-      if (list.empty() || list.back() != r) list.push_back(r);
+      std::vector<Posting>& list = postings[t.key];
+      if (list.empty() || list.back().rank != r)
+        list.push_back({r, t.proper});
+      else
+        list.back().proper = list.back().proper && t.proper;
     }
   }
-  std::vector<std::size_t> near;  // the named items a posting offers
-  for (const auto& [key, list] : postings) {
-    if (list.size() <= config.max_posting) near.insert(near.end(), list.begin(), list.end());
-  }
+  // Each item to bridge: its candidates (named items sharing a term whose
+  // posting is short) that share `bridge_min_shared` common terms with it
+  // (neither a name nor `not`: Overlap::common) — the others fail the first
+  // test below, so only these need bags.
+  std::vector<std::vector<std::size_t>> passing(bridge.size());
+  parallel::ForEach(bridge.size(), threads, [&](std::size_t i) {
+    const Bag& bag = bridged[i];
+    std::vector<std::size_t> candidates;
+    for (std::string_view k : bag.keys) {
+      auto it = postings.find(k);
+      if (it == postings.end() || it->second.size() > config.max_posting) continue;
+      for (const Posting& p : it->second) candidates.push_back(p.rank);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::vector<std::size_t> common(candidates.size(), 0);
+    for (std::size_t k = 0; k < bag.keys.size(); ++k) {
+      if (bag.proper[k] || bag.keys[k] == "not") continue;
+      auto it = postings.find(bag.keys[k]);
+      if (it == postings.end()) continue;
+      const std::vector<Posting>& list = it->second;
+      for (std::size_t c = 0; c < candidates.size(); ++c) {
+        auto p = std::lower_bound(list.begin(), list.end(), candidates[c],
+                                  [](const Posting& q, std::size_t r) { return q.rank < r; });
+        if (p != list.end() && p->rank == candidates[c] && !p->proper) ++common[c];
+      }
+    }
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      if (common[c] >= config.bridge_min_shared) passing[i].push_back(candidates[c]);
+    }
+  });
+  std::vector<std::size_t> near;  // the named items some item to bridge may take
+  for (const std::vector<std::size_t>& list : passing)
+    near.insert(near.end(), list.begin(), list.end());
   std::sort(near.begin(), near.end());
   near.erase(std::unique(near.begin(), near.end()), near.end());
   std::vector<Bag> near_bags(near.size());
@@ -247,14 +286,7 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
     const std::size_t r = bridge[i];
     const Bag& bag = bridged[i];
     const StatementItem& x = g.Item(r);
-    std::vector<std::size_t> candidates;
-    for (std::string_view k : bag.keys) {
-      auto it = postings.find(k);
-      if (it == postings.end() || it->second.size() > config.max_posting) continue;
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const std::vector<std::size_t>& candidates = passing[i];
     std::string entity;
     bool one = true;
     std::vector<std::string> roles;
