@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/parallel.h"
+#include "core/places.h"
 #include "core/text.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
@@ -181,6 +182,16 @@ struct EntityResolver::State {
   entities::NameClusterer clusterer;
   SpellingReporter reporter;                 // its spelling test decides short forms
   std::unordered_set<std::string> pronouns;  // lower case (pronouns.txt): never another name
+  // what an entity's role may be (RoleLike, BodyLike): the role nouns of
+  // roles.txt, those of them that name a relation to another person
+  // (`rival | relational`), and the function words of words.txt
+  std::unordered_set<std::string> role_nouns, relational, function_words;
+  // what is never a person's other name or a speaker's name (NotAName,
+  // lower case): places (places.txt, events/gazetteer.txt: "Maine" of "Sen.
+  // Ann Doe (Maine)"), abbreviations (abbreviations.txt: "Fla." of "Rep. Ann
+  // Doe (Fla.)"), month and weekday names (events/dates.txt: "March" of
+  // "her March comment")
+  std::unordered_set<std::string> places, abbreviations, calendar_words;
   bool details = true;
   WordKeys word_keys{clusterer.parser()};              // the parser keys of words, cached
   std::vector<std::unique_ptr<WordKeys>> worker_keys;  // the same, of Fold's other workers
@@ -214,10 +225,183 @@ struct EntityResolver::State {
       auto f = rules::RuleFile::Fields(line);
       if (!f.empty()) pronouns.insert(segment::Lower(f[0]));
     }
+    const rules::RuleFile& roles = rules.File("roles.txt");
+    for (const auto& line : roles.lines()) {
+      auto f = rules::RuleFile::Fields(line);
+      if (f.empty() || f.size() > 2 || (f.size() == 2 && f[1] != "relational"))
+        throw roles.Error(line, "expected NOUN or NOUN | relational");
+      role_nouns.insert(segment::Lower(f[0]));
+      if (f.size() == 2) relational.insert(segment::Lower(f[0]));
+    }
+    for (const auto& line : rules.File("words.txt").lines()) {
+      auto f = rules::RuleFile::Fields(line);
+      if (!f.empty()) function_words.insert(segment::Lower(f[0]));
+    }
+    auto add_list = [](std::unordered_set<std::string>& set, const std::string& list) {
+      for (const std::string& item : rules::CommaList(list)) set.insert(segment::Lower(item));
+    };
+    for (const auto& line : rules.File("places.txt").lines()) {
+      auto f = rules::RuleFile::Fields(line);
+      for (std::size_t k = 0; k < f.size() && k < 2; ++k) places.insert(segment::Lower(f[k]));
+    }
+    if (rules.Has("events/gazetteer.txt")) {
+      for (const auto& line : rules.File("events/gazetteer.txt").lines()) {
+        auto f = rules::RuleFile::Fields(line);
+        if (!f.empty()) places.insert(segment::Lower(f[0]));
+        if (f.size() > 3 && f[3] != "-") add_list(places, f[3]);
+      }
+    }
+    for (const auto& line : rules.File("abbreviations.txt").lines())
+      abbreviations.insert(segment::Lower(line.text));
+    if (rules.Has("events/dates.txt")) {
+      for (const auto& line : rules.File("events/dates.txt").lines()) {
+        auto f = rules::RuleFile::Fields(line);
+        if (f.size() >= 3 && (f[0] == "month" || f[0] == "weekday")) add_list(calendar_words, f[2]);
+      }
+    }
   }
 };
 
 namespace {
+
+// A word of a role or an affiliation as the rule lists have it: lower
+// case, without the period of an abbreviation or a comma ("Sen." = sen).
+std::vector<std::string> RoleWords(std::string_view phrase) {
+  std::vector<std::string> out = Words(phrase);
+  for (std::string& w : out) {
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+  }
+  std::erase_if(out, [](const std::string& w) { return w.empty(); });
+  return out;
+}
+
+// The plural of a role noun of roles.txt, in lower case ("officers",
+// "pollsters", "witnesses").
+bool PluralRole(const EntityResolver::State& s, const std::string& word) {
+  constexpr std::size_t kMinPluralBytes = 4;
+  if (word.size() < kMinPluralBytes || word.back() != 's') return false;
+  const std::string one = word.substr(0, word.size() - 1);
+  const std::string two = word.substr(0, word.size() - 2);
+  return s.role_nouns.count(one) || (word[word.size() - 2] == 'e' && s.role_nouns.count(two));
+}
+
+// A role that may stand for its entity in other records: a function, not
+// a relation to someone else or a fragment. Its head is its last word
+// before a function word ("director" of "Director of Government Affairs");
+// it is not a relational noun (roles.txt: "rival" of "It makes no mention
+// of rival Ann Doe"), not a plural ("officers" of "five police officers
+// with Gov. Ann Doe"), and the role does not open with a function word
+// ("now director", "like").
+bool RoleLike(const EntityResolver::State& s, std::string_view role) {
+  const std::vector<std::string> w = RoleWords(role);
+  if (w.empty() || s.function_words.count(w.front())) return false;
+  std::size_t end = 1;
+  while (end < w.size() && !s.function_words.count(w[end])) ++end;
+  const std::string& head = w[end - 1];
+  return !s.relational.count(head) && !PluralRole(s, head);
+}
+
+// A role without the function words that open it ("who is executive vice
+// president" → "executive vice president", "now director" → "director"),
+// then kept when role-like, else "".
+std::string RoleOf(const EntityResolver::State& s, std::string_view role) {
+  std::size_t start = 0;
+  while (start < role.size()) {
+    const std::size_t end = std::min(role.find(' ', start), role.size());
+    const std::vector<std::string> w = RoleWords(role.substr(start, end - start));
+    if (!w.empty() && !s.function_words.count(w.front())) break;
+    start = end + 1;
+  }
+  if (start >= role.size()) return "";
+  const std::string_view rest = role.substr(start);
+  return RoleLike(s, rest) ? std::string(rest) : "";
+}
+
+// An affiliation that names a body: it has a capitalised word that is no
+// function word ("Foreign Ministry", "Clinton campaign"; never "like" of
+// "candidates like Ann Doe", "stopped", "in three", "political messaging").
+bool BodyLike(const EntityResolver::State& s, std::string_view affiliation) {
+  std::size_t start = 0;
+  for (std::size_t end = 0; end <= affiliation.size(); ++end) {
+    if (end < affiliation.size() && affiliation[end] != ' ') continue;
+    const std::string_view word = affiliation.substr(start, end - start);
+    start = end + 1;
+    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z' &&
+        !s.function_words.count(segment::Lower(word)))
+      return true;
+  }
+  return false;
+}
+
+// One capital letter, a hyphen and a place or its abbreviation: the party
+// and state tag after a legislator's name ("R-Fla.", "D-NY" of "Rep. Ann
+// Doe, D-NY").
+bool PartyTag(const EntityResolver::State& s, std::string_view tag) {
+  while (!tag.empty() && tag.back() == '.') tag.remove_suffix(1);
+  if (tag.size() < 3 || !(tag[0] >= 'A' && tag[0] <= 'Z') || tag[1] != '-') return false;
+  const std::string_view place = tag.substr(2);
+  const bool postal = place.size() == 2 && std::all_of(place.begin(), place.end(), [](char c) {
+                        return (c >= 'A' && c <= 'Z') || c == '.';
+                      });
+  const std::string lower = segment::Lower(place);
+  return postal || s.places.count(lower) || s.abbreviations.count(lower);
+}
+
+// A name without the party and state tag after a comma ("Ann Doe, R-NY").
+std::string WithoutPartyTag(const EntityResolver::State& s, std::string name) {
+  const std::size_t comma = name.rfind(", ");
+  if (comma != std::string::npos && PartyTag(s, std::string_view(name).substr(comma + 2)))
+    name.resize(comma);
+  return name;
+}
+
+// Capital letters only (two or more of them, hyphens and apostrophes
+// aside): "FALLIN", "WASHINGTON".
+bool AllCaps(std::string_view word) {
+  std::size_t letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// What is never another name of a person: a place or an abbreviation in
+// brackets ("Rep. Ann Doe (Fla.)", "Sen. Ann Doe (Maine)"), a party tag,
+// a month or weekday name.
+bool NotAName(const EntityResolver::State& s, std::string_view name) {
+  std::string_view bare = name;
+  while (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
+  const std::string lower = segment::Lower(bare);
+  return s.places.count(lower) || s.abbreviations.count(lower) || s.calendar_words.count(lower) ||
+         PartyTag(s, name);
+}
+
+// A headline in capitals, no name: four or more words of three or more
+// capital letters ("VOTERS STAY HOME IN OHIO"; "USA TODAY NETWORK" is a name).
+bool CapsHeadline(std::string_view name) {
+  constexpr std::size_t kHeadlineWords = 4, kHeadlineLetters = 3;
+  std::size_t caps = 0, start = 0;
+  for (std::size_t end = 0; end <= name.size(); ++end) {
+    if (end < name.size() && name[end] != ' ') continue;
+    const std::string_view w = name.substr(start, end - start);
+    start = end + 1;
+    if (AllCaps(w) && w.size() >= kHeadlineLetters) ++caps;
+  }
+  return caps >= kHeadlineWords;
+}
+
+// A speaker name that names no one: a dateline's place in capitals
+// ("WASHINGTON — Sen. Ann Doe said"), a headline in capitals, a month or
+// weekday name alone ("after her March comment that"); for a person, a
+// plural role noun alone ("Pollsters agree - Ann Doe: …").
+bool NoSpeakerName(const EntityResolver::State& s, std::string_view name, bool person) {
+  if (CapsHeadline(name)) return true;
+  if (name.find(' ') != std::string_view::npos) return false;
+  const std::string lower = segment::Lower(name);
+  return (AllCaps(name) && s.places.count(lower)) || s.calendar_words.count(lower) ||
+         (person && PluralRole(s, lower));
+}
 
 // The name inputs of one document (EntityResolver::Names), made from its
 // text and result; reads only the resolver's rules, so many documents may
@@ -232,14 +416,16 @@ class DocAdder {
     record_input.assign(r.quotes.size(), -1);
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
-      if (!sp || sp->name.empty() || sp->type == SpeakerType::kAnonymous) continue;
+      if (!sp || sp->name.empty() || sp->type == SpeakerType::kAnonymous ||
+          NoSpeakerName(s_, sp->name, sp->type == SpeakerType::kPerson))
+        continue;
       Kind kind = sp->type == SpeakerType::kPerson  ? Kind::kPerson
                   : sp->type == SpeakerType::kGroup ? Kind::kGroup
                                                     : Kind::kOrganization;
       std::string key = sp->entity.empty() ? "name:" + sp->name : sp->entity;
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
-        auto [name, alias] = SplitAlias(sp->name);
+        auto [name, alias] = SplitAlias(WithoutPartyTag(s_, sp->name));
         it->second = NewInput(name, kind);
         out_.inputs[it->second].opaque = Clause(name);
         if (kind == Kind::kPerson) {
@@ -253,12 +439,15 @@ class DocAdder {
       auto& ctx = out_.inputs[in];
       AddUnique(ctx.roles, sp->role);
       AddUnique(ctx.affiliations, sp->affiliation);
-      if (!sp->role.empty() || !sp->affiliation.empty())
+      // a role the entity keeps is stated at its name ("Ann Doe, the
+      // mayor"), not by a description the coreference gave it ("the
+      // Vermont senator said"), which may be another person's
+      if ((!sp->role.empty() || !sp->affiliation.empty()) && AtName(sp->mention, ctx.name))
         out_.inputs[in].stated.push_back({sp->role, sp->affiliation});
       if (sp->mention.empty() || !seen_.insert(sp->mention.begin).second) continue;
       if (sp->mention.size() <= kMaxMentionBytes) spans_.push_back({sp->mention, in});
-      std::string form =
-          FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size()));
+      std::string form = WithoutPartyTag(
+          s_, FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size())));
       // the name as written after its titles (Babikir of "Gen. Babikir"),
       // as well as the speaker's name (as the titled form gave before)
       if (kind == Kind::kPerson && !WordsWithin(form, out_.inputs[in].name)) {
@@ -320,13 +509,44 @@ class DocAdder {
     std::sort(people.begin(), people.end());
     people.erase(std::unique(people.begin(), people.end()), people.end());
     if (people.size() > kMaxDistinctPeople) return;
+    // the surname of a one-word name, after its titles ("Mrs. Doe", "Sen.
+    // Doe"), or "" (a name of two or more words, or titles alone)
+    const auto& parser = s_.clusterer.parser();
+    auto surname = [&](std::uint32_t in) -> std::string {
+      const std::string& name = out_.inputs[in].name;
+      if (Keys(name).size() == 1) return Keys(name)[0];
+      const std::string bare = parser.WithoutTitles(name);
+      if (bare.size() == name.size() || Keys(bare).size() != 1) return "";
+      return Keys(bare)[0];
+    };
+    // a name in capitals that the document's one person of that surname
+    // speaks under: a transcript's label ("DOE:" of Gov. Ann Doe), which the
+    // attribution may read as an organisation
+    for (const auto& [key, in] : local_) {
+      auto& x = out_.inputs[in];
+      if (x.kind != Kind::kOrganization || !x.speaker || x.acronym || Words(x.name).size() != 1 ||
+          !AllCaps(x.name) || Keys(x.name).size() != 1)
+        continue;
+      std::optional<std::uint32_t> one;
+      bool several = false;
+      for (std::uint32_t other : people) {
+        const auto& k = Keys(out_.inputs[other].name);
+        if (k.size() < 2 || k.back() != Keys(x.name)[0]) continue;
+        several = several || (one && out_.inputs[*one].name != out_.inputs[other].name);
+        one = other;
+      }
+      if (!one || several) continue;
+      x.kind = Kind::kPerson;
+      Rename(in, out_.inputs[*one].name);
+    }
     for (std::uint32_t in : people) {
-      if (Keys(out_.inputs[in].name).size() != 1) continue;
-      const std::string word = Keys(out_.inputs[in].name)[0];
+      const std::string word = surname(in);
+      if (word.empty()) continue;
       std::vector<std::uint32_t> full;
       for (std::uint32_t other : people) {
         const auto& k = Keys(out_.inputs[other].name);
-        if (k.size() >= 2 && k.back() == word) full.push_back(other);
+        if (other != in && k.size() >= 2 && k.back() == word && surname(other).empty())
+          full.push_back(other);
       }
       if (full.empty()) full = Respelled(people, in, word);
       if (full.size() > 1) {
@@ -422,6 +642,9 @@ class DocAdder {
   std::ptrdiff_t Mention(const NameMention& m) {
     const std::string form = FormOf(m.text);
     if (form.empty()) return -1;
+    if (m.kind == MentionKind::kPerson && Words(form).size() == 1 && NotAName(s_, form))
+      return -1;  // "R-Fla.", "Maine" of "Sen. Ann Doe (Maine)": no person
+    if (m.kind != MentionKind::kAcronym && CapsHeadline(form)) return -1;
     // the owner the text left implicit, unless the name has one (Somali defense ministry)
     const std::string owner =
         m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty()
@@ -518,6 +741,17 @@ class DocAdder {
   }
 
   const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
+  // The mention writes a word of the name (no mention: the attribution's
+  // own name).
+  bool AtName(Span mention, const std::string& name) {
+    if (mention.empty()) return true;
+    const auto& n = Keys(name);
+    for (const std::string& w :
+         Keys(FormOf(std::string_view(d_.text).substr(mention.begin, mention.size())))) {
+      if (std::find(n.begin(), n.end(), w) != n.end()) return true;
+    }
+    return false;
+  }
   // Every word of `part` is a word of `whole`, by their keys.
   bool Within(const std::string& part, const std::string& whole) {
     const auto &p = Keys(part), &w = Keys(whole);
@@ -630,6 +864,7 @@ class DocAdder {
   // Another name of person input `in` that the document states (linked
   // when the document is done, under the names the inputs end with).
   void AddAlias(std::uint32_t in, const std::string& alias) {
+    if (NotAName(s_, alias)) return;
     auto [it, fresh] = local_.try_emplace("person::" + segment::Lower(alias), 0);
     if (fresh) it->second = NewInput(alias, Kind::kPerson);
     if (it->second == in) return;
@@ -1311,8 +1546,13 @@ EntityTable EntityResolver::Resolve() {
   for (std::uint32_t g = 0; g < groups; ++g) {
     std::ptrdiff_t ent = entity_of_group(g);
     if (ent < 0) continue;
-    for (const auto& [k, count] : s.groups[g].stated)
-      roles[static_cast<std::size_t>(ent)][k] += count;
+    // what each states, as a role and a body (neither: nothing)
+    for (const auto& [k, count] : s.groups[g].stated) {
+      std::pair<std::string, std::string> kept_role{RoleOf(s, k.first),
+                                                    BodyLike(s, k.second) ? k.second : ""};
+      if (kept_role.first.empty() && kept_role.second.empty()) continue;
+      roles[static_cast<std::size_t>(ent)][kept_role] += count;
+    }
   }
   std::unordered_set<std::string> acronyms;
   for (const State::Group& g : s.groups)
@@ -1373,25 +1613,89 @@ EntityTable EntityResolver::Resolve() {
   return table;
 }
 
-void EntityResolver::Apply(const EntityTable& table, std::size_t doc_index, DocResult& result) {
+namespace {
+
+// EntityResolver::Apply; with `s`, records' own roles and affiliations are
+// checked (ApplyChecked).
+void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& result,
+                const EntityResolver::State* s) {
   if (doc_index >= table.record_entity.size()) return;
   const auto& ents = table.record_entity[doc_index];
-  for (std::size_t i = 0; i < result.quotes.size() && i < ents.size(); ++i) {
+  const std::size_t n = std::min(result.quotes.size(), ents.size());
+  auto entity = [&](std::size_t i) -> const Entity& {
+    return table.entities[static_cast<std::size_t>(ents[i])];
+  };
+  auto has_role = [](const Entity& e, const std::string& role, const std::string* affiliation) {
+    return std::any_of(e.roles.begin(), e.roles.end(), [&](const EntityRole& r) {
+      return r.role == role && (!affiliation || r.affiliation == *affiliation);
+    });
+  };
+  // the records of the document that state a role of their entity, before
+  // any is filled: one the entity keeps, or with the rules any role-like one
+  // (the document's own descriptions count there: "the judge said")
+  std::vector<std::size_t> stating;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& sp = result.quotes[i].speaker;
+    if (sp && ents[i] >= 0 && !sp->role.empty() &&
+        (s ? RoleLike(*s, sp->role) : has_role(entity(i), sp->role, nullptr)))
+      stating.push_back(i);
+  }
+  if (s) {  // every record's, with an entity or not ("a source who …": affiliation "who")
+    for (std::size_t i = 0; i < result.quotes.size(); ++i) {
+      auto& sp = result.quotes[i].speaker;
+      if (!sp) continue;
+      if (!sp->affiliation.empty() && !BodyLike(*s, sp->affiliation)) sp->affiliation.clear();
+      if (!sp->role.empty()) sp->role = RoleOf(*s, sp->role);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
     auto& sp = result.quotes[i].speaker;
     if (!sp || ents[i] < 0) continue;
-    const Entity& e = table.entities[static_cast<std::size_t>(ents[i])];
+    const Entity& e = entity(i);
     sp->entity = e.id;
     if (!e.name.empty()) sp->name = e.name;
     if (e.type == "organization" || e.type == "operation") sp->type = SpeakerType::kOrganization;
-    if (sp->role.empty() && !e.roles.empty()) {
-      for (const auto& r : e.roles) {
-        if (r.role.empty()) continue;
-        sp->role = r.role;
-        if (sp->affiliation.empty()) sp->affiliation = r.affiliation;
-        break;
-      }
+    // a transcript's label in capitals joined to the person it names
+    if (e.type == "person" && sp->type == SpeakerType::kOrganization)
+      sp->type = SpeakerType::kPerson;
+    if (!sp->role.empty() || e.type != "person") continue;
+    // a role of the person: the one stated nearest this record in its own
+    // document (the earlier at equal distance), else the run's first (a
+    // group or an organisation has none: "all major" of "all major Democrats")
+    const std::size_t at = result.quotes[i].quote.begin;
+    std::optional<std::size_t> near;
+    std::size_t near_distance = 0;
+    for (std::size_t j : stating) {
+      if (ents[j] != ents[i]) continue;
+      const std::size_t from = result.quotes[j].quote.begin;
+      const std::size_t distance = from > at ? from - at : at - from;
+      if (!near || distance < near_distance) near = j, near_distance = distance;
+    }
+    if (near) {
+      const Speaker& other = *result.quotes[*near].speaker;
+      sp->role = other.role;
+      if (sp->affiliation.empty() && (s || has_role(e, other.role, &other.affiliation)))
+        sp->affiliation = other.affiliation;
+      continue;
+    }
+    for (const auto& r : e.roles) {
+      if (r.role.empty()) continue;
+      sp->role = r.role;
+      if (sp->affiliation.empty()) sp->affiliation = r.affiliation;
+      break;
     }
   }
+}
+
+}  // namespace
+
+void EntityResolver::Apply(const EntityTable& table, std::size_t doc_index, DocResult& result) {
+  ApplyTable(table, doc_index, result, nullptr);
+}
+
+void EntityResolver::ApplyChecked(const EntityTable& table, std::size_t doc_index,
+                                  DocResult& result) const {
+  ApplyTable(table, doc_index, result, state_.get());
 }
 
 }  // namespace whosaid::resolve

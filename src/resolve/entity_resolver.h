@@ -121,6 +121,11 @@ class EntityResolver {
   // and canonical name, and a role where the record has none but the entity
   // has one elsewhere.
   static void Apply(const EntityTable& table, std::size_t doc_index, DocResult& result);
+  // Apply(), and with this resolver's rules: a record's own role that is no
+  // function (a relation: "rival" of "rival Ann Doe"; a plural; a role that
+  // opens with a function word: "who is …") is replaced as a missing one,
+  // and an affiliation that names no body ("like", "in three") is dropped.
+  void ApplyChecked(const EntityTable& table, std::size_t doc_index, DocResult& result) const;
 
   // The matcher in use (its parser and spelling rules serve the spelling report).
   const entities::NameClusterer& clusterer() const;

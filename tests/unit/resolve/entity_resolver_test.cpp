@@ -32,6 +32,17 @@ Document MakeDoc(const Doc& d) {
   return doc;
 }
 
+// Runs the pipeline on `docs` and adds each to `resolver`: their results.
+std::vector<DocResult> AddAll(resolve::EntityResolver& resolver, const std::vector<Doc>& docs) {
+  std::vector<DocResult> results;
+  for (const Doc& d : docs) {
+    Document doc = MakeDoc(d);
+    results.push_back(testing::ThePipeline().Run(doc));
+    resolver.Add(doc, results.back());
+  }
+  return results;
+}
+
 Resolved Resolve(const std::vector<Doc>& docs) {
   resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
   for (const Doc& d : docs) {
@@ -338,12 +349,7 @@ TEST_SUITE("resolve") {
 
   TEST_CASE("records get the entity's id and canonical name") {
     resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
-    std::vector<DocResult> results;
-    for (const Doc& d : kDocs) {
-      Document doc = MakeDoc(d);
-      results.push_back(testing::ThePipeline().Run(doc));
-      resolver.Add(doc, results.back());
-    }
+    std::vector<DocResult> results = AddAll(resolver, kDocs);
     resolve::EntityTable table = resolver.Resolve();
     std::map<std::string, std::set<std::string>> names;  // entity → names
     for (std::size_t d = 0; d < results.size(); ++d) {
@@ -365,6 +371,95 @@ TEST_SUITE("resolve") {
       if (q.speaker && q.speaker->role == "spokesperson") b_id = q.speaker->entity;
     CHECK(!a_id.empty());
     CHECK(a_id == b_id);
+  }
+
+  // Invented articles: each row names a record by its document and words
+  // of its quote, and the role and affiliation it must end with.
+  TEST_CASE("role fill: a function of the entity, never a relation, the nearest first") {
+    const std::vector<Doc> docs = {
+        {"r1", "",
+         "It makes no mention of rival Nadia Ferrante, but the ad repeats the message.\n\nWhile "
+         "candidates like Rita Salcedo are vowing to bring back jobs, few voters agree."},
+        {"r2", "", "Nadia Ferrante said the vote was fair. Rita Salcedo said the count was slow."},
+        {"r3", "",
+         "Tomas Berrow, the city's mayor, said the bridge would open. Tomas Berrow said the road "
+         "was closed."},
+        {"r4", "",
+         "Tomas Berrow, the mayor, said the river was high. Tomas Berrow said the dam held."},
+        {"r5", "",
+         "Tomas Berrow, the party's spokesman, said funds were short.\n\nLater, Tomas Berrow said "
+         "the audit was done."},
+        {"r6", "",
+         "Five police officers stood beside Gov. Mary Hallick as she spoke. Mary Hallick said "
+         "the streets were safe."},
+        {"r7", "", "Mary Hallick said the budget was balanced."},
+        {"r8", "",
+         "Lena Ostrova, who is executive director of the fund, said the grants were late."},
+    };
+    struct Row {
+      std::size_t doc;
+      std::string quote, role, affiliation;
+    } rows[] = {
+        {1, "the vote was fair", "", ""},   // not "rival" (r1)
+        {1, "the count was slow", "", ""},  // not affiliation "like" (r1)
+        {4, "the audit was done", "spokesman",
+         ""},  // its own article's role, not the run's "mayor"
+        {2, "the road", "mayor", ""},
+        {6, "the budget was balanced", "gov.", ""},  // not "officers" (r6)
+        {5, "the streets were safe", "gov.", ""},    // the record's own "officers" is no role
+        {7, "the grants were late", "executive director", ""},  // not "who is executive …"
+    };
+    resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+    std::vector<DocResult> results = AddAll(resolver, docs);
+    resolve::EntityTable table = resolver.Resolve();
+    for (std::size_t d = 0; d < results.size(); ++d) resolver.ApplyChecked(table, d, results[d]);
+    for (const Row& row : rows) {
+      CAPTURE(row.quote);
+      const std::string& text = docs[row.doc].text;
+      const Speaker* found = nullptr;
+      for (const auto& q : results[row.doc].quotes) {
+        if (q.speaker &&
+            text.substr(q.quote.begin, q.quote.size()).find(row.quote) != std::string::npos)
+          found = &*q.speaker;
+      }
+      REQUIRE(found != nullptr);
+      CHECK(found->role.find(row.role) != std::string::npos);
+      if (row.role.empty()) CHECK(found->role.empty());
+      CHECK(found->affiliation == row.affiliation);
+    }
+  }
+
+  // Invented articles: forms that are no names, a label in capitals, a
+  // titled surname.
+  TEST_CASE("entities: tags, datelines and labels are no names; titled surnames join") {
+    const std::vector<Doc> docs = {
+        {"t1", "",
+         "WASHINGTON — Sen. Ann Dorsey said on Monday that the bill would pass.\n\nRep. Chris "
+         "Dunmore, R-NY, said he agreed. Rep. Bob Ramsey (Fla.) said the same, and Sen. Ada "
+         "Quill (Maine) said so too.\n\nLeonard Voss, a tax expert, said the cuts were large. "
+         "Mr. Voss said the deficit would grow."},
+        {"t2", "",
+         "Gov. Mary Hallick joined the program on Sunday.\n\nTAPPER: Governor, do you "
+         "agree?\n\nHALLICK: I do. We want safe streets.\n\nTAPPER: Thank you."},
+        {"t3", "",
+         "FARM TOWNS BRACE FOR DROUGHT The Rural Water Board said wells were low.\n\nPollsters "
+         "agree - Dana Pirelli: \"The numbers moved.\""},
+    };
+    Resolved r = Resolve(docs);
+    for (const char* junk :
+         {"WASHINGTON", "R-NY", "Fla", "Fla.", "Maine", "Mr. Voss", "Voss", "Pollsters",
+          "FARM TOWNS BRACE FOR DROUGHT", "FARM TOWNS BRACE FOR DROUGHT The Rural Water Board"}) {
+      CAPTURE(junk);
+      CHECK(r.canonical.count(junk) == 0);
+    }
+    for (const char* form : {"R-NY", "Fla", "Fla.", "Maine"}) {
+      CAPTURE(form);
+      CHECK(r.entity_of.count(form) == 0);
+    }
+    CHECK(r.canonical.count("Chris Dunmore") == 1);
+    CHECK(r.entity_of.at("Voss") == r.entity_of.at("Leonard Voss"));
+    CHECK(r.entity_of.at("HALLICK") == r.entity_of.at("Mary Hallick"));
+    CHECK(r.canonical.count("HALLICK") == 0);
   }
 }
 
