@@ -391,6 +391,21 @@ bool CapsHeadline(std::string_view name) {
   return caps >= kHeadlineWords;
 }
 
+// A name after the headline in capitals the segmenter left before it
+// ("FARM TOWNS BRACE FOR DROUGHT The Rural Water Board" → "The Rural Water
+// Board"); the name itself otherwise.
+std::string WithoutCapsHeadline(const std::string& name) {
+  if (!CapsHeadline(name)) return name;
+  std::size_t start = 0;
+  while (start < name.size()) {
+    const std::size_t end = std::min(name.find(' ', start), name.size());
+    if (!AllCaps(std::string_view(name).substr(start, end - start))) break;
+    start = end + 1;
+  }
+  const std::string rest = start < name.size() ? name.substr(start) : "";
+  return CapsHeadline(rest) ? "" : rest;
+}
+
 // A speaker name that names no one: a dateline's place in capitals
 // ("WASHINGTON — Sen. Ann Doe said"), a headline in capitals, a month or
 // weekday name alone ("after her March comment that"); for a person, a
@@ -399,8 +414,10 @@ bool NoSpeakerName(const EntityResolver::State& s, std::string_view name, bool p
   if (CapsHeadline(name)) return true;
   if (name.find(' ') != std::string_view::npos) return false;
   const std::string lower = segment::Lower(name);
-  return (AllCaps(name) && s.places.count(lower)) || s.calendar_words.count(lower) ||
-         (person && PluralRole(s, lower));
+  constexpr std::size_t kMinDatelineBytes = 3;  // "ROME —", never "U.S." or "UK" (a government)
+  const bool dateline = AllCaps(name) && name.size() >= kMinDatelineBytes &&
+                        name.find('.') == std::string_view::npos && s.places.count(lower);
+  return dateline || s.calendar_words.count(lower) || (person && PluralRole(s, lower));
 }
 
 // The name inputs of one document (EntityResolver::Names), made from its
@@ -416,16 +433,17 @@ class DocAdder {
     record_input.assign(r.quotes.size(), -1);
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
-      if (!sp || sp->name.empty() || sp->type == SpeakerType::kAnonymous ||
-          NoSpeakerName(s_, sp->name, sp->type == SpeakerType::kPerson))
+      if (!sp || sp->type == SpeakerType::kAnonymous) continue;
+      const std::string speaker_name = WithoutCapsHeadline(sp->name);
+      if (speaker_name.empty() || NoSpeakerName(s_, speaker_name, sp->type == SpeakerType::kPerson))
         continue;
       Kind kind = sp->type == SpeakerType::kPerson  ? Kind::kPerson
                   : sp->type == SpeakerType::kGroup ? Kind::kGroup
                                                     : Kind::kOrganization;
-      std::string key = sp->entity.empty() ? "name:" + sp->name : sp->entity;
+      std::string key = sp->entity.empty() ? "name:" + speaker_name : sp->entity;
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
-        auto [name, alias] = SplitAlias(WithoutPartyTag(s_, sp->name));
+        auto [name, alias] = SplitAlias(WithoutPartyTag(s_, speaker_name));
         it->second = NewInput(name, kind);
         out_.inputs[it->second].opaque = Clause(name);
         if (kind == Kind::kPerson) {
@@ -1630,6 +1648,23 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
       return r.role == role && (!affiliation || r.affiliation == *affiliation);
     });
   };
+  if (s) {  // every record's, with an entity or not ("a source who …": affiliation "who")
+    for (std::size_t i = 0; i < result.quotes.size(); ++i) {
+      auto& sp = result.quotes[i].speaker;
+      if (!sp) continue;
+      if (!sp->affiliation.empty() && !BodyLike(*s, sp->affiliation)) sp->affiliation.clear();
+      if (!sp->role.empty()) sp->role = RoleOf(*s, sp->role);
+      // a speaker the entity stage found no name in (a dateline, a month,
+      // a headline): an unnamed source, not a name
+      if ((i < n && ents[i] >= 0) || sp->type == SpeakerType::kAnonymous || sp->name.empty())
+        continue;
+      const std::string name = WithoutCapsHeadline(sp->name);
+      if (name.empty() || NoSpeakerName(*s, name, sp->type == SpeakerType::kPerson)) {
+        sp->name.clear();
+        sp->type = SpeakerType::kAnonymous;
+      }
+    }
+  }
   // the records of the document that state a role of their entity, before
   // any is filled: one the entity keeps, or with the rules any role-like one
   // (the document's own descriptions count there: "the judge said")
@@ -1640,13 +1675,11 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
         (s ? RoleLike(*s, sp->role) : has_role(entity(i), sp->role, nullptr)))
       stating.push_back(i);
   }
-  if (s) {  // every record's, with an entity or not ("a source who …": affiliation "who")
-    for (std::size_t i = 0; i < result.quotes.size(); ++i) {
-      auto& sp = result.quotes[i].speaker;
-      if (!sp) continue;
-      if (!sp->affiliation.empty() && !BodyLike(*s, sp->affiliation)) sp->affiliation.clear();
-      if (!sp->role.empty()) sp->role = RoleOf(*s, sp->role);
-    }
+  // a speaker of no run-wide entity keeps no id (the attribution's
+  // document-local one would name another entity of the run)
+  for (std::size_t i = 0; i < result.quotes.size(); ++i) {
+    auto& sp = result.quotes[i].speaker;
+    if (sp && (i >= n || ents[i] < 0)) sp->entity.clear();
   }
   for (std::size_t i = 0; i < n; ++i) {
     auto& sp = result.quotes[i].speaker;
