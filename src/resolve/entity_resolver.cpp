@@ -367,14 +367,12 @@ bool AllCaps(std::string_view word) {
 }
 
 // What is never another name of a person: a place or an abbreviation in
-// brackets ("Rep. Ann Doe (Fla.)", "Sen. Ann Doe (Maine)"), a party tag,
-// a month or weekday name.
+// brackets ("Rep. Ann Doe (Fla.)", "Sen. Ann Doe (Maine)"), a party tag.
 bool NotAName(const EntityResolver::State& s, std::string_view name) {
   std::string_view bare = name;
   while (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
   const std::string lower = segment::Lower(bare);
-  return s.places.count(lower) || s.abbreviations.count(lower) || s.calendar_words.count(lower) ||
-         PartyTag(s, name);
+  return s.places.count(lower) || s.abbreviations.count(lower) || PartyTag(s, name);
 }
 
 // A headline in capitals, no name: four or more words of three or more
@@ -435,7 +433,9 @@ class DocAdder {
       const auto& sp = r.quotes[i].speaker;
       if (!sp || sp->type == SpeakerType::kAnonymous) continue;
       const std::string speaker_name = WithoutCapsHeadline(sp->name);
-      if (speaker_name.empty() || NoSpeakerName(s_, speaker_name, sp->type == SpeakerType::kPerson))
+      if (speaker_name.empty() ||
+          (NoSpeakerName(s_, speaker_name, sp->type == SpeakerType::kPerson) &&
+           !(s_.calendar_words.count(segment::Lower(speaker_name)) && Surname(speaker_name))))
         continue;
       Kind kind = sp->type == SpeakerType::kPerson  ? Kind::kPerson
                   : sp->type == SpeakerType::kGroup ? Kind::kGroup
@@ -759,6 +759,30 @@ class DocAdder {
   }
 
   const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
+  // The text writes `word` after a capitalised word that is no function,
+  // title or calendar word: the surname of someone ("Theresa May", so "May
+  // said" is hers; never "In May").
+  bool Surname(const std::string& word) const {
+    const std::string_view text = d_.text;
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      const bool inside = end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') ||
+                                                (text[end] >= 'A' && text[end] <= 'Z'));
+      if (at < 2 || text[at - 1] != ' ' || inside) continue;
+      std::size_t begin = at - 1;
+      while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+      const std::string_view before = text.substr(begin, at - 1 - begin);
+      const bool word = std::all_of(before.begin(), before.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+      });
+      if (before.empty() || !word || !(before[0] >= 'A' && before[0] <= 'Z')) continue;
+      const std::string lower = segment::Lower(before);
+      const bool title = s_.clusterer.parser().WithoutTitles(std::string(before) + " x") == "x";
+      if (!s_.function_words.count(lower) && !s_.calendar_words.count(lower) && !title) return true;
+    }
+    return false;
+  }
   // The mention writes a word of the name (no mention: the attribution's
   // own name).
   bool AtName(Span mention, const std::string& name) {
