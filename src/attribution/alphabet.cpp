@@ -164,6 +164,16 @@ EnglishWords EnglishWords::Load(const rules::RuleSet& rules) {
   e.not_verb_s_ending = c.Word("not_verb_s_ending");
   e.past_say = c.Word("past_say");
   e.article = c.Word("article");
+  auto length = [&](std::string_view name) {
+    const std::string value = c.Word(name);
+    if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+      throw c.Error(name, "must be a number");
+    return static_cast<std::size_t>(std::stoul(value));
+  };
+  e.gerund_min_length = length("gerund_min_length");
+  e.past_min_length = length("past_min_length");
+  e.finite_min_stem = length("finite_min_stem");
+  e.agreement_min_stem = length("agreement_min_stem");
   return e;
 }
 

@@ -109,6 +109,11 @@ struct EnglishWords {
   std::string not_verb_s_ending;  // … unless it ends so
   std::string past_say;           // a cue word already past
   std::string article;            // the definite article
+  // How long a word must be for its ending to make it that form (bytes):
+  std::size_t gerund_min_length = 0;   // an -ing form (5: speaking, not sing)
+  std::size_t past_min_length = 0;     // a past form, Unit::past (5: opened, not shed)
+  std::size_t finite_min_stem = 0;     // before -ed/-s of a finite verb after a noun (3)
+  std::size_t agreement_min_stem = 0;  // before -s/-ed of a quantifier's verb (2)
 
   // Reads rules/english.txt.
   static EnglishWords Load(const rules::RuleSet& rules);

@@ -69,24 +69,24 @@ class Resolver {
   void ScanMentions() {
     const auto& units = shape_.units;
     for (std::size_t u = 0; u < units.size();) {
-      if (units[u].symbol != 'N' && units[u].symbol != 'H') {
+      if (units[u].symbol != sym_.name && units[u].symbol != sym_.title) {
         ++u;
         continue;
       }
       std::size_t e = u;
       std::size_t names = 0, titles = 0;
-      while (e < units.size() && (units[e].symbol == 'N' || units[e].symbol == 'H') &&
+      while (e < units.size() && (units[e].symbol == sym_.name || units[e].symbol == sym_.title) &&
              (e == u || !BoundaryBefore(e))) {
-        names += units[e].symbol == 'N';
-        titles += units[e].symbol == 'H';
+        names += units[e].symbol == sym_.name;
+        titles += units[e].symbol == sym_.title;
         ++e;
       }
       // (a name before a possessive is still named: "Ana Ruiz’s campaign";
       // the reader tells a person from an owner that is a place or an
       // organisation)
-      bool org_like = e < units.size() && !BoundaryBefore(e) && units[e].symbol == 'O';
+      bool org_like = e < units.size() && !BoundaryBefore(e) && units[e].symbol == sym_.org_head;
       // two name words, or a title and one (Judge Okafor)
-      bool named = names >= 2 || (names == 1 && titles > 0 && units[e - 1].symbol == 'N');
+      bool named = names >= 2 || (names == 1 && titles > 0 && units[e - 1].symbol == sym_.name);
       if (named && !org_like && !InsideOrganization(u)) AddMention(u, e);
       u = e;
     }
@@ -150,7 +150,7 @@ class Resolver {
     const auto& units = shape_.units;
     if (b < 2 || BoundaryBefore(b) || BoundaryBefore(b - 1)) return false;
     char of = units[b - 1].symbol;
-    return (of == 'o' || of == 'f') && units[b - 2].symbol == 'O';
+    return (of == sym_.of || of == sym_.for_) && units[b - 2].symbol == sym_.org_head;
   }
 
   void AddMention(std::size_t b, std::size_t e) {
@@ -161,12 +161,12 @@ class Resolver {
       if (BoundaryBefore(left)) break;  // a boundary between
       if (!Alphabet().name_premodifier.Has(s)) break;
       --left;
-      if (s == 'D' || s == 'd') break;
+      if (s == sym_.determiner || s == sym_.possessive_determiner) break;
     }
     SpeakerPhrase p = reader_.Run(text_, tokens_, shape_, {left, e});
     std::size_t right = AppositionEnd(e);
     if (right > e + 1) reader_.ReadApposition(text_, tokens_, shape_, {e + 1, right}, p);
-    if ((p.role.empty() || p.rank_only) && b > 0 && units[b - 1].symbol == ',') {
+    if ((p.role.empty() || p.rank_only) && b > 0 && units[b - 1].symbol == sym_.comma) {
       std::size_t start = b - 1;
       // the noun phrase right before the comma: "Egypt's special
       // representative for Sudan, Mohammad Shafi", "Deputy Head of the
@@ -179,7 +179,7 @@ class Resolver {
     }
     CleanName(p, false);
     if (p.type != SpeakerType::kPerson || p.name.empty() || p.pronoun) return;
-    const bool owner = e < units.size() && !BoundaryBefore(e) && units[e].symbol == 's';
+    const bool owner = e < units.size() && !BoundaryBefore(e) && units[e].symbol == sym_.possessive;
     people_.Remember(
         KnownPerson{p.name, p.role, p.affiliation, p.role_head, b, p.rank_only, GenderOf(p)},
         !owner);
@@ -195,7 +195,7 @@ class Resolver {
     const auto& units = shape_.units;
     std::size_t u = e;
     if (u < units.size() && !BoundaryBefore(u) &&
-        (units[u].symbol == ',' || units[u].symbol == '('))
+        (units[u].symbol == sym_.comma || units[u].symbol == sym_.open_bracket))
       ++u;
     if (u >= units.size() || BoundaryBefore(u)) return;
     std::vector<std::string> lower;
@@ -206,7 +206,7 @@ class Resolver {
     std::size_t n = reader_.lexicon().MatchAlias(views);
     if (n == 0) return;
     std::size_t b = u + n, end = b;
-    while (end < units.size() && units[end].symbol == 'N' && !BoundaryBefore(end)) ++end;
+    while (end < units.size() && units[end].symbol == sym_.name && !BoundaryBefore(end)) ++end;
     if (end == b) return;
     std::string alias;
     for (std::size_t k = b; k < end; ++k) {
@@ -233,10 +233,11 @@ class Resolver {
   void ScanWordMentions() {
     const auto& units = shape_.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
-      if (units[u].symbol != 'N' || units[u].nickname) continue;
-      bool alone = (u == 0 || BoundaryBefore(u) ||
-                    (units[u - 1].symbol != 'N' && units[u - 1].symbol != 'H')) &&
-                   (u + 1 >= units.size() || BoundaryBefore(u + 1) || units[u + 1].symbol != 'N');
+      if (units[u].symbol != sym_.name || units[u].nickname) continue;
+      bool alone =
+          (u == 0 || BoundaryBefore(u) ||
+           (units[u - 1].symbol != sym_.name && units[u - 1].symbol != sym_.title)) &&
+          (u + 1 >= units.size() || BoundaryBefore(u + 1) || units[u + 1].symbol != sym_.name);
       if (!alone) continue;
       if (const KnownPerson* k = Bearer(UnitText(u), u, false)) {
         KnownPerson mention{k->name, "", "", "", u, false};
@@ -249,16 +250,16 @@ class Resolver {
   // apposition's closing comma; e when there is none.
   std::size_t AppositionEnd(std::size_t e) const {
     const auto& units = shape_.units;
-    if (e >= units.size() || units[e].symbol != ',') return e;
-    if (e + 1 < units.size() && units[e + 1].symbol == 'a')
+    if (e >= units.size() || units[e].symbol != sym_.comma) return e;
+    if (e + 1 < units.size() && units[e + 1].symbol == sym_.conjunction)
       return e;  // ", and X": a list, not an apposition
     bool role = false;
     for (std::size_t k = e + 1; k < units.size() && k < e + config_.max_apposition_after_units;
          ++k) {
       if (BoundaryBefore(k) && k > e + 1) return role ? k : e;
       char s = units[k].symbol;
-      if (s == ',' || s == '.') return role ? k : e;
-      if (s == 'R') role = true;
+      if (s == sym_.comma || s == sym_.full_stop) return role ? k : e;
+      if (s == sym_.role) role = true;
       if (Alphabet().apposition_stop.Has(s)) return e;
     }
     return e;
@@ -339,7 +340,7 @@ class Resolver {
     std::size_t u = UnitAtByte(p.mention.begin);
     if (u == 0 || u >= shape_.units.size() || BoundaryBefore(u)) return false;
     char s = shape_.units[u - 1].symbol;
-    if (s == 'T' || s == 'U') return true;
+    if (s == sym_.tell || s == sym_.tell_ing) return true;
     return names_.addressee_verbs.count(segment::Lower(UnitText(u - 1))) > 0;
   }
 
@@ -491,7 +492,7 @@ class Resolver {
     for (std::size_t k = unit; k-- > 0 && unit - k <= config_.max_premodifier_units;) {
       if (BoundaryBefore(k + 1)) break;
       char s = units[k].symbol;
-      if (s == 'o' || s == 'f' || s == 's') {
+      if (s == sym_.of || s == sym_.for_ || s == sym_.possessive) {
         complement = true;
         break;
       }
@@ -664,12 +665,12 @@ class Resolver {
     std::size_t start = unit;
     while (start > 0 && !BoundaryBefore(start)) --start;
     for (std::size_t u = start; u < unit; ++u) {
-      if (units[u].symbol != 'O') continue;
+      if (units[u].symbol != sym_.org_head) continue;
       std::size_t b = u, e = u + 1;
       while (b > start && Alphabet().org_premodifier.Has(units[b - 1].symbol)) --b;
-      while (e + 1 < unit && units[e].symbol == 'o' && units[e + 1].symbol == 'N') {
+      while (e + 1 < unit && units[e].symbol == sym_.of && units[e + 1].symbol == sym_.name) {
         e += 2;
-        while (e < unit && units[e].symbol == 'N') ++e;
+        while (e < unit && units[e].symbol == sym_.name) ++e;
       }
       SpeakerPhrase org = reader_.Run(text_, tokens_, shape_, {b, e});
       if (org.type == SpeakerType::kOrganization && !org.name.empty()) {
@@ -713,6 +714,7 @@ class Resolver {
   std::string_view text_;
   const segment::Tokens& tokens_;
   const Shape& shape_;
+  const ShapeSymbols& sym_ = reader_.lexicon().alphabet().sym;
   PeopleIndex people_;    // every person named in the document
   PeopleIndex speakers_;  // the persons quoted so far, where quoted
   Known last_;

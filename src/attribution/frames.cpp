@@ -97,13 +97,14 @@ std::pair<std::size_t, std::size_t> Repeats(const std::string& p, std::size_t k)
 // the pattern does not prove the first part (or has no such atom).
 // "(?<spk>@SPK),?(?<cue>[VT])t" → {V T}, {t}, and the sets of @SPK's own
 // required atoms.
-std::vector<std::bitset<256>> RequiredSymbols(const std::string& p) {
+std::vector<std::bitset<256>> RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
   using Set = std::bitset<256>;
   struct Group {
     bool lookaround = false, alternative = false;
     std::vector<Set> required;  // atoms taken by every match of the group
   };
-  const Set bounds = Set().set('|').set('/');
+  Set bounds;  // the boundary symbols: a stretch never holds one
+  for (int c = 0; c < 256; ++c) bounds[c] = alpha.boundary.Has(static_cast<char>(c));
   std::vector<Group> open(1);  // open[0]: the whole pattern
   int looking = 0;             // open lookarounds
   // An atom [i, next) read: required when its repeat allows no zero.
@@ -116,7 +117,7 @@ std::vector<std::bitset<256>> RequiredSymbols(const std::string& p) {
     char c = p[i];
     if (c == '\\') {
       if (i + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[i + 1]))) return {};
-      if (!looking && (p[i + 1] == '|' || p[i + 1] == '/')) return {};
+      if (!looking && alpha.boundary.Has(p[i + 1])) return {};
       i = atom(Set().set(static_cast<unsigned char>(p[i + 1])), i + 2);
     } else if (c == '[') {
       Set members;
@@ -159,7 +160,7 @@ std::vector<std::bitset<256>> RequiredSymbols(const std::string& p) {
     } else if (c == '|') {
       open.back().alternative = true;
       ++i;
-    } else if (c == '.' || c == '/') {
+    } else if (c == '.' || alpha.boundary.Has(c)) {  // ('|' is an alternation, above)
       if (!looking) return {};
       i = atom(Set().set(), i + 1);
     } else if (c == '^' || c == '$') {
@@ -191,10 +192,10 @@ UnitRange ToUnits(const Shape& shape, Span s) {
 
 // Drops commas and colons at either end of a content range (not the comma
 // that closes a quotation in it: “… time,”).
-UnitRange TrimContent(const Shape& shape, UnitRange r) {
+UnitRange TrimContent(const Shape& shape, UnitRange r, const ShapeSymbols& sym) {
   auto edge = [&](std::size_t u) {
     char c = shape.units[u].symbol;
-    return c == ',' || c == ':' || c == ';' || c == '-';
+    return c == sym.comma || c == sym.colon || c == sym.semicolon || c == sym.dash;
   };
   while (!r.empty() && edge(r.begin)) ++r.begin;
   while (!r.empty() && edge(r.end - 1) &&
@@ -206,10 +207,11 @@ UnitRange TrimContent(const Shape& shape, UnitRange r) {
 
 // A bare complement ("said the raids occurred") must read as a clause: a
 // verb-like unit near its start. "adds another layer" has none.
-bool LooksLikeClause(const Shape& shape, UnitRange r, std::size_t window) {
+bool LooksLikeClause(const Shape& shape, UnitRange r, std::size_t window, const ShapeSymbols& sym) {
   for (std::size_t u = r.begin; u < r.end && u < r.begin + window; ++u) {
     const Unit& unit = shape.units[u];
-    if (unit.verbish || unit.cue || unit.symbol == 'P' || unit.symbol == 'x') return true;
+    if (unit.verbish || unit.cue || unit.symbol == sym.subject_pronoun || unit.symbol == sym.aux)
+      return true;
   }
   return false;
 }
@@ -217,40 +219,45 @@ bool LooksLikeClause(const Shape& shape, UnitRange r, std::size_t window) {
 // "asked about incidents that happened …", "how hard that can be": a "that"
 // followed at once by a verb is a relative pronoun, not the complementiser
 // that opens reported content.
-bool RelativeThat(const Shape& shape, UnitRange content) {
-  if (content.begin == 0 || content.empty() || shape.units[content.begin - 1].symbol != 't')
+bool RelativeThat(const Shape& shape, UnitRange content, const ShapeSymbols& sym) {
+  if (content.begin == 0 || content.empty() || shape.units[content.begin - 1].symbol != sym.that)
     return false;
   const Unit& first = shape.units[content.begin];
-  return first.symbol == 'x' || first.symbol == 'z' || (first.symbol == 'k' && first.past);
+  return first.symbol == sym.aux || first.symbol == sym.negation ||
+         (first.symbol == sym.word && first.past);
 }
 
 // "…, said the UN.", "…, reported the Daily Star.": after a comma, a cue
 // whose reported content would be a short phrase without a verb ending the
 // sentence names the source of what came before (an inversion); that
 // phrase is not what the words before the comma said.
-bool Inverted(const Shape& shape, const Claim& c) {
+bool Inverted(const Shape& shape, const Claim& c, const ShapeAlphabet& alpha,
+              std::size_t max_units) {
+  const ShapeSymbols& sym = alpha.sym;
   if (c.direct || c.speaker.empty() || c.cue.begin == 0) return false;
-  if (shape.units[c.cue.begin - 1].symbol != ',' || c.content.size() > 4) return false;
+  if (shape.units[c.cue.begin - 1].symbol != sym.comma || c.content.size() > max_units)
+    return false;
   char first = shape.units[c.content.begin].symbol;
-  if (first == 'i' || first == 't') return false;  // ", vowing to fight"
+  if (first == sym.to || first == sym.that) return false;  // ", vowing to fight"
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     const Unit& unit = shape.units[u];
-    if (unit.verbish || unit.cue || unit.symbol == 'P' || unit.symbol == 'x' || unit.quote >= 0)
+    if (unit.verbish || unit.cue || unit.symbol == sym.subject_pronoun || unit.symbol == sym.aux ||
+        unit.quote >= 0)
       return false;
   }
   const std::string& s = shape.symbols;
   std::size_t p = shape.pos_of[c.content.end - 1] + 1;
-  auto boundary = [&](std::size_t i) { return i < s.size() && (s[i] == '|' || s[i] == '/'); };
-  return boundary(p) || (p < s.size() && s[p] == ',') ||
-         (p < s.size() && s[p] == '.' && boundary(p + 1));
+  auto boundary = [&](std::size_t i) { return i < s.size() && alpha.boundary.Has(s[i]); };
+  return boundary(p) || (p < s.size() && s[p] == sym.comma) ||
+         (p < s.size() && s[p] == sym.full_stop && boundary(p + 1));
 }
 
 // The comma unit that closes a quotation (“… time,”) right after `r` joins
 // it: the content ends with the closing mark.
-UnitRange WithClosingComma(const Shape& shape, UnitRange r) {
+UnitRange WithClosingComma(const Shape& shape, UnitRange r, const ShapeSymbols& sym) {
   if (r.empty() || r.end >= shape.units.size() || shape.units[r.end - 1].quote < 0) return r;
   const Unit& next = shape.units[r.end];
-  if (next.symbol == ',' && next.end - next.first == 2 &&
+  if (next.symbol == sym.comma && next.end - next.first == 2 &&
       shape.unit_at[shape.pos_of[r.end] - 1] >= 0)
     ++r.end;
   return r;
@@ -263,7 +270,8 @@ UnitRange BeforeCoordinatedVerb(const Shape& shape, UnitRange r, const ShapeAlph
   for (std::size_t u = r.begin + 1; u + 1 < r.end; ++u) {
     const Unit& next = shape.units[u + 1];
     bool finite_cue = next.cue && alpha.finite_cue.Has(next.symbol);
-    if (shape.units[u].symbol == 'a' && ((next.symbol == 'k' && next.past) || finite_cue)) {
+    if (shape.units[u].symbol == alpha.sym.conjunction &&
+        ((next.symbol == alpha.sym.word && next.past) || finite_cue)) {
       r.end = u;
       break;
     }
@@ -292,7 +300,7 @@ UnitRange SpeakerWithoutClause(const Shape& shape, const Claim& c, const ShapeAl
   for (std::size_t u = spk.end; adjacent && u < c.cue.begin; ++u)
     adjacent = alpha.cue_gap.Has(sym(u));
   for (std::size_t u = spk.begin + 1; u < head_end; ++u) {
-    if (sym(u) != 'k' || !shape.units[u].past) continue;
+    if (sym(u) != alpha.sym.word || !shape.units[u].past) continue;
     if (!alpha.clause_subject.Has(sym(u - 1))) continue;
     bool verb =
         u + 1 < head_end ? alpha.clause_object.Has(sym(u + 1)) : !(head_end == spk.end && adjacent);
@@ -308,21 +316,23 @@ UnitRange SpeakerWithoutClause(const Shape& shape, const Claim& c, const ShapeAl
 // The cue carries the flag the frame needs (and a bare complement reads as a
 // clause unless the cue is loose).
 bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content,
-               std::size_t clause_window) {
+               std::size_t clause_window, const ShapeSymbols& sym) {
   if (needs == "bare") {
     // a complement opening with an -ing word must show its verb even after
     // "say" ("says running for president is tough"; not "said, referring to")
     const Unit& first = shape.units[content.begin];
-    if (first.symbol == 'k' && first.past) return false;  // "said in a statement obtained by …"
-    bool gerund = first.symbol == 'g';
-    return cue.bare && ((cue.loose && !gerund) || LooksLikeClause(shape, content, clause_window));
+    if (first.symbol == sym.word && first.past)
+      return false;  // "said in a statement obtained by …"
+    bool gerund = first.symbol == sym.gerund;
+    return cue.bare &&
+           ((cue.loose && !gerund) || LooksLikeClause(shape, content, clause_window, sym));
   }
   if (needs == "object") return cue.object;
   if (needs == "to") return cue.to;
   if (needs == "wh") return cue.wh;
   if (needs == "of") return cue.of;
   if (needs == "loose") return cue.loose;
-  if (needs == "clause") return LooksLikeClause(shape, content, clause_window);
+  if (needs == "clause") return LooksLikeClause(shape, content, clause_window, sym);
   return true;
 }
 
@@ -370,7 +380,7 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.q = fr.regex.GroupIndex("q");
     fr.content = fr.regex.GroupIndex("content");
     fr.chain = fr.regex.GroupIndex("chain");
-    fr.required = RequiredSymbols(fr.regex.pattern());
+    fr.required = RequiredSymbols(fr.regex.pattern(), alphabet_);
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
       throw file.Error(
@@ -382,6 +392,7 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
 
 std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, const Shape& shape,
                                     std::vector<char>& taken) const {
+  const ShapeSymbols& sym = alphabet_.sym;
   Claim c;
   c.frame = fr.id;
   c.direct = fr.direct;
@@ -389,24 +400,24 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
   c.speaker = ToUnits(shape, m.Group(fr.spk));
   c.cue = ToUnits(shape, m.Group(fr.cue));
   c.content = fr.direct ? ToUnits(shape, m.Group(fr.q))
-                        : TrimContent(shape, ToUnits(shape, m.Group(fr.content)));
+                        : TrimContent(shape, ToUnits(shape, m.Group(fr.content)), sym);
   if (!fr.direct && (fr.needs == "object" || fr.needs == "to"))
-    c.content = TrimContent(shape, BeforeCoordinatedVerb(shape, c.content, alphabet_));
-  if (!fr.direct) c.content = WithClosingComma(shape, c.content);
+    c.content = TrimContent(shape, BeforeCoordinatedVerb(shape, c.content, alphabet_), sym);
+  if (!fr.direct) c.content = WithClosingComma(shape, c.content, sym);
   Span spk = m.Group(fr.spk);
   bool no_speaker = spk.begin != Regex::npos && spk.begin == spk.end;  // (?<spk>): no source
   if (c.content.empty() || c.cue.empty() || (c.speaker.empty() && !no_speaker)) return std::nullopt;
   const Cue* cue = shape.units[c.cue.begin].cue;
   const std::size_t clause_window = config_.clause_verb_units;
-  if (fr.needs == "clause" && !LooksLikeClause(shape, c.content, clause_window))
+  if (fr.needs == "clause" && !LooksLikeClause(shape, c.content, clause_window, sym))
     return std::nullopt;
-  if (!fr.direct && RelativeThat(shape, c.content)) return std::nullopt;
-  if (Inverted(shape, c)) return std::nullopt;
+  if (!fr.direct && RelativeThat(shape, c.content, sym)) return std::nullopt;
+  if (Inverted(shape, c, alphabet_, config_.inverted_content_units)) return std::nullopt;
   // "confirmed that observation": a demonstrative "that", not a clause
-  if (!fr.direct && c.content.begin > 0 && shape.units[c.content.begin - 1].symbol == 't' &&
+  if (!fr.direct && c.content.begin > 0 && shape.units[c.content.begin - 1].symbol == sym.that &&
       c.content.size() <= config_.demonstrative_units &&
-      shape.units[c.content.begin].symbol == 'k' &&
-      !LooksLikeClause(shape, c.content, clause_window))
+      shape.units[c.content.begin].symbol == sym.word &&
+      !LooksLikeClause(shape, c.content, clause_window, sym))
     return std::nullopt;
   // "the relations are considered …", "he was told …": a passive speech
   // verb's subject is not its speaker
@@ -417,7 +428,7 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
       alphabet_.auxiliary.Has(shape.units[c.cue.begin - 1].symbol) &&
       !shape.units[c.cue.begin].passive)
     return std::nullopt;
-  if (cue && !Satisfies(*cue, fr.needs, shape, c.content, clause_window)) return std::nullopt;
+  if (cue && !Satisfies(*cue, fr.needs, shape, c.content, clause_window, sym)) return std::nullopt;
   if (!c.speaker.empty()) c.speaker = SpeakerWithoutClause(shape, c, alphabet_);
   for (std::size_t u = c.content.begin; u < c.content.end; ++u) {
     if (taken[u]) return std::nullopt;
@@ -440,7 +451,7 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   const std::string& s = shape.symbols;
   std::vector<Stretch> stretches;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '|' || s[i] == '/') continue;
+    if (alphabet_.boundary.Has(s[i])) continue;
     if (stretches.empty() || stretches.back().end != i) stretches.push_back({i, i, {}});
     stretches.back().symbols.set(static_cast<unsigned char>(s[i]));
     stretches.back().end = i + 1;
@@ -560,7 +571,7 @@ std::string Frames::ClaimIds(const std::string& shape_string) const {
   Shape shape;
   shape.symbols = shape_string;
   for (char c : shape_string) {
-    if (c == '|' || c == '/') {
+    if (alphabet_.boundary.Has(c)) {
       shape.unit_at.push_back(-1);
       continue;
     }

@@ -54,6 +54,10 @@ struct FramesConfig {
   // "that", opening with a noun and with no verb, is a demonstrative's
   // object, no reported clause.
   std::size_t demonstrative_units = 4;
+  // "…, said the UN.": after a comma, content of at most this many units, no
+  // verb, ending the sentence, names the source of what came before (an
+  // inversion), not what was said.
+  std::size_t inverted_content_units = 4;
 };
 
 class Frames {

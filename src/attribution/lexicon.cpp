@@ -33,8 +33,8 @@ std::vector<std::string> SplitComma(const std::string& s) {
 }
 
 // A word of five or more letters with the -ing ending (rules/english.txt).
-bool EndsWithIng(const std::string& w, const std::string& ing) {
-  return w.size() > 4 && w.ends_with(ing);
+bool EndsWithIng(const std::string& w, const EnglishWords& en) {
+  return w.size() >= en.gerund_min_length && w.ends_with(en.gerund_ending);
 }
 
 const std::unordered_map<std::string, CueClass> kCueClasses = {{"say", CueClass::kSay},
@@ -73,44 +73,34 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
         throw file.Error(line, "unknown cue flag '" + flag + "'");
     }
     for (const auto& form : SplitComma(f[3])) {
-      Phrase p;
-      p.words = SplitWords(form);
-      p.cue = cue.get();
-      p.participle = EndsWithIng(p.words[0], english_.gerund_ending);
-      cue_index_[p.words[0]].push_back(std::move(p));
+      std::vector<std::string> words = SplitWords(form);
+      CueForm cue_form{cue.get(), EndsWithIng(words[0], english_)};
+      cue_index_.Add(std::move(words), cue_form);
     }
     cues_.push_back(std::move(cue));
   }
 }
 
 Lexicon::Lexicon(const rules::RuleSet& rules)
-    : alphabet_(ShapeAlphabet::Load(rules)), english_(EnglishWords::Load(rules)) {
+    : alphabet_(ShapeAlphabet::Load(rules)),
+      english_(EnglishWords::Load(rules)),
+      word_lists_(rules.Shared<segment::WordLists>()) {
   for (const auto& [name, cls] : kCueClasses)
     cue_symbols_[static_cast<std::size_t>(cls)] = alphabet_.CueClassSymbols(name);
   LoadCues(rules.File("cues.txt"));
-  for (const auto& line : rules.File("nominal_cues.txt").lines()) {
-    Phrase p;
-    p.words = SplitWords(line.text);
-    nominal_index_[p.words[0]].push_back(std::move(p));
-  }
-  for (const auto& line : rules.File("aliases.txt").lines()) {
-    Phrase p;
-    p.words = SplitWords(line.text);
-    alias_index_[p.words[0]].push_back(std::move(p));
-  }
-  const auto& words = rules.File("words.txt");
-  for (const auto& line : words.lines()) {
-    auto f = rules::RuleFile::Fields(line);
-    if (f.size() == 2 && f[1] == "past") {  // a content word: only its flag
-      past_forms_.insert(segment::Lower(f[0]));
+  for (const auto& line : rules.File("nominal_cues.txt").lines())
+    nominal_index_.Add(SplitWords(line.text), true);
+  for (const auto& line : rules.File("aliases.txt").lines())
+    alias_index_.Add(SplitWords(line.text), true);
+  for (const segment::WordLists::Row& row : word_lists_.rows()) {  // words.txt
+    if (row.word_class == "past") {                                // a content word: only its flag
+      past_forms_.insert(row.word);
       continue;
     }
-    char symbol = f.size() == 2 ? alphabet_.WordClassSymbol(f[1]) : 0;
-    if (!symbol) throw words.Error(line, "expected WORD | CLASS with a known CLASS");
-    function_[segment::Lower(f[0])] = symbol;
-    if (f[1] == "be") be_forms_.insert(segment::Lower(f[0]));
-    if (f[1] == "quantifier" || f[1] == "quantifier-one")
-      quantifiers_[segment::Lower(f[0])] = f[1] == "quantifier";
+    function_[row.word] = alphabet_.WordClassSymbol(row.word_class);
+    if (row.word_class == "be") be_forms_.insert(row.word);
+    if (row.word_class == "quantifier" || row.word_class == "quantifier-one")
+      quantifiers_[row.word] = row.word_class == "quantifier";
   }
   const auto& pron = rules.File("pronouns.txt");
   for (const auto& line : pron.lines()) {
@@ -120,23 +110,6 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
       throw pron.Error(line, "expected WORD | subject|object | GENDER | singular|plural");
     }
     pronouns_[segment::Lower(f[0])] = Pronoun{f[1] == "subject", f[2], f[3] == "plural"};
-  }
-  for (const auto& line : rules.File("roles.txt").lines())  // NOUN [| relational]
-    roles_.insert(segment::Lower(rules::RuleFile::Fields(line).front()));
-  const auto& titles = rules.File("titles.txt");
-  for (const auto& line : titles.lines()) {
-    auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 || (f[1] != "rank" && f[1] != "honorific")) {
-      throw titles.Error(line, "expected TITLE | rank|honorific");
-    }
-    titles_[segment::Lower(f[0])] = f[1] == "honorific";
-  }
-  const auto& heads = rules.File("org_heads.txt");
-  for (const auto& line : heads.lines()) {
-    auto f = rules::RuleFile::Fields(line);
-    if (f.size() != 2 || (f[1] != "any" && f[1] != "cap"))
-      throw heads.Error(line, "expected WORD | any|cap");
-    org_heads_[segment::Lower(f[0])] = f[1] == "cap";
   }
   const auto& src = rules.File("sources.txt");
   for (const auto& line : src.lines()) {
@@ -168,48 +141,28 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   }
   for (const auto& line : rules.File("portfolios.txt").lines())
     portfolios_.insert(segment::Lower(line.text));
-  for (auto* index : {&cue_index_, &nominal_index_, &alias_index_}) {
-    for (auto& [first, list] : *index) {
-      std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
-        return a.words.size() > b.words.size();
-      });
-    }
-  }
 }
 
-std::size_t Lexicon::Longest(const std::unordered_map<std::string, std::vector<Phrase>>& index,
-                             const std::vector<std::string_view>& words,
-                             const Phrase** best) const {
-  if (words.empty()) return 0;
-  auto it = index.find(std::string(words[0]));
-  if (it == index.end()) return 0;
-  for (const Phrase& p : it->second) {  // longest first
-    if (p.words.size() > words.size()) continue;
-    bool ok = true;
-    for (std::size_t k = 1; k < p.words.size() && ok; ++k) ok = p.words[k] == words[k];
-    if (ok) {
-      *best = &p;
-      return p.words.size();
-    }
-  }
-  return 0;
-}
+namespace {
+// words[k], for a PhraseIndex look-up over the whole of `words`.
+struct WordAt {
+  const std::vector<std::string_view>& words;
+  std::string_view operator()(std::size_t k) const { return words[k]; }
+};
+}  // namespace
 
 std::optional<PhraseMatch> Lexicon::MatchCue(const std::vector<std::string_view>& words) const {
-  const Phrase* p = nullptr;
-  std::size_t n = Longest(cue_index_, words, &p);
-  if (!n) return std::nullopt;
-  return PhraseMatch{p->cue, n, p->participle};
+  auto hit = cue_index_.Longest(0, words.size(), WordAt{words});
+  if (!hit.value) return std::nullopt;
+  return PhraseMatch{hit.value->cue, hit.length, hit.value->participle};
 }
 
 std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) const {
-  const Phrase* p = nullptr;
-  return Longest(nominal_index_, words, &p);
+  return nominal_index_.Longest(0, words.size(), WordAt{words}).length;
 }
 
 std::size_t Lexicon::MatchAlias(const std::vector<std::string_view>& words) const {
-  const Phrase* p = nullptr;
-  return Longest(alias_index_, words, &p);
+  return alias_index_.Longest(0, words.size(), WordAt{words}).length;
 }
 
 char Lexicon::FunctionSymbol(std::string_view lower) const {
@@ -218,44 +171,13 @@ char Lexicon::FunctionSymbol(std::string_view lower) const {
   return NumberCompound(lower) ? alphabet_.sym.number : 0;
 }
 
-// "twenty-six", "sixty-one": number words joined by hyphens (the first of the
-// number class, the others number words or determiners such as "one").
 bool Lexicon::NumberCompound(std::string_view lower) const {
-  std::size_t dash = lower.find('-');
-  if (dash == std::string_view::npos) return false;
-  for (std::size_t start = 0; start <= lower.size();) {
-    std::size_t end = std::min(lower.find('-', start), lower.size());
-    auto it = function_.find(std::string(lower.substr(start, end - start)));
-    const ShapeSymbols& sym = alphabet_.sym;
-    if (it == function_.end() ||
-        (it->second != sym.number && (start == 0 || it->second != sym.determiner)))
-      return false;
-    start = end + 1;
-  }
-  return true;
+  return word_lists_.IsNumberCompound(lower);
 }
 
 const Pronoun* Lexicon::FindPronoun(std::string_view lower) const {
   auto it = pronouns_.find(std::string(lower));
   return it == pronouns_.end() ? nullptr : &it->second;
-}
-
-bool Lexicon::IsTitle(std::string_view lower) const {
-  std::string w(lower);
-  if (!w.empty() && w.back() == '.') w.pop_back();
-  return titles_.count(w) > 0;
-}
-
-bool Lexicon::IsHonorific(std::string_view lower) const {
-  std::string w(lower);
-  if (!w.empty() && w.back() == '.') w.pop_back();
-  auto it = titles_.find(w);
-  return it != titles_.end() && it->second;
-}
-
-bool Lexicon::IsOrgHead(std::string_view lower, bool cap) const {
-  auto it = org_heads_.find(std::string(lower));
-  return it != org_heads_.end() && (cap || !it->second);
 }
 
 Particle Lexicon::NameParticle(std::string_view lower) const {

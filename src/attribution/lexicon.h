@@ -22,8 +22,10 @@
 #include <vector>
 
 #include "attribution/alphabet.h"
+#include "core/phrase_index.h"
 #include "core/record.h"
 #include "core/rules.h"
+#include "segment/word_lists.h"
 
 namespace whosaid::attribution {
 
@@ -96,12 +98,16 @@ class Lexicon {
     if (it == quantifiers_.end()) return Agreement::kNone;
     return it->second ? Agreement::kPlural : Agreement::kSingular;
   }
-  bool IsRole(std::string_view lower) const { return roles_.count(std::string(lower)) > 0; }
-  bool IsTitle(std::string_view lower) const;
+  // Roles, titles and organisation heads are the shared word lists'
+  // (segment::WordLists, rules/roles.txt, titles.txt, org_heads.txt).
+  bool IsRole(std::string_view lower) const { return word_lists_.IsRole(lower); }
+  bool IsTitle(std::string_view lower) const { return word_lists_.IsTitle(lower); }
   // A title that is courtesy, not function (Mr, Mrs, Haji): never a role.
-  bool IsHonorific(std::string_view lower) const;
+  bool IsHonorific(std::string_view lower) const { return word_lists_.IsHonorific(lower); }
   // An organisation head; `cap` says whether the word is capitalised.
-  bool IsOrgHead(std::string_view lower, bool cap) const;
+  bool IsOrgHead(std::string_view lower, bool cap) const {
+    return word_lists_.IsOrgHead(lower, cap);
+  }
   // A word that completes a role after of/for (State, Foreign, Affairs;
   // rules/portfolios.txt).
   bool IsPortfolio(std::string_view lower) const { return portfolios_.count(std::string(lower)); }
@@ -127,24 +133,18 @@ class Lexicon {
   const EnglishWords& english() const { return english_; }
 
  private:
-  struct Phrase {
-    std::vector<std::string> words;
-    Cue* cue = nullptr;
+  struct CueForm {  // a form of a cue (cues.txt FORMS)
+    const Cue* cue = nullptr;
     bool participle = false;
   };
-  std::size_t Longest(const std::unordered_map<std::string, std::vector<Phrase>>& index,
-                      const std::vector<std::string_view>& words, const Phrase** best) const;
   void LoadCues(const rules::RuleFile& file);
 
   std::vector<std::unique_ptr<Cue>> cues_;
-  std::unordered_map<std::string, std::vector<Phrase>> cue_index_;      // by first word
-  std::unordered_map<std::string, std::vector<Phrase>> nominal_index_;  // by first word
-  std::unordered_map<std::string, std::vector<Phrase>> alias_index_;    // by first word
+  rules::PhraseIndex<CueForm> cue_index_;
+  rules::PhraseIndex<bool> nominal_index_;
+  rules::PhraseIndex<bool> alias_index_;
   std::unordered_map<std::string, char> function_;
   std::unordered_map<std::string, Pronoun> pronouns_;
-  std::unordered_set<std::string> roles_;
-  std::unordered_map<std::string, bool> titles_;     // title → honorific
-  std::unordered_map<std::string, bool> org_heads_;  // word → needs a capital
   std::unordered_map<std::string, SpeakerType> sources_;
   std::unordered_map<std::string, Particle> particles_;
   std::unordered_set<std::string> portfolios_;
@@ -156,6 +156,7 @@ class Lexicon {
   std::unordered_set<std::string> labels_;
   ShapeAlphabet alphabet_;
   EnglishWords english_;
+  const segment::WordLists& word_lists_;  // the rule set's (RuleSet::Shared)
   std::array<std::pair<char, char>, kCueClassCount> cue_symbols_{};  // by CueClass: finite, -ing
 };
 

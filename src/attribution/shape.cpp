@@ -273,7 +273,8 @@ class Builder {
       std::string lower = segment::Lower(Word(u.first));
       u.verbish = LooksFinite(lower);
       // "black-owned", "self-funded": a hyphenated compound is an adjective
-      u.past = lower.size() > 4 && lower.ends_with(lexicon_.english().past_ending) &&
+      const EnglishWords& en = lexicon_.english();
+      u.past = lower.size() >= en.past_min_length && lower.ends_with(en.past_ending) &&
                lower.find('-') == std::string::npos;
       u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
@@ -389,8 +390,8 @@ class Builder {
       return false;
     std::string w = segment::Lower(Word(i));
     const EnglishWords& en = lexicon_.english();
-    auto ends = [](const std::string& x, const std::string& suf) {
-      return x.size() > suf.size() + 2 && x.ends_with(suf);
+    auto ends = [&](const std::string& x, const std::string& suf) {
+      return x.size() >= suf.size() + en.finite_min_stem && x.ends_with(suf);
     };
     if (ends(w, en.past_ending) || w == en.past_say) return false;
     std::string n = segment::Lower(Word(next));
@@ -423,10 +424,11 @@ class Builder {
       starts = abc.share_part.Has(shape_.symbols[pos - 2]);
     if (!starts) return false;
     const EnglishWords& en = lexicon_.english();
-    bool s_form = word.size() > 2 && word.ends_with(en.verb_s_ending) &&
-                  !word.ends_with(en.not_verb_s_ending);
-    bool past = (word.size() > en.past_ending.size() + 1 && word.ends_with(en.past_ending)) ||
-                lexicon_.IsIrregularPast(word);
+    auto ends = [&](const std::string& suf) {
+      return word.size() >= suf.size() + en.agreement_min_stem && word.ends_with(suf);
+    };
+    bool s_form = ends(en.verb_s_ending) && !word.ends_with(en.not_verb_s_ending);
+    bool past = ends(en.past_ending) || lexicon_.IsIrregularPast(word);
     return q == Agreement::kPlural ? !s_form : s_form || past;
   }
 
@@ -453,7 +455,7 @@ class Builder {
   bool LooksFinite(const std::string& w) const {
     const EnglishWords& en = lexicon_.english();
     auto ends = [&](const std::string& suf) {
-      return w.size() > suf.size() + 2 && w.ends_with(suf);
+      return w.size() >= suf.size() + en.finite_min_stem && w.ends_with(suf);
     };
     if (ends(en.past_ending)) return true;
     if (!ends(en.verb_s_ending) || ends(en.not_verb_s_ending) || shape_.units.empty()) return false;
@@ -534,8 +536,9 @@ char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_ini
   if (lexicon_.IsRole(lower)) return sym.role;
   if (lexicon_.IsOrgHead(lower, cap)) return sym.org_head;
   if (cap) return sym.name;
-  return lower.size() > 4 && lower.ends_with(lexicon_.english().gerund_ending) ? sym.gerund
-                                                                               : sym.word;
+  const EnglishWords& en = lexicon_.english();
+  return lower.size() >= en.gerund_min_length && lower.ends_with(en.gerund_ending) ? sym.gerund
+                                                                                   : sym.word;
 }
 
 Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,

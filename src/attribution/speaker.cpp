@@ -1,5 +1,8 @@
 #include "attribution/speaker.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include "core/places.h"
 
 namespace whosaid::attribution {
@@ -11,6 +14,7 @@ struct View {
   const segment::Tokens& tokens;
   const Shape& shape;
   const EnglishWords& english;
+  const ShapeSymbols& sym;
 
   char Sym(std::size_t u) const { return shape.units[u].symbol; }
   Span Bytes(UnitRange r) const {
@@ -24,9 +28,10 @@ struct View {
   }
   std::string Word(std::size_t u) const { return Text({u, u + 1}); }
   bool AllCaps(std::size_t u) const { return tokens.tokens[shape.units[u].first].all_caps; }
-  std::size_t Find(UnitRange r, std::string_view syms) const {
+  // The first unit in r written with one of `syms`, or r.end.
+  std::size_t Find(UnitRange r, std::initializer_list<char> syms) const {
     for (std::size_t u = r.begin; u < r.end; ++u) {
-      if (syms.find(Sym(u)) != std::string_view::npos) return u;
+      if (std::find(syms.begin(), syms.end(), Sym(u)) != syms.end()) return u;
     }
     return r.end;
   }
@@ -37,9 +42,9 @@ struct View {
 UnitRange NameIn(const View& v, UnitRange run) {
   std::size_t first = run.begin;
   for (std::size_t u = run.begin; u + 1 < run.end; ++u) {
-    if (v.Sym(u) == 'H') first = u + 1;
+    if (v.Sym(u) == v.sym.title) first = u + 1;
   }
-  while (first < run.end && v.Sym(first) == 'H') ++first;
+  while (first < run.end && v.Sym(first) == v.sym.title) ++first;
   std::size_t end = run.end;
   while (end > first + 1 && v.shape.units[end - 1].nickname) --end;
   return {first, end};
@@ -58,7 +63,8 @@ std::string AliasAfter(const View& v, UnitRange name, std::size_t end) {
 }
 
 UnitRange SkipDeterminer(const View& v, UnitRange r, bool* definite) {
-  if (!r.empty() && (v.Sym(r.begin) == 'D' || v.Sym(r.begin) == 'd')) {
+  if (!r.empty() &&
+      (v.Sym(r.begin) == v.sym.determiner || v.Sym(r.begin) == v.sym.possessive_determiner)) {
     if (definite) *definite = segment::Lower(v.Word(r.begin)) == v.english.article;
     ++r.begin;
   }
@@ -69,14 +75,16 @@ UnitRange SkipDeterminer(const View& v, UnitRange r, bool* definite) {
 // Shwarbani, announced …": the person speaks for the organisation.
 void ReadSpokesperson(const View& v, UnitRange appos, SpeakerPhrase& out) {
   std::size_t u = appos.begin;
-  if (u + 3 > appos.end || v.Sym(u) != 'e' || v.Sym(u + 1) != 'd') return;
+  if (u + 3 > appos.end || v.Sym(u) != v.sym.preposition ||
+      v.Sym(u + 1) != v.sym.possessive_determiner)
+    return;
   u += 2;
   std::size_t role = u;
-  while (role < appos.end && v.Sym(role) != 'R') ++role;
+  while (role < appos.end && v.Sym(role) != v.sym.role) ++role;
   std::size_t name = role + 1;
   if (role >= appos.end || name >= appos.end) return;
   for (std::size_t k = name; k < appos.end; ++k)
-    if (v.Sym(k) != 'N') return;
+    if (v.Sym(k) != v.sym.name) return;
   out.affiliation = out.name;
   out.role = v.Text({u, role + 1});
   out.role_head = segment::Lower(v.Word(role));
@@ -102,15 +110,17 @@ std::size_t ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, 
   while (b > pre.begin) {
     char s = v.Sym(b - 1);
     bool qualifier =
-        s == 'k' || s == 'R' || s == 'H' ||
-        (s == 'N' && !reader.IsDemonym(v.Word(b - 1)) && !reader.IsPlace(v.Word(b - 1)));
+        s == v.sym.word || s == v.sym.role || s == v.sym.title ||
+        (s == v.sym.name && !reader.IsDemonym(v.Word(b - 1)) && !reader.IsPlace(v.Word(b - 1)));
     if (!qualifier) break;
     --b;
   }
   out.role = v.Text({b, role + 1});
   out.role_head = segment::Lower(v.Word(role));
   UnitRange aff{pre.begin, b};
-  while (!aff.empty() && (v.Sym(aff.end - 1) == 's' || v.Sym(aff.end - 1) == 'D')) --aff.end;
+  while (!aff.empty() &&
+         (v.Sym(aff.end - 1) == v.sym.possessive || v.Sym(aff.end - 1) == v.sym.determiner))
+    --aff.end;
   aff = SkipDeterminer(v, aff, nullptr);
   if (!aff.empty()) out.affiliation = v.Text(aff);
   return b;
@@ -121,22 +131,24 @@ std::size_t ReadRole(const View& v, const SpeakerReader& reader, UnitRange pre, 
 // representative to Sudan".
 void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, SpeakerPhrase& out) {
   r = SkipDeterminer(v, r, nullptr);
-  std::size_t prep = v.Find(r, "ofei");  // adviser to the Chief Minister
+  std::size_t prep = v.Find(
+      r, {v.sym.of, v.sym.for_, v.sym.preposition, v.sym.to});  // adviser to the Chief Minister
   UnitRange head{r.begin, prep};
-  std::size_t poss = v.Find(head, "s");
+  std::size_t poss = v.Find(head, {v.sym.possessive});
   std::string owner;
   if (poss < head.end) {
     std::size_t first = poss;  // the owner is the name right before ’s
-    while (first > head.begin && v.Sym(first - 1) == 'N') --first;
+    while (first > head.begin && v.Sym(first - 1) == v.sym.name) --first;
     if (first < poss) owner = v.Text({first, poss});
     head.begin = poss + 1;
   }
   std::size_t last_role = head.end;
   for (std::size_t u = head.begin; u < head.end; ++u) {
-    if (v.Sym(u) == 'R') last_role = u;
+    if (v.Sym(u) == v.sym.role) last_role = u;
   }
   if (last_role == head.end) {
-    if (out.name.empty() && v.Find(head, "N") < head.end && v.Find(head, "kR") == head.end) {
+    if (out.name.empty() && v.Find(head, {v.sym.name}) < head.end &&
+        v.Find(head, {v.sym.word, v.sym.role}) == head.end) {
       UnitRange name = NameIn(v, head);  // "the official, Hamdullah Fitrat"
       out.name = v.Text(name);
       out.alias = AliasAfter(v, name, head.end);
@@ -153,7 +165,8 @@ void ReadAppositionIn(const View& v, const SpeakerReader& reader, UnitRange r, S
   out.role = v.Text({head.begin, last_role + 1});
   out.role_head = segment::Lower(v.Word(last_role));
   UnitRange aff = SkipDeterminer(v, {prep + 1, r.end}, nullptr);
-  aff.end = v.Find(aff, "aw,");  // "… of the Council (TC) and commander of …"
+  aff.end = v.Find(aff, {v.sym.conjunction, v.sym.wh,
+                         v.sym.comma});  // "… of the Council (TC) and commander of …"
   if (!owner.empty())
     out.affiliation = owner;
   else if (prep < r.end && !aff.empty())
@@ -170,8 +183,8 @@ static std::size_t PrepositionAfterName(const View& v, UnitRange main) {
   bool named = false;
   for (std::size_t u = main.begin; u < main.end; ++u) {
     char s = v.Sym(u);
-    if (s == 'e' && named) return u;
-    named = named || s == 'N' || s == 'O' || s == 'R' || s == 'G';
+    if (s == v.sym.preposition && named) return u;
+    named = named || s == v.sym.name || s == v.sym.org_head || s == v.sym.role || s == v.sym.source;
   }
   return main.end;
 }
@@ -182,22 +195,25 @@ static std::size_t PrepositionAfterName(const View& v, UnitRange main) {
 // the affiliation.
 static bool RoleOfName(const View& v, const SpeakerReader& reader, UnitRange main, std::size_t prep,
                        SpeakerPhrase& out) {
-  if (prep >= main.end || prep == main.begin || v.Sym(prep - 1) != 'R') return false;
+  if (prep >= main.end || prep == main.begin || v.Sym(prep - 1) != v.sym.role) return false;
   auto portfolio = [&](std::size_t u) {
     return reader.lexicon().IsPortfolio(segment::Lower(v.Word(u)));
   };
   std::size_t end = main.end;
-  while (end > prep + 1 && v.Sym(end - 1) == 'N' && v.shape.units[end - 1].nickname) --end;
+  while (end > prep + 1 && v.Sym(end - 1) == v.sym.name && v.shape.units[end - 1].nickname) --end;
   std::size_t b = end;
-  while (b > prep + 1 && v.Sym(b - 1) == 'N' && !portfolio(b - 1) && !reader.IsPlace(v.Word(b - 1)))
+  while (b > prep + 1 && v.Sym(b - 1) == v.sym.name && !portfolio(b - 1) &&
+         !reader.IsPlace(v.Word(b - 1)))
     --b;
   if (b == end || b == prep + 1) return false;
   UnitRange between = SkipDeterminer(v, {prep + 1, b}, nullptr);
   bool only_portfolio = !between.empty();
   for (std::size_t u = between.begin; u < between.end; ++u)
-    only_portfolio = only_portfolio && (portfolio(u) || v.Sym(u) == 'a');
+    only_portfolio = only_portfolio && (portfolio(u) || v.Sym(u) == v.sym.conjunction);
   char before = v.Sym(b - 1);
-  if (!only_portfolio && before != 'O' && before != ')' && before != 'N') return false;
+  if (!only_portfolio && before != v.sym.org_head && before != v.sym.close_bracket &&
+      before != v.sym.name)
+    return false;
   std::size_t start = ReadRole(v, reader, {main.begin, prep - 1}, prep - 1, out);
   if (only_portfolio)
     out.role = v.Text({start, b});
@@ -217,15 +233,15 @@ static bool RoleOfName(const View& v, const SpeakerReader& reader, UnitRange mai
 bool RoleAfterOrganization(const View& v, UnitRange head) {
   std::size_t o = head.end;
   for (std::size_t u = head.begin; u < head.end; ++u) {
-    if (v.Sym(u) == 'O') o = u;
+    if (v.Sym(u) == v.sym.org_head) o = u;
   }
   std::size_t role = head.end;
   for (std::size_t u = o + 1; u < head.end; ++u) {
-    if (v.Sym(u) == 'R') role = u;
+    if (v.Sym(u) == v.sym.role) role = u;
   }
   if (role >= head.end) return false;
   for (std::size_t u = role + 1; u < head.end; ++u) {
-    if (v.Sym(u) != 'N' && v.Sym(u) != 'H') return false;
+    if (v.Sym(u) != v.sym.name && v.Sym(u) != v.sym.title) return false;
   }
   return true;
 }
@@ -236,27 +252,28 @@ bool RoleAfterOrganization(const View& v, UnitRange head) {
 // is resolved by coref (the author of the statement last quoted).
 bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& tokens,
                                  const Shape& shape, UnitRange main, SpeakerPhrase& out) const {
-  View v{text, tokens, shape, lexicon_.english()};
+  View v{text, tokens, shape, lexicon_.english(), lexicon_.alphabet().sym};
   std::size_t doc = main.end;
   for (std::size_t u = main.begin; u < main.end && u < main.begin + config_.document_noun_units;
        ++u) {
-    if (v.Sym(u) == 'k' && lexicon_.IsDocument(segment::Lower(v.Word(u)))) {
+    if (v.Sym(u) == v.sym.word && lexicon_.IsDocument(segment::Lower(v.Word(u)))) {
       doc = u;
       break;
     }
   }
   if (doc == main.end) return false;
-  const bool possessive = v.Sym(main.begin) == 'd';
+  const bool possessive = v.Sym(main.begin) == v.sym.possessive_determiner;
   const bool definite = possessive || segment::Lower(v.Word(main.begin)) == v.english.article;
   UnitRange author{main.end, main.end};
-  std::size_t agent = v.Find({doc + 1, main.end}, "e");
+  std::size_t agent = v.Find({doc + 1, main.end}, {v.sym.preposition});
   if (agent < main.end && agent <= doc + config_.author_after_document_units)
     author = {agent + 1, main.end};
   UnitRange before = SkipDeterminer(v, {main.begin, doc}, nullptr);
-  while (!before.empty() && v.Sym(before.end - 1) == 's') --before.end;
-  if (author.empty() && v.Find(before, "NO") < before.end) author = before;
+  while (!before.empty() && v.Sym(before.end - 1) == v.sym.possessive) --before.end;
+  if (author.empty() && v.Find(before, {v.sym.name, v.sym.org_head}) < before.end) author = before;
   out.type = SpeakerType::kAnonymous;
-  if (!author.empty() && v.Find(author, "NORG") < author.end) {
+  if (!author.empty() &&
+      v.Find(author, {v.sym.name, v.sym.org_head, v.sym.role, v.sym.source}) < author.end) {
     Span mention = out.mention;  // the whole phrase, the document included
     out = Run(text, tokens, shape, author);
     out.mention = mention;
@@ -268,24 +285,25 @@ bool SpeakerReader::ReadDocument(std::string_view text, const segment::Tokens& t
 
 SpeakerPhrase SpeakerReader::Run(std::string_view text, const segment::Tokens& tokens,
                                  const Shape& shape, UnitRange range) const {
-  View v{text, tokens, shape, lexicon_.english()};
+  View v{text, tokens, shape, lexicon_.english(), lexicon_.alphabet().sym};
   SpeakerPhrase out;
-  std::size_t comma = v.Find(range, ",");
+  std::size_t comma = v.Find(range, {v.sym.comma});
   UnitRange core{range.begin, comma};
   UnitRange appos{comma < range.end ? comma + 1 : range.end, range.end};
-  while (!appos.empty() && v.Sym(appos.end - 1) == ',') --appos.end;
+  while (!appos.empty() && v.Sym(appos.end - 1) == v.sym.comma) --appos.end;
   out.mention = v.Bytes(core);
 
-  if (core.end - core.begin == 1 && v.Sym(core.begin) == 'P') {
+  if (core.end - core.begin == 1 && v.Sym(core.begin) == v.sym.subject_pronoun) {
     out.pronoun = lexicon_.FindPronoun(segment::Lower(v.Word(core.begin)));
     return out;
   }
   UnitRange main = core;
   // a name that ends in an acronym is whole ("Mission in Iraq (UNAMI)")
-  if (main.empty() || v.Sym(main.end - 1) != ')') main.end = PrepositionAfterName(v, main);
-  if (!main.empty() && v.Sym(main.end - 1) == ')') {
+  if (main.empty() || v.Sym(main.end - 1) != v.sym.close_bracket)
+    main.end = PrepositionAfterName(v, main);
+  if (!main.empty() && v.Sym(main.end - 1) == v.sym.close_bracket) {
     std::size_t open = main.end - 1;
-    while (open > main.begin && v.Sym(open) != '(') --open;
+    while (open > main.begin && v.Sym(open) != v.sym.open_bracket) --open;
     if (open > main.begin) main.end = open;
   }
   if (ReadDocument(text, tokens, shape, main, out)) return out;
@@ -293,37 +311,39 @@ SpeakerPhrase SpeakerReader::Run(std::string_view text, const segment::Tokens& t
   main = SkipDeterminer(v, main, &definite);
   // "The Daily Star first reported", "The Tarsa Herald first": a lower-case
   // word after a name is no part of the speaker's name
-  while (main.end - main.begin >= 2 && v.Sym(main.end - 1) == 'k' &&
-         (v.Sym(main.end - 2) == 'N' ||
-          (v.Sym(main.end - 2) == 'O' && v.AllCaps(main.end - 2) == false &&
+  while (main.end - main.begin >= 2 && v.Sym(main.end - 1) == v.sym.word &&
+         (v.Sym(main.end - 2) == v.sym.name ||
+          (v.Sym(main.end - 2) == v.sym.org_head && v.AllCaps(main.end - 2) == false &&
            segment::IsUpperAt(v.Word(main.end - 2), 0))))
     --main.end;
-  std::size_t prep = v.Find(main, "of");
+  std::size_t prep = v.Find(main, {v.sym.of, v.sym.for_});
   UnitRange head{main.begin, prep};
   UnitRange post = SkipDeterminer(v, {prep < main.end ? prep + 1 : main.end, main.end}, nullptr);
 
   if (RoleOfName(v, *this, main, prep, out)) return out;
-  bool source_head = !head.empty() && v.Sym(head.end - 1) == 'G';  // Army officials
-  if (!source_head && v.Find(head, "O") < head.end && !RoleAfterOrganization(v, head)) {
+  bool source_head = !head.empty() && v.Sym(head.end - 1) == v.sym.source;  // Army officials
+  if (!source_head && v.Find(head, {v.sym.org_head}) < head.end &&
+      !RoleAfterOrganization(v, head)) {
     // an organisation names itself by the whole phrase; a definite one
     // without a name word is described ("the armed group"), not named
     out.type = SpeakerType::kOrganization;
     out.name = v.Text(main);
-    out.generic_org = definite && v.Find(main, "N") == main.end;
+    out.generic_org = definite && v.Find(main, {v.sym.name}) == main.end;
     if (out.generic_org) out.generic_head = segment::Lower(v.Word(main.end - 1));
     ReadSpokesperson(v, appos, out);
     return out;
   }
-  if (!head.empty() && v.Sym(head.end - 1) == 'G') {
+  if (!head.empty() && v.Sym(head.end - 1) == v.sym.source) {
     std::string noun = segment::Lower(v.Word(head.end - 1));
     out.type = *lexicon_.SourceType(noun);
-    if (out.type == SpeakerType::kGroup && v.Find(head, "NO") < head.end) out.name = v.Text(head);
+    if (out.type == SpeakerType::kGroup && v.Find(head, {v.sym.name, v.sym.org_head}) < head.end)
+      out.name = v.Text(head);
     out.generic_org = definite && out.name.empty() && lexicon_.IsMembers(noun);
     if (out.generic_org) out.generic_head = noun;
     return out;
   }
   std::size_t run = head.end;  // the trailing name run
-  while (run > head.begin && (v.Sym(run - 1) == 'N' || v.Sym(run - 1) == 'H')) --run;
+  while (run > head.begin && (v.Sym(run - 1) == v.sym.name || v.Sym(run - 1) == v.sym.title)) --run;
   // the name starts after the last title of the run: "Former President Bill
   // Clinton", "U.S. President Barack Obama" → Bill Clinton, Barack Obama
   const UnitRange name = NameIn(v, {run, head.end});
@@ -331,13 +351,13 @@ SpeakerPhrase SpeakerReader::Run(std::string_view text, const segment::Tokens& t
   UnitRange pre{head.begin, run};
   std::size_t role = pre.end;
   for (std::size_t u = pre.begin; u < pre.end; ++u) {
-    if (v.Sym(u) == 'R') role = u;
+    if (v.Sym(u) == v.sym.role) role = u;
   }
   if (role < pre.end)
     ReadRole(v, *this, pre, role, out);
   else if (!pre.empty()) {
     UnitRange aff = pre;
-    while (!aff.empty() && v.Sym(aff.end - 1) == 's') --aff.end;
+    while (!aff.empty() && v.Sym(aff.end - 1) == v.sym.possessive) --aff.end;
     if (!aff.empty()) out.affiliation = v.Text(aff);
   }
   std::size_t rank = run;  // honorifics (Mr., Haji) are no role
@@ -353,18 +373,19 @@ SpeakerPhrase SpeakerReader::Run(std::string_view text, const segment::Tokens& t
     if (IsPlace(out.name) || (single && v.AllCaps(first_name)))
       out.type = SpeakerType::kOrganization;
     if (!post.empty() && out.affiliation.empty()) out.affiliation = v.Text(post);
-  } else if (!head.empty() && v.Sym(head.end - 1) == 'R') {
+  } else if (!head.empty() && v.Sym(head.end - 1) == v.sym.role) {
     ReadRole(v, *this, {head.begin, head.end - 1}, head.end - 1, out);
     if (!post.empty()) out.affiliation = v.Text(post);
-    out.definite_role = definite || v.Find(head, "s") < head.end;  // Tarsa's foreign minister
+    out.definite_role =
+        definite || v.Find(head, {v.sym.possessive}) < head.end;  // Tarsa's foreign minister
   }
-  if (!appos.empty() && v.Sym(appos.begin) != 'w') ReadAppositionIn(v, *this, appos, out);
+  if (!appos.empty() && v.Sym(appos.begin) != v.sym.wh) ReadAppositionIn(v, *this, appos, out);
   return out;
 }
 
 void SpeakerReader::ReadApposition(std::string_view text, const segment::Tokens& tokens,
                                    const Shape& shape, UnitRange range, SpeakerPhrase& out) const {
-  View v{text, tokens, shape, lexicon_.english()};
+  View v{text, tokens, shape, lexicon_.english(), lexicon_.alphabet().sym};
   ReadAppositionIn(v, *this, range, out);
 }
 

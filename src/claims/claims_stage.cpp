@@ -258,12 +258,12 @@ void ClaimsStage::AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs&
   }
 }
 
-ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs,
-                              const StatementInputs& inputs) const {
+ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,
+                              unsigned threads) const {
   // 1. Statements over every record.
   const std::vector<StatementItem>& items = inputs.items;
   const std::vector<RecordRef>& refs = inputs.refs;
-  StatementGroups groups = StatementGrouper(config_.statements, lexicon_).Run(items);
+  StatementGroups groups = StatementGrouper(config_.statements, lexicon_).Run(items, threads);
   ClaimsResult out;
   out.statement_of.resize(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {

@@ -127,7 +127,10 @@ class ClaimsStage {
   bool NeedsResult(const DocResult& result) const {
     return config_.details || !result.figures.empty();
   }
-  ClaimsResult Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs) const;
+  // `threads`: the statement grouping's (StatementGrouper::Run); the result
+  // is the same for any number.
+  ClaimsResult Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,
+                   unsigned threads = 1) const;
   // Summarize(doc, result) of each, then Run over them.
   ClaimsResult Run(const std::vector<ClaimsDoc>& docs) const;
   static void Apply(const ClaimsResult& claims, std::size_t doc, DocResult& result);

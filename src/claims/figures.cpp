@@ -9,6 +9,7 @@
 
 #include "claims/terms.h"
 #include "core/classes.h"
+#include "core/phrase_index.h"
 #include "core/text.h"
 #include "events/words.h"
 
@@ -16,60 +17,6 @@ namespace whosaid::claims {
 namespace {
 
 std::vector<std::string> Blank(std::string_view s) { return events::PhraseWords(s); }
-
-// Longest match of lower-case word sequences.
-template <class V>
-class Phrases {
- public:
-  void Add(const std::string& phrase, V value) {
-    std::vector<std::string> words = Blank(phrase);
-    if (words.empty()) return;
-    auto& list = index_[words[0]];
-    list.push_back({std::move(words), std::move(value)});
-    std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
-      return a.words.size() > b.words.size();
-    });
-  }
-  struct Hit {
-    std::size_t length = 0;  // words
-    const V* value = nullptr;
-  };
-  // Longest phrase starting at word i whose words all lie in [i, end).
-  template <class Get>
-  Hit At(std::size_t i, std::size_t end, const Get& word) const {
-    if (i >= end) return {};
-    auto it = index_.find(std::string(word(i)));
-    if (it == index_.end()) return {};
-    for (const Entry& e : it->second) {
-      if (i + e.words.size() > end) continue;
-      bool ok = true;
-      for (std::size_t k = 1; ok && k < e.words.size(); ++k) ok = word(i + k) == e.words[k];
-      if (ok) return {e.words.size(), &e.value};
-    }
-    return {};
-  }
-  // The first words of every phrase, into `out`.
-  void FirstWords(std::unordered_set<std::string>& out) const {
-    for (const auto& [word, entries] : index_) out.insert(word);
-  }
-  // Longest phrase ending just before word `end` and starting at or after `begin`.
-  template <class Get>
-  Hit Before(std::size_t begin, std::size_t end, const Get& word) const {
-    Hit best;
-    for (std::size_t len = 1; len <= 4 && len <= end - begin; ++len) {
-      Hit h = At(end - len, end, word);
-      if (h.value && h.length == len) best = h;
-    }
-    return best;
-  }
-
- private:
-  struct Entry {
-    std::vector<std::string> words;
-    V value;
-  };
-  std::unordered_map<std::string, std::vector<Entry>> index_;
-};
 
 struct Group {
   std::string name;
@@ -112,20 +59,20 @@ std::optional<double> DigitValue(std::string_view w) {
 struct FigureExtractor::Lexicon {
   std::unordered_map<std::string, double> numbers;
   std::unordered_map<std::string, double> multipliers;
-  Phrases<std::pair<double, std::string>> vague;           // value, qualifier
-  Phrases<std::pair<double, std::string>> number_phrases;  // "a dozen"
-  Phrases<bool> zero;
-  Phrases<std::string> qualifiers;
-  Phrases<Group> groups;
-  Phrases<std::string> outcomes;
+  rules::PhraseIndex<std::pair<double, std::string>> vague;           // value, qualifier
+  rules::PhraseIndex<std::pair<double, std::string>> number_phrases;  // "a dozen"
+  rules::PhraseIndex<bool> zero;
+  rules::PhraseIndex<std::string> qualifiers;
+  rules::PhraseIndex<Group> groups;
+  rules::PhraseIndex<std::string> outcomes;
   std::unordered_map<std::string, std::string> severity;
-  Phrases<std::string> tolls;
-  Phrases<bool> units;
+  rules::PhraseIndex<std::string> tolls;
+  rules::PhraseIndex<bool> units;
   std::unordered_set<std::string> months;
-  Phrases<bool> subcount;
-  Phrases<bool> alongside;
-  Phrases<bool> periods;
-  Phrases<bool> nonfigures;
+  rules::PhraseIndex<bool> subcount;
+  rules::PhraseIndex<bool> alongside;
+  rules::PhraseIndex<bool> periods;
+  rules::PhraseIndex<bool> nonfigures;
   std::unordered_map<std::string, std::string> modifiers;
   std::unordered_set<std::string> barriers;
   std::unordered_set<std::string> list_and;  // words that join the items of a list
@@ -171,7 +118,7 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
     if (kind == "number") {
       need(3, 3);
       if (f[1].find(' ') != std::string::npos) {
-        L.number_phrases.Add(f[1], {number(f[2]), ""});
+        L.number_phrases.Add(Blank(f[1]), {number(f[2]), ""});
       } else {
         L.numbers[f[1]] = number(f[2]);
       }
@@ -180,13 +127,13 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
       L.multipliers[f[1]] = number(f[2]);
     } else if (kind == "vague") {
       need(3, 3);
-      L.vague.Add(f[1], {number(f[2]), f[1]});
+      L.vague.Add(Blank(f[1]), {number(f[2]), f[1]});
     } else if (kind == "zero") {
       need(2, 2);
-      L.zero.Add(f[1], true);
+      L.zero.Add(Blank(f[1]), true);
     } else if (kind == "qualifier") {
       need(3, 3);
-      L.qualifiers.Add(f[1], f[2]);
+      L.qualifiers.Add(Blank(f[1]), f[2]);
     } else if (kind == "group") {
       need(3, 4);
       Group g{f[2], false, false};
@@ -203,31 +150,31 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
           }
         }
       }
-      L.groups.Add(f[1], g);
+      L.groups.Add(Blank(f[1]), g);
     } else if (kind == "outcome") {
       need(3, 3);
-      L.outcomes.Add(f[1], f[2]);
+      L.outcomes.Add(Blank(f[1]), f[2]);
     } else if (kind == "modifier") {
       need(3, 3);
       L.modifiers[f[1]] = f[2];
     } else if (kind == "nonfigure") {
       need(2, 2);
-      L.nonfigures.Add(f[1], true);
+      L.nonfigures.Add(Blank(f[1]), true);
     } else if (kind == "severity") {
       need(3, 3);
       L.severity[f[1]] = f[2];
     } else if (kind == "toll") {
       need(3, 3);
-      L.tolls.Add(f[1], f[2]);
+      L.tolls.Add(Blank(f[1]), f[2]);
     } else if (kind == "unit" || kind == "month" || kind == "subcount" || kind == "period" ||
                kind == "alongside") {
       need(2, 64);
       for (std::size_t k = 1; k < f.size(); ++k) {
-        if (kind == "unit") L.units.Add(f[k], true);
+        if (kind == "unit") L.units.Add(Blank(f[k]), true);
         if (kind == "month") L.months.insert(f[k]);
-        if (kind == "subcount") L.subcount.Add(f[k], true);
-        if (kind == "period") L.periods.Add(f[k], true);
-        if (kind == "alongside") L.alongside.Add(f[k], true);
+        if (kind == "subcount") L.subcount.Add(Blank(f[k]), true);
+        if (kind == "period") L.periods.Add(Blank(f[k]), true);
+        if (kind == "alongside") L.alongside.Add(Blank(f[k]), true);
       }
     } else if (kind == "barrier" || kind == "list") {
       need(2, 2);
@@ -240,9 +187,9 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
     }
   }
   for (const auto& [word, value] : L.numbers) L.starters.insert(word);
-  L.vague.FirstWords(L.starters);
-  L.zero.FirstWords(L.starters);
-  L.number_phrases.FirstWords(L.starters);
+  L.vague.ForEachFirstWord([&](const std::string& w) { L.starters.insert(w); });
+  L.zero.ForEachFirstWord([&](const std::string& w) { L.starters.insert(w); });
+  L.number_phrases.ForEachFirstWord([&](const std::string& w) { L.starters.insert(w); });
   L.starters.insert("no");
 }
 
@@ -373,14 +320,14 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
   const std::size_t run_end = RunEnd(i);
   Number n;
   n.first = i;
-  if (L.nonfigures.At(i, run_end, get).value) return std::nullopt;
-  if (auto z = L.zero.At(i, run_end, get); z.value) {
+  if (L.nonfigures.Longest(i, run_end, get).value) return std::nullopt;
+  if (auto z = L.zero.Longest(i, run_end, get); z.value) {
     n.zero = true;
     n.end = i + z.length;
     return n;
   }
   if (W(i) == "no" && i + 1 < run_end) {
-    if (auto g = L.groups.At(i + 1, run_end, get); g.value) {
+    if (auto g = L.groups.Longest(i + 1, run_end, get); g.value) {
       n.zero = true;
       n.end = i + 1;
       n.group = *g.value;
@@ -388,7 +335,7 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
       return n;
     }
   }
-  if (auto v = L.vague.At(i, run_end, get); v.value) {
+  if (auto v = L.vague.Longest(i, run_end, get); v.value) {
     n.value = v.value->first;
     n.vague = v.value->second;
     n.end = i + v.length;
@@ -406,7 +353,7 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
     }
     return n;
   }
-  if (auto p = L.number_phrases.At(i, run_end, get); p.value) {
+  if (auto p = L.number_phrases.Longest(i, run_end, get); p.value) {
     n.value = p.value->first;
     n.end = i + p.length;
     return n;
@@ -473,7 +420,7 @@ bool Scanner::Excluded(const Number& n) const {
     if (after == '%' || after == ':' || after == '/') return true;
   }
   if (n.end < row_.words.size() && !row_.break_after[n.end - 1]) {
-    if (L.units.At(n.end, RunEnd(n.end), get).value) return true;
+    if (L.units.Longest(n.end, RunEnd(n.end), get).value) return true;
     if (L.months.count(std::string(W(n.end)))) return true;
   }
   // A month just before, even abbreviated with a period (Dec. 2).
@@ -488,7 +435,7 @@ bool Scanner::InPeriodSentence(std::size_t k) const {
   while (b > 0 && row_.sentence[b - 1] == sentence) --b;
   while (e < row_.words.size() && row_.sentence[e] == sentence) ++e;
   for (std::size_t j = b; j < e; ++j) {
-    if (L.periods.At(j, e, get).value) return true;
+    if (L.periods.Longest(j, e, get).value) return true;
   }
   return false;
 }
@@ -504,7 +451,8 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
   f.value = n.value;
   f.qualifier = n.vague;
   std::size_t first = n.first;
-  if (auto q = L.qualifiers.Before(run_begin, n.first, get); q.value && n.vague.empty()) {
+  if (auto q = L.qualifiers.Before(run_begin, n.first, L.config.before_phrase_words, get);
+      q.value && n.vague.empty()) {
     f.qualifier = *q.value;
     first = n.first - q.length;
   }
@@ -520,14 +468,14 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
       if (k < run_end && L.after_of.count(std::string(W(k)))) ++k;
     }
     for (std::size_t steps = 0; k < run_end && steps < L.window; ++k, ++steps) {
-      if (auto g = L.groups.At(k, run_end, get); g.value) {
+      if (auto g = L.groups.Longest(k, run_end, get); g.value) {
         group = *g.value;
         after = k + g.length;
         break;
       }
       if (auto m = L.modifiers.find(std::string(W(k))); m != L.modifiers.end())
         modifier = m->second;
-      if (L.barriers.count(std::string(W(k))) || L.outcomes.At(k, run_end, get).value ||
+      if (L.barriers.count(std::string(W(k))) || L.outcomes.Longest(k, run_end, get).value ||
           DigitValue(W(k))) {
         break;
       }
@@ -539,7 +487,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
   std::size_t outcome_at = 0;
   std::size_t best = L.window + 1;
   for (std::size_t k = after, d = 0; k < run_end && d < L.window; ++k, ++d) {
-    if (auto o = L.outcomes.At(k, run_end, get); o.value) {
+    if (auto o = L.outcomes.Longest(k, run_end, get); o.value) {
       outcome = *o.value;
       outcome_at = k;
       best = d;
@@ -548,7 +496,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
   }
   for (std::size_t d = 1; d <= L.window && first >= run_begin + d && d < best; ++d) {
     std::size_t k = first - d;
-    if (auto o = L.outcomes.At(k, first, get); o.value) {
+    if (auto o = L.outcomes.Longest(k, first, get); o.value) {
       outcome = *o.value;
       outcome_at = k;
       break;
@@ -564,7 +512,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
     // A toll earlier in the sentence: "the death toll … rose to 1,018".
     const std::size_t sentence = row_.sentence[first];
     for (std::size_t k = first; k-- > 0 && row_.sentence[k] == sentence;) {
-      if (auto t = L.tolls.At(k, first, get); t.value) {
+      if (auto t = L.tolls.Longest(k, first, get); t.value) {
         outcome = *t.value;
         break;
       }
@@ -627,11 +575,12 @@ std::vector<Figure> Scanner::Run() const {
     const std::size_t rb = RunBegin(i);
     bool after_including = false;
     for (std::size_t k = rb; k < i && !after_including; ++k) {
-      after_including = L.subcount.At(k, i, get).value != nullptr;
+      after_including = L.subcount.Longest(k, i, get).value != nullptr;
     }
     bool alongside = false;
     for (std::size_t back = 0; back <= 2 && back <= i && !alongside; ++back) {
-      alongside = L.alongside.Before(0, i - back, get).value != nullptr;
+      alongside =
+          L.alongside.Before(0, i - back, L.config.before_phrase_words, get).value != nullptr;
     }
     const bool has_whole = !out.empty() && row_.sentence[first_word.back()] == row_.sentence[i];
     // The next item of a list of parts (`including one over A, three over B

@@ -52,6 +52,9 @@ struct ExtractorConfig {
   // The text is read in pieces of at most this many bytes, cut at a line end
   // (or a blank), so working memory stays small whatever the document.
   std::size_t chunk_bytes = std::size_t{1} << 16;
+  // A qualifier ("at least", "more than") or an alongside phrase is looked
+  // for in this many words right before a figure.
+  std::size_t before_phrase_words = 4;
 };
 
 class FigureExtractor {

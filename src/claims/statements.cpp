@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "claims/linking.h"
+#include "core/parallel.h"
 
 namespace whosaid::claims {
 namespace {
@@ -125,23 +126,37 @@ bool RoleFits(const TermLexicon& lexicon, const std::string& role,
 // The speaker each item (by rank) is compared under: its entity; for an
 // item without one whose words match the records of exactly one named
 // speaker (StatementConfig::bridge_link, in both), that speaker's; else,
-// with a role, a speaker of its own per document and mention.
+// with a role, a speaker of its own per document and mention. Only the
+// terms of the items to bridge get postings of named items; the items to
+// bridge are decided on `threads` threads (each reads only the named items).
 template <class Similarity>
 std::vector<std::string> Speakers(const StatementConfig& config, const TermLexicon& lexicon,
                                   const std::vector<StatementItem>& items,
                                   const std::vector<std::size_t>& order,
-                                  const std::vector<Bag>& bags, Similarity similarity) {
+                                  const std::vector<Bag>& bags, Similarity similarity,
+                                  unsigned threads) {
   const std::size_t n = order.size();
   std::vector<std::string> out(n);
-  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // named items
-  for (std::size_t r = 0; r < n; ++r) {
-    out[r] = items[order[r]].speaker;
-    if (out[r].empty()) continue;
-    for (std::string_view k : bags[r].keys) postings[k].push_back(r);
-  }
+  std::vector<std::size_t> bridge;            // ranks of the items to bridge
+  std::unordered_set<std::string_view> held;  // their terms
   for (std::size_t r = 0; r < n; ++r) {
     const StatementItem& x = items[order[r]];
+    out[r] = x.speaker;
     if (!x.speaker.empty() || x.mention.empty()) continue;
+    bridge.push_back(r);
+    held.insert(bags[r].keys.begin(), bags[r].keys.end());
+  }
+  if (bridge.empty()) return out;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // named items
+  for (std::size_t r = 0; r < n; ++r) {
+    if (out[r].empty()) continue;
+    for (std::string_view k : bags[r].keys) {
+      if (held.count(k) > 0) postings[k].push_back(r);
+    }
+  }
+  parallel::ForEach(bridge.size(), threads, [&](std::size_t i) {
+    const std::size_t r = bridge[i];
+    const StatementItem& x = items[order[r]];
     std::vector<std::size_t> candidates;
     for (std::string_view k : bags[r].keys) {
       auto it = postings.find(k);
@@ -175,13 +190,13 @@ std::vector<std::string> Speakers(const StatementConfig& config, const TermLexic
       for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
       out[r] = "\x01" + x.doc + "\x01" + key;
     }
-  }
+  });
   return out;
 }
 
 struct Edge {
   double sim;
-  std::size_t a, b;  // canonical ranks, a < b
+  std::size_t a, b;  // indices into one block's ranks, a < b
 };
 
 }  // namespace
@@ -216,10 +231,11 @@ long DayNumber(const std::string& iso) {
   return era * 146097 + doe - 719468;
 }
 
-StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) const {
+StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
+                                      unsigned threads) const {
   const std::size_t n = items.size();
   // 1. A canonical order, by content: everything below follows it, never the
-  //    input order.
+  //    input order (nor the threads: each step writes only its own slots).
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
@@ -228,44 +244,51 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
     return std::tie(a.doc, a.start, a.speaker, a.end, a.text) <
            std::tie(b.doc, b.start, b.speaker, b.end, b.text);
   });
-  std::vector<Bag> bags(n);  // by rank
-  std::unordered_map<std::string_view, int> df;
-  std::vector<Wording> wording(n);                       // direct quotes only
-  std::vector<std::unique_ptr<const ItemFeatures>> own;  // of the items given without
-  for (std::size_t r = 0; r < n; ++r) {
-    const StatementItem& item = items[order[r]];
-    if (!item.features)
-      own.push_back(
-          std::make_unique<const ItemFeatures>(ItemFeatures::Of(lexicon_, item.text, item.direct)));
-    const ItemFeatures& f = item.features ? *item.features : *own.back();
-    bags[r] = MakeBag(f.terms);
-    for (std::string_view k : bags[r].keys) ++df[k];
-    if (item.direct) wording[r] = {&f.wording, &f.content};
-  }
-  for (std::size_t r = 0; r < n; ++r) {
-    Bag& bag = bags[r];
-    const StatementItem& item = items[order[r]];
-    const auto& uses = item.uses ? *item.uses : item.doc_uses;
-    for (std::size_t k = 0; k < bag.keys.size(); ++k) {
-      double idf = std::log((static_cast<double>(n) + 1.0) / (df[bag.keys[k]] + 0.5));
-      bag.weight.push_back(idf * (bag.proper[k] ? config_.proper_weight : 1.0));
-      bag.total += bag.weight.back();
-      auto it = std::lower_bound(
-          uses.begin(), uses.end(), bag.keys[k],
-          [](const std::pair<std::string, int>& u, std::string_view key) { return u.first < key; });
-      const int used = it != uses.end() && it->first == bag.keys[k] ? it->second : 1;
-      const double factor = config_.topic_uses > 0 && used > config_.topic_uses
-                                ? static_cast<double>(config_.topic_uses) / used
-                                : 1.0;
-      bag.topic.push_back(bag.weight.back() * factor);
-      bag.topic_total += bag.topic.back();
+  std::vector<Bag> bags(n);                                 // by rank
+  std::vector<Wording> wording(n);                          // direct quotes only
+  std::vector<std::unique_ptr<const ItemFeatures>> own(n);  // of the items given without
+  parallel::ParallelFor(n, threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t r = begin; r < end; ++r) {
+      const StatementItem& item = items[order[r]];
+      if (!item.features) {
+        own[r] = std::make_unique<const ItemFeatures>(
+            ItemFeatures::Of(lexicon_, item.text, item.direct));
+      }
+      const ItemFeatures& f = item.features ? *item.features : *own[r];
+      bags[r] = MakeBag(f.terms);
+      if (item.direct) wording[r] = {&f.wording, &f.content};
     }
+  });
+  std::unordered_map<std::string_view, int> df;
+  for (const Bag& bag : bags) {
+    for (std::string_view k : bag.keys) ++df[k];
   }
   std::vector<long> day(n), published(n);
-  for (std::size_t r = 0; r < n; ++r) {
-    day[r] = DayNumber(items[order[r]].event_date);
-    published[r] = DayNumber(items[order[r]].doc_date);
-  }
+  parallel::ParallelFor(n, threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t r = begin; r < end; ++r) {
+      Bag& bag = bags[r];
+      const StatementItem& item = items[order[r]];
+      const auto& uses = item.uses ? *item.uses : item.doc_uses;
+      for (std::size_t k = 0; k < bag.keys.size(); ++k) {
+        const int count = df.find(bag.keys[k])->second;
+        double idf = std::log((static_cast<double>(n) + 1.0) / (count + 0.5));
+        bag.weight.push_back(idf * (bag.proper[k] ? config_.proper_weight : 1.0));
+        bag.total += bag.weight.back();
+        auto it = std::lower_bound(uses.begin(), uses.end(), bag.keys[k],
+                                   [](const std::pair<std::string, int>& u, std::string_view key) {
+                                     return u.first < key;
+                                   });
+        const int used = it != uses.end() && it->first == bag.keys[k] ? it->second : 1;
+        const double factor = config_.topic_uses > 0 && used > config_.topic_uses
+                                  ? static_cast<double>(config_.topic_uses) / used
+                                  : 1.0;
+        bag.topic.push_back(bag.weight.back() * factor);
+        bag.topic_total += bag.topic.back();
+      }
+      day[r] = DayNumber(item.event_date);
+      published[r] = DayNumber(item.doc_date);
+    }
+  });
 
   auto similarity = [&](std::size_t a, std::size_t b) {
     const StatementItem& x = items[order[a]];
@@ -304,56 +327,83 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items) c
 
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.
-  const std::vector<std::string> speaker =
-      Speakers(config_, lexicon_, items, order, bags, similarity);
   std::map<std::string, std::vector<std::size_t>> blocks;
-  for (std::size_t r = 0; r < n; ++r) {
-    if (!speaker[r].empty()) blocks[speaker[r]].push_back(r);
-  }
-  // 3. Candidate pairs share a term that is rare within the speaker's items.
-  std::vector<Edge> edges;
-  for (const auto& [speaker, ranks] : blocks) {
-    if (ranks.size() < 2) continue;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> postings;
-    for (std::size_t r : ranks) {
-      for (std::string_view k : bags[r].keys) postings[k].push_back(r);
-    }
-    const auto pairs = PostingPairs(postings, config_.max_posting);
-    for (auto [a, b] : pairs) {
-      double s = similarity(a, b);
-      const bool one_doc = items[order[a]].doc == items[order[b]].doc;
-      if (s >= (one_doc ? config_.link : config_.other_doc_link)) edges.push_back({s, a, b});
+  {
+    const std::vector<std::string> speaker =
+        Speakers(config_, lexicon_, items, order, bags, similarity, threads);
+    for (std::size_t r = 0; r < n; ++r) {
+      if (!speaker[r].empty()) blocks[speaker[r]].push_back(r);
     }
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
-    return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
+  // 3 and 4, one block at a time on `threads` threads, largest first: links
+  // never cross a block, and a block's ranks keep the run's order, so its
+  // links taken in the run's order give each block what one run-wide pass
+  // gives. A block writes only the groups of its own ranks.
+  std::vector<const std::vector<std::size_t>*> todo;
+  for (const auto& [key, ranks] : blocks) {
+    if (ranks.size() >= 2) todo.push_back(&ranks);
+  }
+  std::stable_sort(todo.begin(), todo.end(),
+                   [](const auto* a, const auto* b) { return a->size() > b->size(); });
+  std::vector<std::size_t> group(n);  // rank → the smallest rank of its statement
+  std::iota(group.begin(), group.end(), 0);
+  std::vector<std::vector<std::size_t>> members(n);  // [smallest rank] → ranks; none: alone
+  parallel::ForEach(todo.size(), threads, [&](std::size_t t) {
+    const std::vector<std::size_t>& ranks = *todo[t];
+    // 3. Candidate pairs share a term that is rare within the speaker's items.
+    std::vector<Edge> edges;
+    {
+      std::unordered_map<std::string_view, std::vector<std::size_t>> postings;
+      for (std::size_t i = 0; i < ranks.size(); ++i) {
+        for (std::string_view k : bags[ranks[i]].keys) postings[k].push_back(i);
+      }
+      for (auto [a, b] : PostingPairs(postings, config_.max_posting)) {
+        const double s = similarity(ranks[a], ranks[b]);
+        const bool one_doc = items[order[ranks[a]]].doc == items[order[ranks[b]]].doc;
+        if (s >= (one_doc ? config_.link : config_.other_doc_link)) edges.push_back({s, a, b});
+      }
+    }
+    std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
+      return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
+    });
+    // 4. Strongest links first; groups join only when no pair across them
+    //    is unrelated (at most kCheck members of each side are compared).
+    constexpr std::size_t kCheck = 64;
+    std::vector<ItemPair> links;
+    links.reserve(edges.size());
+    for (const Edge& e : edges) links.emplace_back(e.a, e.b);
+    const LinkedGroups linked = CompleteLink(
+        ranks.size(), links,
+        [&](std::size_t x, std::size_t y) {
+          return similarity(ranks[x], ranks[y]) >= config_.keep;
+        },
+        kCheck);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      group[ranks[i]] = ranks[linked.group[i]];
+      if (linked.group[i] != i) continue;
+      for (std::size_t m : linked.members[i]) members[ranks[i]].push_back(ranks[m]);
+    }
   });
-  // 4. Strongest links first; groups join only when no pair across them is
-  //    unrelated (at most kCheck members of each side are compared).
-  constexpr std::size_t kCheck = 64;
-  std::vector<ItemPair> links;
-  for (const Edge& e : edges) links.emplace_back(e.a, e.b);
-  const LinkedGroups linked = CompleteLink(
-      n, links, [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config_.keep; },
-      kCheck);
-  const std::vector<std::size_t>& group = linked.group;
-  const std::vector<std::vector<std::size_t>>& members = linked.members;
-  // 5. Statements numbered by their first member's rank.
+  // 5. Statements numbered by their first member's rank; members are in
+  //    rank order, so a statement's documents are its runs of one doc.
   StatementGroups out;
   out.of.assign(n, 0);
   for (std::size_t r = 0; r < n; ++r) {
     if (group[r] != r) continue;
+    if (members[r].empty()) members[r] = {r};
     StatementGroup st;
     st.id = std::to_string(out.statements.size() + 1);
     st.id.insert(st.id.begin(), 'S');
-    std::unordered_set<std::string> docs;
+    const std::string* doc = nullptr;
     for (std::size_t m : members[r]) {
       st.members.push_back(order[m]);
-      docs.insert(items[order[m]].doc);
+      const std::string& d = items[order[m]].doc;
+      if (!doc || *doc != d) ++st.appearances;
+      doc = &d;
       out.of[order[m]] = out.statements.size();
     }
-    st.appearances = static_cast<int>(docs.size());
     out.statements.push_back(std::move(st));
+    members[r] = {};
   }
   return out;
 }

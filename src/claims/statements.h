@@ -37,6 +37,9 @@
 //      join only when every pair across them has at least `keep`
 //      containment: one long record that holds two statements does not chain
 //      them together.
+//   Steps 2 to 4 run one speaker block at a time (links never cross a block
+//   and a block keeps the run's order of its items), on the run's threads:
+//   the groups are the same for any number.
 //
 // Example
 //   StatementGrouper g(StatementConfig{}, lexicon);
@@ -160,7 +163,9 @@ class StatementGrouper {
   StatementGrouper(const StatementConfig& config, const TermLexicon& lexicon)
       : config_(config), lexicon_(lexicon) {}
 
-  StatementGroups Run(const std::vector<StatementItem>& items) const;
+  // The same groups for any `threads` (>= 2: the items' bags, the bridge
+  // and the speaker blocks of steps 3 and 4 on that many threads).
+  StatementGroups Run(const std::vector<StatementItem>& items, unsigned threads = 1) const;
 
  private:
   StatementConfig config_;

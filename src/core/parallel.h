@@ -19,6 +19,11 @@
 //   chunks and calls fn(begin, end) once per chunk through RunWorkers. A
 //   chunk that writes only its own slots gives a result independent of the
 //   number of threads.
+//   ForEach(n, threads, fn) calls fn(i) once for every i in [0, n) on up to
+//   `threads` threads (RunWorkers), each taking the next i when it is free:
+//   for items of uneven cost (a large speaker block, a long document). As
+//   with ParallelFor, fn writing only slots of its own i gives a result
+//   independent of the threads and of which thread took which i.
 //
 // Example
 //   std::vector<int> out(items.size());
@@ -28,6 +33,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <thread>
@@ -73,6 +79,14 @@ void ParallelFor(std::size_t n, unsigned threads, Fn&& fn) {
   RunWorkers(t, [&fn, chunk, n](std::size_t k) {
     const std::size_t b = std::min(n, k * chunk), e = std::min(n, b + chunk);
     if (b < e) fn(b, e);
+  });
+}
+
+template <typename Fn>
+void ForEach(std::size_t n, unsigned threads, Fn&& fn) {
+  std::atomic<std::size_t> next{0};
+  RunWorkers(std::min<std::size_t>(std::max(threads, 1u), n), [&fn, &next, n](std::size_t) {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) fn(i);
   });
 }
 

@@ -13,7 +13,7 @@ using segment::Token;
 using segment::TokenKind;
 
 MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& rules)
-    : lexicon_(rules.Shared<attribution::Lexicon>()),
+    : word_lists_(rules.Shared<segment::WordLists>()),
       places_(rules.Shared<rules::Places>()),
       config_(config) {
   const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
@@ -92,13 +92,15 @@ struct MentionFinder::Run_ {
     return IsWord(i) && (f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)));
   }
   bool IsFunction(std::size_t i) const {
-    return IsWord(i) && f.lexicon_.FunctionSymbol(lower[i]) != 0;
+    return IsWord(i) && f.word_lists_.IsFunctionWord(lower[i]);
   }
   bool IsRoleWord(std::size_t i) const {
-    return IsWord(i) && (f.lexicon_.IsRole(lower[i]) ||
-                         (f.lexicon_.IsTitle(lower[i]) && !f.lexicon_.IsHonorific(lower[i])));
+    return IsWord(i) && (f.word_lists_.IsRole(lower[i]) ||
+                         (f.word_lists_.IsTitle(lower[i]) && !f.word_lists_.IsHonorific(lower[i])));
   }
-  bool IsOrgHead(std::size_t i) const { return IsWord(i) && f.lexicon_.IsOrgHead(lower[i], true); }
+  bool IsOrgHead(std::size_t i) const {
+    return IsWord(i) && f.word_lists_.IsOrgHead(lower[i], true);
+  }
 
   // A lower-case word made of a name particle, a hyphen and a capitalised
   // name (al-Dabbagh, el-Masri, ad-Din): a name word like a capitalised one.
@@ -169,7 +171,7 @@ struct MentionFinder::Run_ {
   bool IsPreName(std::size_t i) const {
     if (!IsWord(i)) return false;
     return f.descriptors_.count(lower[i]) > 0 ||
-           (f.lexicon_.IsTitle(lower[i]) && IsPunct(i + 1, '.'));
+           (f.word_lists_.IsTitle(lower[i]) && IsPunct(i + 1, '.'));
   }
 
   void Emit(std::size_t first, std::size_t last, MentionKind kind, std::string role = {},
@@ -190,7 +192,7 @@ struct MentionFinder::Run_ {
   // name; the corpus stage also knows it without (resolve/).
   void EmitTitled(std::size_t first, std::size_t last, std::string role) {
     if (first > 0 && IsCap(first - 1) && Same(first, first - 1) &&
-        f.lexicon_.IsTitle(lower[first - 1]) && !f.lexicon_.IsRole(lower[first - 1])) {
+        f.word_lists_.IsTitle(lower[first - 1]) && !f.word_lists_.IsRole(lower[first - 1])) {
       --first;
     }
     Emit(first, last, MentionKind::kPerson, std::move(role));

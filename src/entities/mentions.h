@@ -8,8 +8,9 @@
 // Input: the document text and its tokens (segment/tokenizer.h). Output:
 // mentions in text order, byte spans into the text. What counts as each kind
 // of mention, and every word list it uses, is in rules/mentions.txt (with
-// examples a unit test checks); organisation heads, roles and titles come
-// from the attribution lexicon, places and demonyms from rules/places.txt.
+// examples a unit test checks); organisation heads, roles, titles and
+// function words come from the shared word lists (segment/word_lists.h),
+// places and demonyms from rules/places.txt.
 //
 // Contract: built once (throws ConfigError "mentions.txt:LINE: …" on a bad
 // entry), immutable and thread-safe. Run() never throws on any text and is
@@ -29,13 +30,13 @@
 #include <unordered_set>
 #include <vector>
 
-#include "attribution/lexicon.h"
 #include "core/name_mention.h"
 #include "core/places.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "segment/title_case.h"
 #include "segment/tokenizer.h"
+#include "segment/word_lists.h"
 
 namespace whosaid::entities {
 
@@ -69,7 +70,7 @@ struct MentionConfig {
 
 class MentionFinder {
  public:
-  // Reads with the rule set's shared attribution::Lexicon and rules::Places
+  // Reads with the rule set's shared segment::WordLists and rules::Places
   // (RuleSet::Shared): `rules` must outlive the finder.
   MentionFinder(const MentionConfig& config, const rules::RuleSet& rules);
 
@@ -77,7 +78,7 @@ class MentionFinder {
 
  private:
   struct Run_;  // the state of one Run()
-  const attribution::Lexicon& lexicon_;
+  const segment::WordLists& word_lists_;
   const rules::Places& places_;
   MentionConfig config_;
   std::string and_, the_;  // rules/english.txt conjunction, article

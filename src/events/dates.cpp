@@ -421,7 +421,7 @@ bool DateFinder::Impl::FutureClause(const std::vector<Word>& words, std::size_t 
        ++n)
     ++to;
   for (std::size_t i = from; i < to; ++i) {
-    if (words[i].IsWord() && future.Longest(words, i, to).second) return true;
+    if (words[i].IsWord() && future.Longest(i, to, LowerAt{words}).value) return true;
   }
   return false;
 }

@@ -79,7 +79,7 @@ Gazetteer::Gazetteer(const rules::RuleSet& rules) {
 PlaceMatch Gazetteer::Match(const std::vector<Word>& words, std::size_t i, std::size_t end) const {
   PlaceMatch m;
   if (!words[i].cap) return m;
-  auto [n, found] = names_.Longest(words, i, end);
+  auto [n, found] = names_.Longest(i, end, LowerAt{words});
   if (found) {
     m.words = n;
     m.places = *found;

@@ -188,7 +188,7 @@ int EventLexicon::Narrower(int a, int b) const {
 
 std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Word>& words,
                                                             std::size_t i, std::size_t end) const {
-  auto [n, bits] = context_.Longest(words, i, end);
+  auto [n, bits] = context_.Longest(i, end, LowerAt{words});
   return {n, bits ? *bits : 0u};
 }
 

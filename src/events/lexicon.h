@@ -119,12 +119,14 @@ class EventLexicon {
   // The longest trigger at words[i…end).
   std::pair<std::size_t, const TriggerInfo*> Trigger(const std::vector<Word>& words, std::size_t i,
                                                      std::size_t end) const {
-    return triggers_.Longest(words, i, end);
+    auto hit = triggers_.Longest(i, end, LowerAt{words});
+    return {hit.length, hit.value};
   }
   // The longest actor name at words[i…end): {words, actor index}.
   std::pair<std::size_t, const int*> ActorAt(const std::vector<Word>& words, std::size_t i,
                                              std::size_t end) const {
-    return actors_.Longest(words, i, end);
+    auto hit = actors_.Longest(i, end, LowerAt{words});
+    return {hit.length, hit.value};
   }
   const Actor& actor(int id) const { return actor_list_[static_cast<std::size_t>(id)]; }
   // The longest context phrase at words[i…end): {words, classes}.

@@ -1,19 +1,20 @@
 // whosaid::events::Words — a document's tokens as the event stage reads them:
 // each token with its lower-case form (’ folded to ', full Unicode case
-// mapping), case, sentence and paragraph; plus PhraseIndex, the longest-match
-// lookup of lower-case word sequences every event rule file compiles into.
+// mapping), case, sentence and paragraph; plus PhraseIndex (the one
+// rules::PhraseIndex, core/phrase_index.h) that every event rule file
+// compiles into, looked up on the words' lower-case forms (LowerAt).
 //
 // Contract
 //   ReadWords keeps the token order and spans of segment::Tokens. The views in
 //   Word::lower point into Words::buffer_: a Words object must outlive them
 //   (it is not copyable); Word::text points into the document's text.
-//   PhraseIndex::Longest(words, i, end) returns the longest phrase whose words
-//   equal words[i…] (never past `end`), or {0, nullptr}.
+//   PhraseIndex::Longest(i, end, LowerAt{words}) returns the longest phrase
+//   whose words equal words[i…].lower (never past `end`), or {0, nullptr}.
 //
 // Example
 //   Words w = ReadWords(text, tokens);            // "Air strikes hit Kirkuk."
 //   PhraseIndex<int> idx; idx.Add({"air", "strikes"}, 7);
-//   idx.Longest(w.words, 0, w.words.size())       // {2, &7}
+//   idx.Longest(0, w.size(), LowerAt{w.words})   // {2, &7}
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/phrase_index.h"
 #include "core/places.h"
 #include "segment/tokenizer.h"
 
@@ -72,51 +74,15 @@ struct ViewHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// The phrase index of the event rule files (core/phrase_index.h), looked up
+// on the words' lower-case forms: idx.Longest(i, end, LowerAt{words}).
 template <class Value>
-class PhraseIndex {
- public:
-  void Add(std::vector<std::string> words, Value value) {
-    if (words.empty()) return;
-    auto& list = index_[words[0]];
-    Entry e{std::move(words), std::move(value)};
-    auto at = list.begin();
-    while (at != list.end() && at->words.size() >= e.words.size()) ++at;  // longest first
-    list.insert(at, std::move(e));
-  }
+using PhraseIndex = rules::PhraseIndex<Value>;
 
-  std::pair<std::size_t, const Value*> Longest(const std::vector<Word>& words, std::size_t i,
-                                               std::size_t end) const {
-    auto it = index_.find(words[i].lower);
-    if (it == index_.end()) return {0, nullptr};
-    for (const Entry& e : it->second) {
-      if (i + e.words.size() > end) continue;
-      bool ok = true;
-      for (std::size_t k = 1; k < e.words.size() && ok; ++k) ok = words[i + k].lower == e.words[k];
-      if (ok) return {e.words.size(), &e.value};
-    }
-    return {0, nullptr};
-  }
-
-  // The value stored for exactly these words, or null (to extend it in place).
-  Value* Exact(const std::vector<std::string>& words) {
-    if (words.empty()) return nullptr;
-    auto it = index_.find(words[0]);
-    if (it == index_.end()) return nullptr;
-    for (Entry& e : it->second) {
-      if (e.words == words) return &e.value;
-    }
-    return nullptr;
-  }
-
-  bool StartsWith(std::string_view first) const { return index_.find(first) != index_.end(); }
-  bool empty() const { return index_.empty(); }
-
- private:
-  struct Entry {
-    std::vector<std::string> words;
-    Value value;
-  };
-  std::unordered_map<std::string, std::vector<Entry>, ViewHash, std::equal_to<>> index_;
+// words[k].lower, the key of a PhraseIndex look-up.
+struct LowerAt {
+  const std::vector<Word>& words;
+  std::string_view operator()(std::size_t k) const { return words[k].lower; }
 };
 
 }  // namespace whosaid::events

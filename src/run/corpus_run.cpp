@@ -1,7 +1,6 @@
 #include "run/corpus_run.h"
 
 #include <algorithm>
-#include <atomic>
 #include <future>
 #include <utility>
 #if __has_include(<malloc.h>)
@@ -151,15 +150,6 @@ void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEven
   }
 }
 
-// Calls f(i) once for every i in [0, n), on up to `threads` threads.
-template <typename F>
-void OnThreads(std::size_t n, unsigned threads, F&& f) {
-  std::atomic<std::size_t> next{0};
-  parallel::RunWorkers(std::min<std::size_t>(std::max(threads, 1u), n), [&](std::size_t) {
-    for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
-  });
-}
-
 // Reads back items [0, n), kBatch at a time: take(i, bytes) moves a held
 // item into place and returns false, or reads a spilled one's bytes into
 // `bytes` and returns true (on this thread: the spill file is read here
@@ -174,7 +164,7 @@ void ReadBack(std::size_t n, unsigned threads, Take&& take, Decode&& decode) {
     bytes.assign(m, std::string());
     spilled.assign(m, 0);
     for (std::size_t i = 0; i < m; ++i) spilled[i] = take(b + i, bytes[i]) ? 1 : 0;
-    OnThreads(m, threads, [&](std::size_t i) {
+    parallel::ForEach(m, threads, [&](std::size_t i) {
       if (spilled[i]) decode(b + i, bytes[i]);
     });
   }
@@ -408,7 +398,7 @@ CorpusResult CorpusRun::Resolve() {
       }
     }
     ReleaseFreed();
-    corpus.claims = stages_.claims->Run(docs, inputs);
+    corpus.claims = stages_.claims->Run(docs, inputs, threads_);
     inputs = {};
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
@@ -480,7 +470,7 @@ void CorpusRun::Finish(output::Sink& sink) {
         }
       }
       texts.assign(n, std::string());
-      OnThreads(n, threads_, [&](std::size_t i) {
+      parallel::ForEach(n, threads_, [&](std::size_t i) {
         if (spilled[i]) partials[i] = DecodePartial(partial_bytes[i]);
         if (events_spilled[i]) events[i] = DecodeEvents(event_bytes[i]);
         const auto [doc, result] = make_doc(b + i, partials[i], events[i]);

@@ -84,6 +84,35 @@ TEST_SUITE("attribution") {
     }
   }
 
+  TEST_CASE("how long a word must be for its -ing to count: english.txt") {
+    static ShapeBuilder shapes(ShapeConfig{}, testing::Rules());
+    const ShapeSymbols& sym = TheLexicon().alphabet().sym;
+    struct Row {
+      std::string word;
+      char expected;
+    } rows[] = {
+        {"gliding", sym.gerund},  // invented words, none of them a cue
+        {"zing", sym.word},       // four letters: gerund_min_length is 5
+        {"bling", sym.gerund},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      CHECK(shapes.WordSymbol(r.word, false, false, true) == r.expected);
+    }
+    // the length is the rules': a shorter one makes "zing" an -ing form
+    std::ifstream in(testing::Rules().File("english.txt").path());
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string english = text.str();
+    const std::string five = "gerund_min_length | 5";
+    REQUIRE(english.find(five) != std::string::npos);
+    english.replace(english.find(five), five.size(), "gerund_min_length | 4");
+    auto shorter =
+        testing::Rules().With("english.txt", rules::RuleFile::Parse("english.txt", english));
+    ShapeBuilder short_shapes(ShapeConfig{}, *shorter);
+    CHECK(short_shapes.WordSymbol("zing", false, false, true) == sym.gerund);
+  }
+
   TEST_CASE("a broken cue line names the file and line") {
     auto dir = std::filesystem::temp_directory_path() / "whosaid_bad_rules";
     std::filesystem::create_directories(dir);

@@ -265,6 +265,68 @@ TEST_SUITE("claims.statements") {
     CHECK(g.statements[g.of[0]].id == "S1");  // doc a, offset 10 comes first
   }
 
+  // Steps 2 to 4 run per speaker block on the threads; the groups, their
+  // ids, members and appearances must not depend on how many.
+  TEST_CASE("the same statements for every number of threads") {
+    auto described = [](std::string doc, std::string mention, std::string role, std::string text) {
+      StatementItem item = Item("", std::move(doc), 0, std::move(text));
+      item.mention = std::move(mention);
+      item.role = std::move(role);
+      return item;
+    };
+    // Invented: five speakers, each saying some of four things in several
+    // outlets (blocks of uneven size), records to bridge, records alone.
+    const std::vector<std::string> said = {
+        "the dam at Tarsk will be rebuilt before the winter rains",
+        "we have asked the Velda council for fuel and medicine",
+        "the ferry strike would end once the harbour board paid the crews",
+        "teachers in Orrin will be paid in March",
+    };
+    const std::vector<std::string> people = {"P1", "P2", "P3", "P4", "P5"};
+    const std::vector<std::string> docs = {"d0", "d1", "d2", "d3", "d4",  "d5",
+                                           "d6", "d7", "d8", "d9", "d10", "d11"};
+    const std::vector<std::string> dates = {"2024-03-01", "2024-03-02", "2024-03-20"};
+    std::vector<StatementItem> many;
+    for (std::size_t p = 0; p < people.size(); ++p) {
+      for (std::size_t d = 0; d < 2 + 2 * p; ++d) {
+        const std::string& text = said[(p + d) % said.size()];
+        many.push_back(Item(people[p], docs[d], 10 * p,
+                            d % 3 == 0 ? std::string("we said ") + text : text, d % 2 ? "E1" : "",
+                            d % 2 ? dates[d % dates.size()] : ""));
+      }
+    }
+    many.push_back(described("x", "the rebel commander", "rebel commander", said[0]));
+    many.push_back(described("y", "an official", "official", said[1]));
+    many.push_back(Item("", "z", 0, said[2]));
+    struct Row {
+      std::string name;
+      std::vector<StatementItem> items;
+    };
+    const std::vector<Row> rows = {
+        {"none", {}},
+        {"one item", {Item("P1", "a", 0, said[0])}},
+        {"two outlets, three statements", Run1()},
+        {"five speakers in blocks of uneven size, bridged records", many},
+    };
+    const StatementGrouper grouper(StatementConfig{}, Lexicon());
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      const StatementGroups one = grouper.Run(row.items);
+      CHECK(one.of.size() == row.items.size());
+      for (unsigned threads : {2u, 3u, 8u}) {
+        CAPTURE(threads);
+        const StatementGroups g = grouper.Run(row.items, threads);
+        CHECK(g.of == one.of);
+        REQUIRE(g.statements.size() == one.statements.size());
+        for (std::size_t s = 0; s < g.statements.size(); ++s) {
+          CHECK(g.statements[s].id == one.statements[s].id);
+          CHECK(g.statements[s].members == one.statements[s].members);
+          CHECK(g.statements[s].appearances == one.statements[s].appearances);
+        }
+      }
+    }
+  }
+
   TEST_CASE("DayNumber") {
     CHECK(DayNumber("1970-01-01") == 0);
     CHECK(DayNumber("2024-03-01") - DayNumber("2024-02-28") == 2);

@@ -27,6 +27,18 @@ TEST_SUITE("core.parallel") {
     }
   }
 
+  TEST_CASE("ForEach: every i of [0, n) once, for any number of threads") {
+    for (std::size_t n : {0, 1, 5, 100}) {
+      for (unsigned threads : {0u, 1u, 2u, 3u, 200u}) {
+        CAPTURE(n);
+        CAPTURE(threads);
+        std::vector<int> seen(n, 0);
+        ForEach(n, threads, [&](std::size_t i) { ++seen[i]; });
+        CHECK(seen == std::vector<int>(n, 1));
+      }
+    }
+  }
+
   // Regression (issue 10): an exception in a clusterer worker (std::thread,
   // no catch) called std::terminate: SIGABRT, status 134.
   TEST_CASE("a worker's exception is rethrown in the caller once all workers are done") {

@@ -1,0 +1,74 @@
+// whosaid::segment::WordLists — the word lists that more than one stage reads
+// a word against, loaded once per rule set (rules::RuleSet::Shared): the
+// function words of rules/words.txt (with their class), the role nouns
+// (roles.txt), titles (titles.txt: rank or honorific) and organisation heads
+// (org_heads.txt). The attribution lexicon builds its shape symbols on them;
+// the name mentions (entities/) read them directly, so neither stage reaches
+// into the other.
+//
+// Contract: every look-up takes a lower-case word (segment::Lower). A bad
+// line throws ConfigError "FILE:LINE: …"; a words.txt class must be one that
+// rules/shape_classes.txt gives a symbol (word.CLASS). Immutable once built:
+// thread-safe.
+//
+// Example
+//   const auto& words = rules.Shared<segment::WordLists>();
+//   words.IsFunctionWord("the")      // true (words.txt: the | determiner)
+//   words.IsFunctionWord("twenty-six")  // true: number words joined by hyphens
+//   words.IsHonorific("mr.")         // true (titles.txt: mr | honorific)
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/rules.h"
+
+namespace whosaid::segment {
+
+class WordLists {
+ public:
+  explicit WordLists(const rules::RuleSet& rules);
+
+  // A words.txt line, in file order: the word (lower case) and its class
+  // ("determiner", "be", …, or "past" for a content word's past flag).
+  struct Row {
+    std::string word;
+    std::string word_class;
+  };
+  const std::vector<Row>& rows() const { return rows_; }
+
+  // The word has a words.txt class (not only a past flag), or is number words
+  // joined by hyphens ("twenty-six": a number, then numbers or determiners).
+  bool IsFunctionWord(std::string_view lower) const;
+  bool IsNumberCompound(std::string_view lower) const;
+  bool IsRole(std::string_view lower) const { return roles_.count(lower) > 0; }
+  // A title ("gen.", "sheikh"; a final full stop is not needed).
+  bool IsTitle(std::string_view lower) const;
+  // An honorific title (Mr., Haji): no role.
+  bool IsHonorific(std::string_view lower) const;
+  // An organisation head word; a "cap" one only when written capitalised.
+  bool IsOrgHead(std::string_view lower, bool capitalised) const;
+
+ private:
+  // How a function word's symbol joins a number compound.
+  enum class Compound { kNone, kNumber, kDeterminer };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
+  std::vector<Row> rows_;
+  Map<Compound> function_;  // words.txt words with a class
+  Set roles_;
+  Map<bool> titles_;     // title → honorific
+  Map<bool> org_heads_;  // word → needs a capital
+};
+
+}  // namespace whosaid::segment
