@@ -367,14 +367,12 @@ bool AllCaps(std::string_view word) {
 }
 
 // What is never another name of a person: a place or an abbreviation in
-// brackets ("Rep. Ann Doe (Fla.)", "Sen. Ann Doe (Maine)"), a party tag,
-// a month or weekday name.
+// brackets ("Rep. Ann Doe (Fla.)", "Sen. Ann Doe (Maine)"), a party tag.
 bool NotAName(const EntityResolver::State& s, std::string_view name) {
   std::string_view bare = name;
   while (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
   const std::string lower = segment::Lower(bare);
-  return s.places.count(lower) || s.abbreviations.count(lower) || s.calendar_words.count(lower) ||
-         PartyTag(s, name);
+  return s.places.count(lower) || s.abbreviations.count(lower) || PartyTag(s, name);
 }
 
 // A headline in capitals, no name: four or more words of three or more
@@ -391,6 +389,21 @@ bool CapsHeadline(std::string_view name) {
   return caps >= kHeadlineWords;
 }
 
+// A name after the headline in capitals the segmenter left before it
+// ("FARM TOWNS BRACE FOR DROUGHT The Rural Water Board" → "The Rural Water
+// Board"); the name itself otherwise.
+std::string WithoutCapsHeadline(const std::string& name) {
+  if (!CapsHeadline(name)) return name;
+  std::size_t start = 0;
+  while (start < name.size()) {
+    const std::size_t end = std::min(name.find(' ', start), name.size());
+    if (!AllCaps(std::string_view(name).substr(start, end - start))) break;
+    start = end + 1;
+  }
+  const std::string rest = start < name.size() ? name.substr(start) : "";
+  return CapsHeadline(rest) ? "" : rest;
+}
+
 // A speaker name that names no one: a dateline's place in capitals
 // ("WASHINGTON — Sen. Ann Doe said"), a headline in capitals, a month or
 // weekday name alone ("after her March comment that"); for a person, a
@@ -399,8 +412,10 @@ bool NoSpeakerName(const EntityResolver::State& s, std::string_view name, bool p
   if (CapsHeadline(name)) return true;
   if (name.find(' ') != std::string_view::npos) return false;
   const std::string lower = segment::Lower(name);
-  return (AllCaps(name) && s.places.count(lower)) || s.calendar_words.count(lower) ||
-         (person && PluralRole(s, lower));
+  constexpr std::size_t kMinDatelineBytes = 3;  // "ROME —", never "U.S." or "UK" (a government)
+  const bool dateline = AllCaps(name) && name.size() >= kMinDatelineBytes &&
+                        name.find('.') == std::string_view::npos && s.places.count(lower);
+  return dateline || s.calendar_words.count(lower) || (person && PluralRole(s, lower));
 }
 
 // The name inputs of one document (EntityResolver::Names), made from its
@@ -416,16 +431,19 @@ class DocAdder {
     record_input.assign(r.quotes.size(), -1);
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
-      if (!sp || sp->name.empty() || sp->type == SpeakerType::kAnonymous ||
-          NoSpeakerName(s_, sp->name, sp->type == SpeakerType::kPerson))
+      if (!sp || sp->type == SpeakerType::kAnonymous) continue;
+      const std::string speaker_name = WithoutCapsHeadline(sp->name);
+      if (speaker_name.empty() ||
+          (NoSpeakerName(s_, speaker_name, sp->type == SpeakerType::kPerson) &&
+           !(s_.calendar_words.count(segment::Lower(speaker_name)) && Surname(speaker_name))))
         continue;
       Kind kind = sp->type == SpeakerType::kPerson  ? Kind::kPerson
                   : sp->type == SpeakerType::kGroup ? Kind::kGroup
                                                     : Kind::kOrganization;
-      std::string key = sp->entity.empty() ? "name:" + sp->name : sp->entity;
+      std::string key = sp->entity.empty() ? "name:" + speaker_name : sp->entity;
       auto [it, fresh] = local_.try_emplace(key, 0);
       if (fresh) {
-        auto [name, alias] = SplitAlias(WithoutPartyTag(s_, sp->name));
+        auto [name, alias] = SplitAlias(WithoutPartyTag(s_, speaker_name));
         it->second = NewInput(name, kind);
         out_.inputs[it->second].opaque = Clause(name);
         if (kind == Kind::kPerson) {
@@ -741,6 +759,30 @@ class DocAdder {
   }
 
   const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
+  // The text writes `word` after a capitalised word that is no function,
+  // title or calendar word: the surname of someone ("Theresa May", so "May
+  // said" is hers; never "In May").
+  bool Surname(const std::string& word) const {
+    const std::string_view text = d_.text;
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      const bool inside = end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') ||
+                                                (text[end] >= 'A' && text[end] <= 'Z'));
+      if (at < 2 || text[at - 1] != ' ' || inside) continue;
+      std::size_t begin = at - 1;
+      while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+      const std::string_view before = text.substr(begin, at - 1 - begin);
+      const bool word = std::all_of(before.begin(), before.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+      });
+      if (before.empty() || !word || !(before[0] >= 'A' && before[0] <= 'Z')) continue;
+      const std::string lower = segment::Lower(before);
+      const bool title = s_.clusterer.parser().WithoutTitles(std::string(before) + " x") == "x";
+      if (!s_.function_words.count(lower) && !s_.calendar_words.count(lower) && !title) return true;
+    }
+    return false;
+  }
   // The mention writes a word of the name (no mention: the attribution's
   // own name).
   bool AtName(Span mention, const std::string& name) {
@@ -1630,6 +1672,23 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
       return r.role == role && (!affiliation || r.affiliation == *affiliation);
     });
   };
+  if (s) {  // every record's, with an entity or not ("a source who …": affiliation "who")
+    for (std::size_t i = 0; i < result.quotes.size(); ++i) {
+      auto& sp = result.quotes[i].speaker;
+      if (!sp) continue;
+      if (!sp->affiliation.empty() && !BodyLike(*s, sp->affiliation)) sp->affiliation.clear();
+      if (!sp->role.empty()) sp->role = RoleOf(*s, sp->role);
+      // a speaker the entity stage found no name in (a dateline, a month,
+      // a headline): an unnamed source, not a name
+      if ((i < n && ents[i] >= 0) || sp->type == SpeakerType::kAnonymous || sp->name.empty())
+        continue;
+      const std::string name = WithoutCapsHeadline(sp->name);
+      if (name.empty() || NoSpeakerName(*s, name, sp->type == SpeakerType::kPerson)) {
+        sp->name.clear();
+        sp->type = SpeakerType::kAnonymous;
+      }
+    }
+  }
   // the records of the document that state a role of their entity, before
   // any is filled: one the entity keeps, or with the rules any role-like one
   // (the document's own descriptions count there: "the judge said")
@@ -1640,13 +1699,11 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
         (s ? RoleLike(*s, sp->role) : has_role(entity(i), sp->role, nullptr)))
       stating.push_back(i);
   }
-  if (s) {  // every record's, with an entity or not ("a source who …": affiliation "who")
-    for (std::size_t i = 0; i < result.quotes.size(); ++i) {
-      auto& sp = result.quotes[i].speaker;
-      if (!sp) continue;
-      if (!sp->affiliation.empty() && !BodyLike(*s, sp->affiliation)) sp->affiliation.clear();
-      if (!sp->role.empty()) sp->role = RoleOf(*s, sp->role);
-    }
+  // a speaker of no run-wide entity keeps no id (the attribution's
+  // document-local one would name another entity of the run)
+  for (std::size_t i = 0; i < result.quotes.size(); ++i) {
+    auto& sp = result.quotes[i].speaker;
+    if (sp && (i >= n || ents[i] < 0)) sp->entity.clear();
   }
   for (std::size_t i = 0; i < n; ++i) {
     auto& sp = result.quotes[i].speaker;

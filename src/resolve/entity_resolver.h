@@ -118,8 +118,11 @@ class EntityResolver {
   EntityTable Resolve();
 
   // Gives the records of the document added `doc_index`-th their entity id
-  // and canonical name, and a role where the record has none but the entity
-  // has one elsewhere.
+  // and canonical name (a record of no entity keeps no id), and a person's
+  // record without role the role stated nearest it in its document, else
+  // the person's first role in the run. An entity's roles are those stated
+  // at its name (never through a description the coreference resolved) that
+  // are functions, not relations ("rival"), plurals or fragments (roles.txt).
   static void Apply(const EntityTable& table, std::size_t doc_index, DocResult& result);
   // Apply(), and with this resolver's rules: a record's own role that is no
   // function (a relation: "rival" of "rival Ann Doe"; a plural; a role that

@@ -457,6 +457,10 @@ TEST_SUITE("resolve") {
       CHECK(r.entity_of.count(form) == 0);
     }
     CHECK(r.canonical.count("Chris Dunmore") == 1);
+    // a month name that is someone's surname in the text stays a name
+    CHECK(Resolve({{"t4", "",
+                    "Greta May spoke in Leeds on Monday.\n\n\"We will leave on time,\" May said."}})
+              .entity_of.count("May") == 1);
     CHECK(r.entity_of.at("Voss") == r.entity_of.at("Leonard Voss"));
     CHECK(r.entity_of.at("HALLICK") == r.entity_of.at("Mary Hallick"));
     CHECK(r.canonical.count("HALLICK") == 0);
