@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
+#include "segment/word_lists.h"
 
 namespace whosaid::resolve {
 namespace {
@@ -184,8 +185,10 @@ struct EntityResolver::State {
   std::unordered_set<std::string> pronouns;  // lower case (pronouns.txt): never another name
   // what an entity's role may be (RoleLike, BodyLike): the role nouns of
   // roles.txt, those of them that name a relation to another person
-  // (`rival | relational`), and the function words of words.txt
-  std::unordered_set<std::string> role_nouns, relational, function_words;
+  // (`rival | relational`) — both in the rule set's WordLists —, and the
+  // function words of words.txt (lower case)
+  const segment::WordLists* word_lists = nullptr;
+  std::unordered_set<std::string> function_words;
   // what is never a person's other name or a speaker's name (NotAName,
   // lower case): places (places.txt, events/gazetteer.txt: "Maine" of "Sen.
   // Ann Doe (Maine)"), abbreviations (abbreviations.txt: "Fla." of "Rep. Ann
@@ -225,24 +228,15 @@ struct EntityResolver::State {
       auto f = rules::RuleFile::Fields(line);
       if (!f.empty()) pronouns.insert(segment::Lower(f[0]));
     }
-    const rules::RuleFile& roles = rules.File("roles.txt");
-    for (const auto& line : roles.lines()) {
-      auto f = rules::RuleFile::Fields(line);
-      if (f.empty() || f.size() > 2 || (f.size() == 2 && f[1] != "relational"))
-        throw roles.Error(line, "expected NOUN or NOUN | relational");
-      role_nouns.insert(segment::Lower(f[0]));
-      if (f.size() == 2) relational.insert(segment::Lower(f[0]));
-    }
-    for (const auto& line : rules.File("words.txt").lines()) {
-      auto f = rules::RuleFile::Fields(line);
-      if (!f.empty()) function_words.insert(segment::Lower(f[0]));
-    }
+    const auto& words = rules.Shared<segment::WordLists>();  // roles.txt, words.txt: loaded once
+    for (const auto& row : words.rows()) function_words.insert(row.word);
+    word_lists = &words;
     auto add_list = [](std::unordered_set<std::string>& set, const std::string& list) {
       for (const std::string& item : rules::CommaList(list)) set.insert(segment::Lower(item));
     };
-    for (const auto& line : rules.File("places.txt").lines()) {
-      auto f = rules::RuleFile::Fields(line);
-      for (std::size_t k = 0; k < f.size() && k < 2; ++k) places.insert(segment::Lower(f[k]));
+    for (const rules::Country& country : rules.Shared<rules::Places>().countries()) {
+      places.insert(segment::Lower(country.name));
+      places.insert(segment::Lower(country.capital));
     }
     if (rules.Has("events/gazetteer.txt")) {
       for (const auto& line : rules.File("events/gazetteer.txt").lines()) {
@@ -282,7 +276,7 @@ bool PluralRole(const EntityResolver::State& s, const std::string& word) {
   if (word.size() < kMinPluralBytes || word.back() != 's') return false;
   const std::string one = word.substr(0, word.size() - 1);
   const std::string two = word.substr(0, word.size() - 2);
-  return s.role_nouns.count(one) || (word[word.size() - 2] == 'e' && s.role_nouns.count(two));
+  return s.word_lists->IsRole(one) || (word[word.size() - 2] == 'e' && s.word_lists->IsRole(two));
 }
 
 // A role that may stand for its entity in other records: a function, not
@@ -298,7 +292,7 @@ bool RoleLike(const EntityResolver::State& s, std::string_view role) {
   std::size_t end = 1;
   while (end < w.size() && !s.function_words.count(w[end])) ++end;
   const std::string& head = w[end - 1];
-  return !s.relational.count(head) && !PluralRole(s, head);
+  return !s.word_lists->IsRelational(head) && !PluralRole(s, head);
 }
 
 // A role without the function words that open it ("who is executive vice
