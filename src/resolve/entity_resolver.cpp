@@ -272,8 +272,7 @@ std::vector<std::string> RoleWords(std::string_view phrase) {
 // The plural of a role noun of roles.txt, in lower case ("officers",
 // "pollsters", "witnesses").
 bool PluralRole(const EntityResolver::State& s, const std::string& word) {
-  constexpr std::size_t kMinPluralBytes = 4;
-  if (word.size() < kMinPluralBytes || word.back() != 's') return false;
+  if (word.size() < s.config.plural_role_min_bytes || word.back() != 's') return false;
   const std::string one = word.substr(0, word.size() - 1);
   const std::string two = word.substr(0, word.size() - 2);
   return s.word_lists->IsRole(one) || (word[word.size() - 2] == 'e' && s.word_lists->IsRole(two));
@@ -371,23 +370,22 @@ bool NotAName(const EntityResolver::State& s, std::string_view name) {
 
 // A headline in capitals, no name: four or more words of three or more
 // capital letters ("VOTERS STAY HOME IN OHIO"; "USA TODAY NETWORK" is a name).
-bool CapsHeadline(std::string_view name) {
-  constexpr std::size_t kHeadlineWords = 4, kHeadlineLetters = 3;
+bool CapsHeadline(const ResolverConfig& c, std::string_view name) {
   std::size_t caps = 0, start = 0;
   for (std::size_t end = 0; end <= name.size(); ++end) {
     if (end < name.size() && name[end] != ' ') continue;
     const std::string_view w = name.substr(start, end - start);
     start = end + 1;
-    if (AllCaps(w) && w.size() >= kHeadlineLetters) ++caps;
+    if (AllCaps(w) && w.size() >= c.headline_min_word_letters) ++caps;
   }
-  return caps >= kHeadlineWords;
+  return caps >= c.headline_min_caps_words;
 }
 
 // A name after the headline in capitals the segmenter left before it
 // ("FARM TOWNS BRACE FOR DROUGHT The Rural Water Board" → "The Rural Water
 // Board"); the name itself otherwise.
-std::string WithoutCapsHeadline(const std::string& name) {
-  if (!CapsHeadline(name)) return name;
+std::string WithoutCapsHeadline(const ResolverConfig& c, const std::string& name) {
+  if (!CapsHeadline(c, name)) return name;
   std::size_t start = 0;
   while (start < name.size()) {
     const std::size_t end = std::min(name.find(' ', start), name.size());
@@ -395,7 +393,7 @@ std::string WithoutCapsHeadline(const std::string& name) {
     start = end + 1;
   }
   const std::string rest = start < name.size() ? name.substr(start) : "";
-  return CapsHeadline(rest) ? "" : rest;
+  return CapsHeadline(c, rest) ? "" : rest;
 }
 
 // A speaker name that names no one: a dateline's place in capitals
@@ -403,11 +401,10 @@ std::string WithoutCapsHeadline(const std::string& name) {
 // weekday name alone ("after her March comment that"); for a person, a
 // plural role noun alone ("Pollsters agree - Ann Doe: …").
 bool NoSpeakerName(const EntityResolver::State& s, std::string_view name, bool person) {
-  if (CapsHeadline(name)) return true;
+  if (CapsHeadline(s.config, name)) return true;
   if (name.find(' ') != std::string_view::npos) return false;
   const std::string lower = segment::Lower(name);
-  constexpr std::size_t kMinDatelineBytes = 3;  // "ROME —", never "U.S." or "UK" (a government)
-  const bool dateline = AllCaps(name) && name.size() >= kMinDatelineBytes &&
+  const bool dateline = AllCaps(name) && name.size() >= s.config.dateline_min_bytes &&
                         name.find('.') == std::string_view::npos && s.places.count(lower);
   return dateline || s.calendar_words.count(lower) || (person && PluralRole(s, lower));
 }
@@ -426,7 +423,7 @@ class DocAdder {
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
       if (!sp || sp->type == SpeakerType::kAnonymous) continue;
-      const std::string speaker_name = WithoutCapsHeadline(sp->name);
+      const std::string speaker_name = WithoutCapsHeadline(s_.config, sp->name);
       if (speaker_name.empty() ||
           (NoSpeakerName(s_, speaker_name, sp->type == SpeakerType::kPerson) &&
            !(s_.calendar_words.count(segment::Lower(speaker_name)) && Surname(speaker_name))))
@@ -656,7 +653,7 @@ class DocAdder {
     if (form.empty()) return -1;
     if (m.kind == MentionKind::kPerson && Words(form).size() == 1 && NotAName(s_, form))
       return -1;  // "R-Fla.", "Maine" of "Sen. Ann Doe (Maine)": no person
-    if (m.kind != MentionKind::kAcronym && CapsHeadline(form)) return -1;
+    if (m.kind != MentionKind::kAcronym && CapsHeadline(s_.config, form)) return -1;
     // the owner the text left implicit, unless the name has one (Somali defense ministry)
     const std::string owner =
         m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty()
@@ -1676,7 +1673,7 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
       // a headline): an unnamed source, not a name
       if ((i < n && ents[i] >= 0) || sp->type == SpeakerType::kAnonymous || sp->name.empty())
         continue;
-      const std::string name = WithoutCapsHeadline(sp->name);
+      const std::string name = WithoutCapsHeadline(s->config, sp->name);
       if (name.empty() || NoSpeakerName(*s, name, sp->type == SpeakerType::kPerson)) {
         sp->name.clear();
         sp->type = SpeakerType::kAnonymous;
