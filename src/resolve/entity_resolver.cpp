@@ -12,6 +12,7 @@
 #include "core/parallel.h"
 #include "core/places.h"
 #include "core/text.h"
+#include "resolve/caps.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
 #include "segment/word_lists.h"
@@ -346,17 +347,6 @@ std::string WithoutPartyTag(const EntityResolver::State& s, std::string name) {
   if (comma != std::string::npos && PartyTag(s, std::string_view(name).substr(comma + 2)))
     name.resize(comma);
   return name;
-}
-
-// Capital letters only (two or more of them, hyphens and apostrophes
-// aside): "FALLIN", "WASHINGTON".
-bool AllCaps(std::string_view word) {
-  std::size_t letters = 0;
-  for (char c : word) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
 }
 
 // What is never another name of a person: a place or an abbreviation in
