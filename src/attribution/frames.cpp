@@ -472,6 +472,17 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       claims.push_back(std::move(*claim));
     }
   };
+  // A match takes a symbol of each required set at or after its start, so it
+  // starts at or before the last such symbol of the stretch, for every set.
+  auto last_start = [&](const Frame& fr, const Stretch& st) {
+    std::size_t last = st.end - 1;
+    for (const std::bitset<256>& r : fr.required) {
+      std::size_t k = st.end;
+      while (k > st.begin && !r.test(static_cast<unsigned char>(s[k - 1]))) --k;
+      last = std::min(last, k - 1);  // the stretch holds one (checked before): k > st.begin
+    }
+    return last;
+  };
   for (const Frame& fr : frames_) {
     if (fr.required.empty()) {
       search(fr, 0, s.size());
@@ -481,7 +492,7 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       bool possible =
           std::all_of(fr.required.begin(), fr.required.end(),
                       [&](const std::bitset<256>& r) { return (st.symbols & r).any(); });
-      if (possible) search(fr, st.begin, st.end - 1);
+      if (possible) search(fr, st.begin, last_start(fr, st));
     }
   }
   DropCrossing(claims);

@@ -185,17 +185,24 @@ bool IsUpperAt(std::string_view word, std::size_t i) {
 }
 
 std::string Lower(std::string_view word) {
+  std::string out;
+  AppendLower(out, word);
+  return out;
+}
+
+void AppendLower(std::string& out, std::string_view word) {
   // ASCII in place (most words are), then code point by code point from
   // the first byte that is not.
-  std::string out(word);
+  const std::size_t base = out.size();
+  out.append(word);
   std::size_t i = 0;
-  for (; i < out.size(); ++i) {
-    unsigned char b = static_cast<unsigned char>(out[i]);
+  for (; i < word.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(out[base + i]);
     if (b >= 0x80) break;
-    if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
+    if (b >= 'A' && b <= 'Z') out[base + i] = static_cast<char>(b + 32);
   }
-  if (i == out.size()) return out;
-  out.resize(i);
+  if (i == word.size()) return;
+  out.resize(base + i);
   while (i < word.size()) {
     unsigned char b = static_cast<unsigned char>(word[i]);
     if (b < 0x80) {
@@ -207,7 +214,6 @@ std::string Lower(std::string_view word) {
     if (c == 0x2019 || c == 0x2018) c = '\'';
     text::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
   }
-  return out;
 }
 
 Tokenizer::Tokenizer(const TokenizerConfig& config, const rules::RuleSet& rules) : config_(config) {
