@@ -523,6 +523,19 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     }
     return last;
   };
+  // held[c][k]: the symbols of stretches k … k + c, for each c a frame has
+  // (made once, not per frame)
+  std::vector<std::vector<std::bitset<256>>> held;
+  for (const Frame& fr : frames_) {
+    for (std::size_t c = held.size(); c <= fr.crossings; ++c) {
+      std::vector<std::bitset<256>> u(stretches.size());
+      for (std::size_t k = 0; k < stretches.size(); ++k) {
+        u[k] = stretches[k].symbols;
+        if (c > 0 && k + 1 < stretches.size()) u[k] |= held[c - 1][k + 1];
+      }
+      held.push_back(std::move(u));
+    }
+  }
   for (const Frame& fr : frames_) {
     std::size_t start = 0;
     if (fr.required.empty()) {
@@ -531,10 +544,9 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     }
     for (std::size_t k = 0; k < stretches.size(); ++k) {
       const std::size_t to = std::min(stretches.size(), k + fr.crossings + 1);
-      std::bitset<256> held;
-      for (std::size_t j = k; j < to; ++j) held |= stretches[j].symbols;
+      const std::bitset<256>& h = held[fr.crossings][k];
       bool possible = std::all_of(fr.required.begin(), fr.required.end(),
-                                  [&](const std::bitset<256>& r) { return (held & r).any(); });
+                                  [&](const std::bitset<256>& r) { return (h & r).any(); });
       if (!possible) continue;
       std::size_t last = last_start(fr, k, to);
       if (last == Regex::npos) continue;

@@ -66,15 +66,23 @@ struct MentionFinder::Run_ {
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
   std::vector<std::size_t> first_place;                    // per sentence, computed on first use
   std::vector<char> title_case;                            // per sentence, computed on first use
+  // Per token, what IsFunction, IsRoleWord and IsPlace found (kUnknown until
+  // asked): the finder asks of the same words again and again, each a hash
+  // look-up.
+  enum Known : char { kUnknown, kNo, kYes };
+  mutable std::vector<Known> function_word, role_word, place_word;
 
   Run_(const MentionFinder& finder, std::string_view t, const segment::Tokens& tokens)
       : f(finder),
         text(t),
         tok(tokens.tokens),
         lower(tokens.tokens.size()),
-        used(tokens.tokens.size(), 0) {
+        used(tokens.tokens.size(), 0),
+        function_word(tokens.tokens.size(), kUnknown),
+        role_word(tokens.tokens.size(), kUnknown),
+        place_word(tokens.tokens.size(), kUnknown) {
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (tok[i].kind == TokenKind::kWord) lower[i] = segment::Lower(Word(i));
+      if (tok[i].kind == TokenKind::kWord) segment::AppendLower(lower[i], Word(i));
     }
   }
 
@@ -89,14 +97,25 @@ struct MentionFinder::Run_ {
   }
   bool Same(std::size_t a, std::size_t b) const { return tok[a].sentence == tok[b].sentence; }
   bool IsPlace(std::size_t i) const {
-    return IsWord(i) && (f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)));
+    if (!IsWord(i)) return false;
+    if (place_word[i] == kUnknown)
+      place_word[i] = f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)) ? kYes : kNo;
+    return place_word[i] == kYes;
   }
   bool IsFunction(std::size_t i) const {
-    return IsWord(i) && f.word_lists_.IsFunctionWord(lower[i]);
+    if (!IsWord(i)) return false;
+    if (function_word[i] == kUnknown)
+      function_word[i] = f.word_lists_.IsFunctionWord(lower[i]) ? kYes : kNo;
+    return function_word[i] == kYes;
   }
   bool IsRoleWord(std::size_t i) const {
-    return IsWord(i) && (f.word_lists_.IsRole(lower[i]) ||
-                         (f.word_lists_.IsTitle(lower[i]) && !f.word_lists_.IsHonorific(lower[i])));
+    if (!IsWord(i)) return false;
+    if (role_word[i] == kUnknown) {
+      bool role = f.word_lists_.IsRole(lower[i]) ||
+                  (f.word_lists_.IsTitle(lower[i]) && !f.word_lists_.IsHonorific(lower[i]));
+      role_word[i] = role ? kYes : kNo;
+    }
+    return role_word[i] == kYes;
   }
   bool IsOrgHead(std::size_t i) const {
     return IsWord(i) && f.word_lists_.IsOrgHead(lower[i], true);
