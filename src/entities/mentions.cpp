@@ -722,13 +722,14 @@ struct MentionFinder::Run_ {
   // a naming phrase (rules/mentions.txt) is a person with that role.
   void NamedRoles() {
     for (std::size_t r = 0; r < tok.size(); ++r) {
-      if (!IsRoleWord(r)) continue;
+      if (!IsWord(r)) continue;
       for (const auto& words : f.naming_links_) {
         bool ok = true;
         for (std::size_t k = 0; k < words.size() && ok; ++k) {
           ok = IsWord(r + 1 + k) && lower[r + 1 + k] == words[k] && Same(r, r + 1 + k);
         }
         if (!ok) continue;
+        if (!IsRoleWord(r)) break;  // (asked after the link: most words are followed by none)
         auto name = AliasAt(r + 1 + words.size());
         if (!name) break;
         bool free = true;

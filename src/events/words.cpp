@@ -3,29 +3,16 @@
 #include "core/text.h"  // SplitWords
 
 namespace whosaid::events {
-namespace {
-
-// segment::Lower without a temporary for the (usual) ASCII token.
-void AppendLower(std::string& out, std::string_view word) {
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      out += segment::Lower(word);
-      return;
-    }
-  }
-  for (char c : word) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-}
-
-}  // namespace
 
 Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
   Words out;
   out.sentences = tokens.sentences;
   std::vector<std::pair<std::size_t, std::size_t>> at;  // (offset, size) in buffer_
   at.reserve(tokens.tokens.size());
+  out.buffer_.reserve(text.size());
   for (const auto& t : tokens.tokens) {
     std::size_t from = out.buffer_.size();
-    AppendLower(out.buffer_, text.substr(t.span.begin, t.span.end - t.span.begin));
+    segment::AppendLower(out.buffer_, text.substr(t.span.begin, t.span.end - t.span.begin));
     at.emplace_back(from, out.buffer_.size() - from);
   }
   out.words.reserve(tokens.tokens.size());
