@@ -31,10 +31,10 @@ struct Bag {
 
 // The bag's keys and names, no weights yet: sorted unique keys, a key a
 // name only where every use of it is one.
-Bag MakeBag(const std::vector<Term>& terms) {
+Bag MakeBag(const PackedWords& terms) {
   std::vector<std::pair<std::string_view, bool>> seen;
   seen.reserve(terms.size());
-  for (const Term& t : terms) seen.emplace_back(t.key, t.proper);
+  for (const PackedWords::Word t : terms) seen.emplace_back(t.key, t.flag);
   std::sort(seen.begin(), seen.end());  // a key's first use: its least proper
   Bag bag;
   for (const auto& [key, proper] : seen) {
@@ -79,14 +79,15 @@ Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
 bool SharedRun(const ItemFeatures& a, const ItemFeatures& b, std::size_t score) {
   // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content
   // words.
-  const std::vector<std::string>& ak = a.wording;
-  const std::vector<std::string>& bk = b.wording;
+  const PackedWords& ak = a.wording;
+  const PackedWords& bk = b.wording;
   std::vector<std::size_t> len(bk.size() + 1, 0), con(bk.size() + 1, 0);
   for (std::size_t i = 0; i < ak.size(); ++i) {
+    const PackedWords::Word w = ak[i];
     for (std::size_t j = bk.size(); j-- > 0;) {
-      if (ak[i] == bk[j]) {
+      if (w.key == bk[j].key) {
         len[j + 1] = len[j] + 1;
-        con[j + 1] = con[j] + (a.content[i] ? 1 : 0);
+        con[j + 1] = con[j] + (w.flag ? 1 : 0);
         if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
       } else {
         len[j + 1] = con[j + 1] = 0;
@@ -140,17 +141,15 @@ struct Ranked {
   Bag BagOf(std::size_t r) const {
     Bag bag = MakeBag(features[r]->terms);
     const StatementItem& item = Item(r);
-    const auto& uses = item.uses ? *item.uses : item.doc_uses;
+    const TermUses given = item.uses ? TermUses() : TermUses(item.doc_uses);
+    const TermUses& uses = item.uses ? *item.uses : given;
     const double n = static_cast<double>(items.size());
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
       const int count = df.find(bag.keys[k])->second;
       double idf = std::log((n + 1.0) / (count + 0.5));
       bag.weight.push_back(idf * (bag.proper[k] ? config.proper_weight : 1.0));
       bag.total += bag.weight.back();
-      auto it = std::lower_bound(
-          uses.begin(), uses.end(), bag.keys[k],
-          [](const std::pair<std::string, int>& u, std::string_view key) { return u.first < key; });
-      const int used = it != uses.end() && it->first == bag.keys[k] ? it->second : 1;
+      const int used = uses.Count(bag.keys[k], 1);
       const double factor = config.topic_uses > 0 && used > config.topic_uses
                                 ? static_cast<double>(config.topic_uses) / used
                                 : 1.0;
@@ -229,13 +228,13 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
   std::unordered_map<std::string_view, std::vector<Posting>> postings;
   for (std::size_t r = 0; r < n; ++r) {
     if (out[r].empty()) continue;
-    for (const Term& t : g.features[r]->terms) {
+    for (const PackedWords::Word t : g.features[r]->terms) {
       if (held.count(t.key) == 0) continue;
       std::vector<Posting>& list = postings[t.key];
       if (list.empty() || list.back().rank != r)
-        list.push_back({r, t.proper});
+        list.push_back({r, t.flag});
       else
-        list.back().proper = list.back().proper && t.proper;
+        list.back().proper = list.back().proper && t.flag;
     }
   }
   // Each item to bridge: its candidates (named items sharing a term whose
@@ -327,12 +326,11 @@ struct Edge {
 
 ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
   ItemFeatures f;
-  f.terms = lexicon.Terms(text);
+  for (const Term& t : lexicon.Terms(text)) f.terms.Add(t.key, t.proper);
   if (!direct) return f;
   for (const SpelledWord& s : lexicon.Words(text)) {
     const std::string term = lexicon.TermKey(s.key);
-    f.content.push_back(!term.empty() && term != "not");
-    f.wording.push_back(s.key);
+    f.wording.Add(s.key, !term.empty() && term != "not");
   }
   return f;
 }
@@ -404,7 +402,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
       g.day[r] = DayNumber(item.event_date);
       g.published[r] = DayNumber(item.doc_date);
       keys.clear();
-      for (const Term& t : g.features[r]->terms) keys.push_back(t.key);
+      for (const PackedWords::Word t : g.features[r]->terms) keys.push_back(t.key);
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
       for (std::string_view k : keys) ++df[k];

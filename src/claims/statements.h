@@ -55,6 +55,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claims/packed_words.h"
 #include "claims/terms.h"
 
 namespace whosaid::claims {
@@ -115,10 +116,11 @@ struct StatementConfig {
 // What the grouper reads of an item's text, computed once per record (the
 // claims stage does it per document, as the document comes: no text need be
 // kept until the grouping).
+// Packed (packed_words.h): a run holds them for every record.
 struct ItemFeatures {
-  std::vector<Term> terms;           // TermLexicon::Terms(text)
-  std::vector<std::string> wording;  // a direct quote's spelling keys, in order
-  std::vector<bool> content;         //   whether each is a content term (not `not`)
+  PackedWords terms;    // TermLexicon::Terms(text): key, flag = proper
+  PackedWords wording;  // a direct quote's spelling keys, in order; flag =
+                        //   whether it is a content term (not `not`)
 
   static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
 };
@@ -141,7 +143,7 @@ struct StatementItem {
   std::vector<std::pair<std::string, int>> doc_uses;
   // The same, when given, instead of doc_uses (it must outlive Run: the
   // claims stage points into its summaries rather than copy them).
-  const std::vector<std::pair<std::string, int>>* uses = nullptr;
+  const TermUses* uses = nullptr;
   // ItemFeatures::Of(text, direct), when given (it must outlive Run); else
   // the grouper computes it from `text`.
   const ItemFeatures* features = nullptr;

@@ -122,10 +122,9 @@ void SlimForClaims(claims::DocClaims& summary, DocResult& result) {
   result.figures.shrink_to_fit();
   summary.records.shrink_to_fit();
   for (claims::RecordClaims& r : summary.records) {
-    r.features.terms.shrink_to_fit();
-    r.features.wording.shrink_to_fit();
-    r.features.content.shrink_to_fit();
-    r.doc_uses.shrink_to_fit();
+    r.features.terms.Compact();
+    r.features.wording.Compact();
+    r.doc_uses.Compact();
   }
 }
 
