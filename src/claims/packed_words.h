@@ -91,10 +91,7 @@ class TermUses {
  public:
   // `uses`: (key, count), keys ascending and unique.
   explicit TermUses(const std::vector<std::pair<std::string, int>>& uses = {}) {
-    for (const auto& [key, count] : uses) {
-      keys_.Add(key);
-      counts_.push_back(count);
-    }
+    for (const auto& [key, count] : uses) Add(key, count);
   }
   // The count of `key`, or `missing` when it has none.
   int Count(std::string_view key, int missing) const {
@@ -109,6 +106,13 @@ class TermUses {
     return lo < keys_.size() && keys_[lo].key == key ? counts_[lo] : missing;
   }
   std::size_t size() const { return counts_.size(); }
+  std::string_view key(std::size_t i) const { return keys_[i].key; }
+  int count(std::size_t i) const { return counts_[i]; }
+  // Appends a key greater than every key before it.
+  void Add(std::string_view key, int count) {
+    keys_.Add(key);
+    counts_.push_back(count);
+  }
   void Compact() {
     keys_.Compact();
     counts_.shrink_to_fit();

@@ -124,7 +124,10 @@ class CorpusRun {
     SpillFile::Slot names_slot;                 // else: spills_[spill] at names_slot
     std::unique_ptr<events::DocEvents> events;  // for the event stage, while held
     SpillFile::Slot events_slot;                // else: spills_[spill] at events_slot
-    std::shared_ptr<DocForClaims> claims;       // when claims run (Prepare)
+    std::shared_ptr<DocForClaims> claims;       // when claims run (Prepare), while held
+    bool claims_spilled = false;                // else: spills_[spill] at claims_slot
+    SpillFile::Slot claims_slot;                //   (claims/summary_codec.h)
+    std::uint32_t claims_records = 0;           // records of its summary
     std::unique_ptr<Partial> held;              // the partial, until memory runs over budget
     std::size_t spill = 0;                      // else: spills_[spill] at `slot`
     SpillFile::Slot slot;
@@ -135,10 +138,13 @@ class CorpusRun {
   void Hold(Doc& doc, Partial&& partial);
   void HoldNames(Doc& doc, PartialNames&& names);
   void HoldEvents(Doc& doc, events::DocEvents&& events);
+  void HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims);
+  void SpillClaims(Doc& doc, SpillFile& spill);
   void SpillHeld();
   Partial Take(Doc& doc);
   PartialNames TakeNames(Doc& doc);
   events::DocEvents TakeEvents(Doc& doc);
+  DocForClaims& ClaimsOf(Doc& doc);  // read back if spilled, then held
   CorpusResult Resolve();
 
   const CorpusStages& stages_;
