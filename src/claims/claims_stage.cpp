@@ -265,7 +265,8 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
   // 1. Statements over every record.
   const std::vector<StatementItem>& items = inputs.items;
   const std::vector<RecordRef>& refs = inputs.refs;
-  StatementGroups groups = StatementGrouper(config_.statements, lexicon_).Run(items, threads);
+  StatementGroups groups =
+      StatementGrouper(config_.statements, lexicon_).Run(items, threads, inputs.features);
   ClaimsResult out;
   out.statement_of.resize(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -274,7 +275,10 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
         docs[d].result ? docs[d].result->quotes.size() : docs[d].claims->records.size(), 0);
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
-    out.statement_of[refs[i].doc][refs[i].record] = groups.of[i];
+    // (a summary whose records went has a statement per item: one per record)
+    std::vector<std::size_t>& of = out.statement_of[refs[i].doc];
+    if (of.size() <= refs[i].record) of.resize(refs[i].record + 1, 0);
+    of[refs[i].record] = groups.of[i];
   }
   for (StatementGroup& g : groups.statements) {
     Statement st;

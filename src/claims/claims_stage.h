@@ -102,6 +102,10 @@ struct FoldedDoc {
 struct StatementInputs {
   std::vector<StatementItem> items;
   std::vector<RecordRef> refs;
+  // Where items given without features have theirs (StatementGrouper::Run);
+  // a document's summary may then have no records (DocClaims::records
+  // emptied once its items are made): Run reads only their ids and dates.
+  const FeatureSource* features = nullptr;
 };
 
 class ClaimsStage {

@@ -19,8 +19,9 @@ namespace whosaid::claims {
 namespace {
 
 // One item's terms: sorted unique keys (views of its features', which
-// outlive the grouping) with their weights.
+// outlive the bag: Loaded) with their weights.
 struct Bag {
+  const ItemFeatures* features = nullptr;  // what it was made of
   std::vector<std::string_view> keys;
   std::vector<bool> proper;  // a name wherever the item uses it
   std::vector<double> weight;
@@ -126,23 +127,60 @@ bool RoleFits(const TermLexicon& lexicon, const std::string& role,
 // the run — and compares two items. A bag is made where it is needed (a
 // speaker block, the bridge) and dropped with it: two bags of one item are
 // the same.
+// An item's features and term counts while a bag of it is needed: its own
+// (StatementItem::features, uses), read from the FeatureSource, or made from
+// its text. Not moved once loaded: its bags' keys are views of it.
+struct Loaded {
+  ItemFeatures features;
+  TermUses uses;
+  const ItemFeatures* f = nullptr;
+  const TermUses* u = nullptr;
+  Loaded() = default;
+  Loaded(const Loaded&) = delete;
+  Loaded& operator=(const Loaded&) = delete;
+};
+
+// Term keys owned (the features they come from are loaded and dropped).
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+using TermCounts = std::unordered_map<std::string, int, KeyHash, std::equal_to<>>;
+
 struct Ranked {
   const StatementConfig& config;
+  const TermLexicon& lexicon;
   const std::vector<StatementItem>& items;
-  std::vector<std::size_t> order;                // rank → item
-  std::vector<const ItemFeatures*> features;     // by rank
-  std::vector<long> day, published;              // by rank: the event's date, the document's
-  std::unordered_map<std::string_view, int> df;  // items whose terms hold the key
+  const FeatureSource* source;       // for items given without features
+  std::vector<std::size_t> order;    // rank → item
+  std::vector<long> day, published;  // by rank: the event's date, the document's
+  TermCounts df;                     // items whose terms hold the key
 
   const StatementItem& Item(std::size_t r) const { return items[order[r]]; }
 
+  void Load(std::size_t r, Loaded& into) const {
+    const StatementItem& item = Item(r);
+    if (item.features) {
+      into.f = item.features;
+    } else if (source) {
+      source->Read(order[r], into.features, into.uses);
+      into.f = &into.features;
+      into.u = &into.uses;
+      return;
+    } else {
+      into.features = ItemFeatures::Of(lexicon, item.text, item.direct);
+      into.f = &into.features;
+    }
+    if (!item.uses) into.uses = TermUses(item.doc_uses);
+    into.u = item.uses ? item.uses : &into.uses;
+  }
+
   // The item's terms weighed: idf over the run (a name `proper_weight` of
   // it), and within its document (StatementConfig::topic_uses).
-  Bag BagOf(std::size_t r) const {
-    Bag bag = MakeBag(features[r]->terms);
-    const StatementItem& item = Item(r);
-    const TermUses given = item.uses ? TermUses() : TermUses(item.doc_uses);
-    const TermUses& uses = item.uses ? *item.uses : given;
+  Bag BagOf(const Loaded& loaded) const {
+    Bag bag = MakeBag(loaded.f->terms);
+    bag.features = loaded.f;
+    const TermUses& uses = *loaded.u;
     const double n = static_cast<double>(items.size());
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
       const int count = df.find(bag.keys[k])->second;
@@ -182,7 +220,7 @@ struct Ranked {
     const double sim = smaller > 0 ? o.weight / smaller : 0.0;
     if (o.shared < config.min_shared && sim < config.short_link) return 0.0;
     if (x.direct && y.direct) {
-      const bool run = SharedRun(*features[a], *features[b], config.direct_run);
+      const bool run = SharedRun(*p.features, *q.features, config.direct_run);
       if (x.doc == y.doc && (sim < config.same_doc_direct || !run)) return 0.0;
       if (x.doc != y.doc && sim < config.direct_link && !run) return 0.0;
     }
@@ -213,9 +251,13 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
     if (x.speaker.empty() && !x.mention.empty()) bridge.push_back(r);
   }
   if (bridge.empty()) return out;
+  std::vector<Loaded> bridge_loaded(bridge.size());
   std::vector<Bag> bridged(bridge.size());
   parallel::ParallelFor(bridge.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) bridged[i] = g.BagOf(bridge[i]);
+    for (std::size_t i = begin; i < end; ++i) {
+      g.Load(bridge[i], bridge_loaded[i]);
+      bridged[i] = g.BagOf(bridge_loaded[i]);
+    }
   });
   std::unordered_set<std::string_view> held;  // their terms
   for (const Bag& bag : bridged) held.insert(bag.keys.begin(), bag.keys.end());
@@ -228,9 +270,12 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
   std::unordered_map<std::string_view, std::vector<Posting>> postings;
   for (std::size_t r = 0; r < n; ++r) {
     if (out[r].empty()) continue;
-    for (const PackedWords::Word t : g.features[r]->terms) {
-      if (held.count(t.key) == 0) continue;
-      std::vector<Posting>& list = postings[t.key];
+    Loaded loaded;
+    g.Load(r, loaded);
+    for (const PackedWords::Word t : loaded.f->terms) {
+      auto key = held.find(t.key);  // (a view that outlives `loaded`)
+      if (key == held.end()) continue;
+      std::vector<Posting>& list = postings[*key];
       if (list.empty() || list.back().rank != r)
         list.push_back({r, t.flag});
       else
@@ -273,9 +318,13 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
     near.insert(near.end(), list.begin(), list.end());
   std::sort(near.begin(), near.end());
   near.erase(std::unique(near.begin(), near.end()), near.end());
+  std::vector<Loaded> near_loaded(near.size());
   std::vector<Bag> near_bags(near.size());
   parallel::ParallelFor(near.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) near_bags[i] = g.BagOf(near[i]);
+    for (std::size_t i = begin; i < end; ++i) {
+      g.Load(near[i], near_loaded[i]);
+      near_bags[i] = g.BagOf(near_loaded[i]);
+    }
   });
   auto near_bag = [&](std::size_t c) -> const Bag& {
     return near_bags[static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) -
@@ -353,8 +402,8 @@ long DayNumber(const std::string& iso) {
   return era * 146097 + doe - 719468;
 }
 
-StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
-                                      unsigned threads) const {
+StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, unsigned threads,
+                                      const FeatureSource* source) const {
   const std::size_t n = items.size();
   // 1. A canonical order, by content: everything below follows it, never the
   //    input order (nor the threads: each step writes only its own slots).
@@ -371,7 +420,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
     for (std::size_t k = 0; k < ids.size(); ++k) rank[ids[k]] = k;
     for (std::size_t i = 0; i < n; ++i) doc_rank[i] = rank[items[i].doc];
   }
-  Ranked g{config_, items, std::vector<std::size_t>(n), {}, {}, {}, {}};
+  Ranked g{config_, lexicon_, items, source, std::vector<std::size_t>(n), {}, {}, {}};
   std::iota(g.order.begin(), g.order.end(), 0);
   std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
     const StatementItem& a = items[x];
@@ -380,37 +429,39 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
            std::tie(doc_rank[y], b.start, b.speaker, b.end, b.text);
   });
   doc_rank = {};
-  //    Each item's features (made here for an item given without), dates,
-  //    and the terms' document frequencies (counted per chunk, then added).
-  g.features.resize(n);
+  //    Each item's dates, and the terms' document frequencies (counted per
+  //    chunk, then added; an item's features loaded, or made from its text,
+  //    and dropped).
   g.day.resize(n);
   g.published.resize(n);
-  std::vector<std::unique_ptr<const ItemFeatures>> own(n);
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
   const std::size_t chunk = (n + chunks - 1) / chunks;
-  std::vector<std::unordered_map<std::string_view, int>> counts(chunks);
+  std::vector<TermCounts> counts(chunks);
   parallel::RunWorkers(chunks, [&](std::size_t c) {
-    std::unordered_map<std::string_view, int>& df = counts[c];
+    TermCounts& df = counts[c];
     std::vector<std::string_view> keys;
     for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
       const StatementItem& item = g.Item(r);
-      if (!item.features) {
-        own[r] = std::make_unique<const ItemFeatures>(
-            ItemFeatures::Of(lexicon_, item.text, item.direct));
-      }
-      g.features[r] = item.features ? item.features : own[r].get();
       g.day[r] = DayNumber(item.event_date);
       g.published[r] = DayNumber(item.doc_date);
+      Loaded loaded;
+      g.Load(r, loaded);
       keys.clear();
-      for (const PackedWords::Word t : g.features[r]->terms) keys.push_back(t.key);
+      for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      for (std::string_view k : keys) ++df[k];
+      for (std::string_view k : keys) {
+        auto it = df.find(k);
+        if (it == df.end())
+          df.emplace(std::string(k), 1);
+        else
+          ++it->second;
+      }
     }
   });
   g.df = std::move(counts[0]);
   for (std::size_t c = 1; c < chunks; ++c) {
-    for (const auto& [key, count] : counts[c]) g.df[key] += count;
+    for (auto& [key, count] : counts[c]) g.df[key] += count;
   }
   counts = {};
   // 2. Blocks: one per speaker entity, items in rank order; a record
@@ -438,8 +489,12 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
   std::vector<std::vector<std::size_t>> members(n);  // [smallest rank] → ranks; none: alone
   parallel::ForEach(todo.size(), threads, [&](std::size_t t) {
     const std::vector<std::size_t>& ranks = *todo[t];
+    std::vector<Loaded> loaded(ranks.size());
     std::vector<Bag> bags(ranks.size());
-    for (std::size_t i = 0; i < ranks.size(); ++i) bags[i] = g.BagOf(ranks[i]);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      g.Load(ranks[i], loaded[i]);
+      bags[i] = g.BagOf(loaded[i]);
+    }
     auto similarity = [&](std::size_t x, std::size_t y) {
       return g.Similarity(ranks[x], bags[x], ranks[y], bags[y]);
     };

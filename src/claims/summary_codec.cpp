@@ -141,7 +141,39 @@ QuoteRecord GetRecord(Reader& r) {
   return q;
 }
 
+void Put(Writer& w, const TermUses& uses) {
+  w.U64(uses.size());
+  for (std::size_t i = 0; i < uses.size(); ++i) {
+    w.Str(uses.key(i));
+    w.U64(static_cast<std::uint64_t>(uses.count(i)));
+  }
+}
+
+void Get(Reader& r, TermUses& uses) {
+  for (std::uint64_t n = r.U64(); n > 0; --n) {
+    const std::string_view key = r.Str();
+    uses.Add(key, static_cast<int>(r.U64()));
+  }
+  uses.Compact();
+}
+
 }  // namespace
+
+std::string EncodeFeatures(const ItemFeatures& features, const TermUses& uses) {
+  std::string out;
+  Writer w(out);
+  Put(w, features.terms);
+  Put(w, features.wording);
+  Put(w, uses);
+  return out;
+}
+
+void DecodeFeatures(std::string_view bytes, ItemFeatures& features, TermUses& uses) {
+  Reader r(bytes);
+  Get(r, features.terms);
+  Get(r, features.wording);
+  Get(r, uses);
+}
 
 std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes) {
   std::string out;
@@ -152,11 +184,7 @@ std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecor
   for (const RecordClaims& rc : summary.records) {
     Put(w, rc.features.terms);
     Put(w, rc.features.wording);
-    w.U64(rc.doc_uses.size());
-    for (std::size_t i = 0; i < rc.doc_uses.size(); ++i) {
-      w.Str(rc.doc_uses.key(i));
-      w.U64(static_cast<std::uint64_t>(rc.doc_uses.count(i)));
-    }
+    Put(w, rc.doc_uses);
     w.Str(rc.mention);
     w.Str(rc.text);
   }
@@ -174,11 +202,7 @@ void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<Quote
   for (RecordClaims& rc : summary.records) {
     Get(r, rc.features.terms);
     Get(r, rc.features.wording);
-    for (std::uint64_t n = r.U64(); n > 0; --n) {
-      const std::string_view key = r.Str();
-      rc.doc_uses.Add(key, static_cast<int>(r.U64()));
-    }
-    rc.doc_uses.Compact();
+    Get(r, rc.doc_uses);
     rc.mention = r.Str();
     rc.text = r.Str();
   }

@@ -26,4 +26,9 @@ namespace whosaid::claims {
 std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes);
 void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes);
 
+// One record's features and term counts alone (statements.h, FeatureSource),
+// the same way; decoded into empty ones.
+std::string EncodeFeatures(const ItemFeatures& features, const TermUses& uses);
+void DecodeFeatures(std::string_view bytes, ItemFeatures& features, TermUses& uses);
+
 }  // namespace whosaid::claims

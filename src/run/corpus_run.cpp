@@ -168,6 +168,28 @@ void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEven
   }
 }
 
+// The statement items' features and term counts, once their document's
+// summary goes (StatementInputs::features): on disk, read back by item.
+class SpilledFeatures : public claims::FeatureSource {
+ public:
+  explicit SpilledFeatures(std::size_t items) { slots_.reserve(items); }
+  // Item `item`'s, from now on read from here.
+  void Add(std::size_t item, const claims::ItemFeatures& features, const claims::TermUses& uses) {
+    if (slots_.size() <= item) slots_.resize(item + 1);
+    slots_[item] = file_.Append(claims::EncodeFeatures(features, uses));
+  }
+  // Before the first Read (then Read is safe on many threads).
+  void Sync() { file_.Sync(); }
+  void Read(std::size_t item, claims::ItemFeatures& features,
+            claims::TermUses& uses) const override {
+    claims::DecodeFeatures(file_.Read(slots_[item]), features, uses);
+  }
+
+ private:
+  mutable SpillFile file_;  // Read after Sync does not change it
+  std::vector<SpillFile::Slot> slots_;
+};
+
 // Reads back items [0, n), kBatch at a time: take(i, bytes) moves a held
 // item into place and returns false, or reads a spilled one's bytes into
 // `bytes` and returns true (on this thread: the spill file is read here
@@ -400,6 +422,7 @@ CorpusResult CorpusRun::Resolve() {
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   std::vector<claims::FoldedDoc> docs;
   claims::StatementInputs inputs;
+  std::unique_ptr<SpilledFeatures> spilled;  // when any summary was spilled
   if (claims) {
     corpus.figures.reserve(docs_.size());
     docs.reserve(docs_.size());
@@ -407,9 +430,13 @@ CorpusResult CorpusRun::Resolve() {
     for (const Doc& d : docs_) records += d.claims_records;
     inputs.items.reserve(records);
     inputs.refs.reserve(records);
+    for (const Doc& d : docs_) {
+      if (d.claims_spilled && !spilled) spilled = std::make_unique<SpilledFeatures>(records);
+    }
   }
   const Document no_text;  // Figures reads the records' events, not the text
   auto claims_of = [&](std::size_t d, const events::DocEvents* events) {
+    const bool was_spilled = docs_[d].claims_spilled;
     DocForClaims& c = ClaimsOf(docs_[d]);
     DocResult& result = c.result;
     stages_.entities->ApplyChecked(corpus.entities, d, result);
@@ -421,11 +448,21 @@ CorpusResult CorpusRun::Resolve() {
     }
     corpus.figures.push_back(stages_.claims->Figures(no_text, result));
     docs.push_back({&c.summary, &result, &corpus.figures[d]});
+    const std::size_t first = inputs.items.size();
     stages_.claims->AddItems(d, docs[d], inputs);
-    if (!stages_.claims->NeedsResult(result)) {
-      docs[d].result = nullptr;
-      result = DocResult{};
+    if (stages_.claims->NeedsResult(result)) return;
+    docs[d].result = nullptr;
+    result = DocResult{};
+    if (!was_spilled) return;
+    // a summary that was spilled goes again: its items' features to disk
+    // (read back by the grouping as it needs them), its records with them
+    for (std::size_t i = first; i < inputs.items.size(); ++i) {
+      claims::StatementItem& item = inputs.items[i];
+      spilled->Add(i, *item.features, *item.uses);
+      item.features = nullptr;
+      item.uses = nullptr;
     }
+    c.summary.records = {};
   };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
@@ -446,6 +483,10 @@ CorpusResult CorpusRun::Resolve() {
   if (claims) {
     if (!cluster) {
       for (std::size_t d = 0; d < docs_.size(); ++d) claims_of(d, nullptr);
+    }
+    if (spilled) {
+      spilled->Sync();
+      inputs.features = spilled.get();
     }
     ReleaseFreed();
     corpus.claims = stages_.claims->Run(docs, inputs, threads_);

@@ -78,6 +78,23 @@ TEST_SUITE("claims.summary_codec") {
     }
   }
 
+  TEST_CASE("a record's features and term counts round-trip alone") {
+    ItemFeatures f;
+    f.terms.Add("harbour", false);
+    f.terms.Add("Orrin", true);
+    f.wording.Add("the", false);
+    const TermUses uses({{"harbour", 5}, {"strike", 2}});
+    ItemFeatures f2;
+    TermUses uses2;
+    DecodeFeatures(EncodeFeatures(f, uses), f2, uses2);
+    CHECK(f2.terms == f.terms);
+    CHECK(f2.wording == f.wording);
+    REQUIRE(uses2.size() == 2);
+    CHECK(uses2.Count("harbour", 1) == 5);
+    CHECK(uses2.Count("strike", 1) == 2);
+    CHECK(uses2.Count("ferry", 1) == 1);
+  }
+
   TEST_CASE("bytes that end early are an error") {
     DocClaims s;
     s.id = "a";
