@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -72,6 +73,25 @@ Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
     }
   }
   return o;
+}
+
+// Overlap::common of two bags, from their keys and names alone (no weights
+// needed).
+std::size_t CommonTerms(const Bag& a, const Bag& b) {
+  std::size_t common = 0, i = 0, j = 0;
+  while (i < a.keys.size() && j < b.keys.size()) {
+    const int c = a.keys[i].compare(b.keys[j]);
+    if (c < 0) {
+      ++i;
+    } else if (c > 0) {
+      ++j;
+    } else {
+      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return common;
 }
 
 // Whether two direct quotes (their features: spelling keys in order, and
@@ -236,10 +256,16 @@ struct Ranked {
 // The speaker each item (by rank) is compared under: its entity; for an
 // item without one whose words match the records of exactly one named
 // speaker (StatementConfig::bridge_link, in both), that speaker's; else,
-// with a role, a speaker of its own per document and mention. Only the
-// terms of the items to bridge get postings of named items, and only the
-// named items those postings offer get bags; the items to bridge are
-// decided on `threads` threads.
+// with a role, a speaker of its own per document and mention.
+//
+// Memory follows the vocabulary, not the run: named items get postings only
+// for the terms of the items to bridge and only while a term's list is
+// short (`max_posting`: a longer one offers no candidates, so it is dropped
+// as it grows past that); the items to bridge are then decided kBridgeChunk
+// at a time on `threads` threads, each chunk loading its items and their
+// candidates, then dropping them. A candidate whose common terms (neither
+// a name nor `not`: Overlap::common) are fewer than `bridge_min_shared`
+// fails the first test below, so only the others get weighed bags.
 std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads) {
   const StatementConfig& config = g.config;
   const std::size_t n = g.order.size();
@@ -251,118 +277,118 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
     if (x.speaker.empty() && !x.mention.empty()) bridge.push_back(r);
   }
   if (bridge.empty()) return out;
-  std::vector<Loaded> bridge_loaded(bridge.size());
-  std::vector<Bag> bridged(bridge.size());
-  parallel::ParallelFor(bridge.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      g.Load(bridge[i], bridge_loaded[i]);
-      bridged[i] = g.BagOf(bridge_loaded[i]);
-    }
-  });
-  std::unordered_set<std::string_view> held;  // their terms
-  for (const Bag& bag : bridged) held.insert(bag.keys.begin(), bag.keys.end());
-  // Postings of named items (rank ascending, and whether the item uses the
-  // term only as a name), for the terms of the items to bridge only.
-  struct Posting {
-    std::size_t rank;
-    bool proper;
+  // The terms of the items to bridge, then their postings of named items
+  // (rank ascending), while short.
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> held;
+  for (std::size_t r : bridge) {
+    Loaded loaded;
+    g.Load(r, loaded);
+    for (const PackedWords::Word t : loaded.f->terms) held.emplace(t.key);
+  }
+  struct Postings {
+    std::vector<std::uint32_t> ranks;
+    bool long_list = false;  // more than max_posting named items: dropped
   };
-  std::unordered_map<std::string_view, std::vector<Posting>> postings;
+  std::unordered_map<std::string_view, Postings> postings;  // keys: views of `held`
   for (std::size_t r = 0; r < n; ++r) {
     if (out[r].empty()) continue;
     Loaded loaded;
     g.Load(r, loaded);
     for (const PackedWords::Word t : loaded.f->terms) {
-      auto key = held.find(t.key);  // (a view that outlives `loaded`)
+      auto key = held.find(t.key);
       if (key == held.end()) continue;
-      std::vector<Posting>& list = postings[*key];
-      if (list.empty() || list.back().rank != r)
-        list.push_back({r, t.flag});
-      else
-        list.back().proper = list.back().proper && t.flag;
+      Postings& list = postings[*key];
+      if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
+      list.ranks.push_back(static_cast<std::uint32_t>(r));
+      if (list.ranks.size() > config.max_posting) list = {{}, true};
     }
   }
-  // Each item to bridge: its candidates (named items sharing a term whose
-  // posting is short) that share `bridge_min_shared` common terms with it
-  // (neither a name nor `not`: Overlap::common) — the others fail the first
-  // test below, so only these need bags.
-  std::vector<std::vector<std::size_t>> passing(bridge.size());
-  parallel::ForEach(bridge.size(), threads, [&](std::size_t i) {
-    const Bag& bag = bridged[i];
-    std::vector<std::size_t> candidates;
-    for (std::string_view k : bag.keys) {
-      auto it = postings.find(k);
-      if (it == postings.end() || it->second.size() > config.max_posting) continue;
-      for (const Posting& p : it->second) candidates.push_back(p.rank);
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    std::vector<std::size_t> common(candidates.size(), 0);
-    for (std::size_t k = 0; k < bag.keys.size(); ++k) {
-      if (bag.proper[k] || bag.keys[k] == "not") continue;
-      auto it = postings.find(bag.keys[k]);
-      if (it == postings.end()) continue;
-      const std::vector<Posting>& list = it->second;
-      for (std::size_t c = 0; c < candidates.size(); ++c) {
-        auto p = std::lower_bound(list.begin(), list.end(), candidates[c],
-                                  [](const Posting& q, std::size_t r) { return q.rank < r; });
-        if (p != list.end() && p->rank == candidates[c] && !p->proper) ++common[c];
+  constexpr std::size_t kBridgeChunk = 1024;
+  std::vector<Loaded> loaded;
+  std::vector<Bag> bags;
+  std::vector<std::vector<std::size_t>> candidates;
+  for (std::size_t b0 = 0; b0 < bridge.size(); b0 += kBridgeChunk) {
+    const std::size_t m = std::min(kBridgeChunk, bridge.size() - b0);
+    // Its items: bags and candidates (named items sharing a term whose
+    // posting is short).
+    loaded = std::vector<Loaded>(m);
+    bags.assign(m, Bag());
+    candidates.assign(m, {});
+    parallel::ForEach(m, threads, [&](std::size_t i) {
+      g.Load(bridge[b0 + i], loaded[i]);
+      bags[i] = g.BagOf(loaded[i]);
+      for (std::string_view k : bags[i].keys) {
+        auto it = postings.find(k);
+        if (it == postings.end() || it->second.long_list) continue;
+        for (std::uint32_t c : it->second.ranks) candidates[i].push_back(c);
       }
-    }
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-      if (common[c] >= config.bridge_min_shared) passing[i].push_back(candidates[c]);
-    }
-  });
-  std::vector<std::size_t> near;  // the named items some item to bridge may take
-  for (const std::vector<std::size_t>& list : passing)
-    near.insert(near.end(), list.begin(), list.end());
-  std::sort(near.begin(), near.end());
-  near.erase(std::unique(near.begin(), near.end()), near.end());
-  std::vector<Loaded> near_loaded(near.size());
-  std::vector<Bag> near_bags(near.size());
-  parallel::ParallelFor(near.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
+      std::sort(candidates[i].begin(), candidates[i].end());
+      candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
+                          candidates[i].end());
+    });
+    // Their candidates: features, the unweighed bag (keys and names) for
+    // the common-terms test, the weighed one only for those that pass it.
+    std::vector<std::size_t> near;
+    for (const std::vector<std::size_t>& list : candidates)
+      near.insert(near.end(), list.begin(), list.end());
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    std::vector<Loaded> near_loaded(near.size());
+    std::vector<Bag> near_bags(near.size());
+    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
       g.Load(near[i], near_loaded[i]);
-      near_bags[i] = g.BagOf(near_loaded[i]);
-    }
-  });
-  auto near_bag = [&](std::size_t c) -> const Bag& {
-    return near_bags[static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) -
-                                              near.begin())];
-  };
-  parallel::ForEach(bridge.size(), threads, [&](std::size_t i) {
-    const std::size_t r = bridge[i];
-    const Bag& bag = bridged[i];
-    const StatementItem& x = g.Item(r);
-    const std::vector<std::size_t>& candidates = passing[i];
-    std::string entity;
-    bool one = true;
-    std::vector<std::string> roles;
-    for (std::size_t c : candidates) {
-      // Containment in the longer of the two: the same words, not a short
-      // record inside a long one.
-      const Bag& other = near_bag(c);
-      const Overlap o = Shared(bag, other);
-      const double longer = std::max(bag.total, other.total);
-      if (o.common < config.bridge_min_shared || longer <= 0 ||
-          o.weight / longer < config.bridge_link) {
-        continue;
+      near_bags[i] = MakeBag(near_loaded[i].f->terms);
+    });
+    auto near_index = [&](std::size_t c) {
+      return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
+    };
+    std::vector<char> passes(near.size(), 0);
+    for (std::size_t i = 0; i < m; ++i) {
+      auto& list = candidates[i];
+      std::vector<std::size_t> passing;
+      for (std::size_t c : list) {
+        if (CommonTerms(bags[i], near_bags[near_index(c)]) < config.bridge_min_shared) continue;
+        passing.push_back(c);
+        passes[near_index(c)] = 1;
       }
-      const double sim = r < c ? g.Similarity(r, bag, c, other) : g.Similarity(c, other, r, bag);
-      if (sim < config.bridge_link) continue;
-      const StatementItem& y = g.Item(c);
-      one = one && (entity.empty() || entity == y.speaker);
-      entity = y.speaker;
-      roles.push_back(y.role);
+      list = std::move(passing);
     }
-    if (!entity.empty() && one && RoleFits(lexicon, x.role, roles)) {
-      out[r] = entity;
-    } else if (!x.role.empty()) {
-      std::string key;
-      for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
-      out[r] = "\x01" + x.doc + "\x01" + key;
-    }
-  });
+    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
+      if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);
+    });
+    parallel::ForEach(m, threads, [&](std::size_t i) {
+      const std::size_t r = bridge[b0 + i];
+      const Bag& bag = bags[i];
+      const StatementItem& x = g.Item(r);
+      std::string entity;
+      bool one = true;
+      std::vector<std::string> roles;
+      for (std::size_t c : candidates[i]) {
+        // Containment in the longer of the two: the same words, not a short
+        // record inside a long one.
+        const Bag& other = near_bags[near_index(c)];
+        const Overlap o = Shared(bag, other);
+        const double longer = std::max(bag.total, other.total);
+        if (o.common < config.bridge_min_shared || longer <= 0 ||
+            o.weight / longer < config.bridge_link) {
+          continue;
+        }
+        const double sim = r < c ? g.Similarity(r, bag, c, other) : g.Similarity(c, other, r, bag);
+        if (sim < config.bridge_link) continue;
+        const StatementItem& y = g.Item(c);
+        one = one && (entity.empty() || entity == y.speaker);
+        entity = y.speaker;
+        roles.push_back(y.role);
+      }
+      if (!entity.empty() && one && RoleFits(lexicon, x.role, roles)) {
+        out[r] = entity;
+      } else if (!x.role.empty()) {
+        std::string key;
+        for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
+        out[r] = "\x01" + x.doc + "\x01" + key;
+      }
+    });
+  }
   return out;
 }
 

@@ -26,13 +26,15 @@
 // a stage and the stages never see a format: every command is a choice of
 // stages and one sink.
 //
-// Memory: per document, when claims run, the claims stage's summary of it
-// (ClaimsStage::Summarize as it comes: terms, no text) and its records
-// without text (until its statement items are made, ClaimsStage::AddItems);
-// its name inputs, its events and the rest of its partial (records, text
+// Memory: per document, its name inputs, its events, the claims stage's
+// summary of it (ClaimsStage::Summarize as it comes: terms, no text) with
+// its records without text, and the rest of its partial (records, text
 // pieces, figures) stay in memory up to CorpusStages::memory_budget,
 // beyond which they are spilled to an anonymous temporary file and read
-// back: the name inputs into the entity
+// back: the summaries in input order when the statement items are made
+// (a spilled one's item features then go to a second spill file, read by
+// the grouping per pass and speaker block: claims/statements.h,
+// FeatureSource), the name inputs into the entity
 // stage (EntityResolver::Note as each partial comes, Fold in input order at
 // the end: it keeps the distinct names, not the inputs), the events into
 // the event stage (all at once for the clustering, then dropped) and again
