@@ -72,16 +72,25 @@ std::string NoEndApostrophe(std::string w) {
   return std::string(text::WithoutPossessive(w, text::Possessive::kApostrophe, true));
 }
 
-// Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
-bool WordsWithin(std::string_view part, std::string_view whole) {
-  std::vector<std::string> p = Words(part), w = Words(whole);
-  for (auto& x : p) x = NoEndApostrophe(x);
-  for (auto& x : w) x = NoEndApostrophe(x);
+// The words WordsWithin compares: lower case, without an ending apostrophe.
+std::vector<std::string> WithinWords(std::string_view s) {
+  std::vector<std::string> out = Words(s);
+  for (auto& x : out) x = NoEndApostrophe(x);
+  return out;
+}
+
+// WordsWithin on words already read (WithinWords).
+bool AllWordsIn(const std::vector<std::string>& p, const std::vector<std::string>& w) {
   if (p.empty()) return false;
   for (const std::string& x : p) {
     if (std::find(w.begin(), w.end(), x) == w.end()) return false;
   }
   return true;
+}
+
+// Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
+bool WordsWithin(std::string_view part, std::string_view whole) {
+  return AllWordsIn(WithinWords(part), WithinWords(whole));
 }
 
 // A speaker phrase that opens in lower case and has a lower-case word
@@ -598,11 +607,15 @@ class DocAdder {
       if (x.kind == Kind::kPerson && Words(x.name).size() >= 2) people.push_back(in);
     }
     if (people.size() > kMaxDistinctPeople) return;  // a list, not an article
-    for (std::uint32_t a : people) {
-      for (std::uint32_t b : people) {
-        const std::string &na = out_.inputs[a].name, &nb = out_.inputs[b].name;
-        if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na) || Linked(a, b)) continue;
-        AddUnique(out_.inputs[a].distinct_from, nb);
+    std::vector<std::vector<std::string>> words;     // each name's, read once for all pairs
+    for (std::uint32_t a : people) words.push_back(WithinWords(out_.inputs[a].name));
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      for (std::size_t j = 0; j < people.size(); ++j) {
+        const std::uint32_t a = people[i], b = people[j];
+        if (a == b || AllWordsIn(words[i], words[j]) || AllWordsIn(words[j], words[i]) ||
+            Linked(a, b))
+          continue;
+        AddUnique(out_.inputs[a].distinct_from, out_.inputs[b].name);
       }
     }
   }
