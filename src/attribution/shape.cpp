@@ -224,7 +224,9 @@ class Builder {
         u.symbol = sym_.number;
         return;
       case TokenKind::kPossessive:
-        u.symbol = sym_.possessive;
+        // "he's said", "she's saying": after a subject pronoun 's is "has"/"is"
+        u.symbol = AfterSubjectPronoun() ? sym_.aux : sym_.possessive;
+        u.verbish = u.symbol == sym_.aux;
         return;
       case TokenKind::kQuote:
         u.symbol = sym_.other;
@@ -400,6 +402,11 @@ class Builder {
     std::string_view one[] = {n};
     auto then = lexicon_.MatchCue({one[0]});
     return then && !then->participle;
+  }
+
+  bool AfterSubjectPronoun() const {
+    return !shape_.units.empty() && !AtBoundary() &&
+           shape_.units.back().symbol == sym_.subject_pronoun;
   }
 
   bool AfterDeterminer() const {

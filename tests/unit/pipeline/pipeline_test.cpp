@@ -46,6 +46,11 @@ TEST_SUITE("pipeline") {
          {"mixed: a thorough audit “to ensure transparency.” [called for]"}},
         {"Egypt has begun to adopt the ‘mediator’ narrative in its diplomacy.", {}},
         {"The ship called “Galaxy Leader” was seized in the Red Sea.", {}},
+        // "he's" before a speech verb is "he has" / "he is", not a possessive (issue 11)
+        {"The mayor has a new plan. She's said the levy will fall by May.",
+         {"indirect: the levy will fall by May [said]"}},
+        {"The mayor has a new plan. He's arguing that the levy will fall.",
+         {"indirect: the levy will fall [arguing]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
