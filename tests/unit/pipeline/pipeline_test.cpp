@@ -51,6 +51,8 @@ TEST_SUITE("pipeline") {
          {"indirect: the levy will fall by May [said]"}},
         {"The mayor has a new plan. He's arguing that the levy will fall.",
          {"indirect: the levy will fall [arguing]"}},
+        // an object that opens with a title (issue 11)
+        {"The union endorsed Sen. Ruth Vale.", {"indirect: Sen. Ruth Vale [endorsed]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
