@@ -53,6 +53,9 @@ TEST_SUITE("pipeline") {
          {"indirect: the levy will fall [arguing]"}},
         // an object that opens with a title (issue 11)
         {"The union endorsed Sen. Ruth Vale.", {"indirect: Sen. Ruth Vale [endorsed]"}},
+        // a non-restrictive relative clause after the object is not part of it (issue 11)
+        {"The council praised the harbour master, who has run the port for years.",
+         {"indirect: the harbour master [praised]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
