@@ -56,6 +56,8 @@ TEST_SUITE("pipeline") {
         // a non-restrictive relative clause after the object is not part of it (issue 11)
         {"The council praised the harbour master, who has run the port for years.",
          {"indirect: the harbour master [praised]"}},
+        {"The council praised the harbour master — a rare move for the body.",
+         {"indirect: the harbour master [praised]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
