@@ -457,6 +457,19 @@ TEST_SUITE("resolve") {
       CHECK(r.entity_of.count(form) == 0);
     }
     CHECK(r.canonical.count("Chris Dunmore") == 1);
+    // a titled surname in an article without the full name: the run's one
+    // person of that surname, or none when two share it
+    Resolved run = Resolve({
+        {"s1", "", "Dana Whitcombe, the city's mayor, said the bridge would open."},
+        {"s2", "", "\"The bridge is safe,\" Ms. Whitcombe said on Monday."},
+        {"s3", "", "Ann Pellow, a judge, said the case was closed."},
+        {"s4", "", "Bob Pellow, a lawyer, said the case was open."},
+        {"s5", "", "\"We will appeal,\" Mr. Pellow said on Friday."},
+    });
+    CHECK(run.canonical.count("Ms. Whitcombe") == 0);
+    CHECK(run.entity_of.at("Whitcombe") == run.entity_of.at("Dana Whitcombe"));
+    CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Ann Pellow"));
+    CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Bob Pellow"));
     // a month name that is someone's surname in the text stays a name
     CHECK(Resolve({{"t4", "",
                     "Greta May spoke in Leeds on Monday.\n\n\"We will leave on time,\" May said."}})
