@@ -169,7 +169,8 @@ class Builder {
       else if (lexicon_.FunctionSymbol(segment::Lower(Word(t))))
         ++minor;
     }
-    bool title = words >= 2 && caps >= 2 && caps + minor == words;
+    const std::size_t least = config_.min_quoted_title_words;
+    bool title = words >= least && caps >= least && caps + minor == words;
     return punct && !title ? sym_.quotation : sym_.short_quotation;
   }
 

@@ -56,14 +56,17 @@ struct Shape {
 };
 
 struct ShapeConfig {
-  std::size_t min_quote_words = 4;       // shorter quotations are q (scare quotes, titles)
-  std::size_t max_sentence_units = 250;  // longer runs are cut (keeps matching linear)
-  std::size_t min_title_words = 4;       // a headline has at least this many words …
-  std::size_t title_case_percent = 80;   // … and at least this share of them capitalised
-  std::size_t max_cue_words = 6;         // words a cue or nominal cue phrase is looked up in
-  std::size_t max_nickname_words = 3;    // a capitalised quotation after a name: a nickname
-  std::size_t max_be_adverb_units = 3;   // an adverb or "not" between "be" and a passive cue
-                                         // ("is not often said") stands this near the cue
+  std::size_t min_quote_words = 4;         // shorter quotations are q (scare quotes, titles)
+  std::size_t max_sentence_units = 250;    // longer runs are cut (keeps matching linear)
+  std::size_t min_title_words = 4;         // a headline has at least this many words …
+  std::size_t title_case_percent = 80;     // … and at least this share of them capitalised
+  std::size_t max_cue_words = 6;           // words a cue or nominal cue phrase is looked up in
+  std::size_t max_nickname_words = 3;      // a capitalised quotation after a name: a nickname
+  std::size_t max_be_adverb_units = 3;     // an adverb or "not" between "be" and a passive cue
+                                           // ("is not often said") stands this near the cue
+  std::size_t min_quoted_title_words = 2;  // a quotation of this many words, this many
+                                           // capitalised and the rest function words, is a
+                                           // title ("Make Tarsa Great"): q, even with a comma
 };
 
 class ShapeBuilder {

@@ -38,8 +38,9 @@
 //      containment: one long record that holds two statements does not chain
 //      them together.
 //   Steps 2 to 4 run one speaker block at a time (links never cross a block
-//   and a block keeps the run's order of its items), on the run's threads:
-//   the groups are the same for any number.
+//   and a block keeps the run's order of its items), on the run's threads,
+//   with the bags of weighed terms of that block only (memory: a block per
+//   thread, not the run): the groups are the same for any number.
 //
 // Example
 //   StatementGrouper g(StatementConfig{}, lexicon);

@@ -631,7 +631,7 @@ struct MentionFinder::Run_ {
     if (y < tok.size() && tok[y].kind == TokenKind::kQuote) ++y;
     if (!IsNameWord(y) || IsDateWord(y) || IsPlace(y)) return std::nullopt;
     std::size_t e = y, words = 1;
-    while (words < 4 && e + 1 < tok.size() && Same(y, e + 1)) {
+    while (words < f.config_.max_alias_words && e + 1 < tok.size() && Same(y, e + 1)) {
       if (IsNameWord(e + 1)) {
         ++e;
       } else if (IsNameJoint(e + 1) && IsNameWord(e + 2) && Same(y, e + 2)) {
@@ -681,8 +681,8 @@ struct MentionFinder::Run_ {
       // (not a party and state: "(D)", "(R-Texas)")
       if (out[x].kind == MentionKind::kPerson && IsPunct(t, '(') && IsNameWord(t + 1) &&
           !tok[t + 1].all_caps && !IsPlace(t + 1) && IsPunct(t + 2, ')') &&
-          Word(t + 1).size() >= 3 && Word(t + 1).find('-') == std::string_view::npos &&
-          range[x].second > range[x].first) {
+          Word(t + 1).size() >= f.config_.min_bracket_alias_bytes &&
+          Word(t + 1).find('-') == std::string_view::npos && range[x].second > range[x].first) {
         LinkAlias(x, t + 1, t + 1);
         continue;
       }
@@ -770,8 +770,8 @@ struct MentionFinder::Run_ {
       if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) common.insert(lower[i]);
     }
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (used[i] || !IsNameWord(i) || IsFunction(i) || Word(i).size() < 3 ||
-          common.count(lower[i]))
+      if (used[i] || !IsNameWord(i) || IsFunction(i) ||
+          Word(i).size() < f.config_.min_word_mention_bytes || common.count(lower[i]))
         continue;
       Emit(i, i, MentionKind::kWord);
     }

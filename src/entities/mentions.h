@@ -66,6 +66,15 @@ struct MentionConfig {
   // How many tokens back, in its paragraph, an own-name alias ("our
   // organisation, known as …") looks for the person it is about.
   std::size_t max_subject_distance = 80;
+  // An alias in quotation marks after a name ("Abu Layla") takes at most
+  // this many name words.
+  std::size_t max_alias_words = 4;
+  // A name word in brackets after a person's name ("Yasin Omar (Tiger)")
+  // is an alias when it has at least this many bytes ("(D)" is a party).
+  std::size_t min_bracket_alias_bytes = 3;
+  // A capitalised word alone, not a function word, is a short-form mention
+  // when it has at least this many bytes.
+  std::size_t min_word_mention_bytes = 3;
 };
 
 class MentionFinder {

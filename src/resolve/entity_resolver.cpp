@@ -12,8 +12,10 @@
 #include "core/parallel.h"
 #include "core/places.h"
 #include "core/text.h"
+#include "resolve/caps.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
+#include "segment/word_lists.h"
 
 namespace whosaid::resolve {
 namespace {
@@ -184,8 +186,10 @@ struct EntityResolver::State {
   std::unordered_set<std::string> pronouns;  // lower case (pronouns.txt): never another name
   // what an entity's role may be (RoleLike, BodyLike): the role nouns of
   // roles.txt, those of them that name a relation to another person
-  // (`rival | relational`), and the function words of words.txt
-  std::unordered_set<std::string> role_nouns, relational, function_words;
+  // (`rival | relational`) — both in the rule set's WordLists —, and the
+  // function words of words.txt (lower case)
+  const segment::WordLists* word_lists = nullptr;
+  std::unordered_set<std::string> function_words;
   // what is never a person's other name or a speaker's name (NotAName,
   // lower case): places (places.txt, events/gazetteer.txt: "Maine" of "Sen.
   // Ann Doe (Maine)"), abbreviations (abbreviations.txt: "Fla." of "Rep. Ann
@@ -225,24 +229,15 @@ struct EntityResolver::State {
       auto f = rules::RuleFile::Fields(line);
       if (!f.empty()) pronouns.insert(segment::Lower(f[0]));
     }
-    const rules::RuleFile& roles = rules.File("roles.txt");
-    for (const auto& line : roles.lines()) {
-      auto f = rules::RuleFile::Fields(line);
-      if (f.empty() || f.size() > 2 || (f.size() == 2 && f[1] != "relational"))
-        throw roles.Error(line, "expected NOUN or NOUN | relational");
-      role_nouns.insert(segment::Lower(f[0]));
-      if (f.size() == 2) relational.insert(segment::Lower(f[0]));
-    }
-    for (const auto& line : rules.File("words.txt").lines()) {
-      auto f = rules::RuleFile::Fields(line);
-      if (!f.empty()) function_words.insert(segment::Lower(f[0]));
-    }
+    const auto& words = rules.Shared<segment::WordLists>();  // roles.txt, words.txt: loaded once
+    for (const auto& row : words.rows()) function_words.insert(row.word);
+    word_lists = &words;
     auto add_list = [](std::unordered_set<std::string>& set, const std::string& list) {
       for (const std::string& item : rules::CommaList(list)) set.insert(segment::Lower(item));
     };
-    for (const auto& line : rules.File("places.txt").lines()) {
-      auto f = rules::RuleFile::Fields(line);
-      for (std::size_t k = 0; k < f.size() && k < 2; ++k) places.insert(segment::Lower(f[k]));
+    for (const rules::Country& country : rules.Shared<rules::Places>().countries()) {
+      places.insert(segment::Lower(country.name));
+      places.insert(segment::Lower(country.capital));
     }
     if (rules.Has("events/gazetteer.txt")) {
       for (const auto& line : rules.File("events/gazetteer.txt").lines()) {
@@ -278,11 +273,10 @@ std::vector<std::string> RoleWords(std::string_view phrase) {
 // The plural of a role noun of roles.txt, in lower case ("officers",
 // "pollsters", "witnesses").
 bool PluralRole(const EntityResolver::State& s, const std::string& word) {
-  constexpr std::size_t kMinPluralBytes = 4;
-  if (word.size() < kMinPluralBytes || word.back() != 's') return false;
+  if (word.size() < s.config.plural_role_min_bytes || word.back() != 's') return false;
   const std::string one = word.substr(0, word.size() - 1);
   const std::string two = word.substr(0, word.size() - 2);
-  return s.role_nouns.count(one) || (word[word.size() - 2] == 'e' && s.role_nouns.count(two));
+  return s.word_lists->IsRole(one) || (word[word.size() - 2] == 'e' && s.word_lists->IsRole(two));
 }
 
 // A role that may stand for its entity in other records: a function, not
@@ -298,7 +292,7 @@ bool RoleLike(const EntityResolver::State& s, std::string_view role) {
   std::size_t end = 1;
   while (end < w.size() && !s.function_words.count(w[end])) ++end;
   const std::string& head = w[end - 1];
-  return !s.relational.count(head) && !PluralRole(s, head);
+  return !s.word_lists->IsRelational(head) && !PluralRole(s, head);
 }
 
 // A role without the function words that open it ("who is executive vice
@@ -355,17 +349,6 @@ std::string WithoutPartyTag(const EntityResolver::State& s, std::string name) {
   return name;
 }
 
-// Capital letters only (two or more of them, hyphens and apostrophes
-// aside): "FALLIN", "WASHINGTON".
-bool AllCaps(std::string_view word) {
-  std::size_t letters = 0;
-  for (char c : word) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
-}
-
 // What is never another name of a person: a place or an abbreviation in
 // brackets ("Rep. Ann Doe (Fla.)", "Sen. Ann Doe (Maine)"), a party tag.
 bool NotAName(const EntityResolver::State& s, std::string_view name) {
@@ -377,23 +360,22 @@ bool NotAName(const EntityResolver::State& s, std::string_view name) {
 
 // A headline in capitals, no name: four or more words of three or more
 // capital letters ("VOTERS STAY HOME IN OHIO"; "USA TODAY NETWORK" is a name).
-bool CapsHeadline(std::string_view name) {
-  constexpr std::size_t kHeadlineWords = 4, kHeadlineLetters = 3;
+bool CapsHeadline(const ResolverConfig& c, std::string_view name) {
   std::size_t caps = 0, start = 0;
   for (std::size_t end = 0; end <= name.size(); ++end) {
     if (end < name.size() && name[end] != ' ') continue;
     const std::string_view w = name.substr(start, end - start);
     start = end + 1;
-    if (AllCaps(w) && w.size() >= kHeadlineLetters) ++caps;
+    if (AllCaps(w) && w.size() >= c.headline_min_word_letters) ++caps;
   }
-  return caps >= kHeadlineWords;
+  return caps >= c.headline_min_caps_words;
 }
 
 // A name after the headline in capitals the segmenter left before it
 // ("FARM TOWNS BRACE FOR DROUGHT The Rural Water Board" → "The Rural Water
 // Board"); the name itself otherwise.
-std::string WithoutCapsHeadline(const std::string& name) {
-  if (!CapsHeadline(name)) return name;
+std::string WithoutCapsHeadline(const ResolverConfig& c, const std::string& name) {
+  if (!CapsHeadline(c, name)) return name;
   std::size_t start = 0;
   while (start < name.size()) {
     const std::size_t end = std::min(name.find(' ', start), name.size());
@@ -401,7 +383,7 @@ std::string WithoutCapsHeadline(const std::string& name) {
     start = end + 1;
   }
   const std::string rest = start < name.size() ? name.substr(start) : "";
-  return CapsHeadline(rest) ? "" : rest;
+  return CapsHeadline(c, rest) ? "" : rest;
 }
 
 // A speaker name that names no one: a dateline's place in capitals
@@ -409,11 +391,10 @@ std::string WithoutCapsHeadline(const std::string& name) {
 // weekday name alone ("after her March comment that"); for a person, a
 // plural role noun alone ("Pollsters agree - Ann Doe: …").
 bool NoSpeakerName(const EntityResolver::State& s, std::string_view name, bool person) {
-  if (CapsHeadline(name)) return true;
+  if (CapsHeadline(s.config, name)) return true;
   if (name.find(' ') != std::string_view::npos) return false;
   const std::string lower = segment::Lower(name);
-  constexpr std::size_t kMinDatelineBytes = 3;  // "ROME —", never "U.S." or "UK" (a government)
-  const bool dateline = AllCaps(name) && name.size() >= kMinDatelineBytes &&
+  const bool dateline = AllCaps(name) && name.size() >= s.config.dateline_min_bytes &&
                         name.find('.') == std::string_view::npos && s.places.count(lower);
   return dateline || s.calendar_words.count(lower) || (person && PluralRole(s, lower));
 }
@@ -432,7 +413,7 @@ class DocAdder {
     for (std::size_t i = 0; i < r.quotes.size(); ++i) {
       const auto& sp = r.quotes[i].speaker;
       if (!sp || sp->type == SpeakerType::kAnonymous) continue;
-      const std::string speaker_name = WithoutCapsHeadline(sp->name);
+      const std::string speaker_name = WithoutCapsHeadline(s_.config, sp->name);
       if (speaker_name.empty() ||
           (NoSpeakerName(s_, speaker_name, sp->type == SpeakerType::kPerson) &&
            !(s_.calendar_words.count(segment::Lower(speaker_name)) && Surname(speaker_name))))
@@ -662,7 +643,7 @@ class DocAdder {
     if (form.empty()) return -1;
     if (m.kind == MentionKind::kPerson && Words(form).size() == 1 && NotAName(s_, form))
       return -1;  // "R-Fla.", "Maine" of "Sen. Ann Doe (Maine)": no person
-    if (m.kind != MentionKind::kAcronym && CapsHeadline(form)) return -1;
+    if (m.kind != MentionKind::kAcronym && CapsHeadline(s_.config, form)) return -1;
     // the owner the text left implicit, unless the name has one (Somali defense ministry)
     const std::string owner =
         m.owner.empty() || !s_.clusterer.parser().Parse(form, EntityType::kOrg).owner.empty()
@@ -1732,7 +1713,7 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
       // a headline): an unnamed source, not a name
       if ((i < n && ents[i] >= 0) || sp->type == SpeakerType::kAnonymous || sp->name.empty())
         continue;
-      const std::string name = WithoutCapsHeadline(sp->name);
+      const std::string name = WithoutCapsHeadline(s->config, sp->name);
       if (name.empty() || NoSpeakerName(*s, name, sp->type == SpeakerType::kPerson)) {
         sp->name.clear();
         sp->type = SpeakerType::kAnonymous;

@@ -70,6 +70,17 @@
 namespace whosaid::resolve {
 
 struct ResolverConfig {
+  // What names no one (a speaker name or a mention refused as a name):
+  // a headline in capitals is this many words or more of capital letters
+  // ("VOTERS STAY HOME IN OHIO"; "USA TODAY NETWORK" is a name), each
+  // word at least headline_min_word_letters long.
+  std::size_t headline_min_caps_words = 4;
+  std::size_t headline_min_word_letters = 3;
+  // A dateline's place in capitals ("ROME — …") is at least this long, so
+  // "UK" or "U.S." (a government) stays a speaker.
+  std::size_t dateline_min_bytes = 3;
+  // A plural role noun alone ("Pollsters") is at least this long.
+  std::size_t plural_role_min_bytes = 4;
   // The matcher's settings; news needs variants_need_anchor and lets full
   // names merge whatever the roles (set by default here).
   entities::ClusterConfig cluster = NewsClusterConfig();

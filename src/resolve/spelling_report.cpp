@@ -8,6 +8,7 @@
 
 #include "core/places.h"
 #include "core/text.h"
+#include "resolve/caps.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::resolve {
@@ -46,15 +47,6 @@ struct Sets {
   }
   void Join(std::size_t a, std::size_t b) { parent[Find(a)] = Find(b); }
 };
-
-bool AllCaps(const std::string& w) {
-  int upper = 0;
-  for (char c : w) {
-    if (c >= 'a' && c <= 'z') return false;
-    upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
-  }
-  return upper >= 2;
-}
 
 void Merge(EntityVariant& into, const EntityVariant& v) {
   into.count += v.count;

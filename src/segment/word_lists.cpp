@@ -26,8 +26,14 @@ WordLists::WordLists(const rules::RuleSet& rules) {
                                    : symbol == "determiner" ? Compound::kDeterminer
                                                             : Compound::kNone;
   }
-  for (const auto& line : rules.File("roles.txt").lines())  // NOUN [| relational]
-    roles_.insert(Lower(rules::RuleFile::Fields(line).front()));
+  const auto& roles = rules.File("roles.txt");
+  for (const auto& line : roles.lines()) {  // NOUN [| relational]
+    auto f = rules::RuleFile::Fields(line);
+    if (f.empty() || f.size() > 2 || (f.size() == 2 && f[1] != "relational"))
+      throw roles.Error(line, "expected NOUN or NOUN | relational");
+    roles_.insert(Lower(f[0]));
+    if (f.size() == 2) relational_.insert(Lower(f[0]));
+  }
   const auto& titles = rules.File("titles.txt");
   for (const auto& line : titles.lines()) {
     auto f = rules::RuleFile::Fields(line);

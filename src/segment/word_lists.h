@@ -1,10 +1,9 @@
 // whosaid::segment::WordLists — the word lists that more than one stage reads
 // a word against, loaded once per rule set (rules::RuleSet::Shared): the
 // function words of rules/words.txt (with their class), the role nouns
-// (roles.txt), titles (titles.txt: rank or honorific) and organisation heads
-// (org_heads.txt). The attribution lexicon builds its shape symbols on them;
-// the name mentions (entities/) read them directly, so neither stage reaches
-// into the other.
+// (roles.txt, and which of them are relational), titles (titles.txt: rank or honorific) and
+// organisation heads (org_heads.txt). The attribution lexicon builds its shape symbols on them; the
+// name mentions (entities/) read them directly, so neither stage reaches into the other.
 //
 // Contract: every look-up takes a lower-case word (segment::Lower). A bad
 // line throws ConfigError "FILE:LINE: …"; a words.txt class must be one that
@@ -46,6 +45,9 @@ class WordLists {
   bool IsFunctionWord(std::string_view lower) const;
   bool IsNumberCompound(std::string_view lower) const;
   bool IsRole(std::string_view lower) const { return roles_.count(lower) > 0; }
+  // A role noun that names a relation to another person (roles.txt
+  // `rival | relational`): a role noun, but no function an entity holds.
+  bool IsRelational(std::string_view lower) const { return relational_.count(lower) > 0; }
   // A title ("gen.", "sheikh"; a final full stop is not needed).
   bool IsTitle(std::string_view lower) const;
   // An honorific title (Mr., Haji): no role.
@@ -67,6 +69,7 @@ class WordLists {
   std::vector<Row> rows_;
   Map<Compound> function_;  // words.txt words with a class
   Set roles_;
+  Set relational_;       // roles.txt nouns marked relational
   Map<bool> titles_;     // title → honorific
   Map<bool> org_heads_;  // word → needs a capital
 };

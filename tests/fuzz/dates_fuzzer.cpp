@@ -84,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t n = words.size();
   for (auto [begin, end] : {std::pair<std::size_t, std::size_t>{0, n}, {n / 3, n - n / 3}}) {
     std::size_t last_end = begin;
-    for (const events::DateMention& m : dates.Find(words.words, begin, end, anchor)) {
+    for (const events::DateMention& m : dates.Run(words.words, begin, end, anchor)) {
       FUZZ_CHECK(m.first >= last_end && m.first < m.end && m.end <= end);
       last_end = m.end;
       if (m.range) CheckRange(*m.range);

@@ -39,6 +39,13 @@ StatementItem Direct(std::string speaker, std::string doc, std::size_t start, st
   item.direct = true;
   return item;
 }
+// A record whose speaker has no entity: the words naming it and its role.
+StatementItem Described(std::string doc, std::string mention, std::string role, std::string text) {
+  StatementItem item = Item("", std::move(doc), 0, std::move(text));
+  item.mention = std::move(mention);
+  item.role = std::move(role);
+  return item;
+}
 StatementItem Published(std::string doc, std::string published, std::string text) {
   StatementItem item = Item("P1", std::move(doc), 0, std::move(text));
   item.doc_date = std::move(published);
@@ -129,12 +136,6 @@ TEST_SUITE("claims.statements") {
   }
 
   TEST_CASE("a record without speaker entity joins the one named speaker it repeats") {
-    auto described = [](std::string doc, std::string mention, std::string role, std::string text) {
-      StatementItem item = Item("", std::move(doc), 0, std::move(text));
-      item.mention = std::move(mention);
-      item.role = std::move(role);
-      return item;
-    };
     auto named = [](std::string speaker, std::string doc, std::string role, std::string text) {
       StatementItem item = Item(std::move(speaker), std::move(doc), 0, std::move(text));
       item.role = std::move(role);
@@ -143,15 +144,15 @@ TEST_SUITE("claims.statements") {
     const std::string dam = "This dam, my friends, is a gift to every village in the valley,";
     const std::vector<StatementItem> items = {
         named("P1", "a", "rebel leader", dam),
-        described("b", "the rebel commander", "rebel commander", dam),  // a role word in common
-        described("c", "his son", "son", dam),                          // a relation fits any role
-        described("d", "the health minister", "health minister", dam),  // another office
+        Described("b", "the rebel commander", "rebel commander", dam),  // a role word in common
+        Described("c", "his son", "son", dam),                          // a relation fits any role
+        Described("d", "the health minister", "health minister", dam),  // another office
         named("P2", "e", "mayor", "the bridge at Orrin will open in spring"),
-        described("f", "an official", "official", "the bridge at Orrin will open in spring"),
+        Described("f", "an official", "official", "the bridge at Orrin will open in spring"),
         named("P3", "g", "engineer", "the bridge at Orrin will open in spring"),
-        described("h", "the interior minister", "interior minister",
+        Described("h", "the interior minister", "interior minister",
                   "the ferry to Velda stopped after three accidents on the river"),
-        described("h", "The interior minister", "interior minister",
+        Described("h", "The interior minister", "interior minister",
                   "the Velda ferry stopped after three accidents"),
         Item("P4", "i", 0, "teachers will be paid in March"),
         Item("P5", "i", 50, "fuel prices rose for the third week"),
@@ -268,12 +269,6 @@ TEST_SUITE("claims.statements") {
   // Steps 2 to 4 run per speaker block on the threads; the groups, their
   // ids, members and appearances must not depend on how many.
   TEST_CASE("the same statements for every number of threads") {
-    auto described = [](std::string doc, std::string mention, std::string role, std::string text) {
-      StatementItem item = Item("", std::move(doc), 0, std::move(text));
-      item.mention = std::move(mention);
-      item.role = std::move(role);
-      return item;
-    };
     // Invented: five speakers, each saying some of four things in several
     // outlets (blocks of uneven size), records to bridge, records alone.
     const std::vector<std::string> said = {
@@ -295,8 +290,8 @@ TEST_SUITE("claims.statements") {
                             d % 2 ? dates[d % dates.size()] : ""));
       }
     }
-    many.push_back(described("x", "the rebel commander", "rebel commander", said[0]));
-    many.push_back(described("y", "an official", "official", said[1]));
+    many.push_back(Described("x", "the rebel commander", "rebel commander", said[0]));
+    many.push_back(Described("y", "an official", "official", said[1]));
     many.push_back(Item("", "z", 0, said[2]));
     struct Row {
       std::string name;

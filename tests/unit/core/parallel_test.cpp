@@ -8,33 +8,36 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace whosaid::parallel {
 
 TEST_SUITE("core.parallel") {
-  TEST_CASE("ParallelFor: the chunks cover [0, n) once, for any number of threads") {
-    for (std::size_t n : {0, 1, 5, 100}) {
-      for (unsigned threads : {1u, 2u, 3u, 8u, 200u}) {
-        CAPTURE(n);
-        CAPTURE(threads);
-        std::vector<int> seen(n, 0);
-        ParallelFor(n, threads, [&](std::size_t b, std::size_t e) {
-          for (std::size_t i = b; i < e; ++i) ++seen[i];
-        });
-        CHECK(seen == std::vector<int>(n, 1));
-      }
-    }
-  }
-
-  TEST_CASE("ForEach: every i of [0, n) once, for any number of threads") {
-    for (std::size_t n : {0, 1, 5, 100}) {
-      for (unsigned threads : {0u, 1u, 2u, 3u, 200u}) {
-        CAPTURE(n);
-        CAPTURE(threads);
-        std::vector<int> seen(n, 0);
-        ForEach(n, threads, [&](std::size_t i) { ++seen[i]; });
-        CHECK(seen == std::vector<int>(n, 1));
+  TEST_CASE("ParallelFor's chunks and ForEach's items cover [0, n) once, for any threads") {
+    using Cover = void (*)(std::size_t, unsigned, std::vector<int>&);
+    const std::vector<std::pair<std::string, Cover>> runners = {
+        {"ParallelFor",
+         [](std::size_t n, unsigned threads, std::vector<int>& seen) {
+           ParallelFor(n, threads, [&](std::size_t b, std::size_t e) {
+             for (std::size_t i = b; i < e; ++i) ++seen[i];
+           });
+         }},
+        {"ForEach",
+         [](std::size_t n, unsigned threads, std::vector<int>& seen) {
+           ForEach(n, threads, [&](std::size_t i) { ++seen[i]; });
+         }},
+    };
+    for (const auto& [name, cover] : runners) {
+      for (std::size_t n : {0, 1, 5, 100}) {
+        for (unsigned threads : {0u, 1u, 2u, 3u, 8u, 200u}) {
+          CAPTURE(name);
+          CAPTURE(n);
+          CAPTURE(threads);
+          std::vector<int> seen(n, 0);
+          cover(n, threads, seen);
+          CHECK(seen == std::vector<int>(n, 1));
+        }
       }
     }
   }
