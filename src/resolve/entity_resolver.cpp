@@ -12,6 +12,7 @@
 #include "core/parallel.h"
 #include "core/places.h"
 #include "core/text.h"
+#include "entities/context.h"
 #include "resolve/caps.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
@@ -1467,7 +1468,9 @@ std::vector<EntityRole> RankRoles(
 // "Doe", in articles that never give the full name) joins the one person of
 // the run whose full name ends with that surname; with none, or with two or
 // more ("Ann Doe" and "Bob Doe"), it stays apart. An untitled word alone
-// ("Fed", "Boss") joins nothing.
+// ("Fed", "Boss") joins nothing. Roles and affiliations must not disagree
+// by the clusterer's own test (ContextTable: "Mr. Doe, the analyst" never
+// joins "Ann Doe, the senator": another person who shares her surname).
 void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
   const std::size_t n = clustering.clusters.size();
   const auto person = static_cast<std::size_t>(Kind::kPerson);
@@ -1503,12 +1506,31 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
     if (short_only && titled) alone[c] = surname;
     for (const std::string& e : ends) full[e].push_back(c);
   }
+  // the roles and affiliations of each cluster, as the clusterer compares them
+  const auto& cfg = s.clusterer.config();
+  entities::ContextTable table(
+      parser, s.clusterer.role_synonyms(),
+      entities::ContextRules{cfg.roles_must_agree, cfg.affiliations_must_agree});
+  std::vector<entities::FormContext> context(n);
+  const auto none = [](const std::string&) { return std::optional<std::uint32_t>{}; };
+  for (std::size_t c = 0; c < n; ++c) {
+    entities::NameContext in;
+    for (std::uint32_t g : members[c]) {
+      for (const auto& [r, at] : s.groups[g].roles) in.roles.push_back(r);
+      for (const auto& [a, at] : s.groups[g].affiliations) in.affiliations.push_back(a);
+    }
+    table.Add(in, EntityType::kPerson, context[c], none);
+    entities::ContextTable::Finish(context[c]);
+  }
   for (std::size_t c = 0; c < n; ++c) {
     if (alone[c].empty()) continue;
     auto it = full.find(alone[c]);
     if (it == full.end() || it->second.size() != 1) continue;
-    for (std::uint32_t g : members[c])
-      clustering.cluster_of[g] = static_cast<std::ptrdiff_t>(it->second.front());
+    const std::size_t f = it->second.front();
+    if (table.Judge(static_cast<std::uint32_t>(c), context[c], static_cast<std::uint32_t>(f),
+                    context[f]) == entities::ContextVerdict::kDisagree)
+      continue;
+    for (std::uint32_t g : members[c]) clustering.cluster_of[g] = static_cast<std::ptrdiff_t>(f);
   }
 }
 
