@@ -505,8 +505,15 @@ class Resolver {
   // bearer; of several, the current speaker when `chain` and it is one,
   // else the one introduced last before `unit` (preferring those not
   // introduced inside a complement), else the first introduced after it.
-  const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain) const {
-    const auto bearers = people_.Bearers(word);
+  // `gender` ('f', 'm', 0: any): an honorific's ("Mrs. Doe" is no man).
+  const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain,
+                            char gender = 0) const {
+    auto bearers = people_.Bearers(word);
+    if (gender != 0) {
+      std::erase_if(bearers, [gender](const KnownPerson* k) { return !Agrees(k->gender, gender); });
+      if (bearers.empty()) return nullptr;
+      if (bearers.size() == 1) return bearers.front();
+    }
     if (bearers.size() <= 1) return people_.WithWord(word, unit);
     if (chain && has_last_ && last_.type == SpeakerType::kPerson &&
         Paragraph(unit) - last_para_ <= config_.max_pronoun_paragraphs) {
@@ -561,11 +568,15 @@ class Resolver {
 
   // A surname alone: the person quoted last whose name holds it (the
   // current speaker of a quotation chain), else the person named last.
+  // An honorific's gender holds: "Mrs. Doe" is never Tom Doe, she is the
+  // other bearer (Ann Doe) or nobody known.
   void ResolveName(SpeakerPhrase& p, std::size_t cue_unit) const {
     if (p.name.find(' ') == std::string::npos) {
+      const char gender = GenderOf(p);
       const KnownPerson* best = speakers_.WithWord(p.name, cue_unit);
       if (best && best->unit > cue_unit) best = nullptr;  // quoted only later
-      if (!best) best = Bearer(p.name, cue_unit, true);
+      if (best && gender != 0 && !Agrees(best->gender, gender)) best = nullptr;
+      if (!best) best = Bearer(p.name, cue_unit, true, gender);
       if (best) {
         Fill(p, *best);
         FillKnown(p);
