@@ -647,11 +647,22 @@ class Resolver {
         return;
       }
       auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
-      if (const KnownPerson* best =
-              people_.Before(cue_unit, agrees, config_.max_agreement_mentions)) {
-        Fill(p, *best);
-        FillKnown(p);
+      std::size_t at = 0;
+      const KnownPerson* best =
+          people_.Before(cue_unit, agrees, config_.max_agreement_mentions, &at);
+      if (!best) return;
+      // named in an earlier sentence: that sentence's subject (its first
+      // person), not its last-named one ("Ana Ruiz sued the mayor, Hugo
+      // Marsh. She said …" is Ana Ruiz) unless a pronoun of that gender
+      // came between (the chain went on with the last-named: "… Hugo Marsh.
+      // If he wins, he said …")
+      const std::size_t from = SentenceStart(at);
+      if (from != SentenceStart(UnitAtByte(p.mention.begin)) &&
+          !PronounBetween(shape_.units[at].end, p.mention.begin, g)) {
+        if (const KnownPerson* subject = people_.First(from, at, agrees)) best = subject;
       }
+      Fill(p, *best);
+      FillKnown(p);
       return;
     }
     bool neuter = g == "neuter";
@@ -667,6 +678,28 @@ class Resolver {
          (p.pronoun->plural && last_.type == SpeakerType::kGroup))) {
       Fill(p, last_);
     }
+  }
+
+  // Whether a pronoun of `gender` (pronouns.txt) stands in the tokens from
+  // token `first` up to byte `end`.
+  bool PronounBetween(std::size_t first, std::size_t end, const std::string& gender) const {
+    const Lexicon& lexicon = reader_.lexicon();
+    for (std::size_t t = first; t < tokens_.tokens.size(); ++t) {
+      const segment::Token& tok = tokens_.tokens[t];
+      if (tok.span.begin >= end) break;
+      if (tok.kind != segment::TokenKind::kWord) continue;
+      const Pronoun* pr =
+          lexicon.FindPronoun(segment::Lower(text_.substr(tok.span.begin, tok.span.size())));
+      if (pr && pr->gender == gender) return true;
+    }
+    return false;
+  }
+
+  // The first unit of the sentence holding `unit`.
+  std::size_t SentenceStart(std::size_t unit) const {
+    unit = std::min(unit, shape_.units.size());
+    while (unit > 0 && !BoundaryBefore(unit)) --unit;
+    return unit;
   }
 
   // The organisation named earlier in the pronoun's own sentence, if any: its
