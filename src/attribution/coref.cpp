@@ -97,6 +97,7 @@ class Resolver {
     ResolvedSpeaker r{phrase, ""};
     SpeakerPhrase& p = r.phrase;
     std::size_t para = Paragraph(cue_unit);
+    AfterDateline(p);
     if (!p.name.empty() && Addressee(p)) {
       // "… told Reuters": the hearer; the current speaker speaks
       Clear(p);
@@ -678,6 +679,40 @@ class Resolver {
          (p.pronoun->plural && last_.type == SpeakerType::kGroup))) {
       Fill(p, last_);
     }
+  }
+
+  // "WASHINGTON — Sen. Ana Ruiz defended the bill, saying …": a phrase that
+  // is a dateline (words in capitals opening a paragraph, before a dash)
+  // is no speaker; the name right after the dash is, else nobody named.
+  void AfterDateline(SpeakerPhrase& p) const {
+    if (p.mention.begin >= p.mention.end || p.mention.end > text_.size()) return;
+    const std::size_t u = UnitAtByte(p.mention.begin);
+    if (u >= shape_.units.size() || (u > 0 && Paragraph(u - 1) == Paragraph(u))) return;
+    std::size_t letters = 0;
+    for (char c : text_.substr(p.mention.begin, p.mention.size())) {
+      if (c >= 'a' && c <= 'z') return;
+      letters += c >= 'A' && c <= 'Z';
+    }
+    const std::size_t dash = UnitAtByte(p.mention.end);
+    if (letters < 3 || dash >= shape_.units.size() || shape_.units[dash].symbol != sym_.dash)
+      return;
+    std::size_t e = dash + 1, names = 0, titles = 0;
+    while (e < shape_.units.size() && !BoundaryBefore(e) &&
+           (shape_.units[e].symbol == sym_.name || shape_.units[e].symbol == sym_.title)) {
+      names += shape_.units[e].symbol == sym_.name;
+      titles += shape_.units[e].symbol == sym_.title;
+      ++e;
+    }
+    // a person named as ScanMentions names one ("European leaders" is none)
+    const bool person =
+        (names >= 2 || (names == 1 && titles > 0 && shape_.units[e - 1].symbol == sym_.name)) &&
+        !(e < shape_.units.size() && !BoundaryBefore(e) && shape_.units[e].symbol == sym_.org_head);
+    SpeakerPhrase named;
+    if (person) named = reader_.Run(text_, tokens_, shape_, {dash + 1, e});
+    if (named.type == SpeakerType::kPerson && !named.name.empty())
+      p = named;
+    else
+      Clear(p);  // the place names nobody
   }
 
   // Whether a pronoun of `gender` (pronouns.txt) stands in the tokens from
