@@ -103,6 +103,7 @@ class Resolver {
       Clear(p);
       if (has_last_ && para == last_para_) Fill(p, last_);
     }
+    ModifierName(p);
     CleanName(p, true);
     if (p.pronoun)
       ResolvePronoun(p, cue_unit, para);
@@ -681,6 +682,38 @@ class Resolver {
     }
   }
 
+  // "one Ruiz adviser", "a Valdor supporter who …": after a modifier opener
+  // (speaker_names.txt) the name only modifies a lower-case noun, the
+  // speaker is unnamed (the noun its role when it is one).
+  void ModifierName(SpeakerPhrase& p) const {
+    if (p.type != SpeakerType::kPerson || p.name.empty() || p.pronoun) return;
+    if (p.mention.begin >= p.mention.end || p.mention.end > text_.size()) return;
+    const auto& toks = tokens_.tokens;
+    auto t = std::lower_bound(
+        toks.begin(), toks.end(), p.mention.begin,
+        [](const segment::Token& tok, std::size_t at) { return tok.span.begin < at; });
+    if (t == toks.end() || t->kind != segment::TokenKind::kWord) return;
+    if (!names_.modifier_openers.count(segment::Lower(text_.substr(t->span.begin, t->span.size()))))
+      return;
+    std::size_t caps = 0;
+    for (++t; t != toks.end() && t->sentence == (t - 1)->sentence; ++t) {
+      if (t->kind != segment::TokenKind::kWord) return;  // "a Ruiz, who", "a Ruiz."
+      if (t->cap || t->all_caps) {
+        ++caps;
+        continue;
+      }
+      if (caps == 0) return;
+      const std::size_t u = UnitAtByte(t->span.begin);
+      if (u < shape_.units.size() && shape_.units[u].cue) return;  // "One Ruiz said"
+      const std::string noun = segment::Lower(text_.substr(t->span.begin, t->span.size()));
+      for (auto n = t + 1; n != toks.end() && n->span.end <= p.mention.end; ++n)
+        if (n->kind == segment::TokenKind::kWord && n->cap) return;  // "a Valdor interview Ruiz"
+      Clear(p);
+      if (reader_.lexicon().IsRole(noun)) p.role = p.role_head = noun;
+      return;
+    }
+  }
+
   // "WASHINGTON — Sen. Ana Ruiz defended the bill, saying …": a phrase that
   // is a dateline (words in capitals opening a paragraph, before a dash)
   // is no speaker; the name right after the dash is, else nobody named.
@@ -810,11 +843,17 @@ class Resolver {
 SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
   const auto classes = rules::Classes::Read(rules.File("speaker_names.txt"));
   const std::pair<const char*, std::unordered_set<std::string>*> lists[] = {
-      {"opener", &openers},           {"descriptor", &descriptors},
-      {"outlet", &outlets},           {"addressee_verb", &addressee_verbs},
-      {"female_name", &female_names}, {"male_name", &male_names},
-      {"female_word", &female_words}, {"male_word", &male_words},
-      {"place_head", &place_heads},   {"group_name", &group_names}};
+      {"opener", &openers},
+      {"descriptor", &descriptors},
+      {"outlet", &outlets},
+      {"addressee_verb", &addressee_verbs},
+      {"female_name", &female_names},
+      {"male_name", &male_names},
+      {"female_word", &female_words},
+      {"male_word", &male_words},
+      {"place_head", &place_heads},
+      {"group_name", &group_names},
+      {"modifier_opener", &modifier_openers}};
   for (const auto& [name, set] : lists) {
     for (const std::string& w : classes.Words(name)) set->insert(w);
   }
