@@ -643,12 +643,17 @@ class Resolver {
     bool person = g == "male" || g == "female";
     if (person) {
       const char want = g == "male" ? 'm' : 'f';
+      auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
       if (has_last_ && last_.type == SpeakerType::kPerson &&
           para - last_para_ <= config_.max_pronoun_paragraphs && Agrees(last_.gender, want)) {
+        if (const KnownPerson* subject = NewSubject(p, agrees)) {
+          Fill(p, *subject);
+          FillKnown(p);
+          return;
+        }
         Fill(p, last_);
         return;
       }
-      auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
       std::size_t at = 0;
       const KnownPerson* best =
           people_.Before(cue_unit, agrees, config_.max_agreement_mentions, &at);
@@ -746,6 +751,29 @@ class Resolver {
       p = named;
     else
       Clear(p);  // the place names nobody
+  }
+
+  // The person opening the pronoun's sentence or the one before it, when
+  // that sentence starts after the current speaker's cue and no pronoun of
+  // the gender stands between: the chain moved to them ("“We tried,” Ana
+  // Ruiz said. Tessa Marsh disagreed. “It failed,” she said." is Tessa Marsh).
+  const KnownPerson* NewSubject(const SpeakerPhrase& p,
+                                const std::function<bool(const KnownPerson&)>& agrees) const {
+    const std::size_t pu = UnitAtByte(p.mention.begin);
+    if (pu >= shape_.units.size()) return nullptr;
+    const std::size_t cur = SentenceStart(pu);
+    const std::size_t prev = cur > 0 ? SentenceStart(cur - 1) : cur;
+    const std::string& g = p.pronoun->gender;
+    const std::pair<std::size_t, std::size_t> sentences[] = {{cur, pu}, {prev, cur}};
+    for (const auto& [from, to] : sentences) {
+      if (from >= to || from <= last_.unit || Paragraph(from) != Paragraph(pu)) continue;
+      const KnownPerson* k = people_.First(from, to, agrees);
+      if (!k) continue;
+      if (k->name == last_.name) return nullptr;
+      if (PronounBetween(shape_.units[from].first, p.mention.begin, g)) return nullptr;
+      return k;
+    }
+    return nullptr;
   }
 
   // Whether a pronoun of `gender` (pronouns.txt) stands in the tokens from
