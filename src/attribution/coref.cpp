@@ -346,6 +346,22 @@ class Resolver {
     return names_.addressee_verbs.count(segment::Lower(UnitText(u - 1))) > 0;
   }
 
+  // A word in lower case without a contraction's ending ("She’ll", "We've"
+  // → "she", "we"): an apostrophe and one or two letters.
+  static std::string Contracted(const std::string& word) {
+    std::string lower = segment::Lower(word);
+    for (const std::string_view mark : {"\u2019", "'"}) {
+      const std::size_t at = lower.rfind(mark);
+      if (at == std::string::npos || at == 0) continue;
+      const std::size_t tail = lower.size() - at - mark.size();
+      bool letters = tail >= 1 && tail <= 2;
+      for (std::size_t i = at + mark.size(); i < lower.size(); ++i)
+        letters = letters && lower[i] >= 'a' && lower[i] <= 'z';
+      if (letters) return lower.substr(0, at);
+    }
+    return lower;
+  }
+
   // The phrase's name cut to what names somebody (rules/speaker_names.txt;
   // see coref.h). `speaker`: the phrase is a record's speaker (an
   // unnamed one becomes anonymous or a definite role); else a mention.
@@ -357,7 +373,7 @@ class Resolver {
     for (std::size_t i = 0; i < words.size(); ++i) {
       bool caps = words[i].size() > 1;  // "IT" is no pronoun
       for (char c : words[i]) caps = caps && c >= 'A' && c <= 'Z';
-      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(segment::Lower(words[i]));
+      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(Contracted(words[i]));
       if (!pronoun || !pronoun->subject || (i == 0 && words.size() > 1)) continue;
       std::string mention(text_.substr(p.mention.begin, p.mention.size()));
       std::size_t at = mention.rfind(words[i]);
