@@ -260,7 +260,9 @@ class Builder {
         u.symbol = sym_.number;
         return;
       case TokenKind::kPossessive:
-        u.symbol = sym_.possessive;
+        // "he's said", "she's saying": after a subject pronoun 's is "has"/"is"
+        u.symbol = AfterSubjectPronoun() ? sym_.aux : sym_.possessive;
+        u.verbish = u.symbol == sym_.aux;
         return;
       case TokenKind::kQuote:
         u.symbol = sym_.other;
@@ -434,6 +436,11 @@ class Builder {
     if (ends(n, en.past_ending)) return true;
     auto then = lexicon_.MatchCue({n});
     return then && !then->participle;
+  }
+
+  bool AfterSubjectPronoun() const {
+    return !shape_.units.empty() && !AtBoundary() &&
+           shape_.units.back().symbol == sym_.subject_pronoun;
   }
 
   bool AfterDeterminer() const {

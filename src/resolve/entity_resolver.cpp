@@ -12,6 +12,7 @@
 #include "core/parallel.h"
 #include "core/places.h"
 #include "core/text.h"
+#include "entities/context.h"
 #include "resolve/caps.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
@@ -1476,6 +1477,76 @@ std::vector<EntityRole> RankRoles(
   return out;
 }
 
+// A person known across the run only by a titled surname ("Mr. Doe", with
+// "Doe", in articles that never give the full name) joins the one person of
+// the run whose full name ends with that surname; with none, or with two or
+// more ("Ann Doe" and "Bob Doe"), it stays apart. An untitled word alone
+// ("Fed", "Boss") joins nothing. Roles and affiliations must not disagree
+// by the clusterer's own test (ContextTable: "Mr. Doe, the analyst" never
+// joins "Ann Doe, the senator": another person who shares her surname).
+void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
+  const std::size_t n = clustering.clusters.size();
+  const auto person = static_cast<std::size_t>(Kind::kPerson);
+  std::vector<std::vector<std::uint32_t>> members(n);
+  for (std::uint32_t g = 0; g < s.groups.size(); ++g) {
+    const auto c = clustering.cluster_of[g];
+    if (c >= 0) members[static_cast<std::size_t>(c)].push_back(g);
+  }
+  const auto& parser = s.clusterer.parser();
+  // per cluster of persons: its one surname ("" when it has a full name or
+  // several surnames), and the surnames of its full names
+  std::vector<std::string> alone(n);
+  std::unordered_map<std::string, std::vector<std::size_t>> full;
+  for (std::size_t c = 0; c < n; ++c) {
+    bool persons = !members[c].empty(), short_only = true, titled = false;
+    std::string surname;
+    std::set<std::string> ends;
+    for (std::uint32_t g : members[c]) {
+      const auto& k = s.groups[g].kinds;
+      if (k[person] == 0 || k[person] * 2 < k[0] + k[1] + k[2] + k[3]) persons = false;
+      const std::string bare = parser.WithoutTitles(s.groups[g].name);
+      titled = titled || bare.size() < s.groups[g].name.size();
+      const auto& keys = s.word_keys.Of(bare);
+      if (keys.size() == 1) {
+        if (!surname.empty() && surname != keys[0]) short_only = false;
+        surname = keys[0];
+      } else {
+        short_only = false;
+        if (keys.size() >= 2) ends.insert(keys.back());
+      }
+    }
+    if (!persons) continue;
+    if (short_only && titled) alone[c] = surname;
+    for (const std::string& e : ends) full[e].push_back(c);
+  }
+  // the roles and affiliations of each cluster, as the clusterer compares them
+  const auto& cfg = s.clusterer.config();
+  entities::ContextTable table(
+      parser, s.clusterer.role_synonyms(),
+      entities::ContextRules{cfg.roles_must_agree, cfg.affiliations_must_agree});
+  std::vector<entities::FormContext> context(n);
+  const auto none = [](const std::string&) { return std::optional<std::uint32_t>{}; };
+  for (std::size_t c = 0; c < n; ++c) {
+    entities::NameContext in;
+    for (std::uint32_t g : members[c]) {
+      for (const auto& [r, at] : s.groups[g].roles) in.roles.push_back(r);
+      for (const auto& [a, at] : s.groups[g].affiliations) in.affiliations.push_back(a);
+    }
+    table.Add(in, EntityType::kPerson, context[c], none);
+    entities::ContextTable::Finish(context[c]);
+  }
+  for (std::size_t c = 0; c < n; ++c) {
+    if (alone[c].empty()) continue;
+    auto it = full.find(alone[c]);
+    if (it == full.end() || it->second.size() != 1) continue;
+    const std::size_t f = it->second.front();
+    if (table.Judge(static_cast<std::uint32_t>(c), context[c], static_cast<std::uint32_t>(f),
+                    context[f]) == entities::ContextVerdict::kDisagree)
+      continue;
+    for (std::uint32_t g : members[c]) clustering.cluster_of[g] = static_cast<std::ptrdiff_t>(f);
+  }
+}
+
 void SortUnique(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -1510,8 +1581,9 @@ EntityTable EntityResolver::Resolve() {
   for (const State::Held& h : s.held)
     FoldDoc(s, h.names, h.id, h.outlet, DecideCandidates(s, h.names, s.word_keys));
   s.held.clear();
-  const entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
+  entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
   const std::size_t groups = s.groups.size();
+  JoinSurnames(s, clustering);
 
   // the kind of each cluster: its inputs' most common kind
   const std::size_t n = clustering.clusters.size();

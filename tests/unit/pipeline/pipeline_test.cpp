@@ -46,6 +46,20 @@ TEST_SUITE("pipeline") {
          {"mixed: a thorough audit “to ensure transparency.” [called for]"}},
         {"Egypt has begun to adopt the ‘mediator’ narrative in its diplomacy.", {}},
         {"The ship called “Galaxy Leader” was seized in the Red Sea.", {}},
+        // "he's" before a speech verb is "he has" / "he is", not a possessive (issue 11)
+        {"The mayor has a new plan. She's said the levy will fall by May.",
+         {"indirect: the levy will fall by May [said]"}},
+        {"The mayor has a new plan. He's arguing that the levy will fall.",
+         {"indirect: the levy will fall [arguing]"}},
+        // an object that opens with a title (issue 11)
+        {"The union endorsed Sen. Ruth Vale.", {"indirect: Sen. Ruth Vale [endorsed]"}},
+        // a non-restrictive relative clause after the object is not part of it (issue 11)
+        {"The council praised the harbour master, who has run the port for years.",
+         {"indirect: the harbour master [praised]"}},
+        {"The council praised the harbour master — a rare move for the body.",
+         {"indirect: the harbour master [praised]"}},
+        {"The council praised the harbour master, after the vote in May.",
+         {"indirect: the harbour master [praised]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
