@@ -6,6 +6,12 @@
 namespace whosaid::claims {
 namespace {
 
+// `s` kept once in `strings`, for an item to view.
+std::string_view Keep(std::unordered_set<std::string>& strings, const std::string& s) {
+  if (s.empty()) return {};
+  return *strings.insert(s).first;
+}
+
 std::string SpanText(const Document& doc, Span s) {
   s.end = std::min(s.end, doc.text.size());
   s.begin = std::min(s.begin, s.end);
@@ -247,13 +253,13 @@ void ClaimsStage::AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs&
     item.features = &rc.features;
     item.uses = &rc.doc_uses;
     if (q.speaker) {
-      item.speaker = q.speaker->entity;
-      item.role = q.speaker->role;
-      if (item.speaker.empty()) item.mention = rc.mention;
+      item.speaker = Keep(into.strings, q.speaker->entity);
+      item.role = Keep(into.strings, q.speaker->role);
+      if (item.speaker.empty()) item.mention = Keep(into.strings, rc.mention);
     }
     if (q.event) {
-      item.event = q.event->id;
-      item.event_date = q.event->when;
+      item.event = Keep(into.strings, q.event->id);
+      item.event_date = Keep(into.strings, q.event->when);
     }
     into.items.push_back(std::move(item));
     into.refs.push_back({d, r});

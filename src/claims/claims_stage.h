@@ -102,6 +102,9 @@ struct FoldedDoc {
 struct StatementInputs {
   std::vector<StatementItem> items;
   std::vector<RecordRef> refs;
+  // What the items view besides their documents' summaries (ids, dates): each
+  // speaker, role, mention and event string once.
+  std::unordered_set<std::string> strings;
   // Where items given without features have theirs (StatementGrouper::Run);
   // a document's summary may then have no records (DocClaims::records
   // emptied once its items are made): Run reads only their ids and dates.
