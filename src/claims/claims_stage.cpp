@@ -6,6 +6,12 @@
 namespace whosaid::claims {
 namespace {
 
+// `s` kept once in `strings`, for an item to view.
+std::string_view Keep(std::unordered_set<std::string>& strings, const std::string& s) {
+  if (s.empty()) return {};
+  return *strings.insert(s).first;
+}
+
 std::string SpanText(const Document& doc, Span s) {
   s.end = std::min(s.end, doc.text.size());
   s.begin = std::min(s.begin, s.end);
@@ -247,13 +253,13 @@ void ClaimsStage::AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs&
     item.features = &rc.features;
     item.uses = &rc.doc_uses;
     if (q.speaker) {
-      item.speaker = q.speaker->entity;
-      item.role = q.speaker->role;
-      if (item.speaker.empty()) item.mention = rc.mention;
+      item.speaker = Keep(into.strings, q.speaker->entity);
+      item.role = Keep(into.strings, q.speaker->role);
+      if (item.speaker.empty()) item.mention = Keep(into.strings, rc.mention);
     }
     if (q.event) {
-      item.event = q.event->id;
-      item.event_date = q.event->when;
+      item.event = Keep(into.strings, q.event->id);
+      item.event_date = Keep(into.strings, q.event->when);
     }
     into.items.push_back(std::move(item));
     into.refs.push_back({d, r});
@@ -288,44 +294,56 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
     if (config_.details) Diff(docs, st);
     out.statements.push_back(std::move(st));
   }
-  // 2. Figure lines, by the occasion of each document's figures.
-  std::vector<Occasion> occasions;
+  // 2. Figure lines, by the occasion of each document's figures (made
+  //    here for a document given with its result only).
   std::vector<std::size_t> with_figures;
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    if (!docs[d].result || docs[d].result->figures.empty()) continue;
-    occasions.push_back(MakeOccasion(docs[d].claims->id, *docs[d].result));
-    with_figures.push_back(d);
+    if (docs[d].figure_inputs || (docs[d].result && !docs[d].result->figures.empty()))
+      with_figures.push_back(d);
   }
-  std::vector<std::string> occasion_of(docs.size());
+  std::vector<DocFigureInputs> made;
+  made.reserve(with_figures.size());
+  std::vector<const DocFigureInputs*> inputs_of;
+  std::vector<Occasion> occasions;
+  for (std::size_t d : with_figures) {
+    if (!docs[d].figure_inputs) made.push_back(FigureInputs(d, docs[d]));
+    inputs_of.push_back(docs[d].figure_inputs ? docs[d].figure_inputs : &made.back());
+    occasions.push_back(inputs_of.back()->occasion);
+  }
   const std::vector<std::size_t> joined = JoinOccasions(occasions, occasions_);
-  for (std::size_t k = 0; k < joined.size(); ++k) {
-    occasion_of[with_figures[k]] = occasions[joined[k]].doc;
-  }
   std::vector<SourcedFigure> figures;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    if (!docs[d].result) continue;  // no figures
-    const DocFigures* f = docs[d].figures;
-    const std::vector<Figure>& found = docs[d].result->figures;
-    for (std::size_t k = 0; k < found.size(); ++k) {
-      SourcedFigure s;
-      s.figure = found[k];
-      s.event = f && k < f->events.size() ? f->events[k].id : "";
-      s.doc = docs[d].claims->id;
-      s.doc_index = d;
-      s.occasion = occasion_of[d];
-      if (s.figure.record >= 0) {
-        const QuoteRecord& q = docs[d].result->quotes[static_cast<std::size_t>(s.figure.record)];
-        if (q.speaker) {
-          s.source_entity = q.speaker->entity;
-          s.source_name = q.speaker->name;
-        }
-      }
-      figures.push_back(std::move(s));
+  for (std::size_t k = 0; k < joined.size(); ++k) {
+    for (const SourcedFigure& f : inputs_of[k]->figures) {
+      figures.push_back(f);
+      figures.back().occasion = occasions[joined[k]].doc;
     }
   }
   out.lines = BuildLines(std::move(figures), config_.figures);
   if (config_.details) {
     for (Statement& st : out.statements) Rate(docs, out.lines, st);
+  }
+  return out;
+}
+
+DocFigureInputs ClaimsStage::FigureInputs(std::size_t d, const FoldedDoc& doc) const {
+  DocFigureInputs out;
+  out.occasion = MakeOccasion(doc.claims->id, *doc.result);
+  const DocFigures* f = doc.figures;
+  const std::vector<Figure>& found = doc.result->figures;
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    SourcedFigure s;
+    s.figure = found[k];
+    s.event = f && k < f->events.size() ? f->events[k].id : "";
+    s.doc = doc.claims->id;
+    s.doc_index = d;
+    if (s.figure.record >= 0) {
+      const QuoteRecord& q = doc.result->quotes[static_cast<std::size_t>(s.figure.record)];
+      if (q.speaker) {
+        s.source_entity = q.speaker->entity;
+        s.source_name = q.speaker->name;
+      }
+    }
+    out.figures.push_back(std::move(s));
   }
   return out;
 }

@@ -84,6 +84,14 @@ struct DocClaims {
   std::vector<RecordClaims> records;
 };
 
+// What Run reads of a document with figures (ClaimsStage::FigureInputs): the
+// occasion of its figures and each figure with its event and source (their
+// `occasion` is set by Run), made once its records have their run-wide ids.
+struct DocFigureInputs {
+  Occasion occasion;
+  std::vector<SourcedFigure> figures;
+};
+
 // One document at the end of a run: its summary and its result with the
 // run-wide ids applied (speaker entities, record events, DocEvents::global;
 // its figures), no text.
@@ -95,6 +103,9 @@ struct FoldedDoc {
   // every record until the grouping ends).
   const DocResult* result = nullptr;
   const DocFigures* figures = nullptr;
+  // Given (FigureInputs), Run reads this instead of the result's figures,
+  // and without ClaimsConfig::details the result may then be null too.
+  const DocFigureInputs* figure_inputs = nullptr;
 };
 
 // The statement grouper's input (statements.h): one item per record of the
@@ -102,6 +113,9 @@ struct FoldedDoc {
 struct StatementInputs {
   std::vector<StatementItem> items;
   std::vector<RecordRef> refs;
+  // What the items view besides their documents' summaries (ids, dates): each
+  // speaker, role, mention and event string once.
+  std::unordered_set<std::string> strings;
   // Where items given without features have theirs (StatementGrouper::Run);
   // a document's summary may then have no records (DocClaims::records
   // emptied once its items are made): Run reads only their ids and dates.
@@ -131,6 +145,10 @@ class ClaimsStage {
   bool NeedsResult(const DocResult& result) const {
     return config_.details || !result.figures.empty();
   }
+  // Without details, what Run reads of a document with figures: made now
+  // (after AddItems), its result may go (FoldedDoc::figure_inputs).
+  bool FiguresAlone() const { return !config_.details; }
+  DocFigureInputs FigureInputs(std::size_t d, const FoldedDoc& doc) const;
   // `threads`: the statement grouping's (StatementGrouper::Run); the result
   // is the same for any number.
   ClaimsResult Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,

@@ -127,7 +127,7 @@ std::vector<std::string> LowerWords(std::string_view text) {
 
 // Whether a description's role fits the roles of a named speaker's records:
 // no role, a relation word, or a word in common.
-bool RoleFits(const TermLexicon& lexicon, const std::string& role,
+bool RoleFits(const TermLexicon& lexicon, std::string_view role,
               const std::vector<std::string>& named_roles) {
   const std::vector<std::string> words = LowerWords(role);
   if (words.empty()) return true;
@@ -378,14 +378,14 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
         const StatementItem& y = g.Item(c);
         one = one && (entity.empty() || entity == y.speaker);
         entity = y.speaker;
-        roles.push_back(y.role);
+        roles.emplace_back(y.role);
       }
       if (!entity.empty() && one && RoleFits(lexicon, x.role, roles)) {
         out[r] = entity;
       } else if (!x.role.empty()) {
         std::string key;
         for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
-        out[r] = "\x01" + x.doc + "\x01" + key;
+        out[r] = "\x01" + std::string(x.doc) + "\x01" + key;
       }
     });
   }
@@ -410,14 +410,19 @@ ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text,
   return f;
 }
 
-long DayNumber(const std::string& iso) {
+long DayNumber(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return -1;
   for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (iso[k] < '0' || iso[k] > '9') return -1;
   }
-  long y = std::stol(iso.substr(0, 4));
-  long m = std::stol(iso.substr(5, 2));
-  long d = std::stol(iso.substr(8, 2));
+  auto number = [&](std::size_t at, std::size_t digits) {
+    long v = 0;
+    for (std::size_t k = at; k < at + digits; ++k) v = v * 10 + (iso[k] - '0');
+    return v;
+  };
+  long y = number(0, 4);
+  long m = number(5, 2);
+  long d = number(8, 2);
   if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
   // Days from civil (H. Hinnant's algorithm).
   y -= m <= 2;
@@ -565,10 +570,10 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
     StatementGroup st;
     st.id = std::to_string(out.statements.size() + 1);
     st.id.insert(st.id.begin(), 'S');
-    const std::string* doc = nullptr;
+    const std::string_view* doc = nullptr;
     for (std::size_t m : members[r]) {
       st.members.push_back(g.order[m]);
-      const std::string& d = g.Item(m).doc;
+      const std::string_view& d = g.Item(m).doc;
       if (!doc || *doc != d) ++st.appearances;
       doc = &d;
       out.of[g.order[m]] = out.statements.size();

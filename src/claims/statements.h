@@ -125,18 +125,21 @@ struct ItemFeatures {
   static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
 };
 
+// The strings an item views must outlive Run (a run holds millions of
+// items: the claims stage points into its summaries and into
+// StatementInputs::strings, claims_stage.h, rather than copy them).
 struct StatementItem {
-  std::string speaker;     // entity id; "" → a statement of its own
-  std::string event;       // event id; "" → unknown
-  std::string event_date;  // "YYYY-MM-DD", "YYYY-MM" or ""
-  std::string doc;         // document id
-  std::size_t start = 0;   // where the quote starts (orders a document's items)
-  std::size_t end = 0;     // and ends (two items from one offset: the shorter first)
-  std::string text;        // the reported content
-  std::string doc_date;    // the document's publication date, "YYYY-MM-DD" or ""
-  bool direct = false;     // a direct quote (all words in quote marks)
-  std::string mention;     // a speaker without entity: the words naming it ("" if none)
-  std::string role;        // the speaker's role ("" if none)
+  std::string_view speaker;     // entity id; "" → a statement of its own
+  std::string_view event;       // event id; "" → unknown
+  std::string_view event_date;  // "YYYY-MM-DD", "YYYY-MM" or ""
+  std::string_view doc;         // document id
+  std::size_t start = 0;        // where the quote starts (orders a document's items)
+  std::size_t end = 0;          // and ends (two items from one offset: the shorter first)
+  std::string text;             // the reported content
+  std::string_view doc_date;    // the document's publication date, "YYYY-MM-DD" or ""
+  bool direct = false;          // a direct quote (all words in quote marks)
+  std::string_view mention;     // a speaker without entity: the words naming it ("" if none)
+  std::string_view role;        // the speaker's role ("" if none)
   // How often the document uses each term of `text` (TermLexicon::Terms of
   // the text the claims stage is given for it), by term key, ascending;
   // missing: once.
@@ -193,6 +196,6 @@ class StatementGrouper {
 };
 
 // Days since 1970-01-01 of "YYYY-MM-DD"; -1 for anything else.
-long DayNumber(const std::string& iso);
+long DayNumber(std::string_view iso);
 
 }  // namespace whosaid::claims

@@ -450,7 +450,13 @@ CorpusResult CorpusRun::Resolve() {
     docs.push_back({&c.summary, &result, &corpus.figures[d]});
     const std::size_t first = inputs.items.size();
     stages_.claims->AddItems(d, docs[d], inputs);
-    if (stages_.claims->NeedsResult(result)) return;
+    if (!result.figures.empty() && stages_.claims->FiguresAlone()) {
+      // what the figure lines read of it, instead of its records and events
+      c.figure_inputs = stages_.claims->FigureInputs(d, docs[d]);
+      docs[d].figure_inputs = &c.figure_inputs;
+    } else if (stages_.claims->NeedsResult(result)) {
+      return;
+    }
     docs[d].result = nullptr;
     result = DocResult{};
     if (!was_spilled) return;

@@ -116,6 +116,7 @@ class CorpusRun {
     claims::DocClaims summary;                        // ClaimsStage::Summarize
     DocResult result;                                 // its records (no text) and figures
     std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
+    claims::DocFigureInputs figure_inputs;            // once its result goes (figures alone)
   };
   // What the run keeps of one document until the end: small when all is
   // spilled (pointers, not values: a million documents are a million).

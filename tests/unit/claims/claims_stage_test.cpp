@@ -191,6 +191,34 @@ TEST_SUITE("claims.stage") {
       CHECK(r.statements[s].appearances == whole.statements[s].appearances);
     }
     CHECK(r.lines.size() == whole.lines.size());
+    // Without details a document with figures may go too once what the
+    // figure lines read of it is made (FigureInputs): the same lines.
+    REQUIRE(stage.FiguresAlone());
+    std::vector<DocFigureInputs> figure_inputs(docs.size());
+    std::size_t with_figures = 0;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      if (!folded[d].result) continue;
+      ++with_figures;
+      figure_inputs[d] = stage.FigureInputs(d, folded[d]);
+      folded[d].figure_inputs = &figure_inputs[d];
+      folded[d].result = nullptr;
+    }
+    CHECK(with_figures > 0);
+    const ClaimsResult lean = stage.Run(folded, inputs);
+    CHECK(lean.statement_of == whole.statement_of);
+    REQUIRE(lean.lines.size() == whole.lines.size());
+    for (std::size_t k = 0; k < lean.lines.size(); ++k) {
+      CAPTURE(k);
+      CHECK(lean.lines[k].event == whole.lines[k].event);
+      CHECK(lean.lines[k].measure == whole.lines[k].measure);
+      CHECK(lean.lines[k].conflict == whole.lines[k].conflict);
+      REQUIRE(lean.lines[k].figures.size() == whole.lines[k].figures.size());
+      for (std::size_t f = 0; f < lean.lines[k].figures.size(); ++f) {
+        CHECK(lean.lines[k].figures[f].doc == whole.lines[k].figures[f].doc);
+        CHECK(lean.lines[k].figures[f].occasion == whole.lines[k].figures[f].occasion);
+        CHECK(lean.lines[k].figures[f].source_entity == whole.lines[k].figures[f].source_entity);
+      }
+    }
   }
 
   TEST_CASE("the result does not depend on document order") {

@@ -10,6 +10,8 @@
 #include <atomic>
 #include <random>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "../support/rules_fixture.h"
@@ -22,13 +24,19 @@ const TermLexicon& Lexicon() {
   return lexicon;
 }
 
+// A string kept for the tests' run (items view their strings).
+std::string_view Keep(std::string s) {
+  static std::unordered_set<std::string> kept;
+  return *kept.insert(std::move(s)).first;
+}
+
 StatementItem Item(std::string speaker, std::string doc, std::size_t start, std::string text,
                    std::string event = "", std::string date = "") {
   StatementItem item;
-  item.speaker = std::move(speaker);
-  item.event = std::move(event);
-  item.event_date = std::move(date);
-  item.doc = std::move(doc);
+  item.speaker = Keep(std::move(speaker));
+  item.event = Keep(std::move(event));
+  item.event_date = Keep(std::move(date));
+  item.doc = Keep(std::move(doc));
   item.start = start;
   item.text = std::move(text);
   return item;
@@ -43,13 +51,13 @@ StatementItem Direct(std::string speaker, std::string doc, std::size_t start, st
 // A record whose speaker has no entity: the words naming it and its role.
 StatementItem Described(std::string doc, std::string mention, std::string role, std::string text) {
   StatementItem item = Item("", std::move(doc), 0, std::move(text));
-  item.mention = std::move(mention);
-  item.role = std::move(role);
+  item.mention = Keep(std::move(mention));
+  item.role = Keep(std::move(role));
   return item;
 }
 StatementItem Published(std::string doc, std::string published, std::string text) {
   StatementItem item = Item("P1", std::move(doc), 0, std::move(text));
-  item.doc_date = std::move(published);
+  item.doc_date = Keep(std::move(published));
   return item;
 }
 
@@ -139,7 +147,7 @@ TEST_SUITE("claims.statements") {
   TEST_CASE("a record without speaker entity joins the one named speaker it repeats") {
     auto named = [](std::string speaker, std::string doc, std::string role, std::string text) {
       StatementItem item = Item(std::move(speaker), std::move(doc), 0, std::move(text));
-      item.role = std::move(role);
+      item.role = Keep(std::move(role));
       return item;
     };
     const std::string dam = "This dam, my friends, is a gift to every village in the valley,";
@@ -249,7 +257,7 @@ TEST_SUITE("claims.statements") {
     auto ids = [](const std::vector<StatementItem>& in, const StatementGroups& g) {
       std::vector<std::string> out;
       for (std::size_t i = 0; i < in.size(); ++i) {
-        out.push_back(in[i].doc + ":" + std::to_string(in[i].start) + "=" +
+        out.push_back(std::string(in[i].doc) + ":" + std::to_string(in[i].start) + "=" +
                       g.statements[g.of[i]].id);
       }
       std::sort(out.begin(), out.end());
