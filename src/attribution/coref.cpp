@@ -97,11 +97,13 @@ class Resolver {
     ResolvedSpeaker r{phrase, ""};
     SpeakerPhrase& p = r.phrase;
     std::size_t para = Paragraph(cue_unit);
+    AfterDateline(p);
     if (!p.name.empty() && Addressee(p)) {
       // "… told Reuters": the hearer; the current speaker speaks
       Clear(p);
       if (has_last_ && para == last_para_) Fill(p, last_);
     }
+    ModifierName(p);
     CleanName(p, true);
     if (p.pronoun)
       ResolvePronoun(p, cue_unit, para);
@@ -344,6 +346,22 @@ class Resolver {
     return names_.addressee_verbs.count(segment::Lower(UnitText(u - 1))) > 0;
   }
 
+  // A word in lower case without a contraction's ending ("She’ll", "We've"
+  // → "she", "we"): an apostrophe and one or two letters.
+  static std::string Contracted(const std::string& word) {
+    std::string lower = segment::Lower(word);
+    for (const std::string_view mark : {"\u2019", "'"}) {
+      const std::size_t at = lower.rfind(mark);
+      if (at == std::string::npos || at == 0) continue;
+      const std::size_t tail = lower.size() - at - mark.size();
+      bool letters = tail >= 1 && tail <= 2;
+      for (std::size_t i = at + mark.size(); i < lower.size(); ++i)
+        letters = letters && lower[i] >= 'a' && lower[i] <= 'z';
+      if (letters) return lower.substr(0, at);
+    }
+    return lower;
+  }
+
   // The phrase's name cut to what names somebody (rules/speaker_names.txt;
   // see coref.h). `speaker`: the phrase is a record's speaker (an
   // unnamed one becomes anonymous or a definite role); else a mention.
@@ -355,7 +373,7 @@ class Resolver {
     for (std::size_t i = 0; i < words.size(); ++i) {
       bool caps = words[i].size() > 1;  // "IT" is no pronoun
       for (char c : words[i]) caps = caps && c >= 'A' && c <= 'Z';
-      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(segment::Lower(words[i]));
+      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(Contracted(words[i]));
       if (!pronoun || !pronoun->subject || (i == 0 && words.size() > 1)) continue;
       std::string mention(text_.substr(p.mention.begin, p.mention.size()));
       std::size_t at = mention.rfind(words[i]);
@@ -505,8 +523,15 @@ class Resolver {
   // bearer; of several, the current speaker when `chain` and it is one,
   // else the one introduced last before `unit` (preferring those not
   // introduced inside a complement), else the first introduced after it.
-  const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain) const {
-    const auto bearers = people_.Bearers(word);
+  // `gender` ('f', 'm', 0: any): an honorific's ("Mrs. Doe" is no man).
+  const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain,
+                            char gender = 0) const {
+    auto bearers = people_.Bearers(word);
+    if (gender != 0) {
+      std::erase_if(bearers, [gender](const KnownPerson* k) { return !Agrees(k->gender, gender); });
+      if (bearers.empty()) return nullptr;
+      if (bearers.size() == 1) return bearers.front();
+    }
     if (bearers.size() <= 1) return people_.WithWord(word, unit);
     if (chain && has_last_ && last_.type == SpeakerType::kPerson &&
         Paragraph(unit) - last_para_ <= config_.max_pronoun_paragraphs) {
@@ -561,11 +586,15 @@ class Resolver {
 
   // A surname alone: the person quoted last whose name holds it (the
   // current speaker of a quotation chain), else the person named last.
+  // An honorific's gender holds: "Mrs. Doe" is never Tom Doe, she is the
+  // other bearer (Ann Doe) or nobody known.
   void ResolveName(SpeakerPhrase& p, std::size_t cue_unit) const {
     if (p.name.find(' ') == std::string::npos) {
+      const char gender = GenderOf(p);
       const KnownPerson* best = speakers_.WithWord(p.name, cue_unit);
       if (best && best->unit > cue_unit) best = nullptr;  // quoted only later
-      if (!best) best = Bearer(p.name, cue_unit, true);
+      if (best && gender != 0 && !Agrees(best->gender, gender)) best = nullptr;
+      if (!best) best = Bearer(p.name, cue_unit, true, gender);
       if (best) {
         Fill(p, *best);
         FillKnown(p);
@@ -630,17 +659,33 @@ class Resolver {
     bool person = g == "male" || g == "female";
     if (person) {
       const char want = g == "male" ? 'm' : 'f';
+      auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
       if (has_last_ && last_.type == SpeakerType::kPerson &&
           para - last_para_ <= config_.max_pronoun_paragraphs && Agrees(last_.gender, want)) {
+        if (const KnownPerson* subject = NewSubject(p, agrees)) {
+          Fill(p, *subject);
+          FillKnown(p);
+          return;
+        }
         Fill(p, last_);
         return;
       }
-      auto agrees = [want](const KnownPerson& k) { return Agrees(k.gender, want); };
-      if (const KnownPerson* best =
-              people_.Before(cue_unit, agrees, config_.max_agreement_mentions)) {
-        Fill(p, *best);
-        FillKnown(p);
+      std::size_t at = 0;
+      const KnownPerson* best =
+          people_.Before(cue_unit, agrees, config_.max_agreement_mentions, &at);
+      if (!best) return;
+      // named in an earlier sentence: that sentence's subject (its first
+      // person), not its last-named one ("Ana Ruiz sued the mayor, Hugo
+      // Marsh. She said …" is Ana Ruiz) unless a pronoun of that gender
+      // came between (the chain went on with the last-named: "… Hugo Marsh.
+      // If he wins, he said …")
+      const std::size_t from = SentenceStart(at);
+      if (from != SentenceStart(UnitAtByte(p.mention.begin)) &&
+          !PronounBetween(shape_.units[at].end, p.mention.begin, g)) {
+        if (const KnownPerson* subject = people_.First(from, at, agrees)) best = subject;
       }
+      Fill(p, *best);
+      FillKnown(p);
       return;
     }
     bool neuter = g == "neuter";
@@ -656,6 +701,117 @@ class Resolver {
          (p.pronoun->plural && last_.type == SpeakerType::kGroup))) {
       Fill(p, last_);
     }
+  }
+
+  // "one Ruiz adviser", "a Valdor supporter who …": after a modifier opener
+  // (speaker_names.txt) the name only modifies a lower-case noun, the
+  // speaker is unnamed (the noun its role when it is one).
+  void ModifierName(SpeakerPhrase& p) const {
+    if (p.type != SpeakerType::kPerson || p.name.empty() || p.pronoun) return;
+    if (p.mention.begin >= p.mention.end || p.mention.end > text_.size()) return;
+    const auto& toks = tokens_.tokens;
+    auto t = std::lower_bound(
+        toks.begin(), toks.end(), p.mention.begin,
+        [](const segment::Token& tok, std::size_t at) { return tok.span.begin < at; });
+    if (t == toks.end() || t->kind != segment::TokenKind::kWord) return;
+    if (!names_.modifier_openers.count(segment::Lower(text_.substr(t->span.begin, t->span.size()))))
+      return;
+    std::size_t caps = 0;
+    for (++t; t != toks.end() && t->sentence == (t - 1)->sentence; ++t) {
+      if (t->kind != segment::TokenKind::kWord) return;  // "a Ruiz, who", "a Ruiz."
+      if (t->cap || t->all_caps) {
+        ++caps;
+        continue;
+      }
+      if (caps == 0) return;
+      const std::size_t u = UnitAtByte(t->span.begin);
+      if (u < shape_.units.size() && shape_.units[u].cue) return;  // "One Ruiz said"
+      const std::string noun = segment::Lower(text_.substr(t->span.begin, t->span.size()));
+      for (auto n = t + 1; n != toks.end() && n->span.end <= p.mention.end; ++n)
+        if (n->kind == segment::TokenKind::kWord && n->cap) return;  // "a Valdor interview Ruiz"
+      Clear(p);
+      if (reader_.lexicon().IsRole(noun)) p.role = p.role_head = noun;
+      return;
+    }
+  }
+
+  // "WASHINGTON — Sen. Ana Ruiz defended the bill, saying …": a phrase that
+  // is a dateline (words in capitals opening a paragraph, before a dash)
+  // is no speaker; the name right after the dash is, else nobody named.
+  void AfterDateline(SpeakerPhrase& p) const {
+    if (p.mention.begin >= p.mention.end || p.mention.end > text_.size()) return;
+    const std::size_t u = UnitAtByte(p.mention.begin);
+    if (u >= shape_.units.size() || (u > 0 && Paragraph(u - 1) == Paragraph(u))) return;
+    std::size_t letters = 0;
+    for (char c : text_.substr(p.mention.begin, p.mention.size())) {
+      if (c >= 'a' && c <= 'z') return;
+      letters += c >= 'A' && c <= 'Z';
+    }
+    const std::size_t dash = UnitAtByte(p.mention.end);
+    if (letters < 3 || dash >= shape_.units.size() || shape_.units[dash].symbol != sym_.dash)
+      return;
+    std::size_t e = dash + 1, names = 0, titles = 0;
+    while (e < shape_.units.size() && !BoundaryBefore(e) &&
+           (shape_.units[e].symbol == sym_.name || shape_.units[e].symbol == sym_.title)) {
+      names += shape_.units[e].symbol == sym_.name;
+      titles += shape_.units[e].symbol == sym_.title;
+      ++e;
+    }
+    // a person named as ScanMentions names one ("European leaders" is none)
+    const bool person =
+        (names >= 2 || (names == 1 && titles > 0 && shape_.units[e - 1].symbol == sym_.name)) &&
+        !(e < shape_.units.size() && !BoundaryBefore(e) && shape_.units[e].symbol == sym_.org_head);
+    SpeakerPhrase named;
+    if (person) named = reader_.Run(text_, tokens_, shape_, {dash + 1, e});
+    if (named.type == SpeakerType::kPerson && !named.name.empty())
+      p = named;
+    else
+      Clear(p);  // the place names nobody
+  }
+
+  // The person opening the pronoun's sentence or the one before it, when
+  // that sentence starts after the current speaker's cue and no pronoun of
+  // the gender stands between: the chain moved to them ("“We tried,” Ana
+  // Ruiz said. Tessa Marsh disagreed. “It failed,” she said." is Tessa Marsh).
+  const KnownPerson* NewSubject(const SpeakerPhrase& p,
+                                const std::function<bool(const KnownPerson&)>& agrees) const {
+    const std::size_t pu = UnitAtByte(p.mention.begin);
+    if (pu >= shape_.units.size()) return nullptr;
+    const std::size_t cur = SentenceStart(pu);
+    const std::size_t prev = cur > 0 ? SentenceStart(cur - 1) : cur;
+    const std::string& g = p.pronoun->gender;
+    const std::pair<std::size_t, std::size_t> sentences[] = {{cur, pu}, {prev, cur}};
+    for (const auto& [from, to] : sentences) {
+      if (from >= to || from <= last_.unit || Paragraph(from) != Paragraph(pu)) continue;
+      const KnownPerson* k = people_.First(from, to, agrees);
+      if (!k) continue;
+      if (k->name == last_.name) return nullptr;
+      if (PronounBetween(shape_.units[from].first, p.mention.begin, g)) return nullptr;
+      return k;
+    }
+    return nullptr;
+  }
+
+  // Whether a pronoun of `gender` (pronouns.txt) stands in the tokens from
+  // token `first` up to byte `end`.
+  bool PronounBetween(std::size_t first, std::size_t end, const std::string& gender) const {
+    const Lexicon& lexicon = reader_.lexicon();
+    for (std::size_t t = first; t < tokens_.tokens.size(); ++t) {
+      const segment::Token& tok = tokens_.tokens[t];
+      if (tok.span.begin >= end) break;
+      if (tok.kind != segment::TokenKind::kWord) continue;
+      const Pronoun* pr =
+          lexicon.FindPronoun(segment::Lower(text_.substr(tok.span.begin, tok.span.size())));
+      if (pr && pr->gender == gender) return true;
+    }
+    return false;
+  }
+
+  // The first unit of the sentence holding `unit`.
+  std::size_t SentenceStart(std::size_t unit) const {
+    unit = std::min(unit, shape_.units.size());
+    while (unit > 0 && !BoundaryBefore(unit)) --unit;
+    return unit;
   }
 
   // The organisation named earlier in the pronoun's own sentence, if any: its
@@ -731,11 +887,17 @@ class Resolver {
 SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
   const auto classes = rules::Classes::Read(rules.File("speaker_names.txt"));
   const std::pair<const char*, std::unordered_set<std::string>*> lists[] = {
-      {"opener", &openers},           {"descriptor", &descriptors},
-      {"outlet", &outlets},           {"addressee_verb", &addressee_verbs},
-      {"female_name", &female_names}, {"male_name", &male_names},
-      {"female_word", &female_words}, {"male_word", &male_words},
-      {"place_head", &place_heads},   {"group_name", &group_names}};
+      {"opener", &openers},
+      {"descriptor", &descriptors},
+      {"outlet", &outlets},
+      {"addressee_verb", &addressee_verbs},
+      {"female_name", &female_names},
+      {"male_name", &male_names},
+      {"female_word", &female_words},
+      {"male_word", &male_words},
+      {"place_head", &place_heads},
+      {"group_name", &group_names},
+      {"modifier_opener", &modifier_openers}};
   for (const auto& [name, set] : lists) {
     for (const std::string& w : classes.Words(name)) set->insert(w);
   }

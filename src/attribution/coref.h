@@ -74,7 +74,8 @@ struct CorefConfig {
 struct SpeakerNames {
   explicit SpeakerNames(const rules::RuleSet& rules);
   std::unordered_set<std::string> openers, descriptors, outlets, addressee_verbs, female_names,
-      male_names, female_words, male_words, place_heads, group_names, places, demonyms;
+      male_names, female_words, male_words, place_heads, group_names, places, demonyms,
+      modifier_openers;
 };
 
 struct ResolvedSpeaker {

@@ -64,65 +64,93 @@ std::size_t ReadClass(const std::string& p, std::size_t i, std::bitset<256>& out
   return j + 1;
 }
 
-// The least number of repeats the quantifier at p[k] allows (1 when there
-// is none), and the index after it (a lazy or possessive mark included).
-std::pair<std::size_t, std::size_t> Repeats(const std::string& p, std::size_t k) {
-  std::size_t least = 1;
+// The least and the most repeats the quantifier at p[k] allows (1 and 1
+// when there is none; kMany for no most), and the index after it (a lazy or
+// possessive mark included).
+constexpr std::size_t kMany = static_cast<std::size_t>(-1);
+struct Repeat {
+  std::size_t least = 1, most = 1, next = 0;
+};
+Repeat Repeats(const std::string& p, std::size_t k) {
+  Repeat r{1, 1, k};
   if (k < p.size() && (p[k] == '?' || p[k] == '*')) {
-    least = 0;
+    r.least = 0;
+    r.most = p[k] == '?' ? 1 : kMany;
     ++k;
   } else if (k < p.size() && p[k] == '+') {
+    r.most = kMany;
     ++k;
   } else if (k < p.size() && p[k] == '{') {
     std::size_t close = p.find('}', k);
-    if (close == std::string::npos) return {least, k};
-    least = (k + 1 < p.size() && std::isdigit(static_cast<unsigned char>(p[k + 1])))
-                ? std::stoul(p.substr(k + 1))
-                : 0;
+    if (close == std::string::npos) return r;
+    auto number = [&](std::size_t at) {
+      return at < close && std::isdigit(static_cast<unsigned char>(p[at]))
+                 ? std::stoul(p.substr(at))
+                 : kMany;
+    };
+    std::size_t comma = p.find(',', k);
+    r.least = number(k + 1) == kMany ? 0 : number(k + 1);
+    r.most = comma < close ? number(comma + 1) : r.least;
     k = close + 1;
   } else {
-    return {least, k};
+    return r;
   }
   if (k < p.size() && (p[k] == '?' || p[k] == '+')) ++k;
-  return {least, k};
+  r.next = k;
+  return r;
 }
 
-// The symbol sets every match of `pattern` holds one symbol of each, when
-// the pattern proves that no match takes a boundary symbol | or / (outside
-// lookarounds: no such literal, no class holding one, no '.', no escape of
-// a letter). Then every match lies in one stretch between boundaries, and
-// that stretch holds a symbol of each set. A set is a literal or a [class]
-// that the match must take: not in a lookaround, an alternative or an
-// optional repeat (its own or an enclosing group's). Returns no sets when
-// the pattern does not prove the first part (or has no such atom).
-// "(?<spk>@SPK),?(?<cue>[VT])t" → {V T}, {t}, and the sets of @SPK's own
-// required atoms.
-std::vector<std::bitset<256>> RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
+// What RequiredSymbols proves of every match of a frame's pattern: the
+// symbol sets it takes one symbol of each (a literal or a [class] that the
+// match must take: not in a lookaround, an alternative or an optional repeat
+// of its own or an enclosing group), and how many boundary symbols (| or /)
+// it takes at most: the literals and classes that can take one, each at most
+// once (so "\\|?" counts 1). Then every match lies in at most crossings + 1
+// stretches between boundaries, which together hold a symbol of each set.
+// Proves nothing (no sets) when a boundary can be taken any number of times
+// (a '.', a repeated class holding one, a repeated group that takes one), or
+// the pattern uses a form not read here (an escape of a letter, (?…) other
+// than groups and lookarounds).
+// "(?<spk>@SPK),?(?<cue>[VT])\\.?\\|(?<q>Q)" → {V T}, {Q}, @SPK's own sets;
+// one crossing.
+struct Required {
+  std::vector<std::bitset<256>> sets;  // empty: nothing proved
+  std::size_t crossings = 0;
+};
+Required RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
   using Set = std::bitset<256>;
   struct Group {
     bool lookaround = false, alternative = false;
     std::vector<Set> required;  // atoms taken by every match of the group
+    std::size_t crossings = 0;  // boundary symbols it takes at most (alternatives added up)
   };
   Set bounds;  // the boundary symbols: a stretch never holds one
   for (int c = 0; c < 256; ++c) bounds[c] = alpha.boundary.Has(static_cast<char>(c));
   std::vector<Group> open(1);  // open[0]: the whole pattern
   int looking = 0;             // open lookarounds
-  // An atom [i, next) read: required when its repeat allows no zero.
+  bool unbounded = false;      // a boundary may be taken any number of times
+  // An atom [i, next) read: required when its repeat allows no zero; one
+  // that may take a boundary adds to the crossings instead.
   auto atom = [&](const Set& members, std::size_t next) {
-    auto [least, after] = Repeats(p, next);
-    if (least > 0 && !looking) open.back().required.push_back(members);
-    return after;
+    Repeat r = Repeats(p, next);
+    if (looking) return r.next;
+    if ((members & bounds).any()) {
+      if (r.most == kMany) unbounded = true;
+      open.back().crossings += r.most == kMany ? 0 : r.most;
+    } else if (r.least > 0) {
+      open.back().required.push_back(members);
+    }
+    return r.next;
   };
-  for (std::size_t i = 0; i < p.size();) {
+  for (std::size_t i = 0; i < p.size() && !unbounded;) {
     char c = p[i];
     if (c == '\\') {
       if (i + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[i + 1]))) return {};
-      if (!looking && alpha.boundary.Has(p[i + 1])) return {};
       i = atom(Set().set(static_cast<unsigned char>(p[i + 1])), i + 2);
     } else if (c == '[') {
       Set members;
       std::size_t next = ReadClass(p, i, members);
-      if (next == std::string::npos || (!looking && (members & bounds).any())) return {};
+      if (next == std::string::npos) return {};
       i = atom(members, next);
     } else if (c == '(') {
       Group g;
@@ -152,16 +180,20 @@ std::vector<std::bitset<256>> RequiredSymbols(const std::string& p, const ShapeA
       Group g = std::move(open.back());
       open.pop_back();
       looking -= g.lookaround;
-      auto [least, after] = Repeats(p, i + 1);
-      i = after;
-      if (g.lookaround || g.alternative || least == 0) continue;
+      Repeat r = Repeats(p, i + 1);
+      i = r.next;
+      if (g.lookaround) continue;
+      if (g.crossings > 0) {
+        if (r.most == kMany) unbounded = true;
+        open.back().crossings += r.most == kMany ? 0 : g.crossings * r.most;
+      }
+      if (g.alternative || r.least == 0) continue;
       auto& to = open.back().required;
       to.insert(to.end(), g.required.begin(), g.required.end());
     } else if (c == '|') {
       open.back().alternative = true;
       ++i;
-    } else if (c == '.' || alpha.boundary.Has(c)) {  // ('|' is an alternation, above)
-      if (!looking) return {};
+    } else if (c == '.') {
       i = atom(Set().set(), i + 1);
     } else if (c == '^' || c == '$') {
       ++i;
@@ -173,8 +205,8 @@ std::vector<std::bitset<256>> RequiredSymbols(const std::string& p, const ShapeA
       i = atom(Set().set(static_cast<unsigned char>(c)), i + 1);
     }
   }
-  if (open.size() != 1 || open[0].alternative) return {};
-  return open[0].required;
+  if (unbounded || open.size() != 1 || open[0].alternative) return {};
+  return {open[0].required, open[0].crossings};
 }
 
 // Symbol positions [b, e) → the units they cover.
@@ -380,7 +412,9 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.q = fr.regex.GroupIndex("q");
     fr.content = fr.regex.GroupIndex("content");
     fr.chain = fr.regex.GroupIndex("chain");
-    fr.required = RequiredSymbols(fr.regex.pattern(), alphabet_);
+    Required req = RequiredSymbols(fr.regex.pattern(), alphabet_);
+    fr.required = std::move(req.sets);
+    fr.crossings = req.crossings;
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
       throw file.Error(
@@ -441,9 +475,10 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   std::vector<char> taken(shape.units.size(), 0);
   std::vector<Claim> claims;
   // The stretches between boundaries, each with its symbols. A frame with
-  // required symbols (Frame::required) is searched only in the stretches
-  // that hold one of each set, and only for matches starting there; the
-  // others are searched over the whole string.
+  // required symbols (Frame::required) is searched only for matches starting
+  // in a stretch (or in the boundaries before it, when the frame may take
+  // one) such that it and the next Frame::crossings stretches hold one of
+  // each set; the others are searched over the whole string.
   struct Stretch {
     std::size_t begin, end;  // symbol positions [begin, end), no boundary among them
     std::bitset<256> symbols;
@@ -456,11 +491,13 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     stretches.back().symbols.set(static_cast<unsigned char>(s[i]));
     stretches.back().end = i + 1;
   }
-  // Every match of the frame starting in [from, last], checked and claimed
-  // left to right. A match the checks reject may hide a good one inside it:
-  // search again one position on, not after the rejected match.
-  auto search = [&](const Frame& fr, std::size_t from, std::size_t last) {
-    std::size_t start = from;
+  // Every match of the frame starting in [max(start, from), last], checked
+  // and claimed left to right; `start` carries on from range to range, so
+  // the ranges of a frame, taken in order, find what one search over the
+  // whole string finds. A match the checks reject may hide a good one
+  // inside it: search again one position on, not after the rejected match.
+  auto search = [&](const Frame& fr, std::size_t& start, std::size_t from, std::size_t last) {
+    start = std::max(start, from);
     while (auto m = fr.regex.FindAt(s, start, last)) {
       Span whole = m->groups[0];
       auto claim = Accept(fr, *m, shape, taken);
@@ -472,16 +509,39 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       claims.push_back(std::move(*claim));
     }
   };
+  // Where a match starting at or after stretch k's `from` may start at the
+  // latest: it takes a symbol of each required set at or after its start and
+  // within stretches [k, to), so at or before the last such symbol there, for
+  // every set. Npos when some set has none there.
+  auto last_start = [&](const Frame& fr, std::size_t k, std::size_t to) {
+    std::size_t last = stretches[k].end - 1;
+    for (const std::bitset<256>& r : fr.required) {
+      std::size_t p = stretches[to - 1].end;
+      while (p > stretches[k].begin && !r.test(static_cast<unsigned char>(s[p - 1]))) --p;
+      if (p == stretches[k].begin) return Regex::npos;
+      last = std::min(last, p - 1);
+    }
+    return last;
+  };
   for (const Frame& fr : frames_) {
+    std::size_t start = 0;
     if (fr.required.empty()) {
-      search(fr, 0, s.size());
+      search(fr, start, 0, s.size());
       continue;
     }
-    for (const Stretch& st : stretches) {
-      bool possible =
-          std::all_of(fr.required.begin(), fr.required.end(),
-                      [&](const std::bitset<256>& r) { return (st.symbols & r).any(); });
-      if (possible) search(fr, st.begin, st.end - 1);
+    for (std::size_t k = 0; k < stretches.size(); ++k) {
+      const std::size_t to = std::min(stretches.size(), k + fr.crossings + 1);
+      std::bitset<256> held;
+      for (std::size_t j = k; j < to; ++j) held |= stretches[j].symbols;
+      bool possible = std::all_of(fr.required.begin(), fr.required.end(),
+                                  [&](const std::bitset<256>& r) { return (held & r).any(); });
+      if (!possible) continue;
+      std::size_t last = last_start(fr, k, to);
+      if (last == Regex::npos) continue;
+      // a frame that takes no boundary cannot start on one
+      std::size_t from = stretches[k].begin;
+      if (fr.crossings > 0) from = k == 0 ? 0 : stretches[k - 1].end;
+      search(fr, start, from, last);
     }
   }
   DropCrossing(claims);

@@ -77,12 +77,14 @@ class Frames {
     std::string needs;  // "", "bare" or "object"
     Regex regex;
     int spk = -1, cue = -1, q = -1, content = -1, chain = -1;
-    // When the pattern proves that every match lies between two boundaries
-    // (| or /): symbol sets such that every match takes one symbol of each
-    // (the cue group's class, literals outside optional parts); empty
-    // otherwise (see RequiredSymbols in frames.cpp). Run() searches only for
-    // matches starting in the stretches between boundaries that hold them.
+    // When the pattern proves that every match takes at most `crossings`
+    // boundaries (| or /): symbol sets such that every match takes one
+    // symbol of each (the cue group's class, literals outside optional
+    // parts); empty otherwise (see RequiredSymbols in frames.cpp). Run()
+    // searches only for matches starting where the next crossings + 1
+    // stretches between boundaries hold them.
     std::vector<std::bitset<256>> required = {};
+    std::size_t crossings = 0;
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
   static void DropCrossing(std::vector<Claim>& claims);

@@ -166,7 +166,7 @@ std::size_t Lexicon::MatchAlias(const std::vector<std::string_view>& words) cons
 }
 
 char Lexicon::FunctionSymbol(std::string_view lower) const {
-  auto it = function_.find(std::string(lower));
+  auto it = function_.find(lower);
   if (it != function_.end()) return it->second;
   return NumberCompound(lower) ? alphabet_.sym.number : 0;
 }
@@ -176,12 +176,12 @@ bool Lexicon::NumberCompound(std::string_view lower) const {
 }
 
 const Pronoun* Lexicon::FindPronoun(std::string_view lower) const {
-  auto it = pronouns_.find(std::string(lower));
+  auto it = pronouns_.find(lower);
   return it == pronouns_.end() ? nullptr : &it->second;
 }
 
 Particle Lexicon::NameParticle(std::string_view lower) const {
-  auto it = particles_.find(std::string(lower));
+  auto it = particles_.find(lower);
   return it == particles_.end() ? Particle::kNone : it->second;
 }
 
@@ -194,7 +194,7 @@ bool Lexicon::IsParticleName(std::string_view word) const {
 }
 
 std::optional<SpeakerType> Lexicon::SourceType(std::string_view lower) const {
-  auto it = sources_.find(std::string(lower));
+  auto it = sources_.find(lower);
   if (it == sources_.end()) return std::nullopt;
   return it->second;
 }

@@ -25,6 +25,7 @@
 #include "core/phrase_index.h"
 #include "core/record.h"
 #include "core/rules.h"
+#include "core/view_hash.h"
 #include "segment/word_lists.h"
 
 namespace whosaid::attribution {
@@ -85,16 +86,14 @@ class Lexicon {
   bool NumberCompound(std::string_view lower) const;
   const Pronoun* FindPronoun(std::string_view lower) const;
   // A form of "be" (words.txt class be).
-  bool IsBe(std::string_view lower) const { return be_forms_.count(std::string(lower)); }
+  bool IsBe(std::string_view lower) const { return be_forms_.count(lower); }
   // An irregular past-tense verb (words.txt class past: went, came); the
   // -ed forms are recognised by their ending.
-  bool IsIrregularPast(std::string_view lower) const {
-    return past_forms_.count(std::string(lower)) > 0;
-  }
+  bool IsIrregularPast(std::string_view lower) const { return past_forms_.count(lower) > 0; }
   // A determiner that can stand alone for people (words.txt class quantifier:
   // some, two; quantifier-one: another, each): the verb agreeing with it.
   Agreement Quantifier(std::string_view lower) const {
-    auto it = quantifiers_.find(std::string(lower));
+    auto it = quantifiers_.find(lower);
     if (it == quantifiers_.end()) return Agreement::kNone;
     return it->second ? Agreement::kPlural : Agreement::kSingular;
   }
@@ -110,18 +109,18 @@ class Lexicon {
   }
   // A word that completes a role after of/for (State, Foreign, Affairs;
   // rules/portfolios.txt).
-  bool IsPortfolio(std::string_view lower) const { return portfolios_.count(std::string(lower)); }
+  bool IsPortfolio(std::string_view lower) const { return portfolios_.count(lower); }
   // How a lower-case word is written as a name particle (kNone: it is not one).
   Particle NameParticle(std::string_view lower) const;
   // A word that is a name word though written in lower case: a joined
   // particle, a hyphen, then a capital (al-Tamimi, ash-Shaar, bin-Zayed).
   bool IsParticleName(std::string_view word) const;
   // A document a speaker issues (statement, post; sources.txt "document").
-  bool IsDocument(std::string_view lower) const { return documents_.count(std::string(lower)); }
+  bool IsDocument(std::string_view lower) const { return documents_.count(lower); }
   // A kicker label ("EXCLUSIVE: …", "Watch: …"; sources.txt "label").
-  bool IsLabel(std::string_view lower) const { return labels_.count(std::string(lower)); }
+  bool IsLabel(std::string_view lower) const { return labels_.count(lower); }
   // A group noun that stands for an organisation (rebels; sources.txt "members").
-  bool IsMembers(std::string_view lower) const { return members_.count(std::string(lower)); }
+  bool IsMembers(std::string_view lower) const { return members_.count(lower); }
   // A source noun: kGroup or kAnonymous.
   std::optional<SpeakerType> SourceType(std::string_view lower) const;
 
@@ -138,22 +137,25 @@ class Lexicon {
     bool participle = false;
   };
   void LoadCues(const rules::RuleFile& file);
+  template <class V>
+  using Map = ViewMap<V>;  // probed with a view (core/view_hash.h)
+  using Set = ViewSet;
 
   std::vector<std::unique_ptr<Cue>> cues_;
   rules::PhraseIndex<CueForm> cue_index_;
   rules::PhraseIndex<bool> nominal_index_;
   rules::PhraseIndex<bool> alias_index_;
-  std::unordered_map<std::string, char> function_;
-  std::unordered_map<std::string, Pronoun> pronouns_;
-  std::unordered_map<std::string, SpeakerType> sources_;
-  std::unordered_map<std::string, Particle> particles_;
-  std::unordered_set<std::string> portfolios_;
-  std::unordered_set<std::string> documents_;
-  std::unordered_set<std::string> be_forms_;
-  std::unordered_set<std::string> past_forms_;
-  std::unordered_map<std::string, bool> quantifiers_;  // word → plural
-  std::unordered_set<std::string> members_;
-  std::unordered_set<std::string> labels_;
+  Map<char> function_;
+  Map<Pronoun> pronouns_;
+  Map<SpeakerType> sources_;
+  Map<Particle> particles_;
+  Set portfolios_;
+  Set documents_;
+  Set be_forms_;
+  Set past_forms_;
+  Map<bool> quantifiers_;  // word → plural
+  Set members_;
+  Set labels_;
   ShapeAlphabet alphabet_;
   EnglishWords english_;
   const segment::WordLists& word_lists_;  // the rule set's (RuleSet::Shared)

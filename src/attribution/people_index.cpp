@@ -124,7 +124,7 @@ const KnownPerson* PeopleIndex::Before(std::size_t unit) const {
 
 const KnownPerson* PeopleIndex::Before(std::size_t unit,
                                        const std::function<bool(const KnownPerson&)>& accept,
-                                       std::size_t max_mentions) const {
+                                       std::size_t max_mentions, std::size_t* at) const {
   const KnownPerson* found = nullptr;
   std::size_t found_unit = kNone;
   auto it = by_unit_.lower_bound({unit, 0});
@@ -136,7 +136,16 @@ const KnownPerson* PeopleIndex::Before(std::size_t unit,
       found_unit = it->first;
     }
   }
+  if (found && at) *at = found_unit;
   return found;
+}
+
+const KnownPerson* PeopleIndex::First(std::size_t lo, std::size_t hi,
+                                      const std::function<bool(const KnownPerson&)>& accept) const {
+  for (auto it = by_unit_.lower_bound({lo, 0}); it != by_unit_.end() && it->first < hi; ++it) {
+    if (accept(people_[it->second])) return &people_[it->second];
+  }
+  return nullptr;
 }
 
 std::vector<const KnownPerson*> PeopleIndex::Bearers(const std::string& word) const {

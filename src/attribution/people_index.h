@@ -64,8 +64,13 @@ class PeopleIndex {
   const KnownPerson* Before(std::size_t unit) const;
   // Mentioned last before `unit` (strictly) among those `accept` takes,
   // looking back over at most `max_mentions` mentions.
+  // `at`, when given, gets the unit of the mention found.
   const KnownPerson* Before(std::size_t unit, const std::function<bool(const KnownPerson&)>& accept,
-                            std::size_t max_mentions) const;
+                            std::size_t max_mentions, std::size_t* at = nullptr) const;
+  // Mentioned first in units [lo, hi) among those `accept` takes (the
+  // subject of a sentence), or nullptr.
+  const KnownPerson* First(std::size_t lo, std::size_t hi,
+                           const std::function<bool(const KnownPerson&)>& accept) const;
   // The persons whose name or alias holds `word` (other than the person
   // named exactly `word`), in the order they became known.
   std::vector<const KnownPerson*> Bearers(const std::string& word) const;

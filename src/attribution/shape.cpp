@@ -42,22 +42,42 @@ char PunctSymbol(char32_t c, const ShapeSymbols& sym) {
   }
 }
 
+// ShapeBuilder::WordSymbol of a word already lower-cased.
+char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, bool cap, bool sentence_initial,
+                  bool next_cap) {
+  const ShapeSymbols& sym = lexicon.alphabet().sym;
+  if (!cap || sentence_initial) {
+    if (char f = lexicon.FunctionSymbol(lower)) return f;
+    if (const Pronoun* p = lexicon.FindPronoun(lower))
+      return p->subject ? sym.subject_pronoun : sym.object_pronoun;
+  } else if (char f = lexicon.FunctionSymbol(lower); f == sym.determiner || f == sym.adverb) {
+    return f;  // "The" inside a name (The Saleh Brigade); days (said Tuesday)
+  }
+  if (cap && next_cap && lexicon.IsTitle(lower)) return sym.title;
+  if (lexicon.SourceType(lower)) return sym.source;  // "analysts", "diplomats": sources first
+  if (lexicon.IsRole(lower)) return sym.role;
+  if (lexicon.IsOrgHead(lower, cap)) return sym.org_head;
+  if (cap) return sym.name;
+  const EnglishWords& en = lexicon.english();
+  return lower.size() >= en.gerund_min_length && lower.ends_with(en.gerund_ending) ? sym.gerund
+                                                                                   : sym.word;
+}
+
 // Builds the units left to right.
 class Builder {
  public:
-  Builder(const ShapeConfig& config, const Lexicon& lexicon, const ShapeBuilder& owner,
-          std::string_view text, const segment::Tokens& tokens,
-          const std::vector<quotes::Quotation>& quotations)
+  Builder(const ShapeConfig& config, const Lexicon& lexicon, std::string_view text,
+          const segment::Tokens& tokens, const std::vector<quotes::Quotation>& quotations)
       : config_(config),
         lexicon_(lexicon),
         sym_(lexicon.alphabet().sym),
-        owner_(owner),
         text_(text),
         tokens_(tokens.tokens),
         quotations_(quotations) {}
 
   Shape Run() {
     MarkTitleCase();
+    LowerTokens();
     shape_.symbols.push_back(sym_.paragraph_end);
     shape_.unit_at.push_back(-1);
     std::size_t q = 0;  // next top-level quotation
@@ -110,6 +130,22 @@ class Builder {
  private:
   std::string_view Word(std::size_t i) const {
     return text_.substr(tokens_[i].span.begin, tokens_[i].span.size());
+  }
+
+  // Every token lower-cased once (segment::Lower), one after another in one
+  // buffer: the word look-ups below read token i's as Lowered(i) instead of
+  // lower-casing it again per look-up.
+  void LowerTokens() {
+    lowered_.reserve(text_.size());
+    lowered_at_.reserve(tokens_.size() + 1);
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      lowered_at_.push_back(lowered_.size());
+      segment::AppendLower(lowered_, Word(i));
+    }
+    lowered_at_.push_back(lowered_.size());
+  }
+  std::string_view Lowered(std::size_t i) const {
+    return std::string_view(lowered_).substr(lowered_at_[i], lowered_at_[i + 1] - lowered_at_[i]);
   }
 
   // A transcript turn ("WALLACE: …"): the label becomes a name unit and the
@@ -166,7 +202,7 @@ class Builder {
       if (tokens_[t].kind != TokenKind::kWord) continue;
       if (tokens_[t].cap)
         ++caps;
-      else if (lexicon_.FunctionSymbol(segment::Lower(Word(t))))
+      else if (lexicon_.FunctionSymbol(Lowered(t)))
         ++minor;
     }
     const std::size_t least = config_.min_quoted_title_words;
@@ -207,14 +243,14 @@ class Builder {
   }
 
   // Lower-case words from token i on, within the sentence (for phrase lookups).
-  std::vector<std::string_view> LowerWords(std::size_t i, std::size_t n) {
+  const std::vector<std::string_view>& LowerWords(std::size_t i, std::size_t n) {
     lowers_.clear();
     for (std::size_t k = i; k < tokens_.size() && k < i + n; ++k) {
       if (tokens_[k].kind != TokenKind::kWord || tokens_[k].paragraph != tokens_[i].paragraph)
         break;
-      lowers_.push_back(segment::Lower(Word(k)));
+      lowers_.push_back(Lowered(k));
     }
-    return {lowers_.begin(), lowers_.end()};
+    return lowers_;
   }
 
   void Classify(Unit& u) {
@@ -239,7 +275,7 @@ class Builder {
     }
     bool initial = SentenceInitial(u.first);
     if (!t.cap || initial) {
-      auto words = LowerWords(u.first, config_.max_cue_words);
+      const auto& words = LowerWords(u.first, config_.max_cue_words);
       auto cue = lexicon_.MatchCue(words);
       bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
       if (cue &&
@@ -269,16 +305,16 @@ class Builder {
       return;
     }
     bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
-    u.symbol = owner_.WordSymbol(Word(u.first), cap, initial && t.cap, next_cap);
+    u.symbol = WordSymbolOf(lexicon_, Lowered(u.first), cap, initial && t.cap, next_cap);
     if (u.symbol == sym_.object_pronoun && t.all_caps) u.symbol = sym_.name;   // US, not us
     if (u.symbol == sym_.name && KickerLabel(u.first)) u.symbol = sym_.other;  // "EXCLUSIVE: …"
     if (u.symbol == sym_.word) {
-      std::string lower = segment::Lower(Word(u.first));
+      std::string_view lower = Lowered(u.first);
       u.verbish = LooksFinite(lower);
       // "black-owned", "self-funded": a hyphenated compound is an adjective
       const EnglishWords& en = lexicon_.english();
       u.past = lower.size() >= en.past_min_length && lower.ends_with(en.past_ending) &&
-               lower.find('-') == std::string::npos;
+               lower.find('-') == std::string_view::npos;
       u.past = u.past || lexicon_.IsIrregularPast(lower);
     }
     u.verbish = u.verbish || u.symbol == sym_.aux;
@@ -289,7 +325,7 @@ class Builder {
   bool KickerLabel(std::size_t i) const {
     if (i + 1 >= tokens_.size() || text_[tokens_[i + 1].span.begin] != ':') return false;
     if (i > 0 && tokens_[i - 1].paragraph == tokens_[i].paragraph) return false;
-    return lexicon_.IsLabel(segment::Lower(Word(i)));
+    return lexicon_.IsLabel(Lowered(i));
   }
 
   // A quotation whose words end with a comma right before the closing mark.
@@ -319,7 +355,7 @@ class Builder {
     auto apart = [&](std::size_t k) {
       if (k >= tokens_.size() || tokens_[k].kind != TokenKind::kWord || tokens_[k].cap)
         return false;
-      Particle p = lexicon_.NameParticle(segment::Lower(Word(k)));
+      Particle p = lexicon_.NameParticle(Lowered(k));
       return p == Particle::kApart || p == Particle::kBoth;
     };
     if (!apart(i) || !AfterNameWord(i)) return false;
@@ -361,9 +397,8 @@ class Builder {
     }
     if (u.end < tokens_.size() && tokens_[u.end].kind == TokenKind::kWord &&
         tokens_[u.end].sentence == tokens_[u.first].sentence && !tokens_[u.end].cap) {
-      std::string lower = segment::Lower(Word(u.end));
-      return lexicon_.MatchCue({std::string_view(lower)}).has_value() ||
-             lexicon_.FunctionSymbol(lower) == sym_.aux;
+      std::string_view lower = Lowered(u.end);
+      return lexicon_.MatchCue({lower}).has_value() || lexicon_.FunctionSymbol(lower) == sym_.aux;
     }
     return true;
   }
@@ -378,7 +413,7 @@ class Builder {
         if (k + config_.max_be_adverb_units < shape_.units.size()) return false;
         continue;
       }
-      return prev.symbol == sym_.aux && lexicon_.IsBe(segment::Lower(Word(prev.first)));
+      return prev.symbol == sym_.aux && lexicon_.IsBe(Lowered(prev.first));
     }
     return false;
   }
@@ -391,16 +426,15 @@ class Builder {
     if (cue.participle || next >= tokens_.size() || tokens_[next].kind != TokenKind::kWord ||
         tokens_[next].cap || tokens_[next].sentence != tokens_[i].sentence)
       return false;
-    std::string w = segment::Lower(Word(i));
+    std::string_view w = Lowered(i);
     const EnglishWords& en = lexicon_.english();
-    auto ends = [&](const std::string& x, const std::string& suf) {
+    auto ends = [&](std::string_view x, const std::string& suf) {
       return x.size() >= suf.size() + en.finite_min_stem && x.ends_with(suf);
     };
     if (ends(w, en.past_ending) || w == en.past_say) return false;
-    std::string n = segment::Lower(Word(next));
+    std::string_view n = Lowered(next);
     if (ends(n, en.past_ending)) return true;
-    std::string_view one[] = {n};
-    auto then = lexicon_.MatchCue({one[0]});
+    auto then = lexicon_.MatchCue({n});
     return then && !then->participle;
   }
 
@@ -422,7 +456,7 @@ class Builder {
     if (participle || shape_.units.empty() || shape_.symbols.back() != sym_.determiner)
       return false;
     const Unit& last = shape_.units.back();
-    Agreement q = lexicon_.Quantifier(segment::Lower(Word(last.first)));
+    Agreement q = lexicon_.Quantifier(Lowered(last.first));
     if (q == Agreement::kNone) return false;
     std::size_t pos = shape_.pos_of.back();
     char before = pos > 0 ? shape_.symbols[pos - 1] : sym_.paragraph_end;
@@ -460,7 +494,7 @@ class Builder {
   }
 
   // -ed, or -s after a noun or pronoun (Trump represents; the raids occurred).
-  bool LooksFinite(const std::string& w) const {
+  bool LooksFinite(std::string_view w) const {
     const EnglishWords& en = lexicon_.english();
     auto ends = [&](const std::string& suf) {
       return w.size() >= suf.size() + en.finite_min_stem && w.ends_with(suf);
@@ -513,11 +547,12 @@ class Builder {
   const ShapeConfig& config_;
   const Lexicon& lexicon_;
   const ShapeSymbols& sym_;
-  const ShapeBuilder& owner_;
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const std::vector<quotes::Quotation>& quotations_;
-  std::vector<std::string> lowers_;
+  std::string lowered_;                   // every token lower-cased (LowerTokens) …
+  std::vector<std::size_t> lowered_at_;   // … token i's at [lowered_at_[i], lowered_at_[i + 1])
+  std::vector<std::string_view> lowers_;  // LowerWords' result
   std::size_t run_ = 0;
   std::vector<bool> title_case_;  // by paragraph
   Shape shape_;
@@ -530,28 +565,12 @@ ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const rules::RuleSet& rule
 
 char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_initial,
                               bool next_cap) const {
-  const ShapeSymbols& sym = lexicon_.alphabet().sym;
-  std::string lower = segment::Lower(word);
-  if (!cap || sentence_initial) {
-    if (char f = lexicon_.FunctionSymbol(lower)) return f;
-    if (const Pronoun* p = lexicon_.FindPronoun(lower))
-      return p->subject ? sym.subject_pronoun : sym.object_pronoun;
-  } else if (char f = lexicon_.FunctionSymbol(lower); f == sym.determiner || f == sym.adverb) {
-    return f;  // "The" inside a name (The Saleh Brigade); days (said Tuesday)
-  }
-  if (cap && next_cap && lexicon_.IsTitle(lower)) return sym.title;
-  if (lexicon_.SourceType(lower)) return sym.source;  // "analysts", "diplomats": sources first
-  if (lexicon_.IsRole(lower)) return sym.role;
-  if (lexicon_.IsOrgHead(lower, cap)) return sym.org_head;
-  if (cap) return sym.name;
-  const EnglishWords& en = lexicon_.english();
-  return lower.size() >= en.gerund_min_length && lower.ends_with(en.gerund_ending) ? sym.gerund
-                                                                                   : sym.word;
+  return WordSymbolOf(lexicon_, segment::Lower(word), cap, sentence_initial, next_cap);
 }
 
 Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,
                         const std::vector<quotes::Quotation>& quotations) const {
-  return Builder(config_, lexicon_, *this, text, tokens, quotations).Run();
+  return Builder(config_, lexicon_, text, tokens, quotations).Run();
 }
 
 }  // namespace whosaid::attribution

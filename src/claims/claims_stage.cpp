@@ -187,7 +187,7 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
   DocClaims out;
   out.id = doc.id;
   out.date = doc.date;
-  std::map<std::string, int> uses;
+  std::map<std::string, int, std::less<>> uses;
   if (!result.quotes.empty() && config_.statements.topic_uses > 0) {
     for (const Term& t : lexicon_.Terms(doc.text)) ++uses[t.key];
   }
@@ -195,12 +195,14 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
     RecordClaims& r = out.records.emplace_back();
     const std::string text = SpanText(doc, q.quote);
     r.features = ItemFeatures::Of(lexicon_, text, q.kind == QuoteKind::kDirect);
-    for (const Term& t : r.features.terms) {
+    std::vector<std::pair<std::string, int>> doc_uses;
+    for (const PackedWords::Word t : r.features.terms) {
       auto it = uses.find(t.key);
-      if (it != uses.end() && it->second > 1) r.doc_uses.emplace_back(t.key, it->second);
+      if (it != uses.end() && it->second > 1) doc_uses.emplace_back(t.key, it->second);
     }
-    std::sort(r.doc_uses.begin(), r.doc_uses.end());
-    r.doc_uses.erase(std::unique(r.doc_uses.begin(), r.doc_uses.end()), r.doc_uses.end());
+    std::sort(doc_uses.begin(), doc_uses.end());
+    doc_uses.erase(std::unique(doc_uses.begin(), doc_uses.end()), doc_uses.end());
+    r.doc_uses = TermUses(doc_uses);
     if (q.speaker) r.mention = SpanText(doc, q.speaker->mention);
     if (config_.details) r.text = text;
   }
@@ -263,7 +265,8 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
   // 1. Statements over every record.
   const std::vector<StatementItem>& items = inputs.items;
   const std::vector<RecordRef>& refs = inputs.refs;
-  StatementGroups groups = StatementGrouper(config_.statements, lexicon_).Run(items, threads);
+  StatementGroups groups =
+      StatementGrouper(config_.statements, lexicon_).Run(items, threads, inputs.features);
   ClaimsResult out;
   out.statement_of.resize(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -272,7 +275,10 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
         docs[d].result ? docs[d].result->quotes.size() : docs[d].claims->records.size(), 0);
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
-    out.statement_of[refs[i].doc][refs[i].record] = groups.of[i];
+    // (a summary whose records went has a statement per item: one per record)
+    std::vector<std::size_t>& of = out.statement_of[refs[i].doc];
+    if (of.size() <= refs[i].record) of.resize(refs[i].record + 1, 0);
+    of[refs[i].record] = groups.of[i];
   }
   for (StatementGroup& g : groups.statements) {
     Statement st;

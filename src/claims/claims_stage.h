@@ -71,10 +71,10 @@ struct ClaimsDoc {
 // features, no document text (the text of its quote only with
 // ClaimsConfig::details, for the wording diff and the feed).
 struct RecordClaims {
-  ItemFeatures features;                              // statements.h
-  std::vector<std::pair<std::string, int>> doc_uses;  // StatementItem::doc_uses
-  std::string mention;                                // the words naming its speaker ("" if none)
-  std::string text;                                   // its quote's text (details only)
+  ItemFeatures features;  // statements.h
+  TermUses doc_uses;      // StatementItem::uses (packed: held to the end of the run)
+  std::string mention;    // the words naming its speaker ("" if none)
+  std::string text;       // its quote's text (details only)
 };
 
 // One document's summary (ClaimsStage::Summarize), records parallel to its
@@ -102,6 +102,10 @@ struct FoldedDoc {
 struct StatementInputs {
   std::vector<StatementItem> items;
   std::vector<RecordRef> refs;
+  // Where items given without features have theirs (StatementGrouper::Run);
+  // a document's summary may then have no records (DocClaims::records
+  // emptied once its items are made): Run reads only their ids and dates.
+  const FeatureSource* features = nullptr;
 };
 
 class ClaimsStage {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -19,8 +20,9 @@ namespace whosaid::claims {
 namespace {
 
 // One item's terms: sorted unique keys (views of its features', which
-// outlive the grouping) with their weights.
+// outlive the bag: Loaded) with their weights.
 struct Bag {
+  const ItemFeatures* features = nullptr;  // what it was made of
   std::vector<std::string_view> keys;
   std::vector<bool> proper;  // a name wherever the item uses it
   std::vector<double> weight;
@@ -31,10 +33,10 @@ struct Bag {
 
 // The bag's keys and names, no weights yet: sorted unique keys, a key a
 // name only where every use of it is one.
-Bag MakeBag(const std::vector<Term>& terms) {
+Bag MakeBag(const PackedWords& terms) {
   std::vector<std::pair<std::string_view, bool>> seen;
   seen.reserve(terms.size());
-  for (const Term& t : terms) seen.emplace_back(t.key, t.proper);
+  for (const PackedWords::Word t : terms) seen.emplace_back(t.key, t.flag);
   std::sort(seen.begin(), seen.end());  // a key's first use: its least proper
   Bag bag;
   for (const auto& [key, proper] : seen) {
@@ -73,20 +75,40 @@ Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
   return o;
 }
 
+// Overlap::common of two bags, from their keys and names alone (no weights
+// needed).
+std::size_t CommonTerms(const Bag& a, const Bag& b) {
+  std::size_t common = 0, i = 0, j = 0;
+  while (i < a.keys.size() && j < b.keys.size()) {
+    const int c = a.keys[i].compare(b.keys[j]);
+    if (c < 0) {
+      ++i;
+    } else if (c > 0) {
+      ++j;
+    } else {
+      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return common;
+}
+
 // Whether two direct quotes (their features: spelling keys in order, and
 // whether each is a content term) share a run of words in order whose
 // length plus content terms make `score`, one content term at least.
 bool SharedRun(const ItemFeatures& a, const ItemFeatures& b, std::size_t score) {
   // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content
   // words.
-  const std::vector<std::string>& ak = a.wording;
-  const std::vector<std::string>& bk = b.wording;
+  const PackedWords& ak = a.wording;
+  const PackedWords& bk = b.wording;
   std::vector<std::size_t> len(bk.size() + 1, 0), con(bk.size() + 1, 0);
   for (std::size_t i = 0; i < ak.size(); ++i) {
+    const PackedWords::Word w = ak[i];
     for (std::size_t j = bk.size(); j-- > 0;) {
-      if (ak[i] == bk[j]) {
+      if (w.key == bk[j].key) {
         len[j + 1] = len[j] + 1;
-        con[j + 1] = con[j] + (a.content[i] ? 1 : 0);
+        con[j + 1] = con[j] + (w.flag ? 1 : 0);
         if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
       } else {
         len[j + 1] = con[j + 1] = 0;
@@ -125,32 +147,67 @@ bool RoleFits(const TermLexicon& lexicon, const std::string& role,
 // the run — and compares two items. A bag is made where it is needed (a
 // speaker block, the bridge) and dropped with it: two bags of one item are
 // the same.
+// An item's features and term counts while a bag of it is needed: its own
+// (StatementItem::features, uses), read from the FeatureSource, or made from
+// its text. Not moved once loaded: its bags' keys are views of it.
+struct Loaded {
+  ItemFeatures features;
+  TermUses uses;
+  const ItemFeatures* f = nullptr;
+  const TermUses* u = nullptr;
+  Loaded() = default;
+  Loaded(const Loaded&) = delete;
+  Loaded& operator=(const Loaded&) = delete;
+};
+
+// Term keys owned (the features they come from are loaded and dropped).
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+using TermCounts = std::unordered_map<std::string, int, KeyHash, std::equal_to<>>;
+
 struct Ranked {
   const StatementConfig& config;
+  const TermLexicon& lexicon;
   const std::vector<StatementItem>& items;
-  std::vector<std::size_t> order;                // rank → item
-  std::vector<const ItemFeatures*> features;     // by rank
-  std::vector<long> day, published;              // by rank: the event's date, the document's
-  std::unordered_map<std::string_view, int> df;  // items whose terms hold the key
+  const FeatureSource* source;       // for items given without features
+  std::vector<std::size_t> order;    // rank → item
+  std::vector<long> day, published;  // by rank: the event's date, the document's
+  TermCounts df;                     // items whose terms hold the key
 
   const StatementItem& Item(std::size_t r) const { return items[order[r]]; }
 
+  void Load(std::size_t r, Loaded& into) const {
+    const StatementItem& item = Item(r);
+    if (item.features) {
+      into.f = item.features;
+    } else if (source) {
+      source->Read(order[r], into.features, into.uses);
+      into.f = &into.features;
+      into.u = &into.uses;
+      return;
+    } else {
+      into.features = ItemFeatures::Of(lexicon, item.text, item.direct);
+      into.f = &into.features;
+    }
+    if (!item.uses) into.uses = TermUses(item.doc_uses);
+    into.u = item.uses ? item.uses : &into.uses;
+  }
+
   // The item's terms weighed: idf over the run (a name `proper_weight` of
   // it), and within its document (StatementConfig::topic_uses).
-  Bag BagOf(std::size_t r) const {
-    Bag bag = MakeBag(features[r]->terms);
-    const StatementItem& item = Item(r);
-    const auto& uses = item.uses ? *item.uses : item.doc_uses;
+  Bag BagOf(const Loaded& loaded) const {
+    Bag bag = MakeBag(loaded.f->terms);
+    bag.features = loaded.f;
+    const TermUses& uses = *loaded.u;
     const double n = static_cast<double>(items.size());
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
       const int count = df.find(bag.keys[k])->second;
       double idf = std::log((n + 1.0) / (count + 0.5));
       bag.weight.push_back(idf * (bag.proper[k] ? config.proper_weight : 1.0));
       bag.total += bag.weight.back();
-      auto it = std::lower_bound(
-          uses.begin(), uses.end(), bag.keys[k],
-          [](const std::pair<std::string, int>& u, std::string_view key) { return u.first < key; });
-      const int used = it != uses.end() && it->first == bag.keys[k] ? it->second : 1;
+      const int used = uses.Count(bag.keys[k], 1);
       const double factor = config.topic_uses > 0 && used > config.topic_uses
                                 ? static_cast<double>(config.topic_uses) / used
                                 : 1.0;
@@ -183,7 +240,7 @@ struct Ranked {
     const double sim = smaller > 0 ? o.weight / smaller : 0.0;
     if (o.shared < config.min_shared && sim < config.short_link) return 0.0;
     if (x.direct && y.direct) {
-      const bool run = SharedRun(*features[a], *features[b], config.direct_run);
+      const bool run = SharedRun(*p.features, *q.features, config.direct_run);
       if (x.doc == y.doc && (sim < config.same_doc_direct || !run)) return 0.0;
       if (x.doc != y.doc && sim < config.direct_link && !run) return 0.0;
     }
@@ -199,10 +256,16 @@ struct Ranked {
 // The speaker each item (by rank) is compared under: its entity; for an
 // item without one whose words match the records of exactly one named
 // speaker (StatementConfig::bridge_link, in both), that speaker's; else,
-// with a role, a speaker of its own per document and mention. Only the
-// terms of the items to bridge get postings of named items, and only the
-// named items those postings offer get bags; the items to bridge are
-// decided on `threads` threads.
+// with a role, a speaker of its own per document and mention.
+//
+// Memory follows the vocabulary, not the run: named items get postings only
+// for the terms of the items to bridge and only while a term's list is
+// short (`max_posting`: a longer one offers no candidates, so it is dropped
+// as it grows past that); the items to bridge are then decided kBridgeChunk
+// at a time on `threads` threads, each chunk loading its items and their
+// candidates, then dropping them. A candidate whose common terms (neither
+// a name nor `not`: Overlap::common) are fewer than `bridge_min_shared`
+// fails the first test below, so only the others get weighed bags.
 std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads) {
   const StatementConfig& config = g.config;
   const std::size_t n = g.order.size();
@@ -214,107 +277,118 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
     if (x.speaker.empty() && !x.mention.empty()) bridge.push_back(r);
   }
   if (bridge.empty()) return out;
-  std::vector<Bag> bridged(bridge.size());
-  parallel::ParallelFor(bridge.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) bridged[i] = g.BagOf(bridge[i]);
-  });
-  std::unordered_set<std::string_view> held;  // their terms
-  for (const Bag& bag : bridged) held.insert(bag.keys.begin(), bag.keys.end());
-  // Postings of named items (rank ascending, and whether the item uses the
-  // term only as a name), for the terms of the items to bridge only.
-  struct Posting {
-    std::size_t rank;
-    bool proper;
+  // The terms of the items to bridge, then their postings of named items
+  // (rank ascending), while short.
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> held;
+  for (std::size_t r : bridge) {
+    Loaded loaded;
+    g.Load(r, loaded);
+    for (const PackedWords::Word t : loaded.f->terms) held.emplace(t.key);
+  }
+  struct Postings {
+    std::vector<std::uint32_t> ranks;
+    bool long_list = false;  // more than max_posting named items: dropped
   };
-  std::unordered_map<std::string_view, std::vector<Posting>> postings;
+  std::unordered_map<std::string_view, Postings> postings;  // keys: views of `held`
   for (std::size_t r = 0; r < n; ++r) {
     if (out[r].empty()) continue;
-    for (const Term& t : g.features[r]->terms) {
-      if (held.count(t.key) == 0) continue;
-      std::vector<Posting>& list = postings[t.key];
-      if (list.empty() || list.back().rank != r)
-        list.push_back({r, t.proper});
-      else
-        list.back().proper = list.back().proper && t.proper;
+    Loaded loaded;
+    g.Load(r, loaded);
+    for (const PackedWords::Word t : loaded.f->terms) {
+      auto key = held.find(t.key);
+      if (key == held.end()) continue;
+      Postings& list = postings[*key];
+      if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
+      list.ranks.push_back(static_cast<std::uint32_t>(r));
+      if (list.ranks.size() > config.max_posting) list = {{}, true};
     }
   }
-  // Each item to bridge: its candidates (named items sharing a term whose
-  // posting is short) that share `bridge_min_shared` common terms with it
-  // (neither a name nor `not`: Overlap::common) — the others fail the first
-  // test below, so only these need bags.
-  std::vector<std::vector<std::size_t>> passing(bridge.size());
-  parallel::ForEach(bridge.size(), threads, [&](std::size_t i) {
-    const Bag& bag = bridged[i];
-    std::vector<std::size_t> candidates;
-    for (std::string_view k : bag.keys) {
-      auto it = postings.find(k);
-      if (it == postings.end() || it->second.size() > config.max_posting) continue;
-      for (const Posting& p : it->second) candidates.push_back(p.rank);
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    std::vector<std::size_t> common(candidates.size(), 0);
-    for (std::size_t k = 0; k < bag.keys.size(); ++k) {
-      if (bag.proper[k] || bag.keys[k] == "not") continue;
-      auto it = postings.find(bag.keys[k]);
-      if (it == postings.end()) continue;
-      const std::vector<Posting>& list = it->second;
-      for (std::size_t c = 0; c < candidates.size(); ++c) {
-        auto p = std::lower_bound(list.begin(), list.end(), candidates[c],
-                                  [](const Posting& q, std::size_t r) { return q.rank < r; });
-        if (p != list.end() && p->rank == candidates[c] && !p->proper) ++common[c];
+  constexpr std::size_t kBridgeChunk = 1024;
+  std::vector<Loaded> loaded;
+  std::vector<Bag> bags;
+  std::vector<std::vector<std::size_t>> candidates;
+  for (std::size_t b0 = 0; b0 < bridge.size(); b0 += kBridgeChunk) {
+    const std::size_t m = std::min(kBridgeChunk, bridge.size() - b0);
+    // Its items: bags and candidates (named items sharing a term whose
+    // posting is short).
+    loaded = std::vector<Loaded>(m);
+    bags.assign(m, Bag());
+    candidates.assign(m, {});
+    parallel::ForEach(m, threads, [&](std::size_t i) {
+      g.Load(bridge[b0 + i], loaded[i]);
+      bags[i] = g.BagOf(loaded[i]);
+      for (std::string_view k : bags[i].keys) {
+        auto it = postings.find(k);
+        if (it == postings.end() || it->second.long_list) continue;
+        for (std::uint32_t c : it->second.ranks) candidates[i].push_back(c);
       }
-    }
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-      if (common[c] >= config.bridge_min_shared) passing[i].push_back(candidates[c]);
-    }
-  });
-  std::vector<std::size_t> near;  // the named items some item to bridge may take
-  for (const std::vector<std::size_t>& list : passing)
-    near.insert(near.end(), list.begin(), list.end());
-  std::sort(near.begin(), near.end());
-  near.erase(std::unique(near.begin(), near.end()), near.end());
-  std::vector<Bag> near_bags(near.size());
-  parallel::ParallelFor(near.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) near_bags[i] = g.BagOf(near[i]);
-  });
-  auto near_bag = [&](std::size_t c) -> const Bag& {
-    return near_bags[static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) -
-                                              near.begin())];
-  };
-  parallel::ForEach(bridge.size(), threads, [&](std::size_t i) {
-    const std::size_t r = bridge[i];
-    const Bag& bag = bridged[i];
-    const StatementItem& x = g.Item(r);
-    const std::vector<std::size_t>& candidates = passing[i];
-    std::string entity;
-    bool one = true;
-    std::vector<std::string> roles;
-    for (std::size_t c : candidates) {
-      // Containment in the longer of the two: the same words, not a short
-      // record inside a long one.
-      const Bag& other = near_bag(c);
-      const Overlap o = Shared(bag, other);
-      const double longer = std::max(bag.total, other.total);
-      if (o.common < config.bridge_min_shared || longer <= 0 ||
-          o.weight / longer < config.bridge_link) {
-        continue;
+      std::sort(candidates[i].begin(), candidates[i].end());
+      candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
+                          candidates[i].end());
+    });
+    // Their candidates: features, the unweighed bag (keys and names) for
+    // the common-terms test, the weighed one only for those that pass it.
+    std::vector<std::size_t> near;
+    for (const std::vector<std::size_t>& list : candidates)
+      near.insert(near.end(), list.begin(), list.end());
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    std::vector<Loaded> near_loaded(near.size());
+    std::vector<Bag> near_bags(near.size());
+    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
+      g.Load(near[i], near_loaded[i]);
+      near_bags[i] = MakeBag(near_loaded[i].f->terms);
+    });
+    auto near_index = [&](std::size_t c) {
+      return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
+    };
+    std::vector<char> passes(near.size(), 0);
+    for (std::size_t i = 0; i < m; ++i) {
+      auto& list = candidates[i];
+      std::vector<std::size_t> passing;
+      for (std::size_t c : list) {
+        if (CommonTerms(bags[i], near_bags[near_index(c)]) < config.bridge_min_shared) continue;
+        passing.push_back(c);
+        passes[near_index(c)] = 1;
       }
-      const double sim = r < c ? g.Similarity(r, bag, c, other) : g.Similarity(c, other, r, bag);
-      if (sim < config.bridge_link) continue;
-      const StatementItem& y = g.Item(c);
-      one = one && (entity.empty() || entity == y.speaker);
-      entity = y.speaker;
-      roles.push_back(y.role);
+      list = std::move(passing);
     }
-    if (!entity.empty() && one && RoleFits(lexicon, x.role, roles)) {
-      out[r] = entity;
-    } else if (!x.role.empty()) {
-      std::string key;
-      for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
-      out[r] = "\x01" + x.doc + "\x01" + key;
-    }
-  });
+    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
+      if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);
+    });
+    parallel::ForEach(m, threads, [&](std::size_t i) {
+      const std::size_t r = bridge[b0 + i];
+      const Bag& bag = bags[i];
+      const StatementItem& x = g.Item(r);
+      std::string entity;
+      bool one = true;
+      std::vector<std::string> roles;
+      for (std::size_t c : candidates[i]) {
+        // Containment in the longer of the two: the same words, not a short
+        // record inside a long one.
+        const Bag& other = near_bags[near_index(c)];
+        const Overlap o = Shared(bag, other);
+        const double longer = std::max(bag.total, other.total);
+        if (o.common < config.bridge_min_shared || longer <= 0 ||
+            o.weight / longer < config.bridge_link) {
+          continue;
+        }
+        const double sim = r < c ? g.Similarity(r, bag, c, other) : g.Similarity(c, other, r, bag);
+        if (sim < config.bridge_link) continue;
+        const StatementItem& y = g.Item(c);
+        one = one && (entity.empty() || entity == y.speaker);
+        entity = y.speaker;
+        roles.push_back(y.role);
+      }
+      if (!entity.empty() && one && RoleFits(lexicon, x.role, roles)) {
+        out[r] = entity;
+      } else if (!x.role.empty()) {
+        std::string key;
+        for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
+        out[r] = "\x01" + x.doc + "\x01" + key;
+      }
+    });
+  }
   return out;
 }
 
@@ -327,12 +401,11 @@ struct Edge {
 
 ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
   ItemFeatures f;
-  f.terms = lexicon.Terms(text);
+  for (const Term& t : lexicon.Terms(text)) f.terms.Add(t.key, t.proper);
   if (!direct) return f;
   for (const SpelledWord& s : lexicon.Words(text)) {
     const std::string term = lexicon.TermKey(s.key);
-    f.content.push_back(!term.empty() && term != "not");
-    f.wording.push_back(s.key);
+    f.wording.Add(s.key, !term.empty() && term != "not");
   }
   return f;
 }
@@ -355,8 +428,8 @@ long DayNumber(const std::string& iso) {
   return era * 146097 + doe - 719468;
 }
 
-StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
-                                      unsigned threads) const {
+StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, unsigned threads,
+                                      const FeatureSource* source) const {
   const std::size_t n = items.size();
   // 1. A canonical order, by content: everything below follows it, never the
   //    input order (nor the threads: each step writes only its own slots).
@@ -373,7 +446,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
     for (std::size_t k = 0; k < ids.size(); ++k) rank[ids[k]] = k;
     for (std::size_t i = 0; i < n; ++i) doc_rank[i] = rank[items[i].doc];
   }
-  Ranked g{config_, items, std::vector<std::size_t>(n), {}, {}, {}, {}};
+  Ranked g{config_, lexicon_, items, source, std::vector<std::size_t>(n), {}, {}, {}};
   std::iota(g.order.begin(), g.order.end(), 0);
   std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
     const StatementItem& a = items[x];
@@ -382,37 +455,39 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
            std::tie(doc_rank[y], b.start, b.speaker, b.end, b.text);
   });
   doc_rank = {};
-  //    Each item's features (made here for an item given without), dates,
-  //    and the terms' document frequencies (counted per chunk, then added).
-  g.features.resize(n);
+  //    Each item's dates, and the terms' document frequencies (counted per
+  //    chunk, then added; an item's features loaded, or made from its text,
+  //    and dropped).
   g.day.resize(n);
   g.published.resize(n);
-  std::vector<std::unique_ptr<const ItemFeatures>> own(n);
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
   const std::size_t chunk = (n + chunks - 1) / chunks;
-  std::vector<std::unordered_map<std::string_view, int>> counts(chunks);
+  std::vector<TermCounts> counts(chunks);
   parallel::RunWorkers(chunks, [&](std::size_t c) {
-    std::unordered_map<std::string_view, int>& df = counts[c];
+    TermCounts& df = counts[c];
     std::vector<std::string_view> keys;
     for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
       const StatementItem& item = g.Item(r);
-      if (!item.features) {
-        own[r] = std::make_unique<const ItemFeatures>(
-            ItemFeatures::Of(lexicon_, item.text, item.direct));
-      }
-      g.features[r] = item.features ? item.features : own[r].get();
       g.day[r] = DayNumber(item.event_date);
       g.published[r] = DayNumber(item.doc_date);
+      Loaded loaded;
+      g.Load(r, loaded);
       keys.clear();
-      for (const Term& t : g.features[r]->terms) keys.push_back(t.key);
+      for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      for (std::string_view k : keys) ++df[k];
+      for (std::string_view k : keys) {
+        auto it = df.find(k);
+        if (it == df.end())
+          df.emplace(std::string(k), 1);
+        else
+          ++it->second;
+      }
     }
   });
   g.df = std::move(counts[0]);
   for (std::size_t c = 1; c < chunks; ++c) {
-    for (const auto& [key, count] : counts[c]) g.df[key] += count;
+    for (auto& [key, count] : counts[c]) g.df[key] += count;
   }
   counts = {};
   // 2. Blocks: one per speaker entity, items in rank order; a record
@@ -440,8 +515,12 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items,
   std::vector<std::vector<std::size_t>> members(n);  // [smallest rank] → ranks; none: alone
   parallel::ForEach(todo.size(), threads, [&](std::size_t t) {
     const std::vector<std::size_t>& ranks = *todo[t];
+    std::vector<Loaded> loaded(ranks.size());
     std::vector<Bag> bags(ranks.size());
-    for (std::size_t i = 0; i < ranks.size(); ++i) bags[i] = g.BagOf(ranks[i]);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      g.Load(ranks[i], loaded[i]);
+      bags[i] = g.BagOf(loaded[i]);
+    }
     auto similarity = [&](std::size_t x, std::size_t y) {
       return g.Similarity(ranks[x], bags[x], ranks[y], bags[y]);
     };

@@ -55,6 +55,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claims/packed_words.h"
 #include "claims/terms.h"
 
 namespace whosaid::claims {
@@ -115,10 +116,11 @@ struct StatementConfig {
 // What the grouper reads of an item's text, computed once per record (the
 // claims stage does it per document, as the document comes: no text need be
 // kept until the grouping).
+// Packed (packed_words.h): a run holds them for every record.
 struct ItemFeatures {
-  std::vector<Term> terms;           // TermLexicon::Terms(text)
-  std::vector<std::string> wording;  // a direct quote's spelling keys, in order
-  std::vector<bool> content;         //   whether each is a content term (not `not`)
+  PackedWords terms;    // TermLexicon::Terms(text): key, flag = proper
+  PackedWords wording;  // a direct quote's spelling keys, in order; flag =
+                        //   whether it is a content term (not `not`)
 
   static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
 };
@@ -141,10 +143,24 @@ struct StatementItem {
   std::vector<std::pair<std::string, int>> doc_uses;
   // The same, when given, instead of doc_uses (it must outlive Run: the
   // claims stage points into its summaries rather than copy them).
-  const std::vector<std::pair<std::string, int>>* uses = nullptr;
+  const TermUses* uses = nullptr;
   // ItemFeatures::Of(text, direct), when given (it must outlive Run); else
-  // the grouper computes it from `text`.
+  // the grouper reads it from the FeatureSource given to Run, or computes
+  // it from `text`.
   const ItemFeatures* features = nullptr;
+};
+
+// Where the grouper reads the features and term counts of items given
+// without them (StatementItem::features null): a run too large to hold every
+// record's features keeps them on disk (run/corpus_run.h), and the grouper
+// reads an item's when a pass, the bridge or its speaker block needs them,
+// then drops them. Read is called from up to `threads` threads at once.
+class FeatureSource {
+ public:
+  virtual ~FeatureSource() = default;
+  // Item `item` (its index in the items given to Run)'s features and uses
+  // (StatementItem::uses), into empty ones.
+  virtual void Read(std::size_t item, ItemFeatures& features, TermUses& uses) const = 0;
 };
 
 struct StatementGroup {
@@ -165,8 +181,11 @@ class StatementGrouper {
       : config_(config), lexicon_(lexicon) {}
 
   // The same groups for any `threads` (>= 2: the items' bags, the bridge
-  // and the speaker blocks of steps 3 and 4 on that many threads).
-  StatementGroups Run(const std::vector<StatementItem>& items, unsigned threads = 1) const;
+  // and the speaker blocks of steps 3 and 4 on that many threads). An item
+  // without features is read from `source` when given (then its text,
+  // doc_uses and uses are not read), else made from its text.
+  StatementGroups Run(const std::vector<StatementItem>& items, unsigned threads = 1,
+                      const FeatureSource* source = nullptr) const;
 
  private:
   StatementConfig config_;

@@ -30,6 +30,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/view_hash.h"
+
 namespace whosaid::rules {
 
 template <class Value>
@@ -102,12 +104,7 @@ class PhraseIndex {
     std::vector<std::string> words;
     Value value;
   };
-  // std::string keys probed with a view (no copy per look-up)
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> index_;
+  ViewMap<std::vector<Entry>> index_;  // probed with a view (no copy per look-up)
 };
 
 }  // namespace whosaid::rules

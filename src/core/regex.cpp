@@ -4,6 +4,8 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <bitset>
+#include <cctype>
 #include <new>
 
 #include "core/diagnostic.h"
@@ -14,6 +16,10 @@ struct Regex::Impl {
   pcre2_code* code = nullptr;
   uint32_t captures = 0;  // capturing groups (PCRE2_INFO_CAPTURECOUNT)
   bool jit = false;       // JIT-compiled: matched with pcre2_jit_match, no per-call checks
+  // MayMatch's facts: the bytes a match can start with (all when unknown)
+  // and a byte every match takes (-1: none known).
+  std::bitset<256> first = std::bitset<256>().set();
+  int last = -1;
   ~Impl() { pcre2_code_free(code); }
 };
 
@@ -76,6 +82,44 @@ pcre2_code* Compile(const std::string& pattern, const std::string& where) {
   return code;
 }
 
+// MayMatch's facts from PCRE2's own study of the compiled pattern (what its
+// start-of-match optimisation uses). Left unknown for a pattern with an
+// inline option "(?i)", "(?x:…" (a caseless first unit is one case only) or
+// a verb "(*…)" (which start optimisations may change).
+void StudyBytes(const std::string& pattern, pcre2_code* code, std::bitset<256>& first, int& last) {
+  for (std::size_t i = 0; i + 2 < pattern.size(); ++i) {
+    if (pattern[i] != '(') continue;  // (an escaped one too: only ever more cautious)
+    if (pattern[i + 1] == '*') return;
+    if (pattern[i + 1] != '?') continue;
+    char c = pattern[i + 2];
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '^') return;
+  }
+  uint32_t options = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &options);
+  if (options & (PCRE2_CASELESS | PCRE2_ANCHORED)) return;
+  uint32_t type = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type);
+  if (type == 1) {
+    uint32_t unit = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+    first.reset();
+    first.set(unit & 0xff);
+  } else if (type == 0) {
+    const uint8_t* bitmap = nullptr;
+    pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+    if (bitmap) {
+      first.reset();
+      for (int b = 0; b < 256; ++b) first[b] = (bitmap[b / 8] >> (b % 8)) & 1;
+    }
+  }
+  pcre2_pattern_info(code, PCRE2_INFO_LASTCODETYPE, &type);
+  if (type == 1) {
+    uint32_t unit = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_LASTCODEUNIT, &unit);
+    last = static_cast<int>(unit & 0xff);
+  }
+}
+
 }  // namespace
 
 Regex::Regex(const std::string& pattern, const std::string& where)
@@ -84,6 +128,7 @@ Regex::Regex(const std::string& pattern, const std::string& where)
   // falls back to the interpreter if JIT is absent
   impl_->jit = pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE) == 0;
   pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);
+  StudyBytes(pattern, impl_->code, impl_->first, impl_->last);
 }
 
 Regex::~Regex() = default;
@@ -116,8 +161,19 @@ std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t 
   return m;
 }
 
+bool Regex::MayMatch(std::string_view subject) const {
+  if (impl_->last >= 0 && subject.find(static_cast<char>(impl_->last)) == std::string_view::npos)
+    return false;
+  if (impl_->first.all()) return true;
+  for (char c : subject) {
+    if (impl_->first.test(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
 std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const {
   std::vector<Match> out;
+  if (!MayMatch(subject)) return out;
   std::size_t start = 0;
   while (auto m = FindAt(subject, start)) {
     Span whole = m->groups[0];

@@ -41,7 +41,15 @@ class Regex {
 
   // Every non-overlapping match, left to right. `subject` must be valid
   // UTF-8 (it is not checked again), as must be where FindAt starts.
+  // Returns at once, without a match call, when MayMatch says no.
   std::vector<Match> FindAll(std::string_view subject) const;
+  // False when PCRE2's study of the pattern proves that `subject` holds no
+  // match: it has no byte that a match can start with (PCRE2_INFO_FIRSTCODEUNIT
+  // or FIRSTBITMAP), or lacks the literal every match takes (LASTCODEUNIT).
+  // True otherwise, and always for a pattern that sets options inline or
+  // uses verbs (where that study is not read here). A short subject is
+  // tested for far less than a match call costs (rewrites per name word).
+  bool MayMatch(std::string_view subject) const;
   // The first match starting at or after `start`, if any.
   std::optional<Match> FindAt(std::string_view subject, std::size_t start) const;
   // The first match starting in [start, last_start], if any. The subject

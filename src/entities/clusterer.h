@@ -177,6 +177,9 @@ class NameClusterer {
   const NameMatcher& matcher() const { return matcher_; }
   const SpellingRules& spelling() const { return spelling_; }
   const ClusterConfig& config() const { return config_; }
+  const std::unordered_map<std::string, std::string>& role_synonyms() const {
+    return role_synonyms_;
+  }  // roles.txt
 
  private:
   class Run_;  // the state of one Run()

@@ -727,7 +727,9 @@ struct MentionFinder::Run_ {
   // possessive: "Kamali’s rival").
   void OwnNames() {
     for (std::size_t t = 0; t < tok.size(); ++t) {
+      if (!IsWord(t)) continue;
       for (const auto& words : f.own_names_) {
+        if (lower[t] != words[0]) continue;
         bool ok = true;
         for (std::size_t k = 0; k < words.size() && ok; ++k) {
           ok = IsWord(t + k) && lower[t + k] == words[k] && Same(t, t + k);
@@ -764,16 +766,26 @@ struct MentionFinder::Run_ {
 
   // Capitalised words in no mention: short-form candidates — unless the
   // document also writes the word in lower case (People … people).
+  // A name word in no mention yet is a mention of its own, unless the
+  // document also writes it in lower case (a common word). The candidates'
+  // forms are gathered first and the common ones struck off, so the lower-case
+  // words are only looked up, never stored.
   void Words() {
-    std::unordered_set<std::string_view> common;
-    for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) common.insert(lower[i]);
-    }
+    std::vector<std::size_t> candidates;
+    std::unordered_set<std::string_view> names;  // the candidates' lower-case forms
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (used[i] || !IsNameWord(i) || IsFunction(i) ||
-          Word(i).size() < f.config_.min_word_mention_bytes || common.count(lower[i]))
+          Word(i).size() < f.config_.min_word_mention_bytes)
         continue;
-      Emit(i, i, MentionKind::kWord);
+      candidates.push_back(i);
+      names.insert(lower[i]);
+    }
+    if (candidates.empty()) return;
+    for (std::size_t i = 0; i < tok.size(); ++i) {
+      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) names.erase(lower[i]);
+    }
+    for (std::size_t i : candidates) {
+      if (names.count(lower[i])) Emit(i, i, MentionKind::kWord);
     }
   }
 };

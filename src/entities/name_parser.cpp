@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "core/view_hash.h"
+
 namespace whosaid::entities {
 namespace {
 
@@ -55,6 +57,25 @@ std::vector<std::vector<std::string>> Entries(const rules::RuleFile& file, std::
 std::uint64_t NextSerial() {
   static std::atomic<std::uint64_t> next{1};
   return next++;
+}
+
+// rules.Spell(part), remembered: a pure function of the part and the rules
+// of the parser with this serial, and some thirty letters.txt rewrites; the
+// same name words (first names, particles) come in many names. Each thread
+// keeps its recent results (cleared when full), like Parse's memo.
+Spelling SpellOf(std::uint64_t serial, const SpellingRules& rules, std::string_view part) {
+  struct Memo {
+    std::uint64_t serial = 0;
+    ViewMap<Spelling> spelled;
+  };
+  constexpr std::size_t kMemoEntries = 1 << 14;
+  thread_local Memo memo;
+  if (memo.serial != serial || memo.spelled.size() >= kMemoEntries) {
+    memo.spelled.clear();
+    memo.serial = serial;
+  }
+  if (auto it = memo.spelled.find(part); it != memo.spelled.end()) return it->second;
+  return memo.spelled.emplace(std::string(part), rules.Spell(part)).first->second;
 }
 
 }  // namespace
@@ -182,14 +203,14 @@ float NameParser::CommonWeight(const Spelling& s) const {
 NamePart NameParser::MakePart(std::string text) const {
   NamePart p;
   p.initial = text.size() == 1;
-  p.spelling = spelling_.Spell(text);
+  p.spelling = SpellOf(serial_, spelling_, text);
   for (const Prefix& prefix : prefixes_) {
     const std::size_t n = prefix.text.size();
     if (text.size() < n + prefix.min_rest) continue;
     const std::size_t at = prefix.suffix ? text.size() - n : 0;
     if (text.compare(at, n, prefix.text) != 0) continue;
     std::string_view rest = std::string_view(text).substr(prefix.suffix ? 0 : n, text.size() - n);
-    p.alternatives.push_back({spelling_.Spell(rest), prefix.weak});
+    p.alternatives.push_back({SpellOf(serial_, spelling_, rest), prefix.weak});
     p.kunya = p.kunya || prefix.kunya;
   }
   p.rule_weight = p.initial ? 0.0f : CommonWeight(p.spelling);

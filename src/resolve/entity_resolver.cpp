@@ -12,6 +12,7 @@
 #include "core/parallel.h"
 #include "core/places.h"
 #include "core/text.h"
+#include "entities/context.h"
 #include "resolve/caps.h"
 #include "resolve/spelling_report.h"
 #include "segment/tokenizer.h"
@@ -72,16 +73,25 @@ std::string NoEndApostrophe(std::string w) {
   return std::string(text::WithoutPossessive(w, text::Possessive::kApostrophe, true));
 }
 
-// Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
-bool WordsWithin(std::string_view part, std::string_view whole) {
-  std::vector<std::string> p = Words(part), w = Words(whole);
-  for (auto& x : p) x = NoEndApostrophe(x);
-  for (auto& x : w) x = NoEndApostrophe(x);
+// The words WordsWithin compares: lower case, without an ending apostrophe.
+std::vector<std::string> WithinWords(std::string_view s) {
+  std::vector<std::string> out = Words(s);
+  for (auto& x : out) x = NoEndApostrophe(x);
+  return out;
+}
+
+// WordsWithin on words already read (WithinWords).
+bool AllWordsIn(const std::vector<std::string>& p, const std::vector<std::string>& w) {
   if (p.empty()) return false;
   for (const std::string& x : p) {
     if (std::find(w.begin(), w.end(), x) == w.end()) return false;
   }
   return true;
+}
+
+// Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
+bool WordsWithin(std::string_view part, std::string_view whole) {
+  return AllWordsIn(WithinWords(part), WithinWords(whole));
 }
 
 // A speaker phrase that opens in lower case and has a lower-case word
@@ -598,11 +608,15 @@ class DocAdder {
       if (x.kind == Kind::kPerson && Words(x.name).size() >= 2) people.push_back(in);
     }
     if (people.size() > kMaxDistinctPeople) return;  // a list, not an article
-    for (std::uint32_t a : people) {
-      for (std::uint32_t b : people) {
-        const std::string &na = out_.inputs[a].name, &nb = out_.inputs[b].name;
-        if (a == b || WordsWithin(na, nb) || WordsWithin(nb, na) || Linked(a, b)) continue;
-        AddUnique(out_.inputs[a].distinct_from, nb);
+    std::vector<std::vector<std::string>> words;     // each name's, read once for all pairs
+    for (std::uint32_t a : people) words.push_back(WithinWords(out_.inputs[a].name));
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      for (std::size_t j = 0; j < people.size(); ++j) {
+        const std::uint32_t a = people[i], b = people[j];
+        if (a == b || AllWordsIn(words[i], words[j]) || AllWordsIn(words[j], words[i]) ||
+            Linked(a, b))
+          continue;
+        AddUnique(out_.inputs[a].distinct_from, out_.inputs[b].name);
       }
     }
   }
@@ -1463,6 +1477,76 @@ std::vector<EntityRole> RankRoles(
   return out;
 }
 
+// A person known across the run only by a titled surname ("Mr. Doe", with
+// "Doe", in articles that never give the full name) joins the one person of
+// the run whose full name ends with that surname; with none, or with two or
+// more ("Ann Doe" and "Bob Doe"), it stays apart. An untitled word alone
+// ("Fed", "Boss") joins nothing. Roles and affiliations must not disagree
+// by the clusterer's own test (ContextTable: "Mr. Doe, the analyst" never
+// joins "Ann Doe, the senator": another person who shares her surname).
+void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
+  const std::size_t n = clustering.clusters.size();
+  const auto person = static_cast<std::size_t>(Kind::kPerson);
+  std::vector<std::vector<std::uint32_t>> members(n);
+  for (std::uint32_t g = 0; g < s.groups.size(); ++g) {
+    const auto c = clustering.cluster_of[g];
+    if (c >= 0) members[static_cast<std::size_t>(c)].push_back(g);
+  }
+  const auto& parser = s.clusterer.parser();
+  // per cluster of persons: its one surname ("" when it has a full name or
+  // several surnames), and the surnames of its full names
+  std::vector<std::string> alone(n);
+  std::unordered_map<std::string, std::vector<std::size_t>> full;
+  for (std::size_t c = 0; c < n; ++c) {
+    bool persons = !members[c].empty(), short_only = true, titled = false;
+    std::string surname;
+    std::set<std::string> ends;
+    for (std::uint32_t g : members[c]) {
+      const auto& k = s.groups[g].kinds;
+      if (k[person] == 0 || k[person] * 2 < k[0] + k[1] + k[2] + k[3]) persons = false;
+      const std::string bare = parser.WithoutTitles(s.groups[g].name);
+      titled = titled || bare.size() < s.groups[g].name.size();
+      const auto& keys = s.word_keys.Of(bare);
+      if (keys.size() == 1) {
+        if (!surname.empty() && surname != keys[0]) short_only = false;
+        surname = keys[0];
+      } else {
+        short_only = false;
+        if (keys.size() >= 2) ends.insert(keys.back());
+      }
+    }
+    if (!persons) continue;
+    if (short_only && titled) alone[c] = surname;
+    for (const std::string& e : ends) full[e].push_back(c);
+  }
+  // the roles and affiliations of each cluster, as the clusterer compares them
+  const auto& cfg = s.clusterer.config();
+  entities::ContextTable table(
+      parser, s.clusterer.role_synonyms(),
+      entities::ContextRules{cfg.roles_must_agree, cfg.affiliations_must_agree});
+  std::vector<entities::FormContext> context(n);
+  const auto none = [](const std::string&) { return std::optional<std::uint32_t>{}; };
+  for (std::size_t c = 0; c < n; ++c) {
+    entities::NameContext in;
+    for (std::uint32_t g : members[c]) {
+      for (const auto& [r, at] : s.groups[g].roles) in.roles.push_back(r);
+      for (const auto& [a, at] : s.groups[g].affiliations) in.affiliations.push_back(a);
+    }
+    table.Add(in, EntityType::kPerson, context[c], none);
+    entities::ContextTable::Finish(context[c]);
+  }
+  for (std::size_t c = 0; c < n; ++c) {
+    if (alone[c].empty()) continue;
+    auto it = full.find(alone[c]);
+    if (it == full.end() || it->second.size() != 1) continue;
+    const std::size_t f = it->second.front();
+    if (table.Judge(static_cast<std::uint32_t>(c), context[c], static_cast<std::uint32_t>(f),
+                    context[f]) == entities::ContextVerdict::kDisagree)
+      continue;
+    for (std::uint32_t g : members[c]) clustering.cluster_of[g] = static_cast<std::ptrdiff_t>(f);
+  }
+}
+
 void SortUnique(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -1497,8 +1581,9 @@ EntityTable EntityResolver::Resolve() {
   for (const State::Held& h : s.held)
     FoldDoc(s, h.names, h.id, h.outlet, DecideCandidates(s, h.names, s.word_keys));
   s.held.clear();
-  const entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
+  entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
   const std::size_t groups = s.groups.size();
+  JoinSurnames(s, clustering);
 
   // the kind of each cluster: its inputs' most common kind
   const std::size_t n = clustering.clusters.size();

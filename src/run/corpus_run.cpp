@@ -7,6 +7,7 @@
 #include <malloc.h>
 #endif
 
+#include "claims/summary_codec.h"
 #include "core/parallel.h"
 #include "core/partial_codec.h"
 #include "run/partial_map.h"
@@ -108,6 +109,24 @@ std::size_t Footprint(const events::DocEvents& e) {
   return bytes;
 }
 
+// About the bytes a document's claims summary and slim records take.
+template <typename DocForClaims>
+std::size_t ClaimsFootprint(const DocForClaims& c) {
+  constexpr std::size_t kPerWord = 8;
+  std::size_t bytes = sizeof(DocForClaims) + c.summary.id.size() + c.summary.date.size() +
+                      c.summary.records.size() * sizeof(claims::RecordClaims) +
+                      c.result.quotes.size() * sizeof(QuoteRecord);
+  for (const claims::RecordClaims& r : c.summary.records) {
+    bytes += (r.features.terms.size() + r.features.wording.size() + r.doc_uses.size()) * kPerWord +
+             r.mention.size() + r.text.size();
+  }
+  for (const QuoteRecord& q : c.result.quotes) {
+    if (q.speaker)
+      bytes += q.speaker->entity.size() + q.speaker->name.size() + q.speaker->role.size();
+  }
+  return bytes;
+}
+
 // What the claims stage's Run reads of a record once its summary is made
 // (ClaimsStage::Summarize): its kind, quote span, speaker entity, name and
 // role, event. The rest goes, and what stays is held at its size (it is
@@ -122,10 +141,9 @@ void SlimForClaims(claims::DocClaims& summary, DocResult& result) {
   result.figures.shrink_to_fit();
   summary.records.shrink_to_fit();
   for (claims::RecordClaims& r : summary.records) {
-    r.features.terms.shrink_to_fit();
-    r.features.wording.shrink_to_fit();
-    r.features.content.shrink_to_fit();
-    r.doc_uses.shrink_to_fit();
+    r.features.terms.Compact();
+    r.features.wording.Compact();
+    r.doc_uses.Compact();
   }
 }
 
@@ -149,6 +167,28 @@ void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEven
     events.global.push_back(g ? g->ref : EventRef{});
   }
 }
+
+// The statement items' features and term counts, once their document's
+// summary goes (StatementInputs::features): on disk, read back by item.
+class SpilledFeatures : public claims::FeatureSource {
+ public:
+  explicit SpilledFeatures(std::size_t items) { slots_.reserve(items); }
+  // Item `item`'s, from now on read from here.
+  void Add(std::size_t item, const claims::ItemFeatures& features, const claims::TermUses& uses) {
+    if (slots_.size() <= item) slots_.resize(item + 1);
+    slots_[item] = file_.Append(claims::EncodeFeatures(features, uses));
+  }
+  // Before the first Read (then Read is safe on many threads).
+  void Sync() { file_.Sync(); }
+  void Read(std::size_t item, claims::ItemFeatures& features,
+            claims::TermUses& uses) const override {
+    claims::DecodeFeatures(file_.Read(slots_[item]), features, uses);
+  }
+
+ private:
+  mutable SpillFile file_;  // Read after Sync does not change it
+  std::vector<SpillFile::Slot> slots_;
+};
 
 // Reads back items [0, n), kBatch at a time: take(i, bytes) moves a held
 // item into place and returns false, or reads a spilled one's bytes into
@@ -182,7 +222,7 @@ void CorpusRun::Add(Partial partial) {
   if (!stages_.keep_documents) return;  // only the names are needed
   if (stages_.claims) {
     if (!partial.prepared) Prepare(partial);
-    doc.claims = std::static_pointer_cast<DocForClaims>(std::move(partial.prepared));
+    HoldClaims(doc, std::static_pointer_cast<DocForClaims>(std::move(partial.prepared)));
   }
   HoldEvents(doc, std::move(partial.events));
   partial.events = {};  // kept apart, as the names are
@@ -216,8 +256,35 @@ void CorpusRun::SpillHeld() {
       d.slot = spills_[0]->Append(EncodePartial(*d.held));
       d.held.reset();
     }
+    if (d.claims && d.claims->result.figures.empty()) SpillClaims(d, *spills_[0]);
   }
   held_bytes_ = 0;
+}
+
+void CorpusRun::SpillClaims(Doc& doc, SpillFile& spill) {
+  doc.claims_slot =
+      spill.Append(claims::EncodeSummary(doc.claims->summary, doc.claims->result.quotes));
+  doc.claims_spilled = true;
+  doc.claims.reset();
+}
+
+void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
+  doc.claims_records = static_cast<std::uint32_t>(claims->summary.records.size());
+  doc.claims = std::move(claims);
+  // a document with figures stays (its figures and their spans are read to the end)
+  if (!doc.claims->result.figures.empty() || Fits(ClaimsFootprint(*doc.claims))) return;
+  SpillClaims(doc, *spills_[0]);
+}
+
+CorpusRun::DocForClaims& CorpusRun::ClaimsOf(Doc& doc) {
+  if (doc.claims_spilled) {
+    auto claims = std::make_shared<DocForClaims>();
+    claims::DecodeSummary(spills_[doc.spill]->Read(doc.claims_slot), claims->summary,
+                          claims->result.quotes);
+    doc.claims = std::move(claims);
+    doc.claims_spilled = false;
+  }
+  return *doc.claims;
 }
 
 bool CorpusRun::Fits(std::size_t bytes) {
@@ -347,11 +414,56 @@ CorpusResult CorpusRun::Resolve() {
     stages_.entities->Fold(fold, threads_);
   }
   corpus.entities = stages_.entities->Resolve();
+  // 3. (with 2b) claims, from each document's summary and records (no
+  //    text), read back in input order if spilled: its records get their
+  //    entities and events, its statement items are made, and its records
+  //    go (unless the stage reads them again: ClaimsStage::NeedsResult), so
+  //    that the grouping never holds every record of the run beside its items
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
+  std::vector<claims::FoldedDoc> docs;
+  claims::StatementInputs inputs;
+  std::unique_ptr<SpilledFeatures> spilled;  // when any summary was spilled
   if (claims) {
-    for (std::size_t d = 0; d < docs_.size(); ++d)
-      stages_.entities->ApplyChecked(corpus.entities, d, docs_[d].claims->result);
+    corpus.figures.reserve(docs_.size());
+    docs.reserve(docs_.size());
+    std::size_t records = 0;  // reserved: a million items are not grown by doubling
+    for (const Doc& d : docs_) records += d.claims_records;
+    inputs.items.reserve(records);
+    inputs.refs.reserve(records);
+    for (const Doc& d : docs_) {
+      if (d.claims_spilled && !spilled) spilled = std::make_unique<SpilledFeatures>(records);
+    }
   }
+  const Document no_text;  // Figures reads the records' events, not the text
+  auto claims_of = [&](std::size_t d, const events::DocEvents* events) {
+    const bool was_spilled = docs_[d].claims_spilled;
+    DocForClaims& c = ClaimsOf(docs_[d]);
+    DocResult& result = c.result;
+    stages_.entities->ApplyChecked(corpus.entities, d, result);
+    if (events) {
+      events::AssignEvents(corpus.events, d, *events, result.quotes);
+      SlimEvents(result);
+      // only the figures read the document's events (ClaimsStage::Figures)
+      if (!result.figures.empty()) result.events = *events;
+    }
+    corpus.figures.push_back(stages_.claims->Figures(no_text, result));
+    docs.push_back({&c.summary, &result, &corpus.figures[d]});
+    const std::size_t first = inputs.items.size();
+    stages_.claims->AddItems(d, docs[d], inputs);
+    if (stages_.claims->NeedsResult(result)) return;
+    docs[d].result = nullptr;
+    result = DocResult{};
+    if (!was_spilled) return;
+    // a summary that was spilled goes again: its items' features to disk
+    // (read back by the grouping as it needs them), its records with them
+    for (std::size_t i = first; i < inputs.items.size(); ++i) {
+      claims::StatementItem& item = inputs.items[i];
+      spilled->Add(i, *item.features, *item.uses);
+      item.features = nullptr;
+      item.uses = nullptr;
+    }
+    c.summary.records = {};
+  };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
     if (clustered.valid()) {
@@ -362,40 +474,19 @@ CorpusResult CorpusRun::Resolve() {
     }
     for (std::size_t d = 0; d < docs_.size(); ++d) {
       SetGlobal(corpus.events, d, events[d]);
-      if (claims) {
-        DocResult& result = docs_[d].claims->result;
-        events::AssignEvents(corpus.events, d, events[d], result.quotes);
-        SlimEvents(result);
-        // only the figures read the document's events (ClaimsStage::Figures)
-        if (!result.figures.empty()) result.events = events[d];
-      }
+      if (claims) claims_of(d, &events[d]);
       if (held[d]) docs_[d].events = std::make_unique<events::DocEvents>(std::move(events[d]));
       events[d] = {};
     }
   }
-  // 3. claims, from each document's summary and records (no text): its
-  //    statement items made, a document's records go (unless the stage
-  //    reads them again: ClaimsStage::NeedsResult), so that the grouping
-  //    never holds every record of the run beside its items
+  // 3. (the rest) claims: the grouping and the figure lines
   if (claims) {
-    corpus.figures.reserve(docs_.size());
-    std::vector<claims::FoldedDoc> docs;
-    docs.reserve(docs_.size());
-    claims::StatementInputs inputs;
-    std::size_t records = 0;  // reserved: a million items are not grown by doubling
-    for (const Doc& d : docs_) records += d.claims->summary.records.size();
-    inputs.items.reserve(records);
-    inputs.refs.reserve(records);
-    const Document no_text;  // Figures reads the records' events, not the text
-    for (std::size_t d = 0; d < docs_.size(); ++d) {
-      DocForClaims& c = *docs_[d].claims;
-      corpus.figures.push_back(stages_.claims->Figures(no_text, c.result));
-      docs.push_back({&c.summary, &c.result, &corpus.figures[d]});
-      stages_.claims->AddItems(d, docs[d], inputs);
-      if (!stages_.claims->NeedsResult(c.result)) {
-        docs[d].result = nullptr;
-        c.result = DocResult{};
-      }
+    if (!cluster) {
+      for (std::size_t d = 0; d < docs_.size(); ++d) claims_of(d, nullptr);
+    }
+    if (spilled) {
+      spilled->Sync();
+      inputs.features = spilled.get();
     }
     ReleaseFreed();
     corpus.claims = stages_.claims->Run(docs, inputs, threads_);

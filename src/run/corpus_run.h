@@ -26,13 +26,15 @@
 // a stage and the stages never see a format: every command is a choice of
 // stages and one sink.
 //
-// Memory: per document, when claims run, the claims stage's summary of it
-// (ClaimsStage::Summarize as it comes: terms, no text) and its records
-// without text (until its statement items are made, ClaimsStage::AddItems);
-// its name inputs, its events and the rest of its partial (records, text
+// Memory: per document, its name inputs, its events, the claims stage's
+// summary of it (ClaimsStage::Summarize as it comes: terms, no text) with
+// its records without text, and the rest of its partial (records, text
 // pieces, figures) stay in memory up to CorpusStages::memory_budget,
 // beyond which they are spilled to an anonymous temporary file and read
-// back: the name inputs into the entity
+// back: the summaries in input order when the statement items are made
+// (a spilled one's item features then go to a second spill file, read by
+// the grouping per pass and speaker block: claims/statements.h,
+// FeatureSource), the name inputs into the entity
 // stage (EntityResolver::Note as each partial comes, Fold in input order at
 // the end: it keeps the distinct names, not the inputs), the events into
 // the event stage (all at once for the clustering, then dropped) and again
@@ -124,7 +126,10 @@ class CorpusRun {
     SpillFile::Slot names_slot;                 // else: spills_[spill] at names_slot
     std::unique_ptr<events::DocEvents> events;  // for the event stage, while held
     SpillFile::Slot events_slot;                // else: spills_[spill] at events_slot
-    std::shared_ptr<DocForClaims> claims;       // when claims run (Prepare)
+    std::shared_ptr<DocForClaims> claims;       // when claims run (Prepare), while held
+    bool claims_spilled = false;                // else: spills_[spill] at claims_slot
+    SpillFile::Slot claims_slot;                //   (claims/summary_codec.h)
+    std::uint32_t claims_records = 0;           // records of its summary
     std::unique_ptr<Partial> held;              // the partial, until memory runs over budget
     std::size_t spill = 0;                      // else: spills_[spill] at `slot`
     SpillFile::Slot slot;
@@ -135,10 +140,13 @@ class CorpusRun {
   void Hold(Doc& doc, Partial&& partial);
   void HoldNames(Doc& doc, PartialNames&& names);
   void HoldEvents(Doc& doc, events::DocEvents&& events);
+  void HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims);
+  void SpillClaims(Doc& doc, SpillFile& spill);
   void SpillHeld();
   Partial Take(Doc& doc);
   PartialNames TakeNames(Doc& doc);
   events::DocEvents TakeEvents(Doc& doc);
+  DocForClaims& ClaimsOf(Doc& doc);  // read back if spilled, then held
   CorpusResult Resolve();
 
   const CorpusStages& stages_;

@@ -7,7 +7,8 @@
 //     disk space is freed when the object is destroyed or the process ends,
 //     however it ends; nothing is left behind.
 //   * Append() buffers (1 MiB) and returns where the bytes went; Read(slot)
-//     returns them (flushing first). Not thread-safe.
+//     returns them (flushing first). Not thread-safe, except that after
+//     Sync(), until the next Append, Read may be called from many threads.
 //   * Failures throw output::WriteError naming the file ("a spill file in
 //     /tmp: cannot write: No space left on device").
 //
@@ -37,6 +38,7 @@ class SpillFile {
 
   Slot Append(std::string_view bytes);
   std::string Read(Slot slot);
+  void Sync() { Flush(); }  // everything appended on disk
   std::uint64_t size() const { return size_; }
 
  private:

@@ -10,6 +10,18 @@
 namespace whosaid::segment {
 namespace {
 
+// text::Next and text::At with the one-byte case inline: the lexer reads
+// every character of the document, most of them ASCII.
+char32_t NextChar(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return text::Next(s, i);
+}
+char32_t CharAt(std::string_view s, std::size_t i) { return i < s.size() ? NextChar(s, i) : 0; }
+
 bool IsLetterOrDigit(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) > 0 ||
@@ -42,7 +54,7 @@ class Lexer {
     end_ = span.end;
     while (i < end_) {
       std::size_t j = i;
-      char32_t c = text::Next(text_, j);
+      char32_t c = NextChar(text_, j);
       if (IsBlank(c) || c == '\n' || c == '\r') {
         i = j;
         continue;
@@ -74,7 +86,7 @@ class Lexer {
   // ’s followed by a non-letter is one possessive token; otherwise the lone ’.
   std::size_t PossessiveEnd(std::size_t i, std::size_t after) const {
     if (after < end_ && (text_[after] == 's' || text_[after] == 'S')) {
-      char32_t n = text::At(text_, after + 1);
+      char32_t n = CharAt(text_, after + 1);
       if (after + 1 >= end_ || !IsLetterOrDigit(n)) return after + 1;
     }
     (void)i;
@@ -86,13 +98,13 @@ class Lexer {
     bool digits_only = true;
     while (i < end_) {
       std::size_t j = i;
-      char32_t c = text::Next(text_, j);
+      char32_t c = NextChar(text_, j);
       if (IsLetterOrDigit(c)) {
         if (!IsDigit(c)) digits_only = false;
         i = j;
         continue;
       }
-      char32_t n = j < end_ ? text::At(text_, j) : 0;
+      char32_t n = j < end_ ? CharAt(text_, j) : 0;
       if (IsHyphen(c) && IsLetterOrDigit(n)) {
         i = j;
         continue;
@@ -122,7 +134,7 @@ class Lexer {
   bool KeepsDot(std::size_t start, std::size_t dot) const {
     std::string_view w = text_.substr(start, dot - start);
     std::size_t k = 0;
-    char32_t c = text::Next(w, k);
+    char32_t c = NextChar(w, k);
     if (k == w.size() && IsUpper(c)) return true;
     return tokenizer_.IsAbbreviation(Lower(w));
   }
@@ -130,7 +142,7 @@ class Lexer {
   // After an apostrophe at j: "s" then a non-letter (a possessive, split off).
   bool IsPossessiveS(std::size_t j) const {
     if (j >= end_ || (text_[j] != 's' && text_[j] != 'S')) return false;
-    return j + 1 >= end_ || !IsLetterOrDigit(text::At(text_, j + 1));
+    return j + 1 >= end_ || !IsLetterOrDigit(CharAt(text_, j + 1));
   }
 
   // U.S. / U.N. / e.g.: single letters separated by dots.
@@ -138,9 +150,9 @@ class Lexer {
     std::size_t len = dot - start;
     char before = len >= 2 ? text_[dot - 2] : 0;  // a lone letter: D-S.C. / U.S.
     bool single = len == 1 || (len >= 3 && (before == '.' || before == '-'));
-    if (!single || !IsAlpha(text::At(text_, dot - 1))) return false;
+    if (!single || !IsAlpha(CharAt(text_, dot - 1))) return false;
     if (IsAlpha(next)) {
-      char32_t after = text::At(text_, dot + 2);
+      char32_t after = CharAt(text_, dot + 2);
       return after == '.' || !IsLetterOrDigit(after);
     }
     return len >= 3;  // the final dot of U.S.
@@ -148,11 +160,11 @@ class Lexer {
 
   void Classify(Token& t) const {
     std::size_t i = t.span.begin;
-    char32_t c = text::Next(text_, i);
+    char32_t c = NextChar(text_, i);
     if (IsDigit(c)) {
       t.kind = TokenKind::kNumber;
       for (std::size_t k = t.span.begin; k < t.span.end;) {
-        if (IsAlpha(text::Next(text_, k))) {
+        if (IsAlpha(NextChar(text_, k))) {
           t.kind = TokenKind::kWord;
           break;
         }
@@ -163,7 +175,7 @@ class Lexer {
     t.cap = IsUpper(c);
     int letters = 0, upper = 0;
     for (std::size_t k = t.span.begin; k < t.span.end;) {
-      char32_t d = text::Next(text_, k);
+      char32_t d = NextChar(text_, k);
       if (IsAlpha(d)) {
         ++letters;
         upper += IsUpper(d);
@@ -181,21 +193,28 @@ class Lexer {
 }  // namespace
 
 bool IsUpperAt(std::string_view word, std::size_t i) {
-  return i < word.size() && IsUpper(text::At(word, i));
+  return i < word.size() && IsUpper(CharAt(word, i));
 }
 
 std::string Lower(std::string_view word) {
+  std::string out;
+  AppendLower(out, word);
+  return out;
+}
+
+void AppendLower(std::string& out, std::string_view word) {
   // ASCII in place (most words are), then code point by code point from
   // the first byte that is not.
-  std::string out(word);
+  const std::size_t base = out.size();
+  out.append(word);
   std::size_t i = 0;
-  for (; i < out.size(); ++i) {
-    unsigned char b = static_cast<unsigned char>(out[i]);
+  for (; i < word.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(out[base + i]);
     if (b >= 0x80) break;
-    if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
+    if (b >= 'A' && b <= 'Z') out[base + i] = static_cast<char>(b + 32);
   }
-  if (i == out.size()) return out;
-  out.resize(i);
+  if (i == word.size()) return;
+  out.resize(base + i);
   while (i < word.size()) {
     unsigned char b = static_cast<unsigned char>(word[i]);
     if (b < 0x80) {
@@ -207,7 +226,6 @@ std::string Lower(std::string_view word) {
     if (c == 0x2019 || c == 0x2018) c = '\'';
     text::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
   }
-  return out;
 }
 
 Tokenizer::Tokenizer(const TokenizerConfig& config, const rules::RuleSet& rules) : config_(config) {
@@ -230,7 +248,7 @@ struct SentenceSplitter {
   std::string_view text;
   const std::vector<Span>& quotes;
 
-  char32_t First(const Token& t) const { return text::At(text, t.span.begin); }
+  char32_t First(const Token& t) const { return CharAt(text, t.span.begin); }
 
   // A quotation starts at pos ("plan.“No amount…": the mark opens, it
   // does not close the sentence before it).
@@ -252,7 +270,7 @@ struct SentenceSplitter {
     }
     std::string_view w = text.substr(toks[dot - 1].span.begin, toks[dot - 1].span.size());
     std::size_t k = 0;
-    char32_t c = text::Next(w, k);
+    char32_t c = NextChar(w, k);
     if (k == w.size() && IsUpper(c)) return true;  // an initial
     return tokenizer.IsAbbreviation(Lower(w));
   }

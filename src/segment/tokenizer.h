@@ -88,6 +88,8 @@ class Tokenizer {
 
 // Lower-cases a word (full Unicode case mapping).
 std::string Lower(std::string_view word);
+// Appends Lower(word) to `out` (no allocation when `out` has room).
+void AppendLower(std::string& out, std::string_view word);
 
 // The character starting at byte `i` of `word` is upper or title case.
 bool IsUpperAt(std::string_view word, std::size_t i);

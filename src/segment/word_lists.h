@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/rules.h"
+#include "core/view_hash.h"
 
 namespace whosaid::segment {
 
@@ -58,13 +59,9 @@ class WordLists {
  private:
   // How a function word's symbol joins a number compound.
   enum class Compound { kNone, kNumber, kDeterminer };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   template <class V>
-  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
-  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  using Map = ViewMap<V>;  // probed with a view (core/view_hash.h)
+  using Set = ViewSet;
 
   std::vector<Row> rows_;
   Map<Compound> function_;  // words.txt words with a class

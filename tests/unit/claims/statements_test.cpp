@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <random>
 #include <string>
 #include <vector>
@@ -319,6 +320,28 @@ TEST_SUITE("claims.statements") {
           CHECK(g.statements[s].appearances == one.statements[s].appearances);
         }
       }
+      // The features read from a FeatureSource (a run that keeps them on
+      // disk) instead of made from the text: the same groups.
+      struct FromText : FeatureSource {
+        const std::vector<StatementItem>* items = nullptr;
+        mutable std::atomic<std::size_t> reads{0};
+        void Read(std::size_t i, ItemFeatures& f, TermUses& uses) const override {
+          ++reads;
+          f = ItemFeatures::Of(Lexicon(), (*items)[i].text, (*items)[i].direct);
+          uses = TermUses((*items)[i].doc_uses);
+        }
+      } source;
+      source.items = &row.items;
+      for (unsigned threads : {1u, 3u}) {
+        CAPTURE(threads);
+        const StatementGroups g = grouper.Run(row.items, threads, &source);
+        CHECK(g.of == one.of);
+        REQUIRE(g.statements.size() == one.statements.size());
+        for (std::size_t s = 0; s < g.statements.size(); ++s) {
+          CHECK(g.statements[s].members == one.statements[s].members);
+        }
+      }
+      CHECK((source.reads > 0) == !row.items.empty());
     }
   }
 

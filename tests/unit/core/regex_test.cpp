@@ -1,4 +1,4 @@
-// Tests for core/regex.h: matching stays on character boundaries.
+// Tests for core/regex.h: matching stays on character boundaries; MayMatch.
 #include "core/regex.h"
 
 #include <doctest/doctest.h>
@@ -32,6 +32,31 @@ TEST_SUITE("core") {
       std::vector<std::size_t> begins;
       for (const auto& m : re.FindAll(row.subject)) begins.push_back(m.groups[0].begin);
       CHECK(begins == row.begins);
+    }
+  }
+
+  TEST_CASE("regex: MayMatch says no only where PCRE2 finds no match") {
+    struct Row {
+      std::string pattern, subject;
+      bool may;  // MayMatch's answer; when false, FindAll finds nothing
+    };
+    const std::vector<Row> rows = {
+        {"q", "kasim", false},                       // first unit absent
+        {"q", "qasim", true},                        //
+        {"[iy]j$", "rajab", false},                  // no i or y: the first-unit set
+        {"gu(?=[aeiy])", "gamal", false},            // g, but no u: a required unit
+        {"(?<=[iy])j$", "hadi", false},              // a lookbehind takes nothing: j first
+        {"(.)\\1+", "aa", true},                     // no first unit known
+        {"(?i)q", "Qasim", true},                    // inline option: never says no
+        {"(?<=ai)e$", "maie", true},                 //
+        {"\\b[ae]l (?=[a-z]{2})", "bin ali", true},  //
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.pattern);
+      CAPTURE(row.subject);
+      Regex re(row.pattern, "test");
+      CHECK(re.MayMatch(row.subject) == row.may);
+      if (!row.may) CHECK(re.FindAll(row.subject).empty());
     }
   }
 

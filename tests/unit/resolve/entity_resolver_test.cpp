@@ -457,6 +457,28 @@ TEST_SUITE("resolve") {
       CHECK(r.entity_of.count(form) == 0);
     }
     CHECK(r.canonical.count("Chris Dunmore") == 1);
+    // a titled surname in an article without the full name: the run's one
+    // person of that surname, or none when two share it, or when the roles
+    // disagree (another person of that surname: the party's chairman is not
+    // the judge)
+    Resolved run = Resolve({
+        {"s1", "", "Newton Galbreath, a former speaker, said the tax plan was sound."},
+        {"s2", "",
+         "The dinner ran late.\n\nMr. Galbreath, the former speaker, said the party was "
+         "united."},
+        {"s3", "", "Ann Pellow, a judge, said the case was closed."},
+        {"s4", "", "Bob Pellow, a lawyer, said the case was open."},
+        {"s5", "", "\"We will appeal,\" Mr. Pellow said on Friday."},
+        {"s6", "", "Edwin Tolliver, a judge, said the case was closed."},
+        {"s7", "",
+         "The dinner ran late.\n\nMr. Tolliver, the party's chairman, said the party was "
+         "united."},
+    });
+    CHECK(run.canonical.count("Galbreath") == 0);
+    CHECK(run.entity_of.at("Mr. Galbreath") == run.entity_of.at("Newton Galbreath"));
+    CHECK(run.entity_of.at("Mr. Tolliver") != run.entity_of.at("Edwin Tolliver"));
+    CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Ann Pellow"));
+    CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Bob Pellow"));
     // a month name that is someone's surname in the text stays a name
     CHECK(Resolve({{"t4", "",
                     "Greta May spoke in Leeds on Monday.\n\n\"We will leave on time,\" May said."}})

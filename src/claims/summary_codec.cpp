@@ -1,0 +1,215 @@
+#include "claims/summary_codec.h"
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+
+namespace whosaid::claims {
+namespace {
+
+// Little-endian fixed-width numbers and length-prefixed strings: the bytes
+// are read back by the process that wrote them.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+  void U64(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void F64(double v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void Str(std::string_view s) {
+    U64(s.size());
+    out_.append(s);
+  }
+  void Sp(Span s) {
+    U64(s.begin);
+    U64(s.end);
+  }
+
+ private:
+  std::string& out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  std::uint64_t U64() {
+    std::uint64_t v;
+    std::memcpy(&v, Take(sizeof v).data(), sizeof v);
+    return v;
+  }
+  double F64() {
+    double v;
+    std::memcpy(&v, Take(sizeof v).data(), sizeof v);
+    return v;
+  }
+  std::string_view Str() { return Take(U64()); }
+  Span Sp() {
+    Span s;
+    s.begin = U64();
+    s.end = U64();
+    return s;
+  }
+
+ private:
+  std::string_view Take(std::size_t n) {
+    if (n > in_.size()) throw std::runtime_error("claims summary: the bytes end early");
+    std::string_view part = in_.substr(0, n);
+    in_.remove_prefix(n);
+    return part;
+  }
+  std::string_view in_;
+};
+
+void Put(Writer& w, const PackedWords& words) {
+  w.U64(words.size());
+  for (const PackedWords::Word x : words) {
+    w.Str(x.key);
+    w.U64(x.flag ? 1 : 0);
+  }
+}
+
+void Get(Reader& r, PackedWords& words) {
+  for (std::uint64_t n = r.U64(); n > 0; --n) {
+    const std::string_view key = r.Str();
+    words.Add(key, r.U64() != 0);
+  }
+  words.Compact();
+}
+
+void Put(Writer& w, const QuoteRecord& q) {
+  w.Sp(q.quote);
+  w.U64(static_cast<std::uint64_t>(q.kind));
+  w.U64(q.cue ? 1 : 0);
+  if (q.cue) w.Sp(*q.cue);
+  w.U64(q.speaker ? 1 : 0);
+  if (q.speaker) {
+    const Speaker& s = *q.speaker;
+    w.Str(s.entity);
+    w.Str(s.name);
+    w.Sp(s.mention);
+    w.U64(static_cast<std::uint64_t>(s.type));
+    w.Str(s.role);
+    w.Str(s.affiliation);
+  }
+  w.U64(q.event ? 1 : 0);
+  if (q.event) {
+    const EventRef& e = *q.event;
+    w.Str(e.id);
+    w.Str(e.type);
+    w.U64(e.where.size());
+    for (const std::string& p : e.where) w.Str(p);
+    w.Str(e.when);
+    w.Str(e.label);
+  }
+  w.U64(q.statement ? 1 : 0);
+  if (q.statement) {
+    w.Str(q.statement->id);
+    w.U64(static_cast<std::uint64_t>(q.statement->appearances));
+  }
+  w.F64(q.confidence);
+  w.Str(q.rule);
+}
+
+QuoteRecord GetRecord(Reader& r) {
+  QuoteRecord q;
+  q.quote = r.Sp();
+  q.kind = static_cast<QuoteKind>(r.U64());
+  if (r.U64()) q.cue = r.Sp();
+  if (r.U64()) {
+    Speaker& s = q.speaker.emplace();
+    s.entity = r.Str();
+    s.name = r.Str();
+    s.mention = r.Sp();
+    s.type = static_cast<SpeakerType>(r.U64());
+    s.role = r.Str();
+    s.affiliation = r.Str();
+  }
+  if (r.U64()) {
+    EventRef& e = q.event.emplace();
+    e.id = r.Str();
+    e.type = r.Str();
+    for (std::uint64_t n = r.U64(); n > 0; --n) e.where.emplace_back(r.Str());
+    e.when = r.Str();
+    e.label = r.Str();
+  }
+  if (r.U64()) {
+    StatementRef& st = q.statement.emplace();
+    st.id = r.Str();
+    st.appearances = static_cast<int>(r.U64());
+  }
+  q.confidence = r.F64();
+  q.rule = r.Str();
+  return q;
+}
+
+void Put(Writer& w, const TermUses& uses) {
+  w.U64(uses.size());
+  for (std::size_t i = 0; i < uses.size(); ++i) {
+    w.Str(uses.key(i));
+    w.U64(static_cast<std::uint64_t>(uses.count(i)));
+  }
+}
+
+void Get(Reader& r, TermUses& uses) {
+  for (std::uint64_t n = r.U64(); n > 0; --n) {
+    const std::string_view key = r.Str();
+    uses.Add(key, static_cast<int>(r.U64()));
+  }
+  uses.Compact();
+}
+
+}  // namespace
+
+std::string EncodeFeatures(const ItemFeatures& features, const TermUses& uses) {
+  std::string out;
+  Writer w(out);
+  Put(w, features.terms);
+  Put(w, features.wording);
+  Put(w, uses);
+  return out;
+}
+
+void DecodeFeatures(std::string_view bytes, ItemFeatures& features, TermUses& uses) {
+  Reader r(bytes);
+  Get(r, features.terms);
+  Get(r, features.wording);
+  Get(r, uses);
+}
+
+std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes) {
+  std::string out;
+  Writer w(out);
+  w.Str(summary.id);
+  w.Str(summary.date);
+  w.U64(summary.records.size());
+  for (const RecordClaims& rc : summary.records) {
+    Put(w, rc.features.terms);
+    Put(w, rc.features.wording);
+    Put(w, rc.doc_uses);
+    w.Str(rc.mention);
+    w.Str(rc.text);
+  }
+  w.U64(quotes.size());
+  for (const QuoteRecord& q : quotes) Put(w, q);
+  return out;
+}
+
+void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes) {
+  Reader r(bytes);
+  summary.id = r.Str();
+  summary.date = r.Str();
+  summary.records.clear();
+  summary.records.resize(r.U64());
+  for (RecordClaims& rc : summary.records) {
+    Get(r, rc.features.terms);
+    Get(r, rc.features.wording);
+    Get(r, rc.doc_uses);
+    rc.mention = r.Str();
+    rc.text = r.Str();
+  }
+  quotes.clear();
+  const std::uint64_t n = r.U64();
+  quotes.reserve(n);
+  while (quotes.size() < n) quotes.push_back(GetRecord(r));
+}
+
+}  // namespace whosaid::claims

@@ -1,0 +1,34 @@
+// whosaid::claims::EncodeSummary / DecodeSummary — one document's claims
+// summary (DocClaims, claims_stage.h) and its quote records, as bytes, for a
+// run that spills them until the end (run/corpus_run.h: a million documents'
+// summaries do not fit in memory). A private form of one process, not a
+// contract between versions (the partial is that: core/partial_codec.h).
+//
+// Contract: DecodeSummary(EncodeSummary(s, q)) gives back s and q equal in
+// every field (doubles bit for bit). Throws std::runtime_error on bytes
+// that end early.
+//
+// Example
+//   std::string bytes = EncodeSummary(summary, result.quotes);
+//   DocClaims s; std::vector<QuoteRecord> q;
+//   DecodeSummary(bytes, s, q);
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/claims_stage.h"
+#include "core/record.h"
+
+namespace whosaid::claims {
+
+std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes);
+void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes);
+
+// One record's features and term counts alone (statements.h, FeatureSource),
+// the same way; decoded into empty ones.
+std::string EncodeFeatures(const ItemFeatures& features, const TermUses& uses);
+void DecodeFeatures(std::string_view bytes, ItemFeatures& features, TermUses& uses);
+
+}  // namespace whosaid::claims

@@ -1,0 +1,56 @@
+// Tests for claims/packed_words.h: words packed in one buffer read back as
+// they were added (with their flags), and a document's term counts looked up
+// by key.
+#include "claims/packed_words.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace whosaid::claims {
+namespace {
+
+TEST_SUITE("claims.packed_words") {
+  TEST_CASE("words and flags read back in order, empty words included") {
+    const std::vector<std::pair<std::string, bool>> rows = {
+        {"reservoir", false},
+        {"Velmora", true},
+        {"", false},
+        {"not", false},
+        {"a-much-longer-term-than-sso", true},
+    };
+    PackedWords words;
+    for (const auto& [key, flag] : rows) words.Add(key, flag);
+    words.Compact();
+    REQUIRE(words.size() == rows.size());
+    std::size_t i = 0;
+    for (const PackedWords::Word w : words) {
+      CAPTURE(i);
+      CHECK(w.key == rows[i].first);
+      CHECK(w.flag == rows[i].second);
+      ++i;
+    }
+    CHECK(i == rows.size());
+    const PackedWords copy = words;  // a copy's views are its own
+    CHECK(copy[1].key == "Velmora");
+    CHECK(copy == words);
+  }
+
+  TEST_CASE("a document's counts by term key; missing keys give the default") {
+    const TermUses uses({{"dam", 4}, {"flood", 3}, {"river", 7}});
+    struct Row {
+      std::string key;
+      int expected;
+    } rows[] = {{"dam", 4}, {"flood", 3}, {"river", 7}, {"bridge", 1}, {"zzz", 1}, {"", 1}};
+    for (const Row& r : rows) {
+      CAPTURE(r.key);
+      CHECK(uses.Count(r.key, 1) == r.expected);
+    }
+    CHECK(TermUses().Count("dam", 1) == 1);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid::claims
