@@ -60,6 +60,8 @@ TEST_SUITE("pipeline") {
          {"indirect: the harbour master [praised]"}},
         {"The council praised the harbour master, after the vote in May.",
          {"indirect: the harbour master [praised]"}},
+        {"The council praised the harbour master in a statement.",
+         {"indirect: the harbour master [praised]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
