@@ -62,6 +62,8 @@ TEST_SUITE("pipeline") {
          {"indirect: the harbour master [praised]"}},
         {"The council praised the harbour master in a statement.",
          {"indirect: the harbour master [praised]"}},
+        {"The mayor said the bridge would reopen in May, but the contractor was less sure.",
+         {"indirect: the bridge would reopen in May [said]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
