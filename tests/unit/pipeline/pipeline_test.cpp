@@ -64,6 +64,8 @@ TEST_SUITE("pipeline") {
          {"indirect: the harbour master [praised]"}},
         {"The mayor said the bridge would reopen in May, but the contractor was less sure.",
          {"indirect: the bridge would reopen in May [said]"}},
+        {"The mayor said the bridge would reopen in May, but Ann Lowe is promising a new ferry.",
+         {"indirect: the bridge would reopen in May [said]", "indirect: a new ferry [promising]"}},
         // multi-paragraph quote: each paragraph reopens, only the last closes
         {"“First part of it.\n\n“Second part of it,” she said.",
          {"direct: First part of it.\n\n“Second part of it, [said]"}},
