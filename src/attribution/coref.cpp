@@ -426,6 +426,8 @@ class Resolver {
       } else if (!borne && names_.outlets.count(lower)) {
         p.type = SpeakerType::kOrganization;
         return;
+      } else if (names_.not_names.count(lower) && (!single || !borne)) {
+        p.name.clear();  // "Memorial Day", "Q": a day or a label, nobody named
       } else if (single && !borne && lower_words_.count(lower) && !inner_caps_.count(p.name)) {
         p.name.clear();  // "Participants will discuss …"
       }
@@ -897,7 +899,8 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
       {"male_word", &male_words},
       {"place_head", &place_heads},
       {"group_name", &group_names},
-      {"modifier_opener", &modifier_openers}};
+      {"modifier_opener", &modifier_openers},
+      {"not_a_name", &not_names}};
   for (const auto& [name, set] : lists) {
     for (const std::string& w : classes.Words(name)) set->insert(w);
   }
