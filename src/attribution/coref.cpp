@@ -104,6 +104,7 @@ class Resolver {
       if (has_last_ && para == last_para_) Fill(p, last_);
     }
     ModifierName(p);
+    InterruptedPronoun(p, cue_unit);
     CleanName(p, true);
     if (p.pronoun)
       ResolvePronoun(p, cue_unit, para);
@@ -426,6 +427,8 @@ class Resolver {
       } else if (!borne && names_.outlets.count(lower)) {
         p.type = SpeakerType::kOrganization;
         return;
+      } else if (names_.not_names.count(lower) && (!single || !borne)) {
+        p.name.clear();  // "Memorial Day", "Q": a day or a label, nobody named
       } else if (single && !borne && lower_words_.count(lower) && !inner_caps_.count(p.name)) {
         p.name.clear();  // "Participants will discuss …"
       }
@@ -703,6 +706,35 @@ class Resolver {
     }
   }
 
+  // "Budget estimates, she added, were …": a sentence's one capitalised first
+  // word read as a name before a noun taken for a cue, when a subject pronoun
+  // and a cue follow between commas — the pronoun speaks.
+  void InterruptedPronoun(SpeakerPhrase& p, std::size_t cue_unit) const {
+    const auto& units = shape_.units;
+    const auto& toks = tokens_.tokens;
+    if (p.type != SpeakerType::kPerson || p.name.empty() || p.name.find(' ') != std::string::npos ||
+        !people_.Bearers(p.name).empty() || cue_unit + 4 >= units.size())
+      return;
+    const std::size_t cue = units[cue_unit].first;
+    if (cue == 0 || toks[cue - 1].span.begin != p.mention.begin) return;  // the name right before
+    if (cue >= 2 && toks[cue - 2].sentence == toks[cue - 1].sentence)
+      return;  // first in its sentence
+    auto is_comma = [&](std::size_t u) {
+      const segment::Token& t = toks[units[u].first];
+      return units[u].end == units[u].first + 1 && t.kind == segment::TokenKind::kPunct &&
+             text_.substr(t.span.begin, t.span.size()) == ",";
+    };
+    if (!is_comma(cue_unit + 1) || !units[cue_unit + 3].cue || !is_comma(cue_unit + 4)) return;
+    const segment::Token& pro = toks[units[cue_unit + 2].first];
+    const Pronoun* pronoun = reader_.lexicon().FindPronoun(
+        segment::Lower(text_.substr(pro.span.begin, pro.span.size())));
+    if (!pronoun || !pronoun->subject) return;
+    Clear(p);
+    p.type = SpeakerType::kPerson;
+    p.pronoun = pronoun;
+    p.mention = pro.span;
+  }
+
   // "one Ruiz adviser", "a Valdor supporter who …": after a modifier opener
   // (speaker_names.txt) the name only modifies a lower-case noun, the
   // speaker is unnamed (the noun its role when it is one).
@@ -897,7 +929,8 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
       {"male_word", &male_words},
       {"place_head", &place_heads},
       {"group_name", &group_names},
-      {"modifier_opener", &modifier_openers}};
+      {"modifier_opener", &modifier_openers},
+      {"not_a_name", &not_names}};
   for (const auto& [name, set] : lists) {
     for (const std::string& w : classes.Words(name)) set->insert(w);
   }

@@ -75,7 +75,7 @@ struct SpeakerNames {
   explicit SpeakerNames(const rules::RuleSet& rules);
   std::unordered_set<std::string> openers, descriptors, outlets, addressee_verbs, female_names,
       male_names, female_words, male_words, place_heads, group_names, places, demonyms,
-      modifier_openers;
+      modifier_openers, not_names;
 };
 
 struct ResolvedSpeaker {
