@@ -1,7 +1,10 @@
 #include "entities/spelling.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
+#include <functional>
+#include <string_view>
 #include <vector>
 
 namespace whosaid::entities {
@@ -32,6 +35,13 @@ bool IsSymbol(const std::string& s) {
          static_cast<unsigned char>(s[0]) < 127;
 }
 
+// Every SpellingRules gets its own number, so a thread's memo (Measure) never
+// serves one instance's results to another built later at the same address.
+std::uint64_t NextRulesSerial() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
 }  // namespace
 
 const char* PartLevelName(PartLevel level) {
@@ -51,7 +61,9 @@ const char* PartLevelName(PartLevel level) {
 }
 
 SpellingRules::SpellingRules(const rules::RuleSet& rules, const SpellingConfig& config)
-    : config_(config), letters_(rules.File(kLettersFile), Rewriter::Fields::kTwo) {
+    : config_(config),
+      serial_(NextRulesSerial()),
+      letters_(rules.File(kLettersFile), Rewriter::Fields::kTwo) {
   for (int a = 0; a < 128; ++a) {
     const bool va = IsVowel(static_cast<char>(a));
     indel_[a] = va ? kDefaultVowelIndel : kDefaultConsonant;
@@ -232,18 +244,49 @@ PartMatch SpellingRules::Compare(const Spelling& a, const Spelling& b) const {
   if (a.phonetic.size() > longest || b.phonetic.size() > longest) return m;
   // Lengths too far apart cannot be within one consonant and the vowel
   // allowance; skip the distance (the common case when blocks are large).
-  const int n = std::max(a.consonants, b.consonants);
   if (std::abs(a.consonants - b.consonants) > 1) return m;
+  return Measure(a, b);
+}
+
+// The same pairs of parts are compared again and again across a corpus's
+// names (each name part against each of a block's), and the distance costs
+// some thousands of instructions: a per-thread direct-mapped memo keyed by
+// the instance and both spellings (phonetic, consonants) (in the order given) keeps the
+// answer. Measure is a pure function of those, so the memo changes no result.
+PartMatch SpellingRules::Measure(const Spelling& a, const Spelling& b) const {
+  struct Slot {
+    std::uint64_t serial = 0;  // 0: empty (serials start at 1)
+    int ca = 0, cb = 0;
+    std::string a, b;
+    PartMatch match;
+  };
+  constexpr std::size_t kSlots = 1 << 13;
+  thread_local std::vector<Slot> memo(kSlots);
+  const std::hash<std::string_view> hash;
+  const std::size_t h = hash(a.phonetic) * 0x9E3779B97F4A7C15ull + hash(b.phonetic);
+  Slot& slot = memo[(h * 0x9E3779B97F4A7C15ull) >> 51];  // 13-bit slot index
+  if (slot.serial == serial_ && slot.ca == a.consonants && slot.cb == b.consonants &&
+      slot.a == a.phonetic && slot.b == b.phonetic) {
+    return slot.match;
+  }
   // Nothing costing more than one consonant plus the widest vowel allowance
   // can be a match at any level.
+  const int n = std::max(a.consonants, b.consonants);
   const float limit = static_cast<float>(1.0 + config_.vowel_allowance_base +
                                          config_.vowel_allowance_per_consonant * n +
                                          config_.weak_extra_vowel_cost) +
                       1e-3f;
   Cost cost = Distance(a.phonetic, b.phonetic, limit);
+  PartMatch m;
   m.consonant_cost = cost.consonant;
   m.vowel_cost = cost.total - cost.consonant;
   m.level = Judge(cost, n);
+  slot.serial = serial_;
+  slot.ca = a.consonants;
+  slot.cb = b.consonants;
+  slot.a.assign(a.phonetic);
+  slot.b.assign(b.phonetic);
+  slot.match = m;
   return m;
 }
 

@@ -104,8 +104,11 @@ class SpellingRules {
   // Cost of dropping s[k]; a vowel ending `s` after a consonant may cost more.
   float Indel(std::string_view s, std::size_t k) const;
   PartLevel Judge(const Cost& cost, int consonants) const;
+  // Distance and Judge of two parts that passed Compare's cheap tests.
+  PartMatch Measure(const Spelling& a, const Spelling& b) const;
 
   SpellingConfig config_;
+  std::uint64_t serial_;  // this instance's number, for the per-thread memo of Measure
   Rewriter letters_;
   std::array<std::array<float, 128>, 128> sub_{};  // substitution costs
   std::array<float, 128> indel_{};                 // insertion / deletion costs

@@ -65,6 +65,24 @@ TEST_SUITE("entities.spelling") {
     }
   }
 
+  TEST_CASE("a remembered comparison is the one computed, per set of rules") {
+    // Invented parts; the second rules allow no vowel change, so a vowel
+    // edit that the defaults accept must not be served from the first's memo.
+    SpellingConfig strict;
+    strict.vowel_allowance_base = 0;
+    strict.vowel_allowance_per_consonant = 0;
+    strict.weak_extra_vowel_cost = 0;
+    const SpellingRules loose(testing::Rules(), SpellingConfig{}), tight(testing::Rules(), strict);
+    const Spelling x = loose.Spell("baravendi"), y = loose.Spell("barovendi");
+    const PartMatch first = loose.Compare(x, y), second_tight = tight.Compare(x, y);
+    CHECK(first.level > second_tight.level);
+    for (int round = 0; round < 3; ++round) {
+      CHECK(loose.Compare(x, y).level == first.level);
+      CHECK(loose.Compare(x, y).vowel_cost == first.vowel_cost);
+      CHECK(tight.Compare(x, y).level == second_tight.level);
+    }
+  }
+
   TEST_CASE("skeletons and blocking classes") {
     const SpellingRules& s = testing::Clusterer().spelling();
     CHECK(s.Spell("shwarabni").skeleton == s.Spell("showarabani").skeleton);
