@@ -174,9 +174,10 @@ class SpilledFeatures : public claims::FeatureSource {
  public:
   explicit SpilledFeatures(std::size_t items) { slots_.reserve(items); }
   // Item `item`'s, from now on read from here.
-  void Add(std::size_t item, const claims::ItemFeatures& features, const claims::TermUses& uses) {
+  // Item `item`'s (claims::EncodeFeatures), from now on read from here.
+  void Add(std::size_t item, const std::string& bytes) {
     if (slots_.size() <= item) slots_.resize(item + 1);
-    slots_[item] = file_.Append(claims::EncodeFeatures(features, uses));
+    slots_[item] = file_.Append(bytes);
   }
   // Before the first Read (then Read is safe on many threads).
   void Sync() { file_.Sync(); }
@@ -218,10 +219,21 @@ void CorpusRun::Add(Partial partial) {
   doc.id = partial.doc.id;
   doc.outlet = partial.doc.outlet;
   stages_.entities->Note(partial.names);
+  if (stages_.keep_documents && stages_.claims && partial.prepared &&
+      static_cast<const DocForClaims*>(partial.prepared.get())->encoded_all) {
+    // encoded by Prepare on a worker: the run spills
+    auto claims = std::static_pointer_cast<DocForClaims>(std::move(partial.prepared));
+    doc.names_slot = spills_[0]->Append(claims->names_bytes);
+    doc.events_slot = spills_[0]->Append(claims->events_bytes);
+    doc.slot = spills_[0]->Append(claims->partial_bytes);
+    claims->names_bytes = claims->events_bytes = claims->partial_bytes = {};
+    HoldClaims(doc, std::move(claims));
+    return;
+  }
   HoldNames(doc, std::move(partial.names));
   if (!stages_.keep_documents) return;  // only the names are needed
   if (stages_.claims) {
-    if (!partial.prepared) Prepare(partial);
+    if (!partial.prepared) Prepare(partial, false);
     HoldClaims(doc, std::static_pointer_cast<DocForClaims>(std::move(partial.prepared)));
   }
   HoldEvents(doc, std::move(partial.events));
@@ -231,18 +243,44 @@ void CorpusRun::Add(Partial partial) {
   Hold(doc, std::move(partial));
 }
 
-void CorpusRun::Prepare(Partial& partial) const {
+void CorpusRun::Prepare(Partial& partial) const { Prepare(partial, true); }
+
+void CorpusRun::Prepare(Partial& partial, bool encode_all) const {
   if (!stages_.keep_documents || !stages_.claims || partial.prepared) return;
   auto claims = std::make_shared<DocForClaims>();
   Document compact;
   CompactForClaims(partial, compact, claims->result, claims->figure_spans);
   claims->summary = stages_.claims->Summarize(compact, claims->result);
   SlimForClaims(claims->summary, claims->result);
+  if (claims->result.figures.empty() && spilling_.load(std::memory_order_relaxed)) {
+    // it will be spilled (Fits says no once the run spills): encoded here
+    claims->records = static_cast<std::uint32_t>(claims->summary.records.size());
+    claims->bytes = claims::EncodeSummary(claims->summary, claims->result.quotes);
+    claims->encoded = true;
+    claims->summary = {};
+    claims->result = {};
+  }
+  if (encode_all && spilling_.load(std::memory_order_relaxed)) {
+    // so will the rest (Add as Hold, HoldNames and HoldEvents would)
+    claims->names_bytes = EncodeNames(partial.names);
+    claims->events_bytes = EncodeEvents(partial.events);
+    PartialNames names = std::move(partial.names);
+    partial.events = {};
+    partial.names = {};
+    partial.names.record_input.assign(partial.quotes.size(), -1);
+    claims->partial_bytes = EncodePartial(partial);
+    partial.names = std::move(names);
+    partial.pieces = {};
+    partial.quotes = {};
+    partial.figures = {};
+    claims->encoded_all = true;
+  }
   partial.prepared = std::move(claims);
 }
 
 void CorpusRun::SpillHeld() {
   spills_.push_back(std::make_unique<SpillFile>());
+  spilling_.store(true, std::memory_order_relaxed);
   for (Doc& d : docs_) {
     if (d.names) {
       d.names_slot = spills_[0]->Append(EncodeNames(*d.names));
@@ -269,6 +307,12 @@ void CorpusRun::SpillClaims(Doc& doc, SpillFile& spill) {
 }
 
 void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
+  if (claims->encoded) {  // by Prepare: the run spills
+    doc.claims_records = claims->records;
+    doc.claims_slot = spills_[0]->Append(claims->bytes);
+    doc.claims_spilled = true;
+    return;
+  }
   doc.claims_records = static_cast<std::uint32_t>(claims->summary.records.size());
   doc.claims = std::move(claims);
   // a document with figures stays (its figures and their spans are read to the end)
@@ -435,8 +479,58 @@ CorpusResult CorpusRun::Resolve() {
     }
   }
   const Document no_text;  // Figures reads the records' events, not the text
+  // kClaimsBatch documents at a time: the spilled summaries read back here
+  // and decoded on threads_ threads, then each document in input order, then
+  // the spilled ones' items' features encoded on threads_ threads (their
+  // records freed there) and written here
+  constexpr std::size_t kClaimsBatch = 256;
+  std::size_t batch = 0;        // its first document
+  std::vector<char> from_disk;  // by document of the batch: its summary was spilled
+  struct ToSpill {
+    std::size_t doc, first, last;  // its items [first, last)
+  };
+  std::vector<ToSpill> to_spill;
+  auto read_batch = [&](std::size_t b) {
+    const std::size_t m = std::min(kClaimsBatch, docs_.size() - b);
+    batch = b;
+    from_disk.assign(m, 0);
+    ReadBack(
+        m, threads_,
+        [&](std::size_t i, std::string& bytes) {
+          const Doc& doc = docs_[b + i];
+          if (!doc.claims_spilled) return false;
+          from_disk[i] = 1;
+          bytes = spills_[doc.spill]->Read(doc.claims_slot);
+          return true;
+        },
+        [&](std::size_t i, const std::string& bytes) {
+          auto c = std::make_shared<DocForClaims>();
+          claims::DecodeSummary(bytes, c->summary, c->result.quotes);
+          docs_[b + i].claims = std::move(c);
+          docs_[b + i].claims_spilled = false;
+        });
+  };
+  auto spill_features = [&] {
+    std::vector<std::vector<std::string>> bytes(to_spill.size());
+    parallel::ForEach(to_spill.size(), threads_, [&](std::size_t k) {
+      const ToSpill& s = to_spill[k];
+      bytes[k].reserve(s.last - s.first);
+      for (std::size_t i = s.first; i < s.last; ++i) {
+        claims::StatementItem& item = inputs.items[i];
+        bytes[k].push_back(claims::EncodeFeatures(*item.features, *item.uses));
+        item.features = nullptr;
+        item.uses = nullptr;
+      }
+      docs_[s.doc].claims->summary.records = {};
+    });
+    for (std::size_t k = 0; k < to_spill.size(); ++k) {
+      for (std::size_t i = to_spill[k].first; i < to_spill[k].last; ++i)
+        spilled->Add(i, bytes[k][i - to_spill[k].first]);
+    }
+    to_spill.clear();
+  };
   auto claims_of = [&](std::size_t d, const events::DocEvents* events) {
-    const bool was_spilled = docs_[d].claims_spilled;
+    const bool was_spilled = from_disk[d - batch] != 0;
     DocForClaims& c = ClaimsOf(docs_[d]);
     DocResult& result = c.result;
     stages_.entities->ApplyChecked(corpus.entities, d, result);
@@ -462,13 +556,12 @@ CorpusResult CorpusRun::Resolve() {
     if (!was_spilled) return;
     // a summary that was spilled goes again: its items' features to disk
     // (read back by the grouping as it needs them), its records with them
-    for (std::size_t i = first; i < inputs.items.size(); ++i) {
-      claims::StatementItem& item = inputs.items[i];
-      spilled->Add(i, *item.features, *item.uses);
-      item.features = nullptr;
-      item.uses = nullptr;
-    }
-    c.summary.records = {};
+    to_spill.push_back({d, first, inputs.items.size()});
+  };
+  auto claims_at = [&](std::size_t d, const events::DocEvents* events) {
+    if (d % kClaimsBatch == 0) read_batch(d);
+    claims_of(d, events);
+    if ((d + 1) % kClaimsBatch == 0 || d + 1 == docs_.size()) spill_features();
   };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
@@ -480,7 +573,7 @@ CorpusResult CorpusRun::Resolve() {
     }
     for (std::size_t d = 0; d < docs_.size(); ++d) {
       SetGlobal(corpus.events, d, events[d]);
-      if (claims) claims_of(d, &events[d]);
+      if (claims) claims_at(d, &events[d]);
       if (held[d]) docs_[d].events = std::make_unique<events::DocEvents>(std::move(events[d]));
       events[d] = {};
     }
@@ -488,7 +581,7 @@ CorpusResult CorpusRun::Resolve() {
   // 3. (the rest) claims: the grouping and the figure lines
   if (claims) {
     if (!cluster) {
-      for (std::size_t d = 0; d < docs_.size(); ++d) claims_of(d, nullptr);
+      for (std::size_t d = 0; d < docs_.size(); ++d) claims_at(d, nullptr);
     }
     if (spilled) {
       spilled->Sync();

@@ -50,6 +50,7 @@
 //   run::RunCorpus(reader, pipeline, stages, sink, reporter, {.threads = 4});
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -117,6 +118,17 @@ class CorpusRun {
     DocResult result;                                 // its records (no text) and figures
     std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
     claims::DocFigureInputs figure_inputs;            // once its result goes (figures alone)
+    // Once the run spills, Prepare (on a worker) encodes the summary of a
+    // document without figures (claims/summary_codec.h) and drops it: Add
+    // only appends these bytes.
+    bool encoded = false;
+    std::string bytes;
+    std::uint32_t records = 0;  // of the summary encoded
+    // ... and the document's names, events and partial as Add would spill
+    // them (EncodeNames, EncodeEvents, EncodePartial), the partial emptied
+    // but for its names (Note reads them) and metadata.
+    bool encoded_all = false;
+    std::string names_bytes, events_bytes, partial_bytes;
   };
   // What the run keeps of one document until the end: small when all is
   // spilled (pointers, not values: a million documents are a million).
@@ -135,6 +147,9 @@ class CorpusRun {
     std::size_t spill = 0;                      // else: spills_[spill] at `slot`
     SpillFile::Slot slot;
   };
+  // Prepare; with encode_all, once the run spills, also the document's
+  // names, events and partial (DocForClaims::encoded_all).
+  void Prepare(Partial& partial, bool encode_all) const;
   // Whether `bytes` more fit the memory budget (then counted as held);
   // else everything held is spilled, and so is all that comes later.
   bool Fits(std::size_t bytes);
@@ -154,6 +169,7 @@ class CorpusRun {
   std::vector<Doc> docs_;
   std::vector<std::unique_ptr<SpillFile>> spills_;  // this run's, then those Merge() took
   std::size_t held_bytes_ = 0;
+  std::atomic<bool> spilling_{false};  // spills_ made: Prepare encodes the summaries
   std::uint64_t next_ordinal_ = 0;
   unsigned threads_ = 1;
 };
