@@ -317,7 +317,8 @@ void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
   doc.claims = std::move(claims);
   // a document with figures stays (its figures and their spans are read to the end)
   if (!doc.claims->result.figures.empty() || Fits(ClaimsFootprint(*doc.claims))) return;
-  SpillClaims(doc, *spills_[0]);
+  // the Fits that starts the spill has spilled every held document, this one included
+  if (doc.claims) SpillClaims(doc, *spills_[0]);
 }
 
 CorpusRun::DocForClaims& CorpusRun::ClaimsOf(Doc& doc) {

@@ -91,6 +91,9 @@ TEST_SUITE("run") {
     CHECK(Extract(2, 1, std::size_t{64} << 20) == one);
     CHECK(Extract(3, 2, std::size_t{64} << 20) == one);
     CHECK(Extract(2, 3, 1) == one);  // everything spilled
+    // one document per batch: the spill starts at a document's claims (held, then spilled once)
+    CHECK(Extract(1, 1, 1) == one);
+    CHECK(Extract(2, 1, 4096) == one);
   }
 }
 
