@@ -7,7 +7,7 @@
 #          forms found >= 0.90, spelling groups recall >= 0.85, no false merge
 #          (a must-not-merge pair of the gold in one entity)
 #   list   `whosaid names` on the names dev split: person B-cubed precision
-#          >= 0.985, F1 >= 0.81 (a floor: the issue's target is 0.83)
+#          >= 0.985, F1 >= 0.83 (issue 11; at 7e2025c: P 0.9953, F1 0.8305)
 #
 #   tests/e2e/names_e2e.sh news|list
 set -euo pipefail
@@ -52,7 +52,7 @@ PY
     "$python" - "$tmp/m.json" <<'PY'
 import json, sys
 b = json.load(open(sys.argv[1]))["person"]["bcubed"]
-below = [f"{k}={b[k]:.4f} < {t}" for k, t in (("P", 0.985), ("F1", 0.81)) if b[k] < t]
+below = [f"{k}={b[k]:.4f} < {t}" for k, t in (("P", 0.985), ("F1", 0.83)) if b[k] < t]
 if below:
     sys.exit("BELOW: " + "; ".join(below))
 print(f"names dev persons: B-cubed P {b['P']:.4f} R {b['R']:.4f} F1 {b['F1']:.4f}")
