@@ -1,7 +1,8 @@
 // Runs the npm package quote-parser (regex only, no speakers resolved) over
 // the texts of a JSON Lines file, for scripts/bench_extract.sh. Prints the
 // number of quotes found. Needs quote-parser installed where node finds it
-// (bench/node_modules, or NODE_PATH); the benchmark never installs it.
+// (bench/node_modules, or NODE_PATH; scripts/bench_extract.sh installs it
+// there when npm is available).
 //
 //   node bench/quote_parser.js FILE.jsonl
 'use strict';

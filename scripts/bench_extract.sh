@@ -7,8 +7,11 @@
 #   shared machine) and by wall time, peak RSS, records written, and the
 #   ratio to the one-pass floor: `grep -cP '["“”]'` (one PCRE2-JIT pass) over
 #   the same text, page-cached, timed in the same run. Where node finds the
-#   npm package quote-parser (bench/node_modules or NODE_PATH; this script
-#   never installs it) its time over the same texts is reported too.
+#   npm package quote-parser (bench/node_modules or NODE_PATH) its time over
+#   the same texts is reported too; where npm is available and the package
+#   is not, the script installs it into bench/node_modules first (from the
+#   npm registry; NPM_INSTALL=0 never installs). The benchmark only: no
+#   build, test or run of whosaid needs node.
 #
 #   scripts/bench_extract.sh [BINARY...]      (default: build/whosaid)
 #
@@ -60,6 +63,14 @@ measure() {
   echo "$best_cpu $best_wall $rss"
 }
 
+qp_found() {
+  NODE_PATH="$here/bench/node_modules${NODE_PATH:+:$NODE_PATH}" node -e "require.resolve('quote-parser')" 2>/dev/null
+}
+if [ "${NPM_INSTALL:-1}" = 1 ] && command -v node >/dev/null && command -v npm >/dev/null && ! qp_found; then
+  echo "== npm install quote-parser (bench/node_modules, for the comparison)"
+  (cd "$here/bench" && npm install --no-save --no-package-lock --no-audit --no-fund quote-parser >/dev/null 2>&1) ||
+    echo "npm install quote-parser failed (no registry?); the comparison is skipped"
+fi
 # the floor: grep over the plain text, 10 passes timed together for resolution
 floor_reps=10
 read -r fcpu fwall _ < <(measure "$tmp/grep" 1 bash -c \
