@@ -1,9 +1,13 @@
 #include "events/cluster.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "events/calendar.h"
 #include "events/lexicon.h"
@@ -20,6 +24,9 @@ struct Item {
   int local = 0;
   const DocEvent* event = nullptr;
   const std::string* doc_id = nullptr;
+  // Its content (ContentOf): events of equal content agree alike with any
+  // event of another document.
+  std::uint32_t content = 0;
 };
 
 // One type lies below the other (attack / airstrike); or, in two documents,
@@ -45,31 +52,36 @@ std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {
   return at.empty() ? near : at;
 }
 
-std::vector<const EventPlace*> Known(std::vector<const EventPlace*> places) {
-  places.erase(
-      std::remove_if(places.begin(), places.end(), [](const EventPlace* p) { return !p->known; }),
-      places.end());
-  return places;
-}
-
 // Whether the places of two events overlap through the gazetteer (a path is
 // a prefix of the other); with `below_country`, at a place below country
 // level. A name the gazetteer lacks (a case, a building, a road) says
-// nothing, unless both events name it.
+// nothing, unless both events name it. The places compared are Where's
+// (those an event is at, else those it is near), walked in place: this
+// runs for every candidate pair of the run (no vectors made).
 bool PathsOverlap(const std::vector<EventPlace>& a, const std::vector<EventPlace>& b,
                   bool below_country) {
-  auto ta = Where(a), tb = Where(b);
-  for (const EventPlace* x : ta) {
-    for (const EventPlace* y : tb) {
-      if (!x->known && !y->known && x->path == y->path) return true;
+  auto has_at = [](const std::vector<EventPlace>& v) {
+    return std::any_of(v.begin(), v.end(), [](const EventPlace& p) { return !p.near; });
+  };
+  const bool at_a = has_at(a), at_b = has_at(b);
+  auto in_a = [&](const EventPlace& p) { return !at_a || !p.near; };
+  auto in_b = [&](const EventPlace& p) { return !at_b || !p.near; };
+  bool known_a = false, known_b = false;
+  for (const EventPlace& x : a) {
+    if (!in_a(x)) continue;
+    known_a |= x.known;
+    for (const EventPlace& y : b) {
+      if (in_b(y) && !x.known && !y.known && x.path == y.path) return true;
     }
   }
-  auto wa = Known(ta), wb = Known(tb);
-  if (wa.empty() || wb.empty()) return !below_country;
-  for (const EventPlace* x : wa) {
-    for (const EventPlace* y : wb) {
-      if (below_country && (x->path.size() < 2 || y->path.size() < 2)) continue;
-      if (Prefix(x->path, y->path) || Prefix(y->path, x->path)) return true;
+  for (const EventPlace& y : b) known_b |= in_b(y) && y.known;
+  if (!known_a || !known_b) return !below_country;
+  for (const EventPlace& x : a) {
+    if (!in_a(x) || !x.known) continue;
+    for (const EventPlace& y : b) {
+      if (!in_b(y) || !y.known) continue;
+      if (below_country && (x.path.size() < 2 || y.path.size() < 2)) continue;
+      if (Prefix(x.path, y.path) || Prefix(y.path, x.path)) return true;
     }
   }
   return false;
@@ -114,47 +126,187 @@ bool Agree(const Item& x, const Item& y, const ClusterConfig& config) {
 
 // The order clusters are built in: by content, so that input order and
 // thread count change nothing; the most precisely dated first, so that a
-// day seeds a cluster before a month or a week joins it.
-bool ContentBefore(const Item& x, const Item& y) {
-  const DocEvent& a = *x.event;
-  const DocEvent& b = *y.event;
-  auto date_key = [](const DocEvent& e) {
-    return e.date ? std::make_tuple(0, Width(*e.date), e.date->first) : std::make_tuple(1, 0, 0);
-  };
-  if (date_key(a) != date_key(b)) return date_key(a) < date_key(b);
-  if (a.type_path != b.type_path) return a.type_path < b.type_path;
-  auto paths = [](const DocEvent& e) {
-    std::vector<std::vector<std::string>> out;
-    for (const auto& p : e.places) out.push_back(p.path);
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  if (paths(a) != paths(b)) return paths(a) < paths(b);
+// day seeds a cluster before a month or a week joins it. The key is made
+// once per event (not per comparison).
+struct OrderKey {
+  std::tuple<int, int, int> date;
+  const std::vector<std::string>* type_path = nullptr;
+  std::vector<std::vector<std::string>> paths;  // sorted
+};
+
+OrderKey KeyOf(const DocEvent& e) {
+  OrderKey k;
+  k.date = e.date ? std::make_tuple(0, Width(*e.date), e.date->first) : std::make_tuple(1, 0, 0);
+  k.type_path = &e.type_path;
+  for (const auto& p : e.places) k.paths.push_back(p.path);
+  std::sort(k.paths.begin(), k.paths.end());
+  return k;
+}
+
+bool ContentBefore(const Item& x, const OrderKey& kx, const Item& y, const OrderKey& ky) {
+  if (kx.date != ky.date) return kx.date < ky.date;
+  if (*kx.type_path != *ky.type_path) return *kx.type_path < *ky.type_path;
+  if (kx.paths != ky.paths) return kx.paths < ky.paths;
   if (*x.doc_id != *y.doc_id) return *x.doc_id < *y.doc_id;
   return x.local < y.local;
+}
+
+// What Agree reads of an event, as one string: two events with the same
+// key agree alike with a third of another document.
+std::string ContentKey(const DocEvent& e) {
+  std::string k;
+  auto add = [&k](std::string_view part) {
+    k += part;
+    k += '\x1f';
+  };
+  for (const std::string& t : e.type_path) add(t);
+  k += '\x1e';
+  add(e.family);
+  k += e.story ? 'S' : 's';
+  k += e.local ? 'L' : 'l';
+  if (e.date) {
+    add(std::to_string(e.date->first));
+    add(std::to_string(e.date->last));
+    add(std::to_string(static_cast<int>(e.date->precision)));
+  }
+  k += '\x1e';
+  for (const EventPlace& p : e.places) {
+    for (const std::string& part : p.path) add(part);
+    k += p.near ? 'N' : 'n';
+    k += p.known ? 'K' : 'k';
+    k += '\x1d';
+  }
+  k += '\x1e';
+  for (const Actor& actor : e.actors) {
+    add(actor.name);
+    add(actor.country);
+  }
+  return k;
 }
 
 struct Cluster {
   std::vector<Item> items;
   std::optional<DateRange> date;  // the span of its members' dates
+  // One member of each content (Item::content) among `items`, by index.
+  std::vector<std::uint32_t> distinct;
+  // The buckets of days (Clusters::kBucketDays) it is listed under.
+  std::optional<std::pair<long, long>> listed;
 };
 
-bool Accepts(const Cluster& c, const Item& e, const ClusterConfig& config) {
-  return std::all_of(c.items.begin(), c.items.end(),
-                     [&](const Item& i) { return Agree(i, e, config); });
-}
+// The clusters built so far, with what finds the few that can take an
+// event: a cluster lists itself under every bucket of days its date spans,
+// so the dated clusters near a date are those of a few buckets, not all of
+// them (the scan over every cluster for every event made the stage grow
+// with the square of the run); each cluster checks an event against one
+// member per distinct content, and against its members from the event's
+// own document (Agree is stricter there: TypesAgree), found through the
+// document's own list. The candidates are visited in cluster order, so
+// every choice is the one the scan over all clusters made.
+class Clusters {
+ public:
+  static constexpr long kBucketDays = 8;
+
+  explicit Clusters(std::size_t docs) : joined_(docs) {}
+
+  const std::vector<Cluster>& list() const { return list_; }
+  const Cluster& operator[](std::size_t k) const { return list_[k]; }
+
+  // Clusters whose date meets [lo, hi] (and maybe others), ascending.
+  const std::vector<std::uint32_t>& Meeting(int lo, int hi) const {
+    found_.clear();
+    for (long b = Bucket(lo); b <= Bucket(hi); ++b) {
+      auto it = buckets_.find(b);
+      if (it != buckets_.end()) found_.insert(found_.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(found_.begin(), found_.end());
+    found_.erase(std::unique(found_.begin(), found_.end()), found_.end());
+    return found_;
+  }
+
+  // Whether every member of cluster k agrees with `e` (see above).
+  bool Accepts(std::size_t k, const Item& e, const ClusterConfig& config) const {
+    const Cluster& c = list_[k];
+    for (std::uint32_t r : c.distinct) {
+      if (!Agree(c.items[r], e, config)) return false;
+    }
+    for (const auto& [cluster, at] : joined_[e.doc]) {
+      if (cluster == k && !Agree(list_[k].items[at], e, config)) return false;
+    }
+    return true;
+  }
+  // Whether any member of cluster k (one per content) satisfies `pred`.
+  template <typename Pred>
+  bool AnyContent(std::size_t k, Pred&& pred) const {
+    const Cluster& c = list_[k];
+    return std::any_of(c.distinct.begin(), c.distinct.end(),
+                       [&](std::uint32_t r) { return pred(c.items[r]); });
+  }
+  // Whether any member of cluster k from document `doc` satisfies `pred`.
+  template <typename Pred>
+  bool AnyOfDocument(std::size_t k, std::size_t doc, Pred&& pred) const {
+    for (const auto& [cluster, at] : joined_[doc]) {
+      if (cluster == k && pred(list_[k].items[at])) return true;
+    }
+    return false;
+  }
+
+  // Puts `item` into cluster `home` (-1: a new one) and returns its index.
+  std::size_t Join(int home, const Item& item) {
+    const DocEvent& e = *item.event;
+    if (home < 0) {
+      list_.push_back({{}, e.date, {}, {}});
+      home = static_cast<int>(list_.size()) - 1;
+    }
+    const auto k = static_cast<std::size_t>(home);
+    Cluster& c = list_[k];
+    const auto at = static_cast<std::uint32_t>(c.items.size());
+    c.items.push_back(item);
+    if (contents_.insert((static_cast<std::uint64_t>(k) << 32) | item.content).second)
+      c.distinct.push_back(at);
+    joined_[item.doc].emplace_back(static_cast<std::uint32_t>(k), at);
+    if (e.date && c.date)
+      c.date = DateRange{std::min(c.date->first, e.date->first),
+                         std::max(c.date->last, e.date->last), c.date->precision};
+    if (c.date) List(k);
+    return k;
+  }
+
+ private:
+  static long Bucket(long day) {  // floor division: days before 1970 are negative
+    return day >= 0 ? day / kBucketDays : -((-day + kBucketDays - 1) / kBucketDays);
+  }
+  // Lists cluster k under the buckets its date spans that it is not yet under.
+  void List(std::size_t k) {
+    Cluster& c = list_[k];
+    const long lo = Bucket(c.date->first), hi = Bucket(c.date->last);
+    for (long b = lo; b <= hi; ++b) {
+      if (c.listed && b >= c.listed->first && b <= c.listed->second) continue;
+      buckets_[b].push_back(static_cast<std::uint32_t>(k));
+    }
+    c.listed = c.listed
+                   ? std::make_pair(std::min(lo, c.listed->first), std::max(hi, c.listed->second))
+                   : std::make_pair(lo, hi);
+  }
+
+  std::vector<Cluster> list_;
+  std::unordered_map<long, std::vector<std::uint32_t>> buckets_;
+  std::unordered_set<std::uint64_t> contents_;  // (cluster << 32) | content present
+  // By document: (cluster, member index) of each of its events placed.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> joined_;
+  mutable std::vector<std::uint32_t> found_;
+};
 
 int Center(const DateRange& r) { return r.first + (r.last - r.first) / 2; }
 
 // A dated event: the agreeing cluster (dated, of a compatible type) with the
 // nearest date, then the most members; -1 for none.
-int DatedHome(const std::vector<Cluster>& clusters, const Item& item, const ClusterConfig& config) {
+int DatedHome(const Clusters& clusters, const Item& item, const ClusterConfig& config) {
   const DocEvent& e = *item.event;
   int best = -1;
-  for (std::size_t k = 0; k < clusters.size(); ++k) {
+  const int slack = config.date_slack_days;
+  for (std::uint32_t k : clusters.Meeting(e.date->first - slack, e.date->last + slack)) {
     const Cluster& c = clusters[k];
-    if (!c.date || !Near(*c.date, *e.date, config.date_slack_days) || !Accepts(c, item, config))
-      continue;
+    if (!c.date || !Near(*c.date, *e.date, slack) || !clusters.Accepts(k, item, config)) continue;
     if (best < 0) {
       best = static_cast<int>(k);
       continue;
@@ -171,19 +323,16 @@ int DatedHome(const std::vector<Cluster>& clusters, const Item& item, const Clus
 // that agrees with it and holds its document's story (or it is the story:
 // TypesAgree), else the one that shares a place below country with it
 // (both name "the coastal region"); -1 for none or several.
-int UndatedPeer(const std::vector<Cluster>& clusters, const Item& item,
-                const ClusterConfig& config) {
+int UndatedPeer(const Clusters& clusters, const Item& item, const ClusterConfig& config) {
   const DocEvent& e = *item.event;
   int found = -1, own = -1, owns = 0;
-  for (std::size_t k = 0; k < clusters.size(); ++k) {
+  for (std::size_t k = 0; k < clusters.list().size(); ++k) {
     const Cluster& c = clusters[k];
-    if (c.date || !Accepts(c, item, config)) continue;
-    bool story = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
-      return i.doc == item.doc && (i.event->story || e.story);
-    });
-    bool place = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
-      return PathsOverlap(i.event->places, e.places, true);
-    });
+    if (c.date || !clusters.Accepts(k, item, config)) continue;
+    bool story = clusters.AnyOfDocument(k, item.doc,
+                                        [&](const Item& i) { return i.event->story || e.story; });
+    bool place = clusters.AnyContent(
+        k, [&](const Item& i) { return PathsOverlap(i.event->places, e.places, true); });
     if (story) own = static_cast<int>(k), ++owns;
     if (!story && !place) continue;
     found = found == -1 ? static_cast<int>(k) : -2;
@@ -197,23 +346,33 @@ int UndatedPeer(const std::vector<Cluster>& clusters, const Item& item,
 // country level with it. The event its document's lead reports (the news
 // of the day) needs no shared place in a dated document, and only a shared
 // country (of a place or an actor) in an undated one.
-int UndatedHome(const std::vector<Cluster>& clusters, const Item& item,
-                const std::optional<DateRange>& anchor, const ClusterConfig& config) {
+int UndatedHome(const Clusters& clusters, const Item& item, const std::optional<DateRange>& anchor,
+                const ClusterConfig& config) {
   const DocEvent& e = *item.event;
   int found = -1;
-  for (std::size_t k = 0; k < clusters.size(); ++k) {
+  auto consider = [&](std::size_t k) {  // false: ambiguous, stop
     const Cluster& c = clusters[k];
-    if (!c.date) continue;
+    if (!c.date) return true;
     if (anchor &&
         (c.date->last > anchor->last || c.date->last < anchor->first - config.undated_days))
-      continue;
-    bool place = std::any_of(c.items.begin(), c.items.end(), [&](const Item& i) {
+      return true;
+    bool place = clusters.AnyContent(k, [&](const Item& i) {
       if (PathsOverlap(i.event->places, e.places, true)) return true;
       return e.story && (anchor || ShareCountry(*i.event, e));
     });
-    if (!place || !Accepts(c, item, config)) continue;
-    if (found >= 0) return -1;  // ambiguous
+    if (!place || !clusters.Accepts(k, item, config)) return true;
+    if (found >= 0) return false;
     found = static_cast<int>(k);
+    return true;
+  };
+  if (anchor) {
+    for (std::uint32_t k : clusters.Meeting(anchor->first - config.undated_days, anchor->last)) {
+      if (!consider(k)) return -1;
+    }
+  } else {
+    for (std::size_t k = 0; k < clusters.list().size(); ++k) {
+      if (!consider(k)) return -1;
+    }
   }
   return found >= 0 || anchor ? found : UndatedPeer(clusters, item, config);
 }
@@ -322,27 +481,34 @@ EventRef Summarize(const std::vector<const DocEvent*>& members) {
 
 EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig& config) {
   std::vector<Item> items;
+  std::vector<OrderKey> keys;
+  std::unordered_map<std::string, std::uint32_t> contents;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     for (std::size_t k = 0; k < docs[d].events.size(); ++k) {
-      items.push_back({d, static_cast<int>(k), &docs[d].events[k], &docs[d].doc});
+      const DocEvent& e = docs[d].events[k];
+      const auto content =
+          contents.emplace(ContentKey(e), static_cast<std::uint32_t>(contents.size()))
+              .first->second;
+      items.push_back({d, static_cast<int>(k), &e, &docs[d].doc, content});
+      keys.push_back(KeyOf(e));
     }
   }
-  std::stable_sort(items.begin(), items.end(), ContentBefore);
-  std::vector<Cluster> clusters;
-  for (const Item& it : items) {
+  contents = {};
+  std::vector<std::size_t> order_built(items.size());
+  for (std::size_t i = 0; i < order_built.size(); ++i) order_built[i] = i;
+  std::stable_sort(order_built.begin(), order_built.end(), [&](std::size_t x, std::size_t y) {
+    return ContentBefore(items[x], keys[x], items[y], keys[y]);
+  });
+  keys = {};
+  Clusters built(docs.size());
+  for (std::size_t i : order_built) {
+    const Item& it = items[i];
     const DocEvent& e = *it.event;
-    int home = e.date ? DatedHome(clusters, it, config)
-                      : UndatedHome(clusters, it, docs[it.doc].anchor, config);
-    if (home < 0) {
-      clusters.push_back({{}, e.date});
-      home = static_cast<int>(clusters.size()) - 1;
-    }
-    Cluster& c = clusters[static_cast<std::size_t>(home)];
-    c.items.push_back(it);
-    if (e.date && c.date)
-      c.date = DateRange{std::min(c.date->first, e.date->first),
-                         std::max(c.date->last, e.date->last), c.date->precision};
+    int home =
+        e.date ? DatedHome(built, it, config) : UndatedHome(built, it, docs[it.doc].anchor, config);
+    built.Join(home, it);
   }
+  const std::vector<Cluster>& clusters = built.list();
   // Global events, numbered by date, type and label.
   EventIndex index;
   for (const Cluster& c : clusters) {

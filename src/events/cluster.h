@@ -31,6 +31,14 @@
 // with it (both name "the coastal region") or holding its document's
 // story; otherwise it stays alone.
 //
+// Cost: an event is checked only against the clusters dated near it (they
+// are listed by buckets of days; an undated event of an undated document
+// still looks at every cluster), and against one member of a cluster per
+// distinct content plus the members from its own document — not every
+// member of every cluster, which grew with the square of the run (a story
+// reported alike by many outlets is one content). The result is the one
+// the full comparison gives.
+//
 // Ids: the clusters are built in an order fixed by the events' own content
 // (date, type, places, document id), not by input order or thread count,
 // and numbered E1, E2, … by date (undated last), type and label — stable

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -290,6 +291,52 @@ TEST_SUITE("events") {
     REQUIRE(index.events.size() == 1);
     CHECK(index.events[0].ref.when == "2024-11-06");
     CHECK(index.events[0].members.size() == 2);
+  }
+
+  // The clustering finds the clusters that may take an event through
+  // buckets of days and checks one member per distinct content: neither may
+  // change a result. Days on both sides of every bucket edge; identical
+  // events of many documents beside a stricter same-document pair.
+  TEST_CASE("cluster: the date buckets and the shared contents change no result") {
+    struct Row {
+      int apart;  // days between the two events
+      bool merged;
+    } rows[] = {{0, true}, {1, true}, {2, true}, {3, false}, {9, false}};
+    for (int start = 1; start <= 17; ++start) {  // 2024-11-01 … 2024-11-17: bucket edges inside
+      for (const Row& r : rows) {
+        CAPTURE(start);
+        CAPTURE(r.apart);
+        char a[16], b[16];
+        std::snprintf(a, sizeof a, "2024-11-%02d", start);
+        std::snprintf(b, sizeof b, "2024-11-%02d", start + r.apart);
+        CHECK(Merged(Doc("a", "2024-11-30", {Ev("airstrike", {kManbij}, {}, a)}),
+                     Doc("b", "2024-11-30", {Ev("airstrike", {kManbij}, {}, b)})) == r.merged);
+        CHECK(Merged(Doc("a", "2024-11-30", {Ev("airstrike", {kManbij}, {}, b)}),
+                     Doc("b", "2024-11-30", {Ev("airstrike", {kManbij}, {}, a)})) == r.merged);
+      }
+    }
+    // Document "z" reports clashes on the 5th and a capture on the 6th (one
+    // document: two days, two events); ten outlets ("b0" … "b9", before
+    // "z") report the clashes alike. The capture agrees with each of the
+    // outlets' clashes but not with z's own, so it stays apart.
+    std::vector<events::DocEvents> docs;
+    for (int i = 0; i < 10; ++i) {
+      char id[8];  // (not "b" + to_string: GCC 12 -Wrestrict false positive)
+      std::snprintf(id, sizeof id, "b%d", i);
+      docs.push_back(Doc(id, "2024-11-07", {Ev("clash", {kManbij}, {}, "2024-11-05")}));
+    }
+    docs.push_back(Doc(
+        "z", "2024-11-07",
+        {Ev("clash", {kManbij}, {}, "2024-11-05"), Ev("capture", {kManbij}, {}, "2024-11-06")}));
+    auto index = events::ClusterEvents(docs);
+    CHECK(index.Find(10, 0) == index.Find(0, 0));
+    CHECK(index.Find(10, 1) != index.Find(10, 0));
+    CHECK(index.events.size() == 2);
+    // Without z's own clashes the capture joins the outlets' cluster.
+    docs.back().events.erase(docs.back().events.begin());
+    index = events::ClusterEvents(docs);
+    CHECK(index.Find(10, 0) == index.Find(0, 0));
+    CHECK(index.events.size() == 1);
   }
 
   TEST_CASE("cluster: ids E1… by date, undated last; stable whatever the order of the documents") {
