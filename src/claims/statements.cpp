@@ -394,8 +394,107 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
 
 struct Edge {
   double sim;
-  std::size_t a, b;  // indices into one block's ranks, a < b
+  std::size_t a, b;  // indices into BlockLinks::items, a < b
 };
+
+// One speaker block linked (steps 3 and 4): `items` are the indices into
+// the block's ranks of the items that share a short posting with another
+// (ascending; only they can link), `groups` their groups by index into
+// `items`. Every other item of the block is a statement of its own.
+struct BlockLinks {
+  std::vector<std::size_t> items;
+  LinkedGroups groups;
+};
+
+// A block of `ranks` (ascending). Memory follows the candidates, not the
+// block: each item's unique terms are counted (loaded one at a time), the
+// postings kept only for terms of at most `max_posting` items (a longer
+// list offers no pairs: PostingPairs), and bags made only for the items of
+// the pairs. A block of at most StatementConfig::held_block items keeps its
+// loaded features between the passes instead of reading them again. The pairs, their
+// order and so the links are those of postings over every term: indices
+// into `items` keep the block's order.
+BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
+  const StatementConfig& config = g.config;
+  const bool hold = ranks.size() <= config.held_block;
+  std::vector<Loaded> held(hold ? ranks.size() : 0);
+  if (hold) {
+    for (std::size_t i = 0; i < ranks.size(); ++i) g.Load(ranks[i], held[i]);
+  }
+  // Each item's unique term keys, to `use(i, key)`.
+  auto for_keys = [&](auto&& use) {
+    std::vector<std::string_view> keys;
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      Loaded scratch;
+      if (!hold) g.Load(ranks[i], scratch);
+      const Loaded& loaded = hold ? held[i] : scratch;
+      keys.clear();
+      for (const PackedWords::Word w : loaded.f->terms) keys.push_back(w.key);
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (std::string_view k : keys) use(i, k);
+    }
+  };
+  // 3. Candidate pairs share a term that is rare within the speaker's items.
+  TermCounts count;
+  for_keys([&](std::size_t, std::string_view k) {
+    auto it = count.find(k);
+    if (it == count.end())
+      count.emplace(std::string(k), 1);
+    else
+      ++it->second;
+  });
+  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // short lists only
+  for_keys([&](std::size_t i, std::string_view k) {
+    auto it = count.find(k);
+    const auto n = static_cast<std::size_t>(it->second);
+    if (n >= 2 && n <= config.max_posting) postings[it->first].push_back(i);
+  });
+  std::vector<ItemPair> pairs = PostingPairs(postings, config.max_posting);
+  postings = {};
+  count = {};
+  BlockLinks out;
+  for (const auto& [a, b] : pairs) {
+    out.items.push_back(a);
+    out.items.push_back(b);
+  }
+  std::sort(out.items.begin(), out.items.end());
+  out.items.erase(std::unique(out.items.begin(), out.items.end()), out.items.end());
+  auto index = [&](std::size_t i) {
+    return static_cast<std::size_t>(std::lower_bound(out.items.begin(), out.items.end(), i) -
+                                    out.items.begin());
+  };
+  std::vector<Loaded> loaded(hold ? 0 : out.items.size());
+  std::vector<Bag> bags(out.items.size());
+  for (std::size_t c = 0; c < out.items.size(); ++c) {
+    if (!hold) g.Load(ranks[out.items[c]], loaded[c]);
+    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
+  }
+  auto similarity = [&](std::size_t x, std::size_t y) {
+    return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
+  };
+  std::vector<Edge> edges;
+  for (const auto& [i, j] : pairs) {
+    const std::size_t a = index(i), b = index(j);
+    const double s = similarity(a, b);
+    const bool one_doc = g.Item(ranks[i]).doc == g.Item(ranks[j]).doc;
+    if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
+  }
+  pairs = {};
+  std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
+    return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
+  });
+  // 4. Strongest links first; groups join only when no pair across them
+  //    is unrelated (at most kCheck members of each side are compared).
+  constexpr std::size_t kCheck = 64;
+  std::vector<ItemPair> links;
+  links.reserve(edges.size());
+  for (const Edge& e : edges) links.emplace_back(e.a, e.b);
+  out.groups = CompleteLink(
+      out.items.size(), links,
+      [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config.keep; }, kCheck);
+  return out;
+}
 
 }  // namespace
 
@@ -520,44 +619,12 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
   std::vector<std::vector<std::size_t>> members(n);  // [smallest rank] → ranks; none: alone
   parallel::ForEach(todo.size(), threads, [&](std::size_t t) {
     const std::vector<std::size_t>& ranks = *todo[t];
-    std::vector<Loaded> loaded(ranks.size());
-    std::vector<Bag> bags(ranks.size());
-    for (std::size_t i = 0; i < ranks.size(); ++i) {
-      g.Load(ranks[i], loaded[i]);
-      bags[i] = g.BagOf(loaded[i]);
-    }
-    auto similarity = [&](std::size_t x, std::size_t y) {
-      return g.Similarity(ranks[x], bags[x], ranks[y], bags[y]);
-    };
-    // 3. Candidate pairs share a term that is rare within the speaker's items.
-    std::vector<Edge> edges;
-    {
-      std::unordered_map<std::string_view, std::vector<std::size_t>> postings;
-      for (std::size_t i = 0; i < ranks.size(); ++i) {
-        for (std::string_view k : bags[i].keys) postings[k].push_back(i);
-      }
-      for (auto [a, b] : PostingPairs(postings, config_.max_posting)) {
-        const double s = similarity(a, b);
-        const bool one_doc = g.Item(ranks[a]).doc == g.Item(ranks[b]).doc;
-        if (s >= (one_doc ? config_.link : config_.other_doc_link)) edges.push_back({s, a, b});
-      }
-    }
-    std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
-      return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
-    });
-    // 4. Strongest links first; groups join only when no pair across them
-    //    is unrelated (at most kCheck members of each side are compared).
-    constexpr std::size_t kCheck = 64;
-    std::vector<ItemPair> links;
-    links.reserve(edges.size());
-    for (const Edge& e : edges) links.emplace_back(e.a, e.b);
-    const LinkedGroups linked = CompleteLink(
-        ranks.size(), links,
-        [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config_.keep; }, kCheck);
-    for (std::size_t i = 0; i < ranks.size(); ++i) {
-      group[ranks[i]] = ranks[linked.group[i]];
-      if (linked.group[i] != i) continue;
-      for (std::size_t m : linked.members[i]) members[ranks[i]].push_back(ranks[m]);
+    const BlockLinks linked = LinkBlock(g, ranks);
+    for (std::size_t c = 0; c < linked.items.size(); ++c) {
+      const std::size_t r = ranks[linked.items[c]];
+      group[r] = ranks[linked.items[linked.groups.group[c]]];
+      if (linked.groups.group[c] != c) continue;
+      for (std::size_t m : linked.groups.members[c]) members[r].push_back(ranks[linked.items[m]]);
     }
   });
   // 5. Statements numbered by their first member's rank; members are in

@@ -39,8 +39,9 @@
 //      them together.
 //   Steps 2 to 4 run one speaker block at a time (links never cross a block
 //   and a block keeps the run's order of its items), on the run's threads,
-//   with the bags of weighed terms of that block only (memory: a block per
-//   thread, not the run): the groups are the same for any number.
+//   with the bags of weighed terms of that block's candidates only (memory:
+//   a block's short postings and candidates per thread, not the run, nor a
+//   block's every item): the groups are the same for any number.
 //
 // Example
 //   StatementGrouper g(StatementConfig{}, lexicon);
@@ -111,6 +112,10 @@ struct StatementConfig {
   // vote says `vote` in every paragraph; two of its speaker's sentences
   // sharing it are not yet one statement). 0: off.
   int topic_uses = 2;
+  // Memory, not the result: a speaker block of at most this many items
+  // keeps its items' features while it is linked; a larger one reads them
+  // again for each pass (a block of a million items need not be held).
+  std::size_t held_block = 8192;
 };
 
 // What the grouper reads of an item's text, computed once per record (the

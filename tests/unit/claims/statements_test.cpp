@@ -75,6 +75,17 @@ std::vector<StatementItem> Run1() {
   };
 }
 
+// The same statements: groups, ids, members and appearances.
+void CheckSameGroups(const StatementGroups& g, const StatementGroups& one) {
+  CHECK(g.of == one.of);
+  REQUIRE(g.statements.size() == one.statements.size());
+  for (std::size_t s = 0; s < g.statements.size(); ++s) {
+    CHECK(g.statements[s].id == one.statements[s].id);
+    CHECK(g.statements[s].members == one.statements[s].members);
+    CHECK(g.statements[s].appearances == one.statements[s].appearances);
+  }
+}
+
 TEST_SUITE("claims.statements") {
   TEST_CASE("same statement: direct in two outlets, indirect in a third") {
     StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(Run1());
@@ -320,13 +331,7 @@ TEST_SUITE("claims.statements") {
       for (unsigned threads : {2u, 3u, 8u}) {
         CAPTURE(threads);
         const StatementGroups g = grouper.Run(row.items, threads);
-        CHECK(g.of == one.of);
-        REQUIRE(g.statements.size() == one.statements.size());
-        for (std::size_t s = 0; s < g.statements.size(); ++s) {
-          CHECK(g.statements[s].id == one.statements[s].id);
-          CHECK(g.statements[s].members == one.statements[s].members);
-          CHECK(g.statements[s].appearances == one.statements[s].appearances);
-        }
+        CheckSameGroups(g, one);
       }
       // The features read from a FeatureSource (a run that keeps them on
       // disk) instead of made from the text: the same groups.
@@ -350,6 +355,19 @@ TEST_SUITE("claims.statements") {
         }
       }
       CHECK((source.reads > 0) == !row.items.empty());
+      // Every block read again per pass (StatementConfig::held_block 0, as
+      // a block too large to hold): the same groups.
+      StatementConfig unheld;
+      unheld.held_block = 0;
+      const StatementGrouper reading(unheld, Lexicon());
+      for (unsigned threads : {1u, 3u}) {
+        CAPTURE(threads);
+        for (const FeatureSource* from : {static_cast<const FeatureSource*>(nullptr),
+                                          static_cast<const FeatureSource*>(&source)}) {
+          const StatementGroups g = reading.Run(row.items, threads, from);
+          CheckSameGroups(g, one);
+        }
+      }
     }
   }
 
