@@ -614,41 +614,68 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
   }
   std::stable_sort(todo.begin(), todo.end(),
                    [](const auto* a, const auto* b) { return a->size() > b->size(); });
-  std::vector<std::size_t> group(n);  // rank → the smallest rank of its statement
-  std::iota(group.begin(), group.end(), 0);
-  std::vector<std::vector<std::size_t>> members(n);  // [smallest rank] → ranks; none: alone
+  // A block writes only its own ranks' marks and its own list of groups
+  // (those of two items or more: an item alone is the default).
+  std::vector<char> follower(n, 0);  // rank → in a group under a smaller rank
+  std::vector<std::vector<std::vector<std::size_t>>> linked_of(todo.size());
   parallel::ForEach(todo.size(), threads, [&](std::size_t t) {
     const std::vector<std::size_t>& ranks = *todo[t];
     const BlockLinks linked = LinkBlock(g, ranks);
     for (std::size_t c = 0; c < linked.items.size(); ++c) {
-      const std::size_t r = ranks[linked.items[c]];
-      group[r] = ranks[linked.items[linked.groups.group[c]]];
-      if (linked.groups.group[c] != c) continue;
-      for (std::size_t m : linked.groups.members[c]) members[r].push_back(ranks[linked.items[m]]);
+      if (linked.groups.group[c] != c) {
+        follower[ranks[linked.items[c]]] = 1;
+        continue;
+      }
+      if (linked.groups.members[c].size() < 2) continue;
+      std::vector<std::size_t>& list = linked_of[t].emplace_back();
+      for (std::size_t m : linked.groups.members[c]) list.push_back(ranks[linked.items[m]]);
     }
   });
+  std::vector<std::vector<std::size_t>> linked;  // groups of two or more, by smallest rank
+  for (auto& lists : linked_of) {
+    for (auto& list : lists) linked.push_back(std::move(list));
+  }
+  linked_of = {};
+  std::sort(linked.begin(), linked.end(),
+            [](const auto& a, const auto& b) { return a.front() < b.front(); });
   // 5. Statements numbered by their first member's rank; members are in
   //    rank order, so a statement's documents are its runs of one doc.
   StatementGroups out;
+  const auto statements =
+      static_cast<std::size_t>(std::count(follower.begin(), follower.end(), char{0}));
   out.of.assign(n, 0);
+  out.members.reserve(n);
+  out.first.reserve(statements + 1);
+  out.appearances.reserve(statements);
+  std::size_t next = 0;  // in `linked`
   for (std::size_t r = 0; r < n; ++r) {
-    if (group[r] != r) continue;
-    if (members[r].empty()) members[r] = {r};
-    StatementGroup st;
-    st.id = std::to_string(out.statements.size() + 1);
-    st.id.insert(st.id.begin(), 'S');
+    if (follower[r]) continue;
+    const bool group = next < linked.size() && linked[next].front() == r;
+    const std::size_t alone[] = {r};
+    const std::size_t* begin = group ? linked[next].data() : alone;
+    const std::size_t* end = begin + (group ? linked[next].size() : 1);
+    const std::size_t statement = out.appearances.size();
+    out.first.push_back(out.members.size());
+    int appearances = 0;
     const std::string_view* doc = nullptr;
-    for (std::size_t m : members[r]) {
-      st.members.push_back(g.order[m]);
-      const std::string_view& d = g.Item(m).doc;
-      if (!doc || *doc != d) ++st.appearances;
+    for (const std::size_t* m = begin; m != end; ++m) {
+      out.members.push_back(g.order[*m]);
+      const std::string_view& d = g.Item(*m).doc;
+      if (!doc || *doc != d) ++appearances;
       doc = &d;
-      out.of[g.order[m]] = out.statements.size();
+      out.of[g.order[*m]] = statement;
     }
-    out.statements.push_back(std::move(st));
-    members[r] = {};
+    out.appearances.push_back(appearances);
+    if (group) linked[next++] = {};
   }
+  out.first.push_back(out.members.size());
   return out;
+}
+
+std::string StatementGroups::Id(std::size_t statement) {
+  std::string id = std::to_string(statement + 1);
+  id.insert(id.begin(), 'S');
+  return id;
 }
 
 }  // namespace whosaid::claims

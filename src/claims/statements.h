@@ -48,7 +48,7 @@
 //   StatementGroups s = g.Run({{.speaker = "P1", .doc = "a", .text = "We will not end this march"},
 //                              {.speaker = "P1", .doc = "b", .text = "they would not end the
 //                              march"}});
-//   s.of[0] == s.of[1];  s.statements[0].appearances == 2
+//   s.of[0] == s.of[1];  s.appearances[0] == 2;  StatementGroups::Id(0) == "S1"
 #pragma once
 
 #include <cstddef>
@@ -171,15 +171,22 @@ class FeatureSource {
   virtual void Read(std::size_t item, ItemFeatures& features, TermUses& uses) const = 0;
 };
 
-struct StatementGroup {
-  std::string id;                    // "S1"
-  std::vector<std::size_t> members;  // item indices, by (doc, start)
-  int appearances = 0;               // distinct documents
-};
-
+// The statements of a run, packed (a run of millions of records has about
+// as many statements, most of one record): statement s (ids S1, S2, … in
+// this order: Id(s)) has the items members[first[s] .. first[s + 1]), by
+// (doc, start), and appears in appearances[s] distinct documents.
 struct StatementGroups {
-  std::vector<std::size_t> of;             // of[item] → index in statements
-  std::vector<StatementGroup> statements;  // in id order
+  std::vector<std::size_t> of;       // of[item] → statement
+  std::vector<std::size_t> first;    // [statement] → its start in members (one more: the end)
+  std::vector<std::size_t> members;  // items, statement by statement
+  std::vector<int> appearances;      // [statement] → distinct documents
+
+  std::size_t size() const { return appearances.size(); }
+  std::vector<std::size_t> Members(std::size_t statement) const {
+    return {members.begin() + static_cast<std::ptrdiff_t>(first[statement]),
+            members.begin() + static_cast<std::ptrdiff_t>(first[statement + 1])};
+  }
+  static std::string Id(std::size_t statement);  // "S<statement + 1>"
 };
 
 class StatementGrouper {
