@@ -286,14 +286,21 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
     if (of.size() <= refs[i].record) of.resize(refs[i].record + 1, 0);
     of[refs[i].record] = groups.of[i];
   }
-  for (StatementGroup& g : groups.statements) {
-    Statement st;
-    st.id = g.id;
-    st.appearances = g.appearances;
-    for (std::size_t i : g.members) st.members.push_back(refs[i]);
-    if (config_.details) Diff(docs, st);
-    out.statements.push_back(std::move(st));
+  groups.of = {};
+  if (config_.details) {
+    for (std::size_t s = 0; s < groups.size(); ++s) {
+      Statement st;
+      st.id = StatementGroups::Id(s);
+      st.appearances = groups.appearances[s];
+      for (std::size_t k = groups.first[s]; k < groups.first[s + 1]; ++k)
+        st.members.push_back(refs[groups.members[k]]);
+      Diff(docs, st);
+      out.statements.push_back(std::move(st));
+    }
+  } else {
+    out.appearances = std::move(groups.appearances);
   }
+  groups = {};
   // 2. Figure lines, by the occasion of each document's figures (made
   //    here for a document given with its result only).
   std::vector<std::size_t> with_figures;
@@ -352,8 +359,7 @@ void ClaimsStage::Apply(const ClaimsResult& claims, std::size_t doc, DocResult& 
   if (doc >= claims.statement_of.size()) return;
   const auto& of = claims.statement_of[doc];
   for (std::size_t r = 0; r < result.quotes.size() && r < of.size(); ++r) {
-    const Statement& st = claims.statements[of[r]];
-    result.quotes[r].statement = StatementRef{st.id, st.appearances};
+    result.quotes[r].statement = claims.Ref(of[r]);
   }
 }
 

@@ -394,8 +394,107 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
 
 struct Edge {
   double sim;
-  std::size_t a, b;  // indices into one block's ranks, a < b
+  std::size_t a, b;  // indices into BlockLinks::items, a < b
 };
+
+// One speaker block linked (steps 3 and 4): `items` are the indices into
+// the block's ranks of the items that share a short posting with another
+// (ascending; only they can link), `groups` their groups by index into
+// `items`. Every other item of the block is a statement of its own.
+struct BlockLinks {
+  std::vector<std::size_t> items;
+  LinkedGroups groups;
+};
+
+// A block of `ranks` (ascending). Memory follows the candidates, not the
+// block: each item's unique terms are counted (loaded one at a time), the
+// postings kept only for terms of at most `max_posting` items (a longer
+// list offers no pairs: PostingPairs), and bags made only for the items of
+// the pairs. A block of at most StatementConfig::held_block items keeps its
+// loaded features between the passes instead of reading them again. The pairs, their
+// order and so the links are those of postings over every term: indices
+// into `items` keep the block's order.
+BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
+  const StatementConfig& config = g.config;
+  const bool hold = ranks.size() <= config.held_block;
+  std::vector<Loaded> held(hold ? ranks.size() : 0);
+  if (hold) {
+    for (std::size_t i = 0; i < ranks.size(); ++i) g.Load(ranks[i], held[i]);
+  }
+  // Each item's unique term keys, to `use(i, key)`.
+  auto for_keys = [&](auto&& use) {
+    std::vector<std::string_view> keys;
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      Loaded scratch;
+      if (!hold) g.Load(ranks[i], scratch);
+      const Loaded& loaded = hold ? held[i] : scratch;
+      keys.clear();
+      for (const PackedWords::Word w : loaded.f->terms) keys.push_back(w.key);
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (std::string_view k : keys) use(i, k);
+    }
+  };
+  // 3. Candidate pairs share a term that is rare within the speaker's items.
+  TermCounts count;
+  for_keys([&](std::size_t, std::string_view k) {
+    auto it = count.find(k);
+    if (it == count.end())
+      count.emplace(std::string(k), 1);
+    else
+      ++it->second;
+  });
+  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // short lists only
+  for_keys([&](std::size_t i, std::string_view k) {
+    auto it = count.find(k);
+    const auto n = static_cast<std::size_t>(it->second);
+    if (n >= 2 && n <= config.max_posting) postings[it->first].push_back(i);
+  });
+  std::vector<ItemPair> pairs = PostingPairs(postings, config.max_posting);
+  postings = {};
+  count = {};
+  BlockLinks out;
+  for (const auto& [a, b] : pairs) {
+    out.items.push_back(a);
+    out.items.push_back(b);
+  }
+  std::sort(out.items.begin(), out.items.end());
+  out.items.erase(std::unique(out.items.begin(), out.items.end()), out.items.end());
+  auto index = [&](std::size_t i) {
+    return static_cast<std::size_t>(std::lower_bound(out.items.begin(), out.items.end(), i) -
+                                    out.items.begin());
+  };
+  std::vector<Loaded> loaded(hold ? 0 : out.items.size());
+  std::vector<Bag> bags(out.items.size());
+  for (std::size_t c = 0; c < out.items.size(); ++c) {
+    if (!hold) g.Load(ranks[out.items[c]], loaded[c]);
+    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
+  }
+  auto similarity = [&](std::size_t x, std::size_t y) {
+    return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
+  };
+  std::vector<Edge> edges;
+  for (const auto& [i, j] : pairs) {
+    const std::size_t a = index(i), b = index(j);
+    const double s = similarity(a, b);
+    const bool one_doc = g.Item(ranks[i]).doc == g.Item(ranks[j]).doc;
+    if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
+  }
+  pairs = {};
+  std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
+    return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
+  });
+  // 4. Strongest links first; groups join only when no pair across them
+  //    is unrelated (at most kCheck members of each side are compared).
+  constexpr std::size_t kCheck = 64;
+  std::vector<ItemPair> links;
+  links.reserve(edges.size());
+  for (const Edge& e : edges) links.emplace_back(e.a, e.b);
+  out.groups = CompleteLink(
+      out.items.size(), links,
+      [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config.keep; }, kCheck);
+  return out;
+}
 
 }  // namespace
 
@@ -515,73 +614,68 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
   }
   std::stable_sort(todo.begin(), todo.end(),
                    [](const auto* a, const auto* b) { return a->size() > b->size(); });
-  std::vector<std::size_t> group(n);  // rank → the smallest rank of its statement
-  std::iota(group.begin(), group.end(), 0);
-  std::vector<std::vector<std::size_t>> members(n);  // [smallest rank] → ranks; none: alone
+  // A block writes only its own ranks' marks and its own list of groups
+  // (those of two items or more: an item alone is the default).
+  std::vector<char> follower(n, 0);  // rank → in a group under a smaller rank
+  std::vector<std::vector<std::vector<std::size_t>>> linked_of(todo.size());
   parallel::ForEach(todo.size(), threads, [&](std::size_t t) {
     const std::vector<std::size_t>& ranks = *todo[t];
-    std::vector<Loaded> loaded(ranks.size());
-    std::vector<Bag> bags(ranks.size());
-    for (std::size_t i = 0; i < ranks.size(); ++i) {
-      g.Load(ranks[i], loaded[i]);
-      bags[i] = g.BagOf(loaded[i]);
-    }
-    auto similarity = [&](std::size_t x, std::size_t y) {
-      return g.Similarity(ranks[x], bags[x], ranks[y], bags[y]);
-    };
-    // 3. Candidate pairs share a term that is rare within the speaker's items.
-    std::vector<Edge> edges;
-    {
-      std::unordered_map<std::string_view, std::vector<std::size_t>> postings;
-      for (std::size_t i = 0; i < ranks.size(); ++i) {
-        for (std::string_view k : bags[i].keys) postings[k].push_back(i);
+    const BlockLinks linked = LinkBlock(g, ranks);
+    for (std::size_t c = 0; c < linked.items.size(); ++c) {
+      if (linked.groups.group[c] != c) {
+        follower[ranks[linked.items[c]]] = 1;
+        continue;
       }
-      for (auto [a, b] : PostingPairs(postings, config_.max_posting)) {
-        const double s = similarity(a, b);
-        const bool one_doc = g.Item(ranks[a]).doc == g.Item(ranks[b]).doc;
-        if (s >= (one_doc ? config_.link : config_.other_doc_link)) edges.push_back({s, a, b});
-      }
-    }
-    std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
-      return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
-    });
-    // 4. Strongest links first; groups join only when no pair across them
-    //    is unrelated (at most kCheck members of each side are compared).
-    constexpr std::size_t kCheck = 64;
-    std::vector<ItemPair> links;
-    links.reserve(edges.size());
-    for (const Edge& e : edges) links.emplace_back(e.a, e.b);
-    const LinkedGroups linked = CompleteLink(
-        ranks.size(), links,
-        [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config_.keep; }, kCheck);
-    for (std::size_t i = 0; i < ranks.size(); ++i) {
-      group[ranks[i]] = ranks[linked.group[i]];
-      if (linked.group[i] != i) continue;
-      for (std::size_t m : linked.members[i]) members[ranks[i]].push_back(ranks[m]);
+      if (linked.groups.members[c].size() < 2) continue;
+      std::vector<std::size_t>& list = linked_of[t].emplace_back();
+      for (std::size_t m : linked.groups.members[c]) list.push_back(ranks[linked.items[m]]);
     }
   });
+  std::vector<std::vector<std::size_t>> linked;  // groups of two or more, by smallest rank
+  for (auto& lists : linked_of) {
+    for (auto& list : lists) linked.push_back(std::move(list));
+  }
+  linked_of = {};
+  std::sort(linked.begin(), linked.end(),
+            [](const auto& a, const auto& b) { return a.front() < b.front(); });
   // 5. Statements numbered by their first member's rank; members are in
   //    rank order, so a statement's documents are its runs of one doc.
   StatementGroups out;
+  const auto statements =
+      static_cast<std::size_t>(std::count(follower.begin(), follower.end(), char{0}));
   out.of.assign(n, 0);
+  out.members.reserve(n);
+  out.first.reserve(statements + 1);
+  out.appearances.reserve(statements);
+  std::size_t next = 0;  // in `linked`
   for (std::size_t r = 0; r < n; ++r) {
-    if (group[r] != r) continue;
-    if (members[r].empty()) members[r] = {r};
-    StatementGroup st;
-    st.id = std::to_string(out.statements.size() + 1);
-    st.id.insert(st.id.begin(), 'S');
+    if (follower[r]) continue;
+    const bool group = next < linked.size() && linked[next].front() == r;
+    const std::size_t alone[] = {r};
+    const std::size_t* begin = group ? linked[next].data() : alone;
+    const std::size_t* end = begin + (group ? linked[next].size() : 1);
+    const std::size_t statement = out.appearances.size();
+    out.first.push_back(out.members.size());
+    int appearances = 0;
     const std::string_view* doc = nullptr;
-    for (std::size_t m : members[r]) {
-      st.members.push_back(g.order[m]);
-      const std::string_view& d = g.Item(m).doc;
-      if (!doc || *doc != d) ++st.appearances;
+    for (const std::size_t* m = begin; m != end; ++m) {
+      out.members.push_back(g.order[*m]);
+      const std::string_view& d = g.Item(*m).doc;
+      if (!doc || *doc != d) ++appearances;
       doc = &d;
-      out.of[g.order[m]] = out.statements.size();
+      out.of[g.order[*m]] = statement;
     }
-    out.statements.push_back(std::move(st));
-    members[r] = {};
+    out.appearances.push_back(appearances);
+    if (group) linked[next++] = {};
   }
+  out.first.push_back(out.members.size());
   return out;
+}
+
+std::string StatementGroups::Id(std::size_t statement) {
+  std::string id = std::to_string(statement + 1);
+  id.insert(id.begin(), 'S');
+  return id;
 }
 
 }  // namespace whosaid::claims

@@ -39,15 +39,16 @@
 //      them together.
 //   Steps 2 to 4 run one speaker block at a time (links never cross a block
 //   and a block keeps the run's order of its items), on the run's threads,
-//   with the bags of weighed terms of that block only (memory: a block per
-//   thread, not the run): the groups are the same for any number.
+//   with the bags of weighed terms of that block's candidates only (memory:
+//   a block's short postings and candidates per thread, not the run, nor a
+//   block's every item): the groups are the same for any number.
 //
 // Example
 //   StatementGrouper g(StatementConfig{}, lexicon);
 //   StatementGroups s = g.Run({{.speaker = "P1", .doc = "a", .text = "We will not end this march"},
 //                              {.speaker = "P1", .doc = "b", .text = "they would not end the
 //                              march"}});
-//   s.of[0] == s.of[1];  s.statements[0].appearances == 2
+//   s.of[0] == s.of[1];  s.appearances[0] == 2;  StatementGroups::Id(0) == "S1"
 #pragma once
 
 #include <cstddef>
@@ -111,6 +112,10 @@ struct StatementConfig {
   // vote says `vote` in every paragraph; two of its speaker's sentences
   // sharing it are not yet one statement). 0: off.
   int topic_uses = 2;
+  // Memory, not the result: a speaker block of at most this many items
+  // keeps its items' features while it is linked; a larger one reads them
+  // again for each pass (a block of a million items need not be held).
+  std::size_t held_block = 8192;
 };
 
 // What the grouper reads of an item's text, computed once per record (the
@@ -166,15 +171,22 @@ class FeatureSource {
   virtual void Read(std::size_t item, ItemFeatures& features, TermUses& uses) const = 0;
 };
 
-struct StatementGroup {
-  std::string id;                    // "S1"
-  std::vector<std::size_t> members;  // item indices, by (doc, start)
-  int appearances = 0;               // distinct documents
-};
-
+// The statements of a run, packed (a run of millions of records has about
+// as many statements, most of one record): statement s (ids S1, S2, … in
+// this order: Id(s)) has the items members[first[s] .. first[s + 1]), by
+// (doc, start), and appears in appearances[s] distinct documents.
 struct StatementGroups {
-  std::vector<std::size_t> of;             // of[item] → index in statements
-  std::vector<StatementGroup> statements;  // in id order
+  std::vector<std::size_t> of;       // of[item] → statement
+  std::vector<std::size_t> first;    // [statement] → its start in members (one more: the end)
+  std::vector<std::size_t> members;  // items, statement by statement
+  std::vector<int> appearances;      // [statement] → distinct documents
+
+  std::size_t size() const { return appearances.size(); }
+  std::vector<std::size_t> Members(std::size_t statement) const {
+    return {members.begin() + static_cast<std::ptrdiff_t>(first[statement]),
+            members.begin() + static_cast<std::ptrdiff_t>(first[statement + 1])};
+  }
+  static std::string Id(std::size_t statement);  // "S<statement + 1>"
 };
 
 class StatementGrouper {

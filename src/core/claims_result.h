@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/doc_result.h"
@@ -76,9 +77,21 @@ struct DocFigures {
 };
 
 struct ClaimsResult {
-  std::vector<Statement> statements;                   // in id order
+  // In id order, with ClaimsConfig::details; without (statement ids only:
+  // extract, where a run has millions), empty, and statement s is
+  // "S<s + 1>", in appearances[s] documents: Ref(s) reads either.
+  std::vector<Statement> statements;
+  std::vector<int> appearances;
   std::vector<std::vector<std::size_t>> statement_of;  // [doc][record] → statement
   std::vector<FigureLine> lines;
+
+  StatementRef Ref(std::size_t statement) const {
+    if (statement < statements.size())
+      return {statements[statement].id, statements[statement].appearances};
+    std::string id = std::to_string(statement + 1);
+    id.insert(id.begin(), 'S');
+    return {std::move(id), appearances[statement]};
+  }
 };
 
 // One document as the claims feed reads it: its text, its result (run-wide

@@ -75,14 +75,27 @@ std::vector<StatementItem> Run1() {
   };
 }
 
+// The same statements: groups, ids, members and appearances.
+void CheckSameGroups(const StatementGroups& g, const StatementGroups& one) {
+  CHECK(g.of == one.of);
+  CHECK(g.first == one.first);
+  CHECK(g.members == one.members);
+  CHECK(g.appearances == one.appearances);
+}
+
 TEST_SUITE("claims.statements") {
   TEST_CASE("same statement: direct in two outlets, indirect in a third") {
     StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(Run1());
     CHECK(g.of[0] == g.of[1]);  // direct / direct
     CHECK(g.of[0] == g.of[2]);  // direct / indirect (would, no marks)
     CHECK(g.of[3] == g.of[4]);  // we have asked / she had asked
-    CHECK(g.statements[g.of[0]].appearances == 3);
-    CHECK(g.statements[g.of[3]].appearances == 2);
+    CHECK(g.appearances[g.of[0]] == 3);
+    CHECK(g.appearances[g.of[3]] == 2);
+    // members by (doc, start): a:10, b:40, c:5
+    CHECK(g.Members(g.of[0]) == std::vector<std::size_t>{0, 1, 2});
+    CHECK(g.Members(g.of[6]) == std::vector<std::size_t>{6});
+    CHECK(g.size() == g.first.size() - 1);
+    CHECK(g.first.back() == g.members.size());
   }
 
   TEST_CASE("two statements of one speaker stay apart; other speakers never join") {
@@ -90,7 +103,7 @@ TEST_SUITE("claims.statements") {
     CHECK(g.of[0] != g.of[3]);
     CHECK(g.of[0] != g.of[6]);  // shares only the place name
     CHECK(g.of[0] != g.of[5]);  // the same words from another speaker
-    CHECK(g.statements[g.of[6]].appearances == 1);
+    CHECK(g.appearances[g.of[6]] == 1);
   }
 
   TEST_CASE("the same words on two occasions far apart are two statements") {
@@ -258,7 +271,7 @@ TEST_SUITE("claims.statements") {
       std::vector<std::string> out;
       for (std::size_t i = 0; i < in.size(); ++i) {
         out.push_back(std::string(in[i].doc) + ":" + std::to_string(in[i].start) + "=" +
-                      g.statements[g.of[i]].id);
+                      StatementGroups::Id(g.of[i]));
       }
       std::sort(out.begin(), out.end());
       return out;
@@ -272,7 +285,7 @@ TEST_SUITE("claims.statements") {
       CHECK(ids(shuffled, grouper.Run(shuffled)) == want);
     }
     StatementGroups g = grouper.Run(items);
-    CHECK(g.statements[g.of[0]].id == "S1");  // doc a, offset 10 comes first
+    CHECK(StatementGroups::Id(g.of[0]) == "S1");  // doc a, offset 10 comes first
   }
 
   // Steps 2 to 4 run per speaker block on the threads; the groups, their
@@ -320,13 +333,7 @@ TEST_SUITE("claims.statements") {
       for (unsigned threads : {2u, 3u, 8u}) {
         CAPTURE(threads);
         const StatementGroups g = grouper.Run(row.items, threads);
-        CHECK(g.of == one.of);
-        REQUIRE(g.statements.size() == one.statements.size());
-        for (std::size_t s = 0; s < g.statements.size(); ++s) {
-          CHECK(g.statements[s].id == one.statements[s].id);
-          CHECK(g.statements[s].members == one.statements[s].members);
-          CHECK(g.statements[s].appearances == one.statements[s].appearances);
-        }
+        CheckSameGroups(g, one);
       }
       // The features read from a FeatureSource (a run that keeps them on
       // disk) instead of made from the text: the same groups.
@@ -344,12 +351,23 @@ TEST_SUITE("claims.statements") {
         CAPTURE(threads);
         const StatementGroups g = grouper.Run(row.items, threads, &source);
         CHECK(g.of == one.of);
-        REQUIRE(g.statements.size() == one.statements.size());
-        for (std::size_t s = 0; s < g.statements.size(); ++s) {
-          CHECK(g.statements[s].members == one.statements[s].members);
-        }
+        CHECK(g.first == one.first);
+        CHECK(g.members == one.members);
       }
       CHECK((source.reads > 0) == !row.items.empty());
+      // Every block read again per pass (StatementConfig::held_block 0, as
+      // a block too large to hold): the same groups.
+      StatementConfig unheld;
+      unheld.held_block = 0;
+      const StatementGrouper reading(unheld, Lexicon());
+      for (unsigned threads : {1u, 3u}) {
+        CAPTURE(threads);
+        for (const FeatureSource* from : {static_cast<const FeatureSource*>(nullptr),
+                                          static_cast<const FeatureSource*>(&source)}) {
+          const StatementGroups g = reading.Run(row.items, threads, from);
+          CheckSameGroups(g, one);
+        }
+      }
     }
   }
 
