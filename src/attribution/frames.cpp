@@ -102,8 +102,10 @@ Repeat Repeats(const std::string& p, std::size_t k) {
 
 // What RequiredSymbols proves of every match of a frame's pattern: the
 // symbol sets it takes one symbol of each (a literal or a [class] that the
-// match must take: not in a lookaround, an alternative or an optional repeat
-// of its own or an enclosing group), and how many boundary symbols (| or /)
+// match must take: not in a lookaround or an optional repeat of its own or
+// an enclosing group; of a group of alternatives, the union of one set of
+// each alternative, its smallest: "(?:[VB]|(?<=x)[vb])" takes one of VBvb),
+// and how many boundary symbols (| or /)
 // it takes at most: the literals and classes that can take one, each at most
 // once (so "\\|?" counts 1). Then every match lies in at most crossings + 1
 // stretches between boundaries, which together hold a symbol of each set.
@@ -120,9 +122,33 @@ struct Required {
 Required RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
   using Set = std::bitset<256>;
   struct Group {
-    bool lookaround = false, alternative = false;
-    std::vector<Set> required;  // atoms taken by every match of the group
+    bool lookaround = false;
+    std::vector<Set> required;  // atoms taken by every match of the alternative being read
     std::size_t crossings = 0;  // boundary symbols it takes at most (alternatives added up)
+    // of the alternatives read before the one being read: the union of their
+    // smallest sets (`any` false while none was read)
+    bool any = false, proved = true;
+    Set either;
+    // At '|' and at the end: the alternative read is added to `either`.
+    void EndAlternative() {
+      auto smallest =
+          std::min_element(required.begin(), required.end(),
+                           [](const Set& a, const Set& b) { return a.count() < b.count(); });
+      if (smallest == required.end())
+        proved = false;
+      else
+        either |= *smallest;
+      any = true;
+      required.clear();
+    }
+    // What every match of the group takes: the sets of its only alternative,
+    // or one set, the union of the alternatives' smallest (none when one of
+    // them takes no set).
+    std::vector<Set> Required() {
+      if (!any) return std::move(required);
+      EndAlternative();
+      return proved ? std::vector<Set>{either} : std::vector<Set>{};
+    }
   };
   Set bounds;  // the boundary symbols: a stretch never holds one
   for (int c = 0; c < 256; ++c) bounds[c] = alpha.boundary.Has(static_cast<char>(c));
@@ -187,11 +213,12 @@ Required RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
         if (r.most == kMany) unbounded = true;
         open.back().crossings += r.most == kMany ? 0 : g.crossings * r.most;
       }
-      if (g.alternative || r.least == 0) continue;
+      if (r.least == 0) continue;
+      std::vector<Set> taken = g.Required();
       auto& to = open.back().required;
-      to.insert(to.end(), g.required.begin(), g.required.end());
+      to.insert(to.end(), taken.begin(), taken.end());
     } else if (c == '|') {
-      open.back().alternative = true;
+      if (!looking) open.back().EndAlternative();
       ++i;
     } else if (c == '.') {
       i = atom(Set().set(), i + 1);
@@ -205,8 +232,8 @@ Required RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
       i = atom(Set().set(static_cast<unsigned char>(c)), i + 1);
     }
   }
-  if (unbounded || open.size() != 1 || open[0].alternative) return {};
-  return {open[0].required, open[0].crossings};
+  if (unbounded || open.size() != 1) return {};
+  return {open[0].Required(), open[0].crossings};
 }
 
 // Symbol positions [b, e) → the units they cover.

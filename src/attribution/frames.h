@@ -80,9 +80,10 @@ class Frames {
     // When the pattern proves that every match takes at most `crossings`
     // boundaries (| or /): symbol sets such that every match takes one
     // symbol of each (the cue group's class, literals outside optional
-    // parts); empty otherwise (see RequiredSymbols in frames.cpp). Run()
-    // searches only for matches starting where the next crossings + 1
-    // stretches between boundaries hold them.
+    // parts, of alternatives the union of one set each); empty otherwise
+    // (see RequiredSymbols in frames.cpp). Run() searches only for matches
+    // starting where the next crossings + 1 stretches between boundaries
+    // hold them.
     std::vector<std::bitset<256>> required = {};
     std::size_t crossings = 0;
   };
