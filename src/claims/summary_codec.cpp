@@ -175,7 +175,9 @@ void DecodeFeatures(std::string_view bytes, ItemFeatures& features, TermUses& us
   Get(r, uses);
 }
 
-std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes) {
+std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes,
+                          const std::vector<Figure>& figures,
+                          const std::vector<std::pair<Span, Span>>& figure_spans) {
   std::string out;
   Writer w(out);
   w.Str(summary.id);
@@ -190,10 +192,25 @@ std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecor
   }
   w.U64(quotes.size());
   for (const QuoteRecord& q : quotes) Put(w, q);
+  w.U64(figures.size());
+  for (const Figure& f : figures) {
+    w.Sp(f.span);
+    w.F64(f.value);
+    w.Str(f.qualifier);
+    w.Str(f.measure);
+    w.U64((f.subcount ? 1U : 0U) | (f.outcome ? 2U : 0U));
+    w.U64(static_cast<std::uint64_t>(static_cast<std::int64_t>(f.record)));
+  }
+  w.U64(figure_spans.size());
+  for (const auto& [a, b] : figure_spans) {
+    w.Sp(a);
+    w.Sp(b);
+  }
   return out;
 }
 
-void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes) {
+void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes,
+                   std::vector<Figure>& figures, std::vector<std::pair<Span, Span>>& figure_spans) {
   Reader r(bytes);
   summary.id = r.Str();
   summary.date = r.Str();
@@ -210,6 +227,30 @@ void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<Quote
   const std::uint64_t n = r.U64();
   quotes.reserve(n);
   while (quotes.size() < n) quotes.push_back(GetRecord(r));
+  figures.clear();
+  figures.resize(r.U64());
+  for (Figure& f : figures) {
+    f.span = r.Sp();
+    f.value = r.F64();
+    f.qualifier = r.Str();
+    f.measure = r.Str();
+    const std::uint64_t flags = r.U64();
+    f.subcount = (flags & 1U) != 0;
+    f.outcome = (flags & 2U) != 0;
+    f.record = static_cast<int>(static_cast<std::int64_t>(r.U64()));
+  }
+  figure_spans.clear();
+  figure_spans.resize(r.U64());
+  for (auto& [a, b] : figure_spans) {
+    a = r.Sp();
+    b = r.Sp();
+  }
+}
+
+void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes) {
+  std::vector<Figure> figures;
+  std::vector<std::pair<Span, Span>> figure_spans;
+  DecodeSummary(bytes, summary, quotes, figures, figure_spans);
 }
 
 }  // namespace whosaid::claims

@@ -9,22 +9,31 @@
 // that end early.
 //
 // Example
-//   std::string bytes = EncodeSummary(summary, result.quotes);
+//   std::string bytes = EncodeSummary(summary, result.quotes);  // (, result.figures, spans)
 //   DocClaims s; std::vector<QuoteRecord> q;
 //   DecodeSummary(bytes, s, q);
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "claims/claims_stage.h"
+#include "core/figure.h"
 #include "core/record.h"
 
 namespace whosaid::claims {
 
-std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes);
+// With a document's figures (core/figure.h) too, and for each a pair of
+// spans the caller keeps (the run: where it is in the compact text the
+// stage read and in the document); the first DecodeSummary skips them.
+std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes,
+                          const std::vector<Figure>& figures = {},
+                          const std::vector<std::pair<Span, Span>>& figure_spans = {});
 void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes);
+void DecodeSummary(std::string_view bytes, DocClaims& summary, std::vector<QuoteRecord>& quotes,
+                   std::vector<Figure>& figures, std::vector<std::pair<Span, Span>>& figure_spans);
 
 // One record's features and term counts alone (statements.h, FeatureSource),
 // the same way; decoded into empty ones.

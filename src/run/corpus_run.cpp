@@ -124,6 +124,7 @@ std::size_t ClaimsFootprint(const DocForClaims& c) {
     if (q.speaker)
       bytes += q.speaker->entity.size() + q.speaker->name.size() + q.speaker->role.size();
   }
+  bytes += c.result.figures.size() * (sizeof(claims::Figure) + 2 * sizeof(Span));
   return bytes;
 }
 
@@ -252,10 +253,12 @@ void CorpusRun::Prepare(Partial& partial, bool encode_all) const {
   CompactForClaims(partial, compact, claims->result, claims->figure_spans);
   claims->summary = stages_.claims->Summarize(compact, claims->result);
   SlimForClaims(claims->summary, claims->result);
-  if (claims->result.figures.empty() && spilling_.load(std::memory_order_relaxed)) {
+  if (spilling_.load(std::memory_order_relaxed)) {
     // it will be spilled (Fits says no once the run spills): encoded here
     claims->records = static_cast<std::uint32_t>(claims->summary.records.size());
-    claims->bytes = claims::EncodeSummary(claims->summary, claims->result.quotes);
+    claims->bytes = claims::EncodeSummary(claims->summary, claims->result.quotes,
+                                          claims->result.figures, claims->figure_spans);
+    claims->figure_spans = {};
     claims->encoded = true;
     claims->summary = {};
     claims->result = {};
@@ -294,14 +297,15 @@ void CorpusRun::SpillHeld() {
       d.slot = spills_[0]->Append(EncodePartial(*d.held));
       d.held.reset();
     }
-    if (d.claims && d.claims->result.figures.empty()) SpillClaims(d, *spills_[0]);
+    if (d.claims) SpillClaims(d, *spills_[0]);
   }
   held_bytes_ = 0;
 }
 
 void CorpusRun::SpillClaims(Doc& doc, SpillFile& spill) {
   doc.claims_slot =
-      spill.Append(claims::EncodeSummary(doc.claims->summary, doc.claims->result.quotes));
+      spill.Append(claims::EncodeSummary(doc.claims->summary, doc.claims->result.quotes,
+                                         doc.claims->result.figures, doc.claims->figure_spans));
   doc.claims_spilled = true;
   doc.claims.reset();
 }
@@ -315,8 +319,7 @@ void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
   }
   doc.claims_records = static_cast<std::uint32_t>(claims->summary.records.size());
   doc.claims = std::move(claims);
-  // a document with figures stays (its figures and their spans are read to the end)
-  if (!doc.claims->result.figures.empty() || Fits(ClaimsFootprint(*doc.claims))) return;
+  if (Fits(ClaimsFootprint(*doc.claims))) return;
   // the Fits that starts the spill has spilled every held document, this one included
   if (doc.claims) SpillClaims(doc, *spills_[0]);
 }
@@ -325,7 +328,7 @@ CorpusRun::DocForClaims& CorpusRun::ClaimsOf(Doc& doc) {
   if (doc.claims_spilled) {
     auto claims = std::make_shared<DocForClaims>();
     claims::DecodeSummary(spills_[doc.spill]->Read(doc.claims_slot), claims->summary,
-                          claims->result.quotes);
+                          claims->result.quotes, claims->result.figures, claims->figure_spans);
     doc.claims = std::move(claims);
     doc.claims_spilled = false;
   }
@@ -466,12 +469,17 @@ CorpusResult CorpusRun::Resolve() {
   //    that the grouping never holds every record of the run beside its items
   const bool claims = stages_.keep_documents && stages_.claims != nullptr;
   std::vector<claims::FoldedDoc> docs;
+  // Each document's summary, moved here when its items are made (they view
+  // its id and date): what the grouping keeps of a document, not its
+  // DocForClaims (kept only for a document with figures or details).
+  std::vector<claims::DocClaims> summaries;
   claims::StatementInputs inputs;
   std::unique_ptr<SpilledFeatures> spilled;  // when any summary was spilled
   if (claims) {
     corpus.figures.reserve(docs_.size());
     docs.reserve(docs_.size());
-    std::size_t records = 0;  // reserved: a million items are not grown by doubling
+    summaries.resize(docs_.size());  // not moved again: items view them
+    std::size_t records = 0;         // reserved: a million items are not grown by doubling
     for (const Doc& d : docs_) records += d.claims_records;
     inputs.items.reserve(records);
     inputs.refs.reserve(records);
@@ -506,7 +514,8 @@ CorpusResult CorpusRun::Resolve() {
         },
         [&](std::size_t i, const std::string& bytes) {
           auto c = std::make_shared<DocForClaims>();
-          claims::DecodeSummary(bytes, c->summary, c->result.quotes);
+          claims::DecodeSummary(bytes, c->summary, c->result.quotes, c->result.figures,
+                                c->figure_spans);
           docs_[b + i].claims = std::move(c);
           docs_[b + i].claims_spilled = false;
         });
@@ -522,7 +531,7 @@ CorpusResult CorpusRun::Resolve() {
         item.features = nullptr;
         item.uses = nullptr;
       }
-      docs_[s.doc].claims->summary.records = {};
+      summaries[s.doc].records = {};
     });
     for (std::size_t k = 0; k < to_spill.size(); ++k) {
       for (std::size_t i = to_spill[k].first; i < to_spill[k].last; ++i)
@@ -542,7 +551,8 @@ CorpusResult CorpusRun::Resolve() {
       if (!result.figures.empty()) result.events = *events;
     }
     corpus.figures.push_back(stages_.claims->Figures(no_text, result));
-    docs.push_back({&c.summary, &result, &corpus.figures[d]});
+    summaries[d] = std::move(c.summary);
+    docs.push_back({&summaries[d], &result, &corpus.figures[d]});
     const std::size_t first = inputs.items.size();
     stages_.claims->AddItems(d, docs[d], inputs);
     if (!result.figures.empty() && stages_.claims->FiguresAlone()) {
@@ -553,7 +563,12 @@ CorpusResult CorpusRun::Resolve() {
       return;
     }
     docs[d].result = nullptr;
-    result = DocResult{};
+    // what the run keeps of it: its summary, and of a document with
+    // figures what the figure lines read and its figures' spans
+    if (!docs[d].figure_inputs)
+      docs_[d].claims.reset();  // (`c` and `result` go)
+    else
+      result = DocResult{};
     if (!was_spilled) return;
     // a summary that was spilled goes again: its items' features to disk
     // (read back by the grouping as it needs them), its records with them

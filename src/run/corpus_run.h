@@ -118,8 +118,8 @@ class CorpusRun {
     DocResult result;                                 // its records (no text) and figures
     std::vector<std::pair<Span, Span>> figure_spans;  // its figures: compact → original
     claims::DocFigureInputs figure_inputs;            // once its result goes (figures alone)
-    // Once the run spills, Prepare (on a worker) encodes the summary of a
-    // document without figures (claims/summary_codec.h) and drops it: Add
+    // Once the run spills, Prepare (on a worker) encodes the summary, its
+    // records and figures (claims/summary_codec.h) and drops them: Add
     // only appends these bytes.
     bool encoded = false;
     std::string bytes;

@@ -78,6 +78,40 @@ TEST_SUITE("claims.summary_codec") {
     }
   }
 
+  TEST_CASE("a summary with figures and their spans round-trips") {
+    DocClaims s;
+    s.id = "wire-0043";
+    std::vector<QuoteRecord> quotes(1);
+    std::vector<Figure> figures(2);
+    figures[0] = Figure{{5, 20}, 0.1 + 0.2, "at least", "civilians killed", true, false, 0};
+    figures[1] = Figure{{30, 41}, 46, "", "fighters", false, true, -1};
+    const std::vector<std::pair<Span, Span>> spans = {{{5, 20}, {105, 120}},
+                                                      {{30, 41}, {230, 241}}};
+    DocClaims s2;
+    std::vector<QuoteRecord> q2;
+    std::vector<Figure> f2;
+    std::vector<std::pair<Span, Span>> spans2;
+    DecodeSummary(EncodeSummary(s, quotes, figures, spans), s2, q2, f2, spans2);
+    CHECK(s2.id == s.id);
+    CHECK(q2.size() == 1);
+    REQUIRE(f2.size() == 2);
+    for (std::size_t k = 0; k < f2.size(); ++k) {
+      CAPTURE(k);
+      CHECK(f2[k].span == figures[k].span);
+      CHECK(f2[k].value == figures[k].value);  // bit for bit
+      CHECK(f2[k].qualifier == figures[k].qualifier);
+      CHECK(f2[k].measure == figures[k].measure);
+      CHECK(f2[k].subcount == figures[k].subcount);
+      CHECK(f2[k].outcome == figures[k].outcome);
+      CHECK(f2[k].record == figures[k].record);
+    }
+    CHECK(spans2 == spans);
+    // without figures: none come back
+    DecodeSummary(EncodeSummary(s, quotes), s2, q2, f2, spans2);
+    CHECK(f2.empty());
+    CHECK(spans2.empty());
+  }
+
   TEST_CASE("a record's features and term counts round-trip alone") {
     ItemFeatures f;
     f.terms.Add("harbour", false);

@@ -46,7 +46,10 @@ std::vector<Document> Documents() {
       "Governor Ramzi Tarkan said the storm had passed. “Tarkan's men are ready,” he said. "
       "Foreign Minister Omar al-Shirwani said talks went well. Sirwani said the visit was useful.",
       "PM Daud Kamali said the budget was ready. “Taxes will fall,” Kamali told reporters in Port "
-      "Avel. Protesters marched in support of Daud."};
+      "Avel. Protesters marched in support of Daud.",
+      // figures (a document the claims stage holds with its figures' spans)
+      "The shelling killed 46 people in Tarsk on Monday, Governor Ramzi Tarkan said. “At least "
+      "12 of them were children,” Tarkan told reporters. Eight people died in the fire."};
   std::vector<Document> docs;
   for (int copy = 0; copy < 3; ++copy) {
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -84,6 +87,12 @@ std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory
 }
 
 TEST_SUITE("run") {
+  TEST_CASE("the test corpus has documents with figures") {
+    std::size_t figures = 0;
+    for (const Document& d : Documents()) figures += testing::ThePipeline().Run(d).figures.size();
+    CHECK(figures > 0);
+  }
+
   TEST_CASE("extract's output is the same bytes for every thread count and batch size") {
     const std::string one = Extract(1, 256, std::size_t{64} << 20);
     CHECK(one.find("Sherowazani") != std::string::npos);
