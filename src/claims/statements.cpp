@@ -171,10 +171,10 @@ struct Ranked {
   const StatementConfig& config;
   const TermLexicon& lexicon;
   const std::vector<StatementItem>& items;
-  const FeatureSource* source;       // for items given without features
-  std::vector<std::size_t> order;    // rank → item
-  std::vector<long> day, published;  // by rank: the event's date, the document's
-  TermCounts df;                     // items whose terms hold the key
+  const FeatureSource* source;               // for items given without features
+  std::vector<std::size_t> order;            // rank → item
+  std::vector<std::int32_t> day, published;  // by rank: the event's date, the document's
+  TermCounts df;                             // items whose terms hold the key
 
   const StatementItem& Item(std::size_t r) const { return items[order[r]]; }
 
@@ -223,7 +223,7 @@ struct Ranked {
     const StatementItem& x = Item(a);
     const StatementItem& y = Item(b);
     if (!x.event.empty() && !y.event.empty() && x.event != y.event && day[a] >= 0 && day[b] >= 0 &&
-        std::labs(day[a] - day[b]) > config.max_days_apart) {
+        std::labs(long{day[a]} - day[b]) > config.max_days_apart) {
       return 0.0;  // another occasion
     }
     if (p.keys.empty() || q.keys.empty()) return 0.0;
@@ -245,7 +245,7 @@ struct Ranked {
       if (x.doc != y.doc && sim < config.direct_link && !run) return 0.0;
     }
     if (published[a] >= 0 && published[b] >= 0 &&
-        std::labs(published[a] - published[b]) > config.max_days_apart &&
+        std::labs(long{published[a]} - published[b]) > config.max_days_apart &&
         (sim < config.far_link || o.shared < config.far_min_shared)) {
       return 0.0;
     }
@@ -266,17 +266,24 @@ struct Ranked {
 // candidates, then dropping them. A candidate whose common terms (neither
 // a name nor `not`: Overlap::common) are fewer than `bridge_min_shared`
 // fails the first test below, so only the others get weighed bags.
-std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads) {
+// Views: of the items' speakers, or of `own` (a speaker of its own).
+struct SpeakerOf {
+  std::vector<std::string_view> of;  // by rank; "" → none
+  std::unordered_set<std::string> own;
+};
+SpeakerOf Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads) {
   const StatementConfig& config = g.config;
   const std::size_t n = g.order.size();
-  std::vector<std::string> out(n);
+  SpeakerOf speakers;
+  std::vector<std::string_view>& out = speakers.of;
+  out.resize(n);
   std::vector<std::size_t> bridge;  // ranks of the items to bridge
   for (std::size_t r = 0; r < n; ++r) {
     const StatementItem& x = g.Item(r);
     out[r] = x.speaker;
     if (x.speaker.empty() && !x.mention.empty()) bridge.push_back(r);
   }
-  if (bridge.empty()) return out;
+  if (bridge.empty()) return speakers;
   // The terms of the items to bridge, then their postings of named items
   // (rank ascending), while short.
   std::unordered_set<std::string, KeyHash, std::equal_to<>> held;
@@ -307,6 +314,7 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
   std::vector<Loaded> loaded;
   std::vector<Bag> bags;
   std::vector<std::vector<std::size_t>> candidates;
+  std::vector<std::string> own;  // by item of a chunk: the speaker of its own made for it
   for (std::size_t b0 = 0; b0 < bridge.size(); b0 += kBridgeChunk) {
     const std::size_t m = std::min(kBridgeChunk, bridge.size() - b0);
     // Its items: bags and candidates (named items sharing a term whose
@@ -356,11 +364,12 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
       if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);
     });
+    own.assign(m, std::string());
     parallel::ForEach(m, threads, [&](std::size_t i) {
       const std::size_t r = bridge[b0 + i];
       const Bag& bag = bags[i];
       const StatementItem& x = g.Item(r);
-      std::string entity;
+      std::string_view entity;
       bool one = true;
       std::vector<std::string> roles;
       for (std::size_t c : candidates[i]) {
@@ -385,11 +394,14 @@ std::vector<std::string> Speakers(const Ranked& g, const TermLexicon& lexicon, u
       } else if (!x.role.empty()) {
         std::string key;
         for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
-        out[r] = "\x01" + std::string(x.doc) + "\x01" + key;
+        own[i] = "\x01" + std::string(x.doc) + "\x01" + key;
       }
     });
+    for (std::size_t i = 0; i < m; ++i) {
+      if (!own[i].empty()) out[bridge[b0 + i]] = *speakers.own.insert(std::move(own[i])).first;
+    }
   }
-  return out;
+  return speakers;
 }
 
 struct Edge {
@@ -572,8 +584,8 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
     std::vector<std::string_view> keys;
     for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
       const StatementItem& item = g.Item(r);
-      g.day[r] = DayNumber(item.event_date);
-      g.published[r] = DayNumber(item.doc_date);
+      g.day[r] = static_cast<std::int32_t>(DayNumber(item.event_date));
+      g.published[r] = static_cast<std::int32_t>(DayNumber(item.doc_date));
       Loaded loaded;
       g.Load(r, loaded);
       keys.clear();
@@ -596,12 +608,10 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
   counts = {};
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.
-  std::map<std::string, std::vector<std::size_t>> blocks;
-  {
-    const std::vector<std::string> speaker = Speakers(g, lexicon_, threads);
-    for (std::size_t r = 0; r < n; ++r) {
-      if (!speaker[r].empty()) blocks[speaker[r]].push_back(r);
-    }
+  const SpeakerOf speakers = Speakers(g, lexicon_, threads);
+  std::map<std::string_view, std::vector<std::size_t>> blocks;
+  for (std::size_t r = 0; r < n; ++r) {
+    if (!speakers.of[r].empty()) blocks[speakers.of[r]].push_back(r);
   }
   // 3 and 4, one block at a time on `threads` threads, largest first, with
   // the bags of just that block: links never cross a block, and a block's
