@@ -449,6 +449,26 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     }
     frames_.push_back(std::move(fr));
   }
+  IndexRequiredSets();
+}
+
+void Frames::IndexRequiredSets() {
+  std::vector<std::bitset<256>> sets;
+  for (Frame& fr : frames_) {
+    for (const std::bitset<256>& r : fr.required) {
+      auto at = std::find(sets.begin(), sets.end(), r);
+      if (at == sets.end() && sets.size() == 64) {
+        fr.required.clear();  // no bit left: searched over the whole string
+        fr.needs_sets = 0;
+        break;
+      }
+      if (at == sets.end()) at = sets.insert(sets.end(), r);
+      fr.needs_sets |= std::uint64_t{1} << (at - sets.begin());
+    }
+  }
+  for (std::size_t j = 0; j < sets.size(); ++j)
+    for (int c = 0; c < 256; ++c)
+      if (sets[j].test(static_cast<std::size_t>(c))) symbol_sets_[c] |= std::uint64_t{1} << j;
 }
 
 std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, const Shape& shape,
@@ -501,21 +521,24 @@ std::optional<Claim> Frames::Accept(const Frame& fr, const Regex::Match& m, cons
 std::vector<Claim> Frames::Run(const Shape& shape) const {
   std::vector<char> taken(shape.units.size(), 0);
   std::vector<Claim> claims;
-  // The stretches between boundaries, each with its symbols. A frame with
-  // required symbols (Frame::required) is searched only for matches starting
-  // in a stretch (or in the boundaries before it, when the frame may take
-  // one) such that it and the next Frame::crossings stretches hold one of
-  // each set; the others are searched over the whole string.
+  // The stretches between boundaries, each with the required sets its
+  // symbols hold (bits of symbol_sets_). A frame with required symbols
+  // (Frame::required) is searched only for matches starting in a stretch (or
+  // in the boundaries before it, when the frame may take one) such that it
+  // and the next Frame::crossings stretches hold one of each set; the others
+  // are searched over the whole string. This runs for every frame and
+  // stretch: a mask test each, one backward scan where it passes.
   struct Stretch {
     std::size_t begin, end;  // symbol positions [begin, end), no boundary among them
-    std::bitset<256> symbols;
+    std::uint64_t sets;
   };
   const std::string& s = shape.symbols;
+  auto sets_of = [&](std::size_t p) { return symbol_sets_[static_cast<unsigned char>(s[p])]; };
   std::vector<Stretch> stretches;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (alphabet_.boundary.Has(s[i])) continue;
-    if (stretches.empty() || stretches.back().end != i) stretches.push_back({i, i, {}});
-    stretches.back().symbols.set(static_cast<unsigned char>(s[i]));
+    if (stretches.empty() || stretches.back().end != i) stretches.push_back({i, i, 0});
+    stretches.back().sets |= sets_of(i);
     stretches.back().end = i + 1;
   }
   // Every match of the frame starting in [max(start, from), last], checked
@@ -539,25 +562,24 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   // Where a match starting at or after stretch k's `from` may start at the
   // latest: it takes a symbol of each required set at or after its start and
   // within stretches [k, to), so at or before the last such symbol there, for
-  // every set. Npos when some set has none there.
+  // every set: scanning back, where the last of the sets is first met. Npos
+  // when some set has none there.
   auto last_start = [&](const Frame& fr, std::size_t k, std::size_t to) {
-    std::size_t last = stretches[k].end - 1;
-    for (const std::bitset<256>& r : fr.required) {
-      std::size_t p = stretches[to - 1].end;
-      while (p > stretches[k].begin && !r.test(static_cast<unsigned char>(s[p - 1]))) --p;
-      if (p == stretches[k].begin) return Regex::npos;
-      last = std::min(last, p - 1);
+    std::uint64_t missing = fr.needs_sets;
+    for (std::size_t p = stretches[to - 1].end; p > stretches[k].begin; --p) {
+      missing &= ~sets_of(p - 1);
+      if (missing == 0) return std::min(stretches[k].end - 1, p - 1);
     }
-    return last;
+    return Regex::npos;
   };
-  // held[c][k]: the symbols of stretches k … k + c, for each c a frame has
+  // held[c][k]: the sets of stretches k … k + c, for each c a frame has
   // (made once, not per frame)
-  std::vector<std::vector<std::bitset<256>>> held;
+  std::vector<std::vector<std::uint64_t>> held;
   for (const Frame& fr : frames_) {
     for (std::size_t c = held.size(); c <= fr.crossings; ++c) {
-      std::vector<std::bitset<256>> u(stretches.size());
+      std::vector<std::uint64_t> u(stretches.size());
       for (std::size_t k = 0; k < stretches.size(); ++k) {
-        u[k] = stretches[k].symbols;
+        u[k] = stretches[k].sets;
         if (c > 0 && k + 1 < stretches.size()) u[k] |= held[c - 1][k + 1];
       }
       held.push_back(std::move(u));
@@ -569,12 +591,10 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       search(fr, start, 0, s.size());
       continue;
     }
+    const std::vector<std::uint64_t>& h = held[fr.crossings];
     for (std::size_t k = 0; k < stretches.size(); ++k) {
+      if ((h[k] & fr.needs_sets) != fr.needs_sets) continue;
       const std::size_t to = std::min(stretches.size(), k + fr.crossings + 1);
-      const std::bitset<256>& h = held[fr.crossings][k];
-      bool possible = std::all_of(fr.required.begin(), fr.required.end(),
-                                  [&](const std::bitset<256>& r) { return (h & r).any(); });
-      if (!possible) continue;
       std::size_t last = last_start(fr, k, to);
       if (last == Regex::npos) continue;
       // a frame that takes no boundary cannot start on one

@@ -15,7 +15,9 @@
 //   for (const Claim& c : frames.Run(shape)) ...   // c.quote_unit, c.speaker …
 #pragma once
 
+#include <array>
 #include <bitset>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,13 +88,21 @@ class Frames {
     // hold them.
     std::vector<std::bitset<256>> required = {};
     std::size_t crossings = 0;
+    // `required` as bits of Frames::symbol_sets_ (one bit per distinct set)
+    std::uint64_t needs_sets = 0;
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
+  void IndexRequiredSets();  // fills symbol_sets_ and each Frame::needs_sets
   static void DropCrossing(std::vector<Claim>& claims);
   void DropAfterOwnQuote(const Shape& shape, std::vector<Claim>& claims) const;
   std::optional<Claim> Accept(const Frame& frame, const Regex::Match& match, const Shape& shape,
                               std::vector<char>& taken) const;
   std::vector<Frame> frames_;
+  // The distinct required sets of all frames, at most 64 (a frame whose set
+  // finds no bit left is searched over the whole string): for each symbol,
+  // the bits of the sets that hold it. Run() ORs them per stretch, so which
+  // stretches can hold a frame's match is one AND per frame and stretch.
+  std::array<std::uint64_t, 256> symbol_sets_ = {};
   FramesConfig config_;
   ShapeAlphabet alphabet_;  // rules/shape_classes.txt
 };

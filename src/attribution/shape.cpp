@@ -72,12 +72,12 @@ class Builder {
         lexicon_(lexicon),
         sym_(lexicon.alphabet().sym),
         text_(text),
+        all_(tokens),
         tokens_(tokens.tokens),
         quotations_(quotations) {}
 
   Shape Run() {
     MarkTitleCase();
-    LowerTokens();
     shape_.symbols.push_back(sym_.paragraph_end);
     shape_.unit_at.push_back(-1);
     std::size_t q = 0;  // next top-level quotation
@@ -132,21 +132,7 @@ class Builder {
     return text_.substr(tokens_[i].span.begin, tokens_[i].span.size());
   }
 
-  // Every token lower-cased once (segment::Lower), one after another in one
-  // buffer: the word look-ups below read token i's as Lowered(i) instead of
-  // lower-casing it again per look-up.
-  void LowerTokens() {
-    lowered_.reserve(text_.size());
-    lowered_at_.reserve(tokens_.size() + 1);
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      lowered_at_.push_back(lowered_.size());
-      segment::AppendLower(lowered_, Word(i));
-    }
-    lowered_at_.push_back(lowered_.size());
-  }
-  std::string_view Lowered(std::size_t i) const {
-    return std::string_view(lowered_).substr(lowered_at_[i], lowered_at_[i + 1] - lowered_at_[i]);
-  }
+  std::string_view Lowered(std::size_t i) const { return all_.Lowered(i); }
 
   // A transcript turn ("WALLACE: …"): the label becomes a name unit and the
   // colon a unit of its own, before the quotation's words; the opening mark
@@ -548,10 +534,9 @@ class Builder {
   const Lexicon& lexicon_;
   const ShapeSymbols& sym_;
   std::string_view text_;
+  const segment::Tokens& all_;  // tokens_ and their lower case (Tokens::Lowered)
   const std::vector<Token>& tokens_;
   const std::vector<quotes::Quotation>& quotations_;
-  std::string lowered_;                   // every token lower-cased (LowerTokens) …
-  std::vector<std::size_t> lowered_at_;   // … token i's at [lowered_at_[i], lowered_at_[i + 1])
   std::vector<std::string_view> lowers_;  // LowerWords' result
   std::size_t run_ = 0;
   std::vector<bool> title_case_;  // by paragraph

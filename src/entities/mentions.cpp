@@ -82,7 +82,7 @@ struct MentionFinder::Run_ {
         role_word(tokens.tokens.size(), kUnknown),
         place_word(tokens.tokens.size(), kUnknown) {
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (tok[i].kind == TokenKind::kWord) segment::AppendLower(lower[i], Word(i));
+      if (tok[i].kind == TokenKind::kWord) lower[i] = tokens.Lowered(i);
     }
   }
 

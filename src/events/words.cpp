@@ -7,21 +7,14 @@ namespace whosaid::events {
 Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
   Words out;
   out.sentences = tokens.sentences;
-  std::vector<std::pair<std::size_t, std::size_t>> at;  // (offset, size) in buffer_
-  at.reserve(tokens.tokens.size());
-  out.buffer_.reserve(text.size());
-  for (const auto& t : tokens.tokens) {
-    std::size_t from = out.buffer_.size();
-    segment::AppendLower(out.buffer_, text.substr(t.span.begin, t.span.end - t.span.begin));
-    at.emplace_back(from, out.buffer_.size() - from);
-  }
+  out.buffer_ = tokens.lowered;  // its own copy: the Words may outlive the Tokens
   out.words.reserve(tokens.tokens.size());
   std::string_view buffer = out.buffer_;
   for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
     const auto& t = tokens.tokens[i];
     Word w;
     w.span = t.span;
-    w.lower = buffer.substr(at[i].first, at[i].second);
+    w.lower = buffer.substr(tokens.lowered_at[i], tokens.lowered_at[i + 1] - tokens.lowered_at[i]);
     w.text = text.substr(t.span.begin, t.span.end - t.span.begin);
     w.kind = t.kind;
     w.cap = t.cap;

@@ -329,6 +329,13 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
   }
   out.paragraph_first.push_back(out.tokens.size());
   SentenceSplitter{*this, text, quote_spans}.Run(out);
+  out.lowered.reserve(text.size());
+  out.lowered_at.reserve(out.tokens.size() + 1);
+  for (const Token& t : out.tokens) {
+    out.lowered_at.push_back(out.lowered.size());
+    AppendLower(out.lowered, text.substr(t.span.begin, t.span.size()));
+  }
+  out.lowered_at.push_back(out.lowered.size());
   return out;
 }
 

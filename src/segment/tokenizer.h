@@ -19,6 +19,8 @@
 // (Mr., Gen., Dec.) or a single capital initial (John F. Kennedy). A paragraph
 // end always ends a sentence.
 //
+// Each token's lower case is kept with them (Tokens::Lowered).
+//
 // Example
 //   "Soomro said. He left." → tokens Soomro|said|.|He|left|. ; sentences [0,3) [3,6)
 #pragma once
@@ -56,6 +58,14 @@ struct Tokens {
   std::vector<Sentence> sentences;
   // Paragraph p covers tokens [paragraph_first[p], paragraph_first[p+1]).
   std::vector<std::size_t> paragraph_first;
+  // Every token lower-cased once (Lower), one after another in one buffer:
+  // the shape builder, the name mentions and the event words read token i's
+  // as Lowered(i) instead of each lower-casing it again.
+  std::string lowered;
+  std::vector<std::size_t> lowered_at;  // token i: [lowered_at[i], lowered_at[i + 1])
+  std::string_view Lowered(std::size_t i) const {
+    return std::string_view(lowered).substr(lowered_at[i], lowered_at[i + 1] - lowered_at[i]);
+  }
 };
 
 struct TokenizerConfig {
