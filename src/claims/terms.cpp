@@ -3,8 +3,10 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/text.h"
+#include "core/view_hash.h"
 #include "events/words.h"
 
 namespace whosaid::claims {
@@ -116,6 +118,22 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
   return out;
 }
 
+namespace {
+
+// TermKey's memo, one per thread (TermLexicon is shared by the worker
+// threads): a word's key is computed once per thread, not once per use
+// (news repeats its words: most look-ups find one). It belongs to one
+// lexicon at a time (by serial number, not address: a lexicon may be made
+// where another was) and is emptied when it holds kMaxKeys words.
+struct TermKeyMemo {
+  std::uint64_t owner = 0;
+  ViewMap<std::string> keys;
+};
+constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
+std::atomic<std::uint64_t> next_serial{1};
+
+}  // namespace
+
 TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) : config_(config) {
   const rules::RuleFile& file = rules.File("claims/words.txt");
   std::vector<std::vector<std::string>> same_lines;
@@ -177,6 +195,7 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
       if (f.size() == 3 && f[0] == "british") british_[f[1]] = f[2];
     }
   }
+  serial_ = next_serial.fetch_add(1);  // complete: TermKey may keep what it computes
 }
 
 std::string TermLexicon::Rewrite(std::string word,
@@ -215,6 +234,18 @@ std::string TermLexicon::SpellingKey(std::string_view lower) const {
 }
 
 std::string TermLexicon::TermKey(std::string_view lower) const {
+  if (serial_ == 0) return KeyOf(lower);  // still being built: its tables are not complete
+  thread_local TermKeyMemo memo;
+  if (memo.owner != serial_) {
+    memo.keys.clear();
+    memo.owner = serial_;
+  }
+  if (auto it = memo.keys.find(lower); it != memo.keys.end()) return it->second;
+  if (memo.keys.size() >= kMaxKeys) memo.keys.clear();
+  return memo.keys.emplace(std::string(lower), KeyOf(lower)).first->second;
+}
+
+std::string TermLexicon::KeyOf(std::string_view lower) const {
   std::string w(lower);
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') {
     // A number whole, without its separators: 1,500 and 1500 meet, 1,500 and 1,512 do not.

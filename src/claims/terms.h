@@ -26,6 +26,7 @@
 //   lex.Words("the neighbours")[1].key         // "neighbors"
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -85,6 +86,7 @@ class TermLexicon {
                              const std::vector<Suffix>& endings);
   std::string Respell(std::string word) const;
   std::string Stem(std::string word) const;
+  std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
 
   std::unordered_set<std::string> stop_;
   std::unordered_set<std::string> negation_;
@@ -102,6 +104,9 @@ class TermLexicon {
   std::unordered_map<std::string, std::vector<std::string>> contraction_words_;
   std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
   TermConfig config_;
+  // Set once the constructor is done (from 1, never reused): TermKey's
+  // per-thread memo keeps keys of this lexicon only (terms.cpp).
+  std::uint64_t serial_ = 0;
 };
 
 // A word of `text` as the scanners of this folder read it: letters and

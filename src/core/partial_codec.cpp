@@ -1,6 +1,11 @@
 #include "core/partial_codec.h"
 
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <nlohmann/json.hpp>
+
+#include "core/text.h"
 
 namespace whosaid {
 namespace {
@@ -253,6 +258,139 @@ void Check(const Partial& p) {
   }
 }
 
+// The spill form of a document's name inputs and events (EncodeNames,
+// EncodeEvents): a tag byte, then every field in order — unsigned numbers
+// as LEB128 varints, signed ones zig-zagged, strings as a length and their
+// bytes, a list as its length and its items. A string is stored as the
+// JSON line would give it back: invalid UTF-8 becomes U+FFFD as with
+// nlohmann's replace (never in practice: the texts are valid UTF-8).
+constexpr char kNamesTag = 'N', kEventsTag = 'E', kPartialTag = 'P';
+
+class SpillWriter {
+ public:
+  explicit SpillWriter(char tag) { out_ += tag; }
+  void U(std::uint64_t v) {
+    while (v >= 0x80) {
+      out_ += static_cast<char>((v & 0x7F) | 0x80);
+      v >>= 7;
+    }
+    out_ += static_cast<char>(v);
+  }
+  void I(std::int64_t v) {
+    U((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+  void S(const std::string& s) {
+    if (text::FirstInvalidUtf8(s)) {
+      const std::string replaced =
+          json::parse(json(s).dump(-1, ' ', false, json::error_handler_t::replace))
+              .get<std::string>();
+      U(replaced.size());
+      out_ += replaced;
+      return;
+    }
+    U(s.size());
+    out_ += s;
+  }
+  void Double(double d) {
+    char b[sizeof d];
+    std::memcpy(b, &d, sizeof d);
+    out_.append(b, sizeof d);
+  }
+  void Strings(const std::vector<std::string>& v) {
+    U(v.size());
+    for (const std::string& s : v) S(s);
+  }
+  void Date(const std::optional<events::DateRange>& d) {
+    U(d ? 1 : 0);
+    if (!d) return;
+    I(d->first);
+    I(d->last);
+    U(static_cast<std::uint64_t>(d->precision));
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class SpillReader {
+ public:
+  // Throws PartialError "`what`: …" unless `bytes` opens with `tag`.
+  SpillReader(std::string_view bytes, char tag, const char* what) : in_(bytes), what_(what) {
+    if (in_.empty() || in_[0] != tag) Fail("not a spilled record");
+    at_ = 1;
+  }
+  std::uint64_t U() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= in_.size()) Fail("cut short");
+      const auto b = static_cast<unsigned char>(in_[at_++]);
+      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if (b < 0x80) return v;
+    }
+    Fail("a number too long");
+  }
+  std::int64_t I() {
+    const std::uint64_t u = U();
+    return static_cast<std::int64_t>((u >> 1) ^ (~(u & 1) + 1));
+  }
+  int Int() {
+    const std::int64_t v = I();
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+      Fail("a number out of range");
+    return static_cast<int>(v);
+  }
+  // A list's length (each item takes at least a byte: a length beyond the
+  // bytes left is refused before anything is allocated).
+  std::size_t Count() {
+    const std::uint64_t n = U();
+    if (n > in_.size() - at_) Fail("a list longer than its bytes");
+    return static_cast<std::size_t>(n);
+  }
+  std::string S() {
+    const std::size_t n = Count();
+    std::string s(in_.substr(at_, n));
+    at_ += n;
+    return s;
+  }
+  double Double() {
+    if (in_.size() - at_ < sizeof(double)) Fail("cut short");
+    double d;
+    std::memcpy(&d, in_.data() + at_, sizeof d);
+    at_ += sizeof d;
+    return d;
+  }
+  void Strings(std::vector<std::string>& v) {
+    v.resize(Count());
+    for (std::string& s : v) s = S();
+  }
+  template <typename E>
+  E Enum(int last) {
+    const std::uint64_t v = U();
+    if (v > static_cast<std::uint64_t>(last)) Fail("an enumeration value out of range");
+    return static_cast<E>(v);
+  }
+  std::optional<events::DateRange> Date() {
+    if (U() == 0) return std::nullopt;
+    events::DateRange d;
+    d.first = Int();
+    d.last = Int();
+    d.precision = Enum<events::Precision>(static_cast<int>(events::Precision::kYear));
+    return d;
+  }
+  void End() const {
+    if (at_ != in_.size()) Fail("bytes after the end");
+  }
+
+ private:
+  [[noreturn]] void Fail(const char* why) const {
+    throw PartialError(std::string(what_) + ": " + why);
+  }
+  std::string_view in_;
+  std::size_t at_ = 0;
+  const char* what_;
+};
+
 }  // namespace
 
 std::string EncodePartial(const Partial& p) {
@@ -276,28 +414,314 @@ std::string EncodePartial(const Partial& p) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+
+void Put(SpillWriter& w, const PartialNames& names) {
+  w.U(names.inputs.size());
+  for (const PartialName& n : names.inputs) {
+    w.S(n.name);
+    w.U(static_cast<std::uint64_t>(n.kind));
+    w.U((n.acronym ? 1u : 0u) | (n.speaker ? 2u : 0u) | (n.opaque ? 4u : 0u));
+    w.Strings(n.roles);
+    w.Strings(n.affiliations);
+    w.Strings(n.same_as);
+    w.Strings(n.distinct_from);
+    w.U(n.stated.size());
+    for (const resolve::EntityRole& r : n.stated) {
+      w.S(r.role);
+      w.S(r.affiliation);
+    }
+  }
+  w.U(names.forms.size());
+  for (const PartialForm& f : names.forms) {
+    w.U(f.input);
+    w.S(f.form);
+    w.U(f.count);
+  }
+  w.U(names.candidates.size());
+  for (const PartialCandidate& c : names.candidates) {
+    w.S(c.word);
+    w.U((c.phrase ? 1u : 0u) | (c.in_phrase ? 2u : 0u) | (c.name ? 4u : 0u));
+  }
+  w.U(names.record_input.size());
+  for (std::ptrdiff_t in : names.record_input) w.I(in);
+}
+
+void Get(SpillReader& r, PartialNames& names) {
+  names.inputs.resize(r.Count());
+  for (PartialName& n : names.inputs) {
+    n.name = r.S();
+    n.kind = r.Enum<NameKind>(static_cast<int>(NameKind::kOperation));
+    const std::uint64_t flags = r.U();
+    n.acronym = (flags & 1) != 0;
+    n.speaker = (flags & 2) != 0;
+    n.opaque = (flags & 4) != 0;
+    r.Strings(n.roles);
+    r.Strings(n.affiliations);
+    r.Strings(n.same_as);
+    r.Strings(n.distinct_from);
+    n.stated.resize(r.Count());
+    for (resolve::EntityRole& x : n.stated) {
+      x.role = r.S();
+      x.affiliation = r.S();
+    }
+  }
+  names.forms.resize(r.Count());
+  for (PartialForm& f : names.forms) {
+    f.input = static_cast<std::uint32_t>(r.U());
+    if (f.input >= names.inputs.size()) throw PartialError("a form of no name input");
+    f.form = r.S();
+    f.count = r.U();
+  }
+  names.candidates.resize(r.Count());
+  for (PartialCandidate& c : names.candidates) {
+    c.word = r.S();
+    const std::uint64_t flags = r.U();
+    c.phrase = (flags & 1) != 0;
+    c.in_phrase = (flags & 2) != 0;
+    c.name = (flags & 4) != 0;
+  }
+  names.record_input.resize(r.Count());
+  for (std::ptrdiff_t& in : names.record_input) {
+    in = static_cast<std::ptrdiff_t>(r.I());
+    if (in < -1 || in >= static_cast<std::ptrdiff_t>(names.inputs.size()))
+      throw PartialError("a record of no name input");
+  }
+}
+
+void Put(SpillWriter& w, const events::DocEvents& events) {
+  w.S(events.doc);
+  w.Date(events.anchor);
+  w.U(events.events.size());
+  for (const events::DocEvent& e : events.events) {
+    w.Strings(e.type_path);
+    w.U(e.places.size());
+    for (const events::EventPlace& p : e.places) {
+      w.Strings(p.path);
+      w.I(p.mentions);
+      w.U((p.near ? 1u : 0u) | (p.known ? 2u : 0u));
+    }
+    w.U(e.actors.size());
+    for (const events::Actor& a : e.actors) {
+      w.S(a.name);
+      w.S(a.country);
+    }
+    w.Date(e.date);
+    w.I(e.mentions);
+    w.U((e.border ? 1u : 0u) | (e.local ? 2u : 0u) | (e.story ? 4u : 0u));
+    w.U(e.first_byte);
+    w.S(e.family);
+  }
+  w.U(events.quote_event.size());
+  for (int q : events.quote_event) w.I(q);
+}
+
+void Get(SpillReader& r, events::DocEvents& events) {
+  events.doc = r.S();
+  events.anchor = r.Date();
+  events.events.resize(r.Count());
+  for (events::DocEvent& e : events.events) {
+    r.Strings(e.type_path);
+    if (e.type_path.empty()) throw PartialError("an event without a type");
+    e.places.resize(r.Count());
+    for (events::EventPlace& p : e.places) {
+      r.Strings(p.path);
+      p.mentions = r.Int();
+      const std::uint64_t flags = r.U();
+      p.near = (flags & 1) != 0;
+      p.known = (flags & 2) != 0;
+    }
+    e.actors.resize(r.Count());
+    for (events::Actor& a : e.actors) {
+      a.name = r.S();
+      a.country = r.S();
+    }
+    e.date = r.Date();
+    e.mentions = r.Int();
+    const std::uint64_t flags = r.U();
+    e.border = (flags & 1) != 0;
+    e.local = (flags & 2) != 0;
+    e.story = (flags & 4) != 0;
+    e.first_byte = r.U();
+    e.family = r.S();
+  }
+  events.quote_event.resize(r.Count());
+  for (int& q : events.quote_event) q = r.Int();
+}
+
+void Put(SpillWriter& w, const Span& s) {
+  w.U(s.begin);
+  w.U(s.end);
+}
+
+Span GetSpan(SpillReader& r) {
+  Span s;
+  s.begin = r.U();
+  s.end = r.U();
+  return s;
+}
+
+void Put(SpillWriter& w, const QuoteRecord& q) {
+  Put(w, q.quote);
+  w.U(static_cast<std::uint64_t>(q.kind));
+  w.U((q.cue ? 1u : 0u) | (q.speaker ? 2u : 0u) | (q.event ? 4u : 0u) | (q.statement ? 8u : 0u));
+  if (q.cue) Put(w, *q.cue);
+  if (q.speaker) {
+    const Speaker& s = *q.speaker;
+    w.S(s.entity);
+    w.S(s.name);
+    Put(w, s.mention);
+    w.U(static_cast<std::uint64_t>(s.type));
+    w.S(s.role);
+    w.S(s.affiliation);
+  }
+  if (q.event) {
+    w.S(q.event->id);
+    w.S(q.event->type);
+    w.Strings(q.event->where);
+    w.S(q.event->when);
+    w.S(q.event->label);
+  }
+  if (q.statement) {
+    w.S(q.statement->id);
+    w.I(q.statement->appearances);
+  }
+  w.Double(q.confidence);
+  w.S(q.rule);
+}
+
+void Get(SpillReader& r, QuoteRecord& q) {
+  q.quote = GetSpan(r);
+  q.kind = r.Enum<QuoteKind>(static_cast<int>(QuoteKind::kIndirect));
+  const std::uint64_t has = r.U();
+  if (has & 1) q.cue = GetSpan(r);
+  if (has & 2) {
+    Speaker& s = q.speaker.emplace();
+    s.entity = r.S();
+    s.name = r.S();
+    s.mention = GetSpan(r);
+    s.type = r.Enum<SpeakerType>(static_cast<int>(SpeakerType::kAnonymous));
+    s.role = r.S();
+    s.affiliation = r.S();
+  }
+  if (has & 4) {
+    EventRef& e = q.event.emplace();
+    e.id = r.S();
+    e.type = r.S();
+    r.Strings(e.where);
+    e.when = r.S();
+    e.label = r.S();
+  }
+  if (has & 8) {
+    StatementRef& st = q.statement.emplace();
+    st.id = r.S();
+    st.appearances = r.Int();
+  }
+  q.confidence = r.Double();
+  q.rule = r.S();
+}
+
+void Put(SpillWriter& w, const claims::Figure& f) {
+  Put(w, f.span);
+  w.Double(f.value);
+  w.S(f.qualifier);
+  w.S(f.measure);
+  w.U((f.subcount ? 1u : 0u) | (f.outcome ? 2u : 0u));
+  w.I(f.record);
+}
+
+void Get(SpillReader& r, claims::Figure& f) {
+  f.span = GetSpan(r);
+  f.value = r.Double();
+  f.qualifier = r.S();
+  f.measure = r.S();
+  const std::uint64_t flags = r.U();
+  f.subcount = (flags & 1) != 0;
+  f.outcome = (flags & 2) != 0;
+  f.record = r.Int();
+}
+
+}  // namespace
+
 std::string EncodeNames(const PartialNames& names) {
-  return Put(names).dump(-1, ' ', false, json::error_handler_t::replace);
+  SpillWriter w(kNamesTag);
+  Put(w, names);
+  return w.Take();
 }
 
 PartialNames DecodeNames(std::string_view line) {
-  try {
-    return GetNames(json::parse(line));
-  } catch (const json::exception& e) {
-    throw PartialError(std::string("malformed name inputs: ") + e.what());
-  }
+  SpillReader r(line, kNamesTag, "malformed name inputs");
+  PartialNames names;
+  Get(r, names);
+  r.End();
+  return names;
 }
 
 std::string EncodeEvents(const events::DocEvents& events) {
-  return Put(events).dump(-1, ' ', false, json::error_handler_t::replace);
+  SpillWriter w(kEventsTag);
+  Put(w, events);
+  return w.Take();
 }
 
 events::DocEvents DecodeEvents(std::string_view line) {
-  try {
-    return GetEvents(json::parse(line));
-  } catch (const json::exception& e) {
-    throw PartialError(std::string("malformed events: ") + e.what());
+  SpillReader r(line, kEventsTag, "malformed events");
+  events::DocEvents events;
+  Get(r, events);
+  r.End();
+  return events;
+}
+
+std::string EncodeSpilledPartial(const Partial& p) {
+  SpillWriter w(kPartialTag);
+  w.U(p.ordinal);
+  w.S(p.doc.id);
+  w.S(p.doc.outlet);
+  w.S(p.doc.url);
+  w.S(p.doc.date);
+  w.S(p.doc.source);
+  w.U(p.bytes);
+  w.U(p.codepoints);
+  w.U(p.pieces.size());
+  for (const TextPiece& t : p.pieces) {
+    w.U(t.byte);
+    w.U(t.codepoint);
+    w.S(t.text);
   }
+  w.U(p.quotes.size());
+  for (const QuoteRecord& q : p.quotes) Put(w, q);
+  Put(w, p.events);
+  w.U(p.figures.size());
+  for (const claims::Figure& f : p.figures) Put(w, f);
+  Put(w, p.names);
+  return w.Take();
+}
+
+Partial DecodeSpilledPartial(std::string_view bytes) {
+  SpillReader r(bytes, kPartialTag, "a malformed spilled partial");
+  Partial p;
+  p.ordinal = r.U();
+  p.doc.id = r.S();
+  p.doc.outlet = r.S();
+  p.doc.url = r.S();
+  p.doc.date = r.S();
+  p.doc.source = r.S();
+  p.bytes = r.U();
+  p.codepoints = r.U();
+  p.pieces.resize(r.Count());
+  for (TextPiece& t : p.pieces) {
+    t.byte = r.U();
+    t.codepoint = r.U();
+    t.text = r.S();
+  }
+  p.quotes.resize(r.Count());
+  for (QuoteRecord& q : p.quotes) Get(r, q);
+  Get(r, p.events);
+  p.figures.resize(r.Count());
+  for (claims::Figure& f : p.figures) Get(r, f);
+  Get(r, p.names);
+  r.End();
+  Check(p);
+  return p;
 }
 
 Partial DecodePartial(std::string_view line) {

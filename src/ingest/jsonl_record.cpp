@@ -1,5 +1,9 @@
 #include "ingest/jsonl_record.h"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace whosaid::ingest {
@@ -16,6 +20,26 @@ std::string ParseErrorText(const Json::exception& e) {
   if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
   if (what.rfind("parse error at line 1, ", 0) == 0) what.replace(0, 23, "parse error at ");
   return what;
+}
+
+// The record's field under a top-level key, or under a key of "meta"; null
+// for a key no document uses.
+RecordField* TopField(Record& out, const std::string& key) {
+  if (key == "id") return &out.id;
+  if (key == "text") return &out.text;
+  if (key == "outlet") return &out.outlet;
+  if (key == "url") return &out.url;
+  if (key == "date") return &out.date;
+  return nullptr;
+}
+RecordField* MetaField(Record& out, const std::string& key) {
+  if (key == "publisher") return &out.meta_publisher;
+  if (key == "url") return &out.meta_url;
+  if (key == "publication_date") return &out.meta_publication_date;
+  return nullptr;
+}
+void ResetMetaFields(Record& out) {
+  out.meta_publisher = out.meta_url = out.meta_publication_date = RecordField{};
 }
 
 // The SAX handler: follows the nesting depth and the key at depths 1 and 2
@@ -87,23 +111,9 @@ class FieldReader : public nlohmann::json_sax<Json> {
     if (field) *field = RecordField{kind, std::move(text), other};
     return true;
   }
-  RecordField* Top(const std::string& key) {
-    if (key == "id") return &out_.id;
-    if (key == "text") return &out_.text;
-    if (key == "outlet") return &out_.outlet;
-    if (key == "url") return &out_.url;
-    if (key == "date") return &out_.date;
-    return nullptr;
-  }
-  RecordField* Meta(const std::string& key) {
-    if (key == "publisher") return &out_.meta_publisher;
-    if (key == "url") return &out_.meta_url;
-    if (key == "publication_date") return &out_.meta_publication_date;
-    return nullptr;
-  }
-  void ResetMeta() {
-    out_.meta_publisher = out_.meta_url = out_.meta_publication_date = RecordField{};
-  }
+  RecordField* Top(const std::string& key) { return TopField(out_, key); }
+  RecordField* Meta(const std::string& key) { return MetaField(out_, key); }
+  void ResetMeta() { ResetMetaFields(out_); }
 
   Record& out_;
   std::size_t depth_ = 0;
@@ -129,6 +139,181 @@ long Hex4(std::string_view s, std::size_t i) {
 
 bool IsHigh(long cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
 bool IsLow(long cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
+
+// The common record read without nlohmann: one object whose values are
+// strings, whole numbers of up to 19 digits, null, true or false, and a
+// "meta" object of such values. Anything else — a fraction, an array,
+// another object, a negative number, a lone surrogate, a control character,
+// bytes after the object, any error — returns false, and the SAX parser
+// above reads the line (so its fields and its messages are the same).
+class FastReader {
+ public:
+  FastReader(std::string_view line, Record& out) : s_(line), out_(out) {}
+
+  bool Read() {
+    Space();
+    if (!Eat('{')) return false;
+    out_.is_object = true;
+    if (!Members(1)) return false;
+    Space();
+    return at_ == s_.size();
+  }
+
+ private:
+  // The members of an object after its '{', through its '}'.
+  bool Members(int depth) {
+    Space();
+    if (Eat('}')) return true;
+    for (;;) {
+      Space();
+      if (!String(key_)) return false;
+      Space();
+      if (!Eat(':')) return false;
+      Space();
+      if (!Member(depth)) return false;
+      Space();
+      if (Eat('}')) return true;
+      if (!Eat(',')) return false;
+    }
+  }
+
+  bool Member(int depth) {
+    RecordField* field = depth == 1 ? Top(key_) : Meta(key_);
+    if (depth == 1 && key_ == "meta") {
+      if (!Eat('{')) return false;  // (a meta that is no object: the SAX parser)
+      ResetMeta();
+      return Members(2);
+    }
+    RecordField value;
+    if (at_ < s_.size() && s_[at_] == '"') {
+      value.kind = RecordField::Kind::kString;
+      if (!String(value.text)) return false;
+    } else if (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') {
+      const std::size_t start = at_;
+      while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
+      const std::size_t digits = at_ - start;
+      if (digits > 19 || (digits > 1 && s_[start] == '0')) return false;
+      if (at_ < s_.size() && (s_[at_] == '.' || s_[at_] == 'e' || s_[at_] == 'E')) return false;
+      value.kind = RecordField::Kind::kInteger;
+      value.text.assign(s_.substr(start, digits));
+    } else if (Word("null")) {
+      value = {RecordField::Kind::kOther, "", "null"};
+    } else if (Word("true") || Word("false")) {
+      value = {RecordField::Kind::kOther, "", "a boolean"};
+    } else {
+      return false;
+    }
+    if (field) *field = std::move(value);
+    return true;
+  }
+
+  // A string after its opening quote is checked, into `out` unescaped.
+  bool String(std::string& out) {
+    if (!Eat('"')) return false;
+    out.clear();
+    std::size_t plain = at_;
+    const auto* b = reinterpret_cast<const unsigned char*>(s_.data());
+    while (at_ < s_.size()) {
+      const unsigned char c = b[at_];
+      if (c == '"') {
+        out.append(s_.data() + plain, at_ - plain);
+        ++at_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        int32_t k = 0;
+        const auto m = static_cast<int32_t>(std::min<std::size_t>(s_.size() - at_, 4));
+        UChar32 cp;
+        U8_NEXT(b + at_, k, m, cp);
+        if (cp < 0) return false;
+        at_ += static_cast<std::size_t>(k);
+        continue;
+      }
+      if (c != '\\') {
+        ++at_;
+        continue;
+      }
+      out.append(s_.data() + plain, at_ - plain);
+      if (!Escape(out)) return false;
+      plain = at_;
+    }
+    return false;
+  }
+
+  // One escape at `at_` (its backslash), appended.
+  bool Escape(std::string& out) {
+    if (at_ + 1 >= s_.size()) return false;
+    const char e = s_[at_ + 1];
+    at_ += 2;
+    switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        out += e;
+        return true;
+      case 'b':
+        out += '\b';
+        return true;
+      case 'f':
+        out += '\f';
+        return true;
+      case 'n':
+        out += '\n';
+        return true;
+      case 'r':
+        out += '\r';
+        return true;
+      case 't':
+        out += '\t';
+        return true;
+      case 'u':
+        break;
+      default:
+        return false;
+    }
+    long cp = Hex4(s_, at_);
+    if (cp < 0) return false;
+    at_ += 4;
+    if (IsLow(cp)) return false;
+    if (IsHigh(cp)) {
+      if (at_ + 6 > s_.size() || s_[at_] != '\\' || s_[at_ + 1] != 'u') return false;
+      const long low = Hex4(s_, at_ + 2);
+      if (!IsLow(low)) return false;
+      at_ += 6;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    char buf[4];
+    std::size_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(cp));
+    out.append(buf, n);
+    return true;
+  }
+
+  void Space() {
+    while (at_ < s_.size() &&
+           (s_[at_] == ' ' || s_[at_] == '\t' || s_[at_] == '\n' || s_[at_] == '\r'))
+      ++at_;
+  }
+  bool Eat(char c) {
+    if (at_ >= s_.size() || s_[at_] != c) return false;
+    ++at_;
+    return true;
+  }
+  bool Word(std::string_view w) {
+    if (s_.substr(at_, w.size()) != w) return false;
+    at_ += w.size();
+    return true;
+  }
+  RecordField* Top(const std::string& key) { return TopField(out_, key); }
+  RecordField* Meta(const std::string& key) { return MetaField(out_, key); }
+  void ResetMeta() { ResetMetaFields(out_); }
+
+  std::string_view s_;
+  Record& out_;
+  std::size_t at_ = 0;
+  std::string key_;
+};
 
 }  // namespace
 
@@ -161,6 +346,8 @@ SurrogateRepair ReplaceLoneSurrogates(std::string& line) {
 
 Record ReadRecord(std::string_view line) {
   Record out;
+  if (FastReader(line, out).Read()) return out;
+  out = Record{};
   FieldReader reader(out);
   Json::sax_parse(line.begin(), line.end(), &reader);
   if (!out.error.empty()) out.is_object = false;

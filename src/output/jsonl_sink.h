@@ -50,6 +50,10 @@ class JsonlSink : public Sink {
                                 const QuoteRecord& record, bool explain = false);
 
  private:
+  // RecordLine appended to `out` (no JSON value built: fields in order).
+  static void AppendRecord(std::string& out, const Document& doc, const text::CodepointIndex& index,
+                           const QuoteRecord& record, bool explain);
+
   OutputStream& out_;
   bool explain_ = false;
 };

@@ -79,36 +79,81 @@ struct Mapped {
 };
 
 // Runs the pipeline (and with `names`, the map step) on every document of
-// the batch, on up to `threads` threads (core/parallel.h); a document whose
-// run throws gets an error and no records. Document i's ordinal is first + i.
-std::vector<Mapped> ProcessBatch(const Pipeline& pipeline, const resolve::EntityResolver* names,
-                                 const std::vector<Document>& batch, const RunConfig& config,
-                                 std::uint64_t first) {
-  const unsigned threads = config.threads;
-  std::vector<Mapped> out(batch.size());
-  std::vector<std::exception_ptr> errors(batch.size());
-  std::atomic<std::size_t> next{0};
-  parallel::RunWorkers(std::min<std::size_t>(threads, batch.size()), [&](std::size_t) {
-    for (std::size_t i; (i = next.fetch_add(1)) < batch.size();) {
+// a batch, each thread taking the next document when it is free; a
+// document whose run throws gets an error and no records. Document i's
+// ordinal is first + i. Map() works on the calling thread and up to
+// config.threads - 1 threads made for the batch (core/parallel.h,
+// RunWorkers); Start() and Take() on a Pool's threads while the caller
+// does something else.
+class BatchMapper {
+ public:
+  BatchMapper(const Pipeline& pipeline, const resolve::EntityResolver* names,
+              const RunConfig& config)
+      : pipeline_(pipeline), names_(names), config_(config) {}
+
+  std::vector<Mapped> Map(const std::vector<Document>& batch, std::uint64_t first) {
+    Begin(batch, first);
+    parallel::RunWorkers(std::min<std::size_t>(config_.threads, batch.size()), task_);
+    return Collect();
+  }
+  void Start(parallel::Pool& pool, const std::vector<Document>& batch, std::uint64_t first) {
+    Begin(batch, first);
+    pool.Start(task_);
+  }
+  std::vector<Mapped> Take(parallel::Pool& pool) {
+    pool.Wait();
+    return Collect();
+  }
+
+ private:
+  struct Task {
+    BatchMapper* self;
+    void operator()(std::size_t) const { self->Work(); }
+  };
+
+  void Begin(const std::vector<Document>& batch, std::uint64_t first) {
+    batch_ = &batch;
+    first_ = first;
+    out_.assign(batch.size(), Mapped());
+    errors_.assign(batch.size(), nullptr);
+    next_.store(0);
+  }
+  void Work() {
+    const std::vector<Document>& batch = *batch_;
+    for (std::size_t i; (i = next_.fetch_add(1)) < batch.size();) {
       try {
-        out[i].result = pipeline.Run(batch[i]);
-        if (names) {
-          out[i].partial = MakePartial(batch[i], std::move(out[i].result), *names, first + i);
-          if (config.prepare) config.prepare(out[i].partial);
+        out_[i].result = pipeline_.Run(batch[i]);
+        if (names_) {
+          out_[i].partial = MakePartial(batch[i], std::move(out_[i].result), *names_, first_ + i);
+          if (config_.prepare) config_.prepare(out_[i].partial);
         }
       } catch (...) {
-        errors[i] = std::current_exception();
+        errors_[i] = std::current_exception();
       }
     }
-  });
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (!errors[i]) continue;
-    out[i].result = DocResult{};
-    out[i].result.diagnostics.push_back(Failed(batch[i], errors[i]));
-    if (names) out[i].partial = MakePartial(batch[i], DocResult{}, *names, first + i);
   }
-  return out;
-}
+  std::vector<Mapped> Collect() {
+    const std::vector<Document>& batch = *batch_;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!errors_[i]) continue;
+      out_[i].result = DocResult{};
+      out_[i].result.diagnostics.push_back(Failed(batch[i], errors_[i]));
+      if (names_) out_[i].partial = MakePartial(batch[i], DocResult{}, *names_, first_ + i);
+    }
+    errors_.clear();
+    return std::move(out_);
+  }
+
+  const Pipeline& pipeline_;
+  const resolve::EntityResolver* names_;
+  const RunConfig& config_;
+  const std::vector<Document>* batch_ = nullptr;
+  std::uint64_t first_ = 0;
+  std::vector<Mapped> out_;
+  std::vector<std::exception_ptr> errors_;
+  std::atomic<std::size_t> next_{0};
+  Task task_{this};
+};
 
 // RunPipeline and RunMap: `names` null → consume_doc, else consume_partial.
 // With two or more threads, three batches are in flight: while the workers
@@ -146,54 +191,58 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
   std::uint64_t read = 0;  // documents read and processed
   Batch batch = ReadBatch(source, observer, config, true);
   if (observer.stop() || batch.docs.empty()) return stats;
-  // ahead: the next batch, read while this one is processed (its
-  // diagnostics not yet reported)
-  std::vector<Mapped> mapped;
-  Batch next;
-  if (ahead) {
-    parallel::RunWorkers(2, [&](std::size_t k) {
-      if (k == 0)
-        next = ReadBatch(source, observer, config, false);
-      else
-        mapped = ProcessBatch(pipeline, names, batch.docs, config, config.first_ordinal);
-    });
-  } else {
-    mapped = ProcessBatch(pipeline, names, batch.docs, config, config.first_ordinal);
-  }
-  read += batch.docs.size();
-  for (;;) {
-    std::vector<Mapped> next_mapped;
-    bool go = true;
-    if (ahead) {
-      Batch after;
-      parallel::RunWorkers(2, [&](std::size_t k) {
-        if (k == 0) {
-          go = consume(batch.docs, mapped);
-          if (go && !next.docs.empty()) after = ReadBatch(source, observer, config, false);
-        } else if (!next.docs.empty()) {
-          next_mapped =
-              ProcessBatch(pipeline, names, next.docs, config, config.first_ordinal + read);
-        }
-      });
-      if (!go) return stats;
-      ReportRead(next, observer);
-      next_mapped.resize(next.docs.size());  // (documents after a stop dropped)
-      if (observer.stop() || next.docs.empty()) break;
-      read += next.docs.size();
-      batch = std::move(next);
-      mapped = std::move(next_mapped);
-      next = std::move(after);
-    } else {
+  BatchMapper mapper(pipeline, names, config);
+  if (!ahead) {
+    std::vector<Mapped> mapped = mapper.Map(batch.docs, config.first_ordinal);
+    read += batch.docs.size();
+    for (;;) {
       if (!consume(batch.docs, mapped)) return stats;
       Batch fresh = ReadBatch(source, observer, config, true);
-      if (!observer.stop() && !fresh.docs.empty())
-        next_mapped =
-            ProcessBatch(pipeline, names, fresh.docs, config, config.first_ordinal + read);
       if (observer.stop() || fresh.docs.empty()) break;
+      mapped = mapper.Map(fresh.docs, config.first_ordinal + read);
       read += fresh.docs.size();
       batch = std::move(fresh);
-      mapped = std::move(next_mapped);
     }
+    return stats;
+  }
+  // ahead: the pool's threads map the next batch while this thread
+  // consumes this one and reads the one after (its diagnostics not yet
+  // reported); the same threads for the whole run
+  parallel::Pool pool(config.threads);
+  // `work` runs while the pool maps; the pool is waited for even when it throws
+  auto beside = [&](auto&& work) {
+    try {
+      work();
+    } catch (...) {
+      try {
+        pool.Wait();
+      } catch (...) {
+        // the caller's exception goes first (as RunWorkers' lowest share would)
+      }
+      throw;
+    }
+    return mapper.Take(pool);
+  };
+  mapper.Start(pool, batch.docs, config.first_ordinal);
+  Batch next;
+  std::vector<Mapped> mapped = beside([&] { next = ReadBatch(source, observer, config, false); });
+  read += batch.docs.size();
+  for (;;) {
+    bool go = true;
+    Batch after;
+    mapper.Start(pool, next.docs, config.first_ordinal + read);
+    std::vector<Mapped> next_mapped = beside([&] {
+      go = consume(batch.docs, mapped);
+      if (go && !next.docs.empty()) after = ReadBatch(source, observer, config, false);
+    });
+    if (!go) return stats;
+    ReportRead(next, observer);
+    next_mapped.resize(next.docs.size());  // (documents after a stop dropped)
+    if (observer.stop() || next.docs.empty()) break;
+    read += next.docs.size();
+    batch = std::move(next);
+    mapped = std::move(next_mapped);
+    next = std::move(after);
   }
   return stats;
 }

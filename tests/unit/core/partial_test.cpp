@@ -127,6 +127,32 @@ TEST_SUITE("core.partial") {
     CHECK(EncodePartial(q) == line);
   }
 
+  TEST_CASE("a partial survives its spill form, whole and in parts") {
+    Partial p = Example();
+    p.quotes[0].event = EventRef{"E2", "flood", {"Velmora", "Cask Valley"}, "", "the flood"};
+    p.quotes[0].statement = StatementRef{"S3", 4};
+    p.names.inputs[0].distinct_from = {"Ann Doe"};
+    p.names.record_input = {-1};
+    const std::string bytes = EncodeSpilledPartial(p);
+    const Partial q = DecodeSpilledPartial(bytes);
+    CHECK(EncodePartial(q) == EncodePartial(p));  // every field the JSON line has
+    CHECK(q.names == p.names);
+    CHECK(DecodeNames(EncodeNames(p.names)) == p.names);
+    CHECK(EncodeSpilledPartial(q) == bytes);
+    // not its form, cut short, bytes after the end, an index that points nowhere
+    CHECK_THROWS_AS(DecodeSpilledPartial(EncodePartial(p)), PartialError);
+    CHECK_THROWS_AS(DecodeSpilledPartial(bytes.substr(0, bytes.size() - 1)), PartialError);
+    CHECK_THROWS_AS(DecodeSpilledPartial(bytes + "x"), PartialError);
+    CHECK_THROWS_AS(DecodeNames(EncodeEvents(p.events)), PartialError);
+    PartialNames bad = p.names;
+    bad.record_input = {1};
+    CHECK_THROWS_AS(DecodeNames(EncodeNames(bad)), PartialError);
+    // a string that is not UTF-8 comes back as the JSON line gives it back
+    PartialNames odd = p.names;
+    odd.inputs[0].name = "Zo\xEB";
+    CHECK(DecodeNames(EncodeNames(odd)).inputs[0].name == "Zo\xEF\xBF\xBD");
+  }
+
   TEST_CASE("a partial's events survive their own line (a run spills them apart)") {
     events::DocEvents e;
     e.doc = "doc-9";

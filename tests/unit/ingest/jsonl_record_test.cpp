@@ -57,6 +57,27 @@ TEST_SUITE("ingest.jsonl") {
         {"trailing garbage", R"({"text":"T"} x)", "!parse error at column 14"},
         {"a number no double holds", R"({"n":1e999})", "!number overflow parsing '1e999'"},
         {"BOM", "\xEF\xBB\xBF{\"text\":\"T\"}", "-|T|-|-|-|-|-|-"},
+        // the common line is read without the SAX parser: the same fields
+        {"escapes", R"({"text":"a\"b\\c\/d\b\f\n\r\t\u00e9\u20AC\ud83d\ude00"})",
+         "-|a\"b\\c/d\b\f\n\r\t\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80|-|-|-|-|-|-"},
+        {"spaces everywhere",
+         " \t{ \"id\" : 7 ,\n\"text\"\r:\"T\" , \"meta\" : { \"url\" : \"U\" } } \n",
+         "7|T|-|-|-|-|U|-"},
+        {"nineteen and twenty digits",
+         R"({"id":9999999999999999999,"text":"12345678901234567890"})",
+         "9999999999999999999|12345678901234567890|-|-|-|-|-|-"},
+        {"twenty digits", R"({"id":18446744073709551616})", "-|-|-|-|-|-|-|-"},
+        {"zero and minus zero", R"({"id":0,"date":"x","url":-0})", "0|-|-|0|x|-|-|-"},
+        {"a leading zero", R"({"id":01})", "!parse error at column 8"},
+        {"a control character in a string", "{\"text\":\"a\x01\"}", "!parse error at column 11"},
+        {"an unknown escape", R"({"text":"a\x"})", "!parse error at column 12"},
+        {"null, true, false and an empty object",
+         R"({"id":null,"url":true,"date":false,"x":{},"text":"T"})", "-|T|-|-|-|-|-|-"},
+        {"an empty meta clears the earlier one", R"({"meta":{"url":"U"},"meta":{}})",
+         "-|-|-|-|-|-|-|-"},
+        {"an empty object", "{}", "-|-|-|-|-|-|-|-"},
+        {"a missing value", R"({"text":})", "!parse error at column 9"},
+        {"an unclosed string", R"({"text":"T)", "!parse error at column 11"},
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -209,6 +211,64 @@ TEST_SUITE("output.jsonl") {
       CHECK(q["text"] == row.expected_text);
       CHECK(q["start"] == row.start);
       CHECK(q["end"] == row.end);
+    }
+  }
+
+  TEST_CASE("strings and confidences are written as nlohmann's dump writes them") {
+    // the writer builds no JSON value: each row's line must be the bytes
+    // nlohmann::ordered_json's dump(-1, ' ', false, replace) gave before
+    using Ordered = nlohmann::ordered_json;
+    struct Row {
+      std::string name, text;  // the speaker's name
+      double confidence;
+    };
+    const std::vector<Row> rows = {
+        {"plain", "Ann Doe", 0.94},
+        {"quotes and backslash", "Ann \"Tiger\" Doe \\ x", 1.0},
+        {"control characters", std::string("a\b\t\n\f\r\x01\x1f\x7f", 10) + "z", 0.0},
+        {"a NUL", std::string("a\0b", 3), 0.0001},
+        {"multi-byte", "Zo\xC3\xAB \xE2\x80\x9Cx\xE2\x80\x9D \xF0\x9F\x87\xA6", 0.3333},
+        {"not UTF-8: replaced", "Zo\xEB \xC3", 0.5},
+        {"a surrogate's bytes: replaced", "x\xED\xA0\x80y", 0.12345},
+        {"out of range", "x", 7.5},
+        {"below zero", "x", -0.2},
+        {"not a number", "x", std::nan("")},
+        {"negative zero", "x", -0.0},
+    };
+    const Document doc{.id = "d\"1",
+                       .text = "\xE2\x80\x9CNo.\xE2\x80\x9D",
+                       .outlet = "O\n",
+                       .url = "",
+                       .date = "",
+                       .source = "d"};
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      QuoteRecord r;
+      r.quote = {3, 6};
+      r.speaker = Speaker{"P1", row.text, {0, 0}, SpeakerType::kPerson, row.text, ""};
+      r.event = EventRef{"E1", "flood", {row.text, "b"}, "", "l"};
+      r.statement = StatementRef{"S2", 3};
+      r.confidence = row.confidence;
+      r.rule = row.text;
+      Ordered j;
+      j["doc"] = doc.id;
+      j["outlet"] = doc.outlet;
+      j["quote"] = {{"text", "No."}, {"start", 1}, {"end", 4}, {"kind", "direct"}};
+      j["cue"] = nullptr;
+      j["speaker"] = {{"entity", "P1"},   {"name", row.text}, {"mention", nullptr},
+                      {"type", "person"}, {"role", row.text}, {"affiliation", nullptr}};
+      j["event"] = {{"id", "E1"},
+                    {"type", "flood"},
+                    {"where", {row.text, "b"}},
+                    {"when", nullptr},
+                    {"label", "l"}};
+      j["statement"] = {{"id", "S2"}, {"appearances", 3}};
+      const double c = std::isfinite(row.confidence) ? row.confidence : 0.0;
+      j["confidence"] = std::round(std::clamp(c, 0.0, 1.0) * 1e4) / 1e4;
+      j["rule"] = row.text;
+      const std::string expected = j.dump(-1, ' ', false, Ordered::error_handler_t::replace) + "\n";
+      const text::CodepointIndex index(doc.text);
+      CHECK(JsonlSink::RecordLine(doc, index, r, true) == expected);
     }
   }
 
