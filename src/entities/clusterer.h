@@ -60,6 +60,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -82,6 +83,10 @@ struct NameContext {
   std::vector<std::string> roles;         // "spokesperson", "security analyst" (roles.txt)
   std::vector<std::string> affiliations;  // organisation names, compared as organisations
   std::vector<std::string> docs;          // ids of the documents the name appears in
+  // ... or as numbers: number n is the document "n" of `docs` (explained as
+  // "doc:n"), without a string per name and document (resolve/ has one
+  // input per distinct name, with every document it is in).
+  std::vector<std::uint32_t> doc_numbers;
   // Names seen in one document as other entities than this one ("Rajeh
   // Sarei" for "Yahya Sarei"): never merged with it.
   std::vector<std::string> distinct_from;

@@ -74,6 +74,12 @@ void ContextTable::Add(const NameContext& context, EntityType type, FormContext&
   into.tentative = into.tentative && context.tentative;
   into.opaque = into.opaque || context.opaque;
   for (const std::string& d : context.docs) into.docs.push_back(Intern(doc_ids_, doc_names_, d));
+  for (std::uint32_t n : context.doc_numbers) {  // interned as the string "n" would be
+    if (n >= doc_number_ids_.size()) doc_number_ids_.resize(std::size_t{n} + 1, 0);
+    if (doc_number_ids_[n] == 0)
+      doc_number_ids_[n] = Intern(doc_ids_, doc_names_, std::to_string(n)) + 1;
+    into.docs.push_back(doc_number_ids_[n] - 1);
+  }
   for (const std::string& r : context.roles) {
     std::string words = RoleWords(r);
     if (words.empty()) continue;

@@ -86,6 +86,7 @@ class ContextTable {
   std::unordered_map<std::string, std::optional<std::uint32_t>> aff_raw_;  // string → id
   std::unordered_map<std::string, std::uint32_t> doc_ids_, role_ids_, aff_ids_;
   std::vector<std::string> doc_names_, role_names_, aff_names_;
+  std::vector<std::uint32_t> doc_number_ids_;  // NameContext::doc_numbers: n → interned id + 1
   std::vector<std::vector<std::string>> role_words_;  // by role id, sorted
   // by affiliation id: its key without the owner (interned), and whether it had one
   std::vector<std::uint32_t> aff_core_;

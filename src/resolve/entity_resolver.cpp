@@ -1289,10 +1289,9 @@ std::vector<std::vector<std::string>> CloseSameAs(const std::vector<State::Group
 }
 
 // The clusterer's inputs: one per group (input i is group i), its
-// documents as tokens (the distinct id's number: RestoreDocs writes the
-// ids back); then, in the order the documents gave them, each group's
-// roles and affiliations again, each where it first came — the clusterer
-// numbers them in input order, and lists shared ones in that order.
+// documents as numbers (the distinct id's: DocOrder writes the ids back); then, in the order the
+// documents gave them, each group's roles and affiliations again, each where it first came — the
+// clusterer numbers them in input order, and lists shared ones in that order.
 std::vector<entities::NameInput> Feed(const State& s,
                                       std::vector<std::vector<std::string>> same_as) {
   std::vector<entities::NameInput> feed;
@@ -1309,9 +1308,8 @@ std::vector<entities::NameInput> Feed(const State& s,
     entities::NameInput& in = feed.emplace_back();
     in.name = g.name;
     in.type = g.type;
-    in.context.docs.reserve(g.docs.size());
-    for (std::uint32_t d : g.docs)
-      in.context.docs.push_back(std::to_string(s.doc_key[d & ~State::kMade]));
+    in.context.doc_numbers.reserve(g.docs.size());
+    for (std::uint32_t d : g.docs) in.context.doc_numbers.push_back(s.doc_key[d & ~State::kMade]);
     in.context.same_as = std::move(same_as[i]);
     in.context.distinct_from = g.distinct_from;
     in.context.tentative = g.tentative;

@@ -264,6 +264,41 @@ TEST_SUITE("entities.clusterer") {
     CHECK(c.clusters[0].merges[0].detail.find("shwarabni~showarabani") != std::string::npos);
   }
 
+  TEST_CASE("documents as numbers are the documents \"n\"") {
+    // resolve/ gives every distinct name its documents as numbers: the same
+    // clusters and explanations as with the strings, mixed or not
+    auto run = [](bool numbers_first, bool numbers_second) {
+      auto context = [](bool numbers, std::vector<std::uint32_t> docs) {
+        NameContext c;
+        for (std::uint32_t d : docs) {
+          if (numbers)
+            c.doc_numbers.push_back(d);
+          else
+            c.docs.push_back(std::to_string(d));
+        }
+        return c;
+      };
+      const std::vector<NameInput> in = {Person("Mohammad Shafi", context(numbers_first, {7, 12})),
+                                         Person("Shafiq", context(numbers_second, {12, 3})),
+                                         Person("Mohammad Shafiq", context(numbers_first, {3}))};
+      const Clustering c = Clusterer().Run(in);
+      std::string out;
+      for (long k : Partition(c)) out += std::to_string(k) + " ";
+      for (const Cluster& cluster : c.clusters) {
+        for (const MergeExplanation& m : cluster.merges) {
+          for (const std::string& x : m.shared) out += x + " ";
+        }
+      }
+      return out;
+    };
+    const std::string strings = run(false, false);
+    CHECK(strings.rfind("0 0 0 ", 0) == 0);
+    CHECK(strings.find("doc:12") != std::string::npos);
+    CHECK(run(true, true) == strings);
+    CHECK(run(true, false) == strings);
+    CHECK(run(false, true) == strings);
+  }
+
   TEST_CASE("bad input gets a defined result, never a crash") {
     std::string twenty;
     for (int i = 0; i < 20; ++i) twenty += "Name" + std::to_string(i) + " ";
