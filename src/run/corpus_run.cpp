@@ -271,7 +271,7 @@ void CorpusRun::Prepare(Partial& partial, bool encode_all) const {
     partial.events = {};
     partial.names = {};
     partial.names.record_input.assign(partial.quotes.size(), -1);
-    claims->partial_bytes = EncodePartial(partial);
+    claims->partial_bytes = EncodeSpilledPartial(partial);
     partial.names = std::move(names);
     partial.pieces = {};
     partial.quotes = {};
@@ -294,7 +294,7 @@ void CorpusRun::SpillHeld() {
       d.events.reset();
     }
     if (d.held) {
-      d.slot = spills_[0]->Append(EncodePartial(*d.held));
+      d.slot = spills_[0]->Append(EncodeSpilledPartial(*d.held));
       d.held.reset();
     }
     if (d.claims) SpillClaims(d, *spills_[0]);
@@ -348,7 +348,7 @@ void CorpusRun::Hold(Doc& doc, Partial&& partial) {
   if (Fits(Footprint(partial)))
     doc.held = std::make_unique<Partial>(std::move(partial));
   else
-    doc.slot = spills_[0]->Append(EncodePartial(partial));
+    doc.slot = spills_[0]->Append(EncodeSpilledPartial(partial));
 }
 
 void CorpusRun::HoldNames(Doc& doc, PartialNames&& names) {
@@ -385,7 +385,7 @@ Partial CorpusRun::Take(Doc& doc) {
     doc.held.reset();
     return p;
   }
-  return DecodePartial(spills_[doc.spill]->Read(doc.slot));
+  return DecodeSpilledPartial(spills_[doc.spill]->Read(doc.slot));
 }
 
 void CorpusRun::Add(Document doc, DocResult result) {
@@ -677,7 +677,7 @@ void CorpusRun::Finish(output::Sink& sink) {
       }
       texts.assign(n, std::string());
       parallel::ForEach(n, threads_, [&](std::size_t i) {
-        if (spilled[i]) partials[i] = DecodePartial(partial_bytes[i]);
+        if (spilled[i]) partials[i] = DecodeSpilledPartial(partial_bytes[i]);
         if (events_spilled[i]) events[i] = DecodeEvents(event_bytes[i]);
         const auto [doc, result] = make_doc(b + i, partials[i], events[i]);
         texts[i] = sink.Render(doc, result);
