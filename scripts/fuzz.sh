@@ -21,7 +21,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-all_targets=(scanner pipeline jsonl rules names dates)
+all_targets=(scanner pipeline jsonl rules names dates partial)
 read -r -a targets <<<"${FUZZ_TARGETS:-${all_targets[*]}}"
 total=${1:-60}
 each=${FUZZ_EACH:-$(( total / ${#targets[@]} ))}

@@ -232,7 +232,8 @@ std::size_t Codepoints(std::string_view s) {
 }
 
 // Indices between the parts of a partial point somewhere, pieces are in
-// order and inside the text: what the corpus stage and the skeleton assume.
+// order and inside the text, and so is every span of a record or figure:
+// what the corpus stage, the skeleton and the sinks assume.
 void Check(const Partial& p) {
   std::size_t byte = 0, codepoint = 0;
   for (const TextPiece& piece : p.pieces) {
@@ -244,6 +245,15 @@ void Check(const Partial& p) {
   }
   if (byte > p.bytes || codepoint > p.codepoints || p.codepoints > p.bytes)
     throw PartialError("text pieces beyond the text");
+  auto inside = [&](const Span& s) { return s.begin <= s.end && s.end <= p.bytes; };
+  for (const QuoteRecord& r : p.quotes) {
+    if (!inside(r.quote) || (r.cue && !inside(*r.cue)) ||
+        (r.speaker && !inside(r.speaker->mention)))
+      throw PartialError("a record's span reversed or beyond the text");
+  }
+  for (const claims::Figure& f : p.figures) {
+    if (!inside(f.span)) throw PartialError("a figure's span reversed or beyond the text");
+  }
   if (p.names.record_input.size() != p.quotes.size())
     throw PartialError("record_input does not list every record");
   if (p.events.quote_event.size() > p.quotes.size())

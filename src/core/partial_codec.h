@@ -11,8 +11,8 @@
 //   * The line carries "partial_version": kPartialVersion; DecodePartial
 //     throws PartialError on another version, on a value that is not JSON or
 //     lacks a field, and on indices that point nowhere (a record's name
-//     input, a figure's record, a piece out of order) — a partial is input,
-//     never trusted.
+//     input, a figure's record, a piece out of order, a span of a record or
+//     figure beyond the text or reversed) — a partial is input, never trusted.
 //   * EncodePartial's line has no newline; the writer adds it.
 //
 // Example

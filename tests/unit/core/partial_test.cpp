@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -216,6 +217,59 @@ TEST_SUITE("core.partial") {
         what = e.what();
       }
       CHECK(what.find(row.reason) != std::string::npos);
+    }
+  }
+
+  TEST_CASE("a span beyond the text or reversed is refused, in both forms") {
+    struct Row {
+      std::string name;
+      std::function<void(Partial&)> change;
+      std::string reason;
+    };
+    const std::vector<Row> rows = {
+        {"a quote past the end", [](Partial& p) { p.quotes[0].quote.end = p.bytes + 1; },
+         "record's span reversed or beyond"},
+        {"a quote reversed",
+         [](Partial& p) {
+           p.quotes[0].quote = {p.quotes[0].quote.end, p.quotes[0].quote.begin};
+         },
+         "record's span reversed or beyond"},
+        {"a cue past the end",
+         [](Partial& p) {
+           p.quotes[0].cue = Span{p.bytes, p.bytes + 4};
+         },
+         "record's span reversed or beyond"},
+        {"a speaker's mention past the end",
+         [](Partial& p) { p.quotes[0].speaker->mention.begin = p.bytes + 9; },
+         "record's span reversed or beyond"},
+        {"a figure past the end", [](Partial& p) { p.figures[0].span.end = p.bytes + 1; },
+         "figure's span reversed or beyond"},
+        {"spans at the very end are fine",
+         [](Partial& p) {
+           p.quotes[0].cue = Span{p.bytes, p.bytes};
+         },
+         ""},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      Partial p = Example();
+      row.change(p);
+      for (const bool spilled : {false, true}) {
+        CAPTURE(spilled);
+        std::string what;
+        try {
+          if (spilled)
+            DecodeSpilledPartial(EncodeSpilledPartial(p));
+          else
+            DecodePartial(EncodePartial(p));
+        } catch (const PartialError& e) {
+          what = e.what();
+        }
+        if (row.reason.empty())
+          CHECK(what.empty());
+        else
+          CHECK(what.find(row.reason) != std::string::npos);
+      }
     }
   }
 }
