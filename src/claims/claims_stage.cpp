@@ -7,9 +7,11 @@ namespace whosaid::claims {
 namespace {
 
 // `s` kept once in `strings`, for an item to view.
-std::string_view Keep(std::unordered_set<std::string>& strings, const std::string& s) {
+std::string_view Keep(decltype(StatementInputs::strings)& strings, std::string_view s) {
   if (s.empty()) return {};
-  return *strings.insert(s).first;
+  auto it = strings.find(s);
+  if (it == strings.end()) it = strings.emplace(s).first;
+  return *it;
 }
 
 std::string SpanText(const Document& doc, Span s) {
@@ -264,6 +266,19 @@ void ClaimsStage::AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs&
     into.items.push_back(std::move(item));
     into.refs.push_back({d, r});
   }
+}
+
+void ClaimsStage::AppendItems(StatementInputs&& from, StatementInputs& into) {
+  for (std::size_t i = 0; i < from.items.size(); ++i) {
+    StatementItem& item = from.items[i];
+    for (std::string_view* view :
+         {&item.speaker, &item.role, &item.mention, &item.event, &item.event_date}) {
+      *view = Keep(into.strings, *view);
+    }
+    into.items.push_back(std::move(item));
+    into.refs.push_back(from.refs[i]);
+  }
+  from = {};
 }
 
 ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,

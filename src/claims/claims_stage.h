@@ -33,8 +33,10 @@
 //   ClaimsStage::Apply(claims, 0, r0);   // r0.quotes[i].statement
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -114,8 +116,12 @@ struct StatementInputs {
   std::vector<StatementItem> items;
   std::vector<RecordRef> refs;
   // What the items view besides their documents' summaries (ids, dates): each
-  // speaker, role, mention and event string once.
-  std::unordered_set<std::string> strings;
+  // speaker, role, mention and event string once (found by a string_view).
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, StringHash, std::equal_to<>> strings;
   // Where items given without features have theirs (StatementGrouper::Run);
   // a document's summary may then have no records (DocClaims::records
   // emptied once its items are made): Run reads only their ids and dates.
@@ -142,6 +148,11 @@ class ClaimsStage {
   // documents and the items. Between the two a document's result may go
   // (FoldedDoc::result, NeedsResult).
   void AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs& into) const;
+  // Appends `from`'s items and refs to `into`'s, in their order, with the
+  // strings they view kept in `into` (`from`'s may then go): AddItems of
+  // documents into inputs of their own, on any threads, then AppendItems of
+  // each in document order gives the inputs AddItems of each in turn gives.
+  static void AppendItems(StatementInputs&& from, StatementInputs& into);
   bool NeedsResult(const DocResult& result) const {
     return config_.details || !result.figures.empty();
   }

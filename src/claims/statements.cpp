@@ -285,29 +285,62 @@ SpeakerOf Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads
   }
   if (bridge.empty()) return speakers;
   // The terms of the items to bridge, then their postings of named items
-  // (rank ascending), while short.
-  std::unordered_set<std::string, KeyHash, std::equal_to<>> held;
-  for (std::size_t r : bridge) {
-    Loaded loaded;
-    g.Load(r, loaded);
-    for (const PackedWords::Word t : loaded.f->terms) held.emplace(t.key);
+  // (rank ascending), while short. Both made by contiguous chunks of ranks
+  // on `threads` threads (the items loaded there), then joined in chunk
+  // order: a posting is the chunks' lists one after another, dropped when
+  // that is longer than max_posting — what one pass in rank order makes.
+  const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
+  using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+  KeySet held;
+  {
+    std::vector<KeySet> parts(chunks);
+    const std::size_t chunk = (bridge.size() + chunks - 1) / chunks;
+    parallel::RunWorkers(chunks, [&](std::size_t c) {
+      for (std::size_t i = c * chunk; i < std::min(bridge.size(), (c + 1) * chunk); ++i) {
+        Loaded loaded;
+        g.Load(bridge[i], loaded);
+        for (const PackedWords::Word t : loaded.f->terms) {
+          if (parts[c].find(t.key) == parts[c].end()) parts[c].emplace(t.key);
+        }
+      }
+    });
+    for (KeySet& part : parts) held.merge(part);
   }
   struct Postings {
     std::vector<std::uint32_t> ranks;
     bool long_list = false;  // more than max_posting named items: dropped
   };
-  std::unordered_map<std::string_view, Postings> postings;  // keys: views of `held`
-  for (std::size_t r = 0; r < n; ++r) {
-    if (out[r].empty()) continue;
-    Loaded loaded;
-    g.Load(r, loaded);
-    for (const PackedWords::Word t : loaded.f->terms) {
-      auto key = held.find(t.key);
-      if (key == held.end()) continue;
-      Postings& list = postings[*key];
-      if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
-      list.ranks.push_back(static_cast<std::uint32_t>(r));
-      if (list.ranks.size() > config.max_posting) list = {{}, true};
+  using PostingMap = std::unordered_map<std::string_view, Postings>;  // keys: views of `held`
+  PostingMap postings;
+  {
+    std::vector<PostingMap> parts(chunks);
+    const std::size_t chunk = (n + chunks - 1) / chunks;
+    parallel::RunWorkers(chunks, [&](std::size_t c) {
+      for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
+        if (out[r].empty()) continue;
+        Loaded loaded;
+        g.Load(r, loaded);
+        for (const PackedWords::Word t : loaded.f->terms) {
+          auto key = held.find(t.key);
+          if (key == held.end()) continue;
+          Postings& list = parts[c][*key];
+          if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
+          list.ranks.push_back(static_cast<std::uint32_t>(r));
+          if (list.ranks.size() > config.max_posting) list = {{}, true};
+        }
+      }
+    });
+    for (PostingMap& part : parts) {
+      for (auto& [key, from] : part) {
+        Postings& list = postings[key];
+        if (list.long_list) continue;
+        if (from.long_list || list.ranks.size() + from.ranks.size() > config.max_posting) {
+          list = {{}, true};
+          continue;
+        }
+        list.ranks.insert(list.ranks.end(), from.ranks.begin(), from.ranks.end());
+      }
+      part = {};
     }
   }
   constexpr std::size_t kBridgeChunk = 1024;
@@ -351,15 +384,17 @@ SpeakerOf Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads
       return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
     };
     std::vector<char> passes(near.size(), 0);
-    for (std::size_t i = 0; i < m; ++i) {
+    parallel::ForEach(m, threads, [&](std::size_t i) {
       auto& list = candidates[i];
       std::vector<std::size_t> passing;
       for (std::size_t c : list) {
         if (CommonTerms(bags[i], near_bags[near_index(c)]) < config.bridge_min_shared) continue;
         passing.push_back(c);
-        passes[near_index(c)] = 1;
       }
       list = std::move(passing);
+    });
+    for (const std::vector<std::size_t>& list : candidates) {
+      for (std::size_t c : list) passes[near_index(c)] = 1;
     }
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
       if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);

@@ -324,17 +324,6 @@ void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
   if (doc.claims) SpillClaims(doc, *spills_[0]);
 }
 
-CorpusRun::DocForClaims& CorpusRun::ClaimsOf(Doc& doc) {
-  if (doc.claims_spilled) {
-    auto claims = std::make_shared<DocForClaims>();
-    claims::DecodeSummary(spills_[doc.spill]->Read(doc.claims_slot), claims->summary,
-                          claims->result.quotes, claims->result.figures, claims->figure_spans);
-    doc.claims = std::move(claims);
-    doc.claims_spilled = false;
-  }
-  return *doc.claims;
-}
-
 bool CorpusRun::Fits(std::size_t bytes) {
   if (spills_.empty() && held_bytes_ + bytes <= stages_.memory_budget) {
     held_bytes_ += bytes;
@@ -476,8 +465,8 @@ CorpusResult CorpusRun::Resolve() {
   claims::StatementInputs inputs;
   std::unique_ptr<SpilledFeatures> spilled;  // when any summary was spilled
   if (claims) {
-    corpus.figures.reserve(docs_.size());
-    docs.reserve(docs_.size());
+    corpus.figures.resize(docs_.size());  // each document's slot, written on any thread
+    docs.resize(docs_.size());
     summaries.resize(docs_.size());  // not moved again: items view them
     std::size_t records = 0;         // reserved: a million items are not grown by doubling
     for (const Doc& d : docs_) records += d.claims_records;
@@ -489,59 +478,22 @@ CorpusResult CorpusRun::Resolve() {
   }
   const Document no_text;  // Figures reads the records' events, not the text
   // kClaimsBatch documents at a time: the spilled summaries read back here
-  // and decoded on threads_ threads, then each document in input order, then
-  // the spilled ones' items' features encoded on threads_ threads (their
-  // records freed there) and written here
+  // and decoded on threads_ threads; then each document made ready on
+  // threads_ threads, into lists of its own (ready_doc); then the lists
+  // appended here in input order: the items, their order and the features
+  // written are those of one document after another
   constexpr std::size_t kClaimsBatch = 256;
-  std::size_t batch = 0;        // its first document
-  std::vector<char> from_disk;  // by document of the batch: its summary was spilled
-  struct ToSpill {
-    std::size_t doc, first, last;  // its items [first, last)
+  struct Ready {
+    claims::StatementInputs items;      // its statement items (viewing strings of their own)
+    std::vector<std::string> features;  // of a summary that was spilled: its items' features
   };
-  std::vector<ToSpill> to_spill;
-  auto read_batch = [&](std::size_t b) {
-    const std::size_t m = std::min(kClaimsBatch, docs_.size() - b);
-    batch = b;
-    from_disk.assign(m, 0);
-    ReadBack(
-        m, threads_,
-        [&](std::size_t i, std::string& bytes) {
-          const Doc& doc = docs_[b + i];
-          if (!doc.claims_spilled) return false;
-          from_disk[i] = 1;
-          bytes = spills_[doc.spill]->Read(doc.claims_slot);
-          return true;
-        },
-        [&](std::size_t i, const std::string& bytes) {
-          auto c = std::make_shared<DocForClaims>();
-          claims::DecodeSummary(bytes, c->summary, c->result.quotes, c->result.figures,
-                                c->figure_spans);
-          docs_[b + i].claims = std::move(c);
-          docs_[b + i].claims_spilled = false;
-        });
-  };
-  auto spill_features = [&] {
-    std::vector<std::vector<std::string>> bytes(to_spill.size());
-    parallel::ForEach(to_spill.size(), threads_, [&](std::size_t k) {
-      const ToSpill& s = to_spill[k];
-      bytes[k].reserve(s.last - s.first);
-      for (std::size_t i = s.first; i < s.last; ++i) {
-        claims::StatementItem& item = inputs.items[i];
-        bytes[k].push_back(claims::EncodeFeatures(*item.features, *item.uses));
-        item.features = nullptr;
-        item.uses = nullptr;
-      }
-      summaries[s.doc].records = {};
-    });
-    for (std::size_t k = 0; k < to_spill.size(); ++k) {
-      for (std::size_t i = to_spill[k].first; i < to_spill[k].last; ++i)
-        spilled->Add(i, bytes[k][i - to_spill[k].first]);
-    }
-    to_spill.clear();
-  };
-  auto claims_of = [&](std::size_t d, const events::DocEvents* events) {
-    const bool was_spilled = from_disk[d - batch] != 0;
-    DocForClaims& c = ClaimsOf(docs_[d]);
+  std::vector<Ready> ready;
+  // Document d's records get their entities and events, its figures their
+  // events, its statement items are made, and what the grouping does not
+  // read of it goes (writes only document d's slots and `out`)
+  auto ready_doc = [&](std::size_t d, const events::DocEvents* events, bool was_spilled,
+                       Ready& out) {
+    DocForClaims& c = *docs_[d].claims;  // (read back by the batch if spilled)
     DocResult& result = c.result;
     stages_.entities->ApplyChecked(corpus.entities, d, result);
     if (events) {
@@ -550,11 +502,10 @@ CorpusResult CorpusRun::Resolve() {
       // only the figures read the document's events (ClaimsStage::Figures)
       if (!result.figures.empty()) result.events = *events;
     }
-    corpus.figures.push_back(stages_.claims->Figures(no_text, result));
+    corpus.figures[d] = stages_.claims->Figures(no_text, result);
     summaries[d] = std::move(c.summary);
-    docs.push_back({&summaries[d], &result, &corpus.figures[d]});
-    const std::size_t first = inputs.items.size();
-    stages_.claims->AddItems(d, docs[d], inputs);
+    docs[d] = {&summaries[d], &result, &corpus.figures[d]};
+    stages_.claims->AddItems(d, docs[d], out.items);
     if (!result.figures.empty() && stages_.claims->FiguresAlone()) {
       // what the figure lines read of it, instead of its records and events
       c.figure_inputs = stages_.claims->FigureInputs(d, docs[d]);
@@ -572,12 +523,45 @@ CorpusResult CorpusRun::Resolve() {
     if (!was_spilled) return;
     // a summary that was spilled goes again: its items' features to disk
     // (read back by the grouping as it needs them), its records with them
-    to_spill.push_back({d, first, inputs.items.size()});
+    out.features.reserve(out.items.items.size());
+    for (claims::StatementItem& item : out.items.items) {
+      out.features.push_back(claims::EncodeFeatures(*item.features, *item.uses));
+      item.features = nullptr;
+      item.uses = nullptr;
+    }
+    summaries[d].records = {};
   };
-  auto claims_at = [&](std::size_t d, const events::DocEvents* events) {
-    if (d % kClaimsBatch == 0) read_batch(d);
-    claims_of(d, events);
-    if ((d + 1) % kClaimsBatch == 0 || d + 1 == docs_.size()) spill_features();
+  // Documents [b, b + kClaimsBatch), events_of(d) the events of document d
+  // (null: no event stage).
+  auto claims_batch = [&](std::size_t b, auto&& events_of) {
+    const std::size_t m = std::min(kClaimsBatch, docs_.size() - b);
+    std::vector<char> from_disk(m, 0);  // by document of the batch: its summary was spilled
+    ReadBack(
+        m, threads_,
+        [&](std::size_t i, std::string& bytes) {
+          const Doc& doc = docs_[b + i];
+          if (!doc.claims_spilled) return false;
+          from_disk[i] = 1;
+          bytes = spills_[doc.spill]->Read(doc.claims_slot);
+          return true;
+        },
+        [&](std::size_t i, const std::string& bytes) {
+          auto c = std::make_shared<DocForClaims>();
+          claims::DecodeSummary(bytes, c->summary, c->result.quotes, c->result.figures,
+                                c->figure_spans);
+          docs_[b + i].claims = std::move(c);
+          docs_[b + i].claims_spilled = false;
+        });
+    ready.assign(m, Ready());
+    parallel::ForEach(m, threads_, [&](std::size_t i) {
+      ready_doc(b + i, events_of(b + i), from_disk[i] != 0, ready[i]);
+    });
+    for (Ready& r : ready) {
+      const std::size_t first = inputs.items.size();
+      claims::ClaimsStage::AppendItems(std::move(r.items), inputs);
+      for (std::size_t k = 0; k < r.features.size(); ++k) spilled->Add(first + k, r.features[k]);
+    }
+    ready.clear();
   };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
@@ -587,17 +571,21 @@ CorpusResult CorpusRun::Resolve() {
       load_events();
       corpus.events = events::ClusterEvents(events, stages_.event_config);
     }
-    for (std::size_t d = 0; d < docs_.size(); ++d) {
-      SetGlobal(corpus.events, d, events[d]);
-      if (claims) claims_at(d, &events[d]);
-      if (held[d]) docs_[d].events = std::make_unique<events::DocEvents>(std::move(events[d]));
-      events[d] = {};
+    for (std::size_t b = 0; b < docs_.size(); b += kClaimsBatch) {
+      const std::size_t e = std::min(docs_.size(), b + kClaimsBatch);
+      for (std::size_t d = b; d < e; ++d) SetGlobal(corpus.events, d, events[d]);
+      if (claims) claims_batch(b, [&](std::size_t d) { return &events[d]; });
+      for (std::size_t d = b; d < e; ++d) {
+        if (held[d]) docs_[d].events = std::make_unique<events::DocEvents>(std::move(events[d]));
+        events[d] = {};
+      }
     }
   }
   // 3. (the rest) claims: the grouping and the figure lines
   if (claims) {
     if (!cluster) {
-      for (std::size_t d = 0; d < docs_.size(); ++d) claims_at(d, nullptr);
+      for (std::size_t b = 0; b < docs_.size(); b += kClaimsBatch)
+        claims_batch(b, [](std::size_t) -> const events::DocEvents* { return nullptr; });
     }
     if (spilled) {
       spilled->Sync();

@@ -162,7 +162,6 @@ class CorpusRun {
   Partial Take(Doc& doc);
   PartialNames TakeNames(Doc& doc);
   events::DocEvents TakeEvents(Doc& doc);
-  DocForClaims& ClaimsOf(Doc& doc);  // read back if spilled, then held
   CorpusResult Resolve();
 
   const CorpusStages& stages_;

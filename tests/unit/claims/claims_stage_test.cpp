@@ -224,6 +224,55 @@ TEST_SUITE("claims.stage") {
     }
   }
 
+  TEST_CASE("items made per document, then appended in order: the inputs of AddItems in turn") {
+    ClaimsConfig ids_only;
+    ids_only.details = false;
+    const ClaimsStage stage(ids_only, testing::Rules());
+    std::vector<KeptDoc> docs = Corpus();
+    std::vector<DocClaims> summaries;
+    std::vector<FoldedDoc> folded;
+    for (KeptDoc& k : docs) summaries.push_back(stage.Summarize(k.doc, k.result));
+    for (std::size_t d = 0; d < docs.size(); ++d)
+      folded.push_back({&summaries[d], &docs[d].result, &docs[d].figures});
+    const std::vector<std::vector<std::size_t>> orders = {{0, 1, 2}, {2, 0, 1}, {1, 1, 0}};
+    for (const std::vector<std::size_t>& order : orders) {
+      CAPTURE(order.front());
+      StatementInputs in_turn, appended;
+      for (std::size_t d : order) {
+        stage.AddItems(d, folded[d], in_turn);
+        StatementInputs own;  // goes before the grouping: nothing may view it
+        stage.AddItems(d, folded[d], own);
+        ClaimsStage::AppendItems(std::move(own), appended);
+      }
+      REQUIRE(appended.items.size() == in_turn.items.size());
+      CHECK(!appended.items.empty());
+      CHECK(appended.strings == in_turn.strings);
+      for (std::size_t i = 0; i < appended.items.size(); ++i) {
+        CAPTURE(i);
+        const StatementItem& a = appended.items[i];
+        const StatementItem& b = in_turn.items[i];
+        CHECK(appended.refs[i].doc == in_turn.refs[i].doc);
+        CHECK(appended.refs[i].record == in_turn.refs[i].record);
+        for (auto [x, y] : {std::pair{a.speaker, b.speaker},
+                            {a.role, b.role},
+                            {a.mention, b.mention},
+                            {a.event, b.event},
+                            {a.event_date, b.event_date},
+                            {a.doc, b.doc}}) {
+          CHECK(x == y);
+          // a view of the string kept in `appended`, not of a copy that went
+          if (!x.empty() && x.data() != a.doc.data())
+            CHECK(x.data() == appended.strings.find(x)->data());
+        }
+        CHECK(a.features == b.features);
+        CHECK(a.uses == b.uses);
+        CHECK(a.start == b.start);
+        CHECK(a.direct == b.direct);
+      }
+      CHECK(stage.Run(folded, appended).statement_of == stage.Run(folded, in_turn).statement_of);
+    }
+  }
+
   TEST_CASE("the result does not depend on document order") {
     const ClaimsStage stage(ClaimsConfig{}, testing::Rules());
     std::vector<KeptDoc> docs = Corpus();
