@@ -710,17 +710,20 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
     for (const Item& i : c.items) {
       made.push_back(store.Made(i.event));
       members.push_back(&made.back());
-      g.members.emplace_back(i.doc, i.local);
-      g.mentions += made.back().mentions;
-      for (const Actor& a : made.back().actors) {
-        if (std::find(g.actors.begin(), g.actors.end(), a) == g.actors.end()) g.actors.push_back(a);
-      }
     }
     g.ref = Summarize(members);
-    g.places = MergePlaces(members);
     g.date = GroupDate(members);
-    for (const DocEvent* e : members) {
-      if (e->type_path.size() > g.type_path.size()) g.type_path = e->type_path;
+    if (config.details) {
+      for (const Item& i : c.items) g.members.emplace_back(i.doc, i.local);
+      for (const DocEvent* e : members) {
+        g.mentions += e->mentions;
+        for (const Actor& a : e->actors) {
+          if (std::find(g.actors.begin(), g.actors.end(), a) == g.actors.end())
+            g.actors.push_back(a);
+        }
+        if (e->type_path.size() > g.type_path.size()) g.type_path = e->type_path;
+      }
+      g.places = MergePlaces(members);
     }
     index.events.push_back(std::move(g));
   }
@@ -742,8 +745,8 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
     char id[32];  // (not "E" + to_string: GCC 12 -Wrestrict false positive)
     std::snprintf(id, sizeof id, "E%zu", n + 1);
     g.ref.id = id;
-    for (const auto& [doc, local] : g.members)
-      index.of[index.first[doc] + static_cast<std::uint32_t>(local)] = static_cast<int>(n);
+    for (const Item& i : clusters[order[n]].items)
+      index.of[index.first[i.doc] + static_cast<std::uint32_t>(i.local)] = static_cast<int>(n);
     g.members.shrink_to_fit();
     sorted.push_back(std::move(g));
   }

@@ -76,6 +76,10 @@ namespace whosaid::events {
 struct ClusterConfig {
   int date_slack_days = 2;  // dated events further apart are different events
   int undated_days = 7;     // how far back an undated event looks for its cluster
+  // False: each global event keeps only its ref (what records show) and
+  // date; its type path, places, actors, members and mentions are left
+  // empty (the event report and the index read them, extract's records not).
+  bool details = true;
 };
 
 // Gives document `doc`'s events; called for doc = 0, 1, … in order, once

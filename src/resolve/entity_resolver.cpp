@@ -963,6 +963,28 @@ void EntityResolver::Note(const PartialNames& names) {
 
 void EntityResolver::KeepDetails(bool keep) { state_->details = keep; }
 
+void EntityResolver::Clear() {
+  State& s = *state_;
+  s.acronyms = {};
+  s.org_names = {};
+  s.org_keys = {};
+  s.known_phrase = {};
+  s.groups = {};
+  s.group_index = {};
+  s.occurrences = {};
+  s.loose = {};
+  s.doc_key = {};
+  s.keys = {};
+  s.key_names = {};
+  s.doc_outlet = {};
+  s.outlets = {};
+  s.outlet_ids = {};
+  s.record_begin = {0};
+  s.records = {};
+  s.position = 0;
+  s.held = {};
+}
+
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,
                          const std::string& outlet) {
   Note(names);

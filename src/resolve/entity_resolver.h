@@ -128,6 +128,10 @@ class EntityResolver {
   // spelling reports need, the records not). Call before the first Fold().
   void KeepDetails(bool keep);
   EntityTable Resolve();
+  // Forgets every document noted, folded or added (the stage's memory of
+  // the run goes; the next Note() starts a run afresh). The tables made
+  // stay valid, and Apply()/ApplyChecked() read only them and the rules.
+  void Clear();
 
   // Gives the records of the document added `doc_index`-th their entity id
   // and canonical name (a record of no entity keeps no id), and a person's

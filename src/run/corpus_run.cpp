@@ -454,6 +454,7 @@ CorpusResult CorpusRun::Resolve() {
     stages_.entities->Fold(fold, threads_);
   }
   corpus.entities = stages_.entities->Resolve();
+  stages_.entities->Clear();  // its memory of the run goes (records read only the table)
   // 3. (with 2b) claims, from each document's summary and records (no
   //    text), read back in input order if spilled: its records get their
   //    entities and events, its statement items are made, and its records

@@ -436,11 +436,31 @@ TEST_SUITE("events") {
         {0, -1, nullptr}, {1, 0, nullptr}, {2, 0, "E3"},    {2, 2, "E2"},
         {3, 2, "E2"},     {3, 3, nullptr}, {4, 0, nullptr}, {99, 0, nullptr},
     };
+    // without details: the same ids, refs and dates, nothing else kept
+    events::ClusterConfig ids_only;
+    ids_only.details = false;
+    const events::EventIndex slim = events::ClusterEvents(docs, ids_only);
+    REQUIRE(slim.events.size() == all.events.size());
+    for (std::size_t n = 0; n < all.events.size(); ++n) {
+      CAPTURE(n);
+      const events::GlobalEvent &a = slim.events[n], &b = all.events[n];
+      CHECK(a.ref.id == b.ref.id);
+      CHECK(a.ref.label == b.ref.label);
+      CHECK(a.ref.where == b.ref.where);
+      CHECK(a.date == b.date);
+      CHECK(a.members.empty());
+      CHECK(a.places.empty());
+      CHECK(a.actors.empty());
+      CHECK(a.type_path.empty());
+      CHECK(!b.members.empty());
+    }
     for (const Row& r : rows) {
       CAPTURE(r.doc);
       CAPTURE(r.local);
-      const events::GlobalEvent* g = read.Find(r.doc, r.local);
-      CHECK((g ? g->ref.id : std::string("none")) == (r.id ? r.id : "none"));
+      for (const events::EventIndex* index : {&read, &slim}) {
+        const events::GlobalEvent* g = index->Find(r.doc, r.local);
+        CHECK((g ? g->ref.id : std::string("none")) == (r.id ? r.id : "none"));
+      }
     }
   }
 

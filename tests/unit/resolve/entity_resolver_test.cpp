@@ -391,6 +391,37 @@ TEST_SUITE("resolve") {
     CHECK(shared_docs(without).empty());
   }
 
+  // Clear() forgets the run: the next run's table is a fresh resolver's,
+  // and a table made before stays valid for Apply.
+  TEST_CASE("Clear: the next run starts afresh") {
+    auto ids = [](const resolve::EntityTable& t) {
+      std::string out;
+      for (const auto& e : t.entities) out += e.id + " " + e.name + "\n";
+      for (const auto& rs : t.record_entity) {
+        for (std::ptrdiff_t r : rs) out += std::to_string(r) + " ";
+        out += "\n";
+      }
+      return out;
+    };
+    const std::vector<Doc> other = {kDocs[2], kDocs[0]};
+    resolve::EntityResolver fresh(resolve::ResolverConfig{}, testing::Rules());
+    AddAll(fresh, other);
+    const std::string expected = ids(fresh.Resolve());
+    resolve::EntityResolver reused(resolve::ResolverConfig{}, testing::Rules());
+    const std::vector<DocResult> first = AddAll(reused, kDocs);
+    const resolve::EntityTable before = reused.Resolve();
+    reused.Clear();
+    CHECK(ids(reused.Resolve()).empty());
+    AddAll(reused, other);
+    CHECK(ids(reused.Resolve()) == expected);
+    CHECK(ids(reused.Resolve()) != ids(before));
+    DocResult r = first[0];
+    reused.ApplyChecked(before, 0, r);
+    bool named = false;
+    for (const QuoteRecord& q : r.quotes) named |= q.speaker && !q.speaker->entity.empty();
+    CHECK(named);
+  }
+
   TEST_CASE("records get the entity's id and canonical name") {
     resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
     std::vector<DocResult> results = AddAll(resolver, kDocs);
