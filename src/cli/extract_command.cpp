@@ -109,7 +109,8 @@ run::CorpusStages ExtractStages(const claims::ClaimsStage& claims) {
   run::CorpusStages stages;
   stages.events = true;
   stages.claims = &claims;
-  stages.entity_details = false;  // records need the entities' ids and names only
+  stages.entity_details = false;        // records need the entities' ids and names only
+  stages.event_config.details = false;  // and the events' refs only
   return stages;
 }
 

@@ -8,7 +8,7 @@
 //             entity of document d's record i (d counts the documents in
 //             input order)
 //   events    one event per real-world event across the run
-//             (core/event_index.h); events.of[d][e] is document d's event e's
+//             (core/event_index.h); events.Find(d, e) is document d's event e's
 //   claims    statements, wording differences and figure lines
 //             (core/claims_result.h)
 //   figures   per document: the events of its figures (claims feed)

@@ -3,9 +3,10 @@
 namespace whosaid::events {
 
 const GlobalEvent* EventIndex::Find(std::size_t doc, int local) const {
-  if (doc >= of.size() || local < 0 || static_cast<std::size_t>(local) >= of[doc].size())
+  if (doc + 1 >= first.size() || local < 0 ||
+      static_cast<std::size_t>(local) >= first[doc + 1] - first[doc])
     return nullptr;
-  int k = of[doc][static_cast<std::size_t>(local)];
+  int k = of[first[doc] + static_cast<std::size_t>(local)];
   return k >= 0 ? &events[static_cast<std::size_t>(k)] : nullptr;
 }
 

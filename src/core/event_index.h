@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,13 +27,17 @@ struct GlobalEvent {
   std::vector<EventPlace> places;
   std::vector<Actor> actors;
   std::optional<DateRange> date;
-  std::vector<std::pair<std::size_t, int>> members;  // (document index, local event)
+  std::vector<std::pair<std::uint32_t, int>> members;  // (document index, local event)
   int mentions = 0;
 };
 
 struct EventIndex {
-  std::vector<GlobalEvent> events;   // in id order: E1, E2, …
-  std::vector<std::vector<int>> of;  // of[document][local event] → index in events
+  std::vector<GlobalEvent> events;  // in id order: E1, E2, …
+  // Document d's local event e is events[of[first[d] + e]] (-1: none);
+  // first has one entry per document and one more (packed: a few bytes per
+  // document and per event, not a vector per document).
+  std::vector<std::uint32_t> first;
+  std::vector<int> of;
 
   const GlobalEvent* Find(std::size_t doc, int local) const;
 };

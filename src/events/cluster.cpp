@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -15,16 +17,195 @@
 namespace whosaid::events {
 namespace {
 
-bool Prefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return a.size() <= b.size() && std::equal(a.begin(), a.end(), b.begin());
-}
+// The run's document events as the clustering reads them, made one document
+// at a time (no DocEvents is held): every string interned (id 0 is ""),
+// every path (a place's, a type's) interned as its list of string ids, each
+// event one fixed row with its places and actors in shared arrays; what
+// nothing here reads (first_byte) is not kept. Equal ids are equal strings
+// and equal paths, so every test below decides as on the DocEvents.
+class Store {
+ public:
+  struct Place {
+    std::uint32_t path = 0;
+    int mentions = 0;
+    bool near = false, known = true;
+  };
+  struct ActorIds {
+    std::uint32_t name = 0, country = 0;
+  };
+  struct Event {
+    std::optional<DateRange> date;
+    std::uint32_t type = 0;                // path id of its type_path
+    std::uint32_t family = 0;              // string id
+    std::uint32_t places = 0, actors = 0;  // first in places_, actors_
+    std::uint32_t place_count = 0, actor_count = 0;
+    int mentions = 0;
+    bool border = false, local = false, story = false;
+  };
+
+  Store() { Intern(std::string()); }
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Adds one event; returns its index.
+  std::uint32_t Add(const DocEvent& e) {
+    Event row;
+    row.date = e.date;
+    row.type = PathId(e.type_path);
+    row.family = Intern(e.family);
+    row.places = static_cast<std::uint32_t>(places_.size());
+    row.place_count = static_cast<std::uint32_t>(e.places.size());
+    for (const EventPlace& p : e.places)
+      places_.push_back({PathId(p.path), p.mentions, p.near, p.known});
+    row.actors = static_cast<std::uint32_t>(actors_.size());
+    row.actor_count = static_cast<std::uint32_t>(e.actors.size());
+    for (const Actor& a : e.actors) actors_.push_back({Intern(a.name), Intern(a.country)});
+    row.mentions = e.mentions;
+    row.border = e.border;
+    row.local = e.local;
+    row.story = e.story;
+    events_.push_back(row);
+    return static_cast<std::uint32_t>(events_.size() - 1);
+  }
+
+  const Event& operator[](std::uint32_t e) const { return events_[e]; }
+  std::span<const Place> places(const Event& e) const {
+    return {places_.data() + e.places, e.place_count};
+  }
+  std::span<const ActorIds> actors(const Event& e) const {
+    return {actors_.data() + e.actors, e.actor_count};
+  }
+  const std::vector<std::uint32_t>& path(std::uint32_t id) const { return *paths_[id]; }
+  const std::string& string(std::uint32_t id) const { return *strings_[id]; }
+  std::size_t path_count() const { return paths_.size(); }
+
+  // Path a is a prefix of path b (Iraq / Iraq, Nineveh).
+  bool Prefix(std::uint32_t a, std::uint32_t b) const {
+    const auto &x = path(a), &y = path(b);
+    return x.size() <= y.size() && std::equal(x.begin(), x.end(), y.begin());
+  }
+
+  // The event as a DocEvent again (first_byte 0), for the global events.
+  DocEvent Made(std::uint32_t e) const {
+    const Event& row = events_[e];
+    DocEvent out;
+    out.type_path = Strings(row.type);
+    for (const Place& p : places(row))
+      out.places.push_back({Strings(p.path), p.mentions, p.near, p.known});
+    for (const ActorIds& a : actors(row)) out.actors.push_back({string(a.name), string(a.country)});
+    out.date = row.date;
+    out.mentions = row.mentions;
+    out.border = row.border;
+    out.local = row.local;
+    out.family = string(row.family);
+    out.story = row.story;
+    return out;
+  }
+
+  // The path ids ranked in the order of their strings (lexicographic).
+  std::vector<std::uint32_t> PathRanks() const {
+    std::vector<std::uint32_t> ids(paths_.size()), rank(paths_.size());
+    for (std::uint32_t i = 0; i < ids.size(); ++i) ids[i] = i;
+    std::sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const auto &x = path(a), &y = path(b);
+      return std::lexicographical_compare(
+          x.begin(), x.end(), y.begin(), y.end(),
+          [&](std::uint32_t s, std::uint32_t t) { return string(s) < string(t); });
+    });
+    for (std::uint32_t r = 0; r < ids.size(); ++r) rank[ids[r]] = r;
+    return rank;
+  }
+
+ private:
+  std::uint32_t Intern(const std::string& s) {
+    auto [it, fresh] = string_ids_.try_emplace(s, static_cast<std::uint32_t>(strings_.size()));
+    if (fresh) strings_.push_back(&it->first);
+    return it->second;
+  }
+  std::uint32_t PathId(const std::vector<std::string>& parts) {
+    std::vector<std::uint32_t> ids;
+    ids.reserve(parts.size());
+    for (const std::string& p : parts) ids.push_back(Intern(p));
+    auto [it, fresh] =
+        path_ids_.try_emplace(std::move(ids), static_cast<std::uint32_t>(paths_.size()));
+    if (fresh) paths_.push_back(&it->first);
+    return it->second;
+  }
+  std::vector<std::string> Strings(std::uint32_t path_id) const {
+    std::vector<std::string> out;
+    for (std::uint32_t s : path(path_id)) out.push_back(string(s));
+    return out;
+  }
+
+  std::unordered_map<std::string, std::uint32_t> string_ids_;
+  std::vector<const std::string*> strings_;  // by id (the map's keys)
+  std::map<std::vector<std::uint32_t>, std::uint32_t> path_ids_;
+  std::vector<const std::vector<std::uint32_t>*> paths_;  // by id (the map's keys)
+  std::vector<Event> events_;
+  std::vector<Place> places_;
+  std::vector<ActorIds> actors_;
+};
+
+using Place = Store::Place;
+using ActorIds = Store::ActorIds;
+using Event = Store::Event;
+
+// What Agree reads of an event (its content): its type, family, story and
+// local marks, date, places (path, near, known) and actors; events of one
+// content agree alike with any event of another document. Numbers each
+// event's content, the first seen 0.
+class Contents {
+ public:
+  explicit Contents(const Store& s) : s_(s), ids_(0, Hash{&s}, Equal{&s}) {}
+  std::uint32_t Of(std::uint32_t e) {
+    return ids_.try_emplace(e, static_cast<std::uint32_t>(ids_.size())).first->second;
+  }
+
+ private:
+  struct Hash {
+    const Store* s;
+    std::size_t operator()(std::uint32_t e) const {
+      const Event& x = (*s)[e];
+      std::size_t h = x.type * 31u + x.family;
+      auto mix = [&h](std::size_t v) { h = h * 1000003u ^ v; };
+      mix((x.story ? 1u : 0u) | (x.local ? 2u : 0u));
+      if (x.date)
+        mix(static_cast<std::size_t>(x.date->first) * 7u + static_cast<std::size_t>(x.date->last));
+      for (const Place& p : s->places(x))
+        mix(p.path * 4u + (p.near ? 2u : 0u) + (p.known ? 1u : 0u));
+      for (const ActorIds& a : s->actors(x)) mix(a.name * 31u + a.country);
+      return h;
+    }
+  };
+  struct Equal {
+    const Store* s;
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      const Event &x = (*s)[a], &y = (*s)[b];
+      if (x.type != y.type || x.family != y.family || x.story != y.story || x.local != y.local ||
+          x.date != y.date)
+        return false;
+      auto px = s->places(x), py = s->places(y);
+      if (!std::equal(px.begin(), px.end(), py.begin(), py.end(),
+                      [](const Place& p, const Place& q) {
+                        return p.path == q.path && p.near == q.near && p.known == q.known;
+                      }))
+        return false;
+      auto ax = s->actors(x), ay = s->actors(y);
+      return std::equal(ax.begin(), ax.end(), ay.begin(), ay.end(),
+                        [](const ActorIds& p, const ActorIds& q) {
+                          return p.name == q.name && p.country == q.country;
+                        });
+    }
+  };
+  const Store& s_;
+  std::unordered_map<std::uint32_t, std::uint32_t, Hash, Equal> ids_;  // an event → its content
+};
 
 struct Item {
-  std::size_t doc = 0;
+  std::uint32_t doc = 0;
   int local = 0;
-  const DocEvent* event = nullptr;
-  const std::string* doc_id = nullptr;
-  // Its content (ContentOf): events of equal content agree alike with any
+  std::uint32_t event = 0;  // in the Store
+  // Its content (Contents): events of equal content agree alike with any
   // event of another document.
   std::uint32_t content = 0;
 };
@@ -35,15 +216,28 @@ struct Item {
 // In one document, too, when both are dated to one day: a report calls one
 // day's fighting "the clashes", "the attack on the headquarters" and "the
 // seizure of the airport" (other days, or places that differ, part them).
-bool TypesAgree(const DocEvent& a, const DocEvent& b, bool same_document) {
-  if (Prefix(a.type_path, b.type_path) || Prefix(b.type_path, a.type_path)) return true;
-  if (a.family.empty() || a.family != b.family) return false;
+bool TypesAgree(const Store& s, const Event& a, const Event& b, bool same_document) {
+  if (s.Prefix(a.type, b.type) || s.Prefix(b.type, a.type)) return true;
+  if (a.family == 0 || a.family != b.family) return false;  // (0: "")
   if (!same_document) return true;
   // An undated report's story and another undated event of its family: the
   // lead names the story, later paragraphs tell where ("the killings" …
   // "two days of clashes in the coastal region").
   if ((a.story || b.story) && !a.date && !b.date) return true;
   return a.date && b.date && Width(*a.date) == 1 && *a.date == *b.date;
+}
+
+// lexicon.h's ActorsAgree on interned actors (0: no country).
+bool ActorsAgree(std::span<const ActorIds> a, std::span<const ActorIds> b) {
+  if (a.empty() || b.empty()) return true;
+  for (const ActorIds& x : a) {
+    for (const ActorIds& y : b) {
+      if (x.name == y.name) return true;
+      if (x.country != 0 && (x.country == y.country || x.country == y.name)) return true;
+      if (y.country != 0 && y.country == x.name) return true;
+    }
+  }
+  return false;
 }
 
 std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {
@@ -58,49 +252,53 @@ std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {
 // nothing, unless both events name it. The places compared are Where's
 // (those an event is at, else those it is near), walked in place: this
 // runs for every candidate pair of the run (no vectors made).
-bool PathsOverlap(const std::vector<EventPlace>& a, const std::vector<EventPlace>& b,
+bool PathsOverlap(const Store& s, std::span<const Place> a, std::span<const Place> b,
                   bool below_country) {
-  auto has_at = [](const std::vector<EventPlace>& v) {
-    return std::any_of(v.begin(), v.end(), [](const EventPlace& p) { return !p.near; });
+  auto has_at = [](std::span<const Place> v) {
+    return std::any_of(v.begin(), v.end(), [](const Place& p) { return !p.near; });
   };
   const bool at_a = has_at(a), at_b = has_at(b);
-  auto in_a = [&](const EventPlace& p) { return !at_a || !p.near; };
-  auto in_b = [&](const EventPlace& p) { return !at_b || !p.near; };
+  auto in_a = [&](const Place& p) { return !at_a || !p.near; };
+  auto in_b = [&](const Place& p) { return !at_b || !p.near; };
   bool known_a = false, known_b = false;
-  for (const EventPlace& x : a) {
+  for (const Place& x : a) {
     if (!in_a(x)) continue;
     known_a |= x.known;
-    for (const EventPlace& y : b) {
+    for (const Place& y : b) {
       if (in_b(y) && !x.known && !y.known && x.path == y.path) return true;
     }
   }
-  for (const EventPlace& y : b) known_b |= in_b(y) && y.known;
+  for (const Place& y : b) known_b |= in_b(y) && y.known;
   if (!known_a || !known_b) return !below_country;
-  for (const EventPlace& x : a) {
+  for (const Place& x : a) {
     if (!in_a(x) || !x.known) continue;
-    for (const EventPlace& y : b) {
+    for (const Place& y : b) {
       if (!in_b(y) || !y.known) continue;
-      if (below_country && (x.path.size() < 2 || y.path.size() < 2)) continue;
-      if (Prefix(x.path, y.path) || Prefix(y.path, x.path)) return true;
+      if (below_country && (s.path(x.path).size() < 2 || s.path(y.path).size() < 2)) continue;
+      if (s.Prefix(x.path, y.path) || s.Prefix(y.path, x.path)) return true;
     }
   }
   return false;
 }
 
+bool PathsOverlap(const Store& s, const Event& a, const Event& b, bool below_country) {
+  return PathsOverlap(s, s.places(a), s.places(b), below_country);
+}
+
 // The countries an event names: its known places' and its actors'.
-bool ShareCountry(const DocEvent& a, const DocEvent& b) {
-  auto countries = [](const DocEvent& e) {
-    std::vector<std::string> out;
-    for (const EventPlace& p : e.places) {
-      if (p.known && !p.path.empty()) out.push_back(p.path.front());
+bool ShareCountry(const Store& s, const Event& a, const Event& b) {
+  auto countries = [&s](const Event& e) {
+    std::vector<std::uint32_t> out;
+    for (const Place& p : s.places(e)) {
+      if (p.known && !s.path(p.path).empty()) out.push_back(s.path(p.path).front());
     }
-    for (const Actor& actor : e.actors) {
-      if (!actor.country.empty()) out.push_back(actor.country);
+    for (const ActorIds& actor : s.actors(e)) {
+      if (actor.country != 0) out.push_back(actor.country);
     }
     return out;
   };
   auto ca = countries(a), cb = countries(b);
-  return std::any_of(ca.begin(), ca.end(), [&](const std::string& c) {
+  return std::any_of(ca.begin(), ca.end(), [&](std::uint32_t c) {
     return std::find(cb.begin(), cb.end(), c) != cb.end();
   });
 }
@@ -108,80 +306,49 @@ bool ShareCountry(const DocEvent& a, const DocEvent& b) {
 // Statements, meetings, debates happen every day: two of them are one only
 // when both are dated to the day and they share a place below country or an
 // actor.
-bool LocalAgree(const DocEvent& a, const DocEvent& b) {
+bool LocalAgree(const Store& s, const Event& a, const Event& b) {
   if (!a.date || !b.date || Width(*a.date) > 1 || Width(*b.date) > 1) return false;
-  bool actor = !a.actors.empty() && !b.actors.empty() && ActorsAgree(a.actors, b.actors);
-  return actor || PathsOverlap(a.places, b.places, true);
+  bool actor = a.actor_count > 0 && b.actor_count > 0 && ActorsAgree(s.actors(a), s.actors(b));
+  return actor || PathsOverlap(s, a, b, true);
 }
 
-bool Agree(const Item& x, const Item& y, const ClusterConfig& config) {
-  const DocEvent& a = *x.event;
-  const DocEvent& b = *y.event;
-  if (!TypesAgree(a, b, x.doc == y.doc) || !ActorsAgree(a.actors, b.actors) ||
-      !PathsOverlap(a.places, b.places, false))
+bool Agree(const Store& s, const Item& x, const Item& y, const ClusterConfig& config) {
+  const Event& a = s[x.event];
+  const Event& b = s[y.event];
+  if (!TypesAgree(s, a, b, x.doc == y.doc) || !ActorsAgree(s.actors(a), s.actors(b)) ||
+      !PathsOverlap(s, a, b, false))
     return false;
-  if ((a.local || b.local) && !LocalAgree(a, b)) return false;
+  if ((a.local || b.local) && !LocalAgree(s, a, b)) return false;
   return !a.date || !b.date || Near(*a.date, *b.date, config.date_slack_days);
 }
 
 // The order clusters are built in: by content, so that input order and
 // thread count change nothing; the most precisely dated first, so that a
-// day seeds a cluster before a month or a week joins it. The key is made
-// once per event (not per comparison).
+// day seeds a cluster before a month or a week joins it; then by type path
+// and place paths (as strings: their ranks, Store::PathRanks), document id,
+// local index. The key is made once per event (not per comparison).
 struct OrderKey {
   std::tuple<int, int, int> date;
-  const std::vector<std::string>* type_path = nullptr;
-  std::vector<std::vector<std::string>> paths;  // sorted
+  std::uint32_t type_rank = 0;
+  std::vector<std::uint32_t> paths;  // ranks, sorted
 };
 
-OrderKey KeyOf(const DocEvent& e) {
+OrderKey KeyOf(const Store& s, const Event& e, const std::vector<std::uint32_t>& rank) {
   OrderKey k;
   k.date = e.date ? std::make_tuple(0, Width(*e.date), e.date->first) : std::make_tuple(1, 0, 0);
-  k.type_path = &e.type_path;
-  for (const auto& p : e.places) k.paths.push_back(p.path);
+  k.type_rank = rank[e.type];
+  for (const Place& p : s.places(e)) k.paths.push_back(rank[p.path]);
   std::sort(k.paths.begin(), k.paths.end());
   return k;
 }
 
-bool ContentBefore(const Item& x, const OrderKey& kx, const Item& y, const OrderKey& ky) {
+bool ContentBefore(const Item& x, const OrderKey& kx, const Item& y, const OrderKey& ky,
+                   const std::vector<std::string>& doc_ids) {
   if (kx.date != ky.date) return kx.date < ky.date;
-  if (*kx.type_path != *ky.type_path) return *kx.type_path < *ky.type_path;
+  if (kx.type_rank != ky.type_rank) return kx.type_rank < ky.type_rank;
   if (kx.paths != ky.paths) return kx.paths < ky.paths;
-  if (*x.doc_id != *y.doc_id) return *x.doc_id < *y.doc_id;
+  if (doc_ids[x.doc] != doc_ids[y.doc]) return doc_ids[x.doc] < doc_ids[y.doc];
   return x.local < y.local;
-}
-
-// What Agree reads of an event, as one string: two events with the same
-// key agree alike with a third of another document.
-std::string ContentKey(const DocEvent& e) {
-  std::string k;
-  auto add = [&k](std::string_view part) {
-    k += part;
-    k += '\x1f';
-  };
-  for (const std::string& t : e.type_path) add(t);
-  k += '\x1e';
-  add(e.family);
-  k += e.story ? 'S' : 's';
-  k += e.local ? 'L' : 'l';
-  if (e.date) {
-    add(std::to_string(e.date->first));
-    add(std::to_string(e.date->last));
-    add(std::to_string(static_cast<int>(e.date->precision)));
-  }
-  k += '\x1e';
-  for (const EventPlace& p : e.places) {
-    for (const std::string& part : p.path) add(part);
-    k += p.near ? 'N' : 'n';
-    k += p.known ? 'K' : 'k';
-    k += '\x1d';
-  }
-  k += '\x1e';
-  for (const Actor& actor : e.actors) {
-    add(actor.name);
-    add(actor.country);
-  }
-  return k;
 }
 
 struct Cluster {
@@ -206,7 +373,9 @@ class Clusters {
  public:
   static constexpr long kBucketDays = 8;
 
-  explicit Clusters(std::size_t docs) : joined_(docs) {}
+  Clusters(const Store& store, std::size_t docs) : store_(store), joined_(docs) {}
+
+  const Store& store() const { return store_; }
 
   const std::vector<Cluster>& list() const { return list_; }
   const Cluster& operator[](std::size_t k) const { return list_[k]; }
@@ -227,10 +396,10 @@ class Clusters {
   bool Accepts(std::size_t k, const Item& e, const ClusterConfig& config) const {
     const Cluster& c = list_[k];
     for (std::uint32_t r : c.distinct) {
-      if (!Agree(c.items[r], e, config)) return false;
+      if (!Agree(store_, c.items[r], e, config)) return false;
     }
     for (const auto& [cluster, at] : joined_[e.doc]) {
-      if (cluster == k && !Agree(list_[k].items[at], e, config)) return false;
+      if (cluster == k && !Agree(store_, list_[k].items[at], e, config)) return false;
     }
     return true;
   }
@@ -252,7 +421,7 @@ class Clusters {
 
   // Puts `item` into cluster `home` (-1: a new one) and returns its index.
   std::size_t Join(int home, const Item& item) {
-    const DocEvent& e = *item.event;
+    const Event& e = store_[item.event];
     if (home < 0) {
       list_.push_back({{}, e.date, {}, {}});
       home = static_cast<int>(list_.size()) - 1;
@@ -288,6 +457,7 @@ class Clusters {
                    : std::make_pair(lo, hi);
   }
 
+  const Store& store_;
   std::vector<Cluster> list_;
   std::unordered_map<long, std::vector<std::uint32_t>> buckets_;
   std::unordered_set<std::uint64_t> contents_;  // (cluster << 32) | content present
@@ -301,7 +471,7 @@ int Center(const DateRange& r) { return r.first + (r.last - r.first) / 2; }
 // A dated event: the agreeing cluster (dated, of a compatible type) with the
 // nearest date, then the most members; -1 for none.
 int DatedHome(const Clusters& clusters, const Item& item, const ClusterConfig& config) {
-  const DocEvent& e = *item.event;
+  const Event& e = clusters.store()[item.event];
   int best = -1;
   const int slack = config.date_slack_days;
   for (std::uint32_t k : clusters.Meeting(e.date->first - slack, e.date->last + slack)) {
@@ -324,15 +494,16 @@ int DatedHome(const Clusters& clusters, const Item& item, const ClusterConfig& c
 // TypesAgree), else the one that shares a place below country with it
 // (both name "the coastal region"); -1 for none or several.
 int UndatedPeer(const Clusters& clusters, const Item& item, const ClusterConfig& config) {
-  const DocEvent& e = *item.event;
+  const Store& s = clusters.store();
+  const Event& e = s[item.event];
   int found = -1, own = -1, owns = 0;
   for (std::size_t k = 0; k < clusters.list().size(); ++k) {
     const Cluster& c = clusters[k];
     if (c.date || !clusters.Accepts(k, item, config)) continue;
     bool story = clusters.AnyOfDocument(k, item.doc,
-                                        [&](const Item& i) { return i.event->story || e.story; });
-    bool place = clusters.AnyContent(
-        k, [&](const Item& i) { return PathsOverlap(i.event->places, e.places, true); });
+                                        [&](const Item& i) { return s[i.event].story || e.story; });
+    bool place =
+        clusters.AnyContent(k, [&](const Item& i) { return PathsOverlap(s, s[i.event], e, true); });
     if (story) own = static_cast<int>(k), ++owns;
     if (!story && !place) continue;
     found = found == -1 ? static_cast<int>(k) : -2;
@@ -348,7 +519,8 @@ int UndatedPeer(const Clusters& clusters, const Item& item, const ClusterConfig&
 // country (of a place or an actor) in an undated one.
 int UndatedHome(const Clusters& clusters, const Item& item, const std::optional<DateRange>& anchor,
                 const ClusterConfig& config) {
-  const DocEvent& e = *item.event;
+  const Store& s = clusters.store();
+  const Event& e = s[item.event];
   int found = -1;
   auto consider = [&](std::size_t k) {  // false: ambiguous, stop
     const Cluster& c = clusters[k];
@@ -357,8 +529,8 @@ int UndatedHome(const Clusters& clusters, const Item& item, const std::optional<
         (c.date->last > anchor->last || c.date->last < anchor->first - config.undated_days))
       return true;
     bool place = clusters.AnyContent(k, [&](const Item& i) {
-      if (PathsOverlap(i.event->places, e.places, true)) return true;
-      return e.story && (anchor || ShareCountry(*i.event, e));
+      if (PathsOverlap(s, s[i.event], e, true)) return true;
+      return e.story && (anchor || ShareCountry(s, s[i.event], e));
     });
     if (!place || !clusters.Accepts(k, item, config)) return true;
     if (found >= 0) return false;
@@ -480,53 +652,78 @@ EventRef Summarize(const std::vector<const DocEvent*>& members) {
 }
 
 EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig& config) {
+  return ClusterEvents(
+      docs.size(), [&docs](std::size_t d) -> const DocEvents& { return docs[d]; }, config);
+}
+
+EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
+                         const ClusterConfig& config) {
+  // every document read once, in order, into the store (nothing of it held)
+  Store store;
   std::vector<Item> items;
-  std::vector<OrderKey> keys;
-  std::unordered_map<std::string, std::uint32_t> contents;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    for (std::size_t k = 0; k < docs[d].events.size(); ++k) {
-      const DocEvent& e = docs[d].events[k];
-      const auto content =
-          contents.emplace(ContentKey(e), static_cast<std::uint32_t>(contents.size()))
-              .first->second;
-      items.push_back({d, static_cast<int>(k), &e, &docs[d].doc, content});
-      keys.push_back(KeyOf(e));
+  std::vector<std::string> doc_ids(docs);
+  std::vector<std::optional<DateRange>> anchors(docs);
+  EventIndex index;
+  index.first.reserve(docs + 1);
+  index.first.push_back(0);
+  {
+    Contents contents(store);  // (only while reading)
+    for (std::size_t d = 0; d < docs; ++d) {
+      const DocEvents& doc = read(d);
+      doc_ids[d] = doc.doc;
+      anchors[d] = doc.anchor;
+      for (std::size_t k = 0; k < doc.events.size(); ++k) {
+        const std::uint32_t e = store.Add(doc.events[k]);
+        items.push_back({static_cast<std::uint32_t>(d), static_cast<int>(k), e, contents.Of(e)});
+      }
+      index.first.push_back(static_cast<std::uint32_t>(items.size()));
     }
   }
-  contents = {};
   std::vector<std::size_t> order_built(items.size());
-  for (std::size_t i = 0; i < order_built.size(); ++i) order_built[i] = i;
-  std::stable_sort(order_built.begin(), order_built.end(), [&](std::size_t x, std::size_t y) {
-    return ContentBefore(items[x], keys[x], items[y], keys[y]);
-  });
-  keys = {};
-  Clusters built(docs.size());
+  {
+    const std::vector<std::uint32_t> rank = store.PathRanks();
+    std::vector<OrderKey> keys;
+    keys.reserve(items.size());
+    for (const Item& it : items) keys.push_back(KeyOf(store, store[it.event], rank));
+    for (std::size_t i = 0; i < order_built.size(); ++i) order_built[i] = i;
+    std::stable_sort(order_built.begin(), order_built.end(), [&](std::size_t x, std::size_t y) {
+      return ContentBefore(items[x], keys[x], items[y], keys[y], doc_ids);
+    });
+  }
+  Clusters built(store, docs);
   for (std::size_t i : order_built) {
     const Item& it = items[i];
-    const DocEvent& e = *it.event;
-    int home =
-        e.date ? DatedHome(built, it, config) : UndatedHome(built, it, docs[it.doc].anchor, config);
+    int home = store[it.event].date ? DatedHome(built, it, config)
+                                    : UndatedHome(built, it, anchors[it.doc], config);
     built.Join(home, it);
   }
+  order_built = {};
+  items = {};
   const std::vector<Cluster>& clusters = built.list();
-  // Global events, numbered by date, type and label.
-  EventIndex index;
+  // Global events, numbered by date, type and label (their members made
+  // DocEvents again, one cluster at a time).
   for (const Cluster& c : clusters) {
     GlobalEvent g;
+    std::vector<DocEvent> made;
+    made.reserve(c.items.size());
     std::vector<const DocEvent*> members;
     for (const Item& i : c.items) {
-      members.push_back(i.event);
-      g.members.emplace_back(i.doc, i.local);
-      g.mentions += i.event->mentions;
-      for (const Actor& a : i.event->actors) {
-        if (std::find(g.actors.begin(), g.actors.end(), a) == g.actors.end()) g.actors.push_back(a);
-      }
+      made.push_back(store.Made(i.event));
+      members.push_back(&made.back());
     }
     g.ref = Summarize(members);
-    g.places = MergePlaces(members);
     g.date = GroupDate(members);
-    for (const DocEvent* e : members) {
-      if (e->type_path.size() > g.type_path.size()) g.type_path = e->type_path;
+    if (config.details) {
+      for (const Item& i : c.items) g.members.emplace_back(i.doc, i.local);
+      for (const DocEvent* e : members) {
+        g.mentions += e->mentions;
+        for (const Actor& a : e->actors) {
+          if (std::find(g.actors.begin(), g.actors.end(), a) == g.actors.end())
+            g.actors.push_back(a);
+        }
+        if (e->type_path.size() > g.type_path.size()) g.type_path = e->type_path;
+      }
+      g.places = MergePlaces(members);
     }
     index.events.push_back(std::move(g));
   }
@@ -536,20 +733,21 @@ EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig
     const GlobalEvent& g = index.events[k];
     const Item& first = clusters[k].items.front();
     return std::make_tuple(g.date ? 0 : 1, g.date ? g.date->first : 0, g.ref.type, g.ref.label,
-                           *first.doc_id, first.local);
+                           doc_ids[first.doc], first.local);
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
   std::vector<GlobalEvent> sorted;
-  index.of.resize(docs.size());
-  for (std::size_t d = 0; d < docs.size(); ++d) index.of[d].assign(docs[d].events.size(), -1);
+  sorted.reserve(order.size());
+  index.of.assign(index.first.back(), -1);
   for (std::size_t n = 0; n < order.size(); ++n) {
     GlobalEvent g = std::move(index.events[order[n]]);
     char id[32];  // (not "E" + to_string: GCC 12 -Wrestrict false positive)
     std::snprintf(id, sizeof id, "E%zu", n + 1);
     g.ref.id = id;
-    for (const auto& [doc, local] : g.members)
-      index.of[doc][static_cast<std::size_t>(local)] = static_cast<int>(n);
+    for (const Item& i : clusters[order[n]].items)
+      index.of[index.first[i.doc] + static_cast<std::uint32_t>(i.local)] = static_cast<int>(n);
+    g.members.shrink_to_fit();
     sorted.push_back(std::move(g));
   }
   index.events = std::move(sorted);

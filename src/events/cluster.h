@@ -1,7 +1,10 @@
 // whosaid::events::ClusterEvents — the corpus half of event analysis: one
 // id per real-world event across every document of a run.
 //
-// Input: every document's DocEvents (event_stage.h), in any order. Output:
+// Input: every document's DocEvents (event_stage.h), in any order, read one
+// document at a time (DocEventsReader: none is held; each event is kept only
+// as what the clustering and the global events read, its strings and paths
+// interned — a few dozen bytes and its places and actors). Output:
 // the global events, each with its member document events, its type,
 // places, actors, date, an output EventRef (id, type, where, when, label)
 // and, per (document, local event), its global event.
@@ -58,6 +61,8 @@
 //   e->ref.label == "airstrike, Nineveh, 2019-03-12";
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,8 +76,19 @@ namespace whosaid::events {
 struct ClusterConfig {
   int date_slack_days = 2;  // dated events further apart are different events
   int undated_days = 7;     // how far back an undated event looks for its cluster
+  // False: each global event keeps only its ref (what records show) and
+  // date; its type path, places, actors, members and mentions are left
+  // empty (the event report and the index read them, extract's records not).
+  bool details = true;
 };
 
+// Gives document `doc`'s events; called for doc = 0, 1, … in order, once
+// each; the reference needs to stay valid only until the next call.
+using DocEventsReader = std::function<const DocEvents&(std::size_t doc)>;
+
+// The documents 0 … docs-1 as `read` gives them (the index numbers them so).
+EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
+                         const ClusterConfig& config = {});
 EventIndex ClusterEvents(const std::vector<DocEvents>& docs, const ClusterConfig& config = {});
 
 // The EventRef a group of document events reads as (id left empty): used by

@@ -220,15 +220,15 @@ struct EntityResolver::State {
   std::unordered_map<std::string, std::uint32_t> group_index;               // type + name → group
   std::map<std::pair<std::uint32_t, std::string>, Occurrence> occurrences;  // (group, form)
   std::map<std::string, Occurrence> loose;  // words of no name (details only)
-  std::vector<std::string> doc_ids;
-  std::vector<std::uint32_t> doc_key;  // doc → its distinct id (keys)
+  std::vector<std::uint32_t> doc_key;       // doc → its distinct id (keys)
   std::unordered_map<std::string, std::uint32_t> keys;
+  std::vector<const std::string*> key_names;  // distinct id → the id (the key in keys)
   std::vector<std::uint32_t> doc_outlet;
   std::vector<std::string> outlets;
   std::unordered_map<std::string, std::uint32_t> outlet_ids;
-  std::vector<std::size_t> record_begin{0};  // per doc, into records
-  std::vector<std::int32_t> records;         // per record: group, or -1
-  std::uint64_t position = 0;                // inputs folded so far
+  std::vector<std::uint32_t> record_begin{0};  // per doc, into records
+  std::vector<std::int32_t> records;           // per record: group, or -1
+  std::uint64_t position = 0;                  // inputs folded so far
   std::vector<Held> held;
 
   State(const ResolverConfig& c, const rules::RuleSet& rules)
@@ -963,6 +963,28 @@ void EntityResolver::Note(const PartialNames& names) {
 
 void EntityResolver::KeepDetails(bool keep) { state_->details = keep; }
 
+void EntityResolver::Clear() {
+  State& s = *state_;
+  s.acronyms = {};
+  s.org_names = {};
+  s.org_keys = {};
+  s.known_phrase = {};
+  s.groups = {};
+  s.group_index = {};
+  s.occurrences = {};
+  s.loose = {};
+  s.doc_key = {};
+  s.keys = {};
+  s.key_names = {};
+  s.doc_outlet = {};
+  s.outlets = {};
+  s.outlet_ids = {};
+  s.record_begin = {0};
+  s.records = {};
+  s.position = 0;
+  s.held = {};
+}
+
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,
                          const std::string& outlet) {
   Note(names);
@@ -1163,9 +1185,10 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
 // decided them.
 void FoldDoc(State& s, const PartialNames& names, const std::string& id, const std::string& outlet,
              const std::vector<Target>& targets) {
-  const auto doc = static_cast<std::uint32_t>(s.doc_ids.size());
-  s.doc_ids.push_back(id);
-  s.doc_key.push_back(Intern(s.keys, id));
+  const auto doc = static_cast<std::uint32_t>(s.doc_key.size());
+  const auto [key, fresh] = s.keys.try_emplace(id, static_cast<std::uint32_t>(s.key_names.size()));
+  if (fresh) s.key_names.push_back(&key->first);
+  s.doc_key.push_back(key->second);
   s.doc_outlet.push_back(Intern(s.outlet_ids, outlet));
   if (s.doc_outlet.back() == s.outlets.size()) s.outlets.push_back(outlet);
   std::vector<std::uint32_t> group_of(names.inputs.size());
@@ -1188,7 +1211,7 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
   for (std::ptrdiff_t in : names.record_input)
     s.records.push_back(in < 0 ? -1
                                : static_cast<std::int32_t>(group_of[static_cast<std::size_t>(in)]));
-  s.record_begin.push_back(s.records.size());
+  s.record_begin.push_back(static_cast<std::uint32_t>(s.records.size()));
   for (const PartialForm& f : names.forms) Occur(s, group_of[f.input], f.form, f.count, doc);
 
   std::map<std::string, std::uint32_t> made;  // key → group, made once per key
@@ -1341,8 +1364,7 @@ std::vector<entities::NameInput> Feed(const State& s,
 class DocOrder {
  public:
   DocOrder(const State& s, const std::vector<std::ptrdiff_t>& cluster_of)
-      : s_(s), rank_(s.keys.size(), ~std::uint64_t{0}), first_(s.keys.size(), 0) {
-    for (auto d = static_cast<std::uint32_t>(s.doc_key.size()); d-- > 0;) first_[s.doc_key[d]] = d;
+      : s_(s), rank_(s.keys.size(), ~std::uint64_t{0}) {
     for (std::size_t g = 0; g < s.groups.size(); ++g) {
       if (cluster_of[g] < 0) continue;
       for (std::uint32_t e : s.groups[g].docs) {
@@ -1363,14 +1385,13 @@ class DocOrder {
         docs.emplace_back(rank_[key], key);
       }
       std::sort(docs.begin(), docs.end());
-      for (std::size_t i = 0; i < n; ++i) m.shared[i] = "doc:" + s_.doc_ids[first_[docs[i].second]];
+      for (std::size_t i = 0; i < n; ++i) m.shared[i] = "doc:" + *s_.key_names[docs[i].second];
     }
   }
 
  private:
   const State& s_;
   std::vector<std::uint64_t> rank_;
-  std::vector<std::uint32_t> first_;  // distinct id → its first document
 };
 
 // A person's surname as each full form spells it is a short form seen in
@@ -1614,14 +1635,18 @@ EntityTable EntityResolver::Resolve() {
   std::vector<std::ptrdiff_t> entity_of(n, -1);
   std::vector<Kind> entity_kind;
   std::array<std::size_t, 4> numbers{0, 0, 0, 0};
-  const DocOrder doc_order(s, clustering.cluster_of);
+  // (merges explained only with details: nothing else reads them)
+  std::optional<DocOrder> doc_order;
+  if (s.details) doc_order.emplace(s, clustering.cluster_of);
   for (std::size_t c : order) {
     Entity ent;
     ent.id = std::string(1, KindPrefix(kind_of[c])) +
              std::to_string(++numbers[static_cast<std::size_t>(kind_of[c])]);
     ent.type = KindName(kind_of[c]);
-    ent.merges = clustering.clusters[c].merges;
-    doc_order.Restore(ent.merges);
+    if (doc_order) {
+      ent.merges = clustering.clusters[c].merges;
+      doc_order->Restore(ent.merges);
+    }
     entity_of[c] = static_cast<std::ptrdiff_t>(table.entities.size());
     entity_kind.push_back(kind_of[c]);
     table.entities.push_back(std::move(ent));
@@ -1636,7 +1661,8 @@ EntityTable EntityResolver::Resolve() {
   };
   auto add_docs = [&](EntityVariant& v, const std::vector<std::uint32_t>& docs) {
     for (std::uint32_t d : docs) {
-      if (!s.doc_ids[d].empty()) v.docs.push_back(s.doc_ids[d]);
+      const std::string& id = *s.key_names[s.doc_key[d]];
+      if (!id.empty()) v.docs.push_back(id);
       const std::string& outlet = s.outlets[s.doc_outlet[d]];
       if (!outlet.empty()) v.outlets.push_back(outlet);
     }
@@ -1706,7 +1732,7 @@ EntityTable EntityResolver::Resolve() {
     }
   }
   // records
-  const std::size_t docs = s.doc_ids.size();
+  const std::size_t docs = s.doc_key.size();
   table.record_entity.resize(docs);
   for (std::size_t d = 0; d < docs; ++d) {
     for (std::size_t r = s.record_begin[d]; r < s.record_begin[d + 1]; ++r) {

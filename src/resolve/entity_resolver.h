@@ -40,13 +40,14 @@
 //   * Memory: Fold() folds every input of one (type, name) into one group
 //     (its kinds counted, contexts joined, documents as indices) and every
 //     form of a group into one occurrence with a count, so the stage holds
-//     the distinct names and, per document, its id and record speakers —
-//     not the inputs. The clusterer sees one input per group (plus the
-//     groups' roles and affiliations again where each first came, so it
-//     numbers them as it did input by input); documents reach it as
-//     numbers, and the shared documents of merge explanations are written
-//     back as ids in the order it met them input by input. The table is
-//     the same as from every input alone.
+//     the distinct names and, per document, a number for its id (each
+//     distinct id kept once) and its record speakers — not the inputs. The
+//     clusterer sees one input per group (plus the groups' roles and
+//     affiliations again where each first came, so it numbers them as it
+//     did input by input); documents reach it as numbers, and the shared
+//     documents of merge explanations (kept only with KeepDetails) are
+//     written back as ids in the order it met them input by input. The
+//     table is the same as from every input alone.
 //
 // Example
 //   EntityResolver resolver(ResolverConfig{}, *rules);
@@ -122,11 +123,15 @@ class EntityResolver {
   // Note() now, Fold() then (documents numbered in Add() order).
   void Add(const PartialNames& names, const std::string& doc_id, const std::string& outlet);
   void Add(const Document& doc, const DocResult& result);  // Add(Names(doc, result), …)
-  // False: the table's variants carry no documents or outlets and it has no
-  // words (what the entities and spelling reports need, the records not).
-  // Call before the first Fold().
+  // False: the table's variants carry no documents or outlets, its entities
+  // no merge explanations, and it has no words (what the entities and
+  // spelling reports need, the records not). Call before the first Fold().
   void KeepDetails(bool keep);
   EntityTable Resolve();
+  // Forgets every document noted, folded or added (the stage's memory of
+  // the run goes; the next Note() starts a run afresh). The tables made
+  // stay valid, and Apply()/ApplyChecked() read only them and the rules.
+  void Clear();
 
   // Gives the records of the document added `doc_index`-th their entity id
   // and canonical name (a record of no entity keeps no id), and a person's

@@ -396,36 +396,28 @@ void CorpusRun::Merge(CorpusRun&& other) {
 
 CorpusResult CorpusRun::Resolve() {
   CorpusResult corpus;
-  // 2a. events, all of them for the clustering (those that were held go
-  //     back after, the spilled are read again for the output); with two
-  //     threads or more the clustering runs beside the entity stage (both
-  //     pure, sharing nothing), else after it, so that only one of them
-  //     holds its working memory at a time
+  // 2a. events: the clustering reads each document's one at a time (a
+  //     held one where it is, a spilled one read and decoded); with two
+  //     threads or more it runs beside the entity stage (both pure, sharing
+  //     nothing but the spill files, read-only then), else after it, so that
+  //     only one of them holds its working memory at a time
   const bool cluster = stages_.keep_documents && stages_.events;
-  std::vector<events::DocEvents> events;
-  std::vector<bool> held;
-  auto load_events = [&] {  // (the spilled decoded on threads_ threads)
-    events.resize(docs_.size());
-    held.assign(docs_.size(), false);
-    ReadBack(
-        docs_.size(), threads_,
-        [&](std::size_t d, std::string& bytes) {
-          held[d] = docs_[d].events != nullptr;
-          if (held[d]) {
-            events[d] = TakeEvents(docs_[d]);
-            return false;
-          }
-          bytes = spills_[docs_[d].spill]->Read(docs_[d].events_slot);
-          return true;
+  auto cluster_events = [this] {
+    events::DocEvents read;  // the last spilled one read
+    return events::ClusterEvents(
+        docs_.size(),
+        [&](std::size_t d) -> const events::DocEvents& {
+          const Doc& doc = docs_[d];
+          if (doc.events) return *doc.events;
+          read = DecodeEvents(spills_[doc.spill]->Read(doc.events_slot));
+          return read;
         },
-        [&](std::size_t d, const std::string& bytes) { events[d] = DecodeEvents(bytes); });
+        stages_.event_config);
   };
   std::future<events::EventIndex> clustered;
   if (cluster && threads_ >= 2) {
-    load_events();  // the spill file is read on this thread only
-    clustered = std::async(std::launch::async, [&events, this] {
-      return events::ClusterEvents(events, stages_.event_config);
-    });
+    for (auto& f : spills_) f->Sync();  // (then Read is safe on both threads)
+    clustered = std::async(std::launch::async, cluster_events);
   }
   // 1. entities (every document noted as it came; folded in input order,
   //    kFoldBatch documents at a time: their short forms on threads_ threads)
@@ -451,6 +443,7 @@ CorpusResult CorpusRun::Resolve() {
     stages_.entities->Fold(fold, threads_);
   }
   corpus.entities = stages_.entities->Resolve();
+  stages_.entities->Clear();  // its memory of the run goes (records read only the table)
   // 3. (with 2b) claims, from each document's summary and records (no
   //    text), read back in input order if spilled: its records get their
   //    entities and events, its statement items are made, and its records
@@ -565,20 +558,20 @@ CorpusResult CorpusRun::Resolve() {
   };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
-    if (clustered.valid()) {
-      corpus.events = clustered.get();
-    } else {
-      load_events();
-      corpus.events = events::ClusterEvents(events, stages_.event_config);
-    }
-    for (std::size_t b = 0; b < docs_.size(); b += kClaimsBatch) {
+    corpus.events = clustered.valid() ? clustered.get() : cluster_events();
+    // each document's events again (a held one in place, a spilled one read
+    // back for its batch), their run-wide refs set, then the batch's claims
+    std::vector<events::DocEvents> read;
+    std::vector<events::DocEvents*> of;
+    for (std::size_t b = 0; claims && b < docs_.size(); b += kClaimsBatch) {
       const std::size_t e = std::min(docs_.size(), b + kClaimsBatch);
-      for (std::size_t d = b; d < e; ++d) SetGlobal(corpus.events, d, events[d]);
-      if (claims) claims_batch(b, [&](std::size_t d) { return &events[d]; });
+      read.assign(e - b, events::DocEvents());
+      of.assign(e - b, nullptr);
       for (std::size_t d = b; d < e; ++d) {
-        if (held[d]) docs_[d].events = std::make_unique<events::DocEvents>(std::move(events[d]));
-        events[d] = {};
+        of[d - b] = docs_[d].events ? docs_[d].events.get() : &(read[d - b] = TakeEvents(docs_[d]));
+        SetGlobal(corpus.events, d, *of[d - b]);
       }
+      claims_batch(b, [&](std::size_t d) -> const events::DocEvents* { return of[d - b]; });
     }
   }
   // 3. (the rest) claims: the grouping and the figure lines

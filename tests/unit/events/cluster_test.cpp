@@ -387,6 +387,83 @@ TEST_SUITE("events") {
     }
   }
 
+  // The clustering reads each document once, in order, and keeps nothing of
+  // it (the reader's one buffer is overwritten at every call): the index is
+  // the one of the documents all at once, and Find reads the packed index.
+  TEST_CASE("cluster: documents read one at a time, the index packed") {
+    const std::vector<events::DocEvents> docs = {
+        Doc("d3", "2024-11-10",
+            {Ev("airstrike", {kManbij}, {State("Turkey")}, "2024-11-06"),
+             Ev("meeting", {{"Qatar", "Doha"}}), Ev("attack", {kSinjar}, {}, "2024-11-01")}),
+        Doc("d0", "2024-11-09", {}),
+        Doc("d1", "2024-11-07",
+            {Ev("attack", {kAleppo}, {}, "2024-11-06"), Ev("statement", {}, {}, "2024-11-07"),
+             Ev("clash", {kManbij}, {Group("Kurdish fighters")}, "2024-11-05")}),
+        Doc("d2", "2024-11-02",
+            {Ev("airstrike", {kNineveh}, {}, "2024-11-01"), Ev("protest", {kIdlib}),
+             Ev("clash", {kManbij, kSyria}, {Group("Kurdish fighters")}, "2024-11-05")}),
+    };
+    std::vector<std::size_t> asked;
+    events::DocEvents buffer;
+    const events::EventIndex read =
+        events::ClusterEvents(docs.size(), [&](std::size_t d) -> const events::DocEvents& {
+          asked.push_back(d);
+          buffer = docs[d];
+          return buffer;
+        });
+    CHECK(asked == std::vector<std::size_t>{0, 1, 2, 3});
+    const events::EventIndex all = events::ClusterEvents(docs);
+    REQUIRE(read.events.size() == all.events.size());
+    CHECK(read.events.size() == 6);
+    for (std::size_t n = 0; n < all.events.size(); ++n) {
+      CAPTURE(n);
+      const events::GlobalEvent &a = read.events[n], &b = all.events[n];
+      CHECK(a.ref.id == b.ref.id);
+      CHECK(a.ref.label == b.ref.label);
+      CHECK(a.ref.where == b.ref.where);
+      CHECK(a.members == b.members);
+      CHECK(a.places == b.places);
+      CHECK(a.actors == b.actors);
+      CHECK(a.type_path == b.type_path);
+      CHECK(a.mentions == b.mentions);
+    }
+    struct Row {
+      std::size_t doc;
+      int local;
+      const char* id;  // nullptr: none
+    } rows[] = {
+        {0, 0, "E3"},     {0, 1, "E5"},    {0, 2, "E1"},    {0, 3, nullptr},
+        {0, -1, nullptr}, {1, 0, nullptr}, {2, 0, "E3"},    {2, 2, "E2"},
+        {3, 2, "E2"},     {3, 3, nullptr}, {4, 0, nullptr}, {99, 0, nullptr},
+    };
+    // without details: the same ids, refs and dates, nothing else kept
+    events::ClusterConfig ids_only;
+    ids_only.details = false;
+    const events::EventIndex slim = events::ClusterEvents(docs, ids_only);
+    REQUIRE(slim.events.size() == all.events.size());
+    for (std::size_t n = 0; n < all.events.size(); ++n) {
+      CAPTURE(n);
+      const events::GlobalEvent &a = slim.events[n], &b = all.events[n];
+      CHECK(a.ref.id == b.ref.id);
+      CHECK(a.ref.label == b.ref.label);
+      CHECK(a.ref.where == b.ref.where);
+      CHECK(a.date == b.date);
+      CHECK(a.members.empty());
+      CHECK(a.places.empty());
+      CHECK(a.actors.empty());
+      CHECK(a.type_path.empty());
+      CHECK(!b.members.empty());
+    }
+    for (const Row& r : rows) {
+      CAPTURE(r.doc);
+      CAPTURE(r.local);
+      for (const events::EventIndex* index : {&read, &slim}) {
+        const events::GlobalEvent* g = index->Find(r.doc, r.local);
+        CHECK((g ? g->ref.id : std::string("none")) == (r.id ? r.id : "none"));
+      }
+    }
+  }
+
   TEST_CASE("cluster: Summarize, the label \"type, place, when\"") {
     struct Row {
       std::string name;

@@ -347,6 +347,81 @@ TEST_SUITE("resolve") {
     CHECK(resolve(3, docs.size()) == one);
   }
 
+  // Without details (extract) the table keeps no merge explanations (their
+  // shared documents grew with the run); the entities, names and records are
+  // the same. With details the shared documents are named by their ids.
+  TEST_CASE("details: merge explanations only with details, the same entities without") {
+    auto table = [](bool details) {
+      resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+      resolver.KeepDetails(details);
+      AddAll(resolver, kDocs);
+      return resolver.Resolve();
+    };
+    auto shared_docs = [](const resolve::EntityTable& t) {
+      std::set<std::string> out;
+      for (const auto& e : t.entities) {
+        for (const auto& m : e.merges) {
+          for (const std::string& s : m.shared) {
+            if (s.rfind("doc:", 0) == 0) out.insert(s);
+          }
+        }
+      }
+      return out;
+    };
+    const resolve::EntityTable with = table(true), without = table(false);
+    struct Row {
+      const resolve::EntityTable* t;
+      bool merges;
+    } rows[] = {{&with, true}, {&without, false}};
+    for (const Row& r : rows) {
+      CAPTURE(r.merges);
+      std::size_t merges = 0;
+      for (const auto& e : r.t->entities) merges += e.merges.size();
+      CHECK((merges > 0) == r.merges);
+      REQUIRE(r.t->entities.size() == with.entities.size());
+      for (std::size_t k = 0; k < with.entities.size(); ++k) {
+        CHECK(r.t->entities[k].id == with.entities[k].id);
+        CHECK(r.t->entities[k].name == with.entities[k].name);
+      }
+      CHECK(r.t->record_entity == with.record_entity);
+    }
+    const std::set<std::string> ids = shared_docs(with);
+    CHECK(!ids.empty());
+    for (const std::string& s : ids) CHECK((s == "doc:a" || s == "doc:b" || s == "doc:c"));
+    CHECK(shared_docs(without).empty());
+  }
+
+  // Clear() forgets the run: the next run's table is a fresh resolver's,
+  // and a table made before stays valid for Apply.
+  TEST_CASE("Clear: the next run starts afresh") {
+    auto ids = [](const resolve::EntityTable& t) {
+      std::string out;
+      for (const auto& e : t.entities) out += e.id + " " + e.name + "\n";
+      for (const auto& rs : t.record_entity) {
+        for (std::ptrdiff_t r : rs) out += std::to_string(r) + " ";
+        out += "\n";
+      }
+      return out;
+    };
+    const std::vector<Doc> other = {kDocs[2], kDocs[0]};
+    resolve::EntityResolver fresh(resolve::ResolverConfig{}, testing::Rules());
+    AddAll(fresh, other);
+    const std::string expected = ids(fresh.Resolve());
+    resolve::EntityResolver reused(resolve::ResolverConfig{}, testing::Rules());
+    const std::vector<DocResult> first = AddAll(reused, kDocs);
+    const resolve::EntityTable before = reused.Resolve();
+    reused.Clear();
+    CHECK(ids(reused.Resolve()).empty());
+    AddAll(reused, other);
+    CHECK(ids(reused.Resolve()) == expected);
+    CHECK(ids(reused.Resolve()) != ids(before));
+    DocResult r = first[0];
+    reused.ApplyChecked(before, 0, r);
+    bool named = false;
+    for (const QuoteRecord& q : r.quotes) named |= q.speaker && !q.speaker->entity.empty();
+    CHECK(named);
+  }
+
   TEST_CASE("records get the entity's id and canonical name") {
     resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
     std::vector<DocResult> results = AddAll(resolver, kDocs);
