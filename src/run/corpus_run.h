@@ -106,9 +106,11 @@ class CorpusRun {
   // Runs the corpus stages and writes everything to `sink` (see above).
   void Finish(output::Sink& sink);
   // Threads Finish may use (>= 2: the event clustering beside the entity
-  // stage, the entity stage's short forms (EntityResolver::Fold of a batch)
-  // and the rendering of the output (output::Sink::Render) on that many
-  // threads; the output is the same for any number).
+  // stage, the entity stage's short forms (EntityResolver::Fold of a batch),
+  // the claims stage's per-document work (entities and events applied,
+  // statement items made, a batch at a time, appended in input order), the
+  // statement grouping and the rendering of the output (output::Sink::Render)
+  // on that many threads; the output is the same for any number).
   void SetThreads(unsigned threads) { threads_ = threads; }
 
  private:
