@@ -19,17 +19,16 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
   const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
   and_ = english.Word("conjunction");
   the_ = english.Word("article");
-  const std::map<std::string, std::unordered_set<std::string>*> sets = {
-      {"connector", &connectors_},
-      {"operation", &operations_},
-      {"owned_head", &owned_heads_},
-      {"particle", &particles_},
-      {"name_connector", &name_connectors_},
-      {"date_word", &date_words_},
-      {"place_connector", &place_connectors_},
-      {"portfolio", &portfolios_},
-      {"affiliation_link", &affiliation_links_},
-      {"role_qualifier", &role_qualifiers_}};
+  const std::map<std::string, ViewSet*> sets = {{"connector", &connectors_},
+                                                {"operation", &operations_},
+                                                {"owned_head", &owned_heads_},
+                                                {"particle", &particles_},
+                                                {"name_connector", &name_connectors_},
+                                                {"date_word", &date_words_},
+                                                {"place_connector", &place_connectors_},
+                                                {"portfolio", &portfolios_},
+                                                {"affiliation_link", &affiliation_links_},
+                                                {"role_qualifier", &role_qualifiers_}};
   const std::map<std::string, std::vector<std::vector<std::string>>*> phrases = {
       {"operation_link", &operation_links_},
       {"alias", &alias_links_},
@@ -60,8 +59,8 @@ struct MentionFinder::Run_ {
   const MentionFinder& f;
   std::string_view text;
   const std::vector<Token>& tok;
-  std::vector<std::string> lower;  // per token ("" for non-words)
-  std::vector<char> used;          // token already in a mention
+  std::vector<std::string_view> lower;  // per token, into Tokens::lowered ("" for non-words)
+  std::vector<char> used;               // token already in a mention
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
   std::vector<std::size_t> first_place;                    // per sentence, computed on first use
@@ -246,11 +245,11 @@ struct MentionFinder::Run_ {
   // The longest tail of [first, last] whose capitalised words all start
   // with a letter of the acronym; its first token (or nullopt).
   std::optional<std::size_t> Expansion(std::size_t first, std::size_t last, std::size_t acr) const {
-    const std::string& letters = lower[acr];
+    const std::string_view letters = lower[acr];
     std::size_t start = last + 1;
     for (std::size_t i = last + 1; i-- > first;) {
       if (IsCap(i)) {
-        if (letters.find(lower[i][0]) == std::string::npos) break;
+        if (letters.find(lower[i][0]) == std::string_view::npos) break;
         start = i;
       } else if (!(tok[i].kind == TokenKind::kPossessive || IsWord(i))) {
         break;
@@ -343,7 +342,7 @@ struct MentionFinder::Run_ {
       if (i >= tok.size() || !Same(at, i) || IsPunct(i, ',') || IsPunct(i, '(')) break;
       if (!IsRoleWord(i)) continue;
       if (direction > 0 && IsNameWord(i + 1) && Same(i, i + 1) && !IsRoleWord(i + 1)) return {};
-      return lower[i];
+      return std::string(lower[i]);
     }
     return {};
   }
@@ -358,7 +357,7 @@ struct MentionFinder::Run_ {
     }
     if (!PersonLike(first, last)) return;
     if (first > 0 && IsRoleWord(first - 1) && Same(first, first - 1)) {
-      EmitTitled(first, last, lower[first - 1]);
+      EmitTitled(first, last, std::string(lower[first - 1]));
       return;
     }
     // "the" never comes before a person's name (the Blue Zone, an AFP
@@ -734,7 +733,7 @@ struct MentionFinder::Run_ {
         if (!name) break;
         bool free = true;
         for (std::size_t k = name->first; k <= name->second; ++k) free = free && !used[k];
-        if (free) Emit(name->first, name->second, MentionKind::kPerson, lower[r]);
+        if (free) Emit(name->first, name->second, MentionKind::kPerson, std::string(lower[r]));
         break;
       }
     }
