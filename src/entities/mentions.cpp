@@ -1,6 +1,7 @@
 #include "entities/mentions.h"
 
 #include <algorithm>
+#include <bitset>
 #include <map>
 #include <optional>
 
@@ -63,13 +64,17 @@ struct MentionFinder::Run_ {
   std::vector<char> used;               // token already in a mention
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
-  std::vector<std::size_t> first_place;                    // per sentence, computed on first use
-  std::vector<char> title_case;                            // per sentence, computed on first use
   // Per token, what IsFunction, IsRoleWord and IsPlace found (kUnknown until
   // asked): the finder asks of the same words again and again, each a hash
   // look-up.
   enum Known : char { kUnknown, kNo, kYes };
   mutable std::vector<Known> function_word, role_word, place_word;
+  // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
+  // its first place and whether it is in title case, each computed when a
+  // mention first asks of that sentence (most sentences are never asked).
+  std::vector<std::pair<std::size_t, std::size_t>> sentence_tokens;
+  std::vector<std::size_t> first_place;  // npos: not computed yet
+  std::vector<Known> title_case;         // kUnknown: not computed yet
 
   Run_(const MentionFinder& finder, std::string_view t, const segment::Tokens& tokens)
       : f(finder),
@@ -380,22 +385,37 @@ struct MentionFinder::Run_ {
     for (std::size_t k = first; k <= last; ++k) used[k] = 0;
   }
 
+  // The tokens of a sentence [first, end) (empty for a sentence past the
+  // last token); the table is made on first use, one pass without look-ups.
+  std::pair<std::size_t, std::size_t> SentenceTokens(std::size_t sentence) {
+    if (sentence_tokens.empty() && !tok.empty()) {
+      sentence_tokens.assign(tok.back().sentence + 1, {0, 0});
+      for (std::size_t k = tok.size(); k-- > 0;) {
+        auto& [first, end] = sentence_tokens[tok[k].sentence];
+        if (end == 0) end = k + 1;
+        first = k;
+      }
+    }
+    if (sentence >= sentence_tokens.size()) return {tok.size(), tok.size()};
+    return sentence_tokens[sentence];
+  }
+
   // Whether a sentence is written in title case (config headline) counting
   // the words that are not function words.
   bool TitleCase(std::size_t sentence) {
-    if (title_case.empty()) {
-      const std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
-      std::vector<std::size_t> words(sentences, 0), caps(sentences, 0);
-      for (std::size_t k = 0; k < tok.size(); ++k) {
+    const auto [first, end] = SentenceTokens(sentence);
+    if (first >= end) return false;
+    if (title_case.empty()) title_case.assign(sentence_tokens.size(), kUnknown);
+    if (title_case[sentence] == kUnknown) {
+      std::size_t words = 0, caps = 0;
+      for (std::size_t k = first; k < end; ++k) {
         if (!IsWord(k) || IsFunction(k)) continue;
-        ++words[tok[k].sentence];
-        caps[tok[k].sentence] += IsNameWord(k) ? 1 : 0;
+        ++words;
+        caps += IsNameWord(k) ? 1 : 0;
       }
-      title_case.assign(sentences, 0);
-      for (std::size_t x = 0; x < sentences; ++x)
-        title_case[x] = segment::IsTitleCase(words[x], caps[x], f.config_.headline);
+      title_case[sentence] = segment::IsTitleCase(words, caps, f.config_.headline) ? kYes : kNo;
     }
-    return sentence < title_case.size() && title_case[sentence];
+    return title_case[sentence] == kYes;
   }
 
   // The first place in token i's sentence before i, else in the sentence before.
@@ -411,14 +431,15 @@ struct MentionFinder::Run_ {
   // The first place token of a sentence (tok.size() when none), each
   // sentence scanned once however many organisations it names.
   std::size_t FirstPlace(std::size_t sentence) {
-    if (first_place.empty()) {
-      std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
-      first_place.assign(sentences, tok.size());
-      for (std::size_t k = tok.size(); k-- > 0;) {
-        if (IsPlace(k)) first_place[tok[k].sentence] = k;
-      }
+    const auto [first, end] = SentenceTokens(sentence);
+    if (first >= end) return tok.size();
+    if (first_place.empty()) first_place.assign(sentence_tokens.size(), std::string::npos);
+    if (first_place[sentence] == std::string::npos) {
+      std::size_t k = first;
+      while (k < end && !IsPlace(k)) ++k;
+      first_place[sentence] = k < end ? k : tok.size();
     }
-    return sentence < first_place.size() ? first_place[sentence] : tok.size();
+    return first_place[sentence];
   }
 
   // The place an organisation's name leaves implicit ("" when it names one).
@@ -800,8 +821,16 @@ struct MentionFinder::Run_ {
       names.insert(lower[i]);
     }
     if (candidates.empty()) return;
+    // (length mod 32, first byte) of each form: a lower-case word whose pair
+    // no candidate has strikes none off and is not looked up (most are not)
+    auto key = [](std::string_view w) {
+      return (w.size() % 32) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+    };
+    std::bitset<32 * 256> shapes;
+    for (std::string_view name : names) shapes.set(key(name));
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) names.erase(lower[i]);
+      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.test(key(lower[i])))
+        names.erase(lower[i]);
     }
     for (std::size_t i : candidates) {
       if (names.count(lower[i])) Emit(i, i, MentionKind::kWord);
