@@ -60,9 +60,7 @@ class Resolver {
         tokens_(tokens),
         shape_(shape),
         people_(Keys(reader.lexicon())),
-        speakers_(Keys(reader.lexicon())) {
-    ScanCase();
-  }
+        speakers_(Keys(reader.lexicon())) {}
 
   // Every person named in the document with the role stated next to the
   // name, then every later mention of one of their name words alone.
@@ -271,19 +269,30 @@ class Resolver {
   static bool Agrees(char gender, char want) { return gender == 0 || gender == want; }
 
   // Words of the document written in lower case, and words written
-  // capitalised inside a sentence (not as its first word).
-  void ScanCase() {
+  // capitalised inside a sentence (not as its first word): views into the
+  // text, gathered on the first question (most documents ask none).
+  void ScanCase() const {
+    if (case_scanned_) return;
+    case_scanned_ = true;
     std::size_t sentence = static_cast<std::size_t>(-1);
     for (const auto& tok : tokens_.tokens) {
       if (tok.kind != segment::TokenKind::kWord) continue;
       const bool first = tok.sentence != sentence;
       sentence = tok.sentence;
-      std::string word(text_.substr(tok.span.begin, tok.span.size()));
+      std::string_view word = text_.substr(tok.span.begin, tok.span.size());
       if (!tok.cap && !tok.all_caps)
         lower_words_.insert(word);
       else if (!first)
         inner_caps_.insert(word);
     }
+  }
+  bool WrittenLower(std::string_view word) const {
+    ScanCase();
+    return lower_words_.count(word) > 0;
+  }
+  bool CapitalisedInside(std::string_view word) const {
+    ScanCase();
+    return inner_caps_.count(word) > 0;
   }
 
   // 'f', 'm' or 0: what the first name, the role or an honorific in the
@@ -429,7 +438,7 @@ class Resolver {
         return;
       } else if (names_.not_names.count(lower) && (!single || !borne)) {
         p.name.clear();  // "Memorial Day", "Q": a day or a label, nobody named
-      } else if (single && !borne && lower_words_.count(lower) && !inner_caps_.count(p.name)) {
+      } else if (single && !borne && WrittenLower(lower) && !CapitalisedInside(p.name)) {
         p.name.clear();  // "Participants will discuss …"
       }
     }
@@ -910,7 +919,8 @@ class Resolver {
   bool has_last_ = false;
   std::vector<Known> orgs_;  // organisations and named groups quoted; unit = the paragraph
   std::map<std::string, std::string> ids_;
-  std::unordered_set<std::string> lower_words_, inner_caps_;
+  mutable bool case_scanned_ = false;  // ScanCase
+  mutable std::unordered_set<std::string_view> lower_words_, inner_caps_;
   std::unordered_map<std::string, Introduction> introduced_;  // by name
 };
 

@@ -1,6 +1,7 @@
 #include "entities/mentions.h"
 
 #include <algorithm>
+#include <bitset>
 #include <map>
 #include <optional>
 
@@ -19,17 +20,16 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
   const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
   and_ = english.Word("conjunction");
   the_ = english.Word("article");
-  const std::map<std::string, std::unordered_set<std::string>*> sets = {
-      {"connector", &connectors_},
-      {"operation", &operations_},
-      {"owned_head", &owned_heads_},
-      {"particle", &particles_},
-      {"name_connector", &name_connectors_},
-      {"date_word", &date_words_},
-      {"place_connector", &place_connectors_},
-      {"portfolio", &portfolios_},
-      {"affiliation_link", &affiliation_links_},
-      {"role_qualifier", &role_qualifiers_}};
+  const std::map<std::string, ViewSet*> sets = {{"connector", &connectors_},
+                                                {"operation", &operations_},
+                                                {"owned_head", &owned_heads_},
+                                                {"particle", &particles_},
+                                                {"name_connector", &name_connectors_},
+                                                {"date_word", &date_words_},
+                                                {"place_connector", &place_connectors_},
+                                                {"portfolio", &portfolios_},
+                                                {"affiliation_link", &affiliation_links_},
+                                                {"role_qualifier", &role_qualifiers_}};
   const std::map<std::string, std::vector<std::vector<std::string>>*> phrases = {
       {"operation_link", &operation_links_},
       {"alias", &alias_links_},
@@ -60,17 +60,21 @@ struct MentionFinder::Run_ {
   const MentionFinder& f;
   std::string_view text;
   const std::vector<Token>& tok;
-  std::vector<std::string> lower;  // per token ("" for non-words)
-  std::vector<char> used;          // token already in a mention
+  std::vector<std::string_view> lower;  // per token, into Tokens::lowered ("" for non-words)
+  std::vector<char> used;               // token already in a mention
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
-  std::vector<std::size_t> first_place;                    // per sentence, computed on first use
-  std::vector<char> title_case;                            // per sentence, computed on first use
   // Per token, what IsFunction, IsRoleWord and IsPlace found (kUnknown until
   // asked): the finder asks of the same words again and again, each a hash
   // look-up.
   enum Known : char { kUnknown, kNo, kYes };
   mutable std::vector<Known> function_word, role_word, place_word;
+  // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
+  // its first place and whether it is in title case, each computed when a
+  // mention first asks of that sentence (most sentences are never asked).
+  std::vector<std::pair<std::size_t, std::size_t>> sentence_tokens;
+  std::vector<std::size_t> first_place;  // npos: not computed yet
+  std::vector<Known> title_case;         // kUnknown: not computed yet
 
   Run_(const MentionFinder& finder, std::string_view t, const segment::Tokens& tokens)
       : f(finder),
@@ -246,11 +250,11 @@ struct MentionFinder::Run_ {
   // The longest tail of [first, last] whose capitalised words all start
   // with a letter of the acronym; its first token (or nullopt).
   std::optional<std::size_t> Expansion(std::size_t first, std::size_t last, std::size_t acr) const {
-    const std::string& letters = lower[acr];
+    const std::string_view letters = lower[acr];
     std::size_t start = last + 1;
     for (std::size_t i = last + 1; i-- > first;) {
       if (IsCap(i)) {
-        if (letters.find(lower[i][0]) == std::string::npos) break;
+        if (letters.find(lower[i][0]) == std::string_view::npos) break;
         start = i;
       } else if (!(tok[i].kind == TokenKind::kPossessive || IsWord(i))) {
         break;
@@ -343,7 +347,7 @@ struct MentionFinder::Run_ {
       if (i >= tok.size() || !Same(at, i) || IsPunct(i, ',') || IsPunct(i, '(')) break;
       if (!IsRoleWord(i)) continue;
       if (direction > 0 && IsNameWord(i + 1) && Same(i, i + 1) && !IsRoleWord(i + 1)) return {};
-      return lower[i];
+      return std::string(lower[i]);
     }
     return {};
   }
@@ -358,7 +362,7 @@ struct MentionFinder::Run_ {
     }
     if (!PersonLike(first, last)) return;
     if (first > 0 && IsRoleWord(first - 1) && Same(first, first - 1)) {
-      EmitTitled(first, last, lower[first - 1]);
+      EmitTitled(first, last, std::string(lower[first - 1]));
       return;
     }
     // "the" never comes before a person's name (the Blue Zone, an AFP
@@ -381,22 +385,37 @@ struct MentionFinder::Run_ {
     for (std::size_t k = first; k <= last; ++k) used[k] = 0;
   }
 
+  // The tokens of a sentence [first, end) (empty for a sentence past the
+  // last token); the table is made on first use, one pass without look-ups.
+  std::pair<std::size_t, std::size_t> SentenceTokens(std::size_t sentence) {
+    if (sentence_tokens.empty() && !tok.empty()) {
+      sentence_tokens.assign(tok.back().sentence + 1, {0, 0});
+      for (std::size_t k = tok.size(); k-- > 0;) {
+        auto& [first, end] = sentence_tokens[tok[k].sentence];
+        if (end == 0) end = k + 1;
+        first = k;
+      }
+    }
+    if (sentence >= sentence_tokens.size()) return {tok.size(), tok.size()};
+    return sentence_tokens[sentence];
+  }
+
   // Whether a sentence is written in title case (config headline) counting
   // the words that are not function words.
   bool TitleCase(std::size_t sentence) {
-    if (title_case.empty()) {
-      const std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
-      std::vector<std::size_t> words(sentences, 0), caps(sentences, 0);
-      for (std::size_t k = 0; k < tok.size(); ++k) {
+    const auto [first, end] = SentenceTokens(sentence);
+    if (first >= end) return false;
+    if (title_case.empty()) title_case.assign(sentence_tokens.size(), kUnknown);
+    if (title_case[sentence] == kUnknown) {
+      std::size_t words = 0, caps = 0;
+      for (std::size_t k = first; k < end; ++k) {
         if (!IsWord(k) || IsFunction(k)) continue;
-        ++words[tok[k].sentence];
-        caps[tok[k].sentence] += IsNameWord(k) ? 1 : 0;
+        ++words;
+        caps += IsNameWord(k) ? 1 : 0;
       }
-      title_case.assign(sentences, 0);
-      for (std::size_t x = 0; x < sentences; ++x)
-        title_case[x] = segment::IsTitleCase(words[x], caps[x], f.config_.headline);
+      title_case[sentence] = segment::IsTitleCase(words, caps, f.config_.headline) ? kYes : kNo;
     }
-    return sentence < title_case.size() && title_case[sentence];
+    return title_case[sentence] == kYes;
   }
 
   // The first place in token i's sentence before i, else in the sentence before.
@@ -412,14 +431,15 @@ struct MentionFinder::Run_ {
   // The first place token of a sentence (tok.size() when none), each
   // sentence scanned once however many organisations it names.
   std::size_t FirstPlace(std::size_t sentence) {
-    if (first_place.empty()) {
-      std::size_t sentences = tok.empty() ? 0 : tok.back().sentence + 1;
-      first_place.assign(sentences, tok.size());
-      for (std::size_t k = tok.size(); k-- > 0;) {
-        if (IsPlace(k)) first_place[tok[k].sentence] = k;
-      }
+    const auto [first, end] = SentenceTokens(sentence);
+    if (first >= end) return tok.size();
+    if (first_place.empty()) first_place.assign(sentence_tokens.size(), std::string::npos);
+    if (first_place[sentence] == std::string::npos) {
+      std::size_t k = first;
+      while (k < end && !IsPlace(k)) ++k;
+      first_place[sentence] = k < end ? k : tok.size();
     }
-    return sentence < first_place.size() ? first_place[sentence] : tok.size();
+    return first_place[sentence];
   }
 
   // The place an organisation's name leaves implicit ("" when it names one).
@@ -734,7 +754,7 @@ struct MentionFinder::Run_ {
         if (!name) break;
         bool free = true;
         for (std::size_t k = name->first; k <= name->second; ++k) free = free && !used[k];
-        if (free) Emit(name->first, name->second, MentionKind::kPerson, lower[r]);
+        if (free) Emit(name->first, name->second, MentionKind::kPerson, std::string(lower[r]));
         break;
       }
     }
@@ -801,8 +821,16 @@ struct MentionFinder::Run_ {
       names.insert(lower[i]);
     }
     if (candidates.empty()) return;
+    // (length mod 32, first byte) of each form: a lower-case word whose pair
+    // no candidate has strikes none off and is not looked up (most are not)
+    auto key = [](std::string_view w) {
+      return (w.size() % 32) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+    };
+    std::bitset<32 * 256> shapes;
+    for (std::string_view name : names) shapes.set(key(name));
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps) names.erase(lower[i]);
+      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.test(key(lower[i])))
+        names.erase(lower[i]);
     }
     for (std::size_t i : candidates) {
       if (names.count(lower[i])) Emit(i, i, MentionKind::kWord);

@@ -34,6 +34,7 @@
 #include "core/places.h"
 #include "core/record.h"
 #include "core/rules.h"
+#include "core/view_hash.h"
 #include "segment/title_case.h"
 #include "segment/tokenizer.h"
 #include "segment/word_lists.h"
@@ -91,12 +92,13 @@ class MentionFinder {
   const rules::Places& places_;
   MentionConfig config_;
   std::string and_, the_;  // rules/english.txt conjunction, article
-  std::unordered_set<std::string> connectors_, operations_, owned_heads_;
-  std::unordered_set<std::string> particles_, name_connectors_, date_words_, place_connectors_,
-      portfolios_, affiliation_links_, role_qualifiers_;
+  // (probed with a token's lower-case view, Tokens::Lowered: core/view_hash.h)
+  ViewSet connectors_, operations_, owned_heads_;
+  ViewSet particles_, name_connectors_, date_words_, place_connectors_, portfolios_,
+      affiliation_links_, role_qualifiers_;
   // rules/speaker_names.txt: clause openers and pre-name descriptors, never
   // a person's first name word ("But Ana Ruiz", "Billionaire Ana Ruiz")
-  std::unordered_set<std::string> openers_, descriptors_;
+  ViewSet openers_, descriptors_;
   std::vector<std::vector<std::string>> operation_links_;  // word sequences
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
   std::vector<std::vector<std::string>> own_names_;        // word sequences

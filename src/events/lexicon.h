@@ -122,6 +122,8 @@ class EventLexicon {
     auto hit = triggers_.Longest(i, end, LowerAt{words});
     return {hit.length, hit.value};
   }
+  // Some trigger phrase starts with this lower-case word.
+  bool StartsTrigger(std::string_view lower) const { return triggers_.StartsWith(lower); }
   // The longest actor name at words[i…end): {words, actor index}.
   std::pair<std::size_t, const int*> ActorAt(const std::vector<Word>& words, std::size_t i,
                                              std::size_t end) const {

@@ -74,6 +74,10 @@ std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex
       ++words;
   }
   if (!ahead) return {0, nullptr};
+  // Nor does a phrase start with most words: look up the first before copying.
+  std::size_t first = i;
+  while (first < end && w[first].kind == TokenKind::kQuote) ++first;
+  if (first == end || !lex.StartsTrigger(w[first].lower)) return {0, nullptr};
   std::vector<Word> bare;
   std::vector<std::size_t> at;  // index in w of each word of `bare`
   bool marks = false;
