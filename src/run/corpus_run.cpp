@@ -525,7 +525,7 @@ CorpusResult CorpusRun::Resolve() {
     summaries[d].records = {};
   };
   // Documents [b, b + kClaimsBatch), events_of(d) the events of document d
-  // (null: no event stage).
+  // (null: no event stage; called once per document, on the batch's threads).
   auto claims_batch = [&](std::size_t b, auto&& events_of) {
     const std::size_t m = std::min(kClaimsBatch, docs_.size() - b);
     std::vector<char> from_disk(m, 0);  // by document of the batch: its summary was spilled
@@ -559,19 +559,28 @@ CorpusResult CorpusRun::Resolve() {
   // 2b. events: run-wide refs for the claims
   if (cluster) {
     corpus.events = clustered.valid() ? clustered.get() : cluster_events();
-    // each document's events again (a held one in place, a spilled one read
-    // back for its batch), their run-wide refs set, then the batch's claims
+    // each document's events again (a held one in place, a spilled one's
+    // bytes read back here for its batch), decoded and given their run-wide
+    // refs by the thread that makes the document's claims
+    std::vector<std::string> bytes;
     std::vector<events::DocEvents> read;
-    std::vector<events::DocEvents*> of;
     for (std::size_t b = 0; claims && b < docs_.size(); b += kClaimsBatch) {
       const std::size_t e = std::min(docs_.size(), b + kClaimsBatch);
+      bytes.assign(e - b, std::string());
       read.assign(e - b, events::DocEvents());
-      of.assign(e - b, nullptr);
       for (std::size_t d = b; d < e; ++d) {
-        of[d - b] = docs_[d].events ? docs_[d].events.get() : &(read[d - b] = TakeEvents(docs_[d]));
-        SetGlobal(corpus.events, d, *of[d - b]);
+        if (!docs_[d].events) bytes[d - b] = spills_[docs_[d].spill]->Read(docs_[d].events_slot);
       }
-      claims_batch(b, [&](std::size_t d) -> const events::DocEvents* { return of[d - b]; });
+      claims_batch(b, [&](std::size_t d) -> const events::DocEvents* {
+        events::DocEvents* events = docs_[d].events.get();
+        if (!events) {
+          read[d - b] = DecodeEvents(bytes[d - b]);
+          std::string().swap(bytes[d - b]);
+          events = &read[d - b];
+        }
+        SetGlobal(corpus.events, d, *events);
+        return events;
+      });
     }
   }
   // 3. (the rest) claims: the grouping and the figure lines
@@ -584,8 +593,16 @@ CorpusResult CorpusRun::Resolve() {
       spilled->Sync();
       inputs.features = spilled.get();
     }
-    ReleaseFreed();
+    // the freed pages go back beside the grouping's first steps when there
+    // are threads for it (malloc_trim is thread-safe, and serial: a third of
+    // a second per 10k documents)
+    std::future<void> released;
+    if (threads_ >= 2)
+      released = std::async(std::launch::async, ReleaseFreed);
+    else
+      ReleaseFreed();
     corpus.claims = stages_.claims->Run(docs, inputs, threads_);
+    if (released.valid()) released.get();
     inputs = {};
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
