@@ -156,7 +156,7 @@ using Event = Store::Event;
 // event's content, the first seen 0.
 class Contents {
  public:
-  explicit Contents(const Store& s) : s_(s), ids_(0, Hash{&s}, Equal{&s}) {}
+  explicit Contents(const Store& s) : ids_(0, Hash{&s}, Equal{&s}) {}
   std::uint32_t Of(std::uint32_t e) {
     return ids_.try_emplace(e, static_cast<std::uint32_t>(ids_.size())).first->second;
   }
@@ -197,7 +197,6 @@ class Contents {
                         });
     }
   };
-  const Store& s_;
   std::unordered_map<std::uint32_t, std::uint32_t, Hash, Equal> ids_;  // an event → its content
 };
 
