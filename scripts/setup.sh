@@ -18,6 +18,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 packages=(build-essential g++ cmake pkg-config libicu-dev libpcre2-dev
           libboost-program-options-dev doctest-dev nlohmann-json3-dev libsqlite3-dev python3
           libcpp-httplib-dev chromium
+          libjemalloc-dev  # the executable's allocator (CMakeLists.txt, WHOSAID_JEMALLOC)
           clang-14 libclang-rt-14-dev clang-format-14
           python3-distributed)  # scripts/dask_extract.py (dask.bag on distributed; issue 13)
 

@@ -27,11 +27,28 @@ std::size_t Footprint(const Partial& p) {
   return n;
 }
 
+}  // namespace
+}  // namespace whosaid::run
+
+// jemalloc's control entry point, when the executable is linked with it
+// (CMakeLists.txt, WHOSAID_JEMALLOC); null otherwise (weak).
+extern "C" int mallctl(const char* name, void* old_value, std::size_t* old_size, void* new_value,
+                       std::size_t new_size) __attribute__((weak));
+
+namespace whosaid::run {
+namespace {
+
 // Gives the pages of memory freed so far back to the system: glibc keeps
 // them, and those of the worker threads' arenas (where each document's
 // records and summaries were made, RunConfig::prepare) the main thread never
 // reuses, so what a stage drops would still count in the resident size.
+// jemalloc gives them back on its own after a delay; purging every arena
+// ("arena.4096" is MALLCTL_ARENAS_ALL) does it now.
 void ReleaseFreed() {
+  if (mallctl != nullptr) {
+    mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
+    return;
+  }
 #if defined(__GLIBC__)
   malloc_trim(0);
 #endif
