@@ -141,6 +141,52 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   }
   for (const auto& line : rules.File("portfolios.txt").lines())
     portfolios_.insert(segment::Lower(line.text));
+  MakeFacts();
+}
+
+// Every word some list of Facts holds (a title also with its full stop: IsTitle
+// takes "gen." for "gen"), with its facts asked of the functions themselves,
+// so Facts(w) gives their answers for a listed word, and none for any other
+// (no list holds it) — but for number compounds, which Facts asks apart.
+void Lexicon::MakeFacts() {
+  std::vector<std::string> keys;
+  auto add = [&](std::string_view w) { keys.emplace_back(w); };
+  for (const auto& [w, symbol] : function_) add(w);
+  for (const auto& [w, pronoun] : pronouns_) add(w);
+  for (const auto& [w, type] : sources_) add(w);
+  for (const auto& [w, particle] : particles_) add(w);
+  for (const auto& w : past_forms_) add(w);
+  cue_index_.ForEachFirstWord(add);
+  nominal_index_.ForEachFirstWord(add);
+  word_lists_.ForEachListWord([&](std::string_view w) {
+    add(w);
+    keys.push_back(std::string(w) + ".");
+  });
+  for (const std::string& w : keys) {
+    if (facts_.count(w)) continue;
+    WordFacts f;
+    f.function = FunctionSymbol(w);
+    f.pronoun = FindPronoun(w);
+    f.source = SourceType(w);
+    f.particle = NameParticle(w);
+    f.title = IsTitle(w);
+    f.role = IsRole(w);
+    f.org_head = IsOrgHead(w, false);
+    f.org_head_cap = IsOrgHead(w, true);
+    f.past = IsIrregularPast(w);
+    f.starts_cue = cue_index_.StartsWith(w);
+    f.starts_nominal = nominal_index_.StartsWith(w);
+    facts_.emplace(w, f);
+  }
+}
+
+WordFacts Lexicon::Facts(std::string_view lower) const {
+  auto it = facts_.find(lower);
+  if (it != facts_.end()) return it->second;
+  WordFacts none;
+  if (lower.find('-') != std::string_view::npos && NumberCompound(lower))
+    none.function = alphabet_.sym.number;
+  return none;
 }
 
 namespace {

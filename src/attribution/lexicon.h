@@ -66,6 +66,24 @@ struct Pronoun {
   bool plural = false;
 };
 
+// Everything the shape builder asks of one lower-case word, gathered by one
+// look-up (Lexicon::Facts) instead of one hash look-up per list: it classes
+// every word token of every document, and most of them are in no list.
+// Each field equals the answer of the Lexicon function named beside it.
+struct WordFacts {
+  char function = 0;                    // FunctionSymbol (number compounds too)
+  const Pronoun* pronoun = nullptr;     // FindPronoun
+  std::optional<SpeakerType> source;    // SourceType
+  Particle particle = Particle::kNone;  // NameParticle
+  bool title = false;                   // IsTitle
+  bool role = false;                    // IsRole
+  bool org_head = false;                // IsOrgHead(word, false)
+  bool org_head_cap = false;            // IsOrgHead(word, true)
+  bool past = false;                    // IsIrregularPast
+  bool starts_cue = false;              // some cue phrase starts with it (MatchCue can match)
+  bool starts_nominal = false;          // some nominal cue starts with it (MatchNominal)
+};
+
 class Lexicon {
  public:
   explicit Lexicon(const rules::RuleSet& rules);
@@ -123,6 +141,9 @@ class Lexicon {
   bool IsMembers(std::string_view lower) const { return members_.count(lower); }
   // A source noun: kGroup or kAnonymous.
   std::optional<SpeakerType> SourceType(std::string_view lower) const;
+  // All of the above that the shape builder reads, in one look-up (a word in
+  // no list: all none, after one hash).
+  WordFacts Facts(std::string_view lower) const;
 
   // The shape symbol of a cue, finite or -ing (shape_classes.txt cue.CLASS).
   char CueSymbol(const Cue& cue, bool participle) const;
@@ -137,6 +158,7 @@ class Lexicon {
     bool participle = false;
   };
   void LoadCues(const rules::RuleFile& file);
+  void MakeFacts();
   template <class V>
   using Map = ViewMap<V>;  // probed with a view (core/view_hash.h)
   using Set = ViewSet;
@@ -156,6 +178,7 @@ class Lexicon {
   Map<bool> quantifiers_;  // word → plural
   Set members_;
   Set labels_;
+  Map<WordFacts> facts_;  // every word of the lists above (Facts); made last
   ShapeAlphabet alphabet_;
   EnglishWords english_;
   const segment::WordLists& word_lists_;  // the rule set's (RuleSet::Shared)

@@ -42,21 +42,22 @@ char PunctSymbol(char32_t c, const ShapeSymbols& sym) {
   }
 }
 
-// ShapeBuilder::WordSymbol of a word already lower-cased.
-char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, bool cap, bool sentence_initial,
-                  bool next_cap) {
+// ShapeBuilder::WordSymbol of a word already lower-cased, from its facts
+// (Lexicon::Facts: one look-up for all the lists asked here).
+char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, const WordFacts& facts, bool cap,
+                  bool sentence_initial, bool next_cap) {
   const ShapeSymbols& sym = lexicon.alphabet().sym;
   if (!cap || sentence_initial) {
-    if (char f = lexicon.FunctionSymbol(lower)) return f;
-    if (const Pronoun* p = lexicon.FindPronoun(lower))
+    if (char f = facts.function) return f;
+    if (const Pronoun* p = facts.pronoun)
       return p->subject ? sym.subject_pronoun : sym.object_pronoun;
-  } else if (char f = lexicon.FunctionSymbol(lower); f == sym.determiner || f == sym.adverb) {
+  } else if (char f = facts.function; f == sym.determiner || f == sym.adverb) {
     return f;  // "The" inside a name (The Saleh Brigade); days (said Tuesday)
   }
-  if (cap && next_cap && lexicon.IsTitle(lower)) return sym.title;
-  if (lexicon.SourceType(lower)) return sym.source;  // "analysts", "diplomats": sources first
-  if (lexicon.IsRole(lower)) return sym.role;
-  if (lexicon.IsOrgHead(lower, cap)) return sym.org_head;
+  if (cap && next_cap && facts.title) return sym.title;
+  if (facts.source) return sym.source;  // "analysts", "diplomats": sources first
+  if (facts.role) return sym.role;
+  if (cap ? facts.org_head_cap : facts.org_head) return sym.org_head;
   if (cap) return sym.name;
   const EnglishWords& en = lexicon.english();
   return lower.size() >= en.gerund_min_length && lower.ends_with(en.gerund_ending) ? sym.gerund
@@ -260,9 +261,11 @@ class Builder {
         break;
     }
     bool initial = SentenceInitial(u.first);
-    if (!t.cap || initial) {
+    const WordFacts facts = lexicon_.Facts(Lowered(u.first));
+    if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
-      auto cue = lexicon_.MatchCue(words);
+      std::optional<PhraseMatch> cue;
+      if (facts.starts_cue) cue = lexicon_.MatchCue(words);
       bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
       if (cue &&
           ((AfterDeterminer() && !count_subject) || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
@@ -279,19 +282,19 @@ class Builder {
         u.passive = !cue->participle && AfterBe();
         return;
       }
-      if (std::size_t n = lexicon_.MatchNominal(words)) {
+      if (std::size_t n = facts.starts_nominal ? lexicon_.MatchNominal(words) : 0) {
         u.end = u.first + n;
         u.symbol = sym_.nominal_cue;
         return;
       }
     }
     bool next_cap = u.first + 1 < tokens_.size() && tokens_[u.first + 1].cap;
-    if (!t.cap && ApartParticle(u.first)) {
+    if (!t.cap && IsApart(facts.particle) && ApartParticle(u.first)) {
       u.symbol = sym_.name;
       return;
     }
     bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
-    u.symbol = WordSymbolOf(lexicon_, Lowered(u.first), cap, initial && t.cap, next_cap);
+    u.symbol = WordSymbolOf(lexicon_, Lowered(u.first), facts, cap, initial && t.cap, next_cap);
     if (u.symbol == sym_.object_pronoun && t.all_caps) u.symbol = sym_.name;   // US, not us
     if (u.symbol == sym_.name && KickerLabel(u.first)) u.symbol = sym_.other;  // "EXCLUSIVE: …"
     if (u.symbol == sym_.word) {
@@ -301,7 +304,7 @@ class Builder {
       const EnglishWords& en = lexicon_.english();
       u.past = lower.size() >= en.past_min_length && lower.ends_with(en.past_ending) &&
                lower.find('-') == std::string_view::npos;
-      u.past = u.past || lexicon_.IsIrregularPast(lower);
+      u.past = u.past || facts.past;
     }
     u.verbish = u.verbish || u.symbol == sym_.aux;
   }
@@ -337,12 +340,13 @@ class Builder {
 
   // "Yusuf bin Harith", "Pieter van der Berg": a particle written apart
   // between name words.
+  static bool IsApart(Particle p) { return p == Particle::kApart || p == Particle::kBoth; }
+
   bool ApartParticle(std::size_t i) const {
     auto apart = [&](std::size_t k) {
       if (k >= tokens_.size() || tokens_[k].kind != TokenKind::kWord || tokens_[k].cap)
         return false;
-      Particle p = lexicon_.NameParticle(Lowered(k));
-      return p == Particle::kApart || p == Particle::kBoth;
+      return IsApart(lexicon_.NameParticle(Lowered(k)));
     };
     if (!apart(i) || !AfterNameWord(i)) return false;
     std::size_t next = i + 1;
@@ -550,7 +554,8 @@ ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const rules::RuleSet& rule
 
 char ShapeBuilder::WordSymbol(std::string_view word, bool cap, bool sentence_initial,
                               bool next_cap) const {
-  return WordSymbolOf(lexicon_, segment::Lower(word), cap, sentence_initial, next_cap);
+  const std::string lower = segment::Lower(word);
+  return WordSymbolOf(lexicon_, lower, lexicon_.Facts(lower), cap, sentence_initial, next_cap);
 }
 
 Shape ShapeBuilder::Run(std::string_view text, const segment::Tokens& tokens,

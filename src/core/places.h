@@ -20,10 +20,10 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "core/rules.h"
+#include "core/view_hash.h"
 
 namespace whosaid::rules {
 
@@ -43,14 +43,14 @@ class Places {
 
   const std::vector<Country>& countries() const { return countries_; }
   // A country or a capital, as written ("Valdoria", "Port Amsel").
-  bool IsPlace(std::string_view name) const { return places_.count(std::string(name)) > 0; }
+  bool IsPlace(std::string_view name) const { return places_.count(name) > 0; }
   // A demonym, as written ("Valdorian").
-  bool IsDemonym(std::string_view word) const { return demonyms_.count(std::string(word)) > 0; }
+  bool IsDemonym(std::string_view word) const { return demonyms_.count(word) > 0; }
 
  private:
   std::vector<Country> countries_;
-  std::unordered_set<std::string> places_;
-  std::unordered_set<std::string> demonyms_;
+  ViewSet places_;  // probed with a view: no std::string per probe (core/view_hash.h)
+  ViewSet demonyms_;
 };
 
 // "a, b ,, c" → {"a", "b", "c"}: items split on commas, blanks (' ')

@@ -59,6 +59,15 @@ bool VerbEnding(std::string_view word, const EnglishWords& english) {
   return false;
 }
 
+// A quotation mark among w[begin, end): without one no QuotedTrigger can
+// match there, so a sentence without marks skips its look-ahead at each word.
+bool HasQuoteMark(const std::vector<Word>& w, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    if (w[k].kind == TokenKind::kQuote) return true;
+  }
+  return false;
+}
+
 // A trigger whose words stand around quotation marks, the reporter
 // quoting part of it ("claimed to have taken “full control” of the
 // palace"): {words it spans, marks included; its info}, or {0, null}.
@@ -149,10 +158,12 @@ MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& place
 
 bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
   const auto& sent = words.sentences[s];
+  const bool marks = HasQuoteMark(words.words, sent.first, sent.end);
   for (std::size_t i = sent.first; i < sent.end; ++i) {
     if (!words[i].IsWord()) continue;
     if (lex_.Trigger(words.words, i, sent.end).second ||
-        QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second)
+        (marks &&
+         QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second))
       return true;
   }
   return false;
@@ -169,10 +180,11 @@ bool MentionFinder::HasBorderWord(const Words& words, std::size_t begin, std::si
 // part of a name ("Operation Zarb-e-Azb", "Rally for Peace") unless the
 // sentence is a headline in title case.
 void MentionFinder::FindTriggers(Sentence& s) const {
+  const bool marks = HasQuoteMark(s.w, s.b, s.e);
   for (std::size_t i = s.b; i < s.e;) {
     auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e)
                                      : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
-    if (!info && s.w[i].IsWord())
+    if (!info && marks && s.w[i].IsWord())
       std::tie(n, info) = QuotedTrigger(lex_, s.w, i, s.e, config_.quoted_trigger_words);
     if (info && info->type < 0) {  // a phrase that is no event ("attack ads", "election law")
       i += n;

@@ -55,6 +55,15 @@ class WordLists {
   bool IsHonorific(std::string_view lower) const;
   // An organisation head word; a "cap" one only when written capitalised.
   bool IsOrgHead(std::string_view lower, bool capitalised) const;
+  // Calls f(word) for every role, title and organisation head (lower case,
+  // as stored; a word in several lists more than once): the keys a combined
+  // look-up (attribution::Lexicon::Facts) must hold.
+  template <class F>
+  void ForEachListWord(const F& f) const {
+    for (const auto& w : roles_) f(std::string_view(w));
+    for (const auto& [w, honorific] : titles_) f(std::string_view(w));
+    for (const auto& [w, cap] : org_heads_) f(std::string_view(w));
+  }
 
  private:
   // How a function word's symbol joins a number compound.

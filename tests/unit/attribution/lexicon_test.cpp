@@ -113,6 +113,58 @@ TEST_SUITE("attribution") {
     CHECK(short_shapes.WordSymbol("zing", false, false, true) == sym.gerund);
   }
 
+  TEST_CASE("Facts: one look-up gives what each list look-up gives") {
+    const Lexicon& lex = TheLexicon();
+    const ShapeSymbols& sym = lex.alphabet().sym;
+    struct Row {
+      const char* word;
+      char function;  // expected FunctionSymbol
+      bool title, role, org_head, org_head_cap, past, starts_cue, starts_nominal;
+    } rows[] = {
+        {"the", sym.determiner, false, false, false, false, false, false, false},
+        {"twenty-six", sym.number, false, false, false, false, false, false, false},  // compound
+        {"gen", 0, true, false, false, false, false, false, false},
+        {"gen.", 0, true, false, false, false, false, false, false},  // IsTitle drops the stop
+        {"president", 0, true, true, false, false, false, false, false},
+        {"ministry", 0, false, false, true, true, false, false, false},
+        {"court", 0, false, false, false, true, false, false, false},  // org head only as Court
+        {"went", 0, false, false, false, false, true, true, false},    // went on to say
+        {"said", 0, false, false, false, false, true, true, false},
+        {"pointed", 0, false, false, false, false, false, true, false},  // pointed out
+        {"zzqx", 0, false, false, false, false, false, false, false},    // in no list
+        {"zzqx-six", 0, false, false, false, false, false, false, false},
+    };
+    for (const Row& r : rows) {
+      const std::string word = r.word;
+      CAPTURE(word);
+      const WordFacts f = lex.Facts(r.word);
+      CHECK(f.function == r.function);
+      CHECK(f.title == r.title);
+      CHECK(f.role == r.role);
+      CHECK(f.org_head == r.org_head);
+      CHECK(f.org_head_cap == r.org_head_cap);
+      CHECK(f.past == r.past);
+      CHECK(f.starts_cue == r.starts_cue);
+      CHECK(f.starts_nominal == r.starts_nominal);
+      // and every field agrees with the look-up it stands for
+      CHECK(f.function == lex.FunctionSymbol(r.word));
+      CHECK(f.pronoun == lex.FindPronoun(r.word));
+      CHECK(f.source == lex.SourceType(r.word));
+      CHECK(f.particle == lex.NameParticle(r.word));
+      CHECK(f.title == lex.IsTitle(r.word));
+      CHECK(f.role == lex.IsRole(r.word));
+      CHECK(f.org_head == lex.IsOrgHead(r.word, false));
+      CHECK(f.org_head_cap == lex.IsOrgHead(r.word, true));
+      CHECK(f.past == lex.IsIrregularPast(r.word));
+    }
+    CHECK(lex.Facts("in").starts_nominal);  // in a statement
+    CHECK(lex.Facts("he").pronoun == lex.FindPronoun("he"));
+    CHECK(lex.Facts("he").pronoun != nullptr);
+    CHECK(lex.Facts("analysts").source == lex.SourceType("analysts"));
+    CHECK(lex.Facts("analysts").source.has_value());
+    CHECK(lex.Facts("bin").particle == Particle::kBoth);
+  }
+
   TEST_CASE("a broken cue line names the file and line") {
     auto dir = std::filesystem::temp_directory_path() / "whosaid_bad_rules";
     std::filesystem::create_directories(dir);

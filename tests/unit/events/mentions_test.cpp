@@ -2,7 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "events_fixture.h"
+#include "segment/paragraphs.h"
+#include "segment/tokenizer.h"
 
 namespace whosaid {
 namespace {
@@ -49,7 +53,51 @@ std::string Arguments(const std::string& text, std::size_t k = 0,
   return places + " | " + actors + " | " + (m.date ? events::FormatWhen(*m.date) : "");
 }
 
+// Words of `text` with its “ and ” as quote marks (the fixture's have none).
+events::Words WordsWithMarks(const std::string& text) {
+  std::vector<std::size_t> marks;
+  for (const std::string mark : {"\u201c", "\u201d"}) {
+    for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + 1))
+      marks.push_back(at);
+  }
+  std::sort(marks.begin(), marks.end());
+  static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
+  return events::ReadWords(text, tokenizer.Run(text, segment::SplitParagraphs(text), marks, {}));
+}
+
 TEST_SUITE("events") {
+  // A trigger the reporter quotes part of is found through the marks; a
+  // sentence without marks skips that look-ahead (HasQuoteMark) and finds
+  // only plain triggers.
+  TEST_CASE("quoted triggers: with and without quotation marks in the sentence") {
+    struct Row {
+      const char* text;
+      bool has_trigger;
+      const char* mentions;  // the first sentence's, as Describe writes them
+    } rows[] = {
+        {"Rebels claimed to have taken \u201cfull control\u201d of the palace.", true,
+         "capture:taken \u201cfull control\u201d of"},
+        {"Rebels claimed to have taken full control of the palace.", true,
+         "capture:taken full control of"},
+        {"Rebels praised the \u201cfull\u201d palace.", false, ""},
+        {"Rebels praised the palace.", false, ""},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(std::string(r.text));
+      const events::Words words = WordsWithMarks(r.text);
+      REQUIRE(!words.sentences.empty());
+      CHECK(testing::Mentions().HasTrigger(words, 0) == r.has_trigger);
+      std::string out;
+      for (const auto& m : testing::Mentions().Run(words, 0, events::ParseIsoDate("2024-12-25"))) {
+        if (!out.empty()) out += ' ';
+        out += testing::Lexicon().type(m.type).name + ":" +
+               std::string(r.text).substr(words[m.first].span.begin,
+                                          words[m.end - 1].span.end - words[m.first].span.begin);
+      }
+      CHECK(out == r.mentions);
+    }
+  }
+
   TEST_CASE("the examples in rules/events/triggers.txt") {
     for (const auto& ex : testing::Examples("events/triggers.txt")) {
       CAPTURE(ex.line);
