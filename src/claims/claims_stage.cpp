@@ -298,17 +298,23 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
           .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads);
   auto ref = [&](std::size_t i) { return RecordRef{items[i].doc, items[i].record}; };
   ClaimsResult out;
-  out.statement_of.resize(docs.size());
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    // a summary has a record per quote (Summarize)
-    out.statement_of[d].assign(
-        docs[d].result ? docs[d].result->quotes.size() : docs[d].claims->records.size(), 0);
-  }
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    // (a summary whose records went has a statement per item: one per record)
-    std::vector<std::size_t>& of = out.statement_of[items[i].doc];
-    if (of.size() <= items[i].record) of.resize(items[i].record + 1, 0);
-    of[items[i].record] = groups.of[i];
+  {
+    // a summary has a record per quote (Summarize); one whose records went
+    // has a statement per item: one per record
+    std::vector<std::uint32_t> records(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      records[d] = static_cast<std::uint32_t>(docs[d].result ? docs[d].result->quotes.size()
+                                                             : docs[d].claims->records.size());
+    }
+    for (const PackedItem& item : items)
+      records[item.doc] = std::max(records[item.doc], item.record + 1);
+    RecordStatements& of = out.statement_of;
+    of.first.reserve(docs.size() + 1);
+    for (std::uint32_t n : records) of.first.push_back(of.first.back() + n);
+    records = {};
+    of.of.assign(of.first.back(), 0);
+    for (std::size_t i = 0; i < items.size(); ++i)
+      of.of[of.first[items[i].doc] + items[i].record] = static_cast<std::uint32_t>(groups.of[i]);
   }
   groups.of = {};
   if (config_.details) {
