@@ -492,7 +492,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     const auto n = static_cast<std::size_t>(it->second);
     if (n >= 2 && n <= config.max_posting) postings[it->first].push_back(i);
   });
-  std::vector<ItemPair> pairs = PostingPairs(postings, config.max_posting);
+  std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
   postings = {};
   count = {};
   BlockLinks out;
@@ -532,6 +532,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   std::vector<ItemPair> links;
   links.reserve(edges.size());
   for (const Edge& e : edges) links.emplace_back(e.a, e.b);
+  edges = {};
   out.groups = CompleteLink(
       out.items.size(), links,
       [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config.keep; }, kCheck);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "../support/rules_fixture.h"
+#include "claims/linking.h"
 
 namespace whosaid::claims {
 namespace {
@@ -472,6 +474,36 @@ TEST_SUITE("claims.statements") {
     }
     CHECK(want.of[7] == want.of[9]);           // one statement in d and e
     CHECK(want.appearances[want.of[7]] == 2);  // d's two entries are one document
+  }
+
+  TEST_CASE("PostingPairsByItem: PostingPairs' pairs, each held once") {
+    struct Row {
+      std::string name;
+      std::map<std::string, std::vector<std::size_t>> postings;
+      std::size_t n, max_posting;
+    };
+    std::map<std::string, std::vector<std::size_t>> copies;  // three copies of one text
+    for (const char* key : {"dam", "tarsk", "rebuilt", "winter"}) copies[key] = {1, 4, 7};
+    copies["velda"] = {0, 1, 2, 3, 4, 5, 6, 7};  // too long a list
+    std::map<std::string, std::vector<std::size_t>> random;
+    std::mt19937 rng(13);
+    for (int k = 0; k < 40; ++k) {
+      std::vector<std::size_t>& list = random[std::to_string(100 + k)];
+      for (std::size_t i = 0; i < 30; ++i)
+        if (rng() % 5 == 0) list.push_back(i);
+    }
+    const std::vector<Row> rows = {
+        {"none", {}, 3, 4},
+        {"one list", {{"x", {0, 2}}, {"y", {0, 1, 2}}}, 3, 2},
+        {"copies share every key", copies, 8, 4},
+        {"random lists", random, 30, 6},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      const std::vector<ItemPair> want = PostingPairs(row.postings, row.max_posting);
+      CHECK(PostingPairsByItem(row.postings, row.n, row.max_posting) == want);
+    }
+    CHECK(PostingPairsByItem(copies, 8, 4) == std::vector<ItemPair>{{1, 4}, {1, 7}, {4, 7}});
   }
 
   TEST_CASE("DayNumber") {
