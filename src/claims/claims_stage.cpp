@@ -2,17 +2,36 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace whosaid::claims {
 namespace {
 
-// `s` kept once in `strings`, for an item to view.
-std::string_view Keep(decltype(StatementInputs::strings)& strings, std::string_view s) {
-  if (s.empty()) return {};
-  auto it = strings.find(s);
-  if (it == strings.end()) it = strings.emplace(s).first;
-  return *it;
-}
+// The features of the items (StatementInputs): from their document's
+// summary while it has its records, else from `spilled`.
+class SummaryFeatures : public FeatureSource {
+ public:
+  SummaryFeatures(const std::vector<FoldedDoc>& docs, const PackedItems& items,
+                  const FeatureSource* spilled)
+      : docs_(docs), items_(items), spilled_(spilled) {}
+  bool Held(std::size_t i, const ItemFeatures*& features, const TermUses*& uses) const override {
+    const PackedItem& item = items_.items[i];
+    const DocClaims* summary = docs_[item.doc].claims;
+    if (!summary || item.record >= summary->records.size()) return false;
+    features = &summary->records[item.record].features;
+    uses = &summary->records[item.record].doc_uses;
+    return true;
+  }
+  void Read(std::size_t i, ItemFeatures& features, TermUses& uses) const override {
+    if (!spilled_) throw std::logic_error("claims: an item's features are neither held nor given");
+    spilled_->Read(i, features, uses);
+  }
+
+ private:
+  const std::vector<FoldedDoc>& docs_;
+  const PackedItems& items_;
+  const FeatureSource* spilled_;
+};
 
 std::string SpanText(const Document& doc, Span s) {
   s.end = std::min(s.end, doc.text.size());
@@ -234,8 +253,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
   std::size_t records = 0;  // reserved: a million items are not grown by doubling
   for (const FoldedDoc& d : docs)
     records += std::min(d.result->quotes.size(), d.claims->records.size());
-  inputs.items.reserve(records);
-  inputs.refs.reserve(records);
+  inputs.items.items.reserve(records);
   for (std::size_t d = 0; d < docs.size(); ++d) AddItems(d, docs[d], inputs);
   return Run(docs, inputs);
 }
@@ -243,63 +261,60 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs) const {
 void ClaimsStage::AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs& into) const {
   const DocClaims& summary = *doc.claims;
   const auto& quotes = doc.result->quotes;
+  PackedItems& items = into.items;
+  if (!quotes.empty() && !summary.records.empty()) items.SetDoc(d, summary.id, summary.date);
   for (std::size_t r = 0; r < quotes.size() && r < summary.records.size(); ++r) {
     const QuoteRecord& q = quotes[r];
-    const RecordClaims& rc = summary.records[r];
-    StatementItem item;
-    item.doc = summary.id;
-    item.doc_date = summary.date;
+    PackedItem item;
+    item.doc = static_cast<std::uint32_t>(d);
+    item.record = static_cast<std::uint32_t>(r);
     item.direct = q.kind == QuoteKind::kDirect;
-    item.start = q.quote.begin;
-    item.end = q.quote.end;
-    item.features = &rc.features;
-    item.uses = &rc.doc_uses;
+    item.start = static_cast<std::uint32_t>(q.quote.begin);
+    item.end = static_cast<std::uint32_t>(q.quote.end);
     if (q.speaker) {
-      item.speaker = Keep(into.strings, q.speaker->entity);
-      item.role = Keep(into.strings, q.speaker->role);
-      if (item.speaker.empty()) item.mention = Keep(into.strings, rc.mention);
+      item.speaker = items.Intern(q.speaker->entity);
+      item.role = items.Intern(q.speaker->role);
+      if (item.speaker == 0) item.mention = items.Intern(summary.records[r].mention);
     }
     if (q.event) {
-      item.event = Keep(into.strings, q.event->id);
-      item.event_date = Keep(into.strings, q.event->when);
+      item.event = items.Intern(q.event->id);
+      item.day = static_cast<std::int32_t>(DayNumber(q.event->when));
     }
-    into.items.push_back(std::move(item));
-    into.refs.push_back({d, r});
+    items.items.push_back(item);
   }
 }
 
 void ClaimsStage::AppendItems(StatementInputs&& from, StatementInputs& into) {
-  for (std::size_t i = 0; i < from.items.size(); ++i) {
-    StatementItem& item = from.items[i];
-    for (std::string_view* view :
-         {&item.speaker, &item.role, &item.mention, &item.event, &item.event_date}) {
-      *view = Keep(into.strings, *view);
-    }
-    into.items.push_back(std::move(item));
-    into.refs.push_back(from.refs[i]);
-  }
+  into.items.Append(std::move(from.items));
   from = {};
 }
 
 ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,
                               unsigned threads) const {
   // 1. Statements over every record.
-  const std::vector<StatementItem>& items = inputs.items;
-  const std::vector<RecordRef>& refs = inputs.refs;
+  const std::vector<PackedItem>& items = inputs.items.items;
   StatementGroups groups =
-      StatementGrouper(config_.statements, lexicon_).Run(items, threads, inputs.features);
+      StatementGrouper(config_.statements, lexicon_)
+          .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads);
+  auto ref = [&](std::size_t i) { return RecordRef{items[i].doc, items[i].record}; };
   ClaimsResult out;
-  out.statement_of.resize(docs.size());
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    // a summary has a record per quote (Summarize)
-    out.statement_of[d].assign(
-        docs[d].result ? docs[d].result->quotes.size() : docs[d].claims->records.size(), 0);
-  }
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    // (a summary whose records went has a statement per item: one per record)
-    std::vector<std::size_t>& of = out.statement_of[refs[i].doc];
-    if (of.size() <= refs[i].record) of.resize(refs[i].record + 1, 0);
-    of[refs[i].record] = groups.of[i];
+  {
+    // a summary has a record per quote (Summarize); one whose records went
+    // has a statement per item: one per record
+    std::vector<std::uint32_t> records(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      records[d] = static_cast<std::uint32_t>(docs[d].result ? docs[d].result->quotes.size()
+                                                             : docs[d].claims->records.size());
+    }
+    for (const PackedItem& item : items)
+      records[item.doc] = std::max(records[item.doc], item.record + 1);
+    RecordStatements& of = out.statement_of;
+    of.first.reserve(docs.size() + 1);
+    for (std::uint32_t n : records) of.first.push_back(of.first.back() + n);
+    records = {};
+    of.of.assign(of.first.back(), 0);
+    for (std::size_t i = 0; i < items.size(); ++i)
+      of.of[of.first[items[i].doc] + items[i].record] = static_cast<std::uint32_t>(groups.of[i]);
   }
   groups.of = {};
   if (config_.details) {
@@ -308,7 +323,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
       st.id = StatementGroups::Id(s);
       st.appearances = groups.appearances[s];
       for (std::size_t k = groups.first[s]; k < groups.first[s + 1]; ++k)
-        st.members.push_back(refs[groups.members[k]]);
+        st.members.push_back(ref(groups.members[k]));
       Diff(docs, st);
       out.statements.push_back(std::move(st));
     }

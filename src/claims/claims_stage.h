@@ -110,21 +110,17 @@ struct FoldedDoc {
   const DocFigureInputs* figure_inputs = nullptr;
 };
 
-// The statement grouper's input (statements.h): one item per record of the
-// run, and where each came from.
+// The statement grouper's input (statements.h): one packed item per record
+// of the run (PackedItem::doc: the document's index as given to AddItems,
+// ::record: the record's index in it), its strings interned in `items`, its
+// document's id a view of the document's summary (DocClaims::id, which must
+// outlive Run). Its features and term counts are read where they are when
+// the grouping needs them: from the document's summary while it has its
+// records, else from `features`.
 struct StatementInputs {
-  std::vector<StatementItem> items;
-  std::vector<RecordRef> refs;
-  // What the items view besides their documents' summaries (ids, dates): each
-  // speaker, role, mention and event string once (found by a string_view).
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, StringHash, std::equal_to<>> strings;
-  // Where items given without features have theirs (StatementGrouper::Run);
-  // a document's summary may then have no records (DocClaims::records
-  // emptied once its items are made): Run reads only their ids and dates.
+  PackedItems items;
+  // Where the items of a summary whose records went have theirs (a run
+  // that keeps them on disk: run/corpus_run.cpp, SpilledFeatures), by item.
   const FeatureSource* features = nullptr;
 };
 
@@ -148,8 +144,8 @@ class ClaimsStage {
   // documents and the items. Between the two a document's result may go
   // (FoldedDoc::result, NeedsResult).
   void AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs& into) const;
-  // Appends `from`'s items and refs to `into`'s, in their order, with the
-  // strings they view kept in `into` (`from`'s may then go): AddItems of
+  // Appends `from`'s items to `into`'s, in their order, with their strings
+  // interned in `into` (`from`'s may then go): AddItems of
   // documents into inputs of their own, on any threads, then AppendItems of
   // each in document order gives the inputs AddItems of each in turn gives.
   static void AppendItems(StatementInputs&& from, StatementInputs& into);

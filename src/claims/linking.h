@@ -6,6 +6,10 @@
 //     share a key whose list holds at most `max_posting` items, each pair
 //     once, (a < b), sorted. A key carried by too many items says nothing, and
 //     skipping it keeps the cost about linear in the items.
+//   PostingPairsByItem(postings, n, max_posting): the same pairs, for items
+//     0..n-1 each at most once per list, made item by item from the lists
+//     each item is in: a pair shared through many keys (copies of one text
+//     share all of theirs) is held once, not once per key.
 //   CompleteLink(n, links, ok, check): joins items 0..n-1 along `links`
 //     (pairs, strongest first): two groups join only when ok(x, y) holds for
 //     every x of one and y of the other (at most `check` members of each side
@@ -22,6 +26,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <utility>
@@ -42,6 +47,33 @@ std::vector<ItemPair> PostingPairs(const Postings& postings, std::size_t max_pos
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+template <class Postings>
+std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n,
+                                         std::size_t max_posting) {
+  using List = typename Postings::mapped_type;
+  std::vector<const List*> lists;
+  std::vector<std::vector<std::uint32_t>> lists_of(n);  // item → the lists it is in
+  for (const auto& [key, list] : postings) {
+    if (list.size() < 2 || list.size() > max_posting) continue;
+    for (std::size_t i : list) lists_of[i].push_back(static_cast<std::uint32_t>(lists.size()));
+    lists.push_back(&list);
+  }
+  std::vector<ItemPair> pairs;
+  std::vector<std::size_t> with;  // the later items item i shares a list with
+  for (std::size_t i = 0; i < n; ++i) {
+    with.clear();
+    for (std::uint32_t l : lists_of[i]) {
+      const List& list = *lists[l];
+      with.insert(with.end(), std::upper_bound(list.begin(), list.end(), i), list.end());
+    }
+    std::sort(with.begin(), with.end());
+    with.erase(std::unique(with.begin(), with.end()), with.end());
+    for (std::size_t j : with) pairs.emplace_back(i, j);
+    std::vector<std::uint32_t>().swap(lists_of[i]);
+  }
   return pairs;
 }
 

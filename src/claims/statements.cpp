@@ -147,9 +147,9 @@ bool RoleFits(const TermLexicon& lexicon, std::string_view role,
 // the run — and compares two items. A bag is made where it is needed (a
 // speaker block, the bridge) and dropped with it: two bags of one item are
 // the same.
-// An item's features and term counts while a bag of it is needed: its own
-// (StatementItem::features, uses), read from the FeatureSource, or made from
-// its text. Not moved once loaded: its bags' keys are views of it.
+// An item's features and term counts while a bag of it is needed: held
+// (FeatureSource::Held) or read (FeatureSource::Read). Not moved once
+// loaded: its bags' keys are views of it.
 struct Loaded {
   ItemFeatures features;
   TermUses uses;
@@ -170,29 +170,23 @@ using TermCounts = std::unordered_map<std::string, int, KeyHash, std::equal_to<>
 struct Ranked {
   const StatementConfig& config;
   const TermLexicon& lexicon;
-  const std::vector<StatementItem>& items;
-  const FeatureSource* source;               // for items given without features
-  std::vector<std::size_t> order;            // rank → item
-  std::vector<std::int32_t> day, published;  // by rank: the event's date, the document's
-  TermCounts df;                             // items whose terms hold the key
+  const PackedItems& items;
+  const FeatureSource& source;
+  std::vector<std::size_t> order;       // rank → item
+  std::vector<std::uint32_t> doc_rank;  // by PackedItems::docs: its id's rank among the run's
+  TermCounts df;                        // items whose terms hold the key
 
-  const StatementItem& Item(std::size_t r) const { return items[order[r]]; }
+  const PackedItem& Item(std::size_t r) const { return items.items[order[r]]; }
+  bool SameDoc(const PackedItem& x, const PackedItem& y) const {
+    return doc_rank[x.doc] == doc_rank[y.doc];
+  }
+  std::int32_t Published(const PackedItem& x) const { return items.docs[x.doc].published; }
 
   void Load(std::size_t r, Loaded& into) const {
-    const StatementItem& item = Item(r);
-    if (item.features) {
-      into.f = item.features;
-    } else if (source) {
-      source->Read(order[r], into.features, into.uses);
-      into.f = &into.features;
-      into.u = &into.uses;
-      return;
-    } else {
-      into.features = ItemFeatures::Of(lexicon, item.text, item.direct);
-      into.f = &into.features;
-    }
-    if (!item.uses) into.uses = TermUses(item.doc_uses);
-    into.u = item.uses ? item.uses : &into.uses;
+    if (source.Held(order[r], into.f, into.u)) return;
+    source.Read(order[r], into.features, into.uses);
+    into.f = &into.features;
+    into.u = &into.uses;
   }
 
   // The item's terms weighed: idf over the run (a name `proper_weight` of
@@ -201,7 +195,7 @@ struct Ranked {
     Bag bag = MakeBag(loaded.f->terms);
     bag.features = loaded.f;
     const TermUses& uses = *loaded.u;
-    const double n = static_cast<double>(items.size());
+    const double n = static_cast<double>(items.items.size());
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
       const int count = df.find(bag.keys[k])->second;
       double idf = std::log((n + 1.0) / (count + 0.5));
@@ -220,19 +214,19 @@ struct Ranked {
   // How much of the smaller of items a and b (ranks, a < b; p and q their
   // bags) the other contains; 0 when they cannot be one statement.
   double Similarity(std::size_t a, const Bag& p, std::size_t b, const Bag& q) const {
-    const StatementItem& x = Item(a);
-    const StatementItem& y = Item(b);
-    if (!x.event.empty() && !y.event.empty() && x.event != y.event && day[a] >= 0 && day[b] >= 0 &&
-        std::labs(long{day[a]} - day[b]) > config.max_days_apart) {
+    const PackedItem& x = Item(a);
+    const PackedItem& y = Item(b);
+    if (x.event != 0 && y.event != 0 && x.event != y.event && x.day >= 0 && y.day >= 0 &&
+        std::labs(long{x.day} - y.day) > config.max_days_apart) {
       return 0.0;  // another occasion
     }
     if (p.keys.empty() || q.keys.empty()) return 0.0;
-    const bool one_doc = x.doc == y.doc;
+    const bool one_doc = SameDoc(x, y);
     Overlap o = Shared(p, q, one_doc);
     // A short report (`to exact revenge`) in another outlet's story of the
     // same event may share one word with the statement it paraphrases.
     const bool brief = std::min(p.keys.size(), q.keys.size()) <= config.short_terms && !one_doc &&
-                       !x.event.empty() && x.event == y.event;
+                       x.event != 0 && x.event == y.event;
     if (o.shared < (brief ? std::size_t{1} : config.min_shared)) return 0.0;
     if (config.need_common && o.common == 0) return 0.0;
     const double smaller =
@@ -241,11 +235,11 @@ struct Ranked {
     if (o.shared < config.min_shared && sim < config.short_link) return 0.0;
     if (x.direct && y.direct) {
       const bool run = SharedRun(*p.features, *q.features, config.direct_run);
-      if (x.doc == y.doc && (sim < config.same_doc_direct || !run)) return 0.0;
-      if (x.doc != y.doc && sim < config.direct_link && !run) return 0.0;
+      if (one_doc && (sim < config.same_doc_direct || !run)) return 0.0;
+      if (!one_doc && sim < config.direct_link && !run) return 0.0;
     }
-    if (published[a] >= 0 && published[b] >= 0 &&
-        std::labs(long{published[a]} - published[b]) > config.max_days_apart &&
+    const std::int32_t pa = Published(x), pb = Published(y);
+    if (pa >= 0 && pb >= 0 && std::labs(long{pa} - pb) > config.max_days_apart &&
         (sim < config.far_link || o.shared < config.far_min_shared)) {
       return 0.0;
     }
@@ -266,24 +260,20 @@ struct Ranked {
 // candidates, then dropping them. A candidate whose common terms (neither
 // a name nor `not`: Overlap::common) are fewer than `bridge_min_shared`
 // fails the first test below, so only the others get weighed bags.
-// Views: of the items' speakers, or of `own` (a speaker of its own).
-struct SpeakerOf {
-  std::vector<std::string_view> of;  // by rank; "" → none
-  std::unordered_set<std::string> own;
-};
-SpeakerOf Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads) {
+// Speakers as ids: the items' (PackedItems strings), then those of their own
+// (a string the items' table does not hold: an id past it).
+std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads) {
   const StatementConfig& config = g.config;
   const std::size_t n = g.order.size();
-  SpeakerOf speakers;
-  std::vector<std::string_view>& out = speakers.of;
-  out.resize(n);
-  std::vector<std::size_t> bridge;  // ranks of the items to bridge
+  std::vector<std::uint32_t> out(n);                       // by rank; 0 → none
+  std::unordered_map<std::string, std::uint32_t> own_ids;  // speakers of their own
+  std::vector<std::size_t> bridge;                         // ranks of the items to bridge
   for (std::size_t r = 0; r < n; ++r) {
-    const StatementItem& x = g.Item(r);
+    const PackedItem& x = g.Item(r);
     out[r] = x.speaker;
-    if (x.speaker.empty() && !x.mention.empty()) bridge.push_back(r);
+    if (x.speaker == 0 && x.mention != 0) bridge.push_back(r);
   }
-  if (bridge.empty()) return speakers;
+  if (bridge.empty()) return out;
   // The terms of the items to bridge, then their postings of named items
   // (rank ascending), while short. Both made by contiguous chunks of ranks
   // on `threads` threads (the items loaded there), then joined in chunk
@@ -317,7 +307,7 @@ SpeakerOf Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads
     const std::size_t chunk = (n + chunks - 1) / chunks;
     parallel::RunWorkers(chunks, [&](std::size_t c) {
       for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
-        if (out[r].empty()) continue;
+        if (out[r] == 0) continue;
         Loaded loaded;
         g.Load(r, loaded);
         for (const PackedWords::Word t : loaded.f->terms) {
@@ -403,8 +393,8 @@ SpeakerOf Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads
     parallel::ForEach(m, threads, [&](std::size_t i) {
       const std::size_t r = bridge[b0 + i];
       const Bag& bag = bags[i];
-      const StatementItem& x = g.Item(r);
-      std::string_view entity;
+      const PackedItem& x = g.Item(r);
+      std::uint32_t entity = 0;
       bool one = true;
       std::vector<std::string> roles;
       for (std::size_t c : candidates[i]) {
@@ -419,24 +409,29 @@ SpeakerOf Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads
         }
         const double sim = r < c ? g.Similarity(r, bag, c, other) : g.Similarity(c, other, r, bag);
         if (sim < config.bridge_link) continue;
-        const StatementItem& y = g.Item(c);
-        one = one && (entity.empty() || entity == y.speaker);
+        const PackedItem& y = g.Item(c);
+        one = one && (entity == 0 || entity == y.speaker);
         entity = y.speaker;
-        roles.emplace_back(y.role);
+        roles.emplace_back(g.items.String(y.role));
       }
-      if (!entity.empty() && one && RoleFits(lexicon, x.role, roles)) {
+      if (entity != 0 && one && RoleFits(lexicon, g.items.String(x.role), roles)) {
         out[r] = entity;
-      } else if (!x.role.empty()) {
+      } else if (x.role != 0) {
         std::string key;
-        for (const std::string& w : LowerWords(x.mention)) key += ' ' + w;
-        own[i] = "\x01" + std::string(x.doc) + "\x01" + key;
+        for (const std::string& w : LowerWords(g.items.String(x.mention))) key += ' ' + w;
+        own[i] = "\x01" + std::string(g.items.docs[x.doc].id) + "\x01" + key;
       }
     });
     for (std::size_t i = 0; i < m; ++i) {
-      if (!own[i].empty()) out[bridge[b0 + i]] = *speakers.own.insert(std::move(own[i])).first;
+      if (own[i].empty()) continue;
+      // one id per string: the items' own when they hold it
+      const auto next = static_cast<std::uint32_t>(g.items.strings() + own_ids.size());
+      const std::uint32_t id = g.items.Find(own[i], next);
+      out[bridge[b0 + i]] =
+          id != next ? id : own_ids.emplace(std::move(own[i]), next).first->second;
     }
   }
-  return speakers;
+  return out;
 }
 
 struct Edge {
@@ -497,7 +492,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     const auto n = static_cast<std::size_t>(it->second);
     if (n >= 2 && n <= config.max_posting) postings[it->first].push_back(i);
   });
-  std::vector<ItemPair> pairs = PostingPairs(postings, config.max_posting);
+  std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
   postings = {};
   count = {};
   BlockLinks out;
@@ -524,7 +519,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
     const double s = similarity(a, b);
-    const bool one_doc = g.Item(ranks[i]).doc == g.Item(ranks[j]).doc;
+    const bool one_doc = g.SameDoc(g.Item(ranks[i]), g.Item(ranks[j]));
     if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
   }
   pairs = {};
@@ -537,6 +532,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   std::vector<ItemPair> links;
   links.reserve(edges.size());
   for (const Edge& e : edges) links.emplace_back(e.a, e.b);
+  edges = {};
   out.groups = CompleteLink(
       out.items.size(), links,
       [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config.keep; }, kCheck);
@@ -579,38 +575,142 @@ long DayNumber(std::string_view iso) {
   return era * 146097 + doe - 719468;
 }
 
+std::uint32_t PackedItems::Intern(std::string_view s) {
+  if (s.empty()) return 0;
+  auto it = ids_.find(s);
+  if (it == ids_.end()) {
+    it = ids_.emplace(std::string(s), static_cast<std::uint32_t>(strings_.size())).first;
+    strings_.push_back(it->first);
+  }
+  return it->second;
+}
+
+std::uint32_t PackedItems::Find(std::string_view s, std::uint32_t none) const {
+  if (s.empty()) return 0;
+  const auto it = ids_.find(s);
+  return it == ids_.end() ? none : it->second;
+}
+
+void PackedItems::SetDoc(std::size_t d, std::string_view id, std::string_view date) {
+  if (docs.size() <= d) docs.resize(d + 1);
+  docs[d] = {id, static_cast<std::int32_t>(DayNumber(date))};
+}
+
+void PackedItems::Append(PackedItems&& from) {
+  if (docs.size() < from.docs.size()) docs.resize(from.docs.size());
+  // a document's entry is set where one of its items is
+  for (const PackedItem& item : from.items) docs[item.doc] = from.docs[item.doc];
+  items.reserve(items.size() + from.items.size());
+  for (PackedItem item : from.items) {
+    for (std::uint32_t* id : {&item.speaker, &item.event, &item.mention, &item.role})
+      *id = Intern(from.String(*id));
+    items.push_back(item);
+  }
+  if (!from.texts.empty() || !texts.empty()) {
+    texts.resize(items.size() - from.items.size());
+    from.texts.resize(from.items.size());
+    texts.insert(texts.end(), from.texts.begin(), from.texts.end());
+  }
+  from = {};
+}
+
+namespace {
+
+// The features of StatementItems: their own when given (with uses, or
+// else read here), else from `source`, else made from their text.
+class ItemSource : public FeatureSource {
+ public:
+  ItemSource(const TermLexicon& lexicon, const std::vector<StatementItem>& items,
+             const FeatureSource* source)
+      : lexicon_(lexicon), items_(items), source_(source) {}
+  bool Held(std::size_t i, const ItemFeatures*& features, const TermUses*& uses) const override {
+    const StatementItem& item = items_[i];
+    if (!item.features || !item.uses) return false;
+    features = item.features;
+    uses = item.uses;
+    return true;
+  }
+  void Read(std::size_t i, ItemFeatures& features, TermUses& uses) const override {
+    const StatementItem& item = items_[i];
+    if (!item.features && source_) return source_->Read(i, features, uses);
+    features = item.features ? *item.features : ItemFeatures::Of(lexicon_, item.text, item.direct);
+    uses = item.uses ? *item.uses : TermUses(item.doc_uses);
+  }
+
+ private:
+  const TermLexicon& lexicon_;
+  const std::vector<StatementItem>& items_;
+  const FeatureSource* source_;
+};
+
+}  // namespace
+
 StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, unsigned threads,
                                       const FeatureSource* source) const {
-  const std::size_t n = items.size();
+  // Packed: a document per (id, date) (two with one id are one document all
+  // the same: PackedItems compares their ids).
+  PackedItems packed;
+  std::map<std::pair<std::string_view, std::string_view>, std::uint32_t> docs;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const StatementItem& item = items[i];
+    const auto [it, added] =
+        docs.emplace(std::pair(item.doc, item.doc_date), static_cast<std::uint32_t>(docs.size()));
+    if (added) packed.SetDoc(it->second, item.doc, item.doc_date);
+    PackedItem p;
+    p.doc = it->second;
+    p.record = static_cast<std::uint32_t>(i);
+    p.speaker = packed.Intern(item.speaker);
+    p.event = packed.Intern(item.event);
+    p.mention = packed.Intern(item.mention);
+    p.role = packed.Intern(item.role);
+    p.start = static_cast<std::uint32_t>(item.start);
+    p.end = static_cast<std::uint32_t>(item.end);
+    p.day = static_cast<std::int32_t>(DayNumber(item.event_date));
+    p.direct = item.direct;
+    packed.items.push_back(p);
+    packed.texts.push_back(item.text);
+  }
+  return Run(packed, ItemSource(lexicon_, items, source), threads);
+}
+
+StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSource& source,
+                                      unsigned threads) const {
+  const std::size_t n = items.items.size();
   // 1. A canonical order, by content: everything below follows it, never the
   //    input order (nor the threads: each step writes only its own slots).
-  //    A document's id compares as its rank among the run's ids: the same
-  //    order, one integer compare instead of a string's.
-  std::vector<std::size_t> doc_rank(n);
+  //    A document's id compares as its rank among the run's ids, a speaker's
+  //    as its rank among the strings: the same order as their text, one
+  //    integer compare instead of a string's.
+  Ranked g{config_, lexicon_, items, source, std::vector<std::size_t>(n), {}, {}};
+  auto ranks = [](std::size_t size, auto&& text) {
+    std::vector<std::uint32_t> by(size);
+    std::iota(by.begin(), by.end(), 0);
+    std::sort(by.begin(), by.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return text(x) < text(y); });
+    std::vector<std::uint32_t> rank(size);
+    for (std::size_t k = 0; k < size; ++k) {
+      const bool same = k > 0 && text(by[k]) == text(by[k - 1]);
+      rank[by[k]] = same ? rank[by[k - 1]] : static_cast<std::uint32_t>(k);
+    }
+    return rank;
+  };
+  g.doc_rank = ranks(items.docs.size(), [&](std::uint32_t d) { return items.docs[d].id; });
   {
-    std::unordered_map<std::string_view, std::size_t> rank;
-    for (const StatementItem& item : items) rank.emplace(item.doc, 0);
-    std::vector<std::string_view> ids;
-    ids.reserve(rank.size());
-    for (const auto& [id, r] : rank) ids.push_back(id);
-    std::sort(ids.begin(), ids.end());
-    for (std::size_t k = 0; k < ids.size(); ++k) rank[ids[k]] = k;
-    for (std::size_t i = 0; i < n; ++i) doc_rank[i] = rank[items[i].doc];
+    const std::vector<std::uint32_t> speaker_rank =
+        ranks(items.strings(), [&](std::uint32_t s) { return items.String(s); });
+    auto text = [&](std::size_t i) {
+      return items.texts.empty() ? std::string_view() : items.texts[i];
+    };
+    std::iota(g.order.begin(), g.order.end(), 0);
+    std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
+      const PackedItem& a = items.items[x];
+      const PackedItem& b = items.items[y];
+      return std::tuple(g.doc_rank[a.doc], a.start, speaker_rank[a.speaker], a.end, text(x)) <
+             std::tuple(g.doc_rank[b.doc], b.start, speaker_rank[b.speaker], b.end, text(y));
+    });
   }
-  Ranked g{config_, lexicon_, items, source, std::vector<std::size_t>(n), {}, {}, {}};
-  std::iota(g.order.begin(), g.order.end(), 0);
-  std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
-    const StatementItem& a = items[x];
-    const StatementItem& b = items[y];
-    return std::tie(doc_rank[x], a.start, a.speaker, a.end, a.text) <
-           std::tie(doc_rank[y], b.start, b.speaker, b.end, b.text);
-  });
-  doc_rank = {};
-  //    Each item's dates, and the terms' document frequencies (counted per
-  //    chunk, then added; an item's features loaded, or made from its text,
-  //    and dropped).
-  g.day.resize(n);
-  g.published.resize(n);
+  //    The terms' document frequencies (counted per chunk, then added; an
+  //    item's features loaded and dropped).
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
   const std::size_t chunk = (n + chunks - 1) / chunks;
   std::vector<TermCounts> counts(chunks);
@@ -618,9 +718,6 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
     TermCounts& df = counts[c];
     std::vector<std::string_view> keys;
     for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
-      const StatementItem& item = g.Item(r);
-      g.day[r] = static_cast<std::int32_t>(DayNumber(item.event_date));
-      g.published[r] = static_cast<std::int32_t>(DayNumber(item.doc_date));
       Loaded loaded;
       g.Load(r, loaded);
       keys.clear();
@@ -643,10 +740,12 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
   counts = {};
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.
-  const SpeakerOf speakers = Speakers(g, lexicon_, threads);
-  std::map<std::string_view, std::vector<std::size_t>> blocks;
-  for (std::size_t r = 0; r < n; ++r) {
-    if (!speakers.of[r].empty()) blocks[speakers.of[r]].push_back(r);
+  std::map<std::uint32_t, std::vector<std::size_t>> blocks;
+  {
+    const std::vector<std::uint32_t> speakers = Speakers(g, lexicon_, threads);
+    for (std::size_t r = 0; r < n; ++r) {
+      if (speakers[r] != 0) blocks[speakers[r]].push_back(r);
+    }
   }
   // 3 and 4, one block at a time on `threads` threads, largest first, with
   // the bags of just that block: links never cross a block, and a block's
@@ -702,11 +801,11 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
     const std::size_t statement = out.appearances.size();
     out.first.push_back(out.members.size());
     int appearances = 0;
-    const std::string_view* doc = nullptr;
+    const PackedItem* doc = nullptr;
     for (const std::size_t* m = begin; m != end; ++m) {
       out.members.push_back(g.order[*m]);
-      const std::string_view& d = g.Item(*m).doc;
-      if (!doc || *doc != d) ++appearances;
+      const PackedItem& d = g.Item(*m);
+      if (!doc || !g.SameDoc(*doc, d)) ++appearances;
       doc = &d;
       out.of[g.order[*m]] = statement;
     }

@@ -4,7 +4,9 @@
 // indirect paraphrase in another, or a lead that repeats the body.
 //
 // Input: one StatementItem per quote record of the run (its speaker entity,
-// its event, its document and its reported text), in any order.
+// its event, its document and its reported text), in any order; or, as a
+// run holds them, one PackedItem per record (40 bytes, strings as ids) with
+// the features from a FeatureSource.
 // Output: a statement for every item (an item alone is a statement of one),
 // ids S1, S2, … in the order of each statement's first appearance (document
 // id, then offset), so ids do not depend on input order or threads.
@@ -52,8 +54,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "claims/packed_words.h"
@@ -130,9 +135,8 @@ struct ItemFeatures {
   static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
 };
 
-// The strings an item views must outlive Run (a run holds millions of
-// items: the claims stage points into its summaries and into
-// StatementInputs::strings, claims_stage.h, rather than copy them).
+// The strings an item views must outlive Run. (A run packs its items
+// instead: PackedItems below.)
 struct StatementItem {
   std::string_view speaker;     // entity id; "" → a statement of its own
   std::string_view event;       // event id; "" → unknown
@@ -159,16 +163,76 @@ struct StatementItem {
 };
 
 // Where the grouper reads the features and term counts of items given
-// without them (StatementItem::features null): a run too large to hold every
-// record's features keeps them on disk (run/corpus_run.h), and the grouper
-// reads an item's when a pass, the bridge or its speaker block needs them,
-// then drops them. Read is called from up to `threads` threads at once.
+// without them (StatementItem::features null; every PackedItem): a run too
+// large to hold every record's features keeps them on disk
+// (run/corpus_run.h), and the grouper reads an item's when a pass, the
+// bridge or its speaker block needs them, then drops them. Read and Held
+// are called from up to `threads` threads at once.
 class FeatureSource {
  public:
   virtual ~FeatureSource() = default;
   // Item `item` (its index in the items given to Run)'s features and uses
   // (StatementItem::uses), into empty ones.
   virtual void Read(std::size_t item, ItemFeatures& features, TermUses& uses) const = 0;
+  // When the item's are held in memory (they outlive Run): true, and where;
+  // else false (then Read gives them).
+  virtual bool Held(std::size_t /*item*/, const ItemFeatures*& /*features*/,
+                    const TermUses*& /*uses*/) const {
+    return false;
+  }
+};
+
+// The grouper's input as a run holds it: one PackedItem per record (40
+// bytes; a run holds millions), its strings interned once per run (32-bit
+// ids, 0 = ""), its document an index into `docs` (the id a view: it must
+// outlive Run), its features and term counts only through a FeatureSource
+// (held or on disk). The grouping reads the ids as their strings: two
+// strings are equal when their ids are, ordered by their text (so by id
+// nothing depends on the order they were interned in); two documents are
+// one when their ids are the same text.
+struct PackedItem {
+  std::uint32_t doc = 0;      // index into PackedItems::docs
+  std::uint32_t record = 0;   // the caller's: its index among its document's records
+  std::uint32_t speaker = 0;  // entity id; 0 → a statement of its own
+  std::uint32_t event = 0;    // event id; 0 → unknown
+  std::uint32_t mention = 0;  // a speaker without entity: the words naming it
+  std::uint32_t role = 0;     // the speaker's role
+  std::uint32_t start = 0;    // where the quote starts (a document under 4 GiB)
+  std::uint32_t end = 0;      // and ends
+  std::int32_t day = -1;      // DayNumber of the event's date
+  bool direct = false;        // a direct quote
+};
+
+struct PackedItems {
+  struct Doc {
+    std::string_view id;          // the document's id (a view: must outlive Run)
+    std::int32_t published = -1;  // DayNumber of its publication date
+  };
+  std::vector<PackedItem> items;
+  std::vector<Doc> docs;  // by PackedItem::doc
+  // By item, optional (empty: every item's is ""): the last key of the
+  // canonical order (StatementItem::text).
+  std::vector<std::string_view> texts;
+
+  // `s`'s id (0 for ""), interned on first sight; String(Intern(s)) == s.
+  std::uint32_t Intern(std::string_view s);
+  // The id of `s` when interned, else `none`.
+  std::uint32_t Find(std::string_view s, std::uint32_t none) const;
+  std::string_view String(std::uint32_t id) const { return strings_[id]; }
+  std::size_t strings() const { return strings_.size(); }
+  // Document d's entry (docs grown to hold it).
+  void SetDoc(std::size_t d, std::string_view id, std::string_view date);
+  // `from`'s items appended after these, their strings interned here
+  // (`from`'s may then go), its documents' entries copied where set.
+  void Append(PackedItems&& from);
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::string_view> strings_{std::string_view{}};  // by id: views of ids_' keys
 };
 
 // The statements of a run, packed (a run of millions of records has about
@@ -201,6 +265,10 @@ class StatementGrouper {
   // doc_uses and uses are not read), else made from its text.
   StatementGroups Run(const std::vector<StatementItem>& items, unsigned threads = 1,
                       const FeatureSource* source = nullptr) const;
+  // The same over packed items, each item's features from `source` (Held,
+  // else Read): the groups Run over the StatementItems they pack gives.
+  StatementGroups Run(const PackedItems& items, const FeatureSource& source,
+                      unsigned threads = 1) const;
 
  private:
   StatementConfig config_;

@@ -11,6 +11,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,13 +78,27 @@ struct DocFigures {
   std::vector<EventRef> events;  // parallel to the figures: id "" → none
 };
 
+// Each document's records' statements, packed (a run has millions of
+// records: 4 bytes each and 4 per document): document d's are
+// of[first[d] .. first[d + 1]); statement_of[d][i] reads record i of d.
+struct RecordStatements {
+  std::vector<std::uint32_t> of;
+  std::vector<std::uint32_t> first = {0};  // one more than the documents
+
+  std::size_t size() const { return first.size() - 1; }  // documents
+  std::span<const std::uint32_t> operator[](std::size_t doc) const {
+    return {of.data() + first[doc], first[doc + 1] - first[doc]};
+  }
+  bool operator==(const RecordStatements&) const = default;
+};
+
 struct ClaimsResult {
   // In id order, with ClaimsConfig::details; without (statement ids only:
   // extract, where a run has millions), empty, and statement s is
   // "S<s + 1>", in appearances[s] documents: Ref(s) reads either.
   std::vector<Statement> statements;
   std::vector<int> appearances;
-  std::vector<std::vector<std::size_t>> statement_of;  // [doc][record] → statement
+  RecordStatements statement_of;  // [doc][record] → statement
   std::vector<FigureLine> lines;
 
   StatementRef Ref(std::size_t statement) const {

@@ -1733,14 +1733,15 @@ EntityTable EntityResolver::Resolve() {
   }
   // records
   const std::size_t docs = s.doc_key.size();
-  table.record_entity.resize(docs);
+  table.record_entity.first.reserve(docs + 1);
   for (std::size_t d = 0; d < docs; ++d) {
     for (std::size_t r = s.record_begin[d]; r < s.record_begin[d + 1]; ++r) {
       const std::int32_t g = s.records[r];
       std::ptrdiff_t ent = g < 0 ? -1 : entity_of_group(static_cast<std::uint32_t>(g));
-      table.record_entity[d].push_back(ent);
+      table.record_entity.of.push_back(static_cast<std::int32_t>(ent));
       if (ent >= 0) ++table.entities[static_cast<std::size_t>(ent)].quotes;
     }
+    table.record_entity.first.push_back(static_cast<std::uint32_t>(table.record_entity.of.size()));
   }
   return table;
 }

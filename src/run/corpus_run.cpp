@@ -480,8 +480,7 @@ CorpusResult CorpusRun::Resolve() {
     summaries.resize(docs_.size());  // not moved again: items view them
     std::size_t records = 0;         // reserved: a million items are not grown by doubling
     for (const Doc& d : docs_) records += d.claims_records;
-    inputs.items.reserve(records);
-    inputs.refs.reserve(records);
+    inputs.items.items.reserve(records);
     for (const Doc& d : docs_) {
       if (d.claims_spilled && !spilled) spilled = std::make_unique<SpilledFeatures>(records);
     }
@@ -494,7 +493,7 @@ CorpusResult CorpusRun::Resolve() {
   // written are those of one document after another
   constexpr std::size_t kClaimsBatch = 256;
   struct Ready {
-    claims::StatementInputs items;      // its statement items (viewing strings of their own)
+    claims::StatementInputs items;      // its statement items (with strings of their own)
     std::vector<std::string> features;  // of a summary that was spilled: its items' features
   };
   std::vector<Ready> ready;
@@ -533,11 +532,12 @@ CorpusResult CorpusRun::Resolve() {
     if (!was_spilled) return;
     // a summary that was spilled goes again: its items' features to disk
     // (read back by the grouping as it needs them), its records with them
-    out.features.reserve(out.items.items.size());
-    for (claims::StatementItem& item : out.items.items) {
-      out.features.push_back(claims::EncodeFeatures(*item.features, *item.uses));
-      item.features = nullptr;
-      item.uses = nullptr;
+    // (an item reads its features from the summary while it has its
+    // records: ClaimsStage::Run)
+    out.features.reserve(out.items.items.items.size());
+    for (const claims::PackedItem& item : out.items.items.items) {
+      const claims::RecordClaims& rc = summaries[d].records[item.record];
+      out.features.push_back(claims::EncodeFeatures(rc.features, rc.doc_uses));
     }
     summaries[d].records = {};
   };
@@ -567,7 +567,7 @@ CorpusResult CorpusRun::Resolve() {
       ready_doc(b + i, events_of(b + i), from_disk[i] != 0, ready[i]);
     });
     for (Ready& r : ready) {
-      const std::size_t first = inputs.items.size();
+      const std::size_t first = inputs.items.items.size();
       claims::ClaimsStage::AppendItems(std::move(r.items), inputs);
       for (std::size_t k = 0; k < r.features.size(); ++k) spilled->Add(first + k, r.features[k]);
     }

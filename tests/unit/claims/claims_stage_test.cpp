@@ -244,29 +244,30 @@ TEST_SUITE("claims.stage") {
         stage.AddItems(d, folded[d], own);
         ClaimsStage::AppendItems(std::move(own), appended);
       }
-      REQUIRE(appended.items.size() == in_turn.items.size());
-      CHECK(!appended.items.empty());
-      CHECK(appended.strings == in_turn.strings);
-      for (std::size_t i = 0; i < appended.items.size(); ++i) {
+      const std::vector<PackedItem>& a_items = appended.items.items;
+      const std::vector<PackedItem>& b_items = in_turn.items.items;
+      REQUIRE(a_items.size() == b_items.size());
+      CHECK(!a_items.empty());
+      CHECK(appended.items.strings() == in_turn.items.strings());
+      for (std::size_t i = 0; i < a_items.size(); ++i) {
         CAPTURE(i);
-        const StatementItem& a = appended.items[i];
-        const StatementItem& b = in_turn.items[i];
-        CHECK(appended.refs[i].doc == in_turn.refs[i].doc);
-        CHECK(appended.refs[i].record == in_turn.refs[i].record);
+        const PackedItem& a = a_items[i];
+        const PackedItem& b = b_items[i];
+        CHECK(a.doc == b.doc);
+        CHECK(a.record == b.record);
+        // the same strings (interned in `appended`: `own` went)
         for (auto [x, y] : {std::pair{a.speaker, b.speaker},
                             {a.role, b.role},
                             {a.mention, b.mention},
-                            {a.event, b.event},
-                            {a.event_date, b.event_date},
-                            {a.doc, b.doc}}) {
-          CHECK(x == y);
-          // a view of the string kept in `appended`, not of a copy that went
-          if (!x.empty() && x.data() != a.doc.data())
-            CHECK(x.data() == appended.strings.find(x)->data());
+                            {a.event, b.event}}) {
+          CHECK(appended.items.String(x) == in_turn.items.String(y));
         }
-        CHECK(a.features == b.features);
-        CHECK(a.uses == b.uses);
+        CHECK(appended.items.docs[a.doc].id == in_turn.items.docs[b.doc].id);
+        CHECK(appended.items.docs[a.doc].id.data() == summaries[a.doc].id.data());
+        CHECK(appended.items.docs[a.doc].published == in_turn.items.docs[b.doc].published);
         CHECK(a.start == b.start);
+        CHECK(a.end == b.end);
+        CHECK(a.day == b.day);
         CHECK(a.direct == b.direct);
       }
       CHECK(stage.Run(folded, appended).statement_of == stage.Run(folded, in_turn).statement_of);

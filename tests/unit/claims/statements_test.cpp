@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <string_view>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "../support/rules_fixture.h"
+#include "claims/linking.h"
 
 namespace whosaid::claims {
 namespace {
@@ -369,6 +372,138 @@ TEST_SUITE("claims.statements") {
         }
       }
     }
+  }
+
+  TEST_CASE("PackedItems: strings interned once, 0 for none; Append interns anew") {
+    PackedItems a;
+    struct Row {
+      std::string_view text;
+      std::uint32_t id;
+    };
+    const std::vector<Row> rows = {{"", 0}, {"P1", 1}, {"E7", 2}, {"P1", 1}, {"", 0}, {"p1", 3}};
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      CHECK(a.Intern(row.text) == row.id);
+      CHECK(a.String(row.id) == row.text);
+      CHECK(a.Find(row.text, 99) == row.id);
+    }
+    CHECK(a.Find("absent", 99) == 99);
+    CHECK(a.strings() == 4);
+    a.SetDoc(2, "doc-c", "2024-03-01");
+    CHECK(a.docs.size() == 3);
+    CHECK(a.docs[2].published == DayNumber("2024-03-01"));
+    CHECK(a.docs[0].published == -1);
+    // Another list, its strings interned in another order: appended, each
+    // item names the same strings and documents.
+    PackedItems b;
+    b.SetDoc(2, "doc-c", "2024-03-01");
+    b.SetDoc(4, "doc-e", "");
+    PackedItem x;
+    x.doc = 4;
+    x.speaker = b.Intern("P9");
+    x.event = b.Intern("E7");
+    x.role = b.Intern("minister");
+    b.items.push_back(x);
+    x.doc = 2;
+    x.speaker = b.Intern("P1");
+    x.mention = b.Intern("the minister");
+    b.items.push_back(x);
+    a.Append(std::move(b));
+    REQUIRE(a.items.size() == 2);
+    CHECK(a.String(a.items[0].speaker) == "P9");
+    CHECK(a.String(a.items[0].event) == "E7");
+    CHECK(a.items[0].event == 2);  // E7's id here
+    CHECK(a.String(a.items[0].role) == "minister");
+    CHECK(a.items[0].mention == 0);
+    CHECK(a.String(a.items[1].speaker) == "P1");
+    CHECK(a.String(a.items[1].mention) == "the minister");
+    REQUIRE(a.docs.size() == 5);
+    CHECK(a.docs[4].id == "doc-e");
+    CHECK(a.docs[2].id == "doc-c");
+    CHECK(b.items.empty());
+  }
+
+  TEST_CASE("packed items: the groups of their StatementItems, whatever the ids' order") {
+    // A run's items packed as a run packs them (strings interned as the
+    // documents come, here in reverse), one document id given two entries:
+    // ids compare as their text, so the groups are those of the items.
+    std::vector<StatementItem> items = Run1();
+    items.push_back(Direct("P3", "d", 0, "We will not leave this valley until the dam is rebuilt"));
+    items.push_back(
+        Direct("P3", "d", 70, "We will not leave this valley until the dam is rebuilt"));
+    items.push_back(Direct("P3", "e", 0, "we will not leave this valley until the dam is rebuilt"));
+    items.push_back(Described("e", "the rebel commander", "rebel commander",
+                              "we will not leave this valley until the dam is rebuilt"));
+    const StatementGrouper grouper(StatementConfig{}, Lexicon());
+    const StatementGroups want = grouper.Run(items);
+    PackedItems packed;
+    for (std::size_t k = items.size(); k-- > 0;) {
+      const StatementItem& item = items[k];
+      PackedItem p;
+      p.doc = static_cast<std::uint32_t>(k);  // an entry per item: same ids, one document
+      p.record = static_cast<std::uint32_t>(k);
+      p.speaker = packed.Intern(item.speaker);
+      p.event = packed.Intern(item.event);
+      p.mention = packed.Intern(item.mention);
+      p.role = packed.Intern(item.role);
+      p.start = static_cast<std::uint32_t>(item.start);
+      p.end = static_cast<std::uint32_t>(item.end);
+      p.day = static_cast<std::int32_t>(DayNumber(item.event_date));
+      p.direct = item.direct;
+      packed.SetDoc(k, item.doc, item.doc_date);
+      packed.items.push_back(p);
+    }
+    struct FromText : FeatureSource {
+      const std::vector<StatementItem>* items = nullptr;
+      void Read(std::size_t i, ItemFeatures& f, TermUses& uses) const override {
+        const StatementItem& item = (*items)[items->size() - 1 - i];  // packed in reverse
+        f = ItemFeatures::Of(Lexicon(), item.text, item.direct);
+        uses = TermUses(item.doc_uses);
+      }
+    } source;
+    source.items = &items;
+    for (unsigned threads : {1u, 2u}) {
+      CAPTURE(threads);
+      const StatementGroups g = grouper.Run(packed, source, threads);
+      REQUIRE(g.of.size() == items.size());
+      CHECK(g.appearances == want.appearances);
+      for (std::size_t k = 0; k < items.size(); ++k) {
+        CAPTURE(k);
+        CHECK(g.of[items.size() - 1 - k] == want.of[k]);
+      }
+    }
+    CHECK(want.of[7] == want.of[9]);           // one statement in d and e
+    CHECK(want.appearances[want.of[7]] == 2);  // d's two entries are one document
+  }
+
+  TEST_CASE("PostingPairsByItem: PostingPairs' pairs, each held once") {
+    struct Row {
+      std::string name;
+      std::map<std::string, std::vector<std::size_t>> postings;
+      std::size_t n, max_posting;
+    };
+    std::map<std::string, std::vector<std::size_t>> copies;  // three copies of one text
+    for (const char* key : {"dam", "tarsk", "rebuilt", "winter"}) copies[key] = {1, 4, 7};
+    copies["velda"] = {0, 1, 2, 3, 4, 5, 6, 7};  // too long a list
+    std::map<std::string, std::vector<std::size_t>> random;
+    std::mt19937 rng(13);
+    for (int k = 0; k < 40; ++k) {
+      std::vector<std::size_t>& list = random[std::to_string(100 + k)];
+      for (std::size_t i = 0; i < 30; ++i)
+        if (rng() % 5 == 0) list.push_back(i);
+    }
+    const std::vector<Row> rows = {
+        {"none", {}, 3, 4},
+        {"one list", {{"x", {0, 2}}, {"y", {0, 1, 2}}}, 3, 2},
+        {"copies share every key", copies, 8, 4},
+        {"random lists", random, 30, 6},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      const std::vector<ItemPair> want = PostingPairs(row.postings, row.max_posting);
+      CHECK(PostingPairsByItem(row.postings, row.n, row.max_posting) == want);
+    }
+    CHECK(PostingPairsByItem(copies, 8, 4) == std::vector<ItemPair>{{1, 4}, {1, 7}, {4, 7}});
   }
 
   TEST_CASE("DayNumber") {

@@ -319,8 +319,8 @@ TEST_SUITE("resolve") {
         for (const auto& m : e.merges) out += "  merge " + m.form + " ~ " + m.matched + "\n";
       }
       for (const auto& w : t.words) out += "word " + w.form + " x" + std::to_string(w.count) + "\n";
-      for (const auto& rs : t.record_entity) {
-        for (std::ptrdiff_t r : rs) out += std::to_string(r) + " ";
+      for (std::size_t d = 0; d < t.record_entity.size(); ++d) {
+        for (std::ptrdiff_t r : t.record_entity[d]) out += std::to_string(r) + " ";
         out += "\n";
       }
       return out;
@@ -397,8 +397,8 @@ TEST_SUITE("resolve") {
     auto ids = [](const resolve::EntityTable& t) {
       std::string out;
       for (const auto& e : t.entities) out += e.id + " " + e.name + "\n";
-      for (const auto& rs : t.record_entity) {
-        for (std::ptrdiff_t r : rs) out += std::to_string(r) + " ";
+      for (std::size_t d = 0; d < t.record_entity.size(); ++d) {
+        for (std::ptrdiff_t r : t.record_entity[d]) out += std::to_string(r) + " ";
         out += "\n";
       }
       return out;
