@@ -32,6 +32,15 @@
 //   for items of uneven cost (a large speaker block, a long document). As
 //   with ParallelFor, fn writing only slots of its own i gives a result
 //   independent of the threads and of which thread took which i.
+//   ForEachInOrder<T>(n, threads, window, make, put) calls make(i) -> T for
+//   every i in [0, n) on up to `threads` threads (each taking the next i when
+//   it is free, as ForEach), and put(i, T&&) for every i in increasing order,
+//   one call at a time, on whichever thread made the next i to put (a
+//   stream: the order costs no barrier per batch). A thread waits before
+//   taking an i that is `window` (>= 1) or more past the next i to put, so
+//   at most `window` results wait to be put. Once make or put throws, no
+//   thread takes another i and no other put is made; the exception is
+//   rethrown as RunWorkers does.
 //
 // Example
 //   std::vector<int> out(items.size());
@@ -47,6 +56,7 @@
 #include <cstdint>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -183,6 +193,48 @@ void ForEach(std::size_t n, unsigned threads, Fn&& fn) {
   std::atomic<std::size_t> next{0};
   RunWorkers(std::min<std::size_t>(std::max(threads, 1u), n), [&fn, &next, n](std::size_t) {
     for (std::size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+  });
+}
+
+template <typename T, typename Make, typename Put>
+void ForEachInOrder(std::size_t n, unsigned threads, std::size_t window, Make&& make, Put&& put) {
+  window = std::max<std::size_t>(window, 1);
+  std::vector<std::optional<T>> slots(std::min(window, n));  // i's result at i % window
+  std::mutex mutex;
+  std::condition_variable free;
+  std::size_t next = 0, to_put = 0;  // the next i to take, to put (under `mutex`)
+  bool failed = false;
+  RunWorkers(std::min<std::size_t>(std::max(threads, 1u), n), [&](std::size_t) {
+    std::unique_lock<std::mutex> lock(mutex);
+    for (;;) {
+      free.wait(lock, [&] { return failed || next >= n || next < to_put + window; });
+      if (failed || next >= n) return;
+      const std::size_t i = next++;
+      lock.unlock();
+      std::optional<T> made;
+      try {
+        made.emplace(make(i));
+      } catch (...) {
+        lock.lock();
+        failed = true;
+        free.notify_all();
+        throw;
+      }
+      lock.lock();
+      slots[i % window] = std::move(made);
+      try {
+        for (std::optional<T>* s; to_put < n && *(s = &slots[to_put % window]); ++to_put) {
+          T ready = std::move(**s);
+          s->reset();
+          put(to_put, std::move(ready));
+        }
+      } catch (...) {
+        failed = true;
+        free.notify_all();
+        throw;
+      }
+      free.notify_all();
+    }
   });
 }
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
+#include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -216,6 +218,9 @@ struct EntityResolver::State {
   std::unordered_set<std::string> org_keys;   // their parsed keys
   // pass 2 (Fold), documents in input order
   std::unordered_map<std::string, bool> known_phrase;  // lower case → an organisation's key
+  // FoldDoc writes known_phrase while DecideCandidates of the next batch
+  // reads it (FoldBatches): each under this lock
+  mutable std::shared_mutex known_phrase_mutex;
   std::vector<Group> groups;
   std::unordered_map<std::string, std::uint32_t> group_index;               // type + name → group
   std::map<std::pair<std::uint32_t, std::string>, Occurrence> occurrences;  // (group, form)
@@ -1151,7 +1156,7 @@ struct Target {
 // A capitalised word that is the surname of a person named in the same
 // document, or a spelling of it by the spelling report's test, or an
 // acronym defined anywhere in the run. Reads `s` only (known_phrase: as a
-// cache; FoldDoc fills it).
+// cache, under its lock; FoldDoc fills it, maybe meanwhile: FoldBatches).
 std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, WordKeys& keys) {
   std::vector<Target> out(names.candidates.size());
   if (names.candidates.empty()) return out;
@@ -1164,7 +1169,13 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
       t.to = Target::To::kName;
     } else if (c.phrase) {
       t.to = Target::To::kPhrase;
-      if (!s.known_phrase.count(segment::Lower(c.word))) {
+      const std::string lw = segment::Lower(c.word);
+      bool cached = false;
+      {
+        std::shared_lock<std::shared_mutex> lock(s.known_phrase_mutex);
+        cached = s.known_phrase.count(lw) > 0;
+      }
+      if (!cached) {
         t.parsed = true;
         t.known = s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
       }
@@ -1239,13 +1250,18 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
       case Target::To::kPhrase: {
         // (the first spelling of a phrase in input order decides for all)
         const std::string lw = segment::Lower(c.word);
-        auto [known, fresh] = s.known_phrase.try_emplace(lw, false);
-        if (fresh) {
-          known->second = t.parsed
-                              ? t.known
-                              : s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+        bool is_known = false;
+        {
+          std::unique_lock<std::shared_mutex> lock(s.known_phrase_mutex);
+          auto [known, fresh] = s.known_phrase.try_emplace(lw, false);
+          if (fresh) {
+            known->second =
+                t.parsed ? t.known
+                         : s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+          }
+          is_known = known->second;
         }
-        if (!known->second) continue;
+        if (!is_known) continue;
         target = input_for("phrase:" + lw, c.word, Kind::kOrganization, false);
         break;
       }
@@ -1593,6 +1609,46 @@ void EntityResolver::Fold(const std::vector<DocNames>& docs, unsigned threads) {
   });
   for (std::size_t d = 0; d < docs.size(); ++d)
     FoldDoc(s, docs[d].names, docs[d].id, docs[d].outlet, targets[d]);
+}
+
+void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, unsigned threads) {
+  State& s = *state_;
+  std::vector<DocNames> docs;
+  if (threads < 2) {
+    for (std::size_t b = 0; b < batches; ++b) {
+      read(b, docs);
+      Fold(docs, 1);
+    }
+    return;
+  }
+  while (s.worker_keys.size() + 1 < threads)
+    s.worker_keys.push_back(std::make_unique<WordKeys>(s.clusterer.parser()));
+  // batch b read and decided (on `threads` threads: each with word keys of
+  // its own; the caller, folding meanwhile, reads none)
+  struct Ready {
+    std::vector<DocNames> docs;
+    std::vector<std::vector<Target>> targets;
+  };
+  auto prepare = [&](std::size_t b, Ready& r) {
+    read(b, r.docs);
+    r.targets.assign(r.docs.size(), {});
+    std::atomic<std::size_t> next{0};
+    parallel::RunWorkers(std::min<std::size_t>(threads, r.docs.size()), [&](std::size_t k) {
+      WordKeys& keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
+      for (std::size_t d; (d = next.fetch_add(1)) < r.docs.size();)
+        r.targets[d] = DecideCandidates(s, r.docs[d].names, keys);
+    });
+  };
+  Ready now, ahead;
+  if (batches > 0) prepare(0, now);
+  for (std::size_t b = 0; b < batches; ++b) {
+    std::future<void> next;  // (waited for by its destructor when FoldDoc throws)
+    if (b + 1 < batches) next = std::async(std::launch::async, [&, b] { prepare(b + 1, ahead); });
+    for (std::size_t d = 0; d < now.docs.size(); ++d)
+      FoldDoc(s, now.docs[d].names, now.docs[d].id, now.docs[d].outlet, now.targets[d]);
+    if (next.valid()) next.get();
+    std::swap(now, ahead);
+  }
 }
 
 EntityTable EntityResolver::Resolve() {

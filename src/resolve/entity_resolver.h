@@ -57,6 +57,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -119,6 +120,15 @@ class EntityResolver {
     std::string id, outlet;
   };
   void Fold(const std::vector<DocNames>& docs, unsigned threads);
+  // Fold() of batches [0, batches) in order, read(b, docs) filling batch b:
+  // with `threads` >= 2 the next batch is read and its short forms decided
+  // (on `threads` threads) beside the folding of this one, so that the
+  // caller's thread only folds. read() is called in order of b (batch 0 on
+  // the caller's thread, the others on another, beside the folding: it must
+  // not touch what FoldDoc does, the resolver). The same as Fold() of each
+  // batch.
+  using ReadBatch = std::function<void(std::size_t batch, std::vector<DocNames>& docs)>;
+  void FoldBatches(std::size_t batches, const ReadBatch& read, unsigned threads);
   // Or in one pass, keeping every document's names until Resolve():
   // Note() now, Fold() then (documents numbered in Add() order).
   void Add(const PartialNames& names, const std::string& doc_id, const std::string& outlet);

@@ -431,17 +431,23 @@ CorpusResult CorpusRun::Resolve() {
         },
         stages_.event_config);
   };
+  // with two threads or more the spill files are read on several threads
+  // (the clustering, the next batch of names beside the fold): synced
+  // first, then Read is safe on any thread
+  if (threads_ >= 2) {
+    for (auto& f : spills_) f->Sync();
+  }
   std::future<events::EventIndex> clustered;
   if (cluster && threads_ >= 2) {
-    for (auto& f : spills_) f->Sync();  // (then Read is safe on both threads)
     clustered = std::async(std::launch::async, cluster_events);
   }
   // 1. entities (every document noted as it came; folded in input order,
   //    kFoldBatch documents at a time: their short forms on threads_ threads)
   stages_.entities->KeepDetails(stages_.entity_details);
+  //    (the next batch read back beside the folding of this one)
   constexpr std::size_t kFoldBatch = 256;
-  std::vector<resolve::EntityResolver::DocNames> fold;
-  for (std::size_t b = 0; b < docs_.size(); b += kFoldBatch) {
+  auto read_names = [&](std::size_t batch, std::vector<resolve::EntityResolver::DocNames>& fold) {
+    const std::size_t b = batch * kFoldBatch;
     fold.assign(std::min(kFoldBatch, docs_.size() - b), {});
     ReadBack(
         fold.size(), threads_,
@@ -457,8 +463,8 @@ CorpusResult CorpusRun::Resolve() {
           return true;
         },
         [&](std::size_t i, const std::string& bytes) { fold[i].names = DecodeNames(bytes); });
-    stages_.entities->Fold(fold, threads_);
-  }
+  };
+  stages_.entities->FoldBatches((docs_.size() + kFoldBatch - 1) / kFoldBatch, read_names, threads_);
   corpus.entities = stages_.entities->Resolve();
   stages_.entities->Clear();  // its memory of the run goes (records read only the table)
   // 3. (with 2b) claims, from each document's summary and records (no
@@ -496,7 +502,19 @@ CorpusResult CorpusRun::Resolve() {
     claims::StatementInputs items;      // its statement items (with strings of their own)
     std::vector<std::string> features;  // of a summary that was spilled: its items' features
   };
-  std::vector<Ready> ready;
+  std::vector<Ready> ready, appended;
+  // the lists of the batch before, appended in input order on a thread of
+  // their own beside this batch's work (with threads_ >= 2; the one writer
+  // of `inputs` and of `spilled` until the grouping)
+  std::future<void> appending;
+  auto append = [&inputs, &spilled](std::vector<Ready>& lists) {
+    for (Ready& r : lists) {
+      const std::size_t first = inputs.items.items.size();
+      claims::ClaimsStage::AppendItems(std::move(r.items), inputs);
+      for (std::size_t k = 0; k < r.features.size(); ++k) spilled->Add(first + k, r.features[k]);
+    }
+    lists.clear();
+  };
   // Document d's records get their entities and events, its figures their
   // events, its statement items are made, and what the grouping does not
   // read of it goes (writes only document d's slots and `out`)
@@ -566,12 +584,13 @@ CorpusResult CorpusRun::Resolve() {
     parallel::ForEach(m, threads_, [&](std::size_t i) {
       ready_doc(b + i, events_of(b + i), from_disk[i] != 0, ready[i]);
     });
-    for (Ready& r : ready) {
-      const std::size_t first = inputs.items.items.size();
-      claims::ClaimsStage::AppendItems(std::move(r.items), inputs);
-      for (std::size_t k = 0; k < r.features.size(); ++k) spilled->Add(first + k, r.features[k]);
+    if (appending.valid()) appending.get();  // (the batch before appended: `appended` free)
+    if (threads_ < 2) {
+      append(ready);
+      return;
     }
-    ready.clear();
+    std::swap(ready, appended);
+    appending = std::async(std::launch::async, [&] { append(appended); });
   };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
@@ -606,6 +625,7 @@ CorpusResult CorpusRun::Resolve() {
       for (std::size_t b = 0; b < docs_.size(); b += kClaimsBatch)
         claims_batch(b, [](std::size_t) -> const events::DocEvents* { return nullptr; });
     }
+    if (appending.valid()) appending.get();  // every document's items in `inputs`
     if (spilled) {
       spilled->Sync();
       inputs.features = spilled.get();
@@ -661,44 +681,22 @@ void CorpusRun::Finish(output::Sink& sink) {
   };
   sink.Begin();
   if (stages_.keep_documents && threads_ >= 2 && sink.Renders()) {
-    // kWriteBatch documents at a time read back here (the spilled as
-    // bytes), then decoded, made and rendered on threads_ threads
-    // (output/sink.h, Render), put in order
-    constexpr std::size_t kWriteBatch = 64;
-    std::vector<Partial> partials;
-    std::vector<events::DocEvents> events;
-    std::vector<std::string> partial_bytes, event_bytes, texts;
-    for (std::size_t b = 0; b < docs_.size(); b += kWriteBatch) {
-      const std::size_t n = std::min(kWriteBatch, docs_.size() - b);
-      partials.assign(n, Partial());
-      events.assign(n, events::DocEvents());
-      partial_bytes.assign(n, std::string());
-      event_bytes.assign(n, std::string());
-      std::vector<char> spilled(n, 0), events_spilled(n, 0);
-      for (std::size_t i = 0; i < n; ++i) {
-        Doc& d = docs_[b + i];
-        if (d.held) {
-          partials[i] = Take(d);
-        } else {
-          partial_bytes[i] = spills_[d.spill]->Read(d.slot);
-          spilled[i] = 1;
-        }
-        if (d.events) {
-          events[i] = TakeEvents(d);
-        } else {
-          event_bytes[i] = spills_[d.spill]->Read(d.events_slot);
-          events_spilled[i] = 1;
-        }
-      }
-      texts.assign(n, std::string());
-      parallel::ForEach(n, threads_, [&](std::size_t i) {
-        if (spilled[i]) partials[i] = DecodeSpilledPartial(partial_bytes[i]);
-        if (events_spilled[i]) events[i] = DecodeEvents(event_bytes[i]);
-        const auto [doc, result] = make_doc(b + i, partials[i], events[i]);
-        texts[i] = sink.Render(doc, result);
-      });
-      for (const std::string& text : texts) sink.Put(text);
-    }
+    // each document read back (the spill files synced first: then Read is
+    // safe on many threads), decoded, made and rendered on threads_
+    // threads, each taking the next document, and put in input order by the
+    // thread that rendered the next one to put (parallel::ForEachInOrder:
+    // no barrier per batch; at most kWriteWindow texts wait)
+    constexpr std::size_t kWriteWindow = 64;
+    for (auto& f : spills_) f->Sync();
+    parallel::ForEachInOrder<std::string>(
+        docs_.size(), threads_, kWriteWindow,
+        [&](std::size_t d) {
+          Partial p = Take(docs_[d]);
+          events::DocEvents events = TakeEvents(docs_[d]);
+          const auto [doc, result] = make_doc(d, p, events);
+          return sink.Render(doc, result);
+        },
+        [&](std::size_t, std::string&& text) { sink.Put(text); });
   } else {
     for (std::size_t d = 0; stages_.keep_documents && d < docs_.size(); ++d) {
       Partial p = Take(docs_[d]);

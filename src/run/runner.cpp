@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/parallel.h"
@@ -46,14 +51,12 @@ Batch ReadBatch(ingest::DocumentSource& source, RunObserver& observer, const Run
 }
 
 // A batch read ahead: its reader diagnostics, step by step, as ReadBatch
-// would have reported them; the documents after a stop are dropped.
+// would have reported them, until the observer says stop (then the run
+// consumes none of its documents).
 void ReportRead(Batch& batch, RunObserver& observer) {
-  for (std::size_t i = 0; i < batch.diagnostics.size(); ++i) {
-    observer.Report(batch.diagnostics[i]);
-    if (observer.stop()) {
-      batch.docs.resize(std::min(batch.docs.size(), i));
-      break;
-    }
+  for (const std::vector<Diagnostic>& d : batch.diagnostics) {
+    observer.Report(d);
+    if (observer.stop()) break;
   }
   batch.diagnostics.clear();
 }
@@ -83,8 +86,7 @@ struct Mapped {
 // document whose run throws gets an error and no records. Document i's
 // ordinal is first + i. Map() works on the calling thread and up to
 // config.threads - 1 threads made for the batch (core/parallel.h,
-// RunWorkers); Start() and Take() on a Pool's threads while the caller
-// does something else.
+// RunWorkers).
 class BatchMapper {
  public:
   BatchMapper(const Pipeline& pipeline, const resolve::EntityResolver* names,
@@ -94,14 +96,6 @@ class BatchMapper {
   std::vector<Mapped> Map(const std::vector<Document>& batch, std::uint64_t first) {
     Begin(batch, first);
     parallel::RunWorkers(std::min<std::size_t>(config_.threads, batch.size()), task_);
-    return Collect();
-  }
-  void Start(parallel::Pool& pool, const std::vector<Document>& batch, std::uint64_t first) {
-    Begin(batch, first);
-    pool.Start(task_);
-  }
-  std::vector<Mapped> Take(parallel::Pool& pool) {
-    pool.Wait();
     return Collect();
   }
 
@@ -120,30 +114,42 @@ class BatchMapper {
   }
   void Work() {
     const std::vector<Document>& batch = *batch_;
-    for (std::size_t i; (i = next_.fetch_add(1)) < batch.size();) {
-      try {
-        out_[i].result = pipeline_.Run(batch[i]);
-        if (names_) {
-          out_[i].partial = MakePartial(batch[i], std::move(out_[i].result), *names_, first_ + i);
-          if (config_.prepare) config_.prepare(out_[i].partial);
-        }
-      } catch (...) {
-        errors_[i] = std::current_exception();
-      }
-    }
+    for (std::size_t i; (i = next_.fetch_add(1)) < batch.size();)
+      MapOne(batch[i], first_ + i, out_[i], errors_[i]);
   }
   std::vector<Mapped> Collect() {
     const std::vector<Document>& batch = *batch_;
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (!errors_[i]) continue;
-      out_[i].result = DocResult{};
-      out_[i].result.diagnostics.push_back(Failed(batch[i], errors_[i]));
-      if (names_) out_[i].partial = MakePartial(batch[i], DocResult{}, *names_, first_ + i);
+      if (errors_[i]) Fail(batch[i], first_ + i, errors_[i], out_[i]);
     }
     errors_.clear();
     return std::move(out_);
   }
 
+ public:
+  // Document `doc`'s result (and partial) into `out`, or its exception into
+  // `error` (nothing thrown); Failed() then makes its error on the caller.
+  void MapOne(const Document& doc, std::uint64_t ordinal, Mapped& out,
+              std::exception_ptr& error) const noexcept {
+    try {
+      out.result = pipeline_.Run(doc);
+      if (names_) {
+        out.partial = MakePartial(doc, std::move(out.result), *names_, ordinal);
+        if (config_.prepare) config_.prepare(out.partial);
+      }
+    } catch (...) {
+      error = std::current_exception();  // no allocation: the exception is shared
+    }
+  }
+  // A document whose MapOne failed: no records, its error.
+  void Fail(const Document& doc, std::uint64_t ordinal, const std::exception_ptr& error,
+            Mapped& out) const {
+    out.result = DocResult{};
+    out.result.diagnostics.push_back(Failed(doc, error));
+    if (names_) out.partial = MakePartial(doc, DocResult{}, *names_, ordinal);
+  }
+
+ private:
   const Pipeline& pipeline_;
   const resolve::EntityResolver* names_;
   const RunConfig& config_;
@@ -155,13 +161,128 @@ class BatchMapper {
   Task task_{this};
 };
 
+// The batches of a run with two or more threads, mapped as one stream:
+// Push() queues a batch (kept here until Take() returns it), and
+// config.threads threads of the mapper's own, living as long as it, each
+// take the oldest document not yet taken, of whichever batch is queued, so
+// that no thread waits at the end of a batch while the next one is queued
+// (a barrier per batch left a core idle while the other finished the
+// batch's last document). Take() returns the oldest batch once every one of
+// its documents is mapped, the calling thread mapping those not yet taken
+// meanwhile (so a batch is mapped even when no thread could be started). A
+// document's result depends on the document and its ordinal only (MapOne),
+// not on the thread that made it.
+class StreamMapper {
+ public:
+  struct Done {
+    std::vector<Document> docs;
+    std::vector<Mapped> mapped;
+  };
+
+  explicit StreamMapper(const BatchMapper& mapper, unsigned threads) : mapper_(mapper) {
+    threads_.reserve(threads);
+    try {
+      for (unsigned k = 0; k < threads; ++k) threads_.emplace_back([this] { Loop(); });
+    } catch (...) {
+      // No more threads (a resource limit): Take() maps what they would have.
+    }
+  }
+  ~StreamMapper() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    work_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  StreamMapper(const StreamMapper&) = delete;
+  StreamMapper& operator=(const StreamMapper&) = delete;
+
+  // Queues `docs`, numbered from `first`.
+  void Push(std::vector<Document>&& docs, std::uint64_t first) {
+    auto job = std::make_unique<Job>();
+    job->out.resize(docs.size());
+    job->errors.resize(docs.size());
+    job->docs = std::move(docs);
+    job->first = first;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    work_.notify_all();
+  }
+  // The oldest batch queued (there must be one), every document mapped.
+  Done Take() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    Job& job = *jobs_.front();
+    while (job.done < job.docs.size()) {
+      if (job.next < job.docs.size()) {
+        Run(lock, job, job.next++);
+      } else {
+        done_.wait(lock, [&job] { return job.done == job.docs.size(); });
+      }
+    }
+    std::unique_ptr<Job> taken = std::move(jobs_.front());
+    jobs_.pop_front();
+    lock.unlock();
+    for (std::size_t i = 0; i < taken->docs.size(); ++i) {
+      if (taken->errors[i])
+        mapper_.Fail(taken->docs[i], taken->first + i, taken->errors[i], taken->out[i]);
+    }
+    return {std::move(taken->docs), std::move(taken->out)};
+  }
+
+ private:
+  struct Job {
+    std::vector<Document> docs;
+    std::uint64_t first = 0;
+    std::vector<Mapped> out;
+    std::vector<std::exception_ptr> errors;
+    std::size_t next = 0;  // documents taken by a thread
+    std::size_t done = 0;  // documents mapped
+  };
+
+  // Maps document i of `job` with the lock released (a job stays queued
+  // until all its documents are done, so `job` outlives the call).
+  void Run(std::unique_lock<std::mutex>& lock, Job& job, std::size_t i) {
+    lock.unlock();
+    mapper_.MapOne(job.docs[i], job.first + i, job.out[i], job.errors[i]);
+    lock.lock();
+    if (++job.done == job.docs.size()) done_.notify_all();
+  }
+  // The oldest job with a document not yet taken, or null.
+  Job* Open() {
+    for (auto& job : jobs_) {
+      if (job->next < job->docs.size()) return job.get();
+    }
+    return nullptr;
+  }
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      Job* job = nullptr;
+      work_.wait(lock, [&] { return stop_ || (job = Open()) != nullptr; });
+      if (stop_) return;
+      Run(lock, *job, job->next++);
+    }
+  }
+
+  const BatchMapper& mapper_;
+  std::mutex mutex_;
+  std::condition_variable work_, done_;
+  std::deque<std::unique_ptr<Job>> jobs_;  // oldest first
+  std::vector<std::thread> threads_;
+  bool stop_ = false;
+};
+
 // RunPipeline and RunMap: `names` null → consume_doc, else consume_partial.
-// With two or more threads, three batches are in flight: while the workers
-// process the next batch, the calling thread consumes this one (the
-// consumer — the corpus run's Add, spilling — no longer waits for the
-// workers, nor they for it) and then reads the batch after next (reading
-// and parsing the input, JSON Lines records, is no longer a serial step
-// between batches). A batch read ahead reports its reader diagnostics just
+// With two or more threads, three batches are in flight: while the
+// workers (StreamMapper) process the next two batches, the calling thread
+// consumes this one (the consumer — the corpus run's Add, spilling — no
+// longer waits for the workers, nor they for it) and then reads the batch
+// after next and queues it (reading and parsing the input, JSON Lines
+// records, is no longer a serial step between batches, and no worker waits
+// at a batch's end). A batch read ahead reports its reader diagnostics just
 // before it is consumed (ReportRead), so the order of everything the
 // consumer and the observer see is the same as with one thread.
 RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
@@ -205,44 +326,33 @@ RunStats Run(ingest::DocumentSource& source, const Pipeline& pipeline,
     }
     return stats;
   }
-  // ahead: the pool's threads map the next batch while this thread
+  // ahead: the mapper's threads map the next batches while this thread
   // consumes this one and reads the one after (its diagnostics not yet
   // reported); the same threads for the whole run
-  parallel::Pool pool(config.threads);
-  // `work` runs while the pool maps; the pool is waited for even when it throws
-  auto beside = [&](auto&& work) {
-    try {
-      work();
-    } catch (...) {
-      try {
-        pool.Wait();
-      } catch (...) {
-        // the caller's exception goes first (as RunWorkers' lowest share would)
-      }
-      throw;
-    }
-    return mapper.Take(pool);
+  StreamMapper stream(mapper, config.threads);
+  // Queues a batch read (its documents go to the stream); its size.
+  auto push = [&](Batch& b) {
+    const std::size_t n = b.docs.size();
+    if (n > 0) stream.Push(std::move(b.docs), config.first_ordinal + read);
+    read += n;
+    return n;
   };
-  mapper.Start(pool, batch.docs, config.first_ordinal);
-  Batch next;
-  std::vector<Mapped> mapped = beside([&] { next = ReadBatch(source, observer, config, false); });
-  read += batch.docs.size();
+  push(batch);
+  Batch next = ReadBatch(source, observer, config, false);
+  std::size_t queued = push(next);
   for (;;) {
-    bool go = true;
+    StreamMapper::Done done = stream.Take();
+    if (!consume(done.docs, done.mapped)) return stats;
     Batch after;
-    mapper.Start(pool, next.docs, config.first_ordinal + read);
-    std::vector<Mapped> next_mapped = beside([&] {
-      go = consume(batch.docs, mapped);
-      if (go && !next.docs.empty()) after = ReadBatch(source, observer, config, false);
-    });
-    if (!go) return stats;
+    std::size_t after_queued = 0;
+    if (queued > 0) {
+      after = ReadBatch(source, observer, config, false);
+      after_queued = push(after);
+    }
     ReportRead(next, observer);
-    next_mapped.resize(next.docs.size());  // (documents after a stop dropped)
-    if (observer.stop() || next.docs.empty()) break;
-    read += next.docs.size();
-    batch = std::move(next);
-    mapped = std::move(next_mapped);
+    if (observer.stop() || queued == 0) break;
     next = std::move(after);
+    queued = after_queued;
   }
   return stats;
 }

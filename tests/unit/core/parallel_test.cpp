@@ -44,6 +44,86 @@ TEST_SUITE("core.parallel") {
     }
   }
 
+  TEST_CASE("ForEachInOrder makes every i once and puts them in order, whatever the threads") {
+    struct Row {
+      std::size_t n;
+      unsigned threads;
+      std::size_t window;
+    };
+    const std::vector<Row> rows = {
+        {0, 2, 4},   {1, 2, 4},   {5, 1, 1},    {5, 2, 1},   {100, 2, 1},
+        {100, 2, 3}, {100, 3, 8}, {100, 8, 64}, {100, 0, 0}, {7, 200, 1000},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.n);
+      CAPTURE(r.threads);
+      CAPTURE(r.window);
+      std::vector<std::atomic<int>> made(r.n);
+      std::vector<std::size_t> put;
+      std::atomic<std::size_t> taken{0};
+      std::size_t most_waiting = 0;  // made and not yet put, at a put (under the put's lock)
+      ForEachInOrder<std::string>(
+          r.n, r.threads, r.window,
+          [&](std::size_t i) {
+            ++made[i];
+            ++taken;
+            if (i % 7 == 3) std::this_thread::yield();  // an uneven pace
+            return "item " + std::to_string(i);
+          },
+          [&](std::size_t i, std::string&& text) {
+            CHECK(text == "item " + std::to_string(i));
+            most_waiting = std::max(most_waiting, taken.load() - put.size());
+            put.push_back(i);
+          });
+      std::vector<std::size_t> in_order(r.n);
+      for (std::size_t i = 0; i < r.n; ++i) in_order[i] = i;
+      CHECK(put == in_order);
+      for (std::size_t i = 0; i < r.n; ++i) CHECK(made[i].load() == 1);
+      // taken but not put: at most the window (and the threads' own, in flight)
+      CHECK(most_waiting <= std::max<std::size_t>(r.window, 1) + 1);
+    }
+  }
+
+  TEST_CASE("ForEachInOrder stops at an exception of make or put and rethrows it") {
+    struct Row {
+      std::string name;
+      std::size_t throw_make;  // make(i) throws at this i (n: never)
+      std::size_t throw_put;   // put(i) throws at this i (n: never)
+      std::size_t most_put;    // puts made at most
+    };
+    constexpr std::size_t n = 200;
+    const std::vector<Row> rows = {
+        {"make throws", 50, n, 50},
+        {"put throws", n, 10, 10},
+        {"make throws at the first", 0, n, 0},
+    };
+    for (const Row& r : rows) {
+      for (unsigned threads : {1u, 2u, 4u}) {
+        CAPTURE(r.name);
+        CAPTURE(threads);
+        std::size_t puts = 0;
+        std::string what;
+        try {
+          ForEachInOrder<std::size_t>(
+              n, threads, 4,
+              [&](std::size_t i) {
+                if (i == r.throw_make) throw std::runtime_error("make " + std::to_string(i));
+                return i;
+              },
+              [&](std::size_t i, std::size_t&&) {
+                if (i == r.throw_put) throw std::runtime_error("put " + std::to_string(i));
+                ++puts;
+              });
+        } catch (const std::runtime_error& e) {
+          what = e.what();
+        }
+        CHECK(what == (r.throw_make < n ? "make " + std::to_string(r.throw_make)
+                                        : "put " + std::to_string(r.throw_put)));
+        CHECK(puts <= r.most_put);
+      }
+    }
+  }
+
   // Regression (issue 10): an exception in a clusterer worker (std::thread,
   // no catch) called std::terminate: SIGABRT, status 134.
   TEST_CASE("a worker's exception is rethrown in the caller once all workers are done") {

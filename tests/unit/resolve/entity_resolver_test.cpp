@@ -325,6 +325,22 @@ TEST_SUITE("resolve") {
       }
       return out;
     };
+    // streamed: FoldBatches (the next batch read and decided beside the folding)
+    auto resolve_batches = [&](unsigned threads, std::size_t batch) {
+      resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+      for (const PartialNames& x : names) resolver.Note(x);
+      std::size_t read = 0;  // batches read, checked to come in order
+      resolver.FoldBatches(
+          (docs.size() + batch - 1) / batch,
+          [&](std::size_t b, std::vector<resolve::EntityResolver::DocNames>& fold) {
+            CHECK(b == read++);
+            fold.clear();
+            for (std::size_t d = b * batch; d < std::min(docs.size(), (b + 1) * batch); ++d)
+              fold.push_back({names[d], docs[d].id, docs[d].outlet});
+          },
+          threads);
+      return describe(resolver.Resolve());
+    };
     auto resolve = [&](unsigned threads, std::size_t batch) {
       resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
       for (const PartialNames& x : names) resolver.Note(x);
@@ -345,6 +361,15 @@ TEST_SUITE("resolve") {
     CHECK(resolve(1, 4) == one);
     CHECK(resolve(2, 3) == one);
     CHECK(resolve(3, docs.size()) == one);
+    struct Row {
+      unsigned threads;
+      std::size_t batch;
+    };
+    for (const Row& r : std::vector<Row>{{1, 1}, {1, 4}, {2, 1}, {2, 3}, {3, 2}, {2, 1000}}) {
+      CAPTURE(r.threads);
+      CAPTURE(r.batch);
+      CHECK(resolve_batches(r.threads, r.batch) == one);
+    }
   }
 
   // Without details (extract) the table keeps no merge explanations (their

@@ -103,6 +103,7 @@ TEST_SUITE("run") {
     // one document per batch: the spill starts at a document's claims (held, then spilled once)
     CHECK(Extract(1, 1, 1) == one);
     CHECK(Extract(2, 1, 4096) == one);
+    CHECK(Extract(4, 1, 1) == one);  // batches of one document streamed to four threads
   }
 }
 
