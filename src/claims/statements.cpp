@@ -180,7 +180,7 @@ struct Ranked {
   bool SameDoc(const PackedItem& x, const PackedItem& y) const {
     return doc_rank[x.doc] == doc_rank[y.doc];
   }
-  std::int32_t Published(const PackedItem& x) const { return items.docs[x.doc].published; }
+  std::int32_t Published(const PackedItem& x) const { return items.DocOf(x.doc).published; }
 
   void Load(std::size_t r, Loaded& into) const {
     if (source.Held(order[r], into.f, into.u)) return;
@@ -419,7 +419,7 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       } else if (x.role != 0) {
         std::string key;
         for (const std::string& w : LowerWords(g.items.String(x.mention))) key += ' ' + w;
-        own[i] = "\x01" + std::string(g.items.docs[x.doc].id) + "\x01" + key;
+        own[i] = "\x01" + std::string(g.items.DocOf(x.doc).id) + "\x01" + key;
       }
     });
     for (std::size_t i = 0; i < m; ++i) {
@@ -592,14 +592,26 @@ std::uint32_t PackedItems::Find(std::string_view s, std::uint32_t none) const {
 }
 
 void PackedItems::SetDoc(std::size_t d, std::string_view id, std::string_view date) {
-  if (docs.size() <= d) docs.resize(d + 1);
-  docs[d] = {id, static_cast<std::int32_t>(DayNumber(date))};
+  if (docs.empty()) first_doc_ = d;
+  if (d < first_doc_) {
+    docs.insert(docs.begin(), first_doc_ - d, Doc{});
+    first_doc_ = d;
+  }
+  if (docs.size() <= d - first_doc_) docs.resize(d - first_doc_ + 1);
+  docs[d - first_doc_] = {id, static_cast<std::int32_t>(DayNumber(date))};
 }
 
 void PackedItems::Append(PackedItems&& from) {
-  if (docs.size() < from.docs.size()) docs.resize(from.docs.size());
   // a document's entry is set where one of its items is
-  for (const PackedItem& item : from.items) docs[item.doc] = from.docs[item.doc];
+  for (const PackedItem& item : from.items) {
+    if (item.doc < first_doc_) {
+      docs.insert(docs.begin(), first_doc_ - item.doc, Doc{});
+      first_doc_ = item.doc;
+    }
+    const std::size_t at = item.doc - first_doc_;
+    if (docs.size() <= at) docs.resize(at + 1);
+    docs[at] = from.DocOf(item.doc);
+  }
   items.reserve(items.size() + from.items.size());
   for (PackedItem item : from.items) {
     for (std::uint32_t* id : {&item.speaker, &item.event, &item.mention, &item.role})
@@ -694,7 +706,9 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
     }
     return rank;
   };
-  g.doc_rank = ranks(items.docs.size(), [&](std::uint32_t d) { return items.docs[d].id; });
+  g.doc_rank = ranks(items.first_doc() + items.docs.size(), [&](std::uint32_t d) {
+    return d < items.first_doc() ? std::string_view() : items.DocOf(d).id;
+  });
   {
     const std::vector<std::uint32_t> speaker_rank =
         ranks(items.strings(), [&](std::uint32_t s) { return items.String(s); });

@@ -209,7 +209,11 @@ struct PackedItems {
     std::int32_t published = -1;  // DayNumber of its publication date
   };
   std::vector<PackedItem> items;
-  std::vector<Doc> docs;  // by PackedItem::doc
+  // By PackedItem::doc - first_doc() (DocOf): a run's list holds every
+  // document from 0; a list made for one document (SetDoc on an empty list)
+  // holds only the entries from that document on, so making it costs
+  // nothing of the documents before it.
+  std::vector<Doc> docs;
   // By item, optional (empty: every item's is ""): the last key of the
   // canonical order (StatementItem::text).
   std::vector<std::string_view> texts;
@@ -220,13 +224,19 @@ struct PackedItems {
   std::uint32_t Find(std::string_view s, std::uint32_t none) const;
   std::string_view String(std::uint32_t id) const { return strings_[id]; }
   std::size_t strings() const { return strings_.size(); }
-  // Document d's entry (docs grown to hold it).
+  // Document d's entry (docs grown to hold it; on an empty list d becomes
+  // first_doc()).
   void SetDoc(std::size_t d, std::string_view id, std::string_view date);
+  const Doc& DocOf(std::size_t d) const { return docs[d - first_doc_]; }
+  std::size_t first_doc() const { return first_doc_; }
   // `from`'s items appended after these, their strings interned here
-  // (`from`'s may then go), its documents' entries copied where set.
+  // (`from`'s may then go), its documents' entries copied where set (into
+  // this list's numbering: a run's list, appended to from empty, holds
+  // every document from 0).
   void Append(PackedItems&& from);
 
  private:
+  std::size_t first_doc_ = 0;  // the document docs[0] is of
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

@@ -390,9 +390,12 @@ TEST_SUITE("claims.statements") {
     CHECK(a.Find("absent", 99) == 99);
     CHECK(a.strings() == 4);
     a.SetDoc(2, "doc-c", "2024-03-01");
-    CHECK(a.docs.size() == 3);
-    CHECK(a.docs[2].published == DayNumber("2024-03-01"));
-    CHECK(a.docs[0].published == -1);
+    // a list begun at document 2 holds entries from 2 on only (a run makes
+    // one list per document: an entry for every document before it would
+    // make the run quadratic)
+    CHECK(a.first_doc() == 2);
+    CHECK(a.docs.size() == 1);
+    CHECK(a.DocOf(2).published == DayNumber("2024-03-01"));
     // Another list, its strings interned in another order: appended, each
     // item names the same strings and documents.
     PackedItems b;
@@ -417,10 +420,39 @@ TEST_SUITE("claims.statements") {
     CHECK(a.items[0].mention == 0);
     CHECK(a.String(a.items[1].speaker) == "P1");
     CHECK(a.String(a.items[1].mention) == "the minister");
-    REQUIRE(a.docs.size() == 5);
-    CHECK(a.docs[4].id == "doc-e");
-    CHECK(a.docs[2].id == "doc-c");
+    REQUIRE(a.docs.size() == 3);
+    CHECK(a.DocOf(4).id == "doc-e");
+    CHECK(a.DocOf(2).id == "doc-c");
+    CHECK(a.DocOf(3).id.empty());
     CHECK(b.items.empty());
+  }
+
+  TEST_CASE("PackedItems: a document's list holds its own entry; a run's list every one from 0") {
+    struct Row {
+      std::vector<std::size_t> set;  // SetDoc in this order on an empty list
+      std::size_t first, size;
+    };
+    const std::vector<Row> rows = {
+        {{1000000}, 1000000, 1}, {{5, 3}, 3, 3}, {{0, 7}, 0, 8}, {{4, 4}, 4, 1}};
+    std::map<std::size_t, std::string> ids;  // (an entry views its id: they must outlive the lists)
+    for (const Row& row : rows)
+      for (std::size_t d : row.set) ids[d] = "doc-" + std::to_string(d);
+    for (const Row& row : rows) {
+      PackedItems one;
+      for (std::size_t d : row.set) one.SetDoc(d, ids[d], "2024-03-01");
+      CHECK(one.first_doc() == row.first);
+      CHECK(one.docs.size() == row.size);
+      for (std::size_t d : row.set) CHECK(one.DocOf(d).id == ids[d]);
+      // appended to a run's list (empty, from 0): the entries of its items
+      PackedItem x;
+      x.doc = static_cast<std::uint32_t>(row.set.back());
+      one.items.push_back(x);
+      PackedItems run;
+      run.Append(std::move(one));
+      CHECK(run.first_doc() == 0);
+      CHECK(run.docs.size() == row.set.back() + 1);
+      CHECK(run.DocOf(row.set.back()).id == ids[row.set.back()]);
+    }
   }
 
   TEST_CASE("packed items: the groups of their StatementItems, whatever the ids' order") {
