@@ -12,7 +12,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "core/doc_result.h"
 #include "core/document.h"
 #include "core/figure.h"
+#include "core/per_document.h"
 #include "core/record.h"
 
 namespace whosaid::claims {
@@ -78,19 +78,8 @@ struct DocFigures {
   std::vector<EventRef> events;  // parallel to the figures: id "" → none
 };
 
-// Each document's records' statements, packed (a run has millions of
-// records: 4 bytes each and 4 per document): document d's are
-// of[first[d] .. first[d + 1]); statement_of[d][i] reads record i of d.
-struct RecordStatements {
-  std::vector<std::uint32_t> of;
-  std::vector<std::uint32_t> first = {0};  // one more than the documents
-
-  std::size_t size() const { return first.size() - 1; }  // documents
-  std::span<const std::uint32_t> operator[](std::size_t doc) const {
-    return {of.data() + first[doc], first[doc + 1] - first[doc]};
-  }
-  bool operator==(const RecordStatements&) const = default;
-};
+// Each document's records' statements (core/per_document.h).
+using RecordStatements = PerDocument<std::uint32_t>;
 
 struct ClaimsResult {
   // In id order, with ClaimsConfig::details; without (statement ids only:

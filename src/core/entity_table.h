@@ -14,9 +14,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <vector>
+
+#include "core/per_document.h"
 
 namespace whosaid::entities {
 
@@ -56,20 +57,9 @@ struct Entity {
   std::vector<entities::MergeExplanation> merges;
 };
 
-// Each document's quote records' entities, packed (a run has millions of
-// records: 4 bytes each and 4 per document): document d's are
-// of[first[d] .. first[d + 1]), each an index into EntityTable::entities or
-// -1; table.record_entity[d][i] reads record i of document d.
-struct RecordEntities {
-  std::vector<std::int32_t> of;
-  std::vector<std::uint32_t> first = {0};  // one more than the documents
-
-  std::size_t size() const { return first.size() - 1; }  // documents
-  std::span<const std::int32_t> operator[](std::size_t doc) const {
-    return {of.data() + first[doc], first[doc + 1] - first[doc]};
-  }
-  bool operator==(const RecordEntities&) const = default;
-};
+// Each document's quote records' entities, each an index into
+// EntityTable::entities or -1 (core/per_document.h).
+using RecordEntities = PerDocument<std::int32_t>;
 
 struct EntityTable {
   std::vector<Entity> entities;  // P…, O…, G…, X…, each numbered from 1
