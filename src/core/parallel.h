@@ -41,6 +41,21 @@
 //   at most `window` results wait to be put. Once make or put throws, no
 //   thread takes another i and no other put is made; the exception is
 //   rethrown as RunWorkers does.
+//   Async(fn) runs fn() on a kept thread while the caller goes on and
+//   returns a Task: get() waits for it and returns its result or rethrows
+//   its exception; a Task not waited for waits in its destructor (as the
+//   future of std::async does). When no thread can be had, fn runs at once
+//   on the calling thread.
+//
+// Kept threads (parallel.cpp)
+//   RunWorkers and Async do not start a thread per call: they hand each share
+//   to an idle thread kept for the whole process and start a new one only
+//   when none is idle, so every share still has a thread of its own at once
+//   (shares that wait for each other cannot deadlock). A run makes hundreds
+//   of such calls (a batch of names, of claims, of output); a thread started
+//   and ended for each cost page faults for its stack and the allocator's
+//   teardown of its caches (four in five of the madvise calls of a
+//   two-thread run). Kept threads wait, idle, until the process ends.
 //
 // Example
 //   std::vector<int> out(items.size());
@@ -55,12 +70,24 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <functional>
+#include <latch>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace whosaid::parallel {
+
+namespace detail {
+// Runs `job` on a kept thread (an idle one, else one started now) and
+// returns true; false when no thread could be had (then `job` is not run).
+// `job` must not throw.
+bool RunOnKeptThread(std::function<void()>& job);
+}  // namespace detail
 
 template <typename Fn>
 void RunWorkers(std::size_t n, Fn&& fn) {
@@ -73,20 +100,86 @@ void RunWorkers(std::size_t n, Fn&& fn) {
       errors[k] = std::current_exception();  // no allocation: the exception is shared
     }
   };
-  std::vector<std::thread> pool;
-  pool.reserve(n - 1);
+  std::latch finished(static_cast<std::ptrdiff_t>(n - 1));  // the shares on other threads
   std::size_t started = 1;
   try {
-    for (; started < n; ++started) pool.emplace_back(guarded, started);
+    for (; started < n; ++started) {
+      std::function<void()> job = [&guarded, &finished, started] {
+        guarded(started);
+        finished.count_down();
+      };
+      if (!detail::RunOnKeptThread(job)) break;
+    }
   } catch (...) {
     // No more threads (a resource limit): the workers not started run below.
   }
+  finished.count_down(static_cast<std::ptrdiff_t>(n - started));
   guarded(0);
   for (std::size_t k = started; k < n; ++k) guarded(k);
-  for (std::thread& t : pool) t.join();
+  finished.wait();
   for (const std::exception_ptr& e : errors) {
     if (e) std::rethrow_exception(e);
   }
+}
+
+// fn()'s result, made on a kept thread (Async).
+template <typename T>
+class Task {
+ public:
+  Task() = default;
+  Task(Task&&) noexcept = default;
+  Task& operator=(Task&& other) noexcept {
+    Finish();
+    state_ = std::move(other.state_);
+    return *this;
+  }
+  ~Task() { Finish(); }
+
+  bool valid() const { return state_ != nullptr; }
+  // Waits for fn; its result, or its exception rethrown. Once only.
+  T get() {
+    std::shared_ptr<State> state = std::move(state_);
+    state->done.wait();
+    if (state->error) std::rethrow_exception(state->error);
+    if constexpr (!std::is_void_v<T>) return std::move(*state->value);
+  }
+
+ private:
+  template <typename Fn>
+  friend auto Async(Fn fn) -> Task<std::invoke_result_t<Fn&>>;
+  using Value = std::conditional_t<std::is_void_v<T>, bool, T>;
+  struct State {
+    std::latch done{1};
+    std::optional<Value> value;
+    std::exception_ptr error;
+  };
+  void Finish() noexcept {
+    if (state_) state_->done.wait();
+    state_.reset();
+  }
+  std::shared_ptr<State> state_;
+};
+
+template <typename Fn>
+auto Async(Fn fn) -> Task<std::invoke_result_t<Fn&>> {
+  using T = std::invoke_result_t<Fn&>;
+  using State = typename Task<T>::State;
+  Task<T> task;
+  task.state_ = std::make_shared<State>();
+  std::function<void()> job = [state = task.state_, fn = std::move(fn)]() mutable noexcept {
+    try {
+      if constexpr (std::is_void_v<T>) {
+        fn();
+      } else {
+        state->value.emplace(fn());
+      }
+    } catch (...) {
+      state->error = std::current_exception();
+    }
+    state->done.count_down();
+  };
+  if (!detail::RunOnKeptThread(job)) job();  // no thread: made here, now
+  return task;
 }
 
 class Pool {

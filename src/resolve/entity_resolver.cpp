@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -1642,8 +1641,8 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
   Ready now, ahead;
   if (batches > 0) prepare(0, now);
   for (std::size_t b = 0; b < batches; ++b) {
-    std::future<void> next;  // (waited for by its destructor when FoldDoc throws)
-    if (b + 1 < batches) next = std::async(std::launch::async, [&, b] { prepare(b + 1, ahead); });
+    parallel::Task<void> next;  // (waited for by its destructor when FoldDoc throws)
+    if (b + 1 < batches) next = parallel::Async([&, b] { prepare(b + 1, ahead); });
     for (std::size_t d = 0; d < now.docs.size(); ++d)
       FoldDoc(s, now.docs[d].names, now.docs[d].id, now.docs[d].outlet, now.targets[d]);
     if (next.valid()) next.get();

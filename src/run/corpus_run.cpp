@@ -1,7 +1,6 @@
 #include "run/corpus_run.h"
 
 #include <algorithm>
-#include <future>
 #include <utility>
 #if __has_include(<malloc.h>)
 #include <malloc.h>
@@ -437,9 +436,9 @@ CorpusResult CorpusRun::Resolve() {
   if (threads_ >= 2) {
     for (auto& f : spills_) f->Sync();
   }
-  std::future<events::EventIndex> clustered;
+  parallel::Task<events::EventIndex> clustered;
   if (cluster && threads_ >= 2) {
-    clustered = std::async(std::launch::async, cluster_events);
+    clustered = parallel::Async(cluster_events);
   }
   // 1. entities (every document noted as it came; folded in input order,
   //    kFoldBatch documents at a time: their short forms on threads_ threads)
@@ -506,7 +505,7 @@ CorpusResult CorpusRun::Resolve() {
   // the lists of the batch before, appended in input order on a thread of
   // their own beside this batch's work (with threads_ >= 2; the one writer
   // of `inputs` and of `spilled` until the grouping)
-  std::future<void> appending;
+  parallel::Task<void> appending;
   auto append = [&inputs, &spilled](std::vector<Ready>& lists) {
     for (Ready& r : lists) {
       const std::size_t first = inputs.items.items.size();
@@ -590,7 +589,7 @@ CorpusResult CorpusRun::Resolve() {
       return;
     }
     std::swap(ready, appended);
-    appending = std::async(std::launch::async, [&] { append(appended); });
+    appending = parallel::Async([&] { append(appended); });
   };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
@@ -633,9 +632,9 @@ CorpusResult CorpusRun::Resolve() {
     // the freed pages go back beside the grouping's first steps when there
     // are threads for it (malloc_trim is thread-safe, and serial: a third of
     // a second per 10k documents)
-    std::future<void> released;
+    parallel::Task<void> released;
     if (threads_ >= 2)
-      released = std::async(std::launch::async, ReleaseFreed);
+      released = parallel::Async(ReleaseFreed);
     else
       ReleaseFreed();
     corpus.claims = stages_.claims->Run(docs, inputs, threads_);

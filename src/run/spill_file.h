@@ -9,6 +9,12 @@
 //   * Append() buffers (1 MiB) and returns where the bytes went; Read(slot)
 //     returns them (flushing first). Not thread-safe, except that after
 //     Sync(), until the next Append, Read may be called from many threads.
+//   * Read reads ahead: one pread brings the slot and what follows it (up to
+//     kReadAhead bytes in all), kept by the reading thread, so that the next
+//     slots read in file order cost no system call. A run reads its slots
+//     about in the order it wrote them (a document's, then the next's), a
+//     few hundred thousand of them; bytes once written never change, so
+//     what a thread keeps stays true.
 //   * Failures throw output::WriteError naming the file ("a spill file in
 //     /tmp: cannot write: No space left on device").
 //
@@ -45,6 +51,11 @@ class SpillFile {
   void Flush();
 
   static constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kReadAhead = std::size_t{64} << 10;
+  // [offset, offset + size) from the file: pread until all is there.
+  void ReadAt(std::uint64_t offset, char* out, std::size_t size) const;
+
+  std::uint64_t serial_ = 0;  // this file's, unique in the process (read-ahead)
   int fd_ = -1;
   std::string name_;  // for messages: "a spill file in DIR"
   std::string buffer_;

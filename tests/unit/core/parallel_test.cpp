@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <latch>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -157,6 +159,60 @@ TEST_SUITE("core.parallel") {
       CHECK(got == row.expected);
       CHECK(done == row.workers);  // nobody was abandoned
     }
+  }
+
+  // RunWorkers hands its shares to kept threads (parallel.cpp): each share
+  // must still have a thread of its own at once, or shares that wait for
+  // each other would deadlock; and the calls nest (a share calling RunWorkers).
+  TEST_CASE("RunWorkers' shares run at the same time on threads of their own, and calls nest") {
+    for (std::size_t n : {2, 3, 8}) {
+      CAPTURE(n);
+      for (int round = 0; round < 20; ++round) {
+        std::latch all_here(static_cast<std::ptrdiff_t>(n));
+        std::vector<std::thread::id> ids(n);
+        RunWorkers(n, [&](std::size_t k) {
+          ids[k] = std::this_thread::get_id();
+          all_here.arrive_and_wait();  // returns only when all n are running
+        });
+        std::sort(ids.begin(), ids.end());
+        CHECK(std::unique(ids.begin(), ids.end()) == ids.end());
+      }
+    }
+    std::vector<int> inner(12, 0);
+    RunWorkers(3,
+               [&](std::size_t k) { RunWorkers(4, [&](std::size_t j) { ++inner[k * 4 + j]; }); });
+    CHECK(inner == std::vector<int>(12, 1));
+  }
+
+  TEST_CASE("Async's Task gives the result or the exception, and waits when dropped") {
+    Task<int> answer = Async([] { return 6 * 7; });
+    CHECK(answer.valid());
+    CHECK(answer.get() == 42);
+    CHECK_FALSE(answer.valid());
+
+    Task<std::string> failing = Async([]() -> std::string { throw std::runtime_error("no"); });
+    std::string got;
+    try {
+      failing.get();
+    } catch (const std::runtime_error& e) {
+      got = e.what();
+    }
+    CHECK(got == "no");
+
+    std::atomic<bool> ran{false};
+    {
+      Task<void> dropped = Async([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        ran = true;
+      });
+    }  // the destructor waited
+    CHECK(ran);
+
+    Task<void> moved_over = Async([&] { ran = false; });
+    moved_over = Async([] {});  // the first waited for before it is replaced
+    CHECK_FALSE(ran);
+    moved_over.get();
+    CHECK(Task<void>().valid() == false);
   }
 
   TEST_CASE("std::bad_alloc in a worker reaches the caller as std::bad_alloc") {
