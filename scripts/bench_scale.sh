@@ -8,6 +8,11 @@
 #     then per config the best and the median wall and CPU; the wall
 #     speed-up of 2 threads over 1 as best / best and median / median; and
 #     whether every output is byte-identical to the first;
+#   - the machine's own ceiling, each round: two --threads 1 runs started
+#     together (two processes, nothing shared): the work of two runs in the
+#     wall time of the pair, so 2 x (wall of one alone) / (wall of the pair)
+#     is the most any two-thread speed-up can reach here (a shared or
+#     throttled machine gives less than 2);
 #   - the Dask run (scripts/dask_extract.py on a 2-worker LocalCluster) when
 #     that script and python3-distributed are present: wall, and whether its
 #     output equals the single run's;
@@ -75,6 +80,15 @@ for ((r = 1; r <= rounds; r++)); do
       same="DIFFERENT (--threads $t, round $r)"
     fi
   done
+  start=$(date +%s.%N)
+  "$bin" extract --threads 1 "$corpus" >"$tmp/pair_a" 2>/dev/null &
+  pid_a=$!
+  "$bin" extract --threads 1 "$corpus" >"$tmp/pair_b" 2>/dev/null || true
+  wait "$pid_a" || true
+  pair=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+  printf '%-30s %9s %9s %10s\n' "2 x --threads 1 at once ($r)" "-" "$pair" "-"
+  echo "$pair" >>"$tmp/pairs"
+  cmp -s "$tmp/t1" "$tmp/pair_a" && cmp -s "$tmp/t1" "$tmp/pair_b" || same="DIFFERENT (a run of a pair, round $r)"
 done
 stats() {  # file of "wall cpu" rows → "best_wall median_wall best_cpu median_cpu"
   local walls cpus
@@ -90,6 +104,10 @@ printf '%-30s %9.2f %9.2f %9.2f %9.2f\n' "extract --threads 2" "$best2" "$med2" 
 awk -v a="$best1" -v b="$best2" -v c="$med1" -v d="$med2" -v s="$same" 'BEGIN {
   printf "2 threads: %.2fx the wall speed of 1 (best/best), %.2fx (median/median); outputs %s\n",
     (b > 0 ? a / b : 0), (d > 0 ? c / d : 0), s }'
+pair_best=$(sort -g "$tmp/pairs" | head -n 1)
+awk -v a="$best1" -v p="$pair_best" 'BEGIN {
+  printf "machine ceiling: two one-thread runs at once took %.2f s (best): %.2fx the work of one per wall second\n",
+    p, (p > 0 ? 2 * a / p : 0) }'
 
 py=""  # Debian's python3-distributed is in the system python (not a pyenv one)
 for p in python3 /usr/bin/python3; do
