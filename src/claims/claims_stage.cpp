@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/release.h"
+
 namespace whosaid::claims {
 namespace {
 
@@ -311,12 +313,12 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
     RecordStatements& of = out.statement_of;
     of.first.reserve(docs.size() + 1);
     for (std::uint32_t n : records) of.first.push_back(of.first.back() + n);
-    records = {};
+    Release(records);
     of.of.assign(of.first.back(), 0);
     for (std::size_t i = 0; i < items.size(); ++i)
       of.of[of.first[items[i].doc] + items[i].record] = static_cast<std::uint32_t>(groups.of[i]);
   }
-  groups.of = {};
+  Release(groups.of);
   if (config_.details) {
     for (std::size_t s = 0; s < groups.size(); ++s) {
       Statement st;

@@ -15,6 +15,7 @@
 
 #include "claims/linking.h"
 #include "core/parallel.h"
+#include "core/release.h"
 
 namespace whosaid::claims {
 namespace {
@@ -330,7 +331,7 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
         }
         list.ranks.insert(list.ranks.end(), from.ranks.begin(), from.ranks.end());
       }
-      part = {};
+      Release(part);
     }
   }
   constexpr std::size_t kBridgeChunk = 1024;
@@ -493,8 +494,8 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     if (n >= 2 && n <= config.max_posting) postings[it->first].push_back(i);
   });
   std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
-  postings = {};
-  count = {};
+  Release(postings);
+  Release(count);
   BlockLinks out;
   for (const auto& [a, b] : pairs) {
     out.items.push_back(a);
@@ -522,7 +523,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     const bool one_doc = g.SameDoc(g.Item(ranks[i]), g.Item(ranks[j]));
     if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
   }
-  pairs = {};
+  Release(pairs);
   std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
     return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
   });
@@ -532,7 +533,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   std::vector<ItemPair> links;
   links.reserve(edges.size());
   for (const Edge& e : edges) links.emplace_back(e.a, e.b);
-  edges = {};
+  Release(edges);
   out.groups = CompleteLink(
       out.items.size(), links,
       [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config.keep; }, kCheck);
@@ -751,7 +752,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   for (std::size_t c = 1; c < chunks; ++c) {
     for (auto& [key, count] : counts[c]) g.df[key] += count;
   }
-  counts = {};
+  Release(counts);
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.
   std::map<std::uint32_t, std::vector<std::size_t>> blocks;
@@ -793,7 +794,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   for (auto& lists : linked_of) {
     for (auto& list : lists) linked.push_back(std::move(list));
   }
-  linked_of = {};
+  Release(linked_of);
   std::sort(linked.begin(), linked.end(),
             [](const auto& a, const auto& b) { return a.front() < b.front(); });
   // 5. Statements numbered by their first member's rank; members are in
@@ -824,7 +825,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       out.of[g.order[*m]] = statement;
     }
     out.appearances.push_back(appearances);
-    if (group) linked[next++] = {};
+    if (group) Release(linked[next++]);
   }
   out.first.push_back(out.members.size());
   return out;

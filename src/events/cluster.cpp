@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/release.h"
 #include "events/calendar.h"
 #include "events/lexicon.h"
 
@@ -696,8 +697,8 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
                                     : UndatedHome(built, it, anchors[it.doc], config);
     built.Join(home, it);
   }
-  order_built = {};
-  items = {};
+  Release(order_built);
+  Release(items);
   const std::vector<Cluster>& clusters = built.list();
   // Global events, numbered by date, type and label (their members made
   // DocEvents again, one cluster at a time).

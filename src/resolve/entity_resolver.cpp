@@ -12,6 +12,7 @@
 
 #include "core/parallel.h"
 #include "core/places.h"
+#include "core/release.h"
 #include "core/text.h"
 #include "entities/context.h"
 #include "resolve/caps.h"
@@ -969,24 +970,25 @@ void EntityResolver::KeepDetails(bool keep) { state_->details = keep; }
 
 void EntityResolver::Clear() {
   State& s = *state_;
-  s.acronyms = {};
-  s.org_names = {};
-  s.org_keys = {};
-  s.known_phrase = {};
-  s.groups = {};
-  s.group_index = {};
-  s.occurrences = {};
-  s.loose = {};
-  s.doc_key = {};
-  s.keys = {};
-  s.key_names = {};
-  s.doc_outlet = {};
-  s.outlets = {};
-  s.outlet_ids = {};
-  s.record_begin = {0};
-  s.records = {};
+  Release(s.acronyms);
+  Release(s.org_names);
+  Release(s.org_keys);
+  Release(s.known_phrase);
+  Release(s.groups);
+  Release(s.group_index);
+  Release(s.occurrences);
+  Release(s.loose);
+  Release(s.doc_key);
+  Release(s.keys);
+  Release(s.key_names);
+  Release(s.doc_outlet);
+  Release(s.outlets);
+  Release(s.outlet_ids);
+  Release(s.record_begin);
+  s.record_begin.push_back(0);
+  Release(s.records);
   s.position = 0;
-  s.held = {};
+  Release(s.held);
 }
 
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,

@@ -9,6 +9,7 @@
 #include "claims/summary_codec.h"
 #include "core/parallel.h"
 #include "core/partial_codec.h"
+#include "core/release.h"
 #include "run/partial_map.h"
 
 namespace whosaid::run {
@@ -289,9 +290,9 @@ void CorpusRun::Prepare(Partial& partial, bool encode_all) const {
     partial.names.record_input.assign(partial.quotes.size(), -1);
     claims->partial_bytes = EncodeSpilledPartial(partial);
     partial.names = std::move(names);
-    partial.pieces = {};
-    partial.quotes = {};
-    partial.figures = {};
+    Release(partial.pieces);
+    Release(partial.quotes);
+    Release(partial.figures);
     claims->encoded_all = true;
   }
   partial.prepared = std::move(claims);
@@ -556,7 +557,7 @@ CorpusResult CorpusRun::Resolve() {
       const claims::RecordClaims& rc = summaries[d].records[item.record];
       out.features.push_back(claims::EncodeFeatures(rc.features, rc.doc_uses));
     }
-    summaries[d].records = {};
+    Release(summaries[d].records);
   };
   // Documents [b, b + kClaimsBatch), events_of(d) the events of document d
   // (null: no event stage; called once per document, on the batch's threads).
