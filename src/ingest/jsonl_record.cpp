@@ -141,15 +141,11 @@ bool IsHigh(long cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
 bool IsLow(long cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
 
 // The common record read without nlohmann: one object whose values are
-// strings, whole numbers of up to 19 digits, null, true or false, arrays and
-// objects (a field holding one is "an array" / "an object", as FieldReader
-// says; what is inside is checked and skipped), and a "meta" object of such
-// values. Anything else — a fraction or negative number as a field's value,
-// an exponent anywhere, a lone surrogate, a control character, nesting
-// deeper than kMaxDepth, bytes after the object, any error — returns false,
-// and the SAX parser above reads the line (so its fields and its messages
-// are the same). Records often carry arrays nobody reads (annotations,
-// tags): without this, each such line went through nlohmann.
+// strings, whole numbers of up to 19 digits, null, true or false, and a
+// "meta" object of such values. Anything else — a fraction, an array,
+// another object, a negative number, a lone surrogate, a control character,
+// bytes after the object, any error — returns false, and the SAX parser
+// above reads the line (so its fields and its messages are the same).
 class FastReader {
  public:
   FastReader(std::string_view line, Record& out) : s_(line), out_(out) {}
@@ -200,9 +196,6 @@ class FastReader {
       if (at_ < s_.size() && (s_[at_] == '.' || s_[at_] == 'e' || s_[at_] == 'E')) return false;
       value.kind = RecordField::Kind::kInteger;
       value.text.assign(s_.substr(start, digits));
-    } else if (at_ < s_.size() && (s_[at_] == '[' || s_[at_] == '{')) {
-      value = {RecordField::Kind::kOther, "", s_[at_] == '[' ? "an array" : "an object"};
-      if (!Skip(depth + 1)) return false;
     } else if (Word("null")) {
       value = {RecordField::Kind::kOther, "", "null"};
     } else if (Word("true") || Word("false")) {
@@ -212,51 +205,6 @@ class FastReader {
     }
     if (field) *field = std::move(value);
     return true;
-  }
-
-  // Any value at `at_`, checked as JSON and skipped (what is inside a field's
-  // array or object: FieldReader stores none of it). Numbers: an optional
-  // minus, digits (at most 300: a larger one nlohmann reads as an infinite
-  // float, an error), an optional fraction; an exponent returns false.
-  bool Skip(int depth) {
-    if (depth > kMaxDepth || at_ >= s_.size()) return false;
-    const char c = s_[at_];
-    if (c == '"') return String(skipped_);
-    if (c == '[' || c == '{') {
-      const char close = c == '[' ? ']' : '}';
-      ++at_;
-      Space();
-      if (Eat(close)) return true;
-      for (;;) {
-        Space();
-        if (c == '{') {
-          if (!String(skipped_)) return false;
-          Space();
-          if (!Eat(':')) return false;
-          Space();
-        }
-        if (!Skip(depth + 1)) return false;
-        Space();
-        if (Eat(close)) return true;
-        if (!Eat(',')) return false;
-      }
-    }
-    if (c == '-' || (c >= '0' && c <= '9')) return Number();
-    return Word("null") || Word("true") || Word("false");
-  }
-
-  bool Number() {
-    Eat('-');
-    const std::size_t start = at_;
-    while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
-    const std::size_t digits = at_ - start;
-    if (digits == 0 || digits > 300 || (digits > 1 && s_[start] == '0')) return false;
-    if (Eat('.')) {
-      const std::size_t fraction = at_;
-      while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
-      if (at_ == fraction) return false;
-    }
-    return at_ >= s_.size() || (s_[at_] != 'e' && s_[at_] != 'E');
   }
 
   // A string after its opening quote is checked, into `out` unescaped.
@@ -365,8 +313,6 @@ class FastReader {
   Record& out_;
   std::size_t at_ = 0;
   std::string key_;
-  std::string skipped_;  // a skipped string's text (String's out)
-  static constexpr int kMaxDepth = 64;
 };
 
 }  // namespace
