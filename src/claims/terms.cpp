@@ -198,8 +198,7 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
   serial_ = next_serial.fetch_add(1);  // complete: TermKey may keep what it computes
 }
 
-std::string TermLexicon::Rewrite(std::string word,
-                                 const std::unordered_map<std::string, std::string>& whole,
+std::string TermLexicon::Rewrite(std::string word, const ViewMap<std::string>& whole,
                                  const std::vector<Suffix>& endings) {
   if (auto it = whole.find(word); it != whole.end()) return it->second;
   for (const Suffix& s : endings) {
