@@ -221,7 +221,13 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
   // counts are sorted below, so the order of this table reaches nothing.
   ViewMap<int> uses;
   if (!result.quotes.empty() && config_.statements.topic_uses > 0) {
-    for (Term& t : lexicon_.Terms(doc.text)) ++uses[std::move(t.key)];
+    lexicon_.ForEachTerm(doc.text, [&](std::string_view key, bool) {
+      if (auto it = uses.find(key); it != uses.end()) {
+        ++it->second;
+      } else {
+        uses.emplace(key, 1);
+      }
+    });
   }
   for (const QuoteRecord& q : result.quotes) {
     RecordClaims& r = out.records.emplace_back();

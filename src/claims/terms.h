@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -66,6 +67,11 @@ class TermLexicon {
   TermLexicon(const TermConfig& config, const rules::RuleSet& rules);
 
   std::vector<Term> Terms(std::string_view text) const;
+  // Terms(text) without building them: f(key, proper) for each term, in
+  // order. `key` lives only during the call, and f must not ask this
+  // lexicon for keys (the thread's memo holds them).
+  void ForEachTerm(std::string_view text,
+                   const std::function<void(std::string_view key, bool proper)>& f) const;
   std::vector<SpelledWord> Words(std::string_view text) const;
 
   // One word (lower case) to its spelling key / its term key ("" if dropped).
@@ -87,6 +93,8 @@ class TermLexicon {
   std::string Respell(std::string word) const;
   std::string Stem(std::string word) const;
   std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
+  // TermKey in this thread's memo: valid until the next look-up on the thread.
+  const std::string& MemoKey(std::string_view lower) const;
 
   // Look-up tables, probed for every word (core/view_hash.h: never iterated).
   ViewSet stop_;
