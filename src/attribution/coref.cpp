@@ -920,7 +920,7 @@ class Resolver {
   std::vector<Known> orgs_;  // organisations and named groups quoted; unit = the paragraph
   std::map<std::string, std::string> ids_;
   mutable bool case_scanned_ = false;  // ScanCase
-  mutable std::unordered_set<std::string_view> lower_words_, inner_caps_;
+  mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
   std::unordered_map<std::string, Introduction> introduced_;  // by name
 };
 
@@ -928,7 +928,7 @@ class Resolver {
 
 SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
   const auto classes = rules::Classes::Read(rules.File("speaker_names.txt"));
-  const std::pair<const char*, std::unordered_set<std::string>*> lists[] = {
+  const std::pair<const char*, ViewSet*> lists[] = {
       {"opener", &openers},
       {"descriptor", &descriptors},
       {"outlet", &outlets},
@@ -940,7 +940,8 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
       {"place_head", &place_heads},
       {"group_name", &group_names},
       {"modifier_opener", &modifier_openers},
-      {"not_a_name", &not_names}};
+      {"not_a_name", &not_names},
+  };
   for (const auto& [name, set] : lists) {
     for (const std::string& w : classes.Words(name)) set->insert(w);
   }

@@ -53,6 +53,7 @@
 #include <vector>
 
 #include "attribution/speaker.h"
+#include "core/view_hash.h"
 
 namespace whosaid::attribution {
 
@@ -73,9 +74,9 @@ struct CorefConfig {
 // places.txt and events/gazetteer.txt, lower case.
 struct SpeakerNames {
   explicit SpeakerNames(const rules::RuleSet& rules);
-  std::unordered_set<std::string> openers, descriptors, outlets, addressee_verbs, female_names,
-      male_names, female_words, male_words, place_heads, group_names, places, demonyms,
-      modifier_openers, not_names;
+  // Probed with views too (core/view_hash.h: no std::string per probe).
+  ViewSet openers, descriptors, outlets, addressee_verbs, female_names, male_names, female_words,
+      male_words, place_heads, group_names, places, demonyms, modifier_openers, not_names;
 };
 
 struct ResolvedSpeaker {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/release.h"
+#include "core/view_hash.h"
 
 namespace whosaid::claims {
 namespace {
@@ -216,9 +217,18 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
   DocClaims out;
   out.id = doc.id;
   out.date = doc.date;
-  std::map<std::string, int, std::less<>> uses;
+  // Each term's uses in the whole document: a hash look-up per word of the
+  // text (a tree of strings cost a dozen compares per word); the records'
+  // counts are sorted below, so the order of this table reaches nothing.
+  ViewMap<int> uses;
   if (!result.quotes.empty() && config_.statements.topic_uses > 0) {
-    for (const Term& t : lexicon_.Terms(doc.text)) ++uses[t.key];
+    lexicon_.ForEachTerm(doc.text, [&](std::string_view key, bool) {
+      if (auto it = uses.find(key); it != uses.end()) {
+        ++it->second;
+      } else {
+        uses.emplace(key, 1);
+      }
+    });
   }
   for (const QuoteRecord& q : result.quotes) {
     RecordClaims& r = out.records.emplace_back();

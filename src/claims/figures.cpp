@@ -11,6 +11,7 @@
 #include "core/classes.h"
 #include "core/phrase_index.h"
 #include "core/text.h"
+#include "core/view_hash.h"
 #include "events/words.h"
 
 namespace whosaid::claims {
@@ -57,38 +58,38 @@ std::optional<double> DigitValue(std::string_view w) {
 }  // namespace
 
 struct FigureExtractor::Lexicon {
-  std::unordered_map<std::string, double> numbers;
-  std::unordered_map<std::string, double> multipliers;
+  ViewMap<double> numbers;  // probed with views (core/view_hash.h)
+  ViewMap<double> multipliers;
   rules::PhraseIndex<std::pair<double, std::string>> vague;           // value, qualifier
   rules::PhraseIndex<std::pair<double, std::string>> number_phrases;  // "a dozen"
   rules::PhraseIndex<bool> zero;
   rules::PhraseIndex<std::string> qualifiers;
   rules::PhraseIndex<Group> groups;
   rules::PhraseIndex<std::string> outcomes;
-  std::unordered_map<std::string, std::string> severity;
+  ViewMap<std::string> severity;
   rules::PhraseIndex<std::string> tolls;
   rules::PhraseIndex<bool> units;
-  std::unordered_set<std::string> months;
+  ViewSet months;
   rules::PhraseIndex<bool> subcount;
   rules::PhraseIndex<bool> alongside;
   rules::PhraseIndex<bool> periods;
   rules::PhraseIndex<bool> nonfigures;
-  std::unordered_map<std::string, std::string> modifiers;
-  std::unordered_set<std::string> barriers;
-  std::unordered_set<std::string> list_and;  // words that join the items of a list
+  ViewMap<std::string> modifiers;
+  ViewSet barriers;
+  ViewSet list_and;  // words that join the items of a list
   // rules/english.txt: number_and, of, after_of
   std::string number_and, of;
-  std::unordered_set<std::string> after_of;
+  ViewSet after_of;
   std::size_t window = 6;
   ExtractorConfig config;
   // Words a figure can start with (besides digits): a quick test on every word.
-  std::unordered_set<std::string> starters;
+  ViewSet starters;
   bool MayStart(std::string_view w) const {
     if (w.empty()) return false;
     if (w[0] >= '0' && w[0] <= '9') return true;
-    if (starters.count(std::string(w))) return true;
+    if (starters.count(w)) return true;
     std::size_t dash = w.find('-');
-    return dash != std::string_view::npos && numbers.count(std::string(w.substr(0, dash)));
+    return dash != std::string_view::npos && numbers.count(w.substr(0, dash));
   }
 };
 
@@ -345,7 +346,7 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
     n.value = *d;
     n.end = i + 1;
     if (n.end < run_end) {
-      if (auto m = L.multipliers.find(std::string(W(n.end))); m != L.multipliers.end()) {
+      if (auto m = L.multipliers.find(W(n.end)); m != L.multipliers.end()) {
         // "84,000 thousand" is a slip for 84,000, not 84 million.
         if (!(n.value >= 1000 && m->second == 1000)) n.value *= m->second;
         ++n.end;
@@ -370,7 +371,8 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
     std::size_t from = 0;
     while (ok && from <= w.size()) {
       std::size_t dash = w.find('-', from);
-      std::string piece(w.substr(from, dash == std::string_view::npos ? w.npos : dash - from));
+      std::string_view piece =
+          w.substr(from, dash == std::string_view::npos ? w.npos : dash - from);
       if (auto it = L.numbers.find(piece); it != L.numbers.end()) {
         part += it->second;
       } else {
@@ -384,7 +386,7 @@ std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
       any = true;
       continue;
     }
-    auto m = L.multipliers.find(std::string(w));
+    auto m = L.multipliers.find(w);
     if (any && m != L.multipliers.end()) {
       current = std::max(current, 1.0) * m->second;
       if (m->second >= 1000) {
@@ -421,10 +423,10 @@ bool Scanner::Excluded(const Number& n) const {
   }
   if (n.end < row_.words.size() && !row_.break_after[n.end - 1]) {
     if (L.units.Longest(n.end, RunEnd(n.end), get).value) return true;
-    if (L.months.count(std::string(W(n.end)))) return true;
+    if (L.months.count(W(n.end))) return true;
   }
   // A month just before, even abbreviated with a period (Dec. 2).
-  return n.first > 0 && L.months.count(std::string(W(n.first - 1))) > 0;
+  return n.first > 0 && L.months.count(W(n.first - 1)) > 0;
 }
 
 // Does the sentence of word k speak of a period (`this year`)?
@@ -465,7 +467,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
     std::size_t k = n.end;
     if (k < run_end && W(k) == L.of) {
       ++k;
-      if (k < run_end && L.after_of.count(std::string(W(k)))) ++k;
+      if (k < run_end && L.after_of.count(W(k))) ++k;
     }
     for (std::size_t steps = 0; k < run_end && steps < L.window; ++k, ++steps) {
       if (auto g = L.groups.Longest(k, run_end, get); g.value) {
@@ -473,10 +475,8 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
         after = k + g.length;
         break;
       }
-      if (auto m = L.modifiers.find(std::string(W(k))); m != L.modifiers.end())
-        modifier = m->second;
-      if (L.barriers.count(std::string(W(k))) || L.outcomes.Longest(k, run_end, get).value ||
-          DigitValue(W(k))) {
+      if (auto m = L.modifiers.find(W(k)); m != L.modifiers.end()) modifier = m->second;
+      if (L.barriers.count(W(k)) || L.outcomes.Longest(k, run_end, get).value || DigitValue(W(k))) {
         break;
       }
     }
@@ -503,7 +503,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
     }
   }
   if (!outcome.empty() && outcome_at > 0 && !row_.break_after[outcome_at - 1]) {
-    if (auto s = L.severity.find(std::string(W(outcome_at - 1))); s != L.severity.end()) {
+    if (auto s = L.severity.find(W(outcome_at - 1)); s != L.severity.end()) {
       outcome = s->second + " " + outcome;
     }
   }
@@ -585,9 +585,9 @@ std::vector<Figure> Scanner::Run() const {
     const bool has_whole = !out.empty() && row_.sentence[first_word.back()] == row_.sentence[i];
     // The next item of a list of parts (`including one over A, three over B
     // and eight over C`) is a part too.
-    after_including = after_including ||
-                      (has_whole && out.back().subcount && i > 0 &&
-                       (row_.break_after[i - 1] || L.list_and.count(std::string(W(i - 1))) > 0));
+    after_including =
+        after_including || (has_whole && out.back().subcount && i > 0 &&
+                            (row_.break_after[i - 1] || L.list_and.count(W(i - 1)) > 0));
     const std::string inherited =
         (after_including || alongside) && has_whole ? outcomes.back() : "";
     std::string outcome;

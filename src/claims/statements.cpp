@@ -544,7 +544,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
 
 ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
   ItemFeatures f;
-  for (const Term& t : lexicon.Terms(text)) f.terms.Add(t.key, t.proper);
+  lexicon.ForEachTerm(text, [&](std::string_view key, bool proper) { f.terms.Add(key, proper); });
   if (!direct) return f;
   for (const SpelledWord& s : lexicon.Words(text)) {
     const std::string term = lexicon.TermKey(s.key);

@@ -41,6 +41,17 @@ bool EndsSentence(char32_t c) {
          c == U'\u2014';
 }
 
+// text::Next with its ASCII case inline: ScanWords steps this way through
+// every character of every document text, figure chunk and quote.
+char32_t NextChar(std::string_view text, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return text::Next(text, i);
+}
+
 bool EndsWith(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
 }
@@ -62,7 +73,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
   char32_t last = U'\n';  // the last non-blank character before a word
   while (i < text.size()) {
     std::size_t start = i;
-    char32_t c = text::Next(text, i);
+    char32_t c = NextChar(text, i);
     if (!IsWordChar(c)) {
       if (!IsBlank(c)) last = c;
       if (c == U'\n') last = c;
@@ -89,7 +100,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
     take(c);
     while (end < text.size()) {
       std::size_t j = end;
-      char32_t d = text::Next(text, j);
+      char32_t d = NextChar(text, j);
       if (IsWordChar(d)) {
         take(d);
         prev = d;
@@ -101,7 +112,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
                     (IsDigit(prev) && (d == U',' || d == U'.'));
       if (!joiner || j >= text.size()) break;
       std::size_t k = j;
-      char32_t e = text::Next(text, k);
+      char32_t e = NextChar(text, k);
       bool ok = IsWordChar(e) && (!IsDigit(prev) || d == U'-' || IsApostrophe(d) || IsDigit(e));
       if (!ok) break;
       take(d);
@@ -128,6 +139,7 @@ namespace {
 struct TermKeyMemo {
   std::uint64_t owner = 0;
   ViewMap<std::string> keys;
+  std::string unkept;  // the last key computed while the lexicon was being built
 };
 constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
 std::atomic<std::uint64_t> next_serial{1};
@@ -198,8 +210,7 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
   serial_ = next_serial.fetch_add(1);  // complete: TermKey may keep what it computes
 }
 
-std::string TermLexicon::Rewrite(std::string word,
-                                 const std::unordered_map<std::string, std::string>& whole,
+std::string TermLexicon::Rewrite(std::string word, const ViewMap<std::string>& whole,
                                  const std::vector<Suffix>& endings) {
   if (auto it = whole.find(word); it != whole.end()) return it->second;
   for (const Suffix& s : endings) {
@@ -233,9 +244,11 @@ std::string TermLexicon::SpellingKey(std::string_view lower) const {
   return Respell(std::string(lower));
 }
 
-std::string TermLexicon::TermKey(std::string_view lower) const {
-  if (serial_ == 0) return KeyOf(lower);  // still being built: its tables are not complete
+std::string TermLexicon::TermKey(std::string_view lower) const { return MemoKey(lower); }
+
+const std::string& TermLexicon::MemoKey(std::string_view lower) const {
   thread_local TermKeyMemo memo;
+  if (serial_ == 0) return memo.unkept = KeyOf(lower);  // still being built: not complete
   if (memo.owner != serial_) {
     memo.keys.clear();
     memo.owner = serial_;
@@ -309,17 +322,24 @@ std::string Rounded(const std::string& key) {
 
 std::vector<Term> TermLexicon::Terms(std::string_view text) const {
   std::vector<Term> out;
+  ForEachTerm(text, [&](std::string_view key, bool proper) {
+    out.push_back({std::string(key), proper});
+  });
+  return out;
+}
+
+void TermLexicon::ForEachTerm(
+    std::string_view text, const std::function<void(std::string_view key, bool proper)>& f) const {
   const std::vector<RawWord> words = ScanWords(text, /*split_hyphens=*/true);
   const bool title = TitleCase(words, config_);
   for (const RawWord& w : words) {
-    std::string key = TermKey(w.lower);
+    const std::string& key = MemoKey(w.lower);  // no copy: f reads it before the next look-up
     if (key.empty()) continue;
     const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && key != "not";
-    std::string rounded = Rounded(key);
-    out.push_back({std::move(key), proper});
-    if (!rounded.empty()) out.push_back({std::move(rounded), false});
+    const std::string rounded = Rounded(key);
+    f(key, proper);
+    if (!rounded.empty()) f(rounded, false);
   }
-  return out;
 }
 
 std::vector<SpelledWord> TermLexicon::Words(std::string_view text) const {

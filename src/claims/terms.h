@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,6 +36,7 @@
 
 #include "core/record.h"
 #include "core/rules.h"
+#include "core/view_hash.h"
 #include "segment/title_case.h"
 
 namespace whosaid::claims {
@@ -65,6 +67,11 @@ class TermLexicon {
   TermLexicon(const TermConfig& config, const rules::RuleSet& rules);
 
   std::vector<Term> Terms(std::string_view text) const;
+  // Terms(text) without building them: f(key, proper) for each term, in
+  // order. `key` lives only during the call, and f must not ask this
+  // lexicon for keys (the thread's memo holds them).
+  void ForEachTerm(std::string_view text,
+                   const std::function<void(std::string_view key, bool proper)>& f) const;
   std::vector<SpelledWord> Words(std::string_view text) const;
 
   // One word (lower case) to its spelling key / its term key ("" if dropped).
@@ -81,27 +88,29 @@ class TermLexicon {
     std::size_t min_stem = 3;
   };
   // The whole-word replacement of `word`, else its first matching ending's.
-  static std::string Rewrite(std::string word,
-                             const std::unordered_map<std::string, std::string>& whole,
+  static std::string Rewrite(std::string word, const ViewMap<std::string>& whole,
                              const std::vector<Suffix>& endings);
   std::string Respell(std::string word) const;
   std::string Stem(std::string word) const;
   std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
+  // TermKey in this thread's memo: valid until the next look-up on the thread.
+  const std::string& MemoKey(std::string_view lower) const;
 
-  std::unordered_set<std::string> stop_;
-  std::unordered_set<std::string> negation_;
-  std::unordered_set<std::string> relation_;
+  // Look-up tables, probed for every word (core/view_hash.h: never iterated).
+  ViewSet stop_;
+  ViewSet negation_;
+  ViewSet relation_;
   std::vector<std::pair<std::string, std::string>> clitics_;  // ending → word
-  std::unordered_map<std::string, std::string> forms_;
-  std::unordered_map<std::string, std::string> british_;
+  ViewMap<std::string> forms_;
+  ViewMap<std::string> british_;
   std::vector<Suffix> suffixes_;
   std::vector<Suffix> respell_;
   std::size_t truncate_ = 0;
   std::vector<std::string> undouble_;  // endings after which a doubled consonant is single
   std::string keep_double_;            // letters that stay doubled (`called`, `passing`)
-  std::unordered_map<std::string, std::string> same_;  // a synonym's term → its group's
+  ViewMap<std::string> same_;          // a synonym's term → its group's
   // Contractions for the spelling keys: whole words, then endings.
-  std::unordered_map<std::string, std::vector<std::string>> contraction_words_;
+  ViewMap<std::vector<std::string>> contraction_words_;
   std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
   TermConfig config_;
   // Set once the constructor is done (from 1, never reused): TermKey's

@@ -26,6 +26,7 @@
 
 #include "core/phrase_index.h"
 #include "core/places.h"
+#include "core/view_hash.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::events {
@@ -68,11 +69,9 @@ std::vector<std::string> PhraseWords(std::string_view phrase);
 // Splits "a, b ,c" into trimmed non-empty parts (core/places.h).
 using rules::CommaList;
 
-// Hash that lets unordered maps keyed by std::string be probed with a view.
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// Hash that lets unordered maps keyed by std::string be probed with a view
+// (core/view_hash.h: look-up tables only).
+using whosaid::ViewHash;
 
 // The phrase index of the event rule files (core/phrase_index.h), looked up
 // on the words' lower-case forms: idx.Longest(i, end, LowerAt{words}).

@@ -141,11 +141,16 @@ bool IsHigh(long cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
 bool IsLow(long cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
 
 // The common record read without nlohmann: one object whose values are
-// strings, whole numbers of up to 19 digits, null, true or false, and a
-// "meta" object of such values. Anything else — a fraction, an array,
-// another object, a negative number, a lone surrogate, a control character,
-// bytes after the object, any error — returns false, and the SAX parser
-// above reads the line (so its fields and its messages are the same).
+// strings, whole numbers of up to 19 digits, null, true or false, arrays and
+// objects of such values (nested at most kMaxNesting deep), and a "meta"
+// object of such values. A field holding an array or an object is "an
+// array" / "an object", as the SAX parser says, and nothing inside it is a
+// field (the corpora's "quotes" and "all_annotators" arrays: without this,
+// every such line was read twice, the second time by nlohmann, an eighth of
+// a run's instructions). Anything else — a fraction, a negative number, a
+// "meta" that is no object, a lone surrogate, a control character, bytes
+// after the object, any error — returns false, and the SAX parser above
+// reads the line (so its fields and its messages are the same).
 class FastReader {
  public:
   FastReader(std::string_view line, Record& out) : s_(line), out_(out) {}
@@ -185,17 +190,16 @@ class FastReader {
       return Members(2);
     }
     RecordField value;
+    std::string_view digits;
     if (at_ < s_.size() && s_[at_] == '"') {
       value.kind = RecordField::Kind::kString;
       if (!String(value.text)) return false;
-    } else if (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') {
-      const std::size_t start = at_;
-      while (at_ < s_.size() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
-      const std::size_t digits = at_ - start;
-      if (digits > 19 || (digits > 1 && s_[start] == '0')) return false;
-      if (at_ < s_.size() && (s_[at_] == '.' || s_[at_] == 'e' || s_[at_] == 'E')) return false;
+    } else if (at_ < s_.size() && (s_[at_] == '[' || s_[at_] == '{')) {
+      value = {RecordField::Kind::kOther, "", s_[at_] == '[' ? "an array" : "an object"};
+      if (!Skip(0)) return false;
+    } else if (Integer(digits)) {
       value.kind = RecordField::Kind::kInteger;
-      value.text.assign(s_.substr(start, digits));
+      value.text.assign(digits);
     } else if (Word("null")) {
       value = {RecordField::Kind::kOther, "", "null"};
     } else if (Word("true") || Word("false")) {
@@ -205,6 +209,69 @@ class FastReader {
     }
     if (field) *field = std::move(value);
     return true;
+  }
+
+  // Whole numbers as the SAX parser reads them into an integer: up to 19
+  // digits, no leading zero, no fraction or exponent after. On false
+  // nothing is read.
+  bool Integer(std::string_view& digits) {
+    std::size_t end = at_;
+    while (end < s_.size() && s_[end] >= '0' && s_[end] <= '9') ++end;
+    const std::size_t n = end - at_;
+    if (n == 0 || n > 19 || (n > 1 && s_[at_] == '0')) return false;
+    if (end < s_.size() && (s_[end] == '.' || s_[end] == 'e' || s_[end] == 'E')) return false;
+    digits = s_.substr(at_, n);
+    at_ = end;
+    return true;
+  }
+
+  // A number that no field keeps, as the SAX parser reads it: an optional
+  // minus, an integer part of at most 19 digits, an optional fraction — no
+  // exponent (1e999 is an error there: past a double's range). On false
+  // nothing is read.
+  bool Number() {
+    auto digit = [&](std::size_t k) { return k < s_.size() && s_[k] >= '0' && s_[k] <= '9'; };
+    std::size_t end = at_;
+    if (end < s_.size() && s_[end] == '-') ++end;
+    const std::size_t first = end;
+    while (digit(end)) ++end;
+    const std::size_t n = end - first;
+    if (n == 0 || n > 19 || (n > 1 && s_[first] == '0')) return false;
+    if (end < s_.size() && s_[end] == '.') {
+      const std::size_t point = ++end;
+      while (digit(end)) ++end;
+      if (end == point) return false;
+    }
+    if (end < s_.size() && (s_[end] == 'e' || s_[end] == 'E')) return false;
+    at_ = end;
+    return true;
+  }
+
+  // A value that no field keeps (an array or object, or a value inside one),
+  // checked and skipped; `nesting` containers are open around it.
+  bool Skip(int nesting) {
+    if (at_ >= s_.size()) return false;
+    const char c = s_[at_];
+    if (c == '"') return String(scratch_);
+    if (c != '[' && c != '{') return Number() || Word("null") || Word("true") || Word("false");
+    if (nesting >= kMaxNesting) return false;
+    const char close = c == '[' ? ']' : '}';
+    ++at_;
+    Space();
+    if (Eat(close)) return true;
+    for (;;) {
+      Space();
+      if (close == '}') {
+        if (!String(scratch_)) return false;
+        Space();
+        if (!Eat(':')) return false;
+        Space();
+      }
+      if (!Skip(nesting + 1)) return false;
+      Space();
+      if (Eat(close)) return true;
+      if (!Eat(',')) return false;
+    }
   }
 
   // A string after its opening quote is checked, into `out` unescaped.
@@ -313,6 +380,9 @@ class FastReader {
   Record& out_;
   std::size_t at_ = 0;
   std::string key_;
+  std::string scratch_;  // keys and strings that no field keeps
+  // Deeper lines go to the SAX parser (which nests without recursion).
+  static constexpr int kMaxNesting = 32;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../support/rules_fixture.h"
@@ -30,6 +31,25 @@ TEST_SUITE("claims.terms") {
     for (const auto& ex : examples) {
       CAPTURE(ex.line);
       CHECK(Show(Lexicon().Terms(ex.input)) == ex.expected);
+    }
+  }
+
+  TEST_CASE("ForEachTerm gives the terms of the examples, the memo's keys read twice too") {
+    const auto examples = testing::Examples("claims/words.txt");
+    REQUIRE(examples.size() >= 4);
+    for (const auto& ex : examples) {
+      CAPTURE(ex.line);
+      std::vector<Term> seen;
+      Lexicon().ForEachTerm(ex.input, [&](std::string_view key, bool proper) {
+        seen.push_back({std::string(key), proper});
+      });
+      CHECK(Show(seen) == ex.expected);
+      // The same words again: every key now comes from the thread's memo.
+      std::string keys, twice;
+      for (const Term& t : seen) keys += t.key + " ";
+      Lexicon().ForEachTerm(ex.input + "\n" + ex.input,
+                            [&](std::string_view key, bool) { twice.append(key).append(" "); });
+      CHECK(twice == keys + keys);
     }
   }
 
