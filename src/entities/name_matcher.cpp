@@ -406,6 +406,75 @@ void NameMatcher::Align(const ParsedName& a, const ParsedName& b, PartComparer& 
   m.links = std::move(al.links);
 }
 
+// ---------------------------------------------------------------- MayRelate
+
+bool NameMatcher::MayRelate(const ParsedName& a, const ParsedName& b, PartComparer& parts) const {
+  if (!a.matchable || !b.matchable || a.type != b.type) return false;  // as Compare
+  return AllLinkable(a, b, true, parts) || AllLinkable(b, a, false, parts);
+}
+
+// Whether x has a part that is not an initial, and every such part could
+// be linked to y by Align (x is Compare's first name when x_is_a).
+bool NameMatcher::AllLinkable(const ParsedName& x, const ParsedName& y, bool x_is_a,
+                              PartComparer& parts) const {
+  bool any = false;
+  for (std::size_t k = 0; k < x.parts.size(); ++k) {
+    if (x.parts[k].initial) continue;
+    if (!Linkable(x, k, y, x_is_a, parts)) return false;
+    any = true;
+  }
+  return any;
+}
+
+// The four ways Align may link part k of x (not an initial) to y, each
+// tested whatever else is linked (name_matcher.h, MayRelate).
+bool NameMatcher::Linkable(const ParsedName& x, std::size_t k, const ParsedName& y, bool x_is_a,
+                           PartComparer& parts) const {
+  const NamePart& p = x.parts[k];
+  for (const NamePart& q : y.parts) {  // single (AlignSingles)
+    if (q.initial) continue;
+    const PartMatch m = x_is_a ? parts.Compare(p, q) : parts.Compare(q, p);
+    if (m.level >= PartLevel::kWeak) return true;
+  }
+  for (const NamePart& q : y.parts) {  // initial (AlignInitials)
+    if (q.initial && !p.text.empty() && p.text[0] == q.text[0]) return true;
+  }
+  const SpellingRules& sp = parts.spelling();
+  for (std::size_t start = 0; start < y.parts.size(); ++start) {  // p against a run of y
+    if (JoinedLinkable(p, y, start, start + 1, sp)) return true;
+  }
+  const std::size_t span = static_cast<std::size_t>(std::max(1, config_.max_joined_parts));
+  for (std::size_t start = k >= span ? k - span + 1 : 0; start <= k; ++start) {  // a run of x
+    for (const NamePart& q : y.parts) {
+      if (JoinedLinkable(q, x, start, std::max(k, start + 1), sp)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `single` (not an initial) matches, by AlignJoined's test, a run of
+// two or more of multi's parts from `start` that ends at `reach` or later.
+bool NameMatcher::JoinedLinkable(const NamePart& single, const ParsedName& multi,
+                                 std::size_t start, std::size_t reach,
+                                 const SpellingRules& sp) const {
+  if (single.initial) return false;
+  std::vector<const Spelling*> run;
+  int consonants = 0;
+  for (std::size_t end = start; end < multi.parts.size() &&
+                                static_cast<int>(end - start) < config_.max_joined_parts;
+       ++end) {
+    const NamePart& p = multi.parts[end];
+    if (p.initial) break;
+    run.push_back(&p.spelling);
+    consonants += p.spelling.consonants;
+    if (end == start || end < reach || std::abs(consonants - single.spelling.consonants) > 1) {
+      continue;
+    }
+    if (sp.Compare(single.spelling, sp.Join(run)).level >= PartLevel::kNear) return true;
+  }
+  return false;
+}
+
 std::string NameMatcher::Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m) {
   auto run = [](const ParsedName& n, int begin, int end) {
     std::string s;
