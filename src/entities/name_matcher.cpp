@@ -413,6 +413,17 @@ bool NameMatcher::MayRelate(const ParsedName& a, const ParsedName& b, PartCompar
   return AllLinkable(a, b, true, parts) || AllLinkable(b, a, false, parts);
 }
 
+namespace {
+
+// Whether y has a part, not an initial, of p's text (ids set: PartComparer
+// finds them exact without comparing).
+bool SameIdIn(const NamePart& p, const ParsedName& y) {
+  return p.id != 0 && std::any_of(y.parts.begin(), y.parts.end(),
+                                  [&](const NamePart& q) { return !q.initial && q.id == p.id; });
+}
+
+}  // namespace
+
 // Whether x has a part that is not an initial, and every such part could
 // be linked to y by Align (x is Compare's first name when x_is_a).
 bool NameMatcher::AllLinkable(const ParsedName& x, const ParsedName& y, bool x_is_a,
@@ -420,8 +431,8 @@ bool NameMatcher::AllLinkable(const ParsedName& x, const ParsedName& y, bool x_i
   bool any = false;
   for (std::size_t k = 0; k < x.parts.size(); ++k) {
     if (x.parts[k].initial) continue;
-    if (!Linkable(x, k, y, x_is_a, parts)) return false;
     any = true;
+    if (!SameIdIn(x.parts[k], y) && !Linkable(x, k, y, x_is_a, parts)) return false;
   }
   return any;
 }
@@ -431,13 +442,13 @@ bool NameMatcher::AllLinkable(const ParsedName& x, const ParsedName& y, bool x_i
 bool NameMatcher::Linkable(const ParsedName& x, std::size_t k, const ParsedName& y, bool x_is_a,
                            PartComparer& parts) const {
   const NamePart& p = x.parts[k];
+  for (const NamePart& q : y.parts) {  // initial (AlignInitials)
+    if (q.initial && !p.text.empty() && p.text[0] == q.text[0]) return true;
+  }
   for (const NamePart& q : y.parts) {  // single (AlignSingles)
     if (q.initial) continue;
     const PartMatch m = x_is_a ? parts.Compare(p, q) : parts.Compare(q, p);
     if (m.level >= PartLevel::kWeak) return true;
-  }
-  for (const NamePart& q : y.parts) {  // initial (AlignInitials)
-    if (q.initial && !p.text.empty() && p.text[0] == q.text[0]) return true;
   }
   const SpellingRules& sp = parts.spelling();
   for (std::size_t start = 0; start < y.parts.size(); ++start) {  // p against a run of y
@@ -454,22 +465,22 @@ bool NameMatcher::Linkable(const ParsedName& x, std::size_t k, const ParsedName&
 
 // Whether `single` (not an initial) matches, by AlignJoined's test, a run of
 // two or more of multi's parts from `start` that ends at `reach` or later.
-bool NameMatcher::JoinedLinkable(const NamePart& single, const ParsedName& multi,
-                                 std::size_t start, std::size_t reach,
-                                 const SpellingRules& sp) const {
+// (The run is spelled only when its consonants are within one of single's.)
+bool NameMatcher::JoinedLinkable(const NamePart& single, const ParsedName& multi, std::size_t start,
+                                 std::size_t reach, const SpellingRules& sp) const {
   if (single.initial) return false;
-  std::vector<const Spelling*> run;
   int consonants = 0;
-  for (std::size_t end = start; end < multi.parts.size() &&
-                                static_cast<int>(end - start) < config_.max_joined_parts;
+  for (std::size_t end = start;
+       end < multi.parts.size() && static_cast<int>(end - start) < config_.max_joined_parts;
        ++end) {
     const NamePart& p = multi.parts[end];
     if (p.initial) break;
-    run.push_back(&p.spelling);
     consonants += p.spelling.consonants;
     if (end == start || end < reach || std::abs(consonants - single.spelling.consonants) > 1) {
       continue;
     }
+    std::vector<const Spelling*> run;
+    for (std::size_t r = start; r <= end; ++r) run.push_back(&multi.parts[r].spelling);
     if (sp.Compare(single.spelling, sp.Join(run)).level >= PartLevel::kNear) return true;
   }
   return false;
