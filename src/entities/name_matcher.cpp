@@ -422,6 +422,19 @@ bool SameIdIn(const NamePart& p, const ParsedName& y) {
                                   [&](const NamePart& q) { return !q.initial && q.id == p.id; });
 }
 
+// Whether PartComparer::Compare(p, q) may reach kWeak: one of the spellings
+// it compares (each part, or one without its prefix) may match the other.
+bool MayMatchPart(const NamePart& p, const NamePart& q, const SpellingRules& sp) {
+  if (sp.MayMatch(p.spelling, q.spelling)) return true;
+  for (const auto& alt : p.alternatives) {
+    if (sp.MayMatch(alt.spelling, q.spelling)) return true;
+  }
+  for (const auto& alt : q.alternatives) {
+    if (sp.MayMatch(p.spelling, alt.spelling)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Whether x has a part that is not an initial, and every such part could
@@ -445,12 +458,12 @@ bool NameMatcher::Linkable(const ParsedName& x, std::size_t k, const ParsedName&
   for (const NamePart& q : y.parts) {  // initial (AlignInitials)
     if (q.initial && !p.text.empty() && p.text[0] == q.text[0]) return true;
   }
+  const SpellingRules& sp = parts.spelling();
   for (const NamePart& q : y.parts) {  // single (AlignSingles)
-    if (q.initial) continue;
+    if (q.initial || !MayMatchPart(p, q, sp)) continue;
     const PartMatch m = x_is_a ? parts.Compare(p, q) : parts.Compare(q, p);
     if (m.level >= PartLevel::kWeak) return true;
   }
-  const SpellingRules& sp = parts.spelling();
   for (std::size_t start = 0; start < y.parts.size(); ++start) {  // p against a run of y
     if (JoinedLinkable(p, y, start, start + 1, sp)) return true;
   }
@@ -481,7 +494,11 @@ bool NameMatcher::JoinedLinkable(const NamePart& single, const ParsedName& multi
     }
     std::vector<const Spelling*> run;
     for (std::size_t r = start; r <= end; ++r) run.push_back(&multi.parts[r].spelling);
-    if (sp.Compare(single.spelling, sp.Join(run)).level >= PartLevel::kNear) return true;
+    const Spelling joined = sp.Join(run);
+    if (sp.MayMatch(single.spelling, joined) &&
+        sp.Compare(single.spelling, joined).level >= PartLevel::kNear) {
+      return true;
+    }
   }
   return false;
 }

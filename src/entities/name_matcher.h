@@ -51,7 +51,9 @@
 // Then ApplyOwners and misplaced initials only turn a relation into
 // kConflict, and JudgeStrength gives kNone to kNone and kConflict. So when
 // neither side has every part that is not an initial linkable one of these
-// ways, no alignment — Compare tries two — relates the names.
+// ways, no alignment — Compare tries two — relates the names. Part pairs
+// are first tested without the edit distance (SpellingRules::MayMatch:
+// false only below kWeak, so below kNear too).
 // (tests/unit/entities/name_matcher_test.cpp: every related row passes.)
 //
 // Contract: Compare() is symmetric in outcome (relation mirrored), pure given
