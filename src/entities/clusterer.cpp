@@ -62,6 +62,7 @@ class NameClusterer::Run_ {
   void CompareCandidates();
   void AddContextPairs(std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs);
   Decision Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
+  bool MayMerge(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
   const Decision& Decided(std::uint32_t x, std::uint32_t y);
   bool Mergeable(std::uint32_t x, std::uint32_t y) { return x == y || Decided(x, y).merge; }
   bool WeaklyCompatible(std::uint32_t x, std::uint32_t y) {
@@ -297,6 +298,20 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
   return d;
 }
 
+// False only when Decide(i, j).merge is sure to be false: a merge needs a
+// same_as link (ContextTable::Judge, kSameAs) or names that relate
+// (Compare's relation kEqual or a short form: strength kNone otherwise, and
+// Decide merges only on a strong match, or a weak one with context), which
+// NameMatcher::MayRelate rules out cheaply for most candidate pairs.
+bool NameClusterer::Run_::MayMerge(std::uint32_t i, std::uint32_t j, PartComparer& parts) const {
+  const Form &a = forms_[i], &b = forms_[j];
+  auto lists = [](const std::vector<std::uint32_t>& same_as, std::uint32_t f) {
+    return std::binary_search(same_as.begin(), same_as.end(), f);
+  };
+  return lists(a.context.same_as, j) || lists(b.context.same_as, i) ||
+         c_.matcher_.MayRelate(a.name, b.name, parts);
+}
+
 // Pairs the names alone would not propose but context makes worth judging:
 // same_as links, and forms of one document (where Shafi and Shafiq are
 // compared although their skeletons differ). A document with more than
@@ -362,6 +377,7 @@ void NameClusterer::Run_::CompareCandidates() {
         js.erase(std::unique(js.begin(), js.end()), js.end());
         counted[c] += js.size();
         for (std::uint32_t j : js) {
+          if (!MayMerge(i, j, parts)) continue;  // Decide would not merge them
           Decision d = Decide(i, j, parts);
           if (d.merge) kept[c].push_back({{i, j}, d});  // others: recomputed if linkage asks
         }

@@ -406,6 +406,103 @@ void NameMatcher::Align(const ParsedName& a, const ParsedName& b, PartComparer& 
   m.links = std::move(al.links);
 }
 
+// ---------------------------------------------------------------- MayRelate
+
+bool NameMatcher::MayRelate(const ParsedName& a, const ParsedName& b, PartComparer& parts) const {
+  if (!a.matchable || !b.matchable || a.type != b.type) return false;  // as Compare
+  return AllLinkable(a, b, true, parts) || AllLinkable(b, a, false, parts);
+}
+
+namespace {
+
+// Whether y has a part, not an initial, of p's text (ids set: PartComparer
+// finds them exact without comparing).
+bool SameIdIn(const NamePart& p, const ParsedName& y) {
+  return p.id != 0 && std::any_of(y.parts.begin(), y.parts.end(),
+                                  [&](const NamePart& q) { return !q.initial && q.id == p.id; });
+}
+
+// Whether PartComparer::Compare(p, q) may reach kWeak: one of the spellings
+// it compares (each part, or one without its prefix) may match the other.
+bool MayMatchPart(const NamePart& p, const NamePart& q, const SpellingRules& sp) {
+  if (sp.MayMatch(p.spelling, q.spelling)) return true;
+  for (const auto& alt : p.alternatives) {
+    if (sp.MayMatch(alt.spelling, q.spelling)) return true;
+  }
+  for (const auto& alt : q.alternatives) {
+    if (sp.MayMatch(p.spelling, alt.spelling)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Whether x has a part that is not an initial, and every such part could
+// be linked to y by Align (x is Compare's first name when x_is_a).
+bool NameMatcher::AllLinkable(const ParsedName& x, const ParsedName& y, bool x_is_a,
+                              PartComparer& parts) const {
+  bool any = false;
+  for (std::size_t k = 0; k < x.parts.size(); ++k) {
+    if (x.parts[k].initial) continue;
+    any = true;
+    if (!SameIdIn(x.parts[k], y) && !Linkable(x, k, y, x_is_a, parts)) return false;
+  }
+  return any;
+}
+
+// The four ways Align may link part k of x (not an initial) to y, each
+// tested whatever else is linked (name_matcher.h, MayRelate).
+bool NameMatcher::Linkable(const ParsedName& x, std::size_t k, const ParsedName& y, bool x_is_a,
+                           PartComparer& parts) const {
+  const NamePart& p = x.parts[k];
+  for (const NamePart& q : y.parts) {  // initial (AlignInitials)
+    if (q.initial && !p.text.empty() && p.text[0] == q.text[0]) return true;
+  }
+  const SpellingRules& sp = parts.spelling();
+  for (const NamePart& q : y.parts) {  // single (AlignSingles)
+    if (q.initial || !MayMatchPart(p, q, sp)) continue;
+    const PartMatch m = x_is_a ? parts.Compare(p, q) : parts.Compare(q, p);
+    if (m.level >= PartLevel::kWeak) return true;
+  }
+  for (std::size_t start = 0; start < y.parts.size(); ++start) {  // p against a run of y
+    if (JoinedLinkable(p, y, start, start + 1, sp)) return true;
+  }
+  const std::size_t span = static_cast<std::size_t>(std::max(1, config_.max_joined_parts));
+  for (std::size_t start = k >= span ? k - span + 1 : 0; start <= k; ++start) {  // a run of x
+    for (const NamePart& q : y.parts) {
+      if (JoinedLinkable(q, x, start, std::max(k, start + 1), sp)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `single` (not an initial) matches, by AlignJoined's test, a run of
+// two or more of multi's parts from `start` that ends at `reach` or later.
+// (The run is spelled only when its consonants are within one of single's.)
+bool NameMatcher::JoinedLinkable(const NamePart& single, const ParsedName& multi, std::size_t start,
+                                 std::size_t reach, const SpellingRules& sp) const {
+  if (single.initial) return false;
+  int consonants = 0;
+  for (std::size_t end = start;
+       end < multi.parts.size() && static_cast<int>(end - start) < config_.max_joined_parts;
+       ++end) {
+    const NamePart& p = multi.parts[end];
+    if (p.initial) break;
+    consonants += p.spelling.consonants;
+    if (end == start || end < reach || std::abs(consonants - single.spelling.consonants) > 1) {
+      continue;
+    }
+    std::vector<const Spelling*> run;
+    for (std::size_t r = start; r <= end; ++r) run.push_back(&multi.parts[r].spelling);
+    const Spelling joined = sp.Join(run);
+    if (sp.MayMatch(single.spelling, joined) &&
+        sp.Compare(single.spelling, joined).level >= PartLevel::kNear) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string NameMatcher::Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m) {
   auto run = [](const ParsedName& n, int begin, int end) {
     std::string s;

@@ -29,8 +29,37 @@
 //             the quality of the match (PartWeights: rare parts ≈ 1,
 //             Mohammad 0.1); score = evidence over the weight of both names.
 //
+// A cheap test comes first where most pairs fail (clusterer candidates):
+// MayRelate(a, b) is false only when Compare(a, b) is sure to find kNone or
+// kConflict (so strength kNone). Proof: a relation of kEqual, kFirstShort
+// or kSecondShort needs a side X (a or b) with at least one part that is
+// not an initial, every such part linked (Judge: Unmatched(X) == 0, and
+// `linked` needs a link of a part of X that is not an initial). Align links
+// a part p of X to the other name Y in only four ways, each under a test
+// that does not depend on what is already linked, so MayRelate applies the
+// same tests to every part, linked or not (a superset of what Align links):
+//   single   a part q of Y, neither an initial, PartComparer level >= kWeak
+//            (AlignSingles; PartComparer::Compare called as Align calls it,
+//            a's part first);
+//   joined   p against a run of 2..max_joined_parts adjacent parts of Y, no
+//            initial among them, consonants within one of p's, spelling
+//            level >= kNear (AlignJoined, Y the multi side; its strong pass
+//            asks kStrong, more than kNear);
+//            or p inside such a run of X against one part of Y, not an
+//            initial (AlignJoined, X the multi side);
+//   initial  an initial of Y that is p's first letter (AlignInitials).
+// Then ApplyOwners and misplaced initials only turn a relation into
+// kConflict, and JudgeStrength gives kNone to kNone and kConflict. So when
+// neither side has every part that is not an initial linkable one of these
+// ways, no alignment — Compare tries two — relates the names. Part pairs
+// are first tested without the edit distance (SpellingRules::MayMatch:
+// false only below kWeak, so below kNear too).
+// (tests/unit/entities/name_matcher_test.cpp: every related row passes.)
+//
 // Contract: Compare() is symmetric in outcome (relation mirrored), pure given
-// the weights already set on the parts, and never throws. The PartComparer
+// the weights already set on the parts, and never throws. MayRelate() is
+// true whenever Compare()'s relation is kEqual, kFirstShort or
+// kSecondShort; it is pure and never throws. The PartComparer
 // caches part comparisons; it is not thread-safe — use one per thread.
 //
 // Example
@@ -40,6 +69,7 @@
 //   if (m.strength == Strength::kStrong) ...; std::string why = matcher.Explain(a, b, m);
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -133,6 +163,8 @@ class NameMatcher {
   explicit NameMatcher(const MatcherConfig& config) : config_(config) {}
 
   PairMatch Compare(const ParsedName& a, const ParsedName& b, PartComparer& parts) const;
+  // False: Compare(a, b, parts) relates nothing (kNone or kConflict); see above.
+  bool MayRelate(const ParsedName& a, const ParsedName& b, PartComparer& parts) const;
   // "khowarazami~khwarzami (spelling), enayatullah=enayatullah (exact)".
   static std::string Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m);
   const MatcherConfig& config() const { return config_; }
@@ -145,6 +177,12 @@ class NameMatcher {
                    Alignment& al, PartLevel min_level = PartLevel::kNear) const;
   void Align(const ParsedName& a, const ParsedName& b, PartComparer& parts, bool joined_first,
              PairMatch& m) const;
+  bool AllLinkable(const ParsedName& x, const ParsedName& y, bool x_is_a,
+                   PartComparer& parts) const;
+  bool Linkable(const ParsedName& x, std::size_t k, const ParsedName& y, bool x_is_a,
+                PartComparer& parts) const;
+  bool JoinedLinkable(const NamePart& single, const ParsedName& multi, std::size_t start,
+                      std::size_t reach, const SpellingRules& sp) const;
   static void AlignInitials(const ParsedName& a, const ParsedName& b, bool initials_in_a,
                             Alignment& al);
   void Judge(const ParsedName& a, const ParsedName& b, const Alignment& al, PairMatch& m) const;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <functional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace whosaid::entities {
@@ -20,6 +21,8 @@ constexpr float kVowelForConsonant = 2.0f;
 constexpr float kDefaultConsonant = 1.0f;
 constexpr float kDefaultVowelSub = 0.6f;
 constexpr float kDefaultVowelIndel = 0.25f;
+// A transposition of two adjacent symbols (Distance), all consonant cost.
+constexpr float kTransposition = 1.0f;
 
 bool ParseCost(const std::string& text, float& out) {
   char* end = nullptr;
@@ -76,6 +79,7 @@ SpellingRules::SpellingRules(const rules::RuleSet& rules, const SpellingConfig& 
   LoadCosts(rules.File(kConsonantsFile), false);
   LoadCosts(rules.File(kVowelsFile), true);
   BuildClasses();
+  FindMinClassEdit();
 }
 
 // "A B | COST" and "A - | COST" lines; vowel files may only name vowels,
@@ -126,6 +130,95 @@ void SpellingRules::BuildClasses() {
       }
     }
   }
+}
+
+// The cheapest edit of the consonant classes, in consonant cost, over
+// every symbol Distance may see: a substitution across classes or of a
+// consonant for a vowel (or the reverse), a consonant dropped or added,
+// two symbols transposed (kTransposition).
+void SpellingRules::FindMinClassEdit() {
+  float least = kTransposition;
+  for (int a = 0; a < 128; ++a) {
+    const bool va = IsVowel(static_cast<char>(a));
+    if (!va) least = std::min(least, indel_[a]);
+    for (int b = 0; b < 128; ++b) {
+      const bool vb = IsVowel(static_cast<char>(b));
+      if (a == b || (va && vb) || (!va && !vb && class_[a] == class_[b])) continue;
+      least = std::min(least, sub_[a][b]);
+    }
+  }
+  min_class_edit_ = least;
+}
+
+namespace {
+
+// Whether x and y are within `most` edits (substitution, insertion,
+// deletion, transposition of two adjacent symbols; optimal string
+// alignment), rows dropped once every cell of one is over `most`.
+bool WithinEdits(std::string_view x, std::string_view y, int most) {
+  if (std::abs(static_cast<int>(x.size()) - static_cast<int>(y.size())) > most) return false;
+  constexpr std::size_t kLongest = 64;
+  if (y.size() >= kLongest) return true;  // (no room: no bound)
+  std::array<std::array<int, kLongest>, 3> rows{};
+  int *before = rows[0].data(), *last = rows[1].data(), *row = rows[2].data();
+  for (std::size_t j = 0; j <= y.size(); ++j) last[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    row[0] = static_cast<int>(i);
+    int least = row[0];
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      int d = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        d = std::min(d, before[j - 2] + 1);
+      }
+      row[j] = d;
+      least = std::min(least, d);
+    }
+    if (least > most) return false;
+    int* free = before;  // the rows move up one
+    before = last;
+    last = row;
+    row = free;
+  }
+  return last[y.size()] <= most;
+}
+
+// The consonant classes of a spelling, in order (`blocking` without the
+// initial-vowel mark).
+std::string_view Classes(const Spelling& s) {
+  std::string_view b = s.blocking;
+  if (!b.empty() && b[0] == '@') b.remove_prefix(1);
+  return b;
+}
+
+}  // namespace
+
+// Proof of the bound: take Distance's path from a to b (any path will do)
+// and keep only what it does to consonants, each by its class. A
+// substitution within a class leaves the class skeleton as it is; across
+// classes it is a substitution there; a consonant for a vowel (or the
+// reverse) an insertion (deletion); a consonant dropped or added a deletion
+// (insertion); a transposition of two consonants a transposition (of a
+// consonant and a vowel: nothing); vowel edits nothing. So the skeletons
+// are that many edits apart or fewer, each costing at least
+// min_class_edit_, all of it consonant cost (Distance counts any edit
+// touching a consonant, and a transposition, as consonant cost). kWeak or
+// better allows at most one consonant of cost (Judge); Compare's cheap
+// tests (equal, too long, consonants two apart) are repeated first.
+bool SpellingRules::MayMatch(const Spelling& a, const Spelling& b) const {
+  if (a.phonetic == b.phonetic) return true;
+  const auto longest = static_cast<std::size_t>(config_.max_compare_length);
+  if (a.phonetic.size() > longest || b.phonetic.size() > longest) return false;
+  if (std::abs(a.consonants - b.consonants) > 1) return false;
+  if (min_class_edit_ <= 0) return true;
+  const std::string_view x = Classes(a), y = Classes(b);
+  for (std::string_view s : {x, y}) {
+    for (char c : s) {
+      if (static_cast<unsigned char>(c) >= 128) return true;  // (Distance masks such bytes)
+    }
+  }
+  const float most = (1.0f + 1e-3f) / min_class_edit_;  // (a margin for float sums)
+  if (most >= static_cast<float>(longest)) return true;
+  return WithinEdits(x, y, static_cast<int>(most));
 }
 
 Spelling SpellingRules::Spell(std::string_view part) const {
@@ -204,7 +297,7 @@ SpellingRules::Cost SpellingRules::Distance(std::string_view a, std::string_view
       if (better(del, best)) best = del;
       if (better(ins, best)) best = ins;
       if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb && ca != cb) {
-        Cost swap = add(d[(i - 2) * w + j - 2], 1.0f, true);
+        Cost swap = add(d[(i - 2) * w + j - 2], kTransposition, true);
         if (better(swap, best)) best = swap;
       }
       d[i * w + j] = best;

@@ -88,6 +88,15 @@ class SpellingRules {
   // the join written once. Cheaper than Spell() on the joined text.
   Spelling Join(const std::vector<const Spelling*>& parts) const;
   PartMatch Compare(const Spelling& a, const Spelling& b) const;
+  // False only when Compare(a, b) is sure to be below kWeak, without the
+  // edit distance: kWeak or better costs at most one consonant (Judge), and
+  // each edit of the consonant classes (`blocking`: a substitution across
+  // classes or with a vowel, a consonant dropped, added or transposed) costs
+  // at least min_class_edit_ of consonant cost (the cheapest in the loaded
+  // costs: 0.35 with rules/names/); so the class skeletons are within
+  // 1 / min_class_edit_ edits of each other (spelling.cpp). True is no
+  // promise.
+  bool MayMatch(const Spelling& a, const Spelling& b) const;
   const SpellingConfig& config() const { return config_; }
 
  private:
@@ -97,6 +106,7 @@ class SpellingRules {
   };
   void LoadCosts(const rules::RuleFile& file, bool vowels);
   void BuildClasses();
+  void FindMinClassEdit();
   Spelling FromPhonetic(std::string phonetic) const;
   // Stops early (any cost over `limit`) once every path costs more.
   Cost Distance(std::string_view a, std::string_view b, float limit) const;
@@ -114,6 +124,7 @@ class SpellingRules {
   std::array<float, 128> indel_{};                 // insertion / deletion costs
   float final_vowel_indel_ = -1;                   // vowels.txt "final -"; < 0: as indel_
   std::array<char, 128> class_{};                  // blocking class per symbol
+  float min_class_edit_ = 0;  // cheapest edit of the consonant classes (MayMatch)
 };
 
 // True for the vowel symbols a e i o u.

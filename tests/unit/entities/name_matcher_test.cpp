@@ -13,7 +13,12 @@
 namespace whosaid::entities {
 namespace {
 
-PairMatch Compare(const std::string& a, const std::string& b, EntityType type) {
+struct Judged {
+  PairMatch match;
+  bool may_relate = false;  // NameMatcher::MayRelate
+};
+
+Judged Judge(const std::string& a, const std::string& b, EntityType type) {
   const NameClusterer& c = testing::Clusterer();
   ParsedName x = c.parser().Parse(a, type), y = c.parser().Parse(b, type);
   PartWeights weights{WeightConfig{}};
@@ -22,8 +27,16 @@ PairMatch Compare(const std::string& a, const std::string& b, EntityType type) {
   weights.Apply(x);
   weights.Apply(y);
   PartComparer parts(c.spelling());
-  return c.matcher().Compare(x, y, parts);
+  PartComparer fresh(c.spelling());  // MayRelate must not lean on Compare's cache
+  const bool may = c.matcher().MayRelate(x, y, fresh);
+  return {c.matcher().Compare(x, y, parts), may};
 }
+
+PairMatch Compare(const std::string& a, const std::string& b, EntityType type) {
+  return Judge(a, b, type).match;
+}
+
+bool Related(Relation r) { return r != Relation::kNone && r != Relation::kConflict; }
 
 }  // namespace
 
@@ -89,13 +102,92 @@ TEST_SUITE("entities.matcher") {
     for (const Row& row : rows) {
       CAPTURE(row.a);
       CAPTURE(row.b);
-      PairMatch m = Compare(row.a, row.b, row.type);
+      const Judged j = Judge(row.a, row.b, row.type);
+      const PairMatch& m = j.match;
       CAPTURE(m.rule);
+      if (Related(m.relation)) CHECK(j.may_relate);  // MayRelate's contract
       CHECK(RelationName(m.relation) == std::string(RelationName(row.relation)));
       CHECK(static_cast<int>(m.strength) == static_cast<int>(row.strength));
       PairMatch back = Compare(row.b, row.a, row.type);  // symmetric
       CHECK(static_cast<int>(back.strength) == static_cast<int>(m.strength));
     }
+  }
+
+  // MayRelate (the clusterer's cheap test) may be false only when Compare
+  // relates nothing. One row per way Align links a part (name_matcher.h),
+  // each the only way some part of the row is linked, so a row fails when
+  // MayRelate forgets that way; and pairs it must turn away.
+  TEST_CASE("MayRelate passes every pair Compare relates") {
+    constexpr EntityType P = EntityType::kPerson, O = EntityType::kOrg;
+    struct Row {
+      std::string a, b;
+      EntityType type;
+      bool related;  // Compare's relation: kEqual or a short form
+      bool may_relate;
+    };
+    // clang-format off
+    const std::vector<Row> rows = {
+        // single parts: exact, spelling, weak, without a prefix
+        {"Hedayatullah Showarabani", "Hedayatullah Shwarbani", P, true, true},
+        {"Mohammad Shafi", "Mohammad Shafiq", P, true, true},
+        {"Shafiq", "Mohammad Shafiq", P, true, true},
+        {"Khalid Alqubaie", "Khalid Qubaie", P, true, true},
+        // joined: a part against a run of the other name, either side first
+        {"Muhammad Yasir Tayrbik", "Mohamad Yasir Teir Beik", P, true, true},
+        {"Mohamad Yasir Teir Beik", "Muhammad Yasir Tayrbik", P, true, true},
+        {"Golbarsheramin", "Golbar Shir Amin", P, true, true},
+        // joined first (Compare's second alignment)
+        {"Mohamed Tawfiq Mohamed Dirbala", "Mohamedtawfiq Mohamed Dirbala", P, true, true},
+        {"Mohamedtawfiq Mohamed Dirbala", "Mohamed Tawfiq Mohamed Dirbala", P, true, true},
+        // initials: a part linked only to an initial of the other name
+        {"Muhammad Hadi Rayhan Al-Ashri", "Mohammad H R Alashiri", P, true, true},
+        {"Mohammad H R Alashiri", "Muhammad Hadi Rayhan Al-Ashri", P, true, true},
+        // ... the short side linked only that way (the longer has a part
+        // the short one lacks): a joined part, a part of a joined run, an
+        // initial
+        {"Yasir Tayrbik", "Yasir Teir Beik Zarkoni", P, true, true},
+        {"Yasir Teir Beik", "Yasir Tayrbik Zarkoni", P, true, true},
+        {"Hadi Alashiri", "H Alashiri Zarkoni", P, true, true},
+        // organisations
+        {"Ministry of Foreign Affairs", "Iraqi Foreign Office", O, true, true},
+        {"Iraq Nujum", "Harakat-e-Nujum Iraq", O, true, true},
+        // each name has a part the other lacks: turned away
+        {"Yahya Sarei", "Rajeh Sarei", P, false, false},
+        {"Ibrahim Soomro", "Ibrahim Khan Achakzai", P, false, false},
+        {"Donald Trump", "Ivanka Trump", P, false, false},
+        {"Hasan Durakat", "Husayn Durakat", P, false, false},
+        {"Interior Ministry", "Ministry of Foreign Affairs", O, false, false},
+        {"Ibrahim Soomro", "Haseebullah Toorzai", P, false, false},
+    };
+    // clang-format on
+    for (const Row& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      const Judged j = Judge(row.a, row.b, row.type);
+      CAPTURE(RelationName(j.match.relation));
+      CHECK(Related(j.match.relation) == row.related);
+      CHECK(j.may_relate == row.may_relate);
+    }
+    // Every pair of these names, both orders: related implies MayRelate.
+    for (const Row& x : rows) {
+      for (const Row& y : rows) {
+        for (const std::string* a : {&x.a, &x.b}) {
+          for (const std::string* b : {&y.a, &y.b}) {
+            if (x.type != y.type) continue;
+            CAPTURE(*a);
+            CAPTURE(*b);
+            const Judged j = Judge(*a, *b, x.type);
+            if (Related(j.match.relation)) CHECK(j.may_relate);
+          }
+        }
+      }
+    }
+    // Names of two types never relate.
+    const NameClusterer& c = testing::Clusterer();
+    PartComparer parts(c.spelling());
+    CHECK_FALSE(
+        c.matcher().MayRelate(c.parser().Parse("Nujum", P), c.parser().Parse("Nujum", O), parts));
+    CHECK(c.matcher().MayRelate(c.parser().Parse("Nujum", O), c.parser().Parse("Nujum", O), parts));
   }
 
   TEST_CASE("explanations name the aligned parts") {

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "entities/name_matcher.h"
 #include "entities_fixture.h"
@@ -81,6 +82,59 @@ TEST_SUITE("entities.spelling") {
       CHECK(loose.Compare(x, y).vowel_cost == first.vowel_cost);
       CHECK(tight.Compare(x, y).level == second_tight.level);
     }
+  }
+
+  // MayMatch (the cheap bound before the edit distance) may be false only
+  // when Compare is below kWeak.
+  TEST_CASE("MayMatch is never false for parts that match") {
+    const SpellingRules& s = testing::Clusterer().spelling();
+    struct Row {
+      std::string a, b;
+      bool may_match;
+    };
+    const std::vector<Row> rows = {
+        {"showarabani", "shwarbani", true},  // vowels only
+        {"shafi", "shafiq", true},           // a consonant added (weak)
+        {"qasemi", "ghasemi", true},         // one class
+        {"hamid", "hamad", true},           {"mohammadyari", "mohadmmadyari", true},  // near
+        {"donald", "trump", false},  // four consonants each, none shared
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      const Spelling x = s.Spell(row.a), y = s.Spell(row.b);
+      if (s.Compare(x, y).level >= PartLevel::kWeak) CHECK(s.MayMatch(x, y));
+      CHECK(s.MayMatch(x, y) == row.may_match);
+      CHECK(s.MayMatch(y, x) == row.may_match);
+    }
+    // Every pair of the spellings (parts and parts without a prefix) of the
+    // rule files' examples and the rows.
+    std::vector<std::string> words;
+    for (const Row& row : rows) words.insert(words.end(), {row.a, row.b});
+    for (std::string file :
+         {"names/letters.txt", "names/consonants.txt", "names/vowels.txt", "names/prefixes.txt"}) {
+      for (const auto& ex : testing::PartExamples(file)) words.insert(words.end(), {ex.a, ex.b});
+    }
+    std::vector<Spelling> spellings;
+    for (const std::string& w : words) {
+      for (const NamePart& p : testing::Clusterer().parser().Parse(w, EntityType::kPerson).parts) {
+        spellings.push_back(p.spelling);
+        for (const auto& alt : p.alternatives) spellings.push_back(alt.spelling);
+      }
+    }
+    int matched = 0;
+    for (const Spelling& x : spellings) {
+      for (const Spelling& y : spellings) {
+        if (s.Compare(x, y).level < PartLevel::kWeak) continue;
+        ++matched;
+        CAPTURE(x.phonetic);
+        CAPTURE(y.phonetic);
+        CHECK(s.MayMatch(x, y));
+      }
+    }
+    CHECK(matched >
+          static_cast<int>(
+              spellings.size()));  // not only each with itself  // more than each word with itself
   }
 
   TEST_CASE("skeletons and blocking classes") {
