@@ -202,7 +202,8 @@ std::string_view Classes(const Spelling& s) {
 // are that many edits apart or fewer, each costing at least
 // min_class_edit_, all of it consonant cost (Distance counts any edit
 // touching a consonant, and a transposition, as consonant cost). kWeak or
-// better allows at most one consonant of cost (Judge); Compare's cheap
+// better allows at most one consonant of cost, or strong_consonant_cost
+// where that is set above one (Judge); Compare's cheap
 // tests (equal, too long, consonants two apart) are repeated first.
 bool SpellingRules::MayMatch(const Spelling& a, const Spelling& b) const {
   if (a.phonetic == b.phonetic) return true;
@@ -216,7 +217,10 @@ bool SpellingRules::MayMatch(const Spelling& a, const Spelling& b) const {
       if (static_cast<unsigned char>(c) >= 128) return true;  // (Distance masks such bytes)
     }
   }
-  const float most = (1.0f + 1e-3f) / min_class_edit_;  // (a margin for float sums)
+  // Judge's most consonant cost at kWeak or better: one consonant, or the
+  // strong level's own limit where a configuration sets it higher.
+  const auto allowed = static_cast<float>(std::max(1.0, config_.strong_consonant_cost));
+  const float most = (allowed + 1e-3f) / min_class_edit_;  // (a margin for float sums)
   if (most >= static_cast<float>(longest)) return true;
   return WithinEdits(x, y, static_cast<int>(most));
 }
