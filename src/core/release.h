@@ -8,8 +8,10 @@
 // the buffer (the bucket array). A run that empties a list per document
 // that way keeps every list's buffer to the end (issue 13: each document's
 // summary records, 256 bytes per record, stayed through the claims stage).
-// Release move-assigns an empty value instead, which frees them; for a
-// struct it is the same as `x = {}`.
+// Release swaps in an empty value instead, whose destruction frees them
+// (not `x = T()`: moving a short std::string into a long one keeps the long
+// one's buffer too); a type without swap() (a struct) is assigned T(), the
+// same as `x = {}`.
 //
 // Example
 //   std::vector<int> v(1000);
@@ -20,7 +22,10 @@ namespace whosaid {
 
 template <class T>
 void Release(T& x) {
-  x = T();
+  if constexpr (requires { x.swap(x); })
+    T().swap(x);
+  else
+    x = T();
 }
 
 }  // namespace whosaid
