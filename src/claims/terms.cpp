@@ -41,17 +41,6 @@ bool EndsSentence(char32_t c) {
          c == U'\u2014';
 }
 
-// text::Next with its ASCII case inline: ScanWords steps this way through
-// every character of every document text, figure chunk and quote.
-char32_t NextChar(std::string_view text, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  return text::Next(text, i);
-}
-
 bool EndsWith(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
 }
@@ -73,7 +62,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
   char32_t last = U'\n';  // the last non-blank character before a word
   while (i < text.size()) {
     std::size_t start = i;
-    char32_t c = NextChar(text, i);
+    char32_t c = text::NextInline(text, i);
     if (!IsWordChar(c)) {
       if (!IsBlank(c)) last = c;
       if (c == U'\n') last = c;
@@ -100,7 +89,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
     take(c);
     while (end < text.size()) {
       std::size_t j = end;
-      char32_t d = NextChar(text, j);
+      char32_t d = text::NextInline(text, j);
       if (IsWordChar(d)) {
         take(d);
         prev = d;
@@ -112,7 +101,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
                     (IsDigit(prev) && (d == U',' || d == U'.'));
       if (!joiner || j >= text.size()) break;
       std::size_t k = j;
-      char32_t e = NextChar(text, k);
+      char32_t e = text::NextInline(text, k);
       bool ok = IsWordChar(e) && (!IsDigit(prev) || d == U'-' || IsApostrophe(d) || IsDigit(e));
       if (!ok) break;
       take(d);

@@ -49,6 +49,16 @@ std::vector<std::string> SplitWords(std::string_view text);
 
 // Decodes the code point starting at byte `i` of valid UTF-8 and advances `i`.
 char32_t Next(std::string_view s, std::size_t& i);
+// Next with its one-byte (ASCII) case inline: for loops that step through
+// every character of a document, most of them ASCII.
+inline char32_t NextInline(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return Next(s, i);
+}
 // The code point that ends just before byte `i` (which must be > 0), and moves
 // `i` to its first byte.
 char32_t Prev(std::string_view s, std::size_t& i);

@@ -10,17 +10,11 @@
 namespace whosaid::segment {
 namespace {
 
-// text::Next and text::At with the one-byte case inline: the lexer reads
-// every character of the document, most of them ASCII.
-char32_t NextChar(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  return text::Next(s, i);
+// text::At with the one-byte case inline (text::NextInline): the lexer
+// reads every character of the document, most of them ASCII.
+char32_t CharAt(std::string_view s, std::size_t i) {
+  return i < s.size() ? text::NextInline(s, i) : 0;
 }
-char32_t CharAt(std::string_view s, std::size_t i) { return i < s.size() ? NextChar(s, i) : 0; }
 
 bool IsLetterOrDigit(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -54,7 +48,7 @@ class Lexer {
     end_ = span.end;
     while (i < end_) {
       std::size_t j = i;
-      char32_t c = NextChar(text_, j);
+      char32_t c = text::NextInline(text_, j);
       if (IsBlank(c) || c == '\n' || c == '\r') {
         i = j;
         continue;
@@ -98,7 +92,7 @@ class Lexer {
     bool digits_only = true;
     while (i < end_) {
       std::size_t j = i;
-      char32_t c = NextChar(text_, j);
+      char32_t c = text::NextInline(text_, j);
       if (IsLetterOrDigit(c)) {
         if (!IsDigit(c)) digits_only = false;
         i = j;
@@ -134,7 +128,7 @@ class Lexer {
   bool KeepsDot(std::size_t start, std::size_t dot) const {
     std::string_view w = text_.substr(start, dot - start);
     std::size_t k = 0;
-    char32_t c = NextChar(w, k);
+    char32_t c = text::NextInline(w, k);
     if (k == w.size() && IsUpper(c)) return true;
     return tokenizer_.IsAbbreviation(Lower(w));
   }
@@ -160,11 +154,11 @@ class Lexer {
 
   void Classify(Token& t) const {
     std::size_t i = t.span.begin;
-    char32_t c = NextChar(text_, i);
+    char32_t c = text::NextInline(text_, i);
     if (IsDigit(c)) {
       t.kind = TokenKind::kNumber;
       for (std::size_t k = t.span.begin; k < t.span.end;) {
-        if (IsAlpha(NextChar(text_, k))) {
+        if (IsAlpha(text::NextInline(text_, k))) {
           t.kind = TokenKind::kWord;
           break;
         }
@@ -175,7 +169,7 @@ class Lexer {
     t.cap = IsUpper(c);
     int letters = 0, upper = 0;
     for (std::size_t k = t.span.begin; k < t.span.end;) {
-      char32_t d = NextChar(text_, k);
+      char32_t d = text::NextInline(text_, k);
       if (IsAlpha(d)) {
         ++letters;
         upper += IsUpper(d);
@@ -270,7 +264,7 @@ struct SentenceSplitter {
     }
     std::string_view w = text.substr(toks[dot - 1].span.begin, toks[dot - 1].span.size());
     std::size_t k = 0;
-    char32_t c = NextChar(w, k);
+    char32_t c = text::NextInline(w, k);
     if (k == w.size() && IsUpper(c)) return true;  // an initial
     return tokenizer.IsAbbreviation(Lower(w));
   }
