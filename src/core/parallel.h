@@ -19,14 +19,6 @@
 //   chunks and calls fn(begin, end) once per chunk through RunWorkers. A
 //   chunk that writes only its own slots gives a result independent of the
 //   number of threads.
-//   Pool(n) starts n threads that live as long as the pool: Start(fn) has
-//   thread k call fn(k) for every k in [0, n) while the caller goes on,
-//   Wait() returns when all have returned (rethrowing the exception of the
-//   lowest k, as RunWorkers does); a thread that could not be started has
-//   its share run by Wait() on the calling thread. For work handed out
-//   again and again (a batch of documents after another): no thread is
-//   made per batch, and what a thread keeps for itself (thread_local memos)
-//   stays warm for the whole run.
 //   ForEach(n, threads, fn) calls fn(i) once for every i in [0, n) on up to
 //   `threads` threads (RunWorkers), each taking the next i when it is free:
 //   for items of uneven cost (a large speaker block, a long document). As
@@ -181,91 +173,6 @@ auto Async(Fn fn) -> Task<std::invoke_result_t<Fn&>> {
   if (!detail::RunOnKeptThread(job)) job();  // no thread: made here, now
   return task;
 }
-
-class Pool {
- public:
-  explicit Pool(std::size_t n) : errors_(n) {
-    threads_.reserve(n);
-    try {
-      for (std::size_t k = 0; k < n; ++k) threads_.emplace_back([this, k] { Loop(k); });
-    } catch (...) {
-      // No more threads (a resource limit): Wait() runs the missing shares.
-    }
-  }
-  ~Pool() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    start_.notify_all();
-    for (std::thread& t : threads_) t.join();
-  }
-  Pool(const Pool&) = delete;
-  Pool& operator=(const Pool&) = delete;
-
-  std::size_t size() const { return errors_.size(); }
-
-  // `fn` must stay alive until Wait() returns; one Start() per Wait().
-  template <typename Fn>
-  void Start(Fn& fn) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      task_ = &fn;
-      call_ = [](void* f, std::size_t k) { (*static_cast<Fn*>(f))(k); };
-      running_ = threads_.size();
-      ++generation_;
-    }
-    start_.notify_all();
-  }
-
-  void Wait() {
-    for (std::size_t k = threads_.size(); k < errors_.size(); ++k) Guarded(k);
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      done_.wait(lock, [this] { return running_ == 0; });
-      task_ = nullptr;
-    }
-    for (std::exception_ptr& e : errors_) {
-      if (!e) continue;
-      std::exception_ptr first = e;
-      for (std::exception_ptr& x : errors_) x = nullptr;
-      std::rethrow_exception(first);
-    }
-  }
-
- private:
-  void Guarded(std::size_t k) noexcept {
-    try {
-      call_(task_, k);
-    } catch (...) {
-      errors_[k] = std::current_exception();  // no allocation: the exception is shared
-    }
-  }
-  void Loop(std::size_t k) {
-    std::uint64_t seen = 0;
-    for (;;) {
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        start_.wait(lock, [&] { return stop_ || generation_ != seen; });
-        if (stop_) return;
-        seen = generation_;
-      }
-      Guarded(k);
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (--running_ == 0) done_.notify_all();
-    }
-  }
-
-  std::vector<std::exception_ptr> errors_;  // one slot per share, reserved up front
-  std::vector<std::thread> threads_;
-  std::mutex mutex_;
-  std::condition_variable start_, done_;
-  void* task_ = nullptr;
-  void (*call_)(void*, std::size_t) = nullptr;
-  std::size_t running_ = 0;
-  std::uint64_t generation_ = 0;
-  bool stop_ = false;
-};
 
 template <typename Fn>
 void ParallelFor(std::size_t n, unsigned threads, Fn&& fn) {

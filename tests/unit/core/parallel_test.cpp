@@ -226,43 +226,6 @@ TEST_SUITE("core.parallel") {
     }
     CHECK(caught);
   }
-
-  TEST_CASE("a Pool's threads run every share of every Start, live across runs, rethrow") {
-    Pool pool(3);
-    REQUIRE(pool.size() == 3);
-    std::vector<std::thread::id> first(3);
-    for (int round = 0; round < 50; ++round) {
-      CAPTURE(round);
-      std::vector<int> hits(3, 0);
-      std::vector<std::thread::id> ids(3);
-      auto fn = [&](std::size_t k) {
-        ++hits[k];
-        ids[k] = std::this_thread::get_id();
-      };
-      pool.Start(fn);
-      pool.Wait();
-      CHECK(hits == std::vector<int>{1, 1, 1});
-      if (round == 0) first = ids;
-      CHECK(ids == first);  // the same threads: their thread_local memos stay
-      CHECK(std::find(ids.begin(), ids.end(), std::this_thread::get_id()) == ids.end());
-    }
-    auto bad = [](std::size_t k) {
-      if (k >= 1) throw std::runtime_error("share " + std::to_string(k));
-    };
-    pool.Start(bad);
-    std::string got;
-    try {
-      pool.Wait();
-    } catch (const std::runtime_error& e) {
-      got = e.what();
-    }
-    CHECK(got == "share 1");  // the lowest share's
-    std::atomic<int> after{0};
-    auto count = [&](std::size_t) { ++after; };
-    pool.Start(count);
-    pool.Wait();  // the errors of the run before are gone
-    CHECK(after == 3);
-  }
 }
 
 }  // namespace whosaid::parallel
