@@ -1,5 +1,6 @@
 #include "core/parallel.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -30,10 +31,31 @@ class KeptThreads {
     return true;
   }
 
+  // fn on every kept thread: noted on each (once), and each idle one woken
+  // with an empty job, after which it runs what is noted (Loop).
+  void Notify(void (*fn)()) noexcept {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& slot : slots_) {
+      auto& todo = slot->todo;
+      if (std::find(todo.begin(), todo.end(), fn) != todo.end()) continue;
+      try {
+        todo.push_back(fn);
+      } catch (...) {
+        // no memory: that thread keeps what fn would free
+      }
+    }
+    for (Slot* slot : idle_) {
+      slot->job = [] {};
+      slot->wake.notify_one();
+    }
+    idle_.clear();
+  }
+
  private:
   struct Slot {
     std::function<void()> job;
     std::condition_variable wake;
+    std::vector<void (*)()> todo;  // OnEveryThread's, to run after the job
   };
 
   // A new slot and its thread (under mutex_); null when none can be started.
@@ -61,6 +83,13 @@ class KeptThreads {
       job();          // noexcept: RunWorkers' and Async's jobs keep their exceptions
       job = nullptr;  // what it holds released before the thread is idle again
       lock.lock();
+      while (!slot.todo.empty()) {
+        std::vector<void (*)()> todo;
+        todo.swap(slot.todo);
+        lock.unlock();
+        for (void (*fn)() : todo) fn();
+        lock.lock();
+      }
       idle_.push_back(&slot);
     }
   }
@@ -70,11 +99,22 @@ class KeptThreads {
   std::vector<Slot*> idle_;
 };
 
-}  // namespace
-
-bool RunOnKeptThread(std::function<void()>& job) {
+KeptThreads& Kept() {
   static KeptThreads* const kept = new KeptThreads;  // never destroyed (see above)
-  return kept->Run(job);
+  return *kept;
 }
 
+}  // namespace
+
+bool RunOnKeptThread(std::function<void()>& job) { return Kept().Run(job); }
+
 }  // namespace whosaid::parallel::detail
+
+namespace whosaid::parallel {
+
+void OnEveryThread(void (*fn)()) noexcept {
+  detail::Kept().Notify(fn);
+  fn();
+}
+
+}  // namespace whosaid::parallel

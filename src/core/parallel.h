@@ -48,6 +48,13 @@
 //   and ended for each cost page faults for its stack and the allocator's
 //   teardown of its caches (four in five of the madvise calls of a
 //   two-thread run). Kept threads wait, idle, until the process ends.
+//   OnEveryThread(fn) runs fn on the calling thread and on every kept thread:
+//   an idle one now, a busy one when its share ends, before it takes another;
+//   it does not wait for them. It is how a stage drops what threads keep of
+//   their own (a thread_local memo lives as long as its thread, and kept
+//   threads live as long as the process): fn must be safe to run on any
+//   thread between two shares, and a failure to reach a thread (no memory)
+//   is ignored, so fn may free only what is rebuilt on demand.
 //
 // Example
 //   std::vector<int> out(items.size());
@@ -80,6 +87,9 @@ namespace detail {
 // `job` must not throw.
 bool RunOnKeptThread(std::function<void()>& job);
 }  // namespace detail
+
+// See "Kept threads" above.
+void OnEveryThread(void (*fn)()) noexcept;
 
 template <typename Fn>
 void RunWorkers(std::size_t n, Fn&& fn) {

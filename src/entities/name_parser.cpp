@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "core/release.h"
 #include "core/view_hash.h"
 
 namespace whosaid::entities {
@@ -63,13 +64,22 @@ std::uint64_t NextSerial() {
 // of the parser with this serial, and some thirty letters.txt rewrites; the
 // same name words (first names, particles) come in many names. Each thread
 // keeps its recent results (cleared when full), like Parse's memo.
+// Parse's memo of this thread.
+struct ParseMemo {
+  std::uint64_t serial = 0;
+  std::unordered_map<std::string, ParsedName> parsed;  // type digit + name → result
+};
+thread_local ParseMemo parse_memo;
+
+struct SpellMemo {
+  std::uint64_t serial = 0;
+  ViewMap<Spelling> spelled;
+};
+thread_local SpellMemo spell_memo;
+
 Spelling SpellOf(std::uint64_t serial, const SpellingRules& rules, std::string_view part) {
-  struct Memo {
-    std::uint64_t serial = 0;
-    ViewMap<Spelling> spelled;
-  };
   constexpr std::size_t kMemoEntries = 1 << 14;
-  thread_local Memo memo;
+  SpellMemo& memo = spell_memo;
   if (memo.serial != serial || memo.spelled.size() >= kMemoEntries) {
     memo.spelled.clear();
     memo.serial = serial;
@@ -313,13 +323,14 @@ std::string NameParser::WithoutTitles(std::string_view name) const {
 // spellings compared and per context — the same few thousand strings tens
 // of times each. Each thread keeps the results of its recent calls (cleared
 // when full, so memory stays bounded), without locks.
+void NameParser::ForgetThreadMemos() {
+  Release(parse_memo.parsed);
+  Release(spell_memo.spelled);
+}
+
 ParsedName NameParser::Parse(std::string_view name, EntityType type) const {
-  struct Memo {
-    std::uint64_t serial = 0;
-    std::unordered_map<std::string, ParsedName> parsed;  // type digit + name → result
-  };
   constexpr std::size_t kMemoEntries = 1 << 14;
-  thread_local Memo memo;
+  ParseMemo& memo = parse_memo;
   if (memo.serial != serial_ || memo.parsed.size() >= kMemoEntries) {
     memo.parsed.clear();
     memo.serial = serial_;

@@ -65,6 +65,12 @@ class NameParser {
   // Memoised per thread (the corpus stage asks for the same names again and
   // again): a repeated call costs a hash look-up and a copy.
   ParsedName Parse(std::string_view name, EntityType type) const;
+  // Frees the calling thread's memos (Parse's and the part spellings', of
+  // every parser; up to 2 x 16,384 entries each); they refill on demand. A
+  // thread keeps them as long as it lives (a kept thread: the process), so a
+  // stage done with names drops them on every thread
+  // (parallel::OnEveryThread(&NameParser::ForgetThreadMemos)).
+  static void ForgetThreadMemos();
   const Normalizer& normalizer() const { return normalizer_; }
   // The rewrites of rewrites.txt alone (for their tests).
   std::string Rewrite(std::string_view normalized, EntityType type) const;

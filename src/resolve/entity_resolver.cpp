@@ -150,6 +150,7 @@ class WordKeys {
     }
     return it->second;
   }
+  void Forget() { Release(keys_); }
 
  private:
   const entities::NameParser& parser_;
@@ -989,6 +990,10 @@ void EntityResolver::Clear() {
   Release(s.records);
   s.position = 0;
   Release(s.held);
+  s.word_keys.Forget();
+  Release(s.worker_keys);
+  // the name parser's memos, kept by every thread that folded or resolved
+  parallel::OnEveryThread(&entities::NameParser::ForgetThreadMemos);
 }
 
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,

@@ -139,7 +139,8 @@ class EntityResolver {
   void KeepDetails(bool keep);
   EntityTable Resolve();
   // Forgets every document noted, folded or added (the stage's memory of
-  // the run goes; the next Note() starts a run afresh). The tables made
+  // the run goes, and the name parser's memos on every thread: NameParser::
+  // ForgetThreadMemos; the next Note() starts a run afresh). The tables made
   // stay valid, and Apply()/ApplyChecked() read only them and the rules.
   void Clear();
 

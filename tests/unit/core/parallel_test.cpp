@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <latch>
+#include <mutex>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -213,6 +214,61 @@ TEST_SUITE("core.parallel") {
     CHECK_FALSE(ran);
     moved_over.get();
     CHECK(Task<void>().valid() == false);
+  }
+
+  // OnEveryThread reaches every kept thread: the idle ones at once, a busy
+  // one once its share ends (and only once however often it was asked),
+  // and the caller before it returns.
+  TEST_CASE("OnEveryThread runs its function on the caller and on every kept thread") {
+    static std::mutex mutex;
+    static std::vector<std::thread::id> ran;  // one entry per run of Note
+    static thread_local std::vector<int> memo;
+    auto note = +[] {
+      std::vector<int>().swap(memo);
+      std::lock_guard<std::mutex> lock(mutex);
+      ran.push_back(std::this_thread::get_id());
+    };
+    auto count = [](std::thread::id id) {
+      std::lock_guard<std::mutex> lock(mutex);
+      return std::count(ran.begin(), ran.end(), id);
+    };
+    auto wait_for = [&](std::thread::id id, long times) {
+      for (int i = 0; i < 5000 && count(id) < times; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return count(id);
+    };
+    // three kept threads at least, each with a memo, idle afterwards
+    std::latch all_here(4);
+    std::vector<std::thread::id> kept(4);
+    RunWorkers(4, [&](std::size_t k) {
+      kept[k] = std::this_thread::get_id();
+      memo.assign(1000, 1);
+      all_here.arrive_and_wait();
+    });
+    OnEveryThread(note);
+    CHECK(count(std::this_thread::get_id()) == 1);  // the caller: before it returns
+    for (std::size_t k = 1; k < kept.size(); ++k) CHECK(wait_for(kept[k], 1) == 1);
+
+    // a busy thread runs it after its share, once for two calls
+    std::atomic<bool> go{false};
+    std::thread::id busy;
+    std::atomic<bool> started{false};
+    Task<void> task = Async([&] {
+      busy = std::this_thread::get_id();
+      started = true;
+      while (!go) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const long before = count(busy);
+    OnEveryThread(note);
+    OnEveryThread(note);
+    CHECK(count(busy) == before);  // not while its share runs
+    go = true;
+    task.get();
+    CHECK(wait_for(busy, before + 1) == before + 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(count(busy) == before + 1);  // the second call was folded into the first
+    CHECK(count(std::this_thread::get_id()) == 3);
   }
 
   TEST_CASE("std::bad_alloc in a worker reaches the caller as std::bad_alloc") {

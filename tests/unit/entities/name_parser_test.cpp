@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entities_fixture.h"
@@ -31,6 +32,28 @@ TEST_SUITE("entities.parser") {
         ParsedName n = Parse(org ? ex.input.substr(5) : ex.input,
                              org ? EntityType::kOrg : EntityType::kPerson);
         CHECK(n.Display() == ex.expected);
+      }
+    }
+  }
+
+  // The memos are a cache: forgetting them (EntityResolver::Clear does, on
+  // every thread) changes no result, first call or repeated.
+  TEST_CASE("ForgetThreadMemos changes no parse") {
+    const std::vector<std::pair<std::string, EntityType>> rows = {
+        {"Dr. Abdul Qadeer Khan", EntityType::kPerson},
+        {"Mohammed bin Salman", EntityType::kPerson},
+        {"Khwarizmi", EntityType::kPerson},
+        {"the Foreign Ministry of Iran", EntityType::kOrg},
+        {"Sadiq", EntityType::kUnknown},
+    };
+    std::vector<std::string> first;
+    for (const auto& [name, type] : rows) first.push_back(Parse(name, type).Display());
+    for (int round = 0; round < 2; ++round) {
+      NameParser::ForgetThreadMemos();
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        CAPTURE(rows[i].first);
+        CHECK(Parse(rows[i].first, rows[i].second).Display() == first[i]);  // parsed afresh
+        CHECK(Parse(rows[i].first, rows[i].second).Display() == first[i]);  // from the memo
       }
     }
   }
