@@ -163,7 +163,7 @@ void Lexicon::MakeFacts() {
     keys.push_back(std::string(w) + ".");
   });
   for (const std::string& w : keys) {
-    if (facts_.count(w)) continue;
+    if (facts_.Contains(w)) continue;
     WordFacts f;
     f.function = FunctionSymbol(w);
     f.pronoun = FindPronoun(w);
@@ -176,13 +176,12 @@ void Lexicon::MakeFacts() {
     f.past = IsIrregularPast(w);
     f.starts_cue = cue_index_.StartsWith(w);
     f.starts_nominal = nominal_index_.StartsWith(w);
-    facts_.emplace(w, f);
+    facts_.Insert(w, f);
   }
 }
 
 WordFacts Lexicon::Facts(std::string_view lower) const {
-  auto it = facts_.find(lower);
-  if (it != facts_.end()) return it->second;
+  if (const WordFacts* f = facts_.Find(lower)) return *f;
   WordFacts none;
   if (lower.find('-') != std::string_view::npos && NumberCompound(lower))
     none.function = alphabet_.sym.number;

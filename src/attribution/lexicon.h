@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "attribution/alphabet.h"
+#include "core/flat_map.h"
 #include "core/phrase_index.h"
 #include "core/record.h"
 #include "core/rules.h"
@@ -178,7 +179,9 @@ class Lexicon {
   Map<bool> quantifiers_;  // word → plural
   Set members_;
   Set labels_;
-  Map<WordFacts> facts_;  // every word of the lists above (Facts); made last
+  // every word of the lists above (Facts); made last. Flat (core/flat_map.h):
+  // probed for every word token of every document.
+  FlatMap<WordFacts> facts_;
   ShapeAlphabet alphabet_;
   EnglishWords english_;
   const segment::WordLists& word_lists_;  // the rule set's (RuleSet::Shared)

@@ -9,6 +9,7 @@
 
 #include "claims/terms.h"
 #include "core/classes.h"
+#include "core/flat_map.h"
 #include "core/phrase_index.h"
 #include "core/text.h"
 #include "core/view_hash.h"
@@ -83,11 +84,11 @@ struct FigureExtractor::Lexicon {
   std::size_t window = 6;
   ExtractorConfig config;
   // Words a figure can start with (besides digits): a quick test on every word.
-  ViewSet starters;
+  FlatSet starters;  // probed per word of every text (core/flat_map.h)
   bool MayStart(std::string_view w) const {
     if (w.empty()) return false;
     if (w[0] >= '0' && w[0] <= '9') return true;
-    if (starters.count(w)) return true;
+    if (starters.Contains(w)) return true;
     std::size_t dash = w.find('-');
     return dash != std::string_view::npos && numbers.count(w.substr(0, dash));
   }
@@ -187,11 +188,11 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
       throw file.Error(line, "unknown class '" + kind + "'");
     }
   }
-  for (const auto& [word, value] : L.numbers) L.starters.insert(word);
-  L.vague.ForEachFirstWord([&](const std::string& w) { L.starters.insert(w); });
-  L.zero.ForEachFirstWord([&](const std::string& w) { L.starters.insert(w); });
-  L.number_phrases.ForEachFirstWord([&](const std::string& w) { L.starters.insert(w); });
-  L.starters.insert("no");
+  for (const auto& [word, value] : L.numbers) L.starters.Insert(word);
+  L.vague.ForEachFirstWord([&](const std::string& w) { L.starters.Insert(w); });
+  L.zero.ForEachFirstWord([&](const std::string& w) { L.starters.Insert(w); });
+  L.number_phrases.ForEachFirstWord([&](const std::string& w) { L.starters.Insert(w); });
+  L.starters.Insert("no");
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "core/flat_map.h"
 #include "core/text.h"
 #include "core/view_hash.h"
 #include "events/words.h"
@@ -124,10 +125,11 @@ namespace {
 // threads): a word's key is computed once per thread, not once per use
 // (news repeats its words: most look-ups find one). It belongs to one
 // lexicon at a time (by serial number, not address: a lexicon may be made
-// where another was) and is emptied when it holds kMaxKeys words.
+// where another was) and is emptied when it holds kMaxKeys words. A flat
+// table (core/flat_map.h): it is probed for every word of every text.
 struct TermKeyMemo {
   std::uint64_t owner = 0;
-  ViewMap<std::string> keys;
+  FlatMap<std::string> keys;
   std::string unkept;  // the last key computed while the lexicon was being built
 };
 constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
@@ -239,12 +241,12 @@ const std::string& TermLexicon::MemoKey(std::string_view lower) const {
   thread_local TermKeyMemo memo;
   if (serial_ == 0) return memo.unkept = KeyOf(lower);  // still being built: not complete
   if (memo.owner != serial_) {
-    memo.keys.clear();
+    memo.keys.Clear();
     memo.owner = serial_;
   }
-  if (auto it = memo.keys.find(lower); it != memo.keys.end()) return it->second;
-  if (memo.keys.size() >= kMaxKeys) memo.keys.clear();
-  return memo.keys.emplace(std::string(lower), KeyOf(lower)).first->second;
+  if (const std::string* key = memo.keys.Find(lower)) return *key;
+  if (memo.keys.size() >= kMaxKeys) memo.keys.Clear();
+  return memo.keys.Insert(lower, KeyOf(lower));
 }
 
 std::string TermLexicon::KeyOf(std::string_view lower) const {

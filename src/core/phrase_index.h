@@ -26,11 +26,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "core/view_hash.h"
+#include "core/flat_map.h"
 
 namespace whosaid::rules {
 
@@ -45,7 +44,7 @@ class PhraseIndex {
   // Adds a phrase (its words, already lower case); an empty one is ignored.
   void Add(std::vector<std::string> words, Value value) {
     if (words.empty()) return;
-    auto& list = index_[words[0]];
+    auto& list = index_.Insert(words[0], {});
     Entry e{std::move(words), std::move(value)};
     auto at = list.begin();
     while (at != list.end() && at->words.size() >= e.words.size()) ++at;  // longest first
@@ -56,9 +55,9 @@ class PhraseIndex {
   template <class WordAt>
   Hit Longest(std::size_t i, std::size_t end, const WordAt& word) const {
     if (i >= end) return {};
-    auto it = index_.find(std::string_view(word(i)));
-    if (it == index_.end()) return {};
-    for (const Entry& e : it->second) {
+    const std::vector<Entry>* list = index_.Find(std::string_view(word(i)));
+    if (!list) return {};
+    for (const Entry& e : *list) {
       if (i + e.words.size() > end) continue;
       bool ok = true;
       for (std::size_t k = 1; ok && k < e.words.size(); ++k) ok = word(i + k) == e.words[k];
@@ -82,18 +81,19 @@ class PhraseIndex {
   // The value stored for exactly these words, or null (to extend it in place).
   Value* Exact(const std::vector<std::string>& words) {
     if (words.empty()) return nullptr;
-    auto it = index_.find(std::string_view(words[0]));
-    if (it == index_.end()) return nullptr;
-    for (Entry& e : it->second) {
+    std::vector<Entry>* list = index_.Find(words[0]);
+    if (!list) return nullptr;
+    for (Entry& e : *list) {
       if (e.words == words) return &e.value;
     }
     return nullptr;
   }
 
   // Some phrase starts with this word.
-  bool StartsWith(std::string_view first) const { return index_.find(first) != index_.end(); }
+  bool StartsWith(std::string_view first) const { return index_.Contains(first); }
   bool empty() const { return index_.empty(); }
-  // Calls f(first_word) once for each word some phrase starts with.
+  // Calls f(first_word) once for each word some phrase starts with (in the
+  // order they were first added).
   template <class F>
   void ForEachFirstWord(const F& f) const {
     for (const auto& entry : index_) f(entry.first);
@@ -104,7 +104,8 @@ class PhraseIndex {
     std::vector<std::string> words;
     Value value;
   };
-  ViewMap<std::vector<Entry>> index_;  // probed with a view (no copy per look-up)
+  // by first word; probed with a view, per token of every document (core/flat_map.h)
+  FlatMap<std::vector<Entry>> index_;
 };
 
 }  // namespace whosaid::rules

@@ -30,9 +30,9 @@ std::vector<Country> ReadPlaces(const RuleSet& rules) {
 
 Places::Places(const RuleSet& rules) : countries_(ReadPlaces(rules)) {
   for (const Country& c : countries_) {
-    places_.insert(c.name);
-    places_.insert(c.capital);
-    demonyms_.insert(c.demonyms.begin(), c.demonyms.end());
+    places_.Insert(c.name);
+    places_.Insert(c.capital);
+    for (const std::string& d : c.demonyms) demonyms_.Insert(d);
   }
 }
 

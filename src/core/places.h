@@ -22,8 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "core/rules.h"
-#include "core/view_hash.h"
 
 namespace whosaid::rules {
 
@@ -43,14 +43,14 @@ class Places {
 
   const std::vector<Country>& countries() const { return countries_; }
   // A country or a capital, as written ("Valdoria", "Port Amsel").
-  bool IsPlace(std::string_view name) const { return places_.count(name) > 0; }
+  bool IsPlace(std::string_view name) const { return places_.Contains(name); }
   // A demonym, as written ("Valdorian").
-  bool IsDemonym(std::string_view word) const { return demonyms_.count(word) > 0; }
+  bool IsDemonym(std::string_view word) const { return demonyms_.Contains(word); }
 
  private:
   std::vector<Country> countries_;
-  ViewSet places_;  // probed with a view: no std::string per probe (core/view_hash.h)
-  ViewSet demonyms_;
+  FlatSet places_;  // probed with a view, per token (core/flat_map.h)
+  FlatSet demonyms_;
 };
 
 // "a, b ,, c" → {"a", "b", "c"}: items split on commas, blanks (' ')

@@ -20,7 +20,7 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
   const auto english = rules::Classes::Read(rules.File("english.txt"));  // core/classes.h
   and_ = english.Word("conjunction");
   the_ = english.Word("article");
-  const std::map<std::string, ViewSet*> sets = {{"connector", &connectors_},
+  const std::map<std::string, FlatSet*> sets = {{"connector", &connectors_},
                                                 {"operation", &operations_},
                                                 {"owned_head", &owned_heads_},
                                                 {"particle", &particles_},
@@ -36,14 +36,14 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
       {"own_name", &own_names_},
       {"naming_link", &naming_links_}};
   const auto names = rules::Classes::Read(rules.File("speaker_names.txt"));
-  for (const std::string& w : names.Words("opener")) openers_.insert(w);
-  for (const std::string& w : names.Words("descriptor")) descriptors_.insert(w);
+  for (const std::string& w : names.Words("opener")) openers_.Insert(w);
+  for (const std::string& w : names.Words("descriptor")) descriptors_.Insert(w);
   const rules::RuleFile& file = rules.File("mentions.txt");
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
     if (f.size() != 2 || f[1].empty()) throw file.Error(line, "an entry reads KEY | WORDS");
     if (auto set = sets.find(f[0]); set != sets.end()) {
-      set->second->insert(f[1]);
+      set->second->Insert(f[1]);
     } else if (auto list = phrases.find(f[0]); list != phrases.end()) {
       list->second->push_back(text::SplitWords(f[1]));
     } else {
@@ -133,12 +133,12 @@ struct MentionFinder::Run_ {
     const std::size_t dash = w.find('-');
     if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
     const char c = w[dash + 1];
-    return c >= 'A' && c <= 'Z' && f.particles_.count(lower[i].substr(0, dash)) > 0;
+    return c >= 'A' && c <= 'Z' && f.particles_.Contains(lower[i].substr(0, dash));
   }
   bool IsNameWord(std::size_t i) const { return IsCap(i) || IsParticleName(i); }
-  bool IsDateWord(std::size_t i) const { return IsWord(i) && f.date_words_.count(lower[i]) > 0; }
+  bool IsDateWord(std::size_t i) const { return IsWord(i) && f.date_words_.Contains(lower[i]); }
   bool IsNameConnector(std::size_t i) const {
-    return IsWord(i) && !tok[i].cap && f.name_connectors_.count(lower[i]) > 0;
+    return IsWord(i) && !tok[i].cap && f.name_connectors_.Contains(lower[i]);
   }
   // An apostrophe alone after a word (Nouri’ al-Hadithi), not a possessive 's.
   bool IsLoneApostrophe(std::size_t i) const {
@@ -173,7 +173,7 @@ struct MentionFinder::Run_ {
       std::size_t k = j;
       while (k < tok.size() && k < j + 2 && Same(i, k) &&
              (tok[k].kind == TokenKind::kPossessive || IsNameConnector(k) ||
-              (IsWord(k) && !tok[k].cap && f.connectors_.count(lower[k]) > 0))) {
+              (IsWord(k) && !tok[k].cap && f.connectors_.Contains(lower[k])))) {
         ++k;
       }
       if (k == j || !IsNameWord(k) || !Same(i, k) || IsDateWord(k)) break;
@@ -189,11 +189,11 @@ struct MentionFinder::Run_ {
     while (first < last && (IsFunction(first) || !IsNameWord(first) || IsOpener(first))) ++first;
     return first;
   }
-  bool IsOpener(std::size_t i) const { return IsWord(i) && f.openers_.count(lower[i]) > 0; }
+  bool IsOpener(std::size_t i) const { return IsWord(i) && f.openers_.Contains(lower[i]); }
   // "Billionaire", "Sen.": a descriptor or a title written before a name.
   bool IsPreName(std::size_t i) const {
     if (!IsWord(i)) return false;
-    return f.descriptors_.count(lower[i]) > 0 ||
+    return f.descriptors_.Contains(lower[i]) ||
            (f.word_lists_.IsTitle(lower[i]) && IsPunct(i + 1, '.'));
   }
 
@@ -310,7 +310,7 @@ struct MentionFinder::Run_ {
     return role;
   }
 
-  bool IsPortfolio(std::size_t i) const { return IsWord(i) && f.portfolios_.count(lower[i]) > 0; }
+  bool IsPortfolio(std::size_t i) const { return IsWord(i) && f.portfolios_.Contains(lower[i]); }
 
   // 2–max_plain_name_words name words — up to max_name_words with a particle or a name
   // connector among them (Hamad bin Faisal bin Jassim Al Marri) — none a
@@ -447,7 +447,7 @@ struct MentionFinder::Run_ {
     bool owned = false;
     for (std::size_t i = first; i <= last; ++i) {
       if (IsPlace(i) || (i == first && tok[i].all_caps)) return {};
-      owned = owned || (IsWord(i) && f.owned_heads_.count(lower[i]) > 0);
+      owned = owned || (IsWord(i) && f.owned_heads_.Contains(lower[i]));
     }
     return owned ? OwnerBefore(first) : std::string();
   }
@@ -457,7 +457,7 @@ struct MentionFinder::Run_ {
   // city; but the UN Mission in Somalia).
   std::size_t WithoutLocation(std::size_t first, std::size_t last) const {
     for (std::size_t p = first + 1; p < last; ++p) {
-      if (!IsWord(p) || tok[p].cap || f.place_connectors_.count(lower[p]) == 0) continue;
+      if (!IsWord(p) || tok[p].cap || !f.place_connectors_.Contains(lower[p])) continue;
       if (PlaceTokens(p + 1) != last - p) return p - 1;
     }
     return last;
@@ -486,13 +486,13 @@ struct MentionFinder::Run_ {
   bool OperationWordBefore(std::size_t i, std::size_t n) const {
     for (std::size_t k = 1; k <= n && k <= i; ++k) {
       if (!Same(i, i - k)) break;
-      if (IsWord(i - k) && f.operations_.count(lower[i - k]) > 0) return true;
+      if (IsWord(i - k) && f.operations_.Contains(lower[i - k])) return true;
     }
     return false;
   }
 
   bool Operation(std::size_t first, std::size_t last) {
-    if (f.operations_.count(lower[first]) > 0 && tok[first].cap && first < last) {
+    if (f.operations_.Contains(lower[first]) && tok[first].cap && first < last) {
       Emit(first + 1, last, MentionKind::kOperation);
       return true;
     }
@@ -501,7 +501,7 @@ struct MentionFinder::Run_ {
     for (std::size_t i = first; i <= last; ++i)
       hyphen = hyphen || Word(i).find('-') != std::string_view::npos;
     bool linked =
-        IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.count(lower[first - 1]) > 0);
+        IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.Contains(lower[first - 1]));
     bool comma = IsPunct(first - 1, ',') && (hyphen || IsPunct(last + 1, '('));
     if (!(linked || comma) || !OperationWordBefore(first, f.config_.operation_word_before))
       return false;
@@ -585,7 +585,7 @@ struct MentionFinder::Run_ {
   std::optional<std::size_t> OrgBefore(std::size_t first, std::size_t r) const {
     std::size_t end = r;
     while (end > first &&
-           (!IsWord(end - 1) || IsPlace(end - 1) || f.role_qualifiers_.count(lower[end - 1]) > 0)) {
+           (!IsWord(end - 1) || IsPlace(end - 1) || f.role_qualifiers_.Contains(lower[end - 1]))) {
       --end;
     }
     if (end <= first + 1) return std::nullopt;  // a bare head ("House") is no name
@@ -599,7 +599,7 @@ struct MentionFinder::Run_ {
   // the Gulf Policy Centre").
   bool PersonOfOrg(std::size_t first, std::size_t last) {
     for (std::size_t c = first + 2; c < last; ++c) {
-      if (!IsWord(c) || tok[c].cap || f.affiliation_links_.count(lower[c]) == 0) continue;
+      if (!IsWord(c) || tok[c].cap || !f.affiliation_links_.Contains(lower[c])) continue;
       if (!PersonLike(first, c - 1)) return false;
       bool org = false;
       for (std::size_t k = c + 1; k <= last; ++k) org = org || IsOrgHead(k);

@@ -30,11 +30,11 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "core/name_mention.h"
 #include "core/places.h"
 #include "core/record.h"
 #include "core/rules.h"
-#include "core/view_hash.h"
 #include "segment/title_case.h"
 #include "segment/tokenizer.h"
 #include "segment/word_lists.h"
@@ -92,13 +92,13 @@ class MentionFinder {
   const rules::Places& places_;
   MentionConfig config_;
   std::string and_, the_;  // rules/english.txt conjunction, article
-  // (probed with a token's lower-case view, Tokens::Lowered: core/view_hash.h)
-  ViewSet connectors_, operations_, owned_heads_;
-  ViewSet particles_, name_connectors_, date_words_, place_connectors_, portfolios_,
+  // (probed with a token's lower-case view, Tokens::Lowered: core/flat_map.h)
+  FlatSet connectors_, operations_, owned_heads_;
+  FlatSet particles_, name_connectors_, date_words_, place_connectors_, portfolios_,
       affiliation_links_, role_qualifiers_;
   // rules/speaker_names.txt: clause openers and pre-name descriptors, never
   // a person's first name word ("But Ana Ruiz", "Billionaire Ana Ruiz")
-  ViewSet openers_, descriptors_;
+  FlatSet openers_, descriptors_;
   std::vector<std::vector<std::string>> operation_links_;  // word sequences
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
   std::vector<std::vector<std::string>> own_names_;        // word sequences

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "core/flat_map.h"
 #include "core/text.h"  // SplitWords
 
 namespace whosaid::events {
@@ -109,12 +110,13 @@ int ParseInt(const std::string& s) {
 
 struct DateFinder::Impl {
   DateConfig config;
-  std::unordered_map<std::string, std::pair<int, bool>, ViewHash, std::equal_to<>> months;
-  std::unordered_map<std::string, int, ViewHash, std::equal_to<>> weekdays, counts;
+  // probed per word of every text (MayStart): flat tables (core/flat_map.h)
+  FlatMap<std::pair<int, bool>> months;
+  FlatMap<int> weekdays, counts;
   std::vector<Pattern> patterns;
   PhraseIndex<int> future;  // words that mark a clause as future
   // The patterns that may start at a word: by literal, or by slot name.
-  std::unordered_map<std::string, std::vector<int>, ViewHash, std::equal_to<>> first;
+  FlatMap<std::vector<int>> first;
 
   void LoadWords(const rules::RuleFile& file, const rules::RuleLine& line,
                  const std::vector<std::string>& f);
@@ -148,14 +150,18 @@ void DateFinder::Impl::LoadWords(const rules::RuleFile& file, const rules::RuleL
   for (const auto& w : CommaList(f[2])) {
     std::string lw = segment::Lower(w);
     // An abbreviation keeps its period in the token (Dec., see abbreviations.txt).
-    if (f[0] == "month" && n >= 1 && n <= 12)
-      months[lw] = months[lw + "."] = {n, f.size() == 4};
-    else if (f[0] == "weekday" && n >= 0 && n <= 6)
-      weekdays[lw] = weekdays[lw + "."] = n;
-    else if (f[0] == "count" && n > 0)
-      counts[lw] = n;
-    else
+    // (a later line's value replaces an earlier one's)
+    if (f[0] == "month" && n >= 1 && n <= 12) {
+      months.Insert(lw, {}) = {n, f.size() == 4};
+      months.Insert(lw + ".", {}) = {n, f.size() == 4};
+    } else if (f[0] == "weekday" && n >= 0 && n <= 6) {
+      weekdays.Insert(lw, 0) = n;
+      weekdays.Insert(lw + ".", 0) = n;
+    } else if (f[0] == "count" && n > 0) {
+      counts.Insert(lw, 0) = n;
+    } else {
       throw file.Error(line, "number " + f[1] + " out of range for " + f[0]);
+    }
   }
 }
 
@@ -213,9 +219,9 @@ void DateFinder::Impl::IndexFirst(int id) {
   static const char* kSlotKeys[] = {"", "#MONTH", "#DAY", "#YEAR", "#WEEKDAY", "#N"};
   for (const Item& item : patterns[static_cast<std::size_t>(id)].items) {
     if (item.slot == Slot::kLiteral) {
-      for (const auto& l : item.literals) first[l].push_back(id);
+      for (const auto& l : item.literals) first.Insert(l, {}).push_back(id);
     } else {
-      first[kSlotKeys[static_cast<int>(item.slot)]].push_back(id);
+      first.Insert(kSlotKeys[static_cast<int>(item.slot)], {}).push_back(id);
     }
     if (!item.optional) break;
   }
@@ -224,15 +230,15 @@ void DateFinder::Impl::IndexFirst(int id) {
 void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
   out.clear();
   auto add = [&](std::string_view key) {
-    auto it = first.find(key);
-    if (it != first.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    if (const std::vector<int>* ids = first.Find(key))
+      out.insert(out.end(), ids->begin(), ids->end());
   };
   add(w.lower);
-  if (w.cap && months.count(w.lower)) add("#MONTH");
-  if (w.cap && weekdays.count(w.lower)) add("#WEEKDAY");
+  if (w.cap && months.Contains(w.lower)) add("#MONTH");
+  if (w.cap && weekdays.Contains(w.lower)) add("#WEEKDAY");
   if (DayNumber(w) > 0) add("#DAY");
   if (YearNumber(w) > 0) add("#YEAR");
-  if (counts.count(w.lower) || (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0))
+  if (counts.Contains(w.lower) || (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0))
     add("#N");
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -246,10 +252,10 @@ bool DateFinder::Impl::MatchItem(const Item& item, const Word& w, Bind& b) const
       if (w.IsWord()) b.literal = true;
       return true;
     case Slot::kMonth: {
-      auto it = w.cap ? months.find(w.lower) : months.end();
-      if (it == months.end()) return false;
-      b.month = it->second.first;
-      b.strict_month = it->second.second;
+      const std::pair<int, bool>* month = w.cap ? months.Find(w.lower) : nullptr;
+      if (!month) return false;
+      b.month = month->first;
+      b.strict_month = month->second;
       return true;
     }
     case Slot::kDay:
@@ -259,15 +265,14 @@ bool DateFinder::Impl::MatchItem(const Item& item, const Word& w, Bind& b) const
       b.year = YearNumber(w);
       return b.year > 0;
     case Slot::kWeekday: {
-      auto it = w.cap ? weekdays.find(w.lower) : weekdays.end();
-      if (it == weekdays.end()) return false;
-      b.weekday = it->second;
+      const int* weekday = w.cap ? weekdays.Find(w.lower) : nullptr;
+      if (!weekday) return false;
+      b.weekday = *weekday;
       return true;
     }
     case Slot::kCount: {
-      auto it = counts.find(w.lower);
-      b.count = it != counts.end() ? it->second
-                                   : (w.kind == segment::TokenKind::kNumber ? Number(w.lower) : -1);
+      const int* count = counts.Find(w.lower);
+      b.count = count ? *count : (w.kind == segment::TokenKind::kNumber ? Number(w.lower) : -1);
       return b.count > 0;
     }
   }
@@ -449,8 +454,8 @@ DateFinder::~DateFinder() = default;
 bool DateFinder::MayStart(const Word& w) const {
   if (w.kind == segment::TokenKind::kNumber) return true;
   if (w.kind != segment::TokenKind::kWord) return false;
-  return impl_->first.count(w.lower) || impl_->counts.count(w.lower) ||
-         (w.cap && (impl_->months.count(w.lower) || impl_->weekdays.count(w.lower))) ||
+  return impl_->first.Contains(w.lower) || impl_->counts.Contains(w.lower) ||
+         (w.cap && (impl_->months.Contains(w.lower) || impl_->weekdays.Contains(w.lower))) ||
          DayNumber(w) > 0;
 }
 

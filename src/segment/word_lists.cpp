@@ -22,17 +22,17 @@ WordLists::WordLists(const rules::RuleSet& rules) {
       throw words.Error(line, "expected WORD | CLASS with a known CLASS");
     const std::string symbol = shape.Word(word_class);
     rows_.push_back({Lower(f[0]), f[1]});
-    function_[rows_.back().word] = symbol == "number"       ? Compound::kNumber
-                                   : symbol == "determiner" ? Compound::kDeterminer
-                                                            : Compound::kNone;
+    function_.Insert(rows_.back().word, {}) = symbol == "number"       ? Compound::kNumber
+                                              : symbol == "determiner" ? Compound::kDeterminer
+                                                                       : Compound::kNone;
   }
   const auto& roles = rules.File("roles.txt");
   for (const auto& line : roles.lines()) {  // NOUN [| relational]
     auto f = rules::RuleFile::Fields(line);
     if (f.empty() || f.size() > 2 || (f.size() == 2 && f[1] != "relational"))
       throw roles.Error(line, "expected NOUN or NOUN | relational");
-    roles_.insert(Lower(f[0]));
-    if (f.size() == 2) relational_.insert(Lower(f[0]));
+    roles_.Insert(Lower(f[0]));
+    if (f.size() == 2) relational_.Insert(Lower(f[0]));
   }
   const auto& titles = rules.File("titles.txt");
   for (const auto& line : titles.lines()) {
@@ -40,19 +40,19 @@ WordLists::WordLists(const rules::RuleSet& rules) {
     if (f.size() != 2 || (f[1] != "rank" && f[1] != "honorific")) {
       throw titles.Error(line, "expected TITLE | rank|honorific");
     }
-    titles_[Lower(f[0])] = f[1] == "honorific";
+    titles_.Insert(Lower(f[0]), false) = f[1] == "honorific";
   }
   const auto& heads = rules.File("org_heads.txt");
   for (const auto& line : heads.lines()) {
     auto f = rules::RuleFile::Fields(line);
     if (f.size() != 2 || (f[1] != "any" && f[1] != "cap"))
       throw heads.Error(line, "expected WORD | any|cap");
-    org_heads_[Lower(f[0])] = f[1] == "cap";
+    org_heads_.Insert(Lower(f[0]), false) = f[1] == "cap";
   }
 }
 
 bool WordLists::IsFunctionWord(std::string_view lower) const {
-  return function_.find(lower) != function_.end() || IsNumberCompound(lower);
+  return function_.Contains(lower) || IsNumberCompound(lower);
 }
 
 // "twenty-six", "sixty-one": number words joined by hyphens (the first of the
@@ -62,9 +62,8 @@ bool WordLists::IsNumberCompound(std::string_view lower) const {
   if (dash == std::string_view::npos) return false;
   for (std::size_t start = 0; start <= lower.size();) {
     std::size_t end = std::min(lower.find('-', start), lower.size());
-    auto it = function_.find(lower.substr(start, end - start));
-    if (it == function_.end() ||
-        (it->second != Compound::kNumber && (start == 0 || it->second != Compound::kDeterminer)))
+    const Compound* c = function_.Find(lower.substr(start, end - start));
+    if (!c || (*c != Compound::kNumber && (start == 0 || *c != Compound::kDeterminer)))
       return false;
     start = end + 1;
   }
@@ -78,17 +77,17 @@ static std::string_view WithoutStop(std::string_view lower) {
 }
 
 bool WordLists::IsTitle(std::string_view lower) const {
-  return titles_.find(WithoutStop(lower)) != titles_.end();
+  return titles_.Contains(WithoutStop(lower));
 }
 
 bool WordLists::IsHonorific(std::string_view lower) const {
-  auto it = titles_.find(WithoutStop(lower));
-  return it != titles_.end() && it->second;
+  const bool* honorific = titles_.Find(WithoutStop(lower));
+  return honorific && *honorific;
 }
 
 bool WordLists::IsOrgHead(std::string_view lower, bool capitalised) const {
-  auto it = org_heads_.find(lower);
-  return it != org_heads_.end() && (capitalised || !it->second);
+  const bool* needs_cap = org_heads_.Find(lower);
+  return needs_cap && (capitalised || !*needs_cap);
 }
 
 }  // namespace whosaid::segment

@@ -24,8 +24,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "core/rules.h"
-#include "core/view_hash.h"
 
 namespace whosaid::segment {
 
@@ -45,10 +45,10 @@ class WordLists {
   // joined by hyphens ("twenty-six": a number, then numbers or determiners).
   bool IsFunctionWord(std::string_view lower) const;
   bool IsNumberCompound(std::string_view lower) const;
-  bool IsRole(std::string_view lower) const { return roles_.count(lower) > 0; }
+  bool IsRole(std::string_view lower) const { return roles_.Contains(lower); }
   // A role noun that names a relation to another person (roles.txt
   // `rival | relational`): a role noun, but no function an entity holds.
-  bool IsRelational(std::string_view lower) const { return relational_.count(lower) > 0; }
+  bool IsRelational(std::string_view lower) const { return relational_.Contains(lower); }
   // A title ("gen.", "sheikh"; a final full stop is not needed).
   bool IsTitle(std::string_view lower) const;
   // An honorific title (Mr., Haji): no role.
@@ -60,7 +60,7 @@ class WordLists {
   // look-up (attribution::Lexicon::Facts) must hold.
   template <class F>
   void ForEachListWord(const F& f) const {
-    for (const auto& w : roles_) f(std::string_view(w));
+    roles_.ForEach([&](const std::string& w) { f(std::string_view(w)); });
     for (const auto& [w, honorific] : titles_) f(std::string_view(w));
     for (const auto& [w, cap] : org_heads_) f(std::string_view(w));
   }
@@ -68,9 +68,10 @@ class WordLists {
  private:
   // How a function word's symbol joins a number compound.
   enum class Compound { kNone, kNumber, kDeterminer };
+  // probed with a view, per token of every document (core/flat_map.h)
   template <class V>
-  using Map = ViewMap<V>;  // probed with a view (core/view_hash.h)
-  using Set = ViewSet;
+  using Map = FlatMap<V>;
+  using Set = FlatSet;
 
   std::vector<Row> rows_;
   Map<Compound> function_;  // words.txt words with a class
