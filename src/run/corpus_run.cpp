@@ -11,6 +11,7 @@
 #include "core/partial_codec.h"
 #include "core/release.h"
 #include "run/partial_map.h"
+#include "run/spilled_features.h"
 
 namespace whosaid::run {
 namespace {
@@ -185,29 +186,6 @@ void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEven
     events.global.push_back(g ? g->ref : EventRef{});
   }
 }
-
-// The statement items' features and term counts, once their document's
-// summary goes (StatementInputs::features): on disk, read back by item.
-class SpilledFeatures : public claims::FeatureSource {
- public:
-  explicit SpilledFeatures(std::size_t items) { slots_.reserve(items); }
-  // Item `item`'s, from now on read from here.
-  // Item `item`'s (claims::EncodeFeatures), from now on read from here.
-  void Add(std::size_t item, const std::string& bytes) {
-    if (slots_.size() <= item) slots_.resize(item + 1);
-    slots_[item] = file_.Append(bytes);
-  }
-  // Before the first Read (then Read is safe on many threads).
-  void Sync() { file_.Sync(); }
-  void Read(std::size_t item, claims::ItemFeatures& features,
-            claims::TermUses& uses) const override {
-    claims::DecodeFeatures(file_.Read(slots_[item]), features, uses);
-  }
-
- private:
-  mutable SpillFile file_;  // Read after Sync does not change it
-  std::vector<SpillFile::Slot> slots_;
-};
 
 // Reads back items [0, n), kBatch at a time: take(i, bytes) moves a held
 // item into place and returns false, or reads a spilled one's bytes into
@@ -453,8 +431,9 @@ CorpusResult CorpusRun::Resolve() {
         fold.size(), threads_,
         [&](std::size_t i, std::string& bytes) {
           Doc& d = docs_[b + i];
-          fold[i].id = d.id;
-          fold[i].outlet = d.outlet;
+          // (moved: the run reads a document's id and outlet no more)
+          fold[i].id = std::exchange(d.id, std::string());
+          fold[i].outlet = std::exchange(d.outlet, std::string());
           if (d.names) {
             fold[i].names = TakeNames(d);
             return false;
