@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <mutex>
 
+#include "core/release.h"
 #include "core/view_hash.h"
 
 namespace whosaid::entities {
@@ -59,14 +61,51 @@ std::uint64_t NextSerial() {
   return next++;
 }
 
+// A thread's memo (Parse, SpellOf) that NameParser::ForgetMemos can empty:
+// each is listed while its thread lives (the list is never destroyed: a
+// thread's memo may outlive the statics at exit).
+class ListedMemo {
+ public:
+  ListedMemo() {
+    std::lock_guard<std::mutex> lock(Mutex());
+    List().push_back(this);
+  }
+  virtual ~ListedMemo() {
+    std::lock_guard<std::mutex> lock(Mutex());
+    auto& list = List();
+    list.erase(std::find(list.begin(), list.end(), this));
+  }
+  ListedMemo(const ListedMemo&) = delete;
+  ListedMemo& operator=(const ListedMemo&) = delete;
+  virtual void Forget() = 0;
+  static void ForgetAll() {
+    std::lock_guard<std::mutex> lock(Mutex());
+    for (ListedMemo* m : List()) m->Forget();
+  }
+
+ private:
+  static std::mutex& Mutex() {
+    static auto* m = new std::mutex;
+    return *m;
+  }
+  static std::vector<ListedMemo*>& List() {
+    static auto* list = new std::vector<ListedMemo*>;
+    return *list;
+  }
+};
+
 // rules.Spell(part), remembered: a pure function of the part and the rules
 // of the parser with this serial, and some thirty letters.txt rewrites; the
 // same name words (first names, particles) come in many names. Each thread
 // keeps its recent results (cleared when full), like Parse's memo.
 Spelling SpellOf(std::uint64_t serial, const SpellingRules& rules, std::string_view part) {
-  struct Memo {
+  struct Memo final : ListedMemo {
     std::uint64_t serial = 0;
     ViewMap<Spelling> spelled;
+    void Forget() override {
+      serial = 0;
+      Release(spelled);
+    }
   };
   constexpr std::size_t kMemoEntries = 1 << 14;
   thread_local Memo memo;
@@ -313,10 +352,16 @@ std::string NameParser::WithoutTitles(std::string_view name) const {
 // spellings compared and per context — the same few thousand strings tens
 // of times each. Each thread keeps the results of its recent calls (cleared
 // when full, so memory stays bounded), without locks.
+void NameParser::ForgetMemos() { ListedMemo::ForgetAll(); }
+
 ParsedName NameParser::Parse(std::string_view name, EntityType type) const {
-  struct Memo {
+  struct Memo final : ListedMemo {
     std::uint64_t serial = 0;
     std::unordered_map<std::string, ParsedName> parsed;  // type digit + name → result
+    void Forget() override {
+      serial = 0;
+      Release(parsed);
+    }
   };
   constexpr std::size_t kMemoEntries = 1 << 14;
   thread_local Memo memo;

@@ -65,6 +65,11 @@ class NameParser {
   // Memoised per thread (the corpus stage asks for the same names again and
   // again): a repeated call costs a hash look-up and a copy.
   ParsedName Parse(std::string_view name, EntityType type) const;
+  // Empties every thread's memos (Parse's and its words' spellings), of
+  // every parser: their memory goes (tens of MB on a large run), later calls
+  // parse again. Only while no thread parses (the corpus run calls it once
+  // the entity stage is done: resolve::EntityResolver::Clear).
+  static void ForgetMemos();
   const Normalizer& normalizer() const { return normalizer_; }
   // The rewrites of rewrites.txt alone (for their tests).
   std::string Rewrite(std::string_view normalized, EntityType type) const;

@@ -989,6 +989,7 @@ void EntityResolver::Clear() {
   Release(s.records);
   s.position = 0;
   Release(s.held);
+  entities::NameParser::ForgetMemos();  // (the threads' memos of names parsed)
 }
 
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,

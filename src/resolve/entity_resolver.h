@@ -141,6 +141,8 @@ class EntityResolver {
   // Forgets every document noted, folded or added (the stage's memory of
   // the run goes; the next Note() starts a run afresh). The tables made
   // stay valid, and Apply()/ApplyChecked() read only them and the rules.
+  // Also empties the name parsers' memos (entities::NameParser::
+  // ForgetMemos): no thread may be parsing names then.
   void Clear();
 
   // Gives the records of the document added `doc_index`-th their entity id

@@ -182,8 +182,7 @@ void SlimEvents(DocResult& result) {
 void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEvents& events) {
   events.global.clear();
   for (std::size_t e = 0; e < events.events.size(); ++e) {
-    const events::GlobalEvent* g = index.Find(doc, static_cast<int>(e));
-    events.global.push_back(g ? g->ref : EventRef{});
+    events.global.push_back(index.Ref(doc, static_cast<int>(e)).value_or(EventRef{}));
   }
 }
 
@@ -533,7 +532,7 @@ CorpusResult CorpusRun::Resolve() {
     // records: ClaimsStage::Run)
     out.features.reserve(out.items.items.items.size());
     for (const claims::PackedItem& item : out.items.items.items) {
-      const claims::RecordClaims& rc = summaries[d].records[item.record];
+      const claims::RecordClaims& rc = summaries[d].records[static_cast<std::size_t>(item.record)];
       out.features.push_back(claims::EncodeFeatures(rc.features, rc.doc_uses));
     }
     Release(summaries[d].records);
@@ -641,6 +640,7 @@ void CorpusRun::Finish(output::Sink& sink) {
   std::stable_sort(docs_.begin(), docs_.end(), [](const Doc& a, const Doc& b) {
     return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;
   });
+  docs_.shrink_to_fit();  // (grown by doubling: up to half again of a million Docs unused)
   const CorpusResult corpus = Resolve();
   // 5. output: each document's records get the run-wide ids as they are
   //    written (`partial` and `events` as read back: the document as the sink gets it)

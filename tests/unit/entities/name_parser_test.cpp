@@ -4,7 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "entities_fixture.h"
@@ -32,6 +36,54 @@ TEST_SUITE("entities.parser") {
                              org ? EntityType::kOrg : EntityType::kPerson);
         CHECK(n.Display() == ex.expected);
       }
+    }
+  }
+
+  // ForgetMemos empties every thread's memos (a thread that parsed and
+  // ended, one that still lives, this one): the same names parse the same
+  // before, after, and again once remembered anew.
+  TEST_CASE("ForgetMemos: the same results before and after, on every thread") {
+    const std::vector<std::pair<std::string, EntityType>> rows = {
+        {"Hedayatullah Shwarabni", EntityType::kPerson},
+        {"Haji Jamil Khan", EntityType::kPerson},
+        {"Ministry of Foreign Affairs", EntityType::kOrg},
+        {"Tarlan Electric Company", EntityType::kUnknown},
+    };
+    std::vector<std::string> before;
+    for (const auto& [name, type] : rows) before.push_back(Parse(name, type).Display());
+    std::thread([&] {
+      for (const auto& [name, type] : rows) Parse(name, type);
+    }).join();
+    std::mutex m;
+    std::condition_variable cv;
+    int step = 0;  // 1: the live thread parsed; 2: memos forgotten; 3: it parsed again
+    std::vector<std::string> live_after;
+    std::thread live([&] {
+      for (const auto& [name, type] : rows) Parse(name, type);
+      std::unique_lock<std::mutex> lock(m);
+      step = 1;
+      cv.notify_all();
+      cv.wait(lock, [&] { return step == 2; });
+      for (const auto& [name, type] : rows) live_after.push_back(Parse(name, type).Display());
+      step = 3;
+      cv.notify_all();
+    });
+    {
+      std::unique_lock<std::mutex> lock(m);
+      cv.wait(lock, [&] { return step == 1; });
+      NameParser::ForgetMemos();
+      step = 2;
+      cv.notify_all();
+      cv.wait(lock, [&] { return step == 3; });
+    }
+    live.join();
+    CHECK(live_after == before);
+    for (int round = 0; round < 2; ++round) {
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        CAPTURE(rows[k].first);
+        CHECK(Parse(rows[k].first, rows[k].second).Display() == before[k]);
+      }
+      NameParser::ForgetMemos();
     }
   }
 

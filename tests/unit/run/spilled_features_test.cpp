@@ -57,8 +57,8 @@ TEST_SUITE("run.spilled_features") {
       for (std::size_t i = 0; i < row.items; ++i) {
         offsets[i] = offset;
         if (row.skipped.count(i)) continue;
-        const std::string bytes =
-            claims::EncodeFeatures(Features(i), claims::TermUses({{"item", static_cast<int>(i + 1)}}));
+        const std::string bytes = claims::EncodeFeatures(
+            Features(i), claims::TermUses({{"item", static_cast<int>(i + 1)}}));
         spilled.Add(i, bytes);
         sizes[i] = bytes.size();
         offset += bytes.size();
@@ -82,7 +82,7 @@ TEST_SUITE("run.spilled_features") {
 
   TEST_CASE("an item added again or before the last is refused") {
     SpilledFeatures spilled(4);
-    const std::string bytes = claims::EncodeFeatures(Features(1), claims::TermUses({}));
+    const std::string bytes = claims::EncodeFeatures(Features(1), claims::TermUses());
     spilled.Add(2, bytes);
     CHECK_THROWS_AS(spilled.Add(2, bytes), std::logic_error);
     CHECK_THROWS_AS(spilled.Add(1, bytes), std::logic_error);
