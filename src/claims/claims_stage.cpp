@@ -20,9 +20,10 @@ class SummaryFeatures : public FeatureSource {
   bool Held(std::size_t i, const ItemFeatures*& features, const TermUses*& uses) const override {
     const PackedItem& item = items_.items[i];
     const DocClaims* summary = docs_[item.doc].claims;
-    if (!summary || item.record >= summary->records.size()) return false;
-    features = &summary->records[item.record].features;
-    uses = &summary->records[item.record].doc_uses;
+    const std::size_t record = item.record;
+    if (!summary || record >= summary->records.size()) return false;
+    features = &summary->records[record].features;
+    uses = &summary->records[record].doc_uses;
     return true;
   }
   void Read(std::size_t i, ItemFeatures& features, TermUses& uses) const override {
@@ -279,6 +280,7 @@ void ClaimsStage::AddItems(std::size_t d, const FoldedDoc& doc, StatementInputs&
     const QuoteRecord& q = quotes[r];
     PackedItem item;
     item.doc = static_cast<std::uint32_t>(d);
+    if (r >= (std::size_t{1} << 31)) throw std::length_error("a document of over 2^31 records");
     item.record = static_cast<std::uint32_t>(r);
     item.direct = q.kind == QuoteKind::kDirect;
     item.start = static_cast<std::uint32_t>(q.quote.begin);
@@ -308,7 +310,9 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
   StatementGroups groups =
       StatementGrouper(config_.statements, lexicon_)
           .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads);
-  auto ref = [&](std::size_t i) { return RecordRef{items[i].doc, items[i].record}; };
+  auto ref = [&](std::size_t i) {
+    return RecordRef{items[i].doc, static_cast<std::uint32_t>(items[i].record)};
+  };
   ClaimsResult out;
   {
     // a summary has a record per quote (Summarize); one whose records went
@@ -319,14 +323,15 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
                                                              : docs[d].claims->records.size());
     }
     for (const PackedItem& item : items)
-      records[item.doc] = std::max(records[item.doc], item.record + 1);
+      records[item.doc] = std::max(records[item.doc], static_cast<std::uint32_t>(item.record) + 1);
     RecordStatements& of = out.statement_of;
     of.first.reserve(docs.size() + 1);
     for (std::uint32_t n : records) of.first.push_back(of.first.back() + n);
     Release(records);
     of.of.assign(of.first.back(), 0);
     for (std::size_t i = 0; i < items.size(); ++i)
-      of.of[of.first[items[i].doc] + items[i].record] = static_cast<std::uint32_t>(groups.of[i]);
+      of.of[of.first[items[i].doc] + static_cast<std::uint32_t>(items[i].record)] =
+          static_cast<std::uint32_t>(groups.of[i]);
   }
   Release(groups.of);
   if (config_.details) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <stdexcept>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -173,7 +174,7 @@ struct Ranked {
   const TermLexicon& lexicon;
   const PackedItems& items;
   const FeatureSource& source;
-  std::vector<std::size_t> order;       // rank → item
+  std::vector<std::uint32_t> order;     // rank → item (4 bytes: millions of items)
   std::vector<std::uint32_t> doc_rank;  // by PackedItems::docs: its id's rank among the run's
   TermCounts df;                        // items whose terms hold the key
 
@@ -694,7 +695,8 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    A document's id compares as its rank among the run's ids, a speaker's
   //    as its rank among the strings: the same order as their text, one
   //    integer compare instead of a string's.
-  Ranked g{config_, lexicon_, items, source, std::vector<std::size_t>(n), {}, {}};
+  if (n > UINT32_MAX) throw std::length_error("StatementGrouper: over 4G items");
+  Ranked g{config_, lexicon_, items, source, std::vector<std::uint32_t>(n), {}, {}};
   auto ranks = [](std::size_t size, auto&& text) {
     std::vector<std::uint32_t> by(size);
     std::iota(by.begin(), by.end(), 0);
@@ -790,6 +792,8 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       for (std::size_t m : linked.groups.members[c]) list.push_back(ranks[linked.items[m]]);
     }
   });
+  Release(todo);
+  Release(blocks);  // (the groups' numbering below needs only the ranks linked)
   std::vector<std::vector<std::size_t>> linked;  // groups of two or more, by smallest rank
   for (auto& lists : linked_of) {
     for (auto& list : lists) linked.push_back(std::move(list));

@@ -642,12 +642,7 @@ EventRef Summarize(const std::vector<const DocEvent*>& members) {
   ref.type = deepest->type();
   ref.where = WhereNames(members);
   if (auto d = GroupDate(members)) ref.when = FormatWhen(*d);
-  ref.label = ref.type;
-  for (const std::string* part : {ref.where.empty() ? nullptr : &ref.where.front(), &ref.when}) {
-    if (!part || part->empty()) continue;
-    ref.label += ", ";
-    ref.label += *part;
-  }
+  ref.label = EventLabel(ref.type, ref.where, ref.when);
   return ref;
 }
 
@@ -701,9 +696,13 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
   Release(items);
   const std::vector<Cluster>& clusters = built.list();
   // Global events, numbered by date, type and label (their members made
-  // DocEvents again, one cluster at a time).
-  for (const Cluster& c : clusters) {
-    GlobalEvent g;
+  // DocEvents again, one cluster at a time); without details only their
+  // refs, packed (PackedEventRefs), in cluster order until numbered.
+  std::vector<std::optional<DateRange>> dates(clusters.size());
+  std::vector<std::string> labels;  // without details: each cluster's, for the order
+  PackedEventRefs& packed = index.refs;
+  for (std::size_t k = 0; k < clusters.size(); ++k) {
+    const Cluster& c = clusters[k];
     std::vector<DocEvent> made;
     made.reserve(c.items.size());
     std::vector<const DocEvent*> members;
@@ -711,42 +710,71 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
       made.push_back(store.Made(i.event));
       members.push_back(&made.back());
     }
-    g.ref = Summarize(members);
-    g.date = GroupDate(members);
-    if (config.details) {
-      for (const Item& i : c.items) g.members.emplace_back(i.doc, i.local);
-      for (const DocEvent* e : members) {
-        g.mentions += e->mentions;
-        for (const Actor& a : e->actors) {
-          if (std::find(g.actors.begin(), g.actors.end(), a) == g.actors.end())
-            g.actors.push_back(a);
-        }
-        if (e->type_path.size() > g.type_path.size()) g.type_path = e->type_path;
-      }
-      g.places = MergePlaces(members);
+    dates[k] = GroupDate(members);
+    if (!config.details) {
+      const EventRef ref = Summarize(members);
+      labels.push_back(ref.label);
+      packed.refs.push_back(packed.Pack(ref));
+      continue;
     }
+    GlobalEvent g;
+    g.ref = Summarize(members);
+    g.date = dates[k];
+    for (const Item& i : c.items) g.members.emplace_back(i.doc, i.local);
+    for (const DocEvent* e : members) {
+      g.mentions += e->mentions;
+      for (const Actor& a : e->actors) {
+        if (std::find(g.actors.begin(), g.actors.end(), a) == g.actors.end()) g.actors.push_back(a);
+      }
+      if (e->type_path.size() > g.type_path.size()) g.type_path = e->type_path;
+    }
+    g.places = MergePlaces(members);
     index.events.push_back(std::move(g));
   }
-  std::vector<std::size_t> order(index.events.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  auto key = [&](std::size_t k) {
-    const GlobalEvent& g = index.events[k];
-    const Item& first = clusters[k].items.front();
-    return std::make_tuple(g.date ? 0 : 1, g.date ? g.date->first : 0, g.ref.type, g.ref.label,
-                           doc_ids[first.doc], first.local);
+  auto type = [&](std::size_t k) -> const std::string& {
+    return config.details ? index.events[k].ref.type : packed.strings[packed.refs[k].type];
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  auto label = [&](std::size_t k) -> const std::string& {
+    return config.details ? index.events[k].ref.label : labels[k];
+  };
+  // by (dated first, first day, type, label, first member's document id,
+  // its local event)
+  auto before = [&](std::size_t a, std::size_t b) {
+    const std::optional<DateRange>&da = dates[a], &db = dates[b];
+    if (da.has_value() != db.has_value()) return da.has_value();
+    if (da && da->first != db->first) return da->first < db->first;
+    if (int c = type(a).compare(type(b)); c != 0) return c < 0;
+    if (int c = label(a).compare(label(b)); c != 0) return c < 0;
+    const Item& fa = clusters[a].items.front();
+    const Item& fb = clusters[b].items.front();
+    if (int c = doc_ids[fa.doc].compare(doc_ids[fb.doc]); c != 0) return c < 0;
+    return fa.local < fb.local;
+  };
+  std::vector<std::size_t> order(clusters.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), before);
+  Release(labels);
+  Release(dates);
+  index.of.assign(index.first.back(), -1);
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    for (const Item& i : clusters[order[n]].items)
+      index.of[index.first[i.doc] + static_cast<std::uint32_t>(i.local)] = static_cast<int>(n);
+  }
+  if (!config.details) {
+    std::vector<PackedEventRefs::Ref> numbered;
+    numbered.reserve(order.size());
+    for (std::size_t k : order) numbered.push_back(packed.refs[k]);
+    packed.refs = std::move(numbered);
+    packed.Done();
+    return index;
+  }
   std::vector<GlobalEvent> sorted;
   sorted.reserve(order.size());
-  index.of.assign(index.first.back(), -1);
   for (std::size_t n = 0; n < order.size(); ++n) {
     GlobalEvent g = std::move(index.events[order[n]]);
     char id[32];  // (not "E" + to_string: GCC 12 -Wrestrict false positive)
     std::snprintf(id, sizeof id, "E%zu", n + 1);
     g.ref.id = id;
-    for (const Item& i : clusters[order[n]].items)
-      index.of[index.first[i.doc] + static_cast<std::uint32_t>(i.local)] = static_cast<int>(n);
     g.members.shrink_to_fit();
     sorted.push_back(std::move(g));
   }
@@ -757,11 +785,7 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
 void AssignEvents(const EventIndex& index, std::size_t doc, const DocEvents& events,
                   std::vector<QuoteRecord>& quotes) {
   for (std::size_t i = 0; i < quotes.size() && i < events.quote_event.size(); ++i) {
-    const GlobalEvent* g = index.Find(doc, events.quote_event[i]);
-    if (g)
-      quotes[i].event = g->ref;
-    else
-      quotes[i].event.reset();
+    quotes[i].event = index.Ref(doc, events.quote_event[i]);
   }
 }
 

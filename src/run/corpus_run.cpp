@@ -11,6 +11,7 @@
 #include "core/partial_codec.h"
 #include "core/release.h"
 #include "run/partial_map.h"
+#include "run/spilled_features.h"
 
 namespace whosaid::run {
 namespace {
@@ -181,33 +182,9 @@ void SlimEvents(DocResult& result) {
 void SetGlobal(const events::EventIndex& index, std::size_t doc, events::DocEvents& events) {
   events.global.clear();
   for (std::size_t e = 0; e < events.events.size(); ++e) {
-    const events::GlobalEvent* g = index.Find(doc, static_cast<int>(e));
-    events.global.push_back(g ? g->ref : EventRef{});
+    events.global.push_back(index.Ref(doc, static_cast<int>(e)).value_or(EventRef{}));
   }
 }
-
-// The statement items' features and term counts, once their document's
-// summary goes (StatementInputs::features): on disk, read back by item.
-class SpilledFeatures : public claims::FeatureSource {
- public:
-  explicit SpilledFeatures(std::size_t items) { slots_.reserve(items); }
-  // Item `item`'s, from now on read from here.
-  // Item `item`'s (claims::EncodeFeatures), from now on read from here.
-  void Add(std::size_t item, const std::string& bytes) {
-    if (slots_.size() <= item) slots_.resize(item + 1);
-    slots_[item] = file_.Append(bytes);
-  }
-  // Before the first Read (then Read is safe on many threads).
-  void Sync() { file_.Sync(); }
-  void Read(std::size_t item, claims::ItemFeatures& features,
-            claims::TermUses& uses) const override {
-    claims::DecodeFeatures(file_.Read(slots_[item]), features, uses);
-  }
-
- private:
-  mutable SpillFile file_;  // Read after Sync does not change it
-  std::vector<SpillFile::Slot> slots_;
-};
 
 // Reads back items [0, n), kBatch at a time: take(i, bytes) moves a held
 // item into place and returns false, or reads a spilled one's bytes into
@@ -453,8 +430,9 @@ CorpusResult CorpusRun::Resolve() {
         fold.size(), threads_,
         [&](std::size_t i, std::string& bytes) {
           Doc& d = docs_[b + i];
-          fold[i].id = d.id;
-          fold[i].outlet = d.outlet;
+          // (moved: the run reads a document's id and outlet no more)
+          fold[i].id = std::exchange(d.id, std::string());
+          fold[i].outlet = std::exchange(d.outlet, std::string());
           if (d.names) {
             fold[i].names = TakeNames(d);
             return false;
@@ -554,7 +532,7 @@ CorpusResult CorpusRun::Resolve() {
     // records: ClaimsStage::Run)
     out.features.reserve(out.items.items.items.size());
     for (const claims::PackedItem& item : out.items.items.items) {
-      const claims::RecordClaims& rc = summaries[d].records[item.record];
+      const claims::RecordClaims& rc = summaries[d].records[static_cast<std::size_t>(item.record)];
       out.features.push_back(claims::EncodeFeatures(rc.features, rc.doc_uses));
     }
     Release(summaries[d].records);
@@ -662,6 +640,7 @@ void CorpusRun::Finish(output::Sink& sink) {
   std::stable_sort(docs_.begin(), docs_.end(), [](const Doc& a, const Doc& b) {
     return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;
   });
+  docs_.shrink_to_fit();  // (grown by doubling: up to half again of a million Docs unused)
   const CorpusResult corpus = Resolve();
   // 5. output: each document's records get the run-wide ids as they are
   //    written (`partial` and `events` as read back: the document as the sink gets it)

@@ -139,7 +139,7 @@ class CorpusRun {
   // spilled (pointers, not values: a million documents are a million).
   struct Doc {
     std::uint64_t ordinal = 0;
-    std::string id, outlet;
+    std::string id, outlet;                     // until the entity stage's fold (moved into it)
     std::unique_ptr<PartialNames> names;        // for the entity stage, while held
     SpillFile::Slot names_slot;                 // else: spills_[spill] at names_slot
     std::unique_ptr<events::DocEvents> events;  // for the event stage, while held

@@ -254,7 +254,7 @@ TEST_SUITE("claims.stage") {
         const PackedItem& a = a_items[i];
         const PackedItem& b = b_items[i];
         CHECK(a.doc == b.doc);
-        CHECK(a.record == b.record);
+        CHECK(std::uint32_t{a.record} == std::uint32_t{b.record});
         // the same strings (interned in `appended`: `own` went)
         for (auto [x, y] : {std::pair{a.speaker, b.speaker},
                             {a.role, b.role},
@@ -268,7 +268,7 @@ TEST_SUITE("claims.stage") {
         CHECK(a.start == b.start);
         CHECK(a.end == b.end);
         CHECK(a.day == b.day);
-        CHECK(a.direct == b.direct);
+        CHECK(std::uint32_t{a.direct} == std::uint32_t{b.direct});
       }
       CHECK(stage.Run(folded, appended).statement_of == stage.Run(folded, in_turn).statement_of);
     }

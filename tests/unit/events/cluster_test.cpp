@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -349,17 +350,25 @@ TEST_SUITE("events") {
         Doc("d2", "2024-11-02",
             {Ev("airstrike", {kNineveh}, {}, "2024-11-01"), Ev("protest", {kIdlib})}),
     };
-    // The id of every (document id, local event), and every label by id.
-    auto ids = [](const std::vector<events::DocEvents>& ds) {
-      auto index = events::ClusterEvents(ds);
+    // The id of every (document id, local event), and every label by id
+    // (with details and without: the refs packed, PackedEventRefs).
+    auto ids_of = [](const std::vector<events::DocEvents>& ds, bool details) {
+      events::ClusterConfig config;
+      config.details = details;
+      auto index = events::ClusterEvents(ds, config);
       std::map<std::string, std::string> out;
       for (std::size_t d = 0; d < ds.size(); ++d) {
         for (std::size_t k = 0; k < ds[d].events.size(); ++k) {
-          const auto* g = index.Find(d, static_cast<int>(k));
-          REQUIRE(g != nullptr);
-          out[ds[d].doc + "#" + std::to_string(k)] = g->ref.id + " " + g->ref.label;
+          const std::optional<EventRef> ref = index.Ref(d, static_cast<int>(k));
+          REQUIRE(ref.has_value());
+          out[ds[d].doc + "#" + std::to_string(k)] = ref->id + " " + ref->label;
         }
       }
+      return out;
+    };
+    auto ids = [&](const std::vector<events::DocEvents>& ds) {
+      auto out = ids_of(ds, true);
+      CHECK(ids_of(ds, false) == out);
       return out;
     };
     const std::map<std::string, std::string> expected = {
@@ -436,30 +445,32 @@ TEST_SUITE("events") {
         {0, -1, nullptr}, {1, 0, nullptr}, {2, 0, "E3"},    {2, 2, "E2"},
         {3, 2, "E2"},     {3, 3, nullptr}, {4, 0, nullptr}, {99, 0, nullptr},
     };
-    // without details: the same ids, refs and dates, nothing else kept
+    // without details: the same refs (id, type, where, when, label),
+    // packed, and no GlobalEvent (Find: none)
     events::ClusterConfig ids_only;
     ids_only.details = false;
     const events::EventIndex slim = events::ClusterEvents(docs, ids_only);
-    REQUIRE(slim.events.size() == all.events.size());
+    CHECK(slim.events.empty());
+    REQUIRE(slim.size() == all.size());
     for (std::size_t n = 0; n < all.events.size(); ++n) {
       CAPTURE(n);
-      const events::GlobalEvent &a = slim.events[n], &b = all.events[n];
-      CHECK(a.ref.id == b.ref.id);
-      CHECK(a.ref.label == b.ref.label);
-      CHECK(a.ref.where == b.ref.where);
-      CHECK(a.date == b.date);
-      CHECK(a.members.empty());
-      CHECK(a.places.empty());
-      CHECK(a.actors.empty());
-      CHECK(a.type_path.empty());
-      CHECK(!b.members.empty());
+      const EventRef a = slim.refs.Unpack(n), &b = all.events[n].ref;
+      CHECK(a.id == b.id);
+      CHECK(a.type == b.type);
+      CHECK(a.where == b.where);
+      CHECK(a.when == b.when);
+      CHECK(a.label == b.label);
     }
     for (const Row& r : rows) {
       CAPTURE(r.doc);
       CAPTURE(r.local);
+      const events::GlobalEvent* g = read.Find(r.doc, r.local);
+      CHECK((g ? g->ref.id : std::string("none")) == (r.id ? r.id : "none"));
+      CHECK(slim.Find(r.doc, r.local) == nullptr);
       for (const events::EventIndex* index : {&read, &slim}) {
-        const events::GlobalEvent* g = index->Find(r.doc, r.local);
-        CHECK((g ? g->ref.id : std::string("none")) == (r.id ? r.id : "none"));
+        const std::optional<EventRef> ref = index->Ref(r.doc, r.local);
+        CHECK((ref ? ref->id : std::string("none")) == (r.id ? r.id : "none"));
+        if (g && ref) CHECK(ref->label == g->ref.label);
       }
     }
   }

@@ -1,0 +1,74 @@
+// whosaid::run::SpilledFeatures — the statement items' features and term
+// counts on disk, once their document's summary goes (CorpusRun::Resolve;
+// claims::StatementInputs::features): the grouping reads an item's back
+// when a pass or its speaker block needs them (claims/statements.h).
+//
+// Contract
+//   * Add(item, bytes) in increasing order of item (items skipped have none:
+//     their features are read from their summary, FeatureSource::Held);
+//     the bytes are claims::EncodeFeatures'.
+//   * Sync() before the first Read; then Read and Slot are safe on many
+//     threads (SpillFile's contract).
+//   * Memory: the bytes go one after another into one SpillFile, so an item
+//     costs its size (4 bytes) and every kChunk-th item its offset (8 bytes
+//     / kChunk), not a 16-byte SpillFile::Slot: 3.5 million items (the 1 GB
+//     corpus) hold 14 MB, not 56. Slot(item) adds up at most kChunk - 1 sizes.
+//
+// Example
+//   SpilledFeatures spilled(items);
+//   spilled.Add(0, claims::EncodeFeatures(features, uses));
+//   spilled.Sync();
+//   spilled.Read(0, features_again, uses_again);
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "claims/statements.h"
+#include "claims/summary_codec.h"
+#include "run/spill_file.h"
+
+namespace whosaid::run {
+
+class SpilledFeatures : public claims::FeatureSource {
+ public:
+  // `items`: how many the run has (reserved).
+  explicit SpilledFeatures(std::size_t items) {
+    sizes_.reserve(items);
+    starts_.reserve(items / kChunk + 1);
+  }
+  // Item `item`'s bytes, from now on read from here.
+  void Add(std::size_t item, const std::string& bytes) {
+    while (sizes_.size() <= item) {
+      if (sizes_.size() % kChunk == 0) starts_.push_back(file_.size());
+      sizes_.push_back(0);
+    }
+    if (sizes_[item] != 0 || item + 1 != sizes_.size())
+      throw std::logic_error("SpilledFeatures::Add: items out of order");
+    if (bytes.size() > UINT32_MAX) throw std::length_error("an item's features over 4 GiB");
+    file_.Append(bytes);
+    sizes_[item] = static_cast<std::uint32_t>(bytes.size());
+  }
+  void Sync() { file_.Sync(); }
+  void Read(std::size_t item, claims::ItemFeatures& features,
+            claims::TermUses& uses) const override {
+    claims::DecodeFeatures(file_.Read(Slot(item)), features, uses);
+  }
+  // Where item `item`'s bytes are in the file ({offset, 0} when it has none).
+  SpillFile::Slot Slot(std::size_t item) const {
+    std::uint64_t offset = starts_[item / kChunk];
+    for (std::size_t k = item - item % kChunk; k < item; ++k) offset += sizes_[k];
+    return {offset, sizes_[item]};
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 64;
+  mutable SpillFile file_;             // Read after Sync does not change it
+  std::vector<std::uint32_t> sizes_;   // by item
+  std::vector<std::uint64_t> starts_;  // offsets of items 0, kChunk, 2 kChunk, …
+};
+
+}  // namespace whosaid::run
