@@ -177,8 +177,8 @@ struct NameKeys {
   bool any_part = false;              // a part that is not an initial
   std::vector<std::uint64_t> target;  // what a part of another name may link to
   bool open = false;                  // some target spelling has no keys: anything may link
-  // Per part that is not an initial and has keys: its keys, the part's run
-  // [part_begin[k], part_begin[k + 1]) of `own`.
+  // Per part that is not an initial and has keys (fewest keys first): its
+  // keys, the run [part_begin[k], part_begin[k + 1]) of `own`.
   std::vector<std::uint64_t> own;
   std::vector<std::uint32_t> part_begin;
 };
