@@ -540,6 +540,25 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
   if (!n.matchable) return keys;
   const std::size_t span = static_cast<std::size_t>(std::max(1, config_.max_joined_parts));
   const std::size_t size = n.parts.size();
+  // Every run of 2..span adjacent parts without an initial (JoinedLinkable),
+  // keyed once: all are targets, each is one of its parts' own.
+  struct Run {
+    std::size_t start, end;
+    std::vector<std::uint64_t> keys;
+    bool keyless;
+  };
+  std::vector<Run> runs;
+  for (std::size_t start = 0; start < size; ++start) {
+    if (n.parts[start].initial) continue;
+    for (std::size_t end = start + 1; end < size && end - start < span && !n.parts[end].initial;
+         ++end) {
+      Run run{start, end, {}, false};
+      run.keyless = !RunKeys(n, start, end, sp, run.keys);
+      keys.open = keys.open || run.keyless;
+      keys.target.insert(keys.target.end(), run.keys.begin(), run.keys.end());
+      runs.push_back(std::move(run));
+    }
+  }
   std::vector<std::vector<std::uint64_t>> own;  // per keyed part
   for (std::size_t k = 0; k < size; ++k) {
     const NamePart& p = n.parts[k];
@@ -550,22 +569,15 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
     keys.any_part = true;
     bool open = !sp.MatchKeys(p.spelling, keys.target);
     for (const auto& alt : p.alternatives) open = !sp.MatchKeys(alt.spelling, keys.target) || open;
-    for (std::size_t end = k + 1; end < size && end - k < span && !n.parts[end].initial; ++end) {
-      open = !RunKeys(n, k, end, sp, keys.target) || open;  // runs from k (JoinedLinkable)
-    }
     keys.open = keys.open || open;
     // The part's own keys: its spellings, the runs through it, its letter.
     std::vector<std::uint64_t> mine;
     bool keyless = !sp.MatchKeys(p.spelling, mine);
     for (const auto& alt : p.alternatives) keyless = !sp.MatchKeys(alt.spelling, mine) || keyless;
-    for (std::size_t start = k >= span ? k - span + 1 : 0; start <= k; ++start) {
-      bool initial = false;
-      for (std::size_t r = start; r < k && !initial; ++r) initial = n.parts[r].initial;
-      if (initial) continue;
-      for (std::size_t end = std::max(k, start + 1);
-           end < size && end - start < span && !n.parts[end].initial; ++end) {
-        keyless = !RunKeys(n, start, end, sp, mine) || keyless;
-      }
+    for (const Run& run : runs) {
+      if (run.start > k || run.end < k) continue;
+      mine.insert(mine.end(), run.keys.begin(), run.keys.end());
+      keyless = keyless || run.keyless;
     }
     if (!p.text.empty()) mine.push_back(InitialKey(p.text[0]));
     if (keyless) continue;  // (no keys: the part may link to anything)
@@ -586,16 +598,33 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
 
 namespace {
 
+// Whether two sorted lists share a value (a merge; or a search per value of
+// a much shorter list).
+bool Share(const std::uint64_t* a, const std::uint64_t* a_end, const std::uint64_t* b,
+           const std::uint64_t* b_end) {
+  if ((a_end - a) * 8 < b_end - b) {
+    return std::any_of(a, a_end, [&](std::uint64_t h) { return std::binary_search(b, b_end, h); });
+  }
+  while (a != a_end && b != b_end) {
+    if (*a < *b) {
+      ++a;
+    } else if (*b < *a) {
+      ++b;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether x has a part that is not an initial and each of x's keyed parts
 // has a key among y's targets (AllLinkable, by keys).
 bool AllKeyed(const NameKeys& x, const NameKeys& y) {
   if (!x.any_part) return false;
   if (y.open) return true;
+  const std::uint64_t *t = y.target.data(), *t_end = t + y.target.size();
   for (std::size_t k = 0; k + 1 < x.part_begin.size(); ++k) {
-    const auto b = x.own.begin() + x.part_begin[k], e = x.own.begin() + x.part_begin[k + 1];
-    if (std::none_of(b, e, [&](std::uint64_t h) {
-          return std::binary_search(y.target.begin(), y.target.end(), h);
-        })) {
+    if (!Share(x.own.data() + x.part_begin[k], x.own.data() + x.part_begin[k + 1], t, t_end)) {
       return false;
     }
   }
