@@ -92,6 +92,7 @@ class NameClusterer::Run_ {
   std::unordered_map<std::string, std::uint32_t> form_by_key_;
   std::unordered_map<std::uint64_t, Decision> decisions_;  // computed so far
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;
+  std::vector<NameKeys> keys_;                         // per form (CompareCandidates)
   std::vector<std::uint32_t> owner_;                   // form → cluster root
   std::vector<std::vector<std::uint32_t>> members_;    // root → forms
   std::vector<std::vector<MergeExplanation>> merges_;  // root → explanations
@@ -302,14 +303,16 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
 // same_as link (ContextTable::Judge, kSameAs) or names that relate
 // (Compare's relation kEqual or a short form: strength kNone otherwise, and
 // Decide merges only on a strong match, or a weak one with context), which
-// NameMatcher::MayRelate rules out cheaply for most candidate pairs.
+// NameMatcher::MayRelateByKeys rules out for most candidate pairs without
+// comparing anything, and MayRelate cheaply for most others.
 bool NameClusterer::Run_::MayMerge(std::uint32_t i, std::uint32_t j, PartComparer& parts) const {
   const Form &a = forms_[i], &b = forms_[j];
   auto lists = [](const std::vector<std::uint32_t>& same_as, std::uint32_t f) {
     return std::binary_search(same_as.begin(), same_as.end(), f);
   };
   return lists(a.context.same_as, j) || lists(b.context.same_as, i) ||
-         c_.matcher_.MayRelate(a.name, b.name, parts);
+         (NameMatcher::MayRelateByKeys(keys_[i], keys_[j]) &&
+          c_.matcher_.MayRelate(a.name, b.name, parts));
 }
 
 // Pairs the names alone would not propose but context makes worth judging:
@@ -350,6 +353,10 @@ void NameClusterer::Run_::CompareCandidates() {
   std::vector<const ParsedName*> names;
   for (const Form& f : forms_) names.push_back(&f.name);
   const Blocker::Index index = c_.blocker_.Build(names);
+  keys_.assign(forms_.size(), NameKeys{});
+  ParallelFor(forms_.size(), c_.config_.threads, [&](std::size_t b, std::size_t e) {
+    for (std::size_t f = b; f < e; ++f) keys_[f] = c_.matcher_.Keys(forms_[f].name, c_.spelling_);
+  });
   std::vector<std::pair<std::uint32_t, std::uint32_t>> extra;  // from context
   AddContextPairs(extra);
   std::sort(extra.begin(), extra.end());
@@ -384,6 +391,7 @@ void NameClusterer::Run_::CompareCandidates() {
       }
     }
   });
+  std::vector<NameKeys>().swap(keys_);  // (only candidates need them)
   for (std::size_t c = 0; c < chunks; ++c) {
     stats_.candidate_pairs += counted[c];
     for (const auto& [pair, d] : kept[c]) {

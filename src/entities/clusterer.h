@@ -44,10 +44,14 @@
 //     blocks) and those of one article; on news the blocks of common
 //     surnames grow with the corpus, so the pairs grow faster than the
 //     names (PolNeAR train, 200 → 840 articles: 3.8 → 12.7 pairs per
-//     form). Each pair first goes through cheap necessary tests
-//     (NameMatcher::MayRelate, SpellingRules::MayMatch) and only the few
-//     that pass are aligned. Memory proportional to distinct names, not to
-//     inputs.
+//     form). Each pair first goes through necessary tests, cheapest first:
+//     match keys made once per form (NameMatcher::MayRelateByKeys: sorted
+//     hash lookups, no comparison; about 1 pair in 10 passes on PolNeAR),
+//     then NameMatcher::MayRelate and SpellingRules::MayMatch; only the few
+//     that pass are aligned. The same pairs reach the judgement as without
+//     the tests (each is false only when no merge can follow). Memory
+//     proportional to distinct names, not to inputs (the keys: some tens
+//     of hashes per form, held while candidates are compared).
 //   * The construction loads and compiles rules/names/ (throws ConfigError
 //     "path:line: …" on a bad rule); Run() is const and may be called from
 //     several threads.

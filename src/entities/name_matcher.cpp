@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
+#include <string_view>
 
 namespace whosaid::entities {
 namespace {
@@ -501,6 +503,139 @@ bool NameMatcher::JoinedLinkable(const NamePart& single, const ParsedName& multi
     }
   }
   return false;
+}
+
+// ---------------------------------------------------------------- keys
+
+namespace {
+
+// An initial, and a part it may begin: its first letter.
+std::uint64_t InitialKey(char letter) {
+  const char key[] = {'i', ':', letter};
+  return std::hash<std::string_view>()(std::string_view(key, sizeof key));
+}
+
+// The match keys of parts [start, end] of n written together; false: none.
+bool RunKeys(const ParsedName& n, std::size_t start, std::size_t end, const SpellingRules& sp,
+             std::vector<std::uint64_t>& keys) {
+  std::vector<const Spelling*> run;
+  for (std::size_t r = start; r <= end; ++r) run.push_back(&n.parts[r].spelling);
+  return sp.MatchKeys(sp.Join(run), keys);
+}
+
+void SortUnique(std::vector<std::uint64_t>& v, std::size_t from) {
+  std::sort(v.begin() + static_cast<std::ptrdiff_t>(from), v.end());
+  v.erase(std::unique(v.begin() + static_cast<std::ptrdiff_t>(from), v.end()), v.end());
+}
+
+}  // namespace
+
+// The keys of every spelling Linkable tests (MayRelate): a part of x against
+// a part of y, or y's alternatives, a run of y, an initial of y; a run of x
+// through the part against a part of y.
+NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
+  NameKeys keys;
+  keys.type = n.type;
+  keys.matchable = n.matchable;
+  if (!n.matchable) return keys;
+  const std::size_t span = static_cast<std::size_t>(std::max(1, config_.max_joined_parts));
+  const std::size_t size = n.parts.size();
+  // Every run of 2..span adjacent parts without an initial (JoinedLinkable),
+  // keyed once: all are targets, each is one of its parts' own.
+  struct Run {
+    std::size_t start, end;
+    std::vector<std::uint64_t> keys;
+    bool keyless;
+  };
+  std::vector<Run> runs;
+  for (std::size_t start = 0; start < size; ++start) {
+    if (n.parts[start].initial) continue;
+    for (std::size_t end = start + 1; end < size && end - start < span && !n.parts[end].initial;
+         ++end) {
+      Run run{start, end, {}, false};
+      run.keyless = !RunKeys(n, start, end, sp, run.keys);
+      keys.open = keys.open || run.keyless;
+      keys.target.insert(keys.target.end(), run.keys.begin(), run.keys.end());
+      runs.push_back(std::move(run));
+    }
+  }
+  std::vector<std::vector<std::uint64_t>> own;  // per keyed part
+  for (std::size_t k = 0; k < size; ++k) {
+    const NamePart& p = n.parts[k];
+    if (p.initial) {
+      if (!p.text.empty()) keys.target.push_back(InitialKey(p.text[0]));
+      continue;
+    }
+    keys.any_part = true;
+    bool open = !sp.MatchKeys(p.spelling, keys.target);
+    for (const auto& alt : p.alternatives) open = !sp.MatchKeys(alt.spelling, keys.target) || open;
+    keys.open = keys.open || open;
+    // The part's own keys: its spellings, the runs through it, its letter.
+    std::vector<std::uint64_t> mine;
+    bool keyless = !sp.MatchKeys(p.spelling, mine);
+    for (const auto& alt : p.alternatives) keyless = !sp.MatchKeys(alt.spelling, mine) || keyless;
+    for (const Run& run : runs) {
+      if (run.start > k || run.end < k) continue;
+      mine.insert(mine.end(), run.keys.begin(), run.keys.end());
+      keyless = keyless || run.keyless;
+    }
+    if (!p.text.empty()) mine.push_back(InitialKey(p.text[0]));
+    if (keyless) continue;  // (no keys: the part may link to anything)
+    SortUnique(mine, 0);
+    own.push_back(std::move(mine));
+  }
+  // Fewest keys first: a pair that fails mostly fails on any part.
+  std::stable_sort(own.begin(), own.end(),
+                   [](const auto& x, const auto& y) { return x.size() < y.size(); });
+  for (const auto& mine : own) {
+    keys.part_begin.push_back(static_cast<std::uint32_t>(keys.own.size()));
+    keys.own.insert(keys.own.end(), mine.begin(), mine.end());
+  }
+  keys.part_begin.push_back(static_cast<std::uint32_t>(keys.own.size()));
+  SortUnique(keys.target, 0);
+  return keys;
+}
+
+namespace {
+
+// Whether two sorted lists share a value (a merge; or a search per value of
+// a much shorter list).
+bool Share(const std::uint64_t* a, const std::uint64_t* a_end, const std::uint64_t* b,
+           const std::uint64_t* b_end) {
+  if ((a_end - a) * 8 < b_end - b) {
+    return std::any_of(a, a_end, [&](std::uint64_t h) { return std::binary_search(b, b_end, h); });
+  }
+  while (a != a_end && b != b_end) {
+    if (*a < *b) {
+      ++a;
+    } else if (*b < *a) {
+      ++b;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether x has a part that is not an initial and each of x's keyed parts
+// has a key among y's targets (AllLinkable, by keys).
+bool AllKeyed(const NameKeys& x, const NameKeys& y) {
+  if (!x.any_part) return false;
+  if (y.open) return true;
+  const std::uint64_t *t = y.target.data(), *t_end = t + y.target.size();
+  for (std::size_t k = 0; k + 1 < x.part_begin.size(); ++k) {
+    if (!Share(x.own.data() + x.part_begin[k], x.own.data() + x.part_begin[k + 1], t, t_end)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool NameMatcher::MayRelateByKeys(const NameKeys& a, const NameKeys& b) {
+  if (!a.matchable || !b.matchable || a.type != b.type) return false;  // as MayRelate
+  return AllKeyed(a, b) || AllKeyed(b, a);
 }
 
 std::string NameMatcher::Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m) {

@@ -56,10 +56,22 @@
 // false only below kWeak, so below kNear too).
 // (tests/unit/entities/name_matcher_test.cpp: every related row passes.)
 //
+// Cheaper still, without comparing anything: Keys(n) gives a name's match
+// keys once (SpellingRules::MatchKeys of every spelling above: parts,
+// their alternatives, joined runs, and the first letter for initials), and
+// MayRelateByKeys(a, b) is false only when MayRelate(a, b) is: for the side
+// X above, each part p of X that is not an initial needs a key of its own
+// (p's spellings, the runs of X through p, p's first letter) among the
+// other name's keys (its parts' spellings, its runs, its initials'
+// letters) — each of the four links of p (and an equal part) gives one.
+// A spelling without keys (SpellingRules: no bound) makes the part it
+// belongs to pass, or the other side's every part.
+//
 // Contract: Compare() is symmetric in outcome (relation mirrored), pure given
 // the weights already set on the parts, and never throws. MayRelate() is
 // true whenever Compare()'s relation is kEqual, kFirstShort or
-// kSecondShort; it is pure and never throws. The PartComparer
+// kSecondShort; MayRelateByKeys(Keys(a), Keys(b)) whenever MayRelate(a, b)
+// is; all are pure and never throw. The PartComparer
 // caches part comparisons; it is not thread-safe — use one per thread.
 //
 // Example
@@ -158,6 +170,19 @@ struct PairMatch {
   const char* rule = "none";  // why: "spelling", "short form", "near", "weak", ...
 };
 
+// A name's match keys (NameMatcher::Keys), sorted hashes.
+struct NameKeys {
+  EntityType type = EntityType::kUnknown;
+  bool matchable = false;
+  bool any_part = false;              // a part that is not an initial
+  std::vector<std::uint64_t> target;  // what a part of another name may link to
+  bool open = false;                  // some target spelling has no keys: anything may link
+  // Per part that is not an initial and has keys (fewest keys first): its
+  // keys, the run [part_begin[k], part_begin[k + 1]) of `own`.
+  std::vector<std::uint64_t> own;
+  std::vector<std::uint32_t> part_begin;
+};
+
 class NameMatcher {
  public:
   explicit NameMatcher(const MatcherConfig& config) : config_(config) {}
@@ -165,6 +190,9 @@ class NameMatcher {
   PairMatch Compare(const ParsedName& a, const ParsedName& b, PartComparer& parts) const;
   // False: Compare(a, b, parts) relates nothing (kNone or kConflict); see above.
   bool MayRelate(const ParsedName& a, const ParsedName& b, PartComparer& parts) const;
+  NameKeys Keys(const ParsedName& n, const SpellingRules& spelling) const;
+  // False: MayRelate(a, b) is false for the names whose keys these are.
+  static bool MayRelateByKeys(const NameKeys& a, const NameKeys& b);
   // "khowarazami~khwarzami (spelling), enayatullah=enayatullah (exact)".
   static std::string Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m);
   const MatcherConfig& config() const { return config_; }

@@ -80,6 +80,7 @@ SpellingRules::SpellingRules(const rules::RuleSet& rules, const SpellingConfig& 
   LoadCosts(rules.File(kVowelsFile), true);
   BuildClasses();
   FindMinClassEdit();
+  BuildCoarseClasses();
 }
 
 // "A B | COST" and "A - | COST" lines; vowel files may only name vowels,
@@ -148,6 +149,65 @@ void SpellingRules::FindMinClassEdit() {
     }
   }
   min_class_edit_ = least;
+}
+
+// MatchKeys' coarse classes: the consonant classes joined by every cheap
+// substitution (cost at most `cheap`: the most one edit may cost when a
+// path makes two or more, each costing min_class_edit_ or more); a coarse
+// class is droppable when a cheap edit drops one of its consonants (dropped,
+// or taken for a vowel). No keys (keyed_ false) when there is no bound, when
+// a transposition is cheap (a coarse skeleton keeps the order), or when a
+// path of three or more edits may drop a class (then one deletion per side
+// would not cover it).
+void SpellingRules::BuildCoarseClasses() {
+  keyed_ = false;
+  if (min_class_edit_ <= 0) return;
+  const float allowed = static_cast<float>(std::max(1.0, config_.strong_consonant_cost));
+  const float margin = 1e-3f;  // (for float sums, as MayMatch)
+  const float cheap = allowed - min_class_edit_ + margin;
+  const float cheap3 = allowed - 2 * min_class_edit_ + margin;  // each of three edits
+  float least_drop = kVowelForConsonant;  // the cheapest edit that drops a class
+  for (int a = 0; a < 128; ++a) {
+    if (IsVowel(static_cast<char>(a))) continue;
+    least_drop = std::min(least_drop, indel_[a]);
+    for (int b = 0; b < 128; ++b) {
+      if (IsVowel(static_cast<char>(b))) least_drop = std::min(least_drop, sub_[a][b]);
+    }
+  }
+  if (kTransposition <= cheap || least_drop <= cheap3) return;
+  std::array<int, 128> root{};
+  for (int c = 0; c < 128; ++c) root[c] = c;
+  auto find = [&](int x) {
+    while (root[x] != x) x = root[x] = root[root[x]];
+    return x;
+  };
+  auto unite = [&](int x, int y) {
+    x = find(x);
+    y = find(y);
+    if (x != y) root[std::max(x, y)] = std::min(x, y);
+  };
+  std::array<bool, 128> drops{};
+  for (int a = 0; a < 128; ++a) {
+    if (IsVowel(static_cast<char>(a))) continue;
+    unite(a, static_cast<unsigned char>(class_[a]));
+    for (int b = 0; b < 128; ++b) {
+      if (a == b || sub_[a][b] > cheap) continue;
+      if (IsVowel(static_cast<char>(b))) {
+        drops[a] = true;
+      } else {
+        unite(a, b);
+      }
+    }
+    if (indel_[a] <= cheap) drops[a] = true;
+  }
+  std::array<bool, 128> root_drops{};
+  for (int a = 0; a < 128; ++a) root_drops[find(a)] = root_drops[find(a)] || drops[a];
+  for (int a = 0; a < 128; ++a) {
+    const bool vowel = IsVowel(static_cast<char>(a));
+    coarse_[a] = vowel ? '\0' : static_cast<char>(find(a));
+    droppable_[a] = !vowel && root_drops[find(a)];
+  }
+  keyed_ = true;
 }
 
 namespace {
@@ -223,6 +283,67 @@ bool SpellingRules::MayMatch(const Spelling& a, const Spelling& b) const {
   const float most = (allowed + 1e-3f) / min_class_edit_;  // (a margin for float sums)
   if (most >= static_cast<float>(longest)) return true;
   return WithinEdits(x, y, static_cast<int>(most));
+}
+
+// Proof of the keys (MatchKeys). Compare(a, b) >= kWeak: equal phonetic
+// spellings (equal skeletons: the "e:" skeleton key), or Judge of
+// Distance's path with at most `allowed` consonant cost (MayMatch). Project
+// that path onto the class skeletons as MayMatch does: k class edits, each
+// costing min_class_edit_ or more.
+//   k <= 1: a substitution or a transposition is one deletion on each side,
+//   a deletion or an insertion one on one side: the skeletons share an "e:"
+//   key (a skeleton with at most one deletion).
+//   k >= 2: each edit costs at most allowed − min_class_edit_ (`cheap`): a
+//   cheap substitution keeps the coarse skeleton, a cheap deletion or
+//   insertion drops or adds one droppable coarse class, a transposition is
+//   never cheap (BuildCoarseClasses: else no keys). With k = 2, Compare
+//   matching nothing whose consonants differ by two or more, the path drops
+//   at most one class from each side; with k >= 3 each edit costs at most
+//   allowed − 2 × min_class_edit_, less than any edit that drops a class
+//   (BuildCoarseClasses: else no keys), so it drops none. Either way the
+//   coarse skeletons share a "c:" key (the coarse skeleton with at most one
+//   droppable class deleted).
+// A skeleton (the mark aside) has a class per consonant, so its length is
+// `consonants`; parts longer than max_compare_length match only equal
+// phonetic spellings (the "e:" skeleton key alone).
+bool SpellingRules::MatchKeys(const Spelling& s, std::vector<std::uint64_t>& keys) const {
+  if (!keyed_) return false;
+  std::string_view x = s.blocking;
+  if (!s.phonetic.empty() && IsVowel(s.phonetic[0])) x.remove_prefix(1);  // the mark
+  for (char c : x) {
+    if (static_cast<unsigned char>(c) >= 128) return false;  // (Distance masks such bytes)
+  }
+  // FNV-1a over a tag and the symbols (mapped: coarse classes) but the one
+  // at `skip`, then mixed (murmur3's finaliser); no string is built.
+  auto key = [&](char tag, const char* map, std::size_t skip) {
+    std::uint64_t h =
+        (14695981039346656037ull ^ static_cast<unsigned char>(tag)) * 1099511628211ull;
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      if (k == skip) continue;
+      const auto c = static_cast<unsigned char>(x[k]);
+      h = (h ^ static_cast<unsigned char>(map ? map[c] : x[k])) * 1099511628211ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+  };
+  const std::size_t none = x.size();
+  keys.push_back(key('e', nullptr, none));
+  if (s.phonetic.size() > static_cast<std::size_t>(config_.max_compare_length)) return true;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    if (k > 0 && x[k] == x[k - 1]) continue;  // (the same deletion)
+    keys.push_back(key('e', nullptr, k));
+  }
+  const char* coarse = coarse_.data();
+  keys.push_back(key('c', coarse, none));
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    const auto c = static_cast<unsigned char>(x[k]);
+    if (!droppable_[c]) continue;
+    if (k > 0 && coarse_[c] == coarse_[static_cast<unsigned char>(x[k - 1])]) continue;  // (same)
+    keys.push_back(key('c', coarse, k));
+  }
+  return true;
 }
 
 Spelling SpellingRules::Spell(std::string_view part) const {

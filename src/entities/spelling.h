@@ -97,6 +97,20 @@ class SpellingRules {
   // 1 / min_class_edit_ edits of each other (spelling.cpp). True is no
   // promise.
   bool MayMatch(const Spelling& a, const Spelling& b) const;
+  // Appends to `keys` the match keys of `s` (hashes, in no order, perhaps
+  // repeated) and returns true; or returns false when `s` has none (it
+  // may match anything: bytes outside ASCII, or costs that give no bound).
+  // Contract: Compare(a, b).level >= kWeak implies that a and b share a
+  // key, or that one of them has none. So two parts without a shared key
+  // cannot match; a shared key is no promise. The keys (spelling.cpp has
+  // the proof), on the class skeleton (`blocking` without the mark):
+  //   "e:"  the skeleton and each one-class deletion of it — a match
+  //         whose path makes at most one class edit;
+  //   "c:"  the coarse skeleton (classes joined by every substitution
+  //         that costs at most the allowed cost − min_class_edit_) and
+  //         each deletion of one class that such a cheap edit may drop — a
+  //         match of two or more class edits, each then that cheap.
+  bool MatchKeys(const Spelling& s, std::vector<std::uint64_t>& keys) const;
   const SpellingConfig& config() const { return config_; }
 
  private:
@@ -107,6 +121,7 @@ class SpellingRules {
   void LoadCosts(const rules::RuleFile& file, bool vowels);
   void BuildClasses();
   void FindMinClassEdit();
+  void BuildCoarseClasses();
   Spelling FromPhonetic(std::string phonetic) const;
   // Stops early (any cost over `limit`) once every path costs more.
   Cost Distance(std::string_view a, std::string_view b, float limit) const;
@@ -125,6 +140,11 @@ class SpellingRules {
   float final_vowel_indel_ = -1;                   // vowels.txt "final -"; < 0: as indel_
   std::array<char, 128> class_{};                  // blocking class per symbol
   float min_class_edit_ = 0;  // cheapest edit of the consonant classes (MayMatch)
+  // MatchKeys: per symbol, its coarse class (0: none, not a consonant) and
+  // whether a cheap edit may drop that coarse class; false: no keys at all.
+  std::array<char, 128> coarse_{};
+  std::array<bool, 128> droppable_{};
+  bool keyed_ = false;
 };
 
 // True for the vowel symbols a e i o u.

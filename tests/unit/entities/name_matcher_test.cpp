@@ -16,6 +16,7 @@ namespace {
 struct Judged {
   PairMatch match;
   bool may_relate = false;  // NameMatcher::MayRelate
+  bool by_keys = false;     // NameMatcher::MayRelateByKeys
 };
 
 Judged Judge(const std::string& a, const std::string& b, EntityType type) {
@@ -29,7 +30,9 @@ Judged Judge(const std::string& a, const std::string& b, EntityType type) {
   PartComparer parts(c.spelling());
   PartComparer fresh(c.spelling());  // MayRelate must not lean on Compare's cache
   const bool may = c.matcher().MayRelate(x, y, fresh);
-  return {c.matcher().Compare(x, y, parts), may};
+  const bool by_keys = NameMatcher::MayRelateByKeys(c.matcher().Keys(x, c.spelling()),
+                                                    c.matcher().Keys(y, c.spelling()));
+  return {c.matcher().Compare(x, y, parts), may, by_keys};
 }
 
 PairMatch Compare(const std::string& a, const std::string& b, EntityType type) {
@@ -106,6 +109,7 @@ TEST_SUITE("entities.matcher") {
       const PairMatch& m = j.match;
       CAPTURE(m.rule);
       if (Related(m.relation)) CHECK(j.may_relate);  // MayRelate's contract
+      if (j.may_relate) CHECK(j.by_keys);            // MayRelateByKeys'
       CHECK(RelationName(m.relation) == std::string(RelationName(row.relation)));
       CHECK(static_cast<int>(m.strength) == static_cast<int>(row.strength));
       PairMatch back = Compare(row.b, row.a, row.type);  // symmetric
@@ -117,6 +121,8 @@ TEST_SUITE("entities.matcher") {
   // relates nothing. One row per way Align links a part (name_matcher.h),
   // each the only way some part of the row is linked, so a row fails when
   // MayRelate forgets that way; and pairs it must turn away.
+  // MayRelateByKeys (before MayRelate) may be false only when MayRelate is:
+  // the same rows, each also a row for the keys of its link.
   TEST_CASE("MayRelate passes every pair Compare relates") {
     constexpr EntityType P = EntityType::kPerson, O = EntityType::kOrg;
     struct Row {
@@ -124,6 +130,7 @@ TEST_SUITE("entities.matcher") {
       EntityType type;
       bool related;  // Compare's relation: kEqual or a short form
       bool may_relate;
+      bool by_keys = true;
     };
     // clang-format off
     const std::vector<Row> rows = {
@@ -132,6 +139,8 @@ TEST_SUITE("entities.matcher") {
         {"Mohammad Shafi", "Mohammad Shafiq", P, true, true},
         {"Shafiq", "Mohammad Shafiq", P, true, true},
         {"Khalid Alqubaie", "Khalid Qubaie", P, true, true},
+        {"Abdhamid Zarkoni", "Hamid Zarkoni Khan", P, true, true},  // only without the prefix
+        {"Hamid Zarkoni", "Abdhamid Zarkoni Khan", P, true, true},  // ... on either side
         // joined: a part against a run of the other name, either side first
         {"Muhammad Yasir Tayrbik", "Mohamad Yasir Teir Beik", P, true, true},
         {"Mohamad Yasir Teir Beik", "Muhammad Yasir Tayrbik", P, true, true},
@@ -152,12 +161,14 @@ TEST_SUITE("entities.matcher") {
         {"Ministry of Foreign Affairs", "Iraqi Foreign Office", O, true, true},
         {"Iraq Nujum", "Harakat-e-Nujum Iraq", O, true, true},
         // each name has a part the other lacks: turned away
-        {"Yahya Sarei", "Rajeh Sarei", P, false, false},
-        {"Ibrahim Soomro", "Ibrahim Khan Achakzai", P, false, false},
-        {"Donald Trump", "Ivanka Trump", P, false, false},
-        {"Hasan Durakat", "Husayn Durakat", P, false, false},
-        {"Interior Ministry", "Ministry of Foreign Affairs", O, false, false},
-        {"Ibrahim Soomro", "Haseebullah Toorzai", P, false, false},
+        {"Yahya Sarei", "Rajeh Sarei", P, false, false, true},  // keys: Yahya Sarei ~ Sarei
+        {"Ibrahim Soomro", "Ibrahim Khan Achakzai", P, false, false, false},
+        {"Donald Trump", "Ivanka Trump", P, false, false, false},
+        {"Hasan Durakat", "Husayn Durakat", P, false, false, true},  // keys: Hasan ~ Husayn
+        {"Interior Ministry", "Ministry of Foreign Affairs", O, false, false, false},
+        {"Ibrahim Soomro", "Haseebullah Toorzai", P, false, false, false},
+        // a part matched at two cheap class edits (coarse keys)
+        {"Tabib Zarkoni", "Dabip Zarkoni", P, true, true},
     };
     // clang-format on
     for (const Row& row : rows) {
@@ -167,6 +178,7 @@ TEST_SUITE("entities.matcher") {
       CAPTURE(RelationName(j.match.relation));
       CHECK(Related(j.match.relation) == row.related);
       CHECK(j.may_relate == row.may_relate);
+      CHECK(j.by_keys == row.by_keys);
     }
     // Every pair of these names, both orders: related implies MayRelate.
     for (const Row& x : rows) {
@@ -178,6 +190,7 @@ TEST_SUITE("entities.matcher") {
             CAPTURE(*b);
             const Judged j = Judge(*a, *b, x.type);
             if (Related(j.match.relation)) CHECK(j.may_relate);
+            if (j.may_relate) CHECK(j.by_keys);
           }
         }
       }
@@ -188,6 +201,11 @@ TEST_SUITE("entities.matcher") {
     CHECK_FALSE(
         c.matcher().MayRelate(c.parser().Parse("Nujum", P), c.parser().Parse("Nujum", O), parts));
     CHECK(c.matcher().MayRelate(c.parser().Parse("Nujum", O), c.parser().Parse("Nujum", O), parts));
+    auto keys = [&](const char* name, EntityType type) {
+      return c.matcher().Keys(c.parser().Parse(name, type), c.spelling());
+    };
+    CHECK_FALSE(NameMatcher::MayRelateByKeys(keys("Nujum", P), keys("Nujum", O)));
+    CHECK(NameMatcher::MayRelateByKeys(keys("Nujum", O), keys("Nujum", O)));
   }
 
   TEST_CASE("explanations name the aligned parts") {

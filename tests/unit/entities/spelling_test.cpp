@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -135,6 +137,76 @@ TEST_SUITE("entities.spelling") {
     CHECK(matched >
           static_cast<int>(
               spellings.size()));  // not only each with itself  // more than each word with itself
+  }
+
+  // MatchKeys (the clusterer's candidate keys) must share a key for every
+  // pair of parts that match at kWeak or better. Rows per kind of path: one
+  // class edit (only an "e:" deletion key is shared), two cheap class edits
+  // (only a "c:" coarse key), and pairs that share none.
+  TEST_CASE("MatchKeys: parts that match share a key") {
+    const SpellingRules& s = testing::Clusterer().spelling();
+    auto keys = [&](const Spelling& x) {
+      std::vector<std::uint64_t> k;
+      REQUIRE(s.MatchKeys(x, k));
+      std::sort(k.begin(), k.end());
+      return k;
+    };
+    auto share = [&](const Spelling& x, const Spelling& y) {
+      const std::vector<std::uint64_t> a = keys(x), b = keys(y);
+      return std::any_of(a.begin(), a.end(), [&](std::uint64_t h) {
+        return std::binary_search(b.begin(), b.end(), h);
+      });
+    };
+    struct Row {
+      std::string a, b;
+      bool matches;  // Compare: kWeak or better
+      bool share;
+    };
+    const std::vector<Row> rows = {
+        {"showarabani", "shwarbani", true, true},       // vowels only: one skeleton
+        {"salem", "saleh", true, true},                 // one substitution (m / h, cost 1)
+        {"arkam", "akram", true, true},                 // one transposition
+        {"shafi", "shafiq", true, true},                // one consonant added
+        {"mohammadyari", "mohammadyarin", true, true},  // one consonant added, not cheap
+        {"tabib", "dabip", true, true},                 // two cheap substitutions (t / d, b / p)
+        {"mahdi", "mati", true, true},                  // a cheap substitution and a dropped h
+        {"donald", "trump", false, false},
+        {"salem", "sabeh", false, false},  // two edits, one not cheap
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      const Spelling x = s.Spell(row.a), y = s.Spell(row.b);
+      CHECK((s.Compare(x, y).level >= PartLevel::kWeak) == row.matches);
+      CHECK(share(x, y) == row.share);
+      CHECK(share(y, x) == row.share);
+    }
+    // Every pair of the spellings of the rule files' examples and the rows
+    // (parts and parts without a prefix) that matches shares a key.
+    std::vector<std::string> words;
+    for (const Row& row : rows) words.insert(words.end(), {row.a, row.b});
+    for (std::string file : {"names/letters.txt", "names/consonants.txt", "names/vowels.txt",
+                             "names/prefixes.txt", "names/common.txt"}) {
+      for (const auto& ex : testing::PartExamples(file)) words.insert(words.end(), {ex.a, ex.b});
+    }
+    std::vector<Spelling> spellings;
+    for (const std::string& w : words) {
+      for (const NamePart& p : testing::Clusterer().parser().Parse(w, EntityType::kPerson).parts) {
+        spellings.push_back(p.spelling);
+        for (const auto& alt : p.alternatives) spellings.push_back(alt.spelling);
+      }
+    }
+    int matched = 0;
+    for (const Spelling& x : spellings) {
+      for (const Spelling& y : spellings) {
+        if (x.phonetic == y.phonetic || s.Compare(x, y).level < PartLevel::kWeak) continue;
+        ++matched;
+        CAPTURE(x.phonetic);
+        CAPTURE(y.phonetic);
+        CHECK(share(x, y));
+      }
+    }
+    CHECK(matched > 20);  // pairs of different spellings
   }
 
   TEST_CASE("skeletons and blocking classes") {
