@@ -60,7 +60,7 @@ class NameClusterer::Run_ {
   void Weigh();
   void AddContexts();
   void CompareCandidates();
-  void AddContextPairs(std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ContextPairs() const;
   Decision Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
   bool MayMerge(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
   const Decision& Decided(std::uint32_t x, std::uint32_t y);
@@ -318,31 +318,56 @@ bool NameClusterer::Run_::MayMerge(std::uint32_t i, std::uint32_t j, PartCompare
 // Pairs the names alone would not propose but context makes worth judging:
 // same_as links, and forms of one document (where Shafi and Shafiq are
 // compared although their skeletons differ). A document with more than
-// max_document_forms forms adds none (a list, not an article).
-void NameClusterer::Run_::AddContextPairs(
-    std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_doc;  // (doc, form)
+// max_document_forms forms adds none (a list, not an article). Returned
+// sorted, without repeats, and kept so while it grows: the same pair of
+// names in a thousand documents is one entry, so the memory follows the
+// distinct pairs, not the documents (a copies corpus repeats every pair).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> NameClusterer::Run_::ContextPairs() const {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  std::size_t compact_at = std::size_t{1} << 20;
+  auto compact = [&](bool last) {
+    if (!last && pairs.size() < compact_at) return;
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    compact_at = std::max(compact_at, 2 * pairs.size());
+  };
   for (std::uint32_t i = 0; i < forms_.size(); ++i) {
     for (std::uint32_t j : forms_[i].context.same_as) {
       if (j != i) pairs.emplace_back(std::min(i, j), std::max(i, j));
     }
-    if (!forms_[i].name.matchable) continue;
-    for (std::uint32_t d : forms_[i].context.docs) by_doc.emplace_back(d, i);
   }
-  std::sort(by_doc.begin(), by_doc.end());
-  for (std::size_t b = 0; b < by_doc.size();) {
-    std::size_t e = b;
-    while (e < by_doc.size() && by_doc[e].first == by_doc[b].first) ++e;
-    if (e - b <= c_.config_.max_document_forms) {
-      for (std::size_t x = b; x < e; ++x) {
-        for (std::size_t y = x + 1; y < e; ++y) {
-          std::uint32_t i = by_doc[x].second, j = by_doc[y].second;
-          if (forms_[i].name.type == forms_[j].name.type) pairs.emplace_back(i, j);
-        }
+  // each document's matchable forms, ascending (a counting sort of the
+  // forms' document lists: documents are interned, dense from 0)
+  std::vector<std::uint32_t> first(1, 0);
+  for (const Form& f : forms_) {
+    if (!f.name.matchable) continue;
+    for (std::uint32_t d : f.context.docs) {
+      if (first.size() < std::size_t{d} + 2) first.resize(std::size_t{d} + 2, 0);
+      ++first[d + 1];
+    }
+  }
+  for (std::size_t d = 1; d < first.size(); ++d) first[d] += first[d - 1];
+  std::vector<std::uint32_t> forms_of(first.back());
+  {
+    std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
+    for (std::uint32_t i = 0; i < forms_.size(); ++i) {
+      if (!forms_[i].name.matchable) continue;
+      for (std::uint32_t d : forms_[i].context.docs) forms_of[at[d]++] = i;
+    }
+  }
+  for (std::size_t d = 0; d + 1 < first.size(); ++d) {
+    const std::size_t b = first[d], e = first[d + 1];
+    if (e - b > c_.config_.max_document_forms) continue;
+    for (std::size_t x = b; x < e; ++x) {
+      for (std::size_t y = x + 1; y < e; ++y) {
+        const std::uint32_t i = forms_of[x], j = forms_of[y];
+        if (forms_[i].name.type == forms_[j].name.type) pairs.emplace_back(i, j);
       }
     }
-    b = e;
+    compact(false);
   }
+  compact(true);
+  return pairs;
 }
 
 // Steps 3 and 4: candidate pairs from blocking and context, judged in
@@ -357,10 +382,7 @@ void NameClusterer::Run_::CompareCandidates() {
   ParallelFor(forms_.size(), c_.config_.threads, [&](std::size_t b, std::size_t e) {
     for (std::size_t f = b; f < e; ++f) keys_[f] = c_.matcher_.Keys(forms_[f].name, c_.spelling_);
   });
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> extra;  // from context
-  AddContextPairs(extra);
-  std::sort(extra.begin(), extra.end());
-  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> extra = ContextPairs();
   // (chunks taken by whichever worker is free: a form's candidates are the
   // later members of its blocks, so the cost per form falls along the order)
   const std::size_t threads = std::max<std::size_t>(1, c_.config_.threads);
