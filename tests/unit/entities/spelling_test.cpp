@@ -22,6 +22,23 @@ NamePart OnePart(const std::string& name) {
   return n.parts[0];
 }
 
+// The spellings of the parts (and their alternatives: the parts without a
+// prefix) of `words` and of the rule files' examples.
+std::vector<Spelling> ExampleSpellings(std::vector<std::string> words,
+                                       const std::vector<std::string>& files) {
+  for (const std::string& file : files) {
+    for (const auto& ex : testing::PartExamples(file)) words.insert(words.end(), {ex.a, ex.b});
+  }
+  std::vector<Spelling> spellings;
+  for (const std::string& w : words) {
+    for (const NamePart& p : testing::Clusterer().parser().Parse(w, EntityType::kPerson).parts) {
+      spellings.push_back(p.spelling);
+      for (const auto& alt : p.alternatives) spellings.push_back(alt.spelling);
+    }
+  }
+  return spellings;
+}
+
 }  // namespace
 
 TEST_SUITE("entities.spelling") {
@@ -113,17 +130,9 @@ TEST_SUITE("entities.spelling") {
     // rule files' examples and the rows.
     std::vector<std::string> words;
     for (const Row& row : rows) words.insert(words.end(), {row.a, row.b});
-    for (std::string file :
-         {"names/letters.txt", "names/consonants.txt", "names/vowels.txt", "names/prefixes.txt"}) {
-      for (const auto& ex : testing::PartExamples(file)) words.insert(words.end(), {ex.a, ex.b});
-    }
-    std::vector<Spelling> spellings;
-    for (const std::string& w : words) {
-      for (const NamePart& p : testing::Clusterer().parser().Parse(w, EntityType::kPerson).parts) {
-        spellings.push_back(p.spelling);
-        for (const auto& alt : p.alternatives) spellings.push_back(alt.spelling);
-      }
-    }
+    const std::vector<Spelling> spellings = ExampleSpellings(
+        words,
+        {"names/letters.txt", "names/consonants.txt", "names/vowels.txt", "names/prefixes.txt"});
     int matched = 0;
     for (const Spelling& x : spellings) {
       for (const Spelling& y : spellings) {
@@ -134,9 +143,7 @@ TEST_SUITE("entities.spelling") {
         CHECK(s.MayMatch(x, y));
       }
     }
-    CHECK(matched >
-          static_cast<int>(
-              spellings.size()));  // not only each with itself  // more than each word with itself
+    CHECK(matched > static_cast<int>(spellings.size()));  // not only each with itself
   }
 
   // MatchKeys (the clusterer's candidate keys) must share a key for every
@@ -185,17 +192,9 @@ TEST_SUITE("entities.spelling") {
     // (parts and parts without a prefix) that matches shares a key.
     std::vector<std::string> words;
     for (const Row& row : rows) words.insert(words.end(), {row.a, row.b});
-    for (std::string file : {"names/letters.txt", "names/consonants.txt", "names/vowels.txt",
-                             "names/prefixes.txt", "names/common.txt"}) {
-      for (const auto& ex : testing::PartExamples(file)) words.insert(words.end(), {ex.a, ex.b});
-    }
-    std::vector<Spelling> spellings;
-    for (const std::string& w : words) {
-      for (const NamePart& p : testing::Clusterer().parser().Parse(w, EntityType::kPerson).parts) {
-        spellings.push_back(p.spelling);
-        for (const auto& alt : p.alternatives) spellings.push_back(alt.spelling);
-      }
-    }
+    const std::vector<Spelling> spellings =
+        ExampleSpellings(words, {"names/letters.txt", "names/consonants.txt", "names/vowels.txt",
+                                 "names/prefixes.txt", "names/common.txt"});
     int matched = 0;
     for (const Spelling& x : spellings) {
       for (const Spelling& y : spellings) {
