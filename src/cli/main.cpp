@@ -26,6 +26,21 @@ void OneArenaUnderAddressLimit() {
 
 }  // namespace
 
+#ifdef WHOSAID_WITH_JEMALLOC
+// jemalloc's compiled-in options (read once, at its first allocation;
+// MALLOC_CONF in the environment applies after them). One arena: jemalloc
+// makes its other arenas as threads first allocate, and under an
+// address-space limit a failed arena creation crashed the asking thread
+// (SIGSEGV inside jemalloc; tests/cli/bad_input.sh worker_exception: 6 runs
+// in 30 at 195-225 MB of ulimit -v, none in 40 with one arena) instead of
+// failing the allocation. Each thread still has its cache (tcache): two
+// threads measured the same (x11, --threads 2: 11.3-11.8 s wall, 11.8-12.0
+// with one arena; peak 166 vs 172 MB).
+extern "C" {
+const char* malloc_conf = "narenas:1";
+}
+#endif
+
 int main(int argc, char** argv) {
   OneArenaUnderAddressLimit();
   // A closed pipe (`whosaid extract corpus | head -1`) must not kill us:
