@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "core/flat_map.h"
 #include "core/release.h"
 #include "core/view_hash.h"
 
@@ -67,7 +68,8 @@ std::uint64_t NextSerial() {
 // Parse's memo of this thread.
 struct ParseMemo {
   std::uint64_t serial = 0;
-  std::unordered_map<std::string, ParsedName> parsed;  // type digit + name → result
+  FlatMap<std::shared_ptr<const ParsedName>> parsed;  // type digit + name → result
+  std::string key;  // the look-up's key, its bytes kept between calls
 };
 thread_local ParseMemo parse_memo;
 
@@ -325,22 +327,25 @@ std::string NameParser::WithoutTitles(std::string_view name) const {
 // when full, so memory stays bounded), without locks.
 void NameParser::ForgetThreadMemos() {
   Release(parse_memo.parsed);
+  Release(parse_memo.key);
   Release(spell_memo.spelled);
 }
 
-ParsedName NameParser::Parse(std::string_view name, EntityType type) const {
+std::shared_ptr<const ParsedName> NameParser::ParseShared(std::string_view name,
+                                                          EntityType type) const {
   constexpr std::size_t kMemoEntries = 1 << 14;
   ParseMemo& memo = parse_memo;
   if (memo.serial != serial_ || memo.parsed.size() >= kMemoEntries) {
-    memo.parsed.clear();
+    memo.parsed.Clear();
     memo.serial = serial_;
   }
-  std::string key;
-  key.reserve(name.size() + 1);
-  key.push_back(static_cast<char>('0' + static_cast<int>(type)));
-  key.append(name);
-  if (auto it = memo.parsed.find(key); it != memo.parsed.end()) return it->second;
-  return memo.parsed.emplace(std::move(key), ParseUncached(name, type)).first->second;
+  auto key = [&]() -> const std::string& {
+    memo.key.assign(1, static_cast<char>('0' + static_cast<int>(type)));
+    return memo.key.append(name);
+  };
+  if (const auto* held = memo.parsed.Find(key())) return *held;
+  auto parsed = std::make_shared<const ParsedName>(ParseUncached(name, type));
+  return memo.parsed.Insert(key(), std::move(parsed));  // the key again: no call may have kept it
 }
 
 ParsedName NameParser::ParseUncached(std::string_view name, EntityType type) const {

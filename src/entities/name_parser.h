@@ -30,6 +30,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,7 +65,12 @@ class NameParser {
 
   // Memoised per thread (the corpus stage asks for the same names again and
   // again): a repeated call costs a hash look-up and a copy.
-  ParsedName Parse(std::string_view name, EntityType type) const;
+  ParsedName Parse(std::string_view name, EntityType type) const {
+    return *ParseShared(name, type);
+  }
+  // The same parse without the copy: the memo's own entry, shared (it stays
+  // valid however the memo changes), for callers that read a part or two.
+  std::shared_ptr<const ParsedName> ParseShared(std::string_view name, EntityType type) const;
   // Frees the calling thread's memos (Parse's and the part spellings', of
   // every parser; up to 2 x 16,384 entries each); they refill on demand. A
   // thread keeps them as long as it lives (a kept thread: the process), so a

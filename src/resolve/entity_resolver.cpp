@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/flat_map.h"
 #include "core/parallel.h"
 #include "core/places.h"
 #include "core/release.h"
@@ -140,21 +142,34 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 class WordKeys {
  public:
   explicit WordKeys(const entities::NameParser& parser) : parser_(parser) {}
-  const std::vector<std::string>& Of(const std::string& name) {
-    auto [it, fresh] = keys_.try_emplace(name);
-    if (!fresh) return it->second;
-    for (const std::string& w : Words(name)) {
-      std::string key;
-      for (const auto& part : parser_.Parse(w, EntityType::kPerson).parts) key += part.text;
-      it->second.push_back(key.empty() ? w : key);
-    }
-    return it->second;
+  // The reference stays valid until Forget (a deque never moves its items).
+  const std::vector<std::string>& Of(std::string_view name) {
+    if (const std::uint32_t* at = index_.Find(name)) return names_[*at];
+    std::vector<std::string> keys;
+    for (const std::string& w : Words(name)) keys.push_back(OfWord(w));
+    index_.Insert(name, static_cast<std::uint32_t>(names_.size()));
+    return names_.emplace_back(std::move(keys));
   }
-  void Forget() { Release(keys_); }
+  void Forget() {
+    Release(index_);
+    Release(names_);
+    Release(words_);
+  }
 
  private:
+  // One lower-case word's key: its parts' text as the parser spells them.
+  const std::string& OfWord(const std::string& w) {
+    if (const std::string* key = words_.Find(w)) return *key;
+    std::string key;
+    const auto parsed = parser_.ParseShared(w, EntityType::kPerson);
+    for (const auto& part : parsed->parts) key += part.text;
+    return words_.Insert(w, key.empty() ? w : std::move(key));
+  }
+
   const entities::NameParser& parser_;
-  std::unordered_map<std::string, std::vector<std::string>> keys_;
+  FlatMap<std::uint32_t> index_;                // name → its keys in names_
+  std::deque<std::vector<std::string>> names_;  // each name's word keys, in order
+  FlatMap<std::string> words_;                  // word → key
 };
 
 }  // namespace
@@ -1093,8 +1108,8 @@ class DocPeople {
     if (auto in = Unique(surname_, k[0], true)) return in;
     if (auto in = Unique(single_, k[0], false)) return in;
     if (!alone) return std::nullopt;
-    const auto parsed = s_.clusterer.parser().Parse(word, EntityType::kPerson);
-    if (parsed.parts.size() == 1 && parsed.parts[0].rule_weight >= 1.0f) {
+    const auto parsed = s_.clusterer.parser().ParseShared(word, EntityType::kPerson);
+    if (parsed->parts.size() == 1 && parsed->parts[0].rule_weight >= 1.0f) {
       if (auto in = Unique(first_, k[0], false)) return in;
     }
     return std::nullopt;
@@ -1110,7 +1125,7 @@ class DocPeople {
     }
     const auto prepared = s_.reporter.Prepare(word);
     for (const auto& w : last_prepared_) {
-      if (s_.reporter.Label(prepared, w, true) == "transliteration") return true;
+      if (s_.reporter.Transliteration(prepared, w, true)) return true;
     }
     return false;
   }
@@ -1183,7 +1198,7 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
       }
       if (!cached) {
         t.parsed = true;
-        t.known = s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
+        t.known = s.org_keys.count(parser.ParseShared(c.word, EntityType::kOrg)->Key()) > 0;
       }
     } else if (s.acronyms.count(c.word)) {
       t.to = Target::To::kAcronym;

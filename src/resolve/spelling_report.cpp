@@ -189,11 +189,11 @@ SpellingReporter::LabelWord SpellingReporter::Prepare(const std::string& word) c
   w.hyphen = w.lower.find('-') != std::string::npos;
   w.all_caps = AllCaps(word);
   if (w.place || w.hyphen || w.all_caps) return w;  // Label decides before the parse
-  auto parsed = parser_.Parse(w.lower, entities::EntityType::kPerson);
-  if (parsed.parts.size() == 1 && parsed.parts[0].text.size() >= 3) {
+  const auto parsed = parser_.ParseShared(w.lower, entities::EntityType::kPerson);
+  if (parsed->parts.size() == 1 && parsed->parts[0].text.size() >= 3) {
     w.one_part = true;
-    w.part = parsed.parts[0].text[0];
-    w.spelling = std::move(parsed.parts[0].spelling);
+    w.part = parsed->parts[0].text[0];
+    w.spelling = parsed->parts[0].spelling;
   }
   return w;
 }
@@ -211,6 +211,13 @@ std::string SpellingReporter::Label(const LabelWord& a, const LabelWord& b, bool
   const auto level = spelling_.Compare(a.spelling, b.spelling).level;
   if (level >= entities::PartLevel::kStrong) return "transliteration";
   return person && FinalLetter(la, lb) ? "transliteration" : "";
+}
+
+bool SpellingReporter::Transliteration(const LabelWord& a, const LabelWord& b, bool person) const {
+  // Without a hyphen, only Label's last two tests give "transliteration",
+  // and both need one part in each word, of the same first byte.
+  if (!a.hyphen && !b.hyphen && (!a.one_part || !b.one_part || a.part != b.part)) return false;
+  return Label(a, b, person) == "transliteration";
 }
 
 // Hyphenated compounds part by part: connectors by class, the other parts

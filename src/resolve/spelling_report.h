@@ -70,6 +70,10 @@ class SpellingReporter {
   };
   LabelWord Prepare(const std::string& word) const;
   std::string Label(const LabelWord& a, const LabelWord& b, bool person) const;
+  // Label(a, b, person) == "transliteration", rejecting first on what makes
+  // most pairs of words no spellings of one (their parts' first bytes)
+  // without building a label: for a word compared with a document's names.
+  bool Transliteration(const LabelWord& a, const LabelWord& b, bool person) const;
   // One is the other plus a final letter transliterations drop (Shafi / Shafiq).
   bool DropsFinalLetter(const std::string& a, const std::string& b) const {
     return FinalLetter(Lowered(a), Lowered(b));

@@ -34,6 +34,23 @@ TEST_SUITE("resolve") {
     }
   }
 
+  TEST_CASE("Transliteration is Label's \"transliteration\", both ways, person or not") {
+    const auto& r = Reporter();
+    for (const auto& ex : testing::Examples("spelling.txt")) {
+      CAPTURE(ex.line);
+      const auto slash = ex.input.find(" / ");
+      REQUIRE(slash != std::string::npos);
+      const std::string a = ex.input.substr(0, slash), b = ex.input.substr(slash + 3);
+      for (bool person : {true, false}) {
+        CAPTURE(person);
+        CHECK(r.Transliteration(r.Prepare(a), r.Prepare(b), person) ==
+              (r.Label(a, b, person) == "transliteration"));
+        CHECK(r.Transliteration(r.Prepare(b), r.Prepare(a), person) ==
+              (r.Label(b, a, person) == "transliteration"));
+      }
+    }
+  }
+
   TEST_CASE("spelling report: one group per entity's spellings, its words, majority first") {
     resolve::EntityTable table;
     resolve::Entity org;
