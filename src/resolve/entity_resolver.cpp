@@ -150,10 +150,29 @@ class WordKeys {
     index_.Insert(name, static_cast<std::uint32_t>(names_.size()));
     return names_.emplace_back(std::move(keys));
   }
+  // `word` as reporter.Prepare makes it (one reporter per WordKeys), cached;
+  // the reference stays valid until Forget or StartDocument.
+  const SpellingReporter::LabelWord& Prepared(const SpellingReporter& reporter,
+                                              const std::string& word) {
+    if (const std::uint32_t* at = prepared_index_.Find(word)) return prepared_[*at];
+    prepared_index_.Insert(word, static_cast<std::uint32_t>(prepared_.size()));
+    return prepared_.emplace_back(reporter.Prepare(word));
+  }
+  // Between documents: the Prepared cache starts again once it holds
+  // kMaxPrepared words (a bound on a run's capitalised words, not a limit:
+  // it refills on demand).
+  void StartDocument() {
+    constexpr std::size_t kMaxPrepared = 1 << 16;
+    if (prepared_.size() < kMaxPrepared) return;
+    Release(prepared_index_);
+    Release(prepared_);
+  }
   void Forget() {
     Release(index_);
     Release(names_);
     Release(words_);
+    Release(prepared_index_);
+    Release(prepared_);
   }
 
  private:
@@ -170,6 +189,8 @@ class WordKeys {
   FlatMap<std::uint32_t> index_;                // name → its keys in names_
   std::deque<std::vector<std::string>> names_;  // each name's word keys, in order
   FlatMap<std::string> words_;                  // word → key
+  FlatMap<std::uint32_t> prepared_index_;       // word → its entry in prepared_
+  std::deque<SpellingReporter::LabelWord> prepared_;
 };
 
 }  // namespace
@@ -1082,6 +1103,7 @@ class DocPeople {
  public:
   DocPeople(const State& s, const PartialNames& names, WordKeys& keys)
       : s_(s), names_(names), keys_(keys) {
+    keys_.StartDocument();
     for (std::uint32_t i = 0; i < names.inputs.size(); ++i) {
       const PartialName& x = names.inputs[i];
       if (x.kind != Kind::kPerson) continue;
@@ -1121,11 +1143,12 @@ class DocPeople {
   bool Respells(const std::string& word) {
     if (last_words_.empty()) return false;
     if (last_prepared_.size() != last_words_.size()) {  // once per document, on first use
-      for (const std::string& w : last_words_) last_prepared_.push_back(s_.reporter.Prepare(w));
+      for (const std::string& w : last_words_)
+        last_prepared_.push_back(&keys_.Prepared(s_.reporter, w));
     }
-    const auto prepared = s_.reporter.Prepare(word);
-    for (const auto& w : last_prepared_) {
-      if (s_.reporter.Transliteration(prepared, w, true)) return true;
+    const auto& prepared = keys_.Prepared(s_.reporter, word);
+    for (const auto* w : last_prepared_) {
+      if (s_.reporter.Transliteration(prepared, *w, true)) return true;
     }
     return false;
   }
@@ -1158,7 +1181,7 @@ class DocPeople {
   WordKeys& keys_;
   Index surname_, first_, single_;
   std::vector<std::string> last_words_;
-  std::vector<SpellingReporter::LabelWord> last_prepared_;  // Respells: last_words_ prepared
+  std::vector<const SpellingReporter::LabelWord*> last_prepared_;  // Respells: last_words_
 };
 
 // What a short-form candidate of a document stands for: the half of
