@@ -93,9 +93,9 @@ class SpellingRules {
   // each edit of the consonant classes (`blocking`: a substitution across
   // classes or with a vowel, a consonant dropped, added or transposed) costs
   // at least min_class_edit_ of consonant cost (the cheapest in the loaded
-  // costs: 0.35 with rules/names/); so the class skeletons are within
-  // 1 / min_class_edit_ edits of each other (spelling.cpp). True is no
-  // promise.
+  // costs: 0.3 with rules/names/, so up to three edits); the class
+  // skeletons are within 1 / min_class_edit_ edits of each other
+  // (spelling.cpp). True is no promise.
   bool MayMatch(const Spelling& a, const Spelling& b) const;
   // Appends to `keys` the match keys of `s` (hashes, in no order, perhaps
   // repeated) and returns true; or returns false when `s` has none (it
