@@ -39,8 +39,10 @@ Side Classify(char32_t c, bool edge) {
 // Spans of HTML/XML tags, whose attribute quotes are not quotations.
 std::vector<Span> FindTags(std::string_view text, Span para) {
   std::vector<Span> tags;
-  for (std::size_t i = para.begin; i < para.end; ++i) {
-    if (text[i] != '<' || i + 1 >= para.end) continue;
+  const std::string_view body = text.substr(0, para.end);
+  for (std::size_t i = body.find('<', para.begin); i != std::string_view::npos;
+       i = body.find('<', i + 1)) {
+    if (i + 1 >= para.end) break;
     char n = text[i + 1];
     if (!((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '/' || n == '!')) continue;
     std::size_t limit = std::min(para.end, i + 2000);
@@ -101,6 +103,7 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     } else {
       marks_.insert_or_assign(c, m);
     }
+    if (c < 0x80) ascii_mark_[c] = true;
   }
   if (rules.Has("transcript.txt")) {
     const auto& tr = rules.File("transcript.txt");
@@ -132,8 +135,7 @@ Span Scanner::LabelAt(std::string_view text, std::size_t pos, std::size_t* words
 
 const Scanner::Mark* Scanner::MarkAt(std::string_view text, std::size_t i,
                                      std::size_t* length) const {
-  unsigned char b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80 && b != '"' && b != '\'' && b != '`') return nullptr;  // fast path for ASCII
+  if (NeverMark(text[i])) return nullptr;  // fast path for ASCII
   std::size_t j = i;
   char32_t c = text::Next(text, j);
   if (!pairs_.empty() && j < text.size()) {
@@ -226,6 +228,12 @@ class Pairing {
       if (tag < tags.size() && tags[tag].begin <= i) {
         i = tags[tag].end;
         continue;
+      }
+      if (!first) {  // only a mark matters now: pass the bytes MarkAt turns down at once
+        const std::size_t limit =
+            tag < tags.size() ? std::min(para.end, tags[tag].begin) : para.end;
+        while (i < limit && scanner_.NeverMark(text_[i])) ++i;
+        if (i == limit) continue;
       }
       std::size_t len = 0;
       const Scanner::Mark* m = scanner_.MarkAt(text_, i, &len);

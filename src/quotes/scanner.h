@@ -30,6 +30,7 @@
 //   auto qs = s.Run(text, paragraphs);   // “A,” he said. → one quote, inner "A,"
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -76,6 +77,13 @@ class Scanner {
   };
   // The mark at byte i, or nullptr (the character there is not a quote mark).
   const Mark* MarkAt(std::string_view text, std::size_t i, std::size_t* length) const;
+  // Whether MarkAt is null at a byte of this value whatever follows: an
+  // ASCII byte that no mark of quote_marks.txt is (bytes of 0x80 or more
+  // may start one). Lets a scan pass plain text without calling MarkAt.
+  bool NeverMark(char byte) const {
+    const auto b = static_cast<unsigned char>(byte);
+    return b < 0x80 && !ascii_mark_[b];
+  }
 
   // The label after an opening mark at `pos` ("WALLACE: "), or an empty span;
   // `*words` gets where the quotation's words start.
@@ -86,6 +94,7 @@ class Scanner {
   std::vector<Regex> labels_;
   std::unordered_map<char32_t, Mark> marks_;
   std::unordered_map<char32_t, Mark> pairs_;  // two-character marks by their (repeated) character
+  std::array<bool, 0x80> ascii_mark_{};       // the ASCII characters of marks_ and pairs_
 };
 
 }  // namespace whosaid::quotes

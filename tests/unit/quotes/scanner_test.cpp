@@ -66,11 +66,30 @@ TEST_SUITE("quotes") {
         {"”Mr. Trump is wrong,” she said.", "Mr. Trump is wrong,"},
         {"The ‘victim’ narrative.", "victim"},
         {"\"Bob.\"\n\"What.\"", "Bob. / What."},
+        // marks inside tags are no marks; the scan resumes after each tag
+        {"He said <a href=\"x\">“Go,”</a> and <b>‘then’</b> <i>\"stop.\"</i>",
+         "Go, / then / stop."},
+        {"a < b and “c” <x", "c"},
+        {"Text ``plain'' and <br/>\"end\"", "plain / end"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);
       CHECK(TopLevel(row.text) == row.expected);
     }
+  }
+
+  TEST_CASE("NeverMark is true only of ASCII bytes at which MarkAt finds no mark") {
+    const Scanner& s = TheScanner();
+    for (int b = 1; b < 0x100; ++b) {
+      CAPTURE(b);
+      const std::string text(2, static_cast<char>(b));  // room for a two-character mark
+      std::size_t length = 0;
+      if (s.NeverMark(text[0])) CHECK(s.MarkAt(text, 0, &length) == nullptr);
+      if (b < 0x80 && s.MarkAt(text, 0, &length) == nullptr) CHECK(s.NeverMark(text[0]));
+      if (b >= 0x80) CHECK_FALSE(s.NeverMark(text[0]));
+    }
+    CHECK_FALSE(s.NeverMark('"'));
+    CHECK(s.NeverMark('a'));
   }
 
   TEST_CASE("offsets: outer spans hold the marks, inner spans the words") {
