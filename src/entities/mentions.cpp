@@ -46,6 +46,7 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
       set->second->Insert(f[1]);
     } else if (auto list = phrases.find(f[0]); list != phrases.end()) {
       list->second->push_back(text::SplitWords(f[1]));
+      if (list->second->back().empty()) throw file.Error(line, "an entry reads KEY | WORDS");
     } else {
       std::string keys;
       for (const auto& [k, v] : sets) keys += (keys.empty() ? "" : ", ") + k;
@@ -53,6 +54,8 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
       throw file.Error(line, "unknown key '" + f[0] + "' (" + keys + ")");
     }
   }
+  for (const auto& words : own_names_) own_name_starts_.Add(words[0]);
+  for (const auto& words : naming_links_) naming_starts_.Add(words[0]);
 }
 
 // One Run(): the tokens, their lower-case words, and the mentions so far.
@@ -62,6 +65,7 @@ struct MentionFinder::Run_ {
   const std::vector<Token>& tok;
   std::vector<std::string_view> lower;  // per token, into Tokens::lowered ("" for non-words)
   std::vector<char> used;               // token already in a mention
+  std::vector<char> name_word;          // per token: IsNameWord, worked out once
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
   // Per token, what IsFunction, IsRoleWord and IsPlace found (kUnknown until
@@ -85,8 +89,11 @@ struct MentionFinder::Run_ {
         function_word(tokens.tokens.size(), kUnknown),
         role_word(tokens.tokens.size(), kUnknown),
         place_word(tokens.tokens.size(), kUnknown) {
+    name_word.assign(tok.size(), 0);
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (tok[i].kind == TokenKind::kWord) lower[i] = tokens.Lowered(i);
+      if (tok[i].kind != TokenKind::kWord) continue;
+      lower[i] = tokens.Lowered(i);
+      name_word[i] = tok[i].cap || tok[i].all_caps || IsParticleName(i);
     }
   }
 
@@ -135,7 +142,8 @@ struct MentionFinder::Run_ {
     const char c = w[dash + 1];
     return c >= 'A' && c <= 'Z' && f.particles_.Contains(lower[i].substr(0, dash));
   }
-  bool IsNameWord(std::size_t i) const { return IsCap(i) || IsParticleName(i); }
+  // IsCap or IsParticleName (name_word, filled before any mention is read).
+  bool IsNameWord(std::size_t i) const { return i < name_word.size() && name_word[i]; }
   bool IsDateWord(std::size_t i) const { return IsWord(i) && f.date_words_.Contains(lower[i]); }
   bool IsNameConnector(std::size_t i) const {
     return IsWord(i) && !tok[i].cap && f.name_connectors_.Contains(lower[i]);
@@ -742,7 +750,7 @@ struct MentionFinder::Run_ {
   // a naming phrase (rules/mentions.txt) is a person with that role.
   void NamedRoles() {
     for (std::size_t r = 0; r < tok.size(); ++r) {
-      if (!IsWord(r)) continue;
+      if (!IsWord(r) || !IsWord(r + 1) || !f.naming_starts_.MayHold(lower[r + 1])) continue;
       for (const auto& words : f.naming_links_) {
         bool ok = true;
         for (std::size_t k = 0; k < words.size() && ok; ++k) {
@@ -767,7 +775,7 @@ struct MentionFinder::Run_ {
   // possessive: "Kamali’s rival").
   void OwnNames() {
     for (std::size_t t = 0; t < tok.size(); ++t) {
-      if (!IsWord(t)) continue;
+      if (!IsWord(t) || !f.own_name_starts_.MayHold(lower[t])) continue;
       for (const auto& words : f.own_names_) {
         if (lower[t] != words[0]) continue;
         bool ok = true;

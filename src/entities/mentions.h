@@ -23,6 +23,7 @@
 //   //   {org "UN Assistance Mission in Iraq", same_as 1}, {acronym "UNAMI", same_as 0}
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -103,6 +104,17 @@ class MentionFinder {
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
   std::vector<std::vector<std::string>> own_names_;        // word sequences
   std::vector<std::vector<std::string>> naming_links_;     // word sequences
+  // The first words of own_names_ and naming_links_ by (length mod 32, first
+  // byte): a word whose pair none has starts none of them (most words).
+  struct Starts {
+    std::bitset<32 * 256> bits;
+    static std::size_t Key(std::string_view w) {
+      return (w.size() % 32) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+    }
+    void Add(std::string_view w) { bits.set(Key(w)); }
+    bool MayHold(std::string_view w) const { return bits.test(Key(w)); }
+  };
+  Starts own_name_starts_, naming_starts_;
 };
 
 }  // namespace whosaid::entities

@@ -117,6 +117,11 @@ struct DateFinder::Impl {
   PhraseIndex<int> future;  // words that mark a clause as future
   // The patterns that may start at a word: by literal, or by slot name.
   FlatMap<std::vector<int>> first;
+  // MayStart's one look-up: the keys of `first` and `counts` (kStarts), of
+  // `months` and `weekdays` (kStartsCapitalised: only written so).
+  static constexpr std::uint8_t kStarts = 1, kStartsCapitalised = 2;
+  FlatMap<std::uint8_t> starts;
+  void IndexStarts();
 
   void LoadWords(const rules::RuleFile& file, const rules::RuleLine& line,
                  const std::vector<std::string>& f);
@@ -225,6 +230,13 @@ void DateFinder::Impl::IndexFirst(int id) {
     }
     if (!item.optional) break;
   }
+}
+
+void DateFinder::Impl::IndexStarts() {
+  for (const auto& [key, ids] : first) starts.Insert(key, 0) |= kStarts;
+  for (const auto& [key, n] : counts) starts.Insert(key, 0) |= kStarts;
+  for (const auto& [key, m] : months) starts.Insert(key, 0) |= kStartsCapitalised;
+  for (const auto& [key, n] : weekdays) starts.Insert(key, 0) |= kStartsCapitalised;
 }
 
 void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
@@ -447,6 +459,7 @@ DateFinder::DateFinder(const DateConfig& config, const rules::RuleSet& rules)
       throw file.Error(line,
                        "expected month, weekday, count, future or pattern, not '" + f[0] + "'");
   }
+  impl_->IndexStarts();
 }
 
 DateFinder::~DateFinder() = default;
@@ -454,9 +467,10 @@ DateFinder::~DateFinder() = default;
 bool DateFinder::MayStart(const Word& w) const {
   if (w.kind == segment::TokenKind::kNumber) return true;
   if (w.kind != segment::TokenKind::kWord) return false;
-  return impl_->first.Contains(w.lower) || impl_->counts.Contains(w.lower) ||
-         (w.cap && (impl_->months.Contains(w.lower) || impl_->weekdays.Contains(w.lower))) ||
-         DayNumber(w) > 0;
+  if (const std::uint8_t* bits = impl_->starts.Find(w.lower)) {
+    if ((*bits & Impl::kStarts) || (w.cap && (*bits & Impl::kStartsCapitalised))) return true;
+  }
+  return DayNumber(w) > 0;
 }
 
 std::vector<DateMention> DateFinder::Run(const std::vector<Word>& words, std::size_t begin,

@@ -74,6 +74,10 @@ bool HasQuoteMark(const std::vector<Word>& w, std::size_t begin, std::size_t end
 std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex,
                                                          const std::vector<Word>& w, std::size_t i,
                                                          std::size_t end, std::size_t max_words) {
+  // A word starts the phrase itself: most start none (one look-up, before
+  // the scan ahead).
+  if (i < end && w[i].kind != TokenKind::kQuote && !lex.StartsTrigger(w[i].lower))
+    return {0, nullptr};
   // Few words have a mark among the words after them: look before copying.
   bool ahead = false;
   for (std::size_t k = i, words = 0; k < end && words < max_words; ++k) {
@@ -160,7 +164,8 @@ bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
   const auto& sent = words.sentences[s];
   const bool marks = HasQuoteMark(words.words, sent.first, sent.end);
   for (std::size_t i = sent.first; i < sent.end; ++i) {
-    if (!words[i].IsWord()) continue;
+    // (no trigger, quoted or not, starts at a word that starts no phrase)
+    if (!words[i].IsWord() || !lex_.StartsTrigger(words[i].lower)) continue;
     if (lex_.Trigger(words.words, i, sent.end).second ||
         (marks &&
          QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second))

@@ -4,6 +4,8 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -36,6 +38,67 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; 
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 bool IsSentenceEnd(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 bool IsCloser(char32_t c) { return c == ')' || c == ']'; }
+// Blank or a line break between tokens: IsBlank (paragraphs.h) with its
+// one-byte answers inline (the lexer asks at every token).
+bool IsSpaceAt(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  return IsBlank(c);
+}
+
+// Lower-cases the ASCII letters of n bytes at p in place when none of them
+// is above 0x7F; false (p unchanged) otherwise. Eight bytes at a time
+// (overlapping loads for the tail: lower-casing twice changes nothing).
+bool LowerAsciiInPlace(char* p, std::size_t n) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  auto lower8 = [](std::uint64_t x) {
+    // each byte < 0x80: the high bit of x + (0x80 - 'A') marks bytes >= 'A',
+    // of x + (0x80 - 'Z' - 1) bytes > 'Z' (no carry crosses a byte)
+    const std::uint64_t ge_a = x + kOnes * (0x80 - 'A');
+    const std::uint64_t gt_z = x + kOnes * (0x80 - 'Z' - 1);
+    return x | (((ge_a ^ gt_z) & kHigh) >> 2);
+  };
+  if (n >= 8) {
+    std::uint64_t all = 0;
+    for (std::size_t k = 0; k + 8 <= n; k += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p + k, 8);
+      all |= x;
+    }
+    std::uint64_t last;
+    std::memcpy(&last, p + n - 8, 8);
+    if ((all | last) & kHigh) return false;
+    for (std::size_t k = 0; k + 8 <= n; k += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p + k, 8);
+      x = lower8(x);
+      std::memcpy(p + k, &x, 8);
+    }
+    last = lower8(last);
+    std::memcpy(p + n - 8, &last, 8);
+    return true;
+  }
+  if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    std::uint64_t x = a | std::uint64_t{b} << 32;
+    if (x & kHigh) return false;
+    x = lower8(x);
+    a = static_cast<std::uint32_t>(x);
+    b = static_cast<std::uint32_t>(x >> 32);
+    std::memcpy(p + n - 4, &b, 4);
+    std::memcpy(p, &a, 4);
+    return true;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (static_cast<unsigned char>(p[k]) >= 0x80) return false;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (p[k] >= 'A' && p[k] <= 'Z') p[k] = static_cast<char>(p[k] + 32);
+  }
+  return true;
+}
 
 class Lexer {
  public:
@@ -49,7 +112,7 @@ class Lexer {
     while (i < end_) {
       std::size_t j = i;
       char32_t c = text::NextInline(text_, j);
-      if (IsBlank(c) || c == '\n' || c == '\r') {
+      if (IsSpaceAt(c)) {
         i = j;
         continue;
       }
@@ -197,17 +260,17 @@ std::string Lower(std::string_view word) {
 }
 
 void AppendLower(std::string& out, std::string_view word) {
-  // ASCII in place (most words are), then code point by code point from
+  // ASCII in place (most words are), else code point by code point from
   // the first byte that is not.
   const std::size_t base = out.size();
   out.append(word);
+  if (LowerAsciiInPlace(out.data() + base, word.size())) return;
   std::size_t i = 0;
-  for (; i < word.size(); ++i) {
-    unsigned char b = static_cast<unsigned char>(out[base + i]);
-    if (b >= 0x80) break;
-    if (b >= 'A' && b <= 'Z') out[base + i] = static_cast<char>(b + 32);
+  while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
+    const char b = word[i];
+    out[base + i] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b;
+    ++i;
   }
-  if (i == word.size()) return;
   out.resize(base + i);
   while (i < word.size()) {
     unsigned char b = static_cast<unsigned char>(word[i]);
@@ -323,13 +386,31 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
   }
   out.paragraph_first.push_back(out.tokens.size());
   SentenceSplitter{*this, text, quote_spans}.Run(out);
-  out.lowered.reserve(text.size());
-  out.lowered_at.reserve(out.tokens.size() + 1);
-  for (const Token& t : out.tokens) {
-    out.lowered_at.push_back(out.lowered.size());
-    AppendLower(out.lowered, text.substr(t.span.begin, t.span.size()));
+  // The tokens' bytes copied one after another (never more than the text),
+  // lower-cased in place; a token with a byte above 0x7F through AppendLower.
+  std::string& low = out.lowered;
+  low.resize(text.size());
+  out.lowered_at.resize(out.tokens.size() + 1);
+  std::size_t at = 0;
+  std::string wide;
+  for (std::size_t k = 0; k < out.tokens.size(); ++k) {
+    const Span s = out.tokens[k].span;
+    out.lowered_at[k] = at;
+    if (at + s.size() <= low.size()) {
+      std::memcpy(low.data() + at, text.data() + s.begin, s.size());
+      if (LowerAsciiInPlace(low.data() + at, s.size())) {
+        at += s.size();
+        continue;
+      }
+    }
+    wide.clear();
+    AppendLower(wide, text.substr(s.begin, s.size()));
+    if (at + wide.size() > low.size()) low.resize(at + wide.size());
+    std::memcpy(low.data() + at, wide.data(), wide.size());
+    at += wide.size();
   }
-  out.lowered_at.push_back(out.lowered.size());
+  out.lowered_at[out.tokens.size()] = at;
+  low.resize(at);
   return out;
 }
 
