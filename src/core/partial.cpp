@@ -11,12 +11,6 @@ bool IsContinuation(const std::string& s, std::size_t i) {
   return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
 }
 
-std::size_t CountCodepoints(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // Appends `chars` code points taking `bytes` bytes (chars <= bytes <= 4 *
 // chars): four-byte characters while the surplus lasts, then one two- or
 // three-byte character for the rest of it, then spaces.
@@ -82,7 +76,7 @@ Document Skeleton(const Partial& p) {
     if (piece.byte < doc.text.size() || piece.codepoint < codepoints) continue;  // malformed
     Fill(doc.text, piece.byte - doc.text.size(), piece.codepoint - codepoints);
     doc.text += piece.text;
-    codepoints = piece.codepoint + CountCodepoints(piece.text);
+    codepoints = piece.codepoint + text::CountCodepoints(piece.text);
   }
   if (p.bytes >= doc.text.size() && p.codepoints >= codepoints)
     Fill(doc.text, p.bytes - doc.text.size(), p.codepoints - codepoints);

@@ -225,12 +225,6 @@ PartialNames GetNames(const json& j) {
   return n;
 }
 
-std::size_t Codepoints(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // Indices between the parts of a partial point somewhere, pieces are in
 // order and inside the text, and so is every span of a record or figure:
 // what the corpus stage, the skeleton and the sinks assume.
@@ -241,7 +235,7 @@ void Check(const Partial& p) {
         piece.byte - byte < piece.codepoint - codepoint)
       throw PartialError("text pieces out of order");
     byte = piece.byte + piece.text.size();
-    codepoint = piece.codepoint + Codepoints(piece.text);
+    codepoint = piece.codepoint + text::CountCodepoints(piece.text);
   }
   if (byte > p.bytes || codepoint > p.codepoints || p.codepoints > p.bytes)
     throw PartialError("text pieces beyond the text");

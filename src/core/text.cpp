@@ -162,6 +162,13 @@ CodepointIndex::CodepointIndex(std::string_view text) : text_(text) {
   checkpoints_.push_back(count);
 }
 
+std::size_t CountCodepoints(std::string_view bytes) {
+  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) n += IsLead(b[i]) ? 1 : 0;
+  return n;
+}
+
 std::string_view WithoutPossessive(std::string_view word, Possessive which, bool keep_whole) {
   static constexpr std::string_view kEndings[] = {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"};
   const std::size_t first = which == Possessive::kApostrophe ? 2 : 0;

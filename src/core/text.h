@@ -77,6 +77,10 @@ enum class Possessive { kAny, kWithS, kApostrophe };
 // stays "'s"); otherwise it is ("'s" → "").
 std::string_view WithoutPossessive(std::string_view word, Possessive which, bool keep_whole);
 
+// Code points in `bytes` (valid UTF-8): the bytes that do not continue one
+// (a loop the compiler vectorises).
+std::size_t CountCodepoints(std::string_view bytes);
+
 class CodepointIndex {
  public:
   explicit CodepointIndex(std::string_view text);

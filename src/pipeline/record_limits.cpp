@@ -3,17 +3,12 @@
 #include <charconv>
 #include <string>
 
+#include "core/text.h"
+
 namespace whosaid {
 namespace {
 
 constexpr const char* kFile = "records.txt";
-
-// Code points in `bytes` (valid UTF-8): the bytes that do not continue one.
-std::size_t Characters(std::string_view bytes) {
-  std::size_t n = 0;
-  for (char c : bytes) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 }  // namespace
 
@@ -41,7 +36,7 @@ void RecordLimits::Run(const Document& doc, DocResult& result) const {
     const std::size_t chars =
         q.size() <= max_quote_chars_
             ? 0
-            : Characters(std::string_view(doc.text).substr(q.begin, q.size()));
+            : text::CountCodepoints(std::string_view(doc.text).substr(q.begin, q.size()));
     if (chars > max_quote_chars_) {
       result.diagnostics.push_back({Diagnostic::Severity::kWarning, doc.source,
                                     "a quote of " + std::to_string(chars) + " characters at byte " +

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/text.h"
+
 namespace whosaid::run {
 
 Partial MakePartial(const Document& doc, DocResult&& result, const resolve::EntityResolver& names,
@@ -14,7 +16,7 @@ Partial MakePartial(const Document& doc, DocResult&& result, const resolve::Enti
   p.doc.date = doc.date;
   p.doc.source = doc.source;
   p.bytes = doc.text.size();
-  for (char c : doc.text) p.codepoints += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  p.codepoints = text::CountCodepoints(doc.text);
   p.names = names.Names(doc, result);
   p.pieces = TextPieces(doc.text, ReadSpans(result.quotes, result.figures));
   p.quotes = std::move(result.quotes);
