@@ -505,12 +505,13 @@ struct MentionFinder::Run_ {
       return true;
     }
     if (first == 0 || IsPlace(first) || IsFunction(first)) return false;
-    bool hyphen = false;
-    for (std::size_t i = first; i <= last; ++i)
-      hyphen = hyphen || Word(i).find('-') != std::string_view::npos;
-    bool linked =
+    // (most runs follow neither a link nor a comma: the hyphens are looked
+    // for only after a comma)
+    const bool linked =
         IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.Contains(lower[first - 1]));
-    bool comma = IsPunct(first - 1, ',') && (hyphen || IsPunct(last + 1, '('));
+    bool comma = IsPunct(first - 1, ',') && IsPunct(last + 1, '(');
+    for (std::size_t i = first; !linked && !comma && i <= last && IsPunct(first - 1, ','); ++i)
+      comma = Word(i).find('-') != std::string_view::npos;
     if (!(linked || comma) || !OperationWordBefore(first, f.config_.operation_word_before))
       return false;
     Emit(first, last, MentionKind::kOperation);
