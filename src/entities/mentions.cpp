@@ -7,6 +7,7 @@
 
 #include "core/classes.h"
 #include "core/text.h"
+#include "core/view_hash.h"
 
 namespace whosaid::entities {
 
@@ -821,7 +822,7 @@ struct MentionFinder::Run_ {
   // words are only looked up, never stored.
   void Words() {
     std::vector<std::size_t> candidates;
-    std::unordered_set<std::string_view> names;  // the candidates' lower-case forms
+    std::unordered_set<std::string_view, ViewHash> names;  // the candidates' lower-case forms
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (used[i] || !IsNameWord(i) || IsFunction(i) ||
           Word(i).size() < f.config_.min_word_mention_bytes)
@@ -841,6 +842,8 @@ struct MentionFinder::Run_ {
       if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.test(key(lower[i])))
         names.erase(lower[i]);
     }
+    out.reserve(out.size() + candidates.size());
+    range.reserve(range.size() + candidates.size());
     for (std::size_t i : candidates) {
       if (names.count(lower[i])) Emit(i, i, MentionKind::kWord);
     }
