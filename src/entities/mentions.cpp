@@ -73,7 +73,7 @@ struct MentionFinder::Run_ {
   // asked): the finder asks of the same words again and again, each a hash
   // look-up.
   enum Known : char { kUnknown, kNo, kYes };
-  mutable std::vector<Known> function_word, role_word, place_word;
+  mutable std::vector<Known> function_word, role_word, place_word, org_head, date_word, portfolio;
   // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
   // its first place and whether it is in title case, each computed when a
   // mention first asks of that sentence (most sentences are never asked).
@@ -89,7 +89,10 @@ struct MentionFinder::Run_ {
         used(tokens.tokens.size(), 0),
         function_word(tokens.tokens.size(), kUnknown),
         role_word(tokens.tokens.size(), kUnknown),
-        place_word(tokens.tokens.size(), kUnknown) {
+        place_word(tokens.tokens.size(), kUnknown),
+        org_head(tokens.tokens.size(), kUnknown),
+        date_word(tokens.tokens.size(), kUnknown),
+        portfolio(tokens.tokens.size(), kUnknown) {
     name_word.assign(tok.size(), 0);
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (tok[i].kind != TokenKind::kWord) continue;
@@ -129,8 +132,15 @@ struct MentionFinder::Run_ {
     }
     return role_word[i] == kYes;
   }
+  // The answer of `ask` for word token i, asked once (`known` keeps it).
+  template <class Ask>
+  bool Once(std::vector<Known>& known, std::size_t i, const Ask& ask) const {
+    if (!IsWord(i)) return false;
+    if (known[i] == kUnknown) known[i] = ask() ? kYes : kNo;
+    return known[i] == kYes;
+  }
   bool IsOrgHead(std::size_t i) const {
-    return IsWord(i) && f.word_lists_.IsOrgHead(lower[i], true);
+    return Once(org_head, i, [&] { return f.word_lists_.IsOrgHead(lower[i], true); });
   }
 
   // A lower-case word made of a name particle, a hyphen and a capitalised
@@ -145,7 +155,9 @@ struct MentionFinder::Run_ {
   }
   // IsCap or IsParticleName (name_word, filled before any mention is read).
   bool IsNameWord(std::size_t i) const { return i < name_word.size() && name_word[i]; }
-  bool IsDateWord(std::size_t i) const { return IsWord(i) && f.date_words_.Contains(lower[i]); }
+  bool IsDateWord(std::size_t i) const {
+    return Once(date_word, i, [&] { return f.date_words_.Contains(lower[i]); });
+  }
   bool IsNameConnector(std::size_t i) const {
     return IsWord(i) && !tok[i].cap && f.name_connectors_.Contains(lower[i]);
   }
@@ -319,7 +331,9 @@ struct MentionFinder::Run_ {
     return role;
   }
 
-  bool IsPortfolio(std::size_t i) const { return IsWord(i) && f.portfolios_.Contains(lower[i]); }
+  bool IsPortfolio(std::size_t i) const {
+    return Once(portfolio, i, [&] { return f.portfolios_.Contains(lower[i]); });
+  }
 
   // 2–max_plain_name_words name words — up to max_name_words with a particle or a name
   // connector among them (Hamad bin Faisal bin Jassim Al Marri) — none a

@@ -269,7 +269,9 @@ bool IsUpperAt(std::string_view word, std::size_t i) {
 }
 
 std::string Lower(std::string_view word) {
-  std::string out;
+  std::string out(word);
+  if (LowerAsciiInPlace(out.data(), out.size())) return out;
+  out.clear();
   AppendLower(out, word);
   return out;
 }
