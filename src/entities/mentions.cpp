@@ -7,6 +7,7 @@
 
 #include "core/classes.h"
 #include "core/text.h"
+#include "core/view_hash.h"
 
 namespace whosaid::entities {
 
@@ -72,7 +73,7 @@ struct MentionFinder::Run_ {
   // asked): the finder asks of the same words again and again, each a hash
   // look-up.
   enum Known : char { kUnknown, kNo, kYes };
-  mutable std::vector<Known> function_word, role_word, place_word;
+  mutable std::vector<Known> function_word, role_word, place_word, org_head, date_word, portfolio;
   // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
   // its first place and whether it is in title case, each computed when a
   // mention first asks of that sentence (most sentences are never asked).
@@ -88,7 +89,10 @@ struct MentionFinder::Run_ {
         used(tokens.tokens.size(), 0),
         function_word(tokens.tokens.size(), kUnknown),
         role_word(tokens.tokens.size(), kUnknown),
-        place_word(tokens.tokens.size(), kUnknown) {
+        place_word(tokens.tokens.size(), kUnknown),
+        org_head(tokens.tokens.size(), kUnknown),
+        date_word(tokens.tokens.size(), kUnknown),
+        portfolio(tokens.tokens.size(), kUnknown) {
     name_word.assign(tok.size(), 0);
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (tok[i].kind != TokenKind::kWord) continue;
@@ -128,8 +132,15 @@ struct MentionFinder::Run_ {
     }
     return role_word[i] == kYes;
   }
+  // The answer of `ask` for word token i, asked once (`known` keeps it).
+  template <class Ask>
+  bool Once(std::vector<Known>& known, std::size_t i, const Ask& ask) const {
+    if (!IsWord(i)) return false;
+    if (known[i] == kUnknown) known[i] = ask() ? kYes : kNo;
+    return known[i] == kYes;
+  }
   bool IsOrgHead(std::size_t i) const {
-    return IsWord(i) && f.word_lists_.IsOrgHead(lower[i], true);
+    return Once(org_head, i, [&] { return f.word_lists_.IsOrgHead(lower[i], true); });
   }
 
   // A lower-case word made of a name particle, a hyphen and a capitalised
@@ -144,7 +155,9 @@ struct MentionFinder::Run_ {
   }
   // IsCap or IsParticleName (name_word, filled before any mention is read).
   bool IsNameWord(std::size_t i) const { return i < name_word.size() && name_word[i]; }
-  bool IsDateWord(std::size_t i) const { return IsWord(i) && f.date_words_.Contains(lower[i]); }
+  bool IsDateWord(std::size_t i) const {
+    return Once(date_word, i, [&] { return f.date_words_.Contains(lower[i]); });
+  }
   bool IsNameConnector(std::size_t i) const {
     return IsWord(i) && !tok[i].cap && f.name_connectors_.Contains(lower[i]);
   }
@@ -318,7 +331,9 @@ struct MentionFinder::Run_ {
     return role;
   }
 
-  bool IsPortfolio(std::size_t i) const { return IsWord(i) && f.portfolios_.Contains(lower[i]); }
+  bool IsPortfolio(std::size_t i) const {
+    return Once(portfolio, i, [&] { return f.portfolios_.Contains(lower[i]); });
+  }
 
   // 2–max_plain_name_words name words — up to max_name_words with a particle or a name
   // connector among them (Hamad bin Faisal bin Jassim Al Marri) — none a
@@ -505,12 +520,13 @@ struct MentionFinder::Run_ {
       return true;
     }
     if (first == 0 || IsPlace(first) || IsFunction(first)) return false;
-    bool hyphen = false;
-    for (std::size_t i = first; i <= last; ++i)
-      hyphen = hyphen || Word(i).find('-') != std::string_view::npos;
-    bool linked =
+    // (most runs follow neither a link nor a comma: the hyphens are looked
+    // for only after a comma)
+    const bool linked =
         IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.Contains(lower[first - 1]));
-    bool comma = IsPunct(first - 1, ',') && (hyphen || IsPunct(last + 1, '('));
+    bool comma = IsPunct(first - 1, ',') && IsPunct(last + 1, '(');
+    for (std::size_t i = first; !linked && !comma && i <= last && IsPunct(first - 1, ','); ++i)
+      comma = Word(i).find('-') != std::string_view::npos;
     if (!(linked || comma) || !OperationWordBefore(first, f.config_.operation_word_before))
       return false;
     Emit(first, last, MentionKind::kOperation);
@@ -820,7 +836,7 @@ struct MentionFinder::Run_ {
   // words are only looked up, never stored.
   void Words() {
     std::vector<std::size_t> candidates;
-    std::unordered_set<std::string_view> names;  // the candidates' lower-case forms
+    std::unordered_set<std::string_view, ViewHash> names;  // the candidates' lower-case forms
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (used[i] || !IsNameWord(i) || IsFunction(i) ||
           Word(i).size() < f.config_.min_word_mention_bytes)
@@ -840,6 +856,8 @@ struct MentionFinder::Run_ {
       if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.test(key(lower[i])))
         names.erase(lower[i]);
     }
+    out.reserve(out.size() + candidates.size());
+    range.reserve(range.size() + candidates.size());
     for (std::size_t i : candidates) {
       if (names.count(lower[i])) Emit(i, i, MentionKind::kWord);
     }

@@ -9,13 +9,16 @@ Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
   out.sentences = tokens.sentences;
   out.buffer_ = tokens.lowered;  // its own copy: the Words may outlive the Tokens
   out.words.reserve(tokens.tokens.size());
-  std::string_view buffer = out.buffer_;
+  const char* const lowered = out.buffer_.data();
+  // (the spans and offsets lie inside the text and the buffer: views made
+  // directly, without substr's checks)
   for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
     const auto& t = tokens.tokens[i];
     Word w;
     w.span = t.span;
-    w.lower = buffer.substr(tokens.lowered_at[i], tokens.lowered_at[i + 1] - tokens.lowered_at[i]);
-    w.text = text.substr(t.span.begin, t.span.end - t.span.begin);
+    w.lower = std::string_view(lowered + tokens.lowered_at[i],
+                               tokens.lowered_at[i + 1] - tokens.lowered_at[i]);
+    w.text = std::string_view(text.data() + t.span.begin, t.span.end - t.span.begin);
     w.kind = t.kind;
     w.cap = t.cap;
     w.all_caps = t.all_caps;

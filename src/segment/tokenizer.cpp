@@ -138,7 +138,15 @@ class Lexer {
   }
 
  private:
-  bool IsMark(std::size_t i) const { return std::binary_search(marks_.begin(), marks_.end(), i); }
+  // Whether byte i is a quote mark. The lexer asks in text order, so a
+  // cursor walks the sorted marks; a position before it searches again.
+  bool IsMark(std::size_t i) const {
+    if (mark_ > 0 && marks_[mark_ - 1] >= i)
+      mark_ = static_cast<std::size_t>(std::lower_bound(marks_.begin(), marks_.end(), i) -
+                                       marks_.begin());
+    while (mark_ < marks_.size() && marks_[mark_] < i) ++mark_;
+    return mark_ < marks_.size() && marks_[mark_] == i;
+  }
 
   // ’s followed by a non-letter is one possessive token; otherwise the lone ’.
   std::size_t PossessiveEnd(std::size_t i, std::size_t after) const {
@@ -154,6 +162,12 @@ class Lexer {
     std::size_t start = i;
     bool digits_only = true;
     while (i < end_) {
+      const auto b = static_cast<unsigned char>(text_[i]);
+      if (b < 0x80 && IsLetterOrDigit(b)) {  // (most bytes: one ASCII letter or digit)
+        if (!IsDigit(b)) digits_only = false;
+        ++i;
+        continue;
+      }
       std::size_t j = i;
       char32_t c = text::NextInline(text_, j);
       if (IsLetterOrDigit(c)) {
@@ -245,6 +259,7 @@ class Lexer {
   const std::vector<std::size_t>& marks_;
   const Tokenizer& tokenizer_;
   std::size_t end_ = 0;
+  mutable std::size_t mark_ = 0;  // IsMark's cursor: marks_[mark_ - 1] < the last byte asked
 };
 
 }  // namespace
@@ -254,7 +269,9 @@ bool IsUpperAt(std::string_view word, std::size_t i) {
 }
 
 std::string Lower(std::string_view word) {
-  std::string out;
+  std::string out(word);
+  if (LowerAsciiInPlace(out.data(), out.size())) return out;
+  out.clear();
   AppendLower(out, word);
   return out;
 }

@@ -30,6 +30,25 @@ TEST_SUITE("events") {
     }
   }
 
+  // MayStart: a number, a pattern's literal or a count word in any case,
+  // a month or weekday only capitalised, or a day number ("5th").
+  TEST_CASE("MayStart: which words a time expression may start at") {
+    const struct Row {
+      const char* word;
+      bool may;
+    } rows[] = {{"May", true},   {"may", false},      {"Monday", true},    {"monday", false},
+                {"Dec.", true},  {"yesterday", true}, {"Yesterday", true}, {"the", true},
+                {"early", true}, {"one", true},       {"One", true},       {"5", true},
+                {"2024", true},  {"5th", true},       {"31st", true},      {"32nd", false},
+                {"said", false}, {"days", false},     {",", false}};
+    for (const Row& row : rows) {
+      CAPTURE(row.word);
+      const auto words = testing::WordsOf(row.word);
+      REQUIRE(words.size() >= 1);
+      CHECK(testing::Dates().MayStart(words[0]) == row.may);
+    }
+  }
+
   TEST_CASE("weekdays resolve to the most recent such day, across month and year ends") {
     struct Row {
       const char* anchor;

@@ -99,6 +99,58 @@ TEST_SUITE("segment") {
     CHECK(Lower("Kenya’s") == "kenya's");
   }
 
+  // Lower's ASCII path works eight bytes (or four) at a time, with
+  // overlapping loads for the tail: every length up to past 16, the bytes
+  // around 'A' and 'Z', and a non-ASCII byte anywhere falls back to the
+  // code points.
+  TEST_CASE("case folding: ASCII at every length and at the letters' edges") {
+    const struct Row {
+      std::string in, out;
+    } rows[] = {{"", ""},
+                {"A", "a"},
+                {"@[`{", "@[`{"},
+                {"AZaz", "azaz"},
+                {"@AZ[", "@az["},
+                {"Kenya", "kenya"},
+                {"NATO-LED", "nato-led"},
+                {"ABCDEFGH", "abcdefgh"},
+                {"ABCDEFGHI", "abcdefghi"},
+                {"Abcdefghijklmno", "abcdefghijklmno"},
+                {"ABCDEFGHIJKLMNOPQ", "abcdefghijklmnopq"},
+                {"O'BRIEN@[X]", "o'brien@[x]"},
+                {"ÉA", "éa"},
+                {"ABCDÉ", "abcdé"},
+                {"ABCDEFGHÉ", "abcdefghé"},
+                {"ABCDEFGHIJ’S", "abcdefghij's"},
+                {"Ü", "ü"}};
+    for (const Row& row : rows) {
+      CAPTURE(row.in);
+      CHECK(Lower(row.in) == row.out);
+      std::string appended = "X";
+      AppendLower(appended, row.in);
+      CHECK(appended == "X" + row.out);
+    }
+    for (std::size_t n = 0; n <= 20; ++n) {
+      std::string upper, lower;
+      for (std::size_t k = 0; k < n; ++k) {
+        upper += static_cast<char>('A' + (k * 7) % 26);
+        lower += static_cast<char>('a' + (k * 7) % 26);
+      }
+      CAPTURE(n);
+      CHECK(Lower(upper) == lower);
+    }
+  }
+
+  TEST_CASE("each token's lower case, ASCII or not, in Tokens::lowered") {
+    const Tokenized t = Tokenize("The ÉCOLE in KIRU’S Centre said: “NO.” Über-CAPS ok");
+    REQUIRE(t.tokens.lowered_at.size() == t.tokens.tokens.size() + 1);
+    for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i) {
+      CAPTURE(t.Word(i));
+      CHECK(t.tokens.Lowered(i) == Lower(t.Word(i)));
+    }
+    CHECK(t.tokens.lowered.size() == t.tokens.lowered_at.back());
+  }
+
   TEST_CASE("all capitals: TokenizerConfig::all_caps_letters letters or more, each upper case") {
     const std::string text = "A UN NATO Envoy";
     const std::vector<Paragraph> paras = SplitParagraphs(text);
