@@ -116,8 +116,9 @@ class Resolver {
       ResolveGenericOrg(p, para);
     if (!p.name.empty()) {
       r.entity = EntityId(p);
-      last_ = Known{p.name,      p.type,   p.role,      p.affiliation,
-                    p.role_head, cue_unit, p.rank_only, GenderOf(p)};
+      const char gender = GenderOf(p);
+      last_ =
+          Known{p.name, p.type, p.role, p.affiliation, p.role_head, cue_unit, p.rank_only, gender};
       last_para_ = para;
       has_last_ = true;
       if (p.type != SpeakerType::kPerson) {
@@ -125,9 +126,10 @@ class Resolver {
         orgs_.back().unit = para;  // (a paragraph, for the distance)
       }
       if (p.type == SpeakerType::kPerson) {
-        Remember(p, cue_unit);
-        speakers_.Remember(KnownPerson{p.name, p.role, p.affiliation, p.role_head, cue_unit,
-                                       p.rank_only, GenderOf(p)});
+        const KnownPerson known{p.name,   p.role,      p.affiliation, p.role_head,
+                                cue_unit, p.rank_only, gender};
+        people_.Remember(known);
+        speakers_.Remember(known);
       }
     }
     return r;
@@ -232,6 +234,7 @@ class Resolver {
   // "Soomro" alone, after "Kamal Soomro" was named: a mention of him, so
   // that "he" in the next sentence finds him.
   void ScanWordMentions() {
+    if (people_.empty()) return;  // nobody to mention
     const auto& units = shape_.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
       if (units[u].symbol != sym_.name || units[u].nickname) continue;
@@ -539,6 +542,7 @@ class Resolver {
   const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain,
                             char gender = 0) const {
     auto bearers = people_.Bearers(word);
+    if (bearers.empty()) return nullptr;  // (WithWord would find nobody either)
     if (gender != 0) {
       std::erase_if(bearers, [gender](const KnownPerson* k) { return !Agrees(k->gender, gender); });
       if (bearers.empty()) return nullptr;
@@ -567,12 +571,6 @@ class Resolver {
       if (better) best = k, best_at = at;
     }
     return best ? best : after;
-  }
-
-  // Only persons are remembered (callers check the type).
-  void Remember(const SpeakerPhrase& p, std::size_t unit) {
-    people_.Remember(
-        KnownPerson{p.name, p.role, p.affiliation, p.role_head, unit, p.rank_only, GenderOf(p)});
   }
 
   void Fill(SpeakerPhrase& p, const KnownPerson& k) const {

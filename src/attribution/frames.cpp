@@ -6,6 +6,8 @@
 #include <map>
 #include <string_view>
 
+#include "attribution/frame_study.h"
+
 namespace whosaid::attribution {
 namespace {
 
@@ -29,211 +31,6 @@ std::string Expand(const std::string& pattern, const std::map<std::string, std::
     i = j - 1;
   }
   return out;
-}
-
-// A [class] at pattern[i] (i at '['): its members in `out`, negation applied;
-// returns the index after ']', or npos when the class uses a form not read
-// here (an escape of a letter, [:posix:]).
-std::size_t ReadClass(const std::string& p, std::size_t i, std::bitset<256>& out) {
-  std::bitset<256> m;
-  std::size_t j = i + 1;
-  bool negated = j < p.size() && p[j] == '^';
-  if (negated) ++j;
-  bool first = true;
-  while (j < p.size() && (p[j] != ']' || first)) {
-    first = false;
-    unsigned char c = static_cast<unsigned char>(p[j]);
-    if (c == '[' && j + 1 < p.size() && p[j + 1] == ':') return std::string::npos;
-    if (c == '\\') {
-      if (j + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[j + 1])))
-        return std::string::npos;
-      c = static_cast<unsigned char>(p[++j]);
-    }
-    if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
-      unsigned char hi = static_cast<unsigned char>(p[j + 2]);
-      if (hi == '\\' || hi < c) return std::string::npos;
-      for (unsigned x = c; x <= hi; ++x) m.set(x);
-      j += 3;
-      continue;
-    }
-    m.set(c);
-    ++j;
-  }
-  if (j >= p.size()) return std::string::npos;
-  out = negated ? ~m : m;
-  return j + 1;
-}
-
-// The least and the most repeats the quantifier at p[k] allows (1 and 1
-// when there is none; kMany for no most), and the index after it (a lazy or
-// possessive mark included).
-constexpr std::size_t kMany = static_cast<std::size_t>(-1);
-struct Repeat {
-  std::size_t least = 1, most = 1, next = 0;
-};
-Repeat Repeats(const std::string& p, std::size_t k) {
-  Repeat r{1, 1, k};
-  if (k < p.size() && (p[k] == '?' || p[k] == '*')) {
-    r.least = 0;
-    r.most = p[k] == '?' ? 1 : kMany;
-    ++k;
-  } else if (k < p.size() && p[k] == '+') {
-    r.most = kMany;
-    ++k;
-  } else if (k < p.size() && p[k] == '{') {
-    std::size_t close = p.find('}', k);
-    if (close == std::string::npos) return r;
-    auto number = [&](std::size_t at) {
-      return at < close && std::isdigit(static_cast<unsigned char>(p[at]))
-                 ? std::stoul(p.substr(at))
-                 : kMany;
-    };
-    std::size_t comma = p.find(',', k);
-    r.least = number(k + 1) == kMany ? 0 : number(k + 1);
-    r.most = comma < close ? number(comma + 1) : r.least;
-    k = close + 1;
-  } else {
-    return r;
-  }
-  if (k < p.size() && (p[k] == '?' || p[k] == '+')) ++k;
-  r.next = k;
-  return r;
-}
-
-// What RequiredSymbols proves of every match of a frame's pattern: the
-// symbol sets it takes one symbol of each (a literal or a [class] that the
-// match must take: not in a lookaround or an optional repeat of its own or
-// an enclosing group; of a group of alternatives, the union of one set of
-// each alternative, its smallest: "(?:[VB]|(?<=x)[vb])" takes one of VBvb),
-// and how many boundary symbols (| or /)
-// it takes at most: the literals and classes that can take one, each at most
-// once (so "\\|?" counts 1). Then every match lies in at most crossings + 1
-// stretches between boundaries, which together hold a symbol of each set.
-// Proves nothing (no sets) when a boundary can be taken any number of times
-// (a '.', a repeated class holding one, a repeated group that takes one), or
-// the pattern uses a form not read here (an escape of a letter, (?…) other
-// than groups and lookarounds).
-// "(?<spk>@SPK),?(?<cue>[VT])\\.?\\|(?<q>Q)" → {V T}, {Q}, @SPK's own sets;
-// one crossing.
-struct Required {
-  std::vector<std::bitset<256>> sets;  // empty: nothing proved
-  std::size_t crossings = 0;
-};
-Required RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
-  using Set = std::bitset<256>;
-  struct Group {
-    bool lookaround = false;
-    std::vector<Set> required;  // atoms taken by every match of the alternative being read
-    std::size_t crossings = 0;  // boundary symbols it takes at most (alternatives added up)
-    // of the alternatives read before the one being read: the union of their
-    // smallest sets (`any` false while none was read)
-    bool any = false, proved = true;
-    Set either;
-    // At '|' and at the end: the alternative read is added to `either`.
-    void EndAlternative() {
-      auto smallest =
-          std::min_element(required.begin(), required.end(),
-                           [](const Set& a, const Set& b) { return a.count() < b.count(); });
-      if (smallest == required.end())
-        proved = false;
-      else
-        either |= *smallest;
-      any = true;
-      required.clear();
-    }
-    // What every match of the group takes: the sets of its only alternative,
-    // or one set, the union of the alternatives' smallest (none when one of
-    // them takes no set).
-    std::vector<Set> Required() {
-      if (!any) return std::move(required);
-      EndAlternative();
-      return proved ? std::vector<Set>{either} : std::vector<Set>{};
-    }
-  };
-  Set bounds;  // the boundary symbols: a stretch never holds one
-  for (int c = 0; c < 256; ++c) bounds[c] = alpha.boundary.Has(static_cast<char>(c));
-  std::vector<Group> open(1);  // open[0]: the whole pattern
-  int looking = 0;             // open lookarounds
-  bool unbounded = false;      // a boundary may be taken any number of times
-  // An atom [i, next) read: required when its repeat allows no zero; one
-  // that may take a boundary adds to the crossings instead.
-  auto atom = [&](const Set& members, std::size_t next) {
-    Repeat r = Repeats(p, next);
-    if (looking) return r.next;
-    if ((members & bounds).any()) {
-      if (r.most == kMany) unbounded = true;
-      open.back().crossings += r.most == kMany ? 0 : r.most;
-    } else if (r.least > 0) {
-      open.back().required.push_back(members);
-    }
-    return r.next;
-  };
-  for (std::size_t i = 0; i < p.size() && !unbounded;) {
-    char c = p[i];
-    if (c == '\\') {
-      if (i + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[i + 1]))) return {};
-      i = atom(Set().set(static_cast<unsigned char>(p[i + 1])), i + 2);
-    } else if (c == '[') {
-      Set members;
-      std::size_t next = ReadClass(p, i, members);
-      if (next == std::string::npos) return {};
-      i = atom(members, next);
-    } else if (c == '(') {
-      Group g;
-      if (p.compare(i, 3, "(?=") == 0 || p.compare(i, 3, "(?!") == 0) {
-        g.lookaround = true;
-        i += 3;
-      } else if (p.compare(i, 4, "(?<=") == 0 || p.compare(i, 4, "(?<!") == 0) {
-        g.lookaround = true;
-        i += 4;
-      } else if (p.compare(i, 3, "(?:") == 0) {
-        i += 3;
-      } else if (p.compare(i, 3, "(?<") == 0) {
-        std::size_t end = p.find('>', i);
-        if (end == std::string::npos) return {};
-        for (std::size_t k = i + 3; k < end; ++k)
-          if (!std::isalnum(static_cast<unsigned char>(p[k])) && p[k] != '_') return {};
-        i = end + 1;
-      } else if (i + 1 < p.size() && p[i + 1] == '?') {
-        return {};  // another (?…) form
-      } else {
-        ++i;
-      }
-      looking += g.lookaround;
-      open.push_back(std::move(g));
-    } else if (c == ')') {
-      if (open.size() < 2) return {};
-      Group g = std::move(open.back());
-      open.pop_back();
-      looking -= g.lookaround;
-      Repeat r = Repeats(p, i + 1);
-      i = r.next;
-      if (g.lookaround) continue;
-      if (g.crossings > 0) {
-        if (r.most == kMany) unbounded = true;
-        open.back().crossings += r.most == kMany ? 0 : g.crossings * r.most;
-      }
-      if (r.least == 0) continue;
-      std::vector<Set> taken = g.Required();
-      auto& to = open.back().required;
-      to.insert(to.end(), taken.begin(), taken.end());
-    } else if (c == '|') {
-      if (!looking) open.back().EndAlternative();
-      ++i;
-    } else if (c == '.') {
-      i = atom(Set().set(), i + 1);
-    } else if (c == '^' || c == '$') {
-      ++i;
-    } else if (static_cast<unsigned char>(c) >= 0x80) {
-      return {};  // a character of several bytes: no symbol
-    } else if (std::string_view("*+?{}").find(c) != std::string_view::npos) {
-      return {};  // a repeat of nothing read here
-    } else {
-      i = atom(Set().set(static_cast<unsigned char>(c)), i + 1);
-    }
-  }
-  if (unbounded || open.size() != 1) return {};
-  return {open[0].Required(), open[0].crossings};
 }
 
 // Symbol positions [b, e) → the units they cover.
@@ -412,6 +209,8 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     : config_(config), alphabet_(ShapeAlphabet::Load(rules)) {
   const auto& file = rules.File("frames.txt");
   std::map<std::string, std::string> macros;
+  std::bitset<256> bounds;  // the boundary symbols
+  for (int c = 0; c < 256; ++c) bounds[c] = alphabet_.boundary.Has(static_cast<char>(c));
   for (const auto& line : file.lines()) {
     if (line.text[0] == '@') {
       auto eq = line.text.find(" = ");
@@ -442,6 +241,11 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     Required req = RequiredSymbols(fr.regex.pattern(), alphabet_);
     fr.required = std::move(req.sets);
     fr.crossings = req.crossings;
+    fr.after_boundary = StartsAfter(fr.regex.pattern(), bounds);
+    if (std::string suffix = CueSuffix(fr.regex.pattern()); !suffix.empty()) {
+      fr.after_cue = std::make_unique<Regex>(
+          suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)");
+    }
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
       throw file.Error(
@@ -585,12 +389,31 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       held.push_back(std::move(u));
     }
   }
+  // Where a frame's cue may stand (Frame::after_cue matches there): found
+  // left to right, window by window, each position once.
+  std::vector<std::size_t> cues;
+  std::size_t cues_to = 0;  // searched up to here
+  // The last position in [begin, end) where a match of `fr` may have its
+  // cue; npos when none.
+  auto last_cue = [&](const Frame& fr, std::size_t begin, std::size_t end) {
+    for (std::size_t at = std::max(begin, cues_to); at < end;) {
+      auto m = fr.after_cue->FindAt(s, at, end - 1);
+      if (!m) break;
+      cues.push_back(m->groups[0].begin);
+      at = m->groups[0].begin + 1;
+    }
+    cues_to = std::max(cues_to, end);
+    auto after = std::lower_bound(cues.begin(), cues.end(), end);
+    return after == cues.begin() || *(after - 1) < begin ? Regex::npos : *(after - 1);
+  };
   for (const Frame& fr : frames_) {
     std::size_t start = 0;
     if (fr.required.empty()) {
       search(fr, start, 0, s.size());
       continue;
     }
+    cues.clear();
+    cues_to = 0;
     const std::vector<std::uint64_t>& h = held[fr.crossings];
     for (std::size_t k = 0; k < stretches.size(); ++k) {
       if ((h[k] & fr.needs_sets) != fr.needs_sets) continue;
@@ -600,6 +423,13 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       // a frame that takes no boundary cannot start on one
       std::size_t from = stretches[k].begin;
       if (fr.crossings > 0) from = k == 0 ? 0 : stretches[k - 1].end;
+      if (fr.after_boundary && fr.crossings == 0) last = std::min(last, from);
+      if (fr.after_cue) {
+        // a match starts at or before its cue, which lies in its stretches
+        std::size_t cue = last_cue(fr, from, stretches[to - 1].end);
+        if (cue == Regex::npos) continue;
+        last = std::min(last, cue);
+      }
       search(fr, start, from, last);
     }
   }

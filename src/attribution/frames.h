@@ -18,6 +18,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +91,13 @@ class Frames {
     std::size_t crossings = 0;
     // `required` as bits of Frames::symbol_sets_ (one bit per distinct set)
     std::uint64_t needs_sets = 0;
+    // CueSuffix of the pattern (frame_study.h), compiled; null when there is
+    // none. Run() searches only for matches starting at or before the last
+    // position of their stretches where it matches.
+    std::unique_ptr<Regex> after_cue = nullptr;
+    // Every match starts right after a boundary (StartsAfter, frame_study.h:
+    // "(?<=[|/])…"): one that takes none starts where its stretch does.
+    bool after_boundary = false;
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
   void IndexRequiredSets();  // fills symbol_sets_ and each Frame::needs_sets

@@ -60,6 +60,7 @@ class PeopleIndex {
   void AddAlias(const std::string& name, const std::string& alias);
 
   const KnownPerson* Find(const std::string& name) const;
+  bool empty() const { return people_.empty(); }  // nobody remembered yet
   // Mentioned last before `unit` (strictly).
   const KnownPerson* Before(std::size_t unit) const;
   // Mentioned last before `unit` (strictly) among those `accept` takes,

@@ -1,0 +1,370 @@
+#include "attribution/frame_study.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace whosaid::attribution {
+namespace {
+
+// A [class] at pattern[i] (i at '['): its members in `out`, negation applied;
+// returns the index after ']', or npos when the class uses a form not read
+// here (an escape of a letter, [:posix:]).
+std::size_t ReadClass(const std::string& p, std::size_t i, std::bitset<256>& out) {
+  std::bitset<256> m;
+  std::size_t j = i + 1;
+  bool negated = j < p.size() && p[j] == '^';
+  if (negated) ++j;
+  bool first = true;
+  while (j < p.size() && (p[j] != ']' || first)) {
+    first = false;
+    unsigned char c = static_cast<unsigned char>(p[j]);
+    if (c == '[' && j + 1 < p.size() && p[j + 1] == ':') return std::string::npos;
+    if (c == '\\') {
+      if (j + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[j + 1])))
+        return std::string::npos;
+      c = static_cast<unsigned char>(p[++j]);
+    }
+    if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
+      unsigned char hi = static_cast<unsigned char>(p[j + 2]);
+      if (hi == '\\' || hi < c) return std::string::npos;
+      for (unsigned x = c; x <= hi; ++x) m.set(x);
+      j += 3;
+      continue;
+    }
+    m.set(c);
+    ++j;
+  }
+  if (j >= p.size()) return std::string::npos;
+  out = negated ? ~m : m;
+  return j + 1;
+}
+
+// The least and the most repeats the quantifier at p[k] allows (1 and 1
+// when there is none; kMany for no most), and the index after it (a lazy or
+// possessive mark included).
+constexpr std::size_t kMany = static_cast<std::size_t>(-1);
+struct Repeat {
+  std::size_t least = 1, most = 1, next = 0;
+};
+Repeat Repeats(const std::string& p, std::size_t k) {
+  Repeat r{1, 1, k};
+  if (k < p.size() && (p[k] == '?' || p[k] == '*')) {
+    r.least = 0;
+    r.most = p[k] == '?' ? 1 : kMany;
+    ++k;
+  } else if (k < p.size() && p[k] == '+') {
+    r.most = kMany;
+    ++k;
+  } else if (k < p.size() && p[k] == '{') {
+    std::size_t close = p.find('}', k);
+    if (close == std::string::npos) return r;
+    auto number = [&](std::size_t at) {
+      return at < close && std::isdigit(static_cast<unsigned char>(p[at]))
+                 ? std::stoul(p.substr(at))
+                 : kMany;
+    };
+    std::size_t comma = p.find(',', k);
+    r.least = number(k + 1) == kMany ? 0 : number(k + 1);
+    r.most = comma < close ? number(comma + 1) : r.least;
+    k = close + 1;
+  } else {
+    return r;
+  }
+  if (k < p.size() && (p[k] == '?' || p[k] == '+')) ++k;
+  r.next = k;
+  return r;
+}
+
+}  // namespace
+
+Required RequiredSymbols(const std::string& p, const ShapeAlphabet& alpha) {
+  using Set = std::bitset<256>;
+  struct Group {
+    bool lookaround = false;
+    std::vector<Set> required;  // atoms taken by every match of the alternative being read
+    std::size_t crossings = 0;  // boundary symbols it takes at most (alternatives added up)
+    // of the alternatives read before the one being read: the union of their
+    // smallest sets (`any` false while none was read)
+    bool any = false, proved = true;
+    Set either;
+    // At '|' and at the end: the alternative read is added to `either`.
+    void EndAlternative() {
+      auto smallest =
+          std::min_element(required.begin(), required.end(),
+                           [](const Set& a, const Set& b) { return a.count() < b.count(); });
+      if (smallest == required.end())
+        proved = false;
+      else
+        either |= *smallest;
+      any = true;
+      required.clear();
+    }
+    // What every match of the group takes: the sets of its only alternative,
+    // or one set, the union of the alternatives' smallest (none when one of
+    // them takes no set).
+    std::vector<Set> Required() {
+      if (!any) return std::move(required);
+      EndAlternative();
+      return proved ? std::vector<Set>{either} : std::vector<Set>{};
+    }
+  };
+  Set bounds;  // the boundary symbols: a stretch never holds one
+  for (int c = 0; c < 256; ++c) bounds[c] = alpha.boundary.Has(static_cast<char>(c));
+  std::vector<Group> open(1);  // open[0]: the whole pattern
+  int looking = 0;             // open lookarounds
+  bool unbounded = false;      // a boundary may be taken any number of times
+  // An atom [i, next) read: required when its repeat allows no zero; one
+  // that may take a boundary adds to the crossings instead.
+  auto atom = [&](const Set& members, std::size_t next) {
+    Repeat r = Repeats(p, next);
+    if (looking) return r.next;
+    if ((members & bounds).any()) {
+      if (r.most == kMany) unbounded = true;
+      open.back().crossings += r.most == kMany ? 0 : r.most;
+    } else if (r.least > 0) {
+      open.back().required.push_back(members);
+    }
+    return r.next;
+  };
+  for (std::size_t i = 0; i < p.size() && !unbounded;) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size() || std::isalnum(static_cast<unsigned char>(p[i + 1]))) return {};
+      i = atom(Set().set(static_cast<unsigned char>(p[i + 1])), i + 2);
+    } else if (c == '[') {
+      Set members;
+      std::size_t next = ReadClass(p, i, members);
+      if (next == std::string::npos) return {};
+      i = atom(members, next);
+    } else if (c == '(') {
+      Group g;
+      if (p.compare(i, 3, "(?=") == 0 || p.compare(i, 3, "(?!") == 0) {
+        g.lookaround = true;
+        i += 3;
+      } else if (p.compare(i, 4, "(?<=") == 0 || p.compare(i, 4, "(?<!") == 0) {
+        g.lookaround = true;
+        i += 4;
+      } else if (p.compare(i, 3, "(?:") == 0) {
+        i += 3;
+      } else if (p.compare(i, 3, "(?<") == 0) {
+        std::size_t end = p.find('>', i);
+        if (end == std::string::npos) return {};
+        for (std::size_t k = i + 3; k < end; ++k)
+          if (!std::isalnum(static_cast<unsigned char>(p[k])) && p[k] != '_') return {};
+        i = end + 1;
+      } else if (i + 1 < p.size() && p[i + 1] == '?') {
+        return {};  // another (?…) form
+      } else {
+        ++i;
+      }
+      looking += g.lookaround;
+      open.push_back(std::move(g));
+    } else if (c == ')') {
+      if (open.size() < 2) return {};
+      Group g = std::move(open.back());
+      open.pop_back();
+      looking -= g.lookaround;
+      Repeat r = Repeats(p, i + 1);
+      i = r.next;
+      if (g.lookaround) continue;
+      if (g.crossings > 0) {
+        if (r.most == kMany) unbounded = true;
+        open.back().crossings += r.most == kMany ? 0 : g.crossings * r.most;
+      }
+      if (r.least == 0) continue;
+      std::vector<Set> taken = g.Required();
+      auto& to = open.back().required;
+      to.insert(to.end(), taken.begin(), taken.end());
+    } else if (c == '|') {
+      if (!looking) open.back().EndAlternative();
+      ++i;
+    } else if (c == '.') {
+      i = atom(Set().set(), i + 1);
+    } else if (c == '^' || c == '$') {
+      ++i;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return {};  // a character of several bytes: no symbol
+    } else if (std::string_view("*+?{}").find(c) != std::string_view::npos) {
+      return {};  // a repeat of nothing read here
+    } else {
+      i = atom(Set().set(static_cast<unsigned char>(c)), i + 1);
+    }
+  }
+  if (unbounded || open.size() != 1) return {};
+  return {open[0].Required(), open[0].crossings};
+}
+
+namespace {
+
+// A part of a pattern as CueSuffix reads it: an atom or a group, with its
+// repeat; [begin, end) is its text, the repeat included.
+struct Part {
+  std::size_t begin = 0, end = 0;
+  std::string_view open;  // a group's opening: "(?:", "(?<cue>", "(?=" …; "" for an atom
+  bool lookaround = false;
+  std::vector<std::vector<Part>> alternatives;  // a group's
+  Repeat repeat;
+};
+
+// Reads a pattern into parts; `failed` once it meets a form not read here.
+class PartReader {
+ public:
+  explicit PartReader(const std::string& p) : p_(p) {}
+
+  // The alternatives from i_ up to an unopened ')' or the end.
+  std::vector<std::vector<Part>> Alternatives() {
+    std::vector<std::vector<Part>> alts(1);
+    while (!failed && i_ < p_.size() && p_[i_] != ')') {
+      if (p_[i_] == '|') {
+        alts.emplace_back();
+        ++i_;
+        continue;
+      }
+      alts.back().push_back(Read());
+    }
+    return alts;
+  }
+  bool AtEnd() const { return i_ == p_.size(); }
+  bool failed = false;
+
+ private:
+  Part Read() {
+    Part part;
+    part.begin = i_;
+    const char c = p_[i_];
+    if (c == '\\') {
+      if (i_ + 1 >= p_.size() || std::isalnum(static_cast<unsigned char>(p_[i_ + 1])))
+        return Fail();
+      i_ += 2;
+    } else if (c == '[') {
+      std::bitset<256> members;
+      i_ = ReadClass(p_, i_, members);
+      if (i_ == std::string::npos) return Fail();
+    } else if (c == '(') {
+      part.open = Opening();
+      if (part.open.empty()) return Fail();
+      part.lookaround = part.open.starts_with("(?=") || part.open.starts_with("(?!") ||
+                        part.open.starts_with("(?<=") || part.open.starts_with("(?<!");
+      i_ += part.open.size();
+      part.alternatives = Alternatives();
+      if (failed || i_ >= p_.size()) return Fail();
+      ++i_;  // ')'
+    } else if (static_cast<unsigned char>(c) >= 0x80 ||
+               std::string_view("*+?{}").find(c) != std::string_view::npos) {
+      return Fail();  // a character of several bytes; a repeat of nothing
+    } else {
+      ++i_;  // a literal, '.', '^', '$'
+    }
+    part.repeat = Repeats(p_, i_);
+    if (part.repeat.next > i_) i_ = part.repeat.next;
+    part.end = i_;
+    return part;
+  }
+
+  // The opening of the group at i_: "(", "(?:", a lookaround's or a named
+  // group's; "" for another form.
+  std::string_view Opening() const {
+    const std::string_view rest = std::string_view(p_).substr(i_);
+    for (std::string_view open : {"(?:", "(?=", "(?!", "(?<=", "(?<!"})
+      if (rest.starts_with(open)) return open;
+    if (rest.starts_with("(?<")) {
+      std::size_t end = rest.find('>');
+      if (end == std::string::npos) return "";
+      for (std::size_t k = 3; k < end; ++k)
+        if (!std::isalnum(static_cast<unsigned char>(rest[k])) && rest[k] != '_') return "";
+      return rest.substr(0, end + 1);
+    }
+    if (i_ + 1 < p_.size() && p_[i_ + 1] == '?') return "";
+    return "(";
+  }
+
+  Part Fail() {
+    failed = true;
+    return {};
+  }
+
+  const std::string& p_;
+  std::size_t i_ = 0;
+};
+
+// The most symbols a part may take or look at (kMany: no bound known).
+std::size_t MostSymbols(const Part& part) {
+  auto times = [](std::size_t a, std::size_t b) {
+    return a == 0 || b == 0 ? 0 : (a > kMany / b ? kMany : a * b);
+  };
+  if (part.open.empty()) return part.repeat.most;
+  std::size_t widest = 0;
+  for (const auto& alt : part.alternatives) {
+    std::size_t sum = 0;
+    for (const Part& p : alt) sum = std::min(kMany - 1, sum + std::min(MostSymbols(p), kMany - 1));
+    widest = std::max(widest, sum);
+  }
+  return times(part.repeat.most, widest);
+}
+
+bool Plain(const Part& part) { return part.repeat.least == 1 && part.repeat.most == 1; }
+
+// The parts of `seq` with every group opened that has one alternative, no
+// repeat and is no lookaround (the cue group stays whole).
+void Open(const std::vector<Part>& seq, std::vector<const Part*>& out) {
+  for (const Part& part : seq) {
+    if (!part.open.empty() && !part.lookaround && part.alternatives.size() == 1 && Plain(part) &&
+        part.open != "(?<cue>") {
+      Open(part.alternatives[0], out);
+    } else {
+      out.push_back(&part);
+    }
+  }
+}
+
+}  // namespace
+
+std::string CueSuffix(const std::string& pattern) {
+  PartReader reader(pattern);
+  std::vector<std::vector<Part>> root = reader.Alternatives();
+  if (reader.failed || !reader.AtEnd() || root.size() != 1) return "";
+  std::vector<const Part*> seq;
+  Open(root[0], seq);
+  auto cue = std::find_if(seq.begin(), seq.end(),
+                          [](const Part* part) { return part->open == "(?<cue>"; });
+  if (cue == seq.end() || !Plain(**cue)) return "";
+  std::string suffix = pattern.substr((*cue)->begin, (*cue)->end - (*cue)->begin);
+  bool more = false;  // a part after the cue group that may not match empty
+  for (auto at = cue + 1; at != seq.end(); ++at) {
+    const Part& part = **at;
+    if (MostSymbols(part) > kCueSuffixMostSymbols) break;
+    suffix += pattern.substr(part.begin, part.end - part.begin);
+    more = more || part.lookaround || part.repeat.least > 0;
+  }
+  return more ? suffix : "";
+}
+
+bool StartsAfter(const std::string& pattern, const std::bitset<256>& set) {
+  PartReader reader(pattern);
+  std::vector<std::vector<Part>> root = reader.Alternatives();
+  if (reader.failed || !reader.AtEnd() || root.size() != 1) return false;
+  std::vector<const Part*> seq;
+  Open(root[0], seq);
+  if (seq.empty()) return false;
+  const Part& first = *seq[0];
+  if (first.open != "(?<=" || !Plain(first) || first.alternatives.size() != 1 ||
+      first.alternatives[0].size() != 1)
+    return false;
+  const Part& atom = first.alternatives[0][0];
+  if (!atom.open.empty() || !Plain(atom)) return false;
+  std::bitset<256> members;
+  const char c = pattern[atom.begin];
+  if (c == '[') {
+    if (ReadClass(pattern, atom.begin, members) == std::string::npos) return false;
+  } else if (c == '\\') {
+    members.set(static_cast<unsigned char>(pattern[atom.begin + 1]));
+  } else if (c != '.' && c != '^' && c != '$') {
+    members.set(static_cast<unsigned char>(c));
+  } else {
+    return false;
+  }
+  return (members & ~set).none();
+}
+
+}  // namespace whosaid::attribution

@@ -1,0 +1,140 @@
+#include "attribution/frame_study.h"
+
+#include <doctest/doctest.h>
+
+#include "../support/rules_fixture.h"
+#include "core/regex.h"
+
+namespace whosaid::attribution {
+namespace {
+
+TEST_SUITE("attribution") {
+  TEST_CASE("CueSuffix: the cue group and what must follow it, up to the content") {
+    struct Row {
+      std::string pattern, suffix;
+    } rows[] = {
+        // the content group is opened; its lookahead stays, its long repeat ends the suffix
+        {"(?<spk>N+)(?<cue>[VT])(?<content>(?=i)[^|/]{1,400}?)", "(?<cue>[VT])(?=i)"},
+        {"(?<spk>N+),?(?<cue>V)[^|/t]{0,12}?,?t(?<content>[^|/]{1,400}?)(?=[|/])",
+         "(?<cue>V)[^|/t]{0,12}?,?t"},
+        // a cue group inside another plain group: that group is opened too
+        {"(?<content>[wt](?<spk>N)(?<cue>[VB])(?=[xk])[^,|/]{1,300}?)", "(?<cue>[VB])(?=[xk])"},
+        // a group after the cue with alternatives stays whole
+        {"(?<spk>N)(?<cue>T)(?:H?N{1,4}|p)z?i(?<content>[^|/]{1,400}?)",
+         "(?<cue>T)(?:H?N{1,4}|p)z?i"},
+        // escapes are copied as they are
+        {"(?<spk>N)(?<cue>V)\\.?\\|(?<q>Q)(?=[.]?[|/])", "(?<cue>V)\\.?\\|Q(?=[.]?[|/])"},
+        // nothing that must match after the cue: none
+        {"(?<q>Q),?(?<spk>N+),?(?<cue>[VT])", ""},
+        {"(?<q>Q)(?<cue>[VT])S?(?<spk>N+)", ""},
+        {"(?<spk>N)(?<cue>V)(?<content>[^|/]{2,400}?)", ""},
+        // the cue group inside alternatives, a repeat or a lookaround: none
+        {"(?:(?<cue>V)i|(?<spk>N)V)t", ""},
+        {"(?<spk>N)(?:(?<cue>V)i)?t", ""},
+        {"(?<spk>N)(?=(?<cue>V))Vt", ""},
+        {"(?<spk>N)(?<cue>V)?t", ""},
+        // alternatives at the top: none
+        {"(?<spk>N)(?<cue>V)t|Q", ""},
+        // forms not read here: none
+        {"(?<spk>N)(?<cue>V)\\d", ""},
+        {"(?<spk>N)(?<cue>V)[[:alpha:]]", ""},
+        {"(?<spk>N)(?<cue>V)(?>t)", ""},
+        {"(?<spk>N)(?<cue>V)(t", ""},
+        {"", ""},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      CHECK(CueSuffix(row.pattern) == row.suffix);
+    }
+  }
+
+  TEST_CASE("CueSuffix: every frame's suffix compiles, and matches where the frame has its cue") {
+    // a shape with several claims; each frame's matches have their cue where
+    // the suffix matches, anchored
+    const std::string shape = "/NRNNNV,Q/Q,PV./NNyVtDkkk./GTNNtDkxk./NTdkikkk./DNNVikkk./";
+    struct Row {
+      std::string pattern;
+    } rows[] = {
+        {"(?<spk>N+),?(?<cue>[VT])(?<content>(?=[tDdi])[^|/]{1,40}?)(?=[.]?[|/])"},
+        {"(?<spk>[NGD]+)y?(?<cue>[VT])[^|/t]{0,12}?t(?<content>[^|/]{1,40}?)(?=[.]?[|/])"},
+        {"(?<spk>[NDG]+)(?<cue>[VT])(?:[Dd]?N{1,2})?(?<content>i[^|/]{1,40}?)(?=[.]?[|/])"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const std::string suffix = CueSuffix(row.pattern);
+      REQUIRE(!suffix.empty());
+      Regex frame(row.pattern, "test");
+      Regex after(suffix, "test");
+      const int cue = frame.GroupIndex("cue");
+      std::size_t found = 0;
+      for (const auto& m : frame.FindAll(shape)) {
+        const std::size_t at = m.Group(cue).begin;
+        CAPTURE(at);
+        CHECK(after.FindAt(shape, at, at).has_value());
+        ++found;
+      }
+      CHECK(found > 0);
+    }
+  }
+
+  TEST_CASE("StartsAfter: a pattern opening with a lookbehind of boundary symbols") {
+    const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
+    struct Row {
+      std::string pattern;
+      bool after;
+    } rows[] = {
+        {"(?:(?<=[|/]))(?<spk>N+)(?<cue>V)", true},  // @START, as frames.txt writes it
+        {"(?<=/)(?<spk>N)(?<cue>:)", true},
+        {"(?<=\\|)N", true},
+        {"(?<content>(?<=[|/])k+)V", true},  // inside a plain group
+        {"(?<=[|/,])(?<q>Q)", false},        // a comma is no boundary
+        {"(?:(?<=[|/]))?N", false},          // optional
+        {"(?:(?<=[|/])|(?<=,))N", false},    // one of alternatives
+        {"(?<=[|/]N)V", false},              // more than one symbol
+        {"(?<![|/])N", false},               // a negative lookbehind
+        {"N(?<=[|/])", false},               // not first
+        {"(?=[|/])N", false},
+        {"(?<=[|/])N|V", false},
+        {"", false},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      CHECK(StartsAfter(row.pattern, bounds) == row.after);
+    }
+  }
+
+  TEST_CASE("RequiredSymbols: sets every match takes, and the boundaries it may cross") {
+    const ShapeAlphabet alpha = ShapeAlphabet::Load(testing::Rules());
+    auto sets = [](const Required& r) {
+      std::string out;
+      for (const auto& set : r.sets) {
+        if (!out.empty()) out += ' ';
+        for (int c = 0; c < 256; ++c)
+          if (set.test(static_cast<std::size_t>(c))) out += static_cast<char>(c);
+      }
+      return out;
+    };
+    struct Row {
+      std::string pattern, sets;
+      std::size_t crossings;
+    } rows[] = {
+        {"(?<spk>N+),?(?<cue>[VT])\\.?\\|(?<q>Q)", "N TV Q", 1},
+        {"(?:[VB]|(?<=x)[vb])t", "BVbv t", 0},
+        {"N?(?=Q)V", "V", 0},
+        {"[^|/]{0,40}V", "V", 0},
+        {"(?:N|)V", "V", 0},
+        {".V", "V", 1},   // a '.' may take one boundary
+        {".*V", "", 0},   // any number of them: nothing proved
+        {"N\\d", "", 0},  // a form not read here
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const Required r = RequiredSymbols(row.pattern, alpha);
+      CHECK(sets(r) == row.sets);
+      if (!r.sets.empty()) CHECK(r.crossings == row.crossings);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace whosaid::attribution
