@@ -30,6 +30,11 @@ class SummaryFeatures : public FeatureSource {
     if (!spilled_) throw std::logic_error("claims: an item's features are neither held nor given");
     spilled_->Read(i, features, uses);
   }
+  void ReadMany(const std::vector<std::size_t>& items,
+                const std::vector<Into>& into) const override {
+    if (!spilled_) throw std::logic_error("claims: an item's features are neither held nor given");
+    spilled_->ReadMany(items, into);
+  }
 
  private:
   const std::vector<FoldedDoc>& docs_;

@@ -102,13 +102,19 @@ std::size_t CommonTerms(const Bag& a, const Bag& b) {
 bool SharedRun(const ItemFeatures& a, const ItemFeatures& b, std::size_t score) {
   // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content
   // words.
+  // (b's words unpacked once, the tables kept by the thread: this runs for
+  // every pair of direct quotes compared)
   const PackedWords& ak = a.wording;
-  const PackedWords& bk = b.wording;
-  std::vector<std::size_t> len(bk.size() + 1, 0), con(bk.size() + 1, 0);
+  thread_local std::vector<std::string_view> bk;
+  thread_local std::vector<std::size_t> len, con;
+  bk.clear();
+  for (const PackedWords::Word w : b.wording) bk.push_back(w.key);
+  len.assign(bk.size() + 1, 0);
+  con.assign(bk.size() + 1, 0);
   for (std::size_t i = 0; i < ak.size(); ++i) {
     const PackedWords::Word w = ak[i];
     for (std::size_t j = bk.size(); j-- > 0;) {
-      if (w.key == bk[j].key) {
+      if (w.key == bk[j]) {
         len[j + 1] = len[j] + 1;
         con[j + 1] = con[j] + (w.flag ? 1 : 0);
         if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
@@ -184,11 +190,45 @@ struct Ranked {
   }
   std::int32_t Published(const PackedItem& x) const { return items.DocOf(x.doc).published; }
 
-  void Load(std::size_t r, Loaded& into) const {
-    if (source.Held(order[r], into.f, into.u)) return;
-    source.Read(order[r], into.features, into.uses);
-    into.f = &into.features;
-    into.u = &into.uses;
+  // Rank ranks[k]'s features into into[k] for each k < count: held
+  // (FeatureSource::Held) or read, those read at once (ReadMany: in the
+  // file's order, not the ranks').
+  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into) const {
+    std::vector<std::size_t> items;
+    std::vector<FeatureSource::Into> to;
+    for (std::size_t k = 0; k < count; ++k) {
+      Loaded& l = into[k];
+      if (source.Held(order[ranks[k]], l.f, l.u)) continue;
+      items.push_back(order[ranks[k]]);
+      to.push_back({&l.features, &l.uses});
+      l.f = &l.features;
+      l.u = &l.uses;
+    }
+    if (!items.empty()) source.ReadMany(items, to);
+  }
+  // The same on `threads` threads, a contiguous part of the ranks each.
+  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into, unsigned threads) const {
+    const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
+    const std::size_t part = (count + parts - 1) / parts;
+    parallel::RunWorkers(parts, [&](std::size_t c) {
+      const std::size_t from = std::min(count, c * part), to = std::min(count, (c + 1) * part);
+      LoadMany(ranks + from, to - from, into + from);
+    });
+  }
+  // f(k, loaded) for each k < count in order, rank rank_of(k) loaded
+  // kBatch at a time (LoadMany) and dropped after.
+  template <class RankOf, class F>
+  void ForEachLoaded(std::size_t count, RankOf&& rank_of, F&& f) const {
+    constexpr std::size_t kBatch = 2048;
+    std::vector<std::size_t> ranks;
+    for (std::size_t b = 0; b < count; b += kBatch) {
+      const std::size_t m = std::min(kBatch, count - b);
+      ranks.clear();
+      for (std::size_t k = b; k < b + m; ++k) ranks.push_back(rank_of(k));
+      std::vector<Loaded> loaded(m);
+      LoadMany(ranks.data(), m, loaded.data());
+      for (std::size_t k = 0; k < m; ++k) f(b + k, loaded[k]);
+    }
   }
 
   // The item's terms weighed: idf over the run (a name `proper_weight` of
@@ -235,15 +275,17 @@ struct Ranked {
         one_doc ? std::min(p.topic_total, q.topic_total) : std::min(p.total, q.total);
     const double sim = smaller > 0 ? o.weight / smaller : 0.0;
     if (o.shared < config.min_shared && sim < config.short_link) return 0.0;
-    if (x.direct && y.direct) {
-      const bool run = SharedRun(*p.features, *q.features, config.direct_run);
-      if (one_doc && (sim < config.same_doc_direct || !run)) return 0.0;
-      if (!one_doc && sim < config.direct_link && !run) return 0.0;
-    }
     const std::int32_t pa = Published(x), pb = Published(y);
     if (pa >= 0 && pb >= 0 && std::labs(long{pa} - pb) > config.max_days_apart &&
         (sim < config.far_link || o.shared < config.far_min_shared)) {
       return 0.0;
+    }
+    // Two direct quotes: the shared run (the dearest test) only where the
+    // containment alone does not decide.
+    if (x.direct && y.direct) {
+      auto run = [&] { return SharedRun(*p.features, *q.features, config.direct_run); };
+      if (one_doc && (sim < config.same_doc_direct || !run())) return 0.0;
+      if (!one_doc && sim < config.direct_link && !run()) return 0.0;
     }
     return sim;
   }
@@ -288,13 +330,15 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     std::vector<KeySet> parts(chunks);
     const std::size_t chunk = (bridge.size() + chunks - 1) / chunks;
     parallel::RunWorkers(chunks, [&](std::size_t c) {
-      for (std::size_t i = c * chunk; i < std::min(bridge.size(), (c + 1) * chunk); ++i) {
-        Loaded loaded;
-        g.Load(bridge[i], loaded);
-        for (const PackedWords::Word t : loaded.f->terms) {
-          if (parts[c].find(t.key) == parts[c].end()) parts[c].emplace(t.key);
-        }
-      }
+      const std::size_t from = std::min(bridge.size(), c * chunk);
+      const std::size_t to = std::min(bridge.size(), (c + 1) * chunk);
+      g.ForEachLoaded(
+          to - from, [&](std::size_t k) { return bridge[from + k]; },
+          [&](std::size_t, const Loaded& loaded) {
+            for (const PackedWords::Word t : loaded.f->terms) {
+              if (parts[c].find(t.key) == parts[c].end()) parts[c].emplace(t.key);
+            }
+          });
     });
     for (KeySet& part : parts) held.merge(part);
   }
@@ -308,19 +352,23 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     std::vector<PostingMap> parts(chunks);
     const std::size_t chunk = (n + chunks - 1) / chunks;
     parallel::RunWorkers(chunks, [&](std::size_t c) {
+      std::vector<std::size_t> named;  // the chunk's ranks with a speaker
       for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
-        if (out[r] == 0) continue;
-        Loaded loaded;
-        g.Load(r, loaded);
-        for (const PackedWords::Word t : loaded.f->terms) {
-          auto key = held.find(t.key);
-          if (key == held.end()) continue;
-          Postings& list = parts[c][*key];
-          if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
-          list.ranks.push_back(static_cast<std::uint32_t>(r));
-          if (list.ranks.size() > config.max_posting) list = {{}, true};
-        }
+        if (out[r] != 0) named.push_back(r);
       }
+      g.ForEachLoaded(
+          named.size(), [&](std::size_t k) { return named[k]; },
+          [&](std::size_t k, const Loaded& loaded) {
+            const std::size_t r = named[k];
+            for (const PackedWords::Word t : loaded.f->terms) {
+              auto key = held.find(t.key);
+              if (key == held.end()) continue;
+              Postings& list = parts[c][*key];
+              if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
+              list.ranks.push_back(static_cast<std::uint32_t>(r));
+              if (list.ranks.size() > config.max_posting) list = {{}, true};
+            }
+          });
     });
     for (PostingMap& part : parts) {
       for (auto& [key, from] : part) {
@@ -347,8 +395,8 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     loaded = std::vector<Loaded>(m);
     bags.assign(m, Bag());
     candidates.assign(m, {});
+    g.LoadMany(bridge.data() + b0, m, loaded.data(), threads);
     parallel::ForEach(m, threads, [&](std::size_t i) {
-      g.Load(bridge[b0 + i], loaded[i]);
       bags[i] = g.BagOf(loaded[i]);
       for (std::string_view k : bags[i].keys) {
         auto it = postings.find(k);
@@ -368,10 +416,9 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     near.erase(std::unique(near.begin(), near.end()), near.end());
     std::vector<Loaded> near_loaded(near.size());
     std::vector<Bag> near_bags(near.size());
-    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
-      g.Load(near[i], near_loaded[i]);
-      near_bags[i] = MakeBag(near_loaded[i].f->terms);
-    });
+    g.LoadMany(near.data(), near.size(), near_loaded.data(), threads);
+    parallel::ForEach(near.size(), threads,
+                      [&](std::size_t i) { near_bags[i] = MakeBag(near_loaded[i].f->terms); });
     auto near_index = [&](std::size_t c) {
       return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
     };
@@ -419,9 +466,14 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       if (entity != 0 && one && RoleFits(lexicon, g.items.String(x.role), roles)) {
         out[r] = entity;
       } else if (x.role != 0) {
-        std::string key;
-        for (const std::string& w : LowerWords(g.items.String(x.mention))) key += ' ' + w;
-        own[i] = "\x01" + std::string(g.items.DocOf(x.doc).id) + "\x01" + key;
+        std::string& key = own[i];  // \x01 doc \x01 then ' ' word for each word
+        key.push_back('\x01');
+        key.append(g.items.DocOf(x.doc).id);
+        key.push_back('\x01');
+        for (const std::string& w : LowerWords(g.items.String(x.mention))) {
+          key.push_back(' ');
+          key.append(w);
+        }
       }
     });
     for (std::size_t i = 0; i < m; ++i) {
@@ -462,21 +514,22 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   const StatementConfig& config = g.config;
   const bool hold = ranks.size() <= config.held_block;
   std::vector<Loaded> held(hold ? ranks.size() : 0);
-  if (hold) {
-    for (std::size_t i = 0; i < ranks.size(); ++i) g.Load(ranks[i], held[i]);
-  }
+  if (hold) g.LoadMany(ranks.data(), ranks.size(), held.data());
   // Each item's unique term keys, to `use(i, key)`.
   auto for_keys = [&](auto&& use) {
     std::vector<std::string_view> keys;
-    for (std::size_t i = 0; i < ranks.size(); ++i) {
-      Loaded scratch;
-      if (!hold) g.Load(ranks[i], scratch);
-      const Loaded& loaded = hold ? held[i] : scratch;
+    auto each = [&](std::size_t i, const Loaded& loaded) {
       keys.clear();
       for (const PackedWords::Word w : loaded.f->terms) keys.push_back(w.key);
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
       for (std::string_view k : keys) use(i, k);
+    };
+    if (hold) {
+      for (std::size_t i = 0; i < ranks.size(); ++i) each(i, held[i]);
+    } else {
+      g.ForEachLoaded(
+          ranks.size(), [&](std::size_t i) { return ranks[i]; }, each);
     }
   };
   // 3. Candidate pairs share a term that is rare within the speaker's items.
@@ -509,11 +562,14 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
                                     out.items.begin());
   };
   std::vector<Loaded> loaded(hold ? 0 : out.items.size());
-  std::vector<Bag> bags(out.items.size());
-  for (std::size_t c = 0; c < out.items.size(); ++c) {
-    if (!hold) g.Load(ranks[out.items[c]], loaded[c]);
-    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
+  if (!hold) {
+    std::vector<std::size_t> linked_ranks;
+    for (std::size_t i : out.items) linked_ranks.push_back(ranks[i]);
+    g.LoadMany(linked_ranks.data(), linked_ranks.size(), loaded.data());
   }
+  std::vector<Bag> bags(out.items.size());
+  for (std::size_t c = 0; c < out.items.size(); ++c)
+    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
   auto similarity = [&](std::size_t x, std::size_t y) {
     return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
   };
@@ -734,21 +790,23 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   parallel::RunWorkers(chunks, [&](std::size_t c) {
     TermCounts& df = counts[c];
     std::vector<std::string_view> keys;
-    for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
-      Loaded loaded;
-      g.Load(r, loaded);
-      keys.clear();
-      for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      for (std::string_view k : keys) {
-        auto it = df.find(k);
-        if (it == df.end())
-          df.emplace(std::string(k), 1);
-        else
-          ++it->second;
-      }
-    }
+    const std::size_t from = std::min(n, c * chunk);
+    const std::size_t to = std::min(n, (c + 1) * chunk);
+    g.ForEachLoaded(
+        to - from, [&](std::size_t k) { return from + k; },
+        [&](std::size_t, const Loaded& loaded) {
+          keys.clear();
+          for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
+          std::sort(keys.begin(), keys.end());
+          keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+          for (std::string_view k : keys) {
+            auto it = df.find(k);
+            if (it == df.end())
+              df.emplace(std::string(k), 1);
+            else
+              ++it->second;
+          }
+        });
   });
   g.df = std::move(counts[0]);
   for (std::size_t c = 1; c < chunks; ++c) {
