@@ -21,12 +21,29 @@
 namespace whosaid::claims {
 namespace {
 
+// Term keys owned (the features they come from are loaded and dropped).
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
+// The run's terms: each key's document frequency and its id, the key's rank
+// among the run's keys (ids compare as their keys do: a bag's terms are
+// merged by id, an integer compare instead of a string's).
+struct TermInfo {
+  int df = 0;
+  std::uint32_t id = 0;
+};
+using TermTable = std::unordered_map<std::string, TermInfo, KeyHash, std::equal_to<>>;
+
 // One item's terms: sorted unique keys (views of its features', which
-// outlive the bag: Loaded) with their weights.
+// outlive the bag: Loaded) with their ids and weights.
 struct Bag {
   const ItemFeatures* features = nullptr;  // what it was made of
   std::vector<std::string_view> keys;
-  std::vector<bool> proper;  // a name wherever the item uses it
+  std::vector<std::uint32_t> ids;  // TermInfo::id of each key
+  std::vector<char> proper;        // a name wherever the item uses it
+  std::vector<int> df;             // TermInfo::df of each key
   std::vector<double> weight;
   double total = 0;
   std::vector<double> topic;  // weight within its document (StatementConfig::topic_uses)
@@ -34,17 +51,35 @@ struct Bag {
 };
 
 // The bag's keys and names, no weights yet: sorted unique keys, a key a
-// name only where every use of it is one.
-Bag MakeBag(const PackedWords& terms) {
-  std::vector<std::pair<std::string_view, bool>> seen;
+// name only where every use of it is one. Every key is in `table`.
+Bag MakeBag(const PackedWords& terms, const TermTable& table) {
+  struct Seen {
+    std::uint32_t id;
+    bool proper;
+    std::string_view key;
+    int df;
+  };
+  std::vector<Seen> seen;
   seen.reserve(terms.size());
-  for (const PackedWords::Word t : terms) seen.emplace_back(t.key, t.flag);
-  std::sort(seen.begin(), seen.end());  // a key's first use: its least proper
+  for (const PackedWords::Word t : terms) {
+    const TermInfo& info = table.find(t.key)->second;
+    seen.push_back({info.id, t.flag, t.key, info.df});
+  }
+  // a key's first use: its least proper
+  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
+    return a.id != b.id ? a.id < b.id : a.proper < b.proper;
+  });
   Bag bag;
-  for (const auto& [key, proper] : seen) {
-    if (!bag.keys.empty() && bag.keys.back() == key) continue;
-    bag.keys.push_back(key);
-    bag.proper.push_back(proper);
+  bag.keys.reserve(seen.size());
+  bag.ids.reserve(seen.size());
+  bag.proper.reserve(seen.size());
+  bag.df.reserve(seen.size());
+  for (const Seen& t : seen) {
+    if (!bag.ids.empty() && bag.ids.back() == t.id) continue;
+    bag.keys.push_back(t.key);
+    bag.ids.push_back(t.id);
+    bag.proper.push_back(t.proper ? 1 : 0);
+    bag.df.push_back(t.df);
   }
   return bag;
 }
@@ -55,20 +90,20 @@ struct Overlap {
   std::size_t common = 0;  // shared terms that are neither names nor `not`
   double weight = 0;
 };
-Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
+// (`not_id`: the id of `not`, or none)
+Overlap Shared(const Bag& a, const Bag& b, std::uint32_t not_id, bool one_doc = false) {
   Overlap o;
   const std::vector<double>& wa = one_doc ? a.topic : a.weight;
   const std::vector<double>& wb = one_doc ? b.topic : b.weight;
   std::size_t i = 0, j = 0;
-  while (i < a.keys.size() && j < b.keys.size()) {
-    int c = a.keys[i].compare(b.keys[j]);
-    if (c < 0) {
+  while (i < a.ids.size() && j < b.ids.size()) {
+    if (a.ids[i] < b.ids[j]) {
       ++i;
-    } else if (c > 0) {
+    } else if (a.ids[i] > b.ids[j]) {
       ++j;
     } else {
       ++o.shared;
-      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++o.common;
+      if (!a.proper[i] && !b.proper[j] && a.ids[i] != not_id) ++o.common;
       o.weight += std::min(wa[i], wb[j]);
       ++i;
       ++j;
@@ -79,16 +114,15 @@ Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
 
 // Overlap::common of two bags, from their keys and names alone (no weights
 // needed).
-std::size_t CommonTerms(const Bag& a, const Bag& b) {
+std::size_t CommonTerms(const Bag& a, const Bag& b, std::uint32_t not_id) {
   std::size_t common = 0, i = 0, j = 0;
-  while (i < a.keys.size() && j < b.keys.size()) {
-    const int c = a.keys[i].compare(b.keys[j]);
-    if (c < 0) {
+  while (i < a.ids.size() && j < b.ids.size()) {
+    if (a.ids[i] < b.ids[j]) {
       ++i;
-    } else if (c > 0) {
+    } else if (a.ids[i] > b.ids[j]) {
       ++j;
     } else {
-      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++common;
+      if (!a.proper[i] && !b.proper[j] && a.ids[i] != not_id) ++common;
       ++i;
       ++j;
     }
@@ -168,13 +202,6 @@ struct Loaded {
   Loaded& operator=(const Loaded&) = delete;
 };
 
-// Term keys owned (the features they come from are loaded and dropped).
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-};
-using TermCounts = std::unordered_map<std::string, int, KeyHash, std::equal_to<>>;
-
 struct Ranked {
   const StatementConfig& config;
   const TermLexicon& lexicon;
@@ -182,7 +209,8 @@ struct Ranked {
   const FeatureSource& source;
   std::vector<std::uint32_t> order;     // rank → item (4 bytes: millions of items)
   std::vector<std::uint32_t> doc_rank;  // by PackedItems::docs: its id's rank among the run's
-  TermCounts df;                        // items whose terms hold the key
+  TermTable terms;                      // every key of the run's items
+  std::uint32_t not_id = UINT32_MAX;    // the id of `not` (UINT32_MAX: none)
 
   const PackedItem& Item(std::size_t r) const { return items.items[order[r]]; }
   bool SameDoc(const PackedItem& x, const PackedItem& y) const {
@@ -234,12 +262,12 @@ struct Ranked {
   // The item's terms weighed: idf over the run (a name `proper_weight` of
   // it), and within its document (StatementConfig::topic_uses).
   Bag BagOf(const Loaded& loaded) const {
-    Bag bag = MakeBag(loaded.f->terms);
+    Bag bag = MakeBag(loaded.f->terms, terms);
     bag.features = loaded.f;
     const TermUses& uses = *loaded.u;
     const double n = static_cast<double>(items.items.size());
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
-      const int count = df.find(bag.keys[k])->second;
+      const int count = bag.df[k];
       double idf = std::log((n + 1.0) / (count + 0.5));
       bag.weight.push_back(idf * (bag.proper[k] ? config.proper_weight : 1.0));
       bag.total += bag.weight.back();
@@ -264,7 +292,7 @@ struct Ranked {
     }
     if (p.keys.empty() || q.keys.empty()) return 0.0;
     const bool one_doc = SameDoc(x, y);
-    Overlap o = Shared(p, q, one_doc);
+    Overlap o = Shared(p, q, not_id, one_doc);
     // A short report (`to exact revenge`) in another outlet's story of the
     // same event may share one word with the statement it paraphrases.
     const bool brief = std::min(p.keys.size(), q.keys.size()) <= config.short_terms && !one_doc &&
@@ -417,8 +445,9 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     std::vector<Loaded> near_loaded(near.size());
     std::vector<Bag> near_bags(near.size());
     g.LoadMany(near.data(), near.size(), near_loaded.data(), threads);
-    parallel::ForEach(near.size(), threads,
-                      [&](std::size_t i) { near_bags[i] = MakeBag(near_loaded[i].f->terms); });
+    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
+      near_bags[i] = MakeBag(near_loaded[i].f->terms, g.terms);
+    });
     auto near_index = [&](std::size_t c) {
       return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
     };
@@ -427,7 +456,8 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       auto& list = candidates[i];
       std::vector<std::size_t> passing;
       for (std::size_t c : list) {
-        if (CommonTerms(bags[i], near_bags[near_index(c)]) < config.bridge_min_shared) continue;
+        if (CommonTerms(bags[i], near_bags[near_index(c)], g.not_id) < config.bridge_min_shared)
+          continue;
         passing.push_back(c);
       }
       list = std::move(passing);
@@ -450,7 +480,7 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
         // Containment in the longer of the two: the same words, not a short
         // record inside a long one.
         const Bag& other = near_bags[near_index(c)];
-        const Overlap o = Shared(bag, other);
+        const Overlap o = Shared(bag, other, g.not_id);
         const double longer = std::max(bag.total, other.total);
         if (o.common < config.bridge_min_shared || longer <= 0 ||
             o.weight / longer < config.bridge_link) {
@@ -515,15 +545,16 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   const bool hold = ranks.size() <= config.held_block;
   std::vector<Loaded> held(hold ? ranks.size() : 0);
   if (hold) g.LoadMany(ranks.data(), ranks.size(), held.data());
-  // Each item's unique term keys, to `use(i, key)`.
+  // Each item's unique terms (TermInfo::id), to `use(i, id)`.
   auto for_keys = [&](auto&& use) {
-    std::vector<std::string_view> keys;
+    std::vector<std::uint32_t> keys;
     auto each = [&](std::size_t i, const Loaded& loaded) {
       keys.clear();
-      for (const PackedWords::Word w : loaded.f->terms) keys.push_back(w.key);
+      for (const PackedWords::Word w : loaded.f->terms)
+        keys.push_back(g.terms.find(w.key)->second.id);
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      for (std::string_view k : keys) use(i, k);
+      for (std::uint32_t k : keys) use(i, k);
     };
     if (hold) {
       for (std::size_t i = 0; i < ranks.size(); ++i) each(i, held[i]);
@@ -533,19 +564,12 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     }
   };
   // 3. Candidate pairs share a term that is rare within the speaker's items.
-  TermCounts count;
-  for_keys([&](std::size_t, std::string_view k) {
-    auto it = count.find(k);
-    if (it == count.end())
-      count.emplace(std::string(k), 1);
-    else
-      ++it->second;
-  });
-  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // short lists only
-  for_keys([&](std::size_t i, std::string_view k) {
-    auto it = count.find(k);
-    const auto n = static_cast<std::size_t>(it->second);
-    if (n >= 2 && n <= config.max_posting) postings[it->first].push_back(i);
+  std::unordered_map<std::uint32_t, int> count;
+  for_keys([&](std::size_t, std::uint32_t k) { ++count[k]; });
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> postings;  // short lists only
+  for_keys([&](std::size_t i, std::uint32_t k) {
+    const auto n = static_cast<std::size_t>(count.find(k)->second);
+    if (n >= 2 && n <= config.max_posting) postings[k].push_back(i);
   });
   std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
   Release(postings);
@@ -786,9 +810,9 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    item's features loaded and dropped).
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
   const std::size_t chunk = (n + chunks - 1) / chunks;
-  std::vector<TermCounts> counts(chunks);
+  std::vector<TermTable> counts(chunks);
   parallel::RunWorkers(chunks, [&](std::size_t c) {
-    TermCounts& df = counts[c];
+    TermTable& df = counts[c];
     std::vector<std::string_view> keys;
     const std::size_t from = std::min(n, c * chunk);
     const std::size_t to = std::min(n, (c + 1) * chunk);
@@ -802,17 +826,28 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
           for (std::string_view k : keys) {
             auto it = df.find(k);
             if (it == df.end())
-              df.emplace(std::string(k), 1);
+              df.emplace(std::string(k), TermInfo{1, 0});
             else
-              ++it->second;
+              ++it->second.df;
           }
         });
   });
-  g.df = std::move(counts[0]);
+  g.terms = std::move(counts[0]);
   for (std::size_t c = 1; c < chunks; ++c) {
-    for (auto& [key, count] : counts[c]) g.df[key] += count;
+    for (auto& [key, info] : counts[c]) g.terms[key].df += info.df;
   }
   Release(counts);
+  {
+    std::vector<std::pair<std::string_view, TermInfo*>> sorted;
+    sorted.reserve(g.terms.size());
+    for (auto& [key, info] : g.terms) sorted.emplace_back(key, &info);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = 0; k < sorted.size(); ++k)
+      sorted[k].second->id = static_cast<std::uint32_t>(k);
+    if (const auto it = g.terms.find(std::string_view("not")); it != g.terms.end())
+      g.not_id = it->second.id;
+  }
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.
   std::map<std::uint32_t, std::vector<std::size_t>> blocks;
