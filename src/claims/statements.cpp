@@ -113,10 +113,10 @@ Overlap Shared(const Bag& a, const Bag& b, std::uint32_t not_id, bool one_doc = 
 }
 
 // Overlap::common of two bags, from their keys and names alone (no weights
-// needed), counted up to `enough`.
-std::size_t CommonTerms(const Bag& a, const Bag& b, std::uint32_t not_id, std::size_t enough) {
+// needed).
+std::size_t CommonTerms(const Bag& a, const Bag& b, std::uint32_t not_id) {
   std::size_t common = 0, i = 0, j = 0;
-  while (i < a.ids.size() && j < b.ids.size() && common < enough) {
+  while (i < a.ids.size() && j < b.ids.size()) {
     if (a.ids[i] < b.ids[j]) {
       ++i;
     } else if (a.ids[i] > b.ids[j]) {
@@ -456,8 +456,7 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       auto& list = candidates[i];
       std::vector<std::size_t> passing;
       for (std::size_t c : list) {
-        if (CommonTerms(bags[i], near_bags[near_index(c)], g.not_id, config.bridge_min_shared) <
-            config.bridge_min_shared)
+        if (CommonTerms(bags[i], near_bags[near_index(c)], g.not_id) < config.bridge_min_shared)
           continue;
         passing.push_back(c);
       }

@@ -145,11 +145,6 @@ struct TermKeyMemo {
   FlatMap<std::string> keys;
   std::string unkept;  // the last key computed while the lexicon was being built
 };
-// SpellingKey's, the same way (Words asks for every word of a direct quote).
-struct SpellingMemo {
-  std::uint64_t owner = 0;
-  FlatMap<std::string> keys;
-};
 constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
 std::atomic<std::uint64_t> next_serial{1};
 
@@ -250,15 +245,7 @@ std::string TermLexicon::Stem(std::string word) const {
 }
 
 std::string TermLexicon::SpellingKey(std::string_view lower) const {
-  thread_local SpellingMemo memo;
-  if (serial_ == 0) return Respell(std::string(lower));
-  if (memo.owner != serial_) {
-    memo.keys.Clear();
-    memo.owner = serial_;
-  }
-  if (const std::string* key = memo.keys.Find(lower)) return *key;
-  if (memo.keys.size() >= kMaxKeys) memo.keys.Clear();
-  return memo.keys.Insert(lower, Respell(std::string(lower)));
+  return Respell(std::string(lower));
 }
 
 std::string TermLexicon::TermKey(std::string_view lower) const { return MemoKey(lower); }
