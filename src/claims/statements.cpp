@@ -545,19 +545,29 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   const bool hold = ranks.size() <= config.held_block;
   std::vector<Loaded> held(hold ? ranks.size() : 0);
   if (hold) g.LoadMany(ranks.data(), ranks.size(), held.data());
-  // Each item's unique terms (TermInfo::id), to `use(i, id)`.
+  // Each item's unique terms (TermInfo::id), to `use(i, id)` (a held
+  // block's kept between the two passes).
+  std::vector<std::vector<std::uint32_t>> held_ids(hold ? ranks.size() : 0);
+  auto unique_ids = [&](const Loaded& loaded, std::vector<std::uint32_t>& keys) {
+    keys.clear();
+    for (const PackedWords::Word w : loaded.f->terms)
+      keys.push_back(g.terms.find(w.key)->second.id);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  };
+  if (hold) {
+    for (std::size_t i = 0; i < ranks.size(); ++i) unique_ids(held[i], held_ids[i]);
+  }
   auto for_keys = [&](auto&& use) {
     std::vector<std::uint32_t> keys;
     auto each = [&](std::size_t i, const Loaded& loaded) {
-      keys.clear();
-      for (const PackedWords::Word w : loaded.f->terms)
-        keys.push_back(g.terms.find(w.key)->second.id);
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      unique_ids(loaded, keys);
       for (std::uint32_t k : keys) use(i, k);
     };
     if (hold) {
-      for (std::size_t i = 0; i < ranks.size(); ++i) each(i, held[i]);
+      for (std::size_t i = 0; i < ranks.size(); ++i) {
+        for (std::uint32_t k : held_ids[i]) use(i, k);
+      }
     } else {
       g.ForEachLoaded(
           ranks.size(), [&](std::size_t i) { return ranks[i]; }, each);
@@ -574,17 +584,19 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
   Release(postings);
   Release(count);
+  Release(held_ids);
   BlockLinks out;
-  for (const auto& [a, b] : pairs) {
-    out.items.push_back(a);
-    out.items.push_back(b);
+  // The items of the pairs, ascending, and each one's index among them (a
+  // block's pairs are many more than its items: marked, not sorted).
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<std::uint32_t> index_of(ranks.size(), kNone);
+  for (const auto& [a, b] : pairs) index_of[a] = index_of[b] = 0;
+  for (std::size_t i = 0; i < ranks.size(); ++i) {
+    if (index_of[i] == kNone) continue;
+    index_of[i] = static_cast<std::uint32_t>(out.items.size());
+    out.items.push_back(i);
   }
-  std::sort(out.items.begin(), out.items.end());
-  out.items.erase(std::unique(out.items.begin(), out.items.end()), out.items.end());
-  auto index = [&](std::size_t i) {
-    return static_cast<std::size_t>(std::lower_bound(out.items.begin(), out.items.end(), i) -
-                                    out.items.begin());
-  };
+  auto index = [&](std::size_t i) { return std::size_t{index_of[i]}; };
   std::vector<Loaded> loaded(hold ? 0 : out.items.size());
   if (!hold) {
     std::vector<std::size_t> linked_ranks;
