@@ -7,8 +7,12 @@
 //   * Add(item, bytes) in increasing order of item (items skipped have none:
 //     their features are read from their summary, FeatureSource::Held);
 //     the bytes are claims::EncodeFeatures'.
-//   * Sync() before the first Read; then Read and Slot are safe on many
-//     threads (SpillFile's contract).
+//   * Sync() before the first Read; then Read, ReadMany and Slot are safe
+//     on many threads (SpillFile's contract).
+//   * ReadMany(items) reads what Read of each gives, in file order: runs of
+//     items at most kGap bytes apart in one pread each (at most kRunBytes),
+//     exactly their bytes — no read-ahead, which a speaker block's items,
+//     spread over the file, would pay 64 KiB each for.
 //   * Memory: the bytes go one after another into one SpillFile, so an item
 //     costs its size (4 bytes) and every kChunk-th item its offset (8 bytes
 //     / kChunk), not a 16-byte SpillFile::Slot: 3.5 million items (the 1 GB
