@@ -850,13 +850,14 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   }
   Release(counts);
   {
-    std::vector<std::pair<std::string_view, TermInfo*>> sorted;
+    // (8 bytes a term while they are sorted: a run may have millions)
+    std::vector<TermTable::value_type*> sorted;
     sorted.reserve(g.terms.size());
-    for (auto& [key, info] : g.terms) sorted.emplace_back(key, &info);
+    for (auto& entry : g.terms) sorted.push_back(&entry);
     std::sort(sorted.begin(), sorted.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+              [](const auto* a, const auto* b) { return a->first < b->first; });
     for (std::size_t k = 0; k < sorted.size(); ++k)
-      sorted[k].second->id = static_cast<std::uint32_t>(k);
+      sorted[k]->second.id = static_cast<std::uint32_t>(k);
     if (const auto it = g.terms.find(std::string_view("not")); it != g.terms.end())
       g.not_id = it->second.id;
   }
