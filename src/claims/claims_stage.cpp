@@ -30,6 +30,11 @@ class SummaryFeatures : public FeatureSource {
     if (!spilled_) throw std::logic_error("claims: an item's features are neither held nor given");
     spilled_->Read(i, features, uses);
   }
+  void ReadMany(const std::vector<std::size_t>& items,
+                const std::vector<Into>& into) const override {
+    if (!spilled_) throw std::logic_error("claims: an item's features are neither held nor given");
+    spilled_->ReadMany(items, into);
+  }
 
  private:
   const std::vector<FoldedDoc>& docs_;
@@ -235,14 +240,15 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
     RecordClaims& r = out.records.emplace_back();
     const std::string text = SpanText(doc, q.quote);
     r.features = ItemFeatures::Of(lexicon_, text, q.kind == QuoteKind::kDirect);
-    std::vector<std::pair<std::string, int>> doc_uses;
+    // (views of the record's terms: no string made until TermUses packs them)
+    std::vector<std::pair<std::string_view, int>> doc_uses;
     for (const PackedWords::Word t : r.features.terms) {
       auto it = uses.find(t.key);
       if (it != uses.end() && it->second > 1) doc_uses.emplace_back(t.key, it->second);
     }
     std::sort(doc_uses.begin(), doc_uses.end());
     doc_uses.erase(std::unique(doc_uses.begin(), doc_uses.end()), doc_uses.end());
-    r.doc_uses = TermUses(doc_uses);
+    for (const auto& [key, count] : doc_uses) r.doc_uses.Add(key, count);
     if (q.speaker) r.mention = SpanText(doc, q.speaker->mention);
     if (config_.details) r.text = text;
   }

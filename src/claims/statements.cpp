@@ -21,12 +21,29 @@
 namespace whosaid::claims {
 namespace {
 
+// Term keys owned (the features they come from are loaded and dropped).
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
+// The run's terms: each key's document frequency and its id, the key's rank
+// among the run's keys (ids compare as their keys do: a bag's terms are
+// merged by id, an integer compare instead of a string's).
+struct TermInfo {
+  int df = 0;
+  std::uint32_t id = 0;
+};
+using TermTable = std::unordered_map<std::string, TermInfo, KeyHash, std::equal_to<>>;
+
 // One item's terms: sorted unique keys (views of its features', which
-// outlive the bag: Loaded) with their weights.
+// outlive the bag: Loaded) with their ids and weights.
 struct Bag {
   const ItemFeatures* features = nullptr;  // what it was made of
   std::vector<std::string_view> keys;
-  std::vector<bool> proper;  // a name wherever the item uses it
+  std::vector<std::uint32_t> ids;  // TermInfo::id of each key
+  std::vector<char> proper;        // a name wherever the item uses it
+  std::vector<int> df;             // TermInfo::df of each key
   std::vector<double> weight;
   double total = 0;
   std::vector<double> topic;  // weight within its document (StatementConfig::topic_uses)
@@ -34,17 +51,35 @@ struct Bag {
 };
 
 // The bag's keys and names, no weights yet: sorted unique keys, a key a
-// name only where every use of it is one.
-Bag MakeBag(const PackedWords& terms) {
-  std::vector<std::pair<std::string_view, bool>> seen;
+// name only where every use of it is one. Every key is in `table`.
+Bag MakeBag(const PackedWords& terms, const TermTable& table) {
+  struct Seen {
+    std::uint32_t id;
+    bool proper;
+    std::string_view key;
+    int df;
+  };
+  std::vector<Seen> seen;
   seen.reserve(terms.size());
-  for (const PackedWords::Word t : terms) seen.emplace_back(t.key, t.flag);
-  std::sort(seen.begin(), seen.end());  // a key's first use: its least proper
+  for (const PackedWords::Word t : terms) {
+    const TermInfo& info = table.find(t.key)->second;
+    seen.push_back({info.id, t.flag, t.key, info.df});
+  }
+  // a key's first use: its least proper
+  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
+    return a.id != b.id ? a.id < b.id : a.proper < b.proper;
+  });
   Bag bag;
-  for (const auto& [key, proper] : seen) {
-    if (!bag.keys.empty() && bag.keys.back() == key) continue;
-    bag.keys.push_back(key);
-    bag.proper.push_back(proper);
+  bag.keys.reserve(seen.size());
+  bag.ids.reserve(seen.size());
+  bag.proper.reserve(seen.size());
+  bag.df.reserve(seen.size());
+  for (const Seen& t : seen) {
+    if (!bag.ids.empty() && bag.ids.back() == t.id) continue;
+    bag.keys.push_back(t.key);
+    bag.ids.push_back(t.id);
+    bag.proper.push_back(t.proper ? 1 : 0);
+    bag.df.push_back(t.df);
   }
   return bag;
 }
@@ -55,20 +90,20 @@ struct Overlap {
   std::size_t common = 0;  // shared terms that are neither names nor `not`
   double weight = 0;
 };
-Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
+// (`not_id`: the id of `not`, or none)
+Overlap Shared(const Bag& a, const Bag& b, std::uint32_t not_id, bool one_doc = false) {
   Overlap o;
   const std::vector<double>& wa = one_doc ? a.topic : a.weight;
   const std::vector<double>& wb = one_doc ? b.topic : b.weight;
   std::size_t i = 0, j = 0;
-  while (i < a.keys.size() && j < b.keys.size()) {
-    int c = a.keys[i].compare(b.keys[j]);
-    if (c < 0) {
+  while (i < a.ids.size() && j < b.ids.size()) {
+    if (a.ids[i] < b.ids[j]) {
       ++i;
-    } else if (c > 0) {
+    } else if (a.ids[i] > b.ids[j]) {
       ++j;
     } else {
       ++o.shared;
-      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++o.common;
+      if (!a.proper[i] && !b.proper[j] && a.ids[i] != not_id) ++o.common;
       o.weight += std::min(wa[i], wb[j]);
       ++i;
       ++j;
@@ -79,16 +114,15 @@ Overlap Shared(const Bag& a, const Bag& b, bool one_doc = false) {
 
 // Overlap::common of two bags, from their keys and names alone (no weights
 // needed).
-std::size_t CommonTerms(const Bag& a, const Bag& b) {
+std::size_t CommonTerms(const Bag& a, const Bag& b, std::uint32_t not_id) {
   std::size_t common = 0, i = 0, j = 0;
-  while (i < a.keys.size() && j < b.keys.size()) {
-    const int c = a.keys[i].compare(b.keys[j]);
-    if (c < 0) {
+  while (i < a.ids.size() && j < b.ids.size()) {
+    if (a.ids[i] < b.ids[j]) {
       ++i;
-    } else if (c > 0) {
+    } else if (a.ids[i] > b.ids[j]) {
       ++j;
     } else {
-      if (!a.proper[i] && !b.proper[j] && a.keys[i] != "not") ++common;
+      if (!a.proper[i] && !b.proper[j] && a.ids[i] != not_id) ++common;
       ++i;
       ++j;
     }
@@ -102,13 +136,19 @@ std::size_t CommonTerms(const Bag& a, const Bag& b) {
 bool SharedRun(const ItemFeatures& a, const ItemFeatures& b, std::size_t score) {
   // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content
   // words.
+  // (b's words unpacked once, the tables kept by the thread: this runs for
+  // every pair of direct quotes compared)
   const PackedWords& ak = a.wording;
-  const PackedWords& bk = b.wording;
-  std::vector<std::size_t> len(bk.size() + 1, 0), con(bk.size() + 1, 0);
+  thread_local std::vector<std::string_view> bk;
+  thread_local std::vector<std::size_t> len, con;
+  bk.clear();
+  for (const PackedWords::Word w : b.wording) bk.push_back(w.key);
+  len.assign(bk.size() + 1, 0);
+  con.assign(bk.size() + 1, 0);
   for (std::size_t i = 0; i < ak.size(); ++i) {
     const PackedWords::Word w = ak[i];
     for (std::size_t j = bk.size(); j-- > 0;) {
-      if (w.key == bk[j].key) {
+      if (w.key == bk[j]) {
         len[j + 1] = len[j] + 1;
         con[j + 1] = con[j] + (w.flag ? 1 : 0);
         if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
@@ -162,13 +202,6 @@ struct Loaded {
   Loaded& operator=(const Loaded&) = delete;
 };
 
-// Term keys owned (the features they come from are loaded and dropped).
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-};
-using TermCounts = std::unordered_map<std::string, int, KeyHash, std::equal_to<>>;
-
 struct Ranked {
   const StatementConfig& config;
   const TermLexicon& lexicon;
@@ -176,7 +209,8 @@ struct Ranked {
   const FeatureSource& source;
   std::vector<std::uint32_t> order;     // rank → item (4 bytes: millions of items)
   std::vector<std::uint32_t> doc_rank;  // by PackedItems::docs: its id's rank among the run's
-  TermCounts df;                        // items whose terms hold the key
+  TermTable terms;                      // every key of the run's items
+  std::uint32_t not_id = UINT32_MAX;    // the id of `not` (UINT32_MAX: none)
 
   const PackedItem& Item(std::size_t r) const { return items.items[order[r]]; }
   bool SameDoc(const PackedItem& x, const PackedItem& y) const {
@@ -184,22 +218,56 @@ struct Ranked {
   }
   std::int32_t Published(const PackedItem& x) const { return items.DocOf(x.doc).published; }
 
-  void Load(std::size_t r, Loaded& into) const {
-    if (source.Held(order[r], into.f, into.u)) return;
-    source.Read(order[r], into.features, into.uses);
-    into.f = &into.features;
-    into.u = &into.uses;
+  // Rank ranks[k]'s features into into[k] for each k < count: held
+  // (FeatureSource::Held) or read, those read at once (ReadMany: in the
+  // file's order, not the ranks').
+  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into) const {
+    std::vector<std::size_t> items;
+    std::vector<FeatureSource::Into> to;
+    for (std::size_t k = 0; k < count; ++k) {
+      Loaded& l = into[k];
+      if (source.Held(order[ranks[k]], l.f, l.u)) continue;
+      items.push_back(order[ranks[k]]);
+      to.push_back({&l.features, &l.uses});
+      l.f = &l.features;
+      l.u = &l.uses;
+    }
+    if (!items.empty()) source.ReadMany(items, to);
+  }
+  // The same on `threads` threads, a contiguous part of the ranks each.
+  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into, unsigned threads) const {
+    const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
+    const std::size_t part = (count + parts - 1) / parts;
+    parallel::RunWorkers(parts, [&](std::size_t c) {
+      const std::size_t from = std::min(count, c * part), to = std::min(count, (c + 1) * part);
+      LoadMany(ranks + from, to - from, into + from);
+    });
+  }
+  // f(k, loaded) for each k < count in order, rank rank_of(k) loaded
+  // kBatch at a time (LoadMany) and dropped after.
+  template <class RankOf, class F>
+  void ForEachLoaded(std::size_t count, RankOf&& rank_of, F&& f) const {
+    constexpr std::size_t kBatch = 2048;
+    std::vector<std::size_t> ranks;
+    for (std::size_t b = 0; b < count; b += kBatch) {
+      const std::size_t m = std::min(kBatch, count - b);
+      ranks.clear();
+      for (std::size_t k = b; k < b + m; ++k) ranks.push_back(rank_of(k));
+      std::vector<Loaded> loaded(m);
+      LoadMany(ranks.data(), m, loaded.data());
+      for (std::size_t k = 0; k < m; ++k) f(b + k, loaded[k]);
+    }
   }
 
   // The item's terms weighed: idf over the run (a name `proper_weight` of
   // it), and within its document (StatementConfig::topic_uses).
   Bag BagOf(const Loaded& loaded) const {
-    Bag bag = MakeBag(loaded.f->terms);
+    Bag bag = MakeBag(loaded.f->terms, terms);
     bag.features = loaded.f;
     const TermUses& uses = *loaded.u;
     const double n = static_cast<double>(items.items.size());
     for (std::size_t k = 0; k < bag.keys.size(); ++k) {
-      const int count = df.find(bag.keys[k])->second;
+      const int count = bag.df[k];
       double idf = std::log((n + 1.0) / (count + 0.5));
       bag.weight.push_back(idf * (bag.proper[k] ? config.proper_weight : 1.0));
       bag.total += bag.weight.back();
@@ -224,7 +292,7 @@ struct Ranked {
     }
     if (p.keys.empty() || q.keys.empty()) return 0.0;
     const bool one_doc = SameDoc(x, y);
-    Overlap o = Shared(p, q, one_doc);
+    Overlap o = Shared(p, q, not_id, one_doc);
     // A short report (`to exact revenge`) in another outlet's story of the
     // same event may share one word with the statement it paraphrases.
     const bool brief = std::min(p.keys.size(), q.keys.size()) <= config.short_terms && !one_doc &&
@@ -235,15 +303,17 @@ struct Ranked {
         one_doc ? std::min(p.topic_total, q.topic_total) : std::min(p.total, q.total);
     const double sim = smaller > 0 ? o.weight / smaller : 0.0;
     if (o.shared < config.min_shared && sim < config.short_link) return 0.0;
-    if (x.direct && y.direct) {
-      const bool run = SharedRun(*p.features, *q.features, config.direct_run);
-      if (one_doc && (sim < config.same_doc_direct || !run)) return 0.0;
-      if (!one_doc && sim < config.direct_link && !run) return 0.0;
-    }
     const std::int32_t pa = Published(x), pb = Published(y);
     if (pa >= 0 && pb >= 0 && std::labs(long{pa} - pb) > config.max_days_apart &&
         (sim < config.far_link || o.shared < config.far_min_shared)) {
       return 0.0;
+    }
+    // Two direct quotes: the shared run (the dearest test) only where the
+    // containment alone does not decide.
+    if (x.direct && y.direct) {
+      auto run = [&] { return SharedRun(*p.features, *q.features, config.direct_run); };
+      if (one_doc && (sim < config.same_doc_direct || !run())) return 0.0;
+      if (!one_doc && sim < config.direct_link && !run()) return 0.0;
     }
     return sim;
   }
@@ -288,13 +358,15 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     std::vector<KeySet> parts(chunks);
     const std::size_t chunk = (bridge.size() + chunks - 1) / chunks;
     parallel::RunWorkers(chunks, [&](std::size_t c) {
-      for (std::size_t i = c * chunk; i < std::min(bridge.size(), (c + 1) * chunk); ++i) {
-        Loaded loaded;
-        g.Load(bridge[i], loaded);
-        for (const PackedWords::Word t : loaded.f->terms) {
-          if (parts[c].find(t.key) == parts[c].end()) parts[c].emplace(t.key);
-        }
-      }
+      const std::size_t from = std::min(bridge.size(), c * chunk);
+      const std::size_t to = std::min(bridge.size(), (c + 1) * chunk);
+      g.ForEachLoaded(
+          to - from, [&](std::size_t k) { return bridge[from + k]; },
+          [&](std::size_t, const Loaded& loaded) {
+            for (const PackedWords::Word t : loaded.f->terms) {
+              if (parts[c].find(t.key) == parts[c].end()) parts[c].emplace(t.key);
+            }
+          });
     });
     for (KeySet& part : parts) held.merge(part);
   }
@@ -308,19 +380,23 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     std::vector<PostingMap> parts(chunks);
     const std::size_t chunk = (n + chunks - 1) / chunks;
     parallel::RunWorkers(chunks, [&](std::size_t c) {
+      std::vector<std::size_t> named;  // the chunk's ranks with a speaker
       for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
-        if (out[r] == 0) continue;
-        Loaded loaded;
-        g.Load(r, loaded);
-        for (const PackedWords::Word t : loaded.f->terms) {
-          auto key = held.find(t.key);
-          if (key == held.end()) continue;
-          Postings& list = parts[c][*key];
-          if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
-          list.ranks.push_back(static_cast<std::uint32_t>(r));
-          if (list.ranks.size() > config.max_posting) list = {{}, true};
-        }
+        if (out[r] != 0) named.push_back(r);
       }
+      g.ForEachLoaded(
+          named.size(), [&](std::size_t k) { return named[k]; },
+          [&](std::size_t k, const Loaded& loaded) {
+            const std::size_t r = named[k];
+            for (const PackedWords::Word t : loaded.f->terms) {
+              auto key = held.find(t.key);
+              if (key == held.end()) continue;
+              Postings& list = parts[c][*key];
+              if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
+              list.ranks.push_back(static_cast<std::uint32_t>(r));
+              if (list.ranks.size() > config.max_posting) list = {{}, true};
+            }
+          });
     });
     for (PostingMap& part : parts) {
       for (auto& [key, from] : part) {
@@ -347,8 +423,8 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     loaded = std::vector<Loaded>(m);
     bags.assign(m, Bag());
     candidates.assign(m, {});
+    g.LoadMany(bridge.data() + b0, m, loaded.data(), threads);
     parallel::ForEach(m, threads, [&](std::size_t i) {
-      g.Load(bridge[b0 + i], loaded[i]);
       bags[i] = g.BagOf(loaded[i]);
       for (std::string_view k : bags[i].keys) {
         auto it = postings.find(k);
@@ -368,9 +444,9 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     near.erase(std::unique(near.begin(), near.end()), near.end());
     std::vector<Loaded> near_loaded(near.size());
     std::vector<Bag> near_bags(near.size());
+    g.LoadMany(near.data(), near.size(), near_loaded.data(), threads);
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
-      g.Load(near[i], near_loaded[i]);
-      near_bags[i] = MakeBag(near_loaded[i].f->terms);
+      near_bags[i] = MakeBag(near_loaded[i].f->terms, g.terms);
     });
     auto near_index = [&](std::size_t c) {
       return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
@@ -380,7 +456,8 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       auto& list = candidates[i];
       std::vector<std::size_t> passing;
       for (std::size_t c : list) {
-        if (CommonTerms(bags[i], near_bags[near_index(c)]) < config.bridge_min_shared) continue;
+        if (CommonTerms(bags[i], near_bags[near_index(c)], g.not_id) < config.bridge_min_shared)
+          continue;
         passing.push_back(c);
       }
       list = std::move(passing);
@@ -403,7 +480,7 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
         // Containment in the longer of the two: the same words, not a short
         // record inside a long one.
         const Bag& other = near_bags[near_index(c)];
-        const Overlap o = Shared(bag, other);
+        const Overlap o = Shared(bag, other, g.not_id);
         const double longer = std::max(bag.total, other.total);
         if (o.common < config.bridge_min_shared || longer <= 0 ||
             o.weight / longer < config.bridge_link) {
@@ -419,9 +496,14 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       if (entity != 0 && one && RoleFits(lexicon, g.items.String(x.role), roles)) {
         out[r] = entity;
       } else if (x.role != 0) {
-        std::string key;
-        for (const std::string& w : LowerWords(g.items.String(x.mention))) key += ' ' + w;
-        own[i] = "\x01" + std::string(g.items.DocOf(x.doc).id) + "\x01" + key;
+        std::string& key = own[i];  // \x01 doc \x01 then ' ' word for each word
+        key.push_back('\x01');
+        key.append(g.items.DocOf(x.doc).id);
+        key.push_back('\x01');
+        for (const std::string& w : LowerWords(g.items.String(x.mention))) {
+          key.push_back(' ');
+          key.append(w);
+        }
       }
     });
     for (std::size_t i = 0; i < m; ++i) {
@@ -462,58 +544,68 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   const StatementConfig& config = g.config;
   const bool hold = ranks.size() <= config.held_block;
   std::vector<Loaded> held(hold ? ranks.size() : 0);
+  if (hold) g.LoadMany(ranks.data(), ranks.size(), held.data());
+  // Each item's unique terms (TermInfo::id), to `use(i, id)` (a held
+  // block's kept between the two passes).
+  std::vector<std::vector<std::uint32_t>> held_ids(hold ? ranks.size() : 0);
+  auto unique_ids = [&](const Loaded& loaded, std::vector<std::uint32_t>& keys) {
+    keys.clear();
+    for (const PackedWords::Word w : loaded.f->terms)
+      keys.push_back(g.terms.find(w.key)->second.id);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  };
   if (hold) {
-    for (std::size_t i = 0; i < ranks.size(); ++i) g.Load(ranks[i], held[i]);
+    for (std::size_t i = 0; i < ranks.size(); ++i) unique_ids(held[i], held_ids[i]);
   }
-  // Each item's unique term keys, to `use(i, key)`.
   auto for_keys = [&](auto&& use) {
-    std::vector<std::string_view> keys;
-    for (std::size_t i = 0; i < ranks.size(); ++i) {
-      Loaded scratch;
-      if (!hold) g.Load(ranks[i], scratch);
-      const Loaded& loaded = hold ? held[i] : scratch;
-      keys.clear();
-      for (const PackedWords::Word w : loaded.f->terms) keys.push_back(w.key);
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      for (std::string_view k : keys) use(i, k);
+    std::vector<std::uint32_t> keys;
+    auto each = [&](std::size_t i, const Loaded& loaded) {
+      unique_ids(loaded, keys);
+      for (std::uint32_t k : keys) use(i, k);
+    };
+    if (hold) {
+      for (std::size_t i = 0; i < ranks.size(); ++i) {
+        for (std::uint32_t k : held_ids[i]) use(i, k);
+      }
+    } else {
+      g.ForEachLoaded(
+          ranks.size(), [&](std::size_t i) { return ranks[i]; }, each);
     }
   };
   // 3. Candidate pairs share a term that is rare within the speaker's items.
-  TermCounts count;
-  for_keys([&](std::size_t, std::string_view k) {
-    auto it = count.find(k);
-    if (it == count.end())
-      count.emplace(std::string(k), 1);
-    else
-      ++it->second;
-  });
-  std::unordered_map<std::string_view, std::vector<std::size_t>> postings;  // short lists only
-  for_keys([&](std::size_t i, std::string_view k) {
-    auto it = count.find(k);
-    const auto n = static_cast<std::size_t>(it->second);
-    if (n >= 2 && n <= config.max_posting) postings[it->first].push_back(i);
+  std::unordered_map<std::uint32_t, int> count;
+  for_keys([&](std::size_t, std::uint32_t k) { ++count[k]; });
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> postings;  // short lists only
+  for_keys([&](std::size_t i, std::uint32_t k) {
+    const auto n = static_cast<std::size_t>(count.find(k)->second);
+    if (n >= 2 && n <= config.max_posting) postings[k].push_back(i);
   });
   std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
   Release(postings);
   Release(count);
+  Release(held_ids);
   BlockLinks out;
-  for (const auto& [a, b] : pairs) {
-    out.items.push_back(a);
-    out.items.push_back(b);
+  // The items of the pairs, ascending, and each one's index among them (a
+  // block's pairs are many more than its items: marked, not sorted).
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<std::uint32_t> index_of(ranks.size(), kNone);
+  for (const auto& [a, b] : pairs) index_of[a] = index_of[b] = 0;
+  for (std::size_t i = 0; i < ranks.size(); ++i) {
+    if (index_of[i] == kNone) continue;
+    index_of[i] = static_cast<std::uint32_t>(out.items.size());
+    out.items.push_back(i);
   }
-  std::sort(out.items.begin(), out.items.end());
-  out.items.erase(std::unique(out.items.begin(), out.items.end()), out.items.end());
-  auto index = [&](std::size_t i) {
-    return static_cast<std::size_t>(std::lower_bound(out.items.begin(), out.items.end(), i) -
-                                    out.items.begin());
-  };
+  auto index = [&](std::size_t i) { return std::size_t{index_of[i]}; };
   std::vector<Loaded> loaded(hold ? 0 : out.items.size());
-  std::vector<Bag> bags(out.items.size());
-  for (std::size_t c = 0; c < out.items.size(); ++c) {
-    if (!hold) g.Load(ranks[out.items[c]], loaded[c]);
-    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
+  if (!hold) {
+    std::vector<std::size_t> linked_ranks;
+    for (std::size_t i : out.items) linked_ranks.push_back(ranks[i]);
+    g.LoadMany(linked_ranks.data(), linked_ranks.size(), loaded.data());
   }
+  std::vector<Bag> bags(out.items.size());
+  for (std::size_t c = 0; c < out.items.size(); ++c)
+    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
   auto similarity = [&](std::size_t x, std::size_t y) {
     return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
   };
@@ -730,31 +822,45 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    item's features loaded and dropped).
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
   const std::size_t chunk = (n + chunks - 1) / chunks;
-  std::vector<TermCounts> counts(chunks);
+  std::vector<TermTable> counts(chunks);
   parallel::RunWorkers(chunks, [&](std::size_t c) {
-    TermCounts& df = counts[c];
+    TermTable& df = counts[c];
     std::vector<std::string_view> keys;
-    for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
-      Loaded loaded;
-      g.Load(r, loaded);
-      keys.clear();
-      for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      for (std::string_view k : keys) {
-        auto it = df.find(k);
-        if (it == df.end())
-          df.emplace(std::string(k), 1);
-        else
-          ++it->second;
-      }
-    }
+    const std::size_t from = std::min(n, c * chunk);
+    const std::size_t to = std::min(n, (c + 1) * chunk);
+    g.ForEachLoaded(
+        to - from, [&](std::size_t k) { return from + k; },
+        [&](std::size_t, const Loaded& loaded) {
+          keys.clear();
+          for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
+          std::sort(keys.begin(), keys.end());
+          keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+          for (std::string_view k : keys) {
+            auto it = df.find(k);
+            if (it == df.end())
+              df.emplace(std::string(k), TermInfo{1, 0});
+            else
+              ++it->second.df;
+          }
+        });
   });
-  g.df = std::move(counts[0]);
+  g.terms = std::move(counts[0]);
   for (std::size_t c = 1; c < chunks; ++c) {
-    for (auto& [key, count] : counts[c]) g.df[key] += count;
+    for (auto& [key, info] : counts[c]) g.terms[key].df += info.df;
   }
   Release(counts);
+  {
+    // (8 bytes a term while they are sorted: a run may have millions)
+    std::vector<TermTable::value_type*> sorted;
+    sorted.reserve(g.terms.size());
+    for (auto& entry : g.terms) sorted.push_back(&entry);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (std::size_t k = 0; k < sorted.size(); ++k)
+      sorted[k]->second.id = static_cast<std::uint32_t>(k);
+    if (const auto it = g.terms.find(std::string_view("not")); it != g.terms.end())
+      g.not_id = it->second.id;
+  }
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.
   std::map<std::uint32_t, std::vector<std::size_t>> blocks;

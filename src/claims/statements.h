@@ -174,6 +174,18 @@ class FeatureSource {
   // Item `item` (its index in the items given to Run)'s features and uses
   // (StatementItem::uses), into empty ones.
   virtual void Read(std::size_t item, ItemFeatures& features, TermUses& uses) const = 0;
+  // Read of many items at once (any order; none held): items[k]'s into
+  // *into[k].features and *into[k].uses. A source on disk reads them in
+  // its file's order, neighbours in one read (the grouping asks for a
+  // speaker block's items, spread over the run).
+  struct Into {
+    ItemFeatures* features = nullptr;
+    TermUses* uses = nullptr;
+  };
+  virtual void ReadMany(const std::vector<std::size_t>& items,
+                        const std::vector<Into>& into) const {
+    for (std::size_t k = 0; k < items.size(); ++k) Read(items[k], *into[k].features, *into[k].uses);
+  }
   // When the item's are held in memory (they outlive Run): true, and where;
   // else false (then Read gives them).
   virtual bool Held(std::size_t /*item*/, const ItemFeatures*& /*features*/,

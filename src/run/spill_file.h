@@ -46,14 +46,16 @@ class SpillFile {
   std::string Read(Slot slot);
   void Sync() { Flush(); }  // everything appended on disk
   std::uint64_t size() const { return size_; }
+  // [offset, offset + size) from the file into `out`, exactly (no read
+  // ahead: a caller that knows what it will read gathers it itself); after
+  // Sync, on many threads.
+  void ReadAt(std::uint64_t offset, char* out, std::size_t size) const;
 
  private:
   void Flush();
 
   static constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
   static constexpr std::size_t kReadAhead = std::size_t{64} << 10;
-  // [offset, offset + size) from the file: pread until all is there.
-  void ReadAt(std::uint64_t offset, char* out, std::size_t size) const;
 
   std::uint64_t serial_ = 0;  // this file's, unique in the process (read-ahead)
   int fd_ = -1;

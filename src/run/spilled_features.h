@@ -7,8 +7,12 @@
 //   * Add(item, bytes) in increasing order of item (items skipped have none:
 //     their features are read from their summary, FeatureSource::Held);
 //     the bytes are claims::EncodeFeatures'.
-//   * Sync() before the first Read; then Read and Slot are safe on many
-//     threads (SpillFile's contract).
+//   * Sync() before the first Read; then Read, ReadMany and Slot are safe
+//     on many threads (SpillFile's contract).
+//   * ReadMany(items) reads what Read of each gives, in file order: runs of
+//     items at most kGap bytes apart in one pread each (at most kRunBytes),
+//     exactly their bytes — no read-ahead, which a speaker block's items,
+//     spread over the file, would pay 64 KiB each for.
 //   * Memory: the bytes go one after another into one SpillFile, so an item
 //     costs its size (4 bytes) and every kChunk-th item its offset (8 bytes
 //     / kChunk), not a 16-byte SpillFile::Slot: 3.5 million items (the 1 GB
@@ -21,10 +25,13 @@
 //   spilled.Read(0, features_again, uses_again);
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claims/statements.h"
@@ -57,6 +64,39 @@ class SpilledFeatures : public claims::FeatureSource {
             claims::TermUses& uses) const override {
     claims::DecodeFeatures(file_.Read(Slot(item)), features, uses);
   }
+  // Items sorted by offset, then each run of them whose gaps are at most
+  // kGap bytes (and whose bytes at most kRunBytes) in one read: a speaker
+  // block's items spread over the file cost what they hold, not a read
+  // ahead each.
+  void ReadMany(const std::vector<std::size_t>& items,
+                const std::vector<Into>& into) const override {
+    std::vector<SpillFile::Slot> slots(items.size());
+    for (std::size_t k = 0; k < items.size(); ++k) slots[k] = Slot(items[k]);
+    std::vector<std::size_t> by(items.size());
+    std::iota(by.begin(), by.end(), std::size_t{0});
+    std::sort(by.begin(), by.end(),
+              [&](std::size_t a, std::size_t b) { return slots[a].offset < slots[b].offset; });
+    std::string buffer;
+    for (std::size_t k = 0; k < by.size();) {
+      const std::uint64_t begin = slots[by[k]].offset;
+      std::uint64_t end = begin + slots[by[k]].size;
+      std::size_t e = k + 1;
+      for (; e < by.size(); ++e) {
+        const SpillFile::Slot& s = slots[by[e]];
+        if (s.offset > end + kGap || s.offset + s.size - begin > kRunBytes) break;
+        end = std::max(end, s.offset + s.size);
+      }
+      buffer.resize(static_cast<std::size_t>(end - begin));
+      if (end > begin) file_.ReadAt(begin, buffer.data(), buffer.size());
+      for (; k < e; ++k) {
+        const SpillFile::Slot& s = slots[by[k]];
+        claims::DecodeFeatures(
+            std::string_view(buffer).substr(static_cast<std::size_t>(s.offset - begin),
+                                            static_cast<std::size_t>(s.size)),
+            *into[by[k]].features, *into[by[k]].uses);
+      }
+    }
+  }
   // Where item `item`'s bytes are in the file ({offset, 0} when it has none).
   SpillFile::Slot Slot(std::size_t item) const {
     std::uint64_t offset = starts_[item / kChunk];
@@ -66,9 +106,11 @@ class SpilledFeatures : public claims::FeatureSource {
 
  private:
   static constexpr std::size_t kChunk = 64;
-  mutable SpillFile file_;             // Read after Sync does not change it
-  std::vector<std::uint32_t> sizes_;   // by item
-  std::vector<std::uint64_t> starts_;  // offsets of items 0, kChunk, 2 kChunk, …
+  static constexpr std::uint64_t kGap = 4096;          // ReadMany: a smaller gap is read
+  static constexpr std::uint64_t kRunBytes = 1 << 20;  //   through; a read holds at most this
+  mutable SpillFile file_;                             // Read after Sync does not change it
+  std::vector<std::uint32_t> sizes_;                   // by item
+  std::vector<std::uint64_t> starts_;                  // offsets of items 0, kChunk, 2 kChunk, …
 };
 
 }  // namespace whosaid::run

@@ -99,6 +99,59 @@ TEST_SUITE("claims.terms") {
     CHECK_FALSE(words[3].sentence_start);
     CHECK(words[5].sentence_start);
   }
+
+  TEST_CASE("ScanWords: ASCII runs and other letters in one word, case flags") {
+    // Each word: lower, span, cap, all_caps (the ASCII letters and digits of
+    // a word are read without decoding; the rest with it: both must agree).
+    struct Row {
+      std::string text;
+      bool split_hyphens;
+      std::vector<std::string> lower;
+      std::vector<std::pair<std::size_t, std::size_t>> spans;
+      std::vector<bool> cap, all_caps;
+    };
+    const std::vector<Row> rows = {
+        {"NATO Said", false, {"nato", "said"}, {{0, 4}, {5, 9}}, {true, true}, {true, false}},
+        {"Müller ÉCOLE",
+         false,
+         {"müller", "école"},
+         {{0, 7}, {8, 14}},
+         {true, true},
+         {false, true}},
+        {"a1b2 X", false, {"a1b2", "x"}, {{0, 4}, {5, 6}}, {false, true}, {false, false}},
+        {"US-led", false, {"us-led"}, {{0, 6}}, {true}, {false}},
+        {"US-led", true, {"us", "led"}, {{0, 2}, {3, 6}}, {true, false}, {true, false}},
+        {"3.5bn 1,000.",
+         false,
+         {"3.5bn", "1,000"},
+         {{0, 5}, {6, 11}},
+         {false, false},
+         {false, false}},
+        {"naïveTÉ end",
+         false,
+         {"naïveté", "end"},
+         {{0, 9}, {10, 13}},
+         {false, false},
+         {false, false}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      const std::vector<RawWord> words = ScanWords(row.text, row.split_hyphens);
+      std::vector<std::string> lower;
+      std::vector<std::pair<std::size_t, std::size_t>> spans;
+      std::vector<bool> cap, all_caps;
+      for (const RawWord& w : words) {
+        lower.push_back(w.lower);
+        spans.emplace_back(w.span.begin, w.span.end);
+        cap.push_back(w.cap);
+        all_caps.push_back(w.all_caps);
+      }
+      CHECK(lower == row.lower);
+      CHECK(spans == row.spans);
+      CHECK(cap == row.cap);
+      CHECK(all_caps == row.all_caps);
+    }
+  }
 }
 
 }  // namespace

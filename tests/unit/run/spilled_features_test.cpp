@@ -80,6 +80,58 @@ TEST_SUITE("run.spilled_features") {
     }
   }
 
+  TEST_CASE("ReadMany reads each item asked for, in any order, gaps and large items") {
+    // Items 0..39: every 10th has a long wording (20 KiB: what lies between
+    // two asked for may be more than ReadMany reads through), 25 and 26
+    // 600 KiB each (together more than one read holds).
+    auto features = [](std::size_t i) {
+      claims::ItemFeatures f = Features(i);
+      const std::size_t words = i == 25 || i == 26 ? 60000 : i % 10 == 0 ? 2000 : 0;
+      for (std::size_t k = 0; k < words; ++k) f.wording.Add("word" + std::to_string(k % 100000));
+      return f;
+    };
+    SpilledFeatures spilled(40);
+    for (std::size_t i = 0; i < 40; ++i) {
+      if (i == 7) continue;  // none spilled: not asked for
+      spilled.Add(i, claims::EncodeFeatures(features(i),
+                                            claims::TermUses({{"item", static_cast<int>(i)}})));
+    }
+    spilled.Sync();
+    struct Row {
+      std::string name;
+      std::vector<std::size_t> items;
+    };
+    const std::vector<Row> rows = {
+        {"none", {}},
+        {"one", {3}},
+        {"neighbours in order", {1, 2, 3, 4, 5, 6}},
+        {"reversed", {6, 5, 4, 3, 2, 1, 0}},
+        {"across long items not asked for", {9, 11, 19, 21, 31, 39}},
+        {"long items among short ones", {20, 0, 10, 30, 1, 29}},
+        {"two items over a read together", {24, 25, 26, 27}},
+        {"one asked twice", {12, 5, 12}},
+        {"every one",
+         {0,  1,  2,  3,  4,  5,  6,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+          21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      std::vector<claims::ItemFeatures> got(row.items.size());
+      std::vector<claims::TermUses> uses(row.items.size());
+      std::vector<claims::FeatureSource::Into> into;
+      for (std::size_t k = 0; k < row.items.size(); ++k) into.push_back({&got[k], &uses[k]});
+      spilled.ReadMany(row.items, into);
+      for (std::size_t k = 0; k < row.items.size(); ++k) {
+        const std::size_t i = row.items[k];
+        CAPTURE(i);
+        const claims::ItemFeatures want = features(i);
+        CHECK(got[k].terms == want.terms);
+        CHECK(got[k].wording == want.wording);
+        CHECK(uses[k].Count("item", -1) == static_cast<int>(i));
+      }
+    }
+  }
+
   TEST_CASE("an item added again or before the last is refused") {
     SpilledFeatures spilled(4);
     const std::string bytes = claims::EncodeFeatures(Features(1), claims::TermUses());
