@@ -93,9 +93,49 @@ bool AllWordsIn(const std::vector<std::string>& p, const std::vector<std::string
   return true;
 }
 
-// Every word of `part` is a word of `whole` (a short form: "Soomro" of "Kamal Soomro").
+// WithinWords read into reused storage: each word's bytes (lower case,
+// without an ending apostrophe) as a range of `bytes`.
+struct WithinScratch {
+  std::string bytes;
+  std::vector<std::pair<std::size_t, std::size_t>> words;  // offset, size
+
+  void Read(std::string_view s) {
+    bytes.clear();
+    words.clear();
+    std::size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && s[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < s.size() && s[j] != ' ') ++j;
+      if (j > i) {
+        const std::size_t at = bytes.size();
+        segment::AppendLower(bytes, s.substr(i, j - i));
+        const std::string_view word = text::WithoutPossessive(
+            std::string_view(bytes).substr(at), text::Possessive::kApostrophe, true);
+        words.emplace_back(at, word.size());
+      }
+      i = j;
+    }
+  }
+  std::string_view Word(std::size_t k) const {
+    return std::string_view(bytes).substr(words[k].first, words[k].second);
+  }
+};
+
+// Every word of `part` is a word of `whole` (a short form: "Soomro" of
+// "Kamal Soomro"); AllWordsIn(WithinWords(part), WithinWords(whole)) without
+// building either list (it runs for every quote's speaker).
 bool WordsWithin(std::string_view part, std::string_view whole) {
-  return AllWordsIn(WithinWords(part), WithinWords(whole));
+  thread_local WithinScratch p, w;
+  p.Read(part);
+  if (p.words.empty()) return false;
+  w.Read(whole);
+  for (std::size_t a = 0; a < p.words.size(); ++a) {
+    bool found = false;
+    for (std::size_t b = 0; b < w.words.size() && !found; ++b) found = p.Word(a) == w.Word(b);
+    if (!found) return false;
+  }
+  return true;
 }
 
 // A speaker phrase that opens in lower case and has a lower-case word
