@@ -110,8 +110,8 @@ struct WithinScratch {
       if (j > i) {
         const std::size_t at = bytes.size();
         segment::AppendLower(bytes, s.substr(i, j - i));
-        const std::string_view word = text::WithoutPossessive(
-            std::string_view(bytes).substr(at), text::Possessive::kApostrophe, true);
+        const std::string_view word = text::WithoutPossessive(std::string_view(bytes).substr(at),
+                                                              text::Possessive::kApostrophe, true);
         words.emplace_back(at, word.size());
       }
       i = j;
