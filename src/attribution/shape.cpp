@@ -79,6 +79,13 @@ class Builder {
 
   Shape Run() {
     MarkTitleCase();
+    // at most a unit per token, and a boundary per sentence and paragraph
+    // (plus the ones cutting long runs): room for the common case at once
+    const std::size_t n = tokens_.size();
+    shape_.units.reserve(n);
+    shape_.pos_of.reserve(n);
+    shape_.symbols.reserve(n + all_.sentences.size() + title_case_.size() + 2);
+    shape_.unit_at.reserve(n + all_.sentences.size() + title_case_.size() + 2);
     shape_.symbols.push_back(sym_.paragraph_end);
     shape_.unit_at.push_back(-1);
     std::size_t q = 0;  // next top-level quotation
