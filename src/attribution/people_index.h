@@ -25,6 +25,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
+#include <memory_resource>
 #include <set>
 #include <string>
 #include <string_view>
@@ -53,6 +55,9 @@ class PeopleIndex {
   using WordKeys = std::function<void(std::string_view word, std::vector<std::string>& keys)>;
   PeopleIndex() = default;
   explicit PeopleIndex(WordKeys keys) : keys_(std::move(keys)) {}
+  // Movable (the index keeps its arena), not assignable.
+  PeopleIndex(PeopleIndex&&) = default;
+  PeopleIndex& operator=(PeopleIndex&&) = delete;
 
   // Adds `person` with a mention at person.unit, or adds that mention to the
   // person of that name: an empty role or affiliation (or a rank-only role)
@@ -94,7 +99,8 @@ class PeopleIndex {
   const KnownPerson* WithWord(const std::string& word, std::size_t unit) const;
 
  private:
-  using ByUnit = std::set<std::pair<std::size_t, std::size_t>>;  // (unit, index)
+  // (unit, index), its nodes in the index's arena (pool_)
+  using ByUnit = std::pmr::set<std::pair<std::size_t, std::size_t>>;
   const KnownPerson* Latest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
   const KnownPerson* Nearest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
   void IndexWord(const std::string& word, std::size_t i);
@@ -103,14 +109,20 @@ class PeopleIndex {
   // The keys of `word` (keys_), in a buffer reused until the next call.
   const std::vector<std::string>& Keys(std::string_view word) const;
 
+  // The nodes of the ByUnit sets, freed all at once with the index (a
+  // mention is added to three or four sets: a node each, never freed one by
+  // one but for a role changing; declared first, destroyed last).
+  std::unique_ptr<std::pmr::monotonic_buffer_resource> pool_ =
+      std::make_unique<std::pmr::monotonic_buffer_resource>();
   WordKeys keys_;
   mutable std::vector<std::string> key_buffer_;  // Keys' result
   std::vector<KnownPerson> people_;
   std::vector<std::vector<std::size_t>> mentions_;  // by person: the units
   std::unordered_map<std::string, std::size_t> by_name_;
-  ByUnit by_unit_;
-  std::unordered_map<std::string, ByUnit> by_role_;  // no empty role head (WithRole takes none)
-  std::unordered_map<std::string, ByUnit> by_word_;
+  ByUnit by_unit_{pool_.get()};
+  // (their sets take the maps' arena: uses-allocator construction)
+  std::pmr::unordered_map<std::string, ByUnit> by_role_{pool_.get()};  // no empty role head
+  std::pmr::unordered_map<std::string, ByUnit> by_word_{pool_.get()};
   ViewMap<std::vector<std::size_t>> bearers_;       // key → persons (probed with views: Indexed)
   std::vector<std::vector<std::string>> words_of_;  // by person: name and alias words
   // by person: the by_word_ sets of words_of_ (a map's values stay put) and
