@@ -18,12 +18,11 @@ namespace {
 // A name word is looked up in lower case and without a joined particle:
 // "Tamimi" and "Al-Tamimi" find "Abu Karim al-Tamimi".
 PeopleIndex::WordKeys Keys(const Lexicon& lexicon) {
-  return [&lexicon](const std::string& word) {
-    std::vector<std::string> keys{segment::Lower(word)};
+  return [&lexicon](std::string_view word, std::vector<std::string>& keys) {
+    keys.push_back(segment::Lower(word));
     if (lexicon.IsParticleName(word)) {  // also Al-Tamimi
       keys.push_back(segment::Lower(word.substr(word.find('-') + 1)));
     }
-    return keys;
   };
 }
 
@@ -42,11 +41,25 @@ std::string JoinFrom(const std::vector<std::string>& words, std::size_t first) {
   return out;
 }
 
-// "Sen." → "sen": a title or descriptor as the lists hold it.
-std::string Bare(const std::string& word) {
-  std::string lower = segment::Lower(word);
-  if (!lower.empty() && lower.back() == '.') lower.pop_back();
-  return lower;
+// Calls f(word) for each blank-separated word of `text` (text::SplitWords'
+// words, no copies) until f returns true.
+template <class F>
+void ForEachWord(std::string_view text, F f) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start && f(text.substr(start, end - start))) return;
+    start = end + 1;
+  }
+}
+
+// "Sen." → "sen" into `out` (reused: no allocation once it is large enough):
+// a title or descriptor as the lists hold it.
+void BareInto(std::string& out, std::string_view word) {
+  out.clear();
+  segment::AppendLower(out, word);
+  if (!out.empty() && out.back() == '.') out.pop_back();
 }
 
 class Resolver {
@@ -201,11 +214,20 @@ class Resolver {
         (units[u].symbol == sym_.comma || units[u].symbol == sym_.open_bracket))
       ++u;
     if (u >= units.size() || BoundaryBefore(u)) return;
-    std::vector<std::string> lower;
+    // the units in lower case: a one-token unit's is the token's (Lowered)
+    std::vector<std::string>& lower = alias_words_;
+    std::vector<std::string_view> views;
+    lower.resize(config_.max_alias_units);
     for (std::size_t k = u;
-         k < units.size() && k < u + config_.max_alias_units && !BoundaryBefore(k); ++k)
-      lower.push_back(segment::Lower(UnitText(k)));
-    std::vector<std::string_view> views(lower.begin(), lower.end());
+         k < units.size() && k < u + config_.max_alias_units && !BoundaryBefore(k); ++k) {
+      if (units[k].end == units[k].first + 1) {
+        views.push_back(tokens_.Lowered(units[k].first));
+      } else {
+        lower[k - u] = segment::Lower(UnitText(k));
+        views.push_back(lower[k - u]);
+      }
+      if (k == u && !reader_.lexicon().StartsAlias(views[0])) return;  // no alias opens here
+    }
     std::size_t n = reader_.lexicon().MatchAlias(views);
     if (n == 0) return;
     std::size_t b = u + n, end = b;
@@ -243,6 +265,12 @@ class Resolver {
            (units[u - 1].symbol != sym_.name && units[u - 1].symbol != sym_.title)) &&
           (u + 1 >= units.size() || BoundaryBefore(u + 1) || units[u + 1].symbol != sym_.name);
       if (!alone) continue;
+      if (units[u].end == units[u].first + 1) {  // one token: its keys are known at once
+        const Span w = tokens_.tokens[units[u].first].span;
+        if (text_.substr(w.begin, w.size()).find('-') == std::string_view::npos &&
+            !people_.Indexed(tokens_.Lowered(units[u].first)))
+          continue;  // (no particle, so its only key is its lower case: a word of nobody)
+      }
       if (const KnownPerson* k = Bearer(UnitText(u), u, false)) {
         KnownPerson mention{k->name, "", "", "", u, false};
         people_.Remember(mention);
@@ -272,11 +300,29 @@ class Resolver {
   static bool Agrees(char gender, char want) { return gender == 0 || gender == want; }
 
   // Words of the document written in lower case, and words written
-  // capitalised inside a sentence (not as its first word): views into the
-  // text, gathered on the first question (most documents ask none).
+  // capitalised inside a sentence (not as its first word). The first
+  // kCaseScans distinct questions each scan the tokens (most documents ask
+  // none or a few: a scan compares sizes, rarely bytes); a document asking
+  // more gets the sets (views into the text), built once, so a long
+  // document asking many costs one pass more, never one per question.
+  static constexpr std::size_t kCaseScans = 8;
+  enum class Case { kLower, kInnerCap };
+
+  // A word token written `c` is `word`.
+  bool ScanFor(std::string_view word, Case c) const {
+    std::size_t sentence = static_cast<std::size_t>(-1);
+    for (const auto& tok : tokens_.tokens) {
+      if (tok.kind != segment::TokenKind::kWord) continue;
+      const bool first = tok.sentence != sentence;
+      sentence = tok.sentence;
+      if (tok.span.size() != word.size()) continue;
+      const bool lower = !tok.cap && !tok.all_caps;
+      if (c == Case::kLower ? !lower : (lower || first)) continue;
+      if (text_.substr(tok.span.begin, tok.span.size()) == word) return true;
+    }
+    return false;
+  }
   void ScanCase() const {
-    if (case_scanned_) return;
-    case_scanned_ = true;
     std::size_t sentence = static_cast<std::size_t>(-1);
     for (const auto& tok : tokens_.tokens) {
       if (tok.kind != segment::TokenKind::kWord) continue;
@@ -289,39 +335,53 @@ class Resolver {
         inner_caps_.insert(word);
     }
   }
-  bool WrittenLower(std::string_view word) const {
-    ScanCase();
-    return lower_words_.count(word) > 0;
+  bool Written(std::string_view word, Case c) const {
+    auto& memo = case_answers_[static_cast<std::size_t>(c)];
+    for (const auto& [w, yes] : memo)
+      if (w == word) return yes;
+    if (case_scans_ == kCaseScans) {  // many questions: the sets
+      ScanCase();
+      ++case_scans_;
+    }
+    if (case_scans_ > kCaseScans)
+      return (c == Case::kLower ? lower_words_ : inner_caps_).count(word) > 0;
+    ++case_scans_;
+    const bool yes = ScanFor(word, c);
+    memo.emplace_back(std::string(word), yes);
+    return yes;
   }
-  bool CapitalisedInside(std::string_view word) const {
-    ScanCase();
-    return inner_caps_.count(word) > 0;
-  }
+  bool WrittenLower(std::string_view word) const { return Written(word, Case::kLower); }
+  bool CapitalisedInside(std::string_view word) const { return Written(word, Case::kInnerCap); }
 
   // 'f', 'm' or 0: what the first name, the role or an honorific in the
   // mention says (rules/speaker_names.txt).
   char GenderOf(const SpeakerPhrase& p) const {
     if (p.type != SpeakerType::kPerson) return 0;
-    const auto words = text::SplitWords(p.name);
-    if (words.size() >= 2) {
-      const std::string first = segment::Lower(words[0]);
-      if (names_.female_names.count(first)) return 'f';
-      if (names_.male_names.count(first)) return 'm';
+    std::string& lower = scratch_;
+    std::size_t n = 0;  // two words or more: the first is a first name
+    std::string_view first;
+    ForEachWord(p.name, [&](std::string_view w) {
+      if (n++ == 0) first = w;
+      return n >= 2;
+    });
+    if (n >= 2) {
+      lower.clear();
+      segment::AppendLower(lower, first);
+      if (names_.female_names.Contains(lower)) return 'f';
+      if (names_.male_names.Contains(lower)) return 'm';
     }
-    for (const std::string& w : text::SplitWords(p.role)) {
-      const std::string lower = Bare(w);
-      if (names_.female_words.count(lower)) return 'f';
-      if (names_.male_words.count(lower)) return 'm';
-    }
-    if (p.mention.end <= text_.size() && p.mention.begin < p.mention.end) {
-      std::string mention(text_.substr(p.mention.begin, p.mention.size()));
-      for (const std::string& w : text::SplitWords(mention)) {
-        const std::string lower = Bare(w);
-        if (names_.female_words.count(lower)) return 'f';
-        if (names_.male_words.count(lower)) return 'm';
-      }
-    }
-    return 0;
+    char gender = 0;
+    auto word_gender = [&](std::string_view w) {
+      BareInto(lower, w);
+      if (names_.female_words.Contains(lower)) gender = 'f';
+      if (!gender && names_.male_words.Contains(lower)) gender = 'm';
+      return gender != 0;
+    };
+    ForEachWord(p.role, word_gender);
+    if (gender) return gender;
+    if (p.mention.end <= text_.size() && p.mention.begin < p.mention.end)
+      ForEachWord(text_.substr(p.mention.begin, p.mention.size()), word_gender);
+    return gender;
   }
 
   static void Clear(SpeakerPhrase& p) {
@@ -356,7 +416,7 @@ class Resolver {
     if (u == 0 || u >= shape_.units.size() || BoundaryBefore(u)) return false;
     char s = shape_.units[u - 1].symbol;
     if (s == sym_.tell || s == sym_.tell_ing) return true;
-    return names_.addressee_verbs.count(segment::Lower(UnitText(u - 1))) > 0;
+    return names_.addressee_verbs.Contains(segment::Lower(UnitText(u - 1)));
   }
 
   // A word in lower case without a contraction's ending ("She’ll", "We've"
@@ -402,12 +462,18 @@ class Resolver {
     std::string descriptor;
     const bool person = p.type == SpeakerType::kPerson;
     while (first < words.size()) {
-      const std::string bare = Bare(words[first]);
-      if (names_.openers.count(segment::Lower(words[first]))) {
+      const std::string lower_word = segment::Lower(words[first]);
+      if (names_.openers.Contains(lower_word)) {
         ++first;
-      } else if (person && first + 1 < words.size() &&
-                 (lexicon.IsTitle(bare) || names_.descriptors.count(bare))) {
-        if (names_.descriptors.count(bare) && descriptor.empty()) descriptor = bare;
+        continue;
+      }
+      // Bare(word): without its full stop
+      const std::string_view bare =
+          std::string_view(lower_word)
+              .substr(0, lower_word.size() - (!lower_word.empty() && lower_word.back() == '.'));
+      const bool descriptive = names_.descriptors.Contains(bare);
+      if (person && first + 1 < words.size() && (descriptive || lexicon.IsTitle(bare))) {
+        if (descriptive && descriptor.empty()) descriptor = bare;
         ++first;
       } else {
         break;
@@ -421,25 +487,24 @@ class Resolver {
     if (person && !p.name.empty()) {
       const std::string lower = segment::Lower(p.name);
       const bool single = p.name.find(' ') == std::string::npos;
-      const bool borne = single && !people_.Bearers(p.name).empty();
-      if (!borne && IsPlaceName(p)) {
+      const bool borne = single && people_.HasBearers(p.name);
+      if (!borne && IsPlaceName(p, lower)) {
         p.name.clear();  // "the Lisbon businessman": a businessman
         if (text::SplitWords(p.role).size() == 1 && !lexicon.IsRole(segment::Lower(p.role))) {
           p.role.clear();  // the place's first word read as a role ("New")
           p.role_head.clear();
         }
       } else if (single && !borne &&
-                 (names_.group_names.count(lower) || names_.demonyms.count(lower))) {
+                 (names_.group_names.Contains(lower) || names_.demonyms.Contains(lower))) {
         p.type = SpeakerType::kGroup;  // "Valdorians said"
         return;
-      } else if (!borne && !single &&
-                 segment::Lower(MentionText(p)) == lexicon.english().article + " " + lower) {
+      } else if (!borne && !single && MentionIsArticleAnd(p, lower)) {
         p.type = SpeakerType::kOrganization;  // "the" is never before a person's name
         return;
-      } else if (!borne && names_.outlets.count(lower)) {
+      } else if (!borne && names_.outlets.Contains(lower)) {
         p.type = SpeakerType::kOrganization;
         return;
-      } else if (names_.not_names.count(lower) && (!single || !borne)) {
+      } else if (names_.not_names.Contains(lower) && (!single || !borne)) {
         p.name.clear();  // "Memorial Day", "Q": a day or a label, nobody named
       } else if (single && !borne && WrittenLower(lower) && !CapitalisedInside(p.name)) {
         p.name.clear();  // "Participants will discuss …"
@@ -494,26 +559,38 @@ class Resolver {
     if (p.affiliation.empty()) p.affiliation = owner;
   }
 
-  std::string MentionText(const SpeakerPhrase& p) const {
-    if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return {};
-    return std::string(text_.substr(p.mention.begin, p.mention.size()));
+  // Lower(MentionText(p)) == the article, a blank, then `lower`.
+  bool MentionIsArticleAnd(const SpeakerPhrase& p, std::string_view lower) const {
+    const std::string& article = reader_.lexicon().english().article;
+    if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return false;
+    std::string& m = scratch_;
+    m.clear();
+    segment::AppendLower(m, text_.substr(p.mention.begin, p.mention.size()));
+    return m.size() == article.size() + 1 + lower.size() && m.starts_with(article) &&
+           m[article.size()] == ' ' && m.ends_with(lower);
   }
 
   // A place, not a person: a place's name ("Lisbon"), the end of one the
   // mention writes ("New Hampshire" read as role "new" and "Hampshire"),
   // or a name ending in a place head ("Elm Street").
-  bool IsPlaceName(const SpeakerPhrase& p) const {
-    const std::string lower = segment::Lower(p.name);
-    if (names_.places.count(lower) || reader_.IsPlace(p.name)) return true;
-    const auto words = text::SplitWords(lower);
-    if (words.size() >= 2 && names_.place_heads.count(words.back())) return true;
+  bool IsPlaceName(const SpeakerPhrase& p, const std::string& lower) const {
+    if (names_.places.Contains(lower) || reader_.IsPlace(p.name)) return true;
+    std::string_view last, before_last;  // the last two words (SplitWords': blanks apart)
+    ForEachWord(lower, [&](std::string_view w) {
+      before_last = last;
+      last = w;
+      return false;
+    });
+    if (!before_last.empty() && names_.place_heads.Contains(last)) return true;
     if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return false;
-    const std::string mention = segment::Lower(text_.substr(p.mention.begin, p.mention.size()));
+    std::string& mention = scratch_;
+    mention.clear();
+    segment::AppendLower(mention, text_.substr(p.mention.begin, p.mention.size()));
     std::size_t at = mention.find(lower);
     if (at == std::string::npos || at < 2 || mention[at - 1] != ' ') return false;
     std::size_t b = mention.rfind(' ', at - 2);
     b = b == std::string::npos ? 0 : b + 1;
-    return names_.places.count(mention.substr(b, at + lower.size() - b)) > 0;
+    return names_.places.Contains(std::string_view(mention).substr(b, at + lower.size() - b));
   }
 
   // Where a person was first named in full, and whether inside an of/for
@@ -541,8 +618,8 @@ class Resolver {
   // `gender` ('f', 'm', 0: any): an honorific's ("Mrs. Doe" is no man).
   const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain,
                             char gender = 0) const {
+    if (!people_.HasBearers(word)) return nullptr;  // (WithWord would find nobody either)
     auto bearers = people_.Bearers(word);
-    if (bearers.empty()) return nullptr;  // (WithWord would find nobody either)
     if (gender != 0) {
       std::erase_if(bearers, [gender](const KnownPerson* k) { return !Agrees(k->gender, gender); });
       if (bearers.empty()) return nullptr;
@@ -720,7 +797,7 @@ class Resolver {
     const auto& units = shape_.units;
     const auto& toks = tokens_.tokens;
     if (p.type != SpeakerType::kPerson || p.name.empty() || p.name.find(' ') != std::string::npos ||
-        !people_.Bearers(p.name).empty() || cue_unit + 4 >= units.size())
+        people_.HasBearers(p.name) || cue_unit + 4 >= units.size())
       return;
     const std::size_t cue = units[cue_unit].first;
     if (cue == 0 || toks[cue - 1].span.begin != p.mention.begin) return;  // the name right before
@@ -753,7 +830,8 @@ class Resolver {
         toks.begin(), toks.end(), p.mention.begin,
         [](const segment::Token& tok, std::size_t at) { return tok.span.begin < at; });
     if (t == toks.end() || t->kind != segment::TokenKind::kWord) return;
-    if (!names_.modifier_openers.count(segment::Lower(text_.substr(t->span.begin, t->span.size()))))
+    if (!names_.modifier_openers.Contains(
+            segment::Lower(text_.substr(t->span.begin, t->span.size()))))
       return;
     std::size_t caps = 0;
     for (++t; t != toks.end() && t->sentence == (t - 1)->sentence; ++t) {
@@ -917,7 +995,11 @@ class Resolver {
   bool has_last_ = false;
   std::vector<Known> orgs_;  // organisations and named groups quoted; unit = the paragraph
   std::map<std::string, std::string> ids_;
-  mutable bool case_scanned_ = false;  // ScanCase
+  // Written: the answers of the scans (by Case), how many scans, then the sets
+  mutable std::vector<std::pair<std::string, bool>> case_answers_[2];
+  mutable std::size_t case_scans_ = 0;
+  mutable std::string scratch_;           // GenderOf's lower-case word, IsPlaceName's mention
+  std::vector<std::string> alias_words_;  // AddAliasAfter's words of units of several tokens
   mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
   std::unordered_map<std::string, Introduction> introduced_;  // by name
 };
@@ -926,7 +1008,7 @@ class Resolver {
 
 SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
   const auto classes = rules::Classes::Read(rules.File("speaker_names.txt"));
-  const std::pair<const char*, ViewSet*> lists[] = {
+  const std::pair<const char*, FlatSet*> lists[] = {
       {"opener", &openers},
       {"descriptor", &descriptors},
       {"outlet", &outlets},
@@ -941,12 +1023,12 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
       {"not_a_name", &not_names},
   };
   for (const auto& [name, set] : lists) {
-    for (const std::string& w : classes.Words(name)) set->insert(w);
+    for (const std::string& w : classes.Words(name)) set->Insert(w);
   }
   for (const rules::Country& c : rules.Shared<rules::Places>().countries()) {
-    places.insert(segment::Lower(c.name));
-    places.insert(segment::Lower(c.capital));
-    for (const std::string& d : c.demonyms) demonyms.insert(segment::Lower(d));
+    places.Insert(segment::Lower(c.name));
+    places.Insert(segment::Lower(c.capital));
+    for (const std::string& d : c.demonyms) demonyms.Insert(segment::Lower(d));
   }
   if (!rules.Has("events/gazetteer.txt")) return;
   for (const rules::RuleLine& line : rules.File("events/gazetteer.txt").lines()) {
@@ -954,12 +1036,12 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
     if (f.empty()) continue;
     std::string name = f[0];
     if (std::size_t paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
-    places.insert(segment::Lower(name));
+    places.Insert(segment::Lower(name));
     if (f.size() > 3 && f[3] != "-") {
-      for (const std::string& other : rules::CommaList(f[3])) places.insert(segment::Lower(other));
+      for (const std::string& other : rules::CommaList(f[3])) places.Insert(segment::Lower(other));
     }
     if (f.size() > 4 && f[4] != "-") {
-      for (const std::string& d : rules::CommaList(f[4])) demonyms.insert(segment::Lower(d));
+      for (const std::string& d : rules::CommaList(f[4])) demonyms.Insert(segment::Lower(d));
     }
   }
 }

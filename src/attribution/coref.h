@@ -53,7 +53,7 @@
 #include <vector>
 
 #include "attribution/speaker.h"
-#include "core/view_hash.h"
+#include "core/flat_map.h"
 
 namespace whosaid::attribution {
 
@@ -74,8 +74,9 @@ struct CorefConfig {
 // places.txt and events/gazetteer.txt, lower case.
 struct SpeakerNames {
   explicit SpeakerNames(const rules::RuleSet& rules);
-  // Probed with views too (core/view_hash.h: no std::string per probe).
-  ViewSet openers, descriptors, outlets, addressee_verbs, female_names, male_names, female_words,
+  // Probed with views (core/flat_map.h: no std::string per probe, one slot
+  // read for a word in no list).
+  FlatSet openers, descriptors, outlets, addressee_verbs, female_names, male_names, female_words,
       male_words, place_heads, group_names, places, demonyms, modifier_openers, not_names;
 };
 

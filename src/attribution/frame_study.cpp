@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <string_view>
 
 namespace whosaid::attribution {
@@ -59,10 +60,11 @@ Repeat Repeats(const std::string& p, std::size_t k) {
   } else if (k < p.size() && p[k] == '{') {
     std::size_t close = p.find('}', k);
     if (close == std::string::npos) return r;
-    auto number = [&](std::size_t at) {
-      return at < close && std::isdigit(static_cast<unsigned char>(p[at]))
-                 ? std::stoul(p.substr(at))
-                 : kMany;
+    auto number = [&](std::size_t at) {  // the digits at `at` (no copy of the pattern's rest)
+      if (at >= close || !std::isdigit(static_cast<unsigned char>(p[at]))) return kMany;
+      std::size_t n = 0;
+      std::from_chars(p.data() + at, p.data() + close, n);
+      return n;
     };
     std::size_t comma = p.find(',', k);
     r.least = number(k + 1) == kMany ? 0 : number(k + 1);

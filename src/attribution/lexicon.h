@@ -97,6 +97,8 @@ class Lexicon {
   // The longest alias phrase (known as, alias) starting at words[0]: its
   // length, or 0 (rules/aliases.txt).
   std::size_t MatchAlias(const std::vector<std::string_view>& words) const;
+  // Some alias phrase starts with `lower` (MatchAlias can match only then).
+  bool StartsAlias(std::string_view lower) const { return alias_index_.StartsWith(lower); }
 
   // The function-word symbol of a lower-case word (its words.txt class's
   // symbol, shape_classes.txt word.CLASS), or 0.

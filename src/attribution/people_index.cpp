@@ -23,8 +23,13 @@ std::vector<std::string> Words(const std::string& name) {
 
 }  // namespace
 
-std::vector<std::string> PeopleIndex::Keys(const std::string& word) const {
-  return keys_ ? keys_(word) : std::vector<std::string>{word};
+const std::vector<std::string>& PeopleIndex::Keys(std::string_view word) const {
+  key_buffer_.clear();
+  if (keys_)
+    keys_(word, key_buffer_);
+  else
+    key_buffer_.emplace_back(word);
+  return key_buffer_;
 }
 
 void PeopleIndex::IndexWord(const std::string& word, std::size_t i) {
@@ -34,19 +39,21 @@ void PeopleIndex::IndexWord(const std::string& word, std::size_t i) {
     words.push_back(key);
     bearers_[key].push_back(i);
     ByUnit& set = by_word_[key];
+    word_sets_[i].push_back(&set);
     for (std::size_t unit : mentions_[i]) set.insert({unit, i});
   }
 }
 
 void PeopleIndex::SetRole(std::size_t i, const KnownPerson& from) {
   KnownPerson& k = people_[i];
-  ByUnit& old = by_role_[k.role_head];
-  for (std::size_t unit : mentions_[i]) old.erase({unit, i});
+  if (ByUnit* old = role_set_[i])
+    for (std::size_t unit : mentions_[i]) old->erase({unit, i});
   k.role = from.role;
   k.role_head = from.role_head;
   k.rank_only = from.rank_only;
-  ByUnit& now = by_role_[k.role_head];
-  for (std::size_t unit : mentions_[i]) now.insert({unit, i});
+  role_set_[i] = k.role_head.empty() ? nullptr : &by_role_[k.role_head];
+  if (ByUnit* now = role_set_[i])
+    for (std::size_t unit : mentions_[i]) now->insert({unit, i});
 }
 
 void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
@@ -59,6 +66,8 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
     people_[i].role_head.clear();
     mentions_.emplace_back();
     words_of_.emplace_back();
+    word_sets_.emplace_back();
+    role_set_.push_back(nullptr);
     by_name_.emplace(person.name, i);
     for (const std::string& w : Words(person.name)) IndexWord(w, i);
     SetRole(i, person);
@@ -76,8 +85,8 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
   if (std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
     mentions_[i].push_back(unit);
     if (salient) by_unit_.insert({unit, i});
-    by_role_[k.role_head].insert({unit, i});
-    for (const std::string& w : words_of_[i]) by_word_[w].insert({unit, i});
+    if (ByUnit* roles = role_set_[i]) roles->insert({unit, i});
+    for (ByUnit* set : word_sets_[i]) set->insert({unit, i});
   }
   k.unit = std::max(k.unit, unit);
 }
@@ -163,6 +172,23 @@ std::vector<const KnownPerson*> PeopleIndex::Bearers(const std::string& word) co
   std::vector<const KnownPerson*> out;
   for (std::size_t i : seen) out.push_back(&people_[i]);
   return out;
+}
+
+bool PeopleIndex::HasBearers(const std::string& word) const {
+  std::size_t skip = kNone;
+  bool looked = false;  // for the person named `word`, only once some key has bearers
+  for (const std::string& key : Keys(word)) {
+    auto it = bearers_.find(key);
+    if (it == bearers_.end()) continue;
+    if (!looked) {
+      auto self = by_name_.find(word);
+      skip = self == by_name_.end() ? kNone : self->second;
+      looked = true;
+    }
+    for (std::size_t i : it->second)
+      if (i != skip) return true;
+  }
+  return false;
 }
 
 const KnownPerson* PeopleIndex::WithRole(const std::string& role_head, std::size_t unit) const {

@@ -25,11 +25,16 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
+#include <memory_resource>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "core/view_hash.h"
 
 namespace whosaid::attribution {
 
@@ -43,12 +48,16 @@ struct KnownPerson {
 
 class PeopleIndex {
  public:
-  // The keys a name word is indexed and looked up by; by default the word
-  // itself. Coreference gives lower case without a joined particle, so that
-  // "Tamimi" finds "Abu Karim al-Tamimi".
-  using WordKeys = std::function<std::vector<std::string>(const std::string&)>;
+  // The keys a name word is indexed and looked up by, appended to `keys`
+  // (which comes empty); by default the word itself. Coreference gives lower
+  // case without a joined particle, so that "Tamimi" finds "Abu Karim
+  // al-Tamimi".
+  using WordKeys = std::function<void(std::string_view word, std::vector<std::string>& keys)>;
   PeopleIndex() = default;
   explicit PeopleIndex(WordKeys keys) : keys_(std::move(keys)) {}
+  // Movable (the index keeps its arena), not assignable.
+  PeopleIndex(PeopleIndex&&) = default;
+  PeopleIndex& operator=(PeopleIndex&&) = delete;
 
   // Adds `person` with a mention at person.unit, or adds that mention to the
   // person of that name: an empty role or affiliation (or a rank-only role)
@@ -75,6 +84,12 @@ class PeopleIndex {
   // The persons whose name or alias holds `word` (other than the person
   // named exactly `word`), in the order they became known.
   std::vector<const KnownPerson*> Bearers(const std::string& word) const;
+  // !Bearers(word).empty(), without building the list.
+  bool HasBearers(const std::string& word) const;
+  // Some person's name or alias holds a word with key `key` (a key as the
+  // WordKeys function gives it): when none of a word's keys is, the word has
+  // no bearers.
+  bool Indexed(std::string_view key) const { return bearers_.count(key) > 0; }
   // Holding `role_head`: mentioned last at or before `unit`, else the first
   // mentioned after it.
   const KnownPerson* WithRole(const std::string& role_head, std::size_t unit) const;
@@ -84,23 +99,37 @@ class PeopleIndex {
   const KnownPerson* WithWord(const std::string& word, std::size_t unit) const;
 
  private:
-  using ByUnit = std::set<std::pair<std::size_t, std::size_t>>;  // (unit, index)
+  // (unit, index), its nodes in the index's arena (pool_)
+  using ByUnit = std::pmr::set<std::pair<std::size_t, std::size_t>>;
   const KnownPerson* Latest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
   const KnownPerson* Nearest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
   void IndexWord(const std::string& word, std::size_t i);
   void SetRole(std::size_t i, const KnownPerson& from);
 
-  std::vector<std::string> Keys(const std::string& word) const;
+  // The keys of `word` (keys_), in a buffer reused until the next call.
+  const std::vector<std::string>& Keys(std::string_view word) const;
 
+  // The nodes of the ByUnit sets, freed all at once with the index (a
+  // mention is added to three or four sets: a node each, never freed one by
+  // one but for a role changing; declared first, destroyed last).
+  std::unique_ptr<std::pmr::monotonic_buffer_resource> pool_ =
+      std::make_unique<std::pmr::monotonic_buffer_resource>();
   WordKeys keys_;
+  mutable std::vector<std::string> key_buffer_;  // Keys' result
   std::vector<KnownPerson> people_;
   std::vector<std::vector<std::size_t>> mentions_;  // by person: the units
   std::unordered_map<std::string, std::size_t> by_name_;
-  ByUnit by_unit_;
-  std::unordered_map<std::string, ByUnit> by_role_;
-  std::unordered_map<std::string, ByUnit> by_word_;
-  std::unordered_map<std::string, std::vector<std::size_t>> bearers_;  // key → persons
+  ByUnit by_unit_{pool_.get()};
+  // (their sets take the maps' arena: uses-allocator construction)
+  std::pmr::unordered_map<std::string, ByUnit> by_role_{pool_.get()};  // no empty role head
+  std::pmr::unordered_map<std::string, ByUnit> by_word_{pool_.get()};
+  ViewMap<std::vector<std::size_t>> bearers_;       // key → persons (probed with views: Indexed)
   std::vector<std::vector<std::string>> words_of_;  // by person: name and alias words
+  // by person: the by_word_ sets of words_of_ (a map's values stay put) and
+  // the by_role_ set of its role head (nullptr for none), so that a mention
+  // is added without hashing the person's words again
+  std::vector<std::vector<ByUnit*>> word_sets_;
+  std::vector<ByUnit*> role_set_;
 };
 
 }  // namespace whosaid::attribution

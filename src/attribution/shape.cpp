@@ -64,6 +64,14 @@ char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, const WordFact
                                                                                    : sym.word;
 }
 
+// A hyphen in the word (IsParticleName holds only then): a plain loop, the
+// words being short, instead of a call per lower-case word.
+bool HasHyphen(std::string_view w) {
+  for (char c : w)
+    if (c == '-') return true;
+  return false;
+}
+
 // Builds the units left to right.
 class Builder {
  public:
@@ -79,6 +87,13 @@ class Builder {
 
   Shape Run() {
     MarkTitleCase();
+    // at most a unit per token, and a boundary per sentence and paragraph
+    // (plus the ones cutting long runs): room for the common case at once
+    const std::size_t n = tokens_.size();
+    shape_.units.reserve(n);
+    shape_.pos_of.reserve(n);
+    shape_.symbols.reserve(n + all_.sentences.size() + title_case_.size() + 2);
+    shape_.unit_at.reserve(n + all_.sentences.size() + title_case_.size() + 2);
     shape_.symbols.push_back(sym_.paragraph_end);
     shape_.unit_at.push_back(-1);
     std::size_t q = 0;  // next top-level quotation
@@ -260,7 +275,9 @@ class Builder {
       case TokenKind::kWord:
         break;
     }
-    bool initial = SentenceInitial(u.first);
+    // (asked only of a capitalised word: a lower-case one is read the same
+    // at a sentence's start and inside it)
+    const bool initial = t.cap && SentenceInitial(u.first);
     const WordFacts facts = lexicon_.Facts(Lowered(u.first));
     if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
@@ -293,7 +310,7 @@ class Builder {
       u.symbol = sym_.name;
       return;
     }
-    bool cap = t.cap || lexicon_.IsParticleName(Word(u.first));
+    bool cap = t.cap || (HasHyphen(Lowered(u.first)) && lexicon_.IsParticleName(Word(u.first)));
     u.symbol = WordSymbolOf(lexicon_, Lowered(u.first), facts, cap, initial && t.cap, next_cap);
     if (u.symbol == sym_.object_pronoun && t.all_caps) u.symbol = sym_.name;   // US, not us
     if (u.symbol == sym_.name && KickerLabel(u.first)) u.symbol = sym_.other;  // "EXCLUSIVE: …"

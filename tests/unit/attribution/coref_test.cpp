@@ -126,6 +126,45 @@ TEST_SUITE("attribution") {
     }
   }
 
+  TEST_CASE("a sentence's first word the document also writes in lower case is no name") {
+    // Each speaker a made-up word opening its sentence; some written in lower
+    // case elsewhere (no name), some of those also capitalised inside a
+    // sentence (a name again). The answers must not depend on how many such
+    // questions a document asks: the first few scan the text, later ones
+    // read sets of its words.
+    struct Word {
+      const char* word;
+      bool lower;  // also written in lower case
+      bool inner;  // also written capitalised inside a sentence
+    };
+    const std::vector<Word> words = {
+        {"Quorvins", true, false}, {"Blentars", false, false}, {"Dravels", true, true},
+        {"Fimbles", true, false},  {"Gostrels", false, true},  {"Hurlens", true, false},
+        {"Jaskers", true, true},   {"Klivets", false, false},  {"Lumbrets", true, false},
+        {"Morrels", true, false},  {"Nistrals", true, true},   {"Pelvors", false, false},
+    };
+    for (std::size_t n : {std::size_t{3}, words.size()}) {  // fewer, more than scans
+      CAPTURE(n);
+      std::string text, expected;
+      for (std::size_t i = 0; i < n; ++i) {
+        const Word& w = words[i];
+        text += std::string(w.word) + " said the plan was sound. ";
+        if (!expected.empty()) expected += " / ";
+        expected += w.lower && !w.inner ? "-" : w.word;
+      }
+      text += "\n\nThe harbour was quiet";
+      for (std::size_t i = 0; i < n; ++i) {
+        std::string lower = words[i].word;
+        lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+        if (words[i].lower) text += ", with " + lower + " about";
+        if (words[i].inner) text += std::string(", near ") + words[i].word;
+      }
+      text += ".";
+      CAPTURE(text);
+      CHECK(Names(text) == expected);
+    }
+  }
+
   TEST_CASE("roles found anywhere in the document reach the record") {
     Document doc;
     doc.id = "t";

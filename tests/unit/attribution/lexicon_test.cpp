@@ -165,6 +165,29 @@ TEST_SUITE("attribution") {
     CHECK(lex.Facts("bin").particle == Particle::kBoth);
   }
 
+  TEST_CASE("StartsAlias: MatchAlias can match only after a word it takes") {
+    const Lexicon& lex = TheLexicon();
+    struct Row {
+      std::vector<std::string_view> words;
+      bool starts;        // StartsAlias(words[0])
+      std::size_t match;  // MatchAlias(words)
+    } rows[] = {
+        {{"widely", "known", "as"}, true, 3},
+        {{"known", "as"}, true, 2},
+        {{"alias"}, true, 1},
+        {{"widely", "read"}, true, 0},  // a first word, but no phrase
+        {{"known"}, true, 0},
+        {{"said", "known", "as"}, false, 0},
+        {{"as"}, false, 0},  // a later word of a phrase opens none
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.words[0]);
+      CHECK(lex.StartsAlias(r.words[0]) == r.starts);
+      CHECK(lex.MatchAlias(r.words) == r.match);
+      if (lex.MatchAlias(r.words) > 0) CHECK(lex.StartsAlias(r.words[0]));
+    }
+  }
+
   TEST_CASE("a broken cue line names the file and line") {
     auto dir = std::filesystem::temp_directory_path() / "whosaid_bad_rules";
     std::filesystem::create_directories(dir);

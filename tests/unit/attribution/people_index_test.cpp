@@ -103,6 +103,78 @@ TEST_SUITE("attribution") {
     CHECK(NameOf(people.WithWord("Layla", 20)) == "Nasir Omar");
   }
 
+  TEST_CASE("people index: HasBearers is !Bearers().empty(); Indexed says which keys are held") {
+    PeopleIndex people = Sample();
+    people.AddAlias("Kamal Soomro", "Abu Kamal");
+    struct Row {
+      std::string word;
+      bool has;  // HasBearers(word)
+    } rows[] = {
+        {"Dogar", true},       // three persons hold it; the bare Dogar is skipped, others remain
+        {"Soomro", true},      // one
+        {"Kamal", true},       // a name word and an alias word of the same person
+        {"Abu", true},         // an alias word
+        {"Khan", false},       // nobody's
+        {"dogar", false},      // the default keys are the words as written
+        {"Ali Dogar", false},  // a whole name is no word of it
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      CHECK(people.HasBearers(r.word) == r.has);
+      CHECK(people.HasBearers(r.word) == !people.Bearers(r.word).empty());
+      CHECK(people.Indexed(r.word) == r.has);
+    }
+    PeopleIndex alone;
+    alone.Remember({"Dogar", "", "", "", 5});
+    CHECK(alone.Indexed("Dogar"));           // its own name's word
+    CHECK_FALSE(alone.HasBearers("Dogar"));  // but only the person named exactly that bears it
+    CHECK(alone.Bearers("Dogar").empty());
+  }
+
+  TEST_CASE("people index: the keys function decides what a word finds") {
+    // lower case, and the part after a hyphen too (as coreference's keys)
+    PeopleIndex people([](std::string_view word, std::vector<std::string>& keys) {
+      std::string lower(word);
+      for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      keys.push_back(lower);
+      if (std::size_t dash = lower.find('-'); dash != std::string::npos)
+        keys.push_back(lower.substr(dash + 1));
+    });
+    people.Remember({"Abu Karim al-Tamimi", "", "", "", 4});
+    people.Remember({"Rosa Imbert", "", "", "", 9});
+    struct Row {
+      std::string word;
+      std::string with_word;  // WithWord(word, 20)
+    } rows[] = {
+        {"Tamimi", "Abu Karim al-Tamimi"},
+        {"Al-Tamimi", "Abu Karim al-Tamimi"},
+        {"TAMIMI", "Abu Karim al-Tamimi"},
+        {"imbert", "Rosa Imbert"},
+        {"Karimi", "-"},
+        {"al", "-"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      CHECK(NameOf(people.WithWord(r.word, 20)) == r.with_word);
+      CHECK(people.HasBearers(r.word) == (r.with_word != "-"));
+    }
+    CHECK(people.Indexed("tamimi"));
+    CHECK(people.Indexed("al-tamimi"));
+    CHECK_FALSE(people.Indexed("Tamimi"));  // keys, not words
+  }
+
+  TEST_CASE("people index: a mention with no role is found by no role; a role learnt later is") {
+    PeopleIndex people;
+    people.Remember({"Lena Baro", "", "", "", 3});
+    people.Remember({"Hugo Marsh", "", "", "", 5});
+    CHECK(NameOf(people.WithRole("", 9)) == "-");
+    CHECK(NameOf(people.WithRole("mayor", 9)) == "-");
+    people.Remember({"Lena Baro", "mayor", "", "mayor", 7});
+    CHECK(NameOf(people.WithRole("mayor", 4)) == "Lena Baro");  // every mention moved
+    CHECK(NameOf(people.WithRole("mayor", 9)) == "Lena Baro");
+    CHECK(NameOf(people.WithRole("", 9)) == "-");
+  }
+
   TEST_CASE("people index: ties at one unit go to the person known first") {
     PeopleIndex people;
     people.Remember({"Kamal Soomro", "", "", "", 7});
