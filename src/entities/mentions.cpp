@@ -55,6 +55,8 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
       throw file.Error(line, "unknown key '" + f[0] + "' (" + keys + ")");
     }
   }
+  particles_.ForEach(
+      [&](const std::string& p) { longest_particle_ = std::max(longest_particle_, p.size()); });
   for (const auto& words : own_names_) own_name_starts_.Add(words[0]);
   for (const auto& words : naming_links_) naming_starts_.Add(words[0]);
 }
@@ -148,8 +150,12 @@ struct MentionFinder::Run_ {
   bool IsParticleName(std::size_t i) const {
     if (!IsWord(i) || tok[i].cap || tok[i].all_caps) return false;
     const std::string_view w = Word(i);
-    const std::size_t dash = w.find('-');
-    if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
+    // (a hyphen after more bytes than the longest particle has follows no
+    // particle: only the first bytes are looked at)
+    const std::size_t n = std::min(w.size(), f.longest_particle_ + 1);
+    std::size_t dash = 0;
+    while (dash < n && w[dash] != '-') ++dash;
+    if (dash == n || dash == 0 || dash + 1 >= w.size()) return false;
     const char c = w[dash + 1];
     return c >= 'A' && c <= 'Z' && f.particles_.Contains(lower[i].substr(0, dash));
   }
@@ -845,12 +851,16 @@ struct MentionFinder::Run_ {
       names.insert(lower[i]);
     }
     if (candidates.empty()) return;
-    // (length mod 32, first byte) of each form: a lower-case word whose pair
-    // no candidate has strikes none off and is not looked up (most are not)
-    auto key = [](std::string_view w) {
-      return (w.size() % 32) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+    // (length, first and last byte) of each form, folded into 2^16 bits: a
+    // lower-case word whose bit no candidate set strikes none off and is not
+    // looked up (most are not)
+    auto key = [](std::string_view w) -> std::size_t {
+      if (w.empty()) return 0;
+      return ((w.size() * 0x9E37u) ^ (std::size_t{static_cast<unsigned char>(w.front())} << 8) ^
+              static_cast<unsigned char>(w.back())) &
+             0xFFFFu;
     };
-    std::bitset<32 * 256> shapes;
+    std::bitset<1u << 16> shapes;
     for (std::string_view name : names) shapes.set(key(name));
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.test(key(lower[i])))

@@ -95,6 +95,7 @@ class MentionFinder {
   std::string and_, the_;  // rules/english.txt conjunction, article
   // (probed with a token's lower-case view, Tokens::Lowered: core/flat_map.h)
   FlatSet connectors_, operations_, owned_heads_;
+  std::size_t longest_particle_ = 0;  // bytes
   FlatSet particles_, name_connectors_, date_words_, place_connectors_, portfolios_,
       affiliation_links_, role_qualifiers_;
   // rules/speaker_names.txt: clause openers and pre-name descriptors, never

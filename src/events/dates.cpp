@@ -121,6 +121,7 @@ struct DateFinder::Impl {
   // `months` and `weekdays` (kStartsCapitalised: only written so).
   static constexpr std::uint8_t kStarts = 1, kStartsCapitalised = 2;
   FlatMap<std::uint8_t> starts;
+  WordFilter start_words;  // the keys of `starts`, a pre-test
   void IndexStarts();
 
   void LoadWords(const rules::RuleFile& file, const rules::RuleLine& line,
@@ -237,6 +238,7 @@ void DateFinder::Impl::IndexStarts() {
   for (const auto& [key, n] : counts) starts.Insert(key, 0) |= kStarts;
   for (const auto& [key, m] : months) starts.Insert(key, 0) |= kStartsCapitalised;
   for (const auto& [key, n] : weekdays) starts.Insert(key, 0) |= kStartsCapitalised;
+  for (const auto& [key, bits] : starts) start_words.Add(key);
 }
 
 void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
@@ -467,7 +469,8 @@ DateFinder::~DateFinder() = default;
 bool DateFinder::MayStart(const Word& w) const {
   if (w.kind == segment::TokenKind::kNumber) return true;
   if (w.kind != segment::TokenKind::kWord) return false;
-  if (const std::uint8_t* bits = impl_->starts.Find(w.lower)) {
+  if (const std::uint8_t* bits =
+          impl_->start_words.MayHold(w.lower) ? impl_->starts.Find(w.lower) : nullptr) {
     if ((*bits & Impl::kStarts) || (w.cap && (*bits & Impl::kStartsCapitalised))) return true;
   }
   return DayNumber(w) > 0;

@@ -165,6 +165,9 @@ EventLexicon::EventLexicon(const rules::RuleSet& rules) {
   english_.on = english.Word("on");
   english_.article = english.Word("article");
   english_.conjunction = english.Word("conjunction");
+  trigger_starts_ = WordFilter::FirstWords(triggers_);
+  actor_starts_ = WordFilter::FirstWords(actors_);
+  context_starts_ = WordFilter::FirstWords(context_);
 }
 
 int EventLexicon::TypeId(std::string_view name) const {
@@ -188,6 +191,7 @@ int EventLexicon::Narrower(int a, int b) const {
 
 std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Word>& words,
                                                             std::size_t i, std::size_t end) const {
+  if (i >= end || !context_starts_.MayHold(words[i].lower)) return {0, 0u};
   auto [n, bits] = context_.Longest(i, end, LowerAt{words});
   return {n, bits ? *bits : 0u};
 }

@@ -119,14 +119,18 @@ class EventLexicon {
   // The longest trigger at words[i…end).
   std::pair<std::size_t, const TriggerInfo*> Trigger(const std::vector<Word>& words, std::size_t i,
                                                      std::size_t end) const {
+    if (i >= end || !trigger_starts_.MayHold(words[i].lower)) return {0, nullptr};
     auto hit = triggers_.Longest(i, end, LowerAt{words});
     return {hit.length, hit.value};
   }
   // Some trigger phrase starts with this lower-case word.
-  bool StartsTrigger(std::string_view lower) const { return triggers_.StartsWith(lower); }
+  bool StartsTrigger(std::string_view lower) const {
+    return trigger_starts_.MayHold(lower) && triggers_.StartsWith(lower);
+  }
   // The longest actor name at words[i…end): {words, actor index}.
   std::pair<std::size_t, const int*> ActorAt(const std::vector<Word>& words, std::size_t i,
                                              std::size_t end) const {
+    if (i >= end || !actor_starts_.MayHold(words[i].lower)) return {0, nullptr};
     auto hit = actors_.Longest(i, end, LowerAt{words});
     return {hit.length, hit.value};
   }
@@ -153,6 +157,9 @@ class EventLexicon {
   std::vector<Actor> actor_list_;
   PhraseIndex<std::uint32_t> context_;
   std::size_t longest_context_ = 1;
+  // The first words of triggers_, actors_ and context_: most words start
+  // none, and are turned away before they are hashed.
+  WordFilter trigger_starts_, actor_starts_, context_starts_;
 };
 
 // Whether two sets of actors may belong to one event: either is empty, or

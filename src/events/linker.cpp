@@ -141,32 +141,46 @@ bool NearStoryMention(const Gazetteer& places, const std::vector<Mention>& ms, c
 // then ranges over background and reactions) — does not speak of what
 // will, may or must be, and its sentence names no occasion where it was
 // said ("in a statement": words of an occasion are about what they name).
-bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& story) const {
+// Per paragraph of the document: its last token, whether it has words and
+// a link; and the lead's full paragraph.
+struct QuoteLinker::Paragraphs {
+  std::size_t full = 0;
+  std::vector<std::string_view> last;
+  std::vector<bool> has_words, link;
+};
+
+bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& story,
+                             std::optional<Paragraphs>& paragraphs) const {
   if (story.event < 0 || q.modal || q.occasion) return false;
-  std::vector<bool> lead = LeadParagraphs(story_, words);
-  std::size_t full = 0;  // the lead's full paragraph
-  for (std::size_t p = 0; p < lead.size(); ++p) {
-    if (lead[p]) full = p;
+  if (!paragraphs) {  // (the same for every quote of the document: read once)
+    Paragraphs& d = paragraphs.emplace();
+    std::vector<bool> lead = LeadParagraphs(story_, words);
+    for (std::size_t p = 0; p < lead.size(); ++p) {
+      if (lead[p]) d.full = p;
+    }
+    for (const Word& w : words.words) {
+      if (w.paragraph >= d.last.size()) {
+        d.last.resize(std::size_t{w.paragraph} + 1);
+        d.has_words.resize(d.last.size(), false);
+        d.link.resize(d.last.size(), false);
+      }
+      d.last[w.paragraph] = w.text;
+      if (w.IsWord()) d.has_words[w.paragraph] = true;
+      if (w.text.substr(0, 4) == "http" || w.text.substr(0, 1) == "@") d.link[w.paragraph] = true;
+    }
   }
-  std::vector<std::string_view> last(std::size_t{q.paragraph} + 1);
-  std::vector<bool> has_words(last.size(), false), link(last.size(), false);
-  for (const Word& w : words.words) {
-    if (w.paragraph > q.paragraph) break;
-    last[w.paragraph] = w.text;
-    if (w.IsWord()) has_words[w.paragraph] = true;
-    if (w.text.substr(0, 4) == "http" || w.text.substr(0, 1) == "@") link[w.paragraph] = true;
-  }
-  std::uint32_t paragraphs = 0;
+  const Paragraphs& d = *paragraphs;
+  std::uint32_t count = 0;
   bool headline = true;
-  for (std::size_t p = 0; p < last.size(); ++p) {
-    if (!has_words[p]) continue;
+  for (std::size_t p = 0; p <= q.paragraph && p < d.last.size(); ++p) {
+    if (!d.has_words[p]) continue;
     // An embedded post ("… https://t.co/x — Ann Lee (@annlee) May 9, 2024")
     // is no paragraph of the story either.
-    bool sentence = EndsSentence(last[p]);
-    if (headline || (p >= full && (sentence || !link[p])) || sentence) ++paragraphs;
+    bool sentence = EndsSentence(d.last[p]);
+    if (headline || (p >= d.full && (sentence || !d.link[p])) || sentence) ++count;
     headline = false;
   }
-  return paragraphs <= story_.quote_paragraphs;
+  return count <= story_.quote_paragraphs;
 }
 
 // Whether the quote names a place below country level where the story
@@ -212,9 +226,13 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
                                   const Grouping& g, const std::vector<QuoteRecord>& quotes,
                                   const std::optional<DateRange>& anchor,
                                   const Story& story) const {
+  // No event in the document: no quote is about one (Link never answers
+  // but with an event of `g`).
+  if (g.events.empty()) return std::vector<int>(quotes.size(), -1);
   std::vector<int> out;
   out.reserve(quotes.size());
   const auto& w = words.words;
+  std::optional<Paragraphs> paragraphs;
   for (const QuoteRecord& r : quotes) {
     Quote q;
     auto lower = std::lower_bound(w.begin(), w.end(), r.quote.begin,
@@ -229,7 +247,6 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
     q.sentence_first = w[q.first].sentence;
     q.sentence_last = w[q.end - 1].sentence;
     q.paragraph = w[q.first].paragraph;
-    for (const DateMention& d : dates_.Run(w, q.first, q.end, anchor)) q.general |= d.generic;
     for (std::size_t i = q.first; i < q.end; ++i) {
       if (!w[i].IsWord()) continue;
       std::uint32_t bits = lex_.Context(w, i, q.end).second;
@@ -245,9 +262,20 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
                     lex_.type(m.type).occasion;
     }
     bool about =
-        AboutStory(words, q, story) || NamesStoryPlace(words, q, g, story) ||
+        AboutStory(words, q, story, paragraphs) || NamesStoryPlace(words, q, g, story) ||
         (!q.modal && !q.occasion && NearStoryMention(places_, ms, g, story.event, q.paragraph));
-    out.push_back(Link(q, ms, g, about ? story.event : -1));
+    // Whether the quote speaks in general by a span of time ("so far"):
+    // its dates are read only when the answer depends on them (most
+    // quotes get the same event either way).
+    const int event = about ? story.event : -1;
+    const int specific = Link(q, ms, g, event);
+    q.general = true;
+    const int general = Link(q, ms, g, event);
+    q.general = false;
+    if (general != specific) {
+      for (const DateMention& d : dates_.Run(w, q.first, q.end, anchor)) q.general |= d.generic;
+    }
+    out.push_back(q.general ? general : specific);
   }
   return out;
 }

@@ -60,8 +60,10 @@ class QuoteLinker {
 
  private:
   struct Quote;
+  struct Paragraphs;  // what AboutStory reads of the document's paragraphs, made once
   int Link(const Quote& q, const std::vector<Mention>& ms, const Grouping& g, int story) const;
-  bool AboutStory(const Words& words, const Quote& q, const Story& story) const;
+  bool AboutStory(const Words& words, const Quote& q, const Story& story,
+                  std::optional<Paragraphs>& paragraphs) const;
   bool NamesStoryPlace(const Words& words, const Quote& q, const Grouping& g,
                        const Story& story) const;
   int Recent(const Quote& q, const std::vector<Mention>& ms, const Grouping& g) const;

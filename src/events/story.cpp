@@ -4,18 +4,19 @@
 
 namespace whosaid::events {
 std::vector<bool> LeadParagraphs(const StoryConfig& config, const Words& words) {
-  std::vector<std::size_t> count;
-  for (const Word& w : words.words) {
-    if (w.paragraph >= count.size()) count.resize(w.paragraph + 1, 0);
-    count[w.paragraph] += w.IsWord();
-  }
-  std::vector<bool> lead(count.size(), false);
+  // (the words come paragraph by paragraph: the lead is read up to its full
+  // paragraph's `lead_words`-th word, not to the document's end)
+  std::vector<bool> lead(words.size() == 0 ? 0 : std::size_t{words.words.back().paragraph} + 1,
+                         false);
   bool headline = false;
-  for (std::size_t p = 0; p < count.size(); ++p) {
-    if (count[p] == 0) continue;
-    if (!headline) lead[p] = headline = true;
-    if (count[p] >= config.lead_words) {
-      lead[p] = true;
+  std::size_t count = 0;
+  std::uint32_t paragraph = 0;
+  for (const Word& w : words.words) {
+    if (!w.IsWord()) continue;
+    if (w.paragraph != paragraph) paragraph = w.paragraph, count = 0;
+    if (!headline) lead[paragraph] = headline = true;
+    if (++count >= config.lead_words) {
+      lead[paragraph] = true;
       break;
     }
   }

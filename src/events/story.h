@@ -54,6 +54,8 @@ struct StoryConfig {
 
 // The paragraphs of the lead: the headline (the first paragraph) and the
 // first paragraph of at least `lead_words` words; furniture between is not.
+// One entry per paragraph up to the last word's (`words` in paragraph order,
+// as ReadWords gives them).
 std::vector<bool> LeadParagraphs(const StoryConfig& config, const Words& words);
 
 Story FindStory(const StoryConfig& config, const EventLexicon& lexicon, const Words& words,

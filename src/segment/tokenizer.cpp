@@ -126,8 +126,9 @@ class Lexer {
         t.kind = TokenKind::kPossessive;
         t.span = {i, PossessiveEnd(i, j)};
       } else if (IsLetterOrDigit(c)) {
-        t.span = {i, WordEnd(i)};
-        Classify(t);
+        WordShape shape;
+        t.span = {i, WordEnd(i, shape)};
+        Classify(t, shape);
       } else {
         t.kind = TokenKind::kPunct;
         t.span = {i, j};
@@ -158,16 +159,28 @@ class Lexer {
     return after;
   }
 
-  std::size_t WordEnd(std::size_t i) const {
+  // What WordEnd saw of a word's letters, for Classify: the ASCII letters
+  // and capitals; `ascii` false once it read a byte above 0x7F.
+  struct WordShape {
+    int letters = 0, upper = 0;
+    bool ascii = true;
+  };
+
+  std::size_t WordEnd(std::size_t i, WordShape& shape) const {
     std::size_t start = i;
     bool digits_only = true;
     while (i < end_) {
       const auto b = static_cast<unsigned char>(text_[i]);
       if (b < 0x80 && IsLetterOrDigit(b)) {  // (most bytes: one ASCII letter or digit)
-        if (!IsDigit(b)) digits_only = false;
+        if (!IsDigit(b)) {
+          digits_only = false;
+          ++shape.letters;
+          shape.upper += b <= 'Z';  // (a letter: 'A'..'Z' or 'a'..'z')
+        }
         ++i;
         continue;
       }
+      shape.ascii = shape.ascii && b < 0x80;
       std::size_t j = i;
       char32_t c = text::NextInline(text_, j);
       if (IsLetterOrDigit(c)) {
@@ -207,7 +220,7 @@ class Lexer {
     std::size_t k = 0;
     char32_t c = text::NextInline(w, k);
     if (k == w.size() && IsUpper(c)) return true;
-    return tokenizer_.IsAbbreviation(Lower(w));
+    return tokenizer_.WritesAbbreviation(w);
   }
 
   // After an apostrophe at j: "s" then a non-letter (a possessive, split off).
@@ -229,7 +242,21 @@ class Lexer {
     return len >= 3;  // the final dot of U.S.
   }
 
-  void Classify(Token& t) const {
+  // Kind and case of a word token; an ASCII one from its WordShape (the
+  // same answers without reading it again).
+  void Classify(Token& t, const WordShape& shape) const {
+    if (shape.ascii) {
+      const char first = text_[t.span.begin];
+      if (IsDigit(static_cast<unsigned char>(first))) {
+        t.kind = shape.letters > 0 ? TokenKind::kWord : TokenKind::kNumber;
+        return;
+      }
+      t.kind = TokenKind::kWord;
+      t.cap = first >= 'A' && first <= 'Z';
+      t.all_caps =
+          shape.letters >= tokenizer_.config().all_caps_letters && shape.upper == shape.letters;
+      return;
+    }
     std::size_t i = t.span.begin;
     char32_t c = text::NextInline(text_, i);
     if (IsDigit(c)) {
@@ -307,8 +334,20 @@ Tokenizer::Tokenizer(const TokenizerConfig& config, const rules::RuleSet& rules)
   for (const auto& line : file.lines()) {
     if (line.text.find(' ') != std::string::npos)
       throw file.Error(line, "one abbreviation per line");
-    abbreviations_.insert(Lower(line.text));
+    const std::string& lower = *abbreviations_.insert(Lower(line.text)).first;
+    longest_abbreviation_ = std::max(longest_abbreviation_, lower.size());
   }
+}
+
+bool Tokenizer::WritesAbbreviation(std::string_view word) const {
+  // (Lower keeps an ASCII word's length and makes no character shorter than
+  // a quarter of its bytes: a word too long for every abbreviation is not
+  // lower-cased and looked up, as most words before a full stop are.)
+  if (word.size() > 4 * longest_abbreviation_) return false;
+  if (word.size() > longest_abbreviation_ &&
+      std::none_of(word.begin(), word.end(), [](char c) { return c & 0x80; }))
+    return false;
+  return IsAbbreviation(Lower(word));
 }
 
 bool Tokenizer::IsAbbreviation(std::string_view lower_word) const {
@@ -346,7 +385,7 @@ struct SentenceSplitter {
     std::size_t k = 0;
     char32_t c = text::NextInline(w, k);
     if (k == w.size() && IsUpper(c)) return true;  // an initial
-    return tokenizer.IsAbbreviation(Lower(w));
+    return tokenizer.WritesAbbreviation(w);
   }
 
   bool StartsSentence(const Token& t) const {

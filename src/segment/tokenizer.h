@@ -89,11 +89,14 @@ class Tokenizer {
              const std::vector<Span>& quote_spans) const;
 
   bool IsAbbreviation(std::string_view lower_word) const;
+  // IsAbbreviation(Lower(word)) for a word as written (any case).
+  bool WritesAbbreviation(std::string_view word) const;
   const TokenizerConfig& config() const { return config_; }
 
  private:
   TokenizerConfig config_;
   std::unordered_set<std::string> abbreviations_;  // lower case, without the final dot
+  std::size_t longest_abbreviation_ = 0;           // bytes
 };
 
 // Lower-cases a word (full Unicode case mapping).

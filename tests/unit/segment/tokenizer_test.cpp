@@ -168,6 +168,50 @@ TEST_SUITE("segment") {
       CHECK(got == r.expected);
     }
   }
+
+  TEST_CASE("word kind and case: ASCII words read once, others code point by code point") {
+    struct Row {
+      const char* word;
+      TokenKind kind;
+      bool cap, all_caps;
+    } rows[] = {
+        {"2024", TokenKind::kNumber, false, false}, {"6,000", TokenKind::kNumber, false, false},
+        {"5th", TokenKind::kWord, false, false},    {"4x4", TokenKind::kWord, false, false},
+        {"said", TokenKind::kWord, false, false},   {"Kiru", TokenKind::kWord, true, false},
+        {"NATO", TokenKind::kWord, true, true},     {"A", TokenKind::kWord, true, false},
+        {"iPhone", TokenKind::kWord, false, false}, {"G7", TokenKind::kWord, true, false},
+        {"UN-led", TokenKind::kWord, true, false},  {"UN-LED", TokenKind::kWord, true, true},
+        {"O'BRIEN", TokenKind::kWord, true, true},  {"ÉCOLE", TokenKind::kWord, true, true},
+        {"École", TokenKind::kWord, true, false},   {"CAFÉ", TokenKind::kWord, true, true},
+        {"café", TokenKind::kWord, false, false},   {"2024é", TokenKind::kWord, false, false},
+        {"éA", TokenKind::kWord, false, false}};
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      const Tokenized t = Tokenize(std::string("x ") + r.word + " y");
+      REQUIRE(t.tokens.tokens.size() == 3);
+      const Token& tok = t.tokens.tokens[1];
+      CHECK(t.Word(1) == r.word);
+      CHECK(tok.kind == r.kind);
+      CHECK(tok.cap == r.cap);
+      CHECK(tok.all_caps == r.all_caps);
+    }
+  }
+
+  TEST_CASE("WritesAbbreviation: IsAbbreviation of the lower case, long words turned away unread") {
+    struct Row {
+      const char* word;
+      bool expected;
+    } rows[] = {{"Mr", true},  {"MR", true},      {"mrs", true},
+                {"Gen", true}, {"Dec", true},     {"said", false},
+                {"", false},   {"Mister", false}, {"Administration", false},
+                {"Ｍr", false}};
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      CHECK(TheTokenizer().WritesAbbreviation(r.word) == r.expected);
+      CHECK(TheTokenizer().WritesAbbreviation(r.word) ==
+            TheTokenizer().IsAbbreviation(Lower(r.word)));
+    }
+  }
 }
 
 }  // namespace
