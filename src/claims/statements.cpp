@@ -635,14 +635,34 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
 
 }  // namespace
 
-ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
-  ItemFeatures f;
-  lexicon.ForEachTerm(text, [&](std::string_view key, bool proper) { f.terms.Add(key, proper); });
-  if (!direct) return f;
-  for (const SpelledWord& s : lexicon.Words(text)) {
+namespace {
+
+// A direct quote's wording: its spelling keys, each flagged when a content term.
+void AddWording(const TermLexicon& lexicon, const std::vector<SpelledWord>& words,
+                ItemFeatures& f) {
+  for (const SpelledWord& s : words) {
     const std::string term = lexicon.TermKey(s.key);
     f.wording.Add(s.key, !term.empty() && term != "not");
   }
+}
+
+}  // namespace
+
+ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
+  ItemFeatures f;
+  lexicon.ForEachTerm(text, [&](std::string_view key, bool proper) { f.terms.Add(key, proper); });
+  if (direct) AddWording(lexicon, lexicon.Words(text), f);
+  return f;
+}
+
+ItemFeatures ItemFeatures::Of(const ScannedText& text, Span span, bool direct,
+                              std::vector<std::uint32_t>* ids) {
+  ItemFeatures f;
+  text.ForEachTerm(span, [&](std::uint32_t id, std::string_view key, bool proper) {
+    f.terms.Add(key, proper);
+    if (ids) ids->push_back(id);
+  });
+  if (direct) AddWording(text.lexicon(), text.Words(span), f);
   return f;
 }
 

@@ -348,21 +348,148 @@ void TermLexicon::ForEachTerm(
 
 std::vector<SpelledWord> TermLexicon::Words(std::string_view text) const {
   std::vector<SpelledWord> out;
-  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false)) {
-    if (auto it = contraction_words_.find(w.lower); it != contraction_words_.end()) {
-      for (const std::string& part : it->second) out.push_back({w.span, SpellingKey(part)});
+  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false)) Spell(w.span, w.lower, out);
+  return out;
+}
+
+void TermLexicon::Spell(Span span, std::string_view lower, std::vector<SpelledWord>& out) const {
+  if (auto it = contraction_words_.find(lower); it != contraction_words_.end()) {
+    for (const std::string& part : it->second) out.push_back({span, SpellingKey(part)});
+    return;
+  }
+  for (const auto& [ending, word] : contraction_endings_) {
+    if (lower.size() > ending.size() && EndsWith(lower, ending)) {
+      out.push_back({span, SpellingKey(lower.substr(0, lower.size() - ending.size()))});
+      out.push_back({span, SpellingKey(word)});
+      return;
+    }
+  }
+  out.push_back({span, SpellingKey(lower)});
+}
+
+ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
+    : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true)) {
+  info_.resize(words_.size());
+  const std::size_t letters = lexicon.config_.headline_letters;
+  for (std::size_t k = 0; k < words_.size(); ++k) {
+    const RawWord& w = words_[k];
+    Info& i = info_[k];
+    i.cap = w.cap;
+    i.all_caps = w.all_caps;
+    i.sentence_start = w.sentence_start;
+    i.counted =
+        w.lower.size() >= letters &&
+        std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+    // a word's key from the lexicon's memo once per text, then from this
+    // text's own (smaller) table
+    if (const std::uint32_t* id = word_ids_.Find(w.lower)) {
+      i.key = *id;
       continue;
     }
-    bool split = false;
-    for (const auto& [ending, word] : contraction_endings_) {
-      if (w.lower.size() > ending.size() && EndsWith(w.lower, ending)) {
-        out.push_back({w.span, SpellingKey(w.lower.substr(0, w.lower.size() - ending.size()))});
-        out.push_back({w.span, SpellingKey(word)});
-        split = true;
-        break;
-      }
+    const std::string& key = lexicon.MemoKey(w.lower);  // (valid until the next look-up)
+    i.key = key.empty() ? kNone : Id(key);
+    word_ids_.Insert(w.lower, i.key);
+  }
+}
+
+std::uint32_t ScannedText::Id(std::string_view key) {
+  if (const std::uint32_t* id = ids_.Find(key)) return *id;
+  const auto id = static_cast<std::uint32_t>(keys_.size());
+  keys_.emplace_back(key);
+  ids_.Insert(key, id);
+  rounded_.push_back(kNone);
+  not_.push_back(key == "not" ? 1 : 0);
+  const std::string rounded = Rounded(keys_[id]);
+  if (!rounded.empty()) {
+    const std::uint32_t r = Id(rounded);
+    rounded_[id] = r;
+  }
+  return id;
+}
+
+std::uint32_t ScannedText::Find(std::string_view key, std::uint32_t none) const {
+  const std::uint32_t* id = ids_.Find(key);
+  return id ? *id : none;
+}
+
+std::pair<std::size_t, std::size_t> ScannedText::Range(Span span) const {
+  auto first_at = [&](std::size_t at) {
+    return static_cast<std::size_t>(
+        std::partition_point(words_.begin(), words_.end(),
+                             [&](const RawWord& w) { return w.span.begin < at; }) -
+        words_.begin());
+  };
+  const std::size_t lo = first_at(span.begin);
+  return {lo, std::max(lo, first_at(span.end))};
+}
+
+bool ScannedText::Covers(Span span) const {
+  if (span.begin > span.end || span.end > text_.size()) return false;
+  // no character cut: neither end is a continuation byte
+  auto boundary = [&](std::size_t at) {
+    return at == text_.size() || (static_cast<unsigned char>(text_[at]) & 0xC0) != 0x80;
+  };
+  if (!boundary(span.begin) || !boundary(span.end)) return false;
+  const auto [lo, hi] = Range(span);
+  if (lo > 0 && words_[lo - 1].span.end > span.begin) return false;  // a word across its start
+  return hi == lo || words_[hi - 1].span.end <= span.end;            // … or across its end
+}
+
+bool ScannedText::TitleCase(std::size_t lo, std::size_t hi) const {
+  std::size_t longer = 0, capitalised = 0;
+  for (std::size_t k = lo; k < hi; ++k) {
+    if (!info_[k].counted) continue;
+    ++longer;
+    capitalised += info_[k].cap ? 1 : 0;
+  }
+  return segment::IsTitleCase(longer, capitalised, lexicon_.config_.headline);
+}
+
+bool ScannedText::StartsSentence(std::size_t begin, std::size_t k) const {
+  // ScanWords' `last` over what lies before the span's first word (no word)
+  char32_t last = U'\n';
+  for (std::size_t i = begin; i < words_[k].span.begin;) {
+    const char32_t c = text::NextInline(text_, i);
+    if (!IsBlank(c) || c == U'\n') last = c;
+  }
+  return EndsSentence(last);
+}
+
+std::vector<int> ScannedText::KeyUses() const {
+  std::vector<int> uses(keys_.size(), 0);
+  for (const Info& w : info_) {
+    if (w.key == kNone) continue;
+    ++uses[w.key];
+    if (rounded_[w.key] != kNone) ++uses[rounded_[w.key]];
+  }
+  return uses;
+}
+
+std::vector<SpelledWord> ScannedText::Words(Span span) const {
+  // ScanWords without split_hyphens joins two words with one hyphen
+  // between them (`war-torn`); else its words are these.
+  std::vector<SpelledWord> out;
+  const auto [lo, hi] = Range(span);
+  std::string joined;
+  for (std::size_t k = lo; k < hi; ++k) {
+    const std::size_t first = k;
+    auto joins = [&] {
+      return k + 1 < hi && words_[k].span.end < text_.size() && text_[words_[k].span.end] == '-' &&
+             words_[k + 1].span.begin == words_[k].span.end + 1;
+    };
+    if (!joins()) {
+      lexicon_.Spell({words_[k].span.begin - span.begin, words_[k].span.end - span.begin},
+                     words_[k].lower, out);
+      continue;
     }
-    if (!split) out.push_back({w.span, SpellingKey(w.lower)});
+    joined = words_[k].lower;
+    while (joins()) {
+      ++k;
+      joined.push_back('-');
+      joined.append(words_[k].lower);
+    }
+    lexicon_.Spell({words_[first].span.begin - span.begin, words_[k].span.end - span.begin}, joined,
+                   out);
   }
   return out;
 }

@@ -34,6 +34,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "core/view_hash.h"
@@ -73,6 +74,8 @@ class TermLexicon {
   void ForEachTerm(std::string_view text,
                    const std::function<void(std::string_view key, bool proper)>& f) const;
   std::vector<SpelledWord> Words(std::string_view text) const;
+  // Words' spelled word(s) of one word (`lower`, at `span`), appended.
+  void Spell(Span span, std::string_view lower, std::vector<SpelledWord>& out) const;
 
   // One word (lower case) to its spelling key / its term key ("" if dropped).
   std::string SpellingKey(std::string_view lower) const;
@@ -113,6 +116,7 @@ class TermLexicon {
   ViewMap<std::vector<std::string>> contraction_words_;
   std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
   TermConfig config_;
+  friend class ScannedText;
   // Set once the constructor is done (from 1, never reused): TermKey's
   // per-thread memo keeps keys of this lexicon only (terms.cpp).
   std::uint64_t serial_ = 0;
@@ -129,5 +133,83 @@ struct RawWord {
   bool sentence_start = false;  // first word of the text or after . ! ? : or a quote mark
 };
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens);
+
+// One text's words scanned once (ScanWords, split_hyphens) with each
+// word's term key: the terms of the whole text and those of a span of it
+// without scanning the span again (the claims stage reads a document's
+// terms and then each of its quotes').
+//
+// Contract: ForEachTerm(span, f) and Words(span) give what the lexicon's
+// ForEachTerm and Words of text.substr(span) alone give (Words' spans from
+// the span's start) whenever Covers(span): the span cuts no word and no
+// character. Each distinct key has an id (0, 1, … in order of first use:
+// Key(id) its text), stable for the object's life; keys are copies (no
+// view of the lexicon's memo).
+//
+// Example
+//   ScannedText doc(lexicon, "They said: \"We will march.\"");
+//   const Span quote{12, 26};
+//   if (doc.Covers(quote)) doc.ForEachTerm(quote, [&](std::uint32_t id, std::string_view key,
+//                                                     bool proper) { ... });   // march
+class ScannedText {
+ public:
+  ScannedText(const TermLexicon& lexicon, std::string_view text);
+
+  // f(id, key, proper) for each term of text.substr(span) (ForEachTerm).
+  template <class F>
+  void ForEachTerm(Span span, F&& f) const {
+    const auto [lo, hi] = Range(span);
+    const bool title = TitleCase(lo, hi);
+    for (std::size_t k = lo; k < hi; ++k) {
+      const Info& w = info_[k];
+      if (w.key == kNone) continue;
+      const bool start = k == lo ? StartsSentence(span.begin, k) : w.sentence_start;
+      const bool proper = (w.all_caps || (w.cap && !start && !title)) && !not_[w.key];
+      f(w.key, std::string_view(keys_[w.key]), proper);
+      if (rounded_[w.key] != kNone)
+        f(rounded_[w.key], std::string_view(keys_[rounded_[w.key]]), false);
+    }
+  }
+  // Every term of the whole text: f(id, key, proper).
+  template <class F>
+  void ForEachTerm(F&& f) const {
+    ForEachTerm(Span{0, text_.size()}, f);
+  }
+  bool Covers(Span span) const;
+  // How often the whole text uses each key (by id): ForEachTerm's count.
+  std::vector<int> KeyUses() const;
+  // lexicon.Words(text.substr(span)) (spans from span.begin).
+  std::vector<SpelledWord> Words(Span span) const;
+
+  std::size_t keys() const { return keys_.size(); }
+  const std::string& Key(std::uint32_t id) const { return keys_[id]; }
+  // The id of `key`, or `none` when no word of the text has it.
+  std::uint32_t Find(std::string_view key, std::uint32_t none) const;
+  const TermLexicon& lexicon() const { return lexicon_; }
+
+ private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Info {
+    std::uint32_t key = kNone;  // kNone: a dropped word
+    bool cap = false, all_caps = false, sentence_start = false;
+    bool counted = false;  // counts toward TitleCase: headline_letters or more, no digit
+  };
+  std::uint32_t Id(std::string_view key);
+  // The words inside `span`: [first, last).
+  std::pair<std::size_t, std::size_t> Range(Span span) const;
+  bool TitleCase(std::size_t lo, std::size_t hi) const;
+  // Whether word k, the first of a span from `begin`, starts a sentence there.
+  bool StartsSentence(std::size_t begin, std::size_t k) const;
+
+  const TermLexicon& lexicon_;
+  std::string_view text_;
+  std::vector<RawWord> words_;
+  std::vector<Info> info_;  // by word
+  std::vector<std::string> keys_;
+  std::vector<std::uint32_t> rounded_;  // by key: its Rounded key's id, or kNone
+  std::vector<char> not_;               // by key: `not`
+  FlatMap<std::uint32_t> ids_;          // key → id
+  FlatMap<std::uint32_t> word_ids_;     // a word's lower case → its key's id (kNone: dropped)
+};
 
 }  // namespace whosaid::claims
