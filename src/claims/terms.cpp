@@ -92,15 +92,29 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
     while (end < text.size()) {
       // ASCII letters and digits, the most of any word, without decoding
       // (what take does for them)
+      // (the run found first, then appended at once and lowered in place)
+      const std::size_t run = end;
+      int digits = 0, run_uppers = 0;
       for (; end < text.size(); ++end) {
         const auto b = static_cast<unsigned char>(text[end]);
-        const bool digit = b >= '0' && b <= '9';
-        const bool upper = b >= 'A' && b <= 'Z';
-        if (!digit && !upper && !(b >= 'a' && b <= 'z')) break;
-        letters += digit ? 0 : 1;
-        uppers += upper ? 1 : 0;
-        w.lower.push_back(static_cast<char>(upper ? b + 32 : b));
-        prev = b;
+        const bool digit = static_cast<unsigned>(b - '0') < 10u;
+        const bool upper = static_cast<unsigned>(b - 'A') < 26u;
+        if (!digit && !upper && static_cast<unsigned>(b - 'a') >= 26u) break;
+        digits += digit ? 1 : 0;
+        run_uppers += upper ? 1 : 0;
+      }
+      if (end > run) {
+        const std::size_t at = w.lower.size();
+        w.lower.append(text.data() + run, end - run);
+        if (run_uppers > 0) {
+          for (std::size_t k = at; k < w.lower.size(); ++k) {
+            const auto b = static_cast<unsigned char>(w.lower[k]);
+            if (static_cast<unsigned>(b - 'A') < 26u) w.lower[k] = static_cast<char>(b + 32);
+          }
+        }
+        letters += static_cast<int>(end - run) - digits;
+        uppers += run_uppers;
+        prev = static_cast<unsigned char>(text[end - 1]);
       }
       if (end >= text.size()) break;
       std::size_t j = end;
