@@ -226,31 +226,22 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
   if (result.quotes.empty()) return out;
   // The text's words and their terms once (the records' are read from
   // them), each term's uses in the whole document by key id.
-  const ScannedText scanned(lexicon_, doc.text);
+  ScannedText scanned(lexicon_, doc.text);
   const bool topic = config_.statements.topic_uses > 0;
   const std::vector<int> uses = topic ? scanned.KeyUses() : std::vector<int>();
-  constexpr std::uint32_t kNone = UINT32_MAX;
   std::vector<std::uint32_t> ids;
   for (const QuoteRecord& q : result.quotes) {
     RecordClaims& r = out.records.emplace_back();
-    Span span = q.quote;  // SpanText's
-    span.end = std::min(span.end, doc.text.size());
-    span.begin = std::min(span.begin, span.end);
-    const bool direct = q.kind == QuoteKind::kDirect;
     ids.clear();
-    if (scanned.Covers(span)) {
-      r.features = ItemFeatures::Of(scanned, span, direct, &ids);
-    } else {
-      r.features = ItemFeatures::Of(lexicon_, SpanText(doc, q.quote), direct);
-      for (const PackedWords::Word t : r.features.terms) ids.push_back(scanned.Find(t.key, kNone));
-    }
+    r.features = ItemFeatures::Of(scanned, q.quote, q.kind == QuoteKind::kDirect, &ids);
     // (views of the record's terms: no string made until TermUses packs them)
     std::vector<std::pair<std::string_view, int>> doc_uses;
     if (topic) {
       std::size_t k = 0;
       for (const PackedWords::Word t : r.features.terms) {
         const std::uint32_t id = ids[k++];
-        if (id != kNone && uses[id] > 1) doc_uses.emplace_back(t.key, uses[id]);
+        // (a key no word of the whole text has: an id past its counts)
+        if (id < uses.size() && uses[id] > 1) doc_uses.emplace_back(t.key, uses[id]);
       }
     }
     std::sort(doc_uses.begin(), doc_uses.end());

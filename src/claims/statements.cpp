@@ -655,14 +655,17 @@ ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text,
   return f;
 }
 
-ItemFeatures ItemFeatures::Of(const ScannedText& text, Span span, bool direct,
+ItemFeatures ItemFeatures::Of(ScannedText& text, Span span, bool direct,
                               std::vector<std::uint32_t>* ids) {
   ItemFeatures f;
-  text.ForEachTerm(span, [&](std::uint32_t id, std::string_view key, bool proper) {
+  span.end = std::min(span.end, text.size());  // (WordsOf's)
+  span.begin = std::min(span.begin, span.end);
+  const std::vector<ScannedText::Word>& words = text.WordsOf(span);
+  text.ForEachTerm(words, [&](std::uint32_t id, std::string_view key, bool proper) {
     f.terms.Add(key, proper);
     if (ids) ids->push_back(id);
   });
-  if (direct) AddWording(text.lexicon(), text.Words(span), f);
+  if (direct) AddWording(text.lexicon(), text.Words(words, span.begin), f);
   return f;
 }
 

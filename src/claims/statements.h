@@ -133,10 +133,9 @@ struct ItemFeatures {
                         //   whether it is a content term (not `not`)
 
   static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
-  // The same of the text under `span` of a scanned text that covers it
-  // (ScannedText::Covers), with each term's key id (ScannedText) in `ids`
-  // when given.
-  static ItemFeatures Of(const ScannedText& text, Span span, bool direct,
+  // The same of the text under `span` of a scanned text (ScannedText), with
+  // each term's key id in `ids` when given.
+  static ItemFeatures Of(ScannedText& text, Span span, bool direct,
                          std::vector<std::uint32_t>* ids = nullptr);
 };
 

@@ -383,27 +383,18 @@ void TermLexicon::Spell(Span span, std::string_view lower, std::vector<SpelledWo
 
 ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
     : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true)) {
-  info_.resize(words_.size());
-  const std::size_t letters = lexicon.config_.headline_letters;
-  for (std::size_t k = 0; k < words_.size(); ++k) {
-    const RawWord& w = words_[k];
-    Info& i = info_[k];
-    i.cap = w.cap;
-    i.all_caps = w.all_caps;
-    i.sentence_start = w.sentence_start;
-    i.counted =
-        w.lower.size() >= letters &&
-        std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
-    // a word's key from the lexicon's memo once per text, then from this
-    // text's own (smaller) table
-    if (const std::uint32_t* id = word_ids_.Find(w.lower)) {
-      i.key = *id;
-      continue;
-    }
-    const std::string& key = lexicon.MemoKey(w.lower);  // (valid until the next look-up)
-    i.key = key.empty() ? kNone : Id(key);
-    word_ids_.Insert(w.lower, i.key);
-  }
+  word_keys_.resize(words_.size());
+  for (std::size_t k = 0; k < words_.size(); ++k) word_keys_[k] = KeyOfWord(words_[k].lower);
+}
+
+std::uint32_t ScannedText::KeyOfWord(std::string_view lower) {
+  // a word's key from the lexicon's memo once per text, then from this
+  // text's own (smaller) table
+  if (const std::uint32_t* id = word_ids_.Find(lower)) return *id;
+  const std::string& key = lexicon_.MemoKey(lower);  // (valid until the next look-up)
+  const std::uint32_t id = key.empty() ? kNone : Id(key);
+  word_ids_.Insert(lower, id);
+  return id;
 }
 
 std::uint32_t ScannedText::Id(std::string_view key) {
@@ -426,7 +417,50 @@ std::uint32_t ScannedText::Find(std::string_view key, std::uint32_t none) const 
   return id ? *id : none;
 }
 
-std::pair<std::size_t, std::size_t> ScannedText::Range(Span span) const {
+ScannedText::Word ScannedText::Made(const RawWord& w, std::size_t offset) {
+  Word out;
+  out.span = {w.span.begin + offset, w.span.end + offset};
+  out.lower = w.lower;
+  out.key = KeyOfWord(w.lower);
+  out.cap = w.cap;
+  out.all_caps = w.all_caps;
+  out.sentence_start = w.sentence_start;
+  out.counted =
+      w.lower.size() >= lexicon_.config_.headline_letters &&
+      std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return out;
+}
+
+ScannedText::Word ScannedText::Doc(std::size_t k) const {
+  const RawWord& w = words_[k];
+  Word out;
+  out.span = w.span;
+  out.lower = w.lower;
+  out.key = word_keys_[k];
+  out.cap = w.cap;
+  out.all_caps = w.all_caps;
+  out.sentence_start = w.sentence_start;
+  out.counted =
+      w.lower.size() >= lexicon_.config_.headline_letters &&
+      std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return out;
+}
+
+const std::vector<ScannedText::Word>& ScannedText::Rescanned(Span span) {
+  head_ = ScanWords(text_.substr(span.begin, span.end - span.begin), /*split_hyphens=*/true);
+  out_.clear();
+  for (const RawWord& w : head_) out_.push_back(Made(w, span.begin));
+  return out_;
+}
+
+const std::vector<ScannedText::Word>& ScannedText::WordsOf(Span span) {
+  span.end = std::min(span.end, text_.size());
+  span.begin = std::min(span.begin, span.end);
+  // a span that cuts a character: scanned again whole
+  auto boundary = [&](std::size_t at) {
+    return at == text_.size() || (static_cast<unsigned char>(text_[at]) & 0xC0) != 0x80;
+  };
+  if (!boundary(span.begin) || !boundary(span.end)) return Rescanned(span);
   auto first_at = [&](std::size_t at) {
     return static_cast<std::size_t>(
         std::partition_point(words_.begin(), words_.end(),
@@ -434,27 +468,49 @@ std::pair<std::size_t, std::size_t> ScannedText::Range(Span span) const {
         words_.begin());
   };
   const std::size_t lo = first_at(span.begin);
-  return {lo, std::max(lo, first_at(span.end))};
+  const std::size_t hi = std::max(lo, first_at(span.end));
+  // A word of the text across the span's start or end (the span's own scan
+  // reads another there): the words from that end to the nearest whole
+  // word of the text are scanned again; past that word the two scans agree
+  // (the same state: outside a word, after the same character).
+  const bool head = lo > 0 && words_[lo - 1].span.end > span.begin;
+  const bool tail = hi > lo && words_[hi - 1].span.end > span.end;
+  const std::size_t first = lo, last = tail ? hi - 1 : hi;  // the text's words kept: [first, last)
+  if (last - first < (head ? 1u : 0u) + (tail ? 1u : 0u)) return Rescanned(span);
+  if (head) {
+    const Span& w = words_[first].span;
+    head_ = ScanWords(text_.substr(span.begin, w.end - span.begin), /*split_hyphens=*/true);
+    if (head_.empty() || head_.back().span != Span{w.begin - span.begin, w.end - span.begin})
+      return Rescanned(span);
+  }
+  if (tail) {
+    const Span& w = words_[last - 1].span;
+    tail_ = ScanWords(text_.substr(w.begin, span.end - w.begin), /*split_hyphens=*/true);
+    if (tail_.empty() || tail_.front().span != Span{0, w.end - w.begin}) return Rescanned(span);
+  }
+  out_.clear();
+  if (head) {
+    for (const RawWord& w : head_) out_.push_back(Made(w, span.begin));  // the last is `first`
+  }
+  for (std::size_t k = head ? first + 1 : first; k < last; ++k) {
+    out_.push_back(Doc(k));
+    // the first word's sentence start: from what lies before it in the span
+    if (k == first) out_.back().sentence_start = StartsSentence(span.begin, k);
+  }
+  if (tail) {
+    // tail_'s first word is the last kept (pushed above)
+    for (std::size_t j = 1; j < tail_.size(); ++j)
+      out_.push_back(Made(tail_[j], words_[last - 1].span.begin));
+  }
+  return out_;
 }
 
-bool ScannedText::Covers(Span span) const {
-  if (span.begin > span.end || span.end > text_.size()) return false;
-  // no character cut: neither end is a continuation byte
-  auto boundary = [&](std::size_t at) {
-    return at == text_.size() || (static_cast<unsigned char>(text_[at]) & 0xC0) != 0x80;
-  };
-  if (!boundary(span.begin) || !boundary(span.end)) return false;
-  const auto [lo, hi] = Range(span);
-  if (lo > 0 && words_[lo - 1].span.end > span.begin) return false;  // a word across its start
-  return hi == lo || words_[hi - 1].span.end <= span.end;            // … or across its end
-}
-
-bool ScannedText::TitleCase(std::size_t lo, std::size_t hi) const {
+bool ScannedText::TitleCase(const std::vector<Word>& words) const {
   std::size_t longer = 0, capitalised = 0;
-  for (std::size_t k = lo; k < hi; ++k) {
-    if (!info_[k].counted) continue;
+  for (const Word& w : words) {
+    if (!w.counted) continue;
     ++longer;
-    capitalised += info_[k].cap ? 1 : 0;
+    capitalised += w.cap ? 1 : 0;
   }
   return segment::IsTitleCase(longer, capitalised, lexicon_.config_.headline);
 }
@@ -471,39 +527,39 @@ bool ScannedText::StartsSentence(std::size_t begin, std::size_t k) const {
 
 std::vector<int> ScannedText::KeyUses() const {
   std::vector<int> uses(keys_.size(), 0);
-  for (const Info& w : info_) {
-    if (w.key == kNone) continue;
-    ++uses[w.key];
-    if (rounded_[w.key] != kNone) ++uses[rounded_[w.key]];
+  for (const std::uint32_t key : word_keys_) {
+    if (key == kNone) continue;
+    ++uses[key];
+    if (rounded_[key] != kNone) ++uses[rounded_[key]];
   }
   return uses;
 }
 
-std::vector<SpelledWord> ScannedText::Words(Span span) const {
+std::vector<SpelledWord> ScannedText::Words(const std::vector<Word>& words,
+                                            std::size_t origin) const {
   // ScanWords without split_hyphens joins two words with one hyphen
   // between them (`war-torn`); else its words are these.
   std::vector<SpelledWord> out;
-  const auto [lo, hi] = Range(span);
   std::string joined;
-  for (std::size_t k = lo; k < hi; ++k) {
+  for (std::size_t k = 0; k < words.size(); ++k) {
     const std::size_t first = k;
     auto joins = [&] {
-      return k + 1 < hi && words_[k].span.end < text_.size() && text_[words_[k].span.end] == '-' &&
-             words_[k + 1].span.begin == words_[k].span.end + 1;
+      const std::size_t end = words[k].span.end;
+      return k + 1 < words.size() && end < text_.size() && text_[end] == '-' &&
+             words[k + 1].span.begin == end + 1;
     };
     if (!joins()) {
-      lexicon_.Spell({words_[k].span.begin - span.begin, words_[k].span.end - span.begin},
-                     words_[k].lower, out);
+      lexicon_.Spell({words[k].span.begin - origin, words[k].span.end - origin}, words[k].lower,
+                     out);
       continue;
     }
-    joined = words_[k].lower;
+    joined = words[k].lower;
     while (joins()) {
       ++k;
       joined.push_back('-');
-      joined.append(words_[k].lower);
+      joined.append(words[k].lower);
     }
-    lexicon_.Spell({words_[first].span.begin - span.begin, words_[k].span.end - span.begin}, joined,
-                   out);
+    lexicon_.Spell({words[first].span.begin - origin, words[k].span.end - origin}, joined, out);
   }
   return out;
 }

@@ -136,80 +136,84 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens);
 
 // One text's words scanned once (ScanWords, split_hyphens) with each
 // word's term key: the terms of the whole text and those of a span of it
-// without scanning the span again (the claims stage reads a document's
-// terms and then each of its quotes').
+// without scanning all of the span again (the claims stage reads a
+// document's terms and then each of its quotes'). Where the span cuts a
+// word of the text (its pieces are laid end to end) only the words at its
+// ends are scanned again, from the span's end to the first word they share
+// with the text's.
 //
-// Contract: ForEachTerm(span, f) and Words(span) give what the lexicon's
-// ForEachTerm and Words of text.substr(span) alone give (Words' spans from
-// the span's start) whenever Covers(span): the span cuts no word and no
-// character. Each distinct key has an id (0, 1, … in order of first use:
-// Key(id) its text), stable for the object's life; keys are copies (no
-// view of the lexicon's memo).
+// Contract: WordsOf(span) are the words ScanWords(text.substr(span), true)
+// reads (spans into the whole text; lower a view valid until the next
+// WordsOf), each with its term key; ForEachTerm(words, f) gives what the
+// lexicon's ForEachTerm of that text gives, Words(words, span.begin) what
+// its Words gives. Each distinct key has an id (0, 1, … in order of first
+// use: Key(id) its text), stable for the object's life; keys are copies
+// (no view of the lexicon's memo). One object per thread.
 //
 // Example
 //   ScannedText doc(lexicon, "They said: \"We will march.\"");
-//   const Span quote{12, 26};
-//   if (doc.Covers(quote)) doc.ForEachTerm(quote, [&](std::uint32_t id, std::string_view key,
-//                                                     bool proper) { ... });   // march
+//   doc.ForEachTerm(doc.WordsOf({12, 26}), [&](std::uint32_t id, std::string_view key,
+//                                               bool proper) { ... });   // march
 class ScannedText {
  public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Word {
+    Span span;                  // into the whole text
+    std::string_view lower;     // RawWord::lower
+    std::uint32_t key = kNone;  // kNone: a dropped word
+    bool cap = false, all_caps = false, sentence_start = false;
+    bool counted = false;  // counts toward TitleCase: headline_letters or more, no digit
+  };
+
   ScannedText(const TermLexicon& lexicon, std::string_view text);
 
-  // f(id, key, proper) for each term of text.substr(span) (ForEachTerm).
+  // The words of text.substr(span) (clamped to the text).
+  const std::vector<Word>& WordsOf(Span span);
+  // f(id, key, proper) for each term of the words (ForEachTerm).
   template <class F>
-  void ForEachTerm(Span span, F&& f) const {
-    const auto [lo, hi] = Range(span);
-    const bool title = TitleCase(lo, hi);
-    for (std::size_t k = lo; k < hi; ++k) {
-      const Info& w = info_[k];
+  void ForEachTerm(const std::vector<Word>& words, F&& f) const {
+    const bool title = TitleCase(words);
+    for (const Word& w : words) {
       if (w.key == kNone) continue;
-      const bool start = k == lo ? StartsSentence(span.begin, k) : w.sentence_start;
-      const bool proper = (w.all_caps || (w.cap && !start && !title)) && !not_[w.key];
+      const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && !not_[w.key];
       f(w.key, std::string_view(keys_[w.key]), proper);
       if (rounded_[w.key] != kNone)
         f(rounded_[w.key], std::string_view(keys_[rounded_[w.key]]), false);
     }
   }
-  // Every term of the whole text: f(id, key, proper).
-  template <class F>
-  void ForEachTerm(F&& f) const {
-    ForEachTerm(Span{0, text_.size()}, f);
-  }
-  bool Covers(Span span) const;
+  // lexicon.Words of the text the words are of, spans from `origin`.
+  std::vector<SpelledWord> Words(const std::vector<Word>& words, std::size_t origin) const;
   // How often the whole text uses each key (by id): ForEachTerm's count.
   std::vector<int> KeyUses() const;
-  // lexicon.Words(text.substr(span)) (spans from span.begin).
-  std::vector<SpelledWord> Words(Span span) const;
 
   std::size_t keys() const { return keys_.size(); }
   const std::string& Key(std::uint32_t id) const { return keys_[id]; }
-  // The id of `key`, or `none` when no word of the text has it.
+  // The id of `key`, or `none` when no word read so far has it.
   std::uint32_t Find(std::string_view key, std::uint32_t none) const;
   const TermLexicon& lexicon() const { return lexicon_; }
+  std::size_t size() const { return text_.size(); }  // the text's bytes
 
  private:
-  static constexpr std::uint32_t kNone = UINT32_MAX;
-  struct Info {
-    std::uint32_t key = kNone;  // kNone: a dropped word
-    bool cap = false, all_caps = false, sentence_start = false;
-    bool counted = false;  // counts toward TitleCase: headline_letters or more, no digit
-  };
   std::uint32_t Id(std::string_view key);
-  // The words inside `span`: [first, last).
-  std::pair<std::size_t, std::size_t> Range(Span span) const;
-  bool TitleCase(std::size_t lo, std::size_t hi) const;
+  std::uint32_t KeyOfWord(std::string_view lower);  // its key's id, kNone if dropped
+  Word Made(const RawWord& w, std::size_t offset);  // a word scanned again (offset: its text's)
+  Word Doc(std::size_t k) const;                    // the text's word k
+  bool TitleCase(const std::vector<Word>& words) const;
   // Whether word k, the first of a span from `begin`, starts a sentence there.
   bool StartsSentence(std::size_t begin, std::size_t k) const;
+  const std::vector<Word>& Rescanned(Span span);  // the span scanned again, whole
 
   const TermLexicon& lexicon_;
   std::string_view text_;
   std::vector<RawWord> words_;
-  std::vector<Info> info_;  // by word
+  std::vector<std::uint32_t> word_keys_;  // by word of the text: its key id
   std::vector<std::string> keys_;
   std::vector<std::uint32_t> rounded_;  // by key: its Rounded key's id, or kNone
   std::vector<char> not_;               // by key: `not`
   FlatMap<std::uint32_t> ids_;          // key → id
   FlatMap<std::uint32_t> word_ids_;     // a word's lower case → its key's id (kNone: dropped)
+  std::vector<RawWord> head_, tail_;    // WordsOf's words scanned again
+  std::vector<Word> out_;               // WordsOf's
 };
 
 }  // namespace whosaid::claims
