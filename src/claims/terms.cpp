@@ -381,29 +381,84 @@ void TermLexicon::Spell(Span span, std::string_view lower, std::vector<SpelledWo
   out.push_back({span, SpellingKey(lower)});
 }
 
-ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
-    : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true)) {
-  word_keys_.resize(words_.size());
-  for (std::size_t k = 0; k < words_.size(); ++k) word_keys_[k] = KeyOfWord(words_[k].lower);
+namespace {
+
+// ScannedText's slots (1 + id, under 32 bits of the hash): the id of `key`
+// (text_of(id) its text), or UINT32_MAX.
+template <class TextOf>
+std::uint32_t ProbeId(const std::vector<std::uint64_t>& slots, std::string_view key,
+                      std::uint64_t h, TextOf&& text_of) {
+  if (slots.empty()) return UINT32_MAX;
+  const std::size_t mask = slots.size() - 1;
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots[i];
+    if (slot == 0) return UINT32_MAX;
+    if (static_cast<std::uint32_t>(slot >> 32) == tag) {
+      const auto id = static_cast<std::uint32_t>(slot) - 1;
+      if (text_of(id) == key) return id;
+    }
+  }
 }
 
-std::uint32_t ScannedText::KeyOfWord(std::string_view lower) {
-  // a word's key from the lexicon's memo once per text, then from this
+void PlaceId(std::vector<std::uint64_t>& slots, std::uint64_t h, std::uint32_t id) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t i = h & mask;
+  while (slots[i] != 0) i = (i + 1) & mask;
+  slots[i] = ((h >> 32) << 32) | (std::uint64_t{id} + 1);
+}
+
+// Slots for n ids, at most half full.
+std::size_t SlotsFor(std::size_t n) {
+  std::size_t size = 16;
+  while (size < 2 * n) size *= 2;
+  return size;
+}
+
+}  // namespace
+
+ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
+    : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true)) {
+  word_keys_.assign(words_.size(), kNone);
+  word_slots_.assign(SlotsFor(words_.size()), 0);
+  keys_.reserve(words_.size() / 2 + 8);
+  for (std::size_t k = 0; k < words_.size(); ++k) KeyOfWord(words_[k].lower, k);
+}
+
+std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::size_t word) {
+  // a word's key from the lexicon's memo once per text, then from the
   // text's own (smaller) table
-  if (const std::uint32_t* id = word_ids_.Find(lower)) return *id;
+  const std::uint64_t h = HashBytes(lower);
+  const std::uint32_t seen = ProbeId(
+      word_slots_, lower, h, [&](std::uint32_t w) { return std::string_view(words_[w].lower); });
+  if (seen != UINT32_MAX) {
+    if (word != SIZE_MAX) word_keys_[word] = word_keys_[seen];
+    return word_keys_[seen];
+  }
   const std::string& key = lexicon_.MemoKey(lower);  // (valid until the next look-up)
   const std::uint32_t id = key.empty() ? kNone : Id(key);
-  word_ids_.Insert(lower, id);
+  if (word != SIZE_MAX) {
+    word_keys_[word] = id;
+    PlaceId(word_slots_, h, static_cast<std::uint32_t>(word));
+  }
   return id;
 }
 
 std::uint32_t ScannedText::Id(std::string_view key) {
-  if (const std::uint32_t* id = ids_.Find(key)) return *id;
+  const std::uint64_t h = HashBytes(key);
+  auto text_of = [&](std::uint32_t i) { return std::string_view(keys_[i]); };
+  if (const std::uint32_t seen = ProbeId(key_slots_, key, h, text_of); seen != UINT32_MAX)
+    return seen;
   const auto id = static_cast<std::uint32_t>(keys_.size());
   keys_.emplace_back(key);
-  ids_.Insert(key, id);
+  if (2 * keys_.size() > key_slots_.size()) {
+    key_slots_.assign(SlotsFor(keys_.size()), 0);
+    for (std::uint32_t k = 0; k < keys_.size(); ++k) PlaceId(key_slots_, HashBytes(keys_[k]), k);
+  } else {
+    PlaceId(key_slots_, h, id);
+  }
   rounded_.push_back(kNone);
-  not_.push_back(key == "not" ? 1 : 0);
+  not_.push_back(keys_[id] == "not" ? 1 : 0);
   const std::string rounded = Rounded(keys_[id]);
   if (!rounded.empty()) {
     const std::uint32_t r = Id(rounded);
@@ -413,8 +468,9 @@ std::uint32_t ScannedText::Id(std::string_view key) {
 }
 
 std::uint32_t ScannedText::Find(std::string_view key, std::uint32_t none) const {
-  const std::uint32_t* id = ids_.Find(key);
-  return id ? *id : none;
+  const std::uint32_t id = ProbeId(key_slots_, key, HashBytes(key),
+                                   [&](std::uint32_t i) { return std::string_view(keys_[i]); });
+  return id == UINT32_MAX ? none : id;
 }
 
 ScannedText::Word ScannedText::Made(const RawWord& w, std::size_t offset) {

@@ -34,7 +34,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/flat_map.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "core/view_hash.h"
@@ -195,7 +194,9 @@ class ScannedText {
 
  private:
   std::uint32_t Id(std::string_view key);
-  std::uint32_t KeyOfWord(std::string_view lower);  // its key's id, kNone if dropped
+  // A word's key id (kNone: dropped); `word`: its index in words_ when one
+  // of the text's (then kept for the words after it with its spelling).
+  std::uint32_t KeyOfWord(std::string_view lower, std::size_t word = SIZE_MAX);
   Word Made(const RawWord& w, std::size_t offset);  // a word scanned again (offset: its text's)
   Word Doc(std::size_t k) const;                    // the text's word k
   bool TitleCase(const std::vector<Word>& words) const;
@@ -210,10 +211,12 @@ class ScannedText {
   std::vector<std::string> keys_;
   std::vector<std::uint32_t> rounded_;  // by key: its Rounded key's id, or kNone
   std::vector<char> not_;               // by key: `not`
-  FlatMap<std::uint32_t> ids_;          // key → id
-  FlatMap<std::uint32_t> word_ids_;     // a word's lower case → its key's id (kNone: dropped)
-  std::vector<RawWord> head_, tail_;    // WordsOf's words scanned again
-  std::vector<Word> out_;               // WordsOf's
+  // Open addressing over ids, probed with a view (no key copied): a slot
+  // holds 32 bits of the key's HashBytes and 1 + the id (0: empty).
+  std::vector<std::uint64_t> key_slots_;   // key → id (keys_)
+  std::vector<std::uint64_t> word_slots_;  // lower case → the first word of words_ with it
+  std::vector<RawWord> head_, tail_;       // WordsOf's words scanned again
+  std::vector<Word> out_;                  // WordsOf's
 };
 
 }  // namespace whosaid::claims
