@@ -182,6 +182,12 @@ class ScannedText {
   }
   // lexicon.Words of the text the words are of, spans from `origin`.
   std::vector<SpelledWord> Words(const std::vector<Word>& words, std::size_t origin) const;
+  // Whether lexicon.TermKey(word) is a content term: neither dropped nor
+  // `not` (a word of the text looked up in its own table).
+  bool ContentTerm(std::string_view word) {
+    const std::uint32_t id = KeyOfWord(word);
+    return id != kNone && !not_[id];
+  }
   // How often the whole text uses each key (by id): ForEachTerm's count.
   std::vector<int> KeyUses() const;
 
