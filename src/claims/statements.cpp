@@ -671,10 +671,7 @@ ItemFeatures ItemFeatures::Of(ScannedText& text, Span span, bool direct,
     f.terms.Add(key, proper);
     if (ids) ids->push_back(id);
   });
-  if (direct) {
-    for (const SpelledWord& s : text.Words(words, span.begin))
-      f.wording.Add(s.key, text.ContentTerm(s.key));  // AddWording's
-  }
+  if (direct) text.AddWording(words, f.wording);
   return f;
 }
 

@@ -420,6 +420,7 @@ std::size_t SlotsFor(std::size_t n) {
 ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
     : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true)) {
   word_keys_.assign(words_.size(), kNone);
+  first_of_.assign(words_.size(), kNone);
   word_slots_.assign(SlotsFor(words_.size()), 0);
   keys_.reserve(words_.size() / 2 + 8);
   for (std::size_t k = 0; k < words_.size(); ++k) KeyOfWord(words_[k].lower, k);
@@ -432,13 +433,17 @@ std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::size_t word) {
   const std::uint32_t seen = ProbeId(
       word_slots_, lower, h, [&](std::uint32_t w) { return std::string_view(words_[w].lower); });
   if (seen != UINT32_MAX) {
-    if (word != SIZE_MAX) word_keys_[word] = word_keys_[seen];
+    if (word != SIZE_MAX) {
+      word_keys_[word] = word_keys_[seen];
+      first_of_[word] = seen;
+    }
     return word_keys_[seen];
   }
   const std::string& key = lexicon_.MemoKey(lower);  // (valid until the next look-up)
   const std::uint32_t id = key.empty() ? kNone : Id(key);
   if (word != SIZE_MAX) {
     word_keys_[word] = id;
+    first_of_[word] = static_cast<std::uint32_t>(word);
     PlaceId(word_slots_, h, static_cast<std::uint32_t>(word));
   }
   return id;
@@ -493,6 +498,7 @@ ScannedText::Word ScannedText::Doc(std::size_t k) const {
   out.span = w.span;
   out.lower = w.lower;
   out.key = word_keys_[k];
+  out.doc_word = static_cast<std::uint32_t>(k);
   out.cap = w.cap;
   out.all_caps = w.all_caps;
   out.sentence_start = w.sentence_start;
@@ -589,6 +595,52 @@ std::vector<int> ScannedText::KeyUses() const {
     if (rounded_[key] != kNone) ++uses[rounded_[key]];
   }
   return uses;
+}
+
+void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wording) {
+  // Words' joins; a word of the text alone is spelled once per text
+  if (spelled_of_.empty()) spelled_of_.assign(words_.size(), {kNone, 0});
+  std::string joined;
+  auto add_spelled = [&](std::string_view lower) {
+    spell_.clear();
+    lexicon_.Spell({}, lower, spell_);
+    for (const SpelledWord& s : spell_) wording.Add(s.key, ContentTerm(s.key));
+  };
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    auto joins = [&] {
+      const std::size_t end = words[k].span.end;
+      return k + 1 < words.size() && end < text_.size() && text_[end] == '-' &&
+             words[k + 1].span.begin == end + 1;
+    };
+    if (joins()) {
+      joined = words[k].lower;
+      while (joins()) {
+        ++k;
+        joined.push_back('-');
+        joined.append(words[k].lower);
+      }
+      add_spelled(joined);
+      continue;
+    }
+    const Word& w = words[k];
+    if (w.doc_word == kNone) {
+      add_spelled(w.lower);
+      continue;
+    }
+    auto& range = spelled_of_[first_of_[w.doc_word]];
+    if (range.first == kNone) {
+      spell_.clear();
+      lexicon_.Spell({}, w.lower, spell_);
+      range.first = static_cast<std::uint32_t>(spelled_.size());
+      for (SpelledWord& s : spell_) {
+        const bool content = ContentTerm(s.key);
+        spelled_.emplace_back(std::move(s.key), content);
+      }
+      range.second = static_cast<std::uint32_t>(spelled_.size());
+    }
+    for (std::uint32_t i = range.first; i < range.second; ++i)
+      wording.Add(spelled_[i].first, spelled_[i].second);
+  }
 }
 
 std::vector<SpelledWord> ScannedText::Words(const std::vector<Word>& words,

@@ -34,6 +34,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "claims/packed_words.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "core/view_hash.h"
@@ -162,6 +163,8 @@ class ScannedText {
     std::uint32_t key = kNone;  // kNone: a dropped word
     bool cap = false, all_caps = false, sentence_start = false;
     bool counted = false;  // counts toward TitleCase: headline_letters or more, no digit
+    std::uint32_t doc_word =
+        kNone;  // its index among the whole text's words (kNone: scanned again)
   };
 
   ScannedText(const TermLexicon& lexicon, std::string_view text);
@@ -188,6 +191,10 @@ class ScannedText {
     const std::uint32_t id = KeyOfWord(word);
     return id != kNone && !not_[id];
   }
+  // For each of Words(words, ·) in order: wording.Add(key, ContentTerm(key))
+  // (a direct quote's wording: ItemFeatures), a word of the text spelled
+  // once per text.
+  void AddWording(const std::vector<Word>& words, PackedWords& wording);
   // How often the whole text uses each key (by id): ForEachTerm's count.
   std::vector<int> KeyUses() const;
 
@@ -221,8 +228,13 @@ class ScannedText {
   // holds 32 bits of the key's HashBytes and 1 + the id (0: empty).
   std::vector<std::uint64_t> key_slots_;   // key → id (keys_)
   std::vector<std::uint64_t> word_slots_;  // lower case → the first word of words_ with it
-  std::vector<RawWord> head_, tail_;       // WordsOf's words scanned again
-  std::vector<Word> out_;                  // WordsOf's
+  std::vector<std::uint32_t> first_of_;    // by word: the first word with its lower case
+  // AddWording's: by first word, its range in spelled_ ({kNone, 0}: not yet)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spelled_of_;
+  std::vector<std::pair<std::string, bool>> spelled_;  // key, content term
+  std::vector<SpelledWord> spell_;                     // (scratch)
+  std::vector<RawWord> head_, tail_;                   // WordsOf's words scanned again
+  std::vector<Word> out_;                              // WordsOf's
 };
 
 }  // namespace whosaid::claims
