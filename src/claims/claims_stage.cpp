@@ -223,34 +223,32 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
   DocClaims out;
   out.id = doc.id;
   out.date = doc.date;
-  // Each term's uses in the whole document: a hash look-up per word of the
-  // text (a tree of strings cost a dozen compares per word); the records'
-  // counts are sorted below, so the order of this table reaches nothing.
-  ViewMap<int> uses;
-  if (!result.quotes.empty() && config_.statements.topic_uses > 0) {
-    lexicon_.ForEachTerm(doc.text, [&](std::string_view key, bool) {
-      if (auto it = uses.find(key); it != uses.end()) {
-        ++it->second;
-      } else {
-        uses.emplace(key, 1);
-      }
-    });
-  }
+  if (result.quotes.empty()) return out;
+  // The text's words and their terms once (the records' are read from
+  // them), each term's uses in the whole document by key id.
+  ScannedText scanned(lexicon_, doc.text);
+  const bool topic = config_.statements.topic_uses > 0;
+  const std::vector<int> uses = topic ? scanned.KeyUses() : std::vector<int>();
+  std::vector<std::uint32_t> ids;
   for (const QuoteRecord& q : result.quotes) {
     RecordClaims& r = out.records.emplace_back();
-    const std::string text = SpanText(doc, q.quote);
-    r.features = ItemFeatures::Of(lexicon_, text, q.kind == QuoteKind::kDirect);
+    ids.clear();
+    r.features = ItemFeatures::Of(scanned, q.quote, q.kind == QuoteKind::kDirect, &ids);
     // (views of the record's terms: no string made until TermUses packs them)
     std::vector<std::pair<std::string_view, int>> doc_uses;
-    for (const PackedWords::Word t : r.features.terms) {
-      auto it = uses.find(t.key);
-      if (it != uses.end() && it->second > 1) doc_uses.emplace_back(t.key, it->second);
+    if (topic) {
+      std::size_t k = 0;
+      for (const PackedWords::Word t : r.features.terms) {
+        const std::uint32_t id = ids[k++];
+        // (a key no word of the whole text has: an id past its counts)
+        if (id < uses.size() && uses[id] > 1) doc_uses.emplace_back(t.key, uses[id]);
+      }
     }
     std::sort(doc_uses.begin(), doc_uses.end());
     doc_uses.erase(std::unique(doc_uses.begin(), doc_uses.end()), doc_uses.end());
     for (const auto& [key, count] : doc_uses) r.doc_uses.Add(key, count);
     if (q.speaker) r.mention = SpanText(doc, q.speaker->mention);
-    if (config_.details) r.text = text;
+    if (config_.details) r.text = SpanText(doc, q.quote);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "claims/figures.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -85,12 +86,23 @@ struct FigureExtractor::Lexicon {
   ExtractorConfig config;
   // Words a figure can start with (besides digits): a quick test on every word.
   FlatSet starters;  // probed per word of every text (core/flat_map.h)
+  // By first byte: bit min(n, 31) set when a starter of n bytes begins with
+  // it (numbers are starters too): most words need no look-up.
+  std::array<std::uint32_t, 256> starter_sizes{};
+  static std::uint32_t SizeBit(std::size_t n) {
+    return std::uint32_t{1} << std::min<std::size_t>(n, 31);
+  }
+  bool MayStartAs(std::string_view w) const {
+    return (starter_sizes[static_cast<unsigned char>(w[0])] & SizeBit(w.size())) != 0;
+  }
   bool MayStart(std::string_view w) const {
     if (w.empty()) return false;
     if (w[0] >= '0' && w[0] <= '9') return true;
-    if (starters.Contains(w)) return true;
+    if (starter_sizes[static_cast<unsigned char>(w[0])] == 0) return false;
+    if (MayStartAs(w) && starters.Contains(w)) return true;
     std::size_t dash = w.find('-');
-    return dash != std::string_view::npos && numbers.count(w.substr(0, dash));
+    return dash != std::string_view::npos && dash > 0 && MayStartAs(w.substr(0, dash)) &&
+           numbers.count(w.substr(0, dash));
   }
 };
 
@@ -193,6 +205,9 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
   L.zero.ForEachFirstWord([&](const std::string& w) { L.starters.Insert(w); });
   L.number_phrases.ForEachFirstWord([&](const std::string& w) { L.starters.Insert(w); });
   L.starters.Insert("no");
+  L.starters.ForEach([&](const std::string& w) {
+    if (!w.empty()) L.starter_sizes[static_cast<unsigned char>(w[0])] |= Lexicon::SizeBit(w.size());
+  });
 }
 
 namespace {
@@ -255,6 +270,10 @@ WordRow ReadRow(std::string_view text) {
     if (k + 1 == n) break;
     std::string_view gap =
         text.substr(row.words[k].span.end, row.words[k + 1].span.begin - row.words[k].span.end);
+    if (gap == " ") {  // most gaps: no break, no sentence end
+      row.break_after[k] = false;
+      continue;
+    }
     bool brk = false, end = false;
     for (char c : gap) {
       if (c == '.' || c == '!' || c == '?' || c == '\n') end = true;

@@ -334,28 +334,32 @@ struct Ranked {
 // fails the first test below, so only the others get weighed bags.
 // Speakers as ids: the items' (PackedItems strings), then those of their own
 // (a string the items' table does not hold: an id past it).
-std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads) {
-  const StatementConfig& config = g.config;
-  const std::size_t n = g.order.size();
-  std::vector<std::uint32_t> out(n);                       // by rank; 0 → none
-  std::unordered_map<std::string, std::uint32_t> own_ids;  // speakers of their own
-  std::vector<std::size_t> bridge;                         // ranks of the items to bridge
-  for (std::size_t r = 0; r < n; ++r) {
-    const PackedItem& x = g.Item(r);
-    out[r] = x.speaker;
-    if (x.speaker == 0 && x.mention != 0) bridge.push_back(r);
-  }
-  if (bridge.empty()) return out;
-  // The terms of the items to bridge, then their postings of named items
-  // (rank ascending), while short. Both made by contiguous chunks of ranks
-  // on `threads` threads (the items loaded there), then joined in chunk
-  // order: a posting is the chunks' lists one after another, dropped when
-  // that is longer than max_posting — what one pass in rank order makes.
-  const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
-  using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+struct Postings {
+  std::vector<std::uint32_t> ranks;
+  bool long_list = false;  // more than max_posting named items: dropped
+};
+using PostingMap = std::unordered_map<std::string_view, Postings>;  // keys: views of `held`
+
+// The items to bridge (ranks of the items without entity, with a mention)
+// and their terms: made before the run's terms are counted, whose pass
+// makes the postings of the named items (BridgeInputs::Note).
+struct BridgeInputs {
+  std::vector<std::size_t> bridge;
   KeySet held;
-  {
-    std::vector<KeySet> parts(chunks);
+  std::vector<PostingMap> parts;  // by chunk of ranks of the counting pass
+
+  BridgeInputs(const Ranked& g, unsigned threads) {
+    const std::size_t n = g.order.size();
+    for (std::size_t r = 0; r < n; ++r) {
+      const PackedItem& x = g.Item(r);
+      if (x.speaker == 0 && x.mention != 0) bridge.push_back(r);
+    }
+    if (bridge.empty()) return;
+    // The terms of the items to bridge, made by contiguous chunks on
+    // `threads` threads (the items loaded there), then joined.
+    const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
+    std::vector<KeySet> sets(chunks);
     const std::size_t chunk = (bridge.size() + chunks - 1) / chunks;
     parallel::RunWorkers(chunks, [&](std::size_t c) {
       const std::size_t from = std::min(bridge.size(), c * chunk);
@@ -364,52 +368,54 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
           to - from, [&](std::size_t k) { return bridge[from + k]; },
           [&](std::size_t, const Loaded& loaded) {
             for (const PackedWords::Word t : loaded.f->terms) {
-              if (parts[c].find(t.key) == parts[c].end()) parts[c].emplace(t.key);
+              if (sets[c].find(t.key) == sets[c].end()) sets[c].emplace(t.key);
             }
           });
     });
-    for (KeySet& part : parts) held.merge(part);
+    for (KeySet& set : sets) held.merge(set);
   }
-  struct Postings {
-    std::vector<std::uint32_t> ranks;
-    bool long_list = false;  // more than max_posting named items: dropped
-  };
-  using PostingMap = std::unordered_map<std::string_view, Postings>;  // keys: views of `held`
-  PostingMap postings;
-  {
-    std::vector<PostingMap> parts(chunks);
-    const std::size_t chunk = (n + chunks - 1) / chunks;
-    parallel::RunWorkers(chunks, [&](std::size_t c) {
-      std::vector<std::size_t> named;  // the chunk's ranks with a speaker
-      for (std::size_t r = c * chunk; r < std::min(n, (c + 1) * chunk); ++r) {
-        if (out[r] != 0) named.push_back(r);
-      }
-      g.ForEachLoaded(
-          named.size(), [&](std::size_t k) { return named[k]; },
-          [&](std::size_t k, const Loaded& loaded) {
-            const std::size_t r = named[k];
-            for (const PackedWords::Word t : loaded.f->terms) {
-              auto key = held.find(t.key);
-              if (key == held.end()) continue;
-              Postings& list = parts[c][*key];
-              if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
-              list.ranks.push_back(static_cast<std::uint32_t>(r));
-              if (list.ranks.size() > config.max_posting) list = {{}, true};
-            }
-          });
-    });
-    for (PostingMap& part : parts) {
-      for (auto& [key, from] : part) {
-        Postings& list = postings[key];
-        if (list.long_list) continue;
-        if (from.long_list || list.ranks.size() + from.ranks.size() > config.max_posting) {
-          list = {{}, true};
-          continue;
-        }
-        list.ranks.insert(list.ranks.end(), from.ranks.begin(), from.ranks.end());
-      }
-      Release(part);
+  // In the counting pass, chunk c's rank r (ascending in the chunk), loaded:
+  // its postings of the held terms when it has a speaker, while short.
+  void Note(const Ranked& g, std::size_t c, std::size_t r, const Loaded& loaded) {
+    if (held.empty() || g.Item(r).speaker == 0) return;
+    for (const PackedWords::Word t : loaded.f->terms) {
+      auto key = held.find(t.key);
+      if (key == held.end()) continue;
+      Postings& list = parts[c][*key];
+      if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
+      list.ranks.push_back(static_cast<std::uint32_t>(r));
+      if (list.ranks.size() > g.config.max_posting) list = {{}, true};
     }
+  }
+};
+
+// (the rest of the bridge, after the counting pass: BridgeInputs)
+std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads,
+                                    BridgeInputs& inputs) {
+  const StatementConfig& config = g.config;
+  const std::size_t n = g.order.size();
+  std::vector<std::uint32_t> out(n);                       // by rank; 0 → none
+  std::unordered_map<std::string, std::uint32_t> own_ids;  // speakers of their own
+  const std::vector<std::size_t>& bridge = inputs.bridge;  // ranks of the items to bridge
+  for (std::size_t r = 0; r < n; ++r) out[r] = g.Item(r).speaker;
+  if (bridge.empty()) return out;
+  // The postings of named items (rank ascending) for the terms of the items
+  // to bridge, while short: made by contiguous chunks of ranks in the
+  // counting pass, joined here in chunk order: a posting is the chunks'
+  // lists one after another, dropped when that is longer than max_posting —
+  // what one pass in rank order makes.
+  PostingMap postings;
+  for (PostingMap& part : inputs.parts) {
+    for (auto& [key, from] : part) {
+      Postings& list = postings[key];
+      if (list.long_list) continue;
+      if (from.long_list || list.ranks.size() + from.ranks.size() > config.max_posting) {
+        list = {{}, true};
+        continue;
+      }
+      list.ranks.insert(list.ranks.end(), from.ranks.begin(), from.ranks.end());
+    }
+    Release(part);
   }
   constexpr std::size_t kBridgeChunk = 1024;
   std::vector<Loaded> loaded;
@@ -635,14 +641,37 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
 
 }  // namespace
 
-ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
-  ItemFeatures f;
-  lexicon.ForEachTerm(text, [&](std::string_view key, bool proper) { f.terms.Add(key, proper); });
-  if (!direct) return f;
-  for (const SpelledWord& s : lexicon.Words(text)) {
+namespace {
+
+// A direct quote's wording: its spelling keys, each flagged when a content term.
+void AddWording(const TermLexicon& lexicon, const std::vector<SpelledWord>& words,
+                ItemFeatures& f) {
+  for (const SpelledWord& s : words) {
     const std::string term = lexicon.TermKey(s.key);
     f.wording.Add(s.key, !term.empty() && term != "not");
   }
+}
+
+}  // namespace
+
+ItemFeatures ItemFeatures::Of(const TermLexicon& lexicon, std::string_view text, bool direct) {
+  ItemFeatures f;
+  lexicon.ForEachTerm(text, [&](std::string_view key, bool proper) { f.terms.Add(key, proper); });
+  if (direct) AddWording(lexicon, lexicon.Words(text), f);
+  return f;
+}
+
+ItemFeatures ItemFeatures::Of(ScannedText& text, Span span, bool direct,
+                              std::vector<std::uint32_t>* ids) {
+  ItemFeatures f;
+  span.end = std::min(span.end, text.size());  // (WordsOf's)
+  span.begin = std::min(span.begin, span.end);
+  const std::vector<ScannedText::Word>& words = text.WordsOf(span);
+  text.ForEachTerm(words, [&](std::uint32_t id, std::string_view key, bool proper) {
+    f.terms.Add(key, proper);
+    if (ids) ids->push_back(id);
+  });
+  if (direct) text.AddWording(words, f.wording);
   return f;
 }
 
@@ -820,8 +849,12 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   }
   //    The terms' document frequencies (counted per chunk, then added; an
   //    item's features loaded and dropped).
+  //    The same pass makes the bridge's postings of named items (one
+  //    loading of every item for both).
   const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
   const std::size_t chunk = (n + chunks - 1) / chunks;
+  BridgeInputs bridge(g, threads);
+  bridge.parts.resize(chunks);
   std::vector<TermTable> counts(chunks);
   parallel::RunWorkers(chunks, [&](std::size_t c) {
     TermTable& df = counts[c];
@@ -830,7 +863,8 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
     const std::size_t to = std::min(n, (c + 1) * chunk);
     g.ForEachLoaded(
         to - from, [&](std::size_t k) { return from + k; },
-        [&](std::size_t, const Loaded& loaded) {
+        [&](std::size_t k, const Loaded& loaded) {
+          bridge.Note(g, c, from + k, loaded);
           keys.clear();
           for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
           std::sort(keys.begin(), keys.end());
@@ -865,7 +899,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    without entity first takes one by its words (bridge) or its mention.
   std::map<std::uint32_t, std::vector<std::size_t>> blocks;
   {
-    const std::vector<std::uint32_t> speakers = Speakers(g, lexicon_, threads);
+    const std::vector<std::uint32_t> speakers = Speakers(g, lexicon_, threads, bridge);
     for (std::size_t r = 0; r < n; ++r) {
       if (speakers[r] != 0) blocks[speakers[r]].push_back(r);
     }

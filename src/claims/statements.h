@@ -133,6 +133,10 @@ struct ItemFeatures {
                         //   whether it is a content term (not `not`)
 
   static ItemFeatures Of(const TermLexicon& lexicon, std::string_view text, bool direct);
+  // The same of the text under `span` of a scanned text (ScannedText), with
+  // each term's key id in `ids` when given.
+  static ItemFeatures Of(ScannedText& text, Span span, bool direct,
+                         std::vector<std::uint32_t>* ids = nullptr);
 };
 
 // The strings an item views must outlive Run. (A run packs its items

@@ -92,15 +92,29 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
     while (end < text.size()) {
       // ASCII letters and digits, the most of any word, without decoding
       // (what take does for them)
+      // (the run found first, then appended at once and lowered in place)
+      const std::size_t run = end;
+      int digits = 0, run_uppers = 0;
       for (; end < text.size(); ++end) {
         const auto b = static_cast<unsigned char>(text[end]);
-        const bool digit = b >= '0' && b <= '9';
-        const bool upper = b >= 'A' && b <= 'Z';
-        if (!digit && !upper && !(b >= 'a' && b <= 'z')) break;
-        letters += digit ? 0 : 1;
-        uppers += upper ? 1 : 0;
-        w.lower.push_back(static_cast<char>(upper ? b + 32 : b));
-        prev = b;
+        const bool digit = static_cast<unsigned>(b - '0') < 10u;
+        const bool upper = static_cast<unsigned>(b - 'A') < 26u;
+        if (!digit && !upper && static_cast<unsigned>(b - 'a') >= 26u) break;
+        digits += digit ? 1 : 0;
+        run_uppers += upper ? 1 : 0;
+      }
+      if (end > run) {
+        const std::size_t at = w.lower.size();
+        w.lower.append(text.data() + run, end - run);
+        if (run_uppers > 0) {
+          for (std::size_t k = at; k < w.lower.size(); ++k) {
+            const auto b = static_cast<unsigned char>(w.lower[k]);
+            if (static_cast<unsigned>(b - 'A') < 26u) w.lower[k] = static_cast<char>(b + 32);
+          }
+        }
+        letters += static_cast<int>(end - run) - digits;
+        uppers += run_uppers;
+        prev = static_cast<unsigned char>(text[end - 1]);
       }
       if (end >= text.size()) break;
       std::size_t j = end;
@@ -348,21 +362,312 @@ void TermLexicon::ForEachTerm(
 
 std::vector<SpelledWord> TermLexicon::Words(std::string_view text) const {
   std::vector<SpelledWord> out;
-  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false)) {
-    if (auto it = contraction_words_.find(w.lower); it != contraction_words_.end()) {
-      for (const std::string& part : it->second) out.push_back({w.span, SpellingKey(part)});
+  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false)) Spell(w.span, w.lower, out);
+  return out;
+}
+
+void TermLexicon::Spell(Span span, std::string_view lower, std::vector<SpelledWord>& out) const {
+  if (auto it = contraction_words_.find(lower); it != contraction_words_.end()) {
+    for (const std::string& part : it->second) out.push_back({span, SpellingKey(part)});
+    return;
+  }
+  for (const auto& [ending, word] : contraction_endings_) {
+    if (lower.size() > ending.size() && EndsWith(lower, ending)) {
+      out.push_back({span, SpellingKey(lower.substr(0, lower.size() - ending.size()))});
+      out.push_back({span, SpellingKey(word)});
+      return;
+    }
+  }
+  out.push_back({span, SpellingKey(lower)});
+}
+
+namespace {
+
+// ScannedText's slots (1 + id, under 32 bits of the hash): the id of `key`
+// (text_of(id) its text), or UINT32_MAX.
+template <class TextOf>
+std::uint32_t ProbeId(const std::vector<std::uint64_t>& slots, std::string_view key,
+                      std::uint64_t h, TextOf&& text_of) {
+  if (slots.empty()) return UINT32_MAX;
+  const std::size_t mask = slots.size() - 1;
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots[i];
+    if (slot == 0) return UINT32_MAX;
+    if (static_cast<std::uint32_t>(slot >> 32) == tag) {
+      const auto id = static_cast<std::uint32_t>(slot) - 1;
+      if (text_of(id) == key) return id;
+    }
+  }
+}
+
+void PlaceId(std::vector<std::uint64_t>& slots, std::uint64_t h, std::uint32_t id) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t i = h & mask;
+  while (slots[i] != 0) i = (i + 1) & mask;
+  slots[i] = ((h >> 32) << 32) | (std::uint64_t{id} + 1);
+}
+
+// Slots for n ids, at most half full.
+std::size_t SlotsFor(std::size_t n) {
+  std::size_t size = 16;
+  while (size < 2 * n) size *= 2;
+  return size;
+}
+
+}  // namespace
+
+ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
+    : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true)) {
+  word_keys_.assign(words_.size(), kNone);
+  first_of_.assign(words_.size(), kNone);
+  word_slots_.assign(SlotsFor(words_.size()), 0);
+  keys_.reserve(words_.size() / 2 + 8);
+  for (std::size_t k = 0; k < words_.size(); ++k) KeyOfWord(words_[k].lower, k);
+}
+
+std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::size_t word) {
+  // a word's key from the lexicon's memo once per text, then from the
+  // text's own (smaller) table
+  const std::uint64_t h = HashBytes(lower);
+  const std::uint32_t seen = ProbeId(
+      word_slots_, lower, h, [&](std::uint32_t w) { return std::string_view(words_[w].lower); });
+  if (seen != UINT32_MAX) {
+    if (word != SIZE_MAX) {
+      word_keys_[word] = word_keys_[seen];
+      first_of_[word] = seen;
+    }
+    return word_keys_[seen];
+  }
+  const std::string& key = lexicon_.MemoKey(lower);  // (valid until the next look-up)
+  const std::uint32_t id = key.empty() ? kNone : Id(key);
+  if (word != SIZE_MAX) {
+    word_keys_[word] = id;
+    first_of_[word] = static_cast<std::uint32_t>(word);
+    PlaceId(word_slots_, h, static_cast<std::uint32_t>(word));
+  }
+  return id;
+}
+
+std::uint32_t ScannedText::Id(std::string_view key) {
+  const std::uint64_t h = HashBytes(key);
+  auto text_of = [&](std::uint32_t i) { return std::string_view(keys_[i]); };
+  if (const std::uint32_t seen = ProbeId(key_slots_, key, h, text_of); seen != UINT32_MAX)
+    return seen;
+  const auto id = static_cast<std::uint32_t>(keys_.size());
+  keys_.emplace_back(key);
+  if (2 * keys_.size() > key_slots_.size()) {
+    key_slots_.assign(SlotsFor(keys_.size()), 0);
+    for (std::uint32_t k = 0; k < keys_.size(); ++k) PlaceId(key_slots_, HashBytes(keys_[k]), k);
+  } else {
+    PlaceId(key_slots_, h, id);
+  }
+  rounded_.push_back(kNone);
+  not_.push_back(keys_[id] == "not" ? 1 : 0);
+  const std::string rounded = Rounded(keys_[id]);
+  if (!rounded.empty()) {
+    const std::uint32_t r = Id(rounded);
+    rounded_[id] = r;
+  }
+  return id;
+}
+
+std::uint32_t ScannedText::Find(std::string_view key, std::uint32_t none) const {
+  const std::uint32_t id = ProbeId(key_slots_, key, HashBytes(key),
+                                   [&](std::uint32_t i) { return std::string_view(keys_[i]); });
+  return id == UINT32_MAX ? none : id;
+}
+
+ScannedText::Word ScannedText::Made(const RawWord& w, std::size_t offset) {
+  Word out;
+  out.span = {w.span.begin + offset, w.span.end + offset};
+  out.lower = w.lower;
+  out.key = KeyOfWord(w.lower);
+  out.cap = w.cap;
+  out.all_caps = w.all_caps;
+  out.sentence_start = w.sentence_start;
+  out.counted =
+      w.lower.size() >= lexicon_.config_.headline_letters &&
+      std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return out;
+}
+
+ScannedText::Word ScannedText::Doc(std::size_t k) const {
+  const RawWord& w = words_[k];
+  Word out;
+  out.span = w.span;
+  out.lower = w.lower;
+  out.key = word_keys_[k];
+  out.doc_word = static_cast<std::uint32_t>(k);
+  out.cap = w.cap;
+  out.all_caps = w.all_caps;
+  out.sentence_start = w.sentence_start;
+  out.counted =
+      w.lower.size() >= lexicon_.config_.headline_letters &&
+      std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return out;
+}
+
+const std::vector<ScannedText::Word>& ScannedText::Rescanned(Span span) {
+  head_ = ScanWords(text_.substr(span.begin, span.end - span.begin), /*split_hyphens=*/true);
+  out_.clear();
+  for (const RawWord& w : head_) out_.push_back(Made(w, span.begin));
+  return out_;
+}
+
+const std::vector<ScannedText::Word>& ScannedText::WordsOf(Span span) {
+  span.end = std::min(span.end, text_.size());
+  span.begin = std::min(span.begin, span.end);
+  // a span that cuts a character: scanned again whole
+  auto boundary = [&](std::size_t at) {
+    return at == text_.size() || (static_cast<unsigned char>(text_[at]) & 0xC0) != 0x80;
+  };
+  if (!boundary(span.begin) || !boundary(span.end)) return Rescanned(span);
+  auto first_at = [&](std::size_t at) {
+    return static_cast<std::size_t>(
+        std::partition_point(words_.begin(), words_.end(),
+                             [&](const RawWord& w) { return w.span.begin < at; }) -
+        words_.begin());
+  };
+  const std::size_t lo = first_at(span.begin);
+  const std::size_t hi = std::max(lo, first_at(span.end));
+  // A word of the text across the span's start or end (the span's own scan
+  // reads another there): the words from that end to the nearest whole
+  // word of the text are scanned again; past that word the two scans agree
+  // (the same state: outside a word, after the same character).
+  const bool head = lo > 0 && words_[lo - 1].span.end > span.begin;
+  const bool tail = hi > lo && words_[hi - 1].span.end > span.end;
+  const std::size_t first = lo, last = tail ? hi - 1 : hi;  // the text's words kept: [first, last)
+  if (last - first < (head ? 1u : 0u) + (tail ? 1u : 0u)) return Rescanned(span);
+  if (head) {
+    const Span& w = words_[first].span;
+    head_ = ScanWords(text_.substr(span.begin, w.end - span.begin), /*split_hyphens=*/true);
+    if (head_.empty() || head_.back().span != Span{w.begin - span.begin, w.end - span.begin})
+      return Rescanned(span);
+  }
+  if (tail) {
+    const Span& w = words_[last - 1].span;
+    tail_ = ScanWords(text_.substr(w.begin, span.end - w.begin), /*split_hyphens=*/true);
+    if (tail_.empty() || tail_.front().span != Span{0, w.end - w.begin}) return Rescanned(span);
+  }
+  out_.clear();
+  if (head) {
+    for (const RawWord& w : head_) out_.push_back(Made(w, span.begin));  // the last is `first`
+  }
+  for (std::size_t k = head ? first + 1 : first; k < last; ++k) {
+    out_.push_back(Doc(k));
+    // the first word's sentence start: from what lies before it in the span
+    if (k == first) out_.back().sentence_start = StartsSentence(span.begin, k);
+  }
+  if (tail) {
+    // tail_'s first word is the last kept (pushed above)
+    for (std::size_t j = 1; j < tail_.size(); ++j)
+      out_.push_back(Made(tail_[j], words_[last - 1].span.begin));
+  }
+  return out_;
+}
+
+bool ScannedText::TitleCase(const std::vector<Word>& words) const {
+  std::size_t longer = 0, capitalised = 0;
+  for (const Word& w : words) {
+    if (!w.counted) continue;
+    ++longer;
+    capitalised += w.cap ? 1 : 0;
+  }
+  return segment::IsTitleCase(longer, capitalised, lexicon_.config_.headline);
+}
+
+bool ScannedText::StartsSentence(std::size_t begin, std::size_t k) const {
+  // ScanWords' `last` over what lies before the span's first word (no word)
+  char32_t last = U'\n';
+  for (std::size_t i = begin; i < words_[k].span.begin;) {
+    const char32_t c = text::NextInline(text_, i);
+    if (!IsBlank(c) || c == U'\n') last = c;
+  }
+  return EndsSentence(last);
+}
+
+std::vector<int> ScannedText::KeyUses() const {
+  std::vector<int> uses(keys_.size(), 0);
+  for (const std::uint32_t key : word_keys_) {
+    if (key == kNone) continue;
+    ++uses[key];
+    if (rounded_[key] != kNone) ++uses[rounded_[key]];
+  }
+  return uses;
+}
+
+void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wording) {
+  // Words' joins; a word of the text alone is spelled once per text
+  if (spelled_of_.empty()) spelled_of_.assign(words_.size(), {kNone, 0});
+  std::string joined;
+  auto add_spelled = [&](std::string_view lower) {
+    spell_.clear();
+    lexicon_.Spell({}, lower, spell_);
+    for (const SpelledWord& s : spell_) wording.Add(s.key, ContentTerm(s.key));
+  };
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    auto joins = [&] {
+      const std::size_t end = words[k].span.end;
+      return k + 1 < words.size() && end < text_.size() && text_[end] == '-' &&
+             words[k + 1].span.begin == end + 1;
+    };
+    if (joins()) {
+      joined = words[k].lower;
+      while (joins()) {
+        ++k;
+        joined.push_back('-');
+        joined.append(words[k].lower);
+      }
+      add_spelled(joined);
       continue;
     }
-    bool split = false;
-    for (const auto& [ending, word] : contraction_endings_) {
-      if (w.lower.size() > ending.size() && EndsWith(w.lower, ending)) {
-        out.push_back({w.span, SpellingKey(w.lower.substr(0, w.lower.size() - ending.size()))});
-        out.push_back({w.span, SpellingKey(word)});
-        split = true;
-        break;
-      }
+    const Word& w = words[k];
+    if (w.doc_word == kNone) {
+      add_spelled(w.lower);
+      continue;
     }
-    if (!split) out.push_back({w.span, SpellingKey(w.lower)});
+    auto& range = spelled_of_[first_of_[w.doc_word]];
+    if (range.first == kNone) {
+      spell_.clear();
+      lexicon_.Spell({}, w.lower, spell_);
+      range.first = static_cast<std::uint32_t>(spelled_.size());
+      for (SpelledWord& s : spell_) {
+        const bool content = ContentTerm(s.key);
+        spelled_.emplace_back(std::move(s.key), content);
+      }
+      range.second = static_cast<std::uint32_t>(spelled_.size());
+    }
+    for (std::uint32_t i = range.first; i < range.second; ++i)
+      wording.Add(spelled_[i].first, spelled_[i].second);
+  }
+}
+
+std::vector<SpelledWord> ScannedText::Words(const std::vector<Word>& words,
+                                            std::size_t origin) const {
+  // ScanWords without split_hyphens joins two words with one hyphen
+  // between them (`war-torn`); else its words are these.
+  std::vector<SpelledWord> out;
+  std::string joined;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::size_t first = k;
+    auto joins = [&] {
+      const std::size_t end = words[k].span.end;
+      return k + 1 < words.size() && end < text_.size() && text_[end] == '-' &&
+             words[k + 1].span.begin == end + 1;
+    };
+    if (!joins()) {
+      lexicon_.Spell({words[k].span.begin - origin, words[k].span.end - origin}, words[k].lower,
+                     out);
+      continue;
+    }
+    joined = words[k].lower;
+    while (joins()) {
+      ++k;
+      joined.push_back('-');
+      joined.append(words[k].lower);
+    }
+    lexicon_.Spell({words[first].span.begin - origin, words[k].span.end - origin}, joined, out);
   }
   return out;
 }

@@ -34,6 +34,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "claims/packed_words.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "core/view_hash.h"
@@ -73,6 +74,8 @@ class TermLexicon {
   void ForEachTerm(std::string_view text,
                    const std::function<void(std::string_view key, bool proper)>& f) const;
   std::vector<SpelledWord> Words(std::string_view text) const;
+  // Words' spelled word(s) of one word (`lower`, at `span`), appended.
+  void Spell(Span span, std::string_view lower, std::vector<SpelledWord>& out) const;
 
   // One word (lower case) to its spelling key / its term key ("" if dropped).
   std::string SpellingKey(std::string_view lower) const;
@@ -113,6 +116,7 @@ class TermLexicon {
   ViewMap<std::vector<std::string>> contraction_words_;
   std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
   TermConfig config_;
+  friend class ScannedText;
   // Set once the constructor is done (from 1, never reused): TermKey's
   // per-thread memo keeps keys of this lexicon only (terms.cpp).
   std::uint64_t serial_ = 0;
@@ -129,5 +133,108 @@ struct RawWord {
   bool sentence_start = false;  // first word of the text or after . ! ? : or a quote mark
 };
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens);
+
+// One text's words scanned once (ScanWords, split_hyphens) with each
+// word's term key: the terms of the whole text and those of a span of it
+// without scanning all of the span again (the claims stage reads a
+// document's terms and then each of its quotes'). Where the span cuts a
+// word of the text (its pieces are laid end to end) only the words at its
+// ends are scanned again, from the span's end to the first word they share
+// with the text's.
+//
+// Contract: WordsOf(span) are the words ScanWords(text.substr(span), true)
+// reads (spans into the whole text; lower a view valid until the next
+// WordsOf), each with its term key; ForEachTerm(words, f) gives what the
+// lexicon's ForEachTerm of that text gives, Words(words, span.begin) what
+// its Words gives. Each distinct key has an id (0, 1, … in order of first
+// use: Key(id) its text), stable for the object's life; keys are copies
+// (no view of the lexicon's memo). One object per thread.
+//
+// Example
+//   ScannedText doc(lexicon, "They said: \"We will march.\"");
+//   doc.ForEachTerm(doc.WordsOf({12, 26}), [&](std::uint32_t id, std::string_view key,
+//                                               bool proper) { ... });   // march
+class ScannedText {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Word {
+    Span span;                  // into the whole text
+    std::string_view lower;     // RawWord::lower
+    std::uint32_t key = kNone;  // kNone: a dropped word
+    bool cap = false, all_caps = false, sentence_start = false;
+    bool counted = false;  // counts toward TitleCase: headline_letters or more, no digit
+    std::uint32_t doc_word =
+        kNone;  // its index among the whole text's words (kNone: scanned again)
+  };
+
+  ScannedText(const TermLexicon& lexicon, std::string_view text);
+
+  // The words of text.substr(span) (clamped to the text).
+  const std::vector<Word>& WordsOf(Span span);
+  // f(id, key, proper) for each term of the words (ForEachTerm).
+  template <class F>
+  void ForEachTerm(const std::vector<Word>& words, F&& f) const {
+    const bool title = TitleCase(words);
+    for (const Word& w : words) {
+      if (w.key == kNone) continue;
+      const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && !not_[w.key];
+      f(w.key, std::string_view(keys_[w.key]), proper);
+      if (rounded_[w.key] != kNone)
+        f(rounded_[w.key], std::string_view(keys_[rounded_[w.key]]), false);
+    }
+  }
+  // lexicon.Words of the text the words are of, spans from `origin`.
+  std::vector<SpelledWord> Words(const std::vector<Word>& words, std::size_t origin) const;
+  // Whether lexicon.TermKey(word) is a content term: neither dropped nor
+  // `not` (a word of the text looked up in its own table).
+  bool ContentTerm(std::string_view word) {
+    const std::uint32_t id = KeyOfWord(word);
+    return id != kNone && !not_[id];
+  }
+  // For each of Words(words, ·) in order: wording.Add(key, ContentTerm(key))
+  // (a direct quote's wording: ItemFeatures), a word of the text spelled
+  // once per text.
+  void AddWording(const std::vector<Word>& words, PackedWords& wording);
+  // How often the whole text uses each key (by id): ForEachTerm's count.
+  std::vector<int> KeyUses() const;
+
+  std::size_t keys() const { return keys_.size(); }
+  const std::string& Key(std::uint32_t id) const { return keys_[id]; }
+  // The id of `key`, or `none` when no word read so far has it.
+  std::uint32_t Find(std::string_view key, std::uint32_t none) const;
+  const TermLexicon& lexicon() const { return lexicon_; }
+  std::size_t size() const { return text_.size(); }  // the text's bytes
+
+ private:
+  std::uint32_t Id(std::string_view key);
+  // A word's key id (kNone: dropped); `word`: its index in words_ when one
+  // of the text's (then kept for the words after it with its spelling).
+  std::uint32_t KeyOfWord(std::string_view lower, std::size_t word = SIZE_MAX);
+  Word Made(const RawWord& w, std::size_t offset);  // a word scanned again (offset: its text's)
+  Word Doc(std::size_t k) const;                    // the text's word k
+  bool TitleCase(const std::vector<Word>& words) const;
+  // Whether word k, the first of a span from `begin`, starts a sentence there.
+  bool StartsSentence(std::size_t begin, std::size_t k) const;
+  const std::vector<Word>& Rescanned(Span span);  // the span scanned again, whole
+
+  const TermLexicon& lexicon_;
+  std::string_view text_;
+  std::vector<RawWord> words_;
+  std::vector<std::uint32_t> word_keys_;  // by word of the text: its key id
+  std::vector<std::string> keys_;
+  std::vector<std::uint32_t> rounded_;  // by key: its Rounded key's id, or kNone
+  std::vector<char> not_;               // by key: `not`
+  // Open addressing over ids, probed with a view (no key copied): a slot
+  // holds 32 bits of the key's HashBytes and 1 + the id (0: empty).
+  std::vector<std::uint64_t> key_slots_;   // key → id (keys_)
+  std::vector<std::uint64_t> word_slots_;  // lower case → the first word of words_ with it
+  std::vector<std::uint32_t> first_of_;    // by word: the first word with its lower case
+  // AddWording's: by first word, its range in spelled_ ({kNone, 0}: not yet)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spelled_of_;
+  std::vector<std::pair<std::string, bool>> spelled_;  // key, content term
+  std::vector<SpelledWord> spell_;                     // (scratch)
+  std::vector<RawWord> head_, tail_;                   // WordsOf's words scanned again
+  std::vector<Word> out_;                              // WordsOf's
+};
 
 }  // namespace whosaid::claims

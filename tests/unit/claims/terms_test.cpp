@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -151,6 +153,73 @@ TEST_SUITE("claims.terms") {
       CHECK(cap == row.cap);
       CHECK(all_caps == row.all_caps);
     }
+  }
+
+  TEST_CASE("ScannedText: a span's terms and words as a scan of the span alone reads them") {
+    // Pieces laid end to end glue words (`saidWe`): a span may cut a word of
+    // the whole text at either end, or a character; each row's span gives
+    // what the lexicon gives for its text alone, and `terms` says what that is.
+    struct Row {
+      std::string text;
+      std::size_t begin, end;
+      std::string terms;  // Show(Terms(text.substr(begin, end - begin)))
+    };
+    const std::vector<Row> rows = {
+        {"They said: \"We will march on Tarsk.\"", 12, 35, "march tarsk*"},
+        {"he saidWe will march on Tarsk todayhe added", 7, 35, "march tarsk* today"},
+        {"saidWe will march", 4, 17, "march"},
+        {"We will marchsaid", 0, 13, "march"},
+        {"xxWe rebuilt Tarsk bridgesyy", 2, 26, "recov tarsk* bridg"},
+        {"abcdef", 2, 4, "cd"},
+        {"Leader Vows To End The March. Then", 0, 28, "leade vow end march"},
+        {"ok. Leader Vows To End The March", 4, 32, "leade vow end march"},
+        {"the war-torn city", 4, 17, "war torn city"},
+        {"a-war-torn city", 2, 15, "war torn city"},
+        {"killed 84,000 people", 0, 20, "kill 84000 8e4 peopl"},
+        {"killed 84,000 people", 8, 20, "4000 4e3 peopl"},
+        {"Müller said: ÉCOLE won’t close", 13, 33, "écol* not clo"},
+        {"Müller said", 1, 11, "üller sai"},
+        {"Müller said", 2, 11, "ller sai"},
+        {"", 0, 0, ""},
+        {"word", 2, 9, "rd"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      CAPTURE(row.begin);
+      ScannedText scanned(Lexicon(), row.text);
+      const std::size_t end = std::min(row.end, row.text.size());
+      const std::size_t begin = std::min(row.begin, end);
+      const std::string alone = row.text.substr(begin, end - begin);
+      const auto& words = scanned.WordsOf({row.begin, row.end});
+      std::vector<Term> seen;
+      scanned.ForEachTerm(words, [&](std::uint32_t id, std::string_view key, bool proper) {
+        CHECK(scanned.Key(id) == key);
+        seen.push_back({std::string(key), proper});
+      });
+      CHECK(Show(seen) == Show(Lexicon().Terms(alone)));
+      CHECK(Show(seen) == row.terms);
+      std::vector<std::string> spelled, expected;
+      for (const SpelledWord& w : scanned.Words(words, begin))
+        spelled.push_back(w.key + "@" + std::to_string(w.span.begin) + "-" +
+                          std::to_string(w.span.end));
+      for (const SpelledWord& w : Lexicon().Words(alone))
+        expected.push_back(w.key + "@" + std::to_string(w.span.begin) + "-" +
+                           std::to_string(w.span.end));
+      CHECK(spelled == expected);
+    }
+  }
+
+  TEST_CASE("ScannedText: key uses over the whole text, rounded numbers counted") {
+    ScannedText scanned(Lexicon(), "The march, the MARCH and 84,000 or 80,000 marched");
+    const std::vector<int> uses = scanned.KeyUses();
+    auto count = [&](std::string_view key) {
+      const std::uint32_t id = scanned.Find(key, UINT32_MAX);
+      return id == UINT32_MAX ? 0 : uses[id];
+    };
+    CHECK(count("march") == 3);
+    CHECK(count("8e4") == 2);
+    CHECK(count("84000") == 1);
+    CHECK(count("the") == 0);
   }
 }
 
