@@ -142,6 +142,7 @@ void EventLexicon::LoadContext(const rules::RuleFile& file) {
     for (const auto& phrase : CommaList(f[1])) {
       auto words = PhraseWords(phrase);
       longest_context_ = std::max(longest_context_, words.size());
+      if (words.size() > 255) throw file.Error(line, "a context phrase of more than 255 words");
       if (std::uint32_t* bits = context_.Exact(words))
         *bits |= cls->second;
       else
@@ -192,6 +193,16 @@ int EventLexicon::Narrower(int a, int b) const {
 std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Word>& words,
                                                             std::size_t i, std::size_t end) const {
   if (i >= end || !context_starts_.MayHold(words[i].lower)) return {0, 0u};
+  // The phrases are tried longest first: the answer up to the last word is
+  // the answer up to `end` whenever it ends by `end` (or is none).
+  const ContextMemo& memo = words[i].context;
+  if (!memo.known) {
+    auto [n, bits] = context_.Longest(i, words.size(), LowerAt{words});
+    memo.length = static_cast<std::uint8_t>(n);
+    memo.classes = bits ? *bits : 0u;
+    memo.known = true;
+  }
+  if (i + memo.length <= end) return {memo.length, memo.classes};
   auto [n, bits] = context_.Longest(i, end, LowerAt{words});
   return {n, bits ? *bits : 0u};
 }

@@ -135,7 +135,9 @@ class EventLexicon {
     return {hit.length, hit.value};
   }
   const Actor& actor(int id) const { return actor_list_[static_cast<std::size_t>(id)]; }
-  // The longest context phrase at words[i…end): {words, classes}.
+  // The longest context phrase at words[i…end): {words, classes}. The
+  // answer up to the vector's end is remembered in words[i].context (a
+  // `words` vector must not change once asked about; one thread per vector).
   std::pair<std::size_t, std::uint32_t> Context(const std::vector<Word>& words, std::size_t i,
                                                 std::size_t end) const;
   // Whether some context phrase of class `cls` ends at words[e-1] (e <= end).

@@ -32,6 +32,22 @@
 
 namespace whosaid::events {
 
+// A word's context phrase look-up (EventLexicon::Context), remembered the
+// first time it is asked: the longest phrase at the word that ends by the
+// end of its vector of words. Empty (`known` false) when built or copied, so
+// a copied word never carries an answer about another vector's words.
+struct ContextMemo {
+  ContextMemo() = default;
+  ContextMemo(const ContextMemo&) {}
+  ContextMemo& operator=(const ContextMemo&) {
+    known = false;
+    return *this;
+  }
+  mutable bool known = false;
+  mutable std::uint8_t length = 0;  // words
+  mutable std::uint32_t classes = 0;
+};
+
 struct Word {
   Span span;
   std::string_view lower;  // lower case; ’ → '
@@ -41,6 +57,7 @@ struct Word {
   bool all_caps = false;
   std::uint32_t sentence = 0;
   std::uint32_t paragraph = 0;
+  ContextMemo context;  // EventLexicon::Context's own cache
   bool IsWord() const { return kind == segment::TokenKind::kWord; }
   bool Is(std::string_view w) const { return lower == w; }
 };

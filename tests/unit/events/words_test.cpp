@@ -47,6 +47,41 @@ TEST_SUITE("events words") {
     CHECK((lex.Context(w.words, 4, w.size()).second & events::kBorder) != 0);  // border
     CHECK(lex.Context(w.words, 0, 0).first == 0);                              // an empty range
   }
+
+  TEST_CASE(
+      "EventLexicon::Context remembers a word's answer and still honours a shorter end, in any "
+      "order of asking") {
+    const events::EventLexicon& lex = testing::Lexicon();
+    const events::Words w = testing::WordsOf("In the wake of border areas attacks, in the town.");
+    // Asked in this order, on one Words: a long answer first, then ends that cut it short.
+    struct Row {
+      std::size_t i, end, length;
+      std::uint32_t cls;  // a class the answer has (0: none expected)
+    } rows[] = {
+        {0, 4, 4, events::kBackground},     // in the wake of
+        {0, 3, 1, events::kLocative},       // in (the wake of cut off)
+        {0, 1, 1, events::kPlaceLike},      // in
+        {0, 4, 4, events::kBackground},     // remembered
+        {4, w.size(), 2, events::kBorder},  // border areas
+        {4, 5, 1, events::kRegion},         // border alone
+        {4, 6, 2, events::kBorder},
+        {6, w.size(), 0, 0},           // attacks: no phrase
+        {8, 9, 1, events::kLocative},  // in (before "the town")
+        {8, 8, 0, 0},                  // an empty range
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.i);
+      CAPTURE(r.end);
+      auto [n, bits] = lex.Context(w.words, r.i, r.end);
+      CHECK(n == r.length);
+      if (r.cls) CHECK((bits & r.cls) != 0);
+      if (!r.cls) CHECK(bits == 0u);
+    }
+    CHECK(w[0].context.known);
+    const std::vector<events::Word> copy(w.words.begin() + 4, w.words.end());
+    CHECK_FALSE(copy[0].context.known);  // a copied word forgets the answer
+    CHECK(lex.Context(copy, 0, 1).first == 1);
+  }
 }
 
 }  // namespace
