@@ -63,8 +63,8 @@ Repeat Repeats(const std::string& p, std::size_t k) {
     auto number = [&](std::size_t at) {  // the digits at `at` (no copy of the pattern's rest)
       if (at >= close || !std::isdigit(static_cast<unsigned char>(p[at]))) return kMany;
       std::size_t n = 0;
-      std::from_chars(p.data() + at, p.data() + close, n);
-      return n;
+      const std::from_chars_result read = std::from_chars(p.data() + at, p.data() + close, n);
+      return read.ec == std::errc() ? n : kMany;  // too large: unbounded, which proves nothing
     };
     std::size_t comma = p.find(',', k);
     r.least = number(k + 1) == kMany ? 0 : number(k + 1);

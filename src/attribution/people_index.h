@@ -16,6 +16,11 @@
 // (spokesperson) learnt later; any other role, once known, stays. A gender,
 // once known, stays.
 //
+// One document's, on one thread: the look-ups (Bearers, WithWord,
+// HasBearers) reuse a buffer of the index, so even its const members must
+// not run on two threads at once; a moved-from index is not used again
+// (its sets live in the arena the moved-to index now owns).
+//
 // Example
 //   PeopleIndex people;
 //   people.Remember({"Halima Yusufzai", "", "", "", 12});

@@ -648,7 +648,7 @@ void AddWording(const TermLexicon& lexicon, const std::vector<SpelledWord>& word
                 ItemFeatures& f) {
   for (const SpelledWord& s : words) {
     const std::string term = lexicon.TermKey(s.key);
-    f.wording.Add(s.key, !term.empty() && term != "not");
+    f.wording.Add(s.key, !term.empty() && term != TermLexicon::kNegation);
   }
 }
 
@@ -892,7 +892,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
               [](const auto* a, const auto* b) { return a->first < b->first; });
     for (std::size_t k = 0; k < sorted.size(); ++k)
       sorted[k]->second.id = static_cast<std::uint32_t>(k);
-    if (const auto it = g.terms.find(std::string_view("not")); it != g.terms.end())
+    if (const auto it = g.terms.find(TermLexicon::kNegation); it != g.terms.end())
       g.not_id = it->second.id;
   }
   // 2. Blocks: one per speaker entity, items in rank order; a record

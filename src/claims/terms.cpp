@@ -290,7 +290,7 @@ std::string TermLexicon::KeyOf(std::string_view lower) const {
       break;
     }
   }
-  if (negation_.count(w)) return "not";
+  if (negation_.count(w)) return std::string(kNegation);
   if (stop_.count(w)) return "";
   w = Respell(Stem(Respell(std::move(w))));
   if (truncate_ > 0) {
@@ -353,7 +353,7 @@ void TermLexicon::ForEachTerm(
   for (const RawWord& w : words) {
     const std::string& key = MemoKey(w.lower);  // no copy: f reads it before the next look-up
     if (key.empty()) continue;
-    const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && key != "not";
+    const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && key != kNegation;
     const std::string rounded = Rounded(key);
     f(key, proper);
     if (!rounded.empty()) f(rounded, false);
@@ -463,7 +463,7 @@ std::uint32_t ScannedText::Id(std::string_view key) {
     PlaceId(key_slots_, h, id);
   }
   rounded_.push_back(kNone);
-  not_.push_back(keys_[id] == "not" ? 1 : 0);
+  not_.push_back(keys_[id] == TermLexicon::kNegation ? 1 : 0);
   const std::string rounded = Rounded(keys_[id]);
   if (!rounded.empty()) {
     const std::uint32_t r = Id(rounded);

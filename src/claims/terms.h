@@ -67,6 +67,11 @@ class TermLexicon {
   // throws ConfigError ("file:line: …") on a malformed entry.
   TermLexicon(const TermConfig& config, const rules::RuleSet& rules);
 
+  // The one term every negation takes (words.txt's negations, and the
+  // clitics whose reading is this word): what statements compare for a
+  // negated report.
+  static constexpr std::string_view kNegation = "not";
+
   std::vector<Term> Terms(std::string_view text) const;
   // Terms(text) without building them: f(key, proper) for each term, in
   // order. `key` lives only during the call, and f must not ask this

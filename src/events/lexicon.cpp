@@ -1,6 +1,7 @@
 #include "events/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 
 #include "core/classes.h"
@@ -151,7 +152,12 @@ void EventLexicon::LoadContext(const rules::RuleFile& file) {
   }
 }
 
-EventLexicon::EventLexicon(const rules::RuleSet& rules) {
+namespace {
+std::atomic<std::uint64_t> next_lexicon_serial{1};  // ContextMemo's owner: never 0
+}  // namespace
+
+EventLexicon::EventLexicon(const rules::RuleSet& rules)
+    : serial_(next_lexicon_serial.fetch_add(1)) {
   LoadTypes(rules.File("events/types.txt"));
   LoadTriggers(rules.File("events/triggers.txt"));
   LoadActors(rules.File("events/actors.txt"));
@@ -196,11 +202,11 @@ std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Wo
   // The phrases are tried longest first: the answer up to the last word is
   // the answer up to `end` whenever it ends by `end` (or is none).
   const ContextMemo& memo = words[i].context;
-  if (!memo.known) {
+  if (memo.lexicon != serial_) {
     auto [n, bits] = context_.Longest(i, words.size(), LowerAt{words});
     memo.length = static_cast<std::uint8_t>(n);
     memo.classes = bits ? *bits : 0u;
-    memo.known = true;
+    memo.lexicon = serial_;
   }
   if (i + memo.length <= end) return {memo.length, memo.classes};
   auto [n, bits] = context_.Longest(i, end, LowerAt{words});

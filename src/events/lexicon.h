@@ -136,8 +136,9 @@ class EventLexicon {
   }
   const Actor& actor(int id) const { return actor_list_[static_cast<std::size_t>(id)]; }
   // The longest context phrase at words[i…end): {words, classes}. The
-  // answer up to the vector's end is remembered in words[i].context (a
-  // `words` vector must not change once asked about; one thread per vector).
+  // answer up to the vector's end is remembered in words[i].context, with
+  // this lexicon's serial (a `words` vector must not change once asked
+  // about; one thread per vector).
   std::pair<std::size_t, std::uint32_t> Context(const std::vector<Word>& words, std::size_t i,
                                                 std::size_t end) const;
   // Whether some context phrase of class `cls` ends at words[e-1] (e <= end).
@@ -158,6 +159,7 @@ class EventLexicon {
   PhraseIndex<int> actors_;
   std::vector<Actor> actor_list_;
   PhraseIndex<std::uint32_t> context_;
+  std::uint64_t serial_;  // this lexicon's, unique in the process (ContextMemo::lexicon)
   std::size_t longest_context_ = 1;
   // The first words of triggers_, actors_ and context_: most words start
   // none, and are turned away before they are hashed.

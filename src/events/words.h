@@ -40,10 +40,12 @@ struct ContextMemo {
   ContextMemo() = default;
   ContextMemo(const ContextMemo&) {}
   ContextMemo& operator=(const ContextMemo&) {
-    known = false;
+    lexicon = 0;
     return *this;
   }
-  mutable bool known = false;
+  // the serial of the EventLexicon that answered (0: none yet), so that a
+  // word asked by two lexicons never gives one the other's answer
+  mutable std::uint64_t lexicon = 0;
   mutable std::uint8_t length = 0;  // words
   mutable std::uint32_t classes = 0;
 };

@@ -77,10 +77,18 @@ TEST_SUITE("events words") {
       if (r.cls) CHECK((bits & r.cls) != 0);
       if (!r.cls) CHECK(bits == 0u);
     }
-    CHECK(w[0].context.known);
+    const std::uint64_t asker = w[0].context.lexicon;
+    CHECK(asker != 0);
     const std::vector<events::Word> copy(w.words.begin() + 4, w.words.end());
-    CHECK_FALSE(copy[0].context.known);  // a copied word forgets the answer
+    CHECK(copy[0].context.lexicon == 0);  // a copied word forgets the answer
     CHECK(lex.Context(copy, 0, 1).first == 1);
+    // another lexicon never takes this one's answer: it asks again and keeps its own
+    const events::EventLexicon other(testing::Rules());
+    CHECK(other.Context(w.words, 0, 3).first == 1);  // in (the wake of cut off)
+    CHECK(w[0].context.lexicon != asker);
+    CHECK(w[0].context.lexicon != 0);
+    CHECK(lex.Context(w.words, 0, w.size()).first == 4);
+    CHECK(w[0].context.lexicon == asker);
   }
 }
 
