@@ -478,11 +478,11 @@ std::uint32_t ScannedText::Find(std::string_view key, std::uint32_t none) const 
   return id == UINT32_MAX ? none : id;
 }
 
-ScannedText::Word ScannedText::Made(const RawWord& w, std::size_t offset) {
+ScannedText::Word ScannedText::Of(const RawWord& w, Span span, std::uint32_t key) const {
   Word out;
-  out.span = {w.span.begin + offset, w.span.end + offset};
+  out.span = span;
   out.lower = w.lower;
-  out.key = KeyOfWord(w.lower);
+  out.key = key;
   out.cap = w.cap;
   out.all_caps = w.all_caps;
   out.sentence_start = w.sentence_start;
@@ -492,19 +492,13 @@ ScannedText::Word ScannedText::Made(const RawWord& w, std::size_t offset) {
   return out;
 }
 
+ScannedText::Word ScannedText::Made(const RawWord& w, std::size_t offset) {
+  return Of(w, {w.span.begin + offset, w.span.end + offset}, KeyOfWord(w.lower));
+}
+
 ScannedText::Word ScannedText::Doc(std::size_t k) const {
-  const RawWord& w = words_[k];
-  Word out;
-  out.span = w.span;
-  out.lower = w.lower;
-  out.key = word_keys_[k];
+  Word out = Of(words_[k], words_[k].span, word_keys_[k]);
   out.doc_word = static_cast<std::uint32_t>(k);
-  out.cap = w.cap;
-  out.all_caps = w.all_caps;
-  out.sentence_start = w.sentence_start;
-  out.counted =
-      w.lower.size() >= lexicon_.config_.headline_letters &&
-      std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
   return out;
 }
 

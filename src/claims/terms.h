@@ -217,6 +217,7 @@ class ScannedText {
   std::uint32_t KeyOfWord(std::string_view lower, std::size_t word = SIZE_MAX);
   Word Made(const RawWord& w, std::size_t offset);  // a word scanned again (offset: its text's)
   Word Doc(std::size_t k) const;                    // the text's word k
+  Word Of(const RawWord& w, Span span, std::uint32_t key) const;  // Made's and Doc's common part
   bool TitleCase(const std::vector<Word>& words) const;
   // Whether word k, the first of a span from `begin`, starts a sentence there.
   bool StartsSentence(std::size_t begin, std::size_t k) const;
