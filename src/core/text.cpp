@@ -3,6 +3,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace whosaid::text {
 namespace {
@@ -13,6 +15,14 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   std::size_t pos = 0;
   while (pos < bytes.size()) {
+    // ASCII, eight bytes at a time (news text is mostly ASCII)
+    while (pos + 8 <= bytes.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s + pos, 8);
+      if (word & 0x8080808080808080ULL) break;
+      pos += 8;
+    }
+    if (pos >= bytes.size()) break;
     if (s[pos] < 0x80) {
       ++pos;
       continue;

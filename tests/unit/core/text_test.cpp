@@ -59,6 +59,16 @@ TEST_SUITE("core.text") {
         {"\xF0\x80\x80\x80", kFFFD + kFFFD + kFFFD + kFFFD, {0, 1, 2, 3}},
         {"\xF4\x90\x80\x80", kFFFD + kFFFD + kFFFD + kFFFD, {0, 1, 2, 3}},  // > U+10FFFF
         {"ok \xFF ok", "ok " + kFFFD + " ok", {3}},
+        // past the eight-bytes-at-a-time ASCII scan: at, before and after a word's edge
+        {"abcdefgh\xFF", "abcdefgh" + kFFFD, {8}},
+        {"abcdefg\xFF", "abcdefg" + kFFFD, {7}},
+        {"abcdefghi\xFFxyzxyzxyz", "abcdefghi" + kFFFD + "xyzxyzxyz", {9}},
+        {"abcdefghijklmno\xC3\xA9"
+         "abcdefgh\x80",
+         "abcdefghijklmno\xC3\xA9"
+         "abcdefgh" +
+             kFFFD,
+         {25}},
     };
     for (const Row& row : rows) {
       CAPTURE(row.input);
