@@ -1144,10 +1144,12 @@ class DocPeople {
   DocPeople(const State& s, const PartialNames& names, WordKeys& keys)
       : s_(s), names_(names), keys_(keys) {
     keys_.StartDocument();
+    bare_.resize(names.inputs.size());
     for (std::uint32_t i = 0; i < names.inputs.size(); ++i) {
       const PartialName& x = names.inputs[i];
       if (x.kind != Kind::kPerson) continue;
-      const std::vector<std::string>& k = Keys(s.clusterer.parser().WithoutTitles(x.name));
+      bare_[i] = s.clusterer.parser().WithoutTitles(x.name);
+      const std::vector<std::string>& k = Keys(bare_[i]);
       if (k.empty()) continue;
       if (last_words_.size() < kMaxPeople) last_words_.push_back(k.back());
       if (k.size() == 1) {
@@ -1206,10 +1208,8 @@ class DocPeople {
       std::erase_if(ins, [this](std::uint32_t i) { return !names_.inputs[i].speaker; });
     if (ins.empty()) return std::nullopt;
     // several inputs of one name are one person (PM Daud Kamali, Daud Kamali)
-    const auto& parser = s_.clusterer.parser();
-    const std::string first = parser.WithoutTitles(names_.inputs[ins[0]].name);
     for (std::uint32_t i : ins) {
-      if (parser.WithoutTitles(names_.inputs[i].name) != first) return std::nullopt;
+      if (bare_[i] != bare_[ins[0]]) return std::nullopt;
     }
     return ins[0];
   }
@@ -1219,7 +1219,8 @@ class DocPeople {
   const State& s_;
   const PartialNames& names_;
   WordKeys& keys_;
-  Index surname_, first_, single_;
+  Index surname_, first_, single_;  // (every input they list is a person's)
+  std::vector<std::string> bare_;   // per input: a person's name without titles (else empty)
   std::vector<std::string> last_words_;
   std::vector<const SpellingReporter::LabelWord*> last_prepared_;  // Respells: last_words_
 };

@@ -234,6 +234,18 @@ TEST_SUITE("output.jsonl") {
         {"below zero", "x", -0.2},
         {"not a number", "x", std::nan("")},
         {"negative zero", "x", -0.0},
+        // past the eight-bytes-at-a-time plain run: the byte to escape at each place of a word
+        {"long plain", "Abdul Rahman Mohammadyari Khwarizmi", 0.5},
+        {"quote after eight", "abcdefgh\"ijklmnop", 0.5},
+        {"quote seventh", "abcdefg\"hijklmnop", 0.5},
+        {"backslash ninth", "abcdefghi\\jklmnopq", 0.5},
+        {"control after sixteen", std::string("abcdefghijklmnop\x1f", 17) + "rstuvwxyz", 0.5},
+        {"DEL and tilde in a run", "abc~\x7f~defghijklmn", 0.5},
+        {"multi-byte after eight",
+         "abcdefgh\xE2\x80\x9C"
+         "abcdefgh",
+         0.5},
+        {"invalid after eight", "abcdefgh\xEBzzzzzzzz", 0.5},
     };
     const Document doc{.id = "d\"1",
                        .text = "\xE2\x80\x9CNo.\xE2\x80\x9D",
