@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <span>
 #include <string_view>
@@ -380,15 +381,24 @@ class Clusters {
   const std::vector<Cluster>& list() const { return list_; }
   const Cluster& operator[](std::size_t k) const { return list_[k]; }
 
-  // Clusters whose date meets [lo, hi] (and maybe others), ascending.
+  // Clusters whose date meets [lo, hi] (and maybe others), ascending: the
+  // buckets' lists (each ascending, List keeps them so) merged, without
+  // repeats (a cluster spanning two buckets is in both).
   const std::vector<std::uint32_t>& Meeting(int lo, int hi) const {
     found_.clear();
     for (long b = Bucket(lo); b <= Bucket(hi); ++b) {
       auto it = buckets_.find(b);
-      if (it != buckets_.end()) found_.insert(found_.end(), it->second.begin(), it->second.end());
+      if (it == buckets_.end()) continue;
+      const std::vector<std::uint32_t>& list = it->second;
+      if (found_.empty()) {
+        found_.assign(list.begin(), list.end());
+        continue;
+      }
+      merged_.clear();
+      std::set_union(found_.begin(), found_.end(), list.begin(), list.end(),
+                     std::back_inserter(merged_));
+      found_.swap(merged_);
     }
-    std::sort(found_.begin(), found_.end());
-    found_.erase(std::unique(found_.begin(), found_.end()), found_.end());
     return found_;
   }
 
@@ -450,7 +460,8 @@ class Clusters {
     const long lo = Bucket(c.date->first), hi = Bucket(c.date->last);
     for (long b = lo; b <= hi; ++b) {
       if (c.listed && b >= c.listed->first && b <= c.listed->second) continue;
-      buckets_[b].push_back(static_cast<std::uint32_t>(k));
+      std::vector<std::uint32_t>& list = buckets_[b];  // ascending: a new cluster goes last
+      list.insert(std::upper_bound(list.begin(), list.end(), k), static_cast<std::uint32_t>(k));
     }
     c.listed = c.listed
                    ? std::make_pair(std::min(lo, c.listed->first), std::max(hi, c.listed->second))
@@ -463,7 +474,7 @@ class Clusters {
   std::unordered_set<std::uint64_t> contents_;  // (cluster << 32) | content present
   // By document: (cluster, member index) of each of its events placed.
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> joined_;
-  mutable std::vector<std::uint32_t> found_;
+  mutable std::vector<std::uint32_t> found_, merged_;  // Meeting's answer, and its scratch
 };
 
 int Center(const DateRange& r) { return r.first + (r.last - r.first) / 2; }

@@ -1167,7 +1167,7 @@ class DocPeople {
   // not in a phrase — the given name of exactly one person with a role
   // when that name is not a common one (common.txt).
   std::optional<std::uint32_t> Of(const std::string& word, bool alone) {
-    const std::vector<std::string> k = Keys(word);
+    const std::vector<std::string>& k = Keys(word);  // (valid until Forget: a deque)
     if (k.size() != 1) return std::nullopt;
     if (auto in = Unique(surname_, k[0], true)) return in;
     if (auto in = Unique(single_, k[0], false)) return in;
