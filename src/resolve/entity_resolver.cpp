@@ -190,13 +190,26 @@ class WordKeys {
     index_.Insert(name, static_cast<std::uint32_t>(names_.size()));
     return names_.emplace_back(std::move(keys));
   }
-  // `word` as reporter.Prepare makes it (one reporter per WordKeys), cached;
-  // the reference stays valid until Forget or StartDocument.
-  const SpellingReporter::LabelWord& Prepared(const SpellingReporter& reporter,
-                                              const std::string& word) {
-    if (const std::uint32_t* at = prepared_index_.Find(word)) return prepared_[*at];
-    prepared_index_.Insert(word, static_cast<std::uint32_t>(prepared_.size()));
-    return prepared_.emplace_back(reporter.Prepare(word));
+  // `word` as reporter.Prepare makes it (one reporter per WordKeys), cached:
+  // its number in this cache, valid until Forget or StartDocument.
+  std::uint32_t PreparedAt(const SpellingReporter& reporter, const std::string& word) {
+    if (const std::uint32_t* at = prepared_index_.Find(word)) return *at;
+    const auto at = static_cast<std::uint32_t>(prepared_.size());
+    prepared_index_.Insert(word, at);
+    prepared_.emplace_back(reporter.Prepare(word));
+    return at;
+  }
+  // reporter.Transliteration(a, b, true) of the words numbered a and b
+  // (PreparedAt), remembered per pair past the first-byte test (Label
+  // costs some 1,200 instructions; a story's documents compare the same
+  // words with the same names again and again).
+  bool Transliterates(const SpellingReporter& reporter, std::uint32_t a, std::uint32_t b) {
+    if (!reporter.MayTransliterate(prepared_[a], prepared_[b])) return false;
+    const std::uint64_t key = (std::uint64_t{a} << 32) | b;
+    if (auto it = transliterates_.find(key); it != transliterates_.end()) return it->second;
+    const bool yes = reporter.Transliteration(prepared_[a], prepared_[b], true);
+    transliterates_.emplace(key, yes);
+    return yes;
   }
   // Between documents: the Prepared cache starts again once it holds
   // kMaxPrepared words (a bound on a run's capitalised words, not a limit:
@@ -206,6 +219,7 @@ class WordKeys {
     if (prepared_.size() < kMaxPrepared) return;
     Release(prepared_index_);
     Release(prepared_);
+    Release(transliterates_);
   }
   void Forget() {
     Release(index_);
@@ -213,6 +227,7 @@ class WordKeys {
     Release(words_);
     Release(prepared_index_);
     Release(prepared_);
+    Release(transliterates_);
   }
 
  private:
@@ -231,6 +246,7 @@ class WordKeys {
   FlatMap<std::string> words_;                  // word → key
   FlatMap<std::uint32_t> prepared_index_;       // word → its entry in prepared_
   std::deque<SpellingReporter::LabelWord> prepared_;
+  std::unordered_map<std::uint64_t, bool> transliterates_;  // (a << 32) | b → Transliterates
 };
 
 }  // namespace
@@ -1186,11 +1202,11 @@ class DocPeople {
     if (last_words_.empty()) return false;
     if (last_prepared_.size() != last_words_.size()) {  // once per document, on first use
       for (const std::string& w : last_words_)
-        last_prepared_.push_back(&keys_.Prepared(s_.reporter, w));
+        last_prepared_.push_back(keys_.PreparedAt(s_.reporter, w));
     }
-    const auto& prepared = keys_.Prepared(s_.reporter, word);
-    for (const auto* w : last_prepared_) {
-      if (s_.reporter.Transliteration(prepared, *w, true)) return true;
+    const std::uint32_t prepared = keys_.PreparedAt(s_.reporter, word);
+    for (std::uint32_t w : last_prepared_) {
+      if (keys_.Transliterates(s_.reporter, prepared, w)) return true;
     }
     return false;
   }
@@ -1222,7 +1238,7 @@ class DocPeople {
   Index surname_, first_, single_;  // (every input they list is a person's)
   std::vector<std::string> bare_;   // per input: a person's name without titles (else empty)
   std::vector<std::string> last_words_;
-  std::vector<const SpellingReporter::LabelWord*> last_prepared_;  // Respells: last_words_
+  std::vector<std::uint32_t> last_prepared_;  // Respells: last_words_ (WordKeys::PreparedAt)
 };
 
 // What a short-form candidate of a document stands for: the half of

@@ -216,7 +216,7 @@ std::string SpellingReporter::Label(const LabelWord& a, const LabelWord& b, bool
 bool SpellingReporter::Transliteration(const LabelWord& a, const LabelWord& b, bool person) const {
   // Without a hyphen, only Label's last two tests give "transliteration",
   // and both need one part in each word, of the same first byte.
-  if (!a.hyphen && !b.hyphen && (!a.one_part || !b.one_part || a.part != b.part)) return false;
+  if (!MayTransliterate(a, b)) return false;
   return Label(a, b, person) == "transliteration";
 }
 

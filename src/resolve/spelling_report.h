@@ -74,6 +74,10 @@ class SpellingReporter {
   // most pairs of words no spellings of one (their parts' first bytes)
   // without building a label: for a word compared with a document's names.
   bool Transliteration(const LabelWord& a, const LabelWord& b, bool person) const;
+  // False when Transliteration is sure to be false by that first test alone.
+  static bool MayTransliterate(const LabelWord& a, const LabelWord& b) {
+    return a.hyphen || b.hyphen || (a.one_part && b.one_part && a.part == b.part);
+  }
   // One is the other plus a final letter transliterations drop (Shafi / Shafiq).
   bool DropsFinalLetter(const std::string& a, const std::string& b) const {
     return FinalLetter(Lowered(a), Lowered(b));

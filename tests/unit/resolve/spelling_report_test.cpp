@@ -48,6 +48,12 @@ TEST_SUITE("resolve") {
         CHECK(r.Transliteration(r.Prepare(b), r.Prepare(a), person) ==
               (r.Label(b, a, person) == "transliteration"));
       }
+      // the first-byte test alone (what the entity stage's pair memo asks
+      // first) never rejects a transliteration
+      if (r.Label(a, b, true) == "transliteration") {
+        CHECK(resolve::SpellingReporter::MayTransliterate(r.Prepare(a), r.Prepare(b)));
+        CHECK(resolve::SpellingReporter::MayTransliterate(r.Prepare(b), r.Prepare(a)));
+      }
     }
   }
 
