@@ -224,9 +224,12 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     // The pattern may itself contain " | "? No: alternation inside is written without blanks.
     if (f.size() > 4)
       throw file.Error(line, "write alternations in a pattern without blanks around |");
-    Frame fr{
-        f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
-        Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
+    // the pattern as written (what the studies below read), compiled with
+    // its long lookaheads filtered (the same matches, fewer steps)
+    const std::string pattern = Expand(f[3], macros, file, line);
+    FrameStudy study = StudyFrame(pattern, bounds);
+    Frame fr{f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
+             Regex(study.filtered, file.path() + ":" + std::to_string(line.line))};
     if (f[1] != "quote" && f[1] != "content")
       throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
@@ -238,13 +241,13 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.q = fr.regex.GroupIndex("q");
     fr.content = fr.regex.GroupIndex("content");
     fr.chain = fr.regex.GroupIndex("chain");
-    Required req = RequiredSymbols(fr.regex.pattern(), alphabet_);
+    Required req = RequiredSymbols(pattern, alphabet_);
     fr.required = std::move(req.sets);
     fr.crossings = req.crossings;
-    fr.after_boundary = StartsAfter(fr.regex.pattern(), bounds);
-    if (std::string suffix = CueSuffix(fr.regex.pattern()); !suffix.empty()) {
+    fr.after_boundary = study.starts_after;
+    if (!study.cue_suffix.empty()) {
       fr.after_cue = std::make_unique<Regex>(
-          suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)");
+          study.cue_suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)");
     }
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
