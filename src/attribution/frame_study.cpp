@@ -320,12 +320,22 @@ void Open(const std::vector<Part>& seq, std::vector<const Part*>& out) {
   }
 }
 
-}  // namespace
-
-std::string CueSuffix(const std::string& pattern) {
+// A pattern read into parts once, for every study below; `read` false when
+// it uses a form not read here.
+struct Parsed {
+  std::vector<std::vector<Part>> root;
+  bool read = false;
+};
+Parsed Parse(const std::string& pattern) {
   PartReader reader(pattern);
-  std::vector<std::vector<Part>> root = reader.Alternatives();
-  if (reader.failed || !reader.AtEnd() || root.size() != 1) return "";
+  Parsed parsed{reader.Alternatives(), false};
+  parsed.read = !reader.failed && reader.AtEnd();
+  return parsed;
+}
+
+std::string CueSuffixOf(const std::string& pattern, const Parsed& parsed) {
+  const auto& root = parsed.root;
+  if (!parsed.read || root.size() != 1) return "";
   std::vector<const Part*> seq;
   Open(root[0], seq);
   auto cue = std::find_if(seq.begin(), seq.end(),
@@ -342,10 +352,91 @@ std::string CueSuffix(const std::string& pattern) {
   return more ? suffix : "";
 }
 
-bool StartsAfter(const std::string& pattern, const std::bitset<256>& set) {
-  PartReader reader(pattern);
-  std::vector<std::vector<Part>> root = reader.Alternatives();
-  if (reader.failed || !reader.AtEnd() || root.size() != 1) return false;
+// The symbols a match of `seq` may take first, into `first`; false when
+// `seq` may match empty or its first symbol is not known here ('.', a
+// character of several bytes, '^' or '$'). Lookarounds take no symbol: the
+// first symbol is the one after them (a superset of what they allow).
+bool FirstSymbols(const std::string& p, const std::vector<Part>& seq, std::bitset<256>& first);
+
+// The same of one part, ignoring its repeat; false as above.
+bool FirstOfPart(const std::string& p, const Part& part, std::bitset<256>& first) {
+  if (!part.open.empty()) {
+    for (const auto& alt : part.alternatives)
+      if (!FirstSymbols(p, alt, first)) return false;
+    return true;
+  }
+  const char c = p[part.begin];
+  if (c == '[') return ReadClass(p, part.begin, first) != std::string::npos;
+  if (c == '\\') {
+    first.set(static_cast<unsigned char>(p[part.begin + 1]));
+    return true;
+  }
+  if (c == '.' || c == '^' || c == '$' || static_cast<unsigned char>(c) >= 0x80) return false;
+  first.set(static_cast<unsigned char>(c));
+  return true;
+}
+
+bool FirstSymbols(const std::string& p, const std::vector<Part>& seq, std::bitset<256>& first) {
+  for (const Part& part : seq) {
+    if (part.lookaround) continue;
+    if (part.repeat.most == 0) continue;
+    std::bitset<256> own;
+    if (!FirstOfPart(p, part, own)) return false;
+    first |= own;
+    if (part.repeat.least > 0) return true;  // (a group that may match empty failed above)
+  }
+  return false;  // all of it may be skipped: the sequence may match empty
+}
+
+// "[…]" of `set` (printable ASCII), every member but a letter or digit escaped.
+std::string ClassText(const std::bitset<256>& set) {
+  std::string text = "[";
+  for (int c = 0; c < 0x80; ++c) {
+    if (!set.test(static_cast<std::size_t>(c))) continue;
+    if (!std::isalnum(c)) text += '\\';
+    text += static_cast<char>(c);
+  }
+  return text + "]";
+}
+
+// Collects, in pattern order, the text positions and filters of the
+// lookaheads of `seq` (and of the groups in it) that get one.
+void CollectFilters(const std::string& p, const std::vector<Part>& seq,
+                    std::vector<std::pair<std::size_t, std::string>>& out) {
+  for (const Part& part : seq) {
+    if (part.open.empty() || part.open.starts_with("(?<=") || part.open.starts_with("(?<!"))
+      continue;
+    if (part.open == "(?=" && Plain(part) && part.alternatives.size() >= kFilteredAlternatives) {
+      std::bitset<256> first;
+      bool known = true;
+      for (const auto& alt : part.alternatives) known = known && FirstSymbols(p, alt, first);
+      std::bitset<256> printable;  // written in a class as themselves (or escaped)
+      for (int c = 0x20; c < 0x7F; ++c) printable.set(static_cast<std::size_t>(c));
+      if (known && (first & ~printable).none() && first != printable)
+        out.emplace_back(part.begin, "(?=" + ClassText(first) + ")");
+    }
+    for (const auto& alt : part.alternatives) CollectFilters(p, alt, out);
+  }
+}
+
+std::string FilteredOf(const std::string& pattern, const Parsed& parsed) {
+  if (!parsed.read) return pattern;
+  std::vector<std::pair<std::size_t, std::string>> filters;
+  for (const auto& alt : parsed.root) CollectFilters(pattern, alt, filters);
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& [at, filter] : filters) {
+    out.append(pattern, copied, at - copied);
+    out += filter;
+    copied = at;
+  }
+  out.append(pattern, copied, std::string::npos);
+  return out;
+}
+
+bool StartsAfterOf(const std::string& pattern, const Parsed& parsed, const std::bitset<256>& set) {
+  const auto& root = parsed.root;
+  if (!parsed.read || root.size() != 1) return false;
   std::vector<const Part*> seq;
   Open(root[0], seq);
   if (seq.empty()) return false;
@@ -367,6 +458,24 @@ bool StartsAfter(const std::string& pattern, const std::bitset<256>& set) {
     return false;
   }
   return (members & ~set).none();
+}
+
+}  // namespace
+
+std::string CueSuffix(const std::string& pattern) { return CueSuffixOf(pattern, Parse(pattern)); }
+
+bool StartsAfter(const std::string& pattern, const std::bitset<256>& set) {
+  return StartsAfterOf(pattern, Parse(pattern), set);
+}
+
+std::string FilteredLookaheads(const std::string& pattern) {
+  return FilteredOf(pattern, Parse(pattern));
+}
+
+FrameStudy StudyFrame(const std::string& pattern, const std::bitset<256>& boundaries) {
+  const Parsed parsed = Parse(pattern);
+  return {CueSuffixOf(pattern, parsed), StartsAfterOf(pattern, parsed, boundaries),
+          FilteredOf(pattern, parsed)};
 }
 
 }  // namespace whosaid::attribution

@@ -71,4 +71,34 @@ std::string CueSuffix(const std::string& pattern);
 // not read here.
 bool StartsAfter(const std::string& pattern, const std::bitset<256>& set);
 
+// A lookahead with at least this many alternatives gets a filter
+// (FilteredLookaheads).
+inline constexpr std::size_t kFilteredAlternatives = 4;
+
+// The pattern with a one-class lookahead "(?=[S])" put before every
+// lookahead "(?=…)" of kFilteredAlternatives or more alternatives, S the
+// symbols that any match of that lookahead's alternatives starts with:
+// PCRE2 tries each alternative in turn, so a lazy repeat followed by such a
+// lookahead (the content's end, @END of frames.txt) tried it, alternative by
+// alternative, at every step; the filter fails at once on a symbol none
+// starts with. Every match of the lookahead consumes a first symbol in S, so
+// the pattern matches the same text with the same groups. A lookahead left
+// as it is: one that may match empty, takes '.', a character of several
+// bytes or one that is not printable ASCII first, or is nested in a
+// lookbehind; the whole pattern is returned unchanged when it uses a form
+// not read here. The class escapes every member but letters and digits:
+// "[^|/]{1,9}?(?=,a|[.:;]?[|/]|;|,[um])"
+//   → "[^|/]{1,9}?(?=[\\,\\.\\/\\:\\;\\|])(?=,a|[.:;]?[|/]|;|,[um])"
+std::string FilteredLookaheads(const std::string& pattern);
+
+// The three studies above of one pattern, read into parts once (what the
+// frames' loading asks of each pattern): CueSuffix(pattern),
+// StartsAfter(pattern, boundaries) and FilteredLookaheads(pattern).
+struct FrameStudy {
+  std::string cue_suffix;
+  bool starts_after = false;
+  std::string filtered;
+};
+FrameStudy StudyFrame(const std::string& pattern, const std::bitset<256>& boundaries);
+
 }  // namespace whosaid::attribution

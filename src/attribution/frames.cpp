@@ -224,9 +224,12 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     // The pattern may itself contain " | "? No: alternation inside is written without blanks.
     if (f.size() > 4)
       throw file.Error(line, "write alternations in a pattern without blanks around |");
-    Frame fr{
-        f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
-        Regex(Expand(f[3], macros, file, line), file.path() + ":" + std::to_string(line.line))};
+    // the pattern as written (what the studies below read), compiled with
+    // its long lookaheads filtered (the same matches, fewer steps)
+    const std::string pattern = Expand(f[3], macros, file, line);
+    FrameStudy study = StudyFrame(pattern, bounds);
+    Frame fr{f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
+             Regex(study.filtered, file.path() + ":" + std::to_string(line.line))};
     if (f[1] != "quote" && f[1] != "content")
       throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
@@ -238,13 +241,13 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.q = fr.regex.GroupIndex("q");
     fr.content = fr.regex.GroupIndex("content");
     fr.chain = fr.regex.GroupIndex("chain");
-    Required req = RequiredSymbols(fr.regex.pattern(), alphabet_);
+    Required req = RequiredSymbols(pattern, alphabet_);
     fr.required = std::move(req.sets);
     fr.crossings = req.crossings;
-    fr.after_boundary = StartsAfter(fr.regex.pattern(), bounds);
-    if (std::string suffix = CueSuffix(fr.regex.pattern()); !suffix.empty()) {
+    fr.after_boundary = study.starts_after;
+    if (!study.cue_suffix.empty()) {
       fr.after_cue = std::make_unique<Regex>(
-          suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)");
+          study.cue_suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)");
     }
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {
@@ -390,19 +393,24 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     }
   }
   // Where a frame's cue may stand (Frame::after_cue matches there): found
-  // left to right, window by window, each position once.
+  // left to right, each position once, up to `ahead` (at least the end of
+  // the window asked about; the end of the windows after it that pass the
+  // mask test too, so consecutive windows share one search, and one failing
+  // call ends it, not one per window).
   std::vector<std::size_t> cues;
   std::size_t cues_to = 0;  // searched up to here
   // The last position in [begin, end) where a match of `fr` may have its
   // cue; npos when none.
-  auto last_cue = [&](const Frame& fr, std::size_t begin, std::size_t end) {
-    for (std::size_t at = std::max(begin, cues_to); at < end;) {
-      auto m = fr.after_cue->FindAt(s, at, end - 1);
-      if (!m) break;
-      cues.push_back(m->groups[0].begin);
-      at = m->groups[0].begin + 1;
+  auto last_cue = [&](const Frame& fr, std::size_t begin, std::size_t end, std::size_t ahead) {
+    if (cues_to < end) {
+      for (std::size_t at = std::max(begin, cues_to); at < ahead;) {
+        auto m = fr.after_cue->FindAt(s, at, ahead - 1);
+        if (!m) break;
+        cues.push_back(m->groups[0].begin);
+        at = m->groups[0].begin + 1;
+      }
+      cues_to = std::max(cues_to, ahead);
     }
-    cues_to = std::max(cues_to, end);
     auto after = std::lower_bound(cues.begin(), cues.end(), end);
     return after == cues.begin() || *(after - 1) < begin ? Regex::npos : *(after - 1);
   };
@@ -415,8 +423,9 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     cues.clear();
     cues_to = 0;
     const std::vector<std::uint64_t>& h = held[fr.crossings];
+    auto passes = [&](std::size_t k) { return (h[k] & fr.needs_sets) == fr.needs_sets; };
     for (std::size_t k = 0; k < stretches.size(); ++k) {
-      if ((h[k] & fr.needs_sets) != fr.needs_sets) continue;
+      if (!passes(k)) continue;
       const std::size_t to = std::min(stretches.size(), k + fr.crossings + 1);
       std::size_t last = last_start(fr, k, to);
       if (last == Regex::npos) continue;
@@ -426,7 +435,15 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
       if (fr.after_boundary && fr.crossings == 0) last = std::min(last, from);
       if (fr.after_cue) {
         // a match starts at or before its cue, which lies in its stretches
-        std::size_t cue = last_cue(fr, from, stretches[to - 1].end);
+        const std::size_t end = stretches[to - 1].end;
+        std::size_t ahead = end;
+        if (cues_to < end) {  // a search to the end of the windows passing from k on
+          std::size_t j = k;
+          while (j + 1 < stretches.size() && passes(j + 1)) ++j;
+          ahead =
+              std::max(end, stretches[std::min(stretches.size(), j + fr.crossings + 1) - 1].end);
+        }
+        std::size_t cue = last_cue(fr, from, end, ahead);
         if (cue == Regex::npos) continue;
         last = std::min(last, cue);
       }

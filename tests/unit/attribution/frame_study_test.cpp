@@ -134,6 +134,86 @@ TEST_SUITE("attribution") {
       if (!r.sets.empty()) CHECK(r.crossings == row.crossings);
     }
   }
+
+  TEST_CASE("FilteredLookaheads: a one-class filter before each long lookahead") {
+    const std::string end = "(?=,a|[.:;]?[|/]|;|(?<=[Qq])[vc]|,[um])";
+    struct Row {
+      std::string pattern, filtered;
+    } rows[] = {
+        // the first symbols of each alternative; an optional one adds the next
+        {"[^|/]{1,9}?" + end, "[^|/]{1,9}?(?=[\\,\\.\\/\\:\\;cv\\|])" + end},
+        // in a named group and after it: both get one
+        {"(?<content>N" + end + ")" + end,
+         "(?<content>N(?=[\\,\\.\\/\\:\\;cv\\|])" + end + ")(?=[\\,\\.\\/\\:\\;cv\\|])" + end},
+        // a group of alternatives first, and a lookahead inside an alternative
+        {"N(?=(?:a|b)x|c|d|(?=e)e)", "N(?=[abcde])(?=(?:a|b)x|c|d|(?=e)e)"},
+        // fewer than kFilteredAlternatives alternatives: as it is
+        {"N(?=[.]?[|/]|,|a)", "N(?=[.]?[|/]|,|a)"},
+        // an alternative that may match empty, a '.', a repeated lookahead,
+        // a negative one, one in a lookbehind: as they are
+        {"N(?=a|b|c|d?)", "N(?=a|b|c|d?)"},
+        {"N(?=a|b|c|.)", "N(?=a|b|c|.)"},
+        {"N(?=a|b|c|d)?", "N(?=a|b|c|d)?"},
+        {"N(?!a|b|c|d)", "N(?!a|b|c|d)"},
+        {"(?<=N(?=a|b|c|d))k", "(?<=N(?=a|b|c|d))k"},
+        // a form not read here: the whole pattern as it is
+        {"N\\d(?=a|b|c|d)", "N\\d(?=a|b|c|d)"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      CHECK(FilteredLookaheads(row.pattern) == row.filtered);
+    }
+  }
+
+  TEST_CASE("FilteredLookaheads: the same matches and groups as the pattern written") {
+    const std::string end =
+        "(?=,a(?=[Dd]k)|[.:;]?[|/]|;|,[um]|,[vclgU]|a[xyz]{0,3}[VBTL]t|(?<=[QqW])[vclgU]|"
+        "(?<=[QqW]),[kea]|,(?=[Dd]?[kNRGP]{1,3}[VT][,.|/]))";
+    const std::string patterns[] = {
+        "(?<spk>N+),?(?<cue>[VB])(?<content>(?=[DdNPp])[^|/]{1,400}?)" + end,
+        "(?<content>[^|/]{1,80}?),(?<spk>N+)(?<cue>V)" + end,
+        "(?<spk>[DN]+)(?<cue>V)t(?<content>[^|/]{1,40}?)(?:" + end + "|(?=,))",
+    };
+    const std::string shapes[] = {
+        "/NNVDkkk./NVtDkx,akk./",
+        "/DkkQ,NV./NNVDkk,um./Dkk,NV,aDk./",
+        "/NVDk,vkk|NVPkaxVtk./NVDk;kk./",
+        "/NNVQc,DkkV,./NVtDk,DkV./",
+    };
+    for (const std::string& pattern : patterns) {
+      const Regex written(pattern, "test"), filtered(FilteredLookaheads(pattern), "test");
+      CHECK(filtered.pattern() != written.pattern());
+      for (const std::string& shape : shapes) {
+        CAPTURE(pattern);
+        CAPTURE(shape);
+        const auto a = written.FindAll(shape), b = filtered.FindAll(shape);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+          REQUIRE(a[i].groups.size() == b[i].groups.size());
+          for (std::size_t g = 0; g < a[i].groups.size(); ++g) {
+            CHECK(a[i].groups[g].begin == b[i].groups[g].begin);
+            CHECK(a[i].groups[g].end == b[i].groups[g].end);
+          }
+        }
+      }
+    }
+  }
+
+  TEST_CASE("StudyFrame: the three studies of one reading") {
+    const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
+    const std::string patterns[] = {
+        "(?<=[|/])(?<spk>N+)(?<cue>V)(?=i)(?<content>[^|/]{1,40}?)(?=,|a|b|[|/])",
+        "(?<spk>N+)(?<cue>V)t",
+        "N\\d",
+    };
+    for (const std::string& p : patterns) {
+      CAPTURE(p);
+      const FrameStudy study = StudyFrame(p, bounds);
+      CHECK(study.cue_suffix == CueSuffix(p));
+      CHECK(study.starts_after == StartsAfter(p, bounds));
+      CHECK(study.filtered == FilteredLookaheads(p));
+    }
+  }
 }
 
 }  // namespace

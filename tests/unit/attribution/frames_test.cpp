@@ -35,6 +35,10 @@ TEST_SUITE("attribution") {
         {"/DkqkkN./", ""},     // a scare quote alone is no speech
         {"/AGkkN,DNxk./", "according_before"},
         {"/DNxk,AHNN./", "according_after"},
+        // consecutive sentences that each may hold a cue (one search for
+        // the cues of all of them), and one between that holds none
+        {"/NNVDkkk.|PVtDkxk.|Dkkkk.|NNyVtDkkk./", "spk_cue_bare spk_cue_that spk_cue_that"},
+        {"/Q,PV.|DNNVikkk.|NTdkikkk./", "q_spk_cue spk_cue_to spk_tell_to"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.shape);
