@@ -1,6 +1,6 @@
 // Tests for core/text.h: lossy decoding (compared with Python's
 // bytes.decode("utf-8", "replace")), code-point stepping, and byte →
-// code-point offsets around CodepointIndex's 256-byte checkpoints.
+// code-point offsets around CodepointIndex's checkpoints (every 64 bytes).
 #include "core/text.h"
 
 #include <doctest/doctest.h>
@@ -180,7 +180,7 @@ TEST_SUITE("core.text") {
     }
   }
 
-  TEST_CASE("CodepointIndex converts byte offsets around the 256-byte checkpoints") {
+  TEST_CASE("CodepointIndex converts byte offsets around its checkpoints (every 64 bytes)") {
     // 10 bytes, 4 code points per unit: 1-, 2-, 3- and 4-byte characters, so
     // checkpoints fall inside multi-byte characters too.
     const std::string mixed = Repeat("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", 60);  // 600 bytes
@@ -196,10 +196,16 @@ TEST_SUITE("core.text") {
         // clang-format off
         {&empty, 0, 0},
         {&ascii_256, 0, 0},
+        {&ascii_256, 63, 63},
+        {&ascii_256, 64, 64},
+        {&ascii_256, 65, 65},
         {&ascii_256, 255, 255},
         {&ascii_256, 256, 256},  // text.size()
         {&euro_258, 255, 85},    // the character starting at 255
         {&euro_258, 258, 86},
+        {&mixed, 63, 26},        // "€" across the 64 checkpoint
+        {&mixed, 66, 27},
+        {&mixed, 130, 52},       // unit 13 starts at byte 130
         {&mixed, 250, 100},      // unit 25 starts at byte 250
         {&mixed, 251, 101},
         {&mixed, 253, 102},
