@@ -869,11 +869,17 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       return items.texts.empty() ? std::string_view() : items.texts[i];
     };
     std::iota(g.order.begin(), g.order.end(), 0);
+    // (the tuple (doc rank, start, speaker rank, end, text) compared field
+    // by field, each read only when those before it are equal)
     std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
       const PackedItem& a = items.items[x];
       const PackedItem& b = items.items[y];
-      return std::tuple(g.doc_rank[a.doc], a.start, speaker_rank[a.speaker], a.end, text(x)) <
-             std::tuple(g.doc_rank[b.doc], b.start, speaker_rank[b.speaker], b.end, text(y));
+      if (g.doc_rank[a.doc] != g.doc_rank[b.doc]) return g.doc_rank[a.doc] < g.doc_rank[b.doc];
+      if (a.start != b.start) return a.start < b.start;
+      if (speaker_rank[a.speaker] != speaker_rank[b.speaker])
+        return speaker_rank[a.speaker] < speaker_rank[b.speaker];
+      if (a.end != b.end) return a.end < b.end;
+      return text(x) < text(y);
     });
   }
   //    The terms' document frequencies (counted per chunk, then added; an
