@@ -230,12 +230,14 @@ DocClaims ClaimsStage::Summarize(const Document& doc, const DocResult& result) c
   const bool topic = config_.statements.topic_uses > 0;
   const std::vector<int> uses = topic ? scanned.KeyUses() : std::vector<int>();
   std::vector<std::uint32_t> ids;
+  std::vector<std::pair<std::string_view, int>> doc_uses;  // (a record's, reused)
+  out.records.reserve(result.quotes.size());  // (a record is large: not moved as they grow)
   for (const QuoteRecord& q : result.quotes) {
     RecordClaims& r = out.records.emplace_back();
     ids.clear();
     r.features = ItemFeatures::Of(scanned, q.quote, q.kind == QuoteKind::kDirect, &ids);
     // (views of the record's terms: no string made until TermUses packs them)
-    std::vector<std::pair<std::string_view, int>> doc_uses;
+    doc_uses.clear();
     if (topic) {
       std::size_t k = 0;
       for (const PackedWords::Word t : r.features.terms) {

@@ -100,6 +100,10 @@ struct FigureExtractor::Lexicon {
     if (w[0] >= '0' && w[0] <= '9') return true;
     if (starter_sizes[static_cast<unsigned char>(w[0])] == 0) return false;
     if (MayStartAs(w) && starters.Contains(w)) return true;
+    // a number word before a hyphen: looked for only when a starter with
+    // this first byte is short enough to be that word (most words are not)
+    const std::uint32_t shorter = w.size() > 31 ? ~0u : SizeBit(w.size()) - 1;
+    if ((starter_sizes[static_cast<unsigned char>(w[0])] & shorter) == 0) return false;
     std::size_t dash = w.find('-');
     return dash != std::string_view::npos && dash > 0 && MayStartAs(w.substr(0, dash)) &&
            numbers.count(w.substr(0, dash));
@@ -231,7 +235,12 @@ bool Glued(const RawWord& w) {
 }
 
 void SplitGlued(std::vector<RawWord>& words) {
-  if (std::none_of(words.begin(), words.end(), Glued)) return;
+  // (only a word that starts with a digit can be: the others are not asked)
+  if (std::none_of(words.begin(), words.end(), [](const RawWord& w) {
+        return !w.lower.empty() && static_cast<unsigned>(w.lower[0] - '0') < 10u && Glued(w);
+      })) {
+    return;
+  }
   std::vector<RawWord> out;
   out.reserve(words.size());
   for (RawWord& w : words) {

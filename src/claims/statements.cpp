@@ -15,71 +15,64 @@
 #include <unordered_set>
 
 #include "claims/linking.h"
+#include "core/flat_map.h"
 #include "core/parallel.h"
 #include "core/release.h"
 
 namespace whosaid::claims {
 namespace {
 
-// Term keys owned (the features they come from are loaded and dropped).
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-};
-
-// The run's terms: each key's document frequency and its id, the key's rank
+// The run's terms: each key's document frequency, its id, the key's rank
 // among the run's keys (ids compare as their keys do: a bag's terms are
-// merged by id, an integer compare instead of a string's).
+// merged by id, an integer compare instead of a string's), and its idf over
+// the run (set with the id: every bag of the term weighs it so).
+// Keys owned (the features they come from are loaded and dropped); a flat
+// table (core/flat_map.h): probed for every term of every bag.
 struct TermInfo {
   int df = 0;
   std::uint32_t id = 0;
+  double idf = 0;
 };
-using TermTable = std::unordered_map<std::string, TermInfo, KeyHash, std::equal_to<>>;
+using TermTable = FlatMap<TermInfo>;
 
 // One item's terms: sorted unique keys (views of its features', which
-// outlive the bag: Loaded) with their ids and weights.
+// outlive the bag: Loaded) with their ids and weights, in one vector (a
+// bag is made for every item of a block and every candidate of the bridge).
+struct BagTerm {
+  std::string_view key;
+  std::uint32_t id = 0;  // TermInfo::id of the key
+  bool proper = false;   // a name wherever the item uses it
+  double idf = 0;        // TermInfo::idf of the key
+  double weight = 0;
+  double topic = 0;  // weight within its document (StatementConfig::topic_uses)
+};
 struct Bag {
   const ItemFeatures* features = nullptr;  // what it was made of
-  std::vector<std::string_view> keys;
-  std::vector<std::uint32_t> ids;  // TermInfo::id of each key
-  std::vector<char> proper;        // a name wherever the item uses it
-  std::vector<int> df;             // TermInfo::df of each key
-  std::vector<double> weight;
+  std::vector<BagTerm> terms;              // by id, ascending
+  std::vector<std::uint32_t> plain;        // ids of the terms neither names nor `not`, ascending
   double total = 0;
-  std::vector<double> topic;  // weight within its document (StatementConfig::topic_uses)
   double topic_total = 0;
 };
 
 // The bag's keys and names, no weights yet: sorted unique keys, a key a
 // name only where every use of it is one. Every key is in `table`.
-Bag MakeBag(const PackedWords& terms, const TermTable& table) {
-  struct Seen {
-    std::uint32_t id;
-    bool proper;
-    std::string_view key;
-    int df;
-  };
-  std::vector<Seen> seen;
-  seen.reserve(terms.size());
+// (`not_id`: the id of `not`, or none)
+Bag MakeBag(const PackedWords& terms, const TermTable& table, std::uint32_t not_id) {
+  Bag bag;
+  bag.terms.reserve(terms.size());
   for (const PackedWords::Word t : terms) {
-    const TermInfo& info = table.find(t.key)->second;
-    seen.push_back({info.id, t.flag, t.key, info.df});
+    const TermInfo& info = *table.Find(t.key);
+    bag.terms.push_back({t.key, info.id, t.flag, info.idf});
   }
   // a key's first use: its least proper
-  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
+  std::sort(bag.terms.begin(), bag.terms.end(), [](const BagTerm& a, const BagTerm& b) {
     return a.id != b.id ? a.id < b.id : a.proper < b.proper;
   });
-  Bag bag;
-  bag.keys.reserve(seen.size());
-  bag.ids.reserve(seen.size());
-  bag.proper.reserve(seen.size());
-  bag.df.reserve(seen.size());
-  for (const Seen& t : seen) {
-    if (!bag.ids.empty() && bag.ids.back() == t.id) continue;
-    bag.keys.push_back(t.key);
-    bag.ids.push_back(t.id);
-    bag.proper.push_back(t.proper ? 1 : 0);
-    bag.df.push_back(t.df);
+  bag.terms.erase(std::unique(bag.terms.begin(), bag.terms.end(),
+                              [](const BagTerm& a, const BagTerm& b) { return a.id == b.id; }),
+                  bag.terms.end());
+  for (const BagTerm& t : bag.terms) {
+    if (!t.proper && t.id != not_id) bag.plain.push_back(t.id);
   }
   return bag;
 }
@@ -93,18 +86,20 @@ struct Overlap {
 // (`not_id`: the id of `not`, or none)
 Overlap Shared(const Bag& a, const Bag& b, std::uint32_t not_id, bool one_doc = false) {
   Overlap o;
-  const std::vector<double>& wa = one_doc ? a.topic : a.weight;
-  const std::vector<double>& wb = one_doc ? b.topic : b.weight;
+  const double BagTerm::*w = one_doc ? &BagTerm::topic : &BagTerm::weight;
+  const std::size_t na = a.terms.size(), nb = b.terms.size();
   std::size_t i = 0, j = 0;
-  while (i < a.ids.size() && j < b.ids.size()) {
-    if (a.ids[i] < b.ids[j]) {
+  while (i < na && j < nb) {
+    const BagTerm& x = a.terms[i];
+    const BagTerm& y = b.terms[j];
+    if (x.id < y.id) {
       ++i;
-    } else if (a.ids[i] > b.ids[j]) {
+    } else if (x.id > y.id) {
       ++j;
     } else {
       ++o.shared;
-      if (!a.proper[i] && !b.proper[j] && a.ids[i] != not_id) ++o.common;
-      o.weight += std::min(wa[i], wb[j]);
+      if (!x.proper && !y.proper && x.id != not_id) ++o.common;
+      o.weight += std::min(x.*w, y.*w);
       ++i;
       ++j;
     }
@@ -112,19 +107,22 @@ Overlap Shared(const Bag& a, const Bag& b, std::uint32_t not_id, bool one_doc = 
   return o;
 }
 
-// Overlap::common of two bags, from their keys and names alone (no weights
-// needed).
-std::size_t CommonTerms(const Bag& a, const Bag& b, std::uint32_t not_id) {
-  std::size_t common = 0, i = 0, j = 0;
-  while (i < a.ids.size() && j < b.ids.size()) {
-    if (a.ids[i] < b.ids[j]) {
-      ++i;
-    } else if (a.ids[i] > b.ids[j]) {
-      ++j;
+// Overlap::common of two bags (the ids both have plain: Bag::plain), no
+// weights needed, counted up to `enough` (the answer is then
+// min(common, enough)).
+std::size_t CommonTerms(const Bag& a, const Bag& b, std::size_t enough) {
+  const std::uint32_t *x = a.plain.data(), *x_end = x + a.plain.size();
+  const std::uint32_t *y = b.plain.data(), *y_end = y + b.plain.size();
+  std::size_t common = 0;
+  while (x != x_end && y != y_end) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
     } else {
-      if (!a.proper[i] && !b.proper[j] && a.ids[i] != not_id) ++common;
-      ++i;
-      ++j;
+      if (++common >= enough) return common;
+      ++x;
+      ++y;
     }
   }
   return common;
@@ -262,21 +260,22 @@ struct Ranked {
   // The item's terms weighed: idf over the run (a name `proper_weight` of
   // it), and within its document (StatementConfig::topic_uses).
   Bag BagOf(const Loaded& loaded) const {
-    Bag bag = MakeBag(loaded.f->terms, terms);
+    Bag bag = MakeBag(loaded.f->terms, terms, not_id);
     bag.features = loaded.f;
     const TermUses& uses = *loaded.u;
-    const double n = static_cast<double>(items.items.size());
-    for (std::size_t k = 0; k < bag.keys.size(); ++k) {
-      const int count = bag.df[k];
-      double idf = std::log((n + 1.0) / (count + 0.5));
-      bag.weight.push_back(idf * (bag.proper[k] ? config.proper_weight : 1.0));
-      bag.total += bag.weight.back();
-      const int used = uses.Count(bag.keys[k], 1);
+    // the bag's keys ascend as the uses' do (ids are ranks of keys): one
+    // walk over both finds what TermUses::Count would, key by key
+    std::size_t u = 0;
+    for (BagTerm& t : bag.terms) {
+      t.weight = t.idf * (t.proper ? config.proper_weight : 1.0);
+      bag.total += t.weight;
+      while (u < uses.size() && uses.key(u) < t.key) ++u;
+      const int used = u < uses.size() && uses.key(u) == t.key ? uses.count(u) : 1;
       const double factor = config.topic_uses > 0 && used > config.topic_uses
                                 ? static_cast<double>(config.topic_uses) / used
                                 : 1.0;
-      bag.topic.push_back(bag.weight.back() * factor);
-      bag.topic_total += bag.topic.back();
+      t.topic = t.weight * factor;
+      bag.topic_total += t.topic;
     }
     return bag;
   }
@@ -290,12 +289,12 @@ struct Ranked {
         std::labs(long{x.day} - y.day) > config.max_days_apart) {
       return 0.0;  // another occasion
     }
-    if (p.keys.empty() || q.keys.empty()) return 0.0;
+    if (p.terms.empty() || q.terms.empty()) return 0.0;
     const bool one_doc = SameDoc(x, y);
     Overlap o = Shared(p, q, not_id, one_doc);
     // A short report (`to exact revenge`) in another outlet's story of the
     // same event may share one word with the statement it paraphrases.
-    const bool brief = std::min(p.keys.size(), q.keys.size()) <= config.short_terms && !one_doc &&
+    const bool brief = std::min(p.terms.size(), q.terms.size()) <= config.short_terms && !one_doc &&
                        x.event != 0 && x.event == y.event;
     if (o.shared < (brief ? std::size_t{1} : config.min_shared)) return 0.0;
     if (config.need_common && o.common == 0) return 0.0;
@@ -334,20 +333,19 @@ struct Ranked {
 // fails the first test below, so only the others get weighed bags.
 // Speakers as ids: the items' (PackedItems strings), then those of their own
 // (a string the items' table does not hold: an id past it).
-using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 struct Postings {
   std::vector<std::uint32_t> ranks;
   bool long_list = false;  // more than max_posting named items: dropped
 };
-using PostingMap = std::unordered_map<std::string_view, Postings>;  // keys: views of `held`
+using PostingLists = std::vector<Postings>;  // by held term (BridgeInputs::held)
 
 // The items to bridge (ranks of the items without entity, with a mention)
 // and their terms: made before the run's terms are counted, whose pass
 // makes the postings of the named items (BridgeInputs::Note).
 struct BridgeInputs {
   std::vector<std::size_t> bridge;
-  KeySet held;
-  std::vector<PostingMap> parts;  // by chunk of ranks of the counting pass
+  FlatMap<std::uint32_t> held;      // term → its index (of its postings), from 0
+  std::vector<PostingLists> parts;  // by chunk of ranks of the counting pass (by held term)
 
   BridgeInputs(const Ranked& g, unsigned threads) {
     const std::size_t n = g.order.size();
@@ -359,7 +357,7 @@ struct BridgeInputs {
     // The terms of the items to bridge, made by contiguous chunks on
     // `threads` threads (the items loaded there), then joined.
     const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(threads, n));
-    std::vector<KeySet> sets(chunks);
+    std::vector<FlatSet> sets(chunks);
     const std::size_t chunk = (bridge.size() + chunks - 1) / chunks;
     parallel::RunWorkers(chunks, [&](std::size_t c) {
       const std::size_t from = std::min(bridge.size(), c * chunk);
@@ -367,20 +365,24 @@ struct BridgeInputs {
       g.ForEachLoaded(
           to - from, [&](std::size_t k) { return bridge[from + k]; },
           [&](std::size_t, const Loaded& loaded) {
-            for (const PackedWords::Word t : loaded.f->terms) {
-              if (sets[c].find(t.key) == sets[c].end()) sets[c].emplace(t.key);
-            }
+            for (const PackedWords::Word t : loaded.f->terms) sets[c].Insert(t.key);
           });
     });
-    for (KeySet& set : sets) held.merge(set);
+    for (FlatSet& set : sets) {
+      set.ForEach([&](const std::string& key) {
+        held.Insert(key, static_cast<std::uint32_t>(held.size()));
+      });
+      set.Clear();
+    }
   }
   // In the counting pass, chunk c's rank r (ascending in the chunk), loaded:
   // its postings of the held terms when it has a speaker, while short.
   void Note(const Ranked& g, std::size_t c, std::size_t r, const Loaded& loaded) {
     if (held.empty() || g.Item(r).speaker == 0) return;
+    if (parts[c].empty()) parts[c].resize(held.size());
     for (const PackedWords::Word t : loaded.f->terms) {
-      auto key = held.find(t.key);
-      if (key == held.end()) continue;
+      const std::uint32_t* key = held.Find(t.key);
+      if (!key) continue;
       Postings& list = parts[c][*key];
       if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
       list.ranks.push_back(static_cast<std::uint32_t>(r));
@@ -404,9 +406,10 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
   // counting pass, joined here in chunk order: a posting is the chunks'
   // lists one after another, dropped when that is longer than max_posting —
   // what one pass in rank order makes.
-  PostingMap postings;
-  for (PostingMap& part : inputs.parts) {
-    for (auto& [key, from] : part) {
+  PostingLists postings(inputs.held.size());
+  for (PostingLists& part : inputs.parts) {
+    for (std::size_t key = 0; key < part.size(); ++key) {
+      const Postings& from = part[key];
       Postings& list = postings[key];
       if (list.long_list) continue;
       if (from.long_list || list.ranks.size() + from.ranks.size() > config.max_posting) {
@@ -421,7 +424,8 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
   std::vector<Loaded> loaded;
   std::vector<Bag> bags;
   std::vector<std::vector<std::size_t>> candidates;
-  std::vector<std::string> own;  // by item of a chunk: the speaker of its own made for it
+  std::vector<std::string> own;    // by item of a chunk: the speaker of its own made for it
+  std::vector<char> marked(n, 0);  // by rank: a candidate of the chunk (then cleared)
   for (std::size_t b0 = 0; b0 < bridge.size(); b0 += kBridgeChunk) {
     const std::size_t m = std::min(kBridgeChunk, bridge.size() - b0);
     // Its items: bags and candidates (named items sharing a term whose
@@ -432,10 +436,10 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     g.LoadMany(bridge.data() + b0, m, loaded.data(), threads);
     parallel::ForEach(m, threads, [&](std::size_t i) {
       bags[i] = g.BagOf(loaded[i]);
-      for (std::string_view k : bags[i].keys) {
-        auto it = postings.find(k);
-        if (it == postings.end() || it->second.long_list) continue;
-        for (std::uint32_t c : it->second.ranks) candidates[i].push_back(c);
+      for (const BagTerm& t : bags[i].terms) {
+        const std::uint32_t* held = inputs.held.Find(t.key);  // (every key of theirs is held)
+        if (!held || postings[*held].long_list) continue;
+        for (std::uint32_t c : postings[*held].ranks) candidates[i].push_back(c);
       }
       std::sort(candidates[i].begin(), candidates[i].end());
       candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
@@ -443,33 +447,43 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     });
     // Their candidates: features, the unweighed bag (keys and names) for
     // the common-terms test, the weighed one only for those that pass it.
+    // (`near`: the candidates' ranks, each once, ascending)
     std::vector<std::size_t> near;
-    for (const std::vector<std::size_t>& list : candidates)
-      near.insert(near.end(), list.begin(), list.end());
+    for (const std::vector<std::size_t>& list : candidates) {
+      for (std::size_t c : list) {
+        if (marked[c]) continue;
+        marked[c] = 1;
+        near.push_back(c);
+      }
+    }
+    for (std::size_t c : near) marked[c] = 0;
     std::sort(near.begin(), near.end());
-    near.erase(std::unique(near.begin(), near.end()), near.end());
     std::vector<Loaded> near_loaded(near.size());
     std::vector<Bag> near_bags(near.size());
     g.LoadMany(near.data(), near.size(), near_loaded.data(), threads);
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
-      near_bags[i] = MakeBag(near_loaded[i].f->terms, g.terms);
+      near_bags[i] = MakeBag(near_loaded[i].f->terms, g.terms, g.not_id);
     });
     auto near_index = [&](std::size_t c) {
       return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
     };
+    // From here each item's candidates are those passing, by their index in
+    // `near` (ascending, as their ranks).
     std::vector<char> passes(near.size(), 0);
     parallel::ForEach(m, threads, [&](std::size_t i) {
       auto& list = candidates[i];
-      std::vector<std::size_t> passing;
+      std::size_t kept = 0;
       for (std::size_t c : list) {
-        if (CommonTerms(bags[i], near_bags[near_index(c)], g.not_id) < config.bridge_min_shared)
+        const std::size_t at = near_index(c);
+        if (CommonTerms(bags[i], near_bags[at], config.bridge_min_shared) <
+            config.bridge_min_shared)
           continue;
-        passing.push_back(c);
+        list[kept++] = at;
       }
-      list = std::move(passing);
+      list.resize(kept);
     });
     for (const std::vector<std::size_t>& list : candidates) {
-      for (std::size_t c : list) passes[near_index(c)] = 1;
+      for (std::size_t at : list) passes[at] = 1;
     }
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
       if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);
@@ -482,10 +496,11 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       std::uint32_t entity = 0;
       bool one = true;
       std::vector<std::string> roles;
-      for (std::size_t c : candidates[i]) {
+      for (std::size_t at : candidates[i]) {
         // Containment in the longer of the two: the same words, not a short
         // record inside a long one.
-        const Bag& other = near_bags[near_index(c)];
+        const std::size_t c = near[at];
+        const Bag& other = near_bags[at];
         const Overlap o = Shared(bag, other, g.not_id);
         const double longer = std::max(bag.total, other.total);
         if (o.common < config.bridge_min_shared || longer <= 0 ||
@@ -524,6 +539,12 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
   return out;
 }
 
+// A block's postings of its short lists (PostingPairsByItem reads any
+// order of them).
+struct ShortPostings : std::vector<std::pair<std::uint32_t, std::vector<std::size_t>>> {
+  using mapped_type = std::vector<std::size_t>;
+};
+
 struct Edge {
   double sim;
   std::size_t a, b;  // indices into BlockLinks::items, a < b
@@ -551,46 +572,54 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   const bool hold = ranks.size() <= config.held_block;
   std::vector<Loaded> held(hold ? ranks.size() : 0);
   if (hold) g.LoadMany(ranks.data(), ranks.size(), held.data());
-  // Each item's unique terms (TermInfo::id), to `use(i, id)` (a held
-  // block's kept between the two passes).
-  std::vector<std::vector<std::uint32_t>> held_ids(hold ? ranks.size() : 0);
+  // Each item's unique terms (TermInfo::id).
   auto unique_ids = [&](const Loaded& loaded, std::vector<std::uint32_t>& keys) {
     keys.clear();
-    for (const PackedWords::Word w : loaded.f->terms)
-      keys.push_back(g.terms.find(w.key)->second.id);
+    for (const PackedWords::Word w : loaded.f->terms) keys.push_back(g.terms.Find(w.key)->id);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   };
-  if (hold) {
-    for (std::size_t i = 0; i < ranks.size(); ++i) unique_ids(held[i], held_ids[i]);
-  }
-  auto for_keys = [&](auto&& use) {
-    std::vector<std::uint32_t> keys;
-    auto each = [&](std::size_t i, const Loaded& loaded) {
-      unique_ids(loaded, keys);
-      for (std::uint32_t k : keys) use(i, k);
-    };
-    if (hold) {
-      for (std::size_t i = 0; i < ranks.size(); ++i) {
-        for (std::uint32_t k : held_ids[i]) use(i, k);
-      }
-    } else {
-      g.ForEachLoaded(
-          ranks.size(), [&](std::size_t i) { return ranks[i]; }, each);
-    }
-  };
   // 3. Candidate pairs share a term that is rare within the speaker's items.
-  std::unordered_map<std::uint32_t, int> count;
-  for_keys([&](std::size_t, std::uint32_t k) { ++count[k]; });
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> postings;  // short lists only
-  for_keys([&](std::size_t i, std::uint32_t k) {
-    const auto n = static_cast<std::size_t>(count.find(k)->second);
-    if (n >= 2 && n <= config.max_posting) postings[k].push_back(i);
-  });
+  ShortPostings postings;  // (term id, its items ascending): short lists only
+  std::vector<std::uint32_t> keys;
+  if (hold) {
+    // Every (term, item) of the block, sorted: a term's items are one run,
+    // ascending — its count and its posting (no table per block).
+    std::vector<std::uint64_t> uses;
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      unique_ids(held[i], keys);
+      for (std::uint32_t k : keys) uses.push_back(std::uint64_t{k} << 32 | i);
+    }
+    std::sort(uses.begin(), uses.end());
+    for (std::size_t a = 0, b = 0; a < uses.size(); a = b) {
+      while (b < uses.size() && uses[b] >> 32 == uses[a] >> 32) ++b;
+      if (b - a < 2 || b - a > config.max_posting) continue;
+      auto& list = postings.emplace_back(uses[a] >> 32, std::vector<std::size_t>()).second;
+      for (std::size_t k = a; k < b; ++k) list.push_back(uses[k] & 0xFFFFFFFFu);
+    }
+  } else {
+    // Items loaded a batch at a time, twice: the counts, then the short
+    // lists (memory: the block's distinct terms, not its every use).
+    auto for_keys = [&](auto&& use) {
+      g.ForEachLoaded(
+          ranks.size(), [&](std::size_t i) { return ranks[i]; },
+          [&](std::size_t i, const Loaded& loaded) {
+            unique_ids(loaded, keys);
+            for (std::uint32_t k : keys) use(i, k);
+          });
+    };
+    std::unordered_map<std::uint32_t, int> count;
+    for_keys([&](std::size_t, std::uint32_t k) { ++count[k]; });
+    std::unordered_map<std::uint32_t, std::vector<std::size_t>> lists;
+    for_keys([&](std::size_t i, std::uint32_t k) {
+      const auto n = static_cast<std::size_t>(count.find(k)->second);
+      if (n >= 2 && n <= config.max_posting) lists[k].push_back(i);
+    });
+    Release(count);
+    for (auto& [k, list] : lists) postings.emplace_back(k, std::move(list));
+  }
   std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
   Release(postings);
-  Release(count);
-  Release(held_ids);
   BlockLinks out;
   // The items of the pairs, ascending, and each one's index among them (a
   // block's pairs are many more than its items: marked, not sorted).
@@ -840,11 +869,17 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       return items.texts.empty() ? std::string_view() : items.texts[i];
     };
     std::iota(g.order.begin(), g.order.end(), 0);
+    // (the tuple (doc rank, start, speaker rank, end, text) compared field
+    // by field, each read only when those before it are equal)
     std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
       const PackedItem& a = items.items[x];
       const PackedItem& b = items.items[y];
-      return std::tuple(g.doc_rank[a.doc], a.start, speaker_rank[a.speaker], a.end, text(x)) <
-             std::tuple(g.doc_rank[b.doc], b.start, speaker_rank[b.speaker], b.end, text(y));
+      if (g.doc_rank[a.doc] != g.doc_rank[b.doc]) return g.doc_rank[a.doc] < g.doc_rank[b.doc];
+      if (a.start != b.start) return a.start < b.start;
+      if (speaker_rank[a.speaker] != speaker_rank[b.speaker])
+        return speaker_rank[a.speaker] < speaker_rank[b.speaker];
+      if (a.end != b.end) return a.end < b.end;
+      return text(x) < text(y);
     });
   }
   //    The terms' document frequencies (counted per chunk, then added; an
@@ -870,30 +905,39 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
           std::sort(keys.begin(), keys.end());
           keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
           for (std::string_view k : keys) {
-            auto it = df.find(k);
-            if (it == df.end())
-              df.emplace(std::string(k), TermInfo{1, 0});
+            if (TermInfo* info = df.Find(k))
+              ++info->df;
             else
-              ++it->second.df;
+              df.Insert(k, TermInfo{1, 0, 0});
           }
         });
   });
   g.terms = std::move(counts[0]);
   for (std::size_t c = 1; c < chunks; ++c) {
-    for (auto& [key, info] : counts[c]) g.terms[key].df += info.df;
+    for (const auto& [key, info] : counts[c]) {
+      if (TermInfo* held = g.terms.Find(key))
+        held->df += info.df;
+      else
+        g.terms.Insert(key, TermInfo{info.df, 0, 0});
+    }
   }
   Release(counts);
   {
-    // (8 bytes a term while they are sorted: a run may have millions)
-    std::vector<TermTable::value_type*> sorted;
-    sorted.reserve(g.terms.size());
-    for (auto& entry : g.terms) sorted.push_back(&entry);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (std::size_t k = 0; k < sorted.size(); ++k)
-      sorted[k]->second.id = static_cast<std::uint32_t>(k);
-    if (const auto it = g.terms.find(TermLexicon::kNegation); it != g.terms.end())
-      g.not_id = it->second.id;
+    // (4 bytes a term while they are sorted: a run may have millions)
+    const auto& entries = g.terms.entries();
+    std::vector<std::uint32_t> sorted(entries.size());
+    std::iota(sorted.begin(), sorted.end(), 0u);
+    std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return entries[a].first < entries[b].first;
+    });
+    // each term's idf over the run, as every bag of it weighs it
+    const double n_items = static_cast<double>(n);
+    for (std::size_t k = 0; k < sorted.size(); ++k) {
+      TermInfo& info = *g.terms.Find(entries[sorted[k]].first);
+      info.id = static_cast<std::uint32_t>(k);
+      info.idf = std::log((n_items + 1.0) / (info.df + 0.5));
+    }
+    if (const TermInfo* info = g.terms.Find(TermLexicon::kNegation)) g.not_id = info->id;
   }
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.

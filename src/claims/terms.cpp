@@ -160,6 +160,13 @@ struct TermKeyMemo {
   std::string unkept;  // the last key computed while the lexicon was being built
 };
 constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
+// Spellings' memo, the same way (one per thread, one lexicon at a time,
+// emptied past kMaxKeys words).
+struct SpellingMemo {
+  std::uint64_t owner = 0;
+  FlatMap<std::vector<TermLexicon::Spelling>> words;
+  std::vector<TermLexicon::Spelling> unkept;
+};
 std::atomic<std::uint64_t> next_serial{1};
 
 }  // namespace
@@ -231,9 +238,15 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
 std::string TermLexicon::Rewrite(std::string word, const ViewMap<std::string>& whole,
                                  const std::vector<Suffix>& endings) {
   if (auto it = whole.find(word); it != whole.end()) return it->second;
+  return ReplaceEnding(std::move(word), endings);
+}
+
+std::string TermLexicon::ReplaceEnding(std::string word, const std::vector<Suffix>& endings) {
   for (const Suffix& s : endings) {
     if (EndsWith(word, s.ending) && word.size() >= s.ending.size() + s.min_stem) {
-      return word.substr(0, word.size() - s.ending.size()) + s.replacement;
+      word.resize(word.size() - s.ending.size());  // (in place: no new string)
+      word += s.replacement;
+      return word;
     }
   }
   return word;
@@ -244,7 +257,7 @@ std::string TermLexicon::Respell(std::string word) const {
 }
 
 std::string TermLexicon::Stem(std::string word) const {
-  if (forms_.count(word)) return forms_.at(word);
+  if (auto it = forms_.find(word); it != forms_.end()) return it->second;
   for (const std::string& ending : undouble_) {
     // `quitting` → quit, `stopped` → stop: the doubled consonant goes too.
     const std::size_t n = word.size();
@@ -255,7 +268,7 @@ std::string TermLexicon::Stem(std::string word) const {
       return word.substr(0, n - e - 1);
     }
   }
-  return Rewrite(std::move(word), forms_, suffixes_);
+  return ReplaceEnding(std::move(word), suffixes_);  // (not a form: looked up above)
 }
 
 std::string TermLexicon::SpellingKey(std::string_view lower) const {
@@ -297,7 +310,7 @@ std::string TermLexicon::KeyOf(std::string_view lower) const {
     // Cut at a character boundary.
     std::size_t n = 0, chars = 0;
     while (n < w.size() && chars < truncate_) {
-      text::Next(w, n);
+      text::NextInline(w, n);
       ++chars;
     }
     w.resize(n);
@@ -381,6 +394,30 @@ void TermLexicon::Spell(Span span, std::string_view lower, std::vector<SpelledWo
   out.push_back({span, SpellingKey(lower)});
 }
 
+const std::vector<TermLexicon::Spelling>& TermLexicon::Spellings(std::string_view lower) const {
+  thread_local SpellingMemo memo;
+  auto spell = [&] {
+    std::vector<SpelledWord> spelled;
+    Spell({}, lower, spelled);
+    std::vector<Spelling> out;
+    out.reserve(spelled.size());
+    for (SpelledWord& s : spelled) {
+      const std::string& term = MemoKey(s.key);
+      const bool content = !term.empty() && term != kNegation;
+      out.push_back({std::move(s.key), content});
+    }
+    return out;
+  };
+  if (serial_ == 0) return memo.unkept = spell();  // still being built: not complete
+  if (memo.owner != serial_) {
+    memo.words.Clear();
+    memo.owner = serial_;
+  }
+  if (const std::vector<Spelling>* held = memo.words.Find(lower)) return *held;
+  if (memo.words.size() >= kMaxKeys) memo.words.Clear();
+  return memo.words.Insert(lower, spell());
+}
+
 namespace {
 
 // ScannedText's slots (1 + id, under 32 bits of the hash): the id of `key`
@@ -423,6 +460,8 @@ ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
   first_of_.assign(words_.size(), kNone);
   word_slots_.assign(SlotsFor(words_.size()), 0);
   keys_.reserve(words_.size() / 2 + 8);
+  // (sized for that many keys: not placed again as they come)
+  key_slots_.assign(SlotsFor(words_.size() / 2 + 8), 0);
   for (std::size_t k = 0; k < words_.size(); ++k) KeyOfWord(words_[k].lower, k);
 }
 
@@ -596,9 +635,7 @@ void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wordin
   if (spelled_of_.empty()) spelled_of_.assign(words_.size(), {kNone, 0});
   std::string joined;
   auto add_spelled = [&](std::string_view lower) {
-    spell_.clear();
-    lexicon_.Spell({}, lower, spell_);
-    for (const SpelledWord& s : spell_) wording.Add(s.key, ContentTerm(s.key));
+    for (const TermLexicon::Spelling& s : lexicon_.Spellings(lower)) wording.Add(s.key, s.content);
   };
   for (std::size_t k = 0; k < words.size(); ++k) {
     auto joins = [&] {
@@ -623,13 +660,9 @@ void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wordin
     }
     auto& range = spelled_of_[first_of_[w.doc_word]];
     if (range.first == kNone) {
-      spell_.clear();
-      lexicon_.Spell({}, w.lower, spell_);
       range.first = static_cast<std::uint32_t>(spelled_.size());
-      for (SpelledWord& s : spell_) {
-        const bool content = ContentTerm(s.key);
-        spelled_.emplace_back(std::move(s.key), content);
-      }
+      for (const TermLexicon::Spelling& s : lexicon_.Spellings(w.lower))
+        spelled_.emplace_back(s.key, s.content);
       range.second = static_cast<std::uint32_t>(spelled_.size());
     }
     for (std::uint32_t i = range.first; i < range.second; ++i)

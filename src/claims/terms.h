@@ -81,6 +81,15 @@ class TermLexicon {
   std::vector<SpelledWord> Words(std::string_view text) const;
   // Words' spelled word(s) of one word (`lower`, at `span`), appended.
   void Spell(Span span, std::string_view lower, std::vector<SpelledWord>& out) const;
+  // Spell's keys of one word, each with whether it is a content term
+  // (TermKey neither "" nor `not`): from this thread's memo (a direct
+  // quote's wording spells every word: news repeats them), valid until the
+  // next Spellings on the thread.
+  struct Spelling {
+    std::string key;
+    bool content = false;
+  };
+  const std::vector<Spelling>& Spellings(std::string_view lower) const;
 
   // One word (lower case) to its spelling key / its term key ("" if dropped).
   std::string SpellingKey(std::string_view lower) const;
@@ -98,6 +107,9 @@ class TermLexicon {
   // The whole-word replacement of `word`, else its first matching ending's.
   static std::string Rewrite(std::string word, const ViewMap<std::string>& whole,
                              const std::vector<Suffix>& endings);
+  // `word` with its first matching ending's replacement (Rewrite without
+  // the whole words).
+  static std::string ReplaceEnding(std::string word, const std::vector<Suffix>& endings);
   std::string Respell(std::string word) const;
   std::string Stem(std::string word) const;
   std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
@@ -238,7 +250,6 @@ class ScannedText {
   // AddWording's: by first word, its range in spelled_ ({kNone, 0}: not yet)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spelled_of_;
   std::vector<std::pair<std::string, bool>> spelled_;  // key, content term
-  std::vector<SpelledWord> spell_;                     // (scratch)
   std::vector<RawWord> head_, tail_;                   // WordsOf's words scanned again
   std::vector<Word> out_;                              // WordsOf's
 };

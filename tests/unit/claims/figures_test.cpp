@@ -47,6 +47,11 @@ TEST_SUITE("claims.figures") {
     } rows[] = {
         {"The shelling killed 46 people in Tarsk.", "46 | - | killed", "46 people"},
         {"Forty-six civilians were killed.", "46 | - | civilians killed", "Forty-six civilians"},
+        // (a hyphenated number of each length of first word; a number glued to its noun)
+        {"Twenty-one civilians were killed.", "21 | - | civilians killed", "Twenty-one civilians"},
+        {"Ninety-nine soldiers were wounded.", "99 | - | security forces wounded",
+         "Ninety-nine soldiers"},
+        {"The clashes killed 200people.", "200 | - | killed", "200people"},
         {"Eight people died in the fire.", "8 | - | killed", "Eight people"},
         {"Dozens of protesters gathered.", "24 | dozens | protesters", "Dozens of protesters"},
         {"Hundreds were killed in the valley.", "200 | hundreds | killed", "Hundreds"},

@@ -241,6 +241,16 @@ TEST_SUITE("claims.statements") {
     const StatementGroups topic = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
     CHECK(topic.of[0] != topic.of[1]);
     CHECK(topic.of[0] == topic.of[2]);
+    // Counts of terms the item does not have, before, between and after its
+    // own (a bag walks its keys and the counts together): nothing changes.
+    for (StatementItem& item : items) {
+      if (item.doc != "a") continue;
+      for (const char* other : {"", "0", "aaa", "fa", "g", "strijz", "strikz", "zzz", "\xC3\xA9"})
+        item.doc_uses.emplace_back(other, 50);
+      std::sort(item.doc_uses.begin(), item.doc_uses.end());
+    }
+    const StatementGroups more = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(more.of == topic.of);
   }
 
   TEST_CASE("a brief report on the same event shares one word with its statement") {

@@ -91,6 +91,38 @@ TEST_SUITE("claims.terms") {
     }
   }
 
+  TEST_CASE("Spellings: Spell's keys with TermKey's content flag, asked once or again") {
+    struct Row {
+      std::string lower, keys;  // key, then * when a content term
+    } rows[] = {
+        {"defence", "defense*"},     {"won't", "will not"},   {"we're", "we are"},
+        {"isn't", "is not"},         {"marched", "marched*"}, {"the", "the"},
+        {"organised", "organized*"}, {"84,000", "84,000*"},   {"", ""},
+    };
+    auto show = [](const std::vector<TermLexicon::Spelling>& spellings) {
+      std::string out;
+      for (const auto& s : spellings)
+        out += (out.empty() ? "" : " ") + s.key + (s.content ? "*" : "");
+      return out;
+    };
+    for (int pass = 0; pass < 2; ++pass) {  // the second from the thread's memo
+      for (const Row& r : rows) {
+        CAPTURE(r.lower);
+        CAPTURE(pass);
+        CHECK(show(Lexicon().Spellings(r.lower)) == r.keys);
+        // what Spell and TermKey give one by one
+        std::vector<SpelledWord> spelled;
+        Lexicon().Spell({}, r.lower, spelled);
+        std::vector<TermLexicon::Spelling> expected;
+        for (const SpelledWord& w : spelled) {
+          const std::string term = Lexicon().TermKey(w.key);
+          expected.push_back({w.key, !term.empty() && term != TermLexicon::kNegation});
+        }
+        CHECK(show(Lexicon().Spellings(r.lower)) == show(expected));
+      }
+    }
+  }
+
   TEST_CASE("ScanWords: spans, joiners, sentence starts") {
     auto words = ScanWords("“Tarsk’s 1,500 men,” she said. Then: war-torn", false);
     std::vector<std::string> lower;
