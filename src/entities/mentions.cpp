@@ -34,6 +34,9 @@ enum Fact : std::uint32_t {
   kRoleQualifier = 1u << 13,
   kOpener = 1u << 14,
   kDescriptor = 1u << 15,
+  // the lower case of a place or demonym of places.txt: the word may be one
+  // (rules::Places reads the word as written: asked only of these)
+  kMayBePlace = 1u << 16,
   kAsked = 1u << 31,  // (Run_::facts: the token's word was looked up)
 };
 }  // namespace
@@ -97,6 +100,16 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
   }
   for (const std::string& k : keys) {
     if (const std::uint32_t facts = FactsOf(k)) facts_.Insert(k, facts);
+  }
+  // (FactsOf does not know them: a place's lower case, as a token's is made)
+  auto may_be_place = [&](const std::string& name) {
+    const std::string key = segment::Lower(name);
+    facts_.Insert(key, FactsOf(key)) |= kMayBePlace;
+  };
+  for (const rules::Country& c : places_.countries()) {
+    may_be_place(c.name);
+    may_be_place(c.capital);
+    for (const std::string& d : c.demonyms) may_be_place(d);
   }
 }
 
@@ -184,8 +197,11 @@ struct MentionFinder::Run_ {
   bool Same(std::size_t a, std::size_t b) const { return tok[a].sentence == tok[b].sentence; }
   bool IsPlace(std::size_t i) const {
     if (!IsWord(i)) return false;
-    if (place_word[i] == kUnknown)
-      place_word[i] = f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)) ? kYes : kNo;
+    if (place_word[i] == kUnknown) {
+      const bool place =
+          Is(i, kMayBePlace) && (f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)));
+      place_word[i] = place ? kYes : kNo;
+    }
     return place_word[i] == kYes;
   }
   // The Fact bits of word token i (0 for any other token), looked up once.
