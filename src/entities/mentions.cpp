@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstdint>
 #include <map>
 #include <optional>
 
@@ -13,6 +14,32 @@ namespace whosaid::entities {
 
 using segment::Token;
 using segment::TokenKind;
+
+namespace {
+// MentionFinder::facts_'s bits: what a lower-case word is.
+enum Fact : std::uint32_t {
+  kFunction = 1u << 0,  // WordLists::IsFunctionWord
+  kRole = 1u << 1,      // WordLists::IsRole
+  kTitle = 1u << 2,     // WordLists::IsTitle
+  kHonorific = 1u << 3,
+  kOrgHead = 1u << 4,  // WordLists::IsOrgHead of a capitalised word
+  kConnector = 1u << 5,
+  kOperationWord = 1u << 6,
+  kOwnedHead = 1u << 7,
+  kNameConnector = 1u << 8,
+  kDateWord = 1u << 9,
+  kPlaceConnector = 1u << 10,
+  kPortfolio = 1u << 11,
+  kAffiliationLink = 1u << 12,
+  kRoleQualifier = 1u << 13,
+  kOpener = 1u << 14,
+  kDescriptor = 1u << 15,
+  // the lower case of a place or demonym of places.txt: the word may be one
+  // (rules::Places reads the word as written: asked only of these)
+  kMayBePlace = 1u << 16,
+  kAsked = 1u << 31,  // (Run_::facts: the token's word was looked up)
+};
+}  // namespace
 
 MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& rules)
     : word_lists_(rules.Shared<segment::WordLists>()),
@@ -59,6 +86,54 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
       [&](const std::string& p) { longest_particle_ = std::max(longest_particle_, p.size()); });
   for (const auto& words : own_names_) own_name_starts_.Add(words[0]);
   for (const auto& words : naming_links_) naming_starts_.Add(words[0]);
+  // facts_: every word some answer is true of (see the header)
+  std::vector<std::string> keys;
+  for (const auto& row : word_lists_.rows()) keys.push_back(row.word);
+  word_lists_.ForEachListWord([&](std::string_view w) {
+    keys.emplace_back(w);
+    keys.push_back(std::string(w) + ".");
+  });
+  for (const FlatSet* set : {&connectors_, &operations_, &owned_heads_, &name_connectors_,
+                             &date_words_, &place_connectors_, &portfolios_, &affiliation_links_,
+                             &role_qualifiers_, &openers_, &descriptors_}) {
+    set->ForEach([&](const std::string& w) { keys.push_back(w); });
+  }
+  for (const std::string& k : keys) {
+    if (const std::uint32_t facts = FactsOf(k)) facts_.Insert(k, facts);
+  }
+  // (FactsOf does not know them: a place's lower case, as a token's is made)
+  auto may_be_place = [&](const std::string& name) {
+    const std::string key = segment::Lower(name);
+    facts_.Insert(key, FactsOf(key)) |= kMayBePlace;
+  };
+  for (const rules::Country& c : places_.countries()) {
+    may_be_place(c.name);
+    may_be_place(c.capital);
+    for (const std::string& d : c.demonyms) may_be_place(d);
+  }
+}
+
+// The answers facts_ holds for a word, asked of the lists themselves.
+std::uint32_t MentionFinder::FactsOf(std::string_view w) const {
+  std::uint32_t b = 0;
+  auto add = [&](bool yes, Fact fact) { b |= yes ? fact : 0u; };
+  add(word_lists_.IsFunctionWord(w), kFunction);
+  add(word_lists_.IsRole(w), kRole);
+  add(word_lists_.IsTitle(w), kTitle);
+  add(word_lists_.IsHonorific(w), kHonorific);
+  add(word_lists_.IsOrgHead(w, true), kOrgHead);
+  add(connectors_.Contains(w), kConnector);
+  add(operations_.Contains(w), kOperationWord);
+  add(owned_heads_.Contains(w), kOwnedHead);
+  add(name_connectors_.Contains(w), kNameConnector);
+  add(date_words_.Contains(w), kDateWord);
+  add(place_connectors_.Contains(w), kPlaceConnector);
+  add(portfolios_.Contains(w), kPortfolio);
+  add(affiliation_links_.Contains(w), kAffiliationLink);
+  add(role_qualifiers_.Contains(w), kRoleQualifier);
+  add(openers_.Contains(w), kOpener);
+  add(descriptors_.Contains(w), kDescriptor);
+  return b;
 }
 
 // One Run(): the tokens, their lower-case words, and the mentions so far.
@@ -71,11 +146,16 @@ struct MentionFinder::Run_ {
   std::vector<char> name_word;          // per token: IsNameWord, worked out once
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
-  // Per token, what IsFunction, IsRoleWord and IsPlace found (kUnknown until
-  // asked): the finder asks of the same words again and again, each a hash
-  // look-up.
+  // The word tokens that may start an own-name phrase or a naming link
+  // (Starts::MayHold), in order, found in the one pass over the words: the
+  // only tokens OwnNames and NamedRoles read.
+  std::vector<std::size_t> own_name_at, naming_at;
+  // Per token, what IsPlace found (kUnknown until asked), and its word's
+  // Fact bits (0 until asked: kAsked once looked up): the finder asks of
+  // the same words again and again, each a hash look-up.
   enum Known : char { kUnknown, kNo, kYes };
-  mutable std::vector<Known> function_word, role_word, place_word, org_head, date_word, portfolio;
+  mutable std::vector<Known> place_word;
+  mutable std::vector<std::uint32_t> facts;
   // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
   // its first place and whether it is in title case, each computed when a
   // mention first asks of that sentence (most sentences are never asked).
@@ -89,22 +169,24 @@ struct MentionFinder::Run_ {
         tok(tokens.tokens),
         lower(tokens.tokens.size()),
         used(tokens.tokens.size(), 0),
-        function_word(tokens.tokens.size(), kUnknown),
-        role_word(tokens.tokens.size(), kUnknown),
         place_word(tokens.tokens.size(), kUnknown),
-        org_head(tokens.tokens.size(), kUnknown),
-        date_word(tokens.tokens.size(), kUnknown),
-        portfolio(tokens.tokens.size(), kUnknown) {
+        facts(tokens.tokens.size(), 0) {
     name_word.assign(tok.size(), 0);
+    // (views made directly: Tokens::lowered_at holds every token's bounds)
+    const char* const lowered = tokens.lowered.data();
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (tok[i].kind != TokenKind::kWord) continue;
-      lower[i] = tokens.Lowered(i);
-      name_word[i] = tok[i].cap || tok[i].all_caps || IsParticleName(i);
+      lower[i] = std::string_view(lowered + tokens.lowered_at[i],
+                                  tokens.lowered_at[i + 1] - tokens.lowered_at[i]);
+      name_word[i] = tok[i].cap || tok[i].all_caps || (tok[i].hyphen && IsParticleName(i));
+      if (f.own_name_starts_.MayHold(lower[i])) own_name_at.push_back(i);
+      if (i > 0 && f.naming_starts_.MayHold(lower[i])) naming_at.push_back(i);
     }
   }
 
+  // (a token's span lies inside the text: the view is made without substr's check)
   std::string_view Word(std::size_t i) const {
-    return text.substr(tok[i].span.begin, tok[i].span.size());
+    return std::string_view(text.data() + tok[i].span.begin, tok[i].span.size());
   }
   bool IsWord(std::size_t i) const { return i < tok.size() && tok[i].kind == TokenKind::kWord; }
   bool IsCap(std::size_t i) const { return IsWord(i) && (tok[i].cap || tok[i].all_caps); }
@@ -115,40 +197,44 @@ struct MentionFinder::Run_ {
   bool Same(std::size_t a, std::size_t b) const { return tok[a].sentence == tok[b].sentence; }
   bool IsPlace(std::size_t i) const {
     if (!IsWord(i)) return false;
-    if (place_word[i] == kUnknown)
-      place_word[i] = f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)) ? kYes : kNo;
+    if (place_word[i] == kUnknown) {
+      const bool place =
+          Is(i, kMayBePlace) && (f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)));
+      place_word[i] = place ? kYes : kNo;
+    }
     return place_word[i] == kYes;
   }
-  bool IsFunction(std::size_t i) const {
-    if (!IsWord(i)) return false;
-    if (function_word[i] == kUnknown)
-      function_word[i] = f.word_lists_.IsFunctionWord(lower[i]) ? kYes : kNo;
-    return function_word[i] == kYes;
+  // The Fact bits of word token i (0 for any other token), looked up once.
+  // A number compound is no key of facts_: a word without a hyphen is none
+  // (Token::hyphen: the lower case has a '-' only where the word has one).
+  // (Inline, the look-up not: the finder asks about a token several times,
+  // and looks it up once.)
+  std::uint32_t Facts(std::size_t i) const {
+    if (!IsWord(i)) return 0;
+    if (facts[i] == 0) facts[i] = LookUpFacts(i);
+    return facts[i];
   }
+  [[gnu::noinline]] std::uint32_t LookUpFacts(std::size_t i) const {
+    const std::uint32_t* held = f.facts_.Find(lower[i]);
+    std::uint32_t b = kAsked | (held ? *held : 0u);
+    if (!(b & kFunction) && tok[i].hyphen && f.word_lists_.IsNumberCompound(lower[i]))
+      b |= kFunction;
+    return b;
+  }
+  bool Is(std::size_t i, Fact fact) const { return (Facts(i) & fact) != 0; }
+  bool IsFunction(std::size_t i) const { return Is(i, kFunction); }
+  // A role noun, or a title that is no honorific.
   bool IsRoleWord(std::size_t i) const {
-    if (!IsWord(i)) return false;
-    if (role_word[i] == kUnknown) {
-      bool role = f.word_lists_.IsRole(lower[i]) ||
-                  (f.word_lists_.IsTitle(lower[i]) && !f.word_lists_.IsHonorific(lower[i]));
-      role_word[i] = role ? kYes : kNo;
-    }
-    return role_word[i] == kYes;
+    const std::uint32_t b = Facts(i);
+    return (b & kRole) || ((b & kTitle) && !(b & kHonorific));
   }
-  // The answer of `ask` for word token i, asked once (`known` keeps it).
-  template <class Ask>
-  bool Once(std::vector<Known>& known, std::size_t i, const Ask& ask) const {
-    if (!IsWord(i)) return false;
-    if (known[i] == kUnknown) known[i] = ask() ? kYes : kNo;
-    return known[i] == kYes;
-  }
-  bool IsOrgHead(std::size_t i) const {
-    return Once(org_head, i, [&] { return f.word_lists_.IsOrgHead(lower[i], true); });
-  }
+  bool IsOrgHead(std::size_t i) const { return Is(i, kOrgHead); }
 
   // A lower-case word made of a name particle, a hyphen and a capitalised
   // name (al-Dabbagh, el-Masri, ad-Din): a name word like a capitalised one.
   bool IsParticleName(std::size_t i) const {
-    if (!IsWord(i) || tok[i].cap || tok[i].all_caps) return false;
+    // (Token::hyphen: most words have none, and are not read)
+    if (!IsWord(i) || tok[i].cap || tok[i].all_caps || !tok[i].hyphen) return false;
     const std::string_view w = Word(i);
     // (a hyphen after more bytes than the longest particle has follows no
     // particle: only the first bytes are looked at)
@@ -161,12 +247,8 @@ struct MentionFinder::Run_ {
   }
   // IsCap or IsParticleName (name_word, filled before any mention is read).
   bool IsNameWord(std::size_t i) const { return i < name_word.size() && name_word[i]; }
-  bool IsDateWord(std::size_t i) const {
-    return Once(date_word, i, [&] { return f.date_words_.Contains(lower[i]); });
-  }
-  bool IsNameConnector(std::size_t i) const {
-    return IsWord(i) && !tok[i].cap && f.name_connectors_.Contains(lower[i]);
-  }
+  bool IsDateWord(std::size_t i) const { return Is(i, kDateWord); }
+  bool IsNameConnector(std::size_t i) const { return Is(i, kNameConnector) && !tok[i].cap; }
   // An apostrophe alone after a word (Nouri’ al-Hadithi), not a possessive 's.
   bool IsLoneApostrophe(std::size_t i) const {
     if (i >= tok.size() || tok[i].kind != TokenKind::kPossessive) return false;
@@ -200,7 +282,7 @@ struct MentionFinder::Run_ {
       std::size_t k = j;
       while (k < tok.size() && k < j + 2 && Same(i, k) &&
              (tok[k].kind == TokenKind::kPossessive || IsNameConnector(k) ||
-              (IsWord(k) && !tok[k].cap && f.connectors_.Contains(lower[k])))) {
+              (Is(k, kConnector) && !tok[k].cap))) {
         ++k;
       }
       if (k == j || !IsNameWord(k) || !Same(i, k) || IsDateWord(k)) break;
@@ -216,24 +298,21 @@ struct MentionFinder::Run_ {
     while (first < last && (IsFunction(first) || !IsNameWord(first) || IsOpener(first))) ++first;
     return first;
   }
-  bool IsOpener(std::size_t i) const { return IsWord(i) && f.openers_.Contains(lower[i]); }
+  bool IsOpener(std::size_t i) const { return Is(i, kOpener); }
   // "Billionaire", "Sen.": a descriptor or a title written before a name.
   bool IsPreName(std::size_t i) const {
-    if (!IsWord(i)) return false;
-    return f.descriptors_.Contains(lower[i]) ||
-           (f.word_lists_.IsTitle(lower[i]) && IsPunct(i + 1, '.'));
+    return Is(i, kDescriptor) || (Is(i, kTitle) && IsPunct(i + 1, '.'));
   }
 
   void Emit(std::size_t first, std::size_t last, MentionKind kind, std::string role = {},
             std::string owner = {}) {
-    NameMention m;
+    NameMention& m = out.emplace_back();  // (made in place: no move, no destructor)
     m.span = {tok[first].span.begin, tok[last].span.end};
-    m.text = std::string(text.substr(m.span.begin, m.span.size()));
+    m.text.assign(text.data() + m.span.begin, m.span.size());
     m.kind = kind;
     m.role = std::move(role);
     m.owner = std::move(owner);
     for (std::size_t i = first; i <= last; ++i) used[i] = 1;
-    out.push_back(std::move(m));
     range.emplace_back(first, last);
   }
 
@@ -241,8 +320,8 @@ struct MentionFinder::Run_ {
   // (Sheikh Hamad bin Faisal, General Yusuf Kamal): how the text writes the
   // name; the corpus stage also knows it without (resolve/).
   void EmitTitled(std::size_t first, std::size_t last, std::string role) {
-    if (first > 0 && IsCap(first - 1) && Same(first, first - 1) &&
-        f.word_lists_.IsTitle(lower[first - 1]) && !f.word_lists_.IsRole(lower[first - 1])) {
+    if (first > 0 && IsCap(first - 1) && Same(first, first - 1) && Is(first - 1, kTitle) &&
+        !Is(first - 1, kRole)) {
       --first;
     }
     Emit(first, last, MentionKind::kPerson, std::move(role));
@@ -337,9 +416,7 @@ struct MentionFinder::Run_ {
     return role;
   }
 
-  bool IsPortfolio(std::size_t i) const {
-    return Once(portfolio, i, [&] { return f.portfolios_.Contains(lower[i]); });
-  }
+  bool IsPortfolio(std::size_t i) const { return Is(i, kPortfolio); }
 
   // 2–max_plain_name_words name words — up to max_name_words with a particle or a name
   // connector among them (Hamad bin Faisal bin Jassim Al Marri) — none a
@@ -476,7 +553,7 @@ struct MentionFinder::Run_ {
     bool owned = false;
     for (std::size_t i = first; i <= last; ++i) {
       if (IsPlace(i) || (i == first && tok[i].all_caps)) return {};
-      owned = owned || (IsWord(i) && f.owned_heads_.Contains(lower[i]));
+      owned = owned || Is(i, kOwnedHead);
     }
     return owned ? OwnerBefore(first) : std::string();
   }
@@ -486,7 +563,7 @@ struct MentionFinder::Run_ {
   // city; but the UN Mission in Somalia).
   std::size_t WithoutLocation(std::size_t first, std::size_t last) const {
     for (std::size_t p = first + 1; p < last; ++p) {
-      if (!IsWord(p) || tok[p].cap || !f.place_connectors_.Contains(lower[p])) continue;
+      if (!IsWord(p) || tok[p].cap || !Is(p, kPlaceConnector)) continue;
       if (PlaceTokens(p + 1) != last - p) return p - 1;
     }
     return last;
@@ -515,13 +592,13 @@ struct MentionFinder::Run_ {
   bool OperationWordBefore(std::size_t i, std::size_t n) const {
     for (std::size_t k = 1; k <= n && k <= i; ++k) {
       if (!Same(i, i - k)) break;
-      if (IsWord(i - k) && f.operations_.Contains(lower[i - k])) return true;
+      if (Is(i - k, kOperationWord)) return true;
     }
     return false;
   }
 
   bool Operation(std::size_t first, std::size_t last) {
-    if (f.operations_.Contains(lower[first]) && tok[first].cap && first < last) {
+    if (Is(first, kOperationWord) && tok[first].cap && first < last) {
       Emit(first + 1, last, MentionKind::kOperation);
       return true;
     }
@@ -529,7 +606,7 @@ struct MentionFinder::Run_ {
     // (most runs follow neither a link nor a comma: the hyphens are looked
     // for only after a comma)
     const bool linked =
-        IsWord(first - 1) && (LinkEndsAt(first - 1) || f.operations_.Contains(lower[first - 1]));
+        IsWord(first - 1) && (LinkEndsAt(first - 1) || Is(first - 1, kOperationWord));
     bool comma = IsPunct(first - 1, ',') && IsPunct(last + 1, '(');
     for (std::size_t i = first; !linked && !comma && i <= last && IsPunct(first - 1, ','); ++i)
       comma = Word(i).find('-') != std::string_view::npos;
@@ -614,8 +691,7 @@ struct MentionFinder::Run_ {
   // House in "House Minority Leader"), when an organisation head is left.
   std::optional<std::size_t> OrgBefore(std::size_t first, std::size_t r) const {
     std::size_t end = r;
-    while (end > first &&
-           (!IsWord(end - 1) || IsPlace(end - 1) || f.role_qualifiers_.Contains(lower[end - 1]))) {
+    while (end > first && (!IsWord(end - 1) || IsPlace(end - 1) || Is(end - 1, kRoleQualifier))) {
       --end;
     }
     if (end <= first + 1) return std::nullopt;  // a bare head ("House") is no name
@@ -629,7 +705,7 @@ struct MentionFinder::Run_ {
   // the Gulf Policy Centre").
   bool PersonOfOrg(std::size_t first, std::size_t last) {
     for (std::size_t c = first + 2; c < last; ++c) {
-      if (!IsWord(c) || tok[c].cap || !f.affiliation_links_.Contains(lower[c])) continue;
+      if (!IsWord(c) || tok[c].cap || !Is(c, kAffiliationLink)) continue;
       if (!PersonLike(first, c - 1)) return false;
       bool org = false;
       for (std::size_t k = c + 1; k <= last; ++k) org = org || IsOrgHead(k);
@@ -771,8 +847,9 @@ struct MentionFinder::Run_ {
   // "a commander identified as Tiger": the name after a role word and
   // a naming phrase (rules/mentions.txt) is a person with that role.
   void NamedRoles() {
-    for (std::size_t r = 0; r < tok.size(); ++r) {
-      if (!IsWord(r) || !IsWord(r + 1) || !f.naming_starts_.MayHold(lower[r + 1])) continue;
+    for (std::size_t next : naming_at) {
+      const std::size_t r = next - 1;
+      if (!IsWord(r)) continue;
       for (const auto& words : f.naming_links_) {
         bool ok = true;
         for (std::size_t k = 0; k < words.size() && ok; ++k) {
@@ -796,8 +873,7 @@ struct MentionFinder::Run_ {
   // paragraph: a person mention, or a name word opening a sentence (not a
   // possessive: "Kamali’s rival").
   void OwnNames() {
-    for (std::size_t t = 0; t < tok.size(); ++t) {
-      if (!IsWord(t) || !f.own_name_starts_.MayHold(lower[t])) continue;
+    for (std::size_t t : own_name_at) {
       for (const auto& words : f.own_names_) {
         if (lower[t] != words[0]) continue;
         bool ok = true;
@@ -842,15 +918,17 @@ struct MentionFinder::Run_ {
   // words are only looked up, never stored.
   void Words() {
     std::vector<std::size_t> candidates;
-    std::unordered_set<std::string_view, ViewHash> names;  // the candidates' lower-case forms
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (used[i] || !IsNameWord(i) || IsFunction(i) ||
-          Word(i).size() < f.config_.min_word_mention_bytes)
+          tok[i].span.size() < f.config_.min_word_mention_bytes)
         continue;
       candidates.push_back(i);
-      names.insert(lower[i]);
     }
     if (candidates.empty()) return;
+    Forms names;  // the candidates' lower-case forms
+    names.Reset(candidates.size());
+    std::vector<std::size_t> slot(candidates.size());
+    for (std::size_t c = 0; c < candidates.size(); ++c) slot[c] = names.Add(lower[candidates[c]]);
     // (length, first and last byte) of each form, folded into 2^16 bits: a
     // lower-case word whose bit no candidate set strikes none off and is not
     // looked up (most are not)
@@ -861,17 +939,63 @@ struct MentionFinder::Run_ {
              0xFFFFu;
     };
     std::bitset<1u << 16> shapes;
-    for (std::string_view name : names) shapes.set(key(name));
+    for (std::size_t i : candidates) shapes.set(key(lower[i]));
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.test(key(lower[i])))
-        names.erase(lower[i]);
+      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes[key(lower[i])])
+        names.StrikeOff(lower[i]);
     }
     out.reserve(out.size() + candidates.size());
     range.reserve(range.size() + candidates.size());
-    for (std::size_t i : candidates) {
-      if (names.count(lower[i])) Emit(i, i, MentionKind::kWord);
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      if (!names.slots[slot[c]].common) Emit(candidates[c], candidates[c], MentionKind::kWord);
     }
   }
+
+  // Words()'s set of forms: each candidate form once, struck off (`common`)
+  // when the document writes it in lower case. Open addressing over 2^k
+  // slots at most half full, probed with HashBytes (core/view_hash.h): one
+  // hash per candidate and per lower-case word the shape test lets through,
+  // no allocation per form (a std::unordered_set made a node for each).
+  struct Forms {
+    struct Slot {
+      std::string_view form;
+      std::uint32_t tag = 0;  // the hash's high bits
+      bool held = false;
+      bool common = false;
+    };
+    std::vector<Slot> slots;
+    std::size_t mask = 0;
+
+    void Reset(std::size_t forms) {
+      std::size_t n = 16;
+      while (n < 2 * forms) n *= 2;
+      slots.assign(n, Slot{});
+      mask = n - 1;
+    }
+    // The slot of `w`, claimed when no slot holds it.
+    std::size_t Add(std::string_view w) {
+      const std::uint64_t h = HashBytes(w);
+      const auto tag = static_cast<std::uint32_t>(h >> 32);
+      for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        Slot& s = slots[i];
+        if (!s.held) {
+          s = Slot{w, tag, true, false};
+          return i;
+        }
+        if (s.tag == tag && s.form == w) return i;
+      }
+    }
+    void StrikeOff(std::string_view w) {
+      const std::uint64_t h = HashBytes(w);
+      const auto tag = static_cast<std::uint32_t>(h >> 32);
+      for (std::size_t i = h & mask; slots[i].held; i = (i + 1) & mask) {
+        if (slots[i].tag == tag && slots[i].form == w) {
+          slots[i].common = true;
+          return;
+        }
+      }
+    }
+  };
 };
 
 std::vector<NameMention> MentionFinder::Run(std::string_view text,
@@ -882,6 +1006,11 @@ std::vector<NameMention> MentionFinder::Run(std::string_view text,
   run.OwnNames();
   run.NamedRoles();
   run.Words();
+  // (in text order already — most documents — the stable sort changes nothing)
+  if (std::is_sorted(
+          run.out.begin(), run.out.end(),
+          [](const NameMention& a, const NameMention& b) { return a.span.begin < b.span.begin; }))
+    return std::move(run.out);
   std::vector<std::size_t> order(run.out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

@@ -25,6 +25,7 @@
 
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,9 +114,17 @@ class MentionFinder {
       return (w.size() % 32) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
     }
     void Add(std::string_view w) { bits.set(Key(w)); }
-    bool MayHold(std::string_view w) const { return bits.test(Key(w)); }
+    bool MayHold(std::string_view w) const { return bits[Key(w)]; }  // (Key < 32 * 256)
   };
   Starts own_name_starts_, naming_starts_;
+  // What Run() asks of a token's lower-case word, as bits (mentions.cpp:
+  // Fact): each word of the sets above and of segment::WordLists (a title
+  // also with a final full stop, as WordLists::IsTitle reads it) with its
+  // answers, so one look-up per token answers every question. A word not
+  // held has none, but a number compound ("twenty-six" is a function word:
+  // WordLists::IsNumberCompound), asked of a word with a hyphen.
+  FlatMap<std::uint32_t> facts_;
+  std::uint32_t FactsOf(std::string_view lower) const;
 };
 
 }  // namespace whosaid::entities

@@ -14,7 +14,7 @@ Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
   // directly, without substr's checks)
   for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
     const auto& t = tokens.tokens[i];
-    Word w;
+    Word& w = out.words.emplace_back();  // (made in place, not copied)
     w.span = t.span;
     w.lower = std::string_view(lowered + tokens.lowered_at[i],
                                tokens.lowered_at[i + 1] - tokens.lowered_at[i]);
@@ -24,7 +24,6 @@ Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
     w.all_caps = t.all_caps;
     w.sentence = t.sentence;
     w.paragraph = t.paragraph;
-    out.words.push_back(w);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -45,10 +46,12 @@ bool IsSpaceAt(char32_t c) {
   return IsBlank(c);
 }
 
-// Lower-cases the ASCII letters of n bytes at p in place when none of them
-// is above 0x7F; false (p unchanged) otherwise. Eight bytes at a time
-// (overlapping loads for the tail: lower-casing twice changes nothing).
-bool LowerAsciiInPlace(char* p, std::size_t n) {
+// Copies the n bytes at src to dst with their ASCII letters lower-cased
+// when none of them is above 0x7F; false otherwise (dst then unspecified).
+// Eight bytes at a time (overlapping loads for the tail: lower-casing twice
+// changes nothing); every byte is read before any is written, so src may be
+// dst (in place). Inline: the tokenizer calls it once per token.
+inline bool CopyLowerAscii(char* dst, const char* src, std::size_t n) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   auto lower8 = [](std::uint64_t x) {
@@ -62,43 +65,78 @@ bool LowerAsciiInPlace(char* p, std::size_t n) {
     std::uint64_t all = 0;
     for (std::size_t k = 0; k + 8 <= n; k += 8) {
       std::uint64_t x;
-      std::memcpy(&x, p + k, 8);
+      std::memcpy(&x, src + k, 8);
       all |= x;
     }
     std::uint64_t last;
-    std::memcpy(&last, p + n - 8, 8);
+    std::memcpy(&last, src + n - 8, 8);
     if ((all | last) & kHigh) return false;
     for (std::size_t k = 0; k + 8 <= n; k += 8) {
       std::uint64_t x;
-      std::memcpy(&x, p + k, 8);
+      std::memcpy(&x, src + k, 8);
       x = lower8(x);
-      std::memcpy(p + k, &x, 8);
+      std::memcpy(dst + k, &x, 8);
     }
     last = lower8(last);
-    std::memcpy(p + n - 8, &last, 8);
+    std::memcpy(dst + n - 8, &last, 8);
     return true;
   }
   if (n >= 4) {
     std::uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
+    std::memcpy(&a, src, 4);
+    std::memcpy(&b, src + n - 4, 4);
     std::uint64_t x = a | std::uint64_t{b} << 32;
     if (x & kHigh) return false;
     x = lower8(x);
     a = static_cast<std::uint32_t>(x);
     b = static_cast<std::uint32_t>(x >> 32);
-    std::memcpy(p + n - 4, &b, 4);
-    std::memcpy(p, &a, 4);
+    std::memcpy(dst + n - 4, &b, 4);
+    std::memcpy(dst, &a, 4);
     return true;
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (static_cast<unsigned char>(p[k]) >= 0x80) return false;
+    if (static_cast<unsigned char>(src[k]) >= 0x80) return false;
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (p[k] >= 'A' && p[k] <= 'Z') p[k] = static_cast<char>(p[k] + 32);
+    const char c = src[k];
+    dst[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
   }
   return true;
 }
+
+// The word loop's question about a byte, one table load: an ASCII letter
+// or digit (kWordByte), a letter (kLetterByte), upper case (kUpperByte); 0
+// for every other byte, and for each byte above 0x7F.
+constexpr std::uint8_t kWordByte = 1, kLetterByte = 2, kUpperByte = 4;
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kWordByte;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kWordByte | kLetterByte;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kWordByte | kLetterByte | kUpperByte;
+  return t;
+}();
+
+// The run of ASCII letters and digits at bytes[i, end): where it ends, and
+// how many letters and capitals it has. Not inlined: alone, its loop keeps
+// everything in registers (inside the lexer's loop it did not, and read and
+// wrote the counts in memory at every byte).
+struct AsciiRun {
+  std::size_t end;
+  int letters, upper;
+};
+[[gnu::noinline]] AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end) {
+  int letters = 0, upper = 0;
+  for (; i < end; ++i) {
+    const std::uint8_t cls = kByteClass[static_cast<unsigned char>(bytes[i])];
+    if (!cls) break;
+    letters += (cls & kLetterByte) != 0;
+    upper += (cls & kUpperByte) != 0;
+  }
+  return {i, letters, upper};
+}
+
+// CopyLowerAscii in place: p unchanged when it returns false.
+bool LowerAsciiInPlace(char* p, std::size_t n) { return CopyLowerAscii(p, p, n); }
 
 class Lexer {
  public:
@@ -164,22 +202,23 @@ class Lexer {
   struct WordShape {
     int letters = 0, upper = 0;
     bool ascii = true;
+    bool hyphen = false;  // an ASCII '-' inside (Token::hyphen)
   };
 
   std::size_t WordEnd(std::size_t i, WordShape& shape) const {
     std::size_t start = i;
     bool digits_only = true;
+    const char* const bytes = text_.data();
     while (i < end_) {
-      const auto b = static_cast<unsigned char>(text_[i]);
-      if (b < 0x80 && IsLetterOrDigit(b)) {  // (most bytes: one ASCII letter or digit)
-        if (!IsDigit(b)) {
-          digits_only = false;
-          ++shape.letters;
-          shape.upper += b <= 'Z';  // (a letter: 'A'..'Z' or 'a'..'z')
-        }
-        ++i;
-        continue;
-      }
+      // (most bytes: a run of ASCII letters and digits, ReadAsciiRun)
+      const AsciiRun run = ReadAsciiRun(bytes, i, end_);
+      shape.letters += run.letters;
+      shape.upper += run.upper;
+      digits_only = digits_only && run.letters == 0;
+      i = run.end;
+      if (i >= end_) break;
+      const auto b = static_cast<unsigned char>(bytes[i]);
+      if (b == ' ') break;  // (the usual end: a blank joins nothing below)
       shape.ascii = shape.ascii && b < 0x80;
       std::size_t j = i;
       char32_t c = text::NextInline(text_, j);
@@ -190,6 +229,7 @@ class Lexer {
       }
       char32_t n = j < end_ ? CharAt(text_, j) : 0;
       if (IsHyphen(c) && IsLetterOrDigit(n)) {
+        shape.hyphen = shape.hyphen || c == '-';
         i = j;
         continue;
       }
@@ -245,6 +285,7 @@ class Lexer {
   // Kind and case of a word token; an ASCII one from its WordShape (the
   // same answers without reading it again).
   void Classify(Token& t, const WordShape& shape) const {
+    t.hyphen = shape.hyphen;
     if (shape.ascii) {
       const char first = text_[t.span.begin];
       if (IsDigit(static_cast<unsigned char>(first))) {
@@ -443,7 +484,8 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
   out.paragraph_first.push_back(out.tokens.size());
   SentenceSplitter{*this, text, quote_spans}.Run(out);
   // The tokens' bytes copied one after another (never more than the text),
-  // lower-cased in place; a token with a byte above 0x7F through AppendLower.
+  // lower-cased as they are copied; a token with a byte above 0x7F through
+  // AppendLower.
   std::string& low = out.lowered;
   low.resize(text.size());
   out.lowered_at.resize(out.tokens.size() + 1);
@@ -452,12 +494,10 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
   for (std::size_t k = 0; k < out.tokens.size(); ++k) {
     const Span s = out.tokens[k].span;
     out.lowered_at[k] = at;
-    if (at + s.size() <= low.size()) {
-      std::memcpy(low.data() + at, text.data() + s.begin, s.size());
-      if (LowerAsciiInPlace(low.data() + at, s.size())) {
-        at += s.size();
-        continue;
-      }
+    if (at + s.size() <= low.size() &&
+        CopyLowerAscii(low.data() + at, text.data() + s.begin, s.size())) {
+      at += s.size();
+      continue;
     }
     wide.clear();
     AppendLower(wide, text.substr(s.begin, s.size()));

@@ -44,6 +44,7 @@ struct Token {
   TokenKind kind = TokenKind::kPunct;
   bool cap = false;       // first letter is upper case (or title case)
   bool all_caps = false;  // TokenizerConfig::all_caps_letters or more letters, all upper case
+  bool hyphen = false;    // an ASCII hyphen-minus inside the word or number (al-Masri, 2-1)
   std::uint32_t paragraph = 0;
   std::uint32_t sentence = 0;
 };

@@ -197,6 +197,28 @@ TEST_SUITE("segment") {
     }
   }
 
+  TEST_CASE("Token::hyphen: an ASCII hyphen-minus inside the token, nothing else") {
+    struct Row {
+      const char* text;
+      std::vector<bool> expected;  // per token
+    } rows[] = {
+        {"al-Masri said", {true, false}},
+        {"Harakat-e-Ansar won 2-1", {true, false, true}},
+        {"a - b", {false, false, false}},  // a lone dash is punctuation
+        {"state-run", {true}},             // any word, not only a name
+        {"non\u2010stop", {false}},        // U+2010 joins the word but is no '-'
+        {"O'Brien's", {false, false}},
+        {"abc- d", {false, false, false}},  // a final dash is punctuation
+        {"Caf\u00e9-bar", {true}},          // a word with a byte above 0x7F
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      std::vector<bool> got;
+      for (const Token& tok : Tokenize(r.text).tokens.tokens) got.push_back(tok.hyphen);
+      CHECK(got == r.expected);
+    }
+  }
+
   TEST_CASE("WritesAbbreviation: IsAbbreviation of the lower case, long words turned away unread") {
     struct Row {
       const char* word;
