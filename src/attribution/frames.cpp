@@ -353,11 +353,15 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   // the ranges of a frame, taken in order, find what one search over the
   // whole string finds. A match the checks reject may hide a good one
   // inside it: search again one position on, not after the rejected match.
+  // One Scratch and two reused Matches for every search of this run (no
+  // allocation or thread_local look-up per call).
+  Regex::Scratch scratch;
+  Regex::Match m, cue_match;
   auto search = [&](const Frame& fr, std::size_t& start, std::size_t from, std::size_t last) {
     start = std::max(start, from);
-    while (auto m = fr.regex.FindAt(s, start, last)) {
-      Span whole = m->groups[0];
-      auto claim = Accept(fr, *m, shape, taken);
+    while (fr.regex.Find(s, start, last, scratch, m)) {
+      Span whole = m.groups[0];
+      auto claim = Accept(fr, m, shape, taken);
       if (!claim) {
         start = whole.begin + 1;
         continue;
@@ -404,10 +408,9 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   auto last_cue = [&](const Frame& fr, std::size_t begin, std::size_t end, std::size_t ahead) {
     if (cues_to < end) {
       for (std::size_t at = std::max(begin, cues_to); at < ahead;) {
-        auto m = fr.after_cue->FindAt(s, at, ahead - 1);
-        if (!m) break;
-        cues.push_back(m->groups[0].begin);
-        at = m->groups[0].begin + 1;
+        if (!fr.after_cue->Find(s, at, ahead - 1, scratch, cue_match)) break;
+        cues.push_back(cue_match.groups[0].begin);
+        at = cue_match.groups[0].begin + 1;
       }
       cues_to = std::max(cues_to, ahead);
     }

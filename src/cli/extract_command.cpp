@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <future>
 #include <memory>
 
 #include "cli/exit_status.h"
@@ -31,6 +32,37 @@ rules::RuleSetPtr LoadRules(const ExtractOptions& options, const char* argv0) {
   return rules::RuleSet::Load(dir);
 }
 
+// The pipeline (none for merge, which reads partials) and the resolver,
+// each built from the rules (every pattern compiled with JIT, ICU's
+// transforms made: about half of start-up each). With 2+ threads they are
+// built concurrently, the resolver on a second thread (RuleSet::Shared is
+// thread-safe, ICU's registry locks itself); an error is the one the
+// sequential build would report: the pipeline's if it fails, else the
+// resolver's.
+void BuildStages(Setup& s, CorpusCommand command) {
+  resolve::ResolverConfig config;  // news settings
+  config.cluster.threads = s.options.threads;
+  const rules::RuleSet& rules = *s.rules;
+  auto resolver = [&rules, config] {
+    return std::make_unique<resolve::EntityResolver>(config, rules);
+  };
+  const bool pipeline = command != CorpusCommand::kMerge;
+  if (!pipeline || s.options.threads < 2) {
+    if (pipeline) s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, rules);
+    s.resolver = resolver();
+    return;
+  }
+  std::future<std::unique_ptr<resolve::EntityResolver>> built =
+      std::async(std::launch::async, resolver);
+  try {
+    s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, rules);
+  } catch (...) {
+    built.wait();  // its own error, if any, is not the one to report
+    throw;
+  }
+  s.resolver = built.get();  // rethrows the resolver's error
+}
+
 }  // namespace
 
 std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* argv0,
@@ -44,11 +76,7 @@ std::optional<Setup> Prepare(const std::vector<std::string>& args, const char* a
   s.rules = LoadRules(s.options, argv0);
   if (const char* trace = std::getenv("WHOSAID_TRACE"); trace && *trace)
     s.options.pipeline.trace = true;
-  if (command != CorpusCommand::kMerge)  // merge reads partials, not documents
-    s.pipeline = std::make_unique<Pipeline>(s.options.pipeline, *s.rules);
-  resolve::ResolverConfig config;  // news settings
-  config.cluster.threads = s.options.threads;
-  s.resolver = std::make_unique<resolve::EntityResolver>(config, *s.rules);
+  BuildStages(s, command);
   s.out = OpenOutput(s.options.output_path, s.options.inputs, s.options.ingest);
   return s;
 }

@@ -29,44 +29,6 @@ namespace {
 constexpr uint32_t kMatchLimit = 1000000;
 constexpr uint32_t kDepthLimit = 10000;
 
-// The match context of this thread: the limits above, and the offset limit
-// of the call (FindAt's last_start) set before each match.
-pcre2_match_context* ThreadContext() {
-  struct Holder {
-    pcre2_match_context* context = nullptr;
-    Holder() {
-      context = pcre2_match_context_create(nullptr);
-      if (!context) throw std::bad_alloc();
-      pcre2_set_match_limit(context, kMatchLimit);
-      pcre2_set_depth_limit(context, kDepthLimit);
-    }
-    ~Holder() { pcre2_match_context_free(context); }
-  };
-  thread_local Holder holder;
-  return holder.context;
-}
-
-// The match data of this thread, with room for `pairs` offset pairs. Regex
-// calls run by the million (frames per sentence, rewrites per name part):
-// one block per thread, grown when a pattern needs more, instead of an
-// allocation and a free per call. Never shared: each thread has its own.
-pcre2_match_data* ThreadMatchData(uint32_t pairs) {
-  struct Holder {
-    pcre2_match_data* data = nullptr;
-    uint32_t pairs = 0;
-    ~Holder() { pcre2_match_data_free(data); }
-  };
-  thread_local Holder holder;
-  if (holder.pairs < pairs) {
-    pcre2_match_data* grown = pcre2_match_data_create(std::max<uint32_t>(pairs, 32), nullptr);
-    if (!grown) throw std::bad_alloc();
-    pcre2_match_data_free(holder.data);
-    holder.data = grown;
-    holder.pairs = pcre2_get_ovector_count(grown);
-  }
-  return holder.data;
-}
-
 pcre2_code* Compile(const std::string& pattern, const std::string& where) {
   int err = 0;
   PCRE2_SIZE off = 0;
@@ -122,6 +84,39 @@ void StudyBytes(const std::string& pattern, pcre2_code* code, std::bitset<256>& 
 
 }  // namespace
 
+// The match context (the limits above, and the offset limit of the call —
+// Find's last_start — set before each match) and match data with room for
+// `pairs` offset pairs, grown when a pattern needs more, instead of an
+// allocation and a free per call.
+struct Regex::Scratch::State {
+  pcre2_match_context* context = nullptr;
+  pcre2_match_data* data = nullptr;
+  uint32_t pairs = 0;
+  State() {
+    context = pcre2_match_context_create(nullptr);
+    if (!context) throw std::bad_alloc();
+    pcre2_set_match_limit(context, kMatchLimit);
+    pcre2_set_depth_limit(context, kDepthLimit);
+  }
+  ~State() {
+    pcre2_match_data_free(data);
+    pcre2_match_context_free(context);
+  }
+  pcre2_match_data* Data(uint32_t need) {
+    if (pairs < need) {
+      pcre2_match_data* grown = pcre2_match_data_create(std::max<uint32_t>(need, 32), nullptr);
+      if (!grown) throw std::bad_alloc();
+      pcre2_match_data_free(data);
+      data = grown;
+      pairs = pcre2_get_ovector_count(grown);
+    }
+    return data;
+  }
+};
+
+Regex::Scratch::Scratch() : state_(std::make_unique<State>()) {}
+Regex::Scratch::~Scratch() = default;
+
 Regex::Regex(const std::string& pattern, const std::string& where)
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
   impl_->code = Compile(pattern, where);
@@ -141,24 +136,33 @@ std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t 
 
 std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t start,
                                           std::size_t last_start) const {
-  if (start > subject.size() || start > last_start) return std::nullopt;
+  // Regex calls run by the million (rewrites per name part): one Scratch
+  // per thread, never shared.
+  thread_local Scratch scratch;
+  Match m;
+  if (!Find(subject, start, last_start, scratch, m)) return std::nullopt;
+  return m;
+}
+
+bool Regex::Find(std::string_view subject, std::size_t start, std::size_t last_start,
+                 Scratch& scratch, Match& out) const {
+  if (start > subject.size() || start > last_start) return false;
   const uint32_t ngroups = impl_->captures;
-  pcre2_match_data* md = ThreadMatchData(ngroups + 1);
-  pcre2_match_context* context = ThreadContext();
-  pcre2_set_offset_limit(context, last_start >= subject.size() ? PCRE2_UNSET : last_start);
+  Scratch::State& st = *scratch.state_;
+  pcre2_match_data* md = st.Data(ngroups + 1);
+  pcre2_set_offset_limit(st.context, last_start >= subject.size() ? PCRE2_UNSET : last_start);
   const auto* bytes = reinterpret_cast<PCRE2_SPTR>(subject.data());
   int rc = impl_->jit ? pcre2_jit_match(impl_->code, bytes, subject.size(), start,
-                                        PCRE2_NO_UTF_CHECK, md, context)
+                                        PCRE2_NO_UTF_CHECK, md, st.context)
                       : pcre2_match(impl_->code, bytes, subject.size(), start, PCRE2_NO_UTF_CHECK,
-                                    md, context);
-  if (rc < 0) return std::nullopt;  // no match, or a limit hit: nothing
-  PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
-  Match m;
-  m.groups.resize(ngroups + 1, Span{npos, npos});
+                                    md, st.context);
+  if (rc < 0) return false;  // no match, or a limit hit: nothing
+  const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
+  out.groups.assign(ngroups + 1, Span{npos, npos});
   for (uint32_t g = 0; g <= ngroups && g < static_cast<uint32_t>(rc); ++g) {
-    if (ov[2 * g] != PCRE2_UNSET) m.groups[g] = {ov[2 * g], ov[2 * g + 1]};
+    if (ov[2 * g] != PCRE2_UNSET) out.groups[g] = {ov[2 * g], ov[2 * g + 1]};
   }
-  return m;
+  return true;
 }
 
 bool Regex::MayMatch(std::string_view subject) const {

@@ -5,6 +5,12 @@
 // (each thread uses its own match data, reused from call to call). Patterns from rule files get
 // match and depth limits so no input can make a match run away.
 //
+// Two ways to match: FindAt returning a fresh Match (match data per thread,
+// for occasional callers), and Find into a caller's Match with a caller's
+// Scratch (one per loop, e.g. per Frames::Run): no allocation once the
+// groups vector has grown, no thread_local look-up. Both give the same
+// matches under the same limits.
+//
 // Example
 //   Regex re("(?<who>N+)V", "frames.txt:12");   // throws ConfigError when bad
 //   for (const auto& m : re.FindAll("DNNV,")) m.Group(re.GroupIndex("who"));
@@ -33,6 +39,22 @@ class Regex {
   };
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+  // PCRE2 match data and match context (the limits below) owned by one
+  // caller, for Find. Not thread-safe: one thread, one Scratch at a time;
+  // any Regex may use it (the match data grows to the largest pattern).
+  class Scratch {
+   public:
+    Scratch();
+    ~Scratch();
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+
+   private:
+    friend class Regex;
+    struct State;
+    std::unique_ptr<State> state_;
+  };
+
   // `where` names the rule ("frames.txt:12") for error messages.
   Regex(const std::string& pattern, const std::string& where);
   ~Regex();
@@ -58,6 +80,11 @@ class Regex {
   // that can fail fast does not scan on to the end of the subject.
   std::optional<Match> FindAt(std::string_view subject, std::size_t start,
                               std::size_t last_start) const;
+  // FindAt(subject, start, last_start) into `out` (its groups vector
+  // reused: resized to the pattern's groups + 1, unset ones {npos, npos});
+  // false, with `out` unspecified, when there is none.
+  bool Find(std::string_view subject, std::size_t start, std::size_t last_start, Scratch& scratch,
+            Match& out) const;
   int GroupIndex(const std::string& name) const;  // -1 when absent
   const std::string& pattern() const { return pattern_; }
 

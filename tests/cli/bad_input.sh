@@ -539,6 +539,25 @@ case_broken_rules() {
   expect_contains "$tmp/err" "$tmp/rules/loop" "a loop of links among the rule files"
   expect_contains "$tmp/err" ": cannot read rule file: Too many levels of symbolic links" \
     "a loop of links among the rule files"
+  # With 2+ threads the pipeline and the resolver are built at once; the
+  # error is still the one the sequential build reports (the pipeline's
+  # when both are broken), with the same status.
+  local broken threads
+  for broken in both transform; do
+    break_rules names/transform.txt 's/^Lower$/Lower; (x/'
+    [ "$broken" = transform ] ||
+      sed -i 's/^\(q_cue_spk | quote | - | \).*/\1(?<spk>N(/' "$tmp/rules/frames.txt"
+    for threads in 1 2; do
+      run extract --threads "$threads" --rules "$tmp/rules" "$tmp/good.txt"
+      expect_status 2 "$rc" "broken $broken, $threads threads"
+      expect_empty "$tmp/out" "broken $broken, $threads threads"
+      cp "$tmp/err" "$tmp/err$threads"
+    done
+    cmp -s "$tmp/err1" "$tmp/err2" || fail "broken $broken: the error differs with 2 threads"
+    [ "$broken" = transform ] ||
+      expect_contains "$tmp/err2" "whosaid: $tmp/rules/frames.txt:" "broken both, 2 threads"
+  done
+  expect_contains "$tmp/err2" "whosaid: $tmp/rules/names/transform.txt:" "broken transform"
   # A rule file missing.
   break_rules words.txt ''
   rm "$tmp/rules/words.txt"

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,53 @@ TEST_SUITE("core") {
     // Catastrophic backtracking: (a+)+$ on a's followed by b.
     Regex re("(a+)+$", "test");
     CHECK(re.FindAll(std::string(40, 'a') + "b").empty());
+    Regex::Scratch scratch;  // the same limits on a caller's scratch
+    Regex::Match m;
+    CHECK_FALSE(re.Find(std::string(40, 'a') + "b", 0, 41, scratch, m));
+  }
+
+  TEST_CASE("regex: Find with a reused Match and Scratch finds what FindAt finds") {
+    struct Row {
+      std::string pattern, subject;
+      std::size_t start, last_start;
+      std::size_t begin;  // where the match starts; kNone: no match
+    };
+    constexpr std::size_t kNone = Regex::npos;
+    // One Scratch and one Match for every row, in turn: patterns with more
+    // and fewer groups (stale groups must not survive), unset groups, an
+    // offset limit that ends the search, a start past the last start.
+    const std::vector<Row> rows = {
+        {"(?<a>x)(?<b>y)?(z)?(w)?", "..xz..", 0, 6, 2},
+        {"b", "abcb", 0, 4, 1},
+        {"(x)|(y)", "..y", 0, 3, 2},
+        {"(x)|(y)", "..y", 0, 1, kNone},  // y at 2: past the last start
+        {"(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)(m)(n)(o)(p)(q)(r)(s)(t)(u)(v)(w)(x)(y)(z)(1)(2)"
+         "(3)(4)(5)(6)(7)(8)",
+         "abcdefghijklmnopqrstuvwxyz12345678", 0, 34, 0},  // more groups than 32 pairs
+        {"(q)?r", "qr r", 1, 4, 1},
+        {"x", "x", 1, 1, kNone},
+        {"(?<=a)b", "ab", 1, 1, 1},  // a lookbehind sees before `start`
+        {"b", "ab", 2, 1, kNone},    // start past last_start: none
+    };
+    Regex::Scratch scratch;
+    Regex::Match m;
+    for (const Row& row : rows) {
+      CAPTURE(row.pattern);
+      CAPTURE(row.subject);
+      Regex re(row.pattern, "test");
+      std::optional<Regex::Match> expected = re.FindAt(row.subject, row.start, row.last_start);
+      bool found = re.Find(row.subject, row.start, row.last_start, scratch, m);
+      REQUIRE(found == expected.has_value());
+      CHECK(found == (row.begin != kNone));
+      if (!found) continue;
+      CHECK(m.groups[0].begin == row.begin);
+      CHECK(m.groups.size() == expected->groups.size());
+      for (std::size_t g = 0; g < expected->groups.size(); ++g) {
+        CAPTURE(g);
+        CHECK(m.groups[g].begin == expected->groups[g].begin);
+        CHECK(m.groups[g].end == expected->groups[g].end);
+      }
+    }
   }
 }
 
