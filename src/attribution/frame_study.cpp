@@ -45,6 +45,16 @@ std::size_t ReadClass(const std::string& p, std::size_t i, std::bitset<256>& out
 // when there is none; kMany for no most), and the index after it (a lazy or
 // possessive mark included).
 constexpr std::size_t kMany = static_cast<std::size_t>(-1);
+// Whether `braces` ("{...}") is a repeat count: {n}, {n,} or {n,m}.
+bool IsQuantifier(std::string_view braces) {
+  const std::string_view in = braces.substr(1, braces.size() - 2);
+  const std::size_t comma = in.find(',');
+  auto digits = [](std::string_view d) {
+    return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (comma == std::string_view::npos) return !in.empty() && digits(in);
+  return comma > 0 && digits(in.substr(0, comma)) && digits(in.substr(comma + 1));
+}
 struct Repeat {
   std::size_t least = 1, most = 1, next = 0;
 };
@@ -59,7 +69,8 @@ Repeat Repeats(const std::string& p, std::size_t k) {
     ++k;
   } else if (k < p.size() && p[k] == '{') {
     std::size_t close = p.find('}', k);
-    if (close == std::string::npos) return r;
+    if (close == std::string::npos || !IsQuantifier(std::string_view(p).substr(k, close + 1 - k)))
+      return r;  // a literal brace (PCRE2 10.42: only {n}, {n,} and {n,m} repeat)
     auto number = [&](std::size_t at) {  // the digits at `at` (no copy of the pattern's rest)
       if (at >= close || !std::isdigit(static_cast<unsigned char>(p[at]))) return kMany;
       std::size_t n = 0;

@@ -89,7 +89,7 @@ class CodepointIndex {
   std::size_t ToCodepoint(std::size_t byte) const;
 
  private:
-  static constexpr std::size_t kStep = 64;  // (a look-up counts at most this many bytes)
+  static constexpr std::size_t kStep = 64;  // (a look-up counts fewer bytes than this)
   std::string_view text_;
   std::vector<std::uint32_t> checkpoints_;  // code points before byte k*kStep
 };

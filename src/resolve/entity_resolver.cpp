@@ -204,10 +204,12 @@ class WordKeys {
   // costs some 1,200 instructions; a story's documents compare the same
   // words with the same names again and again).
   bool Transliterates(const SpellingReporter& reporter, std::uint32_t a, std::uint32_t b) {
+    constexpr std::size_t kMaxPairs = 1 << 18;
     if (!reporter.MayTransliterate(prepared_[a], prepared_[b])) return false;
     const std::uint64_t key = (std::uint64_t{a} << 32) | b;
     if (auto it = transliterates_.find(key); it != transliterates_.end()) return it->second;
     const bool yes = reporter.Transliteration(prepared_[a], prepared_[b], true);
+    if (transliterates_.size() >= kMaxPairs) transliterates_.clear();  // a bound, not a limit
     transliterates_.emplace(key, yes);
     return yes;
   }

@@ -158,6 +158,11 @@ TEST_SUITE("attribution") {
         {"(?<=N(?=a|b|c|d))k", "(?<=N(?=a|b|c|d))k"},
         // a form not read here: the whole pattern as it is
         {"N\\d(?=a|b|c|d)", "N\\d(?=a|b|c|d)"},
+        // a brace that is no repeat count is a literal (PCRE2), never "x zero
+        // times" (which made the filter [bcdy]): a form not read, as it is
+        {"N(?=x{}y|b|c|d)", "N(?=x{}y|b|c|d)"},
+        {"N(?=x{a}y|b|c|d)", "N(?=x{a}y|b|c|d)"},
+        {"N(?=x{0,2}y|b|c|d)", "N(?=[bcdxy])(?=x{0,2}y|b|c|d)"},
     };
     for (const auto& row : rows) {
       CAPTURE(row.pattern);
