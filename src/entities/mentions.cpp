@@ -1,7 +1,6 @@
 #include "entities/mentions.h"
 
 #include <algorithm>
-#include <bitset>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -147,7 +146,7 @@ struct MentionFinder::Run_ {
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
   // The word tokens that may start an own-name phrase or a naming link
-  // (Starts::MayHold), in order, found in the one pass over the words: the
+  // (WordFilter::MayHold), in order, found in the one pass over the words: the
   // only tokens OwnNames and NamedRoles read.
   std::vector<std::size_t> own_name_at, naming_at;
   // Per token, what IsPlace found (kUnknown until asked), and its word's
@@ -929,19 +928,12 @@ struct MentionFinder::Run_ {
     names.Reset(candidates.size());
     std::vector<std::size_t> slot(candidates.size());
     for (std::size_t c = 0; c < candidates.size(); ++c) slot[c] = names.Add(lower[candidates[c]]);
-    // (length, first and last byte) of each form, folded into 2^16 bits: a
-    // lower-case word whose bit no candidate set strikes none off and is not
-    // looked up (most are not)
-    auto key = [](std::string_view w) -> std::size_t {
-      if (w.empty()) return 0;
-      return ((w.size() * 0x9E37u) ^ (std::size_t{static_cast<unsigned char>(w.front())} << 8) ^
-              static_cast<unsigned char>(w.back())) &
-             0xFFFFu;
-    };
-    std::bitset<1u << 16> shapes;
-    for (std::size_t i : candidates) shapes.set(key(lower[i]));
+    // a lower-case word that no candidate's WordFilter bit (length, first and
+    // last byte) admits strikes none off and is not looked up (most are not)
+    WordFilter shapes;
+    for (std::size_t i : candidates) shapes.Add(lower[i]);
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes[key(lower[i])])
+      if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.MayHold(lower[i]))
         names.StrikeOff(lower[i]);
     }
     out.reserve(out.size() + candidates.size());

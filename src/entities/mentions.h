@@ -23,7 +23,6 @@
 //   //   {org "UN Assistance Mission in Iraq", same_as 1}, {acronym "UNAMI", same_as 0}
 #pragma once
 
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -37,6 +36,7 @@
 #include "core/places.h"
 #include "core/record.h"
 #include "core/rules.h"
+#include "core/word_filter.h"
 #include "segment/title_case.h"
 #include "segment/tokenizer.h"
 #include "segment/word_lists.h"
@@ -106,17 +106,9 @@ class MentionFinder {
   std::vector<std::vector<std::string>> alias_links_;      // word sequences
   std::vector<std::vector<std::string>> own_names_;        // word sequences
   std::vector<std::vector<std::string>> naming_links_;     // word sequences
-  // The first words of own_names_ and naming_links_ by (length mod 32, first
-  // byte): a word whose pair none has starts none of them (most words).
-  struct Starts {
-    std::bitset<32 * 256> bits;
-    static std::size_t Key(std::string_view w) {
-      return (w.size() % 32) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
-    }
-    void Add(std::string_view w) { bits.set(Key(w)); }
-    bool MayHold(std::string_view w) const { return bits[Key(w)]; }  // (Key < 32 * 256)
-  };
-  Starts own_name_starts_, naming_starts_;
+  // The first words of own_names_ and naming_links_ (core/word_filter.h): a
+  // word none of them admits starts none of them (most words).
+  WordFilter own_name_starts_, naming_starts_;
   // What Run() asks of a token's lower-case word, as bits (mentions.cpp:
   // Fact): each word of the sets above and of segment::WordLists (a title
   // also with a final full stop, as WordLists::IsTitle reads it) with its

@@ -17,7 +17,6 @@
 //   idx.Longest(0, w.size(), LowerAt{w.words})   // {2, &7}
 #pragma once
 
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,6 +27,7 @@
 #include "core/phrase_index.h"
 #include "core/places.h"
 #include "core/view_hash.h"
+#include "core/word_filter.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::events {
@@ -98,31 +98,8 @@ using whosaid::ViewHash;
 template <class Value>
 using PhraseIndex = rules::PhraseIndex<Value>;
 
-// A pre-test before a table look-up by word: one bit per (length, first
-// byte, last byte) of the words added, folded into 2^16 bits. MayHold is
-// true for every word added, and false for most others (the words of a
-// text that start no phrase of a rule list), without hashing the word.
-class WordFilter {
- public:
-  void Add(std::string_view w) { bits_.set(Key(w)); }
-  bool MayHold(std::string_view w) const { return bits_.test(Key(w)); }
-  // The filter of a phrase index's first words.
-  template <class Value>
-  static WordFilter FirstWords(const rules::PhraseIndex<Value>& index) {
-    WordFilter f;
-    index.ForEachFirstWord([&](std::string_view w) { f.Add(w); });
-    return f;
-  }
-
- private:
-  static std::size_t Key(std::string_view w) {
-    if (w.empty()) return 0;
-    const auto first = static_cast<unsigned char>(w.front());
-    const auto last = static_cast<unsigned char>(w.back());
-    return ((w.size() * 0x9E37u) ^ (std::size_t{first} << 8) ^ last) & 0xFFFFu;
-  }
-  std::bitset<1u << 16> bits_;
-};
+// The pre-test before a look-up on a list of rare words (core/word_filter.h).
+using whosaid::WordFilter;
 
 // words[k].lower, the key of a PhraseIndex look-up.
 struct LowerAt {
