@@ -112,8 +112,10 @@ class MentionFinder {
   // What Run() asks of a token's lower-case word, as bits (mentions.cpp:
   // Fact): each word of the sets above and of segment::WordLists (a title
   // also with a final full stop, as WordLists::IsTitle reads it) with its
-  // answers, so one look-up per token answers every question. A word not
-  // held has none, but a number compound ("twenty-six" is a function word:
+  // answers, so one look-up per token answers every question; and the lower
+  // case of every place, capital and demonym (kMayBePlace: only those words
+  // go on to the places' own case-sensitive look-ups). A word not held has
+  // none, but a number compound ("twenty-six" is a function word:
   // WordLists::IsNumberCompound), asked of a word with a hyphen.
   FlatMap<std::uint32_t> facts_;
   std::uint32_t FactsOf(std::string_view lower) const;

@@ -204,7 +204,7 @@ class WordKeys {
   // costs some 1,200 instructions; a story's documents compare the same
   // words with the same names again and again).
   bool Transliterates(const SpellingReporter& reporter, std::uint32_t a, std::uint32_t b) {
-    constexpr std::size_t kMaxPairs = 1 << 18;
+    constexpr std::size_t kMaxPairs = 1 << 16;  // some 3 MB a fold worker
     if (!reporter.MayTransliterate(prepared_[a], prepared_[b])) return false;
     const std::uint64_t key = (std::uint64_t{a} << 32) | b;
     if (auto it = transliterates_.find(key); it != transliterates_.end()) return it->second;
