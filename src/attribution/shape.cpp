@@ -278,7 +278,7 @@ class Builder {
     // (asked only of a capitalised word: a lower-case one is read the same
     // at a sentence's start and inside it)
     const bool initial = t.cap && SentenceInitial(u.first);
-    const WordFacts facts = lexicon_.Facts(Lowered(u.first));
+    const WordFacts& facts = lexicon_.Facts(Lowered(u.first));
     if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
       std::optional<PhraseMatch> cue;

@@ -165,6 +165,36 @@ TEST_SUITE("attribution") {
     CHECK(lex.Facts("bin").particle == Particle::kBoth);
   }
 
+  TEST_CASE("MatchNominal: the first-two-words test answers as the phrases do") {
+    const Lexicon& lex = TheLexicon();
+    const std::string long_word(70, 'x');  // a pair too long for the test's buffer
+    struct Row {
+      std::vector<std::string_view> words;
+      std::size_t match;  // MatchNominal(words)
+    } rows[] = {
+        {{"in", "a", "statement"}, 3},
+        {{"in", "a", "statement", "on"}, 3},
+        {{"in", "a", "video", "statement"}, 4},  // the longest
+        {{"in", "a", "video"}, 3},
+        {{"in", "the", "statement"}, 3},
+        {{"in", "remarks"}, 2},
+        {{"on", "twitter", "said"}, 2},
+        {{"on", "x"}, 2},
+        {{"in", "a"}, 0},  // a pair, but no phrase ends there
+        {{"in", "the", "room"}, 0},
+        {{"in", "washington"}, 0},  // no pair
+        {{"at", "least"}, 0},
+        {{"on"}, 0},
+        {{"in", long_word}, 0},
+        {{"said", "in", "a", "statement"}, 0},  // a later word opens none
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.words[0]);
+      CAPTURE(r.words.size());
+      CHECK(lex.MatchNominal(r.words) == r.match);
+    }
+  }
+
   TEST_CASE("StartsAlias: MatchAlias can match only after a word it takes") {
     const Lexicon& lex = TheLexicon();
     struct Row {
