@@ -219,7 +219,10 @@ bool WithinEdits(std::string_view x, std::string_view y, int most) {
   if (std::abs(static_cast<int>(x.size()) - static_cast<int>(y.size())) > most) return false;
   constexpr std::size_t kLongest = 64;
   if (y.size() >= kLongest) return true;  // (no room: no bound)
-  std::array<std::array<int, kLongest>, 3> rows{};
+  // (not zeroed: each cell is written before it is read — `last` up to
+  // y.size() here, `row` up to y.size() on each pass, `before` is a former
+  // `last`, read from the second pass on)
+  std::array<std::array<int, kLongest>, 3> rows;
   int *before = rows[0].data(), *last = rows[1].data(), *row = rows[2].data();
   for (std::size_t j = 0; j <= y.size(); ++j) last[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= x.size(); ++i) {
