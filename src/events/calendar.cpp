@@ -98,8 +98,4 @@ std::string FormatWhen(const DateRange& range) {
   return {};
 }
 
-bool Near(const DateRange& a, const DateRange& b, int slack_days) {
-  return a.first - slack_days <= b.last && b.first - slack_days <= a.last;
-}
-
 }  // namespace whosaid::events
