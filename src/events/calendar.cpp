@@ -84,22 +84,43 @@ std::optional<DateRange> ParseIsoDate(std::string_view iso) {
   return DayRange(DaysFromCivil({year, month, day}));
 }
 
-std::string FormatWhen(const DateRange& range) {
-  CivilDate a = CivilFromDays(range.first), b = CivilFromDays(range.last);
+namespace {
+
+// "YYYY-MM[-DD]" as "%04d-%02d[-%02d]" writes it, for a year of 0 … 9999
+// (digits written directly: the corpus stage formats every global event's
+// date, and snprintf cost some 800 instructions a call); any other year
+// through snprintf.
+std::string FormatDay(const CivilDate& d, bool with_day) {
   char buf[48];
-  if (range.first == range.last) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", a.year, a.month, a.day);
+  if (d.year < 0 || d.year > 9999) {
+    if (with_day)
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    else
+      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
     return buf;
   }
-  if (a.year == b.year && a.month == b.month) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", a.year, a.month);
-    return buf;
-  }
-  return {};
+  auto two = [](char* at, int v) {
+    at[0] = static_cast<char>('0' + v / 10);
+    at[1] = static_cast<char>('0' + v % 10);
+  };
+  two(buf, d.year / 100);
+  two(buf + 2, d.year % 100);
+  buf[4] = '-';
+  two(buf + 5, d.month);
+  if (!with_day) return std::string(buf, 7);
+  buf[7] = '-';
+  two(buf + 8, d.day);
+  return std::string(buf, 10);
 }
 
-bool Near(const DateRange& a, const DateRange& b, int slack_days) {
-  return a.first - slack_days <= b.last && b.first - slack_days <= a.last;
+}  // namespace
+
+std::string FormatWhen(const DateRange& range) {
+  CivilDate a = CivilFromDays(range.first);
+  if (range.first == range.last) return FormatDay(a, true);
+  CivilDate b = CivilFromDays(range.last);
+  if (a.year == b.year && a.month == b.month) return FormatDay(a, false);
+  return {};
 }
 
 }  // namespace whosaid::events

@@ -47,7 +47,10 @@ DateRange YearRange(int year);
 
 std::optional<DateRange> ParseIsoDate(std::string_view iso);
 std::string FormatWhen(const DateRange& range);
-bool Near(const DateRange& a, const DateRange& b, int slack_days);
+// (inline: the event clustering asks it of every candidate cluster)
+inline bool Near(const DateRange& a, const DateRange& b, int slack_days) {
+  return a.first - slack_days <= b.last && b.first - slack_days <= a.last;
+}
 // Days covered: 1 for a single day.
 inline int Width(const DateRange& r) { return r.last - r.first + 1; }
 

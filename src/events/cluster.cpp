@@ -31,6 +31,9 @@ class Store {
     std::uint32_t path = 0;
     int mentions = 0;
     bool near = false, known = true;
+    // Made once by Add for PathsOverlap: among the places the event is at
+    // (Where: those not near, else all); a path below country level.
+    bool in = true, deep = false;
   };
   struct ActorIds {
     std::uint32_t name = 0, country = 0;
@@ -38,11 +41,14 @@ class Store {
   struct Event {
     std::optional<DateRange> date;
     std::uint32_t type = 0;                // path id of its type_path
+    std::uint32_t type_slot = 0;           // its type among the run's types (TypesRelated)
     std::uint32_t family = 0;              // string id
     std::uint32_t places = 0, actors = 0;  // first in places_, actors_
     std::uint32_t place_count = 0, actor_count = 0;
     int mentions = 0;
     bool border = false, local = false, story = false;
+    // Whether some place `in` is known / unknown / known and deep.
+    bool known_in = false, unknown_in = false, deep_in = false;
   };
 
   Store() { Intern(std::string()); }
@@ -54,11 +60,19 @@ class Store {
     Event row;
     row.date = e.date;
     row.type = PathId(e.type_path);
+    row.type_slot = TypeSlot(row.type);
     row.family = Intern(e.family);
     row.places = static_cast<std::uint32_t>(places_.size());
     row.place_count = static_cast<std::uint32_t>(e.places.size());
-    for (const EventPlace& p : e.places)
-      places_.push_back({PathId(p.path), p.mentions, p.near, p.known});
+    const bool at =
+        std::any_of(e.places.begin(), e.places.end(), [](const EventPlace& p) { return !p.near; });
+    for (const EventPlace& p : e.places) {
+      const bool in = !at || !p.near;
+      places_.push_back({PathId(p.path), p.mentions, p.near, p.known, in, p.path.size() >= 2});
+      row.known_in |= in && p.known;
+      row.unknown_in |= in && !p.known;
+      row.deep_in |= in && p.known && p.path.size() >= 2;
+    }
     row.actors = static_cast<std::uint32_t>(actors_.size());
     row.actor_count = static_cast<std::uint32_t>(e.actors.size());
     for (const Actor& a : e.actors) actors_.push_back({Intern(a.name), Intern(a.country)});
@@ -81,10 +95,27 @@ class Store {
   const std::string& string(std::uint32_t id) const { return *strings_[id]; }
   std::size_t path_count() const { return paths_.size(); }
 
-  // Path a is a prefix of path b (Iraq / Iraq, Nineveh).
-  bool Prefix(std::uint32_t a, std::uint32_t b) const {
+  // One path is a prefix of the other (Iraq / Iraq, Nineveh; either way).
+  bool Nested(std::uint32_t a, std::uint32_t b) const {
     const auto &x = path(a), &y = path(b);
-    return x.size() <= y.size() && std::equal(x.begin(), x.end(), y.begin());
+    return std::equal(x.begin(),
+                      x.begin() + static_cast<std::ptrdiff_t>(std::min(x.size(), y.size())),
+                      y.begin());
+  }
+  // One event's type path is a prefix of the other's (attack / airstrike):
+  // one load from a table over the run's few types, made by Seal.
+  bool TypesRelated(const Event& a, const Event& b) const {
+    return related_[a.type_slot * type_paths_.size() + b.type_slot] != 0;
+  }
+  // Makes TypesRelated's table; called once every event is added.
+  void Seal() {
+    const std::size_t n = type_paths_.size();
+    related_.assign(n * n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) {
+        related_[i * n + j] = Nested(type_paths_[i], type_paths_[j]);
+      }
+    }
   }
 
   // The event as a DocEvent again (first_byte 0), for the global events.
@@ -133,6 +164,14 @@ class Store {
     if (fresh) paths_.push_back(&it->first);
     return it->second;
   }
+  std::uint32_t TypeSlot(std::uint32_t path_id) {
+    if (slot_of_path_.size() <= path_id) slot_of_path_.resize(path_id + 1, kNoSlot);
+    if (slot_of_path_[path_id] == kNoSlot) {
+      slot_of_path_[path_id] = static_cast<std::uint32_t>(type_paths_.size());
+      type_paths_.push_back(path_id);
+    }
+    return slot_of_path_[path_id];
+  }
   std::vector<std::string> Strings(std::uint32_t path_id) const {
     std::vector<std::string> out;
     for (std::uint32_t s : path(path_id)) out.push_back(string(s));
@@ -143,6 +182,10 @@ class Store {
   std::vector<const std::string*> strings_;  // by id (the map's keys)
   std::map<std::vector<std::uint32_t>, std::uint32_t> path_ids_;
   std::vector<const std::vector<std::uint32_t>*> paths_;  // by id (the map's keys)
+  static constexpr std::uint32_t kNoSlot = ~std::uint32_t{0};
+  std::vector<std::uint32_t> slot_of_path_;  // by path id: its type slot, or kNoSlot
+  std::vector<std::uint32_t> type_paths_;    // by type slot: its path id
+  std::vector<std::uint8_t> related_;        // TypesRelated, by slot pair
   std::vector<Event> events_;
   std::vector<Place> places_;
   std::vector<ActorIds> actors_;
@@ -218,7 +261,7 @@ struct Item {
 // day's fighting "the clashes", "the attack on the headquarters" and "the
 // seizure of the airport" (other days, or places that differ, part them).
 bool TypesAgree(const Store& s, const Event& a, const Event& b, bool same_document) {
-  if (s.Prefix(a.type, b.type) || s.Prefix(b.type, a.type)) return true;
+  if (s.TypesRelated(a, b)) return true;
   if (a.family == 0 || a.family != b.family) return false;  // (0: "")
   if (!same_document) return true;
   // An undated report's story and another undated event of its family: the
@@ -251,57 +294,55 @@ std::vector<const EventPlace*> Where(const std::vector<EventPlace>& places) {
 // a prefix of the other); with `below_country`, at a place below country
 // level. A name the gazetteer lacks (a case, a building, a road) says
 // nothing, unless both events name it. The places compared are Where's
-// (those an event is at, else those it is near), walked in place: this
-// runs for every candidate pair of the run (no vectors made).
-bool PathsOverlap(const Store& s, std::span<const Place> a, std::span<const Place> b,
-                  bool below_country) {
-  auto has_at = [](std::span<const Place> v) {
-    return std::any_of(v.begin(), v.end(), [](const Place& p) { return !p.near; });
-  };
-  const bool at_a = has_at(a), at_b = has_at(b);
-  auto in_a = [&](const Place& p) { return !at_a || !p.near; };
-  auto in_b = [&](const Place& p) { return !at_b || !p.near; };
-  bool known_a = false, known_b = false;
-  for (const Place& x : a) {
-    if (!in_a(x)) continue;
-    known_a |= x.known;
-    for (const Place& y : b) {
-      if (in_b(y) && !x.known && !y.known && x.path == y.path) return true;
+// (those an event is at, else those it is near: Place::in), walked in
+// place: this runs for every candidate pair of the run (no vectors made),
+// and the events' own summaries (Event::known_in, unknown_in, deep_in)
+// answer most pairs before any pair of places is looked at.
+bool PathsOverlap(const Store& s, const Event& a, const Event& b, bool below_country) {
+  const auto pa = s.places(a), pb = s.places(b);
+  if (a.unknown_in && b.unknown_in) {  // a name the gazetteer lacks, named by both
+    for (const Place& x : pa) {
+      if (!x.in || x.known) continue;
+      for (const Place& y : pb) {
+        if (y.in && !y.known && x.path == y.path) return true;
+      }
     }
   }
-  for (const Place& y : b) known_b |= in_b(y) && y.known;
-  if (!known_a || !known_b) return !below_country;
-  for (const Place& x : a) {
-    if (!in_a(x) || !x.known) continue;
-    for (const Place& y : b) {
-      if (!in_b(y) || !y.known) continue;
-      if (below_country && (s.path(x.path).size() < 2 || s.path(y.path).size() < 2)) continue;
-      if (s.Prefix(x.path, y.path) || s.Prefix(y.path, x.path)) return true;
+  if (!a.known_in || !b.known_in) return !below_country;
+  if (below_country && (!a.deep_in || !b.deep_in)) return false;
+  for (const Place& x : pa) {
+    if (!x.in || !x.known || (below_country && !x.deep)) continue;
+    for (const Place& y : pb) {
+      if (!y.in || !y.known || (below_country && !y.deep)) continue;
+      if (s.Nested(x.path, y.path)) return true;
     }
   }
   return false;
 }
 
-bool PathsOverlap(const Store& s, const Event& a, const Event& b, bool below_country) {
-  return PathsOverlap(s, s.places(a), s.places(b), below_country);
+// The countries an event names: its known places' and its actors'.
+// Whether event e names country c (a string id) so.
+bool NamesCountry(const Store& s, const Event& e, std::uint32_t c) {
+  for (const Place& p : s.places(e)) {
+    if (p.known && !s.path(p.path).empty() && s.path(p.path).front() == c) return true;
+  }
+  for (const ActorIds& actor : s.actors(e)) {
+    if (actor.country != 0 && actor.country == c) return true;
+  }
+  return false;
 }
 
-// The countries an event names: its known places' and its actors'.
+// Whether two events name a country in common (no lists made: an undated
+// story asks it of every member content of every dated cluster).
 bool ShareCountry(const Store& s, const Event& a, const Event& b) {
-  auto countries = [&s](const Event& e) {
-    std::vector<std::uint32_t> out;
-    for (const Place& p : s.places(e)) {
-      if (p.known && !s.path(p.path).empty()) out.push_back(s.path(p.path).front());
-    }
-    for (const ActorIds& actor : s.actors(e)) {
-      if (actor.country != 0) out.push_back(actor.country);
-    }
-    return out;
-  };
-  auto ca = countries(a), cb = countries(b);
-  return std::any_of(ca.begin(), ca.end(), [&](std::uint32_t c) {
-    return std::find(cb.begin(), cb.end(), c) != cb.end();
-  });
+  for (const Place& p : s.places(a)) {
+    if (p.known && !s.path(p.path).empty() && NamesCountry(s, b, s.path(p.path).front()))
+      return true;
+  }
+  for (const ActorIds& actor : s.actors(a)) {
+    if (actor.country != 0 && NamesCountry(s, b, actor.country)) return true;
+  }
+  return false;
 }
 
 // Statements, meetings, debates happen every day: two of them are one only
@@ -379,26 +420,39 @@ class Clusters {
   const Store& store() const { return store_; }
 
   const std::vector<Cluster>& list() const { return list_; }
+  // The dated clusters and the undated ones, each ascending (a cluster is
+  // dated or not from its first member on: an undated one takes no dated
+  // event, and a dated one stays dated), so that a scan for one kind does
+  // not step over the other.
+  const std::vector<std::uint32_t>& dated() const { return dated_; }
+  const std::vector<std::uint32_t>& undated() const { return undated_; }
   const Cluster& operator[](std::size_t k) const { return list_[k]; }
 
   // Clusters whose date meets [lo, hi] (and maybe others), ascending: the
   // buckets' lists (each ascending, List keeps them so) merged, without
-  // repeats (a cluster spanning two buckets is in both).
-  const std::vector<std::uint32_t>& Meeting(int lo, int hi) const {
+  // repeats (a cluster spanning two buckets is in both); one bucket's list
+  // itself when no other bucket of the span has one (nothing copied).
+  std::span<const std::uint32_t> Meeting(int lo, int hi) const {
+    const std::vector<std::uint32_t>* only = nullptr;  // the one list met so far
     found_.clear();
     for (long b = Bucket(lo); b <= Bucket(hi); ++b) {
       auto it = buckets_.find(b);
-      if (it == buckets_.end()) continue;
+      if (it == buckets_.end() || it->second.empty()) continue;
       const std::vector<std::uint32_t>& list = it->second;
-      if (found_.empty()) {
-        found_.assign(list.begin(), list.end());
+      if (!only && found_.empty()) {
+        only = &list;
         continue;
+      }
+      if (only) {
+        found_.assign(only->begin(), only->end());
+        only = nullptr;
       }
       merged_.clear();
       std::set_union(found_.begin(), found_.end(), list.begin(), list.end(),
                      std::back_inserter(merged_));
       found_.swap(merged_);
     }
+    if (only) return *only;
     return found_;
   }
 
@@ -435,6 +489,7 @@ class Clusters {
     if (home < 0) {
       list_.push_back({{}, e.date, {}, {}});
       home = static_cast<int>(list_.size()) - 1;
+      (e.date ? dated_ : undated_).push_back(static_cast<std::uint32_t>(home));
     }
     const auto k = static_cast<std::size_t>(home);
     Cluster& c = list_[k];
@@ -470,6 +525,7 @@ class Clusters {
 
   const Store& store_;
   std::vector<Cluster> list_;
+  std::vector<std::uint32_t> dated_, undated_;  // indices into list_
   std::unordered_map<long, std::vector<std::uint32_t>> buckets_;
   std::unordered_set<std::uint64_t> contents_;  // (cluster << 32) | content present
   // By document: (cluster, member index) of each of its events placed.
@@ -508,9 +564,8 @@ int UndatedPeer(const Clusters& clusters, const Item& item, const ClusterConfig&
   const Store& s = clusters.store();
   const Event& e = s[item.event];
   int found = -1, own = -1, owns = 0;
-  for (std::size_t k = 0; k < clusters.list().size(); ++k) {
-    const Cluster& c = clusters[k];
-    if (c.date || !clusters.Accepts(k, item, config)) continue;
+  for (const std::uint32_t k : clusters.undated()) {
+    if (!clusters.Accepts(k, item, config)) continue;
     bool story = clusters.AnyOfDocument(k, item.doc,
                                         [&](const Item& i) { return s[i.event].story || e.story; });
     bool place =
@@ -553,7 +608,7 @@ int UndatedHome(const Clusters& clusters, const Item& item, const std::optional<
       if (!consider(k)) return -1;
     }
   } else {
-    for (std::size_t k = 0; k < clusters.list().size(); ++k) {
+    for (const std::uint32_t k : clusters.dated()) {  // (consider passes every undated one)
       if (!consider(k)) return -1;
     }
   }
@@ -685,6 +740,7 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
       index.first.push_back(static_cast<std::uint32_t>(items.size()));
     }
   }
+  store.Seal();
   std::vector<std::size_t> order_built(items.size());
   {
     const std::vector<std::uint32_t> rank = store.PathRanks();

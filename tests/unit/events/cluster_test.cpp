@@ -276,6 +276,65 @@ TEST_SUITE("events") {
     CHECK(index.events.size() == 2);
   }
 
+  // PathsOverlap answers from each event's summary of its places (at or
+  // near, known, below country) before it compares any two: the rows put
+  // each summary on both sides of each test. Dated: two same-day airstrikes
+  // (any place overlap); undated: the second report undated in a dated
+  // document, which joins only on a place below country.
+  TEST_CASE("cluster: places overlap as Where gives them, known or named by both") {
+    struct P {
+      Path path;
+      bool near = false, known = true;
+    };
+    struct Row {
+      const char* what;
+      std::vector<P> a, b;
+      bool dated, undated;
+    };
+    const P kTrust{{"Kiru Trust"}, false, false};
+    const P kTrustNear{{"Kiru Trust"}, true, false};
+    const Row rows[] = {
+        {"nested", {{kManbij}}, {{kAleppo}}, true, true},
+        {"apart", {{kManbij}}, {{kIdlib}}, false, false},
+        {"a near place beside one it is at", {{kManbij}, {kIdlib, true}}, {{kIdlib}}, false, false},
+        {"only near places", {{kIdlib, true}}, {{kIdlib}}, true, true},
+        {"none on one side", {{kManbij}}, {}, true, false},
+        {"a country", {{kSyria}}, {{kManbij}}, true, false},
+        {"both a country", {{kSyria}}, {{kSyria}}, true, false},
+        {"a name both give", {kTrust}, {kTrust}, true, true},
+        {"a name both give, beside known places",
+         {kTrust, {kIdlib}},
+         {kTrust, {kManbij}},
+         true,
+         true},
+        {"a name near, beside a place at",
+         {kTrustNear, {kIdlib}},
+         {kTrust, {kManbij}},
+         false,
+         false},
+        {"a name on one side", {kTrust}, {{kManbij}}, true, false},
+    };
+    auto event = [](const std::vector<P>& places, const std::string& date) {
+      std::vector<Path> paths;
+      for (const P& p : places) paths.push_back(p.path);
+      events::DocEvent e = Ev("airstrike", paths, {}, date);
+      for (std::size_t k = 0; k < places.size(); ++k) {
+        e.places[k].near = places[k].near;
+        e.places[k].known = places[k].known;
+      }
+      return e;
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.what);
+      CHECK(Merged(Doc("a", "2024-11-07", {event(r.a, "2024-11-06")}),
+                   Doc("b", "2024-11-07", {event(r.b, "2024-11-06")})) == r.dated);
+      CHECK(Merged(Doc("b", "2024-11-07", {event(r.b, "2024-11-06")}),
+                   Doc("a", "2024-11-07", {event(r.a, "2024-11-06")})) == r.dated);
+      CHECK(Merged(Doc("a", "2024-11-07", {event(r.a, "2024-11-06")}),
+                   Doc("b", "2024-11-08", {event(r.b, "")})) == r.undated);
+    }
+  }
+
   TEST_CASE("cluster: a cluster takes only events that agree with every member") {
     // 4th ~ 6th ~ 8th, but the 4th and the 8th are four days apart.
     auto index = events::ClusterEvents(

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
+#include "events/calendar.h"
 #include "events_fixture.h"
 
 namespace whosaid {
@@ -91,6 +94,29 @@ TEST_SUITE("events") {
     for (const Row& r : rows) {
       CAPTURE(r.text);
       CHECK(FirstWhen("2025-01", r.text) == r.when);
+    }
+  }
+
+  // FormatWhen writes the digits itself for years 0 … 9999: the same
+  // text snprintf's "%04d-%02d[-%02d]" gives, on both sides of each width.
+  TEST_CASE("calendar: FormatWhen as printf writes it") {
+    const int years[] = {-1, 0, 9, 10, 99, 100, 999, 1000, 2024, 9999, 10000};
+    const int months[] = {1, 9, 10, 12};
+    for (int y : years) {
+      for (int m : months) {
+        CAPTURE(y);
+        CAPTURE(m);
+        const int first = events::DaysFromCivil({y, m, 1});
+        const int last = first + events::DaysInMonth(y, m) - 1;
+        char want[48];
+        std::snprintf(want, sizeof want, "%04d-%02d", y, m);
+        CHECK(events::FormatWhen({first, last, events::Precision::kMonth}) == want);
+        for (int d : {1, 9, 10, events::DaysInMonth(y, m)}) {
+          const int day = events::DaysFromCivil({y, m, d});
+          std::snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+          CHECK(events::FormatWhen({day, day, events::Precision::kDay}) == want);
+        }
+      }
     }
   }
 
