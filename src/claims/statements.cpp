@@ -77,6 +77,23 @@ Bag MakeBag(const PackedWords& terms, const TermTable& table, std::uint32_t not_
   return bag;
 }
 
+// Bag::plain of the bag MakeBag makes, alone: the ids of the keys neither
+// `not` nor a name wherever used, ascending (into `plain`).
+void PlainIds(const PackedWords& terms, const TermTable& table, std::uint32_t not_id,
+              std::vector<std::uint32_t>& plain) {
+  thread_local std::vector<std::uint64_t> uses;  // id << 1 | proper: a key's least proper first
+  uses.clear();
+  for (const PackedWords::Word t : terms)
+    uses.push_back(std::uint64_t{table.Find(t.key)->id} << 1 | (t.flag ? 1 : 0));
+  std::sort(uses.begin(), uses.end());
+  plain.clear();
+  for (std::size_t k = 0; k < uses.size(); ++k) {
+    const auto id = static_cast<std::uint32_t>(uses[k] >> 1);
+    if (k > 0 && uses[k - 1] >> 1 == id) continue;
+    if ((uses[k] & 1) == 0 && id != not_id) plain.push_back(id);
+  }
+}
+
 // Only the smaller of a and b's weights of a shared term counts.
 struct Overlap {
   std::size_t shared = 0;
@@ -109,54 +126,34 @@ Overlap Shared(const Bag& a, const Bag& b, std::uint32_t not_id, bool one_doc = 
 
 // Overlap::common of two bags (the ids both have plain: Bag::plain), no
 // weights needed, counted up to `enough` (the answer is then
-// min(common, enough)).
-std::size_t CommonTerms(const Bag& a, const Bag& b, std::size_t enough) {
-  const std::uint32_t *x = a.plain.data(), *x_end = x + a.plain.size();
-  const std::uint32_t *y = b.plain.data(), *y_end = y + b.plain.size();
-  std::size_t common = 0;
-  while (x != x_end && y != y_end) {
-    if (*x < *y) {
-      ++x;
-    } else if (*y < *x) {
-      ++y;
-    } else {
-      if (++common >= enough) return common;
-      ++x;
-      ++y;
+// min(common, enough)): one bag's plain ids set in a bit table by term id
+// (Mark), then each other bag's looked up there — a bridge item is tested
+// against each of its many candidates.
+class CommonTerms {
+ public:
+  // Room for ids below `terms` (every bit off between a Mark on and off).
+  void Fit(std::size_t terms) {
+    if (bits_.size() < (terms + 63) / 64) bits_.resize((terms + 63) / 64, 0);
+  }
+  void Mark(const std::vector<std::uint32_t>& plain, bool on) {
+    for (std::uint32_t id : plain) {
+      if (on)
+        bits_[id / 64] |= std::uint64_t{1} << (id % 64);
+      else
+        bits_[id / 64] &= ~(std::uint64_t{1} << (id % 64));
     }
   }
-  return common;
-}
+  std::size_t With(const std::vector<std::uint32_t>& plain, std::size_t enough) const {
+    std::size_t common = 0;
+    for (std::uint32_t id : plain) {
+      if ((bits_[id / 64] >> (id % 64) & 1) != 0 && ++common >= enough) break;
+    }
+    return common;
+  }
 
-// Whether two direct quotes (their features: spelling keys in order, and
-// whether each is a content term) share a run of words in order whose
-// length plus content terms make `score`, one content term at least.
-bool SharedRun(const ItemFeatures& a, const ItemFeatures& b, std::size_t score) {
-  // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content
-  // words.
-  // (b's words unpacked once, the tables kept by the thread: this runs for
-  // every pair of direct quotes compared)
-  const PackedWords& ak = a.wording;
-  thread_local std::vector<std::string_view> bk;
-  thread_local std::vector<std::size_t> len, con;
-  bk.clear();
-  for (const PackedWords::Word w : b.wording) bk.push_back(w.key);
-  len.assign(bk.size() + 1, 0);
-  con.assign(bk.size() + 1, 0);
-  for (std::size_t i = 0; i < ak.size(); ++i) {
-    const PackedWords::Word w = ak[i];
-    for (std::size_t j = bk.size(); j-- > 0;) {
-      if (w.key == bk[j]) {
-        len[j + 1] = len[j] + 1;
-        con[j + 1] = con[j] + (w.flag ? 1 : 0);
-        if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
-      } else {
-        len[j + 1] = con[j + 1] = 0;
-      }
-    }
-  }
-  return false;
-}
+ private:
+  std::vector<std::uint64_t> bits_;
+};
 
 // The lower-case words of a role or mention.
 std::vector<std::string> LowerWords(std::string_view text) {
@@ -308,9 +305,12 @@ struct Ranked {
       return 0.0;
     }
     // Two direct quotes: the shared run (the dearest test) only where the
-    // containment alone does not decide.
+    // containment alone does not decide. (Their words, in order: spelling
+    // keys, flagged when a content term.)
     if (x.direct && y.direct) {
-      auto run = [&] { return SharedRun(*p.features, *q.features, config.direct_run); };
+      auto run = [&] {
+        return WordRun(p.features->wording, q.features->wording, config.direct_run);
+      };
       if (one_doc && (sim < config.same_doc_direct || !run())) return 0.0;
       if (!one_doc && sim < config.direct_link && !run()) return 0.0;
     }
@@ -424,8 +424,10 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
   std::vector<Loaded> loaded;
   std::vector<Bag> bags;
   std::vector<std::vector<std::size_t>> candidates;
-  std::vector<std::string> own;    // by item of a chunk: the speaker of its own made for it
-  std::vector<char> marked(n, 0);  // by rank: a candidate of the chunk (then cleared)
+  std::vector<std::string> own;  // by item of a chunk: the speaker of its own made for it
+  // by rank: a candidate's index in the chunk's `near` (then cleared)
+  constexpr std::uint32_t kNotNear = UINT32_MAX;
+  std::vector<std::uint32_t> near_at(n, kNotNear);
   for (std::size_t b0 = 0; b0 < bridge.size(); b0 += kBridgeChunk) {
     const std::size_t m = std::min(kBridgeChunk, bridge.size() - b0);
     // Its items: bags and candidates (named items sharing a term whose
@@ -445,46 +447,51 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
                           candidates[i].end());
     });
-    // Their candidates: features, the unweighed bag (keys and names) for
-    // the common-terms test, the weighed one only for those that pass it.
+    // Their candidates: features, the plain ids (PlainIds: no bag) for the
+    // common-terms test, the weighed bag only for those that pass it.
     // (`near`: the candidates' ranks, each once, ascending)
+    // (`near_at` marks a rank seen, then holds its index in `near`)
     std::vector<std::size_t> near;
     for (const std::vector<std::size_t>& list : candidates) {
       for (std::size_t c : list) {
-        if (marked[c]) continue;
-        marked[c] = 1;
+        if (near_at[c] != kNotNear) continue;
+        near_at[c] = 0;
         near.push_back(c);
       }
     }
-    for (std::size_t c : near) marked[c] = 0;
     std::sort(near.begin(), near.end());
+    for (std::size_t k = 0; k < near.size(); ++k) near_at[near[k]] = static_cast<std::uint32_t>(k);
     std::vector<Loaded> near_loaded(near.size());
+    std::vector<std::vector<std::uint32_t>> near_plain(near.size());
     std::vector<Bag> near_bags(near.size());
     g.LoadMany(near.data(), near.size(), near_loaded.data(), threads);
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
-      near_bags[i] = MakeBag(near_loaded[i].f->terms, g.terms, g.not_id);
+      PlainIds(near_loaded[i].f->terms, g.terms, g.not_id, near_plain[i]);
     });
-    auto near_index = [&](std::size_t c) {
-      return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
-    };
+    auto near_index = [&](std::size_t c) { return std::size_t{near_at[c]}; };
     // From here each item's candidates are those passing, by their index in
     // `near` (ascending, as their ranks).
     std::vector<char> passes(near.size(), 0);
     parallel::ForEach(m, threads, [&](std::size_t i) {
       auto& list = candidates[i];
       std::size_t kept = 0;
+      thread_local CommonTerms common;  // (one per thread, its bits off between items)
+      common.Fit(g.terms.size());
+      common.Mark(bags[i].plain, true);
       for (std::size_t c : list) {
         const std::size_t at = near_index(c);
-        if (CommonTerms(bags[i], near_bags[at], config.bridge_min_shared) <
-            config.bridge_min_shared)
+        if (common.With(near_plain[at], config.bridge_min_shared) < config.bridge_min_shared)
           continue;
         list[kept++] = at;
       }
+      common.Mark(bags[i].plain, false);
       list.resize(kept);
     });
     for (const std::vector<std::size_t>& list : candidates) {
       for (std::size_t at : list) passes[at] = 1;
     }
+    for (std::size_t c : near) near_at[c] = kNotNear;
+    Release(near_plain);
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
       if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);
     });
@@ -644,10 +651,18 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   auto similarity = [&](std::size_t x, std::size_t y) {
     return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
   };
+  // Each pair's similarity, kept for step 4 (which asks again of the pairs
+  // across two groups): by pair, as `pairs` (ascending (a, b) as (i, j)).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> weighed;
+  std::vector<double> weights;
+  weighed.reserve(pairs.size());
+  weights.reserve(pairs.size());
   std::vector<Edge> edges;
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
     const double s = similarity(a, b);
+    weighed.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
+    weights.push_back(s);
     const bool one_doc = g.SameDoc(g.Item(ranks[i]), g.Item(ranks[j]));
     if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
   }
@@ -662,9 +677,18 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   links.reserve(edges.size());
   for (const Edge& e : edges) links.emplace_back(e.a, e.b);
   Release(edges);
+  // (a pair weighed above is looked up, not weighed again)
+  auto weight = [&](std::size_t x, std::size_t y) {
+    const std::pair<std::uint32_t, std::uint32_t> key(static_cast<std::uint32_t>(x),
+                                                      static_cast<std::uint32_t>(y));
+    const auto at = std::lower_bound(weighed.begin(), weighed.end(), key);
+    if (at != weighed.end() && *at == key)
+      return weights[static_cast<std::size_t>(at - weighed.begin())];
+    return similarity(x, y);
+  };
   out.groups = CompleteLink(
       out.items.size(), links,
-      [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config.keep; }, kCheck);
+      [&](std::size_t x, std::size_t y) { return weight(x, y) >= config.keep; }, kCheck);
   return out;
 }
 
