@@ -71,15 +71,21 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
     lists.push_back(&list);
   }
   std::vector<ItemPair> pairs;
-  std::vector<std::size_t> with;  // the later items item i shares a list with
+  std::vector<std::size_t> with;  // the later items item i shares a list with, each once
+  // item j → the last i it was taken for (a pair shared through many lists
+  // is taken once, not sorted out after)
+  std::vector<std::size_t> taken_for(n, n);
   for (std::size_t i = 0; i < n; ++i) {
     with.clear();
     for (std::uint32_t l : lists_of[i]) {
       const List& list = *lists[l];
-      with.insert(with.end(), std::upper_bound(list.begin(), list.end(), i), list.end());
+      for (auto j = std::upper_bound(list.begin(), list.end(), i); j != list.end(); ++j) {
+        if (taken_for[*j] == i) continue;
+        taken_for[*j] = i;
+        with.push_back(*j);
+      }
     }
     std::sort(with.begin(), with.end());
-    with.erase(std::unique(with.begin(), with.end()), with.end());
     for (std::size_t j : with) pairs.emplace_back(i, j);
     std::vector<std::uint32_t>().swap(lists_of[i]);
   }

@@ -205,6 +205,7 @@ struct Ranked {
   std::vector<std::uint32_t> order;     // rank → item (4 bytes: millions of items)
   std::vector<std::uint32_t> doc_rank;  // by PackedItems::docs: its id's rank among the run's
   TermTable terms;                      // every key of the run's items
+  std::vector<std::uint32_t> entry_of;  // id → its entry in terms.entries() (4 bytes a term)
   std::uint32_t not_id = UINT32_MAX;    // the id of `not` (UINT32_MAX: none)
 
   const PackedItem& Item(std::size_t r) const { return items.items[order[r]]; }
@@ -258,6 +259,36 @@ struct Ranked {
   // it), and within its document (StatementConfig::topic_uses).
   Bag BagOf(const Loaded& loaded) const {
     Bag bag = MakeBag(loaded.f->terms, terms, not_id);
+    Weigh(loaded, bag);
+    return bag;
+  }
+  // An item's term uses as numbers, id << 1 | proper, ascending (a key's
+  // least proper use first, as MakeBag takes it), appended to `out`.
+  void UseIds(const PackedWords& words, std::vector<std::uint64_t>& out) const {
+    const std::size_t from = out.size();
+    for (const PackedWords::Word t : words)
+      out.push_back(std::uint64_t{terms.Find(t.key)->id} << 1 | (t.flag ? 1 : 0));
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(from), out.end());
+  }
+  // BagOf(loaded) made from its UseIds `uses[0 .. n)`: the same bag, no key
+  // looked up again.
+  Bag BagOf(const Loaded& loaded, const std::uint64_t* uses, std::size_t n) const {
+    Bag bag;
+    bag.terms.reserve(n);
+    const auto& entries = terms.entries();
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto id = static_cast<std::uint32_t>(uses[k] >> 1);
+      if (k > 0 && uses[k - 1] >> 1 == id) continue;
+      const bool proper = (uses[k] & 1) != 0;
+      const auto& entry = entries[entry_of[id]];
+      bag.terms.push_back({entry.first, id, proper, entry.second.idf});
+      if (!proper && id != not_id) bag.plain.push_back(id);
+    }
+    Weigh(loaded, bag);
+    return bag;
+  }
+  // A bag's weights (of MakeBag's terms).
+  void Weigh(const Loaded& loaded, Bag& bag) const {
     bag.features = loaded.f;
     const TermUses& uses = *loaded.u;
     // the bag's keys ascend as the uses' do (ids are ranks of keys): one
@@ -274,7 +305,6 @@ struct Ranked {
       t.topic = t.weight * factor;
       bag.topic_total += t.topic;
     }
-    return bag;
   }
 
   // How much of the smaller of items a and b (ranks, a < b; p and q their
@@ -589,13 +619,27 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   // 3. Candidate pairs share a term that is rare within the speaker's items.
   ShortPostings postings;  // (term id, its items ascending): short lists only
   std::vector<std::uint32_t> keys;
+  // A held block: each item's UseIds, one after another (item i's from
+  // held_at[i] to held_at[i + 1]), its keys looked up once for its
+  // postings and its bag.
+  std::vector<std::uint64_t> held_uses;
+  std::vector<std::size_t> held_at;
   if (hold) {
+    held_at.reserve(ranks.size() + 1);
+    held_at.push_back(0);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      g.UseIds(held[i].f->terms, held_uses);
+      held_at.push_back(held_uses.size());
+    }
     // Every (term, item) of the block, sorted: a term's items are one run,
     // ascending — its count and its posting (no table per block).
     std::vector<std::uint64_t> uses;
     for (std::size_t i = 0; i < ranks.size(); ++i) {
-      unique_ids(held[i], keys);
-      for (std::uint32_t k : keys) uses.push_back(std::uint64_t{k} << 32 | i);
+      for (std::size_t k = held_at[i]; k < held_at[i + 1]; ++k) {
+        const std::uint64_t id = held_uses[k] >> 1;
+        if (k > held_at[i] && held_uses[k - 1] >> 1 == id) continue;
+        uses.push_back(id << 32 | i);
+      }
     }
     std::sort(uses.begin(), uses.end());
     for (std::size_t a = 0, b = 0; a < uses.size(); a = b) {
@@ -646,8 +690,11 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     g.LoadMany(linked_ranks.data(), linked_ranks.size(), loaded.data());
   }
   std::vector<Bag> bags(out.items.size());
-  for (std::size_t c = 0; c < out.items.size(); ++c)
-    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
+  for (std::size_t c = 0; c < out.items.size(); ++c) {
+    const std::size_t i = out.items[c];
+    bags[c] = hold ? g.BagOf(held[i], held_uses.data() + held_at[i], held_at[i + 1] - held_at[i])
+                   : g.BagOf(loaded[c]);
+  }
   auto similarity = [&](std::size_t x, std::size_t y) {
     return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
   };
@@ -870,7 +917,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    as its rank among the strings: the same order as their text, one
   //    integer compare instead of a string's.
   if (n > UINT32_MAX) throw std::length_error("StatementGrouper: over 4G items");
-  Ranked g{config_, lexicon_, items, source, std::vector<std::uint32_t>(n), {}, {}};
+  Ranked g{config_, lexicon_, items, source, std::vector<std::uint32_t>(n), {}, {}, {}};
   auto ranks = [](std::size_t size, auto&& text) {
     std::vector<std::uint32_t> by(size);
     std::iota(by.begin(), by.end(), 0);
@@ -947,7 +994,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   }
   Release(counts);
   {
-    // (4 bytes a term while they are sorted: a run may have millions)
+    // (4 bytes a term: a run may have millions; kept as Ranked::entry_of)
     const auto& entries = g.terms.entries();
     std::vector<std::uint32_t> sorted(entries.size());
     std::iota(sorted.begin(), sorted.end(), 0u);
@@ -962,6 +1009,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       info.idf = std::log((n_items + 1.0) / (info.df + 0.5));
     }
     if (const TermInfo* info = g.terms.Find(TermLexicon::kNegation)) g.not_id = info->id;
+    g.entry_of = std::move(sorted);
   }
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.
