@@ -962,24 +962,25 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   BridgeInputs bridge(g, threads);
   bridge.parts.resize(chunks);
   std::vector<TermTable> counts(chunks);
+  //    (While counting, a term's TermInfo::id is 1 + the last item of the
+  //    chunk that counted it: an item's repeated key counts once, no sort;
+  //    the ids are set below.)
   parallel::RunWorkers(chunks, [&](std::size_t c) {
     TermTable& df = counts[c];
-    std::vector<std::string_view> keys;
     const std::size_t from = std::min(n, c * chunk);
     const std::size_t to = std::min(n, (c + 1) * chunk);
     g.ForEachLoaded(
         to - from, [&](std::size_t k) { return from + k; },
         [&](std::size_t k, const Loaded& loaded) {
           bridge.Note(g, c, from + k, loaded);
-          keys.clear();
-          for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
-          std::sort(keys.begin(), keys.end());
-          keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-          for (std::string_view k : keys) {
-            if (TermInfo* info = df.Find(k))
-              ++info->df;
-            else
-              df.Insert(k, TermInfo{1, 0, 0});
+          const auto stamp = static_cast<std::uint32_t>(k + 1);
+          for (const PackedWords::Word t : loaded.f->terms) {
+            if (TermInfo* info = df.Find(t.key)) {
+              if (info->id != stamp) ++info->df;
+              info->id = stamp;
+            } else {
+              df.Insert(t.key, TermInfo{1, stamp, 0});
+            }
           }
         });
   });
