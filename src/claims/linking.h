@@ -16,6 +16,12 @@
 //     compared), so a chain of links never spans two groups that do not
 //     belong together. Each group is named by its smallest item; its members
 //     are sorted.
+//   WordRun(a, b, score): whether word sequences a and b (each word flagged
+//     or not) share a run of words in the same order whose length plus its
+//     flagged words of a make `score`, with one flagged word at least. A
+//     pair costs sorting b's word hashes and its matching words, not
+//     |a| x |b| string compares: the grouping asks it of the pairs of
+//     direct quotes that containment alone does not decide.
 //
 // Example
 //   PostingPairs(std::map<std::string, std::vector<std::size_t>>{{"x", {0, 2}},
@@ -29,8 +35,11 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/view_hash.h"
 
 namespace whosaid::claims {
 
@@ -62,15 +71,21 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
     lists.push_back(&list);
   }
   std::vector<ItemPair> pairs;
-  std::vector<std::size_t> with;  // the later items item i shares a list with
+  std::vector<std::size_t> with;  // the later items item i shares a list with, each once
+  // item j → the last i it was taken for (a pair shared through many lists
+  // is taken once, not sorted out after)
+  std::vector<std::size_t> taken_for(n, n);
   for (std::size_t i = 0; i < n; ++i) {
     with.clear();
     for (std::uint32_t l : lists_of[i]) {
       const List& list = *lists[l];
-      with.insert(with.end(), std::upper_bound(list.begin(), list.end(), i), list.end());
+      for (auto j = std::upper_bound(list.begin(), list.end(), i); j != list.end(); ++j) {
+        if (taken_for[*j] == i) continue;
+        taken_for[*j] = i;
+        with.push_back(*j);
+      }
     }
     std::sort(with.begin(), with.end());
-    with.erase(std::unique(with.begin(), with.end()), with.end());
     for (std::size_t j : with) pairs.emplace_back(i, j);
     std::vector<std::uint32_t>().swap(lists_of[i]);
   }
@@ -109,6 +124,47 @@ LinkedGroups CompleteLink(std::size_t n, const std::vector<ItemPair>& links, Ok 
     g.members[gb].clear();
   }
   return g;
+}
+
+// The longest-common-run table of a and b, read only where a's word i and
+// b's word j are equal: b's words sorted by hash (positions ascending
+// within one), each of a's looked up there; a run ending at (i, j) extends
+// the one ending at (i - 1, j - 1), if any (the cells of the row before,
+// ascending by j). Words: anything with size() and operator[](i).key and
+// .flag (claims::PackedWords).
+template <class Words>
+bool WordRun(const Words& a, const Words& b, std::size_t score) {
+  struct Cell {
+    std::uint32_t j;
+    std::size_t length, flagged;
+  };
+  thread_local std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted;
+  thread_local std::vector<Cell> before, row;
+  sorted.clear();
+  for (std::size_t j = 0; j < b.size(); ++j)
+    sorted.emplace_back(HashBytes(b[j].key), static_cast<std::uint32_t>(j));
+  std::sort(sorted.begin(), sorted.end());
+  before.clear();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    row.clear();
+    const auto w = a[i];
+    const std::uint64_t h = HashBytes(w.key);
+    auto at = std::lower_bound(sorted.begin(), sorted.end(),
+                               std::pair<std::uint64_t, std::uint32_t>(h, 0));
+    const std::size_t flag = w.flag ? 1 : 0;
+    std::size_t p = 0;  // in `before`
+    for (; at != sorted.end() && at->first == h; ++at) {
+      const std::uint32_t j = at->second;
+      if (std::string_view(b[j].key) != std::string_view(w.key)) continue;
+      while (p < before.size() && before[p].j + 1 < j) ++p;
+      const bool extends = p < before.size() && before[p].j + 1 == j;
+      const Cell c{j, extends ? before[p].length + 1 : 1, (extends ? before[p].flagged : 0) + flag};
+      if (c.flagged > 0 && c.length + c.flagged >= score) return true;
+      row.push_back(c);
+    }
+    std::swap(before, row);
+  }
+  return false;
 }
 
 }  // namespace whosaid::claims

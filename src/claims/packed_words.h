@@ -80,6 +80,26 @@ class PackedWords {
   }
   bool operator==(const PackedWords&) const = default;
 
+  // Its form, as a codec copies it (claims/summary_codec.cpp): the words'
+  // letters one after another, and each word's end there (the top bit: its
+  // flag). Assign takes such a form back (the list then equals the one it
+  // came from) when it is one: ends ascending, the last at the letters'
+  // end; else it returns false and the list is unchanged.
+  std::string_view letters() const { return bytes_; }
+  const std::vector<std::uint32_t>& ends() const { return ends_; }
+  bool Assign(std::string_view letters, const std::uint32_t* ends, std::size_t n) {
+    std::uint32_t at = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t end = ends[i] & ~kFlag;
+      if (end < at) return false;
+      at = end;
+    }
+    if (at != letters.size()) return false;
+    bytes_ = std::string(letters);  // (exactly its size: a run holds millions)
+    ends_.assign(ends, ends + n);
+    return true;
+  }
+
  private:
   static constexpr std::uint32_t kFlag = 0x80000000u;
   std::string bytes_;
@@ -116,6 +136,17 @@ class TermUses {
   void Compact() {
     keys_.Compact();
     counts_.shrink_to_fit();
+  }
+  // Its form, as a codec copies it: the keys (PackedWords, flags off) and
+  // their counts; Assign takes such a form back (false, unchanged, when the
+  // two sizes differ).
+  const PackedWords& keys() const { return keys_; }
+  const std::vector<int>& counts() const { return counts_; }
+  bool Assign(PackedWords keys, std::vector<int> counts) {
+    if (keys.size() != counts.size()) return false;
+    keys_ = std::move(keys);
+    counts_ = std::move(counts);
+    return true;
   }
 
  private:

@@ -77,6 +77,23 @@ Bag MakeBag(const PackedWords& terms, const TermTable& table, std::uint32_t not_
   return bag;
 }
 
+// Bag::plain of the bag MakeBag makes, alone: the ids of the keys neither
+// `not` nor a name wherever used, ascending (into `plain`).
+void PlainIds(const PackedWords& terms, const TermTable& table, std::uint32_t not_id,
+              std::vector<std::uint32_t>& plain) {
+  thread_local std::vector<std::uint64_t> uses;  // id << 1 | proper: a key's least proper first
+  uses.clear();
+  for (const PackedWords::Word t : terms)
+    uses.push_back(std::uint64_t{table.Find(t.key)->id} << 1 | (t.flag ? 1 : 0));
+  std::sort(uses.begin(), uses.end());
+  plain.clear();
+  for (std::size_t k = 0; k < uses.size(); ++k) {
+    const auto id = static_cast<std::uint32_t>(uses[k] >> 1);
+    if (k > 0 && uses[k - 1] >> 1 == id) continue;
+    if ((uses[k] & 1) == 0 && id != not_id) plain.push_back(id);
+  }
+}
+
 // Only the smaller of a and b's weights of a shared term counts.
 struct Overlap {
   std::size_t shared = 0;
@@ -109,54 +126,34 @@ Overlap Shared(const Bag& a, const Bag& b, std::uint32_t not_id, bool one_doc = 
 
 // Overlap::common of two bags (the ids both have plain: Bag::plain), no
 // weights needed, counted up to `enough` (the answer is then
-// min(common, enough)).
-std::size_t CommonTerms(const Bag& a, const Bag& b, std::size_t enough) {
-  const std::uint32_t *x = a.plain.data(), *x_end = x + a.plain.size();
-  const std::uint32_t *y = b.plain.data(), *y_end = y + b.plain.size();
-  std::size_t common = 0;
-  while (x != x_end && y != y_end) {
-    if (*x < *y) {
-      ++x;
-    } else if (*y < *x) {
-      ++y;
-    } else {
-      if (++common >= enough) return common;
-      ++x;
-      ++y;
+// min(common, enough)): one bag's plain ids set in a bit table by term id
+// (Mark), then each other bag's looked up there — a bridge item is tested
+// against each of its many candidates.
+class CommonTerms {
+ public:
+  // Room for ids below `terms` (every bit off between a Mark on and off).
+  void Fit(std::size_t terms) {
+    if (bits_.size() < (terms + 63) / 64) bits_.resize((terms + 63) / 64, 0);
+  }
+  void Mark(const std::vector<std::uint32_t>& plain, bool on) {
+    for (std::uint32_t id : plain) {
+      if (on)
+        bits_[id / 64] |= std::uint64_t{1} << (id % 64);
+      else
+        bits_[id / 64] &= ~(std::uint64_t{1} << (id % 64));
     }
   }
-  return common;
-}
+  std::size_t With(const std::vector<std::uint32_t>& plain, std::size_t enough) const {
+    std::size_t common = 0;
+    for (std::uint32_t id : plain) {
+      if ((bits_[id / 64] >> (id % 64) & 1) != 0 && ++common >= enough) break;
+    }
+    return common;
+  }
 
-// Whether two direct quotes (their features: spelling keys in order, and
-// whether each is a content term) share a run of words in order whose
-// length plus content terms make `score`, one content term at least.
-bool SharedRun(const ItemFeatures& a, const ItemFeatures& b, std::size_t score) {
-  // len[j]: the common run ending at a[i - 1], b[j - 1]; same for content
-  // words.
-  // (b's words unpacked once, the tables kept by the thread: this runs for
-  // every pair of direct quotes compared)
-  const PackedWords& ak = a.wording;
-  thread_local std::vector<std::string_view> bk;
-  thread_local std::vector<std::size_t> len, con;
-  bk.clear();
-  for (const PackedWords::Word w : b.wording) bk.push_back(w.key);
-  len.assign(bk.size() + 1, 0);
-  con.assign(bk.size() + 1, 0);
-  for (std::size_t i = 0; i < ak.size(); ++i) {
-    const PackedWords::Word w = ak[i];
-    for (std::size_t j = bk.size(); j-- > 0;) {
-      if (w.key == bk[j]) {
-        len[j + 1] = len[j] + 1;
-        con[j + 1] = con[j] + (w.flag ? 1 : 0);
-        if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
-      } else {
-        len[j + 1] = con[j + 1] = 0;
-      }
-    }
-  }
-  return false;
-}
+ private:
+  std::vector<std::uint64_t> bits_;
+};
 
 // The lower-case words of a role or mention.
 std::vector<std::string> LowerWords(std::string_view text) {
@@ -208,6 +205,7 @@ struct Ranked {
   std::vector<std::uint32_t> order;     // rank → item (4 bytes: millions of items)
   std::vector<std::uint32_t> doc_rank;  // by PackedItems::docs: its id's rank among the run's
   TermTable terms;                      // every key of the run's items
+  std::vector<std::uint32_t> entry_of;  // id → its entry in terms.entries() (4 bytes a term)
   std::uint32_t not_id = UINT32_MAX;    // the id of `not` (UINT32_MAX: none)
 
   const PackedItem& Item(std::size_t r) const { return items.items[order[r]]; }
@@ -261,6 +259,36 @@ struct Ranked {
   // it), and within its document (StatementConfig::topic_uses).
   Bag BagOf(const Loaded& loaded) const {
     Bag bag = MakeBag(loaded.f->terms, terms, not_id);
+    Weigh(loaded, bag);
+    return bag;
+  }
+  // An item's term uses as numbers, id << 1 | proper, ascending (a key's
+  // least proper use first, as MakeBag takes it), appended to `out`.
+  void UseIds(const PackedWords& words, std::vector<std::uint64_t>& out) const {
+    const std::size_t from = out.size();
+    for (const PackedWords::Word t : words)
+      out.push_back(std::uint64_t{terms.Find(t.key)->id} << 1 | (t.flag ? 1 : 0));
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(from), out.end());
+  }
+  // BagOf(loaded) made from its UseIds `uses[0 .. n)`: the same bag, no key
+  // looked up again.
+  Bag BagOf(const Loaded& loaded, const std::uint64_t* uses, std::size_t n) const {
+    Bag bag;
+    bag.terms.reserve(n);
+    const auto& entries = terms.entries();
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto id = static_cast<std::uint32_t>(uses[k] >> 1);
+      if (k > 0 && uses[k - 1] >> 1 == id) continue;
+      const bool proper = (uses[k] & 1) != 0;
+      const auto& entry = entries[entry_of[id]];
+      bag.terms.push_back({entry.first, id, proper, entry.second.idf});
+      if (!proper && id != not_id) bag.plain.push_back(id);
+    }
+    Weigh(loaded, bag);
+    return bag;
+  }
+  // A bag's weights (of MakeBag's terms).
+  void Weigh(const Loaded& loaded, Bag& bag) const {
     bag.features = loaded.f;
     const TermUses& uses = *loaded.u;
     // the bag's keys ascend as the uses' do (ids are ranks of keys): one
@@ -277,7 +305,6 @@ struct Ranked {
       t.topic = t.weight * factor;
       bag.topic_total += t.topic;
     }
-    return bag;
   }
 
   // How much of the smaller of items a and b (ranks, a < b; p and q their
@@ -308,9 +335,12 @@ struct Ranked {
       return 0.0;
     }
     // Two direct quotes: the shared run (the dearest test) only where the
-    // containment alone does not decide.
+    // containment alone does not decide. (Their words, in order: spelling
+    // keys, flagged when a content term.)
     if (x.direct && y.direct) {
-      auto run = [&] { return SharedRun(*p.features, *q.features, config.direct_run); };
+      auto run = [&] {
+        return WordRun(p.features->wording, q.features->wording, config.direct_run);
+      };
       if (one_doc && (sim < config.same_doc_direct || !run())) return 0.0;
       if (!one_doc && sim < config.direct_link && !run()) return 0.0;
     }
@@ -424,8 +454,10 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
   std::vector<Loaded> loaded;
   std::vector<Bag> bags;
   std::vector<std::vector<std::size_t>> candidates;
-  std::vector<std::string> own;    // by item of a chunk: the speaker of its own made for it
-  std::vector<char> marked(n, 0);  // by rank: a candidate of the chunk (then cleared)
+  std::vector<std::string> own;  // by item of a chunk: the speaker of its own made for it
+  // by rank: a candidate's index in the chunk's `near` (then cleared)
+  constexpr std::uint32_t kNotNear = UINT32_MAX;
+  std::vector<std::uint32_t> near_at(n, kNotNear);
   for (std::size_t b0 = 0; b0 < bridge.size(); b0 += kBridgeChunk) {
     const std::size_t m = std::min(kBridgeChunk, bridge.size() - b0);
     // Its items: bags and candidates (named items sharing a term whose
@@ -445,46 +477,51 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
                           candidates[i].end());
     });
-    // Their candidates: features, the unweighed bag (keys and names) for
-    // the common-terms test, the weighed one only for those that pass it.
+    // Their candidates: features, the plain ids (PlainIds: no bag) for the
+    // common-terms test, the weighed bag only for those that pass it.
     // (`near`: the candidates' ranks, each once, ascending)
+    // (`near_at` marks a rank seen, then holds its index in `near`)
     std::vector<std::size_t> near;
     for (const std::vector<std::size_t>& list : candidates) {
       for (std::size_t c : list) {
-        if (marked[c]) continue;
-        marked[c] = 1;
+        if (near_at[c] != kNotNear) continue;
+        near_at[c] = 0;
         near.push_back(c);
       }
     }
-    for (std::size_t c : near) marked[c] = 0;
     std::sort(near.begin(), near.end());
+    for (std::size_t k = 0; k < near.size(); ++k) near_at[near[k]] = static_cast<std::uint32_t>(k);
     std::vector<Loaded> near_loaded(near.size());
+    std::vector<std::vector<std::uint32_t>> near_plain(near.size());
     std::vector<Bag> near_bags(near.size());
     g.LoadMany(near.data(), near.size(), near_loaded.data(), threads);
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
-      near_bags[i] = MakeBag(near_loaded[i].f->terms, g.terms, g.not_id);
+      PlainIds(near_loaded[i].f->terms, g.terms, g.not_id, near_plain[i]);
     });
-    auto near_index = [&](std::size_t c) {
-      return static_cast<std::size_t>(std::lower_bound(near.begin(), near.end(), c) - near.begin());
-    };
+    auto near_index = [&](std::size_t c) { return std::size_t{near_at[c]}; };
     // From here each item's candidates are those passing, by their index in
     // `near` (ascending, as their ranks).
     std::vector<char> passes(near.size(), 0);
     parallel::ForEach(m, threads, [&](std::size_t i) {
       auto& list = candidates[i];
       std::size_t kept = 0;
+      thread_local CommonTerms common;  // (one per thread, its bits off between items)
+      common.Fit(g.terms.size());
+      common.Mark(bags[i].plain, true);
       for (std::size_t c : list) {
         const std::size_t at = near_index(c);
-        if (CommonTerms(bags[i], near_bags[at], config.bridge_min_shared) <
-            config.bridge_min_shared)
+        if (common.With(near_plain[at], config.bridge_min_shared) < config.bridge_min_shared)
           continue;
         list[kept++] = at;
       }
+      common.Mark(bags[i].plain, false);
       list.resize(kept);
     });
     for (const std::vector<std::size_t>& list : candidates) {
       for (std::size_t at : list) passes[at] = 1;
     }
+    for (std::size_t c : near) near_at[c] = kNotNear;
+    Release(near_plain);
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
       if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);
     });
@@ -582,13 +619,27 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   // 3. Candidate pairs share a term that is rare within the speaker's items.
   ShortPostings postings;  // (term id, its items ascending): short lists only
   std::vector<std::uint32_t> keys;
+  // A held block: each item's UseIds, one after another (item i's from
+  // held_at[i] to held_at[i + 1]), its keys looked up once for its
+  // postings and its bag.
+  std::vector<std::uint64_t> held_uses;
+  std::vector<std::size_t> held_at;
   if (hold) {
+    held_at.reserve(ranks.size() + 1);
+    held_at.push_back(0);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      g.UseIds(held[i].f->terms, held_uses);
+      held_at.push_back(held_uses.size());
+    }
     // Every (term, item) of the block, sorted: a term's items are one run,
     // ascending — its count and its posting (no table per block).
     std::vector<std::uint64_t> uses;
     for (std::size_t i = 0; i < ranks.size(); ++i) {
-      unique_ids(held[i], keys);
-      for (std::uint32_t k : keys) uses.push_back(std::uint64_t{k} << 32 | i);
+      for (std::size_t k = held_at[i]; k < held_at[i + 1]; ++k) {
+        const std::uint64_t id = held_uses[k] >> 1;
+        if (k > held_at[i] && held_uses[k - 1] >> 1 == id) continue;
+        uses.push_back(id << 32 | i);
+      }
     }
     std::sort(uses.begin(), uses.end());
     for (std::size_t a = 0, b = 0; a < uses.size(); a = b) {
@@ -639,15 +690,26 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     g.LoadMany(linked_ranks.data(), linked_ranks.size(), loaded.data());
   }
   std::vector<Bag> bags(out.items.size());
-  for (std::size_t c = 0; c < out.items.size(); ++c)
-    bags[c] = g.BagOf(hold ? held[out.items[c]] : loaded[c]);
+  for (std::size_t c = 0; c < out.items.size(); ++c) {
+    const std::size_t i = out.items[c];
+    bags[c] = hold ? g.BagOf(held[i], held_uses.data() + held_at[i], held_at[i + 1] - held_at[i])
+                   : g.BagOf(loaded[c]);
+  }
   auto similarity = [&](std::size_t x, std::size_t y) {
     return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
   };
+  // Each pair's similarity, kept for step 4 (which asks again of the pairs
+  // across two groups): by pair, as `pairs` (ascending (a, b) as (i, j)).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> weighed;
+  std::vector<double> weights;
+  weighed.reserve(pairs.size());
+  weights.reserve(pairs.size());
   std::vector<Edge> edges;
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
     const double s = similarity(a, b);
+    weighed.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
+    weights.push_back(s);
     const bool one_doc = g.SameDoc(g.Item(ranks[i]), g.Item(ranks[j]));
     if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
   }
@@ -662,9 +724,18 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   links.reserve(edges.size());
   for (const Edge& e : edges) links.emplace_back(e.a, e.b);
   Release(edges);
+  // (a pair weighed above is looked up, not weighed again)
+  auto weight = [&](std::size_t x, std::size_t y) {
+    const std::pair<std::uint32_t, std::uint32_t> key(static_cast<std::uint32_t>(x),
+                                                      static_cast<std::uint32_t>(y));
+    const auto at = std::lower_bound(weighed.begin(), weighed.end(), key);
+    if (at != weighed.end() && *at == key)
+      return weights[static_cast<std::size_t>(at - weighed.begin())];
+    return similarity(x, y);
+  };
   out.groups = CompleteLink(
       out.items.size(), links,
-      [&](std::size_t x, std::size_t y) { return similarity(x, y) >= config.keep; }, kCheck);
+      [&](std::size_t x, std::size_t y) { return weight(x, y) >= config.keep; }, kCheck);
   return out;
 }
 
@@ -846,7 +917,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    as its rank among the strings: the same order as their text, one
   //    integer compare instead of a string's.
   if (n > UINT32_MAX) throw std::length_error("StatementGrouper: over 4G items");
-  Ranked g{config_, lexicon_, items, source, std::vector<std::uint32_t>(n), {}, {}};
+  Ranked g{config_, lexicon_, items, source, std::vector<std::uint32_t>(n), {}, {}, {}};
   auto ranks = [](std::size_t size, auto&& text) {
     std::vector<std::uint32_t> by(size);
     std::iota(by.begin(), by.end(), 0);
@@ -891,24 +962,25 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   BridgeInputs bridge(g, threads);
   bridge.parts.resize(chunks);
   std::vector<TermTable> counts(chunks);
+  //    (While counting, a term's TermInfo::id is 1 + the last item of the
+  //    chunk that counted it: an item's repeated key counts once, no sort;
+  //    the ids are set below.)
   parallel::RunWorkers(chunks, [&](std::size_t c) {
     TermTable& df = counts[c];
-    std::vector<std::string_view> keys;
     const std::size_t from = std::min(n, c * chunk);
     const std::size_t to = std::min(n, (c + 1) * chunk);
     g.ForEachLoaded(
         to - from, [&](std::size_t k) { return from + k; },
         [&](std::size_t k, const Loaded& loaded) {
           bridge.Note(g, c, from + k, loaded);
-          keys.clear();
-          for (const PackedWords::Word t : loaded.f->terms) keys.push_back(t.key);
-          std::sort(keys.begin(), keys.end());
-          keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-          for (std::string_view k : keys) {
-            if (TermInfo* info = df.Find(k))
-              ++info->df;
-            else
-              df.Insert(k, TermInfo{1, 0, 0});
+          const auto stamp = static_cast<std::uint32_t>(k + 1);
+          for (const PackedWords::Word t : loaded.f->terms) {
+            if (TermInfo* info = df.Find(t.key)) {
+              if (info->id != stamp) ++info->df;
+              info->id = stamp;
+            } else {
+              df.Insert(t.key, TermInfo{1, stamp, 0});
+            }
           }
         });
   });
@@ -923,7 +995,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   }
   Release(counts);
   {
-    // (4 bytes a term while they are sorted: a run may have millions)
+    // (4 bytes a term: a run may have millions; kept as Ranked::entry_of)
     const auto& entries = g.terms.entries();
     std::vector<std::uint32_t> sorted(entries.size());
     std::iota(sorted.begin(), sorted.end(), 0u);
@@ -938,6 +1010,7 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       info.idf = std::log((n_items + 1.0) / (info.df + 0.5));
     }
     if (const TermInfo* info = g.terms.Find(TermLexicon::kNegation)) g.not_id = info->id;
+    g.entry_of = std::move(sorted);
   }
   // 2. Blocks: one per speaker entity, items in rank order; a record
   //    without entity first takes one by its words (bridge) or its mention.

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <optional>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 namespace whosaid::claims {
 namespace {
@@ -22,6 +24,12 @@ class Writer {
   void Sp(Span s) {
     U64(s.begin);
     U64(s.end);
+  }
+  // n numbers of 4 bytes, as they are in memory
+  template <class T>
+  void Array(const std::vector<T>& v) {
+    static_assert(sizeof(T) == 4);
+    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
 
  private:
@@ -48,6 +56,14 @@ class Reader {
     s.end = U64();
     return s;
   }
+  // Array's n numbers, into `v`
+  template <class T>
+  void Array(std::size_t n, std::vector<T>& v) {
+    static_assert(sizeof(T) == 4);
+    if (n > in_.size() / sizeof(T)) throw std::runtime_error("claims summary: the bytes end early");
+    v.resize(n);
+    std::memcpy(v.data(), Take(n * sizeof(T)).data(), n * sizeof(T));
+  }
 
  private:
   std::string_view Take(std::size_t n) {
@@ -59,20 +75,22 @@ class Reader {
   std::string_view in_;
 };
 
+// A list as it is held (PackedWords::letters, ends): read back in two
+// copies, not a word at a time (the grouping reads every item's features
+// back from a spilled run).
 void Put(Writer& w, const PackedWords& words) {
   w.U64(words.size());
-  for (const PackedWords::Word x : words) {
-    w.Str(x.key);
-    w.U64(x.flag ? 1 : 0);
-  }
+  w.Str(words.letters());
+  w.Array(words.ends());
 }
 
 void Get(Reader& r, PackedWords& words) {
-  for (std::uint64_t n = r.U64(); n > 0; --n) {
-    const std::string_view key = r.Str();
-    words.Add(key, r.U64() != 0);
-  }
-  words.Compact();
+  const std::uint64_t n = r.U64();
+  const std::string_view letters = r.Str();
+  thread_local std::vector<std::uint32_t> ends;
+  r.Array(n, ends);
+  if (!words.Assign(letters, ends.data(), ends.size()))
+    throw std::runtime_error("claims summary: a word list's ends are not its letters'");
 }
 
 void Put(Writer& w, const QuoteRecord& q) {
@@ -142,19 +160,16 @@ QuoteRecord GetRecord(Reader& r) {
 }
 
 void Put(Writer& w, const TermUses& uses) {
-  w.U64(uses.size());
-  for (std::size_t i = 0; i < uses.size(); ++i) {
-    w.Str(uses.key(i));
-    w.U64(static_cast<std::uint64_t>(uses.count(i)));
-  }
+  Put(w, uses.keys());
+  w.Array(uses.counts());
 }
 
 void Get(Reader& r, TermUses& uses) {
-  for (std::uint64_t n = r.U64(); n > 0; --n) {
-    const std::string_view key = r.Str();
-    uses.Add(key, static_cast<int>(r.U64()));
-  }
-  uses.Compact();
+  PackedWords keys;
+  Get(r, keys);
+  std::vector<int> counts;
+  r.Array(keys.size(), counts);
+  uses.Assign(std::move(keys), std::move(counts));  // (the sizes agree)
 }
 
 }  // namespace

@@ -76,7 +76,14 @@ class SpilledFeatures : public claims::FeatureSource {
     std::iota(by.begin(), by.end(), std::size_t{0});
     std::sort(by.begin(), by.end(),
               [&](std::size_t a, std::size_t b) { return slots[a].offset < slots[b].offset; });
-    std::string buffer;
+    // The reads: items by[first, last) in bytes [begin, end) of the file
+    // (the buffer then sized once, for the longest: not zero-filled per read).
+    struct Run {
+      std::size_t first, last;
+      std::uint64_t begin, end;
+    };
+    std::vector<Run> runs;
+    std::uint64_t longest = 0;
     for (std::size_t k = 0; k < by.size();) {
       const std::uint64_t begin = slots[by[k]].offset;
       std::uint64_t end = begin + slots[by[k]].size;
@@ -86,14 +93,20 @@ class SpilledFeatures : public claims::FeatureSource {
         if (s.offset > end + kGap || s.offset + s.size - begin > kRunBytes) break;
         end = std::max(end, s.offset + s.size);
       }
-      buffer.resize(static_cast<std::size_t>(end - begin));
-      if (end > begin) file_.ReadAt(begin, buffer.data(), buffer.size());
-      for (; k < e; ++k) {
+      runs.push_back({k, e, begin, end});
+      longest = std::max(longest, end - begin);
+      k = e;
+    }
+    std::string buffer(static_cast<std::size_t>(longest), '\0');
+    for (const Run& run : runs) {
+      const auto size = static_cast<std::size_t>(run.end - run.begin);
+      if (size > 0) file_.ReadAt(run.begin, buffer.data(), size);
+      const std::string_view bytes(buffer.data(), size);
+      for (std::size_t k = run.first; k < run.last; ++k) {
         const SpillFile::Slot& s = slots[by[k]];
-        claims::DecodeFeatures(
-            std::string_view(buffer).substr(static_cast<std::size_t>(s.offset - begin),
+        claims::DecodeFeatures(bytes.substr(static_cast<std::size_t>(s.offset - run.begin),
                                             static_cast<std::size_t>(s.size)),
-            *into[by[k]].features, *into[by[k]].uses);
+                               *into[by[k]].features, *into[by[k]].uses);
       }
     }
   }

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +37,52 @@ TEST_SUITE("claims.packed_words") {
     const PackedWords copy = words;  // a copy's views are its own
     CHECK(copy[1].key == "Velmora");
     CHECK(copy == words);
+  }
+
+  TEST_CASE("Assign takes back a list's form (letters, ends), and only such a form") {
+    PackedWords words;
+    words.Add("dam", false);
+    words.Add("Velmora", true);
+    words.Add("", false);
+    words.Add("river", true);
+    PackedWords back;
+    REQUIRE(back.Assign(words.letters(), words.ends().data(), words.ends().size()));
+    CHECK(back == words);
+    CHECK(back[1].key == "Velmora");
+    CHECK(back[1].flag);
+    CHECK(back[2].key.empty());
+    const std::uint32_t kFlag = 0x80000000u;
+    struct Row {
+      std::string name, letters;
+      std::vector<std::uint32_t> ends;
+      bool ok;
+    };
+    const std::vector<Row> rows = {
+        {"empty", "", {}, true},
+        {"two words, one flagged", "damriver", {3, 8 | kFlag}, true},
+        {"ends short of the letters", "damriver", {3, 7}, false},
+        {"ends past the letters", "dam", {3, 4}, false},
+        {"ends descending", "damriver", {5, 3, 8}, false},
+        {"letters without words", "dam", {}, false},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      PackedWords list;
+      list.Add("kept", false);
+      CHECK(list.Assign(row.letters, row.ends.data(), row.ends.size()) == row.ok);
+      if (!row.ok) {
+        CHECK(list.size() == 1);  // unchanged
+        continue;
+      }
+      CHECK(list.letters() == row.letters);
+      CHECK(list.ends() == row.ends);
+    }
+    TermUses uses;
+    PackedWords keys;
+    keys.Add("dam");
+    CHECK_FALSE(uses.Assign(keys, {}));
+    CHECK(uses.Assign(keys, {4}));
+    CHECK(uses.Count("dam", 1) == 4);
   }
 
   TEST_CASE("a document's counts by term key; missing keys give the default") {

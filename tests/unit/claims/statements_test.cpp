@@ -548,6 +548,76 @@ TEST_SUITE("claims.statements") {
     CHECK(PostingPairsByItem(copies, 8, 4) == std::vector<ItemPair>{{1, 4}, {1, 7}, {4, 7}});
   }
 
+  TEST_CASE("WordRun: the full table's answer, read only where words match") {
+    // The whole |a| x |b| table of common runs ending at (i, j): the answer
+    // WordRun must give.
+    auto full_table = [](const PackedWords& a, const PackedWords& b, std::size_t score) {
+      std::vector<std::size_t> len(b.size() + 1, 0), con(b.size() + 1, 0);
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        for (std::size_t j = b.size(); j-- > 0;) {
+          if (a[i].key == b[j].key) {
+            len[j + 1] = len[j] + 1;
+            con[j + 1] = con[j] + (a[i].flag ? 1 : 0);
+            if (con[j + 1] > 0 && len[j + 1] + con[j + 1] >= score) return true;
+          } else {
+            len[j + 1] = con[j + 1] = 0;
+          }
+        }
+      }
+      return false;
+    };
+    // Words as "word" (content) or "word-" (not: the flag off).
+    auto words = [](std::string_view text) {
+      PackedWords out;
+      while (!text.empty()) {
+        const std::size_t end = std::min(text.find(' '), text.size());
+        const std::string_view w = text.substr(0, end);
+        text.remove_prefix(std::min(end + 1, text.size()));
+        if (w.empty()) continue;
+        const bool plain = w.back() == '-';
+        out.Add(plain ? w.substr(0, w.size() - 1) : w, !plain);
+      }
+      return out;
+    };
+    struct Row {
+      std::string name, a, b;
+      std::size_t score;
+      bool want;
+    };
+    const std::vector<Row> rows = {
+        {"empty", "", "will not end", 5, false},
+        {"a phrase of five", "we- will- not- end this march", "they- will- not- end this walk", 5,
+         true},
+        {"the run needs a content word", "we- will- not- end-", "we- will- not- end-", 3, false},
+        {"content words count twice", "preserve national unity", "to- preserve national unity", 6,
+         true},
+        {"one short of the score", "preserve national unity", "preserve national unity", 7, false},
+        {"words out of order", "end this march", "march this end", 3, false},
+        {"repeated words", "the- the- the- dam", "the- the- dam the- dam", 4, true},
+        {"the run restarts", "dam river dam river", "dam river bank dam", 5, false},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      const PackedWords a = words(row.a), b = words(row.b);
+      CHECK(full_table(a, b, row.score) == row.want);
+      CHECK(WordRun(a, b, row.score) == row.want);
+    }
+    // Random sequences over a few words: the full table's answer each time.
+    std::mt19937 rng(18);
+    const char* vocabulary[] = {"dam", "dam-", "river", "the-", "bank", "winter", "not-"};
+    for (int k = 0; k < 500; ++k) {
+      std::string ta, tb;
+      for (std::size_t i = rng() % 12; i > 0; --i) (ta += vocabulary[rng() % 7]) += ' ';
+      for (std::size_t i = rng() % 12; i > 0; --i) (tb += vocabulary[rng() % 7]) += ' ';
+      const PackedWords a = words(ta), b = words(tb);
+      const std::size_t score = 2 + rng() % 6;
+      CAPTURE(ta);
+      CAPTURE(tb);
+      CAPTURE(score);
+      CHECK(WordRun(a, b, score) == full_table(a, b, score));
+    }
+  }
+
   TEST_CASE("DayNumber") {
     CHECK(DayNumber("1970-01-01") == 0);
     CHECK(DayNumber("2024-03-01") - DayNumber("2024-02-28") == 2);

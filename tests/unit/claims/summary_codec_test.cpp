@@ -127,6 +127,15 @@ TEST_SUITE("claims.summary_codec") {
     CHECK(uses2.Count("harbour", 1) == 5);
     CHECK(uses2.Count("strike", 1) == 2);
     CHECK(uses2.Count("ferry", 1) == 1);
+    // every shorter prefix of the bytes is an error
+    const std::string bytes = EncodeFeatures(f, uses);
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+      CAPTURE(cut);
+      ItemFeatures f3;
+      TermUses uses3;
+      CHECK_THROWS_AS(DecodeFeatures(std::string_view(bytes).substr(0, cut), f3, uses3),
+                      std::runtime_error);
+    }
   }
 
   TEST_CASE("bytes that end early are an error") {
