@@ -698,18 +698,20 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   auto similarity = [&](std::size_t x, std::size_t y) {
     return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
   };
-  // Each pair's similarity, kept for step 4 (which asks again of the pairs
-  // across two groups): by pair, as `pairs` (ascending (a, b) as (i, j)).
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> weighed;
-  std::vector<double> weights;
+  // Whether each pair's similarity reaches config.keep, kept for step 4
+  // (which asks again of the pairs across two groups): by pair, as `pairs`
+  // ((a << 32) | b, ascending), a bit each — 8 bytes and a bit a pair, not
+  // a similarity (a block's pairs may be tens of millions).
+  std::vector<std::uint64_t> weighed;
+  std::vector<bool> kept;
   weighed.reserve(pairs.size());
-  weights.reserve(pairs.size());
+  kept.reserve(pairs.size());
   std::vector<Edge> edges;
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
     const double s = similarity(a, b);
-    weighed.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
-    weights.push_back(s);
+    weighed.push_back((std::uint64_t{a} << 32) | b);
+    kept.push_back(s >= config.keep);
     const bool one_doc = g.SameDoc(g.Item(ranks[i]), g.Item(ranks[j]));
     if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
   }
@@ -725,17 +727,14 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   for (const Edge& e : edges) links.emplace_back(e.a, e.b);
   Release(edges);
   // (a pair weighed above is looked up, not weighed again)
-  auto weight = [&](std::size_t x, std::size_t y) {
-    const std::pair<std::uint32_t, std::uint32_t> key(static_cast<std::uint32_t>(x),
-                                                      static_cast<std::uint32_t>(y));
+  auto keep = [&](std::size_t x, std::size_t y) {
+    const std::uint64_t key = (std::uint64_t{x} << 32) | y;
     const auto at = std::lower_bound(weighed.begin(), weighed.end(), key);
     if (at != weighed.end() && *at == key)
-      return weights[static_cast<std::size_t>(at - weighed.begin())];
-    return similarity(x, y);
+      return static_cast<bool>(kept[static_cast<std::size_t>(at - weighed.begin())]);
+    return similarity(x, y) >= config.keep;
   };
-  out.groups = CompleteLink(
-      out.items.size(), links,
-      [&](std::size_t x, std::size_t y) { return weight(x, y) >= config.keep; }, kCheck);
+  out.groups = CompleteLink(out.items.size(), links, keep, kCheck);
   return out;
 }
 

@@ -62,7 +62,8 @@ class Reader {
     static_assert(sizeof(T) == 4);
     if (n > in_.size() / sizeof(T)) throw std::runtime_error("claims summary: the bytes end early");
     v.resize(n);
-    std::memcpy(v.data(), Take(n * sizeof(T)).data(), n * sizeof(T));
+    const std::string_view bytes = Take(n * sizeof(T));
+    if (n > 0) std::memcpy(v.data(), bytes.data(), n * sizeof(T));  // (data() may be null when 0)
   }
 
  private:

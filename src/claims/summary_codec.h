@@ -6,7 +6,7 @@
 //
 // Contract: DecodeSummary(EncodeSummary(s, q)) gives back s and q equal in
 // every field (doubles bit for bit). Throws std::runtime_error on bytes
-// that end early.
+// that end early and on a word list whose ends do not fit its letters.
 //
 // Example
 //   std::string bytes = EncodeSummary(summary, result.quotes);  // (, result.figures, spans)

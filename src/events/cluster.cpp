@@ -103,9 +103,12 @@ class Store {
                       y.begin());
   }
   // One event's type path is a prefix of the other's (attack / airstrike):
-  // one load from a table over the run's few types, made by Seal.
+  // one load from a table over the run's few types, made by Seal (the
+  // paths compared when the table is not made for the types there are).
   bool TypesRelated(const Event& a, const Event& b) const {
-    return related_[a.type_slot * type_paths_.size() + b.type_slot] != 0;
+    const std::size_t n = type_paths_.size();
+    if (related_.size() != n * n) return Nested(type_paths_[a.type_slot], type_paths_[b.type_slot]);
+    return related_[a.type_slot * n + b.type_slot] != 0;
   }
   // Makes TypesRelated's table; called once every event is added.
   void Seal() {
@@ -431,7 +434,8 @@ class Clusters {
   // Clusters whose date meets [lo, hi] (and maybe others), ascending: the
   // buckets' lists (each ascending, List keeps them so) merged, without
   // repeats (a cluster spanning two buckets is in both); one bucket's list
-  // itself when no other bucket of the span has one (nothing copied).
+  // itself when no other bucket of the span has one (nothing copied). The
+  // view is valid until the next Meeting or Join (which may add to a list).
   std::span<const std::uint32_t> Meeting(int lo, int hi) const {
     const std::vector<std::uint32_t>* only = nullptr;  // the one list met so far
     found_.clear();

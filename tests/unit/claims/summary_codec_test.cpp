@@ -138,6 +138,23 @@ TEST_SUITE("claims.summary_codec") {
     }
   }
 
+  TEST_CASE("empty features and term counts round-trip (empty lists read into fresh vectors)") {
+    ItemFeatures f2;
+    TermUses uses2;
+    DecodeFeatures(EncodeFeatures(ItemFeatures{}, TermUses{}), f2, uses2);
+    CHECK(f2.terms.empty());
+    CHECK(f2.wording.empty());
+    CHECK(uses2.size() == 0);
+    ItemFeatures f3;  // one list empty, the other not
+    f3.wording.Add("we", true);
+    ItemFeatures f4;
+    TermUses uses4;
+    DecodeFeatures(EncodeFeatures(f3, TermUses({{"harbour", 1}})), f4, uses4);
+    CHECK(f4.terms.empty());
+    CHECK(f4.wording == f3.wording);
+    CHECK(uses4.Count("harbour", 2) == 1);
+  }
+
   TEST_CASE("bytes that end early are an error") {
     DocClaims s;
     s.id = "a";

@@ -33,6 +33,28 @@ std::string Repeat(const std::string& unit, std::size_t times) {
 }  // namespace
 
 TEST_SUITE("core.text") {
+  TEST_CASE(
+      "JsonPlainAscii8: any byte a JSON string must treat apart, at any of the eight places") {
+    struct Row {
+      unsigned char byte;
+      bool plain;
+    };
+    const std::vector<Row> rows = {
+        {'a', true},   {' ', true},   {'~', true},   {0x7F, true},  {'!', true},   {'#', true},
+        {'[', true},   {']', true},   {'"', false},  {'\\', false}, {0x00, false}, {0x1F, false},
+        {'\n', false}, {0x80, false}, {0xC3, false}, {0xFF, false},
+    };
+    for (const Row& row : rows) {
+      for (std::size_t at = 0; at < 8; ++at) {
+        CAPTURE(static_cast<int>(row.byte));
+        CAPTURE(at);
+        unsigned char bytes[8] = {'p', 'l', 'a', 'i', 'n', 't', 'x', 't'};
+        bytes[at] = row.byte;
+        CHECK(JsonPlainAscii8(bytes) == row.plain);
+      }
+    }
+  }
+
   TEST_CASE("DecodeLossy replaces each maximal ill-formed subsequence like Python") {
     struct Row {
       std::string input;
