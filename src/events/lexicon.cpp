@@ -144,6 +144,7 @@ void EventLexicon::LoadContext(const rules::RuleFile& file) {
       auto words = PhraseWords(phrase);
       longest_context_ = std::max(longest_context_, words.size());
       if (words.size() > 255) throw file.Error(line, "a context phrase of more than 255 words");
+      if (!words.empty()) context_start_classes_[ContextStartKey(words[0])] |= cls->second;
       if (std::uint32_t* bits = context_.Exact(words))
         *bits |= cls->second;
       else
@@ -216,6 +217,7 @@ std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Wo
 bool EventLexicon::ContextEndsAt(const std::vector<Word>& words, std::size_t begin, std::size_t e,
                                  std::uint32_t cls) const {
   for (std::size_t n = 1; n <= longest_context_ && n <= e - begin; ++n) {
+    if (!MayStartContext(words[e - n].lower, cls)) continue;  // (most words)
     auto [len, bits] = Context(words, e - n, e);
     if (len == n && (bits & cls)) return true;
   }

@@ -141,6 +141,20 @@ class EventLexicon {
   // about; one thread per vector).
   std::pair<std::size_t, std::uint32_t> Context(const std::vector<Word>& words, std::size_t i,
                                                 std::size_t end) const;
+  // Whether the longest context phrase at words[i…end) has a class of
+  // `cls`: Context(words, i, end).second & cls, with a pre-test first (no
+  // phrase of those classes starts with words[i], MayStartContext), so the
+  // scans that ask every word of a stretch about a few classes look up
+  // only the words that may answer yes.
+  bool ContextHas(const std::vector<Word>& words, std::size_t i, std::size_t end,
+                  std::uint32_t cls) const {
+    return i < end && MayStartContext(words[i].lower, cls) && (Context(words, i, end).second & cls);
+  }
+  // False when no context phrase with a class of `cls` starts with this
+  // lower-case word (true may still be none: a pre-test).
+  bool MayStartContext(std::string_view lower, std::uint32_t cls) const {
+    return (context_start_classes_[ContextStartKey(lower)] & cls) != 0;
+  }
   // Whether some context phrase of class `cls` ends at words[e-1] (e <= end).
   bool ContextEndsAt(const std::vector<Word>& words, std::size_t begin, std::size_t e,
                      std::uint32_t cls) const;
@@ -164,6 +178,17 @@ class EventLexicon {
   // The first words of triggers_, actors_ and context_: most words start
   // none, and are turned away before they are hashed.
   WordFilter trigger_starts_, actor_starts_, context_starts_;
+  // The classes of the context phrases by their first word's key
+  // (ContextStartKey: length, first and last byte in 12 bits), OR'ed.
+  static constexpr std::size_t kContextStartSlots = 1u << 12;
+  static std::size_t ContextStartKey(std::string_view w) {
+    if (w.empty()) return 0;
+    const auto first = static_cast<unsigned char>(w.front());
+    const auto last = static_cast<unsigned char>(w.back());
+    return ((w.size() * 0x9E37u) ^ (std::size_t{first} << 4) ^ last) & (kContextStartSlots - 1);
+  }
+  std::vector<std::uint32_t> context_start_classes_ =
+      std::vector<std::uint32_t>(kContextStartSlots, 0u);
 };
 
 // Whether two sets of actors may belong to one event: either is empty, or

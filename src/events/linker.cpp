@@ -197,8 +197,8 @@ bool QuoteLinker::NamesStoryPlace(const Words& words, const Quote& q, const Grou
     return p.id >= 0 && !p.near && places_.place(p.id).capital;
   });
   for (std::size_t i = q.first; in_capital && i + 2 < q.end; ++i) {
-    if ((lex_.Context(words.words, i, i + 1).second & kLocative) && words[i + 1].Is("the") &&
-        !words[i + 2].cap && (lex_.Context(words.words, i + 2, i + 3).second & kRegion) &&
+    if (lex_.ContextHas(words.words, i, i + 1, kLocative) && words[i + 1].Is("the") &&
+        !words[i + 2].cap && lex_.ContextHas(words.words, i + 2, i + 3, kRegion) &&
         (i + 3 >= q.end || !words[i + 3].IsWord()))
       return true;
   }
@@ -209,7 +209,7 @@ bool QuoteLinker::NamesStoryPlace(const Words& words, const Quote& q, const Grou
     // not a government that acts ("Kiru supported the rebels").
     bool located = false;
     for (std::size_t k = i; k > q.first && k + 4 > i && words[k - 1].IsWord() && !located; --k)
-      located = (lex_.Context(words.words, k - 1, i).second & kLocative) != 0;
+      located = lex_.ContextHas(words.words, k - 1, i, kLocative);
     for (int id : located ? m.places : std::vector<int>{}) {
       if (places_.IsCountry(id)) continue;
       for (const PlaceRef& p : e.places) {
@@ -249,7 +249,10 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
     q.paragraph = w[q.first].paragraph;
     for (std::size_t i = q.first; i < q.end; ++i) {
       if (!w[i].IsWord()) continue;
-      std::uint32_t bits = lex_.Context(w, i, q.end).second;
+      // (only casualty and modal words matter here: most words start no such phrase)
+      const std::uint32_t bits = lex_.MayStartContext(w[i].lower, kCasualty | kModal)
+                                     ? lex_.Context(w, i, q.end).second
+                                     : 0u;
       if ((bits & kCasualty) && !q.casualties) {
         q.casualty_told = i;
         while (q.casualty_told < q.end && !w[q.casualty_told].Is(".")) ++q.casualty_told;

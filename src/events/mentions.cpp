@@ -163,12 +163,19 @@ MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& place
 bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
   const auto& sent = words.sentences[s];
   const bool marks = HasQuoteMark(words.words, sent.first, sent.end);
+  // Without marks, one look-up a word (Trigger pre-tests and finds the
+  // phrases itself; no QuotedTrigger can match).
+  if (!marks) {
+    for (std::size_t i = sent.first; i < sent.end; ++i) {
+      if (words[i].IsWord() && lex_.Trigger(words.words, i, sent.end).second) return true;
+    }
+    return false;
+  }
   for (std::size_t i = sent.first; i < sent.end; ++i) {
     // (no trigger, quoted or not, starts at a word that starts no phrase)
     if (!words[i].IsWord() || !lex_.StartsTrigger(words[i].lower)) continue;
     if (lex_.Trigger(words.words, i, sent.end).second ||
-        (marks &&
-         QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second))
+        QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second)
       return true;
   }
   return false;
@@ -176,7 +183,7 @@ bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
 
 bool MentionFinder::HasBorderWord(const Words& words, std::size_t begin, std::size_t end) const {
   for (std::size_t i = begin; i < end; ++i) {
-    if (words[i].IsWord() && (lex_.Context(words.words, i, end).second & kBorder)) return true;
+    if (words[i].IsWord() && lex_.ContextHas(words.words, i, end, kBorder)) return true;
   }
   return false;
 }
@@ -201,8 +208,8 @@ void MentionFinder::FindTriggers(Sentence& s) const {
     }
     // "the primary victims": an adjective, not the noun.
     if (info->final && i + n < s.e && s.w[i + n].IsWord() && !s.w[i + n].cap &&
-        !(lex_.Context(s.w, i + n, s.e).second &
-          (kLocative | kNear | kOther | kStop | kBackground | kSupport))) {
+        !lex_.ContextHas(s.w, i + n, s.e,
+                         kLocative | kNear | kOther | kStop | kBackground | kSupport)) {
       i += n;
       continue;
     }
@@ -298,7 +305,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
     // "meeting the requirements", "meeting them": a verb with its object.
     bool gerund = EndsWith(d.m.head, lex_.english().gerund_ending) && d.m.end < s.e &&
                   s.w[d.m.end].IsWord() &&
-                  (lex_.Context(s.w, d.m.end, s.e).second & (kDeterminer | kPerson | kQuantifier));
+                  lex_.ContextHas(s.w, d.m.end, s.e, kDeterminer | kPerson | kQuantifier);
     if (noun && d.determined && gerund) d.dropped = true;
     // Unreal: a word of that class within unreal_before_words before, in the clause
     // (not for a definite noun: "will not forgive this shameful act" names
@@ -307,7 +314,7 @@ void MentionFinder::ReadNounPhrases(Sentence& s) const {
       if (IsClauseBreak(s.w[j - 1])) break;
       if (s.Before(lex_, j).second & kUnreal) d.m.unreal = true;
     }
-    if (!d.definite && d.m.end < s.e && (lex_.Context(s.w, d.m.end, s.e).second & kUnrealAfter))
+    if (!d.definite && d.m.end < s.e && lex_.ContextHas(s.w, d.m.end, s.e, kUnrealAfter))
       d.m.unreal = true;
     // "if the strike had lasted": a condition, even for a definite noun.
     std::uint32_t opener = k > s.b ? s.Before(lex_, k).second : 0;
@@ -410,8 +417,7 @@ void MentionFinder::FindActors(Sentence& s) const {
 // Kiru").
 std::size_t MentionFinder::ObjectStart(const Sentence& s, std::size_t k) const {
   if (k < s.e && s.w[k].Is(lex_.english().article)) ++k;
-  if (k < s.e && s.w[k].IsWord() && !s.w[k].cap && (lex_.Context(s.w, k, k + 1).second & kRegion))
-    ++k;
+  if (k < s.e && s.w[k].IsWord() && !s.w[k].cap && lex_.ContextHas(s.w, k, k + 1, kRegion)) ++k;
   if (k < s.e && s.w[k].Is(lex_.english().of)) ++k;
   return k;
 }
@@ -435,7 +441,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     for (std::size_t k = end;
          acts && !places_.IsCountry(id) && k < s.e && k < end + config_.facility_after_words; ++k) {
       if (!s.w[k].IsWord() || s.w[k].cap) break;
-      if (lex_.Context(s.w, k, k + 1).second & kFacility) acts = false;
+      if (lex_.ContextHas(s.w, k, k + 1, kFacility)) acts = false;
     }
     // "Turkey's military" acts; "Iraq's northern Nineveh province"
     // and "Iraq's northern provinces" are places.
@@ -444,7 +450,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       for (std::size_t k = end + 1;
            k < s.e && k <= end + config_.possessive_place_words && !place_follows; ++k) {
         place_follows = (s.w[k].cap && places_.Match(s.w, k, s.e).words) ||
-                        (s.w[k].IsWord() && (lex_.Context(s.w, k, s.e).second & kRegion));
+                        (s.w[k].IsWord() && lex_.ContextHas(s.w, k, s.e, kRegion));
       }
       // "Iraq's parliamentary elections": a scheduled event of the country
       // (an election) is held there.
@@ -460,7 +466,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     if (ObjectOfArmedVerb(s, first)) return Role::kPlace;
     // "Rep. Ann Cole of Ohio", "Governor of Texas": a person's description.
     if (first >= s.b + 2 && s.w[first - 1].Is(lex_.english().of) && s.w[first - 2].IsWord() &&
-        (s.w[first - 2].cap || (lex_.Context(s.w, first - 2, first - 1).second & kTitle)) &&
+        (s.w[first - 2].cap || lex_.ContextHas(s.w, first - 2, first - 1, kTitle)) &&
         !s.PlaceEndingAt(first - 1)) {
       return Role::kNone;
     }
@@ -487,7 +493,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     }
     if (acts) return Role::kActor;
     // "Nineveh airstrikes", not "the Ohio senator".
-    bool titled = end < s.e && (lex_.Context(s.w, end, s.e).second & kTitle);
+    bool titled = end < s.e && lex_.ContextHas(s.w, end, s.e, kTitle);
     return end < s.e && s.w[end].IsWord() && !s.w[end].cap && !titled ? Role::kPlace : Role::kNone;
   };
   int country = -1;  // settles names two places share
@@ -502,9 +508,8 @@ void MentionFinder::FindPlaces(Sentence& s) const {
       continue;
     }
     // (not after a sentence's first word "The": "The United States imposed …")
-    bool after_name =
-        i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap &&
-        !(i - 1 == s.first_word && (lex_.Context(s.w, i - 1, i).second & kDeterminer));
+    bool after_name = i > s.first_word && s.w[i - 1].IsWord() && s.w[i - 1].cap &&
+                      !(i - 1 == s.first_word && lex_.ContextHas(s.w, i - 1, i, kDeterminer));
     bool inside_name = !s.title && (after_name || (i + m.words < s.e && s.w[i + m.words].IsWord() &&
                                                    s.w[i + m.words].cap &&
                                                    !places_.Match(s.w, i + m.words, s.e).words));
@@ -543,7 +548,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     if (id < 0) continue;
     bool target = false;
     for (std::size_t k = i + 1; k < s.e && k <= i + config_.demonym_target_words && !target; ++k) {
-      target = lex_.Context(s.w, k, s.e).second & kTarget;
+      target = lex_.ContextHas(s.w, k, s.e, kTarget);
     }
     bool after_trigger = false;  // within demonym_trigger_words of a trigger, in its clause
     for (const auto& d : s.drafts) {
@@ -589,10 +594,10 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   bool one_letter = end == i + 1 && s.w[i].text.size() < 2;
   // A person ("in Judge Ames", "as Ann Cole said") or an institution ("in
   // the Democratic caucuses", "in Senate chambers"), not a place.
-  bool person = (end > i && (lex_.Context(s.w, i, end).second & kTitle)) ||
-                (end < s.e && s.w[end].IsWord() && (lex_.Context(s.w, end, s.e).second & kSpeech));
+  bool person = (end > i && lex_.ContextHas(s.w, i, end, kTitle)) ||
+                (end < s.e && s.w[end].IsWord() && lex_.ContextHas(s.w, end, s.e, kSpeech));
   for (std::size_t k = i; k < end && !person; ++k)
-    person = lex_.Context(s.w, k, k + 1).second & kInstitution;
+    person = lex_.ContextHas(s.w, k, k + 1, kInstitution);
   if (person) return end > i ? end : i + 1;
   bool possessed =
       end < s.e && s.w[end].kind == TokenKind::kPossessive;  // a person: "in X's court"
@@ -615,7 +620,7 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
   ref.name = std::string(s.w[i].text.data(), s.w[end - 1].text.data() + s.w[end - 1].text.size());
   ref.near = role == Role::kNear;
   std::size_t after = end;
-  if (after < s.e && (lex_.Context(s.w, after, s.e).second & kRegion)) ++after;
+  if (after < s.e && lex_.ContextHas(s.w, after, s.e, kRegion)) ++after;
   if (ref.parent < 0 && after + 1 < s.e && s.w[after].Is(lex_.english().of)) {
     PlaceMatch parent = places_.Match(s.w, after + 1, s.e);
     if (parent.words) ref.parent = parent.places.front();
@@ -635,14 +640,13 @@ void MentionFinder::DescribedPlaces(Sentence& s) const {
   for (std::size_t i = s.b; i + 1 < s.e; ++i) {
     const Word& w = s.w[i];
     if (!w.IsWord() || w.cap || s.w[i + 1].cap || !s.w[i + 1].IsWord() ||
-        !(lex_.Context(s.w, i, i + 1).second & kPart) ||
-        !(lex_.Context(s.w, i + 1, i + 2).second & kRegion))
+        !lex_.ContextHas(s.w, i, i + 1, kPart) || !lex_.ContextHas(s.w, i + 1, i + 2, kRegion))
       continue;
     // "the northern border provinces of Kunduz": a description of the
     // places it names, no part.
-    if (std::size_t n = i + 2; n < s.e && s.w[n].IsWord() &&
-                               (s.w[n].Is(lex_.english().of) || s.w[n].cap ||
-                                (lex_.Context(s.w, n, n + 1).second & kRegion)))
+    if (std::size_t n = i + 2;
+        n < s.e && s.w[n].IsWord() &&
+        (s.w[n].Is(lex_.english().of) || s.w[n].cap || lex_.ContextHas(s.w, n, n + 1, kRegion)))
       continue;
     std::size_t k = i > s.b && s.w[i - 1].Is(lex_.english().article) ? i - 1 : i;
     const PlaceHit* owner = k >= s.b + 2 && s.w[k - 1].kind == TokenKind::kPossessive
@@ -693,7 +697,7 @@ void MentionFinder::AttachDates(Sentence& s) const {
     bool quote = false, speech = false;
     for (std::size_t k = from; k < to; ++k) {
       quote |= s.w[k].kind == TokenKind::kQuote;
-      speech |= s.w[k].IsWord() && (lex_.Context(s.w, k, k + 1).second & kSpeech);
+      speech |= s.w[k].IsWord() && lex_.ContextHas(s.w, k, k + 1, kSpeech);
     }
     return quote && speech;
   };
@@ -704,8 +708,7 @@ void MentionFinder::AttachDates(Sentence& s) const {
   auto saying_date = [&](const DateMention& dm) {
     std::size_t k = dm.first;
     if (k > s.b && s.w[k - 1].Is(lex_.english().on)) --k;
-    bool after_speech =
-        k > s.b && s.w[k - 1].IsWord() && (lex_.Context(s.w, k - 1, k).second & kSpeech);
+    bool after_speech = k > s.b && s.w[k - 1].IsWord() && lex_.ContextHas(s.w, k - 1, k, kSpeech);
     bool possessive = dm.end < s.e && s.w[dm.end].kind == TokenKind::kPossessive;
     return after_speech && !possessive;
   };
@@ -774,7 +777,7 @@ void MentionFinder::Classify(Sentence& s) const {
     // "the shooting came hours after a man set off explosives in Shanghai":
     // the place is that of the clause "after" opens, not of the trigger.
     for (std::size_t k = d ? d->m.end : p.first; k < p.first && d; ++k) {
-      if (s.w[k].IsWord() && (lex_.Context(s.w, k, p.first).second & kBackground)) d = nullptr;
+      if (s.w[k].IsWord() && lex_.ContextHas(s.w, k, p.first, kBackground)) d = nullptr;
     }
     if (!d && live_index(p.first, true)) continue;
     if (!d) {
@@ -800,7 +803,7 @@ void MentionFinder::Classify(Sentence& s) const {
     std::size_t e = d.m.end;
     bool kind_only =
         e + 1 < s.e && s.w[e].Is(lex_.english().article) && s.w[e + 1].IsWord() &&
-        !s.w[e + 1].cap && (lex_.Context(s.w, e + 1, e + 2).second & kRegion) &&
+        !s.w[e + 1].cap && lex_.ContextHas(s.w, e + 1, e + 2, kRegion) &&
         (e + 2 >= s.e || !s.w[e + 2].IsWord() || s.w[e + 2].Is(lex_.english().conjunction));
     d.dropped =
         !Armed(s, false) ||
@@ -812,7 +815,7 @@ void MentionFinder::Classify(Sentence& s) const {
     if (d.dropped) continue;
     // "attacks on him", "attack against Smith": words aimed at a person.
     bool kinetic = lex_.type(d.m.type).kinetic;
-    if (kinetic && d.m.end + 1 < s.e && (lex_.Context(s.w, d.m.end, d.m.end + 1).second & kAimed) &&
+    if (kinetic && d.m.end + 1 < s.e && lex_.ContextHas(s.w, d.m.end, d.m.end + 1, kAimed) &&
         AimedAtPerson(s, d.m.end + 1)) {
       d.dropped = true;
     } else if (d.evidence && !d.supported && !Armed(s)) {
@@ -824,7 +827,7 @@ void MentionFinder::Classify(Sentence& s) const {
     // Actors: in the noun phrase, after "by", or the subject before it.
     for (const ActorHit& a : s.actors) {
       bool in_np = a.first >= d.np && a.end <= d.m.first;
-      bool by = d.m.end < s.e && (lex_.Context(s.w, d.m.end, d.m.end + 1).second & kAgent) &&
+      bool by = d.m.end < s.e && lex_.ContextHas(s.w, d.m.end, d.m.end + 1, kAgent) &&
                 a.first > d.m.end && a.first <= d.m.end + config_.agent_words;
       bool subject =
           a.end <= d.np && a.end + config_.subject_words >= d.np &&
@@ -849,7 +852,7 @@ void MentionFinder::Classify(Sentence& s) const {
         // "a general election", "a contested convention": the kind of event.
         bool article = false;
         for (std::size_t k = d.np; k < d.m.first; ++k)
-          article |= (lex_.Context(s.w, k, k + 1).second & kIndefinite) != 0;
+          article |= lex_.ContextHas(s.w, k, k + 1, kIndefinite);
         bool kind = lex_.type(d.m.type).kind && !has_place && article;
         d.m.generic =
             !d.m.answered && !d.m.date &&
@@ -881,12 +884,12 @@ void MentionFinder::Classify(Sentence& s) const {
 // "attacks on Paris").
 bool MentionFinder::AimedAtPerson(const Sentence& s, std::size_t k) const {
   // "attacks on his rivals", "attacks against the press".
-  if (k + 1 < s.e && (lex_.Context(s.w, k, k + 1).second & kDeterminer)) {
-    return lex_.Context(s.w, k + 1, s.e).second & kPerson;
+  if (k + 1 < s.e && lex_.ContextHas(s.w, k, k + 1, kDeterminer)) {
+    return lex_.ContextHas(s.w, k + 1, s.e, kPerson);
   }
   const Word& w = s.w[k];
   if (!w.IsWord()) return false;
-  if (lex_.Context(s.w, k, s.e).second & kPerson) return true;
+  if (lex_.ContextHas(s.w, k, s.e, kPerson)) return true;
   if (!w.cap || s.taken[k - s.b] || dates_.MayStart(w) || places_.Demonym(w.lower) >= 0)
     return false;
   return std::none_of(s.places.begin(), s.places.end(),
@@ -903,7 +906,9 @@ bool MentionFinder::Armed(const Sentence& s, bool places) const {
   for (std::size_t i = s.b; i < s.e; ++i) {
     if (s.taken[i - s.b]) return true;
     if (!s.w[i].IsWord()) continue;
-    std::uint32_t bits = lex_.Context(s.w, i, s.e).second;
+    const std::uint32_t bits = lex_.MayStartContext(s.w[i].lower, kCasualty | kArmed | kArmedName)
+                                   ? lex_.Context(s.w, i, s.e).second
+                                   : 0u;
     if (bits & (kCasualty | kArmed)) return true;
     // The last word of a capitalised name: an armed group ("the Kiru
     // Defence Forces", "the 12th Brigade").

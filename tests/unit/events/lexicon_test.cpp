@@ -105,6 +105,37 @@ TEST_SUITE("events") {
     }
   }
 
+  TEST_CASE("ContextHas gives Context's answer for each class, behind its pre-test") {
+    const auto& lex = testing::Lexicon();
+    // every example of context.txt, and texts around them, at every word and end
+    std::vector<std::string> texts{"In the wake of border areas attacks, in the town.",
+                                   "Gunmen killed three soldiers, officials said on Monday.",
+                                   "The attacks will not stop, he told reporters."};
+    for (const auto& ex : testing::Examples("events/context.txt")) texts.push_back(ex.input);
+    std::size_t yes = 0;
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      const auto words = testing::WordsOf(text);
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        for (std::size_t end = i; end <= words.size(); ++end) {
+          const std::uint32_t bits = lex.Context(words.words, i, end).second;
+          for (const auto& [name, bit] : kContextNames) {
+            CAPTURE(name);
+            const bool has = (bits & bit) != 0;
+            CHECK(lex.ContextHas(words.words, i, end, bit) == has);
+            if (has) CHECK(lex.MayStartContext(words[i].lower, bit));
+            yes += has;
+          }
+        }
+      }
+    }
+    CHECK(yes > texts.size());  // the rows do ask about words that answer yes
+    // a word that starts no phrase of a class is turned away by the pre-test
+    CHECK_FALSE(lex.MayStartContext("attacks", events::kBorder));
+    CHECK_FALSE(lex.MayStartContext("border", events::kSpeech));
+    CHECK(lex.MayStartContext("border", events::kBorder | events::kSpeech));
+  }
+
   TEST_CASE("the narrower of two types, and the answer type") {
     const auto& lex = testing::Lexicon();
     int attack = lex.TypeId("attack"), airstrike = lex.TypeId("airstrike");

@@ -81,6 +81,9 @@ TEST_SUITE("events") {
          "capture:taken full control of"},
         {"Rebels praised the \u201cfull\u201d palace.", false, ""},
         {"Rebels praised the palace.", false, ""},
+        // a plain trigger, in a sentence with marks and in one without
+        {"Rebels praised the \u201cpalace\u201d after air strikes.", true, "airstrike:air strikes"},
+        {"Air strikes hit the palace.", true, "airstrike:Air strikes"},
     };
     for (const Row& r : rows) {
       CAPTURE(std::string(r.text));

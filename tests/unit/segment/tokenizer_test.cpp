@@ -50,6 +50,45 @@ TEST_SUITE("segment") {
     }
   }
 
+  // Long runs of ASCII letters and digits (ReadAsciiRun), ending at the bytes
+  // just outside each range (@ [ ` { / :) or at one above 0x7F: their end,
+  // kind and case.
+  TEST_CASE("long words: end, kind and case read eight bytes at a time") {
+    struct Row {
+      std::string text, tokens;
+      TokenKind kind;  // the first token's
+      bool cap, all_caps;
+    } rows[] = {
+        {"Internationalization rose", "Internationalization|rose", TokenKind::kWord, true, false},
+        {"INTERNATIONAL rose", "INTERNATIONAL|rose", TokenKind::kWord, true, true},
+        {"ABCDEFGHIJKLMNOPq rose", "ABCDEFGHIJKLMNOPq|rose", TokenKind::kWord, true, false},
+        {"ABCDEFGH", "ABCDEFGH", TokenKind::kWord, true, true},
+        {"ABCDEFGHIJKLMNOP, rose", "ABCDEFGHIJKLMNOP|,|rose", TokenKind::kWord, true, true},
+        {"abcdefgZ rose", "abcdefgZ|rose", TokenKind::kWord, false, false},
+        {"1234567890123 rose", "1234567890123|rose", TokenKind::kNumber, false, false},
+        {"12345678901234567x rose", "12345678901234567x|rose", TokenKind::kWord, false, false},
+        {"Zzzzzzz@zzzzzzzz rose", "Zzzzzzz|@|zzzzzzzz|rose", TokenKind::kWord, true, false},
+        {"Abcdefghijk[l] rose", "Abcdefghijk|[|l|]|rose", TokenKind::kWord, true, false},
+        {"Abcdefghij`k rose", "Abcdefghij|`|k|rose", TokenKind::kWord, true, false},
+        {"Abcdefgh{x rose", "Abcdefgh|{|x|rose", TokenKind::kWord, true, false},
+        {"123456789:0 rose", "123456789|:|0|rose", TokenKind::kNumber, false, false},
+        {"12345678/90 rose", "12345678|/|90|rose", TokenKind::kNumber, false, false},
+        {"ABCDEFGH\u00c9 rose", "ABCDEFGH\u00c9|rose", TokenKind::kWord, true, true},
+        {"ABCDEFGH\u00e9 rose", "ABCDEFGH\u00e9|rose", TokenKind::kWord, true, false},
+        {"Kiru-Morvia-Batan-Lorem rose", "Kiru-Morvia-Batan-Lorem|rose", TokenKind::kWord, true,
+         false},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      const Tokenized t = Tokenize(r.text);
+      CHECK(Joined(t) == r.tokens);
+      REQUIRE(!t.tokens.tokens.empty());
+      CHECK(t.tokens.tokens[0].kind == r.kind);
+      CHECK(t.tokens.tokens[0].cap == r.cap);
+      CHECK(t.tokens.tokens[0].all_caps == r.all_caps);
+    }
+  }
+
   TEST_CASE("tokens: possessives, abbreviations, numbers, quote marks") {
     struct Row {
       std::string text, tokens;
