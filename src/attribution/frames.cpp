@@ -192,6 +192,18 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   return true;
 }
 
+// The Cue flag that Satisfies requires for `needs` whatever the content
+// ("bare": cue.bare and more); null when it requires none.
+bool Cue::*NeedsFlag(const std::string& needs) {
+  if (needs == "bare") return &Cue::bare;
+  if (needs == "object") return &Cue::object;
+  if (needs == "to") return &Cue::to;
+  if (needs == "wh") return &Cue::wh;
+  if (needs == "of") return &Cue::of;
+  if (needs == "loose") return &Cue::loose;
+  return nullptr;
+}
+
 // Removes the claims marked in `drop` (one flag per claim), keeping order.
 void Compact(std::vector<Claim>& claims, const std::vector<char>& drop) {
   std::size_t n = 0;
@@ -245,6 +257,7 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.required = std::move(req.sets);
     fr.crossings = req.crossings;
     fr.after_boundary = study.starts_after;
+    fr.needs_flag = NeedsFlag(fr.needs);
     if (!study.cue_suffix.empty()) {
       fr.after_cue = std::make_unique<Regex>(
           study.cue_suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)");
@@ -400,8 +413,17 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   // left to right, each position once, up to `ahead` (at least the end of
   // the window asked about; the end of the windows after it that pass the
   // mask test too, so consecutive windows share one search, and one failing
-  // call ends it, not one per window).
+  // call ends it, not one per window). A position whose unit has a cue
+  // without the frame's needs_flag is left out: every match with its cue
+  // group there fails Satisfies in Accept (the checks have no side effect),
+  // so no claim is lost when the matches starting after the last other cue
+  // of a window are not searched for.
   std::vector<std::size_t> cues;
+  auto may_take = [&](const Frame& fr, std::size_t p) {
+    if (!fr.needs_flag || shape.unit_at[p] < 0) return true;
+    const Cue* cue = shape.units[static_cast<std::size_t>(shape.unit_at[p])].cue;
+    return !cue || cue->*fr.needs_flag;
+  };
   std::size_t cues_to = 0;  // searched up to here
   // The last position in [begin, end) where a match of `fr` may have its
   // cue; npos when none.
@@ -409,7 +431,7 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     if (cues_to < end) {
       for (std::size_t at = std::max(begin, cues_to); at < ahead;) {
         if (!fr.after_cue->Find(s, at, ahead - 1, scratch, cue_match)) break;
-        cues.push_back(cue_match.groups[0].begin);
+        if (may_take(fr, cue_match.groups[0].begin)) cues.push_back(cue_match.groups[0].begin);
         at = cue_match.groups[0].begin + 1;
       }
       cues_to = std::max(cues_to, ahead);

@@ -98,6 +98,11 @@ class Frames {
     // Every match starts right after a boundary (StartsAfter, frame_study.h:
     // "(?<=[|/])…"): one that takes none starts where its stretch does.
     bool after_boundary = false;
+    // The Cue flag NEEDS asks for (bare, object, to, wh, of, loose; null for
+    // none or clause): a match whose cue unit has a cue lacking it fails
+    // Accept whatever its speaker and content, so Run() leaves such cue
+    // positions out of the ones after_cue finds.
+    bool Cue::*needs_flag = nullptr;
   };
   static void ChainSpeakers(const Shape& shape, std::vector<Claim>& claims);
   void IndexRequiredSets();  // fills symbol_sets_ and each Frame::needs_sets

@@ -12,6 +12,32 @@ const Frames& TheFrames() {
   return f;
 }
 
+// A shape of `symbols` (one unit a symbol but for | and /), whose V units
+// have the cue `cue`.
+Shape ShapeWithCue(const std::string& symbols, const Cue* cue) {
+  Shape shape;
+  shape.symbols = symbols;
+  for (std::size_t p = 0; p < symbols.size(); ++p) {
+    if (symbols[p] == '|' || symbols[p] == '/') {
+      shape.unit_at.push_back(-1);
+      continue;
+    }
+    shape.unit_at.push_back(static_cast<int>(shape.units.size()));
+    shape.pos_of.push_back(p);
+    Unit u;
+    u.symbol = symbols[p];
+    if (symbols[p] == 'V') u.cue = cue;
+    shape.units.push_back(u);
+  }
+  return shape;
+}
+
+std::string Ids(const std::vector<Claim>& claims) {
+  std::string ids;
+  for (const Claim& c : claims) ids += (ids.empty() ? "" : " ") + c.frame;
+  return ids;
+}
+
 TEST_SUITE("attribution") {
   TEST_CASE("the examples in rules/frames.txt") {
     auto examples = testing::Examples("frames.txt");
@@ -43,6 +69,32 @@ TEST_SUITE("attribution") {
     for (const auto& row : rows) {
       CAPTURE(row.shape);
       CHECK(TheFrames().ClaimIds(row.shape) == row.frame);
+    }
+  }
+
+  TEST_CASE("frames: a cue without the flag a frame needs gets no claim of that frame") {
+    // Run leaves such cues out of where it searches (Frame::needs_flag); the
+    // claims are what Accept alone would give
+    Cue say, bare_only, object_only, neither;
+    say.bare = say.loose = say.object = true;
+    bare_only.bare = bare_only.loose = true;
+    object_only.object = true;
+    struct Row {
+      std::string shape;
+      const Cue* cue;
+      std::string frames;
+    } rows[] = {
+        {"/NNVDkkk./", &say, "spk_cue_bare"},
+        {"/NNVDkkk./", &bare_only, "spk_cue_bare"},
+        {"/NNVDkkk./", &object_only, "spk_cue_object"},
+        {"/NNVDkkk./", &neither, ""},
+        {"/NNVDkkk.|PVtDkxk./", &say, "spk_cue_bare spk_cue_that"},
+        {"/NNVDkkk.|PVtDkxk./", &neither, "spk_cue_that"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.shape);
+      CAPTURE(r.frames);
+      CHECK(Ids(TheFrames().Run(ShapeWithCue(r.shape, r.cue))) == r.frames);
     }
   }
 }
