@@ -266,9 +266,14 @@ class Resolver {
           (u + 1 >= units.size() || BoundaryBefore(u + 1) || units[u + 1].symbol != sym_.name);
       if (!alone) continue;
       if (units[u].end == units[u].first + 1) {  // one token: its keys are known at once
-        const Span w = tokens_.tokens[units[u].first].span;
-        if (text_.substr(w.begin, w.size()).find('-') == std::string_view::npos &&
-            !people_.Indexed(tokens_.Lowered(units[u].first)))
+        // (a word's ASCII hyphen is Token::hyphen; a label's token is read)
+        const segment::Token& tok = tokens_.tokens[units[u].first];
+        const bool word =
+            tok.kind == segment::TokenKind::kWord || tok.kind == segment::TokenKind::kNumber;
+        const bool hyphen = word ? tok.hyphen
+                                 : text_.substr(tok.span.begin, tok.span.size()).find('-') !=
+                                       std::string_view::npos;
+        if (!hyphen && !people_.Indexed(tokens_.Lowered(units[u].first)))
           continue;  // (no particle, so its only key is its lower case: a word of nobody)
       }
       if (const KnownPerson* k = Bearer(UnitText(u), u, false)) {

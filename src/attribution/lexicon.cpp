@@ -1,7 +1,6 @@
 #include "attribution/lexicon.h"
 
 #include <algorithm>
-#include <sstream>
 
 #include "core/text.h"
 #include "segment/tokenizer.h"
@@ -9,11 +8,25 @@
 namespace whosaid::attribution {
 namespace {
 
+// The blanks `std::istream >> word` stops at in the classic locale.
+bool IsBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// The words of a rule line in lower case (as `>>` from a string stream reads
+// them, without building one per line).
 std::vector<std::string> SplitWords(const std::string& s) {
   std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string w;
-  while (in >> w) out.push_back(segment::Lower(w));
+  for (std::size_t i = 0; i < s.size();) {
+    if (IsBlank(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && !IsBlank(s[j])) ++j;
+    out.push_back(segment::Lower(std::string_view(s).substr(i, j - i)));
+    i = j;
+  }
   return out;
 }
 
@@ -88,8 +101,12 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   for (const auto& [name, cls] : kCueClasses)
     cue_symbols_[static_cast<std::size_t>(cls)] = alphabet_.CueClassSymbols(name);
   LoadCues(rules.File("cues.txt"));
-  for (const auto& line : rules.File("nominal_cues.txt").lines())
-    nominal_index_.Add(SplitWords(line.text), true);
+  for (const auto& line : rules.File("nominal_cues.txt").lines()) {
+    std::vector<std::string> words = SplitWords(line.text);
+    if (words.size() == 1) nominal_words_.Insert(words[0]);
+    if (words.size() >= 2) nominal_pairs_.Insert(words[0] + ' ' + words[1]);
+    nominal_index_.Add(std::move(words), true);
+  }
   for (const auto& line : rules.File("aliases.txt").lines())
     alias_index_.Add(SplitWords(line.text), true);
   for (const segment::WordLists::Row& row : word_lists_.rows()) {  // words.txt
@@ -178,14 +195,13 @@ void Lexicon::MakeFacts() {
     f.starts_nominal = nominal_index_.StartsWith(w);
     facts_.Insert(w, f);
   }
+  number_facts_.function = alphabet_.sym.number;
 }
 
-WordFacts Lexicon::Facts(std::string_view lower) const {
+const WordFacts& Lexicon::Facts(std::string_view lower) const {
   if (const WordFacts* f = facts_.Find(lower)) return *f;
-  WordFacts none;
-  if (lower.find('-') != std::string_view::npos && NumberCompound(lower))
-    none.function = alphabet_.sym.number;
-  return none;
+  if (lower.find('-') != std::string_view::npos && NumberCompound(lower)) return number_facts_;
+  return no_facts_;
 }
 
 namespace {
@@ -203,6 +219,18 @@ std::optional<PhraseMatch> Lexicon::MatchCue(const std::vector<std::string_view>
 }
 
 std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) const {
+  if (words.size() >= 2 && !nominal_words_.Contains(words[0])) {
+    // the first two words joined, in a buffer on the stack (a longer pair
+    // skips the test: the phrases answer)
+    char pair[64];
+    const std::size_t n = words[0].size() + 1 + words[1].size();
+    if (n <= sizeof pair) {
+      words[0].copy(pair, words[0].size());
+      pair[words[0].size()] = ' ';
+      words[1].copy(pair + words[0].size() + 1, words[1].size());
+      if (!nominal_pairs_.Contains(std::string_view(pair, n))) return 0;
+    }
+  }
   return nominal_index_.Longest(0, words.size(), WordAt{words}).length;
 }
 

@@ -92,6 +92,9 @@ class Lexicon {
   // The longest speech cue starting at words[0] (lower case), if any.
   std::optional<PhraseMatch> MatchCue(const std::vector<std::string_view>& words) const;
   // The longest nominal cue (in a statement) starting at words[0]: its length, or 0.
+  // (Most words starting one start none there: "in the", "on Monday". A
+  // look-up of the first two words, joined by a blank, in nominal_pairs_
+  // answers 0 for them before the first word's phrases are compared.)
   std::size_t MatchNominal(const std::vector<std::string_view>& words) const;
 
   // The longest alias phrase (known as, alias) starting at words[0]: its
@@ -145,8 +148,9 @@ class Lexicon {
   // A source noun: kGroup or kAnonymous.
   std::optional<SpeakerType> SourceType(std::string_view lower) const;
   // All of the above that the shape builder reads, in one look-up (a word in
-  // no list: all none, after one hash).
-  WordFacts Facts(std::string_view lower) const;
+  // no list: all none, after one hash). The reference is the lexicon's own
+  // (valid as long as it is), so a caller copies nothing.
+  const WordFacts& Facts(std::string_view lower) const;
 
   // The shape symbol of a cue, finite or -ing (shape_classes.txt cue.CLASS).
   char CueSymbol(const Cue& cue, bool participle) const;
@@ -169,6 +173,11 @@ class Lexicon {
   std::vector<std::unique_ptr<Cue>> cues_;
   rules::PhraseIndex<CueForm> cue_index_;
   rules::PhraseIndex<bool> nominal_index_;
+  // The first two words ("in a") of every nominal cue of two or more words,
+  // and the one-word nominal cues: a sequence whose first two words are no
+  // pair and whose first word is no one-word cue starts no nominal cue.
+  FlatSet nominal_pairs_;
+  FlatSet nominal_words_;
   rules::PhraseIndex<bool> alias_index_;
   Map<char> function_;
   Map<Pronoun> pronouns_;
@@ -184,6 +193,8 @@ class Lexicon {
   // every word of the lists above (Facts); made last. Flat (core/flat_map.h):
   // probed for every word token of every document.
   FlatMap<WordFacts> facts_;
+  WordFacts no_facts_;      // Facts of a word in no list
+  WordFacts number_facts_;  // … of a number compound in no list ("twenty-six")
   ShapeAlphabet alphabet_;
   EnglishWords english_;
   const segment::WordLists& word_lists_;  // the rule set's (RuleSet::Shared)

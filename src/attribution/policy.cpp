@@ -27,7 +27,9 @@ std::size_t SentencesBetween(const Analysed& a, std::size_t from, std::size_t to
 
 // Quotations no frame claimed that continue a quoted speaker: the second half
 // of a split quote ("A," he said. "B.") or a paragraph that is only a
-// quotation after a paragraph ending in that speaker's quotation.
+// quotation after a paragraph ending in that speaker's quotation. (The units
+// are visited through the shape string, one byte each, and only a
+// continued_quote unit reads its Unit and the claims before it.)
 std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& claims,
                                  const ShapeAlphabet& alpha) {
   std::vector<char> claimed(a.shape.units.size(), 0);
@@ -37,11 +39,15 @@ std::vector<Claim> Continuations(const Analysed& a, const std::vector<Claim>& cl
   std::vector<Claim> out;
   std::optional<Claim> last;  // the latest claim before u
   std::size_t next = 0;
-  for (std::size_t u = 0; u < a.shape.units.size(); ++u) {
-    while (next < claims.size() && claims[next].content.begin <= u) last = claims[next++];
-    char sym = a.shape.units[u].symbol;
-    if (!alpha.continued_quote.Has(sym) || claimed[u] || !last || !EndsSentence(a, u, alpha))
-      continue;
+  const std::string& symbols = a.shape.symbols;
+  for (std::size_t p = 0; p < symbols.size(); ++p) {
+    const char sym = symbols[p];
+    if (!alpha.continued_quote.Has(sym) || a.shape.unit_at[p] < 0) continue;
+    const auto u = static_cast<std::size_t>(a.shape.unit_at[p]);
+    const std::size_t first = next;
+    while (next < claims.size() && claims[next].content.begin <= u) ++next;
+    if (next > first) last = claims[next - 1];
+    if (claimed[u] || !last || !EndsSentence(a, u, alpha)) continue;
     std::size_t from = a.Paragraph(last->content.begin), here = a.Paragraph(u);
     std::size_t after = std::max({last->content.end, last->cue.end, last->speaker.end});
     std::size_t sentences = SentencesBetween(a, std::min(after, u), u, alpha);

@@ -64,14 +64,6 @@ char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, const WordFact
                                                                                    : sym.word;
 }
 
-// A hyphen in the word (IsParticleName holds only then): a plain loop, the
-// words being short, instead of a call per lower-case word.
-bool HasHyphen(std::string_view w) {
-  for (char c : w)
-    if (c == '-') return true;
-  return false;
-}
-
 // Builds the units left to right.
 class Builder {
  public:
@@ -278,7 +270,7 @@ class Builder {
     // (asked only of a capitalised word: a lower-case one is read the same
     // at a sentence's start and inside it)
     const bool initial = t.cap && SentenceInitial(u.first);
-    const WordFacts facts = lexicon_.Facts(Lowered(u.first));
+    const WordFacts& facts = lexicon_.Facts(Lowered(u.first));
     if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
       std::optional<PhraseMatch> cue;
@@ -310,7 +302,8 @@ class Builder {
       u.symbol = sym_.name;
       return;
     }
-    bool cap = t.cap || (HasHyphen(Lowered(u.first)) && lexicon_.IsParticleName(Word(u.first)));
+    // (IsParticleName holds only of a word with a hyphen: Token::hyphen)
+    bool cap = t.cap || (t.hyphen && lexicon_.IsParticleName(Word(u.first)));
     u.symbol = WordSymbolOf(lexicon_, Lowered(u.first), facts, cap, initial && t.cap, next_cap);
     if (u.symbol == sym_.object_pronoun && t.all_caps) u.symbol = sym_.name;   // US, not us
     if (u.symbol == sym_.name && KickerLabel(u.first)) u.symbol = sym_.other;  // "EXCLUSIVE: …"
@@ -319,8 +312,7 @@ class Builder {
       u.verbish = LooksFinite(lower);
       // "black-owned", "self-funded": a hyphenated compound is an adjective
       const EnglishWords& en = lexicon_.english();
-      u.past = lower.size() >= en.past_min_length && lower.ends_with(en.past_ending) &&
-               lower.find('-') == std::string_view::npos;
+      u.past = lower.size() >= en.past_min_length && lower.ends_with(en.past_ending) && !t.hyphen;
       u.past = u.past || facts.past;
     }
     u.verbish = u.verbish || u.symbol == sym_.aux;

@@ -175,6 +175,17 @@ bool Regex::MayMatch(std::string_view subject) const {
   return false;
 }
 
+Regex::ByteSet Regex::BytesOf(std::string_view subject) {
+  ByteSet bytes;
+  for (char c : subject) bytes.set(static_cast<unsigned char>(c));
+  return bytes;
+}
+
+bool Regex::MayMatchBytes(const ByteSet& bytes) const {
+  if (impl_->last >= 0 && !bytes.test(static_cast<std::size_t>(impl_->last))) return false;
+  return (impl_->first & bytes).any() || impl_->first.all();
+}
+
 std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const {
   std::vector<Match> out;
   if (!MayMatch(subject)) return out;

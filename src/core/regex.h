@@ -16,6 +16,7 @@
 //   for (const auto& m : re.FindAll("DNNV,")) m.Group(re.GroupIndex("who"));
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -72,6 +73,13 @@ class Regex {
   // uses verbs (where that study is not read here). A short subject is
   // tested for far less than a match call costs (rewrites per name word).
   bool MayMatch(std::string_view subject) const;
+  // The bytes `subject` holds, as MayMatchBytes reads them.
+  using ByteSet = std::bitset<256>;
+  static ByteSet BytesOf(std::string_view subject);
+  // MayMatch(subject) from BytesOf(subject): the same answer in a few
+  // word operations, for a caller that tries many patterns on one subject
+  // (Rewriter: some thirty rules per name word).
+  bool MayMatchBytes(const ByteSet& bytes) const;
   // The first match starting at or after `start`, if any.
   std::optional<Match> FindAt(std::string_view subject, std::size_t start) const;
   // The first match starting in [start, last_start], if any. The subject

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,20 @@ namespace whosaid::text {
 
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt.
 std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes);
+
+// Whether the eight bytes at `p` are all plain ASCII inside a JSON string:
+// none is a control character (< 0x20), a quote, a backslash or a byte of a
+// multi-byte character (>= 0x80). JSON readers and writers pass such runs
+// eight bytes at a time (news text is long runs of them).
+inline bool JsonPlainAscii8(const unsigned char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;  // a byte < 0x20 (or >= 0x80)
+  return ((w & kHigh) | below_space | zero_byte(w ^ (kOnes * '"')) |
+          zero_byte(w ^ (kOnes * '\\'))) == 0;
+}
 
 struct Decoded {
   static constexpr std::size_t kMaxOffsets = 16;

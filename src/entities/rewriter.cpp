@@ -63,9 +63,13 @@ std::string Rewriter::Expand(const std::string& replacement, std::string_view su
 
 // In place: most rules match nothing in a given name, and then nothing is
 // copied (Apply runs every rule over every word of every name parsed).
-void Rewriter::ApplyOne(const Rule& rule, std::string& text) {
+// `bytes` is Regex::BytesOf(text), kept so when the text changes: a rule
+// whose pattern cannot match those bytes costs a few word operations, not a
+// pass over the text (MayMatchBytes). Returns whether the text changed.
+bool Rewriter::ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& bytes) {
+  if (!rule.pattern.MayMatchBytes(bytes)) return false;
   std::vector<Regex::Match> matches = rule.pattern.FindAll(text);
-  if (matches.empty()) return;
+  if (matches.empty()) return false;
   std::string out;
   std::size_t at = 0;
   for (const Regex::Match& m : matches) {
@@ -76,12 +80,15 @@ void Rewriter::ApplyOne(const Rule& rule, std::string& text) {
   }
   out.append(text, at);
   text = std::move(out);
+  bytes = Regex::BytesOf(text);
+  return true;
 }
 
 std::string Rewriter::Apply(std::string_view text, Scope scope) const {
   std::string s(text);
+  Regex::ByteSet bytes = Regex::BytesOf(s);
   for (const Rule& rule : rules_) {
-    if (Covers(rule.scope, scope)) ApplyOne(rule, s);
+    if (Covers(rule.scope, scope)) ApplyOne(rule, s, bytes);
   }
   return s;
 }

@@ -46,7 +46,7 @@ class Rewriter {
   };
   static std::string Expand(const std::string& replacement, std::string_view subject,
                             const Regex::Match& match);
-  static void ApplyOne(const Rule& rule, std::string& text);
+  static bool ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& bytes);
 
   std::vector<Rule> rules_;
 };

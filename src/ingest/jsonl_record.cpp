@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
+
 namespace whosaid::ingest {
 namespace {
 
@@ -281,6 +283,10 @@ class FastReader {
     std::size_t plain = at_;
     const auto* b = reinterpret_cast<const unsigned char*>(s_.data());
     while (at_ < s_.size()) {
+      if (at_ + 8 <= s_.size() && text::JsonPlainAscii8(b + at_)) {  // the common case
+        at_ += 8;
+        continue;
+      }
       const unsigned char c = b[at_];
       if (c == '"') {
         out.append(s_.data() + plain, at_ - plain);

@@ -38,17 +38,7 @@ Span Snap(const std::string& text, Span span) {
 // is left to nlohmann, so that its replacement characters are the same.
 //
 // Plain ASCII (no control character, quote or backslash) is passed eight
-// bytes at a time (PlainAscii8): quotes are long runs of it.
-bool PlainAscii8(const unsigned char* p) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;  // a byte < 0x20 (or >= 0x80)
-  return ((w & kHigh) | below_space | zero_byte(w ^ (kOnes * '"')) |
-          zero_byte(w ^ (kOnes * '\\'))) == 0;
-}
-
+// bytes at a time (text::JsonPlainAscii8): quotes are long runs of it.
 void Append(std::string& out, std::string_view s) {
   const std::size_t mark = out.size();
   out += '"';
@@ -56,7 +46,7 @@ void Append(std::string& out, std::string_view s) {
   const std::size_t n = s.size();
   std::size_t plain = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < n;) {
-    if (i + 8 <= n && PlainAscii8(b + i)) {
+    if (i + 8 <= n && text::JsonPlainAscii8(b + i)) {
       i += 8;
       continue;
     }

@@ -8,6 +8,8 @@
 
 #include "../support/rules_fixture.h"
 #include "attribution/shape.h"
+#include "quotes/scanner.h"
+#include "segment/paragraphs.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::attribution {
@@ -163,6 +165,73 @@ TEST_SUITE("attribution") {
     CHECK(lex.Facts("analysts").source == lex.SourceType("analysts"));
     CHECK(lex.Facts("analysts").source.has_value());
     CHECK(lex.Facts("bin").particle == Particle::kBoth);
+  }
+
+  TEST_CASE("MatchNominal: the first-two-words test answers as the phrases do") {
+    const Lexicon& lex = TheLexicon();
+    const std::string long_word(70, 'x');  // a pair too long for the test's buffer
+    struct Row {
+      std::vector<std::string_view> words;
+      std::size_t match;  // MatchNominal(words)
+    } rows[] = {
+        {{"in", "a", "statement"}, 3},
+        {{"in", "a", "statement", "on"}, 3},
+        {{"in", "a", "video", "statement"}, 4},  // the longest
+        {{"in", "a", "video"}, 3},
+        {{"in", "the", "statement"}, 3},
+        {{"in", "remarks"}, 2},
+        {{"on", "twitter", "said"}, 2},
+        {{"on", "x"}, 2},
+        {{"in", "a"}, 0},  // a pair, but no phrase ends there
+        {{"in", "the", "room"}, 0},
+        {{"in", "washington"}, 0},  // no pair
+        {{"at", "least"}, 0},
+        {{"on"}, 0},
+        {{"in", long_word}, 0},
+        {{"said", "in", "a", "statement"}, 0},  // a later word opens none
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.words[0]);
+      CAPTURE(r.words.size());
+      CHECK(lex.MatchNominal(r.words) == r.match);
+    }
+  }
+
+  TEST_CASE("shapes: a hyphenated word's particle name and -ed read through Token::hyphen") {
+    static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
+    static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
+    static ShapeBuilder shapes(ShapeConfig{}, testing::Rules());
+    const ShapeSymbols& sym = TheLexicon().alphabet().sym;
+    struct Row {
+      std::string text, word;  // the unit of `word` (one token)
+      char symbol;
+      bool past;
+    } rows[] = {
+        {"Officials met al-Tamimi there.", "al-Tamimi", sym.name, false},  // a joined particle
+        {"Officials met al-tamimi there.", "al-tamimi", sym.word, false},
+        {"The black-owned firm grew.", "black-owned", sym.word, false},  // an adjective
+        {"The raids occurred at night.", "occurred", sym.word, true},
+        {"The self-funded raids occurred.", "self-funded", sym.word, false},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      const auto paras = segment::SplitParagraphs(r.text);
+      const auto q = scanner.Run(r.text, paras);
+      std::vector<Span> top;
+      for (const auto& quote : q.quotes)
+        if (quote.depth == 0) top.push_back(quote.outer);
+      const segment::Tokens tokens = tokenizer.Run(r.text, paras, q.mark_positions, top);
+      const Shape shape = shapes.Run(r.text, tokens, q.quotes);
+      bool found = false;
+      for (const Unit& u : shape.units) {
+        const Span w = tokens.tokens[u.first].span;
+        if (u.end != u.first + 1 || r.text.substr(w.begin, w.size()) != r.word) continue;
+        found = true;
+        CHECK(u.symbol == r.symbol);
+        CHECK(u.past == r.past);
+      }
+      CHECK(found);
+    }
   }
 
   TEST_CASE("StartsAlias: MatchAlias can match only after a word it takes") {

@@ -51,12 +51,18 @@ TEST_SUITE("core") {
         {"(?i)q", "Qasim", true},                    // inline option: never says no
         {"(?<=ai)e$", "maie", true},                 //
         {"\\b[ae]l (?=[a-z]{2})", "bin ali", true},  //
+        {"q", "", false},                            // nothing to start on
+        {"(.)\\1+", "", true},                       // unknown: never says no
+        {"gu(?=[aeiy])", "ug", true},                // both bytes, in either order
+        {"sch", "shc", true},                        //
+        {"sch", "sc", false},                        // the required last unit absent
     };
     for (const Row& row : rows) {
       CAPTURE(row.pattern);
       CAPTURE(row.subject);
       Regex re(row.pattern, "test");
       CHECK(re.MayMatch(row.subject) == row.may);
+      CHECK(re.MayMatchBytes(Regex::BytesOf(row.subject)) == row.may);  // the same answer
       if (!row.may) CHECK(re.FindAll(row.subject).empty());
     }
   }
