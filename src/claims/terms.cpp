@@ -155,7 +155,9 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
         continue;
       }
     } else {
-      c = text::Next(text, i);
+      std::size_t j = i;  // (i itself not given by reference: kept in a register)
+      c = text::Next(text, j);
+      i = j;
       if (!IsWordChar(c)) {
         if (!IsBlank(c)) last = c;
         continue;
