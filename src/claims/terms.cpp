@@ -3,7 +3,10 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstdint>
+#include <cstring>
 
 #include "core/flat_map.h"
 #include "core/text.h"
@@ -57,66 +60,159 @@ std::size_t ParseCount(const rules::RuleFile& file, const rules::RuleLine& line,
 
 }  // namespace
 
+namespace {
+
+// ScanWords' classes of a byte below 0x80 (0 for the bytes of longer
+// characters, decoded instead): a table look-up per byte, not a chain of
+// compares.
+enum : unsigned char {
+  kDigitByte = 1,
+  kUpperByte = 2,
+  kLowerByte = 4,
+  kWordByte = kDigitByte | kUpperByte | kLowerByte,
+  kBlankByte = 8,     // IsBlank
+  kSentenceByte = 16  // EndsSentence
+};
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitByte;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpperByte;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLowerByte;
+  for (const char c : {' ', '\t', '\n', '\r', '\f', '\v'})
+    t[static_cast<unsigned char>(c)] |= kBlankByte;
+  for (const char c : {'.', '!', '?', ':', '\n', '"', '(', '['})
+    t[static_cast<unsigned char>(c)] |= kSentenceByte;
+  return t;
+}();
+
+// The ASCII letters and digits at the start of 8 bytes (SWAR, one 64-bit
+// word): how many (0–8), how many of them are digits and upper case, and
+// the bytes with those upper-case letters lowered (the bytes past the run
+// are the input's). Little-endian: byte 0 is the first.
+struct AsciiRun8 {
+  std::uint64_t lowered = 0;
+  int length = 0, digits = 0, uppers = 0;
+};
+AsciiRun8 ReadAsciiRun8(const char* at) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  std::uint64_t x;
+  std::memcpy(&x, at, 8);
+  const std::uint64_t y = x & ~kHigh;        // (7 bits a byte: no carry between bytes below)
+  auto in = [&](unsigned lo, unsigned hi) {  // high bit of each byte in [lo, hi]
+    return ((y + kOnes * (0x80 - lo)) & ~(y + kOnes * (0x7F - hi))) & kHigh;
+  };
+  const std::uint64_t digit = in('0', '9'), upper = in('A', 'Z');
+  const std::uint64_t word = (digit | upper | in('a', 'z')) & ~x;  // (& ~x: not ASCII)
+  const std::uint64_t stop = ~word & kHigh;                        // the bytes past the run
+  AsciiRun8 r;
+  r.length = stop == 0 ? 8 : __builtin_ctzll(stop) >> 3;
+  const std::uint64_t run = stop == 0 ? kHigh : ((stop & (0 - stop)) - 1) & kHigh;
+  // (a byte's high bit to its low, summed into the top byte: no popcount
+  // instruction is assumed)
+  auto count = [](std::uint64_t high) { return static_cast<int>(((high >> 7) * kOnes) >> 56); };
+  r.digits = count(digit & run);
+  r.uppers = count(upper & run);
+  r.lowered = x | ((upper & run) >> 2);  // 0x80 → 0x20: A–Z to a–z
+  return r;
+}
+
+// ScanWords' reading of a character of a word other than an ASCII run's:
+// appended to `lower` lowered (’ as '); 1 for a letter, 3 for an
+// upper-case one, else 0.
+int TakeChar(char32_t ch, std::string& lower) {
+  int kind = 0;
+  if (IsAlpha(ch)) kind = IsUpper(ch) ? 3 : 1;
+  if (ch < 0x80) {
+    lower.push_back(static_cast<char>(ToLower(ch)));
+  } else {
+    text::Append(lower, IsApostrophe(ch) ? U'\'' : ToLower(ch));
+  }
+  return kind;
+}
+
+bool StartsAfter(char32_t last) {
+  return last < 0x80 ? (kByteClass[last] & kSentenceByte) != 0 : EndsSentence(last);
+}
+
+}  // namespace
+
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
   std::vector<RawWord> out;
   out.reserve(text.size() / 6 + 1);  // about a word per 6 bytes of news: no moves as it grows
+  const std::size_t n = text.size();
   std::size_t i = 0;
   char32_t last = U'\n';  // the last non-blank character before a word
-  while (i < text.size()) {
-    std::size_t start = i;
-    char32_t c = text::NextInline(text, i);
-    if (!IsWordChar(c)) {
-      if (!IsBlank(c)) last = c;
-      if (c == U'\n') last = c;
-      continue;
+  while (i < n) {
+    const std::size_t start = i;
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c = b;
+    if (b < 0x80) {
+      // (an ASCII first character is read by the first run below)
+      const unsigned cls = kByteClass[b];
+      if ((cls & kWordByte) == 0) {
+        if ((cls & kBlankByte) == 0 || b == '\n') last = b;
+        ++i;
+        continue;
+      }
+    } else {
+      std::size_t j = i;  // (i itself not given by reference: kept in a register)
+      c = text::Next(text, j);
+      i = j;
+      if (!IsWordChar(c)) {
+        if (!IsBlank(c)) last = c;
+        continue;
+      }
     }
     RawWord& w = out.emplace_back();
     w.span.begin = start;
-    w.sentence_start = EndsSentence(last);
+    w.sentence_start = StartsAfter(last);
     w.cap = IsUpper(c);
     int letters = 0, uppers = 0;
-    std::size_t end = i;
+    std::size_t end = i;  // ASCII: at c (the run takes it); else past it
     char32_t prev = c;
     auto take = [&](char32_t ch) {
-      if (IsAlpha(ch)) {
-        ++letters;
-        if (IsUpper(ch)) ++uppers;
-      }
-      if (ch < 0x80) {
-        w.lower.push_back(static_cast<char>(ToLower(ch)));
-      } else {
-        text::Append(w.lower, IsApostrophe(ch) ? U'\'' : ToLower(ch));
-      }
+      const int kind = TakeChar(ch, w.lower);  // (counts kept in registers)
+      letters += kind & 1;
+      uppers += kind >> 1;
     };
-    take(c);
-    while (end < text.size()) {
+    if (b >= 0x80) take(c);
+    while (end < n) {
       // ASCII letters and digits, the most of any word, without decoding
-      // (what take does for them)
-      // (the run found first, then appended at once and lowered in place)
+      // (what take does for them): eight bytes at a time (AsciiRun8),
+      // appended lowered as they are read; a byte at a time near the end
       const std::size_t run = end;
-      int digits = 0, run_uppers = 0;
-      for (; end < text.size(); ++end) {
-        const auto b = static_cast<unsigned char>(text[end]);
-        const bool digit = static_cast<unsigned>(b - '0') < 10u;
-        const bool upper = static_cast<unsigned>(b - 'A') < 26u;
-        if (!digit && !upper && static_cast<unsigned>(b - 'a') >= 26u) break;
-        digits += digit ? 1 : 0;
-        run_uppers += upper ? 1 : 0;
-      }
-      if (end > run) {
-        const std::size_t at = w.lower.size();
-        w.lower.append(text.data() + run, end - run);
-        if (run_uppers > 0) {
-          for (std::size_t k = at; k < w.lower.size(); ++k) {
-            const auto b = static_cast<unsigned char>(w.lower[k]);
-            if (static_cast<unsigned>(b - 'A') < 26u) w.lower[k] = static_cast<char>(b + 32);
+      for (;;) {
+        if (end + 8 > n) {
+          int digits = 0, run_uppers = 0;
+          const std::size_t from = end;
+          for (; end < n; ++end) {
+            const unsigned cls = kByteClass[static_cast<unsigned char>(text[end])];
+            if ((cls & kWordByte) == 0) break;
+            digits += static_cast<int>(cls & kDigitByte);
+            run_uppers += static_cast<int>((cls & kUpperByte) >> 1);
           }
+          for (std::size_t k = from; k < end; ++k) {
+            const auto l = static_cast<unsigned char>(text[k]);
+            w.lower.push_back(static_cast<char>(static_cast<unsigned>(l - 'A') < 26u ? l + 32 : l));
+          }
+          letters += static_cast<int>(end - from) - digits;
+          uppers += run_uppers;
+          break;
         }
-        letters += static_cast<int>(end - run) - digits;
-        uppers += run_uppers;
-        prev = static_cast<unsigned char>(text[end - 1]);
+        const AsciiRun8 r = ReadAsciiRun8(text.data() + end);
+        if (r.length == 0) break;
+        w.lower.append(reinterpret_cast<const char*>(&r.lowered), r.length);
+        letters += r.length - r.digits;
+        uppers += r.uppers;
+        end += r.length;
+        if (r.length < 8) break;
       }
-      if (end >= text.size()) break;
+      if (end > run) prev = static_cast<unsigned char>(text[end - 1]);
+      if (end >= n) break;
+      const auto d0 = static_cast<unsigned char>(text[end]);
+      // an ASCII byte that neither continues nor may join a word: the word
+      // ends (most words end so)
+      if (d0 < 0x80 && d0 != '\'' && d0 != '-' && d0 != ',' && d0 != '.') break;
       std::size_t j = end;
       char32_t d = text::NextInline(text, j);
       if (IsWordChar(d)) {
@@ -128,7 +224,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
       // An inner apostrophe, hyphen, or a separator between digits.
       bool joiner = IsApostrophe(d) || (!split_hyphens && d == U'-') ||
                     (IsDigit(prev) && (d == U',' || d == U'.'));
-      if (!joiner || j >= text.size()) break;
+      if (!joiner || j >= n) break;
       std::size_t k = j;
       char32_t e = text::NextInline(text, k);
       bool ok = IsWordChar(e) && (!IsDigit(prev) || d == U'-' || IsApostrophe(d) || IsDigit(e));
