@@ -25,18 +25,31 @@ namespace whosaid::text {
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt.
 std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes);
 
+// Eight bytes at a time (loops over long runs of ASCII: JSON strings,
+// lines): Load8 reads the eight bytes at `p` as one word; BytesEqual8 is
+// nonzero exactly when some byte of `w` equals `c` (its bits need not mark
+// which: test the result against zero), NonAscii8 when some byte is >= 0x80.
+inline std::uint64_t Load8(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint64_t BytesEqual8(std::uint64_t w, unsigned char c) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const std::uint64_t v = w ^ (kOnes * c);
+  return (v - kOnes) & ~v & kHigh;
+}
+inline std::uint64_t NonAscii8(std::uint64_t w) { return w & 0x8080808080808080ULL; }
+
 // Whether the eight bytes at `p` are all plain ASCII inside a JSON string:
 // none is a control character (< 0x20), a quote, a backslash or a byte of a
 // multi-byte character (>= 0x80). JSON readers and writers pass such runs
 // eight bytes at a time (news text is long runs of them).
 inline bool JsonPlainAscii8(const unsigned char* p) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t w = Load8(p);
   const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;  // a byte < 0x20 (or >= 0x80)
-  return ((w & kHigh) | below_space | zero_byte(w ^ (kOnes * '"')) |
-          zero_byte(w ^ (kOnes * '\\'))) == 0;
+  return (NonAscii8(w) | below_space | BytesEqual8(w, '"') | BytesEqual8(w, '\\')) == 0;
 }
 
 struct Decoded {

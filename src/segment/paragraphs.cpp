@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 
 #include <cstdint>
-#include <cstring>
 
 #include "core/text.h"
 
@@ -25,11 +24,8 @@ bool IsLineBreak(char32_t c) {
 // break (nor any multi-byte character) starts among them, so SplitParagraphs
 // passes them eight at a time (news lines are long runs of such bytes).
 bool PlainLine8(const char* p) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  return ((w & kHigh) | zero_byte(w ^ (kOnes * '\n')) | zero_byte(w ^ (kOnes * '\r'))) == 0;
+  const std::uint64_t w = text::Load8(reinterpret_cast<const unsigned char*>(p));
+  return (text::NonAscii8(w) | text::BytesEqual8(w, '\n') | text::BytesEqual8(w, '\r')) == 0;
 }
 
 void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<Paragraph>& out) {
