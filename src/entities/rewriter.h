@@ -44,9 +44,10 @@ class Rewriter {
     std::string replacement;
     Scope scope;
   };
-  static std::string Expand(const std::string& replacement, std::string_view subject,
-                            const Regex::Match& match);
-  static bool ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& bytes);
+  struct Work;  // a thread's Regex::Scratch, Match and output buffer (rewriter.cpp)
+  static void AppendExpanded(std::string& out, const std::string& replacement,
+                             std::string_view subject, const Regex::Match& match);
+  static bool ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& bytes, Work& work);
 
   std::vector<Rule> rules_;
 };
