@@ -176,7 +176,12 @@ struct NameKeys {
   bool matchable = false;
   bool any_part = false;              // a part that is not an initial
   std::vector<std::uint64_t> target;  // what a part of another name may link to
-  bool open = false;                  // some target spelling has no keys: anything may link
+  // target's directory: the keys whose top bits are b (key >> target_shift)
+  // are target[target_bucket[b], target_bucket[b + 1]); about two a bucket
+  // (the keys are mixed hashes), so a look-up reads a few keys, not the list
+  std::vector<std::uint32_t> target_bucket;
+  unsigned target_shift = 63;
+  bool open = false;  // some target spelling has no keys: anything may link
   // Per part that is not an initial and has keys (fewest keys first): its
   // keys, the run [part_begin[k], part_begin[k + 1]) of `own`.
   std::vector<std::uint64_t> own;

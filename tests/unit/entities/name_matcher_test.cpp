@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -216,6 +218,80 @@ TEST_SUITE("entities.matcher") {
     PairMatch m = c.matcher().Compare(x, y, parts);
     CHECK(NameMatcher::Explain(x, y, m) ==
           "hedayatullah=hedayatullah (exact), showarabani~shwarbani (spelling)");
+  }
+
+  // MayRelateByKeys looks a part's keys up in the other name's target
+  // directory (NameKeys::target_bucket) when the part has no more keys than
+  // the name has targets, else merges the sorted lists: either way exactly
+  // "each keyed part shares a key with the targets", checked here against
+  // a set, for names of one part to many (few targets and many), on both
+  // sides. The directory holds each target in the bucket of its top bits.
+  TEST_CASE("MayRelateByKeys is the key test, by directory or merge") {
+    const NameClusterer& c = testing::Clusterer();
+    struct Row {
+      std::string name;
+      EntityType type;
+    };
+    constexpr EntityType P = EntityType::kPerson, O = EntityType::kOrg;
+    const std::vector<Row> rows = {
+        {"Shafiq", P},
+        {"M Shafiq", P},
+        {"Mohammad Shafiq", P},
+        {"Mohammad Shafi", P},
+        {"Rajeh Sarei", P},
+        {"Yahya Sarei", P},
+        {"Hedayatullah Showarabani", P},
+        {"Mufti Hedayatullah Shwarabni", P},
+        {"Haji Jamil Khan Zarkoni Mohammadyari", P},
+        {"Jamil Khan Mohammadyari", P},
+        {"Muhammad Yasir Tayrbik", P},
+        {"Mohamad Yasir Teir Beik", P},
+        {"Abd al-Rahman Tilad", P},
+        {"Golbarsheramin", P},
+        {"Golbar Shir Amin", P},
+        {"Ministry of Foreign Affairs", O},
+        {"Iraqi Foreign Office", O},
+        {"UN Assistance Mission in Iraq", O},
+    };
+    std::vector<NameKeys> keys;
+    for (const Row& row : rows)
+      keys.push_back(c.matcher().Keys(c.parser().Parse(row.name, row.type), c.spelling()));
+    auto all_keyed = [](const NameKeys& x, const NameKeys& y) {
+      if (!x.any_part) return false;
+      if (y.open) return true;
+      const std::set<std::uint64_t> targets(y.target.begin(), y.target.end());
+      for (std::size_t k = 0; k + 1 < x.part_begin.size(); ++k) {
+        if (std::none_of(x.own.begin() + x.part_begin[k], x.own.begin() + x.part_begin[k + 1],
+                         [&](std::uint64_t key) { return targets.count(key) > 0; }))
+          return false;
+      }
+      return true;
+    };
+    std::size_t related = 0, longer_part = 0;
+    for (std::size_t a = 0; a < rows.size(); ++a) {
+      const NameKeys& x = keys[a];
+      CAPTURE(rows[a].name);
+      REQUIRE(x.matchable);
+      CHECK(x.target_bucket.size() >= 3);
+      CHECK(((x.target_bucket.size() - 1) & (x.target_bucket.size() - 2)) == 0);  // 2^n + 1
+      CHECK(x.target_bucket.back() == x.target.size());
+      for (std::size_t i = 0; i < x.target.size(); ++i) {
+        const std::size_t b = x.target[i] >> x.target_shift;
+        CHECK((x.target_bucket[b] <= i && i < x.target_bucket[b + 1]));
+      }
+      for (std::size_t b = 0; b < rows.size(); ++b) {
+        const NameKeys& y = keys[b];
+        CAPTURE(rows[b].name);
+        for (std::size_t k = 0; k + 1 < x.part_begin.size(); ++k)
+          longer_part += x.part_begin[k + 1] - x.part_begin[k] > y.target.size() ? 1 : 0;
+        const bool want = x.type == y.type && (all_keyed(x, y) || all_keyed(y, x));
+        CHECK(NameMatcher::MayRelateByKeys(x, y) == want);
+        related += want ? 1 : 0;
+      }
+    }
+    CHECK(related > rows.size());  // pairs that pass, not only each name with itself
+    CHECK(related < rows.size() * rows.size() / 2);  // and pairs turned away
+    CHECK(longer_part > 0);                          // the merge is taken too
   }
 }
 
