@@ -60,7 +60,10 @@ class NameClusterer::Run_ {
   void Weigh();
   void AddContexts();
   void CompareCandidates();
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ContextPairs() const;
+  struct ContextIndex;
+  ContextIndex IndexContext() const;
+  void ContextPartners(const ContextIndex& index, std::uint32_t i,
+                       std::vector<std::uint32_t>& js) const;
   Decision Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
   bool MayMerge(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
   const Decision& Decided(std::uint32_t x, std::uint32_t y);
@@ -318,27 +321,25 @@ bool NameClusterer::Run_::MayMerge(std::uint32_t i, std::uint32_t j, PartCompare
 // Pairs the names alone would not propose but context makes worth judging:
 // same_as links, and forms of one document (where Shafi and Shafiq are
 // compared although their skeletons differ). A document with more than
-// max_document_forms forms adds none (a list, not an article). Returned
-// sorted, without repeats, and kept so while it grows: the same pair of
-// names in a thousand documents is one entry, so the memory follows the
-// distinct pairs, not the documents (a copies corpus repeats every pair).
-std::vector<std::pair<std::uint32_t, std::uint32_t>> NameClusterer::Run_::ContextPairs() const {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-  std::size_t compact_at = std::size_t{1} << 20;
-  auto compact = [&](bool last) {
-    if (!last && pairs.size() < compact_at) return;
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    compact_at = std::max(compact_at, 2 * pairs.size());
-  };
-  for (std::uint32_t i = 0; i < forms_.size(); ++i) {
-    for (std::uint32_t j : forms_[i].context.same_as) {
-      if (j != i) pairs.emplace_back(std::min(i, j), std::max(i, j));
-    }
-  }
-  // each document's matchable forms, ascending (a counting sort of the
-  // forms' document lists: documents are interned, dense from 0)
-  std::vector<std::uint32_t> first(1, 0);
+// max_document_forms forms adds none (a list, not an article). Indexed
+// once (serially: a counting sort of the forms' document lists); each
+// form's partners are then read on the comparing worker that takes the
+// form (ContextPartners), so no list of all the pairs is made, sorted or
+// held (the same pair of names in a thousand documents is repeated only
+// in that form's own candidate list, which is sorted and made unique).
+struct NameClusterer::Run_::ContextIndex {
+  // each document's matchable forms, ascending: forms_of[first[d], first[d + 1])
+  std::vector<std::uint32_t> first{0};
+  std::vector<std::uint32_t> forms_of;
+  // per form i: the forms j > i whose same_as lists i
+  // (same_as_later[later_first[i], later_first[i + 1]]); empty: no same_as
+  std::vector<std::uint32_t> later_first;
+  std::vector<std::uint32_t> same_as_later;
+};
+
+NameClusterer::Run_::ContextIndex NameClusterer::Run_::IndexContext() const {
+  ContextIndex ix;
+  std::vector<std::uint32_t>& first = ix.first;
   for (const Form& f : forms_) {
     if (!f.name.matchable) continue;
     for (std::uint32_t d : f.context.docs) {
@@ -347,27 +348,55 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> NameClusterer::Run_::Contex
     }
   }
   for (std::size_t d = 1; d < first.size(); ++d) first[d] += first[d - 1];
-  std::vector<std::uint32_t> forms_of(first.back());
+  ix.forms_of.resize(first.back());
   {
     std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
     for (std::uint32_t i = 0; i < forms_.size(); ++i) {
       if (!forms_[i].name.matchable) continue;
-      for (std::uint32_t d : forms_[i].context.docs) forms_of[at[d]++] = i;
+      for (std::uint32_t d : forms_[i].context.docs) ix.forms_of[at[d]++] = i;
     }
   }
-  for (std::size_t d = 0; d + 1 < first.size(); ++d) {
-    const std::size_t b = first[d], e = first[d + 1];
-    if (e - b > c_.config_.max_document_forms) continue;
-    for (std::size_t x = b; x < e; ++x) {
-      for (std::size_t y = x + 1; y < e; ++y) {
-        const std::uint32_t i = forms_of[x], j = forms_of[y];
-        if (forms_[i].name.type == forms_[j].name.type) pairs.emplace_back(i, j);
-      }
+  if (!any_same_as_) return ix;
+  ix.later_first.assign(forms_.size() + 1, 0);
+  for (std::uint32_t z = 0; z < forms_.size(); ++z) {
+    for (std::uint32_t w : forms_[z].context.same_as) {
+      if (w < z) ++ix.later_first[w + 1];
     }
-    compact(false);
   }
-  compact(true);
-  return pairs;
+  for (std::size_t i = 1; i < ix.later_first.size(); ++i)
+    ix.later_first[i] += ix.later_first[i - 1];
+  ix.same_as_later.resize(ix.later_first.back());
+  std::vector<std::uint32_t> at(ix.later_first.begin(), ix.later_first.end() - 1);
+  for (std::uint32_t z = 0; z < forms_.size(); ++z) {
+    for (std::uint32_t w : forms_[z].context.same_as) {
+      if (w < z) ix.same_as_later[at[w]++] = z;
+    }
+  }
+  return ix;
+}
+
+// Appends to `js` the forms j > i that context pairs with form i (maybe
+// more than once): i's same_as links and the forms whose same_as lists i,
+// and the later forms of i's type in each document of i (with no more than
+// max_document_forms forms).
+void NameClusterer::Run_::ContextPartners(const ContextIndex& ix, std::uint32_t i,
+                                          std::vector<std::uint32_t>& js) const {
+  const Form& f = forms_[i];
+  for (std::uint32_t j : f.context.same_as) {
+    if (j > i) js.push_back(j);
+  }
+  if (!ix.later_first.empty()) {
+    js.insert(js.end(), ix.same_as_later.begin() + ix.later_first[i],
+              ix.same_as_later.begin() + ix.later_first[i + 1]);
+  }
+  if (!f.name.matchable) return;
+  for (std::uint32_t d : f.context.docs) {
+    const auto b = ix.forms_of.begin() + ix.first[d], e = ix.forms_of.begin() + ix.first[d + 1];
+    if (static_cast<std::size_t>(e - b) > c_.config_.max_document_forms) continue;
+    for (auto x = std::upper_bound(b, e, i); x != e; ++x) {
+      if (forms_[*x].name.type == f.name.type) js.push_back(*x);
+    }
+  }
 }
 
 // Steps 3 and 4: candidate pairs from blocking and context, judged in
@@ -382,7 +411,7 @@ void NameClusterer::Run_::CompareCandidates() {
   ParallelFor(forms_.size(), c_.config_.threads, [&](std::size_t b, std::size_t e) {
     for (std::size_t f = b; f < e; ++f) keys_[f] = c_.matcher_.Keys(forms_[f].name, c_.spelling_);
   });
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>> extra = ContextPairs();
+  const ContextIndex context_index = IndexContext();
   // (chunks taken by whichever worker is free: a form's candidates are the
   // later members of its blocks, so the cost per form falls along the order)
   const std::size_t threads = std::max<std::size_t>(1, c_.config_.threads);
@@ -398,10 +427,9 @@ void NameClusterer::Run_::CompareCandidates() {
     for (std::size_t c; (c = next_chunk.fetch_add(1)) < chunks;) {
       const auto lo = static_cast<std::uint32_t>(std::min(forms_.size(), c * per));
       const auto hi = static_cast<std::uint32_t>(std::min(forms_.size(), (c + 1) * per));
-      auto ctx = std::lower_bound(extra.begin(), extra.end(), std::make_pair(lo, std::uint32_t{0}));
       for (std::uint32_t i = lo; i < hi; ++i) {
         index.Candidates(i, js);
-        for (; ctx != extra.end() && ctx->first == i; ++ctx) js.push_back(ctx->second);
+        ContextPartners(context_index, i, js);
         std::sort(js.begin(), js.end());
         js.erase(std::unique(js.begin(), js.end()), js.end());
         counted[c] += js.size();

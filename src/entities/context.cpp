@@ -104,12 +104,15 @@ void ContextTable::Add(const NameContext& context, EntityType type, FormContext&
     }
     if (it->second) into.affiliations.push_back(*it->second);
   }
+  // (the memo's parses, read in place: a document's every full name lists
+  // the others as distinct_from, so these are the same names again and again)
   for (const std::string& n : context.distinct_from) {
-    if (auto f = form_of(parser_.Parse(n, type).Key())) into.distinct.push_back(*f);
+    if (auto f = form_of(parser_.ParseShared(n, type)->Key())) into.distinct.push_back(*f);
   }
   for (const std::string& n : context.same_as) {
-    if (auto f = form_of(parser_.Parse(n, EntityType::kUnknown).Key())) into.same_as.push_back(*f);
-    if (auto f = form_of(parser_.Parse(n, type).Key())) into.same_as.push_back(*f);
+    if (auto f = form_of(parser_.ParseShared(n, EntityType::kUnknown)->Key()))
+      into.same_as.push_back(*f);
+    if (auto f = form_of(parser_.ParseShared(n, type)->Key())) into.same_as.push_back(*f);
   }
 }
 

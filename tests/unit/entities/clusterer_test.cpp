@@ -186,6 +186,11 @@ TEST_SUITE("entities.clusterer") {
         {"an acronym the text defines",
          {NameInput{"UNAMI", EntityType::kOrg, SameAs({"UN Assistance Mission in Iraq"})},
           NameInput{"UN Assistance Mission in Iraq", EntityType::kOrg, NameContext()}}, "0 0"},
+        // (the link on either form: one of these two rows has it on the
+        // later form, which ContextPartners reads through its reverse index)
+        {"an acronym the text defines, the link on the expansion",
+         {NameInput{"UNAMI", EntityType::kOrg, NameContext()},
+          NameInput{"UN Assistance Mission in Iraq", EntityType::kOrg, SameAs({"UNAMI"})}}, "0 0"},
     };
     // clang-format on
     for (const Row& row : rows) {
@@ -194,10 +199,10 @@ TEST_SUITE("entities.clusterer") {
     }
   }
 
-  // Forms named together in many documents give each pair once (the
-  // context pairs are kept sorted and unique as they grow, compacted past a
-  // million): 150 forms in 100 shared documents make 1.1 million pairs
-  // before repeats go, and cluster as the same forms in one document do.
+  // Forms named together in many documents give each pair once (a form's
+  // context partners come with repeats, made unique with its candidates):
+  // 150 forms in 100 shared documents make 1.1 million pairs before
+  // repeats go, and cluster as the same forms in one document do.
   TEST_CASE("a pair of forms met in many documents is judged as in one") {
     const std::vector<std::string> first = {"Hatim", "Yahya", "Rajeh", "Ibrahim", "Jamil",
                                             "Tahir", "Karim", "Yasin", "Omar",    "Abdul"};
@@ -292,6 +297,32 @@ TEST_SUITE("entities.clusterer") {
     REQUIRE(c.clusters[0].merges.size() == 1);
     CHECK(c.clusters[0].merges[0].rule == "spelling variant");
     CHECK(c.clusters[0].merges[0].detail.find("shwarabni~showarabani") != std::string::npos);
+  }
+
+  // A document's forms are compared with each other only while it has no
+  // more than max_document_forms of them: Mohammad Shafi meets Shafiq only
+  // through d1 (their skeletons differ), so with a cap below d1's two forms
+  // it stays apart, and the cap is per document (d3 alone still pairs).
+  TEST_CASE("a document with more forms than max_document_forms pairs none") {
+    struct Row {
+      std::size_t max_document_forms;
+      std::string clusters;
+    };
+    const std::vector<NameInput> in = {Person("Mohammad Shafi", Docs({"d1"})),
+                                       Person("Shafiq", Docs({"d1", "d3"})),
+                                       Person("Mohammad Shafiq", Docs({"d3"}))};
+    for (const Row& row : std::vector<Row>{{200, "0 0 0"}, {2, "0 0 0"}, {1, "0 1 1"}}) {
+      CAPTURE(row.max_document_forms);
+      ClusterConfig config;
+      config.max_document_forms = row.max_document_forms;
+      const NameClusterer clusterer(config, testing::Rules());
+      std::string out;
+      for (long k : Partition(clusterer.Run(in))) {
+        if (!out.empty()) out += ' ';
+        out += std::to_string(k);
+      }
+      CHECK(out == row.clusters);
+    }
   }
 
   TEST_CASE("documents as numbers are the documents \"n\"") {
