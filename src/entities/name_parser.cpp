@@ -181,7 +181,9 @@ void NameParser::LoadOrgSynonyms(const rules::RuleSet& rules) {
   const rules::RuleFile& file = rules.File(kOrgSynonymsFile);
   for (auto& f : Entries(file, 2, 2, "PHRASE | CANONICAL")) {
     std::vector<std::string> phrase = SplitWords(f[0]);
-    longest_synonym_ = std::max(longest_synonym_, phrase.size());
+    if (phrase.empty()) continue;  // (nothing to find)
+    std::size_t& longest = synonym_starts_[phrase.front()];
+    longest = std::max(longest, phrase.size());
     synonyms_[std::move(phrase)] = SplitWords(f[1]);
   }
 }
@@ -256,10 +258,14 @@ void NameParser::ParsePerson(std::vector<std::string> words, ParsedName& out) co
   out.matchable = !out.parts.empty() && static_cast<int>(out.parts.size()) <= config_.max_parts;
 }
 
+// At each word the longest phrase that starts there, if any; a word that
+// starts no phrase (most words) is passed on without a look-up.
 std::vector<std::string> NameParser::ApplySynonyms(const std::vector<std::string>& words) const {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < words.size();) {
-    std::size_t len = std::min(longest_synonym_, words.size() - i);
+    const auto starts = synonym_starts_.find(words[i]);
+    std::size_t len =
+        starts == synonym_starts_.end() ? 0 : std::min(starts->second, words.size() - i);
     for (; len > 0; --len) {
       std::vector<std::string> phrase(words.begin() + static_cast<long>(i),
                                       words.begin() + static_cast<long>(i + len));

@@ -135,7 +135,8 @@ class NameParser {
   std::vector<Prefix> prefixes_;
   std::unordered_map<std::string, OrgWord> org_words_;
   std::map<std::vector<std::string>, std::vector<std::string>> synonyms_;
-  std::size_t longest_synonym_ = 0;
+  // each phrase's first word → the most words of a phrase it starts
+  std::unordered_map<std::string, std::size_t> synonym_starts_;
   std::unordered_map<std::string, Owner> owners_;
 };
 

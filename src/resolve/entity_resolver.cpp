@@ -156,6 +156,12 @@ bool Clause(std::string_view name) {
   return false;
 }
 
+// One word of ASCII bytes (no space): its parse is that of its lower case.
+bool AsciiWord(std::string_view w) {
+  return std::all_of(w.begin(), w.end(),
+                     [](char c) { return c != ' ' && static_cast<unsigned char>(c) < 0x80; });
+}
+
 // A mention as a name form: no leading article, parenthetical or possessive.
 std::string FormOf(std::string_view m) {
   for (std::string_view article : {"the ", "The ", "THE "}) {
@@ -1190,7 +1196,13 @@ class DocPeople {
     if (auto in = Unique(surname_, k[0], true)) return in;
     if (auto in = Unique(single_, k[0], false)) return in;
     if (!alone) return std::nullopt;
-    const auto parsed = s_.clusterer.parser().ParseShared(word, EntityType::kPerson);
+    // (an ASCII word without a space parses to the parts of its lower case
+    // — the normaliser lower-cases ASCII, and the parts follow the
+    // normalised words —, which Keys had parsed (WordKeys::OfWord) and the
+    // memo mostly still holds; the word as written would be a memo entry of
+    // its own, parsed again for every capitalised word of the run)
+    const std::string lower = AsciiWord(word) ? segment::Lower(word) : word;
+    const auto parsed = s_.clusterer.parser().ParseShared(lower, EntityType::kPerson);
     if (parsed->parts.size() == 1 && parsed->parts[0].rule_weight >= 1.0f) {
       if (auto in = Unique(first_, k[0], false)) return in;
     }

@@ -58,6 +58,65 @@ TEST_SUITE("entities.parser") {
     }
   }
 
+  // resolve/ asks for a capitalised word's parse by its lower case (the
+  // entry the memo holds for it, WordKeys): a word of ASCII bytes must
+  // parse as its lower case does, whatever its capitals, prefix, apostrophe
+  // or hyphen; only the original differs.
+  TEST_CASE("an ASCII word parses as its lower case") {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Shafiq", "shafiq"},
+        {"MUHAMMAD", "muhammad"},
+        {"Mohd", "mohd"},
+        {"Al-Zuwari", "al-zuwari"},
+        {"O'Neil", "o'neil"},
+        {"Abdulhamid", "abdulhamid"},
+        {"Abu-Walid", "abu-walid"},
+        {"Haji", "haji"},
+        {"Dr.", "dr."},
+        {"X", "x"},
+        {"McDONALD", "mcdonald"},
+        {"Sadiq", "sadiq"},
+    };
+    for (const auto& [word, lower] : rows) {
+      CAPTURE(word);
+      const ParsedName a = Parse(word, EntityType::kPerson), b = Parse(lower, EntityType::kPerson);
+      CHECK(a.original == word);
+      CHECK(a.Display() == b.Display());
+      CHECK(a.Key() == b.Key());
+      REQUIRE(a.parts.size() == b.parts.size());
+      for (std::size_t k = 0; k < a.parts.size(); ++k) {
+        CHECK(a.parts[k].text == b.parts[k].text);
+        CHECK(a.parts[k].rule_weight == b.parts[k].rule_weight);
+        CHECK(a.parts[k].initial == b.parts[k].initial);
+      }
+    }
+  }
+
+  // org_synonyms.txt: the longest phrase at each word, anywhere in the
+  // name; a word that starts a phrase the name does not complete stays.
+  TEST_CASE("organisation synonyms: the longest phrase wins, anywhere") {
+    struct Row {
+      std::string a, b;
+      bool same;
+    };
+    const std::vector<Row> rows = {
+        {"Ministry of Home Affairs", "Ministry Interior", true},  // not "home affairs"
+        {"Home Affairs Ministry", "Interior Ministry", true},
+        {"Home Ministry", "Interior Ministry", true},
+        {"Pakistan Foreign Office", "Pakistan Ministry of Foreign Affairs", true},
+        {"Ministry of National Defence", "Ministry of Defense", true},
+        {"Somali Armed Forces", "Somali Army", true},
+        {"Home Office", "Interior Office", false},  // "home" starts phrases, none here
+        {"Foreign Press Office", "Ministry of Foreign Affairs Press", false},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.a);
+      CAPTURE(row.b);
+      CHECK((Parse(row.a, EntityType::kOrg).Key() == Parse(row.b, EntityType::kOrg).Key()) ==
+            row.same);
+    }
+  }
+
   TEST_CASE("the type is guessed from organisation words") {
     struct Row {
       std::string name;
