@@ -140,21 +140,36 @@ struct MentionFinder::Run_ {
   const MentionFinder& f;
   std::string_view text;
   const std::vector<Token>& tok;
-  std::vector<std::string_view> lower;  // per token, into Tokens::lowered ("" for non-words)
-  std::vector<char> used;               // token already in a mention
-  std::vector<char> name_word;          // per token: IsNameWord, worked out once
+  // Token i's lower-case word (Tokens::Lowered, read in place: the views
+  // are made as asked, none stored); for a token that is no word, its
+  // lower case too — every reader asks of words only.
+  struct LowerWords {
+    const char* bytes;
+    const std::size_t* at;  // Tokens::lowered_at
+    std::string_view operator[](std::size_t i) const {
+      return std::string_view(bytes + at[i], at[i + 1] - at[i]);
+    }
+  } lower;
+  // What is known of each token, in one vector (one allocation, one fill):
+  // its word's Fact bits (0 until asked: kAsked once looked up), what
+  // IsPlace found (kUnknown until asked) — the finder asks of the same
+  // words again and again, each a hash look-up —, whether it is a name
+  // word (IsCap or IsParticleName, filled before any mention is read) and
+  // whether it is in a mention already.
+  enum Known : char { kUnknown, kNo, kYes };
+  struct TokenState {
+    std::uint32_t facts = 0;
+    Known place = kUnknown;
+    bool name_word = false;
+    bool used = false;
+  };
+  mutable std::vector<TokenState> at;
   std::vector<NameMention> out;
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
   // The word tokens that may start an own-name phrase or a naming link
   // (WordFilter::MayHold), in order, found in the one pass over the words: the
   // only tokens OwnNames and NamedRoles read.
   std::vector<std::size_t> own_name_at, naming_at;
-  // Per token, what IsPlace found (kUnknown until asked), and its word's
-  // Fact bits (0 until asked: kAsked once looked up): the finder asks of
-  // the same words again and again, each a hash look-up.
-  enum Known : char { kUnknown, kNo, kYes };
-  mutable std::vector<Known> place_word;
-  mutable std::vector<std::uint32_t> facts;
   // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
   // its first place and whether it is in title case, each computed when a
   // mention first asks of that sentence (most sentences are never asked).
@@ -166,20 +181,14 @@ struct MentionFinder::Run_ {
       : f(finder),
         text(t),
         tok(tokens.tokens),
-        lower(tokens.tokens.size()),
-        used(tokens.tokens.size(), 0),
-        place_word(tokens.tokens.size(), kUnknown),
-        facts(tokens.tokens.size(), 0) {
-    name_word.assign(tok.size(), 0);
-    // (views made directly: Tokens::lowered_at holds every token's bounds)
-    const char* const lowered = tokens.lowered.data();
+        lower{tokens.lowered.data(), tokens.lowered_at.data()},
+        at(tokens.tokens.size()) {
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (tok[i].kind != TokenKind::kWord) continue;
-      lower[i] = std::string_view(lowered + tokens.lowered_at[i],
-                                  tokens.lowered_at[i + 1] - tokens.lowered_at[i]);
-      name_word[i] = tok[i].cap || tok[i].all_caps || (tok[i].hyphen && IsParticleName(i));
-      if (f.own_name_starts_.MayHold(lower[i])) own_name_at.push_back(i);
-      if (i > 0 && f.naming_starts_.MayHold(lower[i])) naming_at.push_back(i);
+      at[i].name_word = tok[i].cap || tok[i].all_caps || (tok[i].hyphen && IsParticleName(i));
+      const std::string_view w = lower[i];
+      if (f.own_name_starts_.MayHold(w)) own_name_at.push_back(i);
+      if (i > 0 && f.naming_starts_.MayHold(w)) naming_at.push_back(i);
     }
   }
 
@@ -196,22 +205,22 @@ struct MentionFinder::Run_ {
   bool Same(std::size_t a, std::size_t b) const { return tok[a].sentence == tok[b].sentence; }
   bool IsPlace(std::size_t i) const {
     if (!IsWord(i)) return false;
-    if (place_word[i] == kUnknown) {
+    if (at[i].place == kUnknown) {
       const bool place =
           Is(i, kMayBePlace) && (f.places_.IsPlace(Word(i)) || f.places_.IsDemonym(Word(i)));
-      place_word[i] = place ? kYes : kNo;
+      at[i].place = place ? kYes : kNo;
     }
-    return place_word[i] == kYes;
+    return at[i].place == kYes;
   }
   // The Fact bits of word token i (0 for any other token), looked up once.
   // A number compound is no key of facts_: a word without a hyphen is none
   // (Token::hyphen: the lower case has a '-' only where the word has one).
   // (Inline, the look-up not: the finder asks about a token several times,
   // and looks it up once.)
-  std::uint32_t Facts(std::size_t i) const {
+  [[gnu::always_inline]] std::uint32_t Facts(std::size_t i) const {
     if (!IsWord(i)) return 0;
-    if (facts[i] == 0) facts[i] = LookUpFacts(i);
-    return facts[i];
+    if (at[i].facts == 0) at[i].facts = LookUpFacts(i);
+    return at[i].facts;
   }
   [[gnu::noinline]] std::uint32_t LookUpFacts(std::size_t i) const {
     const std::uint32_t* held = f.facts_.Find(lower[i]);
@@ -220,7 +229,7 @@ struct MentionFinder::Run_ {
       b |= kFunction;
     return b;
   }
-  bool Is(std::size_t i, Fact fact) const { return (Facts(i) & fact) != 0; }
+  [[gnu::always_inline]] bool Is(std::size_t i, Fact fact) const { return (Facts(i) & fact) != 0; }
   bool IsFunction(std::size_t i) const { return Is(i, kFunction); }
   // A role noun, or a title that is no honorific.
   bool IsRoleWord(std::size_t i) const {
@@ -245,7 +254,7 @@ struct MentionFinder::Run_ {
     return c >= 'A' && c <= 'Z' && f.particles_.Contains(lower[i].substr(0, dash));
   }
   // IsCap or IsParticleName (name_word, filled before any mention is read).
-  bool IsNameWord(std::size_t i) const { return i < name_word.size() && name_word[i]; }
+  bool IsNameWord(std::size_t i) const { return i < at.size() && at[i].name_word; }
   bool IsDateWord(std::size_t i) const { return Is(i, kDateWord); }
   bool IsNameConnector(std::size_t i) const { return Is(i, kNameConnector) && !tok[i].cap; }
   // An apostrophe alone after a word (Nouri’ al-Hadithi), not a possessive 's.
@@ -306,13 +315,17 @@ struct MentionFinder::Run_ {
   void Emit(std::size_t first, std::size_t last, MentionKind kind, std::string role = {},
             std::string owner = {}) {
     NameMention& m = out.emplace_back();  // (made in place: no move, no destructor)
+    Fill(m, first, last, kind);
+    m.role = std::move(role);
+    m.owner = std::move(owner);
+    for (std::size_t i = first; i <= last; ++i) at[i].used = true;
+    range.emplace_back(first, last);
+  }
+  // A new mention's span, text and kind: tokens [first, last].
+  void Fill(NameMention& m, std::size_t first, std::size_t last, MentionKind kind) const {
     m.span = {tok[first].span.begin, tok[last].span.end};
     m.text.assign(text.data() + m.span.begin, m.span.size());
     m.kind = kind;
-    m.role = std::move(role);
-    m.owner = std::move(owner);
-    for (std::size_t i = first; i <= last; ++i) used[i] = 1;
-    range.emplace_back(first, last);
   }
 
   // A person named right after a title keeps the title in its form
@@ -487,7 +500,7 @@ struct MentionFinder::Run_ {
     // headline written in title case ("Senator Blasts Trade Deal").
     if (TitleCase(tok[first].sentence)) return;
     Emit(first, last, MentionKind::kName);
-    for (std::size_t k = first; k <= last; ++k) used[k] = 0;
+    for (std::size_t k = first; k <= last; ++k) at[k].used = false;
   }
 
   // The tokens of a sentence [first, end) (empty for a sentence past the
@@ -651,7 +664,7 @@ struct MentionFinder::Run_ {
     for (std::size_t k = first; k <= last; ++k) caps += IsNameWord(k) ? 1 : 0;
     if (caps >= 2 && last - first < f.config_.max_phrase_words) {
       Emit(first, last, MentionKind::kPhrase);
-      for (std::size_t k = first; k <= last; ++k) used[k] = 0;  // its words stay candidates
+      for (std::size_t k = first; k <= last; ++k) at[k].used = false;  // its words stay candidates
     }
   }
 
@@ -794,7 +807,7 @@ struct MentionFinder::Run_ {
       y = *m;
     } else {
       for (std::size_t k = y_first; k <= y_last; ++k) {
-        if (used[k]) return;
+        if (at[k].used) return;
       }
       Emit(y_first, y_last, out[x].kind);
       y = out.size() - 1;
@@ -859,7 +872,7 @@ struct MentionFinder::Run_ {
         auto name = AliasAt(r + 1 + words.size());
         if (!name) break;
         bool free = true;
-        for (std::size_t k = name->first; k <= name->second; ++k) free = free && !used[k];
+        for (std::size_t k = name->first; k <= name->second; ++k) free = free && !at[k].used;
         if (free) Emit(name->first, name->second, MentionKind::kPerson, std::string(lower[r]));
         break;
       }
@@ -900,7 +913,7 @@ struct MentionFinder::Run_ {
       }
       if (Same(k, t)) continue;  // its own sentence names its subject in a mention
       const bool opens = k == 0 || tok[k - 1].sentence != tok[k].sentence;
-      if (opens && IsNameWord(k) && !used[k] && !IsFunction(k) && !IsPlace(k) &&
+      if (opens && IsNameWord(k) && !at[k].used && !IsFunction(k) && !IsPlace(k) &&
           !(k + 1 < tok.size() && tok[k + 1].kind == TokenKind::kPossessive)) {
         Emit(k, k, MentionKind::kPerson);
         return out.size() - 1;
@@ -914,16 +927,17 @@ struct MentionFinder::Run_ {
   // A name word in no mention yet is a mention of its own, unless the
   // document also writes it in lower case (a common word). The candidates'
   // forms are gathered first and the common ones struck off, so the lower-case
-  // words are only looked up, never stored.
-  void Words() {
+  // words are only looked up, never stored. Returns the word mentions'
+  // tokens, in text order (Ordered makes them mentions: none is in `out`).
+  std::vector<std::size_t> Words() const {
     std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (used[i] || !IsNameWord(i) || IsFunction(i) ||
+      if (at[i].used || !IsNameWord(i) || IsFunction(i) ||
           tok[i].span.size() < f.config_.min_word_mention_bytes)
         continue;
       candidates.push_back(i);
     }
-    if (candidates.empty()) return;
+    if (candidates.empty()) return candidates;
     Forms names;  // the candidates' lower-case forms
     names.Reset(candidates.size());
     std::vector<std::size_t> slot(candidates.size());
@@ -936,11 +950,48 @@ struct MentionFinder::Run_ {
       if (IsWord(i) && !tok[i].cap && !tok[i].all_caps && shapes.MayHold(lower[i]))
         names.StrikeOff(lower[i]);
     }
-    out.reserve(out.size() + candidates.size());
-    range.reserve(range.size() + candidates.size());
+    std::size_t kept = 0;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
-      if (!names.slots[slot[c]].common) Emit(candidates[c], candidates[c], MentionKind::kWord);
+      if (!names.slots[slot[c]].common) candidates[kept++] = candidates[c];
     }
+    candidates.resize(kept);
+    return candidates;
+  }
+
+  // Every mention in text order (by its first byte; a stable order: of two
+  // with the same first byte, the one found first): `out` and the word
+  // mentions of the tokens `words` (ascending, Words()). The word mentions
+  // come last and in order, so `out`, sorted when it is not (most
+  // documents' is), is merged with them — each mention made or moved once —
+  // and the same_as indices follow their mentions.
+  std::vector<NameMention> Ordered(const std::vector<std::size_t>& words) {
+    const auto before = [](const NameMention& a, const NameMention& b) {
+      return a.span.begin < b.span.begin;
+    };
+    if (words.empty() && std::is_sorted(out.begin(), out.end(), before)) return std::move(out);
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (!std::is_sorted(out.begin(), out.end(), before)) {
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return before(out[a], out[b]); });
+    }
+    std::vector<NameMention> sorted;
+    sorted.reserve(out.size() + words.size());
+    std::vector<std::ptrdiff_t> position(out.size());
+    std::size_t w = 0;
+    for (std::size_t k : order) {
+      // (a word mention goes after a mention with the same first byte: found later)
+      for (; w < words.size() && tok[words[w]].span.begin < out[k].span.begin; ++w)
+        Fill(sorted.emplace_back(), words[w], words[w], MentionKind::kWord);
+      position[k] = static_cast<std::ptrdiff_t>(sorted.size());
+      sorted.push_back(std::move(out[k]));
+    }
+    for (; w < words.size(); ++w)
+      Fill(sorted.emplace_back(), words[w], words[w], MentionKind::kWord);
+    for (NameMention& m : sorted) {
+      if (m.same_as >= 0) m.same_as = position[static_cast<std::size_t>(m.same_as)];
+    }
+    return sorted;
   }
 
   // Words()'s set of forms: each candidate form once, struck off (`common`)
@@ -997,28 +1048,7 @@ std::vector<NameMention> MentionFinder::Run(std::string_view text,
   run.Aliases();
   run.OwnNames();
   run.NamedRoles();
-  run.Words();
-  // (in text order already — most documents — the stable sort changes nothing)
-  if (std::is_sorted(
-          run.out.begin(), run.out.end(),
-          [](const NameMention& a, const NameMention& b) { return a.span.begin < b.span.begin; }))
-    return std::move(run.out);
-  std::vector<std::size_t> order(run.out.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return run.out[a].span.begin < run.out[b].span.begin;
-  });
-  std::vector<std::ptrdiff_t> position(order.size());
-  for (std::size_t k = 0; k < order.size(); ++k)
-    position[order[k]] = static_cast<std::ptrdiff_t>(k);
-  std::vector<NameMention> sorted;
-  sorted.reserve(order.size());
-  for (std::size_t k : order) {
-    NameMention m = std::move(run.out[k]);
-    if (m.same_as >= 0) m.same_as = position[static_cast<std::size_t>(m.same_as)];
-    sorted.push_back(std::move(m));
-  }
-  return sorted;
+  return run.Ordered(run.Words());
 }
 
 }  // namespace whosaid::entities

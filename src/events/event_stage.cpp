@@ -211,10 +211,11 @@ DocEvents EventStage::Run(const Document& doc, const segment::Tokens& tokens,
   std::vector<bool> lead = LeadParagraphs(m.config.story, words);
   bool border = false;
   for (std::size_t s = 0; s < words.sentences.size(); ++s) {
-    if (!m.mentions.HasTrigger(words, s)) continue;
+    const std::size_t first_trigger = m.mentions.FirstTrigger(words, s);
+    if (first_trigger >= words.sentences[s].end) continue;
     std::uint32_t paragraph = words[words.sentences[s].first].paragraph;
     bool in_lead = paragraph < lead.size() && lead[paragraph];
-    auto found = m.mentions.Run(words, s, out.anchor, dateline_end, in_lead);
+    auto found = m.mentions.Run(words, s, out.anchor, dateline_end, in_lead, first_trigger);
     mentions.insert(mentions.end(), std::make_move_iterator(found.begin()),
                     std::make_move_iterator(found.end()));
     border =

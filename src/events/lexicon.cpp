@@ -173,6 +173,7 @@ EventLexicon::EventLexicon(const rules::RuleSet& rules)
   english_.on = english.Word("on");
   english_.article = english.Word("article");
   english_.conjunction = english.Word("conjunction");
+  english_.link_starts = english.Words("link_start");
   trigger_starts_ = WordFilter::FirstWords(triggers_);
   actor_starts_ = WordFilter::FirstWords(actors_);
   context_starts_ = WordFilter::FirstWords(context_);

@@ -99,6 +99,9 @@ struct EnglishWords {
   std::vector<std::string> verb_endings;        // a modifier so ending is a verb (killed, meeting)
   std::string gerund_ending;                    // a trigger so ending may be a verb (meeting)
   std::string to, of, on, article, conjunction;
+  // how a link or a handle starts, as written ("https", "@"): a paragraph
+  // with a token so starting is an embedded post's
+  std::vector<std::string> link_starts;
 };
 
 class EventLexicon {

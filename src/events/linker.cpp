@@ -158,6 +158,13 @@ bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& st
     for (std::size_t p = 0; p < lead.size(); ++p) {
       if (lead[p]) d.full = p;
     }
+    // (rules/english.txt link_start)
+    auto starts_link = [&](std::string_view text) {
+      for (const std::string& start : lex_.english().link_starts) {
+        if (text.starts_with(start)) return true;
+      }
+      return false;
+    };
     for (const Word& w : words.words) {
       if (w.paragraph >= d.last.size()) {
         d.last.resize(std::size_t{w.paragraph} + 1);
@@ -166,7 +173,7 @@ bool QuoteLinker::AboutStory(const Words& words, const Quote& q, const Story& st
       }
       d.last[w.paragraph] = w.text;
       if (w.IsWord()) d.has_words[w.paragraph] = true;
-      if (w.text.substr(0, 4) == "http" || w.text.substr(0, 1) == "@") d.link[w.paragraph] = true;
+      if (starts_link(w.text)) d.link[w.paragraph] = true;
     }
   }
   const Paragraphs& d = *paragraphs;
@@ -197,8 +204,9 @@ bool QuoteLinker::NamesStoryPlace(const Words& words, const Quote& q, const Grou
     return p.id >= 0 && !p.near && places_.place(p.id).capital;
   });
   for (std::size_t i = q.first; in_capital && i + 2 < q.end; ++i) {
-    if (lex_.ContextHas(words.words, i, i + 1, kLocative) && words[i + 1].Is("the") &&
-        !words[i + 2].cap && lex_.ContextHas(words.words, i + 2, i + 3, kRegion) &&
+    if (lex_.ContextHas(words.words, i, i + 1, kLocative) &&
+        words[i + 1].Is(lex_.english().article) && !words[i + 2].cap &&
+        lex_.ContextHas(words.words, i + 2, i + 3, kRegion) &&
         (i + 3 >= q.end || !words[i + 3].IsWord()))
       return true;
   }

@@ -160,25 +160,25 @@ MentionFinder::MentionFinder(const EventLexicon& lexicon, const Gazetteer& place
                              const DateFinder& dates, const MentionConfig& config)
     : lex_(lexicon), places_(places), dates_(dates), config_(config) {}
 
-bool MentionFinder::HasTrigger(const Words& words, std::size_t s) const {
+std::size_t MentionFinder::FirstTrigger(const Words& words, std::size_t s) const {
   const auto& sent = words.sentences[s];
   const bool marks = HasQuoteMark(words.words, sent.first, sent.end);
   // Without marks, one look-up a word (Trigger pre-tests and finds the
   // phrases itself; no QuotedTrigger can match).
   if (!marks) {
     for (std::size_t i = sent.first; i < sent.end; ++i) {
-      if (words[i].IsWord() && lex_.Trigger(words.words, i, sent.end).second) return true;
+      if (words[i].IsWord() && lex_.Trigger(words.words, i, sent.end).second) return i;
     }
-    return false;
+    return sent.end;
   }
   for (std::size_t i = sent.first; i < sent.end; ++i) {
     // (no trigger, quoted or not, starts at a word that starts no phrase)
     if (!words[i].IsWord() || !lex_.StartsTrigger(words[i].lower)) continue;
     if (lex_.Trigger(words.words, i, sent.end).second ||
         QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second)
-      return true;
+      return i;
   }
-  return false;
+  return sent.end;
 }
 
 bool MentionFinder::HasBorderWord(const Words& words, std::size_t begin, std::size_t end) const {
@@ -190,10 +190,12 @@ bool MentionFinder::HasBorderWord(const Words& words, std::size_t begin, std::si
 
 // 1. Triggers, longest first. A capitalised trigger inside a sentence is
 // part of a name ("Operation Zarb-e-Azb", "Rally for Peace") unless the
-// sentence is a headline in title case.
-void MentionFinder::FindTriggers(Sentence& s) const {
+// sentence is a headline in title case. From word `from` on: no trigger
+// starts before it (FirstTrigger: each word before it reads as no trigger
+// here, and the scan moves one word at a time over them).
+void MentionFinder::FindTriggers(Sentence& s, std::size_t from) const {
   const bool marks = HasQuoteMark(s.w, s.b, s.e);
-  for (std::size_t i = s.b; i < s.e;) {
+  for (std::size_t i = std::max(s.b, from); i < s.e;) {
     auto [n, info] = s.w[i].IsWord() ? lex_.Trigger(s.w, i, s.e)
                                      : std::pair<std::size_t, const TriggerInfo*>{0, nullptr};
     if (!info && marks && s.w[i].IsWord())
@@ -922,7 +924,8 @@ bool MentionFinder::Armed(const Sentence& s, bool places) const {
 
 std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
                                         const std::optional<DateRange>& anchor,
-                                        std::size_t dateline_end, bool lead) const {
+                                        std::size_t dateline_end, bool lead,
+                                        std::size_t first_trigger) const {
   const auto& sent = words.sentences[index];
   Sentence s(words.words, sent.first, sent.end);
   s.context_words = config_.context_phrase_words;
@@ -938,7 +941,7 @@ std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
     caps += words[i].cap;
   }
   s.title = segment::IsTitleCase(word_count, caps, config_.headline);
-  FindTriggers(s);
+  FindTriggers(s, first_trigger);
   if (s.drafts.empty()) return {};
   ReadNounPhrases(s);
   FindObjects(s);

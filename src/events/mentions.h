@@ -111,20 +111,27 @@ class MentionFinder {
   // when it was written, so a mention takes it only when its sentence gives
   // no other date ("DAMASCUS, November 6, 2024 — Drones bombed Afrin late on
   // Tuesday": the Tuesday).
-  std::vector<Mention> Run(const Words& words, std::size_t s,
-                           const std::optional<DateRange>& anchor, std::size_t dateline_end = 0,
-                           bool lead = false) const;
-
   // `lead`: the sentence is in the document's lead (story.h), where a verb
   // reports news: never only a reference back ("Khan has been arrested").
-  // Whether the sentence holds a trigger (a cheap test before Run).
-  bool HasTrigger(const Words& words, std::size_t s) const;
+  // `first_trigger`: FirstTrigger's answer, when asked (no trigger starts
+  // before it: the search for them starts there, the same mentions found).
+  std::vector<Mention> Run(const Words& words, std::size_t s,
+                           const std::optional<DateRange>& anchor, std::size_t dateline_end = 0,
+                           bool lead = false, std::size_t first_trigger = 0) const;
+
+  // The first word of sentence `s` where a trigger, quoted or not, starts
+  // (words.sentences[s].end when none does): a cheap test before Run.
+  std::size_t FirstTrigger(const Words& words, std::size_t s) const;
+  // Whether the sentence holds a trigger.
+  bool HasTrigger(const Words& words, std::size_t s) const {
+    return FirstTrigger(words, s) < words.sentences[s].end;
+  }
   // Whether the words [begin, end) hold a border word (context.txt).
   bool HasBorderWord(const Words& words, std::size_t begin, std::size_t end) const;
 
  private:
   struct Sentence;
-  void FindTriggers(Sentence& s) const;
+  void FindTriggers(Sentence& s, std::size_t from) const;
   void ReadNounPhrases(Sentence& s) const;
   void FindObjects(Sentence& s) const;
   void Respond(Sentence& s) const;

@@ -70,6 +70,48 @@ TEST_SUITE("entities") {
     CHECK(dogar);
   }
 
+  TEST_CASE("mentions: in text order, word mentions merged in, same_as following its mention") {
+    // Every mention as "kind:text" ("=k": same_as k), in the order Run returns
+    // them. Runs finds the phrases in text order, an alias or an own name
+    // after them (out of order), Words the word mentions last: Run merges.
+    auto all = [](const std::string& text) {
+      Document doc;
+      doc.id = "t";
+      doc.text = text;
+      std::string out;
+      const DocResult r = testing::ThePipeline().Run(doc);
+      for (std::size_t i = 0; i < r.names.size(); ++i) {
+        const entities::NameMention& m = r.names[i];
+        if (i > 0) CHECK(r.names[i - 1].span.begin <= m.span.begin);
+        if (!out.empty()) out += "; ";
+        out += std::string(entities::ToString(m.kind)) + ":" + m.text;
+        if (m.same_as >= 0) {  // (not "=" + to_string: GCC 12 -Wrestrict false positive)
+          out += '=';
+          out += std::to_string(m.same_as);
+        }
+      }
+      return out;
+    };
+    struct Row {
+      std::string text, mentions;
+    } rows[] = {
+        // a word before, between and after the acronym pair
+        {"Dogar said the UN Women’s Fund (UNWF) met Kestra.",
+         "word:Dogar; org:UN Women’s Fund=2; acronym:UNWF=1; word:Kestra"},
+        // an alias found after the mentions that follow it
+        {"Dogar met Commander Ahmed Omar, also known as Tiger, and Ann Lee, the minister, "
+         "met Kestra.",
+         "word:Dogar; word:Commander; person:Ahmed Omar=3; person:Tiger=2; person:Ann Lee; "
+         "word:Kestra"},
+        // no word mention: out returned as it is
+        {"Ann Lee, the minister, said so.", "person:Ann Lee"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      CHECK(all(row.text) == row.mentions);
+    }
+  }
+
   TEST_CASE("mentions: a word alone is a candidate unless the text writes it in lower case") {
     // (Words(): the forms in an open-addressed set; the long row makes it grow)
     std::string many;

@@ -204,6 +204,38 @@ TEST_SUITE("events") {
     CHECK(index.events.size() == 2);
   }
 
+  TEST_CASE("cluster: type agreement from the run's table of types (Store::Seal), both orders") {
+    // A first document of other types (another day, another place: they
+    // join nothing) puts more types in the run's table than the pair and
+    // gives the pair's types other slots than 0 and 1.
+    const events::DocEvents others = Doc(
+        "o", "2024-01-02",
+        {Ev("meeting", {kSinjar}, {}, "2024-01-01"), Ev("election", {kSinjar}, {}, "2024-01-01"),
+         Ev("clash", {kSinjar}, {}, "2024-01-01"), Ev("sanction", {kSinjar}, {}, "2024-01-01")});
+    struct Row {
+      const char *a, *b;
+      bool merged;
+    } rows[] = {
+        {"airstrike", "attack", true},  // one below the other
+        {"attack", "airstrike", true},
+        {"airstrike", "airstrike", true},
+        {"airstrike", "shooting", true},             // siblings of one family, two documents
+        {"airstrike", "retaliatory strike", false},  // siblings, no family in common
+        {"retaliatory strike", "airstrike", false},
+        {"arrest", "disaster", false},
+        {"arrest", "arrest", true},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.a);
+      CAPTURE(r.b);
+      const auto a = Doc("a", "2024-11-07", {Ev(r.a, {kManbij}, {}, "2024-11-06")});
+      const auto b = Doc("b", "2024-11-07", {Ev(r.b, {kManbij}, {}, "2024-11-06")});
+      CHECK(Merged(a, b) == r.merged);
+      const auto index = events::ClusterEvents({others, a, b});
+      CHECK((index.Find(1, 0) == index.Find(2, 0)) == r.merged);
+    }
+  }
+
   TEST_CASE("cluster: a name the gazetteer lacks says nothing about where") {
     // "arrested in the Kiru Trust case" (read as a place) and "arrested in
     // Aleppo": one arrest; two such names, or the same one, never part events.

@@ -218,6 +218,8 @@ TEST_SUITE("events") {
     CHECK(e.on == "on");
     CHECK(e.article == "the");
     CHECK(e.conjunction == "and");
+    // (the linker's embedded post: a link or a handle, as written)
+    CHECK(e.link_starts == std::vector<std::string>{"http", "@"});
   }
 }
 

@@ -74,30 +74,41 @@ TEST_SUITE("events") {
       const char* text;
       bool has_trigger;
       const char* mentions;  // the first sentence's, as Describe writes them
+      const char* first;     // the word FirstTrigger finds ("" for none)
     } rows[] = {
         {"Rebels claimed to have taken \u201cfull control\u201d of the palace.", true,
-         "capture:taken \u201cfull control\u201d of"},
+         "capture:taken \u201cfull control\u201d of", "taken"},
         {"Rebels claimed to have taken full control of the palace.", true,
-         "capture:taken full control of"},
-        {"Rebels praised the \u201cfull\u201d palace.", false, ""},
-        {"Rebels praised the palace.", false, ""},
+         "capture:taken full control of", "taken"},
+        {"Rebels praised the \u201cfull\u201d palace.", false, "", ""},
+        {"Rebels praised the palace.", false, "", ""},
         // a plain trigger, in a sentence with marks and in one without
-        {"Rebels praised the \u201cpalace\u201d after air strikes.", true, "airstrike:air strikes"},
-        {"Air strikes hit the palace.", true, "airstrike:Air strikes"},
+        {"Rebels praised the \u201cpalace\u201d after air strikes.", true, "airstrike:air strikes",
+         "air"},
+        {"Air strikes hit the palace.", true, "airstrike:Air strikes", "Air"},
+        // a phrase that is no event starts the search too (FindTriggers steps over it)
+        {"Rebels ran attack ads before air strikes.", true, "airstrike:air strikes", "attack"},
     };
     for (const Row& r : rows) {
       CAPTURE(std::string(r.text));
       const events::Words words = WordsWithMarks(r.text);
       REQUIRE(!words.sentences.empty());
       CHECK(testing::Mentions().HasTrigger(words, 0) == r.has_trigger);
-      std::string out;
-      for (const auto& m : testing::Mentions().Run(words, 0, events::ParseIsoDate("2024-12-25"))) {
-        if (!out.empty()) out += ' ';
-        out += testing::Lexicon().type(m.type).name + ":" +
-               std::string(r.text).substr(words[m.first].span.begin,
-                                          words[m.end - 1].span.end - words[m.first].span.begin);
+      const std::size_t first = testing::Mentions().FirstTrigger(words, 0);
+      const Span at = first < words.sentences[0].end ? words[first].span : Span{};
+      CHECK(std::string(r.text).substr(at.begin, at.size()) == r.first);
+      // the same mentions, searched from the sentence's start or from the first trigger
+      for (std::size_t from : {std::size_t{0}, first}) {
+        std::string out;
+        for (const auto& m : testing::Mentions().Run(words, 0, events::ParseIsoDate("2024-12-25"),
+                                                     0, false, from)) {
+          if (!out.empty()) out += ' ';
+          out += testing::Lexicon().type(m.type).name + ":" +
+                 std::string(r.text).substr(words[m.first].span.begin,
+                                            words[m.end - 1].span.end - words[m.first].span.begin);
+        }
+        CHECK(out == r.mentions);
       }
-      CHECK(out == r.mentions);
     }
   }
 
