@@ -141,12 +141,14 @@ void ClaimsStage::Rate(const std::vector<FoldedDoc>& docs, const std::vector<Fig
     const DocResult& result = *docs[r.doc].result;
     const Span q = result.quotes[r.record].quote;
     for (const Figure& f : result.figures) figure |= q.begin <= f.span.begin && f.span.end <= q.end;
-    for (const RawWord& w : ScanWords(docs[r.doc].claims->records[r.record].text, true)) {
-      date |= dates_.count(w.lower) > 0 ||
+    WordLetters letters;
+    for (const RawWord& w : ScanWords(docs[r.doc].claims->records[r.record].text, true, letters)) {
+      const std::string lower(w.lower);
+      date |= dates_.count(lower) > 0 ||
               (w.lower.size() == 4 && w.lower >= "1900" && w.lower <= "2100" &&
                std::all_of(w.lower.begin(), w.lower.end(),
                            [](char c) { return c >= '0' && c <= '9'; }));
-      comparison |= comparisons_.count(w.lower) > 0;
+      comparison |= comparisons_.count(lower) > 0;
     }
   }
   for (const FigureLine& line : lines) {

@@ -95,7 +95,8 @@ struct FigureExtractor::Lexicon {
   bool MayStartAs(std::string_view w) const {
     return (starter_sizes[static_cast<unsigned char>(w[0])] & SizeBit(w.size())) != 0;
   }
-  bool MayStart(std::string_view w) const {
+  // (`hyphen`: w holds a '-', RawWord::hyphen: most words need no search for one)
+  bool MayStart(std::string_view w, bool hyphen) const {
     if (w.empty()) return false;
     if (w[0] >= '0' && w[0] <= '9') return true;
     if (starter_sizes[static_cast<unsigned char>(w[0])] == 0) return false;
@@ -103,7 +104,7 @@ struct FigureExtractor::Lexicon {
     // a number word before a hyphen: looked for only when a starter with
     // this first byte is short enough to be that word (most words are not)
     const std::uint32_t shorter = w.size() > 31 ? ~0u : SizeBit(w.size()) - 1;
-    if ((starter_sizes[static_cast<unsigned char>(w[0])] & shorter) == 0) return false;
+    if (!hyphen || (starter_sizes[static_cast<unsigned char>(w[0])] & shorter) == 0) return false;
     std::size_t dash = w.find('-');
     return dash != std::string_view::npos && dash > 0 && MayStartAs(w.substr(0, dash)) &&
            numbers.count(w.substr(0, dash));
@@ -218,6 +219,7 @@ namespace {
 
 // The words of a text with what lies between them.
 struct WordRow {
+  WordLetters letters;  // the words' lower case (moved with the row: the views hold)
   std::vector<RawWord> words;
   std::vector<bool> break_after;      // punctuation between word k and k+1
   std::vector<std::size_t> sentence;  // sentence number of each word
@@ -226,7 +228,7 @@ struct WordRow {
 // Splits "200security" (a number glued to the next word by a lost space)
 // into its number and its word; leaves ordinals (4th) alone.
 bool Glued(const RawWord& w) {
-  const std::string& s = w.lower;
+  const std::string_view s = w.lower;
   std::size_t k = 0;
   while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) ++k;
   return k > 0 && k + 3 <= s.size() && s[k - 1] != ',' &&
@@ -247,7 +249,7 @@ void SplitGlued(std::vector<RawWord>& words) {
     std::size_t k = 0;
     while (k < w.lower.size() && ((w.lower[k] >= '0' && w.lower[k] <= '9') || w.lower[k] == ','))
       ++k;
-    std::string_view rest = std::string_view(w.lower).substr(k);
+    std::string_view rest = w.lower.substr(k);
     bool glued = k > 0 && rest.size() >= 3 && rest[0] >= 'a' && rest[0] <= 'z' &&
                  std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (!glued || w.lower[k - 1] == ',') {
@@ -257,7 +259,7 @@ void SplitGlued(std::vector<RawWord>& words) {
     RawWord num = w, word = w;
     num.lower = w.lower.substr(0, k);
     num.span.end = w.span.begin + k;
-    word.lower = std::string(rest);
+    word.lower = rest;  // (both views of the row's letters)
     word.span.begin = w.span.begin + k;
     word.sentence_start = false;
     out.push_back(std::move(num));
@@ -268,7 +270,7 @@ void SplitGlued(std::vector<RawWord>& words) {
 
 WordRow ReadRow(std::string_view text) {
   WordRow row;
-  row.words = ScanWords(text, /*split_hyphens=*/false);
+  row.words = ScanWords(text, /*split_hyphens=*/false, row.letters);
   SplitGlued(row.words);
   const std::size_t n = row.words.size();
   row.break_after.assign(n, true);
@@ -585,7 +587,7 @@ std::vector<Figure> Scanner::Run() const {
   std::vector<std::string> outcomes;    // the outcome each figure was read with
   auto get = [this](std::size_t k) { return W(k); };
   for (std::size_t i = 0; i < row_.words.size();) {
-    if (!L.MayStart(W(i))) {
+    if (!L.MayStart(W(i), row_.words[i].hyphen)) {
       ++i;
       continue;
     }
@@ -601,17 +603,21 @@ std::vector<Figure> Scanner::Run() const {
     // has its measure (a bare number takes the measure too). After `along
     // with` (up to two words before it: `along with about 12`) it only takes
     // the outcome.
-    const std::size_t rb = RunBegin(i);
-    bool after_including = false;
-    for (std::size_t k = rb; k < i && !after_including; ++k) {
-      after_including = L.subcount.Longest(k, i, get).value != nullptr;
-    }
-    bool alongside = false;
-    for (std::size_t back = 0; back <= 2 && back <= i && !alongside; ++back) {
-      alongside =
-          L.alongside.Before(0, i - back, L.config.before_phrase_words, get).value != nullptr;
-    }
+    // (both read only with an earlier figure in the sentence: most numbers
+    // have none, and skip the phrase look-ups back to their stretch's start)
     const bool has_whole = !out.empty() && row_.sentence[first_word.back()] == row_.sentence[i];
+    bool after_including = false;
+    bool alongside = false;
+    if (has_whole) {
+      const std::size_t rb = RunBegin(i);
+      for (std::size_t k = rb; k < i && !after_including; ++k) {
+        after_including = L.subcount.Longest(k, i, get).value != nullptr;
+      }
+      for (std::size_t back = 0; back <= 2 && back <= i && !alongside; ++back) {
+        alongside =
+            L.alongside.Before(0, i - back, L.config.before_phrase_words, get).value != nullptr;
+      }
+    }
     // The next item of a list of parts (`including one over A, three over B
     // and eight over C`) is a part too.
     after_including =

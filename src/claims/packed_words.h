@@ -139,11 +139,15 @@ class TermUses {
   }
   // Its form, as a codec copies it: the keys (PackedWords, flags off) and
   // their counts; Assign takes such a form back (false, unchanged, when the
-  // two sizes differ).
+  // two sizes differ or the keys do not ascend: a corrupt form must not
+  // count wrong, since Count and the grouping's walk read them in order).
   const PackedWords& keys() const { return keys_; }
   const std::vector<int>& counts() const { return counts_; }
   bool Assign(PackedWords keys, std::vector<int> counts) {
     if (keys.size() != counts.size()) return false;
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+      if (!(keys[i - 1].key < keys[i].key)) return false;
+    }
     keys_ = std::move(keys);
     counts_ = std::move(counts);
     return true;

@@ -158,7 +158,9 @@ class CommonTerms {
 // The lower-case words of a role or mention.
 std::vector<std::string> LowerWords(std::string_view text) {
   std::vector<std::string> out;
-  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/true)) out.push_back(w.lower);
+  WordLetters letters;
+  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/true, letters))
+    out.emplace_back(w.lower);
   return out;
 }
 

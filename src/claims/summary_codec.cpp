@@ -170,7 +170,8 @@ void Get(Reader& r, TermUses& uses) {
   Get(r, keys);
   std::vector<int> counts;
   r.Array(keys.size(), counts);
-  uses.Assign(std::move(keys), std::move(counts));  // (the sizes agree)
+  if (!uses.Assign(std::move(keys), std::move(counts)))
+    throw std::runtime_error("claims summary: a document's term counts are not in key order");
 }
 
 }  // namespace

@@ -117,15 +117,27 @@ AsciiRun8 ReadAsciiRun8(const char* at) {
 }
 
 // ScanWords' reading of a character of a word other than an ASCII run's:
-// appended to `lower` lowered (’ as '); 1 for a letter, 3 for an
+// written at `at` lowered (’ as '; valid UTF-8: at most 3 bytes for one of
+// 2 or 3, 4 for one of 4), `at` moved past it; 1 for a letter, 3 for an
 // upper-case one, else 0.
-int TakeChar(char32_t ch, std::string& lower) {
+int TakeChar(char32_t ch, char*& at) {
   int kind = 0;
   if (IsAlpha(ch)) kind = IsUpper(ch) ? 3 : 1;
-  if (ch < 0x80) {
-    lower.push_back(static_cast<char>(ToLower(ch)));
+  const char32_t c = ch < 0x80 ? ToLower(ch) : IsApostrophe(ch) ? U'\'' : ToLower(ch);
+  if (c < 0x80) {
+    *at++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *at++ = static_cast<char>(0xC0 | (c >> 6));
+    *at++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *at++ = static_cast<char>(0xE0 | (c >> 12));
+    *at++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *at++ = static_cast<char>(0x80 | (c & 0x3F));
   } else {
-    text::Append(lower, IsApostrophe(ch) ? U'\'' : ToLower(ch));
+    *at++ = static_cast<char>(0xF0 | (c >> 18));
+    *at++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *at++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *at++ = static_cast<char>(0x80 | (c & 0x3F));
   }
   return kind;
 }
@@ -136,10 +148,14 @@ bool StartsAfter(char32_t last) {
 
 }  // namespace
 
-std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
+std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& into) {
   std::vector<RawWord> out;
   out.reserve(text.size() / 6 + 1);  // about a word per 6 bytes of news: no moves as it grows
   const std::size_t n = text.size();
+  // The words' letters one after another: a character's lower case takes at
+  // most 3/2 of its bytes (TakeChar), and a run writes 8 bytes (keeping
+  // those of its length): n * 3/2 and 8 spare bytes always hold them.
+  char* at = into.Reserve(n + n / 2 + 16);
   std::size_t i = 0;
   char32_t last = U'\n';  // the last non-blank character before a word
   while (i < n) {
@@ -164,6 +180,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
       }
     }
     RawWord& w = out.emplace_back();
+    char* const word_letters = at;
     w.span.begin = start;
     w.sentence_start = StartsAfter(last);
     w.cap = IsUpper(c);
@@ -171,7 +188,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
     std::size_t end = i;  // ASCII: at c (the run takes it); else past it
     char32_t prev = c;
     auto take = [&](char32_t ch) {
-      const int kind = TakeChar(ch, w.lower);  // (counts kept in registers)
+      const int kind = TakeChar(ch, at);  // (counts kept in registers)
       letters += kind & 1;
       uppers += kind >> 1;
     };
@@ -193,7 +210,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
           }
           for (std::size_t k = from; k < end; ++k) {
             const auto l = static_cast<unsigned char>(text[k]);
-            w.lower.push_back(static_cast<char>(static_cast<unsigned>(l - 'A') < 26u ? l + 32 : l));
+            *at++ = static_cast<char>(static_cast<unsigned>(l - 'A') < 26u ? l + 32 : l);
           }
           letters += static_cast<int>(end - from) - digits;
           uppers += run_uppers;
@@ -201,7 +218,8 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
         }
         const AsciiRun8 r = ReadAsciiRun8(text.data() + end);
         if (r.length == 0) break;
-        w.lower.append(reinterpret_cast<const char*>(&r.lowered), r.length);
+        std::memcpy(at, &r.lowered, 8);  // (all 8: the bytes past the run are overwritten next)
+        at += r.length;
         letters += r.length - r.digits;
         uppers += r.uppers;
         end += r.length;
@@ -229,12 +247,14 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens) {
       char32_t e = text::NextInline(text, k);
       bool ok = IsWordChar(e) && (!IsDigit(prev) || d == U'-' || IsApostrophe(d) || IsDigit(e));
       if (!ok) break;
+      w.hyphen = w.hyphen || d == U'-';
       take(d);
       take(e);
       prev = e;
       end = k;
     }
     w.span.end = end;
+    w.lower = std::string_view(word_letters, static_cast<std::size_t>(at - word_letters));
     w.all_caps = letters >= 2 && uppers == letters;
     i = end;
     last = prev;
@@ -339,7 +359,10 @@ std::string TermLexicon::Rewrite(std::string word, const ViewMap<std::string>& w
 
 std::string TermLexicon::ReplaceEnding(std::string word, const std::vector<Suffix>& endings) {
   for (const Suffix& s : endings) {
-    if (EndsWith(word, s.ending) && word.size() >= s.ending.size() + s.min_stem) {
+    // (the length, then the last byte, where most words fail, before the ending)
+    if (word.size() < s.ending.size() + s.min_stem) continue;
+    if (!s.ending.empty() && word.back() != s.ending.back()) continue;
+    if (EndsWith(word, s.ending)) {
       word.resize(word.size() - s.ending.size());  // (in place: no new string)
       word += s.replacement;
       return word;
@@ -457,7 +480,8 @@ std::vector<Term> TermLexicon::Terms(std::string_view text) const {
 
 void TermLexicon::ForEachTerm(
     std::string_view text, const std::function<void(std::string_view key, bool proper)>& f) const {
-  const std::vector<RawWord> words = ScanWords(text, /*split_hyphens=*/true);
+  WordLetters letters;
+  const std::vector<RawWord> words = ScanWords(text, /*split_hyphens=*/true, letters);
   const bool title = TitleCase(words, config_);
   for (const RawWord& w : words) {
     const std::string& key = MemoKey(w.lower);  // no copy: f reads it before the next look-up
@@ -471,7 +495,9 @@ void TermLexicon::ForEachTerm(
 
 std::vector<SpelledWord> TermLexicon::Words(std::string_view text) const {
   std::vector<SpelledWord> out;
-  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false)) Spell(w.span, w.lower, out);
+  WordLetters letters;
+  for (const RawWord& w : ScanWords(text, /*split_hyphens=*/false, letters))
+    Spell(w.span, w.lower, out);
   return out;
 }
 
@@ -551,7 +577,7 @@ std::size_t SlotsFor(std::size_t n) {
 }  // namespace
 
 ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
-    : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true)) {
+    : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true, letters_)) {
   word_keys_.assign(words_.size(), kNone);
   first_of_.assign(words_.size(), kNone);
   word_slots_.assign(SlotsFor(words_.size()), 0);
@@ -638,7 +664,8 @@ ScannedText::Word ScannedText::Doc(std::size_t k) const {
 }
 
 const std::vector<ScannedText::Word>& ScannedText::Rescanned(Span span) {
-  head_ = ScanWords(text_.substr(span.begin, span.end - span.begin), /*split_hyphens=*/true);
+  head_ = ScanWords(text_.substr(span.begin, span.end - span.begin), /*split_hyphens=*/true,
+                    head_letters_);
   out_.clear();
   for (const RawWord& w : head_) out_.push_back(Made(w, span.begin));
   return out_;
@@ -670,13 +697,15 @@ const std::vector<ScannedText::Word>& ScannedText::WordsOf(Span span) {
   if (last - first < (head ? 1u : 0u) + (tail ? 1u : 0u)) return Rescanned(span);
   if (head) {
     const Span& w = words_[first].span;
-    head_ = ScanWords(text_.substr(span.begin, w.end - span.begin), /*split_hyphens=*/true);
+    head_ = ScanWords(text_.substr(span.begin, w.end - span.begin), /*split_hyphens=*/true,
+                      head_letters_);
     if (head_.empty() || head_.back().span != Span{w.begin - span.begin, w.end - span.begin})
       return Rescanned(span);
   }
   if (tail) {
     const Span& w = words_[last - 1].span;
-    tail_ = ScanWords(text_.substr(w.begin, span.end - w.begin), /*split_hyphens=*/true);
+    tail_ =
+        ScanWords(text_.substr(w.begin, span.end - w.begin), /*split_hyphens=*/true, tail_letters_);
     if (tail_.empty() || tail_.front().span != Span{0, w.end - w.begin}) return Rescanned(span);
   }
   out_.clear();

@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -139,17 +140,39 @@ class TermLexicon {
   std::uint64_t serial_ = 0;
 };
 
+// The bytes a scan's words' `lower` views point into (ScanWords): one
+// buffer per scan, not a std::string per word (the figures and terms read
+// every word of every document). A scan into it replaces the letters of
+// the scan before (whose views go stale); moving it keeps them where they are.
+class WordLetters {
+ public:
+  // Room for n bytes (uninitialised), the buffer reused when large enough.
+  char* Reserve(std::size_t n) {
+    if (n > size_) {
+      bytes_ = std::make_unique_for_overwrite<char[]>(n);
+      size_ = n;
+    }
+    return bytes_.get();
+  }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+};
+
 // A word of `text` as the scanners of this folder read it: letters and
 // digits with internal apostrophes (’ or '), hyphens and, between digits,
-// commas and periods. `lower` is lower case with ’ as '.
+// commas and periods. `lower` is lower case with ’ as ': a view of the
+// WordLetters given to ScanWords (valid while they live and take no other scan).
 struct RawWord {
   Span span;
-  std::string lower;
+  std::string_view lower;
   bool cap = false;             // first letter upper case
   bool all_caps = false;        // two or more letters, all upper case
   bool sentence_start = false;  // first word of the text or after . ! ? : or a quote mark
+  bool hyphen = false;          // a '-' inside (only without split_hyphens)
 };
-std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens);
+std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& letters);
 
 // One text's words scanned once (ScanWords, split_hyphens) with each
 // word's term key: the terms of the whole text and those of a span of it
@@ -237,6 +260,7 @@ class ScannedText {
 
   const TermLexicon& lexicon_;
   std::string_view text_;
+  WordLetters letters_, head_letters_, tail_letters_;  // words_', head_'s, tail_'s
   std::vector<RawWord> words_;
   std::vector<std::uint32_t> word_keys_;  // by word of the text: its key id
   std::vector<std::string> keys_;

@@ -85,6 +85,41 @@ TEST_SUITE("claims.packed_words") {
     CHECK(uses.Count("dam", 1) == 4);
   }
 
+  TEST_CASE("TermUses::Assign takes only keys that ascend (a corrupt form fails, unchanged)") {
+    struct Row {
+      std::string name;
+      std::vector<std::string> keys;
+      bool ok;
+    };
+    const std::vector<Row> rows = {
+        {"none", {}, true},
+        {"one", {"dam"}, true},
+        {"ascending", {"dam", "flood", "river"}, true},
+        {"a prefix first", {"dam", "dams"}, true},
+        {"repeated", {"dam", "dam"}, false},
+        {"descending", {"river", "dam"}, false},
+        {"one out of order at the end", {"dam", "river", "flood"}, false},
+        {"a longer key before its prefix", {"dams", "dam"}, false},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      PackedWords keys;
+      for (const std::string& k : row.keys) keys.Add(k);
+      std::vector<int> counts(row.keys.size());
+      for (std::size_t i = 0; i < counts.size(); ++i) counts[i] = static_cast<int>(i) + 2;
+      TermUses uses({{"kept", 9}});
+      CHECK(uses.Assign(keys, counts) == row.ok);
+      if (!row.ok) {
+        CHECK(uses.size() == 1);  // unchanged
+        CHECK(uses.Count("kept", 0) == 9);
+        continue;
+      }
+      REQUIRE(uses.size() == row.keys.size());
+      for (std::size_t i = 0; i < row.keys.size(); ++i)
+        CHECK(uses.Count(row.keys[i], 0) == counts[i]);
+    }
+  }
+
   TEST_CASE("a document's counts by term key; missing keys give the default") {
     const TermUses uses({{"dam", 4}, {"flood", 3}, {"river", 7}});
     struct Row {

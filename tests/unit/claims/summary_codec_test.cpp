@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace whosaid::claims {
@@ -135,6 +136,33 @@ TEST_SUITE("claims.summary_codec") {
       TermUses uses3;
       CHECK_THROWS_AS(DecodeFeatures(std::string_view(bytes).substr(0, cut), f3, uses3),
                       std::runtime_error);
+    }
+  }
+
+  TEST_CASE("term counts whose keys do not ascend are an error, not counts read wrong") {
+    struct Row {
+      std::string name;
+      std::vector<std::pair<std::string, int>> uses;
+      bool ok;
+    };
+    const std::vector<Row> rows = {
+        {"ascending", {{"harbour", 5}, {"strike", 2}}, true},
+        {"descending", {{"strike", 2}, {"harbour", 5}}, false},
+        {"a key twice", {{"harbour", 5}, {"harbour", 2}}, false},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      TermUses uses;  // (Add takes them as given: as a corrupt spill would hold them)
+      for (const auto& [key, count] : row.uses) uses.Add(key, count);
+      const std::string bytes = EncodeFeatures(ItemFeatures{}, uses);
+      ItemFeatures f2;
+      TermUses uses2;
+      if (row.ok) {
+        DecodeFeatures(bytes, f2, uses2);
+        CHECK(uses2.size() == row.uses.size());
+      } else {
+        CHECK_THROWS_AS(DecodeFeatures(bytes, f2, uses2), std::runtime_error);
+      }
     }
   }
 

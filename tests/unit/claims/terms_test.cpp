@@ -124,9 +124,10 @@ TEST_SUITE("claims.terms") {
   }
 
   TEST_CASE("ScanWords: spans, joiners, sentence starts") {
-    auto words = ScanWords("“Tarsk’s 1,500 men,” she said. Then: war-torn", false);
+    WordLetters letters;
+    auto words = ScanWords("“Tarsk’s 1,500 men,” she said. Then: war-torn", false, letters);
     std::vector<std::string> lower;
-    for (const RawWord& w : words) lower.push_back(w.lower);
+    for (const RawWord& w : words) lower.emplace_back(w.lower);
     CHECK(lower ==
           std::vector<std::string>{"tarsk's", "1,500", "men", "she", "said", "then", "war-torn"});
     CHECK(words[0].sentence_start);
@@ -199,15 +200,26 @@ TEST_SUITE("claims.terms") {
          {{0, 11}, {12, 17}, {18, 19}},
          {true, false, false},
          {false, false, false}},
+        // lower case longer than the text (2 bytes to 3: WordLetters' bound)
+        // and shorter (’ to '), ASCII runs to the text's last byte
+        {"ȺȺȺȺȺȺȺȺ ȾȾ", false, {"ⱥⱥⱥⱥⱥⱥⱥⱥ", "ⱦⱦ"}, {{0, 16}, {17, 21}}, {true, true}, {true, true}},
+        {"Ⱥ", false, {"ⱥ"}, {{0, 2}}, {true}, {false}},
+        {"Dom’s ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+         false,
+         {"dom's", "abcdefghijklmnopqrstuvwxyz"},
+         {{0, 7}, {8, 34}},
+         {true, true},
+         {false, true}},
     };
     for (const Row& row : rows) {
       CAPTURE(row.text);
-      const std::vector<RawWord> words = ScanWords(row.text, row.split_hyphens);
+      WordLetters letters;
+      const std::vector<RawWord> words = ScanWords(row.text, row.split_hyphens, letters);
       std::vector<std::string> lower;
       std::vector<std::pair<std::size_t, std::size_t>> spans;
       std::vector<bool> cap, all_caps;
       for (const RawWord& w : words) {
-        lower.push_back(w.lower);
+        lower.emplace_back(w.lower);
         spans.emplace_back(w.span.begin, w.span.end);
         cap.push_back(w.cap);
         all_caps.push_back(w.all_caps);
@@ -216,6 +228,51 @@ TEST_SUITE("claims.terms") {
       CHECK(spans == row.spans);
       CHECK(cap == row.cap);
       CHECK(all_caps == row.all_caps);
+    }
+  }
+
+  TEST_CASE("ScanWords: RawWord::hyphen marks a word with a '-' inside, and only that") {
+    struct Row {
+      std::string text;
+      bool split_hyphens;
+      std::vector<bool> hyphen;
+    };
+    const std::vector<Row> rows = {
+        {"forty-six war-torn six", false, {true, true, false}},
+        {"forty-six war-torn six", true, {false, false, false, false, false}},
+        {"a - b -c d- 1-2", false, {false, false, false, false, true}},
+        {"1,500 it’s U.S. x", false, {false, false, false, false, false}},
+        {"Forty-Six’s one-two-three", false, {true, true}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      WordLetters letters;
+      std::vector<bool> hyphen;
+      for (const RawWord& w : ScanWords(row.text, row.split_hyphens, letters)) {
+        hyphen.push_back(w.hyphen);
+        CHECK(w.hyphen == (w.lower.find('-') != std::string_view::npos));
+      }
+      CHECK(hyphen == row.hyphen);
+    }
+  }
+
+  TEST_CASE("ScanWords: one WordLetters for scan after scan reads each as a fresh one") {
+    const std::vector<std::string> texts = {
+        "short one", "a much longer text, with ÉCOLE and Ⱥ and 1,500 words in it, than the first",
+        "",          "ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺ end",
+        "last",
+    };
+    WordLetters reused;
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      const std::vector<RawWord> words = ScanWords(text, true, reused);
+      WordLetters fresh;
+      const std::vector<RawWord> expected = ScanWords(text, true, fresh);
+      REQUIRE(words.size() == expected.size());
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        CHECK(words[k].lower == expected[k].lower);
+        CHECK(words[k].span == expected[k].span);
+      }
     }
   }
 
