@@ -424,10 +424,9 @@ class Resolver {
     return names_.addressee_verbs.Contains(segment::Lower(UnitText(u - 1)));
   }
 
-  // A word in lower case without a contraction's ending ("She’ll", "We've"
-  // → "she", "we"): an apostrophe and one or two letters.
-  static std::string Contracted(const std::string& word) {
-    std::string lower = segment::Lower(word);
+  // A word's lower case (segment::Lower) without a contraction's ending
+  // ("she’ll", "we've" → "she", "we"): an apostrophe and one or two letters.
+  static std::string_view Contracted(std::string_view lower) {
     for (const std::string_view mark : {"\u2019", "'"}) {
       const std::size_t at = lower.rfind(mark);
       if (at == std::string::npos || at == 0) continue;
@@ -440,18 +439,39 @@ class Resolver {
     return lower;
   }
 
+  // `words` = text::SplitWords(text), `lowers` their segment::Lower, into
+  // the vectors' strings (no allocation once they have grown).
+  static void SplitLowered(std::string_view text, std::vector<std::string>& words,
+                           std::vector<std::string>& lowers) {
+    std::size_t n = 0;
+    ForEachWord(text, [&](std::string_view w) {
+      if (n == words.size()) words.emplace_back(), lowers.emplace_back();
+      words[n].assign(w);
+      lowers[n].clear();
+      segment::AppendLower(lowers[n], w);
+      ++n;
+      return false;
+    });
+    words.resize(n);
+    lowers.resize(n);
+  }
+
   // The phrase's name cut to what names somebody (rules/speaker_names.txt;
   // see coref.h). `speaker`: the phrase is a record's speaker (an
   // unnamed one becomes anonymous or a definite role); else a mention.
+  // Each word of the name is split off and lower-cased once (name_words_,
+  // name_lowers_: every step below reads them).
   void CleanName(SpeakerPhrase& p, bool speaker) const {
     if (p.name.empty() || p.pronoun) return;
-    std::vector<std::string> words = text::SplitWords(p.name);
+    std::vector<std::string>& words = name_words_;
+    std::vector<std::string>& lowers = name_lowers_;
+    SplitLowered(p.name, words, lowers);
     const Lexicon& lexicon = reader_.lexicon();
     // a pronoun inside the name: "When I", "… D.C. He"
     for (std::size_t i = 0; i < words.size(); ++i) {
       bool caps = words[i].size() > 1;  // "IT" is no pronoun
       for (char c : words[i]) caps = caps && c >= 'A' && c <= 'Z';
-      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(Contracted(words[i]));
+      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(Contracted(lowers[i]));
       if (!pronoun || !pronoun->subject || (i == 0 && words.size() > 1)) continue;
       std::string mention(text_.substr(p.mention.begin, p.mention.size()));
       std::size_t at = mention.rfind(words[i]);
@@ -462,12 +482,12 @@ class Resolver {
         p.mention = {p.mention.begin + at, p.mention.begin + at + words[i].size()};
       return;
     }
-    SplitOwner(p, words);
+    SplitOwner(p, words, lowers);
     std::size_t first = 0;
     std::string descriptor;
     const bool person = p.type == SpeakerType::kPerson;
     while (first < words.size()) {
-      const std::string lower_word = segment::Lower(words[first]);
+      const std::string& lower_word = lowers[first];
       if (names_.openers.Contains(lower_word)) {
         ++first;
         continue;
@@ -516,12 +536,13 @@ class Resolver {
       }
     }
     if (!p.name.empty() || !speaker) return;
-    const auto mention =
-        text::SplitWords(std::string(text_.substr(p.mention.begin, p.mention.size())));
-    const bool definite =
-        std::any_of(mention.begin(), mention.end(), [&lexicon](const std::string& w) {
-          return segment::Lower(w) == lexicon.english().article;
-        });
+    bool definite = false;
+    ForEachWord(text_.substr(p.mention.begin, p.mention.size()), [&](std::string_view w) {
+      scratch_.clear();
+      segment::AppendLower(scratch_, w);
+      definite = scratch_ == lexicon.english().article;
+      return definite;
+    });
     if (!p.role_head.empty() && definite) {
       p.definite_role = true;  // "Significantly, the judge"
       return;
@@ -533,8 +554,10 @@ class Resolver {
 
   // "Valdor Institute’s Ana Ruiz", "Channel 9’s Ana Ruiz": the person
   // named after an owner's possessive (a possessive token in the mention),
-  // with the owner as affiliation.
-  void SplitOwner(SpeakerPhrase& p, std::vector<std::string>& words) const {
+  // with the owner as affiliation. `lowers`: the words' lower case, cut as
+  // they are.
+  void SplitOwner(SpeakerPhrase& p, std::vector<std::string>& words,
+                  std::vector<std::string>& lowers) const {
     if (p.mention.end > text_.size() || words.size() < 2) return;
     const auto& toks = tokens_.tokens;
     auto t = std::lower_bound(
@@ -559,6 +582,7 @@ class Resolver {
     if (!owner.ends_with(suffix)) return;  // the possessive is not inside the name
     owner.resize(owner.size() - suffix.size());
     words.erase(words.begin(), words.end() - static_cast<long>(after));
+    lowers.erase(lowers.begin(), lowers.end() - static_cast<long>(after));
     p.name = JoinFrom(words, 0);
     p.type = SpeakerType::kPerson;
     if (p.affiliation.empty()) p.affiliation = owner;
@@ -1003,7 +1027,8 @@ class Resolver {
   // Written: the answers of the scans (by Case), how many scans, then the sets
   mutable std::vector<std::pair<std::string, bool>> case_answers_[2];
   mutable std::size_t case_scans_ = 0;
-  mutable std::string scratch_;           // GenderOf's lower-case word, IsPlaceName's mention
+  mutable std::string scratch_;  // GenderOf's lower-case word, IsPlaceName's mention …
+  mutable std::vector<std::string> name_words_, name_lowers_;  // CleanName's
   std::vector<std::string> alias_words_;  // AddAliasAfter's words of units of several tokens
   mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
   std::unordered_map<std::string, Introduction> introduced_;  // by name

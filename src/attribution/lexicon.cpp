@@ -199,8 +199,12 @@ void Lexicon::MakeFacts() {
 }
 
 const WordFacts& Lexicon::Facts(std::string_view lower) const {
+  return Facts(lower, lower.find('-') != std::string_view::npos);
+}
+
+const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen) const {
   if (const WordFacts* f = facts_.Find(lower)) return *f;
-  if (lower.find('-') != std::string_view::npos && NumberCompound(lower)) return number_facts_;
+  if (hyphen && NumberCompound(lower)) return number_facts_;
   return no_facts_;
 }
 

@@ -151,6 +151,10 @@ class Lexicon {
   // no list: all none, after one hash). The reference is the lexicon's own
   // (valid as long as it is), so a caller copies nothing.
   const WordFacts& Facts(std::string_view lower) const;
+  // Facts(lower) for a caller that knows whether `lower` holds an ASCII '-'
+  // (a word token's Token::hyphen): a word in no list without one is
+  // answered after the look-up alone (only a number compound has one).
+  const WordFacts& Facts(std::string_view lower, bool hyphen) const;
 
   // The shape symbol of a cue, finite or -ing (shape_classes.txt cue.CLASS).
   char CueSymbol(const Cue& cue, bool participle) const;

@@ -8,22 +8,14 @@ namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-// The blank-separated words of a name (empty words too, as the linear
-// HasWord test this replaces saw them).
-std::vector<std::string> Words(const std::string& name) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    std::size_t sp = name.find(' ', start);
-    out.push_back(name.substr(start, sp == std::string::npos ? std::string::npos : sp - start));
-    if (sp == std::string::npos) return out;
-    start = sp + 1;
-  }
-}
-
 }  // namespace
 
 const std::vector<std::string>& PeopleIndex::Keys(std::string_view word) const {
+  // (a surname is often asked HasBearers, Bearers and WithWord in a row:
+  // the keys of the word asked last are still in the buffer)
+  if (keys_known_ && word == keys_word_) return key_buffer_;
+  keys_word_.assign(word);
+  keys_known_ = true;
   key_buffer_.clear();
   if (keys_)
     keys_(word, key_buffer_);
@@ -32,15 +24,30 @@ const std::vector<std::string>& PeopleIndex::Keys(std::string_view word) const {
   return key_buffer_;
 }
 
-void PeopleIndex::IndexWord(const std::string& word, std::size_t i) {
+void PeopleIndex::IndexWord(std::string_view word, std::size_t i) {
   for (const std::string& key : Keys(word)) {
     auto& words = words_of_[i];
     if (std::find(words.begin(), words.end(), key) != words.end()) continue;
     words.push_back(key);
-    bearers_[key].push_back(i);
-    ByUnit& set = by_word_[key];
+    auto [it, added] = by_word_.try_emplace(key);
+    WordEntry& entry = it->second;
+    if (added) entry.mentions = &word_mentions_.emplace_back(pool_.get());
+    entry.bearers.push_back(i);
+    ByUnit& set = *entry.mentions;
     word_sets_[i].push_back(&set);
     for (std::size_t unit : mentions_[i]) set.insert({unit, i});
+  }
+}
+
+// (the words as a split at each blank gives them, empty ones too, as the
+// linear HasWord test this replaced saw them)
+void PeopleIndex::IndexWords(std::string_view name, std::size_t i) {
+  for (std::size_t start = 0;;) {
+    const std::size_t sp = name.find(' ', start);
+    IndexWord(
+        name.substr(start, sp == std::string_view::npos ? std::string_view::npos : sp - start), i);
+    if (sp == std::string_view::npos) return;
+    start = sp + 1;
   }
 }
 
@@ -69,7 +76,7 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
     word_sets_.emplace_back();
     role_set_.push_back(nullptr);
     by_name_.emplace(person.name, i);
-    for (const std::string& w : Words(person.name)) IndexWord(w, i);
+    IndexWords(person.name, i);
     SetRole(i, person);
   } else {
     i = found->second;
@@ -82,7 +89,9 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
   }
   KnownPerson& k = people_[i];
   const std::size_t unit = person.unit;
-  if (std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
+  // (k.unit is the largest of its mentions: a later unit is new without a scan)
+  if (unit > k.unit || mentions_[i].empty() ||
+      std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
     mentions_[i].push_back(unit);
     if (salient) by_unit_.insert({unit, i});
     if (ByUnit* roles = role_set_[i]) roles->insert({unit, i});
@@ -94,7 +103,7 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
 void PeopleIndex::AddAlias(const std::string& name, const std::string& alias) {
   auto found = by_name_.find(name);
   if (found == by_name_.end() || alias.empty()) return;
-  for (const std::string& w : Words(alias)) IndexWord(w, found->second);
+  IndexWords(alias, found->second);
 }
 
 const KnownPerson* PeopleIndex::Find(const std::string& name) const {
@@ -162,9 +171,9 @@ std::vector<const KnownPerson*> PeopleIndex::Bearers(const std::string& word) co
   const std::size_t skip = self == by_name_.end() ? kNone : self->second;
   std::vector<std::size_t> seen;
   for (const std::string& key : Keys(word)) {
-    auto it = bearers_.find(key);
-    if (it == bearers_.end()) continue;
-    for (std::size_t i : it->second) {
+    auto it = by_word_.find(key);
+    if (it == by_word_.end()) continue;
+    for (std::size_t i : it->second.bearers) {
       if (i != skip && std::find(seen.begin(), seen.end(), i) == seen.end()) seen.push_back(i);
     }
   }
@@ -178,14 +187,14 @@ bool PeopleIndex::HasBearers(const std::string& word) const {
   std::size_t skip = kNone;
   bool looked = false;  // for the person named `word`, only once some key has bearers
   for (const std::string& key : Keys(word)) {
-    auto it = bearers_.find(key);
-    if (it == bearers_.end()) continue;
+    auto it = by_word_.find(key);
+    if (it == by_word_.end()) continue;
     if (!looked) {
       auto self = by_name_.find(word);
       skip = self == by_name_.end() ? kNone : self->second;
       looked = true;
     }
-    for (std::size_t i : it->second)
+    for (std::size_t i : it->second.bearers)
       if (i != skip) return true;
   }
   return false;
@@ -203,7 +212,7 @@ const KnownPerson* PeopleIndex::WithWord(const std::string& word, std::size_t un
   for (const std::string& key : Keys(word)) {
     auto it = by_word_.find(key);
     if (it == by_word_.end()) continue;
-    if (const KnownPerson* p = Nearest(it->second, unit, skip)) return p;
+    if (const KnownPerson* p = Nearest(*it->second.mentions, unit, skip)) return p;
   }
   return nullptr;
 }

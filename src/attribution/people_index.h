@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <memory_resource>
@@ -56,7 +57,8 @@ class PeopleIndex {
   // The keys a name word is indexed and looked up by, appended to `keys`
   // (which comes empty); by default the word itself. Coreference gives lower
   // case without a joined particle, so that "Tamimi" finds "Abu Karim
-  // al-Tamimi".
+  // al-Tamimi". A function of the word alone: the keys of the word asked
+  // last are reused when the same word is asked again.
   using WordKeys = std::function<void(std::string_view word, std::vector<std::string>& keys)>;
   PeopleIndex() = default;
   explicit PeopleIndex(WordKeys keys) : keys_(std::move(keys)) {}
@@ -94,7 +96,7 @@ class PeopleIndex {
   // Some person's name or alias holds a word with key `key` (a key as the
   // WordKeys function gives it): when none of a word's keys is, the word has
   // no bearers.
-  bool Indexed(std::string_view key) const { return bearers_.count(key) > 0; }
+  bool Indexed(std::string_view key) const { return by_word_.count(key) > 0; }
   // Holding `role_head`: mentioned last at or before `unit`, else the first
   // mentioned after it.
   const KnownPerson* WithRole(const std::string& role_head, std::size_t unit) const;
@@ -108,10 +110,13 @@ class PeopleIndex {
   using ByUnit = std::pmr::set<std::pair<std::size_t, std::size_t>>;
   const KnownPerson* Latest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
   const KnownPerson* Nearest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
-  void IndexWord(const std::string& word, std::size_t i);
+  void IndexWord(std::string_view word, std::size_t i);
+  // Every blank-separated word of `name` (empty ones too) indexed for i.
+  void IndexWords(std::string_view name, std::size_t i);
   void SetRole(std::size_t i, const KnownPerson& from);
 
-  // The keys of `word` (keys_), in a buffer reused until the next call.
+  // The keys of `word` (keys_), in a buffer reused until the next call
+  // with another word (keys_ must be a function of the word alone).
   const std::vector<std::string>& Keys(std::string_view word) const;
 
   // The nodes of the ByUnit sets, freed all at once with the index (a
@@ -120,19 +125,28 @@ class PeopleIndex {
   std::unique_ptr<std::pmr::monotonic_buffer_resource> pool_ =
       std::make_unique<std::pmr::monotonic_buffer_resource>();
   WordKeys keys_;
-  mutable std::vector<std::string> key_buffer_;  // Keys' result
+  mutable std::vector<std::string> key_buffer_;  // Keys' result …
+  mutable std::string keys_word_;                // … for this word
+  mutable bool keys_known_ = false;
   std::vector<KnownPerson> people_;
   std::vector<std::vector<std::size_t>> mentions_;  // by person: the units
-  std::unordered_map<std::string, std::size_t> by_name_;
+  ViewMap<std::size_t> by_name_;
   ByUnit by_unit_{pool_.get()};
-  // (their sets take the maps' arena: uses-allocator construction)
-  std::pmr::unordered_map<std::string, ByUnit> by_role_{pool_.get()};  // no empty role head
-  std::pmr::unordered_map<std::string, ByUnit> by_word_{pool_.get()};
-  ViewMap<std::vector<std::size_t>> bearers_;       // key → persons (probed with views: Indexed)
+  // (their sets take the map's arena: uses-allocator construction)
+  std::pmr::unordered_map<std::string, ByUnit, ViewHash, std::equal_to<>> by_role_{
+      pool_.get()};  // no empty role head
+  // A name or alias word's key: the persons bearing it, in the order they
+  // became known, and their mentions (one hash look-up per key for both).
+  struct WordEntry {
+    std::vector<std::size_t> bearers;
+    ByUnit* mentions = nullptr;  // in word_mentions_
+  };
+  ViewMap<WordEntry> by_word_;        // probed with views (Indexed)
+  std::deque<ByUnit> word_mentions_;  // WordEntry::mentions (a deque's elements stay put)
   std::vector<std::vector<std::string>> words_of_;  // by person: name and alias words
-  // by person: the by_word_ sets of words_of_ (a map's values stay put) and
-  // the by_role_ set of its role head (nullptr for none), so that a mention
-  // is added without hashing the person's words again
+  // by person: the by_word_ sets of words_of_ and the by_role_ set of its
+  // role head (nullptr for none), so that a mention is added without
+  // hashing the person's words again
   std::vector<std::vector<ByUnit*>> word_sets_;
   std::vector<ByUnit*> role_set_;
 };

@@ -270,7 +270,9 @@ class Builder {
     // (asked only of a capitalised word: a lower-case one is read the same
     // at a sentence's start and inside it)
     const bool initial = t.cap && SentenceInitial(u.first);
-    const WordFacts& facts = lexicon_.Facts(Lowered(u.first));
+    // (a word token's lower case holds an ASCII '-' exactly when it is
+    // Token::hyphen: no scan of it per word for the number compounds)
+    const WordFacts& facts = lexicon_.Facts(Lowered(u.first), t.hyphen);
     if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
       std::optional<PhraseMatch> cue;

@@ -158,6 +158,9 @@ TEST_SUITE("attribution") {
       CHECK(f.org_head == lex.IsOrgHead(r.word, false));
       CHECK(f.org_head_cap == lex.IsOrgHead(r.word, true));
       CHECK(f.past == lex.IsIrregularPast(r.word));
+      // told whether the word holds a '-' (Token::hyphen), the same answer
+      const bool hyphen = word.find('-') != std::string::npos;
+      CHECK(&lex.Facts(r.word, hyphen) == &lex.Facts(r.word));
     }
     CHECK(lex.Facts("in").starts_nominal);  // in a statement
     CHECK(lex.Facts("he").pronoun == lex.FindPronoun("he"));
@@ -212,6 +215,10 @@ TEST_SUITE("attribution") {
         {"The black-owned firm grew.", "black-owned", sym.word, false},  // an adjective
         {"The raids occurred at night.", "occurred", sym.word, true},
         {"The self-funded raids occurred.", "self-funded", sym.word, false},
+        // a number compound is known by its hyphen (Facts told Token::hyphen)
+        {"Twenty-six people said so.", "Twenty-six", sym.number, false},
+        {"Officials said twenty-six people left.", "twenty-six", sym.number, false},
+        {"Officials said well-known people left.", "well-known", sym.word, false},  // no number
     };
     for (const Row& r : rows) {
       CAPTURE(r.text);

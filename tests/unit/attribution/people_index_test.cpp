@@ -103,6 +103,79 @@ TEST_SUITE("attribution") {
     CHECK(NameOf(people.WithWord("Layla", 20)) == "Nasir Omar");
   }
 
+  TEST_CASE("people index: mentions in any unit order, repeated, and words added later") {
+    // Remember adds a unit above the person's latest without looking at the
+    // others; one below or equal must still be found once, and an alias's
+    // word gets every mention made before it
+    PeopleIndex people;
+    people.Remember({"Rosa Imbert", "", "", "", 30});
+    people.Remember({"Hugo Marsh", "", "", "", 25});
+    people.Remember({"Rosa Imbert", "", "", "", 10});
+    people.Remember({"Rosa Imbert", "", "", "", 30});  // again: no second mention
+    people.Remember({"Rosa Imbert", "", "", "", 50});
+    people.Remember({"Rosa Imbert", "", "", "", 20});
+    people.AddAlias("Rosa Imbert", "La  Rosa");  // two blanks: an empty word too, as split
+    struct Row {
+      std::string what;
+      const KnownPerson* got;
+      std::string expected;
+    };
+    const std::vector<Row> rows = {
+        {"latest unit kept", people.Find("Rosa Imbert"), "Rosa Imbert"},
+        {"before 11: the earlier mention", people.Before(11), "Rosa Imbert"},
+        {"before 26: Marsh at 25", people.Before(26), "Hugo Marsh"},
+        {"before 31: Imbert at 30", people.Before(31), "Rosa Imbert"},
+        {"Imbert at 15", people.WithWord("Imbert", 15), "Rosa Imbert"},
+        {"alias word at 12: the mention at 10", people.WithWord("La", 12), "Rosa Imbert"},
+        {"alias word at 5: the first after", people.WithWord("Rosa", 5), "Rosa Imbert"},
+        {"the empty word", people.WithWord("", 40), "Rosa Imbert"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.what);
+      CHECK(NameOf(row.got) == row.expected);
+    }
+    CHECK(people.Find("Rosa Imbert")->unit == 50);
+    // walking back over mentions: 50, 30, 25, 20 — a repeated 30 would be
+    // one more step (the set holds each (unit, person) once either way)
+    auto marsh = [](const KnownPerson& k) { return k.name == "Hugo Marsh"; };
+    CHECK(NameOf(people.Before(60, marsh, 3)) == "Hugo Marsh");
+    CHECK(NameOf(people.Before(60, marsh, 2)) == "-");
+    CHECK(NameOf(people.First(11, 60, [](const KnownPerson&) { return true; })) == "Rosa Imbert");
+    CHECK(NameOf(people.First(21, 29, [](const KnownPerson&) { return true; })) == "Hugo Marsh");
+  }
+
+  TEST_CASE("people index: a word asked again in a row reuses its keys; another word does not") {
+    int calls = 0;
+    PeopleIndex people([&calls](std::string_view word, std::vector<std::string>& keys) {
+      ++calls;
+      std::string lower(word);
+      for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      keys.push_back(lower);
+    });
+    people.Remember({"Rosa Imbert", "", "", "", 4});
+    people.Remember({"Hugo Imbert", "", "", "", 9});
+    struct Row {
+      std::string word;
+      bool has;             // HasBearers(word)
+      std::size_t bearers;  // Bearers(word).size()
+      std::string with;     // WithWord(word, 20)
+      int calls;            // keys computed for the three
+    } rows[] = {
+        {"IMBERT", true, 2, "Hugo Imbert", 1},
+        {"Rosa", true, 1, "Rosa Imbert", 1},
+        {"IMBERT", true, 2, "Hugo Imbert", 1},  // asked again after another word
+        {"Khan", false, 0, "-", 1},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.word);
+      calls = 0;
+      CHECK(people.HasBearers(r.word) == r.has);
+      CHECK(people.Bearers(r.word).size() == r.bearers);
+      CHECK(NameOf(people.WithWord(r.word, 20)) == r.with);
+      CHECK(calls == r.calls);
+    }
+  }
+
   TEST_CASE("people index: HasBearers is !Bearers().empty(); Indexed says which keys are held") {
     PeopleIndex people = Sample();
     people.AddAlias("Kamal Soomro", "Abu Kamal");
