@@ -169,31 +169,10 @@ UnitRange SpeakerWithoutClause(const Shape& shape, const Claim& c, const ShapeAl
   return spk;
 }
 
-// The cue carries the flag the frame needs (and a bare complement reads as a
-// clause unless the cue is loose).
-bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content,
-               std::size_t clause_window, const ShapeSymbols& sym) {
-  if (needs == "bare") {
-    // a complement opening with an -ing word must show its verb even after
-    // "say" ("says running for president is tough"; not "said, referring to")
-    const Unit& first = shape.units[content.begin];
-    if (first.symbol == sym.word && first.past)
-      return false;  // "said in a statement obtained by …"
-    bool gerund = first.symbol == sym.gerund;
-    return cue.bare &&
-           ((cue.loose && !gerund) || LooksLikeClause(shape, content, clause_window, sym));
-  }
-  if (needs == "object") return cue.object;
-  if (needs == "to") return cue.to;
-  if (needs == "wh") return cue.wh;
-  if (needs == "of") return cue.of;
-  if (needs == "loose") return cue.loose;
-  if (needs == "clause") return LooksLikeClause(shape, content, clause_window, sym);
-  return true;
-}
-
 // The Cue flag that Satisfies requires for `needs` whatever the content
-// ("bare": cue.bare and more); null when it requires none.
+// ("bare": cue.bare and more); null when it requires none. Satisfies starts
+// from it, so Frames::Run's skipping of cues without the flag and the
+// judgement read one list.
 bool Cue::*NeedsFlag(const std::string& needs) {
   if (needs == "bare") return &Cue::bare;
   if (needs == "object") return &Cue::object;
@@ -202,6 +181,24 @@ bool Cue::*NeedsFlag(const std::string& needs) {
   if (needs == "of") return &Cue::of;
   if (needs == "loose") return &Cue::loose;
   return nullptr;
+}
+
+// The cue carries the flag the frame needs (and a bare complement reads as a
+// clause unless the cue is loose).
+bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, UnitRange content,
+               std::size_t clause_window, const ShapeSymbols& sym) {
+  if (bool Cue::*flag = NeedsFlag(needs); flag && !(cue.*flag)) return false;
+  if (needs == "bare") {
+    // a complement opening with an -ing word must show its verb even after
+    // "say" ("says running for president is tough"; not "said, referring to")
+    const Unit& first = shape.units[content.begin];
+    if (first.symbol == sym.word && first.past)
+      return false;  // "said in a statement obtained by …"
+    bool gerund = first.symbol == sym.gerund;
+    return (cue.loose && !gerund) || LooksLikeClause(shape, content, clause_window, sym);
+  }
+  if (needs == "clause") return LooksLikeClause(shape, content, clause_window, sym);
+  return true;  // the flag alone ("object", "to", "wh", "of", "loose"), or nothing
 }
 
 // Removes the claims marked in `drop` (one flag per claim), keeping order.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -89,6 +90,8 @@ constexpr std::array<unsigned char, 256> kByteClass = [] {
 // word): how many (0–8), how many of them are digits and upper case, and
 // the bytes with those upper-case letters lowered (the bytes past the run
 // are the input's). Little-endian: byte 0 is the first.
+static_assert(std::endian::native == std::endian::little,
+              "ReadAsciiRun8 reads byte 0 as the lowest of the word");
 struct AsciiRun8 {
   std::uint64_t lowered = 0;
   int length = 0, digits = 0, uppers = 0;

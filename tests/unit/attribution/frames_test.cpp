@@ -75,10 +75,14 @@ TEST_SUITE("attribution") {
   TEST_CASE("frames: a cue without the flag a frame needs gets no claim of that frame") {
     // Run leaves such cues out of where it searches (Frame::needs_flag); the
     // claims are what Accept alone would give
-    Cue say, bare_only, object_only, neither;
+    Cue say, bare_only, object_only, to_only, wh_only, of_only, loose_only, neither;
     say.bare = say.loose = say.object = true;
     bare_only.bare = bare_only.loose = true;
     object_only.object = true;
+    to_only.to = true;
+    wh_only.wh = true;
+    of_only.of = true;
+    loose_only.loose = true;
     struct Row {
       std::string shape;
       const Cue* cue;
@@ -90,6 +94,15 @@ TEST_SUITE("attribution") {
         {"/NNVDkkk./", &neither, ""},
         {"/NNVDkkk.|PVtDkxk./", &say, "spk_cue_bare spk_cue_that"},
         {"/NNVDkkk.|PVtDkxk./", &neither, "spk_cue_that"},
+        // one row for each other NEEDS flag, with and without it
+        {"/DNNVikkk./", &to_only, "spk_cue_to"},
+        {"/DNNVikkk./", &neither, ""},
+        {"/NxVhDkxk./", &wh_only, "spk_cue_wh"},
+        {"/NxVhDkxk./", &neither, ""},
+        {"/NVDNoqkeDk./", &of_only, "spk_accuse_of"},
+        {"/NVDNoqkeDk./", &neither, ""},
+        {"/PxDktNVxk./", &loose_only, "rel_spk_cue"},
+        {"/PxDktNVxk./", &neither, ""},
     };
     for (const Row& r : rows) {
       CAPTURE(r.shape);
