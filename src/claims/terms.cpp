@@ -400,15 +400,19 @@ std::string TermLexicon::SpellingKey(std::string_view lower) const {
 std::string TermLexicon::TermKey(std::string_view lower) const { return MemoKey(lower); }
 
 const std::string& TermLexicon::MemoKey(std::string_view lower) const {
+  return MemoKey(lower, HashBytes(lower));
+}
+
+const std::string& TermLexicon::MemoKey(std::string_view lower, std::uint64_t hash) const {
   thread_local TermKeyMemo memo;
   if (serial_ == 0) return memo.unkept = KeyOf(lower);  // still being built: not complete
   if (memo.owner != serial_) {
     memo.keys.Clear();
     memo.owner = serial_;
   }
-  if (const std::string* key = memo.keys.Find(lower)) return *key;
+  if (const std::string* key = memo.keys.Find(lower, hash)) return *key;
   if (memo.keys.size() >= kMaxKeys) memo.keys.Clear();
-  return memo.keys.Insert(lower, KeyOf(lower));
+  return memo.keys.Insert(lower, hash, KeyOf(lower));
 }
 
 std::string TermLexicon::KeyOf(std::string_view lower) const {
@@ -603,8 +607,10 @@ std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::size_t word) {
     }
     return word_keys_[seen];
   }
-  const std::string& key = lexicon_.MemoKey(lower);  // (valid until the next look-up)
-  const std::uint32_t id = key.empty() ? kNone : Id(key);
+  // (the key valid until the next look-up; the word's hash serves the memo,
+  // and the key's table when the key is the word itself, as most are)
+  const std::string& key = lexicon_.MemoKey(lower, h);
+  const std::uint32_t id = key.empty() ? kNone : key == lower ? Id(key, h) : Id(key);
   if (word != SIZE_MAX) {
     word_keys_[word] = id;
     first_of_[word] = static_cast<std::uint32_t>(word);
@@ -613,8 +619,9 @@ std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::size_t word) {
   return id;
 }
 
-std::uint32_t ScannedText::Id(std::string_view key) {
-  const std::uint64_t h = HashBytes(key);
+std::uint32_t ScannedText::Id(std::string_view key) { return Id(key, HashBytes(key)); }
+
+std::uint32_t ScannedText::Id(std::string_view key, std::uint64_t h) {
   auto text_of = [&](std::uint32_t i) { return std::string_view(keys_[i]); };
   if (const std::uint32_t seen = ProbeId(key_slots_, key, h, text_of); seen != UINT32_MAX)
     return seen;

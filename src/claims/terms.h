@@ -116,6 +116,9 @@ class TermLexicon {
   std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
   // TermKey in this thread's memo: valid until the next look-up on the thread.
   const std::string& MemoKey(std::string_view lower) const;
+  // The same with `hash` = HashBytes(lower) made by the caller (ScannedText
+  // hashes a word once for its own table and this one).
+  const std::string& MemoKey(std::string_view lower, std::uint64_t hash) const;
 
   // Look-up tables, probed for every word (core/view_hash.h: never iterated).
   ViewSet stop_;
@@ -247,6 +250,7 @@ class ScannedText {
 
  private:
   std::uint32_t Id(std::string_view key);
+  std::uint32_t Id(std::string_view key, std::uint64_t hash);  // hash = HashBytes(key)
   // A word's key id (kNone: dropped); `word`: its index in words_ when one
   // of the text's (then kept for the words after it with its spelling).
   std::uint32_t KeyOfWord(std::string_view lower, std::size_t word = SIZE_MAX);

@@ -42,9 +42,12 @@ class FlatMap {
   using Entry = std::pair<std::string, V>;
 
   // The value of `key`, or nullptr.
-  const V* Find(std::string_view key) const {
+  const V* Find(std::string_view key) const { return Find(key, HashBytes(key)); }
+  // The same with `hash` = HashBytes(key) made by the caller (a word looked
+  // up in several tables is hashed once); with another hash it may miss.
+  const V* Find(std::string_view key, std::uint64_t hash) const {
     if (entries_.empty()) return nullptr;
-    const std::uint64_t h = HashBytes(key);
+    const std::uint64_t h = hash;
     const std::uint32_t tag = Tag(h);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
@@ -58,14 +61,19 @@ class FlatMap {
   V* Find(std::string_view key) {
     return const_cast<V*>(static_cast<const FlatMap&>(*this).Find(key));
   }
+  V* Find(std::string_view key, std::uint64_t hash) {
+    return const_cast<V*>(static_cast<const FlatMap&>(*this).Find(key, hash));
+  }
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
 
   // Adds key → value when `key` is absent; returns the value held for it.
-  V& Insert(std::string_view key, V value) {
-    if (V* held = Find(key)) return *held;
+  V& Insert(std::string_view key, V value) { return Insert(key, HashBytes(key), std::move(value)); }
+  // The same with `hash` = HashBytes(key) made by the caller (see Find).
+  V& Insert(std::string_view key, std::uint64_t hash, V value) {
+    if (V* held = Find(key, hash)) return *held;
     if (2 * (entries_.size() + 1) > slots_.size()) Grow();
     entries_.emplace_back(std::string(key), std::move(value));
-    Place(HashBytes(key), static_cast<std::uint32_t>(entries_.size()));
+    Place(hash, static_cast<std::uint32_t>(entries_.size()));
     return entries_.back().second;
   }
 

@@ -57,10 +57,28 @@ TEST_SUITE("core.flat_map") {
       const int* v = m.Find(r.probe);
       CHECK((v ? *v : -1) == r.value);
       CHECK(m.Contains(r.probe) == (r.value >= 0));
+      CHECK(m.Find(r.probe, HashBytes(r.probe)) == v);  // the caller's hash: the same entry
     }
     // a view into a longer text, as the tokenizer hands them
     const std::string text = "the minister said";
     CHECK(*m.Find(std::string_view(text).substr(4, 8)) == 0);
+  }
+
+  TEST_CASE("FlatMap: Insert with the caller's hash is Insert, through growth") {
+    FlatMap<int> by_hash, plain;
+    for (int i = 0; i < 100; ++i) {
+      const std::string k = Key(i % 70);  // 30 keys twice: the first value stays
+      CHECK(by_hash.Insert(k, HashBytes(k), i) == plain.Insert(k, i));
+    }
+    REQUIRE(by_hash.size() == 70);
+    for (int i = 0; i < 80; ++i) {
+      const std::string k = Key(i);
+      CAPTURE(k);
+      const int* a = by_hash.Find(k);
+      const int* b = plain.Find(k, HashBytes(k));
+      REQUIRE((a == nullptr) == (i >= 70));
+      if (a) CHECK(*a == *b);
+    }
   }
 
   TEST_CASE("FlatMap: a key's first value stays; growth keeps every key") {
