@@ -332,7 +332,7 @@ struct NameClusterer::Run_::ContextIndex {
   std::vector<std::uint32_t> first{0};
   std::vector<std::uint32_t> forms_of;
   // per form i: the forms j > i whose same_as lists i
-  // (same_as_later[later_first[i], later_first[i + 1]]); empty: no same_as
+  // (same_as_later[later_first[i], later_first[i + 1])); empty: no same_as
   std::vector<std::uint32_t> later_first;
   std::vector<std::uint32_t> same_as_later;
 };

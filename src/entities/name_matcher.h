@@ -178,7 +178,9 @@ struct NameKeys {
   std::vector<std::uint64_t> target;  // what a part of another name may link to
   // target's directory: the keys whose top bits are b (key >> target_shift)
   // are target[target_bucket[b], target_bucket[b + 1]); about two a bucket
-  // (the keys are mixed hashes), so a look-up reads a few keys, not the list
+  // (the keys are mixed hashes), so a look-up reads a few keys, not the list;
+  // made only for a matchable name (empty otherwise: MayRelateByKeys tests
+  // `matchable` before it reads a bucket)
   std::vector<std::uint32_t> target_bucket;
   unsigned target_shift = 63;
   bool open = false;  // some target spelling has no keys: anything may link

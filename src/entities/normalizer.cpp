@@ -115,6 +115,11 @@ Normalizer::Normalizer(const rules::RuleSet& rules)
     if (line.text.size() != 1 || static_cast<unsigned char>(line.text[0]) >= 128) {
       throw chars.Error(line, "expected one ASCII character per line");
     }
+    // (a letter is deleted before Words lower-cases: it would go in one
+    // case and stay in the other, and a name's parse must not depend on the
+    // case of its ASCII letters — DocPeople::Of parses the lower case)
+    if (const char c = line.text[0]; (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+      throw chars.Error(line, "a letter cannot be deleted (letters make the words)");
     deleted_[static_cast<unsigned char>(line.text[0])] = true;
   }
 }

@@ -95,6 +95,32 @@ TEST_SUITE("entities.normalizer") {
       CHECK(error == row.error);
     }
   }
+
+  TEST_CASE("characters.txt: one ASCII character a line, never a letter") {
+    struct Row {
+      std::string content, error;  // error: "" when accepted
+    } rows[] = {
+        {"'\n`\n", ""},
+        {"-\n", ""},
+        {"7\n", ""},
+        {"a\n", "names/characters.txt:1: a letter cannot be deleted (letters make the words)"},
+        {"'\nZ\n", "names/characters.txt:2: a letter cannot be deleted (letters make the words)"},
+        {"ab\n", "names/characters.txt:1: expected one ASCII character per line"},
+        {"\xC3\xA9\n", "names/characters.txt:1: expected one ASCII character per line"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.content);
+      auto rules = testing::Rules().With(
+          "names/characters.txt", rules::RuleFile::Parse("names/characters.txt", row.content));
+      std::string error;
+      try {
+        Normalizer n(*rules);
+      } catch (const ConfigError& e) {
+        error = e.what();
+      }
+      CHECK(error == row.error);
+    }
+  }
 }
 
 }  // namespace whosaid::entities
