@@ -15,6 +15,18 @@ namespace {
 
 const Normalizer& TheNormalizer() { return testing::Clusterer().parser().normalizer(); }
 
+// The error a Normalizer gives with `file` (a names/ rule file) holding
+// `content`, or "" when it loads.
+std::string LoadError(const std::string& file, const std::string& content) {
+  auto rules = testing::Rules().With(file, rules::RuleFile::Parse(file, content));
+  try {
+    Normalizer n(*rules);
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
 }  // namespace
 
 TEST_SUITE("entities.normalizer") {
@@ -84,15 +96,7 @@ TEST_SUITE("entities.normalizer") {
     };
     for (const Row& row : rows) {
       CAPTURE(row.content);
-      auto rules = testing::Rules().With(
-          "names/transform.txt", rules::RuleFile::Parse("names/transform.txt", row.content));
-      std::string error;
-      try {
-        Normalizer n(*rules);
-      } catch (const ConfigError& e) {
-        error = e.what();
-      }
-      CHECK(error == row.error);
+      CHECK(LoadError("names/transform.txt", row.content) == row.error);
     }
   }
 
@@ -110,15 +114,7 @@ TEST_SUITE("entities.normalizer") {
     };
     for (const Row& row : rows) {
       CAPTURE(row.content);
-      auto rules = testing::Rules().With(
-          "names/characters.txt", rules::RuleFile::Parse("names/characters.txt", row.content));
-      std::string error;
-      try {
-        Normalizer n(*rules);
-      } catch (const ConfigError& e) {
-        error = e.what();
-      }
-      CHECK(error == row.error);
+      CHECK(LoadError("names/characters.txt", row.content) == row.error);
     }
   }
 }
