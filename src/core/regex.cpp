@@ -191,16 +191,20 @@ std::vector<Regex::Match> Regex::FindAll(std::string_view subject) const {
   if (!MayMatch(subject)) return out;
   std::size_t start = 0;
   while (auto m = FindAt(subject, start)) {
-    Span whole = m->groups[0];
-    start = whole.end;
-    if (whole.end == whole.begin) {  // an empty match: step over one character
-      ++start;
-      while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
-        ++start;
-    }
+    start = NextStart(subject, m->groups[0]);
     out.push_back(std::move(*m));
   }
   return out;
+}
+
+std::size_t Regex::NextStart(std::string_view subject, Span whole) {
+  std::size_t start = whole.end;
+  if (whole.end == whole.begin) {  // an empty match: step over one character
+    ++start;
+    while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
+      ++start;
+  }
+  return start;
 }
 
 int Regex::GroupIndex(const std::string& name) const {

@@ -66,6 +66,10 @@ class Regex {
   // UTF-8 (it is not checked again), as must be where FindAt starts.
   // Returns at once, without a match call, when MayMatch says no.
   std::vector<Match> FindAll(std::string_view subject) const;
+  // Where FindAll's next search starts after the match `whole`: its end, or
+  // past one more character for an empty match (a caller iterating with
+  // Find and its own Scratch steps the same way).
+  static std::size_t NextStart(std::string_view subject, Span whole);
   // False when PCRE2's study of the pattern proves that `subject` holds no
   // match: it has no byte that a match can start with (PCRE2_INFO_FIRSTCODEUNIT
   // or FIRSTBITMAP), or lacks the literal every match takes (LASTCODEUNIT).

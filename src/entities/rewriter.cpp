@@ -75,8 +75,8 @@ struct Rewriter::Work {
 // `bytes` is Regex::BytesOf(text), kept so when the text changes: a rule
 // whose pattern cannot match those bytes costs a few word operations, not a
 // pass over the text (MayMatchBytes, the test FindAll would make first).
-// The matches are FindAll's: every non-overlapping one, left to right, an
-// empty match stepping over one character. Returns whether the text changed.
+// The matches are FindAll's: every non-overlapping one, left to right
+// (Regex::NextStart). Returns whether the text changed.
 bool Rewriter::ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& bytes, Work& work) {
   if (!rule.pattern.MayMatchBytes(bytes)) return false;
   std::string& out = work.out;
@@ -88,12 +88,8 @@ bool Rewriter::ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& byt
     any = true;
     out.append(text, at, whole.begin - at);
     AppendExpanded(out, rule.replacement, text, work.match);
-    at = start = whole.end;
-    if (whole.end == whole.begin) {  // an empty match: step over one character
-      ++start;
-      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
-        ++start;
-    }
+    at = whole.end;
+    start = Regex::NextStart(text, whole);
   }
   if (!any) return false;
   out.append(text, at);

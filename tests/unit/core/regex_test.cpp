@@ -119,6 +119,33 @@ TEST_SUITE("core") {
       }
     }
   }
+
+  TEST_CASE("regex: NextStart steps past a match, and one character past an empty one") {
+    struct Row {
+      std::string subject;
+      Span whole;
+      std::size_t next;
+    } rows[] = {
+        {"abc", {0, 2}, 2},  // a match: its end
+        {"abc", {1, 1}, 2},  // empty: one ASCII character on
+        {"a\xC3\xA9"
+         "b",
+         {1, 1},
+         3},  // empty before é: past both of its bytes
+        {"a\xE2\x80\x9C"
+         "b",
+         {1, 1},
+         4},                // past a three-byte character
+        {"ab", {2, 2}, 3},  // empty at the end: past it (FindAt then stops)
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.subject);
+      CHECK(Regex::NextStart(r.subject, r.whole) == r.next);
+    }
+    // FindAll steps the same way: "x*" on "ab" matches empty at 0, 1 and 2
+    Regex any("x*", "test");
+    CHECK(any.FindAll("ab").size() == 3);
+  }
 }
 
 }  // namespace whosaid
