@@ -2,7 +2,12 @@
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <unicode/utypes.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 
 #include "core/diagnostic.h"
 #include "core/text.h"
@@ -17,6 +22,7 @@ namespace {
 
 constexpr const char* kTransformFile = "names/transform.txt";
 constexpr const char* kCharactersFile = "names/characters.txt";
+constexpr const char* kPunctuationFile = "names/punctuation.txt";
 
 // What is wrong with one transform ID, or "" when it has the shape of the
 // IDs ICU documents: an optional filter ("[:Lm:]", brackets balanced), then
@@ -98,6 +104,64 @@ std::unique_ptr<icu::Transliterator> CompileTransform(const rules::RuleFile& fil
   return t;
 }
 
+// The code point of a punctuation.txt line ("U+2019": four to six hex
+// digits, not ASCII, not a surrogate, at most U+10FFFF), or -1.
+std::int32_t CodePointOf(std::string_view text) {
+  if (text.size() < 6 || text.size() > 8 || text.substr(0, 2) != "U+") return -1;
+  std::int32_t c = 0;
+  for (char h : text.substr(2)) {
+    int digit = h >= '0' && h <= '9'   ? h - '0'
+                : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                       : -1;
+    if (digit < 0) return -1;
+    c = c * 16 + digit;
+  }
+  if (c < 0x80 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return -1;
+  return c;
+}
+
+std::string Apply(icu::Transliterator& t, const icu::UnicodeString& text) {
+  icu::UnicodeString u = text;
+  t.transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// punctuation.txt: each character and what `t` makes of it alone, by code
+// point; a line that is not a character or a character whose neighbour "a"
+// changes what it becomes (or that changes the "a") is a ConfigError.
+std::vector<std::pair<char32_t, std::string>> MappedAlone(const rules::RuleFile& file,
+                                                          icu::Transliterator& t) {
+  std::vector<std::pair<char32_t, std::string>> out;
+  const icu::UnicodeString a("a");
+  const std::string ta = Apply(t, a);
+  for (const rules::RuleLine& line : file.lines()) {
+    const std::int32_t c = CodePointOf(line.text);
+    if (c < 0) {
+      throw file.Error(line,
+                       "expected one character as U+ and 4 to 6 hex digits, not ASCII (U+2019)");
+    }
+    icu::UnicodeString alone;
+    alone.append(static_cast<UChar32>(c));
+    std::string mapped = Apply(t, alone);
+    icu::UnicodeString between = a;
+    between.append(static_cast<UChar32>(c)).append(a);
+    if (Apply(t, between) != ta + mapped + ta) {
+      throw file.Error(line,
+                       "the transform does not map this character alone (beside \"a\" it "
+                       "becomes something else)");
+    }
+    out.emplace_back(static_cast<char32_t>(c), std::move(mapped));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const auto& x, const auto& y) { return x.first == y.first; }),
+            out.end());
+  return out;
+}
+
 bool IsAscii(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 0x80) return false;
@@ -122,6 +186,7 @@ Normalizer::Normalizer(const rules::RuleSet& rules)
       throw chars.Error(line, "a letter cannot be deleted (letters make the words)");
     deleted_[static_cast<unsigned char>(line.text[0])] = true;
   }
+  alone_ = MappedAlone(rules.File(kPunctuationFile), *transform_->icu);
 }
 
 Normalizer::~Normalizer() = default;
@@ -136,6 +201,27 @@ std::string Normalizer::Transliterate(std::string_view text) const {
   std::string out;
   u.toUTF8String(out);
   return out;
+}
+
+bool Normalizer::MapAlone(std::string_view text, std::string& out) const {
+  if (text.size() > INT32_MAX) return false;
+  out.clear();
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      out.push_back(static_cast<char>(s[i++]));
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;  // invalid UTF-8: the lenient decoding's
+    auto it = std::lower_bound(alone_.begin(), alone_.end(), static_cast<char32_t>(c),
+                               [](const auto& e, char32_t v) { return e.first < v; });
+    if (it == alone_.end() || it->first != static_cast<char32_t>(c)) return false;
+    out += it->second;
+  }
+  return true;
 }
 
 // Lower-case ASCII words; whatever the transform left outside a-z 0-9 (and
@@ -160,6 +246,7 @@ std::string Normalizer::Words(std::string_view s) const {
 
 std::string Normalizer::Normalize(std::string_view text) const {
   if (IsAscii(text)) return Words(text);
+  if (std::string mapped; MapAlone(text, mapped)) return Words(mapped);
   return Words(Transliterate(text));
 }
 

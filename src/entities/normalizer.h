@@ -10,7 +10,15 @@
 //   joined by single spaces — "" when nothing is left. Invalid UTF-8 is
 //   decoded leniently first. The input is never modified; callers keep the
 //   original for output.
-//   Pure-ASCII input skips ICU (the transform could only lower-case it).
+//   Pure-ASCII input skips ICU (the transform could only lower-case it), and
+//   so does input whose other characters are all listed in
+//   rules/names/punctuation.txt (dashes, spaces, quotation marks): each of
+//   those becomes what the transform makes of it alone (computed once, when
+//   the rules load), which is what the transform gives in any context for a
+//   character it maps without looking at the neighbours — the file lists
+//   only such characters; a line that is not U+XXXX (4–6 hex digits, not
+//   ASCII, not a surrogate) or a character whose neighbour "a" changes what
+//   it becomes throws ConfigError "path:line: …".
 //   Thread-safe: the ICU transliterator is used under a mutex (ICU does not
 //   promise that one transliterator can run on two threads at once).
 //   A transform line without the shape of an ICU ID ([filter] NAME,
@@ -27,6 +35,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/rules.h"
 
@@ -43,12 +53,18 @@ class Normalizer {
 
  private:
   std::string Transliterate(std::string_view text) const;
+  // `text` with its ASCII kept and each punctuation.txt character replaced
+  // by alone_'s string, into `out`; false (out unspecified) at any other
+  // non-ASCII character or invalid UTF-8.
+  bool MapAlone(std::string_view text, std::string& out) const;
   std::string Words(std::string_view ascii) const;
 
   struct Transform;  // the ICU transliterator (ICU types stay in the .cpp)
   std::unique_ptr<Transform> transform_;
   mutable std::mutex mutex_;
   bool deleted_[128] = {};  // ASCII characters deleted (characters.txt)
+  // punctuation.txt: code point → the transform of it alone, by code point
+  std::vector<std::pair<char32_t, std::string>> alone_;
 };
 
 }  // namespace whosaid::entities

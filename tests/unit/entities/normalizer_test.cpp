@@ -1,9 +1,11 @@
-// Tests for entities::Normalizer: the examples of rules/names/transform.txt
-// and characters.txt, and inputs that are not names.
+// Tests for entities::Normalizer: the examples of rules/names/transform.txt,
+// characters.txt and punctuation.txt, inputs that are not names, and the
+// punctuation.txt path against ICU's.
 #include "entities/normalizer.h"
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -27,11 +29,40 @@ std::string LoadError(const std::string& file, const std::string& content) {
   return "";
 }
 
+// The normaliser with no punctuation.txt entry: every non-ASCII name goes
+// through ICU (the reference for the punctuation.txt path).
+const Normalizer& IcuOnly() {
+  static const Normalizer n(*testing::Rules().With(
+      "names/punctuation.txt", rules::RuleFile::Parse("names/punctuation.txt", "")));
+  return n;
+}
+
+// The characters punctuation.txt lists, as UTF-8.
+std::vector<std::string> Listed() {
+  std::vector<std::string> out;
+  for (const rules::RuleLine& line : testing::Rules().File("names/punctuation.txt").lines()) {
+    const char32_t c = std::stoul(line.text.substr(2), nullptr, 16);
+    std::string u8;
+    if (c < 0x800) {
+      u8 = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    } else if (c < 0x10000) {
+      u8 = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+            static_cast<char>(0x80 | (c & 0x3F))};
+    } else {
+      u8 = {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+            static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+    }
+    out.push_back(u8);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("entities.normalizer") {
   TEST_CASE("the examples of transform.txt and characters.txt hold") {
-    for (std::string file : {"names/transform.txt", "names/characters.txt"}) {
+    for (std::string file :
+         {"names/transform.txt", "names/characters.txt", "names/punctuation.txt"}) {
       auto examples = testing::Examples(file);
       CHECK(!examples.empty());
       for (const auto& ex : examples) {
@@ -115,6 +146,72 @@ TEST_SUITE("entities.normalizer") {
     for (const Row& row : rows) {
       CAPTURE(row.content);
       CHECK(LoadError("names/characters.txt", row.content) == row.error);
+    }
+  }
+
+  // The punctuation.txt path gives what ICU gives: each listed character
+  // between any two of the ASCII characters that can sit beside it in a
+  // name (punctuation, space, a letter of each case, a digit, nothing), and
+  // random mixtures of listed characters, ASCII and (sent to ICU by both)
+  // accented letters.
+  TEST_CASE("punctuation.txt characters map as ICU maps them, in any context") {
+    const std::vector<std::string> listed = Listed();
+    REQUIRE(listed.size() >= 20);
+    std::vector<std::string> beside = {"", " ", "a", "Z", "0", "ab"};
+    for (char c = '!'; c <= '~'; ++c) {
+      const bool letter =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!letter) beside.push_back(std::string(1, c));
+    }
+    for (const std::string& c : listed) {
+      for (const std::string& x : beside) {
+        for (const std::string& y : beside) {
+          const std::string input = x + c + y;
+          CAPTURE(input);
+          CHECK(TheNormalizer().Normalize(input) == IcuOnly().Normalize(input));
+        }
+      }
+    }
+    std::vector<std::string> pieces = listed;
+    for (const char* p : {"a", "B", "x", "Q", "7", " ", ".", "-", "'", "\xC3\xA9", "\xC3\x91"})
+      pieces.push_back(p);
+    std::mt19937 random(20261205);
+    for (int round = 0; round < 3000; ++round) {
+      std::string input;
+      for (int k = std::uniform_int_distribution<int>(1, 10)(random); k > 0; --k)
+        input += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+      CAPTURE(input);
+      CHECK(TheNormalizer().Normalize(input) == IcuOnly().Normalize(input));
+    }
+  }
+
+  TEST_CASE("punctuation.txt: one non-ASCII character a line as U+XXXX, mapped alone") {
+    const std::string kShape =
+        "expected one character as U+ and 4 to 6 hex digits, not ASCII (U+2019)";
+    const std::string kContext =
+        "the transform does not map this character alone (beside \"a\" it becomes something "
+        "else)";
+    struct Row {
+      std::string content, error;  // error: "" when accepted
+    } rows[] = {
+        {"", ""},
+        {"U+2019\nU+00A0\n", ""},
+        {"U+2019\nU+2019\n", ""},  // listed twice: once
+        {"u+2019\n", "names/punctuation.txt:1: " + kShape},
+        {"2019\n", "names/punctuation.txt:1: " + kShape},
+        {"U+201\n", "names/punctuation.txt:1: " + kShape},
+        {"U+0002019\n", "names/punctuation.txt:1: " + kShape},
+        {"U+20G9\n", "names/punctuation.txt:1: " + kShape},
+        {"U+2019\nU+0027\n", "names/punctuation.txt:2: " + kShape},
+        {"U+D800\n", "names/punctuation.txt:1: " + kShape},
+        {"U+110000\n", "names/punctuation.txt:1: " + kShape},
+        {"\xE2\x80\x99\n", "names/punctuation.txt:1: " + kShape},
+        {"U+0301\n", "names/punctuation.txt:1: " + kContext},          // combines with the a
+        {"U+2014\nU+0435\n", "names/punctuation.txt:2: " + kContext},  // Cyrillic e: ye alone
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.content);
+      CHECK(LoadError("names/punctuation.txt", row.content) == row.error);
     }
   }
 }
