@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <bit>
 
 #include "core/text.h"
 
@@ -105,6 +106,14 @@ Scanner::Scanner(const ScannerConfig& config, const rules::RuleSet& rules) : con
     }
     if (c < 0x80) ascii_mark_[c] = true;
   }
+  swar_marks_.fill(0x80);
+  std::size_t ascii = 0;
+  for (unsigned char b = 0; b < 0x80; ++b) {
+    if (!ascii_mark_[b]) continue;
+    if (ascii < kSwarMarks) swar_marks_[ascii] = b;
+    ++ascii;
+  }
+  swar_ = ascii <= kSwarMarks;
   if (rules.Has("transcript.txt")) {
     const auto& tr = rules.File("transcript.txt");
     for (const auto& line : tr.lines()) {
@@ -131,6 +140,28 @@ Span Scanner::LabelAt(std::string_view text, std::size_t pos, std::size_t* words
     return {pos + label.begin, pos + label.end};
   }
   return {};
+}
+
+// Eight bytes at a time: a word with no byte >= 0x80 and none equal to an
+// ASCII mark is passed whole; otherwise the lowest flagged byte is the
+// first such byte (NonAscii8 is exact; BytesEqual8's flag can spill only
+// into bytes above a true match, never below), so the offset is exact.
+std::size_t Scanner::SkipNeverMark(std::string_view text, std::size_t i, std::size_t limit) const {
+  static_assert(std::endian::native == std::endian::little, "the lowest byte is the first");
+  static_assert(kSwarMarks == 4, "the test below reads four slots");
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  if (swar_) {
+    for (; i + 8 <= limit; i += 8) {
+      const std::uint64_t w = text::Load8(p + i);
+      const std::uint64_t hit = text::NonAscii8(w) | text::BytesEqual8(w, swar_marks_[0]) |
+                                text::BytesEqual8(w, swar_marks_[1]) |
+                                text::BytesEqual8(w, swar_marks_[2]) |
+                                text::BytesEqual8(w, swar_marks_[3]);
+      if (hit != 0) return i + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
+    }
+  }
+  while (i < limit && NeverMark(text[i])) ++i;
+  return i;
 }
 
 const Scanner::Mark* Scanner::MarkAt(std::string_view text, std::size_t i,
@@ -232,7 +263,7 @@ class Pairing {
       if (!first) {  // only a mark matters now: pass the bytes MarkAt turns down at once
         const std::size_t limit =
             tag < tags.size() ? std::min(para.end, tags[tag].begin) : para.end;
-        while (i < limit && scanner_.NeverMark(text_[i])) ++i;
+        i = scanner_.SkipNeverMark(text_, i, limit);
         if (i == limit) continue;
       }
       std::size_t len = 0;

@@ -92,6 +92,45 @@ TEST_SUITE("quotes") {
     CHECK(s.NeverMark('a'));
   }
 
+  // SkipNeverMark stops where the byte loop over NeverMark stops: at every
+  // start and limit of texts with marks (ASCII and multi-byte) at every
+  // position of an eight-byte word, with the shipped marks (three ASCII
+  // characters: eight bytes at a time) and with six ASCII marks (the byte
+  // loop alone).
+  TEST_CASE("SkipNeverMark stops at the first byte NeverMark turns down") {
+    const auto six = testing::Rules().With(
+        "quote_marks.txt",
+        rules::RuleFile::Parse("quote_marks.txt",
+                               "\" | double | either\n' | single | either\n` | single | open\n"
+                               "< | single | open\n> | single | close\n~ | double | either\n"));
+    const Scanner wide(ScannerConfig{}, *six);
+    const std::vector<std::string> texts = {
+        "",
+        "plain text without any mark at all, longer than eight bytes",
+        "a\"b",
+        "0123456\"89abcdef\"",
+        "01234567'9abcdef",
+        "said \xE2\x80\x9CYes\xE2\x80\x9D, and left",
+        "caf\xC3\xA9 au lait <b> ~tilde~ `tick' \"q\"",
+        "xxxxxxxxxxxxxxx`",
+        "\x80\x80\x80\x80\x80\x80\x80\x80\x80",
+    };
+    for (const Scanner* s : {&TheScanner(), &wide}) {
+      for (const std::string& text : texts) {
+        for (std::size_t limit = 0; limit <= text.size(); ++limit) {
+          for (std::size_t i = 0; i <= limit; ++i) {
+            std::size_t j = i;
+            while (j < limit && s->NeverMark(text[j])) ++j;
+            CAPTURE(text);
+            CAPTURE(i);
+            CAPTURE(limit);
+            CHECK(s->SkipNeverMark(text, i, limit) == j);
+          }
+        }
+      }
+    }
+  }
+
   TEST_CASE("offsets: outer spans hold the marks, inner spans the words") {
     std::string text = "X said “héllo wörld” then.";
     auto r = TheScanner().Run(text, segment::SplitParagraphs(text));
