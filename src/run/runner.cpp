@@ -169,7 +169,9 @@ class BatchMapper {
 // (a barrier per batch left a core idle while the other finished the
 // batch's last document). Take() returns the oldest batch once every one of
 // its documents is mapped, the calling thread mapping those not yet taken
-// meanwhile (so a batch is mapped even when no thread could be started). A
+// meanwhile — of that batch, then of the next ones: it waits only when every
+// queued document is taken, not while another thread finishes the batch's
+// last one (so a batch is mapped even when no thread could be started). A
 // document's result depends on the document and its ordinal only (MapOne),
 // not on the thread that made it.
 class StreamMapper {
@@ -216,8 +218,8 @@ class StreamMapper {
     std::unique_lock<std::mutex> lock(mutex_);
     Job& job = *jobs_.front();
     while (job.done < job.docs.size()) {
-      if (job.next < job.docs.size()) {
-        Run(lock, job, job.next++);
+      if (Job* open = Open()) {  // this batch's first, then the next one's
+        Run(lock, *open, open->next++);
       } else {
         done_.wait(lock, [&job] { return job.done == job.docs.size(); });
       }
