@@ -238,7 +238,8 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     const std::string pattern = Expand(f[3], macros, file, line);
     FrameStudy study = StudyFrame(pattern, bounds);
     Frame fr{f[0], f[1] == "quote", f[2] == "-" ? "" : f[2],
-             Regex(study.filtered, file.path() + ":" + std::to_string(line.line))};
+             Regex(study.filtered, file.path() + ":" + std::to_string(line.line),
+                   Regex::Subject::kBytes)};
     if (f[1] != "quote" && f[1] != "content")
       throw file.Error(line, "KIND must be quote or content");
     if (!fr.needs.empty() && fr.needs != "bare" && fr.needs != "object" && fr.needs != "to" &&
@@ -257,7 +258,8 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.needs_flag = NeedsFlag(fr.needs);
     if (!study.cue_suffix.empty()) {
       fr.after_cue = std::make_unique<Regex>(
-          study.cue_suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)");
+          study.cue_suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)",
+          Regex::Subject::kBytes);
     }
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {

@@ -78,7 +78,7 @@ class Frames {
     std::string id;
     bool direct = false;
     std::string needs;  // "", "bare" or "object"
-    Regex regex;
+    Regex regex;        // over the shape string's bytes (Regex::Subject::kBytes), as after_cue
     int spk = -1, cue = -1, q = -1, content = -1, chain = -1;
     // When the pattern proves that every match takes at most `crossings`
     // boundaries (| or /): symbol sets such that every match takes one

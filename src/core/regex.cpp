@@ -29,12 +29,12 @@ namespace {
 constexpr uint32_t kMatchLimit = 1000000;
 constexpr uint32_t kDepthLimit = 10000;
 
-pcre2_code* Compile(const std::string& pattern, const std::string& where) {
+pcre2_code* Compile(const std::string& pattern, const std::string& where, Regex::Subject subject) {
   int err = 0;
   PCRE2_SIZE off = 0;
-  pcre2_code* code =
-      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                    PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_USE_OFFSET_LIMIT, &err, &off, nullptr);
+  const uint32_t utf = subject == Regex::Subject::kUtf8 ? PCRE2_UTF | PCRE2_NO_UTF_CHECK : 0;
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                   utf | PCRE2_USE_OFFSET_LIMIT, &err, &off, nullptr);
   if (!code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(err, msg, sizeof msg);
@@ -117,9 +117,9 @@ struct Regex::Scratch::State {
 Regex::Scratch::Scratch() : state_(std::make_unique<State>()) {}
 Regex::Scratch::~Scratch() = default;
 
-Regex::Regex(const std::string& pattern, const std::string& where)
+Regex::Regex(const std::string& pattern, const std::string& where, Subject subject)
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
-  impl_->code = Compile(pattern, where);
+  impl_->code = Compile(pattern, where, subject);
   // falls back to the interpreter if JIT is absent
   impl_->jit = pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE) == 0;
   pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);

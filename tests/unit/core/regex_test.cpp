@@ -120,6 +120,46 @@ TEST_SUITE("core") {
     }
   }
 
+  // Subject::kBytes: no UTF mode. On ASCII subjects the same matches as
+  // the default (the frames' patterns over the shape string); a byte >= 0x80
+  // is a symbol of its own, never part of a character.
+  TEST_CASE("regex: a kBytes pattern matches ASCII as the UTF-8 one does, and bytes one by one") {
+    struct Row {
+      std::string pattern, subject;
+    } rows[] = {
+        {"(?<spk>N+)V", "DNNV,"},
+        {"(?<spk>N+)(?:,[^,|]*,)?V(?<q>Q)", "NN,Dk,VQ|"},
+        {".V", "NV"},
+        {"[^N]+", "NDVVN"},
+        {"\\bV\\w", "N Vq"},
+        {"(?=N)N|V", "xxVN"},
+        {"a*", "bbb"},
+        {"(?i)n+", "DnNV"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.pattern);
+      CAPTURE(row.subject);
+      const Regex utf(row.pattern, "test");
+      const Regex bytes(row.pattern, "test", Regex::Subject::kBytes);
+      const auto a = utf.FindAll(row.subject);
+      const auto b = bytes.FindAll(row.subject);
+      REQUIRE(a.size() == b.size());
+      for (std::size_t k = 0; k < a.size(); ++k) CHECK(a[k].groups == b[k].groups);
+      CHECK(utf.MayMatch(row.subject) == bytes.MayMatch(row.subject));
+    }
+    const std::string e_acute = "\xC3\xA9";
+    const auto one = Regex(".", "test", Regex::Subject::kBytes).FindAt(e_acute, 0);
+    REQUIRE(one);
+    CHECK(one->groups[0].end == 1);  // one byte
+    const auto whole = Regex(".", "test").FindAt(e_acute, 0);
+    REQUIRE(whole);
+    CHECK(whole->groups[0].end == 2);       // one character
+    const std::string high = "N\x80\xFFV";  // not UTF-8: a kBytes subject may hold any byte
+    const auto m = Regex("N[^V]+V", "test", Regex::Subject::kBytes).FindAt(high, 0);
+    REQUIRE(m);
+    CHECK(m->groups[0].end == 4);
+  }
+
   TEST_CASE("regex: NextStart steps past a match, and one character past an empty one") {
     struct Row {
       std::string subject;
