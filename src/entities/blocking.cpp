@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/parallel.h"
+
 namespace whosaid::entities {
 namespace {
 
@@ -98,15 +100,26 @@ std::vector<std::string> Blocker::Keys(const ParsedName& n) const {
   return keys;
 }
 
-Blocker::Index Blocker::Build(const std::vector<const ParsedName*>& names) const {
+Blocker::Index Blocker::Build(const std::vector<const ParsedName*>& names, unsigned threads) const {
   Index x;
   x.window_ = config_.window;
   // (key hash, name) sorted: a block is a run of one hash. A hash collision
-  // only adds candidate pairs, never loses one.
-  std::hash<std::string> hash;
+  // only adds candidate pairs, never loses one. Each name's key hashes are
+  // made on the thread that takes it (Keys is const and reads the name
+  // only), then gathered in name order and sorted: the same entries for
+  // any number of threads.
+  std::vector<std::vector<std::uint64_t>> hashes(names.size());
+  parallel::ForEach(names.size(), threads, [&](std::size_t i) {
+    std::hash<std::string> hash;
+    for (const std::string& k : Keys(*names[i])) hashes[i].push_back(hash(k));
+  });
+  std::size_t total = 0;
+  for (const auto& h : hashes) total += h.size();
+  x.entries_.reserve(total);
   for (std::uint32_t i = 0; i < names.size(); ++i) {
-    for (const std::string& k : Keys(*names[i])) x.entries_.emplace_back(hash(k), i);
+    for (std::uint64_t h : hashes[i]) x.entries_.emplace_back(h, i);
   }
+  std::vector<std::vector<std::uint64_t>>().swap(hashes);
   std::sort(x.entries_.begin(), x.entries_.end());
   const std::size_t n = x.entries_.size();
   x.block_end_.resize(n);

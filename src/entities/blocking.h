@@ -19,7 +19,9 @@
 //
 // Contract: an Index built over the names gives, for each name i, its
 // candidates j > i, each once, ascending; Pairs() lists every pair (i, j),
-// i < j, once, sorted. Both depend only on the names and their order. The
+// i < j, once, sorted. Both depend only on the names and their order, not
+// on the threads Build makes the keys on (each name's keys on whichever
+// thread takes it; the entries are sorted after). The
 // index costs memory linear in names × keys per name; Candidates() lets a
 // caller judge pairs as they come, without holding them all. Index is
 // immutable after construction and safe to query from several threads.
@@ -73,7 +75,8 @@ class Blocker {
   };
 
   std::vector<std::string> Keys(const ParsedName& name) const;
-  Index Build(const std::vector<const ParsedName*>& names) const;
+  // The index of `names`, their keys made on up to `threads` threads.
+  Index Build(const std::vector<const ParsedName*>& names, unsigned threads = 1) const;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> Pairs(
       const std::vector<const ParsedName*>& names) const;
 

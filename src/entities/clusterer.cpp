@@ -1,11 +1,13 @@
 #include "entities/clusterer.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <map>
 #include <string_view>
 #include <unordered_map>
 
+#include "core/flat_map.h"
 #include "core/parallel.h"
 #include "entities/context.h"
 
@@ -114,16 +116,15 @@ struct Distinct {
 
 Distinct FindDistinct(std::span<const NameInput> in) {
   Distinct d;
-  std::unordered_map<std::string, std::size_t> seen;
+  std::array<FlatMap<std::size_t>, 3> seen;  // per EntityType: name → its distinct number
   for (std::size_t i = 0; i < in.size(); ++i) {
-    std::string k =
-        std::string(1, static_cast<char>('0' + static_cast<int>(in[i].type))) + in[i].name;
-    auto [it, fresh] = seen.emplace(std::move(k), d.first_input.size());
-    if (fresh) {
+    const std::size_t next = d.first_input.size();
+    const std::size_t at = seen[static_cast<std::size_t>(in[i].type)].Insert(in[i].name, next);
+    if (at == next) {
       d.first_input.push_back(i);
       d.inputs_of.emplace_back();
     }
-    d.inputs_of[it->second].push_back(i);
+    d.inputs_of[at].push_back(i);
   }
   return d;
 }
@@ -167,6 +168,7 @@ void NameClusterer::Run_::BuildForms() {
   }
   stats_.names = distinct.first_input.size();
   form_of_input_.assign(in_.size(), -1);
+  forms_.reserve(by_key.size());
   for (auto& [key, p] : by_key) {
     Form f{
         std::move(p.name), std::move(p.id_text), std::move(p.inputs), std::move(p.originals), {}};
@@ -191,12 +193,21 @@ void NameClusterer::Run_::AssignPartIds() {
 }
 
 // Step 2: rarity over the distinct forms.
+// (what each name adds made in parallel, added in form order; counted
+// once, then applied in parallel)
 void NameClusterer::Run_::Weigh() {
   PartWeights weights(c_.config_.weights);
-  for (const Form& f : forms_) {
-    if (f.name.matchable) weights.Add(f.name);
+  std::vector<PartWeights::NameContexts> contexts(forms_.size());
+  parallel::ForEach(forms_.size(), c_.config_.threads, [&](std::size_t f) {
+    if (forms_[f].name.matchable) contexts[f] = PartWeights::ContextsOf(forms_[f].name);
+  });
+  for (std::size_t f = 0; f < forms_.size(); ++f) {
+    if (forms_[f].name.matchable) weights.Add(forms_[f].name.type, std::move(contexts[f]));
   }
-  for (Form& f : forms_) weights.Apply(f.name);
+  std::vector<PartWeights::NameContexts>().swap(contexts);
+  weights.Count();
+  parallel::ForEach(forms_.size(), c_.config_.threads,
+                    [&](std::size_t f) { weights.Apply(forms_[f].name); });
 }
 
 void NameClusterer::Run_::AddContexts() {
@@ -205,10 +216,24 @@ void NameClusterer::Run_::AddContexts() {
     if (it == form_by_key_.end()) return std::nullopt;
     return it->second;
   };
-  for (std::size_t i = 0; i < in_.size(); ++i) {
-    if (form_of_input_[i] < 0) continue;
-    Form& f = forms_[static_cast<std::size_t>(form_of_input_[i])];
-    context_.Add(in_[i].context, f.name.type, f.context, lookup);
+  // (the links of a chunk of inputs parsed in parallel, then added in input
+  // order: Add interns documents, roles and affiliations in that order)
+  constexpr std::size_t kChunk = 8192;
+  std::vector<ContextTable::Links> links;
+  for (std::size_t b = 0; b < in_.size(); b += kChunk) {
+    const std::size_t e = std::min(in_.size(), b + kChunk);
+    links.assign(e - b, ContextTable::Links{});
+    parallel::ForEach(e - b, c_.config_.threads, [&](std::size_t k) {
+      const std::ptrdiff_t f = form_of_input_[b + k];
+      if (f < 0) return;
+      context_.MakeLinks(in_[b + k].context, forms_[static_cast<std::size_t>(f)].name.type, lookup,
+                         links[k]);
+    });
+    for (std::size_t i = b; i < e; ++i) {
+      if (form_of_input_[i] < 0) continue;
+      Form& f = forms_[static_cast<std::size_t>(form_of_input_[i])];
+      context_.Add(in_[i].context, f.context, links[i - b]);
+    }
   }
   for (Form& f : forms_) {
     ContextTable::Finish(f.context);
@@ -406,10 +431,12 @@ void NameClusterer::Run_::ContextPartners(const ContextIndex& ix, std::uint32_t 
 void NameClusterer::Run_::CompareCandidates() {
   std::vector<const ParsedName*> names;
   for (const Form& f : forms_) names.push_back(&f.name);
-  const Blocker::Index index = c_.blocker_.Build(names);
+  const Blocker::Index index = c_.blocker_.Build(names, c_.config_.threads);
   keys_.assign(forms_.size(), NameKeys{});
-  ParallelFor(forms_.size(), c_.config_.threads, [&](std::size_t b, std::size_t e) {
-    for (std::size_t f = b; f < e; ++f) keys_[f] = c_.matcher_.Keys(forms_[f].name, c_.spelling_);
+  // (each form taken by whichever worker is free: a name's cost follows its
+  // parts, and contiguous halves of the key order are not even)
+  parallel::ForEach(forms_.size(), c_.config_.threads, [&](std::size_t f) {
+    keys_[f] = c_.matcher_.Keys(forms_[f].name, c_.spelling_);
   });
   const ContextIndex context_index = IndexContext();
   // (chunks taken by whichever worker is free: a form's candidates are the

@@ -71,6 +71,48 @@ std::string ContextTable::RoleWords(const std::string& role) const {
 
 void ContextTable::Add(const NameContext& context, EntityType type, FormContext& into,
                        const FormLookup& form_of) {
+  Links links;
+  MakeLinks(context, type, form_of, links);
+  Add(context, into, links);
+}
+
+// (the memo's parses, read in place: a document's every full name lists
+// the others as distinct_from, so these are the same names again and again)
+void ContextTable::MakeLinks(const NameContext& context, EntityType type, const FormLookup& form_of,
+                             Links& out) const {
+  for (const std::string& r : context.roles) out.role_words.push_back(RoleWords(r));
+  out.affiliations.resize(context.affiliations.size());
+  for (std::size_t k = 0; k < context.affiliations.size(); ++k) {
+    if (!aff_raw_.count(context.affiliations[k]))  // (else Add knows it)
+      out.affiliations[k] = AffiliationOf(context.affiliations[k]);
+  }
+  for (const std::string& n : context.distinct_from) {
+    if (auto f = form_of(parser_.ParseShared(n, type)->Key())) out.distinct.push_back(*f);
+  }
+  for (const std::string& n : context.same_as) {
+    if (auto f = form_of(parser_.ParseShared(n, EntityType::kUnknown)->Key()))
+      out.same_as.push_back(*f);
+    if (auto f = form_of(parser_.ParseShared(n, type)->Key())) out.same_as.push_back(*f);
+  }
+}
+
+ContextTable::Affiliation ContextTable::AffiliationOf(const std::string& affiliation) const {
+  Affiliation a;
+  a.parsed = true;
+  const auto org = parser_.ParseShared(affiliation, EntityType::kOrg);
+  if (org->parts.empty()) return a;
+  a.owned = !org->owner.empty();
+  std::string key = org->Key(), core = key;
+  if (a.owned) {
+    ParsedName unowned = *org;
+    unowned.owner.clear();
+    core = unowned.Key();
+  }
+  a.keys.emplace(std::move(key), std::move(core));
+  return a;
+}
+
+void ContextTable::Add(const NameContext& context, FormContext& into, const Links& links) {
   into.tentative = into.tentative && context.tentative;
   into.opaque = into.opaque || context.opaque;
   for (const std::string& d : context.docs) into.docs.push_back(Intern(doc_ids_, doc_names_, d));
@@ -80,40 +122,31 @@ void ContextTable::Add(const NameContext& context, EntityType type, FormContext&
       doc_number_ids_[n] = Intern(doc_ids_, doc_names_, std::to_string(n)) + 1;
     into.docs.push_back(doc_number_ids_[n] - 1);
   }
-  for (const std::string& r : context.roles) {
-    std::string words = RoleWords(r);
+  for (const std::string& words : links.role_words) {
     if (words.empty()) continue;
     std::uint32_t id = Intern(role_ids_, role_names_, words);
     if (id == role_words_.size()) role_words_.push_back(SplitWords(words));
     into.roles.push_back(id);
   }
-  for (const std::string& a : context.affiliations) {
-    auto [it, fresh] = aff_raw_.emplace(a, std::nullopt);
+  for (std::size_t k = 0; k < context.affiliations.size(); ++k) {
+    auto [it, fresh] = aff_raw_.emplace(context.affiliations[k], std::nullopt);
     if (fresh) {
-      ParsedName org = parser_.Parse(a, EntityType::kOrg);
-      if (!org.parts.empty()) {
-        const std::uint32_t id = Intern(aff_ids_, aff_names_, org.Key());
+      // (its keys made by MakeLinks, unless that met it before: then here)
+      const Affiliation& made = links.affiliations[k];
+      const Affiliation a = made.parsed ? made : AffiliationOf(context.affiliations[k]);
+      if (a.keys) {
+        const std::uint32_t id = Intern(aff_ids_, aff_names_, a.keys->first);
         if (id == aff_core_.size()) {  // new: remember its key without the owner
-          const bool owned = !org.owner.empty();
-          org.owner.clear();
-          aff_core_.push_back(Intern(aff_core_ids_, aff_core_names_, org.Key()));
-          aff_owned_.push_back(owned);
+          aff_core_.push_back(Intern(aff_core_ids_, aff_core_names_, a.keys->second));
+          aff_owned_.push_back(a.owned);
         }
         it->second = id;
       }
     }
     if (it->second) into.affiliations.push_back(*it->second);
   }
-  // (the memo's parses, read in place: a document's every full name lists
-  // the others as distinct_from, so these are the same names again and again)
-  for (const std::string& n : context.distinct_from) {
-    if (auto f = form_of(parser_.ParseShared(n, type)->Key())) into.distinct.push_back(*f);
-  }
-  for (const std::string& n : context.same_as) {
-    if (auto f = form_of(parser_.ParseShared(n, EntityType::kUnknown)->Key()))
-      into.same_as.push_back(*f);
-    if (auto f = form_of(parser_.ParseShared(n, type)->Key())) into.same_as.push_back(*f);
-  }
+  into.distinct.insert(into.distinct.end(), links.distinct.begin(), links.distinct.end());
+  into.same_as.insert(into.same_as.end(), links.same_as.begin(), links.same_as.end());
 }
 
 void ContextTable::Finish(FormContext& c) {

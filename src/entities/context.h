@@ -18,7 +18,11 @@
 //   kNeutral  otherwise
 //
 // Contract: Add() every input's context, Finish() each form, then Judge()
-// and Shared() (const). Never throws after construction.
+// and Shared() (const). Never throws after construction. Add may take the
+// input's links made beforehand by Links() (const: safe on many threads,
+// one call per input, in any order), so that the parses of a run's
+// distinct_from / same_as names are made in parallel and only the
+// interning, whose numbers follow the order of Add, stays in order.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/rules.h"
@@ -64,6 +69,26 @@ class ContextTable {
   using FormLookup = std::function<std::optional<std::uint32_t>(const std::string& key)>;
   void Add(const NameContext& context, EntityType type, FormContext& into,
            const FormLookup& form_of);
+  // What Add reads of an input beyond its strings: the forms its
+  // distinct_from and same_as names parse to (unsorted; Finish sorts them),
+  // the canonical words of each of its roles (RoleWords), in order, and,
+  // for each affiliation the table has not met yet, its organisation keys
+  // (none when it parses to no name; parsed: false for one met before).
+  struct Affiliation {
+    bool parsed = false;
+    std::optional<std::pair<std::string, std::string>> keys;  // key, key without the owner
+    bool owned = false;
+  };
+  struct Links {
+    std::vector<std::uint32_t> distinct, same_as;
+    std::vector<std::string> role_words;
+    std::vector<Affiliation> affiliations;
+  };
+  // (reads the affiliations met so far: safe on many threads while no Add runs)
+  void MakeLinks(const NameContext& context, EntityType type, const FormLookup& form_of,
+                 Links& out) const;
+  // Add with the links MakeLinks made for this context and type.
+  void Add(const NameContext& context, FormContext& into, const Links& links);
   static void Finish(FormContext& c);  // sort and deduplicate
 
   ContextVerdict Judge(std::uint32_t ia, const FormContext& a, std::uint32_t ib,
@@ -76,6 +101,7 @@ class ContextTable {
  private:
   std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& table,
                        std::vector<std::string>& names, const std::string& s);
+  Affiliation AffiliationOf(const std::string& affiliation) const;  // (parsed)
   bool RolesAgree(std::uint32_t x, std::uint32_t y) const;
   bool AnyRoleAgrees(const FormContext& a, const FormContext& b) const;
   bool AffiliationsAgree(const FormContext& a, const FormContext& b) const;

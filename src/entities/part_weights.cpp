@@ -7,9 +7,9 @@
 
 namespace whosaid::entities {
 
-void PartWeights::Add(const ParsedName& name) {
-  Counts& c = name.type == EntityType::kOrg ? orgs_ : persons_;
-  ++c.names;
+void PartWeights::Add(const ParsedName& name) { Add(name.type, ContextsOf(name)); }
+
+PartWeights::NameContexts PartWeights::ContextsOf(const ParsedName& name) {
   std::vector<std::string> skeletons;
   for (const NamePart& p : name.parts) {
     if (!p.initial) skeletons.push_back(p.spelling.skeleton);
@@ -17,13 +17,27 @@ void PartWeights::Add(const ParsedName& name) {
   std::sort(skeletons.begin(), skeletons.end());
   skeletons.erase(std::unique(skeletons.begin(), skeletons.end()), skeletons.end());
   std::hash<std::string> hash;
+  NameContexts out;
+  out.reserve(skeletons.size());
   for (std::size_t k = 0; k < skeletons.size(); ++k) {
     std::string rest;  // the other skeletons, in order
     for (std::size_t o = 0; o < skeletons.size(); ++o) {
       if (o != k) rest += skeletons[o] + " ";
     }
-    c.contexts[skeletons[k]].push_back(hash(rest));
+    out.emplace_back(skeletons[k], hash(rest));
   }
+  return out;
+}
+
+void PartWeights::Add(EntityType type, NameContexts contexts) {
+  Counts& c = type == EntityType::kOrg ? orgs_ : persons_;
+  ++c.names;
+  for (auto& [skeleton, hash] : contexts) c.contexts[std::move(skeleton)].push_back(hash);
+}
+
+void PartWeights::Count() const {
+  Count(persons_);
+  Count(orgs_);
 }
 
 void PartWeights::Count(const Counts& c) const {

@@ -14,8 +14,10 @@
 // (common.txt, org_words.txt). Initials weigh 0.
 //
 // Contract: Add() every name first, then Apply() to each (Apply is not
-// thread-safe on its first call); counts are per entity type.
-// Deterministic (depends on the set of names only).
+// thread-safe on its first call, unless Count() was called: then it is);
+// counts are per entity type. Deterministic (depends on the set of names
+// only). ContextsOf is what Add reads of a name (static: any thread), so a
+// caller may make it in parallel and Add the names in order.
 //
 // Example
 //   PartWeights w(WeightConfig{});
@@ -26,6 +28,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "entities/name.h"
@@ -49,6 +52,13 @@ class PartWeights {
   explicit PartWeights(const WeightConfig& config) : config_(config) {}
 
   void Add(const ParsedName& name);
+  // Each distinct skeleton of the name's parts (initials aside) with the
+  // hash of the others; Add(name) = Add(name.type, ContextsOf(name)).
+  using NameContexts = std::vector<std::pair<std::string, std::uint64_t>>;
+  static NameContexts ContextsOf(const ParsedName& name);
+  void Add(EntityType type, NameContexts contexts);
+  // Counts what Apply reads (the first Apply does otherwise).
+  void Count() const;
   void Apply(ParsedName& name) const;
   // The rarity weight alone of a part of a name of type `type`.
   float RarityWeight(EntityType type, const std::string& skeleton) const;

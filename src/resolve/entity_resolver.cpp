@@ -177,7 +177,13 @@ std::string FormOf(std::string_view m) {
 }
 
 void AddUnique(std::vector<std::string>& v, const std::string& s) {
-  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+  if (s.empty()) return;
+  // (the ends tested before the bytes: the lists are a document's other
+  // names, of alike lengths, met again in every document of the group)
+  for (const std::string& x : v) {
+    if (x.size() == s.size() && x.front() == s.front() && x.back() == s.back() && x == s) return;
+  }
+  v.push_back(s);
 }
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
@@ -323,10 +329,19 @@ struct EntityResolver::State {
   // reads it (FoldBatches): each under this lock
   mutable std::shared_mutex known_phrase_mutex;
   std::vector<Group> groups;
-  std::unordered_map<std::string, std::uint32_t> group_index;               // type + name → group
-  std::map<std::pair<std::uint32_t, std::string>, Occurrence> occurrences;  // (group, form)
-  std::map<std::string, Occurrence> loose;  // words of no name (details only)
-  std::vector<std::uint32_t> doc_key;       // doc → its distinct id (keys)
+  std::array<FlatMap<std::uint32_t>, 3> group_index;  // per EntityType: name → group
+  // (group, form) → its Occurrence: each form's entries chained from the
+  // form's (1 + the first one's index; next: the same, 0 ends); read in no
+  // particular order (Resolve sums them into maps and sorts their documents)
+  struct FormOccurrence {
+    std::uint32_t group = 0;
+    std::uint32_t next = 0;
+    Occurrence occurrence;
+  };
+  FlatMap<std::uint32_t> occurrence_forms;
+  std::deque<FormOccurrence> occurrences;  // (grown without copies: a run's largest table)
+  FlatMap<Occurrence> loose;               // words of no name (details only)
+  std::vector<std::uint32_t> doc_key;      // doc → its distinct id (keys)
   std::unordered_map<std::string, std::uint32_t> keys;
   std::vector<const std::string*> key_names;  // distinct id → the id (the key in keys)
   std::vector<std::uint32_t> doc_outlet;
@@ -1077,6 +1092,7 @@ void EntityResolver::Clear() {
   Release(s.known_phrase);
   Release(s.groups);
   Release(s.group_index);
+  Release(s.occurrence_forms);
   Release(s.occurrences);
   Release(s.loose);
   Release(s.doc_key);
@@ -1119,16 +1135,15 @@ std::uint32_t Intern(std::unordered_map<std::string, std::uint32_t>& ids, const 
 // The group of (kind's type, name), made when new.
 std::uint32_t GroupFor(State& s, const std::string& name, Kind kind) {
   const EntityType type = TypeOf(kind);
-  std::string key(1, static_cast<char>('0' + static_cast<int>(type)));
-  key += name;
-  auto [it, fresh] = s.group_index.try_emplace(std::move(key), 0);
-  if (fresh) {
-    it->second = static_cast<std::uint32_t>(s.groups.size());
-    State::Group& g = s.groups.emplace_back();
-    g.name = name;
-    g.type = type;
-  }
-  return it->second;
+  FlatMap<std::uint32_t>& index = s.group_index[static_cast<std::size_t>(type)];
+  const std::uint64_t hash = HashBytes(name);
+  if (const std::uint32_t* g = index.Find(name, hash)) return *g;
+  const auto g = static_cast<std::uint32_t>(s.groups.size());
+  index.Insert(name, hash, g);
+  State::Group& group = s.groups.emplace_back();
+  group.name = name;
+  group.type = type;
+  return g;
 }
 
 // Document `doc` for group `g` (documents come in order: the last entry is
@@ -1153,9 +1168,32 @@ void AddDocOnce(std::vector<std::uint32_t>& docs, std::uint32_t doc) {
   if (docs.empty() || docs.back() != doc) docs.push_back(doc);
 }
 
+// The occurrence of (group, form), made when new.
+State::Occurrence& OccurrenceOf(State& s, std::uint32_t group, const std::string& form) {
+  std::uint32_t& first = s.occurrence_forms.Insert(form, 0);
+  for (std::uint32_t at = first; at != 0; at = s.occurrences[at - 1].next) {
+    if (s.occurrences[at - 1].group == group) return s.occurrences[at - 1].occurrence;
+  }
+  s.occurrences.push_back({group, first, {}});
+  first = static_cast<std::uint32_t>(s.occurrences.size());
+  return s.occurrences.back().occurrence;
+}
+
+// fn(group, form, occurrence) for every (group, form) that occurred, in no
+// particular order.
+template <class Fn>
+void ForEachOccurrence(const State& s, Fn&& fn) {
+  for (const auto& [form, first] : s.occurrence_forms) {
+    for (std::uint32_t at = first; at != 0; at = s.occurrences[at - 1].next) {
+      const State::FormOccurrence& o = s.occurrences[at - 1];
+      fn(o.group, form, o.occurrence);
+    }
+  }
+}
+
 void Occur(State& s, std::uint32_t group, const std::string& form, std::size_t count,
            std::uint32_t doc) {
-  State::Occurrence& o = s.occurrences[{group, form}];
+  State::Occurrence& o = OccurrenceOf(s, group, form);
   o.count += count;
   if (s.details) AddDocOnce(o.docs, doc);
 }
@@ -1266,6 +1304,7 @@ struct Target {
   bool parsed = false;      // kPhrase: `known` was computed here (State::known_phrase had no entry)
   bool known = false;       // kPhrase, parsed: the phrase parses to an organisation's key
   std::uint32_t input = 0;  // kInput: the document's input it is a short form of
+  std::string lower;        // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
 };
 
 // A capitalised word that is the surname of a person named in the same
@@ -1282,13 +1321,14 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
     Target& t = out[k];
     if (c.name) {
       t.to = Target::To::kName;
+      t.lower = segment::Lower(c.word);
     } else if (c.phrase) {
       t.to = Target::To::kPhrase;
-      const std::string lw = segment::Lower(c.word);
+      t.lower = segment::Lower(c.word);
       bool cached = false;
       {
         std::shared_lock<std::shared_mutex> lock(s.known_phrase_mutex);
-        cached = s.known_phrase.count(lw) > 0;
+        cached = s.known_phrase.count(t.lower) > 0;
       }
       if (!cached) {
         t.parsed = true;
@@ -1301,6 +1341,7 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
       t.input = *in;
     } else if (people.Respells(c.word)) {
       t.to = Target::To::kPerson;
+      t.lower = segment::Lower(c.word);
     }
   }
   return out;
@@ -1360,11 +1401,11 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
     std::optional<std::uint32_t> target;
     switch (t.to) {
       case Target::To::kName:
-        target = input_for("name:" + segment::Lower(c.word), c.word, Kind::kPerson, true);
+        target = input_for("name:" + t.lower, c.word, Kind::kPerson, true);
         break;
       case Target::To::kPhrase: {
         // (the first spelling of a phrase in input order decides for all)
-        const std::string lw = segment::Lower(c.word);
+        const std::string& lw = t.lower;
         bool is_known = false;
         {
           std::unique_lock<std::shared_mutex> lock(s.known_phrase_mutex);
@@ -1387,7 +1428,7 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
         target = group_of[t.input];
         break;
       case Target::To::kPerson:
-        target = input_for("person:" + segment::Lower(c.word), c.word, Kind::kPerson, false);
+        target = input_for("person:" + t.lower, c.word, Kind::kPerson, false);
         break;
       case Target::To::kNone:
         break;
@@ -1395,7 +1436,7 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
     if (target) {
       Occur(s, *target, c.word, 1, doc);
     } else if (!c.phrase && !c.name && s.details) {
-      State::Occurrence& w = s.loose[c.word];
+      State::Occurrence& w = s.loose.Insert(c.word, {});
       ++w.count;
       AddDocOnce(w.docs, doc);
     }
@@ -1448,8 +1489,21 @@ std::vector<std::vector<std::string>> CloseSameAs(const std::vector<State::Group
 // clusterer numbers them in input order, and lists shared ones in that order.
 std::vector<entities::NameInput> Feed(const State& s,
                                       std::vector<std::vector<std::string>> same_as) {
-  std::vector<entities::NameInput> feed;
-  feed.reserve(s.groups.size());
+  std::vector<entities::NameInput> feed(s.groups.size());
+  // (each group's input written on whichever thread takes it: its document
+  // list and names are copied, the run's largest)
+  parallel::ForEach(s.groups.size(), s.config.cluster.threads, [&](std::size_t i) {
+    const State::Group& g = s.groups[i];
+    entities::NameInput& in = feed[i];
+    in.name = g.name;
+    in.type = g.type;
+    in.context.doc_numbers.reserve(g.docs.size());
+    for (std::uint32_t d : g.docs) in.context.doc_numbers.push_back(s.doc_key[d & ~State::kMade]);
+    in.context.same_as = std::move(same_as[i]);
+    in.context.distinct_from = g.distinct_from;
+    in.context.tentative = g.tentative;
+    in.context.opaque = g.opaque;
+  });
   struct Item {
     std::uint64_t position;
     std::uint32_t group;
@@ -1459,15 +1513,6 @@ std::vector<entities::NameInput> Feed(const State& s,
   std::vector<Item> items;
   for (std::uint32_t i = 0; i < s.groups.size(); ++i) {
     const State::Group& g = s.groups[i];
-    entities::NameInput& in = feed.emplace_back();
-    in.name = g.name;
-    in.type = g.type;
-    in.context.doc_numbers.reserve(g.docs.size());
-    for (std::uint32_t d : g.docs) in.context.doc_numbers.push_back(s.doc_key[d & ~State::kMade]);
-    in.context.same_as = std::move(same_as[i]);
-    in.context.distinct_from = g.distinct_from;
-    in.context.tentative = g.tentative;
-    in.context.opaque = g.opaque;
     for (const auto& [r, at] : g.roles) items.push_back({at, i, false, &r});
     for (const auto& [a, at] : g.affiliations) items.push_back({at, i, true, &a});
   }
@@ -1649,11 +1694,14 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
   std::unordered_map<std::string, std::vector<std::size_t>> full;
   for (std::size_t c = 0; c < n; ++c) {
     bool persons = !members[c].empty(), short_only = true, titled = false;
-    std::string surname;
-    std::set<std::string> ends;
     for (std::uint32_t g : members[c]) {
       const auto& k = s.groups[g].kinds;
       if (k[person] == 0 || k[person] * 2 < k[0] + k[1] + k[2] + k[3]) persons = false;
+    }
+    if (!persons) continue;  // (its names need no parsing)
+    std::string surname;
+    std::set<std::string> ends;
+    for (std::uint32_t g : members[c]) {
       const std::string bare = parser.WithoutTitles(s.groups[g].name);
       titled = titled || bare.size() < s.groups[g].name.size();
       const auto& keys = s.word_keys.Of(bare);
@@ -1665,11 +1713,22 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
         if (keys.size() >= 2) ends.insert(keys.back());
       }
     }
-    if (!persons) continue;
     if (short_only && titled) alone[c] = surname;
     for (const std::string& e : ends) full[e].push_back(c);
   }
-  // the roles and affiliations of each cluster, as the clusterer compares them
+  // the one full-name cluster each lone surname may join
+  std::vector<std::ptrdiff_t> joins(n, -1);
+  std::vector<char> judged(n, 0);
+  for (std::size_t c = 0; c < n; ++c) {
+    if (alone[c].empty()) continue;
+    auto it = full.find(alone[c]);
+    if (it == full.end() || it->second.size() != 1) continue;
+    joins[c] = static_cast<std::ptrdiff_t>(it->second.front());
+    judged[c] = judged[it->second.front()] = 1;
+  }
+  // the roles and affiliations of the clusters judged, as the clusterer
+  // compares them (Judge reads what the strings say, never the order they
+  // were interned in: the other clusters need none)
   const auto& cfg = s.clusterer.config();
   entities::ContextTable table(
       parser, s.clusterer.role_synonyms(),
@@ -1677,6 +1736,7 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
   std::vector<entities::FormContext> context(n);
   const auto none = [](const std::string&) { return std::optional<std::uint32_t>{}; };
   for (std::size_t c = 0; c < n; ++c) {
+    if (!judged[c]) continue;
     entities::NameContext in;
     for (std::uint32_t g : members[c]) {
       for (const auto& [r, at] : s.groups[g].roles) in.roles.push_back(r);
@@ -1686,10 +1746,8 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
     entities::ContextTable::Finish(context[c]);
   }
   for (std::size_t c = 0; c < n; ++c) {
-    if (alone[c].empty()) continue;
-    auto it = full.find(alone[c]);
-    if (it == full.end() || it->second.size() != 1) continue;
-    const std::size_t f = it->second.front();
+    if (joins[c] < 0) continue;
+    const auto f = static_cast<std::size_t>(joins[c]);
     if (table.Judge(static_cast<std::uint32_t>(c), context[c], static_cast<std::uint32_t>(f),
                     context[f]) == entities::ContextVerdict::kDisagree)
       continue;
@@ -1838,14 +1896,16 @@ EntityTable EntityResolver::Resolve() {
       if (!outlet.empty()) v.outlets.push_back(outlet);
     }
   };
-  for (const auto& [key, o] : s.occurrences) {
-    std::ptrdiff_t ent = entity_of_group(key.first);
-    if (ent < 0) continue;
-    EntityVariant& v = variants[static_cast<std::size_t>(ent)][key.second];
-    v.form = key.second;
-    v.count += o.count;
-    add_docs(v, o.docs);
-  }
+  // (in no particular order: counts are summed, documents sorted below)
+  ForEachOccurrence(s,
+                    [&](std::uint32_t group, const std::string& form, const State::Occurrence& o) {
+                      std::ptrdiff_t ent = entity_of_group(group);
+                      if (ent < 0) return;
+                      EntityVariant& v = variants[static_cast<std::size_t>(ent)][form];
+                      v.form = form;
+                      v.count += o.count;
+                      add_docs(v, o.docs);
+                    });
   for (std::uint32_t g = 0; g < groups; ++g) {
     std::ptrdiff_t ent = entity_of_group(g);
     if (ent < 0) continue;
@@ -1860,14 +1920,17 @@ EntityTable EntityResolver::Resolve() {
   std::unordered_set<std::string> acronyms;
   for (const State::Group& g : s.groups)
     if (g.acronym) acronyms.insert(g.name);
-  for (auto& vs : variants) {
-    for (auto& [form, v] : vs) {
+  // (each entity's variants, roles and name on whichever thread takes it:
+  // they read only its own maps and the run's sets, made before)
+  const unsigned threads = s.config.cluster.threads;
+  parallel::ForEach(variants.size(), threads, [&](std::size_t k) {
+    for (auto& [form, v] : variants[k]) {
       SortUnique(v.docs);
       SortUnique(v.outlets);
     }
-  }
+  });
   const std::unordered_set<std::string> shared = SharedSurnames(table.entities, variants);
-  for (std::size_t k = 0; k < table.entities.size(); ++k) {
+  parallel::ForEach(table.entities.size(), threads, [&](std::size_t k) {
     Entity& ent = table.entities[k];
     if (ent.type == "person") {
       AddUntitled(variants[k], s.clusterer.parser());
@@ -1880,7 +1943,7 @@ EntityTable EntityResolver::Resolve() {
     }
     ent.roles = RankRoles(roles[k]);
     ent.name = Canonical(ent, entity_kind[k], acronyms, s.clusterer.parser());
-  }
+  });
   // capitalised words and names of no entity, for the spelling report's
   // other names (when details are kept)
   if (s.details) {
@@ -1892,10 +1955,11 @@ EntityTable EntityResolver::Resolve() {
       add_docs(v, o.docs);
     };
     for (const auto& [w, o] : s.loose) loose(w, o);
-    for (const auto& [key, o] : s.occurrences) {
-      auto c = clustering.cluster_of[key.first];
-      if (c >= 0 && !kept[static_cast<std::size_t>(c)]) loose(key.second, o);
-    }
+    ForEachOccurrence(
+        s, [&](std::uint32_t group, const std::string& form, const State::Occurrence& o) {
+          auto c = clustering.cluster_of[group];
+          if (c >= 0 && !kept[static_cast<std::size_t>(c)]) loose(form, o);
+        });
     for (auto& [w, v] : words) {
       SortUnique(v.docs);
       SortUnique(v.outlets);

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -389,6 +390,113 @@ TEST_SUITE("entities.clusterer") {
     CHECK(c.cluster_of[3] != c.cluster_of[5]);
     CHECK(c.cluster_of[6] == c.cluster_of[7]);  // identical lines stay together
     for (std::size_t i : {3, 5, 6, 8, 9, 11, 13}) CHECK(c.cluster_of[i] >= 0);
+  }
+
+  TEST_CASE("links made beforehand, in any order, add as Add with the look-up does") {
+    auto synonyms = ContextTable::LoadRoleSynonyms(testing::Rules());
+    const auto& parser = Clusterer().parser();
+    // three forms, by their parsed keys
+    const std::vector<std::string> keys = {
+        parser.Parse("Yahya Sarei", EntityType::kPerson).Key(),
+        parser.Parse("Rajeh Sarei", EntityType::kPerson).Key(),
+        parser.Parse("UN Assistance Mission in Iraq", EntityType::kOrg).Key()};
+    const ContextTable::FormLookup lookup = [&](const std::string& key) {
+      auto it = std::find(keys.begin(), keys.end(), key);
+      return it == keys.end()
+                 ? std::nullopt
+                 : std::optional<std::uint32_t>(static_cast<std::uint32_t>(it - keys.begin()));
+    };
+    NameContext a = Docs({"d1", "d2"}, {"Rajeh Sarei", "Nobody Known"});
+    a.roles = {"military spokesman", "Spokesperson", ""};
+    a.affiliations = {"Somalia's Defence Ministry", "Foreign Office"};
+    NameContext b = SameAs({"UN Assistance Mission in Iraq", "Yahya Sarei"});
+    b.roles = {"security analyst", "analyst"};
+    b.doc_numbers = {3, 1, 3};
+    NameContext c = Affiliations({"Somali Defense Ministry", "Egypt's foreign ministry"});
+    c.distinct_from = {"Yahya Sarei"};
+    c.tentative = true;
+    const std::vector<std::pair<NameContext, EntityType>> inputs = {{a, EntityType::kPerson},
+                                                                    {b, EntityType::kOrg},
+                                                                    {c, EntityType::kPerson},
+                                                                    {Opaque(), EntityType::kPerson},
+                                                                    {a, EntityType::kPerson}};
+    ContextTable direct(parser, synonyms, ContextRules{});
+    ContextTable linked(parser, synonyms, ContextRules{});
+    std::vector<FormContext> want(inputs.size()), got(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      direct.Add(inputs[i].first, inputs[i].second, want[i], lookup);
+    std::vector<ContextTable::Links> links(inputs.size());
+    for (std::size_t i = inputs.size(); i-- > 0;)  // made last to first
+      linked.MakeLinks(inputs[i].first, inputs[i].second, lookup, links[i]);
+    for (std::size_t i = 0; i < inputs.size(); ++i) linked.Add(inputs[i].first, got[i], links[i]);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      CAPTURE(i);
+      ContextTable::Finish(want[i]);
+      ContextTable::Finish(got[i]);
+      CHECK(got[i].docs == want[i].docs);
+      CHECK(got[i].roles == want[i].roles);
+      CHECK(got[i].affiliations == want[i].affiliations);
+      CHECK(got[i].distinct == want[i].distinct);
+      CHECK(got[i].same_as == want[i].same_as);
+      CHECK(got[i].tentative == want[i].tentative);
+      CHECK(got[i].opaque == want[i].opaque);
+      for (std::size_t j = 0; j < inputs.size(); ++j) {
+        CAPTURE(j);
+        const auto x = static_cast<std::uint32_t>(i), y = static_cast<std::uint32_t>(j);
+        CHECK(linked.Judge(x, got[i], y, got[j]) == direct.Judge(x, want[i], y, want[j]));
+        CHECK(linked.Shared(got[i], got[j]) == direct.Shared(want[i], want[j]));
+      }
+    }
+    CHECK(want[0].distinct == std::vector<std::uint32_t>{1});  // (the look-up found something)
+    CHECK(!want[1].same_as.empty());
+    CHECK(!want[0].roles.empty());
+  }
+
+  TEST_CASE("threads do not change clusters, ids or explanations, context included") {
+    std::vector<NameInput> in = {
+        Person("Yahya Sarei", Docs({"d1"}, {"Rajeh Sarei"})),
+        Person("Rajeh Sarei", Docs({"d1"}, {"Yahya Sarei"})),
+        Person("Sarei", Roles({"military spokesman"})),
+        Person("Yahya Sarei", Roles({"spokesman"})),
+        Person("Hedayatullah Showarabani", Affiliations({"Somalia's Defence Ministry"})),
+        Person("Hidayatullah Shwarbani", Affiliations({"Somali Defense Ministry"})),
+        Person("Mohammad Shafi", Docs({"d2"})),
+        Person("Shafiq", Docs({"d2"})),
+        Person("Mohammad Shafiq", Docs({"d3"})),
+        {"UN Assistance Mission in Iraq", EntityType::kOrg, SameAs({"UNAMI"})},
+        {"UNAMI", EntityType::kOrg, NameContext()},
+        Person("Ibrahim Soomro", Roles({"security analyst"})),
+        Person("Soomro", Roles({"analyst"})),
+        Person("relations between the Council and the Front", Opaque()),
+    };
+    std::vector<NameInput> many;
+    for (int copy = 0; copy < 30; ++copy) {
+      for (NameInput x : in) {
+        const std::string copy_of = std::to_string(copy % 7);
+        for (std::string& d : x.context.docs) d.append(1, '-').append(copy_of);
+        many.push_back(std::move(x));
+      }
+    }
+    ClusterConfig threaded;
+    threaded.threads = 3;
+    NameClusterer parallel(threaded, testing::Rules());
+    for (const std::vector<NameInput>* run : {&in, &many}) {
+      const Clustering want = Clusterer().Run(*run), got = parallel.Run(*run);
+      CHECK(got.cluster_of == want.cluster_of);
+      REQUIRE(got.clusters.size() == want.clusters.size());
+      for (std::size_t k = 0; k < want.clusters.size(); ++k) {
+        CAPTURE(want.clusters[k].id);
+        CHECK(got.clusters[k].id == want.clusters[k].id);
+        CHECK(got.clusters[k].forms == want.clusters[k].forms);
+        REQUIRE(got.clusters[k].merges.size() == want.clusters[k].merges.size());
+        for (std::size_t m = 0; m < want.clusters[k].merges.size(); ++m) {
+          CHECK(got.clusters[k].merges[m].form == want.clusters[k].merges[m].form);
+          CHECK(got.clusters[k].merges[m].matched == want.clusters[k].merges[m].matched);
+          CHECK(got.clusters[k].merges[m].rule == want.clusters[k].merges[m].rule);
+          CHECK(got.clusters[k].merges[m].shared == want.clusters[k].merges[m].shared);
+        }
+      }
+    }
   }
 
   TEST_CASE("the examples of roles.txt hold") {
