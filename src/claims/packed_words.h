@@ -84,7 +84,8 @@ class PackedWords {
   // letters one after another, and each word's end there (the top bit: its
   // flag). Assign takes such a form back (the list then equals the one it
   // came from) when it is one: ends ascending, the last at the letters'
-  // end; else it returns false and the list is unchanged.
+  // end; else it returns false and the list is unchanged. (A list already
+  // holding words is replaced, its buffers reused when they fit.)
   std::string_view letters() const { return bytes_; }
   const std::vector<std::uint32_t>& ends() const { return ends_; }
   bool Assign(std::string_view letters, const std::uint32_t* ends, std::size_t n) {
@@ -95,7 +96,12 @@ class PackedWords {
       at = end;
     }
     if (at != letters.size()) return false;
-    bytes_ = std::string(letters);  // (exactly its size: a run holds millions)
+    // (exactly its size: a run holds millions; a list assigned again, as
+    // the grouping's loads reuse theirs, keeps a room that fits)
+    if (bytes_.capacity() >= letters.size())
+      bytes_.assign(letters.data(), letters.size());
+    else
+      bytes_ = std::string(letters);
     ends_.assign(ends, ends + n);
     return true;
   }

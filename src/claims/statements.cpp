@@ -188,7 +188,8 @@ bool RoleFits(const TermLexicon& lexicon, std::string_view role,
 // the same.
 // An item's features and term counts while a bag of it is needed: held
 // (FeatureSource::Held) or read (FeatureSource::Read). Not moved once
-// loaded: its bags' keys are views of it.
+// loaded: its bags' keys are views of it. Loaded with its terms alone
+// (Ranked::kTerms): `u` null when read, only f->terms to be read.
 struct Loaded {
   ItemFeatures features;
   TermUses uses;
@@ -216,43 +217,48 @@ struct Ranked {
   }
   std::int32_t Published(const PackedItem& x) const { return items.DocOf(x.doc).published; }
 
+  // What a load reads of an item that is not held: everything, or its
+  // terms alone (a pass that makes no bag: FeatureSource::Into).
+  enum Part { kAll, kTerms };
   // Rank ranks[k]'s features into into[k] for each k < count: held
   // (FeatureSource::Held) or read, those read at once (ReadMany: in the
-  // file's order, not the ranks').
-  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into) const {
+  // file's order, not the ranks'). A Loaded loaded again is replaced.
+  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into, Part part = kAll) const {
     std::vector<std::size_t> items;
     std::vector<FeatureSource::Into> to;
     for (std::size_t k = 0; k < count; ++k) {
       Loaded& l = into[k];
       if (source.Held(order[ranks[k]], l.f, l.u)) continue;
       items.push_back(order[ranks[k]]);
-      to.push_back({&l.features, &l.uses});
+      to.push_back({&l.features, part == kAll ? &l.uses : nullptr});
       l.f = &l.features;
-      l.u = &l.uses;
+      l.u = part == kAll ? &l.uses : nullptr;
     }
     if (!items.empty()) source.ReadMany(items, to);
   }
   // The same on `threads` threads, a contiguous part of the ranks each.
-  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into, unsigned threads) const {
+  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into, unsigned threads,
+                Part what = kAll) const {
     const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
     const std::size_t part = (count + parts - 1) / parts;
     parallel::RunWorkers(parts, [&](std::size_t c) {
       const std::size_t from = std::min(count, c * part), to = std::min(count, (c + 1) * part);
-      LoadMany(ranks + from, to - from, into + from);
+      LoadMany(ranks + from, to - from, into + from, what);
     });
   }
   // f(k, loaded) for each k < count in order, rank rank_of(k) loaded
-  // kBatch at a time (LoadMany) and dropped after.
+  // kBatch at a time (LoadMany: `part` of it) and dropped after (the
+  // batch's Loaded reused: one allocation a list, not one an item).
   template <class RankOf, class F>
-  void ForEachLoaded(std::size_t count, RankOf&& rank_of, F&& f) const {
+  void ForEachLoaded(std::size_t count, RankOf&& rank_of, F&& f, Part part = kAll) const {
     constexpr std::size_t kBatch = 2048;
     std::vector<std::size_t> ranks;
+    std::vector<Loaded> loaded(std::min(kBatch, count));
     for (std::size_t b = 0; b < count; b += kBatch) {
       const std::size_t m = std::min(kBatch, count - b);
       ranks.clear();
       for (std::size_t k = b; k < b + m; ++k) ranks.push_back(rank_of(k));
-      std::vector<Loaded> loaded(m);
-      LoadMany(ranks.data(), m, loaded.data());
+      LoadMany(ranks.data(), m, loaded.data(), part);
       for (std::size_t k = 0; k < m; ++k) f(b + k, loaded[k]);
     }
   }
@@ -398,7 +404,8 @@ struct BridgeInputs {
           to - from, [&](std::size_t k) { return bridge[from + k]; },
           [&](std::size_t, const Loaded& loaded) {
             for (const PackedWords::Word t : loaded.f->terms) sets[c].Insert(t.key);
-          });
+          },
+          Ranked::kTerms);
     });
     for (FlatSet& set : sets) {
       set.ForEach([&](const std::string& key) {
@@ -493,10 +500,12 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     }
     std::sort(near.begin(), near.end());
     for (std::size_t k = 0; k < near.size(); ++k) near_at[near[k]] = static_cast<std::uint32_t>(k);
+    // (the candidates' terms alone: most fail the test; those that pass
+    // are loaded whole below)
     std::vector<Loaded> near_loaded(near.size());
     std::vector<std::vector<std::uint32_t>> near_plain(near.size());
     std::vector<Bag> near_bags(near.size());
-    g.LoadMany(near.data(), near.size(), near_loaded.data(), threads);
+    g.LoadMany(near.data(), near.size(), near_loaded.data(), threads, Ranked::kTerms);
     parallel::ForEach(near.size(), threads, [&](std::size_t i) {
       PlainIds(near_loaded[i].f->terms, g.terms, g.not_id, near_plain[i]);
     });
@@ -524,9 +533,19 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     }
     for (std::size_t c : near) near_at[c] = kNotNear;
     Release(near_plain);
-    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
-      if (passes[i]) near_bags[i] = g.BagOf(near_loaded[i]);
-    });
+    Release(near_loaded);
+    // Those passing loaded whole (`whole`: their indices in `near`,
+    // ascending; `whole_loaded` outlives their bags, whose keys it holds).
+    std::vector<std::size_t> whole, whole_ranks;
+    for (std::size_t i = 0; i < near.size(); ++i) {
+      if (!passes[i]) continue;
+      whole.push_back(i);
+      whole_ranks.push_back(near[i]);
+    }
+    std::vector<Loaded> whole_loaded(whole.size());
+    g.LoadMany(whole_ranks.data(), whole.size(), whole_loaded.data(), threads);
+    parallel::ForEach(whole.size(), threads,
+                      [&](std::size_t k) { near_bags[whole[k]] = g.BagOf(whole_loaded[k]); });
     own.assign(m, std::string());
     parallel::ForEach(m, threads, [&](std::size_t i) {
       const std::size_t r = bridge[b0 + i];
@@ -659,7 +678,8 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
           [&](std::size_t i, const Loaded& loaded) {
             unique_ids(loaded, keys);
             for (std::uint32_t k : keys) use(i, k);
-          });
+          },
+          Ranked::kTerms);
     };
     std::unordered_map<std::uint32_t, int> count;
     for_keys([&](std::size_t, std::uint32_t k) { ++count[k]; });
@@ -983,7 +1003,8 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
               df.Insert(t.key, TermInfo{1, stamp, 0});
             }
           }
-        });
+        },
+        Ranked::kTerms);
   });
   g.terms = std::move(counts[0]);
   for (std::size_t c = 1; c < chunks; ++c) {

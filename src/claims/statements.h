@@ -59,6 +59,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "claims/packed_words.h"
@@ -179,16 +180,27 @@ class FeatureSource {
   // (StatementItem::uses), into empty ones.
   virtual void Read(std::size_t item, ItemFeatures& features, TermUses& uses) const = 0;
   // Read of many items at once (any order; none held): items[k]'s into
-  // *into[k].features and *into[k].uses. A source on disk reads them in
-  // its file's order, neighbours in one read (the grouping asks for a
-  // speaker block's items, spread over the run).
+  // *into[k].features and *into[k].uses (replaced). A source on disk reads
+  // them in its file's order, neighbours in one read (the grouping asks
+  // for a speaker block's items, spread over the run). With `uses` null,
+  // only features->terms is read (the rest of *features left as it was):
+  // the passes that read no wording nor counts.
   struct Into {
     ItemFeatures* features = nullptr;
     TermUses* uses = nullptr;
   };
   virtual void ReadMany(const std::vector<std::size_t>& items,
                         const std::vector<Into>& into) const {
-    for (std::size_t k = 0; k < items.size(); ++k) Read(items[k], *into[k].features, *into[k].uses);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (into[k].uses) {
+        Read(items[k], *into[k].features, *into[k].uses);
+        continue;
+      }
+      ItemFeatures features;
+      TermUses uses;
+      Read(items[k], features, uses);
+      into[k].features->terms = std::move(features.terms);
+    }
   }
   // When the item's are held in memory (they outlive Run): true, and where;
   // else false (then Read gives them).

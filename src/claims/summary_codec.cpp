@@ -192,6 +192,11 @@ void DecodeFeatures(std::string_view bytes, ItemFeatures& features, TermUses& us
   Get(r, uses);
 }
 
+void DecodeTerms(std::string_view bytes, PackedWords& terms) {
+  Reader r(bytes);
+  Get(r, terms);
+}
+
 std::string EncodeSummary(const DocClaims& summary, const std::vector<QuoteRecord>& quotes,
                           const std::vector<Figure>& figures,
                           const std::vector<std::pair<Span, Span>>& figure_spans) {

@@ -9,7 +9,8 @@
 //     the bytes are claims::EncodeFeatures'.
 //   * Sync() before the first Read; then Read, ReadMany and Slot are safe
 //     on many threads (SpillFile's contract).
-//   * ReadMany(items) reads what Read of each gives, in file order: runs of
+//   * ReadMany(items) reads what Read of each gives (or its terms alone:
+//     FeatureSource::ReadMany), in file order: runs of
 //     items at most kGap bytes apart in one pread each (at most kRunBytes),
 //     exactly their bytes — no read-ahead, which a speaker block's items,
 //     spread over the file, would pay 64 KiB each for.
@@ -104,9 +105,13 @@ class SpilledFeatures : public claims::FeatureSource {
       const std::string_view bytes(buffer.data(), size);
       for (std::size_t k = run.first; k < run.last; ++k) {
         const SpillFile::Slot& s = slots[by[k]];
-        claims::DecodeFeatures(bytes.substr(static_cast<std::size_t>(s.offset - run.begin),
-                                            static_cast<std::size_t>(s.size)),
-                               *into[by[k]].features, *into[by[k]].uses);
+        const std::string_view item = bytes.substr(static_cast<std::size_t>(s.offset - run.begin),
+                                                   static_cast<std::size_t>(s.size));
+        const Into& to = into[by[k]];
+        if (to.uses)
+          claims::DecodeFeatures(item, *to.features, *to.uses);
+        else
+          claims::DecodeTerms(item, to.features->terms);
       }
     }
   }

@@ -139,6 +139,37 @@ TEST_SUITE("claims.summary_codec") {
     }
   }
 
+  TEST_CASE("DecodeTerms reads what DecodeFeatures reads of the terms, into a list reused") {
+    struct Row {
+      std::string name;
+      std::vector<std::pair<std::string, bool>> terms, wording;
+    };
+    const std::vector<Row> rows = {
+        {"none", {}, {}},
+        {"terms only", {{"harbour", false}, {"Orrin", true}}, {}},
+        {"wording only", {}, {{"we", true}}},
+        {"a long term and wording",
+         {{std::string(40, 'x'), false}, {"dam", true}},
+         {{"the", false}, {"dam", true}}},
+    };
+    PackedWords reused;  // (one list for every row: replaced each time)
+    reused.Add(std::string(64, 'z'), true);
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      ItemFeatures f;
+      for (const auto& [w, flag] : row.terms) f.terms.Add(w, flag);
+      for (const auto& [w, flag] : row.wording) f.wording.Add(w, flag);
+      const std::string bytes = EncodeFeatures(f, TermUses({{"harbour", 3}}));
+      DecodeTerms(bytes, reused);
+      CHECK(reused == f.terms);
+      PackedWords fresh;
+      DecodeTerms(bytes, fresh);
+      CHECK(fresh == f.terms);
+      CHECK(fresh.letters().size() == f.terms.letters().size());
+    }
+    CHECK_THROWS_AS(DecodeTerms(std::string_view("\x05", 1), reused), std::runtime_error);
+  }
+
   TEST_CASE("term counts whose keys do not ascend are an error, not counts read wrong") {
     struct Row {
       std::string name;

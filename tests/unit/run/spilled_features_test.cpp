@@ -129,7 +129,42 @@ TEST_SUITE("run.spilled_features") {
         CHECK(got[k].wording == want.wording);
         CHECK(uses[k].Count("item", -1) == static_cast<int>(i));
       }
+      // The terms alone (uses null): the same terms, the wording left as
+      // it was (a list already holding words is replaced).
+      std::vector<claims::ItemFeatures> terms(row.items.size());
+      std::vector<claims::FeatureSource::Into> terms_into;
+      for (std::size_t k = 0; k < row.items.size(); ++k) {
+        terms[k].terms.Add("stale", true);
+        terms[k].wording.Add("kept", false);
+        terms_into.push_back({&terms[k], nullptr});
+      }
+      spilled.ReadMany(row.items, terms_into);
+      for (std::size_t k = 0; k < row.items.size(); ++k) {
+        CAPTURE(row.items[k]);
+        CHECK(terms[k].terms == features(row.items[k]).terms);
+        REQUIRE(terms[k].wording.size() == 1);
+        CHECK(terms[k].wording[0].key == "kept");
+      }
     }
+  }
+
+  TEST_CASE("the default ReadMany reads the terms alone through Read") {
+    // (a source with Read only: FeatureSource's own ReadMany)
+    struct One : claims::FeatureSource {
+      void Read(std::size_t item, claims::ItemFeatures& f, claims::TermUses& u) const override {
+        f = Features(item);
+        f.wording.Add("said", true);
+        u = claims::TermUses({{"item", 1}});
+      }
+    } source;
+    claims::ItemFeatures all, terms;
+    claims::TermUses uses;
+    source.ReadMany({4, 9}, {{&all, &uses}, {&terms, nullptr}});
+    CHECK(all.terms == Features(4).terms);
+    CHECK(all.wording.size() == Features(4).wording.size() + 1);
+    CHECK(uses.Count("item", 0) == 1);
+    CHECK(terms.terms == Features(9).terms);
+    CHECK(terms.wording.empty());
   }
 
   TEST_CASE("an item added again or before the last is refused") {
