@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "attribution/frame_study.h"
 
@@ -199,6 +201,32 @@ bool Satisfies(const Cue& cue, const std::string& needs, const Shape& shape, Uni
   }
   if (needs == "clause") return LooksLikeClause(shape, content, clause_window, sym);
   return true;  // the flag alone ("object", "to", "wh", "of", "loose"), or nothing
+}
+
+// The claims grouped by the unit their cue starts at: `order` holds the
+// claim indices by cue.begin (in any order among equals), and a claim's
+// group, itself included, is order[group[i].first, group[i].second). The
+// drops below ask whether some claim on the same cue is of a kind: a scan
+// of the group, not of every claim (their number squared per document).
+struct CueGroups {
+  std::vector<std::size_t> order;
+  std::vector<std::pair<std::size_t, std::size_t>> group;  // by claim
+};
+
+CueGroups GroupByCue(const std::vector<Claim>& claims) {
+  CueGroups g;
+  g.order.resize(claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) g.order[i] = i;
+  std::sort(g.order.begin(), g.order.end(), [&](std::size_t a, std::size_t b) {
+    return claims[a].cue.begin < claims[b].cue.begin;
+  });
+  g.group.resize(claims.size());
+  for (std::size_t b = 0, e = 0; b < g.order.size(); b = e) {
+    const std::size_t cue = claims[g.order[b]].cue.begin;
+    while (e < g.order.size() && claims[g.order[e]].cue.begin == cue) ++e;
+    for (std::size_t k = b; k < e; ++k) g.group[g.order[k]] = {b, e};
+  }
+  return g;
 }
 
 // Removes the claims marked in `drop` (one flag per claim), keeping order.
@@ -489,12 +517,14 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
 // claim read reported speech as a speaker; it goes.
 void Frames::DropCrossing(std::vector<Claim>& claims) {
   auto inside = [](UnitRange a, UnitRange b) { return a.begin >= b.begin && a.end <= b.end; };
+  const CueGroups same_cue = GroupByCue(claims);
   std::vector<char> drop(claims.size(), 0);
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& x = claims[i];
     if (x.speaker.empty()) continue;
-    for (const Claim& y : claims) {
-      if (&y == &x || y.direct || y.content.empty() || y.cue.begin != x.cue.begin) continue;
+    for (std::size_t k = same_cue.group[i].first; k < same_cue.group[i].second; ++k) {
+      const Claim& y = claims[same_cue.order[k]];
+      if (&y == &x || y.direct || y.content.empty()) continue;
       bool inverted = y.speaker.begin >= y.cue.end && x.speaker.end <= x.cue.begin;
       if (inverted && inside(x.speaker, y.content)) {
         drop[i] = 1;
@@ -516,14 +546,18 @@ void Frames::DropAfterOwnQuote(const Shape& shape, std::vector<Claim>& claims) c
     return alphabet_.clause_marker.Has(shape.units[b].symbol) ||
            (b > 0 && alphabet_.clause_marker.Has(shape.units[b - 1].symbol));
   };
-  auto after_own_quote = [&](const Claim& x) {
+  const CueGroups same_cue = GroupByCue(claims);
+  auto after_own_quote = [&](std::size_t i) {
+    const Claim& x = claims[i];
     if (x.direct || x.content.empty() || x.content.begin < x.cue.end || marked(x)) return false;
-    return std::any_of(claims.begin(), claims.end(), [&](const Claim& y) {
-      return y.direct && y.cue.begin == x.cue.begin && y.content.end <= x.cue.begin;
-    });
+    for (std::size_t k = same_cue.group[i].first; k < same_cue.group[i].second; ++k) {
+      const Claim& y = claims[same_cue.order[k]];
+      if (y.direct && y.content.end <= x.cue.begin) return true;
+    }
+    return false;
   };
   std::vector<char> drop(claims.size(), 0);
-  for (std::size_t i = 0; i < claims.size(); ++i) drop[i] = after_own_quote(claims[i]);
+  for (std::size_t i = 0; i < claims.size(); ++i) drop[i] = after_own_quote(i);
   Compact(claims, drop);
 }
 

@@ -72,6 +72,30 @@ TEST_SUITE("attribution") {
     }
   }
 
+  TEST_CASE("frames: a claim goes for another claim on its own cue, never on another cue") {
+    // DropAfterOwnQuote and DropCrossing compare the claims of one cue unit
+    // (GroupByCue); the same shapes with a claim on another cue before or
+    // after keep that claim and drop the same one
+    struct Row {
+      std::string shape, frames;
+    } rows[] = {
+        // "“…,” he said he …": the words after the cue are no content of it
+        {"/Q,PVPxk./", "q_spk_cue"},
+        {"/Q,PVPxk.|NNyVtDkkk./", "q_spk_cue spk_cue_that"},
+        {"/NNyVtDkkk.|Q,PVPxk./", "spk_cue_that q_spk_cue"},
+        {"/NNyVtDkkk.|Q,PVPxk.|NNyVtDkkk./", "spk_cue_that q_spk_cue spk_cue_that"},
+        // "X lacks in the looks department, said Y, a critic, but …": the
+        // claim whose speaker is "the looks department" goes
+        {"/DkBxk,aPykkeDgO,VN,adkxk./", "clause_cue_spk"},
+        {"/NNyVtDkkk.|DkBxk,aPykkeDgO,VN,adkxk./", "spk_cue_that clause_cue_spk"},
+        {"/DkBxk,aPykkeDgO,VN,adkxk.|NNyVtDkkk./", "clause_cue_spk spk_cue_that"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.shape);
+      CHECK(TheFrames().ClaimIds(row.shape) == row.frames);
+    }
+  }
+
   TEST_CASE("frames: a cue without the flag a frame needs gets no claim of that frame") {
     // Run leaves such cues out of where it searches (Frame::needs_flag); the
     // claims are what Accept alone would give
