@@ -748,7 +748,10 @@ struct MentionFinder::Run_ {
       }
     }
     // people: each stretch of name words, with bin, ibn or a lone
-    // apostrophe inside (no other connector inside a name)
+    // apostrophe inside (no other connector inside a name). A stretch of
+    // one word is no person (PersonLike wants two name words, and a role
+    // word leaves none after it): Person is not asked (most runs are one
+    // capitalised word: "The", "He", a short form).
     for (std::size_t k = first; k <= last;) {
       if (!IsNameWord(k)) {
         ++k;
@@ -764,7 +767,7 @@ struct MentionFinder::Run_ {
           break;
         }
       }
-      Person(k, e);
+      if (e > k) Person(k, e);
       k = e + 1;
     }
   }

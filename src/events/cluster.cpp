@@ -323,6 +323,11 @@ bool PathsOverlap(const Store& s, const Event& a, const Event& b, bool below_cou
   return false;
 }
 
+// False when PathsOverlap(s, a, e, true) is false for every event a: e is
+// at no place below country level and at no name the gazetteer lacks (the
+// scans for an undated event's home skip what only such a place could pass).
+bool MayOverlapBelowCountry(const Event& e) { return e.unknown_in || e.deep_in; }
+
 // The countries an event names: its known places' and its actors'.
 // Whether event e names country c (a string id) so.
 bool NamesCountry(const Store& s, const Event& e, std::uint32_t c) {
@@ -568,14 +573,18 @@ int UndatedPeer(const Clusters& clusters, const Item& item, const ClusterConfig&
   const Store& s = clusters.store();
   const Event& e = s[item.event];
   int found = -1, own = -1, owns = 0;
+  const bool may_overlap = MayOverlapBelowCountry(e);
   for (const std::uint32_t k : clusters.undated()) {
-    if (!clusters.Accepts(k, item, config)) continue;
+    // (the two cheap tests before Accepts: a cluster that passes neither
+    // counts for nothing, accepted or not)
     bool story = clusters.AnyOfDocument(k, item.doc,
                                         [&](const Item& i) { return s[i.event].story || e.story; });
-    bool place =
-        clusters.AnyContent(k, [&](const Item& i) { return PathsOverlap(s, s[i.event], e, true); });
-    if (story) own = static_cast<int>(k), ++owns;
+    bool place = may_overlap && clusters.AnyContent(k, [&](const Item& i) {
+      return PathsOverlap(s, s[i.event], e, true);
+    });
     if (!story && !place) continue;
+    if (!clusters.Accepts(k, item, config)) continue;
+    if (story) own = static_cast<int>(k), ++owns;
     found = found == -1 ? static_cast<int>(k) : -2;
   }
   if (owns == 1) return own;  // its own report's story first
@@ -607,6 +616,11 @@ int UndatedHome(const Clusters& clusters, const Item& item, const std::optional<
     found = static_cast<int>(k);
     return true;
   };
+  // An event that is not its lead's story and names no place below country
+  // shares no place with any cluster (`place` false for each): none is its
+  // home, and no cluster is read.
+  if (!e.story && !MayOverlapBelowCountry(e))
+    return anchor ? -1 : UndatedPeer(clusters, item, config);
   if (anchor) {
     for (std::uint32_t k : clusters.Meeting(anchor->first - config.undated_days, anchor->last)) {
       if (!consider(k)) return -1;

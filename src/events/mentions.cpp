@@ -945,6 +945,12 @@ std::vector<Mention> MentionFinder::Run(const Words& words, std::size_t index,
   if (s.drafts.empty()) return {};
   ReadNounPhrases(s);
   FindObjects(s);
+  // No step after this one takes a dropped draft back (each drops or reads
+  // the live ones only) and only live drafts are mentions: when the noun
+  // phrases dropped every draft ("meeting the requirements", "political
+  // attacks"), the actors, places and dates are not read.
+  if (std::all_of(s.drafts.begin(), s.drafts.end(), [](const auto& d) { return d.dropped; }))
+    return {};
   FindActors(s);
   FindPlaces(s);
   AttachDates(s);

@@ -375,7 +375,8 @@ Tokenizer::Tokenizer(const TokenizerConfig& config, const rules::RuleSet& rules)
   for (const auto& line : file.lines()) {
     if (line.text.find(' ') != std::string::npos)
       throw file.Error(line, "one abbreviation per line");
-    const std::string& lower = *abbreviations_.insert(Lower(line.text)).first;
+    const std::string lower = Lower(line.text);
+    abbreviations_.Insert(lower);
     longest_abbreviation_ = std::max(longest_abbreviation_, lower.size());
   }
 }
@@ -385,6 +386,12 @@ bool Tokenizer::WritesAbbreviation(std::string_view word) const {
   // a quarter of its bytes: a word too long for every abbreviation is not
   // lower-cased and looked up, as most words before a full stop are.)
   if (word.size() > 4 * longest_abbreviation_) return false;
+  // (an ASCII word no longer than the longest: lower-cased on the stack, as
+  // Lower would, and looked up without a string)
+  char lower[32];
+  if (word.size() <= longest_abbreviation_ && word.size() <= sizeof lower &&
+      CopyLowerAscii(lower, word.data(), word.size()))
+    return IsAbbreviation(std::string_view(lower, word.size()));
   if (word.size() > longest_abbreviation_ &&
       std::none_of(word.begin(), word.end(), [](char c) { return c & 0x80; }))
     return false;
@@ -392,7 +399,7 @@ bool Tokenizer::WritesAbbreviation(std::string_view word) const {
 }
 
 bool Tokenizer::IsAbbreviation(std::string_view lower_word) const {
-  return abbreviations_.count(std::string(lower_word)) > 0;
+  return abbreviations_.Contains(lower_word);
 }
 
 namespace {
@@ -418,6 +425,10 @@ struct SentenceSplitter {
   }
 
   bool EndsAbbreviation(const std::vector<Token>& toks, std::size_t dot) const {
+    // A word that is an abbreviation or an initial keeps a full stop
+    // written right after it (Lexer::KeepsDot, asked of the same bytes):
+    // a '.' token after a word says the word is neither, unread.
+    if (text[toks[dot].span.begin] == '.') return false;
     if (dot == 0 || toks[dot - 1].kind != TokenKind::kWord ||
         toks[dot - 1].span.end != toks[dot].span.begin) {
       return false;

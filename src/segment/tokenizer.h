@@ -28,9 +28,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "core/record.h"
 #include "core/rules.h"
 #include "segment/paragraphs.h"
@@ -96,8 +96,8 @@ class Tokenizer {
 
  private:
   TokenizerConfig config_;
-  std::unordered_set<std::string> abbreviations_;  // lower case, without the final dot
-  std::size_t longest_abbreviation_ = 0;           // bytes
+  FlatSet abbreviations_;                 // lower case, without the final dot
+  std::size_t longest_abbreviation_ = 0;  // bytes
 };
 
 // Lower-cases a word (full Unicode case mapping).

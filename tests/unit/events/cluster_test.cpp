@@ -308,6 +308,45 @@ TEST_SUITE("events") {
     CHECK(index.events.size() == 2);
   }
 
+  TEST_CASE("cluster: an undated event at no place below country reads no cluster for a place") {
+    // (UndatedHome and UndatedPeer skip the place tests of such an event:
+    // it still joins its own report's undated story, and nothing else)
+    auto story = [](events::DocEvent e) {
+      e.story = true;
+      return e;
+    };
+    struct Row {
+      std::string name;
+      std::vector<events::DocEvents> docs;
+      std::size_t events;  // clusters made
+    } rows[] = {
+        {"the story of its own undated report",
+         {Doc("a", "", {story(Ev("attack", {})), Ev("clash", {kSyria})})},
+         1},
+        {"the same, the event without a place",
+         {Doc("a", "", {story(Ev("attack", {})), Ev("clash", {})})},
+         1},
+        {"a dated report: the undated event stays apart",
+         {Doc("a", "2024-11-07", {story(Ev("attack", {})), Ev("clash", {kSyria})})},
+         2},
+        {"another report's undated cluster at a place below country",
+         {Doc("a", "", {Ev("attack", {kManbij})}), Doc("b", "", {Ev("attack", {kSyria})})},
+         2},
+        {"another report's dated cluster, the event undated in an undated report",
+         {Doc("a", "2024-11-07", {Ev("attack", {kManbij}, {}, "2024-11-06")}),
+          Doc("b", "", {Ev("attack", {kSyria})})},
+         2},
+        {"… and at a place below country: it joins",
+         {Doc("a", "2024-11-07", {Ev("attack", {kManbij}, {}, "2024-11-06")}),
+          Doc("b", "", {Ev("attack", {kManbij})})},
+         1},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.name);
+      CHECK(events::ClusterEvents(r.docs).events.size() == r.events);
+    }
+  }
+
   // PathsOverlap answers from each event's summary of its places (at or
   // near, known, below country) before it compares any two: the rows put
   // each summary on both sides of each test. Dated: two same-day airstrikes

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "../support/rules_fixture.h"
 #include "quotes/scanner.h"
@@ -89,6 +90,43 @@ TEST_SUITE("segment") {
     }
   }
 
+  TEST_CASE("ASCII words of every length to 20: end, kind and case as one byte at a time reads") {
+    // ReadAsciiRun reads eight bytes at a time and counts the letters and
+    // capitals of the bytes before the first that ends the run: a stop (a
+    // blank, a comma, a byte above 0x7F) at each position of each length,
+    // checked against the words' definitions read one byte at a time.
+    const std::string shapes[] = {"A", "a", "7", "Aa", "a7", "7a", "AA7", "7A"};
+    const std::string stops[] = {" ", ",", "\u00e9", "@"};
+    for (std::size_t n = 1; n <= 20; ++n) {
+      for (const std::string& shape : shapes) {
+        std::string word;
+        for (std::size_t k = 0; k < n; ++k) word += shape[k % shape.size()];
+        for (const std::string& stop : stops) {
+          const std::string text = word + stop + "x";
+          CAPTURE(text);
+          const Tokenized t = Tokenize(text);
+          REQUIRE(!t.tokens.tokens.empty());
+          const Token& tok = t.tokens.tokens[0];
+          std::size_t letters = 0, upper = 0;
+          for (char c : word) {
+            letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+            upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+          }
+          // é is a letter: the word goes on through it (and is no longer ASCII)
+          const bool joined = stop == "\u00e9";
+          CHECK(t.Word(0) == (joined ? word + stop + "x" : word));
+          if (!joined) {
+            CHECK(tok.kind == (letters ? TokenKind::kWord : TokenKind::kNumber));
+            CHECK(tok.cap == (word[0] >= 'A' && word[0] <= 'Z'));
+            // (a word opening with a digit is never all capitals: "7A7A")
+            const bool digit_first = std::isdigit(static_cast<unsigned char>(word[0])) != 0;
+            CHECK(tok.all_caps == (!digit_first && letters >= 2 && upper == letters));
+          }
+        }
+      }
+    }
+  }
+
   TEST_CASE("tokens: possessives, abbreviations, numbers, quote marks") {
     struct Row {
       std::string text, tokens;
@@ -121,6 +159,40 @@ TEST_SUITE("segment") {
     for (const auto& row : rows) {
       CAPTURE(row.text);
       CHECK(Tokenize(row.text).tokens.sentences.size() == row.sentences);
+    }
+  }
+
+  TEST_CASE("sentence ends after a word: '.' ends one unless the word kept it, ! ? … after any") {
+    // An abbreviation or an initial keeps a full stop written right after
+    // it (one token): a '.' token after a word always ends the sentence
+    // (SentenceSplitter does not ask the word again); after ! ? … an
+    // abbreviation or an initial still goes on.
+    struct Row {
+      std::string text, sentences;  // each sentence's first token, '|' between
+    } rows[] = {
+        {"He met Gen. Kamal. Then he left.", "He|Then"},
+        {"He met the Gen. Then he left.", "He"},
+        {"Ask the Gen! Then he left.", "Ask"},
+        {"Ask Kamal! Then he left.", "Ask|Then"},
+        {"It was J. Then he left.", "It"},
+        {"It was J! Then he left.", "It"},
+        {"It was JK. Then he left.", "It|Then"},
+        {"It was 2pm. Then he left.", "It|Then"},
+        {"It was 2.5. Then he left.", "It|Then"},
+        {"The U.S. Then he left.", "The"},
+        {"MR. Then he left.", "MR."},
+        {"Is it Mr? Then he left.", "Is"},
+        {"Caf\u00e9. Then he left.", "Caf\u00e9|Then"},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.text);
+      const Tokenized t = Tokenize(r.text);
+      std::string got;
+      for (const Sentence& s : t.tokens.sentences) {
+        if (!got.empty()) got += '|';
+        got += t.Word(s.first);
+      }
+      CHECK(got == r.sentences);
     }
   }
 
