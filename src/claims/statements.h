@@ -177,7 +177,8 @@ class FeatureSource {
  public:
   virtual ~FeatureSource() = default;
   // Item `item` (its index in the items given to Run)'s features and uses
-  // (StatementItem::uses), into empty ones.
+  // (StatementItem::uses), replacing what `features` and `uses` held (the
+  // grouping reuses them from item to item: ForEachLoaded).
   virtual void Read(std::size_t item, ItemFeatures& features, TermUses& uses) const = 0;
   // Read of many items at once (any order; none held): items[k]'s into
   // *into[k].features and *into[k].uses (replaced). A source on disk reads

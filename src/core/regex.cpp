@@ -30,6 +30,14 @@ constexpr uint32_t kMatchLimit = 1000000;
 constexpr uint32_t kDepthLimit = 10000;
 
 pcre2_code* Compile(const std::string& pattern, const std::string& where, Regex::Subject subject) {
+  if (subject == Regex::Subject::kBytes) {
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+      if (static_cast<unsigned char>(pattern[i]) >= 0x80) {
+        throw ConfigError(where + ": bad pattern at offset " + std::to_string(i) +
+                          ": a pattern over one-byte symbols must be ASCII");
+      }
+    }
+  }
   int err = 0;
   PCRE2_SIZE off = 0;
   const uint32_t utf = subject == Regex::Subject::kUtf8 ? PCRE2_UTF | PCRE2_NO_UTF_CHECK : 0;

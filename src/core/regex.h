@@ -59,7 +59,10 @@ class Regex {
   // What the subjects are: UTF-8 text (PCRE2's UTF mode: `.` and classes
   // take a character), or strings of one-byte symbols such as the shape
   // string (attribution/shape.h): no UTF mode, a byte at a time — the same
-  // matches on ASCII subjects, in fewer steps, and any byte is a symbol.
+  // matches on ASCII subjects, in fewer steps, and any byte is a symbol. A
+  // kBytes pattern must be ASCII (a byte >= 0x80 would be read as a symbol
+  // of its own: "N’?V" would make the last byte of ’ optional), else
+  // ConfigError; so must its \x{…} (PCRE2's own error).
   enum class Subject { kUtf8, kBytes };
   // `where` names the rule ("frames.txt:12") for error messages.
   Regex(const std::string& pattern, const std::string& where, Subject subject = Subject::kUtf8);

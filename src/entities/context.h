@@ -19,7 +19,7 @@
 //
 // Contract: Add() every input's context, Finish() each form, then Judge()
 // and Shared() (const). Never throws after construction. Add may take the
-// input's links made beforehand by Links() (const: safe on many threads,
+// input's links made beforehand by MakeLinks() (const: safe on many threads,
 // one call per input, in any order), so that the parses of a run's
 // distinct_from / same_as names are made in parallel and only the
 // interning, whose numbers follow the order of Add, stays in order.

@@ -1,11 +1,13 @@
 #include "entities/normalizer.h"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdint>
 
@@ -129,36 +131,102 @@ std::string Apply(icu::Transliterator& t, const icu::UnicodeString& text) {
   return out;
 }
 
-// punctuation.txt: each character and what `t` makes of it alone, by code
-// point; a line that is not a character or a character whose neighbour "a"
-// changes what it becomes (or that changes the "a") is a ConfigError.
-std::vector<std::pair<char32_t, std::string>> MappedAlone(const rules::RuleFile& file,
-                                                          icu::Transliterator& t) {
-  std::vector<std::pair<char32_t, std::string>> out;
-  const icu::UnicodeString a("a");
-  const std::string ta = Apply(t, a);
+// Whether a punctuation.txt character may be listed: punctuation, a space,
+// a symbol or a format character (never a letter, mark or digit, which
+// transforms read in context).
+bool MayBeListed(UChar32 c) {
+  switch (u_charType(c)) {
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+    case U_FORMAT_CHAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// punctuation.txt's characters, by code point; a line that is not such a
+// character is a ConfigError.
+std::vector<char32_t> Listed(const rules::RuleFile& file) {
+  std::vector<char32_t> out;
   for (const rules::RuleLine& line : file.lines()) {
     const std::int32_t c = CodePointOf(line.text);
     if (c < 0) {
       throw file.Error(line,
                        "expected one character as U+ and 4 to 6 hex digits, not ASCII (U+2019)");
     }
-    icu::UnicodeString alone;
-    alone.append(static_cast<UChar32>(c));
-    std::string mapped = Apply(t, alone);
-    icu::UnicodeString between = a;
-    between.append(static_cast<UChar32>(c)).append(a);
-    if (Apply(t, between) != ta + mapped + ta) {
+    if (!MayBeListed(c)) {
       throw file.Error(line,
-                       "the transform does not map this character alone (beside \"a\" it "
-                       "becomes something else)");
+                       "only punctuation, spaces, symbols and format characters can be listed (a "
+                       "letter, mark or digit is transformed in context)");
     }
-    out.emplace_back(static_cast<char32_t>(c), std::move(mapped));
+    out.push_back(static_cast<char32_t>(c));
   }
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const auto& x, const auto& y) { return x.first == y.first; }),
-            out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// What `t` makes of each listed character alone, by code point — or
+// nothing (no fast path) unless `t` passes these checks (a check, not a
+// proof: a transform could still look further than one neighbour):
+//   ASCII     the printable ASCII characters, in order and reversed, come
+//             out lower-cased and otherwise unchanged;
+//   beside    each listed character between every two of the printable
+//             ASCII characters other than letters and digits, and a, z, A,
+//             Z, 0 and 9, in turn (x1 c x2 c … x39 c) comes out as the pieces
+//             alone, one after another (all 95 would cost ~30M instructions
+//             of start-up, ICU's transform being ~5K a character);
+//   pairs     each listed character beside every listed one (c1 c c2 c …)
+//             the same.
+std::vector<std::pair<char32_t, std::string>> MappedAlone(const std::vector<char32_t>& listed,
+                                                          icu::Transliterator& t) {
+  std::string ascii;
+  for (char c = ' '; c <= '~'; ++c) ascii.push_back(c);
+  for (const std::string& s : {ascii, std::string(ascii.rbegin(), ascii.rend())}) {
+    std::string lower = s;
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (Apply(t, icu::UnicodeString::fromUTF8(s)) != lower) return {};
+  }
+  std::vector<std::pair<char32_t, std::string>> out;
+  for (char32_t c : listed) {
+    icu::UnicodeString alone;
+    alone.append(static_cast<UChar32>(c));
+    out.emplace_back(c, Apply(t, alone));
+  }
+  std::string beside = "azAZ09";
+  for (char x : ascii) {
+    if (!std::isalnum(static_cast<unsigned char>(x))) beside.push_back(x);
+  }
+  for (const auto& [c, mapped] : out) {
+    icu::UnicodeString text;
+    std::string expected;
+    for (char x : beside) {
+      text.append(static_cast<UChar>(x)).append(static_cast<UChar32>(c));
+      expected += (x >= 'A' && x <= 'Z') ? static_cast<char>(x - 'A' + 'a') : x;
+      expected += mapped;
+    }
+    if (Apply(t, text) != expected) return {};
+    text.remove();
+    expected.clear();
+    for (const auto& [other, other_mapped] : out) {
+      text.append(static_cast<UChar32>(c)).append(static_cast<UChar32>(other));
+      expected += mapped + other_mapped;
+    }
+    if (Apply(t, text) != expected) return {};
+  }
   return out;
 }
 
@@ -186,7 +254,8 @@ Normalizer::Normalizer(const rules::RuleSet& rules)
       throw chars.Error(line, "a letter cannot be deleted (letters make the words)");
     deleted_[static_cast<unsigned char>(line.text[0])] = true;
   }
-  alone_ = MappedAlone(rules.File(kPunctuationFile), *transform_->icu);
+  if (rules.Has(kPunctuationFile))
+    alone_ = MappedAlone(Listed(rules.File(kPunctuationFile)), *transform_->icu);
 }
 
 Normalizer::~Normalizer() = default;

@@ -12,13 +12,18 @@
 //   original for output.
 //   Pure-ASCII input skips ICU (the transform could only lower-case it), and
 //   so does input whose other characters are all listed in
-//   rules/names/punctuation.txt (dashes, spaces, quotation marks): each of
-//   those becomes what the transform makes of it alone (computed once, when
-//   the rules load), which is what the transform gives in any context for a
-//   character it maps without looking at the neighbours — the file lists
-//   only such characters; a line that is not U+XXXX (4–6 hex digits, not
-//   ASCII, not a surrogate) or a character whose neighbour "a" changes what
-//   it becomes throws ConfigError "path:line: …".
+//   rules/names/punctuation.txt (dashes, spaces, quotation marks; optional):
+//   each of those becomes what the transform makes of it alone (computed
+//   once, when the rules load) — what the transform gives in any context for
+//   a character it maps without looking at its neighbours. The file may list
+//   only punctuation, spaces, symbols and format characters, as U+XXXX (4–6
+//   hex digits, not ASCII, not a surrogate): any other line throws
+//   ConfigError "path:line: …". The fast path is off (ICU for every
+//   non-ASCII name) unless the transform passes checks when the rules load:
+//   printable ASCII comes out lower-cased and otherwise unchanged, and each
+//   listed character beside ASCII punctuation, letters and digits, and beside
+//   each listed character, comes out as the pieces alone (normalizer.cpp,
+//   MappedAlone: a check against a user's transform, not a proof).
 //   Thread-safe: the ICU transliterator is used under a mutex (ICU does not
 //   promise that one transliterator can run on two threads at once).
 //   A transform line without the shape of an ICU ID ([filter] NAME,

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
+
 namespace whosaid {
 
 TEST_SUITE("core") {
@@ -153,7 +155,14 @@ TEST_SUITE("core") {
     CHECK(one->groups[0].end == 1);  // one byte
     const auto whole = Regex(".", "test").FindAt(e_acute, 0);
     REQUIRE(whole);
-    CHECK(whole->groups[0].end == 2);       // one character
+    CHECK(whole->groups[0].end == 2);  // one character
+    // a kBytes pattern must be ASCII: "N’?V" would make the last byte of ’ optional
+    CHECK_THROWS_WITH_AS(Regex("N\xE2\x80\x99?V", "frames.txt:3", Regex::Subject::kBytes),
+                         "frames.txt:3: bad pattern at offset 1: a pattern over one-byte symbols "
+                         "must be ASCII",
+                         ConfigError);
+    CHECK_THROWS_AS(Regex("N\\x{2019}V", "frames.txt:4", Regex::Subject::kBytes), ConfigError);
+    CHECK_NOTHROW(Regex("N\xE2\x80\x99?V", "frames.txt:3"));
     const std::string high = "N\x80\xFFV";  // not UTF-8: a kBytes subject may hold any byte
     const auto m = Regex("N[^V]+V", "test", Regex::Subject::kBytes).FindAt(high, 0);
     REQUIRE(m);

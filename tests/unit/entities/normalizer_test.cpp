@@ -188,9 +188,9 @@ TEST_SUITE("entities.normalizer") {
   TEST_CASE("punctuation.txt: one non-ASCII character a line as U+XXXX, mapped alone") {
     const std::string kShape =
         "expected one character as U+ and 4 to 6 hex digits, not ASCII (U+2019)";
-    const std::string kContext =
-        "the transform does not map this character alone (beside \"a\" it becomes something "
-        "else)";
+    const std::string kKind =
+        "only punctuation, spaces, symbols and format characters can be listed (a letter, mark "
+        "or digit is transformed in context)";
     struct Row {
       std::string content, error;  // error: "" when accepted
     } rows[] = {
@@ -206,12 +206,42 @@ TEST_SUITE("entities.normalizer") {
         {"U+D800\n", "names/punctuation.txt:1: " + kShape},
         {"U+110000\n", "names/punctuation.txt:1: " + kShape},
         {"\xE2\x80\x99\n", "names/punctuation.txt:1: " + kShape},
-        {"U+0301\n", "names/punctuation.txt:1: " + kContext},          // combines with the a
-        {"U+2014\nU+0435\n", "names/punctuation.txt:2: " + kContext},  // Cyrillic e: ye alone
+        {"U+0301\n", "names/punctuation.txt:1: " + kKind},          // a combining mark
+        {"U+2014\nU+0435\n", "names/punctuation.txt:2: " + kKind},  // Cyrillic e: ye alone
+        {"U+0442\n", "names/punctuation.txt:1: " + kKind},          // Cyrillic t: тс is t·s
+        {"U+0663\n", "names/punctuation.txt:1: " + kKind},          // an Arabic-Indic digit
+        {"U+00B4\nU+20AC\nU+200D\n", ""},  // a modifier symbol, a currency sign, a format character
     };
     for (const Row& row : rows) {
       CAPTURE(row.content);
       CHECK(LoadError("names/punctuation.txt", row.content) == row.error);
+    }
+  }
+
+  // A transform that reads ASCII in context or changes it (a user's
+  // transform.txt) turns the punctuation.txt path off: every non-ASCII name
+  // then goes through ICU, as with no punctuation.txt entry.
+  TEST_CASE("punctuation.txt: a transform that fails the load checks gets no fast path") {
+    const std::vector<std::string> inputs = {"Shaun O'Neil\xE2\x80\x94Ruiz", "ana\xE2\x80\x99s",
+                                             "\xE2\x80\x9C"
+                                             "Ana Ruiz\xE2\x80\xA6",
+                                             "sen.\xC2\xA0"
+                                             "ana",
+                                             "a\xE2\x80\x93"
+                                             "b c\xC2\xAB"
+                                             "d\xC2\xBB"};
+    for (const char* transform : {"NFKC\nAny-Publishing\nLower\n", "Latin-ASCII\nAny-Title\n",
+                                  "Latin-ASCII\nLower\nLatin-Greek\n"}) {
+      CAPTURE(transform);
+      const auto rules = testing::Rules().With(
+          "names/transform.txt", rules::RuleFile::Parse("names/transform.txt", transform));
+      const Normalizer with(*rules);  // the shipped punctuation.txt
+      const Normalizer without(*rules->With("names/punctuation.txt",
+                                            rules::RuleFile::Parse("names/punctuation.txt", "")));
+      for (const std::string& input : inputs) {
+        CAPTURE(input);
+        CHECK(with.Normalize(input) == without.Normalize(input));
+      }
     }
   }
 }
