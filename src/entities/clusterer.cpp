@@ -68,6 +68,8 @@ class NameClusterer::Run_ {
                        std::vector<std::uint32_t>& js) const;
   Decision Decide(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
   bool MayMerge(std::uint32_t i, std::uint32_t j, PartComparer& parts) const;
+  // Decide(x, y), computed once (decisions_); on a worker of
+  // DropAmbiguousShortForms, in that worker's own memo (Memo, below).
   const Decision& Decided(std::uint32_t x, std::uint32_t y);
   bool Mergeable(std::uint32_t x, std::uint32_t y) { return x == y || Decided(x, y).merge; }
   bool WeaklyCompatible(std::uint32_t x, std::uint32_t y) {
@@ -103,7 +105,21 @@ class NameClusterer::Run_ {
   std::vector<std::vector<MergeExplanation>> merges_;  // root → explanations
   ClusterStats stats_;
   bool any_same_as_ = false;  // some form has a same_as link
+
+  // What a worker of DropAmbiguousShortForms decides: while the workers run,
+  // decisions_ is only read, and each pair not in it is computed into the
+  // memo of the worker whose thread asks (`memo`, set for the worker's
+  // share); the memos are merged after. Decide is a pure function of the
+  // pair, so the pairs visited and their verdicts are those of one thread.
+  struct Memo {
+    explicit Memo(const SpellingRules& spelling) : parts(spelling) {}
+    std::unordered_map<std::uint64_t, Decision> decisions;
+    PartComparer parts;
+  };
+  static thread_local Memo* memo;
 };
+
+thread_local NameClusterer::Run_::Memo* NameClusterer::Run_::memo = nullptr;
 
 // Equal (type, string) inputs, parsed once: the first input of each and
 // all its inputs.
@@ -482,6 +498,11 @@ void NameClusterer::Run_::CompareCandidates() {
 const Decision& NameClusterer::Run_::Decided(std::uint32_t x, std::uint32_t y) {
   std::uint64_t key = PairKey(x, y);
   auto it = decisions_.find(key);
+  if (it == decisions_.end() && memo != nullptr) {  // (a worker: decisions_ read-only)
+    auto [mine, fresh] = memo->decisions.try_emplace(key);
+    if (fresh) mine->second = Decide(std::min(x, y), std::max(x, y), memo->parts);
+    return mine->second;
+  }
   if (it == decisions_.end()) {
     ++stats_.linkage_checks;
     it = decisions_.emplace(key, Decide(std::min(x, y), std::max(x, y), parts_)).first;
@@ -592,7 +613,11 @@ std::vector<std::uint32_t> NameClusterer::Run_::ShortFormCandidates(
 }
 
 // Step 5. Verdicts are all taken before any is applied, so the order in
-// which short forms are visited cannot matter.
+// which short forms are visited cannot matter: they are taken on the
+// config's threads (each short form by whichever worker is free, the pairs
+// it decides in that worker's Memo), then the memos are merged (each pair
+// counted once as a linkage check, as one thread would) and the verdicts
+// applied in form order.
 void NameClusterer::Run_::DropAmbiguousShortForms() {
   std::vector<std::vector<std::uint32_t>> supers(forms_.size());
   for (auto [i, j] : edges_) {
@@ -600,13 +625,42 @@ void NameClusterer::Run_::DropAmbiguousShortForms() {
     if (r == Relation::kFirstShort) supers[i].push_back(j);
     if (r == Relation::kSecondShort) supers[j].push_back(i);
   }
-  std::vector<std::uint64_t> dropped;
+  std::vector<std::uint32_t> shorts;  // the forms with two longer forms or more
   for (std::uint32_t s = 0; s < forms_.size(); ++s) {
     if (supers[s].size() < 2) continue;
     std::sort(supers[s].begin(), supers[s].end());
-    std::vector<std::uint32_t> keep = ShortFormCandidates(s, supers[s]);
+    shorts.push_back(s);
+  }
+  std::vector<std::vector<std::uint32_t>> keep(shorts.size());
+  const std::size_t workers =
+      std::clamp<std::size_t>(c_.config_.threads, 1, std::max<std::size_t>(1, shorts.size()));
+  if (workers < 2) {
+    for (std::size_t k = 0; k < shorts.size(); ++k)
+      keep[k] = ShortFormCandidates(shorts[k], supers[shorts[k]]);
+  } else {
+    std::vector<Memo> memos;
+    memos.reserve(workers);
+    for (std::size_t w = 0; w < workers; ++w) memos.emplace_back(c_.spelling_);
+    std::atomic<std::size_t> next{0};
+    parallel::RunWorkers(workers, [&](std::size_t w) {
+      struct Set {  // (reset however the share ends)
+        explicit Set(Memo* m) { memo = m; }
+        ~Set() { memo = nullptr; }
+      } set(&memos[w]);
+      for (std::size_t k; (k = next.fetch_add(1)) < shorts.size();)
+        keep[k] = ShortFormCandidates(shorts[k], supers[shorts[k]]);
+    });
+    for (Memo& m : memos) {
+      for (const auto& [key, d] : m.decisions) {
+        if (decisions_.emplace(key, d).second) ++stats_.linkage_checks;
+      }
+    }
+  }
+  std::vector<std::uint64_t> dropped;
+  for (std::size_t k = 0; k < shorts.size(); ++k) {
+    const std::uint32_t s = shorts[k];
     for (std::uint32_t l : supers[s]) {
-      if (!std::binary_search(keep.begin(), keep.end(), l)) dropped.push_back(PairKey(s, l));
+      if (!std::binary_search(keep[k].begin(), keep[k].end(), l)) dropped.push_back(PairKey(s, l));
     }
   }
   for (std::uint64_t key : dropped) {

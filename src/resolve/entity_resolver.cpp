@@ -1672,6 +1672,11 @@ std::vector<EntityRole> RankRoles(
   return out;
 }
 
+void SortUnique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 // A person known across the run only by a titled surname ("Mr. Doe", with
 // "Doe", in articles that never give the full name) joins the one person of
 // the run whose full name ends with that surname; with none, or with two or
@@ -1689,33 +1694,51 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
   }
   const auto& parser = s.clusterer.parser();
   // per cluster of persons: its one surname ("" when it has a full name or
-  // several surnames), and the surnames of its full names
+  // several surnames), and the surnames of its full names (sorted, unique);
+  // the clusters parsed on the config's threads (each worker with word keys
+  // of its own: a cache), then indexed in cluster order
   std::vector<std::string> alone(n);
-  std::unordered_map<std::string, std::vector<std::size_t>> full;
-  for (std::size_t c = 0; c < n; ++c) {
+  std::vector<std::vector<std::string>> ends(n);
+  auto surnames = [&](std::size_t c, WordKeys& word_keys) {
     bool persons = !members[c].empty(), short_only = true, titled = false;
     for (std::uint32_t g : members[c]) {
       const auto& k = s.groups[g].kinds;
       if (k[person] == 0 || k[person] * 2 < k[0] + k[1] + k[2] + k[3]) persons = false;
     }
-    if (!persons) continue;  // (its names need no parsing)
+    if (!persons) return;  // (its names need no parsing)
     std::string surname;
-    std::set<std::string> ends;
     for (std::uint32_t g : members[c]) {
       const std::string bare = parser.WithoutTitles(s.groups[g].name);
       titled = titled || bare.size() < s.groups[g].name.size();
-      const auto& keys = s.word_keys.Of(bare);
+      const auto& keys = word_keys.Of(bare);
       if (keys.size() == 1) {
         if (!surname.empty() && surname != keys[0]) short_only = false;
         surname = keys[0];
       } else {
         short_only = false;
-        if (keys.size() >= 2) ends.insert(keys.back());
+        if (keys.size() >= 2) ends[c].push_back(keys.back());
       }
     }
     if (short_only && titled) alone[c] = surname;
-    for (const std::string& e : ends) full[e].push_back(c);
+    SortUnique(ends[c]);
+  };
+  constexpr std::size_t kChunk = 4;
+  const std::size_t workers =
+      std::clamp<std::size_t>(s.config.cluster.threads, 1, (n + kChunk - 1) / kChunk);
+  while (s.worker_keys.size() + 1 < workers)
+    s.worker_keys.push_back(std::make_unique<WordKeys>(parser));
+  std::atomic<std::size_t> next{0};
+  parallel::RunWorkers(workers, [&](std::size_t k) {
+    WordKeys& keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
+    for (std::size_t b; (b = next.fetch_add(kChunk)) < n;) {
+      for (std::size_t c = b; c < std::min(n, b + kChunk); ++c) surnames(c, keys);
+    }
+  });
+  std::unordered_map<std::string, std::vector<std::size_t>> full;
+  for (std::size_t c = 0; c < n; ++c) {
+    for (const std::string& e : ends[c]) full[e].push_back(c);
   }
+  std::vector<std::vector<std::string>>().swap(ends);
   // the one full-name cluster each lone surname may join
   std::vector<std::ptrdiff_t> joins(n, -1);
   std::vector<char> judged(n, 0);
@@ -1753,11 +1776,6 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
       continue;
     for (std::uint32_t g : members[c]) clustering.cluster_of[g] = static_cast<std::ptrdiff_t>(f);
   }
-}
-
-void SortUnique(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
 }  // namespace

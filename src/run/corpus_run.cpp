@@ -10,6 +10,7 @@
 #include "core/parallel.h"
 #include "core/partial_codec.h"
 #include "core/release.h"
+#include "entities/name_parser.h"
 #include "run/partial_map.h"
 #include "run/spilled_features.h"
 
@@ -444,7 +445,17 @@ CorpusResult CorpusRun::Resolve() {
   };
   stages_.entities->FoldBatches((docs_.size() + kFoldBatch - 1) / kFoldBatch, read_names, threads_);
   corpus.entities = stages_.entities->Resolve();
-  stages_.entities->Clear();  // its memory of the run goes (records read only the table)
+  // its memory of the run goes (records read only the table and the rules):
+  // with two threads or more beside the claims stage's first steps (Clear
+  // releases nothing ApplyChecked reads), done before the freed pages go
+  // back and before Resolve returns; this thread's name memos go here
+  parallel::Task<void> cleared;
+  if (threads_ >= 2) {
+    cleared = parallel::Async([this] { stages_.entities->Clear(); });
+    entities::NameParser::ForgetThreadMemos();
+  } else {
+    stages_.entities->Clear();
+  }
   // 3. (with 2b) claims, from each document's summary and records (no
   //    text), read back in input order if spilled: its records get their
   //    entities and events, its statement items are made, and its records
@@ -611,6 +622,7 @@ CorpusResult CorpusRun::Resolve() {
     // the freed pages go back beside the grouping's first steps when there
     // are threads for it (malloc_trim is thread-safe, and serial: a third of
     // a second per 10k documents)
+    if (cleared.valid()) cleared.get();
     parallel::Task<void> released;
     if (threads_ >= 2)
       released = parallel::Async(ReleaseFreed);
@@ -631,6 +643,7 @@ CorpusResult CorpusRun::Resolve() {
     }
     for (Doc& d : docs_) d.claims.reset();  // no longer needed
   }
+  if (cleared.valid()) cleared.get();
   // 4. spelling
   if (stages_.spelling) corpus.spelling = stages_.spelling->Build(corpus.entities);
   return corpus;

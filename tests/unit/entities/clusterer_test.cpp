@@ -499,6 +499,42 @@ TEST_SUITE("entities.clusterer") {
     }
   }
 
+  TEST_CASE("short forms decided on several threads: the verdicts and checks of one") {
+    // many short forms with two longer forms each (DropAmbiguousShortForms
+    // takes them on the config's threads): context confirms one, both or
+    // none, so some pairs are dropped and some kept
+    const std::vector<std::string> surnames = {"Sarei",   "Durakat",  "Dabbas",    "Tilad",
+                                               "Soomro",  "Zuwari",   "Shwarabni", "Nazir",
+                                               "Younous", "Achakzai", "Kamadin",   "Wadhran"};
+    const std::vector<std::pair<std::string, std::string>> given = {
+        {"Yahya", "Rajeh"}, {"Hatim", "Ibrahim"}, {"Muhammad", "Karim"}};
+    std::vector<NameInput> in;
+    for (std::size_t k = 0; k < surnames.size(); ++k) {
+      const std::string& sn = surnames[k];
+      const auto& [a, b] = given[k % given.size()];
+      const std::string num = std::to_string(k);
+      const std::string da = std::string("a").append(num), db = std::string("b").append(num);
+      in.push_back(Person(a + " " + sn, Docs({da})));
+      in.push_back(Person(b + " " + sn, Docs({db})));
+      // the bare surname: in the first one's document, in both, or in neither
+      const Words docs = k % 3 == 0   ? Words{da}
+                         : k % 3 == 1 ? Words{da, db}
+                                      : Words{std::string("c").append(num)};
+      in.push_back(Person(sn, Docs(docs)));
+    }
+    const Clustering want = Clusterer().Run(in);
+    for (unsigned threads : {2u, 3u, 5u}) {
+      CAPTURE(threads);
+      ClusterConfig threaded;
+      threaded.threads = threads;
+      const Clustering got = NameClusterer(threaded, testing::Rules()).Run(in);
+      CHECK(got.cluster_of == want.cluster_of);
+      CHECK(got.stats.linkage_checks == want.stats.linkage_checks);
+      CHECK(got.stats.merges == want.stats.merges);
+    }
+    CHECK(want.stats.linkage_checks > 0);
+  }
+
   TEST_CASE("the examples of roles.txt hold") {
     auto synonyms = ContextTable::LoadRoleSynonyms(testing::Rules());
     ContextTable table(Clusterer().parser(), synonyms, ContextRules{});

@@ -43,8 +43,10 @@ std::vector<DocResult> AddAll(resolve::EntityResolver& resolver, const std::vect
   return results;
 }
 
-Resolved Resolve(const std::vector<Doc>& docs) {
-  resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+Resolved Resolve(const std::vector<Doc>& docs, unsigned threads = 1) {
+  resolve::ResolverConfig config;
+  config.cluster.threads = threads;
+  resolve::EntityResolver resolver(config, testing::Rules());
   for (const Doc& d : docs) {
     Document doc = MakeDoc(d);
     resolver.Add(doc, testing::ThePipeline().Run(doc));
@@ -561,24 +563,30 @@ TEST_SUITE("resolve") {
     // person of that surname, or none when two share it, or when the roles
     // disagree (another person of that surname: the party's chairman is not
     // the judge)
-    Resolved run = Resolve({
-        {"s1", "", "Newton Galbreath, a former speaker, said the tax plan was sound."},
-        {"s2", "",
-         "The dinner ran late.\n\nMr. Galbreath, the former speaker, said the party was "
-         "united."},
-        {"s3", "", "Ann Pellow, a judge, said the case was closed."},
-        {"s4", "", "Bob Pellow, a lawyer, said the case was open."},
-        {"s5", "", "\"We will appeal,\" Mr. Pellow said on Friday."},
-        {"s6", "", "Edwin Tolliver, a judge, said the case was closed."},
-        {"s7", "",
-         "The dinner ran late.\n\nMr. Tolliver, the party's chairman, said the party was "
-         "united."},
-    });
-    CHECK(run.canonical.count("Galbreath") == 0);
-    CHECK(run.entity_of.at("Mr. Galbreath") == run.entity_of.at("Newton Galbreath"));
-    CHECK(run.entity_of.at("Mr. Tolliver") != run.entity_of.at("Edwin Tolliver"));
-    CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Ann Pellow"));
-    CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Bob Pellow"));
+    // (the clusters' surnames parsed on one thread or several: JoinSurnames)
+    for (unsigned threads : {1u, 2u, 3u}) {
+      CAPTURE(threads);
+      Resolved run = Resolve(
+          {
+              {"s1", "", "Newton Galbreath, a former speaker, said the tax plan was sound."},
+              {"s2", "",
+               "The dinner ran late.\n\nMr. Galbreath, the former speaker, said the party was "
+               "united."},
+              {"s3", "", "Ann Pellow, a judge, said the case was closed."},
+              {"s4", "", "Bob Pellow, a lawyer, said the case was open."},
+              {"s5", "", "\"We will appeal,\" Mr. Pellow said on Friday."},
+              {"s6", "", "Edwin Tolliver, a judge, said the case was closed."},
+              {"s7", "",
+               "The dinner ran late.\n\nMr. Tolliver, the party's chairman, said the party was "
+               "united."},
+          },
+          threads);
+      CHECK(run.canonical.count("Galbreath") == 0);
+      CHECK(run.entity_of.at("Mr. Galbreath") == run.entity_of.at("Newton Galbreath"));
+      CHECK(run.entity_of.at("Mr. Tolliver") != run.entity_of.at("Edwin Tolliver"));
+      CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Ann Pellow"));
+      CHECK(run.entity_of.at("Pellow") != run.entity_of.at("Bob Pellow"));
+    }
     // a month name that is someone's surname in the text stays a name
     CHECK(Resolve({{"t4", "",
                     "Greta May spoke in Leeds on Monday.\n\n\"We will leave on time,\" May said."}})
