@@ -141,7 +141,11 @@ class EntityResolver {
   // Forgets every document noted, folded or added (the stage's memory of
   // the run goes, and the name parser's memos on every thread: NameParser::
   // ForgetThreadMemos; the next Note() starts a run afresh). The tables made
-  // stay valid, and Apply()/ApplyChecked() read only them and the rules.
+  // stay valid, and Apply()/ApplyChecked() read only them and the rules:
+  // Clear() may run on another thread beside them (CorpusRun does, beside
+  // the claims stage; the memos of the thread that calls it and of the
+  // kept threads go, so a caller on another thread forgets its own:
+  // entities::NameParser::ForgetThreadMemos).
   void Clear();
 
   // Gives the records of the document added `doc_index`-th their entity id
