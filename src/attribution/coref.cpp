@@ -570,7 +570,7 @@ class Resolver {
         possessive = &*t;
         after = 0;
       } else if (possessive && t->kind == segment::TokenKind::kWord) {
-        const std::string lower = segment::Lower(text_.substr(t->span.begin, t->span.size()));
+        const std::string_view lower = tokens_.Lowered(static_cast<std::size_t>(t - toks.begin()));
         if (!t->cap || reader_.lexicon().IsOrgHead(lower, true)) return;
         ++after;
       }
@@ -839,8 +839,8 @@ class Resolver {
     };
     if (!is_comma(cue_unit + 1) || !units[cue_unit + 3].cue || !is_comma(cue_unit + 4)) return;
     const segment::Token& pro = toks[units[cue_unit + 2].first];
-    const Pronoun* pronoun = reader_.lexicon().FindPronoun(
-        segment::Lower(text_.substr(pro.span.begin, pro.span.size())));
+    const Pronoun* pronoun =
+        reader_.lexicon().FindPronoun(tokens_.Lowered(units[cue_unit + 2].first));
     if (!pronoun || !pronoun->subject) return;
     Clear(p);
     p.type = SpeakerType::kPerson;
@@ -860,7 +860,7 @@ class Resolver {
         [](const segment::Token& tok, std::size_t at) { return tok.span.begin < at; });
     if (t == toks.end() || t->kind != segment::TokenKind::kWord) return;
     if (!names_.modifier_openers.Contains(
-            segment::Lower(text_.substr(t->span.begin, t->span.size()))))
+            tokens_.Lowered(static_cast<std::size_t>(t - toks.begin()))))
       return;
     std::size_t caps = 0;
     for (++t; t != toks.end() && t->sentence == (t - 1)->sentence; ++t) {
@@ -872,7 +872,7 @@ class Resolver {
       if (caps == 0) return;
       const std::size_t u = UnitAtByte(t->span.begin);
       if (u < shape_.units.size() && shape_.units[u].cue) return;  // "One Ruiz said"
-      const std::string noun = segment::Lower(text_.substr(t->span.begin, t->span.size()));
+      const std::string noun(tokens_.Lowered(static_cast<std::size_t>(t - toks.begin())));
       for (auto n = t + 1; n != toks.end() && n->span.end <= p.mention.end; ++n)
         if (n->kind == segment::TokenKind::kWord && n->cap) return;  // "a Valdor interview Ruiz"
       Clear(p);
@@ -946,8 +946,7 @@ class Resolver {
       const segment::Token& tok = tokens_.tokens[t];
       if (tok.span.begin >= end) break;
       if (tok.kind != segment::TokenKind::kWord) continue;
-      const Pronoun* pr =
-          lexicon.FindPronoun(segment::Lower(text_.substr(tok.span.begin, tok.span.size())));
+      const Pronoun* pr = lexicon.FindPronoun(tokens_.Lowered(t));
       if (pr && pr->gender == gender) return true;
     }
     return false;

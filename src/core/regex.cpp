@@ -4,8 +4,10 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bitset>
 #include <cctype>
+#include <mutex>
 #include <new>
 
 #include "core/diagnostic.h"
@@ -15,7 +17,29 @@ namespace whosaid {
 struct Regex::Impl {
   pcre2_code* code = nullptr;
   uint32_t captures = 0;  // capturing groups (PCRE2_INFO_CAPTURECOUNT)
-  bool jit = false;       // JIT-compiled: matched with pcre2_jit_match, no per-call checks
+  // The JIT is compiled on the first match, not at load: most rules of a
+  // short run never get that far. kUnknown until then; kJit: matched with
+  // pcre2_jit_match, no per-call checks; kInterpreter: JIT absent or failed.
+  // Read with acquire, written with release after the compile, under
+  // `jit_lock`, so a thread that sees kJit sees the compiled code and no
+  // thread matches while another compiles.
+  enum JitState : uint8_t { kUnknown, kJit, kInterpreter };
+  std::atomic<uint8_t> jit{kUnknown};
+  std::mutex jit_lock;
+  // `jit` once known: one acquire load, except on the first match.
+  uint8_t Jit() {
+    uint8_t state = jit.load(std::memory_order_acquire);
+    return state != kUnknown ? state : CompileJit();
+  }
+  // Compiles the JIT once, whichever threads ask at the same time.
+  [[gnu::noinline]] uint8_t CompileJit() {
+    std::lock_guard<std::mutex> hold(jit_lock);
+    uint8_t state = jit.load(std::memory_order_relaxed);
+    if (state != kUnknown) return state;
+    state = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 ? kJit : kInterpreter;
+    jit.store(state, std::memory_order_release);
+    return state;
+  }
   // MayMatch's facts: the bytes a match can start with (all when unknown)
   // and a byte every match takes (-1: none known).
   std::bitset<256> first = std::bitset<256>().set();
@@ -127,9 +151,7 @@ Regex::Scratch::~Scratch() = default;
 
 Regex::Regex(const std::string& pattern, const std::string& where, Subject subject)
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
-  impl_->code = Compile(pattern, where, subject);
-  // falls back to the interpreter if JIT is absent
-  impl_->jit = pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE) == 0;
+  impl_->code = Compile(pattern, where, subject);  // eager: a bad pattern fails at load
   pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);
   StudyBytes(pattern, impl_->code, impl_->first, impl_->last);
 }
@@ -155,15 +177,16 @@ std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t 
 bool Regex::Find(std::string_view subject, std::size_t start, std::size_t last_start,
                  Scratch& scratch, Match& out) const {
   if (start > subject.size() || start > last_start) return false;
+  const uint8_t jit = impl_->Jit();
   const uint32_t ngroups = impl_->captures;
   Scratch::State& st = *scratch.state_;
   pcre2_match_data* md = st.Data(ngroups + 1);
   pcre2_set_offset_limit(st.context, last_start >= subject.size() ? PCRE2_UNSET : last_start);
   const auto* bytes = reinterpret_cast<PCRE2_SPTR>(subject.data());
-  int rc = impl_->jit ? pcre2_jit_match(impl_->code, bytes, subject.size(), start,
-                                        PCRE2_NO_UTF_CHECK, md, st.context)
-                      : pcre2_match(impl_->code, bytes, subject.size(), start, PCRE2_NO_UTF_CHECK,
-                                    md, st.context);
+  int rc = jit == Impl::kJit ? pcre2_jit_match(impl_->code, bytes, subject.size(), start,
+                                               PCRE2_NO_UTF_CHECK, md, st.context)
+                             : pcre2_match(impl_->code, bytes, subject.size(), start,
+                                           PCRE2_NO_UTF_CHECK, md, st.context);
   if (rc < 0) return false;  // no match, or a limit hit: nothing
   const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
   out.groups.assign(ngroups + 1, Span{npos, npos});

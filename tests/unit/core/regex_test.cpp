@@ -3,8 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -194,6 +196,54 @@ TEST_SUITE("core") {
     // FindAll steps the same way: "x*" on "ab" matches empty at 0, 1 and 2
     Regex any("x*", "test");
     CHECK(any.FindAll("ab").size() == 3);
+  }
+  // The JIT is compiled on a pattern's first match; pcre2_compile stays at
+  // construction, so a bad pattern still fails when the rules load.
+  TEST_CASE("regex: a bad pattern fails at construction, before any match") {
+    CHECK_THROWS_AS(Regex("(a", "frames.txt:1"), ConfigError);
+    CHECK_THROWS_AS(Regex("a{2,1}", "frames.txt:2"), ConfigError);
+    CHECK_NOTHROW(Regex("(a)", "frames.txt:3"));  // built, never matched
+  }
+
+  TEST_CASE("regex: first matches from several threads at once find what one thread finds") {
+    struct Row {
+      std::string pattern, subject;
+      std::size_t begin, end;  // the first match; begin == npos: none
+    };
+    constexpr std::size_t kNone = Regex::npos;
+    const std::vector<Row> rows = {
+        {"(?<who>N+)V", "DNNV,", 1, 4},
+        {"b+c", "abbbc", 1, 5},
+        {"(a+)+$", std::string(30, 'a') + "b", kNone, kNone},  // the match limit
+        {"x", "yyy", kNone, kNone},
+        {"(?<=a)b", "cbab", 3, 4},
+    };
+    for (int round = 0; round < 20; ++round) {
+      std::vector<Regex> fresh;  // never matched: the threads race to the first match
+      for (const Row& r : rows) fresh.emplace_back(r.pattern, "test");
+      constexpr int kThreads = 4;
+      std::atomic<int> ready{0};
+      std::vector<int> wrong(kThreads, 0);
+      std::vector<std::thread> threads;
+      for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+          Regex::Scratch scratch;
+          Regex::Match m;
+          ready.fetch_add(1);
+          while (ready.load() < kThreads) {
+          }
+          for (std::size_t i = 0; i < rows.size(); ++i) {
+            const Row& r = rows[i];
+            bool found = fresh[i].Find(r.subject, 0, r.subject.size(), scratch, m);
+            bool same =
+                found ? m.groups[0].begin == r.begin && m.groups[0].end == r.end : r.begin == kNone;
+            if (!same) ++wrong[t];
+          }
+        });
+      }
+      for (std::thread& t : threads) t.join();
+      for (int t = 0; t < kThreads; ++t) CHECK(wrong[t] == 0);
+    }
   }
 }
 
