@@ -143,9 +143,11 @@ class CommonTerms {
         bits_[id / 64] &= ~(std::uint64_t{1} << (id % 64));
     }
   }
-  std::size_t With(const std::vector<std::uint32_t>& plain, std::size_t enough) const {
+  // (ids [plain, plain + count))
+  std::size_t With(const std::uint32_t* plain, std::size_t count, std::size_t enough) const {
     std::size_t common = 0;
-    for (std::uint32_t id : plain) {
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint32_t id = plain[k];
       if ((bits_[id / 64] >> (id % 64) & 1) != 0 && ++common >= enough) break;
     }
     return common;
@@ -153,6 +155,71 @@ class CommonTerms {
 
  private:
   std::vector<std::uint64_t> bits_;
+};
+
+// The plain ids (PlainIds) of the bridge's candidates by rank, kept from
+// one bridge chunk to the next: a named item is a candidate of every chunk
+// whose items share one of its rare terms, and its ids are the same each
+// time (k3000: ~10 chunks of ~12k candidates, most seen in a chunk before;
+// each was loaded, read from disk when spilled, and its ids made again).
+// Memory: about 4 bytes times `budget` (StatementConfig::bridge_cache: an
+// item's ids and 5 for its entry and slots, the first items' kept, any
+// later one made again in each chunk). Add between a chunk's parallel steps, Find and
+// Ids within them (no Add then: Ids' pointers last until the next Add).
+class PlainIdCache {
+ public:
+  explicit PlainIdCache(std::size_t budget) : budget_(budget) {}
+  // Rank's ids, [Ids() + begin, Ids() + end), when kept.
+  bool Find(std::uint32_t rank, std::uint32_t& begin, std::uint32_t& end) const {
+    if (slots_.empty()) return false;
+    for (std::size_t i = Start(rank);; i = (i + 1) & mask_) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0) return false;
+      if (static_cast<std::uint32_t>(slot >> 32) == rank + 1) {
+        const auto entry = static_cast<std::uint32_t>(slot);
+        begin = starts_[entry];
+        end = starts_[entry + 1];
+        return true;
+      }
+    }
+  }
+  // Keeps `plain` as rank's (not yet kept) when the budget holds it.
+  void Add(std::uint32_t rank, const std::vector<std::uint32_t>& plain) {
+    // (an entry costs its ids and 5 more: its start and two slots' 16 bytes)
+    if (used_ + plain.size() + 5 > budget_ || rank == UINT32_MAX) return;
+    used_ += plain.size() + 5;
+    if (2 * (starts_.size() + 1) > slots_.size()) Grow();
+    Place(rank, static_cast<std::uint32_t>(starts_.size() - 1));
+    ids_.insert(ids_.end(), plain.begin(), plain.end());
+    starts_.push_back(static_cast<std::uint32_t>(ids_.size()));
+  }
+  const std::uint32_t* Ids() const { return ids_.data(); }
+
+ private:
+  std::size_t Start(std::uint32_t rank) const {
+    return static_cast<std::size_t>((std::uint64_t{rank} * 0x9E3779B97F4A7C15ULL) >> 32) & mask_;
+  }
+  void Place(std::uint32_t rank, std::uint32_t entry) {
+    std::size_t i = Start(rank);
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = (std::uint64_t{rank} + 1) << 32 | entry;
+  }
+  // Doubles the slots (64 at first), every kept rank placed again.
+  void Grow() {
+    std::vector<std::uint64_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), 0);
+    mask_ = slots_.size() - 1;
+    for (const std::uint64_t slot : old) {
+      if (slot != 0)
+        Place(static_cast<std::uint32_t>(slot >> 32) - 1, static_cast<std::uint32_t>(slot));
+    }
+  }
+
+  std::size_t budget_, used_ = 0;
+  std::vector<std::uint32_t> ids_;
+  std::vector<std::uint32_t> starts_{0};  // by entry: its first id (one more: the end)
+  std::vector<std::uint64_t> slots_;      // (rank + 1) << 32 | entry; 0: empty
+  std::size_t mask_ = 0;
 };
 
 // The lower-case words of a role or mention.
@@ -364,9 +431,10 @@ struct Ranked {
 // Memory follows the vocabulary, not the run: named items get postings only
 // for the terms of the items to bridge and only while a term's list is
 // short (`max_posting`: a longer one offers no candidates, so it is dropped
-// as it grows past that); the items to bridge are then decided kBridgeChunk
+// as it grows past that); the items to bridge are then decided bridge_chunk
 // at a time on `threads` threads, each chunk loading its items and their
-// candidates, then dropping them. A candidate whose common terms (neither
+// candidates, then dropping them (but for their plain ids, within a
+// budget: PlainIdCache). A candidate whose common terms (neither
 // a name nor `not`: Overlap::common) are fewer than `bridge_min_shared`
 // fails the first test below, so only the others get weighed bags.
 // Speakers as ids: the items' (PackedItems strings), then those of their own
@@ -459,7 +527,7 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     }
     Release(part);
   }
-  constexpr std::size_t kBridgeChunk = 1024;
+  const std::size_t chunk = std::max<std::size_t>(1, config.bridge_chunk);
   std::vector<Loaded> loaded;
   std::vector<Bag> bags;
   std::vector<std::vector<std::size_t>> candidates;
@@ -467,8 +535,9 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
   // by rank: a candidate's index in the chunk's `near` (then cleared)
   constexpr std::uint32_t kNotNear = UINT32_MAX;
   std::vector<std::uint32_t> near_at(n, kNotNear);
-  for (std::size_t b0 = 0; b0 < bridge.size(); b0 += kBridgeChunk) {
-    const std::size_t m = std::min(kBridgeChunk, bridge.size() - b0);
+  PlainIdCache cache(config.bridge_cache);
+  for (std::size_t b0 = 0; b0 < bridge.size(); b0 += chunk) {
+    const std::size_t m = std::min(chunk, bridge.size() - b0);
     // Its items: bags and candidates (named items sharing a term whose
     // posting is short).
     loaded = std::vector<Loaded>(m);
@@ -500,15 +569,37 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     }
     std::sort(near.begin(), near.end());
     for (std::size_t k = 0; k < near.size(); ++k) near_at[near[k]] = static_cast<std::uint32_t>(k);
-    // (the candidates' terms alone: most fail the test; those that pass
-    // are loaded whole below)
-    std::vector<Loaded> near_loaded(near.size());
-    std::vector<std::vector<std::uint32_t>> near_plain(near.size());
+    // (kept from a chunk before, else made from the candidates' terms
+    // alone: most fail the test; those that pass are loaded whole below;
+    // `plain_of`: each one's ids, in the cache or in `fresh_plain`)
+    std::vector<std::pair<const std::uint32_t*, std::uint32_t>> plain_of(near.size());
+    std::vector<std::uint32_t> cached_at(near.size() * 2);  // [begin, end) in the cache, or
+    std::vector<std::size_t> fresh, fresh_ranks;            // in `near`: not kept
+    for (std::size_t i = 0; i < near.size(); ++i) {
+      const auto rank = static_cast<std::uint32_t>(near[i]);
+      if (cache.Find(rank, cached_at[2 * i], cached_at[2 * i + 1])) continue;
+      fresh.push_back(i);
+      fresh_ranks.push_back(near[i]);
+    }
+    std::vector<std::vector<std::uint32_t>> fresh_plain(fresh.size());
+    {
+      std::vector<Loaded> fresh_loaded(fresh.size());
+      g.LoadMany(fresh_ranks.data(), fresh.size(), fresh_loaded.data(), threads, Ranked::kTerms);
+      parallel::ForEach(fresh.size(), threads, [&](std::size_t k) {
+        PlainIds(fresh_loaded[k].f->terms, g.terms, g.not_id, fresh_plain[k]);
+      });
+    }
+    for (std::size_t k = 0; k < fresh.size(); ++k)
+      cache.Add(static_cast<std::uint32_t>(fresh_ranks[k]), fresh_plain[k]);
+    for (std::size_t i = 0, k = 0; i < near.size(); ++i) {
+      if (k < fresh.size() && fresh[k] == i) {
+        plain_of[i] = {fresh_plain[k].data(), static_cast<std::uint32_t>(fresh_plain[k].size())};
+        ++k;
+      } else {
+        plain_of[i] = {cache.Ids() + cached_at[2 * i], cached_at[2 * i + 1] - cached_at[2 * i]};
+      }
+    }
     std::vector<Bag> near_bags(near.size());
-    g.LoadMany(near.data(), near.size(), near_loaded.data(), threads, Ranked::kTerms);
-    parallel::ForEach(near.size(), threads, [&](std::size_t i) {
-      PlainIds(near_loaded[i].f->terms, g.terms, g.not_id, near_plain[i]);
-    });
     auto near_index = [&](std::size_t c) { return std::size_t{near_at[c]}; };
     // From here each item's candidates are those passing, by their index in
     // `near` (ascending, as their ranks).
@@ -521,7 +612,8 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       common.Mark(bags[i].plain, true);
       for (std::size_t c : list) {
         const std::size_t at = near_index(c);
-        if (common.With(near_plain[at], config.bridge_min_shared) < config.bridge_min_shared)
+        const auto [plain, count] = plain_of[at];
+        if (common.With(plain, count, config.bridge_min_shared) < config.bridge_min_shared)
           continue;
         list[kept++] = at;
       }
@@ -532,8 +624,8 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       for (std::size_t at : list) passes[at] = 1;
     }
     for (std::size_t c : near) near_at[c] = kNotNear;
-    Release(near_plain);
-    Release(near_loaded);
+    Release(plain_of);
+    Release(fresh_plain);
     // Those passing loaded whole (`whole`: their indices in `near`,
     // ascending; `whole_loaded` outlives their bags, whose keys it holds).
     std::vector<std::size_t> whole, whole_ranks;

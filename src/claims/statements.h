@@ -122,6 +122,13 @@ struct StatementConfig {
   // keeps its items' features while it is linked; a larger one reads them
   // again for each pass (a block of a million items need not be held).
   std::size_t held_block = 8192;
+  // Memory, not the result: the records to bridge are decided this many at
+  // a time (each chunk loads them and their candidates, then drops them),
+  std::size_t bridge_chunk = 1024;
+  // and the candidates' plain term ids are kept from chunk to chunk in
+  // about 4 bytes times this (a named record is a candidate of many chunks:
+  // kept, it is not read and its ids made again in each; 0: none kept).
+  std::size_t bridge_cache = std::size_t{1} << 21;
 };
 
 // What the grouper reads of an item's text, computed once per record (the

@@ -191,6 +191,57 @@ TEST_SUITE("claims.statements") {
     CHECK(g.of[7] == g.of[8]);  // one description in one document
   }
 
+  // The records to bridge are decided StatementConfig::bridge_chunk at a
+  // time, their candidates' plain ids kept from chunk to chunk within
+  // bridge_cache: chunks of one record make every later chunk read the
+  // candidates of an earlier one from the cache (a wrong id there, and `c`
+  // or `k` would not join P1); a budget of 0 or of a few ids keeps none or
+  // some of them.
+  TEST_CASE("the bridge decides the same in chunks of any size, candidates' ids kept or not") {
+    auto named = [](std::string speaker, std::string doc, std::string role, std::string text) {
+      StatementItem item = Item(std::move(speaker), std::move(doc), 0, std::move(text));
+      item.role = Keep(std::move(role));
+      return item;
+    };
+    const std::string dam = "This dam, my friends, is a gift to every village in the valley,";
+    const std::string bridge = "the bridge at Orrin will open in spring";
+    const std::vector<StatementItem> items = {
+        named("P1", "a", "rebel leader", dam),
+        Described("b", "the rebel commander", "rebel commander", dam),
+        Described("c", "his son", "son", dam),
+        Described("d", "the health minister", "health minister", dam),
+        named("P2", "e", "mayor", bridge),
+        Described("f", "an official", "official", bridge),
+        named("P3", "g", "engineer", bridge),
+        Described("h", "the mayor", "mayor", bridge),
+        Described("k", "a rebel", "rebel", dam),
+    };
+    const StatementGroups want = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+    CHECK(want.of[1] == want.of[0]);
+    CHECK(want.of[2] == want.of[0]);
+    CHECK(want.of[8] == want.of[0]);
+    CHECK(want.of[3] != want.of[0]);
+    CHECK(want.of[5] != want.of[4]);
+    struct Row {
+      std::size_t chunk, cache;
+    };
+    const std::vector<Row> rows = {{1, 0}, {1, 12}, {1, 1u << 21}, {2, 0}, {2, 20}, {3, 1u << 21}};
+    for (const Row& row : rows) {
+      for (unsigned threads : {1u, 3u}) {
+        CAPTURE(row.chunk);
+        CAPTURE(row.cache);
+        CAPTURE(threads);
+        StatementConfig config;
+        config.bridge_chunk = row.chunk;
+        config.bridge_cache = row.cache;
+        const StatementGroups g = StatementGrouper(config, Lexicon()).Run(items, threads);
+        CHECK(g.of[2] == g.of[0]);
+        CHECK(g.of[8] == g.of[0]);
+        CheckSameGroups(g, want);
+      }
+    }
+  }
+
   TEST_CASE("a record holding two statements does not chain them") {
     std::vector<StatementItem> items = {
         Item("P1", "a", 0, "The fuel convoy reached Tarsk on time"),
