@@ -524,6 +524,7 @@ struct MentionFinder::Run_ {
     const auto [first, end] = SentenceTokens(sentence);
     if (first >= end) return false;
     if (title_case.empty()) title_case.assign(sentence_tokens.size(), kUnknown);
+    if (title_case[sentence] == kUnknown && NoTitleCase(first, end)) title_case[sentence] = kNo;
     if (title_case[sentence] == kUnknown) {
       std::size_t words = 0, caps = 0;
       for (std::size_t k = first; k < end; ++k) {
@@ -534,6 +535,20 @@ struct MentionFinder::Run_ {
       title_case[sentence] = segment::IsTitleCase(words, caps, f.config_.headline) ? kYes : kNo;
     }
     return title_case[sentence] == kYes;
+  }
+
+  // TitleCase's answer is no, known from the name words and the first few
+  // lower-case words that are no function words (segment::NeverTitleCase):
+  // most sentences have more such words than a headline may, and their
+  // other words are not looked up.
+  bool NoTitleCase(std::size_t first, std::size_t end) const {
+    std::size_t names = 0, lower_words = 0;
+    for (std::size_t k = first; k < end; ++k) names += IsWord(k) && at[k].name_word ? 1 : 0;
+    for (std::size_t k = first; k < end; ++k) {
+      if (!IsWord(k) || at[k].name_word || IsFunction(k)) continue;
+      if (segment::NeverTitleCase(names, ++lower_words, f.config_.headline)) return true;
+    }
+    return false;
   }
 
   // The first place in token i's sentence before i, else in the sentence before.

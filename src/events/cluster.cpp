@@ -417,8 +417,10 @@ struct Cluster {
 // with the square of the run); each cluster checks an event against one
 // member per distinct content, and against its members from the event's
 // own document (Agree is stricter there: TypesAgree), found through the
-// document's own list. The candidates are visited in cluster order, so
-// every choice is the one the scan over all clusters made.
+// document's own list. The candidates are visited once each in no order,
+// and every choice is the one the scan over all clusters in cluster order
+// made (the lowest index breaks DatedHome's ties; UndatedHome takes the one
+// cluster or none).
 class Clusters {
  public:
   static constexpr long kBucketDays = 8;
@@ -436,33 +438,25 @@ class Clusters {
   const std::vector<std::uint32_t>& undated() const { return undated_; }
   const Cluster& operator[](std::size_t k) const { return list_[k]; }
 
-  // Clusters whose date meets [lo, hi] (and maybe others), ascending: the
-  // buckets' lists (each ascending, List keeps them so) merged, without
-  // repeats (a cluster spanning two buckets is in both); one bucket's list
-  // itself when no other bucket of the span has one (nothing copied). The
-  // view is valid until the next Meeting or Join (which may add to a list).
-  std::span<const std::uint32_t> Meeting(int lo, int hi) const {
-    const std::vector<std::uint32_t>* only = nullptr;  // the one list met so far
-    found_.clear();
-    for (long b = Bucket(lo); b <= Bucket(hi); ++b) {
-      auto it = buckets_.find(b);
-      if (it == buckets_.end() || it->second.empty()) continue;
-      const std::vector<std::uint32_t>& list = it->second;
-      if (!only && found_.empty()) {
-        only = &list;
-        continue;
+  // Calls visit(k) once for each cluster whose date meets [lo, hi] (and
+  // maybe others), in no particular order, until it returns false (then
+  // false): each bucket's list in turn, a cluster listed under several
+  // buckets of the span in the first of them only (its buckets are one run,
+  // Cluster::listed), so nothing is merged or copied. A caller's answer must
+  // not depend on the order (DatedHome breaks ties by index). visit may not
+  // Join.
+  template <typename Visit>
+  bool ForEachMeeting(int lo, int hi, Visit&& visit) const {
+    const long first = Bucket(lo), last = Bucket(hi);
+    for (long b = first; b <= last; ++b) {
+      const auto it = buckets_.find(b);
+      if (it == buckets_.end()) continue;
+      for (const std::uint32_t k : it->second) {
+        if (b > first && list_[k].listed->first < b) continue;  // (visited under b - 1)
+        if (!visit(k)) return false;
       }
-      if (only) {
-        found_.assign(only->begin(), only->end());
-        only = nullptr;
-      }
-      merged_.clear();
-      std::set_union(found_.begin(), found_.end(), list.begin(), list.end(),
-                     std::back_inserter(merged_));
-      found_.swap(merged_);
     }
-    if (only) return *only;
-    return found_;
+    return true;
   }
 
   // Whether every member of cluster k agrees with `e` (see above).
@@ -539,29 +533,38 @@ class Clusters {
   std::unordered_set<std::uint64_t> contents_;  // (cluster << 32) | content present
   // By document: (cluster, member index) of each of its events placed.
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> joined_;
-  mutable std::vector<std::uint32_t> found_, merged_;  // Meeting's answer, and its scratch
 };
 
 int Center(const DateRange& r) { return r.first + (r.last - r.first) / 2; }
 
 // A dated event: the agreeing cluster (dated, of a compatible type) with the
-// nearest date, then the most members; -1 for none.
+// nearest date, then the most members, then the lowest index (the first of
+// a scan in cluster order); -1 for none. The order is decided before
+// Accepts is asked (its member-by-member agreement is the cost): a cluster
+// that would not beat the best accepted so far is not asked.
 int DatedHome(const Clusters& clusters, const Item& item, const ClusterConfig& config) {
   const Event& e = clusters.store()[item.event];
   int best = -1;
+  int dbest = 0;
   const int slack = config.date_slack_days;
-  for (std::uint32_t k : clusters.Meeting(e.date->first - slack, e.date->last + slack)) {
+  const int center = Center(*e.date);
+  clusters.ForEachMeeting(e.date->first - slack, e.date->last + slack, [&](std::uint32_t k) {
     const Cluster& c = clusters[k];
-    if (!c.date || !Near(*c.date, *e.date, slack) || !clusters.Accepts(k, item, config)) continue;
-    if (best < 0) {
-      best = static_cast<int>(k);
-      continue;
+    if (!c.date || !Near(*c.date, *e.date, slack)) return true;
+    const int dk = std::abs(Center(*c.date) - center);
+    if (best >= 0) {
+      const Cluster& o = clusters[static_cast<std::size_t>(best)];
+      const bool better =
+          dk != dbest ? dk < dbest
+                      : (c.items.size() != o.items.size() ? c.items.size() > o.items.size()
+                                                          : k < static_cast<std::uint32_t>(best));
+      if (!better) return true;
     }
-    const Cluster& o = clusters[static_cast<std::size_t>(best)];
-    int dk = std::abs(Center(*c.date) - Center(*e.date)),
-        dbest = std::abs(Center(*o.date) - Center(*e.date));
-    if (dk < dbest || (dk == dbest && c.items.size() > o.items.size())) best = static_cast<int>(k);
-  }
+    if (!clusters.Accepts(k, item, config)) return true;
+    best = static_cast<int>(k);
+    dbest = dk;
+    return true;
+  });
   return best;
 }
 
@@ -622,9 +625,9 @@ int UndatedHome(const Clusters& clusters, const Item& item, const std::optional<
   if (!e.story && !MayOverlapBelowCountry(e))
     return anchor ? -1 : UndatedPeer(clusters, item, config);
   if (anchor) {
-    for (std::uint32_t k : clusters.Meeting(anchor->first - config.undated_days, anchor->last)) {
-      if (!consider(k)) return -1;
-    }
+    // (each cluster once, in any order: `found` is the one or none)
+    if (!clusters.ForEachMeeting(anchor->first - config.undated_days, anchor->last, consider))
+      return -1;
   } else {
     for (const std::uint32_t k : clusters.dated()) {  // (consider passes every undated one)
       if (!consider(k)) return -1;

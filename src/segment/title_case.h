@@ -24,4 +24,13 @@ inline bool IsTitleCase(std::size_t words, std::size_t caps, const TitleCaseConf
   return words >= config.min_words && caps * 100 >= words * config.caps_percent;
 }
 
+// IsTitleCase is false for every count with at most `max_caps` capitalised
+// words and at least `lower` others: a caller counting the lower-case words
+// first (the names' counts are cheap, the function-word test not) may stop
+// as soon as this holds. Never true when caps_percent is over 100.
+inline bool NeverTitleCase(std::size_t max_caps, std::size_t lower, const TitleCaseConfig& config) {
+  return config.caps_percent <= 100 &&
+         max_caps * (100 - config.caps_percent) < lower * config.caps_percent;
+}
+
 }  // namespace whosaid::segment

@@ -27,6 +27,31 @@ TEST_SUITE("segment.title_case") {
       CHECK(IsTitleCase(r.words, r.caps, r.config) == r.expected);
     }
   }
+
+  TEST_CASE("NeverTitleCase: no count it rules out is title case, and it rules out all it may") {
+    const TitleCaseConfig configs[] = {{}, {3, 80}, {4, 70}, {4, 0}, {4, 100}, {4, 120}, {0, 50}};
+    for (const TitleCaseConfig& config : configs) {
+      for (std::size_t max_caps = 0; max_caps <= 12; ++max_caps) {
+        for (std::size_t lower = 0; lower <= 12; ++lower) {
+          CAPTURE(config.min_words);
+          CAPTURE(config.caps_percent);
+          CAPTURE(max_caps);
+          CAPTURE(lower);
+          const bool never = NeverTitleCase(max_caps, lower, config);
+          // sound: every count it covers reads as no headline
+          for (std::size_t caps = 0; never && caps <= max_caps; ++caps) {
+            for (std::size_t more = lower; more <= lower + 30; ++more)
+              CHECK_FALSE(IsTitleCase(caps + more, caps, config));
+          }
+          // tight: otherwise the most capitalised count has the share
+          if (!never && config.caps_percent <= 100)
+            CHECK(max_caps * 100 >= (max_caps + lower) * config.caps_percent);
+        }
+      }
+    }
+    CHECK(NeverTitleCase(4, 2, {}));        // 4 of 6 at most: 67% < 80%
+    CHECK_FALSE(NeverTitleCase(4, 1, {}));  // 4 of 5 may be
+  }
 }
 
 }  // namespace
