@@ -164,7 +164,8 @@ class CommonTerms {
 // each was loaded, read from disk when spilled, and its ids made again).
 // Memory: about 4 bytes times `budget` (StatementConfig::bridge_cache: an
 // item's ids and 5 for its entry and slots, the first items' kept, any
-// later one made again in each chunk). Add between a chunk's parallel steps, Find and
+// later one made again in each chunk), up to twice that while its vectors
+// and slots grow by doubling. Add between a chunk's parallel steps, Find and
 // Ids within them (no Add then: Ids' pointers last until the next Add).
 class PlainIdCache {
  public:

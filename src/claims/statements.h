@@ -126,8 +126,9 @@ struct StatementConfig {
   // a time (each chunk loads them and their candidates, then drops them),
   std::size_t bridge_chunk = 1024;
   // and the candidates' plain term ids are kept from chunk to chunk in
-  // about 4 bytes times this (a named record is a candidate of many chunks:
-  // kept, it is not read and its ids made again in each; 0: none kept).
+  // about 4 bytes times this, up to twice that while it grows (a named
+  // record is a candidate of many chunks: kept, it is not read and its ids
+  // made again in each; 0: none kept).
   std::size_t bridge_cache = std::size_t{1} << 21;
 };
 

@@ -31,7 +31,11 @@ struct Regex::Impl {
     uint8_t state = jit.load(std::memory_order_acquire);
     return state != kUnknown ? state : CompileJit();
   }
-  // Compiles the JIT once, whichever threads ask at the same time.
+  // Compiles the JIT once, whichever threads ask at the same time. A
+  // failure (no executable memory) leaves the interpreter for the rest of
+  // the run; the interpreter counts PCRE2's match and depth limits as the
+  // JIT does not, so a run that exhausts executable memory mid-way may
+  // differ in what such a limit cuts off (no shipped pattern comes near one).
   [[gnu::noinline]] uint8_t CompileJit() {
     std::lock_guard<std::mutex> hold(jit_lock);
     uint8_t state = jit.load(std::memory_order_relaxed);

@@ -1723,8 +1723,8 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
     SortUnique(ends[c]);
   };
   constexpr std::size_t kChunk = 4;
-  const std::size_t workers =
-      std::clamp<std::size_t>(s.config.cluster.threads, 1, (n + kChunk - 1) / kChunk);
+  const std::size_t workers = std::clamp<std::size_t>(
+      s.config.cluster.threads, 1, std::max<std::size_t>(1, (n + kChunk - 1) / kChunk));
   while (s.worker_keys.size() + 1 < workers)
     s.worker_keys.push_back(std::make_unique<WordKeys>(parser));
   std::atomic<std::size_t> next{0};
@@ -1788,7 +1788,8 @@ void EntityResolver::Fold(const PartialNames& names, const std::string& doc_id,
 
 void EntityResolver::Fold(const std::vector<DocNames>& docs, unsigned threads) {
   State& s = *state_;
-  const std::size_t workers = std::clamp<std::size_t>(threads, 1, docs.size());
+  const std::size_t workers =
+      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, docs.size()));
   while (s.worker_keys.size() + 1 < workers)
     s.worker_keys.push_back(std::make_unique<WordKeys>(s.clusterer.parser()));
   std::vector<std::vector<Target>> targets(docs.size());

@@ -109,11 +109,13 @@ class CorpusRun {
   // stage, the entity stage's next batch of names read back and its short
   // forms decided beside the folding of this one (EntityResolver::
   // FoldBatches), the entity stage's memory released beside the claims
-  // stage's first batches (EntityResolver::Clear), the claims stage's per-document work (entities
-  // and events applied, statement items made, a batch at a time; each batch appended in input order
-  // beside the next one's work), the statement grouping and the output (each document read back and
-  // rendered, output::Sink::Render, put in order: parallel::ForEachInOrder) on that many threads;
-  // the output is the same for any number).
+  // stage's first batches (EntityResolver::Clear), the claims stage's
+  // per-document work (entities and events applied, statement items made,
+  // a batch at a time; each batch appended in input order beside the next
+  // one's work), the statement grouping and the output (each document read
+  // back and rendered, output::Sink::Render, put in order:
+  // parallel::ForEachInOrder) on that many threads; the output is the same
+  // for any number).
   void SetThreads(unsigned threads) { threads_ = threads; }
 
  private:
