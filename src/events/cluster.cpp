@@ -372,6 +372,19 @@ bool Agree(const Store& s, const Item& x, const Item& y, const ClusterConfig& co
   return !a.date || !b.date || Near(*a.date, *b.date, config.date_slack_days);
 }
 
+// An event no event agrees with (Agree false with it on either side, in
+// one document or two): of a local type (LocalAgree) and not dated to the
+// day, or naming no actor and no place PathsOverlap could find below
+// country (MayOverlapBelowCountry). Statements reported by week or month
+// are many in a run, and copies of one report (wire copy) are each such
+// an event: each is a cluster of its own, and no later event need be
+// checked against it (Clusters::Join leaves it unlisted).
+bool NeverAgrees(const Event& e) {
+  if (!e.local) return false;
+  if (!e.date || Width(*e.date) > 1) return true;
+  return e.actor_count == 0 && !MayOverlapBelowCountry(e);
+}
+
 // The order clusters are built in: by content, so that input order and
 // thread count change nothing; the most precisely dated first, so that a
 // day seeds a cluster before a month or a week joins it; then by type path
@@ -487,8 +500,16 @@ class Clusters {
   }
 
   // Puts `item` into cluster `home` (-1: a new one) and returns its index.
+  // A new cluster of an event no event agrees with (NeverAgrees) accepts
+  // nothing (Accepts asks its one member): it is kept in the list but in
+  // no bucket and neither in dated() nor undated(), so no scan visits it
+  // (each scan's choice is among clusters that accept the event).
   std::size_t Join(int home, const Item& item) {
     const Event& e = store_[item.event];
+    if (home < 0 && NeverAgrees(e)) {
+      list_.push_back({{item}, e.date, {0}, {}});  // (nor in joined_: none asks of it)
+      return list_.size() - 1;
+    }
     if (home < 0) {
       list_.push_back({{}, e.date, {}, {}});
       home = static_cast<int>(list_.size()) - 1;
@@ -776,8 +797,10 @@ EventIndex ClusterEvents(std::size_t docs, const DocEventsReader& read,
   Clusters built(store, docs);
   for (std::size_t i : order_built) {
     const Item& it = items[i];
-    int home = store[it.event].date ? DatedHome(built, it, config)
-                                    : UndatedHome(built, it, anchors[it.doc], config);
+    // (an event no event agrees with has no home: not looked for)
+    int home = NeverAgrees(store[it.event]) ? -1
+               : store[it.event].date       ? DatedHome(built, it, config)
+                                            : UndatedHome(built, it, anchors[it.doc], config);
     built.Join(home, it);
   }
   Release(order_built);

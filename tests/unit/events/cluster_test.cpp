@@ -86,6 +86,46 @@ TEST_SUITE("events") {
     }
   }
 
+  // NeverAgrees: an event no event agrees with is its own cluster and no
+  // scan visits it; copies of it in many documents stay apart, events that
+  // can agree still find each other around them, in any document order.
+  TEST_CASE("cluster: events no event agrees with stay alone, the others cluster as before") {
+    const Path kCity = {"United States", "Ohio", "Cleveland"};
+    const Path kCountry = {"United States"};
+    struct Row {
+      std::string name;
+      events::DocEvent e;
+      bool copies_merge;
+    } rows[] = {
+        {"statement, undated", Ev("statement", {kCity}, {}, ""), false},
+        {"meeting, by month", Ev("meeting", {kCity}, {State("France")}, "2016-06"), false},
+        {"statement, a day, country only", Ev("statement", {kCountry}, {}, "2016-06-02"), false},
+        {"statement, a day, nothing", Ev("statement", {}, {}, "2016-06-02"), false},
+        {"statement, a day and a city", Ev("statement", {kCity}, {}, "2016-06-02"), true},
+        {"meeting, a day and an actor", Ev("meeting", {kCountry}, {State("France")}, "2016-06-02"),
+         true},
+        {"election, by month (not local)", Ev("election", {kCountry}, {}, "2016-06"), true},
+    };
+    for (const Row& r : rows) {
+      for (bool reversed : {false, true}) {
+        CAPTURE(r.name);
+        CAPTURE(reversed);
+        std::vector<events::DocEvents> docs;
+        for (const char* id : {"a", "b", "c"}) {
+          docs.push_back(
+              Doc(id, "2016-06-03", {r.e, Ev("airstrike", {kManbij}, {}, "2016-06-01")}));
+        }
+        if (reversed) std::reverse(docs.begin(), docs.end());
+        const auto index = events::ClusterEvents(docs);
+        CHECK((index.Find(0, 0) == index.Find(1, 0)) == r.copies_merge);
+        CHECK((index.Find(1, 0) == index.Find(2, 0)) == r.copies_merge);
+        CHECK(index.Find(0, 1) == index.Find(1, 1));
+        CHECK(index.Find(1, 1) == index.Find(2, 1));
+        CHECK(index.events.size() == (r.copies_merge ? 2u : 4u));
+      }
+    }
+  }
+
   TEST_CASE("cluster: two document events merge when type, place, actors and date agree") {
     struct Row {
       std::string name;
