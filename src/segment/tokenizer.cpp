@@ -135,6 +135,37 @@ struct AsciiRun {
   return {i, letters, upper};
 }
 
+// Writes the lower case of the n bytes at src to dst when they are ASCII
+// and characters of U+2000–U+203F (dashes, quotation marks, the ellipsis:
+// most non-ASCII tokens, and the ’ of most possessives), and returns the
+// bytes written (at most n); npos for any other byte (dst then
+// unspecified). The same bytes as AppendLower, without decoding: no
+// character of that block has a lower case of its own, and ’ ‘ become '.
+std::size_t LowerPunctuation(char* dst, const char* src, std::size_t n) {
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < n;) {
+    const auto b = static_cast<unsigned char>(src[k]);
+    if (b < 0x80) {
+      dst[out++] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b);
+      ++k;
+      continue;
+    }
+    if (b != 0xE2 || k + 3 > n || static_cast<unsigned char>(src[k + 1]) != 0x80)
+      return std::string::npos;
+    const auto last = static_cast<unsigned char>(src[k + 2]);
+    if (last < 0x80 || last > 0xBF) return std::string::npos;  // (not UTF-8: AppendLower)
+    if (last == 0x98 || last == 0x99) {                        // U+2018, U+2019
+      dst[out++] = '\'';
+    } else {
+      dst[out++] = src[k];
+      dst[out++] = src[k + 1];
+      dst[out++] = src[k + 2];
+    }
+    k += 3;
+  }
+  return out;
+}
+
 // CopyLowerAscii in place: p unchanged when it returns false.
 bool LowerAsciiInPlace(char* p, std::size_t n) { return CopyLowerAscii(p, p, n); }
 
@@ -345,11 +376,17 @@ std::string Lower(std::string_view word) {
 }
 
 void AppendLower(std::string& out, std::string_view word) {
-  // ASCII in place (most words are), else code point by code point from
-  // the first byte that is not.
+  // ASCII in place (most words are), else ASCII and General Punctuation
+  // (LowerPunctuation: ’s, “, —), else code point by code point from the
+  // first byte that is not ASCII.
   const std::size_t base = out.size();
   out.append(word);
   if (LowerAsciiInPlace(out.data() + base, word.size())) return;
+  if (const std::size_t n = LowerPunctuation(out.data() + base, word.data(), word.size());
+      n != std::string::npos) {
+    out.resize(base + n);
+    return;
+  }
   std::size_t i = 0;
   while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
     const char b = word[i];
@@ -496,7 +533,7 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
   SentenceSplitter{*this, text, quote_spans}.Run(out);
   // The tokens' bytes copied one after another (never more than the text),
   // lower-cased as they are copied; a token with a byte above 0x7F through
-  // AppendLower.
+  // LowerPunctuation when it can, else AppendLower.
   std::string& low = out.lowered;
   low.resize(text.size());
   out.lowered_at.resize(out.tokens.size() + 1);
@@ -509,6 +546,13 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
         CopyLowerAscii(low.data() + at, text.data() + s.begin, s.size())) {
       at += s.size();
       continue;
+    }
+    if (at + s.size() <= low.size()) {
+      const std::size_t n = LowerPunctuation(low.data() + at, text.data() + s.begin, s.size());
+      if (n != std::string::npos) {
+        at += n;
+        continue;
+      }
     }
     wide.clear();
     AppendLower(wide, text.substr(s.begin, s.size()));

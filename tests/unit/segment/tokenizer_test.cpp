@@ -1,9 +1,12 @@
 #include "segment/tokenizer.h"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "../support/rules_fixture.h"
 #include "quotes/scanner.h"
@@ -258,6 +261,54 @@ TEST_SUITE("segment") {
     for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i) {
       CAPTURE(t.Word(i));
       CHECK(t.tokens.Lowered(i) == Lower(t.Word(i)));
+    }
+    CHECK(t.tokens.lowered.size() == t.tokens.lowered_at.back());
+  }
+
+  // LowerPunctuation: a token of ASCII and U+2000–U+203F characters is
+  // lowered without ICU; each such character alone, inside and after a
+  // word, and bytes that only look like one, give ICU's lower case code
+  // point by code point (’ ‘ as '; a broken sequence as U+FFFD), in
+  // Tokens::lowered and from Lower.
+  TEST_CASE("each token's lower case: General Punctuation tokens as ICU lowers them") {
+    auto icu_lower = [](const std::string& w) {
+      std::string out;
+      for (std::int32_t i = 0, n = static_cast<std::int32_t>(w.size()); i < n;) {
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const std::uint8_t*>(w.data()), i, n, c);
+        if (c < 0) c = 0xFFFD;
+        if (c == 0x2018 || c == 0x2019) c = '\'';
+        c = u_tolower(c);
+        char buf[4];
+        std::int32_t len = 0;
+        U8_APPEND_UNSAFE(reinterpret_cast<std::uint8_t*>(buf), len, c);
+        out.append(buf, static_cast<std::size_t>(len));
+      }
+      return out;
+    };
+    std::string text;
+    auto append = [&text](char32_t c) {
+      text += static_cast<char>(0xE0 | (c >> 12));
+      text += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      text += static_cast<char>(0x80 | (c & 0x3F));
+    };
+    for (char32_t c = 0x2000; c <= 0x2040; ++c) {  // (U+2040: the next block's first)
+      append(c);
+      text += " A";
+      append(c);
+      text += "b Kiru";
+      append(c);
+      text += "S ";
+    }
+    text +=
+        "\xE2\x80"
+        "A \xE2\x81\x80 \xE2\x80";  // (a broken sequence; another block)
+    const Tokenized t = Tokenize(text);
+    REQUIRE(t.tokens.lowered_at.size() == t.tokens.tokens.size() + 1);
+    for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i) {
+      CAPTURE(t.Word(i));
+      CHECK(t.tokens.Lowered(i) == icu_lower(t.Word(i)));
+      CHECK(Lower(t.Word(i)) == icu_lower(t.Word(i)));
     }
     CHECK(t.tokens.lowered.size() == t.tokens.lowered_at.back());
   }
