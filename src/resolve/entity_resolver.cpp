@@ -204,7 +204,7 @@ void AddUniqueIndexed(std::vector<std::string>& v, std::vector<std::uint32_t>& s
     slots[i] = entry;
   };
   if (2 * (v.size() + 1) > slots.size()) {
-    slots.assign(std::bit_ceil(4 * (v.size() + 1)), 0);
+    slots.assign(std::bit_ceil(2 * (v.size() + 1)), 0);
     for (std::size_t k = 0; k < v.size(); ++k) place(v[k], static_cast<std::uint32_t>(k + 1));
   }
   const std::size_t mask = slots.size() - 1;
@@ -306,6 +306,10 @@ struct Target {
   std::string lower;        // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
 };
 
+// A document's targets, shared by the copies of the document (DecideDocs);
+// null: no candidates.
+using Targets = std::shared_ptr<const std::vector<Target>>;
+
 // A number per State made (RoleMemo tells resolvers apart by it).
 std::atomic<std::uint64_t> states_made{0};
 
@@ -377,7 +381,7 @@ struct EntityResolver::State {
   // acronyms and organisation keys stay (Note() forgets them); bounded, not
   // a limit: emptied whole past kMaxDecidedBytes.
   static constexpr std::size_t kMaxDecidedBytes = 8u << 20;
-  FlatMap<std::vector<Target>> decided;
+  FlatMap<Targets> decided;
   std::size_t decided_bytes = 0;
   // pass 2 (Fold), documents in input order
   std::unordered_map<std::string, bool> known_phrase;  // lower case → an organisation's key
@@ -1441,7 +1445,12 @@ void DecideKey(const PartialNames& names, std::string& key) {
     const auto n32 = static_cast<std::uint32_t>(n);
     key.append(reinterpret_cast<const char*>(&n32), sizeof n32);
   };
+  std::size_t size = sizeof(std::uint32_t) + names.inputs.size() * (2 + sizeof(std::uint32_t));
+  for (const PartialName& x : names.inputs) size += x.name.size();
+  for (const PartialCandidate& c : names.candidates)
+    size += 1 + sizeof(std::uint32_t) + c.word.size();
   key.clear();
+  key.reserve(size);
   append_size(names.inputs.size());
   for (const PartialName& x : names.inputs) {
     key.push_back(static_cast<char>(x.kind));
@@ -1466,8 +1475,8 @@ void DecideKey(const PartialNames& names, std::string& key) {
 // but FoldDoc reads them only for a phrase State::known_phrase lacks, and
 // the copied document's FoldDoc, earlier in input order, added it).
 void DecideDocs(State& s, const std::vector<EntityResolver::DocNames>& docs, unsigned threads,
-                std::vector<std::vector<Target>>& targets) {
-  targets.assign(docs.size(), {});
+                std::vector<Targets>& targets) {
+  targets.assign(docs.size(), nullptr);
   std::vector<std::string> keys(docs.size());
   std::vector<std::uint32_t> decide;                          // documents to decide
   std::vector<std::pair<std::uint32_t, std::uint32_t>> same;  // (document, an earlier one of docs)
@@ -1476,7 +1485,7 @@ void DecideDocs(State& s, const std::vector<EntityResolver::DocNames>& docs, uns
     if (docs[d].names.candidates.empty()) continue;
     DecideKey(docs[d].names, keys[d]);
     const std::uint64_t hash = HashBytes(keys[d]);
-    if (const std::vector<Target>* t = s.decided.Find(keys[d], hash)) {
+    if (const Targets* t = s.decided.Find(keys[d], hash)) {
       targets[d] = *t;
       continue;
     }
@@ -1496,12 +1505,13 @@ void DecideDocs(State& s, const std::vector<EntityResolver::DocNames>& docs, uns
   parallel::RunWorkers(workers, [&](std::size_t k) {
     WordKeys& word_keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
     for (std::size_t i; (i = next.fetch_add(1)) < decide.size();)
-      targets[decide[i]] = DecideCandidates(s, docs[decide[i]].names, word_keys);
+      targets[decide[i]] = std::make_shared<const std::vector<Target>>(
+          DecideCandidates(s, docs[decide[i]].names, word_keys));
   });
   for (const auto& [d, earlier] : same) targets[d] = targets[earlier];
   for (std::uint32_t d : decide) {
-    std::size_t bytes = keys[d].size() + targets[d].size() * sizeof(Target);
-    for (const Target& t : targets[d]) bytes += t.lower.size();
+    std::size_t bytes = keys[d].size() + targets[d]->size() * sizeof(Target);
+    for (const Target& t : *targets[d]) bytes += t.lower.size();
     if (s.decided_bytes + bytes > State::kMaxDecidedBytes) {
       Release(s.decided);
       s.decided_bytes = 0;
@@ -1515,7 +1525,7 @@ void DecideDocs(State& s, const std::vector<EntityResolver::DocNames>& docs, uns
 // short-form candidates as `targets` (DecideCandidates, every Note() done)
 // decided them.
 void FoldDoc(State& s, const PartialNames& names, const std::string& id, const std::string& outlet,
-             const std::vector<Target>& targets) {
+             const Targets& targets) {
   const auto doc = static_cast<std::uint32_t>(s.doc_key.size());
   const auto [key, fresh] = s.keys.try_emplace(id, static_cast<std::uint32_t>(s.key_names.size()));
   if (fresh) s.key_names.push_back(&key->first);
@@ -1562,7 +1572,7 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
   const auto& parser = s.clusterer.parser();
   for (std::size_t k = 0; k < names.candidates.size(); ++k) {
     const PartialCandidate& c = names.candidates[k];
-    const Target& t = targets[k];
+    const Target& t = (*targets)[k];
     std::optional<std::uint32_t> target;
     switch (t.to) {
       case Target::To::kName:
@@ -1948,12 +1958,13 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
 void EntityResolver::Fold(const PartialNames& names, const std::string& doc_id,
                           const std::string& outlet) {
   State& s = *state_;
-  FoldDoc(s, names, doc_id, outlet, DecideCandidates(s, names, s.word_keys));
+  FoldDoc(s, names, doc_id, outlet,
+          std::make_shared<const std::vector<Target>>(DecideCandidates(s, names, s.word_keys)));
 }
 
 void EntityResolver::Fold(const std::vector<DocNames>& docs, unsigned threads) {
   State& s = *state_;
-  std::vector<std::vector<Target>> targets;
+  std::vector<Targets> targets;
   DecideDocs(s, docs, threads, targets);
   for (std::size_t d = 0; d < docs.size(); ++d)
     FoldDoc(s, docs[d].names, docs[d].id, docs[d].outlet, targets[d]);
@@ -1975,7 +1986,7 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
   // its own; the caller, folding meanwhile, reads none)
   struct Ready {
     std::vector<DocNames> docs;
-    std::vector<std::vector<Target>> targets;
+    std::vector<Targets> targets;
   };
   auto prepare = [&](std::size_t b, Ready& r) {
     read(b, r.docs);
@@ -1996,7 +2007,8 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
 EntityTable EntityResolver::Resolve() {
   State& s = *state_;
   for (const State::Held& h : s.held)
-    FoldDoc(s, h.names, h.id, h.outlet, DecideCandidates(s, h.names, s.word_keys));
+    FoldDoc(s, h.names, h.id, h.outlet,
+            std::make_shared<const std::vector<Target>>(DecideCandidates(s, h.names, s.word_keys)));
   s.held.clear();
   entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
   const std::size_t groups = s.groups.size();
