@@ -812,8 +812,18 @@ Clustering NameClusterer::Run_::Output() {
     c.merges = std::move(merges_[r]);
     out.clusters.push_back(std::move(c));
   }
-  std::sort(out.clusters.begin(), out.clusters.end(),
-            [](const Cluster& x, const Cluster& y) { return x.id < y.id; });
+  // (the order std::sort gives the clusters themselves, found on their
+  // numbers and then moved once: its steps depend only on the comparisons,
+  // so ids that tie keep the same order as well)
+  std::vector<std::uint32_t> order(out.clusters.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&out](std::uint32_t x, std::uint32_t y) {
+    return out.clusters[x].id < out.clusters[y].id;
+  });
+  std::vector<Cluster> sorted;
+  sorted.reserve(order.size());
+  for (std::uint32_t k : order) sorted.push_back(std::move(out.clusters[k]));
+  out.clusters = std::move(sorted);
   out.cluster_of.assign(in_.size(), -1);
   for (std::size_t k = 0; k < out.clusters.size(); ++k) {
     for (std::size_t i : out.clusters[k].inputs) out.cluster_of[i] = static_cast<std::ptrdiff_t>(k);

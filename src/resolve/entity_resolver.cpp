@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <deque>
 #include <map>
 #include <optional>
@@ -186,6 +187,34 @@ void AddUnique(std::vector<std::string>& v, const std::string& s) {
   v.push_back(s);
 }
 
+// AddUnique for a list that may grow long (the names a document keeps
+// apart from a person named in thousands of documents, met again in each):
+// past kScanMax strings, `v`'s strings are found through `slots`, open
+// addressing on HashBytes (1 + the string's index in `v`; 0: empty; at
+// most half full). `slots` is empty until then.
+void AddUniqueIndexed(std::vector<std::string>& v, std::vector<std::uint32_t>& slots,
+                      const std::string& s) {
+  constexpr std::size_t kScanMax = 16;
+  if (v.size() < kScanMax) return AddUnique(v, s);
+  if (s.empty()) return;
+  auto place = [&slots](std::string_view x, std::uint32_t entry) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = HashBytes(x) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = entry;
+  };
+  if (2 * (v.size() + 1) > slots.size()) {
+    slots.assign(std::bit_ceil(2 * (v.size() + 1)), 0);
+    for (std::size_t k = 0; k < v.size(); ++k) place(v[k], static_cast<std::uint32_t>(k + 1));
+  }
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t i = HashBytes(s) & mask; slots[i] != 0; i = (i + 1) & mask) {
+    if (v[slots[i] - 1] == s) return;
+  }
+  v.push_back(s);
+  place(s, static_cast<std::uint32_t>(v.size()));
+}
+
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 // The words of a name as the name parser keys them, case, particles,
@@ -263,6 +292,27 @@ class WordKeys {
   std::unordered_map<std::uint64_t, bool> transliterates_;  // (a << 32) | b → Transliterates
 };
 
+// What a short-form candidate of a document stands for: the half of
+// folding a document that only reads (its own names, the rules, what every
+// Note() gathered — the run's acronyms and organisation keys), so that
+// many documents are decided at once on other threads (Fold of a batch);
+// FoldDoc applies the verdicts in input order.
+struct Target {
+  enum class To : std::uint8_t { kNone, kName, kPhrase, kAcronym, kInput, kPerson };
+  To to = To::kNone;
+  bool parsed = false;      // kPhrase: `known` was computed here (State::known_phrase had no entry)
+  bool known = false;       // kPhrase, parsed: the phrase parses to an organisation's key
+  std::uint32_t input = 0;  // kInput: the document's input it is a short form of
+  std::string lower;        // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
+};
+
+// A document's targets, shared by the copies of the document (DecideDocs);
+// null: no candidates.
+using Targets = std::shared_ptr<const std::vector<Target>>;
+
+// A number per State made (RoleMemo tells resolvers apart by it).
+std::atomic<std::uint64_t> states_made{0};
+
 }  // namespace
 
 struct EntityResolver::State {
@@ -280,6 +330,7 @@ struct EntityResolver::State {
     // input that first gave it to the group (see Feed)
     std::vector<std::pair<std::string, std::uint64_t>> roles, affiliations;
     std::vector<std::string> same_as, distinct_from;
+    std::vector<std::uint32_t> same_as_slots, distinct_from_slots;  // AddUniqueIndexed
     // documents (indices) it is in, each once; kMade: only as a
     // short-form candidate of the document
     std::vector<std::uint32_t> docs;
@@ -299,6 +350,7 @@ struct EntityResolver::State {
     std::string id, outlet;
   };
 
+  const std::uint64_t number = ++states_made;  // (RoleMemo)
   ResolverConfig config;
   entities::NameClusterer clusterer;
   SpellingReporter reporter;                 // its spelling test decides short forms
@@ -323,6 +375,14 @@ struct EntityResolver::State {
   std::unordered_set<std::string> acronyms;   // names of acronym inputs
   std::unordered_set<std::string> org_names;  // organisations' names, not acronyms
   std::unordered_set<std::string> org_keys;   // their parsed keys
+  // DecideCandidates' targets of the documents decided lately (DecideDocs),
+  // by the bytes of what it reads of a document (DecideKey): a copy of a
+  // document (wire copy republished) is decided once. Valid while the
+  // acronyms and organisation keys stay (Note() forgets them); bounded, not
+  // a limit: emptied whole past kMaxDecidedBytes.
+  static constexpr std::size_t kMaxDecidedBytes = 8u << 20;
+  FlatMap<Targets> decided;
+  std::size_t decided_bytes = 0;
   // pass 2 (Fold), documents in input order
   std::unordered_map<std::string, bool> known_phrase;  // lower case → an organisation's key
   // FoldDoc writes known_phrase while DecideCandidates of the next batch
@@ -441,6 +501,42 @@ std::string RoleOf(const EntityResolver::State& s, std::string_view role) {
   const std::string_view rest = role.substr(start);
   return RoleLike(s, rest) ? std::string(rest) : "";
 }
+
+// RoleOf and RoleLike of one resolver, remembered per role on the thread
+// that asks (ApplyChecked asks of every record of the run, on any thread; a
+// run's roles are few and repeat: "spokesman", "President"). They read only
+// the rules, so a memo is never stale; bounded, not a limit: emptied whole
+// at kMaxRoles.
+class RoleMemo {
+ public:
+  static RoleMemo& For(const EntityResolver::State& s) {
+    thread_local RoleMemo memo;
+    if (memo.owner_ != s.number) {
+      memo.owner_ = s.number;
+      memo.of_.Clear();
+      memo.like_.Clear();
+    }
+    return memo;
+  }
+  const std::string& Of(const EntityResolver::State& s, std::string_view role) {
+    const std::uint64_t hash = HashBytes(role);
+    if (const std::string* of = of_.Find(role, hash)) return *of;
+    if (of_.size() >= kMaxRoles) of_.Clear();
+    return of_.Insert(role, hash, RoleOf(s, role));
+  }
+  bool Like(const EntityResolver::State& s, std::string_view role) {
+    const std::uint64_t hash = HashBytes(role);
+    if (const bool* like = like_.Find(role, hash)) return *like;
+    if (like_.size() >= kMaxRoles) like_.Clear();
+    return like_.Insert(role, hash, RoleLike(s, role));
+  }
+
+ private:
+  static constexpr std::size_t kMaxRoles = 1 << 14;
+  std::uint64_t owner_ = 0;  // State::number; 0: none yet
+  FlatMap<std::string> of_;
+  FlatMap<bool> like_;
+};
 
 // An affiliation that names a body: it has a capitalised word that is no
 // function word ("Foreign Ministry", "Clinton campaign"; never "like" of
@@ -1075,6 +1171,10 @@ PartialNames EntityResolver::Names(const Document& doc, const DocResult& result)
 
 void EntityResolver::Note(const PartialNames& names) {
   State& s = *state_;
+  if (s.decided_bytes > 0) {  // (a new acronym or organisation may change a verdict)
+    Release(s.decided);
+    s.decided_bytes = 0;
+  }
   for (const PartialName& n : names.inputs) {
     if (n.acronym) s.acronyms.insert(n.name);
     if (n.kind == Kind::kOrganization && !n.acronym && s.org_names.insert(n.name).second)
@@ -1090,6 +1190,8 @@ void EntityResolver::Clear() {
   Release(s.org_names);
   Release(s.org_keys);
   Release(s.known_phrase);
+  Release(s.decided);
+  s.decided_bytes = 0;
   Release(s.groups);
   Release(s.group_index);
   Release(s.occurrence_forms);
@@ -1293,20 +1395,6 @@ class DocPeople {
   std::vector<std::uint32_t> last_prepared_;  // Respells: last_words_ (WordKeys::PreparedAt)
 };
 
-// What a short-form candidate of a document stands for: the half of
-// folding a document that only reads (its own names, the rules, what every
-// Note() gathered — the run's acronyms and organisation keys), so that
-// many documents are decided at once on other threads (Fold of a batch);
-// FoldDoc applies the verdicts in input order.
-struct Target {
-  enum class To : std::uint8_t { kNone, kName, kPhrase, kAcronym, kInput, kPerson };
-  To to = To::kNone;
-  bool parsed = false;      // kPhrase: `known` was computed here (State::known_phrase had no entry)
-  bool known = false;       // kPhrase, parsed: the phrase parses to an organisation's key
-  std::uint32_t input = 0;  // kInput: the document's input it is a short form of
-  std::string lower;        // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
-};
-
 // A capitalised word that is the surname of a person named in the same
 // document, or a spelling of it by the spelling report's test, or an
 // acronym defined anywhere in the run. Reads `s` only (known_phrase: as a
@@ -1347,11 +1435,97 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
   return out;
 }
 
+// What DecideCandidates reads of a document's names, as bytes: every
+// input's kind in order (a target names its input by position), a
+// person's name and whether it speaks and has roles, and every candidate's
+// word and flags; sizes before the bytes, so that two documents have the
+// same key only when DecideCandidates reads the same of both.
+void DecideKey(const PartialNames& names, std::string& key) {
+  auto append_size = [&key](std::size_t n) {
+    const auto n32 = static_cast<std::uint32_t>(n);
+    key.append(reinterpret_cast<const char*>(&n32), sizeof n32);
+  };
+  std::size_t size = sizeof(std::uint32_t) + names.inputs.size() * (2 + sizeof(std::uint32_t));
+  for (const PartialName& x : names.inputs) size += x.name.size();
+  for (const PartialCandidate& c : names.candidates)
+    size += 1 + sizeof(std::uint32_t) + c.word.size();
+  key.clear();
+  key.reserve(size);
+  append_size(names.inputs.size());
+  for (const PartialName& x : names.inputs) {
+    key.push_back(static_cast<char>(x.kind));
+    if (x.kind != Kind::kPerson) continue;
+    key.push_back(static_cast<char>((x.speaker ? 1 : 0) | (x.roles.empty() ? 0 : 2)));
+    append_size(x.name.size());
+    key += x.name;
+  }
+  for (const PartialCandidate& c : names.candidates) {
+    key.push_back(static_cast<char>((c.phrase ? 1 : 0) | (c.in_phrase ? 2 : 0) | (c.name ? 4 : 0)));
+    append_size(c.word.size());
+    key += c.word;
+  }
+}
+
+// DecideCandidates of each of `docs` into `targets`, on up to `threads`
+// threads (each with word keys of its own): a document whose key (DecideKey)
+// was decided lately (State::decided) or earlier in `docs` takes those
+// targets, the others are decided and remembered. The verdicts are the
+// same as deciding each: they depend only on the key, the rules and what
+// every Note() gathered (a copy's kPhrase `parsed`/`known` may be stale,
+// but FoldDoc reads them only for a phrase State::known_phrase lacks, and
+// the copied document's FoldDoc, earlier in input order, added it).
+void DecideDocs(State& s, const std::vector<EntityResolver::DocNames>& docs, unsigned threads,
+                std::vector<Targets>& targets) {
+  targets.assign(docs.size(), nullptr);
+  std::vector<std::string> keys(docs.size());
+  std::vector<std::uint32_t> decide;                          // documents to decide
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> same;  // (document, an earlier one of docs)
+  FlatMap<std::uint32_t> first;                               // key → its first document in docs
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    if (docs[d].names.candidates.empty()) continue;
+    DecideKey(docs[d].names, keys[d]);
+    const std::uint64_t hash = HashBytes(keys[d]);
+    if (const Targets* t = s.decided.Find(keys[d], hash)) {
+      targets[d] = *t;
+      continue;
+    }
+    const auto at = static_cast<std::uint32_t>(d);
+    const std::uint32_t earlier = first.Insert(keys[d], hash, at);
+    if (earlier == at) {
+      decide.push_back(at);
+    } else {
+      same.emplace_back(at, earlier);
+    }
+  }
+  const std::size_t workers =
+      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, decide.size()));
+  while (s.worker_keys.size() + 1 < workers)
+    s.worker_keys.push_back(std::make_unique<WordKeys>(s.clusterer.parser()));
+  std::atomic<std::size_t> next{0};
+  parallel::RunWorkers(workers, [&](std::size_t k) {
+    WordKeys& word_keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
+    for (std::size_t i; (i = next.fetch_add(1)) < decide.size();)
+      targets[decide[i]] = std::make_shared<const std::vector<Target>>(
+          DecideCandidates(s, docs[decide[i]].names, word_keys));
+  });
+  for (const auto& [d, earlier] : same) targets[d] = targets[earlier];
+  for (std::uint32_t d : decide) {
+    std::size_t bytes = keys[d].size() + targets[d]->size() * sizeof(Target);
+    for (const Target& t : *targets[d]) bytes += t.lower.size();
+    if (s.decided_bytes + bytes > State::kMaxDecidedBytes) {
+      Release(s.decided);
+      s.decided_bytes = 0;
+    }
+    s.decided.Insert(keys[d], targets[d]);
+    s.decided_bytes += bytes;
+  }
+}
+
 // Folds one document's name inputs into the run's groups, and its
 // short-form candidates as `targets` (DecideCandidates, every Note() done)
 // decided them.
 void FoldDoc(State& s, const PartialNames& names, const std::string& id, const std::string& outlet,
-             const std::vector<Target>& targets) {
+             const Targets& targets) {
   const auto doc = static_cast<std::uint32_t>(s.doc_key.size());
   const auto [key, fresh] = s.keys.try_emplace(id, static_cast<std::uint32_t>(s.key_names.size()));
   if (fresh) s.key_names.push_back(&key->first);
@@ -1369,8 +1543,9 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
     g.tentative = false;
     for (const std::string& r : n.roles) AddFirst(g.roles, r, s.position);
     for (const std::string& a : n.affiliations) AddFirst(g.affiliations, a, s.position);
-    for (const std::string& x : n.same_as) AddUnique(g.same_as, x);
-    for (const std::string& x : n.distinct_from) AddUnique(g.distinct_from, x);
+    for (const std::string& x : n.same_as) AddUniqueIndexed(g.same_as, g.same_as_slots, x);
+    for (const std::string& x : n.distinct_from)
+      AddUniqueIndexed(g.distinct_from, g.distinct_from_slots, x);
     for (const EntityRole& r : n.stated) ++g.stated[{r.role, r.affiliation}];
     AddDoc(g, doc, false);
     ++s.position;
@@ -1397,7 +1572,7 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
   const auto& parser = s.clusterer.parser();
   for (std::size_t k = 0; k < names.candidates.size(); ++k) {
     const PartialCandidate& c = names.candidates[k];
-    const Target& t = targets[k];
+    const Target& t = (*targets)[k];
     std::optional<std::uint32_t> target;
     switch (t.to) {
       case Target::To::kName:
@@ -1783,22 +1958,14 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
 void EntityResolver::Fold(const PartialNames& names, const std::string& doc_id,
                           const std::string& outlet) {
   State& s = *state_;
-  FoldDoc(s, names, doc_id, outlet, DecideCandidates(s, names, s.word_keys));
+  FoldDoc(s, names, doc_id, outlet,
+          std::make_shared<const std::vector<Target>>(DecideCandidates(s, names, s.word_keys)));
 }
 
 void EntityResolver::Fold(const std::vector<DocNames>& docs, unsigned threads) {
   State& s = *state_;
-  const std::size_t workers =
-      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, docs.size()));
-  while (s.worker_keys.size() + 1 < workers)
-    s.worker_keys.push_back(std::make_unique<WordKeys>(s.clusterer.parser()));
-  std::vector<std::vector<Target>> targets(docs.size());
-  std::atomic<std::size_t> next{0};
-  parallel::RunWorkers(workers, [&](std::size_t k) {
-    WordKeys& keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
-    for (std::size_t d; (d = next.fetch_add(1)) < docs.size();)
-      targets[d] = DecideCandidates(s, docs[d].names, keys);
-  });
+  std::vector<Targets> targets;
+  DecideDocs(s, docs, threads, targets);
   for (std::size_t d = 0; d < docs.size(); ++d)
     FoldDoc(s, docs[d].names, docs[d].id, docs[d].outlet, targets[d]);
 }
@@ -1819,17 +1986,11 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
   // its own; the caller, folding meanwhile, reads none)
   struct Ready {
     std::vector<DocNames> docs;
-    std::vector<std::vector<Target>> targets;
+    std::vector<Targets> targets;
   };
   auto prepare = [&](std::size_t b, Ready& r) {
     read(b, r.docs);
-    r.targets.assign(r.docs.size(), {});
-    std::atomic<std::size_t> next{0};
-    parallel::RunWorkers(std::min<std::size_t>(threads, r.docs.size()), [&](std::size_t k) {
-      WordKeys& keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
-      for (std::size_t d; (d = next.fetch_add(1)) < r.docs.size();)
-        r.targets[d] = DecideCandidates(s, r.docs[d].names, keys);
-    });
+    DecideDocs(s, r.docs, threads, r.targets);
   };
   Ready now, ahead;
   if (batches > 0) prepare(0, now);
@@ -1846,7 +2007,8 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
 EntityTable EntityResolver::Resolve() {
   State& s = *state_;
   for (const State::Held& h : s.held)
-    FoldDoc(s, h.names, h.id, h.outlet, DecideCandidates(s, h.names, s.word_keys));
+    FoldDoc(s, h.names, h.id, h.outlet,
+            std::make_shared<const std::vector<Target>>(DecideCandidates(s, h.names, s.word_keys)));
   s.held.clear();
   entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
   const std::size_t groups = s.groups.size();
@@ -2022,7 +2184,7 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
       auto& sp = result.quotes[i].speaker;
       if (!sp) continue;
       if (!sp->affiliation.empty() && !BodyLike(*s, sp->affiliation)) sp->affiliation.clear();
-      if (!sp->role.empty()) sp->role = RoleOf(*s, sp->role);
+      if (!sp->role.empty()) sp->role = RoleMemo::For(*s).Of(*s, sp->role);
       // a speaker the entity stage found no name in (a dateline, a month,
       // a headline): an unnamed source, not a name
       if ((i < n && ents[i] >= 0) || sp->type == SpeakerType::kAnonymous || sp->name.empty())
@@ -2041,7 +2203,7 @@ void ApplyTable(const EntityTable& table, std::size_t doc_index, DocResult& resu
   for (std::size_t i = 0; i < n; ++i) {
     const auto& sp = result.quotes[i].speaker;
     if (sp && ents[i] >= 0 && !sp->role.empty() &&
-        (s ? RoleLike(*s, sp->role) : has_role(entity(i), sp->role, nullptr)))
+        (s ? RoleMemo::For(*s).Like(*s, sp->role) : has_role(entity(i), sp->role, nullptr)))
       stating.push_back(i);
   }
   // a speaker of no run-wide entity keeps no id (the attribution's

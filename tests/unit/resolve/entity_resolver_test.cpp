@@ -295,6 +295,12 @@ TEST_SUITE("resolve") {
     docs.push_back({"y", "Y",
                     "PM Daud Kamali said the budget was ready. Protesters marched in support of "
                     "Daud. The Somali Defense Ministry said the Defense Ministry would pay."});
+    // the same short forms beside other people: decided afresh, not copied
+    // from the document above (DecideDocs' key holds the people's names)
+    docs.push_back({"z", "Z",
+                    "Governor Ramzi Kellerman said the storm had passed and that Tarkan's men were "
+                    "ready. Foreign Minister Omar al-Shirwani said talks went well. Sirwani said "
+                    "the visit was useful. UNAMI staff left."});
     const std::size_t n = docs.size();
     for (std::size_t i = 0; i < n; ++i) docs.push_back({docs[i].id + "-2", "Z", docs[i].text});
     std::vector<PartialNames> names;
