@@ -10,7 +10,8 @@
 //     0..n-1 each at most once per list, made item by item from the lists
 //     each item is in: a pair shared through many keys (copies of one text
 //     share all of theirs) is held once, not once per key; items in the
-//     same lists (copies) gather the items they share a list with once.
+//     same lists (copies) gather the items they share a list with once
+//     (*twins, when given: whether any two items were in the same lists).
 //   CompleteLink(n, links, ok, check): joins items 0..n-1 along `links`
 //     (pairs, strongest first): two groups join only when ok(x, y) holds for
 //     every x of one and y of the other (at most `check` members of each side
@@ -62,7 +63,7 @@ std::vector<ItemPair> PostingPairs(const Postings& postings, std::size_t max_pos
 
 template <class Postings>
 std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n,
-                                         std::size_t max_posting) {
+                                         std::size_t max_posting, bool* twins = nullptr) {
   using List = typename Postings::mapped_type;
   std::vector<const List*> lists;
   std::vector<std::vector<std::uint32_t>> lists_of(n);  // item → the lists it is in
@@ -109,6 +110,7 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
       }
     }
   }
+  if (twins) *twins = !twins_left.empty();
   std::vector<std::vector<std::size_t>> partners(twins_left.size());  // by group, ascending
   std::vector<ItemPair> pairs;
   std::vector<std::size_t> with;  // the later items item i shares a list with, each once

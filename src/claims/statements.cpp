@@ -723,13 +723,11 @@ AlikeItems Alike(const Ranked& g, const std::vector<std::size_t>& ranks,
     const Bag& p = bags[c];
     std::uint64_t h = mix(mix(x.event, static_cast<std::uint32_t>(x.day)),
                           static_cast<std::uint32_t>(g.Published(x)) * 2 + x.direct);
-    h = mix(mix(h, bits(p.total)), bits(p.topic_total));
-    for (const BagTerm& t : p.terms)
-      h = mix(mix(mix(h, t.id * 2 + t.proper), bits(t.weight)), bits(t.topic));
-    if (x.direct) {
-      h = mix(h, HashBytes(p.features->wording.letters()));
-      for (std::uint32_t e : p.features->wording.ends()) h = mix(h, e);
-    }
+    // (ids, names and the wording's letters: the weights — functions of
+    // them and the document's counts — and the word ends are compared only
+    // where the hashes agree)
+    for (const BagTerm& t : p.terms) h = mix(h, t.id * 2 + t.proper);
+    if (x.direct) h = mix(h, HashBytes(p.features->wording.letters()));
     by_hash[c] = {h, static_cast<std::uint32_t>(c)};
   }
   auto same = [&](std::size_t c, std::size_t d) {
@@ -911,7 +909,9 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     Release(count);
     for (auto& [k, list] : lists) postings.emplace_back(k, std::move(list));
   }
-  std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
+  bool twins = false;  // (items alike are in the same lists: none without twins)
+  std::vector<ItemPair> pairs =
+      PostingPairsByItem(postings, ranks.size(), config.max_posting, &twins);
   Release(postings);
   BlockLinks out;
   // The items of the pairs, ascending, and each one's index among them (a
@@ -939,8 +939,9 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   }
   // (a pair of two classes met before, of one document or not as it is:
   // looked up, not weighed again — Alike)
-  const AlikeItems alike =
-      out.items.size() < (std::size_t{1} << 31) ? Alike(g, ranks, out.items, bags) : AlikeItems{};
+  const AlikeItems alike = twins && out.items.size() < (std::size_t{1} << 31)
+                               ? Alike(g, ranks, out.items, bags)
+                               : AlikeItems{};
   SimilarityMemo memo;
   auto one_doc_of = [&](std::size_t x, std::size_t y) {
     return g.SameDoc(g.Item(ranks[out.items[x]]), g.Item(ranks[out.items[y]]));

@@ -13,6 +13,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -693,6 +694,17 @@ TEST_SUITE("claims.statements") {
       CHECK(PostingPairsByItem(row.postings, row.n, row.max_posting) == want);
     }
     CHECK(PostingPairsByItem(copies, 8, 4) == std::vector<ItemPair>{{1, 4}, {1, 7}, {4, 7}});
+    // Whether two items were in the same lists (the grouping looks for
+    // alike records only then).
+    using Lists = std::map<std::string, std::vector<std::size_t>>;
+    for (const auto& [postings, n, max_posting, twins] :
+         {std::tuple(copies, std::size_t{8}, std::size_t{4}, true),
+          std::tuple(copied, std::size_t{40}, std::size_t{9}, true),
+          std::tuple(Lists{{"x", {0, 2}}, {"y", {1, 2}}}, std::size_t{3}, std::size_t{4}, false)}) {
+      bool found = !twins;
+      PostingPairsByItem(postings, n, max_posting, &found);
+      CHECK(found == twins);
+    }
   }
 
   TEST_CASE("WordRun: the full table's answer, read only where words match") {
