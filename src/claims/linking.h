@@ -9,7 +9,9 @@
 //   PostingPairsByItem(postings, n, max_posting): the same pairs, for items
 //     0..n-1 each at most once per list, made item by item from the lists
 //     each item is in: a pair shared through many keys (copies of one text
-//     share all of theirs) is held once, not once per key.
+//     share all of theirs) is held once, not once per key; items in the
+//     same lists (copies) gather the items they share a list with once
+//     (*twins, when given: whether any two items were in the same lists).
 //   CompleteLink(n, links, ok, check): joins items 0..n-1 along `links`
 //     (pairs, strongest first): two groups join only when ok(x, y) holds for
 //     every x of one and y of the other (at most `check` members of each side
@@ -61,7 +63,7 @@ std::vector<ItemPair> PostingPairs(const Postings& postings, std::size_t max_pos
 
 template <class Postings>
 std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n,
-                                         std::size_t max_posting) {
+                                         std::size_t max_posting, bool* twins = nullptr) {
   using List = typename Postings::mapped_type;
   std::vector<const List*> lists;
   std::vector<std::vector<std::uint32_t>> lists_of(n);  // item → the lists it is in
@@ -70,12 +72,71 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
     for (std::size_t i : list) lists_of[i].push_back(static_cast<std::uint32_t>(lists.size()));
     lists.push_back(&list);
   }
+  // Twins: items in the same lists (copies of one text). They share a list
+  // with the same items, so those are gathered once, for the first twin,
+  // and each twin pairs with those after it. (group_of: an item's group of
+  // twins, or kAlone; a group's partners kept from its first twin to its
+  // last.)
+  constexpr std::uint32_t kAlone = UINT32_MAX;
+  std::vector<std::uint32_t> group_of(n, kAlone);
+  std::vector<std::uint32_t> twins_left;  // by group: its twins not yet paired
+  {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (lists_of[i].empty()) continue;
+      std::uint64_t h = lists_of[i].size();
+      for (std::uint32_t l : lists_of[i]) h = (h ^ l) * 0x9E3779B97F4A7C15ULL + (h >> 29);
+      by_hash.emplace_back(h, static_cast<std::uint32_t>(i));
+    }
+    std::sort(by_hash.begin(), by_hash.end());
+    std::vector<std::uint32_t> firsts;  // a run of one hash: the first item of each set of lists
+    for (std::size_t a = 0, b = 0; a < by_hash.size(); a = b) {
+      while (b < by_hash.size() && by_hash[b].first == by_hash[a].first) ++b;
+      firsts.clear();
+      for (std::size_t k = a; k < b; ++k) {
+        const std::uint32_t i = by_hash[k].second;
+        const auto twin = std::find_if(firsts.begin(), firsts.end(),
+                                       [&](std::uint32_t f) { return lists_of[f] == lists_of[i]; });
+        if (twin == firsts.end()) {
+          firsts.push_back(i);
+          continue;
+        }
+        if (group_of[*twin] == kAlone) {
+          group_of[*twin] = static_cast<std::uint32_t>(twins_left.size());
+          twins_left.push_back(1);
+        }
+        group_of[i] = group_of[*twin];
+        ++twins_left[group_of[i]];
+      }
+    }
+  }
+  if (twins) *twins = !twins_left.empty();
+  std::vector<std::vector<std::size_t>> partners(twins_left.size());  // by group, ascending
   std::vector<ItemPair> pairs;
   std::vector<std::size_t> with;  // the later items item i shares a list with, each once
   // item j → the last i it was taken for (a pair shared through many lists
   // is taken once, not sorted out after)
   std::vector<std::size_t> taken_for(n, n);
   for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t group = group_of[i];
+    if (group != kAlone) {
+      std::vector<std::size_t>& all = partners[group];
+      if (all.empty()) {  // (its first twin: every item of its lists, each once)
+        for (std::uint32_t l : lists_of[i]) {
+          for (std::size_t j : *lists[l]) {
+            if (taken_for[j] == i) continue;
+            taken_for[j] = i;
+            all.push_back(j);
+          }
+        }
+        std::sort(all.begin(), all.end());
+      }
+      for (auto j = std::upper_bound(all.begin(), all.end(), i); j != all.end(); ++j)
+        pairs.emplace_back(i, *j);
+      if (--twins_left[group] == 0) std::vector<std::size_t>().swap(all);
+      std::vector<std::uint32_t>().swap(lists_of[i]);
+      continue;
+    }
     with.clear();
     for (std::uint32_t l : lists_of[i]) {
       const List& list = *lists[l];
@@ -119,8 +180,9 @@ LinkedGroups CompleteLink(std::size_t n, const std::vector<ItemPair>& links, Ok 
     if (!fits) continue;
     if (ga > gb) std::swap(ga, gb);
     for (std::size_t r : g.members[gb]) g.group[r] = ga;
+    const auto before = static_cast<std::ptrdiff_t>(g.members[ga].size());
     g.members[ga].insert(g.members[ga].end(), g.members[gb].begin(), g.members[gb].end());
-    std::sort(g.members[ga].begin(), g.members[ga].end());
+    std::inplace_merge(g.members[ga].begin(), g.members[ga].begin() + before, g.members[ga].end());
     g.members[gb].clear();
   }
   return g;

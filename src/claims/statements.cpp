@@ -1,6 +1,7 @@
 #include "claims/statements.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -696,6 +697,130 @@ struct ShortPostings : std::vector<std::pair<std::uint32_t, std::vector<std::siz
   using mapped_type = std::vector<std::size_t>;
 };
 
+// Items of a block alike for Ranked::Similarity: the same event, event
+// day, publication day and directness, the same weighed bag (ids, names,
+// weights, topic weights, totals) and, direct, the same wording — all
+// Similarity reads of an item but its document, so two pairs of items of
+// the same two classes, both of one document or both not, get the same
+// similarity. A run that prints one wire story in many outlets has each of
+// its records once per copy (x11: eleven): a block's pairs are then mostly
+// the same few pairs of classes over and over.
+// class_of[c]: the smallest c of its class; alone[c]: no other is alike.
+struct AlikeItems {
+  std::vector<std::uint32_t> class_of;
+  std::vector<char> alone;
+};
+AlikeItems Alike(const Ranked& g, const std::vector<std::size_t>& ranks,
+                 const std::vector<std::size_t>& items, const std::vector<Bag>& bags) {
+  auto item = [&](std::size_t c) -> const PackedItem& { return g.Item(ranks[items[c]]); };
+  auto bits = [](double d) { return std::bit_cast<std::uint64_t>(d); };
+  auto mix = [](std::uint64_t h, std::uint64_t v) {
+    return (h ^ v) * 0x9E3779B97F4A7C15ULL + (h >> 29);
+  };
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash(items.size());
+  for (std::size_t c = 0; c < items.size(); ++c) {
+    const PackedItem& x = item(c);
+    const Bag& p = bags[c];
+    std::uint64_t h = mix(mix(x.event, static_cast<std::uint32_t>(x.day)),
+                          static_cast<std::uint32_t>(g.Published(x)) * 2 + x.direct);
+    // (ids, names and the wording's letters: the weights — functions of
+    // them and the document's counts — and the word ends are compared only
+    // where the hashes agree)
+    for (const BagTerm& t : p.terms) h = mix(h, t.id * 2 + t.proper);
+    if (x.direct) h = mix(h, HashBytes(p.features->wording.letters()));
+    by_hash[c] = {h, static_cast<std::uint32_t>(c)};
+  }
+  auto same = [&](std::size_t c, std::size_t d) {
+    const PackedItem& x = item(c);
+    const PackedItem& y = item(d);
+    const Bag& p = bags[c];
+    const Bag& q = bags[d];
+    if (x.event != y.event || x.day != y.day || x.direct != y.direct ||
+        g.Published(x) != g.Published(y) || bits(p.total) != bits(q.total) ||
+        bits(p.topic_total) != bits(q.topic_total) || p.terms.size() != q.terms.size()) {
+      return false;
+    }
+    for (std::size_t k = 0; k < p.terms.size(); ++k) {
+      const BagTerm& s = p.terms[k];
+      const BagTerm& t = q.terms[k];
+      if (s.id != t.id || s.proper != t.proper || bits(s.weight) != bits(t.weight) ||
+          bits(s.topic) != bits(t.topic)) {
+        return false;
+      }
+    }
+    return !x.direct || p.features->wording == q.features->wording;
+  };
+  std::sort(by_hash.begin(), by_hash.end());
+  AlikeItems out;
+  out.class_of.resize(items.size());
+  out.alone.assign(items.size(), 1);
+  std::vector<std::uint32_t> firsts;  // a run of one hash: its classes' smallest items
+  for (std::size_t a = 0, b = 0; a < by_hash.size(); a = b) {
+    while (b < by_hash.size() && by_hash[b].first == by_hash[a].first) ++b;
+    firsts.clear();
+    for (std::size_t k = a; k < b; ++k) {
+      const std::uint32_t c = by_hash[k].second;
+      std::uint32_t cls = c;
+      for (std::uint32_t f : firsts) {
+        if (!same(f, c)) continue;
+        cls = f;
+        out.alone[f] = out.alone[c] = 0;
+        break;
+      }
+      if (cls == c) firsts.push_back(c);
+      out.class_of[c] = cls;
+    }
+  }
+  return out;
+}
+
+// Similarities already weighed, by (class of a, class of b, one document):
+// open addressing on the 64-bit key, at most half full.
+class SimilarityMemo {
+ public:
+  static std::uint64_t Key(std::uint32_t a, std::uint32_t b, bool one_doc) {
+    return (std::uint64_t{a} << 33) | (std::uint64_t{b} << 1) | (one_doc ? 1 : 0);
+  }
+  const double* Find(std::uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = Start(key);; i = (i + 1) & mask_) {
+      if (slots_[i].key == kEmpty) return nullptr;
+      if (slots_[i].key == key) return &slots_[i].sim;
+    }
+  }
+  // (key not held)
+  void Add(std::uint64_t key, double sim) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    Place(key, sim);
+    ++used_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key;
+    double sim;
+  };
+  static constexpr std::uint64_t kEmpty = UINT64_MAX;
+  std::size_t Start(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask_;
+  }
+  void Place(std::uint64_t key, double sim) {
+    std::size_t i = Start(key);
+    while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = {key, sim};
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 256 : 2 * old.size(), Slot{kEmpty, 0});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key != kEmpty) Place(s.key, s.sim);
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0, used_ = 0;
+};
+
 struct Edge {
   double sim;
   std::size_t a, b;  // indices into BlockLinks::items, a < b
@@ -784,7 +909,9 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     Release(count);
     for (auto& [k, list] : lists) postings.emplace_back(k, std::move(list));
   }
-  std::vector<ItemPair> pairs = PostingPairsByItem(postings, ranks.size(), config.max_posting);
+  bool twins = false;  // (items alike are in the same lists: none without twins)
+  std::vector<ItemPair> pairs =
+      PostingPairsByItem(postings, ranks.size(), config.max_posting, &twins);
   Release(postings);
   BlockLinks out;
   // The items of the pairs, ascending, and each one's index among them (a
@@ -810,13 +937,32 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     bags[c] = hold ? g.BagOf(held[i], held_uses.data() + held_at[i], held_at[i + 1] - held_at[i])
                    : g.BagOf(loaded[c]);
   }
-  auto similarity = [&](std::size_t x, std::size_t y) {
-    return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
+  // (a pair of two classes met before, of one document or not as it is:
+  // looked up, not weighed again — Alike)
+  const AlikeItems alike = twins && out.items.size() < (std::size_t{1} << 31)
+                               ? Alike(g, ranks, out.items, bags)
+                               : AlikeItems{};
+  SimilarityMemo memo;
+  auto one_doc_of = [&](std::size_t x, std::size_t y) {
+    return g.SameDoc(g.Item(ranks[out.items[x]]), g.Item(ranks[out.items[y]]));
+  };
+  // (one_doc: one_doc_of(x, y))
+  auto similarity = [&](std::size_t x, std::size_t y, bool one_doc) {
+    auto weigh = [&] {
+      return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
+    };
+    if (alike.alone.empty() || (alike.alone[x] && alike.alone[y])) return weigh();
+    const std::uint64_t key = SimilarityMemo::Key(alike.class_of[x], alike.class_of[y], one_doc);
+    if (const double* sim = memo.Find(key)) return *sim;
+    const double sim = weigh();
+    memo.Add(key, sim);
+    return sim;
   };
   // Whether each pair's similarity reaches config.keep, kept for step 4
   // (which asks again of the pairs across two groups): by pair, as `pairs`
   // ((a << 32) | b, ascending), a bit each — 8 bytes and a bit a pair, not
-  // a similarity (a block's pairs may be tens of millions).
+  // a similarity (a block's pairs may be tens of millions); only pairs of
+  // two items alone (Alike: the memo holds the others').
   std::vector<std::uint64_t> weighed;
   std::vector<bool> kept;
   weighed.reserve(pairs.size());
@@ -824,16 +970,19 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   std::vector<Edge> edges;
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
-    const double s = similarity(a, b);
-    weighed.push_back((std::uint64_t{a} << 32) | b);
-    kept.push_back(s >= config.keep);
-    const bool one_doc = g.SameDoc(g.Item(ranks[i]), g.Item(ranks[j]));
+    const bool one_doc = one_doc_of(a, b);
+    const double s = similarity(a, b, one_doc);
+    if (alike.alone.empty() || (alike.alone[a] && alike.alone[b])) {  // (else the memo has it)
+      weighed.push_back((std::uint64_t{a} << 32) | b);
+      kept.push_back(s >= config.keep);
+    }
     if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
   }
   Release(pairs);
-  std::sort(edges.begin(), edges.end(), [](const Edge& p, const Edge& q) {
-    return std::tie(q.sim, p.a, p.b) < std::tie(p.sim, q.a, q.b);
-  });
+  // Strongest first, ties by (a, b): the pairs came by (a, b), so a stable
+  // sort by strength alone.
+  std::stable_sort(edges.begin(), edges.end(),
+                   [](const Edge& p, const Edge& q) { return q.sim < p.sim; });
   // 4. Strongest links first; groups join only when no pair across them
   //    is unrelated (at most kCheck members of each side are compared).
   constexpr std::size_t kCheck = 64;
@@ -841,13 +990,17 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
   links.reserve(edges.size());
   for (const Edge& e : edges) links.emplace_back(e.a, e.b);
   Release(edges);
-  // (a pair weighed above is looked up, not weighed again)
+  // (a pair weighed above is looked up, not weighed again: by its classes
+  // when one is not alone — the memo holds every such pair weighed — else
+  // in `weighed`)
   auto keep = [&](std::size_t x, std::size_t y) {
+    if (!alike.alone.empty() && !(alike.alone[x] && alike.alone[y]))
+      return similarity(x, y, one_doc_of(x, y)) >= config.keep;
     const std::uint64_t key = (std::uint64_t{x} << 32) | y;
     const auto at = std::lower_bound(weighed.begin(), weighed.end(), key);
     if (at != weighed.end() && *at == key)
       return static_cast<bool>(kept[static_cast<std::size_t>(at - weighed.begin())]);
-    return similarity(x, y) >= config.keep;
+    return similarity(x, y, false) >= config.keep;  // (both alone: one_doc not read)
   };
   out.groups = CompleteLink(out.items.size(), links, keep, kCheck);
   return out;

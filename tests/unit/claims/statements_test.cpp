@@ -13,6 +13,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -435,6 +436,89 @@ TEST_SUITE("claims.statements") {
     }
   }
 
+  TEST_CASE("copies of stories in many outlets: the groups of copies told apart") {
+    // A wire story printed by several outlets: its records once per copy,
+    // alike but for their document (a pair's similarity is weighed once
+    // per pair of kinds). With each copy's records on an event of its own
+    // (undated: no occasion told apart, so no similarity changes), no two
+    // records are alike and every pair is weighed: the same groups.
+    const std::vector<std::string> story = {
+        "the ferry strike would end once the harbour board paid the crews",
+        "the ferry strike was costly",
+        "the harbour board must pay the crews of the ferry",
+    };
+    const std::vector<std::string> direct = {
+        "we will not end this march until the council listens",
+        "this march will not end until the council listens to us",
+    };
+    const std::vector<Term> topic_terms = Lexicon().Terms("ferry strike");
+    REQUIRE(topic_terms.size() == 2);
+    struct Row {
+      std::string name;
+      std::size_t copies;
+      bool topic;  // the story's documents say `ferry strike` often
+    };
+    const std::vector<Row> rows = {{"one copy", 1, false},
+                                   {"two copies", 2, false},
+                                   {"five copies", 5, false},
+                                   {"five copies, topic words", 5, true},
+                                   {"eight copies, topic words", 8, true}};
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      auto copies = [&](bool own_events) {
+        std::vector<StatementItem> items;
+        for (std::size_t k = 0; k < row.copies; ++k) {
+          // (appended: GCC 12's -Wrestrict misreads "s" + std::to_string(k))
+          std::string doc = "s", event = "E";
+          doc.append(std::to_string(k));
+          if (own_events) event.append(std::to_string(k));
+          for (std::size_t t = 0; t < story.size(); ++t)
+            items.push_back(Item("P1", doc, 100 * t, story[t], event));
+          for (std::size_t t = 0; t < direct.size(); ++t) {
+            StatementItem quote = Direct("P1", doc, 1000 + 100 * t, direct[t]);
+            quote.event = Keep(event);
+            items.push_back(quote);
+          }
+          items.push_back(Item("P2", doc, 5000, story[0], event));
+          if (!row.topic) continue;
+          for (StatementItem& item : items) {
+            if (item.doc != doc || !item.doc_uses.empty()) continue;
+            for (const Term& t : topic_terms) item.doc_uses.emplace_back(t.key, 9);
+            std::sort(item.doc_uses.begin(), item.doc_uses.end());
+          }
+        }
+        return items;
+      };
+      const StatementGrouper grouper(StatementConfig{}, Lexicon());
+      const StatementGroups alike = grouper.Run(copies(false));
+      if (row.copies > 1) CHECK(alike.of[0] == alike.of[6]);  // a record and its copy
+      CheckSameGroups(alike, grouper.Run(copies(true)));
+      CheckSameGroups(alike, grouper.Run(copies(false), 3));
+    }
+    // Two direct quotes sharing a run of words, not nearly the same words:
+    // one statement across documents, two in one. Document a prints the
+    // first, b both: the pair of kinds weighed across a and b first, then
+    // within b — each as its own.
+    // (Other speakers' records make the shared words rare in the run.)
+    const std::string said = "we will end the march when the council listens";
+    const std::string other = "the council listens to nobody, so the ferry crews stay home";
+    for (bool own_events : {false, true}) {
+      CAPTURE(own_events);
+      std::vector<StatementItem> items = {Direct("P1", "a", 0, said), Direct("P1", "b", 0, said),
+                                          Direct("P1", "b", 100, other)};
+      items[0].event = Keep(own_events ? "E1" : "E");
+      items[1].event = items[2].event = Keep(own_events ? "E2" : "E");
+      for (const char* word :
+           {"orchard",  "pension", "bakery",  "harvest",  "tunnel",   "library",    "stadium",
+            "vaccine",  "railway", "glacier", "festival", "mortgage", "lighthouse", "quarry",
+            "vineyard", "brewery", "airport", "canal",    "meadow",   "factory"})
+        items.push_back(Item("P9", word, 0, std::string("a new ") + word + " opened"));
+      const StatementGroups g = StatementGrouper(StatementConfig{}, Lexicon()).Run(items);
+      CHECK(g.of[0] == g.of[1]);
+      CHECK(g.of[2] != g.of[1]);
+    }
+  }
+
   TEST_CASE("PackedItems: strings interned once, 0 for none; Append interns anew") {
     PackedItems a;
     struct Row {
@@ -585,11 +669,24 @@ TEST_SUITE("claims.statements") {
       for (std::size_t i = 0; i < 30; ++i)
         if (rng() % 5 == 0) list.push_back(i);
     }
+    // Three copies of ten texts, interleaved (text t's copy c is item
+    // 10c + t), in random lists of texts, and ten other items.
+    std::map<std::string, std::vector<std::size_t>> copied;
+    for (int k = 0; k < 12; ++k) {
+      std::vector<std::size_t>& list = copied[std::to_string(200 + k)];
+      for (std::size_t c = 0; c < 3; ++c) {
+        for (std::size_t t = 0; t < 10; ++t)
+          if ((t * 7 + static_cast<std::size_t>(k) * 3) % 4 == 0) list.push_back(10 * c + t);
+      }
+      for (std::size_t i = 30; i < 40; ++i)
+        if (rng() % 3 == 0) list.push_back(i);
+    }
     const std::vector<Row> rows = {
         {"none", {}, 3, 4},
         {"one list", {{"x", {0, 2}}, {"y", {0, 1, 2}}}, 3, 2},
         {"copies share every key", copies, 8, 4},
         {"random lists", random, 30, 6},
+        {"copies of random lists among others", copied, 40, 9},
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);
@@ -597,6 +694,17 @@ TEST_SUITE("claims.statements") {
       CHECK(PostingPairsByItem(row.postings, row.n, row.max_posting) == want);
     }
     CHECK(PostingPairsByItem(copies, 8, 4) == std::vector<ItemPair>{{1, 4}, {1, 7}, {4, 7}});
+    // Whether two items were in the same lists (the grouping looks for
+    // alike records only then).
+    using Lists = std::map<std::string, std::vector<std::size_t>>;
+    for (const auto& [postings, n, max_posting, twins] :
+         {std::tuple(copies, std::size_t{8}, std::size_t{4}, true),
+          std::tuple(copied, std::size_t{40}, std::size_t{9}, true),
+          std::tuple(Lists{{"x", {0, 2}}, {"y", {1, 2}}}, std::size_t{3}, std::size_t{4}, false)}) {
+      bool found = !twins;
+      PostingPairsByItem(postings, n, max_posting, &found);
+      CHECK(found == twins);
+    }
   }
 
   TEST_CASE("WordRun: the full table's answer, read only where words match") {
