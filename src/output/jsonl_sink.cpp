@@ -3,11 +3,13 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -30,159 +32,300 @@ Span Snap(const std::string& text, Span span) {
 }
 
 // The line is written field by field in the fixed order of docs/output.md,
-// into one string: no JSON value is built. Every string goes through
-// Append, which writes exactly what nlohmann's dump(-1, ' ', false,
-// replace) writes (the format this sink had): '"' and '\\' escaped, the
-// control characters as \b \t \n \f \r or \u00xx, the rest as is; a string
-// that is not valid UTF-8 (never from a document, which ingest makes valid)
-// is left to nlohmann, so that its replacement characters are the same.
-//
-// Plain ASCII (no control character, quote or backslash) is passed eight
-// bytes at a time (text::JsonPlainAscii8): quotes are long runs of it.
-void Append(std::string& out, std::string_view s) {
-  const std::size_t mark = out.size();
-  out += '"';
+// straight into a buffer with room for the whole record (RecordRoom): no
+// JSON value is built, and no write checks for room. Every string goes
+// through PutString, which writes exactly what nlohmann's dump(-1, ' ',
+// false, replace) writes (the format this sink had): '"' and '\\' escaped,
+// the control characters as \b \t \n \f \r or \u00xx, the rest as is; a
+// string that is not valid UTF-8 (never from a document, which ingest makes
+// valid) is left to nlohmann, so that its replacement characters are the
+// same. A string of n bytes takes at most 6n + 2 (\u00xx a byte; U+FFFD's
+// three bytes for an invalid one).
+
+// Room for a string of `n` bytes (or null), with a separating comma and
+// the eight bytes PutString may store past its end.
+constexpr std::size_t StringRoom(std::size_t n) { return 6 * n + 16; }
+// Room for everything else of a record: the keys and punctuation (~330
+// bytes), seven numbers of at most 20 digits and the confidence.
+constexpr std::size_t kRecordFixed = 1024;
+
+template <std::size_t N>
+char* PutLiteral(char* p, const char (&literal)[N]) {
+  std::memcpy(p, literal, N - 1);
+  return p + N - 1;
+}
+
+char* PutNumber(char* p, std::size_t v) { return std::to_chars(p, p + 20, v).ptr; }
+
+// The bytes of `w` (eight, little-endian: the first in the low byte) that a
+// JSON string cannot pass as they are: a control character (< 0x20), '"',
+// '\\' or a byte >= 0x80. Each of the four tests flags its lowest such
+// byte exactly (a borrow runs only from a flagged byte to the bytes above
+// it), so the lowest flag of the union is the first byte to look at.
+std::uint64_t Special8(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+  return text::NonAscii8(w) | below_space | text::BytesEqual8(w, '"') | text::BytesEqual8(w, '\\');
+}
+
+// `s` as a JSON string at p. Returns the end; `*codepoints` is the number of
+// code points of s when it is valid UTF-8, else npos (nlohmann wrote it).
+// Eight bytes at a time: each word is stored whole, and p advances past its
+// plain bytes up to the first special one (Special8), which is written on
+// its own; the last word is padded with plain bytes. So it may store up to
+// eight bytes past what it writes, within the string's room (StringRoom's
+// slack): quotes are long runs of plain ASCII with a curly quotation mark
+// or an apostrophe here and there.
+char* PutString(char* p, std::string_view s, std::size_t* codepoints = nullptr) {
+  constexpr std::uint64_t kPlain = 0x6161616161616161ULL;  // "aaaaaaaa"
+  char* const mark = p;
+  *p++ = '"';
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  std::size_t plain = 0;  // start of the bytes not yet copied
+  std::size_t continuations = 0;  // bytes of s that are not the first of a character
   for (std::size_t i = 0; i < n;) {
-    if (i + 8 <= n && text::JsonPlainAscii8(b + i)) {
-      i += 8;
+    const std::size_t r = std::min<std::size_t>(n - i, 8);
+    std::uint64_t w = kPlain;
+    if (r == 8)
+      std::memcpy(&w, b + i, 8);
+    else
+      std::memcpy(&w, b + i, r);
+    std::memcpy(p, &w, 8);
+    const std::uint64_t special = Special8(w);
+    if (special == 0) {
+      p += r;
+      i += r;
       continue;
     }
+    const auto plain = static_cast<std::size_t>(std::countr_zero(special)) / 8;  // < r
+    p += plain;
+    i += plain;
     const unsigned char c = b[i];
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {  // a multi-byte character: copied once known valid
       int32_t k = 0;
       const auto m = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
       UChar32 cp;
       U8_NEXT(b + i, k, m, cp);
       if (cp < 0) {
-        out.resize(mark);
-        out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
+        const std::string dumped =
+            Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        if (codepoints) *codepoints = std::string_view::npos;
+        std::memcpy(mark, dumped.data(), dumped.size());
+        return mark + dumped.size();
       }
+      for (int32_t j = 0; j < k; ++j) *p++ = static_cast<char>(b[i + j]);
+      continuations += static_cast<std::size_t>(k - 1);
       i += static_cast<std::size_t>(k);
       continue;
     }
-    out.append(s.data() + plain, i - plain);
-    out += '\\';
+    ++i;
+    *p++ = '\\';
     switch (c) {
       case '"':
       case '\\':
-        out += static_cast<char>(c);
+        *p++ = static_cast<char>(c);
         break;
       case '\b':
-        out += 'b';
+        *p++ = 'b';
         break;
       case '\t':
-        out += 't';
+        *p++ = 't';
         break;
       case '\n':
-        out += 'n';
+        *p++ = 'n';
         break;
       case '\f':
-        out += 'f';
+        *p++ = 'f';
         break;
       case '\r':
-        out += 'r';
+        *p++ = 'r';
         break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
-        out += "u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
+        p = PutLiteral(p, "u00");
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 0xF];
       }
     }
-    plain = ++i;
   }
-  out.append(s.data() + plain, n - plain);
-  out += '"';
+  *p++ = '"';
+  if (codepoints) *codepoints = n - continuations;
+  return p;
 }
 
-void AppendOrNull(std::string& out, const std::string& s) {
-  if (s.empty())
-    out += "null";
-  else
-    Append(out, s);
+char* PutStringOrNull(char* p, const std::string& s) {
+  return s.empty() ? PutLiteral(p, "null") : PutString(p, s);
 }
 
-void AppendNumber(std::string& out, std::size_t v) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
-
-// {"text": …, "start": …, "end": …, then `more` (",\"kind\":…") and "}".
-void AppendSpan(std::string& out, const Document& doc, const text::CodepointIndex& index,
-                Span span) {
+// {"text": …, "start": …, "end": … (the caller closes it). The end's code
+// point is the start's plus the text's code points, counted as it is
+// written (a look-up only when nlohmann wrote it).
+char* PutSpan(char* p, const Document& doc, const text::CodepointIndex& index, Span span) {
   span = Snap(doc.text, span);
-  out += "{\"text\":";
-  Append(out, std::string_view(doc.text).substr(span.begin, span.end - span.begin));
-  out += ",\"start\":";
-  AppendNumber(out, index.ToCodepoint(span.begin));
-  out += ",\"end\":";
-  AppendNumber(out, index.ToCodepoint(span.end));
+  p = PutLiteral(p, "{\"text\":");
+  std::size_t codepoints = 0;
+  p = PutString(p, std::string_view(doc.text).substr(span.begin, span.end - span.begin),
+                &codepoints);
+  p = PutLiteral(p, ",\"start\":");
+  const std::size_t start = index.ToCodepoint(span.begin);
+  p = PutNumber(p, start);
+  p = PutLiteral(p, ",\"end\":");
+  return PutNumber(
+      p, codepoints == std::string_view::npos ? index.ToCodepoint(span.end) : start + codepoints);
 }
 
-void AppendSpeaker(std::string& out, const Document& doc, const text::CodepointIndex& index,
-                   const Speaker& s) {
-  out += "{\"entity\":";
-  AppendOrNull(out, s.entity);
-  out += ",\"name\":";
-  AppendOrNull(out, s.name);
-  out += ",\"mention\":";
+std::size_t SpanRoom(const Document& doc, Span span) {
+  span = Snap(doc.text, span);
+  return StringRoom(span.end - span.begin);
+}
+
+char* PutSpeaker(char* p, const Document& doc, const text::CodepointIndex& index,
+                 const Speaker& s) {
+  p = PutLiteral(p, "{\"entity\":");
+  p = PutStringOrNull(p, s.entity);
+  p = PutLiteral(p, ",\"name\":");
+  p = PutStringOrNull(p, s.name);
+  p = PutLiteral(p, ",\"mention\":");
   if (s.mention.empty()) {
-    out += "null";
+    p = PutLiteral(p, "null");
   } else {
-    AppendSpan(out, doc, index, s.mention);
-    out += '}';
+    p = PutSpan(p, doc, index, s.mention);
+    *p++ = '}';
   }
-  out += ",\"type\":";
-  Append(out, ToString(s.type));
-  out += ",\"role\":";
-  AppendOrNull(out, s.role);
-  out += ",\"affiliation\":";
-  AppendOrNull(out, s.affiliation);
-  out += '}';
+  p = PutLiteral(p, ",\"type\":");
+  p = PutString(p, ToString(s.type));
+  p = PutLiteral(p, ",\"role\":");
+  p = PutStringOrNull(p, s.role);
+  p = PutLiteral(p, ",\"affiliation\":");
+  p = PutStringOrNull(p, s.affiliation);
+  *p++ = '}';
+  return p;
 }
 
-void AppendEvent(std::string& out, const EventRef& e) {
-  out += "{\"id\":";
-  AppendOrNull(out, e.id);
-  out += ",\"type\":";
-  AppendOrNull(out, e.type);
-  out += ",\"where\":[";
+std::size_t SpeakerRoom(const Document& doc, const Speaker& s) {
+  return StringRoom(s.entity.size()) + StringRoom(s.name.size()) +
+         (s.mention.empty() ? 0 : SpanRoom(doc, s.mention)) +
+         StringRoom(std::strlen(ToString(s.type))) + StringRoom(s.role.size()) +
+         StringRoom(s.affiliation.size());
+}
+
+char* PutEvent(char* p, const EventRef& e) {
+  p = PutLiteral(p, "{\"id\":");
+  p = PutStringOrNull(p, e.id);
+  p = PutLiteral(p, ",\"type\":");
+  p = PutStringOrNull(p, e.type);
+  p = PutLiteral(p, ",\"where\":[");
   for (std::size_t i = 0; i < e.where.size(); ++i) {
-    if (i > 0) out += ',';
-    Append(out, e.where[i]);
+    if (i > 0) *p++ = ',';
+    p = PutString(p, e.where[i]);
   }
-  out += "],\"when\":";
-  AppendOrNull(out, e.when);
-  out += ",\"label\":";
-  AppendOrNull(out, e.label);
-  out += '}';
+  p = PutLiteral(p, "],\"when\":");
+  p = PutStringOrNull(p, e.when);
+  p = PutLiteral(p, ",\"label\":");
+  p = PutStringOrNull(p, e.label);
+  *p++ = '}';
+  return p;
+}
+
+std::size_t EventRoom(const EventRef& e) {
+  std::size_t room = StringRoom(e.id.size()) + StringRoom(e.type.size()) +
+                     StringRoom(e.when.size()) + StringRoom(e.label.size());
+  for (const std::string& w : e.where) room += StringRoom(w.size());
+  return room;
 }
 
 // The confidence clamped to [0, 1] and rounded to 4 decimals, as nlohmann
 // writes that double (its shortest form, "0.94", "1.0"): one of 10,001
-// values, each written once by nlohmann into a table.
-void AppendConfidence(std::string& out, double c) {
+// values (and -0.0, which stays -0.0), each written by nlohmann the first
+// time the thread meets it (a run meets a few hundred: making all of them
+// at once cost ~10 M instructions a run).
+char* PutConfidence(char* p, double c) {
   constexpr int kSteps = 10000;
-  static const std::vector<std::string> table = [] {
-    std::vector<std::string> t(kSteps + 1);
-    for (int k = 0; k <= kSteps; ++k) t[k] = Json(k / 1e4).dump();
-    return t;
-  }();
+  thread_local std::vector<std::string> table(kSteps + 2);
   const double steps = std::isfinite(c) ? std::round(std::clamp(c, 0.0, 1.0) * 1e4) : 0.0;
-  if (steps == 0 && std::signbit(steps)) {  // -0.0 stays -0.0, as nlohmann writes it
-    out += Json(-0.0).dump();
-    return;
+  const bool negative_zero = steps == 0 && std::signbit(steps);
+  std::string& s = table[negative_zero ? kSteps + 1 : static_cast<std::size_t>(steps)];
+  if (s.empty()) {
+    s = negative_zero ? Json(-0.0).dump() : Json(steps / 1e4).dump();
+    if (s.size() > 64) throw std::logic_error("JsonlSink: a confidence longer than its room");
   }
-  out += table[static_cast<std::size_t>(steps)];
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// The most bytes AppendRecord writes for `record` (each string's room,
+// kRecordFixed for the rest).
+std::size_t RecordRoom(const Document& doc, const QuoteRecord& record, bool explain) {
+  std::size_t room = kRecordFixed + StringRoom(doc.id.size()) + StringRoom(doc.outlet.size()) +
+                     SpanRoom(doc, record.quote) + StringRoom(std::strlen(ToString(record.kind)));
+  if (record.cue) room += SpanRoom(doc, *record.cue);
+  if (record.speaker) room += SpeakerRoom(doc, *record.speaker);
+  if (record.event) room += EventRoom(*record.event);
+  if (record.statement) room += StringRoom(record.statement->id.size());
+  if (explain) room += StringRoom(record.rule.size());
+  return room;
+}
+
+char* PutRecord(char* p, const Document& doc, const text::CodepointIndex& index,
+                const QuoteRecord& record, bool explain) {
+  p = PutLiteral(p, "{\"doc\":");
+  p = PutString(p, doc.id);
+  p = PutLiteral(p, ",\"outlet\":");
+  p = PutStringOrNull(p, doc.outlet);
+  p = PutLiteral(p, ",\"quote\":");
+  p = PutSpan(p, doc, index, record.quote);
+  p = PutLiteral(p, ",\"kind\":");
+  p = PutString(p, ToString(record.kind));
+  p = PutLiteral(p, "},\"cue\":");
+  if (record.cue) {
+    p = PutSpan(p, doc, index, *record.cue);
+    *p++ = '}';
+  } else {
+    p = PutLiteral(p, "null");
+  }
+  p = PutLiteral(p, ",\"speaker\":");
+  if (record.speaker)
+    p = PutSpeaker(p, doc, index, *record.speaker);
+  else
+    p = PutLiteral(p, "null");
+  p = PutLiteral(p, ",\"event\":");
+  if (record.event)
+    p = PutEvent(p, *record.event);
+  else
+    p = PutLiteral(p, "null");
+  if (record.statement) {
+    p = PutLiteral(p, ",\"statement\":{\"id\":");
+    p = PutString(p, record.statement->id);
+    p = PutLiteral(p, ",\"appearances\":");
+    p = std::to_chars(p, p + 20, record.statement->appearances).ptr;
+    *p++ = '}';
+  }
+  p = PutLiteral(p, ",\"confidence\":");
+  p = PutConfidence(p, record.confidence);
+  if (explain) {
+    p = PutLiteral(p, ",\"rule\":");
+    p = PutString(p, record.rule);
+  }
+  return PutLiteral(p, "}\n");
+}
+
+// The lines of a document, rendered into a buffer kept by the thread: its
+// size only grows (no clearing, no reallocation per document).
+std::string_view RenderLines(const Document& doc, const DocResult& result, bool explain) {
+  thread_local std::string buffer;
+  if (result.quotes.empty()) return {};
+  const text::CodepointIndex index(doc.text);
+  std::size_t used = 0;
+  for (const QuoteRecord& record : result.quotes) {
+    const std::size_t room = RecordRoom(doc, record, explain);
+    if (buffer.size() - used < room) buffer.resize(std::max(2 * buffer.size(), used + room));
+    char* const begin = buffer.data() + used;
+    const char* const end = PutRecord(begin, doc, index, record, explain);
+    if (static_cast<std::size_t>(end - begin) > room)
+      throw std::logic_error("JsonlSink: a record longer than its room");
+    used += static_cast<std::size_t>(end - begin);
+  }
+  return {buffer.data(), used};
 }
 
 }  // namespace
@@ -197,55 +340,18 @@ std::string JsonlSink::RecordLine(const Document& doc, const text::CodepointInde
 void JsonlSink::AppendRecord(std::string& out, const Document& doc,
                              const text::CodepointIndex& index, const QuoteRecord& record,
                              bool explain) {
-  out += "{\"doc\":";
-  Append(out, doc.id);
-  out += ",\"outlet\":";
-  AppendOrNull(out, doc.outlet);
-  out += ",\"quote\":";
-  AppendSpan(out, doc, index, record.quote);
-  out += ",\"kind\":";
-  Append(out, ToString(record.kind));
-  out += "},\"cue\":";
-  if (record.cue) {
-    AppendSpan(out, doc, index, *record.cue);
-    out += '}';
-  } else {
-    out += "null";
-  }
-  out += ",\"speaker\":";
-  if (record.speaker)
-    AppendSpeaker(out, doc, index, *record.speaker);
-  else
-    out += "null";
-  out += ",\"event\":";
-  if (record.event)
-    AppendEvent(out, *record.event);
-  else
-    out += "null";
-  if (record.statement) {
-    out += ",\"statement\":{\"id\":";
-    Append(out, record.statement->id);
-    out += ",\"appearances\":";
-    out += std::to_string(record.statement->appearances);
-    out += '}';
-  }
-  out += ",\"confidence\":";
-  AppendConfidence(out, record.confidence);
-  if (explain) {
-    out += ",\"rule\":";
-    Append(out, record.rule);
-  }
-  out += "}\n";
+  const std::size_t at = out.size();
+  out.resize(at + RecordRoom(doc, record, explain));
+  const char* end = PutRecord(out.data() + at, doc, index, record, explain);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
-void JsonlSink::Write(const Document& doc, const DocResult& result) { Put(Render(doc, result)); }
+void JsonlSink::Write(const Document& doc, const DocResult& result) {
+  Put(RenderLines(doc, result, explain_));
+}
 
 std::string JsonlSink::Render(const Document& doc, const DocResult& result) const {
-  std::string lines;
-  if (result.quotes.empty()) return lines;
-  const text::CodepointIndex index(doc.text);
-  for (const QuoteRecord& record : result.quotes) AppendRecord(lines, doc, index, record, explain_);
-  return lines;
+  return std::string(RenderLines(doc, result, explain_));
 }
 
 void JsonlSink::Put(std::string_view text) {

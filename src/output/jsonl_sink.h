@@ -39,7 +39,8 @@ class JsonlSink : public Sink {
   // `explain`: add "rule", the attribution frame or sieve the record rests on.
   explicit JsonlSink(OutputStream& out, bool explain = false) : out_(out), explain_(explain) {}
   void Write(const Document& doc, const DocResult& result) override;
-  // Write() is Put(Render()): the document's lines, then appended.
+  // Write() puts what Render() returns (rendered into a buffer the thread
+  // keeps, not copied into a string of its own).
   bool Renders() const override { return true; }
   std::string Render(const Document& doc, const DocResult& result) const override;
   void Put(std::string_view text) override;
@@ -50,7 +51,8 @@ class JsonlSink : public Sink {
                                 const QuoteRecord& record, bool explain = false);
 
  private:
-  // RecordLine appended to `out` (no JSON value built: fields in order).
+  // RecordLine appended to `out` (no JSON value built: fields in order,
+  // into room reserved for the whole record).
   static void AppendRecord(std::string& out, const Document& doc, const text::CodepointIndex& index,
                            const QuoteRecord& record, bool explain);
 

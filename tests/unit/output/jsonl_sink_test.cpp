@@ -222,7 +222,7 @@ TEST_SUITE("output.jsonl") {
       std::string name, text;  // the speaker's name
       double confidence;
     };
-    const std::vector<Row> rows = {
+    std::vector<Row> rows = {
         {"plain", "Ann Doe", 0.94},
         {"quotes and backslash", "Ann \"Tiger\" Doe \\ x", 1.0},
         {"control characters", std::string("a\b\t\n\f\r\x01\x1f\x7f", 10) + "z", 0.0},
@@ -246,7 +246,21 @@ TEST_SUITE("output.jsonl") {
          "abcdefgh",
          0.5},
         {"invalid after eight", "abcdefgh\xEBzzzzzzzz", 0.5},
+        // a borrow from a control character flags the space above it too
+        {"control then space", std::string("ab\x01 cdefgh \x1f!xyz", 15), 0.5},
+        {"controls in a row", std::string("\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f", 9), 0.5},
     };
+    // (words are read eight bytes at a time: each special byte at each place
+    // of a word and of the padded last one)
+    for (const std::string special : {"\"", "\\", "\x01", "\xE2\x80\x99", "\xC3", "\n"}) {
+      for (std::size_t at = 0; at < 12; ++at) {
+        std::string text(13, 'x');
+        text.replace(at, 1, special);
+        rows.push_back({"special at " + std::to_string(at), text, 0.5});
+        rows.push_back(
+            {"short, special at " + std::to_string(at % 5), text.substr(at - at % 5), 0.5});
+      }
+    }
     const Document doc{.id = "d\"1",
                        .text = "\xE2\x80\x9CNo.\xE2\x80\x9D",
                        .outlet = "O\n",
@@ -282,6 +296,64 @@ TEST_SUITE("output.jsonl") {
       const text::CodepointIndex index(doc.text);
       CHECK(JsonlSink::RecordLine(doc, index, r, true) == expected);
     }
+  }
+
+  TEST_CASE("a span's end is its start plus the code points written; Write is RecordLine") {
+    // the end offset is counted while the text is escaped, not looked up:
+    // every row must give CodepointIndex's offsets and the same bytes by
+    // both paths (Write renders into a buffer sized per record, RecordLine
+    // appends to a string)
+    const std::string text = std::string("ab\"c\\d\x01\te", 9) +
+                             "\xC3\xA9\xE2\x80\x9Cquoted words here\xE2\x80\x9D \xF0\x9F\x87\xA6"
+                             "plain ascii run of more than eight bytes\nend";
+    const Document doc{.id = "d", .text = text, .outlet = "", .url = "", .date = "", .source = "d"};
+    const text::CodepointIndex index(text);
+    const std::vector<Span> spans = {
+        {0, text.size()}, {0, 0},   {2, 9},
+        {9, 11},          {10, 14},  // inside é and “: snapped
+        {11, 40},         {40, 99}, {text.size(), text.size()},
+        {5, 6},
+    };
+    StringOutput out;
+    JsonlSink sink(out);
+    DocResult result;
+    std::string lines;
+    for (const Span& span : spans) {
+      QuoteRecord r;
+      r.quote = span;
+      r.cue = span;
+      result.quotes.push_back(r);
+      lines += JsonlSink::RecordLine(doc, index, r);
+    }
+    // a name of control characters only: six bytes written for each
+    QuoteRecord wide;
+    wide.quote = {0, text.size()};
+    wide.speaker = Speaker{"P1", std::string(3000, '\x01'), {0, 3}, SpeakerType::kPerson, "", ""};
+    result.quotes.push_back(wide);
+    lines += JsonlSink::RecordLine(doc, index, wide);
+    sink.Write(doc, result);
+    CHECK(out.str() == lines);
+    CHECK(sink.Render(doc, result) == lines);
+    const std::vector<Json> json = Lines(out.str());
+    REQUIRE(json.size() == spans.size() + 1);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      CAPTURE(i);
+      const auto start = json[i]["quote"]["start"].get<std::size_t>();
+      const auto end = json[i]["quote"]["end"].get<std::size_t>();
+      CHECK(CodepointSlice(text, start, end) == json[i]["quote"]["text"].get<std::string>());
+      // the offsets counted independently: the span snapped out to whole characters
+      auto inside = [&](std::size_t k) { return k < text.size() && (text[k] & 0xC0) == 0x80; };
+      std::size_t e = std::min(spans[i].end, text.size());
+      std::size_t b = std::min(spans[i].begin, e);
+      while (b > 0 && inside(b)) --b;
+      while (inside(e)) ++e;
+      CHECK(start == text::CountCodepoints(std::string_view(text).substr(0, b)));
+      CHECK(end == text::CountCodepoints(std::string_view(text).substr(0, e)));
+      Json quote = json[i]["quote"];
+      quote.erase("kind");
+      CHECK(json[i]["cue"] == quote);
+    }
+    CHECK(json[9]["speaker"]["name"].get<std::string>() == std::string(3000, '\x01'));
   }
 
   TEST_CASE("a document without records writes nothing") {
