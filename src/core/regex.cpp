@@ -45,9 +45,10 @@ struct Regex::Impl {
     return state;
   }
   // MayMatch's facts: the bytes a match can start with (all when unknown)
-  // and a byte every match takes (-1: none known).
+  // and a byte every match takes, in either of two forms (-1: none known;
+  // last_other: the other case of an ASCII letter, else -1).
   std::bitset<256> first = std::bitset<256>().set();
-  int last = -1;
+  int last = -1, last_other = -1;
   ~Impl() { pcre2_code_free(code); }
 };
 
@@ -84,7 +85,22 @@ pcre2_code* Compile(const std::string& pattern, const std::string& where, Regex:
 // start-of-match optimisation uses). Left unknown for a pattern with an
 // inline option "(?i)", "(?x:…" (a caseless first unit is one case only) or
 // a verb "(*…)" (which start optimisations may change).
-void StudyBytes(const std::string& pattern, pcre2_code* code, std::bitset<256>& first, int& last) {
+//
+// PCRE2 (10.42) folds alternatives whose first (or required) code units
+// differ only in ASCII case into one caseless unit and reports it in one
+// case: "L|l" and "(?:Ab|ab)" report a first unit 'L' and 'A' yet match "l"
+// and "ab". pcre2_pattern_info does not say which units are caseless, so
+// an ASCII letter reported as the first or the required unit admits both of
+// its cases (never a false "no"; a pattern with one case only is pre-tested
+// a little more loosely).
+int OtherCase(uint32_t unit) {
+  if (unit >= 'A' && unit <= 'Z') return static_cast<int>(unit - 'A' + 'a');
+  if (unit >= 'a' && unit <= 'z') return static_cast<int>(unit - 'a' + 'A');
+  return -1;
+}
+
+void StudyBytes(const std::string& pattern, pcre2_code* code, std::bitset<256>& first, int& last,
+                int& last_other) {
   for (std::size_t i = 0; i + 2 < pattern.size(); ++i) {
     if (pattern[i] != '(') continue;  // (an escaped one too: only ever more cautious)
     if (pattern[i + 1] == '*') return;
@@ -102,6 +118,7 @@ void StudyBytes(const std::string& pattern, pcre2_code* code, std::bitset<256>& 
     pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
     first.reset();
     first.set(unit & 0xff);
+    if (const int other = OtherCase(unit); other >= 0) first.set(static_cast<std::size_t>(other));
   } else if (type == 0) {
     const uint8_t* bitmap = nullptr;
     pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
@@ -115,6 +132,7 @@ void StudyBytes(const std::string& pattern, pcre2_code* code, std::bitset<256>& 
     uint32_t unit = 0;
     pcre2_pattern_info(code, PCRE2_INFO_LASTCODEUNIT, &unit);
     last = static_cast<int>(unit & 0xff);
+    last_other = OtherCase(unit);
   }
 }
 
@@ -157,7 +175,7 @@ Regex::Regex(const std::string& pattern, const std::string& where, Subject subje
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
   impl_->code = Compile(pattern, where, subject);  // eager: a bad pattern fails at load
   pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);
-  StudyBytes(pattern, impl_->code, impl_->first, impl_->last);
+  StudyBytes(pattern, impl_->code, impl_->first, impl_->last, impl_->last_other);
 }
 
 Regex::~Regex() = default;
@@ -201,7 +219,9 @@ bool Regex::Find(std::string_view subject, std::size_t start, std::size_t last_s
 }
 
 bool Regex::MayMatch(std::string_view subject) const {
-  if (impl_->last >= 0 && subject.find(static_cast<char>(impl_->last)) == std::string_view::npos)
+  if (impl_->last >= 0 && subject.find(static_cast<char>(impl_->last)) == std::string_view::npos &&
+      (impl_->last_other < 0 ||
+       subject.find(static_cast<char>(impl_->last_other)) == std::string_view::npos))
     return false;
   if (impl_->first.all()) return true;
   for (char c : subject) {
@@ -217,7 +237,9 @@ Regex::ByteSet Regex::BytesOf(std::string_view subject) {
 }
 
 bool Regex::MayMatchBytes(const ByteSet& bytes) const {
-  if (impl_->last >= 0 && !bytes.test(static_cast<std::size_t>(impl_->last))) return false;
+  if (impl_->last >= 0 && !bytes.test(static_cast<std::size_t>(impl_->last)) &&
+      (impl_->last_other < 0 || !bytes.test(static_cast<std::size_t>(impl_->last_other))))
+    return false;
   return (impl_->first & bytes).any() || impl_->first.all();
 }
 

@@ -60,6 +60,12 @@ TEST_SUITE("core") {
         {"gu(?=[aeiy])", "ug", true},                // both bytes, in either order
         {"sch", "shc", true},                        //
         {"sch", "sc", false},                        // the required last unit absent
+        {"L|l", "axl", true},                        // PCRE2 reports one caseless 'L'
+        {"(?:Ab|ab)c", "xabc", true},                //
+        {"(?:x|X)y", "zxy", true},                   //
+        {"(?:L|(?<=x)l)", "axl", true},              //
+        {"L|l", "axm", false},                       // neither case
+        {"Q", "qasim", true},                        // a letter admits both cases
     };
     for (const Row& row : rows) {
       CAPTURE(row.pattern);
