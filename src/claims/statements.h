@@ -43,7 +43,10 @@
 //   and a block keeps the run's order of its items), on the run's threads,
 //   with the bags of weighed terms of that block's candidates only (memory:
 //   a block's short postings and candidates per thread, not the run, nor a
-//   block's every item): the groups are the same for any number.
+//   block's every item; and, per block, one weighed similarity per pair of
+//   kinds of alike items — items that agree on everything the weighing reads
+//   but the document — some 32 to 64 bytes a pair of kinds, where each pair
+//   of items took 8 bytes and a bit): the groups are the same for any number.
 //
 // Example
 //   StatementGrouper g(StatementConfig{}, lexicon);

@@ -27,8 +27,11 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view bytes);
 
 // Eight bytes at a time (loops over long runs of ASCII: JSON strings,
 // lines): Load8 reads the eight bytes at `p` as one word; BytesEqual8 is
-// nonzero exactly when some byte of `w` equals `c` (its bits need not mark
-// which: test the result against zero), NonAscii8 when some byte is >= 0x80.
+// nonzero exactly when some byte of `w` equals `c`, and its lowest set bit
+// marks (as 0x80) the lowest such byte in memory order on a little-endian
+// machine — bytes above that one may be marked falsely (the subtraction's
+// borrow), so only the lowest mark names a byte; NonAscii8 is nonzero when
+// some byte is >= 0x80.
 inline std::uint64_t Load8(const unsigned char* p) {
   std::uint64_t w;
   std::memcpy(&w, p, 8);

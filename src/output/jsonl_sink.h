@@ -40,7 +40,11 @@ class JsonlSink : public Sink {
   explicit JsonlSink(OutputStream& out, bool explain = false) : out_(out), explain_(explain) {}
   void Write(const Document& doc, const DocResult& result) override;
   // Write() puts what Render() returns (rendered into a buffer the thread
-  // keeps, not copied into a string of its own).
+  // keeps, not copied into a string of its own). Memory per thread that
+  // writes: that buffer, as large as the largest document's lines with the
+  // room reserved for the worst case of each record (6 bytes an input byte
+  // of a string), kept for the thread; and the confidence strings, made on
+  // first use (~320 KB).
   bool Renders() const override { return true; }
   std::string Render(const Document& doc, const DocResult& result) const override;
   void Put(std::string_view text) override;

@@ -47,7 +47,14 @@
 //     did input by input); documents reach it as numbers, and the shared
 //     documents of merge explanations (kept only with KeepDetails) are
 //     written back as ids in the order it met them input by input. The
-//     table is the same as from every input alone.
+//     table is the same as from every input alone. Two memos sit beside it,
+//     bounded, neither a limit (the table is the same without them): the
+//     fold's verdicts on documents decided lately, by what the fold reads of
+//     a document (a copy republished by another outlet is decided once;
+//     8 MB of keys and verdicts counted, two to three times that with the
+//     table's own overhead; forgotten by Note() and Clear()), and each
+//     thread's RoleOf/RoleLike per role (up to 2 x 16K roles a thread,
+//     kept for the thread, forgotten when another resolver asks).
 //
 // Example
 //   EntityResolver resolver(ResolverConfig{}, *rules);

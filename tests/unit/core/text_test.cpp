@@ -116,6 +116,33 @@ TEST_SUITE("core.text") {
     CHECK(d.invalid.back() == 2 + Decoded::kMaxOffsets - 1);
   }
 
+  TEST_CASE(
+      "BytesEqual8: nonzero exactly when a byte equals c; the lowest mark is the first such byte") {
+    struct Row {
+      std::string bytes;  // eight
+      unsigned char c;
+      int first;  // index of the first byte equal to c, or -1
+    };
+    const std::vector<Row> rows = {
+        {"abcdefgh", 'x', -1},
+        {"abcdefgh", 'a', 0},
+        {"abcdefgh", 'h', 7},
+        {std::string("\x01\x00\x01\x00\x00\x00\x00\x00", 8), 0, 1},  // the borrow marks above
+        {"\"\"\"\"\"\"\"\"", '"', 0},
+        {"ab\\\\cdef", '\\', 2},
+        {"\xe2\x80\x9cquote", 0x9c, 2},
+        {std::string("\x7f\x80\x81\xff\x00\x01\x02\x03", 8), 0xff, 3},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.bytes);
+      REQUIRE(row.bytes.size() == 8);
+      const std::uint64_t m = text::BytesEqual8(
+          text::Load8(reinterpret_cast<const unsigned char*>(row.bytes.data())), row.c);
+      CHECK((m != 0) == (row.first >= 0));
+      if (row.first >= 0) CHECK(__builtin_ctzll(m) / 8 == row.first);
+    }
+  }
+
   TEST_CASE("Next and At decode one code point and step over it") {
     struct Row {
       std::string text;
