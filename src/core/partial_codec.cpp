@@ -4,6 +4,8 @@
 #include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "core/text.h"
 
@@ -12,9 +14,33 @@ namespace {
 
 using nlohmann::json;
 
+// Integers as the encoders write them: a JSON integer within T's range.
+// nlohmann's get<T>() would cast a float (1e300) or an out-of-range value
+// to T, which is undefined for a float; a partial is untrusted input.
+template <typename T>
+T Int(const json& j) {
+  if (j.is_number_unsigned()) {
+    const auto v = j.get<std::uint64_t>();
+    if (std::in_range<T>(v)) return static_cast<T>(v);
+  } else if (j.is_number_integer()) {
+    const auto v = j.get<std::int64_t>();
+    if (std::in_range<T>(v)) return static_cast<T>(v);
+  }
+  throw PartialError("expected an integer in range, got " + j.dump().substr(0, 40));
+}
+
+template <typename T>
+std::vector<T> Ints(const json& j) {
+  if (!j.is_array()) throw PartialError("expected an array of integers");
+  std::vector<T> out;
+  out.reserve(j.size());
+  for (const json& x : j) out.push_back(Int<T>(x));
+  return out;
+}
+
 // Compact arrays, one per struct, in field order (docs/partial.md lists them).
 json Put(const Span& s) { return json::array({s.begin, s.end}); }
-Span GetSpan(const json& j) { return {j.at(0).get<std::size_t>(), j.at(1).get<std::size_t>()}; }
+Span GetSpan(const json& j) { return {Int<std::size_t>(j.at(0)), Int<std::size_t>(j.at(1))}; }
 
 json Put(const QuoteRecord& r) {
   json speaker = nullptr;
@@ -36,7 +62,7 @@ json Put(const QuoteRecord& r) {
 
 template <typename E>
 E GetEnum(const json& j, int last) {
-  const int v = j.get<int>();
+  const int v = Int<int>(j);
   if (v < 0 || v > last) throw PartialError("an enumeration value out of range: " + j.dump());
   return static_cast<E>(v);
 }
@@ -63,7 +89,7 @@ QuoteRecord GetRecord(const json& j) {
                        .label = e.at(4).get<std::string>()};
   }
   if (const json& s = j.at(5); !s.is_null())
-    r.statement = StatementRef{s.at(0).get<std::string>(), s.at(1).get<int>()};
+    r.statement = StatementRef{s.at(0).get<std::string>(), Int<int>(s.at(1))};
   r.confidence = j.at(6).get<double>();
   r.rule = j.at(7).get<std::string>();
   return r;
@@ -80,7 +106,7 @@ entities::NameMention GetMention(const json& j) {
                                                  static_cast<int>(entities::MentionKind::kName)),
           .role = j.at(3).get<std::string>(),
           .owner = j.at(4).get<std::string>(),
-          .same_as = j.at(5).get<std::ptrdiff_t>()};
+          .same_as = Int<std::ptrdiff_t>(j.at(5))};
 }
 
 json Put(const std::optional<events::DateRange>& d) {
@@ -91,7 +117,7 @@ json Put(const std::optional<events::DateRange>& d) {
 std::optional<events::DateRange> GetDate(const json& j) {
   if (j.is_null()) return std::nullopt;
   return events::DateRange{
-      j.at(0).get<int>(), j.at(1).get<int>(),
+      Int<int>(j.at(0)), Int<int>(j.at(1)),
       GetEnum<events::Precision>(j.at(2), static_cast<int>(events::Precision::kYear))};
 }
 
@@ -110,15 +136,15 @@ events::DocEvent GetEvent(const json& j) {
   e.type_path = j.at(0).get<std::vector<std::string>>();
   if (e.type_path.empty()) throw PartialError("an event without a type");
   for (const json& p : j.at(1)) {
-    e.places.push_back({p.at(0).get<std::vector<std::string>>(), p.at(1).get<int>(),
+    e.places.push_back({p.at(0).get<std::vector<std::string>>(), Int<int>(p.at(1)),
                         p.at(2).get<bool>(), p.at(3).get<bool>()});
   }
   for (const json& a : j.at(2)) e.actors.push_back({a.at(0).get<std::string>(), a.at(1)});
   e.date = GetDate(j.at(3));
-  e.mentions = j.at(4).get<int>();
+  e.mentions = Int<int>(j.at(4));
   e.border = j.at(5).get<bool>();
   e.local = j.at(6).get<bool>();
-  e.first_byte = j.at(7).get<std::size_t>();
+  e.first_byte = Int<std::size_t>(j.at(7));
   e.family = j.at(8).get<std::string>();
   e.story = j.at(9).get<bool>();
   return e;
@@ -138,7 +164,7 @@ events::DocEvents GetEvents(const json& j) {
   e.doc = j.at("doc").get<std::string>();
   e.anchor = GetDate(j.at("anchor"));
   for (const json& ev : j.at("events")) e.events.push_back(GetEvent(ev));
-  e.quote_event = j.at("quote_event").get<std::vector<int>>();
+  e.quote_event = Ints<int>(j.at("quote_event"));
   return e;
 }
 
@@ -154,7 +180,7 @@ claims::Figure GetFigure(const json& j) {
           .measure = j.at(3).get<std::string>(),
           .subcount = j.at(4).get<bool>(),
           .outcome = j.at(5).get<bool>(),
-          .record = j.at(6).get<int>()};
+          .record = Int<int>(j.at(6))};
 }
 
 template <typename T, typename F>
@@ -178,7 +204,7 @@ PartialName GetName(const json& j) {
   PartialName n;
   n.name = j.at(0).get<std::string>();
   n.kind = GetEnum<NameKind>(j.at(1), static_cast<int>(NameKind::kOperation));
-  const int flags = j.at(2).get<int>();
+  const int flags = Int<int>(j.at(2));
   n.acronym = flags & 1;
   n.speaker = flags & 2;
   n.opaque = flags & 4;
@@ -209,15 +235,15 @@ PartialNames GetNames(const json& j) {
   for (const json& x : j.at("inputs")) n.inputs.push_back(GetName(x));
   for (const json& f : j.at("forms")) {
     n.forms.push_back(
-        {f.at(0).get<std::uint32_t>(), f.at(1).get<std::string>(), f.at(2).get<std::size_t>()});
+        {Int<std::uint32_t>(f.at(0)), f.at(1).get<std::string>(), Int<std::size_t>(f.at(2))});
     if (n.forms.back().input >= n.inputs.size()) throw PartialError("a form of no name input");
   }
   for (const json& c : j.at("candidates")) {
-    const int flags = c.at(1).get<int>();
+    const int flags = Int<int>(c.at(1));
     n.candidates.push_back(
         {c.at(0).get<std::string>(), (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0});
   }
-  n.record_input = j.at("record_input").get<std::vector<std::ptrdiff_t>>();
+  n.record_input = Ints<std::ptrdiff_t>(j.at("record_input"));
   for (std::ptrdiff_t in : n.record_input) {
     if (in < -1 || in >= static_cast<std::ptrdiff_t>(n.inputs.size()))
       throw PartialError("a record of no name input");
@@ -738,17 +764,17 @@ Partial DecodePartial(std::string_view line) {
                          std::to_string(kPartialVersion));
     }
     Partial p;
-    p.ordinal = j.at("ordinal").get<std::uint64_t>();
+    p.ordinal = Int<std::uint64_t>(j.at("ordinal"));
     const json& d = j.at("doc");
     p.doc.id = d.at("id").get<std::string>();
     p.doc.outlet = d.at("outlet").get<std::string>();
     p.doc.url = d.at("url").get<std::string>();
     p.doc.date = d.at("date").get<std::string>();
     p.doc.source = d.at("source").get<std::string>();
-    p.bytes = d.at("bytes").get<std::size_t>();
-    p.codepoints = d.at("codepoints").get<std::size_t>();
+    p.bytes = Int<std::size_t>(d.at("bytes"));
+    p.codepoints = Int<std::size_t>(d.at("codepoints"));
     for (const json& t : j.at("pieces"))
-      p.pieces.push_back({t.at(0).get<std::size_t>(), t.at(1).get<std::size_t>(), t.at(2)});
+      p.pieces.push_back({Int<std::size_t>(t.at(0)), Int<std::size_t>(t.at(1)), t.at(2)});
     for (const json& q : j.at("quotes")) p.quotes.push_back(GetRecord(q));
     p.events = GetEvents(j.at("events"));
     for (const json& f : j.at("figures")) p.figures.push_back(GetFigure(f));
@@ -773,7 +799,7 @@ std::string EncodeStoredResult(const DocResult& r) {
 DocResult DecodeStoredResult(std::string_view stored) {
   try {
     const json j = json::parse(stored);
-    if (j.at("v").get<int>() != kStoredResultVersion) {
+    if (Int<int>(j.at("v")) != kStoredResultVersion) {
       throw PartialError("a stored document of partial version " + j.at("v").dump() +
                          ", expected " + std::to_string(kStoredResultVersion));
     }

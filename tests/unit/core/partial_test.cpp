@@ -207,6 +207,15 @@ TEST_SUITE("core.partial") {
          "no name input"},
         {"text beyond its length", replaced("\"codepoints\":", "\"codepoints\":1,\"x\":"),
          "beyond"},
+        // Integers are JSON integers within the field's range: a float or an
+        // out-of-range value is refused, never cast (a float's cast is undefined).
+        {"a float for a count", replaced("\"ordinal\":41", "\"ordinal\":41.5"), "integer"},
+        {"a huge float for a size", replaced("\"ordinal\":41", "\"ordinal\":3.2e105"), "integer"},
+        {"a negative size", replaced("\"ordinal\":41", "\"ordinal\":-1"), "integer"},
+        {"a float in an integer array",
+         replaced("\"record_input\":[0]", "\"record_input\":[1e300]"), "integer"},
+        {"an enumeration beyond int",
+         replaced("\"record_input\":[0]", "\"record_input\":[9223372036854775808]"), "integer"},
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);
