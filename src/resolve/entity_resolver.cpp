@@ -634,14 +634,17 @@ bool NotAName(const EntityResolver::State& s, std::string_view name) {
 // A headline in capitals, no name: four or more words of three or more
 // capital letters ("VOTERS STAY HOME IN OHIO"; "USA TODAY NETWORK" is a name).
 bool CapsHeadline(const ResolverConfig& c, std::string_view name) {
+  const std::size_t need = c.headline_min_caps_words;
+  // (too short for `need` such words and the spaces between them: most names)
+  if (need > 0 && name.size() + 1 < need * (c.headline_min_word_letters + 1)) return false;
   std::size_t caps = 0, start = 0;
-  for (std::size_t end = 0; end <= name.size(); ++end) {
+  for (std::size_t end = 0; end <= name.size() && caps < need; ++end) {
     if (end < name.size() && name[end] != ' ') continue;
     const std::string_view w = name.substr(start, end - start);
     start = end + 1;
     if (AllCaps(w) && w.size() >= c.headline_min_word_letters) ++caps;
   }
-  return caps >= c.headline_min_caps_words;
+  return caps >= need;
 }
 
 // A name after the headline in capitals the segmenter left before it
