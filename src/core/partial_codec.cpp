@@ -300,17 +300,25 @@ class SpillWriter {
  public:
   explicit SpillWriter(char tag) { out_ += tag; }
   void U(std::uint64_t v) {
+    if (v < 0x80) {  // (most numbers: sizes, counts, flags)
+      out_.push_back(static_cast<char>(v));
+      return;
+    }
+    char bytes[10];
+    std::size_t n = 0;
     while (v >= 0x80) {
-      out_ += static_cast<char>((v & 0x7F) | 0x80);
+      bytes[n++] = static_cast<char>((v & 0x7F) | 0x80);
       v >>= 7;
     }
-    out_ += static_cast<char>(v);
+    bytes[n++] = static_cast<char>(v);
+    out_.append(bytes, n);
   }
   void I(std::int64_t v) {
     U((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
   }
   void S(const std::string& s) {
-    if (text::FirstInvalidUtf8(s)) {
+    const std::size_t ascii = AsciiPrefix(s);
+    if (ascii < s.size() && text::FirstInvalidUtf8(std::string_view(s).substr(ascii))) {
       const std::string replaced =
           json::parse(json(s).dump(-1, ' ', false, json::error_handler_t::replace))
               .get<std::string>();
@@ -340,6 +348,21 @@ class SpillWriter {
   std::string Take() { return std::move(out_); }
 
  private:
+  // How many bytes of `s` are ASCII for sure (eight at a time, then one at
+  // a time): whole characters, so `s` is valid UTF-8 exactly when the rest
+  // is. Most names and words are ASCII and short: FirstInvalidUtf8, a
+  // call, is asked only of the rest, and only when there is one.
+  static std::size_t AsciiPrefix(std::string_view s) {
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (text::NonAscii8(w) != 0) return i;
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
+  }
+
   std::string out_;
 };
 

@@ -73,6 +73,13 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
+// Words(s).size() without the words: the runs of bytes other than a space.
+std::size_t WordCount(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) n += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+  return n;
+}
+
 // A word without an apostrophe that ends it (Nouri’ = Nouri).
 std::string NoEndApostrophe(std::string w) {
   return std::string(text::WithoutPossessive(w, text::Possessive::kApostrophe, true));
@@ -225,12 +232,25 @@ class WordKeys {
   explicit WordKeys(const entities::NameParser& parser) : parser_(parser) {}
   // The reference stays valid until Forget (a deque never moves its items).
   const std::vector<std::string>& Of(std::string_view name) {
-    if (const std::uint32_t* at = index_.Find(name)) return names_[*at];
+    const std::uint64_t hash = HashBytes(name);
+    if (const std::uint32_t* at = index_.Find(name, hash)) return names_[*at];
     std::vector<std::string> keys;
-    for (const std::string& w : Words(name)) keys.push_back(OfWord(w));
-    index_.Insert(name, static_cast<std::uint32_t>(names_.size()));
+    for (std::size_t i = 0; i < name.size();) {  // Words(name), each lowered into word_
+      while (i < name.size() && name[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < name.size() && name[j] != ' ') ++j;
+      if (j > i) {
+        word_.clear();
+        segment::AppendLower(word_, name.substr(i, j - i));
+        keys.push_back(OfWord(word_));
+      }
+      i = j;
+    }
+    index_.Insert(name, hash, static_cast<std::uint32_t>(names_.size()));
     return names_.emplace_back(std::move(keys));
   }
+  // The names cached (Of).
+  std::size_t size() const { return names_.size(); }
   // `word` as reporter.Prepare makes it (one reporter per WordKeys), cached:
   // its number in this cache, valid until Forget or StartDocument.
   std::uint32_t PreparedAt(const SpellingReporter& reporter, const std::string& word) {
@@ -276,11 +296,12 @@ class WordKeys {
  private:
   // One lower-case word's key: its parts' text as the parser spells them.
   const std::string& OfWord(const std::string& w) {
-    if (const std::string* key = words_.Find(w)) return *key;
+    const std::uint64_t hash = HashBytes(w);
+    if (const std::string* key = words_.Find(w, hash)) return *key;
     std::string key;
     const auto parsed = parser_.ParseShared(w, EntityType::kPerson);
     for (const auto& part : parsed->parts) key += part.text;
-    return words_.Insert(w, key.empty() ? w : std::move(key));
+    return words_.Insert(w, hash, key.empty() ? w : std::move(key));
   }
 
   const entities::NameParser& parser_;
@@ -290,6 +311,7 @@ class WordKeys {
   FlatMap<std::uint32_t> prepared_index_;       // word → its entry in prepared_
   std::deque<SpellingReporter::LabelWord> prepared_;
   std::unordered_map<std::uint64_t, bool> transliterates_;  // (a << 32) | b → Transliterates
+  std::string word_;                                        // Of's scratch
 };
 
 // What a short-form candidate of a document stands for: the half of
@@ -538,6 +560,30 @@ class RoleMemo {
   FlatMap<bool> like_;
 };
 
+// The word keys of the documents one thread maps (EntityResolver::Names),
+// kept from one document to the next: a run's documents name the same
+// people and places again. A name's keys are a function of the name and
+// the parser's rules alone, so a kept entry is never stale. Bounded, not a
+// limit: started again, between two documents, once it holds kMaxNames
+// names (a DocAdder keeps references into it while it works);
+// EntityResolver::Clear forgets it on every thread.
+class MapKeys {
+ public:
+  static WordKeys& ForDocument(const EntityResolver::State& s);
+  static void Forget() { Memo().keys.reset(); }
+
+ private:
+  static constexpr std::size_t kMaxNames = 1 << 14;  // some 3 MB a thread
+  struct Held {
+    std::uint64_t owner = 0;  // State::number; 0: none yet
+    std::unique_ptr<WordKeys> keys;
+  };
+  static Held& Memo() {
+    thread_local Held held;
+    return held;
+  }
+};
+
 // An affiliation that names a body: it has a capitalised word that is no
 // function word ("Foreign Ministry", "Clinton campaign"; never "like" of
 // "candidates like Ann Doe", "stopped", "in three", "political messaging").
@@ -588,14 +634,17 @@ bool NotAName(const EntityResolver::State& s, std::string_view name) {
 // A headline in capitals, no name: four or more words of three or more
 // capital letters ("VOTERS STAY HOME IN OHIO"; "USA TODAY NETWORK" is a name).
 bool CapsHeadline(const ResolverConfig& c, std::string_view name) {
+  const std::size_t need = c.headline_min_caps_words;
+  // (too short for `need` such words and the spaces between them: most names)
+  if (need > 0 && name.size() + 1 < need * (c.headline_min_word_letters + 1)) return false;
   std::size_t caps = 0, start = 0;
-  for (std::size_t end = 0; end <= name.size(); ++end) {
+  for (std::size_t end = 0; end <= name.size() && caps < need; ++end) {
     if (end < name.size() && name[end] != ' ') continue;
     const std::string_view w = name.substr(start, end - start);
     start = end + 1;
     if (AllCaps(w) && w.size() >= c.headline_min_word_letters) ++caps;
   }
-  return caps >= c.headline_min_caps_words;
+  return caps >= need;
 }
 
 // A name after the headline in capitals the segmenter left before it
@@ -632,7 +681,8 @@ bool NoSpeakerName(const EntityResolver::State& s, std::string_view name, bool p
 class DocAdder {
  public:
   using State = EntityResolver::State;
-  DocAdder(const State& s, const Document& d, PartialNames& out) : s_(s), d_(d), out_(out) {}
+  DocAdder(const State& s, const Document& d, PartialNames& out)
+      : s_(s), d_(d), out_(out), keys_(MapKeys::ForDocument(s)) {}
 
   void Records(const DocResult& r) {
     auto& record_input = out_.record_input;
@@ -675,17 +725,20 @@ class DocAdder {
       std::string form = WithoutPartyTag(
           s_, FormOf(std::string_view(d_.text).substr(sp->mention.begin, sp->mention.size())));
       // the name as written after its titles (Babikir of "Gen. Babikir"),
-      // as well as the speaker's name (as the titled form gave before)
-      if (kind == Kind::kPerson && !WordsWithin(form, out_.inputs[in].name)) {
+      // as well as the speaker's name (as the titled form gave before);
+      // `within`: WordsWithin(form, name) when known (neither changed since)
+      std::optional<bool> within;
+      if (kind == Kind::kPerson && !*(within = WordsWithin(form, out_.inputs[in].name))) {
         std::string untitled = s_.clusterer.parser().WithoutTitles(form);
         if (untitled.size() < form.size() && Within(untitled, out_.inputs[in].name)) {
           Occur(in, out_.inputs[in].name, false);
           form = std::move(untitled);
+          within.reset();
         }
       }
       // a short form by the parser's keys (Hadithi of Karim Nouri’ al-Hadithi)
       const bool written =
-          !form.empty() && (WordsWithin(form, out_.inputs[in].name) ||
+          !form.empty() && ((within ? *within : WordsWithin(form, out_.inputs[in].name)) ||
                             (kind == Kind::kPerson && Within(form, out_.inputs[in].name)));
       if (!written && kind == Kind::kPerson && OtherName(form, out_.inputs[in].name)) {
         AddAlias(in, form);  // the nickname the attribution resolved (Tiger of Yasin Omar)
@@ -750,7 +803,7 @@ class DocAdder {
     // attribution may read as an organisation
     for (const auto& [key, in] : local_) {
       auto& x = out_.inputs[in];
-      if (x.kind != Kind::kOrganization || !x.speaker || x.acronym || Words(x.name).size() != 1 ||
+      if (x.kind != Kind::kOrganization || !x.speaker || x.acronym || WordCount(x.name) != 1 ||
           !AllCaps(x.name) || Keys(x.name).size() != 1)
         continue;
       std::optional<std::uint32_t> one;
@@ -822,7 +875,7 @@ class DocAdder {
     std::vector<std::uint32_t> people;
     for (const auto& [key, in] : local_) {
       const auto& x = out_.inputs[in];
-      if (x.kind == Kind::kPerson && Words(x.name).size() >= 2) people.push_back(in);
+      if (x.kind == Kind::kPerson && WordCount(x.name) >= 2) people.push_back(in);
     }
     if (people.size() > kMaxDistinctPeople) return;  // a list, not an article
     std::vector<std::vector<std::string>> words;     // each name's, read once for all pairs
@@ -872,7 +925,7 @@ class DocAdder {
   std::ptrdiff_t Mention(const NameMention& m) {
     const std::string form = FormOf(m.text);
     if (form.empty()) return -1;
-    if (m.kind == MentionKind::kPerson && Words(form).size() == 1 && NotAName(s_, form))
+    if (m.kind == MentionKind::kPerson && WordCount(form) == 1 && NotAName(s_, form))
       return -1;  // "R-Fla.", "Maine" of "Sen. Ann Doe (Maine)": no person
     if (m.kind != MentionKind::kAcronym && CapsHeadline(s_.config, form)) return -1;
     // the owner the text left implicit, unless the name has one (Somali defense ministry)
@@ -908,7 +961,7 @@ class DocAdder {
         const std::string& name = out_.inputs[*speaker].name;
         if (kind == Kind::kPerson && Keys(form).size() > Keys(name).size() && Within(name, form))
           Rename(*speaker, form);
-        if (kind != Kind::kPerson && owner.empty() && Words(form).size() > Words(name).size() &&
+        if (kind != Kind::kPerson && owner.empty() && WordCount(form) > WordCount(name) &&
             WordsWithin(name, form))
           Rename(*speaker, form);
         Occur(*speaker, form);
@@ -1064,7 +1117,7 @@ class DocAdder {
   // The shape of another name (see OtherName).
   bool AliasForm(const std::string& form, const std::string& name) {
     constexpr std::size_t kMaxAliasWords = 3;
-    const std::size_t words = Words(form).size();
+    const std::size_t words = WordCount(form);
     if (words == 0 || words > kMaxAliasWords || s_.pronouns.count(segment::Lower(form)))
       return false;
     for (std::size_t i = 0; i < form.size(); ++i) {  // every word opens in upper case
@@ -1085,7 +1138,7 @@ class DocAdder {
   bool SameName(const std::string& name, const std::string& form, Kind kind) {
     if (kind == Kind::kPerson) return Within(name, form) || Within(form, name);
     return WordsWithin(name, form) ||
-           (WordsWithin(form, name) && Words(name).size() <= Words(form).size() + 2);
+           (WordsWithin(form, name) && WordCount(name) <= WordCount(form) + 2);
   }
 
   // Gives input `in` a longer name; its occurrences under the old name that
@@ -1144,13 +1197,22 @@ class DocAdder {
   std::unordered_set<std::size_t> seen_;               // speaker mention starts
   std::unordered_set<std::uint32_t> owned_;
   std::unordered_set<std::size_t> written_;  // occurrences whose form the text writes
-  WordKeys keys_{s_.clusterer.parser()};
+  WordKeys& keys_;                           // (MapKeys: this thread's)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> links_;  // same_as: input → input
   std::map<std::pair<std::uint32_t, std::string>, std::size_t>
       occurrence_;  // (input, form) → its index
 };
 
 }  // namespace
+
+WordKeys& MapKeys::ForDocument(const EntityResolver::State& s) {
+  Held& held = Memo();
+  if (!held.keys || held.owner != s.number || held.keys->size() >= kMaxNames) {
+    held.owner = s.number;
+    held.keys = std::make_unique<WordKeys>(s.clusterer.parser());
+  }
+  return *held.keys;
+}
 
 EntityResolver::EntityResolver(const ResolverConfig& config, const rules::RuleSet& rules)
     : state_(std::make_unique<State>(config, rules)) {}
@@ -1212,6 +1274,7 @@ void EntityResolver::Clear() {
   Release(s.worker_keys);
   // the name parser's memos, kept by every thread that folded or resolved
   parallel::OnEveryThread(&entities::NameParser::ForgetThreadMemos);
+  parallel::OnEveryThread(&MapKeys::Forget);  // the map's word keys (Names)
 }
 
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,
@@ -1777,7 +1840,7 @@ void AddUntitled(std::map<std::string, EntityVariant>& variants,
   std::vector<EntityVariant> untitled;
   for (const auto& [form, v] : variants) {
     std::string bare = parser.WithoutTitles(form);
-    if (bare == form || Words(bare).size() < 2) continue;
+    if (bare == form || WordCount(bare) < 2) continue;
     untitled.push_back(v);
     untitled.back().form = std::move(bare);
   }
@@ -1816,9 +1879,8 @@ std::unordered_set<std::string> SharedSurnames(
 std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::string>& acronyms,
                       const entities::NameParser& parser) {
   auto full = [&](const EntityVariant& v) {
-    return kind == Kind::kPerson
-               ? Words(v.form).size() >= 2 && parser.WithoutTitles(v.form) == v.form
-               : !acronyms.count(v.form);
+    return kind == Kind::kPerson ? WordCount(v.form) >= 2 && parser.WithoutTitles(v.form) == v.form
+                                 : !acronyms.count(v.form);
   };
   const bool any_full = std::any_of(e.variants.begin(), e.variants.end(), full);
   const EntityVariant* best = nullptr;
@@ -1826,8 +1888,8 @@ std::string Canonical(const Entity& e, Kind kind, const std::unordered_set<std::
     if (any_full && !full(v)) continue;
     if (!best || v.count > best->count ||
         (v.count == best->count &&
-         (Words(v.form).size() > Words(best->form).size() ||
-          (Words(v.form).size() == Words(best->form).size() && v.form < best->form)))) {
+         (WordCount(v.form) > WordCount(best->form) ||
+          (WordCount(v.form) == WordCount(best->form) && v.form < best->form)))) {
       best = &v;
     }
   }

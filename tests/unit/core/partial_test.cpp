@@ -154,6 +154,43 @@ TEST_SUITE("core.partial") {
     CHECK(DecodeNames(EncodeNames(odd)).inputs[0].name == "Zo\xEF\xBF\xBD");
   }
 
+  // The spill writer passes ASCII strings without FirstInvalidUtf8 and
+  // writes a number below 0x80 as one byte: every length around the
+  // eight-byte steps with a character of two bytes, or a byte that is no
+  // UTF-8, at each place; numbers at each step of the varint.
+  TEST_CASE("the spill form: strings of every length and place of a non-ASCII byte, numbers") {
+    for (std::size_t size = 0; size <= 18; ++size) {
+      for (std::size_t at = 0; at <= size; ++at) {  // at == size: ASCII alone
+        std::string valid(size, 'a'), invalid(size, 'b'), expected(size, 'b');
+        if (at < size) {
+          valid.replace(at, 1, "\xC3\xA9");         // é
+          invalid[at] = '\xEB';                     // no UTF-8
+          expected.replace(at, 1, "\xEF\xBF\xBD");  // U+FFFD, as the JSON line
+        }
+        CAPTURE(size);
+        CAPTURE(at);
+        PartialNames n;
+        n.inputs.resize(1);
+        n.inputs[0].name = valid;
+        n.candidates = {{invalid, false, false, false}};
+        const PartialNames back = DecodeNames(EncodeNames(n));
+        CHECK(back.inputs[0].name == valid);
+        CHECK(back.candidates[0].word == expected);
+      }
+    }
+    PartialNames n;
+    n.inputs.resize(1);
+    for (std::size_t count :
+         {std::size_t{0}, std::size_t{1}, std::size_t{0x7F}, std::size_t{0x80}, std::size_t{0xFF},
+          std::size_t{0x3FFF}, std::size_t{0x4000}, std::size_t{1} << 35, ~std::size_t{0}}) {
+      n.forms.push_back({0, "f", count});
+    }
+    n.record_input = {-1, 0, -1};
+    const PartialNames back = DecodeNames(EncodeNames(n));
+    CHECK(back == n);
+    CHECK(EncodeNames(back) == EncodeNames(n));
+  }
+
   TEST_CASE("a partial's events survive their own line (a run spills them apart)") {
     events::DocEvents e;
     e.doc = "doc-9";

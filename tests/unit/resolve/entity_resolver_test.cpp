@@ -424,6 +424,45 @@ TEST_SUITE("resolve") {
     CHECK(shared_docs(without).empty());
   }
 
+  // The map keeps its word keys per thread from one document to the next
+  // (and across resolvers): a document's name inputs must be those a
+  // fresh resolver gives it, whatever was mapped before, in any order.
+  TEST_CASE("a document's name inputs do not depend on the documents mapped before it") {
+    std::vector<Doc> docs = kDocs;
+    docs.push_back({"x", "X",
+                    "Governor Ramzi Tarkan said the storm had passed and that Tarkan's men were "
+                    "ready. The stadium is named after his father, former governor Aslan Tarkan. "
+                    "Foreign Minister Omar al-Shirwani said talks went well. Sirwani said the "
+                    "visit was useful."});
+    docs.push_back({"y", "Y",
+                    "Harbour Guard chief Yasin Omar Dagane “Tigeri” said he was a victim of "
+                    "lies.\n\n“We held the port for ten days,” Tigeri said at a rally on Friday."});
+    docs.push_back({"z", "Z",
+                    "Major General Karim Nouri Haddad, the commander of the Harbour Guard, told "
+                    "reporters that the port was calm.\n\n“The governor is safe,” Gen. Hadad "
+                    "added. Yasin Omar said nothing."});
+    std::vector<Document> texts;
+    std::vector<DocResult> results;
+    std::vector<PartialNames> alone;  // each document's, on a resolver of its own
+    for (const Doc& d : docs) {
+      texts.push_back(MakeDoc(d));
+      results.push_back(testing::ThePipeline().Run(texts.back()));
+      resolve::EntityResolver fresh(resolve::ResolverConfig{}, testing::Rules());
+      alone.push_back(fresh.Names(texts.back(), results.back()));
+    }
+    resolve::EntityResolver a(resolve::ResolverConfig{}, testing::Rules());
+    resolve::EntityResolver b(resolve::ResolverConfig{}, testing::Rules());
+    for (int round = 0; round < 2; ++round) {  // in order, then reversed, twice each
+      for (std::size_t k = 0; k < docs.size(); ++k) {
+        const std::size_t i = round == 0 ? k : docs.size() - 1 - k;
+        CAPTURE(docs[i].text);
+        CHECK(a.Names(texts[i], results[i]) == alone[i]);
+        CHECK(a.Names(texts[i], results[i]) == alone[i]);
+        CHECK(b.Names(texts[i], results[i]) == alone[i]);  // another resolver between
+      }
+    }
+  }
+
   // Clear() forgets the run: the next run's table is a fresh resolver's,
   // and a table made before stays valid for Apply.
   TEST_CASE("Clear: the next run starts afresh") {
