@@ -54,6 +54,12 @@ std::optional<double> DigitValue(std::string_view w) {
     }
   }
   if (plain.size() > 15) return std::nullopt;
+  if (!dot) {
+    // a whole number of at most 15 digits: exact as a double, as stod reads it
+    double whole = 0;
+    for (const char c : plain) whole = whole * 10 + (c - '0');
+    return whole;
+  }
   return std::stod(plain);
 }
 
