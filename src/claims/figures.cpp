@@ -54,6 +54,12 @@ std::optional<double> DigitValue(std::string_view w) {
     }
   }
   if (plain.size() > 15) return std::nullopt;
+  if (!dot) {
+    // a whole number of at most 15 digits: exact as a double, as stod reads it
+    double whole = 0;
+    for (const char c : plain) whole = whole * 10 + (c - '0');
+    return whole;
+  }
   return std::stod(plain);
 }
 
@@ -89,11 +95,25 @@ struct FigureExtractor::Lexicon {
   // By first byte: bit min(n, 31) set when a starter of n bytes begins with
   // it (numbers are starters too): most words need no look-up.
   std::array<std::uint32_t, 256> starter_sizes{};
+  // By first byte (its low 5 bits) and size (up to 15; longer ones with
+  // 15): bit (second byte & 63) set when a starter of two bytes or more
+  // has it (`the` passes the sizes as `two` and `ten` do, not this): a
+  // superset of the starters, read before their hash look-up.
+  std::array<std::uint64_t, 32 * 16> starter_seconds{};
   static std::uint32_t SizeBit(std::size_t n) {
     return std::uint32_t{1} << std::min<std::size_t>(n, 31);
   }
+  // (w of two bytes or more) its entry of starter_seconds and its bit there
+  static std::size_t SecondsAt(std::string_view w) {
+    return (static_cast<std::size_t>(static_cast<unsigned char>(w[0]) & 31) << 4) +
+           std::min<std::size_t>(w.size(), 15);
+  }
+  static std::uint64_t SecondBit(std::string_view w) {
+    return std::uint64_t{1} << (static_cast<unsigned char>(w[1]) & 63);
+  }
   bool MayStartAs(std::string_view w) const {
-    return (starter_sizes[static_cast<unsigned char>(w[0])] & SizeBit(w.size())) != 0;
+    if ((starter_sizes[static_cast<unsigned char>(w[0])] & SizeBit(w.size())) == 0) return false;
+    return w.size() < 2 || (starter_seconds[SecondsAt(w)] & SecondBit(w)) != 0;
   }
   // (`hyphen`: w holds a '-', RawWord::hyphen: most words need no search for one)
   bool MayStart(std::string_view w, bool hyphen) const {
@@ -212,6 +232,7 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
   L.starters.Insert("no");
   L.starters.ForEach([&](const std::string& w) {
     if (!w.empty()) L.starter_sizes[static_cast<unsigned char>(w[0])] |= Lexicon::SizeBit(w.size());
+    if (w.size() >= 2) L.starter_seconds[Lexicon::SecondsAt(w)] |= Lexicon::SecondBit(w);
   });
 }
 
@@ -270,7 +291,7 @@ void SplitGlued(std::vector<RawWord>& words) {
 
 WordRow ReadRow(std::string_view text) {
   WordRow row;
-  row.words = ScanWords(text, /*split_hyphens=*/false, row.letters);
+  row.words = ScanWordsBare(text, /*split_hyphens=*/false, row.letters);  // (no case flags read)
   SplitGlued(row.words);
   const std::size_t n = row.words.size();
   row.break_after.assign(n, true);

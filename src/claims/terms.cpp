@@ -151,7 +151,12 @@ bool StartsAfter(char32_t last) {
 
 }  // namespace
 
-std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& into) {
+namespace {
+
+// ScanWords (kFlags) and ScanWordsBare (no sentence_start nor all_caps:
+// neither the last character before a word nor the letters' case is kept).
+template <bool kFlags>
+std::vector<RawWord> Scan(std::string_view text, bool split_hyphens, WordLetters& into) {
   std::vector<RawWord> out;
   out.reserve(text.size() / 6 + 1);  // about a word per 6 bytes of news: no moves as it grows
   const std::size_t n = text.size();
@@ -169,7 +174,7 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLe
       // (an ASCII first character is read by the first run below)
       const unsigned cls = kByteClass[b];
       if ((cls & kWordByte) == 0) {
-        if ((cls & kBlankByte) == 0 || b == '\n') last = b;
+        if (kFlags && ((cls & kBlankByte) == 0 || b == '\n')) last = b;
         ++i;
         continue;
       }
@@ -178,22 +183,24 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLe
       c = text::Next(text, j);
       i = j;
       if (!IsWordChar(c)) {
-        if (!IsBlank(c)) last = c;
+        if (kFlags && !IsBlank(c)) last = c;
         continue;
       }
     }
     RawWord& w = out.emplace_back();
     char* const word_letters = at;
     w.span.begin = start;
-    w.sentence_start = StartsAfter(last);
+    if (kFlags) w.sentence_start = StartsAfter(last);
     w.cap = IsUpper(c);
     int letters = 0, uppers = 0;
     std::size_t end = i;  // ASCII: at c (the run takes it); else past it
     char32_t prev = c;
     auto take = [&](char32_t ch) {
       const int kind = TakeChar(ch, at);  // (counts kept in registers)
-      letters += kind & 1;
-      uppers += kind >> 1;
+      if (kFlags) {
+        letters += kind & 1;
+        uppers += kind >> 1;
+      }
     };
     if (b >= 0x80) take(c);
     while (end < n) {
@@ -215,16 +222,20 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLe
             const auto l = static_cast<unsigned char>(text[k]);
             *at++ = static_cast<char>(static_cast<unsigned>(l - 'A') < 26u ? l + 32 : l);
           }
-          letters += static_cast<int>(end - from) - digits;
-          uppers += run_uppers;
+          if (kFlags) {
+            letters += static_cast<int>(end - from) - digits;
+            uppers += run_uppers;
+          }
           break;
         }
         const AsciiRun8 r = ReadAsciiRun8(text.data() + end);
         if (r.length == 0) break;
         std::memcpy(at, &r.lowered, 8);  // (all 8: the bytes past the run are overwritten next)
         at += r.length;
-        letters += r.length - r.digits;
-        uppers += r.uppers;
+        if (kFlags) {
+          letters += r.length - r.digits;
+          uppers += r.uppers;
+        }
         end += r.length;
         if (r.length < 8) break;
       }
@@ -258,11 +269,21 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLe
     }
     w.span.end = end;
     w.lower = std::string_view(word_letters, static_cast<std::size_t>(at - word_letters));
-    w.all_caps = letters >= 2 && uppers == letters;
+    if (kFlags) w.all_caps = letters >= 2 && uppers == letters;
     i = end;
-    last = prev;
+    if (kFlags) last = prev;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& into) {
+  return Scan<true>(text, split_hyphens, into);
+}
+
+std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& into) {
+  return Scan<false>(text, split_hyphens, into);
 }
 
 namespace {

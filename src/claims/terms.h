@@ -176,6 +176,10 @@ struct RawWord {
   bool hyphen = false;          // a '-' inside (only without split_hyphens)
 };
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& letters);
+// ScanWords' words (spans, lower, cap, hyphen) with sentence_start and
+// all_caps false, for a reader of neither (the figures read every word of
+// every document): the same words, less work a word.
+std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters);
 
 // One text's words scanned once (ScanWords, split_hyphens) with each
 // word's term key: the terms of the whole text and those of a span of it

@@ -100,6 +100,29 @@ TEST_SUITE("claims.figures") {
     }
   }
 
+  TEST_CASE("a number's value as stod reads its digits (whole numbers summed exactly)") {
+    struct Row {
+      std::string text;
+      double value;
+    } rows[] = {
+        {"The shelling killed 1,018 people.", 1018},
+        {"The shelling killed 007 people.", 7},
+        {"The shelling killed 2.5 million people.", 2.5e6},
+        {"The shelling killed 84,000 people.", 84000},
+        {"The shelling killed 123,456,789,012,345 people.", 123456789012345.0},
+        {"The shelling killed 999999999999999 people.", 999999999999999.0},
+        {"The shelling killed 12.75 people.", 12.75},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      const std::vector<Figure> f = Extractor().Run(row.text, {});
+      REQUIRE(f.size() == 1);
+      CHECK(f[0].value == row.value);
+    }
+    // sixteen digits are no number (no figure)
+    CHECK(Extractor().Run("The shelling killed 1234567890123456 people.", {}).empty());
+  }
+
   TEST_CASE("sub-counts after `including`") {
     const std::string text =
         "The ministry said it shot down 20 drones, including four over Tarsk. Later 3 drones "

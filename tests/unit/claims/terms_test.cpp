@@ -210,6 +210,40 @@ TEST_SUITE("claims.terms") {
          {{0, 7}, {8, 34}},
          {true, true},
          {false, true}},
+        // all_caps: two letters or more, none lower case (digits and joiners
+        // not counted), in runs of eight, the bytes after them and other letters
+        {"AB1 A1 1A2B ABCDEFGHIJKLMNOp ABCDEFGHIJKLMNOP1 A'B ÉA Éa aÉ 12345678 x",
+         false,
+         {"ab1", "a1", "1a2b", "abcdefghijklmnop", "abcdefghijklmnop1", "a'b", "éa", "éa", "aé",
+          "12345678", "x"},
+         {{0, 3},
+          {4, 6},
+          {7, 11},
+          {12, 28},
+          {29, 46},
+          {47, 50},
+          {51, 54},
+          {55, 58},
+          {59, 62},
+          {63, 71},
+          {72, 73}},
+         {true, true, false, true, true, true, true, true, false, false, false},
+         {true, false, true, false, true, true, true, false, false, false, false}},
+        {"@[`{ AZaz 0Z9",
+         false,
+         {"azaz", "0z9"},
+         {{5, 9}, {10, 13}},
+         {true, false},
+         {false, false}},
+        // the bytes beside A–Z and a–z end a run (one range test reads both cases)
+        {"AB@CD[EF`GH{IJ padding",
+         false,
+         {"ab", "cd", "ef", "gh", "ij", "padding"},
+         {{0, 2}, {3, 5}, {6, 8}, {9, 11}, {12, 14}, {15, 22}},
+         {true, true, true, true, true, false},
+         {true, true, true, true, true, false}},
+        {"XY", false, {"xy"}, {{0, 2}}, {true}, {true}},
+        {"Xy", false, {"xy"}, {{0, 2}}, {true}, {false}},
     };
     for (const Row& row : rows) {
       CAPTURE(row.text);
@@ -253,6 +287,37 @@ TEST_SUITE("claims.terms") {
         CHECK(w.hyphen == (w.lower.find('-') != std::string_view::npos));
       }
       CHECK(hyphen == row.hyphen);
+    }
+  }
+
+  TEST_CASE("ScanWordsBare: ScanWords' words without sentence starts and case flags") {
+    // each field but sentence_start and all_caps as ScanWords reads it
+    // (ASCII runs of eight, other letters, joiners, glued pieces, the end)
+    const std::vector<std::string> texts = {
+        "“Tarsk’s 1,500 men,” she said. Then: war-torn",
+        "NATO Said ÉCOLE naïveTÉ a1b2 X US-led 3.5bn 1,000. end",
+        "INTERNATIONALLY Recognised 12345678901 words. tail ABCDEFGHé xyz 1234567,890 people",
+        "ȺȺȺȺȺȺȺȺ ȾȾ Dom’s forty-six war-torn a - b -c d- 1-2 it’s U.S. x Forty-Six’s one-two",
+        "saidWe will “march” — (on) [the] 9/11 12:55 $5 40% 200security",
+        "",
+        "x",
+    };
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      for (const bool split : {false, true}) {
+        WordLetters full_letters, bare_letters;
+        const std::vector<RawWord> full = ScanWords(text, split, full_letters);
+        const std::vector<RawWord> bare = ScanWordsBare(text, split, bare_letters);
+        REQUIRE(bare.size() == full.size());
+        for (std::size_t k = 0; k < full.size(); ++k) {
+          CHECK(bare[k].span == full[k].span);
+          CHECK(bare[k].lower == full[k].lower);
+          CHECK(bare[k].cap == full[k].cap);
+          CHECK(bare[k].hyphen == full[k].hyphen);
+          CHECK_FALSE(bare[k].sentence_start);
+          CHECK_FALSE(bare[k].all_caps);
+        }
+      }
     }
   }
 
