@@ -1,6 +1,7 @@
 #include "events/dates.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <unordered_map>
 
@@ -115,8 +116,12 @@ struct DateFinder::Impl {
   FlatMap<int> weekdays, counts;
   std::vector<Pattern> patterns;
   PhraseIndex<int> future;  // words that mark a clause as future
-  // The patterns that may start at a word: by literal, or by slot name.
+  // The patterns that may start at a word: by literal, or by slot name
+  // (kSlotKeys); each list ascending, each pattern once.
   FlatMap<std::vector<int>> first;
+  // first's list of each slot (by Slot; null: no pattern starts with it),
+  // found once (IndexStarts) rather than hashed per word (Candidates)
+  std::array<const std::vector<int>*, 6> slot_first{};
   // MayStart's one look-up: the keys of `first` and `counts` (kStarts), of
   // `months` and `weekdays` (kStartsCapitalised: only written so).
   static constexpr std::uint8_t kStarts = 1, kStartsCapitalised = 2;
@@ -221,8 +226,9 @@ void DateFinder::Impl::LoadPattern(const rules::RuleFile& file, const rules::Rul
 }
 
 // Every item up to and including the first required one may start a match.
+constexpr const char* kSlotKeys[] = {"", "#MONTH", "#DAY", "#YEAR", "#WEEKDAY", "#N"};
+
 void DateFinder::Impl::IndexFirst(int id) {
-  static const char* kSlotKeys[] = {"", "#MONTH", "#DAY", "#YEAR", "#WEEKDAY", "#N"};
   for (const Item& item : patterns[static_cast<std::size_t>(id)].items) {
     if (item.slot == Slot::kLiteral) {
       for (const auto& l : item.literals) first.Insert(l, {}).push_back(id);
@@ -234,6 +240,16 @@ void DateFinder::Impl::IndexFirst(int id) {
 }
 
 void DateFinder::Impl::IndexStarts() {
+  // (IndexFirst adds the patterns in order: a list holds a pattern twice
+  // only side by side)
+  std::vector<std::string> keys;
+  for (const auto& [key, ids] : first) keys.push_back(key);
+  for (const std::string& key : keys) {
+    std::vector<int>& ids = *first.Find(key);
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
+  for (std::size_t slot = 1; slot < slot_first.size(); ++slot)
+    slot_first[slot] = first.Find(kSlotKeys[slot]);
   for (const auto& [key, ids] : first) starts.Insert(key, 0) |= kStarts;
   for (const auto& [key, n] : counts) starts.Insert(key, 0) |= kStarts;
   for (const auto& [key, m] : months) starts.Insert(key, 0) |= kStartsCapitalised;
@@ -243,17 +259,22 @@ void DateFinder::Impl::IndexStarts() {
 
 void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
   out.clear();
-  auto add = [&](std::string_view key) {
-    if (const std::vector<int>* ids = first.Find(key))
-      out.insert(out.end(), ids->begin(), ids->end());
+  int lists = 0;
+  auto add = [&](const std::vector<int>* ids) {
+    if (!ids) return;
+    out.insert(out.end(), ids->begin(), ids->end());
+    ++lists;
   };
-  add(w.lower);
-  if (w.cap && months.Contains(w.lower)) add("#MONTH");
-  if (w.cap && weekdays.Contains(w.lower)) add("#WEEKDAY");
-  if (DayNumber(w) > 0) add("#DAY");
-  if (YearNumber(w) > 0) add("#YEAR");
+  auto slot = [&](Slot s) { return slot_first[static_cast<std::size_t>(s)]; };
+  add(first.Find(w.lower));
+  if (w.cap && months.Contains(w.lower)) add(slot(Slot::kMonth));
+  if (w.cap && weekdays.Contains(w.lower)) add(slot(Slot::kWeekday));
+  if (DayNumber(w) > 0) add(slot(Slot::kDay));
+  if (YearNumber(w) > 0) add(slot(Slot::kYear));
   if (counts.Contains(w.lower) || (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0))
-    add("#N");
+    add(slot(Slot::kCount));
+  // (one list is ascending and unique already: IndexStarts)
+  if (lists < 2) return;
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }

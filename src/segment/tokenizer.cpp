@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -116,23 +117,57 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
-// The run of ASCII letters and digits at bytes[i, end): where it ends, and
-// how many letters and capitals it has. Not inlined: alone, its loop keeps
-// everything in registers (inside the lexer's loop it did not, and read and
-// wrote the counts in memory at every byte).
+// The run of ASCII letters and digits at bytes[i, end): where it ends, how
+// many letters it has and whether one is lower case. Eight bytes at a time
+// while eight remain before `end` (SWAR, one 64-bit word: most words end
+// within the first), then one byte at a time. When `low` is not null the
+// run's bytes are written there lowered (A–Z to a–z), and up to 8 bytes
+// after them may be written too (the caller's buffer has room: Lexer::Run).
+static_assert(std::endian::native == std::endian::little,
+              "ReadAsciiRun reads byte 0 as the lowest of a 64-bit word");
 struct AsciiRun {
   std::size_t end;
-  int letters, upper;
+  int letters;
+  bool lower;  // a lower-case letter among them
 };
-[[gnu::noinline]] AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end) {
-  int letters = 0, upper = 0;
+inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end, char* low) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const std::size_t from = i;
+  int letters = 0;
+  std::uint64_t lower = 0;
+  while (i + 8 <= end) {
+    std::uint64_t x;
+    std::memcpy(&x, bytes + i, 8);
+    const std::uint64_t y = x & ~kHigh;  // (7 bits a byte: no carry between bytes below)
+    // the high bit of each byte of v in [lo, hi] (v's bytes below 0x80)
+    auto in = [](std::uint64_t v, unsigned lo, unsigned hi) {
+      return (v + kOnes * (0x80 - lo)) & ~(v + kOnes * (0x7F - hi));
+    };
+    // (a letter of either case: its byte with 0x20 set is in a–z; & ~x: not ASCII)
+    const std::uint64_t letter = in(y | kOnes * 0x20, 'a', 'z') & ~x & kHigh;
+    const std::uint64_t word = letter | (in(y, '0', '9') & ~x & kHigh);
+    const std::uint64_t stop = ~word & kHigh;              // the bytes past the run
+    const std::uint64_t run = (stop - 1) & ~stop & kHigh;  // the run's bytes among the eight
+    // (a byte's high bit to its low, summed into the top byte: no popcount
+    // instruction is assumed)
+    letters += static_cast<int>((((letter & run) >> 7) * kOnes) >> 56);
+    lower |= letter & run & ~in(y, 'A', 'Z');
+    if (low) {
+      const std::uint64_t lowered = x | ((letter & run) >> 2);  // 0x80 → 0x20: A–Z to a–z
+      std::memcpy(low + (i - from), &lowered, 8);
+    }
+    if (stop != 0)
+      return {i + (static_cast<std::size_t>(std::countr_zero(stop)) >> 3), letters, lower != 0};
+    i += 8;
+  }
   for (; i < end; ++i) {
     const std::uint8_t cls = kByteClass[static_cast<unsigned char>(bytes[i])];
     if (!cls) break;
     letters += (cls & kLetterByte) != 0;
-    upper += (cls & kUpperByte) != 0;
+    lower |= (cls & (kLetterByte | kUpperByte)) == kLetterByte;
+    if (low) low[i - from] = static_cast<char>(bytes[i] | ((cls & kUpperByte) ? 0x20 : 0));
   }
-  return {i, letters, upper};
+  return {i, letters, lower != 0};
 }
 
 // Writes the lower case of the n bytes at src to dst when they are ASCII
@@ -171,14 +206,25 @@ bool LowerAsciiInPlace(char* p, std::size_t n) { return CopyLowerAscii(p, p, n);
 
 class Lexer {
  public:
-  Lexer(std::string_view text, const std::vector<std::size_t>& marks, const Tokenizer& tokenizer)
-      : text_(text), marks_(marks), tokenizer_(tokenizer) {}
+  Lexer(std::string_view text, const std::vector<std::size_t>& marks, const Tokenizer& tokenizer,
+        Tokens& out)
+      : text_(text), marks_(marks), tokenizer_(tokenizer), out_(out) {
+    // (8 bytes of room past the text: ReadAsciiRun writes a word's lowered
+    // bytes eight at a time)
+    out_.lowered.resize(text.size() + 8);
+  }
 
-  // Appends the tokens of [span) to out.
-  void Run(Span span, std::uint32_t para, std::vector<Token>& out) {
+  // Appends the tokens of [span) to out.tokens, each token's lower case to
+  // out.lowered as it is made (Tokens::Lowered; Finish ends them).
+  void Run(Span span, std::uint32_t para) {
+    std::vector<Token>& out = out_.tokens;
     std::size_t i = span.begin;
     end_ = span.end;
     while (i < end_) {
+      if (text_[i] == ' ') {  // (the usual byte between tokens)
+        ++i;
+        continue;
+      }
       std::size_t j = i;
       char32_t c = text::NextInline(text_, j);
       if (IsSpaceAt(c)) {
@@ -187,6 +233,7 @@ class Lexer {
       }
       Token t;
       t.paragraph = para;
+      bool lowered = false;  // out_.lowered holds the token's lower case already
       if (IsMark(i)) {
         t.kind = TokenKind::kQuote;
         t.span = {i, j};
@@ -196,7 +243,12 @@ class Lexer {
         t.span = {i, PossessiveEnd(i, j)};
       } else if (IsLetterOrDigit(c)) {
         WordShape shape;
-        t.span = {i, WordEnd(i, shape)};
+        // (room for the word's bytes and 8 more: never short unless a
+        // lower case before was longer than its token, AppendLower)
+        char* low =
+            at_ + (end_ - i) + 8 <= out_.lowered.size() ? out_.lowered.data() + at_ : nullptr;
+        t.span = {i, WordEnd(i, shape, low)};
+        lowered = low && shape.lowered == t.span.end;
         Classify(t, shape);
       } else {
         t.kind = TokenKind::kPunct;
@@ -204,7 +256,18 @@ class Lexer {
       }
       i = t.span.end;
       out.push_back(t);
+      out_.lowered_at.push_back(at_);
+      if (lowered)
+        at_ += t.span.size();
+      else
+        Lower(t.span);
     }
+  }
+
+  // Closes Tokens::lowered after the last token.
+  void Finish() {
+    out_.lowered_at.push_back(at_);
+    out_.lowered.resize(at_);
   }
 
  private:
@@ -229,22 +292,30 @@ class Lexer {
   }
 
   // What WordEnd saw of a word's letters, for Classify: the ASCII letters
-  // and capitals; `ascii` false once it read a byte above 0x7F.
+  // and whether one is lower case; `ascii` false once it read a byte above
+  // 0x7F.
   struct WordShape {
-    int letters = 0, upper = 0;
+    int letters = 0;
+    bool lower = false;
     bool ascii = true;
     bool hyphen = false;  // an ASCII '-' inside (Token::hyphen)
+    // the end of the word's first run of ASCII letters and digits, when it
+    // starts the word and was written lowered (WordEnd's `low`); 0 if not
+    std::size_t lowered = 0;
   };
 
-  std::size_t WordEnd(std::size_t i, WordShape& shape) const {
+  // The end of the word at i. With `low`, the word's first run of ASCII
+  // letters and digits is written there lowered (and shape.lowered set).
+  std::size_t WordEnd(std::size_t i, WordShape& shape, char* low) const {
     std::size_t start = i;
     bool digits_only = true;
     const char* const bytes = text_.data();
     while (i < end_) {
       // (most bytes: a run of ASCII letters and digits, ReadAsciiRun)
-      const AsciiRun run = ReadAsciiRun(bytes, i, end_);
+      const AsciiRun run = ReadAsciiRun(bytes, i, end_, i == start ? low : nullptr);
+      if (i == start && low) shape.lowered = run.end;
       shape.letters += run.letters;
-      shape.upper += run.upper;
+      shape.lower = shape.lower || run.lower;
       digits_only = digits_only && run.letters == 0;
       i = run.end;
       if (i >= end_) break;
@@ -325,8 +396,7 @@ class Lexer {
       }
       t.kind = TokenKind::kWord;
       t.cap = first >= 'A' && first <= 'Z';
-      t.all_caps =
-          shape.letters >= tokenizer_.config().all_caps_letters && shape.upper == shape.letters;
+      t.all_caps = shape.letters >= tokenizer_.config().all_caps_letters && !shape.lower;
       return;
     }
     std::size_t i = t.span.begin;
@@ -354,9 +424,37 @@ class Lexer {
     t.all_caps = letters >= tokenizer_.config().all_caps_letters && upper == letters;
   }
 
+  // Appends the lower case of the token at `span` to out_.lowered: ASCII
+  // lowered in place of the copy, else through LowerPunctuation when it
+  // can, else AppendLower.
+  void Lower(Span span) {
+    std::string& low = out_.lowered;
+    const char* src = text_.data() + span.begin;
+    const std::size_t n = span.size();
+    if (at_ + n <= low.size() && CopyLowerAscii(low.data() + at_, src, n)) {
+      at_ += n;
+      return;
+    }
+    if (at_ + n <= low.size()) {
+      const std::size_t m = LowerPunctuation(low.data() + at_, src, n);
+      if (m != std::string::npos) {
+        at_ += m;
+        return;
+      }
+    }
+    wide_.clear();
+    AppendLower(wide_, std::string_view(src, n));
+    if (at_ + wide_.size() + 8 > low.size()) low.resize(at_ + wide_.size() + 8);
+    std::memcpy(low.data() + at_, wide_.data(), wide_.size());
+    at_ += wide_.size();
+  }
+
   std::string_view text_;
   const std::vector<std::size_t>& marks_;
   const Tokenizer& tokenizer_;
+  Tokens& out_;
+  std::size_t at_ = 0;  // the end of the tokens' lower case in out_.lowered
+  std::string wide_;    // (Lower's buffer for AppendLower)
   std::size_t end_ = 0;
   mutable std::size_t mark_ = 0;  // IsMark's cursor: marks_[mark_ - 1] < the last byte asked
 };
@@ -524,44 +622,17 @@ Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& parag
                       const std::vector<Span>& quote_spans) const {
   Tokens out;
   out.tokens.reserve(text.size() / 5 + 8);
-  Lexer lexer(text, quote_marks, *this);
+  out.lowered_at.reserve(text.size() / 5 + 9);
+  // The tokens' lower case is written as each is made (Lexer::Run), one
+  // after another in one buffer (never much more than the text).
+  Lexer lexer(text, quote_marks, *this, out);
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     out.paragraph_first.push_back(out.tokens.size());
-    lexer.Run(paragraphs[p].span, static_cast<std::uint32_t>(p), out.tokens);
+    lexer.Run(paragraphs[p].span, static_cast<std::uint32_t>(p));
   }
   out.paragraph_first.push_back(out.tokens.size());
+  lexer.Finish();
   SentenceSplitter{*this, text, quote_spans}.Run(out);
-  // The tokens' bytes copied one after another (never more than the text),
-  // lower-cased as they are copied; a token with a byte above 0x7F through
-  // LowerPunctuation when it can, else AppendLower.
-  std::string& low = out.lowered;
-  low.resize(text.size());
-  out.lowered_at.resize(out.tokens.size() + 1);
-  std::size_t at = 0;
-  std::string wide;
-  for (std::size_t k = 0; k < out.tokens.size(); ++k) {
-    const Span s = out.tokens[k].span;
-    out.lowered_at[k] = at;
-    if (at + s.size() <= low.size() &&
-        CopyLowerAscii(low.data() + at, text.data() + s.begin, s.size())) {
-      at += s.size();
-      continue;
-    }
-    if (at + s.size() <= low.size()) {
-      const std::size_t n = LowerPunctuation(low.data() + at, text.data() + s.begin, s.size());
-      if (n != std::string::npos) {
-        at += n;
-        continue;
-      }
-    }
-    wide.clear();
-    AppendLower(wide, text.substr(s.begin, s.size()));
-    if (at + wide.size() > low.size()) low.resize(at + wide.size());
-    std::memcpy(low.data() + at, wide.data(), wide.size());
-    at += wide.size();
-  }
-  out.lowered_at[out.tokens.size()] = at;
-  low.resize(at);
   return out;
 }
 

@@ -52,6 +52,29 @@ TEST_SUITE("events") {
     }
   }
 
+  // A word may start patterns by its own spelling and by one or more slots
+  // (a number is a DAY and an N; 2024 a YEAR and an N; "three" an N): the
+  // candidates are every such list's patterns, the longest match wins
+  // (Candidates joins one list as it is, two or more sorted).
+  TEST_CASE("a word that starts patterns through several lists") {
+    const struct Row {
+      const char* anchor;
+      const char* text;
+      const char* when;
+    } rows[] = {{"2024-12-25", "Militants struck 5 days ago.", "2024-12-20"},
+                {"2024-12-25", "Militants struck three weeks ago.", "2024-12-04"},
+                {"2024-12-25", "On May 5 the vote was held.", "2024-05-05"},
+                {"2024-12-25", "On 5 December the raids began.", "2024-12-05"},
+                {"2024-12-25", "Floods came in 2024.", "generic"},
+                {"2024-12-25", "The protest took place last month.", "2024-11"},
+                {"2024-12-25", "Gunmen attacked the post last night.", "2024-12-24"},
+                {"2024-12-25", "In March, floods hit the valley.", "2024-03"}};
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      CHECK(FirstWhen(row.anchor, row.text) == row.when);
+    }
+  }
+
   TEST_CASE("weekdays resolve to the most recent such day, across month and year ends") {
     struct Row {
       const char* anchor;

@@ -99,7 +99,7 @@ TEST_SUITE("segment") {
     // blank, a comma, a byte above 0x7F) at each position of each length,
     // checked against the words' definitions read one byte at a time.
     const std::string shapes[] = {"A", "a", "7", "Aa", "a7", "7a", "AA7", "7A"};
-    const std::string stops[] = {" ", ",", "\u00e9", "@"};
+    const std::string stops[] = {" ", ",", "\u00e9", "@", "-", "\n"};
     for (std::size_t n = 1; n <= 20; ++n) {
       for (const std::string& shape : shapes) {
         std::string word;
@@ -115,9 +115,15 @@ TEST_SUITE("segment") {
             letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
             upper += std::isupper(static_cast<unsigned char>(c)) != 0;
           }
-          // é is a letter: the word goes on through it (and is no longer ASCII)
-          const bool joined = stop == "\u00e9";
+          // é is a letter: the word goes on through it (and is no longer
+          // ASCII); so does a hyphen before a letter ("7A-x")
+          const bool joined = stop == "\u00e9" || stop == "-";
           CHECK(t.Word(0) == (joined ? word + stop + "x" : word));
+          // its lower case, written eight bytes at a time as the word is
+          // read (the bytes after it overwritten by the next token's)
+          for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i)
+            CHECK(t.tokens.Lowered(i) == Lower(t.Word(i)));
+          CHECK(t.tokens.lowered.size() == t.tokens.lowered_at.back());
           if (!joined) {
             CHECK(tok.kind == (letters ? TokenKind::kWord : TokenKind::kNumber));
             CHECK(tok.cap == (word[0] >= 'A' && word[0] <= 'Z'));
