@@ -363,6 +363,82 @@ std::string CueSuffixOf(const std::string& pattern, const Parsed& parsed) {
   return more ? suffix : "";
 }
 
+// The symbols one plain atom part (a literal, an escape or a [class]) takes,
+// into `out`; false for another part ('.', '^', '$', a group).
+bool AtomMembers(const std::string& p, const Part& part, std::bitset<256>& out) {
+  if (!part.open.empty()) return false;
+  const char c = p[part.begin];
+  if (c == '[') return ReadClass(p, part.begin, out) != std::string::npos;
+  if (c == '\\') {
+    out.set(static_cast<unsigned char>(p[part.begin + 1]));
+    return true;
+  }
+  if (c == '.' || c == '^' || c == '$') return false;
+  out.set(static_cast<unsigned char>(c));
+  return true;
+}
+
+// "[…]" of `set` (printable ASCII), every member but a letter or digit escaped.
+std::string ClassText(const std::bitset<256>& set);
+
+std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
+  const auto& root = parsed.root;
+  if (!parsed.read || root.size() != 1) return "";
+  std::vector<const Part*> seq;
+  Open(root[0], seq);
+  auto cue = std::find_if(seq.begin(), seq.end(),
+                          [](const Part* part) { return part->open == "(?<cue>"; });
+  if (cue == seq.end() || !Plain(**cue)) return "";
+  std::bitset<256> printable;
+  for (int c = 0x20; c < 0x7F; ++c) printable.set(static_cast<std::size_t>(c));
+  // The symbols a part takes, when it is one atom or a group of one-atom
+  // alternatives: false otherwise.
+  auto members_of = [&](const Part& part, std::bitset<256>& out) {
+    if (part.open.empty()) return AtomMembers(pattern, part, out);
+    if (part.lookaround || part.alternatives.empty()) return false;
+    for (const auto& alt : part.alternatives)
+      if (alt.size() != 1 || !Plain(alt[0]) || !AtomMembers(pattern, alt[0], out)) return false;
+    return true;
+  };
+  std::vector<std::string> alternatives{""};  // the runs read so far, nearest the cue last
+  bool says = false;                          // a part read may not match empty
+  for (auto at = cue; at != seq.begin();) {
+    const Part& part = **--at;
+    if (part.open == "(?=" || part.open == "(?!" || part.open == "(?<!") continue;
+    std::bitset<256> members;
+    std::size_t least = part.repeat.least, most = part.repeat.most;
+    const bool behind = part.open == "(?<=";
+    if (behind) {  // (?<=X): the symbol before is one of X; nothing is read beyond it
+      if (!Plain(part) || part.alternatives.size() != 1 || part.alternatives[0].size() != 1 ||
+          !Plain(part.alternatives[0][0]) ||
+          !AtomMembers(pattern, part.alternatives[0][0], members))
+        break;
+      least = most = 1;
+    } else if (!members_of(part, members) || most > kCueLeadMostRepeats) {
+      break;
+    }
+    if (members.none() || (members & ~printable).any()) break;
+    if (alternatives.size() * (most - least + 1) > kCueLeadMostAlternatives) break;
+    const std::string one = ClassText(members);
+    std::vector<std::string> longer;
+    for (const std::string& run : alternatives) {
+      std::string with = run;
+      for (std::size_t n = 0; n < least; ++n) with.insert(0, one);
+      for (std::size_t n = least; n <= most; ++n) {
+        longer.push_back(with);
+        with.insert(0, one);
+      }
+    }
+    alternatives = std::move(longer);
+    says = says || least > 0;
+    if (behind) break;
+  }
+  if (!says) return "";
+  std::string lead = "(?<=";
+  for (std::size_t i = 0; i < alternatives.size(); ++i) lead += (i ? "|" : "") + alternatives[i];
+  return lead + ")";
+}
+
 // The symbols a match of `seq` may take first, into `first`; false when
 // `seq` may match empty or its first symbol is not known here ('.', a
 // character of several bytes, '^' or '$'). Lookarounds take no symbol: the
@@ -483,10 +559,27 @@ std::string FilteredLookaheads(const std::string& pattern) {
   return FilteredOf(pattern, Parse(pattern));
 }
 
+std::string CueLead(const std::string& pattern) { return CueLeadOf(pattern, Parse(pattern)); }
+
 FrameStudy StudyFrame(const std::string& pattern, const std::bitset<256>& boundaries) {
   const Parsed parsed = Parse(pattern);
-  return {CueSuffixOf(pattern, parsed), StartsAfterOf(pattern, parsed, boundaries),
-          FilteredOf(pattern, parsed)};
+  FrameStudy study;
+  study.cue_suffix = CueSuffixOf(pattern, parsed);
+  study.cue_search = study.cue_suffix;
+  if (const std::string lead = CueLeadOf(pattern, parsed); !lead.empty()) {
+    std::string cue_group;  // the cue group's text, for a lead with no suffix
+    if (study.cue_suffix.empty()) {
+      std::vector<const Part*> seq;
+      Open(parsed.root[0], seq);
+      for (const Part* part : seq)
+        if (part->open == "(?<cue>")
+          cue_group = pattern.substr(part->begin, part->end - part->begin);
+    }
+    study.cue_search = lead + (study.cue_suffix.empty() ? cue_group : study.cue_suffix);
+  }
+  study.starts_after = StartsAfterOf(pattern, parsed, boundaries);
+  study.filtered = FilteredOf(pattern, parsed);
+  return study;
 }
 
 }  // namespace whosaid::attribution

@@ -64,6 +64,27 @@ inline constexpr std::size_t kCueSuffixMostSymbols = 30;
 // say all it would).
 std::string CueSuffix(const std::string& pattern);
 
+// At most this many repeats of one part, and this many alternatives in all,
+// in a cue lead (CueLead).
+inline constexpr std::size_t kCueLeadMostRepeats = 3;
+inline constexpr std::size_t kCueLeadMostAlternatives = 32;
+
+// What must stand right before a frame's cue group: a lookbehind
+// "(?<=A|B|…)", each alternative a fixed run of symbols ([classes]), that
+// holds wherever a match of the frame has its cue group start. Read back from
+// the cue group (found as CueSuffix finds it, groups of one alternative
+// opened) over the parts right before it: literals and [classes] of printable
+// ASCII, and groups whose alternatives are each one of them, repeated at most
+// kCueLeadMostRepeats times; a lookahead or a negative lookbehind among them
+// takes no symbol and is passed over (leaving its condition out only admits
+// more); a lookbehind of one literal or class is the lead's last part, one
+// symbol. It stops at the first other part, and before a part that would make
+// more than kCueLeadMostAlternatives alternatives. "" when there is none or
+// every part read may match empty (the lead would say nothing).
+// "(?<=Q),?-?\|?(?<cue>[VT])(?<spk>N+)" → "(?<=[Q]|[Q][\,]|…)" (8 alternatives);
+// "(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)" → "(?<=[QWq]|[QWq][\,])".
+std::string CueLead(const std::string& pattern);
+
 // Whether every match of a pattern starts right after a symbol of `set`: the
 // pattern opens (groups with one alternative and no repeat opened) with a
 // lookbehind of one literal or [class] that `set` holds, as "(?<=[|/])…"
@@ -91,11 +112,15 @@ inline constexpr std::size_t kFilteredAlternatives = 4;
 //   → "[^|/]{1,9}?(?=[\\,\\.\\/\\:\\;\\|])(?=,a|[.:;]?[|/]|;|,[um])"
 std::string FilteredLookaheads(const std::string& pattern);
 
-// The three studies above of one pattern, read into parts once (what the
-// frames' loading asks of each pattern): CueSuffix(pattern),
-// StartsAfter(pattern, boundaries) and FilteredLookaheads(pattern).
+// The studies above of one pattern, read into parts once (what the frames'
+// loading asks of each pattern): CueSuffix(pattern), StartsAfter(pattern,
+// boundaries) and FilteredLookaheads(pattern); and `cue_search`, what
+// matches, anchored at a symbol, wherever a match of the frame has its cue
+// group start: CueLead(pattern) followed by CueSuffix(pattern), or by the cue
+// group alone when there is a lead and no suffix ("" when there is neither).
 struct FrameStudy {
   std::string cue_suffix;
+  std::string cue_search;
   bool starts_after = false;
   std::string filtered;
 };

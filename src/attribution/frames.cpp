@@ -284,9 +284,9 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
     fr.crossings = req.crossings;
     fr.after_boundary = study.starts_after;
     fr.needs_flag = NeedsFlag(fr.needs);
-    if (!study.cue_suffix.empty()) {
+    if (!study.cue_search.empty()) {
       fr.after_cue = std::make_unique<Regex>(
-          study.cue_suffix, file.path() + ":" + std::to_string(line.line) + " (from the cue on)",
+          study.cue_search, file.path() + ":" + std::to_string(line.line) + " (from the cue on)",
           Regex::Subject::kBytes);
     }
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");

@@ -91,9 +91,11 @@ class Frames {
     std::size_t crossings = 0;
     // `required` as bits of Frames::symbol_sets_ (one bit per distinct set)
     std::uint64_t needs_sets = 0;
-    // CueSuffix of the pattern (frame_study.h), compiled; null when there is
-    // none. Run() searches only for matches starting at or before the last
-    // position of their stretches where it matches.
+    // FrameStudy::cue_search of the pattern (frame_study.h: its CueLead,
+    // what must stand right before the cue group, then its CueSuffix),
+    // compiled; null when there is none. Run() searches only for matches
+    // starting at or before the last position of their stretches where it
+    // matches.
     std::unique_ptr<Regex> after_cue = nullptr;
     // Every match starts right after a boundary (StartsAfter, frame_study.h:
     // "(?<=[|/])…"): one that takes none starts where its stretch does.

@@ -77,6 +77,97 @@ TEST_SUITE("attribution") {
     }
   }
 
+  TEST_CASE("CueLead: what must stand right before the cue group, as a lookbehind") {
+    struct Row {
+      std::string pattern, lead;
+    } rows[] = {
+        // optional atoms before a lookbehind of one class: every run, nearest the cue last
+        {"(?<=Q),?-?\\|?(?<cue>[VT])(?<spk>N+)",
+         "(?<=[Q]|[Q][\\,]|[Q][\\-]|[Q][\\,][\\-]|[Q][\\|]|[Q][\\,][\\|]|[Q][\\-][\\|]|"
+         "[Q][\\,][\\-][\\|])"},
+        // a plain group is opened; a long repeat ends the lead
+        {"(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)(?<spk>N+)", "(?<=[QWq]|[QWq][\\,])"},
+        // a group of one-atom alternatives is their class
+        {"(?<spk>N+)[^|/]{0,40}?(?:,|e)(?<cue>[vc])i", "(?<=[\\,e])"},
+        // a negative lookbehind or a lookahead takes no symbol: passed over
+        {"(?<spk>N+)a(?<![z])(?<cue>V)", "(?<=[a])"},
+        {"N+a(?=V)(?<cue>V)", "(?<=[a])"},
+        // a lookbehind of one class is the last part read
+        {"k(?<=[xy])(?<cue>V)", "(?<=[xy])"},
+        // repeats of at most three
+        {"[xy]{2}(?<cue>V)", "(?<=[xy][xy])"},
+        {"x{1,2}(?<cue>V)", "(?<=[x]|[x][x])"},
+        {"N{4}(?<cue>V)", ""},
+        // '.' ends the lead
+        {".,(?<cue>V)", "(?<=[\\,])"},
+        // every part read may match empty: none
+        {"(?<spk>N+),?(?<cue>V)t", ""},
+        {"(?<spk>N+)(?<cue>V)t", ""},
+        // more than 32 alternatives: the lead stops before the part, here with nothing said
+        {"Xa?b?c?d?e?f?(?<cue>V)", ""},
+        // 32 alternatives: every choice of the optional parts
+        {"Xb?c?d?e?f?(?<cue>V)",
+         "(?<=[X]|[X][b]|[X][c]|[X][b][c]|[X][d]|[X][b][d]|[X][c][d]|"
+         "[X][b][c][d]|[X][e]|[X][b][e]|[X][c][e]|[X][b][c][e]|[X][d][e]|"
+         "[X][b][d][e]|[X][c][d][e]|[X][b][c][d][e]|[X][f]|[X][b][f]|[X][c][f]|"
+         "[X][b][c][f]|[X][d][f]|[X][b][d][f]|[X][c][d][f]|[X][b][c][d][f]|"
+         "[X][e][f]|[X][b][e][f]|[X][c][e][f]|[X][b][c][e][f]|[X][d][e][f]|"
+         "[X][b][d][e][f]|[X][c][d][e][f]|[X][b][c][d][e][f])"},
+        // a group of longer alternatives ends the lead
+        {"(?:ab|c)(?<cue>V)", ""},
+        {"(?:ab|c)x(?<cue>V)", "(?<=[x])"},
+        // no plain cue group at the top: none
+        {"(?:(?<cue>V)|N)t", ""},
+        {"x(?<cue>V)?t", ""},
+        {"x(?<cue>V)|Q", ""},
+        {"", ""},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      CHECK(CueLead(row.pattern) == row.lead);
+    }
+  }
+
+  TEST_CASE("StudyFrame's cue_search matches, anchored, wherever a frame has its cue group") {
+    const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
+    struct Row {
+      std::string pattern, shape;
+      bool lead;  // the study finds a lead
+    } rows[] = {
+        {"(?<=Q),?-?\\|?(?<cue>[VT])(?<spk>N+),(?<q>[QW])", "/Q,VNN,Q./Q|TN,W/Q-VN,Q/", true},
+        {"(?<=[|/])(?<spk>N+)[^|/]{0,40}?(?:,|e)(?<cue>[vc])(?<content>i[^|/]{1,40}?)(?=[.]?[|/])",
+         "/NNkk,vikk./NkecikD./Nk,cikD./", true},
+        {"(?<=[|/])(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)(?<spk>N+)(?=[.]?[|/])",
+         "/kkQ,VNN./kqVN./kWkVN./", true},
+        {"(?<spk>N+),?(?<cue>[VT])(?<content>(?=[tDdi])[^|/]{1,40}?)(?=[.]?[|/])",
+         "/NRNNNV,Q/NNVtDkkk./NTdkikkk./", false},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const FrameStudy study = StudyFrame(row.pattern, bounds);
+      CHECK(!CueLead(row.pattern).empty() == row.lead);
+      REQUIRE(!study.cue_search.empty());
+      // the lead, then the suffix or, when there is none, the cue group alone
+      const std::size_t open = row.pattern.find("(?<cue>");
+      const std::string group = row.pattern.substr(open, row.pattern.find(')', open) + 1 - open);
+      const std::string rest = study.cue_suffix.empty() ? group : study.cue_suffix;
+      CHECK(study.cue_search == (row.lead ? CueLead(row.pattern) + rest : study.cue_suffix));
+      Regex frame(row.pattern, "test", Regex::Subject::kBytes);
+      Regex search(study.cue_search, "test", Regex::Subject::kBytes);
+      const int cue = frame.GroupIndex("cue");
+      std::size_t found = 0;
+      for (const auto& m : frame.FindAll(row.shape)) {
+        const std::size_t at = m.Group(cue).begin;
+        CAPTURE(at);
+        const auto hit = search.FindAt(row.shape, at, at);
+        REQUIRE(hit.has_value());
+        CHECK(hit->groups[0].begin == at);
+        ++found;
+      }
+      CHECK(found >= 2);
+    }
+  }
+
   TEST_CASE("StartsAfter: a pattern opening with a lookbehind of boundary symbols") {
     const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
     struct Row {
