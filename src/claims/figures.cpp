@@ -97,8 +97,9 @@ struct FigureExtractor::Lexicon {
   std::array<std::uint32_t, 256> starter_sizes{};
   // By first byte (its low 5 bits) and size (up to 15; longer ones with
   // 15): bit (second byte & 63) set when a starter of two bytes or more
-  // has it (`the` passes the sizes as `two` and `ten` do, not this): a
-  // superset of the starters, read before their hash look-up.
+  // has it: a superset of the starters, read before their hash look-up (a
+  // word with a starter's first byte and size but none of its second bytes,
+  // `the` beside `two` and `ten`, is turned away here).
   std::array<std::uint64_t, 32 * 16> starter_seconds{};
   static std::uint32_t SizeBit(std::size_t n) {
     return std::uint32_t{1} << std::min<std::size_t>(n, 31);

@@ -86,7 +86,7 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
   for (const auto& words : own_names_) own_name_starts_.Add(words[0]);
   for (const auto& words : naming_links_) naming_starts_.Add(words[0]);
   for (const auto* phrases : {&own_names_, &naming_links_}) {
-    for (const auto& words : *phrases) link_starts_.Add(words[0]);
+    for (const auto& words : *phrases) own_or_naming_starts_.Add(words[0]);
   }
   // facts_: every word some answer is true of (see the header)
   std::vector<std::string> keys;
@@ -190,7 +190,7 @@ struct MentionFinder::Run_ {
       if (tok[i].kind != TokenKind::kWord) continue;
       at[i].name_word = tok[i].cap || tok[i].all_caps || (tok[i].hyphen && IsParticleName(i));
       const std::string_view w = lower[i];
-      if (!f.link_starts_.MayHold(w)) continue;  // (most words: one test for both)
+      if (!f.own_or_naming_starts_.MayHold(w)) continue;  // (most words: one test for both)
       if (f.own_name_starts_.MayHold(w)) own_name_at.push_back(i);
       if (i > 0 && f.naming_starts_.MayHold(w)) naming_at.push_back(i);
     }

@@ -109,7 +109,7 @@ class MentionFinder {
   // The first words of own_names_ and naming_links_ (core/word_filter.h): a
   // word none of them admits starts none of them (most words); and of both
   // (one test of most words, Run_'s pass over them).
-  WordFilter own_name_starts_, naming_starts_, link_starts_;
+  WordFilter own_name_starts_, naming_starts_, own_or_naming_starts_;
   // What Run() asks of a token's lower-case word, as bits (mentions.cpp:
   // Fact): each word of the sets above and of segment::WordLists (a title
   // also with a final full stop, as WordLists::IsTitle reads it) with its

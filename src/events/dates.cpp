@@ -121,7 +121,7 @@ struct DateFinder::Impl {
   FlatMap<std::vector<int>> first;
   // first's list of each slot (by Slot; null: no pattern starts with it),
   // found once (IndexStarts) rather than hashed per word (Candidates)
-  std::array<const std::vector<int>*, 6> slot_first{};
+  std::array<const std::vector<int>*, static_cast<std::size_t>(Slot::kCount) + 1> slot_first{};
   // MayStart's one look-up: the keys of `first` and `counts` (kStarts), of
   // `months` and `weekdays` (kStartsCapitalised: only written so).
   static constexpr std::uint8_t kStarts = 1, kStartsCapitalised = 2;
@@ -225,9 +225,12 @@ void DateFinder::Impl::LoadPattern(const rules::RuleFile& file, const rules::Rul
   IndexFirst(static_cast<int>(patterns.size()) - 1);
 }
 
-// Every item up to and including the first required one may start a match.
+// The key under which `first` lists the patterns a slot may start, by Slot
+// (a literal is its own key).
 constexpr const char* kSlotKeys[] = {"", "#MONTH", "#DAY", "#YEAR", "#WEEKDAY", "#N"};
+static_assert(std::size(kSlotKeys) == static_cast<std::size_t>(Slot::kCount) + 1);
 
+// Every item up to and including the first required one may start a match.
 void DateFinder::Impl::IndexFirst(int id) {
   for (const Item& item : patterns[static_cast<std::size_t>(id)].items) {
     if (item.slot == Slot::kLiteral) {

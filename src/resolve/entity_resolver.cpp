@@ -566,7 +566,8 @@ class RoleMemo {
 // the parser's rules alone, so a kept entry is never stale. Bounded, not a
 // limit: started again, between two documents, once it holds kMaxNames
 // names (a DocAdder keeps references into it while it works);
-// EntityResolver::Clear forgets it on every thread.
+// EntityResolver::ForgetThreadMemos forgets it on the calling thread
+// (Clear on the calling and the kept threads).
 class MapKeys {
  public:
   static WordKeys& ForDocument(const EntityResolver::State& s);
@@ -728,7 +729,8 @@ class DocAdder {
       // as well as the speaker's name (as the titled form gave before);
       // `within`: WordsWithin(form, name) when known (neither changed since)
       std::optional<bool> within;
-      if (kind == Kind::kPerson && !*(within = WordsWithin(form, out_.inputs[in].name))) {
+      if (kind == Kind::kPerson) within = WordsWithin(form, out_.inputs[in].name);
+      if (within && !*within) {
         std::string untitled = s_.clusterer.parser().WithoutTitles(form);
         if (untitled.size() < form.size() && Within(untitled, out_.inputs[in].name)) {
           Occur(in, out_.inputs[in].name, false);
@@ -1272,9 +1274,13 @@ void EntityResolver::Clear() {
   Release(s.held);
   s.word_keys.Forget();
   Release(s.worker_keys);
-  // the name parser's memos, kept by every thread that folded or resolved
-  parallel::OnEveryThread(&entities::NameParser::ForgetThreadMemos);
-  parallel::OnEveryThread(&MapKeys::Forget);  // the map's word keys (Names)
+  // the name memos, kept by every thread that mapped, folded or resolved
+  parallel::OnEveryThread(&EntityResolver::ForgetThreadMemos);
+}
+
+void EntityResolver::ForgetThreadMemos() {
+  entities::NameParser::ForgetThreadMemos();
+  MapKeys::Forget();  // the map's word keys (Names)
 }
 
 void EntityResolver::Add(const PartialNames& names, const std::string& doc_id,

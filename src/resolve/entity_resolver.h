@@ -110,7 +110,11 @@ class EntityResolver {
   EntityResolver(const EntityResolver&) = delete;
   EntityResolver& operator=(const EntityResolver&) = delete;
 
-  // The name inputs of one document (needs its text; thread-safe).
+  // The name inputs of one document (needs its text; thread-safe). Each
+  // calling thread keeps the word keys of the names it has seen from one
+  // call to the next (a name's keys depend only on the name and the rules):
+  // up to 16,384 names, some 3 MB a thread, tied to this resolver, forgotten
+  // by Clear() on the kept threads and by ForgetThreadMemos() on any other.
   PartialNames Names(const Document& doc, const DocResult& result) const;
 
   // Two passes over the run's documents, memory bounded by distinct names:
@@ -146,14 +150,17 @@ class EntityResolver {
   void KeepDetails(bool keep);
   EntityTable Resolve();
   // Forgets every document noted, folded or added (the stage's memory of
-  // the run goes, and the name parser's memos on every thread: NameParser::
+  // the run goes, and the per-thread memos on every thread:
   // ForgetThreadMemos; the next Note() starts a run afresh). The tables made
   // stay valid, and Apply()/ApplyChecked() read only them and the rules:
   // Clear() may run on another thread beside them (CorpusRun does, beside
   // the claims stage; the memos of the thread that calls it and of the
-  // kept threads go, so a caller on another thread forgets its own:
-  // entities::NameParser::ForgetThreadMemos).
+  // kept threads go, so a caller on another thread that mapped, folded or
+  // resolved forgets its own with ForgetThreadMemos()).
   void Clear();
+  // The calling thread's memos of names: the name parser's
+  // (entities::NameParser::ForgetThreadMemos) and Names()'s word keys.
+  static void ForgetThreadMemos();
 
   // Gives the records of the document added `doc_index`-th their entity id
   // and canonical name (a record of no entity keeps no id), and a person's

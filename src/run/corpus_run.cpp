@@ -452,7 +452,7 @@ CorpusResult CorpusRun::Resolve() {
   parallel::Task<void> cleared;
   if (threads_ >= 2) {
     cleared = parallel::Async([this] { stages_.entities->Clear(); });
-    entities::NameParser::ForgetThreadMemos();
+    resolve::EntityResolver::ForgetThreadMemos();
   } else {
     stages_.entities->Clear();
   }

@@ -251,8 +251,14 @@ TEST_SUITE("core.partial") {
         {"a negative size", replaced("\"ordinal\":41", "\"ordinal\":-1"), "integer"},
         {"a float in an integer array",
          replaced("\"record_input\":[0]", "\"record_input\":[1e300]"), "integer"},
-        {"an enumeration beyond int",
+        {"a record's name input beyond int64",
          replaced("\"record_input\":[0]", "\"record_input\":[9223372036854775808]"), "integer"},
+        // the fuzzer's case: a document's size as a float out of every range
+        {"a huge float for the text's size",
+         replaced("\"bytes\":", "\"bytes\":3.21111e+105,\"x\":"), "integer"},
+        // a form's name input is 32 bits: 2^32 was read as input 0 before
+        {"a form's input beyond 32 bits",
+         replaced("[[0,\"Zoë Marrak\",2]]", "[[4294967296,\"Zoë Marrak\",2]]"), "integer"},
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);
