@@ -426,7 +426,13 @@ class Resolver {
 
   // A word's lower case (segment::Lower) without a contraction's ending
   // ("she’ll", "we've" → "she", "we"): an apostrophe and one or two letters.
+  // (Most words hold neither mark: a byte scan for ' and for ’'s first byte
+  // answers them before the marks are looked for from the end.)
   static std::string_view Contracted(std::string_view lower) {
+    constexpr char kCurlyFirst = '\xE2';  // ’ is E2 80 99 in UTF-8
+    bool mark_byte = false;
+    for (char c : lower) mark_byte = mark_byte || c == '\'' || c == kCurlyFirst;
+    if (!mark_byte) return lower;
     for (const std::string_view mark : {"\u2019", "'"}) {
       const std::size_t at = lower.rfind(mark);
       if (at == std::string::npos || at == 0) continue;
@@ -510,7 +516,9 @@ class Resolver {
       p.role_head = descriptor;
     }
     if (person && !p.name.empty()) {
-      const std::string lower = segment::Lower(p.name);
+      std::string& lower = name_lower_;  // segment::Lower(p.name)
+      lower.clear();
+      segment::AppendLower(lower, p.name);
       const bool single = p.name.find(' ') == std::string::npos;
       const bool borne = single && people_.HasBearers(p.name);
       if (!borne && IsPlaceName(p, lower)) {
@@ -588,13 +596,23 @@ class Resolver {
     if (p.affiliation.empty()) p.affiliation = owner;
   }
 
+  // segment::Lower of p's mention (within the text, not empty), kept
+  // until another span is asked: CleanName asks IsPlaceName, then
+  // MentionIsArticleAnd, of the same mention.
+  const std::string& LowerMention(const SpeakerPhrase& p) const {
+    if (p.mention.begin != mention_lower_of_.begin || p.mention.end != mention_lower_of_.end) {
+      mention_lower_.clear();
+      segment::AppendLower(mention_lower_, text_.substr(p.mention.begin, p.mention.size()));
+      mention_lower_of_ = p.mention;
+    }
+    return mention_lower_;
+  }
+
   // Lower(MentionText(p)) == the article, a blank, then `lower`.
   bool MentionIsArticleAnd(const SpeakerPhrase& p, std::string_view lower) const {
     const std::string& article = reader_.lexicon().english().article;
     if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return false;
-    std::string& m = scratch_;
-    m.clear();
-    segment::AppendLower(m, text_.substr(p.mention.begin, p.mention.size()));
+    const std::string& m = LowerMention(p);
     return m.size() == article.size() + 1 + lower.size() && m.starts_with(article) &&
            m[article.size()] == ' ' && m.ends_with(lower);
   }
@@ -612,9 +630,7 @@ class Resolver {
     });
     if (!before_last.empty() && names_.place_heads.Contains(last)) return true;
     if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return false;
-    std::string& mention = scratch_;
-    mention.clear();
-    segment::AppendLower(mention, text_.substr(p.mention.begin, p.mention.size()));
+    const std::string& mention = LowerMention(p);
     std::size_t at = mention.find(lower);
     if (at == std::string::npos || at < 2 || mention[at - 1] != ' ') return false;
     std::size_t b = mention.rfind(' ', at - 2);
@@ -1026,8 +1042,11 @@ class Resolver {
   // Written: the answers of the scans (by Case), how many scans, then the sets
   mutable std::vector<std::pair<std::string, bool>> case_answers_[2];
   mutable std::size_t case_scans_ = 0;
-  mutable std::string scratch_;  // GenderOf's lower-case word, IsPlaceName's mention …
+  mutable std::string scratch_;                                // GenderOf's lower-case word …
+  mutable std::string mention_lower_;                          // LowerMention's, of the span …
+  mutable Span mention_lower_of_{1, 0};                        // … (none at first: begin > end)
   mutable std::vector<std::string> name_words_, name_lowers_;  // CleanName's
+  mutable std::string name_lower_;                             // CleanName's
   std::vector<std::string> alias_words_;  // AddAliasAfter's words of units of several tokens
   mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
   std::unordered_map<std::string, Introduction> introduced_;  // by name

@@ -10,6 +10,12 @@ constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
 }  // namespace
 
+void PeopleIndex::Add(ByUnit& set, std::size_t unit, std::size_t i) {
+  // (a hint at the end costs one comparison when the entry goes elsewhere:
+  // the set then finds its place from the root, as insert does)
+  set.insert(set.end(), {unit, i});
+}
+
 const std::vector<std::string>& PeopleIndex::Keys(std::string_view word) const {
   // (a surname is often asked HasBearers, Bearers and WithWord in a row:
   // the keys of the word asked last are still in the buffer)
@@ -35,7 +41,7 @@ void PeopleIndex::IndexWord(std::string_view word, std::size_t i) {
     entry.bearers.push_back(i);
     ByUnit& set = *entry.mentions;
     word_sets_[i].push_back(&set);
-    for (std::size_t unit : mentions_[i]) set.insert({unit, i});
+    for (std::size_t unit : mentions_[i]) Add(set, unit, i);
   }
 }
 
@@ -60,7 +66,7 @@ void PeopleIndex::SetRole(std::size_t i, const KnownPerson& from) {
   k.rank_only = from.rank_only;
   role_set_[i] = k.role_head.empty() ? nullptr : &by_role_[k.role_head];
   if (ByUnit* now = role_set_[i])
-    for (std::size_t unit : mentions_[i]) now->insert({unit, i});
+    for (std::size_t unit : mentions_[i]) Add(*now, unit, i);
 }
 
 void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
@@ -93,9 +99,9 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
   if (unit > k.unit || mentions_[i].empty() ||
       std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
     mentions_[i].push_back(unit);
-    if (salient) by_unit_.insert({unit, i});
-    if (ByUnit* roles = role_set_[i]) roles->insert({unit, i});
-    for (ByUnit* set : word_sets_[i]) set->insert({unit, i});
+    if (salient) Add(by_unit_, unit, i);
+    if (ByUnit* roles = role_set_[i]) Add(*roles, unit, i);
+    for (ByUnit* set : word_sets_[i]) Add(*set, unit, i);
   }
   k.unit = std::max(k.unit, unit);
 }

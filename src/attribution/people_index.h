@@ -108,6 +108,11 @@ class PeopleIndex {
  private:
   // (unit, index), its nodes in the index's arena (pool_)
   using ByUnit = std::pmr::set<std::pair<std::size_t, std::size_t>>;
+  // Inserts (unit, i) into `set`. Mentions come mostly in document order
+  // (coreference scans the names from the first unit on), so the entry
+  // usually goes last: it is tried there first, with no descent from the
+  // root (the same set as insert makes; only the cost differs).
+  static void Add(ByUnit& set, std::size_t unit, std::size_t i);
   const KnownPerson* Latest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
   const KnownPerson* Nearest(const ByUnit& set, std::size_t unit, std::size_t skip) const;
   void IndexWord(std::string_view word, std::size_t i);

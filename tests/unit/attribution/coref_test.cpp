@@ -78,6 +78,25 @@ TEST_SUITE("attribution") {
     }
   }
 
+  TEST_CASE("a contracted pronoun inside a name, with either apostrophe; other apostrophes") {
+    // (Contracted looks for the marks only in words holding one of their
+    // bytes: a name word without one is never a contraction)
+    struct Row {
+      std::string text, names;
+    } rows[] = {
+        {"Tessa Marsh spoke first. \"We won,\" Tom Lund said. She\u2019ll argue the vote was fair.",
+         "Tom Lund / Tessa Marsh"},
+        {"Tessa Marsh spoke first. \"We won,\" Tom Lund said. She'll argue the vote was fair.",
+         "Tom Lund / Tessa Marsh"},
+        {"\"We won,\" Sean O'Brien said.", "Sean O'Brien"},
+        {"\"We won,\" Sean O\u2019Brien said.", "Sean O\u2019Brien"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      CHECK(Names(row.text) == row.names);
+    }
+  }
+
   TEST_CASE("the examples in rules/aliases.txt") {
     for (const auto& ex : testing::Examples("aliases.txt")) {
       CAPTURE(ex.line);

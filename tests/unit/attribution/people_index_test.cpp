@@ -144,6 +144,39 @@ TEST_SUITE("attribution") {
     CHECK(NameOf(people.First(21, 29, [](const KnownPerson&) { return true; })) == "Hugo Marsh");
   }
 
+  TEST_CASE("people index: an entry that cannot go last is placed in (unit, person) order") {
+    // Add tries the end of a set first (mentions come mostly in document
+    // order); an entry below the last one, or at its unit for a person known
+    // earlier, must still land where the set's order puts it
+    PeopleIndex people;
+    people.Remember({"Rosa Imbert", "", "", "", 10});  // person 0
+    people.Remember({"Hugo Imbert", "", "", "", 20});  // person 1
+    people.Remember({"Rosa Imbert", "", "", "", 20});  // (20, 0) before (20, 1)
+    people.Remember({"Hugo Imbert", "", "", "", 5});   // first of all
+    auto any = [](const KnownPerson&) { return true; };
+    struct Row {
+      std::string what;
+      const KnownPerson* got;
+      std::string expected;
+    };
+    const std::vector<Row> rows = {
+        {"before 21: the tie at 20 goes to the first known", people.Before(21), "Rosa Imbert"},
+        {"walking back one step from 21: (20, 1)", people.Before(21, any, 1), "Hugo Imbert"},
+        {"walking back two steps: (20, 0) at the same unit", people.Before(21, any, 2),
+         "Rosa Imbert"},
+        {"before 10: the mention at 5", people.Before(10), "Hugo Imbert"},
+        {"first in [0, 10)", people.First(0, 10, any), "Hugo Imbert"},
+        {"first in [6, 30)", people.First(6, 30, any), "Rosa Imbert"},
+        {"word Imbert at 7: at 5", people.WithWord("Imbert", 7), "Hugo Imbert"},
+        {"word Imbert at 15: at 10", people.WithWord("Imbert", 15), "Rosa Imbert"},
+        {"word Imbert at 20: the first known", people.WithWord("Imbert", 20), "Rosa Imbert"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.what);
+      CHECK(NameOf(row.got) == row.expected);
+    }
+  }
+
   TEST_CASE("people index: a word asked again in a row reuses its keys; another word does not") {
     int calls = 0;
     PeopleIndex people([&calls](std::string_view word, std::vector<std::string>& keys) {
