@@ -1,6 +1,8 @@
 #include "core/partial.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include "core/text.h"
 
@@ -31,7 +33,7 @@ void Fill(std::string& out, std::size_t bytes, std::size_t chars) {
 
 }  // namespace
 
-std::vector<TextPiece> TextPieces(const std::string& text, std::vector<Span> spans) {
+CutText CutPieces(const std::string& text, std::vector<Span> spans) {
   for (Span& s : spans) {
     s.end = std::min(s.end, text.size());
     s.begin = std::min(s.begin, s.end);
@@ -48,12 +50,21 @@ std::vector<TextPiece> TextPieces(const std::string& text, std::vector<Span> spa
     else
       joined.push_back(s);
   }
-  std::vector<TextPiece> pieces;
-  if (joined.empty()) return pieces;
-  const text::CodepointIndex index(text);
-  for (const Span& s : joined)
-    pieces.push_back({s.begin, index.ToCodepoint(s.begin), text.substr(s.begin, s.size())});
-  return pieces;
+  CutText cut;
+  cut.pieces.reserve(joined.size());
+  const std::string_view all(text);
+  std::size_t counted = 0;  // code points in all[0, counted) are in cut.codepoints
+  for (const Span& s : joined) {
+    cut.codepoints += text::CountCodepoints(all.substr(counted, s.begin - counted));
+    counted = s.begin;
+    cut.pieces.push_back({s.begin, cut.codepoints, text.substr(s.begin, s.size())});
+  }
+  cut.codepoints += text::CountCodepoints(all.substr(counted));
+  return cut;
+}
+
+std::vector<TextPiece> TextPieces(const std::string& text, std::vector<Span> spans) {
+  return CutPieces(text, std::move(spans)).pieces;
 }
 
 std::vector<Span> ReadSpans(const std::vector<QuoteRecord>& quotes,

@@ -119,6 +119,18 @@ struct Partial {
 // character boundaries, overlapping or touching spans joined).
 std::vector<TextPiece> TextPieces(const std::string& text, std::vector<Span> spans);
 
+// TextPieces and the text's code-point count from one pass over `text`
+// (the map step's, run::MakePartial): the code points are counted between
+// the sorted piece starts, as text::CountCodepoints counts them (the bytes
+// that do not continue a character, so invalid UTF-8 counts as before);
+// each piece's `codepoint` equals text::CodepointIndex(text).ToCodepoint(byte)
+// and `codepoints` equals text::CountCodepoints(text).
+struct CutText {
+  std::vector<TextPiece> pieces;
+  std::size_t codepoints = 0;
+};
+CutText CutPieces(const std::string& text, std::vector<Span> spans);
+
 // Every span the outputs and the claims stage read of a result.
 std::vector<Span> ReadSpans(const std::vector<QuoteRecord>& quotes,
                             const std::vector<claims::Figure>& figures);

@@ -2,8 +2,6 @@
 
 #include <utility>
 
-#include "core/text.h"
-
 namespace whosaid::run {
 
 Partial MakePartial(const Document& doc, DocResult&& result, const resolve::EntityResolver& names,
@@ -16,9 +14,10 @@ Partial MakePartial(const Document& doc, DocResult&& result, const resolve::Enti
   p.doc.date = doc.date;
   p.doc.source = doc.source;
   p.bytes = doc.text.size();
-  p.codepoints = text::CountCodepoints(doc.text);
   p.names = names.Names(doc, result);
-  p.pieces = TextPieces(doc.text, ReadSpans(result.quotes, result.figures));
+  CutText cut = CutPieces(doc.text, ReadSpans(result.quotes, result.figures));
+  p.codepoints = cut.codepoints;
+  p.pieces = std::move(cut.pieces);
   p.quotes = std::move(result.quotes);
   p.events = std::move(result.events);
   p.figures = std::move(result.figures);

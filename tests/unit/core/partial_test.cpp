@@ -105,6 +105,98 @@ TEST_SUITE("core.partial") {
     }
   }
 
+  // CutPieces counts code points between the sorted piece starts in one
+  // pass: each row's pieces must be TextPieces' (listed), each piece's code
+  // point CodepointIndex's answer at its byte and the count CountCodepoints'
+  // over the whole text, with invalid UTF-8 counted as those count it (the
+  // bytes that do not continue a character).
+  TEST_CASE("CutPieces: the code points CodepointIndex and CountCodepoints give") {
+    struct Row {
+      std::string name;
+      std::string text;
+      std::vector<Span> spans;
+      std::vector<std::string> pieces;
+    };
+    const std::string long_text = std::string(70, 'x') + "é" + std::string(60, 'y') + "“z”";
+    const std::vector<Row> rows = {
+        {"no spans", "a “b” c", {}, {}},
+        {"an empty text", "", {{0, 0}, {0, 5}}, {}},
+        {"empty spans dropped", "é a é", {{2, 2}, {0, 0}, {7, 7}}, {}},
+        {"a span cutting a character at each edge", "ab“cd”ef", {{3, 9}}, {"“cd”"}},
+        {"a span from a character's last byte", "a“b", {{3, 5}}, {"“b"}},
+        {"spans inside one character", "a“b", {{2, 3}, {3, 3}}, {"“"}},
+        {"overlapping, unsorted", "é1é2é3é4", {{6, 9}, {0, 4}, {3, 7}}, {"é1é2é3"}},
+        {"touching, then apart", "é1é2é3é4", {{0, 3}, {3, 4}, {9, 12}}, {"é1é", "é4"}},
+        {"one inside another", "a “b” c é d", {{0, 14}, {3, 5}}, {"a “b” c é"}},
+        {"past the end: clamped", "ab é", {{3, 99}, {50, 60}}, {"é"}},
+        {"a stray continuation byte first",
+         "\x80\x80"
+         "ab",
+         {{1, 3}},
+         {"\x80\x80"
+          "a"}},
+        {"stray continuations widen a span to the next",
+         "a\x80\x80"
+         "b",
+         {{0, 1}, {3, 4}},
+         {"a\x80\x80"
+          "b"}},
+        {"a lead byte with no continuation",
+         "a\xE2"
+         "b\xC3",
+         {{1, 2}, {3, 4}},
+         {"\xE2", "\xC3"}},
+        {"bytes that are never UTF-8",
+         "\xFF"
+         "a\xFE\xFF"
+         "b",
+         {{2, 3}, {4, 5}},
+         {"\xFE", "b"}},
+        {"a character cut short at the end", "ab\xE2\x80", {{1, 3}}, {"b\xE2\x80"}},
+        {"past a 64-byte checkpoint", long_text, {{71, 72}, {140, 131}, {133, 135}}, {"é", "“"}},
+        {"at the very end of a long text", long_text, {{long_text.size() - 2, 999}}, {"”"}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      const CutText cut = CutPieces(row.text, row.spans);
+      const text::CodepointIndex index(row.text);
+      CHECK(cut.codepoints == text::CountCodepoints(row.text));
+      CHECK(cut.codepoints == index.ToCodepoint(row.text.size()));
+      std::vector<std::string> got;
+      for (const TextPiece& t : cut.pieces) {
+        got.push_back(t.text);
+        CHECK(t.text == row.text.substr(t.byte, t.text.size()));
+        CHECK(t.codepoint == index.ToCodepoint(t.byte));
+      }
+      CHECK(got == row.pieces);
+      CHECK(TextPieces(row.text, row.spans) == cut.pieces);
+    }
+  }
+
+  // Every pair of spans over a text mixing characters of each length with
+  // invalid bytes: the offsets are CodepointIndex's, the count is CountCodepoints'.
+  TEST_CASE("CutPieces: every pair of spans over a tricky text") {
+    const std::string text =
+        "a\xC3\xA9\x80"
+        "b\xE2\x80\x9C\xF0\x9F\x98\x80\xFF"
+        "c\xE2";
+    const text::CodepointIndex index(text);
+    const std::size_t all = text::CountCodepoints(text);
+    for (std::size_t b1 = 0; b1 <= text.size() + 1; ++b1) {
+      for (std::size_t e1 = b1; e1 <= text.size() + 1; ++e1) {
+        for (std::size_t b2 = 0; b2 <= text.size(); b2 += 3) {
+          const std::vector<Span> spans = {{b1, e1}, {b2, b2 + 2}};
+          const CutText cut = CutPieces(text, spans);
+          CAPTURE(b1);
+          CAPTURE(e1);
+          CAPTURE(b2);
+          REQUIRE(cut.codepoints == all);
+          for (const TextPiece& t : cut.pieces) REQUIRE(t.codepoint == index.ToCodepoint(t.byte));
+        }
+      }
+    }
+  }
+
   TEST_CASE("a partial survives its JSON line") {
     const Partial p = Example();
     const std::string line = EncodePartial(p);
