@@ -344,14 +344,22 @@ Parsed Parse(const std::string& pattern) {
   return parsed;
 }
 
-std::string CueSuffixOf(const std::string& pattern, const Parsed& parsed) {
-  const auto& root = parsed.root;
-  if (!parsed.read || root.size() != 1) return "";
-  std::vector<const Part*> seq;
-  Open(root[0], seq);
+// The parts of a pattern read whole as one sequence (`seq`, filled) and its
+// plain cue group in it; seq.end() when the pattern was not read, has
+// alternatives at its root, or no plain cue group.
+std::vector<const Part*>::const_iterator CuePart(const Parsed& parsed,
+                                                 std::vector<const Part*>& seq) {
+  if (!parsed.read || parsed.root.size() != 1) return seq.end();
+  Open(parsed.root[0], seq);
   auto cue = std::find_if(seq.begin(), seq.end(),
                           [](const Part* part) { return part->open == "(?<cue>"; });
-  if (cue == seq.end() || !Plain(**cue)) return "";
+  return cue != seq.end() && Plain(**cue) ? cue : seq.end();
+}
+
+std::string CueSuffixOf(const std::string& pattern, const Parsed& parsed) {
+  std::vector<const Part*> seq;
+  const auto cue = CuePart(parsed, seq);
+  if (cue == seq.end()) return "";
   std::string suffix = pattern.substr((*cue)->begin, (*cue)->end - (*cue)->begin);
   bool more = false;  // a part after the cue group that may not match empty
   for (auto at = cue + 1; at != seq.end(); ++at) {
@@ -382,13 +390,9 @@ bool AtomMembers(const std::string& p, const Part& part, std::bitset<256>& out) 
 std::string ClassText(const std::bitset<256>& set);
 
 std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
-  const auto& root = parsed.root;
-  if (!parsed.read || root.size() != 1) return "";
   std::vector<const Part*> seq;
-  Open(root[0], seq);
-  auto cue = std::find_if(seq.begin(), seq.end(),
-                          [](const Part* part) { return part->open == "(?<cue>"; });
-  if (cue == seq.end() || !Plain(**cue)) return "";
+  const auto cue = CuePart(parsed, seq);
+  if (cue == seq.end()) return "";
   std::bitset<256> printable;
   for (int c = 0x20; c < 0x7F; ++c) printable.set(static_cast<std::size_t>(c));
   // The symbols a part takes, when it is one atom or a group of one-atom
