@@ -818,11 +818,13 @@ void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wordin
     if (range.first == kNone) {
       range.first = static_cast<std::uint32_t>(spelled_.size());
       for (const TermLexicon::Spelling& s : lexicon_.Spellings(w.lower))
-        spelled_.emplace_back(s.key, s.content);
+        spelled_.Add(s.key, s.content);
       range.second = static_cast<std::uint32_t>(spelled_.size());
     }
-    for (std::uint32_t i = range.first; i < range.second; ++i)
-      wording.Add(spelled_[i].first, spelled_[i].second);
+    for (std::uint32_t i = range.first; i < range.second; ++i) {
+      const PackedWords::Word s = spelled_[i];
+      wording.Add(s.key, s.flag);
+    }
   }
 }
 

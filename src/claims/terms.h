@@ -281,9 +281,9 @@ class ScannedText {
   std::vector<std::uint32_t> first_of_;    // by word: the first word with its lower case
   // AddWording's: by first word, its range in spelled_ ({kNone, 0}: not yet)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spelled_of_;
-  std::vector<std::pair<std::string, bool>> spelled_;  // key, content term
-  std::vector<RawWord> head_, tail_;                   // WordsOf's words scanned again
-  std::vector<Word> out_;                              // WordsOf's
+  PackedWords spelled_;  // keys, flagged when a content term (one buffer: no string a key)
+  std::vector<RawWord> head_, tail_;  // WordsOf's words scanned again
+  std::vector<Word> out_;             // WordsOf's
 };
 
 }  // namespace whosaid::claims

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "../support/rules_fixture.h"
@@ -392,6 +393,33 @@ TEST_SUITE("claims.terms") {
         expected.push_back(w.key + "@" + std::to_string(w.span.begin) + "-" +
                            std::to_string(w.span.end));
       CHECK(spelled == expected);
+    }
+  }
+
+  TEST_CASE("ScannedText: AddWording gives Words' keys with TermKey's content flag") {
+    // (a word of the text spelled once per text and read again for each
+    // span: spans overlap and repeat; hyphen joins, contractions, British
+    // spellings, `not`, dropped words and words scanned again at a cut)
+    const std::string text =
+        "They won't march; the neighbours' war-torn city marched. We didn't march "
+        "through the war-torn city, the neighbours said: NOT ONE colour of 84,000";
+    ScannedText scanned(Lexicon(), text);
+    const std::vector<std::pair<std::size_t, std::size_t>> spans = {
+        {0, text.size()}, {5, 40}, {0, text.size()}, {7, 60}, {30, 120}, {2, text.size() - 3},
+        {40, 41},         {0, 0}};
+    for (const auto& [begin, end] : spans) {
+      CAPTURE(begin);
+      CAPTURE(end);
+      const auto& words = scanned.WordsOf({begin, end});
+      PackedWords wording;
+      scanned.AddWording(words, wording);
+      PackedWords expected;
+      for (const SpelledWord& w : Lexicon().Words(text.substr(begin, end - begin))) {
+        const std::string term = Lexicon().TermKey(w.key);
+        expected.Add(w.key, !term.empty() && term != TermLexicon::kNegation);
+      }
+      CHECK(wording == expected);
+      CHECK(wording.size() == expected.size());
     }
   }
 
