@@ -71,8 +71,11 @@ enum : unsigned char {
   kUpperByte = 2,
   kLowerByte = 4,
   kWordByte = kDigitByte | kUpperByte | kLowerByte,
-  kBlankByte = 8,     // IsBlank
-  kSentenceByte = 16  // EndsSentence
+  kBlankByte = 8,      // IsBlank
+  kSentenceByte = 16,  // EndsSentence
+  // A byte that may go on a word after its letters and digits: ' - , .
+  // (joiners) and every byte of a longer character (0x80 and above, decoded)
+  kGoesOnByte = 32
 };
 constexpr std::array<unsigned char, 256> kByteClass = [] {
   std::array<unsigned char, 256> t{};
@@ -83,6 +86,8 @@ constexpr std::array<unsigned char, 256> kByteClass = [] {
     t[static_cast<unsigned char>(c)] |= kBlankByte;
   for (const char c : {'.', '!', '?', ':', '\n', '"', '(', '['})
     t[static_cast<unsigned char>(c)] |= kSentenceByte;
+  for (const char c : {'\'', '-', ',', '.'}) t[static_cast<unsigned char>(c)] |= kGoesOnByte;
+  for (int c = 0x80; c < 0x100; ++c) t[c] |= kGoesOnByte;
   return t;
 }();
 
@@ -100,13 +105,17 @@ AsciiRun8 ReadAsciiRun8(const char* at) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   std::uint64_t x;
   std::memcpy(&x, at, 8);
-  const std::uint64_t y = x & ~kHigh;        // (7 bits a byte: no carry between bytes below)
-  auto in = [&](unsigned lo, unsigned hi) {  // high bit of each byte in [lo, hi]
-    return ((y + kOnes * (0x80 - lo)) & ~(y + kOnes * (0x7F - hi))) & kHigh;
+  const std::uint64_t y = x & ~kHigh;  // (7 bits a byte: no carry between bytes below)
+  // high bit of each byte of v (7 bits a byte) in [lo, hi]
+  auto in = [](std::uint64_t v, unsigned lo, unsigned hi) {
+    return ((v + kOnes * (0x80 - lo)) & ~(v + kOnes * (0x7F - hi))) & kHigh;
   };
-  const std::uint64_t digit = in('0', '9'), upper = in('A', 'Z');
-  const std::uint64_t word = (digit | upper | in('a', 'z')) & ~x;  // (& ~x: not ASCII)
-  const std::uint64_t stop = ~word & kHigh;                        // the bytes past the run
+  // A letter is a byte whose bit 5 set makes it a–z (A–Z, a–z: two ranges
+  // in one); an upper-case one has that bit clear (bit 5 moved to bit 7).
+  const std::uint64_t digit = in(y, '0', '9'), letter = in(y | kOnes * 0x20, 'a', 'z');
+  const std::uint64_t upper = letter & ~(y << 2);
+  const std::uint64_t word = (digit | letter) & ~x;  // (& ~x: not ASCII)
+  const std::uint64_t stop = ~word & kHigh;          // the bytes past the run
   AsciiRun8 r;
   r.length = stop == 0 ? 8 : __builtin_ctzll(stop) >> 3;
   const std::uint64_t run = stop == 0 ? kHigh : ((stop & (0 - stop)) - 1) & kHigh;
@@ -194,6 +203,10 @@ std::vector<RawWord> Scan(std::string_view text, bool split_hyphens, WordLetters
     w.cap = IsUpper(c);
     int letters = 0, uppers = 0;
     std::size_t end = i;  // ASCII: at c (the run takes it); else past it
+    // The word's last character so far, kept for `last` (ScanWords only; a
+    // word character never ends a sentence). Whether it is a digit is read
+    // from the byte before `end`: an ASCII character is that byte, and a
+    // longer one (no digit) ends in a byte of 0x80 or above (no digit).
     char32_t prev = c;
     auto take = [&](char32_t ch) {
       const int kind = TakeChar(ch, at);  // (counts kept in registers)
@@ -239,32 +252,33 @@ std::vector<RawWord> Scan(std::string_view text, bool split_hyphens, WordLetters
         end += r.length;
         if (r.length < 8) break;
       }
-      if (end > run) prev = static_cast<unsigned char>(text[end - 1]);
+      if (kFlags && end > run) prev = static_cast<unsigned char>(text[end - 1]);
       if (end >= n) break;
-      const auto d0 = static_cast<unsigned char>(text[end]);
       // an ASCII byte that neither continues nor may join a word: the word
       // ends (most words end so)
-      if (d0 < 0x80 && d0 != '\'' && d0 != '-' && d0 != ',' && d0 != '.') break;
+      if ((kByteClass[static_cast<unsigned char>(text[end])] & kGoesOnByte) == 0) break;
       std::size_t j = end;
       char32_t d = text::NextInline(text, j);
       if (IsWordChar(d)) {
         take(d);
-        prev = d;
+        if (kFlags) prev = d;
         end = j;
         continue;
       }
       // An inner apostrophe, hyphen, or a separator between digits.
-      bool joiner = IsApostrophe(d) || (!split_hyphens && d == U'-') ||
-                    (IsDigit(prev) && (d == U',' || d == U'.'));
+      bool joiner =
+          IsApostrophe(d) || (!split_hyphens && d == U'-') ||
+          (IsDigit(static_cast<unsigned char>(text[end - 1])) && (d == U',' || d == U'.'));
       if (!joiner || j >= n) break;
       std::size_t k = j;
       char32_t e = text::NextInline(text, k);
-      bool ok = IsWordChar(e) && (!IsDigit(prev) || d == U'-' || IsApostrophe(d) || IsDigit(e));
+      bool ok = IsWordChar(e) && (!IsDigit(static_cast<unsigned char>(text[end - 1])) ||
+                                  d == U'-' || IsApostrophe(d) || IsDigit(e));
       if (!ok) break;
       w.hyphen = w.hyphen || d == U'-';
       take(d);
       take(e);
-      prev = e;
+      if (kFlags) prev = e;
       end = k;
     }
     w.span.end = end;

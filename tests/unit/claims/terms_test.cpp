@@ -189,6 +189,29 @@ TEST_SUITE("claims.terms") {
          {{0, 9}, {10, 13}, {14, 18}},
          {true, false, false},
          {true, false, false}},
+        // the bytes beside the letters' ranges (@ [ ` { and controls that
+        // would read as letters or digits with bit 5 set) end a word; a
+        // comma or period joins digits only after an ASCII digit
+        {"AbC@Dz[q`W{v",
+         false,
+         {"abc", "dz", "q", "w", "v"},
+         {{0, 3}, {4, 6}, {7, 8}, {9, 10}, {11, 12}},
+         {true, true, false, true, false},
+         {false, false, false, false, false}},
+        {"\x10\x19"
+         "Ab\x1A"
+         "9",
+         false,
+         {"ab", "9"},
+         {{2, 4}, {5, 6}},
+         {true, false},
+         {false, false}},
+        {"é,5 5,000 ü.000 7.5",
+         false,
+         {"é", "5", "5,000", "ü", "000", "7.5"},
+         {{0, 2}, {3, 4}, {5, 10}, {11, 13}, {14, 17}, {18, 21}},
+         {false, false, false, false, false, false},
+         {false, false, false, false, false, false}},
         {"1234567,890 people here and there",
          false,
          {"1234567,890", "people", "here", "and", "there"},
