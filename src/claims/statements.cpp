@@ -873,6 +873,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
     // Every (term, item) of the block, sorted: a term's items are one run,
     // ascending — its count and its posting (no table per block).
     std::vector<std::uint64_t> uses;
+    uses.reserve(held_uses.size());  // (at most one an item's use: no moves as it grows)
     for (std::size_t i = 0; i < ranks.size(); ++i) {
       for (std::size_t k = held_at[i]; k < held_at[i + 1]; ++k) {
         const std::uint64_t id = held_uses[k] >> 1;
@@ -943,9 +944,12 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
                                ? Alike(g, ranks, out.items, bags)
                                : AlikeItems{};
   SimilarityMemo memo;
-  auto one_doc_of = [&](std::size_t x, std::size_t y) {
-    return g.SameDoc(g.Item(ranks[out.items[x]]), g.Item(ranks[out.items[y]]));
-  };
+  // Each linked item's document rank (Ranked::SameDoc's), read once: a
+  // block's pairs are many more than its items, and each pair asks.
+  std::vector<std::uint32_t> doc_of(out.items.size());
+  for (std::size_t c = 0; c < out.items.size(); ++c)
+    doc_of[c] = g.doc_rank[g.Item(ranks[out.items[c]]).doc];
+  auto one_doc_of = [&](std::size_t x, std::size_t y) { return doc_of[x] == doc_of[y]; };
   // (one_doc: one_doc_of(x, y))
   auto similarity = [&](std::size_t x, std::size_t y, bool one_doc) {
     auto weigh = [&] {
