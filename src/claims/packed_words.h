@@ -60,6 +60,12 @@ class PackedWords {
     std::size_t i_ = 0;
   };
 
+  // Room for `bytes` more letters and `words` more words: a list whose size
+  // is known before it is filled grows no more (and Compact keeps it as is).
+  void Reserve(std::size_t bytes, std::size_t words) {
+    bytes_.reserve(bytes_.size() + bytes);
+    ends_.reserve(ends_.size() + words);
+  }
   void Add(std::string_view key, bool flag = false) {
     bytes_.append(key);
     ends_.push_back(static_cast<std::uint32_t>(bytes_.size()) | (flag ? kFlag : 0u));

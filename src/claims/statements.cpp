@@ -1038,6 +1038,8 @@ ItemFeatures ItemFeatures::Of(ScannedText& text, Span span, bool direct,
   span.end = std::min(span.end, text.size());  // (WordsOf's)
   span.begin = std::min(span.begin, span.end);
   const std::vector<ScannedText::Word>& words = text.WordsOf(span);
+  const auto [bytes, count] = text.TermsSize(words);
+  f.terms.Reserve(bytes, count);  // (no regrowth as the terms come)
   text.ForEachTerm(words, [&](std::uint32_t id, std::string_view key, bool proper) {
     f.terms.Add(key, proper);
     if (ids) ids->push_back(id);

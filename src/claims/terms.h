@@ -33,6 +33,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "claims/packed_words.h"
@@ -229,6 +230,21 @@ class ScannedText {
       if (rounded_[w.key] != kNone)
         f(rounded_[w.key], std::string_view(keys_[rounded_[w.key]]), false);
     }
+  }
+  // The letters and the number of the terms ForEachTerm(words, ·) gives
+  // (a list of them sized before it is filled).
+  std::pair<std::size_t, std::size_t> TermsSize(const std::vector<Word>& words) const {
+    std::size_t bytes = 0, count = 0;
+    for (const Word& w : words) {
+      if (w.key == kNone) continue;
+      bytes += keys_[w.key].size();
+      ++count;
+      if (rounded_[w.key] != kNone) {
+        bytes += keys_[rounded_[w.key]].size();
+        ++count;
+      }
+    }
+    return {bytes, count};
   }
   // lexicon.Words of the text the words are of, spans from `origin`.
   std::vector<SpelledWord> Words(const std::vector<Word>& words, std::size_t origin) const;

@@ -39,6 +39,20 @@ TEST_SUITE("claims.packed_words") {
     CHECK(copy == words);
   }
 
+  TEST_CASE("Reserve changes no list: the same words after it, before or between Adds") {
+    PackedWords plain, reserved;
+    reserved.Reserve(3, 1);  // (less than what comes: the list still grows)
+    for (const char* w : {"march", "", "tarsk", "longer than fifteen bytes"}) {
+      plain.Add(w, w[0] == 't');
+      reserved.Add(w, w[0] == 't');
+      reserved.Reserve(40, 2);
+    }
+    CHECK(reserved == plain);
+    CHECK(reserved.size() == 4);
+    CHECK(reserved[3].key == "longer than fifteen bytes");
+    CHECK(reserved[2].flag);
+  }
+
   TEST_CASE("Assign takes back a list's form (letters, ends), and only such a form") {
     PackedWords words;
     words.Add("dam", false);

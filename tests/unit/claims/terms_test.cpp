@@ -408,6 +408,9 @@ TEST_SUITE("claims.terms") {
       });
       CHECK(Show(seen) == Show(Lexicon().Terms(alone)));
       CHECK(Show(seen) == row.terms);
+      std::size_t bytes = 0;  // TermsSize: the letters and number of those terms
+      for (const Term& t : seen) bytes += t.key.size();
+      CHECK(scanned.TermsSize(words) == std::pair<std::size_t, std::size_t>(bytes, seen.size()));
       std::vector<std::string> spelled, expected;
       for (const SpelledWord& w : scanned.Words(words, begin))
         spelled.push_back(w.key + "@" + std::to_string(w.span.begin) + "-" +
