@@ -624,6 +624,8 @@ ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
   first_of_.assign(words_.size(), kNone);
   word_slots_.assign(SlotsFor(words_.size()), 0);
   keys_.reserve(words_.size() / 2 + 8);
+  rounded_.reserve(keys_.capacity());  // (by key, as keys_: no regrowth as they come)
+  not_.reserve(keys_.capacity());
   // (sized for that many keys: not placed again as they come)
   key_slots_.assign(SlotsFor(words_.size() / 2 + 8), 0);
   for (std::size_t k = 0; k < words_.size(); ++k) KeyOfWord(words_[k].lower, k);
@@ -670,10 +672,14 @@ std::uint32_t ScannedText::Id(std::string_view key, std::uint64_t h) {
   }
   rounded_.push_back(kNone);
   not_.push_back(keys_[id] == TermLexicon::kNegation ? 1 : 0);
-  const std::string rounded = Rounded(keys_[id]);
-  if (!rounded.empty()) {
-    const std::uint32_t r = Id(rounded);
-    rounded_[id] = r;
+  // (Rounded asked only of a key that may be a number of four digits or
+  // more: most keys are words, and it gives them "")
+  if (keys_[id].size() >= 4 && keys_[id][0] >= '1' && keys_[id][0] <= '9') {
+    const std::string rounded = Rounded(keys_[id]);
+    if (!rounded.empty()) {
+      const std::uint32_t r = Id(rounded);
+      rounded_[id] = r;
+    }
   }
   return id;
 }

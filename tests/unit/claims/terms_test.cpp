@@ -460,6 +460,19 @@ TEST_SUITE("claims.terms") {
     CHECK(count("8e4") == 2);
     CHECK(count("84000") == 1);
     CHECK(count("the") == 0);
+    // a number rounds from four digits, not a year nor one with a leading 0
+    ScannedText numbers(Lexicon(), "1999 2012 1000 9999 0999 123 12,345 5000000");
+    const std::vector<int> n = numbers.KeyUses();
+    auto in_numbers = [&](std::string_view key) {
+      const std::uint32_t id = numbers.Find(key, UINT32_MAX);
+      return id == UINT32_MAX ? 0 : n[id];
+    };
+    CHECK(in_numbers("1e3") == 1);
+    CHECK(in_numbers("9e3") == 1);
+    CHECK(in_numbers("1e4") == 1);
+    CHECK(in_numbers("5e6") == 1);
+    CHECK(in_numbers("1e3") + in_numbers("9e3") + in_numbers("1e4") + in_numbers("5e6") == 4);
+    CHECK(numbers.keys() == 12);  // 8 numbers (12,345 as 12345) and 4 rounded
   }
 }
 
