@@ -243,7 +243,9 @@ namespace {
 struct WordRow {
   WordLetters letters;  // the words' lower case (moved with the row: the views hold)
   std::vector<RawWord> words;
-  std::vector<bool> break_after;      // punctuation between word k and k+1
+  // punctuation between word k and k+1 (1) or not (0): a byte a word, read
+  // and written without vector<bool>'s bit arithmetic
+  std::vector<char> break_after;
   std::vector<std::size_t> sentence;  // sentence number of each word
 };
 
@@ -295,7 +297,7 @@ WordRow ReadRow(std::string_view text) {
   row.words = ScanWordsBare(text, /*split_hyphens=*/false, row.letters);  // (no case flags read)
   SplitGlued(row.words);
   const std::size_t n = row.words.size();
-  row.break_after.assign(n, true);
+  row.break_after.assign(n, 1);
   row.sentence.assign(n, 0);
   std::size_t sentence = 0;
   for (std::size_t k = 0; k < n; ++k) {
@@ -304,7 +306,7 @@ WordRow ReadRow(std::string_view text) {
     std::string_view gap =
         text.substr(row.words[k].span.end, row.words[k + 1].span.begin - row.words[k].span.end);
     if (gap == " ") {  // most gaps: no break, no sentence end
-      row.break_after[k] = false;
+      row.break_after[k] = 0;
       continue;
     }
     bool brk = false, end = false;
@@ -318,7 +320,7 @@ WordRow ReadRow(std::string_view text) {
         gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos) {
       brk = true;
     }
-    row.break_after[k] = brk || end;
+    row.break_after[k] = brk || end ? 1 : 0;
     if (end) ++sentence;
   }
   return row;

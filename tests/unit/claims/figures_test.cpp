@@ -34,6 +34,19 @@ std::string First(const std::string& text) {
 }
 
 TEST_SUITE("claims.figures") {
+  TEST_CASE("punctuation ends the stretch a figure's noun and outcome are read in") {
+    // (WordRow::break_after: a break between two words, none across a space)
+    auto span = [](const std::string& text) {
+      std::vector<Figure> f = Extractor().Run(text, {});
+      return f.empty() ? std::string("none") : text.substr(f[0].span.begin, f[0].span.size());
+    };
+    CHECK(span("Clashes killed 12 people in the city.") == "12 people");
+    CHECK(span("Clashes killed 12, people said.") == "12");
+    CHECK(span("Clashes in the city; 12 people.") == "none");
+    CHECK(First("The strike killed 7 soldiers - officials said") ==
+          First("The strike killed 7 soldiers"));
+  }
+
   TEST_CASE("the examples of rules/claims/figures.txt") {
     for (const auto& ex : testing::Examples("claims/figures.txt")) {
       CAPTURE(ex.line);
