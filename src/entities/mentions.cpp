@@ -173,6 +173,9 @@ struct MentionFinder::Run_ {
   // (WordFilter::MayHold), in order, found in the one pass over the words: the
   // only tokens OwnNames and NamedRoles read.
   std::vector<std::size_t> own_name_at, naming_at;
+  // The name words (TokenState::name_word), in order: the passes that read
+  // only name words (Runs, Words) step through them, not every token.
+  std::vector<std::size_t> name_words;
   // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
   // its first place and whether it is in title case, each computed when a
   // mention first asks of that sentence (most sentences are never asked).
@@ -189,6 +192,7 @@ struct MentionFinder::Run_ {
     for (std::size_t i = 0; i < tok.size(); ++i) {
       if (tok[i].kind != TokenKind::kWord) continue;
       at[i].name_word = tok[i].cap || tok[i].all_caps || (tok[i].hyphen && IsParticleName(i));
+      if (at[i].name_word) name_words.push_back(i);
       const std::string_view w = lower[i];
       if (!f.own_or_naming_starts_.MayHold(w)) continue;  // (most words: one test for both)
       if (f.own_name_starts_.MayHold(w)) own_name_at.push_back(i);
@@ -648,8 +652,14 @@ struct MentionFinder::Run_ {
   }
 
   void Runs() {
+    // (a token that is no name word starts no run: the loop goes from name
+    // word to name word, `next` the first at or after i)
+    std::size_t next = 0;
     for (std::size_t i = 0; i < tok.size();) {
-      if (!IsNameWord(i) || IsDateWord(i)) {
+      while (next < name_words.size() && name_words[next] < i) ++next;
+      if (next == name_words.size()) break;
+      i = name_words[next];
+      if (IsDateWord(i)) {
         ++i;
         continue;
       }
@@ -953,9 +963,8 @@ struct MentionFinder::Run_ {
   // tokens, in text order (Ordered makes them mentions: none is in `out`).
   std::vector<std::size_t> Words() const {
     std::vector<std::size_t> candidates;
-    for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (at[i].used || !IsNameWord(i) || IsFunction(i) ||
-          tok[i].span.size() < f.config_.min_word_mention_bytes)
+    for (std::size_t i : name_words) {
+      if (at[i].used || IsFunction(i) || tok[i].span.size() < f.config_.min_word_mention_bytes)
         continue;
       candidates.push_back(i);
     }
