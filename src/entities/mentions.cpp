@@ -189,12 +189,20 @@ struct MentionFinder::Run_ {
         tok(tokens.tokens),
         lower{tokens.lowered.data(), tokens.lowered_at.data()},
         at(tokens.tokens.size()) {
-    for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (tok[i].kind != TokenKind::kWord) continue;
-      at[i].name_word = tok[i].cap || tok[i].all_caps || (tok[i].hyphen && IsParticleName(i));
-      if (at[i].name_word) name_words.push_back(i);
+    // (the tokens and the filter read through locals, which the byte-sized
+    // stores below cannot alias: not read again after each store)
+    const std::size_t n = tok.size();
+    const Token* const toks = tok.data();
+    TokenState* const state = at.data();
+    const WordFilter& own_or_naming = f.own_or_naming_starts_;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& t = toks[i];
+      if (t.kind != TokenKind::kWord) continue;
+      const bool name_word = t.cap || t.all_caps || (t.hyphen && IsParticleName(i));
+      state[i].name_word = name_word;
+      if (name_word) name_words.push_back(i);
       const std::string_view w = lower[i];
-      if (!f.own_or_naming_starts_.MayHold(w)) continue;  // (most words: one test for both)
+      if (!own_or_naming.MayHold(w)) continue;  // (most words: one test for both)
       if (f.own_name_starts_.MayHold(w)) own_name_at.push_back(i);
       if (i > 0 && f.naming_starts_.MayHold(w)) naming_at.push_back(i);
     }
