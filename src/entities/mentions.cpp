@@ -173,6 +173,9 @@ struct MentionFinder::Run_ {
   // (WordFilter::MayHold), in order, found in the one pass over the words: the
   // only tokens OwnNames and NamedRoles read.
   std::vector<std::size_t> own_name_at, naming_at;
+  // The name words (TokenState::name_word), in order: the passes that read
+  // only name words (Runs, Words) step through them, not every token.
+  std::vector<std::size_t> name_words;
   // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
   // its first place and whether it is in title case, each computed when a
   // mention first asks of that sentence (most sentences are never asked).
@@ -186,11 +189,20 @@ struct MentionFinder::Run_ {
         tok(tokens.tokens),
         lower{tokens.lowered.data(), tokens.lowered_at.data()},
         at(tokens.tokens.size()) {
-    for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (tok[i].kind != TokenKind::kWord) continue;
-      at[i].name_word = tok[i].cap || tok[i].all_caps || (tok[i].hyphen && IsParticleName(i));
+    // (the tokens and the filter read through locals, which the byte-sized
+    // stores below cannot alias: not read again after each store)
+    const std::size_t n = tok.size();
+    const Token* const toks = tok.data();
+    TokenState* const state = at.data();
+    const WordFilter& own_or_naming = f.own_or_naming_starts_;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& t = toks[i];
+      if (t.kind != TokenKind::kWord) continue;
+      const bool name_word = t.cap || t.all_caps || (t.hyphen && IsParticleName(i));
+      state[i].name_word = name_word;
+      if (name_word) name_words.push_back(i);
       const std::string_view w = lower[i];
-      if (!f.own_or_naming_starts_.MayHold(w)) continue;  // (most words: one test for both)
+      if (!own_or_naming.MayHold(w)) continue;  // (most words: one test for both)
       if (f.own_name_starts_.MayHold(w)) own_name_at.push_back(i);
       if (i > 0 && f.naming_starts_.MayHold(w)) naming_at.push_back(i);
     }
@@ -648,8 +660,14 @@ struct MentionFinder::Run_ {
   }
 
   void Runs() {
+    // (a token that is no name word starts no run: the loop goes from name
+    // word to name word, `next` the first at or after i)
+    std::size_t next = 0;
     for (std::size_t i = 0; i < tok.size();) {
-      if (!IsNameWord(i) || IsDateWord(i)) {
+      while (next < name_words.size() && name_words[next] < i) ++next;
+      if (next == name_words.size()) break;
+      i = name_words[next];
+      if (IsDateWord(i)) {
         ++i;
         continue;
       }
@@ -953,9 +971,8 @@ struct MentionFinder::Run_ {
   // tokens, in text order (Ordered makes them mentions: none is in `out`).
   std::vector<std::size_t> Words() const {
     std::vector<std::size_t> candidates;
-    for (std::size_t i = 0; i < tok.size(); ++i) {
-      if (at[i].used || !IsNameWord(i) || IsFunction(i) ||
-          tok[i].span.size() < f.config_.min_word_mention_bytes)
+    for (std::size_t i : name_words) {
+      if (at[i].used || IsFunction(i) || tok[i].span.size() < f.config_.min_word_mention_bytes)
         continue;
       candidates.push_back(i);
     }

@@ -76,6 +76,11 @@ int Number(std::string_view s) {
 // "24", "24th", "1st", "2nd", "3rd" → the day; -1 otherwise.
 int DayNumber(const Word& w) {
   std::string_view s = w.lower;
+  // (a word is a day only as one or two digits and a suffix: most words
+  // are turned away by their length or first byte, unread)
+  if (w.kind == segment::TokenKind::kWord &&
+      (s.size() < 3 || s.size() > 4 || s[0] < '0' || s[0] > '9'))
+    return -1;
   if (w.kind == segment::TokenKind::kWord && s.size() >= 3) {
     std::string_view suffix = s.substr(s.size() - 2);
     if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") s.remove_suffix(2);
@@ -144,7 +149,20 @@ struct DateFinder::Impl {
                                  const std::optional<DateRange>& anchor) const;
   bool FutureClause(const std::vector<Word>& words, std::size_t begin, std::size_t end,
                     std::size_t first, std::size_t last) const;
-  void Candidates(const Word& w, std::vector<int>& out) const;
+  // The patterns that may start at w, given its StartBits.
+  void Candidates(const Word& w, std::uint8_t bits, std::vector<int>& out) const;
+  // starts' bits of w's lower case (0: none), through the pre-test.
+  std::uint8_t StartBits(const Word& w) const {
+    const std::uint8_t* bits = start_words.MayHold(w.lower) ? starts.Find(w.lower) : nullptr;
+    return bits ? *bits : 0;
+  }
+  // MayStart, given w's StartBits.
+  static bool MayStartWith(const Word& w, std::uint8_t bits) {
+    if (w.kind == segment::TokenKind::kNumber) return true;
+    if (w.kind != segment::TokenKind::kWord) return false;
+    if ((bits & kStarts) || (w.cap && (bits & kStartsCapitalised))) return true;
+    return DayNumber(w) > 0;
+  }
 };
 
 void DateFinder::Impl::LoadWords(const rules::RuleFile& file, const rules::RuleLine& line,
@@ -260,7 +278,7 @@ void DateFinder::Impl::IndexStarts() {
   for (const auto& [key, bits] : starts) start_words.Add(key);
 }
 
-void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
+void DateFinder::Impl::Candidates(const Word& w, std::uint8_t bits, std::vector<int>& out) const {
   out.clear();
   int lists = 0;
   auto add = [&](const std::vector<int>* ids) {
@@ -269,12 +287,18 @@ void DateFinder::Impl::Candidates(const Word& w, std::vector<int>& out) const {
     ++lists;
   };
   auto slot = [&](Slot s) { return slot_first[static_cast<std::size_t>(s)]; };
-  add(first.Find(w.lower));
-  if (w.cap && months.Contains(w.lower)) add(slot(Slot::kMonth));
-  if (w.cap && weekdays.Contains(w.lower)) add(slot(Slot::kWeekday));
+  // (every key of `first` and `counts` has kStarts among its StartBits,
+  // every month and weekday kStartsCapitalised: a table whose bit is
+  // missing holds no such key, and is not hashed)
+  const bool keyed = (bits & kStarts) != 0;
+  const bool named = w.cap && (bits & kStartsCapitalised);
+  add(keyed ? first.Find(w.lower) : nullptr);
+  if (named && months.Contains(w.lower)) add(slot(Slot::kMonth));
+  if (named && weekdays.Contains(w.lower)) add(slot(Slot::kWeekday));
   if (DayNumber(w) > 0) add(slot(Slot::kDay));
   if (YearNumber(w) > 0) add(slot(Slot::kYear));
-  if (counts.Contains(w.lower) || (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0))
+  if ((keyed && counts.Contains(w.lower)) ||
+      (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0))
     add(slot(Slot::kCount));
   // (one list is ascending and unique already: IndexStarts)
   if (lists < 2) return;
@@ -493,11 +517,7 @@ DateFinder::~DateFinder() = default;
 bool DateFinder::MayStart(const Word& w) const {
   if (w.kind == segment::TokenKind::kNumber) return true;
   if (w.kind != segment::TokenKind::kWord) return false;
-  if (const std::uint8_t* bits =
-          impl_->start_words.MayHold(w.lower) ? impl_->starts.Find(w.lower) : nullptr) {
-    if ((*bits & Impl::kStarts) || (w.cap && (*bits & Impl::kStartsCapitalised))) return true;
-  }
-  return DayNumber(w) > 0;
+  return Impl::MayStartWith(w, impl_->StartBits(w));
 }
 
 std::vector<DateMention> DateFinder::Run(const std::vector<Word>& words, std::size_t begin,
@@ -506,11 +526,18 @@ std::vector<DateMention> DateFinder::Run(const std::vector<Word>& words, std::si
   std::vector<DateMention> out;
   std::vector<int> candidates;
   for (std::size_t i = begin; i < end;) {
-    if (!MayStart(words[i])) {
+    // (a word's StartBits found once, for MayStart and Candidates; only
+    // words and numbers may start a time expression)
+    const Word& w = words[i];
+    const std::uint8_t bits =
+        w.kind == segment::TokenKind::kWord || w.kind == segment::TokenKind::kNumber
+            ? impl_->StartBits(w)
+            : 0;
+    if (!Impl::MayStartWith(w, bits)) {
       ++i;
       continue;
     }
-    impl_->Candidates(words[i], candidates);
+    impl_->Candidates(w, bits, candidates);
     std::size_t best_end = 0;
     const Pattern* best = nullptr;
     Bind best_bind;

@@ -126,6 +126,9 @@ class EventLexicon {
     auto hit = triggers_.Longest(i, end, LowerAt{words});
     return {hit.length, hit.value};
   }
+  // False when no trigger phrase starts with this lower-case word (true may
+  // still be none: a pre-test, the one Trigger and StartsTrigger make).
+  bool MayStartTrigger(std::string_view lower) const { return trigger_starts_.MayHold(lower); }
   // Some trigger phrase starts with this lower-case word.
   bool StartsTrigger(std::string_view lower) const {
     return trigger_starts_.MayHold(lower) && triggers_.StartsWith(lower);

@@ -17,7 +17,47 @@ struct QuoteLinker::Quote {
   std::size_t casualty_told = 0;
   bool modal = false;     // speaks of what will, may or must be
   bool occasion = false;  // its sentence names where the words were spoken
+  // The mentions are in text order (by first word and by sentence, as the
+  // event stage makes them): the steps that read only the mentions of some
+  // words or sentences find them by binary search (MentionsAt,
+  // MentionsOfSentences) instead of reading every mention per quote.
+  bool sorted = false;
 };
+
+namespace {
+
+// Whether ms's first words and sentences are both non-decreasing.
+bool InTextOrder(const std::vector<Mention>& ms) {
+  for (std::size_t i = 1; i < ms.size(); ++i) {
+    if (ms[i].first < ms[i - 1].first || ms[i].sentence < ms[i - 1].sentence) return false;
+  }
+  return true;
+}
+
+// The indices [begin, end) of ms holding every mention whose first word is
+// in [from, to) (all of ms when not `sorted`; in order, so a loop over them
+// sees those mentions as a loop over all of ms does).
+std::pair<std::size_t, std::size_t> MentionsAt(const std::vector<Mention>& ms, bool sorted,
+                                               std::size_t from, std::size_t to) {
+  if (!sorted) return {0, ms.size()};
+  auto by_first = [](const Mention& m, std::size_t w) { return m.first < w; };
+  auto b = std::lower_bound(ms.begin(), ms.end(), from, by_first);
+  auto e = std::lower_bound(b, ms.end(), to, by_first);
+  return {static_cast<std::size_t>(b - ms.begin()), static_cast<std::size_t>(e - ms.begin())};
+}
+
+// The same for the mentions whose sentence is in [lo, hi].
+std::pair<std::size_t, std::size_t> MentionsOfSentences(const std::vector<Mention>& ms, bool sorted,
+                                                        std::uint64_t lo, std::uint64_t hi) {
+  if (!sorted) return {0, ms.size()};
+  auto b = std::lower_bound(ms.begin(), ms.end(), lo,
+                            [](const Mention& m, std::uint64_t v) { return m.sentence < v; });
+  auto e = std::upper_bound(b, ms.end(), hi,
+                            [](std::uint64_t v, const Mention& m) { return v < m.sentence; });
+  return {static_cast<std::size_t>(b - ms.begin()), static_cast<std::size_t>(e - ms.begin())};
+}
+
+}  // namespace
 
 QuoteLinker::QuoteLinker(const EventLexicon& lexicon, const DateFinder& dates,
                          const Gazetteer& places, const StoryConfig& story)
@@ -50,7 +90,8 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
   // hurt. The guards were protected from such attacks.") are this event's.
   bool told_first = q.casualties && !q.general;
   bool threat = false;  // a retaliation threatened inside the quote
-  for (std::size_t i = 0; i < ms.size(); ++i) {
+  const auto [in_begin, in_end] = MentionsAt(ms, q.sorted, q.first, q.end);
+  for (std::size_t i = in_begin; i < in_end; ++i) {
     if (!inside(ms[i])) continue;
     generic_inside |= ms[i].generic;
     told_first &= !ms[i].generic || ms[i].first > q.casualty_told;
@@ -69,9 +110,13 @@ int QuoteLinker::Link(const Quote& q, const std::vector<Mention>& ms, const Grou
     return m.sentence >= q.sentence_first && m.sentence <= q.sentence_last;
   };
   auto in_paragraph = [&](const Mention& m) { return m.paragraph == q.paragraph; };
+  // (level 0 reads sentences [first, last], level 1 [first - 2, last + 1])
+  const auto [near_begin, near_end] =
+      MentionsOfSentences(ms, q.sorted, q.sentence_first >= 2 ? q.sentence_first - 2 : 0,
+                          std::uint64_t{q.sentence_last} + 1);
   for (int level = 0; level < 2; ++level) {
     int before = -1, after = -1;
-    for (std::size_t i = 0; i < ms.size(); ++i) {
+    for (std::size_t i = near_begin; i < near_end; ++i) {
       if (!usable(i)) continue;
       // The paragraph: up to two sentences before the quote, one after.
       bool within = level == 0 ? in_sentence(ms[i])
@@ -241,6 +286,7 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
   out.reserve(quotes.size());
   const auto& w = words.words;
   std::optional<Paragraphs> paragraphs;
+  const bool sorted = InTextOrder(ms);
   for (const QuoteRecord& r : quotes) {
     Quote q;
     auto lower = std::lower_bound(w.begin(), w.end(), r.quote.begin,
@@ -268,7 +314,11 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
       q.casualties |= (bits & kCasualty) != 0;
       q.modal |= (bits & kModal) != 0;
     }
-    for (const Mention& m : ms) {
+    q.sorted = sorted;
+    const auto [said_begin, said_end] =
+        MentionsOfSentences(ms, sorted, q.sentence_first, q.sentence_last);
+    for (std::size_t i = said_begin; i < said_end; ++i) {
+      const Mention& m = ms[i];
       q.occasion |= m.sentence >= q.sentence_first && m.sentence <= q.sentence_last &&
                     lex_.type(m.type).occasion;
     }

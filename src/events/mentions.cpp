@@ -90,7 +90,8 @@ std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex
   // Nor does a phrase start with most words: look up the first before copying.
   std::size_t first = i;
   while (first < end && w[first].kind == TokenKind::kQuote) ++first;
-  if (first == end || !lex.StartsTrigger(w[first].lower)) return {0, nullptr};
+  // (w[i] itself was looked up above: asked again only past a mark)
+  if (first == end || (first != i && !lex.StartsTrigger(w[first].lower))) return {0, nullptr};
   std::vector<Word> bare;
   std::vector<std::size_t> at;  // index in w of each word of `bare`
   bool marks = false;
@@ -172,8 +173,10 @@ std::size_t MentionFinder::FirstTrigger(const Words& words, std::size_t s) const
     return sent.end;
   }
   for (std::size_t i = sent.first; i < sent.end; ++i) {
-    // (no trigger, quoted or not, starts at a word that starts no phrase)
-    if (!words[i].IsWord() || !lex_.StartsTrigger(words[i].lower)) continue;
+    // (no trigger, quoted or not, starts at a word that starts no phrase:
+    // most words, turned away by the pre-test; Trigger and QuotedTrigger
+    // each look the word up themselves)
+    if (!words[i].IsWord() || !lex_.MayStartTrigger(words[i].lower)) continue;
     if (lex_.Trigger(words.words, i, sent.end).second ||
         QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second)
       return i;

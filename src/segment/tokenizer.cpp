@@ -208,7 +208,11 @@ class Lexer {
  public:
   Lexer(std::string_view text, const std::vector<std::size_t>& marks, const Tokenizer& tokenizer,
         Tokens& out)
-      : text_(text), marks_(marks), tokenizer_(tokenizer), out_(out) {
+      : text_(text),
+        marks_(marks),
+        tokenizer_(tokenizer),
+        out_(out),
+        next_mark_(marks.empty() ? kNoMark : marks.front()) {
     // (8 bytes of room past the text: ReadAsciiRun writes a word's lowered
     // bytes eight at a time)
     out_.lowered.resize(text.size() + 8);
@@ -217,51 +221,71 @@ class Lexer {
   // Appends the tokens of [span) to out.tokens, each token's lower case to
   // out.lowered as it is made (Tokens::Lowered; Finish ends them).
   void Run(Span span, std::uint32_t para) {
-    std::vector<Token>& out = out_.tokens;
     std::size_t i = span.begin;
     end_ = span.end;
     while (i < end_) {
-      if (text_[i] == ' ') {  // (the usual byte between tokens)
+      const auto first = static_cast<unsigned char>(text_[i]);
+      if (first == ' ') {  // (the usual byte between tokens)
         ++i;
         continue;
       }
-      std::size_t j = i;
-      char32_t c = text::NextInline(text_, j);
-      if (IsSpaceAt(c)) {
-        i = j;
+      // A word starts at a letter or digit that is no quote mark. (Most
+      // tokens start with an ASCII one: no blank, no apostrophe, answered
+      // without decoding.)
+      if (!(kByteClass[first] & kWordByte)) {
+        std::size_t j = i;
+        const char32_t c = text::NextInline(text_, j);
+        if (IsSpaceAt(c)) {
+          i = j;
+          continue;
+        }
+        if (IsMark(i) || !IsLetterOrDigit(c)) {
+          i = AddOther(i, j, c, para);
+          continue;
+        }
+      } else if (IsMark(i)) {
+        i = AddOther(i, i + 1, first, para);
         continue;
       }
-      Token t;
+      Token& t = out_.tokens.emplace_back();  // (made in place, not copied)
       t.paragraph = para;
-      bool lowered = false;  // out_.lowered holds the token's lower case already
-      if (IsMark(i)) {
-        t.kind = TokenKind::kQuote;
-        t.span = {i, j};
-      } else if (IsApostrophe(c) && !out.empty() && out.back().span.end == i &&
-                 out.back().kind == TokenKind::kWord) {
-        t.kind = TokenKind::kPossessive;
-        t.span = {i, PossessiveEnd(i, j)};
-      } else if (IsLetterOrDigit(c)) {
-        WordShape shape;
-        // (room for the word's bytes and 8 more: never short unless a
-        // lower case before was longer than its token, AppendLower)
-        char* low =
-            at_ + (end_ - i) + 8 <= out_.lowered.size() ? out_.lowered.data() + at_ : nullptr;
-        t.span = {i, WordEnd(i, shape, low)};
-        lowered = low && shape.lowered == t.span.end;
-        Classify(t, shape);
-      } else {
-        t.kind = TokenKind::kPunct;
-        t.span = {i, j};
-      }
+      WordShape shape;
+      // (room for the word's bytes and 8 more: never short unless a lower
+      // case before was longer than its token, AppendLower)
+      char* low = at_ + (end_ - i) + 8 <= out_.lowered.size() ? out_.lowered.data() + at_ : nullptr;
+      t.span = {i, WordEnd(i, shape, low)};
+      Classify(t, shape);
       i = t.span.end;
-      out.push_back(t);
       out_.lowered_at.push_back(at_);
-      if (lowered)
-        at_ += t.span.size();
+      if (low && shape.lowered == t.span.end)
+        at_ += t.span.size();  // (written lowered by WordEnd)
       else
         Lower(t.span);
     }
+  }
+
+  // The token at byte i that is no word: a quote mark, a possessive, or
+  // any other character (c, ending at byte j), appended with its lower
+  // case; returns its end.
+  std::size_t AddOther(std::size_t i, std::size_t j, char32_t c, std::uint32_t para) {
+    std::vector<Token>& out = out_.tokens;
+    Token t;
+    t.paragraph = para;
+    if (IsMark(i)) {
+      t.kind = TokenKind::kQuote;
+      t.span = {i, j};
+    } else if (IsApostrophe(c) && !out.empty() && out.back().span.end == i &&
+               out.back().kind == TokenKind::kWord) {
+      t.kind = TokenKind::kPossessive;
+      t.span = {i, PossessiveEnd(i, j)};
+    } else {
+      t.kind = TokenKind::kPunct;
+      t.span = {i, j};
+    }
+    out.push_back(t);
+    out_.lowered_at.push_back(at_);
+    Lower(t.span);
+    return t.span.end;
   }
 
   // Closes Tokens::lowered after the last token.
@@ -273,11 +297,17 @@ class Lexer {
  private:
   // Whether byte i is a quote mark. The lexer asks in text order, so a
   // cursor walks the sorted marks; a position before it searches again.
+  // (The cursor's neighbours are kept as positions, so that a byte between
+  // them — most bytes asked — is answered by two comparisons: the cursor
+  // would not move, and marks_[mark_] == i is i == next_mark_.)
   bool IsMark(std::size_t i) const {
+    if (after_mark_ <= i && i <= next_mark_) return i == next_mark_;
     if (mark_ > 0 && marks_[mark_ - 1] >= i)
       mark_ = static_cast<std::size_t>(std::lower_bound(marks_.begin(), marks_.end(), i) -
                                        marks_.begin());
     while (mark_ < marks_.size() && marks_[mark_] < i) ++mark_;
+    after_mark_ = mark_ > 0 ? marks_[mark_ - 1] + 1 : 0;
+    next_mark_ = mark_ < marks_.size() ? marks_[mark_] : kNoMark;
     return mark_ < marks_.size() && marks_[mark_] == i;
   }
 
@@ -457,6 +487,11 @@ class Lexer {
   std::string wide_;    // (Lower's buffer for AppendLower)
   std::size_t end_ = 0;
   mutable std::size_t mark_ = 0;  // IsMark's cursor: marks_[mark_ - 1] < the last byte asked
+  // marks_[mark_ - 1] + 1 (0 when mark_ is 0), and marks_[mark_] (kNoMark
+  // past the last): no byte is kNoMark (a text is smaller)
+  static constexpr std::size_t kNoMark = static_cast<std::size_t>(-1);
+  mutable std::size_t after_mark_ = 0;
+  mutable std::size_t next_mark_;
 };
 
 }  // namespace

@@ -137,6 +137,12 @@ TEST_SUITE("entities") {
         {"Twenty-Five said so.", "Twenty-Five", 0},
         {"Twenty-Blue said so.", "Twenty-Blue", 1},
         {"Twenty said so.", "Twenty", 0},
+        // (Runs and Words step from name word to name word: none, the last
+        // token, one after a long stretch of lower-case words)
+        {"no name is written here at all.", "Dogar", 0},
+        {"It was said so to Dogar", "Dogar", 1},
+        {"it was said so and so and so and so and so and so to Dogar.", "Dogar", 1},
+        {"dogar said that Dogar was right.", "Dogar", 0},
     };
     for (const auto& row : rows) {
       CAPTURE(row.text);

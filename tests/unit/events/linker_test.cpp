@@ -329,6 +329,50 @@ TEST_SUITE("events") {
                                              "meeting, Doha, 2024-10-14"});
   }
 
+  TEST_CASE("linker: mentions in text order are found by search, out of order by reading all") {
+    // The same quotes linked with the stage's mentions (in text order: the
+    // steps search them by word and sentence) and with an inert mention
+    // appended out of order (no event, no occasion: every step reads all).
+    const std::string text =
+        "Turkish drones bombed Afrin on Wednesday. \"They hit homes,\" a medic said.\n"
+        "Rebels shelled Kiru. Later, gunmen attacked a checkpoint in Morvia.\n"
+        "\"We will respond,\" an officer said. \"No one was hurt,\" he added.\n"
+        "Protesters marched in the capital. \"It was calm,\" a witness said.";
+    auto words = testing::WordsOf(text);
+    std::vector<events::Mention> mentions;
+    for (std::size_t s = 0; s < words.sentences.size(); ++s) {
+      for (auto& m : testing::Mentions().Run(words, s, events::ParseIsoDate("2024-11-07")))
+        mentions.push_back(m);
+    }
+    REQUIRE(mentions.size() >= 3);
+    events::EventCoref coref(events::CorefConfig{}, testing::Lexicon(), testing::Places());
+    const events::Grouping g = coref.Run(mentions);
+    // every sentence, every two sentences in a row, every paragraph, as a quote
+    std::vector<QuoteRecord> quotes;
+    for (std::size_t s = 0; s < words.sentences.size(); ++s) {
+      for (std::size_t t = s; t < words.sentences.size() && t <= s + 1; ++t) {
+        QuoteRecord q;
+        q.quote = {words[words.sentences[s].first].span.begin,
+                   words[words.sentences[t].end - 1].span.end};
+        quotes.push_back(q);
+      }
+    }
+    const events::QuoteLinker linker(testing::Lexicon(), testing::Dates(), testing::Places());
+    const auto anchor = events::ParseIsoDate("2024-11-07");
+    const auto in_order = linker.Run(words, mentions, g, quotes, anchor);
+    auto unordered = mentions;
+    events::Mention inert;  // first word, sentence 0: before the others
+    inert.type = mentions[0].type;
+    REQUIRE(!testing::Lexicon().type(inert.type).occasion);
+    unordered.push_back(inert);
+    events::Grouping g2 = g;
+    g2.mention_event.push_back(-1);
+    CHECK(linker.Run(words, unordered, g2, quotes, anchor) == in_order);
+    int linked = 0;
+    for (int e : in_order) linked += e >= 0;
+    CHECK(linked > 0);
+  }
+
   TEST_CASE("linker: a quote with no words links to nothing") {
     // QuoteLinker directly: an empty span and one past the text.
     const std::string text = "Turkish drones bombed Afrin on Wednesday.";

@@ -80,6 +80,8 @@ TEST_SUITE("events") {
          "capture:taken \u201cfull control\u201d of", "taken"},
         {"Rebels claimed to have taken full control of the palace.", true,
          "capture:taken full control of", "taken"},
+        {"Rebels claimed to have taken full \u201ccontrol\u201d of the palace.", true,
+         "capture:taken full \u201ccontrol\u201d of", "taken"},
         {"Rebels praised the \u201cfull\u201d palace.", false, "", ""},
         {"Rebels praised the palace.", false, "", ""},
         // a plain trigger, in a sentence with marks and in one without

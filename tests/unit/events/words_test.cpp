@@ -8,6 +8,30 @@ namespace whosaid {
 namespace {
 
 TEST_SUITE("events words") {
+  TEST_CASE("ReadWords: each token's span, text, lower case, kind, case, sentence, paragraph") {
+    const std::string text =
+        "Turkish DRONES hit Afrin\u2019s edge. \u00c9lodie said: \u201cNo.\u201d\n"
+        "Second paragraph, 6,000 people \u2014 U.S. aid.";
+    const segment::Tokens tokens = testing::TokensOf(text);
+    const events::Words w = events::ReadWords(text, tokens);
+    REQUIRE(w.size() == tokens.tokens.size());
+    REQUIRE(w.sentences.size() == tokens.sentences.size());
+    CHECK(w.size() > 10);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      CAPTURE(i);
+      const segment::Token& t = tokens.tokens[i];
+      CHECK(w[i].span == t.span);
+      CHECK(w[i].text == text.substr(t.span.begin, t.span.size()));
+      CHECK(w[i].lower == tokens.Lowered(i));
+      CHECK(w[i].lower.data() != tokens.Lowered(i).data());  // (its own copy)
+      CHECK(w[i].kind == t.kind);
+      CHECK(w[i].cap == t.cap);
+      CHECK(w[i].all_caps == t.all_caps);
+      CHECK(w[i].sentence == t.sentence);
+      CHECK(w[i].paragraph == t.paragraph);
+    }
+  }
+
   TEST_CASE("the lexicon's look-ups behind their filters: starts, triggers, context") {
     const events::Words w = testing::WordsOf("Air strikes hit the border town, he said.");
     const events::EventLexicon& lex = testing::Lexicon();

@@ -154,6 +154,43 @@ TEST_SUITE("segment") {
     }
   }
 
+  TEST_CASE("a quote mark at any byte that starts a token: a letter, a digit, an apostrophe") {
+    // (the lexer answers IsMark from the cursor's neighbours: marks asked
+    // of in order, repeated, in two paragraphs, at a word's first byte)
+    struct Row {
+      std::string text;
+      std::vector<std::size_t> marks;
+      std::string tokens;
+      std::string kinds;  // w word, n number, q quote, p punct, s possessive
+    } rows[] = {
+        {"abc def", {}, "abc|def", "ww"},
+        {"abc def", {0}, "a|bc|def", "qww"},
+        {"abc def", {4}, "abc|d|ef", "wqw"},
+        {"abc def", {0, 4}, "a|bc|d|ef", "qwqw"},
+        {"abc def", {0, 0, 4, 4}, "a|bc|d|ef", "qwqw"},
+        {"abc def", {1, 5}, "abc|def", "ww"},  // (inside a word: not a token's start)
+        {"12 ab", {0, 3}, "1|2|a|b", "qnqw"},
+        {"it's x", {2}, "it|'|s|x", "wqww"},
+        {"\"ab\" c", {0, 3}, "\"|ab|\"|c", "qwqw"},
+        {"ab, cd!\nef gh", {4, 8, 11}, "ab|,|c|d|!|e|f|g|h", "wpqwpqwqw"},
+        {"x y z", {6, 9}, "x|y|z", "www"},  // (marks past the text)
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      CAPTURE(row.marks.size());
+      const auto paras = SplitParagraphs(row.text);
+      const Tokens t = TheTokenizer().Run(row.text, paras, row.marks, {});
+      std::string joined, kinds;
+      for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+        if (i) joined += '|';
+        joined += row.text.substr(t.tokens[i].span.begin, t.tokens[i].span.size());
+        kinds += "wnsqp"[static_cast<int>(t.tokens[i].kind)];
+      }
+      CHECK(joined == row.tokens);
+      CHECK(kinds == row.kinds);
+    }
+  }
+
   TEST_CASE("sentences stay whole inside quotations and end after ?” before a new sentence") {
     struct Row {
       std::string text;
