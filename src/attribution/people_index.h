@@ -148,8 +148,8 @@ class PeopleIndex {
   };
   ViewMap<WordEntry> by_word_;        // probed with views (Indexed)
   std::deque<ByUnit> word_mentions_;  // WordEntry::mentions (a deque's elements stay put)
-  std::vector<std::vector<std::string>> words_of_;  // by person: name and alias words
-  // by person: the by_word_ sets of words_of_ and the by_role_ set of its
+  // by person: the by_word_ sets of its name and alias words' keys (one per
+  // key: a key is indexed for a person once) and the by_role_ set of its
   // role head (nullptr for none), so that a mention is added without
   // hashing the person's words again
   std::vector<std::vector<ByUnit*>> word_sets_;
