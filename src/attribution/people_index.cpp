@@ -64,7 +64,7 @@ void PeopleIndex::SetRole(std::size_t i, const KnownPerson& from) {
   k.role = from.role;
   k.role_head = from.role_head;
   k.rank_only = from.rank_only;
-  role_set_[i] = k.role_head.empty() ? nullptr : &by_role_[k.role_head];
+  role_set_[i] = k.role_head.empty() || by_word_only_ ? nullptr : &by_role_[k.role_head];
   if (ByUnit* now = role_set_[i])
     for (std::size_t unit : mentions_[i]) Add(*now, unit, i);
 }
@@ -98,7 +98,7 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
   if (unit > k.unit || mentions_[i].empty() ||
       std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
     mentions_[i].push_back(unit);
-    if (salient) Add(by_unit_, unit, i);
+    if (salient && !by_word_only_) Add(by_unit_, unit, i);
     if (ByUnit* roles = role_set_[i]) Add(*roles, unit, i);
     for (ByUnit* set : word_sets_[i]) Add(*set, unit, i);
   }

@@ -1468,15 +1468,20 @@ class DocPeople {
                                       bool prefer_speakers) const {
     auto it = index.find(key);
     if (it == index.end()) return std::nullopt;
-    std::vector<std::uint32_t> ins = it->second;
-    if (ins.size() > 1 && prefer_speakers)
-      std::erase_if(ins, [this](std::uint32_t i) { return !names_.inputs[i].speaker; });
-    if (ins.empty()) return std::nullopt;
-    // several inputs of one name are one person (PM Daud Kamali, Daud Kamali)
-    for (std::uint32_t i : ins) {
-      if (bare_[i] != bare_[ins[0]]) return std::nullopt;
+    // (read in place: the inputs taken are the list's, or its speakers'
+    // when it lists several and `prefer_speakers`)
+    const std::vector<std::uint32_t>& all = it->second;
+    const bool speakers_only = all.size() > 1 && prefer_speakers;
+    std::optional<std::uint32_t> first;
+    for (std::uint32_t i : all) {
+      if (speakers_only && !names_.inputs[i].speaker) continue;
+      // several inputs of one name are one person (PM Daud Kamali, Daud Kamali)
+      if (!first)
+        first = i;
+      else if (bare_[i] != bare_[*first])
+        return std::nullopt;
     }
-    return ins[0];
+    return first;
   }
 
   const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }
