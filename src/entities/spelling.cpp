@@ -406,9 +406,13 @@ SpellingRules::Cost SpellingRules::Distance(std::string_view a, std::string_view
   // loop once it has grown to the longest parts compared (at most
   // max_compare_length symbols each: Compare checks).
   const std::size_t w = b.size() + 1;
+  // (not cleared: the corner is set here, and every other cell is written
+  // before it is read — row 0 first, then each row's column 0 and its
+  // cells from left to right)
   thread_local std::vector<Cost> table;
-  table.assign((a.size() + 1) * w, Cost{});
+  if (table.size() < (a.size() + 1) * w) table.resize((a.size() + 1) * w);
   Cost* d = table.data();
+  d[0] = Cost{};
   // What each column reads of b — its symbol's indel cost and whether it is
   // a consonant — taken once, not once per row (the same values: Indel and
   // IsVowel are functions of b and the column alone).
