@@ -73,7 +73,7 @@ class Resolver {
         tokens_(tokens),
         shape_(shape),
         people_(Keys(reader.lexicon())),
-        speakers_(Keys(reader.lexicon())) {}
+        speakers_(Keys(reader.lexicon()), PeopleIndex::Lookups::kByWord) {}
 
   // Every person named in the document with the role stated next to the
   // name, then every later mention of one of their name words alone.
@@ -1033,7 +1033,7 @@ class Resolver {
   const Shape& shape_;
   const ShapeSymbols& sym_ = reader_.lexicon().alphabet().sym;
   PeopleIndex people_;    // every person named in the document
-  PeopleIndex speakers_;  // the persons quoted so far, where quoted
+  PeopleIndex speakers_;  // the persons quoted so far, where quoted (asked WithWord alone)
   Known last_;
   std::size_t last_para_ = 0;
   bool has_last_ = false;

@@ -32,15 +32,15 @@ const std::vector<std::string>& PeopleIndex::Keys(std::string_view word) const {
 
 void PeopleIndex::IndexWord(std::string_view word, std::size_t i) {
   for (const std::string& key : Keys(word)) {
-    auto& words = words_of_[i];
-    if (std::find(words.begin(), words.end(), key) != words.end()) continue;
-    words.push_back(key);
     auto [it, added] = by_word_.try_emplace(key);
     WordEntry& entry = it->second;
+    // (a key already indexed for i: its set is among i's, one set per key)
+    std::vector<ByUnit*>& sets = word_sets_[i];
+    if (!added && std::find(sets.begin(), sets.end(), entry.mentions) != sets.end()) continue;
     if (added) entry.mentions = &word_mentions_.emplace_back(pool_.get());
     entry.bearers.push_back(i);
     ByUnit& set = *entry.mentions;
-    word_sets_[i].push_back(&set);
+    sets.push_back(&set);
     for (std::size_t unit : mentions_[i]) Add(set, unit, i);
   }
 }
@@ -64,7 +64,7 @@ void PeopleIndex::SetRole(std::size_t i, const KnownPerson& from) {
   k.role = from.role;
   k.role_head = from.role_head;
   k.rank_only = from.rank_only;
-  role_set_[i] = k.role_head.empty() ? nullptr : &by_role_[k.role_head];
+  role_set_[i] = k.role_head.empty() || by_word_only_ ? nullptr : &by_role_[k.role_head];
   if (ByUnit* now = role_set_[i])
     for (std::size_t unit : mentions_[i]) Add(*now, unit, i);
 }
@@ -78,7 +78,6 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
     people_[i].role.clear();
     people_[i].role_head.clear();
     mentions_.emplace_back();
-    words_of_.emplace_back();
     word_sets_.emplace_back();
     role_set_.push_back(nullptr);
     by_name_.emplace(person.name, i);
@@ -99,7 +98,7 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
   if (unit > k.unit || mentions_[i].empty() ||
       std::find(mentions_[i].begin(), mentions_[i].end(), unit) == mentions_[i].end()) {
     mentions_[i].push_back(unit);
-    if (salient) Add(by_unit_, unit, i);
+    if (salient && !by_word_only_) Add(by_unit_, unit, i);
     if (ByUnit* roles = role_set_[i]) Add(*roles, unit, i);
     for (ByUnit* set : word_sets_[i]) Add(*set, unit, i);
   }

@@ -60,8 +60,15 @@ class PeopleIndex {
   // al-Tamimi". A function of the word alone: the keys of the word asked
   // last are reused when the same word is asked again.
   using WordKeys = std::function<void(std::string_view word, std::vector<std::string>& keys)>;
+  // What the index answers: every look-up, or only those by name and name
+  // word (Find, Bearers, HasBearers, Indexed, WithWord): such an index keeps
+  // no mentions by unit nor by role, so Before, First and WithRole find
+  // nobody (coreference's index of the persons quoted so far asks WithWord
+  // alone, and its mentions cost it a set or two fewer each).
+  enum class Lookups { kAll, kByWord };
   PeopleIndex() = default;
-  explicit PeopleIndex(WordKeys keys) : keys_(std::move(keys)) {}
+  explicit PeopleIndex(WordKeys keys, Lookups lookups = Lookups::kAll)
+      : by_word_only_(lookups == Lookups::kByWord), keys_(std::move(keys)) {}
   // Movable (the index keeps its arena), not assignable.
   PeopleIndex(PeopleIndex&&) = default;
   PeopleIndex& operator=(PeopleIndex&&) = delete;
@@ -129,6 +136,7 @@ class PeopleIndex {
   // one but for a role changing; declared first, destroyed last).
   std::unique_ptr<std::pmr::monotonic_buffer_resource> pool_ =
       std::make_unique<std::pmr::monotonic_buffer_resource>();
+  bool by_word_only_ = false;  // Lookups::kByWord: by_unit_ and by_role_ stay empty
   WordKeys keys_;
   mutable std::vector<std::string> key_buffer_;  // Keys' result …
   mutable std::string keys_word_;                // … for this word
@@ -148,8 +156,8 @@ class PeopleIndex {
   };
   ViewMap<WordEntry> by_word_;        // probed with views (Indexed)
   std::deque<ByUnit> word_mentions_;  // WordEntry::mentions (a deque's elements stay put)
-  std::vector<std::vector<std::string>> words_of_;  // by person: name and alias words
-  // by person: the by_word_ sets of words_of_ and the by_role_ set of its
+  // by person: the by_word_ sets of its name and alias words' keys (one per
+  // key: a key is indexed for a person once) and the by_role_ set of its
   // role head (nullptr for none), so that a mention is added without
   // hashing the person's words again
   std::vector<std::vector<ByUnit*>> word_sets_;

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/view_hash.h"
+
 namespace whosaid::entities {
 namespace {
 
@@ -406,22 +408,40 @@ SpellingRules::Cost SpellingRules::Distance(std::string_view a, std::string_view
   // loop once it has grown to the longest parts compared (at most
   // max_compare_length symbols each: Compare checks).
   const std::size_t w = b.size() + 1;
+  // (not cleared: the corner is set here, and every other cell is written
+  // before it is read — row 0 first, then each row's column 0 and its
+  // cells from left to right)
   thread_local std::vector<Cost> table;
-  table.assign((a.size() + 1) * w, Cost{});
+  if (table.size() < (a.size() + 1) * w) table.resize((a.size() + 1) * w);
   Cost* d = table.data();
+  d[0] = Cost{};
+  // What each column reads of b — its symbol's indel cost and whether it is
+  // a consonant — taken once, not once per row (the same values: Indel and
+  // IsVowel are functions of b and the column alone).
+  thread_local std::vector<float> b_indel;
+  thread_local std::vector<char> b_consonant;
+  b_indel.resize(b.size());
+  b_consonant.resize(b.size());
+  for (std::size_t j = 0; j < b.size(); ++j) {
+    b_indel[j] = Indel(b, j);
+    b_consonant[j] = !IsVowel(b[j]);
+  }
   for (std::size_t j = 1; j <= b.size(); ++j) {
-    d[j] = add(d[j - 1], Indel(b, j - 1), !IsVowel(b[j - 1]));
+    d[j] = add(d[j - 1], b_indel[j - 1], b_consonant[j - 1] != 0);
   }
   for (std::size_t i = 1; i <= a.size(); ++i) {
     const char ca = a[i - 1];
     const float del_a = Indel(a, i - 1);
-    d[i * w] = add(d[(i - 1) * w], del_a, !IsVowel(ca));
+    const bool a_consonant = !IsVowel(ca);
+    const std::array<float, 128>& sub_a = sub_[sym(ca)];
+    d[i * w] = add(d[(i - 1) * w], del_a, a_consonant);
     float row_min = d[i * w].total;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const char cb = b[j - 1];
-      Cost best = add(d[(i - 1) * w + j - 1], Sub(sym(ca), sym(cb)), !IsVowel(ca) || !IsVowel(cb));
-      Cost del = add(d[(i - 1) * w + j], del_a, !IsVowel(ca));
-      Cost ins = add(d[i * w + j - 1], Indel(b, j - 1), !IsVowel(cb));
+      const bool b_cons = b_consonant[j - 1] != 0;
+      Cost best = add(d[(i - 1) * w + j - 1], sub_a[sym(cb)], a_consonant || b_cons);
+      Cost del = add(d[(i - 1) * w + j], del_a, a_consonant);
+      Cost ins = add(d[i * w + j - 1], b_indel[j - 1], b_cons);
       if (better(del, best)) best = del;
       if (better(ins, best)) best = ins;
       if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb && ca != cb) {
@@ -483,8 +503,9 @@ PartMatch SpellingRules::Measure(const Spelling& a, const Spelling& b) const {
   };
   constexpr std::size_t kSlots = 1 << 13;
   thread_local std::vector<Slot> memo(kSlots);
-  const std::hash<std::string_view> hash;
-  const std::size_t h = hash(a.phonetic) * 0x9E3779B97F4A7C15ull + hash(b.phonetic);
+  // (HashBytes: a third of std::hash's instructions on a part's few bytes;
+  // the slot is a cache's, so any hash gives the same answers)
+  const std::uint64_t h = HashBytes(a.phonetic) * 0x9E3779B97F4A7C15ull + HashBytes(b.phonetic);
   Slot& slot = memo[(h * 0x9E3779B97F4A7C15ull) >> 51];  // 13-bit slot index
   if (slot.serial == serial_ && slot.ca == a.consonants && slot.cb == b.consonants &&
       slot.a == a.phonetic && slot.b == b.phonetic) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <shared_mutex>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -882,14 +883,39 @@ class DocAdder {
     if (people.size() > kMaxDistinctPeople) return;  // a list, not an article
     std::vector<std::vector<std::string>> words;     // each name's, read once for all pairs
     for (std::uint32_t a : people) words.push_back(WithinWords(out_.inputs[a].name));
+    // Each person's list holds the names of the others in `people` order,
+    // each name once (AddUnique's list): the names are told equal once per
+    // pair of people here (first[j]: the first of people with j's name), and
+    // each list is made at its size, not grown one copy at a time. A person
+    // listed twice in `people` (a list made already) takes AddUnique.
+    std::vector<std::uint32_t> first(people.size());
+    {
+      std::unordered_map<std::string_view, std::uint32_t> first_of;
+      for (std::size_t j = 0; j < people.size(); ++j)
+        first[j] = first_of.try_emplace(out_.inputs[people[j]].name, j).first->second;
+    }
+    std::vector<std::size_t> listed(people.size(), 0);  // by first[j]: 1 + the i it is listed for
+    std::vector<std::uint32_t> kept;                    // the j whose names person i lists
     for (std::size_t i = 0; i < people.size(); ++i) {
+      const std::uint32_t a = people[i];
+      std::vector<std::string>& list = out_.inputs[a].distinct_from;
+      const bool made = !list.empty();
+      kept.clear();
       for (std::size_t j = 0; j < people.size(); ++j) {
-        const std::uint32_t a = people[i], b = people[j];
+        const std::uint32_t b = people[j];
         if (a == b || AllWordsIn(words[i], words[j]) || AllWordsIn(words[j], words[i]) ||
             Linked(a, b))
           continue;
-        AddUnique(out_.inputs[a].distinct_from, out_.inputs[b].name);
+        if (made) {
+          AddUnique(list, out_.inputs[b].name);
+        } else if (listed[first[j]] != i + 1) {
+          listed[first[j]] = i + 1;
+          kept.push_back(static_cast<std::uint32_t>(j));
+        }
       }
+      if (made) continue;
+      list.reserve(kept.size());
+      for (std::uint32_t j : kept) list.push_back(out_.inputs[people[j]].name);
     }
   }
 
@@ -1442,15 +1468,20 @@ class DocPeople {
                                       bool prefer_speakers) const {
     auto it = index.find(key);
     if (it == index.end()) return std::nullopt;
-    std::vector<std::uint32_t> ins = it->second;
-    if (ins.size() > 1 && prefer_speakers)
-      std::erase_if(ins, [this](std::uint32_t i) { return !names_.inputs[i].speaker; });
-    if (ins.empty()) return std::nullopt;
-    // several inputs of one name are one person (PM Daud Kamali, Daud Kamali)
-    for (std::uint32_t i : ins) {
-      if (bare_[i] != bare_[ins[0]]) return std::nullopt;
+    // (read in place: the inputs taken are the list's, or its speakers'
+    // when it lists several and `prefer_speakers`)
+    const std::vector<std::uint32_t>& all = it->second;
+    const bool speakers_only = all.size() > 1 && prefer_speakers;
+    std::optional<std::uint32_t> first;
+    for (std::uint32_t i : all) {
+      if (speakers_only && !names_.inputs[i].speaker) continue;
+      // several inputs of one name are one person (PM Daud Kamali, Daud Kamali)
+      if (!first)
+        first = i;
+      else if (bare_[i] != bare_[*first])
+        return std::nullopt;
     }
-    return ins[0];
+    return first;
   }
 
   const std::vector<std::string>& Keys(const std::string& name) { return keys_.Of(name); }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace whosaid::attribution {
@@ -175,6 +176,54 @@ TEST_SUITE("attribution") {
       CAPTURE(row.what);
       CHECK(NameOf(row.got) == row.expected);
     }
+  }
+
+  TEST_CASE("people index: an index by word alone answers by name and word as the full one does") {
+    // the same mentions (in and out of unit order, roles, a rank replaced,
+    // an alias, a non-salient one) in a full index and in a by-word one
+    auto keys = [](std::string_view word, std::vector<std::string>& out) {
+      out.emplace_back(word);
+    };
+    PeopleIndex full(keys), by_word(keys, PeopleIndex::Lookups::kByWord);
+    auto both = [&](const KnownPerson& k, bool salient = true) {
+      full.Remember(k, salient);
+      by_word.Remember(k, salient);
+    };
+    both({"Rosa Imbert", "general", "", "general", 12, true});
+    both({"Hugo Imbert", "", "", "", 30});
+    both({"Rosa Imbert", "spokesperson", "Valdor Party", "spokesperson", 40});
+    both({"Tessa Marsh", "mayor", "", "mayor", 5}, false);
+    both({"Rosa Imbert", "", "", "", 20});
+    full.AddAlias("Hugo Imbert", "Zorvan");
+    by_word.AddAlias("Hugo Imbert", "Zorvan");
+    for (const char* word : {"Imbert", "Rosa", "Marsh", "Zorvan", "Hugo Imbert", "Khan", ""}) {
+      CAPTURE(word);
+      CHECK(full.HasBearers(word) == by_word.HasBearers(word));
+      CHECK(full.Bearers(word).size() == by_word.Bearers(word).size());
+      CHECK(full.Indexed(word) == by_word.Indexed(word));
+      for (std::size_t unit : {0, 5, 12, 13, 25, 30, 35, 50}) {
+        CAPTURE(unit);
+        const KnownPerson *f = full.WithWord(word, unit), *b = by_word.WithWord(word, unit);
+        CHECK(NameOf(f) == NameOf(b));
+        if (f && b) {
+          CHECK(f->unit == b->unit);
+          CHECK(f->role == b->role);
+          CHECK(f->affiliation == b->affiliation);
+        }
+      }
+    }
+    for (const char* name : {"Rosa Imbert", "Hugo Imbert", "Tessa Marsh"}) {
+      CAPTURE(name);
+      REQUIRE(by_word.Find(name) != nullptr);
+      CHECK(by_word.Find(name)->role == full.Find(name)->role);
+      CHECK(by_word.Find(name)->unit == full.Find(name)->unit);
+    }
+    // by unit and by role it finds nobody
+    CHECK(NameOf(full.Before(31)) == "Hugo Imbert");
+    CHECK(by_word.Before(31) == nullptr);
+    CHECK(by_word.First(0, 60, [](const KnownPerson&) { return true; }) == nullptr);
+    CHECK(NameOf(full.WithRole("spokesperson", 50)) == "Rosa Imbert");
+    CHECK(by_word.WithRole("spokesperson", 50) == nullptr);
   }
 
   TEST_CASE("people index: a word asked again in a row reuses its keys; another word does not") {

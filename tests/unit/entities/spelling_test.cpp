@@ -103,6 +103,43 @@ TEST_SUITE("entities.spelling") {
     }
   }
 
+  // The weighted edit distance's costs (invented parts), as the distance
+  // gave them when it read each column's indel cost once per cell: a final
+  // vowel after a consonant, vowels changed or added inside, a consonant
+  // added, a transposition, and rows stopped early over the limit.
+  TEST_CASE("the edit distance's costs") {
+    const SpellingRules& s = testing::Clusterer().spelling();
+    struct Row {
+      const char *a, *b;
+      PartLevel level;
+      float consonant, vowel;
+    };
+    const Row rows[] = {
+        {"tolua", "tolu", PartLevel::kStrong, 0, 0.3f},
+        {"tolua", "tolo", PartLevel::kWeak, 0, 0.4f},
+        {"tolu", "tolo", PartLevel::kStrong, 0, 0.1f},
+        {"zelutha", "zeluta", PartLevel::kStrong, 0.3f, 0},
+        {"hasmoda", "hasmodi", PartLevel::kStrong, 0, 0.6f},
+        {"ubaleta", "ubalette", PartLevel::kStrong, 0, 0.15f},
+        {"drevik", "dravick", PartLevel::kStrong, 0, 0.15f},
+        {"strona", "sotrona", PartLevel::kStrong, 0, 0.3f},
+        {"velmaro", "vlemaro", PartLevel::kNone, 1, 0.7f},
+        {"sefari", "safiro", PartLevel::kNone, 0, 1.35f},
+        {"e", "ea", PartLevel::kNone, 0, 0.3f},
+    };
+    for (const Row& r : rows) {
+      for (bool swap : {false, true}) {
+        const char *x = swap ? r.b : r.a, *y = swap ? r.a : r.b;
+        CAPTURE(x);
+        CAPTURE(y);
+        const PartMatch m = s.Compare(s.Spell(x), s.Spell(y));
+        CHECK(m.level == r.level);
+        CHECK(m.consonant_cost == doctest::Approx(r.consonant).epsilon(1e-5));
+        CHECK(m.vowel_cost == doctest::Approx(r.vowel).epsilon(1e-5));
+      }
+    }
+  }
+
   // MayMatch (the cheap bound before the edit distance) may be false only
   // when Compare is below kWeak.
   TEST_CASE("MayMatch is never false for parts that match") {
