@@ -503,12 +503,16 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     auto after = std::lower_bound(cues.begin(), cues.end(), end);
     return after == cues.begin() || *(after - 1) < begin ? Regex::npos : *(after - 1);
   };
+  std::uint64_t all_sets = 0;  // the sets the whole string holds
+  for (const Stretch& st : stretches) all_sets |= st.sets;
   for (const Frame& fr : frames_) {
     std::size_t start = 0;
     if (fr.required.empty()) {
       search(fr, start, 0, s.size());
       continue;
     }
+    // (a window's sets are some of the string's: no stretch passes)
+    if ((all_sets & fr.needs_sets) != fr.needs_sets) continue;
     cues.clear();
     cues_to = 0;
     const std::vector<std::uint64_t>& h = held[fr.crossings];
