@@ -540,7 +540,8 @@ class Builder {
     run_ = 0;
   }
 
-  void Add(const Unit& u) {
+  // (inlined: called for every unit; the call cost its prologue and epilogue)
+  [[gnu::always_inline]] void Add(const Unit& u) {
     if (!shape_.units.empty()) {
       const Token& prev = tokens_[shape_.units.back().end - 1];
       const Token& cur = tokens_[u.first];
