@@ -300,8 +300,16 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
 }
 
 void Frames::IndexRequiredSets() {
+  std::bitset<256> bounds;  // the boundary symbols
+  for (int c = 0; c < 256; ++c) bounds[c] = alphabet_.boundary.Has(static_cast<char>(c));
   std::vector<std::bitset<256>> sets;
   for (Frame& fr : frames_) {
+    // Run() reads the sets as held by stretches only (its last_start passes
+    // over boundaries): RequiredSymbols never puts a boundary in a set, and
+    // a frame whose set had one would be searched over the whole string
+    if (std::any_of(fr.required.begin(), fr.required.end(),
+                    [&](const std::bitset<256>& r) { return (r & bounds).any(); }))
+      fr.required.clear();
     for (const std::bitset<256>& r : fr.required) {
       auto at = std::find(sets.begin(), sets.end(), r);
       if (at == sets.end() && sets.size() == 64) {
@@ -382,11 +390,27 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   const std::string& s = shape.symbols;
   auto sets_of = [&](std::size_t p) { return symbol_sets_[static_cast<unsigned char>(s[p])]; };
   std::vector<Stretch> stretches;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (alphabet_.boundary.Has(s[i])) continue;
-    if (stretches.empty() || stretches.back().end != i) stretches.push_back({i, i, 0});
-    stretches.back().sets |= sets_of(i);
-    stretches.back().end = i + 1;
+  // (at most one more than the boundaries, the symbols of no unit)
+  stretches.reserve(s.size() > shape.units.size() ? s.size() - shape.units.size() + 1 : 1);
+  // (one stretch at a time: its symbols ORed in a register, no push or
+  // back() per symbol)
+  for (std::size_t i = 0, n = s.size(); i < n;) {
+    if (alphabet_.boundary.Has(s[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    std::uint64_t sets = 0;
+    do sets |= sets_of(i++);
+    while (i < n && !alphabet_.boundary.Has(s[i]));
+    stretches.push_back({begin, i, sets});
+  }
+  // suffix[p]: the sets of the symbols from p to the end of p's stretch (0
+  // on a boundary), for last_start
+  std::vector<std::uint64_t> suffix(s.size(), 0);
+  for (const Stretch& st : stretches) {
+    std::uint64_t sets = 0;
+    for (std::size_t p = st.end; p-- > st.begin;) suffix[p] = sets |= sets_of(p);
   }
   // Every match of the frame starting in [max(start, from), last], checked
   // and claimed left to right; `start` carries on from range to range, so
@@ -415,17 +439,30 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   // within stretches [k, to), so at or before the last such symbol there, for
   // every set: scanning back, where the last of the sets is first met. Npos
   // when some set has none there.
+  // (Boundaries hold no set — RequiredSymbols counts a boundary as a
+  // crossing, never in a set — so when stretches (k, to) hold every set the
+  // answer is stretch k's last symbol; else it is the last p of stretch k
+  // whose suffix, with theirs, holds every set: suffix only loses sets as p
+  // grows, so it is found by bisection.)
+  std::vector<std::vector<std::uint64_t>> held;
   auto last_start = [&](const Frame& fr, std::size_t k, std::size_t to) {
-    std::uint64_t missing = fr.needs_sets;
-    for (std::size_t p = stretches[to - 1].end; p > stretches[k].begin; --p) {
-      missing &= ~sets_of(p - 1);
-      if (missing == 0) return std::min(stretches[k].end - 1, p - 1);
+    const std::uint64_t need = fr.needs_sets;
+    const std::uint64_t later = to > k + 1 ? held[to - k - 2][k + 1] : 0;  // stretches k+1 … to-1
+    if ((later & need) == need) return stretches[k].end - 1;
+    auto holds = [&](std::size_t p) { return ((suffix[p] | later) & need) == need; };
+    std::size_t lo = stretches[k].begin, hi = stretches[k].end - 1;
+    if (!holds(lo)) return Regex::npos;
+    while (lo < hi) {  // holds(lo); the answer is in [lo, hi]
+      const std::size_t mid = lo + (hi - lo + 1) / 2;
+      if (holds(mid))
+        lo = mid;
+      else
+        hi = mid - 1;
     }
-    return Regex::npos;
+    return lo;
   };
   // held[c][k]: the sets of stretches k … k + c, for each c a frame has
   // (made once, not per frame)
-  std::vector<std::vector<std::uint64_t>> held;
   for (const Frame& fr : frames_) {
     for (std::size_t c = held.size(); c <= fr.crossings; ++c) {
       std::vector<std::uint64_t> u(stretches.size());
@@ -466,18 +503,27 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
     auto after = std::lower_bound(cues.begin(), cues.end(), end);
     return after == cues.begin() || *(after - 1) < begin ? Regex::npos : *(after - 1);
   };
+  std::uint64_t all_sets = 0;  // the sets the whole string holds
+  for (const Stretch& st : stretches) all_sets |= st.sets;
   for (const Frame& fr : frames_) {
     std::size_t start = 0;
     if (fr.required.empty()) {
       search(fr, start, 0, s.size());
       continue;
     }
+    // (a window's sets are some of the string's: no stretch passes)
+    if ((all_sets & fr.needs_sets) != fr.needs_sets) continue;
     cues.clear();
     cues_to = 0;
     const std::vector<std::uint64_t>& h = held[fr.crossings];
-    auto passes = [&](std::size_t k) { return (h[k] & fr.needs_sets) == fr.needs_sets; };
-    for (std::size_t k = 0; k < stretches.size(); ++k) {
-      if (!passes(k)) continue;
+    const std::uint64_t need = fr.needs_sets;
+    const std::uint64_t* const hk = h.data();
+    const std::size_t n_stretches = stretches.size();
+    auto passes = [&](std::size_t k) { return (hk[k] & need) == need; };
+    // most stretches fail the mask test: skipped in a loop of their own
+    for (std::size_t k = 0;; ++k) {
+      while (k < n_stretches && !passes(k)) ++k;
+      if (k == n_stretches) break;
       const std::size_t to = std::min(stretches.size(), k + fr.crossings + 1);
       std::size_t last = last_start(fr, k, to);
       if (last == Regex::npos) continue;

@@ -42,6 +42,17 @@ char PunctSymbol(char32_t c, const ShapeSymbols& sym) {
   }
 }
 
+// word.ends_with(ending), compared byte by byte: the endings of
+// rules/english.txt are a few letters, and the shape builder tests them on
+// most word tokens (std::string_view::ends_with calls memcmp).
+bool EndsWith(std::string_view word, std::string_view ending) {
+  if (word.size() < ending.size()) return false;
+  const char* tail = word.data() + (word.size() - ending.size());
+  for (std::size_t i = 0; i < ending.size(); ++i)
+    if (tail[i] != ending[i]) return false;
+  return true;
+}
+
 // ShapeBuilder::WordSymbol of a word already lower-cased, from its facts
 // (Lexicon::Facts: one look-up for all the lists asked here).
 char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, const WordFacts& facts, bool cap,
@@ -60,7 +71,7 @@ char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, const WordFact
   if (cap ? facts.org_head_cap : facts.org_head) return sym.org_head;
   if (cap) return sym.name;
   const EnglishWords& en = lexicon.english();
-  return lower.size() >= en.gerund_min_length && lower.ends_with(en.gerund_ending) ? sym.gerund
+  return lower.size() >= en.gerund_min_length && EndsWith(lower, en.gerund_ending) ? sym.gerund
                                                                                    : sym.word;
 }
 
@@ -314,7 +325,7 @@ class Builder {
       u.verbish = LooksFinite(lower);
       // "black-owned", "self-funded": a hyphenated compound is an adjective
       const EnglishWords& en = lexicon_.english();
-      u.past = lower.size() >= en.past_min_length && lower.ends_with(en.past_ending) && !t.hyphen;
+      u.past = lower.size() >= en.past_min_length && EndsWith(lower, en.past_ending) && !t.hyphen;
       u.past = u.past || facts.past;
     }
     u.verbish = u.verbish || u.symbol == sym_.aux;
@@ -430,7 +441,7 @@ class Builder {
     std::string_view w = Lowered(i);
     const EnglishWords& en = lexicon_.english();
     auto ends = [&](std::string_view x, const std::string& suf) {
-      return x.size() >= suf.size() + en.finite_min_stem && x.ends_with(suf);
+      return x.size() >= suf.size() + en.finite_min_stem && EndsWith(x, suf);
     };
     if (ends(w, en.past_ending) || w == en.past_say) return false;
     std::string_view n = Lowered(next);
@@ -468,9 +479,9 @@ class Builder {
     if (!starts) return false;
     const EnglishWords& en = lexicon_.english();
     auto ends = [&](const std::string& suf) {
-      return word.size() >= suf.size() + en.agreement_min_stem && word.ends_with(suf);
+      return word.size() >= suf.size() + en.agreement_min_stem && EndsWith(word, suf);
     };
-    bool s_form = ends(en.verb_s_ending) && !word.ends_with(en.not_verb_s_ending);
+    bool s_form = ends(en.verb_s_ending) && !EndsWith(word, en.not_verb_s_ending);
     bool past = ends(en.past_ending) || lexicon_.IsIrregularPast(word);
     return q == Agreement::kPlural ? !s_form : s_form || past;
   }
@@ -498,7 +509,7 @@ class Builder {
   bool LooksFinite(std::string_view w) const {
     const EnglishWords& en = lexicon_.english();
     auto ends = [&](const std::string& suf) {
-      return w.size() >= suf.size() + en.finite_min_stem && w.ends_with(suf);
+      return w.size() >= suf.size() + en.finite_min_stem && EndsWith(w, suf);
     };
     if (ends(en.past_ending)) return true;
     if (!ends(en.verb_s_ending) || ends(en.not_verb_s_ending) || shape_.units.empty()) return false;
@@ -529,7 +540,8 @@ class Builder {
     run_ = 0;
   }
 
-  void Add(const Unit& u) {
+  // (inlined: called for every unit; the call cost its prologue and epilogue)
+  [[gnu::always_inline]] void Add(const Unit& u) {
     if (!shape_.units.empty()) {
       const Token& prev = tokens_[shape_.units.back().end - 1];
       const Token& cur = tokens_[u.first];

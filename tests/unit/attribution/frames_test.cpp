@@ -134,6 +134,38 @@ TEST_SUITE("attribution") {
       CHECK(Ids(TheFrames().Run(ShapeWithCue(r.shape, r.cue))) == r.frames);
     }
   }
+
+  TEST_CASE("frames: where a frame may start, within a stretch and across boundaries") {
+    // Run's last_start (the last start whose stretches hold every required
+    // set: stretch k's last symbol when the later stretches of the window
+    // hold them all, else found by bisection over stretch k's suffix sets)
+    // and its mask test per stretch; the claims are those of the search
+    // before them (the same rows, run on main ef836e8)
+    struct Row {
+      std::string shape, frames;
+    } rows[] = {
+        {"/NNV.|Q./", "spk_cue_then_q"},
+        {"/DkkNNV.|Q./", "spk_cue_then_q"},
+        {"/NNV|Q./", "spk_cue_then_q"},
+        {"/kkk.|NNV.|Q.|NNV,Q./", "spk_cue_then_q spk_cue_q"},
+        {"/Q,NNV.|kkNNyVtPxk./", "q_spk_cue spk_cue_that"},
+        {"/kNkNkV|Q|NV./", "q_spk_cue"},
+        {"/NNVtkkk.|kk./", ""},
+        {"/DNN,DR,VtPxk./", "spk_cue_that"},
+        {"/kkkkkkkkkkNNVDkkk./", ""},
+        {"/NNVDkkk|NVQ./", "spk_cue_bare spk_cue_q"},
+        {"/Q,VNN.|Q,NV./", "q_cue_spk q_spk_cue"},
+        {"/NkV:|Q./", ""},
+        {"/NNV:|Q|NNV.|Q./", "q_spk_cue spk_cue_then_q"},
+        {"/Q|NNV./", "q_spk_cue"},
+        {"/NV.|kk.|Q./", ""},
+        {"/PV,|Q|PV./", "q_spk_cue"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.shape);
+      CHECK(TheFrames().ClaimIds(row.shape) == row.frames);
+    }
+  }
 }
 
 }  // namespace

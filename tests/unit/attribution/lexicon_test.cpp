@@ -96,6 +96,10 @@ TEST_SUITE("attribution") {
         {"gliding", sym.gerund},  // invented words, none of them a cue
         {"zing", sym.word},       // four letters: gerund_min_length is 5
         {"bling", sym.gerund},
+        // the ending compared letter by letter (shape.cpp's EndsWith)
+        {"blinq", sym.word},
+        {"blxng", sym.word},
+        {"xling", sym.gerund},
     };
     for (const Row& r : rows) {
       CAPTURE(r.word);
@@ -214,6 +218,8 @@ TEST_SUITE("attribution") {
         {"Officials met al-tamimi there.", "al-tamimi", sym.word, false},
         {"The black-owned firm grew.", "black-owned", sym.word, false},  // an adjective
         {"The raids occurred at night.", "occurred", sym.word, true},
+        {"The raids occurrex at night.", "occurrex", sym.word, false},  // not -ed
+        {"The raids occurrdd at night.", "occurrdd", sym.word, false},
         {"The self-funded raids occurred.", "self-funded", sym.word, false},
         // a number compound is known by its hyphen (Facts told Token::hyphen)
         {"Twenty-six people said so.", "Twenty-six", sym.number, false},
