@@ -382,7 +382,9 @@ std::vector<Claim> Frames::Run(const Shape& shape) const {
   // in the boundaries before it, when the frame may take one) such that it
   // and the next Frame::crossings stretches hold one of each set; the others
   // are searched over the whole string. This runs for every frame and
-  // stretch: a mask test each, one backward scan where it passes.
+  // stretch: a mask test each; where it passes, the last start is found by
+  // bisection over the stretch's suffix sets and the later stretches' held
+  // sets (last_start).
   struct Stretch {
     std::size_t begin, end;  // symbol positions [begin, end), no boundary among them
     std::uint64_t sets;
