@@ -7,7 +7,8 @@
 // the rule lists and of the text, most under 16 bytes): 8 bytes per step,
 // the last 1-8 bytes in two overlapping loads, then two multiply-xorshift
 // rounds — a third of the instructions of std::hash's murmur on a word, and
-// these tables are probed for every token of every document.
+// these tables are probed for every token of every document. SameBytes is
+// the byte compare made after a hash agrees (FlatMap's probe).
 //
 // Contract: HashBytes is a pure function of the bytes (the same on every
 // run and thread, on one machine's byte order). A container with ViewHash
@@ -59,6 +60,35 @@ inline std::uint64_t HashBytes(std::string_view s) {
   h *= kMul2;
   h ^= h >> 29;
   return h;
+}
+
+// Whether the n bytes at a and b are equal: memcmp(a, b, n) == 0, with the
+// keys of up to 16 bytes (most words) compared inline — as HashBytes reads
+// them, two overlapping loads from each end cover every byte once or twice,
+// so any differing byte shows — and longer ones by memcmp. A table probe
+// that calls memcmp pays the call and, in the caller, the saving of the
+// registers it clobbers; inline, the probe stays a leaf.
+inline bool SameBytes(const char* a, const char* b, std::size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) {  // bytes [0, 8) and [n - 8, n)
+    std::uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {  // bytes [0, 4) and [n - 4, n)
+    std::uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n == 0) return true;
+  // 1-3 bytes: 0, n/2 and n-1 are every position
+  return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
 }
 
 struct ViewHash {

@@ -1,10 +1,12 @@
 // Tests for core/flat_map.h: FlatMap / FlatSet find what was inserted (and
 // nothing else) through growth and clearing, keep a key's first value, and
-// iterate in insertion order.
+// iterate in insertion order; keys whose 32 hash bits agree are told apart by
+// their bytes (SameBytes, core/view_hash.h, against memcmp).
 #include "core/flat_map.h"
 
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +21,105 @@ std::string Key(int i) {
   return k;
 }
 
+// n bytes that vary (low and high values, no two neighbours equal up to 100)
+std::string Bytes(std::size_t n, unsigned seed) {
+  std::string s(n, '\0');
+  for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<char>((seed + 37 * i + i * i) & 0xFF);
+  return s;
+}
+
 TEST_SUITE("core.flat_map") {
+  TEST_CASE("SameBytes: the rows, and memcmp's answer over every length and differing byte") {
+    struct Row {
+      std::string_view a, b;  // of one length
+      bool same;
+    } rows[] = {
+        {"", "", true},
+        {"a", "a", true},
+        {"a", "b", false},
+        {"ab", "ac", false},
+        {"ab", "bb", false},
+        {"abc", "abd", false},
+        {"abc", "aXc", false},  // the middle byte (n / 2) of three
+        {"abcd", "abcd", true},
+        {"abcd", "abce", false},
+        {"abcde", "abXde", false},  // only in the overlap of the two 4-byte loads
+        {"minister", "ministeR", false},
+        {"ministers", "ministers", true},
+        {"ministers", "minisXers", false},
+        {"abcdefghijkl", "abcdXfghijkl", false},            // byte 4 of 12: the first load only
+        {"abcdefghijkl", "abcdefghXjkl", false},            // byte 8 of 12: the second load only
+        {"abcdefghijklmnop", "abcdefghijklmnoP", false},    // 16: the last byte
+        {"abcdefghijklmnopq", "abcdefghijklmnopQ", false},  // 17: memcmp
+        {"a much longer word than sixteen", "a much longer word than sixteen", true},
+    };
+    for (const Row& r : rows) {
+      CAPTURE(r.a);
+      CAPTURE(r.b);
+      REQUIRE(r.a.size() == r.b.size());
+      CHECK(SameBytes(r.a.data(), r.b.data(), r.a.size()) == r.same);
+      CHECK((std::memcmp(r.a.data(), r.b.data(), r.a.size()) == 0) == r.same);
+    }
+    // every length to 40, copies at another (unaligned) address, each byte
+    // changed by a low bit, the high bit and all bits: never the same
+    for (std::size_t n = 0; n <= 40; ++n) {
+      const std::string a = Bytes(n, static_cast<unsigned>(n));
+      const std::string padded = "x" + a;
+      const char* b = padded.data() + 1;
+      CAPTURE(n);
+      CHECK(SameBytes(a.data(), b, n));
+      for (std::size_t i = 0; i < n; ++i)
+        for (unsigned flip : {0x01u, 0x80u, 0xFFu}) {
+          std::string c = padded;
+          c[1 + i] = static_cast<char>(c[1 + i] ^ flip);
+          CAPTURE(i);
+          CAPTURE(flip);
+          CHECK_FALSE(SameBytes(a.data(), c.data() + 1, n));
+          CHECK_FALSE(SameBytes(c.data() + 1, a.data(), n));
+        }
+    }
+  }
+
+  TEST_CASE("FlatMap: keys whose hashes agree are told apart by their bytes") {
+    // Each near miss of a key (one byte changed, one byte fewer or more) is
+    // probed with the key's own hash: the probe meets the key's slot, whose
+    // 32 hash bits agree, so only the compare of the lengths and bytes
+    // decides (with their real hashes such pairs are rare).
+    FlatMap<int> m;
+    std::vector<std::string> keys;
+    for (std::size_t n = 0; n <= 24; ++n) keys.push_back(Bytes(n, 7));
+    for (const char* k : {"said", "sail", "minister", "ministers"}) keys.emplace_back(k);
+    for (std::size_t k = 0; k < keys.size(); ++k) m.Insert(keys[k], static_cast<int>(k));
+    REQUIRE(m.size() == keys.size());
+    const auto held = [&](const std::string& s) {
+      for (const std::string& k : keys)
+        if (k == s) return true;
+      return false;
+    };
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::string& key = keys[k];
+      const std::uint64_t h = HashBytes(key);
+      CAPTURE(key);
+      const int* v = m.Find(key, h);
+      REQUIRE(v != nullptr);
+      CHECK(*v == static_cast<int>(k));
+      for (std::size_t i = 0; i < key.size(); ++i)
+        for (unsigned flip : {0x01u, 0x20u, 0x80u}) {
+          std::string near = key;
+          near[i] = static_cast<char>(near[i] ^ flip);
+          CAPTURE(i);
+          CAPTURE(flip);
+          if (!held(near)) CHECK(m.Find(near, h) == nullptr);
+        }
+      if (!key.empty()) {
+        const std::string shorter[] = {key.substr(1), key.substr(0, key.size() - 1)};
+        for (const std::string& s : shorter)
+          if (!held(s)) CHECK(m.Find(s, h) == nullptr);
+      }
+      if (!held(key + "s")) CHECK(m.Find(key + "s", h) == nullptr);
+    }
+  }
+
   TEST_CASE("FlatMap: probes by view find the inserted keys, and only them") {
     FlatMap<int> m;
     CHECK(m.Find("a") == nullptr);  // empty: no slots yet
