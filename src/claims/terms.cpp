@@ -306,13 +306,123 @@ namespace {
 // threads): a word's key is computed once per thread, not once per use
 // (news repeats its words: most look-ups find one). It belongs to one
 // lexicon at a time (by serial number, not address: a lexicon may be made
-// where another was) and is emptied when it holds kMaxKeys words. A flat
-// table (core/flat_map.h): it is probed for every word of every text.
-struct TermKeyMemo {
+// where another was) and is emptied when it holds kMaxKeys words.
+//
+// It is probed for every distinct word of every text, over tens of thousands
+// of words: what costs is the cache misses, not the instructions. So a slot
+// is 32 bytes (two to a cache line) and holds the word and its key inline
+// (the key as a prefix of the word's bytes when it is one, as a stem is, else
+// after them): a probe reads one line, where a slot table with separate
+// entries reads two. A word and key of more than 24 bytes together are kept
+// aside (spilled_), the slot holding their index. Linear probing, at most
+// three quarters full; ScannedText prefetches the slots of the words ahead.
+class KeyMemo {
+ public:
+  // The key held for `word` (hash = HashBytes(word)): true and `key` set (a
+  // view valid until the next Insert or Clear), or false.
+  bool Find(std::string_view word, std::uint64_t hash, std::string_view& key) const {
+    if (slots_.empty()) return false;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.state == kEmpty) return false;
+      if (s.tag != tag) continue;
+      if (s.state == kInline) {
+        if (s.word_size == word.size() && std::memcmp(s.bytes, word.data(), word.size()) == 0) {
+          key = std::string_view(s.bytes + s.key_at, s.key_size);
+          return true;
+        }
+      } else if (const auto& e = spilled_[Spilled(s)]; e.first == word) {
+        key = e.second;
+        return true;
+      }
+    }
+  }
+  // Adds word → key (`word` absent); the key as held (valid as Find's).
+  std::string_view Insert(std::string_view word, std::uint64_t hash, std::string key) {
+    if (4 * (size_ + 1) > 3 * slots_.size()) Grow();
+    ++size_;
+    Slot s;
+    s.tag = static_cast<std::uint32_t>(hash >> 32);
+    if (word.size() <= kBytes && key.size() <= word.size() &&
+        word.compare(0, key.size(), key) == 0) {
+      s.state = kInline;  // the key a prefix of the word (or the word)
+      s.key_at = 0;
+    } else if (word.size() + key.size() <= kBytes) {
+      s.state = kInline;
+      s.key_at = static_cast<std::uint8_t>(word.size());
+      std::memcpy(s.bytes + word.size(), key.data(), key.size());
+    } else {
+      s.state = kSpilled;
+      const auto index = static_cast<std::uint32_t>(spilled_.size());
+      std::memcpy(s.bytes, &index, sizeof index);
+      spilled_.emplace_back(std::string(word), std::move(key));
+    }
+    if (s.state == kInline) {
+      s.word_size = static_cast<std::uint8_t>(word.size());
+      s.key_size = static_cast<std::uint8_t>(key.size());
+      std::memcpy(s.bytes, word.data(), word.size());
+    }
+    const Slot& placed = slots_[Place(hash)] = s;
+    return placed.state == kInline ? std::string_view(placed.bytes + placed.key_at, placed.key_size)
+                                   : std::string_view(spilled_.back().second);
+  }
+  // Starts the fetch of `hash`'s first slot into the cache.
+  void Prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & mask_]);
+  }
+  void Clear() {
+    slots_.clear();
+    spilled_.clear();
+    size_ = 0;
+    mask_ = 0;
+  }
+  std::size_t size() const { return size_; }
+
   std::uint64_t owner = 0;
-  FlatMap<std::string> keys;
   std::string unkept;  // the last key computed while the lexicon was being built
+
+ private:
+  static constexpr std::size_t kBytes = 24;
+  enum : std::uint8_t { kEmpty = 0, kInline = 1, kSpilled = 2 };
+  struct alignas(32) Slot {
+    std::uint32_t tag = 0;  // 32 bits of the word's HashBytes
+    std::uint8_t state = kEmpty;
+    std::uint8_t word_size = 0, key_size = 0, key_at = 0;  // kInline's: the key at bytes + key_at
+    char bytes[kBytes];  // kInline: the word's bytes (then the key's); kSpilled: the index
+  };
+  static_assert(sizeof(Slot) == 32);
+  static std::uint32_t Spilled(const Slot& s) {
+    std::uint32_t index;
+    std::memcpy(&index, s.bytes, sizeof index);
+    return index;
+  }
+  std::string_view Word(const Slot& s) const {
+    return s.state == kInline ? std::string_view(s.bytes, s.word_size)
+                              : std::string_view(spilled_[Spilled(s)].first);
+  }
+  // The free slot where `hash`'s probe ends.
+  std::size_t Place(std::uint64_t hash) const {
+    std::size_t i = hash & mask_;
+    while (slots_[i].state != kEmpty) i = (i + 1) & mask_;
+    return i;
+  }
+  // Doubles the slots (64 at first) and places every word again.
+  void Grow() {
+    std::vector<Slot> old(slots_.empty() ? 64 : 2 * slots_.size());
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.state != kEmpty) slots_[Place(HashBytes(Word(s)))] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<std::pair<std::string, std::string>> spilled_;
+  std::size_t size_ = 0;
+  std::size_t mask_ = 0;
 };
+thread_local KeyMemo key_memo;
 constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
 // Spellings' memo, the same way (one per thread, one lexicon at a time,
 // emptied past kMaxKeys words).
@@ -432,23 +542,27 @@ std::string TermLexicon::SpellingKey(std::string_view lower) const {
   return Respell(std::string(lower));
 }
 
-std::string TermLexicon::TermKey(std::string_view lower) const { return MemoKey(lower); }
+std::string TermLexicon::TermKey(std::string_view lower) const {
+  return std::string(MemoKey(lower));
+}
 
-const std::string& TermLexicon::MemoKey(std::string_view lower) const {
+std::string_view TermLexicon::MemoKey(std::string_view lower) const {
   return MemoKey(lower, HashBytes(lower));
 }
 
-const std::string& TermLexicon::MemoKey(std::string_view lower, std::uint64_t hash) const {
-  thread_local TermKeyMemo memo;
+std::string_view TermLexicon::MemoKey(std::string_view lower, std::uint64_t hash) const {
+  KeyMemo& memo = key_memo;
   if (serial_ == 0) return memo.unkept = KeyOf(lower);  // still being built: not complete
   if (memo.owner != serial_) {
-    memo.keys.Clear();
+    memo.Clear();
     memo.owner = serial_;
   }
-  if (const std::string* key = memo.keys.Find(lower, hash)) return *key;
-  if (memo.keys.size() >= kMaxKeys) memo.keys.Clear();
-  return memo.keys.Insert(lower, hash, KeyOf(lower));
+  if (std::string_view key; memo.Find(lower, hash, key)) return key;
+  if (memo.size() >= kMaxKeys) memo.Clear();
+  return memo.Insert(lower, hash, KeyOf(lower));
 }
+
+void TermLexicon::PrefetchKey(std::uint64_t hash) const { key_memo.Prefetch(hash); }
 
 std::string TermLexicon::KeyOf(std::string_view lower) const {
   std::string w(lower);
@@ -499,7 +613,7 @@ bool TitleCase(const std::vector<RawWord>& words, const TermConfig& config) {
 
 // A whole number of four digits or more as an outlet rounds it: its first
 // digit and its length (`84000` → `8e4`, like `80000`); "" for anything else.
-std::string Rounded(const std::string& key) {
+std::string Rounded(std::string_view key) {
   if (key.size() < 4 || key[0] < '1' || key[0] > '9' ||
       !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return "";
@@ -526,7 +640,7 @@ void TermLexicon::ForEachTerm(
   const std::vector<RawWord> words = ScanWords(text, /*split_hyphens=*/true, letters);
   const bool title = TitleCase(words, config_);
   for (const RawWord& w : words) {
-    const std::string& key = MemoKey(w.lower);  // no copy: f reads it before the next look-up
+    const std::string_view key = MemoKey(w.lower);  // no copy: f reads it before the next look-up
     if (key.empty()) continue;
     const bool proper = (w.all_caps || (w.cap && !w.sentence_start && !title)) && key != kNegation;
     const std::string rounded = Rounded(key);
@@ -566,7 +680,7 @@ const std::vector<TermLexicon::Spelling>& TermLexicon::Spellings(std::string_vie
     std::vector<Spelling> out;
     out.reserve(spelled.size());
     for (SpelledWord& s : spelled) {
-      const std::string& term = MemoKey(s.key);
+      const std::string_view term = MemoKey(s.key);
       const bool content = !term.empty() && term != kNegation;
       out.push_back({std::move(s.key), content});
     }
@@ -628,13 +742,27 @@ ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
   not_.reserve(keys_.capacity());
   // (sized for that many keys: not placed again as they come)
   key_slots_.assign(SlotsFor(words_.size() / 2 + 8), 0);
-  for (std::size_t k = 0; k < words_.size(); ++k) KeyOfWord(words_[k].lower, k);
+  // Each word hashed once, the lexicon's memo slot of the word kAhead
+  // words on fetched while this one is looked up (the memo is megabytes:
+  // a probe of it is a cache miss; a word seen before in the text is not
+  // looked up there, and its fetch is wasted, not wrong).
+  constexpr std::size_t kAhead = 8;
+  const std::size_t n = words_.size();
+  std::vector<std::uint64_t> hashes(n);
+  for (std::size_t k = 0; k < n; ++k) hashes[k] = HashBytes(words_[k].lower);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k + kAhead < n) lexicon_.PrefetchKey(hashes[k + kAhead]);
+    KeyOfWord(words_[k].lower, hashes[k], k);
+  }
 }
 
 std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::size_t word) {
+  return KeyOfWord(lower, HashBytes(lower), word);
+}
+
+std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::uint64_t h, std::size_t word) {
   // a word's key from the lexicon's memo once per text, then from the
   // text's own (smaller) table
-  const std::uint64_t h = HashBytes(lower);
   const std::uint32_t seen = ProbeId(
       word_slots_, lower, h, [&](std::uint32_t w) { return std::string_view(words_[w].lower); });
   if (seen != UINT32_MAX) {
@@ -646,7 +774,7 @@ std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::size_t word) {
   }
   // (the key valid until the next look-up; the word's hash serves the memo,
   // and the key's table when the key is the word itself, as most are)
-  const std::string& key = lexicon_.MemoKey(lower, h);
+  const std::string_view key = lexicon_.MemoKey(lower, h);
   const std::uint32_t id = key.empty() ? kNone : key == lower ? Id(key, h) : Id(key);
   if (word != SIZE_MAX) {
     word_keys_[word] = id;

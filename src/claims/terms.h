@@ -116,10 +116,13 @@ class TermLexicon {
   std::string Stem(std::string word) const;
   std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
   // TermKey in this thread's memo: valid until the next look-up on the thread.
-  const std::string& MemoKey(std::string_view lower) const;
+  std::string_view MemoKey(std::string_view lower) const;
   // The same with `hash` = HashBytes(lower) made by the caller (ScannedText
   // hashes a word once for its own table and this one).
-  const std::string& MemoKey(std::string_view lower, std::uint64_t hash) const;
+  std::string_view MemoKey(std::string_view lower, std::uint64_t hash) const;
+  // Starts fetching the memo's slot of a word (hash = HashBytes of it) into
+  // the cache, for a MemoKey soon after (ScannedText, a few words ahead).
+  void PrefetchKey(std::uint64_t hash) const;
 
   // Look-up tables, probed for every word (core/view_hash.h: never iterated).
   ViewSet stop_;
@@ -274,6 +277,8 @@ class ScannedText {
   // A word's key id (kNone: dropped); `word`: its index in words_ when one
   // of the text's (then kept for the words after it with its spelling).
   std::uint32_t KeyOfWord(std::string_view lower, std::size_t word = SIZE_MAX);
+  std::uint32_t KeyOfWord(std::string_view lower, std::uint64_t hash,
+                          std::size_t word);        // hash = HashBytes(lower)
   Word Made(const RawWord& w, std::size_t offset);  // a word scanned again (offset: its text's)
   Word Doc(std::size_t k) const;                    // the text's word k
   Word Of(const RawWord& w, Span span, std::uint32_t key) const;  // Made's and Doc's common part

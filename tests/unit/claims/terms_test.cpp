@@ -56,6 +56,65 @@ TEST_SUITE("claims.terms") {
     }
   }
 
+  TEST_CASE("TermKey's memo: a key read back as computed, whatever its shape") {
+    // The memo holds a word and its key inline (the key as a prefix of the
+    // word, or after it) or aside when the two pass 24 bytes: a row of each.
+    struct Row {
+      std::string lower, key;
+    } rows[] = {
+        {"march", "march"},    // the key the word
+        {"marched", "march"},  // a prefix
+        {"went", "go"},        // after the word
+        {"won't", "not"},
+        {"the", ""},
+        {"84,000", "84000"},
+        {"", ""},
+        {"1,234,567", "1234567"},                // after the word, 16 bytes the two
+        {"abcdefghijklmnopqrn't", "not"},        // 24 bytes the two: inline
+        {"abcdefghijklmnopqrsn't", "not"},       // 25: aside
+        {"123,456,789,012", "123456789012"},     // 27: aside
+        {"antidisestablishmentarian", "antid"},  // a word of more than 24 bytes: aside
+        {"counterrevolutionaries", "count"},
+    };
+    for (int pass = 0; pass < 3; ++pass) {  // the first computed, then from the memo
+      for (const Row& r : rows) {
+        CAPTURE(r.lower);
+        CAPTURE(pass);
+        CHECK(Lexicon().TermKey(r.lower) == r.key);
+      }
+    }
+  }
+
+  TEST_CASE("TermKey's memo: many words, a full memo and one of one word agree") {
+    // Words of every length and ending, more than the memo keeps (it is
+    // emptied and grows again): each asked of a memo holding it alone (two
+    // lexicons in turn: the thread's memo is emptied for each), then of one
+    // lexicon twice (found in the memo the second time).
+    const TermLexicon other(TermConfig{}, testing::Rules());
+    const std::string endings[] = {"", "s", "ed", "ing", "ised", "n't", "'s", "ies", "ation", "ly"};
+    std::vector<std::string> words;
+    for (std::uint32_t i = 0; words.size() < 90000; ++i) {
+      std::string w;
+      for (std::uint32_t x = i * 2654435761u, len = 1 + i % 31; w.size() < len; x = x * 69069 + 1)
+        w.push_back(static_cast<char>('a' + (x >> 27) % 26));
+      words.push_back(w + endings[i % 10]);
+      if (i % 7 == 0) words.push_back(std::to_string(i * 37) + "," + std::to_string(100 + i % 900));
+    }
+    std::vector<std::string> alone;
+    for (const std::string& w : words) {
+      alone.push_back(Lexicon().TermKey(w));
+      CHECK(other.TermKey(w) == alone.back());
+    }
+    for (int pass = 0; pass < 2; ++pass) {
+      std::size_t differ = 0;
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::size_t i = pass == 0 ? k : words.size() - 1 - k;
+        differ += Lexicon().TermKey(words[i]) != alone[i] ? 1 : 0;
+      }
+      CHECK(differ == 0);
+    }
+  }
+
   TEST_CASE("indirect speech shifts do not change the terms") {
     struct Row {
       std::string direct, indirect;
