@@ -1,5 +1,6 @@
 #include "core/partial_codec.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -298,42 +299,41 @@ constexpr char kNamesTag = 'N', kEventsTag = 'E', kPartialTag = 'P';
 
 class SpillWriter {
  public:
-  explicit SpillWriter(char tag) { out_ += tag; }
-  void U(std::uint64_t v) {
-    if (v < 0x80) {  // (most numbers: sizes, counts, flags)
-      out_.push_back(static_cast<char>(v));
-      return;
-    }
-    char bytes[10];
-    std::size_t n = 0;
+  // `reserve`: the bytes expected (a guess: the writer grows past it by
+  // doubling). The bytes are written into `out_` as into a buffer, `at_`
+  // of them so far: no std::string::append (a call, its own capacity
+  // check) per field.
+  SpillWriter(char tag, std::size_t reserve) : out_(std::max<std::size_t>(reserve, 16), '\0') {
+    out_[0] = tag;
+    at_ = 1;
+  }
+  [[gnu::always_inline]] void U(std::uint64_t v) {
+    Room(10);  // (the longest varint)
+    char* p = out_.data() + at_;
     while (v >= 0x80) {
-      bytes[n++] = static_cast<char>((v & 0x7F) | 0x80);
+      *p++ = static_cast<char>((v & 0x7F) | 0x80);
       v >>= 7;
     }
-    bytes[n++] = static_cast<char>(v);
-    out_.append(bytes, n);
+    *p++ = static_cast<char>(v);
+    at_ = static_cast<std::size_t>(p - out_.data());
   }
   void I(std::int64_t v) {
     U((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
   }
-  void S(const std::string& s) {
+  void S(std::string_view s) {
     const std::size_t ascii = AsciiPrefix(s);
-    if (ascii < s.size() && text::FirstInvalidUtf8(std::string_view(s).substr(ascii))) {
+    if (ascii < s.size() && text::FirstInvalidUtf8(s.substr(ascii))) {
       const std::string replaced =
           json::parse(json(s).dump(-1, ' ', false, json::error_handler_t::replace))
               .get<std::string>();
       U(replaced.size());
-      out_ += replaced;
+      Bytes(replaced.data(), replaced.size());
       return;
     }
     U(s.size());
-    out_ += s;
+    Bytes(s.data(), s.size());
   }
-  void Double(double d) {
-    char b[sizeof d];
-    std::memcpy(b, &d, sizeof d);
-    out_.append(b, sizeof d);
-  }
+  void Double(double d) { Bytes(reinterpret_cast<const char*>(&d), sizeof d); }
   void Strings(const std::vector<std::string>& v) {
     U(v.size());
     for (const std::string& s : v) S(s);
@@ -345,9 +345,23 @@ class SpillWriter {
     I(d->last);
     U(static_cast<std::uint64_t>(d->precision));
   }
-  std::string Take() { return std::move(out_); }
+  std::string Take() {
+    out_.resize(at_);
+    return std::move(out_);
+  }
 
  private:
+  [[gnu::always_inline]] void Bytes(const char* bytes, std::size_t n) {
+    Room(n);
+    if (n != 0) std::memcpy(out_.data() + at_, bytes, n);
+    at_ += n;
+  }
+  // At least `n` bytes free after `at_`.
+  [[gnu::always_inline]] void Room(std::size_t n) {
+    if (out_.size() - at_ < n) Grow(n);
+  }
+  [[gnu::noinline]] void Grow(std::size_t n) { out_.resize(std::max(out_.size() * 2, at_ + n)); }
+
   // How many bytes of `s` are ASCII for sure (eight at a time, then one at
   // a time): whole characters, so `s` is valid UTF-8 exactly when the rest
   // is. Most names and words are ASCII and short: FirstInvalidUtf8, a
@@ -363,7 +377,8 @@ class SpillWriter {
     return i;
   }
 
-  std::string out_;
+  std::string out_;  // the bytes [0, at_), then room
+  std::size_t at_ = 0;
 };
 
 class SpillReader {
@@ -373,7 +388,28 @@ class SpillReader {
     if (in_.empty() || in_[0] != tag) Fail("not a spilled record");
     at_ = 1;
   }
-  std::uint64_t U() {
+  // With ten bytes left (the longest varint) the bytes are read without a
+  // bound check each; the last few numbers of the bytes by Varint. Both
+  // give the same number and the same failure.
+  [[gnu::always_inline]] std::uint64_t U() {
+    if (in_.size() - at_ < 10) return Varint();
+    const auto* b = reinterpret_cast<const unsigned char*>(in_.data()) + at_;
+    std::uint64_t v = b[0];
+    if (v < 0x80) {  // (most numbers: sizes, counts, flags)
+      ++at_;
+      return v;
+    }
+    v &= 0x7F;
+    for (std::size_t i = 1; i < 10; ++i) {
+      v |= static_cast<std::uint64_t>(b[i] & 0x7F) << (7 * i);
+      if (b[i] < 0x80) {
+        at_ += i + 1;
+        return v;
+      }
+    }
+    Fail("a number too long");
+  }
+  [[gnu::noinline]] std::uint64_t Varint() {
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (at_ >= in_.size()) Fail("cut short");
@@ -395,16 +431,16 @@ class SpillReader {
   }
   // A list's length (each item takes at least a byte: a length beyond the
   // bytes left is refused before anything is allocated).
-  std::size_t Count() {
+  [[gnu::always_inline]] std::size_t Count() {
     const std::uint64_t n = U();
     if (n > in_.size() - at_) Fail("a list longer than its bytes");
     return static_cast<std::size_t>(n);
   }
-  std::string S() {
+  // A string into `s` (assigned in place: no string made and moved).
+  [[gnu::always_inline]] void S(std::string& s) {
     const std::size_t n = Count();
-    std::string s(in_.substr(at_, n));
+    s.assign(in_.data() + at_, n);
     at_ += n;
-    return s;
   }
   double Double() {
     if (in_.size() - at_ < sizeof(double)) Fail("cut short");
@@ -414,8 +450,14 @@ class SpillReader {
     return d;
   }
   void Strings(std::vector<std::string>& v) {
-    v.resize(Count());
-    for (std::string& s : v) s = S();
+    const std::size_t n = Count();
+    v.clear();
+    v.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {  // (each made in place)
+      const std::size_t size = Count();
+      v.emplace_back(in_.data() + at_, size);
+      at_ += size;
+    }
   }
   template <typename E>
   E Enum(int last) {
@@ -503,7 +545,7 @@ void Put(SpillWriter& w, const PartialNames& names) {
 void Get(SpillReader& r, PartialNames& names) {
   names.inputs.resize(r.Count());
   for (PartialName& n : names.inputs) {
-    n.name = r.S();
+    r.S(n.name);
     n.kind = r.Enum<NameKind>(static_cast<int>(NameKind::kOperation));
     const std::uint64_t flags = r.U();
     n.acronym = (flags & 1) != 0;
@@ -515,20 +557,20 @@ void Get(SpillReader& r, PartialNames& names) {
     r.Strings(n.distinct_from);
     n.stated.resize(r.Count());
     for (resolve::EntityRole& x : n.stated) {
-      x.role = r.S();
-      x.affiliation = r.S();
+      r.S(x.role);
+      r.S(x.affiliation);
     }
   }
   names.forms.resize(r.Count());
   for (PartialForm& f : names.forms) {
     f.input = static_cast<std::uint32_t>(r.U());
     if (f.input >= names.inputs.size()) throw PartialError("a form of no name input");
-    f.form = r.S();
+    r.S(f.form);
     f.count = r.U();
   }
   names.candidates.resize(r.Count());
   for (PartialCandidate& c : names.candidates) {
-    c.word = r.S();
+    r.S(c.word);
     const std::uint64_t flags = r.U();
     c.phrase = (flags & 1) != 0;
     c.in_phrase = (flags & 2) != 0;
@@ -570,7 +612,7 @@ void Put(SpillWriter& w, const events::DocEvents& events) {
 }
 
 void Get(SpillReader& r, events::DocEvents& events) {
-  events.doc = r.S();
+  r.S(events.doc);
   events.anchor = r.Date();
   events.events.resize(r.Count());
   for (events::DocEvent& e : events.events) {
@@ -586,8 +628,8 @@ void Get(SpillReader& r, events::DocEvents& events) {
     }
     e.actors.resize(r.Count());
     for (events::Actor& a : e.actors) {
-      a.name = r.S();
-      a.country = r.S();
+      r.S(a.name);
+      r.S(a.country);
     }
     e.date = r.Date();
     e.mentions = r.Int();
@@ -596,7 +638,7 @@ void Get(SpillReader& r, events::DocEvents& events) {
     e.local = (flags & 2) != 0;
     e.story = (flags & 4) != 0;
     e.first_byte = r.U();
-    e.family = r.S();
+    r.S(e.family);
   }
   events.quote_event.resize(r.Count());
   for (int& q : events.quote_event) q = r.Int();
@@ -650,28 +692,28 @@ void Get(SpillReader& r, QuoteRecord& q) {
   if (has & 1) q.cue = GetSpan(r);
   if (has & 2) {
     Speaker& s = q.speaker.emplace();
-    s.entity = r.S();
-    s.name = r.S();
+    r.S(s.entity);
+    r.S(s.name);
     s.mention = GetSpan(r);
     s.type = r.Enum<SpeakerType>(static_cast<int>(SpeakerType::kAnonymous));
-    s.role = r.S();
-    s.affiliation = r.S();
+    r.S(s.role);
+    r.S(s.affiliation);
   }
   if (has & 4) {
     EventRef& e = q.event.emplace();
-    e.id = r.S();
-    e.type = r.S();
+    r.S(e.id);
+    r.S(e.type);
     r.Strings(e.where);
-    e.when = r.S();
-    e.label = r.S();
+    r.S(e.when);
+    r.S(e.label);
   }
   if (has & 8) {
     StatementRef& st = q.statement.emplace();
-    st.id = r.S();
+    r.S(st.id);
     st.appearances = r.Int();
   }
   q.confidence = r.Double();
-  q.rule = r.S();
+  r.S(q.rule);
 }
 
 void Put(SpillWriter& w, const claims::Figure& f) {
@@ -686,18 +728,25 @@ void Put(SpillWriter& w, const claims::Figure& f) {
 void Get(SpillReader& r, claims::Figure& f) {
   f.span = GetSpan(r);
   f.value = r.Double();
-  f.qualifier = r.S();
-  f.measure = r.S();
+  r.S(f.qualifier);
+  r.S(f.measure);
   const std::uint64_t flags = r.U();
   f.subcount = (flags & 1) != 0;
   f.outcome = (flags & 2) != 0;
   f.record = r.Int();
 }
 
+// The bytes a spill form is expected to take (a guess for the writer's
+// first buffer: too small costs a doubling, too large a little memory).
+std::size_t NamesGuess(const PartialNames& n) {
+  return 16 + 48 * n.inputs.size() + 24 * n.forms.size() + 16 * n.candidates.size() +
+         2 * n.record_input.size();
+}
+
 }  // namespace
 
 std::string EncodeNames(const PartialNames& names) {
-  SpillWriter w(kNamesTag);
+  SpillWriter w(kNamesTag, NamesGuess(names));
   Put(w, names);
   return w.Take();
 }
@@ -711,7 +760,7 @@ PartialNames DecodeNames(std::string_view line) {
 }
 
 std::string EncodeEvents(const events::DocEvents& events) {
-  SpillWriter w(kEventsTag);
+  SpillWriter w(kEventsTag, 64 + 96 * events.events.size() + 2 * events.quote_event.size());
   Put(w, events);
   return w.Take();
 }
@@ -725,7 +774,9 @@ events::DocEvents DecodeEvents(std::string_view line) {
 }
 
 std::string EncodeSpilledPartial(const Partial& p) {
-  SpillWriter w(kPartialTag);
+  std::size_t guess = 160 + 160 * p.quotes.size() + 48 * p.figures.size() + NamesGuess(p.names);
+  for (const TextPiece& t : p.pieces) guess += t.text.size() + 8;
+  SpillWriter w(kPartialTag, guess);
   w.U(p.ordinal);
   w.S(p.doc.id);
   w.S(p.doc.outlet);
@@ -753,18 +804,18 @@ Partial DecodeSpilledPartial(std::string_view bytes) {
   SpillReader r(bytes, kPartialTag, "a malformed spilled partial");
   Partial p;
   p.ordinal = r.U();
-  p.doc.id = r.S();
-  p.doc.outlet = r.S();
-  p.doc.url = r.S();
-  p.doc.date = r.S();
-  p.doc.source = r.S();
+  r.S(p.doc.id);
+  r.S(p.doc.outlet);
+  r.S(p.doc.url);
+  r.S(p.doc.date);
+  r.S(p.doc.source);
   p.bytes = r.U();
   p.codepoints = r.U();
   p.pieces.resize(r.Count());
   for (TextPiece& t : p.pieces) {
     t.byte = r.U();
     t.codepoint = r.U();
-    t.text = r.S();
+    r.S(t.text);
   }
   p.quotes.resize(r.Count());
   for (QuoteRecord& q : p.quotes) Get(r, q);

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -281,6 +282,76 @@ TEST_SUITE("core.partial") {
     const PartialNames back = DecodeNames(EncodeNames(n));
     CHECK(back == n);
     CHECK(EncodeNames(back) == EncodeNames(n));
+  }
+
+  // The spill writer writes into a buffer it sizes from a guess and grows
+  // by doubling; the reader reads a varint without a bound check per byte
+  // when ten bytes are left, else with one. The bytes of a small form,
+  // byte for byte; forms far larger than any guess; numbers of every
+  // length in the middle of the bytes and at their very end; a number too
+  // long or cut short, either way.
+  TEST_CASE("the spill form: its bytes, growth past the guess, numbers at the end") {
+    PartialNames small;
+    small.inputs.resize(1);
+    small.inputs[0].name = "Ab";
+    small.inputs[0].kind = static_cast<NameKind>(0);
+    small.inputs[0].speaker = true;
+    small.inputs[0].roles = {"r"};
+    small.forms = {{0, "f", 300}};
+    small.record_input = {-1, 0};
+    const std::string expected = {'N', 1, 2, 'A', 'b', 0,   2,      1,      1, 'r', 0, 0,
+                                  0,   0, 1, 0,   1,   'f', '\xAC', '\x02', 0, 2,   1, 0};
+    CHECK(EncodeNames(small) == expected);
+    CHECK(DecodeNames(expected) == small);
+
+    PartialNames big;
+    for (std::size_t i = 0; i < 40; ++i) {
+      PartialName& n = big.inputs.emplace_back();
+      n.name = std::string(i * 97 + 1, static_cast<char>('a' + i % 26));
+      n.roles.assign(i % 5, std::string(i * 13, 'r'));
+      n.stated.push_back({std::string(200, 's'), std::string(i, 'x')});
+      big.forms.push_back({static_cast<std::uint32_t>(i), n.name, std::size_t{1} << (i % 64)});
+      big.candidates.push_back({std::string(i * 31, 'c'), i % 2 == 0, i % 3 == 0, i % 5 == 0});
+      big.record_input.push_back(static_cast<std::ptrdiff_t>(i) - 1);
+    }
+    const std::string big_bytes = EncodeNames(big);
+    CHECK(DecodeNames(big_bytes) == big);
+    CHECK(EncodeNames(DecodeNames(big_bytes)) == big_bytes);
+    Partial whole = Example();
+    whole.names.record_input = {-1};
+    whole.pieces.push_back({whole.bytes, whole.codepoints, std::string(70000, 'z')});
+    whole.bytes += 70000;
+    whole.codepoints += 70000;
+    const std::string whole_bytes = EncodeSpilledPartial(whole);
+    CHECK(EncodePartial(DecodeSpilledPartial(whole_bytes)) == EncodePartial(whole));
+    CHECK(EncodeSpilledPartial(DecodeSpilledPartial(whole_bytes)) == whole_bytes);
+
+    // numbers of every length: the last field of the events' form, so that
+    // the number is read with fewer than ten bytes left, and in the middle
+    for (const int v : {0, 1, -1, 63, -64, 64, 127, 128, 8191, 8192, -8193, 1048575, 1048576,
+                        std::numeric_limits<int>::max(), std::numeric_limits<int>::min()}) {
+      CAPTURE(v);
+      events::DocEvents e;
+      e.doc = "d";
+      e.quote_event = {v};
+      CHECK(DecodeEvents(EncodeEvents(e)).quote_event == e.quote_event);
+      e.quote_event = {v, v, v, v, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+      CHECK(DecodeEvents(EncodeEvents(e)).quote_event == e.quote_event);
+    }
+    PartialNames counts;
+    counts.inputs.resize(1);
+    for (std::uint64_t c = 1; c != 0; c <<= 7) counts.forms.push_back({0, "f", c});
+    counts.forms.push_back({0, "f", ~std::size_t{0}});
+    counts.candidates.assign(12, {"c", false, false, false});
+    CHECK(DecodeNames(EncodeNames(counts)) == counts);
+    // an input count of eleven bytes that never ends, with bytes after it
+    // and without; a number cut short
+    const std::string endless(11, '\x80');
+    CHECK_THROWS_AS(DecodeNames("N" + endless + std::string(20, '\0')), PartialError);
+    CHECK_THROWS_AS(DecodeNames("N" + endless), PartialError);
+    CHECK_THROWS_AS(DecodeNames(std::string("N\x80")), PartialError);
+    CHECK_THROWS_AS(DecodeNames(std::string("N\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01")),
+                    PartialError);
   }
 
   TEST_CASE("a partial's events survive their own line (a run spills them apart)") {
