@@ -6,7 +6,9 @@
 // letters and 4 bytes (its end offset, whose top bit carries a flag).
 //
 // Contract: words keep the order they were added in; views stay valid while
-// the list lives and is not added to; a word is shorter than 2 GiB.
+// the list lives and is not added to; the letters of all
+// its words total less than 2 GiB (the ends are 31-bit offsets into one
+// buffer).
 //
 // Example
 //   PackedWords terms;
