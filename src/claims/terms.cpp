@@ -328,7 +328,9 @@ class KeyMemo {
       if (s.state == kEmpty) return false;
       if (s.tag != tag) continue;
       if (s.state == kInline) {
-        if (s.word_size == word.size() && std::memcmp(s.bytes, word.data(), word.size()) == 0) {
+        // (an empty word's data() may be null: no memcmp then)
+        if (s.word_size == word.size() &&
+            (word.empty() || std::memcmp(s.bytes, word.data(), word.size()) == 0)) {
           key = std::string_view(s.bytes + s.key_at, s.key_size);
           return true;
         }
@@ -361,7 +363,7 @@ class KeyMemo {
     if (s.state == kInline) {
       s.word_size = static_cast<std::uint8_t>(word.size());
       s.key_size = static_cast<std::uint8_t>(key.size());
-      std::memcpy(s.bytes, word.data(), word.size());
+      if (!word.empty()) std::memcpy(s.bytes, word.data(), word.size());
     }
     const Slot& placed = slots_[Place(hash)] = s;
     return placed.state == kInline ? std::string_view(placed.bytes + placed.key_at, placed.key_size)
