@@ -389,6 +389,110 @@ bool AtomMembers(const std::string& p, const Part& part, std::bitset<256>& out) 
 // "[…]" of `set` (printable ASCII), every member but a letter or digit escaped.
 std::string ClassText(const std::bitset<256>& set);
 
+// The runs of symbols `part` may take, each as the ClassText of its
+// symbols in order ("[a][b]"), into `out`: at most `most` of them (more
+// ways of matching it: false). A lookahead or a negative lookbehind takes
+// none (""). False for a part not read here: '.', '^', '$', a lookbehind, a
+// symbol that is not printable ASCII, a repeat of more than
+// kCueLeadMostRepeats.
+bool RunsOf(const std::string& p, const Part& part, std::size_t most,
+            std::vector<std::string>& out) {
+  auto cross = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> both;
+    for (const std::string& x : a)
+      for (const std::string& y : b) both.push_back(x + y);
+    return both;
+  };
+  if (part.open == "(?=" || part.open == "(?!" || part.open == "(?<!") {
+    out = {""};
+    return true;
+  }
+  if (part.lookaround || part.repeat.most > kCueLeadMostRepeats) return false;
+  std::vector<std::string> once;  // the runs of one repeat
+  if (part.open.empty()) {
+    std::bitset<256> members, printable;
+    for (int c = 0x20; c < 0x7F; ++c) printable.set(static_cast<std::size_t>(c));
+    if (!AtomMembers(p, part, members) || members.none() || (members & ~printable).any())
+      return false;
+    once.push_back(ClassText(members));
+  } else {
+    for (const auto& alt : part.alternatives) {
+      std::vector<std::string> runs{""};
+      for (const Part& q : alt) {
+        std::vector<std::string> of;
+        if (!RunsOf(p, q, most, of) || runs.size() * of.size() > most) return false;
+        runs = cross(runs, of);
+      }
+      once.insert(once.end(), runs.begin(), runs.end());
+      if (once.size() > most) return false;
+    }
+  }
+  std::vector<std::string> runs{""};  // of n repeats
+  out.clear();
+  for (std::size_t n = 0;; ++n) {
+    if (n >= part.repeat.least) out.insert(out.end(), runs.begin(), runs.end());
+    if (out.size() > most) return false;
+    if (n == part.repeat.most) return true;
+    if (runs.size() * once.size() > most) return false;
+    runs = cross(runs, once);
+  }
+}
+
+// The [classes] of a run of ClassTexts ("[a][\\,]" → "[a]", "[\\,]").
+std::vector<std::string> Classes(const std::string& run) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < run.size();) {
+    std::size_t j = i + 1;
+    while (j < run.size() && run[j] != ']') j += run[j] == '\\' ? 2 : 1;
+    out.push_back(run.substr(i, j + 1 - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+// Runs of the same length (in classes) as one alternation, their common
+// beginnings written once: "[a][x]", "[a][e][y]"… are tried class by class,
+// so a lookbehind fails at the first class that fails for all of them
+// rather than once per run (PCRE2 tries a lookbehind's alternatives in
+// turn). Every branch of a nested group has the length of its siblings, as
+// PCRE2's lookbehinds ask.
+std::string Trie(const std::vector<std::vector<std::string>>& runs, std::size_t at) {
+  if (runs.empty() || at >= runs[0].size()) return "";
+  std::vector<std::string> heads;  // the classes at `at`, by first appearance
+  std::vector<std::vector<std::vector<std::string>>> tails;
+  for (const auto& run : runs) {
+    const auto it = std::find(heads.begin(), heads.end(), run[at]);
+    if (it == heads.end()) {
+      heads.push_back(run[at]);
+      tails.push_back({run});
+    } else {
+      tails[static_cast<std::size_t>(it - heads.begin())].push_back(run);
+    }
+  }
+  if (heads.size() == 1) return heads[0] + Trie(tails[0], at + 1);
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < heads.size(); ++i)
+    out += (i ? "|" : "") + heads[i] + Trie(tails[i], at + 1);
+  return out + ")";
+}
+
+// The runs of a lead as the alternatives of a lookbehind: one per length,
+// shortest first, each factored (Trie).
+std::string Factored(const std::vector<std::string>& runs) {
+  std::vector<std::vector<std::vector<std::string>>> by_length;
+  for (const std::string& run : runs) {
+    std::vector<std::string> classes = Classes(run);
+    if (by_length.size() <= classes.size()) by_length.resize(classes.size() + 1);
+    by_length[classes.size()].push_back(std::move(classes));
+  }
+  std::string out;
+  for (const auto& same : by_length) {
+    if (same.empty()) continue;
+    out += (out.empty() ? "" : "|") + Trie(same, 0);
+  }
+  return out;
+}
+
 std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
   std::vector<const Part*> seq;
   const auto cue = CuePart(parsed, seq);
@@ -419,7 +523,17 @@ std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
         break;
       least = most = 1;
     } else if (!members_of(part, members) || most > kCueLeadMostRepeats) {
-      break;
+      // a group of longer alternatives ("(?:e(?:y|Dk))?"): each run it may take
+      std::vector<std::string> runs;
+      if (part.open.empty() || !RunsOf(pattern, part, kCueLeadMostAlternatives, runs) ||
+          alternatives.size() * runs.size() > kCueLeadMostAlternatives)
+        break;
+      std::vector<std::string> longer;
+      for (const std::string& run : alternatives)
+        for (const std::string& r : runs) longer.push_back(r + run);
+      alternatives = std::move(longer);
+      says = says || std::find(runs.begin(), runs.end(), "") == runs.end();
+      continue;
     }
     if (members.none() || (members & ~printable).any()) break;
     if (alternatives.size() * (most - least + 1) > kCueLeadMostAlternatives) break;
@@ -438,9 +552,7 @@ std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
     if (behind) break;
   }
   if (!says) return "";
-  std::string lead = "(?<=";
-  for (std::size_t i = 0; i < alternatives.size(); ++i) lead += (i ? "|" : "") + alternatives[i];
-  return lead + ")";
+  return "(?<=" + Factored(alternatives) + ")";
 }
 
 // The symbols a match of `seq` may take first, into `first`; false when

@@ -67,7 +67,7 @@ std::string CueSuffix(const std::string& pattern);
 // At most this many repeats of one part, and this many alternatives in all,
 // in a cue lead (CueLead).
 inline constexpr std::size_t kCueLeadMostRepeats = 3;
-inline constexpr std::size_t kCueLeadMostAlternatives = 32;
+inline constexpr std::size_t kCueLeadMostAlternatives = 64;
 
 // What must stand right before a frame's cue group: a lookbehind
 // "(?<=A|B|…)", each alternative a fixed run of symbols ([classes]), that
@@ -75,13 +75,18 @@ inline constexpr std::size_t kCueLeadMostAlternatives = 32;
 // the cue group (found as CueSuffix finds it, groups of one alternative
 // opened) over the parts right before it: literals and [classes] of printable
 // ASCII, and groups whose alternatives are each one of them, repeated at most
-// kCueLeadMostRepeats times; a lookahead or a negative lookbehind among them
+// kCueLeadMostRepeats times (and other groups, with every run of symbols
+// they may take, read so too: "(?:e(?:y|Dk))?" → "", "[e][y]", "[e][D][k]");
+// a lookahead or a negative lookbehind among them
 // takes no symbol and is passed over (leaving its condition out only admits
 // more); a lookbehind of one literal or class is the lead's last part, one
 // symbol. It stops at the first other part, and before a part that would make
 // more than kCueLeadMostAlternatives alternatives. "" when there is none or
-// every part read may match empty (the lead would say nothing).
-// "(?<=Q),?-?\|?(?<cue>[VT])(?<spk>N+)" → "(?<=[Q]|[Q][\,]|…)" (8 alternatives);
+// every part read may match empty (the lead would say nothing). The runs
+// of one length are one alternative of the lookbehind, their common
+// beginnings written once (PCRE2 tries a lookbehind's alternatives in turn:
+// a failing one costs one class per length, not one per run).
+// "(?<=Q),?-?\|?(?<cue>[VT])(?<spk>N+)" → "(?<=[Q]|[Q](?:[\,]|[\-]|[\|])|…)" (8 runs);
 // "(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)" → "(?<=[QWq]|[QWq][\,])".
 std::string CueLead(const std::string& pattern);
 

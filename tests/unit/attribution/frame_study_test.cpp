@@ -81,9 +81,10 @@ TEST_SUITE("attribution") {
     struct Row {
       std::string pattern, lead;
     } rows[] = {
-        // optional atoms before a lookbehind of one class: every run, nearest the cue last
+        // optional atoms before a lookbehind of one class: every run, the runs of one length
+        // as one alternative, their common beginnings written once
         {"(?<=Q),?-?\\|?(?<cue>[VT])(?<spk>N+)",
-         "(?<=[Q]|[Q][\\,]|[Q][\\-]|[Q][\\,][\\-]|[Q][\\|]|[Q][\\,][\\|]|[Q][\\-][\\|]|"
+         "(?<=[Q]|[Q](?:[\\,]|[\\-]|[\\|])|[Q](?:[\\,](?:[\\-]|[\\|])|[\\-][\\|])|"
          "[Q][\\,][\\-][\\|])"},
         // a plain group is opened; a long repeat ends the lead
         {"(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)(?<spk>N+)", "(?<=[QWq]|[QWq][\\,])"},
@@ -103,19 +104,28 @@ TEST_SUITE("attribution") {
         // every part read may match empty: none
         {"(?<spk>N+),?(?<cue>V)t", ""},
         {"(?<spk>N+)(?<cue>V)t", ""},
-        // more than 32 alternatives: the lead stops before the part, here with nothing said
-        {"Xa?b?c?d?e?f?(?<cue>V)", ""},
+        // more than 64 alternatives: the lead stops before the part, here with nothing said
+        {"Xa?b?c?d?e?f?g?(?<cue>V)", ""},
         // 32 alternatives: every choice of the optional parts
         {"Xb?c?d?e?f?(?<cue>V)",
-         "(?<=[X]|[X][b]|[X][c]|[X][b][c]|[X][d]|[X][b][d]|[X][c][d]|"
-         "[X][b][c][d]|[X][e]|[X][b][e]|[X][c][e]|[X][b][c][e]|[X][d][e]|"
-         "[X][b][d][e]|[X][c][d][e]|[X][b][c][d][e]|[X][f]|[X][b][f]|[X][c][f]|"
-         "[X][b][c][f]|[X][d][f]|[X][b][d][f]|[X][c][d][f]|[X][b][c][d][f]|"
-         "[X][e][f]|[X][b][e][f]|[X][c][e][f]|[X][b][c][e][f]|[X][d][e][f]|"
-         "[X][b][d][e][f]|[X][c][d][e][f]|[X][b][c][d][e][f])"},
-        // a group of longer alternatives ends the lead
-        {"(?:ab|c)(?<cue>V)", ""},
-        {"(?:ab|c)x(?<cue>V)", "(?<=[x])"},
+         "(?<=[X]|[X](?:[b]|[c]|[d]|[e]|[f])|[X](?:[b](?:[c]|[d]|[e]|[f])|[c](?:[d]|[e]|[f])|"
+         "[d](?:[e]|[f])|[e][f])|[X](?:[b](?:[c](?:[d]|[e]|[f])|[d](?:[e]|[f])|[e][f])|"
+         "[c](?:[d](?:[e]|[f])|[e][f])|[d][e][f])|[X](?:[b](?:[c](?:[d](?:[e]|[f])|[e][f])|"
+         "[d][e][f])|[c][d][e][f])|[X][b][c][d][e][f])"},
+        // a group of longer alternatives: each run it may take
+        {"(?:ab|c)(?<cue>V)", "(?<=[c]|[a][b])"},
+        {"(?:ab|c)x(?<cue>V)", "(?<=[c][x]|[a][b][x])"},
+        {"a(?:e(?:y{1,2}|Dk)(?=V))?(?<cue>V)", "(?<=[a]|[a][e][y]|[a][e](?:[y][y]|[D][k]))"},
+        {"a[xy]{0,1}(?:e(?:y|Dk)x?)?(?<cue>V)",
+         "(?<=[a]|[a][xy]|[a][e][y]|[a](?:[xy][e][y]|[e](?:[y][x]|[D][k]))|"
+         "[a](?:[xy][e](?:[y][x]|[D][k])|[e][D][k][x])|[a][xy][e][D][k][x])"},
+        // one that may match empty says nothing alone; a lookbehind, '.' or a long repeat
+        // in it ends the lead
+        {"(?:ab|c)?(?<cue>V)", ""},
+        {"x(?:a(?<=a)b|c)(?<cue>V)", ""},
+        {"x(?:a.|c)(?<cue>V)", ""},
+        {"x(?:a{4}|c)(?<cue>V)", ""},
+        {"x(?:ab|c){4}(?<cue>V)", ""},
         // no plain cue group at the top: none
         {"(?:(?<cue>V)|N)t", ""},
         {"x(?<cue>V)?t", ""},
@@ -141,6 +151,11 @@ TEST_SUITE("attribution") {
          "/kkQ,VNN./kqVN./kWkVN./", true},
         {"(?<spk>N+),?(?<cue>[VT])(?<content>(?=[tDdi])[^|/]{1,40}?)(?=[.]?[|/])",
          "/NRNNNV,Q/NNVtDkkk./NTdkikkk./", false},
+        // a coordinated cue after adverbs (@ADV of frames.txt): the lead reads every run of
+        // the optional group
+        {"(?<=[|/])(?<spk>N+)[^|/]{0,40}?a[xyz]{0,3}(?:e(?:y{1,2}|N#?|Dk)[xyz]{0,2}(?=[VBTLC]))?"
+         "(?<![z])(?<cue>[VB])(?<content>[DdN][^|/]{1,40}?)(?=[.]?[|/])",
+         "/NkaVDkk./NkaxeyVDk./NkayyeDkxVNk./NkaeN#BDk./NkVDk./", true},
     };
     for (const auto& row : rows) {
       CAPTURE(row.pattern);
