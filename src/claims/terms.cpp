@@ -338,9 +338,8 @@ class LineMemo {
       if (s.state == kEmpty) return false;
       if (s.tag != tag) continue;
       if (s.state == kInline) {
-        // (an empty word's data() may be null: no memcmp then)
-        if (s.word_size == word.size() &&
-            (word.empty() || std::memcmp(s.bytes, word.data(), word.size()) == 0)) {
+        // (inline, memcmp's answer; an empty word's data(), maybe null, is not read)
+        if (s.word_size == word.size() && SameBytes(s.bytes, word.data(), word.size())) {
           held = Held{std::string_view(s.bytes + s.key_at, s.key_size), s.flag != 0, nullptr};
           return true;
         }
@@ -770,7 +769,8 @@ std::uint32_t ProbeId(const std::vector<std::uint64_t>& slots, std::string_view 
     if (slot == 0) return UINT32_MAX;
     if (static_cast<std::uint32_t>(slot >> 32) == tag) {
       const auto id = static_cast<std::uint32_t>(slot) - 1;
-      if (text_of(id) == key) return id;
+      const std::string_view text = text_of(id);  // (== key, compared inline: no memcmp call)
+      if (text.size() == key.size() && SameBytes(text.data(), key.data(), key.size())) return id;
     }
   }
 }
