@@ -348,6 +348,16 @@ class Scanner {
 
  private:
   std::string_view W(std::size_t k) const { return row_.words[k].lower; }
+  // The first word from k that may start a number (MayStart), or the words'
+  // end. Most words cannot: a tight loop of its own, not inlined, so that
+  // its index stays in a register (in Run's body, with all it keeps live,
+  // the index went to the stack: a store and a load a word).
+  [[gnu::noinline]] std::size_t NextStart(std::size_t k) const {
+    const std::vector<RawWord>& words = row_.words;
+    const std::size_t n = words.size();
+    while (k < n && !L.MayStart(words[k].lower, words[k].hyphen)) ++k;
+    return k;
+  }
   // The end of the phrase-free stretch from k: the first word after a break.
   std::size_t RunEnd(std::size_t k) const {
     while (k < row_.words.size() && !row_.break_after[k]) ++k;
@@ -610,11 +620,7 @@ std::vector<Figure> Scanner::Run() const {
   std::vector<std::size_t> first_word;  // of each figure
   std::vector<std::string> outcomes;    // the outcome each figure was read with
   auto get = [this](std::size_t k) { return W(k); };
-  for (std::size_t i = 0; i < row_.words.size();) {
-    if (!L.MayStart(W(i), row_.words[i].hyphen)) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = NextStart(0); i < row_.words.size(); i = NextStart(i)) {
     std::optional<Number> n = ParseNumber(i);
     if (!n) {
       ++i;

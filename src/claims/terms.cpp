@@ -302,25 +302,35 @@ std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, Wo
 
 namespace {
 
-// TermKey's memo, one per thread (TermLexicon is shared by the worker
-// threads): a word's key is computed once per thread, not once per use
-// (news repeats its words: most look-ups find one). It belongs to one
-// lexicon at a time (by serial number, not address: a lexicon may be made
+// The per-thread memos of TermKey and Spellings (TermLexicon is shared by
+// the worker threads): a word's answer is computed once per thread, not once
+// per use (news repeats its words: most look-ups find one). A memo belongs to
+// one lexicon at a time (by serial number, not address: a lexicon may be made
 // where another was) and is emptied when it holds kMaxKeys words.
 //
-// It is probed for every distinct word of every text, over tens of thousands
-// of words: what costs is the cache misses, not the instructions. So a slot
-// is 32 bytes (two to a cache line) and holds the word and its key inline
-// (the key as a prefix of the word's bytes when it is one, as a stem is, else
+// They are probed for every distinct word of every text (Spellings: of every
+// direct quote), over tens of thousands of words: what costs is the cache
+// misses, not the instructions. So a slot is 32 bytes (two to a cache line)
+// and holds the word, one key and a flag inline (the key as a prefix of the
+// word's bytes when it is one, as a stem or an unchanged spelling is, else
 // after them): a probe reads one line, where a slot table with separate
-// entries reads two. A word and key of more than 24 bytes together are kept
-// aside (spilled_), the slot holding their index. Linear probing, at most
-// three quarters full; ScannedText prefetches the slots of the words ahead.
-class KeyMemo {
+// entries reads two or three. Anything else (a word and key of more than 23
+// bytes together; Spellings' words of two keys or none) is kept aside as a
+// `Spill` (a struct whose `word` is the word), the slot holding its index.
+// Linear probing, at most three quarters full; the callers prefetch the
+// slots of the words ahead (ScannedText).
+template <class Spill>
+class LineMemo {
  public:
-  // The key held for `word` (hash = HashBytes(word)): true and `key` set (a
-  // view valid until the next Insert or Clear), or false.
-  bool Find(std::string_view word, std::uint64_t hash, std::string_view& key) const {
+  // What the memo holds for a word: its key and flag (a view valid until
+  // the next Insert or Clear), or (spill set) its entry kept aside.
+  struct Held {
+    std::string_view key;
+    bool flag = false;
+    const Spill* spill = nullptr;
+  };
+  // What is held for `word` (hash = HashBytes(word)): true and `held` set, or false.
+  bool Find(std::string_view word, std::uint64_t hash, Held& held) const {
     if (slots_.empty()) return false;
     const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -328,46 +338,49 @@ class KeyMemo {
       if (s.state == kEmpty) return false;
       if (s.tag != tag) continue;
       if (s.state == kInline) {
-        // (an empty word's data() may be null: no memcmp then)
-        if (s.word_size == word.size() &&
-            (word.empty() || std::memcmp(s.bytes, word.data(), word.size()) == 0)) {
-          key = std::string_view(s.bytes + s.key_at, s.key_size);
+        // (inline, memcmp's answer; an empty word's data(), maybe null, is not read)
+        if (s.word_size == word.size() && SameBytes(s.bytes, word.data(), word.size())) {
+          held = Held{std::string_view(s.bytes + s.key_at, s.key_size), s.flag != 0, nullptr};
           return true;
         }
-      } else if (const auto& e = spilled_[Spilled(s)]; e.first == word) {
-        key = e.second;
+      } else if (const Spill& e = spilled_[Spilled(s)]; e.word == word) {
+        held = Held{{}, false, &e};
         return true;
       }
     }
   }
-  // Adds word → key (`word` absent); the key as held (valid as Find's).
-  std::string_view Insert(std::string_view word, std::uint64_t hash, std::string key) {
+  // Adds `word` (absent): `key` and `flag` inline when `key` is given and
+  // they fit, else make_spill() kept aside. Returns it as held (as Find's).
+  template <class MakeSpill>
+  Held Insert(std::string_view word, std::uint64_t hash, const std::string_view* key, bool flag,
+              MakeSpill&& make_spill) {
     if (4 * (size_ + 1) > 3 * slots_.size()) Grow();
     ++size_;
     Slot s;
     s.tag = static_cast<std::uint32_t>(hash >> 32);
-    if (word.size() <= kBytes && key.size() <= word.size() &&
-        word.compare(0, key.size(), key) == 0) {
+    if (key != nullptr && word.size() <= kBytes && key->size() <= word.size() &&
+        word.compare(0, key->size(), *key) == 0) {
       s.state = kInline;  // the key a prefix of the word (or the word)
       s.key_at = 0;
-    } else if (word.size() + key.size() <= kBytes) {
+    } else if (key != nullptr && word.size() + key->size() <= kBytes) {
       s.state = kInline;
       s.key_at = static_cast<std::uint8_t>(word.size());
-      std::memcpy(s.bytes + word.size(), key.data(), key.size());
+      if (!key->empty()) std::memcpy(s.bytes + word.size(), key->data(), key->size());
     } else {
       s.state = kSpilled;
       const auto index = static_cast<std::uint32_t>(spilled_.size());
       std::memcpy(s.bytes, &index, sizeof index);
-      spilled_.emplace_back(std::string(word), std::move(key));
+      spilled_.push_back(make_spill());
     }
     if (s.state == kInline) {
       s.word_size = static_cast<std::uint8_t>(word.size());
-      s.key_size = static_cast<std::uint8_t>(key.size());
+      s.key_size = static_cast<std::uint8_t>(key->size());
+      s.flag = flag ? 1 : 0;
       if (!word.empty()) std::memcpy(s.bytes, word.data(), word.size());
     }
     const Slot& placed = slots_[Place(hash)] = s;
-    return placed.state == kInline ? std::string_view(placed.bytes + placed.key_at, placed.key_size)
-                                   : std::string_view(spilled_.back().second);
+    if (placed.state != kInline) return Held{{}, false, &spilled_.back()};
+    return Held{std::string_view(placed.bytes + placed.key_at, placed.key_size), flag, nullptr};
   }
   // Starts the fetch of `hash`'s first slot into the cache.
   void Prefetch(std::uint64_t hash) const {
@@ -381,16 +394,14 @@ class KeyMemo {
   }
   std::size_t size() const { return size_; }
 
-  std::uint64_t owner = 0;
-  std::string unkept;  // the last key computed while the lexicon was being built
-
  private:
-  static constexpr std::size_t kBytes = 24;
+  static constexpr std::size_t kBytes = 23;
   enum : std::uint8_t { kEmpty = 0, kInline = 1, kSpilled = 2 };
   struct alignas(32) Slot {
     std::uint32_t tag = 0;  // 32 bits of the word's HashBytes
     std::uint8_t state = kEmpty;
     std::uint8_t word_size = 0, key_size = 0, key_at = 0;  // kInline's: the key at bytes + key_at
+    std::uint8_t flag = 0;                                 // kInline's
     char bytes[kBytes];  // kInline: the word's bytes (then the key's); kSpilled: the index
   };
   static_assert(sizeof(Slot) == 32);
@@ -401,7 +412,7 @@ class KeyMemo {
   }
   std::string_view Word(const Slot& s) const {
     return s.state == kInline ? std::string_view(s.bytes, s.word_size)
-                              : std::string_view(spilled_[Spilled(s)].first);
+                              : std::string_view(spilled_[Spilled(s)].word);
   }
   // The free slot where `hash`'s probe ends.
   std::size_t Place(std::uint64_t hash) const {
@@ -420,19 +431,32 @@ class KeyMemo {
   }
 
   std::vector<Slot> slots_;
-  std::vector<std::pair<std::string, std::string>> spilled_;
+  std::vector<Spill> spilled_;
   std::size_t size_ = 0;
   std::size_t mask_ = 0;
 };
+
+// TermKey's memo: a word's key (no flag).
+struct KeySpill {
+  std::string word, key;
+};
+struct KeyMemo : LineMemo<KeySpill> {
+  std::uint64_t owner = 0;
+  std::string unkept;  // the last key computed while the lexicon was being built
+};
 thread_local KeyMemo key_memo;
 constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
-// Spellings' memo, the same way (one per thread, one lexicon at a time,
-// emptied past kMaxKeys words).
-struct SpellingMemo {
+// Spellings' memo: a word of one spelling key holds it and its content flag;
+// any other number of keys is kept aside.
+struct SpellingSpill {
+  std::string word;
+  std::vector<TermLexicon::Spelling> spellings;
+};
+struct SpellingMemo : LineMemo<SpellingSpill> {
   std::uint64_t owner = 0;
-  FlatMap<std::vector<TermLexicon::Spelling>> words;
   std::vector<TermLexicon::Spelling> unkept;
 };
+thread_local SpellingMemo spelling_memo;
 std::atomic<std::uint64_t> next_serial{1};
 
 }  // namespace
@@ -559,9 +583,16 @@ std::string_view TermLexicon::MemoKey(std::string_view lower, std::uint64_t hash
     memo.Clear();
     memo.owner = serial_;
   }
-  if (std::string_view key; memo.Find(lower, hash, key)) return key;
+  auto key_of = [](const KeyMemo::Held& held) {
+    return held.spill != nullptr ? std::string_view(held.spill->key) : held.key;
+  };
+  if (KeyMemo::Held held; memo.Find(lower, hash, held)) return key_of(held);
   if (memo.size() >= kMaxKeys) memo.Clear();
-  return memo.Insert(lower, hash, KeyOf(lower));
+  std::string key = KeyOf(lower);
+  const std::string_view view = key;
+  return key_of(memo.Insert(lower, hash, &view, false, [&] {
+    return KeySpill{std::string(lower), std::move(key)};
+  }));
 }
 
 void TermLexicon::PrefetchKey(std::uint64_t hash) const { key_memo.Prefetch(hash); }
@@ -674,8 +705,12 @@ void TermLexicon::Spell(Span span, std::string_view lower, std::vector<SpelledWo
   out.push_back({span, SpellingKey(lower)});
 }
 
-const std::vector<TermLexicon::Spelling>& TermLexicon::Spellings(std::string_view lower) const {
-  thread_local SpellingMemo memo;
+TermLexicon::Spelled TermLexicon::Spellings(std::string_view lower) const {
+  return Spellings(lower, HashBytes(lower));
+}
+
+TermLexicon::Spelled TermLexicon::Spellings(std::string_view lower, std::uint64_t hash) const {
+  SpellingMemo& memo = spelling_memo;
   auto spell = [&] {
     std::vector<SpelledWord> spelled;
     Spell({}, lower, spelled);
@@ -688,15 +723,36 @@ const std::vector<TermLexicon::Spelling>& TermLexicon::Spellings(std::string_vie
     }
     return out;
   };
-  if (serial_ == 0) return memo.unkept = spell();  // still being built: not complete
+  auto spelled = [](const SpellingMemo::Held& held) {
+    Spelled out;
+    if (held.spill != nullptr)
+      out.many_ = &held.spill->spellings;
+    else
+      out.one_ = {held.key, held.flag};
+    return out;
+  };
+  if (serial_ == 0) {  // still being built: not complete
+    memo.unkept = spell();
+    Spelled out;
+    out.many_ = &memo.unkept;
+    return out;
+  }
   if (memo.owner != serial_) {
-    memo.words.Clear();
+    memo.Clear();
     memo.owner = serial_;
   }
-  if (const std::vector<Spelling>* held = memo.words.Find(lower)) return *held;
-  if (memo.words.size() >= kMaxKeys) memo.words.Clear();
-  return memo.words.Insert(lower, spell());
+  if (SpellingMemo::Held held; memo.Find(lower, hash, held)) return spelled(held);
+  if (memo.size() >= kMaxKeys) memo.Clear();
+  std::vector<Spelling> spellings = spell();
+  // (one key inline with its flag; any other number kept aside)
+  const std::string_view one = spellings.size() == 1 ? spellings[0].key : std::string_view();
+  const bool content = spellings.size() == 1 && spellings[0].content;
+  return spelled(memo.Insert(lower, hash, spellings.size() == 1 ? &one : nullptr, content, [&] {
+    return SpellingSpill{std::string(lower), std::move(spellings)};
+  }));
 }
+
+void TermLexicon::PrefetchSpellings(std::uint64_t hash) const { spelling_memo.Prefetch(hash); }
 
 namespace {
 
@@ -713,7 +769,8 @@ std::uint32_t ProbeId(const std::vector<std::uint64_t>& slots, std::string_view 
     if (slot == 0) return UINT32_MAX;
     if (static_cast<std::uint32_t>(slot >> 32) == tag) {
       const auto id = static_cast<std::uint32_t>(slot) - 1;
-      if (text_of(id) == key) return id;
+      const std::string_view text = text_of(id);  // (== key, compared inline: no memcmp call)
+      if (text.size() == key.size() && SameBytes(text.data(), key.data(), key.size())) return id;
     }
   }
 }
@@ -737,7 +794,6 @@ std::size_t SlotsFor(std::size_t n) {
 ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
     : lexicon_(lexicon), text_(text), words_(ScanWords(text, /*split_hyphens=*/true, letters_)) {
   word_keys_.assign(words_.size(), kNone);
-  first_of_.assign(words_.size(), kNone);
   word_slots_.assign(SlotsFor(words_.size()), 0);
   keys_.reserve(words_.size() / 2 + 8);
   rounded_.reserve(keys_.capacity());  // (by key, as keys_: no regrowth as they come)
@@ -750,11 +806,11 @@ ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
   // looked up there, and its fetch is wasted, not wrong).
   constexpr std::size_t kAhead = 8;
   const std::size_t n = words_.size();
-  std::vector<std::uint64_t> hashes(n);
-  for (std::size_t k = 0; k < n; ++k) hashes[k] = HashBytes(words_[k].lower);
+  hashes_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) hashes_[k] = HashBytes(words_[k].lower);
   for (std::size_t k = 0; k < n; ++k) {
-    if (k + kAhead < n) lexicon_.PrefetchKey(hashes[k + kAhead]);
-    KeyOfWord(words_[k].lower, hashes[k], k);
+    if (k + kAhead < n) lexicon_.PrefetchKey(hashes_[k + kAhead]);
+    KeyOfWord(words_[k].lower, hashes_[k], k);
   }
 }
 
@@ -768,10 +824,7 @@ std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::uint64_t h, st
   const std::uint32_t seen = ProbeId(
       word_slots_, lower, h, [&](std::uint32_t w) { return std::string_view(words_[w].lower); });
   if (seen != UINT32_MAX) {
-    if (word != SIZE_MAX) {
-      word_keys_[word] = word_keys_[seen];
-      first_of_[word] = seen;
-    }
+    if (word != SIZE_MAX) word_keys_[word] = word_keys_[seen];
     return word_keys_[seen];
   }
   // (the key valid until the next look-up; the word's hash serves the memo,
@@ -780,7 +833,6 @@ std::uint32_t ScannedText::KeyOfWord(std::string_view lower, std::uint64_t h, st
   const std::uint32_t id = key.empty() ? kNone : key == lower ? Id(key, h) : Id(key);
   if (word != SIZE_MAX) {
     word_keys_[word] = id;
-    first_of_[word] = static_cast<std::uint32_t>(word);
     PlaceId(word_slots_, h, static_cast<std::uint32_t>(word));
   }
   return id;
@@ -937,16 +989,28 @@ std::vector<int> ScannedText::KeyUses() const {
 }
 
 void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wording) {
-  // Words' joins; a word of the text alone is spelled once per text
-  if (spelled_of_.empty()) spelled_of_.assign(words_.size(), {kNone, 0});
-  std::string joined;
-  auto add_spelled = [&](std::string_view lower) {
-    for (const TermLexicon::Spelling& s : lexicon_.Spellings(lower)) wording.Add(s.key, s.content);
+  // Words' joins, each word's keys read from the lexicon's Spellings memo
+  // (one line a word: a word of the text looked up again reads it from the
+  // cache), whose slot is fetched kAhead words before (a word of the text by
+  // the hash its scan made; a join, rare, is hashed when it comes)
+  constexpr std::size_t kAhead = 8;
+  const std::size_t n = words.size();
+  auto prefetch = [&](std::size_t k) {
+    if (words[k].doc_word != kNone) lexicon_.PrefetchSpellings(hashes_[words[k].doc_word]);
   };
-  for (std::size_t k = 0; k < words.size(); ++k) {
+  for (std::size_t k = 0; k < std::min(n, kAhead); ++k) prefetch(k);
+  auto add = [&](const TermLexicon::Spelled& spelled) {
+    for (std::size_t i = 0; i < spelled.size(); ++i) {
+      const TermLexicon::Spelled::Key s = spelled[i];
+      wording.Add(s.key, s.content);
+    }
+  };
+  std::string joined;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k + kAhead < n) prefetch(k + kAhead);
     auto joins = [&] {
       const std::size_t end = words[k].span.end;
-      return k + 1 < words.size() && end < text_.size() && text_[end] == '-' &&
+      return k + 1 < n && end < text_.size() && text_[end] == '-' &&
              words[k + 1].span.begin == end + 1;
     };
     if (joins()) {
@@ -956,25 +1020,12 @@ void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wordin
         joined.push_back('-');
         joined.append(words[k].lower);
       }
-      add_spelled(joined);
+      add(lexicon_.Spellings(joined));
       continue;
     }
     const Word& w = words[k];
-    if (w.doc_word == kNone) {
-      add_spelled(w.lower);
-      continue;
-    }
-    auto& range = spelled_of_[first_of_[w.doc_word]];
-    if (range.first == kNone) {
-      range.first = static_cast<std::uint32_t>(spelled_.size());
-      for (const TermLexicon::Spelling& s : lexicon_.Spellings(w.lower))
-        spelled_.Add(s.key, s.content);
-      range.second = static_cast<std::uint32_t>(spelled_.size());
-    }
-    for (std::uint32_t i = range.first; i < range.second; ++i) {
-      const PackedWords::Word s = spelled_[i];
-      wording.Add(s.key, s.flag);
-    }
+    add(w.doc_word == kNone ? lexicon_.Spellings(w.lower)
+                            : lexicon_.Spellings(w.lower, hashes_[w.doc_word]));
   }
 }
 

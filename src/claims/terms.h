@@ -91,7 +91,25 @@ class TermLexicon {
     std::string key;
     bool content = false;
   };
-  const std::vector<Spelling>& Spellings(std::string_view lower) const;
+  // Spellings' answer: size() keys, [i] each as a view (of the memo).
+  class Spelled {
+   public:
+    struct Key {
+      std::string_view key;
+      bool content = false;
+    };
+    std::size_t size() const { return many_ != nullptr ? many_->size() : 1; }
+    Key operator[](std::size_t i) const {
+      if (many_ == nullptr) return one_;
+      return {(*many_)[i].key, (*many_)[i].content};
+    }
+
+   private:
+    friend class TermLexicon;
+    Key one_;                                      // the one key (many_ null)
+    const std::vector<Spelling>* many_ = nullptr;  // else all of them
+  };
+  Spelled Spellings(std::string_view lower) const;
 
   // One word (lower case) to its spelling key / its term key ("" if dropped).
   std::string SpellingKey(std::string_view lower) const;
@@ -123,6 +141,10 @@ class TermLexicon {
   // Starts fetching the memo's slot of a word (hash = HashBytes of it) into
   // the cache, for a MemoKey soon after (ScannedText, a few words ahead).
   void PrefetchKey(std::uint64_t hash) const;
+  // Spellings with `hash` = HashBytes(lower) made by the caller, and the
+  // prefetch of its memo slot (as PrefetchKey: AddWording, a few words ahead).
+  Spelled Spellings(std::string_view lower, std::uint64_t hash) const;
+  void PrefetchSpellings(std::uint64_t hash) const;
 
   // Look-up tables, probed for every word (core/view_hash.h: never iterated).
   ViewSet stop_;
@@ -258,8 +280,7 @@ class ScannedText {
     return id != kNone && !not_[id];
   }
   // For each of Words(words, ·) in order: wording.Add(key, ContentTerm(key))
-  // (a direct quote's wording: ItemFeatures), a word of the text spelled
-  // once per text.
+  // (a direct quote's wording: ItemFeatures), from the lexicon's Spellings.
   void AddWording(const std::vector<Word>& words, PackedWords& wording);
   // How often the whole text uses each key (by id): ForEachTerm's count.
   std::vector<int> KeyUses() const;
@@ -299,12 +320,9 @@ class ScannedText {
   // holds 32 bits of the key's HashBytes and 1 + the id (0: empty).
   std::vector<std::uint64_t> key_slots_;   // key → id (keys_)
   std::vector<std::uint64_t> word_slots_;  // lower case → the first word of words_ with it
-  std::vector<std::uint32_t> first_of_;    // by word: the first word with its lower case
-  // AddWording's: by first word, its range in spelled_ ({kNone, 0}: not yet)
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> spelled_of_;
-  PackedWords spelled_;  // keys, flagged when a content term (one buffer: no string a key)
-  std::vector<RawWord> head_, tail_;  // WordsOf's words scanned again
-  std::vector<Word> out_;             // WordsOf's
+  std::vector<std::uint64_t> hashes_;      // by word of the text: HashBytes of its lower case
+  std::vector<RawWord> head_, tail_;       // WordsOf's words scanned again
+  std::vector<Word> out_;                  // WordsOf's
 };
 
 }  // namespace whosaid::claims

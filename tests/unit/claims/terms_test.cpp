@@ -159,10 +159,14 @@ TEST_SUITE("claims.terms") {
         {"isn't", "is not"},         {"marched", "marched*"}, {"the", "the"},
         {"organised", "organized*"}, {"84,000", "84,000*"},   {"", ""},
     };
-    auto show = [](const std::vector<TermLexicon::Spelling>& spellings) {
+    auto show = [](const auto& spellings) {
       std::string out;
-      for (const auto& s : spellings)
-        out += (out.empty() ? "" : " ") + s.key + (s.content ? "*" : "");
+      for (std::size_t i = 0; i < spellings.size(); ++i) {
+        const auto& s = spellings[i];
+        if (!out.empty()) out.push_back(' ');
+        out.append(s.key);
+        if (s.content) out.push_back('*');
+      }
       return out;
     };
     for (int pass = 0; pass < 2; ++pass) {  // the second from the thread's memo
@@ -179,6 +183,42 @@ TEST_SUITE("claims.terms") {
           expected.push_back({w.key, !term.empty() && term != TermLexicon::kNegation});
         }
         CHECK(show(Lexicon().Spellings(r.lower)) == show(expected));
+      }
+    }
+  }
+
+  TEST_CASE("Spellings: generated words, short and long, inline and kept aside, asked again") {
+    // (the memo holds a word of one key inline when the word and key fit in
+    // its slot, else aside; hundreds of words make it grow)
+    const std::vector<std::string> stems = {"march",  "neighbour", "organis", "defence", "colour",
+                                            "won't",  "we're",     "isn't",   "the",     "not",
+                                            "84,000", "war-torn",  "x",       ""};
+    const std::vector<std::string> ends = {"", "ed", "ing", "s", "'s", "ation", "-colour"};
+    std::vector<std::string> words;
+    for (int pad = 0; pad < 40; pad += 3) {
+      for (const std::string& stem : stems) {
+        for (const std::string& end : ends) words.push_back(std::string(pad, 'q') + stem + end);
+      }
+    }
+    auto show = [](const auto& spellings) {
+      std::string out;
+      for (std::size_t i = 0; i < spellings.size(); ++i) {
+        out.append(spellings[i].key);
+        out.append(spellings[i].content ? "*|" : "|");
+      }
+      return out;
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const std::string& w : words) {
+        CAPTURE(w);
+        std::vector<SpelledWord> spelled;
+        Lexicon().Spell({}, w, spelled);
+        std::vector<TermLexicon::Spelling> expected;
+        for (const SpelledWord& s : spelled) {
+          const std::string term = Lexicon().TermKey(s.key);
+          expected.push_back({s.key, !term.empty() && term != TermLexicon::kNegation});
+        }
+        CHECK(show(Lexicon().Spellings(w)) == show(expected));
       }
     }
   }
