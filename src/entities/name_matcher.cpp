@@ -588,13 +588,13 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
       continue;
     }
     keys.any_part = true;
-    bool open = !sp.MatchKeys(p.spelling, keys.target);
-    for (const auto& alt : p.alternatives) open = !sp.MatchKeys(alt.spelling, keys.target) || open;
-    keys.open = keys.open || open;
-    // The part's own keys: its spellings, the runs through it, its letter.
+    // The part's own keys: its spellings (targets too, made once), the runs
+    // through it, its letter.
     std::vector<std::uint64_t> mine;
     bool keyless = !sp.MatchKeys(p.spelling, mine);
     for (const auto& alt : p.alternatives) keyless = !sp.MatchKeys(alt.spelling, mine) || keyless;
+    keys.open = keys.open || keyless;  // (a target spelling without keys)
+    keys.target.insert(keys.target.end(), mine.begin(), mine.end());
     for (const Run& run : runs) {
       if (run.start > k || run.end < k) continue;
       mine.insert(mine.end(), run.keys.begin(), run.keys.end());

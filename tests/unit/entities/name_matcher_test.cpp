@@ -282,6 +282,19 @@ TEST_SUITE("entities.matcher") {
         const std::uint64_t bit = x.target[i] & x.target_mask;  // the filter lets it through
         CHECK(((x.target_bits[bit >> 6] >> (bit & 63)) & 1) == 1);
       }
+      // every spelling of a part that is not an initial gives its keys to
+      // the targets (made once for the part's own keys and the targets)
+      bool keyless = false;
+      for (const NamePart& p : c.parser().Parse(rows[a].name, rows[a].type).parts) {
+        if (p.initial) continue;
+        std::vector<std::uint64_t> spelled;
+        keyless = !c.spelling().MatchKeys(p.spelling, spelled) || keyless;
+        for (const auto& alt : p.alternatives)
+          keyless = !c.spelling().MatchKeys(alt.spelling, spelled) || keyless;
+        for (std::uint64_t key : spelled)
+          CHECK(std::binary_search(x.target.begin(), x.target.end(), key));
+      }
+      if (keyless) CHECK(x.open);
       CHECK(x.target_bits.size() * 64 == x.target_mask + 1);
       CHECK(x.target_bits.size() * 64 >= x.target.size() * 8);
       for (std::size_t b = 0; b < rows.size(); ++b) {
