@@ -2,15 +2,22 @@
 
 #include <algorithm>
 #include <functional>
+#include <string_view>
 
 #include "core/parallel.h"
 
 namespace whosaid::entities {
 namespace {
 
-// The type keeps persons and organisations in separate blocks.
-std::string Prefixed(const ParsedName& n, const char* kind, const std::string& body) {
-  return std::string(EntityTypeName(n.type)) + kind + body;
+// The type keeps persons and organisations in separate blocks: the type's
+// name, `kind` and the pieces of the body, in one string made at once.
+std::string Prefixed(const ParsedName& n, std::string_view kind, std::string_view body,
+                     std::string_view more = {}, std::string_view rest = {}) {
+  const std::string_view type = EntityTypeName(n.type);
+  std::string key;
+  key.reserve(type.size() + kind.size() + body.size() + more.size() + rest.size());
+  key.append(type).append(kind).append(body).append(more).append(rest);
+  return key;
 }
 
 // Blocking skeleton of a part written after another: an initial-vowel mark
@@ -59,9 +66,9 @@ void Blocker::PairKeys(const ParsedName& n, std::vector<std::string>& keys) cons
   if (top.size() > static_cast<std::size_t>(config_.key_parts)) top.resize(config_.key_parts);
   for (std::size_t x = 0; x < top.size(); ++x) {
     for (std::size_t y = x + 1; y < top.size(); ++y) {
-      std::string a = n.parts[top[x]].spelling.blocking, b = n.parts[top[y]].spelling.blocking;
+      std::string_view a = n.parts[top[x]].spelling.blocking, b = n.parts[top[y]].spelling.blocking;
       if (b < a) std::swap(a, b);
-      keys.push_back(Prefixed(n, "2:", a + "+" + b));
+      keys.push_back(Prefixed(n, "2:", a, "+", b));
     }
   }
 }
@@ -76,7 +83,8 @@ void Blocker::DeletionKeys(const ParsedName& n, std::vector<std::string>& keys) 
     const std::string& s = p.spelling.blocking;
     keys.push_back(Prefixed(n, "d:", s));
     for (std::size_t k = 0; k < s.size(); ++k) {
-      keys.push_back(Prefixed(n, "d:", s.substr(0, k) + s.substr(k + 1)));
+      const std::string_view v = s;
+      keys.push_back(Prefixed(n, "d:", v.substr(0, k), v.substr(k + 1)));
     }
   }
 }

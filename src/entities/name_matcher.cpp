@@ -538,6 +538,15 @@ void IndexTargets(NameKeys& keys) {
   for (std::uint64_t key : keys.target) ++keys.target_bucket[(key >> keys.target_shift) + 1];
   for (std::size_t b = 1; b < keys.target_bucket.size(); ++b)
     keys.target_bucket[b] += keys.target_bucket[b - 1];
+  // The filter: the low bits of each key (the directory reads the top ones).
+  unsigned filter = 6;
+  while (filter < 32 && (std::size_t{1} << filter) < keys.target.size() * 8) ++filter;
+  keys.target_mask = (std::uint64_t{1} << filter) - 1;
+  keys.target_bits.assign(std::size_t{1} << (filter - 6), 0);
+  for (std::uint64_t key : keys.target) {
+    const std::uint64_t bit = key & keys.target_mask;
+    keys.target_bits[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
 }
 
 }  // namespace
@@ -579,13 +588,13 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
       continue;
     }
     keys.any_part = true;
-    bool open = !sp.MatchKeys(p.spelling, keys.target);
-    for (const auto& alt : p.alternatives) open = !sp.MatchKeys(alt.spelling, keys.target) || open;
-    keys.open = keys.open || open;
-    // The part's own keys: its spellings, the runs through it, its letter.
+    // The part's own keys: its spellings (targets too, made once), the runs
+    // through it, its letter.
     std::vector<std::uint64_t> mine;
     bool keyless = !sp.MatchKeys(p.spelling, mine);
     for (const auto& alt : p.alternatives) keyless = !sp.MatchKeys(alt.spelling, mine) || keyless;
+    keys.open = keys.open || keyless;  // (a target spelling without keys)
+    keys.target.insert(keys.target.end(), mine.begin(), mine.end());
     for (const Run& run : runs) {
       if (run.start > k || run.end < k) continue;
       mine.insert(mine.end(), run.keys.begin(), run.keys.end());
@@ -630,8 +639,11 @@ bool Share(const std::uint64_t* a, const std::uint64_t* a_end, const std::uint64
   return false;
 }
 
-// Whether `key` is one of y's targets (its directory's bucket).
+// Whether `key` is one of y's targets: not when its bit of the filter is
+// clear (every target's bit is set), else its directory's bucket.
 bool Targets(const NameKeys& y, std::uint64_t key) {
+  const std::uint64_t bit = key & y.target_mask;
+  if (((y.target_bits[bit >> 6] >> (bit & 63)) & 1) == 0) return false;
   const std::size_t b = key >> y.target_shift;
   const std::uint64_t* t = y.target.data();
   for (std::uint32_t i = y.target_bucket[b], end = y.target_bucket[b + 1]; i < end; ++i) {

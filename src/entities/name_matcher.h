@@ -183,6 +183,12 @@ struct NameKeys {
   // `matchable` before it reads a bucket)
   std::vector<std::uint32_t> target_bucket;
   unsigned target_shift = 63;
+  // target's filter: bit (key & target_mask) of these words is set for
+  // every target key (eight or more bits a key, a power of two of them),
+  // so most keys that are no target are turned away by one bit, before the
+  // directory is read; made with the directory
+  std::vector<std::uint64_t> target_bits;
+  std::uint64_t target_mask = 0;
   bool open = false;  // some target spelling has no keys: anything may link
   // Per part that is not an initial and has keys (fewest keys first): its
   // keys, the run [part_begin[k], part_begin[k + 1]) of `own`.

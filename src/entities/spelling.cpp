@@ -1,6 +1,7 @@
 #include "entities/spelling.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <functional>
@@ -319,34 +320,51 @@ bool SpellingRules::MatchKeys(const Spelling& s, std::vector<std::uint64_t>& key
     if (static_cast<unsigned char>(c) >= 128) return false;  // (Distance masks such bytes)
   }
   // FNV-1a over a tag and the symbols (mapped: coarse classes) but the one
-  // at `skip`, then mixed (murmur3's finaliser); no string is built.
-  auto key = [&](char tag, const char* map, std::size_t skip) {
-    std::uint64_t h =
-        (14695981039346656037ull ^ static_cast<unsigned char>(tag)) * 1099511628211ull;
-    for (std::size_t k = 0; k < x.size(); ++k) {
-      if (k == skip) continue;
-      const auto c = static_cast<unsigned char>(x[k]);
-      h = (h ^ static_cast<unsigned char>(map ? map[c] : x[k])) * 1099511628211ull;
-    }
+  // at `skip`, then mixed (murmur3's finaliser); no string is built. The
+  // state after the symbols before `skip` is the same for every skip past
+  // them: made once per tag (Heads: head[k] after the tag and symbols
+  // [0, k)), each key then hashes only the symbols after its skip — the
+  // same value as hashing all but the skipped one in order.
+  constexpr std::uint64_t kPrime = 1099511628211ull;
+  const std::size_t n = x.size();
+  std::array<std::uint64_t, 65> small;
+  std::vector<std::uint64_t> large;  // (a longer skeleton)
+  std::uint64_t* head = small.data();
+  if (n + 1 > small.size()) {
+    large.resize(n + 1);
+    head = large.data();
+  }
+  auto symbol = [&](const char* map, std::size_t k) {
+    const auto c = static_cast<unsigned char>(x[k]);
+    return static_cast<unsigned char>(map ? map[c] : x[k]);
+  };
+  auto heads = [&](char tag, const char* map) {
+    head[0] = (14695981039346656037ull ^ static_cast<unsigned char>(tag)) * kPrime;
+    for (std::size_t k = 0; k < n; ++k) head[k + 1] = (head[k] ^ symbol(map, k)) * kPrime;
+  };
+  auto key = [&](const char* map, std::size_t skip) {  // (skip n: none)
+    std::uint64_t h = head[skip];
+    for (std::size_t k = skip + 1; k < n; ++k) h = (h ^ symbol(map, k)) * kPrime;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
     return h;
   };
-  const std::size_t none = x.size();
-  keys.push_back(key('e', nullptr, none));
+  heads('e', nullptr);
+  keys.push_back(key(nullptr, n));
   if (s.phonetic.size() > static_cast<std::size_t>(config_.max_compare_length)) return true;
-  for (std::size_t k = 0; k < x.size(); ++k) {
+  for (std::size_t k = 0; k < n; ++k) {
     if (k > 0 && x[k] == x[k - 1]) continue;  // (the same deletion)
-    keys.push_back(key('e', nullptr, k));
+    keys.push_back(key(nullptr, k));
   }
   const char* coarse = coarse_.data();
-  keys.push_back(key('c', coarse, none));
-  for (std::size_t k = 0; k < x.size(); ++k) {
+  heads('c', coarse);
+  keys.push_back(key(coarse, n));
+  for (std::size_t k = 0; k < n; ++k) {
     const auto c = static_cast<unsigned char>(x[k]);
     if (!droppable_[c]) continue;
     if (k > 0 && coarse_[c] == coarse_[static_cast<unsigned char>(x[k - 1])]) continue;  // (same)
-    keys.push_back(key('c', coarse, k));
+    keys.push_back(key(coarse, k));
   }
   return true;
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entities_fixture.h"
@@ -44,6 +45,74 @@ TEST_SUITE("entities.blocking") {
       CHECK(ShareKey(row.a, row.b));
     }
     CHECK_FALSE(ShareKey("Ibrahim Soomro", "Haseebullah Toorzai"));
+  }
+
+  // Keys builds each key in one string (the type, the kind, the pieces of
+  // the body): the same keys as concatenating std::strings, checked here
+  // against that plain construction for names with pair keys, deletion
+  // keys (a long rare part) and joined runs.
+  TEST_CASE("keys are the type, the kind and the body") {
+    const NameClusterer& c = testing::Clusterer();
+    const BlockingConfig& config = c.config().blocking;
+    Blocker blocker(config);
+    auto plain = [&](const ParsedName& n) {
+      std::vector<std::string> keys;
+      const std::string type = EntityTypeName(n.type);
+      auto tail = [](const std::string& b) { return !b.empty() && b[0] == '@' ? b.substr(1) : b; };
+      for (const NamePart& p : n.parts) {
+        if (p.initial || p.weight < config.single_key_min_weight) continue;
+        keys.push_back(type + "1:" + p.spelling.blocking);
+        for (const auto& alt : p.alternatives) {
+          if (!alt.weak) keys.push_back(type + "1:" + alt.spelling.blocking);
+        }
+        if (p.spelling.consonants < config.deletion_min_consonants) continue;
+        const std::string& b = p.spelling.blocking;
+        keys.push_back(type + "d:" + b);
+        for (std::size_t k = 0; k < b.size(); ++k)
+          keys.push_back(type + "d:" + (b.substr(0, k) + b.substr(k + 1)));
+      }
+      for (std::size_t k = 0; k + 1 < n.parts.size(); ++k) {
+        std::string joined = n.parts[k].spelling.blocking;
+        for (std::size_t e = k + 1; e < n.parts.size() && e < k + 3; ++e) {
+          if (n.parts[e].initial || n.parts[k].initial) break;
+          joined += tail(n.parts[e].spelling.blocking);
+          keys.push_back(type + "1:" + joined);
+        }
+      }
+      std::vector<std::string> pieces;  // every pair of parts: a superset of the heaviest's
+      for (const NamePart& p : n.parts) {
+        if (!p.initial && !p.spelling.blocking.empty()) pieces.push_back(p.spelling.blocking);
+      }
+      std::vector<std::string> pairs;
+      for (std::size_t x = 0; x < pieces.size(); ++x) {
+        for (std::size_t y = x + 1; y < pieces.size(); ++y) {
+          std::string a = pieces[x], b = pieces[y];
+          if (b < a) std::swap(a, b);
+          pairs.push_back(type + "2:" + (a + "+" + b));
+        }
+      }
+      return std::make_pair(keys, pairs);
+    };
+    int pair_keys = 0, deletion_keys = 0;
+    for (const char* name :
+         {"Hedayatullah Showarabani", "Jamil Khan Mohammadyari", "Muhammad Yasir Teir Beik",
+          "Khalid Mohd Turki Alqubaie", "Ministry of Foreign Affairs", "Mohadmmadyari"}) {
+      CAPTURE(name);
+      const ParsedName n = c.parser().Parse(name, EntityType::kUnknown);
+      const std::vector<std::string> got = blocker.Keys(n);
+      auto [keys, pairs] = plain(n);
+      for (const std::string& k : keys) CHECK(std::binary_search(got.begin(), got.end(), k));
+      for (const std::string& k : got) {
+        CAPTURE(k);
+        const bool pair = k.find("2:") != std::string::npos;
+        pair_keys += pair ? 1 : 0;
+        deletion_keys += k.find("d:") != std::string::npos ? 1 : 0;
+        const auto& from = pair ? pairs : keys;
+        CHECK(std::find(from.begin(), from.end(), k) != from.end());
+      }
+    }
+    CHECK(pair_keys > 3);
+    CHECK(deletion_keys > 5);
   }
 
   TEST_CASE("candidate pairs grow about linearly") {

@@ -225,7 +225,8 @@ TEST_SUITE("entities.matcher") {
   // the name has targets, else merges the sorted lists: either way exactly
   // "each keyed part shares a key with the targets", checked here against
   // a set, for names of one part to many (few targets and many), on both
-  // sides. The directory holds each target in the bucket of its top bits.
+  // sides. The directory holds each target in the bucket of its top bits;
+  // the filter in front of it has every target's bit set.
   TEST_CASE("MayRelateByKeys is the key test, by directory or merge") {
     const NameClusterer& c = testing::Clusterer();
     struct Row {
@@ -278,7 +279,24 @@ TEST_SUITE("entities.matcher") {
       for (std::size_t i = 0; i < x.target.size(); ++i) {
         const std::size_t b = x.target[i] >> x.target_shift;
         CHECK((x.target_bucket[b] <= i && i < x.target_bucket[b + 1]));
+        const std::uint64_t bit = x.target[i] & x.target_mask;  // the filter lets it through
+        CHECK(((x.target_bits[bit >> 6] >> (bit & 63)) & 1) == 1);
       }
+      // every spelling of a part that is not an initial gives its keys to
+      // the targets (made once for the part's own keys and the targets)
+      bool keyless = false;
+      for (const NamePart& p : c.parser().Parse(rows[a].name, rows[a].type).parts) {
+        if (p.initial) continue;
+        std::vector<std::uint64_t> spelled;
+        keyless = !c.spelling().MatchKeys(p.spelling, spelled) || keyless;
+        for (const auto& alt : p.alternatives)
+          keyless = !c.spelling().MatchKeys(alt.spelling, spelled) || keyless;
+        for (std::uint64_t key : spelled)
+          CHECK(std::binary_search(x.target.begin(), x.target.end(), key));
+      }
+      if (keyless) CHECK(x.open);
+      CHECK(x.target_bits.size() * 64 == x.target_mask + 1);
+      CHECK(x.target_bits.size() * 64 >= x.target.size() * 8);
       for (std::size_t b = 0; b < rows.size(); ++b) {
         const NameKeys& y = keys[b];
         CAPTURE(rows[b].name);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "entities/name_matcher.h"
@@ -243,6 +244,57 @@ TEST_SUITE("entities.spelling") {
       }
     }
     CHECK(matched > 20);  // pairs of different spellings
+  }
+
+  // MatchKeys hashes each key from the state shared by the symbols before
+  // its skip (made once per tag): the same values as FNV-1a over the tag and
+  // every symbol but the skipped one, then mixed. Checked on the "e:" keys
+  // (the whole skeleton, then each deletion but a repeated one's) of the
+  // rule files' spellings and of skeletons of 1 to 80 symbols (past the
+  // 64 the shared states are kept for on the stack).
+  TEST_CASE("MatchKeys: the keys are FNV-1a of the skeleton but one symbol") {
+    const SpellingRules& s = testing::Clusterer().spelling();
+    auto fnv = [](char tag, std::string_view x, std::size_t skip) {
+      std::uint64_t h =
+          (14695981039346656037ull ^ static_cast<unsigned char>(tag)) * 1099511628211ull;
+      for (std::size_t k = 0; k < x.size(); ++k) {
+        if (k != skip) h = (h ^ static_cast<unsigned char>(x[k])) * 1099511628211ull;
+      }
+      h ^= h >> 33;
+      h *= 0xff51afd7ed558ccdull;
+      h ^= h >> 33;
+      return h;
+    };
+    std::vector<std::string> words = {"a", "b", "showarabani", "mohammadyari", "abdulrahman"};
+    std::string longer;
+    for (int n = 1; n <= 80; ++n) {
+      longer += "bdfghklmnprstz"[(n * 7) % 14];
+      longer += "aeiou"[n % 5];
+      words.push_back(longer);
+    }
+    int checked = 0, long_checked = 0;
+    for (const Spelling& sp :
+         ExampleSpellings(words, {"names/letters.txt", "names/consonants.txt"})) {
+      CAPTURE(sp.phonetic);
+      std::vector<std::uint64_t> keys;
+      if (!s.MatchKeys(sp, keys)) continue;
+      std::string_view x = sp.blocking;
+      if (!sp.phonetic.empty() && IsVowel(sp.phonetic[0])) x.remove_prefix(1);
+      REQUIRE(!keys.empty());
+      CHECK(keys[0] == fnv('e', x, x.size()));
+      ++checked;
+      long_checked += x.size() > 64 ? 1 : 0;
+      if (keys.size() == 1) continue;  // (longer than max_compare_length: the skeleton alone)
+      std::size_t at = 1;
+      for (std::size_t k = 0; k < x.size(); ++k) {
+        if (k > 0 && x[k] == x[k - 1]) continue;
+        REQUIRE(at < keys.size());
+        CHECK(keys[at++] == fnv('e', x, k));
+      }
+      CHECK(keys.size() > at);  // then the coarse keys
+    }
+    CHECK(checked > 80);
+    CHECK(long_checked > 0);
   }
 
   TEST_CASE("skeletons and blocking classes") {
