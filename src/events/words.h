@@ -67,6 +67,8 @@ struct Word {
 class Words {
  public:
   Words() = default;
+  // Gives its storage to the thread's next ReadWords (words.cpp: Spare).
+  ~Words();
   Words(const Words&) = delete;
   Words& operator=(const Words&) = delete;
   Words(Words&&) = default;

@@ -652,10 +652,48 @@ struct SentenceSplitter {
 
 }  // namespace
 
+namespace {
+
+// The storage of the last Tokens a thread let go, reused by the thread's next
+// Tokenizer::Run: a document's tokens, their lower case and its offsets
+// were fresh allocations each, whose pages were first touched (and faulted
+// in) again. Only the capacity is reused: each is given back empty and
+// filled anew. Storage for more than kKeptTokens tokens is let go, so what
+// a thread keeps is bounded, not the largest document's.
+struct Spare {
+  std::vector<Token> tokens;
+  std::vector<std::size_t> lowered_at;
+  std::string lowered;
+};
+thread_local Spare spare;
+constexpr std::size_t kKeptTokens = std::size_t{1} << 15;
+
+// Keeps `from`'s storage in `to` when it is larger and within `limit`
+// elements (the smaller goes with `from`).
+template <class Container>
+void Keep(Container& from, Container& to, std::size_t limit) {
+  if (from.capacity() > to.capacity() && from.capacity() <= limit) {
+    from.clear();
+    to.swap(from);
+  }
+}
+
+}  // namespace
+
+Tokens::~Tokens() {
+  Keep(tokens, spare.tokens, kKeptTokens);
+  Keep(lowered_at, spare.lowered_at, kKeptTokens);
+  Keep(lowered, spare.lowered, kKeptTokens * 8);
+}
+
 Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& paragraphs,
                       const std::vector<std::size_t>& quote_marks,
                       const std::vector<Span>& quote_spans) const {
   Tokens out;
+  // (empty when kept: the spares are left empty)
+  out.tokens.swap(spare.tokens);
+  out.lowered_at.swap(spare.lowered_at);
+  out.lowered.swap(spare.lowered);
   out.tokens.reserve(text.size() / 5 + 8);
   out.lowered_at.reserve(text.size() / 5 + 9);
   // The tokens' lower case is written as each is made (Lexer::Run), one

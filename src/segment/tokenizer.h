@@ -55,6 +55,15 @@ struct Sentence {
 };
 
 struct Tokens {
+  Tokens() = default;
+  // Gives its storage (tokens, lowered, lowered_at) to the thread's next
+  // Tokenizer::Run (tokenizer.cpp: Spare); the answers never depend on it.
+  ~Tokens();
+  Tokens(const Tokens&) = default;
+  Tokens& operator=(const Tokens&) = default;
+  Tokens(Tokens&&) = default;
+  Tokens& operator=(Tokens&&) = default;
+
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   // Paragraph p covers tokens [paragraph_first[p], paragraph_first[p+1]).

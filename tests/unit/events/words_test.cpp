@@ -32,6 +32,46 @@ TEST_SUITE("events words") {
     }
   }
 
+  TEST_CASE("ReadWords on a thread's reused storage: the same words, no answer remembered") {
+    // (a Words gives its storage to the thread's next ReadWords: each row is
+    // read after the one before was let go, longer and shorter in turn, and
+    // compared with a read while another Words holds the storage)
+    const std::string texts[] = {
+        "Air strikes hit the border town, he said. In the wake of border areas attacks.",
+        "Short one.",
+        "\u00c9lodie said: \u201cNo.\u201d\nSecond paragraph, 6,000 people \u2014 U.S. aid, in "
+        "the wake of the border areas attacks, in the town; air strikes again.",
+        "",
+        "Air strikes.",
+    };
+    const events::EventLexicon& lex = testing::Lexicon();
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      const segment::Tokens tokens = testing::TokensOf(text);
+      {
+        const events::Words first = events::ReadWords(text, tokens);
+        // every word's context asked, so a memo left over would show below
+        for (std::size_t i = 0; i < first.size(); ++i) lex.Context(first.words, i, first.size());
+      }
+      const events::Words reused = events::ReadWords(text, tokens);
+      const events::Words fresh = events::ReadWords(text, tokens);  // (the spare is in `reused`)
+      REQUIRE(reused.size() == tokens.tokens.size());
+      REQUIRE(fresh.size() == reused.size());
+      CHECK(reused.sentences.size() == tokens.sentences.size());
+      for (std::size_t i = 0; i < reused.size(); ++i) {
+        CAPTURE(i);
+        CHECK(reused[i].span == fresh[i].span);
+        CHECK(reused[i].text == fresh[i].text);
+        CHECK(reused[i].lower == tokens.Lowered(i));
+        CHECK(reused[i].kind == fresh[i].kind);
+        CHECK(reused[i].cap == fresh[i].cap);
+        CHECK(reused[i].sentence == fresh[i].sentence);
+        CHECK(reused[i].paragraph == fresh[i].paragraph);
+        CHECK(reused[i].context.lexicon == 0);
+      }
+    }
+  }
+
   TEST_CASE("the lexicon's look-ups behind their filters: starts, triggers, context") {
     const events::Words w = testing::WordsOf("Air strikes hit the border town, he said.");
     const events::EventLexicon& lex = testing::Lexicon();

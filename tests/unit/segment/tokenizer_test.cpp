@@ -308,6 +308,46 @@ TEST_SUITE("segment") {
     CHECK(t.tokens.lowered.size() == t.tokens.lowered_at.back());
   }
 
+  TEST_CASE("Run on a thread's reused storage gives what a fresh run gives") {
+    // (a Tokens gives its storage to the thread's next Run: each text is
+    // tokenized after the one before was let go — longer and shorter texts
+    // in turn, one whose lower case is longer than it (İ) — and compared
+    // with a run made while the first holds the storage)
+    const std::string texts[] = {
+        "The \u00c9COLE in KIRU\u2019S Centre said: \u201cNO.\u201d \u00dcber-CAPS ok. Mr. "
+        "Smith left.\nA second paragraph, 6,000 people \u2014 U.S. aid, e.g. here.",
+        "Short.",
+        "\u0130\u0130\u0130 \u0130STANBUL \u0130zmir said it. \u0130\u0130 again.",
+        "",
+        "x",
+        "Long words: abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP and 12345678901234567890 "
+        "\u2018quoted\u2019 words, Afrin\u2019s, and the end.",
+    };
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      { const Tokenized first = Tokenize(text); }
+      const Tokenized reused = Tokenize(text);
+      const Tokenized fresh = Tokenize(text);  // (the spare is in `reused`)
+      REQUIRE(reused.tokens.tokens.size() == fresh.tokens.tokens.size());
+      for (std::size_t i = 0; i < fresh.tokens.tokens.size(); ++i) {
+        CAPTURE(i);
+        const Token &a = reused.tokens.tokens[i], &b = fresh.tokens.tokens[i];
+        CHECK(a.span == b.span);
+        CHECK(a.kind == b.kind);
+        CHECK(a.cap == b.cap);
+        CHECK(a.all_caps == b.all_caps);
+        CHECK(a.hyphen == b.hyphen);
+        CHECK(a.paragraph == b.paragraph);
+        CHECK(a.sentence == b.sentence);
+        CHECK(reused.tokens.Lowered(i) == Lower(reused.Word(i)));
+      }
+      CHECK(reused.tokens.lowered == fresh.tokens.lowered);
+      CHECK(reused.tokens.lowered_at == fresh.tokens.lowered_at);
+      CHECK(reused.tokens.paragraph_first == fresh.tokens.paragraph_first);
+      CHECK(reused.tokens.sentences.size() == fresh.tokens.sentences.size());
+    }
+  }
+
   // LowerPunctuation: a token of ASCII and U+2000–U+203F characters is
   // lowered without ICU; each such character alone, inside and after a
   // word, and bytes that only look like one, give ICU's lower case code
