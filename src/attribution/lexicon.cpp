@@ -1,7 +1,9 @@
 #include "attribution/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
+#include "core/diagnostic.h"
 #include "core/text.h"
 #include "segment/tokenizer.h"
 
@@ -161,6 +163,50 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   MakeFacts();
 }
 
+namespace {
+
+// The first min(8, size) bytes of a word as one number, zero padded: the
+// value memcpy of them into a zeroed uint64_t gives, read without touching
+// a byte past the word (two overlapping loads, as HashBytes reads its tail).
+// With the size, it tells apart any two words of up to eight bytes.
+std::uint64_t FactsHead(std::string_view w) {
+  const char* p = w.data();
+  const std::size_t n = w.size();
+  std::uint64_t head = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+  } else if (n >= 4) {  // bytes [0, 4) and [n - 4, n), the same bytes where they overlap
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    head = a | std::uint64_t{b} << (8 * (n - 4));
+  } else if (n > 0) {  // 0, n/2 and n-1 are every position
+    const auto at = [&](std::size_t k) {
+      return std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    };
+    head = at(0) | at(n / 2) | at(n - 1);
+  }
+  return head;
+}
+
+// The slot hash of a word of this head and size (words longer than eight
+// bytes sharing their first eight and their size share a chain: compared).
+std::uint64_t FactsMix(std::uint64_t head, std::size_t size) {
+  std::uint64_t h = (head ^ (size * 0xD6E8FEB86659FD93ull)) * 0x9E3779B97F4A7C15ull;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  return h ^ h >> 29;
+}
+
+bool SameFacts(const WordFacts& a, const WordFacts& b) {
+  return a.function == b.function && a.pronoun == b.pronoun && a.source == b.source &&
+         a.particle == b.particle && a.title == b.title && a.role == b.role &&
+         a.org_head == b.org_head && a.org_head_cap == b.org_head_cap && a.past == b.past &&
+         a.starts_cue == b.starts_cue && a.starts_nominal == b.starts_nominal;
+}
+
+}  // namespace
+
 // Every word some list of Facts holds (a title also with its full stop: IsTitle
 // takes "gen." for "gen"), with its facts asked of the functions themselves,
 // so Facts(w) gives their answers for a listed word, and none for any other
@@ -179,8 +225,15 @@ void Lexicon::MakeFacts() {
     add(w);
     keys.push_back(std::string(w) + ".");
   });
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (keys.size() >= UINT16_MAX) throw ConfigError("attribution lexicon: too many listed words");
+  std::size_t slots = 16;
+  while (slots < 2 * keys.size()) slots *= 2;
+  fact_slots_.assign(slots, FactSlot{});
+  fact_mask_ = slots - 1;
   for (const std::string& w : keys) {
-    if (facts_.Contains(w)) continue;
+    if (w.size() > UINT16_MAX) throw ConfigError("attribution lexicon: a listed word too long");
     WordFacts f;
     f.function = FunctionSymbol(w);
     f.pronoun = FindPronoun(w);
@@ -193,7 +246,16 @@ void Lexicon::MakeFacts() {
     f.past = IsIrregularPast(w);
     f.starts_cue = cue_index_.StartsWith(w);
     f.starts_nominal = nominal_index_.StartsWith(w);
-    facts_.Insert(w, f);
+    std::size_t value = 0;
+    while (value < fact_values_.size() && !SameFacts(fact_values_[value], f)) ++value;
+    if (value == fact_values_.size()) fact_values_.push_back(f);
+    const std::uint64_t head = FactsHead(w);
+    std::size_t i = FactsMix(head, w.size()) & fact_mask_;
+    while (fact_slots_[i].facts != 0) i = (i + 1) & fact_mask_;
+    fact_slots_[i] =
+        FactSlot{head, static_cast<std::uint32_t>(fact_keys_.size()),
+                 static_cast<std::uint16_t>(value + 1), static_cast<std::uint16_t>(w.size())};
+    fact_keys_.push_back(w);
   }
   number_facts_.function = alphabet_.sym.number;
 }
@@ -203,7 +265,24 @@ const WordFacts& Lexicon::Facts(std::string_view lower) const {
 }
 
 const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen) const {
-  if (const WordFacts* f = facts_.Find(lower)) return *f;
+  return Facts(lower, hyphen, FactsHash(lower));
+}
+
+std::uint64_t Lexicon::FactsHash(std::string_view lower) const {
+  return FactsMix(FactsHead(lower), lower.size());
+}
+
+const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64_t hash) const {
+  // (the table is never full: the probe meets an empty slot)
+  const std::uint64_t head = FactsHead(lower);
+  const std::size_t n = lower.size();
+  for (std::size_t i = hash & fact_mask_;; i = (i + 1) & fact_mask_) {
+    const FactSlot& s = fact_slots_[i];
+    if (s.facts == 0) break;
+    if (s.head == head && s.size == n &&
+        (n <= 8 || SameBytes(fact_keys_[s.key].data() + 8, lower.data() + 8, n - 8)))
+      return fact_values_[s.facts - 1];
+  }
   if (hyphen && NumberCompound(lower)) return number_facts_;
   return no_facts_;
 }

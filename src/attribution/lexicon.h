@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -155,6 +156,16 @@ class Lexicon {
   // (a word token's Token::hyphen): a word in no list without one is
   // answered after the look-up alone (only a number compound has one).
   const WordFacts& Facts(std::string_view lower, bool hyphen) const;
+  // Facts in steps, for a caller that looks up a run of words: a word's
+  // hash (FactsHash, a function of its bytes), its table slot fetched into
+  // the cache some words ahead (PrefetchFacts: a hint, no answer changes),
+  // then Facts with that hash — the same answer as Facts(lower, hyphen)
+  // when `hash` is FactsHash(lower) (with another hash it may miss).
+  std::uint64_t FactsHash(std::string_view lower) const;
+  void PrefetchFacts(std::uint64_t hash) const {
+    __builtin_prefetch(&fact_slots_[hash & fact_mask_]);
+  }
+  const WordFacts& Facts(std::string_view lower, bool hyphen, std::uint64_t hash) const;
 
   // The shape symbol of a cue, finite or -ing (shape_classes.txt cue.CLASS).
   char CueSymbol(const Cue& cue, bool participle) const;
@@ -194,9 +205,25 @@ class Lexicon {
   Map<bool> quantifiers_;  // word → plural
   Set members_;
   Set labels_;
-  // every word of the lists above (Facts); made last. Flat (core/flat_map.h):
-  // probed for every word token of every document.
-  FlatMap<WordFacts> facts_;
+  // Every word of the lists above (Facts); made last, probed for every word
+  // token of every document. Open addressing with linear probing over a
+  // power-of-two array of 16-byte slots, at most half full: a slot holds a
+  // listed word's first eight bytes (FactsHead), its length and the number
+  // of its facts among the distinct ones (fact_values_: a few hundred, all
+  // in cache). A word of up to eight bytes (most) is compared in its slot
+  // alone, so a look-up reads one cache line; a longer one compares its
+  // other bytes with fact_keys_ too. (A FlatMap read a slot, then a 72-byte
+  // entry elsewhere: two likely cache misses per word token.)
+  struct FactSlot {
+    std::uint64_t head = 0;   // FactsHead of the word
+    std::uint32_t key = 0;    // the word: fact_keys_[key]
+    std::uint16_t facts = 0;  // 1 + its index in fact_values_; 0: an empty slot
+    std::uint16_t size = 0;   // the word's length
+  };
+  std::vector<FactSlot> fact_slots_;
+  std::size_t fact_mask_ = 0;
+  std::vector<std::string> fact_keys_;
+  std::vector<WordFacts> fact_values_;
   WordFacts no_facts_;      // Facts of a word in no list
   WordFacts number_facts_;  // … of a number compound in no list ("twenty-six")
   ShapeAlphabet alphabet_;
