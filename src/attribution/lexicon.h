@@ -166,6 +166,17 @@ class Lexicon {
     __builtin_prefetch(&fact_slots_[hash & fact_mask_]);
   }
   const WordFacts& Facts(std::string_view lower, bool hyphen, std::uint64_t hash) const;
+  // The same, and in `word` the listed word's number for MatchCue (kNoWord
+  // when no list holds `lower`).
+  static constexpr std::uint32_t kNoWord = UINT32_MAX;
+  const WordFacts& Facts(std::string_view lower, bool hyphen, std::uint64_t hash,
+                         std::uint32_t& word) const;
+  // MatchCue(words) for a caller that has words[0]'s number from Facts (its
+  // phrases read from one flat list, no look-up of words[0]).
+  std::optional<PhraseMatch> MatchCue(std::uint32_t word,
+                                      const std::vector<std::string_view>& words) const;
+  // MatchCue({lower}) without building a vector: a one-word cue.
+  std::optional<PhraseMatch> MatchCueWord(std::string_view lower) const;
 
   // The shape symbol of a cue, finite or -ing (shape_classes.txt cue.CLASS).
   char CueSymbol(const Cue& cue, bool participle) const;
@@ -180,6 +191,9 @@ class Lexicon {
     bool participle = false;
   };
   void LoadCues(const rules::RuleFile& file);
+  void MakeCueLists();
+  std::optional<PhraseMatch> MatchCueAt(std::uint32_t word, const std::string_view* words,
+                                        std::size_t n) const;
   void MakeFacts();
   template <class V>
   using Map = ViewMap<V>;  // probed with a view (core/view_hash.h)
@@ -224,6 +238,20 @@ class Lexicon {
   std::size_t fact_mask_ = 0;
   std::vector<std::string> fact_keys_;
   std::vector<WordFacts> fact_values_;
+  // The cue phrases as cue_index_ holds them, by listed word: those starting
+  // with fact_keys_[w] are cue_phrases_[cue_at_[w], cue_at_[w + 1]), in
+  // cue_index_'s order (longest first, then as added), their words after
+  // the first in cue_rest_ from `rest` on. MatchCue(word, …) walks them as
+  // PhraseIndex::Longest walks its list: the same first match.
+  struct CuePhrase {
+    CueForm form;
+    std::uint32_t rest = 0;
+    std::uint32_t words = 0;
+  };
+  std::vector<std::pair<std::vector<std::string>, CueForm>> cue_forms_;  // as added (LoadCues)
+  std::vector<CuePhrase> cue_phrases_;
+  std::vector<std::string> cue_rest_;
+  std::vector<std::uint32_t> cue_at_;
   WordFacts no_facts_;      // Facts of a word in no list
   WordFacts number_facts_;  // … of a number compound in no list ("twenty-six")
   ShapeAlphabet alphabet_;

@@ -307,11 +307,13 @@ class Builder {
     // (a word token's lower case holds an ASCII '-' exactly when it is
     // Token::hyphen: no scan of it per word for the number compounds)
     // (FetchAhead(u.first) hashed it: u.first is a word token within kRing)
-    const WordFacts& facts = lexicon_.Facts(Lowered(u.first), t.hyphen, hashes_[u.first % kRing]);
+    std::uint32_t word = Lexicon::kNoWord;  // its number, for MatchCue
+    const WordFacts& facts =
+        lexicon_.Facts(Lowered(u.first), t.hyphen, hashes_[u.first % kRing], word);
     if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
       std::optional<PhraseMatch> cue;
-      if (facts.starts_cue) cue = lexicon_.MatchCue(words);
+      if (facts.starts_cue) cue = lexicon_.MatchCue(word, words);
       bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
       if (cue &&
           ((AfterDeterminer() && !count_subject) || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
@@ -434,7 +436,7 @@ class Builder {
     if (u.end < tokens_.size() && tokens_[u.end].kind == TokenKind::kWord &&
         tokens_[u.end].sentence == tokens_[u.first].sentence && !tokens_[u.end].cap) {
       std::string_view lower = Lowered(u.end);
-      return lexicon_.MatchCue({lower}).has_value() || lexicon_.FunctionSymbol(lower) == sym_.aux;
+      return lexicon_.MatchCueWord(lower).has_value() || lexicon_.FunctionSymbol(lower) == sym_.aux;
     }
     return true;
   }
@@ -470,7 +472,7 @@ class Builder {
     if (ends(w, en.past_ending) || w == en.past_say) return false;
     std::string_view n = Lowered(next);
     if (ends(n, en.past_ending)) return true;
-    auto then = lexicon_.MatchCue({n});
+    auto then = lexicon_.MatchCueWord(n);
     return then && !then->participle;
   }
 
