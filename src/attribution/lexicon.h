@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -161,7 +162,9 @@ class Lexicon {
   // the cache some words ahead (PrefetchFacts: a hint, no answer changes),
   // then Facts with that hash — the same answer as Facts(lower, hyphen)
   // when `hash` is FactsHash(lower) (with another hash it may miss).
-  std::uint64_t FactsHash(std::string_view lower) const;
+  std::uint64_t FactsHash(std::string_view lower) const {
+    return FactsMix(FactsHead(lower), lower.size());
+  }
   void PrefetchFacts(std::uint64_t hash) const {
     __builtin_prefetch(&fact_slots_[hash & fact_mask_]);
   }
@@ -228,6 +231,37 @@ class Lexicon {
   // alone, so a look-up reads one cache line; a longer one compares its
   // other bytes with fact_keys_ too. (A FlatMap read a slot, then a 72-byte
   // entry elsewhere: two likely cache misses per word token.)
+  // The first min(8, size) bytes of a word as one number, zero padded: the
+  // value memcpy of them into a zeroed uint64_t gives, read without touching
+  // a byte past the word (two overlapping loads, as HashBytes reads its
+  // tail). With the size, it tells apart any two words of up to eight bytes.
+  static std::uint64_t FactsHead(std::string_view w) {
+    const char* p = w.data();
+    const std::size_t n = w.size();
+    std::uint64_t head = 0;
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+    } else if (n >= 4) {  // bytes [0, 4) and [n - 4, n), the same bytes where they overlap
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      head = a | std::uint64_t{b} << (8 * (n - 4));
+    } else if (n > 0) {  // 0, n/2 and n-1 are every position
+      const auto at = [&](std::size_t k) {
+        return std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      };
+      head = at(0) | at(n / 2) | at(n - 1);
+    }
+    return head;
+  }
+  // The slot hash of a word of this head and size (words longer than eight
+  // bytes sharing their first eight and their size share a chain: compared).
+  static std::uint64_t FactsMix(std::uint64_t head, std::size_t size) {
+    std::uint64_t h = (head ^ (size * 0xD6E8FEB86659FD93ull)) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    return h ^ h >> 29;
+  }
   struct FactSlot {
     std::uint64_t head = 0;   // FactsHead of the word
     std::uint32_t key = 0;    // the word: fact_keys_[key]
