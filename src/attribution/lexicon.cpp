@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <tuple>
 
 #include "core/diagnostic.h"
 #include "core/text.h"
@@ -166,11 +168,13 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
 
 namespace {
 
-bool SameFacts(const WordFacts& a, const WordFacts& b) {
-  return a.function == b.function && a.pronoun == b.pronoun && a.source == b.source &&
-         a.particle == b.particle && a.title == b.title && a.role == b.role &&
-         a.org_head == b.org_head && a.org_head_cap == b.org_head_cap && a.past == b.past &&
-         a.starts_cue == b.starts_cue && a.starts_nominal == b.starts_nominal;
+// The facts as one sortable value: two facts are the same exactly when their
+// keys are (every field of WordFacts is in it).
+std::tuple<char, std::uintptr_t, int, int, unsigned> FactsKey(const WordFacts& f) {
+  const unsigned bits = f.title | f.role << 1 | f.org_head << 2 | f.org_head_cap << 3 |
+                        f.past << 4 | f.starts_cue << 5 | f.starts_nominal << 6;
+  return {f.function, reinterpret_cast<std::uintptr_t>(f.pronoun),
+          f.source ? static_cast<int>(*f.source) : -1, static_cast<int>(f.particle), bits};
 }
 
 }  // namespace
@@ -200,6 +204,7 @@ void Lexicon::MakeFacts() {
   while (slots < 2 * keys.size()) slots *= 2;
   fact_slots_.assign(slots, FactSlot{});
   fact_mask_ = slots - 1;
+  std::map<decltype(FactsKey(WordFacts{})), std::size_t> values;  // → its index in fact_values_
   for (const std::string& w : keys) {
     if (w.size() > UINT16_MAX) throw ConfigError("attribution lexicon: a listed word too long");
     WordFacts f;
@@ -214,8 +219,7 @@ void Lexicon::MakeFacts() {
     f.past = IsIrregularPast(w);
     f.starts_cue = cue_index_.StartsWith(w);
     f.starts_nominal = nominal_index_.StartsWith(w);
-    std::size_t value = 0;
-    while (value < fact_values_.size() && !SameFacts(fact_values_[value], f)) ++value;
+    const std::size_t value = values.emplace(FactsKey(f), fact_values_.size()).first->second;
     if (value == fact_values_.size()) fact_values_.push_back(f);
     const std::uint64_t head = FactsHead(w);
     std::size_t i = FactsMix(head, w.size()) & fact_mask_;
