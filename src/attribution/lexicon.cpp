@@ -1,7 +1,11 @@
 #include "attribution/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
+#include <map>
+#include <tuple>
 
+#include "core/diagnostic.h"
 #include "core/text.h"
 #include "segment/tokenizer.h"
 
@@ -88,6 +92,7 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
     for (const auto& form : SplitComma(f[3])) {
       std::vector<std::string> words = SplitWords(form);
       CueForm cue_form{cue.get(), EndsWithIng(words[0], english_)};
+      if (!words.empty()) cue_forms_.emplace_back(words, cue_form);
       cue_index_.Add(std::move(words), cue_form);
     }
     cues_.push_back(std::move(cue));
@@ -161,6 +166,19 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   MakeFacts();
 }
 
+namespace {
+
+// The facts as one sortable value: two facts are the same exactly when their
+// keys are (every field of WordFacts is in it).
+std::tuple<char, std::uintptr_t, int, int, unsigned> FactsKey(const WordFacts& f) {
+  const unsigned bits = f.title | f.role << 1 | f.org_head << 2 | f.org_head_cap << 3 |
+                        f.past << 4 | f.starts_cue << 5 | f.starts_nominal << 6;
+  return {f.function, reinterpret_cast<std::uintptr_t>(f.pronoun),
+          f.source ? static_cast<int>(*f.source) : -1, static_cast<int>(f.particle), bits};
+}
+
+}  // namespace
+
 // Every word some list of Facts holds (a title also with its full stop: IsTitle
 // takes "gen." for "gen"), with its facts asked of the functions themselves,
 // so Facts(w) gives their answers for a listed word, and none for any other
@@ -179,8 +197,16 @@ void Lexicon::MakeFacts() {
     add(w);
     keys.push_back(std::string(w) + ".");
   });
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (keys.size() >= UINT16_MAX) throw ConfigError("attribution lexicon: too many listed words");
+  std::size_t slots = 16;
+  while (slots < 2 * keys.size()) slots *= 2;
+  fact_slots_.assign(slots, FactSlot{});
+  fact_mask_ = slots - 1;
+  std::map<decltype(FactsKey(WordFacts{})), std::size_t> values;  // → its index in fact_values_
   for (const std::string& w : keys) {
-    if (facts_.Contains(w)) continue;
+    if (w.size() > UINT16_MAX) throw ConfigError("attribution lexicon: a listed word too long");
     WordFacts f;
     f.function = FunctionSymbol(w);
     f.pronoun = FindPronoun(w);
@@ -193,9 +219,45 @@ void Lexicon::MakeFacts() {
     f.past = IsIrregularPast(w);
     f.starts_cue = cue_index_.StartsWith(w);
     f.starts_nominal = nominal_index_.StartsWith(w);
-    facts_.Insert(w, f);
+    const std::size_t value = values.emplace(FactsKey(f), fact_values_.size()).first->second;
+    if (value == fact_values_.size()) fact_values_.push_back(f);
+    const std::uint64_t head = FactsHead(w);
+    std::size_t i = FactsMix(head, w.size()) & fact_mask_;
+    while (fact_slots_[i].facts != 0) i = (i + 1) & fact_mask_;
+    fact_slots_[i] =
+        FactSlot{head, static_cast<std::uint32_t>(fact_keys_.size()),
+                 static_cast<std::uint16_t>(value + 1), static_cast<std::uint16_t>(w.size())};
+    fact_keys_.push_back(w);
   }
   number_facts_.function = alphabet_.sym.number;
+  MakeCueLists();
+}
+
+// cue_index_'s lists, flat, by listed word (fact_keys_ holds every first
+// word of a cue): a list is PhraseIndex::Add's — longest first, phrases of
+// one length as added — which a stable sort by length makes.
+void Lexicon::MakeCueLists() {
+  std::vector<std::vector<std::size_t>> by_word(fact_keys_.size());
+  for (std::size_t k = 0; k < cue_forms_.size(); ++k) {
+    const std::string& first = cue_forms_[k].first[0];
+    const auto at = std::lower_bound(fact_keys_.begin(), fact_keys_.end(), first);
+    by_word[at - fact_keys_.begin()].push_back(k);  // (present: MakeFacts added it)
+  }
+  cue_at_.assign(1, 0);
+  for (auto& list : by_word) {
+    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+      return cue_forms_[a].first.size() > cue_forms_[b].first.size();
+    });
+    for (std::size_t k : list) {
+      const auto& [words, form] = cue_forms_[k];
+      cue_phrases_.push_back(CuePhrase{form, static_cast<std::uint32_t>(cue_rest_.size()),
+                                       static_cast<std::uint32_t>(words.size())});
+      cue_rest_.insert(cue_rest_.end(), words.begin() + 1, words.end());
+    }
+    cue_at_.push_back(static_cast<std::uint32_t>(cue_phrases_.size()));
+  }
+  cue_forms_.clear();
+  cue_forms_.shrink_to_fit();
 }
 
 const WordFacts& Lexicon::Facts(std::string_view lower) const {
@@ -203,7 +265,29 @@ const WordFacts& Lexicon::Facts(std::string_view lower) const {
 }
 
 const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen) const {
-  if (const WordFacts* f = facts_.Find(lower)) return *f;
+  return Facts(lower, hyphen, FactsHash(lower));
+}
+
+const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64_t hash) const {
+  std::uint32_t word;
+  return Facts(lower, hyphen, hash, word);
+}
+
+const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64_t hash,
+                                std::uint32_t& word) const {
+  // (the table is never full: the probe meets an empty slot)
+  const std::uint64_t head = FactsHead(lower);
+  const std::size_t n = lower.size();
+  for (std::size_t i = hash & fact_mask_;; i = (i + 1) & fact_mask_) {
+    const FactSlot& s = fact_slots_[i];
+    if (s.facts == 0) break;
+    if (s.head == head && s.size == n &&
+        (n <= 8 || SameBytes(fact_keys_[s.key].data() + 8, lower.data() + 8, n - 8))) {
+      word = s.key;
+      return fact_values_[s.facts - 1];
+    }
+  }
+  word = kNoWord;
   if (hyphen && NumberCompound(lower)) return number_facts_;
   return no_facts_;
 }
@@ -220,6 +304,34 @@ std::optional<PhraseMatch> Lexicon::MatchCue(const std::vector<std::string_view>
   auto hit = cue_index_.Longest(0, words.size(), WordAt{words});
   if (!hit.value) return std::nullopt;
   return PhraseMatch{hit.value->cue, hit.length, hit.value->participle};
+}
+
+std::optional<PhraseMatch> Lexicon::MatchCue(std::uint32_t word,
+                                             const std::vector<std::string_view>& words) const {
+  return MatchCueAt(word, words.data(), words.size());
+}
+
+std::optional<PhraseMatch> Lexicon::MatchCueWord(std::string_view lower) const {
+  std::uint32_t word;
+  Facts(lower, false, FactsHash(lower), word);
+  return MatchCueAt(word, &lower, 1);
+}
+
+std::optional<PhraseMatch> Lexicon::MatchCueAt(std::uint32_t word, const std::string_view* words,
+                                               std::size_t n) const {
+  // (no listed word starts no cue: every cue's first word is listed)
+  if (word == kNoWord || n == 0) return std::nullopt;
+  for (std::uint32_t k = cue_at_[word]; k < cue_at_[word + 1]; ++k) {
+    const CuePhrase& p = cue_phrases_[k];
+    if (p.words > n) continue;
+    bool ok = true;
+    for (std::size_t j = 1; ok && j < p.words; ++j) {
+      const std::string& w = cue_rest_[p.rest + j - 1];
+      ok = words[j].size() == w.size() && SameBytes(words[j].data(), w.data(), w.size());
+    }
+    if (ok) return PhraseMatch{p.form.cue, p.words, p.form.participle};
+  }
+  return std::nullopt;
 }
 
 std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) const {

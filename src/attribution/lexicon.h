@@ -13,6 +13,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -155,6 +157,29 @@ class Lexicon {
   // (a word token's Token::hyphen): a word in no list without one is
   // answered after the look-up alone (only a number compound has one).
   const WordFacts& Facts(std::string_view lower, bool hyphen) const;
+  // Facts in steps, for a caller that looks up a run of words: a word's
+  // hash (FactsHash, a function of its bytes), its table slot fetched into
+  // the cache some words ahead (PrefetchFacts: a hint, no answer changes),
+  // then Facts with that hash — the same answer as Facts(lower, hyphen)
+  // when `hash` is FactsHash(lower) (with another hash it may miss).
+  std::uint64_t FactsHash(std::string_view lower) const {
+    return FactsMix(FactsHead(lower), lower.size());
+  }
+  void PrefetchFacts(std::uint64_t hash) const {
+    __builtin_prefetch(&fact_slots_[hash & fact_mask_]);
+  }
+  const WordFacts& Facts(std::string_view lower, bool hyphen, std::uint64_t hash) const;
+  // The same, and in `word` the listed word's number for MatchCue (kNoWord
+  // when no list holds `lower`).
+  static constexpr std::uint32_t kNoWord = UINT32_MAX;
+  const WordFacts& Facts(std::string_view lower, bool hyphen, std::uint64_t hash,
+                         std::uint32_t& word) const;
+  // MatchCue(words) for a caller that has words[0]'s number from Facts (its
+  // phrases read from one flat list, no look-up of words[0]).
+  std::optional<PhraseMatch> MatchCue(std::uint32_t word,
+                                      const std::vector<std::string_view>& words) const;
+  // MatchCue({lower}) without building a vector: a one-word cue.
+  std::optional<PhraseMatch> MatchCueWord(std::string_view lower) const;
 
   // The shape symbol of a cue, finite or -ing (shape_classes.txt cue.CLASS).
   char CueSymbol(const Cue& cue, bool participle) const;
@@ -169,6 +194,9 @@ class Lexicon {
     bool participle = false;
   };
   void LoadCues(const rules::RuleFile& file);
+  void MakeCueLists();
+  std::optional<PhraseMatch> MatchCueAt(std::uint32_t word, const std::string_view* words,
+                                        std::size_t n) const;
   void MakeFacts();
   template <class V>
   using Map = ViewMap<V>;  // probed with a view (core/view_hash.h)
@@ -194,9 +222,70 @@ class Lexicon {
   Map<bool> quantifiers_;  // word → plural
   Set members_;
   Set labels_;
-  // every word of the lists above (Facts); made last. Flat (core/flat_map.h):
-  // probed for every word token of every document.
-  FlatMap<WordFacts> facts_;
+  // Every word of the lists above (Facts); made last, probed for every word
+  // token of every document. Open addressing with linear probing over a
+  // power-of-two array of 16-byte slots, at most half full: a slot holds a
+  // listed word's first eight bytes (FactsHead), its length and the number
+  // of its facts among the distinct ones (fact_values_: a few hundred, all
+  // in cache). A word of up to eight bytes (most) is compared in its slot
+  // alone, so a look-up reads one cache line; a longer one compares its
+  // other bytes with fact_keys_ too. (A FlatMap read a slot, then a 72-byte
+  // entry elsewhere: two likely cache misses per word token.)
+  // The first min(8, size) bytes of a word as one number, zero padded: the
+  // value memcpy of them into a zeroed uint64_t gives, read without touching
+  // a byte past the word (two overlapping loads, as HashBytes reads its
+  // tail). With the size, it tells apart any two words of up to eight bytes.
+  static std::uint64_t FactsHead(std::string_view w) {
+    const char* p = w.data();
+    const std::size_t n = w.size();
+    std::uint64_t head = 0;
+    if (n >= 8) {
+      std::memcpy(&head, p, 8);
+    } else if (n >= 4) {  // bytes [0, 4) and [n - 4, n), the same bytes where they overlap
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      head = a | std::uint64_t{b} << (8 * (n - 4));
+    } else if (n > 0) {  // 0, n/2 and n-1 are every position
+      const auto at = [&](std::size_t k) {
+        return std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      };
+      head = at(0) | at(n / 2) | at(n - 1);
+    }
+    return head;
+  }
+  // The slot hash of a word of this head and size (words longer than eight
+  // bytes sharing their first eight and their size share a chain: compared).
+  static std::uint64_t FactsMix(std::uint64_t head, std::size_t size) {
+    std::uint64_t h = (head ^ (size * 0xD6E8FEB86659FD93ull)) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    return h ^ h >> 29;
+  }
+  struct FactSlot {
+    std::uint64_t head = 0;   // FactsHead of the word
+    std::uint32_t key = 0;    // the word: fact_keys_[key]
+    std::uint16_t facts = 0;  // 1 + its index in fact_values_; 0: an empty slot
+    std::uint16_t size = 0;   // the word's length
+  };
+  std::vector<FactSlot> fact_slots_;
+  std::size_t fact_mask_ = 0;
+  std::vector<std::string> fact_keys_;
+  std::vector<WordFacts> fact_values_;
+  // The cue phrases as cue_index_ holds them, by listed word: those starting
+  // with fact_keys_[w] are cue_phrases_[cue_at_[w], cue_at_[w + 1]), in
+  // cue_index_'s order (longest first, then as added), their words after
+  // the first in cue_rest_ from `rest` on. MatchCue(word, …) walks them as
+  // PhraseIndex::Longest walks its list: the same first match.
+  struct CuePhrase {
+    CueForm form;
+    std::uint32_t rest = 0;
+    std::uint32_t words = 0;
+  };
+  std::vector<std::pair<std::vector<std::string>, CueForm>> cue_forms_;  // as added (LoadCues)
+  std::vector<CuePhrase> cue_phrases_;
+  std::vector<std::string> cue_rest_;
+  std::vector<std::uint32_t> cue_at_;
   WordFacts no_facts_;      // Facts of a word in no list
   WordFacts number_facts_;  // … of a number compound in no list ("twenty-six")
   ShapeAlphabet alphabet_;

@@ -1,6 +1,9 @@
 #include "attribution/shape.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "core/text.h"
 #include "segment/title_case.h"
@@ -132,6 +135,7 @@ class Builder {
         }
       } else {
         u.end = i + 1;
+        FetchAhead(i);
         Classify(u);
         if (u.symbol == sym_.possessive && ApostropheInName(u.first)) {
           shape_.units.back().end = u.end;  // Shia' al-Kaabi: one name word
@@ -152,6 +156,25 @@ class Builder {
   }
 
   std::string_view Lowered(std::size_t i) const { return all_.Lowered(i); }
+
+  // Before token i is classified: the word tokens of [i, i + kAhead) hashed
+  // (Lexicon::FactsHash, kept in hashes_ by token number mod kRing) and their
+  // facts' slots fetched, once each; i only grows. The facts table is
+  // read for every word token, each a likely cache miss when asked cold;
+  // the fetch changes no answer (a word fetched and never asked — a quotation
+  // skipped past — costs its hash alone).
+  static constexpr std::size_t kAhead = 8;
+  static constexpr std::size_t kRing = 16;  // > kAhead: token i's hash is kept until it is asked
+  void FetchAhead(std::size_t i) {
+    if (fetched_ < i) fetched_ = i;
+    const std::size_t stop = std::min(tokens_.size(), i + kAhead);
+    for (; fetched_ < stop; ++fetched_) {
+      if (tokens_[fetched_].kind != TokenKind::kWord) continue;
+      const std::uint64_t h = lexicon_.FactsHash(Lowered(fetched_));
+      hashes_[fetched_ % kRing] = h;
+      lexicon_.PrefetchFacts(h);
+    }
+  }
 
   // A transcript turn ("WALLACE: …"): the label becomes a name unit and the
   // colon a unit of its own, before the quotation's words; the opening mark
@@ -283,11 +306,14 @@ class Builder {
     const bool initial = t.cap && SentenceInitial(u.first);
     // (a word token's lower case holds an ASCII '-' exactly when it is
     // Token::hyphen: no scan of it per word for the number compounds)
-    const WordFacts& facts = lexicon_.Facts(Lowered(u.first), t.hyphen);
+    // (FetchAhead(u.first) hashed it: u.first is a word token within kRing)
+    std::uint32_t word = Lexicon::kNoWord;  // its number, for MatchCue
+    const WordFacts& facts =
+        lexicon_.Facts(Lowered(u.first), t.hyphen, hashes_[u.first % kRing], word);
     if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
       std::optional<PhraseMatch> cue;
-      if (facts.starts_cue) cue = lexicon_.MatchCue(words);
+      if (facts.starts_cue) cue = lexicon_.MatchCue(word, words);
       bool count_subject = cue && QuantifierSubject(words[0], cue->participle);
       if (cue &&
           ((AfterDeterminer() && !count_subject) || AfterSpeechVerb() || BeforeVerb(u.first, *cue)))
@@ -410,7 +436,7 @@ class Builder {
     if (u.end < tokens_.size() && tokens_[u.end].kind == TokenKind::kWord &&
         tokens_[u.end].sentence == tokens_[u.first].sentence && !tokens_[u.end].cap) {
       std::string_view lower = Lowered(u.end);
-      return lexicon_.MatchCue({lower}).has_value() || lexicon_.FunctionSymbol(lower) == sym_.aux;
+      return lexicon_.MatchCueWord(lower).has_value() || lexicon_.FunctionSymbol(lower) == sym_.aux;
     }
     return true;
   }
@@ -446,7 +472,7 @@ class Builder {
     if (ends(w, en.past_ending) || w == en.past_say) return false;
     std::string_view n = Lowered(next);
     if (ends(n, en.past_ending)) return true;
-    auto then = lexicon_.MatchCue({n});
+    auto then = lexicon_.MatchCueWord(n);
     return then && !then->participle;
   }
 
@@ -564,7 +590,9 @@ class Builder {
   const segment::Tokens& all_;  // tokens_ and their lower case (Tokens::Lowered)
   const std::vector<Token>& tokens_;
   const std::vector<quotes::Quotation>& quotations_;
-  std::vector<std::string_view> lowers_;  // LowerWords' result
+  std::vector<std::string_view> lowers_;       // LowerWords' result
+  std::array<std::uint64_t, kRing> hashes_{};  // FetchAhead's, by token mod kRing
+  std::size_t fetched_ = 0;                    // FetchAhead has seen the tokens before this
   std::size_t run_ = 0;
   std::vector<bool> title_case_;  // by paragraph
   Shape shape_;

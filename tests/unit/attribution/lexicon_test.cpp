@@ -174,6 +174,143 @@ TEST_SUITE("attribution") {
     CHECK(lex.Facts("bin").particle == Particle::kBoth);
   }
 
+  TEST_CASE("Facts: the packed table answers as the lists, for every listed word and its kin") {
+    const Lexicon& lex = TheLexicon();
+    // every word of the rule files Facts reads, and words near them: cut,
+    // grown, a byte changed before, at and past the eighth (the table
+    // compares a word's first eight bytes in its slot, the rest apart)
+    std::vector<std::string> words = {"",
+                                      "a",
+                                      "ab",
+                                      "abc",
+                                      "abcd",
+                                      "abcdefgh",
+                                      "abcdefghi",
+                                      std::string(40, 'x'),
+                                      std::string("a\0b", 3)};
+    for (const char* file :
+         {"words.txt", "roles.txt", "titles.txt", "org_heads.txt", "pronouns.txt", "sources.txt",
+          "particles.txt", "cues.txt", "nominal_cues.txt", "portfolios.txt"}) {
+      for (const auto& line : testing::Rules().File(file).lines()) {
+        std::string w;
+        for (char c : line.text + " ") {
+          if (c == ' ' || c == '|' || c == ',' || c == '\t') {
+            if (!w.empty()) words.push_back(segment::Lower(w));
+            w.clear();
+          } else {
+            w += c;
+          }
+        }
+      }
+    }
+    const std::size_t listed = words.size();
+    for (std::size_t k = 0; k < listed; ++k) {
+      const std::string w = words[k];
+      words.push_back(w + ".");
+      words.push_back(w + "s");
+      words.push_back(w + "-six");
+      if (!w.empty()) words.push_back(w.substr(0, w.size() - 1));
+      for (std::size_t at : {std::size_t{0}, std::size_t{3}, std::size_t{7}, std::size_t{8},
+                             std::size_t{11}, w.size() - 1}) {
+        if (at >= w.size()) continue;
+        std::string v = w;
+        v[at] = static_cast<char>(v[at] ^ 1);
+        words.push_back(v);
+      }
+    }
+    CHECK(words.size() > 5000);
+    std::size_t found = 0;
+    for (const std::string& w : words) {
+      CAPTURE(w);
+      const bool hyphen = w.find('-') != std::string::npos;
+      const WordFacts& f = lex.Facts(w);
+      CHECK(&f == &lex.Facts(w, hyphen, lex.FactsHash(w)));
+      CHECK(&f == &lex.Facts(w, hyphen));
+      CHECK(f.function == lex.FunctionSymbol(w));
+      CHECK(f.pronoun == lex.FindPronoun(w));
+      CHECK(f.source == lex.SourceType(w));
+      CHECK(f.particle == lex.NameParticle(w));
+      CHECK(f.title == lex.IsTitle(w));
+      CHECK(f.role == lex.IsRole(w));
+      CHECK(f.org_head == lex.IsOrgHead(w, false));
+      CHECK(f.org_head_cap == lex.IsOrgHead(w, true));
+      CHECK(f.past == lex.IsIrregularPast(w));
+      if (!f.starts_cue) CHECK_FALSE(lex.MatchCue({w}).has_value());
+      if (!f.starts_nominal) CHECK(lex.MatchNominal({w}) == 0);
+      found += f.function || f.pronoun || f.title || f.role || f.starts_cue;
+    }
+    CHECK(found > 1000);
+  }
+
+  TEST_CASE("MatchCue by the word's number answers as the phrase index, on every cue form") {
+    const Lexicon& lex = TheLexicon();
+    // every cue form's words, then each form cut short, followed by another
+    // form's words, and with its last word changed
+    std::vector<std::vector<std::string>> forms;
+    for (const auto& line : testing::Rules().File("cues.txt").lines()) {
+      const auto f = rules::RuleFile::Fields(line);
+      REQUIRE(f.size() == 4);
+      std::string form;
+      for (char c : f[3] + ",") {
+        if (c != ',') {
+          form += c;
+          continue;
+        }
+        std::vector<std::string> words;
+        std::istringstream in(form);
+        for (std::string w; in >> w;) words.push_back(segment::Lower(w));
+        if (!words.empty()) forms.push_back(words);
+        form.clear();
+      }
+    }
+    REQUIRE(forms.size() > 500);
+    std::vector<std::vector<std::string>> seqs;
+    for (std::size_t k = 0; k < forms.size(); ++k) {
+      const auto& f = forms[k];
+      seqs.push_back(f);
+      for (std::size_t n = 1; n < f.size(); ++n) seqs.emplace_back(f.begin(), f.begin() + n);
+      auto more = f;
+      const auto& next = forms[(k * 7 + 1) % forms.size()];
+      more.insert(more.end(), next.begin(), next.end());
+      seqs.push_back(more);
+      more = f;
+      more.push_back("that");
+      seqs.push_back(more);
+      more = f;
+      more.back() += "x";
+      seqs.push_back(more);
+    }
+    seqs.push_back({});
+    seqs.push_back({"zzqx", "out"});
+    std::size_t matched = 0;
+    for (const auto& seq : seqs) {
+      std::vector<std::string_view> words(seq.begin(), seq.end());
+      CAPTURE(seq.size());
+      CAPTURE(seq.empty() ? std::string() : seq[0]);
+      const auto slow = lex.MatchCue(words);
+      std::uint32_t word = Lexicon::kNoWord;
+      if (!words.empty()) lex.Facts(words[0], false, lex.FactsHash(words[0]), word);
+      const auto fast = lex.MatchCue(word, words);
+      REQUIRE(slow.has_value() == fast.has_value());
+      if (!slow) continue;
+      ++matched;
+      CHECK(slow->cue == fast->cue);
+      CHECK(slow->words == fast->words);
+      CHECK(slow->participle == fast->participle);
+      const auto one = lex.MatchCue(std::vector<std::string_view>{words[0]});
+      const auto one_fast = lex.MatchCueWord(words[0]);
+      REQUIRE(one.has_value() == one_fast.has_value());
+      if (one) {
+        CHECK(one->cue == one_fast->cue);
+        CHECK(one->participle == one_fast->participle);
+      }
+    }
+    CHECK(matched > 1000);
+    CHECK_FALSE(lex.MatchCueWord("zzqx").has_value());
+    CHECK(lex.MatchCueWord("said")->cue ==
+          lex.MatchCue(std::vector<std::string_view>{"said"})->cue);
+  }
+
   TEST_CASE("MatchNominal: the first-two-words test answers as the phrases do") {
     const Lexicon& lex = TheLexicon();
     const std::string long_word(70, 'x');  // a pair too long for the test's buffer
