@@ -493,10 +493,14 @@ std::string Factored(const std::vector<std::string>& runs) {
   return out;
 }
 
-std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
-  std::vector<const Part*> seq;
-  const auto cue = CuePart(parsed, seq);
-  if (cue == seq.end()) return "";
+// Reads a cue lead back over the parts [begin, end) of a sequence (CueLead):
+// `alternatives` holds the runs read so far, nearest the cue last, and is
+// extended by each part read; `says` is set once a part read may not match
+// empty. False when the reading stopped inside [begin, end) (nothing before
+// it may be read), true when every part was read.
+bool ReadLeadBack(const std::string& pattern, std::vector<const Part*>::const_iterator begin,
+                  std::vector<const Part*>::const_iterator end,
+                  std::vector<std::string>& alternatives, bool& says) {
   std::bitset<256> printable;
   for (int c = 0x20; c < 0x7F; ++c) printable.set(static_cast<std::size_t>(c));
   // The symbols a part takes, when it is one atom or a group of one-atom
@@ -508,9 +512,7 @@ std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
       if (alt.size() != 1 || !Plain(alt[0]) || !AtomMembers(pattern, alt[0], out)) return false;
     return true;
   };
-  std::vector<std::string> alternatives{""};  // the runs read so far, nearest the cue last
-  bool says = false;                          // a part read may not match empty
-  for (auto at = cue; at != seq.begin();) {
+  for (auto at = end; at != begin;) {
     const Part& part = **--at;
     if (part.open == "(?=" || part.open == "(?!" || part.open == "(?<!") continue;
     std::bitset<256> members;
@@ -520,23 +522,42 @@ std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
       if (!Plain(part) || part.alternatives.size() != 1 || part.alternatives[0].size() != 1 ||
           !Plain(part.alternatives[0][0]) ||
           !AtomMembers(pattern, part.alternatives[0][0], members))
-        break;
+        return false;
       least = most = 1;
     } else if (!members_of(part, members) || most > kCueLeadMostRepeats) {
       // a group of longer alternatives ("(?:e(?:y|Dk))?"): each run it may take
       std::vector<std::string> runs;
-      if (part.open.empty() || !RunsOf(pattern, part, kCueLeadMostAlternatives, runs) ||
-          alternatives.size() * runs.size() > kCueLeadMostAlternatives)
-        break;
-      std::vector<std::string> longer;
-      for (const std::string& run : alternatives)
-        for (const std::string& r : runs) longer.push_back(r + run);
-      alternatives = std::move(longer);
-      says = says || std::find(runs.begin(), runs.end(), "") == runs.end();
-      continue;
+      if (!part.open.empty() && RunsOf(pattern, part, kCueLeadMostAlternatives, runs) &&
+          alternatives.size() * runs.size() <= kCueLeadMostAlternatives) {
+        std::vector<std::string> longer;
+        for (const std::string& run : alternatives)
+          for (const std::string& r : runs) longer.push_back(r + run);
+        alternatives = std::move(longer);
+        says = says || std::find(runs.begin(), runs.end(), "") == runs.end();
+        continue;
+      }
+      // a plain group some alternative of which is not read whole
+      // ("(?:(?<=[|/,])@NPx|j)"): each alternative read back as far as it
+      // goes (the runs it ends with: "[x]", "[j]"), and the lead stops here
+      if (part.open.empty() || part.lookaround || !Plain(part)) return false;
+      std::vector<std::string> ends;  // of every alternative
+      bool all_say = true;
+      for (const auto& alt : part.alternatives) {
+        std::vector<const Part*> parts;
+        Open(alt, parts);
+        std::vector<std::string> read = alternatives;
+        bool alt_says = false;
+        ReadLeadBack(pattern, parts.cbegin(), parts.cend(), read, alt_says);
+        all_say = all_say && alt_says;
+        ends.insert(ends.end(), read.begin(), read.end());
+        if (ends.size() > kCueLeadMostAlternatives) return false;
+      }
+      alternatives = std::move(ends);
+      says = says || all_say;
+      return false;
     }
-    if (members.none() || (members & ~printable).any()) break;
-    if (alternatives.size() * (most - least + 1) > kCueLeadMostAlternatives) break;
+    if (members.none() || (members & ~printable).any()) return false;
+    if (alternatives.size() * (most - least + 1) > kCueLeadMostAlternatives) return false;
     const std::string one = ClassText(members);
     std::vector<std::string> longer;
     for (const std::string& run : alternatives) {
@@ -549,8 +570,18 @@ std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
     }
     alternatives = std::move(longer);
     says = says || least > 0;
-    if (behind) break;
+    if (behind) return false;
   }
+  return true;
+}
+
+std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
+  std::vector<const Part*> seq;
+  const auto cue = CuePart(parsed, seq);
+  if (cue == seq.end()) return "";
+  std::vector<std::string> alternatives{""};  // the runs read so far, nearest the cue last
+  bool says = false;                          // a part read may not match empty
+  ReadLeadBack(pattern, seq.cbegin(), cue, alternatives, says);
   if (!says) return "";
   return "(?<=" + Factored(alternatives) + ")";
 }

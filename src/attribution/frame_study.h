@@ -80,7 +80,11 @@ inline constexpr std::size_t kCueLeadMostAlternatives = 64;
 // a lookahead or a negative lookbehind among them
 // takes no symbol and is passed over (leaving its condition out only admits
 // more); a lookbehind of one literal or class is the lead's last part, one
-// symbol. It stops at the first other part, and before a part that would make
+// symbol. A plain group (no repeat, no lookaround) some alternative of which
+// is not read whole is read alternative by alternative, each back as far as
+// it goes (the runs it must end with), and is the lead's last part:
+// "(?:(?<=[|/,])@NP x|(?<=w)x{1,2})" → "[x]", "[w][x]", "[w][x][x]". It
+// stops at the first other part, and before a part that would make
 // more than kCueLeadMostAlternatives alternatives. "" when there is none or
 // every part read may match empty (the lead would say nothing). The runs
 // of one length are one alternative of the lookbehind, their common

@@ -122,8 +122,15 @@ TEST_SUITE("attribution") {
         // one that may match empty says nothing alone; a lookbehind, '.' or a long repeat
         // in it ends the lead
         {"(?:ab|c)?(?<cue>V)", ""},
-        {"x(?:a(?<=a)b|c)(?<cue>V)", ""},
         {"x(?:a.|c)(?<cue>V)", ""},
+        // a plain group some alternative of which is not read whole: each alternative as far
+        // as it goes, a lookbehind of one class its last part; the lead stops at the group
+        {"x(?:a(?<=a)b|c)(?<cue>V)", "(?<=[c]|[a][b])"},
+        {"(?:(?<=[|/])|(?<=[|/,])j|(?<=[kN])j|(?<=[|/,])(?:D?N+)x|(?<=w)x{1,2})(?<spk>)(?<cue>V)",
+         "(?<=(?:[\\/\\|]|[x])|(?:[\\,\\/\\|][j]|[Nk][j]|[w][x])|[w][x][x])"},
+        // (and says nothing when one alternative reads no symbol)
+        {"(?:(?<=[|/,])(?:D?N+)|j)(?<cue>V)", ""},
+        {"(?:.x|j)?(?<cue>V)", ""},
         {"x(?:a{4}|c)(?<cue>V)", ""},
         {"x(?:ab|c){4}(?<cue>V)", ""},
         // no plain cue group at the top: none
@@ -156,6 +163,12 @@ TEST_SUITE("attribution") {
         {"(?<=[|/])(?<spk>N+)[^|/]{0,40}?a[xyz]{0,3}(?:e(?:y{1,2}|N#?|Dk)[xyz]{0,2}(?=[VBTLC]))?"
          "(?<![z])(?<cue>[VB])(?<content>[DdN][^|/]{1,40}?)(?=[.]?[|/])",
          "/NkaVDkk./NkaxeyVDk./NkayyeDkxVNk./NkaeN#BDk./NkVDk./", true},
+        // the opening of asked_object of frames.txt (@NP shortened): the lead reads each
+        // alternative back as far as it goes
+        {"(?:(?<=[|/])|(?<=[|/,])j|(?<=[kNRGOPpQqWV])j|(?<=[|/,])(?:[Dd]?N{1,5}(?:[ofe]N+)?|P)"
+         "x{1,2}|(?<=w)x{1,2})(?<spk>)(?<cue>V)(?<content>(?=[DdNPp#kgQqW])[^,|/]{1,80}?)"
+         "(?=,|[.]?[|/])",
+         "/VDkk,NVPxkk./jVeDRhPxk,NVPk./DNxxVDk./NeNxVNk,kwxVPk./kkjVNk./PxVpk./", true},
     };
     for (const auto& row : rows) {
       CAPTURE(row.pattern);
