@@ -275,10 +275,15 @@ const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64
 
 const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64_t hash,
                                 std::uint32_t& word) const {
+  return Facts(lower, hyphen, Probe{FactsHead(lower), hash}, word);
+}
+
+const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, Probe probe,
+                                std::uint32_t& word) const {
   // (the table is never full: the probe meets an empty slot)
-  const std::uint64_t head = FactsHead(lower);
+  const std::uint64_t head = probe.head;
   const std::size_t n = lower.size();
-  for (std::size_t i = hash & fact_mask_;; i = (i + 1) & fact_mask_) {
+  for (std::size_t i = probe.hash & fact_mask_;; i = (i + 1) & fact_mask_) {
     const FactSlot& s = fact_slots_[i];
     if (s.facts == 0) break;
     if (s.head == head && s.size == n &&
