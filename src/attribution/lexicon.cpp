@@ -209,7 +209,8 @@ void Lexicon::MakeFacts() {
     if (w.size() > UINT16_MAX) throw ConfigError("attribution lexicon: a listed word too long");
     WordFacts f;
     f.function = FunctionSymbol(w);
-    f.pronoun = FindPronoun(w);
+    const auto pronoun = pronouns_.find(w);  // (not FindPronoun: it reads these facts)
+    f.pronoun = pronoun == pronouns_.end() ? nullptr : &pronoun->second;
     f.source = SourceType(w);
     f.particle = NameParticle(w);
     f.title = IsTitle(w);
@@ -369,9 +370,12 @@ bool Lexicon::NumberCompound(std::string_view lower) const {
   return word_lists_.IsNumberCompound(lower);
 }
 
+// The facts' pronoun (MakeFacts took it from pronouns_ for every word it
+// holds, so the same pointer): one probe of the packed table, not a
+// ViewMap's. With no hyphen named, a word no list holds has no facts and a
+// number compound's facts hold no pronoun either.
 const Pronoun* Lexicon::FindPronoun(std::string_view lower) const {
-  auto it = pronouns_.find(lower);
-  return it == pronouns_.end() ? nullptr : &it->second;
+  return Facts(lower, false).pronoun;
 }
 
 Particle Lexicon::NameParticle(std::string_view lower) const {
