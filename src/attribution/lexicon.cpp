@@ -209,7 +209,8 @@ void Lexicon::MakeFacts() {
     if (w.size() > UINT16_MAX) throw ConfigError("attribution lexicon: a listed word too long");
     WordFacts f;
     f.function = FunctionSymbol(w);
-    f.pronoun = FindPronoun(w);
+    const auto pronoun = pronouns_.find(w);  // (not FindPronoun: it reads these facts)
+    f.pronoun = pronoun == pronouns_.end() ? nullptr : &pronoun->second;
     f.source = SourceType(w);
     f.particle = NameParticle(w);
     f.title = IsTitle(w);
@@ -275,10 +276,15 @@ const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64
 
 const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64_t hash,
                                 std::uint32_t& word) const {
+  return Facts(lower, hyphen, Probe{FactsHead(lower), hash}, word);
+}
+
+const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, Probe probe,
+                                std::uint32_t& word) const {
   // (the table is never full: the probe meets an empty slot)
-  const std::uint64_t head = FactsHead(lower);
+  const std::uint64_t head = probe.head;
   const std::size_t n = lower.size();
-  for (std::size_t i = hash & fact_mask_;; i = (i + 1) & fact_mask_) {
+  for (std::size_t i = probe.hash & fact_mask_;; i = (i + 1) & fact_mask_) {
     const FactSlot& s = fact_slots_[i];
     if (s.facts == 0) break;
     if (s.head == head && s.size == n &&
@@ -364,9 +370,12 @@ bool Lexicon::NumberCompound(std::string_view lower) const {
   return word_lists_.IsNumberCompound(lower);
 }
 
+// The facts' pronoun (MakeFacts took it from pronouns_ for every word it
+// holds, so the same pointer): one probe of the packed table, not a
+// ViewMap's. With no hyphen named, a word no list holds has no facts and a
+// number compound's facts hold no pronoun either.
 const Pronoun* Lexicon::FindPronoun(std::string_view lower) const {
-  auto it = pronouns_.find(lower);
-  return it == pronouns_.end() ? nullptr : &it->second;
+  return Facts(lower, false).pronoun;
 }
 
 Particle Lexicon::NameParticle(std::string_view lower) const {

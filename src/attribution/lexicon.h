@@ -174,6 +174,34 @@ class Lexicon {
   static constexpr std::uint32_t kNoWord = UINT32_MAX;
   const WordFacts& Facts(std::string_view lower, bool hyphen, std::uint64_t hash,
                          std::uint32_t& word) const;
+  // A word's head (its first eight bytes, FactsHead) and hash (FactsHash),
+  // made once by a caller that looks up a run of words and kept until its
+  // Facts: the hash to prefetch with, both to probe with (no second reading
+  // of the word's bytes).
+  struct Probe {
+    std::uint64_t head = 0;
+    std::uint64_t hash = 0;
+  };
+  static Probe ProbeOf(std::string_view lower) {
+    const std::uint64_t head = FactsHead(lower);
+    return Probe{head, FactsMix(head, lower.size())};
+  }
+  // ProbeOf(lower) for a word whose bytes lie in a buffer readable up to
+  // `end` (end >= lower's end): when eight bytes from the word's start lie
+  // in it, its head is one load masked to the word's size — the same zero
+  // padded number FactsHead makes (both read the bytes little-endian, as
+  // memcpy into a uint64_t does on the targets we build for).
+  static Probe ProbeIn(std::string_view lower, const char* end) {
+    const std::size_t n = lower.size();
+    if (end - lower.data() < 8) return ProbeOf(lower);
+    std::uint64_t head;
+    std::memcpy(&head, lower.data(), 8);
+    head &= n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+    return Probe{head, FactsMix(head, n)};
+  }
+  // Facts(lower, hyphen, probe.hash, word) for probe == ProbeOf(lower).
+  const WordFacts& Facts(std::string_view lower, bool hyphen, Probe probe,
+                         std::uint32_t& word) const;
   // MatchCue(words) for a caller that has words[0]'s number from Facts (its
   // phrases read from one flat list, no look-up of words[0]).
   std::optional<PhraseMatch> MatchCue(std::uint32_t word,

@@ -158,22 +158,31 @@ class Builder {
   std::string_view Lowered(std::size_t i) const { return all_.Lowered(i); }
 
   // Before token i is classified: the word tokens of [i, i + kAhead) hashed
-  // (Lexicon::FactsHash, kept in hashes_ by token number mod kRing) and their
+  // (Lexicon::ProbeIn, kept in probes_ by token number mod kRing) and their
   // facts' slots fetched, once each; i only grows. The facts table is
   // read for every word token, each a likely cache miss when asked cold;
   // the fetch changes no answer (a word fetched and never asked — a quotation
   // skipped past — costs its hash alone).
   static constexpr std::size_t kAhead = 8;
   static constexpr std::size_t kRing = 16;  // > kAhead: token i's hash is kept until it is asked
+  // (Locals, not members, in the loop: a store to probes_ could otherwise
+  // alias fetched_ and the vectors' pointers, read again every token.)
   void FetchAhead(std::size_t i) {
-    if (fetched_ < i) fetched_ = i;
+    std::size_t k = std::max(fetched_, i);
     const std::size_t stop = std::min(tokens_.size(), i + kAhead);
-    for (; fetched_ < stop; ++fetched_) {
-      if (tokens_[fetched_].kind != TokenKind::kWord) continue;
-      const std::uint64_t h = lexicon_.FactsHash(Lowered(fetched_));
-      hashes_[fetched_ % kRing] = h;
-      lexicon_.PrefetchFacts(h);
+    if (k >= stop) return;
+    const Token* tokens = tokens_.data();
+    const char* lowered = all_.lowered.data();
+    const char* end = lowered + all_.lowered.size();
+    const std::size_t* at = all_.lowered_at.data();
+    for (; k < stop; ++k) {
+      if (tokens[k].kind != TokenKind::kWord) continue;
+      const std::string_view w(lowered + at[k], at[k + 1] - at[k]);  // Lowered(k)
+      const Lexicon::Probe p = Lexicon::ProbeIn(w, end);
+      probes_[k % kRing] = p;
+      lexicon_.PrefetchFacts(p.hash);
     }
+    fetched_ = k;
   }
 
   // A transcript turn ("WALLACE: …"): the label becomes a name unit and the
@@ -309,7 +318,7 @@ class Builder {
     // (FetchAhead(u.first) hashed it: u.first is a word token within kRing)
     std::uint32_t word = Lexicon::kNoWord;  // its number, for MatchCue
     const WordFacts& facts =
-        lexicon_.Facts(Lowered(u.first), t.hyphen, hashes_[u.first % kRing], word);
+        lexicon_.Facts(Lowered(u.first), t.hyphen, probes_[u.first % kRing], word);
     if ((!t.cap || initial) && (facts.starts_cue || facts.starts_nominal)) {
       const auto& words = LowerWords(u.first, config_.max_cue_words);
       std::optional<PhraseMatch> cue;
@@ -590,9 +599,9 @@ class Builder {
   const segment::Tokens& all_;  // tokens_ and their lower case (Tokens::Lowered)
   const std::vector<Token>& tokens_;
   const std::vector<quotes::Quotation>& quotations_;
-  std::vector<std::string_view> lowers_;       // LowerWords' result
-  std::array<std::uint64_t, kRing> hashes_{};  // FetchAhead's, by token mod kRing
-  std::size_t fetched_ = 0;                    // FetchAhead has seen the tokens before this
+  std::vector<std::string_view> lowers_;        // LowerWords' result
+  std::array<Lexicon::Probe, kRing> probes_{};  // FetchAhead's, by token mod kRing
+  std::size_t fetched_ = 0;                     // FetchAhead has seen the tokens before this
   std::size_t run_ = 0;
   std::vector<bool> title_case_;  // by paragraph
   Shape shape_;

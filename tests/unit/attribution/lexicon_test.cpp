@@ -226,6 +226,21 @@ TEST_SUITE("attribution") {
       const WordFacts& f = lex.Facts(w);
       CHECK(&f == &lex.Facts(w, hyphen, lex.FactsHash(w)));
       CHECK(&f == &lex.Facts(w, hyphen));
+      {  // the probe made once (ProbeIn: read in a longer buffer, or at its end)
+        const Lexicon::Probe p = Lexicon::ProbeOf(w);
+        CHECK(p.hash == lex.FactsHash(w));
+        const std::string buffer = w + "zzzzzzzz";
+        for (std::size_t end : {w.size(), w.size() + 1, w.size() + 7, buffer.size()}) {
+          const Lexicon::Probe q =
+              Lexicon::ProbeIn(std::string_view(buffer).substr(0, w.size()), buffer.data() + end);
+          CHECK(q.head == p.head);
+          CHECK(q.hash == p.hash);
+        }
+        std::uint32_t word = 0, word2 = 1;
+        CHECK(&f == &lex.Facts(w, hyphen, p, word));
+        lex.Facts(w, hyphen, p.hash, word2);
+        CHECK(word == word2);
+      }
       CHECK(f.function == lex.FunctionSymbol(w));
       CHECK(f.pronoun == lex.FindPronoun(w));
       CHECK(f.source == lex.SourceType(w));
