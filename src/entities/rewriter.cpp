@@ -43,6 +43,11 @@ Rewriter::Rewriter(const rules::RuleFile& file, Fields fields) {
     std::string where = file.path() + ":" + std::to_string(line.line);
     rules_.push_back({Regex(f[0], where), f[1], scope});
   }
+  for (const Scope wanted : {Scope::kPerson, Scope::kOrg, Scope::kAll}) {
+    for (std::size_t i = 0; i < rules_.size(); ++i)
+      if (Covers(rules_[i].scope, wanted))
+        in_scope_[static_cast<int>(wanted)].push_back(static_cast<std::uint32_t>(i));
+  }
 }
 
 // The replacement with $1 … $9 filled in, appended to `out`.
@@ -72,13 +77,11 @@ struct Rewriter::Work {
 
 // In place: most rules match nothing in a given name, and then nothing is
 // copied (Apply runs every rule over every word of every name parsed).
-// `bytes` is Regex::BytesOf(text), kept so when the text changes: a rule
-// whose pattern cannot match those bytes costs a few word operations, not a
-// pass over the text (MayMatchBytes, the test FindAll would make first).
-// The matches are FindAll's: every non-overlapping one, left to right
-// (Regex::NextStart). Returns whether the text changed.
+// `bytes` is Regex::BytesOf(text), kept so when the text changes. The
+// caller has made MayMatchBytes(bytes) true (the test FindAll would make
+// first). The matches are FindAll's: every non-overlapping one, left to
+// right (Regex::NextStart). Returns whether the text changed.
 bool Rewriter::ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& bytes, Work& work) {
-  if (!rule.pattern.MayMatchBytes(bytes)) return false;
   std::string& out = work.out;
   std::size_t start = 0, at = 0;
   bool any = false;
@@ -102,8 +105,12 @@ std::string Rewriter::Apply(std::string_view text, Scope scope) const {
   thread_local Work work;
   std::string s(text);
   Regex::ByteSet bytes = Regex::BytesOf(s);
-  for (const Rule& rule : rules_) {
-    if (Covers(rule.scope, scope)) ApplyOne(rule, s, bytes, work);
+  // a rule whose pattern cannot match the text's bytes costs a few word
+  // operations (MayMatchBytes), not a pass over the text: most rules for
+  // most texts (Spell: a hundred rules per name word)
+  for (const std::uint32_t i : in_scope_[static_cast<int>(scope)]) {
+    const Rule& rule = rules_[i];
+    if (rule.pattern.MayMatchBytes(bytes)) ApplyOne(rule, s, bytes, work);
   }
   return s;
 }

@@ -16,6 +16,7 @@
 //   letters.Apply("qasim", Scope::kAll);   // "kasim"
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,9 @@ class Rewriter {
   static bool ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& bytes, Work& work);
 
   std::vector<Rule> rules_;
+  // For each Scope (its number), the indices in rules_ of the rules that
+  // cover it, in order: Apply walks only those (every rule for kAll).
+  std::vector<std::uint32_t> in_scope_[3];
 };
 
 }  // namespace whosaid::entities
