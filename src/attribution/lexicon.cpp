@@ -91,8 +91,9 @@ void Lexicon::LoadCues(const rules::RuleFile& file) {
     }
     for (const auto& form : SplitComma(f[3])) {
       std::vector<std::string> words = SplitWords(form);
+      if (words.empty()) throw file.Error(line, "a cue form without a word");
       CueForm cue_form{cue.get(), EndsWithIng(words[0], english_)};
-      if (!words.empty()) cue_forms_.emplace_back(words, cue_form);
+      cue_forms_.emplace_back(words, cue_form);
       cue_index_.Add(std::move(words), cue_form);
     }
     cues_.push_back(std::move(cue));

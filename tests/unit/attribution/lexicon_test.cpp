@@ -423,27 +423,38 @@ TEST_SUITE("attribution") {
   }
 
   TEST_CASE("a broken cue line names the file and line") {
+    struct Row {
+      const char* line;
+      const char* message;
+    };
+    const Row rows[] = {
+        {"shout | yell | - | shout, shouts", "unknown cue class 'yell'"},
+        {"shout | say | - | shout, \t, shouts", "a cue form without a word"},
+    };
     auto dir = std::filesystem::temp_directory_path() / "whosaid_bad_rules";
-    std::filesystem::create_directories(dir);
-    for (const auto& [name, file] : testing::Rules().files()) {
-      std::filesystem::create_directories((dir / name).parent_path());
-      std::filesystem::copy_file(file.path(), dir / name,
-                                 std::filesystem::copy_options::overwrite_existing);
+    for (const Row& r : rows) {
+      CAPTURE(r.line);
+      std::filesystem::create_directories(dir);
+      for (const auto& [name, file] : testing::Rules().files()) {
+        std::filesystem::create_directories((dir / name).parent_path());
+        std::filesystem::copy_file(file.path(), dir / name,
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+      {
+        std::ofstream out(dir / "cues.txt", std::ios::app);
+        out << r.line << "\n";
+      }
+      auto rules = rules::RuleSet::Load(dir);
+      try {
+        Lexicon bad(*rules);
+        FAIL("expected a ConfigError");
+      } catch (const ConfigError& e) {
+        std::string what = e.what();
+        CHECK(what.find("cues.txt:") != std::string::npos);
+        CHECK(what.find(r.message) != std::string::npos);
+      }
+      std::filesystem::remove_all(dir);
     }
-    {
-      std::ofstream out(dir / "cues.txt", std::ios::app);
-      out << "shout | yell | - | shout, shouts\n";
-    }
-    auto rules = rules::RuleSet::Load(dir);
-    try {
-      Lexicon bad(*rules);
-      FAIL("expected a ConfigError");
-    } catch (const ConfigError& e) {
-      std::string what = e.what();
-      CHECK(what.find("cues.txt:") != std::string::npos);
-      CHECK(what.find("unknown cue class 'yell'") != std::string::npos);
-    }
-    std::filesystem::remove_all(dir);
   }
 }
 
