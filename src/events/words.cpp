@@ -1,5 +1,6 @@
 #include "events/words.h"
 
+#include "core/spare_storage.h"
 #include "core/text.h"  // SplitWords
 
 namespace whosaid::events {
@@ -21,14 +22,8 @@ constexpr std::size_t kKeptWords = std::size_t{1} << 15;
 }  // namespace
 
 Words::~Words() {
-  if (words.capacity() > spare.words.capacity() && words.capacity() <= kKeptWords) {
-    words.clear();
-    spare.words.swap(words);  // (the smaller spare goes with this Words)
-  }
-  if (buffer_.capacity() > spare.buffer.capacity() && buffer_.capacity() <= kKeptWords * 8) {
-    buffer_.clear();
-    spare.buffer.swap(buffer_);
-  }
+  KeepStorage(words, spare.words, kKeptWords);
+  KeepStorage(buffer_, spare.buffer, kKeptWords * 8);
 }
 
 Words ReadWords(std::string_view text, const segment::Tokens& tokens) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/spare_storage.h"
 #include "core/text.h"
 
 namespace whosaid::segment {
@@ -668,22 +669,12 @@ struct Spare {
 thread_local Spare spare;
 constexpr std::size_t kKeptTokens = std::size_t{1} << 15;
 
-// Keeps `from`'s storage in `to` when it is larger and within `limit`
-// elements (the smaller goes with `from`).
-template <class Container>
-void Keep(Container& from, Container& to, std::size_t limit) {
-  if (from.capacity() > to.capacity() && from.capacity() <= limit) {
-    from.clear();
-    to.swap(from);
-  }
-}
-
 }  // namespace
 
 Tokens::~Tokens() {
-  Keep(tokens, spare.tokens, kKeptTokens);
-  Keep(lowered_at, spare.lowered_at, kKeptTokens);
-  Keep(lowered, spare.lowered, kKeptTokens * 8);
+  KeepStorage(tokens, spare.tokens, kKeptTokens);
+  KeepStorage(lowered_at, spare.lowered_at, kKeptTokens);
+  KeepStorage(lowered, spare.lowered, kKeptTokens * 8);
 }
 
 Tokens Tokenizer::Run(std::string_view text, const std::vector<Paragraph>& paragraphs,
