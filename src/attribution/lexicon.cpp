@@ -280,23 +280,12 @@ const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, std::uint64
   return Facts(lower, hyphen, Probe{FactsHead(lower), hash}, word);
 }
 
-const WordFacts& Lexicon::Facts(std::string_view lower, bool hyphen, Probe probe,
-                                std::uint32_t& word) const {
-  // (the table is never full: the probe meets an empty slot)
-  const std::uint64_t head = probe.head;
-  const std::size_t n = lower.size();
-  for (std::size_t i = probe.hash & fact_mask_;; i = (i + 1) & fact_mask_) {
-    const FactSlot& s = fact_slots_[i];
-    if (s.facts == 0) break;
-    if (s.head == head && s.size == n &&
-        (n <= 8 || SameBytes(fact_keys_[s.key].data() + 8, lower.data() + 8, n - 8))) {
-      word = s.key;
-      return fact_values_[s.facts - 1];
-    }
-  }
-  word = kNoWord;
-  if (hyphen && NumberCompound(lower)) return number_facts_;
-  return no_facts_;
+bool Lexicon::SameTail(std::uint32_t key, std::string_view lower) const {
+  return SameBytes(fact_keys_[key].data() + 8, lower.data() + 8, lower.size() - 8);
+}
+
+const WordFacts& Lexicon::UnlistedHyphenated(std::string_view lower) const {
+  return NumberCompound(lower) ? number_facts_ : no_facts_;
 }
 
 namespace {

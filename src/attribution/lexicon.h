@@ -200,8 +200,25 @@ class Lexicon {
     return Probe{head, FactsMix(head, n)};
   }
   // Facts(lower, hyphen, probe.hash, word) for probe == ProbeOf(lower).
+  // (Inline, with its rare steps out of line — a listed word of more than
+  // eight bytes, a hyphenated word no list holds: the shape builder asks it
+  // of every word token, and the call's register saves cost a third of it.)
   const WordFacts& Facts(std::string_view lower, bool hyphen, Probe probe,
-                         std::uint32_t& word) const;
+                         std::uint32_t& word) const {
+    // (the table is never full: the probe meets an empty slot)
+    const FactSlot* slots = fact_slots_.data();
+    const std::size_t n = lower.size();
+    for (std::size_t i = probe.hash & fact_mask_;; i = (i + 1) & fact_mask_) {
+      const FactSlot& s = slots[i];
+      if (s.facts == 0) break;
+      if (s.head == probe.head && s.size == n && (n <= 8 || SameTail(s.key, lower))) {
+        word = s.key;
+        return fact_values_[s.facts - 1];
+      }
+    }
+    word = kNoWord;
+    return hyphen ? UnlistedHyphenated(lower) : no_facts_;
+  }
   // MatchCue(words) for a caller that has words[0]'s number from Facts (its
   // phrases read from one flat list, no look-up of words[0]).
   std::optional<PhraseMatch> MatchCue(std::uint32_t word,
@@ -296,6 +313,10 @@ class Lexicon {
     std::uint16_t facts = 0;  // 1 + its index in fact_values_; 0: an empty slot
     std::uint16_t size = 0;   // the word's length
   };
+  // fact_keys_[key]'s bytes after the first eight are `lower`'s (same size, > 8).
+  bool SameTail(std::uint32_t key, std::string_view lower) const;
+  // The facts of a word no list holds, with an ASCII '-' (a number compound's or none).
+  const WordFacts& UnlistedHyphenated(std::string_view lower) const;
   std::vector<FactSlot> fact_slots_;
   std::size_t fact_mask_ = 0;
   std::vector<std::string> fact_keys_;

@@ -304,9 +304,12 @@ class Builder {
       case TokenKind::kQuote:
         u.symbol = sym_.other;
         return;
-      case TokenKind::kPunct:
-        u.symbol = PunctSymbol(text::At(text_, t.span.begin), sym_);
+      case TokenKind::kPunct: {
+        // (an ASCII first byte is its character: text::At's answer, without the call)
+        const auto c = static_cast<unsigned char>(text_[t.span.begin]);
+        u.symbol = PunctSymbol(c < 0x80 ? c : text::At(text_, t.span.begin), sym_);
         return;
+      }
       case TokenKind::kWord:
         break;
     }
