@@ -261,6 +261,18 @@ TEST_SUITE("output.jsonl") {
             {"short, special at " + std::to_string(at % 5), text.substr(at - at % 5), 0.5});
       }
     }
+    // (and sixteen at a time while both words are plain: each special byte at
+    // each place of a long run, and after runs of every length past sixteen)
+    for (const std::string special :
+         {"\"", "\\", "\x01", "\x1f", "\x7f", "\xC3\xA9", "\n", " ", "!", "#", "[", "]"}) {
+      for (std::size_t at = 0; at < 40; ++at) {
+        std::string text(41, 'x');
+        text.replace(at, 1, special);
+        rows.push_back({"long, special at " + std::to_string(at), text, 0.5});
+        rows.push_back({"run of " + std::to_string(at) + ", then special",
+                        std::string(at, 'y') + special, 0.5});
+      }
+    }
     const Document doc{.id = "d\"1",
                        .text = "\xE2\x80\x9CNo.\xE2\x80\x9D",
                        .outlet = "O\n",
