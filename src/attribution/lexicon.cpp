@@ -109,8 +109,8 @@ Lexicon::Lexicon(const rules::RuleSet& rules)
   LoadCues(rules.File("cues.txt"));
   for (const auto& line : rules.File("nominal_cues.txt").lines()) {
     std::vector<std::string> words = SplitWords(line.text);
-    if (words.size() == 1) nominal_words_.Insert(words[0]);
-    if (words.size() >= 2) nominal_pairs_.Insert(words[0] + ' ' + words[1]);
+    if (words.size() == 1) nominal_one_words_.push_back(words[0]);
+    if (words.size() >= 2) nominal_pair_words_.emplace_back(words[0], words[1]);
     nominal_index_.Add(std::move(words), true);
   }
   for (const auto& line : rules.File("aliases.txt").lines())
@@ -194,6 +194,7 @@ void Lexicon::MakeFacts() {
   for (const auto& w : past_forms_) add(w);
   cue_index_.ForEachFirstWord(add);
   nominal_index_.ForEachFirstWord(add);
+  for (const auto& pair : nominal_pair_words_) add(pair.second);  // (MatchNominal's pair test)
   word_lists_.ForEachListWord([&](std::string_view w) {
     add(w);
     keys.push_back(std::string(w) + ".");
@@ -233,6 +234,24 @@ void Lexicon::MakeFacts() {
   }
   number_facts_.function = alphabet_.sym.number;
   MakeCueLists();
+  MakeNominalLists();
+}
+
+// The nominal cues' one words and first pairs by listed word's number
+// (fact_keys_ is sorted and holds each of their words: MakeFacts).
+void Lexicon::MakeNominalLists() {
+  const auto number = [&](const std::string& w) -> std::uint64_t {
+    return std::lower_bound(fact_keys_.begin(), fact_keys_.end(), w) - fact_keys_.begin();
+  };
+  nominal_one_.assign(fact_keys_.size(), false);
+  for (const std::string& w : nominal_one_words_) nominal_one_[number(w)] = true;
+  for (const auto& [first, second] : nominal_pair_words_)
+    nominal_pairs_.push_back(number(first) << 32 | number(second));
+  std::sort(nominal_pairs_.begin(), nominal_pairs_.end());
+  nominal_pairs_.erase(std::unique(nominal_pairs_.begin(), nominal_pairs_.end()),
+                       nominal_pairs_.end());
+  nominal_one_words_.clear();
+  nominal_pair_words_.clear();
 }
 
 // cue_index_'s lists, flat, by listed word (fact_keys_ holds every first
@@ -331,17 +350,22 @@ std::optional<PhraseMatch> Lexicon::MatchCueAt(std::uint32_t word, const std::st
 }
 
 std::size_t Lexicon::MatchNominal(const std::vector<std::string_view>& words) const {
-  if (words.size() >= 2 && !nominal_words_.Contains(words[0])) {
-    // the first two words joined, in a buffer on the stack (a longer pair
-    // skips the test: the phrases answer)
-    char pair[64];
-    const std::size_t n = words[0].size() + 1 + words[1].size();
-    if (n <= sizeof pair) {
-      words[0].copy(pair, words[0].size());
-      pair[words[0].size()] = ' ';
-      words[1].copy(pair + words[0].size() + 1, words[1].size());
-      if (!nominal_pairs_.Contains(std::string_view(pair, n))) return 0;
-    }
+  std::uint32_t word = kNoWord;
+  if (!words.empty()) Facts(words[0], false, ProbeOf(words[0]), word);
+  return MatchNominal(word, words);
+}
+
+std::size_t Lexicon::MatchNominal(std::uint32_t word,
+                                  const std::vector<std::string_view>& words) const {
+  // (no unlisted word starts a nominal cue: every first word is listed)
+  if (word == kNoWord || words.empty()) return 0;
+  if (words.size() >= 2 && !nominal_one_[word]) {
+    std::uint32_t second;  // (an unlisted second word is no cue's second word)
+    Facts(words[1], false, ProbeOf(words[1]), second);
+    const std::uint64_t pair = std::uint64_t{word} << 32 | second;
+    if (second == kNoWord ||
+        !std::binary_search(nominal_pairs_.begin(), nominal_pairs_.end(), pair))
+      return 0;
   }
   return nominal_index_.Longest(0, words.size(), WordAt{words}).length;
 }

@@ -94,10 +94,13 @@ class Lexicon {
   // The longest speech cue starting at words[0] (lower case), if any.
   std::optional<PhraseMatch> MatchCue(const std::vector<std::string_view>& words) const;
   // The longest nominal cue (in a statement) starting at words[0]: its length, or 0.
-  // (Most words starting one start none there: "in the", "on Monday". A
-  // look-up of the first two words, joined by a blank, in nominal_pairs_
-  // answers 0 for them before the first word's phrases are compared.)
+  // (Most words starting one start none there: "in the", "on Monday". The
+  // first two words' numbers as listed words — every nominal cue's first
+  // and second words are listed, MakeFacts — looked up among the cues'
+  // pairs answer 0 for them before the first word's phrases are compared.)
   std::size_t MatchNominal(const std::vector<std::string_view>& words) const;
+  // MatchNominal(words) for a caller that has words[0]'s number from Facts.
+  std::size_t MatchNominal(std::uint32_t word, const std::vector<std::string_view>& words) const;
 
   // The longest alias phrase (known as, alias) starting at words[0]: its
   // length, or 0 (rules/aliases.txt).
@@ -243,6 +246,7 @@ class Lexicon {
   std::optional<PhraseMatch> MatchCueAt(std::uint32_t word, const std::string_view* words,
                                         std::size_t n) const;
   void MakeFacts();
+  void MakeNominalLists();
   template <class V>
   using Map = ViewMap<V>;  // probed with a view (core/view_hash.h)
   using Set = ViewSet;
@@ -251,10 +255,14 @@ class Lexicon {
   rules::PhraseIndex<CueForm> cue_index_;
   rules::PhraseIndex<bool> nominal_index_;
   // The first two words ("in a") of every nominal cue of two or more words,
-  // and the one-word nominal cues: a sequence whose first two words are no
-  // pair and whose first word is no one-word cue starts no nominal cue.
-  FlatSet nominal_pairs_;
-  FlatSet nominal_words_;
+  // and the one-word nominal cues (as read; by listed word's number once
+  // MakeFacts has numbered them: a pair as first << 32 | second, sorted): a
+  // sequence whose first two words are no pair and whose first word is no
+  // one-word cue starts no nominal cue.
+  std::vector<std::pair<std::string, std::string>> nominal_pair_words_;
+  std::vector<std::string> nominal_one_words_;
+  std::vector<std::uint64_t> nominal_pairs_;
+  std::vector<bool> nominal_one_;  // by listed word
   rules::PhraseIndex<bool> alias_index_;
   Map<char> function_;
   Map<Pronoun> pronouns_;

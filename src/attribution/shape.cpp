@@ -342,7 +342,7 @@ class Builder {
         u.passive = !cue->participle && AfterBe();
         return;
       }
-      if (std::size_t n = facts.starts_nominal ? lexicon_.MatchNominal(words) : 0) {
+      if (std::size_t n = facts.starts_nominal ? lexicon_.MatchNominal(word, words) : 0) {
         u.end = u.first + n;
         u.symbol = sym_.nominal_cue;
         return;

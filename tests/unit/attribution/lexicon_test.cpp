@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -354,6 +355,56 @@ TEST_SUITE("attribution") {
       CAPTURE(r.words.size());
       CHECK(lex.MatchNominal(r.words) == r.match);
     }
+  }
+
+  TEST_CASE("MatchNominal by listed words' numbers answers as a scan of every nominal cue") {
+    const Lexicon& lex = TheLexicon();
+    std::vector<std::vector<std::string>> cues;
+    for (const auto& line : testing::Rules().File("nominal_cues.txt").lines()) {
+      std::vector<std::string> words;
+      std::istringstream in(line.text);
+      for (std::string w; in >> w;) words.push_back(segment::Lower(w));
+      if (!words.empty()) cues.push_back(words);
+    }
+    REQUIRE(cues.size() > 20);
+    // each cue, cut short, followed by a word, with its last word changed,
+    // and its first word before every other cue's second and later words
+    std::vector<std::vector<std::string>> seqs;
+    for (std::size_t k = 0; k < cues.size(); ++k) {
+      const auto& c = cues[k];
+      for (std::size_t n = 1; n <= c.size(); ++n) seqs.emplace_back(c.begin(), c.begin() + n);
+      auto more = c;
+      more.push_back("said");
+      seqs.push_back(more);
+      more = c;
+      more.back() += "x";
+      seqs.push_back(more);
+      for (const auto& other : cues) {
+        std::vector<std::string> mixed{c[0]};
+        mixed.insert(mixed.end(), other.begin() + (other.size() > 1 ? 1 : 0), other.end());
+        seqs.push_back(mixed);
+      }
+    }
+    seqs.push_back({"zzqx", "a", "statement"});
+    seqs.push_back({"in", "zzqx"});
+    seqs.push_back({});
+    std::size_t matched = 0;
+    for (const auto& seq : seqs) {
+      std::size_t longest = 0;  // the scan: the longest cue the sequence starts with
+      for (const auto& c : cues) {
+        if (c.size() <= seq.size() && std::equal(c.begin(), c.end(), seq.begin()))
+          longest = std::max(longest, c.size());
+      }
+      std::vector<std::string_view> words(seq.begin(), seq.end());
+      std::uint32_t word = Lexicon::kNoWord;
+      if (!words.empty()) lex.Facts(words[0], false, lex.FactsHash(words[0]), word);
+      CAPTURE(seq.empty() ? std::string() : seq[0]);
+      CAPTURE(seq.size() > 1 ? seq[1] : std::string());
+      CHECK(lex.MatchNominal(word, words) == longest);
+      CHECK(lex.MatchNominal(words) == longest);
+      matched += longest > 0;
+    }
+    CHECK(matched > 50);
   }
 
   TEST_CASE("shapes: a hyphenated word's particle name and -ed read through Token::hyphen") {
