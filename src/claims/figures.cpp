@@ -337,15 +337,22 @@ WordRow ReadRow(std::string_view text) {
   row.break_after.assign(n, 1);
   row.sentence.assign(n, 0);
   std::size_t sentence = 0;
+  // (the rows read and written through local pointers: a store of a char
+  // may alias anything, and through the vectors each one made the loop load
+  // their data pointers again, word after word)
+  const RawWord* const words = row.words.data();
+  char* const break_after = row.break_after.data();
+  std::size_t* const sentence_of = row.sentence.data();
   for (std::size_t k = 0; k < n; ++k) {
-    row.sentence[k] = sentence;
+    sentence_of[k] = sentence;
     if (k + 1 == n) break;
-    std::string_view gap =
-        text.substr(row.words[k].span.end, row.words[k + 1].span.begin - row.words[k].span.end);
-    if (gap == " ") {  // most gaps: no break, no sentence end
-      row.break_after[k] = 0;
+    const std::size_t gap_begin = words[k].span.end, gap_end = words[k + 1].span.begin;
+    // most gaps: one blank, no break, no sentence end
+    if (gap_end - gap_begin == 1 && text[gap_begin] == ' ') {
+      break_after[k] = 0;
       continue;
     }
+    std::string_view gap = text.substr(gap_begin, gap_end - gap_begin);
     bool brk = false, end = false;
     for (char c : gap) {
       if (c == '.' || c == '!' || c == '?' || c == '\n') end = true;
@@ -357,7 +364,7 @@ WordRow ReadRow(std::string_view text) {
         gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos) {
       brk = true;
     }
-    row.break_after[k] = brk || end ? 1 : 0;
+    break_after[k] = brk || end ? 1 : 0;
     if (end) ++sentence;
   }
   return row;

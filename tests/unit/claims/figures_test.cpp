@@ -43,6 +43,10 @@ TEST_SUITE("claims.figures") {
     CHECK(span("Clashes killed 12 people in the city.") == "12 people");
     CHECK(span("Clashes killed 12, people said.") == "12");
     CHECK(span("Clashes in the city; 12 people.") == "none");
+    // (gaps of one byte other than a blank break too: ReadRow's blank test)
+    CHECK(span("Clashes killed 12\npeople in the city.") == "12");
+    CHECK(span("Clashes killed 12;people in the city.") == "12");
+    CHECK(span("Clashes killed 12\tpeople in the city.") == "12\tpeople");
     CHECK(First("The strike killed 7 soldiers - officials said") ==
           First("The strike killed 7 soldiers"));
   }
