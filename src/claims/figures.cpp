@@ -329,9 +329,11 @@ void SplitGlued(std::vector<RawWord>& words) {
   words = std::move(out);
 }
 
-WordRow ReadRow(std::string_view text) {
-  WordRow row;
-  row.words = ScanWordsBare(text, /*split_hyphens=*/false, row.letters);  // (no case flags read)
+// The row of `text` into `row` (its storage reused: FigureExtractor::Run
+// keeps one per thread, so that its next chunk writes pages already faulted in).
+void ReadRow(std::string_view text, WordRow& row) {
+  // (no case flags read)
+  ScanWordsBare(text, /*split_hyphens=*/false, row.letters, row.words);
   SplitGlued(row.words);
   const std::size_t n = row.words.size();
   row.break_after.assign(n, 1);
@@ -367,7 +369,6 @@ WordRow ReadRow(std::string_view text) {
     break_after[k] = brk || end ? 1 : 0;
     if (end) ++sentence;
   }
-  return row;
 }
 
 }  // namespace
@@ -768,7 +769,8 @@ std::vector<Figure> FigureExtractor::Run(std::string_view text,
       continue;
     }
     const auto offset = static_cast<std::size_t>(chunk.data() - text.data());
-    WordRow row = ReadRow(chunk);
+    thread_local WordRow row;  // (every field refilled by ReadRow)
+    ReadRow(chunk, row);
     for (Figure& f : Scanner(*lex_, chunk, row).Run()) {
       f.span.begin += offset;
       f.span.end += offset;
