@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -101,6 +102,16 @@ struct FigureExtractor::Lexicon {
   // word with a starter's first byte and size but none of its second bytes,
   // `the` beside `two` and `ten`, is turned away here).
   std::array<std::uint64_t, 32 * 16> starter_seconds{};
+  // Starters that begin a number only as the first word of a phrase of two
+  // words or more (`a` of `a dozen`, `tens` of `tens of thousands`: neither
+  // a number, a phrase of one word, `no`, nor a word with a digit or a
+  // hyphen), each with the second words of those phrases: ParseNumber reads
+  // no number at such a word unless the next word of its stretch is one of
+  // them (Scanner::NoPhraseAt). `a` is the most frequent starter of all.
+  ViewMap<ViewSet> phrase_only;
+  // By first byte: SizeBit of each phrase_only word's size (most starters,
+  // digits, `no`, `one`, are turned away here without a hash look-up).
+  std::array<std::uint32_t, 256> phrase_only_sizes{};
   static std::uint32_t SizeBit(std::size_t n) {
     return std::uint32_t{1} << std::min<std::size_t>(n, 31);
   }
@@ -143,6 +154,18 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
   L.number_and = english.Word("number_and");
   L.of = english.Word("of");
   for (const std::string& w : english.Words("after_of")) L.after_of.insert(w);
+  // The phrases a number is read from (number phrases, vague, zero) by
+  // first word: whether one is that word alone, and the second words of
+  // the others (Lexicon::phrase_only).
+  std::map<std::string, std::pair<bool, std::set<std::string>>> phrases_by_first;
+  auto note_phrase = [&](const std::vector<std::string>& words) {
+    if (words.empty()) return;
+    auto& [alone, seconds] = phrases_by_first[words[0]];
+    if (words.size() == 1)
+      alone = true;
+    else
+      seconds.insert(words[1]);
+  };
   for (const rules::RuleLine& line : file.lines()) {
     std::vector<std::string> f = rules::RuleFile::Fields(line);
     const std::string& kind = f[0];
@@ -158,6 +181,7 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
     if (kind == "number") {
       need(3, 3);
       if (f[1].find(' ') != std::string::npos) {
+        note_phrase(Blank(f[1]));
         L.number_phrases.Add(Blank(f[1]), {number(f[2]), ""});
       } else {
         L.numbers[f[1]] = number(f[2]);
@@ -167,9 +191,11 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
       L.multipliers[f[1]] = number(f[2]);
     } else if (kind == "vague") {
       need(3, 3);
+      note_phrase(Blank(f[1]));
       L.vague.Add(Blank(f[1]), {number(f[2]), f[1]});
     } else if (kind == "zero") {
       need(2, 2);
+      note_phrase(Blank(f[1]));
       L.zero.Add(Blank(f[1]), true);
     } else if (kind == "qualifier") {
       need(3, 3);
@@ -231,6 +257,17 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
   L.zero.ForEachFirstWord([&](const std::string& w) { L.starters.Insert(w); });
   L.number_phrases.ForEachFirstWord([&](const std::string& w) { L.starters.Insert(w); });
   L.starters.Insert("no");
+  for (const auto& [first, by] : phrases_by_first) {
+    const auto& [alone, seconds] = by;
+    // (ParseNumber may read a number at any of these whatever follows)
+    if (alone || first.empty() || first == "no" || L.numbers.count(first) > 0 ||
+        first.find_first_of("0123456789-") != std::string::npos) {
+      continue;
+    }
+    ViewSet& next = L.phrase_only[first];
+    next.insert(seconds.begin(), seconds.end());
+    L.phrase_only_sizes[static_cast<unsigned char>(first[0])] |= Lexicon::SizeBit(first.size());
+  }
   L.starters.ForEach([&](const std::string& w) {
     if (!w.empty()) L.starter_sizes[static_cast<unsigned char>(w[0])] |= Lexicon::SizeBit(w.size());
     if (w.size() >= 2) L.starter_seconds[Lexicon::SecondsAt(w)] |= Lexicon::SecondBit(w);
@@ -292,23 +329,32 @@ void SplitGlued(std::vector<RawWord>& words) {
   words = std::move(out);
 }
 
-WordRow ReadRow(std::string_view text) {
-  WordRow row;
-  row.words = ScanWordsBare(text, /*split_hyphens=*/false, row.letters);  // (no case flags read)
+// The row of `text` into `row` (its storage reused: FigureExtractor::Run
+// keeps one per thread, so that its next chunk writes pages already faulted in).
+void ReadRow(std::string_view text, WordRow& row) {
+  // (no case flags read)
+  ScanWordsBare(text, /*split_hyphens=*/false, row.letters, row.words);
   SplitGlued(row.words);
   const std::size_t n = row.words.size();
   row.break_after.assign(n, 1);
   row.sentence.assign(n, 0);
   std::size_t sentence = 0;
+  // (the rows read and written through local pointers: a store of a char
+  // may alias anything, and through the vectors each one made the loop load
+  // their data pointers again, word after word)
+  const RawWord* const words = row.words.data();
+  char* const break_after = row.break_after.data();
+  std::size_t* const sentence_of = row.sentence.data();
   for (std::size_t k = 0; k < n; ++k) {
-    row.sentence[k] = sentence;
+    sentence_of[k] = sentence;
     if (k + 1 == n) break;
-    std::string_view gap =
-        text.substr(row.words[k].span.end, row.words[k + 1].span.begin - row.words[k].span.end);
-    if (gap == " ") {  // most gaps: no break, no sentence end
-      row.break_after[k] = 0;
+    const std::size_t gap_begin = words[k].span.end, gap_end = words[k + 1].span.begin;
+    // most gaps: one blank, no break, no sentence end
+    if (gap_end - gap_begin == 1 && text[gap_begin] == ' ') {
+      break_after[k] = 0;
       continue;
     }
+    std::string_view gap = text.substr(gap_begin, gap_end - gap_begin);
     bool brk = false, end = false;
     for (char c : gap) {
       if (c == '.' || c == '!' || c == '?' || c == '\n') end = true;
@@ -320,10 +366,9 @@ WordRow ReadRow(std::string_view text) {
         gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos) {
       brk = true;
     }
-    row.break_after[k] = brk || end ? 1 : 0;
+    break_after[k] = brk || end ? 1 : 0;
     if (end) ++sentence;
   }
-  return row;
 }
 
 }  // namespace
@@ -368,6 +413,23 @@ class Scanner {
     return k;
   }
   std::optional<Number> ParseNumber(std::size_t i) const;
+  // True when ParseNumber(i) is nullopt because W(i) begins numbers only as
+  // the first word of phrases (Lexicon::phrase_only) and the next word of
+  // its stretch (RunEnd) begins none of them: each of ParseNumber's readings
+  // needs W(i) a number, a digit, `no`, a hyphenated number, or a phrase
+  // from W(i) within the stretch whose second word is W(i + 1). Asked first:
+  // most such words (`a`) are no number, and ParseNumber's look-ups cost more.
+  bool NoPhraseAt(std::size_t i) const {
+    const std::string_view w = W(i);
+    if (w.empty() ||
+        (L.phrase_only_sizes[static_cast<unsigned char>(w[0])] & L.SizeBit(w.size())) == 0) {
+      return false;
+    }
+    const auto it = L.phrase_only.find(w);
+    if (it == L.phrase_only.end()) return false;
+    // (i + 1 is in i's stretch when no break follows i)
+    return row_.break_after[i] || i + 1 >= row_.words.size() || it->second.count(W(i + 1)) == 0;
+  }
   bool Excluded(const Number& n) const;
   bool InPeriodSentence(std::size_t k) const;
   // The figure at word i (number n); `inherited` is an outcome to use when
@@ -621,7 +683,7 @@ std::vector<Figure> Scanner::Run() const {
   std::vector<std::string> outcomes;    // the outcome each figure was read with
   auto get = [this](std::size_t k) { return W(k); };
   for (std::size_t i = NextStart(0); i < row_.words.size(); i = NextStart(i)) {
-    std::optional<Number> n = ParseNumber(i);
+    std::optional<Number> n = NoPhraseAt(i) ? std::nullopt : ParseNumber(i);
     if (!n) {
       ++i;
       continue;
@@ -707,7 +769,8 @@ std::vector<Figure> FigureExtractor::Run(std::string_view text,
       continue;
     }
     const auto offset = static_cast<std::size_t>(chunk.data() - text.data());
-    WordRow row = ReadRow(chunk);
+    thread_local WordRow row;  // (every field refilled by ReadRow)
+    ReadRow(chunk, row);
     for (Figure& f : Scanner(*lex_, chunk, row).Run()) {
       f.span.begin += offset;
       f.span.end += offset;

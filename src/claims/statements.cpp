@@ -886,6 +886,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
       while (b < uses.size() && uses[b] >> 32 == uses[a] >> 32) ++b;
       if (b - a < 2 || b - a > config.max_posting) continue;
       auto& list = postings.emplace_back(uses[a] >> 32, std::vector<std::size_t>()).second;
+      list.reserve(b - a);  // (its length known: not grown by doubling)
       for (std::size_t k = a; k < b; ++k) list.push_back(uses[k] & 0xFFFFFFFFu);
     }
   } else {

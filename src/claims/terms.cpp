@@ -164,9 +164,10 @@ namespace {
 
 // ScanWords (kFlags) and ScanWordsBare (no sentence_start nor all_caps:
 // neither the last character before a word nor the letters' case is kept).
+// (into `out`, emptied first: its storage kept)
 template <bool kFlags>
-std::vector<RawWord> Scan(std::string_view text, bool split_hyphens, WordLetters& into) {
-  std::vector<RawWord> out;
+void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vector<RawWord>& out) {
+  out.clear();
   out.reserve(text.size() / 6 + 1);  // about a word per 6 bytes of news: no moves as it grows
   const std::size_t n = text.size();
   // The words' letters one after another: a character's lower case takes at
@@ -287,17 +288,25 @@ std::vector<RawWord> Scan(std::string_view text, bool split_hyphens, WordLetters
     i = end;
     if (kFlags) last = prev;
   }
-  return out;
 }
 
 }  // namespace
 
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& into) {
-  return Scan<true>(text, split_hyphens, into);
+  std::vector<RawWord> out;
+  Scan<true>(text, split_hyphens, into, out);
+  return out;
 }
 
 std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& into) {
-  return Scan<false>(text, split_hyphens, into);
+  std::vector<RawWord> out;
+  Scan<false>(text, split_hyphens, into, out);
+  return out;
+}
+
+void ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& into,
+                   std::vector<RawWord>& out) {
+  Scan<false>(text, split_hyphens, into, out);
 }
 
 namespace {

@@ -206,6 +206,10 @@ std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLe
 // all_caps false, for a reader of neither (the figures read every word of
 // every document): the same words, less work a word.
 std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters);
+// The same words into `out` (emptied first, its storage kept: a caller that
+// scans text after text reuses the pages of the last).
+void ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters,
+                   std::vector<RawWord>& out);
 
 // One text's words scanned once (ScanWords, split_hyphens) with each
 // word's term key: the terms of the whole text and those of a span of it

@@ -425,13 +425,19 @@ TEST_SUITE("claims.terms") {
         "",
         "x",
     };
+    // (the form into a vector: one vector and one WordLetters for every
+    // scan, in turn, as FigureExtractor's rows reuse them)
+    WordLetters reused_letters;
+    std::vector<RawWord> reused;
     for (const std::string& text : texts) {
       CAPTURE(text);
       for (const bool split : {false, true}) {
         WordLetters full_letters, bare_letters;
         const std::vector<RawWord> full = ScanWords(text, split, full_letters);
         const std::vector<RawWord> bare = ScanWordsBare(text, split, bare_letters);
+        ScanWordsBare(text, split, reused_letters, reused);
         REQUIRE(bare.size() == full.size());
+        REQUIRE(reused.size() == full.size());
         for (std::size_t k = 0; k < full.size(); ++k) {
           CHECK(bare[k].span == full[k].span);
           CHECK(bare[k].lower == full[k].lower);
@@ -439,6 +445,12 @@ TEST_SUITE("claims.terms") {
           CHECK(bare[k].hyphen == full[k].hyphen);
           CHECK_FALSE(bare[k].sentence_start);
           CHECK_FALSE(bare[k].all_caps);
+          CHECK(reused[k].span == full[k].span);
+          CHECK(reused[k].lower == full[k].lower);
+          CHECK(reused[k].cap == full[k].cap);
+          CHECK(reused[k].hyphen == full[k].hyphen);
+          CHECK_FALSE(reused[k].sentence_start);
+          CHECK_FALSE(reused[k].all_caps);
         }
       }
     }
