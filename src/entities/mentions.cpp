@@ -734,9 +734,13 @@ struct MentionFinder::Run_ {
   // and Russian President Y"): the role phrase starts after the last "and".
   bool TitledPerson(std::size_t first, std::size_t last) {
     for (std::size_t n = first + 1; n < last; ++n) {
-      if (!PersonLike(n, last)) continue;
+      // (the word before first, one look-up: most runs have no role,
+      // organisation head, place or portfolio word, and PersonLike, which
+      // reads every word to the run's end, is asked only after one; both
+      // only fill the per-token memos, so the order changes no answer)
       const std::size_t b = n - 1;
       if (!(IsRoleWord(b) || IsOrgHead(b) || IsPlace(b) || IsPortfolio(b))) continue;
+      if (!PersonLike(n, last)) continue;
       std::size_t start = first;
       for (std::size_t k = first; k < b; ++k) {
         if (IsWord(k) && lower[k] == f.and_) start = k + 1;
