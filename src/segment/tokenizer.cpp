@@ -268,13 +268,16 @@ class Lexer {
       // case before was longer than its token, AppendLower)
       char* low = at_ + (end_ - i) + 8 <= out_.lowered.size() ? out_.lowered.data() + at_ : nullptr;
       // Most words are one run of ASCII letters and digits followed by a
-      // blank or the span's end: WordEnd's first run and its first stop,
+      // blank or the span's end (or, with a letter, a comma: only a number
+      // goes on through one): WordEnd's first run and its first stop,
       // with Classify's ASCII answers, and the run written lowered, here
-      // without the WordShape bookkeeping. Any other word (a byte after it
-      // that may join: - . , ' or one above 0x7F; or a first byte above
-      // 0x7F, an empty run) goes on in WordEnd from that run.
+      // without the WordShape bookkeeping. Any other word (another byte
+      // after it: - . ' a comma after digits alone, other punctuation, one
+      // above 0x7F; or a first byte above 0x7F, an empty run) goes on in
+      // WordEnd from that run.
       const AsciiRun run = ReadAsciiRun(text_.data(), i, end_, low);
-      if (low && (run.end >= end_ || text_[run.end] == ' ')) {
+      if (low && (run.end >= end_ || text_[run.end] == ' ' ||
+                  (text_[run.end] == ',' && run.letters > 0))) {
         t.span = {i, run.end};
         ClassifyAscii(t, run.letters, run.lower);
         out_.lowered_at.push_back(at_);
