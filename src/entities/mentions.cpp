@@ -85,9 +85,11 @@ MentionFinder::MentionFinder(const MentionConfig& config, const rules::RuleSet& 
       [&](const std::string& p) { longest_particle_ = std::max(longest_particle_, p.size()); });
   for (const auto& words : own_names_) own_name_starts_.Add(words[0]);
   for (const auto& words : naming_links_) naming_starts_.Add(words[0]);
+  operations_.ForEach([&](const std::string& w) { operation_words_.Add(w); });
   for (const auto* phrases : {&own_names_, &naming_links_}) {
-    for (const auto& words : *phrases) own_or_naming_starts_.Add(words[0]);
+    for (const auto& words : *phrases) rare_words_.Add(words[0]);
   }
+  operations_.ForEach([&](const std::string& w) { rare_words_.Add(w); });
   // facts_: every word some answer is true of (see the header)
   std::vector<std::string> keys;
   for (const auto& row : word_lists_.rows()) keys.push_back(row.word);
@@ -171,8 +173,10 @@ struct MentionFinder::Run_ {
   std::vector<std::pair<std::size_t, std::size_t>> range;  // per mention: first, last token
   // The word tokens that may start an own-name phrase or a naming link
   // (WordFilter::MayHold), in order, found in the one pass over the words: the
-  // only tokens OwnNames and NamedRoles read.
-  std::vector<std::size_t> own_name_at, naming_at;
+  // only tokens OwnNames and NamedRoles read. And those that may be an
+  // operation word (operation_words_): Operation finds none for a run with
+  // none of them at its start or in the words before it.
+  std::vector<std::size_t> own_name_at, naming_at, operation_at;
   // The name words (TokenState::name_word), in order: the passes that read
   // only name words (Runs, Words) step through them, not every token.
   std::vector<std::size_t> name_words;
@@ -194,7 +198,7 @@ struct MentionFinder::Run_ {
     const std::size_t n = tok.size();
     const Token* const toks = tok.data();
     TokenState* const state = at.data();
-    const WordFilter& own_or_naming = f.own_or_naming_starts_;
+    const WordFilter& rare = f.rare_words_;
     for (std::size_t i = 0; i < n; ++i) {
       const Token& t = toks[i];
       if (t.kind != TokenKind::kWord) continue;
@@ -202,9 +206,10 @@ struct MentionFinder::Run_ {
       state[i].name_word = name_word;
       if (name_word) name_words.push_back(i);
       const std::string_view w = lower[i];
-      if (!own_or_naming.MayHold(w)) continue;  // (most words: one test for both)
+      if (!rare.MayHold(w)) continue;  // (most words: one test for the three)
       if (f.own_name_starts_.MayHold(w)) own_name_at.push_back(i);
       if (i > 0 && f.naming_starts_.MayHold(w)) naming_at.push_back(i);
+      if (f.operation_words_.MayHold(w)) operation_at.push_back(i);
     }
   }
 
@@ -640,7 +645,22 @@ struct MentionFinder::Run_ {
     return false;
   }
 
+  // Whether a word of tokens [lo, end) may be an operation word: false
+  // proves Is(k, kOperationWord) false for each (kOperationWord is set for
+  // the words of operations_ only, and operation_at holds every word token
+  // operation_words_ admits).
+  bool MayHoldOperationWord(std::size_t lo, std::size_t end) const {
+    const auto it = std::lower_bound(operation_at.begin(), operation_at.end(), lo);
+    return it != operation_at.end() && *it < end;
+  }
+
   bool Operation(std::size_t first, std::size_t last) {
+    // (each way to true below needs an operation word at `first` or among
+    // the operation_word_before words before it — OperationWordBefore —:
+    // most runs have none, and nothing is looked up; what is skipped only
+    // fills the per-token memos)
+    const std::size_t n = std::min(first, f.config_.operation_word_before);
+    if (!MayHoldOperationWord(first - n, first + 1)) return false;
     if (Is(first, kOperationWord) && tok[first].cap && first < last) {
       Emit(first + 1, last, MentionKind::kOperation);
       return true;
@@ -714,9 +734,13 @@ struct MentionFinder::Run_ {
   // and Russian President Y"): the role phrase starts after the last "and".
   bool TitledPerson(std::size_t first, std::size_t last) {
     for (std::size_t n = first + 1; n < last; ++n) {
-      if (!PersonLike(n, last)) continue;
+      // (the word before first, one look-up: most runs have no role,
+      // organisation head, place or portfolio word, and PersonLike, which
+      // reads every word to the run's end, is asked only after one; both
+      // only fill the per-token memos, so the order changes no answer)
       const std::size_t b = n - 1;
       if (!(IsRoleWord(b) || IsOrgHead(b) || IsPlace(b) || IsPortfolio(b))) continue;
+      if (!PersonLike(n, last)) continue;
       std::size_t start = first;
       for (std::size_t k = first; k < b; ++k) {
         if (IsWord(k) && lower[k] == f.and_) start = k + 1;

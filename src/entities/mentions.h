@@ -107,9 +107,10 @@ class MentionFinder {
   std::vector<std::vector<std::string>> own_names_;        // word sequences
   std::vector<std::vector<std::string>> naming_links_;     // word sequences
   // The first words of own_names_ and naming_links_ (core/word_filter.h): a
-  // word none of them admits starts none of them (most words); and of both
-  // (one test of most words, Run_'s pass over them).
-  WordFilter own_name_starts_, naming_starts_, own_or_naming_starts_;
+  // word none of them admits starts none of them (most words); the words of
+  // operations_ (a word it does not admit is no operation word); and of all
+  // three (one test of most words, Run_'s pass over them).
+  WordFilter own_name_starts_, naming_starts_, operation_words_, rare_words_;
   // What Run() asks of a token's lower-case word, as bits (mentions.cpp:
   // Fact): each word of the sets above and of segment::WordLists (a title
   // also with a final full stop, as WordLists::IsTitle reads it) with its

@@ -241,6 +241,20 @@ class Lexer {
           continue;
         }
         if (IsMark(i) || !IsLetterOrDigit(c)) {
+          // (an ASCII byte here is no letter, digit or blank: unless it is a
+          // quote mark or an apostrophe, which may be a possessive, it is a
+          // punctuation token of one byte, its own lower case — AddOther's
+          // answer, made here without a call and a copy)
+          if (c < 0x80 && c != '\'' && at_ < out_.lowered.size() && !IsMark(i)) {
+            Token& t = out_.tokens.emplace_back();
+            t.paragraph = para;
+            t.kind = TokenKind::kPunct;
+            t.span = {i, j};
+            out_.lowered_at.push_back(at_);
+            out_.lowered[at_++] = static_cast<char>(c);
+            i = j;
+            continue;
+          }
           i = AddOther(i, j, c, para);
           continue;
         }
@@ -250,11 +264,29 @@ class Lexer {
       }
       Token& t = out_.tokens.emplace_back();  // (made in place, not copied)
       t.paragraph = para;
-      WordShape shape;
       // (room for the word's bytes and 8 more: never short unless a lower
       // case before was longer than its token, AppendLower)
       char* low = at_ + (end_ - i) + 8 <= out_.lowered.size() ? out_.lowered.data() + at_ : nullptr;
-      t.span = {i, WordEnd(i, shape, low)};
+      // Most words are one run of ASCII letters and digits followed by a
+      // blank or the span's end (or, with a letter, a comma: only a number
+      // goes on through one): WordEnd's first run and its first stop,
+      // with Classify's ASCII answers, and the run written lowered, here
+      // without the WordShape bookkeeping. Any other word (another byte
+      // after it: - . ' a comma after digits alone, other punctuation, one
+      // above 0x7F; or a first byte above 0x7F, an empty run) goes on in
+      // WordEnd from that run.
+      const AsciiRun run = ReadAsciiRun(text_.data(), i, end_, low);
+      if (low && (run.end >= end_ || text_[run.end] == ' ' ||
+                  (text_[run.end] == ',' && run.letters > 0))) {
+        t.span = {i, run.end};
+        ClassifyAscii(t, run.letters, run.lower);
+        out_.lowered_at.push_back(at_);
+        at_ += run.end - i;
+        i = run.end;
+        continue;
+      }
+      WordShape shape;
+      t.span = {i, WordEnd(i, run, low != nullptr, shape)};
       Classify(t, shape);
       i = t.span.end;
       out_.lowered_at.push_back(at_);
@@ -335,16 +367,20 @@ class Lexer {
     std::size_t lowered = 0;
   };
 
-  // The end of the word at i. With `low`, the word's first run of ASCII
-  // letters and digits is written there lowered (and shape.lowered set).
-  std::size_t WordEnd(std::size_t i, WordShape& shape, char* low) const {
-    std::size_t start = i;
+  // The end of the word at `start`, whose first run of ASCII letters and
+  // digits `run` is (ReadAsciiRun at start, read by Run: not read again);
+  // `lowered`: that run was written lowered (shape.lowered is set).
+  std::size_t WordEnd(std::size_t start, AsciiRun run, bool lowered, WordShape& shape) const {
+    if (lowered) shape.lowered = run.end;
+    std::size_t i = start;
     bool digits_only = true;
     const char* const bytes = text_.data();
-    while (i < end_) {
+    for (bool first = true;; first = false) {
       // (most bytes: a run of ASCII letters and digits, ReadAsciiRun)
-      const AsciiRun run = ReadAsciiRun(bytes, i, end_, i == start ? low : nullptr);
-      if (i == start && low) shape.lowered = run.end;
+      if (!first) {
+        if (i >= end_) break;
+        run = ReadAsciiRun(bytes, i, end_, nullptr);
+      }
       shape.letters += run.letters;
       shape.lower = shape.lower || run.lower;
       digits_only = digits_only && run.letters == 0;
@@ -415,19 +451,25 @@ class Lexer {
     return len >= 3;  // the final dot of U.S.
   }
 
+  // Kind and case of an ASCII word token from what WordEnd (or Run's
+  // first run) saw: its letters and whether one is lower case.
+  void ClassifyAscii(Token& t, int letters, bool lower) const {
+    const char first = text_[t.span.begin];
+    if (IsDigit(static_cast<unsigned char>(first))) {
+      t.kind = letters > 0 ? TokenKind::kWord : TokenKind::kNumber;
+      return;
+    }
+    t.kind = TokenKind::kWord;
+    t.cap = first >= 'A' && first <= 'Z';
+    t.all_caps = letters >= tokenizer_.config().all_caps_letters && !lower;
+  }
+
   // Kind and case of a word token; an ASCII one from its WordShape (the
   // same answers without reading it again).
   void Classify(Token& t, const WordShape& shape) const {
     t.hyphen = shape.hyphen;
     if (shape.ascii) {
-      const char first = text_[t.span.begin];
-      if (IsDigit(static_cast<unsigned char>(first))) {
-        t.kind = shape.letters > 0 ? TokenKind::kWord : TokenKind::kNumber;
-        return;
-      }
-      t.kind = TokenKind::kWord;
-      t.cap = first >= 'A' && first <= 'Z';
-      t.all_caps = shape.letters >= tokenizer_.config().all_caps_letters && !shape.lower;
+      ClassifyAscii(t, shape.letters, shape.lower);
       return;
     }
     std::size_t i = t.span.begin;

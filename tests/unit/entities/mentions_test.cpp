@@ -55,6 +55,26 @@ TEST_SUITE("entities") {
     }
   }
 
+  TEST_CASE("mentions: an operation word counts up to operation_word_before words back") {
+    // (Operation reads only runs with a word operation_words_ admits at
+    // their start or in those words: these rows put it at the edges)
+    struct Row {
+      std::string text, mentions;
+    } rows[] = {
+        {"Iraq launched a campaign in the far north called Irada-e-Nasr.",
+         "operation:Irada-e-Nasr"},  // the sixth word before
+        {"Iraq launched a campaign in the very far north called Irada-e-Nasr.", ""},  // the seventh
+        {"Operation Zarb Azb began in June.", "operation:Zarb Azb"},  // at the run's start
+        {"They said the Operation Zarb Azb began in June.", "operation:Zarb Azb"},
+        {"The offensive, Zarb-e-Azb (Sword), began.", "operation:Zarb-e-Azb"},  // after a comma
+        {"The offensive ended. Dubbed Zarb-e-Azb, it was over.", ""},           // another sentence
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.text);
+      CHECK(Mentions(row.text) == row.mentions);
+    }
+  }
+
   TEST_CASE("mentions: acronyms link to their expansion, words are kept as candidates") {
     Document doc;
     doc.text = "The UN Women’s Fund (UNWF) said Dogar was right.";

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "../support/rules_fixture.h"
 #include "quotes/scanner.h"
@@ -98,14 +100,16 @@ TEST_SUITE("segment") {
     // capitals of the bytes before the first that ends the run: a stop (a
     // blank, a comma, a byte above 0x7F) at each position of each length,
     // checked against the words' definitions read one byte at a time.
+    // (Lexer::Run ends a word at a blank " " or at the span's end ("": the
+    // word alone) itself; at any other stop, WordEnd reads it again.)
     const std::string shapes[] = {"A", "a", "7", "Aa", "a7", "7a", "AA7", "7A"};
-    const std::string stops[] = {" ", ",", "\u00e9", "@", "-", "\n"};
+    const std::string stops[] = {" ", ",", "\u00e9", "@", "-", "\n", "\t", ""};
     for (std::size_t n = 1; n <= 20; ++n) {
       for (const std::string& shape : shapes) {
         std::string word;
         for (std::size_t k = 0; k < n; ++k) word += shape[k % shape.size()];
         for (const std::string& stop : stops) {
-          const std::string text = word + stop + "x";
+          const std::string text = stop.empty() ? word : word + stop + "x";
           CAPTURE(text);
           const Tokenized t = Tokenize(text);
           REQUIRE(!t.tokens.tokens.empty());
@@ -306,6 +310,38 @@ TEST_SUITE("segment") {
       CHECK(t.tokens.Lowered(i) == Lower(t.Word(i)));
     }
     CHECK(t.tokens.lowered.size() == t.tokens.lowered_at.back());
+  }
+
+  TEST_CASE("every ASCII byte that is no letter, digit or blank: one token, its own lower case") {
+    // (Lexer::Run makes the punctuation token of such a byte itself; a quote
+    // mark, an apostrophe — a possessive after a word — go through AddOther)
+    for (int b = 1; b < 0x80; ++b) {
+      const char c = static_cast<char>(b);
+      if (std::isalnum(b) || c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+      // (each made by appending: GCC's -Wrestrict misreads "Ab" + s + "cd")
+      std::vector<std::string> texts(4);
+      texts[0] += c;
+      texts[1].append("Ab").push_back(c);
+      texts[1].append("cd");
+      texts[2].append("Ab ").push_back(c);
+      texts[2].append(" cd");
+      texts[3].append("7").push_back(c);
+      for (const std::string& text : texts) {
+        CAPTURE(text);
+        const Tokenized t = Tokenize(text);
+        REQUIRE(t.tokens.lowered_at.size() == t.tokens.tokens.size() + 1);
+        for (std::size_t i = 0; i < t.tokens.tokens.size(); ++i) {
+          CHECK(t.tokens.Lowered(i) == Lower(t.Word(i)));
+          if (t.Word(i) == texts[0] && c != '\'' && c != '"')
+            CHECK(t.tokens.tokens[i].kind == TokenKind::kPunct);
+        }
+        CHECK(t.tokens.lowered.size() == t.tokens.lowered_at.back());
+      }
+    }
+    // an apostrophe after a word is its possessive
+    const Tokenized t = Tokenize("Kiru's and Kirus' plan");
+    CHECK(Joined(t) == "Kiru|'s|and|Kirus|'|plan");
+    CHECK(t.tokens.tokens[1].kind == TokenKind::kPossessive);
   }
 
   TEST_CASE("Run on a thread's reused storage gives what a fresh run gives") {
