@@ -74,20 +74,31 @@ struct Regex::Impl {
     // sixteen bytes at a time while they lie in the subject (the cues'
     // searches of Frames::Run pass a dozen bytes a call on average); the
     // byte-by-byte loop below does the rest
-    if (n_few > 0) {
-      for (; p < stop && p + 16 <= size; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + p));
-        __m128i hit = _mm_cmpeq_epi8(v, few[0]);
-        for (std::size_t k = 1; k < kFewStarts; ++k)
-          hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, few[k]));
-        if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0)
-          return std::min(stop, p + static_cast<std::size_t>(__builtin_ctz(mask)));
-      }
-    }
+    // (as many comparisons as the set needs, rounded up to 2, 4 or 8)
+    if (n_few > 4) return FirstStartOf<8>(bytes, p, stop, size);
+    if (n_few > 2) return FirstStartOf<4>(bytes, p, stop, size);
+    if (n_few > 0) return FirstStartOf<2>(bytes, p, stop, size);
 #endif
+    return FirstStartByByte(bytes, p, stop);
+  }
+  std::size_t FirstStartByByte(const unsigned char* bytes, std::size_t p, std::size_t stop) const {
     while (p < stop && !starts[bytes[p]]) ++p;
     return std::min(p, stop);
   }
+#if defined(__SSE2__)
+  template <std::size_t kKeys>
+  std::size_t FirstStartOf(const unsigned char* bytes, std::size_t p, std::size_t stop,
+                           std::size_t size) const {
+    for (; p < stop && p + 16 <= size; p += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + p));
+      __m128i hit = _mm_cmpeq_epi8(v, few[0]);
+      for (std::size_t k = 1; k < kKeys; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, few[k]));
+      if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0)
+        return std::min(stop, p + static_cast<std::size_t>(__builtin_ctz(mask)));
+    }
+    return FirstStartByByte(bytes, p, stop);
+  }
+#endif
   ~Impl() { pcre2_code_free(code); }
 };
 

@@ -196,8 +196,12 @@ TEST_SUITE("core") {
         "N(?=V)|(?<=N)V",
         "[^|/]{2,5}?(?=,|[|/])",
         "(?i)v",
+        "(?<cue>[VCTB]|(?<=x)[vcUb])(?=[iD])",  // 8 first bytes
+        "(?<=[,x])[VtS]k?",                     // 3
+        "[VBtdxyzk]",                           // 8: none padded
+        "[VBtdxyzkN]",                          // 9: byte by byte
     };
-    const std::string alphabet = "NVDkdxyzvbB,.|/QtPe#S";
+    const std::string alphabet = "NVDkdxyzvbB,.|/QtPe#SCTcUi";
     std::uint32_t seed = 12345;
     auto next = [&seed] {
       seed = seed * 1664525u + 1013904223u;
