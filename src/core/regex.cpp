@@ -12,6 +12,10 @@
 
 #include "core/diagnostic.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace whosaid {
 
 struct Regex::Impl {
@@ -49,6 +53,52 @@ struct Regex::Impl {
   // last_other: the other case of an ASCII letter, else -1).
   std::bitset<256> first = std::bitset<256>().set();
   int last = -1, last_other = -1;
+  // Find's start skip (kBytes patterns whose `first` is known, no \G): 1
+  // for each byte a match can start with. Empty when there is no skip.
+  std::vector<uint8_t> starts;
+  // The same bytes when there are at most kFewStarts of them (else `n_few`
+  // is 0), each in the sixteen lanes of a vector (the spare vectors copy
+  // the first): FirstStart compares sixteen subject bytes at a time.
+  static constexpr std::size_t kFewStarts = 8;
+  std::size_t n_few = 0;
+#if defined(__SSE2__)
+  __m128i few[kFewStarts] = {};
+#endif
+  // The first position in [p, stop) (stop <= size) holding a byte of
+  // `starts`, else stop. (Inline: it runs once a Find, in a dozen
+  // instructions when it finds a byte soon.)
+  std::size_t FirstStart(const unsigned char* bytes, std::size_t p, std::size_t stop,
+                         std::size_t size) const {
+    if (p < stop && starts[bytes[p]]) return p;  // (frames mostly)
+#if defined(__SSE2__)
+    // sixteen bytes at a time while they lie in the subject (the cues'
+    // searches of Frames::Run pass a dozen bytes a call on average); the
+    // byte-by-byte loop below does the rest
+    // (as many comparisons as the set needs, rounded up to 2, 4 or 8)
+    if (n_few > 4) return FirstStartOf<8>(bytes, p, stop, size);
+    if (n_few > 2) return FirstStartOf<4>(bytes, p, stop, size);
+    if (n_few > 0) return FirstStartOf<2>(bytes, p, stop, size);
+#endif
+    return FirstStartByByte(bytes, p, stop);
+  }
+  std::size_t FirstStartByByte(const unsigned char* bytes, std::size_t p, std::size_t stop) const {
+    while (p < stop && !starts[bytes[p]]) ++p;
+    return std::min(p, stop);
+  }
+#if defined(__SSE2__)
+  template <std::size_t kKeys>
+  std::size_t FirstStartOf(const unsigned char* bytes, std::size_t p, std::size_t stop,
+                           std::size_t size) const {
+    for (; p < stop && p + 16 <= size; p += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + p));
+      __m128i hit = _mm_cmpeq_epi8(v, few[0]);
+      for (std::size_t k = 1; k < kKeys; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, few[k]));
+      if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0)
+        return std::min(stop, p + static_cast<std::size_t>(__builtin_ctz(mask)));
+    }
+    return FirstStartByByte(bytes, p, stop);
+  }
+#endif
   ~Impl() { pcre2_code_free(code); }
 };
 
@@ -176,6 +226,20 @@ Regex::Regex(const std::string& pattern, const std::string& where, Subject subje
   impl_->code = Compile(pattern, where, subject);  // eager: a bad pattern fails at load
   pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);
   StudyBytes(pattern, impl_->code, impl_->first, impl_->last, impl_->last_other);
+  // (\G asserts the start offset itself: moving the start would move it;
+  // an escaped backslash before a G only leaves the skip out)
+  if (subject == Subject::kBytes && !impl_->first.all() &&
+      pattern.find("\\G") == std::string::npos) {
+    impl_->starts.assign(256, 0);
+    for (std::size_t b = 0; b < 256; ++b) impl_->starts[b] = impl_->first[b];
+#if defined(__SSE2__)
+    if (impl_->first.count() <= Impl::kFewStarts) {
+      for (std::size_t b = 0; b < 256; ++b)
+        if (impl_->first[b]) impl_->few[impl_->n_few++] = _mm_set1_epi8(static_cast<char>(b));
+      for (std::size_t k = impl_->n_few; k < Impl::kFewStarts; ++k) impl_->few[k] = impl_->few[0];
+    }
+#endif
+  }
 }
 
 Regex::~Regex() = default;
@@ -199,6 +263,21 @@ std::optional<Regex::Match> Regex::FindAt(std::string_view subject, std::size_t 
 bool Regex::Find(std::string_view subject, std::size_t start, std::size_t last_start,
                  Scratch& scratch, Match& out) const {
   if (start > subject.size() || start > last_start) return false;
+  if (!impl_->starts.empty()) {
+    // A kBytes match starts at a byte of PCRE2's own start study (`first`:
+    // the bitmap or first unit its start-of-match optimisation skips by), so
+    // the search starts at the first such byte in [start, last_start], and
+    // when there is none no match call is made (a call costs some hundreds
+    // of instructions before its first step: 31K of Frames::Run's 265K
+    // calls at k1000 are left out so). Lookbehinds still see the bytes
+    // before the new start.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(subject.data());
+    if (subject.empty()) return false;  // a match takes a first byte
+    const std::size_t stop = std::min(last_start, subject.size() - 1) + 1;
+    const std::size_t p = impl_->FirstStart(bytes, start, stop, subject.size());
+    if (p >= stop) return false;
+    start = p;
+  }
   const uint8_t jit = impl_->Jit();
   const uint32_t ngroups = impl_->captures;
   Scratch::State& st = *scratch.state_;

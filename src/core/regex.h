@@ -101,9 +101,9 @@ class Regex {
   // that can fail fast does not scan on to the end of the subject.
   std::optional<Match> FindAt(std::string_view subject, std::size_t start,
                               std::size_t last_start) const;
-  // FindAt(subject, start, last_start) into `out` (its groups vector
-  // reused: resized to the pattern's groups + 1, unset ones {npos, npos});
-  // false, with `out` unspecified, when there is none.
+  // FindAt(subject, start, last_start) into `out` (groups resized to the pattern's + 1, unset
+  // {npos, npos}); false (`out` unspecified) when none. A kBytes pattern with known first bytes
+  // (MayMatch's; no \G) starts at the first in [start, last_start], no call if none: same matches.
   bool Find(std::string_view subject, std::size_t start, std::size_t last_start, Scratch& scratch,
             Match& out) const;
   int GroupIndex(const std::string& name) const;  // -1 when absent

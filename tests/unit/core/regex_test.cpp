@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <thread>
@@ -175,6 +176,60 @@ TEST_SUITE("core") {
     const auto m = Regex("N[^V]+V", "test", Regex::Subject::kBytes).FindAt(high, 0);
     REQUIRE(m);
     CHECK(m->groups[0].end == 4);
+  }
+
+  // Find on a kBytes pattern starts at the first byte PCRE2's start study
+  // admits (and makes no match call when there is none up to last_start):
+  // from every start to every last start, the same match as the UTF-8
+  // pattern (no skip) on ASCII subjects. Patterns as the frames write them:
+  // lookbehinds before the first symbol, a first unit, classes, groups.
+  TEST_CASE("regex: a kBytes Find skips to a possible first byte and finds what it found") {
+    const std::vector<std::string> patterns = {
+        "(?<=[xk]|x[yz])(?<cue>[VB]|(?<=x)[vb])(?:S|e?y){0,3},?(?=[DdNk]|ek?#)",
+        "(?<![DdkN])(?:[Dd]?N{1,3}|P),?(?<cue>V)[^|/]{1,6}?(?=[.]?[|/]|,)",
+        "(?<=[|/])N+V",
+        "V",
+        "(?:Vt|B,)N",
+        "(?<=V)\\|?Q",
+        "^/N",
+        "\\GN|V",
+        "N(?=V)|(?<=N)V",
+        "[^|/]{2,5}?(?=,|[|/])",
+        "(?i)v",
+        "(?<cue>[VCTB]|(?<=x)[vcUb])(?=[iD])",  // 8 first bytes
+        "(?<=[,x])[VtS]k?",                     // 3
+        "[VBtdxyzk]",                           // 8: none padded
+        "[VBtdxyzkN]",                          // 9: byte by byte
+    };
+    const std::string alphabet = "NVDkdxyzvbB,.|/QtPe#SCTcUi";
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+      seed = seed * 1664525u + 1013904223u;
+      return seed >> 8;
+    };
+    Regex::Scratch scratch;
+    Regex::Match a, b;
+    for (const std::string& pattern : patterns) {
+      CAPTURE(pattern);
+      const Regex utf(pattern, "test");
+      const Regex bytes(pattern, "test", Regex::Subject::kBytes);
+      for (int n = 0; n < 60; ++n) {
+        std::string subject;
+        const std::size_t size = n == 0 ? 0 : next() % 40;  // 16 at a time, and the rest
+        for (std::size_t i = 0; i < size; ++i) subject += alphabet[next() % alphabet.size()];
+        CAPTURE(subject);
+        for (std::size_t start = 0; start <= subject.size() + 1; ++start) {
+          for (std::size_t last = start; last <= subject.size() + 1; ++last) {
+            const std::size_t last_start = last == subject.size() + 1 ? Regex::npos : last;
+            CAPTURE(start);
+            CAPTURE(last_start);
+            const bool found = utf.Find(subject, start, last_start, scratch, a);
+            REQUIRE(bytes.Find(subject, start, last_start, scratch, b) == found);
+            if (found) REQUIRE(a.groups == b.groups);
+          }
+        }
+      }
+    }
   }
 
   TEST_CASE("regex: NextStart steps past a match, and one character past an empty one") {
