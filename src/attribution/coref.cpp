@@ -651,7 +651,8 @@ class Resolver {
   // Where a person was first named in full, and whether inside an of/for
   // complement ("the mother of X"): a bare surname prefers other bearers.
   void NoteIntroduction(const std::string& name, std::size_t unit) {
-    if (introduced_.count(name)) return;
+    const std::uint64_t hash = HashBytes(name);  // (once: the probe, then the insert)
+    if (introduced_.Find(name, hash) != nullptr) return;
     const auto& units = shape_.units;
     bool complement = false;
     for (std::size_t k = unit; k-- > 0 && unit - k <= config_.max_premodifier_units;) {
@@ -663,7 +664,7 @@ class Resolver {
       }
       if (!Alphabet().name_premodifier.Has(s)) break;
     }
-    introduced_.emplace(name, Introduction{unit, complement});
+    introduced_.Insert(name, hash, Introduction{unit, complement});
   }
 
   // The person a bare name word (a surname) names at `unit`: its only
@@ -691,9 +692,9 @@ class Resolver {
     const KnownPerson* after = nullptr;
     std::size_t after_at = static_cast<std::size_t>(-1);
     for (const KnownPerson* k : bearers) {
-      auto it = introduced_.find(k->name);
-      if (it == introduced_.end()) continue;
-      const Introduction& at = it->second;
+      const Introduction* found = introduced_.Find(k->name);
+      if (found == nullptr) continue;
+      const Introduction& at = *found;
       if (at.unit > unit) {
         if (at.unit < after_at) after = k, after_at = at.unit;
         continue;
@@ -1059,7 +1060,7 @@ class Resolver {
   mutable std::string name_lower_;                             // CleanName's
   std::vector<std::string> alias_words_;  // AddAliasAfter's words of units of several tokens
   mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
-  std::unordered_map<std::string, Introduction> introduced_;  // by name
+  FlatMap<Introduction> introduced_;  // by name
 };
 
 }  // namespace
