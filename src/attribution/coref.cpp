@@ -1,10 +1,8 @@
 #include "attribution/coref.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "attribution/people_index.h"
@@ -1021,13 +1019,13 @@ class Resolver {
 
  private:
   std::string EntityId(const SpeakerPhrase& p) {
-    auto it = ids_.find(p.name);
-    if (it != ids_.end()) return it->second;
+    const std::uint64_t hash = HashBytes(p.name);  // (once: the probe, then the insert)
+    if (const std::string* id = ids_.Find(p.name, hash)) return *id;
     char prefix = p.type == SpeakerType::kPerson         ? 'P'
                   : p.type == SpeakerType::kOrganization ? 'O'
                                                          : 'G';
     std::string id = prefix + std::to_string(ids_.size() + 1);
-    ids_.emplace(p.name, id);
+    ids_.Insert(p.name, hash, id);
     return id;
   }
 
@@ -1048,8 +1046,8 @@ class Resolver {
   Known last_;
   std::size_t last_para_ = 0;
   bool has_last_ = false;
-  std::vector<Known> orgs_;  // organisations and named groups quoted; unit = the paragraph
-  std::map<std::string, std::string> ids_;
+  std::vector<Known> orgs_;   // organisations and named groups quoted; unit = the paragraph
+  FlatMap<std::string> ids_;  // by name
   // Written: the answers of the scans (by Case), how many scans, then the sets
   mutable std::vector<std::pair<std::string, bool>> case_answers_[2];
   mutable std::size_t case_scans_ = 0;

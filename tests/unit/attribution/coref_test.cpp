@@ -205,6 +205,30 @@ TEST_SUITE("attribution") {
     CHECK(r.quotes[0].speaker->affiliation == "Egypt");
   }
 
+  // A gender learnt at a later mention of a person first named without
+  // one ("Mr." the second time) is kept and decides a pronoun.
+  TEST_CASE("a gender first learnt at a later full mention decides a pronoun") {
+    struct Row {
+      std::string text, names;
+    } rows[] = {
+        {"Tobias Renner arrived at noon. Later, Mr. Tobias Renner spoke. She said the deal was "
+         "done.",
+         "-"},
+        {"Tobias Renner arrived at noon. Later, Tobias Renner spoke. She said the deal was done.",
+         "Tobias Renner"},
+        {"Tobias Renner met Dana Kell at noon. Later, Mr. Tobias Renner called Dana Kell. She "
+         "said the deal was done.",
+         "Tobias Renner / Dana Kell"},
+        {"Tobias Renner met Dana Kell at noon. Later, Tobias Renner called Dana Kell. She said "
+         "the deal was done.",
+         "Tobias Renner / Tobias Renner"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      CHECK(Names(row.text) == row.names);
+    }
+  }
+
   // SpeakerNames keeps every list in one table of bits: each word must be
   // in exactly the lists whose rule lines (or places.txt) name it, also a
   // word that several lists name (a bit added never replaces another).
