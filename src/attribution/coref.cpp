@@ -1,10 +1,8 @@
 #include "attribution/coref.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "attribution/people_index.h"
@@ -372,14 +370,16 @@ class Resolver {
     if (n >= 2) {
       lower.clear();
       segment::AppendLower(lower, first);
-      if (names_.female_names.Contains(lower)) return 'f';
-      if (names_.male_names.Contains(lower)) return 'm';
+      const std::uint16_t lists = names_.Lists(lower);  // (one probe for both lists)
+      if (lists & SpeakerNames::kFemaleName) return 'f';
+      if (lists & SpeakerNames::kMaleName) return 'm';
     }
     char gender = 0;
     auto word_gender = [&](std::string_view w) {
       BareInto(lower, w);
-      if (names_.female_words.Contains(lower)) gender = 'f';
-      if (!gender && names_.male_words.Contains(lower)) gender = 'm';
+      const std::uint16_t lists = names_.Lists(lower);
+      if (lists & SpeakerNames::kFemaleWord) gender = 'f';
+      if (!gender && (lists & SpeakerNames::kMaleWord)) gender = 'm';
       return gender != 0;
     };
     ForEachWord(p.role, word_gender);
@@ -421,7 +421,7 @@ class Resolver {
     if (u == 0 || u >= shape_.units.size() || BoundaryBefore(u)) return false;
     char s = shape_.units[u - 1].symbol;
     if (s == sym_.tell || s == sym_.tell_ing) return true;
-    return names_.addressee_verbs.Contains(segment::Lower(UnitText(u - 1)));
+    return names_.In(segment::Lower(UnitText(u - 1)), SpeakerNames::kAddresseeVerb);
   }
 
   // A word's lower case (segment::Lower) without a contraction's ending
@@ -494,15 +494,19 @@ class Resolver {
     const bool person = p.type == SpeakerType::kPerson;
     while (first < words.size()) {
       const std::string& lower_word = lowers[first];
-      if (names_.openers.Contains(lower_word)) {
+      const std::uint16_t lists = names_.Lists(lower_word);
+      if (lists & SpeakerNames::kOpener) {
         ++first;
         continue;
       }
-      // Bare(word): without its full stop
+      // Bare(word): without its full stop (most words have none: then the
+      // word's own lists answer)
       const std::string_view bare =
           std::string_view(lower_word)
               .substr(0, lower_word.size() - (!lower_word.empty() && lower_word.back() == '.'));
-      const bool descriptive = names_.descriptors.Contains(bare);
+      const bool descriptive = bare.size() == lower_word.size()
+                                   ? (lists & SpeakerNames::kDescriptor) != 0
+                                   : names_.In(bare, SpeakerNames::kDescriptor);
       if (person && first + 1 < words.size() && (descriptive || lexicon.IsTitle(bare))) {
         if (descriptive && descriptor.empty()) descriptor = bare;
         ++first;
@@ -521,23 +525,25 @@ class Resolver {
       segment::AppendLower(lower, p.name);
       const bool single = p.name.find(' ') == std::string::npos;
       const bool borne = single && people_.HasBearers(p.name);
-      if (!borne && IsPlaceName(p, lower)) {
+      // the lists of the whole name, probed once for the five asked below
+      const std::uint16_t lists = names_.Lists(lower);
+      if (!borne && IsPlaceName(p, lower, lists)) {
         p.name.clear();  // "the Lisbon businessman": a businessman
         if (text::SplitWords(p.role).size() == 1 && !lexicon.IsRole(segment::Lower(p.role))) {
           p.role.clear();  // the place's first word read as a role ("New")
           p.role_head.clear();
         }
       } else if (single && !borne &&
-                 (names_.group_names.Contains(lower) || names_.demonyms.Contains(lower))) {
+                 (lists & (SpeakerNames::kGroupName | SpeakerNames::kDemonym)) != 0) {
         p.type = SpeakerType::kGroup;  // "Valdorians said"
         return;
       } else if (!borne && !single && MentionIsArticleAnd(p, lower)) {
         p.type = SpeakerType::kOrganization;  // "the" is never before a person's name
         return;
-      } else if (!borne && names_.outlets.Contains(lower)) {
+      } else if (!borne && (lists & SpeakerNames::kOutlet) != 0) {
         p.type = SpeakerType::kOrganization;
         return;
-      } else if (names_.not_names.Contains(lower) && (!single || !borne)) {
+      } else if ((lists & SpeakerNames::kNotName) != 0 && (!single || !borne)) {
         p.name.clear();  // "Memorial Day", "Q": a day or a label, nobody named
       } else if (single && !borne && WrittenLower(lower) && !CapitalisedInside(p.name)) {
         p.name.clear();  // "Participants will discuss …"
@@ -619,29 +625,32 @@ class Resolver {
 
   // A place, not a person: a place's name ("Lisbon"), the end of one the
   // mention writes ("New Hampshire" read as role "new" and "Hampshire"),
-  // or a name ending in a place head ("Elm Street").
-  bool IsPlaceName(const SpeakerPhrase& p, const std::string& lower) const {
-    if (names_.places.Contains(lower) || reader_.IsPlace(p.name)) return true;
+  // or a name ending in a place head ("Elm Street"). `lists`:
+  // names_.Lists(lower).
+  bool IsPlaceName(const SpeakerPhrase& p, const std::string& lower, std::uint16_t lists) const {
+    if ((lists & SpeakerNames::kPlace) != 0 || reader_.IsPlace(p.name)) return true;
     std::string_view last, before_last;  // the last two words (SplitWords': blanks apart)
     ForEachWord(lower, [&](std::string_view w) {
       before_last = last;
       last = w;
       return false;
     });
-    if (!before_last.empty() && names_.place_heads.Contains(last)) return true;
+    if (!before_last.empty() && names_.In(last, SpeakerNames::kPlaceHead)) return true;
     if (p.mention.end > text_.size() || p.mention.begin >= p.mention.end) return false;
     const std::string& mention = LowerMention(p);
     std::size_t at = mention.find(lower);
     if (at == std::string::npos || at < 2 || mention[at - 1] != ' ') return false;
     std::size_t b = mention.rfind(' ', at - 2);
     b = b == std::string::npos ? 0 : b + 1;
-    return names_.places.Contains(std::string_view(mention).substr(b, at + lower.size() - b));
+    return names_.In(std::string_view(mention).substr(b, at + lower.size() - b),
+                     SpeakerNames::kPlace);
   }
 
   // Where a person was first named in full, and whether inside an of/for
   // complement ("the mother of X"): a bare surname prefers other bearers.
   void NoteIntroduction(const std::string& name, std::size_t unit) {
-    if (introduced_.count(name)) return;
+    const std::uint64_t hash = HashBytes(name);  // (once: the probe, then the insert)
+    if (introduced_.Find(name, hash) != nullptr) return;
     const auto& units = shape_.units;
     bool complement = false;
     for (std::size_t k = unit; k-- > 0 && unit - k <= config_.max_premodifier_units;) {
@@ -653,7 +662,7 @@ class Resolver {
       }
       if (!Alphabet().name_premodifier.Has(s)) break;
     }
-    introduced_.emplace(name, Introduction{unit, complement});
+    introduced_.Insert(name, hash, Introduction{unit, complement});
   }
 
   // The person a bare name word (a surname) names at `unit`: its only
@@ -681,9 +690,9 @@ class Resolver {
     const KnownPerson* after = nullptr;
     std::size_t after_at = static_cast<std::size_t>(-1);
     for (const KnownPerson* k : bearers) {
-      auto it = introduced_.find(k->name);
-      if (it == introduced_.end()) continue;
-      const Introduction& at = it->second;
+      const Introduction* found = introduced_.Find(k->name);
+      if (found == nullptr) continue;
+      const Introduction& at = *found;
       if (at.unit > unit) {
         if (at.unit < after_at) after = k, after_at = at.unit;
         continue;
@@ -875,8 +884,8 @@ class Resolver {
         toks.begin(), toks.end(), p.mention.begin,
         [](const segment::Token& tok, std::size_t at) { return tok.span.begin < at; });
     if (t == toks.end() || t->kind != segment::TokenKind::kWord) return;
-    if (!names_.modifier_openers.Contains(
-            tokens_.Lowered(static_cast<std::size_t>(t - toks.begin()))))
+    if (!names_.In(tokens_.Lowered(static_cast<std::size_t>(t - toks.begin())),
+                   SpeakerNames::kModifierOpener))
       return;
     std::size_t caps = 0;
     for (++t; t != toks.end() && t->sentence == (t - 1)->sentence; ++t) {
@@ -1010,13 +1019,13 @@ class Resolver {
 
  private:
   std::string EntityId(const SpeakerPhrase& p) {
-    auto it = ids_.find(p.name);
-    if (it != ids_.end()) return it->second;
+    const std::uint64_t hash = HashBytes(p.name);  // (once: the probe, then the insert)
+    if (const std::string* id = ids_.Find(p.name, hash)) return *id;
     char prefix = p.type == SpeakerType::kPerson         ? 'P'
                   : p.type == SpeakerType::kOrganization ? 'O'
                                                          : 'G';
     std::string id = prefix + std::to_string(ids_.size() + 1);
-    ids_.emplace(p.name, id);
+    ids_.Insert(p.name, hash, id);
     return id;
   }
 
@@ -1037,8 +1046,8 @@ class Resolver {
   Known last_;
   std::size_t last_para_ = 0;
   bool has_last_ = false;
-  std::vector<Known> orgs_;  // organisations and named groups quoted; unit = the paragraph
-  std::map<std::string, std::string> ids_;
+  std::vector<Known> orgs_;   // organisations and named groups quoted; unit = the paragraph
+  FlatMap<std::string> ids_;  // by name
   // Written: the answers of the scans (by Case), how many scans, then the sets
   mutable std::vector<std::pair<std::string, bool>> case_answers_[2];
   mutable std::size_t case_scans_ = 0;
@@ -1049,34 +1058,34 @@ class Resolver {
   mutable std::string name_lower_;                             // CleanName's
   std::vector<std::string> alias_words_;  // AddAliasAfter's words of units of several tokens
   mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
-  std::unordered_map<std::string, Introduction> introduced_;  // by name
+  FlatMap<Introduction> introduced_;  // by name
 };
 
 }  // namespace
 
 SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
   const auto classes = rules::Classes::Read(rules.File("speaker_names.txt"));
-  const std::pair<const char*, FlatSet*> lists[] = {
-      {"opener", &openers},
-      {"descriptor", &descriptors},
-      {"outlet", &outlets},
-      {"addressee_verb", &addressee_verbs},
-      {"female_name", &female_names},
-      {"male_name", &male_names},
-      {"female_word", &female_words},
-      {"male_word", &male_words},
-      {"place_head", &place_heads},
-      {"group_name", &group_names},
-      {"modifier_opener", &modifier_openers},
-      {"not_a_name", &not_names},
+  const std::pair<const char*, List> lists[] = {
+      {"opener", kOpener},
+      {"descriptor", kDescriptor},
+      {"outlet", kOutlet},
+      {"addressee_verb", kAddresseeVerb},
+      {"female_name", kFemaleName},
+      {"male_name", kMaleName},
+      {"female_word", kFemaleWord},
+      {"male_word", kMaleWord},
+      {"place_head", kPlaceHead},
+      {"group_name", kGroupName},
+      {"modifier_opener", kModifierOpener},
+      {"not_a_name", kNotName},
   };
-  for (const auto& [name, set] : lists) {
-    for (const std::string& w : classes.Words(name)) set->Insert(w);
+  for (const auto& [name, list] : lists) {
+    for (const std::string& w : classes.Words(name)) Add(w, list);
   }
   for (const rules::Country& c : rules.Shared<rules::Places>().countries()) {
-    places.Insert(segment::Lower(c.name));
-    places.Insert(segment::Lower(c.capital));
-    for (const std::string& d : c.demonyms) demonyms.Insert(segment::Lower(d));
+    Add(segment::Lower(c.name), kPlace);
+    Add(segment::Lower(c.capital), kPlace);
+    for (const std::string& d : c.demonyms) Add(segment::Lower(d), kDemonym);
   }
   if (!rules.Has("events/gazetteer.txt")) return;
   for (const rules::RuleLine& line : rules.File("events/gazetteer.txt").lines()) {
@@ -1084,14 +1093,21 @@ SpeakerNames::SpeakerNames(const rules::RuleSet& rules) {
     if (f.empty()) continue;
     std::string name = f[0];
     if (std::size_t paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
-    places.Insert(segment::Lower(name));
+    Add(segment::Lower(name), kPlace);
     if (f.size() > 3 && f[3] != "-") {
-      for (const std::string& other : rules::CommaList(f[3])) places.Insert(segment::Lower(other));
+      for (const std::string& other : rules::CommaList(f[3])) Add(segment::Lower(other), kPlace);
     }
     if (f.size() > 4 && f[4] != "-") {
-      for (const std::string& d : rules::CommaList(f[4])) demonyms.Insert(segment::Lower(d));
+      for (const std::string& d : rules::CommaList(f[4])) Add(segment::Lower(d), kDemonym);
     }
   }
+}
+
+void SpeakerNames::Add(std::string_view word, List list) {
+  if (std::uint16_t* lists = lists_.Find(word))
+    *lists |= list;
+  else
+    lists_.Insert(word, list);
 }
 
 Coref::Coref(const CorefConfig& config, const rules::RuleSet& rules)

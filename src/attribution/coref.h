@@ -48,7 +48,9 @@
 // of/for complement when another is), never by string match alone.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -72,12 +74,40 @@ struct CorefConfig {
 
 // rules/speaker_names.txt (format there) and the place names of
 // places.txt and events/gazetteer.txt, lower case.
+//
+// One table of every word with the lists it is in (a bit each): a word
+// asked of several lists (a name: place, group, demonym, outlet, not a
+// name; a first name: female, male) is hashed and probed once, not once
+// per list. In(w, l) is exactly "l's list holds w".
 struct SpeakerNames {
   explicit SpeakerNames(const rules::RuleSet& rules);
-  // Probed with views (core/flat_map.h: no std::string per probe, one slot
-  // read for a word in no list).
-  FlatSet openers, descriptors, outlets, addressee_verbs, female_names, male_names, female_words,
-      male_words, place_heads, group_names, places, demonyms, modifier_openers, not_names;
+  enum List : std::uint16_t {
+    kOpener = 1 << 0,
+    kDescriptor = 1 << 1,
+    kOutlet = 1 << 2,
+    kAddresseeVerb = 1 << 3,
+    kFemaleName = 1 << 4,
+    kMaleName = 1 << 5,
+    kFemaleWord = 1 << 6,
+    kMaleWord = 1 << 7,
+    kPlaceHead = 1 << 8,
+    kGroupName = 1 << 9,
+    kPlace = 1 << 10,
+    kDemonym = 1 << 11,
+    kModifierOpener = 1 << 12,
+    kNotName = 1 << 13,
+  };
+  // The lists holding `word` (List bits; 0: none), with one probe
+  // (core/flat_map.h: views, no std::string per probe).
+  std::uint16_t Lists(std::string_view word) const {
+    const std::uint16_t* lists = lists_.Find(word);
+    return lists ? *lists : 0;
+  }
+  bool In(std::string_view word, List list) const { return (Lists(word) & list) != 0; }
+  void Add(std::string_view word, List list);
+
+ private:
+  FlatMap<std::uint16_t> lists_;
 };
 
 struct ResolvedSpeaker {

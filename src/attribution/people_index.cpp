@@ -32,8 +32,10 @@ const std::vector<std::string>& PeopleIndex::Keys(std::string_view word) const {
 
 void PeopleIndex::IndexWord(std::string_view word, std::size_t i) {
   for (const std::string& key : Keys(word)) {
-    auto [it, added] = by_word_.try_emplace(key);
-    WordEntry& entry = it->second;
+    const std::uint64_t hash = HashBytes(key);  // (hashed once: the probe, then any insert)
+    WordEntry* held = by_word_.Find(key, hash);
+    const bool added = held == nullptr;
+    WordEntry& entry = added ? by_word_.Insert(key, hash, WordEntry{}) : *held;
     // (a key already indexed for i: its set is among i's, one set per key)
     std::vector<ByUnit*>& sets = word_sets_[i];
     if (!added && std::find(sets.begin(), sets.end(), entry.mentions) != sets.end()) continue;
@@ -70,9 +72,10 @@ void PeopleIndex::SetRole(std::size_t i, const KnownPerson& from) {
 }
 
 void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
-  auto found = by_name_.find(person.name);
+  const std::uint64_t hash = HashBytes(person.name);
+  const std::size_t* found = by_name_.Find(person.name, hash);
   std::size_t i;
-  if (found == by_name_.end()) {
+  if (found == nullptr) {
     i = people_.size();
     people_.push_back(person);
     people_[i].role.clear();
@@ -80,11 +83,11 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
     mentions_.emplace_back();
     word_sets_.emplace_back();
     role_set_.push_back(nullptr);
-    by_name_.emplace(person.name, i);
+    by_name_.Insert(person.name, hash, i);
     IndexWords(person.name, i);
     SetRole(i, person);
   } else {
-    i = found->second;
+    i = *found;
     KnownPerson& k = people_[i];
     bool better_role =
         !person.role.empty() && (k.role.empty() || (k.rank_only && !person.rank_only));
@@ -106,14 +109,14 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
 }
 
 void PeopleIndex::AddAlias(const std::string& name, const std::string& alias) {
-  auto found = by_name_.find(name);
-  if (found == by_name_.end() || alias.empty()) return;
-  IndexWords(alias, found->second);
+  const std::size_t* found = by_name_.Find(name);
+  if (found == nullptr || alias.empty()) return;
+  IndexWords(alias, *found);
 }
 
 const KnownPerson* PeopleIndex::Find(const std::string& name) const {
-  auto it = by_name_.find(name);
-  return it == by_name_.end() ? nullptr : &people_[it->second];
+  const std::size_t* i = by_name_.Find(name);
+  return i == nullptr ? nullptr : &people_[*i];
 }
 
 // The entry with the largest unit <= `unit` (the first known among equals),
@@ -172,13 +175,13 @@ const KnownPerson* PeopleIndex::First(std::size_t lo, std::size_t hi,
 }
 
 std::vector<const KnownPerson*> PeopleIndex::Bearers(const std::string& word) const {
-  auto self = by_name_.find(word);
-  const std::size_t skip = self == by_name_.end() ? kNone : self->second;
+  const std::size_t* self = by_name_.Find(word);
+  const std::size_t skip = self == nullptr ? kNone : *self;
   std::vector<std::size_t> seen;
   for (const std::string& key : Keys(word)) {
-    auto it = by_word_.find(key);
-    if (it == by_word_.end()) continue;
-    for (std::size_t i : it->second.bearers) {
+    const WordEntry* entry = by_word_.Find(key);
+    if (entry == nullptr) continue;
+    for (std::size_t i : entry->bearers) {
       if (i != skip && std::find(seen.begin(), seen.end(), i) == seen.end()) seen.push_back(i);
     }
   }
@@ -192,14 +195,14 @@ bool PeopleIndex::HasBearers(const std::string& word) const {
   std::size_t skip = kNone;
   bool looked = false;  // for the person named `word`, only once some key has bearers
   for (const std::string& key : Keys(word)) {
-    auto it = by_word_.find(key);
-    if (it == by_word_.end()) continue;
+    const WordEntry* entry = by_word_.Find(key);
+    if (entry == nullptr) continue;
     if (!looked) {
-      auto self = by_name_.find(word);
-      skip = self == by_name_.end() ? kNone : self->second;
+      const std::size_t* self = by_name_.Find(word);
+      skip = self == nullptr ? kNone : *self;
       looked = true;
     }
-    for (std::size_t i : it->second.bearers)
+    for (std::size_t i : entry->bearers)
       if (i != skip) return true;
   }
   return false;
@@ -212,12 +215,12 @@ const KnownPerson* PeopleIndex::WithRole(const std::string& role_head, std::size
 }
 
 const KnownPerson* PeopleIndex::WithWord(const std::string& word, std::size_t unit) const {
-  auto self = by_name_.find(word);
-  const std::size_t skip = self == by_name_.end() ? kNone : self->second;
+  const std::size_t* self = by_name_.Find(word);
+  const std::size_t skip = self == nullptr ? kNone : *self;
   for (const std::string& key : Keys(word)) {
-    auto it = by_word_.find(key);
-    if (it == by_word_.end()) continue;
-    if (const KnownPerson* p = Nearest(*it->second.mentions, unit, skip)) return p;
+    const WordEntry* entry = by_word_.Find(key);
+    if (entry == nullptr) continue;
+    if (const KnownPerson* p = Nearest(*entry->mentions, unit, skip)) return p;
   }
   return nullptr;
 }

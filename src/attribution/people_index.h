@@ -40,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "core/view_hash.h"
 
 namespace whosaid::attribution {
@@ -103,7 +104,7 @@ class PeopleIndex {
   // Some person's name or alias holds a word with key `key` (a key as the
   // WordKeys function gives it): when none of a word's keys is, the word has
   // no bearers.
-  bool Indexed(std::string_view key) const { return by_word_.count(key) > 0; }
+  bool Indexed(std::string_view key) const { return by_word_.Contains(key); }
   // Holding `role_head`: mentioned last at or before `unit`, else the first
   // mentioned after it.
   const KnownPerson* WithRole(const std::string& role_head, std::size_t unit) const;
@@ -143,7 +144,9 @@ class PeopleIndex {
   mutable bool keys_known_ = false;
   std::vector<KnownPerson> people_;
   std::vector<std::vector<std::size_t>> mentions_;  // by person: the units
-  ViewMap<std::size_t> by_name_;
+  // (FlatMaps: a name or word probed is hashed once and found in one slot
+  // read, not a bucket and a node chain; core/flat_map.h)
+  FlatMap<std::size_t> by_name_;
   ByUnit by_unit_{pool_.get()};
   // (their sets take the map's arena: uses-allocator construction)
   std::pmr::unordered_map<std::string, ByUnit, ViewHash, std::equal_to<>> by_role_{
@@ -154,7 +157,7 @@ class PeopleIndex {
     std::vector<std::size_t> bearers;
     ByUnit* mentions = nullptr;  // in word_mentions_
   };
-  ViewMap<WordEntry> by_word_;        // probed with views (Indexed)
+  FlatMap<WordEntry> by_word_;        // probed with views (Indexed)
   std::deque<ByUnit> word_mentions_;  // WordEntry::mentions (a deque's elements stay put)
   // by person: the by_word_ sets of its name and alias words' keys (one per
   // key: a key is indexed for a person once) and the by_role_ set of its

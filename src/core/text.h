@@ -109,7 +109,7 @@ enum class Possessive { kAny, kWithS, kApostrophe };
 std::string_view WithoutPossessive(std::string_view word, Possessive which, bool keep_whole);
 
 // Code points in `bytes` (valid UTF-8): the bytes that do not continue one
-// (a loop the compiler vectorises).
+// (counted eight bytes at a time; any bytes are counted that way).
 std::size_t CountCodepoints(std::string_view bytes);
 
 class CodepointIndex {

@@ -327,6 +327,9 @@ struct Target {
   bool known = false;       // kPhrase, parsed: the phrase parses to an organisation's key
   std::uint32_t input = 0;  // kInput: the document's input it is a short form of
   std::string lower;        // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
+  // kPhrase: HashBytes(lower), made on the deciding thread so that FoldDoc's
+  // serial look-up of State::known_phrase does not hash again
+  std::uint64_t lower_hash = 0;
 };
 
 // A document's targets, shared by the copies of the document (DecideDocs);
@@ -407,7 +410,8 @@ struct EntityResolver::State {
   FlatMap<Targets> decided;
   std::size_t decided_bytes = 0;
   // pass 2 (Fold), documents in input order
-  std::unordered_map<std::string, bool> known_phrase;  // lower case → an organisation's key
+  FlatMap<bool>
+      known_phrase;  // lower case → an organisation's key (probed with Target::lower_hash)
   // FoldDoc writes known_phrase while DecideCandidates of the next batch
   // reads it (FoldBatches): each under this lock
   mutable std::shared_mutex known_phrase_mutex;
@@ -1513,10 +1517,11 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
     } else if (c.phrase) {
       t.to = Target::To::kPhrase;
       t.lower = segment::Lower(c.word);
+      t.lower_hash = HashBytes(t.lower);
       bool cached = false;
       {
         std::shared_lock<std::shared_mutex> lock(s.known_phrase_mutex);
-        cached = s.known_phrase.count(t.lower) > 0;
+        cached = s.known_phrase.Find(t.lower, t.lower_hash) != nullptr;
       }
       if (!cached) {
         t.parsed = true;
@@ -1656,14 +1661,18 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
   s.record_begin.push_back(static_cast<std::uint32_t>(s.records.size()));
   for (const PartialForm& f : names.forms) Occur(s, group_of[f.input], f.form, f.count, doc);
 
-  std::map<std::string, std::uint32_t> made;  // key → group, made once per key
-  auto input_for = [&](const std::string& key, const std::string& name, Kind kind, bool tentative) {
-    auto [it, fresh] = made.try_emplace(key, 0);
+  // (how, its word) → group, made once per key: the words are views of
+  // `targets` and `names`, which outlive the map (no key string is built)
+  enum class Made : std::uint8_t { kName, kPhrase, kAcronym, kPerson };
+  std::map<std::pair<Made, std::string_view>, std::uint32_t> made;
+  auto input_for = [&](Made how, std::string_view word, const std::string& name, Kind kind,
+                       bool tentative) {
+    auto [it, fresh] = made.try_emplace({how, word}, 0);
     if (fresh) {
       it->second = GroupFor(s, name, kind);
       State::Group& g = s.groups[it->second];
       ++g.kinds[static_cast<std::size_t>(kind)];
-      if (key.rfind("acronym:", 0) == 0) g.acronym = true;
+      if (how == Made::kAcronym) g.acronym = true;
       if (!tentative) g.tentative = false;
       AddDoc(g, doc, true);
     }
@@ -1676,34 +1685,34 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
     std::optional<std::uint32_t> target;
     switch (t.to) {
       case Target::To::kName:
-        target = input_for("name:" + t.lower, c.word, Kind::kPerson, true);
+        target = input_for(Made::kName, t.lower, c.word, Kind::kPerson, true);
         break;
       case Target::To::kPhrase: {
         // (the first spelling of a phrase in input order decides for all)
         const std::string& lw = t.lower;
+        // (FoldDoc, on one thread, is the table's only writer: its own look-up
+        // needs no lock; the insert excludes DecideCandidates' readers)
         bool is_known = false;
-        {
+        if (const bool* known = s.known_phrase.Find(lw, t.lower_hash)) {
+          is_known = *known;
+        } else {
+          is_known = t.parsed ? t.known
+                              : s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
           std::unique_lock<std::shared_mutex> lock(s.known_phrase_mutex);
-          auto [known, fresh] = s.known_phrase.try_emplace(lw, false);
-          if (fresh) {
-            known->second =
-                t.parsed ? t.known
-                         : s.org_keys.count(parser.Parse(c.word, EntityType::kOrg).Key()) > 0;
-          }
-          is_known = known->second;
+          s.known_phrase.Insert(lw, t.lower_hash, is_known);
         }
         if (!is_known) continue;
-        target = input_for("phrase:" + lw, c.word, Kind::kOrganization, false);
+        target = input_for(Made::kPhrase, lw, c.word, Kind::kOrganization, false);
         break;
       }
       case Target::To::kAcronym:
-        target = input_for("acronym:" + c.word, c.word, Kind::kOrganization, false);
+        target = input_for(Made::kAcronym, c.word, c.word, Kind::kOrganization, false);
         break;
       case Target::To::kInput:
         target = group_of[t.input];
         break;
       case Target::To::kPerson:
-        target = input_for("person:" + t.lower, c.word, Kind::kPerson, false);
+        target = input_for(Made::kPerson, t.lower, c.word, Kind::kPerson, false);
         break;
       case Target::To::kNone:
         break;

@@ -2,7 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+
 #include "../support/pipeline_fixture.h"
+#include "core/classes.h"
+#include "core/places.h"
+#include "segment/tokenizer.h"
 
 namespace whosaid {
 namespace {
@@ -195,6 +203,78 @@ TEST_SUITE("attribution") {
     REQUIRE(r.quotes.size() == 1);
     CHECK(r.quotes[0].speaker->role == "special representative");
     CHECK(r.quotes[0].speaker->affiliation == "Egypt");
+  }
+
+  // A gender learnt at a later mention of a person first named without
+  // one ("Mr." the second time) is kept and decides a pronoun.
+  TEST_CASE("a gender first learnt at a later full mention decides a pronoun") {
+    struct Row {
+      std::string text, names;
+    } rows[] = {
+        {"Tobias Renner arrived at noon. Later, Mr. Tobias Renner spoke. She said the deal was "
+         "done.",
+         "-"},
+        {"Tobias Renner arrived at noon. Later, Tobias Renner spoke. She said the deal was done.",
+         "Tobias Renner"},
+        {"Tobias Renner met Dana Kell at noon. Later, Mr. Tobias Renner called Dana Kell. She "
+         "said the deal was done.",
+         "Tobias Renner / Dana Kell"},
+        {"Tobias Renner met Dana Kell at noon. Later, Tobias Renner called Dana Kell. She said "
+         "the deal was done.",
+         "Tobias Renner / Tobias Renner"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      CHECK(Names(row.text) == row.names);
+    }
+  }
+
+  // SpeakerNames keeps every list in one table of bits: each word must be
+  // in exactly the lists whose rule lines (or places.txt) name it, also a
+  // word that several lists name (a bit added never replaces another).
+  TEST_CASE("speaker name lists: one probe answers every list as its own set would") {
+    using attribution::SpeakerNames;
+    const rules::RuleSet& rules = testing::Rules();
+    SpeakerNames names(rules);
+    const auto classes = rules::Classes::Read(rules.File("speaker_names.txt"));
+    const std::pair<const char*, SpeakerNames::List> lists[] = {
+        {"opener", SpeakerNames::kOpener},
+        {"descriptor", SpeakerNames::kDescriptor},
+        {"outlet", SpeakerNames::kOutlet},
+        {"addressee_verb", SpeakerNames::kAddresseeVerb},
+        {"female_name", SpeakerNames::kFemaleName},
+        {"male_name", SpeakerNames::kMaleName},
+        {"female_word", SpeakerNames::kFemaleWord},
+        {"male_word", SpeakerNames::kMaleWord},
+        {"place_head", SpeakerNames::kPlaceHead},
+        {"group_name", SpeakerNames::kGroupName},
+        {"modifier_opener", SpeakerNames::kModifierOpener},
+        {"not_a_name", SpeakerNames::kNotName},
+    };
+    std::map<std::string, std::uint16_t> want;  // from the lists' own words
+    for (const auto& [name, list] : lists) {
+      for (const std::string& w : classes.Words(name)) want[w] |= list;
+    }
+    for (const rules::Country& c : rules.Shared<rules::Places>().countries()) {
+      for (const std::string& d : c.demonyms)
+        CHECK(names.In(segment::Lower(d), SpeakerNames::kDemonym));
+      CHECK(names.In(segment::Lower(c.name), SpeakerNames::kPlace));
+    }
+    const std::uint16_t listed = ~(SpeakerNames::kPlace | SpeakerNames::kDemonym) & 0xffff;
+    for (const auto& [word, bits] : want) {
+      CAPTURE(word);
+      CHECK((names.Lists(word) & listed) == bits);
+      CHECK(names.Lists(word + "#") == 0);  // (no rule word ends in '#')
+    }
+    CHECK(names.Lists("") == 0);
+    // a word named by several lists keeps every one, in any order
+    names.Add("zzqx", SpeakerNames::kMaleName);
+    names.Add("zzqx", SpeakerNames::kFemaleName);
+    names.Add("zzqx", SpeakerNames::kMaleName);
+    CHECK(names.Lists("zzqx") == (SpeakerNames::kMaleName | SpeakerNames::kFemaleName));
+    CHECK(names.In("zzqx", SpeakerNames::kFemaleName));
+    CHECK_FALSE(names.In("zzqx", SpeakerNames::kOpener));
+    CHECK_FALSE(names.In("zzq", SpeakerNames::kMaleName));
   }
 }
 

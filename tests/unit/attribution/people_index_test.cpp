@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -338,6 +340,84 @@ TEST_SUITE("attribution") {
     CHECK(NameOf(people.WithWord("Soomro", 8)) == "Kamal Soomro");
     people.Remember({"Soomro", "", "", "", 7});  // the bare word is skipped, not the tie
     CHECK(NameOf(people.WithWord("Soomro", 8)) == "Kamal Soomro");
+  }
+
+  // Hundreds of persons sharing name words (the name and word tables grow
+  // many times over): every look-up by name and word against a plain scan
+  // of what was remembered, as the contract states it.
+  TEST_CASE("people index: many persons and shared words, against a plain scan") {
+    const std::vector<std::string> syllables = {"ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi"};
+    std::uint32_t seed = 12345;
+    auto next = [&seed](std::uint32_t n) {
+      seed = seed * 1103515245u + 12345u;
+      return (seed >> 16) % n;
+    };
+    auto word = [&]() { return syllables[next(8)] + syllables[next(8)]; };
+    struct Person {
+      std::string name;
+      std::vector<std::string> words;
+      std::vector<std::size_t> units;
+    };
+    std::vector<Person> known;  // in the order they became known
+    PeopleIndex people;
+    for (int k = 0; k < 1500; ++k) {
+      std::string name = next(6) == 0 ? word() : word() + " " + word();
+      const std::size_t unit = next(400);
+      people.Remember({name, "", "", "", unit});
+      auto it = std::find_if(known.begin(), known.end(),
+                             [&name](const Person& p) { return p.name == name; });
+      if (it == known.end()) {
+        Person p{name, {}, {}};
+        for (std::size_t b = 0;;) {
+          const std::size_t sp = name.find(' ', b);
+          p.words.push_back(name.substr(b, sp == std::string::npos ? std::string::npos : sp - b));
+          if (sp == std::string::npos) break;
+          b = sp + 1;
+        }
+        known.push_back(p);
+        it = known.end() - 1;
+      }
+      it->units.push_back(unit);
+    }
+    auto bearers = [&](const std::string& w) {
+      std::vector<std::size_t> out;
+      for (std::size_t i = 0; i < known.size(); ++i)
+        if (known[i].name != w && std::count(known[i].words.begin(), known[i].words.end(), w))
+          out.push_back(i);
+      return out;
+    };
+    // the latest mention at or before `unit` (the first known among equals), else the first after
+    auto nearest = [&](const std::vector<std::size_t>& of, std::size_t unit) -> std::string {
+      const Person* best = nullptr;
+      std::size_t best_unit = 0;
+      for (std::size_t i : of)
+        for (std::size_t u : known[i].units)
+          if (u <= unit && (!best || u > best_unit)) best = &known[i], best_unit = u;
+      if (best) return best->name;
+      for (std::size_t i : of)
+        for (std::size_t u : known[i].units)
+          if (u > unit && (!best || u < best_unit)) best = &known[i], best_unit = u;
+      return best ? best->name : "-";
+    };
+    for (int q = 0; q < 400; ++q) {
+      const std::string w = next(4) == 0 ? word() + " " + word() : word();
+      const std::size_t unit = next(420);
+      CAPTURE(w);
+      CAPTURE(unit);
+      const std::vector<std::size_t> of = bearers(w);
+      std::vector<std::string> want, got;
+      for (std::size_t i : of) want.push_back(known[i].name);
+      for (const KnownPerson* p : people.Bearers(w)) got.push_back(p->name);
+      CHECK(got == want);
+      CHECK(people.HasBearers(w) == !of.empty());
+      CHECK(people.Indexed(w) == std::any_of(known.begin(), known.end(), [&w](const Person& p) {
+              return std::count(p.words.begin(), p.words.end(), w) > 0;
+            }));
+      CHECK(NameOf(people.WithWord(w, unit)) == nearest(of, unit));
+      const bool named =
+          std::any_of(known.begin(), known.end(), [&w](const Person& p) { return p.name == w; });
+      CHECK(NameOf(people.Find(w)) == (named ? w : "-"));
+    }
   }
 }
 

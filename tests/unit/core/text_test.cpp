@@ -279,6 +279,37 @@ TEST_SUITE("core.text") {
     }
   }
 
+  // CountCodepoints counts eight bytes at a time and sums 31 words before
+  // adding the lanes: every prefix and suffix of texts longer than several
+  // such sums, of every byte value (continuations, leads, ASCII, invalid
+  // bytes) in runs and mixed, against the byte-by-byte count.
+  TEST_CASE("CountCodepoints: the word-at-a-time count equals the byte-by-byte one") {
+    std::vector<std::string> texts = {std::string(600, '\x80'), std::string(600, '\xBF'),
+                                      std::string(600, 'a'),    std::string(600, '\xC0'),
+                                      std::string(600, '\xFF'), std::string(600, '\x7F'),
+                                      Repeat(kGrin, 150),       Repeat("\xC3\xA9", 300)};
+    std::string every;
+    for (int r = 0; r < 3; ++r)
+      for (int c = 0; c < 256; ++c) every += static_cast<char>((c * 37 + r * 11) & 0xFF);
+    texts.push_back(every);
+    std::uint32_t state = 12345;
+    std::string random;
+    for (int i = 0; i < 700; ++i) {
+      state = state * 1103515245u + 12345u;
+      random += static_cast<char>((state >> 16) & 0xFF);
+    }
+    texts.push_back(random);
+    for (const std::string& t : texts) {
+      for (std::size_t cut = 0; cut <= t.size(); ++cut) {
+        CAPTURE(cut);
+        const std::string_view view(t);
+        REQUIRE(CountCodepoints(view.substr(0, cut)) == NaiveCodepoints(t, cut));
+        REQUIRE(CountCodepoints(view.substr(cut)) ==
+                NaiveCodepoints(t, t.size()) - NaiveCodepoints(t, cut));
+      }
+    }
+  }
+
   TEST_CASE("WithoutPossessive: one list, three selections, whole-word endings kept or not") {
     struct Row {
       std::string word;
