@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <utility>
-#if __has_include(<malloc.h>)
-#include <malloc.h>
-#endif
 
 #include "claims/summary_codec.h"
+#include "core/allocator.h"
 #include "core/parallel.h"
 #include "core/partial_codec.h"
 #include "core/release.h"
@@ -27,33 +25,6 @@ std::size_t Footprint(const Partial& p) {
     if (q.speaker) n += q.speaker->name.size() + q.speaker->role.size();
   }
   return n;
-}
-
-}  // namespace
-}  // namespace whosaid::run
-
-// jemalloc's control entry point, when the executable is linked with it
-// (CMakeLists.txt, WHOSAID_JEMALLOC); null otherwise (weak).
-extern "C" int mallctl(const char* name, void* old_value, std::size_t* old_size, void* new_value,
-                       std::size_t new_size) __attribute__((weak));
-
-namespace whosaid::run {
-namespace {
-
-// Gives the pages of memory freed so far back to the system: glibc keeps
-// them, and those of the worker threads' arenas (where each document's
-// records and summaries were made, RunConfig::prepare) the main thread never
-// reuses, so what a stage drops would still count in the resident size.
-// jemalloc gives them back on its own after a delay; purging every arena
-// ("arena.4096" is MALLCTL_ARENAS_ALL) does it now.
-void ReleaseFreed() {
-  if (mallctl != nullptr) {
-    mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
-    return;
-  }
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
 }
 
 // A byte offset of the text mapped into the pieces laid end to end: monotone,
@@ -625,9 +596,9 @@ CorpusResult CorpusRun::Resolve() {
     if (cleared.valid()) cleared.get();
     parallel::Task<void> released;
     if (threads_ >= 2)
-      released = parallel::Async(ReleaseFreed);
+      released = parallel::Async(allocator::ReleaseFreedPages);
     else
-      ReleaseFreed();
+      allocator::ReleaseFreedPages();
     corpus.claims = stages_.claims->Run(docs, inputs, threads_);
     if (released.valid()) released.get();
     inputs = {};
@@ -710,9 +681,16 @@ RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
   run.SetThreads(config.threads);
   RunConfig map = config;  // the claims summaries made on the worker threads
   map.prepare = [&run](Partial& p) { run.Prepare(p); };
-  RunStats stats = RunMap(
-      source, pipeline, *stages.entities, [&](Partial&& p) { run.Add(std::move(p)); }, observer,
-      map);
+  RunStats stats;
+  {
+    // the map's memory is a bounded window of documents, freed and made
+    // again: its pages stay for reuse, and go back when it ends
+    // (core/allocator.h)
+    allocator::HeldFreedPages held;
+    stats = RunMap(
+        source, pipeline, *stages.entities, [&](Partial&& p) { run.Add(std::move(p)); }, observer,
+        map);
+  }
   if (!observer.stop()) run.Finish(sink);
   return stats;
 }
