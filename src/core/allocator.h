@@ -14,11 +14,12 @@
 //   HeldFreedPages  while one lives, freed pages stay with the allocator
 //                   for reuse (jemalloc: every arena's dirty-page decay
 //                   off, and that of arenas made meanwhile); its end puts
-//                   each arena's decay back as it was (jemalloc restarts
-//                   the decay: what was held then goes back over the decay
-//                   time, like anything freed, or at once by
-//                   ReleaseFreedPages, as the corpus run does before its
-//                   claims stage).
+//                   each arena's decay back as it was, and gives one made
+//                   meanwhile the decay jemalloc would have given it
+//                   (jemalloc restarts the decay: what was held then goes
+//                   back over the decay time, like anything freed, or at
+//                   once by ReleaseFreedPages, as the corpus run does
+//                   before its claims stage).
 //                   For a phase whose memory is bounded and reused — the
 //                   map of a corpus run (run/runner.h: a bounded window of
 //                   documents) — not for a whole run: the corpus stage's
