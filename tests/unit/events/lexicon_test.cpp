@@ -124,6 +124,10 @@ TEST_SUITE("events") {
             const bool has = (bits & bit) != 0;
             CHECK(lex.ContextHas(words.words, i, end, bit) == has);
             if (has) CHECK(lex.MayStartContext(words[i].lower, bit));
+            // (the pre-test on the word's key answers as on its bytes)
+            CHECK(lex.MayStartContext(words[i], bit) == lex.MayStartContext(words[i].lower, bit));
+            if (lex.StartsTrigger(words[i].lower)) CHECK(lex.MayStartTrigger(words[i]));
+            CHECK(lex.StartsTrigger(words[i]) == lex.StartsTrigger(words[i].lower));
             yes += has;
           }
         }
