@@ -126,6 +126,16 @@ class EventLexicon {
     auto hit = triggers_.Longest(i, end, LowerAt{words});
     return {hit.length, hit.value};
   }
+  // The same over `count` words that are not one vector's (count >= 1):
+  // `first` is word 0, lower(k) word k's lower case; the answer of Trigger
+  // on a vector holding those words, from 0 to its end.
+  template <class LowerOf>
+  std::pair<std::size_t, const TriggerInfo*> TriggerOver(const Word& first, std::size_t count,
+                                                         const LowerOf& lower) const {
+    if (count == 0 || !trigger_starts_.MayHoldKey(first.key)) return {0, nullptr};
+    auto hit = triggers_.Longest(0, count, lower);
+    return {hit.length, hit.value};
+  }
   // False when no trigger phrase starts with this word (true may still be
   // none: a pre-test on its key, the one Trigger and StartsTrigger make).
   bool MayStartTrigger(const Word& w) const { return trigger_starts_.MayHoldKey(w.key); }

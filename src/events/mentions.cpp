@@ -91,19 +91,21 @@ std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex
   while (first < end && w[first].kind == TokenKind::kQuote) ++first;
   // (w[i] itself was looked up above: asked again only past a mark)
   if (first == end || (first != i && !lex.StartsTrigger(w[first]))) return {0, nullptr};
-  std::vector<Word> bare;
-  std::vector<std::size_t> at;  // index in w of each word of `bare`
+  // The words without the marks, read in place through `at` (the index in
+  // w of each; a thread's vector, reused: not a copy of each Word).
+  thread_local std::vector<std::size_t> at;
+  at.clear();
   bool marks = false;
-  for (std::size_t k = i; k < end && bare.size() < max_words; ++k) {
+  for (std::size_t k = i; k < end && at.size() < max_words; ++k) {
     if (w[k].kind == TokenKind::kQuote) {
-      marks = marks || !bare.empty();
+      marks = marks || !at.empty();
       continue;
     }
-    bare.push_back(w[k]);
     at.push_back(k);
   }
   if (!marks) return {0, nullptr};
-  auto [n, info] = lex.Trigger(bare, 0, bare.size());
+  auto [n, info] =
+      lex.TriggerOver(w[at[0]], at.size(), [&](std::size_t k) { return w[at[k]].lower; });
   // Only a phrase the marks stand inside of counts.
   if (!info || n < 2 || at[n - 1] - i + 1 == n) return {0, nullptr};
   return {at[n - 1] - i + 1, info};
