@@ -10,6 +10,9 @@
 // answer depends only on the word's length and first and last bytes (the
 // empty word has key 0, which some non-empty words share). An empty filter
 // holds nothing. 8 KB: a member of a long-lived table, or one per document.
+// KeyOf(w) is that bit's number: a caller that tests one word against several
+// filters (the event stage: events::Word::key) makes it once and asks
+// MayHoldKey(key), which answers exactly as MayHold(w).
 //
 // Example
 //   WordFilter f;
@@ -21,14 +24,25 @@
 
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace whosaid {
 
 class WordFilter {
  public:
-  void Add(std::string_view w) { bits_.set(Key(w)); }
-  bool MayHold(std::string_view w) const { return bits_.test(Key(w)); }
+  void Add(std::string_view w) { bits_.set(KeyOf(w)); }
+  bool MayHold(std::string_view w) const { return bits_.test(KeyOf(w)); }
+  // MayHold(w) for key = KeyOf(w).
+  bool MayHoldKey(std::uint16_t key) const { return bits_.test(key); }
+  // The bit of a word: its length, first and last byte, folded into 16 bits.
+  static std::uint16_t KeyOf(std::string_view w) {
+    if (w.empty()) return 0;
+    const auto first = static_cast<unsigned char>(w.front());
+    const auto last = static_cast<unsigned char>(w.back());
+    return static_cast<std::uint16_t>(((w.size() * 0x9E37u) ^ (std::size_t{first} << 8) ^ last) &
+                                      0xFFFFu);
+  }
   // The filter of an index's first words: any index with
   // ForEachFirstWord(f) (rules::PhraseIndex, core/phrase_index.h).
   template <class Index>
@@ -39,13 +53,6 @@ class WordFilter {
   }
 
  private:
-  // The bit of a word: its length, first and last byte, folded into 16 bits.
-  static std::size_t Key(std::string_view w) {
-    if (w.empty()) return 0;
-    const auto first = static_cast<unsigned char>(w.front());
-    const auto last = static_cast<unsigned char>(w.back());
-    return ((w.size() * 0x9E37u) ^ (std::size_t{first} << 8) ^ last) & 0xFFFFu;
-  }
   std::bitset<1u << 16> bits_;
 };
 

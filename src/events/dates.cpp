@@ -153,7 +153,7 @@ struct DateFinder::Impl {
   void Candidates(const Word& w, std::uint8_t bits, std::vector<int>& out) const;
   // starts' bits of w's lower case (0: none), through the pre-test.
   std::uint8_t StartBits(const Word& w) const {
-    const std::uint8_t* bits = start_words.MayHold(w.lower) ? starts.Find(w.lower) : nullptr;
+    const std::uint8_t* bits = start_words.MayHoldKey(w.key) ? starts.Find(w.lower) : nullptr;
     return bits ? *bits : 0;
   }
   // MayStart, given w's StartBits.

@@ -144,7 +144,8 @@ void EventLexicon::LoadContext(const rules::RuleFile& file) {
       auto words = PhraseWords(phrase);
       longest_context_ = std::max(longest_context_, words.size());
       if (words.size() > 255) throw file.Error(line, "a context phrase of more than 255 words");
-      if (!words.empty()) context_start_classes_[ContextStartKey(words[0])] |= cls->second;
+      if (!words.empty())
+        context_start_classes_[ContextSlot(WordFilter::KeyOf(words[0]))] |= cls->second;
       if (std::uint32_t* bits = context_.Exact(words))
         *bits |= cls->second;
       else
@@ -200,7 +201,7 @@ int EventLexicon::Narrower(int a, int b) const {
 
 std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Word>& words,
                                                             std::size_t i, std::size_t end) const {
-  if (i >= end || !context_starts_.MayHold(words[i].lower)) return {0, 0u};
+  if (i >= end || !context_starts_.MayHoldKey(words[i].key)) return {0, 0u};
   // The phrases are tried longest first: the answer up to the last word is
   // the answer up to `end` whenever it ends by `end` (or is none).
   const ContextMemo& memo = words[i].context;
@@ -218,7 +219,7 @@ std::pair<std::size_t, std::uint32_t> EventLexicon::Context(const std::vector<Wo
 bool EventLexicon::ContextEndsAt(const std::vector<Word>& words, std::size_t begin, std::size_t e,
                                  std::uint32_t cls) const {
   for (std::size_t n = 1; n <= longest_context_ && n <= e - begin; ++n) {
-    if (!MayStartContext(words[e - n].lower, cls)) continue;  // (most words)
+    if (!MayStartContext(words[e - n], cls)) continue;  // (most words)
     auto [len, bits] = Context(words, e - n, e);
     if (len == n && (bits & cls)) return true;
   }

@@ -122,21 +122,34 @@ class EventLexicon {
   // The longest trigger at words[i…end).
   std::pair<std::size_t, const TriggerInfo*> Trigger(const std::vector<Word>& words, std::size_t i,
                                                      std::size_t end) const {
-    if (i >= end || !trigger_starts_.MayHold(words[i].lower)) return {0, nullptr};
+    if (i >= end || !trigger_starts_.MayHoldKey(words[i].key)) return {0, nullptr};
     auto hit = triggers_.Longest(i, end, LowerAt{words});
     return {hit.length, hit.value};
   }
-  // False when no trigger phrase starts with this lower-case word (true may
-  // still be none: a pre-test, the one Trigger and StartsTrigger make).
-  bool MayStartTrigger(std::string_view lower) const { return trigger_starts_.MayHold(lower); }
-  // Some trigger phrase starts with this lower-case word.
+  // The same over `count` words that are not one vector's (count >= 1):
+  // `first` is word 0, lower(k) word k's lower case; the answer of Trigger
+  // on a vector holding those words, from 0 to its end.
+  template <class LowerOf>
+  std::pair<std::size_t, const TriggerInfo*> TriggerOver(const Word& first, std::size_t count,
+                                                         const LowerOf& lower) const {
+    if (count == 0 || !trigger_starts_.MayHoldKey(first.key)) return {0, nullptr};
+    auto hit = triggers_.Longest(0, count, lower);
+    return {hit.length, hit.value};
+  }
+  // False when no trigger phrase starts with this word (true may still be
+  // none: a pre-test on its key, the one Trigger and StartsTrigger make).
+  bool MayStartTrigger(const Word& w) const { return trigger_starts_.MayHoldKey(w.key); }
+  // Some trigger phrase starts with this lower-case word (or this word).
   bool StartsTrigger(std::string_view lower) const {
     return trigger_starts_.MayHold(lower) && triggers_.StartsWith(lower);
+  }
+  bool StartsTrigger(const Word& w) const {
+    return trigger_starts_.MayHoldKey(w.key) && triggers_.StartsWith(w.lower);
   }
   // The longest actor name at words[i…end): {words, actor index}.
   std::pair<std::size_t, const int*> ActorAt(const std::vector<Word>& words, std::size_t i,
                                              std::size_t end) const {
-    if (i >= end || !actor_starts_.MayHold(words[i].lower)) return {0, nullptr};
+    if (i >= end || !actor_starts_.MayHoldKey(words[i].key)) return {0, nullptr};
     auto hit = actors_.Longest(i, end, LowerAt{words});
     return {hit.length, hit.value};
   }
@@ -154,12 +167,16 @@ class EventLexicon {
   // only the words that may answer yes.
   bool ContextHas(const std::vector<Word>& words, std::size_t i, std::size_t end,
                   std::uint32_t cls) const {
-    return i < end && MayStartContext(words[i].lower, cls) && (Context(words, i, end).second & cls);
+    return i < end && MayStartContext(words[i], cls) && (Context(words, i, end).second & cls);
   }
   // False when no context phrase with a class of `cls` starts with this
-  // lower-case word (true may still be none: a pre-test).
+  // word (true may still be none: a pre-test, on the word's key).
+  bool MayStartContext(const Word& w, std::uint32_t cls) const {
+    return (context_start_classes_[ContextSlot(w.key)] & cls) != 0;
+  }
+  // The same for a lower-case word not read by ReadWords.
   bool MayStartContext(std::string_view lower, std::uint32_t cls) const {
-    return (context_start_classes_[ContextStartKey(lower)] & cls) != 0;
+    return (context_start_classes_[ContextSlot(WordFilter::KeyOf(lower))] & cls) != 0;
   }
   // Whether some context phrase of class `cls` ends at words[e-1] (e <= end).
   bool ContextEndsAt(const std::vector<Word>& words, std::size_t begin, std::size_t e,
@@ -184,14 +201,12 @@ class EventLexicon {
   // The first words of triggers_, actors_ and context_: most words start
   // none, and are turned away before they are hashed.
   WordFilter trigger_starts_, actor_starts_, context_starts_;
-  // The classes of the context phrases by their first word's key
-  // (ContextStartKey: length, first and last byte in 12 bits), OR'ed.
+  // The classes of the context phrases by their first word's slot
+  // (ContextSlot: its WordFilter key, as in Word::key, folded to 12 bits),
+  // OR'ed.
   static constexpr std::size_t kContextStartSlots = 1u << 12;
-  static std::size_t ContextStartKey(std::string_view w) {
-    if (w.empty()) return 0;
-    const auto first = static_cast<unsigned char>(w.front());
-    const auto last = static_cast<unsigned char>(w.back());
-    return ((w.size() * 0x9E37u) ^ (std::size_t{first} << 4) ^ last) & (kContextStartSlots - 1);
+  static std::size_t ContextSlot(std::uint16_t key) {
+    return (key ^ (key >> 4u)) & (kContextStartSlots - 1);
   }
   std::vector<std::uint32_t> context_start_classes_ =
       std::vector<std::uint32_t>(kContextStartSlots, 0u);

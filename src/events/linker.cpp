@@ -304,9 +304,8 @@ std::vector<int> QuoteLinker::Run(const Words& words, const std::vector<Mention>
     for (std::size_t i = q.first; i < q.end; ++i) {
       if (!w[i].IsWord()) continue;
       // (only casualty and modal words matter here: most words start no such phrase)
-      const std::uint32_t bits = lex_.MayStartContext(w[i].lower, kCasualty | kModal)
-                                     ? lex_.Context(w, i, q.end).second
-                                     : 0u;
+      const std::uint32_t bits =
+          lex_.MayStartContext(w[i], kCasualty | kModal) ? lex_.Context(w, i, q.end).second : 0u;
       if ((bits & kCasualty) && !q.casualties) {
         q.casualty_told = i;
         while (q.casualty_told < q.end && !w[q.casualty_told].Is(".")) ++q.casualty_told;

@@ -76,8 +76,7 @@ std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex
                                                          std::size_t end, std::size_t max_words) {
   // A word starts the phrase itself: most start none (one look-up, before
   // the scan ahead).
-  if (i < end && w[i].kind != TokenKind::kQuote && !lex.StartsTrigger(w[i].lower))
-    return {0, nullptr};
+  if (i < end && w[i].kind != TokenKind::kQuote && !lex.StartsTrigger(w[i])) return {0, nullptr};
   // Few words have a mark among the words after them: look before copying.
   bool ahead = false;
   for (std::size_t k = i, words = 0; k < end && words < max_words; ++k) {
@@ -91,20 +90,22 @@ std::pair<std::size_t, const TriggerInfo*> QuotedTrigger(const EventLexicon& lex
   std::size_t first = i;
   while (first < end && w[first].kind == TokenKind::kQuote) ++first;
   // (w[i] itself was looked up above: asked again only past a mark)
-  if (first == end || (first != i && !lex.StartsTrigger(w[first].lower))) return {0, nullptr};
-  std::vector<Word> bare;
-  std::vector<std::size_t> at;  // index in w of each word of `bare`
+  if (first == end || (first != i && !lex.StartsTrigger(w[first]))) return {0, nullptr};
+  // The words without the marks, read in place through `at` (the index in
+  // w of each; a thread's vector, reused: not a copy of each Word).
+  thread_local std::vector<std::size_t> at;
+  at.clear();
   bool marks = false;
-  for (std::size_t k = i; k < end && bare.size() < max_words; ++k) {
+  for (std::size_t k = i; k < end && at.size() < max_words; ++k) {
     if (w[k].kind == TokenKind::kQuote) {
-      marks = marks || !bare.empty();
+      marks = marks || !at.empty();
       continue;
     }
-    bare.push_back(w[k]);
     at.push_back(k);
   }
   if (!marks) return {0, nullptr};
-  auto [n, info] = lex.Trigger(bare, 0, bare.size());
+  auto [n, info] =
+      lex.TriggerOver(w[at[0]], at.size(), [&](std::size_t k) { return w[at[k]].lower; });
   // Only a phrase the marks stand inside of counts.
   if (!info || n < 2 || at[n - 1] - i + 1 == n) return {0, nullptr};
   return {at[n - 1] - i + 1, info};
@@ -176,7 +177,7 @@ std::size_t MentionFinder::FirstTrigger(const Words& words, std::size_t s) const
     // (no trigger, quoted or not, starts at a word that starts no phrase:
     // most words, turned away by the pre-test; Trigger and QuotedTrigger
     // each look the word up themselves)
-    if (!words[i].IsWord() || !lex_.MayStartTrigger(words[i].lower)) continue;
+    if (!words[i].IsWord() || !lex_.MayStartTrigger(words[i])) continue;
     if (lex_.Trigger(words.words, i, sent.end).second ||
         QuotedTrigger(lex_, words.words, i, sent.end, config_.quoted_trigger_words).second)
       return i;
@@ -911,7 +912,7 @@ bool MentionFinder::Armed(const Sentence& s, bool places) const {
   for (std::size_t i = s.b; i < s.e; ++i) {
     if (s.taken[i - s.b]) return true;
     if (!s.w[i].IsWord()) continue;
-    const std::uint32_t bits = lex_.MayStartContext(s.w[i].lower, kCasualty | kArmed | kArmedName)
+    const std::uint32_t bits = lex_.MayStartContext(s.w[i], kCasualty | kArmed | kArmedName)
                                    ? lex_.Context(s.w, i, s.e).second
                                    : 0u;
     if (bits & (kCasualty | kArmed)) return true;

@@ -47,6 +47,7 @@ Words ReadWords(std::string_view text, const segment::Tokens& tokens) {
     Word& w = out.words.emplace_back();  // (made in place, not copied)
     w.span = t.span;
     w.lower = std::string_view(lowered + at[i], at[i + 1] - at[i]);
+    w.key = WordFilter::KeyOf(w.lower);
     w.text = std::string_view(bytes + t.span.begin, t.span.end - t.span.begin);
     w.kind = t.kind;
     w.cap = t.cap;

@@ -8,6 +8,7 @@
 //   ReadWords keeps the token order and spans of segment::Tokens. The views in
 //   Word::lower point into Words::buffer_: a Words object must outlive them
 //   (it is not copyable); Word::text points into the document's text.
+//   Word::key is WordFilter::KeyOf(Word::lower) (a Word copied keeps both).
 //   PhraseIndex::Longest(i, end, LowerAt{words}) returns the longest phrase
 //   whose words equal words[i…].lower (never past `end`), or {0, nullptr}.
 //
@@ -57,6 +58,10 @@ struct Word {
   segment::TokenKind kind = segment::TokenKind::kPunct;
   bool cap = false;
   bool all_caps = false;
+  // WordFilter::KeyOf(lower), made once by ReadWords: the key every event
+  // filter (trigger, actor and context starts, date starts) tests the word
+  // by, instead of reading its bytes and folding them again per filter
+  std::uint16_t key = 0;
   std::uint32_t sentence = 0;
   std::uint32_t paragraph = 0;
   ContextMemo context;  // EventLexicon::Context's own cache

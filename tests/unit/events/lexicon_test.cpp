@@ -124,6 +124,10 @@ TEST_SUITE("events") {
             const bool has = (bits & bit) != 0;
             CHECK(lex.ContextHas(words.words, i, end, bit) == has);
             if (has) CHECK(lex.MayStartContext(words[i].lower, bit));
+            // (the pre-test on the word's key answers as on its bytes)
+            CHECK(lex.MayStartContext(words[i], bit) == lex.MayStartContext(words[i].lower, bit));
+            if (lex.StartsTrigger(words[i].lower)) CHECK(lex.MayStartTrigger(words[i]));
+            CHECK(lex.StartsTrigger(words[i]) == lex.StartsTrigger(words[i].lower));
             yes += has;
           }
         }
@@ -178,6 +182,37 @@ TEST_SUITE("events") {
     }
     auto attack = testing::WordsOf("attacks");
     CHECK(lex.Trigger(attack.words, 0, attack.size()).second->evidence);
+  }
+
+  TEST_CASE("TriggerOver: Trigger's answer on a copy of the words it reads in place") {
+    const auto& lex = testing::Lexicon();
+    // every example of triggers.txt, at every word, read from every other word
+    // on (the marks QuotedTrigger skips: a gap in the words read)
+    std::vector<std::string> texts{"attack ads Super Tuesday primary meeting",
+                                   "claimed to have taken \u201cfull control\u201d of the palace"};
+    for (const auto& ex : testing::Examples("events/triggers.txt")) texts.push_back(ex.input);
+    std::size_t found = 0;
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      const auto words = testing::WordsOf(text);
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        for (std::size_t step = 1; step <= 2; ++step) {
+          std::vector<std::size_t> at;
+          std::vector<events::Word> copy;
+          for (std::size_t k = i; k < words.size(); k += step) {
+            at.push_back(k);
+            copy.push_back(words[k]);
+          }
+          const auto want = lex.Trigger(copy, 0, copy.size());
+          const auto got = lex.TriggerOver(words[i], at.size(),
+                                           [&](std::size_t k) { return words[at[k]].lower; });
+          CHECK(got.first == want.first);
+          CHECK(got.second == want.second);
+          found += want.second != nullptr;
+        }
+      }
+    }
+    CHECK(found > texts.size());  // the rows do ask about words that start a trigger
   }
 
   TEST_CASE("a bad rule names its file and line") {

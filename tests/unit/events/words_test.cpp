@@ -29,6 +29,7 @@ TEST_SUITE("events words") {
       CHECK(w[i].all_caps == t.all_caps);
       CHECK(w[i].sentence == t.sentence);
       CHECK(w[i].paragraph == t.paragraph);
+      CHECK(w[i].key == WordFilter::KeyOf(w[i].lower));  // (the filters' key, made once)
     }
   }
 
