@@ -414,12 +414,27 @@ class Scanner {
     return k;
   }
   // The end of the phrase-free stretch from k: the first word after a break.
+  // (The last answer kept with the words it holds for: RunEnd(k) = e says
+  // no break follows k … e - 2 and one follows e - 1, so RunEnd of any of
+  // k … e - 1 is e; RunBegin(k) = b likewise for b … k. ParseNumber, Read,
+  // Excluded and Run ask again for the same stretch.)
   std::size_t RunEnd(std::size_t k) const {
+    if (run_end_from_ <= k && k < run_end_) return run_end_;
+    const std::size_t from = k;
     while (k < row_.words.size() && !BreakAfter(k)) ++k;
-    return std::min(row_.words.size(), k + 1);
+    const std::size_t end = std::min(row_.words.size(), k + 1);
+    if (from < end) {
+      run_end_from_ = from;
+      run_end_ = end;
+    }
+    return end;
   }
   std::size_t RunBegin(std::size_t k) const {
+    if (run_begin_ <= k && k <= run_begin_to_) return run_begin_;
+    const std::size_t to = k;
     while (k > 0 && !BreakAfter(k - 1)) --k;
+    run_begin_ = k;
+    run_begin_to_ = to;
     return k;
   }
   std::optional<Number> ParseNumber(std::size_t i) const;
@@ -451,6 +466,10 @@ class Scanner {
   const FigureExtractor::Lexicon& L;
   std::string_view text_;
   const WordRow& row_;
+  // RunEnd's last answer for the words [run_end_from_, run_end_), RunBegin's
+  // for [run_begin_, run_begin_to_] (none at first)
+  mutable std::size_t run_end_from_ = 1, run_end_ = 0;
+  mutable std::size_t run_begin_ = 1, run_begin_to_ = 0;
 };
 
 std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
