@@ -96,6 +96,11 @@ struct FigureExtractor::Lexicon {
   // By first byte: bit min(n, 31) set when a starter of n bytes begins with
   // it (numbers are starters too): most words need no look-up.
   std::array<std::uint32_t, 256> starter_sizes{};
+  // starter_sizes with every bit of a digit set: the words that may start a
+  // number pass it (MayStart needs a digit, MayStartAs: the bit of the
+  // word's size, or the hyphen path: a starter with its first byte), read
+  // by the word scan as it reads each word (ReadRow, WordRow::starts)
+  FirstByteSizes start_filter;
   // By first byte (its low 5 bits) and size (up to 15; longer ones with
   // 15): bit (second byte & 63) set when a starter of two bytes or more
   // has it: a superset of the starters, read before their hash look-up (a
@@ -112,9 +117,7 @@ struct FigureExtractor::Lexicon {
   // By first byte: SizeBit of each phrase_only word's size (most starters,
   // digits, `no`, `one`, are turned away here without a hash look-up).
   std::array<std::uint32_t, 256> phrase_only_sizes{};
-  static std::uint32_t SizeBit(std::size_t n) {
-    return std::uint32_t{1} << std::min<std::size_t>(n, 31);
-  }
+  static std::uint32_t SizeBit(std::size_t n) { return FirstByteSizes::SizeBit(n); }
   // (w of two bytes or more) its entry of starter_seconds and its bit there
   static std::size_t SecondsAt(std::string_view w) {
     return (static_cast<std::size_t>(static_cast<unsigned char>(w[0]) & 31) << 4) +
@@ -272,6 +275,8 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
     if (!w.empty()) L.starter_sizes[static_cast<unsigned char>(w[0])] |= Lexicon::SizeBit(w.size());
     if (w.size() >= 2) L.starter_seconds[Lexicon::SecondsAt(w)] |= Lexicon::SecondBit(w);
   });
+  L.start_filter.sizes = L.starter_sizes;
+  for (char c = '0'; c <= '9'; ++c) L.start_filter.sizes[static_cast<unsigned char>(c)] = ~0u;
 }
 
 namespace {
@@ -282,6 +287,9 @@ namespace {
 struct WordRow {
   WordLetters letters;  // the words' lower case (moved with the row: the views hold)
   std::vector<RawWord> words;
+  // the numbers of the words that pass Lexicon::start_filter, in order: a
+  // superset of those that may start a number (Scanner::NextStart)
+  std::vector<std::uint32_t> starts;
 };
 
 // What lies between word k and word k + 1 of `words` (k + 1 < its size):
@@ -357,10 +365,21 @@ void SplitGlued(std::vector<RawWord>& words) {
 
 // The row of `text` into `row` (its storage reused: FigureExtractor::Run
 // keeps one per thread, so that its next chunk writes pages already faulted in).
-void ReadRow(std::string_view text, WordRow& row) {
+void ReadRow(std::string_view text, const FirstByteSizes& start_filter, WordRow& row) {
   // (no case flags read)
-  ScanWordsBare(text, /*split_hyphens=*/false, row.letters, row.words);
+  ScanWordsBare(text, /*split_hyphens=*/false, row.letters, row.words, start_filter, row.starts);
+  const std::size_t scanned = row.words.size();
   SplitGlued(row.words);
+  if (row.words.size() != scanned) {
+    // (a word split in two: the numbers after it moved; rare)
+    row.starts.clear();
+    for (std::size_t k = 0; k < row.words.size(); ++k) {
+      const RawWord& w = row.words[k];
+      if (!w.lower.empty() && start_filter.Passes(w.lower, w.hyphen)) {
+        row.starts.push_back(static_cast<std::uint32_t>(k));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -386,14 +405,20 @@ class Scanner {
  private:
   std::string_view W(std::size_t k) const { return row_.words[k].lower; }
   // The first word from k that may start a number (MayStart), or the words'
-  // end. Most words cannot: a tight loop of its own, not inlined, so that
-  // its index stays in a register (in Run's body, with all it keeps live,
-  // the index went to the stack: a store and a load a word).
+  // end. Only the words of row_.starts are asked (every word that may start
+  // one is there), from where the last call stopped (k grows from call to
+  // call; the cursor is moved back if it does not).
   [[gnu::noinline]] std::size_t NextStart(std::size_t k) const {
-    const std::vector<RawWord>& words = row_.words;
-    const std::size_t n = words.size();
-    while (k < n && !L.MayStart(words[k].lower, words[k].hyphen)) ++k;
-    return k;
+    const std::vector<std::uint32_t>& starts = row_.starts;
+    std::size_t c = start_at_;
+    while (c > 0 && starts[c - 1] >= k) --c;
+    while (c < starts.size() && starts[c] < k) ++c;
+    for (; c < starts.size(); ++c) {
+      const RawWord& w = row_.words[starts[c]];
+      if (L.MayStart(w.lower, w.hyphen)) break;
+    }
+    start_at_ = c;
+    return c < starts.size() ? starts[c] : row_.words.size();
   }
   // Punctuation or a sentence end after word k (GapAfter), or k the last
   // word. Read from the text at each call (most gaps are one blank: a
@@ -470,6 +495,7 @@ class Scanner {
   // for [run_begin_, run_begin_to_] (none at first)
   mutable std::size_t run_end_from_ = 1, run_end_ = 0;
   mutable std::size_t run_begin_ = 1, run_begin_to_ = 0;
+  mutable std::size_t start_at_ = 0;  // NextStart's place in row_.starts
 };
 
 std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
@@ -797,7 +823,7 @@ std::vector<Figure> FigureExtractor::Run(std::string_view text,
     }
     const auto offset = static_cast<std::size_t>(chunk.data() - text.data());
     thread_local WordRow row;  // (every field refilled by ReadRow)
-    ReadRow(chunk, row);
+    ReadRow(chunk, lex_->start_filter, row);
     for (Figure& f : Scanner(*lex_, chunk, row).Run()) {
       f.span.begin += offset;
       f.span.end += offset;

@@ -51,6 +51,21 @@ TEST_SUITE("claims.figures") {
           First("The strike killed 7 soldiers"));
   }
 
+  TEST_CASE("the numbers after a number glued to its noun are read too") {
+    // (ReadRow: the words that may start a number listed again after a split)
+    auto values = [](const std::string& text) {
+      std::string got;
+      for (const Figure& f : Extractor().Run(text, {})) got += Number(f.value) + " ";
+      return got;
+    };
+    CHECK(
+        values("Clashes killed 200people, then twelve soldiers were killed and 3 civilians died") ==
+        "200 12 3 ");
+    CHECK(values(
+              "Clashes killed 200 people, then twelve soldiers were killed and 3 civilians died") ==
+          "200 12 3 ");
+  }
+
   TEST_CASE("a figure's sentence ends at . ! ? or a line end, not at other punctuation") {
     // (Scanner::EndAfter, read from the text around each number: the toll
     // read back, the period sentence, the earlier figure `including` refers to)
