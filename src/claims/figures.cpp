@@ -96,6 +96,11 @@ struct FigureExtractor::Lexicon {
   // By first byte: bit min(n, 31) set when a starter of n bytes begins with
   // it (numbers are starters too): most words need no look-up.
   std::array<std::uint32_t, 256> starter_sizes{};
+  // starter_sizes with every bit of a digit set: the words that may start a
+  // number pass it (MayStart needs a digit, MayStartAs: the bit of the
+  // word's size, or the hyphen path: a starter with its first byte), read
+  // by the word scan as it reads each word (ReadRow, WordRow::starts)
+  FirstByteSizes start_filter;
   // By first byte (its low 5 bits) and size (up to 15; longer ones with
   // 15): bit (second byte & 63) set when a starter of two bytes or more
   // has it: a superset of the starters, read before their hash look-up (a
@@ -112,9 +117,7 @@ struct FigureExtractor::Lexicon {
   // By first byte: SizeBit of each phrase_only word's size (most starters,
   // digits, `no`, `one`, are turned away here without a hash look-up).
   std::array<std::uint32_t, 256> phrase_only_sizes{};
-  static std::uint32_t SizeBit(std::size_t n) {
-    return std::uint32_t{1} << std::min<std::size_t>(n, 31);
-  }
+  static std::uint32_t SizeBit(std::size_t n) { return FirstByteSizes::SizeBit(n); }
   // (w of two bytes or more) its entry of starter_seconds and its bit there
   static std::size_t SecondsAt(std::string_view w) {
     return (static_cast<std::size_t>(static_cast<unsigned char>(w[0]) & 31) << 4) +
@@ -272,19 +275,50 @@ FigureExtractor::FigureExtractor(const ExtractorConfig& config, const rules::Rul
     if (!w.empty()) L.starter_sizes[static_cast<unsigned char>(w[0])] |= Lexicon::SizeBit(w.size());
     if (w.size() >= 2) L.starter_seconds[Lexicon::SecondsAt(w)] |= Lexicon::SecondBit(w);
   });
+  L.start_filter.sizes = L.starter_sizes;
+  for (char c = '0'; c <= '9'; ++c) L.start_filter.sizes[static_cast<unsigned char>(c)] = ~0u;
 }
 
 namespace {
 
-// The words of a text with what lies between them.
+// The words of a text. What lies between two words (a break, a sentence
+// end: GapAfter) is read from the text only where the scanner asks, around
+// the words that may start a number: most words are never asked about.
 struct WordRow {
   WordLetters letters;  // the words' lower case (moved with the row: the views hold)
   std::vector<RawWord> words;
-  // punctuation between word k and k+1 (1) or not (0): a byte a word, read
-  // and written without vector<bool>'s bit arithmetic
-  std::vector<char> break_after;
-  std::vector<std::size_t> sentence;  // sentence number of each word
+  // the numbers of the words that pass Lexicon::start_filter, in order: a
+  // superset of those that may start a number (Scanner::NextStart)
+  std::vector<std::uint32_t> starts;
 };
+
+// What lies between word k and word k + 1 of `words` (k + 1 < its size):
+// `brk` punctuation that breaks a phrase (, ; : ( ) [ ] or a dash), `end`
+// a sentence end (. ! ? or a line end). A blank alone is neither.
+struct Gap {
+  bool brk = false, end = false;
+};
+// (the gap's bytes: GapAfter's reading of any gap but one blank)
+[[gnu::noinline]] Gap ReadGap(std::string_view gap) {
+  Gap g;
+  for (char c : gap) {
+    if (c == '.' || c == '!' || c == '?' || c == '\n') g.end = true;
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']')
+      g.brk = true;
+  }
+  // Dashes (– —) also break a phrase.
+  if (gap.find("\u2014") != std::string_view::npos ||
+      gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos) {
+    g.brk = true;
+  }
+  return g;
+}
+inline Gap GapAfter(std::string_view text, const std::vector<RawWord>& words, std::size_t k) {
+  const std::size_t gap_begin = words[k].span.end, gap_end = words[k + 1].span.begin;
+  // most gaps: one blank, no break, no sentence end
+  if (gap_end - gap_begin == 1 && text[gap_begin] == ' ') return {};
+  return ReadGap(text.substr(gap_begin, gap_end - gap_begin));
+}
 
 // Splits "200security" (a number glued to the next word by a lost space)
 // into its number and its word; leaves ordinals (4th) alone.
@@ -331,43 +365,20 @@ void SplitGlued(std::vector<RawWord>& words) {
 
 // The row of `text` into `row` (its storage reused: FigureExtractor::Run
 // keeps one per thread, so that its next chunk writes pages already faulted in).
-void ReadRow(std::string_view text, WordRow& row) {
+void ReadRow(std::string_view text, const FirstByteSizes& start_filter, WordRow& row) {
   // (no case flags read)
-  ScanWordsBare(text, /*split_hyphens=*/false, row.letters, row.words);
+  ScanWordsBare(text, /*split_hyphens=*/false, row.letters, row.words, start_filter, row.starts);
+  const std::size_t scanned = row.words.size();
   SplitGlued(row.words);
-  const std::size_t n = row.words.size();
-  row.break_after.assign(n, 1);
-  row.sentence.assign(n, 0);
-  std::size_t sentence = 0;
-  // (the rows read and written through local pointers: a store of a char
-  // may alias anything, and through the vectors each one made the loop load
-  // their data pointers again, word after word)
-  const RawWord* const words = row.words.data();
-  char* const break_after = row.break_after.data();
-  std::size_t* const sentence_of = row.sentence.data();
-  for (std::size_t k = 0; k < n; ++k) {
-    sentence_of[k] = sentence;
-    if (k + 1 == n) break;
-    const std::size_t gap_begin = words[k].span.end, gap_end = words[k + 1].span.begin;
-    // most gaps: one blank, no break, no sentence end
-    if (gap_end - gap_begin == 1 && text[gap_begin] == ' ') {
-      break_after[k] = 0;
-      continue;
+  if (row.words.size() != scanned) {
+    // (a word split in two: the numbers after it moved; rare)
+    row.starts.clear();
+    for (std::size_t k = 0; k < row.words.size(); ++k) {
+      const RawWord& w = row.words[k];
+      if (!w.lower.empty() && start_filter.Passes(w.lower, w.hyphen)) {
+        row.starts.push_back(static_cast<std::uint32_t>(k));
+      }
     }
-    std::string_view gap = text.substr(gap_begin, gap_end - gap_begin);
-    bool brk = false, end = false;
-    for (char c : gap) {
-      if (c == '.' || c == '!' || c == '?' || c == '\n') end = true;
-      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']')
-        brk = true;
-    }
-    // Dashes (– —) also break a phrase.
-    if (gap.find("\u2014") != std::string_view::npos ||
-        gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos) {
-      brk = true;
-    }
-    break_after[k] = brk || end ? 1 : 0;
-    if (end) ++sentence;
   }
 }
 
@@ -394,22 +405,61 @@ class Scanner {
  private:
   std::string_view W(std::size_t k) const { return row_.words[k].lower; }
   // The first word from k that may start a number (MayStart), or the words'
-  // end. Most words cannot: a tight loop of its own, not inlined, so that
-  // its index stays in a register (in Run's body, with all it keeps live,
-  // the index went to the stack: a store and a load a word).
+  // end. Only the words of row_.starts are asked (every word that may start
+  // one is there), from where the last call stopped (k grows from call to
+  // call; the cursor is moved back if it does not).
   [[gnu::noinline]] std::size_t NextStart(std::size_t k) const {
-    const std::vector<RawWord>& words = row_.words;
-    const std::size_t n = words.size();
-    while (k < n && !L.MayStart(words[k].lower, words[k].hyphen)) ++k;
+    const std::vector<std::uint32_t>& starts = row_.starts;
+    std::size_t c = start_at_;
+    while (c > 0 && starts[c - 1] >= k) --c;
+    while (c < starts.size() && starts[c] < k) ++c;
+    for (; c < starts.size(); ++c) {
+      const RawWord& w = row_.words[starts[c]];
+      if (L.MayStart(w.lower, w.hyphen)) break;
+    }
+    start_at_ = c;
+    return c < starts.size() ? starts[c] : row_.words.size();
+  }
+  // Punctuation or a sentence end after word k (GapAfter), or k the last
+  // word. Read from the text at each call (most gaps are one blank: a
+  // compare), never for the words far from any number.
+  bool BreakAfter(std::size_t k) const {
+    if (k + 1 >= row_.words.size()) return true;
+    const Gap g = GapAfter(text_, row_.words, k);
+    return g.brk || g.end;
+  }
+  // A sentence end between word k and k + 1 (false after the last word):
+  // words j < k are of one sentence when none follows any of j … k - 1.
+  bool EndAfter(std::size_t k) const {
+    return k + 1 < row_.words.size() && GapAfter(text_, row_.words, k).end;
+  }
+  // The last word of word k's sentence.
+  std::size_t SentenceLast(std::size_t k) const {
+    while (k + 1 < row_.words.size() && !EndAfter(k)) ++k;
     return k;
   }
   // The end of the phrase-free stretch from k: the first word after a break.
+  // (The last answer kept with the words it holds for: RunEnd(k) = e says
+  // no break follows k … e - 2 and one follows e - 1, so RunEnd of any of
+  // k … e - 1 is e; RunBegin(k) = b likewise for b … k. ParseNumber, Read,
+  // Excluded and Run ask again for the same stretch.)
   std::size_t RunEnd(std::size_t k) const {
-    while (k < row_.words.size() && !row_.break_after[k]) ++k;
-    return std::min(row_.words.size(), k + 1);
+    if (run_end_from_ <= k && k < run_end_) return run_end_;
+    const std::size_t from = k;
+    while (k < row_.words.size() && !BreakAfter(k)) ++k;
+    const std::size_t end = std::min(row_.words.size(), k + 1);
+    if (from < end) {
+      run_end_from_ = from;
+      run_end_ = end;
+    }
+    return end;
   }
   std::size_t RunBegin(std::size_t k) const {
-    while (k > 0 && !row_.break_after[k - 1]) --k;
+    if (run_begin_ <= k && k <= run_begin_to_) return run_begin_;
+    const std::size_t to = k;
+    while (k > 0 && !BreakAfter(k - 1)) --k;
+    run_begin_ = k;
+    run_begin_to_ = to;
     return k;
   }
   std::optional<Number> ParseNumber(std::size_t i) const;
@@ -428,7 +478,7 @@ class Scanner {
     const auto it = L.phrase_only.find(w);
     if (it == L.phrase_only.end()) return false;
     // (i + 1 is in i's stretch when no break follows i)
-    return row_.break_after[i] || i + 1 >= row_.words.size() || it->second.count(W(i + 1)) == 0;
+    return BreakAfter(i) || it->second.count(W(i + 1)) == 0;
   }
   bool Excluded(const Number& n) const;
   bool InPeriodSentence(std::size_t k) const;
@@ -441,6 +491,11 @@ class Scanner {
   const FigureExtractor::Lexicon& L;
   std::string_view text_;
   const WordRow& row_;
+  // RunEnd's last answer for the words [run_end_from_, run_end_), RunBegin's
+  // for [run_begin_, run_begin_to_] (none at first)
+  mutable std::size_t run_end_from_ = 1, run_end_ = 0;
+  mutable std::size_t run_begin_ = 1, run_begin_to_ = 0;
+  mutable std::size_t start_at_ = 0;  // NextStart's place in row_.starts
 };
 
 std::optional<Number> Scanner::ParseNumber(std::size_t i) const {
@@ -548,7 +603,7 @@ bool Scanner::Excluded(const Number& n) const {
     char after = text_[last.span.end];
     if (after == '%' || after == ':' || after == '/') return true;
   }
-  if (n.end < row_.words.size() && !row_.break_after[n.end - 1]) {
+  if (n.end < row_.words.size() && !BreakAfter(n.end - 1)) {
     if (L.units.Longest(n.end, RunEnd(n.end), get).value) return true;
     if (L.months.count(W(n.end))) return true;
   }
@@ -559,10 +614,9 @@ bool Scanner::Excluded(const Number& n) const {
 // Does the sentence of word k speak of a period (`this year`)?
 bool Scanner::InPeriodSentence(std::size_t k) const {
   auto get = [this](std::size_t j) { return W(j); };
-  const std::size_t sentence = row_.sentence[k];
-  std::size_t b = k, e = k;
-  while (b > 0 && row_.sentence[b - 1] == sentence) --b;
-  while (e < row_.words.size() && row_.sentence[e] == sentence) ++e;
+  std::size_t b = k;
+  while (b > 0 && !EndAfter(b - 1)) --b;
+  const std::size_t e = SentenceLast(k) + 1;
   for (std::size_t j = b; j < e; ++j) {
     if (L.periods.Longest(j, e, get).value) return true;
   }
@@ -629,7 +683,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
       break;
     }
   }
-  if (!outcome.empty() && outcome_at > 0 && !row_.break_after[outcome_at - 1]) {
+  if (!outcome.empty() && outcome_at > 0 && !BreakAfter(outcome_at - 1)) {
     if (auto s = L.severity.find(W(outcome_at - 1)); s != L.severity.end()) {
       outcome = s->second + " " + outcome;
     }
@@ -637,8 +691,8 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
   if (outcome.empty() && group) outcome = inherited;
   if (outcome.empty() && !group) {
     // A toll earlier in the sentence: "the death toll … rose to 1,018".
-    const std::size_t sentence = row_.sentence[first];
-    for (std::size_t k = first; k-- > 0 && row_.sentence[k] == sentence;) {
+    // (word k is in first's sentence while no sentence end follows it)
+    for (std::size_t k = first; k-- > 0 && !EndAfter(k);) {
       if (auto t = L.tolls.Longest(k, first, get); t.value) {
         outcome = *t.value;
         break;
@@ -665,8 +719,7 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
   if (n.zero && !group && outcome.empty()) return std::nullopt;
   if (InPeriodSentence(first)) return std::nullopt;
   // A bare number before a name is part of it (444 Brigade, 12 Tigers).
-  if (!group && n.end < row_.words.size() && !row_.break_after[n.end - 1] &&
-      row_.words[n.end].cap) {
+  if (!group && n.end < row_.words.size() && !BreakAfter(n.end - 1) && row_.words[n.end].cap) {
     return std::nullopt;
   }
   // A noun that is an outcome (deaths, bodies) passes it on to the parts.
@@ -679,8 +732,8 @@ std::optional<Figure> Scanner::Read(std::size_t i, const Number& n, const std::s
 
 std::vector<Figure> Scanner::Run() const {
   std::vector<Figure> out;
-  std::vector<std::size_t> first_word;  // of each figure
-  std::vector<std::string> outcomes;    // the outcome each figure was read with
+  std::size_t whole_last = 0;         // the last word of the last figure's sentence
+  std::vector<std::string> outcomes;  // the outcome each figure was read with
   auto get = [this](std::size_t k) { return W(k); };
   for (std::size_t i = NextStart(0); i < row_.words.size(); i = NextStart(i)) {
     std::optional<Number> n = NoPhraseAt(i) ? std::nullopt : ParseNumber(i);
@@ -697,7 +750,8 @@ std::vector<Figure> Scanner::Run() const {
     // the outcome.
     // (both read only with an earlier figure in the sentence: most numbers
     // have none, and skip the phrase look-ups back to their stretch's start)
-    const bool has_whole = !out.empty() && row_.sentence[first_word.back()] == row_.sentence[i];
+    // (i comes after the last figure's first word: in its sentence up to its last word)
+    const bool has_whole = !out.empty() && i <= whole_last;
     bool after_including = false;
     bool alongside = false;
     if (has_whole) {
@@ -712,9 +766,8 @@ std::vector<Figure> Scanner::Run() const {
     }
     // The next item of a list of parts (`including one over A, three over B
     // and eight over C`) is a part too.
-    after_including =
-        after_including || (has_whole && out.back().subcount && i > 0 &&
-                            (row_.break_after[i - 1] || L.list_and.count(W(i - 1)) > 0));
+    after_including = after_including || (has_whole && out.back().subcount && i > 0 &&
+                                          (BreakAfter(i - 1) || L.list_and.count(W(i - 1)) > 0));
     const std::string inherited =
         (after_including || alongside) && has_whole ? outcomes.back() : "";
     std::string outcome;
@@ -734,7 +787,7 @@ std::vector<Figure> Scanner::Run() const {
     }
     if (f) {
       out.push_back(std::move(*f));
-      first_word.push_back(i);
+      whole_last = SentenceLast(i);
       outcomes.push_back(outcome);
     }
     i = std::max(next, i + 1);
@@ -770,7 +823,7 @@ std::vector<Figure> FigureExtractor::Run(std::string_view text,
     }
     const auto offset = static_cast<std::size_t>(chunk.data() - text.data());
     thread_local WordRow row;  // (every field refilled by ReadRow)
-    ReadRow(chunk, row);
+    ReadRow(chunk, lex_->start_filter, row);
     for (Figure& f : Scanner(*lex_, chunk, row).Run()) {
       f.span.begin += offset;
       f.span.end += offset;

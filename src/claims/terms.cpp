@@ -164,10 +164,13 @@ namespace {
 
 // ScanWords (kFlags) and ScanWordsBare (no sentence_start nor all_caps:
 // neither the last character before a word nor the letters' case is kept).
-// (into `out`, emptied first: its storage kept)
-template <bool kFlags>
-void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vector<RawWord>& out) {
+// (into `out`, emptied first: its storage kept; kFilter: the numbers of the
+// words that pass *filter into *passing, emptied first)
+template <bool kFlags, bool kFilter = false>
+void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vector<RawWord>& out,
+          const FirstByteSizes* filter = nullptr, std::vector<std::uint32_t>* passing = nullptr) {
   out.clear();
+  if (kFilter) passing->clear();
   out.reserve(text.size() / 6 + 1);  // about a word per 6 bytes of news: no moves as it grows
   const std::size_t n = text.size();
   // The words' letters one after another: a character's lower case takes at
@@ -284,6 +287,10 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
     }
     w.span.end = end;
     w.lower = std::string_view(word_letters, static_cast<std::size_t>(at - word_letters));
+    // (a word is never empty: its first character is a word character)
+    if (kFilter && filter->Passes(w.lower, w.hyphen)) {
+      passing->push_back(static_cast<std::uint32_t>(out.size() - 1));
+    }
     if (kFlags) w.all_caps = letters >= 2 && uppers == letters;
     i = end;
     if (kFlags) last = prev;
@@ -307,6 +314,12 @@ std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, Wo
 void ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& into,
                    std::vector<RawWord>& out) {
   Scan<false>(text, split_hyphens, into, out);
+}
+
+void ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& into,
+                   std::vector<RawWord>& out, const FirstByteSizes& filter,
+                   std::vector<std::uint32_t>& passing) {
+  Scan<false, true>(text, split_hyphens, into, out, &filter, &passing);
 }
 
 namespace {

@@ -26,6 +26,7 @@
 //   lex.Words("the neighbours")[1].key         // "neighbors"
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -210,6 +211,24 @@ std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, Wo
 // scans text after text reuses the pages of the last).
 void ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters,
                    std::vector<RawWord>& out);
+// A test of a word's first byte and size a scan asks of every word as it
+// reads it (its letters still at hand), so that a reader looking for a few
+// words does not pass over all of them again: a word passes when bit
+// min(its size, 31) of sizes[its first lower-case byte] is set, or when it
+// holds a hyphen and sizes[that byte] is not 0.
+struct FirstByteSizes {
+  std::array<std::uint32_t, 256> sizes{};
+  static std::uint32_t SizeBit(std::size_t n) { return std::uint32_t{1} << (n < 31 ? n : 31); }
+  bool Passes(std::string_view lower, bool hyphen) const {
+    const std::uint32_t s = sizes[static_cast<unsigned char>(lower[0])];
+    return (s & SizeBit(lower.size())) != 0 || (hyphen && s != 0);
+  }
+};
+// ScanWordsBare into `out`, with `passing` the numbers of the words (none
+// empty) that pass `filter`, in order (emptied first, its storage kept).
+void ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters,
+                   std::vector<RawWord>& out, const FirstByteSizes& filter,
+                   std::vector<std::uint32_t>& passing);
 
 // One text's words scanned once (ScanWords, split_hyphens) with each
 // word's term key: the terms of the whole text and those of a span of it

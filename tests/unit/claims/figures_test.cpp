@@ -35,7 +35,7 @@ std::string First(const std::string& text) {
 
 TEST_SUITE("claims.figures") {
   TEST_CASE("punctuation ends the stretch a figure's noun and outcome are read in") {
-    // (WordRow::break_after: a break between two words, none across a space)
+    // (GapAfter: a break between two words, none across a space)
     auto span = [](const std::string& text) {
       std::vector<Figure> f = Extractor().Run(text, {});
       return f.empty() ? std::string("none") : text.substr(f[0].span.begin, f[0].span.size());
@@ -49,6 +49,47 @@ TEST_SUITE("claims.figures") {
     CHECK(span("Clashes killed 12\tpeople in the city.") == "12\tpeople");
     CHECK(First("The strike killed 7 soldiers - officials said") ==
           First("The strike killed 7 soldiers"));
+  }
+
+  TEST_CASE("the numbers after a number glued to its noun are read too") {
+    // (ReadRow: the words that may start a number listed again after a split)
+    auto values = [](const std::string& text) {
+      std::string got;
+      for (const Figure& f : Extractor().Run(text, {})) got += Number(f.value) + " ";
+      return got;
+    };
+    CHECK(
+        values("Clashes killed 200people, then twelve soldiers were killed and 3 civilians died") ==
+        "200 12 3 ");
+    CHECK(values(
+              "Clashes killed 200 people, then twelve soldiers were killed and 3 civilians died") ==
+          "200 12 3 ");
+  }
+
+  TEST_CASE("a figure's sentence ends at . ! ? or a line end, not at other punctuation") {
+    // (Scanner::EndAfter, read from the text around each number: the toll
+    // read back, the period sentence, the earlier figure `including` refers to)
+    CHECK(First("The toll, officials said, rose to 40") == "40 | - | killed");
+    CHECK(First("The toll rose. Then 40 arrived") == "");
+    CHECK(First("The toll rose!\nThen 40 arrived") == "");
+    CHECK(First("The toll rose\n40 arrived") == "");
+    CHECK(First("Clashes killed 12 people this year") == "");
+    CHECK(First("Clashes killed 12 people. It was this year") == "12 | - | killed");
+    CHECK(First("This year? Clashes killed 12 people") == "12 | - | killed");
+    CHECK(First("This year; clashes killed 12 people") == "");
+    auto parts = [](const std::string& text) {
+      std::string got;
+      for (const Figure& f : Extractor().Run(text, {})) {
+        got += Number(f.value) + (f.subcount ? "p " : " ");
+      }
+      return got;
+    };
+    CHECK(parts("Guards downed 9 drones, including 2 drones (over Arvel) and 5 drones") ==
+          "9 2p 5p ");
+    // (a part of the sentence before would be "9 2p ")
+    CHECK(parts("Guards downed 9 drones. Including 2 drones") == "9 ");
+    CHECK(parts("Guards downed 9 drones\nincluding 2 drones") == "9 ");
+    CHECK(parts("Guards downed 9 drones; including 2 drones") == "9 2p ");
   }
 
   TEST_CASE("the examples of rules/claims/figures.txt") {

@@ -456,6 +456,47 @@ TEST_SUITE("claims.terms") {
     }
   }
 
+  TEST_CASE("ScanWordsBare with a FirstByteSizes: the same words, and those that pass it") {
+    // (the numbers `passing` lists are those Passes() accepts of the words
+    // read without a filter, whatever the table: several tables, generated)
+    const std::vector<std::string> texts = {
+        "“Tarsk’s 1,500 men,” she said. Then: war-torn a dozen",
+        "ȺȺȺȺȺȺȺȺ ȾȾ Dom’s forty-six war-torn a - b -c d- 1-2 it’s U.S. x Forty-Six’s one-two",
+        "saidWe will “march” — (on) [the] 9/11 12:55 $5 40% 200security INTERNATIONALLYRECOGNISED",
+        "",
+        "x",
+    };
+    std::vector<FirstByteSizes> filters(4);
+    for (std::size_t b = 0; b < 256; ++b) {
+      filters[1].sizes[b] = static_cast<std::uint32_t>(b * 2654435761u);
+      filters[2].sizes[b] = b % 3 == 0 ? ~0u : 0;
+      filters[3].sizes[b] = b >= 'a' && b <= 'z' ? FirstByteSizes::SizeBit(b % 7) : 0;
+    }
+    WordLetters plain_letters, letters;
+    std::vector<RawWord> plain, words;
+    std::vector<std::uint32_t> passing = {7, 8};  // (emptied first)
+    for (const std::string& text : texts) {
+      for (const FirstByteSizes& filter : filters) {
+        for (const bool split : {false, true}) {
+          CAPTURE(text);
+          ScanWordsBare(text, split, plain_letters, plain);
+          ScanWordsBare(text, split, letters, words, filter, passing);
+          REQUIRE(words.size() == plain.size());
+          std::vector<std::uint32_t> expected;
+          for (std::size_t k = 0; k < plain.size(); ++k) {
+            CHECK(words[k].span == plain[k].span);
+            CHECK(words[k].lower == plain[k].lower);
+            CHECK(words[k].hyphen == plain[k].hyphen);
+            if (filter.Passes(plain[k].lower, plain[k].hyphen)) {
+              expected.push_back(static_cast<std::uint32_t>(k));
+            }
+          }
+          CHECK(passing == expected);
+        }
+      }
+    }
+  }
+
   TEST_CASE("ScanWords: one WordLetters for scan after scan reads each as a fresh one") {
     const std::vector<std::string> texts = {
         "short one", "a much longer text, with ÉCOLE and Ⱥ and 1,500 words in it, than the first",
