@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/spare_storage.h"
 #include "core/text.h"
 #include "segment/title_case.h"
 
@@ -78,6 +79,22 @@ char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, const WordFact
                                                                                    : sym.word;
 }
 
+// The storage of the last Shape a thread let go, reused by the thread's next
+// ShapeBuilder::Run (as segment::Tokens' is by the tokenizer's): a
+// document's units (48 bytes a token) and symbols were fresh allocations,
+// each of whose pages and lines was first touched (written) again as the
+// units were added. Only the capacity is reused: each is given back empty
+// and filled anew. Storage for more than kKeptUnits units is let go, so
+// what a thread keeps is bounded, not the largest document's.
+struct Spare {
+  std::string symbols;
+  std::vector<int> unit_at;
+  std::vector<Unit> units;
+  std::vector<std::size_t> pos_of;
+};
+thread_local Spare spare;
+constexpr std::size_t kKeptUnits = std::size_t{1} << 15;
+
 // Builds the units left to right.
 class Builder {
  public:
@@ -92,6 +109,11 @@ class Builder {
         quotations_(quotations) {}
 
   Shape Run() {
+    // (empty when kept: the spares are left empty)
+    shape_.symbols.swap(spare.symbols);
+    shape_.unit_at.swap(spare.unit_at);
+    shape_.units.swap(spare.units);
+    shape_.pos_of.swap(spare.pos_of);
     // at most a unit per token, and a boundary per sentence and paragraph
     // (plus the ones cutting long runs): room for the common case at once
     const std::size_t n = tokens_.size();
@@ -636,6 +658,13 @@ class Builder {
 };
 
 }  // namespace
+
+Shape::~Shape() {
+  KeepStorage(symbols, spare.symbols, 2 * kKeptUnits);
+  KeepStorage(unit_at, spare.unit_at, 2 * kKeptUnits);
+  KeepStorage(units, spare.units, kKeptUnits);
+  KeepStorage(pos_of, spare.pos_of, kKeptUnits);
+}
 
 ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const rules::RuleSet& rules)
     : config_(config), lexicon_(rules.Shared<Lexicon>()) {}

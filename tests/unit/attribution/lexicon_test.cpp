@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "../support/rules_fixture.h"
 #include "attribution/shape.h"
@@ -525,6 +526,58 @@ TEST_SUITE("attribution") {
     CHECK(titles < 2000);
     CHECK(differ > 1000);  // the reading matters in most documents
     CHECK(early > 500);
+  }
+
+  TEST_CASE("shapes: a shape built on a thread's kept storage equals a fresh one") {
+    // ShapeBuilder::Run reuses the storage of the last Shape its thread let
+    // go (shape.cpp: Spare). A new thread has none: its shapes are the fresh
+    // ones, compared with those built here after shapes of longer, shorter
+    // and quoted documents were let go.
+    static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
+    static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
+    static ShapeBuilder shapes(ShapeConfig{}, testing::Rules());
+    const std::vector<std::string> texts = {
+        "\u201cWe will rebuild the bridge,\u201d the minister said on Monday. Officials met "
+        "al-Tamimi there.\nMinister Says Plan Will Work\n\u201cNo,\u201d he said.",
+        "He said so.",
+        std::string(40, 'x') + " said the analysts, who reported that twenty-six people left.",
+        "",
+        "Some say the plan, which the Ministry of Defence announced, will fail, a spokesperson "
+        "for the rebels told reporters. \u201cIt is not over yet, and it will not be,\u201d she "
+        "added.\nThe raids occurred at night.",
+    };
+    auto build = [](const std::string& text) {
+      const auto paras = segment::SplitParagraphs(text);
+      const auto q = scanner.Run(text, paras);
+      std::vector<Span> top;
+      for (const auto& quote : q.quotes)
+        if (quote.depth == 0) top.push_back(quote.outer);
+      const segment::Tokens tokens = tokenizer.Run(text, paras, q.mark_positions, top);
+      return shapes.Run(text, tokens, q.quotes);
+    };
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      Shape fresh;
+      std::thread([&] { fresh = build(text); }).join();
+      for (const std::string& before : texts) {
+        { const Shape let_go = build(before); }  // its storage kept for the next
+        const Shape reused = build(text);
+        CHECK(reused.symbols == fresh.symbols);
+        CHECK(reused.unit_at == fresh.unit_at);
+        CHECK(reused.pos_of == fresh.pos_of);
+        REQUIRE(reused.units.size() == fresh.units.size());
+        for (std::size_t k = 0; k < fresh.units.size(); ++k) {
+          const Unit &a = reused.units[k], &b = fresh.units[k];
+          CHECK(a.first == b.first);
+          CHECK(a.end == b.end);
+          CHECK(a.symbol == b.symbol);
+          CHECK(a.cue == b.cue);
+          CHECK(a.quote == b.quote);
+          CHECK((a.participle == b.participle && a.verbish == b.verbish && a.past == b.past &&
+                 a.nickname == b.nickname && a.passive == b.passive));
+        }
+      }
+    }
   }
 
   TEST_CASE("StartsAlias: MatchAlias can match only after a word it takes") {
