@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/spare_storage.h"
 #include "core/text.h"
 #include "segment/title_case.h"
 
@@ -78,6 +79,22 @@ char WordSymbolOf(const Lexicon& lexicon, std::string_view lower, const WordFact
                                                                                    : sym.word;
 }
 
+// The storage of the last Shape a thread let go, reused by the thread's next
+// ShapeBuilder::Run (as segment::Tokens' is by the tokenizer's): a
+// document's units (48 bytes a token) and symbols were fresh allocations,
+// each of whose pages and lines was first touched (written) again as the
+// units were added. Only the capacity is reused: each is given back empty
+// and filled anew. Storage for more than kKeptUnits units is let go, so
+// what a thread keeps is bounded, not the largest document's.
+struct Spare {
+  std::string symbols;
+  std::vector<int> unit_at;
+  std::vector<Unit> units;
+  std::vector<std::size_t> pos_of;
+};
+thread_local Spare spare;
+constexpr std::size_t kKeptUnits = std::size_t{1} << 15;
+
 // Builds the units left to right.
 class Builder {
  public:
@@ -92,14 +109,19 @@ class Builder {
         quotations_(quotations) {}
 
   Shape Run() {
-    MarkTitleCase();
+    // (empty when kept: the spares are left empty)
+    shape_.symbols.swap(spare.symbols);
+    shape_.unit_at.swap(spare.unit_at);
+    shape_.units.swap(spare.units);
+    shape_.pos_of.swap(spare.pos_of);
     // at most a unit per token, and a boundary per sentence and paragraph
     // (plus the ones cutting long runs): room for the common case at once
     const std::size_t n = tokens_.size();
+    const std::size_t boundaries = all_.sentences.size() + all_.paragraph_first.size() + 2;
     shape_.units.reserve(n);
     shape_.pos_of.reserve(n);
-    shape_.symbols.reserve(n + all_.sentences.size() + title_case_.size() + 2);
-    shape_.unit_at.reserve(n + all_.sentences.size() + title_case_.size() + 2);
+    shape_.symbols.reserve(n + boundaries);
+    shape_.unit_at.reserve(n + boundaries);
     shape_.symbols.push_back(sym_.paragraph_end);
     shape_.unit_at.push_back(-1);
     std::size_t q = 0;  // next top-level quotation
@@ -248,28 +270,50 @@ class Builder {
   }
 
   // Headlines ("Trump Says His Plan Will Work"): a paragraph of four or more
-  // words nearly all capitalised. There, capitalised words are looked up as
-  // if lower case, so "Says" is a cue and "To" a preposition.
-  void MarkTitleCase() {
-    std::vector<std::size_t> words, caps;
-    for (const Token& t : tokens_) {
-      if (t.paragraph >= words.size()) {
-        words.resize(t.paragraph + 1, 0);
-        caps.resize(t.paragraph + 1, 0);
-      }
-      if (t.kind != TokenKind::kWord) continue;
-      ++words[t.paragraph];
-      caps[t.paragraph] += t.cap;
+  // words nearly all capitalised (segment::IsTitleCase over its word
+  // tokens). There, capitalised words are looked up as if lower case, so
+  // "Says" is a cue and "To" a preposition. Asked only through
+  // SentenceInitial, of a capitalised word's paragraph, so the answer is
+  // made when first asked and kept for the paragraph's next words (the units
+  // go left to right); it reads the paragraph's tokens (Tokens::
+  // paragraph_first) only until the answer is known: after a lower-case word
+  // that even every token left being a capitalised word could not outweigh
+  // (segment::NeverTitleCase: a paragraph of prose stops within its first
+  // dozen tokens), or to the end. (It was a count of every token of the
+  // document, every paragraph's, before the first unit.)
+  bool TitleCase(std::uint32_t p) {
+    if (p != title_paragraph_) {
+      title_paragraph_ = p;
+      title_case_ = ReadTitleCase(p);
     }
-    title_case_.resize(words.size());
-    for (std::size_t p = 0; p < words.size(); ++p) {
-      title_case_[p] = segment::IsTitleCase(words[p], caps[p],
-                                            {config_.min_title_words, config_.title_case_percent});
-    }
+    return title_case_;
   }
 
-  bool SentenceInitial(std::size_t i) const {
-    if (tokens_[i].paragraph < title_case_.size() && title_case_[tokens_[i].paragraph]) return true;
+  bool ReadTitleCase(std::uint32_t p) const {
+    const segment::TitleCaseConfig config{config_.min_title_words, config_.title_case_percent};
+    const std::vector<std::size_t>& first = all_.paragraph_first;
+    // (the tokens of paragraph p are [first[p], first[p + 1]); the test of
+    // Token::paragraph keeps the answer exact over all tokens without them)
+    const bool listed = std::size_t{p} + 1 < first.size();
+    const std::size_t b = listed ? first[p] : 0;
+    const std::size_t e = listed ? first[p + 1] : tokens_.size();
+    std::size_t words = 0, caps = 0;
+    for (std::size_t k = b; k < e; ++k) {
+      const Token& t = tokens_[k];
+      if (t.kind != TokenKind::kWord || t.paragraph != p) continue;
+      ++words;
+      if (t.cap) {
+        ++caps;
+        continue;
+      }
+      // (at most e - k - 1 capitalised words to come: the answer is no)
+      if (segment::NeverTitleCase(caps + (e - k - 1), words - caps, config)) return false;
+    }
+    return segment::IsTitleCase(words, caps, config);
+  }
+
+  bool SentenceInitial(std::size_t i) {
+    if (TitleCase(tokens_[i].paragraph)) return true;
     std::size_t k = i;
     while (k > 0 && tokens_[k - 1].sentence == tokens_[i].sentence &&
            (tokens_[k - 1].kind == TokenKind::kQuote || tokens_[k - 1].kind == TokenKind::kPunct ||
@@ -606,11 +650,21 @@ class Builder {
   std::array<Lexicon::Probe, kRing> probes_{};  // FetchAhead's, by token mod kRing
   std::size_t fetched_ = 0;                     // FetchAhead has seen the tokens before this
   std::size_t run_ = 0;
-  std::vector<bool> title_case_;  // by paragraph
+  // TitleCase's last answer, and the paragraph it is of (none yet)
+  // (a size_t: no paragraph number, a uint32_t, is the first value)
+  std::size_t title_paragraph_ = static_cast<std::size_t>(-1);
+  bool title_case_ = false;
   Shape shape_;
 };
 
 }  // namespace
+
+Shape::~Shape() {
+  KeepStorage(symbols, spare.symbols, 2 * kKeptUnits);
+  KeepStorage(unit_at, spare.unit_at, 2 * kKeptUnits);
+  KeepStorage(units, spare.units, kKeptUnits);
+  KeepStorage(pos_of, spare.pos_of, kKeptUnits);
+}
 
 ShapeBuilder::ShapeBuilder(const ShapeConfig& config, const rules::RuleSet& rules)
     : config_(config), lexicon_(rules.Shared<Lexicon>()) {}

@@ -49,6 +49,15 @@ struct Unit {
 };
 
 struct Shape {
+  Shape() = default;
+  // Gives its storage (symbols, unit_at, units, pos_of) to the thread's next
+  // ShapeBuilder::Run (shape.cpp: Spare); the answers never depend on it.
+  ~Shape();
+  Shape(const Shape&) = default;
+  Shape& operator=(const Shape&) = default;
+  Shape(Shape&&) = default;
+  Shape& operator=(Shape&&) = default;
+
   std::string symbols;       // the shape string
   std::vector<int> unit_at;  // symbol position → unit index; -1 for | and /
   std::vector<Unit> units;

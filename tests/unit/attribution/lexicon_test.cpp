@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "../support/rules_fixture.h"
 #include "attribution/shape.h"
 #include "quotes/scanner.h"
 #include "segment/paragraphs.h"
+#include "segment/title_case.h"
 #include "segment/tokenizer.h"
 
 namespace whosaid::attribution {
@@ -447,6 +449,134 @@ TEST_SUITE("attribution") {
         CHECK(u.past == r.past);
       }
       CHECK(found);
+    }
+  }
+
+  TEST_CASE("shapes: a headline paragraph is read as title case, decided as it is asked") {
+    // Documents whose paragraphs are all headlines or all not, by
+    // segment::IsTitleCase over their word tokens: the shape is the one a
+    // builder that reads every paragraph as a headline makes (min words 0,
+    // 0%), or the one of a builder that reads none so (min words past any
+    // paragraph). The builder stops reading a paragraph once its answer is
+    // known (NeverTitleCase); every early stop must give the full count's
+    // answer. Words: capitalised (some listed: a cue, a preposition, a
+    // determiner, a pronoun), lower case, numbers and commas (tokens, no
+    // words), sentence ends inside.
+    static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
+    static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
+    const ShapeConfig usual;
+    ShapeConfig always = usual, never = usual;
+    always.min_title_words = 0;
+    always.title_case_percent = 0;
+    never.min_title_words = 1000;
+    const ShapeBuilder shapes(usual, testing::Rules()), all_title(always, testing::Rules()),
+        no_title(never, testing::Rules());
+    const char* caps[] = {"Says", "To", "The", "He", "Plan", "Varno", "Will", "Work"};
+    const char* lower[] = {"says", "to", "the", "plan", "will", "work", "near"};
+    const char* other[] = {",", "12", "."};
+    std::uint64_t seed = 7;
+    auto next = [&](std::uint64_t n) {
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      return (seed >> 33) % n;
+    };
+    const segment::TitleCaseConfig headline{usual.min_title_words, usual.title_case_percent};
+    std::size_t titles = 0, differ = 0, early = 0;
+    for (int doc = 0; doc < 3000; ++doc) {
+      const bool want = next(2) == 0;  // every paragraph a headline, or none
+      const std::size_t paragraphs = 1 + next(3);
+      std::string text;
+      for (std::size_t p = 0; p < paragraphs;) {
+        std::string para;
+        std::size_t words = 0, capitalised = 0, tokens = 1 + next(24);
+        const std::size_t lower_share = next(5);  // of 8: 0 to 50% lower-case words
+        for (std::size_t k = 0; k < tokens; ++k) {
+          const std::size_t kind = next(8);
+          if (!para.empty()) para += ' ';
+          if (kind == 7) {
+            para += other[next(3)];
+          } else if (kind < lower_share) {
+            para += lower[next(7)];
+            ++words;
+          } else {
+            para += caps[next(8)];
+            ++words;
+            ++capitalised;
+          }
+        }
+        if (segment::IsTitleCase(words, capitalised, headline) != want) continue;
+        early += !want && tokens > 8;
+        text += para + "\n";
+        ++p;
+      }
+      CAPTURE(text);
+      titles += want;
+      const auto paras = segment::SplitParagraphs(text);
+      const auto q = scanner.Run(text, paras);
+      std::vector<Span> top;
+      for (const auto& quote : q.quotes)
+        if (quote.depth == 0) top.push_back(quote.outer);
+      const segment::Tokens tokens = tokenizer.Run(text, paras, q.mark_positions, top);
+      const Shape got = shapes.Run(text, tokens, q.quotes);
+      const Shape title = all_title.Run(text, tokens, q.quotes);
+      const Shape plain = no_title.Run(text, tokens, q.quotes);
+      differ += title.symbols != plain.symbols;
+      CHECK(got.symbols == (want ? title : plain).symbols);
+    }
+    CHECK(titles > 1000);
+    CHECK(titles < 2000);
+    CHECK(differ > 1000);  // the reading matters in most documents
+    CHECK(early > 500);
+  }
+
+  TEST_CASE("shapes: a shape built on a thread's kept storage equals a fresh one") {
+    // ShapeBuilder::Run reuses the storage of the last Shape its thread let
+    // go (shape.cpp: Spare). A new thread has none: its shapes are the fresh
+    // ones, compared with those built here after shapes of longer, shorter
+    // and quoted documents were let go.
+    static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
+    static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
+    static ShapeBuilder shapes(ShapeConfig{}, testing::Rules());
+    const std::vector<std::string> texts = {
+        "\u201cWe will rebuild the bridge,\u201d the minister said on Monday. Officials met "
+        "al-Tamimi there.\nMinister Says Plan Will Work\n\u201cNo,\u201d he said.",
+        "He said so.",
+        std::string(40, 'x') + " said the analysts, who reported that twenty-six people left.",
+        "",
+        "Some say the plan, which the Ministry of Defence announced, will fail, a spokesperson "
+        "for the rebels told reporters. \u201cIt is not over yet, and it will not be,\u201d she "
+        "added.\nThe raids occurred at night.",
+    };
+    auto build = [](const std::string& text) {
+      const auto paras = segment::SplitParagraphs(text);
+      const auto q = scanner.Run(text, paras);
+      std::vector<Span> top;
+      for (const auto& quote : q.quotes)
+        if (quote.depth == 0) top.push_back(quote.outer);
+      const segment::Tokens tokens = tokenizer.Run(text, paras, q.mark_positions, top);
+      return shapes.Run(text, tokens, q.quotes);
+    };
+    for (const std::string& text : texts) {
+      CAPTURE(text);
+      Shape fresh;
+      std::thread([&] { fresh = build(text); }).join();
+      for (const std::string& before : texts) {
+        { const Shape let_go = build(before); }  // its storage kept for the next
+        const Shape reused = build(text);
+        CHECK(reused.symbols == fresh.symbols);
+        CHECK(reused.unit_at == fresh.unit_at);
+        CHECK(reused.pos_of == fresh.pos_of);
+        REQUIRE(reused.units.size() == fresh.units.size());
+        for (std::size_t k = 0; k < fresh.units.size(); ++k) {
+          const Unit &a = reused.units[k], &b = fresh.units[k];
+          CHECK(a.first == b.first);
+          CHECK(a.end == b.end);
+          CHECK(a.symbol == b.symbol);
+          CHECK(a.cue == b.cue);
+          CHECK(a.quote == b.quote);
+          CHECK((a.participle == b.participle && a.verbish == b.verbish && a.past == b.past &&
+                 a.nickname == b.nickname && a.passive == b.passive));
+        }
+      }
     }
   }
 
