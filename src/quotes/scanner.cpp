@@ -3,9 +3,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <bit>
 
 #include "core/text.h"
+#include "segment/byte_scan.h"
 
 namespace whosaid::quotes {
 namespace {
@@ -142,24 +142,12 @@ Span Scanner::LabelAt(std::string_view text, std::size_t pos, std::size_t* words
   return {};
 }
 
-// Eight bytes at a time: a word with no byte >= 0x80 and none equal to an
-// ASCII mark is passed whole; otherwise the lowest flagged byte is the
-// first such byte (NonAscii8 is exact; BytesEqual8's flag can spill only
-// into bytes above a true match, never below), so the offset is exact.
+// Sixteen bytes at a time (segment::FirstStop): a byte >= 0x80 or one of
+// swar_marks_ (the ASCII marks; unused slots 0x80, which stops anyway) is
+// exactly a byte NeverMark turns down.
 std::size_t Scanner::SkipNeverMark(std::string_view text, std::size_t i, std::size_t limit) const {
-  static_assert(std::endian::native == std::endian::little, "the lowest byte is the first");
-  static_assert(kSwarMarks == 4, "the test below reads four slots");
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  if (swar_) {
-    for (; i + 8 <= limit; i += 8) {
-      const std::uint64_t w = text::Load8(p + i);
-      const std::uint64_t hit = text::NonAscii8(w) | text::BytesEqual8(w, swar_marks_[0]) |
-                                text::BytesEqual8(w, swar_marks_[1]) |
-                                text::BytesEqual8(w, swar_marks_[2]) |
-                                text::BytesEqual8(w, swar_marks_[3]);
-      if (hit != 0) return i + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
-    }
-  }
+  if (swar_) return segment::FirstStop(p, i, limit, swar_marks_);
   while (i < limit && NeverMark(text[i])) ++i;
   return i;
 }

@@ -85,8 +85,9 @@ class Scanner {
     return b < 0x80 && !ascii_mark_[b];
   }
   // The first offset in [i, limit) whose byte NeverMark turns down, or
-  // `limit`: eight bytes at a time when quote_marks.txt has at most
-  // kSwarMarks ASCII characters (news text is long runs of plain ASCII).
+  // `limit`: sixteen bytes at a time (segment::FirstStop) when
+  // quote_marks.txt has at most kSwarMarks ASCII characters (news text is
+  // long runs of plain ASCII).
   std::size_t SkipNeverMark(std::string_view text, std::size_t i, std::size_t limit) const;
 
   // The label after an opening mark at `pos` ("WALLACE: "), or an empty span;
@@ -99,8 +100,8 @@ class Scanner {
   std::unordered_map<char32_t, Mark> marks_;
   std::unordered_map<char32_t, Mark> pairs_;  // two-character marks by their (repeated) character
   std::array<bool, 0x80> ascii_mark_{};       // the ASCII characters of marks_ and pairs_
-  // The ASCII characters of marks_ and pairs_ for SkipNeverMark's eight-byte
-  // test (unused slots 0x80, a byte that test flags anyway), when there are
+  // The ASCII characters of marks_ and pairs_ for SkipNeverMark's
+  // sixteen-byte test (unused slots 0x80, a byte that test stops at anyway), when there are
   // at most kSwarMarks of them.
   static constexpr std::size_t kSwarMarks = 4;
   std::array<unsigned char, kSwarMarks> swar_marks_{};

@@ -2,9 +2,11 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
 #include <cstdint>
 
 #include "core/text.h"
+#include "segment/byte_scan.h"
 
 namespace whosaid::segment {
 
@@ -20,13 +22,9 @@ bool IsLineBreak(char32_t c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
 }
 
-// Whether the eight bytes at `p` are ASCII and none is \n or \r: no line
-// break (nor any multi-byte character) starts among them, so SplitParagraphs
-// passes them eight at a time (news lines are long runs of such bytes).
-bool PlainLine8(const char* p) {
-  const std::uint64_t w = text::Load8(reinterpret_cast<const unsigned char*>(p));
-  return (text::NonAscii8(w) | text::BytesEqual8(w, '\n') | text::BytesEqual8(w, '\r')) == 0;
-}
+// The ASCII line breaks: every other one (U+0085, U+2028, U+2029) is a
+// multi-byte character, whose first byte FirstStop stops at too.
+constexpr std::array<unsigned char, 2> kAsciiBreaks{'\n', '\r'};
 
 void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<Paragraph>& out) {
   while (b < e) {
@@ -48,11 +46,11 @@ std::vector<Paragraph> SplitParagraphs(std::string_view text) {
   std::vector<Paragraph> out;
   std::size_t start = 0, i = 0;
   while (i < text.size()) {
-    // (eight plain bytes at a time: no line break starts among them)
-    if (i + 8 <= text.size() && PlainLine8(text.data() + i)) {
-      i += 8;
-      continue;
-    }
+    // (the ASCII bytes that are no \n or \r passed sixteen at a time: no
+    // line break starts among them; i stays at a character's first byte)
+    i = FirstStop(reinterpret_cast<const unsigned char*>(text.data()), i, text.size(),
+                  kAsciiBreaks);
+    if (i >= text.size()) break;
     std::size_t at = i;
     char32_t c = static_cast<unsigned char>(text[i]) < 0x80 ? static_cast<char32_t>(text[i++])
                                                             : text::Next(text, i);

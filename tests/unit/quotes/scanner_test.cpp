@@ -94,8 +94,8 @@ TEST_SUITE("quotes") {
 
   // SkipNeverMark stops where the byte loop over NeverMark stops: at every
   // start and limit of texts with marks (ASCII and multi-byte) at every
-  // position of an eight-byte word, with the shipped marks (three ASCII
-  // characters: eight bytes at a time) and with six ASCII marks (the byte
+  // position of a sixteen-byte step, with the shipped marks (three ASCII
+  // characters: sixteen bytes at a time) and with six ASCII marks (the byte
   // loop alone).
   TEST_CASE("SkipNeverMark stops at the first byte NeverMark turns down") {
     const auto six = testing::Rules().With(
@@ -113,6 +113,8 @@ TEST_SUITE("quotes") {
         "said \xE2\x80\x9CYes\xE2\x80\x9D, and left",
         "caf\xC3\xA9 au lait <b> ~tilde~ `tick' \"q\"",
         "xxxxxxxxxxxxxxx`",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'",
+        "xxxxxxxxxxxxxxxxx\xE2\x80\x9Cxxxxxxxxxxxxxxx`xxxxxxxxxxxxxx",
         "\x80\x80\x80\x80\x80\x80\x80\x80\x80",
     };
     for (const Scanner* s : {&TheScanner(), &wide}) {

@@ -14,8 +14,8 @@ std::vector<std::pair<std::size_t, std::size_t>> Spans(std::string_view text) {
   return out;
 }
 
-// SplitParagraphs passes plain ASCII eight bytes at a time: breaks at every
-// offset of an eight-byte step, and the multi-byte breaks, are still found.
+// SplitParagraphs passes plain ASCII sixteen bytes at a time (FirstStop):
+// breaks at every offset of a step, and the multi-byte breaks, are still found.
 TEST_CASE("SplitParagraphs finds breaks inside and after long plain runs") {
   struct Row {
     std::string text;
@@ -39,8 +39,8 @@ TEST_CASE("SplitParagraphs finds breaks inside and after long plain runs") {
   }
 }
 
-TEST_CASE("SplitParagraphs finds a break at every offset of the eight-byte steps") {
-  for (std::size_t at = 1; at <= 17; ++at) {
+TEST_CASE("SplitParagraphs finds a break at every offset of the sixteen-byte steps") {
+  for (std::size_t at = 1; at <= 40; ++at) {
     for (const std::string brk : {"\n", "\r", "\xe2\x80\xa9", "\xc2\x85"}) {
       const std::string text = std::string(at, 'x') + brk + std::string(20, 'y');
       CAPTURE(at);
