@@ -394,8 +394,6 @@ struct EntityResolver::State {
   // "her March comment")
   std::unordered_set<std::string> places, abbreviations, calendar_words;
   bool details = true;
-  WordKeys word_keys{clusterer.parser()};              // the parser keys of words, cached
-  std::vector<std::unique_ptr<WordKeys>> worker_keys;  // the same, of Fold's other workers
 
   // pass 1 (Note): what the run's inputs say, whatever the order
   std::unordered_set<std::string> acronyms;   // names of acronym inputs
@@ -568,9 +566,12 @@ class RoleMemo {
 // The word keys of the documents one thread maps (EntityResolver::Names),
 // kept from one document to the next: a run's documents name the same
 // people and places again. A name's keys are a function of the name and
-// the parser's rules alone, so a kept entry is never stale. Bounded, not a
-// limit: started again, between two documents, once it holds kMaxNames
-// names (a DocAdder keeps references into it while it works);
+// the parser's rules alone, so a kept entry is never stale. The corpus
+// stage reads the same cache on whichever thread it runs (DecideCandidates,
+// JoinSurnames): the words the map parsed on that thread are not parsed
+// again (one thread: every word of the run). Bounded, not a limit: started
+// again, between two documents, once it holds kMaxNames names (a DocAdder
+// or DocPeople keeps references into it while it works);
 // EntityResolver::ForgetThreadMemos forgets it on the calling thread
 // (Clear on the calling and the kept threads).
 class MapKeys {
@@ -1302,8 +1303,6 @@ void EntityResolver::Clear() {
   Release(s.records);
   s.position = 0;
   Release(s.held);
-  s.word_keys.Forget();
-  Release(s.worker_keys);
   // the name memos, kept by every thread that mapped, folded or resolved
   parallel::OnEveryThread(&EntityResolver::ForgetThreadMemos);
 }
@@ -1572,7 +1571,7 @@ void DecideKey(const PartialNames& names, std::string& key) {
 }
 
 // DecideCandidates of each of `docs` into `targets`, on up to `threads`
-// threads (each with word keys of its own): a document whose key (DecideKey)
+// threads (each with its thread's word keys, MapKeys): a document whose key (DecideKey)
 // was decided lately (State::decided) or earlier in `docs` takes those
 // targets, the others are decided and remembered. The verdicts are the
 // same as deciding each: they depend only on the key, the rules and what
@@ -1604,14 +1603,11 @@ void DecideDocs(State& s, const std::vector<EntityResolver::DocNames>& docs, uns
   }
   const std::size_t workers =
       std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, decide.size()));
-  while (s.worker_keys.size() + 1 < workers)
-    s.worker_keys.push_back(std::make_unique<WordKeys>(s.clusterer.parser()));
   std::atomic<std::size_t> next{0};
-  parallel::RunWorkers(workers, [&](std::size_t k) {
-    WordKeys& word_keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
+  parallel::RunWorkers(workers, [&](std::size_t) {
     for (std::size_t i; (i = next.fetch_add(1)) < decide.size();)
       targets[decide[i]] = std::make_shared<const std::vector<Target>>(
-          DecideCandidates(s, docs[decide[i]].names, word_keys));
+          DecideCandidates(s, docs[decide[i]].names, MapKeys::ForDocument(s)));
   });
   for (const auto& [d, earlier] : same) targets[d] = targets[earlier];
   for (std::uint32_t d : decide) {
@@ -1978,8 +1974,8 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
   const auto& parser = s.clusterer.parser();
   // per cluster of persons: its one surname ("" when it has a full name or
   // several surnames), and the surnames of its full names (sorted, unique);
-  // the clusters parsed on the config's threads (each worker with word keys
-  // of its own: a cache), then indexed in cluster order
+  // the clusters parsed on the config's threads (each worker with its
+  // thread's word keys, MapKeys: a cache), then indexed in cluster order
   std::vector<std::string> alone(n);
   std::vector<std::vector<std::string>> ends(n);
   auto surnames = [&](std::size_t c, WordKeys& word_keys) {
@@ -2008,11 +2004,9 @@ void JoinSurnames(EntityResolver::State& s, entities::Clustering& clustering) {
   constexpr std::size_t kChunk = 4;
   const std::size_t workers = std::clamp<std::size_t>(
       s.config.cluster.threads, 1, std::max<std::size_t>(1, (n + kChunk - 1) / kChunk));
-  while (s.worker_keys.size() + 1 < workers)
-    s.worker_keys.push_back(std::make_unique<WordKeys>(parser));
   std::atomic<std::size_t> next{0};
-  parallel::RunWorkers(workers, [&](std::size_t k) {
-    WordKeys& keys = k == 0 ? s.word_keys : *s.worker_keys[k - 1];
+  parallel::RunWorkers(workers, [&](std::size_t) {
+    WordKeys& keys = MapKeys::ForDocument(s);  // (no reset until this share's next call)
     for (std::size_t b; (b = next.fetch_add(kChunk)) < n;) {
       for (std::size_t c = b; c < std::min(n, b + kChunk); ++c) surnames(c, keys);
     }
@@ -2067,7 +2061,8 @@ void EntityResolver::Fold(const PartialNames& names, const std::string& doc_id,
                           const std::string& outlet) {
   State& s = *state_;
   FoldDoc(s, names, doc_id, outlet,
-          std::make_shared<const std::vector<Target>>(DecideCandidates(s, names, s.word_keys)));
+          std::make_shared<const std::vector<Target>>(
+              DecideCandidates(s, names, MapKeys::ForDocument(s))));
 }
 
 void EntityResolver::Fold(const std::vector<DocNames>& docs, unsigned threads) {
@@ -2088,10 +2083,8 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
     }
     return;
   }
-  while (s.worker_keys.size() + 1 < threads)
-    s.worker_keys.push_back(std::make_unique<WordKeys>(s.clusterer.parser()));
-  // batch b read and decided (on `threads` threads: each with word keys of
-  // its own; the caller, folding meanwhile, reads none)
+  // batch b read and decided (on `threads` threads: each with its thread's
+  // word keys, MapKeys; the caller, folding meanwhile, reads none)
   struct Ready {
     std::vector<DocNames> docs;
     std::vector<Targets> targets;
@@ -2116,7 +2109,8 @@ EntityTable EntityResolver::Resolve() {
   State& s = *state_;
   for (const State::Held& h : s.held)
     FoldDoc(s, h.names, h.id, h.outlet,
-            std::make_shared<const std::vector<Target>>(DecideCandidates(s, h.names, s.word_keys)));
+            std::make_shared<const std::vector<Target>>(
+                DecideCandidates(s, h.names, MapKeys::ForDocument(s))));
   s.held.clear();
   entities::Clustering clustering = s.clusterer.Run(Feed(s, CloseSameAs(s.groups)));
   const std::size_t groups = s.groups.size();

@@ -115,6 +115,8 @@ class EntityResolver {
   // call to the next (a name's keys depend only on the name and the rules):
   // up to 16,384 names, some 3 MB a thread, tied to this resolver, forgotten
   // by Clear() on the kept threads and by ForgetThreadMemos() on any other.
+  // Fold(), FoldBatches() and Resolve() read the same keys on the threads
+  // they run on (a word the map parsed there is not parsed again).
   PartialNames Names(const Document& doc, const DocResult& result) const;
 
   // Two passes over the run's documents, memory bounded by distinct names:

@@ -378,6 +378,32 @@ TEST_SUITE("resolve") {
       CAPTURE(r.batch);
       CHECK(resolve_batches(r.threads, r.batch) == one);
     }
+    // the fold reads the word keys its thread's map kept (MapKeys): a
+    // resolver that mapped the documents itself on this thread (its keys
+    // warm) folds them to the same table, and maps them to the same names
+    // after its fold filled those keys
+    for (const Row& r : std::vector<Row>{{1, 1}, {1, 4}, {2, 3}, {2, 1000}}) {
+      CAPTURE(r.threads);
+      CAPTURE(r.batch);
+      resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+      std::vector<Document> texts;
+      for (std::size_t d = 0; d < docs.size(); ++d) {
+        texts.push_back(MakeDoc(docs[d]));
+        CHECK(resolver.Names(texts.back(), results[d]) == names[d]);
+      }
+      for (const PartialNames& x : names) resolver.Note(x);
+      resolver.FoldBatches(
+          (docs.size() + r.batch - 1) / r.batch,
+          [&](std::size_t b, std::vector<resolve::EntityResolver::DocNames>& fold) {
+            fold.clear();
+            for (std::size_t d = b * r.batch; d < std::min(docs.size(), (b + 1) * r.batch); ++d)
+              fold.push_back({names[d], docs[d].id, docs[d].outlet});
+          },
+          r.threads);
+      CHECK(describe(resolver.Resolve()) == one);
+      for (std::size_t d = 0; d < docs.size(); ++d)
+        CHECK(resolver.Names(texts[d], results[d]) == names[d]);
+    }
   }
 
   // Without details (extract) the table keeps no merge explanations (their
