@@ -190,9 +190,9 @@ void CorpusRun::Add(Partial partial) {
       static_cast<const DocForClaims*>(partial.prepared.get())->encoded_all) {
     // encoded by Prepare on a worker: the run spills
     auto claims = std::static_pointer_cast<DocForClaims>(std::move(partial.prepared));
-    doc.names_slot = spills_[0]->Append(claims->names_bytes);
-    doc.events_slot = spills_[0]->Append(claims->events_bytes);
-    doc.slot = spills_[0]->Append(claims->partial_bytes);
+    doc.names_slot = spills_[0]->names.Append(claims->names_bytes);
+    doc.events_slot = spills_[0]->events.Append(claims->events_bytes);
+    doc.slot = spills_[0]->partials.Append(claims->partial_bytes);
     claims->names_bytes = claims->events_bytes = claims->partial_bytes = {};
     HoldClaims(doc, std::move(claims));
     return;
@@ -248,22 +248,22 @@ void CorpusRun::Prepare(Partial& partial, bool encode_all) const {
 }
 
 void CorpusRun::SpillHeld() {
-  spills_.push_back(std::make_unique<SpillFile>());
+  spills_.push_back(std::make_unique<Spills>());
   spilling_.store(true, std::memory_order_relaxed);
   for (Doc& d : docs_) {
     if (d.names) {
-      d.names_slot = spills_[0]->Append(EncodeNames(*d.names));
+      d.names_slot = spills_[0]->names.Append(EncodeNames(*d.names));
       d.names.reset();
     }
     if (d.events) {
-      d.events_slot = spills_[0]->Append(EncodeEvents(*d.events));
+      d.events_slot = spills_[0]->events.Append(EncodeEvents(*d.events));
       d.events.reset();
     }
     if (d.held) {
-      d.slot = spills_[0]->Append(EncodeSpilledPartial(*d.held));
+      d.slot = spills_[0]->partials.Append(EncodeSpilledPartial(*d.held));
       d.held.reset();
     }
-    if (d.claims) SpillClaims(d, *spills_[0]);
+    if (d.claims) SpillClaims(d, spills_[0]->claims);
   }
   held_bytes_ = 0;
 }
@@ -279,7 +279,7 @@ void CorpusRun::SpillClaims(Doc& doc, SpillFile& spill) {
 void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
   if (claims->encoded) {  // by Prepare: the run spills
     doc.claims_records = claims->records;
-    doc.claims_slot = spills_[0]->Append(claims->bytes);
+    doc.claims_slot = spills_[0]->claims.Append(claims->bytes);
     doc.claims_spilled = true;
     return;
   }
@@ -287,7 +287,7 @@ void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
   doc.claims = std::move(claims);
   if (Fits(ClaimsFootprint(*doc.claims))) return;
   // the Fits that starts the spill has spilled every held document, this one included
-  if (doc.claims) SpillClaims(doc, *spills_[0]);
+  if (doc.claims) SpillClaims(doc, spills_[0]->claims);
 }
 
 bool CorpusRun::Fits(std::size_t bytes) {
@@ -303,32 +303,32 @@ void CorpusRun::Hold(Doc& doc, Partial&& partial) {
   if (Fits(Footprint(partial)))
     doc.held = std::make_unique<Partial>(std::move(partial));
   else
-    doc.slot = spills_[0]->Append(EncodeSpilledPartial(partial));
+    doc.slot = spills_[0]->partials.Append(EncodeSpilledPartial(partial));
 }
 
 void CorpusRun::HoldNames(Doc& doc, PartialNames&& names) {
   if (Fits(Footprint(names)))
     doc.names = std::make_unique<PartialNames>(std::move(names));
   else
-    doc.names_slot = spills_[0]->Append(EncodeNames(names));
+    doc.names_slot = spills_[0]->names.Append(EncodeNames(names));
 }
 
 void CorpusRun::HoldEvents(Doc& doc, events::DocEvents&& events) {
   if (Fits(Footprint(events)))
     doc.events = std::make_unique<events::DocEvents>(std::move(events));
   else
-    doc.events_slot = spills_[0]->Append(EncodeEvents(events));
+    doc.events_slot = spills_[0]->events.Append(EncodeEvents(events));
 }
 
 events::DocEvents CorpusRun::TakeEvents(Doc& doc) {
-  if (!doc.events) return DecodeEvents(spills_[doc.spill]->Read(doc.events_slot));
+  if (!doc.events) return DecodeEvents(spills_[doc.spill]->events.Read(doc.events_slot));
   events::DocEvents e = std::move(*doc.events);
   doc.events.reset();
   return e;
 }
 
 PartialNames CorpusRun::TakeNames(Doc& doc) {
-  if (!doc.names) return DecodeNames(spills_[doc.spill]->Read(doc.names_slot));
+  if (!doc.names) return DecodeNames(spills_[doc.spill]->names.Read(doc.names_slot));
   PartialNames n = std::move(*doc.names);
   doc.names.reset();
   return n;
@@ -340,7 +340,7 @@ Partial CorpusRun::Take(Doc& doc) {
     doc.held.reset();
     return p;
   }
-  return DecodeSpilledPartial(spills_[doc.spill]->Read(doc.slot));
+  return DecodeSpilledPartial(spills_[doc.spill]->partials.Read(doc.slot));
 }
 
 void CorpusRun::Add(Document doc, DocResult result) {
@@ -375,7 +375,7 @@ CorpusResult CorpusRun::Resolve() {
         [&](std::size_t d) -> const events::DocEvents& {
           const Doc& doc = docs_[d];
           if (doc.events) return *doc.events;
-          read = DecodeEvents(spills_[doc.spill]->Read(doc.events_slot));
+          read = DecodeEvents(spills_[doc.spill]->events.Read(doc.events_slot));
           return read;
         },
         stages_.event_config);
@@ -409,7 +409,7 @@ CorpusResult CorpusRun::Resolve() {
             fold[i].names = TakeNames(d);
             return false;
           }
-          bytes = spills_[d.spill]->Read(d.names_slot);
+          bytes = spills_[d.spill]->names.Read(d.names_slot);
           return true;
         },
         [&](std::size_t i, const std::string& bytes) { fold[i].names = DecodeNames(bytes); });
@@ -530,7 +530,7 @@ CorpusResult CorpusRun::Resolve() {
           const Doc& doc = docs_[b + i];
           if (!doc.claims_spilled) return false;
           from_disk[i] = 1;
-          bytes = spills_[doc.spill]->Read(doc.claims_slot);
+          bytes = spills_[doc.spill]->claims.Read(doc.claims_slot);
           return true;
         },
         [&](std::size_t i, const std::string& bytes) {
@@ -565,7 +565,8 @@ CorpusResult CorpusRun::Resolve() {
       bytes.assign(e - b, std::string());
       read.assign(e - b, events::DocEvents());
       for (std::size_t d = b; d < e; ++d) {
-        if (!docs_[d].events) bytes[d - b] = spills_[docs_[d].spill]->Read(docs_[d].events_slot);
+        if (!docs_[d].events)
+          bytes[d - b] = spills_[docs_[d].spill]->events.Read(docs_[d].events_slot);
       }
       claims_batch(b, [&](std::size_t d) -> const events::DocEvents* {
         events::DocEvents* events = docs_[d].events.get();
