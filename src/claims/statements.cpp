@@ -1110,9 +1110,20 @@ void PackedItems::Append(PackedItems&& from) {
     docs[at] = from.DocOf(item.doc);
   }
   items.reserve(items.size() + from.items.size());
+  // Each of `from`'s strings interned here once, at its first use in item
+  // and field order (a later use's Intern would find it and change
+  // nothing): the ids Intern per use gives, in the same order, without a
+  // hash and probe per use (a document's items share their speakers,
+  // roles and events). kUnset: not interned yet.
+  constexpr std::uint32_t kUnset = UINT32_MAX;
+  std::vector<std::uint32_t> here(from.strings_.size(), kUnset);
+  here[0] = 0;  // "" (Intern's 0)
   for (PackedItem item : from.items) {
-    for (std::uint32_t* id : {&item.speaker, &item.event, &item.mention, &item.role})
-      *id = Intern(from.String(*id));
+    for (std::uint32_t* id : {&item.speaker, &item.event, &item.mention, &item.role}) {
+      std::uint32_t& to = here[*id];
+      if (to == kUnset) to = Intern(from.String(*id));
+      *id = to;
+    }
     items.push_back(item);
   }
   if (!from.texts.empty() || !texts.empty()) {
