@@ -840,14 +840,18 @@ struct BlockLinks {
 // postings kept only for terms of at most `max_posting` items (a longer
 // list offers no pairs: PostingPairs), and bags made only for the items of
 // the pairs. A block of at most StatementConfig::held_block items keeps its
-// loaded features between the passes instead of reading them again. The pairs, their
+// loaded features between the passes instead of reading them again (given
+// loaded in `preloaded`, ranks[i]'s at preloaded[i], when a wave of blocks
+// was read at once: the same features). The pairs, their
 // order and so the links are those of postings over every term: indices
 // into `items` keep the block's order.
-BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks) {
+BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
+                     const Loaded* preloaded = nullptr) {
   const StatementConfig& config = g.config;
   const bool hold = ranks.size() <= config.held_block;
-  std::vector<Loaded> held(hold ? ranks.size() : 0);
-  if (hold) g.LoadMany(ranks.data(), ranks.size(), held.data());
+  std::vector<Loaded> own(hold && !preloaded ? ranks.size() : 0);
+  if (hold && !preloaded) g.LoadMany(ranks.data(), ranks.size(), own.data());
+  const Loaded* held = preloaded ? preloaded : own.data();
   // Each item's unique terms (TermInfo::id).
   auto unique_ids = [&](const Loaded& loaded, std::vector<std::uint32_t>& keys) {
     keys.clear();
@@ -1110,9 +1114,20 @@ void PackedItems::Append(PackedItems&& from) {
     docs[at] = from.DocOf(item.doc);
   }
   items.reserve(items.size() + from.items.size());
+  // Each of `from`'s strings interned here once, at its first use in item
+  // and field order (a later use's Intern would find it and change
+  // nothing): the ids Intern per use gives, in the same order, without a
+  // hash and probe per use (a document's items share their speakers,
+  // roles and events). kUnset: not interned yet.
+  constexpr std::uint32_t kUnset = UINT32_MAX;
+  std::vector<std::uint32_t> here(from.strings_.size(), kUnset);
+  here[0] = 0;  // "" (Intern's 0)
   for (PackedItem item : from.items) {
-    for (std::uint32_t* id : {&item.speaker, &item.event, &item.mention, &item.role})
-      *id = Intern(from.String(*id));
+    for (std::uint32_t* id : {&item.speaker, &item.event, &item.mention, &item.role}) {
+      std::uint32_t& to = here[*id];
+      if (to == kUnset) to = Intern(from.String(*id));
+      *id = to;
+    }
     items.push_back(item);
   }
   if (!from.texts.empty() || !texts.empty()) {
@@ -1311,9 +1326,9 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   // (those of two items or more: an item alone is the default).
   std::vector<char> follower(n, 0);  // rank → in a group under a smaller rank
   std::vector<std::vector<std::vector<std::size_t>>> linked_of(todo.size());
-  parallel::ForEach(todo.size(), threads, [&](std::size_t t) {
+  auto link = [&](std::size_t t, const Loaded* preloaded) {
     const std::vector<std::size_t>& ranks = *todo[t];
-    const BlockLinks linked = LinkBlock(g, ranks);
+    const BlockLinks linked = LinkBlock(g, ranks, preloaded);
     for (std::size_t c = 0; c < linked.items.size(); ++c) {
       if (linked.groups.group[c] != c) {
         follower[ranks[linked.items[c]]] = 1;
@@ -1323,7 +1338,33 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       std::vector<std::size_t>& list = linked_of[t].emplace_back();
       for (std::size_t m : linked.groups.members[c]) list.push_back(ranks[linked.items[m]]);
     }
-  });
+  };
+  // The blocks too large to hold (first: largest first) load their own. The
+  // rest go in waves of consecutive blocks of at most held_block items in
+  // all (what one held block may hold), each wave's features read at once
+  // (LoadMany: in the file's order, neighbours in one read — a small
+  // block's items are spread over the run, but a wave's are dense) and
+  // given to its blocks: each block's Loaded are what it would load itself,
+  // and a block writes only its own slots, so the waves change no result.
+  std::size_t t0 = 0;
+  while (t0 < todo.size() && todo[t0]->size() > config_.held_block) ++t0;
+  parallel::ForEach(t0, threads, [&](std::size_t t) { link(t, nullptr); });
+  std::vector<std::size_t> wave_ranks, wave_at;
+  std::vector<Loaded> wave_loaded;
+  for (std::size_t a = t0, b = t0; a < todo.size(); a = b) {
+    wave_ranks.clear();
+    wave_at.clear();
+    for (; b < todo.size(); ++b) {
+      if (b > a && wave_ranks.size() + todo[b]->size() > config_.held_block) break;
+      wave_at.push_back(wave_ranks.size());
+      wave_ranks.insert(wave_ranks.end(), todo[b]->begin(), todo[b]->end());
+    }
+    wave_loaded = std::vector<Loaded>(wave_ranks.size());
+    g.LoadMany(wave_ranks.data(), wave_ranks.size(), wave_loaded.data(), threads);
+    parallel::ForEach(b - a, threads,
+                      [&](std::size_t k) { link(a + k, wave_loaded.data() + wave_at[k]); });
+  }
+  Release(wave_loaded);
   Release(todo);
   Release(blocks);  // (the groups' numbering below needs only the ranks linked)
   std::vector<std::vector<std::size_t>> linked;  // groups of two or more, by smallest rank

@@ -421,16 +421,21 @@ TEST_SUITE("claims.statements") {
       }
       CHECK((source.reads > 0) == !row.items.empty());
       // Every block read again per pass (StatementConfig::held_block 0, as
-      // a block too large to hold): the same groups.
-      StatementConfig unheld;
-      unheld.held_block = 0;
-      const StatementGrouper reading(unheld, Lexicon());
-      for (unsigned threads : {1u, 3u}) {
-        CAPTURE(threads);
-        for (const FeatureSource* from : {static_cast<const FeatureSource*>(nullptr),
-                                          static_cast<const FeatureSource*>(&source)}) {
-          const StatementGroups g = reading.Run(row.items, threads, from);
-          CheckSameGroups(g, one);
+      // a block too large to hold), or the larger blocks so and the smaller
+      // ones held, loaded in waves of at most held_block items (cut at
+      // other blocks as it grows): the same groups.
+      for (std::size_t held_block : {0u, 1u, 2u, 3u, 5u}) {
+        CAPTURE(held_block);
+        StatementConfig unheld;
+        unheld.held_block = held_block;
+        const StatementGrouper reading(unheld, Lexicon());
+        for (unsigned threads : {1u, 3u}) {
+          CAPTURE(threads);
+          for (const FeatureSource* from : {static_cast<const FeatureSource*>(nullptr),
+                                            static_cast<const FeatureSource*>(&source)}) {
+            const StatementGroups g = reading.Run(row.items, threads, from);
+            CheckSameGroups(g, one);
+          }
         }
       }
     }
@@ -570,6 +575,61 @@ TEST_SUITE("claims.statements") {
     CHECK(a.DocOf(2).id == "doc-c");
     CHECK(a.DocOf(3).id.empty());
     CHECK(b.items.empty());
+  }
+
+  TEST_CASE("PackedItems: Append gives the ids Intern of each item's strings in order gives") {
+    // Lists of many items sharing few strings (as a document's records share
+    // speakers, roles and events; some none), strings seen in one list and
+    // not another, appended one after another: each item's ids are those
+    // interning its strings, field by field (speaker, event, mention,
+    // role), item by item, gives.
+    std::vector<std::string> pool;
+    for (int k = 0; k < 40; ++k) pool.push_back(std::to_string(k * 7 % 40).append("s"));
+    pool.emplace_back();
+    PackedItems run, want;
+    std::uint32_t seed = 12345;
+    auto next = [&seed](std::uint32_t n) {
+      seed = seed * 1103515245u + 12345u;
+      return (seed >> 16) % n;
+    };
+    std::size_t appended = 0;
+    for (int list = 0; list < 60; ++list) {
+      PackedItems one;
+      one.SetDoc(static_cast<std::size_t>(list), "doc", "2024-03-01");
+      const std::uint32_t items = next(12);
+      const std::uint32_t span = 1 + next(static_cast<std::uint32_t>(pool.size()));
+      for (std::uint32_t i = 0; i < items; ++i) {
+        PackedItem x;
+        x.doc = static_cast<std::uint32_t>(list);
+        x.record = i;
+        // fields interned in another order than Append's
+        x.role = one.Intern(pool[next(span)]);
+        x.mention = one.Intern(pool[next(span)]);
+        x.speaker = one.Intern(pool[next(span)]);
+        x.event = one.Intern(pool[pool.size() - 1 - next(span)]);
+        one.items.push_back(x);
+      }
+      for (const PackedItem& x : one.items) {
+        PackedItem y = x;
+        for (std::uint32_t* id : {&y.speaker, &y.event, &y.mention, &y.role})
+          *id = want.Intern(one.String(*id));
+        want.items.push_back(y);
+      }
+      run.Append(std::move(one));
+      appended += items;
+    }
+    REQUIRE(run.items.size() == appended);
+    REQUIRE(want.items.size() == appended);
+    CHECK(run.strings() == want.strings());
+    for (std::size_t k = 0; k < appended; ++k) {
+      CAPTURE(k);
+      CHECK(run.items[k].speaker == want.items[k].speaker);
+      CHECK(run.items[k].event == want.items[k].event);
+      CHECK(run.items[k].mention == want.items[k].mention);
+      CHECK(run.items[k].role == want.items[k].role);
+      CHECK(run.String(run.items[k].speaker) == want.String(want.items[k].speaker));
+    }
+    for (std::uint32_t id = 0; id < want.strings(); ++id) CHECK(run.String(id) == want.String(id));
   }
 
   TEST_CASE("PackedItems: a document's list holds its own entry; a run's list every one from 0") {
