@@ -575,15 +575,40 @@ bool ReadLeadBack(const std::string& pattern, std::vector<const Part*>::const_it
   return true;
 }
 
-std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
+// The runs of a cue lead (ClassTexts, nearest the cue last); none when there
+// is no lead (CueLead's "").
+std::vector<std::string> CueLeadRuns(const std::string& pattern, const Parsed& parsed) {
   std::vector<const Part*> seq;
   const auto cue = CuePart(parsed, seq);
-  if (cue == seq.end()) return "";
+  if (cue == seq.end()) return {};
   std::vector<std::string> alternatives{""};  // the runs read so far, nearest the cue last
   bool says = false;                          // a part read may not match empty
   ReadLeadBack(pattern, seq.cbegin(), cue, alternatives, says);
-  if (!says) return "";
-  return "(?<=" + Factored(alternatives) + ")";
+  if (!says) return {};
+  return alternatives;
+}
+
+// The lead's lookbehind of its runs ("" for none).
+std::string LeadOf(const std::vector<std::string>& runs) {
+  return runs.empty() ? "" : "(?<=" + Factored(runs) + ")";
+}
+
+std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
+  return LeadOf(CueLeadRuns(pattern, parsed));
+}
+
+// The symbols the runs end with (the last class of each); all when there are
+// none or one is empty (no condition).
+std::bitset<256> LastSymbols(const std::vector<std::string>& runs) {
+  std::bitset<256> last;
+  for (const std::string& run : runs) {
+    if (run.empty()) return std::bitset<256>().set();
+    const std::string cls = Classes(run).back();
+    std::bitset<256> members;
+    if (ReadClass(cls, 0, members) != cls.size()) return std::bitset<256>().set();
+    last |= members;
+  }
+  return runs.empty() ? std::bitset<256>().set() : last;
 }
 
 // The symbols a match of `seq` may take first, into `first`; false when
@@ -713,7 +738,9 @@ FrameStudy StudyFrame(const std::string& pattern, const std::bitset<256>& bounda
   FrameStudy study;
   study.cue_suffix = CueSuffixOf(pattern, parsed);
   study.cue_search = study.cue_suffix;
-  if (const std::string lead = CueLeadOf(pattern, parsed); !lead.empty()) {
+  const std::vector<std::string> runs = CueLeadRuns(pattern, parsed);
+  study.before_cue = LastSymbols(runs);
+  if (const std::string lead = LeadOf(runs); !lead.empty()) {
     std::string cue_group;  // the cue group's text, for a lead with no suffix
     if (study.cue_suffix.empty()) {
       std::vector<const Part*> seq;

@@ -56,6 +56,9 @@ struct Regex::Impl {
   // Find's start skip (kBytes patterns whose `first` is known, no \G): 1
   // for each byte a match can start with. Empty when there is no skip.
   std::vector<uint8_t> starts;
+  // AdmitStartsAfter's bytes: 1 for each byte that may stand right before a
+  // match start; empty when there is no such condition.
+  std::vector<uint8_t> before;
   // The same bytes when there are at most kFewStarts of them (else `n_few`
   // is 0), each in the sixteen lanes of a vector (the spare vectors copy
   // the first): FirstStart compares sixteen subject bytes at a time.
@@ -242,6 +245,12 @@ Regex::Regex(const std::string& pattern, const std::string& where, Subject subje
   }
 }
 
+void Regex::AdmitStartsAfter(const ByteSet& before) {
+  if (impl_->starts.empty() || before.all()) return;
+  impl_->before.assign(256, 0);
+  for (std::size_t b = 0; b < 256; ++b) impl_->before[b] = before[b];
+}
+
 Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
@@ -274,7 +283,13 @@ bool Regex::Find(std::string_view subject, std::size_t start, std::size_t last_s
     const auto* bytes = reinterpret_cast<const unsigned char*>(subject.data());
     if (subject.empty()) return false;  // a match takes a first byte
     const std::size_t stop = std::min(last_start, subject.size() - 1) + 1;
-    const std::size_t p = impl_->FirstStart(bytes, start, stop, subject.size());
+    std::size_t p = impl_->FirstStart(bytes, start, stop, subject.size());
+    // (a start where no admitted byte stands before cannot match either:
+    // AdmitStartsAfter)
+    if (!impl_->before.empty()) {
+      while (p < stop && (p == 0 || !impl_->before[bytes[p - 1]]))
+        p = impl_->FirstStart(bytes, p + 1, stop, subject.size());
+    }
     if (p >= stop) return false;
     start = p;
   }
