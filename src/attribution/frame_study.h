@@ -130,11 +130,15 @@ std::string FilteredLookaheads(const std::string& pattern);
 // `before_cue`: the symbols that may stand right before a match of
 // cue_search, the last symbol of each run of its lead (every one the lead's
 // lookbehind admits: a match of cue_search starts right after one); all
-// symbols when there is no lead.
+// symbols when there is no lead. `after_cue`: when every match of the cue
+// group takes one symbol, the symbols that may follow it in a match of
+// cue_search (every match of cue_search takes one right after its first
+// symbol); all symbols when that is not known.
 struct FrameStudy {
   std::string cue_suffix;
   std::string cue_search;
   std::bitset<256> before_cue = std::bitset<256>().set();
+  std::bitset<256> after_cue = std::bitset<256>().set();
   bool starts_after = false;
   std::string filtered;
 };

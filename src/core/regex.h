@@ -113,6 +113,10 @@ class Regex {
   // left). Only a kBytes pattern with the start skip uses it; call it before
   // the Regex is shared between threads.
   void AdmitStartsAfter(const ByteSet& before);
+  // The same for the caller's proof that every match takes a byte of
+  // `second` right after its first byte: a start with another byte, or
+  // none, after it is passed over.
+  void AdmitSecondBytes(const ByteSet& second);
   int GroupIndex(const std::string& name) const;  // -1 when absent
   const std::string& pattern() const { return pattern_; }
 

@@ -385,6 +385,68 @@ TEST_SUITE("attribution") {
     }
   }
 
+  // after_cue: when the cue group takes one symbol, every match of
+  // cue_search takes one of these right after it (Frames::Run skips the other
+  // starts: AdmitSecondBytes); all symbols when that is not known. Suffixes
+  // as the frames write them (frames.txt): a lookahead of one class,
+  // optional parts before a lookahead, a required literal, a cue group with
+  // a lookbehind in an alternative, one of two symbols, and none.
+  TEST_CASE("StudyFrame's after_cue: the symbols that follow a cue search's first") {
+    const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
+    auto set_of = [](const std::string& symbols) {
+      std::bitset<256> s;
+      for (char c : symbols) s.set(static_cast<unsigned char>(c));
+      return s;
+    };
+    struct Row {
+      std::string pattern;
+      std::string after;  // "*": every symbol
+    } rows[] = {
+        {"(?<spk>N+)(?<cue>[VCTB]|(?:(?<=x|x[yz]|x[yz]{2}))[vcUb])(?=[DdN#QqWpkGH])"
+         "(?<content>[^|/]{1,40}?)(?=[.]?[|/])",
+         "DdN#QqWpkGH"},
+        {"(?<spk>N+)(?<cue>[VB]|(?:(?<=x|x[yz]|x[yz]{2}))[vb])(?:S|e?y){0,3},?"
+         "(?=[DdNPp#QqWHkROGgj]|ek?#|ekD|t[yz]{0,2}x)(?<content>[^|/]{1,40}?)(?=[.]?[|/])",
+         "SeyDdNPp#QqWHkROGgjt,"},
+        {"(?<spk>N+)(?<cue>[VT]),(?![vclgU])(?<content>[^|/]{1,40}?)(?=[.]?[|/])", ","},
+        {"(?<=[|/])(?<spk>N+)(?<cue>V)\\.?\\|(?<q>Q)(?=[.]?[|/])", ".|"},
+        {"(?<spk>N+),?(?<cue>[VT])(?<content>(?=[tDdi])[^|/]{1,40}?)(?=[.]?[|/])", "tDdi"},
+        {"(?<spk>N+)(?<cue>V[iD])(?=[DdN])(?<content>[^|/]{1,40}?)(?=[.]?[|/])", "*"},
+        // (N+ may take more than kCueSuffixMostSymbols: no suffix)
+        {"(?<=[|/])(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)(?<spk>N+)(?=[.]?[|/])", "*"},
+    };
+    std::uint32_t seed = 1414;
+    auto next = [&seed] {
+      seed = seed * 1664525u + 1013904223u;
+      return seed >> 8;
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const FrameStudy study = StudyFrame(row.pattern, bounds);
+      REQUIRE(!study.cue_search.empty());
+      CHECK(study.after_cue == (row.after == "*" ? std::bitset<256>().set() : set_of(row.after)));
+      const Regex search(study.cue_search, "test", Regex::Subject::kBytes);
+      // (the symbols of the rows' cues and leads, and those said to follow)
+      const std::string alphabet =
+          "NVTBvbxQ|/,." + (row.after == "*" ? std::string("iDdtkSy") : row.after);
+      std::size_t found = 0;
+      for (int n = 0; n < 1000; ++n) {
+        std::string shape;
+        for (std::size_t i = 0, size = 1 + next() % 30; i < size; ++i)
+          shape += alphabet[next() % alphabet.size()];
+        CAPTURE(shape);
+        for (std::size_t at = 0; at < shape.size(); ++at) {
+          if (!search.FindAt(shape, at, at)) continue;
+          ++found;
+          if (study.after_cue.all()) continue;
+          REQUIRE(at + 1 < shape.size());
+          CHECK(study.after_cue[static_cast<unsigned char>(shape[at + 1])]);
+        }
+      }
+      CHECK(found > 0);
+    }
+  }
+
   TEST_CASE("StudyFrame: the three studies of one reading") {
     const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
     const std::string patterns[] = {
