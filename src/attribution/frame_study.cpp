@@ -575,15 +575,40 @@ bool ReadLeadBack(const std::string& pattern, std::vector<const Part*>::const_it
   return true;
 }
 
-std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
+// The runs of a cue lead (ClassTexts, nearest the cue last); none when there
+// is no lead (CueLead's "").
+std::vector<std::string> CueLeadRuns(const std::string& pattern, const Parsed& parsed) {
   std::vector<const Part*> seq;
   const auto cue = CuePart(parsed, seq);
-  if (cue == seq.end()) return "";
+  if (cue == seq.end()) return {};
   std::vector<std::string> alternatives{""};  // the runs read so far, nearest the cue last
   bool says = false;                          // a part read may not match empty
   ReadLeadBack(pattern, seq.cbegin(), cue, alternatives, says);
-  if (!says) return "";
-  return "(?<=" + Factored(alternatives) + ")";
+  if (!says) return {};
+  return alternatives;
+}
+
+// The lead's lookbehind of its runs ("" for none).
+std::string LeadOf(const std::vector<std::string>& runs) {
+  return runs.empty() ? "" : "(?<=" + Factored(runs) + ")";
+}
+
+std::string CueLeadOf(const std::string& pattern, const Parsed& parsed) {
+  return LeadOf(CueLeadRuns(pattern, parsed));
+}
+
+// The symbols the runs end with (the last class of each); all when there are
+// none or one is empty (no condition).
+std::bitset<256> LastSymbols(const std::vector<std::string>& runs) {
+  std::bitset<256> last;
+  for (const std::string& run : runs) {
+    if (run.empty()) return std::bitset<256>().set();
+    const std::string cls = Classes(run).back();
+    std::bitset<256> members;
+    if (ReadClass(cls, 0, members) != cls.size()) return std::bitset<256>().set();
+    last |= members;
+  }
+  return runs.empty() ? std::bitset<256>().set() : last;
 }
 
 // The symbols a match of `seq` may take first, into `first`; false when
@@ -620,6 +645,71 @@ bool FirstSymbols(const std::string& p, const std::vector<Part>& seq, std::bitse
     if (part.repeat.least > 0) return true;  // (a group that may match empty failed above)
   }
   return false;  // all of it may be skipped: the sequence may match empty
+}
+
+// Whether a part takes no symbol: a lookaround, or a plain group each
+// alternative of which takes none ("(?:(?<=x|xy))").
+bool TakesNone(const Part& part) {
+  if (part.lookaround) return true;
+  if (part.open.empty() || !Plain(part)) return false;
+  for (const auto& alt : part.alternatives)
+    for (const Part& p : alt)
+      if (!TakesNone(p)) return false;
+  return true;
+}
+
+// Whether every match of the (plain) cue group takes exactly one symbol:
+// each alternative one plain atom ('.' , a literal, an escape of punctuation
+// or a [class]; no '^' or '$') among parts that take none.
+bool TakesOneSymbol(const std::string& p, const Part& cue) {
+  for (const auto& alt : cue.alternatives) {
+    std::size_t atoms = 0;
+    for (const Part& part : alt) {
+      if (TakesNone(part)) continue;
+      const char c = p[part.begin];
+      if (!part.open.empty() || !Plain(part) || c == '^' || c == '$' ||
+          (c == '\\' && std::isalnum(static_cast<unsigned char>(p[part.begin + 1]))))
+        return false;
+      ++atoms;
+    }
+    if (atoms != 1) return false;
+  }
+  return true;
+}
+
+// The symbols that may stand right after the cue group's one symbol in a
+// match of the cue suffix (the parts CueSuffixOf takes after it): read
+// forward, the first symbols of the optional parts met, then those of the
+// first part that must take one, or of the first plain lookahead whose every
+// alternative takes one ((?=[DdN]|ek): a symbol of one of them follows, unless
+// an optional part before it took it). Other lookarounds are passed over
+// (leaving their condition out only admits more). All symbols when the cue
+// group may take more or less than one symbol, when all the parts read may
+// match empty (no symbol need follow), or at a part whose first symbols are
+// not known here.
+std::bitset<256> AfterCueOf(const std::string& pattern, const Parsed& parsed) {
+  const std::bitset<256> any = std::bitset<256>().set();
+  std::vector<const Part*> seq;
+  const auto cue = CuePart(parsed, seq);
+  if (cue == seq.end() || !TakesOneSymbol(pattern, **cue)) return any;
+  std::bitset<256> acc;  // the first symbols of the optional parts read
+  for (auto at = cue + 1; at != seq.end(); ++at) {
+    const Part& part = **at;
+    if (MostSymbols(part) > kCueSuffixMostSymbols) break;  // where CueSuffixOf stops
+    if (part.open == "(?=" && Plain(part)) {
+      std::bitset<256> ahead;
+      bool each = true;  // every alternative takes a first symbol known here
+      for (const auto& alt : part.alternatives) each = each && FirstSymbols(pattern, alt, ahead);
+      if (each) return acc | ahead;
+      continue;
+    }
+    if (part.lookaround || part.repeat.most == 0) continue;
+    std::bitset<256> own;
+    if (!FirstOfPart(pattern, part, own)) return any;
+    acc |= own;
+    if (part.repeat.least > 0) return acc;  // (a group that may match empty failed above)
+  }
+  return any;
 }
 
 // "[…]" of `set` (printable ASCII), every member but a letter or digit escaped.
@@ -713,7 +803,10 @@ FrameStudy StudyFrame(const std::string& pattern, const std::bitset<256>& bounda
   FrameStudy study;
   study.cue_suffix = CueSuffixOf(pattern, parsed);
   study.cue_search = study.cue_suffix;
-  if (const std::string lead = CueLeadOf(pattern, parsed); !lead.empty()) {
+  const std::vector<std::string> runs = CueLeadRuns(pattern, parsed);
+  study.before_cue = LastSymbols(runs);
+  study.after_cue = AfterCueOf(pattern, parsed);
+  if (const std::string lead = LeadOf(runs); !lead.empty()) {
     std::string cue_group;  // the cue group's text, for a lead with no suffix
     if (study.cue_suffix.empty()) {
       std::vector<const Part*> seq;

@@ -127,9 +127,18 @@ std::string FilteredLookaheads(const std::string& pattern);
 // matches, anchored at a symbol, wherever a match of the frame has its cue
 // group start: CueLead(pattern) followed by CueSuffix(pattern), or by the cue
 // group alone when there is a lead and no suffix ("" when there is neither).
+// `before_cue`: the symbols that may stand right before a match of
+// cue_search, the last symbol of each run of its lead (every one the lead's
+// lookbehind admits: a match of cue_search starts right after one); all
+// symbols when there is no lead. `after_cue`: when every match of the cue
+// group takes one symbol, the symbols that may follow it in a match of
+// cue_search (every match of cue_search takes one right after its first
+// symbol); all symbols when that is not known.
 struct FrameStudy {
   std::string cue_suffix;
   std::string cue_search;
+  std::bitset<256> before_cue = std::bitset<256>().set();
+  std::bitset<256> after_cue = std::bitset<256>().set();
   bool starts_after = false;
   std::string filtered;
 };

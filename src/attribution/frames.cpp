@@ -288,6 +288,10 @@ Frames::Frames(const FramesConfig& config, const rules::RuleSet& rules)
       fr.after_cue = std::make_unique<Regex>(
           study.cue_search, file.path() + ":" + std::to_string(line.line) + " (from the cue on)",
           Regex::Subject::kBytes);
+      // (a match of the cue search starts right after its lead, and may
+      // take only some symbols after the cue's)
+      fr.after_cue->AdmitStartsAfter(study.before_cue);
+      fr.after_cue->AdmitSecondBytes(study.after_cue);
     }
     if (fr.spk < 0 || fr.cue < 0) throw file.Error(line, "a frame needs groups spk and cue");
     if (fr.direct ? fr.q < 0 : fr.content < 0) {

@@ -56,6 +56,17 @@ struct Regex::Impl {
   // Find's start skip (kBytes patterns whose `first` is known, no \G): 1
   // for each byte a match can start with. Empty when there is no skip.
   std::vector<uint8_t> starts;
+  // AdmitStartsAfter's bytes: 1 for each byte that may stand right before a
+  // match start; empty when there is no such condition.
+  std::vector<uint8_t> before;
+  // AdmitSecondBytes's bytes, the same way for the byte after a start.
+  std::vector<uint8_t> second;
+  // Whether a start p (a byte of `starts`, p < size) passes `before` and
+  // `second`.
+  bool Admits(const unsigned char* bytes, std::size_t p, std::size_t size) const {
+    return (before.empty() || (p > 0 && before[bytes[p - 1]])) &&
+           (second.empty() || (p + 1 < size && second[bytes[p + 1]]));
+  }
   // The same bytes when there are at most kFewStarts of them (else `n_few`
   // is 0), each in the sixteen lanes of a vector (the spare vectors copy
   // the first): FirstStart compares sixteen subject bytes at a time.
@@ -242,6 +253,18 @@ Regex::Regex(const std::string& pattern, const std::string& where, Subject subje
   }
 }
 
+void Regex::AdmitStartsAfter(const ByteSet& before) {
+  if (impl_->starts.empty() || before.all()) return;
+  impl_->before.assign(256, 0);
+  for (std::size_t b = 0; b < 256; ++b) impl_->before[b] = before[b];
+}
+
+void Regex::AdmitSecondBytes(const ByteSet& second) {
+  if (impl_->starts.empty() || second.all()) return;
+  impl_->second.assign(256, 0);
+  for (std::size_t b = 0; b < 256; ++b) impl_->second[b] = second[b];
+}
+
 Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
@@ -274,7 +297,13 @@ bool Regex::Find(std::string_view subject, std::size_t start, std::size_t last_s
     const auto* bytes = reinterpret_cast<const unsigned char*>(subject.data());
     if (subject.empty()) return false;  // a match takes a first byte
     const std::size_t stop = std::min(last_start, subject.size() - 1) + 1;
-    const std::size_t p = impl_->FirstStart(bytes, start, stop, subject.size());
+    std::size_t p = impl_->FirstStart(bytes, start, stop, subject.size());
+    // (a start where no admitted byte stands before or after cannot match
+    // either: AdmitStartsAfter, AdmitSecondBytes)
+    if (!impl_->before.empty() || !impl_->second.empty()) {
+      while (p < stop && !impl_->Admits(bytes, p, subject.size()))
+        p = impl_->FirstStart(bytes, p + 1, stop, subject.size());
+    }
     if (p >= stop) return false;
     start = p;
   }

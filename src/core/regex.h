@@ -106,6 +106,17 @@ class Regex {
   // (MayMatch's; no \G) starts at the first in [start, last_start], no call if none: same matches.
   bool Find(std::string_view subject, std::size_t start, std::size_t last_start, Scratch& scratch,
             Match& out) const;
+  // The caller's proof that every match starts right after a byte of
+  // `before` (the pattern opens with a lookbehind whose alternatives all end
+  // with one of them): Find's start skip then also passes over the starts
+  // where another byte, or none, stands before (no match call when none is
+  // left). Only a kBytes pattern with the start skip uses it; call it before
+  // the Regex is shared between threads.
+  void AdmitStartsAfter(const ByteSet& before);
+  // The same for the caller's proof that every match takes a byte of
+  // `second` right after its first byte: a start with another byte, or
+  // none, after it is passed over.
+  void AdmitSecondBytes(const ByteSet& second);
   int GroupIndex(const std::string& name) const;  // -1 when absent
   const std::string& pattern() const { return pattern_; }
 

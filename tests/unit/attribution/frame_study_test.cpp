@@ -323,6 +323,130 @@ TEST_SUITE("attribution") {
     }
   }
 
+  // before_cue: every match of cue_search starts right after one of its
+  // symbols (Frames::Run skips the other starts: AdmitStartsAfter); all
+  // symbols when the study finds no lead. Leads as the frames write them
+  // (frames.txt): a lookbehind of one class, optional parts after a required
+  // one, a group of longer alternatives, a group read alternative by
+  // alternative, and none.
+  TEST_CASE("StudyFrame's before_cue: the symbols that stand right before a cue search's match") {
+    const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
+    auto set_of = [](const std::string& symbols) {
+      std::bitset<256> s;
+      for (char c : symbols) s.set(static_cast<unsigned char>(c));
+      return s;
+    };
+    struct Row {
+      std::string pattern;
+      std::string before;  // "*": every symbol
+    } rows[] = {
+        {"(?<=Q),?-?\\|?(?<cue>[VT])(?<spk>N+),(?<q>[QW])", "Q,-|"},
+        {"(?<=[|/])(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)(?<spk>N+)(?=[.]?[|/])", "QqW,"},
+        {"(?<=[|/])(?<spk>N+)[^|/]{0,40}?(?:,|e)(?<cue>[vc])(?<content>i[^|/]{1,40}?)"
+         "(?=[.]?[|/])",
+         ",e"},
+        {"(?<=[|/])(?<spk>N+)[^|/]{0,40}?a[xyz]{0,3}(?:e(?:y{1,2}|N#?|Dk)[xyz]{0,2}(?=[VBTLC]))?"
+         "(?<![z])(?<cue>[VB])(?<content>[DdN][^|/]{1,40}?)(?=[.]?[|/])",
+         "axyzN#k"},
+        {"(?:(?<=[|/])|(?<=[|/,])j|(?<=[kNRGOPpQqWV])j|(?<=[|/,])(?:[Dd]?N{1,5}(?:[ofe]N+)?|P)"
+         "x{1,2}|(?<=w)x{1,2})(?<spk>)(?<cue>V)(?<content>(?=[DdNPp#kgQqW])[^,|/]{1,80}?)"
+         "(?=,|[.]?[|/])",
+         "|/jx"},
+        {"(?<spk>N+),?(?<cue>[VT])(?<content>(?=[tDdi])[^|/]{1,40}?)(?=[.]?[|/])", "*"},
+    };
+    const std::string alphabet = "NVTDdkxyzvcbBa,.|/QqWtPe#SjwiR";
+    std::uint32_t seed = 2718;
+    auto next = [&seed] {
+      seed = seed * 1664525u + 1013904223u;
+      return seed >> 8;
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const FrameStudy study = StudyFrame(row.pattern, bounds);
+      REQUIRE(!study.cue_search.empty());
+      CHECK(study.before_cue ==
+            (row.before == "*" ? std::bitset<256>().set() : set_of(row.before)));
+      const Regex search(study.cue_search, "test", Regex::Subject::kBytes);
+      std::size_t found = 0;
+      for (int n = 0; n < 400; ++n) {
+        std::string shape;
+        for (std::size_t i = 0, size = 1 + next() % 30; i < size; ++i)
+          shape += alphabet[next() % alphabet.size()];
+        CAPTURE(shape);
+        for (std::size_t at = 0; at < shape.size(); ++at) {
+          if (!search.FindAt(shape, at, at)) continue;
+          ++found;
+          if (study.before_cue.all()) continue;
+          REQUIRE(at > 0);
+          CHECK(study.before_cue[static_cast<unsigned char>(shape[at - 1])]);
+        }
+      }
+      CHECK(found > 0);
+    }
+  }
+
+  // after_cue: when the cue group takes one symbol, every match of
+  // cue_search takes one of these right after it (Frames::Run skips the other
+  // starts: AdmitSecondBytes); all symbols when that is not known. Suffixes
+  // as the frames write them (frames.txt): a lookahead of one class,
+  // optional parts before a lookahead, a required literal, a cue group with
+  // a lookbehind in an alternative, one of two symbols, and none.
+  TEST_CASE("StudyFrame's after_cue: the symbols that follow a cue search's first") {
+    const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
+    auto set_of = [](const std::string& symbols) {
+      std::bitset<256> s;
+      for (char c : symbols) s.set(static_cast<unsigned char>(c));
+      return s;
+    };
+    struct Row {
+      std::string pattern;
+      std::string after;  // "*": every symbol
+    } rows[] = {
+        {"(?<spk>N+)(?<cue>[VCTB]|(?:(?<=x|x[yz]|x[yz]{2}))[vcUb])(?=[DdN#QqWpkGH])"
+         "(?<content>[^|/]{1,40}?)(?=[.]?[|/])",
+         "DdN#QqWpkGH"},
+        {"(?<spk>N+)(?<cue>[VB]|(?:(?<=x|x[yz]|x[yz]{2}))[vb])(?:S|e?y){0,3},?"
+         "(?=[DdNPp#QqWHkROGgj]|ek?#|ekD|t[yz]{0,2}x)(?<content>[^|/]{1,40}?)(?=[.]?[|/])",
+         "SeyDdNPp#QqWHkROGgjt,"},
+        {"(?<spk>N+)(?<cue>[VT]),(?![vclgU])(?<content>[^|/]{1,40}?)(?=[.]?[|/])", ","},
+        {"(?<=[|/])(?<spk>N+)(?<cue>V)\\.?\\|(?<q>Q)(?=[.]?[|/])", ".|"},
+        {"(?<spk>N+),?(?<cue>[VT])(?<content>(?=[tDdi])[^|/]{1,40}?)(?=[.]?[|/])", "tDdi"},
+        {"(?<spk>N+)(?<cue>V[iD])(?=[DdN])(?<content>[^|/]{1,40}?)(?=[.]?[|/])", "*"},
+        // (N+ may take more than kCueSuffixMostSymbols: no suffix)
+        {"(?<=[|/])(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)(?<spk>N+)(?=[.]?[|/])", "*"},
+    };
+    std::uint32_t seed = 1414;
+    auto next = [&seed] {
+      seed = seed * 1664525u + 1013904223u;
+      return seed >> 8;
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const FrameStudy study = StudyFrame(row.pattern, bounds);
+      REQUIRE(!study.cue_search.empty());
+      CHECK(study.after_cue == (row.after == "*" ? std::bitset<256>().set() : set_of(row.after)));
+      const Regex search(study.cue_search, "test", Regex::Subject::kBytes);
+      // (the symbols of the rows' cues and leads, and those said to follow)
+      const std::string alphabet =
+          "NVTBvbxQ|/,." + (row.after == "*" ? std::string("iDdtkSy") : row.after);
+      std::size_t found = 0;
+      for (int n = 0; n < 1000; ++n) {
+        std::string shape;
+        for (std::size_t i = 0, size = 1 + next() % 30; i < size; ++i)
+          shape += alphabet[next() % alphabet.size()];
+        CAPTURE(shape);
+        for (std::size_t at = 0; at < shape.size(); ++at) {
+          if (!search.FindAt(shape, at, at)) continue;
+          ++found;
+          if (study.after_cue.all()) continue;
+          REQUIRE(at + 1 < shape.size());
+          CHECK(study.after_cue[static_cast<unsigned char>(shape[at + 1])]);
+        }
+      }
+      CHECK(found > 0);
+    }
+  }
+
   TEST_CASE("StudyFrame: the three studies of one reading") {
     const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
     const std::string patterns[] = {

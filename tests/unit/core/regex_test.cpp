@@ -232,6 +232,112 @@ TEST_SUITE("core") {
     }
   }
 
+  // AdmitStartsAfter(before), given the bytes a pattern's opening
+  // lookbehind ends with, finds what Find found without it, from every start
+  // to every last start; bytes that are not all of them lose matches.
+  TEST_CASE("regex: a kBytes Find admitting starts after some bytes finds what it found") {
+    struct Row {
+      std::string pattern, before;
+    } rows[] = {
+        {"(?<=[xk]|x[yz])(?<cue>[VB]|(?<=x)[vb])(?=[DdNk]|ek?#)", "xkyz"},
+        {"(?<=[,x])[VtS]k?", ",x"},
+        {"(?<=Q|Q[,\\-|]|Q,[-|])(?<cue>[VT])", "Q,-|"},
+        {"(?<=[a]|[a][xyz]|[a]e[yN])(?<cue>[VB])[DdN]", "axyzyN"},
+        {"(?<=[|/])N+V", "|/"},
+    };
+    const std::string alphabet = "NVBTQa,-|/xyzeDk";
+    std::uint32_t seed = 4242;
+    auto next = [&seed] {
+      seed = seed * 1664525u + 1013904223u;
+      return seed >> 8;
+    };
+    Regex::Scratch scratch;
+    Regex::Match a, b;
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const Regex plain(row.pattern, "test", Regex::Subject::kBytes);
+      Regex admitting(row.pattern, "test", Regex::Subject::kBytes);
+      Regex::ByteSet before;
+      for (char c : row.before) before.set(static_cast<unsigned char>(c));
+      admitting.AdmitStartsAfter(before);
+      Regex short_of(row.pattern, "test", Regex::Subject::kBytes);
+      short_of.AdmitStartsAfter(before.reset(static_cast<unsigned char>(row.before[0])));
+      std::size_t lost = 0;
+      for (int n = 0; n < 120; ++n) {
+        std::string subject;
+        const std::size_t size = n == 0 ? 0 : next() % 40;
+        for (std::size_t i = 0; i < size; ++i) subject += alphabet[next() % alphabet.size()];
+        CAPTURE(subject);
+        for (std::size_t start = 0; start <= subject.size() + 1; ++start) {
+          for (std::size_t last = start; last <= subject.size() + 1; ++last) {
+            const std::size_t last_start = last == subject.size() + 1 ? Regex::npos : last;
+            CAPTURE(start);
+            CAPTURE(last_start);
+            const bool found = plain.Find(subject, start, last_start, scratch, a);
+            REQUIRE(admitting.Find(subject, start, last_start, scratch, b) == found);
+            if (found) REQUIRE(a.groups == b.groups);
+            lost += found && !short_of.Find(subject, start, last_start, scratch, b);
+          }
+        }
+      }
+      CHECK(lost > 0);
+    }
+  }
+
+  // AdmitSecondBytes(second), given the bytes every match takes right after
+  // its first, finds what Find found without it (with AdmitStartsAfter too);
+  // bytes that are not all of them lose matches.
+  TEST_CASE("regex: a kBytes Find admitting some second bytes finds what it found") {
+    struct Row {
+      std::string pattern, second, before;
+    } rows[] = {
+        {"(?<cue>[VB]|(?<=x)[vb])(?=[DdNk]|ek?#)", "DdNke", ""},
+        {"(?<cue>[VB])(?:S|e?y){0,3},?(?=[DdN])", "SeyDdN,", ""},
+        {"(?<=[a,])(?<cue>[VT]),(?![vD])", ",", "a,"},
+        {"(?<cue>V)\\.?[|Q]", "|.Q", ""},
+    };
+    const std::string alphabet = "NVBTQa,.|vbxDdkeSy";
+    std::uint32_t seed = 5151;
+    auto next = [&seed] {
+      seed = seed * 1664525u + 1013904223u;
+      return seed >> 8;
+    };
+    Regex::Scratch scratch;
+    Regex::Match a, b;
+    for (const auto& row : rows) {
+      CAPTURE(row.pattern);
+      const Regex plain(row.pattern, "test", Regex::Subject::kBytes);
+      Regex admitting(row.pattern, "test", Regex::Subject::kBytes);
+      Regex::ByteSet second, before;
+      for (char c : row.second) second.set(static_cast<unsigned char>(c));
+      for (char c : row.before) before.set(static_cast<unsigned char>(c));
+      if (row.before.empty()) before.set();
+      admitting.AdmitSecondBytes(second);
+      admitting.AdmitStartsAfter(before);
+      Regex short_of(row.pattern, "test", Regex::Subject::kBytes);
+      short_of.AdmitSecondBytes(second.reset(static_cast<unsigned char>(row.second[0])));
+      std::size_t lost = 0;
+      for (int n = 0; n < 120; ++n) {
+        std::string subject;
+        const std::size_t size = n == 0 ? 0 : next() % 40;
+        for (std::size_t i = 0; i < size; ++i) subject += alphabet[next() % alphabet.size()];
+        CAPTURE(subject);
+        for (std::size_t start = 0; start <= subject.size() + 1; ++start) {
+          for (std::size_t last = start; last <= subject.size() + 1; ++last) {
+            const std::size_t last_start = last == subject.size() + 1 ? Regex::npos : last;
+            CAPTURE(start);
+            CAPTURE(last_start);
+            const bool found = plain.Find(subject, start, last_start, scratch, a);
+            REQUIRE(admitting.Find(subject, start, last_start, scratch, b) == found);
+            if (found) REQUIRE(a.groups == b.groups);
+            lost += found && !short_of.Find(subject, start, last_start, scratch, b);
+          }
+        }
+      }
+      CHECK(lost > 0);
+    }
+  }
+
   TEST_CASE("regex: NextStart steps past a match, and one character past an empty one") {
     struct Row {
       std::string subject;
