@@ -2,11 +2,48 @@
 
 #include <doctest/doctest.h>
 
+#include <bitset>
+#include <cstdint>
+#include <string>
+
 #include "../support/rules_fixture.h"
 #include "core/regex.h"
 
 namespace whosaid::attribution {
 namespace {
+
+// The symbols of `symbols` as a set; "*": every symbol.
+std::bitset<256> SymbolSet(const std::string& symbols) {
+  std::bitset<256> set;
+  if (symbols == "*") return set.set();
+  for (char c : symbols) set.set(static_cast<unsigned char>(c));
+  return set;
+}
+
+// Over `shapes` random shapes of 1 to 30 symbols of `alphabet`: at each
+// position where `search` matches, at_match(shape, position); returns how
+// many matched. `seed` advances.
+template <typename AtMatch>
+std::size_t ForEachMatch(const Regex& search, const std::string& alphabet, int shapes,
+                         std::uint32_t& seed, AtMatch&& at_match) {
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  std::size_t found = 0;
+  for (int n = 0; n < shapes; ++n) {
+    std::string shape;
+    for (std::size_t i = 0, size = 1 + next() % 30; i < size; ++i)
+      shape += alphabet[next() % alphabet.size()];
+    CAPTURE(shape);
+    for (std::size_t at = 0; at < shape.size(); ++at) {
+      if (!search.FindAt(shape, at, at)) continue;
+      ++found;
+      at_match(shape, at);
+    }
+  }
+  return found;
+}
 
 TEST_SUITE("attribution") {
   TEST_CASE("CueSuffix: the cue group and what must follow it, up to the content") {
@@ -331,11 +368,6 @@ TEST_SUITE("attribution") {
   // alternative, and none.
   TEST_CASE("StudyFrame's before_cue: the symbols that stand right before a cue search's match") {
     const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
-    auto set_of = [](const std::string& symbols) {
-      std::bitset<256> s;
-      for (char c : symbols) s.set(static_cast<unsigned char>(c));
-      return s;
-    };
     struct Row {
       std::string pattern;
       std::string before;  // "*": every symbol
@@ -356,31 +388,18 @@ TEST_SUITE("attribution") {
     };
     const std::string alphabet = "NVTDdkxyzvcbBa,.|/QqWtPe#SjwiR";
     std::uint32_t seed = 2718;
-    auto next = [&seed] {
-      seed = seed * 1664525u + 1013904223u;
-      return seed >> 8;
-    };
     for (const auto& row : rows) {
       CAPTURE(row.pattern);
       const FrameStudy study = StudyFrame(row.pattern, bounds);
       REQUIRE(!study.cue_search.empty());
-      CHECK(study.before_cue ==
-            (row.before == "*" ? std::bitset<256>().set() : set_of(row.before)));
+      CHECK(study.before_cue == SymbolSet(row.before));
       const Regex search(study.cue_search, "test", Regex::Subject::kBytes);
-      std::size_t found = 0;
-      for (int n = 0; n < 400; ++n) {
-        std::string shape;
-        for (std::size_t i = 0, size = 1 + next() % 30; i < size; ++i)
-          shape += alphabet[next() % alphabet.size()];
-        CAPTURE(shape);
-        for (std::size_t at = 0; at < shape.size(); ++at) {
-          if (!search.FindAt(shape, at, at)) continue;
-          ++found;
-          if (study.before_cue.all()) continue;
-          REQUIRE(at > 0);
-          CHECK(study.before_cue[static_cast<unsigned char>(shape[at - 1])]);
-        }
-      }
+      const std::size_t found =
+          ForEachMatch(search, alphabet, 400, seed, [&](const std::string& shape, std::size_t at) {
+            if (study.before_cue.all()) return;
+            REQUIRE(at > 0);
+            CHECK(study.before_cue[static_cast<unsigned char>(shape[at - 1])]);
+          });
       CHECK(found > 0);
     }
   }
@@ -393,11 +412,6 @@ TEST_SUITE("attribution") {
   // a lookbehind in an alternative, one of two symbols, and none.
   TEST_CASE("StudyFrame's after_cue: the symbols that follow a cue search's first") {
     const std::bitset<256> bounds = std::bitset<256>().set('|').set('/');
-    auto set_of = [](const std::string& symbols) {
-      std::bitset<256> s;
-      for (char c : symbols) s.set(static_cast<unsigned char>(c));
-      return s;
-    };
     struct Row {
       std::string pattern;
       std::string after;  // "*": every symbol
@@ -416,33 +430,21 @@ TEST_SUITE("attribution") {
         {"(?<=[|/])(?<content>[^|/]{1,60}?[QqW]),?(?<cue>V)(?<spk>N+)(?=[.]?[|/])", "*"},
     };
     std::uint32_t seed = 1414;
-    auto next = [&seed] {
-      seed = seed * 1664525u + 1013904223u;
-      return seed >> 8;
-    };
     for (const auto& row : rows) {
       CAPTURE(row.pattern);
       const FrameStudy study = StudyFrame(row.pattern, bounds);
       REQUIRE(!study.cue_search.empty());
-      CHECK(study.after_cue == (row.after == "*" ? std::bitset<256>().set() : set_of(row.after)));
+      CHECK(study.after_cue == SymbolSet(row.after));
       const Regex search(study.cue_search, "test", Regex::Subject::kBytes);
       // (the symbols of the rows' cues and leads, and those said to follow)
       const std::string alphabet =
           "NVTBvbxQ|/,." + (row.after == "*" ? std::string("iDdtkSy") : row.after);
-      std::size_t found = 0;
-      for (int n = 0; n < 1000; ++n) {
-        std::string shape;
-        for (std::size_t i = 0, size = 1 + next() % 30; i < size; ++i)
-          shape += alphabet[next() % alphabet.size()];
-        CAPTURE(shape);
-        for (std::size_t at = 0; at < shape.size(); ++at) {
-          if (!search.FindAt(shape, at, at)) continue;
-          ++found;
-          if (study.after_cue.all()) continue;
-          REQUIRE(at + 1 < shape.size());
-          CHECK(study.after_cue[static_cast<unsigned char>(shape[at + 1])]);
-        }
-      }
+      const std::size_t found =
+          ForEachMatch(search, alphabet, 1000, seed, [&](const std::string& shape, std::size_t at) {
+            if (study.after_cue.all()) return;
+            REQUIRE(at + 1 < shape.size());
+            CHECK(study.after_cue[static_cast<unsigned char>(shape[at + 1])]);
+          });
       CHECK(found > 0);
     }
   }

@@ -20,6 +20,20 @@ namespace {
 
 const Lexicon& TheLexicon() { return testing::Rules().Shared<Lexicon>(); }
 
+// The shape `shapes` builds of `text`, read as the pipeline reads it
+// before (paragraphs, quotes, tokens).
+Shape ShapeOf(const ShapeBuilder& shapes, const std::string& text) {
+  static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
+  static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
+  const auto paras = segment::SplitParagraphs(text);
+  const auto q = scanner.Run(text, paras);
+  std::vector<Span> top;
+  for (const auto& quote : q.quotes)
+    if (quote.depth == 0) top.push_back(quote.outer);
+  const segment::Tokens tokens = tokenizer.Run(text, paras, q.mark_positions, top);
+  return shapes.Run(text, tokens, q.quotes);
+}
+
 // The name of the shape symbol of a word or phrase (shape_classes.txt), as
 // the examples in rules/ state it: a cue or nominal cue first, then the word's
 // own class (mid-sentence; "cap" from its first letter).
@@ -462,8 +476,6 @@ TEST_SUITE("attribution") {
     // answer. Words: capitalised (some listed: a cue, a preposition, a
     // determiner, a pronoun), lower case, numbers and commas (tokens, no
     // words), sentence ends inside.
-    static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
-    static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
     const ShapeConfig usual;
     ShapeConfig always = usual, never = usual;
     always.min_title_words = 0;
@@ -510,15 +522,9 @@ TEST_SUITE("attribution") {
       }
       CAPTURE(text);
       titles += want;
-      const auto paras = segment::SplitParagraphs(text);
-      const auto q = scanner.Run(text, paras);
-      std::vector<Span> top;
-      for (const auto& quote : q.quotes)
-        if (quote.depth == 0) top.push_back(quote.outer);
-      const segment::Tokens tokens = tokenizer.Run(text, paras, q.mark_positions, top);
-      const Shape got = shapes.Run(text, tokens, q.quotes);
-      const Shape title = all_title.Run(text, tokens, q.quotes);
-      const Shape plain = no_title.Run(text, tokens, q.quotes);
+      const Shape got = ShapeOf(shapes, text);
+      const Shape title = ShapeOf(all_title, text);
+      const Shape plain = ShapeOf(no_title, text);
       differ += title.symbols != plain.symbols;
       CHECK(got.symbols == (want ? title : plain).symbols);
     }
@@ -533,8 +539,6 @@ TEST_SUITE("attribution") {
     // go (shape.cpp: Spare). A new thread has none: its shapes are the fresh
     // ones, compared with those built here after shapes of longer, shorter
     // and quoted documents were let go.
-    static quotes::Scanner scanner(quotes::ScannerConfig{}, testing::Rules());
-    static segment::Tokenizer tokenizer(segment::TokenizerConfig{}, testing::Rules());
     static ShapeBuilder shapes(ShapeConfig{}, testing::Rules());
     const std::vector<std::string> texts = {
         "\u201cWe will rebuild the bridge,\u201d the minister said on Monday. Officials met "
@@ -546,15 +550,7 @@ TEST_SUITE("attribution") {
         "for the rebels told reporters. \u201cIt is not over yet, and it will not be,\u201d she "
         "added.\nThe raids occurred at night.",
     };
-    auto build = [](const std::string& text) {
-      const auto paras = segment::SplitParagraphs(text);
-      const auto q = scanner.Run(text, paras);
-      std::vector<Span> top;
-      for (const auto& quote : q.quotes)
-        if (quote.depth == 0) top.push_back(quote.outer);
-      const segment::Tokens tokens = tokenizer.Run(text, paras, q.mark_positions, top);
-      return shapes.Run(text, tokens, q.quotes);
-    };
+    auto build = [](const std::string& text) { return ShapeOf(shapes, text); };
     for (const std::string& text : texts) {
       CAPTURE(text);
       Shape fresh;

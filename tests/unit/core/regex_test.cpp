@@ -14,6 +14,50 @@
 
 namespace whosaid {
 
+namespace {
+
+Regex::ByteSet BytesOf(const std::string& bytes) {
+  Regex::ByteSet set;
+  for (char c : bytes) set.set(static_cast<unsigned char>(c));
+  return set;
+}
+
+// Over `subjects` random subjects of `alphabet` (the first empty; up to 40
+// bytes: 16 at a time, and the rest), from every start to every last start:
+// `other` finds what `plain` finds, with the same groups; returns how many of
+// plain's matches `short_of` (if any) missed (a restriction one byte short
+// must lose some). `seed` advances.
+std::size_t CompareFind(const Regex& plain, const Regex& other, const Regex* short_of,
+                        const std::string& alphabet, int subjects, std::uint32_t& seed) {
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  Regex::Scratch scratch;
+  Regex::Match a, b;
+  std::size_t lost = 0;
+  for (int n = 0; n < subjects; ++n) {
+    std::string subject;
+    const std::size_t size = n == 0 ? 0 : next() % 40;
+    for (std::size_t i = 0; i < size; ++i) subject += alphabet[next() % alphabet.size()];
+    CAPTURE(subject);
+    for (std::size_t start = 0; start <= subject.size() + 1; ++start) {
+      for (std::size_t last = start; last <= subject.size() + 1; ++last) {
+        const std::size_t last_start = last == subject.size() + 1 ? Regex::npos : last;
+        CAPTURE(start);
+        CAPTURE(last_start);
+        const bool found = plain.Find(subject, start, last_start, scratch, a);
+        REQUIRE(other.Find(subject, start, last_start, scratch, b) == found);
+        if (found) REQUIRE(a.groups == b.groups);
+        if (short_of) lost += found && !short_of->Find(subject, start, last_start, scratch, b);
+      }
+    }
+  }
+  return lost;
+}
+
+}  // namespace
+
 TEST_SUITE("core") {
   TEST_CASE("regex: empty matches step over whole characters, never into one") {
     struct Row {
@@ -203,32 +247,11 @@ TEST_SUITE("core") {
     };
     const std::string alphabet = "NVDkdxyzvbB,.|/QtPe#SCTcUi";
     std::uint32_t seed = 12345;
-    auto next = [&seed] {
-      seed = seed * 1664525u + 1013904223u;
-      return seed >> 8;
-    };
-    Regex::Scratch scratch;
-    Regex::Match a, b;
     for (const std::string& pattern : patterns) {
       CAPTURE(pattern);
       const Regex utf(pattern, "test");
       const Regex bytes(pattern, "test", Regex::Subject::kBytes);
-      for (int n = 0; n < 60; ++n) {
-        std::string subject;
-        const std::size_t size = n == 0 ? 0 : next() % 40;  // 16 at a time, and the rest
-        for (std::size_t i = 0; i < size; ++i) subject += alphabet[next() % alphabet.size()];
-        CAPTURE(subject);
-        for (std::size_t start = 0; start <= subject.size() + 1; ++start) {
-          for (std::size_t last = start; last <= subject.size() + 1; ++last) {
-            const std::size_t last_start = last == subject.size() + 1 ? Regex::npos : last;
-            CAPTURE(start);
-            CAPTURE(last_start);
-            const bool found = utf.Find(subject, start, last_start, scratch, a);
-            REQUIRE(bytes.Find(subject, start, last_start, scratch, b) == found);
-            if (found) REQUIRE(a.groups == b.groups);
-          }
-        }
-      }
+      CompareFind(utf, bytes, nullptr, alphabet, 60, seed);
     }
   }
 
@@ -247,40 +270,15 @@ TEST_SUITE("core") {
     };
     const std::string alphabet = "NVBTQa,-|/xyzeDk";
     std::uint32_t seed = 4242;
-    auto next = [&seed] {
-      seed = seed * 1664525u + 1013904223u;
-      return seed >> 8;
-    };
-    Regex::Scratch scratch;
-    Regex::Match a, b;
     for (const auto& row : rows) {
       CAPTURE(row.pattern);
       const Regex plain(row.pattern, "test", Regex::Subject::kBytes);
       Regex admitting(row.pattern, "test", Regex::Subject::kBytes);
-      Regex::ByteSet before;
-      for (char c : row.before) before.set(static_cast<unsigned char>(c));
+      Regex::ByteSet before = BytesOf(row.before);
       admitting.AdmitStartsAfter(before);
       Regex short_of(row.pattern, "test", Regex::Subject::kBytes);
       short_of.AdmitStartsAfter(before.reset(static_cast<unsigned char>(row.before[0])));
-      std::size_t lost = 0;
-      for (int n = 0; n < 120; ++n) {
-        std::string subject;
-        const std::size_t size = n == 0 ? 0 : next() % 40;
-        for (std::size_t i = 0; i < size; ++i) subject += alphabet[next() % alphabet.size()];
-        CAPTURE(subject);
-        for (std::size_t start = 0; start <= subject.size() + 1; ++start) {
-          for (std::size_t last = start; last <= subject.size() + 1; ++last) {
-            const std::size_t last_start = last == subject.size() + 1 ? Regex::npos : last;
-            CAPTURE(start);
-            CAPTURE(last_start);
-            const bool found = plain.Find(subject, start, last_start, scratch, a);
-            REQUIRE(admitting.Find(subject, start, last_start, scratch, b) == found);
-            if (found) REQUIRE(a.groups == b.groups);
-            lost += found && !short_of.Find(subject, start, last_start, scratch, b);
-          }
-        }
-      }
-      CHECK(lost > 0);
+      CHECK(CompareFind(plain, admitting, &short_of, alphabet, 120, seed) > 0);
     }
   }
 
@@ -298,43 +296,16 @@ TEST_SUITE("core") {
     };
     const std::string alphabet = "NVBTQa,.|vbxDdkeSy";
     std::uint32_t seed = 5151;
-    auto next = [&seed] {
-      seed = seed * 1664525u + 1013904223u;
-      return seed >> 8;
-    };
-    Regex::Scratch scratch;
-    Regex::Match a, b;
     for (const auto& row : rows) {
       CAPTURE(row.pattern);
       const Regex plain(row.pattern, "test", Regex::Subject::kBytes);
       Regex admitting(row.pattern, "test", Regex::Subject::kBytes);
-      Regex::ByteSet second, before;
-      for (char c : row.second) second.set(static_cast<unsigned char>(c));
-      for (char c : row.before) before.set(static_cast<unsigned char>(c));
-      if (row.before.empty()) before.set();
+      Regex::ByteSet second = BytesOf(row.second);
       admitting.AdmitSecondBytes(second);
-      admitting.AdmitStartsAfter(before);
+      admitting.AdmitStartsAfter(row.before.empty() ? Regex::ByteSet().set() : BytesOf(row.before));
       Regex short_of(row.pattern, "test", Regex::Subject::kBytes);
       short_of.AdmitSecondBytes(second.reset(static_cast<unsigned char>(row.second[0])));
-      std::size_t lost = 0;
-      for (int n = 0; n < 120; ++n) {
-        std::string subject;
-        const std::size_t size = n == 0 ? 0 : next() % 40;
-        for (std::size_t i = 0; i < size; ++i) subject += alphabet[next() % alphabet.size()];
-        CAPTURE(subject);
-        for (std::size_t start = 0; start <= subject.size() + 1; ++start) {
-          for (std::size_t last = start; last <= subject.size() + 1; ++last) {
-            const std::size_t last_start = last == subject.size() + 1 ? Regex::npos : last;
-            CAPTURE(start);
-            CAPTURE(last_start);
-            const bool found = plain.Find(subject, start, last_start, scratch, a);
-            REQUIRE(admitting.Find(subject, start, last_start, scratch, b) == found);
-            if (found) REQUIRE(a.groups == b.groups);
-            lost += found && !short_of.Find(subject, start, last_start, scratch, b);
-          }
-        }
-      }
-      CHECK(lost > 0);
+      CHECK(CompareFind(plain, admitting, &short_of, alphabet, 120, seed) > 0);
     }
   }
 
