@@ -27,8 +27,10 @@
 //   ForEachInOrder<T>(n, threads, window, make, put) calls make(i) -> T for
 //   every i in [0, n) on up to `threads` threads (each taking the next i when
 //   it is free, as ForEach), and put(i, T&&) for every i in increasing order,
-//   one call at a time, on whichever thread made the next i to put (a
-//   stream: the order costs no barrier per batch). A thread waits before
+//   one call at a time, by a thread that made one of them (a stream: the
+//   order costs no barrier per batch), without the pool's lock: the other
+//   threads go on making while one puts (a result made meanwhile is put by
+//   the putting thread in its turn). A thread waits before
 //   taking an i that is `window` (>= 1) or more past the next i to put, so
 //   at most `window` results wait to be put. Once make or put throws, no
 //   thread takes another i and no other put is made; the exception is
@@ -214,6 +216,7 @@ void ForEachInOrder(std::size_t n, unsigned threads, std::size_t window, Make&& 
   std::condition_variable free;
   std::size_t next = 0, to_put = 0;  // the next i to take, to put (under `mutex`)
   bool failed = false;
+  bool putting = false;  // a thread is putting (under `mutex`): only it calls put
   RunWorkers(std::min<std::size_t>(std::max(threads, 1u), n), [&](std::size_t) {
     std::unique_lock<std::mutex> lock(mutex);
     for (;;) {
@@ -232,17 +235,33 @@ void ForEachInOrder(std::size_t n, unsigned threads, std::size_t window, Make&& 
       }
       lock.lock();
       slots[i % window] = std::move(made);
-      try {
-        for (std::optional<T>* s; to_put < n && *(s = &slots[to_put % window]); ++to_put) {
-          T ready = std::move(**s);
-          s->reset();
-          put(to_put, std::move(ready));
-        }
-      } catch (...) {
-        failed = true;
+      if (putting) {  // the thread putting now puts it too, in its turn
         free.notify_all();
-        throw;
+        continue;
       }
+      // This thread puts every result ready in order, one at a time with
+      // the lock released (the others make and leave results meanwhile; a
+      // result left while it puts is seen at its next check), until the
+      // next one to put is not made yet.
+      putting = true;
+      for (std::optional<T>* s; !failed && to_put < n && *(s = &slots[to_put % window]);) {
+        T ready = std::move(**s);
+        s->reset();
+        const std::size_t k = to_put++;
+        free.notify_all();  // (its slot is free)
+        lock.unlock();
+        try {
+          put(k, std::move(ready));
+        } catch (...) {
+          lock.lock();
+          failed = true;
+          putting = false;
+          free.notify_all();
+          throw;
+        }
+        lock.lock();
+      }
+      putting = false;
       free.notify_all();
     }
   });

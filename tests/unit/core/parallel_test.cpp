@@ -87,6 +87,36 @@ TEST_SUITE("core.parallel") {
     }
   }
 
+  TEST_CASE("ForEachInOrder: the other threads go on making while one puts") {
+    // put(0) waits (at most 10 s) until threads + 2 results are made: more
+    // than one per thread, so only when a put holds back no other make
+    for (unsigned threads : {2u, 3u}) {
+      CAPTURE(threads);
+      std::atomic<std::size_t> made{0};
+      bool reached = false;
+      std::vector<std::size_t> put;
+      ForEachInOrder<std::size_t>(
+          20, threads, 8,
+          [&](std::size_t i) {
+            ++made;
+            return i;
+          },
+          [&](std::size_t i, std::size_t&& v) {
+            CHECK(v == i);
+            if (i == 0) {
+              const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+              while (made.load() < threads + 2 && std::chrono::steady_clock::now() < until)
+                std::this_thread::yield();
+              reached = made.load() >= threads + 2;
+            }
+            put.push_back(i);
+          });
+      CHECK(reached);
+      CHECK(put.size() == 20);
+      for (std::size_t i = 0; i < put.size(); ++i) CHECK(put[i] == i);
+    }
+  }
+
   TEST_CASE("ForEachInOrder stops at an exception of make or put and rethrows it") {
     struct Row {
       std::string name;
