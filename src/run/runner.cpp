@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -163,7 +164,7 @@ class BatchMapper {
 
 // The batches of a run with two or more threads, mapped as one stream:
 // Push() queues a batch (kept here until Take() returns it), and
-// `threads` threads of the mapper's own, living as long as it, each
+// `threads` threads working for it as long as it lives, each
 // take the oldest document not yet taken, of whichever batch is queued, so
 // that no thread waits at the end of a batch while the next one is queued
 // (a barrier per batch left a core idle while the other finished the
@@ -173,7 +174,10 @@ class BatchMapper {
 // queued document is taken, not while another thread finishes the batch's
 // last one (so a batch is mapped even when no thread could be started). A
 // document's result depends on the document and its ordinal only (MapOne),
-// not on the thread that made it.
+// not on the thread that made it. Its threads are the process's kept
+// threads (core/parallel.h), back among the idle ones when it ends: the
+// corpus stage's parallel steps then run on threads that mapped (their
+// thread-local memos and allocator caches made), not on fresh ones.
 class StreamMapper {
  public:
   struct Done {
@@ -182,20 +186,36 @@ class StreamMapper {
   };
 
   explicit StreamMapper(const BatchMapper& mapper, unsigned threads) : mapper_(mapper) {
-    threads_.reserve(threads);
     try {
-      for (unsigned k = 0; k < threads; ++k) threads_.emplace_back([this] { Loop(); });
+      for (unsigned k = 0; k < threads; ++k) {
+        std::function<void()> job = [this]() noexcept {
+          try {
+            Loop();
+          } catch (...) {
+            // (a lock that failed: Take() maps what this thread would have)
+          }
+          std::lock_guard<std::mutex> lock(mutex_);
+          if (--running_ == 0) stopped_.notify_all();
+        };
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          ++running_;
+        }
+        if (!parallel::detail::RunOnKeptThread(job)) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          --running_;
+          break;
+        }
+      }
     } catch (...) {
       // No more threads (a resource limit): Take() maps what they would have.
     }
   }
   ~StreamMapper() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    stop_ = true;
     work_.notify_all();
-    for (std::thread& t : threads_) t.join();
+    stopped_.wait(lock, [this] { return running_ == 0; });
   }
   StreamMapper(const StreamMapper&) = delete;
   StreamMapper& operator=(const StreamMapper&) = delete;
@@ -273,7 +293,8 @@ class StreamMapper {
   std::mutex mutex_;
   std::condition_variable work_, done_;
   std::deque<std::unique_ptr<Job>> jobs_;  // oldest first
-  std::vector<std::thread> threads_;
+  std::condition_variable stopped_;        // running_ fell to 0
+  unsigned running_ = 0;                   // loops on kept threads not yet returned
   bool stop_ = false;
 };
 
