@@ -423,13 +423,14 @@ TEST_SUITE("claims.statements") {
       // Every block read again per pass (StatementConfig::held_block 0, as
       // a block too large to hold), or the larger blocks so and the smaller
       // ones held, loaded in waves of at most held_block items (cut at
-      // other blocks as it grows): the same groups.
+      // other blocks as it grows), each large block and each wave a task
+      // the next free thread takes: the same groups.
       for (std::size_t held_block : {0u, 1u, 2u, 3u, 5u}) {
         CAPTURE(held_block);
         StatementConfig unheld;
         unheld.held_block = held_block;
         const StatementGrouper reading(unheld, Lexicon());
-        for (unsigned threads : {1u, 3u}) {
+        for (unsigned threads : {1u, 2u, 3u, 7u}) {
           CAPTURE(threads);
           for (const FeatureSource* from : {static_cast<const FeatureSource*>(nullptr),
                                             static_cast<const FeatureSource*>(&source)}) {
