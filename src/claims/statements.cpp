@@ -185,17 +185,21 @@ class PlainIdCache {
       }
     }
   }
-  // Keeps `plain` as rank's (not yet kept) when the budget holds it.
-  void Add(std::uint32_t rank, const std::vector<std::uint32_t>& plain) {
+  // Keeps `plain` as rank's (not yet kept) when the budget holds it (then
+  // true).
+  bool Add(std::uint32_t rank, const std::vector<std::uint32_t>& plain) {
     // (an entry costs its ids and 5 more: its start and two slots' 16 bytes)
-    if (used_ + plain.size() + 5 > budget_ || rank == UINT32_MAX) return;
+    if (used_ + plain.size() + 5 > budget_ || rank == UINT32_MAX) return false;
     used_ += plain.size() + 5;
     if (2 * (starts_.size() + 1) > slots_.size()) Grow();
     Place(rank, static_cast<std::uint32_t>(starts_.size() - 1));
     ids_.insert(ids_.end(), plain.begin(), plain.end());
     starts_.push_back(static_cast<std::uint32_t>(ids_.size()));
+    return true;
   }
   const std::uint32_t* Ids() const { return ids_.data(); }
+  // Whether an entry of no ids would be kept.
+  bool HasRoom() const { return used_ + 5 <= budget_; }
 
  private:
   std::size_t Start(std::uint32_t rank) const {
@@ -304,16 +308,6 @@ struct Ranked {
       l.u = part == kAll ? &l.uses : nullptr;
     }
     if (!items.empty()) source.ReadMany(items, to);
-  }
-  // The same on `threads` threads, a contiguous part of the ranks each.
-  void LoadMany(const std::size_t* ranks, std::size_t count, Loaded* into, unsigned threads,
-                Part what = kAll) const {
-    const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
-    const std::size_t part = (count + parts - 1) / parts;
-    parallel::RunWorkers(parts, [&](std::size_t c) {
-      const std::size_t from = std::min(count, c * part), to = std::min(count, (c + 1) * part);
-      LoadMany(ranks + from, to - from, into + from, what);
-    });
   }
   // f(k, loaded) for each k < count in order, rank rank_of(k) loaded
   // kBatch at a time (LoadMany: `part` of it) and dropped after (the
@@ -433,10 +427,11 @@ struct Ranked {
 // Memory follows the vocabulary, not the run: named items get postings only
 // for the terms of the items to bridge and only while a term's list is
 // short (`max_posting`: a longer one offers no candidates, so it is dropped
-// as it grows past that); the items to bridge are then decided bridge_chunk
-// at a time on `threads` threads, each chunk loading its items and their
-// candidates, then dropping them (but for their plain ids, within a
-// budget: PlainIdCache). A candidate whose common terms (neither
+// as it grows past that); the candidates' plain ids are made first, within
+// a budget (PlainIdCache, FillPlainIds); the items to bridge are then
+// decided bridge_chunk at a time on `threads` threads, each
+// chunk loading its items and the candidates it needs, then dropping them
+// (but for plain ids the cache has room for). A candidate whose common terms (neither
 // a name nor `not`: Overlap::common) are fewer than `bridge_min_shared`
 // fails the first test below, so only the others get weighed bags.
 // Speakers as ids: the items' (PackedItems strings), then those of their own
@@ -500,6 +495,54 @@ struct BridgeInputs {
   }
 };
 
+// The plain ids (PlainIds) of the bridge's candidates made before its
+// chunks, into `cache` until its budget is spent (the chunks make those of
+// the others as they come): every named item of a short posting, each a
+// candidate of the items to bridge with its term (every held term is one of
+// theirs), read in item order — the file's, so neighbours come in one read.
+// Made in the chunks, each candidate was read alone, its items spread over
+// the file (x11: ~40k candidates, ~300 bytes a read). The ids are a
+// function of the item and the run's terms alone (PlainIdCache), so which
+// of them the cache holds changes no result.
+void FillPlainIds(const Ranked& g, const PostingLists& postings, unsigned threads,
+                  PlainIdCache& cache) {
+  if (!cache.HasRoom()) return;
+  std::vector<std::uint32_t> candidates;  // ranks, each once, by item
+  {
+    std::vector<char> seen(g.order.size(), 0);
+    for (const Postings& list : postings) {
+      if (list.long_list) continue;
+      for (const std::uint32_t r : list.ranks) {
+        if (seen[r]) continue;
+        seen[r] = 1;
+        candidates.push_back(r);
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return g.order[a] < g.order[b]; });
+  constexpr std::size_t kBatch = 4096;
+  std::vector<std::size_t> ranks;
+  std::vector<Loaded> loaded;
+  std::vector<std::vector<std::uint32_t>> plain;
+  for (std::size_t b = 0; b < candidates.size() && cache.HasRoom(); b += kBatch) {
+    const std::size_t m = std::min(kBatch, candidates.size() - b);
+    ranks.assign(candidates.begin() + static_cast<std::ptrdiff_t>(b),
+                 candidates.begin() + static_cast<std::ptrdiff_t>(b + m));
+    loaded = std::vector<Loaded>(m);
+    plain.assign(m, {});
+    // (each thread a contiguous part: its reads dense)
+    parallel::ParallelFor(m, threads, [&](std::size_t from, std::size_t to) {
+      g.LoadMany(ranks.data() + from, to - from, loaded.data() + from, Ranked::kTerms);
+      for (std::size_t k = from; k < to; ++k)
+        PlainIds(loaded[k].f->terms, g.terms, g.not_id, plain[k]);
+    });
+    for (std::size_t k = 0; k < m; ++k) {
+      if (!cache.Add(static_cast<std::uint32_t>(ranks[k]), plain[k])) return;
+    }
+  }
+}
+
 // (the rest of the bridge, after the counting pass: BridgeInputs)
 std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon, unsigned threads,
                                     BridgeInputs& inputs) {
@@ -538,24 +581,27 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
   constexpr std::uint32_t kNotNear = UINT32_MAX;
   std::vector<std::uint32_t> near_at(n, kNotNear);
   PlainIdCache cache(config.bridge_cache);
+  FillPlainIds(g, postings, threads, cache);
   for (std::size_t b0 = 0; b0 < bridge.size(); b0 += chunk) {
     const std::size_t m = std::min(chunk, bridge.size() - b0);
     // Its items: bags and candidates (named items sharing a term whose
-    // posting is short).
+    // posting is short), each thread loading a contiguous part of them.
     loaded = std::vector<Loaded>(m);
     bags.assign(m, Bag());
     candidates.assign(m, {});
-    g.LoadMany(bridge.data() + b0, m, loaded.data(), threads);
-    parallel::ForEach(m, threads, [&](std::size_t i) {
-      bags[i] = g.BagOf(loaded[i]);
-      for (const BagTerm& t : bags[i].terms) {
-        const std::uint32_t* held = inputs.held.Find(t.key);  // (every key of theirs is held)
-        if (!held || postings[*held].long_list) continue;
-        for (std::uint32_t c : postings[*held].ranks) candidates[i].push_back(c);
+    parallel::ParallelFor(m, threads, [&](std::size_t from, std::size_t to) {
+      g.LoadMany(bridge.data() + b0 + from, to - from, loaded.data() + from);
+      for (std::size_t i = from; i < to; ++i) {
+        bags[i] = g.BagOf(loaded[i]);
+        for (const BagTerm& t : bags[i].terms) {
+          const std::uint32_t* held = inputs.held.Find(t.key);  // (every key of theirs is held)
+          if (!held || postings[*held].long_list) continue;
+          for (std::uint32_t c : postings[*held].ranks) candidates[i].push_back(c);
+        }
+        std::sort(candidates[i].begin(), candidates[i].end());
+        candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
+                            candidates[i].end());
       }
-      std::sort(candidates[i].begin(), candidates[i].end());
-      candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
-                          candidates[i].end());
     });
     // Their candidates: features, the plain ids (PlainIds: no bag) for the
     // common-terms test, the weighed bag only for those that pass it.
@@ -586,9 +632,11 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     std::vector<std::vector<std::uint32_t>> fresh_plain(fresh.size());
     {
       std::vector<Loaded> fresh_loaded(fresh.size());
-      g.LoadMany(fresh_ranks.data(), fresh.size(), fresh_loaded.data(), threads, Ranked::kTerms);
-      parallel::ForEach(fresh.size(), threads, [&](std::size_t k) {
-        PlainIds(fresh_loaded[k].f->terms, g.terms, g.not_id, fresh_plain[k]);
+      parallel::ParallelFor(fresh.size(), threads, [&](std::size_t from, std::size_t to) {
+        g.LoadMany(fresh_ranks.data() + from, to - from, fresh_loaded.data() + from,
+                   Ranked::kTerms);
+        for (std::size_t k = from; k < to; ++k)
+          PlainIds(fresh_loaded[k].f->terms, g.terms, g.not_id, fresh_plain[k]);
       });
     }
     for (std::size_t k = 0; k < fresh.size(); ++k)
@@ -637,9 +685,10 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       whole_ranks.push_back(near[i]);
     }
     std::vector<Loaded> whole_loaded(whole.size());
-    g.LoadMany(whole_ranks.data(), whole.size(), whole_loaded.data(), threads);
-    parallel::ForEach(whole.size(), threads,
-                      [&](std::size_t k) { near_bags[whole[k]] = g.BagOf(whole_loaded[k]); });
+    parallel::ParallelFor(whole.size(), threads, [&](std::size_t from, std::size_t to) {
+      g.LoadMany(whole_ranks.data() + from, to - from, whole_loaded.data() + from);
+      for (std::size_t k = from; k < to; ++k) near_bags[whole[k]] = g.BagOf(whole_loaded[k]);
+    });
     own.assign(m, std::string());
     parallel::ForEach(m, threads, [&](std::size_t i) {
       const std::size_t r = bridge[b0 + i];
@@ -1344,27 +1393,41 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   // all (what one held block may hold), each wave's features read at once
   // (LoadMany: in the file's order, neighbours in one read — a small
   // block's items are spread over the run, but a wave's are dense) and
-  // given to its blocks: each block's Loaded are what it would load itself,
-  // and a block writes only its own slots, so the waves change no result.
+  // given to its blocks, linked one after another: each block's Loaded are
+  // what it would load itself. Each large block and each wave is a task of
+  // its own, taken by the next free thread (ForEach, largest first): a
+  // large block, serial, runs beside the waves instead of before them with
+  // the other threads idle (x11: one block of 11.6k items). A block writes
+  // only its own slots, so neither the waves nor which thread takes which
+  // task change a result. (Memory: a wave's features per thread.)
   std::size_t t0 = 0;
   while (t0 < todo.size() && todo[t0]->size() > config_.held_block) ++t0;
-  parallel::ForEach(t0, threads, [&](std::size_t t) { link(t, nullptr); });
-  std::vector<std::size_t> wave_ranks, wave_at;
-  std::vector<Loaded> wave_loaded;
+  std::vector<std::size_t> wave_first;  // wave w: blocks [wave_first[w], wave_first[w + 1])
   for (std::size_t a = t0, b = t0; a < todo.size(); a = b) {
-    wave_ranks.clear();
-    wave_at.clear();
-    for (; b < todo.size(); ++b) {
-      if (b > a && wave_ranks.size() + todo[b]->size() > config_.held_block) break;
-      wave_at.push_back(wave_ranks.size());
-      wave_ranks.insert(wave_ranks.end(), todo[b]->begin(), todo[b]->end());
+    wave_first.push_back(a);
+    for (std::size_t items = 0; b < todo.size(); ++b) {
+      if (b > a && items + todo[b]->size() > config_.held_block) break;
+      items += todo[b]->size();
     }
-    wave_loaded = std::vector<Loaded>(wave_ranks.size());
-    g.LoadMany(wave_ranks.data(), wave_ranks.size(), wave_loaded.data(), threads);
-    parallel::ForEach(b - a, threads,
-                      [&](std::size_t k) { link(a + k, wave_loaded.data() + wave_at[k]); });
   }
-  Release(wave_loaded);
+  wave_first.push_back(todo.size());
+  auto wave = [&](std::size_t w) {
+    std::vector<std::size_t> ranks, at;
+    for (std::size_t t = wave_first[w]; t < wave_first[w + 1]; ++t) {
+      at.push_back(ranks.size());
+      ranks.insert(ranks.end(), todo[t]->begin(), todo[t]->end());
+    }
+    std::vector<Loaded> loaded(ranks.size());
+    g.LoadMany(ranks.data(), ranks.size(), loaded.data());
+    for (std::size_t t = wave_first[w]; t < wave_first[w + 1]; ++t)
+      link(t, loaded.data() + at[t - wave_first[w]]);
+  };
+  parallel::ForEach(t0 + wave_first.size() - 1, threads, [&](std::size_t k) {
+    if (k < t0)
+      link(k, nullptr);
+    else
+      wave(k - t0);
+  });
   Release(todo);
   Release(blocks);  // (the groups' numbering below needs only the ranks linked)
   std::vector<std::vector<std::size_t>> linked;  // groups of two or more, by smallest rank

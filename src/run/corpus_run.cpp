@@ -523,25 +523,28 @@ CorpusResult CorpusRun::Resolve() {
   // (null: no event stage; called once per document, on the batch's threads).
   auto claims_batch = [&](std::size_t b, auto&& events_of) {
     const std::size_t m = std::min(kClaimsBatch, docs_.size() - b);
+    // the spilled summaries' bytes read here in input order (one reader:
+    // what it read ahead serves the next), then each document decoded and
+    // made ready by the thread that takes it (one ForEach: no barrier
+    // between the decoding and the rest; each writes its document's slots)
+    std::vector<std::string> bytes(m);
     std::vector<char> from_disk(m, 0);  // by document of the batch: its summary was spilled
-    ReadBack(
-        m, threads_,
-        [&](std::size_t i, std::string& bytes) {
-          const Doc& doc = docs_[b + i];
-          if (!doc.claims_spilled) return false;
-          from_disk[i] = 1;
-          bytes = spills_[doc.spill]->claims.Read(doc.claims_slot);
-          return true;
-        },
-        [&](std::size_t i, const std::string& bytes) {
-          auto c = std::make_shared<DocForClaims>();
-          claims::DecodeSummary(bytes, c->summary, c->result.quotes, c->result.figures,
-                                c->figure_spans);
-          docs_[b + i].claims = std::move(c);
-          docs_[b + i].claims_spilled = false;
-        });
+    for (std::size_t i = 0; i < m; ++i) {
+      const Doc& doc = docs_[b + i];
+      if (!doc.claims_spilled) continue;
+      from_disk[i] = 1;
+      bytes[i] = spills_[doc.spill]->claims.Read(doc.claims_slot);
+    }
     ready.assign(m, Ready());
     parallel::ForEach(m, threads_, [&](std::size_t i) {
+      if (from_disk[i]) {
+        auto c = std::make_shared<DocForClaims>();
+        claims::DecodeSummary(bytes[i], c->summary, c->result.quotes, c->result.figures,
+                              c->figure_spans);
+        Release(bytes[i]);
+        docs_[b + i].claims = std::move(c);
+        docs_[b + i].claims_spilled = false;
+      }
       ready_doc(b + i, events_of(b + i), from_disk[i] != 0, ready[i]);
     });
     if (appending.valid()) appending.get();  // (the batch before appended: `appended` free)

@@ -193,11 +193,11 @@ TEST_SUITE("claims.statements") {
   }
 
   // The records to bridge are decided StatementConfig::bridge_chunk at a
-  // time, their candidates' plain ids kept from chunk to chunk within
-  // bridge_cache: chunks of one record make every later chunk read the
-  // candidates of an earlier one from the cache (a wrong id there, and `c`
-  // or `k` would not join P1); a budget of 0 or of a few ids keeps none or
-  // some of them.
+  // time, their candidates' plain ids made before the chunks and kept from
+  // chunk to chunk within bridge_cache: chunks of one record make every
+  // chunk read the candidates from the cache (a wrong id there, and `c` or
+  // `k` would not join P1); a budget of 0 or of a few ids keeps none or
+  // some of them (the chunks make the others).
   TEST_CASE("the bridge decides the same in chunks of any size, candidates' ids kept or not") {
     auto named = [](std::string speaker, std::string doc, std::string role, std::string text) {
       StatementItem item = Item(std::move(speaker), std::move(doc), 0, std::move(text));
@@ -228,7 +228,7 @@ TEST_SUITE("claims.statements") {
     };
     const std::vector<Row> rows = {{1, 0}, {1, 12}, {1, 1u << 21}, {2, 0}, {2, 20}, {3, 1u << 21}};
     for (const Row& row : rows) {
-      for (unsigned threads : {1u, 3u}) {
+      for (unsigned threads : {1u, 2u, 3u, 7u}) {
         CAPTURE(row.chunk);
         CAPTURE(row.cache);
         CAPTURE(threads);
@@ -423,13 +423,14 @@ TEST_SUITE("claims.statements") {
       // Every block read again per pass (StatementConfig::held_block 0, as
       // a block too large to hold), or the larger blocks so and the smaller
       // ones held, loaded in waves of at most held_block items (cut at
-      // other blocks as it grows): the same groups.
+      // other blocks as it grows), each large block and each wave a task
+      // the next free thread takes: the same groups.
       for (std::size_t held_block : {0u, 1u, 2u, 3u, 5u}) {
         CAPTURE(held_block);
         StatementConfig unheld;
         unheld.held_block = held_block;
         const StatementGrouper reading(unheld, Lexicon());
-        for (unsigned threads : {1u, 3u}) {
+        for (unsigned threads : {1u, 2u, 3u, 7u}) {
           CAPTURE(threads);
           for (const FeatureSource* from : {static_cast<const FeatureSource*>(nullptr),
                                             static_cast<const FeatureSource*>(&source)}) {

@@ -104,6 +104,8 @@ TEST_SUITE("run") {
     CHECK(Extract(1, 1, 1) == one);
     CHECK(Extract(2, 1, 4096) == one);
     CHECK(Extract(4, 1, 1) == one);  // batches of one document streamed to four threads
+    // every summary spilled, read back and decoded by whichever of seven threads takes it
+    CHECK(Extract(7, 5, 1) == one);
   }
 }
 
