@@ -373,7 +373,10 @@ TEST_SUITE("resolve") {
       unsigned threads;
       std::size_t batch;
     };
-    for (const Row& r : std::vector<Row>{{1, 1}, {1, 4}, {2, 1}, {2, 3}, {3, 2}, {2, 1000}}) {
+    // (two threads or more: each next batch decided on threads - 1 beside
+    // the fold, and by the folding thread once its batch is done)
+    for (const Row& r : std::vector<Row>{
+             {1, 1}, {1, 4}, {2, 1}, {2, 3}, {3, 2}, {2, 1000}, {3, 1}, {4, 3}, {7, 2}, {7, 5}}) {
       CAPTURE(r.threads);
       CAPTURE(r.batch);
       CHECK(resolve_batches(r.threads, r.batch) == one);
