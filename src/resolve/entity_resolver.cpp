@@ -350,6 +350,19 @@ std::atomic<std::uint64_t> states_made{0};
 
 }  // namespace
 
+// The order of std::pair<std::string, std::string>, found by views too: a
+// (role, affiliation) pair is looked up without copying its strings.
+struct StatedLess {
+  using is_transparent = void;
+  using Key = std::pair<std::string_view, std::string_view>;
+  static Key View(const std::pair<std::string, std::string>& p) { return {p.first, p.second}; }
+  static Key View(const Key& k) { return k; }
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    return View(a) < View(b);
+  }
+};
+
 struct EntityResolver::State {
   // Every input of one (type, name) across the run, folded together: the
   // stage's memory follows the distinct names and the documents each is
@@ -370,7 +383,7 @@ struct EntityResolver::State {
     // short-form candidate of the document
     std::vector<std::uint32_t> docs;
     // (role, affiliation) → records and mentions stating it
-    std::map<std::pair<std::string, std::string>, std::size_t> stated;
+    std::map<std::pair<std::string, std::string>, std::size_t, StatedLess> stated;
   };
   static constexpr std::uint32_t kMade = 0x80000000u;
   // A form a group is written in: how often, and in which documents (the
@@ -1740,7 +1753,13 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
     for (const std::string& x : n.same_as) AddUniqueIndexed(g.same_as, g.same_as_slots, x);
     for (const std::string& x : n.distinct_from)
       AddUniqueIndexed(g.distinct_from, g.distinct_from_slots, x);
-    for (const EntityRole& r : n.stated) ++g.stated[{r.role, r.affiliation}];
+    for (const EntityRole& r : n.stated) {
+      const StatedLess::Key key{r.role, r.affiliation};
+      auto at = g.stated.lower_bound(key);
+      if (at == g.stated.end() || g.stated.key_comp()(key, at->first))
+        at = g.stated.emplace_hint(at, std::make_pair(r.role, r.affiliation), 0);
+      ++at->second;
+    }
     AddDoc(g, doc, false);
     ++s.position;
   }
