@@ -5,11 +5,14 @@
 #include <atomic>
 #include <bit>
 #include <deque>
+#include <exception>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <shared_mutex>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -326,7 +329,13 @@ struct Target {
   bool parsed = false;      // kPhrase: `known` was computed here (State::known_phrase had no entry)
   bool known = false;       // kPhrase, parsed: the phrase parses to an organisation's key
   std::uint32_t input = 0;  // kInput: the document's input it is a short form of
-  std::string lower;        // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
+  // The candidates of the document it stands for: itself and the later ones
+  // equal to it (word, flags and target), which FoldDoc counts here and
+  // skips (0: such a later one). A later one would only add 1 to the count
+  // of the occurrence (or loose word) the first made: the first made the
+  // group, the occurrence and State::known_phrase's entry it reads.
+  std::uint32_t count = 1;
+  std::string lower;  // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
   // kPhrase: HashBytes(lower), made on the deciding thread so that FoldDoc's
   // serial look-up of State::known_phrase does not hash again
   std::uint64_t lower_hash = 0;
@@ -340,6 +349,19 @@ using Targets = std::shared_ptr<const std::vector<Target>>;
 std::atomic<std::uint64_t> states_made{0};
 
 }  // namespace
+
+// The order of std::pair<std::string, std::string>, found by views too: a
+// (role, affiliation) pair is looked up without copying its strings.
+struct StatedLess {
+  using is_transparent = void;
+  using Key = std::pair<std::string_view, std::string_view>;
+  static Key View(const std::pair<std::string, std::string>& p) { return {p.first, p.second}; }
+  static Key View(const Key& k) { return k; }
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    return View(a) < View(b);
+  }
+};
 
 struct EntityResolver::State {
   // Every input of one (type, name) across the run, folded together: the
@@ -361,7 +383,7 @@ struct EntityResolver::State {
     // short-form candidate of the document
     std::vector<std::uint32_t> docs;
     // (role, affiliation) → records and mentions stating it
-    std::map<std::pair<std::string, std::string>, std::size_t> stated;
+    std::map<std::pair<std::string, std::string>, std::size_t, StatedLess> stated;
   };
   static constexpr std::uint32_t kMade = 0x80000000u;
   // A form a group is written in: how often, and in which documents (the
@@ -1498,6 +1520,34 @@ class DocPeople {
   std::vector<std::uint32_t> last_prepared_;  // Respells: last_words_ (WordKeys::PreparedAt)
 };
 
+// Target::count of each of a document's candidates: equal candidates (word
+// and flags; their targets equal too, as DecideCandidates decides by them
+// alone — compared all the same) are counted at the first of them.
+void CountRepeats(const std::vector<PartialCandidate>& candidates, std::vector<Target>& targets) {
+  std::vector<std::uint32_t> order(candidates.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  auto same = [&](std::uint32_t a, std::uint32_t b) {
+    const PartialCandidate &x = candidates[a], &y = candidates[b];
+    const Target &s = targets[a], &t = targets[b];
+    return x == y && s.to == t.to && s.input == t.input;
+  };
+  // (equal ones next to each other, each run in document order)
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const PartialCandidate &x = candidates[a], &y = candidates[b];
+    if (x.word != y.word) return x.word < y.word;
+    auto rest = [&](std::uint32_t k, const PartialCandidate& c) {
+      return std::make_tuple(c.phrase, c.in_phrase, c.name, targets[k].to, targets[k].input, k);
+    };
+    return rest(a, x) < rest(b, y);
+  });
+  for (std::size_t r = 0; r < order.size();) {
+    std::size_t e = r + 1;
+    while (e < order.size() && same(order[r], order[e])) targets[order[e++]].count = 0;
+    targets[order[r]].count = static_cast<std::uint32_t>(e - r);
+    r = e;
+  }
+}
+
 // A capitalised word that is the surname of a person named in the same
 // document, or a spelling of it by the spelling report's test, or an
 // acronym defined anywhere in the run. Reads `s` only (known_phrase: as a
@@ -1536,6 +1586,7 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
       t.lower = segment::Lower(c.word);
     }
   }
+  CountRepeats(names.candidates, out);
   return out;
 }
 
@@ -1570,56 +1621,111 @@ void DecideKey(const PartialNames& names, std::string& key) {
   }
 }
 
-// DecideCandidates of each of `docs` into `targets`, on up to `threads`
-// threads (each with its thread's word keys, MapKeys): a document whose key (DecideKey)
-// was decided lately (State::decided) or earlier in `docs` takes those
-// targets, the others are decided and remembered. The verdicts are the
-// same as deciding each: they depend only on the key, the rules and what
-// every Note() gathered (a copy's kPhrase `parsed`/`known` may be stale,
-// but FoldDoc reads them only for a phrase State::known_phrase lacks, and
-// the copied document's FoldDoc, earlier in input order, added it).
+// DecideCandidates of each of a batch of documents into `targets`, on
+// any number of threads at once (each with its thread's word keys,
+// MapKeys): a document whose key (DecideKey) was decided lately
+// (State::decided) or earlier in the batch takes those targets, the others
+// are decided and remembered. The verdicts are the same as deciding each:
+// they depend only on the key, the rules and what every Note() gathered (a
+// copy's kPhrase `parsed`/`known` may be stale, but FoldDoc reads them only
+// for a phrase State::known_phrase lacks, and the copied document's
+// FoldDoc, earlier in input order, added it) — not on which thread decides
+// a document, nor when. Begin() and End() on one thread (they read and
+// write State::decided); Work() on any threads between them, each taking
+// the next document to decide until none is left (FoldBatches: the
+// caller's thread helps once its fold of the batch before is done).
+class BatchDecider {
+ public:
+  BatchDecider(State& s, const std::vector<EntityResolver::DocNames>& docs,
+               std::vector<Targets>& targets)
+      : s_(s), docs_(docs), targets_(targets) {}
+
+  // The keys and the look-ups of the batch; then Work() may start.
+  void Begin() {
+    targets_.assign(docs_.size(), nullptr);
+    keys_.assign(docs_.size(), std::string());
+    FlatMap<std::uint32_t> first;  // key → its first document in docs
+    for (std::size_t d = 0; d < docs_.size(); ++d) {
+      if (docs_[d].names.candidates.empty()) continue;
+      DecideKey(docs_[d].names, keys_[d]);
+      const std::uint64_t hash = HashBytes(keys_[d]);
+      if (const Targets* t = s_.decided.Find(keys_[d], hash)) {
+        targets_[d] = *t;
+        continue;
+      }
+      const auto at = static_cast<std::uint32_t>(d);
+      const std::uint32_t earlier = first.Insert(keys_[d], hash, at);
+      if (earlier == at) {
+        decide_.push_back(at);
+      } else {
+        same_.emplace_back(at, earlier);
+      }
+    }
+    errors_.resize(decide_.size());
+    open_.store(true, std::memory_order_release);
+  }
+
+  // Whether Begin() is done (Work() may be called).
+  bool Open() const { return open_.load(std::memory_order_acquire); }
+  std::size_t ToDecide() const { return decide_.size(); }
+
+  // Decides the next documents until none is left to take (a document's
+  // exception is kept for End()).
+  void Work() {
+    for (std::size_t i; (i = next_.fetch_add(1)) < decide_.size();) {
+      try {
+        targets_[decide_[i]] = std::make_shared<const std::vector<Target>>(
+            DecideCandidates(s_, docs_[decide_[i]].names, MapKeys::ForDocument(s_)));
+      } catch (...) {
+        errors_[i] = std::current_exception();
+      }
+      if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == decide_.size()) done_.notify_all();
+    }
+  }
+
+  // Waits until every document is decided (by whichever threads took
+  // them), rethrows the first document's exception, and remembers the
+  // verdicts (State::decided).
+  void End() {
+    for (std::size_t d; (d = done_.load(std::memory_order_acquire)) < decide_.size();)
+      done_.wait(d, std::memory_order_acquire);
+    for (const std::exception_ptr& e : errors_) {
+      if (e) std::rethrow_exception(e);
+    }
+    for (const auto& [d, earlier] : same_) targets_[d] = targets_[earlier];
+    for (std::uint32_t d : decide_) {
+      std::size_t bytes = keys_[d].size() + targets_[d]->size() * sizeof(Target);
+      for (const Target& t : *targets_[d]) bytes += t.lower.size();
+      if (s_.decided_bytes + bytes > State::kMaxDecidedBytes) {
+        Release(s_.decided);
+        s_.decided_bytes = 0;
+      }
+      s_.decided.Insert(keys_[d], targets_[d]);
+      s_.decided_bytes += bytes;
+    }
+  }
+
+ private:
+  State& s_;
+  const std::vector<EntityResolver::DocNames>& docs_;
+  std::vector<Targets>& targets_;
+  std::vector<std::string> keys_;
+  std::vector<std::uint32_t> decide_;                          // documents to decide
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> same_;  // (document, an earlier one of docs)
+  std::vector<std::exception_ptr> errors_;                     // per document to decide
+  std::atomic<bool> open_{false};
+  std::atomic<std::size_t> next_{0}, done_{0};
+};
+
+// BatchDecider of `docs` on up to `threads` threads.
 void DecideDocs(State& s, const std::vector<EntityResolver::DocNames>& docs, unsigned threads,
                 std::vector<Targets>& targets) {
-  targets.assign(docs.size(), nullptr);
-  std::vector<std::string> keys(docs.size());
-  std::vector<std::uint32_t> decide;                          // documents to decide
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> same;  // (document, an earlier one of docs)
-  FlatMap<std::uint32_t> first;                               // key → its first document in docs
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    if (docs[d].names.candidates.empty()) continue;
-    DecideKey(docs[d].names, keys[d]);
-    const std::uint64_t hash = HashBytes(keys[d]);
-    if (const Targets* t = s.decided.Find(keys[d], hash)) {
-      targets[d] = *t;
-      continue;
-    }
-    const auto at = static_cast<std::uint32_t>(d);
-    const std::uint32_t earlier = first.Insert(keys[d], hash, at);
-    if (earlier == at) {
-      decide.push_back(at);
-    } else {
-      same.emplace_back(at, earlier);
-    }
-  }
+  BatchDecider decider(s, docs, targets);
+  decider.Begin();
   const std::size_t workers =
-      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, decide.size()));
-  std::atomic<std::size_t> next{0};
-  parallel::RunWorkers(workers, [&](std::size_t) {
-    for (std::size_t i; (i = next.fetch_add(1)) < decide.size();)
-      targets[decide[i]] = std::make_shared<const std::vector<Target>>(
-          DecideCandidates(s, docs[decide[i]].names, MapKeys::ForDocument(s)));
-  });
-  for (const auto& [d, earlier] : same) targets[d] = targets[earlier];
-  for (std::uint32_t d : decide) {
-    std::size_t bytes = keys[d].size() + targets[d]->size() * sizeof(Target);
-    for (const Target& t : *targets[d]) bytes += t.lower.size();
-    if (s.decided_bytes + bytes > State::kMaxDecidedBytes) {
-      Release(s.decided);
-      s.decided_bytes = 0;
-    }
-    s.decided.Insert(keys[d], targets[d]);
-    s.decided_bytes += bytes;
-  }
+      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, decider.ToDecide()));
+  parallel::RunWorkers(workers, [&](std::size_t) { decider.Work(); });
+  decider.End();
 }
 
 // Folds one document's name inputs into the run's groups, and its
@@ -1647,7 +1753,13 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
     for (const std::string& x : n.same_as) AddUniqueIndexed(g.same_as, g.same_as_slots, x);
     for (const std::string& x : n.distinct_from)
       AddUniqueIndexed(g.distinct_from, g.distinct_from_slots, x);
-    for (const EntityRole& r : n.stated) ++g.stated[{r.role, r.affiliation}];
+    for (const EntityRole& r : n.stated) {
+      const StatedLess::Key key{r.role, r.affiliation};
+      auto at = g.stated.lower_bound(key);
+      if (at == g.stated.end() || g.stated.key_comp()(key, at->first))
+        at = g.stated.emplace_hint(at, std::make_pair(r.role, r.affiliation), 0);
+      ++at->second;
+    }
     AddDoc(g, doc, false);
     ++s.position;
   }
@@ -1678,6 +1790,7 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
   for (std::size_t k = 0; k < names.candidates.size(); ++k) {
     const PartialCandidate& c = names.candidates[k];
     const Target& t = (*targets)[k];
+    if (t.count == 0) continue;  // counted at the first equal one (Target::count)
     std::optional<std::uint32_t> target;
     switch (t.to) {
       case Target::To::kName:
@@ -1714,10 +1827,10 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
         break;
     }
     if (target) {
-      Occur(s, *target, c.word, 1, doc);
+      Occur(s, *target, c.word, t.count, doc);
     } else if (!c.phrase && !c.name && s.details) {
       State::Occurrence& w = s.loose.Insert(c.word, {});
-      ++w.count;
+      w.count += t.count;
       AddDocOnce(w.docs, doc);
     }
   }
@@ -2083,24 +2196,44 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
     }
     return;
   }
-  // batch b read and decided (on `threads` threads: each with its thread's
-  // word keys, MapKeys; the caller, folding meanwhile, reads none)
+  // batch b read and decided (each deciding thread with its word keys,
+  // MapKeys): the first on `threads` threads; each next one beside the
+  // folding of the one before, on threads - 1 threads, so that the fold,
+  // the serial part, keeps a thread of its own — and once it is done, the
+  // caller's thread helps decide (BatchDecider::Work) instead of waiting
   struct Ready {
     std::vector<DocNames> docs;
     std::vector<Targets> targets;
+    std::unique_ptr<BatchDecider> decider;  // (its atomics stay in place: swapped as a pointer)
   };
-  auto prepare = [&](std::size_t b, Ready& r) {
+  auto prepare = [&](std::size_t b, Ready& r, unsigned workers) {
     read(b, r.docs);
-    DecideDocs(s, r.docs, threads, r.targets);
+    r.decider->Begin();
+    parallel::RunWorkers(
+        std::clamp<std::size_t>(workers, 1, std::max<std::size_t>(1, r.decider->ToDecide())),
+        [&](std::size_t) { r.decider->Work(); });
+    r.decider->End();
   };
   Ready now, ahead;
-  if (batches > 0) prepare(0, now);
+  // (a batch's decider made here, before its task starts, and kept until
+  // the task is waited for: this thread reads the pointer without a race)
+  auto start = [&s](Ready& r) { r.decider = std::make_unique<BatchDecider>(s, r.docs, r.targets); };
+  if (batches > 0) {
+    start(now);
+    prepare(0, now, threads);
+  }
   for (std::size_t b = 0; b < batches; ++b) {
     parallel::Task<void> next;  // (waited for by its destructor when FoldDoc throws)
-    if (b + 1 < batches) next = parallel::Async([&, b] { prepare(b + 1, ahead); });
+    if (b + 1 < batches) {
+      start(ahead);
+      next = parallel::Async([&, b] { prepare(b + 1, ahead, threads - 1); });
+    }
     for (std::size_t d = 0; d < now.docs.size(); ++d)
       FoldDoc(s, now.docs[d].names, now.docs[d].id, now.docs[d].outlet, now.targets[d]);
-    if (next.valid()) next.get();
+    if (next.valid()) {
+      if (ahead.decider->Open()) ahead.decider->Work();
+      next.get();
+    }
     std::swap(now, ahead);
   }
 }

@@ -373,7 +373,10 @@ TEST_SUITE("resolve") {
       unsigned threads;
       std::size_t batch;
     };
-    for (const Row& r : std::vector<Row>{{1, 1}, {1, 4}, {2, 1}, {2, 3}, {3, 2}, {2, 1000}}) {
+    // (two threads or more: each next batch decided on threads - 1 beside
+    // the fold, and by the folding thread once its batch is done)
+    for (const Row& r : std::vector<Row>{
+             {1, 1}, {1, 4}, {2, 1}, {2, 3}, {3, 2}, {2, 1000}, {3, 1}, {4, 3}, {7, 2}, {7, 5}}) {
       CAPTURE(r.threads);
       CAPTURE(r.batch);
       CHECK(resolve_batches(r.threads, r.batch) == one);
@@ -404,6 +407,28 @@ TEST_SUITE("resolve") {
       for (std::size_t d = 0; d < docs.size(); ++d)
         CHECK(resolver.Names(texts[d], results[d]) == names[d]);
     }
+  }
+
+  // A document's equal short-form candidates are decided and folded once,
+  // counted at the first (Target::count): every one still counts, as a
+  // variant of its person or as a word of no name (details).
+  TEST_CASE("a short form written again in one document counts every time") {
+    const std::vector<Doc> docs = {
+        {"x", "X",
+         "Governor Ramzi Tarkan said the storm had passed. Crowds cheered Tarkan in the square, "
+         "and supporters of Tarkan waved flags beside Velmora crews. Velmora crews and Velmora "
+         "volunteers worked all night."},
+        {"y", "Y", "Governor Ramzi Tarkan said the bridge would reopen. Tarkan said it twice."}};
+    resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+    AddAll(resolver, docs);
+    const resolve::EntityTable table = resolver.Resolve();
+    std::map<std::string, std::size_t> count;  // variant or word → its count
+    for (const auto& e : table.entities) {
+      for (const auto& v : e.variants) count[v.form] += v.count;
+    }
+    for (const auto& w : table.words) count["word " + w.form] += w.count;
+    CHECK(count["Tarkan"] == 3);        // twice in x (short forms), once in y
+    CHECK(count["word Velmora"] == 3);  // a word of no name, three times in x
   }
 
   // Without details (extract) the table keeps no merge explanations (their
