@@ -135,11 +135,12 @@ class EntityResolver {
   void Fold(const std::vector<DocNames>& docs, unsigned threads);
   // Fold() of batches [0, batches) in order, read(b, docs) filling batch b:
   // with `threads` >= 2 the next batch is read and its short forms decided
-  // (on `threads` threads) beside the folding of this one, so that the
-  // caller's thread only folds. read() is called in order of b (batch 0 on
-  // the caller's thread, the others on another, beside the folding: it must
-  // not touch what FoldDoc does, the resolver). The same as Fold() of each
-  // batch.
+  // (on threads - 1 threads) beside the folding of this one, the caller's
+  // thread keeping to the fold and, once its batch is folded, helping
+  // decide the next instead of waiting. read() is called in order of b
+  // (batch 0 on the caller's thread, the others on another, beside the
+  // folding: it must not touch what FoldDoc does, the resolver). The same
+  // as Fold() of each batch.
   using ReadBatch = std::function<void(std::size_t batch, std::vector<DocNames>& docs)>;
   void FoldBatches(std::size_t batches, const ReadBatch& read, unsigned threads);
   // Or in one pass, keeping every document's names until Resolve():
