@@ -12,7 +12,6 @@
 #include <set>
 #include <shared_mutex>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -329,13 +328,7 @@ struct Target {
   bool parsed = false;      // kPhrase: `known` was computed here (State::known_phrase had no entry)
   bool known = false;       // kPhrase, parsed: the phrase parses to an organisation's key
   std::uint32_t input = 0;  // kInput: the document's input it is a short form of
-  // The candidates of the document it stands for: itself and the later ones
-  // equal to it (word, flags and target), which FoldDoc counts here and
-  // skips (0: such a later one). A later one would only add 1 to the count
-  // of the occurrence (or loose word) the first made: the first made the
-  // group, the occurrence and State::known_phrase's entry it reads.
-  std::uint32_t count = 1;
-  std::string lower;  // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
+  std::string lower;        // kName, kPhrase, kPerson: the word in lower case (segment::Lower)
   // kPhrase: HashBytes(lower), made on the deciding thread so that FoldDoc's
   // serial look-up of State::known_phrase does not hash again
   std::uint64_t lower_hash = 0;
@@ -1520,34 +1513,6 @@ class DocPeople {
   std::vector<std::uint32_t> last_prepared_;  // Respells: last_words_ (WordKeys::PreparedAt)
 };
 
-// Target::count of each of a document's candidates: equal candidates (word
-// and flags; their targets equal too, as DecideCandidates decides by them
-// alone — compared all the same) are counted at the first of them.
-void CountRepeats(const std::vector<PartialCandidate>& candidates, std::vector<Target>& targets) {
-  std::vector<std::uint32_t> order(candidates.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  auto same = [&](std::uint32_t a, std::uint32_t b) {
-    const PartialCandidate &x = candidates[a], &y = candidates[b];
-    const Target &s = targets[a], &t = targets[b];
-    return x == y && s.to == t.to && s.input == t.input;
-  };
-  // (equal ones next to each other, each run in document order)
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const PartialCandidate &x = candidates[a], &y = candidates[b];
-    if (x.word != y.word) return x.word < y.word;
-    auto rest = [&](std::uint32_t k, const PartialCandidate& c) {
-      return std::make_tuple(c.phrase, c.in_phrase, c.name, targets[k].to, targets[k].input, k);
-    };
-    return rest(a, x) < rest(b, y);
-  });
-  for (std::size_t r = 0; r < order.size();) {
-    std::size_t e = r + 1;
-    while (e < order.size() && same(order[r], order[e])) targets[order[e++]].count = 0;
-    targets[order[r]].count = static_cast<std::uint32_t>(e - r);
-    r = e;
-  }
-}
-
 // A capitalised word that is the surname of a person named in the same
 // document, or a spelling of it by the spelling report's test, or an
 // acronym defined anywhere in the run. Reads `s` only (known_phrase: as a
@@ -1586,7 +1551,6 @@ std::vector<Target> DecideCandidates(const State& s, const PartialNames& names, 
       t.lower = segment::Lower(c.word);
     }
   }
-  CountRepeats(names.candidates, out);
   return out;
 }
 
@@ -1790,7 +1754,6 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
   for (std::size_t k = 0; k < names.candidates.size(); ++k) {
     const PartialCandidate& c = names.candidates[k];
     const Target& t = (*targets)[k];
-    if (t.count == 0) continue;  // counted at the first equal one (Target::count)
     std::optional<std::uint32_t> target;
     switch (t.to) {
       case Target::To::kName:
@@ -1827,10 +1790,10 @@ void FoldDoc(State& s, const PartialNames& names, const std::string& id, const s
         break;
     }
     if (target) {
-      Occur(s, *target, c.word, t.count, doc);
+      Occur(s, *target, c.word, 1, doc);
     } else if (!c.phrase && !c.name && s.details) {
       State::Occurrence& w = s.loose.Insert(c.word, {});
-      w.count += t.count;
+      ++w.count;
       AddDocOnce(w.docs, doc);
     }
   }

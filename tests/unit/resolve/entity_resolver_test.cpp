@@ -409,28 +409,6 @@ TEST_SUITE("resolve") {
     }
   }
 
-  // A document's equal short-form candidates are decided and folded once,
-  // counted at the first (Target::count): every one still counts, as a
-  // variant of its person or as a word of no name (details).
-  TEST_CASE("a short form written again in one document counts every time") {
-    const std::vector<Doc> docs = {
-        {"x", "X",
-         "Governor Ramzi Tarkan said the storm had passed. Crowds cheered Tarkan in the square, "
-         "and supporters of Tarkan waved flags beside Velmora crews. Velmora crews and Velmora "
-         "volunteers worked all night."},
-        {"y", "Y", "Governor Ramzi Tarkan said the bridge would reopen. Tarkan said it twice."}};
-    resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
-    AddAll(resolver, docs);
-    const resolve::EntityTable table = resolver.Resolve();
-    std::map<std::string, std::size_t> count;  // variant or word → its count
-    for (const auto& e : table.entities) {
-      for (const auto& v : e.variants) count[v.form] += v.count;
-    }
-    for (const auto& w : table.words) count["word " + w.form] += w.count;
-    CHECK(count["Tarkan"] == 3);        // twice in x (short forms), once in y
-    CHECK(count["word Velmora"] == 3);  // a word of no name, three times in x
-  }
-
   // Without details (extract) the table keeps no merge explanations (their
   // shared documents grew with the run); the entities, names and records are
   // the same. With details the shared documents are named by their ids.
