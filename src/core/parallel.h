@@ -210,6 +210,10 @@ void ForEach(std::size_t n, unsigned threads, Fn&& fn) {
 
 template <typename T, typename Make, typename Put>
 void ForEachInOrder(std::size_t n, unsigned threads, std::size_t window, Make&& make, Put&& put) {
+  // (a result is moved under the lock, between setting and clearing the
+  // putting flag: a move that threw there would leave the flag set)
+  static_assert(std::is_nothrow_move_constructible_v<T> && std::is_nothrow_move_assignable_v<T>,
+                "ForEachInOrder: T must move without throwing");
   window = std::max<std::size_t>(window, 1);
   std::vector<std::optional<T>> slots(std::min(window, n));  // i's result at i % window
   std::mutex mutex;

@@ -201,7 +201,13 @@ class StreamMapper {
           std::lock_guard<std::mutex> lock(mutex_);
           ++running_;
         }
-        if (!parallel::detail::RunOnKeptThread(job)) {
+        bool started = false;
+        try {
+          started = parallel::detail::RunOnKeptThread(job);
+        } catch (...) {
+          // (no memory for the pool itself: as no thread)
+        }
+        if (!started) {
           std::lock_guard<std::mutex> lock(mutex_);
           --running_;
           break;
