@@ -1399,14 +1399,19 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   // large block, serial, runs beside the waves instead of before them with
   // the other threads idle (x11: one block of 11.6k items). A block writes
   // only its own slots, so neither the waves nor which thread takes which
-  // task change a result. (Memory: a wave's features per thread.)
+  // task change a result. (Memory: a wave's features per thread, a wave at
+  // most held_block / threads items.)
   std::size_t t0 = 0;
   while (t0 < todo.size() && todo[t0]->size() > config_.held_block) ++t0;
+  // (a wave of at most held_block / threads items: the waves the threads
+  // hold at once are about what one held block may hold)
+  const std::size_t wave_items =
+      std::max<std::size_t>(1, config_.held_block / std::max<std::size_t>(1, threads));
   std::vector<std::size_t> wave_first;  // wave w: blocks [wave_first[w], wave_first[w + 1])
   for (std::size_t a = t0, b = t0; a < todo.size(); a = b) {
     wave_first.push_back(a);
     for (std::size_t items = 0; b < todo.size(); ++b) {
-      if (b > a && items + todo[b]->size() > config_.held_block) break;
+      if (b > a && items + todo[b]->size() > wave_items) break;
       items += todo[b]->size();
     }
   }
