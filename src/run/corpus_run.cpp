@@ -452,35 +452,32 @@ CorpusResult CorpusRun::Resolve() {
     }
   }
   const Document no_text;  // Figures reads the records' events, not the text
-  // kClaimsBatch documents at a time: the spilled summaries read back here
-  // and decoded on threads_ threads; then each document made ready on
-  // threads_ threads, into lists of its own (ready_doc); then the lists
-  // appended here in input order: the items, their order and the features
-  // written are those of one document after another
-  constexpr std::size_t kClaimsBatch = 256;
+  // Each document decoded (its summary read back if spilled) and made ready
+  // by the thread that takes it, into a list of its own (ready_doc), and
+  // the lists appended in input order, one at a time, by a thread that made
+  // one (parallel::ForEachInOrder): the items, their order and the features
+  // written are those of one document after another, for any number of
+  // threads. No barrier per batch of documents and no thread of its own for
+  // the appending (which took a third thread beside the two making ready);
+  // at most kClaimsWindow lists wait to be appended.
+  constexpr std::size_t kClaimsWindow = 64;
   struct Ready {
     claims::StatementInputs items;      // its statement items (with strings of their own)
     std::vector<std::string> features;  // of a summary that was spilled: its items' features
   };
-  std::vector<Ready> ready, appended;
-  // the lists of the batch before, appended in input order on a thread of
-  // their own beside this batch's work (with threads_ >= 2; the one writer
-  // of `inputs` and of `spilled` until the grouping)
-  parallel::Task<void> appending;
-  auto append = [&inputs, &spilled](std::vector<Ready>& lists) {
-    for (Ready& r : lists) {
-      const std::size_t first = inputs.items.items.size();
-      claims::ClaimsStage::AppendItems(std::move(r.items), inputs);
-      for (std::size_t k = 0; k < r.features.size(); ++k) spilled->Add(first + k, r.features[k]);
-    }
-    lists.clear();
+  // (the one writer of `inputs` and of `spilled` until the grouping: called
+  // in input order, one call at a time)
+  auto append = [&inputs, &spilled](std::size_t, std::unique_ptr<Ready>&& r) {
+    const std::size_t first = inputs.items.items.size();
+    claims::ClaimsStage::AppendItems(std::move(r->items), inputs);
+    for (std::size_t k = 0; k < r->features.size(); ++k) spilled->Add(first + k, r->features[k]);
   };
   // Document d's records get their entities and events, its figures their
   // events, its statement items are made, and what the grouping does not
   // read of it goes (writes only document d's slots and `out`)
   auto ready_doc = [&](std::size_t d, const events::DocEvents* events, bool was_spilled,
                        Ready& out) {
-    DocForClaims& c = *docs_[d].claims;  // (read back by the batch if spilled)
+    DocForClaims& c = *docs_[d].claims;  // (read back first if spilled)
     DocResult& result = c.result;
     stages_.entities->ApplyChecked(corpus.entities, d, result);
     if (events) {
@@ -519,64 +516,43 @@ CorpusResult CorpusRun::Resolve() {
     }
     Release(summaries[d].records);
   };
-  // Documents [b, b + kClaimsBatch), events_of(d) the events of document d
-  // (null: no event stage; called once per document, on the batch's threads).
-  auto claims_batch = [&](std::size_t b, auto&& events_of) {
-    const std::size_t m = std::min(kClaimsBatch, docs_.size() - b);
-    // the spilled summaries' bytes read here in input order (one reader:
-    // what it read ahead serves the next), then each document decoded and
-    // made ready by the thread that takes it (one ForEach: no barrier
-    // between the decoding and the rest; each writes its document's slots)
-    std::vector<std::string> bytes(m);
-    std::vector<char> from_disk(m, 0);  // by document of the batch: its summary was spilled
-    for (std::size_t i = 0; i < m; ++i) {
-      const Doc& doc = docs_[b + i];
-      if (!doc.claims_spilled) continue;
-      from_disk[i] = 1;
-      bytes[i] = spills_[doc.spill]->claims.Read(doc.claims_slot);
-    }
-    ready.assign(m, Ready());
-    parallel::ForEach(m, threads_, [&](std::size_t i) {
-      if (from_disk[i]) {
-        auto c = std::make_shared<DocForClaims>();
-        claims::DecodeSummary(bytes[i], c->summary, c->result.quotes, c->result.figures,
-                              c->figure_spans);
-        Release(bytes[i]);
-        docs_[b + i].claims = std::move(c);
-        docs_[b + i].claims_spilled = false;
-      }
-      ready_doc(b + i, events_of(b + i), from_disk[i] != 0, ready[i]);
-    });
-    if (appending.valid()) appending.get();  // (the batch before appended: `appended` free)
-    if (threads_ < 2) {
-      append(ready);
-      return;
-    }
-    std::swap(ready, appended);
-    appending = parallel::Async([&] { append(appended); });
+  // Every document made ready, events_of(d, read) the events of document d
+  // (null: no event stage; `read` a slot for them when read back). A
+  // spilled summary or events' bytes are read by the thread that makes the
+  // document ready (the spill files are synced with two threads or more;
+  // each thread reads ahead of its own reads).
+  auto claims_docs = [&](auto&& events_of) {
+    parallel::ForEachInOrder<std::unique_ptr<Ready>>(
+        docs_.size(), threads_, kClaimsWindow,
+        [&](std::size_t d) {
+          Doc& doc = docs_[d];
+          const bool from_disk = doc.claims_spilled;
+          if (from_disk) {
+            auto c = std::make_shared<DocForClaims>();
+            claims::DecodeSummary(spills_[doc.spill]->claims.Read(doc.claims_slot), c->summary,
+                                  c->result.quotes, c->result.figures, c->figure_spans);
+            doc.claims = std::move(c);
+            doc.claims_spilled = false;
+          }
+          auto out = std::make_unique<Ready>();
+          events::DocEvents read;
+          ready_doc(d, events_of(d, read), from_disk, *out);
+          return out;
+        },
+        append);
   };
   // 2b. events: run-wide refs for the claims
   if (cluster) {
     corpus.events = clustered.valid() ? clustered.get() : cluster_events();
     // each document's events again (a held one in place, a spilled one's
-    // bytes read back here for its batch), decoded and given their run-wide
-    // refs by the thread that makes the document's claims
-    std::vector<std::string> bytes;
-    std::vector<events::DocEvents> read;
-    for (std::size_t b = 0; claims && b < docs_.size(); b += kClaimsBatch) {
-      const std::size_t e = std::min(docs_.size(), b + kClaimsBatch);
-      bytes.assign(e - b, std::string());
-      read.assign(e - b, events::DocEvents());
-      for (std::size_t d = b; d < e; ++d) {
-        if (!docs_[d].events)
-          bytes[d - b] = spills_[docs_[d].spill]->events.Read(docs_[d].events_slot);
-      }
-      claims_batch(b, [&](std::size_t d) -> const events::DocEvents* {
+    // bytes read back and decoded), given their run-wide refs by the thread
+    // that makes the document's claims
+    if (claims) {
+      claims_docs([&](std::size_t d, events::DocEvents& read) -> const events::DocEvents* {
         events::DocEvents* events = docs_[d].events.get();
         if (!events) {
-          read[d - b] = DecodeEvents(bytes[d - b]);
-          std::string().swap(bytes[d - b]);
-          events = &read[d - b];
+          read = DecodeEvents(spills_[docs_[d].spill]->events.Read(docs_[d].events_slot));
+          events = &read;
         }
         SetGlobal(corpus.events, d, *events);
         return events;
@@ -585,11 +561,9 @@ CorpusResult CorpusRun::Resolve() {
   }
   // 3. (the rest) claims: the grouping and the figure lines
   if (claims) {
-    if (!cluster) {
-      for (std::size_t b = 0; b < docs_.size(); b += kClaimsBatch)
-        claims_batch(b, [](std::size_t) -> const events::DocEvents* { return nullptr; });
-    }
-    if (appending.valid()) appending.get();  // every document's items in `inputs`
+    if (!cluster)
+      claims_docs(
+          [](std::size_t, events::DocEvents&) -> const events::DocEvents* { return nullptr; });
     if (spilled) {
       spilled->Sync();
       inputs.features = spilled.get();

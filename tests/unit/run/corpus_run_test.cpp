@@ -34,8 +34,8 @@ class Quiet : public run::RunObserver {
   bool stop() const override { return false; }
 };
 
-// Invented outlets, people and places; each text several times, under other ids.
-std::vector<Document> Documents() {
+// Invented outlets, people and places; each text `copies` times, under other ids.
+std::vector<Document> Documents(int copies = 3) {
   const std::vector<std::string> texts = {
       "“We will respond,” said Obaidullah Sherowazani, spokesperson for the Defence Ministry of "
       "Norland. Soomro said that the visit was about trade. Ibrahim Soomro, a security analyst, "
@@ -51,7 +51,7 @@ std::vector<Document> Documents() {
       "The shelling killed 46 people in Tarsk on Monday, Governor Ramzi Tarkan said. “At least "
       "12 of them were children,” Tarkan told reporters. Eight people died in the fire."};
   std::vector<Document> docs;
-  for (int copy = 0; copy < 3; ++copy) {
+  for (int copy = 0; copy < copies; ++copy) {
     for (std::size_t i = 0; i < texts.size(); ++i) {
       Document d;
       d.id = "doc-" + std::to_string(copy) + "-" + std::to_string(i);
@@ -64,7 +64,8 @@ std::vector<Document> Documents() {
 }
 
 // `extract`'s output (JSON Lines, entities, events and statements).
-std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory_budget) {
+std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory_budget,
+                    int copies = 3) {
   resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
   claims::ClaimsConfig ids_only;
   ids_only.details = false;
@@ -77,7 +78,7 @@ std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory
   stages.memory_budget = memory_budget;
   output::StringOutput out;
   output::JsonlSink sink(out);
-  VectorSource source(Documents());
+  VectorSource source(Documents(copies));
   Quiet observer;
   run::RunConfig config;
   config.threads = threads;
@@ -106,6 +107,23 @@ TEST_SUITE("run") {
     CHECK(Extract(4, 1, 1) == one);  // batches of one document streamed to four threads
     // every summary spilled, read back and decoded by whichever of seven threads takes it
     CHECK(Extract(7, 5, 1) == one);
+  }
+
+  // Each document's claims are made ready by whichever thread takes it and
+  // appended in input order by one thread at a time, at most a window of
+  // them waiting (CorpusRun::Resolve): more documents than the window, held
+  // or spilled, give the same bytes on any number of threads.
+  TEST_CASE("claims made ready on many threads are appended in input order") {
+    constexpr int kCopies = 40;  // 200 documents: over three windows of 64
+    const std::string one = Extract(1, 256, std::size_t{64} << 20, kCopies);
+    CHECK(one.find("doc-39-4") != std::string::npos);
+    for (unsigned threads : {1u, 2u, 3u, 7u}) {
+      for (std::size_t budget : {std::size_t{64} << 20, std::size_t{1}}) {
+        CAPTURE(threads);
+        CAPTURE(budget);
+        CHECK(Extract(threads, 16, budget, kCopies) == one);
+      }
+    }
   }
 }
 
