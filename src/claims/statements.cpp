@@ -523,19 +523,20 @@ void FillPlainIds(const Ranked& g, const PostingLists& postings, unsigned thread
             [&](std::uint32_t a, std::uint32_t b) { return g.order[a] < g.order[b]; });
   constexpr std::size_t kBatch = 4096;
   std::vector<std::size_t> ranks;
-  std::vector<Loaded> loaded;
-  std::vector<std::vector<std::uint32_t>> plain;
+  // (a batch's ids, its slots reused: PlainIds clears them)
+  std::vector<std::vector<std::uint32_t>> plain(std::min(kBatch, candidates.size()));
   for (std::size_t b = 0; b < candidates.size() && cache.HasRoom(); b += kBatch) {
     const std::size_t m = std::min(kBatch, candidates.size() - b);
     ranks.assign(candidates.begin() + static_cast<std::ptrdiff_t>(b),
                  candidates.begin() + static_cast<std::ptrdiff_t>(b + m));
-    loaded = std::vector<Loaded>(m);
-    plain.assign(m, {});
-    // (each thread a contiguous part: its reads dense)
+    // (each thread a contiguous part: its reads dense; its features
+    // loaded, read and freed by that thread, not by this one between
+    // the batches)
     parallel::ParallelFor(m, threads, [&](std::size_t from, std::size_t to) {
-      g.LoadMany(ranks.data() + from, to - from, loaded.data() + from, Ranked::kTerms);
+      std::vector<Loaded> loaded(to - from);
+      g.LoadMany(ranks.data() + from, to - from, loaded.data(), Ranked::kTerms);
       for (std::size_t k = from; k < to; ++k)
-        PlainIds(loaded[k].f->terms, g.terms, g.not_id, plain[k]);
+        PlainIds(loaded[k - from].f->terms, g.terms, g.not_id, plain[k]);
     });
     for (std::size_t k = 0; k < m; ++k) {
       if (!cache.Add(static_cast<std::uint32_t>(ranks[k]), plain[k])) return;
@@ -630,15 +631,13 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       fresh_ranks.push_back(near[i]);
     }
     std::vector<std::vector<std::uint32_t>> fresh_plain(fresh.size());
-    {
-      std::vector<Loaded> fresh_loaded(fresh.size());
-      parallel::ParallelFor(fresh.size(), threads, [&](std::size_t from, std::size_t to) {
-        g.LoadMany(fresh_ranks.data() + from, to - from, fresh_loaded.data() + from,
-                   Ranked::kTerms);
-        for (std::size_t k = from; k < to; ++k)
-          PlainIds(fresh_loaded[k].f->terms, g.terms, g.not_id, fresh_plain[k]);
-      });
-    }
+    // (the features loaded, read and freed by each part's thread)
+    parallel::ParallelFor(fresh.size(), threads, [&](std::size_t from, std::size_t to) {
+      std::vector<Loaded> fresh_loaded(to - from);
+      g.LoadMany(fresh_ranks.data() + from, to - from, fresh_loaded.data(), Ranked::kTerms);
+      for (std::size_t k = from; k < to; ++k)
+        PlainIds(fresh_loaded[k - from].f->terms, g.terms, g.not_id, fresh_plain[k]);
+    });
     for (std::size_t k = 0; k < fresh.size(); ++k)
       cache.Add(static_cast<std::uint32_t>(fresh_ranks[k]), fresh_plain[k]);
     for (std::size_t i = 0, k = 0; i < near.size(); ++i) {
