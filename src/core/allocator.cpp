@@ -85,6 +85,8 @@ HeldFreedPages::~HeldFreedPages() {
   }
 }
 
+bool GivesBackFreedPages() { return mallctl != nullptr; }
+
 void ReleaseFreedPages() {
   if (mallctl != nullptr) {
     mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096: MALLCTL_ARENAS_ALL

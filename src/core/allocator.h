@@ -18,8 +18,7 @@
 //                   meanwhile the decay jemalloc would have given it
 //                   (jemalloc restarts the decay: what was held then goes
 //                   back over the decay time, like anything freed, or at
-//                   once by ReleaseFreedPages, as the corpus run does
-//                   before its claims stage).
+//                   once by ReleaseFreedPages).
 //                   For a phase whose memory is bounded and reused — the
 //                   map of a corpus run (run/runner.h: a bounded window of
 //                   documents) — not for a whole run: the corpus stage's
@@ -29,6 +28,11 @@
 //                   arena purged; glibc: malloc_trim, which also reaches
 //                   the worker threads' arenas). Thread-safe; serial (a
 //                   third of a second per 10k documents).
+//   GivesBackFreedPages()  true when the allocator gives freed pages back by
+//                   itself (jemalloc: its decay, outside a HeldFreedPages),
+//                   so that a phase about to allocate again need not call
+//                   ReleaseFreedPages first (it would reuse them); false
+//                   with glibc, which keeps them until trimmed.
 
 #include <sys/types.h>
 
@@ -51,5 +55,6 @@ class HeldFreedPages {
 };
 
 void ReleaseFreedPages();
+bool GivesBackFreedPages();
 
 }  // namespace whosaid::allocator

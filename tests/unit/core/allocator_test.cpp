@@ -111,5 +111,12 @@ TEST_CASE("allocator: pages freed while held stay until ReleaseFreedPages") {
   CHECK(DirtyBytes() == 0);
 }
 
+// jemalloc's decay gives freed pages back by itself: the corpus run purges
+// only with an allocator that keeps them (glibc).
+TEST_CASE("allocator: jemalloc gives freed pages back by itself") {
+  CHECK(GivesBackFreedPages());
+  CHECK(Decay("arenas.dirty_decay_ms") > 0);  // outside a HeldFreedPages
+}
+
 }  // namespace
 }  // namespace whosaid::allocator
