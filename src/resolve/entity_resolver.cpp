@@ -1318,8 +1318,10 @@ void EntityResolver::Clear() {
   Release(s.records);
   s.position = 0;
   Release(s.held);
-  // the name memos, kept by every thread that mapped, folded or resolved
+  // the name memos, kept by every thread that mapped, folded or resolved,
+  // and the parser's shared one
   parallel::OnEveryThread(&EntityResolver::ForgetThreadMemos);
+  s.clusterer.parser().ForgetSharedMemo();
 }
 
 void EntityResolver::ForgetThreadMemos() {
