@@ -846,10 +846,20 @@ Clustering NameClusterer::Run_::Go() {
 
 // ---------------------------------------------------------------- NameClusterer
 
+namespace {
+// The parser's config, its memo shared by the threads when they are two or
+// more (ParserConfig::shared_memo: the map's and the fold's threads parse
+// names the others have parsed).
+ParserConfig WithSharedMemo(ParserConfig config, bool several_threads) {
+  config.shared_memo = config.shared_memo || several_threads;
+  return config;
+}
+}  // namespace
+
 NameClusterer::NameClusterer(const ClusterConfig& config, const rules::RuleSet& rules)
     : config_(config),
       spelling_(rules, config.spelling),
-      parser_(rules, config.parser, spelling_),
+      parser_(rules, WithSharedMemo(config.parser, config.threads >= 2), spelling_),
       matcher_(config.matcher),
       blocker_(config.blocking),
       role_synonyms_(ContextTable::LoadRoleSynonyms(rules)) {}

@@ -1,8 +1,10 @@
 #include "entities/name_parser.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdlib>
+#include <mutex>
 
 #include "core/flat_map.h"
 #include "core/release.h"
@@ -92,9 +94,26 @@ Spelling SpellOf(std::uint64_t serial, const SpellingRules& rules, std::string_v
 
 }  // namespace
 
+// ParseShared's memo across threads: kShards shards, each under its own
+// lock (a thread-memo miss takes one shard's lock for a look-up, and once
+// more to insert what it parsed), each cleared when it holds its share of
+// kSharedEntries (a bound, not a limit: it refills on demand).
+struct NameParser::SharedMemo {
+  static constexpr std::size_t kShards = 16;
+  struct alignas(64) Shard {
+    std::mutex mutex;
+    FlatMap<std::shared_ptr<const ParsedName>> parsed;  // type digit + name → result
+  };
+  std::array<Shard, kShards> shards;
+  // The shard of a key's hash (its top bits: the tables index by the low ones).
+  Shard& Of(std::uint64_t hash) { return shards[hash >> 60]; }
+  static_assert(kShards == 16);
+};
+
 NameParser::NameParser(const rules::RuleSet& rules, const ParserConfig& config,
                        const SpellingRules& spelling)
     : config_(config),
+      shared_(config.shared_memo ? std::make_shared<SharedMemo>() : nullptr),
       serial_(NextSerial()),
       spelling_(spelling),
       normalizer_(rules),
@@ -349,9 +368,39 @@ std::shared_ptr<const ParsedName> NameParser::ParseShared(std::string_view name,
     memo.key.assign(1, static_cast<char>('0' + static_cast<int>(type)));
     return memo.key.append(name);
   };
-  if (const auto* held = memo.parsed.Find(key())) return *held;
-  auto parsed = std::make_shared<const ParsedName>(ParseUncached(name, type));
-  return memo.parsed.Insert(key(), std::move(parsed));  // the key again: no call may have kept it
+  const std::uint64_t hash = HashBytes(key());
+  if (const auto* held = memo.parsed.Find(memo.key, hash)) return *held;
+  if (!shared_) {
+    auto parsed = std::make_shared<const ParsedName>(ParseUncached(name, type));
+    return memo.parsed.Insert(key(), hash,
+                              std::move(parsed));  // the key again: no call may have kept it
+  }
+  SharedMemo::Shard& shard = shared_->Of(hash);
+  std::shared_ptr<const ParsedName> parsed;
+  {
+    const std::lock_guard<std::mutex> lock(shard.mutex);
+    if (const auto* held = shard.parsed.Find(memo.key, hash)) parsed = *held;
+  }
+  if (!parsed) {
+    parsed = std::make_shared<const ParsedName>(ParseUncached(name, type));
+    key();  // the key again: no call may have kept it
+    const std::lock_guard<std::mutex> lock(shard.mutex);
+    if (shard.parsed.size() >= kSharedEntries / SharedMemo::kShards) shard.parsed.Clear();
+    // (another thread may have put the same parse meanwhile: equal, kept)
+    if (!shard.parsed.Find(memo.key, hash)) shard.parsed.Insert(memo.key, hash, parsed);
+  }
+  return memo.parsed.Insert(memo.key, hash, std::move(parsed));
+}
+
+void NameParser::ForgetSharedMemo() const {
+  if (!shared_) return;
+  for (SharedMemo::Shard& shard : shared_->shards) {
+    FlatMap<std::shared_ptr<const ParsedName>> gone;
+    {
+      const std::lock_guard<std::mutex> lock(shard.mutex);
+      std::swap(gone, shard.parsed);
+    }
+  }  // (each shard's parses freed outside its lock)
 }
 
 ParsedName NameParser::ParseUncached(std::string_view name, EntityType type) const {

@@ -55,6 +55,11 @@ struct ParserConfig {
   std::size_t max_name_bytes = 1024;
   // Weight of a type word (org_words.txt) that does not give its own.
   float default_type_weight = 0.3f;
+  // ParseShared()'s memo shared by the threads (a thread's miss looked up
+  // there before it parses): worth its locks only where two threads or more
+  // parse (NameClusterer sets it from ClusterConfig::threads). No result
+  // depends on it.
+  bool shared_memo = false;
 };
 
 class NameParser {
@@ -64,7 +69,13 @@ class NameParser {
              const SpellingRules& spelling);
 
   // Memoised per thread (the corpus stage asks for the same names again and
-  // again): a repeated call costs a hash look-up and a copy.
+  // again): a repeated call costs a hash look-up and a copy. With
+  // ParserConfig::shared_memo, a name the calling thread's memo lacks is
+  // looked up in the parser's memo shared by every thread (sharded, each
+  // shard under its own lock) before it is parsed, so that a name one
+  // thread parsed (the map, a fold worker) is not parsed again by the
+  // others; a parse depends only on the name, the type and the rules, so
+  // either memo gives the result a parse would.
   ParsedName Parse(std::string_view name, EntityType type) const {
     return *ParseShared(name, type);
   }
@@ -77,6 +88,11 @@ class NameParser {
   // stage done with names drops them on every thread
   // (parallel::OnEveryThread(&NameParser::ForgetThreadMemos)).
   static void ForgetThreadMemos();
+  // Frees this parser's shared memo (up to kSharedEntries parses; it
+  // refills on demand). Safe beside ParseShared() on other threads; nothing
+  // without ParserConfig::shared_memo.
+  void ForgetSharedMemo() const;
+  static constexpr std::size_t kSharedEntries = 1 << 14;
   const Normalizer& normalizer() const { return normalizer_; }
   // The rewrites of rewrites.txt alone (for their tests).
   std::string Rewrite(std::string_view normalized, EntityType type) const;
@@ -117,7 +133,11 @@ class NameParser {
   NamePart MakePart(std::string text) const;
   float CommonWeight(const Spelling& s) const;
 
+  struct SharedMemo;  // (name_parser.cpp)
+
   ParserConfig config_;
+  // (null without ParserConfig::shared_memo; a copy of the parser shares it: the same results)
+  std::shared_ptr<SharedMemo> shared_;
   std::uint64_t serial_;  // tells this parser's memo entries from another's (Parse)
   const SpellingRules& spelling_;
   Normalizer normalizer_;

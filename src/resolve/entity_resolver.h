@@ -154,7 +154,8 @@ class EntityResolver {
   EntityTable Resolve();
   // Forgets every document noted, folded or added (the stage's memory of
   // the run goes, and the per-thread memos on every thread:
-  // ForgetThreadMemos; the next Note() starts a run afresh). The tables made
+  // ForgetThreadMemos, and the name parser's memo shared by the threads:
+  // NameParser::ForgetSharedMemo; the next Note() starts a run afresh). The tables made
   // stay valid, and Apply()/ApplyChecked() read only them and the rules:
   // Clear() may run on another thread beside them (CorpusRun does, beside
   // the claims stage; the memos of the thread that calls it and of the

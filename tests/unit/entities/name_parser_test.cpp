@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/parallel.h"
 #include "entities_fixture.h"
 
 namespace whosaid::entities {
@@ -56,6 +57,54 @@ TEST_SUITE("entities.parser") {
         CHECK(Parse(rows[i].first, rows[i].second).Display() == first[i]);  // from the memo
       }
     }
+  }
+
+  // The memo shared by the threads (a thread's miss looked up there before
+  // it parses) is a cache too: names parsed on 1, 2, 3 and 7 threads at
+  // once, each thread starting at its own place (so that they race for the
+  // same names), with the memos forgotten or not, and more names than the
+  // shared memo holds (its shards cleared as they fill), parse as they do
+  // on one thread with no memo.
+  TEST_CASE("the shared memo changes no parse, on any number of threads") {
+    const NameParser& plain = testing::Clusterer().parser();  // (no shared memo)
+    ParserConfig config;
+    config.shared_memo = true;
+    const NameParser parser(testing::Rules(), config, plain.spelling());
+    const std::vector<std::string> firsts = {"Abdul", "Mohammed", "Ann", "Yusuf", "Dr.", "Haji"};
+    const std::vector<std::string> lasts = {"Khan", "bin Salman", "al-Zuwari", "Doe", "O'Neil"};
+    std::vector<std::pair<std::string, EntityType>> rows;
+    for (std::size_t i = 0; rows.size() < NameParser::kSharedEntries + 3000; ++i) {
+      std::string name = firsts[i % firsts.size()];
+      name.append(" ").append(lasts[(i / firsts.size()) % lasts.size()]);
+      if (i >= firsts.size() * lasts.size()) name.append(" ").append(std::to_string(i));
+      rows.emplace_back(name, i % 7 == 0 ? EntityType::kOrg : EntityType::kPerson);
+      if (i % 5 == 0) rows.emplace_back(name, EntityType::kUnknown);
+    }
+    auto describe = [](const ParsedName& n) { return n.Display() + "|" + n.Key(); };
+    NameParser::ForgetThreadMemos();
+    std::vector<std::string> alone(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      alone[i] = describe(plain.Parse(rows[i].first, rows[i].second));
+      NameParser::ForgetThreadMemos();  // (each parsed afresh)
+    }
+    for (unsigned threads : {1u, 2u, 3u, 7u}) {
+      for (bool forget : {true, false}) {
+        CAPTURE(threads);
+        CAPTURE(forget);
+        if (forget) parser.ForgetSharedMemo();
+        std::vector<std::vector<std::string>> got(threads, std::vector<std::string>(rows.size()));
+        parallel::RunWorkers(threads, [&](std::size_t k) {
+          if (forget) NameParser::ForgetThreadMemos();
+          for (std::size_t j = 0; j < rows.size(); ++j) {
+            const std::size_t i = (j + k * rows.size() / threads) % rows.size();
+            got[k][i] = describe(*parser.ParseShared(rows[i].first, rows[i].second));
+          }
+        });
+        for (unsigned k = 0; k < threads; ++k) CHECK(got[k] == alone);
+      }
+    }
+    NameParser::ForgetThreadMemos();
+    parser.ForgetSharedMemo();
   }
 
   // resolve/ asks for a capitalised word's parse by its lower case (the

@@ -3,10 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <thread>
 
 #include "../support/pipeline_fixture.h"
+#include "core/parallel.h"
 
 namespace whosaid {
 namespace {
@@ -380,6 +384,72 @@ TEST_SUITE("resolve") {
       CAPTURE(r.threads);
       CAPTURE(r.batch);
       CHECK(resolve_batches(r.threads, r.batch) == one);
+    }
+    // a slow read: the folding thread, its batch done before the next
+    // batch's read, waits for that batch's keys and then helps decide it
+    // (the same table); a read that throws is rethrown, and the folding
+    // thread waiting for that batch wakes (no hang)
+    for (unsigned threads : {2u, 3u, 7u}) {
+      CAPTURE(threads);
+      resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+      for (const PartialNames& x : names) resolver.Note(x);
+      resolver.FoldBatches(
+          docs.size(),
+          [&](std::size_t b, std::vector<resolve::EntityResolver::DocNames>& fold) {
+            if (b > 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            fold.assign(1, {names[b], docs[b].id, docs[b].outlet});
+          },
+          threads);
+      CHECK(describe(resolver.Resolve()) == one);
+      for (std::size_t bad : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+        CAPTURE(bad);
+        resolve::EntityResolver failing(resolve::ResolverConfig{}, testing::Rules());
+        for (const PartialNames& x : names) failing.Note(x);
+        CHECK_THROWS_AS(
+            failing.FoldBatches(
+                docs.size(),
+                [&](std::size_t b, std::vector<resolve::EntityResolver::DocNames>& fold) {
+                  if (b == bad) throw std::runtime_error("unreadable");
+                  fold.assign(1, {names[b], docs[b].id, docs[b].outlet});
+                },
+                threads),
+            std::runtime_error);
+      }
+    }
+    // with cluster.threads >= 2 the name parser shares its parses between
+    // the threads (ParserConfig::shared_memo): documents mapped on that
+    // many threads at once (each thread starting at its own document, so
+    // that they race for the same names), then folded and resolved on
+    // them, give the same names and the same table; and again after
+    // Clear() forgot the memos
+    for (unsigned threads : {2u, 3u, 7u}) {
+      CAPTURE(threads);
+      resolve::ResolverConfig config;
+      config.cluster.threads = threads;
+      resolve::EntityResolver resolver(config, testing::Rules());
+      std::vector<Document> texts;
+      for (const Doc& d : docs) texts.push_back(MakeDoc(d));
+      for (int round = 0; round < 2; ++round) {
+        CAPTURE(round);
+        std::vector<std::vector<PartialNames>> mapped(threads,
+                                                      std::vector<PartialNames>(docs.size()));
+        parallel::RunWorkers(threads, [&](std::size_t k) {
+          for (std::size_t j = 0; j < docs.size(); ++j) {
+            const std::size_t d = (j + k * docs.size() / threads) % docs.size();
+            mapped[k][d] = resolver.Names(texts[d], results[d]);
+          }
+        });
+        for (unsigned k = 0; k < threads; ++k) CHECK(mapped[k] == names);
+        for (const PartialNames& x : names) resolver.Note(x);
+        resolver.FoldBatches(
+            docs.size(),
+            [&](std::size_t b, std::vector<resolve::EntityResolver::DocNames>& fold) {
+              fold.assign(1, {names[b], docs[b].id, docs[b].outlet});
+            },
+            threads);
+        CHECK(describe(resolver.Resolve()) == one);
+        resolver.Clear();
+      }
     }
     // the fold reads the word keys its thread's map kept (MapKeys): a
     // resolver that mapped the documents itself on this thread (its keys
