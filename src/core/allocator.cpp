@@ -85,7 +85,10 @@ HeldFreedPages::~HeldFreedPages() {
   }
 }
 
-bool GivesBackFreedPages() { return mallctl != nullptr; }
+bool GivesBackFreedPages() {
+  ssize_t decay = -1;  // (-1: never; MALLOC_CONF may say so)
+  return mallctl != nullptr && Read("arenas.dirty_decay_ms", decay) && decay >= 0;
+}
 
 void ReleaseFreedPages() {
   if (mallctl != nullptr) {

@@ -29,7 +29,8 @@
 //                   the worker threads' arenas). Thread-safe; serial (a
 //                   third of a second per 10k documents).
 //   GivesBackFreedPages()  true when the allocator gives freed pages back by
-//                   itself (jemalloc: its decay, outside a HeldFreedPages),
+//                   itself (jemalloc with a dirty-page decay: not inside a
+//                   HeldFreedPages, nor with MALLOC_CONF's dirty_decay_ms:-1),
 //                   so that a phase about to allocate again need not call
 //                   ReleaseFreedPages first (it would reuse them); false
 //                   with glibc, which keeps them until trimmed.

@@ -2221,6 +2221,10 @@ void EntityResolver::FoldBatches(std::size_t batches, const ReadBatch& read, uns
       if (ahead.decider->AwaitOpen()) ahead.decider->Work();
       next.get();
     }
+    // (both batches' tasks are done: their deciders go before the swap, which
+    // moves the batches' vectors but not the deciders' references to them)
+    now.decider.reset();
+    ahead.decider.reset();
     std::swap(now, ahead);
   }
 }

@@ -471,6 +471,7 @@ CorpusResult CorpusRun::Resolve() {
     const std::size_t first = inputs.items.items.size();
     claims::ClaimsStage::AppendItems(std::move(r->items), inputs);
     for (std::size_t k = 0; k < r->features.size(); ++k) spilled->Add(first + k, r->features[k]);
+    r.reset();  // (freed here, outside the pool's lock)
   };
   // Document d's records get their entities and events, its figures their
   // events, its statement items are made, and what the grouping does not
