@@ -153,6 +153,20 @@ FileOutput::~FileOutput() {
   UnregisterTempFile(registration_);
 }
 
+void FileOutput::Flush() {
+  const std::size_t n = buffered();
+  FdOutput::Flush();
+  flushed_ += n;
+  if (temp_.empty() || flushed_ - handed_over_ < kWritebackChunk) return;
+#ifdef SYNC_FILE_RANGE_WRITE
+  // Only a head start for Commit()'s fsync, which reports any error: a
+  // failure here (a file system without it) changes nothing.
+  (void)::sync_file_range(fd(), static_cast<off_t>(handed_over_),
+                          static_cast<off_t>(flushed_ - handed_over_), SYNC_FILE_RANGE_WRITE);
+#endif
+  handed_over_ = flushed_;
+}
+
 void FileOutput::Commit() {
   Flush();
   if (temp_.empty()) {

@@ -61,6 +61,29 @@ TEST_SUITE("output.file") {
     CHECK(Names(dir.path()) == std::vector<std::string>{"out.jsonl"});
   }
 
+  // Past kWritebackChunk the file's write-out is started as it is written
+  // (a hint to the kernel): the bytes, in order, and the commit are as
+  // before, whatever the sizes of the writes and where the chunks end.
+  TEST_CASE("FileOutput: a file of several write-out chunks is whole after Commit") {
+    testing::TempDir dir;
+    const fs::path target = dir.path() / "big.jsonl";
+    const std::size_t sizes[] = {1, 4095, 65536, 65537, 1000003};
+    std::string expected;
+    {
+      FileOutput out(target);
+      for (std::size_t i = 0; expected.size() < 2 * FileOutput::kWritebackChunk + 12345; ++i) {
+        std::string piece(sizes[i % std::size(sizes)], static_cast<char>('a' + i % 26));
+        out.Write(piece);
+        expected += piece;
+        if (i % 7 == 3) out.Flush();
+      }
+      out.Commit();
+    }
+    CHECK(fs::file_size(target) == expected.size());
+    CHECK(Slurp(target) == expected);
+    CHECK(Names(dir.path()) == std::vector<std::string>{"big.jsonl"});
+  }
+
   // Regression (issue 10): FILE.tmp was opened without O_EXCL|O_NOFOLLOW; a
   // symlink planted there made whosaid overwrite the link's target.
   TEST_CASE("FileOutput: a symlink planted at FILE.tmp is neither followed nor replaced") {
