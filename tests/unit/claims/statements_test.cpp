@@ -700,9 +700,12 @@ TEST_SUITE("claims.statements") {
       }
     } source;
     source.items = &items;
-    for (unsigned threads : {1u, 2u}) {
+    for (unsigned threads : {1u, 2u, 3u, 7u}) {
       CAPTURE(threads);
-      const StatementGroups g = grouper.Run(packed, source, threads);
+      // (`beside`, called once on any thread count, changes no group)
+      std::atomic<int> calls{0};
+      const StatementGroups g = grouper.Run(packed, source, threads, [&] { ++calls; });
+      CHECK(calls == 1);
       REQUIRE(g.of.size() == items.size());
       CHECK(g.appearances == want.appearances);
       for (std::size_t k = 0; k < items.size(); ++k) {
