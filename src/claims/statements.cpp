@@ -1271,51 +1271,49 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    integer compare instead of a string's.
   if (n > UINT32_MAX) throw std::length_error("StatementGrouper: over 4G items");
   Ranked g{config_, lexicon_, items, source, std::vector<std::uint32_t>(n), {}, {}, {}};
-  auto canonical = [&] {
-    auto ranks = [](std::size_t size, auto&& text) {
-      std::vector<std::uint32_t> by(size);
-      std::iota(by.begin(), by.end(), 0);
-      std::sort(by.begin(), by.end(),
-                [&](std::uint32_t x, std::uint32_t y) { return text(x) < text(y); });
-      std::vector<std::uint32_t> rank(size);
-      for (std::size_t k = 0; k < size; ++k) {
-        const bool same = k > 0 && text(by[k]) == text(by[k - 1]);
-        rank[by[k]] = same ? rank[by[k - 1]] : static_cast<std::uint32_t>(k);
-      }
-      return rank;
-    };
-    g.doc_rank = ranks(items.first_doc() + items.docs.size(), [&](std::uint32_t d) {
-      return d < items.first_doc() ? std::string_view() : items.DocOf(d).id;
-    });
-    {
-      const std::vector<std::uint32_t> speaker_rank =
-          ranks(items.strings(), [&](std::uint32_t s) { return items.String(s); });
-      auto text = [&](std::size_t i) {
-        return items.texts.empty() ? std::string_view() : items.texts[i];
-      };
-      std::iota(g.order.begin(), g.order.end(), 0);
-      // (the tuple (doc rank, start, speaker rank, end, text) compared field
-      // by field, each read only when those before it are equal)
-      std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
-        const PackedItem& a = items.items[x];
-        const PackedItem& b = items.items[y];
-        if (g.doc_rank[a.doc] != g.doc_rank[b.doc]) return g.doc_rank[a.doc] < g.doc_rank[b.doc];
-        if (a.start != b.start) return a.start < b.start;
-        if (speaker_rank[a.speaker] != speaker_rank[b.speaker])
-          return speaker_rank[a.speaker] < speaker_rank[b.speaker];
-        if (a.end != b.end) return a.end < b.end;
-        return text(x) < text(y);
-      });
-    }
-  };
   // `beside` on a thread of its own while this one sorts (it shares nothing
   // with the grouping: which runs first changes neither)
-  if (beside && threads >= 2) {
-    parallel::RunWorkers(2, [&](std::size_t k) { k == 0 ? canonical() : beside(); });
-  } else {
-    canonical();
-    if (beside) beside();
+  parallel::Task<void> aside;
+  if (beside && threads >= 2) aside = parallel::Async([&beside] { beside(); });
+  auto ranks = [](std::size_t size, auto&& text) {
+    std::vector<std::uint32_t> by(size);
+    std::iota(by.begin(), by.end(), 0);
+    std::sort(by.begin(), by.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return text(x) < text(y); });
+    std::vector<std::uint32_t> rank(size);
+    for (std::size_t k = 0; k < size; ++k) {
+      const bool same = k > 0 && text(by[k]) == text(by[k - 1]);
+      rank[by[k]] = same ? rank[by[k - 1]] : static_cast<std::uint32_t>(k);
+    }
+    return rank;
+  };
+  g.doc_rank = ranks(items.first_doc() + items.docs.size(), [&](std::uint32_t d) {
+    return d < items.first_doc() ? std::string_view() : items.DocOf(d).id;
+  });
+  {
+    const std::vector<std::uint32_t> speaker_rank =
+        ranks(items.strings(), [&](std::uint32_t s) { return items.String(s); });
+    auto text = [&](std::size_t i) {
+      return items.texts.empty() ? std::string_view() : items.texts[i];
+    };
+    std::iota(g.order.begin(), g.order.end(), 0);
+    // (the tuple (doc rank, start, speaker rank, end, text) compared field
+    // by field, each read only when those before it are equal)
+    std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
+      const PackedItem& a = items.items[x];
+      const PackedItem& b = items.items[y];
+      if (g.doc_rank[a.doc] != g.doc_rank[b.doc]) return g.doc_rank[a.doc] < g.doc_rank[b.doc];
+      if (a.start != b.start) return a.start < b.start;
+      if (speaker_rank[a.speaker] != speaker_rank[b.speaker])
+        return speaker_rank[a.speaker] < speaker_rank[b.speaker];
+      if (a.end != b.end) return a.end < b.end;
+      return text(x) < text(y);
+    });
   }
+  if (aside.valid())
+    aside.get();
+  else if (beside)
+    beside();
   //    The terms' document frequencies (counted per chunk, then added; an
   //    item's features loaded and dropped).
   //    The same pass makes the bridge's postings of named items (one
