@@ -561,7 +561,6 @@ CorpusResult CorpusRun::Resolve() {
     }
   }
   // 3. (the rest) claims: the grouping and the figure lines
-  parallel::Task<void> dropped;
   if (claims) {
     if (!cluster)
       claims_docs(
@@ -589,6 +588,7 @@ CorpusResult CorpusRun::Resolve() {
     }
     corpus.claims = stages_.claims->Run(docs, inputs, threads_);
     if (released.valid()) released.get();
+    inputs = {};
     for (claims::FigureLine& line : corpus.claims.lines) {  // the figures' own spans back
       for (claims::SourcedFigure& f : line.figures) {
         for (const auto& [compact, original] : docs_[f.doc_index].claims->figure_spans) {
@@ -599,23 +599,11 @@ CorpusResult CorpusRun::Resolve() {
         }
       }
     }
-    // what the grouping read goes, no longer needed: with two threads or
-    // more on a thread of its own beside the spelling (frees only, of what
-    // nothing after reads; serial at x11: ~4 ms, the items' large vectors
-    // given back)
-    auto drop = [&] {
-      inputs = {};
-      for (Doc& d : docs_) d.claims.reset();
-    };
-    if (threads_ >= 2)
-      dropped = parallel::Async(drop);
-    else
-      drop();
+    for (Doc& d : docs_) d.claims.reset();  // no longer needed
   }
   if (cleared.valid()) cleared.get();
   // 4. spelling
   if (stages_.spelling) corpus.spelling = stages_.spelling->Build(corpus.entities);
-  if (dropped.valid()) dropped.get();
   return corpus;
 }
 
