@@ -314,10 +314,14 @@ void ClaimsStage::AppendItems(StatementInputs&& from, StatementInputs& into) {
 ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,
                               unsigned threads) const {
   // 1. Statements over every record.
+  //    (2. the figure lines, which read no statement, made beside its
+  //    first step)
   const std::vector<PackedItem>& items = inputs.items.items;
+  std::vector<FigureLine> lines;
   StatementGroups groups =
       StatementGrouper(config_.statements, lexicon_)
-          .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads);
+          .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads,
+               [&] { lines = FigureLines(docs); });
   auto ref = [&](std::size_t i) {
     return RecordRef{items[i].doc, static_cast<std::uint32_t>(items[i].record)};
   };
@@ -356,8 +360,16 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
     out.appearances = std::move(groups.appearances);
   }
   groups = {};
-  // 2. Figure lines, by the occasion of each document's figures (made
-  //    here for a document given with its result only).
+  out.lines = std::move(lines);
+  if (config_.details) {
+    for (Statement& st : out.statements) Rate(docs, out.lines, st);
+  }
+  return out;
+}
+
+// 2. Figure lines, by the occasion of each document's figures (made here
+//    for a document given with its result only).
+std::vector<FigureLine> ClaimsStage::FigureLines(const std::vector<FoldedDoc>& docs) const {
   std::vector<std::size_t> with_figures;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     if (docs[d].figure_inputs || (docs[d].result && !docs[d].result->figures.empty()))
@@ -380,11 +392,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
       figures.back().occasion = occasions[joined[k]].doc;
     }
   }
-  out.lines = BuildLines(std::move(figures), config_.figures);
-  if (config_.details) {
-    for (Statement& st : out.statements) Rate(docs, out.lines, st);
-  }
-  return out;
+  return BuildLines(std::move(figures), config_.figures);
 }
 
 DocFigureInputs ClaimsStage::FigureInputs(std::size_t d, const FoldedDoc& doc) const {

@@ -243,6 +243,63 @@ TEST_SUITE("claims.statements") {
     }
   }
 
+  // Generated runs: the records to bridge each test some candidates
+  // whose ids are kept and some made in their chunk (a cache of a few ids),
+  // and some pass: any chunk, budget and thread count decides as one chunk
+  // with every id made in it, on one thread.
+  TEST_CASE("the bridge over generated records: kept and made ids mixed, any threads") {
+    std::mt19937 rng(29);
+    std::vector<std::string> words;
+    for (int k = 0; k < 24; ++k)
+      words.push_back(std::string("w").append(std::to_string(k)).append("x"));
+    auto text = [&](std::size_t n) {
+      std::string t;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (k) t.push_back(' ');
+        t.append(words[rng() % words.size()]);
+      }
+      return t;
+    };
+    std::vector<StatementItem> items;
+    std::vector<std::string> said;
+    for (int k = 0; k < 40; ++k) {
+      said.push_back(text(7));
+      StatementItem item = Item(std::string("P").append(std::to_string(k % 3)),
+                                std::string("n").append(std::to_string(k)), 0, said.back());
+      item.role = Keep("leader");
+      items.push_back(item);
+    }
+    for (int k = 0; k < 60; ++k) {
+      // most a named record's words again (a word or two changed), some new
+      std::string t = rng() % 4 == 0 ? text(7) : said[rng() % said.size()];
+      if (rng() % 2 == 0) t.append(" ").append(words[rng() % words.size()]);
+      items.push_back(
+          Described(std::string("m").append(std::to_string(k % 20)), "the leader", "leader", t));
+    }
+    StatementConfig one;
+    one.bridge_chunk = items.size();
+    one.bridge_cache = 0;
+    const StatementGroups want = StatementGrouper(one, Lexicon()).Run(items);
+    std::size_t joined = 0;  // described records in a named speaker's statement
+    for (std::size_t k = 40; k < items.size(); ++k) {
+      for (std::size_t j = 0; j < 40; ++j) joined += want.of[k] == want.of[j];
+    }
+    CHECK(joined > 0);
+    for (std::size_t chunk : {1, 7, 64}) {
+      for (std::size_t cache : {0, 30, 90, 1 << 21}) {
+        for (unsigned threads : {1u, 2u, 3u, 7u}) {
+          CAPTURE(chunk);
+          CAPTURE(cache);
+          CAPTURE(threads);
+          StatementConfig config;
+          config.bridge_chunk = chunk;
+          config.bridge_cache = cache;
+          CheckSameGroups(StatementGrouper(config, Lexicon()).Run(items, threads), want);
+        }
+      }
+    }
+  }
+
   TEST_CASE("a record holding two statements does not chain them") {
     std::vector<StatementItem> items = {
         Item("P1", "a", 0, "The fuel convoy reached Tarsk on time"),
@@ -700,9 +757,12 @@ TEST_SUITE("claims.statements") {
       }
     } source;
     source.items = &items;
-    for (unsigned threads : {1u, 2u}) {
+    for (unsigned threads : {1u, 2u, 3u, 7u}) {
       CAPTURE(threads);
-      const StatementGroups g = grouper.Run(packed, source, threads);
+      // (`beside`, called once on any thread count, changes no group)
+      std::atomic<int> calls{0};
+      const StatementGroups g = grouper.Run(packed, source, threads, [&] { ++calls; });
+      CHECK(calls == 1);
       REQUIRE(g.of.size() == items.size());
       CHECK(g.appearances == want.appearances);
       for (std::size_t k = 0; k < items.size(); ++k) {
