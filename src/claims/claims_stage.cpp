@@ -1,6 +1,7 @@
 #include "claims/claims_stage.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -314,14 +315,16 @@ void ClaimsStage::AppendItems(StatementInputs&& from, StatementInputs& into) {
 ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,
                               unsigned threads) const {
   // 1. Statements over every record.
-  //    (2. the figure lines, which read no statement, made beside its
-  //    first step)
+  //    (2. the figure lines, which read no statement: with two threads or
+  //    more made beside its first step; on one, after it, once the groups
+  //    are gone, so that they are not held through the grouping's peak)
   const std::vector<PackedItem>& items = inputs.items.items;
   std::vector<FigureLine> lines;
+  std::function<void()> beside;
+  if (threads >= 2) beside = [&] { lines = FigureLines(docs); };
   StatementGroups groups =
       StatementGrouper(config_.statements, lexicon_)
-          .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads,
-               [&] { lines = FigureLines(docs); });
+          .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads, beside);
   auto ref = [&](std::size_t i) {
     return RecordRef{items[i].doc, static_cast<std::uint32_t>(items[i].record)};
   };
@@ -360,7 +363,7 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
     out.appearances = std::move(groups.appearances);
   }
   groups = {};
-  out.lines = std::move(lines);
+  out.lines = beside ? std::move(lines) : FigureLines(docs);
   if (config_.details) {
     for (Statement& st : out.statements) Rate(docs, out.lines, st);
   }

@@ -161,8 +161,8 @@ void FileOutput::Flush() {
 #ifdef SYNC_FILE_RANGE_WRITE
   // Only a head start for Commit()'s fsync, which reports any error: a
   // failure here (a file system without it) changes nothing.
-  (void)::sync_file_range(fd(), static_cast<off_t>(handed_over_),
-                          static_cast<off_t>(flushed_ - handed_over_), SYNC_FILE_RANGE_WRITE);
+  (void)::sync_file_range(fd(), static_cast<off64_t>(handed_over_),
+                          static_cast<off64_t>(flushed_ - handed_over_), SYNC_FILE_RANGE_WRITE);
 #endif
   handed_over_ = flushed_;
 }

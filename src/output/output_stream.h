@@ -16,10 +16,10 @@
 //     half-written FILE and never clobbers a good one; with two concurrent
 //     runs, FILE is the whole output of one of them;
 //   * while it is written, every kWritebackChunk bytes flushed are handed
-//     to the disk at once (Linux: sync_file_range, write-out started, not
-//     waited for), so that the fsync at Commit() waits for the last chunk
-//     only, not for the whole file (83 MB of JSON Lines: its fsync took
-//     86 ms after the run);
+//     to the disk at once (Linux: sync_file_range, the write-out started
+//     and usually not waited for; it can block while the device's queue is
+//     full), so that the fsync at Commit() waits for the last chunk only,
+//     not for the whole file;
 //   * an uncommitted FileOutput removes its temporary file, and so does a
 //     SIGTERM, SIGINT or SIGHUP (temp_files.h);
 //   * the new FILE keeps the permissions of the one it replaces (else 0666

@@ -1863,8 +1863,8 @@ std::vector<entities::NameInput> Feed(const State& s,
                                       std::vector<std::vector<std::string>> same_as) {
   // the roles and affiliations in the order the documents gave them, first:
   // the feed is then made at its full size at once, never grown (growing it
-  // moved the run's largest table to fresh pages: at two threads, 300-500
-  // page faults and 6-8 ms of this serial step on PolNeAR train x11)
+  // moved the run's largest table to fresh pages, page faults in a serial
+  // step)
   struct Item {
     std::uint64_t position;
     std::uint32_t group;
