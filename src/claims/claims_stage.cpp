@@ -1,7 +1,6 @@
 #include "claims/claims_stage.h"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -315,16 +314,10 @@ void ClaimsStage::AppendItems(StatementInputs&& from, StatementInputs& into) {
 ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const StatementInputs& inputs,
                               unsigned threads) const {
   // 1. Statements over every record.
-  //    (2. the figure lines, which read no statement: with two threads or
-  //    more made beside its first step; on one, after it, once the groups
-  //    are gone, so that they are not held through the grouping's peak)
   const std::vector<PackedItem>& items = inputs.items.items;
-  std::vector<FigureLine> lines;
-  std::function<void()> beside;
-  if (threads >= 2) beside = [&] { lines = FigureLines(docs); };
   StatementGroups groups =
       StatementGrouper(config_.statements, lexicon_)
-          .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads, beside);
+          .Run(inputs.items, SummaryFeatures(docs, inputs.items, inputs.features), threads);
   auto ref = [&](std::size_t i) {
     return RecordRef{items[i].doc, static_cast<std::uint32_t>(items[i].record)};
   };
@@ -363,16 +356,8 @@ ClaimsResult ClaimsStage::Run(const std::vector<FoldedDoc>& docs, const Statemen
     out.appearances = std::move(groups.appearances);
   }
   groups = {};
-  out.lines = beside ? std::move(lines) : FigureLines(docs);
-  if (config_.details) {
-    for (Statement& st : out.statements) Rate(docs, out.lines, st);
-  }
-  return out;
-}
-
-// 2. Figure lines, by the occasion of each document's figures (made here
-//    for a document given with its result only).
-std::vector<FigureLine> ClaimsStage::FigureLines(const std::vector<FoldedDoc>& docs) const {
+  // 2. Figure lines, by the occasion of each document's figures (made
+  //    here for a document given with its result only).
   std::vector<std::size_t> with_figures;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     if (docs[d].figure_inputs || (docs[d].result && !docs[d].result->figures.empty()))
@@ -395,7 +380,11 @@ std::vector<FigureLine> ClaimsStage::FigureLines(const std::vector<FoldedDoc>& d
       figures.back().occasion = occasions[joined[k]].doc;
     }
   }
-  return BuildLines(std::move(figures), config_.figures);
+  out.lines = BuildLines(std::move(figures), config_.figures);
+  if (config_.details) {
+    for (Statement& st : out.statements) Rate(docs, out.lines, st);
+  }
+  return out;
 }
 
 DocFigureInputs ClaimsStage::FigureInputs(std::size_t d, const FoldedDoc& doc) const {

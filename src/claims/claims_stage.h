@@ -167,8 +167,6 @@ class ClaimsStage {
   const TermLexicon& lexicon() const { return lexicon_; }
 
  private:
-  // Run's figure lines (they read no statement).
-  std::vector<FigureLine> FigureLines(const std::vector<FoldedDoc>& docs) const;
   void Diff(const std::vector<FoldedDoc>& docs, Statement& st) const;
   void Rate(const std::vector<FoldedDoc>& docs, const std::vector<FigureLine>& lines,
             Statement& st) const;

@@ -1262,7 +1262,7 @@ StatementGroups StatementGrouper::Run(const std::vector<StatementItem>& items, u
 }
 
 StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSource& source,
-                                      unsigned threads, const std::function<void()>& beside) const {
+                                      unsigned threads) const {
   const std::size_t n = items.items.size();
   // 1. A canonical order, by content: everything below follows it, never the
   //    input order (nor the threads: each step writes only its own slots).
@@ -1271,10 +1271,6 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
   //    integer compare instead of a string's.
   if (n > UINT32_MAX) throw std::length_error("StatementGrouper: over 4G items");
   Ranked g{config_, lexicon_, items, source, std::vector<std::uint32_t>(n), {}, {}, {}};
-  // `beside` on a thread of its own while this one sorts (it shares nothing
-  // with the grouping: which runs first changes neither)
-  parallel::Task<void> aside;
-  if (beside && threads >= 2) aside = parallel::Async([&beside] { beside(); });
   auto ranks = [](std::size_t size, auto&& text) {
     std::vector<std::uint32_t> by(size);
     std::iota(by.begin(), by.end(), 0);
@@ -1310,10 +1306,6 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
       return text(x) < text(y);
     });
   }
-  if (aside.valid())
-    aside.get();
-  else if (beside)
-    beside();
   //    The terms' document frequencies (counted per chunk, then added; an
   //    item's features loaded and dropped).
   //    The same pass makes the bridge's postings of named items (one

@@ -318,14 +318,8 @@ class StatementGrouper {
                       const FeatureSource* source = nullptr) const;
   // The same over packed items, each item's features from `source` (Held,
   // else Read): the groups Run over the StatementItems they pack gives.
-  // `beside`, when given, is called once (unless the first step throws
-  // first): with `threads` >= 2 on a thread
-  // of its own during the first step (the items' canonical order, sorted on
-  // one thread), else after that step. It must not touch what the grouping
-  // reads or writes. (An exception of the grouping's first step is the
-  // one thrown when both throw.)
-  StatementGroups Run(const PackedItems& items, const FeatureSource& source, unsigned threads = 1,
-                      const std::function<void()>& beside = {}) const;
+  StatementGroups Run(const PackedItems& items, const FeatureSource& source,
+                      unsigned threads = 1) const;
 
  private:
   StatementConfig config_;

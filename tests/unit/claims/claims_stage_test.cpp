@@ -207,23 +207,19 @@ TEST_SUITE("claims.stage") {
       folded[d].result = nullptr;
     }
     CHECK(with_figures > 0);
-    // (on threads the figure lines are made beside the grouping: the same)
-    for (unsigned threads : {1u, 2u, 3u, 7u}) {
-      CAPTURE(threads);
-      const ClaimsResult lean = stage.Run(folded, inputs, threads);
-      CHECK(lean.statement_of == whole.statement_of);
-      REQUIRE(lean.lines.size() == whole.lines.size());
-      for (std::size_t k = 0; k < lean.lines.size(); ++k) {
-        CAPTURE(k);
-        CHECK(lean.lines[k].event == whole.lines[k].event);
-        CHECK(lean.lines[k].measure == whole.lines[k].measure);
-        CHECK(lean.lines[k].conflict == whole.lines[k].conflict);
-        REQUIRE(lean.lines[k].figures.size() == whole.lines[k].figures.size());
-        for (std::size_t f = 0; f < lean.lines[k].figures.size(); ++f) {
-          CHECK(lean.lines[k].figures[f].doc == whole.lines[k].figures[f].doc);
-          CHECK(lean.lines[k].figures[f].occasion == whole.lines[k].figures[f].occasion);
-          CHECK(lean.lines[k].figures[f].source_entity == whole.lines[k].figures[f].source_entity);
-        }
+    const ClaimsResult lean = stage.Run(folded, inputs);
+    CHECK(lean.statement_of == whole.statement_of);
+    REQUIRE(lean.lines.size() == whole.lines.size());
+    for (std::size_t k = 0; k < lean.lines.size(); ++k) {
+      CAPTURE(k);
+      CHECK(lean.lines[k].event == whole.lines[k].event);
+      CHECK(lean.lines[k].measure == whole.lines[k].measure);
+      CHECK(lean.lines[k].conflict == whole.lines[k].conflict);
+      REQUIRE(lean.lines[k].figures.size() == whole.lines[k].figures.size());
+      for (std::size_t f = 0; f < lean.lines[k].figures.size(); ++f) {
+        CHECK(lean.lines[k].figures[f].doc == whole.lines[k].figures[f].doc);
+        CHECK(lean.lines[k].figures[f].occasion == whole.lines[k].figures[f].occasion);
+        CHECK(lean.lines[k].figures[f].source_entity == whole.lines[k].figures[f].source_entity);
       }
     }
   }
