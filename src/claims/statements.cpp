@@ -587,27 +587,46 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     const std::size_t m = std::min(chunk, bridge.size() - b0);
     // Its items: bags and candidates (named items sharing a term whose
     // posting is short), each thread loading a contiguous part of them.
+    // A candidate whose plain ids are kept (PlainIdCache, made before
+    // this chunk's steps) is tested there too (the common-terms test, as
+    // for the others below: the same test of the same ids, wherever it
+    // runs); `unsure[i]`: item i has candidates not kept, not yet tested.
     loaded = std::vector<Loaded>(m);
     bags.assign(m, Bag());
     candidates.assign(m, {});
+    std::vector<char> unsure(m, 0);
     parallel::ParallelFor(m, threads, [&](std::size_t from, std::size_t to) {
       g.LoadMany(bridge.data() + b0 + from, to - from, loaded.data() + from);
+      thread_local CommonTerms common;  // (one per thread, its bits off between items)
+      common.Fit(g.terms.size());
       for (std::size_t i = from; i < to; ++i) {
         bags[i] = g.BagOf(loaded[i]);
+        auto& list = candidates[i];
         for (const BagTerm& t : bags[i].terms) {
           const std::uint32_t* held = inputs.held.Find(t.key);  // (every key of theirs is held)
           if (!held || postings[*held].long_list) continue;
-          for (std::uint32_t c : postings[*held].ranks) candidates[i].push_back(c);
+          for (std::uint32_t c : postings[*held].ranks) list.push_back(c);
         }
-        std::sort(candidates[i].begin(), candidates[i].end());
-        candidates[i].erase(std::unique(candidates[i].begin(), candidates[i].end()),
-                            candidates[i].end());
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        std::size_t kept = 0;
+        common.Mark(bags[i].plain, true);
+        for (std::size_t c : list) {
+          std::uint32_t begin = 0, end = 0;
+          if (!cache.Find(static_cast<std::uint32_t>(c), begin, end)) {
+            unsure[i] = 1;
+          } else if (common.With(cache.Ids() + begin, end - begin, config.bridge_min_shared) <
+                     config.bridge_min_shared) {
+            continue;
+          }
+          list[kept++] = c;
+        }
+        common.Mark(bags[i].plain, false);
+        list.resize(kept);
       }
     });
-    // Their candidates: features, the plain ids (PlainIds: no bag) for the
-    // common-terms test, the weighed bag only for those that pass it.
-    // (`near`: the candidates' ranks, each once, ascending)
-    // (`near_at` marks a rank seen, then holds its index in `near`)
+    // Their candidates (`near`: the ranks, each once, ascending; `near_at`
+    // marks a rank seen, then holds its index in `near`).
     std::vector<std::size_t> near;
     for (const std::vector<std::size_t>& list : candidates) {
       for (std::size_t c : list) {
@@ -618,65 +637,62 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
     }
     std::sort(near.begin(), near.end());
     for (std::size_t k = 0; k < near.size(); ++k) near_at[near[k]] = static_cast<std::uint32_t>(k);
-    // (kept from a chunk before, else made from the candidates' terms
-    // alone: most fail the test; those that pass are loaded whole below;
-    // `plain_of`: each one's ids, in the cache or in `fresh_plain`)
-    std::vector<std::pair<const std::uint32_t*, std::uint32_t>> plain_of(near.size());
-    std::vector<std::uint32_t> cached_at(near.size() * 2);  // [begin, end) in the cache, or
-    std::vector<std::size_t> fresh, fresh_ranks;            // in `near`: not kept
-    for (std::size_t i = 0; i < near.size(); ++i) {
-      const auto rank = static_cast<std::uint32_t>(near[i]);
-      if (cache.Find(rank, cached_at[2 * i], cached_at[2 * i + 1])) continue;
-      fresh.push_back(i);
-      fresh_ranks.push_back(near[i]);
+    auto near_index = [&](std::size_t c) { return std::size_t{near_at[c]}; };
+    // Those not kept: plain ids made from their terms alone (most fail the
+    // test), kept for the chunks after when the budget holds them, and
+    // tested by the items that have them.
+    std::vector<std::size_t> fresh_ranks;
+    std::vector<std::uint32_t> fresh_of(near.size(), kNotNear);  // by index in `near`
+    if (std::find(unsure.begin(), unsure.end(), char{1}) != unsure.end()) {
+      for (std::size_t i = 0; i < near.size(); ++i) {
+        std::uint32_t begin = 0, end = 0;
+        if (cache.Find(static_cast<std::uint32_t>(near[i]), begin, end)) continue;
+        fresh_of[i] = static_cast<std::uint32_t>(fresh_ranks.size());
+        fresh_ranks.push_back(near[i]);
+      }
     }
-    std::vector<std::vector<std::uint32_t>> fresh_plain(fresh.size());
+    std::vector<std::vector<std::uint32_t>> fresh_plain(fresh_ranks.size());
     // (the features loaded, read and freed by each part's thread)
-    parallel::ParallelFor(fresh.size(), threads, [&](std::size_t from, std::size_t to) {
+    parallel::ParallelFor(fresh_ranks.size(), threads, [&](std::size_t from, std::size_t to) {
       std::vector<Loaded> fresh_loaded(to - from);
       g.LoadMany(fresh_ranks.data() + from, to - from, fresh_loaded.data(), Ranked::kTerms);
       for (std::size_t k = from; k < to; ++k)
         PlainIds(fresh_loaded[k - from].f->terms, g.terms, g.not_id, fresh_plain[k]);
     });
-    for (std::size_t k = 0; k < fresh.size(); ++k)
+    for (std::size_t k = 0; k < fresh_ranks.size(); ++k)
       cache.Add(static_cast<std::uint32_t>(fresh_ranks[k]), fresh_plain[k]);
-    for (std::size_t i = 0, k = 0; i < near.size(); ++i) {
-      if (k < fresh.size() && fresh[k] == i) {
-        plain_of[i] = {fresh_plain[k].data(), static_cast<std::uint32_t>(fresh_plain[k].size())};
-        ++k;
-      } else {
-        plain_of[i] = {cache.Ids() + cached_at[2 * i], cached_at[2 * i + 1] - cached_at[2 * i]};
+    // From here each item's candidates are those passing (ranks, ascending).
+    std::vector<char> passes(near.size(), fresh_ranks.empty() ? 1 : 0);
+    if (!fresh_ranks.empty()) {
+      parallel::ForEach(m, threads, [&](std::size_t i) {
+        if (!unsure[i]) return;
+        auto& list = candidates[i];
+        std::size_t kept = 0;
+        thread_local CommonTerms common;  // (one per thread, its bits off between items)
+        common.Fit(g.terms.size());
+        common.Mark(bags[i].plain, true);
+        for (std::size_t c : list) {
+          const std::uint32_t k = fresh_of[near_index(c)];
+          if (k != kNotNear) {
+            const std::vector<std::uint32_t>& plain = fresh_plain[k];
+            if (common.With(plain.data(), plain.size(), config.bridge_min_shared) <
+                config.bridge_min_shared)
+              continue;
+          }
+          list[kept++] = c;
+        }
+        common.Mark(bags[i].plain, false);
+        list.resize(kept);
+      });
+      for (const std::vector<std::size_t>& list : candidates) {
+        for (std::size_t c : list) passes[near_index(c)] = 1;
       }
     }
-    std::vector<Bag> near_bags(near.size());
-    auto near_index = [&](std::size_t c) { return std::size_t{near_at[c]}; };
-    // From here each item's candidates are those passing, by their index in
-    // `near` (ascending, as their ranks).
-    std::vector<char> passes(near.size(), 0);
-    parallel::ForEach(m, threads, [&](std::size_t i) {
-      auto& list = candidates[i];
-      std::size_t kept = 0;
-      thread_local CommonTerms common;  // (one per thread, its bits off between items)
-      common.Fit(g.terms.size());
-      common.Mark(bags[i].plain, true);
-      for (std::size_t c : list) {
-        const std::size_t at = near_index(c);
-        const auto [plain, count] = plain_of[at];
-        if (common.With(plain, count, config.bridge_min_shared) < config.bridge_min_shared)
-          continue;
-        list[kept++] = at;
-      }
-      common.Mark(bags[i].plain, false);
-      list.resize(kept);
-    });
-    for (const std::vector<std::size_t>& list : candidates) {
-      for (std::size_t at : list) passes[at] = 1;
-    }
-    for (std::size_t c : near) near_at[c] = kNotNear;
-    Release(plain_of);
+    Release(fresh_of);
     Release(fresh_plain);
     // Those passing loaded whole (`whole`: their indices in `near`,
     // ascending; `whole_loaded` outlives their bags, whose keys it holds).
+    std::vector<Bag> near_bags(near.size());
     std::vector<std::size_t> whole, whole_ranks;
     for (std::size_t i = 0; i < near.size(); ++i) {
       if (!passes[i]) continue;
@@ -696,11 +712,10 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
       std::uint32_t entity = 0;
       bool one = true;
       std::vector<std::string> roles;
-      for (std::size_t at : candidates[i]) {
+      for (std::size_t c : candidates[i]) {
         // Containment in the longer of the two: the same words, not a short
         // record inside a long one.
-        const std::size_t c = near[at];
-        const Bag& other = near_bags[at];
+        const Bag& other = near_bags[near_index(c)];
         const Overlap o = Shared(bag, other, g.not_id);
         const double longer = std::max(bag.total, other.total);
         if (o.common < config.bridge_min_shared || longer <= 0 ||
@@ -727,6 +742,7 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
         }
       }
     });
+    for (std::size_t c : near) near_at[c] = kNotNear;
     for (std::size_t i = 0; i < m; ++i) {
       if (own[i].empty()) continue;
       // one id per string: the items' own when they hold it
