@@ -36,6 +36,11 @@ void OneArenaUnderAddressLimit() {
 // failing the allocation. Each thread still has its cache (tcache): two
 // threads measured the same (x11, --threads 2: 11.3-11.8 s wall, 11.8-12.0
 // with one arena; peak 166 vs 172 MB).
+// Not thp:always (the heap in transparent huge pages where the kernel's
+// mode is "madvise"): measured, it took the map's page faults from ~33k to
+// ~2k over PolNeAR train x11 (a few percent of the run), but the 1 GB run's
+// peak rose by ~10 MB even with the corpus stage in small pages
+// (core/allocator.h, SmallPages); MALLOC_CONF=thp:always asks for it.
 extern "C" {
 const char* malloc_conf = "narenas:1";
 }

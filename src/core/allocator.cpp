@@ -6,6 +6,9 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 // jemalloc's control entry point, when the executable is linked with it
 // (CMakeLists.txt, WHOSAID_JEMALLOC); null otherwise (weak).
@@ -83,6 +86,20 @@ HeldFreedPages::~HeldFreedPages() {
     }
     mallctl(DecayOf(i, name), nullptr, nullptr, &decay, sizeof decay);
   }
+}
+
+SmallPages::SmallPages() {
+#if defined(__linux__) && defined(PR_SET_THP_DISABLE)
+  const int was = ::prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0);
+  if (was < 0 || was == 1) return;  // (unknown, or already so: nothing to put back)
+  if (::prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) == 0) was_ = was;
+#endif
+}
+
+SmallPages::~SmallPages() {
+#if defined(__linux__) && defined(PR_SET_THP_DISABLE)
+  if (was_ >= 0) ::prctl(PR_SET_THP_DISABLE, was_, 0, 0, 0);
+#endif
 }
 
 bool GivesBackFreedPages() {

@@ -34,6 +34,19 @@
 //                   so that a phase about to allocate again need not call
 //                   ReleaseFreedPages first (it would reuse them); false
 //                   with glibc, which keeps them until trimmed.
+//   SmallPages      while one lives, the process's memory is mapped in 4 KiB
+//                   pages only, none in transparent huge pages (Linux:
+//                   prctl PR_SET_THP_DISABLE; its end puts the setting back
+//                   as it was; huge pages already mapped stay). A corpus
+//                   run's corpus stage runs under one (run/corpus_run.h,
+//                   RunCorpus): its tables grow past what the map used, and
+//                   a huge page's unused part counts in the peak. Where the
+//                   kernel maps any heap in huge pages (THP mode "always"),
+//                   or with MALLOC_CONF=thp:always, the map still gets them
+//                   (its page faults at PolNeAR train x11: ~33k -> ~2k);
+//                   huge pages throughout raised a 1 GB run's peak from 481
+//                   to 523 MiB, in the map only to 490-492.
+//                   Not nested; nothing off Linux.
 
 #include <sys/types.h>
 
@@ -53,6 +66,17 @@ class HeldFreedPages {
   bool held_ = false;
   ssize_t default_decay_ = 0;                        // for arenas made later, as it was
   std::vector<std::pair<unsigned, ssize_t>> decay_;  // (arena, its decay as it was)
+};
+
+class SmallPages {
+ public:
+  SmallPages();
+  ~SmallPages();
+  SmallPages(const SmallPages&) = delete;
+  SmallPages& operator=(const SmallPages&) = delete;
+
+ private:
+  int was_ = -1;  // the process's setting before (1: disabled), -1 when unchanged
 };
 
 void ReleaseFreedPages();

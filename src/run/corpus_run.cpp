@@ -678,7 +678,11 @@ RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
         source, pipeline, *stages.entities, [&](Partial&& p) { run.Add(std::move(p)); }, observer,
         map);
   }
-  if (!observer.stop()) run.Finish(sink);
+  if (!observer.stop()) {
+    // (the corpus stage in small pages: core/allocator.h, SmallPages)
+    allocator::SmallPages small;
+    run.Finish(sink);
+  }
   return stats;
 }
 
