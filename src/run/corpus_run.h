@@ -200,8 +200,8 @@ class CorpusRun {
 
 // RunMap into a CorpusRun, then Finish(sink) unless the observer stopped
 // the run (then the sink gets nothing). Finish runs in 4 KiB pages only
-// (core/allocator.h, SmallPages): the corpus stage's peak is the same
-// whether or not the kernel maps the heap in transparent huge pages.
+// (core/allocator.h, SmallPages): what the corpus stage adds to the map's
+// pages is never mapped in transparent huge pages.
 RunStats RunCorpus(ingest::DocumentSource& source, const Pipeline& pipeline,
                    const CorpusStages& stages, output::Sink& sink, RunObserver& observer,
                    const RunConfig& config);
