@@ -1,6 +1,9 @@
 #include "run/corpus_run.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <stdexcept>
 #include <utility>
 
 #include "claims/summary_codec.h"
@@ -180,19 +183,25 @@ void ReadBack(std::size_t n, unsigned threads, Take&& take, Decode&& decode) {
 
 }  // namespace
 
+void CorpusRun::Doc::SetSlot(Kind kind, SpillFile::Slot slot) {
+  if (slot.size > UINT32_MAX)
+    throw std::length_error("whosaid: a document's spilled records over 4 GiB");
+  at[kind] = slot.offset;
+  size[kind] = static_cast<std::uint32_t>(slot.size);
+}
+
 void CorpusRun::Add(Partial partial) {
   Doc& doc = docs_.emplace_back();
   doc.ordinal = partial.ordinal;
-  doc.id = partial.doc.id;
-  doc.outlet = partial.doc.outlet;
+  keys_.push_back({partial.doc.id, partial.doc.outlet});
   stages_.entities->Note(partial.names);
   if (stages_.keep_documents && stages_.claims && partial.prepared &&
       static_cast<const DocForClaims*>(partial.prepared.get())->encoded_all) {
     // encoded by Prepare on a worker: the run spills
     auto claims = std::static_pointer_cast<DocForClaims>(std::move(partial.prepared));
-    doc.names_slot = spills_[0]->names.Append(claims->names_bytes);
-    doc.events_slot = spills_[0]->events.Append(claims->events_bytes);
-    doc.slot = spills_[0]->partials.Append(claims->partial_bytes);
+    doc.SetSlot(Doc::kNames, spills_[0]->names.Append(claims->names_bytes));
+    doc.SetSlot(Doc::kEvents, spills_[0]->events.Append(claims->events_bytes));
+    doc.SetSlot(Doc::kPartial, spills_[0]->partials.Append(claims->partial_bytes));
     claims->names_bytes = claims->events_bytes = claims->partial_bytes = {};
     HoldClaims(doc, std::move(claims));
     return;
@@ -252,15 +261,15 @@ void CorpusRun::SpillHeld() {
   spilling_.store(true, std::memory_order_relaxed);
   for (Doc& d : docs_) {
     if (d.names) {
-      d.names_slot = spills_[0]->names.Append(EncodeNames(*d.names));
+      d.SetSlot(Doc::kNames, spills_[0]->names.Append(EncodeNames(*d.names)));
       d.names.reset();
     }
     if (d.events) {
-      d.events_slot = spills_[0]->events.Append(EncodeEvents(*d.events));
+      d.SetSlot(Doc::kEvents, spills_[0]->events.Append(EncodeEvents(*d.events)));
       d.events.reset();
     }
     if (d.held) {
-      d.slot = spills_[0]->partials.Append(EncodeSpilledPartial(*d.held));
+      d.SetSlot(Doc::kPartial, spills_[0]->partials.Append(EncodeSpilledPartial(*d.held)));
       d.held.reset();
     }
     if (d.claims) SpillClaims(d, spills_[0]->claims);
@@ -269,9 +278,9 @@ void CorpusRun::SpillHeld() {
 }
 
 void CorpusRun::SpillClaims(Doc& doc, SpillFile& spill) {
-  doc.claims_slot =
-      spill.Append(claims::EncodeSummary(doc.claims->summary, doc.claims->result.quotes,
-                                         doc.claims->result.figures, doc.claims->figure_spans));
+  doc.SetSlot(Doc::kClaims, spill.Append(claims::EncodeSummary(
+                                doc.claims->summary, doc.claims->result.quotes,
+                                doc.claims->result.figures, doc.claims->figure_spans)));
   doc.claims_spilled = true;
   doc.claims.reset();
 }
@@ -279,7 +288,7 @@ void CorpusRun::SpillClaims(Doc& doc, SpillFile& spill) {
 void CorpusRun::HoldClaims(Doc& doc, std::shared_ptr<DocForClaims>&& claims) {
   if (claims->encoded) {  // by Prepare: the run spills
     doc.claims_records = claims->records;
-    doc.claims_slot = spills_[0]->claims.Append(claims->bytes);
+    doc.SetSlot(Doc::kClaims, spills_[0]->claims.Append(claims->bytes));
     doc.claims_spilled = true;
     return;
   }
@@ -303,32 +312,32 @@ void CorpusRun::Hold(Doc& doc, Partial&& partial) {
   if (Fits(Footprint(partial)))
     doc.held = std::make_unique<Partial>(std::move(partial));
   else
-    doc.slot = spills_[0]->partials.Append(EncodeSpilledPartial(partial));
+    doc.SetSlot(Doc::kPartial, spills_[0]->partials.Append(EncodeSpilledPartial(partial)));
 }
 
 void CorpusRun::HoldNames(Doc& doc, PartialNames&& names) {
   if (Fits(Footprint(names)))
     doc.names = std::make_unique<PartialNames>(std::move(names));
   else
-    doc.names_slot = spills_[0]->names.Append(EncodeNames(names));
+    doc.SetSlot(Doc::kNames, spills_[0]->names.Append(EncodeNames(names)));
 }
 
 void CorpusRun::HoldEvents(Doc& doc, events::DocEvents&& events) {
   if (Fits(Footprint(events)))
     doc.events = std::make_unique<events::DocEvents>(std::move(events));
   else
-    doc.events_slot = spills_[0]->events.Append(EncodeEvents(events));
+    doc.SetSlot(Doc::kEvents, spills_[0]->events.Append(EncodeEvents(events)));
 }
 
 events::DocEvents CorpusRun::TakeEvents(Doc& doc) {
-  if (!doc.events) return DecodeEvents(spills_[doc.spill]->events.Read(doc.events_slot));
+  if (!doc.events) return DecodeEvents(spills_[doc.spill]->events.Read(doc.SlotOf(Doc::kEvents)));
   events::DocEvents e = std::move(*doc.events);
   doc.events.reset();
   return e;
 }
 
 PartialNames CorpusRun::TakeNames(Doc& doc) {
-  if (!doc.names) return DecodeNames(spills_[doc.spill]->names.Read(doc.names_slot));
+  if (!doc.names) return DecodeNames(spills_[doc.spill]->names.Read(doc.SlotOf(Doc::kNames)));
   PartialNames n = std::move(*doc.names);
   doc.names.reset();
   return n;
@@ -340,7 +349,7 @@ Partial CorpusRun::Take(Doc& doc) {
     doc.held.reset();
     return p;
   }
-  return DecodeSpilledPartial(spills_[doc.spill]->partials.Read(doc.slot));
+  return DecodeSpilledPartial(spills_[doc.spill]->partials.Read(doc.SlotOf(Doc::kPartial)));
 }
 
 void CorpusRun::Add(Document doc, DocResult result) {
@@ -349,11 +358,15 @@ void CorpusRun::Add(Document doc, DocResult result) {
 
 void CorpusRun::Merge(CorpusRun&& other) {
   const std::size_t base = spills_.size();
+  if (base + other.spills_.size() > UINT32_MAX)
+    throw std::length_error("CorpusRun::Merge: over 4G spill files");
   for (auto& f : other.spills_) spills_.push_back(std::move(f));
   for (Doc& d : other.docs_) {
-    d.spill += base;
+    d.spill += static_cast<std::uint32_t>(base);
     docs_.push_back(std::move(d));
   }
+  for (DocKey& k : other.keys_) keys_.push_back(std::move(k));
+  other.keys_.clear();
   held_bytes_ += other.held_bytes_;
   other.docs_.clear();
   other.spills_.clear();
@@ -375,7 +388,7 @@ CorpusResult CorpusRun::Resolve() {
         [&](std::size_t d) -> const events::DocEvents& {
           const Doc& doc = docs_[d];
           if (doc.events) return *doc.events;
-          read = DecodeEvents(spills_[doc.spill]->events.Read(doc.events_slot));
+          read = DecodeEvents(spills_[doc.spill]->events.Read(doc.SlotOf(Doc::kEvents)));
           return read;
         },
         stages_.event_config);
@@ -403,18 +416,19 @@ CorpusResult CorpusRun::Resolve() {
         [&](std::size_t i, std::string& bytes) {
           Doc& d = docs_[b + i];
           // (moved: the run reads a document's id and outlet no more)
-          fold[i].id = std::exchange(d.id, std::string());
-          fold[i].outlet = std::exchange(d.outlet, std::string());
+          fold[i].id = std::move(keys_[b + i].id);
+          fold[i].outlet = std::move(keys_[b + i].outlet);
           if (d.names) {
             fold[i].names = TakeNames(d);
             return false;
           }
-          bytes = spills_[d.spill]->names.Read(d.names_slot);
+          bytes = spills_[d.spill]->names.Read(d.SlotOf(Doc::kNames));
           return true;
         },
         [&](std::size_t i, const std::string& bytes) { fold[i].names = DecodeNames(bytes); });
   };
   stages_.entities->FoldBatches((docs_.size() + kFoldBatch - 1) / kFoldBatch, read_names, threads_);
+  Release(keys_);  // (every id and outlet moved into the fold)
   corpus.entities = stages_.entities->Resolve();
   // its memory of the run goes (records read only the table and the rules):
   // with two threads or more beside the claims stage's first steps (Clear
@@ -530,8 +544,8 @@ CorpusResult CorpusRun::Resolve() {
           const bool from_disk = doc.claims_spilled;
           if (from_disk) {
             auto c = std::make_shared<DocForClaims>();
-            claims::DecodeSummary(spills_[doc.spill]->claims.Read(doc.claims_slot), c->summary,
-                                  c->result.quotes, c->result.figures, c->figure_spans);
+            claims::DecodeSummary(spills_[doc.spill]->claims.Read(doc.SlotOf(Doc::kClaims)),
+                                  c->summary, c->result.quotes, c->result.figures, c->figure_spans);
             doc.claims = std::move(c);
             doc.claims_spilled = false;
           }
@@ -552,7 +566,7 @@ CorpusResult CorpusRun::Resolve() {
       claims_docs([&](std::size_t d, events::DocEvents& read) -> const events::DocEvents* {
         events::DocEvents* events = docs_[d].events.get();
         if (!events) {
-          read = DecodeEvents(spills_[docs_[d].spill]->events.Read(docs_[d].events_slot));
+          read = DecodeEvents(spills_[docs_[d].spill]->events.Read(docs_[d].SlotOf(Doc::kEvents)));
           events = &read;
         }
         SetGlobal(corpus.events, d, *events);
@@ -608,10 +622,25 @@ CorpusResult CorpusRun::Resolve() {
 }
 
 void CorpusRun::Finish(output::Sink& sink) {
-  std::stable_sort(docs_.begin(), docs_.end(), [](const Doc& a, const Doc& b) {
-    return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;
-  });
-  docs_.shrink_to_fit();  // (grown by doubling: up to half again of a million Docs unused)
+  // input order (core/partial.h, InputOrder), the keys beside their documents
+  {
+    std::vector<std::uint32_t> order(docs_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+      return docs_[a].ordinal != docs_[b].ordinal ? docs_[a].ordinal < docs_[b].ordinal
+                                                  : keys_[a].id < keys_[b].id;
+    });
+    // (made at their final size: grown by doubling, up to half again of a
+    // million Docs would be unused)
+    std::vector<Doc> docs(docs_.size());
+    std::vector<DocKey> keys(keys_.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      docs[k] = std::move(docs_[order[k]]);
+      keys[k] = std::move(keys_[order[k]]);
+    }
+    docs_ = std::move(docs);
+    keys_ = std::move(keys);
+  }
   const CorpusResult corpus = Resolve();
   // 5. output: each document's records get the run-wide ids as they are
   //    written (`partial` and `events` as read back: the document as the sink gets it)
