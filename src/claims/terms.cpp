@@ -617,8 +617,6 @@ std::string_view TermLexicon::MemoKey(std::string_view lower, std::uint64_t hash
   }));
 }
 
-void TermLexicon::PrefetchKey(std::uint64_t hash) const { key_memo.Prefetch(hash); }
-
 std::string TermLexicon::KeyOf(std::string_view lower) const {
   std::string w(lower);
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') {
@@ -774,8 +772,6 @@ TermLexicon::Spelled TermLexicon::Spellings(std::string_view lower, std::uint64_
   }));
 }
 
-void TermLexicon::PrefetchSpellings(std::uint64_t hash) const { spelling_memo.Prefetch(hash); }
-
 namespace {
 
 // ScannedText's slots (1 + id, under 32 bits of the hash): the id of `key`
@@ -826,12 +822,15 @@ ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
   // words on fetched while this one is looked up (the memo is megabytes:
   // a probe of it is a cache miss; a word seen before in the text is not
   // looked up there, and its fetch is wasted, not wrong).
+  // (the thread's memo named once: a prefetch per word is then inline,
+  // neither a call nor a thread_local access)
   constexpr std::size_t kAhead = 8;
   const std::size_t n = words_.size();
   hashes_.resize(n);
   for (std::size_t k = 0; k < n; ++k) hashes_[k] = HashBytes(words_[k].lower);
+  const KeyMemo& memo = key_memo;
   for (std::size_t k = 0; k < n; ++k) {
-    if (k + kAhead < n) lexicon_.PrefetchKey(hashes_[k + kAhead]);
+    if (k + kAhead < n) memo.Prefetch(hashes_[k + kAhead]);
     KeyOfWord(words_[k].lower, hashes_[k], k);
   }
 }
@@ -1017,8 +1016,9 @@ void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wordin
   // the hash its scan made; a join, rare, is hashed when it comes)
   constexpr std::size_t kAhead = 8;
   const std::size_t n = words.size();
+  const SpellingMemo& memo = spelling_memo;  // (named once: the prefetches inline)
   auto prefetch = [&](std::size_t k) {
-    if (words[k].doc_word != kNone) lexicon_.PrefetchSpellings(hashes_[words[k].doc_word]);
+    if (words[k].doc_word != kNone) memo.Prefetch(hashes_[words[k].doc_word]);
   };
   for (std::size_t k = 0; k < std::min(n, kAhead); ++k) prefetch(k);
   auto add = [&](const TermLexicon::Spelled& spelled) {

@@ -139,13 +139,10 @@ class TermLexicon {
   // The same with `hash` = HashBytes(lower) made by the caller (ScannedText
   // hashes a word once for its own table and this one).
   std::string_view MemoKey(std::string_view lower, std::uint64_t hash) const;
-  // Starts fetching the memo's slot of a word (hash = HashBytes of it) into
-  // the cache, for a MemoKey soon after (ScannedText, a few words ahead).
-  void PrefetchKey(std::uint64_t hash) const;
-  // Spellings with `hash` = HashBytes(lower) made by the caller, and the
-  // prefetch of its memo slot (as PrefetchKey: AddWording, a few words ahead).
+  // Spellings with `hash` = HashBytes(lower) made by the caller (AddWording,
+  // which prefetches the memo's slots a few words ahead, as ScannedText
+  // does TermKey's: terms.cpp).
   Spelled Spellings(std::string_view lower, std::uint64_t hash) const;
-  void PrefetchSpellings(std::uint64_t hash) const;
 
   // Look-up tables, probed for every word (core/view_hash.h: never iterated).
   ViewSet stop_;
