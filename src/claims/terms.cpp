@@ -497,6 +497,7 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
       need(2);
       for (std::string& w : events::PhraseWords(f[1])) {
         (kind == "stop" ? stop_ : kind == "negation" ? negation_ : relation_).insert(w);
+        if (kind != "relation") listed_.Add(w);
       }
     } else if (kind == "clitic") {
       if (f.size() == 2) f.emplace_back();
@@ -505,6 +506,7 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
     } else if (kind == "form") {
       need(3);
       forms_[f[1]] = f[2];
+      listed_.Add(f[1]);
     } else if (kind == "suffix" || kind == "respell") {
       need(4);
       Suffix s{f[1], f[2] == "-" ? "" : f[2], ParseCount(file, line, f[3])};
@@ -531,26 +533,38 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
       throw file.Error(line, "unknown class '" + kind + "'");
     }
   }
+  // A byte every clitic ending holds (an apostrophe), for KeyOf's pre-test
+  // (set before the synonyms below make the first KeyOf).
+  if (!clitics_.empty()) {
+    for (const char b : clitics_.front().first) {
+      if (std::all_of(clitics_.begin(), clitics_.end(), [b](const auto& clitic) {
+            return clitic.first.find(b) != std::string::npos;
+          })) {
+        clitic_byte_ = b;
+        break;
+      }
+    }
+  }
   // Synonyms last: their keys are the terms the rules above make of them.
   for (const std::vector<std::string>& words : same_lines) {
     const std::string first = TermKey(words.front());
     for (const std::string& w : words) {
-      if (std::string k = TermKey(w); !k.empty() && !first.empty()) same_[k] = first;
+      if (std::string k = TermKey(w); !k.empty() && !first.empty()) {
+        listed_.Add(k);
+        same_[k] = first;
+      }
     }
   }
   if (rules.Has("spelling.txt")) {
     for (const rules::RuleLine& line : rules.File("spelling.txt").lines()) {
       std::vector<std::string> f = rules::RuleFile::Fields(line);
-      if (f.size() == 3 && f[0] == "british") british_[f[1]] = f[2];
+      if (f.size() == 3 && f[0] == "british") {
+        british_[f[1]] = f[2];
+        listed_.Add(f[1]);
+      }
     }
   }
   serial_ = next_serial.fetch_add(1);  // complete: TermKey may keep what it computes
-}
-
-std::string TermLexicon::Rewrite(std::string word, const ViewMap<std::string>& whole,
-                                 const std::vector<Suffix>& endings) {
-  if (auto it = whole.find(word); it != whole.end()) return it->second;
-  return ReplaceEnding(std::move(word), endings);
 }
 
 std::string TermLexicon::ReplaceEnding(std::string word, const std::vector<Suffix>& endings) {
@@ -568,11 +582,16 @@ std::string TermLexicon::ReplaceEnding(std::string word, const std::vector<Suffi
 }
 
 std::string TermLexicon::Respell(std::string word) const {
-  return Rewrite(std::move(word), british_, respell_);
+  if (listed_.MayHold(word)) {
+    if (auto it = british_.find(word); it != british_.end()) return it->second;
+  }
+  return ReplaceEnding(std::move(word), respell_);
 }
 
 std::string TermLexicon::Stem(std::string word) const {
-  if (auto it = forms_.find(word); it != forms_.end()) return it->second;
+  if (listed_.MayHold(word)) {
+    if (auto it = forms_.find(word); it != forms_.end()) return it->second;
+  }
   for (const std::string& ending : undouble_) {
     // `quitting` → quit, `stopped` → stop: the doubled consonant goes too.
     const std::size_t n = word.size();
@@ -624,15 +643,19 @@ std::string TermLexicon::KeyOf(std::string_view lower) const {
     w.erase(std::remove(w.begin(), w.end(), ','), w.end());
     return w;
   }
-  for (const auto& [ending, replacement] : clitics_) {
-    if (EndsWith(w, ending) && w.size() > ending.size()) {
-      if (!replacement.empty()) return replacement;
-      w.resize(w.size() - ending.size());
-      break;
+  if (clitic_byte_ == 0 || w.find(clitic_byte_) != std::string::npos) {
+    for (const auto& [ending, replacement] : clitics_) {
+      if (EndsWith(w, ending) && w.size() > ending.size()) {
+        if (!replacement.empty()) return replacement;
+        w.resize(w.size() - ending.size());
+        break;
+      }
     }
   }
-  if (negation_.count(w)) return std::string(kNegation);
-  if (stop_.count(w)) return "";
+  if (listed_.MayHold(w)) {
+    if (negation_.count(w)) return std::string(kNegation);
+    if (stop_.count(w)) return "";
+  }
   w = Respell(Stem(Respell(std::move(w))));
   if (truncate_ > 0) {
     // Cut at a character boundary.
@@ -643,7 +666,9 @@ std::string TermLexicon::KeyOf(std::string_view lower) const {
     }
     w.resize(n);
   }
-  if (auto it = same_.find(w); it != same_.end()) return it->second;
+  if (listed_.MayHold(w)) {
+    if (auto it = same_.find(w); it != same_.end()) return it->second;
+  }
   return w;
 }
 

@@ -41,6 +41,7 @@
 #include "core/record.h"
 #include "core/rules.h"
 #include "core/view_hash.h"
+#include "core/word_filter.h"
 #include "segment/title_case.h"
 
 namespace whosaid::claims {
@@ -125,12 +126,10 @@ class TermLexicon {
     std::string replacement;
     std::size_t min_stem = 3;
   };
-  // The whole-word replacement of `word`, else its first matching ending's.
-  static std::string Rewrite(std::string word, const ViewMap<std::string>& whole,
-                             const std::vector<Suffix>& endings);
-  // `word` with its first matching ending's replacement (Rewrite without
-  // the whole words).
+  // `word` with its first matching ending's replacement.
   static std::string ReplaceEnding(std::string word, const std::vector<Suffix>& endings);
+  // The British spelling's replacement of `word`, else its first matching
+  // `respell` ending's.
   std::string Respell(std::string word) const;
   std::string Stem(std::string word) const;
   std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
@@ -160,6 +159,13 @@ class TermLexicon {
   // Contractions for the spelling keys: whole words, then endings.
   ViewMap<std::vector<std::string>> contraction_words_;
   std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
+  // KeyOf's pre-tests (a word that fails one is in no table it guards:
+  // most of the words KeyOf computes are in none): `listed_` holds every
+  // word of stop_, negation_, forms_, british_ and same_ (each added with
+  // it), `clitic_byte_` is a byte every clitic ending holds (0: none is
+  // shared, no pre-test).
+  WordFilter listed_;
+  char clitic_byte_ = 0;
   TermConfig config_;
   friend class ScannedText;
   // Set once the constructor is done (from 1, never reused): TermKey's
