@@ -205,7 +205,7 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
     w.span.begin = start;
     if (kFlags) w.sentence_start = StartsAfter(last);
     w.cap = IsUpper(c);
-    int letters = 0, uppers = 0;
+    int letters = 0, uppers = 0, digits = 0;
     std::size_t end = i;  // ASCII: at c (the run takes it); else past it
     // The word's last character so far, kept for `last` (ScanWords only; a
     // word character never ends a sentence). Whether it is a digit is read
@@ -227,12 +227,12 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
       const std::size_t run = end;
       for (;;) {
         if (end + 8 > n) {
-          int digits = 0, run_uppers = 0;
+          int run_digits = 0, run_uppers = 0;
           const std::size_t from = end;
           for (; end < n; ++end) {
             const unsigned cls = kByteClass[static_cast<unsigned char>(text[end])];
             if ((cls & kWordByte) == 0) break;
-            digits += static_cast<int>(cls & kDigitByte);
+            run_digits += static_cast<int>(cls & kDigitByte);
             run_uppers += static_cast<int>((cls & kUpperByte) >> 1);
           }
           for (std::size_t k = from; k < end; ++k) {
@@ -240,8 +240,9 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
             *at++ = static_cast<char>(static_cast<unsigned>(l - 'A') < 26u ? l + 32 : l);
           }
           if (kFlags) {
-            letters += static_cast<int>(end - from) - digits;
+            letters += static_cast<int>(end - from) - run_digits;
             uppers += run_uppers;
+            digits += run_digits;
           }
           break;
         }
@@ -252,6 +253,7 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
         if (kFlags) {
           letters += r.length - r.digits;
           uppers += r.uppers;
+          digits += r.digits;
         }
         end += r.length;
         if (r.length < 8) break;
@@ -281,8 +283,11 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
       if (!ok) break;
       w.hyphen = w.hyphen || d == U'-';
       take(d);
-      take(e);
-      if (kFlags) prev = e;
+      take(e);  // (the one ASCII character not read by a run: its digit counted here)
+      if (kFlags) {
+        prev = e;
+        digits += IsDigit(e) ? 1 : 0;
+      }
       end = k;
     }
     w.span.end = end;
@@ -291,7 +296,10 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
     if (kFilter && filter->Passes(w.lower, w.hyphen)) {
       passing->push_back(static_cast<std::uint32_t>(out.size() - 1));
     }
-    if (kFlags) w.all_caps = letters >= 2 && uppers == letters;
+    if (kFlags) {
+      w.all_caps = letters >= 2 && uppers == letters;
+      w.digit = digits > 0;
+    }
     i = end;
     if (kFlags) last = prev;
   }
@@ -679,10 +687,7 @@ namespace {
 bool TitleCase(const std::vector<RawWord>& words, const TermConfig& config) {
   std::size_t longer = 0, capitalised = 0;
   for (const RawWord& w : words) {
-    if (w.lower.size() < config.headline_letters ||
-        std::any_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
-    }
+    if (w.lower.size() < config.headline_letters || w.digit) continue;
     ++longer;
     capitalised += w.cap ? 1 : 0;
   }
@@ -926,9 +931,7 @@ ScannedText::Word ScannedText::Of(const RawWord& w, Span span, std::uint32_t key
   out.cap = w.cap;
   out.all_caps = w.all_caps;
   out.sentence_start = w.sentence_start;
-  out.counted =
-      w.lower.size() >= lexicon_.config_.headline_letters &&
-      std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  out.counted = w.lower.size() >= lexicon_.config_.headline_letters && !w.digit;
   return out;
 }
 

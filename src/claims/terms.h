@@ -204,10 +204,11 @@ struct RawWord {
   bool all_caps = false;        // two or more letters, all upper case
   bool sentence_start = false;  // first word of the text or after . ! ? : or a quote mark
   bool hyphen = false;          // a '-' inside (only without split_hyphens)
+  bool digit = false;           // an ASCII digit in `lower` (ScanWords only)
 };
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& letters);
-// ScanWords' words (spans, lower, cap, hyphen) with sentence_start and
-// all_caps false, for a reader of neither (the figures read every word of
+// ScanWords' words (spans, lower, cap, hyphen) with sentence_start,
+// all_caps and digit false, for a reader of neither (the figures read every word of
 // every document): the same words, less work a word.
 std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters);
 // The same words into `out` (emptied first, its storage kept: a caller that
