@@ -77,11 +77,13 @@ class Resolver {
   // name, then every later mention of one of their name words alone.
   void ScanMentions() {
     const auto& units = shape_.units;
-    for (std::size_t u = 0; u < units.size();) {
-      if (units[u].symbol != sym_.name && units[u].symbol != sym_.title) {
-        ++u;
-        continue;
-      }
+    const std::size_t n = units.size();
+    const char name = sym_.name, title = sym_.title;
+    for (std::size_t u = 0; u < n;) {
+      // (most units are neither: passed by a loop of its own, the symbols
+      // and the size held in registers)
+      while (u < n && units[u].symbol != name && units[u].symbol != title) ++u;
+      if (u == n) break;
       std::size_t e = u;
       std::size_t names = 0, titles = 0;
       while (e < units.size() && (units[e].symbol == sym_.name || units[e].symbol == sym_.title) &&
@@ -256,8 +258,12 @@ class Resolver {
   void ScanWordMentions() {
     if (people_.empty()) return;  // nobody to mention
     const auto& units = shape_.units;
-    for (std::size_t u = 0; u < units.size(); ++u) {
-      if (units[u].symbol != sym_.name || units[u].nickname) continue;
+    const std::size_t n = units.size();
+    const char name = sym_.name;
+    for (std::size_t u = 0; u < n; ++u) {
+      while (u < n && units[u].symbol != name) ++u;  // (as ScanMentions: most are no name)
+      if (u == n) break;
+      if (units[u].nickname) continue;
       bool alone =
           (u == 0 || BoundaryBefore(u) ||
            (units[u - 1].symbol != sym_.name && units[u - 1].symbol != sym_.title)) &&

@@ -205,7 +205,7 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
     w.span.begin = start;
     if (kFlags) w.sentence_start = StartsAfter(last);
     w.cap = IsUpper(c);
-    int letters = 0, uppers = 0;
+    int letters = 0, uppers = 0, digits = 0;
     std::size_t end = i;  // ASCII: at c (the run takes it); else past it
     // The word's last character so far, kept for `last` (ScanWords only; a
     // word character never ends a sentence). Whether it is a digit is read
@@ -227,12 +227,12 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
       const std::size_t run = end;
       for (;;) {
         if (end + 8 > n) {
-          int digits = 0, run_uppers = 0;
+          int run_digits = 0, run_uppers = 0;
           const std::size_t from = end;
           for (; end < n; ++end) {
             const unsigned cls = kByteClass[static_cast<unsigned char>(text[end])];
             if ((cls & kWordByte) == 0) break;
-            digits += static_cast<int>(cls & kDigitByte);
+            run_digits += static_cast<int>(cls & kDigitByte);
             run_uppers += static_cast<int>((cls & kUpperByte) >> 1);
           }
           for (std::size_t k = from; k < end; ++k) {
@@ -240,8 +240,9 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
             *at++ = static_cast<char>(static_cast<unsigned>(l - 'A') < 26u ? l + 32 : l);
           }
           if (kFlags) {
-            letters += static_cast<int>(end - from) - digits;
+            letters += static_cast<int>(end - from) - run_digits;
             uppers += run_uppers;
+            digits += run_digits;
           }
           break;
         }
@@ -252,6 +253,7 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
         if (kFlags) {
           letters += r.length - r.digits;
           uppers += r.uppers;
+          digits += r.digits;
         }
         end += r.length;
         if (r.length < 8) break;
@@ -281,8 +283,11 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
       if (!ok) break;
       w.hyphen = w.hyphen || d == U'-';
       take(d);
-      take(e);
-      if (kFlags) prev = e;
+      take(e);  // (the one ASCII character not read by a run: its digit counted here)
+      if (kFlags) {
+        prev = e;
+        digits += IsDigit(e) ? 1 : 0;
+      }
       end = k;
     }
     w.span.end = end;
@@ -291,7 +296,10 @@ void Scan(std::string_view text, bool split_hyphens, WordLetters& into, std::vec
     if (kFilter && filter->Passes(w.lower, w.hyphen)) {
       passing->push_back(static_cast<std::uint32_t>(out.size() - 1));
     }
-    if (kFlags) w.all_caps = letters >= 2 && uppers == letters;
+    if (kFlags) {
+      w.all_caps = letters >= 2 && uppers == letters;
+      w.digit = digits > 0;
+    }
     i = end;
     if (kFlags) last = prev;
   }
@@ -497,6 +505,7 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
       need(2);
       for (std::string& w : events::PhraseWords(f[1])) {
         (kind == "stop" ? stop_ : kind == "negation" ? negation_ : relation_).insert(w);
+        if (kind != "relation") listed_.Add(w);
       }
     } else if (kind == "clitic") {
       if (f.size() == 2) f.emplace_back();
@@ -505,6 +514,7 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
     } else if (kind == "form") {
       need(3);
       forms_[f[1]] = f[2];
+      listed_.Add(f[1]);
     } else if (kind == "suffix" || kind == "respell") {
       need(4);
       Suffix s{f[1], f[2] == "-" ? "" : f[2], ParseCount(file, line, f[3])};
@@ -531,26 +541,38 @@ TermLexicon::TermLexicon(const TermConfig& config, const rules::RuleSet& rules) 
       throw file.Error(line, "unknown class '" + kind + "'");
     }
   }
+  // A byte every clitic ending holds (an apostrophe), for KeyOf's pre-test
+  // (set before the synonyms below make the first KeyOf).
+  if (!clitics_.empty()) {
+    for (const char b : clitics_.front().first) {
+      if (std::all_of(clitics_.begin(), clitics_.end(), [b](const auto& clitic) {
+            return clitic.first.find(b) != std::string::npos;
+          })) {
+        clitic_byte_ = b;
+        break;
+      }
+    }
+  }
   // Synonyms last: their keys are the terms the rules above make of them.
   for (const std::vector<std::string>& words : same_lines) {
     const std::string first = TermKey(words.front());
     for (const std::string& w : words) {
-      if (std::string k = TermKey(w); !k.empty() && !first.empty()) same_[k] = first;
+      if (std::string k = TermKey(w); !k.empty() && !first.empty()) {
+        listed_.Add(k);
+        same_[k] = first;
+      }
     }
   }
   if (rules.Has("spelling.txt")) {
     for (const rules::RuleLine& line : rules.File("spelling.txt").lines()) {
       std::vector<std::string> f = rules::RuleFile::Fields(line);
-      if (f.size() == 3 && f[0] == "british") british_[f[1]] = f[2];
+      if (f.size() == 3 && f[0] == "british") {
+        british_[f[1]] = f[2];
+        listed_.Add(f[1]);
+      }
     }
   }
   serial_ = next_serial.fetch_add(1);  // complete: TermKey may keep what it computes
-}
-
-std::string TermLexicon::Rewrite(std::string word, const ViewMap<std::string>& whole,
-                                 const std::vector<Suffix>& endings) {
-  if (auto it = whole.find(word); it != whole.end()) return it->second;
-  return ReplaceEnding(std::move(word), endings);
 }
 
 std::string TermLexicon::ReplaceEnding(std::string word, const std::vector<Suffix>& endings) {
@@ -568,11 +590,16 @@ std::string TermLexicon::ReplaceEnding(std::string word, const std::vector<Suffi
 }
 
 std::string TermLexicon::Respell(std::string word) const {
-  return Rewrite(std::move(word), british_, respell_);
+  if (listed_.MayHold(word)) {
+    if (auto it = british_.find(word); it != british_.end()) return it->second;
+  }
+  return ReplaceEnding(std::move(word), respell_);
 }
 
 std::string TermLexicon::Stem(std::string word) const {
-  if (auto it = forms_.find(word); it != forms_.end()) return it->second;
+  if (listed_.MayHold(word)) {
+    if (auto it = forms_.find(word); it != forms_.end()) return it->second;
+  }
   for (const std::string& ending : undouble_) {
     // `quitting` → quit, `stopped` → stop: the doubled consonant goes too.
     const std::size_t n = word.size();
@@ -617,8 +644,6 @@ std::string_view TermLexicon::MemoKey(std::string_view lower, std::uint64_t hash
   }));
 }
 
-void TermLexicon::PrefetchKey(std::uint64_t hash) const { key_memo.Prefetch(hash); }
-
 std::string TermLexicon::KeyOf(std::string_view lower) const {
   std::string w(lower);
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') {
@@ -626,15 +651,19 @@ std::string TermLexicon::KeyOf(std::string_view lower) const {
     w.erase(std::remove(w.begin(), w.end(), ','), w.end());
     return w;
   }
-  for (const auto& [ending, replacement] : clitics_) {
-    if (EndsWith(w, ending) && w.size() > ending.size()) {
-      if (!replacement.empty()) return replacement;
-      w.resize(w.size() - ending.size());
-      break;
+  if (clitic_byte_ == 0 || w.find(clitic_byte_) != std::string::npos) {
+    for (const auto& [ending, replacement] : clitics_) {
+      if (EndsWith(w, ending) && w.size() > ending.size()) {
+        if (!replacement.empty()) return replacement;
+        w.resize(w.size() - ending.size());
+        break;
+      }
     }
   }
-  if (negation_.count(w)) return std::string(kNegation);
-  if (stop_.count(w)) return "";
+  if (listed_.MayHold(w)) {
+    if (negation_.count(w)) return std::string(kNegation);
+    if (stop_.count(w)) return "";
+  }
   w = Respell(Stem(Respell(std::move(w))));
   if (truncate_ > 0) {
     // Cut at a character boundary.
@@ -645,7 +674,9 @@ std::string TermLexicon::KeyOf(std::string_view lower) const {
     }
     w.resize(n);
   }
-  if (auto it = same_.find(w); it != same_.end()) return it->second;
+  if (listed_.MayHold(w)) {
+    if (auto it = same_.find(w); it != same_.end()) return it->second;
+  }
   return w;
 }
 
@@ -656,10 +687,7 @@ namespace {
 bool TitleCase(const std::vector<RawWord>& words, const TermConfig& config) {
   std::size_t longer = 0, capitalised = 0;
   for (const RawWord& w : words) {
-    if (w.lower.size() < config.headline_letters ||
-        std::any_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
-    }
+    if (w.lower.size() < config.headline_letters || w.digit) continue;
     ++longer;
     capitalised += w.cap ? 1 : 0;
   }
@@ -774,8 +802,6 @@ TermLexicon::Spelled TermLexicon::Spellings(std::string_view lower, std::uint64_
   }));
 }
 
-void TermLexicon::PrefetchSpellings(std::uint64_t hash) const { spelling_memo.Prefetch(hash); }
-
 namespace {
 
 // ScannedText's slots (1 + id, under 32 bits of the hash): the id of `key`
@@ -826,12 +852,15 @@ ScannedText::ScannedText(const TermLexicon& lexicon, std::string_view text)
   // words on fetched while this one is looked up (the memo is megabytes:
   // a probe of it is a cache miss; a word seen before in the text is not
   // looked up there, and its fetch is wasted, not wrong).
+  // (the thread's memo named once: a prefetch per word is then inline,
+  // neither a call nor a thread_local access)
   constexpr std::size_t kAhead = 8;
   const std::size_t n = words_.size();
   hashes_.resize(n);
   for (std::size_t k = 0; k < n; ++k) hashes_[k] = HashBytes(words_[k].lower);
+  const KeyMemo& memo = key_memo;
   for (std::size_t k = 0; k < n; ++k) {
-    if (k + kAhead < n) lexicon_.PrefetchKey(hashes_[k + kAhead]);
+    if (k + kAhead < n) memo.Prefetch(hashes_[k + kAhead]);
     KeyOfWord(words_[k].lower, hashes_[k], k);
   }
 }
@@ -902,9 +931,7 @@ ScannedText::Word ScannedText::Of(const RawWord& w, Span span, std::uint32_t key
   out.cap = w.cap;
   out.all_caps = w.all_caps;
   out.sentence_start = w.sentence_start;
-  out.counted =
-      w.lower.size() >= lexicon_.config_.headline_letters &&
-      std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  out.counted = w.lower.size() >= lexicon_.config_.headline_letters && !w.digit;
   return out;
 }
 
@@ -1017,8 +1044,9 @@ void ScannedText::AddWording(const std::vector<Word>& words, PackedWords& wordin
   // the hash its scan made; a join, rare, is hashed when it comes)
   constexpr std::size_t kAhead = 8;
   const std::size_t n = words.size();
+  const SpellingMemo& memo = spelling_memo;  // (named once: the prefetches inline)
   auto prefetch = [&](std::size_t k) {
-    if (words[k].doc_word != kNone) lexicon_.PrefetchSpellings(hashes_[words[k].doc_word]);
+    if (words[k].doc_word != kNone) memo.Prefetch(hashes_[words[k].doc_word]);
   };
   for (std::size_t k = 0; k < std::min(n, kAhead); ++k) prefetch(k);
   auto add = [&](const TermLexicon::Spelled& spelled) {

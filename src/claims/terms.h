@@ -41,6 +41,7 @@
 #include "core/record.h"
 #include "core/rules.h"
 #include "core/view_hash.h"
+#include "core/word_filter.h"
 #include "segment/title_case.h"
 
 namespace whosaid::claims {
@@ -125,12 +126,10 @@ class TermLexicon {
     std::string replacement;
     std::size_t min_stem = 3;
   };
-  // The whole-word replacement of `word`, else its first matching ending's.
-  static std::string Rewrite(std::string word, const ViewMap<std::string>& whole,
-                             const std::vector<Suffix>& endings);
-  // `word` with its first matching ending's replacement (Rewrite without
-  // the whole words).
+  // `word` with its first matching ending's replacement.
   static std::string ReplaceEnding(std::string word, const std::vector<Suffix>& endings);
+  // The British spelling's replacement of `word`, else its first matching
+  // `respell` ending's.
   std::string Respell(std::string word) const;
   std::string Stem(std::string word) const;
   std::string KeyOf(std::string_view lower) const;  // TermKey, computed (no memo)
@@ -139,13 +138,10 @@ class TermLexicon {
   // The same with `hash` = HashBytes(lower) made by the caller (ScannedText
   // hashes a word once for its own table and this one).
   std::string_view MemoKey(std::string_view lower, std::uint64_t hash) const;
-  // Starts fetching the memo's slot of a word (hash = HashBytes of it) into
-  // the cache, for a MemoKey soon after (ScannedText, a few words ahead).
-  void PrefetchKey(std::uint64_t hash) const;
-  // Spellings with `hash` = HashBytes(lower) made by the caller, and the
-  // prefetch of its memo slot (as PrefetchKey: AddWording, a few words ahead).
+  // Spellings with `hash` = HashBytes(lower) made by the caller (AddWording,
+  // which prefetches the memo's slots a few words ahead, as ScannedText
+  // does TermKey's: terms.cpp).
   Spelled Spellings(std::string_view lower, std::uint64_t hash) const;
-  void PrefetchSpellings(std::uint64_t hash) const;
 
   // Look-up tables, probed for every word (core/view_hash.h: never iterated).
   ViewSet stop_;
@@ -163,6 +159,13 @@ class TermLexicon {
   // Contractions for the spelling keys: whole words, then endings.
   ViewMap<std::vector<std::string>> contraction_words_;
   std::vector<std::pair<std::string, std::string>> contraction_endings_;  // ending → word
+  // KeyOf's pre-tests (a word that fails one is in no table it guards:
+  // most of the words KeyOf computes are in none): `listed_` holds every
+  // word of stop_, negation_, forms_, british_ and same_ (each added with
+  // it), `clitic_byte_` is a byte every clitic ending holds (0: none is
+  // shared, no pre-test).
+  WordFilter listed_;
+  char clitic_byte_ = 0;
   TermConfig config_;
   friend class ScannedText;
   // Set once the constructor is done (from 1, never reused): TermKey's
@@ -201,10 +204,11 @@ struct RawWord {
   bool all_caps = false;        // two or more letters, all upper case
   bool sentence_start = false;  // first word of the text or after . ! ? : or a quote mark
   bool hyphen = false;          // a '-' inside (only without split_hyphens)
+  bool digit = false;           // an ASCII digit in `lower` (ScanWords only)
 };
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& letters);
-// ScanWords' words (spans, lower, cap, hyphen) with sentence_start and
-// all_caps false, for a reader of neither (the figures read every word of
+// ScanWords' words (spans, lower, cap, hyphen) with sentence_start,
+// all_caps and digit false, for a reader of neither (the figures read every word of
 // every document): the same words, less work a word.
 std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters);
 // The same words into `out` (emptied first, its storage kept: a caller that
