@@ -97,7 +97,7 @@ po::options_description Options(ExtractOptions& o, int& threads, CorpusCommand c
        FormatHelp(command));
   AddSourceOptions(desc, o, threads);
   desc.add_options()
-      ("spill-after", po::value<std::string>()->value_name("N")->default_value("64M")
+      ("spill-after", po::value<std::string>()->value_name("N")->default_value("16M")
            ->notifier([&o](const std::string& v) { o.spill_after = ParseByteSize(v, "spill-after"); }),
        "keep up to N bytes of per-document results in memory, then spill them to a temporary "
        "file ($TMPDIR) until the output is written");

@@ -25,7 +25,7 @@
 //                              (docs/partial.md) instead of records
 //   --first-ordinal N          extract only: the first document's ordinal (0);
 //                              a shard starting at line N of the input gives N
-//   --spill-after N            64M: partials held in memory before the run
+//   --spill-after N            16M: partials held in memory before the run
 //                              spills them to a temporary file (run/corpus_run.h)
 //   --window-bytes, --min-quote-words, --pronoun-paragraphs, --group-paragraphs
 //                              not for merge: cli/pipeline_options.h
@@ -62,7 +62,7 @@ struct ExtractOptions {
   bool check_worthy = false;        // claims: only statements worth checking
   bool partial = false;             // extract: write partials (docs/partial.md)
   std::uint64_t first_ordinal = 0;  // extract --partial: the first document's ordinal
-  std::size_t spill_after = std::size_t{64} << 20;  // CorpusStages::memory_budget
+  std::size_t spill_after = std::size_t{16} << 20;  // CorpusStages::memory_budget
   ingest::IngestConfig ingest;
   PipelineConfig pipeline;
   claims::ClaimsConfig claims;  // claims: its settings (cli/pipeline_options.h ClaimsOptions)
