@@ -162,8 +162,9 @@ bool StartsAfter(char32_t last) {
 
 namespace {
 
-// ScanWords (kFlags) and ScanWordsBare (no sentence_start nor all_caps:
-// neither the last character before a word nor the letters' case is kept).
+// ScanWords (kFlags) and ScanWordsBare (no sentence_start, all_caps nor
+// digit: neither the last character before a word nor the letters' case
+// or digits are kept).
 // (into `out`, emptied first: its storage kept; kFilter: the numbers of the
 // words that pass *filter into *passing, emptied first)
 template <bool kFlags, bool kFilter = false>

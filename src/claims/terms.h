@@ -208,7 +208,7 @@ struct RawWord {
 };
 std::vector<RawWord> ScanWords(std::string_view text, bool split_hyphens, WordLetters& letters);
 // ScanWords' words (spans, lower, cap, hyphen) with sentence_start,
-// all_caps and digit false, for a reader of neither (the figures read every word of
+// all_caps and digit false, for a reader of none of them (the figures read every word of
 // every document): the same words, less work a word.
 std::vector<RawWord> ScanWordsBare(std::string_view text, bool split_hyphens, WordLetters& letters);
 // The same words into `out` (emptied first, its storage kept: a caller that

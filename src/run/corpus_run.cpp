@@ -185,15 +185,22 @@ void ReadBack(std::size_t n, unsigned threads, Take&& take, Decode&& decode) {
 
 void CorpusRun::Doc::SetSlot(Kind kind, SpillFile::Slot slot) {
   if (slot.size > UINT32_MAX)
-    throw std::length_error("whosaid: a document's spilled records over 4 GiB");
+    throw std::length_error("CorpusRun: a document's spilled records over 4 GiB");
   at[kind] = slot.offset;
   size[kind] = static_cast<std::uint32_t>(slot.size);
 }
 
 void CorpusRun::Add(Partial partial) {
-  Doc& doc = docs_.emplace_back();
-  doc.ordinal = partial.ordinal;
+  if (docs_.size() >= UINT32_MAX) throw std::length_error("CorpusRun: over 4G documents");
   keys_.push_back({partial.doc.id, partial.doc.outlet});
+  try {
+    docs_.emplace_back();
+  } catch (...) {
+    keys_.pop_back();  // (docs_ and keys_ stay aligned)
+    throw;
+  }
+  Doc& doc = docs_.back();
+  doc.ordinal = partial.ordinal;
   stages_.entities->Note(partial.names);
   if (stages_.keep_documents && stages_.claims && partial.prepared &&
       static_cast<const DocForClaims*>(partial.prepared.get())->encoded_all) {
@@ -360,6 +367,10 @@ void CorpusRun::Merge(CorpusRun&& other) {
   const std::size_t base = spills_.size();
   if (base + other.spills_.size() > UINT32_MAX)
     throw std::length_error("CorpusRun::Merge: over 4G spill files");
+  // (both made room for first: a failed allocation leaves docs_ and keys_
+  // aligned)
+  docs_.reserve(docs_.size() + other.docs_.size());
+  keys_.reserve(keys_.size() + other.keys_.size());
   for (auto& f : other.spills_) spills_.push_back(std::move(f));
   for (Doc& d : other.docs_) {
     d.spill += static_cast<std::uint32_t>(base);
@@ -624,6 +635,7 @@ CorpusResult CorpusRun::Resolve() {
 void CorpusRun::Finish(output::Sink& sink) {
   // input order (core/partial.h, InputOrder), the keys beside their documents
   {
+    if (docs_.size() > UINT32_MAX) throw std::length_error("CorpusRun: over 4G documents");
     std::vector<std::uint32_t> order(docs_.size());
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {

@@ -163,6 +163,7 @@ class CorpusRun {
     std::uint32_t claims_records = 0;  // records of its summary
     bool claims_spilled = false;       // else: its summary at SlotOf(kClaims)
   };
+  static_assert(sizeof(void*) != 8 || sizeof(Doc) <= 112, "a Doc per document: keep it small");
   // A document's id and outlet, beside docs_ (same index) until the entity
   // stage's fold takes them.
   struct DocKey {

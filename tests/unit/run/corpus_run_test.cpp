@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "claims/claims_stage.h"
 #include "output/jsonl_sink.h"
 #include "output/output_stream.h"
+#include "run/partial_map.h"
 
 namespace whosaid {
 namespace {
@@ -87,6 +89,35 @@ std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory
   return out.str();
 }
 
+// The same as Extract(1, …), from three runs, each adding every third
+// document (their ordinals those of one run), merged into the one that
+// takes the last third (CorpusRun::Merge), in the order given.
+std::string ExtractMerged(std::size_t memory_budget, std::vector<int> merge_order) {
+  resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
+  claims::ClaimsConfig ids_only;
+  ids_only.details = false;
+  const claims::ClaimsStage claims(ids_only, testing::Rules());
+  run::CorpusStages stages;
+  stages.entities = &resolver;
+  stages.events = true;
+  stages.claims = &claims;
+  stages.entity_details = false;
+  stages.memory_budget = memory_budget;
+  std::vector<std::unique_ptr<run::CorpusRun>> runs;
+  for (int r = 0; r < 3; ++r) runs.push_back(std::make_unique<run::CorpusRun>(stages));
+  const std::vector<Document> docs = Documents();
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    runs[d % 3]->Add(run::MakePartial(docs[d], testing::ThePipeline().Run(docs[d]), resolver, d));
+  }
+  run::CorpusRun& into = *runs[static_cast<std::size_t>(merge_order.back())];
+  merge_order.pop_back();
+  for (int r : merge_order) into.Merge(std::move(*runs[static_cast<std::size_t>(r)]));
+  output::StringOutput out;
+  output::JsonlSink sink(out);
+  into.Finish(sink);
+  return out.str();
+}
+
 TEST_SUITE("run") {
   TEST_CASE("the test corpus has documents with figures") {
     std::size_t figures = 0;
@@ -107,6 +138,19 @@ TEST_SUITE("run") {
     CHECK(Extract(4, 1, 1) == one);  // batches of one document streamed to four threads
     // every summary spilled, read back and decoded by whichever of seven threads takes it
     CHECK(Extract(7, 5, 1) == one);
+  }
+
+  // Runs merged (each document's id and outlet kept beside it, CorpusRun::
+  // keys_; its spill slots renumbered) in any order, held or spilled, give
+  // one run's bytes.
+  TEST_CASE("runs merged in any order give the bytes of one run") {
+    const std::string one = Extract(1, 256, std::size_t{64} << 20);
+    for (std::size_t budget : {std::size_t{64} << 20, std::size_t{1}, std::size_t{4096}}) {
+      CAPTURE(budget);
+      CHECK(ExtractMerged(budget, {0, 1, 2}) == one);
+      CHECK(ExtractMerged(budget, {2, 0, 1}) == one);
+      CHECK(ExtractMerged(budget, {1, 2, 0}) == one);
+    }
   }
 
   // Each document's claims are made ready by whichever thread takes it and
