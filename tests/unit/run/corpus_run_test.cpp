@@ -65,19 +65,33 @@ std::vector<Document> Documents(int copies = 3) {
   return docs;
 }
 
+// `extract`'s corpus stages: entities, events and statements (ids only).
+// (Not to be copied: `stages` points into it.)
+struct ExtractStages {
+  static claims::ClaimsConfig IdsOnly() {
+    claims::ClaimsConfig ids_only;
+    ids_only.details = false;
+    return ids_only;
+  }
+  explicit ExtractStages(std::size_t memory_budget) {
+    stages.entities = &resolver;
+    stages.events = true;
+    stages.claims = &claims;
+    stages.entity_details = false;
+    stages.memory_budget = memory_budget;
+  }
+  ExtractStages(const ExtractStages&) = delete;
+  ExtractStages& operator=(const ExtractStages&) = delete;
+
+  resolve::EntityResolver resolver{resolve::ResolverConfig{}, testing::Rules()};
+  const claims::ClaimsStage claims{IdsOnly(), testing::Rules()};
+  run::CorpusStages stages;
+};
+
 // `extract`'s output (JSON Lines, entities, events and statements).
 std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory_budget,
                     int copies = 3) {
-  resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
-  claims::ClaimsConfig ids_only;
-  ids_only.details = false;
-  const claims::ClaimsStage claims(ids_only, testing::Rules());
-  run::CorpusStages stages;
-  stages.entities = &resolver;
-  stages.events = true;
-  stages.claims = &claims;
-  stages.entity_details = false;
-  stages.memory_budget = memory_budget;
+  ExtractStages x(memory_budget);
   output::StringOutput out;
   output::JsonlSink sink(out);
   VectorSource source(Documents(copies));
@@ -85,7 +99,7 @@ std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory
   run::RunConfig config;
   config.threads = threads;
   config.batch_docs = batch_docs;
-  run::RunCorpus(source, testing::ThePipeline(), stages, sink, observer, config);
+  run::RunCorpus(source, testing::ThePipeline(), x.stages, sink, observer, config);
   return out.str();
 }
 
@@ -93,21 +107,12 @@ std::string Extract(unsigned threads, std::size_t batch_docs, std::size_t memory
 // document (their ordinals those of one run), merged into the one that
 // takes the last third (CorpusRun::Merge), in the order given.
 std::string ExtractMerged(std::size_t memory_budget, std::vector<int> merge_order) {
-  resolve::EntityResolver resolver(resolve::ResolverConfig{}, testing::Rules());
-  claims::ClaimsConfig ids_only;
-  ids_only.details = false;
-  const claims::ClaimsStage claims(ids_only, testing::Rules());
-  run::CorpusStages stages;
-  stages.entities = &resolver;
-  stages.events = true;
-  stages.claims = &claims;
-  stages.entity_details = false;
-  stages.memory_budget = memory_budget;
+  ExtractStages x(memory_budget);
   std::vector<std::unique_ptr<run::CorpusRun>> runs;
-  for (int r = 0; r < 3; ++r) runs.push_back(std::make_unique<run::CorpusRun>(stages));
+  for (int r = 0; r < 3; ++r) runs.push_back(std::make_unique<run::CorpusRun>(x.stages));
   const std::vector<Document> docs = Documents();
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    runs[d % 3]->Add(run::MakePartial(docs[d], testing::ThePipeline().Run(docs[d]), resolver, d));
+    runs[d % 3]->Add(run::MakePartial(docs[d], testing::ThePipeline().Run(docs[d]), x.resolver, d));
   }
   run::CorpusRun& into = *runs[static_cast<std::size_t>(merge_order.back())];
   merge_order.pop_back();
