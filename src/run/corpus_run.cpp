@@ -367,10 +367,13 @@ void CorpusRun::Merge(CorpusRun&& other) {
   const std::size_t base = spills_.size();
   if (base + other.spills_.size() > UINT32_MAX)
     throw std::length_error("CorpusRun::Merge: over 4G spill files");
-  // (both made room for first: a failed allocation leaves docs_ and keys_
-  // aligned)
-  docs_.reserve(docs_.size() + other.docs_.size());
-  keys_.reserve(keys_.size() + other.keys_.size());
+  // (both made room for first, so that a failed allocation leaves docs_ and
+  // keys_ aligned; grown by doubling at least: many merges stay linear)
+  auto make_room = [](auto& v, std::size_t more) {
+    if (v.size() + more > v.capacity()) v.reserve(std::max(v.size() + more, 2 * v.capacity()));
+  };
+  make_room(docs_, other.docs_.size());
+  make_room(keys_, other.keys_.size());
   for (auto& f : other.spills_) spills_.push_back(std::move(f));
   for (Doc& d : other.docs_) {
     d.spill += static_cast<std::uint32_t>(base);
