@@ -37,6 +37,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -66,12 +67,26 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
                                          std::size_t max_posting, bool* twins = nullptr) {
   using List = typename Postings::mapped_type;
   std::vector<const List*> lists;
-  std::vector<std::vector<std::uint32_t>> lists_of(n);  // item → the lists it is in
+  // item i → the lists it is in, ascending: in_lists[lists_at[i] ..
+  // lists_at[i + 1]) (one array, counted then filled: no vector an item)
+  std::vector<std::size_t> lists_at(n + 1, 0);
   for (const auto& [key, list] : postings) {
     if (list.size() < 2 || list.size() > max_posting) continue;
-    for (std::size_t i : list) lists_of[i].push_back(static_cast<std::uint32_t>(lists.size()));
+    for (std::size_t i : list) ++lists_at[i + 1];
     lists.push_back(&list);
   }
+  for (std::size_t i = 0; i < n; ++i) lists_at[i + 1] += lists_at[i];
+  std::vector<std::uint32_t> in_lists(lists_at[n]);
+  {
+    std::vector<std::size_t> next(lists_at.begin(), lists_at.end() - 1);
+    for (std::size_t l = 0; l < lists.size(); ++l) {
+      for (std::size_t i : *lists[l]) in_lists[next[i]++] = static_cast<std::uint32_t>(l);
+    }
+  }
+  auto lists_of = [&](std::size_t i) {
+    return std::span<const std::uint32_t>(in_lists.data() + lists_at[i],
+                                          lists_at[i + 1] - lists_at[i]);
+  };
   // Twins: items in the same lists (copies of one text). They share a list
   // with the same items, so those are gathered once, for the first twin,
   // and each twin pairs with those after it. (group_of: an item's group of
@@ -83,9 +98,9 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
   {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash;
     for (std::size_t i = 0; i < n; ++i) {
-      if (lists_of[i].empty()) continue;
-      std::uint64_t h = lists_of[i].size();
-      for (std::uint32_t l : lists_of[i]) h = (h ^ l) * 0x9E3779B97F4A7C15ULL + (h >> 29);
+      if (lists_of(i).empty()) continue;
+      std::uint64_t h = lists_of(i).size();
+      for (std::uint32_t l : lists_of(i)) h = (h ^ l) * 0x9E3779B97F4A7C15ULL + (h >> 29);
       by_hash.emplace_back(h, static_cast<std::uint32_t>(i));
     }
     std::sort(by_hash.begin(), by_hash.end());
@@ -95,8 +110,9 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
       firsts.clear();
       for (std::size_t k = a; k < b; ++k) {
         const std::uint32_t i = by_hash[k].second;
-        const auto twin = std::find_if(firsts.begin(), firsts.end(),
-                                       [&](std::uint32_t f) { return lists_of[f] == lists_of[i]; });
+        const auto twin = std::find_if(firsts.begin(), firsts.end(), [&](std::uint32_t f) {
+          return std::ranges::equal(lists_of(f), lists_of(i));
+        });
         if (twin == firsts.end()) {
           firsts.push_back(i);
           continue;
@@ -122,7 +138,7 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
     if (group != kAlone) {
       std::vector<std::size_t>& all = partners[group];
       if (all.empty()) {  // (its first twin: every item of its lists, each once)
-        for (std::uint32_t l : lists_of[i]) {
+        for (std::uint32_t l : lists_of(i)) {
           for (std::size_t j : *lists[l]) {
             if (taken_for[j] == i) continue;
             taken_for[j] = i;
@@ -134,11 +150,10 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
       for (auto j = std::upper_bound(all.begin(), all.end(), i); j != all.end(); ++j)
         pairs.emplace_back(i, *j);
       if (--twins_left[group] == 0) std::vector<std::size_t>().swap(all);
-      std::vector<std::uint32_t>().swap(lists_of[i]);
       continue;
     }
     with.clear();
-    for (std::uint32_t l : lists_of[i]) {
+    for (std::uint32_t l : lists_of(i)) {
       const List& list = *lists[l];
       for (auto j = std::upper_bound(list.begin(), list.end(), i); j != list.end(); ++j) {
         if (taken_for[*j] == i) continue;
@@ -148,7 +163,6 @@ std::vector<ItemPair> PostingPairsByItem(const Postings& postings, std::size_t n
     }
     std::sort(with.begin(), with.end());
     for (std::size_t j : with) pairs.emplace_back(i, j);
-    std::vector<std::uint32_t>().swap(lists_of[i]);
   }
   return pairs;
 }

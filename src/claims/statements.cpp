@@ -61,6 +61,7 @@ struct Bag {
 Bag MakeBag(const PackedWords& terms, const TermTable& table, std::uint32_t not_id) {
   Bag bag;
   bag.terms.reserve(terms.size());
+  bag.plain.reserve(terms.size());  // (at most one a term: no regrowth)
   for (const PackedWords::Word t : terms) {
     const TermInfo& info = *table.Find(t.key);
     bag.terms.push_back({t.key, info.id, t.flag, info.idf});
@@ -346,6 +347,7 @@ struct Ranked {
   Bag BagOf(const Loaded& loaded, const std::uint64_t* uses, std::size_t n) const {
     Bag bag;
     bag.terms.reserve(n);
+    bag.plain.reserve(n);  // (at most one a use: no regrowth)
     const auto& entries = terms.entries();
     for (std::size_t k = 0; k < n; ++k) {
       const auto id = static_cast<std::uint32_t>(uses[k] >> 1);
@@ -363,13 +365,15 @@ struct Ranked {
     bag.features = loaded.f;
     const TermUses& uses = *loaded.u;
     // the bag's keys ascend as the uses' do (ids are ranks of keys): one
-    // walk over both finds what TermUses::Count would, key by key
+    // walk over both finds what TermUses::Count would, key by key (one
+    // three-way compare a step: the key found is told from the one passed)
     std::size_t u = 0;
     for (BagTerm& t : bag.terms) {
       t.weight = t.idf * (t.proper ? config.proper_weight : 1.0);
       bag.total += t.weight;
-      while (u < uses.size() && uses.key(u) < t.key) ++u;
-      const int used = u < uses.size() && uses.key(u) == t.key ? uses.count(u) : 1;
+      int order = 1;  // uses.key(u) against t.key (1: past the uses' end)
+      while (u < uses.size() && (order = uses.key(u).compare(t.key)) < 0) ++u;
+      const int used = order == 0 ? uses.count(u) : 1;
       const double factor = config.topic_uses > 0 && used > config.topic_uses
                                 ? static_cast<double>(config.topic_uses) / used
                                 : 1.0;
