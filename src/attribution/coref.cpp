@@ -70,7 +70,7 @@ class Resolver {
         text_(text),
         tokens_(tokens),
         shape_(shape),
-        people_(Keys(reader.lexicon())),
+        people_(Keys(reader.lexicon()), PeopleIndex::Lookups::kAllButWithWord),
         speakers_(Keys(reader.lexicon()), PeopleIndex::Lookups::kByWord) {}
 
   // Every person named in the document with the role stated next to the
@@ -480,11 +480,14 @@ class Resolver {
     SplitLowered(p.name, words, lowers);
     const Lexicon& lexicon = reader_.lexicon();
     // a pronoun inside the name: "When I", "… D.C. He"
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    // (the cheap tests first: a first word of several is never asked, and
+    // a word in capitals only when it is a subject pronoun)
+    for (std::size_t i = words.size() > 1 ? 1 : 0; i < words.size(); ++i) {
+      const Pronoun* pronoun = lexicon.FindPronoun(Contracted(lowers[i]));
+      if (!pronoun || !pronoun->subject) continue;
       bool caps = words[i].size() > 1;  // "IT" is no pronoun
       for (char c : words[i]) caps = caps && c >= 'A' && c <= 'Z';
-      const Pronoun* pronoun = caps ? nullptr : lexicon.FindPronoun(Contracted(lowers[i]));
-      if (!pronoun || !pronoun->subject || (i == 0 && words.size() > 1)) continue;
+      if (caps) continue;
       std::string mention(text_.substr(p.mention.begin, p.mention.size()));
       std::size_t at = mention.rfind(words[i]);
       Clear(p);
@@ -685,7 +688,9 @@ class Resolver {
       if (bearers.empty()) return nullptr;
       if (bearers.size() == 1) return bearers.front();
     }
-    if (bearers.size() <= 1) return people_.WithWord(word, unit);
+    // (one bearer: the one WithWord would find, as the key sets hold nobody
+    // else's mentions; people_ keeps none by name word)
+    if (bearers.size() == 1) return bearers.front();
     if (chain && has_last_ && last_.type == SpeakerType::kPerson &&
         Paragraph(unit) - last_para_ <= config_.max_pronoun_paragraphs) {
       for (const KnownPerson* k : bearers)
@@ -1047,7 +1052,7 @@ class Resolver {
   const segment::Tokens& tokens_;
   const Shape& shape_;
   const ShapeSymbols& sym_ = reader_.lexicon().alphabet().sym;
-  PeopleIndex people_;    // every person named in the document
+  PeopleIndex people_;    // every person named in the document (asked no WithWord)
   PeopleIndex speakers_;  // the persons quoted so far, where quoted (asked WithWord alone)
   Known last_;
   std::size_t last_para_ = 0;

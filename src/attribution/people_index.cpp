@@ -42,8 +42,9 @@ void PeopleIndex::IndexWord(std::string_view word, std::size_t i) {
     if (added) entry.mentions = &word_mentions_.emplace_back(pool_.get());
     entry.bearers.push_back(i);
     ByUnit& set = *entry.mentions;
-    sets.push_back(&set);
-    for (std::size_t unit : mentions_[i]) Add(set, unit, i);
+    sets.push_back(&set);  // (empty without keeps_word_mentions_: then it only tells keys apart)
+    if (keeps_word_mentions_)
+      for (std::size_t unit : mentions_[i]) Add(set, unit, i);
   }
 }
 
@@ -103,7 +104,8 @@ void PeopleIndex::Remember(const KnownPerson& person, bool salient) {
     mentions_[i].push_back(unit);
     if (salient && !by_word_only_) Add(by_unit_, unit, i);
     if (ByUnit* roles = role_set_[i]) Add(*roles, unit, i);
-    for (ByUnit* set : word_sets_[i]) Add(*set, unit, i);
+    if (keeps_word_mentions_)
+      for (ByUnit* set : word_sets_[i]) Add(*set, unit, i);
   }
   k.unit = std::max(k.unit, unit);
 }

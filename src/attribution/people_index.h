@@ -61,15 +61,21 @@ class PeopleIndex {
   // al-Tamimi". A function of the word alone: the keys of the word asked
   // last are reused when the same word is asked again.
   using WordKeys = std::function<void(std::string_view word, std::vector<std::string>& keys)>;
-  // What the index answers: every look-up, or only those by name and name
+  // What the index answers: every look-up; or only those by name and name
   // word (Find, Bearers, HasBearers, Indexed, WithWord): such an index keeps
   // no mentions by unit nor by role, so Before, First and WithRole find
   // nobody (coreference's index of the persons quoted so far asks WithWord
-  // alone, and its mentions cost it a set or two fewer each).
-  enum class Lookups { kAll, kByWord };
+  // alone, and its mentions cost it a set or two fewer each); or every one
+  // but WithWord, which finds nobody: the index keeps a name word's bearers,
+  // not where they are mentioned (coreference's index of every person named
+  // asks of a name word its bearers only, and each mention costs it a set
+  // fewer per name word).
+  enum class Lookups { kAll, kByWord, kAllButWithWord };
   PeopleIndex() = default;
   explicit PeopleIndex(WordKeys keys, Lookups lookups = Lookups::kAll)
-      : by_word_only_(lookups == Lookups::kByWord), keys_(std::move(keys)) {}
+      : by_word_only_(lookups == Lookups::kByWord),
+        keeps_word_mentions_(lookups != Lookups::kAllButWithWord),
+        keys_(std::move(keys)) {}
   // Movable (the index keeps its arena), not assignable.
   PeopleIndex(PeopleIndex&&) = default;
   PeopleIndex& operator=(PeopleIndex&&) = delete;
@@ -110,7 +116,7 @@ class PeopleIndex {
   const KnownPerson* WithRole(const std::string& role_head, std::size_t unit) const;
   // Whose name or alias holds `word` (blank-separated), other than the
   // person named exactly `word`: mentioned last at or before `unit`, else the
-  // first mentioned after it.
+  // first mentioned after it (nobody in a Lookups::kAllButWithWord index).
   const KnownPerson* WithWord(const std::string& word, std::size_t unit) const;
 
  private:
@@ -137,7 +143,8 @@ class PeopleIndex {
   // one but for a role changing; declared first, destroyed last).
   std::unique_ptr<std::pmr::monotonic_buffer_resource> pool_ =
       std::make_unique<std::pmr::monotonic_buffer_resource>();
-  bool by_word_only_ = false;  // Lookups::kByWord: by_unit_ and by_role_ stay empty
+  bool by_word_only_ = false;        // Lookups::kByWord: by_unit_ and by_role_ stay empty
+  bool keeps_word_mentions_ = true;  // false for Lookups::kAllButWithWord: the word sets stay empty
   WordKeys keys_;
   mutable std::vector<std::string> key_buffer_;  // Keys' result …
   mutable std::string keys_word_;                // … for this word

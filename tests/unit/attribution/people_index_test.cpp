@@ -228,6 +228,51 @@ TEST_SUITE("attribution") {
     CHECK(by_word.WithRole("spokesperson", 50) == nullptr);
   }
 
+  TEST_CASE("people index: an index without WithWord answers every other look-up as the full one") {
+    // (coreference's index of every person: a word of one bearer names that
+    // bearer, the one the full index's WithWord finds at any unit)
+    auto keys = [](std::string_view word, std::vector<std::string>& out) {
+      out.emplace_back(word);
+    };
+    PeopleIndex full(keys), lean(keys, PeopleIndex::Lookups::kAllButWithWord);
+    auto both = [&](const KnownPerson& k, bool salient = true) {
+      full.Remember(k, salient);
+      lean.Remember(k, salient);
+    };
+    both({"Rosa Imbert", "general", "", "general", 12, true});
+    both({"Hugo Imbert", "", "", "", 30});
+    both({"Rosa Imbert", "spokesperson", "Valdor Party", "spokesperson", 40});
+    both({"Tessa Marsh", "mayor", "", "mayor", 5}, false);
+    both({"Rosa Imbert", "", "", "", 20});
+    both({"Imbert", "", "", "", 45});
+    full.AddAlias("Hugo Imbert", "Zorvan");
+    lean.AddAlias("Hugo Imbert", "Zorvan");
+    for (const char* word : {"Imbert", "Rosa", "Marsh", "Zorvan", "Hugo Imbert", "Khan", ""}) {
+      CAPTURE(word);
+      CHECK(full.HasBearers(word) == lean.HasBearers(word));
+      const auto bearers = lean.Bearers(word);
+      REQUIRE(full.Bearers(word).size() == bearers.size());
+      for (std::size_t i = 0; i < bearers.size(); ++i)
+        CHECK(NameOf(full.Bearers(word)[i]) == NameOf(bearers[i]));
+      CHECK(full.Indexed(word) == lean.Indexed(word));
+      for (std::size_t unit : {0, 5, 12, 13, 25, 30, 35, 50}) {
+        CAPTURE(unit);
+        CHECK(lean.WithWord(word, unit) == nullptr);
+        if (bearers.size() == 1) CHECK(NameOf(full.WithWord(word, unit)) == NameOf(bearers[0]));
+      }
+    }
+    for (std::size_t unit : {0, 5, 12, 13, 25, 31, 41, 50}) {
+      CAPTURE(unit);
+      CHECK(NameOf(full.Before(unit)) == NameOf(lean.Before(unit)));
+      CHECK(NameOf(full.WithRole("spokesperson", unit)) ==
+            NameOf(lean.WithRole("spokesperson", unit)));
+      CHECK(NameOf(full.WithRole("mayor", unit)) == NameOf(lean.WithRole("mayor", unit)));
+    }
+    auto any = [](const KnownPerson&) { return true; };
+    CHECK(NameOf(full.First(0, 60, any)) == NameOf(lean.First(0, 60, any)));
+    CHECK(NameOf(full.Before(50, any, 8)) == NameOf(lean.Before(50, any, 8)));
+  }
+
   TEST_CASE("people index: a word asked again in a row reuses its keys; another word does not") {
     int calls = 0;
     PeopleIndex people([&calls](std::string_view word, std::vector<std::string>& keys) {
