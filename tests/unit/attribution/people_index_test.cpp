@@ -15,6 +15,26 @@ namespace {
 
 std::string NameOf(const KnownPerson* p) { return p ? p->name : "-"; }
 
+// The same mentions (in and out of unit order, roles, a rank replaced, an
+// alias, a non-salient one) remembered in two indexes of one-key words, to
+// compare their answers; `self_named`: a person known as "Imbert" too.
+void RememberInBoth(PeopleIndex& a, PeopleIndex& b, bool self_named) {
+  auto both = [&](const KnownPerson& k, bool salient = true) {
+    a.Remember(k, salient);
+    b.Remember(k, salient);
+  };
+  both({"Rosa Imbert", "general", "", "general", 12, true});
+  both({"Hugo Imbert", "", "", "", 30});
+  both({"Rosa Imbert", "spokesperson", "Valdor Party", "spokesperson", 40});
+  both({"Tessa Marsh", "mayor", "", "mayor", 5}, false);
+  both({"Rosa Imbert", "", "", "", 20});
+  if (self_named) both({"Imbert", "", "", "", 45});
+  a.AddAlias("Hugo Imbert", "Zorvan");
+  b.AddAlias("Hugo Imbert", "Zorvan");
+}
+
+void OneKey(std::string_view word, std::vector<std::string>& out) { out.emplace_back(word); }
+
 // Nasrullah Dogar (unit 10, analyst), Kamal Soomro (20, analyst),
 // Ali Dogar (30, minister); then Nasrullah Dogar seen again at 40; and a
 // person known only as "Dogar" at 50.
@@ -181,23 +201,8 @@ TEST_SUITE("attribution") {
   }
 
   TEST_CASE("people index: an index by word alone answers by name and word as the full one does") {
-    // the same mentions (in and out of unit order, roles, a rank replaced,
-    // an alias, a non-salient one) in a full index and in a by-word one
-    auto keys = [](std::string_view word, std::vector<std::string>& out) {
-      out.emplace_back(word);
-    };
-    PeopleIndex full(keys), by_word(keys, PeopleIndex::Lookups::kByWord);
-    auto both = [&](const KnownPerson& k, bool salient = true) {
-      full.Remember(k, salient);
-      by_word.Remember(k, salient);
-    };
-    both({"Rosa Imbert", "general", "", "general", 12, true});
-    both({"Hugo Imbert", "", "", "", 30});
-    both({"Rosa Imbert", "spokesperson", "Valdor Party", "spokesperson", 40});
-    both({"Tessa Marsh", "mayor", "", "mayor", 5}, false);
-    both({"Rosa Imbert", "", "", "", 20});
-    full.AddAlias("Hugo Imbert", "Zorvan");
-    by_word.AddAlias("Hugo Imbert", "Zorvan");
+    PeopleIndex full(OneKey), by_word(OneKey, PeopleIndex::Lookups::kByWord);
+    RememberInBoth(full, by_word, /*self_named=*/false);
     for (const char* word : {"Imbert", "Rosa", "Marsh", "Zorvan", "Hugo Imbert", "Khan", ""}) {
       CAPTURE(word);
       CHECK(full.HasBearers(word) == by_word.HasBearers(word));
@@ -231,22 +236,8 @@ TEST_SUITE("attribution") {
   TEST_CASE("people index: an index without WithWord answers every other look-up as the full one") {
     // (coreference's index of every person: a word of one bearer names that
     // bearer, the one the full index's WithWord finds at any unit)
-    auto keys = [](std::string_view word, std::vector<std::string>& out) {
-      out.emplace_back(word);
-    };
-    PeopleIndex full(keys), lean(keys, PeopleIndex::Lookups::kAllButWithWord);
-    auto both = [&](const KnownPerson& k, bool salient = true) {
-      full.Remember(k, salient);
-      lean.Remember(k, salient);
-    };
-    both({"Rosa Imbert", "general", "", "general", 12, true});
-    both({"Hugo Imbert", "", "", "", 30});
-    both({"Rosa Imbert", "spokesperson", "Valdor Party", "spokesperson", 40});
-    both({"Tessa Marsh", "mayor", "", "mayor", 5}, false);
-    both({"Rosa Imbert", "", "", "", 20});
-    both({"Imbert", "", "", "", 45});
-    full.AddAlias("Hugo Imbert", "Zorvan");
-    lean.AddAlias("Hugo Imbert", "Zorvan");
+    PeopleIndex full(OneKey), lean(OneKey, PeopleIndex::Lookups::kAllButWithWord);
+    RememberInBoth(full, lean, /*self_named=*/true);
     for (const char* word : {"Imbert", "Rosa", "Marsh", "Zorvan", "Hugo Imbert", "Khan", ""}) {
       CAPTURE(word);
       CHECK(full.HasBearers(word) == lean.HasBearers(word));
