@@ -36,11 +36,17 @@ void OneArenaUnderAddressLimit() {
 // failing the allocation. Each thread still has its cache (tcache): two
 // threads measured the same (x11, --threads 2: 11.3-11.8 s wall, 11.8-12.0
 // with one arena; peak 166 vs 172 MB).
-// Not thp:always (the heap in transparent huge pages where the kernel's
-// mode is "madvise"): measured, it took the map's page faults from ~33k to
-// ~2k over PolNeAR train x11 (a few percent of the run), but the 1 GB run's
-// peak rose by ~10 MB even with the corpus stage in small pages
-// (core/allocator.h, SmallPages); MALLOC_CONF=thp:always asks for it.
+// The heap asks for transparent huge pages (thp:always: madvise, so it
+// applies where the kernel's mode is "madvise", the default of many
+// distributions; "always" gives them anyway, "never" refuses them). The
+// process's page faults at PolNeAR train x11 went from ~28k to ~13k, the
+// rest the corpus stage's (each first touch a trap, costly on a virtual
+// machine); interleaved x11 one-thread pairs: CPU time -2.6% (median of 8,
+// quiet machine) and -7% (median of 10, two other jobs running).
+// The corpus stage still runs in 4 KiB pages (core/allocator.h,
+// SmallPages): its tables grow past what the map used, and a huge page's
+// unused part counts in the peak. The 1 GB run's peak (--threads 2):
+// 487,636 KB, against 482,812 KB without (one sitting).
 // A thread's cache is trimmed after each MiB allocated, not each 64 KiB
 // (tcache_gc_incr_bytes): the run frees millions of small objects in bursts
 // (a document's result, a phase of the corpus stage), and each trim flushed
@@ -50,7 +56,7 @@ void OneArenaUnderAddressLimit() {
 // A larger cache (tcache_nslots_small_max 1000) saved another 0.2% and
 // cost ~3 MB there: not taken.
 extern "C" {
-const char* malloc_conf = "narenas:1,tcache_gc_incr_bytes:1048576";
+const char* malloc_conf = "narenas:1,tcache_gc_incr_bytes:1048576,thp:always";
 }
 #endif
 

@@ -42,8 +42,10 @@
 //                   RunCorpus): its tables grow past what the map used, and
 //                   a huge page's unused part counts in the peak. Where the
 //                   kernel maps any heap in huge pages (THP mode "always"),
-//                   or with MALLOC_CONF=thp:always, the map still gets them
-//                   (its page faults at PolNeAR train x11: ~33k -> ~2k);
+//                   or as whosaid's jemalloc asks (thp:always,
+//                   src/cli/main.cpp), the map still gets them (the
+//                   process's page faults at PolNeAR train x11: ~28k ->
+//                   ~13k);
 //                   huge pages throughout raised a 1 GB run's peak from 481
 //                   to 523 MiB, in the map only to 490-492.
 //                   Not nested; nothing off Linux.
