@@ -121,9 +121,10 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
 // The run of ASCII letters and digits at bytes[i, end): where it ends, how
 // many letters it has and whether one is lower case. Eight bytes at a time
 // while eight remain before `end` (SWAR, one 64-bit word: most words end
-// within the first), then one byte at a time. When `low` is not null the
-// run's bytes are written there lowered (A–Z to a–z), and up to 8 bytes
-// after them may be written too (the caller's buffer has room: Lexer::Run).
+// within the first), then one byte at a time. With kWriteLowered the run's
+// bytes are written at `low` lowered (A–Z to a–z), and up to 8 bytes after
+// them may be written too (the caller's buffer has room: Lexer::AddWords).
+// (A template argument: the word loop's call tests no pointer.)
 static_assert(std::endian::native == std::endian::little,
               "ReadAsciiRun reads byte 0 as the lowest of a 64-bit word");
 struct AsciiRun {
@@ -131,7 +132,9 @@ struct AsciiRun {
   int letters;
   bool lower;  // a lower-case letter among them
 };
-inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end, char* low) {
+template <bool kWriteLowered>
+inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end,
+                             [[maybe_unused]] char* low) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   const std::size_t from = i;
   int letters = 0;
@@ -153,8 +156,10 @@ inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end, 
     // instruction is assumed)
     letters += static_cast<int>((((letter & run) >> 7) * kOnes) >> 56);
     lower |= letter & run & (x << 2);  // (a letter is lower case when its 0x20 bit is set)
-    if (low) {
-      const std::uint64_t lowered = x | ((letter & run) >> 2);  // 0x80 → 0x20: A–Z to a–z
+    if constexpr (kWriteLowered) {
+      // (0x80 → 0x20: A–Z to a–z; letters past the run too, in the room the
+      // next token overwrites)
+      const std::uint64_t lowered = x | (letter >> 2);
       std::memcpy(low + (i - from), &lowered, 8);
     }
     if (stop != 0)
@@ -166,7 +171,8 @@ inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end, 
     if (!cls) break;
     letters += (cls & kLetterByte) != 0;
     lower |= (cls & (kLetterByte | kUpperByte)) == kLetterByte;
-    if (low) low[i - from] = static_cast<char>(bytes[i] | ((cls & kUpperByte) ? 0x20 : 0));
+    if constexpr (kWriteLowered)
+      low[i - from] = static_cast<char>(bytes[i] | ((cls & kUpperByte) ? 0x20 : 0));
   }
   return {i, letters, lower != 0};
 }
@@ -286,25 +292,25 @@ class Lexer {
     const char* const bytes = text_.data();
     const std::size_t end = end_;
     std::size_t at = at_;
+    // (room for the word's bytes and 8 more: never short unless a lower case
+    // before was longer than its token, AppendLower)
     if (at + (end - i) + 8 > out_.lowered.size())
-      return AddWord(i, ReadAsciiRun(bytes, i, end, nullptr), false, para);
+      return AddWord(i, ReadAsciiRun<false>(bytes, i, end, nullptr), false, para);
     char* const low = out_.lowered.data();
     std::vector<Token>& tokens = out_.tokens;
     std::vector<std::size_t>& lowered_at = out_.lowered_at;
     const std::size_t next_mark = next_mark_;
     const int all_caps_letters = tokenizer_.config().all_caps_letters;
     for (;;) {
-      const AsciiRun run = ReadAsciiRun(bytes, i, end, low + at);
+      const AsciiRun run = ReadAsciiRun<true>(bytes, i, end, low + at);
       const std::size_t e = run.end;
       if (e < end && bytes[e] != ' ' && !(bytes[e] == ',' && run.letters > 0)) {
         at_ = at;
         return AddWord(i, run, true, para);
       }
-      Token t;
-      t.span = {i, e};
-      t.paragraph = para;
+      // (made in place from its fields: no copy through the stack)
+      Token& t = tokens.emplace_back(Span{i, e}, TokenKind::kWord, false, false, false, para);
       ClassifyAscii(t, bytes[i], run.letters, run.lower, all_caps_letters);
-      tokens.push_back(t);
       lowered_at.push_back(at);
       at += e - i;
       i = e;
@@ -415,7 +421,7 @@ class Lexer {
       // (most bytes: a run of ASCII letters and digits, ReadAsciiRun)
       if (!first) {
         if (i >= end_) break;
-        run = ReadAsciiRun(bytes, i, end_, nullptr);
+        run = ReadAsciiRun<false>(bytes, i, end_, nullptr);
       }
       shape.letters += run.letters;
       shape.lower = shape.lower || run.lower;
@@ -700,9 +706,12 @@ struct SentenceSplitter {
   void Run(Tokens& out) const {
     auto& toks = out.tokens;
     std::size_t q = 0, start = 0;
+    // one past the last token of toks[i]'s paragraph (Tokens::paragraph_first:
+    // not asked of each token's neighbour)
+    std::size_t para_end = 0;
     for (std::size_t i = 0; i < toks.size(); ++i) {
-      bool para_end = i + 1 == toks.size() || toks[i + 1].paragraph != toks[i].paragraph;
-      bool boundary = para_end;
+      if (i >= para_end) para_end = out.paragraph_first[toks[i].paragraph + 1];
+      bool boundary = i + 1 == para_end;
       if (!boundary && toks[i].kind == TokenKind::kPunct && IsSentenceEnd(First(toks[i])) &&
           !EndsAbbreviation(toks, i)) {
         std::size_t j = i + 1;  // closing marks and brackets belong to this sentence
