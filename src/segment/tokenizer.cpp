@@ -121,9 +121,10 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
 // The run of ASCII letters and digits at bytes[i, end): where it ends, how
 // many letters it has and whether one is lower case. Eight bytes at a time
 // while eight remain before `end` (SWAR, one 64-bit word: most words end
-// within the first), then one byte at a time. When `low` is not null the
-// run's bytes are written there lowered (A–Z to a–z), and up to 8 bytes
-// after them may be written too (the caller's buffer has room: Lexer::Run).
+// within the first), then one byte at a time. With kWriteLowered the run's
+// bytes are written at `low` lowered (A–Z to a–z), and up to 8 bytes after
+// them may be written too (the caller's buffer has room: Lexer::AddWords).
+// (A template argument: the word loop's call tests no pointer.)
 static_assert(std::endian::native == std::endian::little,
               "ReadAsciiRun reads byte 0 as the lowest of a 64-bit word");
 struct AsciiRun {
@@ -131,7 +132,9 @@ struct AsciiRun {
   int letters;
   bool lower;  // a lower-case letter among them
 };
-inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end, char* low) {
+template <bool kWriteLowered>
+inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end,
+                             [[maybe_unused]] char* low) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   const std::size_t from = i;
   int letters = 0;
@@ -152,9 +155,11 @@ inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end, 
     // (a byte's high bit to its low, summed into the top byte: no popcount
     // instruction is assumed)
     letters += static_cast<int>((((letter & run) >> 7) * kOnes) >> 56);
-    lower |= letter & run & ~in(y, 'A', 'Z');
-    if (low) {
-      const std::uint64_t lowered = x | ((letter & run) >> 2);  // 0x80 → 0x20: A–Z to a–z
+    lower |= letter & run & (x << 2);  // (a letter is lower case when its 0x20 bit is set)
+    if constexpr (kWriteLowered) {
+      // (0x80 → 0x20: A–Z to a–z; letters past the run too, in the room the
+      // next token overwrites)
+      const std::uint64_t lowered = x | (letter >> 2);
       std::memcpy(low + (i - from), &lowered, 8);
     }
     if (stop != 0)
@@ -166,7 +171,8 @@ inline AsciiRun ReadAsciiRun(const char* bytes, std::size_t i, std::size_t end, 
     if (!cls) break;
     letters += (cls & kLetterByte) != 0;
     lower |= (cls & (kLetterByte | kUpperByte)) == kLetterByte;
-    if (low) low[i - from] = static_cast<char>(bytes[i] | ((cls & kUpperByte) ? 0x20 : 0));
+    if constexpr (kWriteLowered)
+      low[i - from] = static_cast<char>(bytes[i] | ((cls & kUpperByte) ? 0x20 : 0));
   }
   return {i, letters, lower != 0};
 }
@@ -262,39 +268,75 @@ class Lexer {
         i = AddOther(i, i + 1, first, para);
         continue;
       }
-      Token& t = out_.tokens.emplace_back();  // (made in place, not copied)
-      t.paragraph = para;
-      // (room for the word's bytes and 8 more: never short unless a lower
-      // case before was longer than its token, AppendLower)
-      char* low = at_ + (end_ - i) + 8 <= out_.lowered.size() ? out_.lowered.data() + at_ : nullptr;
-      // Most words are one run of ASCII letters and digits followed by a
-      // blank or the span's end (or, with a letter, a comma: only a number
-      // goes on through one): WordEnd's first run and its first stop,
-      // with Classify's ASCII answers, and the run written lowered, here
-      // without the WordShape bookkeeping. Any other word (another byte
-      // after it: - . ' a comma after digits alone, other punctuation, one
-      // above 0x7F; or a first byte above 0x7F, an empty run) goes on in
-      // WordEnd from that run.
-      const AsciiRun run = ReadAsciiRun(text_.data(), i, end_, low);
-      if (low && (run.end >= end_ || text_[run.end] == ' ' ||
-                  (text_[run.end] == ',' && run.letters > 0))) {
-        t.span = {i, run.end};
-        ClassifyAscii(t, run.letters, run.lower);
-        out_.lowered_at.push_back(at_);
-        at_ += run.end - i;
-        i = run.end;
-        continue;
-      }
-      WordShape shape;
-      t.span = {i, WordEnd(i, run, low != nullptr, shape)};
-      Classify(t, shape);
-      i = t.span.end;
-      out_.lowered_at.push_back(at_);
-      if (low && shape.lowered == t.span.end)
-        at_ += t.span.size();  // (written lowered by WordEnd)
-      else
-        Lower(t.span);
+      i = AddWords(i, para);
     }
+  }
+
+  // The word at byte i (a letter or digit, no quote mark) and the words
+  // after it while each is plain and the next follows one blank; returns
+  // the end of the last. A plain word is one run of ASCII letters and
+  // digits ending at a blank, the end of the span, or — after a letter — a
+  // comma (WordEnd's first run and its first stop, with Classify's ASCII
+  // answers), its run written lowered as it is read: most words. The loop
+  // keeps the lexer's state in locals (the lowered bytes are char stores,
+  // which would make members be read again after each), and relies on:
+  // - room: at - i never grows here (a plain word's lower case is as long
+  //   as it; the blank writes nothing), so the room for the first word's
+  //   bytes and 8 more is room for every later one's;
+  // - marks: IsMark(i) was false, so after_mark_ <= i < next_mark_ and no
+  //   byte before next_mark_ is one (IsMark would answer so, unmoved).
+  // Any other word (another byte after the run: - . ' a comma after digits
+  // alone, other punctuation, one above 0x7F; or a first byte above 0x7F,
+  // an empty run) goes on in AddWord from that run.
+  std::size_t AddWords(std::size_t i, std::uint32_t para) {
+    const char* const bytes = text_.data();
+    const std::size_t end = end_;
+    std::size_t at = at_;
+    // (room for the word's bytes and 8 more: never short unless a lower case
+    // before was longer than its token, AppendLower)
+    if (at + (end - i) + 8 > out_.lowered.size())
+      return AddWord(i, ReadAsciiRun<false>(bytes, i, end, nullptr), false, para);
+    char* const low = out_.lowered.data();
+    std::vector<Token>& tokens = out_.tokens;
+    std::vector<std::size_t>& lowered_at = out_.lowered_at;
+    const std::size_t next_mark = next_mark_;
+    const int all_caps_letters = tokenizer_.config().all_caps_letters;
+    for (;;) {
+      const AsciiRun run = ReadAsciiRun<true>(bytes, i, end, low + at);
+      const std::size_t e = run.end;
+      if (e < end && bytes[e] != ' ' && !(bytes[e] == ',' && run.letters > 0)) {
+        at_ = at;
+        return AddWord(i, run, true, para);
+      }
+      // (made in place from its fields: no copy through the stack)
+      Token& t = tokens.emplace_back(Span{i, e}, TokenKind::kWord, false, false, false, para);
+      ClassifyAscii(t, bytes[i], run.letters, run.lower, all_caps_letters);
+      lowered_at.push_back(at);
+      at += e - i;
+      i = e;
+      if (i + 1 >= end || bytes[i] != ' ' ||
+          !(kByteClass[static_cast<unsigned char>(bytes[i + 1])] & kWordByte) || i + 1 >= next_mark)
+        break;
+      ++i;
+    }
+    at_ = at;
+    return i;
+  }
+
+  // The word at byte i whose first run of ASCII letters and digits `run`
+  // is (written lowered when `lowered`), through WordEnd; returns its end.
+  std::size_t AddWord(std::size_t i, AsciiRun run, bool lowered, std::uint32_t para) {
+    Token& t = out_.tokens.emplace_back();  // (made in place, not copied)
+    t.paragraph = para;
+    WordShape shape;
+    t.span = {i, WordEnd(i, run, lowered, shape)};
+    Classify(t, shape);
+    out_.lowered_at.push_back(at_);
+    if (lowered && shape.lowered == t.span.end)
+      at_ += t.span.size();  // (written lowered by WordEnd)
+    else
+      Lower(t.span);
+    return t.span.end;
   }
 
   // The token at byte i that is no word: a quote mark, a possessive, or
@@ -379,7 +421,7 @@ class Lexer {
       // (most bytes: a run of ASCII letters and digits, ReadAsciiRun)
       if (!first) {
         if (i >= end_) break;
-        run = ReadAsciiRun(bytes, i, end_, nullptr);
+        run = ReadAsciiRun<false>(bytes, i, end_, nullptr);
       }
       shape.letters += run.letters;
       shape.lower = shape.lower || run.lower;
@@ -451,17 +493,17 @@ class Lexer {
     return len >= 3;  // the final dot of U.S.
   }
 
-  // Kind and case of an ASCII word token from what WordEnd (or Run's
-  // first run) saw: its letters and whether one is lower case.
-  void ClassifyAscii(Token& t, int letters, bool lower) const {
-    const char first = text_[t.span.begin];
+  // Kind and case of an ASCII word token (first byte `first`) from what
+  // WordEnd (or AddWords' first run) saw: its letters and whether one is
+  // lower case.
+  static void ClassifyAscii(Token& t, char first, int letters, bool lower, int all_caps_letters) {
     if (IsDigit(static_cast<unsigned char>(first))) {
       t.kind = letters > 0 ? TokenKind::kWord : TokenKind::kNumber;
       return;
     }
     t.kind = TokenKind::kWord;
     t.cap = first >= 'A' && first <= 'Z';
-    t.all_caps = letters >= tokenizer_.config().all_caps_letters && !lower;
+    t.all_caps = letters >= all_caps_letters && !lower;
   }
 
   // Kind and case of a word token; an ASCII one from its WordShape (the
@@ -469,7 +511,8 @@ class Lexer {
   void Classify(Token& t, const WordShape& shape) const {
     t.hyphen = shape.hyphen;
     if (shape.ascii) {
-      ClassifyAscii(t, shape.letters, shape.lower);
+      ClassifyAscii(t, text_[t.span.begin], shape.letters, shape.lower,
+                    tokenizer_.config().all_caps_letters);
       return;
     }
     std::size_t i = t.span.begin;
@@ -663,9 +706,12 @@ struct SentenceSplitter {
   void Run(Tokens& out) const {
     auto& toks = out.tokens;
     std::size_t q = 0, start = 0;
+    // one past the last token of toks[i]'s paragraph (Tokens::paragraph_first:
+    // not asked of each token's neighbour)
+    std::size_t para_end = 0;
     for (std::size_t i = 0; i < toks.size(); ++i) {
-      bool para_end = i + 1 == toks.size() || toks[i + 1].paragraph != toks[i].paragraph;
-      bool boundary = para_end;
+      if (i >= para_end) para_end = out.paragraph_first[toks[i].paragraph + 1];
+      bool boundary = i + 1 == para_end;
       if (!boundary && toks[i].kind == TokenKind::kPunct && IsSentenceEnd(First(toks[i])) &&
           !EndsAbbreviation(toks, i)) {
         std::size_t j = i + 1;  // closing marks and brackets belong to this sentence
