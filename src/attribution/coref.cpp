@@ -682,7 +682,8 @@ class Resolver {
   const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain,
                             char gender = 0) const {
     if (!people_.HasBearers(word)) return nullptr;  // (WithWord would find nobody either)
-    auto bearers = people_.Bearers(word);
+    std::vector<const KnownPerson*>& bearers = bearers_;
+    people_.Bearers(word, bearers);
     if (gender != 0) {
       std::erase_if(bearers, [gender](const KnownPerson* k) { return !Agrees(k->gender, gender); });
       if (bearers.empty()) return nullptr;
@@ -1067,6 +1068,7 @@ class Resolver {
   mutable Span mention_lower_of_{1, 0};                        // … (none at first: begin > end)
   mutable std::vector<std::string> name_words_, name_lowers_;  // CleanName's
   mutable std::string name_lower_;                             // CleanName's
+  mutable std::vector<const KnownPerson*> bearers_;            // Bearer's
   std::vector<std::string> alias_words_;  // AddAliasAfter's words of units of several tokens
   mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
   FlatMap<Introduction> introduced_;  // by name
