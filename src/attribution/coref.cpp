@@ -716,14 +716,13 @@ class Resolver {
     return best ? best : after;
   }
 
-  void Fill(SpeakerPhrase& p, const KnownPerson& k) const {
-    Fill(p, Known{k.name, SpeakerType::kPerson, k.role, k.affiliation, k.role_head, k.unit,
-                  k.rank_only, k.gender});
-  }
-
-  void Fill(SpeakerPhrase& p, const Known& k) const {
+  // p takes k's name and type, its role unless p has one (a rank gives way
+  // to a function) and its affiliation unless p has one. (A KnownPerson is
+  // read in place: no Known copied from it.)
+  template <class K>
+  static void FillFrom(SpeakerPhrase& p, const K& k, SpeakerType type) {
     p.name = k.name;
-    p.type = k.type;
+    p.type = type;
     if (p.role.empty() || (p.rank_only && !k.role.empty() && !k.rank_only)) {
       p.role = k.role;
       p.role_head = k.role_head;
@@ -731,6 +730,8 @@ class Resolver {
     }
     if (p.affiliation.empty()) p.affiliation = k.affiliation;
   }
+  void Fill(SpeakerPhrase& p, const KnownPerson& k) const { FillFrom(p, k, SpeakerType::kPerson); }
+  void Fill(SpeakerPhrase& p, const Known& k) const { FillFrom(p, k, k.type); }
 
   // A person's full record: the role and affiliation learnt anywhere.
   void FillKnown(SpeakerPhrase& p) const {
