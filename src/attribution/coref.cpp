@@ -682,7 +682,8 @@ class Resolver {
   const KnownPerson* Bearer(const std::string& word, std::size_t unit, bool chain,
                             char gender = 0) const {
     if (!people_.HasBearers(word)) return nullptr;  // (WithWord would find nobody either)
-    auto bearers = people_.Bearers(word);
+    std::vector<const KnownPerson*>& bearers = bearers_;
+    people_.Bearers(word, bearers);
     if (gender != 0) {
       std::erase_if(bearers, [gender](const KnownPerson* k) { return !Agrees(k->gender, gender); });
       if (bearers.empty()) return nullptr;
@@ -715,14 +716,13 @@ class Resolver {
     return best ? best : after;
   }
 
-  void Fill(SpeakerPhrase& p, const KnownPerson& k) const {
-    Fill(p, Known{k.name, SpeakerType::kPerson, k.role, k.affiliation, k.role_head, k.unit,
-                  k.rank_only, k.gender});
-  }
-
-  void Fill(SpeakerPhrase& p, const Known& k) const {
+  // p takes k's name and type, its role unless p has one (a rank gives way
+  // to a function) and its affiliation unless p has one. (A KnownPerson is
+  // read in place: no Known copied from it.)
+  template <class K>
+  static void FillFrom(SpeakerPhrase& p, const K& k, SpeakerType type) {
     p.name = k.name;
-    p.type = k.type;
+    p.type = type;
     if (p.role.empty() || (p.rank_only && !k.role.empty() && !k.rank_only)) {
       p.role = k.role;
       p.role_head = k.role_head;
@@ -730,6 +730,8 @@ class Resolver {
     }
     if (p.affiliation.empty()) p.affiliation = k.affiliation;
   }
+  void Fill(SpeakerPhrase& p, const KnownPerson& k) const { FillFrom(p, k, SpeakerType::kPerson); }
+  void Fill(SpeakerPhrase& p, const Known& k) const { FillFrom(p, k, k.type); }
 
   // A person's full record: the role and affiliation learnt anywhere.
   void FillKnown(SpeakerPhrase& p) const {
@@ -1067,6 +1069,7 @@ class Resolver {
   mutable Span mention_lower_of_{1, 0};                        // … (none at first: begin > end)
   mutable std::vector<std::string> name_words_, name_lowers_;  // CleanName's
   mutable std::string name_lower_;                             // CleanName's
+  mutable std::vector<const KnownPerson*> bearers_;            // Bearer's
   std::vector<std::string> alias_words_;  // AddAliasAfter's words of units of several tokens
   mutable std::unordered_set<std::string_view, ViewHash> lower_words_, inner_caps_;
   FlatMap<Introduction> introduced_;  // by name

@@ -177,9 +177,16 @@ const KnownPerson* PeopleIndex::First(std::size_t lo, std::size_t hi,
 }
 
 std::vector<const KnownPerson*> PeopleIndex::Bearers(const std::string& word) const {
+  std::vector<const KnownPerson*> out;
+  Bearers(word, out);
+  return out;
+}
+
+void PeopleIndex::Bearers(const std::string& word, std::vector<const KnownPerson*>& out) const {
   const std::size_t* self = by_name_.Find(word);
   const std::size_t skip = self == nullptr ? kNone : *self;
-  std::vector<std::size_t> seen;
+  std::vector<std::size_t>& seen = seen_;
+  seen.clear();
   for (const std::string& key : Keys(word)) {
     const WordEntry* entry = by_word_.Find(key);
     if (entry == nullptr) continue;
@@ -188,9 +195,8 @@ std::vector<const KnownPerson*> PeopleIndex::Bearers(const std::string& word) co
     }
   }
   std::sort(seen.begin(), seen.end());
-  std::vector<const KnownPerson*> out;
+  out.clear();
   for (std::size_t i : seen) out.push_back(&people_[i]);
-  return out;
 }
 
 bool PeopleIndex::HasBearers(const std::string& word) const {

@@ -105,6 +105,8 @@ class PeopleIndex {
   // The persons whose name or alias holds `word` (other than the person
   // named exactly `word`), in the order they became known.
   std::vector<const KnownPerson*> Bearers(const std::string& word) const;
+  // The same into `out` (cleared first): no list made per call.
+  void Bearers(const std::string& word, std::vector<const KnownPerson*>& out) const;
   // !Bearers(word).empty(), without building the list.
   bool HasBearers(const std::string& word) const;
   // Some person's name or alias holds a word with key `key` (a key as the
@@ -149,6 +151,7 @@ class PeopleIndex {
   mutable std::vector<std::string> key_buffer_;  // Keys' result …
   mutable std::string keys_word_;                // … for this word
   mutable bool keys_known_ = false;
+  mutable std::vector<std::size_t> seen_;  // Bearers' people, by index
   std::vector<KnownPerson> people_;
   std::vector<std::vector<std::size_t>> mentions_;  // by person: the units
   // (FlatMaps: a name or word probed is hashed once and found in one slot

@@ -145,6 +145,10 @@ struct MentionFinder::Run_ {
   const MentionFinder& f;
   std::string_view text;
   const std::vector<Token>& tok;
+  // Tokens::sentences: sentence s holds the tokens whose Token::sentence is
+  // s, [first, end) (the tokenizer numbers them so, each sentence one run
+  // of tokens, none empty).
+  const std::vector<segment::Sentence>& sentences;
   // Token i's lower-case word (Tokens::Lowered, read in place: the views
   // are made as asked, none stored); for a token that is no word, its
   // lower case too — every reader asks of words only.
@@ -180,10 +184,9 @@ struct MentionFinder::Run_ {
   // The name words (TokenState::name_word), in order: the passes that read
   // only name words (Runs, Words) step through them, not every token.
   std::vector<std::size_t> name_words;
-  // Per sentence (Token::sentence): its tokens [first, end) (SentenceTokens), and
-  // its first place and whether it is in title case, each computed when a
-  // mention first asks of that sentence (most sentences are never asked).
-  std::vector<std::pair<std::size_t, std::size_t>> sentence_tokens;
+  // Per sentence (Token::sentence): its first place and whether it is in
+  // title case, each computed when a mention first asks of that sentence
+  // (most sentences are never asked).
   std::vector<std::size_t> first_place;  // npos: not computed yet
   std::vector<Known> title_case;         // kUnknown: not computed yet
 
@@ -191,6 +194,7 @@ struct MentionFinder::Run_ {
       : f(finder),
         text(t),
         tok(tokens.tokens),
+        sentences(tokens.sentences),
         lower{tokens.lowered.data(), tokens.lowered_at.data()},
         at(tokens.tokens.size()) {
     // (the tokens and the filter read through locals, which the byte-sized
@@ -525,18 +529,10 @@ struct MentionFinder::Run_ {
   }
 
   // The tokens of a sentence [first, end) (empty for a sentence past the
-  // last token); the table is made on first use, one pass without look-ups.
-  std::pair<std::size_t, std::size_t> SentenceTokens(std::size_t sentence) {
-    if (sentence_tokens.empty() && !tok.empty()) {
-      sentence_tokens.assign(tok.back().sentence + 1, {0, 0});
-      for (std::size_t k = tok.size(); k-- > 0;) {
-        auto& [first, end] = sentence_tokens[tok[k].sentence];
-        if (end == 0) end = k + 1;
-        first = k;
-      }
-    }
-    if (sentence >= sentence_tokens.size()) return {tok.size(), tok.size()};
-    return sentence_tokens[sentence];
+  // last token): the tokenizer's own table, no pass over the tokens.
+  std::pair<std::size_t, std::size_t> SentenceTokens(std::size_t sentence) const {
+    if (sentence >= sentences.size()) return {tok.size(), tok.size()};
+    return {sentences[sentence].first, sentences[sentence].end};
   }
 
   // Whether a sentence is written in title case (config headline) counting
@@ -544,7 +540,7 @@ struct MentionFinder::Run_ {
   bool TitleCase(std::size_t sentence) {
     const auto [first, end] = SentenceTokens(sentence);
     if (first >= end) return false;
-    if (title_case.empty()) title_case.assign(sentence_tokens.size(), kUnknown);
+    if (title_case.empty()) title_case.assign(sentences.size(), kUnknown);
     if (title_case[sentence] == kUnknown && NoTitleCase(first, end)) title_case[sentence] = kNo;
     if (title_case[sentence] == kUnknown) {
       std::size_t words = 0, caps = 0;
@@ -587,7 +583,7 @@ struct MentionFinder::Run_ {
   std::size_t FirstPlace(std::size_t sentence) {
     const auto [first, end] = SentenceTokens(sentence);
     if (first >= end) return tok.size();
-    if (first_place.empty()) first_place.assign(sentence_tokens.size(), std::string::npos);
+    if (first_place.empty()) first_place.assign(sentences.size(), std::string::npos);
     if (first_place[sentence] == std::string::npos) {
       std::size_t k = first;
       while (k < end && !IsPlace(k)) ++k;
