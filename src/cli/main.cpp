@@ -41,12 +41,13 @@ void OneArenaUnderAddressLimit() {
 // distributions; "always" gives them anyway, "never" refuses them). The
 // process's page faults at PolNeAR train x11 went from ~28k to ~13k, the
 // rest the corpus stage's (each first touch a trap, costly on a virtual
-// machine); interleaved x11 one-thread pairs: CPU time -2.6% (median of 8,
-// quiet machine) and -7% (median of 10, two other jobs running).
+// machine); interleaved x11 one-thread pairs: CPU time -2.6% and -3.3%
+// (medians of 8, quiet machine) and -7% (median of 10, two other jobs
+// running).
 // The corpus stage still runs in 4 KiB pages (core/allocator.h,
 // SmallPages): its tables grow past what the map used, and a huge page's
 // unused part counts in the peak. The 1 GB run's peak (--threads 2):
-// 487,636 KB, against 482,812 KB without (one sitting).
+// 487,636-495,776 KB in three runs, against 482,812 KB without.
 // A thread's cache is trimmed after each MiB allocated, not each 64 KiB
 // (tcache_gc_incr_bytes): the run frees millions of small objects in bursts
 // (a document's result, a phase of the corpus stage), and each trim flushed
