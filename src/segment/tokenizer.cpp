@@ -308,8 +308,10 @@ class Lexer {
         at_ = at;
         return AddWord(i, run, true, para);
       }
-      // (made in place from its fields: no copy through the stack)
-      Token& t = tokens.emplace_back(Span{i, e}, TokenKind::kWord, false, false, false, para);
+      // (made from its fields at once; braces: clang 14 has no aggregate
+      // initialisation from parentheses, as emplace_back's arguments would ask)
+      Token& t =
+          tokens.emplace_back(Token{Span{i, e}, TokenKind::kWord, false, false, false, para});
       ClassifyAscii(t, bytes[i], run.letters, run.lower, all_caps_letters);
       lowered_at.push_back(at);
       at += e - i;
