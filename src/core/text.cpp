@@ -202,6 +202,10 @@ std::size_t CountCodepoints(std::string_view bytes) {
 
 std::string_view WithoutPossessive(std::string_view word, Possessive which, bool keep_whole) {
   static constexpr std::string_view kEndings[] = {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"};
+  // (each ending ends in 's', ''' or the last byte of ’: most words end in
+  // none of them, and are themselves)
+  const char last = word.empty() ? '\0' : word.back();
+  if (last != 's' && last != '\'' && last != '\x99') return word;
   const std::size_t first = which == Possessive::kApostrophe ? 2 : 0;
   const std::size_t end = which == Possessive::kWithS ? 2 : 4;
   for (std::size_t i = first; i < end; ++i) {

@@ -771,20 +771,26 @@ class DocAdder {
     }
   }
 
-  void Mentions(const std::vector<NameMention>& names) {
+  // `Names`: a const vector of the mentions, or a mutable one whose word
+  // mentions' text is moved into the candidates (TakeNames).
+  template <typename Names>
+  void Mentions(Names& names) {
     std::sort(spans_.begin(), spans_.end(),
               [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
     std::vector<std::ptrdiff_t> input_of(names.size(), -1);
+    // (room for every candidate at once: those in a speaker's mention, left
+    // out below, are few)
+    out_.candidates.reserve(static_cast<std::size_t>(std::count_if(
+        names.begin(), names.end(), [](const NameMention& m) { return Candidate(m); })));
     std::size_t phrase_end = 0;  // of the last phrase (mentions come in text order)
     for (std::size_t i = 0; i < names.size(); ++i) {
-      const NameMention& m = names[i];
-      if (m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase ||
-          m.kind == MentionKind::kName) {
+      auto& m = names[i];
+      if (Candidate(m)) {
         const bool word = m.kind == MentionKind::kWord;
         if (!InSpeakerMention(m.span)) {
-          out_.candidates.push_back({word ? m.text : FormOf(m.text), m.kind == MentionKind::kPhrase,
-                                     word && m.span.begin < phrase_end,
-                                     m.kind == MentionKind::kName});
+          out_.candidates.push_back(
+              {word ? std::move(m.text) : FormOf(m.text), m.kind == MentionKind::kPhrase,
+               word && m.span.begin < phrase_end, m.kind == MentionKind::kName});
         }
         if (!word) phrase_end = std::max(phrase_end, m.span.end);
         continue;
@@ -797,6 +803,12 @@ class DocAdder {
       links_.emplace_back(static_cast<std::uint32_t>(input_of[i]),
                           static_cast<std::uint32_t>(input_of[static_cast<std::size_t>(j)]));
     }
+  }
+
+  // A capitalised word, phrase or name that is a name only if the run knows it.
+  static bool Candidate(const NameMention& m) {
+    return m.kind == MentionKind::kWord || m.kind == MentionKind::kPhrase ||
+           m.kind == MentionKind::kName;
   }
 
   // A person known in the document by one word only (a speaker the
@@ -1273,6 +1285,18 @@ PartialNames EntityResolver::Names(const Document& doc, const DocResult& result)
   DocAdder adder(*state_, doc, names);
   adder.Records(result);
   adder.Mentions(result.names);
+  adder.ShortNames();
+  adder.Links();
+  adder.DistinctPeople();
+  return names;
+}
+
+PartialNames EntityResolver::TakeNames(const Document& doc, DocResult& result) const {
+  PartialNames names;
+  DocAdder adder(*state_, doc, names);
+  adder.Records(result);
+  adder.Mentions(result.names);
+  result.names.clear();
   adder.ShortNames();
   adder.Links();
   adder.DistinctPeople();

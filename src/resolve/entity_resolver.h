@@ -118,6 +118,10 @@ class EntityResolver {
   // Fold(), FoldBatches() and Resolve() read the same keys on the threads
   // they run on (a word the map parsed there is not parsed again).
   PartialNames Names(const Document& doc, const DocResult& result) const;
+  // Names(doc, result) for a result whose name mentions are dropped after
+  // (run::MakePartial): the mentions' text is moved into the candidates
+  // instead of copied, and result.names is left empty.
+  PartialNames TakeNames(const Document& doc, DocResult& result) const;
 
   // Two passes over the run's documents, memory bounded by distinct names:
   // Note() every document's names (any order: the run's acronyms and

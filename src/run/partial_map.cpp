@@ -14,14 +14,13 @@ Partial MakePartial(const Document& doc, DocResult&& result, const resolve::Enti
   p.doc.date = doc.date;
   p.doc.source = doc.source;
   p.bytes = doc.text.size();
-  p.names = names.Names(doc, result);
+  p.names = names.TakeNames(doc, result);
   CutText cut = CutPieces(doc.text, ReadSpans(result.quotes, result.figures));
   p.codepoints = cut.codepoints;
   p.pieces = std::move(cut.pieces);
   p.quotes = std::move(result.quotes);
   p.events = std::move(result.events);
   p.figures = std::move(result.figures);
-  result.names.clear();
   return p;
 }
 

@@ -315,6 +315,10 @@ TEST_SUITE("resolve") {
         Document doc = MakeDoc(d);
         results.push_back(testing::ThePipeline().Run(doc));
         names.push_back(maker.Names(doc, results.back()));
+        // TakeNames: the same inputs, the mentions' text moved out of a copy
+        DocResult spent = results.back();
+        CHECK(maker.TakeNames(doc, spent) == names.back());
+        CHECK(spent.names.empty());
       }
     }
     // the table as text: ids, names, variants with their documents, roles, records
