@@ -42,6 +42,10 @@ struct Pattern {
   Meaning meaning = Meaning::kGeneric;
   int k = 0;            // the offset of relative meanings
   bool before = false;  // week 0 before: up to the day before the anchor
+  // Its first two items are required, or only the first is optional
+  // (MayMatchAt's pre-test reads them).
+  bool two_required = false;
+  bool optional_then_required = false;
 };
 
 // What one match bound.
@@ -130,7 +134,15 @@ struct DateFinder::Impl {
   // MayStart's one look-up: the keys of `first` and `counts` (kStarts), of
   // `months` and `weekdays` (kStartsCapitalised: only written so).
   static constexpr std::uint8_t kStarts = 1, kStartsCapitalised = 2;
-  FlatMap<std::uint8_t> starts;
+  struct Start {
+    std::uint8_t bits = 0;
+    // The patterns a word with this lower case may start by its letters,
+    // not capitalised [0] and capitalised [1] (a month or weekday counts
+    // only so): ascending, each once. What a word may start as a number
+    // (DAY, YEAR, N) Candidates adds.
+    std::array<std::vector<int>, 2> patterns;
+  };
+  FlatMap<Start> starts;
   WordFilter start_words;  // the keys of `starts`, a pre-test
   void IndexStarts();
 
@@ -141,6 +153,19 @@ struct DateFinder::Impl {
   void IndexFirst(int id);
 
   bool MatchItem(const Item& item, const Word& w, Bind& b) const;
+  // False when no match of p can start at words[i] (i < end): its item 1
+  // does not match where a match would read it. Most candidates fail so,
+  // at the next word ("this" before anything but morning, week, year …;
+  // "in" before no month), and cost no Match.
+  bool MayMatchAt(const Pattern& p, const std::vector<Word>& words, std::size_t i,
+                  std::size_t end) const {
+    if (!p.two_required && !p.optional_then_required) return true;
+    Bind scratch;
+    const bool next = i + 1 < end && MatchItem(p.items[1], words[i + 1], scratch);
+    if (p.two_required) return next;  // item 0 at i, item 1 at i + 1
+    // item 0 at i and item 1 at i + 1, or item 0 skipped and item 1 at i
+    return next || MatchItem(p.items[1], words[i], scratch);
+  }
   std::size_t Match(const Pattern& p, std::size_t k, const std::vector<Word>& words, std::size_t i,
                     std::size_t end, Bind& b) const;
   std::optional<DateRange> Resolve(const Pattern& p, const Bind& b,
@@ -149,18 +174,26 @@ struct DateFinder::Impl {
                                  const std::optional<DateRange>& anchor) const;
   bool FutureClause(const std::vector<Word>& words, std::size_t begin, std::size_t end,
                     std::size_t first, std::size_t last) const;
-  // The patterns that may start at w, given its StartBits.
-  void Candidates(const Word& w, std::uint8_t bits, std::vector<int>& out) const;
-  // starts' bits of w's lower case (0: none), through the pre-test.
+  // The patterns that may start at w, given its StartOf: ascending, each
+  // once (its entry's list, or `scratch` when a number's lists join it).
+  const std::vector<int>& Candidates(const Word& w, const Start* start,
+                                     std::vector<int>& scratch) const;
+  // starts' entry of w's lower case (nullptr: none), through the pre-test.
+  const Start* StartOf(const Word& w) const {
+    return start_words.MayHoldKey(w.key) ? starts.Find(w.lower) : nullptr;
+  }
   std::uint8_t StartBits(const Word& w) const {
-    const std::uint8_t* bits = start_words.MayHoldKey(w.key) ? starts.Find(w.lower) : nullptr;
-    return bits ? *bits : 0;
+    const Start* start = StartOf(w);
+    return start ? start->bits : 0;
   }
   // MayStart, given w's StartBits.
   static bool MayStartWith(const Word& w, std::uint8_t bits) {
     if (w.kind == segment::TokenKind::kNumber) return true;
     if (w.kind != segment::TokenKind::kWord) return false;
     if ((bits & kStarts) || (w.cap && (bits & kStartsCapitalised))) return true;
+    // (DayNumber's own first test, inline: most words are no "24th")
+    if (w.lower.size() < 3 || w.lower.size() > 4 || w.lower[0] < '0' || w.lower[0] > '9')
+      return false;
     return DayNumber(w) > 0;
   }
 };
@@ -239,6 +272,10 @@ void DateFinder::Impl::LoadPattern(const rules::RuleFile& file, const rules::Rul
       std::all_of(p.items.begin(), p.items.end(), [](const Item& i) { return i.optional; })) {
     throw file.Error(line, "a pattern needs a required item");
   }
+  if (p.items.size() >= 2 && !p.items[1].optional) {
+    p.two_required = !p.items[0].optional;
+    p.optional_then_required = p.items[0].optional;
+  }
   patterns.push_back(std::move(p));
   IndexFirst(static_cast<int>(patterns.size()) - 1);
 }
@@ -271,39 +308,57 @@ void DateFinder::Impl::IndexStarts() {
   }
   for (std::size_t slot = 1; slot < slot_first.size(); ++slot)
     slot_first[slot] = first.Find(kSlotKeys[slot]);
-  for (const auto& [key, ids] : first) starts.Insert(key, 0) |= kStarts;
-  for (const auto& [key, n] : counts) starts.Insert(key, 0) |= kStarts;
-  for (const auto& [key, m] : months) starts.Insert(key, 0) |= kStartsCapitalised;
-  for (const auto& [key, n] : weekdays) starts.Insert(key, 0) |= kStartsCapitalised;
-  for (const auto& [key, bits] : starts) start_words.Add(key);
+  for (const auto& [key, ids] : first) starts.Insert(key, {}).bits |= kStarts;
+  for (const auto& [key, n] : counts) starts.Insert(key, {}).bits |= kStarts;
+  for (const auto& [key, m] : months) starts.Insert(key, {}).bits |= kStartsCapitalised;
+  for (const auto& [key, n] : weekdays) starts.Insert(key, {}).bits |= kStartsCapitalised;
+  // Each key's patterns by its letters, both cases: the lists its bits
+  // lead to (every key of `first` and `counts` has kStarts, every month
+  // and weekday kStartsCapitalised), joined.
+  auto slot = [&](Slot s) { return slot_first[static_cast<std::size_t>(s)]; };
+  std::vector<std::string> start_keys;
+  for (const auto& [key, start] : starts) start_keys.push_back(key);
+  for (const std::string& key : start_keys) {
+    Start& start = *starts.Find(key);
+    for (int cap = 0; cap < 2; ++cap) {
+      std::vector<int>& out = start.patterns[static_cast<std::size_t>(cap)];
+      auto add = [&](const std::vector<int>* ids) {
+        if (ids) out.insert(out.end(), ids->begin(), ids->end());
+      };
+      const bool keyed = (start.bits & kStarts) != 0;
+      const bool named = cap && (start.bits & kStartsCapitalised);
+      if (keyed) add(first.Find(key));
+      if (named && months.Contains(key)) add(slot(Slot::kMonth));
+      if (named && weekdays.Contains(key)) add(slot(Slot::kWeekday));
+      if (keyed && counts.Contains(key)) add(slot(Slot::kCount));
+      std::sort(out.begin(), out.end());
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+  }
+  for (const auto& [key, start] : starts) start_words.Add(key);
 }
 
-void DateFinder::Impl::Candidates(const Word& w, std::uint8_t bits, std::vector<int>& out) const {
-  out.clear();
-  int lists = 0;
-  auto add = [&](const std::vector<int>* ids) {
-    if (!ids) return;
-    out.insert(out.end(), ids->begin(), ids->end());
-    ++lists;
+const std::vector<int>& DateFinder::Impl::Candidates(const Word& w, const Start* start,
+                                                     std::vector<int>& scratch) const {
+  static const std::vector<int> kNone;
+  const std::vector<int>& by_letters = start ? start->patterns[w.cap ? 1 : 0] : kNone;
+  // What a number (or "24th") may start besides: most words are no day,
+  // year or number, and take their entry's list as it is.
+  const bool day = DayNumber(w) > 0;
+  const bool year = YearNumber(w) > 0;
+  const bool number = w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0;
+  if (!day && !year && !number) return by_letters;
+  scratch.assign(by_letters.begin(), by_letters.end());
+  auto add = [&](Slot s) {
+    if (const std::vector<int>* ids = slot_first[static_cast<std::size_t>(s)])
+      scratch.insert(scratch.end(), ids->begin(), ids->end());
   };
-  auto slot = [&](Slot s) { return slot_first[static_cast<std::size_t>(s)]; };
-  // (every key of `first` and `counts` has kStarts among its StartBits,
-  // every month and weekday kStartsCapitalised: a table whose bit is
-  // missing holds no such key, and is not hashed)
-  const bool keyed = (bits & kStarts) != 0;
-  const bool named = w.cap && (bits & kStartsCapitalised);
-  add(keyed ? first.Find(w.lower) : nullptr);
-  if (named && months.Contains(w.lower)) add(slot(Slot::kMonth));
-  if (named && weekdays.Contains(w.lower)) add(slot(Slot::kWeekday));
-  if (DayNumber(w) > 0) add(slot(Slot::kDay));
-  if (YearNumber(w) > 0) add(slot(Slot::kYear));
-  if ((keyed && counts.Contains(w.lower)) ||
-      (w.kind == segment::TokenKind::kNumber && Number(w.lower) > 0))
-    add(slot(Slot::kCount));
-  // (one list is ascending and unique already: IndexStarts)
-  if (lists < 2) return;
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (day) add(Slot::kDay);
+  if (year) add(Slot::kYear);
+  if (number) add(Slot::kCount);
+  std::sort(scratch.begin(), scratch.end());
+  scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+  return scratch;
 }
 
 bool DateFinder::Impl::MatchItem(const Item& item, const Word& w, Bind& b) const {
@@ -524,25 +579,26 @@ std::vector<DateMention> DateFinder::Run(const std::vector<Word>& words, std::si
                                          std::size_t end,
                                          const std::optional<DateRange>& anchor) const {
   std::vector<DateMention> out;
-  std::vector<int> candidates;
+  std::vector<int> scratch;
   for (std::size_t i = begin; i < end;) {
-    // (a word's StartBits found once, for MayStart and Candidates; only
+    // (a word's starts entry found once, for MayStart and Candidates; only
     // words and numbers may start a time expression)
     const Word& w = words[i];
-    const std::uint8_t bits =
+    const Impl::Start* start =
         w.kind == segment::TokenKind::kWord || w.kind == segment::TokenKind::kNumber
-            ? impl_->StartBits(w)
-            : 0;
-    if (!Impl::MayStartWith(w, bits)) {
+            ? impl_->StartOf(w)
+            : nullptr;
+    if (!Impl::MayStartWith(w, start ? start->bits : 0)) {
       ++i;
       continue;
     }
-    impl_->Candidates(w, bits, candidates);
+    const std::vector<int>& candidates = impl_->Candidates(w, start, scratch);
     std::size_t best_end = 0;
     const Pattern* best = nullptr;
     Bind best_bind;
     for (int id : candidates) {
       const Pattern& p = impl_->patterns[static_cast<std::size_t>(id)];
+      if (!impl_->MayMatchAt(p, words, i, end)) continue;
       Bind b;
       std::size_t e = impl_->Match(p, 0, words, i, end, b);
       bool strict_ok = !b.strict_month || b.literal || b.day || b.year;

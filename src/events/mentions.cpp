@@ -503,8 +503,10 @@ void MentionFinder::FindPlaces(Sentence& s) const {
     return end < s.e && s.w[end].IsWord() && !s.w[end].cap && !titled ? Role::kPlace : Role::kNone;
   };
   int country = -1;  // settles names two places share
+  // (a place or demonym is a capitalised word, not an actor's: the case
+  // tested first, most words are lower case)
   for (std::size_t i = s.b; i < s.e;) {
-    if (s.taken[i - s.b] || !s.w[i].IsWord() || !s.w[i].cap) {
+    if (!s.w[i].cap || !s.w[i].IsWord() || s.taken[i - s.b]) {
       ++i;
       continue;
     }
@@ -549,7 +551,7 @@ void MentionFinder::FindPlaces(Sentence& s) const {
   // ("targeted Syrian troops") is a place; otherwise the demonym names an
   // actor ("Turkish airstrikes", "Iraqi forces retaliated").
   for (std::size_t i = s.b; i < s.e; ++i) {
-    if (s.taken[i - s.b] || !s.w[i].IsWord() || !s.w[i].cap) continue;
+    if (!s.w[i].cap || !s.w[i].IsWord() || s.taken[i - s.b]) continue;
     int id = places_.Demonym(s.w[i].lower);
     if (id < 0) continue;
     bool target = false;
@@ -645,7 +647,9 @@ std::size_t MentionFinder::UnknownPlace(Sentence& s, std::size_t i) const {
 void MentionFinder::DescribedPlaces(Sentence& s) const {
   for (std::size_t i = s.b; i + 1 < s.e; ++i) {
     const Word& w = s.w[i];
+    // (both words' pre-tests before either look-up: few word pairs pass)
     if (!w.IsWord() || w.cap || s.w[i + 1].cap || !s.w[i + 1].IsWord() ||
+        !lex_.MayStartContext(w, kPart) || !lex_.MayStartContext(s.w[i + 1], kRegion) ||
         !lex_.ContextHas(s.w, i, i + 1, kPart) || !lex_.ContextHas(s.w, i + 1, i + 2, kRegion))
       continue;
     // "the northern border provinces of Kunduz": a description of the

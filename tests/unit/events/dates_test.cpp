@@ -103,6 +103,27 @@ TEST_SUITE("events") {
     }
   }
 
+  // Run turns a candidate pattern away by its item 1 before matching it
+  // (MayMatchAt): at the next word when both first items are required, at
+  // this word or the next when only the first is optional.
+  TEST_CASE("a pattern's second item read before the match") {
+    const struct Row {
+      const char* anchor;
+      const char* text;
+      const char* when;
+    } rows[] = {{"2024-12-25", "The vote was held this evening", "2024-12-25"},
+                {"2024-12-25", "Floods came in March", "2024-03"},
+                {"2024-12-25", "It happened in", "none"},
+                {"2024-12-25", "Yesterday the talks resumed.", "2024-12-24"},
+                {"2024-12-25", "On the 5th of May 2024 talks began.", "2024-05-05"},
+                {"2024-12-25", "The day before yesterday a bomb exploded.", "2024-12-23"},
+                {"2024-12-25", "Police said 12 people died on December 3", "2024-12-03"}};
+    for (const Row& row : rows) {
+      CAPTURE(row.text);
+      CHECK(FirstWhen(row.anchor, row.text) == row.when);
+    }
+  }
+
   TEST_CASE("weekdays resolve to the most recent such day, across month and year ends") {
     struct Row {
       const char* anchor;
