@@ -448,7 +448,7 @@ using PostingLists = std::vector<Postings>;  // by held term (BridgeInputs::held
 
 // The items to bridge (ranks of the items without entity, with a mention)
 // and their terms: made before the run's terms are counted, whose pass
-// makes the postings of the named items (BridgeInputs::Note).
+// makes the postings of the named items (BridgeInputs::Noted, NoteTerm).
 struct BridgeInputs {
   std::vector<std::size_t> bridge;
   FlatMap<std::uint32_t> held;      // term → its index (of its postings), from 0
@@ -483,19 +483,23 @@ struct BridgeInputs {
       set.Clear();
     }
   }
-  // In the counting pass, chunk c's rank r (ascending in the chunk), loaded:
-  // its postings of the held terms when it has a speaker, while short.
-  void Note(const Ranked& g, std::size_t c, std::size_t r, const Loaded& loaded) {
-    if (held.empty() || g.Item(r).speaker == 0) return;
+  // In the counting pass, chunk c's rank r (ascending in the chunk): its
+  // postings of the held terms when it has a speaker (then Noted is true),
+  // while short — NoteTerm for each of its terms (`hash`: HashBytes(term),
+  // made once for this and the count).
+  bool Noted(const Ranked& g, std::size_t c, std::size_t r) {
+    if (held.empty() || g.Item(r).speaker == 0) return false;
     if (parts[c].empty()) parts[c].resize(held.size());
-    for (const PackedWords::Word t : loaded.f->terms) {
-      const std::uint32_t* key = held.Find(t.key);
-      if (!key) continue;
-      Postings& list = parts[c][*key];
-      if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
-      list.ranks.push_back(static_cast<std::uint32_t>(r));
-      if (list.ranks.size() > g.config.max_posting) list = {{}, true};
-    }
+    return true;
+  }
+  void NoteTerm(const Ranked& g, std::size_t c, std::size_t r, std::string_view term,
+                std::uint64_t hash) {
+    const std::uint32_t* key = held.Find(term, hash);
+    if (!key) return;
+    Postings& list = parts[c][*key];
+    if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) return;
+    list.ranks.push_back(static_cast<std::uint32_t>(r));
+    if (list.ranks.size() > g.config.max_posting) list = {{}, true};
   }
 };
 
@@ -891,7 +895,7 @@ class SimilarityMemo {
 
 struct Edge {
   double sim;
-  std::size_t a, b;  // indices into BlockLinks::items, a < b
+  std::uint32_t a, b;  // indices into BlockLinks::items, a < b (16 bytes: sorted by the million)
 };
 
 // One speaker block linked (steps 3 and 4): `items` are the indices into
@@ -1017,23 +1021,46 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
                                ? Alike(g, ranks, out.items, bags)
                                : AlikeItems{};
   SimilarityMemo memo;
-  // Each linked item's document rank (Ranked::SameDoc's), read once: a
-  // block's pairs are many more than its items, and each pair asks.
-  std::vector<std::uint32_t> doc_of(out.items.size());
-  for (std::size_t c = 0; c < out.items.size(); ++c)
-    doc_of[c] = g.doc_rank[g.Item(ranks[out.items[c]]).doc];
-  auto one_doc_of = [&](std::size_t x, std::size_t y) { return doc_of[x] == doc_of[y]; };
-  // (one_doc: one_doc_of(x, y))
-  auto similarity = [&](std::size_t x, std::size_t y, bool one_doc) {
-    auto weigh = [&] {
-      return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
-    };
-    if (alike.alone.empty() || (alike.alone[x] && alike.alone[y])) return weigh();
-    const std::uint64_t key = SimilarityMemo::Key(alike.class_of[x], alike.class_of[y], one_doc);
-    if (const double* sim = memo.Find(key)) return *sim;
-    const double sim = weigh();
+  // Each linked item's document rank (Ranked::SameDoc's) and memo class,
+  // read once, side by side: a block's pairs are many more than its items
+  // (x11: ~20 a linked item), and each pair asks both. `cls`: its class
+  // (Alike::class_of; its own index when alone or without Alike), the top
+  // bit set when alone (no memo: weighed every time); indices < 2^31.
+  struct PairSide {
+    std::uint32_t doc;
+    std::uint32_t cls;
+  };
+  constexpr std::uint32_t kAloneBit = std::uint32_t{1} << 31;
+  std::vector<PairSide> side(out.items.size());
+  for (std::size_t c = 0; c < out.items.size(); ++c) {
+    const bool alone = alike.alone.empty() || alike.alone[c];
+    side[c] = {g.doc_rank[g.Item(ranks[out.items[c]]).doc],
+               alike.alone.empty() ? kAloneBit | static_cast<std::uint32_t>(c)
+                                   : (alone ? kAloneBit : 0) | alike.class_of[c]};
+  }
+  auto one_doc_of = [&](std::size_t x, std::size_t y) { return side[x].doc == side[y].doc; };
+  auto weigh = [&](std::size_t x, std::size_t y) {
+    return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
+  };
+  // (x, y not both alone) the similarity of their classes, one document or
+  // not: weighed at the first ask, then remembered (`key`: memo_key's)
+  auto memo_key = [&](std::size_t x, std::size_t y, bool one_doc) {
+    return SimilarityMemo::Key(side[x].cls & ~kAloneBit, side[y].cls & ~kAloneBit, one_doc);
+  };
+  auto weigh_once = [&](std::uint64_t key, std::size_t x, std::size_t y) {
+    const double sim = weigh(x, y);
     memo.Add(key, sim);
     return sim;
+  };
+  auto both_alone = [&](std::size_t x, std::size_t y) {
+    return (side[x].cls & side[y].cls & kAloneBit) != 0;
+  };
+  // (one_doc: one_doc_of(x, y))
+  auto similarity = [&](std::size_t x, std::size_t y, bool one_doc) {
+    if (both_alone(x, y)) return weigh(x, y);
+    const std::uint64_t key = memo_key(x, y, one_doc);
+    const double* sim = memo.Find(key);
+    return sim ? *sim : weigh_once(key, x, y);
   };
   // Whether each pair's similarity reaches config.keep, kept for step 4
   // (which asks again of the pairs across two groups): by pair, as `pairs`
@@ -1048,12 +1075,20 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
     const bool one_doc = one_doc_of(a, b);
-    const double s = similarity(a, b, one_doc);
-    if (alike.alone.empty() || (alike.alone[a] && alike.alone[b])) {  // (else the memo has it)
+    // (similarity(a, b, one_doc), written out: most pairs of a block of
+    // copies are a memo hit, a probe here, not a call)
+    double s;
+    if (both_alone(a, b)) {  // (else the memo has it)
+      s = weigh(a, b);
       weighed.push_back((std::uint64_t{a} << 32) | b);
       kept.push_back(s >= config.keep);
+    } else {
+      const std::uint64_t key = memo_key(a, b, one_doc);
+      const double* sim = memo.Find(key);
+      s = sim ? *sim : weigh_once(key, a, b);
     }
-    if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
+    if (s >= (one_doc ? config.link : config.other_doc_link))
+      edges.push_back({s, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
   }
   Release(pairs);
   // Strongest first, ties by (a, b): the pairs came by (a, b), so a stable
@@ -1071,8 +1106,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   // when one is not alone — the memo holds every such pair weighed — else
   // in `weighed`)
   auto keep = [&](std::size_t x, std::size_t y) {
-    if (!alike.alone.empty() && !(alike.alone[x] && alike.alone[y]))
-      return similarity(x, y, one_doc_of(x, y)) >= config.keep;
+    if (!both_alone(x, y)) return similarity(x, y, one_doc_of(x, y)) >= config.keep;
     const std::uint64_t key = (std::uint64_t{x} << 32) | y;
     const auto at = std::lower_bound(weighed.begin(), weighed.end(), key);
     if (at != weighed.end() && *at == key)
@@ -1329,14 +1363,16 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
     g.ForEachLoaded(
         to - from, [&](std::size_t k) { return from + k; },
         [&](std::size_t k, const Loaded& loaded) {
-          bridge.Note(g, c, from + k, loaded);
+          const bool noted = bridge.Noted(g, c, from + k);
           const auto stamp = static_cast<std::uint32_t>(k + 1);
           for (const PackedWords::Word t : loaded.f->terms) {
-            if (TermInfo* info = df.Find(t.key)) {
+            const std::uint64_t hash = HashBytes(t.key);  // (one hash for both tables)
+            if (noted) bridge.NoteTerm(g, c, from + k, t.key, hash);
+            if (TermInfo* info = df.Find(t.key, hash)) {
               if (info->id != stamp) ++info->df;
               info->id = stamp;
             } else {
-              df.Insert(t.key, TermInfo{1, stamp, 0});
+              df.Insert(t.key, hash, TermInfo{1, stamp, 0});
             }
           }
         },
