@@ -347,7 +347,8 @@ struct Ranked {
   Bag BagOf(const Loaded& loaded, const std::uint64_t* uses, std::size_t n) const {
     Bag bag;
     bag.terms.reserve(n);
-    bag.plain.reserve(n);  // (at most one a use: no regrowth)
+    bag.plain.resize(n);  // (at most one a use: written in place, then cut)
+    std::size_t plain = 0;
     const auto& entries = terms.entries();
     for (std::size_t k = 0; k < n; ++k) {
       const auto id = static_cast<std::uint32_t>(uses[k] >> 1);
@@ -355,8 +356,9 @@ struct Ranked {
       const bool proper = (uses[k] & 1) != 0;
       const auto& entry = entries[entry_of[id]];
       bag.terms.push_back({entry.first, id, proper, entry.second.idf});
-      if (!proper && id != not_id) bag.plain.push_back(id);
+      if (!proper && id != not_id) bag.plain[plain++] = id;
     }
+    bag.plain.resize(plain);
     Weigh(loaded, bag);
     return bag;
   }
@@ -1017,9 +1019,9 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   }
   // (a pair of two classes met before, of one document or not as it is:
   // looked up, not weighed again — Alike)
-  const AlikeItems alike = twins && out.items.size() < (std::size_t{1} << 31)
-                               ? Alike(g, ranks, out.items, bags)
-                               : AlikeItems{};
+  AlikeItems alike = twins && out.items.size() < (std::size_t{1} << 31)
+                         ? Alike(g, ranks, out.items, bags)
+                         : AlikeItems{};
   SimilarityMemo memo;
   // Each linked item's document rank (Ranked::SameDoc's) and memo class,
   // read once, side by side: a block's pairs are many more than its items
@@ -1038,6 +1040,8 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
                alike.alone.empty() ? kAloneBit | static_cast<std::uint32_t>(c)
                                    : (alone ? kAloneBit : 0) | alike.class_of[c]};
   }
+  Release(alike.class_of);  // (`side` holds what the pairs read of them)
+  Release(alike.alone);
   auto one_doc_of = [&](std::size_t x, std::size_t y) { return side[x].doc == side[y].doc; };
   auto weigh = [&](std::size_t x, std::size_t y) {
     return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
@@ -1072,6 +1076,8 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   weighed.reserve(pairs.size());
   kept.reserve(pairs.size());
   std::vector<Edge> edges;
+  std::uint64_t last_key = UINT64_MAX;  // (no key: classes are below 2^31)
+  double last_sim = 0;
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
     const bool one_doc = one_doc_of(a, b);
@@ -1083,9 +1089,15 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
       weighed.push_back((std::uint64_t{a} << 32) | b);
       kept.push_back(s >= config.keep);
     } else {
+      // (the pair before's classes again — a's copies are neighbours in
+      // the block's rank order — without a probe)
       const std::uint64_t key = memo_key(a, b, one_doc);
-      const double* sim = memo.Find(key);
-      s = sim ? *sim : weigh_once(key, a, b);
+      if (key != last_key) {
+        const double* sim = memo.Find(key);
+        last_sim = sim ? *sim : weigh_once(key, a, b);
+        last_key = key;
+      }
+      s = last_sim;
     }
     if (s >= (one_doc ? config.link : config.other_doc_link))
       edges.push_back({s, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
