@@ -621,15 +621,28 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
         list.erase(std::unique(list.begin(), list.end()), list.end());
         std::size_t kept = 0;
         common.Mark(bags[i].plain, true);
+        // (the test of the candidate tested before, taken again when its ids
+        // are the same: copies of one text under neighbouring ids, as
+        // x11's X#0..X#10, are neighbours in rank order)
+        const std::uint32_t* before = nullptr;
+        std::size_t before_size = 0;
+        bool before_passes = false;
         for (std::size_t c : list) {
           std::uint32_t begin = 0, end = 0;
           if (!cache.Find(static_cast<std::uint32_t>(c), begin, end)) {
             unsure[i] = 1;
-          } else if (common.With(cache.Ids() + begin, end - begin, config.bridge_min_shared) <
-                     config.bridge_min_shared) {
+            list[kept++] = c;
             continue;
           }
-          list[kept++] = c;
+          const std::uint32_t* ids = cache.Ids() + begin;
+          const std::size_t size = end - begin;
+          if (before == nullptr || size != before_size || !std::equal(ids, ids + size, before)) {
+            before_passes =
+                common.With(ids, size, config.bridge_min_shared) >= config.bridge_min_shared;
+            before = ids;
+            before_size = size;
+          }
+          if (before_passes) list[kept++] = c;
         }
         common.Mark(bags[i].plain, false);
         list.resize(kept);
@@ -1089,8 +1102,9 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
       weighed.push_back((std::uint64_t{a} << 32) | b);
       kept.push_back(s >= config.keep);
     } else {
-      // (the pair before's classes again — a's copies are neighbours in
-      // the block's rank order — without a probe)
+      // (often the pair before's classes again, taken without a probe:
+      // copies of one text under neighbouring ids, as x11's X#0..X#10,
+      // are neighbours in the block's rank order)
       const std::uint64_t key = memo_key(a, b, one_doc);
       if (key != last_key) {
         const double* sim = memo.Find(key);
