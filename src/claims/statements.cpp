@@ -957,10 +957,31 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   if (hold) {
     held_at.reserve(ranks.size() + 1);
     held_at.push_back(0);
+    // (UseIds is a function of the terms: an item whose terms are an
+    // earlier one's — a copy of one text, x11: eleven in a block — copies
+    // its ids, no key looked up or sorted again. `first_of`: each distinct
+    // list's first item, by the hash of its letters, open addressing, at
+    // most half full: 4 bytes a slot, for this loop only.)
+    const std::size_t slots = std::bit_ceil(2 * ranks.size());
+    std::vector<std::uint32_t> first_of(slots, UINT32_MAX);
     for (std::size_t i = 0; i < ranks.size(); ++i) {
-      g.UseIds(held[i].f->terms, held_uses);
+      const PackedWords& terms = held[i].f->terms;
+      const std::uint64_t h = HashBytes(terms.letters()) * 0x9E3779B97F4A7C15ULL + terms.size();
+      std::size_t at = static_cast<std::size_t>(h >> 32) & (slots - 1);
+      while (first_of[at] != UINT32_MAX && held[first_of[at]].f->terms != terms)
+        at = (at + 1) & (slots - 1);
+      if (first_of[at] != UINT32_MAX) {
+        const std::size_t from = held_at[first_of[at]], count = held_at[first_of[at] + 1] - from;
+        held_uses.resize(held_uses.size() + count);
+        std::copy_n(held_uses.begin() + static_cast<std::ptrdiff_t>(from), count,
+                    held_uses.end() - static_cast<std::ptrdiff_t>(count));
+      } else {
+        first_of[at] = static_cast<std::uint32_t>(i);
+        g.UseIds(terms, held_uses);
+      }
       held_at.push_back(held_uses.size());
     }
+    Release(first_of);
     // Every (term, item) of the block, sorted: a term's items are one run,
     // ascending — its count and its posting (no table per block).
     std::vector<std::uint64_t> uses;
