@@ -347,7 +347,8 @@ struct Ranked {
   Bag BagOf(const Loaded& loaded, const std::uint64_t* uses, std::size_t n) const {
     Bag bag;
     bag.terms.reserve(n);
-    bag.plain.reserve(n);  // (at most one a use: no regrowth)
+    bag.plain.resize(n);  // (at most one a use: written in place, then cut)
+    std::size_t plain = 0;
     const auto& entries = terms.entries();
     for (std::size_t k = 0; k < n; ++k) {
       const auto id = static_cast<std::uint32_t>(uses[k] >> 1);
@@ -355,8 +356,9 @@ struct Ranked {
       const bool proper = (uses[k] & 1) != 0;
       const auto& entry = entries[entry_of[id]];
       bag.terms.push_back({entry.first, id, proper, entry.second.idf});
-      if (!proper && id != not_id) bag.plain.push_back(id);
+      if (!proper && id != not_id) bag.plain[plain++] = id;
     }
+    bag.plain.resize(plain);
     Weigh(loaded, bag);
     return bag;
   }
@@ -448,7 +450,7 @@ using PostingLists = std::vector<Postings>;  // by held term (BridgeInputs::held
 
 // The items to bridge (ranks of the items without entity, with a mention)
 // and their terms: made before the run's terms are counted, whose pass
-// makes the postings of the named items (BridgeInputs::Note).
+// makes the postings of the named items (BridgeInputs::Noted, NoteTerm).
 struct BridgeInputs {
   std::vector<std::size_t> bridge;
   FlatMap<std::uint32_t> held;      // term → its index (of its postings), from 0
@@ -483,19 +485,23 @@ struct BridgeInputs {
       set.Clear();
     }
   }
-  // In the counting pass, chunk c's rank r (ascending in the chunk), loaded:
-  // its postings of the held terms when it has a speaker, while short.
-  void Note(const Ranked& g, std::size_t c, std::size_t r, const Loaded& loaded) {
-    if (held.empty() || g.Item(r).speaker == 0) return;
+  // In the counting pass, chunk c's rank r (ascending in the chunk): its
+  // postings of the held terms when it has a speaker (then Noted is true),
+  // while short — NoteTerm for each of its terms (`hash`: HashBytes(term),
+  // made once for this and the count).
+  bool Noted(const Ranked& g, std::size_t c, std::size_t r) {
+    if (held.empty() || g.Item(r).speaker == 0) return false;
     if (parts[c].empty()) parts[c].resize(held.size());
-    for (const PackedWords::Word t : loaded.f->terms) {
-      const std::uint32_t* key = held.Find(t.key);
-      if (!key) continue;
-      Postings& list = parts[c][*key];
-      if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) continue;
-      list.ranks.push_back(static_cast<std::uint32_t>(r));
-      if (list.ranks.size() > g.config.max_posting) list = {{}, true};
-    }
+    return true;
+  }
+  void NoteTerm(const Ranked& g, std::size_t c, std::size_t r, std::string_view term,
+                std::uint64_t hash) {
+    const std::uint32_t* key = held.Find(term, hash);
+    if (!key) return;
+    Postings& list = parts[c][*key];
+    if (list.long_list || (!list.ranks.empty() && list.ranks.back() == r)) return;
+    list.ranks.push_back(static_cast<std::uint32_t>(r));
+    if (list.ranks.size() > g.config.max_posting) list = {{}, true};
   }
 };
 
@@ -615,15 +621,28 @@ std::vector<std::uint32_t> Speakers(const Ranked& g, const TermLexicon& lexicon,
         list.erase(std::unique(list.begin(), list.end()), list.end());
         std::size_t kept = 0;
         common.Mark(bags[i].plain, true);
+        // (the test of the candidate tested before, taken again when its ids
+        // are the same: copies of one text under neighbouring ids, as
+        // x11's X#0..X#10, are neighbours in rank order)
+        const std::uint32_t* before = nullptr;
+        std::size_t before_size = 0;
+        bool before_passes = false;
         for (std::size_t c : list) {
           std::uint32_t begin = 0, end = 0;
           if (!cache.Find(static_cast<std::uint32_t>(c), begin, end)) {
             unsure[i] = 1;
-          } else if (common.With(cache.Ids() + begin, end - begin, config.bridge_min_shared) <
-                     config.bridge_min_shared) {
+            list[kept++] = c;
             continue;
           }
-          list[kept++] = c;
+          const std::uint32_t* ids = cache.Ids() + begin;
+          const std::size_t size = end - begin;
+          if (before == nullptr || size != before_size || !std::equal(ids, ids + size, before)) {
+            before_passes =
+                common.With(ids, size, config.bridge_min_shared) >= config.bridge_min_shared;
+            before = ids;
+            before_size = size;
+          }
+          if (before_passes) list[kept++] = c;
         }
         common.Mark(bags[i].plain, false);
         list.resize(kept);
@@ -891,7 +910,7 @@ class SimilarityMemo {
 
 struct Edge {
   double sim;
-  std::size_t a, b;  // indices into BlockLinks::items, a < b
+  std::uint32_t a, b;  // indices into BlockLinks::items, a < b (16 bytes: sorted by the million)
 };
 
 // One speaker block linked (steps 3 and 4): `items` are the indices into
@@ -938,10 +957,31 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   if (hold) {
     held_at.reserve(ranks.size() + 1);
     held_at.push_back(0);
+    // (UseIds is a function of the terms: an item whose terms are an
+    // earlier one's — a copy of one text, x11: eleven in a block — copies
+    // its ids, no key looked up or sorted again. `first_of`: each distinct
+    // list's first item, by the hash of its letters, open addressing, at
+    // most half full: 4 bytes a slot, for this loop only.)
+    const std::size_t slots = std::bit_ceil(2 * ranks.size());
+    std::vector<std::uint32_t> first_of(slots, UINT32_MAX);
     for (std::size_t i = 0; i < ranks.size(); ++i) {
-      g.UseIds(held[i].f->terms, held_uses);
+      const PackedWords& terms = held[i].f->terms;
+      const std::uint64_t h = HashBytes(terms.letters()) * 0x9E3779B97F4A7C15ULL + terms.size();
+      std::size_t at = static_cast<std::size_t>(h >> 32) & (slots - 1);
+      while (first_of[at] != UINT32_MAX && held[first_of[at]].f->terms != terms)
+        at = (at + 1) & (slots - 1);
+      if (first_of[at] != UINT32_MAX) {
+        const std::size_t from = held_at[first_of[at]], count = held_at[first_of[at] + 1] - from;
+        held_uses.resize(held_uses.size() + count);
+        std::copy_n(held_uses.begin() + static_cast<std::ptrdiff_t>(from), count,
+                    held_uses.end() - static_cast<std::ptrdiff_t>(count));
+      } else {
+        first_of[at] = static_cast<std::uint32_t>(i);
+        g.UseIds(terms, held_uses);
+      }
       held_at.push_back(held_uses.size());
     }
+    Release(first_of);
     // Every (term, item) of the block, sorted: a term's items are one run,
     // ascending — its count and its posting (no table per block).
     std::vector<std::uint64_t> uses;
@@ -1013,27 +1053,52 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   }
   // (a pair of two classes met before, of one document or not as it is:
   // looked up, not weighed again — Alike)
-  const AlikeItems alike = twins && out.items.size() < (std::size_t{1} << 31)
-                               ? Alike(g, ranks, out.items, bags)
-                               : AlikeItems{};
+  AlikeItems alike = twins && out.items.size() < (std::size_t{1} << 31)
+                         ? Alike(g, ranks, out.items, bags)
+                         : AlikeItems{};
   SimilarityMemo memo;
-  // Each linked item's document rank (Ranked::SameDoc's), read once: a
-  // block's pairs are many more than its items, and each pair asks.
-  std::vector<std::uint32_t> doc_of(out.items.size());
-  for (std::size_t c = 0; c < out.items.size(); ++c)
-    doc_of[c] = g.doc_rank[g.Item(ranks[out.items[c]]).doc];
-  auto one_doc_of = [&](std::size_t x, std::size_t y) { return doc_of[x] == doc_of[y]; };
-  // (one_doc: one_doc_of(x, y))
-  auto similarity = [&](std::size_t x, std::size_t y, bool one_doc) {
-    auto weigh = [&] {
-      return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
-    };
-    if (alike.alone.empty() || (alike.alone[x] && alike.alone[y])) return weigh();
-    const std::uint64_t key = SimilarityMemo::Key(alike.class_of[x], alike.class_of[y], one_doc);
-    if (const double* sim = memo.Find(key)) return *sim;
-    const double sim = weigh();
+  // Each linked item's document rank (Ranked::SameDoc's) and memo class,
+  // read once, side by side: a block's pairs are many more than its items
+  // (x11: ~20 a linked item), and each pair asks both. `cls`: its class
+  // (Alike::class_of; its own index when alone or without Alike), the top
+  // bit set when alone (no memo: weighed every time); indices < 2^31.
+  struct PairSide {
+    std::uint32_t doc;
+    std::uint32_t cls;
+  };
+  constexpr std::uint32_t kAloneBit = std::uint32_t{1} << 31;
+  std::vector<PairSide> side(out.items.size());
+  for (std::size_t c = 0; c < out.items.size(); ++c) {
+    const bool alone = alike.alone.empty() || alike.alone[c];
+    side[c] = {g.doc_rank[g.Item(ranks[out.items[c]]).doc],
+               alike.alone.empty() ? kAloneBit | static_cast<std::uint32_t>(c)
+                                   : (alone ? kAloneBit : 0) | alike.class_of[c]};
+  }
+  Release(alike.class_of);  // (`side` holds what the pairs read of them)
+  Release(alike.alone);
+  auto one_doc_of = [&](std::size_t x, std::size_t y) { return side[x].doc == side[y].doc; };
+  auto weigh = [&](std::size_t x, std::size_t y) {
+    return g.Similarity(ranks[out.items[x]], bags[x], ranks[out.items[y]], bags[y]);
+  };
+  // (x, y not both alone) the similarity of their classes, one document or
+  // not: weighed at the first ask, then remembered (`key`: memo_key's)
+  auto memo_key = [&](std::size_t x, std::size_t y, bool one_doc) {
+    return SimilarityMemo::Key(side[x].cls & ~kAloneBit, side[y].cls & ~kAloneBit, one_doc);
+  };
+  auto weigh_once = [&](std::uint64_t key, std::size_t x, std::size_t y) {
+    const double sim = weigh(x, y);
     memo.Add(key, sim);
     return sim;
+  };
+  auto both_alone = [&](std::size_t x, std::size_t y) {
+    return (side[x].cls & side[y].cls & kAloneBit) != 0;
+  };
+  // (one_doc: one_doc_of(x, y))
+  auto similarity = [&](std::size_t x, std::size_t y, bool one_doc) {
+    if (both_alone(x, y)) return weigh(x, y);
+    const std::uint64_t key = memo_key(x, y, one_doc);
+    const double* sim = memo.Find(key);
+    return sim ? *sim : weigh_once(key, x, y);
   };
   // Whether each pair's similarity reaches config.keep, kept for step 4
   // (which asks again of the pairs across two groups): by pair, as `pairs`
@@ -1045,15 +1110,32 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   weighed.reserve(pairs.size());
   kept.reserve(pairs.size());
   std::vector<Edge> edges;
+  std::uint64_t last_key = UINT64_MAX;  // (no key: classes are below 2^31)
+  double last_sim = 0;
   for (const auto& [i, j] : pairs) {
     const std::size_t a = index(i), b = index(j);
     const bool one_doc = one_doc_of(a, b);
-    const double s = similarity(a, b, one_doc);
-    if (alike.alone.empty() || (alike.alone[a] && alike.alone[b])) {  // (else the memo has it)
+    // (similarity(a, b, one_doc), written out: most pairs of a block of
+    // copies are a memo hit, a probe here, not a call)
+    double s;
+    if (both_alone(a, b)) {  // (else the memo has it)
+      s = weigh(a, b);
       weighed.push_back((std::uint64_t{a} << 32) | b);
       kept.push_back(s >= config.keep);
+    } else {
+      // (often the pair before's classes again, taken without a probe:
+      // copies of one text under neighbouring ids, as x11's X#0..X#10,
+      // are neighbours in the block's rank order)
+      const std::uint64_t key = memo_key(a, b, one_doc);
+      if (key != last_key) {
+        const double* sim = memo.Find(key);
+        last_sim = sim ? *sim : weigh_once(key, a, b);
+        last_key = key;
+      }
+      s = last_sim;
     }
-    if (s >= (one_doc ? config.link : config.other_doc_link)) edges.push_back({s, a, b});
+    if (s >= (one_doc ? config.link : config.other_doc_link))
+      edges.push_back({s, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
   }
   Release(pairs);
   // Strongest first, ties by (a, b): the pairs came by (a, b), so a stable
@@ -1071,8 +1153,7 @@ BlockLinks LinkBlock(const Ranked& g, const std::vector<std::size_t>& ranks,
   // when one is not alone — the memo holds every such pair weighed — else
   // in `weighed`)
   auto keep = [&](std::size_t x, std::size_t y) {
-    if (!alike.alone.empty() && !(alike.alone[x] && alike.alone[y]))
-      return similarity(x, y, one_doc_of(x, y)) >= config.keep;
+    if (!both_alone(x, y)) return similarity(x, y, one_doc_of(x, y)) >= config.keep;
     const std::uint64_t key = (std::uint64_t{x} << 32) | y;
     const auto at = std::lower_bound(weighed.begin(), weighed.end(), key);
     if (at != weighed.end() && *at == key)
@@ -1329,14 +1410,16 @@ StatementGroups StatementGrouper::Run(const PackedItems& items, const FeatureSou
     g.ForEachLoaded(
         to - from, [&](std::size_t k) { return from + k; },
         [&](std::size_t k, const Loaded& loaded) {
-          bridge.Note(g, c, from + k, loaded);
+          const bool noted = bridge.Noted(g, c, from + k);
           const auto stamp = static_cast<std::uint32_t>(k + 1);
           for (const PackedWords::Word t : loaded.f->terms) {
-            if (TermInfo* info = df.Find(t.key)) {
+            const std::uint64_t hash = HashBytes(t.key);  // (one hash for both tables)
+            if (noted) bridge.NoteTerm(g, c, from + k, t.key, hash);
+            if (TermInfo* info = df.Find(t.key, hash)) {
               if (info->id != stamp) ++info->df;
               info->id = stamp;
             } else {
-              df.Insert(t.key, TermInfo{1, stamp, 0});
+              df.Insert(t.key, hash, TermInfo{1, stamp, 0});
             }
           }
         },
