@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <initializer_list>
 
 #include "events/calendar.h"
 #include "events_fixture.h"
@@ -21,6 +22,21 @@ std::string FirstWhen(const std::string& anchor, const std::string& text) {
   if (!found[0].range) return "null";
   std::string when = events::FormatWhen(*found[0].range);
   return when.empty() ? "null" : when;
+}
+
+// One row of a table of FirstWhen cases.
+struct WhenRow {
+  const char* anchor;
+  const char* text;
+  const char* when;
+};
+
+void CheckWhens(std::initializer_list<WhenRow> rows) {
+  for (const WhenRow& r : rows) {
+    CAPTURE(r.anchor);
+    CAPTURE(r.text);
+    CHECK(FirstWhen(r.anchor, r.text) == r.when);
+  }
 }
 
 TEST_SUITE("events") {
@@ -85,51 +101,31 @@ TEST_SUITE("events") {
   // candidates are every such list's patterns, the longest match wins
   // (Candidates joins one list as it is, two or more sorted).
   TEST_CASE("a word that starts patterns through several lists") {
-    const struct Row {
-      const char* anchor;
-      const char* text;
-      const char* when;
-    } rows[] = {{"2024-12-25", "Militants struck 5 days ago.", "2024-12-20"},
+    CheckWhens({{"2024-12-25", "Militants struck 5 days ago.", "2024-12-20"},
                 {"2024-12-25", "Militants struck three weeks ago.", "2024-12-04"},
                 {"2024-12-25", "On May 5 the vote was held.", "2024-05-05"},
                 {"2024-12-25", "On 5 December the raids began.", "2024-12-05"},
                 {"2024-12-25", "Floods came in 2024.", "generic"},
                 {"2024-12-25", "The protest took place last month.", "2024-11"},
                 {"2024-12-25", "Gunmen attacked the post last night.", "2024-12-24"},
-                {"2024-12-25", "In March, floods hit the valley.", "2024-03"}};
-    for (const Row& row : rows) {
-      CAPTURE(row.text);
-      CHECK(FirstWhen(row.anchor, row.text) == row.when);
-    }
+                {"2024-12-25", "In March, floods hit the valley.", "2024-03"}});
   }
 
   // Run turns a candidate pattern away by its item 1 before matching it
   // (MayMatchAt): at the next word when both first items are required, at
   // this word or the next when only the first is optional.
   TEST_CASE("a pattern's second item read before the match") {
-    const struct Row {
-      const char* anchor;
-      const char* text;
-      const char* when;
-    } rows[] = {{"2024-12-25", "The vote was held this evening", "2024-12-25"},
+    CheckWhens({{"2024-12-25", "The vote was held this evening", "2024-12-25"},
                 {"2024-12-25", "Floods came in March", "2024-03"},
                 {"2024-12-25", "It happened in", "none"},
                 {"2024-12-25", "Yesterday the talks resumed.", "2024-12-24"},
                 {"2024-12-25", "On the 5th of May 2024 talks began.", "2024-05-05"},
                 {"2024-12-25", "The day before yesterday a bomb exploded.", "2024-12-23"},
-                {"2024-12-25", "Police said 12 people died on December 3", "2024-12-03"}};
-    for (const Row& row : rows) {
-      CAPTURE(row.text);
-      CHECK(FirstWhen(row.anchor, row.text) == row.when);
-    }
+                {"2024-12-25", "Police said 12 people died on December 3", "2024-12-03"}});
   }
 
   TEST_CASE("weekdays resolve to the most recent such day, across month and year ends") {
-    struct Row {
-      const char* anchor;
-      const char* text;
-      const char* when;
-    } rows[] = {
+    CheckWhens({
         {"2024-12-25", "late on Tuesday", "2024-12-24"},  // published on a Wednesday
         {"2024-12-25", "on Wednesday", "2024-12-25"},     // the publication day itself
         {"2024-12-25", "on Thursday", "2024-12-19"},      // a week back, never ahead
@@ -140,12 +136,7 @@ TEST_SUITE("events") {
         {"2023-03-01", "on Tuesday", "2023-02-28"},
         {"2024-12", "on Tuesday", "null"},  // month-only date: unknown
         {"", "on Tuesday", "null"},         // no date at all
-    };
-    for (const Row& r : rows) {
-      CAPTURE(r.anchor);
-      CAPTURE(r.text);
-      CHECK(FirstWhen(r.anchor, r.text) == r.when);
-    }
+    });
   }
 
   TEST_CASE("month-only document dates give month-level results only where sound") {
@@ -229,20 +220,12 @@ TEST_SUITE("events") {
   // Found by fuzz_dates: a day resolved past an anchor at the end of the
   // calendar was written as "10000-01-02", which no ISO reader takes back.
   TEST_CASE("dates only resolve within the years an ISO date can write") {
-    struct Row {
-      const char* anchor;
-      const char* text;
-      const char* when;
-    } rows[] = {
+    CheckWhens({
         {"9999-12-31", "On January 2 it was signed.", "null"},
         {"9999-12-31", "On December 30 it was signed.", "9999-12-30"},
         {"0001-01-01", "It happened last month.", "null"},
         {"0001-01-03", "It happened yesterday.", "0001-01-02"},
-    };
-    for (const Row& r : rows) {
-      CAPTURE(r.text);
-      CHECK(FirstWhen(r.anchor, r.text) == r.when);
-    }
+    });
     CHECK_FALSE(events::ParseIsoDate("0000-01-01"));
     CHECK_FALSE(events::ParseIsoDate("0000-01"));
   }
