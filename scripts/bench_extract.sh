@@ -15,11 +15,17 @@
 #
 #   scripts/bench_extract.sh [BINARY...]      (default: build/whosaid)
 #
+# A second table does the same on the source once (COPIES=1: 840 distinct
+# articles, 3.9 MB), the case of a day's feed: the corpus stage's name
+# clustering and parsing grow with distinct names, not with documents, so
+# news without repeats costs more per byte than the repeated corpus
+# (DISTINCT=0 skips it; it is the only table when COPIES=1).
+#
 # Environment: BUILD_DIR (default build; built as Release unless
 # SKIP_BUILD=1), COPIES (11), SOURCE (../shared/data/polnear/train.jsonl),
-# RUNS (best of, 1), THREADS (1), INSTR=1 to count instructions as well
-# (valgrind callgrind over the first 100 articles: stable where wall and CPU
-# times are noisy).
+# RUNS (best of, 1), THREADS (1), DISTINCT (1), INSTR=1 to count
+# instructions as well (valgrind callgrind over the first 100 articles:
+# stable where wall and CPU times are noisy).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$here/build}"
@@ -36,16 +42,8 @@ fi
 bins=("$@")
 [ ${#bins[@]} -gt 0 ] || bins=("$build/whosaid")
 
-corpus="$here/bench/corpus_x$copies.jsonl" text="$here/bench/corpus_x$copies.txt"
-if [ ! -s "$corpus" ] || [ "$corpus" -ot "$source_file" ]; then
-  python3 "$here/bench/make_corpus.py" "$source_file" "$copies" "$corpus" "$text" >/dev/null
-fi
-text_bytes=$(stat -c %s "$text")
-docs=$(wc -l <"$corpus")
-mb=$(awk -v b="$text_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-cat "$corpus" "$text" >/dev/null  # page-cache both
 
 # seconds (user+sys, wall) of a command, best of $2 runs: "cpu wall peak_kb"
 measure() {
@@ -71,34 +69,56 @@ if [ "${NPM_INSTALL:-1}" = 1 ] && command -v node >/dev/null && command -v npm >
   (cd "$here/bench" && npm install --no-save --no-package-lock --no-audit --no-fund quote-parser >/dev/null 2>&1) ||
     echo "npm install quote-parser failed (no registry?); the comparison is skipped"
 fi
-# the floor: grep over the plain text, 10 passes timed together for resolution
-floor_reps=10
-read -r fcpu fwall _ < <(measure "$tmp/grep" 1 bash -c \
-  "for i in \$(seq $floor_reps); do grep -cP '[\"“”]' '$text'; done")
-fcpu=$(awk -v c="$fcpu" -v n=$floor_reps 'BEGIN { printf "%.4f", c / n }')
-fwall=$(awk -v c="$fwall" -v n=$floor_reps 'BEGIN { printf "%.4f", c / n }')
 
-echo "== $docs articles, $mb MB of news text ($(basename "$source_file") x$copies), --threads $threads, best of $runs"
-printf '%-34s %8s %8s %9s %9s %9s %8s %9s %9s\n' binary "cpu s" "wall s" "MB/s cpu" "MB/s wall" "peak MiB" records "x floor" "x fl.wall"
+# One table: the floor, each binary and quote-parser over the source
+# repeated $1 times (the corpus made once and kept in bench/).
+table() {
+  local n=$1
+  corpus="$here/bench/corpus_x$n.jsonl" text="$here/bench/corpus_x$n.txt"
+  if [ ! -s "$corpus" ] || [ "$corpus" -ot "$source_file" ]; then
+    python3 "$here/bench/make_corpus.py" "$source_file" "$n" "$corpus" "$text" >/dev/null
+  fi
+  text_bytes=$(stat -c %s "$text")
+  local docs mb
+  docs=$(wc -l <"$corpus")
+  mb=$(awk -v b="$text_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+  cat "$corpus" "$text" >/dev/null  # page-cache both
+  # the floor: grep over the plain text, 10 passes timed together for resolution
+  local floor_reps=10
+  read -r fcpu fwall _ < <(measure "$tmp/grep" 1 bash -c \
+    "for i in \$(seq $floor_reps); do grep -cP '[\"“”]' '$text'; done")
+  fcpu=$(awk -v c="$fcpu" -v n=$floor_reps 'BEGIN { printf "%.4f", c / n }')
+  fwall=$(awk -v c="$fwall" -v n=$floor_reps 'BEGIN { printf "%.4f", c / n }')
+
+  echo "== $docs articles, $mb MB of news text ($(basename "$source_file") x$n), --threads $threads, best of $runs"
+  printf '%-34s %8s %8s %9s %9s %9s %8s %9s %9s\n' binary "cpu s" "wall s" "MB/s cpu" "MB/s wall" "peak MiB" records "x floor" "x fl.wall"
+  row "grep -cP floor (one pass)" "$fcpu" "$fwall" 0 "-"
+  for bin in "${bins[@]}"; do
+    read -r cpu wall rss < <(measure "$tmp/out" "$runs" "$bin" extract --threads "$threads" "$corpus")
+    row "$bin" "$cpu" "$wall" "$rss" "$(wc -l <"$tmp/out")"
+  done
+  if command -v node >/dev/null && qp_found; then
+    read -r cpu wall rss < <(NODE_PATH="$here/bench/node_modules${NODE_PATH:+:$NODE_PATH}" \
+      measure "$tmp/qp" "$runs" node "$here/bench/quote_parser.js" "$corpus")
+    row "npm quote-parser" "$cpu" "$wall" "$rss" "$(cat "$tmp/qp") quotes"
+  else
+    echo "npm quote-parser: not installed here (npm install quote-parser in bench/ to compare); skipped"
+  fi
+  echo "(x floor: CPU seconds over the floor's; x fl.wall: wall over wall, same run)"
+}
 row() {  # name cpu wall rss records
   awk -v n="$1" -v c="$2" -v w="$3" -v k="$4" -v r="$5" -v b="$text_bytes" -v fc="$fcpu" -v fw="$fwall" 'BEGIN {
     printf "%-34s %8.3f %8.3f %9.2f %9.2f %9d %8s %9.1f %9.1f\n", n, c, w, (c > 0 ? b / 1e6 / c : 0),
       (w > 0 ? b / 1e6 / w : 0), k / 1024, r, (fc > 0 ? c / fc : 0), (fw > 0 ? w / fw : 0) }'
 }
-row "grep -cP floor (one pass)" "$fcpu" "$fwall" 0 "-"
-for bin in "${bins[@]}"; do
-  read -r cpu wall rss < <(measure "$tmp/out" "$runs" "$bin" extract --threads "$threads" "$corpus")
-  row "$bin" "$cpu" "$wall" "$rss" "$(wc -l <"$tmp/out")"
-done
-if command -v node >/dev/null &&
-  NODE_PATH="$here/bench/node_modules${NODE_PATH:+:$NODE_PATH}" node -e "require.resolve('quote-parser')" 2>/dev/null; then
-  read -r cpu wall rss < <(NODE_PATH="$here/bench/node_modules${NODE_PATH:+:$NODE_PATH}" \
-    measure "$tmp/qp" "$runs" node "$here/bench/quote_parser.js" "$corpus")
-  row "npm quote-parser" "$cpu" "$wall" "$rss" "$(cat "$tmp/qp") quotes"
-else
-  echo "npm quote-parser: not installed here (npm install quote-parser in bench/ to compare); skipped"
+
+table "$copies"
+if [ "${DISTINCT:-1}" = 1 ] && [ "$copies" != 1 ]; then
+  echo
+  echo "== news without repeats: the same source once"
+  table 1
+  corpus="$here/bench/corpus_x$copies.jsonl"  # (INSTR below: the repeated corpus)
 fi
-echo "(x floor: CPU seconds over the floor's; x fl.wall: wall over wall, same run)"
 
 if [ "${INSTR:-0}" = 1 ]; then
   command -v valgrind >/dev/null || { echo "INSTR=1 needs valgrind" >&2; exit 1; }
