@@ -347,16 +347,16 @@ Decision NameClusterer::Run_::Decide(std::uint32_t i, std::uint32_t j, PartCompa
 // same_as link (ContextTable::Judge, kSameAs) or names that relate
 // (Compare's relation kEqual or a short form: strength kNone otherwise, and
 // Decide merges only on a strong match, or a weak one with context), which
-// NameMatcher::MayRelateByKeys rules out for most candidate pairs without
-// comparing anything, and MayRelate cheaply for most others.
+// the match keys rule out for most candidate pairs without comparing
+// anything, and MayRelate cheaply for most others (both in
+// NameMatcher::MayRelateKeyed: MayRelateByKeys && MayRelate).
 bool NameClusterer::Run_::MayMerge(std::uint32_t i, std::uint32_t j, PartComparer& parts) const {
   const Form &a = forms_[i], &b = forms_[j];
   auto lists = [](const std::vector<std::uint32_t>& same_as, std::uint32_t f) {
     return std::binary_search(same_as.begin(), same_as.end(), f);
   };
   return lists(a.context.same_as, j) || lists(b.context.same_as, i) ||
-         (NameMatcher::MayRelateByKeys(keys_[i], keys_[j]) &&
-          c_.matcher_.MayRelate(a.name, b.name, parts));
+         c_.matcher_.MayRelateKeyed(a.name, keys_[i], b.name, keys_[j], parts);
 }
 
 // Pairs the names alone would not propose but context makes worth judging:

@@ -206,6 +206,13 @@ class NameMatcher {
   NameKeys Keys(const ParsedName& n, const SpellingRules& spelling) const;
   // False: MayRelate(a, b) is false for the names whose keys these are.
   static bool MayRelateByKeys(const NameKeys& a, const NameKeys& b);
+  // MayRelateByKeys(ka, kb) && MayRelate(a, b), for ka = Keys(a) and
+  // kb = Keys(b), at less cost: each side X is linked part by part
+  // (AllLinkable) only when its keys pass (AllKeyed(X, Y)), since the keys
+  // bound each side on its own (above: every part of X that Align may link
+  // has a key among Y's).
+  bool MayRelateKeyed(const ParsedName& a, const NameKeys& ka, const ParsedName& b,
+                      const NameKeys& kb, PartComparer& parts) const;
   // "khowarazami~khwarzami (spelling), enayatullah=enayatullah (exact)".
   static std::string Explain(const ParsedName& a, const ParsedName& b, const PairMatch& m);
   const MatcherConfig& config() const { return config_; }

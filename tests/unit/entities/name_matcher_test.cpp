@@ -19,6 +19,7 @@ struct Judged {
   PairMatch match;
   bool may_relate = false;  // NameMatcher::MayRelate
   bool by_keys = false;     // NameMatcher::MayRelateByKeys
+  bool keyed = false;       // NameMatcher::MayRelateKeyed
 };
 
 Judged Judge(const std::string& a, const std::string& b, EntityType type) {
@@ -32,9 +33,11 @@ Judged Judge(const std::string& a, const std::string& b, EntityType type) {
   PartComparer parts(c.spelling());
   PartComparer fresh(c.spelling());  // MayRelate must not lean on Compare's cache
   const bool may = c.matcher().MayRelate(x, y, fresh);
-  const bool by_keys = NameMatcher::MayRelateByKeys(c.matcher().Keys(x, c.spelling()),
-                                                    c.matcher().Keys(y, c.spelling()));
-  return {c.matcher().Compare(x, y, parts), may, by_keys};
+  const NameKeys kx = c.matcher().Keys(x, c.spelling()), ky = c.matcher().Keys(y, c.spelling());
+  const bool by_keys = NameMatcher::MayRelateByKeys(kx, ky);
+  PartComparer fresh_keyed(c.spelling());
+  const bool keyed = c.matcher().MayRelateKeyed(x, kx, y, ky, fresh_keyed);
+  return {c.matcher().Compare(x, y, parts), may, by_keys, keyed};
 }
 
 PairMatch Compare(const std::string& a, const std::string& b, EntityType type) {
@@ -181,6 +184,7 @@ TEST_SUITE("entities.matcher") {
       CHECK(Related(j.match.relation) == row.related);
       CHECK(j.may_relate == row.may_relate);
       CHECK(j.by_keys == row.by_keys);
+      CHECK(j.keyed == (row.by_keys && row.may_relate));
     }
     // Every pair of these names, both orders: related implies MayRelate.
     for (const Row& x : rows) {
@@ -193,6 +197,7 @@ TEST_SUITE("entities.matcher") {
             const Judged j = Judge(*a, *b, x.type);
             if (Related(j.match.relation)) CHECK(j.may_relate);
             if (j.may_relate) CHECK(j.by_keys);
+            CHECK(j.keyed == (j.by_keys && j.may_relate));  // one side's keys, that side
           }
         }
       }
