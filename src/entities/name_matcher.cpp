@@ -517,15 +517,15 @@ std::uint64_t InitialKey(char letter) {
 
 // The match keys of parts [start, end] of n written together; false: none.
 bool RunKeys(const ParsedName& n, std::size_t start, std::size_t end, const SpellingRules& sp,
-             std::vector<std::uint64_t>& keys) {
-  std::vector<const Spelling*> run;
+             std::vector<const Spelling*>& run, std::vector<std::uint64_t>& keys) {
+  run.clear();
   for (std::size_t r = start; r <= end; ++r) run.push_back(&n.parts[r].spelling);
   return sp.MatchKeys(sp.Join(run), keys);
 }
 
-void SortUnique(std::vector<std::uint64_t>& v, std::size_t from) {
-  std::sort(v.begin() + static_cast<std::ptrdiff_t>(from), v.end());
-  v.erase(std::unique(v.begin() + static_cast<std::ptrdiff_t>(from), v.end()), v.end());
+void SortUnique(std::vector<std::uint64_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
 // NameKeys::target_bucket of the sorted `target`: a power of two of
@@ -553,7 +553,11 @@ void IndexTargets(NameKeys& keys) {
 
 // The keys of every spelling Linkable tests (MayRelate): a part of x against
 // a part of y, or y's alternatives, a run of y, an initial of y; a run of x
-// through the part against a part of y.
+// through the part against a part of y. (A part's own keys are neither
+// sorted nor made unique: AllKeyed looks each up in the other name's
+// directory, and a repeated key costs one more look-up, not a sort per
+// part; all of a name's keys go into two flat lists, no vector per part or
+// run.)
 NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
   NameKeys keys;
   keys.type = n.type;
@@ -562,25 +566,33 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
   const std::size_t span = static_cast<std::size_t>(std::max(1, config_.max_joined_parts));
   const std::size_t size = n.parts.size();
   // Every run of 2..span adjacent parts without an initial (JoinedLinkable),
-  // keyed once: all are targets, each is one of its parts' own.
+  // keyed once: all are targets, each is one of its parts' own (its keys
+  // are target[first, last) of the targets made so far).
   struct Run {
-    std::size_t start, end;
-    std::vector<std::uint64_t> keys;
+    std::size_t start, end, first, last;
     bool keyless;
   };
   std::vector<Run> runs;
+  std::vector<const Spelling*> joined;
+  keys.target.reserve(64 * size);
   for (std::size_t start = 0; start < size; ++start) {
     if (n.parts[start].initial) continue;
     for (std::size_t end = start + 1; end < size && end - start < span && !n.parts[end].initial;
          ++end) {
-      Run run{start, end, {}, false};
-      run.keyless = !RunKeys(n, start, end, sp, run.keys);
+      Run run{start, end, keys.target.size(), 0, false};
+      run.keyless = !RunKeys(n, start, end, sp, joined, keys.target);
+      run.last = keys.target.size();
       keys.open = keys.open || run.keyless;
-      keys.target.insert(keys.target.end(), run.keys.begin(), run.keys.end());
-      runs.push_back(std::move(run));
+      runs.push_back(run);
     }
   }
-  std::vector<std::vector<std::uint64_t>> own;  // per keyed part
+  // Each keyed part's keys, own[begin, end), in name order; then ordered.
+  struct Own {
+    std::size_t begin, end;
+  };
+  std::vector<Own> parts;
+  std::vector<std::uint64_t> own;
+  own.reserve(keys.target.size() * 2 + 16 * size);
   for (std::size_t k = 0; k < size; ++k) {
     const NamePart& p = n.parts[k];
     if (p.initial) {
@@ -590,54 +602,41 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
     keys.any_part = true;
     // The part's own keys: its spellings (targets too, made once), the runs
     // through it, its letter.
-    std::vector<std::uint64_t> mine;
-    bool keyless = !sp.MatchKeys(p.spelling, mine);
-    for (const auto& alt : p.alternatives) keyless = !sp.MatchKeys(alt.spelling, mine) || keyless;
+    const std::size_t begin = own.size();
+    bool keyless = !sp.MatchKeys(p.spelling, own);
+    for (const auto& alt : p.alternatives) keyless = !sp.MatchKeys(alt.spelling, own) || keyless;
     keys.open = keys.open || keyless;  // (a target spelling without keys)
-    keys.target.insert(keys.target.end(), mine.begin(), mine.end());
+    keys.target.insert(keys.target.end(), own.begin() + static_cast<std::ptrdiff_t>(begin),
+                       own.end());
     for (const Run& run : runs) {
       if (run.start > k || run.end < k) continue;
-      mine.insert(mine.end(), run.keys.begin(), run.keys.end());
+      own.insert(own.end(), keys.target.begin() + static_cast<std::ptrdiff_t>(run.first),
+                 keys.target.begin() + static_cast<std::ptrdiff_t>(run.last));
       keyless = keyless || run.keyless;
     }
-    if (!p.text.empty()) mine.push_back(InitialKey(p.text[0]));
-    if (keyless) continue;  // (no keys: the part may link to anything)
-    SortUnique(mine, 0);
-    own.push_back(std::move(mine));
+    if (!p.text.empty()) own.push_back(InitialKey(p.text[0]));
+    if (keyless) {  // (no keys: the part may link to anything)
+      own.resize(begin);
+      continue;
+    }
+    parts.push_back({begin, own.size()});
   }
   // Fewest keys first: a pair that fails mostly fails on any part.
-  std::stable_sort(own.begin(), own.end(),
-                   [](const auto& x, const auto& y) { return x.size() < y.size(); });
-  for (const auto& mine : own) {
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const Own& x, const Own& y) { return x.end - x.begin < y.end - y.begin; });
+  keys.own.reserve(own.size());
+  for (const Own& part : parts) {
     keys.part_begin.push_back(static_cast<std::uint32_t>(keys.own.size()));
-    keys.own.insert(keys.own.end(), mine.begin(), mine.end());
+    keys.own.insert(keys.own.end(), own.begin() + static_cast<std::ptrdiff_t>(part.begin),
+                    own.begin() + static_cast<std::ptrdiff_t>(part.end));
   }
   keys.part_begin.push_back(static_cast<std::uint32_t>(keys.own.size()));
-  SortUnique(keys.target, 0);
+  SortUnique(keys.target);
   IndexTargets(keys);
   return keys;
 }
 
 namespace {
-
-// Whether two sorted lists share a value (a merge; or a search per value of
-// a much shorter list).
-bool Share(const std::uint64_t* a, const std::uint64_t* a_end, const std::uint64_t* b,
-           const std::uint64_t* b_end) {
-  if ((a_end - a) * 8 < b_end - b) {
-    return std::any_of(a, a_end, [&](std::uint64_t h) { return std::binary_search(b, b_end, h); });
-  }
-  while (a != a_end && b != b_end) {
-    if (*a < *b) {
-      ++a;
-    } else if (*b < *a) {
-      ++b;
-    } else {
-      return true;
-    }
-  }
-  return false;
-}
 
 // Whether `key` is one of y's targets: not when its bit of the filter is
 // clear (every target's bit is set), else its directory's bucket.
@@ -653,22 +652,17 @@ bool Targets(const NameKeys& y, std::uint64_t key) {
 }
 
 // Whether x has a part that is not an initial and each of x's keyed parts
-// has a key among y's targets (AllLinkable, by keys). A part with no more
-// keys than y has targets looks each up in y's directory (a few keys read
-// per look-up, and most pairs fail on the first part: some 14 look-ups
-// instead of a merge through ~100 targets); a longer one is merged.
+// has a key among y's targets (AllLinkable, by keys). Each key is looked up
+// in y's directory, most turned away by its filter bit (and most pairs fail
+// on the first part: some 14 look-ups instead of a merge through ~100
+// targets).
 bool AllKeyed(const NameKeys& x, const NameKeys& y) {
   if (!x.any_part) return false;
   if (y.open) return true;
-  const std::uint64_t *t = y.target.data(), *t_end = t + y.target.size();
   for (std::size_t k = 0; k + 1 < x.part_begin.size(); ++k) {
     const std::uint64_t *a = x.own.data() + x.part_begin[k],
                         *a_end = x.own.data() + x.part_begin[k + 1];
-    const bool shared =
-        a_end - a <= t_end - t
-            ? std::any_of(a, a_end, [&](std::uint64_t key) { return Targets(y, key); })
-            : Share(a, a_end, t, t_end);
-    if (!shared) return false;
+    if (std::none_of(a, a_end, [&](std::uint64_t key) { return Targets(y, key); })) return false;
   }
   return true;
 }

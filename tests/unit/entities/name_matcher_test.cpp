@@ -225,14 +225,16 @@ TEST_SUITE("entities.matcher") {
           "hedayatullah=hedayatullah (exact), showarabani~shwarbani (spelling)");
   }
 
-  // MayRelateByKeys looks a part's keys up in the other name's target
-  // directory (NameKeys::target_bucket) when the part has no more keys than
-  // the name has targets, else merges the sorted lists: either way exactly
-  // "each keyed part shares a key with the targets", checked here against
-  // a set, for names of one part to many (few targets and many), on both
-  // sides. The directory holds each target in the bucket of its top bits;
-  // the filter in front of it has every target's bit set.
-  TEST_CASE("MayRelateByKeys is the key test, by directory or merge") {
+  // MayRelateByKeys looks each of a part's keys up in the other name's
+  // target directory (NameKeys::target_bucket), also when the part has more
+  // keys than the name has targets: exactly "each keyed part shares a key
+  // with the targets", checked here against a set, for names of one part to
+  // many (few targets and many), on both sides. The directory holds each
+  // target in the bucket of its top bits; the filter in front of it has
+  // every target's bit set. A part's own keys are a list in no order (the
+  // targets are sorted and unique): every key of each spelling the part
+  // links by, its letter's among them.
+  TEST_CASE("MayRelateByKeys is the key test, by directory") {
     const NameClusterer& c = testing::Clusterer();
     struct Row {
       std::string name;
@@ -281,6 +283,8 @@ TEST_SUITE("entities.matcher") {
       CHECK(x.target_bucket.size() >= 3);
       CHECK(((x.target_bucket.size() - 1) & (x.target_bucket.size() - 2)) == 0);  // 2^n + 1
       CHECK(x.target_bucket.back() == x.target.size());
+      CHECK(std::is_sorted(x.target.begin(), x.target.end()));
+      CHECK(std::adjacent_find(x.target.begin(), x.target.end()) == x.target.end());
       for (std::size_t i = 0; i < x.target.size(); ++i) {
         const std::size_t b = x.target[i] >> x.target_shift;
         CHECK((x.target_bucket[b] <= i && i < x.target_bucket[b + 1]));
@@ -314,7 +318,7 @@ TEST_SUITE("entities.matcher") {
     }
     CHECK(related > rows.size());  // pairs that pass, not only each name with itself
     CHECK(related < rows.size() * rows.size() / 2);  // and pairs turned away
-    CHECK(longer_part > 0);                          // the merge is taken too
+    CHECK(longer_part > 0);                          // parts longer than the targets too
   }
 }
 
