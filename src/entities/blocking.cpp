@@ -9,20 +9,9 @@
 namespace whosaid::entities {
 namespace {
 
-// The type keeps persons and organisations in separate blocks: the type's
-// name, `kind` and the pieces of the body, in one string made at once.
-std::string Prefixed(const ParsedName& n, std::string_view kind, std::string_view body,
-                     std::string_view more = {}, std::string_view rest = {}) {
-  const std::string_view type = EntityTypeName(n.type);
-  std::string key;
-  key.reserve(type.size() + kind.size() + body.size() + more.size() + rest.size());
-  key.append(type).append(kind).append(body).append(more).append(rest);
-  return key;
-}
-
 // Blocking skeleton of a part written after another: an initial-vowel mark
 // only makes sense at the start of a word.
-std::string Tail(const std::string& blocking) {
+std::string_view Tail(std::string_view blocking) {
   return !blocking.empty() && blocking[0] == '@' ? blocking.substr(1) : blocking;
 }
 
@@ -41,68 +30,89 @@ std::vector<std::size_t> HeaviestFirst(const ParsedName& n) {
 
 }  // namespace
 
-void Blocker::SingleKeys(const ParsedName& n, std::vector<std::string>& keys) const {
+// The type keeps persons and organisations in separate blocks: the type's
+// name, `kind` and the pieces of the body, written at the end of `text`.
+void Blocker::KeyText::Add(std::string_view kind, std::string_view body, std::string_view more,
+                           std::string_view rest) {
+  text.append(type).append(kind).append(body).append(more).append(rest);
+  ends.push_back(static_cast<std::uint32_t>(text.size()));
+}
+
+std::string_view Blocker::KeyText::Key(std::size_t k) const {
+  const std::size_t begin = k == 0 ? 0 : ends[k - 1];
+  return std::string_view(text).substr(begin, ends[k] - begin);
+}
+
+void Blocker::SingleKeys(const ParsedName& n, KeyText& keys) const {
   for (const NamePart& p : n.parts) {
     if (p.initial || p.weight < config_.single_key_min_weight) continue;
-    keys.push_back(Prefixed(n, "1:", p.spelling.blocking));
+    keys.Add("1:", p.spelling.blocking);
     for (const auto& alt : p.alternatives) {
-      if (!alt.weak) keys.push_back(Prefixed(n, "1:", alt.spelling.blocking));
+      if (!alt.weak) keys.Add("1:", alt.spelling.blocking);
     }
   }
   // Runs of adjacent parts written together, whatever their weight: the
   // joined form is rare even when its pieces are not.
   for (std::size_t k = 0; k + 1 < n.parts.size(); ++k) {
-    std::string joined = n.parts[k].spelling.blocking;
-    for (std::size_t e = k + 1; e < n.parts.size() && e < k + 3; ++e) {
-      if (n.parts[e].initial || n.parts[k].initial) break;
-      joined += Tail(n.parts[e].spelling.blocking);
-      keys.push_back(Prefixed(n, "1:", joined));
+    if (n.parts[k].initial) continue;
+    const std::string_view first = n.parts[k].spelling.blocking;
+    if (n.parts[k + 1].initial) continue;
+    const std::string_view second = Tail(n.parts[k + 1].spelling.blocking);
+    keys.Add("1:", first, second);
+    if (k + 2 < n.parts.size() && !n.parts[k + 2].initial) {
+      keys.Add("1:", first, second, Tail(n.parts[k + 2].spelling.blocking));
     }
   }
 }
 
-void Blocker::PairKeys(const ParsedName& n, std::vector<std::string>& keys) const {
+void Blocker::PairKeys(const ParsedName& n, KeyText& keys) const {
   std::vector<std::size_t> top = HeaviestFirst(n);
   if (top.size() > static_cast<std::size_t>(config_.key_parts)) top.resize(config_.key_parts);
   for (std::size_t x = 0; x < top.size(); ++x) {
     for (std::size_t y = x + 1; y < top.size(); ++y) {
       std::string_view a = n.parts[top[x]].spelling.blocking, b = n.parts[top[y]].spelling.blocking;
       if (b < a) std::swap(a, b);
-      keys.push_back(Prefixed(n, "2:", a, "+", b));
+      keys.Add("2:", a, "+", b);
     }
   }
 }
 
 // Symmetric deletion: two skeletons within one edit share a key.
-void Blocker::DeletionKeys(const ParsedName& n, std::vector<std::string>& keys) const {
+void Blocker::DeletionKeys(const ParsedName& n, KeyText& keys) const {
   for (const NamePart& p : n.parts) {
     if (p.initial || p.weight < config_.single_key_min_weight ||
         p.spelling.consonants < config_.deletion_min_consonants) {
       continue;
     }
-    const std::string& s = p.spelling.blocking;
-    keys.push_back(Prefixed(n, "d:", s));
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      const std::string_view v = s;
-      keys.push_back(Prefixed(n, "d:", v.substr(0, k), v.substr(k + 1)));
-    }
+    const std::string_view s = p.spelling.blocking;
+    keys.Add("d:", s);
+    for (std::size_t k = 0; k < s.size(); ++k) keys.Add("d:", s.substr(0, k), s.substr(k + 1));
   }
 }
 
-std::vector<std::string> Blocker::Keys(const ParsedName& n) const {
-  std::vector<std::string> keys;
-  if (!n.matchable) return keys;
+void Blocker::WriteKeys(const ParsedName& n, KeyText& keys) const {
+  keys.type = EntityTypeName(n.type);
+  keys.text.clear();
+  keys.ends.clear();
+  if (!n.matchable) return;
   SingleKeys(n, keys);
   PairKeys(n, keys);
   DeletionKeys(n, keys);
-  if (keys.empty()) {
+  if (keys.ends.empty()) {
     std::vector<std::string> all;
     for (const NamePart& p : n.parts) all.push_back(p.spelling.blocking);
     std::sort(all.begin(), all.end());
     std::string body;
     for (const std::string& s : all) body += s + " ";
-    keys.push_back(Prefixed(n, "0:", body));
+    keys.Add("0:", body);
   }
+}
+
+std::vector<std::string> Blocker::Keys(const ParsedName& n) const {
+  KeyText text;
+  WriteKeys(n, text);
+  std::vector<std::string> keys;
+  for (std::size_t k = 0; k < text.ends.size(); ++k) keys.emplace_back(text.Key(k));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
@@ -116,10 +126,23 @@ Blocker::Index Blocker::Build(const std::vector<const ParsedName*>& names, unsig
   // made on the thread that takes it (Keys is const and reads the name
   // only), then gathered in name order and sorted: the same entries for
   // any number of threads.
+  // (the hash of each distinct key of Keys: std::hash of a string_view is
+  // that of the equal std::string; keys sorted by hash, then text, so that
+  // equal keys are neighbours, and each written once)
   std::vector<std::vector<std::uint64_t>> hashes(names.size());
   parallel::ForEach(names.size(), threads, [&](std::size_t i) {
-    std::hash<std::string> hash;
-    for (const std::string& k : Keys(*names[i])) hashes[i].push_back(hash(k));
+    thread_local KeyText text;
+    thread_local std::vector<std::pair<std::uint64_t, std::string_view>> hashed;
+    WriteKeys(*names[i], text);
+    hashed.clear();
+    for (std::size_t k = 0; k < text.ends.size(); ++k) {
+      const std::string_view key = text.Key(k);
+      hashed.emplace_back(std::hash<std::string_view>()(key), key);
+    }
+    std::sort(hashed.begin(), hashed.end());
+    for (std::size_t k = 0; k < hashed.size(); ++k) {
+      if (k == 0 || hashed[k] != hashed[k - 1]) hashes[i].push_back(hashed[k].first);
+    }
   });
   std::size_t total = 0;
   for (const auto& h : hashes) total += h.size();

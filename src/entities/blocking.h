@@ -39,6 +39,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -74,6 +75,7 @@ class Blocker {
     std::size_t window_ = 0;
   };
 
+  // The name's keys, sorted and unique.
   std::vector<std::string> Keys(const ParsedName& name) const;
   // The index of `names`, their keys made on up to `threads` threads.
   Index Build(const std::vector<const ParsedName*>& names, unsigned threads = 1) const;
@@ -81,9 +83,20 @@ class Blocker {
       const std::vector<const ParsedName*>& names) const;
 
  private:
-  void SingleKeys(const ParsedName& name, std::vector<std::string>& keys) const;
-  void PairKeys(const ParsedName& name, std::vector<std::string>& keys) const;
-  void DeletionKeys(const ParsedName& name, std::vector<std::string>& keys) const;
+  // A name's keys written one after another into one string (`text`, each
+  // key ending at its entry of `ends`), maybe repeated: no string per key.
+  struct KeyText {
+    std::string_view type;  // EntityTypeName of the name: every key's start
+    std::string text;
+    std::vector<std::uint32_t> ends;
+    void Add(std::string_view kind, std::string_view body, std::string_view more = {},
+             std::string_view rest = {});
+    std::string_view Key(std::size_t k) const;
+  };
+  void WriteKeys(const ParsedName& name, KeyText& keys) const;  // what Keys sorts
+  void SingleKeys(const ParsedName& name, KeyText& keys) const;
+  void PairKeys(const ParsedName& name, KeyText& keys) const;
+  void DeletionKeys(const ParsedName& name, KeyText& keys) const;
 
   BlockingConfig config_;
 };

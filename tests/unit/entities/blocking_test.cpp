@@ -135,6 +135,44 @@ TEST_SUITE("entities.blocking") {
     CHECK(std::is_sorted(pairs.begin(), pairs.end()));
   }
 
+  // Build hashes each name's keys as Keys writes them (no string per key,
+  // each distinct key once): a name's candidates are the later names that
+  // share one of Keys' strings (no block here is over max_block).
+  TEST_CASE("Build blocks the names that share a key") {
+    const NameClusterer& c = testing::Clusterer();
+    Blocker blocker(c.config().blocking);
+    std::vector<ParsedName> names;
+    for (const char* n : {"Hedayatullah Showarabani", "Hidayatullah Shwarbani", "Shwarbani",
+                          "Muhammad Yasir Tayrbik", "Mohamad Teir Beik", "Muhammad Yasir Teir Beik",
+                          "Jamil Khan Mohammadyari", "Jamil Khan Mohadmmadyari", "Mohammad Khan",
+                          "Muhammad Khan", "Shafiq", "Mohammad Shafiq", "Ibrahim Soomro",
+                          "Haseebullah Toorzai", "", "Khan", "M Shafiq", "Mohammad Khan"})
+      names.push_back(c.parser().Parse(n, EntityType::kPerson));
+    names.push_back(c.parser().Parse("Ministry of Foreign Affairs", EntityType::kOrg));
+    names.push_back(c.parser().Parse("Foreign Ministry", EntityType::kOrg));
+    std::vector<const ParsedName*> ptrs;
+    for (const auto& n : names) ptrs.push_back(&n);
+    const Blocker::Index index = blocker.Build(ptrs, 2);
+    std::vector<std::vector<std::string>> keys;
+    for (const auto& n : names) keys.push_back(blocker.Keys(n));
+    std::size_t pairs = 0;
+    std::vector<std::uint32_t> got;
+    for (std::uint32_t i = 0; i < names.size(); ++i) {
+      CAPTURE(i);
+      std::vector<std::uint32_t> want;
+      for (std::uint32_t j = i + 1; j < names.size(); ++j) {
+        const bool share = std::any_of(keys[i].begin(), keys[i].end(), [&](const std::string& k) {
+          return std::binary_search(keys[j].begin(), keys[j].end(), k);
+        });
+        if (share) want.push_back(j);
+      }
+      index.Candidates(i, got);
+      CHECK(got == want);
+      pairs += want.size();
+    }
+    CHECK(pairs > names.size() / 2);  // (names that share keys, repeated keys among them)
+  }
+
   TEST_CASE("Build gives the same candidates on any number of threads") {
     const NameClusterer& c = testing::Clusterer();
     Blocker blocker(c.config().blocking);
