@@ -242,6 +242,13 @@ bool IsAscii(std::string_view s) {
 Normalizer::Normalizer(const rules::RuleSet& rules)
     : transform_(
           std::make_unique<Transform>(Transform{CompileTransform(rules.File(kTransformFile))})) {
+  for (int c = 0; c < 256; ++c) {
+    const bool digit = c >= '0' && c <= '9', lower = c >= 'a' && c <= 'z';
+    const bool upper = c >= 'A' && c <= 'Z';
+    byte_class_[c] = digit || lower ? static_cast<char>(c)
+                     : upper        ? static_cast<char>(c - 'A' + 'a')
+                                    : kBreak;
+  }
   const rules::RuleFile& chars = rules.File(kCharactersFile);
   for (const rules::RuleLine& line : chars.lines()) {
     if (line.text.size() != 1 || static_cast<unsigned char>(line.text[0]) >= 128) {
@@ -252,7 +259,7 @@ Normalizer::Normalizer(const rules::RuleSet& rules)
     // case of its ASCII letters — DocPeople::Of parses the lower case)
     if (const char c = line.text[0]; (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
       throw chars.Error(line, "a letter cannot be deleted (letters make the words)");
-    deleted_[static_cast<unsigned char>(line.text[0])] = true;
+    byte_class_[static_cast<unsigned char>(line.text[0])] = kDeleted;
   }
   if (rules.Has(kPunctuationFile))
     alone_ = MappedAlone(Listed(rules.File(kPunctuationFile)), *transform_->icu);
@@ -295,21 +302,26 @@ bool Normalizer::MapAlone(std::string_view text, std::string& out) const {
 
 // Lower-case ASCII words; whatever the transform left outside a-z 0-9 (and
 // not deleted) separates words.
+// Written in place: a blank stands for one break byte or more, so the
+// words are never longer than `s` (every name parsed and every word
+// WithoutTitles reads comes here).
 std::string Normalizer::Words(std::string_view s) const {
-  std::string out;
+  std::string out(s.size(), ' ');
+  char* const begin = out.data();
+  char* o = begin;
   bool gap = false;
-  for (unsigned char c : s) {
-    if (c < 128 && deleted_[c]) continue;
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (!word) {
-      gap = !out.empty();
+  for (const char c : s) {
+    const char b = byte_class_[static_cast<unsigned char>(c)];
+    if (b == kDeleted) continue;
+    if (b == kBreak) {
+      gap = o != begin;
       continue;
     }
-    if (gap) out.push_back(' ');
+    o += gap;  // (the blank already there)
     gap = false;
-    out.push_back(static_cast<char>(c));
+    *o++ = b;
   }
+  out.resize(static_cast<std::size_t>(o - begin));
   return out;
 }
 

@@ -67,7 +67,11 @@ class Normalizer {
   struct Transform;  // the ICU transliterator (ICU types stay in the .cpp)
   std::unique_ptr<Transform> transform_;
   mutable std::mutex mutex_;
-  bool deleted_[128] = {};  // ASCII characters deleted (characters.txt)
+  // Words' reading of each byte: kDeleted (characters.txt), kBreak (a
+  // word break: any byte but a-z A-Z 0-9, the deleted ones aside) or the
+  // byte in lower case
+  static constexpr char kDeleted = 0, kBreak = 1;
+  char byte_class_[256] = {};
   // punctuation.txt: code point → the transform of it alone, by code point
   std::vector<std::pair<char32_t, std::string>> alone_;
 };

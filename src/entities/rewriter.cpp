@@ -28,6 +28,79 @@ bool Covers(Scope rule, Scope wanted) {
   return wanted == Scope::kAll || rule == Scope::kAll || rule == wanted;
 }
 
+constexpr std::size_t kNone = std::string_view::npos;
+
+bool Digit(char c) { return c >= '0' && c <= '9'; }
+bool Alnum(char c) { return Digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Past the class opening at p[i] ('['), or kNone.
+std::size_t SkipClass(std::string_view p, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;  // (a first ']' is a member)
+  while (j < p.size()) {
+    if (p[j] == '\\') {
+      j += 2;
+    } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      const std::size_t close = p.find(":]", j + 2);
+      if (close == kNone) return kNone;
+      j = close + 2;
+    } else if (p[j] == ']') {
+      return j + 1;
+    } else {
+      ++j;
+    }
+  }
+  return kNone;
+}
+
+// Past the group opening at p[i] ('(') and everything in it, or kNone.
+std::size_t SkipGroup(std::string_view p, std::size_t i) {
+  int depth = 0;
+  for (std::size_t j = i; j < p.size();) {
+    if (p[j] == '\\') {
+      j += 2;
+    } else if (p[j] == '[') {
+      j = SkipClass(p, j);
+      if (j == kNone) return kNone;
+    } else {
+      if (p[j] == '(') ++depth;
+      if (p[j] == ')' && --depth == 0) return j + 1;
+      ++j;
+    }
+  }
+  return kNone;
+}
+
+// The length of the repeat count ({n}, {n,}, {n,m}) at p[i], or 0 (a
+// literal brace to PCRE2).
+std::size_t RepeatCount(std::string_view p, std::size_t i) {
+  std::size_t j = i + 1;
+  const std::size_t digits = j;
+  while (j < p.size() && Digit(p[j])) ++j;
+  if (j == digits) return 0;
+  if (j < p.size() && p[j] == ',') {
+    ++j;
+    while (j < p.size() && Digit(p[j])) ++j;
+  }
+  return j < p.size() && p[j] == '}' ? j + 1 - i : 0;
+}
+
+// Whether every "(?" and "(*" of the pattern opens a group this reading
+// knows (no inline options, comments or verbs) and it has no \Q.
+bool KnownForms(std::string_view p) {
+  if (p.find("(*") != kNone || p.find("\\Q") != kNone) return false;
+  for (std::size_t at = p.find("(?"); at != kNone; at = p.find("(?", at + 1)) {
+    const std::string_view rest = p.substr(at + 2);
+    const bool known = !rest.empty() && (rest[0] == ':' || rest[0] == '=' || rest[0] == '!' ||
+                                         rest[0] == '>' || rest[0] == '|' ||
+                                         (rest.size() > 1 && rest[0] == '<' &&
+                                          (rest[1] == '=' || rest[1] == '!' || Alnum(rest[1]))));
+    if (!known) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Rewriter::Rewriter(const rules::RuleFile& file, Fields fields) {
@@ -41,13 +114,70 @@ Rewriter::Rewriter(const rules::RuleFile& file, Fields fields) {
     if (f[0].empty()) throw file.Error(line, "empty pattern");
     Scope scope = want == 3 ? ParseScope(file, line, f[2]) : Scope::kAll;
     std::string where = file.path() + ":" + std::to_string(line.line);
-    rules_.push_back({Regex(f[0], where), f[1], scope});
+    rules_.push_back({Regex(f[0], where), f[1], scope, RequiredRuns(f[0])});
   }
   for (const Scope wanted : {Scope::kPerson, Scope::kOrg, Scope::kAll}) {
     for (std::size_t i = 0; i < rules_.size(); ++i)
       if (Covers(rules_[i].scope, wanted))
         in_scope_[static_cast<int>(wanted)].push_back(static_cast<std::uint32_t>(i));
   }
+}
+
+std::vector<std::string> Rewriter::RequiredRuns(std::string_view p) {
+  if (!KnownForms(p)) return {};
+  std::vector<std::string> runs;
+  std::string run;
+  auto end_run = [&] {
+    if (run.size() >= 2) runs.push_back(run);
+    run.clear();
+  };
+  bool literal = false;  // the last atom read is run.back() (a quantifier takes it off)
+  for (std::size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    const std::size_t count = c == '{' ? RepeatCount(p, i) : 0;
+    if (c == '?' || c == '*' || c == '+' || count > 0) {
+      if (literal) run.pop_back();
+      end_run();
+      i += count > 0 ? count : 1;
+      if (i < p.size() && (p[i] == '?' || p[i] == '+')) ++i;  // lazy, possessive
+      literal = false;
+      continue;
+    }
+    if (c == '|' || c == ')' || c == '{') return {};
+    literal = false;
+    if (c == '(' || c == '[') {
+      i = c == '(' ? SkipGroup(p, i) : SkipClass(p, i);
+      if (i == kNone) return {};
+      end_run();
+      continue;
+    }
+    if (c == '\\') {
+      if (i + 1 == p.size()) return {};
+      const char e = p[i + 1];
+      i += 2;
+      if (static_cast<unsigned char>(e) < 0x80 && !Alnum(e) && e > ' ') {
+        run.push_back(e);  // an escaped punctuation byte: itself
+        literal = true;
+        continue;
+      }
+      if (Digit(e)) {
+        while (i < p.size() && Digit(p[i])) ++i;  // a back reference
+      } else if (std::string_view("bBAzZGKdDwWsShHvVRX").find(e) == kNone) {
+        return {};  // (\x{…}, \p{…}, \g…: not read here)
+      }
+      end_run();
+      continue;
+    }
+    ++i;
+    if (Alnum(c) || c == ' ' || c == '-' || c == '\'' || c == ',') {
+      run.push_back(c);
+      literal = true;
+    } else {
+      end_run();  // '.', '^', '$', any other byte
+    }
+  }
+  end_run();
+  return runs;
 }
 
 // The replacement with $1 … $9 filled in, appended to `out`.
@@ -108,9 +238,14 @@ std::string Rewriter::Apply(std::string_view text, Scope scope) const {
   // a rule whose pattern cannot match the text's bytes costs a few word
   // operations (MayMatchBytes), not a pass over the text: most rules for
   // most texts (Spell: a hundred rules per name word)
+  // (nor one whose required runs are not all in the text: a search that
+  // fails costs some 400 instructions, a find of two or three bytes a tenth)
   for (const std::uint32_t i : in_scope_[static_cast<int>(scope)]) {
     const Rule& rule = rules_[i];
-    if (rule.pattern.MayMatchBytes(bytes)) ApplyOne(rule, s, bytes, work);
+    if (!rule.pattern.MayMatchBytes(bytes)) continue;
+    bool may = true;
+    for (const std::string& run : rule.runs) may = may && s.find(run) != std::string::npos;
+    if (may) ApplyOne(rule, s, bytes, work);
   }
   return s;
 }

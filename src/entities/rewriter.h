@@ -38,12 +38,22 @@ class Rewriter {
   // `text` rewritten by every rule whose scope covers `scope` (kAll: every rule).
   std::string Apply(std::string_view text, Scope scope) const;
   std::size_t size() const { return rules_.size(); }
+  // Runs of two bytes or more that every match of `pattern` holds: its
+  // ASCII letters, digits, blanks, '-', '\'' and ',' written one after the
+  // other at the top level (outside groups and classes, none repeated by a
+  // quantifier; an escaped punctuation byte counts as itself). None when
+  // the pattern has a top-level '|', sets options inline, uses verbs,
+  // \Q…\E, a brace that is no repeat count or an escape not read here: a
+  // form this reading does not know proves nothing. Apply skips a rule
+  // whose runs are not all in the text (public for its tests).
+  static std::vector<std::string> RequiredRuns(std::string_view pattern);
 
  private:
   struct Rule {
     Regex pattern;
     std::string replacement;
     Scope scope;
+    std::vector<std::string> runs;  // RequiredRuns(pattern)
   };
   struct Work;  // a thread's Regex::Scratch, Match and output buffer (rewriter.cpp)
   static void AppendExpanded(std::string& out, const std::string& replacement,

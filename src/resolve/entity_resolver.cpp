@@ -277,6 +277,10 @@ class WordKeys {
     transliterates_.emplace(key, yes);
     return yes;
   }
+  // The word numbered `at` (PreparedAt) as reporter.Prepare made it: the
+  // reference stays valid until Forget or StartDocument (a deque never
+  // moves its items).
+  const SpellingReporter::LabelWord& Prepared(std::uint32_t at) const { return prepared_[at]; }
   // Between documents: the Prepared cache starts again once it holds
   // kMaxPrepared words (a bound on a run's capitalised words, not a limit:
   // it refills on demand).
@@ -1496,10 +1500,16 @@ class DocPeople {
     if (last_prepared_.size() != last_words_.size()) {  // once per document, on first use
       for (const std::string& w : last_words_)
         last_prepared_.push_back(keys_.PreparedAt(s_.reporter, w));
+      for (std::uint32_t w : last_prepared_) last_labels_.push_back(&keys_.Prepared(w));
     }
     const std::uint32_t prepared = keys_.PreparedAt(s_.reporter, word);
-    for (std::uint32_t w : last_prepared_) {
-      if (keys_.Transliterates(s_.reporter, prepared, w)) return true;
+    // (the first-byte test read here, on the words themselves, before
+    // Transliterates' own: most of a document's up to 200 last words fail
+    // it for most words, and the deque's look-ups cost more than the test)
+    const SpellingReporter::LabelWord& a = keys_.Prepared(prepared);
+    for (std::size_t i = 0; i < last_prepared_.size(); ++i) {
+      if (!SpellingReporter::MayTransliterate(a, *last_labels_[i])) continue;
+      if (keys_.Transliterates(s_.reporter, prepared, last_prepared_[i])) return true;
     }
     return false;
   }
@@ -1537,6 +1547,9 @@ class DocPeople {
   std::vector<std::string> bare_;   // per input: a person's name without titles (else empty)
   std::vector<std::string> last_words_;
   std::vector<std::uint32_t> last_prepared_;  // Respells: last_words_ (WordKeys::PreparedAt)
+  // their words (WordKeys::Prepared; valid for the document: StartDocument
+  // runs before it)
+  std::vector<const SpellingReporter::LabelWord*> last_labels_;
 };
 
 // A capitalised word that is the surname of a person named in the same

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/regex.h"
 #include "core/text.h"
 #include "entities/rewriter.h"
 #include "entities_fixture.h"
@@ -94,6 +95,97 @@ TEST_SUITE("entities.rewrites") {
       }
     }
     CHECK(changed > 1000);  // (many inputs some rule rewrites)
+  }
+
+  TEST_CASE("RequiredRuns reads the literal runs at a pattern's top level") {
+    struct Row {
+      const char* pattern;
+      std::vector<std::string> runs;
+    };
+    const Row rows[] = {
+        {"dsch", {"dsch"}},
+        {"gu(?=[aeiy])", {"gu"}},
+        {"(.)\\1+", {}},
+        {"q", {}},  // (one byte: MayMatchBytes' test)
+        {"\\babd ?[aeiou]? ?ll?ah?\\b", {"abd"}},
+        {"(?<=[a-z]{2})ies\\b", {"ies"}},
+        {"(?<=[a-z]) (?:bin|ibn)(?= [a-z]{2})", {}},
+        {"^([a-z]+ [a-z].*) (?:sahib|saheb)$", {}},
+        {"abc*", {"ab"}},
+        {"abc{2}de", {"ab", "de"}},
+        {"abc{1,}?de", {"ab", "de"}},
+        {"ab(?=cd)ef", {"ab", "ef"}},
+        {"(?:ab)+cd", {"cd"}},
+        {"a b-c'd,e", {"a b-c'd,e"}},
+        {"a\\.b\\(c", {"a.b(c"}},
+        {"[ab]]cd", {"cd"}},
+        {"[]a(]xy", {"xy"}},
+        {"[[:alpha:]]xy", {"xy"}},
+        {"xy\\d+zw", {"xy", "zw"}},
+        {"xy\\12zw", {"xy", "zw"}},
+        {"ab.cd", {"ab", "cd"}},
+        // forms that prove nothing
+        {"ab|cd", {}},
+        {"(?:x)ab|cd", {}},
+        {"(?i)abc", {}},
+        {"(?i:x)abc", {}},
+        {"(*UCP)abc", {}},
+        {"\\Qab\\E", {}},
+        {"x{,2}ab", {}},
+        {"\\x{41}bc", {}},
+        {"\\p{L}bc", {}},
+        {"ab)cd", {}},
+        {"(ab", {}},
+        {"[ab", {}},
+        {"ab\\", {}},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.pattern);
+      CHECK(Rewriter::RequiredRuns(row.pattern) == row.runs);
+    }
+  }
+
+  // The runs are a proof: wherever a rule of rewrites.txt or letters.txt
+  // matches, its runs are all in the text.
+  TEST_CASE("a rule matches only texts that hold its required runs") {
+    std::mt19937 random(36);
+    std::vector<std::string> pieces;
+    for (const char* file : {"names/rewrites.txt", "names/families.txt", "names/titles.txt",
+                             "names/org_words.txt", "names/letters.txt"}) {
+      for (const auto& ex : testing::Examples(file)) {
+        for (const std::string& w : text::SplitWords(ex.input)) pieces.push_back(segment::Lower(w));
+      }
+    }
+    for (int n = 0; n < 300; ++n) {
+      std::string w;
+      for (std::size_t i = 0, len = 1 + random() % 9; i < len; ++i)
+        w += "abcdefghijklmnopqrstuvwxyzaeiouhs-'"[random() % 35];
+      pieces.push_back(w);
+    }
+    std::size_t with_runs = 0, matched = 0;
+    for (const char* file : {"names/rewrites.txt", "names/letters.txt"}) {
+      for (const rules::RuleLine& line : testing::Rules().File(file).lines()) {
+        const std::string pattern = rules::RuleFile::Fields(line).front();
+        const std::vector<std::string> runs = Rewriter::RequiredRuns(pattern);
+        if (runs.empty()) continue;
+        ++with_runs;
+        const Regex regex(pattern, file);
+        for (int n = 0; n < 3000; ++n) {
+          std::string input;
+          for (std::size_t w = 0, words = 1 + random() % 3; w < words; ++w) {
+            if (w) input += ' ';
+            input += pieces[random() % pieces.size()];
+          }
+          if (regex.FindAll(input).empty()) continue;
+          ++matched;
+          CAPTURE(pattern);
+          CAPTURE(input);
+          for (const std::string& run : runs) CHECK(input.find(run) != std::string::npos);
+        }
+      }
+    }
+    CHECK(with_runs >= 20);
+    CHECK(matched > 500);
   }
 }
 
