@@ -81,6 +81,15 @@ struct SpellMemo {
 };
 thread_local SpellMemo spell_memo;
 
+// MakePart's memo of this thread: each word's part as PartOf makes it (a
+// pure function of the word and the rules of the parser with this serial;
+// cleared when full, like Parse's memo).
+struct PartMemo {
+  std::uint64_t serial = 0;
+  FlatMap<NamePart> parts;  // word → its part
+};
+thread_local PartMemo part_memo;
+
 Spelling SpellOf(std::uint64_t serial, const SpellingRules& rules, std::string_view part) {
   constexpr std::size_t kMemoEntries = 1 << 14;
   SpellMemo& memo = spell_memo;
@@ -222,6 +231,14 @@ std::string NameParser::Rewrite(std::string_view normalized, EntityType type) co
   return rewrites_.Apply(normalized, type == EntityType::kOrg ? Scope::kOrg : Scope::kPerson);
 }
 
+// (words from SplitWords, each non-empty and without a blank: when nothing
+// matched, splitting their join again would give them back)
+void NameParser::RewriteWords(std::vector<std::string>& words, EntityType type) const {
+  std::string text = Join(words);
+  if (rewrites_.ApplyInPlace(text, type == EntityType::kOrg ? Scope::kOrg : Scope::kPerson))
+    words = SplitWords(text);
+}
+
 float NameParser::CommonWeight(const Spelling& s) const {
   float w = 1;
   auto [begin, end] = common_.equal_range(s.blocking);
@@ -234,6 +251,18 @@ float NameParser::CommonWeight(const Spelling& s) const {
 }
 
 NamePart NameParser::MakePart(std::string text) const {
+  constexpr std::size_t kMemoEntries = 1 << 14;
+  PartMemo& memo = part_memo;
+  if (memo.serial != serial_ || memo.parts.size() >= kMemoEntries) {
+    memo.parts.Clear();
+    memo.serial = serial_;
+  }
+  const std::uint64_t hash = HashBytes(text);
+  if (const NamePart* held = memo.parts.Find(text, hash)) return *held;
+  return memo.parts.Insert(text, hash, PartOf(text));
+}
+
+NamePart NameParser::PartOf(std::string_view text) const {
   NamePart p;
   p.initial = text.size() == 1;
   p.spelling = SpellOf(serial_, spelling_, text);
@@ -242,13 +271,13 @@ NamePart NameParser::MakePart(std::string text) const {
     if (text.size() < n + prefix.min_rest) continue;
     const std::size_t at = prefix.suffix ? text.size() - n : 0;
     if (text.compare(at, n, prefix.text) != 0) continue;
-    std::string_view rest = std::string_view(text).substr(prefix.suffix ? 0 : n, text.size() - n);
+    std::string_view rest = text.substr(prefix.suffix ? 0 : n, text.size() - n);
     p.alternatives.push_back({SpellOf(serial_, spelling_, rest), prefix.weak});
     p.kunya = p.kunya || prefix.kunya;
   }
   p.rule_weight = p.initial ? 0.0f : CommonWeight(p.spelling);
   p.weight = p.rule_weight;
-  p.text = std::move(text);
+  p.text = std::string(text);
   return p;
 }
 
@@ -265,7 +294,8 @@ void NameParser::ParsePerson(std::vector<std::string> words, ParsedName& out) co
   std::size_t k = 0;
   while (k + 1 < words.size() && IsTitle(words[k])) out.titles.push_back(words[k++]);
   words.erase(words.begin(), words.begin() + static_cast<long>(k));
-  for (std::string& w : SplitWords(Rewrite(Join(words), EntityType::kPerson))) {
+  RewriteWords(words, EntityType::kPerson);
+  for (std::string& w : words) {
     auto family = families_.find(w);
     out.parts.push_back(MakePart(family != families_.end() ? family->second : std::move(w)));
   }
@@ -278,10 +308,16 @@ void NameParser::ParsePerson(std::vector<std::string> words, ParsedName& out) co
 }
 
 // At each word the longest phrase that starts there, if any; a word that
-// starts no phrase (most words) is passed on without a look-up.
-std::vector<std::string> NameParser::ApplySynonyms(const std::vector<std::string>& words) const {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < words.size();) {
+// starts no phrase (most words) is passed on without a look-up. A name
+// with no such word (most names) is returned as it came.
+std::vector<std::string> NameParser::ApplySynonyms(std::vector<std::string> words) const {
+  std::size_t first = 0;
+  while (first < words.size() && synonym_starts_.find(words[first]) == synonym_starts_.end())
+    ++first;
+  if (first == words.size()) return words;
+  std::vector<std::string> out(std::make_move_iterator(words.begin()),
+                               std::make_move_iterator(words.begin() + static_cast<long>(first)));
+  for (std::size_t i = first; i < words.size();) {
     const auto starts = synonym_starts_.find(words[i]);
     std::size_t len =
         starts == synonym_starts_.end() ? 0 : std::min(starts->second, words.size() - i);
@@ -300,7 +336,8 @@ std::vector<std::string> NameParser::ApplySynonyms(const std::vector<std::string
 }
 
 void NameParser::ParseOrg(std::vector<std::string> words, ParsedName& out) const {
-  words = SplitWords(Rewrite(Join(ApplySynonyms(words)), EntityType::kOrg));
+  words = ApplySynonyms(std::move(words));
+  RewriteWords(words, EntityType::kOrg);
   bool has_type = false;
   for (const std::string& w : words) {
     auto it = org_words_.find(w);
@@ -354,6 +391,7 @@ void NameParser::ForgetThreadMemos() {
   Release(parse_memo.parsed);
   Release(parse_memo.key);
   Release(spell_memo.spelled);
+  Release(part_memo.parts);
 }
 
 std::shared_ptr<const ParsedName> NameParser::ParseShared(std::string_view name,

@@ -82,11 +82,11 @@ class NameParser {
   // The same parse without the copy: the memo's own entry, shared (it stays
   // valid however the memo changes), for callers that read a part or two.
   std::shared_ptr<const ParsedName> ParseShared(std::string_view name, EntityType type) const;
-  // Frees the calling thread's memos (Parse's and the part spellings', of
-  // every parser; up to 2 x 16,384 entries each); they refill on demand. A
-  // thread keeps them as long as it lives (a kept thread: the process), so a
-  // stage done with names drops them on every thread
-  // (parallel::OnEveryThread(&NameParser::ForgetThreadMemos)).
+  // Frees the calling thread's memos (Parse's, the parts' and the part
+  // spellings', of every parser; up to 3 x 16,384 entries each); they
+  // refill on demand. A thread keeps them as long as it lives (a kept
+  // thread: the process), so a stage done with names drops them on every
+  // thread (parallel::OnEveryThread(&NameParser::ForgetThreadMemos)).
   static void ForgetThreadMemos();
   // Frees this parser's shared memo (up to kSharedEntries parses; it
   // refills on demand). Safe beside ParseShared() on other threads; nothing
@@ -96,6 +96,9 @@ class NameParser {
   const Normalizer& normalizer() const { return normalizer_; }
   // The rewrites of rewrites.txt alone (for their tests).
   std::string Rewrite(std::string_view normalized, EntityType type) const;
+  // `words` rewritten as one text (Rewrite of the words joined by blanks)
+  // and split again; left as they are when no rewrite matched.
+  void RewriteWords(std::vector<std::string>& words, EntityType type) const;
   const SpellingRules& spelling() const { return spelling_; }
   // `name` without the words before it that are titles as written
   // ("Brigadier-General Nabil Abdallah" → "Nabil Abdallah"); never empty.
@@ -128,9 +131,12 @@ class NameParser {
   EntityType GuessType(const std::vector<std::string>& words) const;
   void ParsePerson(std::vector<std::string> words, ParsedName& out) const;
   void ParseOrg(std::vector<std::string> words, ParsedName& out) const;
-  std::vector<std::string> ApplySynonyms(const std::vector<std::string>& words) const;
+  std::vector<std::string> ApplySynonyms(std::vector<std::string> words) const;
   ParsedName ParseUncached(std::string_view name, EntityType type) const;
+  // The part of one word: remembered per thread (a function of the word
+  // and the rules: a given name or a type word comes in many names).
   NamePart MakePart(std::string text) const;
+  NamePart PartOf(std::string_view text) const;  // MakePart's work
   float CommonWeight(const Spelling& s) const;
 
   struct SharedMemo;  // (name_parser.cpp)

@@ -1,5 +1,9 @@
 #include "entities/rewriter.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
 namespace whosaid::entities {
 namespace {
 
@@ -101,6 +105,82 @@ bool KnownForms(std::string_view p) {
   return true;
 }
 
+bool Literal(char c) { return Alnum(c) || c == ' ' || c == '-' || c == '\'' || c == ','; }
+
+// The alternatives of the group p[begin, end) ('(' … ')') when it is
+// "(?:…)" or "(…)" and each is a non-empty run of Literal bytes, else none.
+std::vector<std::string> LiteralChoice(std::string_view p, std::size_t begin, std::size_t end) {
+  std::string_view body = p.substr(begin + 1, end - begin - 2);
+  if (body.substr(0, 2) == "?:")
+    body.remove_prefix(2);
+  else if (!body.empty() && body[0] == '?')
+    return {};  // (a lookaround, an atomic or a named group …)
+  std::vector<std::string> alternatives(1);
+  for (const char c : body) {
+    if (c == '|') {
+      if (alternatives.back().empty()) return {};
+      alternatives.emplace_back();
+    } else if (Literal(c)) {
+      alternatives.back().push_back(c);
+    } else {
+      return {};
+    }
+  }
+  if (alternatives.back().empty()) return {};
+  return alternatives;
+}
+
+bool Quantifier(std::string_view p, std::size_t i) {
+  return i < p.size() &&
+         (p[i] == '?' || p[i] == '*' || p[i] == '+' || (p[i] == '{' && RepeatCount(p, i) > 0));
+}
+
+// The byte pairs a text holds, hashed into 1,024 bits: a run can be in the
+// text only if each of its pairs is, so most runs the text lacks cost a
+// bit test or two instead of a find (a pass with memchr per blank of the
+// text for " bin").
+class Pairs {
+ public:
+  void Assign(std::string_view text) {
+    bits_.fill(0);
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+      const unsigned k = Key(text[i], text[i + 1]);
+      bits_[k >> 6] |= std::uint64_t{1} << (k & 63);
+    }
+  }
+  bool MayHold(std::string_view run) const {
+    for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+      const unsigned k = Key(run[i], run[i + 1]);
+      if ((bits_[k >> 6] >> (k & 63) & 1) == 0) return false;
+    }
+    return true;
+  }
+
+ private:
+  static unsigned Key(char a, char b) {
+    return (static_cast<unsigned char>(a) * 37u + static_cast<unsigned char>(b)) & 1023u;
+  }
+  std::array<std::uint64_t, 16> bits_{};
+};
+
+// Whether `text` holds what `needs` asks (Rewriter::NeedsOf); `pairs` are
+// the text's (Pairs::Assign).
+bool Holds(const Rewriter::Needs& needs, const std::string& text, const Pairs& pairs) {
+  if (needs.last != 0) {
+    const std::size_t n = text.size();
+    const bool ends = (n >= 1 && text[n - 1] == needs.last) ||
+                      (n >= 2 && text[n - 1] == '\n' && text[n - 2] == needs.last);
+    if (!ends) return false;
+  }
+  for (const std::vector<std::string>& any : needs.any_of) {
+    bool found = false;
+    for (const std::string& a : any)
+      found = found || (pairs.MayHold(a) && text.find(a) != std::string::npos);
+    if (!found) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Rewriter::Rewriter(const rules::RuleFile& file, Fields fields) {
@@ -114,7 +194,7 @@ Rewriter::Rewriter(const rules::RuleFile& file, Fields fields) {
     if (f[0].empty()) throw file.Error(line, "empty pattern");
     Scope scope = want == 3 ? ParseScope(file, line, f[2]) : Scope::kAll;
     std::string where = file.path() + ":" + std::to_string(line.line);
-    rules_.push_back({Regex(f[0], where), f[1], scope, RequiredRuns(f[0])});
+    rules_.push_back({Regex(f[0], where), f[1], scope, NeedsOf(f[0])});
   }
   for (const Scope wanted : {Scope::kPerson, Scope::kOrg, Scope::kAll}) {
     for (std::size_t i = 0; i < rules_.size(); ++i)
@@ -123,32 +203,42 @@ Rewriter::Rewriter(const rules::RuleFile& file, Fields fields) {
   }
 }
 
-std::vector<std::string> Rewriter::RequiredRuns(std::string_view p) {
+Rewriter::Needs Rewriter::NeedsOf(std::string_view p) {
   if (!KnownForms(p)) return {};
-  std::vector<std::string> runs;
+  Needs needs;
   std::string run;
   auto end_run = [&] {
-    if (run.size() >= 2) runs.push_back(run);
+    if (run.size() >= 2) needs.any_of.push_back({run});
     run.clear();
   };
   bool literal = false;  // the last atom read is run.back() (a quantifier takes it off)
   for (std::size_t i = 0; i < p.size();) {
     const char c = p[i];
-    const std::size_t count = c == '{' ? RepeatCount(p, i) : 0;
-    if (c == '?' || c == '*' || c == '+' || count > 0) {
+    if (Quantifier(p, i)) {
       if (literal) run.pop_back();
       end_run();
-      i += count > 0 ? count : 1;
+      i += c == '{' ? RepeatCount(p, i) : 1;
       if (i < p.size() && (p[i] == '?' || p[i] == '+')) ++i;  // lazy, possessive
       literal = false;
       continue;
     }
     if (c == '|' || c == ')' || c == '{') return {};
+    if (c == '$' && i + 1 == p.size() && literal) needs.last = run.back();
     literal = false;
     if (c == '(' || c == '[') {
-      i = c == '(' ? SkipGroup(p, i) : SkipClass(p, i);
-      if (i == kNone) return {};
+      const std::size_t end = c == '(' ? SkipGroup(p, i) : SkipClass(p, i);
+      if (end == kNone) return {};
+      std::vector<std::string> choice;
+      if (c == '(' && !Quantifier(p, end)) choice = LiteralChoice(p, i, end);
+      for (std::string& a : choice) a.insert(0, run);
+      const bool all_long = std::all_of(choice.begin(), choice.end(),
+                                        [](const std::string& a) { return a.size() >= 2; });
+      if (!choice.empty() && all_long) {
+        needs.any_of.push_back(std::move(choice));  // (the run before it is in each)
+        run.clear();
+      }
       end_run();
+      i = end;
       continue;
     }
     if (c == '\\') {
@@ -169,7 +259,7 @@ std::vector<std::string> Rewriter::RequiredRuns(std::string_view p) {
       continue;
     }
     ++i;
-    if (Alnum(c) || c == ' ' || c == '-' || c == '\'' || c == ',') {
+    if (Literal(c)) {
       run.push_back(c);
       literal = true;
     } else {
@@ -177,7 +267,7 @@ std::vector<std::string> Rewriter::RequiredRuns(std::string_view p) {
     }
   }
   end_run();
-  return runs;
+  return needs;
 }
 
 // The replacement with $1 … $9 filled in, appended to `out`.
@@ -232,22 +322,35 @@ bool Rewriter::ApplyOne(const Rule& rule, std::string& text, Regex::ByteSet& byt
 }
 
 std::string Rewriter::Apply(std::string_view text, Scope scope) const {
-  thread_local Work work;
   std::string s(text);
+  ApplyInPlace(s, scope);
+  return s;
+}
+
+bool Rewriter::ApplyInPlace(std::string& s, Scope scope) const {
+  thread_local Work work;
   Regex::ByteSet bytes = Regex::BytesOf(s);
+  Pairs pairs;
+  bool pairs_made = false;  // (for the first rule with runs to find, again after a change)
+  bool changed = false;
   // a rule whose pattern cannot match the text's bytes costs a few word
   // operations (MayMatchBytes), not a pass over the text: most rules for
   // most texts (Spell: a hundred rules per name word)
-  // (nor one whose required runs are not all in the text: a search that
-  // fails costs some 400 instructions, a find of two or three bytes a tenth)
+  // (nor one whose needs the text lacks, NeedsOf: a search that fails
+  // costs some 400 instructions; a run is looked for only when the text
+  // holds its byte pairs, Pairs)
   for (const std::uint32_t i : in_scope_[static_cast<int>(scope)]) {
     const Rule& rule = rules_[i];
     if (!rule.pattern.MayMatchBytes(bytes)) continue;
-    bool may = true;
-    for (const std::string& run : rule.runs) may = may && s.find(run) != std::string::npos;
-    if (may) ApplyOne(rule, s, bytes, work);
+    if (!pairs_made && !rule.needs.any_of.empty()) {
+      pairs.Assign(s);
+      pairs_made = true;
+    }
+    if (!Holds(rule.needs, s, pairs) || !ApplyOne(rule, s, bytes, work)) continue;
+    changed = true;
+    pairs_made = false;
   }
-  return s;
+  return changed;
 }
 
 }  // namespace whosaid::entities

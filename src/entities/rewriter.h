@@ -37,23 +37,33 @@ class Rewriter {
 
   // `text` rewritten by every rule whose scope covers `scope` (kAll: every rule).
   std::string Apply(std::string_view text, Scope scope) const;
+  // The same, in place; false when no rule matched (`text` as it was).
+  bool ApplyInPlace(std::string& text, Scope scope) const;
   std::size_t size() const { return rules_.size(); }
-  // Runs of two bytes or more that every match of `pattern` holds: its
-  // ASCII letters, digits, blanks, '-', '\'' and ',' written one after the
-  // other at the top level (outside groups and classes, none repeated by a
-  // quantifier; an escaped punctuation byte counts as itself). None when
-  // the pattern has a top-level '|', sets options inline, uses verbs,
-  // \Q…\E, a brace that is no repeat count or an escape not read here: a
-  // form this reading does not know proves nothing. Apply skips a rule
-  // whose runs are not all in the text (public for its tests).
-  static std::vector<std::string> RequiredRuns(std::string_view pattern);
+  // What every match of a pattern needs in the text, read from the
+  // pattern's top level (outside classes, nothing repeated by a
+  // quantifier): runs of its literal bytes (ASCII letters, digits, blanks,
+  // '-', '\'' and ','; an escaped punctuation byte counts as itself) and,
+  // for a group whose alternatives are all such runs ("(?:bin|ibn)"), one
+  // of them after the run before the group; and the literal byte right
+  // before a final '$'. Nothing when the pattern has a top-level '|', sets
+  // options inline, uses verbs, \Q…\E, a brace that is no repeat count
+  // or an escape not read here: a form this reading does not know proves
+  // nothing. Apply skips a rule whose needs the text lacks.
+  struct Needs {
+    // each: the text holds one of these (of two bytes or more each)
+    std::vector<std::vector<std::string>> any_of;
+    char last = 0;  // the text ends with this byte, or with it and "\n" (0: no need)
+    bool operator==(const Needs&) const = default;
+  };
+  static Needs NeedsOf(std::string_view pattern);  // (public for its tests)
 
  private:
   struct Rule {
     Regex pattern;
     std::string replacement;
     Scope scope;
-    std::vector<std::string> runs;  // RequiredRuns(pattern)
+    Needs needs;  // NeedsOf(pattern)
   };
   struct Work;  // a thread's Regex::Scratch, Match and output buffer (rewriter.cpp)
   static void AppendExpanded(std::string& out, const std::string& replacement,
