@@ -632,6 +632,9 @@ NameKeys NameMatcher::Keys(const ParsedName& n, const SpellingRules& sp) const {
   }
   keys.part_begin.push_back(static_cast<std::uint32_t>(keys.own.size()));
   SortUnique(keys.target);
+  // (kept per form while the candidates are compared: no room left from the
+  // reserve above, at most 512 bytes a part, stays with it)
+  keys.target.shrink_to_fit();
   IndexTargets(keys);
   return keys;
 }
