@@ -440,8 +440,10 @@ SpellingRules::Cost SpellingRules::Distance(std::string_view a, std::string_view
   thread_local std::vector<char> b_consonant;
   b_indel.resize(b.size());
   b_consonant.resize(b.size());
+  // (Indel's final-vowel cost is for the last symbol only: the others read
+  // the table directly, the same value)
   for (std::size_t j = 0; j < b.size(); ++j) {
-    b_indel[j] = Indel(b, j);
+    b_indel[j] = j + 1 < b.size() ? indel_[sym(b[j])] : Indel(b, j);
     b_consonant[j] = !IsVowel(b[j]);
   }
   for (std::size_t j = 1; j <= b.size(); ++j) {
@@ -449,7 +451,7 @@ SpellingRules::Cost SpellingRules::Distance(std::string_view a, std::string_view
   }
   for (std::size_t i = 1; i <= a.size(); ++i) {
     const char ca = a[i - 1];
-    const float del_a = Indel(a, i - 1);
+    const float del_a = i < a.size() ? indel_[sym(ca)] : Indel(a, i - 1);
     const bool a_consonant = !IsVowel(ca);
     const std::array<float, 128>& sub_a = sub_[sym(ca)];
     d[i * w] = add(d[(i - 1) * w], del_a, a_consonant);
