@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
 
 #include "core/places.h"
 #include "core/text.h"
@@ -163,6 +164,8 @@ SpellingReporter::SpellingReporter(const rules::RuleSet& rules, const entities::
 }
 
 std::string SpellingReporter::Connectorless(const std::string& w) const {
+  // an inner part needs two hyphens: most words have none (no split, no look-up)
+  if (std::count(w.begin(), w.end(), '-') < 2) return w;
   std::vector<std::string> parts = SplitOn(w, '-');
   if (parts.size() < 3) return w;
   std::string out;
@@ -204,7 +207,7 @@ std::string SpellingReporter::Label(const LabelWord& a, const LabelWord& b, bool
   if (a.place || b.place) return {};
   if (a.british && b.british && *a.british == *b.british) return "British/American";
   if (a.connectorless != la && a.connectorless == b.connectorless) return "connector";
-  if (a.hyphen || b.hyphen) return Compound(la, lb);
+  if (a.hyphen || b.hyphen) return Compound(a.connectorless, b.connectorless);
   if (a.all_caps || b.all_caps) return {};  // acronyms are not transliterated (TPP / TTIP)
   if (!a.one_part || !b.one_part) return {};
   if (a.part != b.part) return {};
@@ -221,17 +224,26 @@ bool SpellingReporter::Transliteration(const LabelWord& a, const LabelWord& b, b
 }
 
 // Hyphenated compounds part by part: connectors by class, the other parts
-// equal or transliterations (Harakat-i-Ansar / Harakat-e-Ansar).
-std::string SpellingReporter::Compound(const std::string& a, const std::string& b) const {
-  const std::vector<std::string> pa = SplitOn(Connectorless(a), '-'),
-                                 pb = SplitOn(Connectorless(b), '-');
-  if (pa.size() != pb.size() || pa.size() < 2) return {};
+// equal or transliterations (Harakat-i-Ansar / Harakat-e-Ansar). `a` and `b`
+// are the words' Connectorless forms, read in place between their hyphens.
+std::string SpellingReporter::Compound(const std::string& connectorless_a,
+                                       const std::string& connectorless_b) const {
+  const std::string_view a = connectorless_a, b = connectorless_b;
+  const auto hyphens = std::count(a.begin(), a.end(), '-');
+  if (hyphens == 0 || hyphens != std::count(b.begin(), b.end(), '-')) return {};
   bool spelled = false;
-  for (std::size_t i = 0; i < pa.size(); ++i) {
-    if (pa[i] == pb[i]) continue;
-    if (pa[i].empty() || pb[i].empty() || pa[i][0] == '<' || pb[i][0] == '<') return {};
-    if (Label(pa[i], pb[i], false) != "transliteration") return {};
-    spelled = true;
+  for (std::size_t ia = 0, ib = 0;;) {
+    const std::size_t ea = std::min(a.find('-', ia), a.size());
+    const std::size_t eb = std::min(b.find('-', ib), b.size());
+    const std::string_view pa = a.substr(ia, ea - ia), pb = b.substr(ib, eb - ib);
+    if (pa != pb) {
+      if (pa.empty() || pb.empty() || pa[0] == '<' || pb[0] == '<') return {};
+      if (Label(std::string(pa), std::string(pb), false) != "transliteration") return {};
+      spelled = true;
+    }
+    if (ea == a.size()) break;  // (b ends with it: as many hyphens)
+    ia = ea + 1;
+    ib = eb + 1;
   }
   return spelled ? "transliteration" : "connector";
 }
