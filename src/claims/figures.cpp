@@ -331,9 +331,13 @@ bool Glued(const RawWord& w) {
                      [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-void SplitGlued(std::vector<RawWord>& words) {
+// `starts`: the numbers of the words that pass the start filter, which
+// holds every word beginning with a digit (Lexicon::start_filter: all sizes
+// of '0' to '9'), so only they are asked whether one is glued.
+void SplitGlued(std::vector<RawWord>& words, const std::vector<std::uint32_t>& starts) {
   // (only a word that starts with a digit can be: the others are not asked)
-  if (std::none_of(words.begin(), words.end(), [](const RawWord& w) {
+  if (std::none_of(starts.begin(), starts.end(), [&](std::uint32_t k) {
+        const RawWord& w = words[k];
         return !w.lower.empty() && static_cast<unsigned>(w.lower[0] - '0') < 10u && Glued(w);
       })) {
     return;
@@ -369,7 +373,7 @@ void ReadRow(std::string_view text, const FirstByteSizes& start_filter, WordRow&
   // (no case flags read)
   ScanWordsBare(text, /*split_hyphens=*/false, row.letters, row.words, start_filter, row.starts);
   const std::size_t scanned = row.words.size();
-  SplitGlued(row.words);
+  SplitGlued(row.words, row.starts);
   if (row.words.size() != scanned) {
     // (a word split in two: the numbers after it moved; rare)
     row.starts.clear();

@@ -993,7 +993,10 @@ const std::vector<ScannedText::Word>& ScannedText::WordsOf(Span span) {
   }
   out_.clear();
   if (head) {
-    for (const RawWord& w : head_) out_.push_back(Made(w, span.begin));  // the last is `first`
+    for (std::size_t j = 0; j + 1 < head_.size(); ++j) out_.push_back(Made(head_[j], span.begin));
+    // the last is `first`: its bytes, hence its lower case and key, are the
+    // text's word's (KeyOfWord would find it in the word table)
+    out_.push_back(Of(head_.back(), words_[first].span, word_keys_[first]));
   }
   for (std::size_t k = head ? first + 1 : first; k < last; ++k) {
     out_.push_back(Doc(k));
