@@ -468,8 +468,14 @@ struct MentionFinder::Run_ {
         particles = true;
         continue;
       }
-      if (!IsNameWord(i) || tok[i].all_caps || IsOrgHead(i) || IsPlace(i) || IsFunction(i) ||
-          IsRoleWord(i) || IsDateWord(i) || IsPortfolio(i)) {
+      if (!IsNameWord(i) || tok[i].all_caps) return false;
+      // (a name word is a word: its Fact bits read once for the list
+      // questions — organisation head, function, role or title that is no
+      // honorific, date, portfolio —, then IsPlace, its own memo; both only
+      // fill memos, so the order changes no answer)
+      const std::uint32_t b = Facts(i);
+      if ((b & (kOrgHead | kFunction | kRole | kDateWord | kPortfolio)) != 0 ||
+          ((b & kTitle) && !(b & kHonorific)) || IsPlace(i)) {
         return false;
       }
       particles = particles || IsParticleName(i);
@@ -676,6 +682,10 @@ struct MentionFinder::Run_ {
   }
 
   void Runs() {
+    // (room made at once for a mention per four name words, a guess: `out`
+    // then moves its mentions to a larger block fewer times as it grows;
+    // only the cost depends on it)
+    out.reserve(name_words.size() / 4);
     // (a token that is no name word starts no run: the loop goes from name
     // word to name word, `next` the first at or after i)
     std::size_t next = 0;
