@@ -682,10 +682,6 @@ struct MentionFinder::Run_ {
   }
 
   void Runs() {
-    // (room made at once for a mention per four name words, a guess: `out`
-    // then moves its mentions to a larger block fewer times as it grows;
-    // only the cost depends on it)
-    out.reserve(name_words.size() / 4);
     // (a token that is no name word starts no run: the loop goes from name
     // word to name word, `next` the first at or after i)
     std::size_t next = 0;
