@@ -166,8 +166,7 @@ SpellingReporter::SpellingReporter(const rules::RuleSet& rules, const entities::
 std::string SpellingReporter::Connectorless(const std::string& w) const {
   // an inner part needs two hyphens: most words have none (no split, no look-up)
   if (std::count(w.begin(), w.end(), '-') < 2) return w;
-  std::vector<std::string> parts = SplitOn(w, '-');
-  if (parts.size() < 3) return w;
+  const std::vector<std::string> parts = SplitOn(w, '-');  // hyphens + 1 parts
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     auto it = connector_.find(parts[i]);
